@@ -1,0 +1,292 @@
+//! Turning raw bytes into text that is safe to show: valid UTF-8, LF line ends, no tabs,
+//! no escape sequences, no invisible controls, no bidi overrides.
+
+use std::fmt;
+
+/// Columns between tab stops when tabs are expanded.
+pub const TAB_WIDTH: usize = 4;
+
+/// Something normalisation changed that the reader should be told about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Invalid UTF-8 sequences were replaced with U+FFFD.
+    InvalidUtf8(usize),
+    /// Terminal escape sequences were removed.
+    EscapeSequences(usize),
+    /// Control characters were replaced with visible placeholders.
+    ControlCharacters(usize),
+    /// Bidirectional override or isolate characters were removed.
+    BidiControls(usize),
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match *self {
+            Warning::InvalidUtf8(n) => write!(
+                f,
+                "{n} invalid UTF-8 sequence{} replaced with \u{FFFD}",
+                plural(n)
+            ),
+            Warning::EscapeSequences(n) => {
+                write!(f, "{n} terminal escape sequence{} removed", plural(n))
+            }
+            Warning::ControlCharacters(n) => write!(
+                f,
+                "{n} control character{} shown as placeholders",
+                plural(n)
+            ),
+            Warning::BidiControls(n) => {
+                write!(f, "{n} bidi override character{} removed", plural(n))
+            }
+        }
+    }
+}
+
+/// The result of normalising raw bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The safe text.
+    pub text: String,
+    /// What was changed, in a fixed order.
+    pub warnings: Vec<Warning>,
+}
+
+/// Normalises raw article bytes. See DESIGN.md, "Text model".
+pub fn normalize(bytes: &[u8]) -> Normalized {
+    let mut invalid = 0;
+    let decoded = decode_lossy(bytes, &mut invalid);
+    let mut counts = Counts::default();
+    let text = clean(&decoded, &mut counts);
+    let mut warnings = Vec::new();
+    if invalid > 0 {
+        warnings.push(Warning::InvalidUtf8(invalid));
+    }
+    if counts.escapes > 0 {
+        warnings.push(Warning::EscapeSequences(counts.escapes));
+    }
+    if counts.controls > 0 {
+        warnings.push(Warning::ControlCharacters(counts.controls));
+    }
+    if counts.bidi > 0 {
+        warnings.push(Warning::BidiControls(counts.bidi));
+    }
+    Normalized { text, warnings }
+}
+
+/// Makes any string safe to print on a terminal: the same cleaning as articles get,
+/// with line breaks and tabs shown as spaces. For names, notes and error messages.
+pub fn sanitize_inline(s: &str) -> String {
+    let mut counts = Counts::default();
+    clean(s, &mut counts).replace('\n', " ")
+}
+
+fn decode_lossy(bytes: &[u8], invalid: &mut usize) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            out.push('\u{FFFD}');
+            *invalid += 1;
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Counts {
+    escapes: usize,
+    controls: usize,
+    bidi: usize,
+}
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+const C1_ST: char = '\u{9c}';
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A visible stand-in for a control character: the Unicode control pictures for C0 and
+/// DEL, the replacement character for C1.
+fn placeholder(c: char) -> char {
+    match c as u32 {
+        n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7f => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+fn clean(input: &str, counts: &mut Counts) -> String {
+    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    let mut out = String::with_capacity(input.len());
+    let mut column = 0usize;
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            ESC => {
+                skip_escape(&mut chars);
+                counts.escapes += 1;
+            }
+            '\u{9b}' => {
+                skip_csi_body(&mut chars);
+                counts.escapes += 1;
+            }
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+                skip_string_body(&mut chars);
+                counts.escapes += 1;
+            }
+            c if is_bidi_control(c) => counts.bidi += 1,
+            c if c.is_control() => {
+                out.push(placeholder(c));
+                column += 1;
+                counts.controls += 1;
+            }
+            c => {
+                out.push(c);
+                column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            }
+        }
+    }
+    out
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC), or a
+/// short escape (intermediates then one final character).
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi_body(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string_body(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            while chars.next_if(|c| ('\u{20}'..='\u{2f}').contains(c)).is_some() {}
+            chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
+        }
+        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates, then one final byte. A character that cannot belong to
+/// a CSI ends it without being consumed, so text after a broken sequence survives.
+fn skip_csi_body(chars: &mut Chars<'_>) {
+    while chars.next_if(|c| ('\u{20}'..='\u{3f}').contains(c)).is_some() {}
+    chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
+}
+
+/// Everything up to BEL, ESC \ or C1 ST. An unterminated sequence ends at the line end,
+/// so a stray OSC cannot swallow the rest of the article.
+fn skip_string_body(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            BEL | C1_ST => {
+                chars.next();
+                return;
+            }
+            ESC => {
+                chars.next();
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            '\n' | '\r' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(bytes: &[u8]) -> String {
+        normalize(bytes).text
+    }
+
+    #[test]
+    fn invalid_utf8_becomes_replacement_with_warning() {
+        let n = normalize(b"caf\xe9 ok \xff\xfe");
+        assert_eq!(n.text, "caf\u{FFFD} ok \u{FFFD}\u{FFFD}");
+        assert_eq!(n.warnings, vec![Warning::InvalidUtf8(3)]);
+    }
+
+    #[test]
+    fn bom_is_stripped_and_line_ends_unified() {
+        assert_eq!(text("\u{FEFF}a\r\nb\rc\n".as_bytes()), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops() {
+        assert_eq!(text(b"\tx\ty"), "    x   y");
+        assert_eq!(text(b"ab\tc"), "ab  c");
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        assert_eq!(text(b"a\x1b[2Jb"), "ab");
+        assert_eq!(text(b"a\x1b[38;5;196mred\x1b[0m"), "ared");
+        assert_eq!(text(b"a\x1b]0;title\x07b"), "ab");
+        assert_eq!(text(b"a\x1b]52;c;aGVsbG8=\x1b\\b"), "ab");
+        assert_eq!(text(b"a\x1bP1$qm\x1b\\b"), "ab");
+        assert_eq!(text(b"a\x1b(Bb\x1bcd"), "abd");
+        assert_eq!(text("a\u{9b}31mb\u{9d}0;t\u{9c}c".as_bytes()), "abc");
+        let n = normalize(b"\x1b[2J\x1b]0;x\x07");
+        assert_eq!(n.warnings, vec![Warning::EscapeSequences(2)]);
+    }
+
+    #[test]
+    fn unterminated_string_sequence_stops_at_line_end() {
+        assert_eq!(text(b"a\x1b]0;never ends\nnext line"), "a\nnext line");
+    }
+
+    #[test]
+    fn controls_become_visible_placeholders() {
+        assert_eq!(text(b"a\x00b\x07c\x7f"), "a\u{2400}b\u{2407}c\u{2421}");
+        assert_eq!(text("x\u{85}y".as_bytes()), "x\u{FFFD}y");
+    }
+
+    #[test]
+    fn bidi_overrides_are_removed() {
+        let n = normalize("abc\u{202E}def\u{2066}g\u{2069}".as_bytes());
+        assert_eq!(n.text, "abcdefg");
+        assert_eq!(n.warnings, vec![Warning::BidiControls(3)]);
+    }
+
+    #[test]
+    fn combining_cjk_emoji_survive() {
+        let s = "e\u{301} 漢字 👩‍👩‍👧 \u{200B}";
+        assert_eq!(text(s.as_bytes()), s);
+    }
+
+    #[test]
+    fn sanitize_inline_flattens_lines() {
+        assert_eq!(sanitize_inline("a\nb\x1b[1mc\td"), "a bc  d");
+    }
+}

@@ -1,0 +1,354 @@
+//! Recognising an article's parts as byte ranges: title, dateline, paragraphs,
+//! sentences and byline.
+
+use std::ops::Range;
+
+/// A body paragraph and its sentences, as byte ranges into the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The whole paragraph, without surrounding whitespace.
+    pub range: Range<usize>,
+    /// The sentences, in order, inside `range` (a dateline is not part of any).
+    pub sentences: Vec<Range<usize>>,
+}
+
+/// The parts of an article. Every range is half-open and lies on char boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Structure {
+    /// The headline, if the first line reads like one.
+    pub title: Option<Range<usize>>,
+    /// "WASHINGTON (Reuters) -" at the start of the first body paragraph.
+    pub dateline: Option<Range<usize>>,
+    /// The body paragraphs, in order (title and byline excluded).
+    pub paragraphs: Vec<Paragraph>,
+    /// "Reporting by …; Editing by …" or "By …".
+    pub byline: Option<Range<usize>>,
+}
+
+impl Structure {
+    /// Every sentence of the body, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = &Range<usize>> {
+        self.paragraphs.iter().flat_map(|p| p.sentences.iter())
+    }
+
+    /// The index of the paragraph holding byte `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.range.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].range.start <= offset).then_some(i)
+    }
+}
+
+/// Longest first line still taken as a headline.
+const MAX_TITLE_BYTES: usize = 200;
+/// Lines this short, ending a hard-wrapped block, are joined into one paragraph.
+const HARD_WRAP_COLUMNS: usize = 80;
+
+/// Recognises the structure of normalised text.
+pub fn analyze(text: &str) -> Structure {
+    let mut blocks = paragraph_ranges(text);
+    let mut structure = Structure::default();
+    if let Some(first) = blocks.first().cloned()
+        && looks_like_title(text, first.clone(), blocks.len())
+    {
+        structure.title = Some(first);
+        blocks.remove(0);
+    }
+    if let Some(last) = blocks.last()
+        && is_byline(&text[last.clone()])
+    {
+        structure.byline = blocks.pop();
+    } else if let Some(first) = blocks.first()
+        && is_byline(&text[first.clone()])
+        && text[first.clone()].starts_with("By ")
+    {
+        structure.byline = Some(blocks.remove(0));
+    }
+    if let Some(first) = blocks.first() {
+        let len = dateline_len(&text[first.clone()]);
+        if len > 0 {
+            structure.dateline = Some(first.start..first.start + len);
+        }
+    }
+    structure.paragraphs = blocks
+        .into_iter()
+        .map(|range| {
+            let body_start = match &structure.dateline {
+                Some(d) if d.start == range.start => skip_spaces(text, d.end),
+                _ => range.start,
+            };
+            Paragraph {
+                sentences: split_sentences(text, body_start..range.end),
+                range,
+            }
+        })
+        .collect();
+    structure
+}
+
+fn skip_spaces(text: &str, from: usize) -> usize {
+    from + text[from..].len() - text[from..].trim_start().len()
+}
+
+/// Paragraphs as trimmed byte ranges. Blank lines separate paragraphs; inside a block,
+/// lines are joined when they look hard-wrapped and are paragraphs of their own otherwise.
+pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut block: Vec<Range<usize>> = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let range = offset..offset + line.len();
+        offset += line.len() + 1;
+        if line.trim().is_empty() {
+            flush_block(text, &mut block, &mut out);
+        } else {
+            block.push(trim_range(text, range));
+        }
+    }
+    flush_block(text, &mut block, &mut out);
+    out
+}
+
+fn flush_block(text: &str, block: &mut Vec<Range<usize>>, out: &mut Vec<Range<usize>>) {
+    if block.is_empty() {
+        return;
+    }
+    // Hard-wrapped text has no long lines, and no short line before its last one.
+    let lens: Vec<usize> = block.iter().map(|r| text[r.clone()].chars().count()).collect();
+    let longest = lens.iter().copied().max().unwrap_or(0);
+    let hard_wrapped = block.len() > 1
+        && longest <= HARD_WRAP_COLUMNS
+        && lens[..lens.len() - 1].iter().all(|&n| n * 5 >= longest * 3);
+    if hard_wrapped {
+        out.push(block[0].start..block[block.len() - 1].end);
+    } else {
+        out.append(block);
+    }
+    block.clear();
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+fn looks_like_title(text: &str, first: Range<usize>, blocks: usize) -> bool {
+    let line = &text[first.clone()];
+    if blocks < 2 || line.len() > MAX_TITLE_BYTES || line.contains('\n') {
+        return false;
+    }
+    if dateline_len(line) > 0 || is_byline(line) {
+        return false;
+    }
+    let followed_by_blank = text[first.end..].starts_with("\n\n")
+        || text[first.end..].trim_start_matches([' ']).starts_with("\n\n");
+    let ends_like_sentence = line.trim_end_matches(CLOSERS).ends_with(['.', '!', '?']);
+    followed_by_blank || !ends_like_sentence
+}
+
+fn is_byline(par: &str) -> bool {
+    let p = par.trim_start_matches('(');
+    if par.len() > 400 {
+        return false;
+    }
+    const STARTS: [&str; 6] = [
+        "Reporting by",
+        "Additional reporting by",
+        "Writing by",
+        "Editing by",
+        "Compiled by",
+        "Reported by",
+    ];
+    if STARTS.iter().any(|s| p.starts_with(s)) {
+        return true;
+    }
+    // "By Jane Doe" or "By Jane Doe and John Roe, Reuters"
+    if let Some(rest) = p.strip_prefix("By ") {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        return (2..=10).contains(&words.len())
+            && !rest.trim_end().ends_with('.')
+            && words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(*w, "and" | "in" | "of" | "for" | "de" | "van" | "von")
+                });
+    }
+    false
+}
+
+/// Length in bytes of a dateline at the start of `par` ("WASHINGTON (Reuters) -",
+/// "BEIJING, Dec 3 (Reuters) -", "LONDON —"), including the dash; 0 when there is none.
+pub fn dateline_len(par: &str) -> usize {
+    const DASHES: [&str; 4] = [" - ", " — ", " – ", " -- "];
+    let Some((dash_at, dash)) = DASHES
+        .iter()
+        .filter_map(|d| par.find(d).map(|i| (i, *d)))
+        .min_by_key(|(i, _)| *i)
+    else {
+        return 0;
+    };
+    if dash_at == 0 || dash_at > 80 {
+        return 0;
+    }
+    let head = &par[..dash_at];
+    let place = head.split(['(', ',']).next().unwrap_or("").trim();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    let is_caps_place = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    if !is_caps_place {
+        return 0;
+    }
+    dash_at + dash.trim_end().len()
+}
+
+/// Characters that may follow a sentence's final punctuation and still belong to it.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
+
+/// Words ending in a period that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "maj", "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vs", "v", "inc", "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "ft",
+    "mt", "ave", "blvd", "e.g", "i.e", "cf", "al", "ret",
+];
+
+/// Splits `range` of `text` into sentences. A sentence ends at `.`, `!`, `?` or `…`
+/// (plus any closing quotes or brackets) followed by a space and a capital, digit or
+/// opening quote — unless the word before the period is an abbreviation or initial.
+pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let c = match s[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let next = i + c.len_utf8();
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut end = next;
+            while let Some(d) = s[end..].chars().next().filter(|d| CLOSERS.contains(d)) {
+                end += d.len_utf8();
+            }
+            let rest = &s[end..];
+            let gap = rest.len() - rest.trim_start().len();
+            if gap > 0
+                && starts_sentence(rest.trim_start())
+                && !(c == '.' && is_abbreviation(&s[start..i]))
+            {
+                push_trimmed(s, range.start, start..end, &mut out);
+                start = end + gap;
+                i = start;
+                continue;
+            }
+            i = end.max(next);
+            continue;
+        }
+        i = next;
+    }
+    push_trimmed(s, range.start, start..s.len(), &mut out);
+    out
+}
+
+fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let t = trim_range(s, r);
+    if !t.is_empty() {
+        out.push(base + t.start..base + t.end);
+    }
+}
+
+fn starts_sentence(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
+        Some('"' | '“' | '‘' | '\'' | '«' | '(' | '[') => true,
+        _ => false,
+    }
+}
+
+/// Whether the text before a period ends in an abbreviation, an initial or a dotted
+/// acronym ("U.S", "Mr", "J").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // single initial ("J."), or dotted acronym ("U.S", "U.N", "a.m")
+    (letters == 1 && word.chars().all(|c| c.is_alphabetic()) && word.chars().all(char::is_uppercase))
+        || (word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(s: &str) -> Vec<&str> {
+        split_sentences(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Smith met Gen. Lee in the U.S. on Dec. 3. They talked."),
+            vec!["Mr. Smith met Gen. Lee in the U.S. on Dec. 3.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_inside_closing_quote() {
+        assert_eq!(
+            sentences("He said “it went well.” Then he left. “Really?” she asked."),
+            vec!["He said “it went well.”", "Then he left.", "“Really?” she asked."]
+        );
+    }
+
+    #[test]
+    fn initials_are_not_sentence_ends() {
+        assert_eq!(
+            sentences("George W. Bush spoke. It rained."),
+            vec!["George W. Bush spoke.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line_and_blank_separated_both_work() {
+        let a = "First paragraph is long enough to be a real paragraph of news text, surely more than eighty.\nSecond one.\nThird one.";
+        assert_eq!(paragraph_ranges(a).len(), 3);
+        let b = "Title\n\nOne.\n\nTwo.";
+        assert_eq!(paragraph_ranges(b).len(), 3);
+        let c = "A hard wrapped\nparagraph of text.\n\nNext.";
+        let r = paragraph_ranges(c);
+        assert_eq!(&c[r[0].clone()], "A hard wrapped\nparagraph of text.");
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(dateline_len("WASHINGTON (Reuters) - U.S. and"), 22);
+        assert_eq!(dateline_len("BEIJING, Dec 3 (Reuters) - China"), 26);
+        assert_eq!(dateline_len("LONDON — The"), "LONDON —".len());
+        assert_eq!(dateline_len("He said - and then"), 0);
+    }
+
+    #[test]
+    fn first_line_without_blank_that_is_a_sentence_is_not_a_title() {
+        let t = "China on Tuesday slammed Taiwan for failing to act, officials said.\nSecond paragraph here.";
+        assert_eq!(analyze(t).title, None);
+        let t = "Headline Without Period\nBody text here, long enough that nobody would take the pair for a hard-wrapped paragraph.";
+        assert!(analyze(t).title.is_some());
+    }
+}

@@ -1,0 +1,222 @@
+//! The command line of DESIGN.md: parsing and dispatch only.
+
+use crate::article::{Article, Source};
+use crate::config::Config;
+use crate::store::model::Party;
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A terminal reader for news articles: who said what, for which side.
+#[derive(Debug, Parser)]
+#[command(name = "parley", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The article to read (a text file, or - for standard input); the bundled one if omitted.
+    #[arg(value_name = "ARTICLE")]
+    pub article: Option<PathBuf>,
+
+    /// Where the annotation store is (default: beside the article, ARTICLE.parley.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    /// The configuration file (default: $PARLEY_CONFIG, then the user config directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the automatic annotations as TOML on standard output (writes nothing).
+    Detect {
+        /// The article (a text file, or - for standard input); the bundled one if omitted.
+        article: Option<PathBuf>,
+        /// A TOML file of [[party]] tables fixing the sides (default: the config, else inferred).
+        #[arg(long, value_name = "FILE")]
+        parties: Option<PathBuf>,
+    },
+    /// Export the annotations (the store, or the automatic ones when there is none).
+    Export {
+        /// The article (a text file, or - for standard input); the bundled one if omitted.
+        article: Option<PathBuf>,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = Format::Toml)]
+        format: Format,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Include rejected suggestions.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Validate the store against the article (exit 1 when it has problems).
+    Check {
+        /// The article (a text file, or - for standard input); the bundled one if omitted.
+        article: Option<PathBuf>,
+    },
+    /// Print the article wrapped to a width, highlighted, for pipes and pagers.
+    Print {
+        /// The article (a text file, or - for standard input); the bundled one if omitted.
+        article: Option<PathBuf>,
+        /// Columns to wrap to (default: the terminal's width, or 80).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
+        /// When to use colour.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The store schema.
+    Toml,
+    /// W3C Web Annotations.
+    Json,
+    /// One row per quote or position.
+    Csv,
+    /// A readable brief.
+    Markdown,
+}
+
+/// Whether to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Exit code for bad usage or unreadable input.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report(&e);
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Prints an error as one line on standard error.
+pub fn report(e: &anyhow::Error) {
+    let msg = e
+        .chain()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(": ");
+    let _ = writeln!(
+        std::io::stderr(),
+        "parley: {}",
+        crate::article::sanitize_inline(&msg)
+    );
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let config = Config::load(cli.config.as_deref())?;
+    match cli.command {
+        None => {
+            let article = load_article(cli.article.as_deref(), &config)?;
+            print_article(&article, None, ColorChoice::Auto)
+        }
+        Some(Command::Print {
+            article,
+            width,
+            color,
+        }) => {
+            let article = load_article(article.as_deref(), &config)?;
+            print_article(&article, width, color)
+        }
+        Some(Command::Detect { article, parties }) => {
+            let article = load_article(article.as_deref(), &config)?;
+            let parties = match parties {
+                Some(path) => Some(read_parties(&path)?),
+                None if !config.parties.is_empty() => Some(config.parties.clone()),
+                None => None,
+            };
+            let found = crate::detect::detect(&article, parties.as_deref());
+            let text = toml::to_string(&found).context("cannot serialise the annotations")?;
+            write_stdout(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { .. }) => not_yet("export"),
+        Some(Command::Check { .. }) => not_yet("check"),
+    }
+}
+
+fn not_yet(what: &str) -> Result<ExitCode> {
+    anyhow::bail!("`parley {what}` is not yet implemented")
+}
+
+/// Loads the article named on the command line, with the configured size limit.
+pub fn load_article(arg: Option<&Path>, config: &Config) -> Result<Article> {
+    Ok(Article::load(
+        Source::from_arg(arg),
+        config.limits.max_article_bytes,
+    )?)
+}
+
+/// Reads a `--parties` file: a TOML document of `[[party]]` tables.
+pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct PartiesFile {
+        #[serde(default)]
+        party: Vec<Party>,
+    }
+    let name = crate::article::sanitize_inline(&path.display().to_string());
+    let text = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
+    let file: PartiesFile = toml::from_str(&text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map_or((1, 1), |s| crate::config::line_column(&text, s.start));
+        anyhow::anyhow!("{name}:{line}:{col}: {}", e.message().trim())
+    })?;
+    if file.party.is_empty() {
+        anyhow::bail!("{name}: no [[party]] tables in the parties file");
+    }
+    Ok(file.party)
+}
+
+fn print_article(article: &Article, width: Option<u16>, _color: ColorChoice) -> Result<ExitCode> {
+    for w in &article.warnings {
+        let _ = writeln!(std::io::stderr(), "parley: {}: {w}", article.source);
+    }
+    let width = width.map(usize::from).unwrap_or_else(terminal_width);
+    let mut buf = Vec::new();
+    crate::tui::print::print_plain(article, width, &mut buf)?;
+    write_stdout(&buf)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The terminal's width when standard output is one, else 80.
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = crossterm::terminal::size()
+        && w > 0
+    {
+        return usize::from(w);
+    }
+    80
+}
+
+/// Writes to standard output; a closed pipe (`parley print | head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

@@ -1,0 +1,521 @@
+//! Configuration: reader settings, limits, colours, key bindings and parties.
+//!
+//! `config.example.toml` documents every key with its default; tests keep it and
+//! [`Config::default`] in step. Unknown keys and bad values are errors that name the
+//! file, the line and column, and the offending line.
+
+use crate::article::sanitize_inline;
+use crate::keys::{Command, KeyChord, Scope};
+use crate::store::model::Party;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// The documented default configuration, shipped in the binary.
+pub const EXAMPLE: &str = include_str!("../config.example.toml");
+
+/// Everything a user can configure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// How the article is shown.
+    pub reader: ReaderConfig,
+    /// Sizes beyond which input is refused.
+    pub limits: Limits,
+    /// Colours of both themes.
+    pub colors: Colors,
+    /// Key bindings by command name; a command listed here replaces its default keys.
+    pub keys: BTreeMap<Command, Vec<KeyChord>>,
+    /// The sides of the story; empty means "infer them from the article".
+    #[serde(rename = "party")]
+    pub parties: Vec<Party>,
+}
+
+/// Reader settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReaderConfig {
+    /// The widest the text column gets, in terminal columns.
+    pub max_width: u16,
+    /// Whether the mouse scrolls and selects.
+    pub mouse: bool,
+    /// `dark` or `light`.
+    pub theme: ThemeName,
+    /// Whether the sidebar is open at start.
+    pub sidebar: bool,
+}
+
+/// The two built-in themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeName {
+    /// Light text on a dark terminal.
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+}
+
+/// Input size limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Articles larger than this are refused.
+    pub max_article_bytes: u64,
+    /// Stores larger than this are refused.
+    pub max_store_bytes: u64,
+}
+
+/// Colours for each theme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Colors {
+    /// Used with `theme = "dark"`.
+    pub dark: Palette,
+    /// Used with `theme = "light"`.
+    pub light: Palette,
+}
+
+/// The colours of one theme (party colours come from the parties).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Palette {
+    /// Body text.
+    pub text: Color,
+    /// Byline, dateline, hints.
+    pub dim: Color,
+    /// The headline.
+    pub title: Color,
+    /// The selected annotation's background.
+    pub selection: Color,
+    /// Search matches' background.
+    pub search: Color,
+    /// Status bar text.
+    pub status_fg: Color,
+    /// Status bar background.
+    pub status_bg: Color,
+    /// Annotations with no side.
+    pub unassigned: Color,
+    /// Side colours used for parties that name none, in order.
+    pub sides: Vec<Color>,
+}
+
+/// A colour name, `#rrggbb`, or a 256-colour index as a string ("208").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    /// The terminal's own default.
+    Reset,
+    /// One of the 16 ANSI colours, 0–15.
+    Ansi(u8),
+    /// A 256-colour palette index.
+    Indexed(u8),
+    /// A true colour.
+    Rgb(u8, u8, u8),
+}
+
+const COLOR_NAMES: [&str; 16] = [
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "darkgray",
+    "lightred",
+    "lightgreen",
+    "lightyellow",
+    "lightblue",
+    "lightmagenta",
+    "lightcyan",
+    "white",
+];
+
+impl FromStr for Color {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Color, String> {
+        let key: String = s
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .collect::<String>()
+            .to_ascii_lowercase()
+            .replace("grey", "gray");
+        if key == "reset" || key == "default" {
+            return Ok(Color::Reset);
+        }
+        if let Some(i) = COLOR_NAMES.iter().position(|n| *n == key) {
+            return Ok(Color::Ansi(i as u8));
+        }
+        if let Some(hex) = s.strip_prefix('#')
+            && hex.len() == 6
+            && let Ok(v) = u32::from_str_radix(hex, 16)
+        {
+            return Ok(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
+        }
+        if let Ok(i) = s.parse::<u8>() {
+            return Ok(Color::Indexed(i));
+        }
+        Err(format!(
+            "unknown colour `{s}` (use a name such as blue or lightred, #rrggbb, or 0-255)"
+        ))
+    }
+}
+
+impl fmt::Display for Color {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Color::Reset => f.write_str("reset"),
+            Color::Ansi(i) => f.write_str(COLOR_NAMES[usize::from(i % 16)]),
+            Color::Indexed(i) => write!(f, "{i}"),
+            Color::Rgb(r, g, b) => write!(f, "#{r:02x}{g:02x}{b:02x}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Color {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Color {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            reader: ReaderConfig::default(),
+            limits: Limits::default(),
+            colors: Colors::default(),
+            keys: Command::ALL
+                .iter()
+                .map(|c| {
+                    let keys = c.default_keys().iter().filter_map(|k| k.parse().ok());
+                    (*c, keys.collect())
+                })
+                .collect(),
+            parties: Vec::new(),
+        }
+    }
+}
+
+impl Default for ReaderConfig {
+    fn default() -> ReaderConfig {
+        ReaderConfig {
+            max_width: 80,
+            mouse: false,
+            theme: ThemeName::Dark,
+            sidebar: false,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_article_bytes: crate::article::DEFAULT_MAX_BYTES,
+            max_store_bytes: crate::article::DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+impl Default for Colors {
+    fn default() -> Colors {
+        use Color::{Ansi, Indexed, Reset};
+        Colors {
+            dark: Palette {
+                text: Reset,
+                dim: Ansi(8),
+                title: Ansi(15),
+                selection: Indexed(238),
+                search: Ansi(3),
+                status_fg: Ansi(15),
+                status_bg: Indexed(236),
+                unassigned: Ansi(7),
+                sides: vec![Ansi(12), Ansi(9), Ansi(10), Ansi(13), Ansi(11), Ansi(14)],
+            },
+            light: Palette {
+                text: Reset,
+                dim: Ansi(8),
+                title: Ansi(0),
+                selection: Indexed(252),
+                search: Ansi(11),
+                status_fg: Ansi(0),
+                status_bg: Indexed(254),
+                unassigned: Ansi(8),
+                sides: vec![Ansi(4), Ansi(1), Ansi(2), Ansi(5), Ansi(3), Ansi(6)],
+            },
+        }
+    }
+}
+
+/// A configuration file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{path}: cannot read config: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML, or a key or value is wrong.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong, with the offending line.
+        message: String,
+    },
+}
+
+impl Config {
+    /// Parses a configuration file's text; `path` names it in errors.
+    pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map_or((1, 1), |s| line_column(text, s.start));
+            let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
+            let mut message = e.message().trim().to_string();
+            if !snippet.is_empty() {
+                message = format!("{message} (in `{}`)", sanitize_inline(snippet));
+            }
+            ConfigError::Invalid {
+                path: path.to_string(),
+                line,
+                column,
+                message,
+            }
+        })?;
+        config.fill_default_keys();
+        config.check(text, path)?;
+        Ok(config)
+    }
+
+    /// Loads the configuration: `explicit` (from `--config`), else `$PARLEY_CONFIG`,
+    /// else the user's config directory; defaults when none of them exists.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let env = std::env::var_os("PARLEY_CONFIG").filter(|v| !v.is_empty());
+        let (path, required) = match (explicit, env) {
+            (Some(p), _) => (Some(p.to_path_buf()), true),
+            (None, Some(v)) => (Some(PathBuf::from(v)), true),
+            (None, None) => (default_path(), false),
+        };
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        let name = sanitize_inline(&path.display().to_string());
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
+                    path: name.clone(),
+                    line: 1,
+                    column: 1,
+                    message: "the file is not valid UTF-8".into(),
+                })?;
+                Config::parse(&text, &name)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                Ok(Config::default())
+            }
+            Err(e) => Err(ConfigError::Io {
+                path: name,
+                source: e,
+            }),
+        }
+    }
+
+    /// The palette of the configured theme.
+    pub fn palette(&self) -> &Palette {
+        match self.reader.theme {
+            ThemeName::Dark => &self.colors.dark,
+            ThemeName::Light => &self.colors.light,
+        }
+    }
+
+    /// Commands the user did not rebind keep their default keys.
+    fn fill_default_keys(&mut self) {
+        for c in Command::ALL {
+            self.keys.entry(*c).or_insert_with(|| {
+                c.default_keys()
+                    .iter()
+                    .filter_map(|k| k.parse().ok())
+                    .collect()
+            });
+        }
+    }
+
+    /// Checks what serde cannot: one command per key in each mode, unique party ids.
+    fn check(&self, text: &str, path: &str) -> Result<(), ConfigError> {
+        let invalid = |needle: &str, message: String| {
+            let at = text.find(needle).unwrap_or(0);
+            let (line, column) = line_column(text, at);
+            ConfigError::Invalid {
+                path: path.to_string(),
+                line,
+                column,
+                message,
+            }
+        };
+        for scope in [Scope::Normal, Scope::Cursor] {
+            let mut seen: BTreeMap<KeyChord, Command> = BTreeMap::new();
+            for (command, chords) in self.keys.iter().filter(|(c, _)| c.scope() == scope) {
+                for chord in chords {
+                    if let Some(other) = seen.insert(*chord, *command) {
+                        return Err(invalid(
+                            command.name(),
+                            format!(
+                                "key `{chord}` is bound to both `{}` and `{}`; give one of them other keys",
+                                other.name(),
+                                command.name()
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        let mut ids = std::collections::BTreeSet::new();
+        for p in &self.parties {
+            if p.id.trim().is_empty() {
+                return Err(invalid("[[party]]", "a party has an empty `id`".into()));
+            }
+            if !ids.insert(p.id.as_str()) {
+                return Err(invalid(
+                    &p.id,
+                    format!("party id `{}` is used twice", sanitize_inline(&p.id)),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where the user's configuration lives when neither `--config` nor `$PARLEY_CONFIG` is set.
+pub fn default_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The XDG directories of parley.
+pub fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "parley")
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_parses_and_is_the_default() {
+        let parsed = Config::parse(EXAMPLE, "config.example.toml").unwrap();
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn example_documents_every_key() {
+        fn keys(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
+            if let toml::Value::Table(t) = v {
+                for (k, v) in t {
+                    let name = format!("{prefix}{k}");
+                    keys(&format!("{name}."), v, out);
+                    out.push(name);
+                }
+            }
+        }
+        let documented: toml::Value = toml::from_str(EXAMPLE).unwrap();
+        let defaults = toml::Value::try_from(Config::default()).unwrap();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        keys("", &documented, &mut a);
+        keys("", &defaults, &mut b);
+        a.sort();
+        b.sort();
+        // parties are inferred by default, so the example shows them commented out
+        b.retain(|k| k != "party");
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_column_and_key() {
+        let e = Config::parse("[reader]\nmax_width = 70\nmouse_wheel = true\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("c.toml:3:1:"), "{e}");
+        assert!(e.contains("mouse_wheel"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_are_errors_with_the_line() {
+        let e = Config::parse("[reader]\nmax_width = \"wide\"\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("c.toml:2:"), "{e}");
+        assert!(e.contains("max_width"), "{e}");
+        let e = Config::parse("[colors.dark]\ntext = \"mauve\"\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("mauve"), "{e}");
+        let e = Config::parse("[keys]\nquit = [\"hyper-q\"]\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("hyper-q"), "{e}");
+        let e = Config::parse("[keys]\nfrobnicate = [\"q\"]\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("frobnicate"), "{e}");
+    }
+
+    #[test]
+    fn rebinding_clashes_are_reported() {
+        let e = Config::parse("[keys]\nquit = [\"j\"]\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`j`") || e.contains("j"), "{e}");
+        assert!(e.contains("scroll_down"), "{e}");
+        let ok = Config::parse("[keys]\nquit = [\"Q\"]\n", "c.toml").unwrap();
+        assert_eq!(ok.keys[&Command::Quit], vec!["Q".parse().unwrap()]);
+        assert_eq!(ok.keys[&Command::ScrollDown].len(), 3);
+    }
+
+    #[test]
+    fn parties_and_colours() {
+        let c = Config::parse(
+            "[[party]]\nid = \"a\"\nname = \"Alpha\"\naliases = [\"A\"]\ncolor = \"#ff8800\"\n",
+            "c.toml",
+        )
+        .unwrap();
+        assert_eq!(c.parties[0].name, "Alpha");
+        assert_eq!("#ff8800".parse::<Color>().unwrap(), Color::Rgb(255, 136, 0));
+        assert_eq!("Light-Blue".parse::<Color>().unwrap(), Color::Ansi(12));
+        let e = Config::parse("[[party]]\nid = \"a\"\nname = \"A\"\n[[party]]\nid = \"a\"\nname = \"B\"\n", "c.toml");
+        assert!(e.is_err());
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\ncé d", 7), (2, 4));
+    }
+}

@@ -1,0 +1,3 @@
+//! The annotation store: the model and its TOML schema.
+
+pub mod model;

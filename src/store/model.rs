@@ -1,0 +1,290 @@
+//! The annotation model of DESIGN.md: parties, speakers, quotes and positions over byte
+//! ranges of the normalised article. The field names are the TOML schema (a contract).
+
+use crate::config::Color;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A side of the story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Stable id ("us").
+    pub id: String,
+    /// Display name ("United States").
+    pub name: String,
+    /// Other names the side goes by in text ("U.S.", "Washington").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Highlight colour; the theme picks one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<Color>,
+}
+
+/// Whether an annotation came from the detector or from the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Found by `detect`.
+    #[default]
+    Auto,
+    /// Made or changed by hand.
+    Manual,
+}
+
+/// Where an annotation stands in review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Proposed by the detector, not yet reviewed.
+    #[default]
+    Suggested,
+    /// Confirmed by the user.
+    Accepted,
+    /// Turned down by the user; kept so detection does not bring it back.
+    Rejected,
+}
+
+/// What a quoted stretch is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A whole quoted utterance.
+    #[default]
+    Direct,
+    /// Quoted words inside reported speech.
+    Partial,
+    /// A name or scare quote; not speech.
+    Term,
+}
+
+impl QuoteKind {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
+        }
+    }
+}
+
+impl Status {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Suggested => "suggested",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+        }
+    }
+}
+
+/// A person or body that speaks, with every mention of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// Stable id ("ian-kelly").
+    pub id: String,
+    /// Canonical name ("Ian Kelly", "State Department").
+    pub name: String,
+    /// Title or function ("State Department spokesman").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The side the speaker belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Every mention (name, surname, role, pronoun) as `[start, end]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<[usize; 2]>,
+    /// Detector or user.
+    #[serde(default)]
+    pub origin: Origin,
+}
+
+/// A quoted stretch of text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// Stable id ("q1").
+    pub id: String,
+    /// Byte offset of the first character (the opening quote mark included).
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+    /// The article text of `start..end`.
+    pub text: String,
+    /// Who said it (a speaker id); never set for terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The side (a party id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Direct, partial or term.
+    #[serde(default)]
+    pub kind: QuoteKind,
+    /// The speech verb or colon that attributes it, as `[start, end]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<[usize; 2]>,
+    /// Detector or user.
+    #[serde(default)]
+    pub origin: Origin,
+    /// Review state.
+    #[serde(default)]
+    pub status: Status,
+    /// The user's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Up to 32 characters before the span, for re-anchoring.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
+    /// Up to 32 characters after the span, for re-anchoring.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
+}
+
+/// A side's stated stance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// Stable id ("p1").
+    pub id: String,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+    /// The article text of `start..end`.
+    pub text: String,
+    /// The side (a party id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Who stated it (a speaker id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Detector or user.
+    #[serde(default)]
+    pub origin: Origin,
+    /// Review state.
+    #[serde(default)]
+    pub status: Status,
+    /// The user's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Up to 32 characters before the span, for re-anchoring.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
+    /// Up to 32 characters after the span, for re-anchoring.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
+}
+
+/// What the store says about the article it annotates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleInfo {
+    /// The headline.
+    #[serde(default)]
+    pub title: String,
+    /// Where the article was read from.
+    #[serde(default)]
+    pub source: String,
+    /// SHA-256 of the normalised text, hex.
+    #[serde(default)]
+    pub sha256: String,
+    /// Length of the normalised text in bytes.
+    #[serde(default)]
+    pub bytes: usize,
+}
+
+/// A whole annotation set: what `detect` prints and what a store holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotations {
+    /// Schema version.
+    pub version: u32,
+    /// The annotated article.
+    pub article: ArticleInfo,
+    /// The sides.
+    #[serde(default, rename = "party")]
+    pub parties: Vec<Party>,
+    /// The speakers.
+    #[serde(default, rename = "speaker")]
+    pub speakers: Vec<Speaker>,
+    /// The quotes, sorted by start.
+    #[serde(default, rename = "quote")]
+    pub quotes: Vec<Quote>,
+    /// The positions, sorted by start.
+    #[serde(default, rename = "position")]
+    pub positions: Vec<Position>,
+}
+
+impl Annotations {
+    /// An empty set for an article.
+    pub fn new(article: ArticleInfo) -> Annotations {
+        Annotations {
+            version: SCHEMA_VERSION,
+            article,
+            parties: Vec::new(),
+            speakers: Vec::new(),
+            quotes: Vec::new(),
+            positions: Vec::new(),
+        }
+    }
+
+    /// The party with this id.
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+
+    /// The speaker with this id.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+}
+
+impl Quote {
+    /// The span as a range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl Position {
+    /// The span as a range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Up to `chars` characters of `text` before `at` and after `end`, for re-anchoring.
+pub fn context(text: &str, at: usize, end: usize, chars: usize) -> (String, String) {
+    if chars == 0 {
+        return (String::new(), String::new());
+    }
+    let before = &text[..at];
+    let start = before
+        .char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(0, |(i, _)| i);
+    let after = &text[end..];
+    let stop = after.char_indices().nth(chars).map_or(after.len(), |(i, _)| i);
+    (before[start..].to_string(), after[..stop].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_takes_characters_not_bytes() {
+        let t = "ééé[x]ààà";
+        let at = t.find('[').unwrap();
+        let end = t.find(']').unwrap() + 1;
+        assert_eq!(context(t, at, end, 2), ("éé".into(), "àà".into()));
+        assert_eq!(context(t, at, end, 10), ("ééé".into(), "ààà".into()));
+        assert_eq!(context(t, at, end, 0), (String::new(), String::new()));
+    }
+}

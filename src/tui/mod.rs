@@ -1,0 +1,4 @@
+//! Everything that knows about terminals: the reader and `parley print`.
+
+pub mod layout;
+pub mod print;
