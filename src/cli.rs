@@ -129,7 +129,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
             let article = load_article(cli.article.as_deref(), &config)?;
-            print_article(&article, None, ColorChoice::Auto)
+            if !std::io::stdout().is_terminal() {
+                // like less: not a terminal, so print instead of taking over the screen
+                return print_article(&article, &config, None, ColorChoice::Auto);
+            }
+            let parties = (!config.parties.is_empty()).then(|| config.parties.clone());
+            let color = crate::tui::theme::color_allowed();
+            let exit = crate::tui::run(article, config, parties, color)?;
+            Ok(ExitCode::from(exit.0))
         }
         Some(Command::Print {
             article,
@@ -137,7 +144,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             color,
         }) => {
             let article = load_article(article.as_deref(), &config)?;
-            print_article(&article, width, color)
+            print_article(&article, &config, width, color)
         }
         Some(Command::Detect { article, parties }) => {
             let article = load_article(article.as_deref(), &config)?;
@@ -190,13 +197,29 @@ pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
     Ok(file.party)
 }
 
-fn print_article(article: &Article, width: Option<u16>, _color: ColorChoice) -> Result<ExitCode> {
+fn print_article(
+    article: &Article,
+    config: &Config,
+    width: Option<u16>,
+    color: ColorChoice,
+) -> Result<ExitCode> {
     for w in &article.warnings {
         let _ = writeln!(std::io::stderr(), "parley: {}: {w}", article.source);
     }
     let width = width.map(usize::from).unwrap_or_else(terminal_width);
+    let styles = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && crate::tui::theme::color_allowed(),
+    };
+    let ann = if styles {
+        let parties = (!config.parties.is_empty()).then_some(config.parties.as_slice());
+        crate::detect::detect(article, parties)
+    } else {
+        crate::store::model::Annotations::new(crate::detect::article_info(article))
+    };
     let mut buf = Vec::new();
-    crate::tui::print::print_plain(article, width, &mut buf)?;
+    crate::tui::print::print(article, &ann, config, width, styles, &mut buf)?;
     write_stdout(&buf)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,8 @@
 //! The command line, run as a real process: exit codes, error lines, and bad input
 //! rendered safely by `parley print`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -41,7 +43,10 @@ fn print_bundled_article_sets_title_and_byline_apart() {
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = s.lines().collect();
-    assert_eq!(lines[0], "U.S., Cuba discuss migration in sign of better ties");
+    assert_eq!(
+        lines[0],
+        "U.S., Cuba discuss migration in sign of better ties"
+    );
     assert!(lines[1].starts_with("═══"));
     assert!(s.contains("WASHINGTON (Reuters) - U.S. and Cuban officials"));
     assert!(lines.iter().all(|l| unicode_width(l) <= 60), "{s}");
@@ -107,7 +112,10 @@ fn config_errors_exit_2_naming_file_line_and_key() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("c.toml:2:1") && err.contains("max_widht"), "{err}");
+    assert!(
+        err.contains("c.toml:2:1") && err.contains("max_widht"),
+        "{err}"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_parley"))
         .args(["print"])
         .env("PARLEY_CONFIG", &cfg)

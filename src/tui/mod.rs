@@ -1,4 +1,182 @@
 //! Everything that knows about terminals: the reader and `parley print`.
 
+pub mod action;
+pub mod app;
+pub mod geometry;
+pub mod highlight;
+pub mod input;
+pub mod keymap;
 pub mod layout;
 pub mod print;
+pub mod search;
+pub mod session;
+pub mod style_row;
+pub mod theme;
+pub mod view;
+
+use crate::article::Article;
+use crate::config::Config;
+use crate::store::model::{Annotations, Party};
+use action::Action;
+use anyhow::{Context, Result};
+use app::App;
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How the reader ended, as a process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exit(pub u8);
+
+/// Signals that end the reader, with the conventional exit code 128 + number.
+const STOP_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+
+/// Runs the full-screen reader until the user quits or a signal arrives.
+pub fn run(
+    article: Article,
+    config: Config,
+    parties: Option<Vec<Party>>,
+    color: bool,
+) -> Result<Exit> {
+    let article = Arc::new(article);
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in STOP_SIGNALS {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .context("cannot install signal handlers")?;
+    }
+    let (tx, rx) = mpsc::channel::<Annotations>();
+    {
+        let article = Arc::clone(&article);
+        std::thread::spawn(move || {
+            let found = crate::detect::detect(&article, parties.as_deref());
+            let _ = tx.send(found);
+        });
+    }
+    let mouse = config.reader.mouse;
+    let place_path = session::default_path();
+    let sha = article.sha256();
+    let mut terminal = ratatui::init();
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    }
+    let result = (|| -> Result<Exit> {
+        let size = terminal.size()?;
+        let empty = Annotations::new(crate::detect::article_info(&article));
+        let mut app = App::new(
+            Arc::clone(&article),
+            empty,
+            config,
+            (size.width, size.height),
+            color,
+        );
+        app.detecting = true;
+        if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
+            app.top = app.layout.row_of(place.offset);
+            app.update(Action::Resize(size.width, size.height));
+            for (k, v) in place.marks {
+                if let Some(c) = k.chars().next() {
+                    app.marks.insert(c, v);
+                }
+            }
+        }
+        let exit = event_loop(&mut terminal, &mut app, &rx, &signal, mouse)?;
+        if let Some(p) = place_path.as_deref() {
+            let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+            let _ = session::save(
+                p,
+                &sha,
+                session::Place {
+                    offset: app.top_offset(),
+                    marks,
+                    seen: 0,
+                },
+            );
+        }
+        Ok(exit)
+    })();
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    detected: &mpsc::Receiver<Annotations>,
+    signal: &AtomicUsize,
+    mouse: bool,
+) -> Result<Exit> {
+    let mut redraw = true;
+    loop {
+        if redraw {
+            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+            redraw = false;
+        }
+        if app.quit {
+            return Ok(Exit(0));
+        }
+        let sig = signal.load(Ordering::Relaxed);
+        if sig != 0 {
+            return Ok(Exit(128 + sig as u8));
+        }
+        if let Ok(ann) = detected.try_recv() {
+            app.update(Action::Detected(Box::new(ann)));
+            redraw = true;
+        }
+        // A closed terminal (EOF, EIO) makes poll or read fail: quit, never spin.
+        if !event::poll(Duration::from_millis(100)).context("terminal input failed")? {
+            continue;
+        }
+        let ev = event::read().context("terminal input failed")?;
+        redraw = true;
+        let action = match ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+                match k.code {
+                    // terminal control keys, as the terminal itself would treat them
+                    KeyCode::Char('c') if ctrl => return Ok(Exit(130)),
+                    KeyCode::Char('z') if ctrl => {
+                        suspend(terminal, mouse)?;
+                        continue;
+                    }
+                    _ => app.action_for_key(k),
+                }
+            }
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+                MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+                MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(a) = action {
+            app.update(a);
+        }
+    }
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again on SIGCONT.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    }
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("cannot suspend")?;
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    if mouse {
+        crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
+    terminal.clear()?;
+    Ok(())
+}

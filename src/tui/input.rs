@@ -1,0 +1,137 @@
+//! A text field with a cursor that moves and deletes by grapheme: the search prompt,
+//! and later notes and names.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// An editable line (or lines) of text with a cursor, always on a grapheme boundary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextField {
+    text: String,
+    cursor: usize,
+}
+
+impl TextField {
+    /// A field holding `text`, the cursor at its end.
+    pub fn new(text: &str) -> TextField {
+        TextField {
+            text: text.to_string(),
+            cursor: text.len(),
+        }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The cursor's byte offset.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Inserts a character at the cursor (controls other than newline are ignored).
+    pub fn insert(&mut self, c: char) {
+        if c.is_control() && c != '\n' {
+            return;
+        }
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+    }
+
+    /// Deletes the grapheme before the cursor.
+    pub fn backspace(&mut self) {
+        let prev = self.prev_boundary();
+        self.text.replace_range(prev..self.cursor, "");
+        self.cursor = prev;
+    }
+
+    /// Deletes the grapheme after the cursor.
+    pub fn delete(&mut self) {
+        let next = self.next_boundary();
+        self.text.replace_range(self.cursor..next, "");
+    }
+
+    /// Moves one grapheme left.
+    pub fn left(&mut self) {
+        self.cursor = self.prev_boundary();
+    }
+
+    /// Moves one grapheme right.
+    pub fn right(&mut self) {
+        self.cursor = self.next_boundary();
+    }
+
+    /// Moves to the start of the current line.
+    pub fn home(&mut self) {
+        self.cursor = self.text[..self.cursor].rfind('\n').map_or(0, |i| i + 1);
+    }
+
+    /// Moves to the end of the current line.
+    pub fn end(&mut self) {
+        self.cursor += self.text[self.cursor..]
+            .find('\n')
+            .unwrap_or(self.text.len() - self.cursor);
+    }
+
+    /// Deletes the word before the cursor (Ctrl-W).
+    pub fn delete_word(&mut self) {
+        let before = &self.text[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed
+            .unicode_word_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i)
+            .min(trimmed.len());
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    fn prev_boundary(&self) -> usize {
+        self.text[..self.cursor]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self) -> usize {
+        self.text[self.cursor..]
+            .graphemes(true)
+            .next()
+            .map_or(self.cursor, |g| self.cursor + g.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_by_grapheme() {
+        let mut f = TextField::new("ae\u{301}");
+        f.backspace();
+        assert_eq!(f.text(), "a");
+        f.insert('👩');
+        f.insert('b');
+        f.left();
+        f.left();
+        assert_eq!(f.cursor(), 1);
+        f.delete();
+        assert_eq!(f.text(), "ab");
+        f.home();
+        f.insert('x');
+        f.end();
+        assert_eq!(f.cursor(), f.text().len());
+        f.insert('\u{7}');
+        assert_eq!(f.text(), "xab");
+    }
+
+    #[test]
+    fn delete_word_and_lines() {
+        let mut f = TextField::new("one two  ");
+        f.delete_word();
+        assert_eq!(f.text(), "one ");
+        let mut f = TextField::new("a\nbc");
+        f.home();
+        assert_eq!(f.cursor(), 2);
+    }
+}

@@ -1,0 +1,131 @@
+//! The styles of one wrapped row: base style by block, then positions, quotes,
+//! mentions, cues, search matches and the selection layered on top.
+
+use super::highlight::{Highlights, Layer, segments};
+use super::layout::{Row, RowKind};
+use super::search::Search;
+use super::theme::Theme;
+use ratatui::style::Style;
+use std::ops::Range;
+
+/// Everything that decides how a row looks.
+#[derive(Debug, Clone)]
+pub struct RowStyler<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Annotation highlights.
+    pub hl: &'a Highlights,
+    /// Styles.
+    pub theme: &'a Theme,
+    /// The dateline's bytes, drawn dim.
+    pub dateline: Option<&'a Range<usize>>,
+    /// Search matches to mark.
+    pub search: Option<&'a Search>,
+    /// The selected annotation's bytes.
+    pub selected: Option<Range<usize>>,
+    /// Extra ranges with their own style on top of everything (cursor, selection).
+    pub overlays: &'a [(Range<usize>, Style)],
+}
+
+impl<'a> RowStyler<'a> {
+    /// The row's text cut into styled pieces.
+    pub fn segments(&self, row: &Row) -> Vec<(Range<usize>, Style)> {
+        let base = match row.kind {
+            RowKind::Title => self.theme.title,
+            RowKind::Byline => self.theme.dim,
+            RowKind::Body | RowKind::Blank => self.theme.text,
+        };
+        let range = row.range.clone();
+        if range.is_empty() {
+            return Vec::new();
+        }
+        let marks: Vec<_> = self.hl.overlapping(range.clone()).collect();
+        let matches: Vec<_> = self
+            .search
+            .map(|s| s.overlapping(range.clone()).collect())
+            .unwrap_or_default();
+        let cuts = marks
+            .iter()
+            .map(|m| m.range.clone())
+            .chain(matches.iter().map(|(_, m)| (*m).clone()))
+            .chain(self.dateline.cloned())
+            .chain(self.selected.clone())
+            .chain(self.overlays.iter().map(|(r, _)| r.clone()));
+        segments(range, cuts)
+            .into_iter()
+            .map(|seg| {
+                let covers = |r: &Range<usize>| r.start <= seg.start && seg.end <= r.end;
+                let mut style = base;
+                if self.dateline.is_some_and(covers) {
+                    style = style.patch(self.theme.dim);
+                }
+                // layers in a fixed order so nested highlights compose the same way everywhere
+                for order in 0..4 {
+                    for m in marks.iter().filter(|m| covers(&m.range)) {
+                        style = match (order, m.layer) {
+                            (0, Layer::Position { .. }) => style.patch(self.theme.position_tint),
+                            (
+                                1,
+                                Layer::Quote {
+                                    party,
+                                    kind,
+                                    status,
+                                },
+                            ) => style.patch(self.theme.quote(party, kind, status)),
+                            (2, Layer::Mention { party }) => style.patch(self.theme.mention(party)),
+                            (3, Layer::Cue) => style.patch(self.theme.cue()),
+                            _ => style,
+                        };
+                    }
+                }
+                if self.selected.as_ref().is_some_and(covers) {
+                    style = style.patch(self.theme.selected);
+                }
+                for (i, m) in &matches {
+                    if covers(m) {
+                        let current = self.search.and_then(|s| s.current) == Some(*i);
+                        style = style.patch(if current {
+                            self.theme.search_current
+                        } else {
+                            self.theme.search
+                        });
+                    }
+                }
+                for (r, s) in self.overlays {
+                    if covers(r) {
+                        style = style.patch(*s);
+                    }
+                }
+                (seg, style)
+            })
+            .collect()
+    }
+
+    /// The gutter bar of a row: the side of the first position covering it.
+    pub fn gutter(&self, row: &Row) -> Option<(&'static str, Style)> {
+        if row.kind == RowKind::Blank {
+            return None;
+        }
+        let probe = row.range.start..row.range.end.max(row.range.start + 1);
+        self.hl.overlapping(probe).find_map(|m| match m.layer {
+            Layer::Position { party } => {
+                let (glyph, mut style) = self.theme.gutter(party);
+                if self.selected.as_ref() == Some(&m.range) {
+                    style = style.patch(self.theme.selected);
+                }
+                Some((glyph, style))
+            }
+            _ => None,
+        })
+    }
+
+    /// The printable text of a piece of a row (line breaks inside paragraphs become spaces).
+    pub fn piece(&self, r: &Range<usize>) -> std::borrow::Cow<'a, str> {
+        let s = &self.text[r.clone()];
+        if s.contains('\n') {
+            std::borrow::Cow::Owned(s.replace('\n', " "))
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The article pane: visible rows only, each cut into styled pieces, with the gutter bar.
+
+use crate::tui::app::App;
+use crate::tui::geometry::Geometry;
+use crate::tui::layout::grapheme_width;
+use crate::tui::style_row::RowStyler;
+use ratatui::buffer::Buffer;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The styler for the reader's current state.
+pub fn styler(app: &App) -> RowStyler<'_> {
+    RowStyler {
+        text: &app.article.text,
+        hl: &app.hl,
+        theme: &app.theme,
+        dateline: app.article.structure.dateline.as_ref(),
+        search: Some(&app.search),
+        selected: app
+            .selected
+            .and_then(|s| app.hl.items.get(s))
+            .map(|it| it.range.clone()),
+        overlays: &[],
+    }
+}
+
+/// Draws the visible rows.
+pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
+    let styler = styler(app);
+    let area = g.article;
+    buf.set_style(area, app.theme.text);
+    for (dy, row) in app
+        .layout
+        .rows
+        .iter()
+        .skip(app.top)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let y = area.y + dy as u16;
+        if let Some((glyph, style)) = styler.gutter(row) {
+            buf.set_string(g.gutter_x, y, glyph, style);
+        }
+        let mut x = g.text_x;
+        let right = g.text_x + g.text_width;
+        for (range, style) in styler.segments(row) {
+            if x >= right {
+                break;
+            }
+            let text = styler.piece(&range);
+            let (nx, _) = buf.set_stringn(x, y, text.as_ref(), usize::from(right - x), style);
+            x = nx;
+        }
+    }
+}
+
+/// The byte offset shown at `column` of a row (for mouse clicks).
+pub fn offset_at_column(text: &str, row: Range<usize>, column: usize) -> usize {
+    let mut col = 0;
+    for (i, g) in text[row.clone()].grapheme_indices(true) {
+        col += grapheme_width(g);
+        if col > column {
+            return row.start + i;
+        }
+    }
+    row.end.saturating_sub(1).max(row.start)
+}

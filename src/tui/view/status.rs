@@ -1,0 +1,106 @@
+//! The status bar: file, mode, position, counts per side, search, messages.
+
+use crate::article::sanitize_inline;
+use crate::keys::Command;
+use crate::store::model::Status;
+use crate::tui::app::{App, Pending, Tone};
+use crate::tui::view::truncate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+/// Counts of live (not rejected, not term) annotations per side, in party order.
+pub fn counts(app: &App) -> Vec<(String, usize)> {
+    let mut counts = vec![0usize; app.ann.parties.len()];
+    for it in &app.hl.items {
+        if it.status == Status::Rejected || it.kind == Some(crate::store::model::QuoteKind::Term) {
+            continue;
+        }
+        if let Some(p) = it.party {
+            counts[p] += 1;
+        }
+    }
+    app.ann
+        .parties
+        .iter()
+        .zip(counts)
+        .map(|(p, n)| (sanitize_inline(&p.name), n))
+        .collect()
+}
+
+/// The left part of the status bar.
+pub fn left_text(app: &App) -> String {
+    if let Some(field) = &app.search.prompt {
+        let n = app.search.matches.len();
+        let found = if field.text().is_empty() {
+            String::new()
+        } else {
+            format!("   [{n} match{}]", if n == 1 { "" } else { "es" })
+        };
+        return format!("/{}{found}", sanitize_inline(field.text()));
+    }
+    if let Some(p) = app.pending {
+        return match p {
+            Pending::SetMark => "set mark: press a letter".into(),
+            Pending::JumpMark => "jump to mark: press a letter".into(),
+        };
+    }
+    let rows = app.layout.rows.len().max(1);
+    let bottom = (app.top + app.viewport()).min(rows);
+    let pct = if bottom >= rows {
+        100
+    } else {
+        bottom * 100 / rows
+    };
+    let mut parts = vec![
+        app.label.clone(),
+        app.mode_name().to_string(),
+        format!("{pct}% {}/{rows}", app.top + 1),
+    ];
+    let counts = counts(app);
+    if !counts.is_empty() {
+        parts.push(
+            counts
+                .iter()
+                .map(|(name, n)| format!("{name} {n}"))
+                .collect::<Vec<_>>()
+                .join(" · "),
+        );
+    }
+    if app.detecting {
+        parts.push("detecting…".into());
+    }
+    if !app.search.matches.is_empty() {
+        let cur = app.search.current.map_or(0, |c| c + 1);
+        parts.push(format!("match {cur}/{}", app.search.matches.len()));
+    }
+    parts.join("  │  ")
+}
+
+/// Draws the status bar.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, app.theme.status);
+    let width = usize::from(area.width);
+    let help = format!("{} help ", app.keymap.hint(Command::ToggleHelp));
+    let left = format!(" {}", left_text(app));
+    let mut right = help;
+    if let Some((msg, tone)) = &app.message {
+        right = format!("{}  {right}", sanitize_inline(msg));
+        if *tone == Tone::Warning {
+            right = format!("⚠ {right}");
+        }
+    }
+    // the position and counts matter more than a message: the message gets what is left
+    let left_w = crate::tui::layout::text_width(&left);
+    let right_w =
+        crate::tui::layout::text_width(&right).min(width.saturating_sub(left_w + 2).max(width / 3));
+    let right = truncate(&right, right_w);
+    let left = truncate(&left, width.saturating_sub(right_w + 1));
+    buf.set_stringn(area.x, area.y, &left, width, app.theme.status);
+    let rx = area.x + (width - crate::tui::layout::text_width(&right).min(width)) as u16;
+    let mut style = app.theme.status;
+    if matches!(app.message, Some((_, Tone::Warning))) {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    buf.set_stringn(rx, area.y, &right, width, style);
+}

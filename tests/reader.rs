@@ -1,0 +1,143 @@
+//! The reader end to end: the real binary in a pseudo-terminal.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use support::Term;
+
+fn home() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn start_scroll_search_sides_resize_quit() {
+    let dir = home();
+    let mut t = Term::start(&[], 100, 30, dir.path(), &[]);
+    t.wait_text("U.S., Cuba discuss migration in sign of better ties");
+    t.wait_text("READ");
+    // detection finishes on the worker thread and the quote is highlighted
+    t.wait_for("a highlighted quote", |s| {
+        support::coloured(s, "Engaging in these talks")
+    });
+    assert!(
+        t.screen(|s| s.alternate_screen()),
+        "reader uses the alternate screen"
+    );
+
+    t.send("G");
+    t.wait_text("Reporting by Arshad Mohammed");
+    t.send("g");
+    t.wait_text("WASHINGTON (Reuters)");
+
+    t.send("/");
+    t.send("boatlift");
+    t.wait_text("[1 match]");
+    t.send("\r");
+    t.wait_text("match 1/1");
+    t.wait_text("Mariel boatlift");
+
+    t.send("p");
+    t.wait_text("SIDES");
+    t.send("\x1b");
+    t.wait_text("READ");
+
+    t.resize(60, 20);
+    t.wait_for("reflow at 60 columns", |s| {
+        s.contents()
+            .lines()
+            .all(|l| l.trim_end().chars().count() <= 60)
+            && s.contents().contains("READ")
+    });
+    t.resize(10, 3);
+    t.wait_text("terminal too");
+    t.resize(100, 30);
+    t.wait_text("READ");
+
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(!t.screen(|s| s.alternate_screen()), "alternate screen left");
+    assert!(!t.screen(|s| s.hide_cursor()), "cursor shown again");
+}
+
+#[test]
+fn help_lists_keys_from_the_live_keymap() {
+    let dir = home();
+    std::fs::create_dir_all(dir.path().join("config/parley")).unwrap();
+    std::fs::write(
+        dir.path().join("config/parley/config.toml"),
+        "[keys]\nquit = [\"Q\"]\n",
+    )
+    .unwrap();
+    let mut t = Term::start(&[], 100, 40, dir.path(), &[]);
+    t.wait_text("READ");
+    t.send("?");
+    t.wait_text("Scroll down one line");
+    t.wait_for("rebinding shown", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains(" Q ") && l.contains("Quit"))
+    });
+    t.send("\x1b");
+    t.wait_text("READ");
+    t.send("q");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(
+        t.child.try_wait().unwrap().is_none(),
+        "q is no longer bound"
+    );
+    t.send("Q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn reading_position_is_remembered() {
+    let dir = home();
+    let mut t = Term::start(&[], 80, 20, dir.path(), &[]);
+    t.wait_text("READ");
+    t.send("G");
+    t.wait_text("Reporting by");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let t = Term::start(&[], 80, 20, dir.path(), &[]);
+    t.wait_text("Reporting by");
+}
+
+#[test]
+fn bad_articles_render_without_escapes() {
+    let dir = home();
+    let p = dir.path().join("evil.txt");
+    std::fs::write(
+        &p,
+        b"Evil\x1b]0;pwned\x07 title\n\nText \x1b[2J with \x1b]52;c;aGk=\x1b\\ tricks \xff and \x07 bell \xe2\x80\xae rtl.",
+    )
+    .unwrap();
+    let mut t = Term::start(&[p.to_str().unwrap()], 80, 20, dir.path(), &[]);
+    t.wait_text("Evil title");
+    t.wait_text("invalid UTF-8");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let raw = t.raw();
+    let s = String::from_utf8_lossy(&raw);
+    assert!(!s.contains("pwned"), "OSC payload reached the terminal");
+    assert!(!s.contains("]52;"), "clipboard escape reached the terminal");
+    assert!(!raw.contains(&0x07), "BEL reached the terminal");
+}
+
+#[test]
+fn no_color_keeps_distinctions_without_colour() {
+    let dir = home();
+    let mut t = Term::start(&[], 100, 30, dir.path(), &[("NO_COLOR", "1")]);
+    t.wait_text("READ");
+    t.wait_for("quotes underlined", |s| {
+        let (rows, cols) = s.size();
+        (0..rows).any(|r| (0..cols).any(|c| s.cell(r, c).is_some_and(|x| x.underline())))
+    });
+    let raw = String::from_utf8_lossy(&t.raw()).to_string();
+    assert!(
+        !raw.contains("38;5;") && !raw.contains("48;5;") && !raw.contains("38;2;"),
+        "colour codes with NO_COLOR"
+    );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
