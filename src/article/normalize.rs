@@ -54,6 +54,14 @@ pub struct Normalized {
 
 /// Normalises raw article bytes. See DESIGN.md, "Text model".
 pub fn normalize(bytes: &[u8]) -> Normalized {
+    if is_clean(bytes)
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return Normalized {
+            text: text.to_string(),
+            warnings: Vec::new(),
+        };
+    }
     let mut invalid = 0;
     let decoded = decode_lossy(bytes, &mut invalid);
     let mut counts = Counts::default();
@@ -79,6 +87,33 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
 pub fn sanitize_inline(s: &str) -> String {
     let mut counts = Counts::default();
     clean(s, &mut counts).replace('\n', " ")
+}
+
+/// Whether the bytes hold nothing normalisation would change (given they are UTF-8):
+/// no controls but LF, no CR or tab, no C1 controls, no bidi controls, no line or
+/// paragraph separators, no BOM. Most articles are, and skip the slow path.
+fn is_clean(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | 0x20..=0x7e | 0x80..=0xc1 | 0xc3..=0xe1 | 0xe3..=0xee | 0xf0..=0xff => {}
+            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => return false,
+            0xe2 if matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ) =>
+            {
+                return false;
+            }
+            0xef if bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf) => {
+                return false;
+            }
+            0xc2 | 0xe2 | 0xef => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+    true
 }
 
 fn decode_lossy(bytes: &[u8], invalid: &mut usize) -> String {
@@ -289,6 +324,25 @@ mod tests {
     fn combining_cjk_emoji_survive() {
         let s = "e\u{301} 漢字 👩‍👩‍👧 \u{200B}";
         assert_eq!(text(s.as_bytes()), s);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_full_cleaner() {
+        for s in [
+            "plain “curly” text\nnext é 漢 👩‍👩‍👧",
+            "a\u{85}b",
+            "a\u{2028}b",
+            "x\u{202E}y",
+            "\u{FEFF}bom",
+            "z\u{2069}",
+            "tab\there",
+            "nbsp\u{a0}ok \u{2026} \u{2014}",
+        ] {
+            let mut counts = Counts::default();
+            let slow = clean(s, &mut counts);
+            assert_eq!(normalize(s.as_bytes()).text, slow, "{s:?}");
+            assert_eq!(is_clean(s.as_bytes()), slow == s, "{s:?}");
+        }
     }
 
     #[test]

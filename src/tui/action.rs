@@ -48,4 +48,6 @@ pub enum Action {
     Detected(Box<Annotations>),
     /// Quit at once (a signal or a closed terminal).
     ForceQuit,
+    /// Nothing happened for a moment: do background work (wrapping the rest).
+    Idle,
 }

@@ -114,7 +114,7 @@ impl App {
             (text, Tone::Warning)
         });
         let mut app = App {
-            layout: Layout::new(&article, 1),
+            layout: Layout::lazy(&article, 1),
             article,
             ann,
             hl,
@@ -156,7 +156,10 @@ impl App {
 
     /// The byte offset at the top of the screen.
     pub fn top_offset(&self) -> usize {
-        self.layout.rows.get(self.top).map_or(0, |r| r.range.start)
+        self.layout
+            .rows()
+            .get(self.top)
+            .map_or(0, |r| r.range.start)
     }
 
     /// The mode, for the status bar.
@@ -203,7 +206,11 @@ impl App {
             Action::MarkLetter(c) => self.mark_letter(c),
             Action::Detected(ann) => self.set_annotations(*ann),
             Action::ForceQuit => self.quit = true,
+            Action::Idle => {
+                self.wrap_more();
+            }
         }
+        self.ensure_screen();
     }
 
     /// Replaces the annotations (detection finished, or a store was loaded).
@@ -238,7 +245,10 @@ impl App {
             Command::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
             Command::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
             Command::Top => self.top = 0,
-            Command::Bottom => self.top = self.max_top(),
+            Command::Bottom => {
+                self.layout.complete(&self.article.text);
+                self.top = self.max_top();
+            }
             Command::NextAnnotation => self.step_item(true, false),
             Command::PrevAnnotation => self.step_item(false, false),
             Command::NextSameSide => self.step_item(true, true),
@@ -377,13 +387,39 @@ impl App {
         self.sides_columns().into_iter().flatten().collect()
     }
 
-    fn max_top(&self) -> usize {
-        self.layout.rows.len().saturating_sub(self.viewport())
+    /// The last row that can be at the top (wraps as far as needed to know it).
+    fn max_top(&mut self) -> usize {
+        let h = self.viewport();
+        self.layout
+            .ensure_rows(&self.article.text, self.top + 2 * h);
+        if !self.layout.is_complete() && self.layout.rows().len() < self.top + 2 * h {
+            self.layout.complete(&self.article.text);
+        }
+        self.layout.rows().len().saturating_sub(h)
     }
 
     fn scroll_by(&mut self, n: isize) {
-        let top = self.top as isize + n;
-        self.top = (top.max(0) as usize).min(self.max_top());
+        let top = (self.top as isize + n).max(0) as usize;
+        let h = self.viewport();
+        self.layout.ensure_rows(&self.article.text, top + h);
+        self.top = top.min(self.layout.rows().len().saturating_sub(h));
+    }
+
+    /// The row showing byte `offset`, wrapping up to it first.
+    pub fn row_of(&mut self, offset: usize) -> usize {
+        self.layout.ensure_offset(&self.article.text, offset);
+        self.layout.row_of(offset)
+    }
+
+    /// Wraps more of the article while the user is idle; false once all is wrapped.
+    pub fn wrap_more(&mut self) -> bool {
+        !self.layout.extend(&self.article.text, 1 << 20)
+    }
+
+    /// Makes sure the rows on screen are wrapped (after every change).
+    fn ensure_screen(&mut self) {
+        let n = self.top + self.viewport() + 1;
+        self.layout.ensure_rows(&self.article.text, n);
     }
 
     /// Re-wraps for the current size, keeping the same text at the top.
@@ -393,14 +429,15 @@ impl App {
             .geometry()
             .map_or(self.layout.width.max(1), |g| usize::from(g.text_width));
         if width != self.layout.width {
-            self.layout = Layout::new(&self.article, width);
+            self.layout = Layout::lazy(&self.article, width);
         }
-        self.top = self.layout.row_of(keep).min(self.max_top());
+        self.top = self.row_of(keep);
+        self.top = self.top.min(self.max_top());
     }
 
     /// Scrolls so that byte `offset` is on screen, a third of the way down if it was not.
     pub fn reveal(&mut self, offset: usize) {
-        let row = self.layout.row_of(offset);
+        let row = self.row_of(offset);
         let h = self.viewport();
         if row < self.top || row >= self.top + h {
             self.top = row.saturating_sub(h / 3).min(self.max_top());
@@ -430,26 +467,25 @@ impl App {
                     && side.is_none_or(|p| it.party == p))
         };
         // start from the selection if it is on screen, else from the top of the screen
+        let top_offset = self.top_offset();
+        let bottom_offset = self
+            .layout
+            .rows()
+            .get(self.top + self.viewport())
+            .map_or(usize::MAX, |r| r.range.start);
         let on_screen = self.selected.filter(|&s| {
-            let row = self.layout.row_of(items[s].range.start);
-            row >= self.top && row < self.top + self.viewport()
+            let at = items[s].range.start;
+            at >= top_offset && at < bottom_offset
         });
         let found = match (on_screen, forward) {
             (Some(s), true) => (s + 1..items.len()).find(|&i| wanted(i)),
             (Some(s), false) => (0..s).rev().find(|&i| wanted(i)),
             (None, true) => {
-                (self.hl.item_at_or_after(self.top_offset())..items.len()).find(|&i| wanted(i))
+                (self.hl.item_at_or_after(top_offset)..items.len()).find(|&i| wanted(i))
             }
-            (None, false) => {
-                let end = self
-                    .layout
-                    .rows
-                    .get(self.top + self.viewport())
-                    .map_or(usize::MAX, |r| r.range.start);
-                (0..self.hl.item_at_or_after(end))
-                    .rev()
-                    .find(|&i| wanted(i))
-            }
+            (None, false) => (0..self.hl.item_at_or_after(bottom_offset))
+                .rev()
+                .find(|&i| wanted(i)),
         };
         match found {
             Some(i) => self.select(i),
@@ -514,7 +550,7 @@ impl App {
         self.search.set_query(&self.article.text, &query);
         let from = self
             .layout
-            .rows
+            .rows()
             .get(self.search.saved_top)
             .map_or(0, |r| r.range.start);
         if let Some(i) = self.search.first_from(from) {
@@ -537,7 +573,10 @@ impl App {
                 self.message = Some((format!("mark {c} set"), Tone::Info));
             }
             Pending::JumpMark => match self.marks.get(&c) {
-                Some(&offset) => self.top = self.layout.row_of(offset).min(self.max_top()),
+                Some(&offset) => {
+                    self.top = self.row_of(offset);
+                    self.top = self.top.min(self.max_top());
+                }
                 None => self.message = Some((format!("mark {c} not set"), Tone::Warning)),
             },
         }
@@ -559,7 +598,7 @@ impl App {
             return;
         }
         let row = self.top + usize::from(y - g.article.y);
-        let Some(r) = self.layout.rows.get(row) else {
+        let Some(r) = self.layout.rows().get(row) else {
             return;
         };
         let offset = super::view::article::offset_at_column(

@@ -30,21 +30,32 @@ pub struct Row {
     pub kind: RowKind,
 }
 
-/// The article wrapped at one width.
+/// The article wrapped at one width, block by block as far as it is needed: the first
+/// screen of a huge article is drawn before the rest is wrapped.
 #[derive(Debug, Clone)]
 pub struct Layout {
     /// The width wrapped to.
     pub width: usize,
-    /// Every row, in order.
-    pub rows: Vec<Row>,
+    /// Title, paragraphs and byline, in order.
+    blocks: Vec<(Range<usize>, RowKind)>,
+    /// The first block not wrapped yet.
+    next_block: usize,
+    /// The rows of the blocks wrapped so far.
+    rows: Vec<Row>,
 }
 
 impl Layout {
     /// Wraps the whole article to `width` columns (at least 1).
     pub fn new(article: &Article, width: usize) -> Layout {
-        let width = width.max(1);
+        let mut layout = Layout::lazy(article, width);
+        layout.complete(&article.text);
+        layout
+    }
+
+    /// A layout that wraps nothing until asked.
+    pub fn lazy(article: &Article, width: usize) -> Layout {
         let s = &article.structure;
-        let mut blocks: Vec<(Range<usize>, RowKind)> = Vec::new();
+        let mut blocks: Vec<(Range<usize>, RowKind)> = Vec::with_capacity(s.paragraphs.len() + 2);
         if let Some(t) = &s.title {
             blocks.push((t.clone(), RowKind::Title));
         }
@@ -56,22 +67,77 @@ impl Layout {
         if let Some(b) = &s.byline {
             blocks.push((b.clone(), RowKind::Byline));
         }
-        let mut rows = Vec::new();
-        for (i, (range, kind)) in blocks.into_iter().enumerate() {
-            if i > 0 {
-                rows.push(Row {
-                    range: range.start..range.start,
-                    kind: RowKind::Blank,
-                });
-            }
-            wrap_block(&article.text, range, width, |r| {
-                rows.push(Row { range: r, kind });
-            });
+        Layout {
+            width: width.max(1),
+            blocks,
+            next_block: 0,
+            rows: Vec::new(),
         }
-        Layout { width, rows }
     }
 
-    /// The index of the row showing byte `offset` (the last row starting at or before it).
+    /// The rows wrapped so far (all of them once `is_complete`).
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Whether every block is wrapped.
+    pub fn is_complete(&self) -> bool {
+        self.next_block >= self.blocks.len()
+    }
+
+    /// How far wrapping has got, as a byte offset.
+    pub fn wrapped_to(&self) -> usize {
+        self.rows.last().map_or(0, |r| r.range.end)
+    }
+
+    /// Wraps the next block; false when there was none.
+    fn wrap_next(&mut self, text: &str) -> bool {
+        let Some((range, kind)) = self.blocks.get(self.next_block).cloned() else {
+            return false;
+        };
+        if self.next_block > 0 {
+            self.rows.push(Row {
+                range: range.start..range.start,
+                kind: RowKind::Blank,
+            });
+        }
+        let rows = &mut self.rows;
+        wrap_block(text, range, self.width, |r| {
+            rows.push(Row { range: r, kind })
+        });
+        self.next_block += 1;
+        true
+    }
+
+    /// Wraps until there are at least `n` rows (or everything is wrapped).
+    pub fn ensure_rows(&mut self, text: &str, n: usize) {
+        while self.rows.len() < n && self.wrap_next(text) {}
+    }
+
+    /// Wraps until the block holding byte `offset` is wrapped.
+    pub fn ensure_offset(&mut self, text: &str, offset: usize) {
+        while self
+            .blocks
+            .get(self.next_block)
+            .is_some_and(|(r, _)| r.start <= offset)
+            && self.wrap_next(text)
+        {}
+    }
+
+    /// Wraps about `bytes` more of the article; returns whether it is complete.
+    pub fn extend(&mut self, text: &str, bytes: usize) -> bool {
+        let goal = self.wrapped_to() + bytes;
+        while self.wrapped_to() < goal && self.wrap_next(text) {}
+        self.is_complete()
+    }
+
+    /// Wraps everything.
+    pub fn complete(&mut self, text: &str) {
+        while self.wrap_next(text) {}
+    }
+
+    /// The index of the row showing byte `offset` among the rows wrapped so far (the
+    /// last row starting at or before it).
     pub fn row_of(&self, offset: usize) -> usize {
         let i = self.rows.partition_point(|r| r.range.start <= offset);
         i.saturating_sub(1)
@@ -124,31 +190,53 @@ fn wrap_block(text: &str, block: Range<usize>, width: usize, mut emit: impl FnMu
 }
 
 /// Splits a block into words (runs of non-whitespace) with their trailing whitespace
-/// width; words wider than `width` are cut at grapheme boundaries.
+/// width; words wider than `width` are cut at grapheme boundaries. Words break at ASCII
+/// spaces and line breaks only (a no-break space keeps words together), and ASCII words
+/// are measured without grapheme segmentation.
 fn split_words(text: &str, block: Range<usize>, width: usize) -> Vec<Word> {
     let s = &text[block.clone()];
-    let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut word_width = 0;
-    for (i, g) in s.grapheme_indices(true) {
-        let is_space = g.chars().all(char::is_whitespace);
-        if is_space {
-            if let Some(st) = start.take() {
-                push_word(s, block.start, st..i, word_width, width, &mut words);
-                word_width = 0;
-            }
-            if let Some(w) = words.last_mut() {
-                w.space += 1;
-            }
+    let mut words = Vec::with_capacity(s.len() / 5);
+    for (start, word) in ascii_space_split(s) {
+        let word_width = if word.is_ascii() {
+            word.len()
         } else {
-            start.get_or_insert(i);
-            word_width += grapheme_width(g);
+            text_width(word)
+        };
+        push_word(
+            s,
+            block.start,
+            start..start + word.len(),
+            word_width,
+            width,
+            &mut words,
+        );
+        // the whitespace after the word, up to the next word
+        let after = &s[start + word.len()..];
+        let space = after.len() - after.trim_start_matches([' ', '\n']).len();
+        if let Some(w) = words.last_mut() {
+            w.space = space;
         }
     }
-    if let Some(st) = start {
-        push_word(s, block.start, st..s.len(), word_width, width, &mut words);
-    }
     words
+}
+
+/// The non-empty runs between ASCII spaces and line breaks, with their offsets.
+fn ascii_space_split(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\n') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\n') {
+            i += 1;
+        }
+        Some((start, &s[start..i]))
+    })
 }
 
 fn push_word(

@@ -77,7 +77,7 @@ pub fn run(
         );
         app.detecting = true;
         if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
-            app.top = app.layout.row_of(place.offset);
+            app.top = app.row_of(place.offset);
             app.update(Action::Resize(size.width, size.height));
             for (k, v) in place.marks {
                 if let Some(c) = k.chars().next() {
@@ -131,8 +131,15 @@ fn event_loop(
             app.update(Action::Detected(Box::new(ann)));
             redraw = true;
         }
+        // While the article is still being wrapped, do a slice of it between keys.
+        let busy = !app.layout.is_complete();
+        let timeout = Duration::from_millis(if busy { 0 } else { 100 });
         // A closed terminal (EOF, EIO) makes poll or read fail: quit, never spin.
-        if !event::poll(Duration::from_millis(100)).context("terminal input failed")? {
+        if !event::poll(timeout).context("terminal input failed")? {
+            if busy {
+                app.update(Action::Idle);
+                redraw = true;
+            }
             continue;
         }
         let ev = event::read().context("terminal input failed")?;

@@ -35,8 +35,8 @@ pub fn print(
         overlays: &[],
     };
     let mut title_width = 0;
-    for (i, row) in layout.rows.iter().enumerate() {
-        let next = layout.rows.get(i + 1).map(|r| r.kind);
+    for (i, row) in layout.rows().iter().enumerate() {
+        let next = layout.rows().get(i + 1).map(|r| r.kind);
         if row.kind == RowKind::Blank && next == Some(RowKind::Byline) {
             writeln!(out)?;
             writeln!(out, "{}", "─".repeat(layout.width.min(20)))?;

@@ -127,6 +127,6 @@ mod tests {
             assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
             assert_eq!(text[m.clone()].to_ascii_lowercase(), "lys");
         }
-        assert_eq!(s.matches.len(), 2);
+        assert_eq!(s.matches.len(), 3);
     }
 }

@@ -31,7 +31,7 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
     buf.set_style(area, app.theme.text);
     for (dy, row) in app
         .layout
-        .rows
+        .rows()
         .iter()
         .skip(app.top)
         .take(usize::from(area.height))

@@ -45,18 +45,22 @@ pub fn left_text(app: &App) -> String {
             Pending::JumpMark => "jump to mark: press a letter".into(),
         };
     }
-    let rows = app.layout.rows.len().max(1);
+    let rows = app.layout.rows().len().max(1);
     let bottom = (app.top + app.viewport()).min(rows);
-    let pct = if bottom >= rows {
-        100
+    let position = if app.layout.is_complete() {
+        let pct = if bottom >= rows {
+            100
+        } else {
+            bottom * 100 / rows
+        };
+        format!("{pct}% {}/{rows}", app.top + 1)
     } else {
-        bottom * 100 / rows
+        // still wrapping: estimate from bytes, rows unknown
+        let len = app.article.text.len().max(1);
+        let at = app.layout.rows().get(bottom).map_or(len, |r| r.range.start);
+        format!("{}% {}/…", at * 100 / len, app.top + 1)
     };
-    let mut parts = vec![
-        app.label.clone(),
-        app.mode_name().to_string(),
-        format!("{pct}% {}/{rows}", app.top + 1),
-    ];
+    let mut parts = vec![app.label.clone(), app.mode_name().to_string(), position];
     let counts = counts(app);
     if !counts.is_empty() {
         parts.push(
