@@ -103,7 +103,16 @@ impl App {
         let hl = Highlights::new(&ann);
         let keymap = Keymap::new(&config);
         let sidebar = config.reader.sidebar;
-        let label = article.source.to_string();
+        let label = match &article.source {
+            crate::article::Source::File(p) => p.file_name().map_or_else(
+                || article.source.to_string(),
+                |n| crate::article::sanitize_inline(&n.to_string_lossy()),
+            ),
+            other => {
+                let s = other.to_string();
+                s.rsplit('/').next().unwrap_or(&s).to_string()
+            }
+        };
         let message = (!article.warnings.is_empty()).then(|| {
             let text = article
                 .warnings

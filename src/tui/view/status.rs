@@ -60,9 +60,10 @@ pub fn left_text(app: &App) -> String {
         let at = app.layout.rows().get(bottom).map_or(len, |r| r.range.start);
         format!("{}% {}/…", at * 100 / len, app.top + 1)
     };
-    let mut parts = vec![app.label.clone(), app.mode_name().to_string(), position];
+    let mut parts = vec![app.mode_name().to_string(), position];
     let counts = counts(app);
-    if !counts.is_empty() {
+    // a message takes the place of the counts until the next key
+    if !counts.is_empty() && app.message.is_none() {
         parts.push(
             counts
                 .iter()
@@ -78,7 +79,7 @@ pub fn left_text(app: &App) -> String {
         let cur = app.search.current.map_or(0, |c| c + 1);
         parts.push(format!("match {cur}/{}", app.search.matches.len()));
     }
-    parts.join("  │  ")
+    parts.join(" │ ")
 }
 
 /// Draws the status bar.
@@ -86,7 +87,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
     let width = usize::from(area.width);
     let help = format!("{} help ", app.keymap.hint(Command::ToggleHelp));
-    let left = format!(" {}", left_text(app));
+    let info = left_text(app);
+    // the file name gets what the rest leaves, but never less than a few columns
+    let room = width.saturating_sub(crate::tui::layout::text_width(&info) + 8 + help.len());
+    let left = if app.search.prompt.is_some() || app.pending.is_some() {
+        format!(" {info}")
+    } else {
+        format!(" {} │ {info}", truncate(&app.label, room.max(8)))
+    };
     let mut right = help;
     if let Some((msg, tone)) = &app.message {
         right = format!("{}  {right}", sanitize_inline(msg));
