@@ -270,7 +270,10 @@ pub fn context(text: &str, at: usize, end: usize, chars: usize) -> (String, Stri
         .nth(chars - 1)
         .map_or(0, |(i, _)| i);
     let after = &text[end..];
-    let stop = after.char_indices().nth(chars).map_or(after.len(), |(i, _)| i);
+    let stop = after
+        .char_indices()
+        .nth(chars)
+        .map_or(after.len(), |(i, _)| i);
     (before[start..].to_string(), after[..stop].to_string())
 }
 
