@@ -64,9 +64,15 @@ pub fn attribute(
                 .filter(|q| q.range.start >= unit.start && q.range.start < unit.end)
                 .collect();
             let ranges: Vec<Range<usize>> = in_unit.iter().map(|q| q.range.clone()).collect();
+            let asides = parentheses(text, &unit);
             let outside: Vec<Word> = words(text, unit.clone())
                 .into_iter()
-                .filter(|w| !ranges.iter().any(|r| r.start <= w.start && w.end <= r.end))
+                .filter(|w| {
+                    !ranges
+                        .iter()
+                        .chain(&asides)
+                        .any(|r| r.start <= w.start && w.end <= r.end)
+                })
                 .collect();
             let cues = find_cues(text, &outside, &ranges);
             let resolved = resolve_cues(text, &cues, sides, entities);
@@ -127,6 +133,24 @@ pub fn attribute(
     out
 }
 
+/// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said").
+fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, c) in text[unit.clone()].char_indices() {
+        match c {
+            '(' => open = Some(unit.start + i),
+            ')' => {
+                if let Some(o) = open.take() {
+                    out.push(o..unit.start + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Sentences, merged where a quotation runs across a sentence end.
 fn merge_units(sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -157,7 +181,7 @@ fn resolve_cues(
         let np = c.source.clone().and_then(|r| read_source(text, r, sides));
         let e = match np {
             Some(np) => entities.resolve(&np),
-            None => out.iter().rev().flatten().next().copied(),
+            None => out.iter().flatten().next().copied(),
         };
         if let Some(e) = e {
             note_medium(text, c, e, entities);

@@ -103,7 +103,8 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
             source,
             inverted: false,
         };
-        if cue.source.is_none() && cue.verb != "according" {
+        let participle = cue.verb.ends_with("ing") && cue.verb != "according";
+        if cue.source.is_none() && cue.verb != "according" && !participle {
             cue.source = before_source(text, outside, k, quotes);
             if cue.source.is_none() && !takes_object(&cue.verb) && kind == CueKind::Speech {
                 cue.source = after_source(text, outside, k + 1, quotes);
@@ -142,7 +143,9 @@ fn after_source(
     for (i, w) in outside[from..].iter().enumerate() {
         let gap = &text[prev_end..w.start];
         if i > 0 {
-            if gap.contains(['.', ';', ':', '!', '?', '(', ')', '—', '–'])
+            let abbreviation =
+                gap.starts_with(". ") && is_abbreviation(&text[outside[from + i - 1].clone()]);
+            if (gap.contains(['.', ';', ':', '!', '?', '(', ')', '—', '–']) && !abbreviation)
                 || quotes
                     .iter()
                     .any(|q| q.start >= prev_end && q.start < w.start)
@@ -167,6 +170,42 @@ fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// A word whose period does not end a phrase: an initial or a title ("R.", "Sen.").
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let l = lower(word, &mut buf);
+    (word.chars().count() == 1 && is_capitalized(word))
+        || word.contains('.')
+        || matches!(
+            &*l,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "sen"
+                | "sens"
+                | "rep"
+                | "reps"
+                | "gov"
+                | "gen"
+                | "lt"
+                | "col"
+                | "st"
+                | "jr"
+                | "sr"
+                | "prof"
+                | "rev"
+                | "adm"
+                | "sgt"
+                | "capt"
+                | "maj"
+                | "atty"
+                | "supt"
+                | "pres"
+                | "cmdr"
+                | "ret"
+        )
 }
 
 /// Boundary words: the subject of a verb comes after the last of them.
@@ -246,7 +285,7 @@ fn before_source(
         let quote_between = quotes
             .iter()
             .any(|q| q.start >= outside[i].end && q.end <= gap_end);
-        if quote_between || gap.contains([';', ':', '(', ')', '—', '–']) {
+        if quote_between || gap.contains([';', ':', '—', '–']) {
             start_idx = i + 1;
             break;
         }

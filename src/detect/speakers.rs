@@ -293,12 +293,12 @@ pub struct Entities {
     /// Entity indexes, most recently mentioned last.
     recent: Vec<usize>,
     /// Surname → full name of people named anywhere in the article.
-    full_names: HashMap<String, String>,
+    full_names: HashMap<String, KnownName>,
 }
 
 impl Entities {
     /// A registry that knows the full names used in the article.
-    pub fn new(full_names: HashMap<String, String>) -> Entities {
+    pub fn new(full_names: HashMap<String, KnownName>) -> Entities {
         Entities {
             full_names,
             ..Entities::default()
@@ -413,50 +413,81 @@ impl Entities {
     fn person(&mut self, np: &SourceNp) -> usize {
         let parts: Vec<&str> = np.name.split_whitespace().collect();
         let surname = name_key(parts.last().copied().unwrap_or(""));
+        let single = parts.len() == 1;
         let same = |e: &Entity| {
+            let mut names = e.name.split_whitespace().map(name_key);
+            let first = names.next();
+            let last = names.last().or(first.clone());
             e.kind == EntityKind::Person
-                && e.name.split_whitespace().last().map(name_key) == Some(surname.clone())
+                && (last.as_ref() == Some(&surname) || (single && first == Some(surname.clone())))
         };
         if let Some(i) = self.list.iter().position(same) {
-            if parts.len() > 1 && !self.list[i].name.contains(' ') {
+            if !single && !self.list[i].name.contains(' ') {
                 self.list[i].name = np.name.clone();
             }
             return i;
         }
-        let name = if parts.len() == 1 {
-            self.full_names
-                .get(&surname)
-                .cloned()
-                .unwrap_or_else(|| np.name.clone())
-        } else {
-            np.name.clone()
+        let known = self.full_names.get(&surname).filter(|_| single).cloned();
+        let i = match known {
+            Some(k) => {
+                if let Some(i) = self.list.iter().position(|e| e.name == k.name) {
+                    return i;
+                }
+                let i = self.push(k.name, np, EntityKind::Person);
+                self.list[i].side = self.list[i].side.or(k.side);
+                i
+            }
+            None => self.push(np.name.clone(), np, EntityKind::Person),
         };
-        self.push(name, np, EntityKind::Person)
+        i
     }
 }
 
-/// Surname → full name for every person named with two or more words in `ranges`.
+/// Surname (and, failing that, first name) → full name and side of every person named
+/// with two or more words in `ranges` ("Lee" → "Lee Teng-hui", from "Taiwanese President
+/// Lee Teng-hui").
 pub fn full_names(
     text: &str,
     ranges: impl Iterator<Item = Range<usize>>,
     sides: &SideMatcher,
-) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+) -> HashMap<String, KnownName> {
+    let mut surnames = HashMap::new();
+    let mut first_names = HashMap::new();
     for range in ranges {
         let ws = words(text, range);
         for run in capital_runs(text, &ws) {
+            let whole = ws[run.start].start..ws[run.end - 1].end;
             if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
-                let n = clean_name(&text[name]);
+                let n = clean_name(&text[name.clone()]);
                 let parts: Vec<&str> = n.split_whitespace().collect();
-                if (2..=4).contains(&parts.len())
-                    && let Some(last) = parts.last()
+                if let (true, Some(first), Some(last)) =
+                    ((2..=4).contains(&parts.len()), parts.first(), parts.last())
                 {
-                    out.entry(name_key(last)).or_insert_with(|| n.clone());
+                    let known = KnownName {
+                        name: n.clone(),
+                        side: sides.first(&text[whole.start..name.start]),
+                    };
+                    surnames
+                        .entry(name_key(last))
+                        .or_insert_with(|| known.clone());
+                    first_names.entry(name_key(first)).or_insert(known);
                 }
             }
         }
     }
-    out
+    for (k, v) in first_names {
+        surnames.entry(k).or_insert(v);
+    }
+    surnames
+}
+
+/// A person's full name as first met in the article, with the side its title gave.
+#[derive(Debug, Clone)]
+pub struct KnownName {
+    /// "Lee Teng-hui".
+    pub name: String,
+    /// The side named in the title before it.
+    pub side: Option<usize>,
 }
 
 #[cfg(test)]
