@@ -417,7 +417,7 @@ impl Entities {
         let same = |e: &Entity| {
             let mut names = e.name.split_whitespace().map(name_key);
             let first = names.next();
-            let last = names.last().or(first.clone());
+            let last = names.next_back().or(first.clone());
             e.kind == EntityKind::Person
                 && (last.as_ref() == Some(&surname) || (single && first == Some(surname.clone())))
         };
@@ -428,7 +428,7 @@ impl Entities {
             return i;
         }
         let known = self.full_names.get(&surname).filter(|_| single).cloned();
-        let i = match known {
+        match known {
             Some(k) => {
                 if let Some(i) = self.list.iter().position(|e| e.name == k.name) {
                     return i;
@@ -438,8 +438,7 @@ impl Entities {
                 i
             }
             None => self.push(np.name.clone(), np, EntityKind::Person),
-        };
-        i
+        }
     }
 }
 
