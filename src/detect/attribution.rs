@@ -74,7 +74,13 @@ pub fn attribute(
                         .any(|r| r.start <= w.start && w.end <= r.end)
                 })
                 .collect();
-            let cues = find_cues(text, &outside, &ranges);
+            let mut cues = find_cues(text, &outside, &ranges);
+            for q in &in_unit {
+                if let Some(c) = dash_signature(text, q, para.range.end) {
+                    cues.push(c);
+                }
+            }
+            cues.sort_by_key(|c| c.word.start);
             let resolved = resolve_cues(text, &cues, sides, entities);
             let speech: Vec<(usize, Option<usize>)> = cues
                 .iter()
@@ -95,6 +101,10 @@ pub fn attribute(
                     continues.is_some(),
                 );
                 found.continues = continues;
+                if let Some(np) = transcript_label(text, q) {
+                    found.kind = QuoteKind::Direct;
+                    found.speaker = entities.resolve(&np);
+                }
                 if found.kind != QuoteKind::Term && found.speaker.is_none() {
                     if let Some(i) = found.cue.as_ref().and_then(|c| {
                         speech
@@ -131,6 +141,42 @@ pub fn attribute(
     }
     carry_over_paragraphs(&mut out.quotes);
     out
+}
+
+/// "“…” ― Jane Doe": a name after a dash that closes the paragraph signs the quotation.
+fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
+    let rest = &text[q.range.end..para_end];
+    let trimmed = rest.trim_start();
+    let dash = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let at = q.range.end + rest.len() - trimmed.len();
+    let name_start = at + dash.len_utf8();
+    let name = text[name_start..para_end].trim();
+    let n_words = name.split_whitespace().count();
+    if n_words == 0 || n_words > 8 || !is_capitalized(name) || name.ends_with(['.', '?', '!']) {
+        return None;
+    }
+    let start = name_start + text[name_start..].len() - text[name_start..].trim_start().len();
+    Some(Cue {
+        word: at..name_start,
+        kind: CueKind::Speech,
+        verb: dash.to_string(),
+        source: Some(start..start + name.len()),
+        inverted: true,
+    })
+}
+
+/// "“PENCE: Well, …”": a transcript's speaker label in capitals opens the quotation.
+fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::SourceNp> {
+    let inner = &text[q.inner.clone()];
+    let colon = inner.find(':')?;
+    let label = &inner[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (2..=30).contains(&label.len())
+        && letters >= 2
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
+    ok.then(|| super::speakers::label_source(label, q.inner.start..q.inner.start + colon))
 }
 
 /// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said").

@@ -156,6 +156,27 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     None
 }
 
+/// The source for a transcript label ("PENCE" → the person Pence).
+pub fn label_source(label: &str, span: Range<usize>) -> SourceNp {
+    let name = label
+        .split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| {
+                f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    SourceNp {
+        kind: NpKind::Person,
+        span,
+        name,
+        role: None,
+        side: None,
+    }
+}
+
 fn strip_determiner(s: &str) -> &str {
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(rest) = s.strip_prefix(d) {
