@@ -82,10 +82,15 @@ pub fn attribute(
             }
             cues.sort_by_key(|c| c.word.start);
             let resolved = resolve_cues(text, &cues, sides, entities);
+            // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
+            // system") attributes them when the sentence has none.
+            let has_speech = cues.iter().any(|c| c.kind == CueKind::Speech);
             let speech: Vec<(usize, Option<usize>)> = cues
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.kind == CueKind::Speech)
+                .filter(|(i, c)| {
+                    c.kind == CueKind::Speech || (!has_speech && resolved[*i].is_some())
+                })
                 .map(|(i, _)| (i, resolved[i]))
                 .collect();
             for q in &in_unit {
@@ -147,7 +152,10 @@ pub fn attribute(
 fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
     let rest = &text[q.range.end..para_end];
     let trimmed = rest.trim_start();
-    let dash = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
     let at = q.range.end + rest.len() - trimmed.len();
     let name_start = at + dash.len_utf8();
     let name = text[name_start..para_end].trim();
@@ -179,9 +187,17 @@ fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::Source
     ok.then(|| super::speakers::label_source(label, q.inner.start..q.inner.start + colon))
 }
 
-/// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said").
+/// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said"), and asides
+/// between a pair of dashes ("Jane Doe -- a former aide -- said").
 fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let s = &text[unit.clone()];
+    for dash in [" -- ", " — ", " – "] {
+        let at: Vec<usize> = s.match_indices(dash).map(|(i, _)| i).collect();
+        for pair in at.chunks_exact(2) {
+            out.push(unit.start + pair[0]..unit.start + pair[1] + dash.len());
+        }
+    }
     let mut open = None;
     for (i, c) in text[unit.clone()].char_indices() {
         match c {

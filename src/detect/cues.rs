@@ -88,7 +88,17 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
             })
         };
         prev_lower = l.clone();
-        let Some(kind) = cue else { continue };
+        let Some(mut kind) = cue else { continue };
+        if matches!(l.as_str(), "call" | "calls" | "called" | "calling") {
+            let next = outside
+                .get(k + 1)
+                .map(|n| lower(&text[n.clone()], &mut buf).into_owned());
+            kind = if matches!(next.as_deref(), Some("for" | "on" | "off" | "up")) {
+                CueKind::Stance
+            } else {
+                CueKind::Speech
+            };
+        }
         let source = if l == "according" {
             after_source(text, outside, k + 2, quotes)
         } else if l == "quoted" {
@@ -312,7 +322,10 @@ fn before_source(
         while pick > 0 {
             let first = &text[ws[pieces[pick].start].clone()];
             let l = lower(first, &mut buf);
-            let appositive = !is_capitalized(first) && !matches!(&*l, "a" | "an" | "the");
+            let single = pieces[pick].len() == 1;
+            let abbreviated = single && text[ws[pieces[pick].start].end..].starts_with('.');
+            let appositive =
+                (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the")) || abbreviated;
             let det_after_name = matches!(&*l, "a" | "an" | "the")
                 && is_capitalized(&text[ws[pieces[pick - 1].end - 1].clone()]);
             if appositive || det_after_name {

@@ -163,7 +163,9 @@ pub fn label_source(label: &str, span: Range<usize>) -> SourceNp {
         .map(|w| {
             let mut cs = w.chars();
             cs.next().map_or(String::new(), |f| {
-                f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
             })
         })
         .collect::<Vec<_>>()
