@@ -18,8 +18,8 @@ fn parley(args: &[&str]) -> Output {
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p.to_str().unwrap().to_string()
+    std::fs::write(&p, bytes).expect("write test file");
+    p.to_str().expect("utf-8 path").to_string()
 }
 
 /// What may appear in plain `print` output: printable text and newlines only.

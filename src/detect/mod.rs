@@ -1,15 +1,203 @@
 //! Automatic annotation: quotes, speakers, sides and positions.
+//!
+//! The pipeline runs paragraph by paragraph, so it is linear in the article:
+//! quotation pairing ([`quotes`]), cues and their sources ([`cues`]), speakers and
+//! coreference ([`speakers`]), attribution and positions ([`attribution`],
+//! [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
+
+mod attribution;
+mod cues;
+pub mod lexicon;
+pub mod parties;
+mod positions;
+pub mod quotes;
+mod speakers;
+mod words;
 
 use crate::article::Article;
-use crate::store::model::{Annotations, ArticleInfo, Party};
+use crate::store::model::{
+    Annotations, ArticleInfo, Origin, Party, Position, Quote, QuoteKind, Speaker, Status, context,
+};
+use attribution::{Findings, attribute};
+use parties::{SideMatcher, countries, country_party, party_names};
+use speakers::{Entities, EntityKind, full_names};
+use std::collections::HashMap;
+
+/// Characters of context kept on each side of a span.
+const CONTEXT_CHARS: usize = 32;
 
 /// Finds the annotations of an article. `parties` fixes the sides; `None` infers them.
 pub fn detect(article: &Article, parties: Option<&[Party]>) -> Annotations {
+    let text = article.text.as_str();
     let mut out = Annotations::new(article_info(article));
-    if let Some(p) = parties {
-        out.parties = p.to_vec();
+    // Candidate sides: the given parties, or every country of the gazetteer.
+    let names: Vec<Vec<String>> = match parties {
+        Some(p) => party_names(p),
+        None => countries()
+            .iter()
+            .map(|c| c.all_names().cloned().collect())
+            .collect(),
+    };
+    let matcher = SideMatcher::new(&names);
+    let paragraphs = article.structure.paragraphs.iter().map(|p| p.range.clone());
+    let mut entities = Entities::new(full_names(text, paragraphs, &matcher));
+    let findings = attribute(text, &article.structure, &matcher, &mut entities);
+    infer_opponents(&findings, &mut entities);
+    // The sides of the story, as indexes into the candidates.
+    let chosen: Vec<usize> = match parties {
+        Some(p) => (0..p.len()).collect(),
+        None => most_present(&findings, &entities),
+    };
+    out.parties = match parties {
+        Some(p) => p.to_vec(),
+        None => chosen
+            .iter()
+            .map(|&i| country_party(&countries()[i]))
+            .collect(),
+    };
+    let party_id = |side: Option<usize>| -> Option<String> {
+        let k = chosen.iter().position(|&c| Some(c) == side)?;
+        out.parties.get(k).map(|p| p.id.clone())
+    };
+    let ids = speaker_ids(&entities);
+    for (i, e) in entities.list.iter().enumerate() {
+        if !e.speaks {
+            continue;
+        }
+        let mut mentions: Vec<[usize; 2]> = e.mentions.iter().map(|r| [r.start, r.end]).collect();
+        mentions.sort_unstable();
+        mentions.dedup();
+        out.speakers.push(Speaker {
+            id: ids[i].clone(),
+            name: e.name.clone(),
+            role: e.role.clone(),
+            party: party_id(e.side),
+            mentions,
+            origin: Origin::Auto,
+        });
+    }
+    for (n, q) in findings.quotes.iter().enumerate() {
+        let (prefix, suffix) = context(text, q.range.start, q.range.end, CONTEXT_CHARS);
+        let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
+        out.quotes.push(Quote {
+            id: format!("q{}", n + 1),
+            start: q.range.start,
+            end: q.range.end,
+            text: text[q.range.clone()].to_string(),
+            speaker: speaker.map(|e| ids[e].clone()),
+            party: speaker.and_then(|e| party_id(entities.list[e].side)),
+            kind: q.kind,
+            cue: q.cue.as_ref().map(|c| [c.start, c.end]),
+            origin: Origin::Auto,
+            status: Status::Suggested,
+            note: None,
+            prefix,
+            suffix,
+        });
+    }
+    for (n, p) in findings.positions.iter().enumerate() {
+        let (prefix, suffix) = context(text, p.range.start, p.range.end, CONTEXT_CHARS);
+        let side = p.speaker.and_then(|e| entities.list[e].side).or(p.side);
+        out.positions.push(Position {
+            id: format!("p{}", n + 1),
+            start: p.range.start,
+            end: p.range.end,
+            text: text[p.range.clone()].to_string(),
+            party: party_id(side),
+            speaker: p.speaker.map(|e| ids[e].clone()),
+            origin: Origin::Auto,
+            status: Status::Suggested,
+            note: None,
+            prefix,
+            suffix,
+        });
     }
     out
+}
+
+/// A speaker with no side of its own who attacks one side ("challenged China") stands
+/// with the other, when the story has two.
+fn infer_opponents(findings: &Findings, entities: &mut Entities) {
+    let mut present: Vec<usize> = entities.list.iter().filter_map(|e| e.side).collect();
+    present.sort_unstable();
+    present.dedup();
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for e in &entities.list {
+        if let Some(s) = e.side.filter(|_| e.speaks) {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
+    top.sort_by_key(|&(s, n)| (std::cmp::Reverse(n), s));
+    if top.len() < 2 {
+        return;
+    }
+    let pair = [top[0].0, top[1].0];
+    for p in &findings.positions {
+        let (Some(e), Some(against)) = (p.speaker, p.against) else {
+            continue;
+        };
+        let entity = &mut entities.list[e];
+        if entity.side.is_none() && entity.kind == EntityKind::Person && pair.contains(&against) {
+            entity.side = pair.iter().copied().find(|&s| s != against);
+        }
+    }
+}
+
+/// The two sides most present among the attributed sources (speakers weighted by what
+/// they say), ties broken by the order of the gazetteer.
+fn most_present(findings: &Findings, entities: &Entities) -> Vec<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for q in findings.quotes.iter().filter(|q| q.kind != QuoteKind::Term) {
+        if let Some(s) = q.speaker.and_then(|e| entities.list[e].side) {
+            *counts.entry(s).or_default() += 2;
+        }
+    }
+    for p in &findings.positions {
+        let side = p.speaker.and_then(|e| entities.list[e].side).or(p.side);
+        if let Some(s) = side {
+            *counts.entry(s).or_default() += 2;
+        }
+        if let Some(s) = p.against {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
+    top.sort_by_key(|&(s, n)| (std::cmp::Reverse(n), s));
+    top.into_iter().take(2).map(|(s, _)| s).collect()
+}
+
+/// Stable ids: the slug of each name, numbered when two names share one.
+fn speaker_ids(entities: &Entities) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    entities
+        .list
+        .iter()
+        .map(|e| {
+            let base = slug(&e.name);
+            let n = seen.entry(base.clone()).or_default();
+            *n += 1;
+            if *n == 1 { base } else { format!("{base}-{n}") }
+        })
+        .collect()
+}
+
+/// Lower-case letters and digits joined by single hyphens ("Ian Kelly" → "ian-kelly").
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "speaker".into()
+    } else {
+        out
+    }
 }
 
 /// The `[article]` table for an article.

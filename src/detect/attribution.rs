@@ -1,0 +1,393 @@
+//! Attribution: walks the paragraphs in order, pairs each quotation with its cue and
+//! source, classifies it (direct, partial, term), carries speakers over floating and
+//! multi-paragraph quotations, and finds the sentences that state a position.
+
+use super::cues::{Cue, find_cues};
+use super::lexicon::{self, CueKind};
+use super::parties::SideMatcher;
+use super::positions::{Position, unit_position};
+use super::quotes::{QuoteSpan, pair_quotes};
+use super::speakers::{Entities, read_source};
+use super::words::{Word, floor_boundary, is_capitalized, lower, prev_char, words};
+use crate::article::Structure;
+use crate::store::model::QuoteKind;
+use std::ops::Range;
+
+/// A quotation with what the detector made of it.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The span, marks included.
+    pub range: Range<usize>,
+    /// Direct, partial or term.
+    pub kind: QuoteKind,
+    /// The entity that said it.
+    pub speaker: Option<usize>,
+    /// The cue that attributes it.
+    pub cue: Option<Range<usize>>,
+    /// The quotation this one continues (a quote running over paragraphs).
+    continues: Option<usize>,
+}
+
+/// Everything found in an article.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// Quotations, in order.
+    pub quotes: Vec<Found>,
+    /// Positions, in order.
+    pub positions: Vec<Position>,
+}
+
+/// How many paragraphs back a floating quotation may look for its speaker.
+const FLOAT_PARAGRAPHS: usize = 3;
+
+/// Finds quotations, attributions and positions in the body paragraphs.
+pub fn attribute(
+    text: &str,
+    structure: &Structure,
+    sides: &SideMatcher,
+    entities: &mut Entities,
+) -> Findings {
+    let mut out = Findings::default();
+    let mut last: Option<(usize, usize)> = None; // (entity, paragraph)
+    let mut open_from_previous: Option<usize> = None;
+    for (pi, para) in structure.paragraphs.iter().enumerate() {
+        let body = para
+            .sentences
+            .first()
+            .map_or(para.range.clone(), |s| s.start..para.range.end);
+        let spans = pair_quotes(text, body.clone());
+        let units = merge_units(&para.sentences, &spans);
+        let mut prev_unit_speaker: Option<usize> = None;
+        for unit in units {
+            let in_unit: Vec<&QuoteSpan> = spans
+                .iter()
+                .filter(|q| q.range.start >= unit.start && q.range.start < unit.end)
+                .collect();
+            let ranges: Vec<Range<usize>> = in_unit.iter().map(|q| q.range.clone()).collect();
+            let asides = parentheses(text, &unit);
+            let outside: Vec<Word> = words(text, unit.clone())
+                .into_iter()
+                .filter(|w| {
+                    !ranges
+                        .iter()
+                        .chain(&asides)
+                        .any(|r| r.start <= w.start && w.end <= r.end)
+                })
+                .collect();
+            let mut cues = find_cues(text, &outside, &ranges);
+            for q in &in_unit {
+                if let Some(c) = dash_signature(text, q, para.range.end) {
+                    cues.push(c);
+                }
+            }
+            cues.sort_by_key(|c| c.word.start);
+            let resolved = resolve_cues(text, &cues, sides, entities);
+            // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
+            // system") attributes them when the sentence has none.
+            let has_speech = cues.iter().any(|c| c.kind == CueKind::Speech);
+            let speech: Vec<(usize, Option<usize>)> = cues
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| {
+                    c.kind == CueKind::Speech || (!has_speech && resolved[*i].is_some())
+                })
+                .map(|(i, _)| (i, resolved[i]))
+                .collect();
+            for q in &in_unit {
+                let first_of_para = q.range.start == body.start;
+                let continues = open_from_previous.filter(|_| first_of_para);
+                let mut found = classify(
+                    text,
+                    q,
+                    &unit,
+                    &cues,
+                    &speech,
+                    &outside,
+                    continues.is_some(),
+                );
+                found.continues = continues;
+                if let Some(np) = transcript_label(text, q) {
+                    found.kind = QuoteKind::Direct;
+                    found.speaker = entities.resolve(&np);
+                }
+                if found.kind != QuoteKind::Term && found.speaker.is_none() {
+                    if let Some(i) = found.cue.as_ref().and_then(|c| {
+                        speech
+                            .iter()
+                            .find(|(k, _)| cues[*k].word == *c)
+                            .map(|x| x.1)
+                    }) {
+                        found.speaker = i;
+                    } else if found.cue.is_none() {
+                        found.speaker = prev_unit_speaker.or_else(|| {
+                            last.filter(|&(_, p)| pi - p <= FLOAT_PARAGRAPHS)
+                                .map(|(e, _)| e)
+                        });
+                    }
+                }
+                if let Some(e) = found.speaker {
+                    last = Some((e, pi));
+                    prev_unit_speaker = Some(e);
+                    entities.list[e].speaks = true;
+                }
+                out.quotes.push(found);
+            }
+            if let Some(p) = unit_position(text, &unit, &outside, &cues, &resolved, sides) {
+                if let Some(e) = p.speaker {
+                    entities.list[e].speaks = true;
+                }
+                out.positions.push(p);
+            }
+        }
+        open_from_previous = spans
+            .last()
+            .filter(|q| !q.closed)
+            .map(|_| out.quotes.len() - 1);
+    }
+    carry_over_paragraphs(&mut out.quotes);
+    out
+}
+
+/// "“…” ― Jane Doe": a name after a dash that closes the paragraph signs the quotation.
+fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
+    let rest = &text[q.range.end..para_end];
+    let trimmed = rest.trim_start();
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let at = q.range.end + rest.len() - trimmed.len();
+    let name_start = at + dash.len_utf8();
+    let name = text[name_start..para_end].trim();
+    let n_words = name.split_whitespace().count();
+    if n_words == 0 || n_words > 8 || !is_capitalized(name) || name.ends_with(['.', '?', '!']) {
+        return None;
+    }
+    let start = name_start + text[name_start..].len() - text[name_start..].trim_start().len();
+    Some(Cue {
+        word: at..name_start,
+        kind: CueKind::Speech,
+        verb: dash.to_string(),
+        source: Some(start..start + name.len()),
+        inverted: true,
+    })
+}
+
+/// "“PENCE: Well, …”": a transcript's speaker label in capitals opens the quotation.
+fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::SourceNp> {
+    let inner = &text[q.inner.clone()];
+    let colon = inner.find(':')?;
+    let label = &inner[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (2..=30).contains(&label.len())
+        && letters >= 2
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
+    ok.then(|| super::speakers::label_source(label, q.inner.start..q.inner.start + colon))
+}
+
+/// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said"), and asides
+/// between a pair of dashes ("Jane Doe -- a former aide -- said").
+fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let s = &text[unit.clone()];
+    for dash in [" -- ", " — ", " – "] {
+        let at: Vec<usize> = s.match_indices(dash).map(|(i, _)| i).collect();
+        for pair in at.chunks_exact(2) {
+            out.push(unit.start + pair[0]..unit.start + pair[1] + dash.len());
+        }
+    }
+    let mut open = None;
+    for (i, c) in text[unit.clone()].char_indices() {
+        match c {
+            '(' => open = Some(unit.start + i),
+            ')' => {
+                if let Some(o) = open.take() {
+                    out.push(o..unit.start + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Sentences, merged where a quotation runs across a sentence end.
+fn merge_units(sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for s in sentences {
+        let joined = out.last().is_some_and(|u| {
+            spans
+                .iter()
+                .any(|q| q.range.start < u.end && q.range.end > s.start)
+        });
+        match out.last_mut() {
+            Some(u) if joined => u.end = s.end,
+            _ => out.push(s.clone()),
+        }
+    }
+    out
+}
+
+/// Resolves each cue's source to an entity, in order; a cue without a source of its
+/// own ("…, but said", "adding that") takes the one before it in the sentence.
+fn resolve_cues(
+    text: &str,
+    cues: &[Cue],
+    sides: &SideMatcher,
+    entities: &mut Entities,
+) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(cues.len());
+    for c in cues {
+        let np = c.source.clone().and_then(|r| read_source(text, r, sides));
+        let e = match np {
+            Some(np) => entities.resolve(&np),
+            None => out.iter().flatten().next().copied(),
+        };
+        if let Some(e) = e {
+            note_medium(text, c, e, entities);
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// "said in a commentary": the commentary now refers back to the source.
+fn note_medium(text: &str, cue: &Cue, entity: usize, entities: &mut Entities) {
+    let rest = &text[cue.word.end..floor_boundary(text, cue.word.end + 40)];
+    let mut it = rest.split_whitespace();
+    if it.next() == Some("in")
+        && matches!(it.next(), Some("a" | "an" | "its" | "the"))
+        && let Some(noun) = it.next()
+    {
+        let noun = noun
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if lexicon::SOURCE_NOUNS.contains(&noun.as_str()) {
+            entities.add_head(entity, &noun);
+        }
+    }
+}
+
+/// Decides what a quotation is and which cue attributes it.
+fn classify(
+    text: &str,
+    q: &QuoteSpan,
+    unit: &Range<usize>,
+    cues: &[Cue],
+    speech: &[(usize, Option<usize>)],
+    outside: &[Word],
+    continues: bool,
+) -> Found {
+    let mut found = Found {
+        range: q.range.clone(),
+        kind: QuoteKind::Term,
+        speaker: None,
+        cue: None,
+        continues: None,
+    };
+    let inner = text[q.inner.clone()].trim();
+    let n_words = inner.split_whitespace().count();
+    if is_term_marked(text, q, outside) || (!continues && is_title_case(inner, q, unit)) {
+        return found;
+    }
+    // The cue: right after the quotation, else the nearest before it, else any.
+    let after = speech
+        .iter()
+        .find(|(k, _)| cues[*k].word.start >= q.range.end)
+        .map(|x| x.0);
+    let before = speech
+        .iter()
+        .rev()
+        .find(|(k, _)| cues[*k].word.end <= q.range.start)
+        .map(|x| x.0);
+    let starts_unit = q.range.start == unit.start
+        || prev_char(text, q.range.start).is_some_and(|(i, c)| i < unit.start || c == ':');
+    let chosen = if starts_unit {
+        after.or(before)
+    } else {
+        before.or(after)
+    };
+    if let Some(k) = chosen {
+        found.cue = Some(cues[k].word.clone());
+        let ends_clause = inner.ends_with([',', '.', '?', '!']);
+        found.kind = if starts_unit || (ends_clause && after == Some(k)) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        return found;
+    }
+    let sentence_like =
+        starts_unit && (n_words >= 4 || inner.ends_with(['.', '?', '!']) || continues || !q.closed);
+    if sentence_like || continues {
+        found.kind = QuoteKind::Direct;
+    } else if n_words >= 8 {
+        found.kind = QuoteKind::Partial;
+    }
+    found
+}
+
+/// "so-called “…”", "known as “…”", "a film titled “…”", "a program called “…”".
+fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
+    let before: Vec<&Word> = outside
+        .iter()
+        .filter(|w| w.end <= q.range.start && q.range.start - w.end <= 40)
+        .collect();
+    let mut buf = [0u8; 32];
+    let last = before
+        .last()
+        .map(|w| lower(&text[(*w).clone()], &mut buf).into_owned());
+    let Some(last) = last else { return false };
+    let adjacent = before
+        .last()
+        .is_some_and(|w| text[w.end..q.range.start].trim().is_empty());
+    if !adjacent {
+        return false;
+    }
+    if lexicon::TERM_MARKERS.contains(&last.as_str()) || last == "called" {
+        return true;
+    }
+    if before.len() >= 2 {
+        let prev = text[before[before.len() - 2].clone()].to_lowercase();
+        return lexicon::is_term_marker_pair(&prev, &last);
+    }
+    false
+}
+
+/// A title or name in Title Case ("Meet the Press"), not opening its sentence.
+fn is_title_case(inner: &str, q: &QuoteSpan, unit: &Range<usize>) -> bool {
+    if q.range.start == unit.start || inner.ends_with(['.', ',', '?', '!']) {
+        return false;
+    }
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 8 {
+        return false;
+    }
+    let significant: Vec<&&str> = ws
+        .iter()
+        .filter(|w| !lexicon::is_name_particle(w) && w.chars().any(char::is_alphabetic))
+        .collect();
+    !significant.is_empty() && significant.iter().all(|w| is_capitalized(w))
+}
+
+/// A quotation that continues one from the paragraph before shares its speaker, in
+/// both directions.
+fn carry_over_paragraphs(quotes: &mut [Found]) {
+    for i in 0..quotes.len() {
+        if let Some(p) = quotes[i].continues {
+            if quotes[i].speaker.is_none() {
+                quotes[i].speaker = quotes[p].speaker;
+            }
+        }
+    }
+    for i in (0..quotes.len()).rev() {
+        if let Some(p) = quotes[i].continues
+            && quotes[p].speaker.is_none()
+            && quotes[p].kind != QuoteKind::Term
+        {
+            quotes[p].speaker = quotes[i].speaker;
+        }
+    }
+}

@@ -1,0 +1,423 @@
+//! Cues and their sources: the speech or stance verbs outside the quotations of a
+//! sentence, and the source phrase next to each ("State Department spokesman Ian Kelly
+//! said", "said Tsang Yok-sing, leader of …", "according to officials",
+//! "X quoted the spokesman as saying").
+
+use super::lexicon::{self, CueKind};
+use super::words::{Word, is_capitalized, lower, prev_char};
+use std::ops::Range;
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// The verb (or "according to").
+    pub word: Range<usize>,
+    /// Speech or stance.
+    pub kind: CueKind,
+    /// The verb, lower case.
+    pub verb: String,
+    /// Where the source phrase is, if any.
+    pub source: Option<Range<usize>>,
+    /// Whether the source comes after the verb ("said Ian Kelly").
+    pub inverted: bool,
+}
+
+/// Words that make the next word a noun ("the report", "a call").
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "this"
+            | "that"
+            | "our"
+            | "my"
+            | "your"
+            | "no"
+            | "any"
+            | "every"
+            | "each"
+            | "such"
+    )
+}
+
+/// Verbs that take the addressee after them, never the source ("told reporters").
+fn takes_object(verb: &str) -> bool {
+    matches!(
+        verb,
+        "told"
+            | "tell"
+            | "tells"
+            | "asked"
+            | "ask"
+            | "asks"
+            | "urged"
+            | "warned"
+            | "quoted"
+            | "described"
+            | "describes"
+            | "called"
+            | "accused"
+            | "blamed"
+            | "challenged"
+    )
+}
+
+/// The cues among `outside` (the words of a sentence that lie outside quotations).
+pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 32];
+    let mut prev_lower = String::new();
+    for (k, w) in outside.iter().enumerate() {
+        let l = lower(&text[w.clone()], &mut buf).into_owned();
+        let cue = if l == "according" {
+            outside
+                .get(k + 1)
+                .filter(|n| &text[(*n).clone()] == "to")
+                .map(|_| CueKind::Speech)
+        } else {
+            lexicon::cue(&l).filter(|_| {
+                !is_determiner(&prev_lower)
+                    && prev_lower != "to"
+                    && !is_capitalized(&text[w.clone()])
+            })
+        };
+        prev_lower = l.clone();
+        let Some(mut kind) = cue else { continue };
+        if matches!(l.as_str(), "call" | "calls" | "called" | "calling") {
+            let next = outside
+                .get(k + 1)
+                .map(|n| lower(&text[n.clone()], &mut buf).into_owned());
+            kind = if matches!(next.as_deref(), Some("for" | "on" | "off" | "up")) {
+                CueKind::Stance
+            } else {
+                CueKind::Speech
+            };
+        }
+        let source = if l == "according" {
+            after_source(text, outside, k + 2, quotes)
+        } else if l == "quoted" {
+            quoted_as_saying(text, outside, k)
+        } else {
+            None
+        };
+        let mut cue = Cue {
+            word: w.clone(),
+            kind,
+            verb: l,
+            source,
+            inverted: false,
+        };
+        let participle = cue.verb.ends_with("ing") && cue.verb != "according";
+        if cue.source.is_none() && cue.verb != "according" && !participle {
+            cue.source = before_source(text, outside, k, quotes);
+            if cue.source.is_none() && !takes_object(&cue.verb) && kind == CueKind::Speech {
+                cue.source = after_source(text, outside, k + 1, quotes);
+                cue.inverted = cue.source.is_some();
+            }
+        }
+        out.push(cue);
+    }
+    out
+}
+
+/// "X quoted Y as saying": the source is Y.
+fn quoted_as_saying(text: &str, outside: &[Word], k: usize) -> Option<Range<usize>> {
+    let rest = &outside[k + 1..];
+    let as_at = rest.iter().position(|w| &text[w.clone()] == "as")?;
+    let next = rest.get(as_at + 1)?;
+    if !text[next.clone()].starts_with("say") && !text[next.clone()].starts_with("tell") {
+        return None;
+    }
+    (as_at > 0).then(|| rest[0].start..rest[as_at - 1].end)
+}
+
+/// The source after a verb: the words up to a stop word, a quotation, or the end of the
+/// clause, with an appositive after one comma ("said Jane Doe, a spokeswoman for …").
+fn after_source(
+    text: &str,
+    outside: &[Word],
+    from: usize,
+    quotes: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let first = outside.get(from)?;
+    let mut buf = [0u8; 32];
+    let mut end = first.end;
+    let mut commas = 0;
+    let mut prev_end = first.start;
+    for (i, w) in outside[from..].iter().enumerate() {
+        let gap = &text[prev_end..w.start];
+        if i > 0 {
+            let abbreviation =
+                gap.starts_with(". ") && is_abbreviation(&text[outside[from + i - 1].clone()]);
+            if (gap.contains(['.', ';', ':', '!', '?', '(', ')', '—', '–']) && !abbreviation)
+                || quotes
+                    .iter()
+                    .any(|q| q.start >= prev_end && q.start < w.start)
+            {
+                break;
+            }
+            if gap.contains(',') {
+                commas += 1;
+                if commas > 1 {
+                    break;
+                }
+            }
+        }
+        let l = lower(&text[w.clone()], &mut buf);
+        if commas == 0 && i > 0 && lexicon::ends_source(&l) {
+            break;
+        }
+        if i == 0 && (lexicon::ends_source(&l) || lexicon::cue(&l).is_some()) {
+            return None;
+        }
+        end = w.end;
+        prev_end = w.end;
+    }
+    Some(first.start..end)
+}
+
+/// A word whose period does not end a phrase: an initial or a title ("R.", "Sen.").
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let l = lower(word, &mut buf);
+    (word.chars().count() == 1 && is_capitalized(word))
+        || word.contains('.')
+        || matches!(
+            &*l,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "sen"
+                | "sens"
+                | "rep"
+                | "reps"
+                | "gov"
+                | "gen"
+                | "lt"
+                | "col"
+                | "st"
+                | "jr"
+                | "sr"
+                | "prof"
+                | "rev"
+                | "adm"
+                | "sgt"
+                | "capt"
+                | "maj"
+                | "atty"
+                | "supt"
+                | "pres"
+                | "cmdr"
+                | "ret"
+        )
+}
+
+/// Boundary words: the subject of a verb comes after the last of them.
+fn is_clause_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "when"
+            | "while"
+            | "that"
+            | "because"
+            | "since"
+            | "if"
+            | "but"
+            | "and"
+            | "so"
+            | "where"
+            | "though"
+            | "although"
+            | "as"
+            | "than"
+            | "whether"
+            | "who"
+            | "which"
+            | "until"
+            | "unless"
+            | "whom"
+            | "whose"
+            | "once"
+    )
+}
+
+/// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "last"
+            | "this"
+            | "next"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "in"
+            | "a"
+            | "statement"
+            | "late"
+            | "early"
+    )
+}
+
+/// The subject before a verb: the clause's last noun phrase, skipping a parenthetical
+/// between commas ("Jane Doe, who led the talks, said") and time words.
+fn before_source(
+    text: &str,
+    outside: &[Word],
+    k: usize,
+    quotes: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let verb = &outside[k];
+    // The clause starts after the last quotation or strong punctuation before the verb.
+    let mut start_idx = 0;
+    for i in (0..k).rev() {
+        let gap_end = outside[i + 1].start;
+        let gap = &text[outside[i].end..gap_end];
+        let quote_between = quotes
+            .iter()
+            .any(|q| q.start >= outside[i].end && q.end <= gap_end);
+        if quote_between || gap.contains([';', ':', '—', '–']) {
+            start_idx = i + 1;
+            break;
+        }
+    }
+    let ws = &outside[start_idx..k];
+    if ws.is_empty() {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    // Split at commas into pieces of word indexes.
+    let mut pieces: Vec<Range<usize>> = std::iter::once(0..0).collect();
+    for i in 0..ws.len() {
+        if i > 0 && text[ws[i - 1].end..ws[i].start].contains(',') {
+            pieces.push(i..i);
+        }
+        if let Some(p) = pieces.last_mut() {
+            p.end = i + 1;
+        }
+    }
+    let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
+    let mut pick = pieces.len() - 1;
+    if comma_before_verb {
+        // "X, who headed the delegation, said": skip lower-case parentheticals.
+        while pick > 0 {
+            let first = &text[ws[pieces[pick].start].clone()];
+            let l = lower(first, &mut buf);
+            let single = pieces[pick].len() == 1;
+            let abbreviated = single && text[ws[pieces[pick].start].end..].starts_with('.');
+            let appositive =
+                (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the")) || abbreviated;
+            let det_after_name = matches!(&*l, "a" | "an" | "the")
+                && is_capitalized(&text[ws[pieces[pick - 1].end - 1].clone()]);
+            if appositive || det_after_name {
+                pick -= 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let piece = pieces[pick].clone();
+    let mut lo = piece.start;
+    for i in piece.clone() {
+        let w = &text[ws[i].clone()];
+        let l = lower(w, &mut buf);
+        if is_clause_boundary(w) || (!is_capitalized(w) && lexicon::cue(&l).is_some()) {
+            lo = i + 1;
+        }
+    }
+    let mut hi = piece.end;
+    while hi > lo {
+        let l = lower(&text[ws[hi - 1].clone()], &mut buf).into_owned();
+        if lexicon::is_verb_modifier(&l)
+            || is_time_word(&l)
+            || l.chars().all(|c| c.is_ascii_digit())
+        {
+            hi -= 1;
+        } else {
+            break;
+        }
+    }
+    (hi > lo).then(|| ws[lo].start..ws[hi - 1].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::quotes::pair_quotes;
+    use crate::detect::words::words;
+
+    fn cues(s: &str) -> Vec<(String, Option<String>)> {
+        let q: Vec<Range<usize>> = pair_quotes(s, 0..s.len())
+            .into_iter()
+            .map(|q| q.range)
+            .collect();
+        let outside: Vec<Word> = words(s, 0..s.len())
+            .into_iter()
+            .filter(|w| !q.iter().any(|r| r.start <= w.start && w.end <= r.end))
+            .collect();
+        find_cues(s, &outside, &q)
+            .into_iter()
+            .map(|c| (c.verb, c.source.map(|r| s[r].to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn source_before_the_verb() {
+        assert_eq!(
+            cues("“We won,” Foreign Office spokesman Jane Doe said on Tuesday."),
+            vec![(
+                "said".into(),
+                Some("Foreign Office spokesman Jane Doe".into())
+            )]
+        );
+        assert_eq!(
+            cues("Jane Doe, who led the talks, said they went well."),
+            vec![("said".into(), Some("Jane Doe".into()))]
+        );
+    }
+
+    #[test]
+    fn source_after_the_verb() {
+        assert_eq!(
+            cues("“We won,” said Jane Doe, a spokeswoman for the group."),
+            vec![(
+                "said".into(),
+                Some("Jane Doe, a spokeswoman for the group".into())
+            )]
+        );
+        assert_eq!(
+            cues("Prices rose, according to the ministry."),
+            vec![("according".into(), Some("the ministry".into()))]
+        );
+    }
+
+    #[test]
+    fn quoted_as_saying_names_the_quoted_one() {
+        let c = cues("“No,” the agency quoted the minister as saying.");
+        assert_eq!(c[0], ("quoted".into(), Some("the minister".into())));
+    }
+
+    #[test]
+    fn nouns_are_not_cues() {
+        assert!(cues("The report was long.").is_empty());
+    }
+}

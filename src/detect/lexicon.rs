@@ -1,0 +1,970 @@
+//! The detector's word lists, in one place: speech cues, stance verbs, titles, body
+//! nouns, pronouns and the words that mark a quotation as a term.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a verb form says about the clause around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A speech verb: its clause attributes words to a source ("said", "told").
+    Speech,
+    /// A stance verb: its clause states a position but quotes nobody ("pledged").
+    Stance,
+}
+
+/// Speech verbs, one lemma per line with every form that news copy uses.
+const SPEECH: &[&str] = &[
+    "say says said saying",
+    "tell tells told telling",
+    "add adds added adding",
+    "state states stated",
+    "note notes noted noting",
+    "argue argues argued arguing",
+    "warn warns warned warning",
+    "write writes wrote writing",
+    "ask asks asked asking",
+    "explain explains explained explaining",
+    "insist insists insisted insisting",
+    "claim claims claimed claiming",
+    "declare declares declared declaring",
+    "announce announces announced announcing",
+    "reply replies replied replying",
+    "respond responds responded",
+    "recall recalls recalled recalling",
+    "acknowledge acknowledges acknowledged acknowledging",
+    "admit admits admitted admitting",
+    "concede concedes conceded conceding",
+    "complain complains complained complaining",
+    "caution cautions cautioned cautioning",
+    "predict predicts predicted predicting",
+    "suggest suggests suggested suggesting",
+    "report reports reported",
+    "observe observes observed",
+    "comment comments commented",
+    "emphasize emphasizes emphasized emphasise emphasises emphasised",
+    "stress stresses stressed stressing",
+    "tweet tweets tweeted tweeting",
+    "testify testifies testified",
+    "quip quips quipped",
+    "joke jokes joked",
+    "remark remarks remarked",
+    "counter counters countered",
+    "allege alleges alleged",
+    "contend contends contended",
+    "maintain maintains maintained",
+    "describe describes described describing",
+    "quote quotes quoted",
+    "continue continued",
+    "assert asserts asserted",
+    "confirm confirms confirmed",
+    "deny denies denied denying",
+    "urge urges urged urging",
+    "vow vows vowed vowing",
+    "promise promises promised promising",
+    "boast boasts boasted",
+    "exclaim exclaimed",
+    "shout shouted",
+    "yell yelled",
+    "lament laments lamented",
+    "mused",
+    "posted",
+    "blast blasts blasted",
+    "charge charges charged",
+    "believe believes believed",
+    "think thinks thought",
+    "hope hopes hoped",
+    "worry worries worried",
+    "agree agrees agreed",
+    "reveal reveals revealed",
+    "learn learned has_learned",
+    "indicate indicates indicated",
+    "signal signals signaled signalled",
+    "estimate estimates estimated",
+    "show showed shows",
+    "call calls called",
+    "compare compares compared comparing",
+    "exhort exhorts exhorted",
+    "implore implores implored",
+    "plead pleads pleaded pled",
+    "beg begs begged",
+    "mock mocks mocked mocking",
+    "label labels labeled labelled",
+    "characterize characterizes characterized characterise characterised",
+    "refer refers referred",
+    "tout touts touted",
+    "decry decries decried",
+    "recount recounts recounted",
+    "advise advises advised",
+    "whisper whispered",
+    "scream screamed",
+    "proclaim proclaims proclaimed",
+    "retort retorted",
+    "interject interjected",
+    "muse muses",
+    "answer answers answered",
+    "opine opines opined",
+    "pronounce pronounced",
+];
+
+/// Stance verbs: a side's act of taking a position, without quoting.
+const STANCE: &[&str] = &[
+    "reiterate reiterates reiterated reiterating",
+    "express expresses expressed expressing",
+    "repeat repeats repeated repeating",
+    "offer offers offered offering",
+    "propose proposes proposed proposing",
+    "pledge pledges pledged pledging",
+    "demand demands demanded demanding",
+    "reject rejects rejected rejecting",
+    "slam slams slammed slamming",
+    "criticise criticises criticised criticize criticizes criticized criticising criticizing",
+    "condemn condemns condemned condemning",
+    "accuse accuses accused accusing",
+    "blame blames blamed blaming",
+    "challenge challenges challenged challenging",
+    "threaten threatens threatened threatening",
+    "refuse refuses refused refusing",
+    "oppose opposes opposed opposing",
+    "welcome welcomes welcomed welcoming",
+    "attack attacks attacked attacking",
+    "protest protests protested protesting",
+    "appeal appeals appealed appealing",
+    "hail hails hailed hailing",
+    "praise praises praised praising",
+    "seek seeks sought seeking",
+    "vowed",
+    "insisted",
+    "stepped",
+    "raise raised",
+    "decline declines declined declining",
+    "want wants wanted",
+    "dismiss dismisses dismissed dismissing",
+    "defend defends defended defending",
+    "deplore deplores deplored",
+    "denounce denounces denounced denouncing",
+    "endorse endorses endorsed endorsing",
+    "support supports supported",
+    "back backs backed",
+    "object objects objected",
+    "commit committed",
+    "recognise recognises recognised recognize recognizes recognized",
+    "regard regards regarded",
+    "see sees saw",
+];
+
+/// The speech and stance verb forms, lower case.
+pub fn cue(word_lower: &str) -> Option<CueKind> {
+    static TABLE: OnceLock<HashMap<&'static str, CueKind>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (list, kind) in [(STANCE, CueKind::Stance), (SPEECH, CueKind::Speech)] {
+            for line in list {
+                for form in line.split_whitespace() {
+                    m.insert(form, kind);
+                }
+            }
+        }
+        m
+    });
+    table.get(word_lower).copied()
+}
+
+/// Verbs of speech that are usually followed by "as" and a quoted description
+/// ("described the meeting as “…”").
+pub fn is_describe(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "describe" | "describes" | "described" | "describing"
+    )
+}
+
+/// Titles and functions that come before a name ("Deputy Foreign Minister").
+pub const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "deputy",
+    "foreign",
+    "secretary",
+    "state",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "director",
+    "ambassador",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "adm",
+    "admiral",
+    "commander",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "judge",
+    "justice",
+    "attorney",
+    "former",
+    "acting",
+    "senior",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "trade",
+    "economy",
+    "home",
+    "speaker",
+    "leader",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rev",
+    "father",
+    "sir",
+    "lord",
+    "lady",
+    "candidate",
+    "nominee",
+    "democrat",
+    "republican",
+    "democratic",
+    "gop",
+    "presidential",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "assemblyman",
+    "legislator",
+    "lawmaker",
+    "official",
+    "officials",
+    "analyst",
+    "economist",
+    "executive",
+    "ceo",
+    "founder",
+    "manager",
+    "adviser",
+    "advisor",
+    "aide",
+    "strategist",
+    "pollster",
+    "sheriff",
+    "officer",
+    "sergeant",
+    "captain",
+    "major",
+    "colonel",
+    "lieutenant",
+    "host",
+    "anchor",
+    "correspondent",
+    "reporter",
+    "editor",
+    "columnist",
+    "author",
+    "activist",
+    "ex",
+    "first",
+    "lady",
+    "u.s.",
+    "white",
+    "house",
+    "campaign",
+    "party",
+    "national",
+    "security",
+    "council",
+    "health",
+    "education",
+    "energy",
+    "labor",
+    "labour",
+    "justice",
+    "agriculture",
+    "commerce",
+    "treasury",
+    "navy",
+    "army",
+    "air",
+    "force",
+    "under",
+    "assistant",
+    "associate",
+    "press",
+    "counsel",
+    "solicitor",
+    "delegate",
+    "envoy",
+    "negotiator",
+    "dean",
+    "chancellor",
+    "mrs.",
+    "mr.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "lt.",
+    "col.",
+    "prof.",
+    "rev.",
+    "supt.",
+    "adm.",
+    "sgt.",
+    "capt.",
+    "maj.",
+    "pres.",
+    "atty.",
+    "independent",
+    "conservative",
+    "liberal",
+    "labor",
+    "progressive",
+    "libertarian",
+    "green",
+];
+
+/// Nouns that name a body rather than a person when they end a name
+/// ("State Department", "China Daily").
+pub const BODY_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "office",
+    "daily",
+    "post",
+    "times",
+    "news",
+    "agency",
+    "house",
+    "council",
+    "committee",
+    "party",
+    "campaign",
+    "government",
+    "army",
+    "commission",
+    "bank",
+    "university",
+    "institute",
+    "foundation",
+    "center",
+    "centre",
+    "association",
+    "union",
+    "court",
+    "congress",
+    "senate",
+    "parliament",
+    "assembly",
+    "administration",
+    "service",
+    "bureau",
+    "embassy",
+    "police",
+    "network",
+    "journal",
+    "tribune",
+    "herald",
+    "press",
+    "gazette",
+    "telegraph",
+    "guardian",
+    "review",
+    "magazine",
+    "radio",
+    "television",
+    "tv",
+    "group",
+    "corp",
+    "co",
+    "inc",
+    "company",
+    "organisation",
+    "organization",
+    "fund",
+    "board",
+    "cabinet",
+    "kremlin",
+    "pentagon",
+    "xinhua",
+    "reuters",
+    "forum",
+    "league",
+    "federation",
+    "alliance",
+    "coalition",
+    "movement",
+    "front",
+    "force",
+    "forces",
+    "navy",
+    "command",
+    "authority",
+    "authorities",
+    "secretariat",
+    "mission",
+    "delegation",
+    "club",
+    "fox",
+    "cnn",
+    "msnbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "pbs",
+    "npr",
+    "bbc",
+    "ap",
+    "afp",
+    "twitter",
+    "facebook",
+    "statement",
+    "commentary",
+    "editorial",
+    "report",
+    "poll",
+    "survey",
+    "website",
+    "blog",
+    "show",
+    "program",
+    "programme",
+    "foundation",
+    "clinic",
+    "hospital",
+    "school",
+    "college",
+    "academy",
+    "laboratory",
+    "lab",
+    "project",
+    "initiative",
+    "caucus",
+    "pac",
+    "super",
+    "nations",
+];
+
+/// Common nouns that can head a source ("the spokesman", "officials", "a statement").
+pub const SOURCE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "statement",
+    "statements",
+    "commentary",
+    "editorial",
+    "report",
+    "department",
+    "ministry",
+    "government",
+    "minister",
+    "president",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "negotiator",
+    "negotiators",
+    "leader",
+    "leaders",
+    "politicians",
+    "lawmakers",
+    "legislators",
+    "aides",
+    "aide",
+    "adviser",
+    "advisers",
+    "agency",
+    "newspaper",
+    "paper",
+    "daily",
+    "campaign",
+    "committee",
+    "office",
+    "embassy",
+    "delegation",
+    "authorities",
+    "administration",
+    "white",
+    "police",
+    "military",
+    "army",
+    "prosecutors",
+    "prosecutor",
+    "officer",
+    "officers",
+    "witnesses",
+    "witness",
+    "residents",
+    "resident",
+    "people",
+    "voters",
+    "critics",
+    "supporters",
+    "observers",
+    "economists",
+    "economist",
+    "researchers",
+    "scientists",
+    "doctors",
+    "group",
+    "groups",
+    "organizers",
+    "organisers",
+    "poll",
+    "survey",
+    "study",
+    "letter",
+    "memo",
+    "documents",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "court",
+    "judge",
+    "candidate",
+    "nominee",
+    "governor",
+    "senator",
+    "mayor",
+    "chairman",
+    "director",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "executive",
+    "executives",
+    "company",
+    "firm",
+    "website",
+    "article",
+    "book",
+    "interview",
+    "speech",
+    "ad",
+    "video",
+    "tweet",
+    "post",
+    "account",
+    "release",
+    "announcement",
+    "cabinet",
+    "council",
+    "bank",
+    "team",
+    "representatives",
+    "representative",
+    "officials'",
+    "insiders",
+    "insider",
+    "strategist",
+    "strategists",
+    "pollster",
+    "pollsters",
+    "activists",
+    "activist",
+    "democrats",
+    "republicans",
+    "host",
+    "network",
+    "woman",
+    "man",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "daughter",
+    "son",
+    "friend",
+    "colleague",
+    "member",
+    "members",
+    "staff",
+    "staffers",
+    "employee",
+    "employees",
+    "worker",
+    "workers",
+    "union",
+    "forum",
+];
+
+/// Whether a lower-case word is a personal pronoun that can stand for a source.
+pub fn pronoun(word_lower: &str) -> Option<Pronoun> {
+    Some(match word_lower {
+        "he" | "she" | "i" => Pronoun::Person,
+        "it" => Pronoun::Body,
+        "they" | "we" => Pronoun::Plural,
+        _ => return None,
+    })
+}
+
+/// What a pronoun can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he, she, I.
+    Person,
+    /// it.
+    Body,
+    /// they, we.
+    Plural,
+}
+
+/// Words right before a quotation that mark it as a name or term, not speech.
+pub const TERM_MARKERS: &[&str] = &[
+    "so-called",
+    "dubbed",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "named",
+    "branded",
+    "labelled",
+    "labeled",
+    "slogan",
+    "word",
+    "words",
+    "phrase",
+    "term",
+    "motto",
+    "hashtag",
+    "headline",
+    "headlined",
+    "film",
+    "movie",
+    "book",
+    "song",
+    "album",
+    "show",
+    "series",
+    "program",
+    "programme",
+    "documentary",
+    "column",
+    "novel",
+    "play",
+    "essay",
+    "article",
+    "segment",
+    "tagline",
+    "banner",
+    "sign",
+    "signs",
+    "t-shirts",
+    "t-shirt",
+    "shirts",
+    "chanting",
+    "chanted",
+    "chants",
+    "chant",
+    "read",
+    "reads",
+    "reading",
+];
+
+/// Two-word term markers ("known as", "referred to as").
+pub fn is_term_marker_pair(first: &str, second: &str) -> bool {
+    matches!(
+        (first, second),
+        ("known", "as") | ("referred", "to") | ("called", "the") | ("so", "called")
+    )
+}
+
+/// Function words that may sit lower-case inside a name or title
+/// ("Chinese University of Hong Kong", "Meet the Press").
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the"
+            | "de"
+            | "van"
+            | "von"
+            | "da"
+            | "del"
+            | "di"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "and"
+            | "for"
+            | "on"
+            | "in"
+            | "a"
+            | "to"
+            | "at"
+            | "with"
+            | "is"
+            | "&"
+    )
+}
+
+/// Words that are capitalised at the start of a sentence but never begin a name.
+pub fn is_sentence_word(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "or"
+            | "so"
+            | "yet"
+            | "however"
+            | "meanwhile"
+            | "still"
+            | "also"
+            | "then"
+            | "now"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "for"
+            | "with"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "i"
+            | "you"
+            | "there"
+            | "here"
+            | "what"
+            | "who"
+            | "which"
+            | "where"
+            | "why"
+            | "how"
+            | "later"
+            | "earlier"
+            | "last"
+            | "next"
+            | "both"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "few"
+            | "several"
+            | "other"
+            | "another"
+            | "such"
+            | "one"
+            | "two"
+            | "three"
+            | "asked"
+            | "referring"
+            | "speaking"
+            | "according"
+            | "writing"
+            | "officials"
+            | "instead"
+            | "indeed"
+            | "even"
+            | "just"
+            | "only"
+            | "not"
+            | "no"
+            | "yes"
+            | "well"
+            | "oh"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "said"
+            | "says"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "former"
+            | "u.s"
+            | "u.s."
+            | "today"
+            | "yesterday"
+            | "tuesday"
+            | "monday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "read"
+            | "update"
+            | "related"
+            | "watch"
+            | "photo"
+    )
+}
+
+/// Adverbs and auxiliaries that sit between a source and its verb
+/// ("Cuba also said", "Beijing had previously said").
+pub fn is_verb_modifier(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "also"
+            | "has"
+            | "had"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "previously"
+            | "later"
+            | "earlier"
+            | "then"
+            | "again"
+            | "repeatedly"
+            | "often"
+            | "once"
+            | "recently"
+            | "publicly"
+            | "privately"
+            | "immediately"
+            | "quickly"
+            | "flatly"
+            | "firmly"
+            | "bluntly"
+            | "simply"
+            | "openly"
+            | "reportedly"
+            | "pointedly"
+            | "unilaterally"
+            | "strongly"
+            | "further"
+            | "just"
+            | "never"
+            | "always"
+            | "still"
+            | "even"
+            | "only"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "already"
+            | "angrily"
+            | "sharply"
+            | "calmly"
+            | "told"
+    )
+}
+
+/// Words that end the source phrase when reading forward from a verb
+/// ("said Ian Kelly on Tuesday").
+pub fn ends_source(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "that"
+            | "because"
+            | "as"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "told"
+            | "said"
+            | "says"
+            | "adding"
+            | "referring"
+            | "speaking"
+            | "via"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "late"
+            | "early"
+            | "about"
+            | "through"
+            | "to"
+            | "from"
+            | "by"
+            | "with"
+            | "but"
+            | "and"
+    )
+}

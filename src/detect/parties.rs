@@ -1,0 +1,252 @@
+//! Sides: the gazetteer of countries (names, demonyms, capitals, institutions), matching
+//! it against phrases, and mapping countries to the parties of the story.
+
+use crate::store::model::Party;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The embedded gazetteer.
+const GAZETTEER: &str = include_str!("../../assets/gazetteer.toml");
+
+/// A country (or union of countries) of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Country {
+    /// Stable id ("us").
+    pub id: String,
+    /// Display name ("United States").
+    pub name: String,
+    /// Official and short names.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Adjectives and nouns for its people ("Cuban").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Capitals, which news copy uses for governments ("Havana said").
+    #[serde(default)]
+    pub capitals: Vec<String>,
+    /// Bodies that speak for it ("State Department").
+    #[serde(default)]
+    pub institutions: Vec<String>,
+}
+
+impl Country {
+    /// Every name of the country, its demonyms, capitals and institutions.
+    pub fn all_names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name)
+            .chain(&self.names)
+            .chain(&self.demonyms)
+            .chain(&self.capitals)
+            .chain(&self.institutions)
+    }
+}
+
+#[derive(Deserialize)]
+struct GazetteerFile {
+    country: Vec<Country>,
+}
+
+/// The countries of the embedded gazetteer.
+pub fn countries() -> &'static [Country] {
+    static TABLE: OnceLock<Vec<Country>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        toml::from_str::<GazetteerFile>(GAZETTEER)
+            .map(|g| g.country)
+            .unwrap_or_default()
+    })
+}
+
+/// A key for comparing names: dots dropped, curly apostrophes straightened, a final
+/// possessive removed ("U.S." = "US", "China’s" = "China").
+pub fn name_key(word: &str) -> String {
+    let w = word.replace('’', "'");
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(&w);
+    w.chars().filter(|&c| c != '.').collect()
+}
+
+/// Words of a phrase for gazetteer matching: split at spaces, hyphens and slashes,
+/// with surrounding punctuation trimmed. Returns (byte offset in phrase, key).
+fn words(phrase: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in phrase
+        .char_indices()
+        .chain(std::iter::once((phrase.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || matches!(c, '.' | '\'' | '’');
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let w = phrase[s..i].trim_matches(|c: char| !c.is_alphanumeric());
+                if !w.is_empty() {
+                    let lead = phrase[s..i].find(w).unwrap_or(0);
+                    out.push((s + lead, name_key(w)));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Matches side names in phrases. Built once per article for its parties.
+#[derive(Debug, Default)]
+pub struct SideMatcher {
+    /// First word key → (all word keys, side index), longest first.
+    entries: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl SideMatcher {
+    /// A matcher over `sides`, each a list of names.
+    pub fn new(sides: &[Vec<String>]) -> SideMatcher {
+        let mut entries: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (side, names) in sides.iter().enumerate() {
+            for name in names {
+                let keys: Vec<String> = words(name).into_iter().map(|(_, k)| k).collect();
+                if let Some(first) = keys.first() {
+                    entries.entry(first.clone()).or_default().push((keys, side));
+                }
+            }
+        }
+        for list in entries.values_mut() {
+            list.sort_by_key(|(keys, _)| std::cmp::Reverse(keys.len()));
+        }
+        SideMatcher { entries }
+    }
+
+    /// The sides named in `phrase`, in order, as (byte offset in phrase, side).
+    /// A name after "anti-" does not count.
+    pub fn find(&self, phrase: &str) -> Vec<(usize, usize)> {
+        let ws = words(phrase);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let (at, key) = &ws[i];
+            let found = self.entries.get(key).and_then(|list| {
+                list.iter().find(|(keys, _)| {
+                    keys.len() <= ws.len() - i
+                        && keys.iter().zip(&ws[i..]).all(|(k, (_, w))| k == w)
+                })
+            });
+            match found {
+                Some((keys, side)) => {
+                    let negated = phrase[..*at].to_ascii_lowercase().ends_with("anti-");
+                    if !negated {
+                        out.push((*at, *side));
+                    }
+                    i += keys.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The first side named in `phrase`.
+    pub fn first(&self, phrase: &str) -> Option<usize> {
+        self.find(phrase).first().map(|&(_, s)| s)
+    }
+}
+
+/// Names for each given party: its id, name and aliases, plus every gazetteer name of the
+/// countries it stands for.
+pub fn party_names(parties: &[Party]) -> Vec<Vec<String>> {
+    parties
+        .iter()
+        .map(|p| {
+            let own: Vec<String> = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .cloned()
+                .collect();
+            let own_keys: Vec<String> = own
+                .iter()
+                .chain(std::iter::once(&p.id))
+                .map(|n| name_key(n).to_lowercase())
+                .collect();
+            let mut names = own.clone();
+            for c in countries() {
+                let linked = std::iter::once(&c.id)
+                    .chain(c.all_names())
+                    .filter(|n| !c.institutions.contains(n))
+                    .any(|n| own_keys.contains(&name_key(n).to_lowercase()));
+                if linked {
+                    names.extend(c.all_names().cloned());
+                }
+            }
+            names
+        })
+        .collect()
+}
+
+/// A party for a gazetteer country.
+pub fn country_party(c: &Country) -> Party {
+    let mut aliases: Vec<String> = c.names.iter().filter(|n| **n != c.name).cloned().collect();
+    aliases.extend(c.demonyms.iter().cloned());
+    aliases.extend(c.capitals.iter().cloned());
+    aliases.extend(c.institutions.iter().cloned());
+    Party {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        aliases,
+        color: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer_matcher() -> SideMatcher {
+        let names: Vec<Vec<String>> = countries()
+            .iter()
+            .map(|c| c.all_names().cloned().collect())
+            .collect();
+        SideMatcher::new(&names)
+    }
+
+    fn side_id(m: &SideMatcher, phrase: &str) -> Option<&'static str> {
+        m.first(phrase).map(|i| countries()[i].id.as_str())
+    }
+
+    #[test]
+    fn gazetteer_parses_and_has_the_main_countries() {
+        let ids: Vec<&str> = countries().iter().map(|c| c.id.as_str()).collect();
+        for id in ["us", "china", "cuba", "uk", "russia", "taiwan"] {
+            assert!(ids.contains(&id), "{id}");
+        }
+    }
+
+    #[test]
+    fn titles_and_bodies_give_sides() {
+        let m = gazetteer_matcher();
+        assert_eq!(side_id(&m, "Cuban Deputy Foreign Minister"), Some("cuba"));
+        assert_eq!(side_id(&m, "State Department spokesman"), Some("us"));
+        assert_eq!(side_id(&m, "the U.S. statement"), Some("us"));
+        assert_eq!(side_id(&m, "China’s embassy"), Some("china"));
+        assert_eq!(side_id(&m, "leader of a pro-Moscow party"), Some("russia"));
+        assert_eq!(side_id(&m, "an anti-Moscow party"), None);
+        assert_eq!(side_id(&m, "the spokesman"), None);
+    }
+
+    #[test]
+    fn an_institution_wins_over_the_country_inside_it() {
+        let m = gazetteer_matcher();
+        assert_eq!(side_id(&m, "the Taiwan Affairs Office"), Some("china"));
+    }
+
+    #[test]
+    fn given_parties_take_the_gazetteer_names_of_their_country() {
+        let p = vec![Party {
+            id: "us".into(),
+            name: "United States".into(),
+            aliases: vec!["Washington".into()],
+            color: None,
+        }];
+        let names = party_names(&p);
+        assert!(names[0].iter().any(|n| n == "State Department"));
+    }
+}

@@ -1,0 +1,111 @@
+//! Positions: sentences in which a side or its speaker states a stance, through a speech
+//! verb in reported speech ("Cuba said it offered …") or a stance verb ("reiterated its
+//! desire", "rejected", "challenged China to …").
+
+use super::cues::Cue;
+use super::parties::SideMatcher;
+use super::words::{Word, floor_boundary, is_capitalized, lower, words};
+use std::ops::Range;
+
+/// A sentence stating a position.
+#[derive(Debug, Clone)]
+pub struct Position {
+    /// The sentence.
+    pub range: Range<usize>,
+    /// The entity that states it.
+    pub speaker: Option<usize>,
+    /// The side named as its subject, when no entity carries one.
+    pub side: Option<usize>,
+    /// The side a hostile verb aims at ("challenged China"): the stater is the other one.
+    pub against: Option<usize>,
+}
+
+/// Words of content a sentence needs beyond its source and verb to state something.
+const MIN_CONTENT_WORDS: usize = 4;
+
+/// Verbs aimed at an opponent: their object is the other side.
+fn is_hostile(verb: &str) -> bool {
+    matches!(
+        verb,
+        "challenged"
+            | "challenges"
+            | "accused"
+            | "accuses"
+            | "blamed"
+            | "blames"
+            | "criticised"
+            | "criticized"
+            | "criticises"
+            | "criticizes"
+            | "attacked"
+            | "attacks"
+            | "slammed"
+            | "slams"
+            | "condemned"
+            | "condemns"
+            | "warned"
+            | "warns"
+            | "urged"
+            | "urges"
+            | "demanded"
+            | "denounced"
+            | "rejected"
+            | "rejects"
+    )
+}
+
+/// The position a sentence states, if any: its first cue whose subject is an entity or
+/// a side, with enough words outside the source and the quotations.
+pub fn unit_position(
+    text: &str,
+    unit: &Range<usize>,
+    outside: &[Word],
+    cues: &[Cue],
+    resolved: &[Option<usize>],
+    sides: &SideMatcher,
+) -> Option<Position> {
+    for (i, c) in cues.iter().enumerate() {
+        let source_words = c.source.as_ref().map_or(0, |s| {
+            outside
+                .iter()
+                .filter(|w| s.start <= w.start && w.end <= s.end)
+                .count()
+        });
+        if outside.len() < source_words + 1 + MIN_CONTENT_WORDS {
+            continue;
+        }
+        let before = c.source.as_ref().map_or(unit.start, |s| s.start);
+        let side = sides.first(&text[before.min(c.word.start)..c.word.start]);
+        let subject_named = resolved[i].is_some() || side.is_some() || starts_with_name(text, unit);
+        if !subject_named {
+            continue;
+        }
+        let against = is_hostile(&c.verb)
+            .then(|| {
+                let ws = words(text, c.word.end..unit.end);
+                let end = ws.get(5).or(ws.last()).map_or(c.word.end, |w| w.end);
+                sides.first(&text[c.word.end..end])
+            })
+            .flatten();
+        return Some(Position {
+            range: unit.clone(),
+            speaker: resolved[i],
+            side,
+            against,
+        });
+    }
+    None
+}
+
+/// Whether the sentence opens with a name (its subject).
+fn starts_with_name(text: &str, unit: &Range<usize>) -> bool {
+    let ws = words(
+        text,
+        unit.start..floor_boundary(text, unit.end.min(unit.start + 40)),
+    );
+    let mut buf = [0u8; 32];
+    ws.first().is_some_and(|w| {
+        let s = &text[w.clone()];
+        is_capitalized(s) && !super::lexicon::is_sentence_word(&lower(s, &mut buf))
+    })
+}

@@ -1,0 +1,569 @@
+//! Sources and speakers: reading a source phrase ("State Department spokesman Ian Kelly",
+//! "the commentary", "he") and resolving it to one entity per person or body, with every
+//! mention kept.
+
+use super::lexicon::{self, Pronoun};
+use super::parties::{SideMatcher, name_key};
+use super::words::{is_all_caps, is_capitalized, lower, words};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What a source phrase names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NpKind {
+    /// he, she, it, they.
+    Pronoun(Pronoun),
+    /// A named person ("Ian Kelly", "Patten").
+    Person,
+    /// A named body ("State Department", "China Daily", "Cuba").
+    Body,
+    /// A common noun ("the spokesman", "a Cuban statement", "officials").
+    Role {
+        /// The head noun, lower case ("spokesman").
+        head: String,
+        /// "the …" rather than "a …".
+        definite: bool,
+        /// Plural ("officials", "sources").
+        plural: bool,
+    },
+}
+
+/// A source phrase, read.
+#[derive(Debug, Clone)]
+pub struct SourceNp {
+    /// What it names.
+    pub kind: NpKind,
+    /// The mention to record (the name, the role phrase or the pronoun).
+    pub span: Range<usize>,
+    /// Canonical name for a new entity.
+    pub name: String,
+    /// Title or description ("Cuban Deputy Foreign Minister").
+    pub role: Option<String>,
+    /// The side named in the phrase (title, body, affiliation).
+    pub side: Option<usize>,
+}
+
+/// Reads the source phrase `range` of `text` (already cut to the noun phrase and any
+/// appositive). `sides` finds the side named in it.
+pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Option<SourceNp> {
+    let ws = words(text, range.clone());
+    let mut buf = [0u8; 32];
+    let first = ws.first()?.clone();
+    let side = sides.first(&text[range.clone()]);
+    if ws.len() == 1
+        && let Some(p) = lexicon::pronoun(&lower(&text[first.clone()], &mut buf))
+    {
+        return Some(SourceNp {
+            kind: NpKind::Pronoun(p),
+            span: first,
+            name: String::new(),
+            role: None,
+            side: None,
+        });
+    }
+    // The phrase proper ends at its first comma (the rest is an appositive).
+    let head_end = text[range.clone()]
+        .find([',', '(', ';', '—', '–'])
+        .map_or(range.end, |i| range.start + i);
+    let head_words: Vec<Range<usize>> = ws.iter().filter(|w| w.end <= head_end).cloned().collect();
+    let runs = capital_runs(text, &head_words);
+    let mut person: Option<(Range<usize>, Range<usize>)> = None; // (whole run, name part)
+    let mut body: Option<Range<usize>> = None;
+    for run in &runs {
+        match classify_run(text, &head_words[run.clone()], sides) {
+            RunKind::Person(name) => {
+                let better = person.as_ref().is_none_or(|(_, n)| {
+                    words(text, name.clone()).len() >= words(text, n.clone()).len()
+                });
+                if better {
+                    let whole = head_words[run.start].start..head_words[run.end - 1].end;
+                    person = Some((whole, name));
+                }
+            }
+            RunKind::Body(r) if body.is_none() => body = Some(r),
+            _ => {}
+        }
+    }
+    if let Some((_, name)) = person {
+        let role_text = text[range.start..name.start].trim();
+        let role_text = strip_determiner(role_text).trim_end_matches([',', ' ']);
+        let appositive = text[name.end..range.end]
+            .trim_start_matches([',', ' '])
+            .trim();
+        let role = [role_text, appositive]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Some(SourceNp {
+            kind: NpKind::Person,
+            name: clean_name(&text[name.clone()]),
+            span: name,
+            role: (!role.is_empty()).then_some(role),
+            side,
+        });
+    }
+    if let Some((i, w)) = head_words.iter().enumerate().find(|(i, w)| {
+        let l = lower(&text[(*w).clone()], &mut buf).into_owned();
+        lexicon::SOURCE_NOUNS.contains(&l.as_str())
+            && !is_capitalized(&text[(*w).clone()])
+            && head_words
+                .get(i + 1)
+                .is_none_or(|n| !is_capitalized(&text[n.clone()]))
+    }) {
+        let head = text[w.clone()].to_lowercase();
+        let start = head_words[..i]
+            .iter()
+            .rposition(|x| {
+                let l = lower(&text[x.clone()], &mut buf).into_owned();
+                matches!(
+                    l.as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                )
+            })
+            .map_or(head_words[0].start, |k| head_words[k].start);
+        let determiner = text[start..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let definite = matches!(determiner.as_str(), "the" | "its" | "his" | "her" | "their");
+        let phrase = &text[start..head_end];
+        let name = strip_determiner(phrase.trim()).to_string();
+        let plural = head.ends_with('s') && !head.ends_with("ss") && head != "news";
+        return Some(SourceNp {
+            kind: NpKind::Role {
+                head,
+                definite,
+                plural,
+            },
+            span: start..head_end.max(w.end),
+            name,
+            role: None,
+            side,
+        });
+    }
+    if let Some(b) = body {
+        return Some(SourceNp {
+            kind: NpKind::Body,
+            name: clean_name(strip_determiner(&text[b.clone()])),
+            span: b,
+            role: None,
+            side,
+        });
+    }
+    None
+}
+
+/// The source for a transcript label ("PENCE" → the person Pence).
+pub fn label_source(label: &str, span: Range<usize>) -> SourceNp {
+    let name = label
+        .split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    SourceNp {
+        kind: NpKind::Person,
+        span,
+        name,
+        role: None,
+        side: None,
+    }
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = s.strip_prefix(d) {
+            return rest.trim_start();
+        }
+    }
+    s
+}
+
+fn clean_name(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs of capitalised words (with name particles inside) as index ranges into `ws`.
+fn capital_runs(text: &str, ws: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_capitalized(&text[ws[i].clone()]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < ws.len() {
+            let w = &text[ws[j].clone()];
+            // A gap of more than one space or any punctuation ends the run.
+            let gap = &text[ws[j - 1].end..ws[j].start];
+            if gap != " " && gap != ". " {
+                break;
+            }
+            if is_capitalized(w) {
+                j += 1;
+                end = j;
+            } else if lexicon::is_name_particle(w) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(start..end);
+        i = end.max(i + 1);
+    }
+    out
+}
+
+enum RunKind {
+    Person(Range<usize>),
+    Body(Range<usize>),
+    Other,
+}
+
+/// Whether a title, demonym or place word that precedes a name.
+fn is_title_word(text: &str, w: &Range<usize>, sides: &SideMatcher) -> bool {
+    let word = &text[w.clone()];
+    let mut buf = [0u8; 32];
+    let l = lower(word, &mut buf);
+    let l = l.trim_end_matches('.');
+    lexicon::TITLES.contains(&l)
+        || lexicon::is_sentence_word(l)
+        || sides.first(word).is_some()
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+}
+
+fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> RunKind {
+    let whole = run[0].start..run[run.len() - 1].end;
+    let mut buf = [0u8; 32];
+    let last = lower(&text[run[run.len() - 1].clone()], &mut buf).into_owned();
+    let lead = run
+        .iter()
+        .take_while(|w| is_title_word(text, w, sides))
+        .count();
+    let lead_text_start = run
+        .iter()
+        .position(|w| !lexicon::is_sentence_word(&text[w.clone()].to_lowercase()))
+        .map_or(whole.start, |k| run[k].start);
+    if lexicon::BODY_HEADS.contains(&last.as_str()) || is_all_caps(&text[whole.clone()]) {
+        return RunKind::Body(lead_text_start..whole.end);
+    }
+    if lead == run.len() {
+        return match sides.first(&text[whole.clone()]) {
+            Some(_) if run.len() <= 3 => RunKind::Body(lead_text_start..whole.end),
+            _ => RunKind::Other,
+        };
+    }
+    let name = run[lead].start..whole.end;
+    if sides.first(&text[name.clone()]).is_some() {
+        return RunKind::Body(lead_text_start..whole.end);
+    }
+    RunKind::Person(name)
+}
+
+/// A person or body that the article quotes.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Canonical name.
+    pub name: String,
+    /// Title or description.
+    pub role: Option<String>,
+    /// Person, body or group.
+    pub kind: EntityKind,
+    /// The side index (into the matcher's sides).
+    pub side: Option<usize>,
+    /// Nouns that refer back to it ("spokesman", "commentary"), lower case.
+    pub heads: Vec<String>,
+    /// Every mention.
+    pub mentions: Vec<Range<usize>>,
+    /// Whether it is the source of a quote or position.
+    pub speaks: bool,
+}
+
+/// The kinds of entity pronouns can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    /// A person (he, she).
+    Person,
+    /// A body (it).
+    Body,
+    /// A group (they).
+    Group,
+}
+
+/// The article's entities, in order of first mention, with recency for coreference.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// The entities.
+    pub list: Vec<Entity>,
+    /// Entity indexes, most recently mentioned last.
+    recent: Vec<usize>,
+    /// Surname → full name of people named anywhere in the article.
+    full_names: HashMap<String, KnownName>,
+}
+
+impl Entities {
+    /// A registry that knows the full names used in the article.
+    pub fn new(full_names: HashMap<String, KnownName>) -> Entities {
+        Entities {
+            full_names,
+            ..Entities::default()
+        }
+    }
+
+    /// Resolves a source phrase to an entity, recording the mention.
+    pub fn resolve(&mut self, np: &SourceNp) -> Option<usize> {
+        let found = match &np.kind {
+            NpKind::Pronoun(p) => self.last_of(|e| match p {
+                Pronoun::Person => e.kind == EntityKind::Person,
+                Pronoun::Body => e.kind == EntityKind::Body,
+                Pronoun::Plural => e.kind != EntityKind::Person,
+            }),
+            NpKind::Person => Some(self.person(np)),
+            NpKind::Body => Some(self.named(np, EntityKind::Body)),
+            NpKind::Role {
+                head,
+                definite,
+                plural,
+            } => {
+                let earlier = if *definite {
+                    self.last_of(|e| {
+                        e.heads.iter().any(|h| h == head)
+                            && (np.side.is_none() || e.side.is_none() || e.side == np.side)
+                    })
+                } else {
+                    None
+                };
+                earlier.or_else(|| {
+                    let kind = if *plural {
+                        EntityKind::Group
+                    } else if lexicon::TITLES.contains(&head.as_str())
+                        || matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson")
+                    {
+                        EntityKind::Person
+                    } else {
+                        EntityKind::Body
+                    };
+                    let i = self.named(np, kind);
+                    self.list[i].heads.push(head.clone());
+                    Some(i)
+                })
+            }
+        }?;
+        let e = &mut self.list[found];
+        e.mentions.push(np.span.clone());
+        if e.side.is_none() {
+            e.side = np.side;
+        }
+        if e.role.is_none() && np.role.is_some() {
+            e.role = np.role.clone();
+            let role = np.role.clone().unwrap_or_default().to_lowercase();
+            for w in role.split(|c: char| !c.is_alphanumeric()) {
+                if lexicon::SOURCE_NOUNS.contains(&w) && !e.heads.iter().any(|h| h == w) {
+                    e.heads.push(w.to_string());
+                }
+            }
+        }
+        self.touch(found);
+        Some(found)
+    }
+
+    /// Adds a noun that refers back to an entity ("said in a commentary").
+    pub fn add_head(&mut self, entity: usize, head: &str) {
+        let e = &mut self.list[entity];
+        if !e.heads.iter().any(|h| h == head) {
+            e.heads.push(head.to_string());
+        }
+    }
+
+    fn touch(&mut self, i: usize) {
+        if let Some(k) = self.recent.iter().rposition(|&x| x == i) {
+            self.recent.remove(k);
+        }
+        self.recent.push(i);
+    }
+
+    fn last_of(&self, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| pred(&self.list[i]))
+    }
+
+    fn named(&mut self, np: &SourceNp, kind: EntityKind) -> usize {
+        let key = np.name.to_lowercase();
+        if let Some(i) = self.list.iter().position(|e| e.name.to_lowercase() == key) {
+            return i;
+        }
+        self.push(np.name.clone(), np, kind)
+    }
+
+    fn push(&mut self, name: String, np: &SourceNp, kind: EntityKind) -> usize {
+        let mut heads = Vec::new();
+        if let Some(last) = name.split_whitespace().last() {
+            heads.push(last.to_lowercase());
+        }
+        self.list.push(Entity {
+            name,
+            role: None,
+            kind,
+            side: np.side,
+            heads,
+            mentions: Vec::new(),
+            speaks: false,
+        });
+        self.list.len() - 1
+    }
+
+    fn person(&mut self, np: &SourceNp) -> usize {
+        let parts: Vec<&str> = np.name.split_whitespace().collect();
+        let surname = name_key(parts.last().copied().unwrap_or(""));
+        let single = parts.len() == 1;
+        let same = |e: &Entity| {
+            let mut names = e.name.split_whitespace().map(name_key);
+            let first = names.next();
+            let last = names.next_back().or(first.clone());
+            e.kind == EntityKind::Person
+                && (last.as_ref() == Some(&surname) || (single && first == Some(surname.clone())))
+        };
+        if let Some(i) = self.list.iter().position(same) {
+            if !single && !self.list[i].name.contains(' ') {
+                self.list[i].name = np.name.clone();
+            }
+            return i;
+        }
+        let known = self.full_names.get(&surname).filter(|_| single).cloned();
+        match known {
+            Some(k) => {
+                if let Some(i) = self.list.iter().position(|e| e.name == k.name) {
+                    return i;
+                }
+                let i = self.push(k.name, np, EntityKind::Person);
+                self.list[i].side = self.list[i].side.or(k.side);
+                i
+            }
+            None => self.push(np.name.clone(), np, EntityKind::Person),
+        }
+    }
+}
+
+/// Surname (and, failing that, first name) → full name and side of every person named
+/// with two or more words in `ranges` ("Lee" → "Lee Teng-hui", from "Taiwanese President
+/// Lee Teng-hui").
+pub fn full_names(
+    text: &str,
+    ranges: impl Iterator<Item = Range<usize>>,
+    sides: &SideMatcher,
+) -> HashMap<String, KnownName> {
+    let mut surnames = HashMap::new();
+    let mut first_names = HashMap::new();
+    for range in ranges {
+        let ws = words(text, range);
+        for run in capital_runs(text, &ws) {
+            let whole = ws[run.start].start..ws[run.end - 1].end;
+            if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
+                let n = clean_name(&text[name.clone()]);
+                let parts: Vec<&str> = n.split_whitespace().collect();
+                if let (true, Some(first), Some(last)) =
+                    ((2..=4).contains(&parts.len()), parts.first(), parts.last())
+                {
+                    let known = KnownName {
+                        name: n.clone(),
+                        side: sides.first(&text[whole.start..name.start]),
+                    };
+                    surnames
+                        .entry(name_key(last))
+                        .or_insert_with(|| known.clone());
+                    first_names.entry(name_key(first)).or_insert(known);
+                }
+            }
+        }
+    }
+    for (k, v) in first_names {
+        surnames.entry(k).or_insert(v);
+    }
+    surnames
+}
+
+/// A person's full name as first met in the article, with the side its title gave.
+#[derive(Debug, Clone)]
+pub struct KnownName {
+    /// "Lee Teng-hui".
+    pub name: String,
+    /// The side named in the title before it.
+    pub side: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::parties::countries;
+
+    fn matcher() -> SideMatcher {
+        let names: Vec<Vec<String>> = countries()
+            .iter()
+            .map(|c| c.all_names().cloned().collect())
+            .collect();
+        SideMatcher::new(&names)
+    }
+
+    fn read(s: &str) -> SourceNp {
+        read_source(s, 0..s.len(), &matcher()).unwrap()
+    }
+
+    #[test]
+    fn a_name_with_its_title() {
+        let np = read("State Department spokesman Ian Kelly");
+        assert_eq!(np.kind, NpKind::Person);
+        assert_eq!(np.name, "Ian Kelly");
+        assert_eq!(np.role.as_deref(), Some("State Department spokesman"));
+        let np = read("Cuban Deputy Foreign Minister Dagoberto Rodriguez");
+        assert_eq!(np.name, "Dagoberto Rodriguez");
+        assert_eq!(np.role.as_deref(), Some("Cuban Deputy Foreign Minister"));
+    }
+
+    #[test]
+    fn bodies_and_roles() {
+        assert_eq!(read("the official China Daily").kind, NpKind::Body);
+        assert_eq!(read("the official China Daily").name, "China Daily");
+        let np = read("a spokesman for the foreign ministry");
+        assert!(
+            matches!(np.kind, NpKind::Role { ref head, definite: false, .. } if head == "spokesman")
+        );
+        let np = read("the spokesman");
+        assert!(matches!(np.kind, NpKind::Role { definite: true, .. }));
+        assert_eq!(read("he").kind, NpKind::Pronoun(Pronoun::Person));
+    }
+
+    #[test]
+    fn surnames_and_roles_resolve_to_the_named_speaker() {
+        let m = matcher();
+        let text = "Foreign Office spokesman Jane Doe; Doe; the spokesman; she";
+        let mut e = Entities::new(HashMap::new());
+        let a = e.resolve(&read_source(text, 0..33, &m).unwrap());
+        let b = e.resolve(&read_source(text, 35..38, &m).unwrap());
+        let c = e.resolve(&read_source(text, 40..53, &m).unwrap());
+        let d = e.resolve(&read_source(text, 55..58, &m).unwrap());
+        assert_eq!(a, Some(0));
+        assert_eq!((b, c, d), (a, a, a));
+        assert_eq!(e.list[0].mentions.len(), 4);
+    }
+}
