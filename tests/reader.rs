@@ -50,7 +50,7 @@ fn start_scroll_search_sides_resize_quit() {
             && s.contents().contains("READ")
     });
     t.resize(10, 3);
-    t.wait_text("terminal too");
+    t.wait_text("too small");
     t.resize(100, 30);
     t.wait_text("READ");
 
@@ -138,6 +138,63 @@ fn no_color_keeps_distinctions_without_colour() {
         !raw.contains("38;5;") && !raw.contains("48;5;") && !raw.contains("38;2;"),
         "colour codes with NO_COLOR"
     );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+fn kill(pid: u32, signal: &str) {
+    let ok = std::process::Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -{signal} {pid}");
+}
+
+#[test]
+fn termination_signals_restore_the_terminal_with_conventional_codes() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = home();
+        let mut t = Term::start(&[], 80, 24, dir.path(), &[]);
+        t.wait_text("READ");
+        kill(t.pid(), signal);
+        assert_eq!(t.wait_exit(), code, "SIG{signal}");
+        assert!(
+            !t.screen(|s| s.alternate_screen()),
+            "SIG{signal}: alternate screen left"
+        );
+        assert!(!t.screen(|s| s.hide_cursor()), "SIG{signal}: cursor shown");
+    }
+}
+
+#[test]
+fn ctrl_c_key_quits_with_130() {
+    let dir = home();
+    let mut t = Term::start(&[], 80, 24, dir.path(), &[]);
+    t.wait_text("READ");
+    t.send("\x03");
+    assert_eq!(t.wait_exit(), 130);
+    assert!(!t.screen(|s| s.alternate_screen()));
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    let dir = home();
+    let mut t = Term::start(&[], 80, 24, dir.path(), &[]);
+    t.wait_text("READ");
+    let before = t.raw().len();
+    // In the test the reader leads an orphaned process group, where the kernel discards
+    // SIGTSTP: the reader leaves the screen and comes straight back, as after `fg`.
+    t.send("\x1a");
+    t.wait_for("the screen back", |s| {
+        s.alternate_screen() && s.contents().contains("READ")
+    });
+    let after = String::from_utf8_lossy(&t.raw()[before..]).to_string();
+    let left = after
+        .find("\x1b[?1049l")
+        .expect("left the alternate screen");
+    let back = after.rfind("\x1b[?1049h").expect("entered it again");
+    assert!(left < back);
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }

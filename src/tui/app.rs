@@ -88,6 +88,9 @@ pub struct App {
     pub quit: bool,
     /// How the file is named in the status bar.
     pub label: String,
+    /// The byte offset kept at the top across resizes, so that several resizes in a
+    /// row do not drift; forgotten as soon as the user scrolls.
+    anchor: Option<usize>,
 }
 
 impl App {
@@ -142,6 +145,7 @@ impl App {
             detecting: false,
             quit: false,
             label,
+            anchor: None,
         };
         app.relayout();
         app
@@ -203,6 +207,8 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        let top = self.top;
+        let resize = matches!(action, Action::Resize(..));
         match action {
             Action::Command(c) => self.command(c),
             Action::Resize(w, h) => {
@@ -220,6 +226,9 @@ impl App {
             }
         }
         self.ensure_screen();
+        if !resize && self.top != top {
+            self.anchor = None;
+        }
     }
 
     /// Replaces the annotations (detection finished, or a store was loaded).
@@ -229,8 +238,6 @@ impl App {
         self.ann = ann;
         self.selected = None;
         self.detecting = false;
-        let (q, p) = (self.ann.quotes.len(), self.ann.positions.len());
-        self.message = Some((format!("{q} quotes and {p} positions found"), Tone::Info));
     }
 
     fn command(&mut self, c: Command) {
@@ -433,7 +440,8 @@ impl App {
 
     /// Re-wraps for the current size, keeping the same text at the top.
     fn relayout(&mut self) {
-        let keep = self.top_offset();
+        let keep = self.anchor.unwrap_or_else(|| self.top_offset());
+        self.anchor = Some(keep);
         let width = self
             .geometry()
             .map_or(self.layout.width.max(1), |g| usize::from(g.text_width));

@@ -180,10 +180,20 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
     ratatui::restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("cannot suspend")?;
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
-    terminal.clear()?;
+    // A new terminal has no idea what is on screen, so the next frame is drawn whole
+    // (Terminal::clear would ask the terminal for the cursor position, which not every
+    // terminal answers).
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod app_tests;

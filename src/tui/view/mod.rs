@@ -52,17 +52,24 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let y = area.y + area.height / 2;
-    let text = TOO_SMALL;
-    let w = (text.len() as u16).min(area.width);
-    let x = area.x + (area.width - w) / 2;
-    buf.set_stringn(
-        x,
-        y,
-        text,
-        usize::from(w),
-        Style::new().add_modifier(Modifier::BOLD),
-    );
+    // one word per line when the line is too narrow for the whole message
+    let lines: Vec<&str> = if TOO_SMALL.len() <= usize::from(area.width) {
+        vec![TOO_SMALL]
+    } else {
+        TOO_SMALL.split(' ').collect()
+    };
+    let lines: Vec<String> = if lines.len() > 1 && "too small".len() <= usize::from(area.width) {
+        vec!["terminal".into(), "too small".into()]
+    } else {
+        lines.into_iter().map(String::from).collect()
+    };
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    let style = Style::new().add_modifier(Modifier::BOLD);
+    for (i, line) in lines.iter().enumerate().take(usize::from(area.height)) {
+        let w = (line.len() as u16).min(area.width);
+        let x = area.x + (area.width - w) / 2;
+        buf.set_stringn(x, top + i as u16, line, usize::from(w), style);
+    }
 }
 
 /// Cuts `s` to at most `width` columns, ending in `…` when cut.

@@ -90,10 +90,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let info = left_text(app);
     // the file name gets what the rest leaves, but never less than a few columns
     let room = width.saturating_sub(crate::tui::layout::text_width(&info) + 8 + help.len());
-    let left = if app.search.prompt.is_some() || app.pending.is_some() {
+    let left = if app.search.prompt.is_some() || app.pending.is_some() || room < 8 {
         format!(" {info}")
     } else {
-        format!(" {} │ {info}", truncate(&app.label, room.max(8)))
+        format!(" {} │ {info}", truncate(&app.label, room))
     };
     let mut right = help;
     if let Some((msg, tone)) = &app.message {
