@@ -3,7 +3,7 @@
 mod normalize;
 mod structure;
 
-pub use normalize::{TAB_WIDTH, Warning, normalize, sanitize_inline};
+pub use normalize::{TAB_WIDTH, Warning, normalize, normalize_vec, sanitize_inline};
 pub use structure::{
     Paragraph, Structure, analyze, dateline_len, paragraph_ranges, split_sentences,
 };
@@ -99,7 +99,15 @@ pub struct Article {
 impl Article {
     /// Builds an article from raw bytes.
     pub fn from_bytes(source: Source, bytes: &[u8]) -> Article {
-        let n = normalize(bytes);
+        Article::from_normalized(source, normalize(bytes))
+    }
+
+    /// Builds an article from an owned buffer, without copying text that is already clean.
+    pub fn from_vec(source: Source, bytes: Vec<u8>) -> Article {
+        Article::from_normalized(source, normalize_vec(bytes))
+    }
+
+    fn from_normalized(source: Source, n: normalize::Normalized) -> Article {
         let structure = analyze(&n.text);
         Article {
             source,
@@ -121,7 +129,7 @@ impl Article {
             Source::Stdin => read_limited(std::io::stdin().lock(), "<stdin>", max_bytes)?,
             Source::File(path) => read_file(path, max_bytes)?,
         };
-        Ok(Article::from_bytes(source, &bytes))
+        Ok(Article::from_vec(source, bytes))
     }
 
     /// The SHA-256 of the normalised text, in lower-case hex.

@@ -62,6 +62,26 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
             warnings: Vec::new(),
         };
     }
+    normalize_slow(bytes)
+}
+
+/// Like [`normalize`], but reuses the buffer when nothing needs to change.
+pub fn normalize_vec(bytes: Vec<u8>) -> Normalized {
+    if is_clean(&bytes) {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Normalized {
+                    text,
+                    warnings: Vec::new(),
+                };
+            }
+            Err(e) => return normalize_slow(e.as_bytes()),
+        }
+    }
+    normalize_slow(&bytes)
+}
+
+fn normalize_slow(bytes: &[u8]) -> Normalized {
     let mut invalid = 0;
     let decoded = decode_lossy(bytes, &mut invalid);
     let mut counts = Counts::default();
