@@ -285,9 +285,7 @@ impl Config {
     /// Parses a configuration file's text; `path` names it in errors.
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map_or((1, 1), |s| line_column(text, s.start));
+            let (line, column) = e.span().map_or((1, 1), |s| line_column(text, s.start));
             let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
             let mut message = e.message().trim().to_string();
             if !snippet.is_empty() {
@@ -510,7 +508,10 @@ mod tests {
         assert_eq!(c.parties[0].name, "Alpha");
         assert_eq!("#ff8800".parse::<Color>().unwrap(), Color::Rgb(255, 136, 0));
         assert_eq!("Light-Blue".parse::<Color>().unwrap(), Color::Ansi(12));
-        let e = Config::parse("[[party]]\nid = \"a\"\nname = \"A\"\n[[party]]\nid = \"a\"\nname = \"B\"\n", "c.toml");
+        let e = Config::parse(
+            "[[party]]\nid = \"a\"\nname = \"A\"\n[[party]]\nid = \"a\"\nname = \"B\"\n",
+            "c.toml",
+        );
         assert!(e.is_err());
     }
 

@@ -300,11 +300,9 @@ impl FromStr for KeyChord {
         } else {
             let mut chars = rest.chars();
             match (chars.next(), chars.next()) {
-                (Some(c), None) if !c.is_control() => Key::Char(if ctrl {
-                    c.to_ascii_lowercase()
-                } else {
-                    c
-                }),
+                (Some(c), None) if !c.is_control() => {
+                    Key::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+                }
                 _ => {
                     return Err(format!(
                         "unknown key `{s}` (use one character, or a name such as enter, esc, tab, space, up, pagedown, f1, with ctrl- or alt-)"

@@ -16,8 +16,8 @@ fn parley(args: &[&str]) -> Output {
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p.to_str().unwrap().to_string()
+    std::fs::write(&p, bytes).expect("write a test file");
+    p.to_str().expect("a UTF-8 temp path").to_string()
 }
 
 /// What may appear in plain `print` output: printable text and newlines only.
@@ -41,7 +41,10 @@ fn print_bundled_article_sets_title_and_byline_apart() {
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = s.lines().collect();
-    assert_eq!(lines[0], "U.S., Cuba discuss migration in sign of better ties");
+    assert_eq!(
+        lines[0],
+        "U.S., Cuba discuss migration in sign of better ties"
+    );
     assert!(lines[1].starts_with("═══"));
     assert!(s.contains("WASHINGTON (Reuters) - U.S. and Cuban officials"));
     assert!(lines.iter().all(|l| unicode_width(l) <= 60), "{s}");
@@ -107,7 +110,10 @@ fn config_errors_exit_2_naming_file_line_and_key() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("c.toml:2:1") && err.contains("max_widht"), "{err}");
+    assert!(
+        err.contains("c.toml:2:1") && err.contains("max_widht"),
+        "{err}"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_parley"))
         .args(["print"])
         .env("PARLEY_CONFIG", &cfg)

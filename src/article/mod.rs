@@ -4,7 +4,9 @@ mod normalize;
 mod structure;
 
 pub use normalize::{TAB_WIDTH, Warning, normalize, sanitize_inline};
-pub use structure::{Paragraph, Structure, analyze, dateline_len, paragraph_ranges, split_sentences};
+pub use structure::{
+    Paragraph, Structure, analyze, dateline_len, paragraph_ranges, split_sentences,
+};
 
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -68,7 +70,9 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The input is bigger than the configured limit.
-    #[error("{path}: {size} bytes is more than the limit of {limit} bytes (raise limits.max_article_bytes in the config)")]
+    #[error(
+        "{path}: {size} bytes is more than the limit of {limit} bytes (raise limits.max_article_bytes in the config)"
+    )]
     TooLarge {
         /// The file.
         path: String,
@@ -195,7 +199,10 @@ mod tests {
     fn bundled_article_structure() {
         let a = Article::bundled();
         let s = &a.structure;
-        assert_eq!(a.title(), "U.S., Cuba discuss migration in sign of better ties");
+        assert_eq!(
+            a.title(),
+            "U.S., Cuba discuss migration in sign of better ties"
+        );
         assert_eq!(
             s.dateline.clone().map(|r| &a.text[r]),
             Some("WASHINGTON (Reuters) -")
@@ -246,8 +253,14 @@ mod properties {
 
     fn check(a: &Article) {
         let t = &a.text;
-        assert!(!t.chars().any(|c| c == '\u{1b}' || (c.is_control() && c != '\n')));
-        assert!(!t.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')));
+        assert!(
+            !t.chars()
+                .any(|c| c == '\u{1b}' || (c.is_control() && c != '\n'))
+        );
+        assert!(
+            !t.chars()
+                .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        );
         let s = &a.structure;
         let ranges = s
             .title
@@ -258,7 +271,10 @@ mod properties {
             .chain(s.sentences());
         for r in ranges {
             assert!(r.start <= r.end && r.end <= t.len(), "{r:?}");
-            assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end), "{r:?}");
+            assert!(
+                t.is_char_boundary(r.start) && t.is_char_boundary(r.end),
+                "{r:?}"
+            );
         }
         for p in &s.paragraphs {
             for sen in &p.sentences {

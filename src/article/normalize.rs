@@ -183,7 +183,10 @@ fn skip_escape(chars: &mut Chars<'_>) {
             skip_string_body(chars);
         }
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
-            while chars.next_if(|c| ('\u{20}'..='\u{2f}').contains(c)).is_some() {}
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                .is_some()
+            {}
             chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
         }
         Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
@@ -196,7 +199,10 @@ fn skip_escape(chars: &mut Chars<'_>) {
 /// Parameters and intermediates, then one final byte. A character that cannot belong to
 /// a CSI ends it without being consumed, so text after a broken sequence survives.
 fn skip_csi_body(chars: &mut Chars<'_>) {
-    while chars.next_if(|c| ('\u{20}'..='\u{3f}').contains(c)).is_some() {}
+    while chars
+        .next_if(|c| ('\u{20}'..='\u{3f}').contains(c))
+        .is_some()
+    {}
     chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
 }
 

@@ -113,7 +113,10 @@ fn flush_block(text: &str, block: &mut Vec<Range<usize>>, out: &mut Vec<Range<us
         return;
     }
     // Hard-wrapped text has no long lines, and no short line before its last one.
-    let lens: Vec<usize> = block.iter().map(|r| text[r.clone()].chars().count()).collect();
+    let lens: Vec<usize> = block
+        .iter()
+        .map(|r| text[r.clone()].chars().count())
+        .collect();
     let longest = lens.iter().copied().max().unwrap_or(0);
     let hard_wrapped = block.len() > 1
         && longest <= HARD_WRAP_COLUMNS
@@ -142,7 +145,9 @@ fn looks_like_title(text: &str, first: Range<usize>, blocks: usize) -> bool {
         return false;
     }
     let followed_by_blank = text[first.end..].starts_with("\n\n")
-        || text[first.end..].trim_start_matches([' ']).starts_with("\n\n");
+        || text[first.end..]
+            .trim_start_matches([' '])
+            .starts_with("\n\n");
     let ends_like_sentence = line.trim_end_matches(CLOSERS).ends_with(['.', '!', '?']);
     followed_by_blank || !ends_like_sentence
 }
@@ -208,11 +213,11 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
 
 /// Words ending in a period that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "maj", "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st", "jr", "sr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "v", "inc", "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "ft",
-    "mt", "ave", "blvd", "e.g", "i.e", "cf", "al", "ret",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj",
+    "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st", "jr", "sr", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
+    "vs", "v", "inc", "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "ft", "mt",
+    "ave", "blvd", "e.g", "i.e", "cf", "al", "ret",
 ];
 
 /// Splits `range` of `text` into sentences. A sentence ends at `.`, `!`, `?` or `…`
@@ -286,7 +291,9 @@ fn is_abbreviation(before: &str) -> bool {
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // single initial ("J."), or dotted acronym ("U.S", "U.N", "a.m")
-    (letters == 1 && word.chars().all(|c| c.is_alphabetic()) && word.chars().all(char::is_uppercase))
+    (letters == 1
+        && word.chars().all(|c| c.is_alphabetic())
+        && word.chars().all(char::is_uppercase))
         || (word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2))
 }
 
@@ -305,7 +312,10 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             sentences("Mr. Smith met Gen. Lee in the U.S. on Dec. 3. They talked."),
-            vec!["Mr. Smith met Gen. Lee in the U.S. on Dec. 3.", "They talked."]
+            vec![
+                "Mr. Smith met Gen. Lee in the U.S. on Dec. 3.",
+                "They talked."
+            ]
         );
     }
 
@@ -313,7 +323,11 @@ mod tests {
     fn sentence_ends_inside_closing_quote() {
         assert_eq!(
             sentences("He said “it went well.” Then he left. “Really?” she asked."),
-            vec!["He said “it went well.”", "Then he left.", "“Really?” she asked."]
+            vec![
+                "He said “it went well.”",
+                "Then he left.",
+                "“Really?” she asked."
+            ]
         );
     }
 

@@ -48,7 +48,11 @@ impl Layout {
         if let Some(t) = &s.title {
             blocks.push((t.clone(), RowKind::Title));
         }
-        blocks.extend(s.paragraphs.iter().map(|p| (p.range.clone(), RowKind::Body)));
+        blocks.extend(
+            s.paragraphs
+                .iter()
+                .map(|p| (p.range.clone(), RowKind::Body)),
+        );
         if let Some(b) = &s.byline {
             blocks.push((b.clone(), RowKind::Byline));
         }
@@ -193,14 +197,25 @@ mod tests {
     fn rows(text: &str, width: usize) -> Vec<String> {
         let a = Article::from_bytes(Source::Stdin, text.as_bytes());
         let l = Layout::new(&a, width);
-        l.rows.iter().map(|r| a.text[r.range.clone()].to_string()).collect()
+        l.rows
+            .iter()
+            .map(|r| a.text[r.range.clone()].to_string())
+            .collect()
     }
 
     #[test]
     fn wraps_words_and_separates_blocks() {
         assert_eq!(
             rows("Title here\n\nOne two three four five.\n\nSix.", 10),
-            vec!["Title here", "", "One two", "three four", "five.", "", "Six."]
+            vec![
+                "Title here",
+                "",
+                "One two",
+                "three four",
+                "five.",
+                "",
+                "Six."
+            ]
         );
     }
 

@@ -21,9 +21,7 @@ pub fn print_plain(article: &Article, width: usize, out: &mut impl Write) -> io:
                 in_title = false;
                 writeln!(out, "{}", "═".repeat(title_width.min(layout.width)))?;
             }
-            RowKind::Blank
-                if layout.rows.get(i + 1).map(|r| r.kind) == Some(RowKind::Byline) =>
-            {
+            RowKind::Blank if layout.rows.get(i + 1).map(|r| r.kind) == Some(RowKind::Byline) => {
                 writeln!(out)?;
                 writeln!(out, "{}", "─".repeat(layout.width.min(20)))?;
                 continue;
