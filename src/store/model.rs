@@ -237,16 +237,16 @@ pub struct Annotations {
     /// The annotated article.
     pub article: ArticleInfo,
     /// The sides.
-    #[serde(default, rename = "party")]
+    #[serde(default, rename = "party", skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Party>,
     /// The speakers.
-    #[serde(default, rename = "speaker")]
+    #[serde(default, rename = "speaker", skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<Speaker>,
     /// The quotes, sorted by start.
-    #[serde(default, rename = "quote")]
+    #[serde(default, rename = "quote", skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
     /// The positions, sorted by start.
-    #[serde(default, rename = "position")]
+    #[serde(default, rename = "position", skip_serializing_if = "Vec::is_empty")]
     pub positions: Vec<Position>,
     /// Quotes that could not be placed in the changed article: kept, never dropped.
     /// `start`/`end` are where they were last seen.
