@@ -161,7 +161,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let article = load_article(article.as_deref(), &config)?;
             let store = Store::load(&article, &store_options(cli.store, &config))?;
             warn(store.notices());
-            let text = crate::export::export(store.annotations(), store.text(), format.into(), all);
+            let text = crate::export::export(store.annotations(), store.text(), format.into(), all)
+                .context("cannot write the annotations as TOML")?;
             match output {
                 Some(path) => crate::store::fsio::write_atomic(&path, text.as_bytes())
                     .with_context(|| {

@@ -9,25 +9,11 @@ use serde_json::{Value, json};
 /// The JSON export, pretty-printed.
 pub fn to_json(a: &Annotations, text: &str) -> String {
     let rows = rows(a);
-    let context_of = |id: &str| {
-        a.quotes
-            .iter()
-            .find(|q| q.id == id)
-            .map(|q| (q.prefix.as_str(), q.suffix.as_str()))
-            .or_else(|| {
-                a.positions
-                    .iter()
-                    .find(|p| p.id == id)
-                    .map(|p| (p.prefix.as_str(), p.suffix.as_str()))
-            })
-            .unwrap_or(("", ""))
-    };
     let mut chars = CharCounter::new(text);
     let source = format!("urn:sha256:{}", a.article.sha256);
     let items: Vec<Value> = rows
         .iter()
         .map(|r| {
-            let (prefix, suffix) = context_of(r.id);
             let mut bodies = vec![tag(&format!("kind:{}", r.kind)), tag(&format!("status:{}", r.status.as_str()))];
             if r.side.is_some() {
                 bodies.push(tag(&format!("side:{}", side_name(a, r.side))));
@@ -46,7 +32,7 @@ pub fn to_json(a: &Annotations, text: &str) -> String {
                 "target": {
                     "source": source,
                     "selector": [
-                        {"type": "TextQuoteSelector", "exact": r.text, "prefix": prefix, "suffix": suffix},
+                        {"type": "TextQuoteSelector", "exact": r.text, "prefix": r.prefix, "suffix": r.suffix},
                         {"type": "TextPositionSelector", "start": chars.at(r.start), "end": chars.at(r.end)},
                     ],
                 },

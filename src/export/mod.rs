@@ -21,7 +21,13 @@ pub enum Format {
 }
 
 /// Renders `a` (offsets into `text`) in a format; `all` keeps rejected suggestions.
-pub fn export(a: &Annotations, text: &str, format: Format, all: bool) -> String {
+/// Fails only when TOML cannot hold a value (an offset beyond `i64::MAX`).
+pub fn export(
+    a: &Annotations,
+    text: &str,
+    format: Format,
+    all: bool,
+) -> Result<String, toml::ser::Error> {
     let kept;
     let a = if all || !has_rejected(a) {
         a
@@ -29,12 +35,12 @@ pub fn export(a: &Annotations, text: &str, format: Format, all: bool) -> String 
         kept = without_rejected(a);
         &kept
     };
-    match format {
-        Format::Toml => crate::store::schema::to_toml(a),
+    Ok(match format {
+        Format::Toml => crate::store::schema::to_toml(a)?,
         Format::Json => json::to_json(a, text),
         Format::Csv => csv::to_csv(a),
         Format::Markdown => markdown::to_markdown(a),
-    }
+    })
 }
 
 fn has_rejected(a: &Annotations) -> bool {
@@ -79,6 +85,8 @@ struct Row<'a> {
     status: Status,
     text: &'a str,
     note: Option<&'a str>,
+    prefix: &'a str,
+    suffix: &'a str,
     start: usize,
     end: usize,
 }
@@ -96,6 +104,8 @@ fn rows(a: &Annotations) -> Vec<Row<'_>> {
             status: q.status,
             text: &q.text,
             note: q.note.as_deref(),
+            prefix: &q.prefix,
+            suffix: &q.suffix,
             start: q.start,
             end: q.end,
         })
@@ -107,6 +117,8 @@ fn rows(a: &Annotations) -> Vec<Row<'_>> {
             status: p.status,
             text: &p.text,
             note: p.note.as_deref(),
+            prefix: &p.prefix,
+            suffix: &p.suffix,
             start: p.start,
             end: p.end,
         }))

@@ -147,16 +147,15 @@ fn find_version(text: &str) -> Option<(i64, usize)> {
 }
 
 /// The canonical, byte-stable TOML of a set: sorted by start, then end, then id.
-pub fn to_toml(annotations: &Annotations) -> String {
-    let text = if is_canonical(annotations) {
+/// Fails only for values TOML cannot hold (an offset beyond `i64::MAX`).
+pub fn to_toml(annotations: &Annotations) -> Result<String, toml::ser::Error> {
+    if is_canonical(annotations) {
         toml::to_string(annotations)
     } else {
         let mut sorted = annotations.clone();
         canonicalize(&mut sorted);
         toml::to_string(&sorted)
-    };
-    // Every field is a plain string, integer, array or table: serialising cannot fail.
-    text.unwrap_or_default()
+    }
 }
 
 fn quote_key(q: &Quote) -> (usize, usize, &str) {

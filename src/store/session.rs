@@ -427,7 +427,7 @@ impl Store {
         if check_conflict && self.disk.changed_on_disk(&target).map_err(io_err)? {
             return Err(SaveError::Conflict(display(&path)));
         }
-        let bytes = schema::to_toml(&self.annotations);
+        let bytes = schema::to_toml(&self.annotations).map_err(|e| io_err(io::Error::other(e)))?;
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
             && self.options.store.is_none()
             && !matches!(self.disk, FileState::Present { .. })
