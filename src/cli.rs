@@ -3,6 +3,7 @@
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::store::model::Party;
+use crate::store::{OpenOptions, Store};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -158,13 +159,82 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             write_stdout(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Export { .. }) => not_yet("export"),
-        Some(Command::Check { .. }) => not_yet("check"),
+        Some(Command::Export {
+            article,
+            format,
+            output,
+            all,
+        }) => {
+            let article = load_article(article.as_deref(), &config)?;
+            let store = Store::load(&article, &store_options(cli.store, &config))?;
+            warn(store.notices());
+            let text = crate::export::export(store.annotations(), store.text(), format.into(), all)
+                .context("cannot write the annotations as TOML")?;
+            match output {
+                Some(path) => crate::store::fsio::write_atomic(&path, text.as_bytes())
+                    .with_context(|| {
+                        format!(
+                            "{}: cannot write the export",
+                            crate::article::sanitize_inline(&path.display().to_string())
+                        )
+                    })?,
+                None => write_stdout(text.as_bytes())?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { article }) => {
+            let article = load_article(article.as_deref(), &config)?;
+            let report = crate::store::check::check(&article, &store_options(cli.store, &config))?;
+            warn(&report.notes);
+            let mut out = String::new();
+            for p in &report.problems {
+                out.push_str(p);
+                out.push('\n');
+            }
+            write_stdout(out.as_bytes())?;
+            Ok(if report.problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_PROBLEMS)
+            })
+        }
     }
 }
 
-fn not_yet(what: &str) -> Result<ExitCode> {
-    anyhow::bail!("`parley {what}` is not yet implemented")
+/// Exit code of `check` when the store has problems.
+pub const EXIT_PROBLEMS: u8 = 1;
+
+/// How the commands open a store: `--store`, the size limit, the configured sides, and
+/// never a change on disk.
+fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
+    OpenOptions {
+        store,
+        max_bytes: config.limits.max_store_bytes,
+        parties: (!config.parties.is_empty()).then(|| config.parties.clone()),
+        inspect: true,
+    }
+}
+
+/// Prints notes on standard error, one line each.
+fn warn(notes: &[String]) {
+    for n in notes {
+        let _ = writeln!(
+            std::io::stderr(),
+            "parley: {}",
+            crate::article::sanitize_inline(n)
+        );
+    }
+}
+
+impl From<Format> for crate::export::Format {
+    fn from(f: Format) -> crate::export::Format {
+        match f {
+            Format::Toml => crate::export::Format::Toml,
+            Format::Json => crate::export::Format::Json,
+            Format::Csv => crate::export::Format::Csv,
+            Format::Markdown => crate::export::Format::Markdown,
+        }
+    }
 }
 
 /// Loads the article named on the command line, with the configured size limit.

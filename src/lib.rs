@@ -8,6 +8,7 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod detect;
+pub mod export;
 pub mod keys;
 pub mod store;
 pub mod tui;

@@ -1,3 +1,17 @@
-//! The annotation store: the model and its TOML schema.
+//! The annotation store: the model and its TOML schema, safe saving, re-anchoring,
+//! undo history and the crash journal. [`Store`] ties them together for the reader,
+//! `parley export` and `parley check`.
 
+pub mod anchor;
+pub mod check;
+pub mod edit;
+pub mod fsio;
+pub mod history;
+pub mod journal;
 pub mod model;
+pub mod schema;
+mod session;
+
+pub use edit::{Edit, EditError, Filter};
+pub use schema::{Problem, StoreError};
+pub use session::{OpenOptions, Outcome, SaveError, Store, store_path};

@@ -199,25 +199,73 @@ pub struct ArticleInfo {
     pub bytes: usize,
 }
 
+/// A named place in the article the reader can jump back to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    /// The mark's name (a key, as in vim's `ma`).
+    pub name: String,
+    /// Byte offset in the article.
+    pub at: usize,
+}
+
+/// Where the reader was, so a store reopens at the same place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// Byte offset of the last position read.
+    #[serde(default)]
+    pub position: usize,
+    /// Named marks, sorted by name.
+    #[serde(default, rename = "mark", skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+}
+
+impl Reading {
+    /// True when there is nothing worth writing.
+    pub fn is_empty(&self) -> bool {
+        self.position == 0 && self.marks.is_empty()
+    }
+}
+
 /// A whole annotation set: what `detect` prints and what a store holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Annotations {
     /// Schema version.
     pub version: u32,
     /// The annotated article.
     pub article: ArticleInfo,
     /// The sides.
-    #[serde(default, rename = "party")]
+    #[serde(default, rename = "party", skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Party>,
     /// The speakers.
-    #[serde(default, rename = "speaker")]
+    #[serde(default, rename = "speaker", skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<Speaker>,
     /// The quotes, sorted by start.
-    #[serde(default, rename = "quote")]
+    #[serde(default, rename = "quote", skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
     /// The positions, sorted by start.
-    #[serde(default, rename = "position")]
+    #[serde(default, rename = "position", skip_serializing_if = "Vec::is_empty")]
     pub positions: Vec<Position>,
+    /// Quotes that could not be placed in the changed article: kept, never dropped.
+    /// `start`/`end` are where they were last seen.
+    #[serde(
+        default,
+        rename = "orphan_quote",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub orphan_quotes: Vec<Quote>,
+    /// Positions that could not be placed in the changed article.
+    #[serde(
+        default,
+        rename = "orphan_position",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub orphan_positions: Vec<Position>,
+    /// The reader's place and marks.
+    #[serde(default, skip_serializing_if = "Reading::is_empty")]
+    pub reading: Reading,
 }
 
 impl Annotations {
@@ -230,6 +278,9 @@ impl Annotations {
             speakers: Vec::new(),
             quotes: Vec::new(),
             positions: Vec::new(),
+            orphan_quotes: Vec::new(),
+            orphan_positions: Vec::new(),
+            reading: Reading::default(),
         }
     }
 

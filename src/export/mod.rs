@@ -1,0 +1,128 @@
+//! Exports of an annotation set: the TOML schema, W3C Web Annotations (JSON), CSV and a
+//! Markdown brief. Rejected suggestions are left out unless asked for.
+
+mod csv;
+mod json;
+mod markdown;
+
+use crate::store::model::{Annotations, Status};
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The store schema.
+    Toml,
+    /// W3C Web Annotation JSON-LD.
+    Json,
+    /// One row per quote or position.
+    Csv,
+    /// A readable brief.
+    Markdown,
+}
+
+/// Renders `a` (offsets into `text`) in a format; `all` keeps rejected suggestions.
+/// Fails only when TOML cannot hold a value (an offset beyond `i64::MAX`).
+pub fn export(
+    a: &Annotations,
+    text: &str,
+    format: Format,
+    all: bool,
+) -> Result<String, toml::ser::Error> {
+    let kept;
+    let a = if all || !has_rejected(a) {
+        a
+    } else {
+        kept = without_rejected(a);
+        &kept
+    };
+    Ok(match format {
+        Format::Toml => crate::store::schema::to_toml(a)?,
+        Format::Json => json::to_json(a, text),
+        Format::Csv => csv::to_csv(a),
+        Format::Markdown => markdown::to_markdown(a),
+    })
+}
+
+fn has_rejected(a: &Annotations) -> bool {
+    a.quotes
+        .iter()
+        .chain(&a.orphan_quotes)
+        .any(|q| q.status == Status::Rejected)
+        || a.positions
+            .iter()
+            .chain(&a.orphan_positions)
+            .any(|p| p.status == Status::Rejected)
+}
+
+fn without_rejected(a: &Annotations) -> Annotations {
+    let mut out = a.clone();
+    out.quotes.retain(|q| q.status != Status::Rejected);
+    out.positions.retain(|p| p.status != Status::Rejected);
+    out.orphan_quotes.retain(|q| q.status != Status::Rejected);
+    out.orphan_positions
+        .retain(|p| p.status != Status::Rejected);
+    out
+}
+
+/// A party's display name, or its id, or "".
+fn side_name<'a>(a: &'a Annotations, party: Option<&'a str>) -> &'a str {
+    party.map_or("", |id| a.party(id).map_or(id, |p| p.name.as_str()))
+}
+
+/// A speaker's name, or its id, or "".
+fn speaker_name<'a>(a: &'a Annotations, speaker: Option<&'a str>) -> &'a str {
+    speaker.map_or("", |id| a.speaker(id).map_or(id, |s| s.name.as_str()))
+}
+
+/// One quote or position, flattened for the row- and list-shaped exports.
+#[derive(Debug)]
+struct Row<'a> {
+    id: &'a str,
+    side: Option<&'a str>,
+    speaker: Option<&'a str>,
+    /// "direct", "partial", "term" or "position".
+    kind: &'static str,
+    status: Status,
+    text: &'a str,
+    note: Option<&'a str>,
+    prefix: &'a str,
+    suffix: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Placed quotes and positions as rows, in article order.
+fn rows(a: &Annotations) -> Vec<Row<'_>> {
+    let mut rows: Vec<Row<'_>> = a
+        .quotes
+        .iter()
+        .map(|q| Row {
+            id: &q.id,
+            side: q.party.as_deref(),
+            speaker: q.speaker.as_deref(),
+            kind: q.kind.as_str(),
+            status: q.status,
+            text: &q.text,
+            note: q.note.as_deref(),
+            prefix: &q.prefix,
+            suffix: &q.suffix,
+            start: q.start,
+            end: q.end,
+        })
+        .chain(a.positions.iter().map(|p| Row {
+            id: &p.id,
+            side: p.party.as_deref(),
+            speaker: p.speaker.as_deref(),
+            kind: "position",
+            status: p.status,
+            text: &p.text,
+            note: p.note.as_deref(),
+            prefix: &p.prefix,
+            suffix: &p.suffix,
+            start: p.start,
+            end: p.end,
+        }))
+        .collect();
+    rows.sort_by_key(|r| (r.start, r.end));
+    rows
+}

@@ -1,0 +1,520 @@
+//! Re-anchoring: placing stored annotations again when the article text changed.
+//!
+//! Each annotation keeps its offsets, its exact text and ~32 characters of context on
+//! each side. In order: the stored offsets if the text is still there; the same text at
+//! the place the previous annotation's shift predicts; the exact text nearest the old
+//! place; a fuzzy match of text + prefix + suffix scored as Hypothesis does (quote 50,
+//! prefix 20, suffix 20, position 2); else the annotation becomes an orphan, kept and
+//! listed, never dropped. The fuzzy pass only compares a bounded number of candidates
+//! found by exact search for short pieces of the context, so its cost stays bounded.
+
+use super::model::{Annotations, Position, Quote, context};
+
+/// Characters of context kept on each side of a span.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// What re-anchoring did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnchorReport {
+    /// Annotations found at a new place by their exact text.
+    pub moved: usize,
+    /// Annotations found by a fuzzy match (their text was updated to the article's).
+    pub fuzzy: usize,
+    /// Ids of annotations that could not be placed and are now orphans.
+    pub orphaned: Vec<String>,
+    /// Orphans that could be placed again.
+    pub restored: usize,
+    /// Speaker mentions, cues or marks that no longer fit the text and were let go.
+    pub dropped_offsets: usize,
+}
+
+impl AnchorReport {
+    /// True when every annotation stayed where it was.
+    pub fn is_unchanged(&self) -> bool {
+        self.moved == 0 && self.fuzzy == 0 && self.orphaned.is_empty() && self.restored == 0
+    }
+}
+
+/// The fields of an annotation that anchoring reads and writes.
+trait Anchored {
+    fn span(&self) -> (usize, usize);
+    fn text(&self) -> &str;
+    fn prefix(&self) -> &str;
+    fn suffix(&self) -> &str;
+    fn id(&self) -> &str;
+    /// Moves the annotation and refreshes its text and context.
+    fn place(&mut self, article: &str, start: usize, end: usize, delta: isize);
+}
+
+macro_rules! impl_anchored {
+    ($t:ty, $cue:expr) => {
+        impl Anchored for $t {
+            fn span(&self) -> (usize, usize) {
+                (self.start, self.end)
+            }
+            fn text(&self) -> &str {
+                &self.text
+            }
+            fn prefix(&self) -> &str {
+                &self.prefix
+            }
+            fn suffix(&self) -> &str {
+                &self.suffix
+            }
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn place(&mut self, article: &str, start: usize, end: usize, delta: isize) {
+                self.start = start;
+                self.end = end;
+                if self.text != article[start..end] {
+                    self.text = article[start..end].to_string();
+                }
+                (self.prefix, self.suffix) = context(article, start, end, CONTEXT_CHARS);
+                #[allow(clippy::redundant_closure_call)]
+                ($cue)(self, article, delta);
+            }
+        }
+    };
+}
+
+impl_anchored!(Quote, |q: &mut Quote, article: &str, delta: isize| {
+    q.cue = q.cue.and_then(|c| shift_span(article, c, delta));
+});
+impl_anchored!(Position, |_: &mut Position, _: &str, _: isize| {});
+
+/// Re-anchors every annotation of `a` against `article`, in place, and updates the
+/// `[article]` bytes. Orphans are tried again; those that still cannot be placed stay.
+pub fn reanchor(a: &mut Annotations, article: &str) -> AnchorReport {
+    let mut report = AnchorReport::default();
+    let mut shifts = Vec::new();
+    let cues = |a: &Annotations| {
+        a.quotes
+            .iter()
+            .chain(&a.orphan_quotes)
+            .filter(|q| q.cue.is_some())
+            .count()
+    };
+    let cues_before = cues(a);
+    let quotes = std::mem::take(&mut a.quotes);
+    let orphan_quotes = std::mem::take(&mut a.orphan_quotes);
+    (a.quotes, a.orphan_quotes) =
+        place_all(article, quotes, orphan_quotes, &mut report, &mut shifts);
+    let positions = std::mem::take(&mut a.positions);
+    let orphan_positions = std::mem::take(&mut a.orphan_positions);
+    (a.positions, a.orphan_positions) = place_all(
+        article,
+        positions,
+        orphan_positions,
+        &mut report,
+        &mut shifts,
+    );
+    report.dropped_offsets = cues_before - cues(a) + remap_offsets(a, article, shifts);
+    a.article.bytes = article.len();
+    report
+}
+
+/// Places a list and its orphans; returns (placed, orphans), each sorted by start.
+fn place_all<T: Anchored + Clone>(
+    article: &str,
+    mut items: Vec<T>,
+    orphans: Vec<T>,
+    report: &mut AnchorReport,
+    shifts: &mut Vec<(usize, isize)>,
+) -> (Vec<T>, Vec<T>) {
+    items.sort_by_key(|i| i.span());
+    let mut placed = Vec::with_capacity(items.len());
+    let mut lost = Vec::new();
+    let mut hint = 0isize;
+    for (was_orphan, mut item) in items
+        .into_iter()
+        .map(|i| (false, i))
+        .chain(orphans.into_iter().map(|i| (true, i)))
+    {
+        let (start, end) = item.span();
+        match find(article, &item, if was_orphan { 0 } else { hint }) {
+            Some((s, e, how)) => {
+                let delta = s as isize - start as isize;
+                if !was_orphan {
+                    hint = delta;
+                    shifts.push((start, delta));
+                }
+                match how {
+                    _ if was_orphan => report.restored += 1,
+                    Found::Same => {}
+                    Found::Moved => report.moved += 1,
+                    Found::Fuzzy => report.fuzzy += 1,
+                }
+                if how != Found::Same || (s, e) != (start, end) || item.prefix().is_empty() {
+                    item.place(article, s, e, delta);
+                }
+                placed.push(item);
+            }
+            None => {
+                if !was_orphan {
+                    report.orphaned.push(item.id().to_string());
+                }
+                lost.push(item);
+            }
+        }
+    }
+    placed.sort_by_key(|i| i.span());
+    lost.sort_by_key(|i| i.span());
+    (placed, lost)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    Same,
+    Moved,
+    Fuzzy,
+}
+
+fn find<T: Anchored>(article: &str, item: &T, hint: isize) -> Option<(usize, usize, Found)> {
+    let (start, end) = item.span();
+    let text = item.text();
+    if slice_is(article, start, end, text) {
+        return Some((start, end, Found::Same));
+    }
+    let expected = start.saturating_add_signed(hint).min(article.len());
+    if slice_is(article, expected, expected + text.len(), text) {
+        return Some((expected, expected + text.len(), Found::Moved));
+    }
+    if !text.is_empty()
+        && let Some(s) = nearest_exact(article, text, expected)
+    {
+        return Some((s, s + text.len(), Found::Moved));
+    }
+    fuzzy(article, item, expected).map(|(s, e)| (s, e, Found::Fuzzy))
+}
+
+fn slice_is(article: &str, start: usize, end: usize, text: &str) -> bool {
+    article.get(start..end) == Some(text)
+}
+
+/// The occurrence of `needle` whose start is nearest `expected`, searching ever wider.
+fn nearest_exact(article: &str, needle: &str, expected: usize) -> Option<usize> {
+    for radius in [1usize << 10, 1 << 14, 1 << 18, usize::MAX] {
+        let lo = floor_boundary(article, expected.saturating_sub(radius));
+        let hi = ceil_boundary(
+            article,
+            expected.saturating_add(radius).saturating_add(needle.len()),
+        );
+        let best = article[lo..hi]
+            .match_indices(needle)
+            .map(|(i, _)| lo + i)
+            .min_by_key(|&i| i.abs_diff(expected));
+        if best.is_some() || (lo == 0 && hi == article.len()) {
+            return best;
+        }
+    }
+    None
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Longest anchor piece taken from the context or the quote, in characters.
+const PIECE_CHARS: usize = 16;
+/// Most candidate starts (and ends) kept, nearest the expected place first.
+const MAX_CANDIDATES: usize = 8;
+
+/// Hypothesis-style fuzzy placement: candidates from exact hits of short pieces of the
+/// prefix, the quote's head and tail and the suffix, scored on quote, prefix, suffix
+/// similarity and distance. None when the best quote similarity is under one half.
+fn fuzzy<T: Anchored>(article: &str, item: &T, expected: usize) -> Option<(usize, usize)> {
+    let text = item.text();
+    let len = text.len();
+    if len == 0 {
+        return None;
+    }
+    let radius = (4 * len).clamp(512, 1 << 16);
+    let lo = floor_boundary(article, expected.saturating_sub(radius));
+    let hi = ceil_boundary(article, expected.saturating_add(len + radius));
+    let window = &article[lo..hi];
+    let hits = |piece: &str, at_end: bool, target: usize| -> Vec<usize> {
+        if piece.is_empty() {
+            return Vec::new();
+        }
+        let mut v: Vec<usize> = window
+            .match_indices(piece)
+            .map(|(i, p)| lo + i + if at_end { p.len() } else { 0 })
+            .collect();
+        v.sort_by_key(|&i| i.abs_diff(target));
+        v.truncate(MAX_CANDIDATES);
+        v
+    };
+    let mut starts = hits(tail_chars(item.prefix(), PIECE_CHARS), true, expected);
+    starts.extend(hits(
+        head_chars(text, PIECE_CHARS.min(len / 3 + 1)),
+        false,
+        expected,
+    ));
+    let mut ends = hits(
+        tail_chars(text, PIECE_CHARS.min(len / 3 + 1)),
+        true,
+        expected + len,
+    );
+    ends.extend(hits(
+        head_chars(item.suffix(), PIECE_CHARS),
+        false,
+        expected + len,
+    ));
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for &s in &starts {
+        candidates.push((s, ceil_boundary(article, s + len)));
+        if let Some(&e) = ends
+            .iter()
+            .filter(|&&e| e > s)
+            .min_by_key(|&&e| (e - s).abs_diff(len))
+        {
+            candidates.push((s, e));
+        }
+    }
+    for &e in &ends {
+        candidates.push((floor_boundary(article, e.saturating_sub(len)), e));
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (s, e) in candidates {
+        if s >= e || (e - s) > 2 * len + 8 {
+            continue;
+        }
+        let quote_errors = distance(&article[s..e], text);
+        if quote_errors * 2 > text.chars().count() {
+            continue;
+        }
+        let score = score(article, item, s, e, quote_errors, expected);
+        if best.is_none_or(|b| score > b.0) {
+            best = Some((score, s, e));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+fn score<T: Anchored>(
+    article: &str,
+    item: &T,
+    s: usize,
+    e: usize,
+    quote_errors: usize,
+    expected: usize,
+) -> f64 {
+    let similarity = |errors: usize, len: usize| {
+        if len == 0 {
+            1.0
+        } else {
+            1.0 - (errors.min(len) as f64 / len as f64)
+        }
+    };
+    let (before, after) = context(article, s, e, CONTEXT_CHARS);
+    let quote = similarity(quote_errors, item.text().chars().count());
+    let prefix = similarity(
+        distance(&before, item.prefix()),
+        item.prefix().chars().count(),
+    );
+    let suffix = similarity(
+        distance(&after, item.suffix()),
+        item.suffix().chars().count(),
+    );
+    let position = 1.0 - (s.abs_diff(expected) as f64 / article.len().max(1) as f64);
+    (50.0 * quote + 20.0 * prefix + 20.0 * suffix + 2.0 * position) / 92.0
+}
+
+fn head_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
+}
+
+fn tail_chars(s: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    &s[s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)..]
+}
+
+/// Longest text compared whole; longer ones are compared by head and tail.
+const MAX_COMPARED: usize = 600;
+
+/// Levenshtein distance in characters, bounded in cost for long texts.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len() <= MAX_COMPARED && b.len() <= MAX_COMPARED {
+        return levenshtein(&a, &b);
+    }
+    let half = MAX_COMPARED / 2;
+    let head = levenshtein(&a[..half.min(a.len())], &b[..half.min(b.len())]);
+    let tail = levenshtein(
+        &a[a.len().saturating_sub(half)..],
+        &b[b.len().saturating_sub(half)..],
+    );
+    head + tail + a.len().abs_diff(b.len())
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Shifts a `[start, end]` by `delta`, or None when it no longer fits the text.
+fn shift_span(article: &str, span: [usize; 2], delta: isize) -> Option<[usize; 2]> {
+    let s = span[0].checked_add_signed(delta)?;
+    let e = span[1].checked_add_signed(delta)?;
+    (s <= e && e <= article.len() && article.is_char_boundary(s) && article.is_char_boundary(e))
+        .then_some([s, e])
+}
+
+/// Moves speaker mentions and reading offsets by the shift of the nearest annotation
+/// before them (they keep no text of their own); returns how many were let go.
+fn remap_offsets(a: &mut Annotations, article: &str, mut shifts: Vec<(usize, isize)>) -> usize {
+    shifts.sort_unstable();
+    let delta_at = |x: usize| match shifts.partition_point(|&(s, _)| s <= x) {
+        0 => 0,
+        n => shifts[n - 1].1,
+    };
+    let mut dropped = 0;
+    for speaker in &mut a.speakers {
+        let before = speaker.mentions.len();
+        speaker.mentions = speaker
+            .mentions
+            .iter()
+            .filter_map(|&m| shift_span(article, m, delta_at(m[0])))
+            .collect();
+        dropped += before - speaker.mentions.len();
+    }
+    let r = &mut a.reading;
+    r.position = floor_boundary(
+        article,
+        r.position.saturating_add_signed(delta_at(r.position)),
+    );
+    for m in &mut r.marks {
+        m.at = floor_boundary(article, m.at.saturating_add_signed(delta_at(m.at)));
+    }
+    dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::model::{ArticleInfo, Quote};
+
+    const OLD: &str = "WASHINGTON (Reuters) - Officials met on Tuesday. \"Engaging in these talks is \
+        in our interest,\" said Ian Kelly, the spokesman. Cuba said it offered a new agreement. \
+        The so-called wet foot, dry foot policy was discussed at length by both sides.";
+
+    fn quote(article: &str, id: &str, needle: &str) -> Quote {
+        let start = article.find(needle).unwrap();
+        let end = start + needle.len();
+        let (prefix, suffix) = context(article, start, end, CONTEXT_CHARS);
+        Quote {
+            id: id.into(),
+            start,
+            end,
+            text: needle.into(),
+            speaker: None,
+            party: None,
+            kind: Default::default(),
+            cue: None,
+            origin: Default::default(),
+            status: Default::default(),
+            note: None,
+            prefix,
+            suffix,
+        }
+    }
+
+    fn set(quotes: Vec<Quote>) -> Annotations {
+        let mut a = Annotations::new(ArticleInfo::default());
+        a.quotes = quotes;
+        a
+    }
+
+    const KELLY: &str = "\"Engaging in these talks is in our interest,\"";
+    const CUBA: &str = "Cuba said it offered a new agreement.";
+
+    #[test]
+    fn unchanged_text_stays() {
+        let mut a = set(vec![quote(OLD, "q1", KELLY)]);
+        let r = reanchor(&mut a, OLD);
+        assert!(r.is_unchanged(), "{r:?}");
+    }
+
+    #[test]
+    fn insert_before_moves_by_exact_text() {
+        let mut a = set(vec![quote(OLD, "q1", KELLY), quote(OLD, "q2", CUBA)]);
+        let new = OLD.replace("Officials", "Senior U.S. and Cuban officials");
+        let r = reanchor(&mut a, &new);
+        assert_eq!(r.moved, 2, "{r:?}");
+        for q in &a.quotes {
+            assert_eq!(&new[q.range()], q.text);
+        }
+    }
+
+    #[test]
+    fn edited_word_inside_is_found_fuzzily() {
+        let mut a = set(vec![quote(OLD, "q1", KELLY)]);
+        let new = OLD.replace("in our interest", "in our national interest");
+        let r = reanchor(&mut a, &new);
+        assert_eq!(r.fuzzy, 1, "{r:?}");
+        assert_eq!(
+            a.quotes[0].text,
+            "\"Engaging in these talks is in our national interest,\""
+        );
+    }
+
+    #[test]
+    fn deleted_quote_becomes_an_orphan_and_comes_back() {
+        let mut a = set(vec![quote(OLD, "q1", KELLY), quote(OLD, "q2", CUBA)]);
+        let new = OLD.replace(CUBA, "");
+        let r = reanchor(&mut a, &new);
+        assert_eq!(r.orphaned, vec!["q2".to_string()]);
+        assert_eq!(a.orphan_quotes[0].text, CUBA, "kept with its text");
+        assert_eq!(a.quotes.len(), 1);
+        let r = reanchor(&mut a, OLD);
+        assert_eq!(r.restored, 1, "{r:?}");
+        assert_eq!(a.quotes.len(), 2);
+    }
+
+    #[test]
+    fn nearest_of_repeated_text_wins() {
+        let text = "wet foot here. wet foot there. wet foot everywhere.";
+        let i = text.rfind("wet foot").unwrap();
+        let mut q = quote(text, "q1", "wet foot");
+        q.start = i;
+        q.end = i + 8;
+        let mut a = set(vec![q]);
+        let new = format!("xx{text}");
+        reanchor(&mut a, &new);
+        assert_eq!(a.quotes[0].start, i + 2);
+    }
+
+    #[test]
+    fn levenshtein_counts_characters() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("é", "e"), 1);
+        assert_eq!(distance("", "abc"), 3);
+    }
+}

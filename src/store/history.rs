@@ -1,0 +1,284 @@
+//! Undo history: every edit becomes primitive [`Change`]s, each with an exact inverse.
+//! A user action is one [`Group`]; undo applies a group's inverses in reverse order.
+
+use super::model::{Annotations, Party, Position, Quote, Reading, Speaker};
+use serde::{Deserialize, Serialize};
+
+/// Which list an item lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Slot {
+    /// `[[quote]]`.
+    Quote,
+    /// `[[position]]`.
+    Position,
+    /// `[[orphan_quote]]`.
+    OrphanQuote,
+    /// `[[orphan_position]]`.
+    OrphanPosition,
+    /// `[[speaker]]`.
+    Speaker,
+    /// `[[party]]`.
+    Party,
+}
+
+/// A whole item of one list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Item {
+    /// A placed quote.
+    Quote(Quote),
+    /// A placed position.
+    Position(Position),
+    /// A quote that could not be placed.
+    OrphanQuote(Quote),
+    /// A position that could not be placed.
+    OrphanPosition(Position),
+    /// A speaker.
+    Speaker(Speaker),
+    /// A party.
+    Party(Party),
+}
+
+impl Item {
+    /// The list and id of the item.
+    pub fn key(&self) -> (Slot, &str) {
+        match self {
+            Item::Quote(q) => (Slot::Quote, &q.id),
+            Item::Position(p) => (Slot::Position, &p.id),
+            Item::OrphanQuote(q) => (Slot::OrphanQuote, &q.id),
+            Item::OrphanPosition(p) => (Slot::OrphanPosition, &p.id),
+            Item::Speaker(s) => (Slot::Speaker, &s.id),
+            Item::Party(p) => (Slot::Party, &p.id),
+        }
+    }
+}
+
+/// One primitive change of a set; what the journal records and undo inverts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// Insert the item, or replace the one with the same list and id.
+    Put(Item),
+    /// Remove the item with this id from a list.
+    Remove {
+        /// The list.
+        slot: Slot,
+        /// The id.
+        id: String,
+    },
+    /// Replace the reading state.
+    Reading(Reading),
+}
+
+/// A change named an item that is not there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no {slot:?} with id {id}")]
+pub struct Missing {
+    /// The list.
+    pub slot: Slot,
+    /// The id.
+    pub id: String,
+}
+
+/// Inserts `item` keeping the list sorted by (start, end, id); returns its index.
+fn insert_sorted<T>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> (usize, usize, String)) {
+    let k = key(&item);
+    let at = list.partition_point(|x| key(x) < k);
+    list.insert(at, item);
+}
+
+fn quote_key(q: &Quote) -> (usize, usize, String) {
+    (q.start, q.end, q.id.clone())
+}
+
+fn position_key(p: &Position) -> (usize, usize, String) {
+    (p.start, p.end, p.id.clone())
+}
+
+macro_rules! put_remove {
+    ($list:expr, $item:expr, $wrap:path, $key:expr) => {{
+        let old = $list
+            .iter()
+            .position(|x| x.id == $item.id)
+            .map(|i| $list.remove(i));
+        let id = $item.id.clone();
+        insert_sorted(&mut $list, $item, $key);
+        (old.map($wrap), id)
+    }};
+}
+
+/// Applies one change and returns its inverse.
+pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
+    match change {
+        Change::Reading(r) => Ok(Change::Reading(std::mem::replace(&mut a.reading, r))),
+        Change::Put(item) => {
+            let slot = item.key().0;
+            let (old, id) = match item {
+                Item::Quote(q) => put_remove!(a.quotes, q, Item::Quote, quote_key),
+                Item::Position(p) => put_remove!(a.positions, p, Item::Position, position_key),
+                Item::OrphanQuote(q) => {
+                    put_remove!(a.orphan_quotes, q, Item::OrphanQuote, quote_key)
+                }
+                Item::OrphanPosition(p) => {
+                    put_remove!(a.orphan_positions, p, Item::OrphanPosition, position_key)
+                }
+                Item::Speaker(s) => replace_or_push(&mut a.speakers, s, |s| &s.id, Item::Speaker),
+                Item::Party(p) => replace_or_push(&mut a.parties, p, |p| &p.id, Item::Party),
+            };
+            Ok(old.map_or(Change::Remove { slot, id }, Change::Put))
+        }
+        Change::Remove { slot, id } => {
+            let missing = || Missing {
+                slot,
+                id: id.clone(),
+            };
+            let item = match slot {
+                Slot::Quote => take(&mut a.quotes, &id, |q| &q.id).map(Item::Quote),
+                Slot::Position => take(&mut a.positions, &id, |p| &p.id).map(Item::Position),
+                Slot::OrphanQuote => {
+                    take(&mut a.orphan_quotes, &id, |q| &q.id).map(Item::OrphanQuote)
+                }
+                Slot::OrphanPosition => {
+                    take(&mut a.orphan_positions, &id, |p| &p.id).map(Item::OrphanPosition)
+                }
+                Slot::Speaker => take(&mut a.speakers, &id, |s| &s.id).map(Item::Speaker),
+                Slot::Party => take(&mut a.parties, &id, |p| &p.id).map(Item::Party),
+            };
+            item.map(Change::Put).ok_or_else(missing)
+        }
+    }
+}
+
+/// Replaces in place (speakers and parties keep their order), else appends.
+fn replace_or_push<T>(
+    list: &mut Vec<T>,
+    item: T,
+    id: impl Fn(&T) -> &String,
+    wrap: fn(T) -> Item,
+) -> (Option<Item>, String) {
+    let key = id(&item).clone();
+    match list.iter().position(|x| *id(x) == key) {
+        Some(i) => (Some(wrap(std::mem::replace(&mut list[i], item))), key),
+        None => {
+            list.push(item);
+            (None, key)
+        }
+    }
+}
+
+fn take<T>(list: &mut Vec<T>, id: &str, key: impl Fn(&T) -> &String) -> Option<T> {
+    list.iter()
+        .position(|x| key(x) == id)
+        .map(|i| list.remove(i))
+}
+
+/// Applies changes in order; on failure undoes those already applied and fails.
+/// Returns the inverses in the order they must be applied to undo.
+pub fn apply_all(a: &mut Annotations, changes: &[Change]) -> Result<Vec<Change>, Missing> {
+    let mut inverses = Vec::with_capacity(changes.len());
+    for c in changes {
+        match apply(a, c.clone()) {
+            Ok(inv) => inverses.push(inv),
+            Err(e) => {
+                for inv in inverses.into_iter().rev() {
+                    let _ = apply(a, inv);
+                }
+                return Err(e);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(inverses)
+}
+
+/// The changes of one user action and how to undo them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// What the action was, for "undid: …" messages.
+    pub label: String,
+    /// The changes as applied.
+    pub changes: Vec<Change>,
+    /// Their inverses, in the order to apply them.
+    pub inverses: Vec<Change>,
+}
+
+/// Unlimited undo and redo within a session.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Group>,
+    redo: Vec<Group>,
+    /// An open group that further actions join (see `Store::begin_group`).
+    open: Option<Group>,
+}
+
+impl History {
+    /// Records an applied action; a new action clears the redo stack.
+    pub fn record(&mut self, group: Group) {
+        self.redo.clear();
+        match &mut self.open {
+            Some(open) => {
+                open.changes.extend(group.changes);
+                let mut inverses = group.inverses;
+                inverses.append(&mut open.inverses);
+                open.inverses = inverses;
+            }
+            None => self.undo.push(group),
+        }
+    }
+
+    /// Starts joining actions into one undo step labelled `label`.
+    pub fn begin(&mut self, label: &str) {
+        if self.open.is_none() {
+            self.open = Some(Group {
+                label: label.to_string(),
+                changes: Vec::new(),
+                inverses: Vec::new(),
+            });
+        }
+    }
+
+    /// Ends the group begun by `begin`; an empty group is dropped.
+    pub fn end(&mut self) {
+        if let Some(g) = self.open.take()
+            && !g.changes.is_empty()
+        {
+            self.undo.push(g);
+        }
+    }
+
+    /// The next group to undo, taken off the stack.
+    pub fn take_undo(&mut self) -> Option<Group> {
+        self.end();
+        self.undo.pop()
+    }
+
+    /// The next group to redo, taken off the stack.
+    pub fn take_redo(&mut self) -> Option<Group> {
+        self.end();
+        self.redo.pop()
+    }
+
+    /// Puts an undone group where redo finds it.
+    pub fn push_redo(&mut self, g: Group) {
+        self.redo.push(g);
+    }
+
+    /// Puts a redone group back where undo finds it, keeping the redo stack.
+    pub fn push_undo(&mut self, g: Group) {
+        self.undo.push(g);
+    }
+
+    /// Labels of the next undo and redo steps.
+    pub fn peek(&self) -> (Option<&str>, Option<&str>) {
+        (
+            self.undo.last().map(|g| g.label.as_str()),
+            self.redo.last().map(|g| g.label.as_str()),
+        )
+    }
+
+    /// Forgets everything (after a reload).
+    pub fn clear(&mut self) {
+        *self = History::default();
+    }
+}

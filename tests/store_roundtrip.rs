@@ -1,0 +1,199 @@
+//! Round trip of the store schema on random annotation sets: load(save(x)) == x, and
+//! saving what was loaded gives the same bytes.
+
+use parley::config::Color;
+use parley::store::model::{
+    Annotations, ArticleInfo, Mark, Origin, Party, Position, Quote, QuoteKind, Reading, Speaker,
+    Status,
+};
+use parley::store::schema::{canonicalize, parse, to_toml};
+use proptest::prelude::*;
+
+/// Text with the characters that stress TOML strings: quotes, backslashes, newlines,
+/// control characters, non-ASCII.
+fn text() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 \"'\\\\\n\r\t\u{1}\u{7f}é漢👩“”#=\\[\\]{},.-]{0,24}"
+}
+
+fn id() -> impl Strategy<Value = String> {
+    "[a-z][a-z0-9-]{0,6}"
+}
+
+fn offsets() -> impl Strategy<Value = (usize, usize)> {
+    (0usize..100_000, 0usize..500).prop_map(|(s, len)| (s, s + len))
+}
+
+fn opt<T: std::fmt::Debug + Clone + 'static>(
+    s: impl Strategy<Value = T> + 'static,
+) -> BoxedStrategy<Option<T>> {
+    proptest::option::of(s).boxed()
+}
+
+fn origin() -> impl Strategy<Value = Origin> {
+    prop_oneof![Just(Origin::Auto), Just(Origin::Manual)]
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop_oneof![
+        Just(Status::Suggested),
+        Just(Status::Accepted),
+        Just(Status::Rejected)
+    ]
+}
+
+fn quote() -> impl Strategy<Value = Quote> {
+    (
+        (id(), offsets(), text(), opt(id()), opt(id())),
+        (
+            prop_oneof![
+                Just(QuoteKind::Direct),
+                Just(QuoteKind::Partial),
+                Just(QuoteKind::Term)
+            ],
+            opt((0usize..1000, 0usize..1000).prop_map(|(a, b)| [a, a + b])),
+            origin(),
+            status(),
+            opt(text()),
+            text(),
+            text(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, (start, end), text, speaker, party),
+                (kind, cue, origin, status, note, prefix, suffix),
+            )| Quote {
+                id,
+                start,
+                end,
+                text,
+                speaker,
+                party,
+                kind,
+                cue,
+                origin,
+                status,
+                note,
+                prefix,
+                suffix,
+            },
+        )
+}
+
+fn position() -> impl Strategy<Value = Position> {
+    (
+        id(),
+        offsets(),
+        text(),
+        opt(id()),
+        opt(id()),
+        origin(),
+        status(),
+        opt(text()),
+        text(),
+        text(),
+    )
+        .prop_map(
+            |(id, (start, end), text, party, speaker, origin, status, note, prefix, suffix)| {
+                Position {
+                    id,
+                    start,
+                    end,
+                    text,
+                    party,
+                    speaker,
+                    origin,
+                    status,
+                    note,
+                    prefix,
+                    suffix,
+                }
+            },
+        )
+}
+
+fn annotations() -> impl Strategy<Value = Annotations> {
+    let party = (
+        id(),
+        text(),
+        proptest::collection::vec(text(), 0..3),
+        opt(any::<[u8; 3]>()),
+    )
+        .prop_map(|(id, name, aliases, color)| Party {
+            id,
+            name,
+            aliases,
+            color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
+        });
+    let speaker = (
+        id(),
+        text(),
+        opt(text()),
+        opt(id()),
+        proptest::collection::vec((0usize..1000, 0usize..50), 0..4),
+        origin(),
+    )
+        .prop_map(|(id, name, role, party, mentions, origin)| Speaker {
+            id,
+            name,
+            role,
+            party,
+            mentions: mentions.into_iter().map(|(s, l)| [s, s + l]).collect(),
+            origin,
+        });
+    let reading = (
+        0usize..100_000,
+        proptest::collection::vec(("[a-z]", 0usize..1000), 0..3),
+    )
+        .prop_map(|(position, marks)| Reading {
+            position,
+            marks: marks
+                .into_iter()
+                .map(|(name, at)| Mark { name, at })
+                .collect(),
+        });
+    let info = (text(), text(), "[0-9a-f]{0,64}", 0usize..1_000_000).prop_map(
+        |(title, source, sha256, bytes)| ArticleInfo {
+            title,
+            source,
+            sha256,
+            bytes,
+        },
+    );
+    (
+        info,
+        proptest::collection::vec(party, 0..3),
+        proptest::collection::vec(speaker, 0..4),
+        proptest::collection::vec(quote(), 0..8),
+        proptest::collection::vec(position(), 0..8),
+        proptest::collection::vec(quote(), 0..2),
+        proptest::collection::vec(position(), 0..2),
+        reading,
+    )
+        .prop_map(
+            |(article, parties, speakers, quotes, positions, oq, op, reading)| {
+                let mut a = Annotations::new(article);
+                a.parties = parties;
+                a.speakers = speakers;
+                a.quotes = quotes;
+                a.positions = positions;
+                a.orphan_quotes = oq;
+                a.orphan_positions = op;
+                a.reading = reading;
+                a
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn load_of_save_is_identity_and_save_is_byte_stable(mut x in annotations()) {
+        canonicalize(&mut x);
+        let saved = to_toml(&x).expect("serialises");
+        let loaded = parse(&saved, "round.toml").expect("parses what it wrote");
+        prop_assert_eq!(&loaded, &x);
+        prop_assert_eq!(to_toml(&loaded).expect("serialises"), saved);
+    }
+}
