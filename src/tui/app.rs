@@ -421,6 +421,13 @@ impl App {
         self.top = top.min(self.layout.rows().len().saturating_sub(h));
     }
 
+    /// Puts the row showing byte `offset` at the top of the screen.
+    pub fn scroll_to_offset(&mut self, offset: usize) {
+        self.top = self.row_of(offset);
+        self.top = self.top.min(self.max_top());
+        self.anchor = None;
+    }
+
     /// The row showing byte `offset`, wrapping up to it first.
     pub fn row_of(&mut self, offset: usize) -> usize {
         self.layout.ensure_offset(&self.article.text, offset);
@@ -590,10 +597,7 @@ impl App {
                 self.message = Some((format!("mark {c} set"), Tone::Info));
             }
             Pending::JumpMark => match self.marks.get(&c) {
-                Some(&offset) => {
-                    self.top = self.row_of(offset);
-                    self.top = self.top.min(self.max_top());
-                }
+                Some(&offset) => self.scroll_to_offset(offset),
                 None => self.message = Some((format!("mark {c} not set"), Tone::Warning)),
             },
         }

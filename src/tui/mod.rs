@@ -77,8 +77,7 @@ pub fn run(
         );
         app.detecting = true;
         if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
-            app.top = app.row_of(place.offset);
-            app.update(Action::Resize(size.width, size.height));
+            app.scroll_to_offset(place.offset);
             for (k, v) in place.marks {
                 if let Some(c) = k.chars().next() {
                     app.marks.insert(c, v);
