@@ -7,6 +7,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use parley::article::{Article, Source};
 use parley::config::Config;
 use parley::keys::Command;
+use parley::store::{OpenOptions, Store};
 use parley::tui::action::{Action, PromptKey};
 use parley::tui::app::App;
 use parley::tui::layout::Layout;
@@ -18,10 +19,16 @@ use std::sync::Arc;
 
 const SIZES: [(&str, usize); 3] = [("5KB", 5_000), ("1MB", 1_000_000), ("10MB", 10_000_000)];
 
-fn app_for(text: &str) -> App {
+fn app_for(text: &str, dir: &std::path::Path) -> App {
     let article = Arc::new(Article::from_bytes(Source::Stdin, text.as_bytes()));
-    let ann = parley::detect::detect(&article, None);
-    App::new(article, ann, Config::default(), (200, 50), true)
+    let options = OpenOptions {
+        store: Some(dir.join("bench.parley.toml")),
+        ..OpenOptions::default()
+    };
+    let store = Store::open(&article, &options);
+    let mut app = App::new(article, Config::default(), (200, 50), true);
+    app.update(Action::StoreReady(Box::new(store)));
+    app
 }
 
 fn bench(c: &mut Criterion) {
@@ -36,7 +43,8 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("wrap_80", name), &article, |b, a| {
             b.iter(|| Layout::new(black_box(a), 80))
         });
-        let mut app = app_for(&text);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = app_for(&text, dir.path());
         let area = Rect::new(0, 0, 200, 50);
         let mut buf = Buffer::empty(area);
         for (at, cmd) in [("top", Command::Top), ("end", Command::Bottom)] {

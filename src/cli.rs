@@ -134,9 +134,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 // like less: not a terminal, so print instead of taking over the screen
                 return print_article(&article, &config, None, ColorChoice::Auto);
             }
-            let parties = (!config.parties.is_empty()).then(|| config.parties.clone());
+            let options = crate::store::OpenOptions {
+                store: cli.store.clone(),
+                max_bytes: config.limits.max_store_bytes,
+                parties: (!config.parties.is_empty()).then(|| config.parties.clone()),
+                inspect: false,
+            };
             let color = crate::tui::theme::color_allowed();
-            let exit = crate::tui::run(article, config, parties, color)?;
+            let exit = crate::tui::run(article, config, options, color)?;
             Ok(ExitCode::from(exit.0))
         }
         Some(Command::Print {

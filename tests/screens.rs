@@ -7,6 +7,7 @@
 use parley::article::Article;
 use parley::config::{Config, ThemeName};
 use parley::keys::Command;
+use parley::store::{OpenOptions, Store};
 use parley::tui::action::Action;
 use parley::tui::app::App;
 use ratatui::Terminal;
@@ -21,10 +22,16 @@ fn screen(
     commands: &[Command],
 ) -> Terminal<TestBackend> {
     let article = Arc::new(Article::bundled());
-    let ann = parley::detect::detect(&article, None);
+    let dir = tempfile::tempdir().unwrap();
+    let options = OpenOptions {
+        store: Some(dir.path().join("bundled.parley.toml")),
+        ..OpenOptions::default()
+    };
+    let store = Store::open(&article, &options);
     let mut config = Config::default();
     config.reader.theme = theme;
-    let mut app = App::new(article, ann, config, (w, h), color);
+    let mut app = App::new(article, config, (w, h), color);
+    app.update(Action::StoreReady(Box::new(store)));
     for c in commands {
         app.update(Action::Command(*c));
     }

@@ -2,7 +2,7 @@
 //! that applies them.
 
 use crate::keys::Command;
-use crate::store::model::Annotations;
+use crate::store::Store;
 
 /// An edit to a text prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub enum PromptKey {
 }
 
 /// A change to the reader's state.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Action {
     /// A bound command.
     Command(Command),
@@ -44,10 +44,27 @@ pub enum Action {
     Prompt(PromptKey),
     /// The letter after `m` or `'`.
     MarkLetter(char),
-    /// Detection finished on the worker thread.
-    Detected(Box<Annotations>),
+    /// The store finished opening on the worker thread.
+    StoreReady(Box<Store>),
+    /// A key typed into the open popup.
+    Popup(PopupKey),
+    /// The mouse moved with the button down, at a screen cell (column, row).
+    Drag(u16, u16),
     /// Quit at once (a signal or a closed terminal).
     ForceQuit,
     /// Nothing happened for a moment: do background work (wrapping the rest).
     Idle,
+}
+
+/// A key in a popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PopupKey {
+    /// An edit to the popup's text field (or a letter choosing an option).
+    Edit(PromptKey),
+    /// A line break in a multi-line field.
+    Newline,
+    /// The list cursor up.
+    Up,
+    /// The list cursor down.
+    Down,
 }

@@ -1,16 +1,23 @@
 //! The reader's state and the one `update` that changes it.
 
-use super::action::{Action, PromptKey};
+pub mod cursor;
+mod editing;
+
+pub use cursor::Cursor;
+
+use super::action::{Action, PopupKey, PromptKey};
 use super::geometry::Geometry;
 use super::highlight::{Highlights, Target};
 use super::input::TextField;
 use super::keymap::Keymap;
 use super::layout::Layout;
+use super::popup::Popup;
 use super::search::Search;
 use super::theme::Theme;
 use crate::article::Article;
 use crate::config::Config;
 use crate::keys::{Command, Scope};
+use crate::store::Store;
 use crate::store::model::{Annotations, QuoteKind, Status};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
@@ -52,8 +59,10 @@ pub enum Tone {
 pub struct App {
     /// The article, shared with the detection worker.
     pub article: Arc<Article>,
-    /// The annotations shown.
-    pub ann: Annotations,
+    /// The annotations, their file, history and journal; `None` while they load.
+    pub store: Option<Store>,
+    /// What is shown until the store is ready.
+    placeholder: Annotations,
     /// Index of the annotations for drawing and navigation.
     pub hl: Highlights,
     /// Key bindings.
@@ -82,8 +91,14 @@ pub struct App {
     pub pending: Option<Pending>,
     /// The status bar message.
     pub message: Option<(String, Tone)>,
-    /// Whether detection is still running.
+    /// Whether the annotations are still loading (detection runs on a worker thread).
     pub detecting: bool,
+    /// The open popup (a question, a text field, the speaker picker).
+    pub popup: Option<Popup>,
+    /// Cursor mode's cursor and selection.
+    pub cursor: Option<Cursor>,
+    /// Where a mouse drag started (a byte offset).
+    drag_from: Option<usize>,
     /// Set when the reader should exit.
     pub quit: bool,
     /// How the file is named in the status bar.
@@ -94,14 +109,10 @@ pub struct App {
 }
 
 impl App {
-    /// A reader over an article and its annotations, for a terminal of `size`.
-    pub fn new(
-        article: Arc<Article>,
-        ann: Annotations,
-        config: Config,
-        size: (u16, u16),
-        color: bool,
-    ) -> App {
+    /// A reader over an article whose annotations are still loading, for a terminal of
+    /// `size`; they arrive with [`Action::StoreReady`].
+    pub fn new(article: Arc<Article>, config: Config, size: (u16, u16), color: bool) -> App {
+        let ann = Annotations::new(crate::store::model::ArticleInfo::default());
         let theme = Theme::new(&config, &ann.parties, color);
         let hl = Highlights::new(&ann);
         let keymap = Keymap::new(&config);
@@ -128,7 +139,8 @@ impl App {
         let mut app = App {
             layout: Layout::lazy(&article, 1),
             article,
-            ann,
+            store: None,
+            placeholder: ann,
             hl,
             keymap,
             theme,
@@ -142,13 +154,23 @@ impl App {
             marks: BTreeMap::new(),
             pending: None,
             message,
-            detecting: false,
+            detecting: true,
+            popup: None,
+            cursor: None,
+            drag_from: None,
             quit: false,
             label,
             anchor: None,
         };
         app.relayout();
         app
+    }
+
+    /// The annotations shown.
+    pub fn ann(&self) -> &Annotations {
+        self.store
+            .as_ref()
+            .map_or(&self.placeholder, Store::annotations)
     }
 
     /// The pane geometry for the current size, or `None` when too small.
@@ -180,6 +202,16 @@ impl App {
         if self.search.prompt.is_some() {
             return "SEARCH";
         }
+        if self.popup.is_some() {
+            return "EDIT";
+        }
+        if let Some(c) = &self.cursor {
+            return if c.anchor.is_some() {
+                "SELECT"
+            } else {
+                "CURSOR"
+            };
+        }
         match self.overlay {
             Overlay::Help(_) => "HELP",
             Overlay::Sides(_) => "SIDES",
@@ -194,6 +226,9 @@ impl App {
         if self.search.prompt.is_some() {
             return prompt_key(key).map(Action::Prompt);
         }
+        if let Some(p) = &self.popup {
+            return popup_key(p, key).map(Action::Popup);
+        }
         if self.pending.is_some() {
             return match key.code {
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -202,7 +237,12 @@ impl App {
                 _ => Some(Action::Command(Command::Cancel)),
             };
         }
-        self.keymap.command(Scope::Normal, key).map(Action::Command)
+        let scope = if self.cursor.is_some() {
+            Scope::Cursor
+        } else {
+            Scope::Normal
+        };
+        self.keymap.command(scope, key).map(Action::Command)
     }
 
     /// Applies one action.
@@ -217,9 +257,11 @@ impl App {
             }
             Action::Scroll(n) => self.scroll_by(n as isize),
             Action::Click(x, y) => self.click(x, y),
+            Action::Drag(x, y) => self.drag(x, y),
+            Action::Popup(k) => self.popup_input(k),
+            Action::StoreReady(store) => self.set_store(*store),
             Action::Prompt(k) => self.prompt(k),
             Action::MarkLetter(c) => self.mark_letter(c),
-            Action::Detected(ann) => self.set_annotations(*ann),
             Action::ForceQuit => self.quit = true,
             Action::Idle => {
                 self.wrap_more();
@@ -231,13 +273,29 @@ impl App {
         }
     }
 
-    /// Replaces the annotations (detection finished, or a store was loaded).
-    pub fn set_annotations(&mut self, ann: Annotations) {
-        self.theme = Theme::new(&self.config, &ann.parties, self.theme.color);
-        self.hl = Highlights::new(&ann);
-        self.ann = ann;
-        self.selected = None;
+    /// Takes the opened store (from the worker thread): its annotations replace the
+    /// placeholder, and its notices (recovered edits, re-anchoring, read-only) are shown.
+    pub fn set_store(&mut self, mut store: Store) {
+        let notices = store.take_notices();
+        self.store = Some(store);
         self.detecting = false;
+        self.selected = None;
+        self.refresh(None);
+        if !notices.is_empty() {
+            let warn = self.store.as_ref().is_some_and(|s| s.read_only().is_some());
+            let tone = if warn { Tone::Warning } else { Tone::Info };
+            self.message = Some((notices.join("; "), tone));
+        }
+    }
+
+    /// Rebuilds the index after the annotations changed, keeping the selection on the
+    /// annotation with id `keep` (or on the same one as before).
+    pub fn refresh(&mut self, keep: Option<String>) {
+        let keep = keep.or_else(|| self.selected_id());
+        let theme = Theme::new(&self.config, &self.ann().parties, self.theme.color);
+        self.hl = Highlights::new(self.ann());
+        self.theme = theme;
+        self.selected = keep.and_then(|id| self.index_of(&id));
     }
 
     fn command(&mut self, c: Command) {
@@ -283,13 +341,13 @@ impl App {
             Command::ToggleLegend => self.toggle_overlay(Overlay::Legend),
             Command::Quit => {
                 if self.overlay == Overlay::None {
-                    self.quit = true;
+                    self.request_quit(false);
                 } else {
                     self.overlay = Overlay::None;
                 }
             }
             Command::Cancel => self.cancel(),
-            _ => {}
+            other => self.edit_command(other),
         }
     }
 
@@ -307,6 +365,9 @@ impl App {
 
     fn cancel(&mut self) {
         if self.pending.take().is_some() {
+            return;
+        }
+        if self.cursor.take().is_some() {
             return;
         }
         if self.overlay != Overlay::None {
@@ -387,13 +448,13 @@ impl App {
     /// The sides view's columns: one per party, then the unassigned, each a list of
     /// item indices (quotes and positions, not terms nor rejected ones).
     pub fn sides_columns(&self) -> Vec<Vec<usize>> {
-        let mut cols = vec![Vec::new(); self.ann.parties.len() + 1];
+        let mut cols = vec![Vec::new(); self.ann().parties.len() + 1];
         for (i, it) in self.hl.items.iter().enumerate() {
             if it.kind == Some(QuoteKind::Term) || it.status == Status::Rejected {
                 continue;
             }
-            let col = it.party.unwrap_or(self.ann.parties.len());
-            cols[col.min(self.ann.parties.len())].push(i);
+            let col = it.party.unwrap_or(self.ann().parties.len());
+            cols[col.min(self.ann().parties.len())].push(i);
         }
         cols
     }
@@ -618,18 +679,48 @@ impl App {
         if !g.article.contains((x, y).into()) || x < g.text_x {
             return;
         }
-        let row = self.top + usize::from(y - g.article.y);
-        let Some(r) = self.layout.rows().get(row) else {
+        let Some(offset) = self.offset_at(x, y) else {
             return;
         };
-        let offset = super::view::article::offset_at_column(
-            &self.article.text,
-            r.range.clone(),
-            usize::from(x - g.text_x),
-        );
-        if let Some(i) = self.hl.item_covering(offset) {
+        self.drag_from = Some(offset);
+        if let Some(c) = self.cursor.as_mut() {
+            c.at = offset;
+            c.anchor = None;
+        } else if let Some(i) = self.hl.item_covering(offset) {
             self.selected = Some(i);
         }
+    }
+
+    /// The article byte shown at a screen cell of the article pane.
+    pub fn offset_at(&self, x: u16, y: u16) -> Option<usize> {
+        let g = self.geometry()?;
+        if !g.article.contains((x, y).into()) {
+            return None;
+        }
+        let row = self
+            .layout
+            .rows()
+            .get(self.top + usize::from(y - g.article.y))?;
+        if row.range.is_empty() {
+            return None;
+        }
+        let column = usize::from(x.saturating_sub(g.text_x));
+        Some(super::view::article::offset_at_column(
+            &self.article.text,
+            row.range.clone(),
+            column,
+        ))
+    }
+
+    /// A mouse drag: select from where the button went down to here.
+    fn drag(&mut self, x: u16, y: u16) {
+        let (Some(from), Some(to)) = (self.drag_from, self.offset_at(x, y)) else {
+            return;
+        };
+        self.cursor = Some(Cursor {
+            at: to,
+            anchor: Some(from),
+        });
     }
 
     /// What the selected item is, for the status bar and sidebar.
@@ -652,6 +743,21 @@ pub fn edit_field(field: &mut TextField, k: PromptKey) {
         PromptKey::Home => field.home(),
         PromptKey::End => field.end(),
         PromptKey::Submit | PromptKey::Abort => {}
+    }
+}
+
+/// The popup input for a key.
+fn popup_key(popup: &Popup, key: KeyEvent) -> Option<PopupKey> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match (popup, key.code) {
+        (_, KeyCode::Enter) if alt => Some(PopupKey::Newline),
+        (_, KeyCode::Char('j')) if ctrl => Some(PopupKey::Newline),
+        (Popup::Speakers { .. }, KeyCode::Up) => Some(PopupKey::Up),
+        (Popup::Speakers { .. }, KeyCode::Down) => Some(PopupKey::Down),
+        (Popup::Speakers { .. }, KeyCode::Char('p')) if ctrl => Some(PopupKey::Up),
+        (Popup::Speakers { .. }, KeyCode::Char('n')) if ctrl => Some(PopupKey::Down),
+        _ => prompt_key(key).map(PopupKey::Edit),
     }
 }
 

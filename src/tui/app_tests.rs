@@ -6,19 +6,32 @@ use crate::article::Article;
 use crate::config::Config;
 use crate::keys::Command;
 use crate::store::model::QuoteKind;
+use crate::store::{OpenOptions, Store};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::widgets::Widget;
 use std::sync::Arc;
 
-fn app_sized(w: u16, h: u16, color: bool) -> App {
+/// A reader on the bundled article with its store in a temporary directory.
+pub(crate) fn app_in(dir: &std::path::Path, w: u16, h: u16, color: bool) -> App {
     let article = Arc::new(Article::bundled());
-    let ann = crate::detect::detect(&article, None);
-    App::new(article, ann, Config::default(), (w, h), color)
+    let options = OpenOptions {
+        store: Some(dir.join("bundled.parley.toml")),
+        ..OpenOptions::default()
+    };
+    let store = Store::open(&article, &options);
+    let mut app = App::new(article, Config::default(), (w, h), color);
+    app.update(Action::StoreReady(Box::new(store)));
+    app
 }
 
-fn app() -> App {
+fn app_sized(w: u16, h: u16, color: bool) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    (app_in(dir.path(), w, h, color), dir)
+}
+
+fn app() -> (App, tempfile::TempDir) {
     app_sized(80, 24, true)
 }
 
@@ -65,7 +78,7 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 
 #[test]
 fn scrolling_clamps_at_both_ends() {
-    let mut a = app();
+    let (mut a, _dir) = app();
     cmd(&mut a, Command::ScrollUp);
     assert_eq!(a.top, 0);
     cmd(&mut a, Command::ScrollDown);
@@ -86,7 +99,7 @@ fn scrolling_clamps_at_both_ends() {
 
 #[test]
 fn tab_walks_annotations_in_document_order_and_reveals_them() {
-    let mut a = app();
+    let (mut a, _dir) = app();
     assert!(a.hl.items.len() >= 6);
     let mut starts = Vec::new();
     for _ in 0..a.hl.items.len() {
@@ -114,7 +127,7 @@ fn tab_walks_annotations_in_document_order_and_reveals_them() {
 
 #[test]
 fn same_side_jumps_skip_other_sides_and_terms() {
-    let mut a = app();
+    let (mut a, _dir) = app();
     // select the first speech quote
     while a
         .selected
@@ -134,7 +147,7 @@ fn same_side_jumps_skip_other_sides_and_terms() {
 
 #[test]
 fn incremental_search_counts_matches_and_esc_restores_the_view() {
-    let mut a = app();
+    let (mut a, _dir) = app();
     cmd(&mut a, Command::Search);
     for c in "cuba".chars() {
         a.update(Action::Prompt(PromptKey::Char(c)));
@@ -152,7 +165,7 @@ fn incremental_search_counts_matches_and_esc_restores_the_view() {
     let text = screen_text(&render(&a));
     assert!(text.contains(&format!("match {n}/{n}")), "{text}");
 
-    let mut a = app();
+    let (mut a, _dir) = app();
     cmd(&mut a, Command::Search);
     for c in "Boadle".chars() {
         a.update(Action::Prompt(PromptKey::Char(c)));
@@ -165,7 +178,7 @@ fn incremental_search_counts_matches_and_esc_restores_the_view() {
 
 #[test]
 fn marks_remember_offsets() {
-    let mut a = app();
+    let (mut a, _dir) = app();
     cmd(&mut a, Command::PageDown);
     let top = a.top;
     cmd(&mut a, Command::SetMark);
@@ -181,7 +194,7 @@ fn marks_remember_offsets() {
 
 #[test]
 fn resize_keeps_the_same_text_at_the_top() {
-    let mut a = app_sized(120, 40, true);
+    let (mut a, _dir) = app_sized(120, 40, true);
     cmd(&mut a, Command::PageDown);
     let offset = a.top_offset();
     let word_at_top = a.article.text[offset..]
@@ -204,7 +217,7 @@ fn resize_keeps_the_same_text_at_the_top() {
 
 #[test]
 fn sides_view_lists_each_side_and_enter_jumps() {
-    let mut a = app();
+    let (mut a, _dir) = app();
     let cols = a.sides_columns();
     assert_eq!(cols.len(), 3, "two sides and the unassigned");
     assert!(!cols[0].is_empty() && !cols[1].is_empty());
@@ -227,7 +240,7 @@ fn sides_view_lists_each_side_and_enter_jumps() {
 
 #[test]
 fn help_overlay_opens_scrolls_and_closes() {
-    let mut a = app();
+    let (mut a, _dir) = app();
     cmd(&mut a, Command::ToggleHelp);
     assert!(screen_text(&render(&a)).contains("Scroll down one line"));
     cmd(&mut a, Command::ScrollDown);
@@ -244,7 +257,7 @@ fn help_overlay_opens_scrolls_and_closes() {
 
 #[test]
 fn sidebar_follows_the_selection_and_clicks_select() {
-    let mut a = app_sized(120, 30, true);
+    let (mut a, _dir) = app_sized(120, 30, true);
     cmd(&mut a, Command::ToggleSidebar);
     let g = a.geometry().unwrap();
     assert!(g.sidebar.is_some());
@@ -268,7 +281,7 @@ fn sidebar_follows_the_selection_and_clicks_select() {
 
 #[test]
 fn highlights_are_styled_by_kind_and_side() {
-    let a = app();
+    let (a, _dir) = app();
     let buf = render(&a);
     let (x, y) = find(&buf, "Engaging").unwrap();
     let quote = &buf[(x, y)];
@@ -293,7 +306,7 @@ fn highlights_are_styled_by_kind_and_side() {
 
 #[test]
 fn no_color_draws_no_colours_but_keeps_distinctions() {
-    let a = app_sized(80, 24, false);
+    let (a, _dir) = app_sized(80, 24, false);
     let buf = render(&a);
     for y in 0..24 {
         for x in 0..80 {
@@ -322,7 +335,7 @@ fn every_size_renders_without_panic() {
         (300, 100),
         (40, 3),
     ] {
-        let a = app_sized(w, h, true);
+        let (a, _dir) = app_sized(w, h, true);
         let text = screen_text(&render(&a));
         if w < 20 || h < 5 {
             if w >= 9 && h >= 2 {

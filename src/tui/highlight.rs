@@ -12,6 +12,10 @@ pub enum Target {
     Quote(usize),
     /// `Annotations::positions[i]`.
     Position(usize),
+    /// `Annotations::orphan_quotes[i]`: no longer placed in the text.
+    OrphanQuote(usize),
+    /// `Annotations::orphan_positions[i]`.
+    OrphanPosition(usize),
 }
 
 /// A quote or position in document order, as the reader navigates them.
@@ -152,6 +156,26 @@ impl Highlights {
         marks.retain(|m| m.range.start < m.range.end);
         marks.sort_by_key(|m| (m.range.start, m.range.end));
         items.sort_by_key(|it| (it.range.start, it.range.end));
+        // orphans have no place in the text: they come last, past every offset
+        let nowhere = usize::MAX..usize::MAX;
+        for (i, q) in ann.orphan_quotes.iter().enumerate() {
+            items.push(Item {
+                target: Target::OrphanQuote(i),
+                range: nowhere.clone(),
+                party: party_of(&q.party),
+                status: q.status,
+                kind: Some(q.kind),
+            });
+        }
+        for (i, p) in ann.orphan_positions.iter().enumerate() {
+            items.push(Item {
+                target: Target::OrphanPosition(i),
+                range: nowhere.clone(),
+                party: party_of(&p.party),
+                status: p.status,
+                kind: None,
+            });
+        }
         let max_len = marks.iter().map(|m| m.range.len()).max().unwrap_or(0);
         Highlights {
             marks,

@@ -7,6 +7,7 @@ pub mod highlight;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod popup;
 pub mod print;
 pub mod search;
 pub mod session;
@@ -16,7 +17,7 @@ pub mod view;
 
 use crate::article::Article;
 use crate::config::Config;
-use crate::store::model::{Annotations, Party};
+use crate::store::{OpenOptions, Store};
 use action::Action;
 use anyhow::{Context, Result};
 use app::App;
@@ -37,25 +38,21 @@ const STOP_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGINT,
 ];
 
-/// Runs the full-screen reader until the user quits or a signal arrives.
-pub fn run(
-    article: Article,
-    config: Config,
-    parties: Option<Vec<Party>>,
-    color: bool,
-) -> Result<Exit> {
+/// Runs the full-screen reader until the user quits or a signal arrives. The store is
+/// opened (and, without one, the article detected) on a worker thread, so the first
+/// screen does not wait for it.
+pub fn run(article: Article, config: Config, options: OpenOptions, color: bool) -> Result<Exit> {
     let article = Arc::new(article);
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in STOP_SIGNALS {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
             .context("cannot install signal handlers")?;
     }
-    let (tx, rx) = mpsc::channel::<Annotations>();
+    let (tx, rx) = mpsc::channel::<Store>();
     {
         let article = Arc::clone(&article);
         std::thread::spawn(move || {
-            let found = crate::detect::detect(&article, parties.as_deref());
-            let _ = tx.send(found);
+            let _ = tx.send(Store::open(&article, &options));
         });
     }
     let mouse = config.reader.mouse;
@@ -67,15 +64,12 @@ pub fn run(
     }
     let result = (|| -> Result<Exit> {
         let size = terminal.size()?;
-        let empty = Annotations::new(crate::detect::article_info(&article));
         let mut app = App::new(
             Arc::clone(&article),
-            empty,
             config,
             (size.width, size.height),
             color,
         );
-        app.detecting = true;
         if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
             app.scroll_to_offset(place.offset);
             for (k, v) in place.marks {
@@ -109,7 +103,7 @@ pub fn run(
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    detected: &mpsc::Receiver<Annotations>,
+    opened: &mpsc::Receiver<Store>,
     signal: &AtomicUsize,
     mouse: bool,
 ) -> Result<Exit> {
@@ -126,8 +120,8 @@ fn event_loop(
         if sig != 0 {
             return Ok(Exit(128 + sig as u8));
         }
-        if let Ok(ann) = detected.try_recv() {
-            app.update(Action::Detected(Box::new(ann)));
+        if let Ok(store) = opened.try_recv() {
+            app.update(Action::StoreReady(Box::new(store)));
             redraw = true;
         }
         // While the article is still being wrapped, do a slice of it between keys.
@@ -161,6 +155,7 @@ fn event_loop(
                 MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
                 MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
                 MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+                MouseEventKind::Drag(_) => Some(Action::Drag(m.column, m.row)),
                 _ => None,
             },
             _ => None,

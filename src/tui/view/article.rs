@@ -8,8 +8,26 @@ use ratatui::buffer::Buffer;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// The cursor and selection of cursor mode, as styled ranges drawn over everything.
+pub fn cursor_overlays(app: &App) -> Vec<(Range<usize>, ratatui::style::Style)> {
+    let Some(c) = app.cursor else {
+        return Vec::new();
+    };
+    let text = &app.article.text;
+    let mut out = Vec::new();
+    if let Some(sel) = c.selection(text) {
+        out.push((sel, app.theme.selecting));
+    }
+    let end = crate::tui::app::cursor::next_boundary(text, c.at.min(text.len()));
+    out.push((c.at..end, app.theme.cursor));
+    out
+}
+
 /// The styler for the reader's current state.
-pub fn styler(app: &App) -> RowStyler<'_> {
+pub fn styler<'a>(
+    app: &'a App,
+    overlays: &'a [(Range<usize>, ratatui::style::Style)],
+) -> RowStyler<'a> {
     RowStyler {
         text: &app.article.text,
         hl: &app.hl,
@@ -20,13 +38,14 @@ pub fn styler(app: &App) -> RowStyler<'_> {
             .selected
             .and_then(|s| app.hl.items.get(s))
             .map(|it| it.range.clone()),
-        overlays: &[],
+        overlays,
     }
 }
 
 /// Draws the visible rows.
 pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
-    let styler = styler(app);
+    let overlays = cursor_overlays(app);
+    let styler = styler(app, &overlays);
     let area = g.article;
     buf.set_style(area, app.theme.text);
     for (dy, row) in app

@@ -96,7 +96,7 @@ pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
 /// Draws the legend of highlight styles.
 pub fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let first = app.ann.parties.first().map(|_| Some(0)).unwrap_or(None);
+    let first = app.ann().parties.first().map(|_| Some(0)).unwrap_or(None);
     let mut lines = vec![
         Line::from(vec![
             Span::styled(
@@ -140,7 +140,7 @@ pub fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
         ]),
         Line::raw(""),
     ];
-    for (i, p) in app.ann.parties.iter().enumerate() {
+    for (i, p) in app.ann().parties.iter().enumerate() {
         let (glyph, gs) = t.gutter(Some(i));
         lines.push(Line::from(vec![
             Span::styled(glyph, gs),
@@ -148,7 +148,7 @@ pub fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(crate::article::sanitize_inline(&p.name), t.mention(Some(i))),
         ]));
     }
-    if app.ann.parties.is_empty() {
+    if app.ann().parties.is_empty() {
         lines.push(Line::styled("no sides yet", t.dim));
     }
     let rect = popup(area, 60, lines.len() as u16 + 2);

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod help;
+pub mod popup;
 pub mod sidebar;
 pub mod sides;
 pub mod status;
@@ -29,21 +30,15 @@ impl Widget for &App {
             sidebar::render(self, side, buf);
         }
         status::render(self, g.status, buf);
+        let whole = g.article.union(g.sidebar.unwrap_or(g.article));
         match self.overlay {
             Overlay::None => {}
-            Overlay::Help(scroll) => help::render_help(
-                self,
-                g.article.union(g.sidebar.unwrap_or(g.article)),
-                scroll,
-                buf,
-            ),
+            Overlay::Help(scroll) => help::render_help(self, whole, scroll, buf),
             Overlay::Legend => help::render_legend(self, g.article, buf),
-            Overlay::Sides(cursor) => sides::render(
-                self,
-                g.article.union(g.sidebar.unwrap_or(g.article)),
-                cursor,
-                buf,
-            ),
+            Overlay::Sides(cursor) => sides::render(self, whole, cursor, buf),
+        }
+        if let Some(p) = &self.popup {
+            popup::render(self, p, whole, buf);
         }
     }
 }

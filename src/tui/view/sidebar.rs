@@ -20,7 +20,7 @@ pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
     let it = &app.hl.items[item];
     let (kind, speaker, text) = match it.target {
         Target::Quote(i) => {
-            let q = &app.ann.quotes[i];
+            let q = &app.ann().quotes[i];
             let k = match q.kind {
                 QuoteKind::Direct => "Q",
                 QuoteKind::Partial => "q",
@@ -29,8 +29,16 @@ pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
             (k, q.speaker.as_deref(), q.text.as_str())
         }
         Target::Position(i) => {
-            let p = &app.ann.positions[i];
+            let p = &app.ann().positions[i];
             ("P", p.speaker.as_deref(), p.text.as_str())
+        }
+        Target::OrphanQuote(i) => {
+            let q = &app.ann().orphan_quotes[i];
+            ("⚠Q", q.speaker.as_deref(), q.text.as_str())
+        }
+        Target::OrphanPosition(i) => {
+            let p = &app.ann().orphan_positions[i];
+            ("⚠P", p.speaker.as_deref(), p.text.as_str())
         }
     };
     let status = match it.status {
@@ -40,12 +48,12 @@ pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
     };
     let side = it
         .party
-        .and_then(|p| app.ann.parties.get(p))
+        .and_then(|p| app.ann().parties.get(p))
         .map_or("—".to_string(), |p| {
             truncate(&crate::article::sanitize_inline(&p.name), 8)
         });
     let speaker = speaker
-        .and_then(|s| app.ann.speaker(s))
+        .and_then(|s| app.ann().speaker(s))
         .map_or(String::new(), |s| crate::article::sanitize_inline(&s.name));
     let words = crate::article::sanitize_inline(text);
     let line = format!("{status} {kind} {side:<8} {speaker}: {words}");

@@ -13,7 +13,7 @@ pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
     Clear.render(area, buf);
     buf.set_style(area, app.theme.text);
     let columns = app.sides_columns();
-    let parties = app.ann.parties.len();
+    let parties = app.ann().parties.len();
     if parties == 0 {
         buf.set_stringn(
             area.x + 1,
@@ -43,7 +43,7 @@ pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
         } else {
             Rect::new(area.x, area.y + top.height, area.width, bottom_h)
         };
-        let title = match app.ann.parties.get(c) {
+        let title = match app.ann().parties.get(c) {
             Some(p) => format!(
                 "{} ({})",
                 crate::article::sanitize_inline(&p.name),

@@ -11,7 +11,7 @@ use ratatui::style::Modifier;
 
 /// Counts of live (not rejected, not term) annotations per side, in party order.
 pub fn counts(app: &App) -> Vec<(String, usize)> {
-    let mut counts = vec![0usize; app.ann.parties.len()];
+    let mut counts = vec![0usize; app.ann().parties.len()];
     for it in &app.hl.items {
         if it.status == Status::Rejected || it.kind == Some(crate::store::model::QuoteKind::Term) {
             continue;
@@ -20,7 +20,7 @@ pub fn counts(app: &App) -> Vec<(String, usize)> {
             counts[p] += 1;
         }
     }
-    app.ann
+    app.ann()
         .parties
         .iter()
         .zip(counts)
@@ -61,6 +61,13 @@ pub fn left_text(app: &App) -> String {
         format!("{}% {}/…", at * 100 / len, app.top + 1)
     };
     let mut parts = vec![app.mode_name().to_string(), position];
+    if let Some(store) = &app.store {
+        if store.read_only().is_some() {
+            parts.push("read-only".into());
+        } else if store.is_dirty() {
+            parts.push("[+] unsaved".into());
+        }
+    }
     let counts = counts(app);
     // a message takes the place of the counts until the next key
     if !counts.is_empty() && app.message.is_none() {

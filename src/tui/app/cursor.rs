@@ -1,0 +1,258 @@
+//! Cursor mode: a cursor on the text that moves by grapheme, row, word, sentence and
+//! paragraph, and a selection from an anchor to it that snaps to grapheme boundaries.
+
+use super::App;
+use crate::keys::Command;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The cursor and the selection's other end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    /// Byte offset of the grapheme under the cursor.
+    pub at: usize,
+    /// Where the selection started, when one is being made.
+    pub anchor: Option<usize>,
+}
+
+impl Cursor {
+    /// The selected bytes: from the earlier end to the end of the grapheme at the later.
+    pub fn selection(&self, text: &str) -> Option<Range<usize>> {
+        let anchor = self.anchor?;
+        let (a, b) = (anchor.min(self.at), anchor.max(self.at));
+        Some(a..next_boundary(text, b))
+    }
+}
+
+/// The grapheme boundary after `at` (or the end).
+pub fn next_boundary(text: &str, at: usize) -> usize {
+    text[at..]
+        .graphemes(true)
+        .next()
+        .map_or(text.len(), |g| at + g.len())
+}
+
+/// The grapheme boundary before `at` (or 0).
+pub fn prev_boundary(text: &str, at: usize) -> usize {
+    text[..at]
+        .grapheme_indices(true)
+        .next_back()
+        .map_or(0, |(i, _)| i)
+}
+
+fn is_space(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_whitespace)
+}
+
+impl App {
+    /// Enters cursor mode at the selected annotation, or the top of the screen.
+    pub(super) fn enter_cursor(&mut self) {
+        let at = self
+            .selected
+            .and_then(|s| self.hl.items.get(s))
+            .map(|it| it.range.start)
+            .filter(|&o| o < self.article.text.len())
+            .unwrap_or_else(|| self.first_text_offset());
+        self.cursor = Some(Cursor { at, anchor: None });
+        self.message = Some((
+            "cursor mode: move with h j k l w b e ( ) { }, v starts a selection, \" or P tags it, Esc leaves".into(),
+            super::Tone::Info,
+        ));
+    }
+
+    fn first_text_offset(&self) -> usize {
+        self.layout.rows()[self.top.min(self.layout.rows().len())..]
+            .iter()
+            .find(|r| !r.range.is_empty())
+            .map_or(0, |r| r.range.start)
+    }
+
+    /// Handles a cursor-mode command; false when it is not one.
+    pub(super) fn cursor_command(&mut self, c: Command) -> bool {
+        let Some(cur) = self.cursor else {
+            return false;
+        };
+        let text = &self.article.text;
+        if text.is_empty() {
+            self.cursor = None;
+            return true;
+        }
+        let at = match c {
+            Command::CursorLeft => self.skip_gap(prev_boundary(text, cur.at), false),
+            Command::CursorRight => self.skip_gap(next_boundary(text, cur.at), true),
+            Command::CursorDown => self.row_step(cur.at, 1),
+            Command::CursorUp => self.row_step(cur.at, -1),
+            Command::WordNext => word_next(text, cur.at),
+            Command::WordPrev => word_prev(text, cur.at),
+            Command::WordEnd => word_end(text, cur.at),
+            Command::SentenceNext | Command::SentencePrev => {
+                let starts = self.article.structure.sentences().map(|s| s.start);
+                step_to(starts, cur.at, c == Command::SentenceNext)
+            }
+            Command::ParagraphNext | Command::ParagraphPrev => {
+                let starts = self
+                    .article
+                    .structure
+                    .paragraphs
+                    .iter()
+                    .map(|p| p.range.start);
+                step_to(starts, cur.at, c == Command::ParagraphNext)
+            }
+            Command::ToggleSelection => {
+                if let Some(cur) = self.cursor.as_mut() {
+                    cur.anchor = if cur.anchor.is_some() {
+                        None
+                    } else {
+                        Some(cur.at)
+                    };
+                }
+                return true;
+            }
+            Command::CursorCancel => {
+                self.cursor = None;
+                return true;
+            }
+            Command::CursorTagQuote => {
+                self.tag_selection(true);
+                return true;
+            }
+            Command::CursorTagPosition => {
+                self.tag_selection(false);
+                return true;
+            }
+            _ => return false,
+        };
+        let last = prev_boundary(&self.article.text, self.article.text.len());
+        let at = at.min(last);
+        if let Some(cur) = self.cursor.as_mut() {
+            cur.at = at;
+        }
+        self.reveal(at);
+        true
+    }
+
+    /// Moving onto whitespace between blocks skips to the next (or previous) text.
+    fn skip_gap(&self, at: usize, forward: bool) -> usize {
+        let text = &self.article.text;
+        if at >= text.len() || !text[at..].starts_with('\n') {
+            return at;
+        }
+        let mut i = at;
+        if forward {
+            while i < text.len() && is_space(text, i) {
+                i = next_boundary(text, i);
+            }
+            if i >= text.len() { at } else { i }
+        } else {
+            while i > 0 && is_space(text, i) {
+                i = prev_boundary(text, i);
+            }
+            i
+        }
+    }
+
+    /// The offset one row down (or up), at the same column as far as the row allows.
+    fn row_step(&mut self, at: usize, delta: isize) -> usize {
+        let row = self.row_of(at);
+        self.layout.ensure_rows(&self.article.text, row + 3);
+        let rows = self.layout.rows();
+        let Some(current) = rows.get(row) else {
+            return at;
+        };
+        let start = current.range.start.min(at);
+        let column = crate::tui::layout::text_width(&self.article.text[start..at]);
+        let mut target = row as isize + delta;
+        while target >= 0
+            && (target as usize) < rows.len()
+            && rows[target as usize].range.is_empty()
+        {
+            target += delta.signum();
+        }
+        match usize::try_from(target).ok().and_then(|t| rows.get(t)) {
+            Some(r) if !r.range.is_empty() => crate::tui::view::article::offset_at_column(
+                &self.article.text,
+                r.range.clone(),
+                column,
+            ),
+            _ => at,
+        }
+    }
+}
+
+fn word_next(text: &str, at: usize) -> usize {
+    let mut i = at;
+    while i < text.len() && !is_space(text, i) {
+        i = next_boundary(text, i);
+    }
+    while i < text.len() && is_space(text, i) {
+        i = next_boundary(text, i);
+    }
+    if i >= text.len() { at } else { i }
+}
+
+fn word_prev(text: &str, at: usize) -> usize {
+    let mut i = prev_boundary(text, at);
+    while i > 0 && is_space(text, i) {
+        i = prev_boundary(text, i);
+    }
+    while i > 0 && !is_space(text, prev_boundary(text, i)) {
+        i = prev_boundary(text, i);
+    }
+    i
+}
+
+fn word_end(text: &str, at: usize) -> usize {
+    let mut i = next_boundary(text, at);
+    while i < text.len() && is_space(text, i) {
+        i = next_boundary(text, i);
+    }
+    while i < text.len() {
+        let n = next_boundary(text, i);
+        if n >= text.len() || is_space(text, n) {
+            return i;
+        }
+        i = n;
+    }
+    at
+}
+
+/// The next (previous) start after (before) `at`; `at` when there is none.
+fn step_to(starts: impl Iterator<Item = usize>, at: usize, forward: bool) -> usize {
+    let starts: Vec<usize> = starts.collect();
+    if forward {
+        starts.into_iter().find(|&s| s > at).unwrap_or(at)
+    } else {
+        starts.into_iter().rev().find(|&s| s < at).unwrap_or(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_motions() {
+        let t = "one two, three";
+        assert_eq!(word_next(t, 0), 4);
+        assert_eq!(word_next(t, 4), 9);
+        assert_eq!(word_prev(t, 9), 4);
+        assert_eq!(word_prev(t, 4), 0);
+        assert_eq!(word_end(t, 0), 2);
+        assert_eq!(word_end(t, 2), 7);
+    }
+
+    #[test]
+    fn selection_is_inclusive_and_on_graphemes() {
+        let t = "ae\u{301}b";
+        let c = Cursor {
+            at: 1,
+            anchor: Some(0),
+        };
+        assert_eq!(c.selection(t), Some(0..4));
+        let c = Cursor {
+            at: 0,
+            anchor: Some(4),
+        };
+        assert_eq!(c.selection(t), Some(0..5));
+    }
+}
