@@ -103,10 +103,8 @@ impl App {
             | Command::Side8
             | Command::Side9
             | Command::Side0 => self.set_side(side_index(c)),
-            Command::PickSpeaker => {
-                if self.with_selected().is_some() {
-                    self.open_picker(Pick::Speaker);
-                }
+            Command::PickSpeaker if self.with_selected().is_some() => {
+                self.open_picker(Pick::Speaker)
             }
             Command::MergeSpeaker => self.start_merge(),
             Command::ChangeKind => self.ask_kind(),
@@ -650,11 +648,7 @@ impl App {
                 }
             }
             Ask::QuitUnsaved => match c {
-                's' => {
-                    if self.save() {
-                        self.quit = true;
-                    }
-                }
+                's' if self.save() => self.quit = true,
                 'd' => self.discard_and_quit(),
                 _ => {}
             },
