@@ -280,7 +280,7 @@ impl App {
         self.store = Some(store);
         self.detecting = false;
         self.selected = None;
-        self.refresh(None);
+        self.refresh(None, None);
         if !notices.is_empty() {
             let warn = self.store.as_ref().is_some_and(|s| s.read_only().is_some());
             let tone = if warn { Tone::Warning } else { Tone::Info };
@@ -288,14 +288,16 @@ impl App {
         }
     }
 
-    /// Rebuilds the index after the annotations changed, keeping the selection on the
-    /// annotation with id `keep` (or on the same one as before).
-    pub fn refresh(&mut self, keep: Option<String>) {
-        let keep = keep.or_else(|| self.selected_id());
+    /// Rebuilds the index after the annotations changed. The selection goes to the
+    /// annotation `prefer` (a new one) if it is one, else stays on `keep` (the id that
+    /// was selected before the change), else is dropped.
+    pub fn refresh(&mut self, prefer: Option<String>, keep: Option<String>) {
         let theme = Theme::new(&self.config, &self.ann().parties, self.theme.color);
         self.hl = Highlights::new(self.ann());
         self.theme = theme;
-        self.selected = keep.and_then(|id| self.index_of(&id));
+        self.selected = prefer
+            .and_then(|id| self.index_of(&id))
+            .or_else(|| keep.and_then(|id| self.index_of(&id)));
     }
 
     fn command(&mut self, c: Command) {

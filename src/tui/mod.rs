@@ -191,3 +191,6 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
 
 #[cfg(test)]
 mod app_tests;
+
+#[cfg(test)]
+mod edit_tests;

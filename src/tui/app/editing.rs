@@ -55,6 +55,7 @@ impl App {
 
     /// Applies an edit through the store; errors become a status message.
     pub(super) fn apply(&mut self, edit: Edit) -> Option<Outcome> {
+        let before = self.selected_id();
         let Some(store) = self.store.as_mut() else {
             self.say("the annotations are still loading", Tone::Warning);
             return None;
@@ -62,7 +63,7 @@ impl App {
         match store.apply(edit) {
             Ok(outcome) => {
                 let notices = store.take_notices();
-                self.refresh(outcome.created.clone());
+                self.refresh(outcome.created.clone(), before);
                 if !notices.is_empty() {
                     self.say(notices.join("; "), Tone::Warning);
                 }
@@ -280,13 +281,14 @@ impl App {
     }
 
     fn undo_redo(&mut self, undo: bool) {
+        let before = self.selected_id();
         let Some(store) = self.store.as_mut() else {
             return;
         };
         let result = if undo { store.undo() } else { store.redo() };
         match result {
             Ok(Some(label)) => {
-                self.refresh(None);
+                self.refresh(None, before);
                 let verb = if undo { "undid" } else { "redid" };
                 self.say(format!("{verb}: {label}"), Tone::Info);
             }
@@ -658,7 +660,7 @@ impl App {
                     if let Some(store) = self.store.as_mut() {
                         match store.reload(&article) {
                             Ok(()) => {
-                                self.refresh(None);
+                                self.refresh(None, None);
                                 self.say("reloaded from disk", Tone::Info);
                             }
                             Err(e) => self.say(e.to_string(), Tone::Warning),
