@@ -26,6 +26,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// Colours in the reader: never keeps every distinction with bold, underline and reverse.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -132,15 +136,17 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let article = load_article(cli.article.as_deref(), &config)?;
             if !std::io::stdout().is_terminal() {
                 // like less: not a terminal, so print instead of taking over the screen
-                return print_article(&article, &config, None, ColorChoice::Auto);
+                return print_article(&article, &config, cli.store, None, cli.color);
             }
-            let options = crate::store::OpenOptions {
-                store: cli.store.clone(),
-                max_bytes: config.limits.max_store_bytes,
-                parties: (!config.parties.is_empty()).then(|| config.parties.clone()),
+            let options = OpenOptions {
                 inspect: false,
+                ..store_options(cli.store, &config)
             };
-            let color = crate::tui::theme::color_allowed();
+            let color = match cli.color {
+                ColorChoice::Auto => crate::tui::theme::color_allowed(),
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+            };
             let exit = crate::tui::run(article, config, options, color)?;
             Ok(ExitCode::from(exit.0))
         }
@@ -150,7 +156,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             color,
         }) => {
             let article = load_article(article.as_deref(), &config)?;
-            print_article(&article, &config, width, color)
+            print_article(&article, &config, cli.store, width, color)
         }
         Some(Command::Detect { article, parties }) => {
             let article = load_article(article.as_deref(), &config)?;
@@ -275,6 +281,7 @@ pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
 fn print_article(
     article: &Article,
     config: &Config,
+    store: Option<PathBuf>,
     width: Option<u16>,
     color: ColorChoice,
 ) -> Result<ExitCode> {
@@ -287,11 +294,14 @@ fn print_article(
         ColorChoice::Never => false,
         ColorChoice::Auto => std::io::stdout().is_terminal() && crate::tui::theme::color_allowed(),
     };
+    // the store's annotations when there is one (journal applied, re-anchored), else
+    // the automatic ones; a broken store is reported and the automatic ones are shown
     let ann = if styles {
-        let parties = (!config.parties.is_empty()).then_some(config.parties.as_slice());
-        crate::detect::detect(article, parties)
+        let opened = Store::open(article, &store_options(store, config));
+        warn(opened.notices());
+        opened.annotations().clone()
     } else {
-        crate::store::model::Annotations::new(crate::detect::article_info(article))
+        crate::store::model::Annotations::new(crate::store::model::ArticleInfo::default())
     };
     let mut buf = Vec::new();
     crate::tui::print::print(article, &ann, config, width, styles, &mut buf)?;

@@ -195,3 +195,32 @@ fn stdin_is_read_with_dash() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Piped title\n"));
 }
+
+#[test]
+fn print_with_colour_highlights_quotes_and_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.parley.toml");
+    let out = parley(&[
+        "print",
+        "--color",
+        "always",
+        "--width",
+        "80",
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("\x1b["), "styled output");
+    assert!(s.contains("▌"), "a position bar");
+    // the first quote's opening mark carries a colour code
+    let at = s.find("“Engaging").unwrap();
+    let before = &s[..at];
+    let sgr = &before[before.rfind("\x1b[").unwrap()..];
+    assert!(
+        sgr.contains(";9") || sgr.contains(";3"),
+        "coloured quote: {sgr:?}"
+    );
+    let plain = parley(&["print", "--color", "never"]);
+    assert!(!String::from_utf8(plain.stdout).unwrap().contains('\x1b'));
+}
