@@ -57,7 +57,7 @@ pub fn run(article: Article, config: Config, options: OpenOptions, color: bool) 
     }
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
-    let sha = article.sha256();
+    let sha = session::fingerprint(&article.text);
     let mut terminal = ratatui::init();
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);

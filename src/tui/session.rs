@@ -27,6 +27,13 @@ struct Places {
     article: BTreeMap<String, Place>,
 }
 
+/// A cheap, path-independent key for an article: the hash of its first 64 KiB and its
+/// length (hashing all of a large article would delay the first screen).
+pub fn fingerprint(text: &str) -> String {
+    let head = &text.as_bytes()[..text.len().min(64 * 1024)];
+    format!("{}-{}", crate::article::sha256_hex(head), text.len())
+}
+
 /// The file the places are kept in.
 pub fn default_path() -> Option<PathBuf> {
     let dirs = crate::config::project_dirs()?;
