@@ -120,9 +120,23 @@ fn event_loop(
         if sig != 0 {
             return Ok(Exit(128 + sig as u8));
         }
-        if let Ok(store) = opened.try_recv() {
-            app.update(Action::StoreReady(Box::new(store)));
-            redraw = true;
+        if app.detecting {
+            match opened.try_recv() {
+                Ok(store) => {
+                    app.update(Action::StoreReady(Box::new(store)));
+                    redraw = true;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    // the worker died (a bug): keep reading, without annotations
+                    app.detecting = false;
+                    app.message = Some((
+                        "the annotations could not be loaded (internal error); reading only".into(),
+                        app::Tone::Warning,
+                    ));
+                    redraw = true;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
         }
         // While the article is still being wrapped, do a slice of it between keys.
         let busy = !app.layout.is_complete();
