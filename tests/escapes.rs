@@ -69,13 +69,15 @@ fn hostile_app(dir: &std::path::Path) -> App {
         Source::File(dir.join(format!("evil{HOSTILE}.txt"))),
         text.as_bytes(),
     ));
-    let mut config = Config::default();
-    config.parties = vec![parley::store::model::Party {
-        id: "p".into(),
-        name: format!("Side{HOSTILE}"),
-        aliases: vec![],
-        color: None,
-    }];
+    let config = Config {
+        parties: vec![parley::store::model::Party {
+            id: "p".into(),
+            name: format!("Side{HOSTILE}"),
+            aliases: vec![],
+            color: None,
+        }],
+        ..Config::default()
+    };
     let options = OpenOptions {
         store: Some(dir.join("evil.parley.toml")),
         parties: Some(config.parties.clone()),
