@@ -56,7 +56,7 @@ pub fn attribute(
             .first()
             .map_or(para.range.clone(), |s| s.start..para.range.end);
         let spans = pair_quotes(text, body.clone());
-        let units = merge_units(&para.sentences, &spans);
+        let units = merge_units(text, &para.sentences, &spans);
         let mut prev_unit_speaker: Option<usize> = None;
         for unit in units {
             let in_unit: Vec<&QuoteSpan> = spans
@@ -214,13 +214,16 @@ fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Sentences, merged where a quotation runs across a sentence end.
-fn merge_units(sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
+/// A sentence that ends with a quotation ("“Why?”") and a short one that attributes it
+/// ("Jane Doe asked.") are one unit too.
+fn merge_units(text: &str, sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for s in sentences {
         let joined = out.last().is_some_and(|u| {
             spans
                 .iter()
                 .any(|q| q.range.start < u.end && q.range.end > s.start)
+                || (spans.iter().any(|q| q.range.end == u.end) && is_attribution_tail(text, s))
         });
         match out.last_mut() {
             Some(u) if joined => u.end = s.end,
@@ -228,6 +231,18 @@ fn merge_units(sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usi
         }
     }
     out
+}
+
+/// A short sentence with a speech verb among its first words ("Jane Doe asked.").
+fn is_attribution_tail(text: &str, s: &Range<usize>) -> bool {
+    let ws = words(text, s.clone());
+    let mut buf = [0u8; 32];
+    ws.len() <= 12
+        && !text[s.clone()].contains(['“', '"', '‘'])
+        && ws.iter().take(8).any(|w| {
+            !is_capitalized(&text[w.clone()])
+                && lexicon::cue(&lower(&text[w.clone()], &mut buf)) == Some(CueKind::Speech)
+        })
 }
 
 /// Resolves each cue's source to an entity, in order; a cue without a source of its
