@@ -81,7 +81,7 @@ pub fn attribute(
                 }
             }
             cues.sort_by_key(|c| c.word.start);
-            let resolved = resolve_cues(text, &cues, sides, entities);
+            let resolved = resolve_cues(text, &cues, &outside, sides, entities);
             // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
             // system") attributes them when the sentence has none.
             let has_speech = cues.iter().any(|c| c.kind == CueKind::Speech);
@@ -250,6 +250,7 @@ fn is_attribution_tail(text: &str, s: &Range<usize>) -> bool {
 fn resolve_cues(
     text: &str,
     cues: &[Cue],
+    outside: &[Word],
     sides: &SideMatcher,
     entities: &mut Entities,
 ) -> Vec<Option<usize>> {
@@ -258,7 +259,16 @@ fn resolve_cues(
         let np = c.source.clone().and_then(|r| read_source(text, r, sides));
         let e = match np {
             Some(np) => entities.resolve(&np),
-            None => out.iter().flatten().next().copied(),
+            None => match out.iter().flatten().next().copied() {
+                Some(e) => Some(e),
+                // "Dean, a former chairman, poked at Trump, tweeting, “…”"
+                None if c.word.end > outside.first().map_or(0, |w| w.end) => {
+                    sentence_subject(text, outside)
+                        .and_then(|r| read_source(text, r, sides))
+                        .and_then(|np| entities.resolve(&np))
+                }
+                None => None,
+            },
         };
         if let Some(e) = e {
             note_medium(text, c, e, entities);
@@ -266,6 +276,27 @@ fn resolve_cues(
         out.push(e);
     }
     out
+}
+
+/// The noun phrase that opens a sentence: capitalised words, titles and source nouns
+/// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator").
+fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    let first = outside.first()?;
+    let mut end = None;
+    for (i, w) in outside.iter().enumerate() {
+        let s = &text[w.clone()];
+        let l = lower(s, &mut buf);
+        let fits = is_capitalized(s)
+            || lexicon::TITLES.contains(&&*l)
+            || lexicon::SOURCE_NOUNS.contains(&&*l)
+            || (i == 0 && matches!(&*l, "the" | "a" | "an"));
+        if !fits || (i > 0 && text[outside[i - 1].end..w.start].contains(',')) {
+            break;
+        }
+        end = Some(w.end);
+    }
+    end.map(|e| first.start..e)
 }
 
 /// "said in a commentary": the commentary now refers back to the source.

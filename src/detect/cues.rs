@@ -50,8 +50,19 @@ fn is_determiner(w: &str) -> bool {
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "to" | "of" | "in" | "for" | "on" | "at" | "by" | "with" | "from" | "about" | "into"
-            | "under" | "without" | "against"
+        "to" | "of"
+            | "in"
+            | "for"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "about"
+            | "into"
+            | "under"
+            | "without"
+            | "against"
     )
 }
 

@@ -345,7 +345,6 @@ pub const TITLES: &[&str] = &[
     "labor",
     "progressive",
     "libertarian",
-   
 ];
 
 /// Nouns that name a body rather than a person when they end a name
