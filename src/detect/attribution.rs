@@ -437,3 +437,110 @@ fn carry_over_paragraphs(quotes: &mut [Found]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Source};
+    use crate::detect::detect;
+    use crate::store::model::QuoteKind;
+
+    /// (quote text, kind, speaker name) for a made-up article.
+    fn attributed(body: &str) -> Vec<(String, QuoteKind, String)> {
+        let text = format!("Made-up headline for a test\n\n{body}\n");
+        let a = Article::from_bytes(Source::Stdin, text.as_bytes());
+        let found = detect(&a, None);
+        found
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q
+                    .speaker
+                    .as_deref()
+                    .and_then(|id| found.speaker(id))
+                    .map_or(String::new(), |s| s.name.clone());
+                (q.text.clone(), q.kind, speaker)
+            })
+            .collect()
+    }
+
+    fn speakers(body: &str) -> Vec<String> {
+        attributed(body).into_iter().map(|(_, _, s)| s).collect()
+    }
+
+    #[test]
+    fn source_after_the_quote_with_title() {
+        let got = attributed("“We will keep talking,” Trade Minister Anna Berg said on Monday.");
+        assert_eq!(got[0].1, QuoteKind::Direct);
+        assert_eq!(got[0].2, "Anna Berg");
+    }
+
+    #[test]
+    fn inverted_source_with_appositive() {
+        assert_eq!(
+            speakers("“The deal is dead,” said Tom Reed, a lawyer for the union."),
+            vec!["Tom Reed"]
+        );
+    }
+
+    #[test]
+    fn pronouns_and_surnames_resolve_to_the_last_named_speaker() {
+        let body = "Union leader Maria Lopez said the strike would go on.\n\n\
+                    “We are not going back,” she said.\n\n\
+                    “Not this year,” Lopez added.";
+        assert_eq!(speakers(body), vec!["Maria Lopez", "Maria Lopez"]);
+    }
+
+    #[test]
+    fn floating_quote_inherits_the_speaker_before_it() {
+        let body = "“Prices will fall,” the central bank governor, Ivo Kern, told reporters.\n\n\
+                    “Nobody should panic about the next quarter.”";
+        assert_eq!(speakers(body), vec!["Ivo Kern", "Ivo Kern"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_shares_its_speaker() {
+        let body = "“The first part of what I have to say runs long.\n\n\
+                    “And the second part ends here,” Ivo Kern said.";
+        let got = attributed(body);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, _, s)| s == "Ivo Kern"), "{got:?}");
+    }
+
+    #[test]
+    fn partial_quote_inside_reported_speech() {
+        let got = attributed("Ivo Kern said the plan would “lead to ruin” within a year.");
+        assert_eq!(got[0].1, QuoteKind::Partial);
+        assert_eq!(got[0].2, "Ivo Kern");
+    }
+
+    #[test]
+    fn terms_have_no_speaker() {
+        let got = attributed("The so-called “open skies” rule ended in May.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+        assert_eq!(got[0].2, "");
+        let got = attributed("She hosts a show called “Morning Coffee” on weekdays.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn roles_resolve_to_the_speaker_who_holds_them() {
+        let body = "“We disagree,” Foreign Ministry spokesman Li Wen said.\n\n\
+                    “The matter is closed,” the spokesman said.";
+        assert_eq!(speakers(body), vec!["Li Wen", "Li Wen"]);
+    }
+
+    #[test]
+    fn quoted_as_saying_and_according_to() {
+        let body = "“No,” the agency quoted Deputy Mayor Ruth Adler as saying.\n\n\
+                    The city will “never give in”, according to Mayor Sam Ortiz.";
+        assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+    }
+
+    #[test]
+    fn two_apostrophes_quote_and_an_initial() {
+        assert_eq!(
+            speakers("''It works,'' said Ronald T. Bell of the institute."),
+            vec!["Ronald T. Bell"]
+        );
+    }
+}

@@ -296,9 +296,6 @@ fn is_time_word(w: &str) -> bool {
             | "friday"
             | "saturday"
             | "sunday"
-            | "in"
-            | "a"
-            | "statement"
             | "late"
             | "early"
     )
