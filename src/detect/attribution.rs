@@ -56,7 +56,7 @@ pub fn attribute(
             .first()
             .map_or(para.range.clone(), |s| s.start..para.range.end);
         let spans = pair_quotes(text, body.clone());
-        let units = merge_units(&para.sentences, &spans);
+        let units = merge_units(text, &para.sentences, &spans);
         let mut prev_unit_speaker: Option<usize> = None;
         for unit in units {
             let in_unit: Vec<&QuoteSpan> = spans
@@ -81,7 +81,7 @@ pub fn attribute(
                 }
             }
             cues.sort_by_key(|c| c.word.start);
-            let resolved = resolve_cues(text, &cues, sides, entities);
+            let resolved = resolve_cues(text, &cues, &outside, sides, entities);
             // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
             // system") attributes them when the sentence has none.
             let has_speech = cues.iter().any(|c| c.kind == CueKind::Speech);
@@ -214,13 +214,16 @@ fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Sentences, merged where a quotation runs across a sentence end.
-fn merge_units(sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
+/// A sentence that ends with a quotation ("“Why?”") and a short one that attributes it
+/// ("Jane Doe asked.") are one unit too.
+fn merge_units(text: &str, sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for s in sentences {
         let joined = out.last().is_some_and(|u| {
             spans
                 .iter()
                 .any(|q| q.range.start < u.end && q.range.end > s.start)
+                || (spans.iter().any(|q| q.range.end == u.end) && is_attribution_tail(text, s))
         });
         match out.last_mut() {
             Some(u) if joined => u.end = s.end,
@@ -230,11 +233,24 @@ fn merge_units(sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usi
     out
 }
 
+/// A short sentence with a speech verb among its first words ("Jane Doe asked.").
+fn is_attribution_tail(text: &str, s: &Range<usize>) -> bool {
+    let ws = words(text, s.clone());
+    let mut buf = [0u8; 32];
+    ws.len() <= 12
+        && !text[s.clone()].contains(['“', '"', '‘'])
+        && ws.iter().take(8).any(|w| {
+            !is_capitalized(&text[w.clone()])
+                && lexicon::cue(&lower(&text[w.clone()], &mut buf)) == Some(CueKind::Speech)
+        })
+}
+
 /// Resolves each cue's source to an entity, in order; a cue without a source of its
 /// own ("…, but said", "adding that") takes the one before it in the sentence.
 fn resolve_cues(
     text: &str,
     cues: &[Cue],
+    outside: &[Word],
     sides: &SideMatcher,
     entities: &mut Entities,
 ) -> Vec<Option<usize>> {
@@ -243,7 +259,16 @@ fn resolve_cues(
         let np = c.source.clone().and_then(|r| read_source(text, r, sides));
         let e = match np {
             Some(np) => entities.resolve(&np),
-            None => out.iter().flatten().next().copied(),
+            None => match out.iter().flatten().next().copied() {
+                Some(e) => Some(e),
+                // "Dean, a former chairman, poked at Trump, tweeting, “…”"
+                None if c.word.end > outside.first().map_or(0, |w| w.end) => {
+                    sentence_subject(text, outside)
+                        .and_then(|r| read_source(text, r, sides))
+                        .and_then(|np| entities.resolve(&np))
+                }
+                None => None,
+            },
         };
         if let Some(e) = e {
             note_medium(text, c, e, entities);
@@ -251,6 +276,27 @@ fn resolve_cues(
         out.push(e);
     }
     out
+}
+
+/// The noun phrase that opens a sentence: capitalised words, titles and source nouns
+/// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator").
+fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    let first = outside.first()?;
+    let mut end = None;
+    for (i, w) in outside.iter().enumerate() {
+        let s = &text[w.clone()];
+        let l = lower(s, &mut buf);
+        let fits = is_capitalized(s)
+            || lexicon::TITLES.contains(&&*l)
+            || lexicon::SOURCE_NOUNS.contains(&&*l)
+            || (i == 0 && matches!(&*l, "the" | "a" | "an"));
+        if !fits || (i > 0 && text[outside[i - 1].end..w.start].contains(',')) {
+            break;
+        }
+        end = Some(w.end);
+    }
+    end.map(|e| first.start..e)
 }
 
 /// "said in a commentary": the commentary now refers back to the source.
@@ -389,5 +435,112 @@ fn carry_over_paragraphs(quotes: &mut [Found]) {
         {
             quotes[p].speaker = quotes[i].speaker;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Source};
+    use crate::detect::detect;
+    use crate::store::model::QuoteKind;
+
+    /// (quote text, kind, speaker name) for a made-up article.
+    fn attributed(body: &str) -> Vec<(String, QuoteKind, String)> {
+        let text = format!("Made-up headline for a test\n\n{body}\n");
+        let a = Article::from_bytes(Source::Stdin, text.as_bytes());
+        let found = detect(&a, None);
+        found
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q
+                    .speaker
+                    .as_deref()
+                    .and_then(|id| found.speaker(id))
+                    .map_or(String::new(), |s| s.name.clone());
+                (q.text.clone(), q.kind, speaker)
+            })
+            .collect()
+    }
+
+    fn speakers(body: &str) -> Vec<String> {
+        attributed(body).into_iter().map(|(_, _, s)| s).collect()
+    }
+
+    #[test]
+    fn source_after_the_quote_with_title() {
+        let got = attributed("“We will keep talking,” Trade Minister Anna Berg said on Monday.");
+        assert_eq!(got[0].1, QuoteKind::Direct);
+        assert_eq!(got[0].2, "Anna Berg");
+    }
+
+    #[test]
+    fn inverted_source_with_appositive() {
+        assert_eq!(
+            speakers("“The deal is dead,” said Tom Reed, a lawyer for the union."),
+            vec!["Tom Reed"]
+        );
+    }
+
+    #[test]
+    fn pronouns_and_surnames_resolve_to_the_last_named_speaker() {
+        let body = "Union leader Maria Lopez said the strike would go on.\n\n\
+                    “We are not going back,” she said.\n\n\
+                    “Not this year,” Lopez added.";
+        assert_eq!(speakers(body), vec!["Maria Lopez", "Maria Lopez"]);
+    }
+
+    #[test]
+    fn floating_quote_inherits_the_speaker_before_it() {
+        let body = "“Prices will fall,” the central bank governor, Ivo Kern, told reporters.\n\n\
+                    “Nobody should panic about the next quarter.”";
+        assert_eq!(speakers(body), vec!["Ivo Kern", "Ivo Kern"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_shares_its_speaker() {
+        let body = "“The first part of what I have to say runs long.\n\n\
+                    “And the second part ends here,” Ivo Kern said.";
+        let got = attributed(body);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, _, s)| s == "Ivo Kern"), "{got:?}");
+    }
+
+    #[test]
+    fn partial_quote_inside_reported_speech() {
+        let got = attributed("Ivo Kern said the plan would “lead to ruin” within a year.");
+        assert_eq!(got[0].1, QuoteKind::Partial);
+        assert_eq!(got[0].2, "Ivo Kern");
+    }
+
+    #[test]
+    fn terms_have_no_speaker() {
+        let got = attributed("The so-called “open skies” rule ended in May.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+        assert_eq!(got[0].2, "");
+        let got = attributed("She hosts a show called “Morning Coffee” on weekdays.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn roles_resolve_to_the_speaker_who_holds_them() {
+        let body = "“We disagree,” Foreign Ministry spokesman Li Wen said.\n\n\
+                    “The matter is closed,” the spokesman said.";
+        assert_eq!(speakers(body), vec!["Li Wen", "Li Wen"]);
+    }
+
+    #[test]
+    fn quoted_as_saying_and_according_to() {
+        let body = "“No,” the agency quoted Deputy Mayor Ruth Adler as saying.\n\n\
+                    The city will “never give in”, according to Mayor Sam Ortiz.";
+        assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+    }
+
+    #[test]
+    fn two_apostrophes_quote_and_an_initial() {
+        assert_eq!(
+            speakers("''It works,'' said Ronald T. Bell of the institute."),
+            vec!["Ronald T. Bell"]
+        );
     }
 }

@@ -46,6 +46,26 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// Words after which a verb form is a noun ("secretary of state", "in support").
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "of"
+            | "in"
+            | "for"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "about"
+            | "into"
+            | "under"
+            | "without"
+            | "against"
+    )
+}
+
 /// Verbs that take the addressee after them, never the source ("told reporters").
 fn takes_object(verb: &str) -> bool {
     matches!(
@@ -83,7 +103,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
         } else {
             lexicon::cue(&l).filter(|_| {
                 !is_determiner(&prev_lower)
-                    && prev_lower != "to"
+                    && !is_preposition(&prev_lower)
                     && !is_capitalized(&text[w.clone()])
             })
         };
@@ -113,7 +133,12 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
             source,
             inverted: false,
         };
-        let participle = cue.verb.ends_with("ing") && cue.verb != "according";
+        // A participle ("…, adding that") shares its clause's subject, unless a name
+        // stands right before it ("footage of Trump saying").
+        let named_before = k > 0
+            && is_capitalized(&text[outside[k - 1].clone()])
+            && text[outside[k - 1].end..w.start].trim().is_empty();
+        let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
         if cue.source.is_none() && cue.verb != "according" && !participle {
             cue.source = before_source(text, outside, k, quotes);
             if cue.source.is_none() && !takes_object(&cue.verb) && kind == CueKind::Speech {
@@ -188,6 +213,7 @@ fn is_abbreviation(word: &str) -> bool {
     let l = lower(word, &mut buf);
     (word.chars().count() == 1 && is_capitalized(word))
         || word.contains('.')
+        || (word.len() <= 4 && is_capitalized(word) && !word.chars().all(char::is_uppercase))
         || matches!(
             &*l,
             "mr" | "mrs"
@@ -270,9 +296,6 @@ fn is_time_word(w: &str) -> bool {
             | "friday"
             | "saturday"
             | "sunday"
-            | "in"
-            | "a"
-            | "statement"
             | "late"
             | "early"
     )

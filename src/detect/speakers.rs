@@ -265,6 +265,13 @@ fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> RunKin
     if lexicon::BODY_HEADS.contains(&last.as_str()) || is_all_caps(&text[whole.clone()]) {
         return RunKind::Body(lead_text_start..whole.end);
     }
+    let honorific = matches!(
+        text[run[0].clone()].to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "del" | "prof" | "rev"
+    );
+    if lead == run.len() && honorific && run.len() >= 2 {
+        return RunKind::Person(run[run.len() - 1].start..whole.end);
+    }
     if lead == run.len() {
         return match sides.first(&text[whole.clone()]) {
             Some(_) if run.len() <= 3 => RunKind::Body(lead_text_start..whole.end),
