@@ -121,9 +121,13 @@ pub fn parse(text: &str, path: &str) -> Result<Annotations, StoreError> {
     })
 }
 
-/// Parses the whole document: large ones in chunks on several threads when they split
-/// cleanly, else (and for every error, so it has the right line) in one piece.
+/// Parses the whole document: parley's own canonical text by the fast reader; else large
+/// documents in chunks on several threads when they split cleanly; else (and for every
+/// error, so it has the right line) in one piece.
 fn parse_document(text: &str) -> Result<Annotations, toml::de::Error> {
+    if let Some(a) = super::canonical::read(text) {
+        return Ok(a);
+    }
     match parse_in_chunks(text) {
         Some(a) => Ok(a),
         None => toml::from_str(text),
@@ -243,12 +247,13 @@ fn find_version(text: &str) -> Option<(i64, usize)> {
 /// The canonical, byte-stable TOML of a set: sorted by start, then end, then id.
 /// Fails only for values TOML cannot hold (an offset beyond `i64::MAX`).
 pub fn to_toml(annotations: &Annotations) -> Result<String, toml::ser::Error> {
+    let write = |a: &Annotations| super::canonical::write(a).map_or_else(|| toml::to_string(a), Ok);
     if is_canonical(annotations) {
-        toml::to_string(annotations)
+        write(annotations)
     } else {
         let mut sorted = annotations.clone();
         canonicalize(&mut sorted);
-        toml::to_string(&sorted)
+        write(&sorted)
     }
 }
 
@@ -759,7 +764,7 @@ party = "us"
         a.reading.position = 3;
         canonicalize(&mut a);
         let chunk = 4096;
-        let text = to_toml(&a).unwrap();
+        let text = toml::to_string(&a).unwrap();
         assert!(text.len() > 8 * chunk, "{}", text.len());
         // Notes that look like table headers: a cut inside one must not be taken.
         assert!(parse_chunked(&text, 4, chunk).is_none());
@@ -770,7 +775,7 @@ party = "us"
         for q in &mut a.quotes {
             q.note = None;
         }
-        let text = to_toml(&a).unwrap();
+        let text = toml::to_string(&a).unwrap();
         assert!(
             parse_chunked(&text, 4, chunk) == Some(a.clone()),
             "parsed in chunks"
