@@ -114,7 +114,7 @@ fn store_load_save(c: &mut Criterion) {
     let options = OpenOptions::default();
 
     let mut g = c.benchmark_group("store");
-    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
     g.bench_function("load 100k annotations", |b| {
         b.iter(|| black_box(Store::load(&article, &options).unwrap()))
     });

@@ -186,12 +186,27 @@ fn annotations() -> impl Strategy<Value = Annotations> {
 }
 
 proptest! {
+
     #![proptest_config(ProptestConfig::with_cases(128))]
+
+    // The fast reader must agree with the `toml` crate on text written by the `toml`
+    // crate too, or refuse it (and let the full parser read it).
+    #[test]
+    fn fast_reader_agrees_with_toml_or_refuses(mut x in annotations()) {
+        canonicalize(&mut x);
+        let by_toml = toml::to_string(&x).expect("serialises");
+        prop_assert_eq!(parse(&by_toml, "toml.toml").expect("parses"), x);
+    }
 
     #[test]
     fn load_of_save_is_identity_and_save_is_byte_stable(mut x in annotations()) {
         canonicalize(&mut x);
         let saved = to_toml(&x).expect("serialises");
+        // The reference TOML parser reads the same set from parley's canonical text…
+        let reference: Annotations = toml::from_str(&saved).expect("valid TOML");
+        prop_assert_eq!(&reference, &x);
+        // …and so does parley's own fast reader, which takes its own text.
+        prop_assert_eq!(parley::store::canonical::read(&saved), Some(x.clone()));
         let loaded = parse(&saved, "round.toml").expect("parses what it wrote");
         prop_assert_eq!(&loaded, &x);
         prop_assert_eq!(to_toml(&loaded).expect("serialises"), saved);

@@ -3,6 +3,7 @@
 //! `parley export` and `parley check`.
 
 pub mod anchor;
+pub mod canonical;
 pub mod check;
 pub mod edit;
 pub mod fsio;

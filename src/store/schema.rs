@@ -110,7 +110,7 @@ pub fn parse(text: &str, path: &str) -> Result<Annotations, StoreError> {
             found,
         });
     }
-    toml::from_str(text).map_err(|e| {
+    parse_document(text).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |s| line_column(text, s.start));
         StoreError::Parse {
             path: path.to_string(),
@@ -119,6 +119,104 @@ pub fn parse(text: &str, path: &str) -> Result<Annotations, StoreError> {
             message: sanitize_inline(e.message().trim()),
         }
     })
+}
+
+/// Parses the whole document: parley's own canonical text by the fast reader; else large
+/// documents in chunks on several threads when they split cleanly; else (and for every
+/// error, so it has the right line) in one piece.
+fn parse_document(text: &str) -> Result<Annotations, toml::de::Error> {
+    if let Some(a) = super::canonical::read(text) {
+        return Ok(a);
+    }
+    match parse_in_chunks(text) {
+        Some(a) => Ok(a),
+        None => toml::from_str(text),
+    }
+}
+
+/// The tables that can follow the first `[[quote]]` or `[[position]]` in a store.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Tail {
+    #[serde(default)]
+    quote: Vec<Quote>,
+    #[serde(default)]
+    position: Vec<Position>,
+    #[serde(default)]
+    orphan_quote: Vec<Quote>,
+    #[serde(default)]
+    orphan_position: Vec<Position>,
+    #[serde(default)]
+    reading: super::model::Reading,
+}
+
+/// Smallest chunk worth a thread.
+const MIN_CHUNK: usize = 1 << 20;
+
+/// Splits a large store before `[[quote]]`/`[[position]]` headers and parses the
+/// pieces in parallel. A cut inside a multi-line string leaves the piece before it
+/// with an unterminated string, so any bad cut makes a piece fail and gives `None`.
+fn parse_in_chunks(text: &str) -> Option<Annotations> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    parse_chunked(text, threads, MIN_CHUNK)
+}
+
+fn parse_chunked(text: &str, threads: usize, min_chunk: usize) -> Option<Annotations> {
+    if threads < 2 || text.len() < 2 * min_chunk {
+        return None;
+    }
+    let size = (text.len() / threads).max(min_chunk);
+    let mut cuts = vec![0];
+    let mut at = size;
+    while at < text.len() {
+        let rest = &text.as_bytes()[at..];
+        let next = ["\n[[quote]]\n", "\n[[position]]\n"]
+            .iter()
+            .filter_map(|h| find_bytes(rest, h.as_bytes()))
+            .min();
+        let Some(i) = next else { break };
+        cuts.push(at + i + 1);
+        at += i + 1 + size;
+    }
+    cuts.push(text.len());
+    if cuts.len() < 3 {
+        return None;
+    }
+    let (head, tails) = std::thread::scope(|scope| {
+        let handles: Vec<_> = cuts[1..]
+            .windows(2)
+            .map(|w| {
+                let piece = &text[w[0]..w[1]];
+                scope.spawn(move || toml::from_str::<Tail>(piece).ok())
+            })
+            .collect();
+        let head = toml::from_str::<Annotations>(&text[..cuts[1]]).ok();
+        let tails: Option<Vec<Tail>> = handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect();
+        (head, tails)
+    });
+    let mut a = head?;
+    for t in tails? {
+        a.quotes.extend(t.quote);
+        a.positions.extend(t.position);
+        a.orphan_quotes.extend(t.orphan_quote);
+        a.orphan_positions.extend(t.orphan_position);
+        if !t.reading.is_empty() {
+            if !a.reading.is_empty() {
+                return None;
+            }
+            a.reading = t.reading;
+        }
+    }
+    Some(a)
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The top-level `version = N` and the offset of N, found without parsing the document.
@@ -149,12 +247,13 @@ fn find_version(text: &str) -> Option<(i64, usize)> {
 /// The canonical, byte-stable TOML of a set: sorted by start, then end, then id.
 /// Fails only for values TOML cannot hold (an offset beyond `i64::MAX`).
 pub fn to_toml(annotations: &Annotations) -> Result<String, toml::ser::Error> {
+    let write = |a: &Annotations| super::canonical::write(a).map_or_else(|| toml::to_string(a), Ok);
     if is_canonical(annotations) {
-        toml::to_string(annotations)
+        write(annotations)
     } else {
         let mut sorted = annotations.clone();
         canonicalize(&mut sorted);
-        toml::to_string(&sorted)
+        write(&sorted)
     }
 }
 
@@ -632,6 +731,57 @@ party = "us"
         assert_eq!((problems[0].line, problems[0].column), (22, 11));
         assert!(problems[0].message.contains("“nobody”"));
         assert_eq!(Locator::new(&text).locate_id("quote", "q1"), (18, 6));
+    }
+
+    #[test]
+    fn large_stores_parse_the_same_in_chunks() {
+        let mut a = parse(GOOD, "s.toml").unwrap();
+        let q = a.quotes[0].clone();
+        let p = super::super::model::Position {
+            id: "p".into(),
+            start: 1,
+            end: 2,
+            text: "e".into(),
+            party: None,
+            speaker: None,
+            origin: Default::default(),
+            status: Default::default(),
+            note: Some("line\n[[quote]]\nid = \"x\"\n".into()),
+            prefix: "a\n\nb".into(),
+            suffix: String::new(),
+        };
+        for i in 0..300 {
+            a.quotes.push(Quote {
+                id: format!("q{i}"),
+                note: (i % 7 == 0).then(|| "a\n[[position]]\nb".into()),
+                ..q.clone()
+            });
+            a.positions.push(super::super::model::Position {
+                id: format!("p{i}"),
+                ..p.clone()
+            });
+        }
+        a.reading.position = 3;
+        canonicalize(&mut a);
+        let chunk = 4096;
+        let text = toml::to_string(&a).unwrap();
+        assert!(text.len() > 8 * chunk, "{}", text.len());
+        // Notes that look like table headers: a cut inside one must not be taken.
+        assert!(parse_chunked(&text, 4, chunk).is_none());
+        assert!(parse(&text, "s.toml").unwrap() == a, "tricky notes");
+        for p in &mut a.positions {
+            p.note = None;
+        }
+        for q in &mut a.quotes {
+            q.note = None;
+        }
+        let text = toml::to_string(&a).unwrap();
+        assert!(
+            parse_chunked(&text, 4, chunk) == Some(a.clone()),
+            "parsed in chunks"
+        );
+        let broken = text.replacen("[[position]]\n", "[[position]]\nbad = 1\n", 1);
+        assert!(parse_chunked(&broken, 4, chunk).is_none());
     }
 
     #[test]
