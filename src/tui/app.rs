@@ -537,6 +537,23 @@ impl App {
             let start = it.range.start;
             self.selected = Some(item);
             self.reveal(start);
+            if let Some(note) = self.selected_note() {
+                let first = note.lines().next().unwrap_or("");
+                let more = if note.contains('\n') { " …" } else { "" };
+                self.message = Some((format!("✎ {first}{more}"), Tone::Info));
+            }
+        }
+    }
+
+    /// The note of the selected annotation, if it has one.
+    pub fn selected_note(&self) -> Option<&str> {
+        let target = self.selected.and_then(|s| self.hl.items.get(s))?.target;
+        let a = self.ann();
+        match target {
+            Target::Quote(i) => a.quotes.get(i)?.note.as_deref(),
+            Target::Position(i) => a.positions.get(i)?.note.as_deref(),
+            Target::OrphanQuote(i) => a.orphan_quotes.get(i)?.note.as_deref(),
+            Target::OrphanPosition(i) => a.orphan_positions.get(i)?.note.as_deref(),
         }
     }
 

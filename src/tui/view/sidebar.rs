@@ -49,19 +49,43 @@ pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
     let side = it
         .party
         .and_then(|p| app.ann().parties.get(p))
-        .map_or("—".to_string(), |p| {
-            truncate(&crate::article::sanitize_inline(&p.name), 8)
-        });
+        .map_or("—".to_string(), |p| truncate(&short_name(p), 8));
     let speaker = speaker
         .and_then(|s| app.ann().speaker(s))
         .map_or(String::new(), |s| crate::article::sanitize_inline(&s.name));
     let words = crate::article::sanitize_inline(text);
-    let line = format!("{status} {kind} {side:<8} {speaker}: {words}");
+    let noted = if has_note(app, it.target) { "✎" } else { " " };
+    let line = format!("{status}{noted}{kind} {side:<8} {speaker}: {words}");
     let mut style = Style::new().fg(app.theme.party_color(it.party));
     if it.status == Status::Rejected {
         style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
     }
     (truncate(&line, width), style)
+}
+
+/// A party's name, or its shortest alias when the name does not fit in 8 columns.
+pub fn short_name(p: &crate::store::model::Party) -> String {
+    let name = crate::article::sanitize_inline(&p.name);
+    if name.chars().count() <= 8 {
+        return name;
+    }
+    p.aliases
+        .iter()
+        .map(|a| crate::article::sanitize_inline(a))
+        .filter(|a| !a.is_empty())
+        .min_by_key(|a| a.chars().count())
+        .filter(|a| a.chars().count() < name.chars().count())
+        .unwrap_or(name)
+}
+
+fn has_note(app: &App, target: Target) -> bool {
+    let a = app.ann();
+    match target {
+        Target::Quote(i) => a.quotes.get(i).is_some_and(|q| q.note.is_some()),
+        Target::Position(i) => a.positions.get(i).is_some_and(|p| p.note.is_some()),
+        Target::OrphanQuote(i) => a.orphan_quotes.get(i).is_some_and(|q| q.note.is_some()),
+        Target::OrphanPosition(i) => a.orphan_positions.get(i).is_some_and(|p| p.note.is_some()),
+    }
 }
 
 /// Draws the sidebar.
