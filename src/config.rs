@@ -289,7 +289,12 @@ impl Config {
             let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
             let mut message = e.message().trim().to_string();
             if !snippet.is_empty() {
-                message = format!("{message} (in `{}`)", sanitize_inline(snippet));
+                // enough of the line to recognise it, never a whole megabyte
+                let mut shown: String = sanitize_inline(snippet).chars().take(60).collect();
+                if snippet.chars().count() > 60 {
+                    shown.push('…');
+                }
+                message = format!("{message} (in `{shown}`)");
             }
             ConfigError::Invalid {
                 path: path.to_string(),
@@ -513,6 +518,14 @@ mod tests {
             "c.toml",
         );
         assert!(e.is_err());
+    }
+
+    #[test]
+    fn huge_and_deeply_nested_values_are_clear_errors() {
+        let deep = format!("[reader]\nmax_width = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = Config::parse(&deep, "c.toml").unwrap_err().to_string();
+        assert!(e.starts_with("c.toml:2:"), "{e}");
+        assert!(e.len() < 300, "one short line: {} bytes", e.len());
     }
 
     #[test]
