@@ -329,7 +329,7 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
             message,
         })
     };
-    let mut party_ids = HashSet::new();
+    let mut party_ids = HashSet::with_capacity(a.parties.len());
     for (i, p) in a.parties.iter().enumerate() {
         if !party_ids.insert(p.id.as_str()) {
             push(
@@ -340,7 +340,7 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
             );
         }
     }
-    let mut speaker_ids = HashSet::new();
+    let mut speaker_ids = HashSet::with_capacity(a.speakers.len());
     for (i, s) in a.speakers.iter().enumerate() {
         if !speaker_ids.insert(s.id.as_str()) {
             push(
@@ -375,7 +375,9 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
             }
         }
     }
-    let mut ids = HashSet::new();
+    let mut ids = HashSet::with_capacity(
+        a.quotes.len() + a.positions.len() + a.orphan_quotes.len() + a.orphan_positions.len(),
+    );
     let spans = a
         .quotes
         .iter()
