@@ -159,7 +159,10 @@ impl<'t> CharCounter<'t> {
     }
 
     fn at(&mut self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
         if byte < self.byte {
             self.byte = 0;
             self.chars = 0;
