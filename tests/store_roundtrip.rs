@@ -187,7 +187,7 @@ fn annotations() -> impl Strategy<Value = Annotations> {
 
 proptest! {
 
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     // The fast reader must agree with the `toml` crate on text written by the `toml`
     // crate too, or refuse it (and let the full parser read it).
@@ -210,5 +210,44 @@ proptest! {
         let loaded = parse(&saved, "round.toml").expect("parses what it wrote");
         prop_assert_eq!(&loaded, &x);
         prop_assert_eq!(to_toml(&loaded).expect("serialises"), saved);
+    }
+}
+
+/// Cases per property: 96, or `PARLEY_PROPTEST_CASES` for a longer hunt.
+fn cases() -> u32 {
+    std::env::var("PARLEY_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(96)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    // Damaged or hand-edited text: parsing never panics, and whatever the fast reader
+    // accepts, the toml crate reads as the same set.
+    #[test]
+    fn fast_reader_never_disagrees_with_toml_on_edited_text(
+        mut x in annotations(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..6, "[\"\\\\= \n\\[\\]a-z0-9#'.-]{0,3}"), 1..4),
+    ) {
+        canonicalize(&mut x);
+        let mut text = to_toml(&x).expect("serialises");
+        for (at, cut, insert) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            let mut j = (i + cut).min(text.len());
+            while !text.is_char_boundary(j) {
+                j -= 1;
+            }
+            text.replace_range(i..j, &insert);
+        }
+        let _ = parse(&text, "edited.toml");
+        if let Some(fast) = parley::store::canonical::read(&text) {
+            let reference: Result<Annotations, _> = toml::from_str(&text);
+            prop_assert_eq!(reference.ok(), Some(fast));
+        }
     }
 }

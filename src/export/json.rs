@@ -4,56 +4,142 @@
 
 use super::{rows, side_name, speaker_name};
 use crate::store::model::Annotations;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 /// The JSON export, pretty-printed.
 pub fn to_json(a: &Annotations, text: &str) -> String {
-    let rows = rows(a);
     let mut chars = CharCounter::new(text);
     let source = format!("urn:sha256:{}", a.article.sha256);
-    let items: Vec<Value> = rows
-        .iter()
+    let items: Vec<WebAnnotation<'_>> = rows(a)
+        .into_iter()
         .map(|r| {
-            let mut bodies = vec![tag(&format!("kind:{}", r.kind)), tag(&format!("status:{}", r.status.as_str()))];
+            let mut body = vec![
+                Body::tag(format!("kind:{}", r.kind)),
+                Body::tag(format!("status:{}", r.status.as_str())),
+            ];
             if r.side.is_some() {
-                bodies.push(tag(&format!("side:{}", side_name(a, r.side))));
+                body.push(Body::tag(format!("side:{}", side_name(a, r.side))));
             }
             if r.speaker.is_some() {
-                bodies.push(tag(&format!("speaker:{}", speaker_name(a, r.speaker))));
+                body.push(Body::tag(format!("speaker:{}", speaker_name(a, r.speaker))));
             }
             if let Some(note) = r.note {
-                bodies.push(json!({"type": "TextualBody", "purpose": "commenting", "value": note}));
+                body.push(Body {
+                    kind: "TextualBody",
+                    purpose: "commenting",
+                    value: note.to_string(),
+                });
             }
-            json!({
-                "id": format!("{source}#{}", r.id),
-                "type": "Annotation",
-                "motivation": if r.kind == "position" { "classifying" } else { "highlighting" },
-                "body": bodies,
-                "target": {
-                    "source": source,
-                    "selector": [
-                        {"type": "TextQuoteSelector", "exact": r.text, "prefix": r.prefix, "suffix": r.suffix},
-                        {"type": "TextPositionSelector", "start": chars.at(r.start), "end": chars.at(r.end)},
-                    ],
+            // Offsets in order, so the counter only walks forward.
+            let start = chars.at(r.start);
+            let end = chars.at(r.end);
+            WebAnnotation {
+                id: format!("{source}#{}", r.id),
+                kind: "Annotation",
+                motivation: if r.kind == "position" {
+                    "classifying"
+                } else {
+                    "highlighting"
                 },
-            })
+                body,
+                target: Target {
+                    source: &source,
+                    selector: (
+                        Selector::TextQuoteSelector {
+                            exact: r.text,
+                            prefix: r.prefix,
+                            suffix: r.suffix,
+                        },
+                        Selector::TextPositionSelector { start, end },
+                    ),
+                },
+            }
         })
         .collect();
-    let doc = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": source,
-        "type": "AnnotationCollection",
-        "label": a.article.title,
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
-    });
+    let doc = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        id: &source,
+        kind: "AnnotationCollection",
+        label: &a.article.title,
+        total: items.len(),
+        first: Page {
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    };
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
 }
 
-fn tag(value: &str) -> Value {
-    json!({"type": "TextualBody", "purpose": "tagging", "value": value})
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<WebAnnotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct WebAnnotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: Vec<Body>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Body {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: String,
+}
+
+impl Body {
+    fn tag(value: String) -> Body {
+        Body {
+            kind: "TextualBody",
+            purpose: "tagging",
+            value,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: (Selector<'a>, Selector<'a>),
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Selector<'a> {
+    TextQuoteSelector {
+        exact: &'a str,
+        prefix: &'a str,
+        suffix: &'a str,
+    },
+    TextPositionSelector {
+        start: usize,
+        end: usize,
+    },
 }
 
 /// Converts byte offsets to character offsets, fast for offsets that mostly increase.
@@ -73,7 +159,10 @@ impl<'t> CharCounter<'t> {
     }
 
     fn at(&mut self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
         if byte < self.byte {
             self.byte = 0;
             self.chars = 0;

@@ -267,7 +267,8 @@ pub fn read(text: &str) -> Option<Annotations> {
             };
             continue;
         }
-        let (key, value) = line.split_once(" = ")?;
+        let (key, value) = line.split_at(line.find(' ')?);
+        let value = value.strip_prefix(" = ")?;
         let bit = 1u32 << key_index(&table, key)?;
         if seen & bit != 0 {
             return None;
@@ -587,43 +588,42 @@ fn string(v: &str) -> Option<String> {
 }
 
 /// A basic string with the escapes TOML 1.0 defines; raw control characters other than
-/// tab are refused, as TOML refuses them.
+/// tab are refused, as TOML refuses them. Runs without escapes are copied whole.
 fn parse_string(v: &str) -> Option<(String, &str)> {
-    let body = v.strip_prefix('"')?;
+    let mut rest = v.strip_prefix('"')?;
     let mut out = String::new();
-    let mut chars = body.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, &body[i + 1..])),
-            '\\' => {
-                let (_, e) = chars.next()?;
-                let c = match e {
-                    '"' => '"',
-                    '\\' => '\\',
-                    'n' => '\n',
-                    't' => '\t',
-                    'r' => '\r',
-                    'b' => '\u{8}',
-                    'f' => '\u{c}',
-                    'u' | 'U' => {
-                        let n = if e == 'u' { 4 } else { 8 };
-                        let hex: String = (0..n)
-                            .map(|_| chars.next().map(|(_, h)| h))
-                            .collect::<Option<_>>()?;
-                        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                            return None;
-                        }
-                        char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
-                    }
-                    _ => return None,
-                };
-                out.push(c);
-            }
-            c if c.is_control() && c != '\t' && (c as u32) < 0x80 => return None,
-            c => out.push(c),
+    loop {
+        let stop = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
+        let plain = &rest[..stop];
+        if plain.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
+            return None;
         }
+        out.push_str(plain);
+        if rest.as_bytes()[stop] == b'"' {
+            return Some((out, &rest[stop + 1..]));
+        }
+        let escape = &rest[stop + 1..];
+        let (c, used) = match escape.bytes().next()? {
+            b'"' => ('"', 1),
+            b'\\' => ('\\', 1),
+            b'n' => ('\n', 1),
+            b't' => ('\t', 1),
+            b'r' => ('\r', 1),
+            b'b' => ('\u{8}', 1),
+            b'f' => ('\u{c}', 1),
+            e @ (b'u' | b'U') => {
+                let n = if e == b'u' { 4 } else { 8 };
+                let hex = escape.get(1..=n)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
+                (char::from_u32(u32::from_str_radix(hex, 16).ok()?)?, n + 1)
+            }
+            _ => return None,
+        };
+        out.push(c);
+        rest = &escape[used..];
     }
-    None
 }
 
 #[cfg(test)]

@@ -259,5 +259,11 @@ mod tests {
             let now = fs::read(&path).unwrap();
             assert!(now == a || now == b, "torn store: {} bytes", now.len());
         }
+        // Temp files left behind show that kills landed in the middle of saves.
+        let torn_saves = fs::read_dir(dir.path()).unwrap().count() - 1;
+        eprintln!(
+            "{torn_saves} of {kills} kills interrupted a save between its temp file and the rename"
+        );
+        assert!(torn_saves > 0, "no kill landed inside a save");
     }
 }

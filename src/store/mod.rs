@@ -12,6 +12,7 @@ pub mod journal;
 pub mod model;
 pub mod schema;
 mod session;
+mod validate;
 
 pub use edit::{Edit, EditError, Filter};
 pub use schema::{Problem, StoreError};

@@ -161,7 +161,7 @@ impl Store {
             Some(p) => read_limited(p, self.options.max_bytes)?,
             None => None,
         };
-        let info = article_info(article);
+        let info = self.annotations.article.clone();
         match existing {
             Some(text) => {
                 let path = self.path.clone().unwrap_or_default();
@@ -183,7 +183,12 @@ impl Store {
                 self.annotations = a;
                 if !same_article {
                     self.report = reanchor(&mut self.annotations, &self.text);
-                    self.notices.extend(anchor_notice(&self.report, true));
+                    let a = &self.annotations;
+                    let total = a.quotes.len()
+                        + a.positions.len()
+                        + a.orphan_quotes.len()
+                        + a.orphan_positions.len();
+                    self.notices.push(anchor_notice(&self.report, total));
                 }
             }
             None => self.use_suggestions(article),
@@ -359,30 +364,35 @@ impl Store {
 
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
-        self.writable()?;
-        let Some(g) = self.history.take_undo() else {
-            return Ok(None);
-        };
-        self.journal_append(&g.inverses);
-        history::apply_all(&mut self.annotations, &g.inverses)
-            .map_err(|m| EditError::NotFound(m.id))?;
-        let label = g.label.clone();
-        self.history.push_redo(g);
-        self.dirty = true;
-        Ok(Some(label))
+        self.step(true)
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        self.step(false)
+    }
+
+    /// Undo (`back`) or redo: journal the changes, apply them, move the group across.
+    fn step(&mut self, back: bool) -> Result<Option<String>, EditError> {
         self.writable()?;
-        let Some(g) = self.history.take_redo() else {
+        let taken = if back {
+            self.history.take_undo()
+        } else {
+            self.history.take_redo()
+        };
+        let Some(g) = taken else {
             return Ok(None);
         };
-        self.journal_append(&g.changes);
-        history::apply_all(&mut self.annotations, &g.changes)
+        let changes = if back { &g.inverses } else { &g.changes };
+        self.journal_append(changes);
+        history::apply_all(&mut self.annotations, changes)
             .map_err(|m| EditError::NotFound(m.id))?;
         let label = g.label.clone();
-        self.history.push_undo(g);
+        if back {
+            self.history.push_redo(g);
+        } else {
+            self.history.push_undo(g);
+        }
         self.dirty = true;
         Ok(Some(label))
     }
@@ -540,9 +550,11 @@ fn article_info_of(a: &Annotations, text: &str) -> ArticleInfo {
     info
 }
 
-fn anchor_notice(r: &AnchorReport, changed: bool) -> Option<String> {
-    if !changed {
-        return None;
+fn anchor_notice(r: &AnchorReport, total: usize) -> String {
+    if r.is_unchanged() {
+        return format!(
+            "the article changed since the store was saved; all {total} annotations are still in place"
+        );
     }
     let placed = r.moved + r.fuzzy + r.restored;
     let mut msg =
@@ -555,7 +567,7 @@ fn anchor_notice(r: &AnchorReport, changed: bool) -> Option<String> {
         1 => msg.push_str(", 1 orphan (kept, listed)"),
         n => msg.push_str(&format!(", {n} orphans (kept, listed)")),
     }
-    Some(msg)
+    msg
 }
 
 /// Reads a store file: `Ok(None)` when there is none; too large, unreadable or not

@@ -1,0 +1,381 @@
+//! Validation of a parsed set — ids, references, spans against the article — and the
+//! line and column in the store's text where each problem is.
+
+use super::model::{Annotations, Position, Quote};
+use super::schema::Problem;
+use crate::article::sanitize_inline;
+use crate::config::line_column;
+use std::collections::HashSet;
+
+/// Where in the set a finding is: a table, the item's index in it, and a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The table name as written in the file ("quote", "orphan_position").
+    pub table: &'static str,
+    /// Index among the tables of that name, in file order.
+    pub index: usize,
+    /// The key within the table.
+    pub field: &'static str,
+}
+
+/// Something wrong with a set, before it is given a line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Where it is.
+    pub place: Place,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Checks ids, references and spans. With `article` (the text the store says it
+/// annotates, i.e. its hash matches), spans must also lie on it exactly.
+pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |table, index, field, message: String| {
+        out.push(Finding {
+            place: Place {
+                table,
+                index,
+                field,
+            },
+            message,
+        })
+    };
+    let mut party_ids = HashSet::with_capacity(a.parties.len());
+    for (i, p) in a.parties.iter().enumerate() {
+        if !party_ids.insert(p.id.as_str()) {
+            push(
+                "party",
+                i,
+                "id",
+                format!("duplicate party id {}", show(&p.id)),
+            );
+        }
+    }
+    let mut speaker_ids = HashSet::with_capacity(a.speakers.len());
+    for (i, s) in a.speakers.iter().enumerate() {
+        if !speaker_ids.insert(s.id.as_str()) {
+            push(
+                "speaker",
+                i,
+                "id",
+                format!("duplicate speaker id {}", show(&s.id)),
+            );
+        }
+        if let Some(p) = &s.party
+            && !party_ids.contains(p.as_str())
+        {
+            push(
+                "speaker",
+                i,
+                "party",
+                format!(
+                    "speaker {} names party {}, which is not defined",
+                    show(&s.id),
+                    show(p)
+                ),
+            );
+        }
+        for m in &s.mentions {
+            if let Some(msg) = span_error(article, m[0], m[1], None) {
+                push(
+                    "speaker",
+                    i,
+                    "mentions",
+                    format!("a mention of speaker {}: {msg}", show(&s.id)),
+                );
+            }
+        }
+    }
+    let mut ids = HashSet::with_capacity(
+        a.quotes.len() + a.positions.len() + a.orphan_quotes.len() + a.orphan_positions.len(),
+    );
+    let spans = a
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| ("quote", i, SpanRef::of_quote(q), false))
+        .chain(
+            a.positions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ("position", i, SpanRef::of_position(p), false)),
+        )
+        .chain(
+            a.orphan_quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| ("orphan_quote", i, SpanRef::of_quote(q), true)),
+        )
+        .chain(
+            a.orphan_positions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ("orphan_position", i, SpanRef::of_position(p), true)),
+        );
+    for (table, i, s, orphan) in spans {
+        let what = table.trim_start_matches("orphan_");
+        if s.id.is_empty() {
+            push(table, i, "id", format!("a {what} has an empty id"));
+        } else if !ids.insert(s.id) {
+            push(
+                table,
+                i,
+                "id",
+                format!("duplicate annotation id {}", show(s.id)),
+            );
+        }
+        if let Some(sp) = s.speaker
+            && !speaker_ids.contains(sp)
+        {
+            push(
+                table,
+                i,
+                "speaker",
+                format!(
+                    "{what} {} names speaker {}, which is not defined",
+                    show(s.id),
+                    show(sp)
+                ),
+            );
+        }
+        if let Some(p) = s.party
+            && !party_ids.contains(p)
+        {
+            push(
+                table,
+                i,
+                "party",
+                format!(
+                    "{what} {} names party {}, which is not defined",
+                    show(s.id),
+                    show(p)
+                ),
+            );
+        }
+        if s.start > s.end {
+            push(
+                table,
+                i,
+                "start",
+                format!(
+                    "{what} {} starts at {} after its end {}",
+                    show(s.id),
+                    s.start,
+                    s.end
+                ),
+            );
+            continue;
+        }
+        if orphan {
+            continue;
+        }
+        if let Some((field, msg)) = placed_span_error(article, &s) {
+            push(table, i, field, format!("{what} {}: {msg}", show(s.id)));
+        }
+    }
+    out
+}
+
+fn placed_span_error(article: Option<&str>, s: &SpanRef<'_>) -> Option<(&'static str, String)> {
+    if let Some(msg) = span_error(article, s.start, s.end, Some(s.text)) {
+        let field = if msg.starts_with("the stored text") {
+            "text"
+        } else {
+            "start"
+        };
+        return Some((field, msg));
+    }
+    let cue = s.cue?;
+    span_error(article, cue[0], cue[1], None).map(|m| ("cue", format!("its cue: {m}")))
+}
+
+/// What is wrong with `start..end` in the article, if anything.
+fn span_error(
+    article: Option<&str>,
+    start: usize,
+    end: usize,
+    text: Option<&str>,
+) -> Option<String> {
+    if start > end {
+        return Some(format!("span {start}..{end} ends before it starts"));
+    }
+    let article = article?;
+    if end > article.len() {
+        return Some(format!(
+            "span {start}..{end} lies past the end of the article ({} bytes)",
+            article.len()
+        ));
+    }
+    for at in [start, end] {
+        if !article.is_char_boundary(at) {
+            return Some(format!(
+                "offset {at} falls inside a character (offsets are bytes of the UTF-8 text)"
+            ));
+        }
+    }
+    match text {
+        Some(t) if t != &article[start..end] => Some(format!(
+            "the stored text {} differs from the article's text {} at {start}..{end}",
+            show(t),
+            show(&article[start..end])
+        )),
+        _ => None,
+    }
+}
+
+/// The fields of a quote or a position that validation reads.
+struct SpanRef<'a> {
+    id: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    party: Option<&'a str>,
+    cue: Option<[usize; 2]>,
+}
+
+impl<'a> SpanRef<'a> {
+    fn of_quote(q: &'a Quote) -> SpanRef<'a> {
+        SpanRef {
+            id: &q.id,
+            start: q.start,
+            end: q.end,
+            text: &q.text,
+            speaker: q.speaker.as_deref(),
+            party: q.party.as_deref(),
+            cue: q.cue,
+        }
+    }
+
+    fn of_position(p: &'a Position) -> SpanRef<'a> {
+        SpanRef {
+            id: &p.id,
+            start: p.start,
+            end: p.end,
+            text: &p.text,
+            speaker: p.speaker.as_deref(),
+            party: p.party.as_deref(),
+            cue: None,
+        }
+    }
+}
+
+/// A value from a store, quoted and shortened for a message.
+pub fn show(s: &str) -> String {
+    const MAX: usize = 40;
+    let clean = sanitize_inline(s);
+    if clean.chars().count() <= MAX {
+        format!("“{clean}”")
+    } else {
+        let cut: String = clean.chars().take(MAX - 1).collect();
+        format!("“{cut}…”")
+    }
+}
+
+/// Finds the line and column of a table's key in a store's text, by scanning the table
+/// headers (`[[quote]]`) and keys; cheap, and good enough for messages.
+#[derive(Debug)]
+pub struct Locator<'t> {
+    text: &'t str,
+    /// (table name, offset of the header, offset of the next header).
+    blocks: Vec<(&'t str, usize, usize)>,
+}
+
+impl<'t> Locator<'t> {
+    /// Indexes the table headers of a store's text.
+    pub fn new(text: &'t str) -> Locator<'t> {
+        let mut blocks: Vec<(&str, usize, usize)> = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let t = line.trim();
+            if let Some(name) = t.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
+                if let Some(last) = blocks.last_mut() {
+                    last.2 = offset;
+                }
+                blocks.push((
+                    name.trim(),
+                    offset + (line.len() - line.trim_start().len()),
+                    text.len(),
+                ));
+            } else if t.starts_with('[') {
+                if let Some(last) = blocks.last_mut() {
+                    last.2 = offset;
+                }
+                blocks.push(("", offset, text.len()));
+            }
+            offset += line.len();
+        }
+        Locator { text, blocks }
+    }
+
+    /// Line and column of `place`, or of its table, or 1:1.
+    pub fn locate(&self, place: Place) -> (usize, usize) {
+        let Some(&(_, start, end)) = self
+            .blocks
+            .iter()
+            .filter(|b| b.0 == place.table)
+            .nth(place.index)
+        else {
+            return (1, 1);
+        };
+        line_column(
+            self.text,
+            self.key_offset(start, end, place.field).unwrap_or(start),
+        )
+    }
+
+    /// Line and column of the annotation with this id in a table, or 1:1.
+    pub fn locate_id(&self, table: &'static str, id: &str) -> (usize, usize) {
+        let wanted = format!("\"{id}\"");
+        let index = self
+            .blocks
+            .iter()
+            .filter(|b| b.0 == table)
+            .position(|&(_, start, end)| {
+                self.key_offset(start, end, "id").is_some_and(|at| {
+                    self.text[at..end]
+                        .trim_start_matches(['=', ' '])
+                        .starts_with(&wanted)
+                })
+            });
+        index.map_or((1, 1), |index| {
+            self.locate(Place {
+                table,
+                index,
+                field: "id",
+            })
+        })
+    }
+
+    /// The offset of the value of `key` within `start..end`.
+    fn key_offset(&self, start: usize, end: usize, key: &str) -> Option<usize> {
+        let mut offset = start;
+        for line in self.text[start..end].split_inclusive('\n') {
+            let t = line.trim_start();
+            if let Some(rest) = t.strip_prefix(key)
+                && rest.trim_start().starts_with('=')
+            {
+                let value = rest.trim_start()[1..].trim_start();
+                return Some(offset + line.len() - value.len());
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    /// Turns findings into problems with lines and columns.
+    pub fn problems(&self, findings: Vec<Finding>) -> Vec<Problem> {
+        findings
+            .into_iter()
+            .map(|f| {
+                let (line, column) = self.locate(f.place);
+                Problem {
+                    line,
+                    column,
+                    message: f.message,
+                }
+            })
+            .collect()
+    }
+}
