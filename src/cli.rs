@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 /// A terminal reader for news articles: who said what, for which side.
 #[derive(Debug, Parser)]
-#[command(name = "parley", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "parley", version, about, long_about = None)]
 pub struct Cli {
     /// The article to read (a text file, or - for standard input); the bundled one if omitted.
     #[arg(value_name = "ARTICLE")]
@@ -223,6 +223,7 @@ fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
         max_bytes: config.limits.max_store_bytes,
         parties: (!config.parties.is_empty()).then(|| config.parties.clone()),
         inspect: true,
+        ..OpenOptions::default()
     }
 }
 

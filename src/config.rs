@@ -522,7 +522,11 @@ mod tests {
 
     #[test]
     fn huge_and_deeply_nested_values_are_clear_errors() {
-        let deep = format!("[reader]\nmax_width = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let deep = format!(
+            "[reader]\nmax_width = {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         let e = Config::parse(&deep, "c.toml").unwrap_err().to_string();
         assert!(e.starts_with("c.toml:2:"), "{e}");
         assert!(e.len() < 300, "one short line: {} bytes", e.len());

@@ -56,6 +56,8 @@ fn options() -> OpenOptions {
                 color: None,
             },
         ]),
+        // the store is tested here, not the detector: start from nothing
+        suggest: false,
         ..OpenOptions::default()
     }
 }

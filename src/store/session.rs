@@ -25,6 +25,9 @@ pub struct OpenOptions {
     pub parties: Option<Vec<Party>>,
     /// Look only: never rename, cut or resume a journal (`export`, `check`).
     pub inspect: bool,
+    /// Without a store file, start from the detector's suggestions (`true`) or from
+    /// nothing, the sides only (`false`: annotating from scratch).
+    pub suggest: bool,
 }
 
 impl Default for OpenOptions {
@@ -34,6 +37,7 @@ impl Default for OpenOptions {
             max_bytes: crate::article::DEFAULT_MAX_BYTES,
             parties: None,
             inspect: false,
+            suggest: true,
         }
     }
 }
@@ -150,7 +154,13 @@ impl Store {
     }
 
     fn use_suggestions(&mut self, article: &Article) {
-        self.annotations = detect(article, self.options.parties.as_deref());
+        self.annotations = if self.options.suggest {
+            detect(article, self.options.parties.as_deref())
+        } else {
+            let mut empty = Annotations::new(article_info(article));
+            empty.parties = self.options.parties.clone().unwrap_or_default();
+            empty
+        };
         self.annotations.article = article_info(article);
         // Fills in context and sorts; suggestions are placed already.
         reanchor(&mut self.annotations, &self.text);
