@@ -198,3 +198,21 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn closing_the_terminal_quits_without_spinning() {
+    let dir = home();
+    let mut t = Term::start(&[], 80, 24, dir.path(), &[]);
+    t.wait_text("READ");
+    let pid = t.pid();
+    t.hang_up();
+    let code = t.wait_exit();
+    assert!(code == 129 || code == 1 || code == 2, "exit code {code}");
+    // the process is gone, not left spinning on a dead terminal
+    assert!(
+        !std::path::Path::new(&format!("/proc/{pid}/stat")).exists() || {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            stat.split_whitespace().nth(2) == Some("Z")
+        }
+    );
+}

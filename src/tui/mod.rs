@@ -31,6 +31,9 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exit(pub u8);
 
+/// The exit code after the terminal went away (as for SIGHUP).
+const HANGUP: u8 = 128 + 1;
+
 /// Signals that end the reader, with the conventional exit code 128 + number.
 const STOP_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGTERM,
@@ -141,15 +144,24 @@ fn event_loop(
         // While the article is still being wrapped, do a slice of it between keys.
         let busy = !app.layout.is_complete();
         let timeout = Duration::from_millis(if busy { 0 } else { 100 });
-        // A closed terminal (EOF, EIO) makes poll or read fail: quit, never spin.
-        if !event::poll(timeout).context("terminal input failed")? {
+        // A closed terminal (EOF, EIO) makes poll or read fail, or leaves a terminal
+        // whose size cannot be read: quit as on SIGHUP, never spin.
+        let Ok(ready) = event::poll(timeout) else {
+            return Ok(Exit(HANGUP));
+        };
+        if !ready {
+            if crossterm::terminal::size().is_err() {
+                return Ok(Exit(HANGUP));
+            }
             if busy {
                 app.update(Action::Idle);
                 redraw = true;
             }
             continue;
         }
-        let ev = event::read().context("terminal input failed")?;
+        let Ok(ev) = event::read() else {
+            return Ok(Exit(HANGUP));
+        };
         redraw = true;
         let action = match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => {

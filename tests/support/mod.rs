@@ -13,9 +13,11 @@ use std::time::{Duration, Instant};
 pub struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     pub child: Box<dyn Child + Send + Sync>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 /// How long to wait for the screen to show something.
@@ -51,27 +53,31 @@ impl Term {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        {
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let reader = {
             let parser = Arc::clone(&parser);
             let raw = Arc::clone(&raw);
+            let stop = Arc::clone(&stop);
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
+                    if n == 0 || stop.load(std::sync::atomic::Ordering::Relaxed) {
                         break;
                     }
                     parser.lock().unwrap().process(&buf[..n]);
                     raw.lock().unwrap().extend_from_slice(&buf[..n]);
                 }
-            });
-        }
+            })
+        };
         let writer = pair.master.take_writer().expect("pty writer");
         Term {
             parser,
             raw,
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             child,
+            stop,
+            reader: Some(reader),
         }
     }
 
@@ -111,14 +117,17 @@ impl Term {
 
     /// Types bytes, then gives the program a moment (so Esc is not read as Alt).
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().expect("terminal open");
+        w.write_all(bytes.as_bytes()).unwrap();
+        w.flush().unwrap();
         std::thread::sleep(Duration::from_millis(60));
     }
 
     /// Changes the terminal size (the program gets SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
+            .as_ref()
+            .expect("terminal open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -131,6 +140,19 @@ impl Term {
             .unwrap()
             .screen_mut()
             .set_size(rows, cols);
+    }
+
+    /// Closes the terminal, as when its window is closed: every handle on the pty's
+    /// master side goes, so the program's reads end in EOF/EIO.
+    pub fn hang_up(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        // make the program draw, so the reading thread wakes, sees `stop` and lets go
+        self.send("?");
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     /// Waits for the program to exit and returns its exit code.
