@@ -1,7 +1,7 @@
 //! The detector's word lists, in one place: speech cues, stance verbs, titles, body
 //! nouns, pronouns and the words that mark a quotation as a term.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// What a verb form says about the clause around it.
@@ -180,7 +180,7 @@ pub fn is_describe(word_lower: &str) -> bool {
 }
 
 /// Titles and functions that come before a name ("Deputy Foreign Minister").
-pub const TITLES: &[&str] = &[
+const TITLES: &[&str] = &[
     "president",
     "vice",
     "prime",
@@ -349,7 +349,7 @@ pub const TITLES: &[&str] = &[
 
 /// Nouns that name a body rather than a person when they end a name
 /// ("State Department", "China Daily").
-pub const BODY_HEADS: &[&str] = &[
+const BODY_HEADS: &[&str] = &[
     "department",
     "ministry",
     "office",
@@ -469,7 +469,7 @@ pub const BODY_HEADS: &[&str] = &[
 ];
 
 /// Common nouns that can head a source ("the spokesman", "officials", "a statement").
-pub const SOURCE_NOUNS: &[&str] = &[
+const SOURCE_NOUNS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -642,7 +642,7 @@ pub enum Pronoun {
 }
 
 /// Words right before a quotation that mark it as a name or term, not speech.
-pub const TERM_MARKERS: &[&str] = &[
+const TERM_MARKERS: &[&str] = &[
     "so-called",
     "dubbed",
     "nicknamed",
@@ -962,4 +962,32 @@ pub fn ends_source(word_lower: &str) -> bool {
             | "but"
             | "and"
     )
+}
+
+/// Whether a lower-case word is a title or function before a name.
+pub fn is_title(word_lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().copied().collect())
+        .contains(word_lower)
+}
+
+/// Whether a lower-case word is a noun that makes a name a body's.
+pub fn is_body_head(word_lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| BODY_HEADS.iter().copied().collect())
+        .contains(word_lower)
+}
+
+/// Whether a lower-case word is a common noun that can head a source.
+pub fn is_source_noun(word_lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| SOURCE_NOUNS.iter().copied().collect())
+        .contains(word_lower)
+}
+
+/// Whether a lower-case word is a word that marks the next quotation as a term.
+pub fn is_term_marker(word_lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TERM_MARKERS.iter().copied().collect())
+        .contains(word_lower)
 }
