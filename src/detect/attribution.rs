@@ -71,7 +71,9 @@ pub fn attribute(
             let in_unit: Vec<&QuoteSpan> = spans[first_span..next_span].iter().collect();
             let ranges: Vec<Range<usize>> = in_unit.iter().map(|q| q.range.clone()).collect();
             let asides = parentheses(text, &unit);
-            let outside: Vec<Word> = words(text, unit.clone())
+            let all = words(text, unit.clone());
+            entities.learn_names(text, &all, sides);
+            let outside: Vec<Word> = all
                 .into_iter()
                 .filter(|w| {
                     !ranges

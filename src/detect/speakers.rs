@@ -324,6 +324,8 @@ pub struct Entities {
     recent: Vec<usize>,
     /// Surname → full name of people named anywhere in the article.
     full_names: HashMap<String, KnownName>,
+    /// First name → full name, used when no surname matches.
+    first_names: HashMap<String, KnownName>,
     /// Lower-case name → entity, so lookups stay constant-time on long texts.
     by_name: HashMap<String, usize>,
     /// "last:KEY" and "first:KEY" of each person's name → people, in order.
@@ -331,11 +333,39 @@ pub struct Entities {
 }
 
 impl Entities {
-    /// A registry that knows the full names used in the article.
-    pub fn new(full_names: HashMap<String, KnownName>) -> Entities {
-        Entities {
-            full_names,
-            ..Entities::default()
+    /// An empty registry.
+    pub fn new() -> Entities {
+        Entities::default()
+    }
+
+    /// Learns the full names of the people named with two or more words among `ws`, so
+    /// that a later surname alone ("Lee") finds them ("Taiwanese President Lee Teng-hui").
+    pub fn learn_names(&mut self, text: &str, ws: &[Range<usize>], sides: &SideMatcher) {
+        for run in capital_runs(text, ws) {
+            if run.len() < 2 {
+                continue;
+            }
+            let whole = ws[run.start].start..ws[run.end - 1].end;
+            if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
+                let n = clean_name(&text[name.clone()]);
+                let parts: Vec<&str> = n.split_whitespace().collect();
+                if let (true, Some(first), Some(last)) =
+                    ((2..=4).contains(&parts.len()), parts.first(), parts.last())
+                {
+                    let last = name_key(last);
+                    let first = name_key(first);
+                    if self.full_names.contains_key(&last) && self.first_names.contains_key(&first)
+                    {
+                        continue;
+                    }
+                    let known = KnownName {
+                        name: n.clone(),
+                        side: sides.first(&text[whole.start..name.start]),
+                    };
+                    self.full_names.entry(last).or_insert_with(|| known.clone());
+                    self.first_names.entry(first).or_insert(known);
+                }
+            }
         }
     }
 
@@ -365,7 +395,7 @@ impl Entities {
                 earlier.or_else(|| {
                     let kind = if *plural {
                         EntityKind::Group
-                    } else if lexicon::is_title(&head)
+                    } else if lexicon::is_title(head)
                         || matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson")
                     {
                         EntityKind::Person
@@ -387,7 +417,7 @@ impl Entities {
             e.role = np.role.clone();
             let role = np.role.clone().unwrap_or_default().to_lowercase();
             for w in role.split(|c: char| !c.is_alphanumeric()) {
-                if lexicon::is_source_noun(&w) && !e.heads.iter().any(|h| h == w) {
+                if lexicon::is_source_noun(w) && !e.heads.iter().any(|h| h == w) {
                     e.heads.push(w.to_string());
                 }
             }
@@ -489,7 +519,12 @@ impl Entities {
             }
             return i;
         }
-        let known = self.full_names.get(&surname).filter(|_| single).cloned();
+        let known = self
+            .full_names
+            .get(&surname)
+            .or_else(|| self.first_names.get(&surname))
+            .filter(|_| single)
+            .cloned();
         match known {
             Some(k) => {
                 if let Some(&i) = self.by_name.get(&k.name.to_lowercase()) {
@@ -502,47 +537,6 @@ impl Entities {
             None => self.push(np.name.clone(), np, EntityKind::Person),
         }
     }
-}
-
-/// Surname (and, failing that, first name) → full name and side of every person named
-/// with two or more words in `ranges` ("Lee" → "Lee Teng-hui", from "Taiwanese President
-/// Lee Teng-hui").
-pub fn full_names(
-    text: &str,
-    ranges: impl Iterator<Item = Range<usize>>,
-    sides: &SideMatcher,
-) -> HashMap<String, KnownName> {
-    let mut surnames = HashMap::new();
-    let mut first_names = HashMap::new();
-    for range in ranges {
-        let ws = words(text, range);
-        for run in capital_runs(text, &ws) {
-            if run.len() < 2 {
-                continue;
-            }
-            let whole = ws[run.start].start..ws[run.end - 1].end;
-            if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
-                let n = clean_name(&text[name.clone()]);
-                let parts: Vec<&str> = n.split_whitespace().collect();
-                if let (true, Some(first), Some(last)) =
-                    ((2..=4).contains(&parts.len()), parts.first(), parts.last())
-                {
-                    let known = KnownName {
-                        name: n.clone(),
-                        side: sides.first(&text[whole.start..name.start]),
-                    };
-                    surnames
-                        .entry(name_key(last))
-                        .or_insert_with(|| known.clone());
-                    first_names.entry(name_key(first)).or_insert(known);
-                }
-            }
-        }
-    }
-    for (k, v) in first_names {
-        surnames.entry(k).or_insert(v);
-    }
-    surnames
 }
 
 /// A person's full name as first met in the article, with the side its title gave.
@@ -599,7 +593,7 @@ mod tests {
     fn surnames_and_roles_resolve_to_the_named_speaker() {
         let m = matcher();
         let text = "Foreign Office spokesman Jane Doe; Doe; the spokesman; she";
-        let mut e = Entities::new(HashMap::new());
+        let mut e = Entities::new();
         let a = e.resolve(&read_source(text, 0..33, &m).unwrap());
         let b = e.resolve(&read_source(text, 35..38, &m).unwrap());
         let c = e.resolve(&read_source(text, 40..53, &m).unwrap());
