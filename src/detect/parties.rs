@@ -1,9 +1,9 @@
 //! Sides: the gazetteer of countries (names, demonyms, capitals, institutions), matching
 //! it against phrases, and mapping countries to the parties of the story.
 
+use super::lexicon::WordMap;
 use crate::store::model::Party;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The embedded gazetteer.
@@ -122,7 +122,7 @@ fn word_spans(phrase: &str) -> Vec<std::ops::Range<usize>> {
 #[derive(Debug, Default)]
 pub struct SideMatcher {
     /// First word key → (all word keys, side index), longest first.
-    entries: HashMap<String, Vec<(Vec<String>, usize)>>,
+    entries: WordMap<String, Vec<(Vec<String>, usize)>>,
     /// Whether some name starts with a lower-case word (else those are skipped fast).
     lower_first: bool,
 }
@@ -130,7 +130,7 @@ pub struct SideMatcher {
 impl SideMatcher {
     /// A matcher over `sides`, each a list of names.
     pub fn new(sides: &[Vec<String>]) -> SideMatcher {
-        let mut entries: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut entries: WordMap<String, Vec<(Vec<String>, usize)>> = WordMap::default();
         let mut lower_first = false;
         for (side, names) in sides.iter().enumerate() {
             for name in names {
