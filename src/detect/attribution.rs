@@ -7,7 +7,7 @@ use super::lexicon::{self, CueKind};
 use super::parties::SideMatcher;
 use super::positions::{Position, unit_position};
 use super::quotes::{QuoteSpan, pair_quotes};
-use super::speakers::{Entities, read_source};
+use super::speakers::Entities;
 use super::words::{Word, floor_boundary, is_capitalized, lower, prev_char, words};
 use crate::article::Structure;
 use crate::store::model::QuoteKind;
@@ -275,7 +275,7 @@ fn resolve_cues(
 ) -> Vec<Option<usize>> {
     let mut out: Vec<Option<usize>> = Vec::with_capacity(cues.len());
     for c in cues {
-        let np = c.source.clone().and_then(|r| read_source(text, r, sides));
+        let np = c.source.clone().and_then(|r| entities.read(text, r, sides));
         let e = match np {
             Some(np) => entities.resolve(&np),
             None => match out.iter().flatten().next().copied() {
@@ -283,7 +283,7 @@ fn resolve_cues(
                 // "Dean, a former chairman, poked at Trump, tweeting, “…”"
                 None if c.word.end > outside.first().map_or(0, |w| w.end) => {
                     sentence_subject(text, outside)
-                        .and_then(|r| read_source(text, r, sides))
+                        .and_then(|r| entities.read(text, r, sides))
                         .and_then(|np| entities.resolve(&np))
                 }
                 None => None,

@@ -182,6 +182,9 @@ pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>
 /// A set of words.
 pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
+/// First letter → bit set of the lengths of the cue forms starting with it.
+static CUE_LENGTHS: OnceLock<[u32; 26]> = OnceLock::new();
+
 /// The speech and stance verb forms, lower case.
 pub fn cue(word_lower: &str) -> Option<CueKind> {
     static TABLE: OnceLock<(WordMap<&'static str, CueKind>, [u32; 26])> = OnceLock::new();
@@ -198,16 +201,27 @@ pub fn cue(word_lower: &str) -> Option<CueKind> {
                 }
             }
         }
+        let _ = CUE_LENGTHS.set(lengths);
         (m, lengths)
     });
     // Most words are rejected by their first letter and length before hashing.
-    let first = *word_lower.as_bytes().first()?;
-    if !first.is_ascii_lowercase()
-        || lengths[usize::from(first - b'a')] & (1 << word_lower.len().min(31)) == 0
-    {
+    if !fits(lengths, word_lower) {
         return None;
     }
     table.get(word_lower).copied()
+}
+
+fn fits(lengths: &[u32; 26], word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|&first| {
+        first.is_ascii_lowercase()
+            && lengths[usize::from(first - b'a')] & (1 << word.len().min(31)) != 0
+    })
+}
+
+/// Whether a word as written (lower-case first letter) could be a cue: a cheap test
+/// before lower-casing and hashing it.
+pub fn may_be_cue(word: &str) -> bool {
+    cue("said").is_some() && CUE_LENGTHS.get().is_some_and(|l| fits(l, word))
 }
 
 /// Verbs of speech that are usually followed by "as" and a quoted description

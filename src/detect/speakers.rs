@@ -2,6 +2,7 @@
 //! "the commentary", "he") and resolving it to one entity per person or body, with every
 //! mention kept.
 
+use super::lexicon::WordMap;
 use super::lexicon::{self, Pronoun};
 use super::parties::{SideMatcher, name_key};
 use super::words::{is_all_caps, is_capitalized, lower, words};
@@ -330,7 +331,13 @@ pub struct Entities {
     by_name: HashMap<String, usize>,
     /// "last:KEY" and "first:KEY" of each person's name → people, in order.
     people: HashMap<String, Vec<usize>>,
+    /// Source phrases already read, with spans relative to the phrase (news repeats
+    /// "he said" and "the spokesman said" many times).
+    read: WordMap<String, Option<SourceNp>>,
 }
+
+/// Most source phrases kept in the cache before it is emptied.
+const READ_CACHE: usize = 4096;
 
 impl Entities {
     /// An empty registry.
@@ -338,11 +345,44 @@ impl Entities {
         Entities::default()
     }
 
+    /// [`read_source`], remembering the phrases already read.
+    pub fn read(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        sides: &SideMatcher,
+    ) -> Option<SourceNp> {
+        let phrase = &text[range.clone()];
+        let shift = |np: &SourceNp, by: isize| {
+            let mut np = np.clone();
+            np.span = (np.span.start as isize + by) as usize..(np.span.end as isize + by) as usize;
+            np
+        };
+        let at = range.start as isize;
+        if let Some(hit) = self.read.get(phrase) {
+            return hit.as_ref().map(|np| shift(np, at));
+        }
+        let np = read_source(text, range, sides);
+        if self.read.len() >= READ_CACHE {
+            self.read.clear();
+        }
+        self.read
+            .insert(phrase.to_string(), np.as_ref().map(|np| shift(np, -at)));
+        np
+    }
+
     /// Learns the full names of the people named with two or more words among `ws`, so
     /// that a later surname alone ("Lee") finds them ("Taiwanese President Lee Teng-hui").
     pub fn learn_names(&mut self, text: &str, ws: &[Range<usize>], sides: &SideMatcher) {
+        let mut buf = String::new();
         for run in capital_runs(text, ws) {
             if run.len() < 2 {
+                continue;
+            }
+            // A name already learnt is not read again.
+            buf.clear();
+            buf.push_str(&text[ws[run.end - 1].clone()]);
+            if self.full_names.contains_key(buf.as_str()) {
                 continue;
             }
             let whole = ws[run.start].start..ws[run.end - 1].end;
