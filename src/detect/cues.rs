@@ -96,10 +96,8 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
     for (k, w) in outside.iter().enumerate() {
         let word = &text[w.clone()];
         // Verbs are lower case and short; most words are neither.
-        if word.len() > 16
-            || (is_capitalized(word) && word != "According")
-            || !(lexicon::may_be_cue(word) || word == "According")
-        {
+        let according = word == "According";
+        if word.len() > 16 || (!according && (is_capitalized(word) || !lexicon::may_be_cue(word))) {
             continue;
         }
         let l = lower(word, &mut buf);
