@@ -7,7 +7,7 @@ use super::lexicon::{self, CueKind};
 use super::parties::SideMatcher;
 use super::positions::{Position, unit_position};
 use super::quotes::{QuoteSpan, pair_quotes};
-use super::speakers::{Entities, read_source};
+use super::speakers::Entities;
 use super::words::{Word, floor_boundary, is_capitalized, lower, prev_char, words};
 use crate::article::Structure;
 use crate::store::model::QuoteKind;
@@ -58,14 +58,22 @@ pub fn attribute(
         let spans = pair_quotes(text, body.clone());
         let units = merge_units(text, &para.sentences, &spans);
         let mut prev_unit_speaker: Option<usize> = None;
+        let mut next_span = 0;
         for unit in units {
-            let in_unit: Vec<&QuoteSpan> = spans
-                .iter()
-                .filter(|q| q.range.start >= unit.start && q.range.start < unit.end)
-                .collect();
+            // Units and quotations are both in order: one pointer walks the quotations.
+            while next_span < spans.len() && spans[next_span].range.start < unit.start {
+                next_span += 1;
+            }
+            let first_span = next_span;
+            while next_span < spans.len() && spans[next_span].range.start < unit.end {
+                next_span += 1;
+            }
+            let in_unit: Vec<&QuoteSpan> = spans[first_span..next_span].iter().collect();
             let ranges: Vec<Range<usize>> = in_unit.iter().map(|q| q.range.clone()).collect();
             let asides = parentheses(text, &unit);
-            let outside: Vec<Word> = words(text, unit.clone())
+            let all = words(text, unit.clone());
+            entities.learn_names(text, &all, sides);
+            let outside: Vec<Word> = all
                 .into_iter()
                 .filter(|w| {
                     !ranges
@@ -192,6 +200,9 @@ fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::Source
 fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let s = &text[unit.clone()];
+    if !s.contains(['(', '—', '–']) && !s.contains("--") {
+        return out;
+    }
     for dash in [" -- ", " — ", " – "] {
         let at: Vec<usize> = s.match_indices(dash).map(|(i, _)| i).collect();
         for pair in at.chunks_exact(2) {
@@ -218,12 +229,20 @@ fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
 /// ("Jane Doe asked.") are one unit too.
 fn merge_units(text: &str, sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
+    let mut k = 0; // first quotation that may still reach the current unit
     for s in sentences {
         let joined = out.last().is_some_and(|u| {
-            spans
-                .iter()
-                .any(|q| q.range.start < u.end && q.range.end > s.start)
-                || (spans.iter().any(|q| q.range.end == u.end) && is_attribution_tail(text, s))
+            while k < spans.len() && spans[k].range.end <= u.start {
+                k += 1;
+            }
+            let near = spans[k..].iter().take_while(|q| q.range.start < s.end);
+            let mut crosses = false;
+            let mut ends_unit = false;
+            for q in near {
+                crosses |= q.range.start < u.end && q.range.end > s.start;
+                ends_unit |= q.range.end == u.end;
+            }
+            crosses || (ends_unit && is_attribution_tail(text, s))
         });
         match out.last_mut() {
             Some(u) if joined => u.end = s.end,
@@ -256,7 +275,7 @@ fn resolve_cues(
 ) -> Vec<Option<usize>> {
     let mut out: Vec<Option<usize>> = Vec::with_capacity(cues.len());
     for c in cues {
-        let np = c.source.clone().and_then(|r| read_source(text, r, sides));
+        let np = c.source.clone().and_then(|r| entities.read(text, r, sides));
         let e = match np {
             Some(np) => entities.resolve(&np),
             None => match out.iter().flatten().next().copied() {
@@ -264,7 +283,7 @@ fn resolve_cues(
                 // "Dean, a former chairman, poked at Trump, tweeting, “…”"
                 None if c.word.end > outside.first().map_or(0, |w| w.end) => {
                     sentence_subject(text, outside)
-                        .and_then(|r| read_source(text, r, sides))
+                        .and_then(|r| entities.read(text, r, sides))
                         .and_then(|np| entities.resolve(&np))
                 }
                 None => None,
@@ -288,8 +307,8 @@ fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
         let s = &text[w.clone()];
         let l = lower(s, &mut buf);
         let fits = is_capitalized(s)
-            || lexicon::TITLES.contains(&&*l)
-            || lexicon::SOURCE_NOUNS.contains(&&*l)
+            || lexicon::is_title(&l)
+            || lexicon::is_source_noun(&l)
             || (i == 0 && matches!(&*l, "the" | "a" | "an"));
         if !fits || (i > 0 && text[outside[i - 1].end..w.start].contains(',')) {
             break;
@@ -310,7 +329,7 @@ fn note_medium(text: &str, cue: &Cue, entity: usize, entities: &mut Entities) {
         let noun = noun
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if lexicon::SOURCE_NOUNS.contains(&noun.as_str()) {
+        if lexicon::is_source_noun(&noun) {
             entities.add_head(entity, &noun);
         }
     }
@@ -392,7 +411,7 @@ fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
     if !adjacent {
         return false;
     }
-    if lexicon::TERM_MARKERS.contains(&last.as_str()) || last == "called" {
+    if lexicon::is_term_marker(&last) || last == "called" {
         return true;
     }
     if before.len() >= 2 {

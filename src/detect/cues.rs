@@ -92,9 +92,15 @@ fn takes_object(verb: &str) -> bool {
 pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut buf = [0u8; 32];
-    let mut prev_lower = String::new();
+    let mut prev_buf = [0u8; 32];
     for (k, w) in outside.iter().enumerate() {
-        let l = lower(&text[w.clone()], &mut buf).into_owned();
+        let word = &text[w.clone()];
+        // Verbs are lower case and short; most words are neither.
+        let according = word == "According";
+        if word.len() > 16 || (!according && (is_capitalized(word) || !lexicon::may_be_cue(word))) {
+            continue;
+        }
+        let l = lower(word, &mut buf);
         let cue = if l == "according" {
             outside
                 .get(k + 1)
@@ -102,13 +108,14 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
                 .map(|_| CueKind::Speech)
         } else {
             lexicon::cue(&l).filter(|_| {
-                !is_determiner(&prev_lower)
-                    && !is_preposition(&prev_lower)
-                    && !is_capitalized(&text[w.clone()])
+                let prev = k
+                    .checked_sub(1)
+                    .map(|p| lower(&text[outside[p].clone()], &mut prev_buf));
+                prev.is_none_or(|p| !is_determiner(&p) && !is_preposition(&p))
             })
         };
-        prev_lower = l.clone();
         let Some(mut kind) = cue else { continue };
+        let l = l.into_owned();
         if matches!(l.as_str(), "call" | "calls" | "called" | "calling") {
             let next = outside
                 .get(k + 1)

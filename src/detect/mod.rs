@@ -20,7 +20,7 @@ use crate::store::model::{
 };
 use attribution::{Findings, attribute};
 use parties::{SideMatcher, countries, country_party, party_names};
-use speakers::{Entities, EntityKind, full_names};
+use speakers::{Entities, EntityKind};
 use std::collections::HashMap;
 
 /// Characters of context kept on each side of a span.
@@ -39,8 +39,7 @@ pub fn detect(article: &Article, parties: Option<&[Party]>) -> Annotations {
             .collect(),
     };
     let matcher = SideMatcher::new(&names);
-    let paragraphs = article.structure.paragraphs.iter().map(|p| p.range.clone());
-    let mut entities = Entities::new(full_names(text, paragraphs, &matcher));
+    let mut entities = Entities::new();
     let findings = attribute(text, &article.structure, &matcher, &mut entities);
     infer_opponents(&findings, &mut entities);
     // The sides of the story, as indexes into the candidates.

@@ -1,9 +1,9 @@
 //! Sides: the gazetteer of countries (names, demonyms, capitals, institutions), matching
 //! it against phrases, and mapping countries to the parties of the story.
 
+use super::lexicon::WordMap;
 use crate::store::model::Party;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The embedded gazetteer.
@@ -59,17 +59,41 @@ pub fn countries() -> &'static [Country] {
 /// A key for comparing names: dots dropped, curly apostrophes straightened, a final
 /// possessive removed ("U.S." = "US", "China’s" = "China").
 pub fn name_key(word: &str) -> String {
-    let w = word.replace('’', "'");
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix('\''))
-        .unwrap_or(&w);
-    w.chars().filter(|&c| c != '.').collect()
+    let mut out = String::with_capacity(word.len());
+    fill_key(word, &mut out);
+    out
 }
 
-/// Words of a phrase for gazetteer matching: split at spaces, hyphens and slashes,
-/// with surrounding punctuation trimmed. Returns (byte offset in phrase, key).
-fn words(phrase: &str) -> Vec<(usize, String)> {
+/// [`name_key`] into a reused buffer.
+fn fill_key(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            '.' => {}
+            '’' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    } else if out.ends_with('\'') {
+        out.truncate(out.len() - 1);
+    }
+}
+
+/// [`name_key`] without allocating for the common plain word.
+fn key_of<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        word
+    } else {
+        fill_key(word, buf);
+        buf
+    }
+}
+
+/// Words of a phrase for gazetteer matching, as byte ranges: split at spaces, hyphens
+/// and slashes, with surrounding punctuation trimmed.
+fn word_spans(phrase: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in phrase
@@ -80,10 +104,11 @@ fn words(phrase: &str) -> Vec<(usize, String)> {
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let w = phrase[s..i].trim_matches(|c: char| !c.is_alphanumeric());
-                if !w.is_empty() {
-                    let lead = phrase[s..i].find(w).unwrap_or(0);
-                    out.push((s + lead, name_key(w)));
+                let w = &phrase[s..i];
+                let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if !t.is_empty() {
+                    let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                    out.push(s + lead..s + lead + t.len());
                 }
                 start = None;
             }
@@ -97,17 +122,24 @@ fn words(phrase: &str) -> Vec<(usize, String)> {
 #[derive(Debug, Default)]
 pub struct SideMatcher {
     /// First word key → (all word keys, side index), longest first.
-    entries: HashMap<String, Vec<(Vec<String>, usize)>>,
+    entries: WordMap<String, Vec<(Vec<String>, usize)>>,
+    /// Whether some name starts with a lower-case word (else those are skipped fast).
+    lower_first: bool,
 }
 
 impl SideMatcher {
     /// A matcher over `sides`, each a list of names.
     pub fn new(sides: &[Vec<String>]) -> SideMatcher {
-        let mut entries: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut entries: WordMap<String, Vec<(Vec<String>, usize)>> = WordMap::default();
+        let mut lower_first = false;
         for (side, names) in sides.iter().enumerate() {
             for name in names {
-                let keys: Vec<String> = words(name).into_iter().map(|(_, k)| k).collect();
+                let keys: Vec<String> = word_spans(name)
+                    .into_iter()
+                    .map(|r| name_key(&name[r]))
+                    .collect();
                 if let Some(first) = keys.first() {
+                    lower_first |= !first.starts_with(char::is_uppercase);
                     entries.entry(first.clone()).or_default().push((keys, side));
                 }
             }
@@ -115,40 +147,76 @@ impl SideMatcher {
         for list in entries.values_mut() {
             list.sort_by_key(|(keys, _)| std::cmp::Reverse(keys.len()));
         }
-        SideMatcher { entries }
+        SideMatcher {
+            entries,
+            lower_first,
+        }
     }
 
     /// The sides named in `phrase`, in order, as (byte offset in phrase, side).
     /// A name after "anti-" does not count.
     pub fn find(&self, phrase: &str) -> Vec<(usize, usize)> {
-        let ws = words(phrase);
         let mut out = Vec::new();
+        self.scan(phrase, |at, side| {
+            out.push((at, side));
+            false
+        });
+        out
+    }
+
+    /// Whether one word is (the start of) a side's name.
+    pub fn starts_name(&self, word: &str) -> bool {
+        let mut buf = String::new();
+        self.entries.contains_key(key_of(word, &mut buf))
+    }
+
+    /// The first side named in `phrase`.
+    pub fn first(&self, phrase: &str) -> Option<usize> {
+        let mut found = None;
+        self.scan(phrase, |_, side| {
+            found = Some(side);
+            true
+        });
+        found
+    }
+
+    /// Calls `hit` with each match until it returns true.
+    fn scan(&self, phrase: &str, mut hit: impl FnMut(usize, usize) -> bool) {
+        if !self.lower_first && !phrase.contains(char::is_uppercase) {
+            return;
+        }
+        let ws = word_spans(phrase);
+        let (mut key, mut other) = (String::new(), String::new());
         let mut i = 0;
         while i < ws.len() {
-            let (at, key) = &ws[i];
-            let found = self.entries.get(key).and_then(|list| {
+            let w = &phrase[ws[i].clone()];
+            if !self.lower_first && !w.starts_with(char::is_uppercase) {
+                i += 1;
+                continue;
+            }
+            let found = self.entries.get(key_of(w, &mut key)).and_then(|list| {
                 list.iter().find(|(keys, _)| {
                     keys.len() <= ws.len() - i
-                        && keys.iter().zip(&ws[i..]).all(|(k, (_, w))| k == w)
+                        && keys.iter().zip(&ws[i..]).skip(1).all(|(k, r)| {
+                            fill_key(&phrase[r.clone()], &mut other);
+                            *k == other
+                        })
                 })
             });
             match found {
                 Some((keys, side)) => {
-                    let negated = phrase[..*at].to_ascii_lowercase().ends_with("anti-");
-                    if !negated {
-                        out.push((*at, *side));
+                    let at = ws[i].start;
+                    let negated = at >= 5
+                        && phrase.is_char_boundary(at - 5)
+                        && phrase[at - 5..at].eq_ignore_ascii_case("anti-");
+                    if !negated && hit(at, *side) {
+                        return;
                     }
                     i += keys.len();
                 }
                 None => i += 1,
             }
         }
-        out
-    }
-
-    /// The first side named in `phrase`.
-    pub fn first(&self, phrase: &str) -> Option<usize> {
-        self.find(phrase).first().map(|&(_, s)| s)
     }
 }
 

@@ -2,6 +2,7 @@
 //! "the commentary", "he") and resolving it to one entity per person or body, with every
 //! mention kept.
 
+use super::lexicon::WordMap;
 use super::lexicon::{self, Pronoun};
 use super::parties::{SideMatcher, name_key};
 use super::words::{is_all_caps, is_capitalized, lower, words};
@@ -106,7 +107,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     }
     if let Some((i, w)) = head_words.iter().enumerate().find(|(i, w)| {
         let l = lower(&text[(*w).clone()], &mut buf).into_owned();
-        lexicon::SOURCE_NOUNS.contains(&l.as_str())
+        lexicon::is_source_noun(&l)
             && !is_capitalized(&text[(*w).clone()])
             && head_words
                 .get(i + 1)
@@ -243,9 +244,9 @@ fn is_title_word(text: &str, w: &Range<usize>, sides: &SideMatcher) -> bool {
     let mut buf = [0u8; 32];
     let l = lower(word, &mut buf);
     let l = l.trim_end_matches('.');
-    lexicon::TITLES.contains(&l)
+    lexicon::is_title(l)
         || lexicon::is_sentence_word(l)
-        || sides.first(word).is_some()
+        || (is_capitalized(word) && sides.starts_name(word) && sides.first(word).is_some())
         || word.ends_with("'s")
         || word.ends_with("’s")
 }
@@ -262,7 +263,7 @@ fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> RunKin
         .iter()
         .position(|w| !lexicon::is_sentence_word(&text[w.clone()].to_lowercase()))
         .map_or(whole.start, |k| run[k].start);
-    if lexicon::BODY_HEADS.contains(&last.as_str()) || is_all_caps(&text[whole.clone()]) {
+    if lexicon::is_body_head(&last) || is_all_caps(&text[whole.clone()]) {
         return RunKind::Body(lead_text_start..whole.end);
     }
     let honorific = matches!(
@@ -324,14 +325,87 @@ pub struct Entities {
     recent: Vec<usize>,
     /// Surname → full name of people named anywhere in the article.
     full_names: HashMap<String, KnownName>,
+    /// First name → full name, used when no surname matches.
+    first_names: HashMap<String, KnownName>,
+    /// Lower-case name → entity, so lookups stay constant-time on long texts.
+    by_name: HashMap<String, usize>,
+    /// "last:KEY" and "first:KEY" of each person's name → people, in order.
+    people: HashMap<String, Vec<usize>>,
+    /// Source phrases already read, with spans relative to the phrase (news repeats
+    /// "he said" and "the spokesman said" many times).
+    read: WordMap<String, Option<SourceNp>>,
 }
 
+/// Most source phrases kept in the cache before it is emptied.
+const READ_CACHE: usize = 4096;
+
 impl Entities {
-    /// A registry that knows the full names used in the article.
-    pub fn new(full_names: HashMap<String, KnownName>) -> Entities {
-        Entities {
-            full_names,
-            ..Entities::default()
+    /// An empty registry.
+    pub fn new() -> Entities {
+        Entities::default()
+    }
+
+    /// [`read_source`], remembering the phrases already read.
+    pub fn read(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        sides: &SideMatcher,
+    ) -> Option<SourceNp> {
+        let phrase = &text[range.clone()];
+        let shift = |np: &SourceNp, by: isize| {
+            let mut np = np.clone();
+            np.span = (np.span.start as isize + by) as usize..(np.span.end as isize + by) as usize;
+            np
+        };
+        let at = range.start as isize;
+        if let Some(hit) = self.read.get(phrase) {
+            return hit.as_ref().map(|np| shift(np, at));
+        }
+        let np = read_source(text, range, sides);
+        if self.read.len() >= READ_CACHE {
+            self.read.clear();
+        }
+        self.read
+            .insert(phrase.to_string(), np.as_ref().map(|np| shift(np, -at)));
+        np
+    }
+
+    /// Learns the full names of the people named with two or more words among `ws`, so
+    /// that a later surname alone ("Lee") finds them ("Taiwanese President Lee Teng-hui").
+    pub fn learn_names(&mut self, text: &str, ws: &[Range<usize>], sides: &SideMatcher) {
+        let mut buf = String::new();
+        for run in capital_runs(text, ws) {
+            if run.len() < 2 {
+                continue;
+            }
+            // A name already learnt is not read again.
+            buf.clear();
+            buf.push_str(&text[ws[run.end - 1].clone()]);
+            if self.full_names.contains_key(buf.as_str()) {
+                continue;
+            }
+            let whole = ws[run.start].start..ws[run.end - 1].end;
+            if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
+                let n = clean_name(&text[name.clone()]);
+                let parts: Vec<&str> = n.split_whitespace().collect();
+                if let (true, Some(first), Some(last)) =
+                    ((2..=4).contains(&parts.len()), parts.first(), parts.last())
+                {
+                    let last = name_key(last);
+                    let first = name_key(first);
+                    if self.full_names.contains_key(&last) && self.first_names.contains_key(&first)
+                    {
+                        continue;
+                    }
+                    let known = KnownName {
+                        name: n.clone(),
+                        side: sides.first(&text[whole.start..name.start]),
+                    };
+                    self.full_names.entry(last).or_insert_with(|| known.clone());
+                    self.first_names.entry(first).or_insert(known);
+                }
+            }
         }
     }
 
@@ -361,7 +435,7 @@ impl Entities {
                 earlier.or_else(|| {
                     let kind = if *plural {
                         EntityKind::Group
-                    } else if lexicon::TITLES.contains(&head.as_str())
+                    } else if lexicon::is_title(head)
                         || matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson")
                     {
                         EntityKind::Person
@@ -383,7 +457,7 @@ impl Entities {
             e.role = np.role.clone();
             let role = np.role.clone().unwrap_or_default().to_lowercase();
             for w in role.split(|c: char| !c.is_alphanumeric()) {
-                if lexicon::SOURCE_NOUNS.contains(&w) && !e.heads.iter().any(|h| h == w) {
+                if lexicon::is_source_noun(w) && !e.heads.iter().any(|h| h == w) {
                     e.heads.push(w.to_string());
                 }
             }
@@ -416,11 +490,33 @@ impl Entities {
     }
 
     fn named(&mut self, np: &SourceNp, kind: EntityKind) -> usize {
-        let key = np.name.to_lowercase();
-        if let Some(i) = self.list.iter().position(|e| e.name.to_lowercase() == key) {
+        if let Some(&i) = self.by_name.get(&np.name.to_lowercase()) {
             return i;
         }
         self.push(np.name.clone(), np, kind)
+    }
+
+    /// Indexes an entity under its name (and a person under its first and last words).
+    fn index(&mut self, i: usize) {
+        let e = &self.list[i];
+        self.by_name.entry(e.name.to_lowercase()).or_insert(i);
+        if e.kind == EntityKind::Person {
+            let mut parts = e.name.split_whitespace().map(name_key);
+            let first = parts.next();
+            let last = parts.next_back().or(first.clone());
+            for key in [
+                first.map(|k| format!("first:{k}")),
+                last.map(|k| format!("last:{k}")),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let list = self.people.entry(key).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
     }
 
     fn push(&mut self, name: String, np: &SourceNp, kind: EntityKind) -> usize {
@@ -437,30 +533,41 @@ impl Entities {
             mentions: Vec::new(),
             speaks: false,
         });
-        self.list.len() - 1
+        let i = self.list.len() - 1;
+        self.index(i);
+        i
     }
 
     fn person(&mut self, np: &SourceNp) -> usize {
         let parts: Vec<&str> = np.name.split_whitespace().collect();
         let surname = name_key(parts.last().copied().unwrap_or(""));
         let single = parts.len() == 1;
-        let same = |e: &Entity| {
-            let mut names = e.name.split_whitespace().map(name_key);
-            let first = names.next();
-            let last = names.next_back().or(first.clone());
-            e.kind == EntityKind::Person
-                && (last.as_ref() == Some(&surname) || (single && first == Some(surname.clone())))
-        };
-        if let Some(i) = self.list.iter().position(same) {
+        let by_last = self.people.get(&format!("last:{surname}"));
+        let by_first = self
+            .people
+            .get(&format!("first:{surname}"))
+            .filter(|_| single);
+        let same = by_last
+            .into_iter()
+            .chain(by_first)
+            .filter_map(|l| l.first().copied())
+            .min();
+        if let Some(i) = same {
             if !single && !self.list[i].name.contains(' ') {
                 self.list[i].name = np.name.clone();
+                self.index(i);
             }
             return i;
         }
-        let known = self.full_names.get(&surname).filter(|_| single).cloned();
+        let known = self
+            .full_names
+            .get(&surname)
+            .or_else(|| self.first_names.get(&surname))
+            .filter(|_| single)
+            .cloned();
         match known {
             Some(k) => {
-                if let Some(i) = self.list.iter().position(|e| e.name == k.name) {
+                if let Some(&i) = self.by_name.get(&k.name.to_lowercase()) {
                     return i;
                 }
                 let i = self.push(k.name, np, EntityKind::Person);
@@ -470,44 +577,6 @@ impl Entities {
             None => self.push(np.name.clone(), np, EntityKind::Person),
         }
     }
-}
-
-/// Surname (and, failing that, first name) → full name and side of every person named
-/// with two or more words in `ranges` ("Lee" → "Lee Teng-hui", from "Taiwanese President
-/// Lee Teng-hui").
-pub fn full_names(
-    text: &str,
-    ranges: impl Iterator<Item = Range<usize>>,
-    sides: &SideMatcher,
-) -> HashMap<String, KnownName> {
-    let mut surnames = HashMap::new();
-    let mut first_names = HashMap::new();
-    for range in ranges {
-        let ws = words(text, range);
-        for run in capital_runs(text, &ws) {
-            let whole = ws[run.start].start..ws[run.end - 1].end;
-            if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
-                let n = clean_name(&text[name.clone()]);
-                let parts: Vec<&str> = n.split_whitespace().collect();
-                if let (true, Some(first), Some(last)) =
-                    ((2..=4).contains(&parts.len()), parts.first(), parts.last())
-                {
-                    let known = KnownName {
-                        name: n.clone(),
-                        side: sides.first(&text[whole.start..name.start]),
-                    };
-                    surnames
-                        .entry(name_key(last))
-                        .or_insert_with(|| known.clone());
-                    first_names.entry(name_key(first)).or_insert(known);
-                }
-            }
-        }
-    }
-    for (k, v) in first_names {
-        surnames.entry(k).or_insert(v);
-    }
-    surnames
 }
 
 /// A person's full name as first met in the article, with the side its title gave.
@@ -564,7 +633,7 @@ mod tests {
     fn surnames_and_roles_resolve_to_the_named_speaker() {
         let m = matcher();
         let text = "Foreign Office spokesman Jane Doe; Doe; the spokesman; she";
-        let mut e = Entities::new(HashMap::new());
+        let mut e = Entities::new();
         let a = e.resolve(&read_source(text, 0..33, &m).unwrap());
         let b = e.resolve(&read_source(text, 35..38, &m).unwrap());
         let c = e.resolve(&read_source(text, 40..53, &m).unwrap());

@@ -9,19 +9,34 @@ pub type Word = Range<usize>;
 /// The words of `range` in `text`, in order.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let s = &text[range.clone()];
-    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 6);
     let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        let inner = matches!(c, '\'' | '’' | '-' | '.' | '&') && start.is_some() && next_alnum;
-        if c.is_alphanumeric() || inner {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path; other characters are decoded.
+        let (alnum, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        let joiner = !alnum
+            && start.is_some()
+            && (matches!(b, b'\'' | b'-' | b'.' | b'&') || s[i..].starts_with('’'))
+            && s[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if alnum || joiner {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
             out.push(range.start + st..range.start + i);
         }
+        i += len;
     }
     if let Some(st) = start {
         out.push(range.start + st..range.end);
