@@ -144,7 +144,8 @@ fn infer_opponents(findings: &Findings, entities: &mut Entities) {
 }
 
 /// The two sides most present among the attributed sources (speakers weighted by what
-/// they say), ties broken by the order of the gazetteer.
+/// they say), ties broken by the order of the gazetteer; returned in the order the
+/// article first attributes something to them.
 fn most_present(findings: &Findings, entities: &Entities) -> Vec<usize> {
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for q in findings.quotes.iter().filter(|q| q.kind != QuoteKind::Term) {
@@ -163,7 +164,23 @@ fn most_present(findings: &Findings, entities: &Entities) -> Vec<usize> {
     }
     let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
     top.sort_by_key(|&(s, n)| (std::cmp::Reverse(n), s));
-    top.into_iter().take(2).map(|(s, _)| s).collect()
+    let mut pair: Vec<usize> = top.into_iter().take(2).map(|(s, _)| s).collect();
+    // the side the story attributes to first comes first (as readers name them)
+    let first_seen = |side: usize| {
+        let quotes = findings
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.and_then(|e| entities.list[e].side) == Some(side))
+            .map(|q| q.range.start);
+        let positions = findings
+            .positions
+            .iter()
+            .filter(|p| p.speaker.and_then(|e| entities.list[e].side).or(p.side) == Some(side))
+            .map(|p| p.range.start);
+        quotes.chain(positions).min().unwrap_or(usize::MAX)
+    };
+    pair.sort_by_key(|&s| first_seen(s));
+    pair
 }
 
 /// Stable ids: the slug of each name, numbered when two names share one.

@@ -220,6 +220,12 @@ fn sides_view_lists_each_side_and_enter_jumps() {
     let (mut a, _dir) = app();
     let cols = a.sides_columns();
     assert_eq!(cols.len(), 3, "two sides and the unassigned");
+    let names: Vec<&str> = a.ann().parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["United States", "Cuba"],
+        "in the order the article names them"
+    );
     assert!(!cols[0].is_empty() && !cols[1].is_empty());
     cmd(&mut a, Command::ToggleSides);
     let text = screen_text(&render(&a));
