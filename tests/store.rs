@@ -700,3 +700,106 @@ fn check_lists_orphans_and_problems() {
     let journal = parley::store::journal::path_for(&f.store_path);
     assert!(!journal.exists(), "check writes nothing");
 }
+
+const KILLS_ENV: &str = "PARLEY_JOURNAL_KILLS";
+const LOOP_CHILD_ENV: &str = "PARLEY_JOURNAL_LOOP_CHILD";
+
+/// Not a test on its own: the child of `journal_survives_random_kills`, editing a note
+/// over and over and saying after each edit that it is done.
+#[test]
+fn journal_loop_child() {
+    use std::io::Write;
+    let Some(dir) = std::env::var_os(LOOP_CHILD_ENV) else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let a = article(&dir.join("talks.txt"));
+    let mut s = Store::open(&a, &options());
+    let mut out = std::io::stdout().lock();
+    for i in 1.. {
+        s.apply(Edit::SetNote {
+            id: "p1".into(),
+            note: Some(format!("edit {i}")),
+        })
+        .unwrap();
+        writeln!(out, "edited {i}").unwrap();
+        out.flush().unwrap();
+    }
+}
+
+/// Kills an editing process at random moments: every edit it reported done comes back
+/// on the next open, and the store file itself is never touched. 40 kills by default;
+/// PARLEY_JOURNAL_KILLS=1000 for the figures in docs/RELIABILITY.md.
+#[test]
+fn journal_survives_random_kills() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let kills: usize = std::env::var(KILLS_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut recovered_total = 0usize;
+    for _ in 0..kills {
+        let f = fixture();
+        saved_store(&f);
+        let saved = fs::read(&f.store_path).unwrap();
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "journal_loop_child",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
+            .env(LOOP_CHILD_ENV, f.article_path.parent().unwrap())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let wanted = 1 + (seed % 30) as usize;
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        let mut done = 0usize;
+        while done < wanted {
+            line.clear();
+            if out.read_line(&mut line).unwrap() == 0 {
+                break;
+            }
+            if let Some(n) = line.trim().strip_prefix("edited ") {
+                done = n.parse().unwrap();
+            }
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // edits reported after the ones we waited for were shown too
+        for rest in out.lines() {
+            if let Some(n) = rest.unwrap().trim().strip_prefix("edited ") {
+                done = n.parse().unwrap();
+            }
+        }
+        assert_eq!(
+            fs::read(&f.store_path).unwrap(),
+            saved,
+            "the store file is untouched"
+        );
+        let s = Store::open(&article(&f.article_path), &options());
+        let note = s.annotations().positions[0]
+            .note
+            .clone()
+            .unwrap_or_default();
+        let got: usize = note
+            .strip_prefix("edit ")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        assert!(
+            got >= done,
+            "edit {done} was shown but only {got} came back"
+        );
+        recovered_total += got;
+    }
+    eprintln!("{kills} kills; {recovered_total} edits recovered in all; none lost");
+}

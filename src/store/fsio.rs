@@ -231,7 +231,11 @@ mod tests {
         fs::write(&path, &a).unwrap();
         let exe = std::env::current_exe().unwrap();
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let kills = 200;
+        // 200 by default; PARLEY_CRASH_KILLS=1000 for the figures in docs/RELIABILITY.md
+        let kills: usize = std::env::var("PARLEY_CRASH_KILLS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200);
         for _ in 0..kills {
             let mut child = Command::new(&exe)
                 .args(["--exact", "store::fsio::tests::crash_child", "--nocapture"])
