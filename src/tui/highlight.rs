@@ -77,6 +77,9 @@ pub struct Highlights {
     max_len: usize,
     /// Quotes and positions in document order.
     pub items: Vec<Item>,
+    /// Live (not rejected) speech quotes and positions per side, for the status bar;
+    /// counted once here rather than on every frame.
+    pub side_counts: Vec<usize>,
 }
 
 impl Highlights {
@@ -177,10 +180,19 @@ impl Highlights {
             });
         }
         let max_len = marks.iter().map(|m| m.range.len()).max().unwrap_or(0);
+        let mut side_counts = vec![0; ann.parties.len()];
+        for it in &items {
+            if it.status != Status::Rejected && it.kind != Some(QuoteKind::Term) {
+                if let Some(p) = it.party.filter(|&p| p < side_counts.len()) {
+                    side_counts[p] += 1;
+                }
+            }
+        }
         Highlights {
             marks,
             max_len,
             items,
+            side_counts,
         }
     }
 

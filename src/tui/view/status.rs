@@ -2,7 +2,6 @@
 
 use crate::article::sanitize_inline;
 use crate::keys::Command;
-use crate::store::model::Status;
 use crate::tui::app::{App, Pending, Tone};
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
@@ -11,19 +10,10 @@ use ratatui::style::Modifier;
 
 /// Counts of live (not rejected, not term) annotations per side, in party order.
 pub fn counts(app: &App) -> Vec<(String, usize)> {
-    let mut counts = vec![0usize; app.ann().parties.len()];
-    for it in &app.hl.items {
-        if it.status == Status::Rejected || it.kind == Some(crate::store::model::QuoteKind::Term) {
-            continue;
-        }
-        if let Some(p) = it.party {
-            counts[p] += 1;
-        }
-    }
     app.ann()
         .parties
         .iter()
-        .zip(counts)
+        .zip(app.hl.side_counts.iter().copied())
         .map(|(p, n)| (sanitize_inline(&p.name), n))
         .collect()
 }
