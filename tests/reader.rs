@@ -216,3 +216,40 @@ fn closing_the_terminal_quits_without_spinning() {
         }
     );
 }
+
+#[test]
+fn ctrl_z_stops_under_a_job_control_shell_and_fg_brings_it_back() {
+    let Some(bash) = ["/bin/bash", "/usr/bin/bash"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+    else {
+        eprintln!("no bash: skipped");
+        return;
+    };
+    let dir = home();
+    let mut t = Term::start_program(
+        bash,
+        &["--norc", "--noprofile", "-i"],
+        80,
+        24,
+        dir.path(),
+        &[("PS1", "$ ")],
+    );
+    t.wait_text("$");
+    t.send(&format!("{}\r", env!("CARGO_BIN_EXE_parley")));
+    t.wait_text("READ");
+    t.send("\x1a");
+    t.wait_text("Stopped");
+    assert!(
+        !t.screen(|s| s.alternate_screen()),
+        "the shell has the screen while stopped"
+    );
+    t.send("fg\r");
+    t.wait_for("the reader back", |s| {
+        s.alternate_screen() && s.contents().contains("READ")
+    });
+    t.send("q");
+    t.wait_for("the shell prompt again", |s| !s.alternate_screen());
+    t.send("exit\r");
+    t.wait_exit();
+}

@@ -26,6 +26,19 @@ const PATIENCE: Duration = Duration::from_secs(20);
 impl Term {
     /// Starts `parley ARGS` in a `cols`×`rows` terminal with its config and state in `home`.
     pub fn start(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Term {
+        Term::start_program(env!("CARGO_BIN_EXE_parley"), args, cols, rows, home, env)
+    }
+
+    /// Starts any program (a shell, say) in a `cols`×`rows` terminal, with the same
+    /// environment as [`Term::start`].
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        home: &Path,
+        env: &[(&str, &str)],
+    ) -> Term {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -35,7 +48,7 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parley"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(home);
         cmd.env("TERM", "xterm-256color");
