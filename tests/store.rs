@@ -343,6 +343,19 @@ fn symlinked_store_is_saved_through_its_link() {
 
 const CHILD_ENV: &str = "PARLEY_JOURNAL_CHILD";
 
+/// Runs one of this file's child "tests" in a process of its own, on the fixture's
+/// directory, with its standard output piped back.
+fn spawn_child(test: &str, env: &str, f: &Fixture) -> std::process::Child {
+    use std::process::{Command, Stdio};
+    Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", test, "--nocapture", "--test-threads", "1"])
+        .env(env, f.article_path.parent().unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 /// Not a test on its own: the child of `journal_replays_edits_after_kill`.
 #[test]
 fn journal_child() {
@@ -380,22 +393,10 @@ fn journal_child() {
 #[test]
 fn journal_replays_edits_after_kill() {
     use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     let f = fixture();
     saved_store(&f);
     let saved = fs::read(&f.store_path).unwrap();
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "journal_child",
-            "--nocapture",
-            "--test-threads",
-            "1",
-        ])
-        .env(CHILD_ENV, f.article_path.parent().unwrap())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_child("journal_child", CHILD_ENV, &f);
     let mut line = String::new();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     while !line.contains("edited") {
@@ -733,7 +734,6 @@ fn journal_loop_child() {
 #[test]
 fn journal_survives_random_kills() {
     use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     let kills: usize = std::env::var(KILLS_ENV)
         .ok()
         .and_then(|v| v.parse().ok())
@@ -744,19 +744,7 @@ fn journal_survives_random_kills() {
         let f = fixture();
         saved_store(&f);
         let saved = fs::read(&f.store_path).unwrap();
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "journal_loop_child",
-                "--nocapture",
-                "--test-threads",
-                "1",
-            ])
-            .env(LOOP_CHILD_ENV, f.article_path.parent().unwrap())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_child("journal_loop_child", LOOP_CHILD_ENV, &f);
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
