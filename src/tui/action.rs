@@ -50,8 +50,6 @@ pub enum Action {
     Popup(PopupKey),
     /// The mouse moved with the button down, at a screen cell (column, row).
     Drag(u16, u16),
-    /// Quit at once (a signal or a closed terminal).
-    ForceQuit,
     /// Nothing happened for a moment: do background work (wrapping the rest).
     Idle,
 }

@@ -7,7 +7,7 @@ pub use cursor::Cursor;
 
 use super::action::{Action, PopupKey, PromptKey};
 use super::geometry::Geometry;
-use super::highlight::{Highlights, Target};
+use super::highlight::{Highlights, on_target};
 use super::input::TextField;
 use super::keymap::Keymap;
 use super::layout::Layout;
@@ -262,7 +262,6 @@ impl App {
             Action::StoreReady(store) => self.set_store(*store),
             Action::Prompt(k) => self.prompt(k),
             Action::MarkLetter(c) => self.mark_letter(c),
-            Action::ForceQuit => self.quit = true,
             Action::Idle => {
                 self.wrap_more();
             }
@@ -548,13 +547,13 @@ impl App {
     /// The note of the selected annotation, if it has one.
     pub fn selected_note(&self) -> Option<&str> {
         let target = self.selected.and_then(|s| self.hl.items.get(s))?.target;
-        let a = self.ann();
-        match target {
-            Target::Quote(i) => a.quotes.get(i)?.note.as_deref(),
-            Target::Position(i) => a.positions.get(i)?.note.as_deref(),
-            Target::OrphanQuote(i) => a.orphan_quotes.get(i)?.note.as_deref(),
-            Target::OrphanPosition(i) => a.orphan_positions.get(i)?.note.as_deref(),
-        }
+        on_target(
+            self.ann(),
+            target,
+            |q| q.note.as_deref(),
+            |p| p.note.as_deref(),
+        )
+        .flatten()
     }
 
     fn step_item(&mut self, forward: bool, same_side: bool) {
@@ -740,13 +739,6 @@ impl App {
             at: to,
             anchor: Some(from),
         });
-    }
-
-    /// What the selected item is, for the status bar and sidebar.
-    pub fn selected_target(&self) -> Option<Target> {
-        self.selected
-            .and_then(|s| self.hl.items.get(s))
-            .map(|it| it.target)
     }
 }
 

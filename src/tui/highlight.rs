@@ -1,7 +1,7 @@
 //! Which highlights cover which bytes: an index over the annotations that answers
 //! "what overlaps this row" in logarithmic time, so only visible rows are styled.
 
-use crate::store::model::{Annotations, QuoteKind, Status};
+use crate::store::model::{Annotations, Position, Quote, QuoteKind, Status};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -16,6 +16,21 @@ pub enum Target {
     OrphanQuote(usize),
     /// `Annotations::orphan_positions[i]`.
     OrphanPosition(usize),
+}
+
+/// Reads the quote or position (placed or orphan) a target points at.
+pub fn on_target<'a, T>(
+    ann: &'a Annotations,
+    target: Target,
+    quote: impl FnOnce(&'a Quote) -> T,
+    position: impl FnOnce(&'a Position) -> T,
+) -> Option<T> {
+    match target {
+        Target::Quote(i) => ann.quotes.get(i).map(quote),
+        Target::Position(i) => ann.positions.get(i).map(position),
+        Target::OrphanQuote(i) => ann.orphan_quotes.get(i).map(quote),
+        Target::OrphanPosition(i) => ann.orphan_positions.get(i).map(position),
+    }
 }
 
 /// A quote or position in document order, as the reader navigates them.
@@ -244,7 +259,7 @@ pub fn segments(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::model::{ArticleInfo, Position, Quote};
+    use crate::store::model::ArticleInfo;
 
     fn quote(id: &str, start: usize, end: usize) -> Quote {
         Quote {

@@ -9,7 +9,7 @@ use crate::store::edit::{Edit, Filter};
 use crate::store::model::{QuoteKind, Status};
 use crate::store::{Outcome, SaveError};
 use crate::tui::action::{PopupKey, PromptKey};
-use crate::tui::highlight::Target;
+use crate::tui::highlight::{Target, on_target};
 use crate::tui::popup::{Ask, Field, Pick, Popup};
 use std::path::PathBuf;
 
@@ -17,36 +17,28 @@ impl App {
     /// The id of the selected annotation.
     pub fn selected_id(&self) -> Option<String> {
         let target = self.selected.and_then(|s| self.hl.items.get(s))?.target;
-        let a = self.ann();
-        Some(match target {
-            Target::Quote(i) => a.quotes.get(i)?.id.clone(),
-            Target::Position(i) => a.positions.get(i)?.id.clone(),
-            Target::OrphanQuote(i) => a.orphan_quotes.get(i)?.id.clone(),
-            Target::OrphanPosition(i) => a.orphan_positions.get(i)?.id.clone(),
-        })
+        on_target(self.ann(), target, |q| q.id.clone(), |p| p.id.clone())
     }
 
     /// The item index of the annotation with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         let a = self.ann();
-        self.hl.items.iter().position(|it| match it.target {
-            Target::Quote(i) => a.quotes.get(i).is_some_and(|q| q.id == id),
-            Target::Position(i) => a.positions.get(i).is_some_and(|p| p.id == id),
-            Target::OrphanQuote(i) => a.orphan_quotes.get(i).is_some_and(|q| q.id == id),
-            Target::OrphanPosition(i) => a.orphan_positions.get(i).is_some_and(|p| p.id == id),
-        })
+        self.hl
+            .items
+            .iter()
+            .position(|it| on_target(a, it.target, |q| q.id == id, |p| p.id == id) == Some(true))
     }
 
     /// The speaker of the selected annotation.
     fn selected_speaker(&self) -> Option<String> {
         let target = self.selected.and_then(|s| self.hl.items.get(s))?.target;
-        let a = self.ann();
-        match target {
-            Target::Quote(i) => a.quotes.get(i)?.speaker.clone(),
-            Target::Position(i) => a.positions.get(i)?.speaker.clone(),
-            Target::OrphanQuote(i) => a.orphan_quotes.get(i)?.speaker.clone(),
-            Target::OrphanPosition(i) => a.orphan_positions.get(i)?.speaker.clone(),
-        }
+        on_target(
+            self.ann(),
+            target,
+            |q| q.speaker.clone(),
+            |p| p.speaker.clone(),
+        )
+        .flatten()
     }
 
     fn say(&mut self, text: impl Into<String>, tone: Tone) {

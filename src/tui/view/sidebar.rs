@@ -2,7 +2,7 @@
 
 use crate::store::model::{QuoteKind, Status};
 use crate::tui::app::App;
-use crate::tui::highlight::Target;
+use crate::tui::highlight::{Target, on_target};
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -79,13 +79,12 @@ pub fn short_name(p: &crate::store::model::Party) -> String {
 }
 
 fn has_note(app: &App, target: Target) -> bool {
-    let a = app.ann();
-    match target {
-        Target::Quote(i) => a.quotes.get(i).is_some_and(|q| q.note.is_some()),
-        Target::Position(i) => a.positions.get(i).is_some_and(|p| p.note.is_some()),
-        Target::OrphanQuote(i) => a.orphan_quotes.get(i).is_some_and(|q| q.note.is_some()),
-        Target::OrphanPosition(i) => a.orphan_positions.get(i).is_some_and(|p| p.note.is_some()),
-    }
+    on_target(
+        app.ann(),
+        target,
+        |q| q.note.is_some(),
+        |p| p.note.is_some(),
+    ) == Some(true)
 }
 
 /// Draws the sidebar.
