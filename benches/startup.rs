@@ -114,10 +114,10 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return; // `cargo test --benches` asks for the list of benchmarks
     }
-    let sizes: Vec<usize> = std::env::var("PARLEY_STARTUP_SIZES")
+    let sizes: Vec<f64> = std::env::var("PARLEY_STARTUP_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1, 10, 50]);
+        .unwrap_or_else(|| vec![1.0, 10.0, 50.0]);
     let runs: usize = std::env::var("PARLEY_STARTUP_RUNS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -130,7 +130,7 @@ fn main() {
     );
     println!("|---|---|---|---|---|---|---|");
     for mb in sizes {
-        let text = support::news_like(mb * 1_000_000);
+        let text = support::news_like((mb * 1_000_000.0) as usize);
         let path = dir.path().join(format!("news-{mb}mb.txt"));
         std::fs::write(&path, &text).expect("write article");
         let first_words: String = text.lines().next().unwrap_or("").chars().take(30).collect();

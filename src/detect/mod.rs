@@ -28,7 +28,7 @@ const CONTEXT_CHARS: usize = 32;
 
 /// Finds the annotations of an article. `parties` fixes the sides; `None` infers them.
 pub fn detect(article: &Article, parties: Option<&[Party]>) -> Annotations {
-    let text = article.text.as_str();
+    let text: &str = &article.text;
     let mut out = Annotations::new(article_info(article));
     // Candidate sides: the given parties, or every country of the gazetteer.
     let names: Vec<Vec<String>> = match parties {

@@ -13,6 +13,7 @@ use crate::article::{Article, Source, sanitize_inline};
 use crate::detect::{article_info, detect};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How to open a store.
 #[derive(Debug, Clone)]
@@ -77,7 +78,7 @@ pub struct Outcome {
 #[derive(Debug)]
 pub struct Store {
     path: Option<PathBuf>,
-    text: String,
+    text: Arc<String>,
     annotations: Annotations,
     disk: FileState,
     read_only: Option<String>,
@@ -178,7 +179,7 @@ impl Store {
                 let name = display(&path);
                 let mut a = schema::parse(&text, &name)?;
                 let same_article = a.article.sha256 == info.sha256;
-                let findings = schema::validate(&a, same_article.then_some(self.text.as_str()));
+                let findings = schema::validate(&a, same_article.then_some(&*self.text));
                 if !findings.is_empty() {
                     let problems = Locator::new(&text).problems(findings);
                     return Err(StoreError::Invalid {
