@@ -144,7 +144,7 @@ fn main() {
         ];
         let fw = first_words.clone();
         let parley_ready = move |s: &str| s.contains(fw.as_str()) && s.contains("READ");
-        let parley_settled = |s: &str| !s.contains("detecting");
+        let parley_settled = |s: &str| !s.contains("detecting") && !s.contains("loading");
         let p: Vec<Run> = (0..runs)
             .filter_map(|_| measure(&parley, &[file], &env, &parley_ready, &parley_settled))
             .collect();

@@ -69,8 +69,13 @@ pub fn left_text(app: &App) -> String {
                 .join(" · "),
         );
     }
-    if app.detecting {
-        parts.push("detecting…".into());
+    if app.loading {
+        parts.push("loading…".into());
+    } else if app.detecting {
+        parts.push(match app.progress {
+            Some(p) => format!("detecting {p}%…"),
+            None => "detecting…".into(),
+        });
     }
     if !app.search.matches.is_empty() {
         let cur = app.search.current.map_or(0, |c| c + 1);
