@@ -69,7 +69,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             id: format!("q{i}"),
             start: q_start,
             end: q_end,
-            text: text[q_start..q_end].to_string(),
+            text: text[q_start..q_end].into(),
             speaker: Some(format!("official-{}", i % 97)),
             party: party.clone(),
             kind: QuoteKind::Direct,
@@ -77,21 +77,21 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             origin: Origin::Auto,
             status: Status::Suggested,
             note: (i % 10 == 0).then(|| "check \"this\" one".to_string()),
-            prefix: qp,
-            suffix: qs,
+            prefix: qp.into(),
+            suffix: qs.into(),
         });
         a.positions.push(Position {
             id: format!("p{i}"),
             start: p_start,
             end: p_end,
-            text: text[p_start..p_end].to_string(),
+            text: text[p_start..p_end].into(),
             party,
             speaker: None,
             origin: Origin::Auto,
             status: Status::Accepted,
             note: None,
-            prefix: pp,
-            suffix: ps,
+            prefix: pp.into(),
+            suffix: ps.into(),
         });
         from = p_end;
     }
@@ -146,6 +146,7 @@ fn store_reanchor(c: &mut Criterion) {
     let cut = cut + text[cut..].find('\n').unwrap() + 1;
     let mut edited = format!("{}An inserted sentence.\n{}", &text[..cut], &text[cut..]);
     edited = edited.replacen("committed to round 4000", "committed to the round 4000", 1);
+    let edited = std::sync::Arc::new(edited);
     let mut g = c.benchmark_group("store");
     g.sample_size(20);
     g.bench_function("re-anchor 10k after an edit", |b| {

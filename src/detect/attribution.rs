@@ -477,7 +477,7 @@ mod tests {
                     .as_deref()
                     .and_then(|id| found.speaker(id))
                     .map_or(String::new(), |s| s.name.clone());
-                (q.text.clone(), q.kind, speaker)
+                (q.text.to_string(), q.kind, speaker)
             })
             .collect()
     }

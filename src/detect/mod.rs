@@ -16,7 +16,8 @@ mod words;
 
 use crate::article::Article;
 use crate::store::model::{
-    Annotations, ArticleInfo, Origin, Party, Position, Quote, QuoteKind, Speaker, Status, context,
+    Annotations, ArticleInfo, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker, Status,
+    shared_context,
 };
 use attribution::{Findings, attribute};
 use parties::{SideMatcher, countries, country_party, party_names};
@@ -75,14 +76,17 @@ pub fn detect(article: &Article, parties: Option<&[Party]>) -> Annotations {
             origin: Origin::Auto,
         });
     }
+    out.quotes.reserve_exact(findings.quotes.len());
+    out.positions.reserve_exact(findings.positions.len());
     for (n, q) in findings.quotes.iter().enumerate() {
-        let (prefix, suffix) = context(text, q.range.start, q.range.end, CONTEXT_CHARS);
+        let (prefix, suffix) =
+            shared_context(&article.text, q.range.start, q.range.end, CONTEXT_CHARS);
         let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
         out.quotes.push(Quote {
             id: format!("q{}", n + 1),
             start: q.range.start,
             end: q.range.end,
-            text: text[q.range.clone()].to_string(),
+            text: Snippet::shared(&article.text, q.range.clone()),
             speaker: speaker.map(|e| ids[e].clone()),
             party: speaker.and_then(|e| party_id(entities.list[e].side)),
             kind: q.kind,
@@ -95,13 +99,14 @@ pub fn detect(article: &Article, parties: Option<&[Party]>) -> Annotations {
         });
     }
     for (n, p) in findings.positions.iter().enumerate() {
-        let (prefix, suffix) = context(text, p.range.start, p.range.end, CONTEXT_CHARS);
+        let (prefix, suffix) =
+            shared_context(&article.text, p.range.start, p.range.end, CONTEXT_CHARS);
         let side = p.speaker.and_then(|e| entities.list[e].side).or(p.side);
         out.positions.push(Position {
             id: format!("p{}", n + 1),
             start: p.range.start,
             end: p.range.end,
-            text: text[p.range.clone()].to_string(),
+            text: Snippet::shared(&article.text, p.range.clone()),
             party: party_id(side),
             speaker: p.speaker.map(|e| ids[e].clone()),
             origin: Origin::Auto,

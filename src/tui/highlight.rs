@@ -266,7 +266,7 @@ mod tests {
             id: id.into(),
             start,
             end,
-            text: String::new(),
+            text: Default::default(),
             speaker: None,
             party: None,
             kind: QuoteKind::Direct,
@@ -274,8 +274,8 @@ mod tests {
             origin: Default::default(),
             status: Status::Suggested,
             note: None,
-            prefix: String::new(),
-            suffix: String::new(),
+            prefix: Default::default(),
+            suffix: Default::default(),
         }
     }
 
@@ -287,14 +287,14 @@ mod tests {
             id: "p1".into(),
             start: 0,
             end: 500,
-            text: String::new(),
+            text: Default::default(),
             party: None,
             speaker: None,
             origin: Default::default(),
             status: Status::Suggested,
             note: None,
-            prefix: String::new(),
-            suffix: String::new(),
+            prefix: Default::default(),
+            suffix: Default::default(),
         }];
         let h = Highlights::new(&ann);
         let got: Vec<_> = h.overlapping(110..120).map(|m| m.range.clone()).collect();
