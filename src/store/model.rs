@@ -39,7 +39,9 @@ pub enum Origin {
 }
 
 /// Where an annotation stands in review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Proposed by the detector, not yet reviewed.
@@ -52,7 +54,9 @@ pub enum Status {
 }
 
 /// What a quoted stretch is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// A whole quoted utterance.
