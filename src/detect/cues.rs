@@ -14,8 +14,8 @@ pub struct Cue {
     pub word: Range<usize>,
     /// Speech or stance.
     pub kind: CueKind,
-    /// The verb, lower case.
-    pub verb: String,
+    /// The verb, lower case (or the dash that signs a quotation).
+    pub verb: &'static str,
     /// Where the source phrase is, if any.
     pub source: Option<Range<usize>>,
     /// Whether the source comes after the verb ("said Ian Kelly").
@@ -88,9 +88,10 @@ fn takes_object(verb: &str) -> bool {
     )
 }
 
-/// The cues among `outside` (the words of a sentence that lie outside quotations).
-pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<Cue> {
-    let mut out = Vec::new();
+/// The cues among `outside` (the words of a sentence that lie outside quotations), into
+/// `out`.
+pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mut Vec<Cue>) {
+    out.clear();
     let mut buf = [0u8; 32];
     let mut prev_buf = [0u8; 32];
     for (k, w) in outside.iter().enumerate() {
@@ -100,26 +101,24 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
         if word.len() > 16 || (!according && (is_capitalized(word) || !lexicon::may_be_cue(word))) {
             continue;
         }
-        let l = lower(word, &mut buf);
-        let cue = if l == "according" {
-            outside
-                .get(k + 1)
-                .filter(|n| &text[(*n).clone()] == "to")
-                .map(|_| CueKind::Speech)
+        let (l, cue) = if word.eq_ignore_ascii_case("according") {
+            let to = outside.get(k + 1).filter(|n| &text[(*n).clone()] == "to");
+            ("according", to.map(|_| CueKind::Speech))
         } else {
-            lexicon::cue(&l).filter(|_| {
-                let prev = k
-                    .checked_sub(1)
-                    .map(|p| lower(&text[outside[p].clone()], &mut prev_buf));
-                prev.is_none_or(|p| !is_determiner(&p) && !is_preposition(&p))
-            })
+            let Some((form, kind)) = lexicon::cue_form(word) else {
+                continue;
+            };
+            let prev = k
+                .checked_sub(1)
+                .map(|p| lower(&text[outside[p].clone()], &mut prev_buf));
+            let after_noun_marker = prev.is_some_and(|p| is_determiner(&p) || is_preposition(&p));
+            (form, (!after_noun_marker).then_some(kind))
         };
         let Some(mut kind) = cue else { continue };
-        let l = l.into_owned();
-        if matches!(l.as_str(), "call" | "calls" | "called" | "calling") {
+        if matches!(l, "call" | "calls" | "called" | "calling") {
             let next = outside
                 .get(k + 1)
-                .map(|n| lower(&text[n.clone()], &mut buf).into_owned());
+                .map(|n| lower(&text[n.clone()], &mut buf));
             kind = if matches!(next.as_deref(), Some("for" | "on" | "off" | "up")) {
                 CueKind::Stance
             } else {
@@ -148,14 +147,13 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
         let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
         if cue.source.is_none() && cue.verb != "according" && !participle {
             cue.source = before_source(text, outside, k, quotes);
-            if cue.source.is_none() && !takes_object(&cue.verb) && kind == CueKind::Speech {
+            if cue.source.is_none() && !takes_object(cue.verb) && kind == CueKind::Speech {
                 cue.source = after_source(text, outside, k + 1, quotes);
                 cue.inverted = cue.source.is_some();
             }
         }
         out.push(cue);
     }
-    out
 }
 
 /// "X quoted Y as saying": the source is Y.
@@ -404,9 +402,11 @@ mod tests {
             .into_iter()
             .filter(|w| !q.iter().any(|r| r.start <= w.start && w.end <= r.end))
             .collect();
-        find_cues(s, &outside, &q)
+        let mut found = Vec::new();
+        find_cues(s, &outside, &q, &mut found);
+        found
             .into_iter()
-            .map(|c| (c.verb, c.source.map(|r| s[r].to_string())))
+            .map(|c| (c.verb.to_string(), c.source.map(|r| s[r].to_string())))
             .collect()
     }
 

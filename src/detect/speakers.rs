@@ -2,11 +2,10 @@
 //! "the commentary", "he") and resolving it to one entity per person or body, with every
 //! mention kept.
 
-use super::lexicon::WordMap;
 use super::lexicon::{self, Pronoun};
+use super::lexicon::{WordMap, WordSet};
 use super::parties::{SideMatcher, name_key};
 use super::words::{is_all_caps, is_capitalized, lower, words};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// What a source phrase names.
@@ -324,19 +323,22 @@ pub struct Entities {
     /// Entity indexes, most recently mentioned last.
     recent: Vec<usize>,
     /// Surname → full name of people named anywhere in the article.
-    full_names: HashMap<String, KnownName>,
+    full_names: WordMap<String, KnownName>,
     /// First name → full name, used when no surname matches.
-    first_names: HashMap<String, KnownName>,
+    first_names: WordMap<String, KnownName>,
+    /// Runs of capitalised words already learnt from: news repeats its names and
+    /// bodies, and reading a run again would learn nothing new.
+    runs_seen: WordSet<String>,
     /// Lower-case name → entity, so lookups stay constant-time on long texts.
-    by_name: HashMap<String, usize>,
+    by_name: WordMap<String, usize>,
     /// "last:KEY" and "first:KEY" of each person's name → people, in order.
-    people: HashMap<String, Vec<usize>>,
+    people: WordMap<String, Vec<usize>>,
     /// Source phrases already read, with spans relative to the phrase (news repeats
     /// "he said" and "the spokesman said" many times).
     read: WordMap<String, Option<SourceNp>>,
 }
 
-/// Most source phrases kept in the cache before it is emptied.
+/// Most source phrases (and runs of names) kept in a cache before it is emptied.
 const READ_CACHE: usize = 4096;
 
 impl Entities {
@@ -374,15 +376,22 @@ impl Entities {
     /// Learns the full names of the people named with two or more words among `ws`, so
     /// that a later surname alone ("Lee") finds them ("Taiwanese President Lee Teng-hui").
     pub fn learn_names(&mut self, text: &str, ws: &[Range<usize>], sides: &SideMatcher) {
-        let mut buf = String::new();
         for run in capital_runs(text, ws) {
             if run.len() < 2 {
                 continue;
             }
+            // Once a run has been read, its name is known (or it is no person's name):
+            // the same text never teaches anything again.
+            let run_text = &text[ws[run.start].start..ws[run.end - 1].end];
+            if self.runs_seen.contains(run_text) {
+                continue;
+            }
+            if self.runs_seen.len() >= READ_CACHE {
+                self.runs_seen.clear();
+            }
+            self.runs_seen.insert(run_text.to_string());
             // A name already learnt is not read again.
-            buf.clear();
-            buf.push_str(&text[ws[run.end - 1].clone()]);
-            if self.full_names.contains_key(buf.as_str()) {
+            if self.full_names.contains_key(&text[ws[run.end - 1].clone()]) {
                 continue;
             }
             let whole = ws[run.start].start..ws[run.end - 1].end;
