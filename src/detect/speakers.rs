@@ -302,6 +302,8 @@ pub struct Entity {
     pub mentions: Vec<Range<usize>>,
     /// Whether it is the source of a quote or position.
     pub speaks: bool,
+    /// When it was last mentioned, as a count of the mentions resolved before.
+    last_mention: usize,
 }
 
 /// The kinds of entity pronouns can refer to.
@@ -320,8 +322,12 @@ pub enum EntityKind {
 pub struct Entities {
     /// The entities.
     pub list: Vec<Entity>,
-    /// Entity indexes, most recently mentioned last.
-    recent: Vec<usize>,
+    /// Mentions resolved so far: the clock of recency.
+    mentions_resolved: usize,
+    /// The most recently mentioned person, body and group.
+    latest: [Option<usize>; 3],
+    /// Head noun → the entities it refers back to.
+    by_head: WordMap<String, Vec<usize>>,
     /// Surname → full name of people named anywhere in the article.
     full_names: WordMap<String, KnownName>,
     /// First name → full name, used when no surname matches.
@@ -421,11 +427,14 @@ impl Entities {
     /// Resolves a source phrase to an entity, recording the mention.
     pub fn resolve(&mut self, np: &SourceNp) -> Option<usize> {
         let found = match &np.kind {
-            NpKind::Pronoun(p) => self.last_of(|e| match p {
-                Pronoun::Person => e.kind == EntityKind::Person,
-                Pronoun::Body => e.kind == EntityKind::Body,
-                Pronoun::Plural => e.kind != EntityKind::Person,
-            }),
+            NpKind::Pronoun(p) => match p {
+                Pronoun::Person => self.latest(EntityKind::Person),
+                Pronoun::Body => self.latest(EntityKind::Body),
+                Pronoun::Plural => [EntityKind::Body, EntityKind::Group]
+                    .into_iter()
+                    .filter_map(|k| self.latest(k))
+                    .max_by_key(|&i| self.list[i].last_mention),
+            },
             NpKind::Person => Some(self.person(np)),
             NpKind::Body => Some(self.named(np, EntityKind::Body)),
             NpKind::Role {
@@ -434,10 +443,7 @@ impl Entities {
                 plural,
             } => {
                 let earlier = if *definite {
-                    self.last_of(|e| {
-                        e.heads.iter().any(|h| h == head)
-                            && (np.side.is_none() || e.side.is_none() || e.side == np.side)
-                    })
+                    self.latest_with_head(head, np.side)
                 } else {
                     None
                 };
@@ -452,7 +458,7 @@ impl Entities {
                         EntityKind::Body
                     };
                     let i = self.named(np, kind);
-                    self.list[i].heads.push(head.clone());
+                    self.add_head(i, head);
                     Some(i)
                 })
             }
@@ -462,12 +468,13 @@ impl Entities {
         if e.side.is_none() {
             e.side = np.side;
         }
-        if e.role.is_none() && np.role.is_some() {
-            e.role = np.role.clone();
-            let role = np.role.clone().unwrap_or_default().to_lowercase();
-            for w in role.split(|c: char| !c.is_alphanumeric()) {
-                if lexicon::is_source_noun(w) && !e.heads.iter().any(|h| h == w) {
-                    e.heads.push(w.to_string());
+        if e.role.is_none()
+            && let Some(role) = &np.role
+        {
+            e.role = Some(role.clone());
+            for w in role.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+                if lexicon::is_source_noun(w) {
+                    self.add_head(found, w);
                 }
             }
         }
@@ -480,22 +487,38 @@ impl Entities {
         let e = &mut self.list[entity];
         if !e.heads.iter().any(|h| h == head) {
             e.heads.push(head.to_string());
+            self.by_head
+                .entry(head.to_string())
+                .or_default()
+                .push(entity);
         }
     }
 
+    /// Marks an entity as the most recently mentioned.
     fn touch(&mut self, i: usize) {
-        if let Some(k) = self.recent.iter().rposition(|&x| x == i) {
-            self.recent.remove(k);
-        }
-        self.recent.push(i);
+        self.mentions_resolved += 1;
+        let e = &mut self.list[i];
+        e.last_mention = self.mentions_resolved;
+        self.latest[e.kind as usize] = Some(i);
     }
 
-    fn last_of(&self, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
-        self.recent
+    /// The most recently mentioned entity of a kind.
+    fn latest(&self, kind: EntityKind) -> Option<usize> {
+        self.latest[kind as usize]
+    }
+
+    /// The most recently mentioned entity that a head noun refers back to, on the
+    /// given side when both have one.
+    fn latest_with_head(&self, head: &str, side: Option<usize>) -> Option<usize> {
+        self.by_head
+            .get(head)?
             .iter()
-            .rev()
             .copied()
-            .find(|&i| pred(&self.list[i]))
+            .filter(|&i| {
+                let e = &self.list[i];
+                side.is_none() || e.side.is_none() || e.side == side
+            })
+            .max_by_key(|&i| self.list[i].last_mention)
     }
 
     fn named(&mut self, np: &SourceNp, kind: EntityKind) -> usize {
@@ -529,20 +552,21 @@ impl Entities {
     }
 
     fn push(&mut self, name: String, np: &SourceNp, kind: EntityKind) -> usize {
-        let mut heads = Vec::new();
-        if let Some(last) = name.split_whitespace().last() {
-            heads.push(last.to_lowercase());
-        }
+        let head = name.split_whitespace().last().map(str::to_lowercase);
         self.list.push(Entity {
             name,
             role: None,
             kind,
             side: np.side,
-            heads,
+            heads: Vec::new(),
             mentions: Vec::new(),
             speaks: false,
+            last_mention: 0,
         });
         let i = self.list.len() - 1;
+        if let Some(head) = head {
+            self.add_head(i, &head);
+        }
         self.index(i);
         i
     }
