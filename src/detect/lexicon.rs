@@ -207,36 +207,46 @@ pub fn packed(word: &str) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
-/// The cue forms (lower case, packed) with the form and its kind, and for each first
-/// letter the bit set of the lengths of the forms starting with it.
-type CueTable = (WordMap<u128, (&'static str, CueKind)>, [u32; 26]);
+/// The cue forms (lower case, packed) with the form and its kind, and the shapes of
+/// the forms for a test before hashing.
+type CueTable = (WordMap<u128, (&'static str, CueKind)>, Shapes);
+
+/// For each first and last letter, the bit set of the lengths of the cue forms with
+/// them: most words are told not to be cues by this alone.
+type Shapes = [[u32; 26]; 26];
 
 fn cue_table() -> &'static CueTable {
     static TABLE: OnceLock<CueTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut m = WordMap::default();
-        let mut lengths = [0u32; 26];
+        let mut shapes = [[0u32; 26]; 26];
         for (list, kind) in [(STANCE, CueKind::Stance), (SPEECH, CueKind::Speech)] {
             for line in list {
                 for form in line.split_whitespace() {
                     if let Some(key) = packed(form) {
                         m.insert(key, (form, kind));
                     }
-                    if let Some(&b) = form.as_bytes().first().filter(|b| b.is_ascii_lowercase()) {
-                        lengths[usize::from(b - b'a')] |= 1 << form.len().min(31);
+                    let bytes = form.as_bytes();
+                    if let (Some(first), Some(last)) =
+                        (letter(bytes[0]), letter(bytes[form.len() - 1]))
+                    {
+                        shapes[first][last] |= 1 << form.len().min(31);
                     }
                 }
             }
         }
-        (m, lengths)
+        (m, shapes)
     })
+}
+
+/// A lower-case ASCII letter as an index from 0 to 25.
+fn letter(b: u8) -> Option<usize> {
+    b.is_ascii_lowercase().then(|| usize::from(b - b'a'))
 }
 
 /// The speech and stance verb forms, lower case.
 pub fn cue(word_lower: &str) -> Option<CueKind> {
-    let (_, lengths) = cue_table();
-    // Most words are rejected by their first letter and length before hashing.
-    if !fits(lengths, word_lower) {
+    if !may_be_cue(word_lower) {
         return None;
     }
     cue_form(word_lower).map(|(_, kind)| kind)
@@ -254,17 +264,23 @@ pub fn cue_form(word: &str) -> Option<(&'static str, CueKind)> {
     table.get(&key).copied()
 }
 
-fn fits(lengths: &[u32; 26], word: &str) -> bool {
-    word.as_bytes().first().is_some_and(|&first| {
-        first.is_ascii_lowercase()
-            && lengths[usize::from(first - b'a')] & (1 << word.len().min(31)) != 0
-    })
-}
-
 /// Whether a word as written (lower-case first letter) could be a cue: a cheap test
-/// before lower-casing and hashing it.
+/// of its first and last letters and its length before lower-casing and hashing it.
 pub fn may_be_cue(word: &str) -> bool {
-    fits(&cue_table().1, word)
+    let (_, shapes) = cue_table();
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    let Some(first) = letter(first) else {
+        return false;
+    };
+    let length = 1 << word.len().min(31);
+    match letter(last.to_ascii_lowercase()) {
+        Some(last) if word.is_ascii() => shapes[first][last] & length != 0,
+        // A letter outside ASCII may lower-case into another length: left to the table.
+        _ => shapes[first].iter().any(|lengths| lengths & length != 0),
+    }
 }
 
 /// Verbs of speech that are usually followed by "as" and a quoted description

@@ -242,10 +242,8 @@ impl SideMatcher {
                 list.iter().find(|(keys, _)| {
                     let mut rest = words.clone();
                     keys[1..].iter().all(|k| {
-                        rest.next().is_some_and(|r| {
-                            fill_key(&phrase[r], &mut other);
-                            *k == other
-                        })
+                        rest.next()
+                            .is_some_and(|r| k == key_of(&phrase[r], &mut other))
                     })
                 })
             });

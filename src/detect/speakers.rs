@@ -66,10 +66,9 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         .find([',', '(', ';', '—', '–'])
         .map_or(range.end, |i| range.start + i);
     let head_words: Vec<Range<usize>> = ws.iter().filter(|w| w.end <= head_end).cloned().collect();
-    let runs = capital_runs(text, &head_words);
     let mut person: Option<(Range<usize>, Range<usize>)> = None; // (whole run, name part)
     let mut body: Option<Range<usize>> = None;
-    for run in &runs {
+    for run in capital_runs(text, &head_words) {
         match classify_run(text, &head_words[run.clone()], sides) {
             RunKind::Person(name) => {
                 let better = person.as_ref().is_none_or(|(_, n)| {
@@ -198,13 +197,17 @@ fn clean_name(s: &str) -> String {
 }
 
 /// Runs of capitalised words (with name particles inside) as index ranges into `ws`.
-fn capital_runs(text: &str, ws: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn capital_runs<'a>(
+    text: &'a str,
+    ws: &'a [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'a {
     let mut i = 0;
-    while i < ws.len() {
-        if !is_capitalized(&text[ws[i].clone()]) {
+    std::iter::from_fn(move || {
+        while i < ws.len() && !is_capitalized(&text[ws[i].clone()]) {
             i += 1;
-            continue;
+        }
+        if i == ws.len() {
+            return None;
         }
         let start = i;
         let mut end = i + 1;
@@ -225,10 +228,9 @@ fn capital_runs(text: &str, ws: &[Range<usize>]) -> Vec<Range<usize>> {
                 break;
             }
         }
-        out.push(start..end);
-        i = end.max(i + 1);
-    }
-    out
+        i = end;
+        Some(start..end)
+    })
 }
 
 enum RunKind {
@@ -337,8 +339,10 @@ pub struct Entities {
     runs_seen: WordSet<String>,
     /// Lower-case name → entity, so lookups stay constant-time on long texts.
     by_name: WordMap<String, usize>,
-    /// "last:KEY" and "first:KEY" of each person's name → people, in order.
-    people: WordMap<String, Vec<usize>>,
+    /// The first word of each person's name (as a key) → people, in order.
+    by_first: WordMap<String, Vec<usize>>,
+    /// The last word of each person's name → people, in order.
+    by_last: WordMap<String, Vec<usize>>,
     /// Source phrases already read, with spans relative to the phrase (news repeats
     /// "he said" and "the spokesman said" many times).
     read: WordMap<String, Option<SourceNp>>,
@@ -522,7 +526,7 @@ impl Entities {
     }
 
     fn named(&mut self, np: &SourceNp, kind: EntityKind) -> usize {
-        if let Some(&i) = self.by_name.get(&np.name.to_lowercase()) {
+        if let Some(&i) = self.by_name.get(&*lower(&np.name, &mut [0u8; 32])) {
             return i;
         }
         self.push(np.name.clone(), np, kind)
@@ -536,16 +540,12 @@ impl Entities {
             let mut parts = e.name.split_whitespace().map(name_key);
             let first = parts.next();
             let last = parts.next_back().or(first.clone());
-            for key in [
-                first.map(|k| format!("first:{k}")),
-                last.map(|k| format!("last:{k}")),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                let list = self.people.entry(key).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
+            for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
+                if let Some(key) = key {
+                    let list = map.entry(key).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
@@ -575,11 +575,8 @@ impl Entities {
         let parts: Vec<&str> = np.name.split_whitespace().collect();
         let surname = name_key(parts.last().copied().unwrap_or(""));
         let single = parts.len() == 1;
-        let by_last = self.people.get(&format!("last:{surname}"));
-        let by_first = self
-            .people
-            .get(&format!("first:{surname}"))
-            .filter(|_| single);
+        let by_last = self.by_last.get(&surname);
+        let by_first = self.by_first.get(&surname).filter(|_| single);
         let same = by_last
             .into_iter()
             .chain(by_first)
@@ -600,7 +597,7 @@ impl Entities {
             .cloned();
         match known {
             Some(k) => {
-                if let Some(&i) = self.by_name.get(&k.name.to_lowercase()) {
+                if let Some(&i) = self.by_name.get(&*lower(&k.name, &mut [0u8; 32])) {
                     return i;
                 }
                 let i = self.push(k.name, np, EntityKind::Person);
