@@ -8,8 +8,8 @@ use super::parties::SideMatcher;
 use super::positions::{Position, unit_position};
 use super::quotes::{QuoteSpan, pair_quotes};
 use super::speakers::Entities;
-use super::words::{Word, floor_boundary, is_capitalized, lower, prev_char, words};
-use crate::article::Structure;
+use super::words::{Word, floor_boundary, is_capitalized, lower, prev_char, push_words, words};
+use crate::article::{Paragraph, Structure};
 use crate::store::model::QuoteKind;
 use std::ops::Range;
 
@@ -40,23 +40,84 @@ pub struct Findings {
 /// How many paragraphs back a floating quotation may look for its speaker.
 const FLOAT_PARAGRAPHS: usize = 3;
 
-/// Finds quotations, attributions and positions in the body paragraphs.
+/// Bytes of text between two progress reports.
+pub const PROGRESS_STEP: usize = 64 * 1024;
+
+/// Finds quotations, attributions and positions in the body paragraphs, reporting the
+/// bytes done after the paragraphs that cross each [`PROGRESS_STEP`].
 pub fn attribute(
     text: &str,
     structure: &Structure,
     sides: &SideMatcher,
     entities: &mut Entities,
+    progress: &mut dyn FnMut(usize),
 ) -> Findings {
-    let mut out = Findings::default();
-    let mut last: Option<(usize, usize)> = None; // (entity, paragraph)
+    let mut walk = Walk {
+        text,
+        sides,
+        entities,
+        found: Findings::default(),
+        last: None,
+        scratch: Scratch::default(),
+    };
     let mut open_from_previous: Option<usize> = None;
+    let mut next_report = PROGRESS_STEP;
     for (pi, para) in structure.paragraphs.iter().enumerate() {
+        open_from_previous = walk.paragraph(pi, para, open_from_previous);
+        if para.range.end >= next_report {
+            progress(para.range.end);
+            next_report = para.range.end + PROGRESS_STEP;
+        }
+    }
+    carry_over_paragraphs(&mut walk.found.quotes);
+    walk.found
+}
+
+/// The state of the walk through the paragraphs.
+struct Walk<'a> {
+    text: &'a str,
+    sides: &'a SideMatcher,
+    entities: &'a mut Entities,
+    found: Findings,
+    /// The last speaker and the paragraph it spoke in.
+    last: Option<(usize, usize)>,
+    scratch: Scratch,
+}
+
+/// Buffers reused from sentence to sentence, so that the walk allocates only for what
+/// it keeps.
+#[derive(Default)]
+struct Scratch {
+    /// Every word of the sentence.
+    all: Vec<Word>,
+    /// The words outside quotations and asides.
+    outside: Vec<Word>,
+    /// The sentence's quotations.
+    ranges: Vec<Range<usize>>,
+    /// Its parenthesised and dashed asides.
+    asides: Vec<Range<usize>>,
+    cues: Vec<Cue>,
+    /// The entity of each cue.
+    resolved: Vec<Option<usize>>,
+    /// The cues that attribute quotations, with their entities.
+    speech: Vec<(usize, Option<usize>)>,
+}
+
+impl Walk<'_> {
+    /// Walks one paragraph; returns the index of its last quotation if that one is
+    /// left open (to be continued in the next paragraph).
+    fn paragraph(
+        &mut self,
+        pi: usize,
+        para: &Paragraph,
+        open_from_previous: Option<usize>,
+    ) -> Option<usize> {
         let body = para
             .sentences
             .first()
             .map_or(para.range.clone(), |s| s.start..para.range.end);
-        let spans = pair_quotes(text, body.clone());
-        let units = merge_units(text, &para.sentences, &spans);
+        let spans = pair_quotes(self.text, body.clone());
+        let units = merge_units(self.text, &para.sentences, &spans);
         let mut prev_unit_speaker: Option<usize> = None;
         let mut next_span = 0;
         for unit in units {
@@ -68,104 +129,151 @@ pub fn attribute(
             while next_span < spans.len() && spans[next_span].range.start < unit.end {
                 next_span += 1;
             }
-            let in_unit: Vec<&QuoteSpan> = spans[first_span..next_span].iter().collect();
-            let ranges: Vec<Range<usize>> = in_unit.iter().map(|q| q.range.clone()).collect();
-            let asides = parentheses(text, &unit);
-            let all = words(text, unit.clone());
-            entities.learn_names(text, &all, sides);
-            let outside: Vec<Word> = all
-                .into_iter()
-                .filter(|w| {
-                    !ranges
-                        .iter()
-                        .chain(&asides)
-                        .any(|r| r.start <= w.start && w.end <= r.end)
-                })
-                .collect();
-            let mut cues = find_cues(text, &outside, &ranges);
-            for q in &in_unit {
-                if let Some(c) = dash_signature(text, q, para.range.end) {
-                    cues.push(c);
-                }
-            }
-            cues.sort_by_key(|c| c.word.start);
-            let resolved = resolve_cues(text, &cues, &outside, sides, entities);
-            // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
-            // system") attributes them when the sentence has none.
-            let has_speech = cues.iter().any(|c| c.kind == CueKind::Speech);
-            let speech: Vec<(usize, Option<usize>)> = cues
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| {
-                    c.kind == CueKind::Speech || (!has_speech && resolved[*i].is_some())
-                })
-                .map(|(i, _)| (i, resolved[i]))
-                .collect();
-            for q in &in_unit {
-                let first_of_para = q.range.start == body.start;
-                let continues = open_from_previous.filter(|_| first_of_para);
-                let mut found = classify(
-                    text,
-                    q,
-                    &unit,
-                    &cues,
-                    &speech,
-                    &outside,
-                    continues.is_some(),
-                );
-                found.continues = continues;
-                if let Some(np) = transcript_label(text, q) {
-                    found.kind = QuoteKind::Direct;
-                    found.speaker = entities.resolve(&np);
-                }
-                if found.kind != QuoteKind::Term && found.speaker.is_none() {
-                    if let Some(i) = found.cue.as_ref().and_then(|c| {
-                        speech
-                            .iter()
-                            .find(|(k, _)| cues[*k].word == *c)
-                            .map(|x| x.1)
-                    }) {
-                        found.speaker = i;
-                    } else if found.cue.is_none() {
-                        found.speaker = prev_unit_speaker.or_else(|| {
-                            last.filter(|&(_, p)| pi - p <= FLOAT_PARAGRAPHS)
-                                .map(|(e, _)| e)
-                        });
-                    }
-                }
-                if let Some(e) = found.speaker {
-                    last = Some((e, pi));
-                    prev_unit_speaker = Some(e);
-                    entities.list[e].speaks = true;
-                }
-                out.quotes.push(found);
-            }
-            if let Some(p) = unit_position(text, &unit, &outside, &cues, &resolved, sides) {
-                if let Some(e) = p.speaker {
-                    entities.list[e].speaks = true;
-                }
-                out.positions.push(p);
-            }
+            self.unit(
+                pi,
+                para,
+                &unit,
+                &spans[first_span..next_span],
+                (body.start, open_from_previous),
+                &mut prev_unit_speaker,
+            );
         }
-        open_from_previous = spans
+        spans
             .last()
             .filter(|q| !q.closed)
-            .map(|_| out.quotes.len() - 1);
+            .map(|_| self.found.quotes.len() - 1)
     }
-    carry_over_paragraphs(&mut out.quotes);
-    out
+
+    /// Walks one unit (a sentence, or sentences a quotation joins): its cues, its
+    /// quotations and its position. `open` is where the paragraph's text starts and the
+    /// quotation left open before it.
+    fn unit(
+        &mut self,
+        pi: usize,
+        para: &Paragraph,
+        unit: &Range<usize>,
+        in_unit: &[QuoteSpan],
+        open: (usize, Option<usize>),
+        prev_unit_speaker: &mut Option<usize>,
+    ) {
+        let text = self.text;
+        let s = &mut self.scratch;
+        s.ranges.clear();
+        s.ranges.extend(in_unit.iter().map(|q| q.range.clone()));
+        parentheses(text, unit, &mut s.asides);
+        s.all.clear();
+        push_words(text, unit.clone(), &mut s.all);
+        self.entities.learn_names(text, &s.all, self.sides);
+        s.outside.clear();
+        let hidden = |w: &Word| {
+            s.ranges
+                .iter()
+                .chain(&s.asides)
+                .any(|r| r.start <= w.start && w.end <= r.end)
+        };
+        s.outside
+            .extend(s.all.iter().filter(|w| !hidden(w)).cloned());
+        find_cues(text, &s.outside, &s.ranges, &mut s.cues);
+        for q in in_unit {
+            if let Some(c) = dash_signature(text, q, para.range.end) {
+                s.cues.push(c);
+            }
+        }
+        s.cues.sort_by_key(|c| c.word.start);
+        resolve_cues(
+            text,
+            &s.cues,
+            &s.outside,
+            self.sides,
+            self.entities,
+            &mut s.resolved,
+        );
+        // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
+        // system") attributes them when the sentence has none.
+        let has_speech = s.cues.iter().any(|c| c.kind == CueKind::Speech);
+        s.speech.clear();
+        s.speech.extend(
+            s.cues
+                .iter()
+                .zip(&s.resolved)
+                .enumerate()
+                .filter(|(_, (c, r))| c.kind == CueKind::Speech || (!has_speech && r.is_some()))
+                .map(|(i, (_, r))| (i, *r)),
+        );
+        for q in in_unit {
+            let (body_start, open_before) = open;
+            let continues = open_before.filter(|_| q.range.start == body_start);
+            let found = self.quote(pi, q, unit, continues, *prev_unit_speaker);
+            if let Some(e) = found.speaker {
+                self.last = Some((e, pi));
+                *prev_unit_speaker = Some(e);
+                self.entities.list[e].speaks = true;
+            }
+            self.found.quotes.push(found);
+        }
+        let s = &self.scratch;
+        if let Some(p) = unit_position(text, unit, &s.outside, &s.cues, &s.resolved, self.sides) {
+            if let Some(e) = p.speaker {
+                self.entities.list[e].speaks = true;
+            }
+            self.found.positions.push(p);
+        }
+    }
+
+    /// What a quotation of the current unit is, and who said it.
+    fn quote(
+        &mut self,
+        pi: usize,
+        q: &QuoteSpan,
+        unit: &Range<usize>,
+        continues: Option<usize>,
+        prev_unit_speaker: Option<usize>,
+    ) -> Found {
+        let text = self.text;
+        let s = &self.scratch;
+        let mut found = classify(
+            text,
+            q,
+            unit,
+            &s.cues,
+            &s.speech,
+            &s.outside,
+            continues.is_some(),
+        );
+        found.continues = continues;
+        if let Some(np) = transcript_label(text, q) {
+            found.kind = QuoteKind::Direct;
+            found.speaker = self.entities.resolve(&np);
+        }
+        if found.kind != QuoteKind::Term && found.speaker.is_none() {
+            if let Some(i) = found.cue.as_ref().and_then(|c| {
+                s.speech
+                    .iter()
+                    .find(|(k, _)| s.cues[*k].word == *c)
+                    .map(|x| x.1)
+            }) {
+                found.speaker = i;
+            } else if found.cue.is_none() {
+                found.speaker = prev_unit_speaker.or_else(|| {
+                    self.last
+                        .filter(|&(_, p)| pi - p <= FLOAT_PARAGRAPHS)
+                        .map(|(e, _)| e)
+                });
+            }
+        }
+        found
+    }
 }
 
 /// "“…” ― Jane Doe": a name after a dash that closes the paragraph signs the quotation.
 fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
     let rest = &text[q.range.end..para_end];
     let trimmed = rest.trim_start();
-    let dash = trimmed
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let dash = ["―", "—", "–", "-"]
+        .into_iter()
+        .find(|d| trimmed.starts_with(d))?;
     let at = q.range.end + rest.len() - trimmed.len();
-    let name_start = at + dash.len_utf8();
+    let name_start = at + dash.len();
     let name = text[name_start..para_end].trim();
     let n_words = name.split_whitespace().count();
     if n_words == 0 || n_words > 8 || !is_capitalized(name) || name.ends_with(['.', '?', '!']) {
@@ -175,7 +283,7 @@ fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
     Some(Cue {
         word: at..name_start,
         kind: CueKind::Speech,
-        verb: dash.to_string(),
+        verb: dash,
         source: Some(start..start + name.len()),
         inverted: true,
     })
@@ -196,24 +304,28 @@ fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::Source
 }
 
 /// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said"), and asides
-/// between a pair of dashes ("Jane Doe -- a former aide -- said").
-fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// between a pair of dashes ("Jane Doe -- a former aide -- said"), into `out`.
+fn parentheses(text: &str, unit: &Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
     let s = &text[unit.clone()];
-    if !s.contains(['(', '—', '–']) && !s.contains("--") {
-        return out;
+    let parenthesised = s.as_bytes().contains(&b'(');
+    if !parenthesised && !s.contains('—') && !s.contains('–') && !s.contains("--") {
+        return;
     }
     for dash in [" -- ", " — ", " – "] {
-        let at: Vec<usize> = s.match_indices(dash).map(|(i, _)| i).collect();
-        for pair in at.chunks_exact(2) {
-            out.push(unit.start + pair[0]..unit.start + pair[1] + dash.len());
+        let mut at = s.match_indices(dash).map(|(i, _)| i);
+        while let (Some(open), Some(close)) = (at.next(), at.next()) {
+            out.push(unit.start + open..unit.start + close + dash.len());
         }
     }
+    if !parenthesised {
+        return;
+    }
     let mut open = None;
-    for (i, c) in text[unit.clone()].char_indices() {
-        match c {
-            '(' => open = Some(unit.start + i),
-            ')' => {
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'(' => open = Some(unit.start + i),
+            b')' => {
                 if let Some(o) = open.take() {
                     out.push(o..unit.start + i + 1);
                 }
@@ -221,7 +333,6 @@ fn parentheses(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    out
 }
 
 /// Sentences, merged where a quotation runs across a sentence end.
@@ -264,16 +375,17 @@ fn is_attribution_tail(text: &str, s: &Range<usize>) -> bool {
         })
 }
 
-/// Resolves each cue's source to an entity, in order; a cue without a source of its
-/// own ("…, but said", "adding that") takes the one before it in the sentence.
+/// Resolves each cue's source to an entity, in order, into `out`; a cue without a
+/// source of its own ("…, but said", "adding that") takes the one before it in the sentence.
 fn resolve_cues(
     text: &str,
     cues: &[Cue],
     outside: &[Word],
     sides: &SideMatcher,
     entities: &mut Entities,
-) -> Vec<Option<usize>> {
-    let mut out: Vec<Option<usize>> = Vec::with_capacity(cues.len());
+    out: &mut Vec<Option<usize>>,
+) {
+    out.clear();
     for c in cues {
         let np = c.source.clone().and_then(|r| entities.read(text, r, sides));
         let e = match np {
@@ -294,7 +406,6 @@ fn resolve_cues(
         }
         out.push(e);
     }
-    out
 }
 
 /// The noun phrase that opens a sentence: capitalised words, titles and source nouns

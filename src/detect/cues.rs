@@ -14,8 +14,8 @@ pub struct Cue {
     pub word: Range<usize>,
     /// Speech or stance.
     pub kind: CueKind,
-    /// The verb, lower case.
-    pub verb: String,
+    /// The verb, lower case (or the dash that signs a quotation).
+    pub verb: &'static str,
     /// Where the source phrase is, if any.
     pub source: Option<Range<usize>>,
     /// Whether the source comes after the verb ("said Ian Kelly").
@@ -88,9 +88,10 @@ fn takes_object(verb: &str) -> bool {
     )
 }
 
-/// The cues among `outside` (the words of a sentence that lie outside quotations).
-pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<Cue> {
-    let mut out = Vec::new();
+/// The cues among `outside` (the words of a sentence that lie outside quotations), into
+/// `out`.
+pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mut Vec<Cue>) {
+    out.clear();
     let mut buf = [0u8; 32];
     let mut prev_buf = [0u8; 32];
     for (k, w) in outside.iter().enumerate() {
@@ -100,26 +101,24 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
         if word.len() > 16 || (!according && (is_capitalized(word) || !lexicon::may_be_cue(word))) {
             continue;
         }
-        let l = lower(word, &mut buf);
-        let cue = if l == "according" {
-            outside
-                .get(k + 1)
-                .filter(|n| &text[(*n).clone()] == "to")
-                .map(|_| CueKind::Speech)
+        let (l, cue) = if word.eq_ignore_ascii_case("according") {
+            let to = outside.get(k + 1).filter(|n| &text[(*n).clone()] == "to");
+            ("according", to.map(|_| CueKind::Speech))
         } else {
-            lexicon::cue(&l).filter(|_| {
-                let prev = k
-                    .checked_sub(1)
-                    .map(|p| lower(&text[outside[p].clone()], &mut prev_buf));
-                prev.is_none_or(|p| !is_determiner(&p) && !is_preposition(&p))
-            })
+            let Some((form, kind)) = lexicon::cue_form(word) else {
+                continue;
+            };
+            let prev = k
+                .checked_sub(1)
+                .map(|p| lower(&text[outside[p].clone()], &mut prev_buf));
+            let after_noun_marker = prev.is_some_and(|p| is_determiner(&p) || is_preposition(&p));
+            (form, (!after_noun_marker).then_some(kind))
         };
         let Some(mut kind) = cue else { continue };
-        let l = l.into_owned();
-        if matches!(l.as_str(), "call" | "calls" | "called" | "calling") {
+        if matches!(l, "call" | "calls" | "called" | "calling") {
             let next = outside
                 .get(k + 1)
-                .map(|n| lower(&text[n.clone()], &mut buf).into_owned());
+                .map(|n| lower(&text[n.clone()], &mut buf));
             kind = if matches!(next.as_deref(), Some("for" | "on" | "off" | "up")) {
                 CueKind::Stance
             } else {
@@ -148,14 +147,13 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>]) -> Vec<C
         let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
         if cue.source.is_none() && cue.verb != "according" && !participle {
             cue.source = before_source(text, outside, k, quotes);
-            if cue.source.is_none() && !takes_object(&cue.verb) && kind == CueKind::Speech {
+            if cue.source.is_none() && !takes_object(cue.verb) && kind == CueKind::Speech {
                 cue.source = after_source(text, outside, k + 1, quotes);
                 cue.inverted = cue.source.is_some();
             }
         }
         out.push(cue);
     }
-    out
 }
 
 /// "X quoted Y as saying": the source is Y.
@@ -318,65 +316,59 @@ fn before_source(
 ) -> Option<Range<usize>> {
     let verb = &outside[k];
     // The clause starts after the last quotation or strong punctuation before the verb.
-    let mut start_idx = 0;
-    for i in (0..k).rev() {
-        let gap_end = outside[i + 1].start;
-        let gap = &text[outside[i].end..gap_end];
-        let quote_between = quotes
-            .iter()
-            .any(|q| q.start >= outside[i].end && q.end <= gap_end);
-        if quote_between || gap.contains([';', ':', '—', '–']) {
-            start_idx = i + 1;
-            break;
-        }
-    }
+    let breaks_clause = |i: usize| {
+        let (a, b) = (&outside[i], &outside[i + 1]);
+        let gap = &text[a.end..b.start];
+        gap != " "
+            && (gap.contains([';', ':', '—', '–'])
+                || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start))
+    };
+    let start_idx = (0..k)
+        .rev()
+        .find(|&i| breaks_clause(i))
+        .map_or(0, |i| i + 1);
     let ws = &outside[start_idx..k];
     if ws.is_empty() {
         return None;
     }
     let mut buf = [0u8; 32];
-    // Split at commas into pieces of word indexes.
-    let mut pieces: Vec<Range<usize>> = std::iter::once(0..0).collect();
-    for i in 0..ws.len() {
-        if i > 0 && text[ws[i - 1].end..ws[i].start].contains(',') {
-            pieces.push(i..i);
-        }
-        if let Some(p) = pieces.last_mut() {
-            p.end = i + 1;
-        }
-    }
+    // The clause splits at commas into pieces; the subject is in the last one, or in an
+    // earlier one when the verb follows a comma.
+    let comma_before = |i: usize| i > 0 && text[ws[i - 1].end..ws[i].start].contains(',');
+    let piece_ending = |end: usize| (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end;
+    let mut piece = piece_ending(ws.len());
     let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
-    let mut pick = pieces.len() - 1;
     if comma_before_verb {
         // "X, who headed the delegation, said": skip lower-case parentheticals.
-        while pick > 0 {
-            let first = &text[ws[pieces[pick].start].clone()];
+        while piece.start > 0 {
+            let first = &text[ws[piece.start].clone()];
             let l = lower(first, &mut buf);
-            let single = pieces[pick].len() == 1;
-            let abbreviated = single && text[ws[pieces[pick].start].end..].starts_with('.');
+            let single = piece.len() == 1;
+            let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
             let appositive =
                 (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the")) || abbreviated;
             let det_after_name = matches!(&*l, "a" | "an" | "the")
-                && is_capitalized(&text[ws[pieces[pick - 1].end - 1].clone()]);
+                && is_capitalized(&text[ws[piece.start - 1].clone()]);
             if appositive || det_after_name {
-                pick -= 1;
+                piece = piece_ending(piece.start);
             } else {
                 break;
             }
         }
     }
-    let piece = pieces[pick].clone();
-    let mut lo = piece.start;
-    for i in piece.clone() {
-        let w = &text[ws[i].clone()];
-        let l = lower(w, &mut buf);
-        if is_clause_boundary(w) || (!is_capitalized(w) && lexicon::cue(&l).is_some()) {
-            lo = i + 1;
-        }
-    }
+    // The subject follows the piece's last clause word or verb.
+    let lo = piece
+        .clone()
+        .rev()
+        .find(|&i| {
+            let w = &text[ws[i].clone()];
+            is_clause_boundary(w)
+                || (!is_capitalized(w) && lexicon::cue(&lower(w, &mut buf)).is_some())
+        })
+        .map_or(piece.start, |i| i + 1);
     let mut hi = piece.end;
     while hi > lo {
-        let l = lower(&text[ws[hi - 1].clone()], &mut buf).into_owned();
+        let l = lower(&text[ws[hi - 1].clone()], &mut buf);
         if lexicon::is_verb_modifier(&l)
             || is_time_word(&l)
             || l.chars().all(|c| c.is_ascii_digit())
@@ -404,9 +396,11 @@ mod tests {
             .into_iter()
             .filter(|w| !q.iter().any(|r| r.start <= w.start && w.end <= r.end))
             .collect();
-        find_cues(s, &outside, &q)
+        let mut found = Vec::new();
+        find_cues(s, &outside, &q, &mut found);
+        found
             .into_iter()
-            .map(|c| (c.verb, c.source.map(|r| s[r].to_string())))
+            .map(|c| (c.verb.to_string(), c.source.map(|r| s[r].to_string())))
             .collect()
     }
 

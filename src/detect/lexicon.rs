@@ -158,22 +158,34 @@ const STANCE: &[&str] = &[
 #[derive(Debug, Default, Clone, Copy)]
 pub struct WordHasher(u64);
 
+const MIX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
             let mut v = [0u8; 8];
             v[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.write_u64(u64::from_le_bytes(v));
         }
     }
 
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(MIX);
+    }
+
+    fn write_u128(&mut self, i: u128) {
+        self.write_u64(i as u64);
+        self.write_u64((i >> 64) as u64);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiplication leaves the low bits, which pick the bucket, depending only
+        // on the low input bits; the rotation brings the well-mixed high bits down.
+        self.0.rotate_left(26)
     }
 }
 
@@ -182,46 +194,93 @@ pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>
 /// A set of words.
 pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// First letter → bit set of the lengths of the cue forms starting with it.
-static CUE_LENGTHS: OnceLock<[u32; 26]> = OnceLock::new();
+/// An ASCII word of at most 16 bytes, lower-cased and packed into one integer, so that
+/// looking it up hashes and compares one number instead of looping over a string.
+pub fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key.make_ascii_lowercase();
+    Some(u128::from_le_bytes(key))
+}
 
-/// The speech and stance verb forms, lower case.
-pub fn cue(word_lower: &str) -> Option<CueKind> {
-    static TABLE: OnceLock<(WordMap<&'static str, CueKind>, [u32; 26])> = OnceLock::new();
-    let (table, lengths) = TABLE.get_or_init(|| {
+/// The cue forms (lower case, packed) with the form and its kind, and the shapes of
+/// the forms for a test before hashing.
+type CueTable = (WordMap<u128, (&'static str, CueKind)>, Shapes);
+
+/// For each first and last letter, the bit set of the lengths of the cue forms with
+/// them: most words are told not to be cues by this alone.
+type Shapes = [[u32; 26]; 26];
+
+fn cue_table() -> &'static CueTable {
+    static TABLE: OnceLock<CueTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
         let mut m = WordMap::default();
-        let mut lengths = [0u32; 26];
+        let mut shapes = [[0u32; 26]; 26];
         for (list, kind) in [(STANCE, CueKind::Stance), (SPEECH, CueKind::Speech)] {
             for line in list {
                 for form in line.split_whitespace() {
-                    m.insert(form, kind);
-                    if let Some(&b) = form.as_bytes().first().filter(|b| b.is_ascii_lowercase()) {
-                        lengths[usize::from(b - b'a')] |= 1 << form.len().min(31);
+                    if let Some(key) = packed(form) {
+                        m.insert(key, (form, kind));
+                    }
+                    let bytes = form.as_bytes();
+                    if let (Some(first), Some(last)) =
+                        (letter(bytes[0]), letter(bytes[form.len() - 1]))
+                    {
+                        shapes[first][last] |= 1 << form.len().min(31);
                     }
                 }
             }
         }
-        let _ = CUE_LENGTHS.set(lengths);
-        (m, lengths)
-    });
-    // Most words are rejected by their first letter and length before hashing.
-    if !fits(lengths, word_lower) {
-        return None;
-    }
-    table.get(word_lower).copied()
-}
-
-fn fits(lengths: &[u32; 26], word: &str) -> bool {
-    word.as_bytes().first().is_some_and(|&first| {
-        first.is_ascii_lowercase()
-            && lengths[usize::from(first - b'a')] & (1 << word.len().min(31)) != 0
+        (m, shapes)
     })
 }
 
+/// A lower-case ASCII letter as an index from 0 to 25.
+fn letter(b: u8) -> Option<usize> {
+    b.is_ascii_lowercase().then(|| usize::from(b - b'a'))
+}
+
+/// The speech and stance verb forms, lower case.
+pub fn cue(word_lower: &str) -> Option<CueKind> {
+    if !may_be_cue(word_lower) {
+        return None;
+    }
+    cue_form(word_lower).map(|(_, kind)| kind)
+}
+
+/// The cue a word is in any case ("Said", "said"): its lower-case form and its kind.
+pub fn cue_form(word: &str) -> Option<(&'static str, CueKind)> {
+    let (table, _) = cue_table();
+    let key = match packed(word) {
+        Some(key) => key,
+        // Rare: a letter outside ASCII may lower-case into one.
+        None if !word.is_ascii() => packed(&word.to_lowercase())?,
+        None => return None,
+    };
+    table.get(&key).copied()
+}
+
 /// Whether a word as written (lower-case first letter) could be a cue: a cheap test
-/// before lower-casing and hashing it.
+/// of its first and last letters and its length before lower-casing and hashing it.
 pub fn may_be_cue(word: &str) -> bool {
-    cue("said").is_some() && CUE_LENGTHS.get().is_some_and(|l| fits(l, word))
+    let (_, shapes) = cue_table();
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    let Some(first) = letter(first) else {
+        return false;
+    };
+    let length = 1 << word.len().min(31);
+    match letter(last.to_ascii_lowercase()) {
+        Some(last) if word.is_ascii() => shapes[first][last] & length != 0,
+        // A letter outside ASCII may lower-case into another length: left to the table.
+        _ => shapes[first].iter().any(|lengths| lengths & length != 0),
+    }
 }
 
 /// Verbs of speech that are usually followed by "as" and a quoted description

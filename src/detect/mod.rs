@@ -29,7 +29,17 @@ const CONTEXT_CHARS: usize = 32;
 
 /// Finds the annotations of an article. `parties` fixes the sides; `None` infers them.
 pub fn detect(article: &Article, parties: Option<&[Party]>) -> Annotations {
-    let text: &str = &article.text;
+    detect_with_progress(article, parties, &mut |_| {})
+}
+
+/// [`detect`], telling `progress` how many bytes of the article text are done: a
+/// growing count, reported about every 64 KiB and last with the text's length.
+pub fn detect_with_progress(
+    article: &Article,
+    parties: Option<&[Party]>,
+    progress: &mut dyn FnMut(usize),
+) -> Annotations {
+    let text = article.text.as_str();
     let mut out = Annotations::new(article_info(article));
     // Candidate sides: the given parties, or every country of the gazetteer.
     let names: Vec<Vec<String>> = match parties {
@@ -41,7 +51,7 @@ pub fn detect(article: &Article, parties: Option<&[Party]>) -> Annotations {
     };
     let matcher = SideMatcher::new(&names);
     let mut entities = Entities::new();
-    let findings = attribute(text, &article.structure, &matcher, &mut entities);
+    let findings = attribute(text, &article.structure, &matcher, &mut entities, progress);
     infer_opponents(&findings, &mut entities);
     // The sides of the story, as indexes into the candidates.
     let chosen: Vec<usize> = match parties {
@@ -116,6 +126,7 @@ pub fn detect(article: &Article, parties: Option<&[Party]>) -> Annotations {
             suffix,
         });
     }
+    progress(text.len());
     out
 }
 

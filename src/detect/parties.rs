@@ -92,30 +92,79 @@ fn key_of<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
 }
 
 /// Words of a phrase for gazetteer matching, as byte ranges: split at spaces, hyphens
-/// and slashes, with surrounding punctuation trimmed.
-fn word_spans(phrase: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in phrase
-        .char_indices()
-        .chain(std::iter::once((phrase.len(), ' ')))
-    {
-        let inside = c.is_alphanumeric() || matches!(c, '.' | '\'' | '’');
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let w = &phrase[s..i];
-                let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-                if !t.is_empty() {
-                    let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-                    out.push(s + lead..s + lead + t.len());
+/// and slashes, with surrounding punctuation trimmed. An iterator, so that matching
+/// allocates nothing; cloning it looks ahead.
+fn word_spans(phrase: &str) -> WordSpans<'_> {
+    WordSpans { phrase, at: 0 }
+}
+
+#[derive(Debug, Clone)]
+struct WordSpans<'a> {
+    phrase: &'a str,
+    at: usize,
+}
+
+impl WordSpans<'_> {
+    /// Whether the character at byte `i` belongs to a word, and its length.
+    fn inside(&self, i: usize) -> (bool, usize) {
+        let b = self.phrase.as_bytes()[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\''), 1);
+        }
+        let c = self.phrase[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric() || c == '’', c.len_utf8())
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let len = self.phrase.len();
+        loop {
+            while self.at < len {
+                let (inside, n) = self.inside(self.at);
+                if inside {
+                    break;
                 }
-                start = None;
+                self.at += n;
             }
-            _ => {}
+            if self.at >= len {
+                return None;
+            }
+            let start = self.at;
+            while self.at < len {
+                let (inside, n) = self.inside(self.at);
+                if !inside {
+                    break;
+                }
+                self.at += n;
+            }
+            let w = &self.phrase[start..self.at];
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !t.is_empty() {
+                let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                return Some(start + lead..start + lead + t.len());
+            }
         }
     }
-    out
+}
+
+/// Whether a word starts with a capital letter, without decoding an ASCII one.
+fn starts_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(char::is_uppercase),
+    }
+}
+
+/// Whether a phrase has a capital letter, without decoding its ASCII part.
+fn has_upper(phrase: &str) -> bool {
+    if phrase.is_ascii() {
+        phrase.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        phrase.contains(char::is_uppercase)
+    }
 }
 
 /// Matches side names in phrases. Built once per article for its parties.
@@ -134,10 +183,7 @@ impl SideMatcher {
         let mut lower_first = false;
         for (side, names) in sides.iter().enumerate() {
             for name in names {
-                let keys: Vec<String> = word_spans(name)
-                    .into_iter()
-                    .map(|r| name_key(&name[r]))
-                    .collect();
+                let keys: Vec<String> = word_spans(name).map(|r| name_key(&name[r])).collect();
                 if let Some(first) = keys.first() {
                     lower_first |= !first.starts_with(char::is_uppercase);
                     entries.entry(first.clone()).or_default().push((keys, side));
@@ -182,39 +228,36 @@ impl SideMatcher {
 
     /// Calls `hit` with each match until it returns true.
     fn scan(&self, phrase: &str, mut hit: impl FnMut(usize, usize) -> bool) {
-        if !self.lower_first && !phrase.contains(char::is_uppercase) {
+        if !self.lower_first && !has_upper(phrase) {
             return;
         }
-        let ws = word_spans(phrase);
         let (mut key, mut other) = (String::new(), String::new());
-        let mut i = 0;
-        while i < ws.len() {
-            let w = &phrase[ws[i].clone()];
-            if !self.lower_first && !w.starts_with(char::is_uppercase) {
-                i += 1;
+        let mut words = word_spans(phrase);
+        while let Some(r) = words.next() {
+            let w = &phrase[r.clone()];
+            if !self.lower_first && !starts_upper(w) {
                 continue;
             }
             let found = self.entries.get(key_of(w, &mut key)).and_then(|list| {
                 list.iter().find(|(keys, _)| {
-                    keys.len() <= ws.len() - i
-                        && keys.iter().zip(&ws[i..]).skip(1).all(|(k, r)| {
-                            fill_key(&phrase[r.clone()], &mut other);
-                            *k == other
-                        })
+                    let mut rest = words.clone();
+                    keys[1..].iter().all(|k| {
+                        rest.next()
+                            .is_some_and(|r| k == key_of(&phrase[r], &mut other))
+                    })
                 })
             });
-            match found {
-                Some((keys, side)) => {
-                    let at = ws[i].start;
-                    let negated = at >= 5
-                        && phrase.is_char_boundary(at - 5)
-                        && phrase[at - 5..at].eq_ignore_ascii_case("anti-");
-                    if !negated && hit(at, *side) {
-                        return;
-                    }
-                    i += keys.len();
+            if let Some((keys, side)) = found {
+                let at = r.start;
+                let negated = at >= 5
+                    && phrase.is_char_boundary(at - 5)
+                    && phrase[at - 5..at].eq_ignore_ascii_case("anti-");
+                if !negated && hit(at, *side) {
+                    return;
                 }
-                None => i += 1,
+                for _ in 1..keys.len() {
+                    words.next();
+                }
             }
         }
     }

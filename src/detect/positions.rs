@@ -80,7 +80,7 @@ pub fn unit_position(
         if !subject_named {
             continue;
         }
-        let against = is_hostile(&c.verb)
+        let against = is_hostile(c.verb)
             .then(|| {
                 let ws = words(text, c.word.end..unit.end);
                 let end = ws.get(5).or(ws.last()).map_or(c.word.end, |w| w.end);

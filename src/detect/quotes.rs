@@ -44,11 +44,16 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
     let base = range.start;
     let mut out = Vec::new();
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new(); // mark, start, inner start
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let mut from = 0;
+    // Only the bytes that can start a mark are looked at; most of a paragraph is skipped.
+    while let Some(i) = next_mark(s, from) {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let after = i + c.len_utf8();
+        from = after;
+        let prev = s[..i].chars().next_back();
+        let next = s[after..].chars().next();
         let mut close_with = |stack: &mut Vec<(Mark, usize, usize)>, at: usize, end: usize| {
             let (_, start, inner) = stack[at];
             stack.truncate(at);
@@ -85,15 +90,13 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
                 }
             }
             '\'' if next == Some('\'') => {
-                iter.next();
                 let end = after + 1;
+                from = end;
                 if let Some(at) = find(&stack, |m| m == Mark::TwoApostrophes) {
                     close_with(&mut stack, at, end);
                 } else {
                     stack.push((Mark::TwoApostrophes, i, end));
                 }
-                prev = Some('\'');
-                continue;
             }
             '‘' | '\'' | '’' => {
                 let kind = if c == '\'' {
@@ -114,7 +117,6 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     // An unclosed double quotation runs to the end of the paragraph; an unclosed single
     // one was an apostrophe unless it opened the paragraph.
@@ -128,6 +130,16 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
         });
     }
     out
+}
+
+/// The first byte at or after `from` that may start a quotation mark: a straight mark,
+/// or the lead byte of « » (U+00AB, U+00BB) and of “ ” ‘ ’ (U+2018–U+201D).
+fn next_mark(s: &str, from: usize) -> Option<usize> {
+    s.as_bytes()
+        .get(from..)?
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .map(|k| from + k)
 }
 
 fn find(stack: &[(Mark, usize, usize)], pred: impl Fn(Mark) -> bool) -> Option<usize> {

@@ -2,11 +2,10 @@
 //! "the commentary", "he") and resolving it to one entity per person or body, with every
 //! mention kept.
 
-use super::lexicon::WordMap;
 use super::lexicon::{self, Pronoun};
+use super::lexicon::{WordMap, WordSet};
 use super::parties::{SideMatcher, name_key};
 use super::words::{is_all_caps, is_capitalized, lower, words};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// What a source phrase names.
@@ -67,10 +66,9 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         .find([',', '(', ';', '—', '–'])
         .map_or(range.end, |i| range.start + i);
     let head_words: Vec<Range<usize>> = ws.iter().filter(|w| w.end <= head_end).cloned().collect();
-    let runs = capital_runs(text, &head_words);
     let mut person: Option<(Range<usize>, Range<usize>)> = None; // (whole run, name part)
     let mut body: Option<Range<usize>> = None;
-    for run in &runs {
+    for run in capital_runs(text, &head_words) {
         match classify_run(text, &head_words[run.clone()], sides) {
             RunKind::Person(name) => {
                 let better = person.as_ref().is_none_or(|(_, n)| {
@@ -199,13 +197,17 @@ fn clean_name(s: &str) -> String {
 }
 
 /// Runs of capitalised words (with name particles inside) as index ranges into `ws`.
-fn capital_runs(text: &str, ws: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn capital_runs<'a>(
+    text: &'a str,
+    ws: &'a [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'a {
     let mut i = 0;
-    while i < ws.len() {
-        if !is_capitalized(&text[ws[i].clone()]) {
+    std::iter::from_fn(move || {
+        while i < ws.len() && !is_capitalized(&text[ws[i].clone()]) {
             i += 1;
-            continue;
+        }
+        if i == ws.len() {
+            return None;
         }
         let start = i;
         let mut end = i + 1;
@@ -226,10 +228,9 @@ fn capital_runs(text: &str, ws: &[Range<usize>]) -> Vec<Range<usize>> {
                 break;
             }
         }
-        out.push(start..end);
-        i = end.max(i + 1);
-    }
-    out
+        i = end;
+        Some(start..end)
+    })
 }
 
 enum RunKind {
@@ -303,6 +304,8 @@ pub struct Entity {
     pub mentions: Vec<Range<usize>>,
     /// Whether it is the source of a quote or position.
     pub speaks: bool,
+    /// When it was last mentioned, as a count of the mentions resolved before.
+    last_mention: usize,
 }
 
 /// The kinds of entity pronouns can refer to.
@@ -321,22 +324,31 @@ pub enum EntityKind {
 pub struct Entities {
     /// The entities.
     pub list: Vec<Entity>,
-    /// Entity indexes, most recently mentioned last.
-    recent: Vec<usize>,
+    /// Mentions resolved so far: the clock of recency.
+    mentions_resolved: usize,
+    /// The most recently mentioned person, body and group.
+    latest: [Option<usize>; 3],
+    /// Head noun → the entities it refers back to.
+    by_head: WordMap<String, Vec<usize>>,
     /// Surname → full name of people named anywhere in the article.
-    full_names: HashMap<String, KnownName>,
+    full_names: WordMap<String, KnownName>,
     /// First name → full name, used when no surname matches.
-    first_names: HashMap<String, KnownName>,
+    first_names: WordMap<String, KnownName>,
+    /// Runs of capitalised words already learnt from: news repeats its names and
+    /// bodies, and reading a run again would learn nothing new.
+    runs_seen: WordSet<String>,
     /// Lower-case name → entity, so lookups stay constant-time on long texts.
-    by_name: HashMap<String, usize>,
-    /// "last:KEY" and "first:KEY" of each person's name → people, in order.
-    people: HashMap<String, Vec<usize>>,
+    by_name: WordMap<String, usize>,
+    /// The first word of each person's name (as a key) → people, in order.
+    by_first: WordMap<String, Vec<usize>>,
+    /// The last word of each person's name → people, in order.
+    by_last: WordMap<String, Vec<usize>>,
     /// Source phrases already read, with spans relative to the phrase (news repeats
     /// "he said" and "the spokesman said" many times).
     read: WordMap<String, Option<SourceNp>>,
 }
 
-/// Most source phrases kept in the cache before it is emptied.
+/// Most source phrases (and runs of names) kept in a cache before it is emptied.
 const READ_CACHE: usize = 4096;
 
 impl Entities {
@@ -374,15 +386,22 @@ impl Entities {
     /// Learns the full names of the people named with two or more words among `ws`, so
     /// that a later surname alone ("Lee") finds them ("Taiwanese President Lee Teng-hui").
     pub fn learn_names(&mut self, text: &str, ws: &[Range<usize>], sides: &SideMatcher) {
-        let mut buf = String::new();
         for run in capital_runs(text, ws) {
             if run.len() < 2 {
                 continue;
             }
+            // Once a run has been read, its name is known (or it is no person's name):
+            // the same text never teaches anything again.
+            let run_text = &text[ws[run.start].start..ws[run.end - 1].end];
+            if self.runs_seen.contains(run_text) {
+                continue;
+            }
+            if self.runs_seen.len() >= READ_CACHE {
+                self.runs_seen.clear();
+            }
+            self.runs_seen.insert(run_text.to_string());
             // A name already learnt is not read again.
-            buf.clear();
-            buf.push_str(&text[ws[run.end - 1].clone()]);
-            if self.full_names.contains_key(buf.as_str()) {
+            if self.full_names.contains_key(&text[ws[run.end - 1].clone()]) {
                 continue;
             }
             let whole = ws[run.start].start..ws[run.end - 1].end;
@@ -412,11 +431,14 @@ impl Entities {
     /// Resolves a source phrase to an entity, recording the mention.
     pub fn resolve(&mut self, np: &SourceNp) -> Option<usize> {
         let found = match &np.kind {
-            NpKind::Pronoun(p) => self.last_of(|e| match p {
-                Pronoun::Person => e.kind == EntityKind::Person,
-                Pronoun::Body => e.kind == EntityKind::Body,
-                Pronoun::Plural => e.kind != EntityKind::Person,
-            }),
+            NpKind::Pronoun(p) => match p {
+                Pronoun::Person => self.latest(EntityKind::Person),
+                Pronoun::Body => self.latest(EntityKind::Body),
+                Pronoun::Plural => [EntityKind::Body, EntityKind::Group]
+                    .into_iter()
+                    .filter_map(|k| self.latest(k))
+                    .max_by_key(|&i| self.list[i].last_mention),
+            },
             NpKind::Person => Some(self.person(np)),
             NpKind::Body => Some(self.named(np, EntityKind::Body)),
             NpKind::Role {
@@ -425,10 +447,7 @@ impl Entities {
                 plural,
             } => {
                 let earlier = if *definite {
-                    self.last_of(|e| {
-                        e.heads.iter().any(|h| h == head)
-                            && (np.side.is_none() || e.side.is_none() || e.side == np.side)
-                    })
+                    self.latest_with_head(head, np.side)
                 } else {
                     None
                 };
@@ -443,7 +462,7 @@ impl Entities {
                         EntityKind::Body
                     };
                     let i = self.named(np, kind);
-                    self.list[i].heads.push(head.clone());
+                    self.add_head(i, head);
                     Some(i)
                 })
             }
@@ -453,12 +472,13 @@ impl Entities {
         if e.side.is_none() {
             e.side = np.side;
         }
-        if e.role.is_none() && np.role.is_some() {
-            e.role = np.role.clone();
-            let role = np.role.clone().unwrap_or_default().to_lowercase();
-            for w in role.split(|c: char| !c.is_alphanumeric()) {
-                if lexicon::is_source_noun(w) && !e.heads.iter().any(|h| h == w) {
-                    e.heads.push(w.to_string());
+        if e.role.is_none()
+            && let Some(role) = &np.role
+        {
+            e.role = Some(role.clone());
+            for w in role.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+                if lexicon::is_source_noun(w) {
+                    self.add_head(found, w);
                 }
             }
         }
@@ -471,26 +491,42 @@ impl Entities {
         let e = &mut self.list[entity];
         if !e.heads.iter().any(|h| h == head) {
             e.heads.push(head.to_string());
+            self.by_head
+                .entry(head.to_string())
+                .or_default()
+                .push(entity);
         }
     }
 
+    /// Marks an entity as the most recently mentioned.
     fn touch(&mut self, i: usize) {
-        if let Some(k) = self.recent.iter().rposition(|&x| x == i) {
-            self.recent.remove(k);
-        }
-        self.recent.push(i);
+        self.mentions_resolved += 1;
+        let e = &mut self.list[i];
+        e.last_mention = self.mentions_resolved;
+        self.latest[e.kind as usize] = Some(i);
     }
 
-    fn last_of(&self, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
-        self.recent
+    /// The most recently mentioned entity of a kind.
+    fn latest(&self, kind: EntityKind) -> Option<usize> {
+        self.latest[kind as usize]
+    }
+
+    /// The most recently mentioned entity that a head noun refers back to, on the
+    /// given side when both have one.
+    fn latest_with_head(&self, head: &str, side: Option<usize>) -> Option<usize> {
+        self.by_head
+            .get(head)?
             .iter()
-            .rev()
             .copied()
-            .find(|&i| pred(&self.list[i]))
+            .filter(|&i| {
+                let e = &self.list[i];
+                side.is_none() || e.side.is_none() || e.side == side
+            })
+            .max_by_key(|&i| self.list[i].last_mention)
     }
 
     fn named(&mut self, np: &SourceNp, kind: EntityKind) -> usize {
-        if let Some(&i) = self.by_name.get(&np.name.to_lowercase()) {
+        if let Some(&i) = self.by_name.get(&*lower(&np.name, &mut [0u8; 32])) {
             return i;
         }
         self.push(np.name.clone(), np, kind)
@@ -504,36 +540,33 @@ impl Entities {
             let mut parts = e.name.split_whitespace().map(name_key);
             let first = parts.next();
             let last = parts.next_back().or(first.clone());
-            for key in [
-                first.map(|k| format!("first:{k}")),
-                last.map(|k| format!("last:{k}")),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                let list = self.people.entry(key).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
+            for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
+                if let Some(key) = key {
+                    let list = map.entry(key).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
     }
 
     fn push(&mut self, name: String, np: &SourceNp, kind: EntityKind) -> usize {
-        let mut heads = Vec::new();
-        if let Some(last) = name.split_whitespace().last() {
-            heads.push(last.to_lowercase());
-        }
+        let head = name.split_whitespace().last().map(str::to_lowercase);
         self.list.push(Entity {
             name,
             role: None,
             kind,
             side: np.side,
-            heads,
+            heads: Vec::new(),
             mentions: Vec::new(),
             speaks: false,
+            last_mention: 0,
         });
         let i = self.list.len() - 1;
+        if let Some(head) = head {
+            self.add_head(i, &head);
+        }
         self.index(i);
         i
     }
@@ -542,11 +575,8 @@ impl Entities {
         let parts: Vec<&str> = np.name.split_whitespace().collect();
         let surname = name_key(parts.last().copied().unwrap_or(""));
         let single = parts.len() == 1;
-        let by_last = self.people.get(&format!("last:{surname}"));
-        let by_first = self
-            .people
-            .get(&format!("first:{surname}"))
-            .filter(|_| single);
+        let by_last = self.by_last.get(&surname);
+        let by_first = self.by_first.get(&surname).filter(|_| single);
         let same = by_last
             .into_iter()
             .chain(by_first)
@@ -567,7 +597,7 @@ impl Entities {
             .cloned();
         match known {
             Some(k) => {
-                if let Some(&i) = self.by_name.get(&k.name.to_lowercase()) {
+                if let Some(&i) = self.by_name.get(&*lower(&k.name, &mut [0u8; 32])) {
                     return i;
                 }
                 let i = self.push(k.name, np, EntityKind::Person);

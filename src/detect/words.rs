@@ -1,5 +1,6 @@
 //! Words as byte ranges, and the small tests on them that every part of the detector uses.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A word: letters and digits, with inner apostrophes, hyphens, periods and ampersands
@@ -8,16 +9,50 @@ pub type Word = Range<usize>;
 
 /// The words of `range` in `text`, in order.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut out = Vec::with_capacity(range.len() / 6);
+    push_words(text, range, &mut out);
+    out
+}
+
+/// ASCII letters and digits, by byte: the bulk of any text, looked up in one step.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Appends the words of `range` in `text` to `out` (a buffer reused from sentence to
+/// sentence).
+pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let s = &text[range.clone()];
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 6);
     let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII fast path; other characters are decoded.
+        // Fast paths for runs of ASCII letters and digits and for spaces; other
+        // characters are decoded.
+        if ASCII_ALNUM[usize::from(b)] {
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            }
+            continue;
+        }
+        if b == b' ' {
+            if let Some(st) = start.take() {
+                out.push(range.start + st..range.start + i);
+            }
+            i += 1;
+            continue;
+        }
         let (alnum, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
+            (false, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric(), c.len_utf8())
@@ -30,9 +65,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
                 .next()
                 .is_some_and(char::is_alphanumeric);
         if alnum || joiner {
-            if start.is_none() {
-                start = Some(i);
-            }
+            start.get_or_insert(i);
         } else if let Some(st) = start.take() {
             out.push(range.start + st..range.start + i);
         }
@@ -41,29 +74,37 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     if let Some(st) = start {
         out.push(range.start + st..range.end);
     }
-    out
 }
 
-/// ASCII-lower-cases `word` into `buf` when it fits, else returns an owned copy; the
-/// detector calls this for every word, so the common case must not allocate.
-pub fn lower<'a>(word: &str, buf: &'a mut [u8; 32]) -> std::borrow::Cow<'a, str> {
+/// The lower-case form of `word`: the word itself when it has no capital (most words),
+/// else an ASCII-lower-cased copy in `buf` when it fits, else an owned copy. The
+/// detector calls this for every word, so the common cases must not allocate.
+pub fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
     let bytes = word.as_bytes();
-    if bytes.len() <= buf.len() && word.is_ascii() {
-        let out = &mut buf[..bytes.len()];
-        out.copy_from_slice(bytes);
-        out.make_ascii_lowercase();
-        match std::str::from_utf8(out) {
-            Ok(s) => std::borrow::Cow::Borrowed(s),
-            Err(_) => std::borrow::Cow::Owned(word.to_lowercase()),
-        }
-    } else {
-        std::borrow::Cow::Owned(word.to_lowercase())
+    if !word.is_ascii() {
+        return Cow::Owned(word.to_lowercase());
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Cow::Borrowed(word);
+    }
+    if bytes.len() > buf.len() {
+        return Cow::Owned(word.to_ascii_lowercase());
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    match std::str::from_utf8(out) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(word.to_ascii_lowercase()),
     }
 }
 
 /// Whether a word starts with a capital letter.
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether every letter of the word is a capital (a headline or an acronym).
@@ -115,10 +156,8 @@ mod tests {
     #[test]
     fn lower_does_not_allocate_for_ascii() {
         let mut buf = [0u8; 32];
-        assert!(matches!(
-            lower("Said", &mut buf),
-            std::borrow::Cow::Borrowed("said")
-        ));
+        assert!(matches!(lower("Said", &mut buf), Cow::Borrowed("said")));
+        assert!(matches!(lower("said", &mut buf), Cow::Borrowed("said")));
         assert_eq!(lower("Élysée", &mut buf), "élysée");
     }
 }
