@@ -422,3 +422,37 @@ fn a_place_beyond_the_start_is_taken_up_when_the_rest_arrives() {
     let (msg, _) = a.message.clone().unwrap();
     assert!(msg.contains("gone; showing the start only"), "{msg}");
 }
+
+#[test]
+fn the_status_bar_tells_how_far_detection_has_got() {
+    let mut a = App::new(
+        Arc::new(Article::bundled()),
+        Config::default(),
+        (100, 24),
+        true,
+    );
+    assert!(screen_text(&render(&a)).contains("detecting…"));
+    a.progress = Some(42);
+    assert!(screen_text(&render(&a)).contains("detecting 42%…"));
+    a.loading = true;
+    let text = screen_text(&render(&a));
+    assert!(
+        text.contains("loading…") && !text.contains("detecting"),
+        "{text}"
+    );
+}
+
+#[test]
+fn opening_a_store_reports_the_detectors_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = Article::bundled();
+    let options = OpenOptions {
+        store: Some(dir.path().join("s.parley.toml")),
+        ..OpenOptions::default()
+    };
+    let mut seen = Vec::new();
+    let store = Store::open_with_progress(&article, &options, &mut |n| seen.push(n));
+    assert!(!store.annotations().quotes.is_empty());
+    assert_eq!(seen.last(), Some(&article.text.len()));
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+}

@@ -91,13 +91,13 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
         }
         // the first screen, before any background work competes for the cores
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
-        let loaded = spawn_worker(
+        let worker = spawn_worker(
             Arc::clone(&article),
             opening.complete,
             app.config.limits.max_article_bytes,
             options,
         );
-        let exit = event_loop(&mut terminal, &mut app, &loaded, &signal, mouse)?;
+        let exit = event_loop(&mut terminal, &mut app, &worker, &signal, mouse)?;
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(
@@ -119,6 +119,14 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
     result
 }
 
+/// The reader's end of the worker thread.
+struct Worker {
+    /// What it has loaded.
+    loaded: mpsc::Receiver<Loaded>,
+    /// How many bytes of the article the detector has done.
+    detected: Arc<AtomicUsize>,
+}
+
 /// Starts the worker: it reads the rest of the article (unless `complete`), then opens
 /// the store, and sends each as it is ready.
 fn spawn_worker(
@@ -126,8 +134,10 @@ fn spawn_worker(
     complete: bool,
     max_bytes: u64,
     options: OpenOptions,
-) -> mpsc::Receiver<Loaded> {
+) -> Worker {
     let (tx, rx) = mpsc::channel::<Loaded>();
+    let detected = Arc::new(AtomicUsize::new(0));
+    let done = Arc::clone(&detected);
     std::thread::spawn(move || {
         let article = if complete {
             start
@@ -148,15 +158,20 @@ fn spawn_worker(
                 }
             }
         };
-        let _ = tx.send(Loaded::Store(Box::new(Store::open(&article, &options))));
+        let mut progress = |bytes: usize| done.store(bytes, Ordering::Relaxed);
+        let store = Store::open_with_progress(&article, &options, &mut progress);
+        let _ = tx.send(Loaded::Store(Box::new(store)));
     });
-    rx
+    Worker {
+        loaded: rx,
+        detected,
+    }
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    loaded: &mpsc::Receiver<Loaded>,
+    worker: &Worker,
     signal: &AtomicUsize,
     mouse: bool,
 ) -> Result<Exit> {
@@ -174,7 +189,17 @@ fn event_loop(
             return Ok(Exit(128 + sig as u8));
         }
         if app.detecting {
-            match loaded.try_recv() {
+            // the detector's progress, in whole per cent once it has started
+            let done = worker.detected.load(Ordering::Relaxed);
+            let percent = (done > 0 && !app.loading).then(|| {
+                let total = app.article.text.len().max(1);
+                u8::try_from((done.min(total) * 100 / total).min(100)).unwrap_or(100)
+            });
+            if percent != app.progress {
+                app.progress = percent;
+                redraw = true;
+            }
+            match worker.loaded.try_recv() {
                 Ok(Loaded::Article(article)) => {
                     app.update(Action::ArticleReady(article));
                     redraw = true;
