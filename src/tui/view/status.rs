@@ -37,7 +37,10 @@ pub fn left_text(app: &App) -> String {
     }
     let rows = app.layout.rows().len().max(1);
     let bottom = (app.top + app.viewport()).min(rows);
-    let position = if app.layout.is_complete() {
+    let position = if app.loading {
+        // only the start is here: neither the share read nor the row count is known
+        format!("{}/…", app.top + 1)
+    } else if app.layout.is_complete() {
         let pct = if bottom >= rows {
             100
         } else {
