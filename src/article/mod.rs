@@ -312,12 +312,14 @@ mod tests {
             )
         );
         assert!(a.warnings.is_empty());
-        let first = &s.paragraphs[0].sentences[0];
-        assert!(a.text[first.clone()].starts_with("U.S. and Cuban officials on Tuesday"));
+        let first = s.sentences_of(&a.text, 0)[0].clone();
+        assert!(a.text[first].starts_with("U.S. and Cuban officials on Tuesday"));
         // "Cuba said it repeated … shores. The so-called …" is two sentences.
-        let p10 = &s.paragraphs[9];
-        assert_eq!(p10.sentences.len(), 2);
-        assert!(a.text[p10.sentences[1].clone()].starts_with("The so-called"));
+        let p10 = s.sentences_of(&a.text, 9);
+        assert_eq!(p10.len(), 2);
+        assert!(a.text[p10[1].clone()].starts_with("The so-called"));
+        assert_eq!(s.sentences(&a.text).count(), 16);
+        assert!(s.sentences_of(&a.text, 99).is_empty());
     }
 
     #[test]
@@ -409,7 +411,8 @@ mod properties {
             .chain(s.dateline.iter())
             .chain(s.byline.iter())
             .chain(s.paragraphs.iter().map(|p| &p.range))
-            .chain(s.sentences());
+            .cloned()
+            .chain(s.sentences(t));
         for r in ranges {
             assert!(r.start <= r.end && r.end <= t.len(), "{r:?}");
             assert!(
@@ -417,8 +420,8 @@ mod properties {
                 "{r:?}"
             );
         }
-        for p in &s.paragraphs {
-            for sen in &p.sentences {
+        for (i, p) in s.paragraphs.iter().enumerate() {
+            for sen in s.sentences_of(t, i) {
                 assert!(p.range.start <= sen.start && sen.end <= p.range.end);
             }
         }

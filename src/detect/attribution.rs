@@ -62,8 +62,10 @@ pub fn attribute(
     };
     let mut open_from_previous: Option<usize> = None;
     let mut next_report = PROGRESS_STEP;
+    let mut sentences = Vec::new();
     for (pi, para) in structure.paragraphs.iter().enumerate() {
-        open_from_previous = walk.paragraph(pi, para, open_from_previous);
+        structure.sentences_into(text, pi, &mut sentences);
+        open_from_previous = walk.paragraph(pi, para, &sentences, open_from_previous);
         if para.range.end >= next_report {
             progress(para.range.end);
             next_report = para.range.end + PROGRESS_STEP;
@@ -110,14 +112,14 @@ impl Walk<'_> {
         &mut self,
         pi: usize,
         para: &Paragraph,
+        sentences: &[Range<usize>],
         open_from_previous: Option<usize>,
     ) -> Option<usize> {
-        let body = para
-            .sentences
+        let body = sentences
             .first()
             .map_or(para.range.clone(), |s| s.start..para.range.end);
         let spans = pair_quotes(self.text, body.clone());
-        let units = merge_units(self.text, &para.sentences, &spans);
+        let units = merge_units(self.text, sentences, &spans);
         let mut prev_unit_speaker: Option<usize> = None;
         let mut next_span = 0;
         for unit in units {

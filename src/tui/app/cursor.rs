@@ -86,16 +86,18 @@ impl App {
             Command::WordPrev => word_prev(text, cur.at),
             Command::WordEnd => word_end(text, cur.at),
             Command::SentenceNext | Command::SentencePrev => {
-                let starts = self.article.structure.sentences().map(|s| s.start);
+                // the sentences of the paragraphs around the cursor, split as needed
+                let s = &self.article.structure;
+                let i = s.paragraphs.partition_point(|p| p.range.end <= cur.at);
+                let near = i.saturating_sub(2)..(i + 3).min(s.paragraphs.len());
+                let starts = near.flat_map(|j| s.sentences_of(text, j)).map(|r| r.start);
                 step_to(starts, cur.at, c == Command::SentenceNext)
             }
             Command::ParagraphNext | Command::ParagraphPrev => {
-                let starts = self
-                    .article
-                    .structure
-                    .paragraphs
-                    .iter()
-                    .map(|p| p.range.start);
+                let paragraphs = &self.article.structure.paragraphs;
+                let i = paragraphs.partition_point(|p| p.range.start <= cur.at);
+                let near = &paragraphs[i.saturating_sub(2)..(i + 1).min(paragraphs.len())];
+                let starts = near.iter().map(|p| p.range.start);
                 step_to(starts, cur.at, c == Command::ParagraphNext)
             }
             Command::ToggleSelection => {
