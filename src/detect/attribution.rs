@@ -70,6 +70,9 @@ pub fn attribute(
         }
     }
     carry_over_paragraphs(&mut walk.found.quotes);
+    // The findings wait for the sides to be chosen; their growth slack need not.
+    walk.found.quotes.shrink_to_fit();
+    walk.found.positions.shrink_to_fit();
     walk.found
 }
 
@@ -165,14 +168,18 @@ impl Walk<'_> {
         push_words(text, unit.clone(), &mut s.all);
         self.entities.learn_names(text, &s.all, self.sides);
         s.outside.clear();
-        let hidden = |w: &Word| {
-            s.ranges
-                .iter()
-                .chain(&s.asides)
-                .any(|r| r.start <= w.start && w.end <= r.end)
-        };
-        s.outside
-            .extend(s.all.iter().filter(|w| !hidden(w)).cloned());
+        if s.ranges.is_empty() && s.asides.is_empty() {
+            s.outside.extend_from_slice(&s.all);
+        } else {
+            let hidden = |w: &Word| {
+                s.ranges
+                    .iter()
+                    .chain(&s.asides)
+                    .any(|r| r.start <= w.start && w.end <= r.end)
+            };
+            s.outside
+                .extend(s.all.iter().filter(|w| !hidden(w)).cloned());
+        }
         find_cues(text, &s.outside, &s.ranges, &mut s.cues);
         for q in in_unit {
             if let Some(c) = dash_signature(text, q, para.range.end) {
@@ -309,10 +316,12 @@ fn parentheses(text: &str, unit: &Range<usize>, out: &mut Vec<Range<usize>>) {
     out.clear();
     let s = &text[unit.clone()];
     let parenthesised = s.as_bytes().contains(&b'(');
-    if !parenthesised && !s.contains('—') && !s.contains('–') && !s.contains("--") {
-        return;
-    }
-    for dash in [" -- ", " — ", " – "] {
+    let dashes = [
+        (" -- ", s.as_bytes().windows(2).any(|pair| pair == b"--")),
+        (" — ", s.contains('—')),
+        (" – ", s.contains('–')),
+    ];
+    for (dash, _) in dashes.iter().filter(|(_, present)| *present) {
         let mut at = s.match_indices(dash).map(|(i, _)| i);
         while let (Some(open), Some(close)) = (at.next(), at.next()) {
             out.push(unit.start + open..unit.start + close + dash.len());

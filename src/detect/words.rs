@@ -107,6 +107,15 @@ pub fn is_capitalized(word: &str) -> bool {
     }
 }
 
+/// Whether the text at `at` (a word's start) is a capital letter: [`is_capitalized`]
+/// without cutting the word out first.
+pub fn starts_with_capital(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.get(at..).is_some_and(is_capitalized),
+    }
+}
+
 /// Whether every letter of the word is a capital (a headline or an acronym).
 pub fn is_all_caps(word: &str) -> bool {
     let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
