@@ -319,9 +319,10 @@ fn before_source(
     let breaks_clause = |i: usize| {
         let (a, b) = (&outside[i], &outside[i + 1]);
         let gap = &text[a.end..b.start];
-        gap != " "
-            && (gap.contains([';', ':', '—', '–'])
-                || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start))
+        let strong = |g: &str| {
+            g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–'])
+        };
+        gap != " " && (strong(gap) || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start))
     };
     let start_idx = (0..k)
         .rev()

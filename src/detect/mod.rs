@@ -6,6 +6,7 @@
 //! [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
 
 mod attribution;
+mod bytes;
 mod cues;
 pub mod lexicon;
 pub mod parties;

@@ -6,6 +6,7 @@
 //! opening mark (’08), a plural possessive (the players’ union). Quotations nested inside
 //! another are part of it; only the outermost are returned.
 
+use super::bytes::find_any;
 use std::ops::Range;
 
 /// A top-level quotation inside a paragraph.
@@ -46,7 +47,7 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new(); // mark, start, inner start
     let mut from = 0;
     // Only the bytes that can start a mark are looked at; most of a paragraph is skipped.
-    while let Some(i) = next_mark(s, from) {
+    while let Some(i) = find_any(s.as_bytes(), from, &MARK_LEADS) {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -132,42 +133,9 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
     out
 }
 
-/// The first byte at or after `from` that may start a quotation mark: a straight mark,
-/// or the lead byte of « » (U+00AB, U+00BB) and of “ ” ‘ ’ (U+2018–U+201D).
-fn next_mark(s: &str, from: usize) -> Option<usize> {
-    let bytes = s.as_bytes().get(from..)?;
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = (at + 8).min(bytes.len());
-        let chunk = &bytes[at..end];
-        // Eight bytes at a time: plain ASCII without ' or " is passed over whole.
-        if let Ok(eight) = <[u8; 8]>::try_from(chunk) {
-            let word = u64::from_le_bytes(eight);
-            if !has_byte(word, b'"') && !has_byte(word, b'\'') && word & HIGH_BITS == 0 {
-                at = end;
-                continue;
-            }
-        }
-        if let Some(k) = chunk
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-        {
-            return Some(from + at + k);
-        }
-        at = end;
-    }
-    None
-}
-
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Whether one of the eight bytes of `word` is `b`: the classic test for a zero byte,
-/// applied to `word ^ bbbbbbbb`.
-fn has_byte(word: u64, b: u8) -> bool {
-    let x = word ^ (LOW_BITS * u64::from(b));
-    x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0
-}
+/// The bytes that can start a quotation mark: the straight marks, and the lead bytes of
+/// « » (U+00AB, U+00BB) and of “ ” ‘ ’ (U+2018–U+201D).
+const MARK_LEADS: [u8; 4] = [b'"', b'\'', 0xC2, 0xE2];
 
 fn find(stack: &[(Mark, usize, usize)], pred: impl Fn(Mark) -> bool) -> Option<usize> {
     stack.iter().rposition(|&(m, _, _)| pred(m))
@@ -273,24 +241,6 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(!q[0].closed);
         assert_eq!(&s[q[0].range.clone()], s);
-    }
-
-    #[test]
-    fn marks_are_found_across_chunks_of_eight_bytes() {
-        let s = "plain ascii text é then \"a\" and ’ and «";
-        let mut at = 0;
-        let mut found = Vec::new();
-        while let Some(i) = next_mark(s, at) {
-            found.push(i);
-            at = i + 1;
-        }
-        let expected: Vec<usize> = s
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(found, expected);
     }
 
     #[test]

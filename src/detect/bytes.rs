@@ -1,0 +1,78 @@
+//! Finding a few byte values in text, eight bytes at a time: the prefilters that let
+//! the detector pass over plain text without looking at each character.
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Where the first of `needles` occurs in `bytes` at or after `from`.
+pub fn find_any(bytes: &[u8], from: usize, needles: &[u8]) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut at = 0;
+    while at < rest.len() {
+        let end = (at + 8).min(rest.len());
+        let chunk = &rest[at..end];
+        if let Ok(eight) = <[u8; 8]>::try_from(chunk) {
+            let word = u64::from_le_bytes(eight);
+            if !needles.iter().any(|&b| has_byte(word, b)) {
+                at = end;
+                continue;
+            }
+        }
+        if let Some(k) = chunk.iter().position(|b| needles.contains(b)) {
+            return Some(from + at + k);
+        }
+        at = end;
+    }
+    None
+}
+
+/// Whether one of the eight bytes of `word` is `b`: the classic test for a zero byte,
+/// applied to `word ^ bbbbbbbb`.
+fn has_byte(word: u64, b: u8) -> bool {
+    let x = word ^ (LOW_BITS * u64::from(b));
+    x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0
+}
+
+/// The offsets of `needles` in `bytes`, in order.
+pub fn positions<'a>(bytes: &'a [u8], needles: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = find_any(bytes, from, needles)?;
+        from = at + 1;
+        Some(at)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive(bytes: &[u8], needles: &[u8]) -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&i| needles.contains(&bytes[i]))
+            .collect()
+    }
+
+    #[test]
+    fn finds_every_needle_across_chunks() {
+        let s = "plain ascii text é then \"a\" and ’ and « (x) -- y".as_bytes();
+        let needles = [b'"', b'\'', 0xC2, 0xE2, b'(', b'-'];
+        assert_eq!(
+            positions(s, &needles).collect::<Vec<_>>(),
+            naive(s, &needles)
+        );
+        assert_eq!(find_any(s, s.len(), &needles), None);
+        assert_eq!(find_any(s, s.len() + 1, &needles), None);
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_a_byte_by_byte_scan(
+            bytes in proptest::collection::vec(any::<u8>(), 0..64),
+            needles in proptest::collection::vec(any::<u8>(), 1..4),
+        ) {
+            prop_assert_eq!(positions(&bytes, &needles).collect::<Vec<_>>(), naive(&bytes, &needles));
+        }
+    }
+}
