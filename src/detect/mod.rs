@@ -288,3 +288,48 @@ pub fn article_info(article: &Article) -> ArticleInfo {
         bytes: article.text.len(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Source;
+
+    /// About 300 KB of body paragraphs, each with a quotation and its speaker.
+    fn long_article() -> Article {
+        let mut text = String::from("A made-up headline for a long article\n\n");
+        for n in 0..2000 {
+            text.push_str(&format!(
+                "“We will meet again on day {n},” Trade Minister Anna Berg said on \
+                 Monday. The talks in Geneva covered tariffs, quotas and the rules \
+                 of origin that both sides want to change before the summit.\n\n"
+            ));
+        }
+        Article::from_bytes(Source::Stdin, text.as_bytes())
+    }
+
+    #[test]
+    fn progress_grows_in_steps_and_ends_at_the_text_length() {
+        let article = long_article();
+        let mut reports = Vec::new();
+        let found = detect_with_progress(&article, None, &mut |done| reports.push(done));
+        assert!(reports.len() > 3, "{reports:?}");
+        assert!(reports.windows(2).all(|w| w[0] <= w[1]), "{reports:?}");
+        assert_eq!(reports.last(), Some(&article.text.len()));
+        // About every 64 KiB: never two reports closer than a step, but the last.
+        let steps = &reports[..reports.len() - 1];
+        assert!(
+            steps
+                .windows(2)
+                .all(|w| w[1] - w[0] >= attribution::PROGRESS_STEP)
+        );
+        assert_eq!(found, detect(&article, None));
+    }
+
+    #[test]
+    fn progress_on_a_short_article_is_one_report_of_its_length() {
+        let article = Article::bundled();
+        let mut reports = Vec::new();
+        detect_with_progress(&article, None, &mut |done| reports.push(done));
+        assert_eq!(reports, vec![article.text.len()]);
+    }
+}
