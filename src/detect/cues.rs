@@ -98,7 +98,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         let word = &text[w.clone()];
         // Verbs are lower case and short; most words are neither.
         let according = word == "According";
-        if word.len() > 16 || (!according && (is_capitalized(word) || !lexicon::may_be_cue(word))) {
+        if word.len() > 16 || !(according || lexicon::may_be_cue(word)) {
             continue;
         }
         let (l, cue) = if word.eq_ignore_ascii_case("according") {

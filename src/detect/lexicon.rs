@@ -198,13 +198,17 @@ pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 /// looking it up hashes and compares one number instead of looping over a string.
 pub fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.len() > 16 || !word.is_ascii() {
+    if bytes.len() > 16 {
         return None;
     }
-    let mut key = [0u8; 16];
-    key[..bytes.len()].copy_from_slice(bytes);
-    key.make_ascii_lowercase();
-    Some(u128::from_le_bytes(key))
+    let mut key = 0u128;
+    for (k, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return None;
+        }
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * k);
+    }
+    Some(key)
 }
 
 /// The cue forms (lower case, packed) with the form and its kind, and the shapes of
