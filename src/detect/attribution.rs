@@ -2,6 +2,7 @@
 //! source, classifies it (direct, partial, term), carries speakers over floating and
 //! multi-paragraph quotations, and finds the sentences that state a position.
 
+use super::bytes::positions;
 use super::cues::{Cue, find_cues};
 use super::lexicon::{self, CueKind};
 use super::parties::SideMatcher;
@@ -72,6 +73,9 @@ pub fn attribute(
         }
     }
     carry_over_paragraphs(&mut walk.found.quotes);
+    // The findings wait for the sides to be chosen; their growth slack need not.
+    walk.found.quotes.shrink_to_fit();
+    walk.found.positions.shrink_to_fit();
     walk.found
 }
 
@@ -167,14 +171,18 @@ impl Walk<'_> {
         push_words(text, unit.clone(), &mut s.all);
         self.entities.learn_names(text, &s.all, self.sides);
         s.outside.clear();
-        let hidden = |w: &Word| {
-            s.ranges
-                .iter()
-                .chain(&s.asides)
-                .any(|r| r.start <= w.start && w.end <= r.end)
-        };
-        s.outside
-            .extend(s.all.iter().filter(|w| !hidden(w)).cloned());
+        if s.ranges.is_empty() && s.asides.is_empty() {
+            s.outside.extend_from_slice(&s.all);
+        } else {
+            let hidden = |w: &Word| {
+                s.ranges
+                    .iter()
+                    .chain(&s.asides)
+                    .any(|r| r.start <= w.start && w.end <= r.end)
+            };
+            s.outside
+                .extend(s.all.iter().filter(|w| !hidden(w)).cloned());
+        }
         find_cues(text, &s.outside, &s.ranges, &mut s.cues);
         for q in in_unit {
             if let Some(c) = dash_signature(text, q, para.range.end) {
@@ -310,11 +318,17 @@ fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::Source
 fn parentheses(text: &str, unit: &Range<usize>, out: &mut Vec<Range<usize>>) {
     out.clear();
     let s = &text[unit.clone()];
-    let parenthesised = s.as_bytes().contains(&b'(');
-    if !parenthesised && !s.contains('—') && !s.contains('–') && !s.contains("--") {
-        return;
+    // One pass finds what the sentence has: a parenthesis, two hyphens, an em or en dash.
+    let (mut parenthesised, mut double_hyphen, mut em, mut en) = (false, false, false, false);
+    for i in positions(s.as_bytes(), b"(-\xE2") {
+        let rest = &s.as_bytes()[i..];
+        parenthesised |= rest[0] == b'(';
+        double_hyphen |= rest.starts_with(b"--");
+        em |= rest.starts_with("—".as_bytes());
+        en |= rest.starts_with("–".as_bytes());
     }
-    for dash in [" -- ", " — ", " – "] {
+    let dashes = [(" -- ", double_hyphen), (" — ", em), (" – ", en)];
+    for (dash, _) in dashes.iter().filter(|(_, present)| *present) {
         let mut at = s.match_indices(dash).map(|(i, _)| i);
         while let (Some(open), Some(close)) = (at.next(), at.next()) {
             out.push(unit.start + open..unit.start + close + dash.len());
@@ -466,7 +480,6 @@ fn classify(
         continues: None,
     };
     let inner = text[q.inner.clone()].trim();
-    let n_words = inner.split_whitespace().count();
     if is_term_marked(text, q, outside) || (!continues && is_title_case(inner, q, unit)) {
         return found;
     }
@@ -497,6 +510,8 @@ fn classify(
         };
         return found;
     }
+    // Counted only here: most quotations have a cue and are decided above.
+    let n_words = inner.split_whitespace().count();
     let sentence_like =
         starts_unit && (n_words >= 4 || inner.ends_with(['.', '?', '!']) || continues || !q.closed);
     if sentence_like || continues {
@@ -509,29 +524,28 @@ fn classify(
 
 /// "so-called “…”", "known as “…”", "a film titled “…”", "a program called “…”".
 fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
-    let before: Vec<&Word> = outside
-        .iter()
-        .filter(|w| w.end <= q.range.start && q.range.start - w.end <= 40)
-        .collect();
+    // The words (in order) that end at most 40 bytes before the quotation.
+    let near = |w: &Word| q.range.start - w.end <= 40;
+    let k = outside.partition_point(|w| w.end <= q.range.start);
+    let Some(last_word) = k.checked_sub(1).map(|i| &outside[i]).filter(|w| near(w)) else {
+        return false;
+    };
     let mut buf = [0u8; 32];
-    let last = before
-        .last()
-        .map(|w| lower(&text[(*w).clone()], &mut buf).into_owned());
-    let Some(last) = last else { return false };
-    let adjacent = before
-        .last()
-        .is_some_and(|w| text[w.end..q.range.start].trim().is_empty());
+    let last = lower(&text[last_word.clone()], &mut buf);
+    let adjacent = text[last_word.end..q.range.start].trim().is_empty();
     if !adjacent {
         return false;
     }
     if lexicon::is_term_marker(&last) || last == "called" {
         return true;
     }
-    if before.len() >= 2 {
-        let prev = text[before[before.len() - 2].clone()].to_lowercase();
-        return lexicon::is_term_marker_pair(&prev, &last);
+    match k.checked_sub(2).map(|i| &outside[i]).filter(|w| near(w)) {
+        Some(prev) => {
+            let prev = text[prev.clone()].to_lowercase();
+            lexicon::is_term_marker_pair(&prev, &last)
+        }
+        None => false,
     }
-    false
 }
 
 /// A title or name in Title Case ("Meet the Press"), not opening its sentence.

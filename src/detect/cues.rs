@@ -98,7 +98,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         let word = &text[w.clone()];
         // Verbs are lower case and short; most words are neither.
         let according = word == "According";
-        if word.len() > 16 || (!according && (is_capitalized(word) || !lexicon::may_be_cue(word))) {
+        if word.len() > 16 || !(according || lexicon::may_be_cue(word)) {
             continue;
         }
         let (l, cue) = if word.eq_ignore_ascii_case("according") {
@@ -319,9 +319,10 @@ fn before_source(
     let breaks_clause = |i: usize| {
         let (a, b) = (&outside[i], &outside[i + 1]);
         let gap = &text[a.end..b.start];
-        gap != " "
-            && (gap.contains([';', ':', '—', '–'])
-                || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start))
+        let strong = |g: &str| {
+            g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–'])
+        };
+        gap != " " && (strong(gap) || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start))
     };
     let start_idx = (0..k)
         .rev()

@@ -198,28 +198,39 @@ pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 /// looking it up hashes and compares one number instead of looping over a string.
 pub fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.len() > 16 || !word.is_ascii() {
+    if bytes.len() > 16 {
         return None;
     }
-    let mut key = [0u8; 16];
-    key[..bytes.len()].copy_from_slice(bytes);
-    key.make_ascii_lowercase();
-    Some(u128::from_le_bytes(key))
+    let mut key = 0u128;
+    for (k, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return None;
+        }
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * k);
+    }
+    Some(key)
 }
 
 /// The cue forms (lower case, packed) with the form and its kind, and the shapes of
 /// the forms for a test before hashing.
 type CueTable = (WordMap<u128, (&'static str, CueKind)>, Shapes);
 
-/// For each first and last letter, the bit set of the lengths of the cue forms with
-/// them: most words are told not to be cues by this alone.
-type Shapes = [[u32; 26]; 26];
+/// Bit sets of the lengths of the cue forms, by first letter and by first and last
+/// letter: most words are told not to be cues by these alone.
+#[derive(Debug)]
+struct Shapes {
+    by_first: [u32; 26],
+    by_ends: [[u32; 26]; 26],
+}
 
 fn cue_table() -> &'static CueTable {
     static TABLE: OnceLock<CueTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut m = WordMap::default();
-        let mut shapes = [[0u32; 26]; 26];
+        let mut shapes = Shapes {
+            by_first: [0; 26],
+            by_ends: [[0; 26]; 26],
+        };
         for (list, kind) in [(STANCE, CueKind::Stance), (SPEECH, CueKind::Speech)] {
             for line in list {
                 for form in line.split_whitespace() {
@@ -230,7 +241,9 @@ fn cue_table() -> &'static CueTable {
                     if let (Some(first), Some(last)) =
                         (letter(bytes[0]), letter(bytes[form.len() - 1]))
                     {
-                        shapes[first][last] |= 1 << form.len().min(31);
+                        let length = 1 << form.len().min(31);
+                        shapes.by_first[first] |= length;
+                        shapes.by_ends[first][last] |= length;
                     }
                 }
             }
@@ -269,17 +282,18 @@ pub fn cue_form(word: &str) -> Option<(&'static str, CueKind)> {
 pub fn may_be_cue(word: &str) -> bool {
     let (_, shapes) = cue_table();
     let bytes = word.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return false;
-    };
-    let Some(first) = letter(first) else {
+    let Some(first) = bytes.first().and_then(|&b| letter(b)) else {
         return false;
     };
     let length = 1 << word.len().min(31);
-    match letter(last.to_ascii_lowercase()) {
-        Some(last) if word.is_ascii() => shapes[first][last] & length != 0,
-        // A letter outside ASCII may lower-case into another length: left to the table.
-        _ => shapes[first].iter().any(|lengths| lengths & length != 0),
+    if shapes.by_first[first] & length == 0 {
+        return false;
+    }
+    match letter(bytes[bytes.len() - 1].to_ascii_lowercase()) {
+        Some(last) if shapes.by_ends[first][last] & length != 0 => true,
+        // Every form is ASCII and ends with a letter; only a word with a letter outside
+        // ASCII might lower-case into one (KELVIN SIGN into k), and is left to the table.
+        _ => !word.is_ascii(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
 
 mod attribution;
+mod bytes;
 mod cues;
 pub mod lexicon;
 pub mod parties;
@@ -19,10 +20,11 @@ use crate::store::model::{
     Annotations, ArticleInfo, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker, Status,
     shared_context,
 };
-use attribution::{Findings, attribute};
+use attribution::{Findings, Found, attribute};
 use parties::{SideMatcher, countries, country_party, party_names};
 use speakers::{Entities, EntityKind};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Characters of context kept on each side of a span.
 const CONTEXT_CHARS: usize = 32;
@@ -40,7 +42,6 @@ pub fn detect_with_progress(
     progress: &mut dyn FnMut(usize),
 ) -> Annotations {
     let text = article.text.as_str();
-    let mut out = Annotations::new(article_info(article));
     // Candidate sides: the given parties, or every country of the gazetteer.
     let names: Vec<Vec<String>> = match parties {
         Some(p) => party_names(p),
@@ -58,6 +59,7 @@ pub fn detect_with_progress(
         Some(p) => (0..p.len()).collect(),
         None => most_present(&findings, &entities),
     };
+    let mut out = Annotations::new(article_info(article));
     out.parties = match parties {
         Some(p) => p.to_vec(),
         None => chosen
@@ -65,69 +67,116 @@ pub fn detect_with_progress(
             .map(|&i| country_party(&countries()[i]))
             .collect(),
     };
-    let party_id = |side: Option<usize>| -> Option<String> {
-        let k = chosen.iter().position(|&c| Some(c) == side)?;
-        out.parties.get(k).map(|p| p.id.clone())
+    let labels = Labels {
+        ids: speaker_ids(&entities),
+        chosen,
+        parties: &out.parties,
     };
-    let ids = speaker_ids(&entities);
-    for (i, e) in entities.list.iter().enumerate() {
-        if !e.speaks {
-            continue;
-        }
-        let mut mentions: Vec<[usize; 2]> = e.mentions.iter().map(|r| [r.start, r.end]).collect();
-        mentions.sort_unstable();
-        mentions.dedup();
-        out.speakers.push(Speaker {
-            id: ids[i].clone(),
-            name: e.name.clone(),
-            role: e.role.clone(),
-            party: party_id(e.side),
-            mentions,
-            origin: Origin::Auto,
-        });
+    let speakers = labels.speakers(&mut entities);
+    // Each list of findings is freed as soon as it is converted, the longer one first.
+    let Findings { quotes, positions } = findings;
+    let positions = positions
+        .into_iter()
+        .enumerate()
+        .map(|(n, p)| labels.position(&article.text, n, p, &entities))
+        .collect();
+    let quotes = quotes
+        .into_iter()
+        .enumerate()
+        .map(|(n, q)| labels.quote(&article.text, n, q, &entities))
+        .collect();
+    (out.speakers, out.quotes, out.positions) = (speakers, quotes, positions);
+    progress(text.len());
+    out
+}
+
+/// What the annotations call the detector's entities and sides.
+struct Labels<'a> {
+    /// Each entity's speaker id.
+    ids: Vec<String>,
+    /// The sides of the story, as indexes into the candidate sides.
+    chosen: Vec<usize>,
+    /// The parties for the chosen sides, in the same order.
+    parties: &'a [Party],
+}
+
+impl Labels<'_> {
+    /// The party id of a candidate side, if it is one of the story's.
+    fn party_id(&self, side: Option<usize>) -> Option<String> {
+        let k = self.chosen.iter().position(|&c| Some(c) == side)?;
+        self.parties.get(k).map(|p| p.id.clone())
     }
-    out.quotes.reserve_exact(findings.quotes.len());
-    out.positions.reserve_exact(findings.positions.len());
-    for (n, q) in findings.quotes.iter().enumerate() {
-        let (prefix, suffix) =
-            shared_context(&article.text, q.range.start, q.range.end, CONTEXT_CHARS);
+
+    /// The entities that speak, with their mentions (taken out of the registry).
+    fn speakers(&self, entities: &mut Entities) -> Vec<Speaker> {
+        let mut out = Vec::new();
+        for (i, e) in entities.list.iter_mut().enumerate() {
+            if !e.speaks {
+                continue;
+            }
+            let mut mentions: Vec<[usize; 2]> = std::mem::take(&mut e.mentions)
+                .into_iter()
+                .map(|r| [r.start, r.end])
+                .collect();
+            mentions.sort_unstable();
+            mentions.dedup();
+            out.push(Speaker {
+                id: self.ids[i].clone(),
+                name: e.name.clone(),
+                role: e.role.clone(),
+                party: self.party_id(e.side),
+                mentions,
+                origin: Origin::Auto,
+            });
+        }
+        out
+    }
+
+    /// The `n`th quotation found.
+    fn quote(&self, text: &Arc<String>, n: usize, q: Found, entities: &Entities) -> Quote {
+        let (prefix, suffix) = shared_context(text, q.range.start, q.range.end, CONTEXT_CHARS);
         let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
-        out.quotes.push(Quote {
+        Quote {
             id: format!("q{}", n + 1),
             start: q.range.start,
             end: q.range.end,
-            text: Snippet::shared(&article.text, q.range.clone()),
-            speaker: speaker.map(|e| ids[e].clone()),
-            party: speaker.and_then(|e| party_id(entities.list[e].side)),
+            text: Snippet::shared(text, q.range),
+            speaker: speaker.map(|e| self.ids[e].clone()),
+            party: speaker.and_then(|e| self.party_id(entities.list[e].side)),
             kind: q.kind,
-            cue: q.cue.as_ref().map(|c| [c.start, c.end]),
+            cue: q.cue.map(|c| [c.start, c.end]),
             origin: Origin::Auto,
             status: Status::Suggested,
             note: None,
             prefix,
             suffix,
-        });
+        }
     }
-    for (n, p) in findings.positions.iter().enumerate() {
-        let (prefix, suffix) =
-            shared_context(&article.text, p.range.start, p.range.end, CONTEXT_CHARS);
+
+    /// The `n`th position found.
+    fn position(
+        &self,
+        text: &Arc<String>,
+        n: usize,
+        p: positions::Position,
+        entities: &Entities,
+    ) -> Position {
+        let (prefix, suffix) = shared_context(text, p.range.start, p.range.end, CONTEXT_CHARS);
         let side = p.speaker.and_then(|e| entities.list[e].side).or(p.side);
-        out.positions.push(Position {
+        Position {
             id: format!("p{}", n + 1),
             start: p.range.start,
             end: p.range.end,
-            text: Snippet::shared(&article.text, p.range.clone()),
-            party: party_id(side),
-            speaker: p.speaker.map(|e| ids[e].clone()),
+            text: Snippet::shared(text, p.range),
+            party: self.party_id(side),
+            speaker: p.speaker.map(|e| self.ids[e].clone()),
             origin: Origin::Auto,
             status: Status::Suggested,
             note: None,
             prefix,
             suffix,
-        });
+        }
     }
-    progress(text.len());
-    out
 }
 
 /// A speaker with no side of its own who attacks one side ("challenged China") stands
@@ -239,5 +288,50 @@ pub fn article_info(article: &Article) -> ArticleInfo {
         source: article.source.to_string(),
         sha256: article.sha256(),
         bytes: article.text.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Source;
+
+    /// About 300 KB of body paragraphs, each with a quotation and its speaker.
+    fn long_article() -> Article {
+        let mut text = String::from("A made-up headline for a long article\n\n");
+        for n in 0..2000 {
+            text.push_str(&format!(
+                "“We will meet again on day {n},” Trade Minister Anna Berg said on \
+                 Monday. The talks in Geneva covered tariffs, quotas and the rules \
+                 of origin that both sides want to change before the summit.\n\n"
+            ));
+        }
+        Article::from_bytes(Source::Stdin, text.as_bytes())
+    }
+
+    #[test]
+    fn progress_grows_in_steps_and_ends_at_the_text_length() {
+        let article = long_article();
+        let mut reports = Vec::new();
+        let found = detect_with_progress(&article, None, &mut |done| reports.push(done));
+        assert!(reports.len() > 3, "{reports:?}");
+        assert!(reports.windows(2).all(|w| w[0] <= w[1]), "{reports:?}");
+        assert_eq!(reports.last(), Some(&article.text.len()));
+        // About every 64 KiB: never two reports closer than a step, but the last.
+        let steps = &reports[..reports.len() - 1];
+        assert!(
+            steps
+                .windows(2)
+                .all(|w| w[1] - w[0] >= attribution::PROGRESS_STEP)
+        );
+        assert_eq!(found, detect(&article, None));
+    }
+
+    #[test]
+    fn progress_on_a_short_article_is_one_report_of_its_length() {
+        let article = Article::bundled();
+        let mut reports = Vec::new();
+        detect_with_progress(&article, None, &mut |done| reports.push(done));
+        assert_eq!(reports, vec![article.text.len()]);
     }
 }

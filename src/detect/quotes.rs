@@ -6,6 +6,7 @@
 //! opening mark (’08), a plural possessive (the players’ union). Quotations nested inside
 //! another are part of it; only the outermost are returned.
 
+use super::bytes::find_any;
 use std::ops::Range;
 
 /// A top-level quotation inside a paragraph.
@@ -46,7 +47,7 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new(); // mark, start, inner start
     let mut from = 0;
     // Only the bytes that can start a mark are looked at; most of a paragraph is skipped.
-    while let Some(i) = next_mark(s, from) {
+    while let Some(i) = find_any(s.as_bytes(), from, &MARK_LEADS) {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -132,15 +133,9 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
     out
 }
 
-/// The first byte at or after `from` that may start a quotation mark: a straight mark,
-/// or the lead byte of « » (U+00AB, U+00BB) and of “ ” ‘ ’ (U+2018–U+201D).
-fn next_mark(s: &str, from: usize) -> Option<usize> {
-    s.as_bytes()
-        .get(from..)?
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-        .map(|k| from + k)
-}
+/// The bytes that can start a quotation mark: the straight marks, and the lead bytes of
+/// « » (U+00AB, U+00BB) and of “ ” ‘ ’ (U+2018–U+201D).
+const MARK_LEADS: [u8; 4] = [b'"', b'\'', 0xC2, 0xE2];
 
 fn find(stack: &[(Mark, usize, usize)], pred: impl Fn(Mark) -> bool) -> Option<usize> {
     stack.iter().rposition(|&(m, _, _)| pred(m))

@@ -5,7 +5,7 @@
 use super::lexicon::{self, Pronoun};
 use super::lexicon::{WordMap, WordSet};
 use super::parties::{SideMatcher, name_key};
-use super::words::{is_all_caps, is_capitalized, lower, words};
+use super::words::{is_all_caps, is_capitalized, lower, starts_with_capital, words};
 use std::ops::Range;
 
 /// What a source phrase names.
@@ -202,8 +202,9 @@ fn capital_runs<'a>(
     ws: &'a [Range<usize>],
 ) -> impl Iterator<Item = Range<usize>> + 'a {
     let mut i = 0;
+    let capitalized = |w: &Range<usize>| starts_with_capital(text, w.start);
     std::iter::from_fn(move || {
-        while i < ws.len() && !is_capitalized(&text[ws[i].clone()]) {
+        while i < ws.len() && !capitalized(&ws[i]) {
             i += 1;
         }
         if i == ws.len() {
@@ -213,16 +214,15 @@ fn capital_runs<'a>(
         let mut end = i + 1;
         let mut j = i + 1;
         while j < ws.len() {
-            let w = &text[ws[j].clone()];
             // A gap of more than one space or any punctuation ends the run.
             let gap = &text[ws[j - 1].end..ws[j].start];
             if gap != " " && gap != ". " {
                 break;
             }
-            if is_capitalized(w) {
+            if capitalized(&ws[j]) {
                 j += 1;
                 end = j;
-            } else if lexicon::is_name_particle(w) {
+            } else if lexicon::is_name_particle(&text[ws[j].clone()]) {
                 j += 1;
             } else {
                 break;

@@ -81,19 +81,22 @@ pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
 /// detector calls this for every word, so the common cases must not allocate.
 pub fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
     let bytes = word.as_bytes();
+    if !bytes
+        .iter()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return Cow::Borrowed(word);
+    }
     if !word.is_ascii() {
         return Cow::Owned(word.to_lowercase());
-    }
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return Cow::Borrowed(word);
     }
     if bytes.len() > buf.len() {
         return Cow::Owned(word.to_ascii_lowercase());
     }
-    let out = &mut buf[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    match std::str::from_utf8(out) {
+    for (out, b) in buf.iter_mut().zip(bytes) {
+        *out = b.to_ascii_lowercase();
+    }
+    match std::str::from_utf8(&buf[..bytes.len()]) {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => Cow::Owned(word.to_ascii_lowercase()),
     }
@@ -104,6 +107,15 @@ pub fn is_capitalized(word: &str) -> bool {
     match word.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Whether the text at `at` (a word's start) is a capital letter: [`is_capitalized`]
+/// without cutting the word out first.
+pub fn starts_with_capital(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.get(at..).is_some_and(is_capitalized),
     }
 }
 
