@@ -104,6 +104,12 @@ fn bench_moves(c: &mut Criterion<Clock>, name: &str, app: &mut App) {
     let before = last.saturating_sub(1);
     app.select(before);
     let top = app.top;
+    app.update(Action::Command(Command::NextAnnotation));
+    assert_eq!(
+        app.selected,
+        Some(last),
+        "the jump lands on the last annotation"
+    );
     g.bench_function(BenchmarkId::new("next_annotation_at_end", name), |b| {
         b.iter(|| {
             app.selected = Some(before);
