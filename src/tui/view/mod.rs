@@ -90,7 +90,7 @@ pub fn truncate_start(s: &str, width: usize) -> Option<String> {
 fn cut_point(s: &str, width: usize) -> Option<(usize, usize)> {
     let mut total = 0;
     let mut kept = None;
-    for (i, g) in s.grapheme_indices(true) {
+    for (i, g) in super::layout::graphemes(s) {
         let w = super::layout::grapheme_width(g);
         if kept.is_none() && total + w + 1 > width {
             kept = Some(i);

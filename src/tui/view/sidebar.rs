@@ -94,21 +94,30 @@ impl<'a> Describer<'a> {
 /// only drops or replaces characters as it goes, so the start of the text cleans to the
 /// start of the cleaned text).
 fn head_and_words(head: &str, text: &str, width: usize) -> String {
-    let enough = 4 * width + 64;
+    let enough = 2 * width + 16;
     if text.len() > enough {
         let mut cut = enough;
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let start = format!("{head}{}", crate::article::sanitize_inline(&text[..cut]));
+        let start = format!("{head}{}", printable(&text[..cut]));
         if let Some(line) = truncate_start(&start, width) {
             return line;
         }
     }
-    truncate(
-        &format!("{head}{}", crate::article::sanitize_inline(text)),
-        width,
-    )
+    truncate(&format!("{head}{}", printable(text)), width)
+}
+
+/// `sanitize_inline`, skipped for text it leaves as it is: printable ASCII and the
+/// quotation marks, dashes and dots of general punctuation (U+2010–U+2027; no control,
+/// separator or direction mark among them).
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| matches!(c, ' '..='~' | '\u{2010}'..='\u{2027}');
+    if text.chars().all(plain) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(crate::article::sanitize_inline(text))
+    }
 }
 
 /// A party's name, or its shortest alias when the name does not fit in 8 columns.
@@ -193,6 +202,17 @@ mod tests {
             &format!("{head}{}", crate::article::sanitize_inline(text)),
             width,
         )
+    }
+
+    #[test]
+    fn plain_text_is_what_sanitize_inline_makes_of_it() {
+        let plain: String = (' '..='~').chain('\u{2010}'..='\u{2027}').collect();
+        assert_eq!(printable(&plain), crate::article::sanitize_inline(&plain));
+        assert!(matches!(printable(&plain), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            printable("a\tb\u{2028}"),
+            crate::article::sanitize_inline("a\tb\u{2028}")
+        );
     }
 
     #[test]
