@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench startup` (set PARLEY_STARTUP_SIZES=0.005,1,10 to choose sizes in
 //! MB, PARLEY_STARTUP_RUNS for the runs per figure, PARLEY_STARTUP_ROUNDS for the times
-//! each key is pressed in a run). Both programs run in a pseudo-terminal of 200×50; the
+//! each key is pressed in a run, PARLEY_STARTUP_BIN to measure another parley binary). Both programs run in a pseudo-terminal of 200×50; the
 //! clock stops when the screen shows the article's first words and the program's prompt
 //! or status bar. Keys are pressed once the program has settled (parley: the article
 //! loaded, detected and wrapped); each key's time runs from writing it to the terminal
@@ -283,7 +283,9 @@ fn main() {
         .unwrap_or_else(|| vec![1.0, 10.0, 50.0]);
     let runs: usize = env_or("PARLEY_STARTUP_RUNS", 5);
     let rounds: usize = env_or("PARLEY_STARTUP_ROUNDS", 3);
-    let parley = PathBuf::from(env!("CARGO_BIN_EXE_parley"));
+    // another build of parley can be measured in the same harness, e.g. an older one
+    let parley = std::env::var_os("PARLEY_STARTUP_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_parley")), PathBuf::from);
     let less = less_path();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rows = Vec::new();
