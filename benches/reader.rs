@@ -50,6 +50,16 @@ fn bench(c: &mut Criterion<Clock>) {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut app = app_for(&text, dir.path());
         drop(text);
+        app.layout.complete(&app.article.text);
+        let rows = app.layout.rows();
+        eprintln!(
+            "{name}: {} rows at width {}, {} bytes of rows ({} a row); {} annotations",
+            rows.len(),
+            app.layout.width,
+            std::mem::size_of_val(rows),
+            std::mem::size_of::<parley::tui::layout::Row>(),
+            app.hl.items.len()
+        );
         bench_frames(c, name, &mut app);
         bench_moves(c, name, &mut app);
     }

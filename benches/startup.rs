@@ -8,7 +8,8 @@
 //! clock stops when the screen shows the article's first words and the program's prompt
 //! or status bar. Keys are pressed once the program has settled (parley: the article
 //! loaded, detected and wrapped); each key's time runs from writing it to the terminal
-//! until the screen's text first differs. `less` is skipped when it is not installed.
+//! until the screen's text first differs, and the CPU time the program's main thread
+//! spent on the keys (scheduler statistics, in nanoseconds) is divided among them. `less` is skipped when it is not installed.
 
 mod support;
 
@@ -41,6 +42,8 @@ struct Run {
     peak_kib: u64,
     /// Per entry of `KEYS`, each press that changed the screen.
     keys: Vec<Vec<Duration>>,
+    /// CPU time of the program's main thread per key pressed, all keys together.
+    cpu_per_key: Option<Duration>,
 }
 
 /// The terminal as the reading thread keeps it.
@@ -172,6 +175,14 @@ impl Session {
         }
     }
 
+    /// CPU time the program's main thread has run, from the scheduler's statistics.
+    fn cpu_time(&self) -> Option<Duration> {
+        let pid = self.child.process_id()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/schedstat")).ok()?;
+        let ns = stat.split_whitespace().next()?.parse().ok()?;
+        Some(Duration::from_nanos(ns))
+    }
+
     /// The peak resident set of the program so far.
     fn peak_kib(&self) -> u64 {
         let Some(pid) = self.child.process_id() else {
@@ -216,9 +227,12 @@ fn measure(p: &Program, file: &str, rounds: usize) -> Option<Run> {
     session.wait_for(p.settled, deadline, Duration::from_millis(5));
     let peak_kib = session.peak_kib();
     let mut keys = vec![Vec::new(); KEYS.len()];
+    let cpu_before = session.cpu_time();
+    let mut pressed = 0;
     // a press that changes nothing (the article fits on one screen) ends the run's keys
     'rounds: for _ in 0..rounds {
         for (key, timed) in ROUND {
+            pressed += 1;
             let Some(d) = session.press(key) else {
                 break 'rounds;
             };
@@ -227,10 +241,15 @@ fn measure(p: &Program, file: &str, rounds: usize) -> Option<Run> {
             }
         }
     }
+    let cpu_per_key = match (cpu_before, session.cpu_time()) {
+        (Some(a), Some(b)) if pressed > 0 => Some(b.saturating_sub(a) / pressed),
+        _ => None,
+    };
     Some(Run {
         first_screen,
         peak_kib,
         keys,
+        cpu_per_key,
     })
 }
 
@@ -260,6 +279,8 @@ struct Figures {
     peak_mib: f64,
     /// Median milliseconds per key, `None` where no press changed the screen.
     keys_ms: Vec<Option<f64>>,
+    /// Median CPU milliseconds per key press.
+    cpu_ms: Option<f64>,
 }
 
 fn summarise(runs: &[Run]) -> Option<Figures> {
@@ -270,6 +291,11 @@ fn summarise(runs: &[Run]) -> Option<Figures> {
         keys_ms: (0..KEYS.len())
             .map(|k| median(runs.iter().flat_map(|r| r.keys[k].iter().map(ms)).collect()))
             .collect(),
+        cpu_ms: median(
+            runs.iter()
+                .filter_map(|r| r.cpu_per_key.as_ref().map(ms))
+                .collect(),
+        ),
     })
 }
 
@@ -282,10 +308,14 @@ fn main() {
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1.0, 10.0, 50.0]);
     let runs: usize = env_or("PARLEY_STARTUP_RUNS", 5);
-    let rounds: usize = env_or("PARLEY_STARTUP_ROUNDS", 3);
+    let rounds: usize = env_or("PARLEY_STARTUP_ROUNDS", 5);
     // another build of parley can be measured in the same harness, e.g. an older one
     let parley = std::env::var_os("PARLEY_STARTUP_BIN")
-        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_parley")), PathBuf::from);
+        .filter(|p| !p.is_empty())
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_BIN_EXE_parley")),
+            PathBuf::from,
+        );
     let less = less_path();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rows = Vec::new();
@@ -368,17 +398,22 @@ fn print_tables(rows: &[Row]) {
     println!();
     let names = KEYS;
     println!(
-        "| size | parley {} | less {} |",
+        "| size | parley {} | parley CPU a key | less {} | less CPU a key |",
         names.join(" | parley "),
         names.join(" | less ")
     );
-    println!("|---{}", "|---".repeat(2 * KEYS.len()) + "|");
+    println!("|---{}", "|---".repeat(2 * KEYS.len() + 2) + "|");
     let cell = |v: Option<f64>| v.map_or("—".to_string(), |ms| format!("{ms:.2} ms"));
     for (mb, _, p, l) in rows {
         let keys = |f: &Option<Figures>| -> Vec<String> {
             match f {
-                Some(f) => f.keys_ms.iter().map(|v| cell(*v)).collect(),
-                None => vec!["—".to_string(); KEYS.len()],
+                Some(f) => f
+                    .keys_ms
+                    .iter()
+                    .chain([&f.cpu_ms])
+                    .map(|v| cell(*v))
+                    .collect(),
+                None => vec!["—".to_string(); KEYS.len() + 1],
             }
         };
         println!(
