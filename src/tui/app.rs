@@ -193,10 +193,7 @@ impl App {
 
     /// The byte offset at the top of the screen.
     pub fn top_offset(&self) -> usize {
-        self.layout
-            .rows()
-            .get(self.top)
-            .map_or(0, |r| r.range.start)
+        self.layout.rows().get(self.top).map_or(0, |r| r.start())
     }
 
     /// The mode, for the status bar.
@@ -604,7 +601,7 @@ impl App {
             .layout
             .rows()
             .get(self.top + self.viewport())
-            .map_or(usize::MAX, |r| r.range.start);
+            .map_or(usize::MAX, |r| r.start());
         let on_screen = self.selected.filter(|&s| {
             let at = items[s].range.start;
             at >= top_offset && at < bottom_offset
@@ -684,7 +681,7 @@ impl App {
             .layout
             .rows()
             .get(self.search.saved_top)
-            .map_or(0, |r| r.range.start);
+            .map_or(0, |r| r.start());
         if let Some(i) = self.search.first_from(from) {
             self.search.current = Some(i);
             self.reveal(self.search.matches[i].start);
@@ -748,13 +745,13 @@ impl App {
             .layout
             .rows()
             .get(self.top + usize::from(y - g.article.y))?;
-        if row.range.is_empty() {
+        if row.is_empty() {
             return None;
         }
         let column = usize::from(x.saturating_sub(g.text_x));
         Some(super::view::article::offset_at_column(
             &self.article.text,
-            row.range.clone(),
+            row.range(),
             column,
         ))
     }

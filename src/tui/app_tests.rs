@@ -205,14 +205,14 @@ fn resize_keeps_the_same_text_at_the_top() {
     a.update(Action::Resize(50, 20));
     let row = &a.layout.rows()[a.top];
     assert!(
-        row.range.start <= offset && offset <= row.range.end,
+        row.start() <= offset && offset <= row.end(),
         "{word_at_top}"
     );
     a.update(Action::Resize(1, 1));
     let _ = render(&a);
     a.update(Action::Resize(120, 40));
     let row = &a.layout.rows()[a.top];
-    assert!(row.range.start <= offset && offset <= row.range.end);
+    assert!(row.start() <= offset && offset <= row.end());
 }
 
 #[test]

@@ -35,7 +35,7 @@ impl<'a> RowStyler<'a> {
             RowKind::Byline => self.theme.dim,
             RowKind::Body | RowKind::Blank => self.theme.text,
         };
-        let range = row.range.clone();
+        let range = row.range();
         if range.is_empty() {
             return Vec::new();
         }
@@ -106,7 +106,7 @@ impl<'a> RowStyler<'a> {
         if row.kind == RowKind::Blank {
             return None;
         }
-        let probe = row.range.start..row.range.end.max(row.range.start + 1);
+        let probe = row.start()..row.end().max(row.start() + 1);
         self.hl.overlapping(probe).find_map(|m| match m.layer {
             Layer::Position { party } => {
                 let (glyph, mut style) = self.theme.gutter(party);

@@ -63,8 +63,8 @@ impl App {
     fn first_text_offset(&self) -> usize {
         self.layout.rows()[self.top.min(self.layout.rows().len())..]
             .iter()
-            .find(|r| !r.range.is_empty())
-            .map_or(0, |r| r.range.start)
+            .find(|r| !r.is_empty())
+            .map_or(0, |r| r.start())
     }
 
     /// Handles a cursor-mode command; false when it is not one.
@@ -161,21 +161,16 @@ impl App {
         let Some(current) = rows.get(row) else {
             return at;
         };
-        let start = current.range.start.min(at);
+        let start = current.start().min(at);
         let column = crate::tui::layout::text_width(&self.article.text[start..at]);
         let mut target = row as isize + delta;
-        while target >= 0
-            && (target as usize) < rows.len()
-            && rows[target as usize].range.is_empty()
-        {
+        while target >= 0 && (target as usize) < rows.len() && rows[target as usize].is_empty() {
             target += delta.signum();
         }
         match usize::try_from(target).ok().and_then(|t| rows.get(t)) {
-            Some(r) if !r.range.is_empty() => crate::tui::view::article::offset_at_column(
-                &self.article.text,
-                r.range.clone(),
-                column,
-            ),
+            Some(r) if !r.is_empty() => {
+                crate::tui::view::article::offset_at_column(&self.article.text, r.range(), column)
+            }
             _ => at,
         }
     }

@@ -47,7 +47,7 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
     let overlays = cursor_overlays(app);
     let styler = styler(app, &overlays);
     let area = g.article;
-    buf.set_style(area, app.theme.text);
+    super::fill_style(buf, area, app.theme.text);
     for (dy, row) in app
         .layout
         .rows()
@@ -67,8 +67,7 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
                 break;
             }
             let text = styler.piece(&range);
-            let (nx, _) = buf.set_stringn(x, y, text.as_ref(), usize::from(right - x), style);
-            x = nx;
+            x = super::put_str(buf, x, y, text.as_ref(), usize::from(right - x), style);
         }
     }
 }

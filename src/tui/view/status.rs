@@ -50,7 +50,7 @@ pub fn left_text(app: &App) -> String {
     } else {
         // still wrapping: estimate from bytes, rows unknown
         let len = app.article.text.len().max(1);
-        let at = app.layout.rows().get(bottom).map_or(len, |r| r.range.start);
+        let at = app.layout.rows().get(bottom).map_or(len, |r| r.start());
         format!("{}% {}/…", at * 100 / len, app.top + 1)
     };
     let mut parts = vec![app.mode_name().to_string(), position];
