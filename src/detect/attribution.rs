@@ -318,14 +318,15 @@ fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::Source
 fn parentheses(text: &str, unit: &Range<usize>, out: &mut Vec<Range<usize>>) {
     out.clear();
     let s = &text[unit.clone()];
-    // One pass finds what the sentence has: a parenthesis, two hyphens, an em or en dash.
+    // One pass finds what the sentence has: a parenthesis, two hyphens, an em or en dash
+    // (found by their last bytes, which no quotation mark shares).
     let (mut parenthesised, mut double_hyphen, mut em, mut en) = (false, false, false, false);
-    for i in positions(s.as_bytes(), b"(-\xE2") {
-        let rest = &s.as_bytes()[i..];
-        parenthesised |= rest[0] == b'(';
-        double_hyphen |= rest.starts_with(b"--");
-        em |= rest.starts_with("—".as_bytes());
-        en |= rest.starts_with("–".as_bytes());
+    let bytes = s.as_bytes();
+    for i in positions(bytes, b"(-\x93\x94") {
+        parenthesised |= bytes[i] == b'(';
+        double_hyphen |= bytes[i..].starts_with(b"--");
+        em |= bytes[..=i].ends_with("—".as_bytes());
+        en |= bytes[..=i].ends_with("–".as_bytes());
     }
     let dashes = [(" -- ", double_hyphen), (" — ", em), (" – ", en)];
     for (dash, _) in dashes.iter().filter(|(_, present)| *present) {
@@ -403,16 +404,19 @@ fn resolve_cues(
 ) {
     out.clear();
     for c in cues {
-        let np = c.source.clone().and_then(|r| entities.read(text, r, sides));
-        let e = match np {
-            Some(np) => entities.resolve(&np),
+        let read = c
+            .source
+            .clone()
+            .and_then(|r| entities.resolve_phrase(text, r, sides));
+        let e = match read {
+            Some(e) => e,
             None => match out.iter().flatten().next().copied() {
                 Some(e) => Some(e),
                 // "Dean, a former chairman, poked at Trump, tweeting, “…”"
                 None if c.word.end > outside.first().map_or(0, |w| w.end) => {
                     sentence_subject(text, outside)
-                        .and_then(|r| entities.read(text, r, sides))
-                        .and_then(|np| entities.resolve(&np))
+                        .and_then(|r| entities.resolve_phrase(text, r, sides))
+                        .flatten()
                 }
                 None => None,
             },

@@ -94,13 +94,16 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
     out.clear();
     let mut buf = [0u8; 32];
     let mut prev_buf = [0u8; 32];
+    let mut clause = Clause::default();
     for (k, w) in outside.iter().enumerate() {
-        let word = &text[w.clone()];
-        // Verbs are lower case and short; most words are neither.
-        let according = word == "According";
-        if word.len() > 16 || !(according || lexicon::may_be_cue(word)) {
+        // Verbs are lower case and short; most words are neither (tested on the bytes,
+        // before cutting the word out of the text).
+        let bytes = &text.as_bytes()[w.clone()];
+        let according = bytes == b"According";
+        if bytes.len() > 16 || !(according || lexicon::may_be_cue(bytes)) {
             continue;
         }
+        let word = &text[w.clone()];
         let (l, cue) = if word.eq_ignore_ascii_case("according") {
             let to = outside.get(k + 1).filter(|n| &text[(*n).clone()] == "to");
             ("according", to.map(|_| CueKind::Speech))
@@ -146,7 +149,8 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             && text[outside[k - 1].end..w.start].trim().is_empty();
         let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
         if cue.source.is_none() && cue.verb != "according" && !participle {
-            cue.source = before_source(text, outside, k, quotes);
+            let start = clause.start(text, outside, quotes, k);
+            cue.source = before_source(text, &outside[start..=k]);
             if cue.source.is_none() && !takes_object(cue.verb) && kind == CueKind::Speech {
                 cue.source = after_source(text, outside, k + 1, quotes);
                 cue.inverted = cue.source.is_some();
@@ -306,29 +310,40 @@ fn is_time_word(w: &str) -> bool {
     )
 }
 
-/// The subject before a verb: the clause's last noun phrase, skipping a parenthetical
-/// between commas ("Jane Doe, who led the talks, said") and time words.
-fn before_source(
-    text: &str,
-    outside: &[Word],
-    k: usize,
-    quotes: &[Range<usize>],
-) -> Option<Range<usize>> {
-    let verb = &outside[k];
-    // The clause starts after the last quotation or strong punctuation before the verb.
-    let breaks_clause = |i: usize| {
-        let (a, b) = (&outside[i], &outside[i + 1]);
-        let gap = &text[a.end..b.start];
+/// Where the clause of each cue starts: after the last quotation or strong punctuation
+/// before it. Cues come in order, so each gap of a sentence is looked at once.
+#[derive(Debug, Default)]
+struct Clause {
+    /// The index of the first word of the current clause.
+    first: usize,
+    /// Gaps after words before this index have been looked at.
+    scanned: usize,
+}
+
+impl Clause {
+    /// The index of the first word of the clause holding word `k`.
+    fn start(&mut self, text: &str, outside: &[Word], quotes: &[Range<usize>], k: usize) -> usize {
         let strong = |g: &str| {
             g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–'])
         };
-        gap != " " && (strong(gap) || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start))
-    };
-    let start_idx = (0..k)
-        .rev()
-        .find(|&i| breaks_clause(i))
-        .map_or(0, |i| i + 1);
-    let ws = &outside[start_idx..k];
+        while self.scanned < k {
+            let (a, b) = (&outside[self.scanned], &outside[self.scanned + 1]);
+            let gap = &text[a.end..b.start];
+            let quoted = || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start);
+            if gap != " " && (strong(gap) || quoted()) {
+                self.first = self.scanned + 1;
+            }
+            self.scanned += 1;
+        }
+        self.first
+    }
+}
+
+/// The subject before a verb: the clause's last noun phrase, skipping a parenthetical
+/// between commas ("Jane Doe, who led the talks, said") and time words. `clause` is
+/// the clause's words up to the verb, which comes last.
+fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
+    let (verb, ws) = clause.split_last()?;
     if ws.is_empty() {
         return None;
     }

@@ -196,6 +196,7 @@ pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// An ASCII word of at most 16 bytes, lower-cased and packed into one integer, so that
 /// looking it up hashes and compares one number instead of looping over a string.
+#[inline]
 pub fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
     if bytes.len() > 16 {
@@ -258,14 +259,16 @@ fn letter(b: u8) -> Option<usize> {
 }
 
 /// The speech and stance verb forms, lower case.
+#[inline]
 pub fn cue(word_lower: &str) -> Option<CueKind> {
-    if !may_be_cue(word_lower) {
+    if !may_be_cue(word_lower.as_bytes()) {
         return None;
     }
     cue_form(word_lower).map(|(_, kind)| kind)
 }
 
 /// The cue a word is in any case ("Said", "said"): its lower-case form and its kind.
+#[inline]
 pub fn cue_form(word: &str) -> Option<(&'static str, CueKind)> {
     let (table, _) = cue_table();
     let key = match packed(word) {
@@ -277,19 +280,23 @@ pub fn cue_form(word: &str) -> Option<(&'static str, CueKind)> {
     table.get(&key).copied()
 }
 
-/// Whether a word as written (lower-case first letter) could be a cue: a cheap test
-/// of its first and last letters and its length before lower-casing and hashing it.
-pub fn may_be_cue(word: &str) -> bool {
+/// Whether a word as written (its bytes; lower-case first letter) could be a cue: a
+/// cheap test of its first and last letters and its length before lower-casing and
+/// hashing it.
+#[inline]
+pub fn may_be_cue(word: &[u8]) -> bool {
     let (_, shapes) = cue_table();
-    let bytes = word.as_bytes();
-    let Some(first) = bytes.first().and_then(|&b| letter(b)) else {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let Some(first) = letter(first) else {
         return false;
     };
     let length = 1 << word.len().min(31);
     if shapes.by_first[first] & length == 0 {
         return false;
     }
-    match letter(bytes[bytes.len() - 1].to_ascii_lowercase()) {
+    match letter(last.to_ascii_lowercase()) {
         Some(last) if shapes.by_ends[first][last] & length != 0 => true,
         // Every form is ASCII and ends with a letter; only a word with a letter outside
         // ASCII might lower-case into one (KELVIN SIGN into k), and is left to the table.

@@ -357,30 +357,33 @@ impl Entities {
         Entities::default()
     }
 
-    /// [`read_source`], remembering the phrases already read.
-    pub fn read(
+    /// Reads the source phrase at `range` ([`read_source`], remembering the phrases
+    /// already read) and resolves it: `None` when the phrase names no source, else the
+    /// entity, if one is found.
+    pub fn resolve_phrase(
         &mut self,
         text: &str,
         range: Range<usize>,
         sides: &SideMatcher,
-    ) -> Option<SourceNp> {
+    ) -> Option<Option<usize>> {
         let phrase = &text[range.clone()];
-        let shift = |np: &SourceNp, by: isize| {
-            let mut np = np.clone();
-            np.span = (np.span.start as isize + by) as usize..(np.span.end as isize + by) as usize;
-            np
+        // The cached reading is taken out while it is resolved, and put back.
+        let (phrase, np) = match self.read.remove_entry(phrase) {
+            Some(hit) => hit,
+            None => {
+                let np = read_source(text, range.clone(), sides).map(|mut np| {
+                    np.span = np.span.start - range.start..np.span.end - range.start;
+                    np
+                });
+                if self.read.len() >= READ_CACHE {
+                    self.read.clear();
+                }
+                (phrase.to_string(), np)
+            }
         };
-        let at = range.start as isize;
-        if let Some(hit) = self.read.get(phrase) {
-            return hit.as_ref().map(|np| shift(np, at));
-        }
-        let np = read_source(text, range, sides);
-        if self.read.len() >= READ_CACHE {
-            self.read.clear();
-        }
-        self.read
-            .insert(phrase.to_string(), np.as_ref().map(|np| shift(np, -at)));
-        np
+        let entity = np.as_ref().map(|np| self.resolve_at(np, range.start));
+        self.read.insert(phrase, np);
+        entity
     }
 
     /// Learns the full names of the people named with two or more words among `ws`, so
@@ -430,6 +433,11 @@ impl Entities {
 
     /// Resolves a source phrase to an entity, recording the mention.
     pub fn resolve(&mut self, np: &SourceNp) -> Option<usize> {
+        self.resolve_at(np, 0)
+    }
+
+    /// [`Entities::resolve`] for a phrase whose span is relative to byte `offset`.
+    fn resolve_at(&mut self, np: &SourceNp, offset: usize) -> Option<usize> {
         let found = match &np.kind {
             NpKind::Pronoun(p) => match p {
                 Pronoun::Person => self.latest(EntityKind::Person),
@@ -468,7 +476,8 @@ impl Entities {
             }
         }?;
         let e = &mut self.list[found];
-        e.mentions.push(np.span.clone());
+        e.mentions
+            .push(np.span.start + offset..np.span.end + offset);
         if e.side.is_none() {
             e.side = np.side;
         }

@@ -145,6 +145,48 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The word scanner one character at a time, as the reference for the fast paths.
+    fn words_by_character(s: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            let next_alnum = s[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            let joiner = matches!(c, '\'' | '-' | '.' | '&' | '’') && start.is_some() && next_alnum;
+            if c.is_alphanumeric() || joiner {
+                start.get_or_insert(i);
+            } else if let Some(st) = start.take() {
+                out.push(st..i);
+            }
+        }
+        if let Some(st) = start {
+            out.push(st..s.len());
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_fast_paths_find_the_same_words(s in "[a-zA-Z0-9 .,'&’“”é-]{0,80}") {
+            prop_assert_eq!(words(&s, 0..s.len()), words_by_character(&s));
+        }
+    }
+
+    #[test]
+    fn words_of_a_range_are_those_of_its_text() {
+        let s = "U.S. officials on Tuesday said the talks--held in Mexico City--were \
+                 useful, and that Chung-ling's AT&T deal ended; don’t a.b. e.g. ''x''";
+        assert_eq!(words(s, 0..s.len()), words_by_character(s));
+        assert_eq!(words(s, 5..s.len() - 3), {
+            let mut w = words_by_character(&s[5..s.len() - 3]);
+            w.iter_mut().for_each(|r| *r = r.start + 5..r.end + 5);
+            w
+        });
+    }
 
     #[test]
     fn words_keep_inner_punctuation() {
