@@ -8,7 +8,7 @@
 # their figures hold on a shared machine; PARLEY_BENCH_CLOCK=wall measures elapsed time.
 # PARLEY_BENCH_SIZES=5KB,1MB limits the reader suite to those sizes; the startup bench
 # reads PARLEY_STARTUP_SIZES (in MB, default 0.005,1,10,50 here), PARLEY_STARTUP_RUNS
-# and PARLEY_STARTUP_ROUNDS. The whole run takes about half an hour on two cores.
+# and PARLEY_STARTUP_ROUNDS. Once built, the whole run takes 5–10 minutes on two cores.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -241,7 +241,8 @@ pub struct Graphemes<'a> {
     stretch: Option<(usize, unicode_segmentation::GraphemeIndices<'a>)>,
 }
 
-fn printable_ascii(b: u8) -> bool {
+/// Whether a byte is a printable ASCII character (a space to `~`).
+pub fn printable_ascii(b: u8) -> bool {
     (0x20..0x7f).contains(&b)
 }
 
