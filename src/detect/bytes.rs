@@ -5,7 +5,9 @@ const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Where the first of `needles` occurs in `bytes` at or after `from`.
-#[inline]
+// Always inlined: the needles are constants at every call, and folded into the loop
+// they make it several times faster.
+#[inline(always)]
 pub fn find_any<const N: usize>(bytes: &[u8], from: usize, needles: &[u8; N]) -> Option<usize> {
     let rest = bytes.get(from..)?;
     // Needles outside ASCII are looked for together: any byte with its high bit set
@@ -31,13 +33,14 @@ pub fn find_any<const N: usize>(bytes: &[u8], from: usize, needles: &[u8; N]) ->
 
 /// Whether one of the eight bytes of `word` is `b`: the classic test for a zero byte,
 /// applied to `word ^ bbbbbbbb`.
-#[inline]
+#[inline(always)]
 fn has_byte(word: u64, b: u8) -> bool {
     let x = word ^ (LOW_BITS * u64::from(b));
     x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0
 }
 
 /// The offsets of `needles` in `bytes`, in order.
+#[inline(always)]
 pub fn positions<'a, const N: usize>(
     bytes: &'a [u8],
     needles: &'a [u8; N],

@@ -162,10 +162,20 @@ const MIX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(v));
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in chunks.by_ref() {
+            if let Ok(eight) = <[u8; 8]>::try_from(chunk) {
+                self.write_u64(u64::from_le_bytes(eight));
+            }
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            // Byte by byte: copying a slice of unknown length would call memcpy.
+            let v = tail
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            self.write_u64(v);
         }
     }
 

@@ -581,9 +581,10 @@ impl Entities {
     }
 
     fn person(&mut self, np: &SourceNp) -> usize {
-        let parts: Vec<&str> = np.name.split_whitespace().collect();
-        let surname = name_key(parts.last().copied().unwrap_or(""));
-        let single = parts.len() == 1;
+        let mut parts = np.name.split_whitespace();
+        let last = parts.next_back();
+        let single = last.is_some() && parts.next().is_none();
+        let surname = name_key(last.unwrap_or(""));
         let by_last = self.by_last.get(&surname);
         let by_first = self.by_first.get(&surname).filter(|_| single);
         let same = by_last

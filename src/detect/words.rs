@@ -14,12 +14,30 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     out
 }
 
-/// ASCII letters and digits, by byte: the bulk of any text, looked up in one step.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
+/// What a byte is to the word scanner, looked up in one step.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter or digit: inside a word.
+    Alnum,
+    /// A space or punctuation that never joins a word: outside one.
+    Separator,
+    /// A possible joiner (' - . &) or a byte of a character outside ASCII: looked at
+    /// closely.
+    Other,
+}
+
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            ByteClass::Alnum
+        } else if matches!(byte, b'\'' | b'-' | b'.' | b'&') {
+            ByteClass::Other
+        } else {
+            ByteClass::Separator
+        };
         b += 1;
     }
     table
@@ -30,27 +48,31 @@ static ASCII_ALNUM: [bool; 256] = {
 pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let s = &text[range.clone()];
     let bytes = s.as_bytes();
+    let class = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
     let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // Fast paths for runs of ASCII letters and digits and for spaces; other
-        // characters are decoded.
-        if ASCII_ALNUM[usize::from(b)] {
-            start.get_or_insert(i);
-            i += 1;
-            while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+        // Fast paths for runs of ASCII letters and digits and for separators; joiners
+        // and other characters are decoded.
+        match class(i) {
+            ByteClass::Alnum => {
+                start.get_or_insert(i);
                 i += 1;
+                while i < bytes.len() && class(i) == ByteClass::Alnum {
+                    i += 1;
+                }
+                continue;
             }
-            continue;
-        }
-        if b == b' ' {
-            if let Some(st) = start.take() {
-                out.push(range.start + st..range.start + i);
+            ByteClass::Separator => {
+                if let Some(st) = start.take() {
+                    out.push(range.start + st..range.start + i);
+                }
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            ByteClass::Other => {}
         }
+        let b = bytes[i];
         let (alnum, len) = if b < 0x80 {
             (false, 1)
         } else {
