@@ -8,6 +8,15 @@ use super::theme::Theme;
 use ratatui::style::Style;
 use std::ops::Range;
 
+/// How one row is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyledRow {
+    /// The gutter bar's glyph and style, when a position covers the row.
+    pub gutter: Option<(&'static str, Style)>,
+    /// The row's text cut into styled pieces.
+    pub pieces: Vec<(Range<usize>, Style)>,
+}
+
 /// Everything that decides how a row looks.
 #[derive(Debug, Clone)]
 pub struct RowStyler<'a> {
@@ -30,12 +39,18 @@ pub struct RowStyler<'a> {
 impl<'a> RowStyler<'a> {
     /// The row's gutter bar and its text cut into styled pieces, from one lookup of the
     /// highlights (the lookup is the only part of a frame that grows with the article).
-    pub fn style(&self, row: &Row) -> (Option<(&'static str, Style)>, Vec<(Range<usize>, Style)>) {
+    pub fn style(&self, row: &Row) -> StyledRow {
         if row.kind == RowKind::Blank {
-            return (None, Vec::new());
+            return StyledRow {
+                gutter: None,
+                pieces: Vec::new(),
+            };
         }
         let marks: Vec<&Mark> = self.hl.overlapping(Self::probe(row)).collect();
-        (self.gutter_of(row, &marks), self.segments_of(row, &marks))
+        StyledRow {
+            gutter: self.gutter_of(row, &marks),
+            pieces: self.segments_of(row, &marks),
+        }
     }
 
     /// The row's text cut into styled pieces.
