@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod clock;
+pub mod pty;
 
 use criterion::Criterion;
 use std::time::Duration;

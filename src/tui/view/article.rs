@@ -57,12 +57,13 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
         .enumerate()
     {
         let y = area.y + dy as u16;
-        if let Some((glyph, style)) = styler.gutter(row) {
+        let styled = styler.style(row);
+        if let Some((glyph, style)) = styled.gutter {
             buf.set_string(g.gutter_x, y, glyph, style);
         }
         let mut x = g.text_x;
         let right = g.text_x + g.text_width;
-        for (range, style) in styler.segments(row) {
+        for (range, style) in styled.pieces {
             if x >= right {
                 break;
             }
