@@ -2,14 +2,15 @@
 //! source, classifies it (direct, partial, term), carries speakers over floating and
 //! multi-paragraph quotations, and finds the sentences that state a position.
 
-use super::bytes::positions;
 use super::cues::{Cue, find_cues};
 use super::lexicon::{self, CueKind};
 use super::parties::SideMatcher;
 use super::positions::{Position, unit_position};
 use super::quotes::{QuoteSpan, pair_quotes};
 use super::speakers::Entities;
-use super::words::{Word, floor_boundary, is_capitalized, lower, prev_char, push_words, words};
+use super::words::{
+    AsideMarks, Word, floor_boundary, is_capitalized, lower, prev_char, push_words, words,
+};
 use crate::article::{Paragraph, Structure};
 use crate::store::model::QuoteKind;
 use std::ops::Range;
@@ -166,9 +167,9 @@ impl Walk<'_> {
         let s = &mut self.scratch;
         s.ranges.clear();
         s.ranges.extend(in_unit.iter().map(|q| q.range.clone()));
-        parentheses(text, unit, &mut s.asides);
         s.all.clear();
-        push_words(text, unit.clone(), &mut s.all);
+        let marks = push_words(text, unit.clone(), &mut s.all);
+        asides(text, unit, marks, &mut s.asides);
         self.entities.learn_names(text, &s.all, self.sides);
         s.outside.clear();
         if s.ranges.is_empty() && s.asides.is_empty() {
@@ -314,28 +315,23 @@ fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::Source
 }
 
 /// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said"), and asides
-/// between a pair of dashes ("Jane Doe -- a former aide -- said"), into `out`.
-fn parentheses(text: &str, unit: &Range<usize>, out: &mut Vec<Range<usize>>) {
+/// between a pair of dashes ("Jane Doe -- a former aide -- said"), into `out`. `marks`
+/// tells which marks the sentence has.
+fn asides(text: &str, unit: &Range<usize>, marks: AsideMarks, out: &mut Vec<Range<usize>>) {
     out.clear();
     let s = &text[unit.clone()];
-    // One pass finds what the sentence has: a parenthesis, two hyphens, an em or en dash
-    // (found by their last bytes, which no quotation mark shares).
-    let (mut parenthesised, mut double_hyphen, mut em, mut en) = (false, false, false, false);
-    let bytes = s.as_bytes();
-    for i in positions(bytes, b"(-\x93\x94") {
-        parenthesised |= bytes[i] == b'(';
-        double_hyphen |= bytes[i..].starts_with(b"--");
-        em |= bytes[..=i].ends_with("—".as_bytes());
-        en |= bytes[..=i].ends_with("–".as_bytes());
-    }
-    let dashes = [(" -- ", double_hyphen), (" — ", em), (" – ", en)];
+    let dashes = [
+        (" -- ", marks.double_hyphen),
+        (" — ", marks.em_dash),
+        (" – ", marks.en_dash),
+    ];
     for (dash, _) in dashes.iter().filter(|(_, present)| *present) {
         let mut at = s.match_indices(dash).map(|(i, _)| i);
         while let (Some(open), Some(close)) = (at.next(), at.next()) {
             out.push(unit.start + open..unit.start + close + dash.len());
         }
     }
-    if !parenthesised {
+    if !marks.parenthesis {
         return;
     }
     let mut open = None;

@@ -99,7 +99,8 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         // Verbs are lower case and short; most words are neither (tested on the bytes,
         // before cutting the word out of the text).
         let bytes = &text.as_bytes()[w.clone()];
-        let according = bytes == b"According";
+        let according = bytes == b"According"
+            || (bytes.first() == Some(&b'a') && bytes.eq_ignore_ascii_case(b"according"));
         if bytes.len() > 16 || !(according || lexicon::may_be_cue(bytes)) {
             continue;
         }

@@ -226,12 +226,13 @@ pub fn packed(word: &str) -> Option<u128> {
 /// the forms for a test before hashing.
 type CueTable = (WordMap<u128, (&'static str, CueKind)>, Shapes);
 
-/// Bit sets of the lengths of the cue forms, by first letter and by first and last
-/// letter: most words are told not to be cues by these alone.
+/// Bit sets of the lengths of the cue forms, by first letter, by first and last letter
+/// and by first two letters: most words are told not to be cues by these alone.
 #[derive(Debug)]
 struct Shapes {
     by_first: [u32; 26],
     by_ends: [[u32; 26]; 26],
+    by_start: [[u32; 26]; 26],
 }
 
 fn cue_table() -> &'static CueTable {
@@ -241,6 +242,7 @@ fn cue_table() -> &'static CueTable {
         let mut shapes = Shapes {
             by_first: [0; 26],
             by_ends: [[0; 26]; 26],
+            by_start: [[0; 26]; 26],
         };
         for (list, kind) in [(STANCE, CueKind::Stance), (SPEECH, CueKind::Speech)] {
             for line in list {
@@ -249,12 +251,14 @@ fn cue_table() -> &'static CueTable {
                         m.insert(key, (form, kind));
                     }
                     let bytes = form.as_bytes();
-                    if let (Some(first), Some(last)) =
-                        (letter(bytes[0]), letter(bytes[form.len() - 1]))
-                    {
+                    let first = letter(bytes[0]);
+                    let second = bytes.get(1).and_then(|&b| letter(b));
+                    let last = letter(bytes[form.len() - 1]);
+                    if let (Some(first), Some(second), Some(last)) = (first, second, last) {
                         let length = 1 << form.len().min(31);
                         shapes.by_first[first] |= length;
                         shapes.by_ends[first][last] |= length;
+                        shapes.by_start[first][second] |= length;
                     }
                 }
             }
@@ -306,10 +310,14 @@ pub fn may_be_cue(word: &[u8]) -> bool {
     if shapes.by_first[first] & length == 0 {
         return false;
     }
-    match letter(last.to_ascii_lowercase()) {
-        Some(last) if shapes.by_ends[first][last] & length != 0 => true,
-        // Every form is ASCII and ends with a letter; only a word with a letter outside
-        // ASCII might lower-case into one (KELVIN SIGN into k), and is left to the table.
+    let second = word.get(1).and_then(|b| letter(b.to_ascii_lowercase()));
+    match (second, letter(last.to_ascii_lowercase())) {
+        (Some(second), Some(last)) if word.is_ascii() => {
+            shapes.by_ends[first][last] & shapes.by_start[first][second] & length != 0
+        }
+        // Every form is ASCII letters; a word with other characters might lower-case
+        // into one only by a letter outside ASCII (KELVIN SIGN into k), and is left to
+        // the table.
         _ => !word.is_ascii(),
     }
 }
@@ -1134,4 +1142,41 @@ pub fn is_term_marker(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| TERM_MARKERS.iter().copied().collect())
         .contains(word_lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_form_passes_the_shape_test_and_is_found() {
+        for (list, kind) in [(STANCE, CueKind::Stance), (SPEECH, CueKind::Speech)] {
+            for form in list.iter().flat_map(|line| line.split_whitespace()) {
+                assert!(may_be_cue(form.as_bytes()), "{form}");
+                let found = cue_form(form).map(|(_, k)| k);
+                // A form listed under both kinds is a speech verb.
+                assert!(
+                    found == Some(kind) || found == Some(CueKind::Speech),
+                    "{form}"
+                );
+                assert_eq!(cue(form), found, "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_forms_are_found_in_any_case_and_other_words_are_not() {
+        assert_eq!(cue_form("Said"), Some(("said", CueKind::Speech)));
+        assert_eq!(
+            cue_form("REITERATED"),
+            Some(("reiterated", CueKind::Stance))
+        );
+        for word in ["and", "talks", "that", "the", "s", "", "saidx", "sa-id"] {
+            assert_eq!(cue_form(word), None, "{word}");
+            assert_eq!(cue(word), None, "{word}");
+        }
+        // Lower-casing a letter outside ASCII can make a form (KELVIN SIGN).
+        assert!(may_be_cue("as\u{212A}ed".as_bytes()));
+        assert_eq!(cue_form("as\u{212A}ed"), Some(("asked", CueKind::Speech)));
+    }
 }

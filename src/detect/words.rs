@@ -14,6 +14,20 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     out
 }
 
+/// The marks of asides that the word scanner passed: a sentence without them has no
+/// aside to look for.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct AsideMarks {
+    /// An opening parenthesis.
+    pub parenthesis: bool,
+    /// Two hyphens in a row.
+    pub double_hyphen: bool,
+    /// An em dash.
+    pub em_dash: bool,
+    /// An en dash.
+    pub en_dash: bool,
+}
+
 /// What a byte is to the word scanner, looked up in one step.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ByteClass {
@@ -21,8 +35,8 @@ enum ByteClass {
     Alnum,
     /// A space or punctuation that never joins a word: outside one.
     Separator,
-    /// A possible joiner (' - . &) or a byte of a character outside ASCII: looked at
-    /// closely.
+    /// A possible joiner (' - . &), an opening parenthesis or a byte of a character
+    /// outside ASCII: looked at closely.
     Other,
 }
 
@@ -33,7 +47,7 @@ static BYTE_CLASS: [ByteClass; 256] = {
         let byte = b as u8;
         table[b] = if byte.is_ascii_alphanumeric() {
             ByteClass::Alnum
-        } else if matches!(byte, b'\'' | b'-' | b'.' | b'&') {
+        } else if matches!(byte, b'\'' | b'-' | b'.' | b'&' | b'(') {
             ByteClass::Other
         } else {
             ByteClass::Separator
@@ -44,11 +58,12 @@ static BYTE_CLASS: [ByteClass; 256] = {
 };
 
 /// Appends the words of `range` in `text` to `out` (a buffer reused from sentence to
-/// sentence).
-pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+/// sentence), and tells which marks of asides it passed.
+pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) -> AsideMarks {
     let s = &text[range.clone()];
     let bytes = s.as_bytes();
     let class = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
+    let mut marks = AsideMarks::default();
     let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -74,18 +89,19 @@ pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         }
         let b = bytes[i];
         let (alnum, len) = if b < 0x80 {
+            marks.parenthesis |= b == b'(';
+            marks.double_hyphen |= b == b'-' && bytes.get(i + 1) == Some(&b'-');
             (false, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+            marks.em_dash |= c == '—';
+            marks.en_dash |= c == '–';
+            (is_alphanumeric(c), c.len_utf8())
         };
         let joiner = !alnum
             && start.is_some()
             && (matches!(b, b'\'' | b'-' | b'.' | b'&') || s[i..].starts_with('’'))
-            && s[i + len..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
+            && s[i + len..].chars().next().is_some_and(is_alphanumeric);
         if alnum || joiner {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
@@ -96,6 +112,14 @@ pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     if let Some(st) = start {
         out.push(range.start + st..range.end);
     }
+    marks
+}
+
+/// [`char::is_alphanumeric`], answering for the dashes and curly quotes of news copy
+/// (General Punctuation, U+2000–U+206F, which holds no letter or digit) without the
+/// Unicode tables.
+fn is_alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
 }
 
 /// The lower-case form of `word`: the word itself when it has no capital (most words),
@@ -189,6 +213,32 @@ mod tests {
             out.push(st..s.len());
         }
         out
+    }
+
+    #[test]
+    fn the_scanner_tells_the_marks_of_asides() {
+        let marks = |s: &str| push_words(s, 0..s.len(), &mut Vec::new());
+        assert_eq!(
+            marks("A plain sentence, with-hyphens."),
+            AsideMarks::default()
+        );
+        let all = marks("Doe (D-Wis.) said -- twice — and – again");
+        assert_eq!(
+            all,
+            AsideMarks {
+                parenthesis: true,
+                double_hyphen: true,
+                em_dash: true,
+                en_dash: true
+            }
+        );
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|c| c.is_alphanumeric()) {
+            panic!("{c:?} is alphanumeric");
+        }
     }
 
     proptest! {
