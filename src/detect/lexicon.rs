@@ -1116,32 +1116,38 @@ pub fn ends_source(word_lower: &str) -> bool {
     )
 }
 
+/// Whether `word` is in `words`, through a set built on first use.
+fn in_set(
+    set: &OnceLock<WordSet<&'static str>>,
+    words: &'static [&'static str],
+    word: &str,
+) -> bool {
+    set.get_or_init(|| words.iter().copied().collect())
+        .contains(word)
+}
+
 /// Whether a lower-case word is a title or function before a name.
 pub fn is_title(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| TITLES.iter().copied().collect())
-        .contains(word_lower)
+    in_set(&SET, TITLES, word_lower)
 }
 
 /// Whether a lower-case word is a noun that makes a name a body's.
 pub fn is_body_head(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| BODY_HEADS.iter().copied().collect())
-        .contains(word_lower)
+    in_set(&SET, BODY_HEADS, word_lower)
 }
 
 /// Whether a lower-case word is a common noun that can head a source.
 pub fn is_source_noun(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| SOURCE_NOUNS.iter().copied().collect())
-        .contains(word_lower)
+    in_set(&SET, SOURCE_NOUNS, word_lower)
 }
 
 /// Whether a lower-case word is a word that marks the next quotation as a term.
 pub fn is_term_marker(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| TERM_MARKERS.iter().copied().collect())
-        .contains(word_lower)
+    in_set(&SET, TERM_MARKERS, word_lower)
 }
 
 #[cfg(test)]

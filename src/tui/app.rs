@@ -18,7 +18,7 @@ use crate::article::Article;
 use crate::config::Config;
 use crate::keys::{Command, Scope};
 use crate::store::Store;
-use crate::store::model::{Annotations, QuoteKind, Status};
+use crate::store::model::{Annotations, Position, Quote, QuoteKind, Status};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -93,8 +93,8 @@ pub struct App {
     pub message: Option<(String, Tone)>,
     /// Whether the annotations are still loading (detection runs on a worker thread).
     pub detecting: bool,
-    /// How far detection has got, in per cent, when it says.
-    pub progress: Option<u8>,
+    /// How many bytes of the article the detector has done (0 until it says).
+    pub detected: usize,
     /// Whether only the start of the article is here (the rest loads on the worker).
     pub loading: bool,
     /// A reading position beyond the start, taken up when the whole article arrives.
@@ -154,7 +154,7 @@ impl App {
             pending: None,
             message,
             detecting: true,
-            progress: None,
+            detected: 0,
             loading: false,
             resume: None,
             popup: None,
@@ -294,8 +294,7 @@ impl App {
         self.article = article;
         self.loading = false;
         self.search.retext(&self.article.text);
-        self.top = self.row_of(keep);
-        self.top = self.top.min(self.max_top());
+        self.scroll_to_offset(keep);
     }
 
     /// Takes the opened store (from the worker thread): its annotations replace the
@@ -572,14 +571,18 @@ impl App {
 
     /// The note of the selected annotation, if it has one.
     pub fn selected_note(&self) -> Option<&str> {
+        self.on_selected(|q| q.note.as_deref(), |p| p.note.as_deref())
+            .flatten()
+    }
+
+    /// Reads the selected quote or position.
+    pub(crate) fn on_selected<'a, T>(
+        &'a self,
+        quote: impl FnOnce(&'a Quote) -> T,
+        position: impl FnOnce(&'a Position) -> T,
+    ) -> Option<T> {
         let target = self.selected.and_then(|s| self.hl.items.get(s))?.target;
-        on_target(
-            self.ann(),
-            target,
-            |q| q.note.as_deref(),
-            |p| p.note.as_deref(),
-        )
-        .flatten()
+        on_target(self.ann(), target, quote, position)
     }
 
     fn step_item(&mut self, forward: bool, same_side: bool) {

@@ -432,7 +432,7 @@ fn the_status_bar_tells_how_far_detection_has_got() {
         true,
     );
     assert!(screen_text(&render(&a)).contains("detecting…"));
-    a.progress = Some(42);
+    a.detected = a.article.text.len() * 42 / 100 + 1;
     assert!(screen_text(&render(&a)).contains("detecting 42%…"));
     a.loading = true;
     let text = screen_text(&render(&a));

@@ -189,14 +189,9 @@ fn event_loop(
             return Ok(Exit(128 + sig as u8));
         }
         if app.detecting {
-            // the detector's progress, in whole per cent once it has started
             let done = worker.detected.load(Ordering::Relaxed);
-            let percent = (done > 0 && !app.loading).then(|| {
-                let total = app.article.text.len().max(1);
-                u8::try_from((done.min(total) * 100 / total).min(100)).unwrap_or(100)
-            });
-            if percent != app.progress {
-                app.progress = percent;
+            if done != app.detected {
+                app.detected = done;
                 redraw = true;
             }
             match worker.loaded.try_recv() {

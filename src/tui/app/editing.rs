@@ -16,8 +16,7 @@ use std::path::PathBuf;
 impl App {
     /// The id of the selected annotation.
     pub fn selected_id(&self) -> Option<String> {
-        let target = self.selected.and_then(|s| self.hl.items.get(s))?.target;
-        on_target(self.ann(), target, |q| q.id.clone(), |p| p.id.clone())
+        self.on_selected(|q| q.id.clone(), |p| p.id.clone())
     }
 
     /// The item index of the annotation with this id.
@@ -31,14 +30,8 @@ impl App {
 
     /// The speaker of the selected annotation.
     fn selected_speaker(&self) -> Option<String> {
-        let target = self.selected.and_then(|s| self.hl.items.get(s))?.target;
-        on_target(
-            self.ann(),
-            target,
-            |q| q.speaker.clone(),
-            |p| p.speaker.clone(),
-        )
-        .flatten()
+        self.on_selected(|q| q.speaker.clone(), |p| p.speaker.clone())
+            .flatten()
     }
 
     fn say(&mut self, text: impl Into<String>, tone: Tone) {

@@ -75,9 +75,11 @@ pub fn left_text(app: &App) -> String {
     if app.loading {
         parts.push("loading…".into());
     } else if app.detecting {
-        parts.push(match app.progress {
-            Some(p) => format!("detecting {p}%…"),
-            None => "detecting…".into(),
+        parts.push(if app.detected > 0 {
+            let total = app.article.text.len().max(1);
+            format!("detecting {}%…", app.detected.min(total) * 100 / total)
+        } else {
+            "detecting…".into()
         });
     }
     if !app.search.matches.is_empty() {
