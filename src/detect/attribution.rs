@@ -6,7 +6,7 @@ use super::cues::{Cue, find_cues};
 use super::lexicon::{self, CueKind};
 use super::parties::SideMatcher;
 use super::positions::{Position, unit_position};
-use super::quotes::{QuoteSpan, pair_quotes};
+use super::quotes::{QuoteSpan, push_quotes};
 use super::speakers::Entities;
 use super::words::{
     AsideMarks, Word, floor_boundary, is_capitalized, lower, prev_char, push_words, words,
@@ -93,6 +93,10 @@ struct Walk<'a> {
 /// it keeps.
 #[derive(Default)]
 struct Scratch {
+    /// The paragraph's quotations.
+    spans: Vec<QuoteSpan>,
+    /// The paragraph's units.
+    units: Vec<Range<usize>>,
     /// Every word of the sentence.
     all: Vec<Word>,
     /// The words outside quotations and asides.
@@ -121,11 +125,15 @@ impl Walk<'_> {
             .sentences
             .first()
             .map_or(para.range.clone(), |s| s.start..para.range.end);
-        let spans = pair_quotes(self.text, body.clone());
-        let units = merge_units(self.text, &para.sentences, &spans);
+        // The paragraph's buffers are taken out of the scratch space while its units
+        // use the rest of it.
+        let mut spans = std::mem::take(&mut self.scratch.spans);
+        let mut units = std::mem::take(&mut self.scratch.units);
+        push_quotes(self.text, body.clone(), &mut spans);
+        merge_units(self.text, &para.sentences, &spans, &mut units);
         let mut prev_unit_speaker: Option<usize> = None;
         let mut next_span = 0;
-        for unit in units {
+        for unit in &units {
             // Units and quotations are both in order: one pointer walks the quotations.
             while next_span < spans.len() && spans[next_span].range.start < unit.start {
                 next_span += 1;
@@ -137,16 +145,18 @@ impl Walk<'_> {
             self.unit(
                 pi,
                 para,
-                &unit,
+                unit,
                 &spans[first_span..next_span],
                 (body.start, open_from_previous),
                 &mut prev_unit_speaker,
             );
         }
-        spans
+        let left_open = spans
             .last()
             .filter(|q| !q.closed)
-            .map(|_| self.found.quotes.len() - 1)
+            .map(|_| self.found.quotes.len() - 1);
+        (self.scratch.spans, self.scratch.units) = (spans, units);
+        left_open
     }
 
     /// Walks one unit (a sentence, or sentences a quotation joins): its cues, its
@@ -346,11 +356,16 @@ fn asides(text: &str, unit: &Range<usize>, marks: AsideMarks, out: &mut Vec<Rang
     }
 }
 
-/// Sentences, merged where a quotation runs across a sentence end.
+/// Sentences, merged where a quotation runs across a sentence end, into `out`.
 /// A sentence that ends with a quotation ("“Why?”") and a short one that attributes it
 /// ("Jane Doe asked.") are one unit too.
-fn merge_units(text: &str, sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
+fn merge_units(
+    text: &str,
+    sentences: &[Range<usize>],
+    spans: &[QuoteSpan],
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
     let mut k = 0; // first quotation that may still reach the current unit
     for s in sentences {
         let joined = out.last().is_some_and(|u| {
@@ -371,7 +386,6 @@ fn merge_units(text: &str, sentences: &[Range<usize>], spans: &[QuoteSpan]) -> V
             _ => out.push(s.clone()),
         }
     }
-    out
 }
 
 /// A short sentence with a speech verb among its first words ("Jane Doe asked.").
