@@ -105,7 +105,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             continue;
         }
         let word = &text[w.clone()];
-        let (l, cue) = if word.eq_ignore_ascii_case("according") {
+        let (l, cue) = if according {
             let to = outside.get(k + 1).filter(|n| &text[(*n).clone()] == "to");
             ("according", to.map(|_| CueKind::Speech))
         } else {
