@@ -1,11 +1,15 @@
 //! Detection speed over generated news-like text: varied copies of the bundled article
-//! (names, places and numbers rotated so the copies do not repeat verbatim), at 1 MB
-//! and 10 MB to show that detection is linear.
+//! (names, places and numbers rotated so the copies do not repeat verbatim), at 1 MB,
+//! 10 MB and 50 MB to show that detection is linear. Process CPU time by default
+//! (`PARLEY_BENCH_CLOCK=wall` for elapsed time).
+
+mod support;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use parley::article::{Article, Source};
 use parley::detect::detect;
 use std::hint::black_box;
+use support::clock::Clock;
 
 const SEED: &str = include_str!("../assets/articles/us-cuba-migration-talks.txt");
 
@@ -52,13 +56,13 @@ fn corpus(bytes: usize) -> String {
     out
 }
 
-fn bench_detect(c: &mut Criterion) {
+fn bench_detect(c: &mut Criterion<Clock>) {
     let mut group = c.benchmark_group("detect");
     group.sample_size(10);
     // PARLEY_DETECT_CORPUS=DIR also writes the corpora there, to measure the whole
     // program on them (`/usr/bin/time -v parley detect DIR/detect-10MB.txt`).
     let out_dir = std::env::var_os("PARLEY_DETECT_CORPUS").map(std::path::PathBuf::from);
-    for mb in [1usize, 10] {
+    for mb in [1usize, 10, 50] {
         let text = corpus(mb * 1_000_000);
         if let Some(dir) = &out_dir {
             let path = dir.join(format!("detect-{mb}MB.txt"));
@@ -79,5 +83,9 @@ fn bench_detect(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_detect);
+criterion_group! {
+    name = benches;
+    config = support::criterion();
+    targets = bench_detect
+}
 criterion_main!(benches);

@@ -1,9 +1,13 @@
-//! Reader costs: loading, wrapping, re-wrapping after a resize, one frame at 200×50 at
-//! the top, middle and end, jumping to the next annotation, and a whole-document search.
+//! Reader costs at 5 KB, 1 MB, 10 MB and 50 MB: loading, wrapping, re-wrapping after a
+//! resize, one frame at 200×50 at the top, middle and end (and with the sidebar open),
+//! jumping to the next annotation near the end, and a whole-document search.
+//!
+//! `cargo bench --bench reader`; `PARLEY_BENCH_SIZES=5KB,1MB` runs only those sizes.
+//! Each input (text, article, detected annotations) is built once per size.
 
 mod support;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
 use parley::article::{Article, Source};
 use parley::config::Config;
 use parley::keys::Command;
@@ -16,8 +20,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::hint::black_box;
 use std::sync::Arc;
-
-const SIZES: [(&str, usize); 3] = [("5KB", 5_000), ("1MB", 1_000_000), ("10MB", 10_000_000)];
+use support::clock::Clock;
 
 fn app_for(text: &str, dir: &std::path::Path) -> App {
     let article = Arc::new(Article::from_bytes(Source::Stdin, text.as_bytes()));
@@ -31,11 +34,10 @@ fn app_for(text: &str, dir: &std::path::Path) -> App {
     app
 }
 
-fn bench(c: &mut Criterion) {
-    let mut g = c.benchmark_group("reader");
-    g.sample_size(10);
-    for (name, bytes) in SIZES {
+fn bench(c: &mut Criterion<Clock>) {
+    for (name, bytes) in support::sizes() {
         let text = support::news_like(bytes);
+        let mut g = c.benchmark_group("reader");
         g.bench_with_input(BenchmarkId::new("load", name), &text, |b, t| {
             b.iter(|| Article::from_bytes(Source::Stdin, black_box(t.as_bytes())))
         });
@@ -43,55 +45,108 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("wrap_80", name), &article, |b, a| {
             b.iter(|| Layout::new(black_box(a), 80))
         });
+        drop(article);
+        g.finish();
         let dir = tempfile::tempdir().expect("temp dir");
         let mut app = app_for(&text, dir.path());
-        let area = Rect::new(0, 0, 200, 50);
-        let mut buf = Buffer::empty(area);
-        for (at, cmd) in [("top", Command::Top), ("end", Command::Bottom)] {
-            app.update(Action::Command(cmd));
-            g.bench_function(BenchmarkId::new(format!("frame_200x50_{at}"), name), |b| {
-                b.iter(|| {
-                    buf.reset();
-                    (&app).render(area, &mut buf);
-                })
-            });
-        }
-        app.update(Action::Command(Command::Top));
-        let rows = app.layout.rows().len();
-        app.top = rows / 2;
-        g.bench_function(BenchmarkId::new("frame_200x50_middle", name), |b| {
+        drop(text);
+        app.layout.complete(&app.article.text);
+        let rows = app.layout.rows();
+        eprintln!(
+            "{name}: {} rows at width {}, {} bytes of rows ({} a row); {} annotations",
+            rows.len(),
+            app.layout.width,
+            std::mem::size_of_val(rows),
+            std::mem::size_of::<parley::tui::layout::Row>(),
+            app.hl.items.len()
+        );
+        bench_frames(c, name, &mut app);
+        bench_moves(c, name, &mut app);
+    }
+}
+
+/// One frame drawn into a 200×50 buffer, as the terminal would get it.
+fn bench_frames(c: &mut Criterion<Clock>, name: &str, app: &mut App) {
+    let mut g = c.benchmark_group("reader");
+    let area = Rect::new(0, 0, 200, 50);
+    let mut buf = Buffer::empty(area);
+    let mut frame = |g: &mut BenchmarkGroup<'_, Clock>, id: &str, app: &App| {
+        g.bench_function(BenchmarkId::new(id, name), |b| {
             b.iter(|| {
                 buf.reset();
-                (&app).render(area, &mut buf);
+                app.render(area, &mut buf);
             })
         });
-        g.bench_function(BenchmarkId::new("resize_reflow", name), |b| {
-            // below max_width + gutter, so every resize changes the text width
-            let mut w = 70;
-            b.iter(|| {
-                w = if w == 70 { 71 } else { 70 };
-                app.update(Action::Resize(w, 50));
-            })
-        });
-        app.update(Action::Command(Command::Bottom));
-        g.bench_function(BenchmarkId::new("next_annotation_at_end", name), |b| {
-            b.iter(|| {
-                app.selected = None;
-                app.update(Action::Command(Command::PrevAnnotation));
-            })
-        });
-        g.bench_function(BenchmarkId::new("search_whole_document", name), |b| {
-            b.iter(|| {
-                app.update(Action::Command(Command::Search));
-                for ch in "deepwater".chars() {
-                    app.update(Action::Prompt(PromptKey::Char(ch)));
-                }
-                app.update(Action::Prompt(PromptKey::Abort));
-            })
-        });
-    }
+    };
+    app.update(Action::Command(Command::Top));
+    frame(&mut g, "frame_200x50_top", app);
+    app.update(Action::Command(Command::Bottom));
+    frame(&mut g, "frame_200x50_end", app);
+    app.update(Action::Command(Command::Top));
+    app.top = app.layout.rows().len() / 2;
+    frame(&mut g, "frame_200x50_middle", app);
+    app.update(Action::Command(Command::ToggleSidebar));
+    frame(&mut g, "frame_200x50_middle_sidebar", app);
+    app.update(Action::Command(Command::ToggleSidebar));
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Re-wrapping, jumping to an annotation and searching.
+fn bench_moves(c: &mut Criterion<Clock>, name: &str, app: &mut App) {
+    let mut g = c.benchmark_group("reader");
+    g.bench_function(BenchmarkId::new("resize_reflow", name), |b| {
+        // below max_width + gutter, so every resize changes the text width
+        let mut w = 70;
+        b.iter(|| {
+            w = if w == 70 { 71 } else { 70 };
+            app.update(Action::Resize(w, 50));
+        })
+    });
+    app.update(Action::Resize(200, 50));
+    // The last annotation placed in the text (orphans come after it), and the one before:
+    // each iteration selects the one before, on screen, and jumps to the last.
+    let last = app
+        .hl
+        .items
+        .iter()
+        .rposition(|it| it.range.start != usize::MAX)
+        .expect("the generated article has annotations");
+    let before = last.saturating_sub(1);
+    app.select(before);
+    let top = app.top;
+    app.update(Action::Command(Command::NextAnnotation));
+    assert_eq!(
+        app.selected,
+        Some(last),
+        "the jump lands on the last annotation"
+    );
+    g.bench_function(BenchmarkId::new("next_annotation_at_end", name), |b| {
+        b.iter(|| {
+            app.selected = Some(before);
+            app.top = top;
+            app.update(Action::Command(Command::NextAnnotation));
+        })
+    });
+    assert_eq!(
+        app.selected,
+        Some(last),
+        "the jump landed on the last annotation"
+    );
+    g.bench_function(BenchmarkId::new("search_whole_document", name), |b| {
+        b.iter(|| {
+            app.update(Action::Command(Command::Search));
+            for ch in "deepwater".chars() {
+                app.update(Action::Prompt(PromptKey::Char(ch)));
+            }
+            app.update(Action::Prompt(PromptKey::Abort));
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = support::criterion();
+    targets = bench
+}
 criterion_main!(benches);

@@ -1,9 +1,11 @@
-//! Store benchmarks: load and save of 100 000 annotations, re-anchoring 10 000 after an
-//! edit, and the exports. Inputs are generated here.
+//! Store benchmarks: load, save and the exports of 1 000, 10 000 and 100 000
+//! annotations, and re-anchoring 10 000 after an edit. Inputs are generated here.
 
 #![allow(clippy::unwrap_used)]
 
-use criterion::{Criterion, criterion_group, criterion_main};
+mod support;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use parley::article::{Article, Source};
 use parley::export::{Format, export};
 use parley::store::anchor::{CONTEXT_CHARS, reanchor};
@@ -12,7 +14,7 @@ use parley::store::model::{
 };
 use parley::store::{OpenOptions, Store};
 use std::hint::black_box;
-use std::time::Duration;
+use support::clock::Clock;
 
 /// An article of `n` numbered sentences, each a quote followed by reported speech.
 fn article_text(n: usize) -> String {
@@ -69,7 +71,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             id: format!("q{i}"),
             start: q_start,
             end: q_end,
-            text: text[q_start..q_end].to_string(),
+            text: text[q_start..q_end].into(),
             speaker: Some(format!("official-{}", i % 97)),
             party: party.clone(),
             kind: QuoteKind::Direct,
@@ -77,21 +79,21 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             origin: Origin::Auto,
             status: Status::Suggested,
             note: (i % 10 == 0).then(|| "check \"this\" one".to_string()),
-            prefix: qp,
-            suffix: qs,
+            prefix: qp.into(),
+            suffix: qs.into(),
         });
         a.positions.push(Position {
             id: format!("p{i}"),
             start: p_start,
             end: p_end,
-            text: text[p_start..p_end].to_string(),
+            text: text[p_start..p_end].into(),
             party,
             speaker: None,
             origin: Origin::Auto,
             status: Status::Accepted,
             note: None,
-            prefix: pp,
-            suffix: ps,
+            prefix: pp.into(),
+            suffix: ps.into(),
         });
         from = p_end;
     }
@@ -99,8 +101,17 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
     a
 }
 
-fn store_load_save(c: &mut Criterion) {
-    let sentences = 50_000; // 100 000 annotations
+/// Store sizes: (label, sentences); each sentence carries two annotations.
+const STORES: [(&str, usize); 3] = [("1k", 500), ("10k", 5_000), ("100k", 50_000)];
+
+fn store_load_save(c: &mut Criterion<Clock>) {
+    for (label, sentences) in STORES {
+        load_save_export(c, label, sentences);
+    }
+}
+
+/// Load, save and the four exports of one store of `2 * sentences` annotations.
+fn load_save_export(c: &mut Criterion<Clock>, label: &str, sentences: usize) {
     let text = article_text(sentences);
     let dir = tempfile::tempdir().unwrap();
     let article_path = dir.path().join("big.txt");
@@ -110,34 +121,36 @@ fn store_load_save(c: &mut Criterion) {
     let toml = parley::store::schema::to_toml(&a).unwrap();
     let store_path = dir.path().join("big.txt.parley.toml");
     std::fs::write(&store_path, &toml).unwrap();
-    eprintln!("store of 100 000 annotations: {} bytes", toml.len());
+    eprintln!(
+        "store of {} annotations: {} bytes, article {} bytes",
+        2 * sentences,
+        toml.len(),
+        text.len()
+    );
     let options = OpenOptions::default();
 
     let mut g = c.benchmark_group("store");
-    g.sample_size(10).measurement_time(Duration::from_secs(10));
-    g.bench_function("load 100k annotations", |b| {
+    g.bench_function(BenchmarkId::new("load", label), |b| {
         b.iter(|| black_box(Store::load(&article, &options).unwrap()))
     });
     let mut store = Store::load(&article, &options).unwrap();
-    g.bench_function("save 100k annotations", |b| {
+    g.bench_function(BenchmarkId::new("save", label), |b| {
         b.iter(|| store.save().unwrap())
     });
-    g.bench_function("export toml 100k", |b| {
-        b.iter(|| black_box(export(&a, &article.text, Format::Toml, false).unwrap()))
-    });
-    g.bench_function("export json 100k", |b| {
-        b.iter(|| black_box(export(&a, &article.text, Format::Json, false).unwrap()))
-    });
-    g.bench_function("export csv 100k", |b| {
-        b.iter(|| black_box(export(&a, &article.text, Format::Csv, false).unwrap()))
-    });
-    g.bench_function("export markdown 100k", |b| {
-        b.iter(|| black_box(export(&a, &article.text, Format::Markdown, false).unwrap()))
-    });
+    for (name, format) in [
+        ("export_toml", Format::Toml),
+        ("export_json", Format::Json),
+        ("export_csv", Format::Csv),
+        ("export_markdown", Format::Markdown),
+    ] {
+        g.bench_function(BenchmarkId::new(name, label), |b| {
+            b.iter(|| black_box(export(&a, &article.text, format, false).unwrap()))
+        });
+    }
     g.finish();
 }
 
-fn store_reanchor(c: &mut Criterion) {
+fn store_reanchor(c: &mut Criterion<Clock>) {
     let sentences = 5_000; // 10 000 annotations
     let text = article_text(sentences);
     let a = annotations(&text, sentences);
@@ -146,9 +159,9 @@ fn store_reanchor(c: &mut Criterion) {
     let cut = cut + text[cut..].find('\n').unwrap() + 1;
     let mut edited = format!("{}An inserted sentence.\n{}", &text[..cut], &text[cut..]);
     edited = edited.replacen("committed to round 4000", "committed to the round 4000", 1);
+    let edited = std::sync::Arc::new(edited);
     let mut g = c.benchmark_group("store");
-    g.sample_size(20);
-    g.bench_function("re-anchor 10k after an edit", |b| {
+    g.bench_function("reanchor_after_edit/10k", |b| {
         b.iter_batched(
             || a.clone(),
             |mut a| black_box(reanchor(&mut a, &edited)),
@@ -166,5 +179,9 @@ fn store_reanchor(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, store_load_save, store_reanchor);
+criterion_group! {
+    name = benches;
+    config = support::criterion();
+    targets = store_load_save, store_reanchor
+}
 criterion_main!(benches);

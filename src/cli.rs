@@ -133,11 +133,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
         None => {
-            let article = load_article(cli.article.as_deref(), &config)?;
             if !std::io::stdout().is_terminal() {
                 // like less: not a terminal, so print instead of taking over the screen
+                let article = load_article(cli.article.as_deref(), &config)?;
                 return print_article(&article, &config, cli.store, None, cli.color);
             }
+            let opening = Article::load_head(
+                Source::from_arg(cli.article.as_deref()),
+                config.limits.max_article_bytes,
+            )?;
             let options = OpenOptions {
                 inspect: false,
                 ..store_options(cli.store, &config)
@@ -147,7 +151,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
             };
-            let exit = crate::tui::run(article, config, options, color)?;
+            let exit = crate::tui::run(opening, config, options, color)?;
             Ok(ExitCode::from(exit.0))
         }
         Some(Command::Print {

@@ -253,3 +253,51 @@ fn ctrl_z_stops_under_a_job_control_shell_and_fg_brings_it_back() {
     t.send("exit\r");
     t.wait_exit();
 }
+
+/// A file well over the part read before the first screen: numbered paragraphs, each
+/// with a quotation, and a recognisable last one.
+fn long_article(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut text = String::from("A long article about many talks\n\n");
+    let mut n = 0;
+    while text.len() < 600_000 {
+        n += 1;
+        text.push_str(&format!(
+            "Paragraph {n:05} of the talks. “We made progress in round {n},” the envoy said.\n\n"
+        ));
+    }
+    text.push_str("The very last paragraph of the long article.\n");
+    let path = dir.join("long.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_large_article_opens_on_its_start_and_the_rest_follows() {
+    let dir = home();
+    let path = long_article(dir.path());
+    let file = path.to_str().unwrap();
+    let mut t = Term::start(&[file], 100, 30, dir.path(), &[]);
+    t.wait_text("A long article about many talks");
+    t.wait_text("READ");
+    t.wait_for("the whole article and its annotations", |s| {
+        let c = s.contents();
+        !c.contains("loading") && !c.contains("detecting")
+    });
+    t.send("G");
+    t.wait_text("The very last paragraph of the long article.");
+    // the search covers the whole article, not only the part read first
+    t.send("/");
+    t.send("Paragraph 07000");
+    t.send("\r");
+    t.wait_text("match 1/1");
+    t.send("G");
+    t.wait_text("The very last paragraph of the long article.");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    // the reading position, far beyond the start, is taken up once the rest arrives
+    let mut t = Term::start(&[file], 100, 30, dir.path(), &[]);
+    t.wait_text("The very last paragraph of the long article.");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -66,7 +66,7 @@ fn quote() -> impl Strategy<Value = Quote> {
                 id,
                 start,
                 end,
-                text,
+                text: text.into(),
                 speaker,
                 party,
                 kind,
@@ -74,8 +74,8 @@ fn quote() -> impl Strategy<Value = Quote> {
                 origin,
                 status,
                 note,
-                prefix,
-                suffix,
+                prefix: prefix.into(),
+                suffix: suffix.into(),
             },
         )
 }
@@ -99,14 +99,14 @@ fn position() -> impl Strategy<Value = Position> {
                     id,
                     start,
                     end,
-                    text,
+                    text: text.into(),
                     party,
                     speaker,
                     origin,
                     status,
                     note,
-                    prefix,
-                    suffix,
+                    prefix: prefix.into(),
+                    suffix: suffix.into(),
                 }
             },
         )

@@ -16,7 +16,8 @@ fuzz_target!(|data: &[u8]| {
         .chain(s.dateline.iter())
         .chain(s.byline.iter())
         .chain(s.paragraphs.iter().map(|p| &p.range))
-        .chain(s.sentences());
+        .cloned()
+        .chain(s.sentences(t));
     for r in ranges {
         assert!(r.start <= r.end && r.end <= t.len());
         assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The article the project ships with, shown when no file is given.
 pub const BUNDLED: &str = include_str!("../../assets/articles/us-cuba-migration-talks.txt");
@@ -19,6 +20,8 @@ pub const BUNDLED: &str = include_str!("../../assets/articles/us-cuba-migration-
 pub const BUNDLED_NAME: &str = "assets/articles/us-cuba-migration-talks.txt";
 /// Default refusal size for articles (bytes).
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// How much of a large file the reader reads before its first screen.
+pub const HEAD_BYTES: usize = 128 * 1024;
 
 /// Where an article came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,8 +91,9 @@ pub enum LoadError {
 pub struct Article {
     /// Where it came from.
     pub source: Source,
-    /// The normalised text; every offset in parley points into it.
-    pub text: String,
+    /// The normalised text; every offset in parley points into it. Shared, so the
+    /// store and the reader's worker hold it without copies.
+    pub text: Arc<String>,
     /// What normalisation changed.
     pub warnings: Vec<Warning>,
     /// Title, dateline, paragraphs, sentences, byline.
@@ -111,7 +115,7 @@ impl Article {
         let structure = analyze(&n.text);
         Article {
             source,
-            text: n.text,
+            text: Arc::new(n.text),
             warnings: n.warnings,
             structure,
         }
@@ -126,10 +130,57 @@ impl Article {
     pub fn load(source: Source, max_bytes: u64) -> Result<Article, LoadError> {
         let bytes = match &source {
             Source::Bundled => return Ok(Article::bundled()),
-            Source::Stdin => read_limited(std::io::stdin().lock(), "<stdin>", max_bytes)?,
+            Source::Stdin => read_limited(std::io::stdin().lock(), "<stdin>", max_bytes, 0)?,
             Source::File(path) => read_file(path, max_bytes)?,
         };
         Ok(Article::from_vec(source, bytes))
+    }
+
+    /// Loads for the reader: a file more than twice [`HEAD_BYTES`] long gives only its
+    /// start, cut after a line break, so that the first screen need not wait for the
+    /// whole file; [`Article::load`] then reads all of it. Errors are those of `load`.
+    pub fn load_head(source: Source, max_bytes: u64) -> Result<Opening, LoadError> {
+        let Source::File(path) = &source else {
+            let article = Article::load(source, max_bytes)?;
+            let size = article.text.len() as u64;
+            return Ok(Opening {
+                article,
+                complete: true,
+                size,
+            });
+        };
+        let (file, name, size) = open_file(path, max_bytes)?;
+        let hint = usize::try_from(size).unwrap_or(usize::MAX);
+        if hint <= 2 * HEAD_BYTES {
+            let bytes = read_limited(file, &name, max_bytes, hint)?;
+            return Ok(Opening {
+                article: Article::from_vec(source, bytes),
+                complete: true,
+                size,
+            });
+        }
+        let mut bytes = Vec::with_capacity(HEAD_BYTES);
+        file.take(HEAD_BYTES as u64)
+            .read_to_end(&mut bytes)
+            .map_err(|e| LoadError::Io {
+                path: name.clone(),
+                source: e,
+            })?;
+        // a file that shrank since it was measured has been read whole
+        let complete = bytes.len() < HEAD_BYTES;
+        if !complete {
+            bytes.truncate(head_cut(&bytes));
+        }
+        let mut article = Article::from_vec(source, bytes);
+        if !complete {
+            // the last paragraph read is not the article's last
+            article.structure.byline = None;
+        }
+        Ok(Opening {
+            article,
+            complete,
+            size,
+        })
     }
 
     /// The SHA-256 of the normalised text, in lower-case hex.
@@ -153,7 +204,40 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     })
 }
 
+/// What the reader opens first: the article, or the start of it.
+#[derive(Debug)]
+pub struct Opening {
+    /// The article, or its first [`HEAD_BYTES`] cut after a line break.
+    pub article: Article,
+    /// Whether `article` is the whole of it.
+    pub complete: bool,
+    /// The size of the source in bytes (before normalisation).
+    pub size: u64,
+}
+
+/// Where to cut the start of a file so that the part normalises exactly as it would
+/// inside the whole: after the last line break, else before the last character (which
+/// may be incomplete).
+fn head_cut(bytes: &[u8]) -> usize {
+    if let Some(i) = bytes.iter().rposition(|&b| b == b'\n') {
+        return i + 1;
+    }
+    bytes
+        .iter()
+        .rposition(|&b| b & 0xC0 != 0x80)
+        .unwrap_or(bytes.len())
+}
+
 fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    let (file, name, size) = open_file(path, max_bytes)?;
+    // the file's size as the buffer's, so a 10 MB article costs 10 MB, not 16
+    let hint = usize::try_from(size).unwrap_or(0);
+    read_limited(file, &name, max_bytes, hint)
+}
+
+/// Opens a file to read after checking it is one and not over the limit; gives the
+/// file, its printable name and its size.
+fn open_file(path: &Path, max_bytes: u64) -> Result<(std::fs::File, String, u64), LoadError> {
     let name = sanitize_inline(&path.display().to_string());
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
@@ -176,12 +260,17 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
         path: name.clone(),
         source: e,
     })?;
-    read_limited(file, &name, max_bytes)
+    Ok((file, name, meta.len()))
 }
 
 /// Reads at most `max_bytes`; one byte more is an error (files can grow, pipes have no size).
-fn read_limited(reader: impl Read, name: &str, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+fn read_limited(
+    reader: impl Read,
+    name: &str,
+    max_bytes: u64,
+    size_hint: usize,
+) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::with_capacity(size_hint.saturating_add(1));
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -223,17 +312,19 @@ mod tests {
             )
         );
         assert!(a.warnings.is_empty());
-        let first = &s.paragraphs[0].sentences[0];
-        assert!(a.text[first.clone()].starts_with("U.S. and Cuban officials on Tuesday"));
+        let first = s.sentences_of(&a.text, 0)[0].clone();
+        assert!(a.text[first].starts_with("U.S. and Cuban officials on Tuesday"));
         // "Cuba said it repeated … shores. The so-called …" is two sentences.
-        let p10 = &s.paragraphs[9];
-        assert_eq!(p10.sentences.len(), 2);
-        assert!(a.text[p10.sentences[1].clone()].starts_with("The so-called"));
+        let p10 = s.sentences_of(&a.text, 9);
+        assert_eq!(p10.len(), 2);
+        assert!(a.text[p10[1].clone()].starts_with("The so-called"));
+        assert_eq!(s.sentences(&a.text).count(), 16);
+        assert!(s.sentences_of(&a.text, 99).is_empty());
     }
 
     #[test]
     fn bundled_article_is_byte_identical_to_the_asset() {
-        assert_eq!(Article::bundled().text, BUNDLED);
+        assert_eq!(&*Article::bundled().text, BUNDLED);
     }
 
     #[test]
@@ -242,6 +333,50 @@ mod tests {
         assert!(matches!(e, LoadError::NotFound(_)), "{e}");
         let e = Article::load(Source::File(std::env::temp_dir()), 10).unwrap_err();
         assert!(matches!(e, LoadError::IsDirectory(_)), "{e}");
+    }
+
+    #[test]
+    fn a_large_file_opens_with_its_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.txt");
+        let mut text = String::from("A headline\n\n");
+        let mut n = 0;
+        while text.len() < 3 * HEAD_BYTES {
+            text.push_str(&format!("Paragraph {n} said “quoted words” here.\r\n\r\n"));
+            n += 1;
+        }
+        text.push_str("Reporting by Someone; Editing by Someone Else\n");
+        std::fs::write(&p, &text).unwrap();
+        let head = Article::load_head(Source::File(p.clone()), 1 << 30).unwrap();
+        assert!(!head.complete);
+        assert_eq!(head.size, text.len() as u64);
+        assert!(head.article.text.len() <= HEAD_BYTES);
+        assert_eq!(head.article.title(), "A headline");
+        assert_eq!(head.article.structure.byline, None);
+        let full = Article::load(Source::File(p.clone()), 1 << 30).unwrap();
+        assert!(full.text.starts_with(head.article.text.as_str()));
+        assert!(full.structure.byline.is_some());
+        // every paragraph of the start but the last is one of the whole's
+        let h = &head.article.structure.paragraphs;
+        for (a, b) in h.iter().zip(&full.structure.paragraphs).take(h.len() - 1) {
+            assert_eq!(a.range, b.range);
+        }
+        // too large is refused before anything is read
+        let e = Article::load_head(Source::File(p), 10).unwrap_err();
+        assert!(matches!(e, LoadError::TooLarge { .. }), "{e}");
+    }
+
+    #[test]
+    fn a_small_file_opens_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("small.txt");
+        std::fs::write(&p, BUNDLED).unwrap();
+        let o = Article::load_head(Source::File(p), 1 << 30).unwrap();
+        assert!(o.complete);
+        assert_eq!(o.article.text.as_str(), BUNDLED);
+        assert_eq!(o.size, BUNDLED.len() as u64);
+        let o = Article::load_head(Source::Bundled, 1 << 30).unwrap();
+        assert!(o.complete);
     }
 
     #[test]
@@ -276,7 +411,8 @@ mod properties {
             .chain(s.dateline.iter())
             .chain(s.byline.iter())
             .chain(s.paragraphs.iter().map(|p| &p.range))
-            .chain(s.sentences());
+            .cloned()
+            .chain(s.sentences(t));
         for r in ranges {
             assert!(r.start <= r.end && r.end <= t.len(), "{r:?}");
             assert!(
@@ -284,8 +420,8 @@ mod properties {
                 "{r:?}"
             );
         }
-        for p in &s.paragraphs {
-            for sen in &p.sentences {
+        for (i, p) in s.paragraphs.iter().enumerate() {
+            for sen in s.sentences_of(t, i) {
                 assert!(p.range.start <= sen.start && sen.end <= p.range.end);
             }
         }
@@ -295,6 +431,22 @@ mod properties {
         #[test]
         fn arbitrary_bytes_normalise_safely(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
             check(&Article::from_bytes(Source::Stdin, &bytes));
+        }
+
+        /// The start of a file, cut where the reader cuts it, normalises to the start
+        /// of the whole file's text, so offsets in it stay valid when the rest arrives.
+        #[test]
+        fn the_start_of_a_file_is_a_prefix_of_the_whole(
+            bytes in proptest::collection::vec(
+                prop_oneof![any::<u8>(), Just(b'\n'), Just(b'\r'), Just(b'\t'), Just(0x1b), Just(b'a')],
+                0..400,
+            ),
+            cut in 0usize..400,
+        ) {
+            let whole = normalize(&bytes).text;
+            let start = &bytes[..cut.min(bytes.len())];
+            let part = normalize(&start[..head_cut(start)]).text;
+            prop_assert!(whole.starts_with(&part), "{part:?} / {whole:?}");
         }
 
         #[test]

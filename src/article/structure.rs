@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
-/// A body paragraph and its sentences, as byte ranges into the normalised text.
+/// A body paragraph, as a byte range into the normalised text. Its sentences are split
+/// when asked for ([`Structure::sentences_of`]): keeping every sentence of a 10 MB
+/// article cost half as much memory as its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// The whole paragraph, without surrounding whitespace.
     pub range: Range<usize>,
-    /// The sentences, in order, inside `range` (a dateline is not part of any).
-    pub sentences: Vec<Range<usize>>,
 }
 
 /// The parts of an article. Every range is half-open and lies on char boundaries.
@@ -26,9 +26,30 @@ pub struct Structure {
 }
 
 impl Structure {
-    /// Every sentence of the body, in order.
-    pub fn sentences(&self) -> impl Iterator<Item = &Range<usize>> {
-        self.paragraphs.iter().flat_map(|p| p.sentences.iter())
+    /// The sentences of paragraph `i` of `text`, in order (a dateline is not part of
+    /// any); none for a paragraph that does not exist.
+    pub fn sentences_of(&self, text: &str, i: usize) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        self.sentences_into(text, i, &mut out);
+        out
+    }
+
+    /// [`Structure::sentences_of`] into a buffer (cleared first), to reuse it.
+    pub fn sentences_into(&self, text: &str, i: usize, out: &mut Vec<Range<usize>>) {
+        out.clear();
+        let Some(p) = self.paragraphs.get(i) else {
+            return;
+        };
+        let body_start = match &self.dateline {
+            Some(d) if d.start == p.range.start => skip_spaces(text, d.end),
+            _ => p.range.start,
+        };
+        split_sentences_into(text, body_start..p.range.end, out);
+    }
+
+    /// Every sentence of the body of `text`, in order.
+    pub fn sentences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        (0..self.paragraphs.len()).flat_map(move |i| self.sentences_of(text, i))
     }
 
     /// The index of the paragraph holding byte `offset`, if any.
@@ -71,16 +92,7 @@ pub fn analyze(text: &str) -> Structure {
     }
     structure.paragraphs = blocks
         .into_iter()
-        .map(|range| {
-            let body_start = match &structure.dateline {
-                Some(d) if d.start == range.start => skip_spaces(text, d.end),
-                _ => range.start,
-            };
-            Paragraph {
-                sentences: split_sentences(text, body_start..range.end),
-                range,
-            }
-        })
+        .map(|range| Paragraph { range })
         .collect();
     structure
 }
@@ -224,8 +236,14 @@ const ABBREVIATIONS: &[&str] = &[
 /// (plus any closing quotes or brackets) followed by a space and a capital, digit or
 /// opening quote — unless the word before the period is an abbreviation or initial.
 pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let s = &text[range.clone()];
     let mut out = Vec::new();
+    split_sentences_into(text, range, &mut out);
+    out
+}
+
+/// [`split_sentences`], appending to `out`.
+pub fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
     let mut start = 0;
     let mut i = 0;
     while i < s.len() {
@@ -245,7 +263,7 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 && starts_sentence(rest.trim_start())
                 && !(c == '.' && is_abbreviation(&s[start..i]))
             {
-                push_trimmed(s, range.start, start..end, &mut out);
+                push_trimmed(s, range.start, start..end, out);
                 start = end + gap;
                 i = start;
                 continue;
@@ -255,8 +273,7 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         }
         i = next;
     }
-    push_trimmed(s, range.start, start..s.len(), &mut out);
-    out
+    push_trimmed(s, range.start, start..s.len(), out);
 }
 
 fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {

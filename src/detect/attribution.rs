@@ -65,8 +65,10 @@ pub fn attribute(
     };
     let mut open_from_previous: Option<usize> = None;
     let mut next_report = PROGRESS_STEP;
+    let mut sentences = Vec::new();
     for (pi, para) in structure.paragraphs.iter().enumerate() {
-        open_from_previous = walk.paragraph(pi, para, open_from_previous);
+        structure.sentences_into(text, pi, &mut sentences);
+        open_from_previous = walk.paragraph(pi, para, &sentences, open_from_previous);
         if para.range.end >= next_report {
             progress(para.range.end);
             next_report = para.range.end + PROGRESS_STEP;
@@ -120,10 +122,10 @@ impl Walk<'_> {
         &mut self,
         pi: usize,
         para: &Paragraph,
+        sentences: &[Range<usize>],
         open_from_previous: Option<usize>,
     ) -> Option<usize> {
-        let body = para
-            .sentences
+        let body = sentences
             .first()
             .map_or(para.range.clone(), |s| s.start..para.range.end);
         // The paragraph's buffers are taken out of the scratch space while its units
@@ -131,7 +133,7 @@ impl Walk<'_> {
         let mut spans = std::mem::take(&mut self.scratch.spans);
         let mut units = std::mem::take(&mut self.scratch.units);
         push_quotes(self.text, body.clone(), &mut spans);
-        merge_units(self.text, &para.sentences, &spans, &mut units);
+        merge_units(self.text, sentences, &spans, &mut units);
         let mut prev_unit_speaker: Option<usize> = None;
         let mut next_span = 0;
         for unit in &units {
@@ -399,7 +401,7 @@ mod tests {
                     .as_deref()
                     .and_then(|id| found.speaker(id))
                     .map_or(String::new(), |s| s.name.clone());
-                (q.text.clone(), q.kind, speaker)
+                (q.text.to_string(), q.kind, speaker)
             })
             .collect()
     }

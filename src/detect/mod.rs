@@ -19,12 +19,14 @@ mod words;
 
 use crate::article::Article;
 use crate::store::model::{
-    Annotations, ArticleInfo, Origin, Party, Position, Quote, QuoteKind, Speaker, Status, context,
+    Annotations, ArticleInfo, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker, Status,
+    shared_context,
 };
 use attribution::{Findings, Found, attribute};
 use parties::{SideMatcher, countries, country_party, party_names};
 use speakers::{Entities, EntityKind};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Characters of context kept on each side of a span.
 const CONTEXT_CHARS: usize = 32;
@@ -78,12 +80,12 @@ pub fn detect_with_progress(
     let positions = positions
         .into_iter()
         .enumerate()
-        .map(|(n, p)| labels.position(text, n, p, &entities))
+        .map(|(n, p)| labels.position(&article.text, n, p, &entities))
         .collect();
     let quotes = quotes
         .into_iter()
         .enumerate()
-        .map(|(n, q)| labels.quote(text, n, q, &entities))
+        .map(|(n, q)| labels.quote(&article.text, n, q, &entities))
         .collect();
     (out.speakers, out.quotes, out.positions) = (speakers, quotes, positions);
     progress(text.len());
@@ -133,14 +135,14 @@ impl Labels<'_> {
     }
 
     /// The `n`th quotation found.
-    fn quote(&self, text: &str, n: usize, q: Found, entities: &Entities) -> Quote {
-        let (prefix, suffix) = context(text, q.range.start, q.range.end, CONTEXT_CHARS);
+    fn quote(&self, text: &Arc<String>, n: usize, q: Found, entities: &Entities) -> Quote {
+        let (prefix, suffix) = shared_context(text, q.range.start, q.range.end, CONTEXT_CHARS);
         let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
         Quote {
             id: numbered('q', n + 1),
             start: q.range.start,
             end: q.range.end,
-            text: text[q.range].to_string(),
+            text: Snippet::shared(text, q.range),
             speaker: speaker.map(|e| self.ids[e].clone()),
             party: speaker.and_then(|e| self.party_id(entities.list[e].side)),
             kind: q.kind,
@@ -156,18 +158,18 @@ impl Labels<'_> {
     /// The `n`th position found.
     fn position(
         &self,
-        text: &str,
+        text: &Arc<String>,
         n: usize,
         p: positions::Position,
         entities: &Entities,
     ) -> Position {
-        let (prefix, suffix) = context(text, p.range.start, p.range.end, CONTEXT_CHARS);
+        let (prefix, suffix) = shared_context(text, p.range.start, p.range.end, CONTEXT_CHARS);
         let side = p.speaker.and_then(|e| entities.list[e].side).or(p.side);
         Position {
             id: numbered('p', n + 1),
             start: p.range.start,
             end: p.range.end,
-            text: text[p.range].to_string(),
+            text: Snippet::shared(text, p.range),
             party: self.party_id(side),
             speaker: p.speaker.map(|e| self.ids[e].clone()),
             origin: Origin::Auto,

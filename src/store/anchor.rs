@@ -8,7 +8,8 @@
 //! listed, never dropped. The fuzzy pass only compares a bounded number of candidates
 //! found by exact search for short pieces of the context, so its cost stays bounded.
 
-use super::model::{Annotations, Position, Quote, context};
+use super::model::{Annotations, Position, Quote, Snippet, shared_context};
+use std::sync::Arc;
 
 /// Characters of context kept on each side of a span.
 pub const CONTEXT_CHARS: usize = 32;
@@ -42,8 +43,9 @@ trait Anchored {
     fn prefix(&self) -> &str;
     fn suffix(&self) -> &str;
     fn id(&self) -> &str;
-    /// Moves the annotation and refreshes its text and context.
-    fn place(&mut self, article: &str, start: usize, end: usize, delta: isize);
+    /// Moves the annotation and refreshes its text and context (as ranges of the
+    /// shared article text).
+    fn place(&mut self, article: &Arc<String>, start: usize, end: usize, delta: isize);
 }
 
 macro_rules! impl_anchored {
@@ -64,13 +66,11 @@ macro_rules! impl_anchored {
             fn id(&self) -> &str {
                 &self.id
             }
-            fn place(&mut self, article: &str, start: usize, end: usize, delta: isize) {
+            fn place(&mut self, article: &Arc<String>, start: usize, end: usize, delta: isize) {
                 self.start = start;
                 self.end = end;
-                if self.text != article[start..end] {
-                    self.text = article[start..end].to_string();
-                }
-                (self.prefix, self.suffix) = context(article, start, end, CONTEXT_CHARS);
+                self.text = Snippet::shared(article, start..end);
+                (self.prefix, self.suffix) = shared_context(article, start, end, CONTEXT_CHARS);
                 #[allow(clippy::redundant_closure_call)]
                 ($cue)(self, article, delta);
             }
@@ -85,7 +85,7 @@ impl_anchored!(Position, |_: &mut Position, _: &str, _: isize| {});
 
 /// Re-anchors every annotation of `a` against `article`, in place, and updates the
 /// `[article]` bytes. Orphans are tried again; those that still cannot be placed stay.
-pub fn reanchor(a: &mut Annotations, article: &str) -> AnchorReport {
+pub fn reanchor(a: &mut Annotations, article: &Arc<String>) -> AnchorReport {
     let mut report = AnchorReport::default();
     let mut shifts = Vec::new();
     let cues = |a: &Annotations| {
@@ -115,52 +115,58 @@ pub fn reanchor(a: &mut Annotations, article: &str) -> AnchorReport {
 }
 
 /// Places a list and its orphans; returns (placed, orphans), each sorted by start.
+/// Works in place: a list of a hundred thousand annotations is never held twice.
 fn place_all<T: Anchored + Clone>(
-    article: &str,
+    article: &Arc<String>,
     mut items: Vec<T>,
     orphans: Vec<T>,
     report: &mut AnchorReport,
     shifts: &mut Vec<(usize, isize)>,
 ) -> (Vec<T>, Vec<T>) {
-    items.sort_by_key(|i| i.span());
-    let mut placed = Vec::with_capacity(items.len());
+    sort_by_span(&mut items);
     let mut lost = Vec::new();
     let mut hint = 0isize;
-    for (was_orphan, mut item) in items
-        .into_iter()
-        .map(|i| (false, i))
-        .chain(orphans.into_iter().map(|i| (true, i)))
-    {
-        let (start, end) = item.span();
-        match find(article, &item, if was_orphan { 0 } else { hint }) {
-            Some((s, e, how)) => {
-                let delta = s as isize - start as isize;
-                if !was_orphan {
-                    hint = delta;
-                    shifts.push((start, delta));
-                }
-                match how {
-                    _ if was_orphan => report.restored += 1,
-                    Found::Same => {}
-                    Found::Moved => report.moved += 1,
-                    Found::Fuzzy => report.fuzzy += 1,
-                }
-                if how != Found::Same || (s, e) != (start, end) || item.prefix().is_empty() {
-                    item.place(article, s, e, delta);
-                }
-                placed.push(item);
+    items.retain_mut(|item| {
+        let (start, _) = item.span();
+        let Some((s, e, how)) = find(article, &*item, hint) else {
+            report.orphaned.push(item.id().to_string());
+            lost.push(item.clone());
+            return false;
+        };
+        let delta = s as isize - start as isize;
+        hint = delta;
+        shifts.push((start, delta));
+        match how {
+            Found::Same => {}
+            Found::Moved => report.moved += 1,
+            Found::Fuzzy => report.fuzzy += 1,
+        }
+        // placing again also trades text read from a file for a range of the shared
+        // article text
+        item.place(article, s, e, delta);
+        true
+    });
+    for mut item in orphans {
+        let (start, _) = item.span();
+        match find(article, &item, 0) {
+            Some((s, e, _)) => {
+                report.restored += 1;
+                item.place(article, s, e, s as isize - start as isize);
+                items.push(item);
             }
-            None => {
-                if !was_orphan {
-                    report.orphaned.push(item.id().to_string());
-                }
-                lost.push(item);
-            }
+            None => lost.push(item),
         }
     }
-    placed.sort_by_key(|i| i.span());
-    lost.sort_by_key(|i| i.span());
-    (placed, lost)
+    sort_by_span(&mut items);
+    sort_by_span(&mut lost);
+    (items, lost)
+}
+
+/// Sorts by span, stably, and only when needed (a stable sort takes memory).
+fn sort_by_span<T: Anchored>(items: &mut [T]) {
+    if !items.is_sorted_by_key(|i| i.span()) {
+        items.sort_by_key(|i| i.span());
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,7 +327,7 @@ fn score<T: Anchored>(
             1.0 - (errors.min(len) as f64 / len as f64)
         }
     };
-    let (before, after) = context(article, s, e, CONTEXT_CHARS);
+    let (before, after) = super::model::context(article, s, e, CONTEXT_CHARS);
     let quote = similarity(quote_errors, item.text().chars().count());
     let prefix = similarity(
         distance(&before, item.prefix()),
@@ -419,7 +425,11 @@ fn remap_offsets(a: &mut Annotations, article: &str, mut shifts: Vec<(usize, isi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::model::{ArticleInfo, Quote};
+    use crate::store::model::{ArticleInfo, Quote, context};
+
+    fn arc(s: &str) -> Arc<String> {
+        Arc::new(s.to_string())
+    }
 
     const OLD: &str = "WASHINGTON (Reuters) - Officials met on Tuesday. \"Engaging in these talks is \
         in our interest,\" said Ian Kelly, the spokesman. Cuba said it offered a new agreement. \
@@ -441,8 +451,8 @@ mod tests {
             origin: Default::default(),
             status: Default::default(),
             note: None,
-            prefix,
-            suffix,
+            prefix: prefix.into(),
+            suffix: suffix.into(),
         }
     }
 
@@ -458,7 +468,7 @@ mod tests {
     #[test]
     fn unchanged_text_stays() {
         let mut a = set(vec![quote(OLD, "q1", KELLY)]);
-        let r = reanchor(&mut a, OLD);
+        let r = reanchor(&mut a, &arc(OLD));
         assert!(r.is_unchanged(), "{r:?}");
     }
 
@@ -466,7 +476,7 @@ mod tests {
     fn insert_before_moves_by_exact_text() {
         let mut a = set(vec![quote(OLD, "q1", KELLY), quote(OLD, "q2", CUBA)]);
         let new = OLD.replace("Officials", "Senior U.S. and Cuban officials");
-        let r = reanchor(&mut a, &new);
+        let r = reanchor(&mut a, &arc(&new));
         assert_eq!(r.moved, 2, "{r:?}");
         for q in &a.quotes {
             assert_eq!(&new[q.range()], q.text);
@@ -477,7 +487,7 @@ mod tests {
     fn edited_word_inside_is_found_fuzzily() {
         let mut a = set(vec![quote(OLD, "q1", KELLY)]);
         let new = OLD.replace("in our interest", "in our national interest");
-        let r = reanchor(&mut a, &new);
+        let r = reanchor(&mut a, &arc(&new));
         assert_eq!(r.fuzzy, 1, "{r:?}");
         assert_eq!(
             a.quotes[0].text,
@@ -489,11 +499,11 @@ mod tests {
     fn deleted_quote_becomes_an_orphan_and_comes_back() {
         let mut a = set(vec![quote(OLD, "q1", KELLY), quote(OLD, "q2", CUBA)]);
         let new = OLD.replace(CUBA, "");
-        let r = reanchor(&mut a, &new);
+        let r = reanchor(&mut a, &arc(&new));
         assert_eq!(r.orphaned, vec!["q2".to_string()]);
         assert_eq!(a.orphan_quotes[0].text, CUBA, "kept with its text");
         assert_eq!(a.quotes.len(), 1);
-        let r = reanchor(&mut a, OLD);
+        let r = reanchor(&mut a, &arc(OLD));
         assert_eq!(r.restored, 1, "{r:?}");
         assert_eq!(a.quotes.len(), 2);
     }
@@ -507,7 +517,7 @@ mod tests {
         q.end = i + 8;
         let mut a = set(vec![q]);
         let new = format!("xx{text}");
-        reanchor(&mut a, &new);
+        reanchor(&mut a, &arc(&new));
         assert_eq!(a.quotes[0].start, i + 2);
     }
 

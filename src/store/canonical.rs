@@ -8,6 +8,7 @@
 use super::model::{
     Annotations, ArticleInfo, Mark, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
 };
+use super::snippet::Snippet;
 use std::fmt::Write;
 
 /// Writes a canonical (already sorted) set. `None` when an offset does not fit TOML's
@@ -382,7 +383,7 @@ fn quote() -> Quote {
         id: String::new(),
         start: 0,
         end: 0,
-        text: String::new(),
+        text: Snippet::default(),
         speaker: None,
         party: None,
         kind: QuoteKind::Direct,
@@ -390,8 +391,8 @@ fn quote() -> Quote {
         origin: Origin::Auto,
         status: Status::Suggested,
         note: None,
-        prefix: String::new(),
-        suffix: String::new(),
+        prefix: Snippet::default(),
+        suffix: Snippet::default(),
     }
 }
 
@@ -400,14 +401,14 @@ fn position() -> Position {
         id: String::new(),
         start: 0,
         end: 0,
-        text: String::new(),
+        text: Snippet::default(),
         party: None,
         speaker: None,
         origin: Origin::Auto,
         status: Status::Suggested,
         note: None,
-        prefix: String::new(),
-        suffix: String::new(),
+        prefix: Snippet::default(),
+        suffix: Snippet::default(),
     }
 }
 
@@ -496,14 +497,14 @@ struct Fields<'a> {
     id: &'a mut String,
     start: &'a mut usize,
     end: &'a mut usize,
-    text: &'a mut String,
+    text: &'a mut Snippet,
     speaker: &'a mut Option<String>,
     party: &'a mut Option<String>,
     origin: &'a mut Origin,
     status: &'a mut Status,
     note: &'a mut Option<String>,
-    prefix: &'a mut String,
-    suffix: &'a mut String,
+    prefix: &'a mut Snippet,
+    suffix: &'a mut Snippet,
 }
 
 impl Fields<'_> {
@@ -512,7 +513,7 @@ impl Fields<'_> {
             "id" => *self.id = string(v)?,
             "start" => *self.start = int(v)?,
             "end" => *self.end = int(v)?,
-            "text" => *self.text = string(v)?,
+            "text" => *self.text = string(v)?.into(),
             "speaker" => *self.speaker = Some(string(v)?),
             "party" => *self.party = Some(string(v)?),
             "origin" => *self.origin = origin(v)?,
@@ -525,8 +526,8 @@ impl Fields<'_> {
                 }
             }
             "note" => *self.note = Some(string(v)?),
-            "prefix" => *self.prefix = string(v)?,
-            _ => *self.suffix = string(v)?,
+            "prefix" => *self.prefix = string(v)?.into(),
+            _ => *self.suffix = string(v)?.into(),
         }
         Some(())
     }

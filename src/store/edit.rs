@@ -4,8 +4,10 @@
 use super::anchor::CONTEXT_CHARS;
 use super::history::{Change, Item, Slot};
 use super::model::{
-    Annotations, Mark, Origin, Party, Position, Quote, QuoteKind, Reading, Speaker, Status, context,
+    Annotations, Mark, Origin, Party, Position, Quote, QuoteKind, Reading, Snippet, Speaker,
+    Status, shared_context,
 };
+use std::sync::Arc;
 
 /// One user action on the annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,7 +184,7 @@ impl Plan {
 }
 
 /// Works out the changes of `edit` against the current set and article text.
-pub fn plan(a: &Annotations, text: &str, edit: &Edit) -> Result<Plan, EditError> {
+pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
     let plan = match edit {
         Edit::AddQuote {
             start,
@@ -348,12 +350,12 @@ fn floor(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Checks a span and returns it with its text and context.
+/// Checks a span and returns it with its text and context (ranges of the shared text).
 fn span(
-    text: &str,
+    text: &Arc<String>,
     start: usize,
     end: usize,
-) -> Result<(usize, usize, String, String, String), EditError> {
+) -> Result<(usize, usize, Snippet, Snippet, Snippet), EditError> {
     if start >= end
         || end > text.len()
         || !text.is_char_boundary(start)
@@ -361,8 +363,14 @@ fn span(
     {
         return Err(EditError::BadSpan { start, end });
     }
-    let (prefix, suffix) = context(text, start, end, CONTEXT_CHARS);
-    Ok((start, end, text[start..end].to_string(), prefix, suffix))
+    let (prefix, suffix) = shared_context(text, start, end, CONTEXT_CHARS);
+    Ok((
+        start,
+        end,
+        Snippet::shared(text, start..end),
+        prefix,
+        suffix,
+    ))
 }
 
 fn check_refs(
@@ -456,7 +464,7 @@ fn modify(
 
 fn set_span(
     a: &Annotations,
-    text: &str,
+    text: &Arc<String>,
     id: &str,
     start: usize,
     end: usize,

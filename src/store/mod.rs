@@ -12,6 +12,7 @@ pub mod journal;
 pub mod model;
 pub mod schema;
 mod session;
+pub mod snippet;
 mod validate;
 
 pub use edit::{Edit, EditError, Filter};

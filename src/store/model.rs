@@ -4,6 +4,9 @@
 use crate::config::Color;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::Arc;
+
+pub use super::snippet::Snippet;
 
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -36,7 +39,9 @@ pub enum Origin {
 }
 
 /// Where an annotation stands in review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Proposed by the detector, not yet reviewed.
@@ -49,7 +54,9 @@ pub enum Status {
 }
 
 /// What a quoted stretch is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// A whole quoted utterance.
@@ -116,7 +123,7 @@ pub struct Quote {
     /// Byte offset just past the end.
     pub end: usize,
     /// The article text of `start..end`.
-    pub text: String,
+    pub text: Snippet,
     /// Who said it (a speaker id); never set for terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -139,11 +146,11 @@ pub struct Quote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Up to 32 characters before the span, for re-anchoring.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub prefix: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub prefix: Snippet,
     /// Up to 32 characters after the span, for re-anchoring.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub suffix: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub suffix: Snippet,
 }
 
 /// A side's stated stance.
@@ -157,7 +164,7 @@ pub struct Position {
     /// Byte offset just past the end.
     pub end: usize,
     /// The article text of `start..end`.
-    pub text: String,
+    pub text: Snippet,
     /// The side (a party id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<String>,
@@ -174,11 +181,11 @@ pub struct Position {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Up to 32 characters before the span, for re-anchoring.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub prefix: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub prefix: Snippet,
     /// Up to 32 characters after the span, for re-anchoring.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub suffix: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub suffix: Snippet,
 }
 
 /// What the store says about the article it annotates.
@@ -311,11 +318,27 @@ impl Position {
 
 /// Up to `chars` characters of `text` before `at` and after `end`, for re-anchoring.
 pub fn context(text: &str, at: usize, end: usize, chars: usize) -> (String, String) {
+    let (before, after) = context_ranges(text, at, end, chars);
+    (text[before].to_string(), text[after].to_string())
+}
+
+/// [`context`] as snippets of the shared article text (no copies).
+pub fn shared_context(
+    text: &Arc<String>,
+    at: usize,
+    end: usize,
+    chars: usize,
+) -> (Snippet, Snippet) {
+    let (before, after) = context_ranges(text, at, end, chars);
+    (Snippet::shared(text, before), Snippet::shared(text, after))
+}
+
+/// Where the context of `at..end` lies: up to `chars` characters on each side.
+fn context_ranges(text: &str, at: usize, end: usize, chars: usize) -> (Range<usize>, Range<usize>) {
     if chars == 0 {
-        return (String::new(), String::new());
+        return (at..at, end..end);
     }
-    let before = &text[..at];
-    let start = before
+    let start = text[..at]
         .char_indices()
         .rev()
         .nth(chars - 1)
@@ -325,7 +348,7 @@ pub fn context(text: &str, at: usize, end: usize, chars: usize) -> (String, Stri
         .char_indices()
         .nth(chars)
         .map_or(after.len(), |(i, _)| i);
-    (before[start..].to_string(), after[..stop].to_string())
+    (start..at, end..end + stop)
 }
 
 #[cfg(test)]

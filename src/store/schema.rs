@@ -378,7 +378,7 @@ party = "us"
             status: Default::default(),
             note: Some("line\n[[quote]]\nid = \"x\"\n".into()),
             prefix: "a\n\nb".into(),
-            suffix: String::new(),
+            suffix: Default::default(),
         };
         for i in 0..300 {
             a.quotes.push(Quote {

@@ -10,9 +10,10 @@ use super::journal::{self, Journal};
 use super::model::{Annotations, ArticleInfo, Party, Position, Quote, Reading};
 use super::schema::{self, Locator, StoreError};
 use crate::article::{Article, Source, sanitize_inline};
-use crate::detect::{article_info, detect};
+use crate::detect::{article_info, detect_with_progress};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How to open a store.
 #[derive(Debug, Clone)]
@@ -77,7 +78,7 @@ pub struct Outcome {
 #[derive(Debug)]
 pub struct Store {
     path: Option<PathBuf>,
-    text: String,
+    text: Arc<String>,
     annotations: Annotations,
     disk: FileState,
     read_only: Option<String>,
@@ -118,17 +119,35 @@ impl Store {
     /// Opens strictly: any problem with the store file is an error. Without a file,
     /// the detector's suggestions (not written until saved).
     pub fn load(article: &Article, options: &OpenOptions) -> Result<Store, StoreError> {
+        Store::load_with_progress(article, options, &mut |_| {})
+    }
+
+    fn load_with_progress(
+        article: &Article,
+        options: &OpenOptions,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Store, StoreError> {
         let mut store = Store::blank(article, options);
-        store.read_from_disk(article)?;
+        store.read_from_disk(article, progress)?;
         Ok(store)
     }
 
     /// Opens for the reader: like [`Store::load`], but a store that cannot be read
     /// gives the detector's suggestions, read-only, with the reason.
     pub fn open(article: &Article, options: &OpenOptions) -> Store {
-        Store::load(article, options).unwrap_or_else(|e| {
+        Store::open_with_progress(article, options, &mut |_| {})
+    }
+
+    /// [`Store::open`], telling `progress` how many bytes of the article the detector
+    /// has done when it runs (see [`crate::detect::detect_with_progress`]).
+    pub fn open_with_progress(
+        article: &Article,
+        options: &OpenOptions,
+        progress: &mut dyn FnMut(usize),
+    ) -> Store {
+        Store::load_with_progress(article, options, progress).unwrap_or_else(|e| {
             let mut s = Store::blank(article, options);
-            s.use_suggestions(article);
+            s.use_suggestions(article, progress);
             s.read_only = Some(e.to_string());
             s.notices
                 .push(format!("{e}; showing the automatic annotations, read-only"));
@@ -153,9 +172,9 @@ impl Store {
         }
     }
 
-    fn use_suggestions(&mut self, article: &Article) {
+    fn use_suggestions(&mut self, article: &Article, progress: &mut dyn FnMut(usize)) {
         self.annotations = if self.options.suggest {
-            detect(article, self.options.parties.as_deref())
+            detect_with_progress(article, self.options.parties.as_deref(), progress)
         } else {
             let mut empty = Annotations::new(article_info(article));
             empty.parties = self.options.parties.clone().unwrap_or_default();
@@ -166,7 +185,11 @@ impl Store {
         reanchor(&mut self.annotations, &self.text);
     }
 
-    fn read_from_disk(&mut self, article: &Article) -> Result<(), StoreError> {
+    fn read_from_disk(
+        &mut self,
+        article: &Article,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<(), StoreError> {
         let existing = match &self.path {
             Some(p) => read_limited(p, self.options.max_bytes)?,
             None => None,
@@ -178,7 +201,7 @@ impl Store {
                 let name = display(&path);
                 let mut a = schema::parse(&text, &name)?;
                 let same_article = a.article.sha256 == info.sha256;
-                let findings = schema::validate(&a, same_article.then_some(self.text.as_str()));
+                let findings = schema::validate(&a, same_article.then_some(&*self.text));
                 if !findings.is_empty() {
                     let problems = Locator::new(&text).problems(findings);
                     return Err(StoreError::Invalid {
@@ -191,8 +214,10 @@ impl Store {
                 let source = std::mem::take(&mut a.article.source);
                 a.article = keep_source(info, source);
                 self.annotations = a;
+                // on the same article this only trades the file's copies of the texts
+                // for ranges of the article's
+                self.report = reanchor(&mut self.annotations, &self.text);
                 if !same_article {
-                    self.report = reanchor(&mut self.annotations, &self.text);
                     let a = &self.annotations;
                     let total = a.quotes.len()
                         + a.positions.len()
@@ -201,7 +226,7 @@ impl Store {
                     self.notices.push(anchor_notice(&self.report, total));
                 }
             }
-            None => self.use_suggestions(article),
+            None => self.use_suggestions(article, progress),
         }
         self.replay_journal();
         Ok(())

@@ -1,8 +1,10 @@
 //! Everything that can change the reader's state. `App::update` is the only place
 //! that applies them.
 
+use crate::article::Article;
 use crate::keys::Command;
 use crate::store::Store;
+use std::sync::Arc;
 
 /// An edit to a text prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +46,10 @@ pub enum Action {
     Prompt(PromptKey),
     /// The letter after `m` or `'`.
     MarkLetter(char),
+    /// The whole article arrived (the reader opened on its start).
+    ArticleReady(Arc<Article>),
+    /// The rest of the article could not be read (why).
+    ArticleFailed(String),
     /// The store finished opening on the worker thread.
     StoreReady(Box<Store>),
     /// A key typed into the open popup.

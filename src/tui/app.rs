@@ -93,6 +93,12 @@ pub struct App {
     pub message: Option<(String, Tone)>,
     /// Whether the annotations are still loading (detection runs on a worker thread).
     pub detecting: bool,
+    /// How far detection has got, in per cent, when it says.
+    pub progress: Option<u8>,
+    /// Whether only the start of the article is here (the rest loads on the worker).
+    pub loading: bool,
+    /// A reading position beyond the start, taken up when the whole article arrives.
+    pub resume: Option<usize>,
     /// The open popup (a question, a text field, the speaker picker).
     pub popup: Option<Popup>,
     /// Cursor mode's cursor and selection.
@@ -127,15 +133,8 @@ impl App {
                 s.rsplit('/').next().unwrap_or(&s).to_string()
             }
         };
-        let message = (!article.warnings.is_empty()).then(|| {
-            let text = article
-                .warnings
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
-            (text, Tone::Warning)
-        });
+        let message =
+            (!article.warnings.is_empty()).then(|| (warnings_text(&article), Tone::Warning));
         let mut app = App {
             layout: Layout::lazy(&article, 1),
             article,
@@ -155,6 +154,9 @@ impl App {
             pending: None,
             message,
             detecting: true,
+            progress: None,
+            loading: false,
+            resume: None,
             popup: None,
             cursor: None,
             drag_from: None,
@@ -191,10 +193,7 @@ impl App {
 
     /// The byte offset at the top of the screen.
     pub fn top_offset(&self) -> usize {
-        self.layout
-            .rows()
-            .get(self.top)
-            .map_or(0, |r| r.range.start)
+        self.layout.rows().get(self.top).map_or(0, |r| r.start())
     }
 
     /// The mode, for the status bar.
@@ -260,6 +259,15 @@ impl App {
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
             Action::StoreReady(store) => self.set_store(*store),
+            Action::ArticleReady(article) => self.set_article(article),
+            Action::ArticleFailed(why) => {
+                self.loading = false;
+                self.detecting = false;
+                self.message = Some((
+                    format!("{why}; showing the start only, without annotations"),
+                    Tone::Warning,
+                ));
+            }
             Action::Prompt(k) => self.prompt(k),
             Action::MarkLetter(c) => self.mark_letter(c),
             Action::Idle => {
@@ -270,6 +278,24 @@ impl App {
         if !resize && self.top != top {
             self.anchor = None;
         }
+    }
+
+    /// Takes the whole article in place of its start, keeping the same text at the top
+    /// (the start is a prefix of the whole, so every offset held stays valid).
+    pub fn set_article(&mut self, article: Arc<Article>) {
+        let keep = match self.resume.take() {
+            Some(offset) if self.top == 0 => offset,
+            _ => self.anchor.unwrap_or_else(|| self.top_offset()),
+        };
+        if !article.warnings.is_empty() && self.message.is_none() {
+            self.message = Some((warnings_text(&article), Tone::Warning));
+        }
+        self.layout = Layout::lazy(&article, self.layout.width);
+        self.article = article;
+        self.loading = false;
+        self.search.retext(&self.article.text);
+        self.top = self.row_of(keep);
+        self.top = self.top.min(self.max_top());
     }
 
     /// Takes the opened store (from the worker thread): its annotations replace the
@@ -575,7 +601,7 @@ impl App {
             .layout
             .rows()
             .get(self.top + self.viewport())
-            .map_or(usize::MAX, |r| r.range.start);
+            .map_or(usize::MAX, |r| r.start());
         let on_screen = self.selected.filter(|&s| {
             let at = items[s].range.start;
             at >= top_offset && at < bottom_offset
@@ -655,7 +681,7 @@ impl App {
             .layout
             .rows()
             .get(self.search.saved_top)
-            .map_or(0, |r| r.range.start);
+            .map_or(0, |r| r.start());
         if let Some(i) = self.search.first_from(from) {
             self.search.current = Some(i);
             self.reveal(self.search.matches[i].start);
@@ -719,13 +745,13 @@ impl App {
             .layout
             .rows()
             .get(self.top + usize::from(y - g.article.y))?;
-        if row.range.is_empty() {
+        if row.is_empty() {
             return None;
         }
         let column = usize::from(x.saturating_sub(g.text_x));
         Some(super::view::article::offset_at_column(
             &self.article.text,
-            row.range.clone(),
+            row.range(),
             column,
         ))
     }
@@ -795,4 +821,14 @@ fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
         KeyCode::End => PromptKey::End,
         _ => return None,
     })
+}
+
+/// What normalising the article changed, for the status bar.
+fn warnings_text(article: &Article) -> String {
+    article
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }

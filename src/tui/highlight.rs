@@ -33,6 +33,15 @@ pub fn on_target<'a, T>(
     }
 }
 
+fn target_index(t: Target) -> usize {
+    match t {
+        Target::Quote(i)
+        | Target::Position(i)
+        | Target::OrphanQuote(i)
+        | Target::OrphanPosition(i) => i,
+    }
+}
+
 /// A quote or position in document order, as the reader navigates them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -49,7 +58,7 @@ pub struct Item {
 }
 
 /// One highlighted stretch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Layer {
     /// A position: gutter bar and tint.
     Position {
@@ -113,8 +122,11 @@ impl Highlights {
             .iter()
             .map(|s| (s.id.as_str(), party_of(&s.party)))
             .collect();
-        let mut marks = Vec::new();
-        let mut items = Vec::new();
+        let placed = ann.positions.len() + ann.quotes.len();
+        let mentions: usize = ann.speakers.iter().map(|s| s.mentions.len()).sum();
+        let mut marks = Vec::with_capacity(placed + ann.quotes.len() + mentions);
+        let mut items =
+            Vec::with_capacity(placed + ann.orphan_quotes.len() + ann.orphan_positions.len());
         for (i, p) in ann.positions.iter().enumerate() {
             let party = party_of(&p.party);
             items.push(Item {
@@ -172,8 +184,16 @@ impl Highlights {
             }
         }
         marks.retain(|m| m.range.start < m.range.end);
-        marks.sort_by_key(|m| (m.range.start, m.range.end));
-        items.sort_by_key(|it| (it.range.start, it.range.end));
+        // unstable sorts (a stable one takes memory) on keys that leave no ties
+        // between different marks or items; positions before quotes on the same span
+        marks.sort_unstable_by_key(|m| (m.range.start, m.range.end, m.layer));
+        items.sort_unstable_by_key(|it| {
+            let target = match it.target {
+                Target::Position(i) => (0, i),
+                _ => (1, target_index(it.target)),
+            };
+            (it.range.start, it.range.end, target)
+        });
         // orphans have no place in the text: they come last, past every offset
         let nowhere = usize::MAX..usize::MAX;
         for (i, q) in ann.orphan_quotes.iter().enumerate() {
@@ -266,7 +286,7 @@ mod tests {
             id: id.into(),
             start,
             end,
-            text: String::new(),
+            text: Default::default(),
             speaker: None,
             party: None,
             kind: QuoteKind::Direct,
@@ -274,8 +294,8 @@ mod tests {
             origin: Default::default(),
             status: Status::Suggested,
             note: None,
-            prefix: String::new(),
-            suffix: String::new(),
+            prefix: Default::default(),
+            suffix: Default::default(),
         }
     }
 
@@ -287,14 +307,14 @@ mod tests {
             id: "p1".into(),
             start: 0,
             end: 500,
-            text: String::new(),
+            text: Default::default(),
             party: None,
             speaker: None,
             origin: Default::default(),
             status: Status::Suggested,
             note: None,
-            prefix: String::new(),
-            suffix: String::new(),
+            prefix: Default::default(),
+            suffix: Default::default(),
         }];
         let h = Highlights::new(&ann);
         let got: Vec<_> = h.overlapping(110..120).map(|m| m.range.clone()).collect();

@@ -15,7 +15,7 @@ pub mod style_row;
 pub mod theme;
 pub mod view;
 
-use crate::article::Article;
+use crate::article::{Article, Opening};
 use crate::config::Config;
 use crate::store::{OpenOptions, Store};
 use action::Action;
@@ -41,26 +41,29 @@ const STOP_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGINT,
 ];
 
-/// Runs the full-screen reader until the user quits or a signal arrives. The store is
-/// opened (and, without one, the article detected) on a worker thread, so the first
-/// screen does not wait for it.
-pub fn run(article: Article, config: Config, options: OpenOptions, color: bool) -> Result<Exit> {
-    let article = Arc::new(article);
+/// What the worker thread sends the reader.
+enum Loaded {
+    /// The whole article, when the reader opened on its start.
+    Article(Arc<Article>),
+    /// The rest of the article could not be read.
+    Failed(String),
+    /// The store, opened (and, without a file, detected).
+    Store(Box<Store>),
+}
+
+/// Runs the full-screen reader until the user quits or a signal arrives. The rest of a
+/// large article is read, and the store opened (and, without one, the article
+/// detected), on a worker thread, so the first screen waits for neither.
+pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) -> Result<Exit> {
+    let article = Arc::new(opening.article);
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in STOP_SIGNALS {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
             .context("cannot install signal handlers")?;
     }
-    let (tx, rx) = mpsc::channel::<Store>();
-    {
-        let article = Arc::clone(&article);
-        std::thread::spawn(move || {
-            let _ = tx.send(Store::open(&article, &options));
-        });
-    }
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
-    let sha = session::fingerprint(&article.text);
+    let sha = session::fingerprint(&article.text, opening.size);
     let mut terminal = ratatui::init();
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
@@ -73,15 +76,28 @@ pub fn run(article: Article, config: Config, options: OpenOptions, color: bool) 
             (size.width, size.height),
             color,
         );
+        app.loading = !opening.complete;
         if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
-            app.scroll_to_offset(place.offset);
+            if place.offset < article.text.len() || opening.complete {
+                app.scroll_to_offset(place.offset);
+            } else {
+                app.resume = Some(place.offset);
+            }
             for (k, v) in place.marks {
                 if let Some(c) = k.chars().next() {
                     app.marks.insert(c, v);
                 }
             }
         }
-        let exit = event_loop(&mut terminal, &mut app, &rx, &signal, mouse)?;
+        // the first screen, before any background work competes for the cores
+        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        let worker = spawn_worker(
+            Arc::clone(&article),
+            opening.complete,
+            app.config.limits.max_article_bytes,
+            options,
+        );
+        let exit = event_loop(&mut terminal, &mut app, &worker, &signal, mouse)?;
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(
@@ -103,10 +119,59 @@ pub fn run(article: Article, config: Config, options: OpenOptions, color: bool) 
     result
 }
 
+/// The reader's end of the worker thread.
+struct Worker {
+    /// What it has loaded.
+    loaded: mpsc::Receiver<Loaded>,
+    /// How many bytes of the article the detector has done.
+    detected: Arc<AtomicUsize>,
+}
+
+/// Starts the worker: it reads the rest of the article (unless `complete`), then opens
+/// the store, and sends each as it is ready.
+fn spawn_worker(
+    start: Arc<Article>,
+    complete: bool,
+    max_bytes: u64,
+    options: OpenOptions,
+) -> Worker {
+    let (tx, rx) = mpsc::channel::<Loaded>();
+    let detected = Arc::new(AtomicUsize::new(0));
+    let done = Arc::clone(&detected);
+    std::thread::spawn(move || {
+        let article = if complete {
+            start
+        } else {
+            match Article::load(start.source.clone(), max_bytes) {
+                Ok(whole) => {
+                    drop(start);
+                    let whole = Arc::new(whole);
+                    if tx.send(Loaded::Article(Arc::clone(&whole))).is_err() {
+                        return;
+                    }
+                    whole
+                }
+                Err(e) => {
+                    let why = format!("cannot read the rest of the article: {e}");
+                    let _ = tx.send(Loaded::Failed(why));
+                    return;
+                }
+            }
+        };
+        let mut progress = |bytes: usize| done.store(bytes, Ordering::Relaxed);
+        let store = Store::open_with_progress(&article, &options, &mut progress);
+        let _ = tx.send(Loaded::Store(Box::new(store)));
+    });
+    Worker {
+        loaded: rx,
+        detected,
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    opened: &mpsc::Receiver<Store>,
+    worker: &Worker,
     signal: &AtomicUsize,
     mouse: bool,
 ) -> Result<Exit> {
@@ -124,9 +189,27 @@ fn event_loop(
             return Ok(Exit(128 + sig as u8));
         }
         if app.detecting {
-            match opened.try_recv() {
-                Ok(store) => {
-                    app.update(Action::StoreReady(Box::new(store)));
+            // the detector's progress, in whole per cent once it has started
+            let done = worker.detected.load(Ordering::Relaxed);
+            let percent = (done > 0 && !app.loading).then(|| {
+                let total = app.article.text.len().max(1);
+                u8::try_from((done.min(total) * 100 / total).min(100)).unwrap_or(100)
+            });
+            if percent != app.progress {
+                app.progress = percent;
+                redraw = true;
+            }
+            match worker.loaded.try_recv() {
+                Ok(Loaded::Article(article)) => {
+                    app.update(Action::ArticleReady(article));
+                    redraw = true;
+                }
+                Ok(Loaded::Failed(why)) => {
+                    app.update(Action::ArticleFailed(why));
+                    redraw = true;
+                }
+                Ok(Loaded::Store(store)) => {
+                    app.update(Action::StoreReady(store));
                     redraw = true;
                 }
                 Err(mpsc::TryRecvError::Disconnected) => {

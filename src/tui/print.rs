@@ -52,10 +52,10 @@ pub fn print(
             }
             writeln!(out)?;
         } else {
-            writeln!(out, "{}", styler.piece(&row.range))?;
+            writeln!(out, "{}", styler.piece(&row.range()))?;
         }
         if row.kind == RowKind::Title {
-            title_width = title_width.max(text_width(&styler.piece(&row.range)));
+            title_width = title_width.max(text_width(&styler.piece(&row.range())));
             if next != Some(RowKind::Title) {
                 let pad = if styles { "  " } else { "" };
                 writeln!(out, "{pad}{}", "═".repeat(title_width.min(layout.width)))?;

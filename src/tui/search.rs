@@ -38,6 +38,22 @@ impl Search {
         self.current = None;
     }
 
+    /// Searches a new text (the whole article after its start) for the same query,
+    /// staying on the match at the same place if there is one.
+    pub fn retext(&mut self, text: &str) {
+        self.folded = None;
+        if self.query.is_empty() {
+            return;
+        }
+        let at = self
+            .current
+            .and_then(|c| self.matches.get(c))
+            .map(|m| m.start);
+        let query = std::mem::take(&mut self.query);
+        self.set_query(text, &query);
+        self.current = at.and_then(|at| self.matches.iter().position(|m| m.start == at));
+    }
+
     /// Finds every match of `query` in `text`: case-insensitive (ASCII) unless the
     /// query has a capital letter.
     pub fn set_query(&mut self, text: &str, query: &str) {

@@ -27,12 +27,17 @@ struct Places {
     article: BTreeMap<String, Place>,
 }
 
-/// A cheap, path-independent key for an article: the hash of its first 64 KiB and its
-/// length (hashing all of a large article would delay the first screen).
-pub fn fingerprint(text: &str) -> String {
-    let head = &text.as_bytes()[..text.len().min(64 * 1024)];
-    format!("{}-{}", crate::article::sha256_hex(head), text.len())
+/// A cheap, path-independent key for an article: the hash of the first 64 KiB of its
+/// text and the size of its source in bytes (hashing all of a large article would
+/// delay the first screen, and only its start is read before it).
+pub fn fingerprint(text: &str, size: u64) -> String {
+    let head = &text.as_bytes()[..text.len().min(FINGERPRINT_BYTES)];
+    format!("{}-{size}", crate::article::sha256_hex(head))
 }
+
+/// How much of the text the fingerprint hashes: less than the reader reads of a large
+/// file before its first screen, so the start alone gives the fingerprint.
+const FINGERPRINT_BYTES: usize = 64 * 1024;
 
 /// The file the places are kept in.
 pub fn default_path() -> Option<PathBuf> {

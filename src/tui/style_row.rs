@@ -1,12 +1,21 @@
 //! The styles of one wrapped row: base style by block, then positions, quotes,
 //! mentions, cues, search matches and the selection layered on top.
 
-use super::highlight::{Highlights, Layer, segments};
+use super::highlight::{Highlights, Layer, Mark, segments};
 use super::layout::{Row, RowKind};
 use super::search::Search;
 use super::theme::Theme;
 use ratatui::style::Style;
 use std::ops::Range;
+
+/// How one row is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyledRow {
+    /// The gutter bar's glyph and style, when a position covers the row.
+    pub gutter: Option<(&'static str, Style)>,
+    /// The row's text cut into styled pieces.
+    pub pieces: Vec<(Range<usize>, Style)>,
+}
 
 /// Everything that decides how a row looks.
 #[derive(Debug, Clone)]
@@ -28,18 +37,45 @@ pub struct RowStyler<'a> {
 }
 
 impl<'a> RowStyler<'a> {
+    /// The row's gutter bar and its text cut into styled pieces, from one lookup of the
+    /// highlights (the lookup is the only part of a frame that grows with the article).
+    pub fn style(&self, row: &Row) -> StyledRow {
+        if row.kind == RowKind::Blank {
+            return StyledRow {
+                gutter: None,
+                pieces: Vec::new(),
+            };
+        }
+        let marks: Vec<&Mark> = self.hl.overlapping(Self::probe(row)).collect();
+        StyledRow {
+            gutter: self.gutter_of(row, &marks),
+            pieces: self.segments_of(row, &marks),
+        }
+    }
+
     /// The row's text cut into styled pieces.
     pub fn segments(&self, row: &Row) -> Vec<(Range<usize>, Style)> {
+        let marks: Vec<&Mark> = self.hl.overlapping(Self::probe(row)).collect();
+        self.segments_of(row, &marks)
+    }
+
+    /// The bytes whose highlights decide a row: its own, or the byte where an empty row
+    /// stands (for the gutter of an empty paragraph).
+    fn probe(row: &Row) -> Range<usize> {
+        row.start()..row.end().max(row.start() + 1)
+    }
+
+    /// `segments`, given the marks overlapping `probe(row)`.
+    fn segments_of(&self, row: &Row, marks: &[&Mark]) -> Vec<(Range<usize>, Style)> {
         let base = match row.kind {
             RowKind::Title => self.theme.title,
             RowKind::Byline => self.theme.dim,
             RowKind::Body | RowKind::Blank => self.theme.text,
         };
-        let range = row.range.clone();
+        let range = row.range();
         if range.is_empty() {
             return Vec::new();
         }
-        let marks: Vec<_> = self.hl.overlapping(range.clone()).collect();
         let matches: Vec<_> = self
             .search
             .map(|s| s.overlapping(range.clone()).collect())
@@ -103,11 +139,16 @@ impl<'a> RowStyler<'a> {
 
     /// The gutter bar of a row: the side of the first position covering it.
     pub fn gutter(&self, row: &Row) -> Option<(&'static str, Style)> {
+        let marks: Vec<&Mark> = self.hl.overlapping(Self::probe(row)).collect();
+        self.gutter_of(row, &marks)
+    }
+
+    /// `gutter`, given the marks overlapping `probe(row)`.
+    fn gutter_of(&self, row: &Row, marks: &[&Mark]) -> Option<(&'static str, Style)> {
         if row.kind == RowKind::Blank {
             return None;
         }
-        let probe = row.range.start..row.range.end.max(row.range.start + 1);
-        self.hl.overlapping(probe).find_map(|m| match m.layer {
+        marks.iter().find_map(|m| match m.layer {
             Layer::Position { party } => {
                 let (glyph, mut style) = self.theme.gutter(party);
                 if self.selected.as_ref() == Some(&m.range) {

@@ -136,8 +136,15 @@ impl Term {
         std::thread::sleep(Duration::from_millis(60));
     }
 
-    /// Changes the terminal size (the program gets SIGWINCH).
+    /// Changes the terminal size (the program gets SIGWINCH). The emulated screen
+    /// takes the new size first, as a real terminal does, so the program's redraw
+    /// after SIGWINCH is never read at the old size.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
         self.master
             .as_ref()
             .expect("terminal open")
@@ -148,11 +155,6 @@ impl Term {
                 pixel_height: 0,
             })
             .unwrap();
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
     }
 
     /// Closes the terminal, as when its window is closed: every handle on the pty's

@@ -63,8 +63,8 @@ impl App {
     fn first_text_offset(&self) -> usize {
         self.layout.rows()[self.top.min(self.layout.rows().len())..]
             .iter()
-            .find(|r| !r.range.is_empty())
-            .map_or(0, |r| r.range.start)
+            .find(|r| !r.is_empty())
+            .map_or(0, |r| r.start())
     }
 
     /// Handles a cursor-mode command; false when it is not one.
@@ -86,16 +86,18 @@ impl App {
             Command::WordPrev => word_prev(text, cur.at),
             Command::WordEnd => word_end(text, cur.at),
             Command::SentenceNext | Command::SentencePrev => {
-                let starts = self.article.structure.sentences().map(|s| s.start);
+                // the sentences of the paragraphs around the cursor, split as needed
+                let s = &self.article.structure;
+                let i = s.paragraphs.partition_point(|p| p.range.end <= cur.at);
+                let near = i.saturating_sub(2)..(i + 3).min(s.paragraphs.len());
+                let starts = near.flat_map(|j| s.sentences_of(text, j)).map(|r| r.start);
                 step_to(starts, cur.at, c == Command::SentenceNext)
             }
             Command::ParagraphNext | Command::ParagraphPrev => {
-                let starts = self
-                    .article
-                    .structure
-                    .paragraphs
-                    .iter()
-                    .map(|p| p.range.start);
+                let paragraphs = &self.article.structure.paragraphs;
+                let i = paragraphs.partition_point(|p| p.range.start <= cur.at);
+                let near = &paragraphs[i.saturating_sub(2)..(i + 1).min(paragraphs.len())];
+                let starts = near.iter().map(|p| p.range.start);
                 step_to(starts, cur.at, c == Command::ParagraphNext)
             }
             Command::ToggleSelection => {
@@ -159,21 +161,16 @@ impl App {
         let Some(current) = rows.get(row) else {
             return at;
         };
-        let start = current.range.start.min(at);
+        let start = current.start().min(at);
         let column = crate::tui::layout::text_width(&self.article.text[start..at]);
         let mut target = row as isize + delta;
-        while target >= 0
-            && (target as usize) < rows.len()
-            && rows[target as usize].range.is_empty()
-        {
+        while target >= 0 && (target as usize) < rows.len() && rows[target as usize].is_empty() {
             target += delta.signum();
         }
         match usize::try_from(target).ok().and_then(|t| rows.get(t)) {
-            Some(r) if !r.range.is_empty() => crate::tui::view::article::offset_at_column(
-                &self.article.text,
-                r.range.clone(),
-                column,
-            ),
+            Some(r) if !r.is_empty() => {
+                crate::tui::view::article::offset_at_column(&self.article.text, r.range(), column)
+            }
             _ => at,
         }
     }

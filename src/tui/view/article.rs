@@ -47,7 +47,7 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
     let overlays = cursor_overlays(app);
     let styler = styler(app, &overlays);
     let area = g.article;
-    buf.set_style(area, app.theme.text);
+    super::fill_style(buf, area, app.theme.text);
     for (dy, row) in app
         .layout
         .rows()
@@ -57,18 +57,18 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
         .enumerate()
     {
         let y = area.y + dy as u16;
-        if let Some((glyph, style)) = styler.gutter(row) {
+        let styled = styler.style(row);
+        if let Some((glyph, style)) = styled.gutter {
             buf.set_string(g.gutter_x, y, glyph, style);
         }
         let mut x = g.text_x;
         let right = g.text_x + g.text_width;
-        for (range, style) in styler.segments(row) {
+        for (range, style) in styled.pieces {
             if x >= right {
                 break;
             }
             let text = styler.piece(&range);
-            let (nx, _) = buf.set_stringn(x, y, text.as_ref(), usize::from(right - x), style);
-            x = nx;
+            x = super::put_str(buf, x, y, text.as_ref(), usize::from(right - x), style);
         }
     }
 }

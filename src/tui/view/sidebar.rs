@@ -3,7 +3,7 @@
 use crate::store::model::{QuoteKind, Status};
 use crate::tui::app::App;
 use crate::tui::highlight::{Target, on_target};
-use crate::tui::view::truncate;
+use crate::tui::view::{fill_style, put_str, truncate, truncate_start};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -17,50 +17,107 @@ pub fn first_visible(app: &App, height: usize) -> usize {
 
 /// One line describing an item: kind, side, speaker, first words, status.
 pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
-    let it = &app.hl.items[item];
-    let (kind, speaker, text) = match it.target {
-        Target::Quote(i) => {
-            let q = &app.ann().quotes[i];
-            let k = match q.kind {
-                QuoteKind::Direct => "Q",
-                QuoteKind::Partial => "q",
-                QuoteKind::Term => "T",
-            };
-            (k, q.speaker.as_deref(), q.text.as_str())
-        }
-        Target::Position(i) => {
-            let p = &app.ann().positions[i];
-            ("P", p.speaker.as_deref(), p.text.as_str())
-        }
-        Target::OrphanQuote(i) => {
-            let q = &app.ann().orphan_quotes[i];
-            ("⚠Q", q.speaker.as_deref(), q.text.as_str())
-        }
-        Target::OrphanPosition(i) => {
-            let p = &app.ann().orphan_positions[i];
-            ("⚠P", p.speaker.as_deref(), p.text.as_str())
-        }
-    };
-    let status = match it.status {
-        Status::Suggested => "·",
-        Status::Accepted => "✓",
-        Status::Rejected => "✗",
-    };
-    let side = it
-        .party
-        .and_then(|p| app.ann().parties.get(p))
-        .map_or("—".to_string(), |p| truncate(&short_name(p), 8));
-    let speaker = speaker
-        .and_then(|s| app.ann().speaker(s))
-        .map_or(String::new(), |s| crate::article::sanitize_inline(&s.name));
-    let words = crate::article::sanitize_inline(text);
-    let noted = if has_note(app, it.target) { "✎" } else { " " };
-    let line = format!("{status}{noted}{kind} {side:<8} {speaker}: {words}");
-    let mut style = Style::new().fg(app.theme.party_color(it.party));
-    if it.status == Status::Rejected {
-        style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
+    Describer::new(app).line(item, width)
+}
+
+/// Describes items; the sides' short names are worked out once, not once a line.
+#[derive(Debug)]
+pub struct Describer<'a> {
+    app: &'a App,
+    /// Each party's short name, cut to 8 columns.
+    sides: Vec<String>,
+}
+
+impl<'a> Describer<'a> {
+    /// A describer for the reader's current annotations.
+    pub fn new(app: &'a App) -> Describer<'a> {
+        let sides = app
+            .ann()
+            .parties
+            .iter()
+            .map(|p| truncate(&short_name(p), 8))
+            .collect();
+        Describer { app, sides }
     }
-    (truncate(&line, width), style)
+
+    /// One line describing an item, cut to `width` columns, and its style.
+    pub fn line(&self, item: usize, width: usize) -> (String, Style) {
+        let app = self.app;
+        let it = &app.hl.items[item];
+        let (kind, speaker, text) = match it.target {
+            Target::Quote(i) => {
+                let q = &app.ann().quotes[i];
+                let k = match q.kind {
+                    QuoteKind::Direct => "Q",
+                    QuoteKind::Partial => "q",
+                    QuoteKind::Term => "T",
+                };
+                (k, q.speaker.as_deref(), q.text.as_str())
+            }
+            Target::Position(i) => {
+                let p = &app.ann().positions[i];
+                ("P", p.speaker.as_deref(), p.text.as_str())
+            }
+            Target::OrphanQuote(i) => {
+                let q = &app.ann().orphan_quotes[i];
+                ("⚠Q", q.speaker.as_deref(), q.text.as_str())
+            }
+            Target::OrphanPosition(i) => {
+                let p = &app.ann().orphan_positions[i];
+                ("⚠P", p.speaker.as_deref(), p.text.as_str())
+            }
+        };
+        let status = match it.status {
+            Status::Suggested => "·",
+            Status::Accepted => "✓",
+            Status::Rejected => "✗",
+        };
+        let side = it
+            .party
+            .and_then(|p| self.sides.get(p))
+            .map_or("—", String::as_str);
+        let speaker = speaker
+            .and_then(|s| app.ann().speaker(s))
+            .map_or(String::new(), |s| crate::article::sanitize_inline(&s.name));
+        let noted = if has_note(app, it.target) { "✎" } else { " " };
+        let head = format!("{status}{noted}{kind} {side:<8} {speaker}: ");
+        let mut style = Style::new().fg(app.theme.party_color(it.party));
+        if it.status == Status::Rejected {
+            style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
+        }
+        (head_and_words(&head, text, width), style)
+    }
+}
+
+/// `head` followed by `text` made printable, cut to `width` columns. A quote can be
+/// long: its start alone is cleaned and measured when that decides the line (cleaning
+/// only drops or replaces characters as it goes, so the start of the text cleans to the
+/// start of the cleaned text).
+fn head_and_words(head: &str, text: &str, width: usize) -> String {
+    let enough = 2 * width + 16;
+    if text.len() > enough {
+        let mut cut = enough;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let start = format!("{head}{}", printable(&text[..cut]));
+        if let Some(line) = truncate_start(&start, width) {
+            return line;
+        }
+    }
+    truncate(&format!("{head}{}", printable(text)), width)
+}
+
+/// `sanitize_inline`, skipped for text it leaves as it is: printable ASCII and the
+/// quotation marks, dashes and dots of general punctuation (U+2010–U+2027; no control,
+/// separator or direction mark among them).
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| matches!(c, ' '..='~' | '\u{2010}'..='\u{2027}');
+    if text.chars().all(plain) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(crate::article::sanitize_inline(text))
+    }
 }
 
 /// A party's name, or its shortest alias when the name does not fit in 8 columns.
@@ -89,7 +146,7 @@ fn has_note(app: &App, target: Target) -> bool {
 
 /// Draws the sidebar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, app.theme.text);
+    fill_style(buf, area, app.theme.text);
     for y in area.y..area.bottom() {
         buf.set_string(area.x, y, "│", app.theme.border);
     }
@@ -115,20 +172,70 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let first = first_visible(app, usize::from(inner.height));
+    let describer = Describer::new(app);
     for (dy, item) in (first..app.hl.items.len())
         .take(usize::from(inner.height))
         .enumerate()
     {
-        let (line, mut style) = describe(app, item, usize::from(inner.width));
+        let (line, mut style) = describer.line(item, usize::from(inner.width));
         if app.selected == Some(item) {
             style = style.add_modifier(Modifier::REVERSED);
         }
-        buf.set_stringn(
+        put_str(
+            buf,
             inner.x,
             inner.y + dy as u16,
             &line,
             usize::from(inner.width),
             style,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The line as it was made before quotes were read only as far as needed.
+    fn whole(head: &str, text: &str, width: usize) -> String {
+        truncate(
+            &format!("{head}{}", crate::article::sanitize_inline(text)),
+            width,
+        )
+    }
+
+    #[test]
+    fn plain_text_is_what_sanitize_inline_makes_of_it() {
+        let plain: String = (' '..='~').chain('\u{2010}'..='\u{2027}').collect();
+        assert_eq!(printable(&plain), crate::article::sanitize_inline(&plain));
+        assert!(matches!(printable(&plain), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            printable("a\tb\u{2028}"),
+            crate::article::sanitize_inline("a\tb\u{2028}")
+        );
+    }
+
+    #[test]
+    fn long_quotes_give_the_same_line_as_when_read_whole() {
+        let long = "word ".repeat(100);
+        for width in [0, 1, 10, 46] {
+            assert_eq!(
+                head_and_words("·✓Q us ", &long, width),
+                whole("·✓Q us ", &long, width)
+            );
+        }
+        // nothing visible until past the part read first: the whole text decides
+        let hidden = format!("{}end", "\u{301}".repeat(400));
+        assert_eq!(head_and_words("", &hidden, 5), whole("", &hidden, 5));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_the_same_line_as_when_read_whole(
+            text in "[a-z \\n\\t\\r\\u{1b}\\[\\u{7}\\u{301}\\u{feff}\\u{202e}\\u{9b}“”漢👍]{0,400}",
+            width in 0usize..40,
+        ) {
+            proptest::prop_assert_eq!(head_and_words("·✎P ", &text, width), whole("·✎P ", &text, width));
+        }
     }
 }

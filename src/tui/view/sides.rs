@@ -1,8 +1,8 @@
 //! The sides view: each side's positions and quotes in a column, with speakers.
 
 use crate::tui::app::App;
-use crate::tui::view::sidebar::describe;
-use crate::tui::view::truncate;
+use crate::tui::view::sidebar::Describer;
+use crate::tui::view::{put_str, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -36,6 +36,7 @@ pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
     } else {
         top.width
     };
+    let describer = Describer::new(app);
     let mut index = 0;
     for (c, entries) in columns.iter().enumerate() {
         let rect = if c < parties {
@@ -76,11 +77,12 @@ pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
             .take(rows)
             .enumerate()
         {
-            let (line, mut style) = describe(app, *item, usize::from(rect.width - 2));
+            let (line, mut style) = describer.line(*item, usize::from(rect.width - 2));
             if Some(k) == local_cursor {
                 style = style.add_modifier(Modifier::REVERSED);
             }
-            buf.set_stringn(
+            put_str(
+                buf,
                 rect.x + 1,
                 rect.y + 1 + dy as u16,
                 &line,

@@ -37,7 +37,10 @@ pub fn left_text(app: &App) -> String {
     }
     let rows = app.layout.rows().len().max(1);
     let bottom = (app.top + app.viewport()).min(rows);
-    let position = if app.layout.is_complete() {
+    let position = if app.loading {
+        // only the start is here: neither the share read nor the row count is known
+        format!("{}/…", app.top + 1)
+    } else if app.layout.is_complete() {
         let pct = if bottom >= rows {
             100
         } else {
@@ -47,7 +50,7 @@ pub fn left_text(app: &App) -> String {
     } else {
         // still wrapping: estimate from bytes, rows unknown
         let len = app.article.text.len().max(1);
-        let at = app.layout.rows().get(bottom).map_or(len, |r| r.range.start);
+        let at = app.layout.rows().get(bottom).map_or(len, |r| r.start());
         format!("{}% {}/…", at * 100 / len, app.top + 1)
     };
     let mut parts = vec![app.mode_name().to_string(), position];
@@ -69,8 +72,13 @@ pub fn left_text(app: &App) -> String {
                 .join(" · "),
         );
     }
-    if app.detecting {
-        parts.push("detecting…".into());
+    if app.loading {
+        parts.push("loading…".into());
+    } else if app.detecting {
+        parts.push(match app.progress {
+            Some(p) => format!("detecting {p}%…"),
+            None => "detecting…".into(),
+        });
     }
     if !app.search.matches.is_empty() {
         let cur = app.search.current.map_or(0, |c| c + 1);
