@@ -59,8 +59,17 @@ fn corpus(bytes: usize) -> String {
 fn bench_detect(c: &mut Criterion<Clock>) {
     let mut group = c.benchmark_group("detect");
     group.sample_size(10);
+    // PARLEY_DETECT_CORPUS=DIR also writes the corpora there, to measure the whole
+    // program on them (`/usr/bin/time -v parley detect DIR/detect-10MB.txt`).
+    let out_dir = std::env::var_os("PARLEY_DETECT_CORPUS").map(std::path::PathBuf::from);
     for mb in [1usize, 10, 50] {
         let text = corpus(mb * 1_000_000);
+        if let Some(dir) = &out_dir {
+            let path = dir.join(format!("detect-{mb}MB.txt"));
+            if let Err(e) = std::fs::write(&path, &text) {
+                eprintln!("{}: cannot write the corpus: {e}", path.display());
+            }
+        }
         let article = Article::from_bytes(Source::Stdin, text.as_bytes());
         group.throughput(Throughput::Bytes(article.text.len() as u64));
         group.bench_with_input(

@@ -1,16 +1,17 @@
-//! Attribution: walks the paragraphs in order, pairs each quotation with its cue and
-//! source, classifies it (direct, partial, term), carries speakers over floating and
-//! multi-paragraph quotations, and finds the sentences that state a position.
+//! Attribution: walks the paragraphs in order, reads each unit's words once for every
+//! step, pairs each quotation with its cue and source (its kind is decided in
+//! [`super::kinds`]), carries speakers over floating and multi-paragraph quotations, and
+//! finds the sentences that state a position.
 
 use super::cues::{Cue, find_cues};
+use super::kinds::{classify, dash_signature, transcript_label};
 use super::lexicon::{self, CueKind};
 use super::parties::SideMatcher;
 use super::positions::{Position, unit_position};
-use super::quotes::{QuoteSpan, pair_quotes};
+use super::quotes::{QuoteSpan, push_quotes};
 use super::speakers::Entities;
-use super::words::{
-    AsideMarks, Word, floor_boundary, is_capitalized, lower, prev_char, push_words, words,
-};
+use super::units::{asides, merge_units};
+use super::words::{Word, floor_boundary, is_capitalized, lower, push_words};
 use crate::article::{Paragraph, Structure};
 use crate::store::model::QuoteKind;
 use std::ops::Range;
@@ -27,7 +28,7 @@ pub struct Found {
     /// The cue that attributes it.
     pub cue: Option<Range<usize>>,
     /// The quotation this one continues (a quote running over paragraphs).
-    continues: Option<usize>,
+    pub(super) continues: Option<usize>,
 }
 
 /// Everything found in an article.
@@ -95,6 +96,10 @@ struct Walk<'a> {
 /// it keeps.
 #[derive(Default)]
 struct Scratch {
+    /// The paragraph's quotations.
+    spans: Vec<QuoteSpan>,
+    /// The paragraph's units.
+    units: Vec<Range<usize>>,
     /// Every word of the sentence.
     all: Vec<Word>,
     /// The words outside quotations and asides.
@@ -123,11 +128,15 @@ impl Walk<'_> {
         let body = sentences
             .first()
             .map_or(para.range.clone(), |s| s.start..para.range.end);
-        let spans = pair_quotes(self.text, body.clone());
-        let units = merge_units(self.text, sentences, &spans);
+        // The paragraph's buffers are taken out of the scratch space while its units
+        // use the rest of it.
+        let mut spans = std::mem::take(&mut self.scratch.spans);
+        let mut units = std::mem::take(&mut self.scratch.units);
+        push_quotes(self.text, body.clone(), &mut spans);
+        merge_units(self.text, sentences, &spans, &mut units);
         let mut prev_unit_speaker: Option<usize> = None;
         let mut next_span = 0;
-        for unit in units {
+        for unit in &units {
             // Units and quotations are both in order: one pointer walks the quotations.
             while next_span < spans.len() && spans[next_span].range.start < unit.start {
                 next_span += 1;
@@ -139,16 +148,18 @@ impl Walk<'_> {
             self.unit(
                 pi,
                 para,
-                &unit,
+                unit,
                 &spans[first_span..next_span],
                 (body.start, open_from_previous),
                 &mut prev_unit_speaker,
             );
         }
-        spans
+        let left_open = spans
             .last()
             .filter(|q| !q.closed)
-            .map(|_| self.found.quotes.len() - 1)
+            .map(|_| self.found.quotes.len() - 1);
+        (self.scratch.spans, self.scratch.units) = (spans, units);
+        left_open
     }
 
     /// Walks one unit (a sentence, or sentences a quotation joins): its cues, its
@@ -276,118 +287,6 @@ impl Walk<'_> {
     }
 }
 
-/// "“…” ― Jane Doe": a name after a dash that closes the paragraph signs the quotation.
-fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
-    let rest = &text[q.range.end..para_end];
-    let trimmed = rest.trim_start();
-    let dash = ["―", "—", "–", "-"]
-        .into_iter()
-        .find(|d| trimmed.starts_with(d))?;
-    let at = q.range.end + rest.len() - trimmed.len();
-    let name_start = at + dash.len();
-    let name = text[name_start..para_end].trim();
-    let n_words = name.split_whitespace().count();
-    if n_words == 0 || n_words > 8 || !is_capitalized(name) || name.ends_with(['.', '?', '!']) {
-        return None;
-    }
-    let start = name_start + text[name_start..].len() - text[name_start..].trim_start().len();
-    Some(Cue {
-        word: at..name_start,
-        kind: CueKind::Speech,
-        verb: dash,
-        source: Some(start..start + name.len()),
-        inverted: true,
-    })
-}
-
-/// "“PENCE: Well, …”": a transcript's speaker label in capitals opens the quotation.
-fn transcript_label(text: &str, q: &QuoteSpan) -> Option<super::speakers::SourceNp> {
-    let inner = &text[q.inner.clone()];
-    let colon = inner.find(':')?;
-    let label = &inner[..colon];
-    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-    let ok = (2..=30).contains(&label.len())
-        && letters >= 2
-        && label
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
-    ok.then(|| super::speakers::label_source(label, q.inner.start..q.inner.start + colon))
-}
-
-/// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said"), and asides
-/// between a pair of dashes ("Jane Doe -- a former aide -- said"), into `out`. `marks`
-/// tells which marks the sentence has.
-fn asides(text: &str, unit: &Range<usize>, marks: AsideMarks, out: &mut Vec<Range<usize>>) {
-    out.clear();
-    let s = &text[unit.clone()];
-    let dashes = [
-        (" -- ", marks.double_hyphen),
-        (" — ", marks.em_dash),
-        (" – ", marks.en_dash),
-    ];
-    for (dash, _) in dashes.iter().filter(|(_, present)| *present) {
-        let mut at = s.match_indices(dash).map(|(i, _)| i);
-        while let (Some(open), Some(close)) = (at.next(), at.next()) {
-            out.push(unit.start + open..unit.start + close + dash.len());
-        }
-    }
-    if !marks.parenthesis {
-        return;
-    }
-    let mut open = None;
-    for (i, b) in s.bytes().enumerate() {
-        match b {
-            b'(' => open = Some(unit.start + i),
-            b')' => {
-                if let Some(o) = open.take() {
-                    out.push(o..unit.start + i + 1);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Sentences, merged where a quotation runs across a sentence end.
-/// A sentence that ends with a quotation ("“Why?”") and a short one that attributes it
-/// ("Jane Doe asked.") are one unit too.
-fn merge_units(text: &str, sentences: &[Range<usize>], spans: &[QuoteSpan]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut k = 0; // first quotation that may still reach the current unit
-    for s in sentences {
-        let joined = out.last().is_some_and(|u| {
-            while k < spans.len() && spans[k].range.end <= u.start {
-                k += 1;
-            }
-            let near = spans[k..].iter().take_while(|q| q.range.start < s.end);
-            let mut crosses = false;
-            let mut ends_unit = false;
-            for q in near {
-                crosses |= q.range.start < u.end && q.range.end > s.start;
-                ends_unit |= q.range.end == u.end;
-            }
-            crosses || (ends_unit && is_attribution_tail(text, s))
-        });
-        match out.last_mut() {
-            Some(u) if joined => u.end = s.end,
-            _ => out.push(s.clone()),
-        }
-    }
-    out
-}
-
-/// A short sentence with a speech verb among its first words ("Jane Doe asked.").
-fn is_attribution_tail(text: &str, s: &Range<usize>) -> bool {
-    let ws = words(text, s.clone());
-    let mut buf = [0u8; 32];
-    ws.len() <= 12
-        && !text[s.clone()].contains(['“', '"', '‘'])
-        && ws.iter().take(8).any(|w| {
-            !is_capitalized(&text[w.clone()])
-                && lexicon::cue(&lower(&text[w.clone()], &mut buf)) == Some(CueKind::Speech)
-        })
-}
-
 /// Resolves each cue's source to an entity, in order, into `out`; a cue without a
 /// source of its own ("…, but said", "adding that") takes the one before it in the sentence.
 fn resolve_cues(
@@ -460,108 +359,6 @@ fn note_medium(text: &str, cue: &Cue, entity: usize, entities: &mut Entities) {
             entities.add_head(entity, &noun);
         }
     }
-}
-
-/// Decides what a quotation is and which cue attributes it.
-fn classify(
-    text: &str,
-    q: &QuoteSpan,
-    unit: &Range<usize>,
-    cues: &[Cue],
-    speech: &[(usize, Option<usize>)],
-    outside: &[Word],
-    continues: bool,
-) -> Found {
-    let mut found = Found {
-        range: q.range.clone(),
-        kind: QuoteKind::Term,
-        speaker: None,
-        cue: None,
-        continues: None,
-    };
-    let inner = text[q.inner.clone()].trim();
-    if is_term_marked(text, q, outside) || (!continues && is_title_case(inner, q, unit)) {
-        return found;
-    }
-    // The cue: right after the quotation, else the nearest before it, else any.
-    let after = speech
-        .iter()
-        .find(|(k, _)| cues[*k].word.start >= q.range.end)
-        .map(|x| x.0);
-    let before = speech
-        .iter()
-        .rev()
-        .find(|(k, _)| cues[*k].word.end <= q.range.start)
-        .map(|x| x.0);
-    let starts_unit = q.range.start == unit.start
-        || prev_char(text, q.range.start).is_some_and(|(i, c)| i < unit.start || c == ':');
-    let chosen = if starts_unit {
-        after.or(before)
-    } else {
-        before.or(after)
-    };
-    if let Some(k) = chosen {
-        found.cue = Some(cues[k].word.clone());
-        let ends_clause = inner.ends_with([',', '.', '?', '!']);
-        found.kind = if starts_unit || (ends_clause && after == Some(k)) {
-            QuoteKind::Direct
-        } else {
-            QuoteKind::Partial
-        };
-        return found;
-    }
-    // Counted only here: most quotations have a cue and are decided above.
-    let n_words = inner.split_whitespace().count();
-    let sentence_like =
-        starts_unit && (n_words >= 4 || inner.ends_with(['.', '?', '!']) || continues || !q.closed);
-    if sentence_like || continues {
-        found.kind = QuoteKind::Direct;
-    } else if n_words >= 8 {
-        found.kind = QuoteKind::Partial;
-    }
-    found
-}
-
-/// "so-called “…”", "known as “…”", "a film titled “…”", "a program called “…”".
-fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
-    // The words (in order) that end at most 40 bytes before the quotation.
-    let near = |w: &Word| q.range.start - w.end <= 40;
-    let k = outside.partition_point(|w| w.end <= q.range.start);
-    let Some(last_word) = k.checked_sub(1).map(|i| &outside[i]).filter(|w| near(w)) else {
-        return false;
-    };
-    let mut buf = [0u8; 32];
-    let last = lower(&text[last_word.clone()], &mut buf);
-    let adjacent = text[last_word.end..q.range.start].trim().is_empty();
-    if !adjacent {
-        return false;
-    }
-    if lexicon::is_term_marker(&last) || last == "called" {
-        return true;
-    }
-    match k.checked_sub(2).map(|i| &outside[i]).filter(|w| near(w)) {
-        Some(prev) => {
-            let prev = text[prev.clone()].to_lowercase();
-            lexicon::is_term_marker_pair(&prev, &last)
-        }
-        None => false,
-    }
-}
-
-/// A title or name in Title Case ("Meet the Press"), not opening its sentence.
-fn is_title_case(inner: &str, q: &QuoteSpan, unit: &Range<usize>) -> bool {
-    if q.range.start == unit.start || inner.ends_with(['.', ',', '?', '!']) {
-        return false;
-    }
-    let ws: Vec<&str> = inner.split_whitespace().collect();
-    if ws.is_empty() || ws.len() > 8 {
-        return false;
-    }
-    let significant: Vec<&&str> = ws
-        .iter()
-        .filter(|w| !lexicon::is_name_particle(w) && w.chars().any(char::is_alphabetic))
-        .collect();
-    !significant.is_empty() && significant.iter().all(|w| is_capitalized(w))
 }
 
 /// A quotation that continues one from the paragraph before shares its speaker, in

@@ -105,7 +105,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             continue;
         }
         let word = &text[w.clone()];
-        let (l, cue) = if word.eq_ignore_ascii_case("according") {
+        let (l, cue) = if according {
             let to = outside.get(k + 1).filter(|n| &text[(*n).clone()] == "to");
             ("according", to.map(|_| CueKind::Speech))
         } else {
@@ -351,7 +351,10 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
     let mut buf = [0u8; 32];
     // The clause splits at commas into pieces; the subject is in the last one, or in an
     // earlier one when the verb follows a comma.
-    let comma_before = |i: usize| i > 0 && text[ws[i - 1].end..ws[i].start].contains(',');
+    let comma_before = |i: usize| {
+        let gap = |i: usize| &text[ws[i - 1].end..ws[i].start];
+        i > 0 && gap(i) != " " && gap(i).contains(',')
+    };
     let piece_ending = |end: usize| (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end;
     let mut piece = piece_ending(ws.len());
     let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');

@@ -8,11 +8,13 @@
 mod attribution;
 mod bytes;
 mod cues;
+mod kinds;
 pub mod lexicon;
 pub mod parties;
 mod positions;
 pub mod quotes;
 mod speakers;
+mod units;
 mod words;
 
 use crate::article::Article;

@@ -41,9 +41,17 @@ const LOOKAHEAD: usize = 240;
 
 /// The top-level quotations of `range` in `text`, in order.
 pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    push_quotes(text, range, &mut out);
+    out
+}
+
+/// [`pair_quotes`] into `out` (cleared first), a buffer reused from paragraph to
+/// paragraph.
+pub(crate) fn push_quotes(text: &str, range: Range<usize>, out: &mut Vec<QuoteSpan>) {
+    out.clear();
     let s = &text[range.clone()];
     let base = range.start;
-    let mut out = Vec::new();
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new(); // mark, start, inner start
     let mut from = 0;
     // Only the bytes that can start a mark are looked at; most of a paragraph is skipped.
@@ -130,7 +138,6 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
             closed: false,
         });
     }
-    out
 }
 
 /// The bytes that can start a quotation mark: the straight marks, and the lead bytes of

@@ -7,6 +7,7 @@ use super::lexicon::{WordMap, WordSet};
 use super::parties::{SideMatcher, name_key};
 use super::words::{is_all_caps, is_capitalized, lower, starts_with_capital, words};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// What a source phrase names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -345,7 +346,7 @@ pub struct Entities {
     by_last: WordMap<String, Vec<usize>>,
     /// Source phrases already read, with spans relative to the phrase (news repeats
     /// "he said" and "the spokesman said" many times).
-    read: WordMap<String, Option<SourceNp>>,
+    read: WordMap<String, Option<Rc<SourceNp>>>,
 }
 
 /// Most source phrases (and runs of names) kept in a cache before it is emptied.
@@ -367,23 +368,21 @@ impl Entities {
         sides: &SideMatcher,
     ) -> Option<Option<usize>> {
         let phrase = &text[range.clone()];
-        // The cached reading is taken out while it is resolved, and put back.
-        let (phrase, np) = match self.read.remove_entry(phrase) {
-            Some(hit) => hit,
+        let np = match self.read.get(phrase) {
+            Some(hit) => hit.clone(),
             None => {
                 let np = read_source(text, range.clone(), sides).map(|mut np| {
                     np.span = np.span.start - range.start..np.span.end - range.start;
-                    np
+                    Rc::new(np)
                 });
                 if self.read.len() >= READ_CACHE {
                     self.read.clear();
                 }
-                (phrase.to_string(), np)
+                self.read.insert(phrase.to_string(), np.clone());
+                np
             }
         };
-        let entity = np.as_ref().map(|np| self.resolve_at(np, range.start));
-        self.read.insert(phrase, np);
-        entity
+        np.map(|np| self.resolve_at(&np, range.start))
     }
 
     /// Learns the full names of the people named with two or more words among `ws`, so

@@ -1,0 +1,152 @@
+//! Quote kinds: which cue attributes a quotation and whether it is direct, partial or a
+//! term, and the quotations that carry their own attribution (a dash signature, a
+//! transcript label).
+
+use super::attribution::Found;
+use super::cues::Cue;
+use super::lexicon::{self, CueKind};
+use super::quotes::QuoteSpan;
+use super::speakers::{SourceNp, label_source};
+use super::words::{Word, is_capitalized, lower, prev_char};
+use crate::store::model::QuoteKind;
+use std::ops::Range;
+
+/// "“…” ― Jane Doe": a name after a dash that closes the paragraph signs the quotation.
+pub(super) fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
+    let rest = &text[q.range.end..para_end];
+    let trimmed = rest.trim_start();
+    let dash = ["―", "—", "–", "-"]
+        .into_iter()
+        .find(|d| trimmed.starts_with(d))?;
+    let at = q.range.end + rest.len() - trimmed.len();
+    let name_start = at + dash.len();
+    let name = text[name_start..para_end].trim();
+    let n_words = name.split_whitespace().count();
+    if n_words == 0 || n_words > 8 || !is_capitalized(name) || name.ends_with(['.', '?', '!']) {
+        return None;
+    }
+    let start = name_start + text[name_start..].len() - text[name_start..].trim_start().len();
+    Some(Cue {
+        word: at..name_start,
+        kind: CueKind::Speech,
+        verb: dash,
+        source: Some(start..start + name.len()),
+        inverted: true,
+    })
+}
+
+/// "“PENCE: Well, …”": a transcript's speaker label in capitals opens the quotation.
+pub(super) fn transcript_label(text: &str, q: &QuoteSpan) -> Option<SourceNp> {
+    let inner = &text[q.inner.clone()];
+    let colon = inner.find(':')?;
+    let label = &inner[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (2..=30).contains(&label.len())
+        && letters >= 2
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
+    ok.then(|| label_source(label, q.inner.start..q.inner.start + colon))
+}
+
+/// Decides what a quotation is and which cue attributes it.
+pub(super) fn classify(
+    text: &str,
+    q: &QuoteSpan,
+    unit: &Range<usize>,
+    cues: &[Cue],
+    speech: &[(usize, Option<usize>)],
+    outside: &[Word],
+    continues: bool,
+) -> Found {
+    let mut found = Found {
+        range: q.range.clone(),
+        kind: QuoteKind::Term,
+        speaker: None,
+        cue: None,
+        continues: None,
+    };
+    let inner = text[q.inner.clone()].trim();
+    if is_term_marked(text, q, outside) || (!continues && is_title_case(inner, q, unit)) {
+        return found;
+    }
+    // The cue: right after the quotation, else the nearest before it, else any.
+    let after = speech
+        .iter()
+        .find(|(k, _)| cues[*k].word.start >= q.range.end)
+        .map(|x| x.0);
+    let before = speech
+        .iter()
+        .rev()
+        .find(|(k, _)| cues[*k].word.end <= q.range.start)
+        .map(|x| x.0);
+    let starts_unit = q.range.start == unit.start
+        || prev_char(text, q.range.start).is_some_and(|(i, c)| i < unit.start || c == ':');
+    let chosen = if starts_unit {
+        after.or(before)
+    } else {
+        before.or(after)
+    };
+    if let Some(k) = chosen {
+        found.cue = Some(cues[k].word.clone());
+        let ends_clause = inner.ends_with([',', '.', '?', '!']);
+        found.kind = if starts_unit || (ends_clause && after == Some(k)) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        return found;
+    }
+    // Counted only here: most quotations have a cue and are decided above.
+    let n_words = inner.split_whitespace().count();
+    let sentence_like =
+        starts_unit && (n_words >= 4 || inner.ends_with(['.', '?', '!']) || continues || !q.closed);
+    if sentence_like || continues {
+        found.kind = QuoteKind::Direct;
+    } else if n_words >= 8 {
+        found.kind = QuoteKind::Partial;
+    }
+    found
+}
+
+/// "so-called “…”", "known as “…”", "a film titled “…”", "a program called “…”".
+fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
+    // The words (in order) that end at most 40 bytes before the quotation.
+    let near = |w: &Word| q.range.start - w.end <= 40;
+    let k = outside.partition_point(|w| w.end <= q.range.start);
+    let Some(last_word) = k.checked_sub(1).map(|i| &outside[i]).filter(|w| near(w)) else {
+        return false;
+    };
+    let mut buf = [0u8; 32];
+    let last = lower(&text[last_word.clone()], &mut buf);
+    let adjacent = text[last_word.end..q.range.start].trim().is_empty();
+    if !adjacent {
+        return false;
+    }
+    if lexicon::is_term_marker(&last) || last == "called" {
+        return true;
+    }
+    match k.checked_sub(2).map(|i| &outside[i]).filter(|w| near(w)) {
+        Some(prev) => {
+            let prev = text[prev.clone()].to_lowercase();
+            lexicon::is_term_marker_pair(&prev, &last)
+        }
+        None => false,
+    }
+}
+
+/// A title or name in Title Case ("Meet the Press"), not opening its sentence.
+fn is_title_case(inner: &str, q: &QuoteSpan, unit: &Range<usize>) -> bool {
+    if q.range.start == unit.start || inner.ends_with(['.', ',', '?', '!']) {
+        return false;
+    }
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 8 {
+        return false;
+    }
+    let significant: Vec<&&str> = ws
+        .iter()
+        .filter(|w| !lexicon::is_name_particle(w) && w.chars().any(char::is_alphabetic))
+        .collect();
+    !significant.is_empty() && significant.iter().all(|w| is_capitalized(w))
+}

@@ -1,0 +1,90 @@
+//! Units: the sentences of a paragraph, merged where a quotation runs across a sentence
+//! end or a short sentence attributes the quotation before it, and their asides.
+
+use super::lexicon::{self, CueKind};
+use super::quotes::QuoteSpan;
+use super::words::{AsideMarks, is_capitalized, lower, words};
+use std::ops::Range;
+
+/// Parenthesised asides of a sentence ("Rep. Jane Doe (D-Wis.) said"), and asides
+/// between a pair of dashes ("Jane Doe -- a former aide -- said"), into `out`. `marks`
+/// tells which marks the sentence has.
+pub(super) fn asides(
+    text: &str,
+    unit: &Range<usize>,
+    marks: AsideMarks,
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
+    let s = &text[unit.clone()];
+    let dashes = [
+        (" -- ", marks.double_hyphen),
+        (" — ", marks.em_dash),
+        (" – ", marks.en_dash),
+    ];
+    for (dash, _) in dashes.iter().filter(|(_, present)| *present) {
+        let mut at = s.match_indices(dash).map(|(i, _)| i);
+        while let (Some(open), Some(close)) = (at.next(), at.next()) {
+            out.push(unit.start + open..unit.start + close + dash.len());
+        }
+    }
+    if !marks.parenthesis {
+        return;
+    }
+    let mut open = None;
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'(' => open = Some(unit.start + i),
+            b')' => {
+                if let Some(o) = open.take() {
+                    out.push(o..unit.start + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Sentences, merged where a quotation runs across a sentence end, into `out`.
+/// A sentence that ends with a quotation ("“Why?”") and a short one that attributes it
+/// ("Jane Doe asked.") are one unit too.
+pub(super) fn merge_units(
+    text: &str,
+    sentences: &[Range<usize>],
+    spans: &[QuoteSpan],
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
+    let mut k = 0; // first quotation that may still reach the current unit
+    for s in sentences {
+        let joined = out.last().is_some_and(|u| {
+            while k < spans.len() && spans[k].range.end <= u.start {
+                k += 1;
+            }
+            let near = spans[k..].iter().take_while(|q| q.range.start < s.end);
+            let mut crosses = false;
+            let mut ends_unit = false;
+            for q in near {
+                crosses |= q.range.start < u.end && q.range.end > s.start;
+                ends_unit |= q.range.end == u.end;
+            }
+            crosses || (ends_unit && is_attribution_tail(text, s))
+        });
+        match out.last_mut() {
+            Some(u) if joined => u.end = s.end,
+            _ => out.push(s.clone()),
+        }
+    }
+}
+
+/// A short sentence with a speech verb among its first words ("Jane Doe asked.").
+fn is_attribution_tail(text: &str, s: &Range<usize>) -> bool {
+    let ws = words(text, s.clone());
+    let mut buf = [0u8; 32];
+    ws.len() <= 12
+        && !text[s.clone()].contains(['“', '"', '‘'])
+        && ws.iter().take(8).any(|w| {
+            !is_capitalized(&text[w.clone()])
+                && lexicon::cue(&lower(&text[w.clone()], &mut buf)) == Some(CueKind::Speech)
+        })
+}
