@@ -91,8 +91,10 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
         }
         // the first screen, before any background work competes for the cores
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        // the worker takes this handle on the start, so that it is gone once the
+        // reader has the whole article
         let worker = spawn_worker(
-            Arc::clone(&article),
+            article,
             opening.complete,
             app.config.limits.max_article_bytes,
             options,
