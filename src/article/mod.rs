@@ -98,6 +98,8 @@ pub struct Article {
     pub warnings: Vec<Warning>,
     /// Title, dateline, paragraphs, sentences, byline.
     pub structure: Structure,
+    /// `sha256()`, worked out on first use (the store and the detector both ask).
+    sha: std::sync::OnceLock<String>,
 }
 
 impl Article {
@@ -118,6 +120,7 @@ impl Article {
             text: Arc::new(n.text),
             warnings: n.warnings,
             structure,
+            sha: std::sync::OnceLock::new(),
         }
     }
 
@@ -185,7 +188,9 @@ impl Article {
 
     /// The SHA-256 of the normalised text, in lower-case hex.
     pub fn sha256(&self) -> String {
-        sha256_hex(self.text.as_bytes())
+        self.sha
+            .get_or_init(|| sha256_hex(self.text.as_bytes()))
+            .clone()
     }
 
     /// The headline, or "" when there is none.
@@ -320,6 +325,20 @@ mod tests {
         assert!(a.text[p10[1].clone()].starts_with("The so-called"));
         assert_eq!(s.sentences(&a.text).count(), 16);
         assert!(s.sentences_of(&a.text, 99).is_empty());
+    }
+
+    #[test]
+    fn sha256_is_of_the_normalised_text_and_kept() {
+        // CRLF and a BOM normalise away, so the digest is not the raw bytes'
+        let a = Article::from_bytes(Source::Stdin, b"\xef\xbb\xbfA title\r\n\r\nA body.\r\n");
+        let expected = sha256_hex(a.text.as_bytes());
+        assert_ne!(
+            expected,
+            sha256_hex(b"\xef\xbb\xbfA title\r\n\r\nA body.\r\n")
+        );
+        assert_eq!(a.sha256(), expected);
+        assert_eq!(a.sha256(), expected, "asked again");
+        assert_eq!(a.clone().sha256(), expected, "a copy keeps it");
     }
 
     #[test]
