@@ -12,6 +12,7 @@ pub mod print;
 pub mod search;
 pub mod session;
 pub mod style_row;
+pub mod terminal;
 pub mod theme;
 pub mod view;
 
@@ -64,7 +65,7 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
     let sha = session::fingerprint(&article.text, opening.size);
-    let mut terminal = ratatui::init();
+    let mut terminal = terminal::open().context("cannot take over the terminal")?;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
     }
@@ -117,7 +118,7 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
-    ratatui::restore();
+    terminal::restore();
     result
 }
 
@@ -171,7 +172,7 @@ fn spawn_worker(
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut terminal::Term,
     app: &mut App,
     worker: &Worker,
     signal: &AtomicUsize,
@@ -273,11 +274,11 @@ fn event_loop(
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again on SIGCONT.
-fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
+fn suspend(terminal: &mut terminal::Term, mouse: bool) -> Result<()> {
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
-    ratatui::restore();
+    terminal::restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("cannot suspend")?;
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
@@ -291,7 +292,7 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
     // A new terminal has no idea what is on screen, so the next frame is drawn whole
     // (Terminal::clear would ask the terminal for the cursor position, which not every
     // terminal answers).
-    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
+    *terminal = terminal::fresh()?;
     Ok(())
 }
 

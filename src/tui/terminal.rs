@@ -1,0 +1,103 @@
+//! Taking the terminal over and giving it back. Frames go out through a buffer that
+//! holds a whole frame, so each reaches the terminal in one write: the screen never
+//! shows half of one, and a page turn costs one system call instead of one a kilobyte
+//! (standard output on its own flushes every 1 KiB).
+
+use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, BufWriter, Stdout, Write};
+
+/// The reader's terminal.
+pub type Term = ratatui::Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a full 200×50 screen of styled text; a larger frame takes a few writes.
+const FRAME_BYTES: usize = 64 * 1024;
+
+/// Raw mode and the alternate screen, with a panic hook that gives the terminal back
+/// before the panic is reported. On failure the terminal is given back at once.
+pub fn open() -> io::Result<Term> {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        report(info);
+    }));
+    let opened = enable_raw_mode()
+        .and_then(|()| crossterm::execute!(io::stdout(), EnterAlternateScreen))
+        .and_then(|()| fresh());
+    if opened.is_err() {
+        restore();
+    }
+    opened
+}
+
+/// A terminal object that knows nothing of what is on screen, so its first frame is
+/// drawn whole (after the screen was handed to another program, say).
+pub fn fresh() -> io::Result<Term> {
+    ratatui::Terminal::new(buffered(io::stdout()))
+}
+
+/// A backend writing to `out` a frame at a time.
+fn buffered<W: Write>(out: W) -> CrosstermBackend<BufWriter<W>> {
+    CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, out))
+}
+
+/// Leaves the alternate screen and raw mode; errors are ignored, as there is nothing
+/// better to do with the terminal than try.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = crossterm::execute!(io::stdout(), crossterm::terminal::LeaveAlternateScreen);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::config::Config;
+    use crate::tui::app::App;
+    use ratatui::layout::Rect;
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+    use std::sync::{Arc, Mutex};
+
+    /// Counts the writes that reach it and keeps what they wrote.
+    #[derive(Debug, Clone, Default)]
+    struct Recorder(Arc<Mutex<Vec<Vec<u8>>>>);
+
+    impl Write for Recorder {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.lock().expect("not poisoned").push(buf.to_vec());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_whole_styled_screen_goes_out_in_one_write() {
+        let out = Recorder::default();
+        let area = Rect::new(0, 0, 200, 50);
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        };
+        let mut term = Terminal::with_options(buffered(out.clone()), options).expect("terminal");
+        let app = App::new(
+            Arc::new(Article::bundled()),
+            Config::default(),
+            (area.width, area.height),
+            true,
+        );
+        term.draw(|f| f.render_widget(&app, f.area()))
+            .expect("draw");
+        let writes = out.0.lock().expect("not poisoned").clone();
+        assert_eq!(writes.len(), 1, "one write for the frame");
+        let frame = String::from_utf8_lossy(&writes[0]);
+        assert!(frame.contains("Cuba"), "the article is in it");
+        assert!(frame.contains("\u{1b}["), "styled");
+        // the same screen again: only the cursor's state goes out, in one more write
+        term.draw(|f| f.render_widget(&app, f.area()))
+            .expect("draw");
+        let again = out.0.lock().expect("not poisoned").clone();
+        assert_eq!(again.len(), 2);
+        assert!(again[1].len() < 64, "{} bytes", again[1].len());
+    }
+}
