@@ -9,72 +9,93 @@ use super::model::{
     Annotations, ArticleInfo, Mark, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
 };
 use super::snippet::Snippet;
-use std::fmt::Write;
+use std::fmt::{self, Write};
+use std::io;
 
 /// Writes a canonical (already sorted) set. `None` when an offset does not fit TOML's
 /// integers.
 pub fn write(a: &Annotations) -> Option<String> {
-    let mut w = Writer {
-        out: String::with_capacity(300 * (a.quotes.len() + a.positions.len()) + 1024),
-        ok: true,
-    };
-    w.int("version", a.version as usize);
-    w.header("[article]");
+    let mut out = String::with_capacity(300 * (a.quotes.len() + a.positions.len()) + 1024);
+    // a String never fails to take text, so an error is an offset TOML cannot hold
+    emit(a, &mut Writer { out: &mut out }).ok()?;
+    Some(out)
+}
+
+/// Streams what [`write`] returns into `out`, byte for byte, without holding the text.
+/// An offset TOML cannot hold fails with [`io::ErrorKind::InvalidData`], after the
+/// tables before it have been written.
+pub fn write_to(a: &Annotations, out: &mut impl io::Write) -> io::Result<()> {
+    let mut sink = IoSink { out, error: None };
+    match emit(a, &mut Writer { out: &mut sink }) {
+        Ok(()) => Ok(()),
+        Err(fmt::Error) => Err(sink.error.take().unwrap_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "an offset is larger than TOML's integers can hold",
+            )
+        })),
+    }
+}
+
+/// An `io::Write` seen as a `fmt::Write`, keeping the I/O error that `fmt` cannot carry.
+struct IoSink<'a, W> {
+    out: &'a mut W,
+    error: Option<io::Error>,
+}
+
+impl<W: io::Write> fmt::Write for IoSink<'_, W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            fmt::Error
+        })
+    }
+}
+
+fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
+    w.int("version", a.version as usize)?;
+    w.header("[article]")?;
     let ArticleInfo {
         title,
         source,
         sha256,
         bytes,
     } = &a.article;
-    w.string("title", title);
-    w.string("source", source);
-    w.string("sha256", sha256);
-    w.int("bytes", *bytes);
+    w.string("title", title)?;
+    w.string("source", source)?;
+    w.string("sha256", sha256)?;
+    w.int("bytes", *bytes)?;
     for p in &a.parties {
-        w.header("[[party]]");
-        w.string("id", &p.id);
-        w.string("name", &p.name);
+        w.header("[[party]]")?;
+        w.string("id", &p.id)?;
+        w.string("name", &p.name)?;
         if !p.aliases.is_empty() {
-            w.key("aliases");
-            w.out.push('[');
-            for (i, alias) in p.aliases.iter().enumerate() {
-                if i > 0 {
-                    w.out.push_str(", ");
-                }
-                push_quoted(&mut w.out, alias);
-            }
-            w.out.push_str("]\n");
+            w.list("aliases", &p.aliases, |w, alias| {
+                push_quoted(&mut w.out, alias)
+            })?;
         }
         if let Some(c) = &p.color {
-            w.string("color", &c.to_string());
+            w.string("color", &c.to_string())?;
         }
     }
     for s in &a.speakers {
-        w.header("[[speaker]]");
-        w.string("id", &s.id);
-        w.string("name", &s.name);
-        w.opt_string("role", s.role.as_deref());
-        w.opt_string("party", s.party.as_deref());
+        w.header("[[speaker]]")?;
+        w.string("id", &s.id)?;
+        w.string("name", &s.name)?;
+        w.opt_string("role", s.role.as_deref())?;
+        w.opt_string("party", s.party.as_deref())?;
         if !s.mentions.is_empty() {
-            w.key("mentions");
-            w.out.push('[');
-            for (i, m) in s.mentions.iter().enumerate() {
-                if i > 0 {
-                    w.out.push_str(", ");
-                }
-                w.pair(*m);
-            }
-            w.out.push_str("]\n");
+            w.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
         }
-        w.string("origin", origin_str(s.origin));
+        w.string("origin", origin_str(s.origin))?;
     }
     for (header, quotes) in [
         ("[[quote]]", &a.quotes),
         ("[[orphan_quote]]", &a.orphan_quotes),
     ] {
         for q in quotes {
-            w.header(header);
-            w.quote(q);
+            w.header(header)?;
+            w.quote(q)?;
         }
     }
     for (header, positions) in [
@@ -82,109 +103,141 @@ pub fn write(a: &Annotations) -> Option<String> {
         ("[[orphan_position]]", &a.orphan_positions),
     ] {
         for p in positions {
-            w.header(header);
-            w.position(p);
+            w.header(header)?;
+            w.position(p)?;
         }
     }
     if !a.reading.is_empty() {
-        w.header("[reading]");
-        w.int("position", a.reading.position);
+        w.header("[reading]")?;
+        w.int("position", a.reading.position)?;
         for m in &a.reading.marks {
-            w.header("[[reading.mark]]");
-            w.string("name", &m.name);
-            w.int("at", m.at);
+            w.header("[[reading.mark]]")?;
+            w.string("name", &m.name)?;
+            w.int("at", m.at)?;
         }
     }
-    w.ok.then_some(w.out)
+    Ok(())
 }
 
-struct Writer {
-    out: String,
-    ok: bool,
+/// The canonical text's pieces, written into any `fmt::Write`.
+struct Writer<W> {
+    out: W,
 }
 
-impl Writer {
-    fn header(&mut self, h: &str) {
-        self.out.push('\n');
-        self.out.push_str(h);
-        self.out.push('\n');
+impl<W: Write> Writer<W> {
+    fn header(&mut self, h: &str) -> fmt::Result {
+        self.out.write_char('\n')?;
+        self.out.write_str(h)?;
+        self.out.write_char('\n')
     }
 
-    fn key(&mut self, k: &str) {
-        self.out.push_str(k);
-        self.out.push_str(" = ");
+    fn key(&mut self, k: &str) -> fmt::Result {
+        self.out.write_str(k)?;
+        self.out.write_str(" = ")
     }
 
-    fn number(&mut self, n: usize) {
-        self.ok &= i64::try_from(n).is_ok();
-        let _ = write!(self.out, "{n}");
+    /// Fails for a number TOML's (64-bit, signed) integers cannot hold.
+    fn number(&mut self, n: usize) -> fmt::Result {
+        if i64::try_from(n).is_err() {
+            return Err(fmt::Error);
+        }
+        write!(self.out, "{n}")
     }
 
-    fn int(&mut self, k: &str, n: usize) {
-        self.key(k);
-        self.number(n);
-        self.out.push('\n');
+    fn int(&mut self, k: &str, n: usize) -> fmt::Result {
+        self.key(k)?;
+        self.number(n)?;
+        self.out.write_char('\n')
     }
 
-    fn pair(&mut self, p: [usize; 2]) {
-        self.out.push('[');
-        self.number(p[0]);
-        self.out.push_str(", ");
-        self.number(p[1]);
-        self.out.push(']');
+    fn pair(&mut self, p: [usize; 2]) -> fmt::Result {
+        self.out.write_char('[')?;
+        self.number(p[0])?;
+        self.out.write_str(", ")?;
+        self.number(p[1])?;
+        self.out.write_char(']')
     }
 
-    fn string(&mut self, k: &str, v: &str) {
-        self.key(k);
-        push_quoted(&mut self.out, v);
-        self.out.push('\n');
+    /// `k = [x, y]` on one line, each item written by `item`.
+    fn list<T>(
+        &mut self,
+        k: &str,
+        items: &[T],
+        item: impl Fn(&mut Self, &T) -> fmt::Result,
+    ) -> fmt::Result {
+        self.key(k)?;
+        self.out.write_char('[')?;
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.write_str(", ")?;
+            }
+            item(self, x)?;
+        }
+        self.out.write_str("]\n")
     }
 
-    fn opt_string(&mut self, k: &str, v: Option<&str>) {
-        if let Some(v) = v {
-            self.string(k, v);
+    fn string(&mut self, k: &str, v: &str) -> fmt::Result {
+        self.key(k)?;
+        push_quoted(&mut self.out, v)?;
+        self.out.write_char('\n')
+    }
+
+    fn opt_string(&mut self, k: &str, v: Option<&str>) -> fmt::Result {
+        match v {
+            Some(v) => self.string(k, v),
+            None => Ok(()),
         }
     }
 
-    fn context(&mut self, prefix: &str, suffix: &str) {
+    /// The keys a quote and a position begin with.
+    fn span(&mut self, id: &str, start: usize, end: usize, text: &str) -> fmt::Result {
+        self.string("id", id)?;
+        self.int("start", start)?;
+        self.int("end", end)?;
+        self.string("text", text)
+    }
+
+    /// The keys a quote and a position end with: review state, note and context.
+    fn review(
+        &mut self,
+        origin: Origin,
+        status: Status,
+        note: Option<&str>,
+        prefix: &str,
+        suffix: &str,
+    ) -> fmt::Result {
+        self.string("origin", origin_str(origin))?;
+        self.string("status", status.as_str())?;
+        self.opt_string("note", note)?;
         if !prefix.is_empty() {
-            self.string("prefix", prefix);
+            self.string("prefix", prefix)?;
         }
         if !suffix.is_empty() {
-            self.string("suffix", suffix);
+            self.string("suffix", suffix)?;
         }
+        Ok(())
     }
 
-    fn quote(&mut self, q: &Quote) {
-        self.string("id", &q.id);
-        self.int("start", q.start);
-        self.int("end", q.end);
-        self.string("text", &q.text);
-        self.opt_string("speaker", q.speaker.as_deref());
-        self.opt_string("party", q.party.as_deref());
-        self.string("kind", q.kind.as_str());
+    fn quote(&mut self, q: &Quote) -> fmt::Result {
+        self.span(&q.id, q.start, q.end, &q.text)?;
+        self.opt_string("speaker", q.speaker.as_deref())?;
+        self.opt_string("party", q.party.as_deref())?;
+        self.string("kind", q.kind.as_str())?;
         if let Some(c) = q.cue {
-            self.key("cue");
-            self.pair(c);
-            self.out.push('\n');
+            self.key("cue")?;
+            self.pair(c)?;
+            self.out.write_char('\n')?;
         }
-        self.string("origin", origin_str(q.origin));
-        self.string("status", q.status.as_str());
-        self.opt_string("note", q.note.as_deref());
-        self.context(&q.prefix, &q.suffix);
+        let note = q.note.as_deref();
+        self.review(q.origin, q.status, note, &q.prefix, &q.suffix)
     }
 
-    fn position(&mut self, p: &Position) {
-        self.string("id", &p.id);
-        self.int("start", p.start);
-        self.int("end", p.end);
-        self.string("text", &p.text);
-        self.opt_string("party", p.party.as_deref());
-        self.opt_string("speaker", p.speaker.as_deref());
-        self.string("origin", origin_str(p.origin));
-        self.string("status", p.status.as_str());
-        self.opt_string("note", p.note.as_deref());
-        self.context(&p.prefix, &p.suffix);
+    fn position(&mut self, p: &Position) -> fmt::Result {
+        self.span(&p.id, p.start, p.end, &p.text)?;
+        self.opt_string("party", p.party.as_deref())?;
+        self.opt_string("speaker", p.speaker.as_deref())?;
+        let note = p.note.as_deref();
+        self.review(p.origin, p.status, note, &p.prefix, &p.suffix)
     }
 }
 
@@ -195,23 +248,28 @@ fn origin_str(o: Origin) -> &'static str {
     }
 }
 
-/// A TOML basic string: quotes, backslashes and control characters escaped.
-fn push_quoted(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() && (c as u32) < 0x80 => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
+/// A TOML basic string: quotes, backslashes and control characters escaped. Every
+/// character that needs escaping is ASCII, so the runs between them are copied whole.
+fn push_quoted(out: &mut impl Write, s: &str) -> fmt::Result {
+    out.write_char('"')?;
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if !matches!(b, b'"' | b'\\' | 0..0x20 | 0x7f) {
+            continue;
         }
+        out.write_str(&s[run..i])?;
+        match b {
+            b'"' => out.write_str("\\\"")?,
+            b'\\' => out.write_str("\\\\")?,
+            b'\n' => out.write_str("\\n")?,
+            b'\t' => out.write_str("\\t")?,
+            b'\r' => out.write_str("\\r")?,
+            _ => write!(out, "\\u{b:04X}")?,
+        }
+        run = i + 1;
     }
-    out.push('"');
+    out.write_str(&s[run..])?;
+    out.write_char('"')
 }
 
 /// Which table the reader is in.
@@ -643,11 +701,38 @@ mod tests {
             "é漢👩",
         ] {
             let mut q = String::new();
-            push_quoted(&mut q, s);
+            push_quoted(&mut q, s).unwrap();
             assert_eq!(string(&q).as_deref(), Some(s), "{q}");
             let parsed: toml::Value = toml::from_str(&format!("k = {q}")).unwrap();
             assert_eq!(parsed["k"].as_str(), Some(s));
         }
+    }
+
+    #[test]
+    fn streaming_writes_the_same_text_and_says_what_stopped_it() {
+        let mut a = Annotations::new(ArticleInfo {
+            title: "say \"hi\"".into(),
+            bytes: 5,
+            ..ArticleInfo::default()
+        });
+        a.quotes.push(Quote {
+            id: "q1".into(),
+            end: 5,
+            text: "a\nb\u{1}é".into(),
+            ..quote()
+        });
+        let mut streamed = Vec::new();
+        write_to(&a, &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).ok(), write(&a));
+
+        let mut full = [0u8; 8];
+        let e = write_to(&a, &mut &mut full[..]).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::WriteZero, "the sink's own error");
+
+        a.quotes[0].end = usize::MAX;
+        assert_eq!(write(&a), None);
+        let e = write_to(&a, &mut Vec::new()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData, "{e}");
     }
 
     #[test]
