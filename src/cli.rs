@@ -6,7 +6,7 @@ use crate::store::model::Party;
 use crate::store::{OpenOptions, Store};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -169,9 +169,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 None if !config.parties.is_empty() => Some(config.parties.clone()),
                 None => None,
             };
-            let found = crate::detect::detect(&article, parties.as_deref());
-            let text = toml::to_string(&found).context("cannot serialise the annotations")?;
-            write_stdout(text.as_bytes())?;
+            let mut found = crate::detect::detect(&article, parties.as_deref());
+            stream_stdout(|out| crate::store::schema::write_toml(&mut found, out))
+                .context("cannot write the annotations as TOML")?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {
@@ -327,9 +327,14 @@ fn terminal_width() -> usize {
 
 /// Writes to standard output; a closed pipe (`parley print | head`) is not an error.
 fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+    stream_stdout(|out| out.write_all(bytes))
+}
+
+/// Lets `write` stream into buffered standard output; a closed pipe is not an error.
+fn stream_stdout(write: impl FnOnce(&mut BufWriter<StdoutLock>) -> io::Result<()>) -> Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
 }

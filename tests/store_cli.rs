@@ -1,7 +1,11 @@
-//! `parley export` and `parley check` as real processes: formats, `-o`, exit codes.
+//! `parley export`, `parley check` and `parley detect` as real processes: formats, `-o`,
+//! exit codes, and detect's output against the store's.
 
 #![allow(clippy::unwrap_used)]
 
+use parley::article::{Article, DEFAULT_MAX_BYTES, Source};
+use parley::store::schema::{parse, to_toml};
+use parley::store::{OpenOptions, Store};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -241,4 +245,33 @@ fn store_flag_overrides_and_bundled_article_has_no_store() {
     let o = parley(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("no store yet"), "{}", stderr(&o));
+}
+
+/// `parley detect` prints byte for byte what saving a store of the same (automatic)
+/// annotations writes, and the store's reader takes it back unchanged.
+#[test]
+fn detect_prints_what_saving_the_store_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.txt");
+    std::fs::write(&path, ARTICLE).unwrap();
+    let o = parley(dir.path(), &["detect", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let printed = stdout(&o);
+    assert!(
+        printed.contains("[[quote]]") && printed.contains("[[position]]"),
+        "{printed}"
+    );
+
+    // without a store file, a store starts from the detector's suggestions
+    let article = Article::load(Source::File(path), DEFAULT_MAX_BYTES).unwrap();
+    let saved = dir.path().join("saved.parley.toml");
+    let options = OpenOptions {
+        store: Some(saved.clone()),
+        ..OpenOptions::default()
+    };
+    Store::load(&article, &options).unwrap().save().unwrap();
+    assert_eq!(printed, std::fs::read_to_string(&saved).unwrap());
+
+    let read = parse(&printed, "detect.toml").unwrap();
+    assert_eq!(to_toml(&read).unwrap(), printed);
 }

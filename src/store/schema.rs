@@ -5,6 +5,7 @@ use super::model::{Annotations, Position, Quote, SCHEMA_VERSION};
 use crate::article::sanitize_inline;
 use crate::config::line_column;
 use std::fmt;
+use std::io;
 
 pub use super::validate::{Finding, Locator, Place, show, validate};
 
@@ -256,6 +257,16 @@ pub fn to_toml(annotations: &Annotations) -> Result<String, toml::ser::Error> {
         canonicalize(&mut sorted);
         write(&sorted)
     }
+}
+
+/// Streams the canonical TOML of a set into `out`: byte for byte what [`to_toml`]
+/// returns and a save writes, without holding the text. Puts the set in canonical order
+/// first, in place (a set already in order, as `detect` returns one, is only checked).
+pub fn write_toml(annotations: &mut Annotations, out: &mut impl io::Write) -> io::Result<()> {
+    if !is_canonical(annotations) {
+        canonicalize(annotations);
+    }
+    super::canonical::write_to(annotations, out)
 }
 
 fn quote_key(q: &Quote) -> (usize, usize, &str) {

@@ -1,0 +1,353 @@
+//! The canonical reader: text in exactly the form the writer produces, table by table
+//! and key by key; anything else is refused with `None`, for the full parser to read.
+
+use super::values::{int, list, parse_pair, parse_string, string, whole};
+use crate::store::model::{
+    Annotations, ArticleInfo, Mark, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+};
+use crate::store::snippet::Snippet;
+
+/// Which table the reader is in.
+enum Table {
+    Top,
+    Article,
+    Party,
+    Speaker,
+    Quote(bool),
+    Position(bool),
+    Reading,
+    Mark,
+}
+
+/// Reads text in exactly the form [`super::write`] produces; `None` for anything else.
+pub fn read(text: &str) -> Option<Annotations> {
+    let mut a = Annotations::new(ArticleInfo::default());
+    let (mut version, mut article, mut reading) = (false, false, false);
+    let mut table = Table::Top;
+    let mut seen = 0u32;
+    for line in text.split('\n') {
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('[') {
+            check_required(&table, seen)?;
+            seen = 0;
+            table = match line {
+                "[article]" if !article => {
+                    article = true;
+                    Table::Article
+                }
+                "[[party]]" => push(&mut a.parties, party(), Table::Party),
+                "[[speaker]]" => push(&mut a.speakers, speaker(), Table::Speaker),
+                "[[quote]]" => push(&mut a.quotes, quote(), Table::Quote(false)),
+                "[[orphan_quote]]" => push(&mut a.orphan_quotes, quote(), Table::Quote(true)),
+                "[[position]]" => push(&mut a.positions, position(), Table::Position(false)),
+                "[[orphan_position]]" => {
+                    push(&mut a.orphan_positions, position(), Table::Position(true))
+                }
+                "[reading]" if !reading => {
+                    reading = true;
+                    Table::Reading
+                }
+                "[[reading.mark]]" if reading => push(
+                    &mut a.reading.marks,
+                    Mark {
+                        name: String::new(),
+                        at: 0,
+                    },
+                    Table::Mark,
+                ),
+                _ => return None,
+            };
+            continue;
+        }
+        let (key, value) = line.split_at(line.find(' ')?);
+        let value = value.strip_prefix(" = ")?;
+        let bit = 1u32 << key_index(&table, key)?;
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
+        match table {
+            Table::Top => {
+                a.version = u32::try_from(int(value)?).ok()?;
+                version = true;
+            }
+            Table::Article => set_article(&mut a.article, key, value)?,
+            Table::Party => set_party(a.parties.last_mut()?, key, value)?,
+            Table::Speaker => set_speaker(a.speakers.last_mut()?, key, value)?,
+            Table::Quote(orphan) => {
+                let list = if orphan {
+                    &mut a.orphan_quotes
+                } else {
+                    &mut a.quotes
+                };
+                set_quote(list.last_mut()?, key, value)?;
+            }
+            Table::Position(orphan) => {
+                let list = if orphan {
+                    &mut a.orphan_positions
+                } else {
+                    &mut a.positions
+                };
+                set_position(list.last_mut()?, key, value)?;
+            }
+            Table::Reading => a.reading.position = int(value)?,
+            Table::Mark => {
+                let m = a.reading.marks.last_mut()?;
+                match key {
+                    "name" => m.name = string(value)?,
+                    _ => m.at = int(value)?,
+                }
+            }
+        }
+    }
+    check_required(&table, seen)?;
+    (version && article).then_some(a)
+}
+
+fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {
+    list.push(item);
+    table
+}
+
+const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
+const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
+const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
+const QUOTE_KEYS: &[&str] = &[
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
+    "prefix", "suffix",
+];
+const POSITION_KEYS: &[&str] = &[
+    "id", "start", "end", "text", "party", "speaker", "origin", "status", "note", "prefix",
+    "suffix",
+];
+
+fn keys(table: &Table) -> &'static [&'static str] {
+    match table {
+        Table::Top => &["version"],
+        Table::Article => ARTICLE_KEYS,
+        Table::Party => PARTY_KEYS,
+        Table::Speaker => SPEAKER_KEYS,
+        Table::Quote(_) => QUOTE_KEYS,
+        Table::Position(_) => POSITION_KEYS,
+        Table::Reading => &["position"],
+        Table::Mark => &["name", "at"],
+    }
+}
+
+fn key_index(table: &Table, key: &str) -> Option<usize> {
+    keys(table).iter().position(|k| *k == key)
+}
+
+/// The keys a table cannot do without (the first `n` of its list).
+fn check_required(table: &Table, seen: u32) -> Option<()> {
+    let n = match table {
+        Table::Party | Table::Speaker | Table::Mark => 2,
+        Table::Quote(_) | Table::Position(_) => 4,
+        _ => 0,
+    };
+    let mask = (1u32 << n) - 1;
+    (seen & mask == mask).then_some(())
+}
+
+fn party() -> Party {
+    Party {
+        id: String::new(),
+        name: String::new(),
+        aliases: Vec::new(),
+        color: None,
+    }
+}
+
+fn speaker() -> Speaker {
+    Speaker {
+        id: String::new(),
+        name: String::new(),
+        role: None,
+        party: None,
+        mentions: Vec::new(),
+        origin: Origin::Auto,
+    }
+}
+
+fn quote() -> Quote {
+    Quote {
+        id: String::new(),
+        start: 0,
+        end: 0,
+        text: Snippet::default(),
+        speaker: None,
+        party: None,
+        kind: QuoteKind::Direct,
+        cue: None,
+        origin: Origin::Auto,
+        status: Status::Suggested,
+        note: None,
+        prefix: Snippet::default(),
+        suffix: Snippet::default(),
+    }
+}
+
+fn position() -> Position {
+    Position {
+        id: String::new(),
+        start: 0,
+        end: 0,
+        text: Snippet::default(),
+        party: None,
+        speaker: None,
+        origin: Origin::Auto,
+        status: Status::Suggested,
+        note: None,
+        prefix: Snippet::default(),
+        suffix: Snippet::default(),
+    }
+}
+
+fn set_article(a: &mut ArticleInfo, key: &str, v: &str) -> Option<()> {
+    match key {
+        "title" => a.title = string(v)?,
+        "source" => a.source = string(v)?,
+        "sha256" => a.sha256 = string(v)?,
+        _ => a.bytes = int(v)?,
+    }
+    Some(())
+}
+
+fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
+    match key {
+        "id" => p.id = string(v)?,
+        "name" => p.name = string(v)?,
+        "aliases" => p.aliases = list(v, parse_string)?,
+        _ => p.color = Some(string(v)?.parse().ok()?),
+    }
+    Some(())
+}
+
+fn set_speaker(s: &mut Speaker, key: &str, v: &str) -> Option<()> {
+    match key {
+        "id" => s.id = string(v)?,
+        "name" => s.name = string(v)?,
+        "role" => s.role = Some(string(v)?),
+        "party" => s.party = Some(string(v)?),
+        "mentions" => s.mentions = list(v, parse_pair)?,
+        _ => s.origin = origin(v)?,
+    }
+    Some(())
+}
+
+fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
+    match key {
+        "kind" => {
+            q.kind = match string(v)?.as_str() {
+                "direct" => QuoteKind::Direct,
+                "partial" => QuoteKind::Partial,
+                "term" => QuoteKind::Term,
+                _ => return None,
+            }
+        }
+        "cue" => q.cue = Some(whole(v, parse_pair)?),
+        _ => {
+            let f = Fields {
+                id: &mut q.id,
+                start: &mut q.start,
+                end: &mut q.end,
+                text: &mut q.text,
+                speaker: &mut q.speaker,
+                party: &mut q.party,
+                origin: &mut q.origin,
+                status: &mut q.status,
+                note: &mut q.note,
+                prefix: &mut q.prefix,
+                suffix: &mut q.suffix,
+            };
+            return f.set(key, v);
+        }
+    }
+    Some(())
+}
+
+fn set_position(p: &mut Position, key: &str, v: &str) -> Option<()> {
+    Fields {
+        id: &mut p.id,
+        start: &mut p.start,
+        end: &mut p.end,
+        text: &mut p.text,
+        speaker: &mut p.speaker,
+        party: &mut p.party,
+        origin: &mut p.origin,
+        status: &mut p.status,
+        note: &mut p.note,
+        prefix: &mut p.prefix,
+        suffix: &mut p.suffix,
+    }
+    .set(key, v)
+}
+
+/// The keys quotes and positions share.
+struct Fields<'a> {
+    id: &'a mut String,
+    start: &'a mut usize,
+    end: &'a mut usize,
+    text: &'a mut Snippet,
+    speaker: &'a mut Option<String>,
+    party: &'a mut Option<String>,
+    origin: &'a mut Origin,
+    status: &'a mut Status,
+    note: &'a mut Option<String>,
+    prefix: &'a mut Snippet,
+    suffix: &'a mut Snippet,
+}
+
+impl Fields<'_> {
+    fn set(self, key: &str, v: &str) -> Option<()> {
+        match key {
+            "id" => *self.id = string(v)?,
+            "start" => *self.start = int(v)?,
+            "end" => *self.end = int(v)?,
+            "text" => *self.text = string(v)?.into(),
+            "speaker" => *self.speaker = Some(string(v)?),
+            "party" => *self.party = Some(string(v)?),
+            "origin" => *self.origin = origin(v)?,
+            "status" => {
+                *self.status = match string(v)?.as_str() {
+                    "suggested" => Status::Suggested,
+                    "accepted" => Status::Accepted,
+                    "rejected" => Status::Rejected,
+                    _ => return None,
+                }
+            }
+            "note" => *self.note = Some(string(v)?),
+            "prefix" => *self.prefix = string(v)?.into(),
+            _ => *self.suffix = string(v)?.into(),
+        }
+        Some(())
+    }
+}
+
+fn origin(v: &str) -> Option<Origin> {
+    match string(v)?.as_str() {
+        "auto" => Some(Origin::Auto),
+        "manual" => Some(Origin::Manual),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anything_else_is_left_to_the_full_parser() {
+        assert!(read("version = 1\n\n[article]\n# comment\n").is_none());
+        assert!(read("version = 1\n\n[article]\ntitle = \"a\"\ntitle = \"b\"\n").is_none());
+        assert!(read("version = 1\n").is_none(), "no [article]");
+        assert!(
+            read("version = 1\n\n[article]\n\n[[quote]]\nid = \"q\"\n").is_none(),
+            "no span"
+        );
+        assert!(read("version = 1\r\n\n[article]\n").is_none());
+        assert!(read("version = 1\n\n[article]\n").is_some());
+    }
+}

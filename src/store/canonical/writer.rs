@@ -1,0 +1,269 @@
+//! The canonical writer: a set, already in canonical order, as the exact TOML text
+//! parley saves — into a `String`, or streamed into any `io::Write`.
+
+use super::values::push_quoted;
+use crate::store::model::{Annotations, ArticleInfo, Origin, Position, Quote, Status};
+use std::fmt::{self, Write};
+use std::io;
+
+/// Writes a canonical (already sorted) set. `None` when an offset does not fit TOML's
+/// integers.
+pub fn write(a: &Annotations) -> Option<String> {
+    let mut out = String::with_capacity(300 * (a.quotes.len() + a.positions.len()) + 1024);
+    // a String never fails to take text, so an error is an offset TOML cannot hold
+    emit(a, &mut Writer { out: &mut out }).ok()?;
+    Some(out)
+}
+
+/// Streams what [`write`] returns into `out`, byte for byte, without holding the text.
+/// An offset TOML cannot hold fails with [`io::ErrorKind::InvalidData`], after the
+/// tables before it have been written.
+pub fn write_to(a: &Annotations, out: &mut impl io::Write) -> io::Result<()> {
+    let mut sink = IoSink { out, error: None };
+    match emit(a, &mut Writer { out: &mut sink }) {
+        Ok(()) => Ok(()),
+        Err(fmt::Error) => Err(sink.error.take().unwrap_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "an offset is larger than TOML's integers can hold",
+            )
+        })),
+    }
+}
+
+/// An `io::Write` seen as a `fmt::Write`, keeping the I/O error that `fmt` cannot carry.
+struct IoSink<'a, W> {
+    out: &'a mut W,
+    error: Option<io::Error>,
+}
+
+impl<W: io::Write> fmt::Write for IoSink<'_, W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            fmt::Error
+        })
+    }
+}
+
+fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
+    w.int("version", a.version as usize)?;
+    w.header("[article]")?;
+    let ArticleInfo {
+        title,
+        source,
+        sha256,
+        bytes,
+    } = &a.article;
+    w.string("title", title)?;
+    w.string("source", source)?;
+    w.string("sha256", sha256)?;
+    w.int("bytes", *bytes)?;
+    for p in &a.parties {
+        w.header("[[party]]")?;
+        w.string("id", &p.id)?;
+        w.string("name", &p.name)?;
+        if !p.aliases.is_empty() {
+            w.list("aliases", &p.aliases, |w, alias| {
+                push_quoted(&mut w.out, alias)
+            })?;
+        }
+        if let Some(c) = &p.color {
+            w.string("color", &c.to_string())?;
+        }
+    }
+    for s in &a.speakers {
+        w.header("[[speaker]]")?;
+        w.string("id", &s.id)?;
+        w.string("name", &s.name)?;
+        w.opt_string("role", s.role.as_deref())?;
+        w.opt_string("party", s.party.as_deref())?;
+        if !s.mentions.is_empty() {
+            w.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
+        }
+        w.string("origin", origin_str(s.origin))?;
+    }
+    for (header, quotes) in [
+        ("[[quote]]", &a.quotes),
+        ("[[orphan_quote]]", &a.orphan_quotes),
+    ] {
+        for q in quotes {
+            w.header(header)?;
+            w.quote(q)?;
+        }
+    }
+    for (header, positions) in [
+        ("[[position]]", &a.positions),
+        ("[[orphan_position]]", &a.orphan_positions),
+    ] {
+        for p in positions {
+            w.header(header)?;
+            w.position(p)?;
+        }
+    }
+    if !a.reading.is_empty() {
+        w.header("[reading]")?;
+        w.int("position", a.reading.position)?;
+        for m in &a.reading.marks {
+            w.header("[[reading.mark]]")?;
+            w.string("name", &m.name)?;
+            w.int("at", m.at)?;
+        }
+    }
+    Ok(())
+}
+
+/// The canonical text's pieces, written into any `fmt::Write`.
+struct Writer<W> {
+    out: W,
+}
+
+impl<W: Write> Writer<W> {
+    fn header(&mut self, h: &str) -> fmt::Result {
+        self.out.write_char('\n')?;
+        self.out.write_str(h)?;
+        self.out.write_char('\n')
+    }
+
+    fn key(&mut self, k: &str) -> fmt::Result {
+        self.out.write_str(k)?;
+        self.out.write_str(" = ")
+    }
+
+    /// Fails for a number TOML's (64-bit, signed) integers cannot hold.
+    fn number(&mut self, n: usize) -> fmt::Result {
+        if i64::try_from(n).is_err() {
+            return Err(fmt::Error);
+        }
+        write!(self.out, "{n}")
+    }
+
+    fn int(&mut self, k: &str, n: usize) -> fmt::Result {
+        self.key(k)?;
+        self.number(n)?;
+        self.out.write_char('\n')
+    }
+
+    fn pair(&mut self, p: [usize; 2]) -> fmt::Result {
+        self.out.write_char('[')?;
+        self.number(p[0])?;
+        self.out.write_str(", ")?;
+        self.number(p[1])?;
+        self.out.write_char(']')
+    }
+
+    /// `k = [x, y]` on one line, each item written by `item`.
+    fn list<T>(
+        &mut self,
+        k: &str,
+        items: &[T],
+        item: impl Fn(&mut Self, &T) -> fmt::Result,
+    ) -> fmt::Result {
+        self.key(k)?;
+        self.out.write_char('[')?;
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.write_str(", ")?;
+            }
+            item(self, x)?;
+        }
+        self.out.write_str("]\n")
+    }
+
+    fn string(&mut self, k: &str, v: &str) -> fmt::Result {
+        self.key(k)?;
+        push_quoted(&mut self.out, v)?;
+        self.out.write_char('\n')
+    }
+
+    fn opt_string(&mut self, k: &str, v: Option<&str>) -> fmt::Result {
+        match v {
+            Some(v) => self.string(k, v),
+            None => Ok(()),
+        }
+    }
+
+    /// The keys a quote and a position begin with.
+    fn span(&mut self, id: &str, start: usize, end: usize, text: &str) -> fmt::Result {
+        self.string("id", id)?;
+        self.int("start", start)?;
+        self.int("end", end)?;
+        self.string("text", text)
+    }
+
+    /// The keys a quote and a position end with: review state, note and context.
+    fn review(
+        &mut self,
+        origin: Origin,
+        status: Status,
+        note: Option<&str>,
+        prefix: &str,
+        suffix: &str,
+    ) -> fmt::Result {
+        self.string("origin", origin_str(origin))?;
+        self.string("status", status.as_str())?;
+        self.opt_string("note", note)?;
+        if !prefix.is_empty() {
+            self.string("prefix", prefix)?;
+        }
+        if !suffix.is_empty() {
+            self.string("suffix", suffix)?;
+        }
+        Ok(())
+    }
+
+    fn quote(&mut self, q: &Quote) -> fmt::Result {
+        self.span(&q.id, q.start, q.end, &q.text)?;
+        self.opt_string("speaker", q.speaker.as_deref())?;
+        self.opt_string("party", q.party.as_deref())?;
+        self.string("kind", q.kind.as_str())?;
+        if let Some(c) = q.cue {
+            self.key("cue")?;
+            self.pair(c)?;
+            self.out.write_char('\n')?;
+        }
+        let note = q.note.as_deref();
+        self.review(q.origin, q.status, note, &q.prefix, &q.suffix)
+    }
+
+    fn position(&mut self, p: &Position) -> fmt::Result {
+        self.span(&p.id, p.start, p.end, &p.text)?;
+        self.opt_string("party", p.party.as_deref())?;
+        self.opt_string("speaker", p.speaker.as_deref())?;
+        let note = p.note.as_deref();
+        self.review(p.origin, p.status, note, &p.prefix, &p.suffix)
+    }
+}
+
+fn origin_str(o: Origin) -> &'static str {
+    match o {
+        Origin::Auto => "auto",
+        Origin::Manual => "manual",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streaming_writes_the_same_text_and_says_what_stopped_it() {
+        let mut a: Annotations = toml::from_str(concat!(
+            "version = 1\n[article]\ntitle = 'say \"hi\"'\nbytes = 5\n",
+            "[[quote]]\nid = \"q1\"\nstart = 0\nend = 5\ntext = \"a\\nb\\u0001é\"\n",
+        ))
+        .unwrap();
+        let mut streamed = Vec::new();
+        write_to(&a, &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).ok(), write(&a));
+
+        let mut full = [0u8; 8];
+        let e = write_to(&a, &mut &mut full[..]).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::WriteZero, "the sink's own error");
+
+        a.quotes[0].end = usize::MAX;
+        assert_eq!(write(&a), None);
+        let e = write_to(&a, &mut Vec::new()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData, "{e}");
+    }
+}

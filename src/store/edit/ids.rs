@@ -1,0 +1,93 @@
+//! Ids: finding an annotation, speaker or party by its id, and making new ids that
+//! no annotation or speaker has yet.
+
+use super::EditError;
+use crate::store::history::Item;
+use crate::store::model::{Annotations, Position, Quote};
+
+/// The annotation with this id, wherever it is.
+pub fn find(a: &Annotations, id: &str) -> Result<Item, EditError> {
+    let by_id = |q: &&Quote| q.id == id;
+    let p_by_id = |p: &&Position| p.id == id;
+    a.quotes
+        .iter()
+        .find(by_id)
+        .map(|q| Item::Quote(q.clone()))
+        .or_else(|| {
+            a.positions
+                .iter()
+                .find(p_by_id)
+                .map(|p| Item::Position(p.clone()))
+        })
+        .or_else(|| {
+            a.orphan_quotes
+                .iter()
+                .find(by_id)
+                .map(|q| Item::OrphanQuote(q.clone()))
+        })
+        .or_else(|| {
+            a.orphan_positions
+                .iter()
+                .find(p_by_id)
+                .map(|p| Item::OrphanPosition(p.clone()))
+        })
+        .ok_or_else(|| EditError::NotFound(id.to_string()))
+}
+
+/// Checks that the party and speaker named, if any, exist.
+pub(super) fn check_refs(
+    a: &Annotations,
+    party: Option<&str>,
+    speaker: Option<&str>,
+) -> Result<(), EditError> {
+    if let Some(p) = party
+        && a.party(p).is_none()
+    {
+        return Err(EditError::NotFound(p.to_string()));
+    }
+    if let Some(s) = speaker
+        && a.speaker(s).is_none()
+    {
+        return Err(EditError::NotFound(s.to_string()));
+    }
+    Ok(())
+}
+
+/// The next free id `PREFIX<n>` among all annotations.
+pub(super) fn next_id(a: &Annotations, prefix: &str) -> String {
+    let ids = a
+        .quotes
+        .iter()
+        .map(|q| &q.id)
+        .chain(a.positions.iter().map(|p| &p.id))
+        .chain(a.orphan_quotes.iter().map(|q| &q.id))
+        .chain(a.orphan_positions.iter().map(|p| &p.id));
+    let max = ids
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", max + 1)
+}
+
+/// A speaker id from a name ("Ian Kelly" → "ian-kelly"), made unique.
+pub(super) fn speaker_id(a: &Annotations, name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = match slug.trim_end_matches('-') {
+        "" => "speaker".to_string(),
+        s => s.to_string(),
+    };
+    let mut id = slug.clone();
+    let mut n = 2;
+    while a.speaker(&id).is_some() {
+        id = format!("{slug}-{n}");
+        n += 1;
+    }
+    id
+}

@@ -1,0 +1,378 @@
+//! Planning an edit: the primitive [`Change`]s that make it against the current set
+//! and article text, with the label undo shows and the id of what it creates.
+
+use super::ids::{check_refs, find, next_id, speaker_id};
+use super::{Edit, EditError, Filter};
+use crate::store::anchor::CONTEXT_CHARS;
+use crate::store::history::{Change, Item, Slot};
+use crate::store::model::{
+    Annotations, Mark, Origin, Position, Quote, Reading, Snippet, Speaker, Status, shared_context,
+};
+use std::sync::Arc;
+
+/// The planned changes of an edit.
+#[derive(Debug)]
+pub struct Plan {
+    /// What the action was ("set side").
+    pub label: &'static str,
+    /// The changes.
+    pub changes: Vec<Change>,
+    /// The id of what was created, if anything.
+    pub created: Option<String>,
+    /// False for reading-position updates, which are not undo steps.
+    pub undoable: bool,
+}
+
+impl Plan {
+    fn new(label: &'static str, changes: Vec<Change>) -> Plan {
+        Plan {
+            label,
+            changes,
+            created: None,
+            undoable: true,
+        }
+    }
+}
+
+/// Works out the changes of `edit` against the current set and article text.
+pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
+    let plan = match edit {
+        Edit::AddQuote {
+            start,
+            end,
+            kind,
+            party,
+            speaker,
+        } => {
+            check_refs(a, party.as_deref(), speaker.as_deref())?;
+            let (start, end, span_text, prefix, suffix) = span(text, *start, *end)?;
+            let id = next_id(a, "q");
+            let q = Quote {
+                id: id.clone(),
+                start,
+                end,
+                text: span_text,
+                speaker: speaker.clone(),
+                party: party.clone(),
+                kind: *kind,
+                cue: None,
+                origin: Origin::Manual,
+                status: Status::Accepted,
+                note: None,
+                prefix,
+                suffix,
+            };
+            created(
+                Plan::new("add quote", vec![Change::Put(Item::Quote(q))]),
+                id,
+            )
+        }
+        Edit::AddPosition {
+            start,
+            end,
+            party,
+            speaker,
+        } => {
+            check_refs(a, party.as_deref(), speaker.as_deref())?;
+            let (start, end, span_text, prefix, suffix) = span(text, *start, *end)?;
+            let id = next_id(a, "p");
+            let p = Position {
+                id: id.clone(),
+                start,
+                end,
+                text: span_text,
+                party: party.clone(),
+                speaker: speaker.clone(),
+                origin: Origin::Manual,
+                status: Status::Accepted,
+                note: None,
+                prefix,
+                suffix,
+            };
+            created(
+                Plan::new("add position", vec![Change::Put(Item::Position(p))]),
+                id,
+            )
+        }
+        Edit::Delete { id } => {
+            let item = find(a, id)?;
+            let (slot, id) = item.key();
+            Plan::new(
+                "delete",
+                vec![Change::Remove {
+                    slot,
+                    id: id.to_string(),
+                }],
+            )
+        }
+        Edit::SetKind { id, kind } => {
+            let mut item = find(a, id)?;
+            match &mut item {
+                Item::Quote(q) | Item::OrphanQuote(q) => {
+                    q.kind = *kind;
+                    q.origin = Origin::Manual;
+                }
+                _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
+            }
+            Plan::new("set kind", vec![Change::Put(item)])
+        }
+        Edit::SetSide { id, party } => {
+            check_refs(a, party.as_deref(), None)?;
+            modify(a, id, "set side", |f| {
+                *f.party = party.clone();
+                *f.origin = Origin::Manual;
+            })?
+        }
+        Edit::SetSpeaker { id, speaker } => {
+            check_refs(a, None, speaker.as_deref())?;
+            modify(a, id, "set speaker", |f| {
+                *f.speaker = speaker.clone();
+                *f.origin = Origin::Manual;
+            })?
+        }
+        Edit::SetStatus { id, status } => modify(a, id, "set status", |f| *f.status = *status)?,
+        Edit::SetNote { id, note } => {
+            let note = note.clone().filter(|n| !n.is_empty());
+            modify(a, id, "set note", |f| *f.note = note.clone())?
+        }
+        Edit::SetSpan { id, start, end } => set_span(a, text, id, *start, *end)?,
+        Edit::AddSpeaker { name, role, party } => {
+            check_refs(a, party.as_deref(), None)?;
+            let id = speaker_id(a, name);
+            let s = Speaker {
+                id: id.clone(),
+                name: name.clone(),
+                role: role.clone(),
+                party: party.clone(),
+                mentions: Vec::new(),
+                origin: Origin::Manual,
+            };
+            created(
+                Plan::new("add speaker", vec![Change::Put(Item::Speaker(s))]),
+                id,
+            )
+        }
+        Edit::UpdateSpeaker(s) => {
+            a.speaker(&s.id)
+                .ok_or_else(|| EditError::NotFound(s.id.clone()))?;
+            check_refs(a, s.party.as_deref(), None)?;
+            let mut s = s.clone();
+            s.mentions.sort_unstable();
+            s.mentions.dedup();
+            Plan::new("edit speaker", vec![Change::Put(Item::Speaker(s))])
+        }
+        Edit::MergeSpeakers { from, into } => merge_speakers(a, from, into)?,
+        Edit::SetStatusAll { filter, status } => set_status_all(a, filter, *status),
+        Edit::PutParty(p) => Plan::new("set party", vec![Change::Put(Item::Party(p.clone()))]),
+        Edit::SetReadingPosition(at) => {
+            let mut r = a.reading.clone();
+            r.position = floor(text, *at);
+            Plan {
+                undoable: false,
+                ..Plan::new("move", vec![Change::Reading(r)])
+            }
+        }
+        Edit::SetMark { name, at } => {
+            let mut r: Reading = a.reading.clone();
+            r.marks.retain(|m| m.name != *name);
+            if let Some(at) = at {
+                r.marks.push(Mark {
+                    name: name.clone(),
+                    at: floor(text, *at),
+                });
+                r.marks.sort_by(|x, y| x.name.cmp(&y.name));
+            }
+            Plan::new("set mark", vec![Change::Reading(r)])
+        }
+    };
+    Ok(plan)
+}
+
+fn created(mut plan: Plan, id: String) -> Plan {
+    plan.created = Some(id);
+    plan
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Checks a span and returns it with its text and context (ranges of the shared text).
+fn span(
+    text: &Arc<String>,
+    start: usize,
+    end: usize,
+) -> Result<(usize, usize, Snippet, Snippet, Snippet), EditError> {
+    if start >= end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
+    {
+        return Err(EditError::BadSpan { start, end });
+    }
+    let (prefix, suffix) = shared_context(text, start, end, CONTEXT_CHARS);
+    Ok((
+        start,
+        end,
+        Snippet::shared(text, start..end),
+        prefix,
+        suffix,
+    ))
+}
+
+/// The fields quotes and positions share, borrowed for a change.
+struct Fields<'a> {
+    party: &'a mut Option<String>,
+    speaker: &'a mut Option<String>,
+    status: &'a mut Status,
+    note: &'a mut Option<String>,
+    origin: &'a mut Origin,
+}
+
+fn fields(item: &mut Item) -> Option<Fields<'_>> {
+    match item {
+        Item::Quote(q) | Item::OrphanQuote(q) => Some(Fields {
+            party: &mut q.party,
+            speaker: &mut q.speaker,
+            status: &mut q.status,
+            note: &mut q.note,
+            origin: &mut q.origin,
+        }),
+        Item::Position(p) | Item::OrphanPosition(p) => Some(Fields {
+            party: &mut p.party,
+            speaker: &mut p.speaker,
+            status: &mut p.status,
+            note: &mut p.note,
+            origin: &mut p.origin,
+        }),
+        Item::Speaker(_) | Item::Party(_) => None,
+    }
+}
+
+fn modify(
+    a: &Annotations,
+    id: &str,
+    label: &'static str,
+    f: impl Fn(Fields<'_>),
+) -> Result<Plan, EditError> {
+    let mut item = find(a, id)?;
+    if let Some(fields) = fields(&mut item) {
+        f(fields);
+    }
+    Ok(Plan::new(label, vec![Change::Put(item)]))
+}
+
+fn set_span(
+    a: &Annotations,
+    text: &Arc<String>,
+    id: &str,
+    start: usize,
+    end: usize,
+) -> Result<Plan, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    let item = find(a, id)?;
+    let (slot, _) = item.key();
+    let placed = match item {
+        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
+            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
+            q.cue = q.cue.filter(|c| c[1] <= text.len());
+            q.origin = Origin::Manual;
+            Item::Quote(q)
+        }
+        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
+            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
+            p.origin = Origin::Manual;
+            Item::Position(p)
+        }
+        Item::Speaker(_) | Item::Party(_) => unreachable!("find returns annotations only"),
+    };
+    let mut changes = Vec::new();
+    let label = if matches!(slot, Slot::OrphanQuote | Slot::OrphanPosition) {
+        changes.push(Change::Remove {
+            slot,
+            id: id.to_string(),
+        });
+        "re-attach"
+    } else {
+        "set span"
+    };
+    changes.push(Change::Put(placed));
+    Ok(Plan::new(label, changes))
+}
+
+/// Every quote and position (placed or orphan) as items.
+fn all_annotations(a: &Annotations) -> impl Iterator<Item = Item> + '_ {
+    a.quotes
+        .iter()
+        .map(|q| Item::Quote(q.clone()))
+        .chain(a.positions.iter().map(|p| Item::Position(p.clone())))
+        .chain(a.orphan_quotes.iter().map(|q| Item::OrphanQuote(q.clone())))
+        .chain(
+            a.orphan_positions
+                .iter()
+                .map(|p| Item::OrphanPosition(p.clone())),
+        )
+}
+
+fn merge_speakers(a: &Annotations, from: &str, into: &str) -> Result<Plan, EditError> {
+    let gone = a
+        .speaker(from)
+        .ok_or_else(|| EditError::NotFound(from.to_string()))?;
+    let mut kept = a
+        .speaker(into)
+        .ok_or_else(|| EditError::NotFound(into.to_string()))?
+        .clone();
+    if from == into {
+        return Err(EditError::NotApplicable(
+            "a speaker cannot be merged into itself".into(),
+        ));
+    }
+    let mut changes: Vec<Change> = all_annotations(a)
+        .filter_map(|mut item| {
+            let f = fields(&mut item)?;
+            if f.speaker.as_deref() != Some(from) {
+                return None;
+            }
+            *f.speaker = Some(into.to_string());
+            Some(Change::Put(item))
+        })
+        .collect();
+    kept.mentions.extend(&gone.mentions);
+    kept.mentions.sort_unstable();
+    kept.mentions.dedup();
+    if kept.party.is_none() {
+        kept.party = gone.party.clone();
+    }
+    changes.push(Change::Put(Item::Speaker(kept)));
+    changes.push(Change::Remove {
+        slot: Slot::Speaker,
+        id: from.to_string(),
+    });
+    Ok(Plan::new("merge speakers", changes))
+}
+
+fn set_status_all(a: &Annotations, filter: &Filter, status: Status) -> Plan {
+    let changes = all_annotations(a)
+        .filter(|item| match item {
+            Item::Quote(q) | Item::OrphanQuote(q) => {
+                filter.quotes && filter.kind.is_none_or(|k| k == q.kind)
+            }
+            Item::Position(_) | Item::OrphanPosition(_) => filter.positions,
+            _ => false,
+        })
+        .filter_map(|mut item| {
+            let f = fields(&mut item)?;
+            let side_ok = filter.party.is_none() || *f.party == filter.party;
+            if !side_ok || *f.status != Status::Suggested {
+                return None;
+            }
+            *f.status = status;
+            Some(Change::Put(item))
+        })
+        .collect();
+    Plan::new("set status of all", changes)
+}

@@ -1,0 +1,197 @@
+//! Changing a store: each edit planned, written to the journal before it is applied,
+//! and recorded for undo and redo; then saved atomically, never over a file that
+//! changed on disk since it was loaded, and the journal removed.
+
+use super::{Outcome, Store, display};
+use crate::store::edit::{self, Edit, EditError};
+use crate::store::fsio::{self, FileState};
+use crate::store::history::{self, Group};
+use crate::store::journal::{self, Journal};
+use crate::store::schema;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Why a save did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The store could not be read, so it is never written.
+    #[error("the store is read-only: {0}")]
+    ReadOnly(String),
+    /// No path: the bundled article or standard input without a data directory.
+    #[error("there is no place to keep the store (no data directory); pass --store PATH")]
+    NoPath,
+    /// Someone changed the file since it was loaded.
+    #[error("{0}: changed on disk since it was loaded; reload it, overwrite it, or save elsewhere")]
+    Conflict(String),
+    /// Writing failed; the old file is untouched.
+    #[error("{path}: cannot save: {source}")]
+    Io {
+        /// The store file.
+        path: String,
+        /// The cause.
+        source: io::Error,
+    },
+}
+
+impl Store {
+    /// Writes changes to the journal before they are applied (best effort: a journal
+    /// that cannot be written is reported once, and editing goes on).
+    fn journal_append(&mut self, changes: &[history::Change]) {
+        if self.journal.is_none() && !self.journal_failed {
+            let Some(jpath) = self.journal_path() else {
+                return;
+            };
+            if let Some(dir) = jpath.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let snapshot = matches!(self.disk, FileState::Absent).then_some(&self.annotations);
+            match Journal::start(&jpath, self.disk.sha256(), snapshot) {
+                Ok(j) => self.journal = Some(j),
+                Err(e) => self.journal_broken(&e),
+            }
+        }
+        if let Some(j) = &mut self.journal
+            && let Err(e) = j.append(changes)
+        {
+            self.journal = None;
+            self.journal_broken(&e);
+        }
+    }
+
+    fn writable(&self) -> Result<(), EditError> {
+        match &self.read_only {
+            Some(r) => Err(EditError::ReadOnly(r.clone())),
+            None => Ok(()),
+        }
+    }
+
+    /// Makes an edit: planned, journalled, applied, and recorded for undo.
+    pub fn apply(&mut self, edit: Edit) -> Result<Outcome, EditError> {
+        self.writable()?;
+        let plan = edit::plan(&self.annotations, &self.text, &edit)?;
+        if plan.changes.is_empty() {
+            return Ok(Outcome::default());
+        }
+        self.journal_append(&plan.changes);
+        let inverses = history::apply_all(&mut self.annotations, &plan.changes)
+            .map_err(|m| EditError::NotFound(m.id))?;
+        if plan.undoable {
+            self.history.record(Group {
+                label: plan.label.to_string(),
+                changes: plan.changes.clone(),
+                inverses,
+            });
+        }
+        self.dirty = true;
+        Ok(Outcome {
+            created: plan.created,
+            changes: plan.changes.len(),
+        })
+    }
+
+    /// Joins the following edits into one undo step until [`Store::end_group`].
+    pub fn begin_group(&mut self, label: &str) {
+        self.history.begin(label);
+    }
+
+    /// Closes the group begun by [`Store::begin_group`].
+    pub fn end_group(&mut self) {
+        self.history.end();
+    }
+
+    /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>, EditError> {
+        self.step(true)
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        self.step(false)
+    }
+
+    /// Undo (`back`) or redo: journal the changes, apply them, move the group across.
+    fn step(&mut self, back: bool) -> Result<Option<String>, EditError> {
+        self.writable()?;
+        let taken = if back {
+            self.history.take_undo()
+        } else {
+            self.history.take_redo()
+        };
+        let Some(g) = taken else {
+            return Ok(None);
+        };
+        let changes = if back { &g.inverses } else { &g.changes };
+        self.journal_append(changes);
+        history::apply_all(&mut self.annotations, changes)
+            .map_err(|m| EditError::NotFound(m.id))?;
+        let label = g.label.clone();
+        if back {
+            self.history.push_redo(g);
+        } else {
+            self.history.push_undo(g);
+        }
+        self.dirty = true;
+        Ok(Some(label))
+    }
+
+    /// Labels of the next undo and redo steps.
+    pub fn undo_redo_labels(&self) -> (Option<&str>, Option<&str>) {
+        self.history.peek()
+    }
+
+    /// Saves, refusing to overwrite a file that changed on disk since it was loaded.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        self.save_to(None, true)
+    }
+
+    /// Saves over whatever is on disk now (the user chose to overwrite a conflict).
+    pub fn save_overwrite(&mut self) -> Result<(), SaveError> {
+        self.save_to(None, false)
+    }
+
+    /// Saves to another file, which becomes this store's file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.save_to(Some(path.to_path_buf()), false)
+    }
+
+    fn save_to(
+        &mut self,
+        new_path: Option<PathBuf>,
+        check_conflict: bool,
+    ) -> Result<(), SaveError> {
+        if let Some(r) = &self.read_only {
+            return Err(SaveError::ReadOnly(r.clone()));
+        }
+        let path = new_path
+            .clone()
+            .or_else(|| self.path.clone())
+            .ok_or(SaveError::NoPath)?;
+        let io_err = |source| SaveError::Io {
+            path: display(&path),
+            source,
+        };
+        let target = fsio::resolve_target(&path).map_err(io_err)?;
+        if check_conflict && self.disk.changed_on_disk(&target).map_err(io_err)? {
+            return Err(SaveError::Conflict(display(&path)));
+        }
+        let bytes = schema::to_toml(&self.annotations).map_err(|e| io_err(io::Error::other(e)))?;
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
+            && self.options.store.is_none()
+            && !matches!(self.disk, FileState::Present { .. })
+        {
+            std::fs::create_dir_all(dir).map_err(io_err)?;
+        }
+        fsio::write_atomic(&path, bytes.as_bytes()).map_err(io_err)?;
+        let old_journal = self.journal_path();
+        self.path = Some(path);
+        self.disk = FileState::of_bytes(&target, bytes.as_bytes());
+        if let Some(j) = self.journal.take() {
+            let _ = j.remove();
+        } else if let Some(jp) = old_journal {
+            let _ = journal::remove(&jp);
+        }
+        self.journal_failed = false;
+        self.dirty = false;
+        Ok(())
+    }
+}
