@@ -119,6 +119,7 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
     terminal::restore();
+    terminal::close(terminal);
     result
 }
 
@@ -231,7 +232,9 @@ fn event_loop(
             return Ok(Exit(HANGUP));
         };
         if !ready {
-            if crossterm::terminal::size().is_err() {
+            // (window_size asks the terminal only; size would fall back to running
+            // `tput`, which answers from the terminfo database even with no terminal)
+            if crossterm::terminal::window_size().is_err() {
                 return Ok(Exit(HANGUP));
             }
             if busy {
