@@ -158,7 +158,7 @@ fn main() {
     for mb in sizes {
         let text = support::news_like((mb * 1_000_000.0) as usize);
         let path = dir.path().join(format!("news-{mb}mb.txt"));
-        std::fs::write(&path, &text).expect("write article");
+        write_settled(&path, &text);
         let first_words: String = text.lines().next().unwrap_or("").chars().take(30).collect();
         let file = path.to_str().expect("utf-8 path");
         let state = dir.path().join("state");
@@ -179,25 +179,22 @@ fn main() {
             ready: &parley_ready,
             settled: &parley_settled,
         };
-        let p: Vec<Run> = (0..runs)
-            .filter_map(|_| measure(&program, file, rounds))
-            .collect();
         let less_ready =
             |s: &str| s.contains(fw) && s.lines().filter(|l| !l.trim().is_empty()).count() >= 20;
-        let l: Vec<Run> = match &less {
-            Some(less) => {
-                let program = Program {
-                    path: less,
-                    env: &[],
-                    ready: &less_ready,
-                    settled: &|_| true,
-                };
-                (0..runs)
-                    .filter_map(|_| measure(&program, file, rounds))
-                    .collect()
+        let less = less.as_deref().map(|path| Program {
+            path,
+            env: &[],
+            ready: &less_ready,
+            settled: &|_| true,
+        });
+        // the two take turns, so that a change in the machine's load falls on both
+        let (mut p, mut l) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            p.extend(measure(&program, file, rounds));
+            if let Some(less) = &less {
+                l.extend(measure(less, file, rounds));
             }
-            None => Vec::new(),
-        };
+        }
         let file_mib = text.len() as f64 / (1024.0 * 1024.0);
         rows.push((mb, file_mib, summarise(&p), summarise(&l)));
     }
@@ -205,6 +202,14 @@ fn main() {
 }
 
 type Row = (f64, f64, Option<Figures>, Option<Figures>);
+
+/// Writes the article and waits until it is on disk, so that the kernel's writing it
+/// back does not compete with the first runs.
+fn write_settled(path: &Path, text: &str) {
+    let mut file = std::fs::File::create(path).expect("create article");
+    std::io::Write::write_all(&mut file, text.as_bytes()).expect("write article");
+    file.sync_all().expect("sync article");
+}
 
 fn print_tables(rows: &[Row]) {
     println!(
