@@ -109,7 +109,7 @@ fn bench_moves(c: &mut Criterion<Clock>, name: &str, app: &mut App) {
         .hl
         .items
         .iter()
-        .rposition(|it| it.range.start != usize::MAX)
+        .rposition(|it| it.range().start != usize::MAX)
         .expect("the generated article has annotations");
     let before = last.saturating_sub(1);
     app.select(before);

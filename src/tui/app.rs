@@ -476,10 +476,10 @@ impl App {
     pub fn sides_columns(&self) -> Vec<Vec<usize>> {
         let mut cols = vec![Vec::new(); self.ann().parties.len() + 1];
         for (i, it) in self.hl.items.iter().enumerate() {
-            if it.kind == Some(QuoteKind::Term) || it.status == Status::Rejected {
+            if it.kind() == Some(QuoteKind::Term) || it.status() == Status::Rejected {
                 continue;
             }
-            let col = it.party.unwrap_or(self.ann().parties.len());
+            let col = it.party().unwrap_or(self.ann().parties.len());
             cols[col.min(self.ann().parties.len())].push(i);
         }
         cols
@@ -558,7 +558,7 @@ impl App {
     /// Selects an item and brings it into view.
     pub fn select(&mut self, item: usize) {
         if let Some(it) = self.hl.items.get(item) {
-            let start = it.range.start;
+            let start = it.range().start;
             self.selected = Some(item);
             self.reveal(start);
             if let Some(note) = self.selected_note() {
@@ -581,7 +581,7 @@ impl App {
         quote: impl FnOnce(&'a Quote) -> T,
         position: impl FnOnce(&'a Position) -> T,
     ) -> Option<T> {
-        let target = self.selected.and_then(|s| self.hl.items.get(s))?.target;
+        let target = self.selected.and_then(|s| self.hl.items.get(s))?.target();
         on_target(self.ann(), target, quote, position)
     }
 
@@ -591,12 +591,15 @@ impl App {
             self.message = Some(("no annotations".into(), Tone::Info));
             return;
         }
-        let side = self.selected.and_then(|s| items.get(s)).map(|it| it.party);
+        let side = self
+            .selected
+            .and_then(|s| items.get(s))
+            .map(|it| it.party());
         let wanted = |i: usize| {
             let it = &items[i];
             !same_side
-                || (it.kind.is_some_and(|k| k != QuoteKind::Term)
-                    && side.is_none_or(|p| it.party == p))
+                || (it.kind().is_some_and(|k| k != QuoteKind::Term)
+                    && side.is_none_or(|p| it.party() == p))
         };
         // start from the selection if it is on screen, else from the top of the screen
         let top_offset = self.top_offset();
@@ -606,7 +609,7 @@ impl App {
             .get(self.top + self.viewport())
             .map_or(usize::MAX, |r| r.start());
         let on_screen = self.selected.filter(|&s| {
-            let at = items[s].range.start;
+            let at = items[s].range().start;
             at >= top_offset && at < bottom_offset
         });
         let found = match (on_screen, forward) {

@@ -105,8 +105,8 @@ fn tab_walks_annotations_in_document_order_and_reveals_them() {
     for _ in 0..a.hl.items.len() {
         cmd(&mut a, Command::NextAnnotation);
         let it = &a.hl.items[a.selected.unwrap()];
-        starts.push(it.range.start);
-        let row = a.layout.row_of(it.range.start);
+        starts.push(it.range().start);
+        let row = a.layout.row_of(it.range().start);
         assert!(
             row >= a.top && row < a.top + a.viewport(),
             "selection on screen"
@@ -131,17 +131,17 @@ fn same_side_jumps_skip_other_sides_and_terms() {
     // select the first speech quote
     while a
         .selected
-        .is_none_or(|s| a.hl.items[s].kind.is_none_or(|k| k == QuoteKind::Term))
+        .is_none_or(|s| a.hl.items[s].kind().is_none_or(|k| k == QuoteKind::Term))
     {
         cmd(&mut a, Command::NextAnnotation);
     }
-    let side = a.hl.items[a.selected.unwrap()].party;
+    let side = a.hl.items[a.selected.unwrap()].party();
     assert!(side.is_some());
     for _ in 0..5 {
         cmd(&mut a, Command::NextSameSide);
         let it = &a.hl.items[a.selected.unwrap()];
-        assert_eq!(it.party, side);
-        assert!(it.kind.is_some_and(|k| k != QuoteKind::Term));
+        assert_eq!(it.party(), side);
+        assert!(it.kind().is_some_and(|k| k != QuoteKind::Term));
     }
 }
 
@@ -282,7 +282,7 @@ fn sidebar_follows_the_selection_and_clicks_select() {
     let (x, y) = find(&buf, "Engaging").unwrap();
     a.update(Action::Click(x + 2, y));
     let it = &a.hl.items[a.selected.unwrap()];
-    assert!(a.article.text[it.range.clone()].contains("Engaging"));
+    assert!(a.article.text[it.range()].contains("Engaging"));
 }
 
 #[test]

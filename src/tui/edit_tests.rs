@@ -176,17 +176,17 @@ fn reject_accept_and_accept_all() {
         a.hl.items
             .iter()
             .filter(|o| {
-                o.party == it.party
-                    && std::mem::discriminant(&o.target) == std::mem::discriminant(&it.target)
-                    && o.kind == it.kind
+                o.party() == it.party()
+                    && std::mem::discriminant(&o.target()) == std::mem::discriminant(&it.target())
+                    && o.kind() == it.kind()
             })
             .collect();
     assert!(
-        same.iter().all(|o| o.status != Status::Suggested),
+        same.iter().all(|o| o.status() != Status::Suggested),
         "all like it accepted"
     );
     cmd(&mut a, Command::Undo);
-    assert!(a.hl.items.iter().any(|o| o.status == Status::Suggested));
+    assert!(a.hl.items.iter().any(|o| o.status() == Status::Suggested));
 }
 
 #[test]
@@ -196,19 +196,19 @@ fn delete_widen_shrink_kind_and_merge() {
     // the first speech quote
     while a
         .selected
-        .is_none_or(|s| !matches!(a.hl.items[s].target, Target::Quote(_)))
+        .is_none_or(|s| !matches!(a.hl.items[s].target(), Target::Quote(_)))
     {
         cmd(&mut a, Command::NextAnnotation);
     }
     let id = a.selected_id().unwrap();
-    let range = a.hl.items[a.selected.unwrap()].range.clone();
+    let range = a.hl.items[a.selected.unwrap()].range();
     cmd(&mut a, Command::WidenEnd);
-    let widened = a.hl.items[a.index_of(&id).unwrap()].range.clone();
+    let widened = a.hl.items[a.index_of(&id).unwrap()].range();
     assert_eq!(widened.start, range.start);
     assert!(widened.end > range.end);
     cmd(&mut a, Command::ShrinkEnd);
     cmd(&mut a, Command::ShrinkStart);
-    let shrunk = a.hl.items[a.index_of(&id).unwrap()].range.clone();
+    let shrunk = a.hl.items[a.index_of(&id).unwrap()].range();
     assert!(shrunk.start > range.start);
     assert!(
         a.article.text.is_char_boundary(shrunk.start)
@@ -218,7 +218,7 @@ fn delete_widen_shrink_kind_and_merge() {
     cmd(&mut a, Command::ChangeKind);
     typ(&mut a, "t");
     assert_eq!(
-        a.hl.items[a.index_of(&id).unwrap()].kind,
+        a.hl.items[a.index_of(&id).unwrap()].kind(),
         Some(QuoteKind::Term)
     );
 
@@ -232,7 +232,7 @@ fn delete_widen_shrink_kind_and_merge() {
     let speakers = a.ann().speakers.len();
     assert!(speakers >= 2);
     let (from, into) = (a.ann().speakers[1].id.clone(), a.ann().speakers[0].clone());
-    let with_from = a.hl.items.iter().position(|it| match it.target {
+    let with_from = a.hl.items.iter().position(|it| match it.target() {
         Target::Quote(i) => a.ann().quotes[i].speaker.as_deref() == Some(from.as_str()),
         Target::Position(i) => a.ann().positions[i].speaker.as_deref() == Some(from.as_str()),
         _ => false,
@@ -264,7 +264,7 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
     assert!(a.quit);
     let b = app_in(dir.path(), 100, 30, true);
     assert!(
-        b.hl.items.iter().all(|it| it.status != Status::Rejected),
+        b.hl.items.iter().all(|it| it.status() != Status::Rejected),
         "discarded edits stay discarded"
     );
 }
@@ -364,7 +364,7 @@ fn orphans_are_listed_and_can_be_reattached() {
     let orphan =
         a.hl.items
             .iter()
-            .position(|it| matches!(it.target, Target::OrphanQuote(_)))
+            .position(|it| matches!(it.target(), Target::OrphanQuote(_)))
             .expect("orphan listed");
     a.selected = Some(orphan);
     let orphans = a.ann().orphan_quotes.len();

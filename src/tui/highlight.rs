@@ -1,9 +1,18 @@
 //! Which highlights cover which bytes: an index over the annotations that answers
 //! "what overlaps this row" in logarithmic time, so only visible rows are styled.
+//!
+//! The index holds one mark per highlight and one item per annotation, a few million
+//! for a 10 MB article, so both are packed: 32-bit offsets (as the layout holds, see
+//! `Layout::lazy`), 16-bit side indices, 32-bit annotation indices. What does not fit
+//! is never cut to fit: such an annotation is listed nowhere, like an orphan, and not
+//! drawn; such a side counts as no side.
 
 use crate::store::model::{Annotations, Position, Quote, QuoteKind, Status};
 use std::collections::HashMap;
 use std::ops::Range;
+
+mod packed;
+use packed::{List, Span, side};
 
 /// What an annotation in the reader's list points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,64 +42,134 @@ pub fn on_target<'a, T>(
     }
 }
 
-fn target_index(t: Target) -> usize {
-    match t {
-        Target::Quote(i)
-        | Target::Position(i)
-        | Target::OrphanQuote(i)
-        | Target::OrphanPosition(i) => i,
-    }
-}
-
 /// A quote or position in document order, as the reader navigates them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
-    /// What it is.
-    pub target: Target,
-    /// Its span.
-    pub range: Range<usize>,
-    /// Index of its side in `Annotations::parties`.
-    pub party: Option<usize>,
-    /// Review state.
-    pub status: Status,
-    /// For quotes, the kind.
-    pub kind: Option<QuoteKind>,
+    span: Span,
+    index: u32,
+    list: List,
+    party: Option<u16>,
+    status: Status,
+    kind: Option<QuoteKind>,
 }
 
-/// One highlighted stretch.
+impl Item {
+    /// An item for `target`, or none when its index does not fit in 32 bits.
+    fn new(
+        target: Target,
+        span: Span,
+        party: Option<u16>,
+        status: Status,
+        kind: Option<QuoteKind>,
+    ) -> Option<Item> {
+        let (list, index) = List::of(target)?;
+        Some(Item {
+            span,
+            index,
+            list,
+            party,
+            status,
+            kind,
+        })
+    }
+
+    /// What it is.
+    pub fn target(&self) -> Target {
+        self.list.target(self.index)
+    }
+
+    /// Its span; `usize::MAX..usize::MAX` for an orphan or a span past 4 GiB.
+    pub fn range(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    /// Index of its side in `Annotations::parties`.
+    pub fn party(&self) -> Option<usize> {
+        self.party.map(usize::from)
+    }
+
+    /// Review state.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// For quotes, the kind.
+    pub fn kind(&self) -> Option<QuoteKind> {
+        self.kind
+    }
+}
+
+/// How a highlighted stretch is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Layer {
     /// A position: gutter bar and tint.
-    Position {
-        /// Side index.
-        party: Option<usize>,
-    },
+    Position,
     /// A quote.
     Quote {
-        /// Side index.
-        party: Option<usize>,
         /// Direct, partial, term.
         kind: QuoteKind,
         /// Suggested or accepted.
         status: Status,
     },
     /// A mention of a speaker.
-    Mention {
-        /// The speaker's side index.
-        party: Option<usize>,
-    },
+    Mention,
     /// A speech cue.
     Cue,
+}
+
+impl Layer {
+    /// The variant's place in the order of layers, whatever its fields.
+    fn rank(self) -> u8 {
+        match self {
+            Layer::Position => 0,
+            Layer::Quote { .. } => 1,
+            Layer::Mention => 2,
+            Layer::Cue => 3,
+        }
+    }
 }
 
 /// A highlighted byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
-    /// The bytes.
-    pub range: Range<usize>,
-    /// How to draw them.
-    pub layer: Layer,
+    span: Span,
+    party: Option<u16>,
+    layer: Layer,
 }
+
+impl Mark {
+    /// A mark over `range`, or none when there is nothing to draw: an empty range, or
+    /// one that does not end within 32-bit offsets.
+    fn new(range: Range<usize>, party: Option<u16>, layer: Layer) -> Option<Mark> {
+        if range.is_empty() {
+            return None;
+        }
+        Some(Mark {
+            span: Span::placed(range)?,
+            party,
+            layer,
+        })
+    }
+
+    /// The bytes.
+    pub fn range(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    /// The side index of the position, quote or speaker (none for cues).
+    pub fn party(&self) -> Option<usize> {
+        self.party.map(usize::from)
+    }
+
+    /// How to draw them.
+    pub fn layer(&self) -> Layer {
+        self.layer
+    }
+}
+
+// what the packing is for: 40 and 56 bytes before
+const _: () = assert!(std::mem::size_of::<Mark>() <= 16);
+const _: () = assert!(std::mem::size_of::<Item>() <= 24);
 
 /// Highlights and the navigable items of an annotation set.
 #[derive(Debug, Clone, Default)]
@@ -128,97 +207,71 @@ impl Highlights {
         let mut items =
             Vec::with_capacity(placed + ann.orphan_quotes.len() + ann.orphan_positions.len());
         for (i, p) in ann.positions.iter().enumerate() {
-            let party = party_of(&p.party);
-            items.push(Item {
-                target: Target::Position(i),
-                range: p.range(),
-                party,
-                status: p.status,
-                kind: None,
-            });
+            let party = side(party_of(&p.party));
+            let span = Span::or_nowhere(p.range());
+            items.extend(Item::new(Target::Position(i), span, party, p.status, None));
             if p.status != Status::Rejected {
-                marks.push(Mark {
-                    range: p.range(),
-                    layer: Layer::Position { party },
-                });
+                marks.extend(Mark::new(p.range(), party, Layer::Position));
             }
         }
         for (i, q) in ann.quotes.iter().enumerate() {
-            let party = party_of(&q.party).or_else(|| {
+            let party = side(party_of(&q.party).or_else(|| {
                 q.speaker
                     .as_deref()
                     .and_then(|s| speaker_party.get(s).copied().flatten())
-            });
-            items.push(Item {
-                target: Target::Quote(i),
-                range: q.range(),
-                party,
-                status: q.status,
-                kind: Some(q.kind),
-            });
+            }));
+            let (target, span) = (Target::Quote(i), Span::or_nowhere(q.range()));
+            items.extend(Item::new(target, span, party, q.status, Some(q.kind)));
             if q.status == Status::Rejected {
                 continue;
             }
-            marks.push(Mark {
-                range: q.range(),
-                layer: Layer::Quote {
-                    party,
-                    kind: q.kind,
-                    status: q.status,
-                },
-            });
+            let layer = Layer::Quote {
+                kind: q.kind,
+                status: q.status,
+            };
+            marks.extend(Mark::new(q.range(), party, layer));
             if let Some([a, b]) = q.cue {
-                marks.push(Mark {
-                    range: a..b,
-                    layer: Layer::Cue,
-                });
+                marks.extend(Mark::new(a..b, None, Layer::Cue));
             }
         }
         for s in &ann.speakers {
-            let party = party_of(&s.party);
+            let party = side(party_of(&s.party));
             for [a, b] in &s.mentions {
-                marks.push(Mark {
-                    range: *a..*b,
-                    layer: Layer::Mention { party },
-                });
+                marks.extend(Mark::new(*a..*b, party, Layer::Mention));
             }
         }
-        marks.retain(|m| m.range.start < m.range.end);
         // unstable sorts (a stable one takes memory) on keys that leave no ties
-        // between different marks or items; positions before quotes on the same span
-        marks.sort_unstable_by_key(|m| (m.range.start, m.range.end, m.layer));
+        // between different marks or items; positions before quotes on the same span,
+        // and marks by layer, side, then kind and status, the order they compose in
+        marks.sort_unstable_by_key(|m| {
+            let (span, layer) = (m.span, m.layer);
+            (span.start(), span.end(), layer.rank(), m.party, layer)
+        });
+        // items past 32-bit offsets are nowhere, so they sort last, before the orphans
         items.sort_unstable_by_key(|it| {
-            let target = match it.target {
-                Target::Position(i) => (0, i),
-                _ => (1, target_index(it.target)),
-            };
-            (it.range.start, it.range.end, target)
+            let (span, quote_after_position) = (it.span, it.list != List::Positions);
+            (span.start(), span.end(), quote_after_position, it.index)
         });
         // orphans have no place in the text: they come last, past every offset
-        let nowhere = usize::MAX..usize::MAX;
         for (i, q) in ann.orphan_quotes.iter().enumerate() {
-            items.push(Item {
-                target: Target::OrphanQuote(i),
-                range: nowhere.clone(),
-                party: party_of(&q.party),
-                status: q.status,
-                kind: Some(q.kind),
-            });
+            let (target, party) = (Target::OrphanQuote(i), side(party_of(&q.party)));
+            items.extend(Item::new(
+                target,
+                Span::NOWHERE,
+                party,
+                q.status,
+                Some(q.kind),
+            ));
         }
         for (i, p) in ann.orphan_positions.iter().enumerate() {
-            items.push(Item {
-                target: Target::OrphanPosition(i),
-                range: nowhere.clone(),
-                party: party_of(&p.party),
-                status: p.status,
-                kind: None,
-            });
+            let (target, party) = (Target::OrphanPosition(i), side(party_of(&p.party)));
+            items.extend(Item::new(target, Span::NOWHERE, party, p.status, None));
         }
-        let max_len = marks.iter().map(|m| m.range.len()).max().unwrap_or(0);
+        let max_len = marks.iter().map(|m| m.range().len()).max().unwrap_or(0);
         let mut side_counts = vec![0; ann.parties.len()];
         for it in &items {
             if it.status != Status::Rejected && it.kind != Some(QuoteKind::Term) {
-                if let Some(p) = it.party.filter(|&p| p < side_counts.len()) {
+                if let Some(p) = it.party().filter(|&p| p < side_counts.len()) {
                     side_counts[p] += 1;
                 }
             }
@@ -233,17 +286,17 @@ impl Highlights {
 
     /// The marks that overlap `range`, in order of start.
     pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Mark> {
-        let hi = self.marks.partition_point(|m| m.range.start < range.end);
+        let hi = self.marks.partition_point(|m| m.span.start() < range.end);
         let lo_start = range.start.saturating_sub(self.max_len);
-        let lo = self.marks[..hi].partition_point(|m| m.range.start < lo_start);
+        let lo = self.marks[..hi].partition_point(|m| m.span.start() < lo_start);
         self.marks[lo..hi]
             .iter()
-            .filter(move |m| m.range.end > range.start)
+            .filter(move |m| m.span.end() > range.start)
     }
 
     /// The index of the first item starting at or after `offset`.
     pub fn item_at_or_after(&self, offset: usize) -> usize {
-        self.items.partition_point(|it| it.range.start < offset)
+        self.items.partition_point(|it| it.span.start() < offset)
     }
 
     /// The innermost item covering `offset`, if any (for mouse clicks).
@@ -251,8 +304,8 @@ impl Highlights {
         self.items
             .iter()
             .enumerate()
-            .filter(|(_, it)| it.range.start <= offset && offset < it.range.end)
-            .min_by_key(|(_, it)| it.range.len())
+            .filter(|(_, it)| it.span.start() <= offset && offset < it.span.end())
+            .min_by_key(|(_, it)| it.range().len())
             .map(|(i, _)| i)
     }
 }
@@ -277,59 +330,4 @@ pub fn segments(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::model::ArticleInfo;
-
-    fn quote(id: &str, start: usize, end: usize) -> Quote {
-        Quote {
-            id: id.into(),
-            start,
-            end,
-            text: Default::default(),
-            speaker: None,
-            party: None,
-            kind: QuoteKind::Direct,
-            cue: Some([end + 1, end + 5]),
-            origin: Default::default(),
-            status: Status::Suggested,
-            note: None,
-            prefix: Default::default(),
-            suffix: Default::default(),
-        }
-    }
-
-    #[test]
-    fn overlapping_finds_long_and_short_marks() {
-        let mut ann = Annotations::new(ArticleInfo::default());
-        ann.quotes = vec![quote("q1", 10, 20), quote("q2", 100, 130)];
-        ann.positions = vec![Position {
-            id: "p1".into(),
-            start: 0,
-            end: 500,
-            text: Default::default(),
-            party: None,
-            speaker: None,
-            origin: Default::default(),
-            status: Status::Suggested,
-            note: None,
-            prefix: Default::default(),
-            suffix: Default::default(),
-        }];
-        let h = Highlights::new(&ann);
-        let got: Vec<_> = h.overlapping(110..120).map(|m| m.range.clone()).collect();
-        assert_eq!(got, vec![0..500, 100..130]);
-        assert_eq!(h.overlapping(21..22).count(), 2); // position + cue of q1
-        assert_eq!(h.items.len(), 3);
-        assert_eq!(h.item_covering(15), Some(1));
-        assert_eq!(h.item_at_or_after(11), 2);
-    }
-
-    #[test]
-    fn segments_split_at_inner_boundaries() {
-        assert_eq!(
-            segments(0..10, [2..4, 3..20, 12..15].into_iter()),
-            vec![0..2, 2..3, 3..4, 4..10]
-        );
-    }
-}
+mod tests;

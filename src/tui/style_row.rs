@@ -82,7 +82,7 @@ impl<'a> RowStyler<'a> {
             .unwrap_or_default();
         let cuts = marks
             .iter()
-            .map(|m| m.range.clone())
+            .map(|m| m.range())
             .chain(matches.iter().map(|(_, m)| (*m).clone()))
             .chain(self.dateline.cloned())
             .chain(self.selected.clone())
@@ -97,18 +97,13 @@ impl<'a> RowStyler<'a> {
                 }
                 // layers in a fixed order so nested highlights compose the same way everywhere
                 for order in 0..4 {
-                    for m in marks.iter().filter(|m| covers(&m.range)) {
-                        style = match (order, m.layer) {
-                            (0, Layer::Position { .. }) => style.patch(self.theme.position_tint),
-                            (
-                                1,
-                                Layer::Quote {
-                                    party,
-                                    kind,
-                                    status,
-                                },
-                            ) => style.patch(self.theme.quote(party, kind, status)),
-                            (2, Layer::Mention { party }) => style.patch(self.theme.mention(party)),
+                    for m in marks.iter().filter(|m| covers(&m.range())) {
+                        style = match (order, m.layer()) {
+                            (0, Layer::Position) => style.patch(self.theme.position_tint),
+                            (1, Layer::Quote { kind, status }) => {
+                                style.patch(self.theme.quote(m.party(), kind, status))
+                            }
+                            (2, Layer::Mention) => style.patch(self.theme.mention(m.party())),
                             (3, Layer::Cue) => style.patch(self.theme.cue()),
                             _ => style,
                         };
@@ -148,10 +143,10 @@ impl<'a> RowStyler<'a> {
         if row.kind == RowKind::Blank {
             return None;
         }
-        marks.iter().find_map(|m| match m.layer {
-            Layer::Position { party } => {
-                let (glyph, mut style) = self.theme.gutter(party);
-                if self.selected.as_ref() == Some(&m.range) {
+        marks.iter().find_map(|m| match m.layer() {
+            Layer::Position => {
+                let (glyph, mut style) = self.theme.gutter(m.party());
+                if self.selected == Some(m.range()) {
                     style = style.patch(self.theme.selected);
                 }
                 Some((glyph, style))

@@ -50,7 +50,7 @@ impl App {
         let at = self
             .selected
             .and_then(|s| self.hl.items.get(s))
-            .map(|it| it.range.start)
+            .map(|it| it.range().start)
             .filter(|&o| o < self.article.text.len())
             .unwrap_or_else(|| self.first_text_offset());
         self.cursor = Some(Cursor { at, anchor: None });

@@ -25,7 +25,7 @@ impl App {
         self.hl
             .items
             .iter()
-            .position(|it| on_target(a, it.target, |q| q.id == id, |p| p.id == id) == Some(true))
+            .position(|it| on_target(a, it.target(), |q| q.id == id, |p| p.id == id) == Some(true))
     }
 
     /// The speaker of the selected annotation.
@@ -165,14 +165,14 @@ impl App {
             return self.say("select an annotation first (Tab, or a click)", Tone::Info);
         };
         let party = it
-            .party
+            .party()
             .and_then(|p| self.ann().parties.get(p))
             .map(|p| p.id.clone());
-        let is_quote = matches!(it.target, Target::Quote(_) | Target::OrphanQuote(_));
+        let is_quote = matches!(it.target(), Target::Quote(_) | Target::OrphanQuote(_));
         let filter = Filter {
             quotes: is_quote,
             positions: !is_quote,
-            kind: if is_quote { it.kind } else { None },
+            kind: if is_quote { it.kind() } else { None },
             party,
         };
         if let Some(o) = self.apply(Edit::SetStatusAll {
@@ -190,7 +190,7 @@ impl App {
         let Some(it) = self.selected.and_then(|s| self.hl.items.get(s)) else {
             return self.say("select a quote first", Tone::Info);
         };
-        if it.kind.is_none() {
+        if it.kind().is_none() {
             return self.say("positions have no kind; K changes quotes", Tone::Info);
         }
         self.popup = Some(Popup::choice(
@@ -236,7 +236,7 @@ impl App {
         let Some(range) = self
             .selected
             .and_then(|s| self.hl.items.get(s))
-            .map(|it| it.range.clone())
+            .map(|it| it.range())
         else {
             return;
         };
@@ -364,7 +364,7 @@ impl App {
         let orphan = matches!(
             self.selected
                 .and_then(|s| self.hl.items.get(s))
-                .map(|it| it.target),
+                .map(|it| it.target()),
             Some(Target::OrphanQuote(_) | Target::OrphanPosition(_))
         );
         if orphan && let Some(id) = self.selected_id() {
@@ -589,7 +589,7 @@ impl App {
         let has_side = self
             .selected
             .and_then(|s| self.hl.items.get(s))
-            .is_some_and(|it| it.party.is_some());
+            .is_some_and(|it| it.party().is_some());
         if let Some(store) = self.store.as_mut() {
             store.begin_group("set speaker");
         }

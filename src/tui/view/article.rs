@@ -37,7 +37,7 @@ pub fn styler<'a>(
         selected: app
             .selected
             .and_then(|s| app.hl.items.get(s))
-            .map(|it| it.range.clone()),
+            .map(|it| it.range()),
         overlays,
     }
 }

@@ -44,7 +44,7 @@ impl<'a> Describer<'a> {
     pub fn line(&self, item: usize, width: usize) -> (String, Style) {
         let app = self.app;
         let it = &app.hl.items[item];
-        let (kind, speaker, text) = match it.target {
+        let (kind, speaker, text) = match it.target() {
             Target::Quote(i) => {
                 let q = &app.ann().quotes[i];
                 let k = match q.kind {
@@ -67,22 +67,26 @@ impl<'a> Describer<'a> {
                 ("⚠P", p.speaker.as_deref(), p.text.as_str())
             }
         };
-        let status = match it.status {
+        let status = match it.status() {
             Status::Suggested => "·",
             Status::Accepted => "✓",
             Status::Rejected => "✗",
         };
         let side = it
-            .party
+            .party()
             .and_then(|p| self.sides.get(p))
             .map_or("—", String::as_str);
         let speaker = speaker
             .and_then(|s| app.ann().speaker(s))
             .map_or(String::new(), |s| crate::article::sanitize_inline(&s.name));
-        let noted = if has_note(app, it.target) { "✎" } else { " " };
+        let noted = if has_note(app, it.target()) {
+            "✎"
+        } else {
+            " "
+        };
         let head = format!("{status}{noted}{kind} {side:<8} {speaker}: ");
-        let mut style = Style::new().fg(app.theme.party_color(it.party));
-        if it.status == Status::Rejected {
+        let mut style = Style::new().fg(app.theme.party_color(it.party()));
+        if it.status() == Status::Rejected {
             style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
         }
         (head_and_words(&head, text, width), style)
