@@ -7,15 +7,17 @@
 //! each key is pressed in a run, PARLEY_STARTUP_BIN to measure another parley binary). Both programs run in a pseudo-terminal of 200×50; the
 //! clock stops when the screen shows the article's first words and the program's prompt
 //! or status bar. Keys are pressed once the program has settled (parley: the article
-//! loaded, detected and wrapped); each key's time runs from writing it to the terminal
-//! until the screen's text first differs, and the CPU time the program's main thread
-//! spent on the keys (scheduler statistics, in nanoseconds) is divided among them. `less` is skipped when it is not installed.
+//! loaded, detected and wrapped); each key is timed from writing it to the terminal
+//! until the screen's text first differs, and until the last byte of the program's
+//! answer (its output then stops for 40 ms), printed as "first / complete". The CPU
+//! time the program's main thread spent on the keys (scheduler statistics, in
+//! nanoseconds) is divided among them. `less` is skipped when it is not installed.
 
 mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::pty::Session;
+use support::pty::{KeyTiming, Session};
 
 /// The timed keys: line down, page down, to the end and to the start.
 const KEYS: [&str; 4] = ["j", "space", "G", "g"];
@@ -36,7 +38,7 @@ struct Run {
     first_screen: Duration,
     peak_kib: u64,
     /// Per entry of `KEYS`, each press that changed the screen.
-    keys: Vec<Vec<Duration>>,
+    keys: Vec<Vec<KeyTiming>>,
     /// CPU time of the program's main thread per key pressed, all keys together.
     cpu_per_key: Option<Duration>,
 }
@@ -113,8 +115,9 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 struct Figures {
     first_ms: f64,
     peak_mib: f64,
-    /// Median milliseconds per key, `None` where no press changed the screen.
-    keys_ms: Vec<Option<f64>>,
+    /// Median milliseconds per key until the screen first changed and until the
+    /// answer was complete, `None` where no press changed the screen.
+    keys_ms: Vec<Option<(f64, f64)>>,
     /// Median CPU milliseconds per key press.
     cpu_ms: Option<f64>,
 }
@@ -125,7 +128,16 @@ fn summarise(runs: &[Run]) -> Option<Figures> {
         first_ms: median(runs.iter().map(|r| ms(&r.first_screen)).collect())?,
         peak_mib: median(runs.iter().map(|r| r.peak_kib as f64 / 1024.0).collect())?,
         keys_ms: (0..KEYS.len())
-            .map(|k| median(runs.iter().flat_map(|r| r.keys[k].iter().map(ms)).collect()))
+            .map(|k| {
+                let of = |f: fn(&KeyTiming) -> Duration| {
+                    median(
+                        runs.iter()
+                            .flat_map(|r| r.keys[k].iter().map(|t| ms(&f(t))))
+                            .collect(),
+                    )
+                };
+                Some((of(|t| t.first)?, of(|t| t.done)?))
+            })
             .collect(),
         cpu_ms: median(
             runs.iter()
@@ -245,14 +257,19 @@ fn print_tables(rows: &[Row]) {
     );
     println!("|---{}", "|---".repeat(2 * KEYS.len() + 2) + "|");
     let cell = |v: Option<f64>| v.map_or("—".to_string(), |ms| format!("{ms:.2} ms"));
+    let key_cell = |v: Option<(f64, f64)>| {
+        v.map_or("—".to_string(), |(first, done)| {
+            format!("{first:.2} / {done:.2} ms")
+        })
+    };
     for (mb, _, p, l) in rows {
         let keys = |f: &Option<Figures>| -> Vec<String> {
             match f {
                 Some(f) => f
                     .keys_ms
                     .iter()
-                    .chain([&f.cpu_ms])
-                    .map(|v| cell(*v))
+                    .map(|v| key_cell(*v))
+                    .chain([cell(f.cpu_ms)])
                     .collect(),
                 None => vec!["—".to_string(); KEYS.len() + 1],
             }

@@ -1,5 +1,6 @@
 //! A program in a 200×50 pseudo-terminal, its screen kept by a thread that reads its
-//! output, with keys written to it and timed until the screen changes.
+//! output, with keys written to it and timed until the screen changes and until the
+//! program's answer is complete.
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -9,6 +10,18 @@ use std::time::{Duration, Instant};
 
 /// How long a key may take before it counts as having changed nothing.
 pub const KEY_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Output that stops for this long is taken to be complete.
+const QUIET: Duration = Duration::from_millis(40);
+
+/// How long a key took to show.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyTiming {
+    /// Until the screen's text first differed.
+    pub first: Duration,
+    /// Until the last byte of the answer arrived (output then stopped for `QUIET`).
+    pub done: Duration,
+}
 
 /// The terminal as the reading thread keeps it.
 struct Screen {
@@ -118,24 +131,24 @@ impl Session {
         }
     }
 
-    /// Writes `key` and returns how long until the screen's text changed, if it did
-    /// within `KEY_TIMEOUT`.
-    pub fn press(&mut self, key: &[u8]) -> Option<Duration> {
-        self.wait_quiet(Duration::from_millis(40), Duration::from_secs(5));
+    /// Writes `key` and times it, if the screen's text changed within `KEY_TIMEOUT`.
+    pub fn press(&mut self, key: &[u8]) -> Option<KeyTiming> {
+        self.wait_quiet(QUIET, Duration::from_secs(5));
+        let sent = Instant::now();
         {
             let mut s = self.lock();
             let before = s.parser.screen().contents();
             s.changed_after = None;
-            s.awaiting = Some((before, Instant::now()));
+            s.awaiting = Some((before, sent));
         }
         self.writer.write_all(key).ok()?;
         self.writer.flush().ok()?;
         let end = Instant::now() + KEY_TIMEOUT;
-        loop {
+        let first = loop {
             {
                 let mut s = self.lock();
                 if let Some(d) = s.changed_after.take() {
-                    return Some(d);
+                    break d;
                 }
                 if Instant::now() > end {
                     s.awaiting = None;
@@ -143,7 +156,10 @@ impl Session {
                 }
             }
             std::thread::sleep(Duration::from_micros(200));
-        }
+        };
+        self.wait_quiet(QUIET, Duration::from_secs(5));
+        let done = self.lock().last_output.saturating_duration_since(sent);
+        Some(KeyTiming { first, done })
     }
 
     /// CPU time the program's main thread has run, from the scheduler's statistics.
