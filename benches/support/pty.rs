@@ -76,13 +76,14 @@ impl Session {
                 if n == 0 {
                     break;
                 }
+                // the bytes are timed as they arrive, before the emulator takes them in
+                let arrived = Instant::now();
                 let Ok(mut s) = shared.lock() else { break };
                 s.parser.process(&buf[..n]);
-                s.last_output = Instant::now();
-                // the change is timed here, as the bytes arrive, not when someone looks
+                s.last_output = arrived;
                 if let Some((before, sent)) = &s.awaiting {
                     if s.parser.screen().contents() != *before {
-                        s.changed_after = Some(sent.elapsed());
+                        s.changed_after = Some(arrived.saturating_duration_since(*sent));
                         s.awaiting = None;
                     }
                 }
