@@ -69,17 +69,23 @@ impl Session {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().ok()?;
         let writer = pair.master.take_writer().ok()?;
-        let shared = Arc::clone(&screen);
+        // One thread reads and timestamps the output as it arrives; another feeds it to
+        // the emulator, so that the emulator's work never delays the reading (and with
+        // it the timestamps of later pieces).
+        let (tx, rx) = std::sync::mpsc::channel::<(Instant, Vec<u8>)>();
         std::thread::spawn(move || {
             let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
                     break;
                 }
-                // the bytes are timed as they arrive, before the emulator takes them in
-                let arrived = Instant::now();
+            }
+        });
+        let shared = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            for (arrived, bytes) in rx {
                 let Ok(mut s) = shared.lock() else { break };
-                s.parser.process(&buf[..n]);
+                s.parser.process(&bytes);
                 s.last_output = arrived;
                 if let Some((before, sent)) = &s.awaiting {
                     if s.parser.screen().contents() != *before {

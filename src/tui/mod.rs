@@ -143,6 +143,7 @@ fn spawn_worker(
     let detected = Arc::new(AtomicUsize::new(0));
     let done = Arc::clone(&detected);
     std::thread::spawn(move || {
+        background();
         let article = if complete {
             start
         } else {
@@ -170,6 +171,17 @@ fn spawn_worker(
         loaded: rx,
         detected,
     }
+}
+
+/// The worker's niceness: background work gives way to the reader's own thread, the
+/// terminal and whatever else the user is doing, and takes the cores they leave idle.
+const WORKER_NICE: i32 = 10;
+
+/// Lowers the calling thread's priority. On Linux niceness belongs to the thread, so the
+/// reader's thread keeps its own; elsewhere the call may lower the whole process, which
+/// is harmless. A refusal is ignored: the work is the same at any priority.
+fn background() {
+    let _ = rustix::process::nice(WORKER_NICE);
 }
 
 fn event_loop(
@@ -304,3 +316,36 @@ mod app_tests;
 
 #[cfg(test)]
 mod edit_tests;
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    /// The niceness of the calling thread, from its `stat` line (the 19th field, counted
+    /// after the command name in parentheses, which may hold spaces).
+    fn thread_nice() -> i32 {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").expect("stat");
+        let after_name = &stat[stat.rfind(')').expect("name") + 2..];
+        after_name
+            .split(' ')
+            .nth(16)
+            .and_then(|n| n.parse().ok())
+            .expect("nice field")
+    }
+
+    #[test]
+    fn background_lowers_only_the_calling_thread() {
+        let before = thread_nice();
+        let worker = std::thread::spawn(|| {
+            super::background();
+            thread_nice()
+        })
+        .join()
+        .expect("worker");
+        // (a test run already niced past 19 - 10 ends at the ceiling of 19)
+        assert_eq!(worker, (before + super::WORKER_NICE).min(19));
+        assert_eq!(
+            thread_nice(),
+            before,
+            "the calling thread keeps its priority"
+        );
+    }
+}
