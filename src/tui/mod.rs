@@ -307,7 +307,8 @@ fn suspend(terminal: &mut terminal::Term, mouse: bool) -> Result<()> {
     // A new terminal has no idea what is on screen, so the next frame is drawn whole
     // (Terminal::clear would ask the terminal for the cursor position, which not every
     // terminal answers).
-    *terminal = terminal::fresh()?;
+    let before = std::mem::replace(terminal, terminal::fresh()?);
+    terminal::close(before);
     Ok(())
 }
 
