@@ -41,10 +41,11 @@ fn buffered<W: Write>(out: W) -> CrosstermBackend<BufWriter<W>> {
     CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, out))
 }
 
-/// Lets the terminal object go. ratatui's own drop shows the cursor and, when that
-/// fails because the terminal has gone, reports it on standard error, which has gone
-/// with it: the report panics. So the cursor is shown here, and if that fails the
-/// object is let go without its drop (the process is ending).
+/// Lets the terminal object go (at the end of a session, or when a fresh one replaces it
+/// after a suspend). ratatui's own drop shows the cursor and, when that fails because
+/// the terminal has gone, reports it on standard error, which has gone with it: the
+/// report panics. So the cursor is shown here, and if that fails the object is let go
+/// without its drop, leaking its two screen buffers once.
 pub fn close(mut term: Term) {
     if term.show_cursor().is_err() {
         std::mem::forget(term);
