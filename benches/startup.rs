@@ -193,7 +193,7 @@ fn main() {
         };
         let less_ready =
             |s: &str| s.contains(fw) && s.lines().filter(|l| !l.trim().is_empty()).count() >= 20;
-        let less = less.as_deref().map(|path| Program {
+        let less_program = less.as_deref().map(|path| Program {
             path,
             env: &[],
             ready: &less_ready,
@@ -203,7 +203,7 @@ fn main() {
         let (mut p, mut l) = (Vec::new(), Vec::new());
         for _ in 0..runs {
             p.extend(measure(&program, file, rounds));
-            if let Some(less) = &less {
+            if let Some(less) = &less_program {
                 l.extend(measure(less, file, rounds));
             }
         }
