@@ -5,12 +5,13 @@
 
 mod support;
 
+use compact_str::format_compact;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use parley::article::{Article, Source};
 use parley::export::{Format, export};
 use parley::store::anchor::{CONTEXT_CHARS, reanchor};
 use parley::store::model::{
-    Annotations, Origin, Party, Position, Quote, QuoteKind, Speaker, Status, context,
+    Annotations, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status, context,
 };
 use parley::store::{OpenOptions, Store};
 use std::hint::black_box;
@@ -50,7 +51,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
     ];
     a.speakers = (0..97)
         .map(|i| Speaker {
-            id: format!("official-{i}"),
+            id: format_compact!("official-{i}"),
             name: format!("Official {i}"),
             role: Some("negotiator".into()),
             party: Some(if i % 2 == 0 { "us" } else { "cuba" }.into()),
@@ -66,13 +67,13 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
         let p_end = p_start + text[p_start..].find('\n').unwrap();
         let (qp, qs) = context(text, q_start, q_end, CONTEXT_CHARS);
         let (pp, ps) = context(text, p_start, p_end, CONTEXT_CHARS);
-        let party = Some(if i % 2 == 0 { "us" } else { "cuba" }.to_string());
+        let party = Some(Id::from(if i % 2 == 0 { "us" } else { "cuba" }));
         a.quotes.push(Quote {
-            id: format!("q{i}"),
+            id: format_compact!("q{i}"),
             start: q_start,
             end: q_end,
             text: text[q_start..q_end].into(),
-            speaker: Some(format!("official-{}", i % 97)),
+            speaker: Some(format_compact!("official-{}", i % 97)),
             party: party.clone(),
             kind: QuoteKind::Direct,
             cue: None,
@@ -83,7 +84,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             suffix: qs.into(),
         });
         a.positions.push(Position {
-            id: format!("p{i}"),
+            id: format_compact!("p{i}"),
             start: p_start,
             end: p_end,
             text: text[p_start..p_end].into(),

@@ -3,8 +3,8 @@
 
 use parley::config::Color;
 use parley::store::model::{
-    Annotations, ArticleInfo, Mark, Origin, Party, Position, Quote, QuoteKind, Reading, Speaker,
-    Status,
+    Annotations, ArticleInfo, Id, Mark, Origin, Party, Position, Quote, QuoteKind, Reading,
+    Speaker, Status,
 };
 use parley::store::schema::{canonicalize, parse, to_toml};
 use proptest::prelude::*;
@@ -17,6 +17,11 @@ fn text() -> impl Strategy<Value = String> {
 
 fn id() -> impl Strategy<Value = String> {
     "[a-z][a-z0-9-]{0,6}"
+}
+
+/// An annotation or speaker id: inline (up to 24 bytes) or, now and then, on the heap.
+fn compact_id() -> impl Strategy<Value = Id> {
+    "[a-z][a-z0-9-]{0,30}".prop_map(Id::from)
 }
 
 fn offsets() -> impl Strategy<Value = (usize, usize)> {
@@ -43,7 +48,13 @@ fn status() -> impl Strategy<Value = Status> {
 
 fn quote() -> impl Strategy<Value = Quote> {
     (
-        (id(), offsets(), text(), opt(id()), opt(id())),
+        (
+            compact_id(),
+            offsets(),
+            text(),
+            opt(compact_id()),
+            opt(compact_id()),
+        ),
         (
             prop_oneof![
                 Just(QuoteKind::Direct),
@@ -82,11 +93,11 @@ fn quote() -> impl Strategy<Value = Quote> {
 
 fn position() -> impl Strategy<Value = Position> {
     (
-        id(),
+        compact_id(),
         offsets(),
         text(),
-        opt(id()),
-        opt(id()),
+        opt(compact_id()),
+        opt(compact_id()),
         origin(),
         status(),
         opt(text()),
@@ -126,10 +137,10 @@ fn annotations() -> impl Strategy<Value = Annotations> {
             color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
         });
     let speaker = (
-        id(),
+        compact_id(),
         text(),
         opt(text()),
-        opt(id()),
+        opt(compact_id()),
         proptest::collection::vec((0usize..1000, 0usize..50), 0..4),
         origin(),
     )

@@ -19,8 +19,8 @@ mod words;
 
 use crate::article::Article;
 use crate::store::model::{
-    Annotations, ArticleInfo, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker, Status,
-    shared_context,
+    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker,
+    Status, shared_context,
 };
 use attribution::{Findings, Found, attribute};
 use parties::{SideMatcher, countries, country_party, party_names};
@@ -95,7 +95,7 @@ pub fn detect_with_progress(
 /// What the annotations call the detector's entities and sides.
 struct Labels<'a> {
     /// Each entity's speaker id.
-    ids: Vec<String>,
+    ids: Vec<Id>,
     /// The sides of the story, as indexes into the candidate sides.
     chosen: Vec<usize>,
     /// The parties for the chosen sides, in the same order.
@@ -104,9 +104,9 @@ struct Labels<'a> {
 
 impl Labels<'_> {
     /// The party id of a candidate side, if it is one of the story's.
-    fn party_id(&self, side: Option<usize>) -> Option<String> {
+    fn party_id(&self, side: Option<usize>) -> Option<Id> {
         let k = self.chosen.iter().position(|&c| Some(c) == side)?;
-        self.parties.get(k).map(|p| p.id.clone())
+        self.parties.get(k).map(|p| Id::from(p.id.as_str()))
     }
 
     /// The entities that speak, with their mentions (taken out of the registry).
@@ -183,7 +183,7 @@ impl Labels<'_> {
 
 /// An annotation id: a letter and a number ("q12"). Written by hand: there is one for
 /// each annotation, and the formatting machinery costs more than the rest of the id.
-fn numbered(letter: char, n: usize) -> String {
+fn numbered(letter: char, n: usize) -> Id {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;
@@ -195,7 +195,7 @@ fn numbered(letter: char, n: usize) -> String {
             break;
         }
     }
-    let mut id = String::with_capacity(1 + digits.len() - at);
+    let mut id = Id::with_capacity(1 + digits.len() - at);
     id.push(letter);
     id.extend(digits[at..].iter().map(|&d| char::from(d)));
     id
@@ -271,7 +271,7 @@ fn most_present(findings: &Findings, entities: &Entities) -> Vec<usize> {
 }
 
 /// Stable ids: the slug of each name, numbered when two names share one.
-fn speaker_ids(entities: &Entities) -> Vec<String> {
+fn speaker_ids(entities: &Entities) -> Vec<Id> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     entities
         .list
@@ -280,7 +280,11 @@ fn speaker_ids(entities: &Entities) -> Vec<String> {
             let base = slug(&e.name);
             let n = seen.entry(base.clone()).or_default();
             *n += 1;
-            if *n == 1 { base } else { format!("{base}-{n}") }
+            if *n == 1 {
+                Id::from(base)
+            } else {
+                compact_str::format_compact!("{base}-{n}")
+            }
         })
         .collect()
 }

@@ -5,7 +5,7 @@
 mod ids;
 mod plan;
 
-use super::model::{Party, QuoteKind, Speaker, Status};
+use super::model::{Id, Party, QuoteKind, Speaker, Status};
 pub use ids::find;
 pub use plan::{Plan, plan};
 
@@ -21,9 +21,9 @@ pub enum Edit {
         /// Direct, partial or term.
         kind: QuoteKind,
         /// The side.
-        party: Option<String>,
+        party: Option<Id>,
         /// Who said it.
-        speaker: Option<String>,
+        speaker: Option<Id>,
     },
     /// Adds a position over `start..end` (manual, accepted).
     AddPosition {
@@ -32,55 +32,55 @@ pub enum Edit {
         /// Span end.
         end: usize,
         /// The side.
-        party: Option<String>,
+        party: Option<Id>,
         /// Who stated it.
-        speaker: Option<String>,
+        speaker: Option<Id>,
     },
     /// Deletes a quote, position or orphan. (To keep a suggestion from coming back,
     /// reject it instead.)
     Delete {
         /// The annotation.
-        id: String,
+        id: Id,
     },
     /// Sets a quote's kind.
     SetKind {
         /// The quote.
-        id: String,
+        id: Id,
         /// The new kind.
         kind: QuoteKind,
     },
     /// Sets an annotation's side.
     SetSide {
         /// The annotation.
-        id: String,
+        id: Id,
         /// A party id, or none.
-        party: Option<String>,
+        party: Option<Id>,
     },
     /// Sets who said or stated it.
     SetSpeaker {
         /// The annotation.
-        id: String,
+        id: Id,
         /// A speaker id, or none.
-        speaker: Option<String>,
+        speaker: Option<Id>,
     },
     /// Accepts, rejects or resets an annotation.
     SetStatus {
         /// The annotation.
-        id: String,
+        id: Id,
         /// The new status.
         status: Status,
     },
     /// Sets or clears the user's note.
     SetNote {
         /// The annotation.
-        id: String,
+        id: Id,
         /// The note; `None` or empty clears it.
         note: Option<String>,
     },
     /// Moves an annotation to a new span; an orphan placed this way is re-attached.
     SetSpan {
         /// The annotation.
-        id: String,
+        id: Id,
         /// New start.
         start: usize,
         /// New end.
@@ -93,16 +93,16 @@ pub enum Edit {
         /// Title or function.
         role: Option<String>,
         /// The side.
-        party: Option<String>,
+        party: Option<Id>,
     },
     /// Replaces a speaker's name, role, party or mentions (same id).
     UpdateSpeaker(Speaker),
     /// Points every annotation of `from` at `into`, joins the mentions, removes `from`.
     MergeSpeakers {
         /// The speaker that goes away.
-        from: String,
+        from: Id,
         /// The speaker that stays.
-        into: String,
+        into: Id,
     },
     /// Sets the status of every suggestion that matches the filter ("accept all").
     SetStatusAll {
@@ -134,7 +134,7 @@ pub struct Filter {
     /// Only quotes of this kind.
     pub kind: Option<QuoteKind>,
     /// Only annotations of this side.
-    pub party: Option<String>,
+    pub party: Option<Id>,
 }
 
 /// Why an edit cannot be made.

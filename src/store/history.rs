@@ -1,7 +1,7 @@
 //! Undo history: every edit becomes primitive [`Change`]s, each with an exact inverse.
 //! A user action is one [`Group`]; undo applies a group's inverses in reverse order.
 
-use super::model::{Annotations, Party, Position, Quote, Reading, Speaker};
+use super::model::{Annotations, Id, Party, Position, Quote, Reading, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// Which list an item lives in.
@@ -65,7 +65,7 @@ pub enum Change {
         /// The list.
         slot: Slot,
         /// The id.
-        id: String,
+        id: Id,
     },
     /// Replace the reading state.
     Reading(Reading),
@@ -78,21 +78,21 @@ pub struct Missing {
     /// The list.
     pub slot: Slot,
     /// The id.
-    pub id: String,
+    pub id: Id,
 }
 
 /// Inserts `item` keeping the list sorted by (start, end, id); returns its index.
-fn insert_sorted<T>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> (usize, usize, String)) {
+fn insert_sorted<T>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> (usize, usize, Id)) {
     let k = key(&item);
     let at = list.partition_point(|x| key(x) < k);
     list.insert(at, item);
 }
 
-fn quote_key(q: &Quote) -> (usize, usize, String) {
+fn quote_key(q: &Quote) -> (usize, usize, Id) {
     (q.start, q.end, q.id.clone())
 }
 
-fn position_key(p: &Position) -> (usize, usize, String) {
+fn position_key(p: &Position) -> (usize, usize, Id) {
     (p.start, p.end, p.id.clone())
 }
 
@@ -154,10 +154,10 @@ pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
 fn replace_or_push<T>(
     list: &mut Vec<T>,
     item: T,
-    id: impl Fn(&T) -> &String,
+    id: impl Fn(&T) -> &str,
     wrap: fn(T) -> Item,
-) -> (Option<Item>, String) {
-    let key = id(&item).clone();
+) -> (Option<Item>, Id) {
+    let key = Id::from(id(&item));
     match list.iter().position(|x| *id(x) == key) {
         Some(i) => (Some(wrap(std::mem::replace(&mut list[i], item))), key),
         None => {
@@ -167,7 +167,7 @@ fn replace_or_push<T>(
     }
 }
 
-fn take<T>(list: &mut Vec<T>, id: &str, key: impl Fn(&T) -> &String) -> Option<T> {
+fn take<T>(list: &mut Vec<T>, id: &str, key: impl Fn(&T) -> &str) -> Option<T> {
     list.iter()
         .position(|x| key(x) == id)
         .map(|i| list.remove(i))

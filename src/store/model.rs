@@ -8,6 +8,9 @@ use std::sync::Arc;
 
 pub use super::snippet::Snippet;
 
+/// An annotation, speaker or party id: short text kept inline up to 24 bytes.
+pub type Id = compact_str::CompactString;
+
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -95,7 +98,7 @@ impl Status {
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
     /// Stable id ("ian-kelly").
-    pub id: String,
+    pub id: Id,
     /// Canonical name ("Ian Kelly", "State Department").
     pub name: String,
     /// Title or function ("State Department spokesman").
@@ -103,7 +106,7 @@ pub struct Speaker {
     pub role: Option<String>,
     /// The side the speaker belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
+    pub party: Option<Id>,
     /// Every mention (name, surname, role, pronoun) as `[start, end]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<[usize; 2]>,
@@ -117,7 +120,7 @@ pub struct Speaker {
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// Stable id ("q1").
-    pub id: String,
+    pub id: Id,
     /// Byte offset of the first character (the opening quote mark included).
     pub start: usize,
     /// Byte offset just past the end.
@@ -126,10 +129,10 @@ pub struct Quote {
     pub text: Snippet,
     /// Who said it (a speaker id); never set for terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<String>,
+    pub speaker: Option<Id>,
     /// The side (a party id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
+    pub party: Option<Id>,
     /// Direct, partial or term.
     #[serde(default)]
     pub kind: QuoteKind,
@@ -158,7 +161,7 @@ pub struct Quote {
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// Stable id ("p1").
-    pub id: String,
+    pub id: Id,
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset just past the end.
@@ -167,10 +170,10 @@ pub struct Position {
     pub text: Snippet,
     /// The side (a party id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
+    pub party: Option<Id>,
     /// Who stated it (a speaker id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<String>,
+    pub speaker: Option<Id>,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,

@@ -393,12 +393,12 @@ party = "us"
         };
         for i in 0..300 {
             a.quotes.push(Quote {
-                id: format!("q{i}"),
+                id: format!("q{i}").into(),
                 note: (i % 7 == 0).then(|| "a\n[[position]]\nb".into()),
                 ..q.clone()
             });
             a.positions.push(super::super::model::Position {
-                id: format!("p{i}"),
+                id: format!("p{i}").into(),
                 ..p.clone()
             });
         }

@@ -10,7 +10,7 @@ use super::anchor::AnchorReport;
 use super::fsio::{self, FileState};
 use super::history::History;
 use super::journal::{self, Journal};
-use super::model::{Annotations, Party, Position, Quote, Reading};
+use super::model::{Annotations, Id, Party, Position, Quote, Reading};
 use crate::article::{Article, Source, sanitize_inline};
 pub use changes::SaveError;
 use std::io;
@@ -49,7 +49,7 @@ impl Default for OpenOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Outcome {
     /// The id of a new annotation or speaker.
-    pub created: Option<String>,
+    pub created: Option<Id>,
     /// How many primitive changes were made (0: nothing to do).
     pub changes: usize,
 }

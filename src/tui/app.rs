@@ -18,7 +18,7 @@ use crate::article::Article;
 use crate::config::Config;
 use crate::keys::{Command, Scope};
 use crate::store::Store;
-use crate::store::model::{Annotations, Position, Quote, QuoteKind, Status};
+use crate::store::model::{Annotations, Id, Position, Quote, QuoteKind, Status};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -315,7 +315,7 @@ impl App {
     /// Rebuilds the index after the annotations changed. The selection goes to the
     /// annotation `prefer` (a new one) if it is one, else stays on `keep` (the id that
     /// was selected before the change), else is dropped.
-    pub fn refresh(&mut self, prefer: Option<String>, keep: Option<String>) {
+    pub fn refresh(&mut self, prefer: Option<Id>, keep: Option<Id>) {
         let theme = Theme::new(&self.config, &self.ann().parties, self.theme.color);
         self.hl = Highlights::new(self.ann());
         self.theme = theme;

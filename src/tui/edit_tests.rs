@@ -72,7 +72,7 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
     let side2 = a.ann().parties[1].id.clone();
     assert_eq!(
         a.ann().quotes.iter().find(|q| q.id == id).unwrap().party,
-        Some(side2)
+        Some(side2.into())
     );
 
     cmd(&mut a, Command::PickSpeaker);

@@ -7,7 +7,7 @@
 //! is never cut to fit: such an annotation is listed nowhere, like an orphan, and not
 //! drawn; such a side counts as no side.
 
-use crate::store::model::{Annotations, Position, Quote, QuoteKind, Status};
+use crate::store::model::{Annotations, Id, Position, Quote, QuoteKind, Status};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -194,8 +194,7 @@ impl Highlights {
             .enumerate()
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
-        let party_of =
-            |id: &Option<String>| id.as_deref().and_then(|p| party_index.get(p).copied());
+        let party_of = |id: &Option<Id>| id.as_deref().and_then(|p| party_index.get(p).copied());
         let speaker_party: HashMap<&str, Option<usize>> = ann
             .speakers
             .iter()

@@ -3,6 +3,7 @@
 
 use super::input::TextField;
 use crate::export::Format;
+use crate::store::model::Id;
 
 /// What a lettered question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub enum Field {
     /// The note of an annotation.
     Note {
         /// Its id.
-        id: String,
+        id: Id,
     },
     /// Where to export.
     ExportPath {
@@ -63,7 +64,7 @@ pub enum Pick {
     /// Merges speaker `from` into the one picked.
     MergeInto {
         /// The speaker that goes away.
-        from: String,
+        from: Id,
     },
 }
 

@@ -3,7 +3,7 @@
 
 use super::values::{int, list, parse_pair, parse_string, string, whole};
 use crate::store::model::{
-    Annotations, ArticleInfo, Mark, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+    Annotations, ArticleInfo, Id, Mark, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
 };
 use crate::store::snippet::Snippet;
 
@@ -162,7 +162,7 @@ fn party() -> Party {
 
 fn speaker() -> Speaker {
     Speaker {
-        id: String::new(),
+        id: Id::default(),
         name: String::new(),
         role: None,
         party: None,
@@ -173,7 +173,7 @@ fn speaker() -> Speaker {
 
 fn quote() -> Quote {
     Quote {
-        id: String::new(),
+        id: Id::default(),
         start: 0,
         end: 0,
         text: Snippet::default(),
@@ -191,7 +191,7 @@ fn quote() -> Quote {
 
 fn position() -> Position {
     Position {
-        id: String::new(),
+        id: Id::default(),
         start: 0,
         end: 0,
         text: Snippet::default(),
@@ -227,10 +227,10 @@ fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
 
 fn set_speaker(s: &mut Speaker, key: &str, v: &str) -> Option<()> {
     match key {
-        "id" => s.id = string(v)?,
+        "id" => s.id = id(v)?,
         "name" => s.name = string(v)?,
         "role" => s.role = Some(string(v)?),
-        "party" => s.party = Some(string(v)?),
+        "party" => s.party = Some(id(v)?),
         "mentions" => s.mentions = list(v, parse_pair)?,
         _ => s.origin = origin(v)?,
     }
@@ -287,12 +287,12 @@ fn set_position(p: &mut Position, key: &str, v: &str) -> Option<()> {
 
 /// The keys quotes and positions share.
 struct Fields<'a> {
-    id: &'a mut String,
+    id: &'a mut Id,
     start: &'a mut usize,
     end: &'a mut usize,
     text: &'a mut Snippet,
-    speaker: &'a mut Option<String>,
-    party: &'a mut Option<String>,
+    speaker: &'a mut Option<Id>,
+    party: &'a mut Option<Id>,
     origin: &'a mut Origin,
     status: &'a mut Status,
     note: &'a mut Option<String>,
@@ -303,12 +303,12 @@ struct Fields<'a> {
 impl Fields<'_> {
     fn set(self, key: &str, v: &str) -> Option<()> {
         match key {
-            "id" => *self.id = string(v)?,
+            "id" => *self.id = id(v)?,
             "start" => *self.start = int(v)?,
             "end" => *self.end = int(v)?,
             "text" => *self.text = string(v)?.into(),
-            "speaker" => *self.speaker = Some(string(v)?),
-            "party" => *self.party = Some(string(v)?),
+            "speaker" => *self.speaker = Some(id(v)?),
+            "party" => *self.party = Some(id(v)?),
             "origin" => *self.origin = origin(v)?,
             "status" => {
                 *self.status = match string(v)?.as_str() {
@@ -324,6 +324,11 @@ impl Fields<'_> {
         }
         Some(())
     }
+}
+
+/// A string value as an id.
+fn id(v: &str) -> Option<Id> {
+    string(v).map(Id::from)
 }
 
 fn origin(v: &str) -> Option<Origin> {

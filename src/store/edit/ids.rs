@@ -3,7 +3,8 @@
 
 use super::EditError;
 use crate::store::history::Item;
-use crate::store::model::{Annotations, Position, Quote};
+use crate::store::model::{Annotations, Id, Position, Quote};
+use compact_str::format_compact;
 
 /// The annotation with this id, wherever it is.
 pub fn find(a: &Annotations, id: &str) -> Result<Item, EditError> {
@@ -54,7 +55,7 @@ pub(super) fn check_refs(
 }
 
 /// The next free id `PREFIX<n>` among all annotations.
-pub(super) fn next_id(a: &Annotations, prefix: &str) -> String {
+pub(super) fn next_id(a: &Annotations, prefix: &str) -> Id {
     let ids = a
         .quotes
         .iter()
@@ -66,11 +67,11 @@ pub(super) fn next_id(a: &Annotations, prefix: &str) -> String {
         .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("{prefix}{}", max + 1)
+    format_compact!("{prefix}{}", max + 1)
 }
 
 /// A speaker id from a name ("Ian Kelly" → "ian-kelly"), made unique.
-pub(super) fn speaker_id(a: &Annotations, name: &str) -> String {
+pub(super) fn speaker_id(a: &Annotations, name: &str) -> Id {
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -80,13 +81,13 @@ pub(super) fn speaker_id(a: &Annotations, name: &str) -> String {
         }
     }
     let slug = match slug.trim_end_matches('-') {
-        "" => "speaker".to_string(),
-        s => s.to_string(),
+        "" => "speaker",
+        s => s,
     };
-    let mut id = slug.clone();
+    let mut id = Id::from(slug);
     let mut n = 2;
     while a.speaker(&id).is_some() {
-        id = format!("{slug}-{n}");
+        id = format_compact!("{slug}-{n}");
         n += 1;
     }
     id

@@ -6,7 +6,8 @@ use super::{Edit, EditError, Filter};
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
 use crate::store::model::{
-    Annotations, Mark, Origin, Position, Quote, Reading, Snippet, Speaker, Status, shared_context,
+    Annotations, Id, Mark, Origin, Position, Quote, Reading, Snippet, Speaker, Status,
+    shared_context,
 };
 use std::sync::Arc;
 
@@ -18,7 +19,7 @@ pub struct Plan {
     /// The changes.
     pub changes: Vec<Change>,
     /// The id of what was created, if anything.
-    pub created: Option<String>,
+    pub created: Option<Id>,
     /// False for reading-position updates, which are not undo steps.
     pub undoable: bool,
 }
@@ -101,7 +102,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
                 "delete",
                 vec![Change::Remove {
                     slot,
-                    id: id.to_string(),
+                    id: Id::from(id),
                 }],
             )
         }
@@ -154,7 +155,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         }
         Edit::UpdateSpeaker(s) => {
             a.speaker(&s.id)
-                .ok_or_else(|| EditError::NotFound(s.id.clone()))?;
+                .ok_or_else(|| EditError::NotFound(s.id.to_string()))?;
             check_refs(a, s.party.as_deref(), None)?;
             let mut s = s.clone();
             s.mentions.sort_unstable();
@@ -188,7 +189,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
     Ok(plan)
 }
 
-fn created(mut plan: Plan, id: String) -> Plan {
+fn created(mut plan: Plan, id: Id) -> Plan {
     plan.created = Some(id);
     plan
 }
@@ -226,8 +227,8 @@ fn span(
 
 /// The fields quotes and positions share, borrowed for a change.
 struct Fields<'a> {
-    party: &'a mut Option<String>,
-    speaker: &'a mut Option<String>,
+    party: &'a mut Option<Id>,
+    speaker: &'a mut Option<Id>,
     status: &'a mut Status,
     note: &'a mut Option<String>,
     origin: &'a mut Origin,
@@ -294,7 +295,7 @@ fn set_span(
     let label = if matches!(slot, Slot::OrphanQuote | Slot::OrphanPosition) {
         changes.push(Change::Remove {
             slot,
-            id: id.to_string(),
+            id: Id::from(id),
         });
         "re-attach"
     } else {
@@ -318,7 +319,7 @@ fn all_annotations(a: &Annotations) -> impl Iterator<Item = Item> + '_ {
         )
 }
 
-fn merge_speakers(a: &Annotations, from: &str, into: &str) -> Result<Plan, EditError> {
+fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditError> {
     let gone = a
         .speaker(from)
         .ok_or_else(|| EditError::NotFound(from.to_string()))?;
@@ -334,10 +335,10 @@ fn merge_speakers(a: &Annotations, from: &str, into: &str) -> Result<Plan, EditE
     let mut changes: Vec<Change> = all_annotations(a)
         .filter_map(|mut item| {
             let f = fields(&mut item)?;
-            if f.speaker.as_deref() != Some(from) {
+            if f.speaker.as_ref() != Some(from) {
                 return None;
             }
-            *f.speaker = Some(into.to_string());
+            *f.speaker = Some(into.clone());
             Some(Change::Put(item))
         })
         .collect();
@@ -350,7 +351,7 @@ fn merge_speakers(a: &Annotations, from: &str, into: &str) -> Result<Plan, EditE
     changes.push(Change::Put(Item::Speaker(kept)));
     changes.push(Change::Remove {
         slot: Slot::Speaker,
-        id: from.to_string(),
+        id: from.clone(),
     });
     Ok(Plan::new("merge speakers", changes))
 }

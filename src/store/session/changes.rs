@@ -74,7 +74,7 @@ impl Store {
         }
         self.journal_append(&plan.changes);
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)
-            .map_err(|m| EditError::NotFound(m.id))?;
+            .map_err(|m| EditError::NotFound(m.id.to_string()))?;
         if plan.undoable {
             self.history.record(Group {
                 label: plan.label.to_string(),
@@ -123,7 +123,7 @@ impl Store {
         let changes = if back { &g.inverses } else { &g.changes };
         self.journal_append(changes);
         history::apply_all(&mut self.annotations, changes)
-            .map_err(|m| EditError::NotFound(m.id))?;
+            .map_err(|m| EditError::NotFound(m.id.to_string()))?;
         let label = g.label.clone();
         if back {
             self.history.push_redo(g);

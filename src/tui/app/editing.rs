@@ -6,7 +6,7 @@ use super::{App, Tone};
 use crate::export::Format;
 use crate::keys::Command;
 use crate::store::edit::{Edit, Filter};
-use crate::store::model::{QuoteKind, Status};
+use crate::store::model::{Id, QuoteKind, Status};
 use crate::store::{Outcome, SaveError};
 use crate::tui::action::{PopupKey, PromptKey};
 use crate::tui::highlight::{Target, on_target};
@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 impl App {
     /// The id of the selected annotation.
-    pub fn selected_id(&self) -> Option<String> {
+    pub fn selected_id(&self) -> Option<Id> {
         self.on_selected(|q| q.id.clone(), |p| p.id.clone())
     }
 
@@ -29,7 +29,7 @@ impl App {
     }
 
     /// The speaker of the selected annotation.
-    fn selected_speaker(&self) -> Option<String> {
+    fn selected_speaker(&self) -> Option<Id> {
         self.on_selected(|q| q.speaker.clone(), |p| p.speaker.clone())
             .flatten()
     }
@@ -61,7 +61,7 @@ impl App {
         }
     }
 
-    fn with_selected(&mut self) -> Option<String> {
+    fn with_selected(&mut self) -> Option<Id> {
         let id = self.selected_id();
         if id.is_none() {
             self.say("select an annotation first (Tab, or a click)", Tone::Info);
@@ -140,7 +140,7 @@ impl App {
         let party = match index {
             None => None,
             Some(i) => match self.ann().parties.get(i) {
-                Some(p) => Some(p.id.clone()),
+                Some(p) => Some(Id::from(p.id.as_str())),
                 None => {
                     let n = self.ann().parties.len();
                     return self.say(
@@ -167,7 +167,7 @@ impl App {
         let party = it
             .party()
             .and_then(|p| self.ann().parties.get(p))
-            .map(|p| p.id.clone());
+            .map(|p| Id::from(p.id.as_str()));
         let is_quote = matches!(it.target(), Target::Quote(_) | Target::OrphanQuote(_));
         let filter = Filter {
             quotes: is_quote,
@@ -582,7 +582,7 @@ impl App {
 
     /// Sets the selected annotation's speaker; the speaker's side is given to an
     /// annotation that has none, in the same undo step.
-    fn set_speaker(&mut self, speaker: String, party: Option<String>) {
+    fn set_speaker(&mut self, speaker: Id, party: Option<Id>) {
         let Some(id) = self.with_selected() else {
             return;
         };
@@ -685,7 +685,7 @@ impl App {
                     .to_digit(10)
                     .and_then(|d| (d as usize).checked_sub(1))
                     .and_then(|i| self.ann().parties.get(i))
-                    .map(|p| p.id.clone());
+                    .map(|p| Id::from(p.id.as_str()));
                 let role = (!role.trim().is_empty()).then(|| role.trim().to_string());
                 if let Some(store) = self.store.as_mut() {
                     store.begin_group("new speaker");

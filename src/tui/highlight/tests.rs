@@ -120,9 +120,9 @@ fn sides_past_16_bits_are_no_side() {
         origin: Default::default(),
     }];
     ann.quotes = vec![quote("fits", 0, 5), quote("wide", 10, 15)];
-    ann.quotes[0].party = Some(format!("s{last_fitting}"));
+    ann.quotes[0].party = Some(format!("s{last_fitting}").into());
     // the quote's own side wins over its speaker's, even when it is too wide to keep
-    ann.quotes[1].party = Some(format!("s{}", sides - 1));
+    ann.quotes[1].party = Some(format!("s{}", sides - 1).into());
     ann.quotes[1].speaker = Some("sp".into());
     let h = Highlights::new(&ann);
 
