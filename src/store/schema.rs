@@ -1,5 +1,6 @@
 //! Reading and writing the TOML schema: the version check, parsing with positions,
-//! errors, and the canonical (byte-stable) output. Validation is in `validate`.
+//! errors, and the canonical (byte-stable) output. Validation is in `validate`; large
+//! stores not in canonical form are parsed on several threads by `chunks`.
 
 use super::model::{Annotations, Position, Quote, SCHEMA_VERSION};
 use crate::article::sanitize_inline;
@@ -8,6 +9,8 @@ use std::fmt;
 use std::io;
 
 pub use super::validate::{Finding, Locator, Place, show, validate};
+
+mod chunks;
 
 /// Why a store cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -130,95 +133,10 @@ fn parse_document(text: &str) -> Result<Annotations, toml::de::Error> {
     if let Some(a) = super::canonical::read(text) {
         return Ok(a);
     }
-    match parse_in_chunks(text) {
+    match chunks::parse_in_chunks(text) {
         Some(a) => Ok(a),
         None => toml::from_str(text),
     }
-}
-
-/// The tables that can follow the first `[[quote]]` or `[[position]]` in a store.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Tail {
-    #[serde(default)]
-    quote: Vec<Quote>,
-    #[serde(default)]
-    position: Vec<Position>,
-    #[serde(default)]
-    orphan_quote: Vec<Quote>,
-    #[serde(default)]
-    orphan_position: Vec<Position>,
-    #[serde(default)]
-    reading: super::model::Reading,
-}
-
-/// Smallest chunk worth a thread.
-const MIN_CHUNK: usize = 1 << 20;
-
-/// Splits a large store before `[[quote]]`/`[[position]]` headers and parses the
-/// pieces in parallel. A cut inside a multi-line string leaves the piece before it
-/// with an unterminated string, so any bad cut makes a piece fail and gives `None`.
-fn parse_in_chunks(text: &str) -> Option<Annotations> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    parse_chunked(text, threads, MIN_CHUNK)
-}
-
-fn parse_chunked(text: &str, threads: usize, min_chunk: usize) -> Option<Annotations> {
-    if threads < 2 || text.len() < 2 * min_chunk {
-        return None;
-    }
-    let size = (text.len() / threads).max(min_chunk);
-    let mut cuts = vec![0];
-    let mut at = size;
-    while at < text.len() {
-        let rest = &text.as_bytes()[at..];
-        let next = ["\n[[quote]]\n", "\n[[position]]\n"]
-            .iter()
-            .filter_map(|h| find_bytes(rest, h.as_bytes()))
-            .min();
-        let Some(i) = next else { break };
-        cuts.push(at + i + 1);
-        at += i + 1 + size;
-    }
-    cuts.push(text.len());
-    if cuts.len() < 3 {
-        return None;
-    }
-    let (head, tails) = std::thread::scope(|scope| {
-        let handles: Vec<_> = cuts[1..]
-            .windows(2)
-            .map(|w| {
-                let piece = &text[w[0]..w[1]];
-                scope.spawn(move || toml::from_str::<Tail>(piece).ok())
-            })
-            .collect();
-        let head = toml::from_str::<Annotations>(&text[..cuts[1]]).ok();
-        let tails: Option<Vec<Tail>> = handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
-            .collect();
-        (head, tails)
-    });
-    let mut a = head?;
-    for t in tails? {
-        a.quotes.extend(t.quote);
-        a.positions.extend(t.position);
-        a.orphan_quotes.extend(t.orphan_quote);
-        a.orphan_positions.extend(t.orphan_position);
-        if !t.reading.is_empty() {
-            if !a.reading.is_empty() {
-                return None;
-            }
-            a.reading = t.reading;
-        }
-    }
-    Some(a)
-}
-
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The top-level `version = N` and the offset of N, found without parsing the document.
@@ -311,7 +229,7 @@ fn is_canonical(a: &Annotations) -> bool {
 mod tests {
     use super::*;
 
-    const GOOD: &str = r#"version = 1
+    pub(super) const GOOD: &str = r#"version = 1
 
 [article]
 title = "T"
@@ -372,57 +290,6 @@ party = "us"
         assert_eq!((problems[0].line, problems[0].column), (22, 11));
         assert!(problems[0].message.contains("“nobody”"));
         assert_eq!(Locator::new(&text).locate_id("quote", "q1"), (18, 6));
-    }
-
-    #[test]
-    fn large_stores_parse_the_same_in_chunks() {
-        let mut a = parse(GOOD, "s.toml").unwrap();
-        let q = a.quotes[0].clone();
-        let p = super::super::model::Position {
-            id: "p".into(),
-            start: 1,
-            end: 2,
-            text: "e".into(),
-            party: None,
-            speaker: None,
-            origin: Default::default(),
-            status: Default::default(),
-            note: Some("line\n[[quote]]\nid = \"x\"\n".into()),
-            prefix: "a\n\nb".into(),
-            suffix: Default::default(),
-        };
-        for i in 0..300 {
-            a.quotes.push(Quote {
-                id: format!("q{i}").into(),
-                note: (i % 7 == 0).then(|| "a\n[[position]]\nb".into()),
-                ..q.clone()
-            });
-            a.positions.push(super::super::model::Position {
-                id: format!("p{i}").into(),
-                ..p.clone()
-            });
-        }
-        a.reading.position = 3;
-        canonicalize(&mut a);
-        let chunk = 4096;
-        let text = toml::to_string(&a).unwrap();
-        assert!(text.len() > 8 * chunk, "{}", text.len());
-        // Notes that look like table headers: a cut inside one must not be taken.
-        assert!(parse_chunked(&text, 4, chunk).is_none());
-        assert!(parse(&text, "s.toml").unwrap() == a, "tricky notes");
-        for p in &mut a.positions {
-            p.note = None;
-        }
-        for q in &mut a.quotes {
-            q.note = None;
-        }
-        let text = toml::to_string(&a).unwrap();
-        assert!(
-            parse_chunked(&text, 4, chunk) == Some(a.clone()),
-            "parsed in chunks"
-        );
-        let broken = text.replacen("[[position]]\n", "[[position]]\nbad = 1\n", 1);
-        assert!(parse_chunked(&broken, 4, chunk).is_none());
     }
 
     #[test]
