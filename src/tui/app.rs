@@ -2,6 +2,8 @@
 
 pub mod cursor;
 mod editing;
+mod popups;
+mod saving;
 
 pub use cursor::Cursor;
 
