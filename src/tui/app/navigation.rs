@@ -1,0 +1,237 @@
+//! Moving through the article: scrolling and wrapping as far as needed, stepping
+//! through annotations and search matches, selecting, and the mouse.
+
+use super::{App, Cursor, Tone};
+use crate::store::model::{Position, Quote, QuoteKind};
+use crate::tui::highlight::on_target;
+use crate::tui::layout::Layout;
+
+impl App {
+    /// The last row that can be at the top (wraps as far as needed to know it).
+    pub(super) fn max_top(&mut self) -> usize {
+        let h = self.viewport();
+        self.layout
+            .ensure_rows(&self.article.text, self.top + 2 * h);
+        if !self.layout.is_complete() && self.layout.rows().len() < self.top + 2 * h {
+            self.layout.complete(&self.article.text);
+        }
+        self.layout.rows().len().saturating_sub(h)
+    }
+
+    pub(super) fn scroll_by(&mut self, n: isize) {
+        let top = (self.top as isize + n).max(0) as usize;
+        let h = self.viewport();
+        self.layout.ensure_rows(&self.article.text, top + h);
+        self.top = top.min(self.layout.rows().len().saturating_sub(h));
+    }
+
+    /// Puts the row showing byte `offset` at the top of the screen.
+    pub fn scroll_to_offset(&mut self, offset: usize) {
+        self.top = self.row_of(offset);
+        self.top = self.top.min(self.max_top());
+        self.anchor = None;
+    }
+
+    /// The row showing byte `offset`, wrapping up to it first.
+    pub fn row_of(&mut self, offset: usize) -> usize {
+        self.layout.ensure_offset(&self.article.text, offset);
+        self.layout.row_of(offset)
+    }
+
+    /// Wraps more of the article while the user is idle; false once all is wrapped.
+    pub fn wrap_more(&mut self) -> bool {
+        !self.layout.extend(&self.article.text, 1 << 20)
+    }
+
+    /// Makes sure the rows on screen are wrapped (after every change).
+    pub(super) fn ensure_screen(&mut self) {
+        let n = self.top + self.viewport() + 1;
+        self.layout.ensure_rows(&self.article.text, n);
+    }
+
+    /// Re-wraps for the current size, keeping the same text at the top.
+    pub(super) fn relayout(&mut self) {
+        let keep = self.anchor.unwrap_or_else(|| self.top_offset());
+        self.anchor = Some(keep);
+        let width = self
+            .geometry()
+            .map_or(self.layout.width.max(1), |g| usize::from(g.text_width));
+        if width != self.layout.width {
+            self.layout = Layout::lazy(&self.article, width);
+        }
+        self.top = self.row_of(keep);
+        self.top = self.top.min(self.max_top());
+    }
+
+    /// Scrolls so that byte `offset` is on screen, a third of the way down if it was not.
+    pub fn reveal(&mut self, offset: usize) {
+        let row = self.row_of(offset);
+        let h = self.viewport();
+        if row < self.top || row >= self.top + h {
+            self.top = row.saturating_sub(h / 3).min(self.max_top());
+        }
+    }
+
+    /// Selects an item and brings it into view.
+    pub fn select(&mut self, item: usize) {
+        if let Some(it) = self.hl.items.get(item) {
+            let start = it.range().start;
+            self.selected = Some(item);
+            self.reveal(start);
+            if let Some(note) = self.selected_note() {
+                let first = note.lines().next().unwrap_or("");
+                let more = if note.contains('\n') { " …" } else { "" };
+                self.message = Some((format!("✎ {first}{more}"), Tone::Info));
+            }
+        }
+    }
+
+    /// The note of the selected annotation, if it has one.
+    pub fn selected_note(&self) -> Option<&str> {
+        self.on_selected(|q| q.note.as_deref(), |p| p.note.as_deref())
+            .flatten()
+    }
+
+    /// Reads the selected quote or position.
+    pub(crate) fn on_selected<'a, T>(
+        &'a self,
+        quote: impl FnOnce(&'a Quote) -> T,
+        position: impl FnOnce(&'a Position) -> T,
+    ) -> Option<T> {
+        let target = self.selected.and_then(|s| self.hl.items.get(s))?.target();
+        on_target(self.ann(), target, quote, position)
+    }
+
+    pub(super) fn step_item(&mut self, forward: bool, same_side: bool) {
+        let items = &self.hl.items;
+        if items.is_empty() {
+            self.message = Some(("no annotations".into(), Tone::Info));
+            return;
+        }
+        let side = self
+            .selected
+            .and_then(|s| items.get(s))
+            .map(|it| it.party());
+        let wanted = |i: usize| {
+            let it = &items[i];
+            !same_side
+                || (it.kind().is_some_and(|k| k != QuoteKind::Term)
+                    && side.is_none_or(|p| it.party() == p))
+        };
+        // start from the selection if it is on screen, else from the top of the screen
+        let top_offset = self.top_offset();
+        let bottom_offset = self
+            .layout
+            .rows()
+            .get(self.top + self.viewport())
+            .map_or(usize::MAX, |r| r.start());
+        let on_screen = self.selected.filter(|&s| {
+            let at = items[s].range().start;
+            at >= top_offset && at < bottom_offset
+        });
+        let found = match (on_screen, forward) {
+            (Some(s), true) => (s + 1..items.len()).find(|&i| wanted(i)),
+            (Some(s), false) => (0..s).rev().find(|&i| wanted(i)),
+            (None, true) => {
+                (self.hl.item_at_or_after(top_offset)..items.len()).find(|&i| wanted(i))
+            }
+            (None, false) => (0..self.hl.item_at_or_after(bottom_offset))
+                .rev()
+                .find(|&i| wanted(i)),
+        };
+        match found {
+            Some(i) => self.select(i),
+            None => {
+                let what = if same_side {
+                    "quote of this side"
+                } else {
+                    "annotation"
+                };
+                let dir = if forward { "after" } else { "before" };
+                self.message = Some((format!("no {what} {dir} this one"), Tone::Info));
+            }
+        }
+    }
+
+    pub(super) fn search_step(&mut self, forward: bool) {
+        if self.search.matches.is_empty() {
+            self.message = Some(if self.search.query.is_empty() {
+                ("no search yet: press / to search".into(), Tone::Info)
+            } else {
+                (
+                    format!("pattern not found: {}", self.search.query),
+                    Tone::Warning,
+                )
+            });
+            return;
+        }
+        let from = self
+            .search
+            .current
+            .map_or(self.top_offset(), |c| self.search.matches[c].start);
+        let i = self
+            .search
+            .step(from, forward, self.search.current.is_some());
+        self.search.current = Some(i);
+        self.reveal(self.search.matches[i].start);
+    }
+
+    pub(super) fn click(&mut self, x: u16, y: u16) {
+        let Some(g) = self.geometry() else { return };
+        if let Some(side) = g.sidebar
+            && side.contains((x, y).into())
+        {
+            let first = crate::tui::view::sidebar::first_visible(self, usize::from(side.height));
+            let i = first + usize::from(y - side.y);
+            if i < self.hl.items.len() {
+                self.select(i);
+            }
+            return;
+        }
+        if !g.article.contains((x, y).into()) || x < g.text_x {
+            return;
+        }
+        let Some(offset) = self.offset_at(x, y) else {
+            return;
+        };
+        self.drag_from = Some(offset);
+        if let Some(c) = self.cursor.as_mut() {
+            c.at = offset;
+            c.anchor = None;
+        } else if let Some(i) = self.hl.item_covering(offset) {
+            self.selected = Some(i);
+        }
+    }
+
+    /// The article byte shown at a screen cell of the article pane.
+    pub fn offset_at(&self, x: u16, y: u16) -> Option<usize> {
+        let g = self.geometry()?;
+        if !g.article.contains((x, y).into()) {
+            return None;
+        }
+        let row = self
+            .layout
+            .rows()
+            .get(self.top + usize::from(y - g.article.y))?;
+        if row.is_empty() {
+            return None;
+        }
+        let column = usize::from(x.saturating_sub(g.text_x));
+        Some(crate::tui::view::article::offset_at_column(
+            &self.article.text,
+            row.range(),
+            column,
+        ))
+    }
+
+    /// A mouse drag: select from where the button went down to here.
+    pub(super) fn drag(&mut self, x: u16, y: u16) {
+        let (Some(from), Some(to)) = (self.drag_from, self.offset_at(x, y)) else {
+            return;
+        };
+        self.cursor = Some(Cursor {
+            at: to,
+            anchor: Some(from),
+        });
+    }
+}

@@ -1,0 +1,369 @@
+//! The popups the edit commands open (questions, text fields, the speaker picker):
+//! their keys, and what their answers do.
+
+use super::editing::kind_of;
+use super::{App, Tone};
+use crate::export::Format;
+use crate::store::edit::Edit;
+use crate::store::model::Id;
+use crate::tui::action::{PopupKey, PromptKey};
+use crate::tui::popup::{Ask, Field, Pick, Popup};
+use std::path::PathBuf;
+
+impl App {
+    /// The speaker of the selected annotation.
+    fn selected_speaker(&self) -> Option<Id> {
+        self.on_selected(|q| q.speaker.clone(), |p| p.speaker.clone())
+            .flatten()
+    }
+
+    pub(super) fn open_picker(&mut self, pick: Pick) {
+        self.popup = Some(Popup::Speakers {
+            filter: Default::default(),
+            cursor: 0,
+            pick,
+        });
+    }
+
+    pub(super) fn start_merge(&mut self) {
+        let Some(from) = self.selected_speaker() else {
+            return self.say(
+                "select an annotation whose speaker should be merged into another",
+                Tone::Info,
+            );
+        };
+        self.open_picker(Pick::MergeInto { from });
+    }
+
+    /// The speaker picker's entries for a filter: `None` is "new speaker".
+    pub fn picker_entries(&self, filter: &str) -> Vec<Option<usize>> {
+        let f = filter.trim().to_lowercase();
+        let mut out: Vec<Option<usize>> = Vec::new();
+        if !f.is_empty()
+            && !self
+                .ann()
+                .speakers
+                .iter()
+                .any(|s| s.name.to_lowercase() == f)
+        {
+            out.push(None);
+        }
+        out.extend(
+            self.ann()
+                .speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    f.is_empty()
+                        || s.name.to_lowercase().contains(&f)
+                        || s.role
+                            .as_deref()
+                            .is_some_and(|r| r.to_lowercase().contains(&f))
+                })
+                .map(|(i, _)| Some(i)),
+        );
+        out
+    }
+
+    /// A key in the open popup.
+    pub(super) fn popup_input(&mut self, key: PopupKey) {
+        let Some(popup) = self.popup.take() else {
+            return;
+        };
+        match popup {
+            Popup::Choice {
+                ask,
+                title,
+                options,
+            } => match key {
+                PopupKey::Edit(PromptKey::Char(c)) if options.iter().any(|(o, _)| *o == c) => {
+                    self.choose(ask, c)
+                }
+                PopupKey::Edit(PromptKey::Abort) => {}
+                _ => {
+                    self.popup = Some(Popup::Choice {
+                        title,
+                        options,
+                        ask,
+                    })
+                }
+            },
+            Popup::Text {
+                title,
+                mut field,
+                multiline,
+                purpose,
+            } => match key {
+                PopupKey::Edit(PromptKey::Submit) => {
+                    self.submit_text(purpose, field.text().to_string())
+                }
+                PopupKey::Edit(PromptKey::Abort) => {}
+                PopupKey::Newline if multiline => {
+                    field.insert('\n');
+                    self.popup = Some(Popup::Text {
+                        title,
+                        field,
+                        multiline,
+                        purpose,
+                    });
+                }
+                PopupKey::Edit(k) => {
+                    crate::tui::app::edit_field(&mut field, k);
+                    self.popup = Some(Popup::Text {
+                        title,
+                        field,
+                        multiline,
+                        purpose,
+                    });
+                }
+                _ => {
+                    self.popup = Some(Popup::Text {
+                        title,
+                        field,
+                        multiline,
+                        purpose,
+                    })
+                }
+            },
+            Popup::Speakers {
+                mut filter,
+                mut cursor,
+                pick,
+            } => {
+                let n = self.picker_entries(filter.text()).len();
+                match key {
+                    PopupKey::Up => cursor = cursor.saturating_sub(1),
+                    PopupKey::Down => cursor = (cursor + 1).min(n.saturating_sub(1)),
+                    PopupKey::Edit(PromptKey::Abort) => return,
+                    PopupKey::Edit(PromptKey::Submit) => {
+                        return self.pick_speaker(pick, filter.text().to_string(), cursor);
+                    }
+                    PopupKey::Edit(k) => {
+                        crate::tui::app::edit_field(&mut filter, k);
+                        cursor = 0;
+                    }
+                    PopupKey::Newline => {}
+                }
+                self.popup = Some(Popup::Speakers {
+                    filter,
+                    cursor,
+                    pick,
+                });
+            }
+        }
+    }
+
+    fn pick_speaker(&mut self, pick: Pick, filter: String, cursor: usize) {
+        let entries = self.picker_entries(&filter);
+        let Some(entry) = entries.get(cursor).copied() else {
+            return self.say("no speaker matches; type a name to add one", Tone::Info);
+        };
+        match (entry, pick) {
+            (None, Pick::Speaker) => {
+                let name = filter.trim().to_string();
+                self.popup = Some(Popup::text(
+                    &format!("Role of {name} (optional)"),
+                    "",
+                    false,
+                    Field::SpeakerRole { name },
+                ));
+            }
+            (None, Pick::MergeInto { .. }) => {
+                self.say("merge into an existing speaker", Tone::Info)
+            }
+            (Some(i), Pick::Speaker) => {
+                let (sid, party) = {
+                    let s = &self.ann().speakers[i];
+                    (s.id.clone(), s.party.clone())
+                };
+                self.set_speaker(sid, party);
+            }
+            (Some(i), Pick::MergeInto { from }) => {
+                let into = self.ann().speakers[i].id.clone();
+                if into == from {
+                    return self.say("that is the same speaker", Tone::Info);
+                }
+                if self.apply(Edit::MergeSpeakers { from, into }).is_some() {
+                    self.say("speakers merged (u undoes)", Tone::Info);
+                }
+            }
+        }
+    }
+
+    /// Sets the selected annotation's speaker; the speaker's side is given to an
+    /// annotation that has none, in the same undo step.
+    fn set_speaker(&mut self, speaker: Id, party: Option<Id>) {
+        let Some(id) = self.with_selected() else {
+            return;
+        };
+        let has_side = self
+            .selected
+            .and_then(|s| self.hl.items.get(s))
+            .is_some_and(|it| it.party().is_some());
+        if let Some(store) = self.store.as_mut() {
+            store.begin_group("set speaker");
+        }
+        self.apply(Edit::SetSpeaker {
+            id: id.clone(),
+            speaker: Some(speaker),
+        });
+        if !has_side && party.is_some() {
+            self.apply(Edit::SetSide { id, party });
+        }
+        if let Some(store) = self.store.as_mut() {
+            store.end_group();
+        }
+    }
+
+    fn choose(&mut self, ask: Ask, c: char) {
+        match ask {
+            Ask::TagKind { start, end } => {
+                let kind = kind_of(c);
+                if self
+                    .apply(Edit::AddQuote {
+                        start,
+                        end,
+                        kind,
+                        party: None,
+                        speaker: None,
+                    })
+                    .is_some()
+                {
+                    self.cursor = None;
+                    self.say(
+                        "quote added: 1-9 sets its side, @ its speaker, e a note",
+                        Tone::Info,
+                    );
+                }
+            }
+            Ask::ChangeKind => {
+                if let Some(id) = self.selected_id() {
+                    self.apply(Edit::SetKind {
+                        id,
+                        kind: kind_of(c),
+                    });
+                }
+            }
+            Ask::QuitUnsaved => match c {
+                's' if self.save() => self.quit = true,
+                'd' => self.discard_and_quit(),
+                _ => {}
+            },
+            Ask::Conflict => match c {
+                'r' => {
+                    let article = std::sync::Arc::clone(&self.article);
+                    if let Some(store) = self.store.as_mut() {
+                        match store.reload(&article) {
+                            Ok(()) => {
+                                self.refresh(None, None);
+                                self.say("reloaded from disk", Tone::Info);
+                            }
+                            Err(e) => self.say(e.to_string(), Tone::Warning),
+                        }
+                    }
+                }
+                'o' => {
+                    if let Some(store) = self.store.as_mut() {
+                        match store.save_overwrite() {
+                            Ok(()) => self.say("saved over the changed file", Tone::Info),
+                            Err(e) => self.say(e.to_string(), Tone::Warning),
+                        }
+                    }
+                }
+                's' => {
+                    self.popup = Some(Popup::text("Save the store as", "", false, Field::SaveAs))
+                }
+                _ => {}
+            },
+            Ask::ExportFormat => {
+                let (format, ext) = match c {
+                    'j' => (Format::Json, "json"),
+                    'c' => (Format::Csv, "csv"),
+                    'm' => (Format::Markdown, "md"),
+                    _ => (Format::Toml, "toml"),
+                };
+                let path = self.default_export_path(ext);
+                self.popup = Some(Popup::text(
+                    "Export to",
+                    &path,
+                    false,
+                    Field::ExportPath { format },
+                ));
+            }
+            Ask::SpeakerSide { name, role } => {
+                let party = c
+                    .to_digit(10)
+                    .and_then(|d| (d as usize).checked_sub(1))
+                    .and_then(|i| self.ann().parties.get(i))
+                    .map(|p| Id::from(p.id.as_str()));
+                let role = (!role.trim().is_empty()).then(|| role.trim().to_string());
+                if let Some(store) = self.store.as_mut() {
+                    store.begin_group("new speaker");
+                }
+                if let Some(o) = self.apply(Edit::AddSpeaker {
+                    name,
+                    role,
+                    party: party.clone(),
+                }) && let Some(sid) = o.created
+                {
+                    self.set_speaker(sid, party);
+                }
+                if let Some(store) = self.store.as_mut() {
+                    store.end_group();
+                }
+            }
+        }
+    }
+
+    pub(super) fn submit_text(&mut self, purpose: Field, text: String) {
+        match purpose {
+            Field::Note { id } => {
+                let note = (!text.trim().is_empty()).then_some(text);
+                if self.apply(Edit::SetNote { id, note }).is_some() {
+                    self.say(
+                        "note saved in the annotation (Ctrl-S writes the store)",
+                        Tone::Info,
+                    );
+                }
+            }
+            Field::SaveAs => {
+                let path = PathBuf::from(text.trim());
+                if text.trim().is_empty() {
+                    return self.say("no file name given", Tone::Info);
+                }
+                if let Some(store) = self.store.as_mut() {
+                    match store.save_as(&path) {
+                        Ok(()) => self.say(
+                            format!("saved {}", crate::article::sanitize_inline(text.trim())),
+                            Tone::Info,
+                        ),
+                        Err(e) => self.say(e.to_string(), Tone::Warning),
+                    }
+                }
+            }
+            Field::ExportPath { format } => self.export_to(format, text.trim()),
+            Field::SpeakerRole { name } => {
+                let mut options: Vec<(char, String)> = self
+                    .ann()
+                    .parties
+                    .iter()
+                    .take(9)
+                    .enumerate()
+                    .map(|(i, p)| {
+                        (
+                            char::from(b'1' + i as u8),
+                            crate::article::sanitize_inline(&p.name),
+                        )
+                    })
+                    .collect();
+                options.push(('0', "no side".into()));
+                self.popup = Some(Popup::Choice {
+                    title: format!("Side of {}", crate::article::sanitize_inline(&name)),
+                    options,
+                    ask: Ask::SpeakerSide { name, role: text },
+                });
+            }
+            Field::Command => self.run_command_line(text.trim()),
+        }
+    }
+}

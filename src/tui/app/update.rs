@@ -1,0 +1,253 @@
+//! Keys into actions, and the one `update` that applies them: the reading commands,
+//! cancelling, the search prompt and mark letters; edits go on to `editing`.
+
+use super::{App, Overlay, Pending, Tone};
+use crate::keys::{Command, Scope};
+use crate::tui::action::{Action, PopupKey, PromptKey};
+use crate::tui::input::TextField;
+use crate::tui::popup::Popup;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+impl App {
+    /// Turns a key into an action: the open prompt, a pending mark letter, or the keymap.
+    /// This is the only place keys are interpreted.
+    pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
+        if self.search.prompt.is_some() {
+            return prompt_key(key).map(Action::Prompt);
+        }
+        if let Some(p) = &self.popup {
+            return popup_key(p, key).map(Action::Popup);
+        }
+        if self.pending.is_some() {
+            return match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    Some(Action::MarkLetter(c))
+                }
+                _ => Some(Action::Command(Command::Cancel)),
+            };
+        }
+        let scope = if self.cursor.is_some() {
+            Scope::Cursor
+        } else {
+            Scope::Normal
+        };
+        self.keymap.command(scope, key).map(Action::Command)
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        let top = self.top;
+        let resize = matches!(action, Action::Resize(..));
+        match action {
+            Action::Command(c) => self.command(c),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.relayout();
+            }
+            Action::Scroll(n) => self.scroll_by(n as isize),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Drag(x, y) => self.drag(x, y),
+            Action::Popup(k) => self.popup_input(k),
+            Action::StoreReady(store) => self.set_store(*store),
+            Action::ArticleReady(article) => self.set_article(article),
+            Action::ArticleFailed(why) => {
+                self.loading = false;
+                self.detecting = false;
+                self.message = Some((
+                    format!("{why}; showing the start only, without annotations"),
+                    Tone::Warning,
+                ));
+            }
+            Action::Prompt(k) => self.prompt(k),
+            Action::MarkLetter(c) => self.mark_letter(c),
+            Action::Idle => {
+                self.wrap_more();
+            }
+        }
+        self.ensure_screen();
+        if !resize && self.top != top {
+            self.anchor = None;
+        }
+    }
+
+    fn command(&mut self, c: Command) {
+        if c != Command::Cancel {
+            self.message = None;
+        }
+        if let Overlay::Help(scroll) = self.overlay {
+            return self.help_command(c, scroll);
+        }
+        if let Overlay::Sides(cursor) = self.overlay {
+            if self.sides_command(c, cursor) {
+                return;
+            }
+        }
+        let page = self.viewport();
+        match c {
+            Command::ScrollDown => self.scroll_by(1),
+            Command::ScrollUp => self.scroll_by(-1),
+            Command::PageDown => self.scroll_by(page as isize),
+            Command::PageUp => self.scroll_by(-(page as isize)),
+            Command::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
+            Command::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
+            Command::Top => self.top = 0,
+            Command::Bottom => {
+                self.layout.complete(&self.article.text);
+                self.top = self.max_top();
+            }
+            Command::NextAnnotation => self.step_item(true, false),
+            Command::PrevAnnotation => self.step_item(false, false),
+            Command::NextSameSide => self.step_item(true, true),
+            Command::PrevSameSide => self.step_item(false, true),
+            Command::Search => self.search.open(self.top),
+            Command::SearchNext => self.search_step(true),
+            Command::SearchPrev => self.search_step(false),
+            Command::SetMark => self.pending = Some(Pending::SetMark),
+            Command::JumpMark => self.pending = Some(Pending::JumpMark),
+            Command::ToggleSidebar => {
+                self.sidebar = !self.sidebar;
+                self.relayout();
+            }
+            Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
+            Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
+            Command::ToggleLegend => self.toggle_overlay(Overlay::Legend),
+            Command::Quit => {
+                if self.overlay == Overlay::None {
+                    self.request_quit(false);
+                } else {
+                    self.overlay = Overlay::None;
+                }
+            }
+            Command::Cancel => self.cancel(),
+            other => self.edit_command(other),
+        }
+    }
+
+    fn cancel(&mut self) {
+        if self.pending.take().is_some() {
+            return;
+        }
+        if self.cursor.take().is_some() {
+            return;
+        }
+        if self.overlay != Overlay::None {
+            self.overlay = Overlay::None;
+        } else if !self.search.matches.is_empty() {
+            self.search.clear();
+        } else if self.selected.is_some() {
+            self.selected = None;
+        } else {
+            self.message = None;
+        }
+    }
+
+    fn prompt(&mut self, k: PromptKey) {
+        let Some(field) = self.search.prompt.as_mut() else {
+            return;
+        };
+        match k {
+            PromptKey::Submit => {
+                self.search.prompt = None;
+                if self.search.matches.is_empty() && !self.search.query.is_empty() {
+                    self.message = Some((
+                        format!("pattern not found: {}", self.search.query),
+                        Tone::Warning,
+                    ));
+                }
+                return;
+            }
+            PromptKey::Abort => {
+                self.top = self.search.saved_top.min(self.max_top());
+                self.search.clear();
+                return;
+            }
+            k => edit_field(field, k),
+        }
+        let query = field.text().to_string();
+        self.search.set_query(&self.article.text, &query);
+        let from = self
+            .layout
+            .rows()
+            .get(self.search.saved_top)
+            .map_or(0, |r| r.start());
+        if let Some(i) = self.search.first_from(from) {
+            self.search.current = Some(i);
+            self.reveal(self.search.matches[i].start);
+        } else {
+            self.top = self.search.saved_top.min(self.max_top());
+        }
+    }
+
+    fn mark_letter(&mut self, c: char) {
+        let Some(p) = self.pending.take() else { return };
+        if !c.is_ascii_alphabetic() {
+            self.message = Some(("marks are letters a-z, A-Z".into(), Tone::Warning));
+            return;
+        }
+        match p {
+            Pending::SetMark => {
+                self.marks.insert(c, self.top_offset());
+                self.message = Some((format!("mark {c} set"), Tone::Info));
+            }
+            Pending::JumpMark => match self.marks.get(&c) {
+                Some(&offset) => self.scroll_to_offset(offset),
+                None => self.message = Some((format!("mark {c} not set"), Tone::Warning)),
+            },
+        }
+    }
+}
+
+/// Applies an editing key to a text field.
+pub fn edit_field(field: &mut TextField, k: PromptKey) {
+    match k {
+        PromptKey::Char(c) => field.insert(c),
+        PromptKey::Backspace => field.backspace(),
+        PromptKey::Delete => field.delete(),
+        PromptKey::DeleteWord => field.delete_word(),
+        PromptKey::Left => field.left(),
+        PromptKey::Right => field.right(),
+        PromptKey::Home => field.home(),
+        PromptKey::End => field.end(),
+        PromptKey::Submit | PromptKey::Abort => {}
+    }
+}
+
+/// The popup input for a key.
+fn popup_key(popup: &Popup, key: KeyEvent) -> Option<PopupKey> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match (popup, key.code) {
+        (_, KeyCode::Enter) if alt => Some(PopupKey::Newline),
+        (_, KeyCode::Char('j')) if ctrl => Some(PopupKey::Newline),
+        (Popup::Speakers { .. }, KeyCode::Up) => Some(PopupKey::Up),
+        (Popup::Speakers { .. }, KeyCode::Down) => Some(PopupKey::Down),
+        (Popup::Speakers { .. }, KeyCode::Char('p')) if ctrl => Some(PopupKey::Up),
+        (Popup::Speakers { .. }, KeyCode::Char('n')) if ctrl => Some(PopupKey::Down),
+        _ => prompt_key(key).map(PopupKey::Edit),
+    }
+}
+
+/// The prompt edit for a key, readline-style.
+fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Enter => PromptKey::Submit,
+        KeyCode::Esc => PromptKey::Abort,
+        KeyCode::Char('c' | 'g') if ctrl => PromptKey::Abort,
+        KeyCode::Char('w') if ctrl => PromptKey::DeleteWord,
+        KeyCode::Char('a') if ctrl => PromptKey::Home,
+        KeyCode::Char('e') if ctrl => PromptKey::End,
+        KeyCode::Char('b') if ctrl => PromptKey::Left,
+        KeyCode::Char('f') if ctrl => PromptKey::Right,
+        KeyCode::Char('h') if ctrl => PromptKey::Backspace,
+        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char(c) => PromptKey::Char(c),
+        KeyCode::Backspace => PromptKey::Backspace,
+        KeyCode::Delete => PromptKey::Delete,
+        KeyCode::Left => PromptKey::Left,
+        KeyCode::Right => PromptKey::Right,
+        KeyCode::Home => PromptKey::Home,
+        KeyCode::End => PromptKey::End,
+        _ => return None,
+    })
+}
