@@ -4,12 +4,12 @@
 //! finds the sentences that state a position.
 
 use super::cues::{Cue, find_cues};
+use super::entities::Entities;
 use super::kinds::{classify, dash_signature, transcript_label};
 use super::lexicon::{self, CueKind};
 use super::parties::SideMatcher;
 use super::positions::{Position, unit_position};
 use super::quotes::{QuoteSpan, push_quotes};
-use super::speakers::Entities;
 use super::units::{asides, merge_units};
 use super::words::{Word, floor_boundary, is_capitalized, lower, push_words};
 use crate::article::{Paragraph, Structure};

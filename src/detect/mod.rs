@@ -2,12 +2,13 @@
 //!
 //! The pipeline runs paragraph by paragraph, so it is linear in the article:
 //! quotation pairing ([`quotes`]), cues and their sources ([`cues`]), speakers and
-//! coreference ([`speakers`]), attribution and positions ([`attribution`],
+//! coreference ([`speakers`], [`entities`]), attribution and positions ([`attribution`],
 //! [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
 
 mod attribution;
 mod bytes;
 mod cues;
+mod entities;
 mod kinds;
 pub mod lexicon;
 pub mod parties;
@@ -23,8 +24,8 @@ use crate::store::model::{
     Status, shared_context,
 };
 use attribution::{Findings, Found, attribute};
+use entities::{Entities, EntityKind};
 use parties::{SideMatcher, countries, country_party, party_names};
-use speakers::{Entities, EntityKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 

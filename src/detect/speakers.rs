@@ -1,13 +1,11 @@
-//! Sources and speakers: reading a source phrase ("State Department spokesman Ian Kelly",
-//! "the commentary", "he") and resolving it to one entity per person or body, with every
-//! mention kept.
+//! Source phrases: reading one ("State Department spokesman Ian Kelly", "the
+//! commentary", "he") into what it names (a person, a body, a role noun or a pronoun),
+//! with its name, title and side. [`super::entities`] resolves what is read to entities.
 
 use super::lexicon::{self, Pronoun};
-use super::lexicon::{WordMap, WordSet};
-use super::parties::{SideMatcher, name_key};
+use super::parties::SideMatcher;
 use super::words::{is_all_caps, is_capitalized, lower, starts_with_capital, words};
 use std::ops::Range;
-use std::rc::Rc;
 
 /// What a source phrase names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,7 +186,7 @@ fn strip_determiner(s: &str) -> &str {
     s
 }
 
-fn clean_name(s: &str) -> String {
+pub(super) fn clean_name(s: &str) -> String {
     let s = s.trim();
     let s = s
         .strip_suffix("'s")
@@ -198,7 +196,7 @@ fn clean_name(s: &str) -> String {
 }
 
 /// Runs of capitalised words (with name particles inside) as index ranges into `ws`.
-fn capital_runs<'a>(
+pub(super) fn capital_runs<'a>(
     text: &'a str,
     ws: &'a [Range<usize>],
 ) -> impl Iterator<Item = Range<usize>> + 'a {
@@ -234,7 +232,7 @@ fn capital_runs<'a>(
     })
 }
 
-enum RunKind {
+pub(super) enum RunKind {
     Person(Range<usize>),
     Body(Range<usize>),
     Other,
@@ -253,7 +251,7 @@ fn is_title_word(text: &str, w: &Range<usize>, sides: &SideMatcher) -> bool {
         || word.ends_with("’s")
 }
 
-fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> RunKind {
+pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> RunKind {
     let whole = run[0].start..run[run.len() - 1].end;
     let mut buf = [0u8; 32];
     let last = lower(&text[run[run.len() - 1].clone()], &mut buf).into_owned();
@@ -288,351 +286,12 @@ fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> RunKin
     RunKind::Person(name)
 }
 
-/// A person or body that the article quotes.
-#[derive(Debug, Clone)]
-pub struct Entity {
-    /// Canonical name.
-    pub name: String,
-    /// Title or description.
-    pub role: Option<String>,
-    /// Person, body or group.
-    pub kind: EntityKind,
-    /// The side index (into the matcher's sides).
-    pub side: Option<usize>,
-    /// Nouns that refer back to it ("spokesman", "commentary"), lower case.
-    pub heads: Vec<String>,
-    /// Every mention.
-    pub mentions: Vec<Range<usize>>,
-    /// Whether it is the source of a quote or position.
-    pub speaks: bool,
-    /// When it was last mentioned, as a count of the mentions resolved before.
-    last_mention: usize,
-}
-
-/// The kinds of entity pronouns can refer to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
-    /// A person (he, she).
-    Person,
-    /// A body (it).
-    Body,
-    /// A group (they).
-    Group,
-}
-
-/// The article's entities, in order of first mention, with recency for coreference.
-#[derive(Debug, Default)]
-pub struct Entities {
-    /// The entities.
-    pub list: Vec<Entity>,
-    /// Mentions resolved so far: the clock of recency.
-    mentions_resolved: usize,
-    /// The most recently mentioned person, body and group.
-    latest: [Option<usize>; 3],
-    /// Head noun → the entities it refers back to.
-    by_head: WordMap<String, Vec<usize>>,
-    /// Surname → full name of people named anywhere in the article.
-    full_names: WordMap<String, KnownName>,
-    /// First name → full name, used when no surname matches.
-    first_names: WordMap<String, KnownName>,
-    /// Runs of capitalised words already learnt from: news repeats its names and
-    /// bodies, and reading a run again would learn nothing new.
-    runs_seen: WordSet<String>,
-    /// Lower-case name → entity, so lookups stay constant-time on long texts.
-    by_name: WordMap<String, usize>,
-    /// The first word of each person's name (as a key) → people, in order.
-    by_first: WordMap<String, Vec<usize>>,
-    /// The last word of each person's name → people, in order.
-    by_last: WordMap<String, Vec<usize>>,
-    /// Source phrases already read, with spans relative to the phrase (news repeats
-    /// "he said" and "the spokesman said" many times).
-    read: WordMap<String, Option<Rc<SourceNp>>>,
-}
-
-/// Most source phrases (and runs of names) kept in a cache before it is emptied.
-const READ_CACHE: usize = 4096;
-
-impl Entities {
-    /// An empty registry.
-    pub fn new() -> Entities {
-        Entities::default()
-    }
-
-    /// Reads the source phrase at `range` ([`read_source`], remembering the phrases
-    /// already read) and resolves it: `None` when the phrase names no source, else the
-    /// entity, if one is found.
-    pub fn resolve_phrase(
-        &mut self,
-        text: &str,
-        range: Range<usize>,
-        sides: &SideMatcher,
-    ) -> Option<Option<usize>> {
-        let phrase = &text[range.clone()];
-        let np = match self.read.get(phrase) {
-            Some(hit) => hit.clone(),
-            None => {
-                let np = read_source(text, range.clone(), sides).map(|mut np| {
-                    np.span = np.span.start - range.start..np.span.end - range.start;
-                    Rc::new(np)
-                });
-                if self.read.len() >= READ_CACHE {
-                    self.read.clear();
-                }
-                self.read.insert(phrase.to_string(), np.clone());
-                np
-            }
-        };
-        np.map(|np| self.resolve_at(&np, range.start))
-    }
-
-    /// Learns the full names of the people named with two or more words among `ws`, so
-    /// that a later surname alone ("Lee") finds them ("Taiwanese President Lee Teng-hui").
-    pub fn learn_names(&mut self, text: &str, ws: &[Range<usize>], sides: &SideMatcher) {
-        for run in capital_runs(text, ws) {
-            if run.len() < 2 {
-                continue;
-            }
-            // Once a run has been read, its name is known (or it is no person's name):
-            // the same text never teaches anything again.
-            let run_text = &text[ws[run.start].start..ws[run.end - 1].end];
-            if self.runs_seen.contains(run_text) {
-                continue;
-            }
-            if self.runs_seen.len() >= READ_CACHE {
-                self.runs_seen.clear();
-            }
-            self.runs_seen.insert(run_text.to_string());
-            // A name already learnt is not read again.
-            if self.full_names.contains_key(&text[ws[run.end - 1].clone()]) {
-                continue;
-            }
-            let whole = ws[run.start].start..ws[run.end - 1].end;
-            if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
-                let n = clean_name(&text[name.clone()]);
-                let parts: Vec<&str> = n.split_whitespace().collect();
-                if let (true, Some(first), Some(last)) =
-                    ((2..=4).contains(&parts.len()), parts.first(), parts.last())
-                {
-                    let last = name_key(last);
-                    let first = name_key(first);
-                    if self.full_names.contains_key(&last) && self.first_names.contains_key(&first)
-                    {
-                        continue;
-                    }
-                    let known = KnownName {
-                        name: n.clone(),
-                        side: sides.first(&text[whole.start..name.start]),
-                    };
-                    self.full_names.entry(last).or_insert_with(|| known.clone());
-                    self.first_names.entry(first).or_insert(known);
-                }
-            }
-        }
-    }
-
-    /// Resolves a source phrase to an entity, recording the mention.
-    pub fn resolve(&mut self, np: &SourceNp) -> Option<usize> {
-        self.resolve_at(np, 0)
-    }
-
-    /// [`Entities::resolve`] for a phrase whose span is relative to byte `offset`.
-    fn resolve_at(&mut self, np: &SourceNp, offset: usize) -> Option<usize> {
-        let found = match &np.kind {
-            NpKind::Pronoun(p) => match p {
-                Pronoun::Person => self.latest(EntityKind::Person),
-                Pronoun::Body => self.latest(EntityKind::Body),
-                Pronoun::Plural => [EntityKind::Body, EntityKind::Group]
-                    .into_iter()
-                    .filter_map(|k| self.latest(k))
-                    .max_by_key(|&i| self.list[i].last_mention),
-            },
-            NpKind::Person => Some(self.person(np)),
-            NpKind::Body => Some(self.named(np, EntityKind::Body)),
-            NpKind::Role {
-                head,
-                definite,
-                plural,
-            } => {
-                let earlier = if *definite {
-                    self.latest_with_head(head, np.side)
-                } else {
-                    None
-                };
-                earlier.or_else(|| {
-                    let kind = if *plural {
-                        EntityKind::Group
-                    } else if lexicon::is_title(head)
-                        || matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson")
-                    {
-                        EntityKind::Person
-                    } else {
-                        EntityKind::Body
-                    };
-                    let i = self.named(np, kind);
-                    self.add_head(i, head);
-                    Some(i)
-                })
-            }
-        }?;
-        let e = &mut self.list[found];
-        e.mentions
-            .push(np.span.start + offset..np.span.end + offset);
-        if e.side.is_none() {
-            e.side = np.side;
-        }
-        if e.role.is_none()
-            && let Some(role) = &np.role
-        {
-            e.role = Some(role.clone());
-            for w in role.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
-                if lexicon::is_source_noun(w) {
-                    self.add_head(found, w);
-                }
-            }
-        }
-        self.touch(found);
-        Some(found)
-    }
-
-    /// Adds a noun that refers back to an entity ("said in a commentary").
-    pub fn add_head(&mut self, entity: usize, head: &str) {
-        let e = &mut self.list[entity];
-        if !e.heads.iter().any(|h| h == head) {
-            e.heads.push(head.to_string());
-            self.by_head
-                .entry(head.to_string())
-                .or_default()
-                .push(entity);
-        }
-    }
-
-    /// Marks an entity as the most recently mentioned.
-    fn touch(&mut self, i: usize) {
-        self.mentions_resolved += 1;
-        let e = &mut self.list[i];
-        e.last_mention = self.mentions_resolved;
-        self.latest[e.kind as usize] = Some(i);
-    }
-
-    /// The most recently mentioned entity of a kind.
-    fn latest(&self, kind: EntityKind) -> Option<usize> {
-        self.latest[kind as usize]
-    }
-
-    /// The most recently mentioned entity that a head noun refers back to, on the
-    /// given side when both have one.
-    fn latest_with_head(&self, head: &str, side: Option<usize>) -> Option<usize> {
-        self.by_head
-            .get(head)?
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let e = &self.list[i];
-                side.is_none() || e.side.is_none() || e.side == side
-            })
-            .max_by_key(|&i| self.list[i].last_mention)
-    }
-
-    fn named(&mut self, np: &SourceNp, kind: EntityKind) -> usize {
-        if let Some(&i) = self.by_name.get(&*lower(&np.name, &mut [0u8; 32])) {
-            return i;
-        }
-        self.push(np.name.clone(), np, kind)
-    }
-
-    /// Indexes an entity under its name (and a person under its first and last words).
-    fn index(&mut self, i: usize) {
-        let e = &self.list[i];
-        self.by_name.entry(e.name.to_lowercase()).or_insert(i);
-        if e.kind == EntityKind::Person {
-            let mut parts = e.name.split_whitespace().map(name_key);
-            let first = parts.next();
-            let last = parts.next_back().or(first.clone());
-            for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
-                if let Some(key) = key {
-                    let list = map.entry(key).or_default();
-                    if !list.contains(&i) {
-                        list.push(i);
-                    }
-                }
-            }
-        }
-    }
-
-    fn push(&mut self, name: String, np: &SourceNp, kind: EntityKind) -> usize {
-        let head = name.split_whitespace().last().map(str::to_lowercase);
-        self.list.push(Entity {
-            name,
-            role: None,
-            kind,
-            side: np.side,
-            heads: Vec::new(),
-            mentions: Vec::new(),
-            speaks: false,
-            last_mention: 0,
-        });
-        let i = self.list.len() - 1;
-        if let Some(head) = head {
-            self.add_head(i, &head);
-        }
-        self.index(i);
-        i
-    }
-
-    fn person(&mut self, np: &SourceNp) -> usize {
-        let mut parts = np.name.split_whitespace();
-        let last = parts.next_back();
-        let single = last.is_some() && parts.next().is_none();
-        let surname = name_key(last.unwrap_or(""));
-        let by_last = self.by_last.get(&surname);
-        let by_first = self.by_first.get(&surname).filter(|_| single);
-        let same = by_last
-            .into_iter()
-            .chain(by_first)
-            .filter_map(|l| l.first().copied())
-            .min();
-        if let Some(i) = same {
-            if !single && !self.list[i].name.contains(' ') {
-                self.list[i].name = np.name.clone();
-                self.index(i);
-            }
-            return i;
-        }
-        let known = self
-            .full_names
-            .get(&surname)
-            .or_else(|| self.first_names.get(&surname))
-            .filter(|_| single)
-            .cloned();
-        match known {
-            Some(k) => {
-                if let Some(&i) = self.by_name.get(&*lower(&k.name, &mut [0u8; 32])) {
-                    return i;
-                }
-                let i = self.push(k.name, np, EntityKind::Person);
-                self.list[i].side = self.list[i].side.or(k.side);
-                i
-            }
-            None => self.push(np.name.clone(), np, EntityKind::Person),
-        }
-    }
-}
-
-/// A person's full name as first met in the article, with the side its title gave.
-#[derive(Debug, Clone)]
-pub struct KnownName {
-    /// "Lee Teng-hui".
-    pub name: String,
-    /// The side named in the title before it.
-    pub side: Option<usize>,
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::detect::parties::countries;
 
-    fn matcher() -> SideMatcher {
+    pub(crate) fn matcher() -> SideMatcher {
         let names: Vec<Vec<String>> = countries()
             .iter()
             .map(|c| c.all_names().cloned().collect())
@@ -666,19 +325,5 @@ mod tests {
         let np = read("the spokesman");
         assert!(matches!(np.kind, NpKind::Role { definite: true, .. }));
         assert_eq!(read("he").kind, NpKind::Pronoun(Pronoun::Person));
-    }
-
-    #[test]
-    fn surnames_and_roles_resolve_to_the_named_speaker() {
-        let m = matcher();
-        let text = "Foreign Office spokesman Jane Doe; Doe; the spokesman; she";
-        let mut e = Entities::new();
-        let a = e.resolve(&read_source(text, 0..33, &m).unwrap());
-        let b = e.resolve(&read_source(text, 35..38, &m).unwrap());
-        let c = e.resolve(&read_source(text, 40..53, &m).unwrap());
-        let d = e.resolve(&read_source(text, 55..58, &m).unwrap());
-        assert_eq!(a, Some(0));
-        assert_eq!((b, c, d), (a, a, a));
-        assert_eq!(e.list[0].mentions.len(), 4);
     }
 }
