@@ -3,7 +3,7 @@
 //! The pipeline runs paragraph by paragraph, so it is linear in the article:
 //! quotation pairing ([`quotes`]), cues and their sources ([`cues`]), speakers and
 //! coreference ([`speakers`], [`entities`]), attribution and positions ([`attribution`],
-//! [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
+//! [`quote_speakers`], [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
 
 mod attribution;
 mod bytes;
@@ -13,6 +13,7 @@ mod kinds;
 pub mod lexicon;
 pub mod parties;
 mod positions;
+mod quote_speakers;
 pub mod quotes;
 mod speakers;
 mod units;

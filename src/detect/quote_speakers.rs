@@ -1,0 +1,214 @@
+//! Speakers for the walk: each cue's source resolved to an entity (a cue without one
+//! takes the source before it, or the sentence's subject; "said in a commentary" teaches
+//! the registry a noun), and speakers shared across a quotation that runs over
+//! paragraphs. The end-to-end tests of who is credited with each quotation sit here.
+
+use super::attribution::Found;
+use super::cues::Cue;
+use super::entities::Entities;
+use super::lexicon;
+use super::parties::SideMatcher;
+use super::words::{Word, floor_boundary, is_capitalized, lower};
+use crate::store::model::QuoteKind;
+use std::ops::Range;
+
+/// Resolves each cue's source to an entity, in order, into `out`; a cue without a
+/// source of its own ("…, but said", "adding that") takes the one before it in the sentence.
+pub(super) fn resolve_cues(
+    text: &str,
+    cues: &[Cue],
+    outside: &[Word],
+    sides: &SideMatcher,
+    entities: &mut Entities,
+    out: &mut Vec<Option<usize>>,
+) {
+    out.clear();
+    for c in cues {
+        let read = c
+            .source
+            .clone()
+            .and_then(|r| entities.resolve_phrase(text, r, sides));
+        let e = match read {
+            Some(e) => e,
+            None => match out.iter().flatten().next().copied() {
+                Some(e) => Some(e),
+                // "Dean, a former chairman, poked at Trump, tweeting, “…”"
+                None if c.word.end > outside.first().map_or(0, |w| w.end) => {
+                    sentence_subject(text, outside)
+                        .and_then(|r| entities.resolve_phrase(text, r, sides))
+                        .flatten()
+                }
+                None => None,
+            },
+        };
+        if let Some(e) = e {
+            note_medium(text, c, e, entities);
+        }
+        out.push(e);
+    }
+}
+
+/// The noun phrase that opens a sentence: capitalised words, titles and source nouns
+/// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator").
+fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    let first = outside.first()?;
+    let mut end = None;
+    for (i, w) in outside.iter().enumerate() {
+        let s = &text[w.clone()];
+        let l = lower(s, &mut buf);
+        let fits = is_capitalized(s)
+            || lexicon::is_title(&l)
+            || lexicon::is_source_noun(&l)
+            || (i == 0 && matches!(&*l, "the" | "a" | "an"));
+        if !fits || (i > 0 && text[outside[i - 1].end..w.start].contains(',')) {
+            break;
+        }
+        end = Some(w.end);
+    }
+    end.map(|e| first.start..e)
+}
+
+/// "said in a commentary": the commentary now refers back to the source.
+fn note_medium(text: &str, cue: &Cue, entity: usize, entities: &mut Entities) {
+    let rest = &text[cue.word.end..floor_boundary(text, cue.word.end + 40)];
+    let mut it = rest.split_whitespace();
+    if it.next() == Some("in")
+        && matches!(it.next(), Some("a" | "an" | "its" | "the"))
+        && let Some(noun) = it.next()
+    {
+        let noun = noun
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if lexicon::is_source_noun(&noun) {
+            entities.add_head(entity, &noun);
+        }
+    }
+}
+
+/// A quotation that continues one from the paragraph before shares its speaker, in
+/// both directions.
+pub(super) fn carry_over_paragraphs(quotes: &mut [Found]) {
+    for i in 0..quotes.len() {
+        if let Some(p) = quotes[i].continues {
+            if quotes[i].speaker.is_none() {
+                quotes[i].speaker = quotes[p].speaker;
+            }
+        }
+    }
+    for i in (0..quotes.len()).rev() {
+        if let Some(p) = quotes[i].continues
+            && quotes[p].speaker.is_none()
+            && quotes[p].kind != QuoteKind::Term
+        {
+            quotes[p].speaker = quotes[i].speaker;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Source};
+    use crate::detect::detect;
+    use crate::store::model::QuoteKind;
+
+    /// (quote text, kind, speaker name) for a made-up article.
+    fn attributed(body: &str) -> Vec<(String, QuoteKind, String)> {
+        let text = format!("Made-up headline for a test\n\n{body}\n");
+        let a = Article::from_bytes(Source::Stdin, text.as_bytes());
+        let found = detect(&a, None);
+        found
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q
+                    .speaker
+                    .as_deref()
+                    .and_then(|id| found.speaker(id))
+                    .map_or(String::new(), |s| s.name.clone());
+                (q.text.to_string(), q.kind, speaker)
+            })
+            .collect()
+    }
+
+    fn speakers(body: &str) -> Vec<String> {
+        attributed(body).into_iter().map(|(_, _, s)| s).collect()
+    }
+
+    #[test]
+    fn source_after_the_quote_with_title() {
+        let got = attributed("“We will keep talking,” Trade Minister Anna Berg said on Monday.");
+        assert_eq!(got[0].1, QuoteKind::Direct);
+        assert_eq!(got[0].2, "Anna Berg");
+    }
+
+    #[test]
+    fn inverted_source_with_appositive() {
+        assert_eq!(
+            speakers("“The deal is dead,” said Tom Reed, a lawyer for the union."),
+            vec!["Tom Reed"]
+        );
+    }
+
+    #[test]
+    fn pronouns_and_surnames_resolve_to_the_last_named_speaker() {
+        let body = "Union leader Maria Lopez said the strike would go on.\n\n\
+                    “We are not going back,” she said.\n\n\
+                    “Not this year,” Lopez added.";
+        assert_eq!(speakers(body), vec!["Maria Lopez", "Maria Lopez"]);
+    }
+
+    #[test]
+    fn floating_quote_inherits_the_speaker_before_it() {
+        let body = "“Prices will fall,” the central bank governor, Ivo Kern, told reporters.\n\n\
+                    “Nobody should panic about the next quarter.”";
+        assert_eq!(speakers(body), vec!["Ivo Kern", "Ivo Kern"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_shares_its_speaker() {
+        let body = "“The first part of what I have to say runs long.\n\n\
+                    “And the second part ends here,” Ivo Kern said.";
+        let got = attributed(body);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, _, s)| s == "Ivo Kern"), "{got:?}");
+    }
+
+    #[test]
+    fn partial_quote_inside_reported_speech() {
+        let got = attributed("Ivo Kern said the plan would “lead to ruin” within a year.");
+        assert_eq!(got[0].1, QuoteKind::Partial);
+        assert_eq!(got[0].2, "Ivo Kern");
+    }
+
+    #[test]
+    fn terms_have_no_speaker() {
+        let got = attributed("The so-called “open skies” rule ended in May.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+        assert_eq!(got[0].2, "");
+        let got = attributed("She hosts a show called “Morning Coffee” on weekdays.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn roles_resolve_to_the_speaker_who_holds_them() {
+        let body = "“We disagree,” Foreign Ministry spokesman Li Wen said.\n\n\
+                    “The matter is closed,” the spokesman said.";
+        assert_eq!(speakers(body), vec!["Li Wen", "Li Wen"]);
+    }
+
+    #[test]
+    fn quoted_as_saying_and_according_to() {
+        let body = "“No,” the agency quoted Deputy Mayor Ruth Adler as saying.\n\n\
+                    The city will “never give in”, according to Mayor Sam Ortiz.";
+        assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+    }
+
+    #[test]
+    fn two_apostrophes_quote_and_an_initial() {
+        assert_eq!(
+            speakers("''It works,'' said Ronald T. Bell of the institute."),
+            vec!["Ronald T. Bell"]
+        );
+    }
+}
