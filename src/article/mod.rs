@@ -187,10 +187,8 @@ impl Article {
     }
 
     /// The SHA-256 of the normalised text, in lower-case hex.
-    pub fn sha256(&self) -> String {
-        self.sha
-            .get_or_init(|| sha256_hex(self.text.as_bytes()))
-            .clone()
+    pub fn sha256(&self) -> &str {
+        self.sha.get_or_init(|| sha256_hex(self.text.as_bytes()))
     }
 
     /// The headline, or "" when there is none.

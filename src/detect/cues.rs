@@ -352,8 +352,11 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
     // The clause splits at commas into pieces; the subject is in the last one, or in an
     // earlier one when the verb follows a comma.
     let comma_before = |i: usize| {
-        let gap = |i: usize| &text[ws[i - 1].end..ws[i].start];
-        i > 0 && gap(i) != " " && gap(i).contains(',')
+        // (the usual gap, a single space, is told apart before it is searched)
+        i > 0 && {
+            let gap = &text[ws[i - 1].end..ws[i].start];
+            gap != " " && gap.contains(',')
+        }
     };
     let piece_ending = |end: usize| (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end;
     let mut piece = piece_ending(ws.len());

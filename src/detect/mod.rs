@@ -314,7 +314,7 @@ pub fn article_info(article: &Article) -> ArticleInfo {
     ArticleInfo {
         title: article.title().to_string(),
         source: article.source.to_string(),
-        sha256: article.sha256(),
+        sha256: article.sha256().to_string(),
         bytes: article.text.len(),
     }
 }
