@@ -67,7 +67,11 @@ pub struct Store {
     history: History,
     journal: Option<Journal>,
     journal_failed: bool,
-    dirty: bool,
+    /// [`History::state`] when the set was last saved (or opened): back there, the
+    /// store is clean again.
+    saved_state: u64,
+    /// A change outside the undo history (the reading position) since the last save.
+    unsaved_outside_history: bool,
     options: OpenOptions,
 }
 
@@ -139,9 +143,10 @@ impl Store {
         self.read_only.as_deref()
     }
 
-    /// True when there are edits not yet saved.
+    /// True when the set differs from the one last saved (or opened): undoing back to
+    /// the saved state makes it false again.
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.unsaved_outside_history || self.history.state() != self.saved_state
     }
 
     /// Messages for the user ("recovered 3 edits from the journal").

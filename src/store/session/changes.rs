@@ -76,13 +76,11 @@ impl Store {
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)
             .map_err(|m| EditError::NotFound(m.id.to_string()))?;
         if plan.undoable {
-            self.history.record(Group {
-                label: plan.label.to_string(),
-                changes: plan.changes.clone(),
-                inverses,
-            });
+            self.history
+                .record(Group::new(plan.label, plan.changes.clone(), inverses));
+        } else {
+            self.unsaved_outside_history = true;
         }
-        self.dirty = true;
         Ok(Outcome {
             created: plan.created,
             changes: plan.changes.len(),
@@ -130,7 +128,6 @@ impl Store {
         } else {
             self.history.push_undo(g);
         }
-        self.dirty = true;
         Ok(Some(label))
     }
 
@@ -191,7 +188,8 @@ impl Store {
             let _ = journal::remove(&jp);
         }
         self.journal_failed = false;
-        self.dirty = false;
+        self.saved_state = self.history.state();
+        self.unsaved_outside_history = false;
         Ok(())
     }
 }

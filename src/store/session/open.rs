@@ -67,7 +67,8 @@ impl Store {
             history: History::default(),
             journal: None,
             journal_failed: false,
-            dirty: false,
+            saved_state: 0,
+            unsaved_outside_history: false,
             options: options.clone(),
         }
     }
@@ -156,11 +157,7 @@ impl Store {
             self.annotations = snapshot.clone();
             self.annotations.article = article_info_of(&self.annotations, &self.text);
         }
-        let mut group = Group {
-            label: "recovered edits".into(),
-            changes: Vec::new(),
-            inverses: Vec::new(),
-        };
+        let mut group = Group::new("recovered edits", Vec::new(), Vec::new());
         let (mut applied, mut skipped) = (0, 0);
         for action in &pending.actions {
             match history::apply_all(&mut self.annotations, action) {
@@ -179,7 +176,6 @@ impl Store {
         }
         if applied > 0 {
             self.history.record(group);
-            self.dirty = true;
         }
         let mut msg = format!(
             "recovered {applied} unsaved edit{} from the journal",
