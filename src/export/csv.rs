@@ -68,7 +68,9 @@ fn inert(cell: &str) -> String {
     for c in cell.chars() {
         match c {
             '\n' | '\t' => out.push(c),
-            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
+            }
             '\u{7f}' => out.push('\u{2421}'),
             c if is_control(c) => out.push('\u{FFFD}'),
             c => out.push(c),

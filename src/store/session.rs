@@ -5,11 +5,13 @@
 
 mod changes;
 mod open;
+mod recover;
 
 use super::anchor::AnchorReport;
 use super::fsio::{self, FileState};
 use super::history::History;
 use super::journal::{self, Journal};
+use super::lock::StoreLock;
 use super::model::{Annotations, Id, Party, Position, Quote, Reading};
 use crate::article::{Article, Source, sanitize_inline};
 pub use changes::SaveError;
@@ -67,6 +69,11 @@ pub struct Store {
     history: History,
     journal: Option<Journal>,
     journal_failed: bool,
+    /// This reader's hold on the store (none for `export` and `check`, or when another
+    /// reader has it).
+    lock: Option<StoreLock>,
+    /// The article's file, which a save never writes over.
+    article_file: Option<PathBuf>,
     /// [`History::state`] when the set was last saved (or opened): back there, the
     /// store is clean again.
     saved_state: u64,

@@ -6,7 +6,7 @@
 
 use super::{Change, Item, Missing, Slot, apply, apply_each};
 use crate::store::model::{Annotations, Id, Position, Quote};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The lists kept sorted by (start, end, id); speakers, parties and the reading are few
 /// and are changed in place.
@@ -122,39 +122,51 @@ fn rebuild(a: &mut Annotations, now: HashMap<(Slot, Id), Option<Item>>) {
             Some(Item::Speaker(_) | Item::Party(_)) | None => {}
         }
     }
-    let gone = |slot| -> std::collections::HashSet<Id> {
-        touched.get(&slot).into_iter().flatten().cloned().collect()
-    };
-    replace_quotes(&mut a.quotes, &gone(Slot::Quote), quotes.0);
-    replace_quotes(&mut a.orphan_quotes, &gone(Slot::OrphanQuote), quotes.1);
-    replace_positions(&mut a.positions, &gone(Slot::Position), positions.0);
-    replace_positions(
+    let gone =
+        |slot| -> HashSet<Id> { touched.get(&slot).into_iter().flatten().cloned().collect() };
+    replace_sorted(&mut a.quotes, &gone(Slot::Quote), quotes.0, quote_key);
+    replace_sorted(
+        &mut a.orphan_quotes,
+        &gone(Slot::OrphanQuote),
+        quotes.1,
+        quote_key,
+    );
+    replace_sorted(
+        &mut a.positions,
+        &gone(Slot::Position),
+        positions.0,
+        position_key,
+    );
+    replace_sorted(
         &mut a.orphan_positions,
         &gone(Slot::OrphanPosition),
         positions.1,
+        position_key,
     );
 }
 
-fn replace_quotes(list: &mut Vec<Quote>, gone: &std::collections::HashSet<Id>, new: Vec<Quote>) {
-    if gone.is_empty() {
-        return;
-    }
-    list.retain(|q| !gone.contains(&q.id));
-    list.extend(new);
-    list.sort_by(|x, y| (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id)));
+fn quote_key(q: &Quote) -> (usize, usize, &Id) {
+    (q.start, q.end, &q.id)
 }
 
-fn replace_positions(
-    list: &mut Vec<Position>,
-    gone: &std::collections::HashSet<Id>,
-    new: Vec<Position>,
+fn position_key(p: &Position) -> (usize, usize, &Id) {
+    (p.start, p.end, &p.id)
+}
+
+/// Takes the touched items out of a sorted list, puts their new versions in and sorts
+/// it again by (start, end, id).
+fn replace_sorted<T>(
+    list: &mut Vec<T>,
+    gone: &HashSet<Id>,
+    new: Vec<T>,
+    key: fn(&T) -> (usize, usize, &Id),
 ) {
     if gone.is_empty() {
         return;
     }
-    list.retain(|p| !gone.contains(&p.id));
+    list.retain(|x| !gone.contains(key(x).2));
     list.extend(new);
-    list.sort_by(|x, y| (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id)));
+    list.sort_by(|x, y| key(x).cmp(&key(y)));
 }
 
 #[cfg(test)]

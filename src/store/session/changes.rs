@@ -5,6 +5,7 @@
 use super::{Outcome, Store, display};
 use crate::store::edit::{self, Edit, EditError};
 use crate::store::fsio::{self, FileState};
+use crate::store::guard;
 use crate::store::history::{self, Group};
 use crate::store::journal::{self, Journal};
 use crate::store::schema;
@@ -23,6 +24,10 @@ pub enum SaveError {
     /// Someone changed the file since it was loaded.
     #[error("{0}: changed on disk since it was loaded; reload it, overwrite it, or save elsewhere")]
     Conflict(String),
+    /// The path may not be written: it is the article, a FIFO or device, read-only,
+    /// or (for save-as) an existing file the user has not agreed to replace.
+    #[error("{0}")]
+    Refused(#[from] guard::Refused),
     /// Writing failed; the old file is untouched.
     #[error("{path}: cannot save: {source}")]
     Io {
@@ -138,23 +143,60 @@ impl Store {
 
     /// Saves, refusing to overwrite a file that changed on disk since it was loaded.
     pub fn save(&mut self) -> Result<(), SaveError> {
-        self.save_to(None, true)
+        self.save_to(None, true, true)
     }
 
     /// Saves over whatever is on disk now (the user chose to overwrite a conflict).
     pub fn save_overwrite(&mut self) -> Result<(), SaveError> {
-        self.save_to(None, false)
+        self.save_to(None, false, true)
     }
 
-    /// Saves to another file, which becomes this store's file.
+    /// Saves to another file, which becomes this store's file. A file already there
+    /// (other than this store's) is not replaced: the error is
+    /// `SaveError::Refused(Refused::Exists)`, so the reader can ask and then call
+    /// [`Store::save_as_replacing`].
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        self.save_to(Some(path.to_path_buf()), false)
+        let replace = self.is_own_file(path);
+        self.save_to(Some(path.to_path_buf()), false, replace)
+    }
+
+    /// Saves to another file, replacing one that is there (the user agreed).
+    pub fn save_as_replacing(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.save_to(Some(path.to_path_buf()), false, true)
+    }
+
+    /// Whether save-as to `path` may go ahead: `Ok(true)` when it would replace a file
+    /// (ask first), `Ok(false)` when it would create one, or why it may not at all.
+    pub fn check_save_as(&self, path: &Path) -> Result<bool, guard::Refused> {
+        let replaced = guard::check(path, self.write_rules(true))?;
+        Ok(replaced && !self.is_own_file(path))
+    }
+
+    /// Where "save elsewhere" starts after a failed save: the store's own name.
+    pub fn save_elsewhere_default(&self) -> Option<String> {
+        self.path.as_deref().map(display)
+    }
+
+    fn is_own_file(&self, path: &Path) -> bool {
+        let own = self.path.as_deref().and_then(|p| std::fs::metadata(p).ok());
+        own.is_some_and(|m| guard::is_same_file(&m, path))
+    }
+
+    /// A store may be a link the user made (`--store`, or a link they put in place of
+    /// the store), so links are followed; the article and other rules always hold.
+    fn write_rules(&self, replace: bool) -> guard::Rules<'_> {
+        guard::Rules {
+            article: self.article_file.as_deref(),
+            replace,
+            follow_links: true,
+        }
     }
 
     fn save_to(
         &mut self,
         new_path: Option<PathBuf>,
         check_conflict: bool,
+        replace: bool,
     ) -> Result<(), SaveError> {
         if let Some(r) = &self.read_only {
             return Err(SaveError::ReadOnly(r.clone()));
@@ -167,6 +209,7 @@ impl Store {
             path: display(&path),
             source,
         };
+        guard::check(&path, self.write_rules(replace))?;
         let target = fsio::resolve_target(&path).map_err(io_err)?;
         if check_conflict && self.disk.changed_on_disk(&target).map_err(io_err)? {
             return Err(SaveError::Conflict(display(&path)));

@@ -65,11 +65,9 @@ impl App {
     }
 
     pub(super) fn discard_and_quit(&mut self) {
-        let article = std::sync::Arc::clone(&self.article);
-        if let Some(store) = self.store.as_mut()
-            && let Err(e) = store.reload(&article)
-        {
-            return self.say(format!("cannot discard: {e}"), Tone::Warning);
+        // only the journal goes: quitting needs no readable store
+        if let Some(store) = self.store.as_mut() {
+            store.discard_journal();
         }
         self.quit = true;
     }
@@ -118,7 +116,16 @@ impl App {
         let result = crate::export::export(self.ann(), &self.article.text, format, false)
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                crate::store::fsio::write_atomic(std::path::Path::new(path), text.as_bytes())
+                // TODO(lead): ask before replacing (guard::check reports an existing file)
+                let rules = crate::store::guard::Rules {
+                    article: match &self.article.source {
+                        crate::article::Source::File(p) => Some(p.as_path()),
+                        _ => None,
+                    },
+                    replace: true,
+                    follow_links: false,
+                };
+                crate::store::guard::write(std::path::Path::new(path), text.as_bytes(), rules)
                     .map_err(|e| e.to_string())
             });
         match result {
