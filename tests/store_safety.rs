@@ -434,3 +434,76 @@ fn accept_all_undo_and_redo_over_many_suggestions_round_trip() {
     s.redo().unwrap();
     assert_eq!(s.annotations(), &accepted);
 }
+
+const HOLDER_ENV: &str = "PARLEY_SAFETY_HOLDER";
+
+/// Not a test on its own: the other reader of `a_reader_killed_while_another_waits`,
+/// run as a child process with `PARLEY_SAFETY_HOLDER` naming the fixture directory.
+#[test]
+fn holder_child() {
+    let Some(dir) = std::env::var_os(HOLDER_ENV) else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let a = Article::load(Source::File(dir.join("talks.txt")), 1 << 20).unwrap();
+    let mut s = Store::open(&a, &options());
+    s.apply(Edit::SetNote {
+        id: "q1".into(),
+        note: Some("B's edit".into()),
+    })
+    .unwrap();
+    println!("edited");
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}
+
+/// The repro across processes: B edits, A opens (read-only, told B's pid), B is
+/// killed with SIGKILL, A opens again and gets B's edit back. Rounds:
+/// `PARLEY_TWO_READER_ROUNDS` (3 by default).
+#[test]
+fn a_reader_killed_while_another_waits_loses_nothing() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let rounds: usize = std::env::var("PARLEY_TWO_READER_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    for _ in 0..rounds {
+        let f = fixture();
+        drop(edited(&f, true));
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "holder_child",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
+            .env(HOLDER_ENV, f.article_path.parent().unwrap())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        while !line.contains("edited") {
+            line.clear();
+            assert!(out.read_line(&mut line).unwrap() > 0, "child died");
+        }
+        let a = Store::open(&article(&f), &options());
+        let why = a.read_only().unwrap_or_default().to_string();
+        assert!(why.contains(&child.id().to_string()), "{why}");
+        drop(a);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let a = Store::open(&article(&f), &options());
+        assert!(a.read_only().is_none(), "{:?}", a.read_only());
+        assert!(
+            notices(&a).contains("recovered 1 unsaved edit"),
+            "{}",
+            notices(&a)
+        );
+        assert_eq!(a.annotations().quotes[0].note.as_deref(), Some("B's edit"));
+    }
+}

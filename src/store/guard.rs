@@ -29,16 +29,19 @@ pub enum Refused {
     /// A symbolic link where parley chose the name (a default path, the journal).
     #[error("{0}: is a symbolic link, which parley does not follow here")]
     Symlink(String),
+    /// A symbolic link to nothing (writing would create its target somewhere).
+    #[error("{0}: is a symbolic link to a file that does not exist; not followed")]
+    DanglingLink(String),
     /// The file's permissions forbid writing.
     #[error("{0}: is read-only (its permissions forbid writing); not replaced")]
     ReadOnly(String),
     /// Looking at the path or writing failed.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: String,
-        /// The cause.
-        source: io::Error,
+        /// The cause (shown in the message, so not also a `source`).
+        error: io::Error,
     },
 }
 
@@ -60,9 +63,9 @@ fn name(path: &Path) -> String {
 /// Checks that `path` may be written under `rules`; `Ok(true)` when a file is there
 /// (to be replaced), `Ok(false)` when the write would create it.
 pub fn check(path: &Path, rules: Rules<'_>) -> Result<bool, Refused> {
-    let io_err = |source| Refused::Io {
+    let io_err = |error| Refused::Io {
         path: name(path),
-        source,
+        error,
     };
     let link = match fs::symlink_metadata(path) {
         Ok(m) => m,
@@ -74,8 +77,9 @@ pub fn check(path: &Path, rules: Rules<'_>) -> Result<bool, Refused> {
     }
     let meta = match fs::metadata(path) {
         Ok(m) => m,
-        // a dangling link the user named: the write creates its target
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Refused::DanglingLink(name(path)));
+        }
         Err(e) => return Err(io_err(e)),
     };
     if rules.article.is_some_and(|a| is_same_file(&meta, a)) {
@@ -99,9 +103,9 @@ pub fn check(path: &Path, rules: Rules<'_>) -> Result<bool, Refused> {
 /// Writes `bytes` to `path` atomically after [`check`].
 pub fn write(path: &Path, bytes: &[u8], rules: Rules<'_>) -> Result<(), Refused> {
     check(path, rules)?;
-    fsio::write_atomic(path, bytes).map_err(|source| Refused::Io {
+    fsio::write_atomic(path, bytes).map_err(|error| Refused::Io {
         path: name(path),
-        source,
+        error,
     })
 }
 

@@ -272,6 +272,30 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
 }
 
 #[test]
+fn discarding_quits_even_when_the_store_became_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    cmd(&mut a, Command::NextAnnotation);
+    cmd(&mut a, Command::Reject);
+    cmd(&mut a, Command::Save);
+    cmd(&mut a, Command::NextAnnotation);
+    cmd(&mut a, Command::Reject);
+    std::fs::write(
+        dir.path().join("bundled.parley.toml"),
+        "version = 1\n[[quote\n",
+    )
+    .unwrap();
+    cmd(&mut a, Command::Quit);
+    typ(&mut a, "d");
+    assert!(a.quit, "{:?}", a.message);
+    let journal = crate::store::journal::path_for(&dir.path().join("bundled.parley.toml"));
+    assert!(
+        !journal.exists(),
+        "the discarded edits are not offered again"
+    );
+}
+
+#[test]
 fn a_change_on_disk_is_a_conflict_not_clobbered() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);

@@ -26,7 +26,7 @@ pub enum SaveError {
     Conflict(String),
     /// The path may not be written: it is the article, a FIFO or device, read-only,
     /// or (for save-as) an existing file the user has not agreed to replace.
-    #[error("{0}")]
+    #[error(transparent)]
     Refused(#[from] guard::Refused),
     /// Writing failed; the old file is untouched.
     #[error("{path}: cannot save: {source}")]
