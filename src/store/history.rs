@@ -1,7 +1,7 @@
 //! Undo history: every edit becomes primitive [`Change`]s, each with an exact inverse.
 //! A user action is one [`Group`]; undo applies a group's inverses in reverse order.
 
-use super::model::{Annotations, Id, Party, Position, Quote, Reading, Speaker};
+use crate::model::{Annotations, Id, Party, Position, Quote, Reading, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// Which list an item lives in.

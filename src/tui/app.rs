@@ -23,8 +23,8 @@ use super::search::Search;
 use super::theme::Theme;
 use crate::article::Article;
 use crate::config::Config;
+use crate::model::{Annotations, Id};
 use crate::store::Store;
-use crate::store::model::{Annotations, Id};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -123,7 +123,7 @@ impl App {
     /// A reader over an article whose annotations are still loading, for a terminal of
     /// `size`; they arrive with [`Action::StoreReady`](super::action::Action::StoreReady).
     pub fn new(article: Arc<Article>, config: Config, size: (u16, u16), color: bool) -> App {
-        let ann = Annotations::new(crate::store::model::ArticleInfo::default());
+        let ann = Annotations::new(crate::model::ArticleInfo::default());
         let theme = Theme::new(&config, &ann.parties, color);
         let hl = Highlights::new(&ann);
         let keymap = Keymap::new(&config);

@@ -5,7 +5,7 @@ use super::app::{App, Overlay};
 use crate::article::Article;
 use crate::config::Config;
 use crate::keys::Command;
-use crate::store::model::QuoteKind;
+use crate::model::QuoteKind;
 use crate::store::{OpenOptions, Store};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,6 +18,7 @@ pub(crate) fn app_in(dir: &std::path::Path, w: u16, h: u16, color: bool) -> App 
     let article = Arc::new(Article::bundled());
     let options = OpenOptions {
         store: Some(dir.join("bundled.parley.toml")),
+        suggest: Some(crate::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let store = Store::open(&article, &options);
@@ -448,6 +449,7 @@ fn opening_a_store_reports_the_detectors_progress() {
     let article = Article::bundled();
     let options = OpenOptions {
         store: Some(dir.path().join("s.parley.toml")),
+        suggest: Some(crate::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let mut seen = Vec::new();

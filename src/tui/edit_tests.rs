@@ -8,7 +8,7 @@ use super::highlight::Target;
 use super::popup::Popup;
 use crate::article::Article;
 use crate::keys::Command;
-use crate::store::model::{Origin, QuoteKind, Status};
+use crate::model::{Origin, QuoteKind, Status};
 use crate::store::{OpenOptions, Store};
 
 fn cmd(app: &mut App, c: Command) {
@@ -28,6 +28,7 @@ fn enter(app: &mut App) {
 fn reopen(dir: &std::path::Path) -> Store {
     let options = OpenOptions {
         store: Some(dir.join("bundled.parley.toml")),
+        suggest: Some(crate::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     Store::load(&Article::bundled(), &options).unwrap()

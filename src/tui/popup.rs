@@ -3,7 +3,7 @@
 
 use super::input::TextField;
 use crate::export::Format;
-use crate::store::model::Id;
+use crate::model::Id;
 
 /// What a lettered question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 
 use super::{App, Tone};
 use crate::keys::Command;
+use crate::model::{Id, QuoteKind, Status};
 use crate::store::Outcome;
 use crate::store::edit::{Edit, Filter};
-use crate::store::model::{Id, QuoteKind, Status};
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::popup::{Ask, Field, Pick, Popup};
 

@@ -2,7 +2,7 @@
 //! through annotations and search matches, selecting, and the mouse.
 
 use super::{App, Cursor, Tone};
-use crate::store::model::{Position, Quote, QuoteKind};
+use crate::model::{Position, Quote, QuoteKind};
 use crate::tui::highlight::on_target;
 use crate::tui::layout::Layout;
 

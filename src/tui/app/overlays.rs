@@ -3,7 +3,7 @@
 
 use super::{App, Overlay};
 use crate::keys::Command;
-use crate::store::model::{QuoteKind, Status};
+use crate::model::{QuoteKind, Status};
 
 impl App {
     pub(super) fn toggle_overlay(&mut self, o: Overlay) {

@@ -4,8 +4,8 @@
 use super::editing::kind_of;
 use super::{App, Tone};
 use crate::export::Format;
+use crate::model::Id;
 use crate::store::edit::Edit;
-use crate::store::model::Id;
 use crate::tui::action::{PopupKey, PromptKey};
 use crate::tui::popup::{Ask, Field, Pick, Popup};
 use std::path::PathBuf;
