@@ -34,6 +34,12 @@ impl App {
         self.keymap.command(scope, key).map(Action::Command)
     }
 
+    /// Whether keys go to a text field (the search prompt or a popup), where Ctrl-C
+    /// cancels instead of interrupting.
+    pub fn takes_text(&self) -> bool {
+        self.search.prompt.is_some() || self.popup.is_some()
+    }
+
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         let top = self.top;
@@ -62,6 +68,15 @@ impl App {
             Action::MarkLetter(c) => self.mark_letter(c),
             Action::Idle => {
                 self.wrap_more();
+            }
+            Action::Progress(bytes) => self.detected = bytes,
+            Action::WorkerGone => {
+                self.detecting = false;
+                self.loading = false;
+                self.message = Some((
+                    "the annotations could not be loaded (internal error); reading only".into(),
+                    Tone::Warning,
+                ));
             }
         }
         self.ensure_screen();
