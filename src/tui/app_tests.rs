@@ -235,13 +235,13 @@ fn sides_view_lists_each_side_and_enter_jumps() {
         "{text}"
     );
     cmd(&mut a, Command::NextAnnotation); // to the next column
-    let Overlay::Sides(cursor) = a.overlay else {
+    let Some(Overlay::Sides(cursor)) = a.mode.overlay() else {
         panic!("sides closed")
     };
     assert_eq!(cursor, cols[0].len());
     cmd(&mut a, Command::ScrollDown);
     cmd(&mut a, Command::Activate);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.mode.overlay(), None);
     assert_eq!(a.selected, Some(cols[1][1]));
 }
 
@@ -251,9 +251,9 @@ fn help_overlay_opens_scrolls_and_closes() {
     cmd(&mut a, Command::ToggleHelp);
     assert!(screen_text(&render(&a)).contains("Scroll down one line"));
     cmd(&mut a, Command::ScrollDown);
-    assert_eq!(a.overlay, Overlay::Help(1));
+    assert_eq!(a.mode.overlay(), Some(Overlay::Help(1)));
     cmd(&mut a, Command::Quit);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.mode.overlay(), None);
     assert!(!a.quit, "q closes help first");
     cmd(&mut a, Command::ToggleLegend);
     assert!(screen_text(&render(&a)).contains("legend"));

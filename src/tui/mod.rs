@@ -8,6 +8,7 @@ pub mod highlight;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod mode;
 pub mod popup;
 pub mod print;
 pub mod search;
@@ -333,6 +334,9 @@ mod app_tests;
 
 #[cfg(test)]
 mod edit_tests;
+
+#[cfg(test)]
+mod mode_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

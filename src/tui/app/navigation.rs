@@ -195,7 +195,7 @@ impl App {
             return;
         };
         self.drag_from = Some(offset);
-        if let Some(c) = self.cursor.as_mut() {
+        if let Some(c) = self.mode.cursor_mut() {
             c.at = offset;
             c.anchor = None;
         } else if let Some(i) = self.hl.item_covering(offset) {
@@ -229,7 +229,7 @@ impl App {
         let (Some(from), Some(to)) = (self.drag_from, self.offset_at(x, y)) else {
             return;
         };
-        self.cursor = Some(Cursor {
+        self.mode.enter_cursor(Cursor {
             at: to,
             anchor: Some(from),
         });
