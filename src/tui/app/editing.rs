@@ -52,6 +52,18 @@ impl App {
         }
     }
 
+    /// Runs `edits` as one undo step (see [`crate::store::Store::transaction`]); the
+    /// app stays free to apply, refresh and report between the edits.
+    pub(super) fn transaction(&mut self, label: &str, edits: impl FnOnce(&mut App)) {
+        if let Some(store) = self.store.as_mut() {
+            store.begin_group(label);
+        }
+        edits(self);
+        if let Some(store) = self.store.as_mut() {
+            store.end_group();
+        }
+    }
+
     pub(super) fn with_selected(&mut self) -> Option<Id> {
         let id = self.selected_id();
         if id.is_none() {

@@ -140,19 +140,15 @@ impl App {
             .selected
             .and_then(|s| self.hl.items.get(s))
             .is_some_and(|it| it.party().is_some());
-        if let Some(store) = self.store.as_mut() {
-            store.begin_group("set speaker");
-        }
-        self.apply(Edit::SetSpeaker {
-            id: id.clone(),
-            speaker: Some(speaker),
+        self.transaction("set speaker", |app| {
+            app.apply(Edit::SetSpeaker {
+                id: id.clone(),
+                speaker: Some(speaker),
+            });
+            if !has_side && party.is_some() {
+                app.apply(Edit::SetSide { id, party });
+            }
         });
-        if !has_side && party.is_some() {
-            self.apply(Edit::SetSide { id, party });
-        }
-        if let Some(store) = self.store.as_mut() {
-            store.end_group();
-        }
     }
 
     fn choose(&mut self, ask: Ask, c: char) {
@@ -235,20 +231,16 @@ impl App {
                     .and_then(|i| self.ann().parties.get(i))
                     .map(|p| Id::from(p.id.as_str()));
                 let role = (!role.trim().is_empty()).then(|| role.trim().to_string());
-                if let Some(store) = self.store.as_mut() {
-                    store.begin_group("new speaker");
-                }
-                if let Some(o) = self.apply(Edit::AddSpeaker {
-                    name,
-                    role,
-                    party: party.clone(),
-                }) && let Some(sid) = o.created
-                {
-                    self.set_speaker(sid, party);
-                }
-                if let Some(store) = self.store.as_mut() {
-                    store.end_group();
-                }
+                self.transaction("new speaker", |app| {
+                    if let Some(o) = app.apply(Edit::AddSpeaker {
+                        name,
+                        role,
+                        party: party.clone(),
+                    }) && let Some(sid) = o.created
+                    {
+                        app.set_speaker(sid, party);
+                    }
+                });
             }
         }
     }
