@@ -5,10 +5,10 @@
 #![allow(clippy::unwrap_used)]
 
 use parley::article::{Article, Source};
+use parley::model::{Party, QuoteKind, Status};
 use parley::store::guard::Refused;
 use parley::store::history::{Change, Item};
 use parley::store::journal::{self, Journal};
-use parley::store::model::{Party, QuoteKind, Status};
 use parley::store::{Edit, OpenOptions, SaveError, Store};
 use std::fs;
 use std::io::Write;
@@ -49,7 +49,7 @@ fn options() -> OpenOptions {
     };
     OpenOptions {
         parties: Some(vec![party("us", "United States"), party("cuba", "Cuba")]),
-        suggest: false,
+        suggest: None,
         ..OpenOptions::default()
     }
 }
@@ -161,10 +161,7 @@ fn write_journal(f: &Fixture, lines: &[Result<Vec<Change>, &[u8]>]) -> PathBuf {
 }
 
 /// Changes putting p1 with `change` applied to it.
-fn put_position(
-    s: &Store,
-    change: impl FnOnce(&mut parley::store::model::Position),
-) -> Vec<Change> {
+fn put_position(s: &Store, change: impl FnOnce(&mut parley::model::Position)) -> Vec<Change> {
     let mut p = s.annotations().positions[0].clone();
     change(&mut p);
     vec![Change::Put(Item::Position(p))]
@@ -388,7 +385,7 @@ fn accept_all_undo_and_redo_over_many_suggestions_round_trip() {
     let mut set = s.annotations().clone();
     let text = a.text.as_str();
     for (i, (at, _)) in text.char_indices().filter(|(_, c)| *c == ' ').enumerate() {
-        let mut q = parley::store::model::Quote {
+        let mut q = parley::model::Quote {
             id: format!("s{i}").into(),
             start: at + 1,
             end: text[at + 1..].find(' ').map_or(text.len(), |e| at + 1 + e),

@@ -2,7 +2,7 @@
 //! Cells are made inert for spreadsheets (no formulas) and for terminals (no controls).
 
 use super::{CharCounter, is_control, rows, side_name, speaker_name};
-use crate::store::model::Annotations;
+use crate::model::Annotations;
 
 const HEADER: [&str; 10] = [
     "side", "speaker", "kind", "origin", "status", "text", "note", "id", "start", "end",

@@ -3,7 +3,7 @@
 //! (offsets in characters, as the model defines them, not bytes).
 
 use super::{CharCounter, is_control, rows, side_name, speaker_name};
-use crate::store::model::Annotations;
+use crate::model::Annotations;
 use serde::Serialize;
 use std::fmt::Write;
 

@@ -12,7 +12,7 @@ mod markdown;
 
 use chars::CharCounter;
 
-use crate::store::model::{Annotations, Origin, Status};
+use crate::model::{Annotations, Origin, Status};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

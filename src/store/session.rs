@@ -12,8 +12,8 @@ use super::fsio::{self, FileState};
 use super::history::History;
 use super::journal::{self, Journal};
 use super::lock::StoreLock;
-use super::model::{Annotations, Id, Party, Position, Quote, Reading};
 use crate::article::{Article, Source, sanitize_inline};
+use crate::model::{Annotations, Id, Party, Position, Quote, Reading};
 pub use changes::SaveError;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -30,10 +30,15 @@ pub struct OpenOptions {
     pub parties: Option<Vec<Party>>,
     /// Look only: never rename, cut or resume a journal (`export`, `check`).
     pub inspect: bool,
-    /// Without a store file, start from the detector's suggestions (`true`) or from
-    /// nothing, the sides only (`false`: annotating from scratch).
-    pub suggest: bool,
+    /// Without a store file, start from these suggestions (the caller passes the
+    /// detector) or, with `None`, from nothing but the sides (annotating from scratch).
+    pub suggest: Option<Suggest>,
 }
+
+/// What makes the suggestions for an article without a store: the article, the sides
+/// to look for, and a callback told how many bytes are done. The store does not know
+/// the detector; `parley` passes [`crate::detect::detect_with_progress`].
+pub type Suggest = fn(&Article, Option<&[Party]>, &mut dyn FnMut(usize)) -> Annotations;
 
 impl Default for OpenOptions {
     fn default() -> OpenOptions {
@@ -42,7 +47,7 @@ impl Default for OpenOptions {
             max_bytes: crate::article::DEFAULT_MAX_BYTES,
             parties: None,
             inspect: false,
-            suggest: true,
+            suggest: None,
         }
     }
 }
@@ -94,11 +99,7 @@ pub fn store_path(article: &Article, explicit: Option<&Path>) -> Option<PathBuf>
             name.push(".parley.toml");
             Some(PathBuf::from(name))
         }
-        Source::Bundled | Source::Stdin => crate::config::project_dirs().map(|d| {
-            d.data_dir()
-                .join("stores")
-                .join(format!("{}.parley.toml", article.sha256()))
-        }),
+        Source::Bundled | Source::Stdin => crate::paths::store_for_hash(article.sha256()),
     }
 }
 

@@ -5,7 +5,7 @@
 //! for every change, which is quadratic.
 
 use super::{Change, Item, Missing, Slot, apply, apply_each};
-use crate::store::model::{Annotations, Id, Position, Quote};
+use crate::model::{Annotations, Id, Position, Quote};
 use std::collections::{HashMap, HashSet};
 
 /// The lists kept sorted by (start, end, id); speakers, parties and the reading are few
@@ -172,7 +172,7 @@ fn replace_sorted<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::model::{ArticleInfo, Status};
+    use crate::model::{ArticleInfo, Status};
 
     fn quote(i: usize) -> Quote {
         Quote {

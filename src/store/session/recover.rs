@@ -6,10 +6,10 @@
 
 use super::open::article_info_of;
 use super::{Store, display};
+use crate::model::{Annotations, SCHEMA_VERSION};
 use crate::store::anchor::reanchor;
 use crate::store::history::{self, Change, Group};
 use crate::store::journal::{self, Journal, Pending};
-use crate::store::model::{Annotations, SCHEMA_VERSION};
 use crate::store::schema;
 use std::path::Path;
 
