@@ -302,6 +302,12 @@ fn save_as_never_writes_over_the_article_and_asks_before_replacing() {
     );
     s.save_as(&other).unwrap();
     assert_eq!(s.save_elsewhere_default().as_deref(), other.to_str());
+    // the new name is held now: a second reader of it is read-only
+    let o = OpenOptions {
+        store: Some(other.clone()),
+        ..options()
+    };
+    assert!(Store::open(&article(&f), &o).read_only().is_some());
 }
 
 #[test]

@@ -74,6 +74,13 @@ fn still_at(file: &File, path: &Path) -> bool {
     }
 }
 
+impl StoreLock {
+    /// True when this is the lock of the store at `store` (however the path is spelt).
+    pub fn guards(&self, store: &Path) -> bool {
+        still_at(&self.file, &path_for(store))
+    }
+}
+
 impl Drop for StoreLock {
     fn drop(&mut self) {
         // removed while still locked, so no one takes a lock on a file about to go

@@ -8,6 +8,7 @@ use crate::store::fsio::{self, FileState};
 use crate::store::guard;
 use crate::store::history::{self, Group};
 use crate::store::journal::{self, Journal};
+use crate::store::lock;
 use crate::store::schema;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,9 @@ pub enum SaveError {
     /// or (for save-as) an existing file the user has not agreed to replace.
     #[error(transparent)]
     Refused(#[from] guard::Refused),
+    /// Save-as onto a store another reader is editing.
+    #[error("{0}: another parley is editing that store; save elsewhere")]
+    Busy(String),
     /// Writing failed; the old file is untouched.
     #[error("{path}: cannot save: {source}")]
     Io {
@@ -221,6 +225,17 @@ impl Store {
             source,
         };
         guard::check(&path, self.write_rules(replace))?;
+        // a store saved under a new name is held there from now on, like the old one
+        let new_lock = match &new_path {
+            Some(p) if !self.lock.as_ref().is_some_and(|l| l.guards(p)) => {
+                match lock::try_lock(p) {
+                    Ok(lock::Attempt::Held(l)) => Some(l),
+                    Ok(lock::Attempt::Busy(_)) => return Err(SaveError::Busy(display(p))),
+                    Err(_) => None,
+                }
+            }
+            _ => None,
+        };
         let target = fsio::resolve_target(&path).map_err(io_err)?;
         if check_conflict && self.disk.changed_on_disk(&target).map_err(io_err)? {
             return Err(SaveError::Conflict(display(&path)));
@@ -240,6 +255,9 @@ impl Store {
             let _ = j.remove();
         } else if let Some(jp) = old_journal {
             let _ = journal::remove(&jp);
+        }
+        if new_lock.is_some() {
+            self.lock = new_lock;
         }
         self.journal_failed = false;
         self.saved_state = self.history.state();
