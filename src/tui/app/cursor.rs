@@ -114,11 +114,11 @@ impl App {
                 self.mode.leave_cursor();
                 return true;
             }
-            Command::CursorTagQuote => {
+            Command::TagQuote => {
                 self.tag_selection(true);
                 return true;
             }
-            Command::CursorTagPosition => {
+            Command::TagPosition => {
                 self.tag_selection(false);
                 return true;
             }

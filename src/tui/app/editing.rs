@@ -82,16 +82,8 @@ impl App {
             Command::TagQuote | Command::TagPosition => {
                 self.say("select text first: v, move, v again", Tone::Info)
             }
-            Command::Side1
-            | Command::Side2
-            | Command::Side3
-            | Command::Side4
-            | Command::Side5
-            | Command::Side6
-            | Command::Side7
-            | Command::Side8
-            | Command::Side9
-            | Command::Side0 => self.set_side(side_index(c)),
+            // the loop suspends and interrupts; set_side comes as Action::SetSide
+            Command::Suspend | Command::Interrupt | Command::SetSide => {}
             Command::PickSpeaker if self.with_selected().is_some() => {
                 self.open_picker(Pick::Speaker)
             }
@@ -134,7 +126,7 @@ impl App {
         }
     }
 
-    fn set_side(&mut self, index: Option<usize>) {
+    pub(super) fn set_side(&mut self, index: Option<usize>) {
         let Some(id) = self.with_selected() else {
             return;
         };
@@ -358,21 +350,6 @@ pub(super) fn kind_of(c: char) -> QuoteKind {
         't' => QuoteKind::Term,
         _ => QuoteKind::Direct,
     }
-}
-
-fn side_index(c: Command) -> Option<usize> {
-    let all = [
-        Command::Side1,
-        Command::Side2,
-        Command::Side3,
-        Command::Side4,
-        Command::Side5,
-        Command::Side6,
-        Command::Side7,
-        Command::Side8,
-        Command::Side9,
-    ];
-    all.iter().position(|x| *x == c)
 }
 
 /// The end of the next word after `at` (skipping spaces first).

@@ -172,8 +172,18 @@ impl App {
         let i = self
             .search
             .step(from, forward, self.search.current.is_some());
+        self.go_to_match(i);
+    }
+
+    /// Shows search match `i`; in cursor mode the cursor goes onto it, so the
+    /// selection can start there.
+    pub(super) fn go_to_match(&mut self, i: usize) {
         self.search.current = Some(i);
-        self.reveal(self.search.matches[i].start);
+        let at = self.search.matches[i].start;
+        if let Some(c) = self.mode.cursor_mut() {
+            c.at = at;
+        }
+        self.reveal(at);
     }
 
     pub(super) fn click(&mut self, x: u16, y: u16) {
