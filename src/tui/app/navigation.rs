@@ -191,7 +191,11 @@ impl App {
         if let Some(side) = g.sidebar
             && side.contains((x, y).into())
         {
-            let first = crate::tui::view::sidebar::first_visible(self, usize::from(side.height));
+            let first = crate::tui::geometry::sidebar_first(
+                self.hl.items.len(),
+                self.selected,
+                usize::from(side.height),
+            );
             let i = first + usize::from(y - side.y);
             if i < self.hl.items.len() {
                 self.select(i);
@@ -227,7 +231,7 @@ impl App {
             return None;
         }
         let column = usize::from(x.saturating_sub(g.text_x));
-        Some(crate::tui::view::article::offset_at_column(
+        Some(crate::tui::layout::offset_at_column(
             &self.article.text,
             row.range(),
             column,
