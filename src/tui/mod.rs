@@ -337,6 +337,9 @@ mod edit_tests;
 #[cfg(test)]
 mod mode_tests;
 
+#[cfg(test)]
+mod panic_tests;
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     /// The niceness of the calling thread, from its `stat` line (the 19th field, counted

@@ -103,23 +103,3 @@ fn search_in_cursor_mode_puts_the_cursor_on_the_match() {
     let sel = a.mode.cursor().unwrap().selection(&a.article.text).unwrap();
     assert_eq!(&a.article.text[sel], "boatlift");
 }
-
-#[test]
-fn moving_the_cursor_past_a_row_that_ends_in_a_curly_quote_does_not_panic() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut a = app_in(dir.path(), 100, 30, true);
-    for c in "v}}}}jwwwwwwwwwwej".chars() {
-        key(&mut a, c);
-        let at = a.mode.cursor().unwrap().at;
-        assert!(a.article.text.is_char_boundary(at), "after {c}: {at}");
-    }
-    // the same with the mouse: a drag past the end of every row, then tagging it
-    let g = a.geometry().unwrap();
-    for y in g.article.y..g.article.y + g.article.height {
-        a.update(Action::Click(g.text_x, y));
-        a.update(Action::Drag(g.article.x + g.article.width - 1, y));
-        key(&mut a, '"');
-        press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
-        press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
-    }
-}
