@@ -9,6 +9,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
+pub mod note_editor;
 pub mod popup;
 pub mod print;
 pub mod search;

@@ -8,6 +8,7 @@ use crate::model::{Id, QuoteKind, Status};
 use crate::store::Outcome;
 use crate::store::edit::{Edit, Filter};
 use crate::tui::highlight::{Target, on_target};
+use crate::tui::note_editor::NoteEditor;
 use crate::tui::popup::{Ask, Field, Pick, Popup};
 
 impl App {
@@ -120,7 +121,7 @@ impl App {
                 Ask::ExportFormat,
             )),
             Command::CommandLine => {
-                self.open_popup(Popup::text(":", "", false, Field::Command));
+                self.open_popup(Popup::text(":", "", Field::Command));
             }
             _ => {}
         }
@@ -213,12 +214,23 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        self.open_popup(Popup::text(
-            "Note (Enter saves, Ctrl-J new line, Esc cancels)",
+        let editor = NoteEditor::new(
             &note,
-            true,
-            Field::Note { id },
-        ));
+            self.theme.text,
+            self.theme
+                .cursor
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+        self.open_popup(Popup::Note {
+            title: format!(
+                "Note ({} saves, {} new line, {} cancels)",
+                self.keymap.hint(Command::PromptSubmit),
+                self.keymap.hint(Command::PromptNewline),
+                self.keymap.hint(Command::PromptCancel)
+            ),
+            editor,
+            id,
+        });
     }
 
     /// Moves the start or end of the selected annotation by one word.

@@ -36,7 +36,7 @@ impl App {
                 false
             }
             Err(SaveError::NoPath) => {
-                self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs));
+                self.open_popup(Popup::text("Save the store as", "", Field::SaveAs));
                 false
             }
             Err(e) => {
