@@ -95,8 +95,8 @@ pub enum Popup {
     Note {
         /// What to type.
         title: String,
-        /// The editor.
-        editor: NoteEditor,
+        /// The editor (boxed: it is far larger than the other popups).
+        editor: Box<NoteEditor>,
         /// The annotation's id.
         id: Id,
     },

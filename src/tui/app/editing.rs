@@ -228,7 +228,7 @@ impl App {
                 self.keymap.hint(Command::PromptNewline),
                 self.keymap.hint(Command::PromptCancel)
             ),
-            editor,
+            editor: Box::new(editor),
             id,
         });
     }
