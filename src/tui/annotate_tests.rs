@@ -159,3 +159,55 @@ fn a_long_note_stays_in_view_while_typed_and_is_saved_as_typed() {
         Some(format!("{note}\nsecond line ✓").as_str())
     );
 }
+
+#[test]
+fn the_status_bar_tells_what_is_selected_and_why_the_sidebar_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 120, 30, true);
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "e");
+    typ(&mut a, "checked it twice against the wire copy");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "a");
+    let bar = screen(&a).lines().last().unwrap().to_string();
+    let summary = super::view::status::selection_text(&a).unwrap();
+    assert!(summary.contains("accepted"), "{summary}");
+    assert!(
+        summary.contains("✎ checked it twice against the…"),
+        "{summary}"
+    );
+    let kind = ["position", "direct quote", "partial quote"];
+    assert!(kind.iter().any(|k| summary.starts_with(k)), "{summary}");
+    assert!(bar.contains("accepted"), "{bar}");
+
+    a.update(Action::Resize(50, 20));
+    typ(&mut a, "s");
+    assert!(
+        a.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("no room for the sidebar")),
+        "{:?}",
+        a.message
+    );
+}
+
+#[test]
+fn the_legend_explains_every_symbol_the_sidebar_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 40, true);
+    typ(&mut a, "L");
+    let text = screen(&a);
+    for symbol in [
+        "Q direct",
+        "q partial",
+        "T term",
+        "P position",
+        "· suggested",
+        "✓ accepted",
+        "✗ rejected",
+        "✎ has a note",
+        "⚠ orphan",
+    ] {
+        assert!(text.contains(symbol), "{symbol} missing:\n{text}");
+    }
+}

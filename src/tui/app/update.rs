@@ -131,6 +131,16 @@ impl App {
             Command::ToggleSidebar => {
                 self.sidebar = !self.sidebar;
                 self.relayout();
+                if self.sidebar && self.geometry().is_some_and(|g| g.sidebar.is_none()) {
+                    self.message = Some((
+                        format!(
+                            "no room for the sidebar: it needs a terminal {} columns wide, this one has {}",
+                            crate::tui::geometry::SIDEBAR_MIN_TERMINAL,
+                            self.size.0
+                        ),
+                        Tone::Info,
+                    ));
+                }
             }
             Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
             Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),

@@ -140,6 +140,11 @@ pub fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw("  a search match"),
         ]),
         Line::raw(""),
+        Line::raw("In the sidebar and the status bar:"),
+        Line::raw("  Q direct quote · q partial quote · T term · P position"),
+        Line::raw("  · suggested · ✓ accepted · ✗ rejected · ✎ has a note"),
+        Line::raw("  ⚠ orphan (its text is no longer in the article) · — no side"),
+        Line::raw(""),
     ];
     for (i, p) in app.ann().parties.iter().enumerate() {
         let (glyph, gs) = t.gutter(Some(i));
