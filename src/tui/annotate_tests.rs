@@ -211,3 +211,96 @@ fn the_legend_explains_every_symbol_the_sidebar_uses() {
         assert!(text.contains(symbol), "{symbol} missing:\n{text}");
     }
 }
+
+#[test]
+fn help_lists_every_key_and_command_whole_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    // tall enough for the whole list at once
+    let mut a = app_in(dir.path(), 80, 400, true);
+    typ(&mut a, "?");
+    // the help box only: what lies between its borders
+    let text: String = screen(&a)
+        .lines()
+        .filter_map(|l| {
+            let (from, to) = (l.find('│')?, l.rfind('│')?);
+            (from < to).then(|| l[from + '│'.len_utf8()..to].to_string() + "\n")
+        })
+        .collect();
+    for needle in [
+        ":w PATH",
+        ":q!",
+        ":messages",
+        "Ctrl-z",
+        "wheel",
+        "drag",
+        "Sides view",
+    ] {
+        assert!(text.contains(needle), "{needle} missing");
+    }
+    assert!(!text.contains('…'), "an entry is cut off:\n{text}");
+    let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (_, what) in super::view::help::help_lines(&a) {
+        let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(&what), "“{what}” is not shown whole");
+    }
+}
+
+#[test]
+fn a_failed_save_offers_save_elsewhere_retry_or_keep_editing() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let mut a = app_in(&sub, 100, 30, true);
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "a");
+    // the store's directory became a file: saving there fails
+    std::fs::remove_dir_all(&sub).unwrap();
+    std::fs::write(&sub, "").unwrap();
+    a.update(Action::Command(crate::keys::Command::Save));
+    assert!(screen(&a).contains("Cannot save"), "{:?}", a.message);
+    typ(&mut a, "s");
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+        panic!("no save-as field");
+    };
+    assert!(
+        field.text().ends_with("bundled.parley.toml"),
+        "the store's name"
+    );
+    for _ in 0..field.text().chars().count() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typ(
+        &mut a,
+        &dir.path()
+            .join("elsewhere.parley.toml")
+            .display()
+            .to_string(),
+    );
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        dir.path().join("elsewhere.parley.toml").is_file(),
+        "{:?}",
+        a.message
+    );
+    assert!(!a.store.as_ref().unwrap().is_dirty());
+}
+
+#[test]
+fn every_message_can_be_read_whole_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 60, 20, true);
+    typ(&mut a, "/");
+    typ(&mut a, "no such words anywhere in this article at all");
+    press(&mut a, KeyCode::Enter);
+    let shown = a.message.clone().unwrap().0;
+    typ(&mut a, ":");
+    typ(&mut a, "messages");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode_name(), "MESSAGES");
+    let words: String = screen(&a)
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains(&shown), "{shown} not in the log:\n{words}");
+}

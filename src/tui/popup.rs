@@ -23,6 +23,8 @@ pub enum Ask {
     QuitUnsaved,
     /// The store changed on disk since it was loaded.
     Conflict,
+    /// Saving failed (the reason is in the title and the message log).
+    SaveFailed,
     /// The export format.
     ExportFormat,
     /// The side of a new speaker.

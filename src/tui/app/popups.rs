@@ -215,7 +215,14 @@ impl App {
                         }
                     }
                 }
-                's' => self.open_popup(Popup::text("Save the store as", "", Field::SaveAs)),
+                's' => self.ask_save_as(),
+                _ => {}
+            },
+            Ask::SaveFailed => match c {
+                's' => self.ask_save_as(),
+                'r' => {
+                    self.save();
+                }
                 _ => {}
             },
             Ask::ExportFormat => {
@@ -275,7 +282,7 @@ impl App {
                             format!("saved {}", crate::article::sanitize_inline(text.trim())),
                             Tone::Info,
                         ),
-                        Err(e) => self.say(e.to_string(), Tone::Warning),
+                        Err(e) => self.save_failed(&e.to_string()),
                     }
                 }
             }

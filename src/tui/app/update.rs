@@ -81,6 +81,7 @@ impl App {
                 ));
             }
         }
+        self.log_message();
         self.ensure_screen();
         if !resize && self.top != top {
             self.anchor = None;
@@ -95,7 +96,8 @@ impl App {
             // an overlay takes its own commands and the ones that open, close or
             // switch the panes; the rest would act on the article hidden under it
             let taken = match overlay {
-                Overlay::Help(scroll) => self.help_command(c, scroll),
+                Overlay::Help(scroll) => self.help_command(c, scroll, Overlay::Help),
+                Overlay::Messages(scroll) => self.help_command(c, scroll, Overlay::Messages),
                 Overlay::Sides(cursor) => self.sides_command(c, cursor),
                 Overlay::Legend => false,
             };
