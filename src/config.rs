@@ -8,12 +8,16 @@
 mod colors;
 
 use crate::article::sanitize_inline;
+use crate::bounded::{Kinds, ReadError};
 use crate::keys::{Command, KeyChord, Scope};
 use crate::store::model::Party;
 pub use colors::{Color, Colors, Palette};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// The largest configuration file read (a generous hundred times the example's size).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// The documented default configuration, shipped in the binary.
 pub const EXAMPLE: &str = include_str!("../config.example.toml");
@@ -110,14 +114,10 @@ impl Default for Limits {
 /// A configuration file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    /// The file could not be read.
-    #[error("{path}: cannot read config: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The cause.
-        source: std::io::Error,
-    },
+    /// The file could not be read (the message says where and why; no cause is
+    /// chained, so it is said once).
+    #[error("cannot read the config: {0}")]
+    Read(ReadError),
     /// The file is not valid TOML, or a key or value is wrong.
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
@@ -172,7 +172,7 @@ impl Config {
             return Ok(Config::default());
         };
         let name = sanitize_inline(&path.display().to_string());
-        match std::fs::read(&path) {
+        match crate::bounded::read_file(&path, MAX_CONFIG_BYTES, Kinds::AnyReadable) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
                     path: name.clone(),
@@ -182,13 +182,8 @@ impl Config {
                 })?;
                 Config::parse(&text, &name)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                Ok(Config::default())
-            }
-            Err(e) => Err(ConfigError::Io {
-                path: name,
-                source: e,
-            }),
+            Err(ReadError::NotFound(_)) if !required => Ok(Config::default()),
+            Err(e) => Err(ConfigError::Read(e)),
         }
     }
 

@@ -5,6 +5,7 @@
 //! [`config`] and [`keys`] beside them. Only [`tui`] knows about terminals.
 
 pub mod article;
+pub mod bounded;
 pub mod cli;
 pub mod config;
 pub mod detect;
