@@ -52,25 +52,29 @@ pub(super) fn decode_utf16(bytes: &[u8], order: Utf16) -> (String, usize) {
 /// How many binary characters the start of a file may hold and still be text: a
 /// stray NUL or two in an article is shown as a placeholder, as `less` shows it.
 const BINARY_ALLOWANCE: usize = 5;
+/// The start where more than [`BINARY_ALLOWANCE`] binary characters make a file
+/// binary, whatever follows (a file format's header).
+const HEADER_CHARS: usize = 512;
 
 /// Whether the start of a file looks like binary data rather than text: more than a
-/// few control characters a text never holds (NUL, backspace and the like; not tab,
-/// line ends, form feed or escape), and more than one in a hundred characters.
+/// few control characters that text never holds (NUL and the like; not tab, line
+/// ends, form feed, backspace or escape) in its first [`HEADER_CHARS`] characters,
+/// or in more than one in a hundred characters.
 pub fn looks_binary(head: &[u8]) -> bool {
-    let (binary, total) = match utf16_order(head) {
-        Some(order) => units(head, order).fold((0, 0), |(b, t), u| {
-            (b + usize::from(u < 0x80 && is_binary_byte(u as u8)), t + 1)
-        }),
-        None => (
-            head.iter().filter(|&&b| is_binary_byte(b)).count(),
-            head.len(),
-        ),
+    let flags: Vec<bool> = match utf16_order(head) {
+        Some(order) => units(head, order)
+            .map(|u| u8::try_from(u).is_ok_and(is_binary_byte))
+            .collect(),
+        None => head.iter().map(|&b| is_binary_byte(b)).collect(),
     };
-    binary > BINARY_ALLOWANCE && binary * 100 > total
+    let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
+    let in_header = count(&flags[..flags.len().min(HEADER_CHARS)]);
+    let in_all = count(&flags);
+    in_header > BINARY_ALLOWANCE || (in_all > BINARY_ALLOWANCE && in_all * 100 > flags.len())
 }
 
 fn is_binary_byte(b: u8) -> bool {
-    matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F)
+    matches!(b, 0x00..=0x07 | 0x0E..=0x1A | 0x1C..=0x1F)
 }
 
 #[cfg(test)]
@@ -130,5 +134,13 @@ mod tests {
         let mut long = b"word ".repeat(2000);
         long.extend([0; 6]);
         assert!(!looks_binary(&long));
+        // a file format's header among text-like bytes
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec();
+        png.extend(b"text ".repeat(2000));
+        assert!(looks_binary(&png));
+        // backspace overstrike, as `man` writes bold, is text
+        assert!(!looks_binary(
+            b"N\x08NA\x08AM\x08ME\x08E\n\x08\x08\x08\x08\x08\x08"
+        ));
     }
 }
