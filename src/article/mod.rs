@@ -4,11 +4,13 @@ mod decode;
 mod insert;
 mod load;
 mod normalize;
+mod span;
 mod structure;
 
 pub use decode::looks_binary;
 pub use insert::{Insertion, OffsetMap};
 pub use load::{HEAD_BYTES, LoadError, Opening};
+pub use span::resize_by_word;
 
 pub use normalize::{TAB_WIDTH, Warning, normalize, normalize_vec, sanitize_inline};
 pub use structure::{

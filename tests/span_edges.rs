@@ -1,0 +1,45 @@
+//! Odd articles and span edges in the reader, end to end in a pseudo-terminal: an empty
+//! file says so, and shrinking a one-word curly-quoted annotation changes nothing
+//! instead of panicking.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use support::Term;
+
+#[test]
+fn shrinking_a_one_word_curly_quote_keeps_the_reader_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("progress.txt");
+    std::fs::write(
+        &article,
+        "Talks end\n\nOfficials called the meeting “progress” on Tuesday.\n",
+    )
+    .unwrap();
+    let mut t = Term::start(&[article.to_str().unwrap()], 80, 20, dir.path(), &[]);
+    t.wait_for("the quote highlighted", |s| {
+        support::coloured(s, "progress")
+    });
+    // select it, then shrink its end and its start: one word cannot lose a word
+    t.send("\t");
+    t.send("<");
+    t.send("(");
+    t.send("?");
+    t.wait_text("Esc closes");
+    t.send("\x1b");
+    t.wait_text("Officials called the meeting");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0, "no panic, nothing to save");
+}
+
+#[test]
+fn an_empty_file_opens_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("empty.txt");
+    std::fs::write(&article, "").unwrap();
+    let mut t = Term::start(&[article.to_str().unwrap()], 80, 20, dir.path(), &[]);
+    t.wait_text("the article is empty");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
