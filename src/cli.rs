@@ -1,9 +1,9 @@
 //! The command line of DESIGN.md: parsing and dispatch only.
 
+use crate::article::bounded::Kinds;
 use crate::article::{Article, Source};
-use crate::bounded::Kinds;
 use crate::config::Config;
-use crate::store::model::Party;
+use crate::model::Party;
 use crate::store::{OpenOptions, Store};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -240,7 +240,7 @@ fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
         max_bytes: config.limits.max_store_bytes,
         parties: (!config.parties.is_empty()).then(|| config.parties.clone()),
         inspect: true,
-        ..OpenOptions::default()
+        suggest: Some(crate::detect::detect_with_progress),
     }
 }
 
@@ -319,13 +319,13 @@ pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
         party: Vec<Party>,
     }
     let name = crate::article::sanitize_inline(&path.display().to_string());
-    let bytes = crate::bounded::read_file(path, MAX_PARTIES_BYTES, Kinds::AnyReadable)?;
+    let bytes = crate::article::bounded::read_file(path, MAX_PARTIES_BYTES, Kinds::AnyReadable)?;
     let text = String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{name}: the parties file is not valid UTF-8"))?;
     let file: PartiesFile = toml::from_str(&text).map_err(|e| {
         let (line, col) = e
             .span()
-            .map_or((1, 1), |s| crate::config::line_column(&text, s.start));
+            .map_or((1, 1), |s| crate::article::line_column(&text, s.start));
         anyhow::anyhow!("{name}:{line}:{col}: {}", e.message().trim())
     })?;
     if file.party.is_empty() {

@@ -1,8 +1,8 @@
 //! Loading an article from a file or standard input: bounded in size, binary files
 //! refused, and a large file's start given first so the reader need not wait.
 
+use super::bounded::{self, Kinds, ReadError};
 use super::{Article, Source, decode};
-use crate::bounded::{self, Kinds, ReadError};
 use std::io::{Cursor, Read};
 
 /// How much of a large file the reader reads before its first screen.

@@ -7,7 +7,7 @@
 //! than the limit), and the size from `metadata` only lets a file that is already too
 //! large be refused before anything is read.
 
-use crate::article::sanitize_inline;
+use super::sanitize_inline;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
