@@ -1,6 +1,6 @@
 //! Odd articles and span edges in the reader, end to end in a pseudo-terminal: an empty
-//! file says so, and shrinking a one-word curly-quoted annotation changes nothing
-//! instead of panicking.
+//! file says so, a piped article is read while keys come from the terminal, and
+//! shrinking a one-word curly-quoted annotation changes nothing instead of panicking.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -40,6 +40,20 @@ fn an_empty_file_opens_with_a_note() {
     std::fs::write(&article, "").unwrap();
     let mut t = Term::start(&[article.to_str().unwrap()], 80, 20, dir.path(), &[]);
     t.wait_text("the article is empty");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn the_reader_reads_a_pipe_and_takes_keys_from_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!(
+        "printf 'Piped headline\\n\\nA body from the pipe.\\n' | '{}'",
+        env!("CARGO_BIN_EXE_parley")
+    );
+    let mut t = Term::start_program("sh", &["-c", &script], 80, 20, dir.path(), &[]);
+    t.wait_text("Piped headline");
+    t.wait_text("READ");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
