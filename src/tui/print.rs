@@ -138,7 +138,11 @@ fn print_plain(
             .map(|(i, p)| format!("{} {}", i + 1, sanitize_inline(&p.name)))
             .collect();
         if !names.is_empty() {
-            writeln!(out, "\nSides: {}", names.join(" · "))?;
+            writeln!(out)?;
+            let legend = format!("Sides: {}", names.join(" · "));
+            for line in textwrap::wrap(&legend, width.max(1)) {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     Ok(())
@@ -275,5 +279,33 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(!s.contains('\x1b'));
         assert!(s.lines().all(|l| text_width(l) <= 50));
+    }
+
+    #[test]
+    fn plain_marks_pair_up_nest_and_fit() {
+        let a = Article::bundled();
+        let ann = crate::detect::detect(&a, None);
+        for width in [30, 50, 80] {
+            let mut out = Vec::new();
+            print(&a, &ann, &Config::default(), width, false, &mut out).unwrap();
+            let s = String::from_utf8(out).unwrap();
+            assert!(s.lines().all(|l| text_width(l) <= width), "{s}");
+            // every mark that opens closes, innermost first
+            let mut open = Vec::new();
+            for c in s.chars() {
+                match c {
+                    '[' | '{' => open.push(c),
+                    ']' => assert_eq!(open.pop(), Some('['), "{s}"),
+                    '}' => assert_eq!(open.pop(), Some('{'), "{s}"),
+                    _ => {}
+                }
+            }
+            assert!(open.is_empty(), "{s}");
+            let quotes = ann
+                .quotes
+                .iter()
+                .filter(|q| q.status != crate::model::Status::Rejected);
+            assert_eq!(s.matches('[').count(), quotes.count());
+        }
     }
 }

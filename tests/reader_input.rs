@@ -57,3 +57,30 @@ fn the_reader_reads_a_pipe_and_takes_keys_from_the_terminal() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn a_fifo_or_a_device_as_the_store_leaves_the_reader_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Talks end\n\nOfficials called it “progress” on Tuesday.\n",
+    )
+    .unwrap();
+    let fifo = dir.path().join("store.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut stores = vec!["/dev/zero".to_string()];
+    if made.is_ok_and(|s| s.success()) {
+        stores.push(fifo.to_str().unwrap().to_string());
+    }
+    for store in &stores {
+        let args = ["--store", store.as_str(), article.to_str().unwrap()];
+        let mut t = Term::start(&args, 100, 20, dir.path(), &[]);
+        t.wait_text("cannot read the store");
+        t.wait_for("the automatic annotations", |s| {
+            support::coloured(s, "progress")
+        });
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0, "{store}");
+    }
+}
