@@ -1,26 +1,37 @@
-//! Odd articles and span edges in the reader, end to end in a pseudo-terminal: an empty
-//! file says so, a piped article is read while keys come from the terminal, and
-//! shrinking a one-word curly-quoted annotation changes nothing instead of panicking.
+//! Odd input and span edges in the reader, end to end in a pseudo-terminal: an empty
+//! file says so, a piped article is read while keys come from the terminal, a FIFO or
+//! device as the store is refused, and shrinking a one-word curly-quoted annotation
+//! changes nothing instead of panicking.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 
+use std::path::{Path, PathBuf};
 use support::Term;
+
+/// An article with one curly-quoted word, which the detector marks.
+const PROGRESS: &str = "Talks end\n\nOfficials called the meeting “progress” on Tuesday.\n";
+
+fn write_article(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Waits until detection has highlighted the quoted word.
+fn wait_for_the_quote(t: &Term) {
+    t.wait_for("the quote highlighted", |s| {
+        support::coloured(s, "progress")
+    });
+}
 
 #[test]
 fn shrinking_a_one_word_curly_quote_keeps_the_reader_running() {
     let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("progress.txt");
-    std::fs::write(
-        &article,
-        "Talks end\n\nOfficials called the meeting “progress” on Tuesday.\n",
-    )
-    .unwrap();
+    let article = write_article(dir.path(), "progress.txt", PROGRESS);
     let mut t = Term::start(&[article.to_str().unwrap()], 80, 20, dir.path(), &[]);
-    t.wait_for("the quote highlighted", |s| {
-        support::coloured(s, "progress")
-    });
+    wait_for_the_quote(&t);
     // select it, then shrink its end and its start: one word cannot lose a word
     t.send("\t");
     t.send("<");
@@ -36,8 +47,7 @@ fn shrinking_a_one_word_curly_quote_keeps_the_reader_running() {
 #[test]
 fn an_empty_file_opens_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("empty.txt");
-    std::fs::write(&article, "").unwrap();
+    let article = write_article(dir.path(), "empty.txt", "");
     let mut t = Term::start(&[article.to_str().unwrap()], 80, 20, dir.path(), &[]);
     t.wait_text("the article is empty");
     t.send("q");
@@ -61,12 +71,7 @@ fn the_reader_reads_a_pipe_and_takes_keys_from_the_terminal() {
 #[test]
 fn a_fifo_or_a_device_as_the_store_leaves_the_reader_usable() {
     let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("a.txt");
-    std::fs::write(
-        &article,
-        "Talks end\n\nOfficials called it “progress” on Tuesday.\n",
-    )
-    .unwrap();
+    let article = write_article(dir.path(), "a.txt", PROGRESS);
     let fifo = dir.path().join("store.fifo");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     let mut stores = vec!["/dev/zero".to_string()];
@@ -77,9 +82,7 @@ fn a_fifo_or_a_device_as_the_store_leaves_the_reader_usable() {
         let args = ["--store", store.as_str(), article.to_str().unwrap()];
         let mut t = Term::start(&args, 100, 20, dir.path(), &[]);
         t.wait_text("cannot read the store");
-        t.wait_for("the automatic annotations", |s| {
-            support::coloured(s, "progress")
-        });
+        wait_for_the_quote(&t);
         t.send("q");
         assert_eq!(t.wait_exit(), 0, "{store}");
     }
