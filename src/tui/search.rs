@@ -82,10 +82,16 @@ impl Search {
         };
         let folded = slot.get_or_insert_with(|| Folded::new(text, lower));
         let needle: String = query.chars().map(|c| fold_char(c, lower)).collect();
+        // matches come in order, so one walk over the anchors maps them all
+        let mut next_anchor = 0;
         self.matches = folded
             .text
             .match_indices(needle.as_str())
-            .map(|(i, m)| folded.original(i)..folded.original(i + m.len()))
+            .map(|(i, m)| {
+                let start = folded.original(i, &mut next_anchor);
+                let mut end_anchor = next_anchor;
+                start..folded.original(i + m.len(), &mut end_anchor)
+            })
             .collect();
     }
 
@@ -178,15 +184,16 @@ impl Folded {
     }
 
     /// The original offset of a folded one on a char boundary: each folded character
-    /// stands for exactly one original, so boundaries map to boundaries.
-    fn original(&self, at: usize) -> usize {
-        let i = self.anchors.partition_point(|a| a.0 <= at);
-        match i.checked_sub(1) {
+    /// stands for exactly one original, so boundaries map to boundaries. `next` is
+    /// the first anchor past the last offset asked for; offsets asked for in order
+    /// move it forward only.
+    fn original(&self, at: usize, next: &mut usize) -> usize {
+        while self.anchors.get(*next).is_some_and(|a| a.0 <= at) {
+            *next += 1;
+        }
+        match next.checked_sub(1).map(|i| self.anchors[i]) {
             None => at,
-            Some(i) => {
-                let (folded, original) = self.anchors[i];
-                original + (at - folded)
-            }
+            Some((folded, original)) => original + (at - folded),
         }
     }
 }
