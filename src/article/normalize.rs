@@ -64,7 +64,7 @@ pub struct Normalized {
     pub warnings: Vec<Warning>,
 }
 
-/// Normalises raw article bytes. See DESIGN.md, "Text model".
+/// Normalises raw article bytes (docs/DESIGN.md, "Text").
 pub fn normalize(bytes: &[u8]) -> Normalized {
     if let Some(order) = decode::utf16_order(bytes) {
         return normalize_utf16(bytes, order);

@@ -146,11 +146,6 @@ impl Mode {
         }
     }
 
-    /// Whether keys go to a text field, where Ctrl-C cancels instead of quitting.
-    pub fn takes_text(&self) -> bool {
-        matches!(self.top(), Some(Layer::Search(_) | Layer::Popup(_)))
-    }
-
     /// The mode's name in the status bar.
     pub fn name(&self) -> &'static str {
         match self.top() {
@@ -181,7 +176,6 @@ mod tests {
         }));
         m.push(Layer::Search(TextField::default()));
         assert_eq!(m.name(), "SEARCH");
-        assert!(m.takes_text());
         assert_eq!(
             m.cursor().map(|c| c.at),
             Some(3),

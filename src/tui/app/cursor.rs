@@ -114,11 +114,11 @@ impl App {
                 self.mode.leave_cursor();
                 return true;
             }
-            Command::CursorTagQuote => {
+            Command::TagQuote => {
                 self.tag_selection(true);
                 return true;
             }
-            Command::CursorTagPosition => {
+            Command::TagPosition => {
                 self.tag_selection(false);
                 return true;
             }
@@ -169,7 +169,7 @@ impl App {
         }
         match usize::try_from(target).ok().and_then(|t| rows.get(t)) {
             Some(r) if !r.is_empty() => {
-                crate::tui::view::article::offset_at_column(&self.article.text, r.range(), column)
+                crate::tui::layout::offset_at_column(&self.article.text, r.range(), column)
             }
             _ => at,
         }

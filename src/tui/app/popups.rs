@@ -102,9 +102,8 @@ impl App {
             (None, Pick::Speaker) => {
                 let name = filter.trim().to_string();
                 self.open_popup(Popup::text(
-                    &format!("Role of {name} (optional)"),
+                    &format!("New speaker {name}, step 2 of 3: role (optional, Enter skips)"),
                     "",
-                    false,
                     Field::SpeakerRole { name },
                 ));
             }
@@ -206,7 +205,7 @@ impl App {
                         }
                     }
                 }
-                's' => self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs)),
+                's' => self.open_popup(Popup::text("Save the store as", "", Field::SaveAs)),
                 _ => {}
             },
             Ask::ExportFormat => {
@@ -220,7 +219,6 @@ impl App {
                 self.open_popup(Popup::text(
                     "Export to",
                     &path,
-                    false,
                     Field::ExportPath { format },
                 ));
             }

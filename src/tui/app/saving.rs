@@ -36,7 +36,7 @@ impl App {
                 false
             }
             Err(SaveError::NoPath) => {
-                self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs));
+                self.open_popup(Popup::text("Save the store as", "", Field::SaveAs));
                 false
             }
             Err(e) => {
@@ -64,12 +64,11 @@ impl App {
         }
     }
 
+    /// Quits without saving. A journal that cannot be removed is left for the next
+    /// start to offer again, which loses nothing; quitting goes ahead either way.
     pub(super) fn discard_and_quit(&mut self) {
-        let article = std::sync::Arc::clone(&self.article);
-        if let Some(store) = self.store.as_mut()
-            && let Err(e) = store.reload(&article)
-        {
-            return self.say(format!("cannot discard: {e}"), Tone::Warning);
+        if let Some(store) = self.store.as_mut() {
+            let _ = store.discard();
         }
         self.quit = true;
     }

@@ -10,6 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A box of `width`×`height` centred in `area`, with a title; returns its inside.
 fn frame(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
@@ -70,15 +71,13 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
                 );
             }
         }
-        Popup::Text {
-            title,
-            field,
-            multiline,
-            ..
-        } => {
-            let lines = if *multiline { 8 } else { 1 };
-            let inner = frame(app, area, 72, lines + 2, title, buf);
+        Popup::Text { title, field, .. } => {
+            let inner = frame(app, area, 72, 3, title, buf);
             draw_field(app, field, inner, buf);
+        }
+        Popup::Note { title, editor, .. } => {
+            let inner = frame(app, area, 72, 10, title, buf);
+            editor.widget().render(inner, buf);
         }
         Popup::Speakers { filter, cursor, .. } => {
             let inner = frame(
@@ -142,33 +141,32 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Draws a text field with its cursor, keeping the cursor's line in view.
+/// Draws a one-line text field with its cursor, scrolled sideways so that the cursor
+/// is always in view.
 fn draw_field(app: &App, field: &TextField, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let text = field.text();
-    let cursor_line = text[..field.cursor()].matches('\n').count();
-    let first = cursor_line.saturating_sub(usize::from(area.height) - 1);
     let width = usize::from(area.width);
-    for (dy, line) in text
-        .split('\n')
-        .enumerate()
-        .skip(first)
-        .take(usize::from(area.height))
-    {
-        let y = area.y + (dy - first) as u16;
-        let shown = sanitize_inline(line);
-        buf.set_stringn(area.x, y, &shown, width, app.theme.text);
-        if dy == cursor_line {
-            let line_start = text[..field.cursor()].rfind('\n').map_or(0, |i| i + 1);
-            let col =
-                text_width(&sanitize_inline(&text[line_start..field.cursor()])).min(width - 1);
-            let cell = &mut buf[(area.x + col as u16, y)];
-            if cell.symbol().is_empty() || cell.symbol() == " " {
-                cell.set_symbol(" ");
-            }
-            cell.set_style(app.theme.cursor.add_modifier(Modifier::REVERSED));
-        }
+    let before = sanitize_inline(&field.text()[..field.cursor()]);
+    let after = sanitize_inline(&field.text()[field.cursor()..]);
+    let col = text_width(&before);
+    // drop whole graphemes from the left until the cursor fits
+    let mut skip = 0;
+    let mut shown_before = before.as_str();
+    while col - skip >= width {
+        let Some(g) = shown_before.graphemes(true).next() else {
+            break;
+        };
+        skip += text_width(g);
+        shown_before = &shown_before[g.len()..];
     }
+    let line = format!("{shown_before}{after}");
+    buf.set_stringn(area.x, area.y, &line, width, app.theme.text);
+    let x = area.x + (col - skip).min(width - 1) as u16;
+    let cell = &mut buf[(x, area.y)];
+    if cell.symbol().is_empty() {
+        cell.set_symbol(" ");
+    }
+    cell.set_style(app.theme.cursor.add_modifier(Modifier::REVERSED));
 }
