@@ -339,6 +339,9 @@ mod edit_tests;
 mod mode_tests;
 
 #[cfg(test)]
+mod annotate_tests;
+
+#[cfg(test)]
 mod panic_tests;
 
 #[cfg(all(test, target_os = "linux"))]

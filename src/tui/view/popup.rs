@@ -4,7 +4,7 @@ use crate::article::sanitize_inline;
 use crate::tui::app::App;
 use crate::tui::input::TextField;
 use crate::tui::layout::text_width;
-use crate::tui::popup::Popup;
+use crate::tui::popup::{Pick, Popup};
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -79,15 +79,19 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             let inner = frame(app, area, 72, 10, title, buf);
             editor.widget().render(inner, buf);
         }
-        Popup::Speakers { filter, cursor, .. } => {
-            let inner = frame(
-                app,
-                area,
-                60,
-                16,
-                "Speaker — type to filter, ↑↓, Enter, Esc",
-                buf,
-            );
+        Popup::Speakers {
+            filter,
+            cursor,
+            pick,
+        } => {
+            let title = match pick {
+                Pick::Speaker => "Speaker — type to filter, ↑↓, Enter, Esc".to_string(),
+                Pick::MergeInto { from } => {
+                    let name = app.ann().speaker(from).map_or(from.as_str(), |s| &s.name);
+                    format!("Merge “{name}” into… — type to filter, ↑↓, Enter, Esc")
+                }
+            };
+            let inner = frame(app, area, 60, 16, &title, buf);
             if inner.height == 0 {
                 return;
             }
@@ -97,7 +101,7 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
                 Rect::new(inner.x, inner.y, inner.width, 1),
                 buf,
             );
-            let entries = app.picker_entries(filter.text());
+            let entries = app.picker_entries(filter.text(), pick);
             let rows = usize::from(inner.height.saturating_sub(1));
             let first = cursor.saturating_sub(rows.saturating_sub(1));
             for (dy, (i, entry)) in entries
