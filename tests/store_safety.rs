@@ -196,7 +196,7 @@ fn a_failed_reload_keeps_the_edits_and_their_journal() {
     );
     assert_eq!(s.annotations().quotes[0].note.as_deref(), Some("unsaved"));
     // quitting without saving must still work, and then lets the edits go
-    s.discard_journal();
+    s.discard().unwrap();
     assert!(!journal.exists());
 }
 const HOLDER_ENV: &str = "PARLEY_SAFETY_HOLDER";

@@ -5,6 +5,7 @@
 
 use super::{OpenOptions, Store, display, store_path};
 use crate::article::Article;
+use crate::article::bounded::{Kinds, ReadError};
 use crate::model::{Annotations, ArticleInfo};
 use crate::store::anchor::{AnchorReport, reanchor};
 use crate::store::fsio::FileState;
@@ -12,7 +13,6 @@ use crate::store::history::History;
 use crate::store::journal;
 use crate::store::lock;
 use crate::store::schema::{self, Locator, StoreError};
-use std::io;
 use std::path::Path;
 
 impl Store {
@@ -150,28 +150,26 @@ impl Store {
         };
         let mut fresh = Store::blank(article, &options);
         fresh.read_store_file(article, &mut |_| {})?;
-        self.discard_journal();
+        let _ = self.drop_journal();
         fresh.options = self.options.clone();
         fresh.lock = self.lock.take();
         *self = fresh;
         Ok(())
     }
 
-    /// Deletes the journal of the unsaved edits, which the user chose to throw away
-    /// (quitting without saving). Never fails: a journal that cannot be deleted is set
-    /// aside, or at worst offered again on the next start.
-    pub fn discard_journal(&mut self) {
+    /// Deletes the journal of edits being thrown away. One that cannot be deleted is
+    /// set aside, so it is never replayed as if the user had kept them; the error says
+    /// when even that failed.
+    pub(super) fn drop_journal(&mut self) -> std::io::Result<()> {
         let journal = self.journal.take();
         let Some(jpath) = self.journal_path() else {
-            return;
+            return Ok(());
         };
         if self.options.inspect {
-            return;
+            return Ok(());
         }
         drop(journal);
-        if journal::remove(&jpath).is_err() {
-            let _ = journal::set_aside(&jpath);
-        }
+        journal::remove(&jpath).or_else(|_| journal::set_aside(&jpath).map(drop))
     }
 
     /// Takes the store's lock for a reader that may write; when another reader holds
@@ -250,19 +248,20 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Option<String>, StoreErro
         path: name.clone(),
         source,
     };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_err(e)),
+    // bounded, and regular files only: a pipe would leave the reader waiting forever
+    let bytes = match crate::article::bounded::read_file(path, max_bytes, Kinds::RegularOnly) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound(_)) => return Ok(None),
+        Err(ReadError::TooLarge { limit, .. }) => {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            return Err(StoreError::TooLarge {
+                path: name,
+                size,
+                limit,
+            });
+        }
+        Err(e) => return Err(io_err(e.into_io())),
     };
-    if meta.len() > max_bytes {
-        return Err(StoreError::TooLarge {
-            path: name,
-            size: meta.len(),
-            limit: max_bytes,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io_err)?;
     String::from_utf8(bytes).map(Some).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
