@@ -238,6 +238,9 @@ pub struct History {
     redo: Vec<Group>,
     /// An open group that further actions join (see `Store::begin_group`).
     open: Option<Group>,
+    /// The inverses of the actions joined into the open group, oldest first; put in
+    /// undo order once, when it closes (prepending at each action is quadratic).
+    open_inverses: Vec<Vec<Change>>,
     /// How many groups are open inside each other: the outermost one's end closes it.
     depth: usize,
     /// The serial the next recorded step gets (0 is the state before any step).
@@ -251,9 +254,7 @@ impl History {
         match &mut self.open {
             Some(open) => {
                 open.changes.extend(group.changes);
-                let mut inverses = group.inverses;
-                inverses.append(&mut open.inverses);
-                open.inverses = inverses;
+                self.open_inverses.push(group.inverses);
             }
             None => {
                 let serial = self.take_serial();
@@ -301,9 +302,11 @@ impl History {
     /// Closes whatever group is open, however deep.
     fn close(&mut self) {
         self.depth = 0;
-        if let Some(g) = self.open.take()
+        let joined = std::mem::take(&mut self.open_inverses);
+        if let Some(mut g) = self.open.take()
             && !g.changes.is_empty()
         {
+            g.inverses = joined.into_iter().rev().flatten().collect();
             self.undo.push(g);
         }
     }
@@ -370,5 +373,26 @@ mod tests {
         assert_eq!(g.label, "new speaker");
         assert_eq!(g.changes.len(), 3, "the edit after the inner end joins too");
         assert!(h.take_undo().is_none());
+    }
+
+    #[test]
+    fn a_joined_group_undoes_its_actions_last_first() {
+        let inverse = |id: &str| Change::Remove {
+            slot: Slot::Quote,
+            id: id.into(),
+        };
+        let mut h = History::default();
+        h.begin("many");
+        for id in ["a", "b", "c"] {
+            h.record(Group::new(
+                id,
+                vec![inverse(id)],
+                vec![inverse(id), inverse("x")],
+            ));
+        }
+        h.end();
+        let g = h.take_undo().expect("one step");
+        let order: Vec<Change> = ["c", "x", "b", "x", "a", "x"].map(inverse).into();
+        assert_eq!(g.inverses, order);
     }
 }
