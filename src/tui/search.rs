@@ -95,12 +95,8 @@ impl Search {
             .collect();
     }
 
-    /// The first match starting at or after `offset`, wrapping to the first.
-    pub fn first_from(&self, offset: usize) -> Option<usize> {
-        self.first_hit_from(offset).map(|h| h.index)
-    }
-
-    /// [`Search::first_from`], saying whether it wrapped.
+    /// The first match starting at or after `offset`, wrapping to the first, and
+    /// whether it wrapped.
     pub fn first_hit_from(&self, offset: usize) -> Option<Hit> {
         if self.matches.is_empty() {
             return None;
@@ -119,13 +115,9 @@ impl Search {
         })
     }
 
-    /// The next (or previous) match from `offset`, wrapping around; `strict` skips a
-    /// match starting exactly at `offset`.
-    pub fn step(&self, offset: usize, forward: bool, strict: bool) -> usize {
-        self.step_hit(offset, forward, strict).index
-    }
-
-    /// [`Search::step`], saying whether it wrapped. There must be matches.
+    /// The next (or previous) match from `offset`, wrapping around, and whether it
+    /// wrapped; `strict` skips a match starting exactly at `offset`. There must be
+    /// matches.
     pub fn step_hit(&self, offset: usize, forward: bool, strict: bool) -> Hit {
         let n = self.matches.len();
         let hit = |index, wrapped| Hit { index, wrapped };
@@ -231,10 +223,12 @@ mod tests {
         s.set_query(text, "Cuba");
         assert_eq!(s.matches, vec![0..4]);
         s.set_query(text, "cuba");
-        assert_eq!(s.step(0, true, true), 1);
-        assert_eq!(s.step(18, true, true), 0);
-        assert_eq!(s.step(0, false, true), 2);
-        assert_eq!(s.first_from(5), Some(1));
+        assert_eq!(s.step_hit(0, true, true).index, 1);
+        let wrapped = s.step_hit(18, true, true);
+        assert_eq!((wrapped.index, wrapped.wrapped), (0, true));
+        assert_eq!(s.step_hit(0, false, true).index, 2);
+        assert!(s.step_hit(0, false, true).wrapped);
+        assert_eq!(s.first_hit_from(5).map(|h| h.index), Some(1));
         let over: Vec<usize> = s.overlapping(3..10).map(|(i, _)| i).collect();
         assert_eq!(over, vec![0, 1]);
     }

@@ -4,6 +4,7 @@
 use super::editing::kind_of;
 use super::{App, Layer, Tone};
 use crate::export::Format;
+use crate::keys::Command;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
@@ -162,25 +163,7 @@ impl App {
 
     fn choose(&mut self, ask: Ask, c: char) {
         match ask {
-            Ask::TagKind { start, end } => {
-                let kind = kind_of(c);
-                if self
-                    .apply(Edit::AddQuote {
-                        start,
-                        end,
-                        kind,
-                        party: None,
-                        speaker: None,
-                    })
-                    .is_some()
-                {
-                    self.mode.leave_cursor();
-                    self.say(
-                        "quote added: 1-9 sets its side, @ its speaker, e a note",
-                        Tone::Info,
-                    );
-                }
-            }
+            Ask::TagKind { start, end } => self.tag_quote(start, end, kind_of(c)),
             Ask::ChangeKind => {
                 if let Some(id) = self.selected_id() {
                     self.apply(Edit::SetKind {
@@ -194,30 +177,7 @@ impl App {
                 'd' => self.discard_and_quit(),
                 _ => {}
             },
-            Ask::Conflict => match c {
-                'r' => {
-                    let article = std::sync::Arc::clone(&self.article);
-                    if let Some(store) = self.store.as_mut() {
-                        match store.reload(&article) {
-                            Ok(()) => {
-                                self.refresh(None, None);
-                                self.say("reloaded from disk", Tone::Info);
-                            }
-                            Err(e) => self.say(e.to_string(), Tone::Warning),
-                        }
-                    }
-                }
-                'o' => {
-                    if let Some(store) = self.store.as_mut() {
-                        match store.save_overwrite() {
-                            Ok(()) => self.say("saved over the changed file", Tone::Info),
-                            Err(e) => self.say(e.to_string(), Tone::Warning),
-                        }
-                    }
-                }
-                's' => self.ask_save_as(),
-                _ => {}
-            },
+            Ask::Conflict => self.resolve_conflict(c),
             Ask::SaveFailed => match c {
                 's' => self.ask_save_as(),
                 'r' => {
@@ -239,25 +199,81 @@ impl App {
                     Field::ExportPath { format },
                 ));
             }
-            Ask::SpeakerSide { name, role } => {
-                let party = c
-                    .to_digit(10)
-                    .and_then(|d| (d as usize).checked_sub(1))
-                    .and_then(|i| self.ann().parties.get(i))
-                    .map(|p| Id::from(p.id.as_str()));
-                let role = (!role.trim().is_empty()).then(|| role.trim().to_string());
-                self.transaction("new speaker", |app| {
-                    if let Some(o) = app.apply(Edit::AddSpeaker {
-                        name,
-                        role,
-                        party: party.clone(),
-                    }) && let Some(sid) = o.created
-                    {
-                        app.set_speaker(sid, party);
-                    }
-                });
-            }
+            Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
         }
+    }
+
+    /// Tags `start..end` as a quote of `kind`, leaving cursor mode.
+    fn tag_quote(&mut self, start: usize, end: usize, kind: crate::model::QuoteKind) {
+        let added = self.apply(Edit::AddQuote {
+            start,
+            end,
+            kind,
+            party: None,
+            speaker: None,
+        });
+        if added.is_some() {
+            self.mode.leave_cursor();
+            let hint = |c| self.keymap.hint(c);
+            self.say(
+                format!(
+                    "quote added: 1-9 sets its side, {} its speaker, {} a note",
+                    hint(Command::PickSpeaker),
+                    hint(Command::EditNote)
+                ),
+                Tone::Info,
+            );
+        }
+    }
+
+    /// The answer to "the store changed on disk": reload, overwrite or save elsewhere.
+    fn resolve_conflict(&mut self, c: char) {
+        match c {
+            'r' => {
+                let article = std::sync::Arc::clone(&self.article);
+                if let Some(store) = self.store.as_mut() {
+                    match store.reload(&article) {
+                        Ok(()) => {
+                            self.refresh(None, None);
+                            self.say("reloaded from disk", Tone::Info);
+                        }
+                        Err(e) => self.say(e.to_string(), Tone::Warning),
+                    }
+                }
+            }
+            'o' => {
+                if let Some(store) = self.store.as_mut() {
+                    match store.save_overwrite() {
+                        Ok(()) => self.say("saved over the changed file", Tone::Info),
+                        Err(e) => self.save_failed(&e.to_string()),
+                    }
+                }
+            }
+            's' => self.ask_save_as(),
+            _ => {}
+        }
+    }
+
+    /// Adds the speaker named in the picker, with its role and the side chosen by
+    /// `c` (a party's digit, 0 for none), and makes it the selection's speaker: one
+    /// undo step.
+    fn add_speaker(&mut self, name: String, role: &str, c: char) {
+        let party = c
+            .to_digit(10)
+            .and_then(|d| (d as usize).checked_sub(1))
+            .and_then(|i| self.ann().parties.get(i))
+            .map(|p| Id::from(p.id.as_str()));
+        let role = (!role.trim().is_empty()).then(|| role.trim().to_string());
+        self.transaction("new speaker", |app| {
+            if let Some(o) = app.apply(Edit::AddSpeaker {
+                name,
+                role,
+                party: party.clone(),
+            }) && let Some(sid) = o.created
+            {
+                app.set_speaker(sid, party);
+            }
+        });
     }
 
     pub(super) fn submit_text(&mut self, purpose: Field, text: String) {

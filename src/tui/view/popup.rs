@@ -36,41 +36,7 @@ fn frame(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &mut 
 /// Draws the open popup over `area`.
 pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
     match popup {
-        Popup::Choice { title, options, .. } => {
-            let width = options
-                .iter()
-                .map(|(_, s)| text_width(s) + 6)
-                .chain([text_width(title) + 4])
-                .max()
-                .unwrap_or(20) as u16;
-            let inner = frame(app, area, width + 2, options.len() as u16 + 3, title, buf);
-            for (i, (key, what)) in options.iter().enumerate().take(usize::from(inner.height)) {
-                let y = inner.y + i as u16;
-                buf.set_stringn(
-                    inner.x + 1,
-                    y,
-                    format!("{key}"),
-                    1,
-                    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                );
-                buf.set_stringn(
-                    inner.x + 3,
-                    y,
-                    what,
-                    usize::from(inner.width.saturating_sub(3)),
-                    app.theme.text,
-                );
-            }
-            if inner.height > options.len() as u16 {
-                buf.set_stringn(
-                    inner.x + 1,
-                    inner.bottom() - 1,
-                    "Esc cancels",
-                    usize::from(inner.width),
-                    app.theme.dim,
-                );
-            }
-        }
+        Popup::Choice { title, options, .. } => render_choice(app, title, options, area, buf),
         Popup::Text { title, field, .. } => {
             let inner = frame(app, area, 72, 3, title, buf);
             draw_field(app, field, inner, buf);
@@ -83,66 +49,116 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             filter,
             cursor,
             pick,
-        } => {
-            let title = match pick {
-                Pick::Speaker => "Speaker — type to filter, ↑↓, Enter, Esc".to_string(),
-                Pick::MergeInto { from } => {
-                    let name = app.ann().speaker(from).map_or(from.as_str(), |s| &s.name);
-                    format!("Merge “{name}” into… — type to filter, ↑↓, Enter, Esc")
-                }
-            };
-            let inner = frame(app, area, 60, 16, &title, buf);
-            if inner.height == 0 {
-                return;
-            }
-            draw_field(
-                app,
-                filter,
-                Rect::new(inner.x, inner.y, inner.width, 1),
-                buf,
-            );
-            let entries = app.picker_entries(filter.text(), pick);
-            let rows = usize::from(inner.height.saturating_sub(1));
-            let first = cursor.saturating_sub(rows.saturating_sub(1));
-            for (dy, (i, entry)) in entries
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(rows)
-                .enumerate()
-            {
-                let line = match entry {
-                    None => format!("+ new speaker “{}”", sanitize_inline(filter.text().trim())),
-                    Some(s) => {
-                        let sp = &app.ann().speakers[*s];
-                        let side = sp
-                            .party
-                            .as_deref()
-                            .and_then(|p| app.ann().party(p))
-                            .map_or(String::new(), |p| {
-                                format!(" [{}]", sanitize_inline(&p.name))
-                            });
-                        let role = sp
-                            .role
-                            .as_deref()
-                            .map_or(String::new(), |r| format!(", {}", sanitize_inline(r)));
-                        format!("{}{role}{side}", sanitize_inline(&sp.name))
-                    }
-                };
-                let mut style = app.theme.text;
-                if i == *cursor {
-                    style = style.add_modifier(Modifier::REVERSED);
-                }
-                buf.set_stringn(
-                    inner.x + 1,
-                    inner.y + 1 + dy as u16,
-                    truncate(&line, usize::from(inner.width - 1)),
-                    usize::from(inner.width - 1),
-                    style,
-                );
-            }
-        }
+        } => render_picker(app, filter, *cursor, pick, area, buf),
     }
+}
+
+/// A question with lettered answers.
+fn render_choice(app: &App, title: &str, options: &[(char, String)], area: Rect, buf: &mut Buffer) {
+    let width = options
+        .iter()
+        .map(|(_, s)| text_width(s) + 6)
+        .chain([text_width(title) + 4])
+        .max()
+        .unwrap_or(20) as u16;
+    let inner = frame(app, area, width + 2, options.len() as u16 + 3, title, buf);
+    for (i, (key, what)) in options.iter().enumerate().take(usize::from(inner.height)) {
+        let y = inner.y + i as u16;
+        buf.set_stringn(
+            inner.x + 1,
+            y,
+            format!("{key}"),
+            1,
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        );
+        buf.set_stringn(
+            inner.x + 3,
+            y,
+            what,
+            usize::from(inner.width.saturating_sub(3)),
+            app.theme.text,
+        );
+    }
+    if inner.height > options.len() as u16 {
+        buf.set_stringn(
+            inner.x + 1,
+            inner.bottom() - 1,
+            "Esc cancels",
+            usize::from(inner.width),
+            app.theme.dim,
+        );
+    }
+}
+
+/// The speaker picker: its filter, then the entries, the one under the cursor reversed.
+fn render_picker(
+    app: &App,
+    filter: &TextField,
+    cursor: usize,
+    pick: &Pick,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let title = match pick {
+        Pick::Speaker => "Speaker — type to filter, ↑↓, Enter, Esc".to_string(),
+        Pick::MergeInto { from } => {
+            let name = app.ann().speaker(from).map_or(from.as_str(), |s| &s.name);
+            format!("Merge “{name}” into… — type to filter, ↑↓, Enter, Esc")
+        }
+    };
+    let inner = frame(app, area, 60, 16, &title, buf);
+    if inner.height == 0 {
+        return;
+    }
+    draw_field(
+        app,
+        filter,
+        Rect::new(inner.x, inner.y, inner.width, 1),
+        buf,
+    );
+    let entries = app.picker_entries(filter.text(), pick);
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let first = cursor.saturating_sub(rows.saturating_sub(1));
+    for (dy, (i, entry)) in entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let line = match entry {
+            None => format!("+ new speaker “{}”", sanitize_inline(filter.text().trim())),
+            Some(s) => speaker_line(app, *s),
+        };
+        let mut style = app.theme.text;
+        if i == cursor {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y + 1 + dy as u16,
+            truncate(&line, usize::from(inner.width - 1)),
+            usize::from(inner.width - 1),
+            style,
+        );
+    }
+}
+
+/// A speaker as the picker lists it: name, role, side.
+fn speaker_line(app: &App, speaker: usize) -> String {
+    let sp = &app.ann().speakers[speaker];
+    let side = sp
+        .party
+        .as_deref()
+        .and_then(|p| app.ann().party(p))
+        .map_or(String::new(), |p| {
+            format!(" [{}]", sanitize_inline(&p.name))
+        });
+    let role = sp
+        .role
+        .as_deref()
+        .map_or(String::new(), |r| format!(", {}", sanitize_inline(r)));
+    format!("{}{role}{side}", sanitize_inline(&sp.name))
 }
 
 /// Draws a one-line text field with its cursor, scrolled sideways so that the cursor
