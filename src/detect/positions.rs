@@ -18,6 +18,8 @@ pub struct Position {
     pub side: Option<usize>,
     /// The side a hostile verb aims at ("challenged China"): the stater is the other one.
     pub against: Option<usize>,
+    /// The words before the cue that name the stater ("the Foreign Ministry").
+    pub subject: Range<usize>,
 }
 
 /// Words of content a sentence needs beyond its source and verb to state something.
@@ -75,7 +77,8 @@ pub fn unit_position(
             continue;
         }
         let before = c.source.as_ref().map_or(unit.start, |s| s.start);
-        let side = sides.first(&text[before.min(c.word.start)..c.word.start]);
+        let subject = before.min(c.word.start)..c.word.start;
+        let side = sides.first(&text[subject.clone()]);
         let subject_named = resolved[i].is_some() || side.is_some() || starts_with_name(text, unit);
         if !subject_named {
             continue;
@@ -92,6 +95,7 @@ pub fn unit_position(
             speaker: resolved[i],
             side,
             against,
+            subject,
         });
     }
     None

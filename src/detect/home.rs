@@ -1,0 +1,201 @@
+//! The story's home country: the country of its dateline ("TOKYO, March 13 - "), or
+//! failing that the first country its lead names. A wire reader gives it the national
+//! offices the story names without a country ("the Foreign Ministry", "government
+//! officials", "Deputy Under Secretary of Commerce ..."), and so does the detector.
+
+use super::attribution::Findings;
+use super::entities::Entities;
+use super::gazetteer::Gazetteer;
+use super::parties::SideMatcher;
+use crate::article::Structure;
+use std::ops::Range;
+
+/// Where the story is told from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Home {
+    /// The country, as an index into the gazetteer.
+    pub country: usize,
+    /// Whether a dateline gave it (rather than the lead): only then are bare acronyms
+    /// of agencies ("a MITI official") taken for the home country's.
+    pub from_dateline: bool,
+}
+
+/// The home country of an article: its dateline's city, or the first gazetteer country
+/// named in the first sentence of the body.
+pub fn find_home(
+    text: &str,
+    structure: &Structure,
+    gazetteer: &Gazetteer,
+    countries: &SideMatcher,
+) -> Option<Home> {
+    if let Some(d) = &structure.dateline {
+        let place = text[d.clone()].split(['(', ',', '-', '—', '–']).next()?;
+        return gazetteer.country_of_city(place).map(|country| Home {
+            country,
+            from_dateline: true,
+        });
+    }
+    let lead = structure.sentences(text).next()?;
+    countries.first(&text[lead]).map(|country| Home {
+        country,
+        from_dateline: false,
+    })
+}
+
+/// Nouns of national offices and those who hold them.
+fn is_office_word(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "ministry"
+            | "ministries"
+            | "minister"
+            | "ministers"
+            | "department"
+            | "secretary"
+            | "undersecretary"
+            | "agency"
+            | "government"
+            | "official"
+            | "officials"
+            | "administration"
+            | "cabinet"
+            | "treasury"
+            | "bureau"
+    )
+}
+
+/// Words that make an office someone else's than the nation's ("company officials",
+/// "a union official", "the party secretary").
+fn is_non_state_word(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "company"
+            | "companies"
+            | "corporate"
+            | "industry"
+            | "union"
+            | "bank"
+            | "firm"
+            | "party"
+            | "association"
+            | "club"
+            | "council"
+            | "city"
+            | "state"
+            | "provincial"
+            | "local"
+            | "municipal"
+            | "school"
+            | "university"
+            | "hospital"
+            | "police"
+    )
+}
+
+/// Whether `phrase` names a national office without naming whose: an office word and
+/// no word of a non-state body; or, when `acronyms` holds, an agency acronym
+/// ("MITI") standing alone.
+pub fn is_national_office(phrase: &str, acronyms: bool) -> bool {
+    let mut office = false;
+    for w in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        let w = w.trim_end_matches("'s");
+        let lower = w.to_lowercase();
+        if is_non_state_word(&lower) {
+            return false;
+        }
+        office |= is_office_word(&lower) || (acronyms && is_agency_acronym(w));
+    }
+    office
+}
+
+/// An acronym of capitalised words: three to six capital letters ("MITI", "USTR").
+fn is_agency_acronym(word: &str) -> bool {
+    (3..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Gives the home side to the speakers and positions that have no side but name a
+/// national office, and keeps the side the home country had if it is not a story side.
+pub fn apply_home(
+    text: &str,
+    home: Home,
+    home_side: usize,
+    findings: &mut Findings,
+    entities: &mut Entities,
+) {
+    for e in entities.list.iter_mut().filter(|e| e.side.is_none()) {
+        let role = e.role.as_deref().unwrap_or("");
+        if is_national_office(&e.name, home.from_dateline)
+            || is_national_office(role, home.from_dateline)
+        {
+            e.side = Some(home_side);
+        }
+    }
+    for p in findings.positions.iter_mut() {
+        let speaker_side = p.speaker.and_then(|e| entities.list[e].side);
+        if speaker_side.is_none() && p.side.is_none() && subject_is_office(text, &p.subject, home) {
+            p.side = Some(home_side);
+        }
+    }
+}
+
+fn subject_is_office(text: &str, subject: &Range<usize>, home: Home) -> bool {
+    text.get(subject.clone())
+        .is_some_and(|s| is_national_office(s, home.from_dateline))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::article::Source;
+    use crate::detect::gazetteer::{countries, gazetteer};
+
+    fn home_of(text: &str) -> Option<(&'static str, bool)> {
+        let article = Article::from_bytes(Source::Stdin, text.as_bytes());
+        let names: Vec<Vec<String>> = countries()
+            .iter()
+            .map(|c| c.all_names().cloned().collect())
+            .collect();
+        let m = SideMatcher::new(&names);
+        find_home(&article.text, &article.structure, gazetteer(), &m)
+            .map(|h| (countries()[h.country].id.as_str(), h.from_dateline))
+    }
+
+    #[test]
+    fn the_dateline_city_gives_the_home_country() {
+        let home = home_of(
+            "TRADE TALKS OPEN\n\nOSLO, May 4 - Freedonia and Norway opened talks on fish quotas on Monday.\n",
+        );
+        assert_eq!(home, Some(("no", true)));
+        let home = home_of(
+            "Talks open\n\nLOS ANGELES (Reuters) - Chip makers met on Monday to discuss the quotas.\n",
+        );
+        assert_eq!(home, Some(("us", true)));
+    }
+
+    #[test]
+    fn without_a_dateline_the_lead_names_it() {
+        let home = home_of(
+            "Talks open\n\nKenya on Monday asked Ethiopia to reopen the border, saying trade had suffered.\n",
+        );
+        assert_eq!(home, Some(("ke", false)));
+    }
+
+    #[test]
+    fn national_offices_are_told_from_other_bodies() {
+        assert!(is_national_office(
+            "the Foreign Ministry's North American Division",
+            false
+        ));
+        assert!(is_national_office("government officials", false));
+        assert!(is_national_office(
+            "Deputy Under Secretary of Commerce",
+            false
+        ));
+        assert!(!is_national_office("a company official", false));
+        assert!(!is_national_office("the spokesman", false));
+        assert!(is_national_office("a MITI official", false));
+        assert!(!is_national_office("a MITI spokesman", false));
+        assert!(is_national_office("a MITI spokesman", true));
+    }
+}
