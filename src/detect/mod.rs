@@ -5,6 +5,7 @@
 //! coreference ([`speakers`], [`entities`]), attribution and positions ([`attribution`],
 //! [`quote_speakers`], [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
 
+mod affiliation;
 mod attribution;
 mod bytes;
 mod cues;
@@ -56,6 +57,7 @@ pub fn detect_with_progress(
     };
     let mut entities = Entities::new();
     let mut findings = attribute(text, &article.structure, &matcher, &mut entities, progress);
+    affiliation::sides_from_appositives(text, &mut entities, &matcher);
     let home = home::find_home(
         text,
         &article.structure,

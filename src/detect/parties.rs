@@ -107,6 +107,23 @@ fn starts_upper(word: &str) -> bool {
     }
 }
 
+/// Words of direction that make a region of a demonym ("North American").
+fn is_compass(word: &str) -> bool {
+    matches!(
+        word,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Central"
+            | "Latin"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+    )
+}
+
 /// Whether a phrase has a capital letter, without decoding its ASCII part.
 fn has_upper(phrase: &str) -> bool {
     if phrase.is_ascii() {
@@ -219,6 +236,14 @@ impl SideMatcher {
                 })
             });
             let Some(entry) = found else { continue };
+            // "North American", "Latin American": a region's people, not a country's
+            if entry.keys.len() == 1
+                && before
+                    .as_ref()
+                    .is_some_and(|b| is_compass(&phrase[b.clone()]))
+            {
+                continue;
+            }
             if entry.ambiguous && self.runs_into_a_name(phrase, before, words.clone().next()) {
                 continue;
             }
@@ -274,6 +299,7 @@ pub fn party_names(parties: &[Party]) -> Vec<Vec<String>> {
                 .map(|n| name_key(n).to_lowercase())
                 .collect();
             let mut names = own.clone();
+            let mut linked_any = false;
             for c in countries() {
                 let linked = std::iter::once(&c.id)
                     .chain(c.all_names())
@@ -281,7 +307,12 @@ pub fn party_names(parties: &[Party]) -> Vec<Vec<String>> {
                     .any(|n| own_keys.contains(&name_key(n).to_lowercase()));
                 if linked {
                     names.extend(c.all_names().cloned());
+                    linked_any = true;
                 }
+            }
+            // a side that is a person is also called by the surname ("Lopez's aide")
+            if !linked_any && let Some(surname) = super::affiliation::surname_of_person(&p.name) {
+                names.push(surname.to_string());
             }
             names
         })
@@ -355,6 +386,8 @@ mod tests {
         assert_eq!(side_id(&m, "talks between Jordan and Israel"), Some("jo"));
         assert_eq!(side_id(&m, "In Jordan, officials"), Some("jo"));
         assert_eq!(side_id(&m, "the best china plates"), None);
+        assert_eq!(side_id(&m, "its North American division"), None);
+        assert_eq!(side_id(&m, "the South Korean minister"), Some("kr"));
         // a name that is no ordinary word is not held back
         assert_eq!(side_id(&m, "the Kenya Ports Authority"), Some("ke"));
     }

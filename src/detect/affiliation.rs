@@ -1,0 +1,139 @@
+//! Affiliation: how a person or body picks up a side that is not named in its title.
+//! An appositive after a name ("Roy Denman, the European Community representative,",
+//! "Jane Roe, an aide to Smith,") names it; and a side given as a person ("Maria
+//! Lopez") is also called by the surname alone ("Lopez's spokeswoman", "the Lopez
+//! campaign"). Sides named inside a source phrase ("a spokesman for Acme") are found
+//! there by the matcher already.
+
+use super::entities::Entities;
+use super::lexicon;
+use super::parties::SideMatcher;
+
+/// Bytes an appositive may run to: a description, not a clause.
+const APPOSITIVE_BYTES: usize = 120;
+
+/// The side named in the appositive that follows a name ending at `name_end`
+/// ("…, the European Community representative in Washington, …").
+pub fn appositive_side(text: &str, name_end: usize, sides: &SideMatcher) -> Option<usize> {
+    let rest = text.get(name_end..)?.strip_prefix(", ")?;
+    let mut end = rest.len().min(APPOSITIVE_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &rest[..end];
+    let stop = window.find([',', '.', ';', '(', '"', '“'])?;
+    let appositive = &window[..stop];
+    let first = appositive.split_whitespace().next()?;
+    describes(first).then(|| sides.first(appositive)).flatten()
+}
+
+/// Gives each entity without a side the side an appositive after one of its mentions
+/// names.
+pub fn sides_from_appositives(text: &str, entities: &mut Entities, sides: &SideMatcher) {
+    for e in entities.list.iter_mut().filter(|e| e.side.is_none()) {
+        e.side = e
+            .mentions
+            .iter()
+            .find_map(|m| appositive_side(text, m.end, sides));
+    }
+}
+
+/// Whether an appositive opening with `word` is a description of the name before it
+/// (an article, a possessive or a title), not a clause ("adding that …", "who …").
+fn describes(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    matches!(lower.as_str(), "the" | "a" | "an")
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+        || lexicon::is_title(&lower)
+}
+
+/// Words that end the names of organisations, not of people.
+fn is_organisation_word(word_lower: &str) -> bool {
+    lexicon::is_body_head(word_lower)
+        || matches!(
+            word_lower,
+            "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "llc"
+                | "plc"
+                | "group"
+                | "workers"
+                | "motors"
+                | "airlines"
+                | "campaign"
+                | "company"
+                | "corporation"
+                | "bank"
+                | "front"
+                | "league"
+                | "movement"
+                | "alliance"
+                | "federation"
+                | "association"
+                | "union"
+                | "party"
+                | "committee"
+                | "council"
+        )
+}
+
+/// The surname of a side given as a person's name ("Maria Lopez" → "Lopez"): two to
+/// four capitalised words, none of them an organisation's or a title.
+pub fn surname_of_person(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let person_like = words.iter().all(|w| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            && !is_organisation_word(&lower)
+            && !lexicon::is_title(&lower)
+    });
+    let last = words[words.len() - 1];
+    (person_like && !last.ends_with("ing")).then_some(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_sides() -> SideMatcher {
+        SideMatcher::new(&[
+            vec!["Acme Mining".into(), "Acme".into()],
+            vec!["Lopez".into(), "Maria Lopez".into()],
+        ])
+    }
+
+    #[test]
+    fn an_appositive_names_the_side() {
+        let m = two_sides();
+        let text = "Jane Roe, an aide to Lopez, said the offer was late.";
+        assert_eq!(appositive_side(text, "Jane Roe".len(), &m), Some(1));
+        let text = "Tom Field, Acme's chief negotiator, said no.";
+        assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
+    }
+
+    #[test]
+    fn a_clause_after_a_name_is_no_appositive() {
+        let m = two_sides();
+        let text = "said Jane Roe, adding that Lopez would answer.";
+        assert_eq!(appositive_side(text, "said Jane Roe".len(), &m), None);
+        let text = "Jane Roe said Lopez would answer.";
+        assert_eq!(appositive_side(text, "Jane Roe".len(), &m), None);
+    }
+
+    #[test]
+    fn a_person_side_has_a_surname_and_an_organisation_none() {
+        assert_eq!(surname_of_person("Maria Lopez"), Some("Lopez"));
+        assert_eq!(surname_of_person("United Mine Workers"), None);
+        assert_eq!(surname_of_person("Acme Mining Corp"), None);
+        assert_eq!(surname_of_person("Acme Mining"), None);
+        assert_eq!(surname_of_person("Lopez"), None);
+    }
+}
