@@ -15,6 +15,22 @@ const APPOSITIVE_BYTES: usize = 120;
 /// The side named in the appositive that follows a name ending at `name_end`
 /// ("…, the European Community representative in Washington, …").
 pub fn appositive_side(text: &str, name_end: usize, sides: &SideMatcher) -> Option<usize> {
+    appositive(text, name_end, Reading::Strict).and_then(|a| sides.first(a))
+}
+
+/// How sure an appositive must be to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Opening with an article, a possessive or a title: enough to give a side.
+    Strict,
+    /// Also a bare noun phrase ("assistant trade representative"): enough to tell an
+    /// office, which must still be named in it.
+    Loose,
+}
+
+/// The appositive that follows a name ending at `name_end`: the description between
+/// commas ("Roy Denman, the European Community representative, …").
+pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str> {
     let rest = text.get(name_end..)?.strip_prefix(", ")?;
     let mut end = rest.len().min(APPOSITIVE_BYTES);
     while !rest.is_char_boundary(end) {
@@ -24,7 +40,16 @@ pub fn appositive_side(text: &str, name_end: usize, sides: &SideMatcher) -> Opti
     let stop = window.find([',', '.', ';', '(', '"', '“'])?;
     let appositive = &window[..stop];
     let first = appositive.split_whitespace().next()?;
-    describes(first).then(|| sides.first(appositive)).flatten()
+    let ok = match reading {
+        Reading::Strict => introduces_description(first),
+        Reading::Loose => {
+            introduces_description(first)
+                || appositive
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_lowercase) && !is_clause_word(w))
+        }
+    };
+    ok.then_some(appositive)
 }
 
 /// Gives each entity without a side the side an appositive after one of its mentions
@@ -40,12 +65,24 @@ pub fn sides_from_appositives(text: &str, entities: &mut Entities, sides: &SideM
 
 /// Whether an appositive opening with `word` is a description of the name before it
 /// (an article, a possessive or a title), not a clause ("adding that …", "who …").
-fn describes(word: &str) -> bool {
+fn introduces_description(word: &str) -> bool {
     let lower = word.to_lowercase();
     matches!(lower.as_str(), "the" | "a" | "an")
+        || lexicon::is_title(&lower)
         || word.ends_with("'s")
         || word.ends_with("’s")
-        || lexicon::is_title(&lower)
+}
+
+/// Words that make a run of lower-case words a clause ("often vilified by",
+/// "however", "adding") rather than a bare description.
+fn is_clause_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lexicon::is_sentence_word(&lower)
+        || lexicon::pronoun(&lower).is_some()
+        || lexicon::cue(&lower).is_some()
+        || ["ing", "ed", "ly", "en"]
+            .iter()
+            .any(|end| lower.ends_with(end))
 }
 
 /// Words that end the names of organisations, not of people.
@@ -117,6 +154,11 @@ mod tests {
         assert_eq!(appositive_side(text, "Jane Roe".len(), &m), Some(1));
         let text = "Tom Field, Acme's chief negotiator, said no.";
         assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
+        let text = "Tom Field, assistant trade representative, said no.";
+        assert_eq!(
+            appositive(text, "Tom Field".len(), Reading::Loose),
+            Some("assistant trade representative")
+        );
     }
 
     #[test]
@@ -124,6 +166,11 @@ mod tests {
         let m = two_sides();
         let text = "said Jane Roe, adding that Lopez would answer.";
         assert_eq!(appositive_side(text, "said Jane Roe".len(), &m), None);
+        let text = "Jane Roe, however, said Lopez would answer.";
+        assert_eq!(appositive(text, "Jane Roe".len(), Reading::Loose), None);
+        let text = "Jane Roe, often praised by Lopez, said no.";
+        assert_eq!(appositive_side(text, "Jane Roe".len(), &m), None);
+        assert_eq!(appositive(text, "Jane Roe".len(), Reading::Loose), None);
         let text = "Jane Roe said Lopez would answer.";
         assert_eq!(appositive_side(text, "Jane Roe".len(), &m), None);
     }

@@ -3,6 +3,7 @@
 //! offices the story names without a country ("the Foreign Ministry", "government
 //! officials", "Deputy Under Secretary of Commerce ..."), and so does the detector.
 
+use super::affiliation::{Reading, appositive};
 use super::attribution::Findings;
 use super::entities::Entities;
 use super::gazetteer::Gazetteer;
@@ -61,6 +62,29 @@ fn is_office_word(word_lower: &str) -> bool {
             | "cabinet"
             | "treasury"
             | "bureau"
+            | "representative"
+            | "negotiator"
+            | "negotiators"
+            | "envoy"
+            | "delegate"
+            | "delegation"
+            | "diplomat"
+            | "diplomats"
+            | "senate"
+            | "senator"
+            | "senators"
+            | "congressional"
+            | "congressman"
+            | "congresswoman"
+            | "lawmaker"
+            | "lawmakers"
+            | "legislator"
+            | "legislators"
+            | "parliament"
+            | "parliamentary"
+            | "parliamentarians"
+            | "mp"
+            | "mps"
     )
 }
 
@@ -72,7 +96,6 @@ fn is_non_state_word(word_lower: &str) -> bool {
         "company"
             | "companies"
             | "corporate"
-            | "industry"
             | "union"
             | "bank"
             | "firm"
@@ -122,10 +145,19 @@ pub fn apply_home(
     findings: &mut Findings,
     entities: &mut Entities,
 ) {
+    let acronyms = home.from_dateline;
     for e in entities.list.iter_mut().filter(|e| e.side.is_none()) {
         let role = e.role.as_deref().unwrap_or("");
-        if is_national_office(&e.name, home.from_dateline)
-            || is_national_office(role, home.from_dateline)
+        // "Suzanne Roe, assistant trade representative, said"
+        let described = || {
+            e.mentions
+                .iter()
+                .filter_map(|m| appositive(text, m.end, Reading::Loose))
+                .any(|a| is_national_office(a, acronyms))
+        };
+        if is_national_office(&e.name, acronyms)
+            || is_national_office(role, acronyms)
+            || described()
         {
             e.side = Some(home_side);
         }
@@ -193,9 +225,15 @@ mod tests {
             false
         ));
         assert!(!is_national_office("a company official", false));
+        assert!(is_national_office("Trade and Industry Secretary", false));
         assert!(!is_national_office("the spokesman", false));
         assert!(is_national_office("a MITI official", false));
         assert!(!is_national_office("a MITI spokesman", false));
         assert!(is_national_office("a MITI spokesman", true));
+        assert!(is_national_office(
+            "A parliamentary motion, signed by 98 MPs,",
+            false
+        ));
+        assert!(is_national_office("assistant trade representative", false));
     }
 }
