@@ -31,16 +31,45 @@ pub fn find_home(
 ) -> Option<Home> {
     if let Some(d) = &structure.dateline {
         let place = text[d.clone()].split(['(', ',', '-', '—', '–']).next()?;
-        return gazetteer.country_of_city(place).map(|country| Home {
-            country,
-            from_dateline: true,
-        });
+        // A dateline of a stopover ("HONG KONG" for a U.S.–Japan story) is no home:
+        // the home country is named in the headline or the lead as well.
+        let named = lead(text, structure);
+        return gazetteer
+            .country_of_city(place)
+            .filter(|&c| {
+                named
+                    .iter()
+                    .any(|part| countries.find(part).iter().any(|&(_, s)| s == c))
+            })
+            .map(|country| Home {
+                country,
+                from_dateline: true,
+            });
     }
     let lead = structure.sentences(text).next()?;
     countries.first(&text[lead]).map(|country| Home {
         country,
         from_dateline: false,
     })
+}
+
+/// Paragraphs of the body that make its lead.
+const LEAD_PARAGRAPHS: usize = 2;
+
+/// The headline and the first paragraphs of the body (after the dateline): where a
+/// wire story names its countries.
+pub fn lead<'a>(text: &'a str, structure: &Structure) -> Vec<&'a str> {
+    let body_start = structure.dateline.as_ref().map_or(0, |d| d.end);
+    let paragraphs = structure.paragraphs.iter().take(LEAD_PARAGRAPHS).map(|p| {
+        let start = p.range.start.max(body_start).min(p.range.end);
+        &text[start..p.range.end]
+    });
+    structure
+        .title
+        .iter()
+        .map(|t| &text[t.clone()])
+        .chain(paragraphs)
+        .collect()
 }
 
 /// Nouns of national offices and those who hold them.
@@ -200,9 +229,17 @@ mod tests {
         );
         assert_eq!(home, Some(("no", true)));
         let home = home_of(
-            "Talks open\n\nLOS ANGELES (Reuters) - Chip makers met on Monday to discuss the quotas.\n",
+            "Talks open\n\nLOS ANGELES (Reuters) - American chip makers met on Monday to discuss the quotas.\n",
         );
         assert_eq!(home, Some(("us", true)));
+    }
+
+    #[test]
+    fn a_stopover_dateline_is_no_home() {
+        let home = home_of(
+            "Talks\n\nOSLO, May 4 - Freedonian and Kenyan ministers met in a hotel on Monday.\n",
+        );
+        assert_eq!(home, None);
     }
 
     #[test]

@@ -80,7 +80,10 @@ pub fn detect_with_progress(
     // The sides of the story, as indexes into the candidates.
     let chosen: Vec<usize> = match parties {
         Some(p) => (0..p.len()).collect(),
-        None => most_present(&findings, &entities),
+        None => {
+            let lead = home::lead(text, &article.structure);
+            parties::complete_pair(most_present(&findings, &entities), &lead, &matcher)
+        }
     };
     let mut out = Annotations::new(article_info(article));
     out.parties = match parties {
