@@ -7,9 +7,9 @@
 
 mod colors;
 
-use crate::article::sanitize_inline;
+use crate::article::{line_column, sanitize_inline};
 use crate::keys::{Command, KeyChord, Scope};
-use crate::store::model::Party;
+use crate::model::Party;
 pub use colors::{Color, Colors, Palette};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -166,7 +166,7 @@ impl Config {
         let (path, required) = match (explicit, env) {
             (Some(p), _) => (Some(p.to_path_buf()), true),
             (None, Some(v)) => (Some(PathBuf::from(v)), true),
-            (None, None) => (default_path(), false),
+            (None, None) => (crate::paths::config_file(), false),
         };
         let Some(path) = path else {
             return Ok(Config::default());
@@ -255,28 +255,6 @@ impl Config {
         }
         Ok(())
     }
-}
-
-/// Where the user's configuration lives when neither `--config` nor `$PARLEY_CONFIG` is set.
-pub fn default_path() -> Option<PathBuf> {
-    project_dirs().map(|d| d.config_dir().join("config.toml"))
-}
-
-/// The XDG directories of parley.
-pub fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("", "", "parley")
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 #[cfg(test)]
@@ -380,10 +358,5 @@ mod tests {
         let e = Config::parse(&deep, "c.toml").unwrap_err().to_string();
         assert!(e.starts_with("c.toml:2:"), "{e}");
         assert!(e.len() < 300, "one short line: {} bytes", e.len());
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\ncé d", 7), (2, 4));
     }
 }

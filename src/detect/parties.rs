@@ -3,7 +3,7 @@
 
 pub use super::gazetteer::{Country, countries};
 use super::lexicon::WordMap;
-use crate::store::model::Party;
+use crate::model::Party;
 
 /// A key for comparing names: dots dropped, curly apostrophes straightened, a final
 /// possessive removed ("U.S." = "US", "China’s" = "China").

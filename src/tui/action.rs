@@ -56,8 +56,12 @@ pub enum Action {
     Popup(PopupKey),
     /// The mouse moved with the button down, at a screen cell (column, row).
     Drag(u16, u16),
-    /// Nothing happened for a moment: do background work (wrapping the rest).
+    /// Nothing is queued: do a slice of background work (wrapping the rest).
     Idle,
+    /// The detector has done this many bytes of the article.
+    Progress(usize),
+    /// The worker ended without the store (a bug): read on without annotations.
+    WorkerGone,
 }
 
 /// A key in a popup.

@@ -2,7 +2,7 @@
 //! through annotations and search matches, selecting, and the mouse.
 
 use super::{App, Cursor, Tone};
-use crate::store::model::{Position, Quote, QuoteKind};
+use crate::model::{Position, Quote, QuoteKind};
 use crate::tui::highlight::on_target;
 use crate::tui::layout::Layout;
 
@@ -195,7 +195,7 @@ impl App {
             return;
         };
         self.drag_from = Some(offset);
-        if let Some(c) = self.cursor.as_mut() {
+        if let Some(c) = self.mode.cursor_mut() {
             c.at = offset;
             c.anchor = None;
         } else if let Some(i) = self.hl.item_covering(offset) {
@@ -229,7 +229,7 @@ impl App {
         let (Some(from), Some(to)) = (self.drag_from, self.offset_at(x, y)) else {
             return;
         };
-        self.cursor = Some(Cursor {
+        self.mode.enter_cursor(Cursor {
             at: to,
             anchor: Some(from),
         });

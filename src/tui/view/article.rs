@@ -10,7 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// The cursor and selection of cursor mode, as styled ranges drawn over everything.
 pub fn cursor_overlays(app: &App) -> Vec<(Range<usize>, ratatui::style::Style)> {
-    let Some(c) = app.cursor else {
+    let Some(&c) = app.mode.cursor() else {
         return Vec::new();
     };
     let text = &app.article.text;

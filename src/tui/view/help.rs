@@ -1,7 +1,7 @@
 //! The help overlay (every key from the live keymap) and the legend of highlights.
 
 use crate::keys::{Command, Scope};
-use crate::store::model::{QuoteKind, Status};
+use crate::model::{QuoteKind, Status};
 use crate::tui::app::App;
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;

@@ -1,6 +1,6 @@
 //! The sidebar: every annotation in document order, in step with the selection.
 
-use crate::store::model::{QuoteKind, Status};
+use crate::model::{QuoteKind, Status};
 use crate::tui::app::App;
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::view::{fill_style, put_str, truncate, truncate_start};
@@ -125,7 +125,7 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A party's name, or its shortest alias when the name does not fit in 8 columns.
-pub fn short_name(p: &crate::store::model::Party) -> String {
+pub fn short_name(p: &crate::model::Party) -> String {
     let name = crate::article::sanitize_inline(&p.name);
     if name.chars().count() <= 8 {
         return name;
