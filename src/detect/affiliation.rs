@@ -5,7 +5,7 @@
 //! campaign"). Sides named inside a source phrase ("a spokesman for Acme") are found
 //! there by the matcher already.
 
-use super::entities::Entities;
+use super::entities::{Entities, EntityKind};
 use super::lexicon;
 use super::parties::SideMatcher;
 
@@ -60,6 +60,28 @@ pub fn sides_from_appositives(text: &str, entities: &mut Entities, sides: &SideM
             .mentions
             .iter()
             .find_map(|m| appositive_side(text, m.end, sides));
+    }
+}
+
+/// Gives a person known by one word ("Takemoto") and no side the side of the entity
+/// whose longer name holds that word, when just one such entity has a side: the same
+/// person, met first with a title that named the side.
+pub fn sides_from_namesakes(entities: &mut Entities) {
+    let list = &entities.list;
+    let inherited: Vec<(usize, usize)> = list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.side.is_none() && e.kind == EntityKind::Person && !e.name.contains(' '))
+        .filter_map(|(i, e)| {
+            let mut sides = list
+                .iter()
+                .filter(|o| o.name.contains(' ') && o.name.split_whitespace().any(|w| w == e.name));
+            let first = sides.next()?.side?;
+            sides.all(|o| o.side == Some(first)).then_some((i, first))
+        })
+        .collect();
+    for (i, side) in inherited {
+        entities.list[i].side = Some(side);
     }
 }
 

@@ -114,6 +114,7 @@ fn is_office_word(word_lower: &str) -> bool {
             | "parliamentarians"
             | "mp"
             | "mps"
+            | "speaker"
     )
 }
 

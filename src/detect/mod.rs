@@ -76,6 +76,7 @@ pub fn detect_with_progress(
             home::apply_home(text, home, side, &mut findings, &mut entities);
         }
     }
+    affiliation::sides_from_namesakes(&mut entities);
     infer_opponents(&findings, &mut entities);
     // The sides of the story, as indexes into the candidates.
     let chosen: Vec<usize> = match parties {
