@@ -198,6 +198,33 @@ mod tests {
     }
 
     #[test]
+    fn people_and_bodies_of_non_country_sides_pick_up_their_side() {
+        use crate::article::{Article, Source};
+        use crate::model::Party;
+        let party = |id: &str, name: &str| Party {
+            id: id.into(),
+            name: name.into(),
+            aliases: vec![],
+            color: None,
+        };
+        let parties = [party("lopez", "Maria Lopez"), party("acme", "Acme Mining")];
+        let text = "Strike talks stall\n\n\
+            Jane Roe, an aide to Lopez, spoke first on Monday.\n\n\
+            \"The offer came far too late for the miners,\" Roe said.\n\n\
+            \"We made our best offer last week,\" a spokesman for Acme Mining said.\n\n\
+            \"Nobody will go back down the shafts,\" the Lopez campaign said in a statement.\n";
+        let article = Article::from_bytes(Source::Stdin, text.as_bytes());
+        let found = crate::detect::detect(&article, Some(&parties));
+        let got: Vec<Option<String>> = found
+            .quotes
+            .iter()
+            .map(|q| q.party.as_ref().map(|p| p.to_string()))
+            .collect();
+        let want = ["lopez", "acme", "lopez"].map(|p| Some(p.to_string()));
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn a_person_side_has_a_surname_and_an_organisation_none() {
         assert_eq!(surname_of_person("Maria Lopez"), Some("Lopez"));
         assert_eq!(surname_of_person("United Mine Workers"), None);

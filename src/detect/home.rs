@@ -251,6 +251,52 @@ mod tests {
         assert_eq!(home, Some(("ke", false)));
     }
 
+    /// The party of each quotation's speaker, in order.
+    fn quote_parties(text: &str, parties: Option<&[crate::model::Party]>) -> Vec<Option<String>> {
+        let article = Article::from_bytes(Source::Stdin, text.as_bytes());
+        let found = crate::detect::detect(&article, parties);
+        found
+            .quotes
+            .iter()
+            .map(|q| q.party.as_ref().map(|p| p.to_string()))
+            .collect()
+    }
+
+    const TOKYO_STORY: &str = "JAPAN REJECTS FREEDONIAN CURBS\n\n\
+        TOKYO, May 2 - Japan rejected Freedonia's new curbs on car imports on Monday.\n\n\
+        \"The curbs break the trade accord,\" a Foreign Ministry official said.\n\n\
+        \"We will take the case to the courts,\" a Freedonian trade official said.\n";
+
+    #[test]
+    fn an_office_without_a_country_speaks_for_the_dateline_country() {
+        let parties = [
+            crate::model::Party {
+                id: "jp".into(),
+                name: "Japan".into(),
+                aliases: vec![],
+                color: None,
+            },
+            crate::model::Party {
+                id: "fr".into(),
+                name: "Freedonia".into(),
+                aliases: vec!["Freedonian".into()],
+                color: None,
+            },
+        ];
+        let got = quote_parties(TOKYO_STORY, Some(&parties));
+        assert_eq!(got, [Some("jp".to_string()), Some("fr".to_string())]);
+    }
+
+    #[test]
+    fn inferred_sides_include_blocs_and_historical_states() {
+        let text = "EC WARNS SOVIET UNION\n\n\
+            BRUSSELS, May 2 - The European Community warned the Soviet Union on grain.\n\n\
+            \"We cannot accept these prices,\" an EC Commission spokesman said.\n\n\
+            \"The prices are fair,\" a Soviet trade official said in Moscow.\n";
+        let got = quote_parties(text, None);
+        assert_eq!(got, [Some("ec".to_string()), Some("su".to_string())]);
+    }
+
     #[test]
     fn national_offices_are_told_from_other_bodies() {
         assert!(is_national_office(
