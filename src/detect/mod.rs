@@ -18,6 +18,7 @@ pub mod parties;
 mod positions;
 mod quote_speakers;
 pub mod quotes;
+pub mod sides;
 mod speakers;
 mod units;
 mod words;
@@ -29,7 +30,8 @@ use crate::model::{
 };
 use attribution::{Findings, Found, attribute};
 use entities::{Entities, EntityKind};
-use parties::{SideMatcher, countries, country_party, party_names};
+use parties::{SideMatcher, countries};
+use sides::{country_party, party_names};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -83,7 +85,7 @@ pub fn detect_with_progress(
         Some(p) => (0..p.len()).collect(),
         None => {
             let lead = home::lead(text, &article.structure);
-            parties::complete_pair(most_present(&findings, &entities), &lead, &matcher)
+            sides::complete_pair(most_present(&findings, &entities), &lead, &matcher)
         }
     };
     let mut out = Annotations::new(ArticleInfo::of(article));
