@@ -214,12 +214,8 @@ mod tests {
 
     fn home_of(text: &str) -> Option<(&'static str, bool)> {
         let article = Article::from_bytes(Source::Stdin, text.as_bytes());
-        let names: Vec<Vec<String>> = countries()
-            .iter()
-            .map(|c| c.all_names().cloned().collect())
-            .collect();
-        let m = SideMatcher::new(&names);
-        find_home(&article.text, &article.structure, gazetteer(), &m)
+        let m = crate::detect::country_matcher();
+        find_home(&article.text, &article.structure, gazetteer(), m)
             .map(|h| (countries()[h.country].id.as_str(), h.from_dateline))
     }
 
