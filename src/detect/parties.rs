@@ -243,7 +243,9 @@ impl SideMatcher {
             {
                 continue;
             }
-            if entry.ambiguous && self.runs_into_a_name(phrase, before, words.clone().next()) {
+            if entry.ambiguous
+                && self.runs_into_a_name(phrase, before, r.clone(), words.clone().next())
+            {
                 continue;
             }
             let at = r.start;
@@ -261,11 +263,14 @@ impl SideMatcher {
 
     /// Whether the word before or after an ambiguous name is a capitalised word that
     /// is neither a side's name nor a word that starts sentences: then the name is
-    /// part of a person's or company's name ("Michael Jordan", "Chad Smith").
+    /// part of a person's or company's name ("Michael Jordan", "Chad Smith"). A
+    /// possessive ("India's Foreign Ministry") or a title after the name ("India
+    /// Foreign Secretary") keeps it a country.
     fn runs_into_a_name(
         &self,
         phrase: &str,
         before: Option<std::ops::Range<usize>>,
+        name: std::ops::Range<usize>,
         after: Option<std::ops::Range<usize>>,
     ) -> bool {
         let is_name_word = |r: std::ops::Range<usize>| {
@@ -274,11 +279,16 @@ impl SideMatcher {
             let mut chars = w.chars();
             let title_case = chars.next().is_some_and(char::is_uppercase)
                 && chars.next().is_some_and(char::is_lowercase);
+            let lower = super::words::lower(w, &mut buf);
             title_case
                 && !self.starts_name(w)
-                && !super::lexicon::is_sentence_word(&super::words::lower(w, &mut buf))
+                && !super::lexicon::is_sentence_word(&lower)
+                && !super::lexicon::is_title(&lower)
+                && !super::lexicon::is_body_head(&lower)
         };
-        before.is_some_and(&is_name_word) || after.is_some_and(is_name_word)
+        let name = &phrase[name];
+        let possessive = name.ends_with("'s") || name.ends_with("’s");
+        before.is_some_and(&is_name_word) || (!possessive && after.is_some_and(is_name_word))
     }
 }
 
@@ -331,9 +341,12 @@ mod tests {
         assert_eq!(side_id(m, "talks between Jordan and Israel"), Some("jo"));
         assert_eq!(side_id(m, "In Jordan, officials"), Some("jo"));
         assert_eq!(side_id(m, "the best china plates"), None);
+        assert_eq!(side_id(m, "China's Foreign Ministry spokesman"), Some("cn"));
+        assert_eq!(side_id(m, "India Foreign Secretary Ram Lal"), Some("in"));
+        assert_eq!(side_id(m, "actress India Arie"), None);
         assert_eq!(side_id(m, "its North American division"), None);
         assert_eq!(side_id(m, "the South Korean minister"), Some("kr"));
         // a name that is no ordinary word is not held back
-        assert_eq!(side_id(m, "the Kenya Ports Authority"), Some("ke"));
+        assert_eq!(side_id(m, "the Ethiopia Ports Authority"), Some("et"));
     }
 }
