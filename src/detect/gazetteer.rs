@@ -14,7 +14,7 @@ const OWN_TABLE: &str = include_str!("../../assets/gazetteer.toml");
 /// A country, territory, bloc or historical state.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Country {
-    /// Stable id: the ISO 3166 alpha-2 code in lower case ("us"), or our own ("ec").
+    /// Stable id: the ISO 3166 alpha-2 code in lower case ("us"), or our own ("eu", "su").
     pub id: String,
     /// Display name ("United States").
     pub name: String,
@@ -348,7 +348,7 @@ mod tests {
 
     #[test]
     fn blocs_and_historical_states_come_from_our_table() {
-        assert!(country("ec").names.iter().any(|n| n == "EC"));
+        assert!(country("eu").names.iter().any(|n| n == "EC"));
         assert_eq!(country("su").successor.as_deref(), Some("ru"));
         assert!(country("dd").all_names().any(|n| n == "East German"));
     }

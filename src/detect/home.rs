@@ -290,7 +290,7 @@ mod tests {
             \"We cannot accept these prices,\" an EC Commission spokesman said.\n\n\
             \"The prices are fair,\" a Soviet trade official said in Moscow.\n";
         let got = quote_parties(text, None);
-        assert_eq!(got, [Some("ec".to_string()), Some("su".to_string())]);
+        assert_eq!(got, [Some("eu".to_string()), Some("su".to_string())]);
     }
 
     #[test]
