@@ -32,15 +32,17 @@ pub fn find_home(
     if let Some(d) = &structure.dateline {
         let place = text[d.clone()].split(['(', ',', '-', '—', '–']).next()?;
         // A dateline of a stopover ("HONG KONG" for a U.S.–Japan story) is no home:
-        // the home country is named in the headline or the lead as well.
-        let named = lead(text, structure);
+        // there the lead names two other countries and not the dateline's.
+        let mut named: Vec<usize> = lead(text, structure)
+            .iter()
+            .flat_map(|part| countries.find(part))
+            .map(|(_, side)| side)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
         return gazetteer
             .country_of_city(place)
-            .filter(|&c| {
-                named
-                    .iter()
-                    .any(|part| countries.find(part).iter().any(|&(_, s)| s == c))
-            })
+            .filter(|c| named.len() < 2 || named.contains(c))
             .map(|country| Home {
                 country,
                 from_dateline: true,
@@ -229,12 +231,16 @@ mod tests {
             "Talks open\n\nLOS ANGELES (Reuters) - American chip makers met on Monday to discuss the quotas.\n",
         );
         assert_eq!(home, Some(("us", true)));
+        // the lead need not name the dateline's country
+        let home =
+            home_of("Talks\n\nOSLO, May 4 - The minister said Kenya must open its market.\n");
+        assert_eq!(home, Some(("no", true)));
     }
 
     #[test]
     fn a_stopover_dateline_is_no_home() {
         let home = home_of(
-            "Talks\n\nOSLO, May 4 - Freedonian and Kenyan ministers met in a hotel on Monday.\n",
+            "Talks\n\nOSLO, May 4 - Ethiopian and Kenyan ministers met in a hotel on Monday.\n",
         );
         assert_eq!(home, None);
     }
