@@ -5,7 +5,7 @@
 //! campaign"). Sides named inside a source phrase ("a spokesman for Acme") are found
 //! there by the matcher already.
 
-use super::entities::{Entities, EntityKind};
+use super::entities::{Entities, Entity, EntityKind};
 use super::lexicon;
 use super::parties::SideMatcher;
 
@@ -56,11 +56,22 @@ pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str>
 /// names.
 pub fn sides_from_appositives(text: &str, entities: &mut Entities, sides: &SideMatcher) {
     for e in entities.list.iter_mut().filter(|e| e.side.is_none()) {
-        e.side = e
-            .mentions
-            .iter()
-            .find_map(|m| appositive_side(text, m.end, sides));
+        let side = mention_ends(text, e).find_map(|end| appositive_side(text, end, sides));
+        e.side = side;
     }
+}
+
+/// Where each mention of an entity ends, and where its full name ends when the
+/// mention is only its start ("Suzanne" of "Suzanne Roe, assistant …"): where an
+/// appositive may follow.
+pub fn mention_ends<'a>(text: &'a str, e: &'a Entity) -> impl Iterator<Item = usize> + 'a {
+    e.mentions.iter().flat_map(move |m| {
+        let full = text
+            .get(m.start..)
+            .filter(|rest| m.end < m.start + e.name.len() && rest.starts_with(e.name.as_str()))
+            .map(|_| m.start + e.name.len());
+        std::iter::once(m.end).chain(full)
+    })
 }
 
 /// Gives a person known by one word ("Takemoto") and no side the side of the entity

@@ -3,7 +3,7 @@
 //! offices the story names without a country ("the Foreign Ministry", "government
 //! officials", "Deputy Under Secretary of Commerce ..."), and so does the detector.
 
-use super::affiliation::{Reading, appositive};
+use super::affiliation::{Reading, appositive, mention_ends};
 use super::attribution::Findings;
 use super::entities::Entities;
 use super::gazetteer::Gazetteer;
@@ -182,9 +182,8 @@ pub fn apply_home(
         let role = e.role.as_deref().unwrap_or("");
         // "Suzanne Roe, assistant trade representative, said"
         let described = || {
-            e.mentions
-                .iter()
-                .filter_map(|m| appositive(text, m.end, Reading::Loose))
+            mention_ends(text, e)
+                .filter_map(|end| appositive(text, end, Reading::Loose))
                 .any(|a| is_national_office(a, acronyms))
         };
         if is_national_office(&e.name, acronyms)
