@@ -1,4 +1,4 @@
-//! The command line of DESIGN.md: parsing and dispatch only.
+//! The command line (README, "Command line"): parsing and dispatch only.
 
 use crate::article::{Article, Source};
 use crate::config::Config;

@@ -8,7 +8,7 @@
 mod colors;
 
 use crate::article::{line_column, sanitize_inline};
-use crate::keys::{Command, KeyChord, Scope};
+use crate::keys::{Bindings, Command, KeyChord, Scope, side_digit};
 use crate::model::Party;
 pub use colors::{Color, Colors, Palette};
 use serde::{Deserialize, Serialize};
@@ -29,7 +29,7 @@ pub struct Config {
     /// Colours of both themes.
     pub colors: Colors,
     /// Key bindings by command name; a command listed here replaces its default keys.
-    pub keys: BTreeMap<Command, Vec<KeyChord>>,
+    pub keys: Bindings,
     /// The sides of the story; empty means "infer them from the article".
     #[serde(rename = "party")]
     pub parties: Vec<Party>,
@@ -75,13 +75,7 @@ impl Default for Config {
             reader: ReaderConfig::default(),
             limits: Limits::default(),
             colors: Colors::default(),
-            keys: Command::ALL
-                .iter()
-                .map(|c| {
-                    let keys = c.default_keys().iter().filter_map(|k| k.parse().ok());
-                    (*c, keys.collect())
-                })
-                .collect(),
+            keys: Bindings::defaults(),
             parties: Vec::new(),
         }
     }
@@ -202,14 +196,7 @@ impl Config {
 
     /// Commands the user did not rebind keep their default keys.
     fn fill_default_keys(&mut self) {
-        for c in Command::ALL {
-            self.keys.entry(*c).or_insert_with(|| {
-                c.default_keys()
-                    .iter()
-                    .filter_map(|k| k.parse().ok())
-                    .collect()
-            });
-        }
+        self.keys.fill_defaults();
     }
 
     /// Checks what serde cannot: one command per key in each mode, unique party ids.
@@ -224,17 +211,41 @@ impl Config {
                 message,
             }
         };
-        for scope in [Scope::Normal, Scope::Cursor] {
-            let mut seen: BTreeMap<KeyChord, Command> = BTreeMap::new();
-            for (command, chords) in self.keys.iter().filter(|(c, _)| c.scope() == scope) {
+        if let Some(k) = self.keys[&Command::SetSide]
+            .iter()
+            .find(|k| side_digit(k).is_none())
+        {
+            return Err(invalid(
+                "set_side",
+                format!(
+                    "`set_side` takes digits (1-9 a party, 0 none), not `{k}`; give other keys to side_1 … side_9 or side_none"
+                ),
+            ));
+        }
+        for scope in Scope::ALL {
+            let mut seen: BTreeMap<KeyChord, String> = BTreeMap::new();
+            let commands = self
+                .keys
+                .commands
+                .iter()
+                .filter(|(c, _)| c.scopes().contains(&scope));
+            let mut named: Vec<(String, &Vec<KeyChord>)> =
+                commands.map(|(c, k)| (c.name().to_string(), k)).collect();
+            if scope == Scope::Normal {
+                named.extend(
+                    self.keys
+                        .sides
+                        .iter()
+                        .map(|(n, k)| (format!("side_{n}"), k)),
+                );
+            }
+            for (name, chords) in named {
                 for chord in chords {
-                    if let Some(other) = seen.insert(*chord, *command) {
+                    if let Some(other) = seen.insert(*chord, name.clone()) {
                         return Err(invalid(
-                            command.name(),
+                            &name,
                             format!(
-                                "key `{chord}` is bound to both `{}` and `{}`; give one of them other keys",
-                                other.name(),
-                                command.name()
+                                "key `{chord}` is bound to both `{other}` and `{name}`; give one of them other keys"
                             ),
                         ));
                     }
@@ -328,7 +339,7 @@ mod tests {
         assert!(e.contains("`j`") || e.contains("j"), "{e}");
         assert!(e.contains("scroll_down"), "{e}");
         let ok = Config::parse("[keys]\nquit = [\"Q\"]\n", "c.toml").unwrap();
-        assert_eq!(ok.keys[&Command::Quit], vec!["Q".parse().unwrap()]);
+        assert_eq!(ok.keys[&Command::Quit], ["Q".parse().unwrap()]);
         assert_eq!(ok.keys[&Command::ScrollDown].len(), 3);
     }
 

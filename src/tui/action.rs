@@ -36,6 +36,8 @@ pub enum PromptKey {
 pub enum Action {
     /// A bound command.
     Command(Command),
+    /// `set_side` by a key that names the side: 1-9 a party in order, 0 none.
+    SetSide(u8),
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Scroll by rows (mouse wheel): positive is down.

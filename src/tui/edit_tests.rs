@@ -38,6 +38,7 @@ fn reopen(dir: &std::path::Path) -> Store {
 fn select_phrase(app: &mut App, phrase: &str) {
     let start = app.article.text.find(phrase).unwrap();
     cmd(app, Command::CursorMode);
+    cmd(app, Command::ToggleSelection); // v selects at once: drop it to walk there
     // walk word by word to the phrase
     let mut guard = 0;
     while app.mode.cursor().copied().unwrap().at < start {
@@ -59,7 +60,7 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
     let mut a = app_in(dir.path(), 100, 30, true);
     let before = a.ann().quotes.len();
     select_phrase(&mut a, "laid the groundwork for future discussions.");
-    cmd(&mut a, Command::CursorTagQuote);
+    cmd(&mut a, Command::TagQuote);
     assert!(matches!(
         a.mode.popup().cloned(),
         Some(Popup::Choice { .. })
@@ -72,7 +73,7 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
     assert_eq!(q.text, "laid the groundwork for future discussions.");
     assert_eq!((q.kind, q.origin), (QuoteKind::Partial, Origin::Manual));
 
-    cmd(&mut a, Command::Side2);
+    a.update(Action::SetSide(2));
     let side2 = a.ann().parties[1].id.clone();
     assert_eq!(
         a.ann().quotes.iter().find(|q| q.id == id).unwrap().party,
@@ -379,9 +380,8 @@ fn orphans_are_listed_and_can_be_reattached() {
     let text = super::view::sidebar::describe(&a, orphan, 60).0;
     assert!(text.contains('⚠'), "{text}");
     cmd(&mut a, Command::CursorMode);
-    cmd(&mut a, Command::ToggleSelection);
     cmd(&mut a, Command::WordEnd);
-    cmd(&mut a, Command::CursorTagQuote);
+    cmd(&mut a, Command::TagQuote);
     assert_eq!(a.ann().orphan_quotes.len(), orphans - 1, "{:?}", a.message);
     assert_eq!(a.ann().quotes.len(), placed + 1);
 }

@@ -9,6 +9,8 @@ pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
 /// Columns for the gutter bar and the space after it.
 pub const GUTTER: u16 = 2;
+/// The narrowest terminal that has room for the sidebar beside the article.
+pub const SIDEBAR_MIN_TERMINAL: u16 = 60;
 
 /// The panes for one terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,14 @@ pub struct Geometry {
     pub text_width: u16,
 }
 
+/// The first of `items` the sidebar lists in `height` rows, keeping the selection in
+/// the middle third. Clicks and drawing both use it, so a click lands on what is drawn.
+pub fn sidebar_first(items: usize, selected: Option<usize>, height: usize) -> usize {
+    let sel = selected.unwrap_or(0);
+    sel.saturating_sub(height / 3)
+        .min(items.saturating_sub(height))
+}
+
 impl Geometry {
     /// Splits a terminal of `width`×`height`; `None` when it is too small to read in.
     pub fn new(width: u16, height: u16, sidebar: bool, max_width: u16) -> Option<Geometry> {
@@ -35,8 +45,8 @@ impl Geometry {
         }
         let status = Rect::new(0, height - 1, width, 1);
         let body_h = height - 1;
-        let side_w = if sidebar && width >= 60 {
-            (width / 3).clamp(24, 48)
+        let side_w = if sidebar && width >= SIDEBAR_MIN_TERMINAL {
+            (width * 3 / 10).clamp(24, 90)
         } else {
             0
         };
@@ -59,6 +69,20 @@ impl Geometry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sidebar_grows_with_the_terminal() {
+        let width = |w| {
+            Geometry::new(w, 30, true, 80)
+                .unwrap()
+                .sidebar
+                .map(|s| s.width)
+        };
+        assert_eq!(width(59), None, "no room");
+        assert_eq!(width(80), Some(24));
+        assert_eq!(width(120), Some(36));
+        assert_eq!(width(250), Some(75));
+    }
 
     #[test]
     fn centres_text_and_fits_every_size() {

@@ -9,6 +9,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
+pub mod note_editor;
 pub mod popup;
 pub mod print;
 pub mod search;
@@ -20,11 +21,12 @@ pub mod view;
 
 use crate::article::{Article, Opening};
 use crate::config::Config;
+use crate::keys::Command;
 use crate::store::{OpenOptions, Store};
 use action::Action;
 use anyhow::{Context, Result};
 use app::App;
-use crossterm::event::{Event as CtEvent, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use crossterm::event::{Event as CtEvent, KeyEventKind, MouseEventKind};
 use events::Event;
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -269,15 +271,13 @@ enum Input {
 
 fn input_action(input: &CtEvent, app: &App) -> Input {
     let action = match *input {
-        CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            match k.code {
-                KeyCode::Char('z') if ctrl => return Input::Suspend,
-                // a prompt or popup takes Ctrl-C as cancel; reading, it interrupts
-                KeyCode::Char('c') if ctrl && !app.takes_text() => return Input::Interrupt,
-                _ => app.action_for_key(k),
-            }
-        }
+        // the keymap of the mode decides; suspending and interrupting are the loop's
+        // (a prompt binds Ctrl-C to cancel instead)
+        CtEvent::Key(k) if k.kind != KeyEventKind::Release => match app.action_for_key(k) {
+            Some(Action::Command(Command::Suspend)) => return Input::Suspend,
+            Some(Action::Command(Command::Interrupt)) => return Input::Interrupt,
+            other => other,
+        },
         CtEvent::Resize(w, h) => {
             let size = terminal::capped(ratatui::layout::Size::new(w, h));
             return Input::Resize(size.width, size.height);
@@ -337,6 +337,12 @@ mod edit_tests;
 
 #[cfg(test)]
 mod mode_tests;
+
+#[cfg(test)]
+mod annotate_tests;
+
+#[cfg(test)]
+mod panic_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -16,6 +16,8 @@ pub enum Overlay {
     Legend,
     /// The sides view with its cursor (an index into `App::sides_entries`).
     Sides(usize),
+    /// The message log, scrolled by this many rows.
+    Messages(usize),
 }
 
 /// A key that waits for a letter.
@@ -146,11 +148,6 @@ impl Mode {
         }
     }
 
-    /// Whether keys go to a text field, where Ctrl-C cancels instead of quitting.
-    pub fn takes_text(&self) -> bool {
-        matches!(self.top(), Some(Layer::Search(_) | Layer::Popup(_)))
-    }
-
     /// The mode's name in the status bar.
     pub fn name(&self) -> &'static str {
         match self.top() {
@@ -163,6 +160,7 @@ impl Mode {
             Some(Layer::Overlay(Overlay::Help(_))) => "HELP",
             Some(Layer::Overlay(Overlay::Sides(_))) => "SIDES",
             Some(Layer::Overlay(Overlay::Legend)) => "LEGEND",
+            Some(Layer::Overlay(Overlay::Messages(_))) => "MESSAGES",
         }
     }
 }
@@ -181,7 +179,6 @@ mod tests {
         }));
         m.push(Layer::Search(TextField::default()));
         assert_eq!(m.name(), "SEARCH");
-        assert!(m.takes_text());
         assert_eq!(
             m.cursor().map(|c| c.at),
             Some(3),

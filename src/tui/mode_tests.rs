@@ -1,7 +1,9 @@
 //! The one mode value at work: which layer takes a key, and what Esc and Ctrl-C close.
 
+use super::action::Action;
 use super::app::{App, Overlay};
 use super::app_tests::app_in;
+use crate::keys::Command;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
@@ -29,7 +31,7 @@ fn v_in_the_sides_view_does_not_start_cursor_mode_under_it() {
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(a.mode_name(), "READ");
     key(&mut a, 'v');
-    assert_eq!(a.mode_name(), "CURSOR");
+    assert_eq!(a.mode_name(), "SELECT", "v selects at once");
 }
 
 #[test]
@@ -41,18 +43,22 @@ fn ctrl_c_in_a_prompt_cancels_it() {
         key(&mut a, c);
     }
     assert_eq!(a.mode_name(), "SEARCH");
-    assert!(a.takes_text(), "the loop leaves Ctrl-C to the prompt");
     press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(a.mode_name(), "READ");
     assert!(a.search.matches.is_empty(), "the search is abandoned");
-    assert!(!a.takes_text(), "reading, Ctrl-C interrupts");
+    assert!(
+        matches!(
+            a.action_for_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Command(Command::Interrupt))
+        ),
+        "reading, Ctrl-C interrupts"
+    );
     assert!(!a.quit);
 
     // the same in a popup: the note editor
     press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
     key(&mut a, 'e');
     assert_eq!(a.mode_name(), "EDIT");
-    assert!(a.takes_text());
     press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(a.mode_name(), "READ");
 }
@@ -67,6 +73,8 @@ fn esc_closes_only_the_layer_on_top() {
     key(&mut a, 'L');
     assert_eq!(a.mode.overlay(), None, "L is not a cursor-mode key");
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(a.mode_name(), "CURSOR", "Esc drops the selection first");
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(a.mode_name(), "READ");
     key(&mut a, 'L');
     key(&mut a, '?');
@@ -77,4 +85,24 @@ fn esc_closes_only_the_layer_on_top() {
     );
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(a.mode_name(), "READ");
+}
+
+#[test]
+fn search_in_cursor_mode_puts_the_cursor_on_the_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    key(&mut a, 'v');
+    key(&mut a, 'v'); // v again drops the selection it started
+    key(&mut a, '/');
+    for c in "boatlift".chars() {
+        key(&mut a, c);
+    }
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(a.mode_name(), "CURSOR", "back in cursor mode");
+    let at = a.mode.cursor().unwrap().at;
+    assert!(a.article.text[at..].starts_with("boatlift"));
+    key(&mut a, 'v');
+    key(&mut a, 'e');
+    let sel = a.mode.cursor().unwrap().selection(&a.article.text).unwrap();
+    assert_eq!(&a.article.text[sel], "boatlift");
 }

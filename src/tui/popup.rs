@@ -3,6 +3,7 @@
 
 use super::action::{PopupKey, PromptKey};
 use super::input::TextField;
+use super::note_editor::NoteEditor;
 use crate::export::Format;
 use crate::model::Id;
 
@@ -22,6 +23,8 @@ pub enum Ask {
     QuitUnsaved,
     /// The store changed on disk since it was loaded.
     Conflict,
+    /// Saving failed (the reason is in the title and the message log).
+    SaveFailed,
     /// The export format.
     ExportFormat,
     /// The side of a new speaker.
@@ -87,10 +90,17 @@ pub enum Popup {
         title: String,
         /// The field.
         field: TextField,
-        /// Whether Enter inserts a line break (Ctrl-J or Alt-Enter do in any field).
-        multiline: bool,
         /// What it is for.
         purpose: Field,
+    },
+    /// The note editor of an annotation: several lines, wrapped.
+    Note {
+        /// What to type.
+        title: String,
+        /// The editor (boxed: it is far larger than the other popups).
+        editor: Box<NoteEditor>,
+        /// The annotation's id.
+        id: Id,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
     Speakers {
@@ -113,12 +123,11 @@ impl Popup {
         }
     }
 
-    /// A text field holding `text`.
-    pub fn text(title: &str, text: &str, multiline: bool, purpose: Field) -> Popup {
+    /// A one-line text field holding `text`.
+    pub fn text(title: &str, text: &str, purpose: Field) -> Popup {
         Popup::Text {
             title: title.to_string(),
             field: TextField::new(text),
-            multiline,
             purpose,
         }
     }
@@ -153,18 +162,9 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Text {
-                field,
-                multiline,
-                purpose,
-                ..
-            } => match key {
+            Popup::Text { field, purpose, .. } => match key {
                 PopupKey::Edit(PromptKey::Submit) => {
                     Outcome::Submitted(purpose.clone(), field.text().to_string())
-                }
-                PopupKey::Newline if *multiline => {
-                    field.insert('\n');
-                    Outcome::Stay
                 }
                 PopupKey::Edit(k) => {
                     field.apply(k);
@@ -172,6 +172,18 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
+            Popup::Note { editor, id, .. } => {
+                match key {
+                    PopupKey::Edit(PromptKey::Submit) => {
+                        return Outcome::Submitted(Field::Note { id: id.clone() }, editor.text());
+                    }
+                    PopupKey::Edit(k) => editor.apply(k),
+                    PopupKey::Newline => editor.newline(),
+                    PopupKey::Up => editor.row(false),
+                    PopupKey::Down => editor.row(true),
+                }
+                Outcome::Stay
+            }
             Popup::Speakers {
                 filter,
                 cursor,

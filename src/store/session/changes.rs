@@ -110,6 +110,18 @@ impl Store {
         self.history.end();
     }
 
+    /// Throws the unsaved edits away for good, as when quitting without saving: the
+    /// journal that would bring them back goes, and nothing is read again (a store
+    /// file that became unreadable cannot stop a discard). The annotations in memory
+    /// stay until the store is dropped.
+    pub fn discard(&mut self) -> std::io::Result<()> {
+        self.dirty = false;
+        match self.journal.take() {
+            Some(j) => j.remove(),
+            None => Ok(()),
+        }
+    }
+
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
         self.step(true)

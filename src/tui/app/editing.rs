@@ -8,6 +8,7 @@ use crate::model::{Id, QuoteKind, Status};
 use crate::store::Outcome;
 use crate::store::edit::{Edit, Filter};
 use crate::tui::highlight::{Target, on_target};
+use crate::tui::note_editor::NoteEditor;
 use crate::tui::popup::{Ask, Field, Pick, Popup};
 
 impl App {
@@ -82,16 +83,8 @@ impl App {
             Command::TagQuote | Command::TagPosition => {
                 self.say("select text first: v, move, v again", Tone::Info)
             }
-            Command::Side1
-            | Command::Side2
-            | Command::Side3
-            | Command::Side4
-            | Command::Side5
-            | Command::Side6
-            | Command::Side7
-            | Command::Side8
-            | Command::Side9
-            | Command::Side0 => self.set_side(side_index(c)),
+            // the loop suspends and interrupts; set_side comes as Action::SetSide
+            Command::Suspend | Command::Interrupt | Command::SetSide => {}
             Command::PickSpeaker if self.with_selected().is_some() => {
                 self.open_picker(Pick::Speaker)
             }
@@ -128,13 +121,13 @@ impl App {
                 Ask::ExportFormat,
             )),
             Command::CommandLine => {
-                self.open_popup(Popup::text(":", "", false, Field::Command));
+                self.open_popup(Popup::text(":", "", Field::Command));
             }
             _ => {}
         }
     }
 
-    fn set_side(&mut self, index: Option<usize>) {
+    pub(super) fn set_side(&mut self, index: Option<usize>) {
         let Some(id) = self.with_selected() else {
             return;
         };
@@ -221,12 +214,23 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        self.open_popup(Popup::text(
-            "Note (Enter saves, Ctrl-J new line, Esc cancels)",
+        let editor = NoteEditor::new(
             &note,
-            true,
-            Field::Note { id },
-        ));
+            self.theme.text,
+            self.theme
+                .cursor
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+        self.open_popup(Popup::Note {
+            title: format!(
+                "Note ({} saves, {} new line, {} cancels)",
+                self.keymap.hint(Command::PromptSubmit),
+                self.keymap.hint(Command::PromptNewline),
+                self.keymap.hint(Command::PromptCancel)
+            ),
+            editor: Box::new(editor),
+            id,
+        });
     }
 
     /// Moves the start or end of the selected annotation by one word.
@@ -358,21 +362,6 @@ pub(super) fn kind_of(c: char) -> QuoteKind {
         't' => QuoteKind::Term,
         _ => QuoteKind::Direct,
     }
-}
-
-fn side_index(c: Command) -> Option<usize> {
-    let all = [
-        Command::Side1,
-        Command::Side2,
-        Command::Side3,
-        Command::Side4,
-        Command::Side5,
-        Command::Side6,
-        Command::Side7,
-        Command::Side8,
-        Command::Side9,
-    ];
-    all.iter().position(|x| *x == c)
 }
 
 /// The end of the next word after `at` (skipping spaces first).

@@ -35,33 +35,41 @@ impl App {
         self.open_picker(Pick::MergeInto { from });
     }
 
-    /// The speaker picker's entries for a filter: `None` is "new speaker".
-    pub fn picker_entries(&self, filter: &str) -> Vec<Option<usize>> {
+    /// The speaker picker's entries for a filter, best match first: the exact name,
+    /// then names with a word that starts with the filter, then names or roles that
+    /// contain it. `None` is "new speaker": offered last when picking a speaker and no
+    /// name is exactly the filter, so it is chosen only when nothing matches or when
+    /// the user moves to it. Merging never lists the speaker being merged.
+    pub fn picker_entries(&self, filter: &str, pick: &Pick) -> Vec<Option<usize>> {
         let f = filter.trim().to_lowercase();
-        let mut out: Vec<Option<usize>> = Vec::new();
-        if !f.is_empty()
-            && !self
-                .ann()
-                .speakers
-                .iter()
-                .any(|s| s.name.to_lowercase() == f)
-        {
+        let from = match pick {
+            Pick::MergeInto { from } => Some(from.as_str()),
+            Pick::Speaker => None,
+        };
+        let mut ranked: Vec<(u8, usize)> = Vec::new();
+        for (i, s) in self.ann().speakers.iter().enumerate() {
+            if Some(s.id.as_str()) == from {
+                continue;
+            }
+            let name = s.name.to_lowercase();
+            let role = s.role.as_deref().unwrap_or("").to_lowercase();
+            let rank = if f.is_empty() || name == f {
+                0
+            } else if name.starts_with(&f) || name.split_whitespace().any(|w| w.starts_with(&f)) {
+                1
+            } else if name.contains(&f) || role.contains(&f) {
+                2
+            } else {
+                continue;
+            };
+            ranked.push((rank, i));
+        }
+        ranked.sort_by_key(|&(rank, i)| (rank, i));
+        let exact = ranked.first().is_some_and(|&(rank, _)| rank == 0) && !f.is_empty();
+        let mut out: Vec<Option<usize>> = ranked.into_iter().map(|(_, i)| Some(i)).collect();
+        if from.is_none() && !f.is_empty() && !exact {
             out.push(None);
         }
-        out.extend(
-            self.ann()
-                .speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    f.is_empty()
-                        || s.name.to_lowercase().contains(&f)
-                        || s.role
-                            .as_deref()
-                            .is_some_and(|r| r.to_lowercase().contains(&f))
-                })
-                .map(|(i, _)| Some(i)),
-        );
         out
     }
 
@@ -74,7 +82,9 @@ impl App {
     /// once the popup is closed (so the answer may open the next one).
     pub(super) fn popup_input(&mut self, key: PopupKey) {
         let entries = match self.mode.popup() {
-            Some(Popup::Speakers { filter, .. }) => self.picker_entries(filter.text()).len(),
+            Some(Popup::Speakers { filter, pick, .. }) => {
+                self.picker_entries(filter.text(), pick).len()
+            }
             Some(_) => 0,
             None => return,
         };
@@ -94,7 +104,7 @@ impl App {
     }
 
     fn pick_speaker(&mut self, pick: Pick, filter: String, cursor: usize) {
-        let entries = self.picker_entries(&filter);
+        let entries = self.picker_entries(&filter, &pick);
         let Some(entry) = entries.get(cursor).copied() else {
             return self.say("no speaker matches; type a name to add one", Tone::Info);
         };
@@ -102,9 +112,8 @@ impl App {
             (None, Pick::Speaker) => {
                 let name = filter.trim().to_string();
                 self.open_popup(Popup::text(
-                    &format!("Role of {name} (optional)"),
+                    &format!("New speaker {name}, step 2 of 3: role (optional, Enter skips)"),
                     "",
-                    false,
                     Field::SpeakerRole { name },
                 ));
             }
@@ -206,7 +215,14 @@ impl App {
                         }
                     }
                 }
-                's' => self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs)),
+                's' => self.ask_save_as(),
+                _ => {}
+            },
+            Ask::SaveFailed => match c {
+                's' => self.ask_save_as(),
+                'r' => {
+                    self.save();
+                }
                 _ => {}
             },
             Ask::ExportFormat => {
@@ -220,7 +236,6 @@ impl App {
                 self.open_popup(Popup::text(
                     "Export to",
                     &path,
-                    false,
                     Field::ExportPath { format },
                 ));
             }
@@ -267,7 +282,7 @@ impl App {
                             format!("saved {}", crate::article::sanitize_inline(text.trim())),
                             Tone::Info,
                         ),
-                        Err(e) => self.say(e.to_string(), Tone::Warning),
+                        Err(e) => self.save_failed(&e.to_string()),
                     }
                 }
             }
@@ -288,7 +303,10 @@ impl App {
                     .collect();
                 options.push(('0', "no side".into()));
                 self.open_popup(Popup::Choice {
-                    title: format!("Side of {}", crate::article::sanitize_inline(&name)),
+                    title: format!(
+                        "New speaker {}, step 3 of 3: side",
+                        crate::article::sanitize_inline(&name)
+                    ),
                     options,
                     ask: Ask::SpeakerSide { name, role: text },
                 });

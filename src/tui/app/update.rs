@@ -5,35 +5,36 @@ use super::{App, Layer, Overlay, Pending, Tone};
 use crate::keys::{Command, Scope};
 use crate::tui::action::{Action, PopupKey, PromptKey};
 use crate::tui::input::TextField;
+use crate::tui::keymap::Bound;
 use crate::tui::popup::Popup;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
-    /// Turns a key into an action for the layer on top: the search prompt, a popup, a
-    /// pending mark letter, an overlay or cursor mode, else reading. This is the only
-    /// place keys are interpreted.
+    /// Turns a key into an action through the keymap of the layer on top: the search
+    /// prompt, a popup, a pending mark letter, an overlay or cursor mode, else reading.
+    /// This is the only place keys are interpreted.
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
         let scope = match self.mode.top() {
-            Some(Layer::Search(_)) => return prompt_key(key).map(Action::Prompt),
-            Some(Layer::Popup(p)) => return popup_key(p, key).map(Action::Popup),
-            Some(Layer::Pending(_)) => {
-                return match key.code {
-                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        Some(Action::MarkLetter(c))
-                    }
-                    _ => Some(Action::Command(Command::Cancel)),
-                };
-            }
+            Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
             Some(Layer::Cursor(_)) => Scope::Cursor,
             Some(Layer::Overlay(_)) | None => Scope::Normal,
         };
-        self.keymap.command(scope, key).map(Action::Command)
-    }
-
-    /// Whether keys go to a text field (the search prompt or a popup), where Ctrl-C
-    /// cancels instead of interrupting.
-    pub fn takes_text(&self) -> bool {
-        self.mode.takes_text()
+        let bound = self.keymap.lookup(scope, key);
+        if bound == Some(Bound::Command(Command::Suspend)) {
+            return Some(Action::Command(Command::Suspend));
+        }
+        match self.mode.top() {
+            Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
+            Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
+            Some(Layer::Pending(_)) => match typed(key) {
+                Some(c) if bound.is_none() => Some(Action::MarkLetter(c)),
+                _ => Some(Action::Command(Command::Cancel)),
+            },
+            _ => match bound? {
+                Bound::Command(c) => Some(Action::Command(c)),
+                Bound::Side(n) => Some(Action::SetSide(n)),
+            },
+        }
     }
 
     /// Applies one action.
@@ -42,6 +43,11 @@ impl App {
         let resize = matches!(action, Action::Resize(..));
         match action {
             Action::Command(c) => self.command(c),
+            Action::SetSide(n) if self.mode.overlay().is_none() => {
+                self.message = None;
+                self.set_side(usize::from(n).checked_sub(1));
+            }
+            Action::SetSide(_) => {}
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
@@ -75,6 +81,7 @@ impl App {
                 ));
             }
         }
+        self.log_message();
         self.ensure_screen();
         if !resize && self.top != top {
             self.anchor = None;
@@ -89,7 +96,8 @@ impl App {
             // an overlay takes its own commands and the ones that open, close or
             // switch the panes; the rest would act on the article hidden under it
             let taken = match overlay {
-                Overlay::Help(scroll) => self.help_command(c, scroll),
+                Overlay::Help(scroll) => self.help_command(c, scroll, Overlay::Help),
+                Overlay::Messages(scroll) => self.help_command(c, scroll, Overlay::Messages),
                 Overlay::Sides(cursor) => self.sides_command(c, cursor),
                 Overlay::Legend => false,
             };
@@ -125,6 +133,16 @@ impl App {
             Command::ToggleSidebar => {
                 self.sidebar = !self.sidebar;
                 self.relayout();
+                if self.sidebar && self.geometry().is_some_and(|g| g.sidebar.is_none()) {
+                    self.message = Some((
+                        format!(
+                            "no room for the sidebar: it needs a terminal {} columns wide, this one has {}",
+                            crate::tui::geometry::SIDEBAR_MIN_TERMINAL,
+                            self.size.0
+                        ),
+                        Tone::Info,
+                    ));
+                }
             }
             Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
             Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
@@ -187,8 +205,7 @@ impl App {
             .get(self.search.saved_top)
             .map_or(0, |r| r.start());
         if let Some(i) = self.search.first_from(from) {
-            self.search.current = Some(i);
-            self.reveal(self.search.matches[i].start);
+            self.go_to_match(i);
         } else {
             self.top = self.search.saved_top.min(self.max_top());
         }
@@ -228,42 +245,44 @@ fn passes_overlays(c: Command) -> bool {
     )
 }
 
-/// The popup input for a key.
-fn popup_key(popup: &Popup, key: KeyEvent) -> Option<PopupKey> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    match (popup, key.code) {
-        (_, KeyCode::Enter) if alt => Some(PopupKey::Newline),
-        (_, KeyCode::Char('j')) if ctrl => Some(PopupKey::Newline),
-        (Popup::Speakers { .. }, KeyCode::Up) => Some(PopupKey::Up),
-        (Popup::Speakers { .. }, KeyCode::Down) => Some(PopupKey::Down),
-        (Popup::Speakers { .. }, KeyCode::Char('p')) if ctrl => Some(PopupKey::Up),
-        (Popup::Speakers { .. }, KeyCode::Char('n')) if ctrl => Some(PopupKey::Down),
-        _ => prompt_key(key).map(PopupKey::Edit),
+/// The character a key types, if it types one (no Ctrl or Alt).
+fn typed(key: KeyEvent) -> Option<char> {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain => Some(c),
+        _ => None,
     }
 }
 
-/// The prompt edit for a key, readline-style.
-fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Enter => PromptKey::Submit,
-        KeyCode::Esc => PromptKey::Abort,
-        KeyCode::Char('c' | 'g') if ctrl => PromptKey::Abort,
-        KeyCode::Char('w') if ctrl => PromptKey::DeleteWord,
-        KeyCode::Char('a') if ctrl => PromptKey::Home,
-        KeyCode::Char('e') if ctrl => PromptKey::End,
-        KeyCode::Char('b') if ctrl => PromptKey::Left,
-        KeyCode::Char('f') if ctrl => PromptKey::Right,
-        KeyCode::Char('h') if ctrl => PromptKey::Backspace,
-        KeyCode::Char(_) if ctrl => return None,
-        KeyCode::Char(c) => PromptKey::Char(c),
-        KeyCode::Backspace => PromptKey::Backspace,
-        KeyCode::Delete => PromptKey::Delete,
-        KeyCode::Left => PromptKey::Left,
-        KeyCode::Right => PromptKey::Right,
-        KeyCode::Home => PromptKey::Home,
-        KeyCode::End => PromptKey::End,
+/// The popup input for a key and what the prompt keymap binds it to.
+fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
+    let list = matches!(popup, Popup::Speakers { .. } | Popup::Note { .. });
+    match bound {
+        Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
+        Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),
+        Some(Bound::Command(Command::ListDown)) if list => Some(PopupKey::Down),
+        _ => prompt_key(bound, key).map(PopupKey::Edit),
+    }
+}
+
+/// The prompt edit for a key: its binding in the prompt keymap, else the character
+/// it types.
+fn prompt_key(bound: Option<Bound>, key: KeyEvent) -> Option<PromptKey> {
+    let Some(bound) = bound else {
+        return typed(key).map(PromptKey::Char);
+    };
+    Some(match bound {
+        Bound::Command(Command::PromptSubmit) => PromptKey::Submit,
+        Bound::Command(Command::PromptCancel) => PromptKey::Abort,
+        Bound::Command(Command::PromptDeleteWord) => PromptKey::DeleteWord,
+        Bound::Command(Command::PromptHome) => PromptKey::Home,
+        Bound::Command(Command::PromptEnd) => PromptKey::End,
+        Bound::Command(Command::PromptLeft) => PromptKey::Left,
+        Bound::Command(Command::PromptRight) => PromptKey::Right,
+        Bound::Command(Command::PromptBackspace) => PromptKey::Backspace,
+        Bound::Command(Command::PromptDelete) => PromptKey::Delete,
         _ => return None,
     })
 }

@@ -4,12 +4,13 @@ use crate::article::sanitize_inline;
 use crate::tui::app::App;
 use crate::tui::input::TextField;
 use crate::tui::layout::text_width;
-use crate::tui::popup::Popup;
+use crate::tui::popup::{Pick, Popup};
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A box of `width`×`height` centred in `area`, with a title; returns its inside.
 fn frame(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
@@ -70,25 +71,27 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
                 );
             }
         }
-        Popup::Text {
-            title,
-            field,
-            multiline,
-            ..
-        } => {
-            let lines = if *multiline { 8 } else { 1 };
-            let inner = frame(app, area, 72, lines + 2, title, buf);
+        Popup::Text { title, field, .. } => {
+            let inner = frame(app, area, 72, 3, title, buf);
             draw_field(app, field, inner, buf);
         }
-        Popup::Speakers { filter, cursor, .. } => {
-            let inner = frame(
-                app,
-                area,
-                60,
-                16,
-                "Speaker — type to filter, ↑↓, Enter, Esc",
-                buf,
-            );
+        Popup::Note { title, editor, .. } => {
+            let inner = frame(app, area, 72, 10, title, buf);
+            editor.widget().render(inner, buf);
+        }
+        Popup::Speakers {
+            filter,
+            cursor,
+            pick,
+        } => {
+            let title = match pick {
+                Pick::Speaker => "Speaker — type to filter, ↑↓, Enter, Esc".to_string(),
+                Pick::MergeInto { from } => {
+                    let name = app.ann().speaker(from).map_or(from.as_str(), |s| &s.name);
+                    format!("Merge “{name}” into… — type to filter, ↑↓, Enter, Esc")
+                }
+            };
+            let inner = frame(app, area, 60, 16, &title, buf);
             if inner.height == 0 {
                 return;
             }
@@ -98,7 +101,7 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
                 Rect::new(inner.x, inner.y, inner.width, 1),
                 buf,
             );
-            let entries = app.picker_entries(filter.text());
+            let entries = app.picker_entries(filter.text(), pick);
             let rows = usize::from(inner.height.saturating_sub(1));
             let first = cursor.saturating_sub(rows.saturating_sub(1));
             for (dy, (i, entry)) in entries
@@ -142,33 +145,32 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Draws a text field with its cursor, keeping the cursor's line in view.
+/// Draws a one-line text field with its cursor, scrolled sideways so that the cursor
+/// is always in view.
 fn draw_field(app: &App, field: &TextField, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let text = field.text();
-    let cursor_line = text[..field.cursor()].matches('\n').count();
-    let first = cursor_line.saturating_sub(usize::from(area.height) - 1);
     let width = usize::from(area.width);
-    for (dy, line) in text
-        .split('\n')
-        .enumerate()
-        .skip(first)
-        .take(usize::from(area.height))
-    {
-        let y = area.y + (dy - first) as u16;
-        let shown = sanitize_inline(line);
-        buf.set_stringn(area.x, y, &shown, width, app.theme.text);
-        if dy == cursor_line {
-            let line_start = text[..field.cursor()].rfind('\n').map_or(0, |i| i + 1);
-            let col =
-                text_width(&sanitize_inline(&text[line_start..field.cursor()])).min(width - 1);
-            let cell = &mut buf[(area.x + col as u16, y)];
-            if cell.symbol().is_empty() || cell.symbol() == " " {
-                cell.set_symbol(" ");
-            }
-            cell.set_style(app.theme.cursor.add_modifier(Modifier::REVERSED));
-        }
+    let before = sanitize_inline(&field.text()[..field.cursor()]);
+    let after = sanitize_inline(&field.text()[field.cursor()..]);
+    let col = text_width(&before);
+    // drop whole graphemes from the left until the cursor fits
+    let mut skip = 0;
+    let mut shown_before = before.as_str();
+    while col - skip >= width {
+        let Some(g) = shown_before.graphemes(true).next() else {
+            break;
+        };
+        skip += text_width(g);
+        shown_before = &shown_before[g.len()..];
     }
+    let line = format!("{shown_before}{after}");
+    buf.set_stringn(area.x, area.y, &line, width, app.theme.text);
+    let x = area.x + (col - skip).min(width - 1) as u16;
+    let cell = &mut buf[(x, area.y)];
+    if cell.symbol().is_empty() {
+        cell.set_symbol(" ");
+    }
+    cell.set_style(app.theme.cursor.add_modifier(Modifier::REVERSED));
 }

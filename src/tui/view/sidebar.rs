@@ -2,18 +2,12 @@
 
 use crate::model::{QuoteKind, Status};
 use crate::tui::app::App;
+use crate::tui::geometry::sidebar_first;
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::view::{fill_style, put_str, truncate, truncate_start};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-
-/// The first item shown, keeping the selection in the middle third.
-pub fn first_visible(app: &App, height: usize) -> usize {
-    let n = app.hl.items.len();
-    let sel = app.selected.unwrap_or(0);
-    sel.saturating_sub(height / 3).min(n.saturating_sub(height))
-}
 
 /// One line describing an item: kind, side, speaker, first words, status.
 pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
@@ -175,7 +169,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let first = first_visible(app, usize::from(inner.height));
+    let first = sidebar_first(app.hl.items.len(), app.selected, usize::from(inner.height));
     let describer = Describer::new(app);
     for (dy, item) in (first..app.hl.items.len())
         .take(usize::from(inner.height))
