@@ -302,6 +302,17 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
         "not clobbered"
     );
     typ(&mut a, "s");
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+        panic!("no save-as field")
+    };
+    assert_eq!(
+        field.text(),
+        path.display().to_string(),
+        "starts from the store's path"
+    );
+    for _ in 0..field.text().chars().count() {
+        a.update(Action::Popup(PopupKey::Edit(PromptKey::Backspace)));
+    }
     typ(
         &mut a,
         &dir.path().join("mine.parley.toml").display().to_string(),

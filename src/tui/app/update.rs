@@ -204,8 +204,11 @@ impl App {
             .rows()
             .get(self.search.saved_top)
             .map_or(0, |r| r.start());
-        if let Some(i) = self.search.first_from(from) {
-            self.go_to_match(i);
+        if let Some(hit) = self.search.first_hit_from(from) {
+            self.go_to_match(hit.index);
+            if hit.wrapped {
+                self.message = Some(("search wrapped: the match is above".into(), Tone::Info));
+            }
         } else {
             self.top = self.search.saved_top.min(self.max_top());
         }
