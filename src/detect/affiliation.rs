@@ -172,6 +172,7 @@ pub fn surname_of_person(name: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::speakers::{NpKind, SourceNp};
 
     fn two_sides() -> SideMatcher {
         SideMatcher::new(&[
@@ -233,6 +234,43 @@ mod tests {
             .collect();
         let want = ["lopez", "acme", "lopez"].map(|p| Some(p.to_string()));
         assert_eq!(got, want);
+    }
+
+    fn person(name: &str, at: usize, side: Option<usize>) -> SourceNp {
+        SourceNp {
+            kind: NpKind::Person,
+            span: at..at + name.len(),
+            name: name.into(),
+            role: None,
+            side,
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_side_of_the_longer_name_that_holds_it() {
+        let mut entities = Entities::new();
+        entities.resolve(&person("Kenji Mori of the Foreign Ministry", 0, Some(1)));
+        let alone = entities.resolve(&person("Mori", 80, None));
+        entities.resolve(&person("Lopez", 120, None));
+        let alone = alone.expect("an entity");
+        assert_ne!(alone, 0, "the test needs two entities");
+        sides_from_namesakes(&mut entities);
+        assert_eq!(entities.list[alone].side, Some(1));
+        let lopez = entities.list.iter().find(|e| e.name == "Lopez");
+        assert_eq!(lopez.and_then(|e| e.side), None);
+    }
+
+    #[test]
+    fn an_appositive_after_a_mention_of_only_the_first_name_counts() {
+        let m = two_sides();
+        let text = "Jane Roe, an aide to Lopez, spoke.";
+        let mut entities = Entities::new();
+        // the mention holds "Jane" only; the entity's name is the whole "Jane Roe"
+        let mut np = person("Jane Roe", 0, None);
+        np.span = 0..4;
+        entities.resolve(&np);
+        sides_from_appositives(text, &mut entities, &m);
+        assert_eq!(entities.list[0].side, Some(1));
     }
 
     #[test]
