@@ -9,6 +9,7 @@ use super::entities::Entities;
 use super::gazetteer::Gazetteer;
 use super::parties::SideMatcher;
 use crate::article::Structure;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Where the story is told from.
@@ -33,7 +34,7 @@ pub fn find_home(
         let place = text[d.clone()].split(['(', ',', '-', '—', '–']).next()?;
         // A dateline of a stopover ("HONG KONG" for a U.S.–Japan story) is no home:
         // there the lead names two other countries and not the dateline's.
-        let mut named: Vec<usize> = lead(text, structure)
+        let mut named: Vec<usize> = lead(text, structure, countries)
             .iter()
             .flat_map(|part| countries.find(part))
             .map(|(_, side)| side)
@@ -59,19 +60,45 @@ pub fn find_home(
 const LEAD_PARAGRAPHS: usize = 2;
 
 /// The headline and the first paragraphs of the body (after the dateline): where a
-/// wire story names its countries.
-pub fn lead<'a>(text: &'a str, structure: &Structure) -> Vec<&'a str> {
+/// wire story names its countries. A headline in capitals is given in title case, but
+/// for the words that are names as they stand ("U.S.", "USSR"), so that `sides`
+/// finds its names ("JAPAN'S" → "Japan's").
+pub fn lead<'a>(text: &'a str, structure: &Structure, sides: &SideMatcher) -> Vec<Cow<'a, str>> {
     let body_start = structure.dateline.as_ref().map_or(0, |d| d.end);
     let paragraphs = structure.paragraphs.iter().take(LEAD_PARAGRAPHS).map(|p| {
         let start = p.range.start.max(body_start).min(p.range.end);
-        &text[start..p.range.end]
+        Cow::Borrowed(&text[start..p.range.end])
     });
     structure
         .title
         .iter()
-        .map(|t| &text[t.clone()])
+        .map(|t| headline_case(&text[t.clone()], sides))
         .chain(paragraphs)
         .collect()
+}
+
+/// A headline in capitals in title case, keeping the words that are names as written.
+fn headline_case<'a>(headline: &'a str, sides: &SideMatcher) -> Cow<'a, str> {
+    if headline.chars().any(char::is_lowercase) {
+        return Cow::Borrowed(headline);
+    }
+    let words: Vec<String> = headline
+        .split(' ')
+        .map(|w| {
+            let bare = w.trim_end_matches(['\'', '’', 's', 'S', ',', ':']);
+            if sides.starts_name(w) || sides.starts_name(bare) {
+                return w.to_string();
+            }
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect();
+    Cow::Owned(words.join(" "))
 }
 
 /// Nouns of national offices and those who hold them.
@@ -242,6 +269,19 @@ mod tests {
             "Talks\n\nOSLO, May 4 - Ethiopian and Kenyan ministers met in a hotel on Monday.\n",
         );
         assert_eq!(home, None);
+    }
+
+    #[test]
+    fn a_headline_in_capitals_is_read_in_title_case() {
+        let m = crate::detect::country_matcher();
+        assert_eq!(
+            headline_case("U.S. WARNS JAPAN'S USSR DEAL", m),
+            "U.S. Warns Japan's USSR Deal"
+        );
+        assert_eq!(headline_case("Talks resume", m), "Talks resume");
+        let japan = countries().iter().position(|c| c.id == "jp");
+        let named = m.find(&headline_case("TOKYO REJECTS CURBS", m));
+        assert_eq!(named.first().map(|&(_, s)| s), japan);
     }
 
     #[test]

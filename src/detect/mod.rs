@@ -84,7 +84,7 @@ pub fn detect_with_progress(
     let chosen: Vec<usize> = match parties {
         Some(p) => (0..p.len()).collect(),
         None => {
-            let lead = home::lead(text, &article.structure);
+            let lead = home::lead(text, &article.structure, country_matcher());
             sides::complete_pair(most_present(&findings, &entities), &lead, &matcher)
         }
     };

@@ -44,14 +44,18 @@ pub fn party_names(parties: &[Party]) -> Vec<Vec<String>> {
 /// The two sides of the story when the attributions gave fewer: the sides most named
 /// in the lead (`lead`, headline first) join those found ("U.S. to ask Japan …" where
 /// only the U.S. speaks).
-pub fn complete_pair(mut found: Vec<usize>, lead: &[&str], sides: &SideMatcher) -> Vec<usize> {
+pub fn complete_pair<S: AsRef<str>>(
+    mut found: Vec<usize>,
+    lead: &[S],
+    sides: &SideMatcher,
+) -> Vec<usize> {
     if found.len() >= 2 {
         return found;
     }
     let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (side, count, first seen)
     let mut seen = 0;
     for part in lead {
-        for (_, side) in sides.find(part) {
+        for (_, side) in sides.find(part.as_ref()) {
             match counts.iter_mut().find(|(s, _, _)| *s == side) {
                 Some(c) => c.1 += 1,
                 None => counts.push((side, 1, seen)),
