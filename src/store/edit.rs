@@ -113,15 +113,6 @@ pub enum Edit {
     },
     /// Adds or replaces a party.
     PutParty(Party),
-    /// Records where the reader is (journalled, not an undo step).
-    SetReadingPosition(usize),
-    /// Sets (`Some`) or deletes (`None`) a named mark.
-    SetMark {
-        /// The mark's name.
-        name: String,
-        /// Where it points.
-        at: Option<usize>,
-    },
 }
 
 /// Which suggestions a bulk edit touches.

@@ -4,8 +4,7 @@
 use super::ids::{check_refs, find, next_id, speaker_id};
 use super::{Edit, EditError, Filter};
 use crate::model::{
-    Annotations, Id, Mark, Origin, Position, Quote, Reading, Snippet, Speaker, Status,
-    shared_context,
+    Annotations, Id, Origin, Position, Quote, Snippet, Speaker, Status, shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -165,26 +164,6 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         Edit::MergeSpeakers { from, into } => merge_speakers(a, from, into)?,
         Edit::SetStatusAll { filter, status } => set_status_all(a, filter, *status),
         Edit::PutParty(p) => Plan::new("set party", vec![Change::Put(Item::Party(p.clone()))]),
-        Edit::SetReadingPosition(at) => {
-            let mut r = a.reading.clone();
-            r.position = floor(text, *at);
-            Plan {
-                undoable: false,
-                ..Plan::new("move", vec![Change::Reading(r)])
-            }
-        }
-        Edit::SetMark { name, at } => {
-            let mut r: Reading = a.reading.clone();
-            r.marks.retain(|m| m.name != *name);
-            if let Some(at) = at {
-                r.marks.push(Mark {
-                    name: name.clone(),
-                    at: floor(text, *at),
-                });
-                r.marks.sort_by(|x, y| x.name.cmp(&y.name));
-            }
-            Plan::new("set mark", vec![Change::Reading(r)])
-        }
     };
     Ok(plan)
 }
@@ -192,14 +171,6 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
 fn created(mut plan: Plan, id: Id) -> Plan {
     plan.created = Some(id);
     plan
-}
-
-fn floor(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Checks a span and returns it with its text and context (ranges of the shared text).

@@ -17,8 +17,9 @@ struct Tail {
     orphan_quote: Vec<Quote>,
     #[serde(default)]
     orphan_position: Vec<Position>,
-    #[serde(default)]
-    reading: crate::model::Reading,
+    /// An older store's `[reading]` table, dropped.
+    #[serde(default, rename = "reading")]
+    _dropped_reading: crate::model::Dropped,
 }
 
 /// Smallest chunk worth a thread.
@@ -76,12 +77,6 @@ fn parse_chunked(text: &str, threads: usize, min_chunk: usize) -> Option<Annotat
         a.positions.extend(t.position);
         a.orphan_quotes.extend(t.orphan_quote);
         a.orphan_positions.extend(t.orphan_position);
-        if !t.reading.is_empty() {
-            if !a.reading.is_empty() {
-                return None;
-            }
-            a.reading = t.reading;
-        }
     }
     Some(a)
 }
@@ -124,7 +119,6 @@ mod tests {
                 ..p.clone()
             });
         }
-        a.reading.position = 3;
         canonicalize(&mut a);
         let chunk = 4096;
         let text = toml::to_string(&a).unwrap();
