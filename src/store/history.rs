@@ -330,14 +330,6 @@ impl History {
         self.undo.push(g);
     }
 
-    /// Labels of the next undo and redo steps.
-    pub fn peek(&self) -> (Option<&str>, Option<&str>) {
-        (
-            self.undo.last().map(|g| g.label.as_str()),
-            self.redo.last().map(|g| g.label.as_str()),
-        )
-    }
-
     /// Forgets everything (after a reload).
     pub fn clear(&mut self) {
         *self = History::default();

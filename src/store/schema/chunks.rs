@@ -46,7 +46,7 @@ fn parse_chunked(text: &str, threads: usize, min_chunk: usize) -> Option<Annotat
         let rest = &text.as_bytes()[at..];
         let next = ["\n[[quote]]\n", "\n[[position]]\n"]
             .iter()
-            .filter_map(|h| find_bytes(rest, h.as_bytes()))
+            .filter_map(|h| memchr::memmem::find(rest, h.as_bytes()))
             .min();
         let Some(i) = next else { break };
         cuts.push(at + i + 1);
@@ -79,10 +79,6 @@ fn parse_chunked(text: &str, threads: usize, min_chunk: usize) -> Option<Annotat
         a.orphan_positions.extend(t.orphan_position);
     }
     Some(a)
-}
-
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
