@@ -147,9 +147,9 @@ pub enum Edit {
         /// The new sides, in order.
         parties: Vec<Party>,
         /// Annotation id → its side.
-        sides: Vec<(Id, Option<Id>)>,
+        sides: SideList,
         /// Speaker id → its side.
-        speaker_sides: Vec<(Id, Option<Id>)>,
+        speaker_sides: SideList,
     },
     /// Records where the reader is (journalled, not an undo step).
     SetReadingPosition(usize),
@@ -161,6 +161,9 @@ pub enum Edit {
         at: Option<usize>,
     },
 }
+
+/// Annotations or speakers (by id), each with the side it gets.
+pub type SideList = Vec<(Id, Option<Id>)>;
 
 /// Which suggestions a bulk edit touches.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

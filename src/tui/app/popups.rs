@@ -75,6 +75,7 @@ impl App {
     pub(super) fn popup_input(&mut self, key: PopupKey) {
         let entries = match self.mode.popup() {
             Some(Popup::Speakers { filter, .. }) => self.picker_entries(filter.text()).len(),
+            Some(Popup::Sides(_)) => self.ann().parties.len(),
             Some(_) => 0,
             None => return,
         };
@@ -82,11 +83,12 @@ impl App {
             return;
         };
         let outcome = popup.handle(key, entries);
-        if outcome != Outcome::Stay {
+        if !matches!(outcome, Outcome::Stay | Outcome::Sides(_)) {
             self.mode.pop();
         }
         match outcome {
             Outcome::Stay | Outcome::Cancel => {}
+            Outcome::Sides(op) => self.side_op(op),
             Outcome::Chose(ask, c) => self.choose(ask, c),
             Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
             Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
@@ -224,6 +226,7 @@ impl App {
                     Field::ExportPath { format },
                 ));
             }
+            Ask::ApplyParties => self.answer_given_sides(c),
             Ask::SpeakerSide { name, role } => {
                 let party = c
                     .to_digit(10)
@@ -294,6 +297,7 @@ impl App {
                 });
             }
             Field::Command => self.run_command_line(text.trim()),
+            Field::Side(field) => self.submit_side_field(field, text),
         }
     }
 }

@@ -12,7 +12,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// A box of `width`×`height` centred in `area`, with a title; returns its inside.
-fn frame(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+pub(super) fn frame(
+    app: &App,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    buf: &mut Buffer,
+) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     let rect = Rect::new(
@@ -139,6 +146,7 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
                 );
             }
         }
+        Popup::Sides(editor) => super::sides_editor::render(app, editor, area, buf),
     }
 }
 

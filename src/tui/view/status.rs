@@ -72,6 +72,9 @@ pub fn left_text(app: &App) -> String {
                 .join(" · "),
         );
     }
+    if counts.is_empty() && app.store.is_some() && app.message.is_none() {
+        parts.push(no_sides(app));
+    }
     if app.loading {
         parts.push("loading…".into());
     } else if app.detecting {
@@ -87,6 +90,11 @@ pub fn left_text(app: &App) -> String {
         parts.push(format!("match {cur}/{}", app.search.matches.len()));
     }
     parts.join(" │ ")
+}
+
+/// What the status bar says of a story without sides, with the live key that adds one.
+pub fn no_sides(app: &App) -> String {
+    format!("no sides: {} adds one", app.keymap.hint(Command::EditSides))
 }
 
 /// Draws the status bar.
