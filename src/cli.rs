@@ -1,5 +1,6 @@
 //! The command line (README, "Command line"): parsing and dispatch only.
 
+use crate::article::bounded::Kinds;
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
@@ -121,16 +122,27 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Prints an error as one line on standard error.
 pub fn report(e: &anyhow::Error) {
-    let msg = e
-        .chain()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(": ");
     let _ = writeln!(
         std::io::stderr(),
         "parley: {}",
-        crate::article::sanitize_inline(&msg)
+        crate::article::sanitize_inline(&one_line(e))
     );
+}
+
+/// An error and its causes joined by ": ", each said once: a cause whose text its
+/// parent already ends with (an error that both prints and chains its source) is
+/// left out.
+pub fn one_line(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain().map(ToString::to_string) {
+        if !msg.ends_with(&cause) {
+            if !msg.is_empty() {
+                msg.push_str(": ");
+            }
+            msg.push_str(&cause);
+        }
+    }
+    msg
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
@@ -147,7 +159,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 return print_article(&article, &config, cli.store, None, cli.color);
             }
             let opening = Article::load_head(
-                Source::from_arg(cli.article.as_deref()),
+                article_source(cli.article.as_deref()),
                 config.limits.max_article_bytes,
             )?;
             let options = OpenOptions {
@@ -172,6 +184,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Detect { article, parties }) => {
             let article = load_article(article.as_deref(), &config)?;
+            warn_article(&article);
             let parties = match parties {
                 Some(path) => Some(read_parties(&path)?),
                 None if !config.parties.is_empty() => Some(config.parties.clone()),
@@ -239,6 +252,13 @@ fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
     }
 }
 
+/// Says on standard error what loading the article changed or found (an empty file).
+fn warn_article(article: &Article) {
+    for w in &article.warnings {
+        let _ = writeln!(std::io::stderr(), "parley: {}: {w}", article.source);
+    }
+}
+
 /// Prints notes on standard error, one line each.
 fn warn(notes: &[String]) {
     for n in notes {
@@ -263,11 +283,40 @@ impl From<Format> for crate::export::Format {
 
 /// Loads the article named on the command line, with the configured size limit.
 pub fn load_article(arg: Option<&Path>, config: &Config) -> Result<Article> {
-    Ok(Article::load(
-        Source::from_arg(arg),
-        config.limits.max_article_bytes,
-    )?)
+    let article = Article::load(article_source(arg), config.limits.max_article_bytes)?;
+    Ok(article)
 }
+
+/// The source for the ARTICLE argument: with none, standard input when something is
+/// piped or redirected into it (`echo text | parley`, as `less` does), else the
+/// bundled article.
+pub fn article_source(arg: Option<&Path>) -> Source {
+    if arg.is_none() && stdin_is_input() {
+        return Source::Stdin;
+    }
+    Source::from_arg(arg)
+}
+
+/// Whether standard input is a pipe, a file or a socket: not a terminal, and not a
+/// device such as `/dev/null` (where a script or a test harness leaves it).
+fn stdin_is_input() -> bool {
+    use std::os::fd::AsFd;
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd).metadata().is_ok_and(|m| {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = m.file_type();
+        kind.is_file() || kind.is_fifo() || kind.is_socket()
+    })
+}
+
+/// The largest `--parties` file read: far more sides than any story has.
+pub const MAX_PARTIES_BYTES: u64 = 1 << 20;
 
 /// Reads a `--parties` file: a TOML document of `[[party]]` tables.
 pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
@@ -278,7 +327,9 @@ pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
         party: Vec<Party>,
     }
     let name = crate::article::sanitize_inline(&path.display().to_string());
-    let text = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
+    let bytes = crate::article::bounded::read_file(path, MAX_PARTIES_BYTES, Kinds::AnyReadable)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{name}: the parties file is not valid UTF-8"))?;
     let file: PartiesFile = toml::from_str(&text).map_err(|e| {
         let (line, col) = e
             .span()
@@ -298,9 +349,7 @@ fn print_article(
     width: Option<u16>,
     color: ColorChoice,
 ) -> Result<ExitCode> {
-    for w in &article.warnings {
-        let _ = writeln!(std::io::stderr(), "parley: {}: {w}", article.source);
-    }
+    warn_article(article);
     let width = width.map(usize::from).unwrap_or_else(terminal_width);
     let styles = match color {
         ColorChoice::Always => true,
@@ -309,15 +358,11 @@ fn print_article(
     };
     // the store's annotations when there is one (journal applied, re-anchored), else
     // the automatic ones; a broken store is reported and the automatic ones are shown
-    let ann = if styles {
-        let opened = Store::open(article, &store_options(store, config));
-        warn(opened.notices());
-        opened.annotations().clone()
-    } else {
-        crate::model::Annotations::new(crate::model::ArticleInfo::default())
-    };
+    let opened = Store::open(article, &store_options(store, config));
+    warn(opened.notices());
+    let ann = opened.annotations();
     let mut buf = Vec::new();
-    crate::tui::print::print(article, &ann, config, width, styles, &mut buf)?;
+    crate::tui::print::print(article, ann, config, width, styles, &mut buf)?;
     write_stdout(&buf)?;
     Ok(ExitCode::SUCCESS)
 }

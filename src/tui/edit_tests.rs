@@ -38,6 +38,7 @@ fn reopen(dir: &std::path::Path) -> Store {
 fn select_phrase(app: &mut App, phrase: &str) {
     let start = app.article.text.find(phrase).unwrap();
     cmd(app, Command::CursorMode);
+    cmd(app, Command::ToggleSelection); // v selects at once: drop it to walk there
     // walk word by word to the phrase
     let mut guard = 0;
     while app.mode.cursor().copied().unwrap().at < start {
@@ -301,6 +302,17 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
         "not clobbered"
     );
     typ(&mut a, "s");
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+        panic!("no save-as field")
+    };
+    assert_eq!(
+        field.text(),
+        path.display().to_string(),
+        "starts from the store's path"
+    );
+    for _ in 0..field.text().chars().count() {
+        a.update(Action::Popup(PopupKey::Edit(PromptKey::Backspace)));
+    }
     typ(
         &mut a,
         &dir.path().join("mine.parley.toml").display().to_string(),
@@ -379,7 +391,6 @@ fn orphans_are_listed_and_can_be_reattached() {
     let text = super::view::sidebar::describe(&a, orphan, 60).0;
     assert!(text.contains('⚠'), "{text}");
     cmd(&mut a, Command::CursorMode);
-    cmd(&mut a, Command::ToggleSelection);
     cmd(&mut a, Command::WordEnd);
     cmd(&mut a, Command::TagQuote);
     assert_eq!(a.ann().orphan_quotes.len(), orphans - 1, "{:?}", a.message);

@@ -9,6 +9,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
+pub mod note_editor;
 pub mod popup;
 pub mod print;
 pub mod search;
@@ -336,6 +337,9 @@ mod edit_tests;
 
 #[cfg(test)]
 mod mode_tests;
+
+#[cfg(test)]
+mod annotate_tests;
 
 #[cfg(test)]
 mod panic_tests;

@@ -4,6 +4,7 @@
 use super::action::{PopupKey, PromptKey};
 pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
 use super::input::TextField;
+use super::note_editor::NoteEditor;
 use crate::export::Format;
 use crate::model::Id;
 
@@ -23,6 +24,8 @@ pub enum Ask {
     QuitUnsaved,
     /// The store changed on disk since it was loaded.
     Conflict,
+    /// Saving failed (the reason is in the title and the message log).
+    SaveFailed,
     /// The export format.
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.
@@ -92,10 +95,17 @@ pub enum Popup {
         title: String,
         /// The field.
         field: TextField,
-        /// Whether Enter inserts a line break (Ctrl-J or Alt-Enter do in any field).
-        multiline: bool,
         /// What it is for.
         purpose: Field,
+    },
+    /// The note editor of an annotation: several lines, wrapped.
+    Note {
+        /// What to type.
+        title: String,
+        /// The editor (boxed: it is far larger than the other popups).
+        editor: Box<NoteEditor>,
+        /// The annotation's id.
+        id: Id,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
     Speakers {
@@ -120,12 +130,11 @@ impl Popup {
         }
     }
 
-    /// A text field holding `text`.
-    pub fn text(title: &str, text: &str, multiline: bool, purpose: Field) -> Popup {
+    /// A one-line text field holding `text`.
+    pub fn text(title: &str, text: &str, purpose: Field) -> Popup {
         Popup::Text {
             title: title.to_string(),
             field: TextField::new(text),
-            multiline,
             purpose,
         }
     }
@@ -162,18 +171,9 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Text {
-                field,
-                multiline,
-                purpose,
-                ..
-            } => match key {
+            Popup::Text { field, purpose, .. } => match key {
                 PopupKey::Edit(PromptKey::Submit) => {
                     Outcome::Submitted(purpose.clone(), field.text().to_string())
-                }
-                PopupKey::Newline if *multiline => {
-                    field.insert('\n');
-                    Outcome::Stay
                 }
                 PopupKey::Edit(k) => {
                     field.apply(k);
@@ -181,6 +181,18 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
+            Popup::Note { editor, id, .. } => {
+                match key {
+                    PopupKey::Edit(PromptKey::Submit) => {
+                        return Outcome::Submitted(Field::Note { id: id.clone() }, editor.text());
+                    }
+                    PopupKey::Edit(k) => editor.apply(k),
+                    PopupKey::Newline => editor.newline(),
+                    PopupKey::Up => editor.row(false),
+                    PopupKey::Down => editor.row(true),
+                }
+                Outcome::Stay
+            }
             Popup::Speakers {
                 filter,
                 cursor,

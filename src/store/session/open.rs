@@ -5,13 +5,13 @@
 
 use super::{OpenOptions, Store, display, store_path};
 use crate::article::Article;
+use crate::article::bounded::{Kinds, ReadError};
 use crate::model::{Annotations, ArticleInfo};
 use crate::store::anchor::{AnchorReport, reanchor};
 use crate::store::fsio::FileState;
 use crate::store::history::{self, Group, History};
 use crate::store::journal::{self, Journal};
 use crate::store::schema::{self, Locator, StoreError};
-use std::io;
 use std::path::Path;
 
 impl Store {
@@ -277,19 +277,20 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Option<String>, StoreErro
         path: name.clone(),
         source,
     };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_err(e)),
+    // bounded, and regular files only: a pipe would leave the reader waiting forever
+    let bytes = match crate::article::bounded::read_file(path, max_bytes, Kinds::RegularOnly) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound(_)) => return Ok(None),
+        Err(ReadError::TooLarge { limit, .. }) => {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            return Err(StoreError::TooLarge {
+                path: name,
+                size,
+                limit,
+            });
+        }
+        Err(e) => return Err(io_err(e.into_io())),
     };
-    if meta.len() > max_bytes {
-        return Err(StoreError::TooLarge {
-            path: name,
-            size: meta.len(),
-            limit: max_bytes,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io_err)?;
     String::from_utf8(bytes).map(Some).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();

@@ -8,6 +8,7 @@ use crate::model::{Id, QuoteKind, Status};
 use crate::store::Outcome;
 use crate::store::edit::{Edit, Filter};
 use crate::tui::highlight::{Target, on_target};
+use crate::tui::note_editor::NoteEditor;
 use crate::tui::popup::{Ask, Field, Pick, Popup};
 
 impl App {
@@ -121,7 +122,7 @@ impl App {
                 Ask::ExportFormat,
             )),
             Command::CommandLine => {
-                self.open_popup(Popup::text(":", "", false, Field::Command));
+                self.open_popup(Popup::text(":", "", Field::Command));
             }
             _ => {}
         }
@@ -219,12 +220,23 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        self.open_popup(Popup::text(
-            "Note (Enter saves, Ctrl-J new line, Esc cancels)",
+        let editor = NoteEditor::new(
             &note,
-            true,
-            Field::Note { id },
-        ));
+            self.theme.text,
+            self.theme
+                .cursor
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+        self.open_popup(Popup::Note {
+            title: format!(
+                "Note ({} saves, {} new line, {} cancels)",
+                self.keymap.hint(Command::PromptSubmit),
+                self.keymap.hint(Command::PromptNewline),
+                self.keymap.hint(Command::PromptCancel)
+            ),
+            editor: Box::new(editor),
+            id,
+        });
     }
 
     /// Moves the start or end of the selected annotation by one word.
@@ -245,22 +257,13 @@ impl App {
                 Tone::Info,
             );
         }
-        let text = &self.article.text;
-        let (start, end) = match (at_start, widen) {
-            (false, true) => (range.start, word_boundary_after(text, range.end)),
-            (false, false) => (
-                range.start,
-                word_boundary_before(text, range.end).max(range.start + 1),
-            ),
-            (true, true) => (word_boundary_before(text, range.start), range.end),
-            (true, false) => (
-                word_boundary_after(text, range.start).min(range.end - 1),
-                range.end,
-            ),
-        };
-        let (start, end) = snap(text, start, end);
-        if (start, end) != (range.start, range.end) && start < end {
-            self.apply(Edit::SetSpan { id, start, end });
+        if let Some(r) = crate::article::resize_by_word(&self.article.text, range, at_start, widen)
+        {
+            self.apply(Edit::SetSpan {
+                id,
+                start: r.start,
+                end: r.end,
+            });
         }
     }
 
@@ -356,35 +359,4 @@ pub(super) fn kind_of(c: char) -> QuoteKind {
         't' => QuoteKind::Term,
         _ => QuoteKind::Direct,
     }
-}
-
-/// The end of the next word after `at` (skipping spaces first).
-fn word_boundary_after(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    let skipped = rest.len() - rest.trim_start().len();
-    let word = rest[skipped..]
-        .find(char::is_whitespace)
-        .unwrap_or(rest.len() - skipped);
-    at + skipped + word
-}
-
-/// The start of the word before `at` (skipping spaces first).
-fn word_boundary_before(text: &str, at: usize) -> usize {
-    let before = text[..at].trim_end();
-    before.rfind(char::is_whitespace).map_or(0, |i| i + 1)
-}
-
-/// Moves a span's ends to grapheme boundaries.
-fn snap(text: &str, start: usize, end: usize) -> (usize, usize) {
-    use unicode_segmentation::GraphemeCursor;
-    let fix = |at: usize| {
-        let at = at.min(text.len());
-        let mut c = GraphemeCursor::new(at, text.len(), true);
-        if c.is_boundary(text, 0).unwrap_or(true) {
-            at
-        } else {
-            c.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
-        }
-    };
-    (fix(start), fix(end))
 }

@@ -169,10 +169,18 @@ impl App {
             .search
             .current
             .map_or(self.top_offset(), |c| self.search.matches[c].start);
-        let i = self
+        let hit = self
             .search
-            .step(from, forward, self.search.current.is_some());
-        self.go_to_match(i);
+            .step_hit(from, forward, self.search.current.is_some());
+        self.go_to_match(hit.index);
+        if hit.wrapped {
+            let why = if forward {
+                "search wrapped: past the end, on from the start"
+            } else {
+                "search wrapped: past the start, on from the end"
+            };
+            self.message = Some((why.into(), Tone::Info));
+        }
     }
 
     /// Shows search match `i`; in cursor mode the cursor goes onto it, so the

@@ -36,14 +36,39 @@ impl App {
                 false
             }
             Err(SaveError::NoPath) => {
-                self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs));
+                self.open_popup(Popup::text("Save the store as", "", Field::SaveAs));
                 false
             }
             Err(e) => {
-                self.say(e.to_string(), Tone::Warning);
+                self.save_failed(&e.to_string());
                 false
             }
         }
+    }
+
+    /// A save that failed offers the ways out: save elsewhere, retry, keep editing.
+    pub(super) fn save_failed(&mut self, why: &str) {
+        self.say(format!("cannot save: {why}"), Tone::Warning);
+        self.open_popup(Popup::choice(
+            &format!("Cannot save: {why}"),
+            &[
+                ('s', "save elsewhere"),
+                ('r', "retry"),
+                ('k', "keep editing (the journal keeps every edit)"),
+            ],
+            Ask::SaveFailed,
+        ));
+    }
+
+    /// Asks where to save the store, starting from its own path.
+    pub(super) fn ask_save_as(&mut self) {
+        let path = self
+            .store
+            .as_ref()
+            .and_then(|s| s.path())
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.open_popup(Popup::text("Save the store as", &path, Field::SaveAs));
     }
 
     /// `q`: quits, or asks first when there are unsaved edits (unless `force`).
@@ -80,6 +105,11 @@ impl App {
             }
             "q" => self.request_quit(false),
             "q!" => self.discard_and_quit(),
+            "messages" | "mes" => {
+                // opened at the newest (the view clamps the scroll)
+                self.mode
+                    .push(super::Layer::Overlay(super::Overlay::Messages(10_000)));
+            }
             "wq" | "x" => {
                 if self.save() {
                     self.quit = true;

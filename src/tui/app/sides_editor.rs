@@ -123,7 +123,6 @@ impl App {
             (SideOp::Add, _) => self.open_popup(Popup::text(
                 "Name of the new side",
                 "",
-                false,
                 Field::Side(SideField::Name(None)),
             )),
             (SideOp::Undo, _) => {
@@ -134,7 +133,6 @@ impl App {
             (SideOp::Rename, Some(p)) => self.open_popup(Popup::text(
                 &format!("Rename the side {}", sanitize_inline(&p.name)),
                 &p.name,
-                false,
                 Field::Side(SideField::Name(Some(Id::from(p.id.as_str())))),
             )),
             (SideOp::Aliases, Some(p)) => self.open_popup(Popup::text(
@@ -143,7 +141,6 @@ impl App {
                     sanitize_inline(&p.name)
                 ),
                 &p.aliases.join(", "),
-                false,
                 Field::Side(SideField::Aliases(Id::from(p.id.as_str()))),
             )),
             (SideOp::Delete, Some(p)) => self.delete_side(&p, cursor),

@@ -84,6 +84,7 @@ impl App {
                 ));
             }
         }
+        self.log_message();
         self.ensure_screen();
         if !resize && self.top != top {
             self.anchor = None;
@@ -98,7 +99,8 @@ impl App {
             // an overlay takes its own commands and the ones that open, close or
             // switch the panes; the rest would act on the article hidden under it
             let taken = match overlay {
-                Overlay::Help(scroll) => self.help_command(c, scroll),
+                Overlay::Help(scroll) => self.help_command(c, scroll, Overlay::Help),
+                Overlay::Messages(scroll) => self.help_command(c, scroll, Overlay::Messages),
                 Overlay::Sides(cursor) => self.sides_command(c, cursor),
                 Overlay::Legend => false,
             };
@@ -134,6 +136,16 @@ impl App {
             Command::ToggleSidebar => {
                 self.sidebar = !self.sidebar;
                 self.relayout();
+                if self.sidebar && self.geometry().is_some_and(|g| g.sidebar.is_none()) {
+                    self.message = Some((
+                        format!(
+                            "no room for the sidebar: it needs a terminal {} columns wide, this one has {}",
+                            crate::tui::geometry::SIDEBAR_MIN_TERMINAL,
+                            self.size.0
+                        ),
+                        Tone::Info,
+                    ));
+                }
             }
             Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
             Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
@@ -195,8 +207,11 @@ impl App {
             .rows()
             .get(self.search.saved_top)
             .map_or(0, |r| r.start());
-        if let Some(i) = self.search.first_from(from) {
-            self.go_to_match(i);
+        if let Some(hit) = self.search.first_hit_from(from) {
+            self.go_to_match(hit.index);
+            if hit.wrapped {
+                self.message = Some(("search wrapped: the match is above".into(), Tone::Info));
+            }
         } else {
             self.top = self.search.saved_top.min(self.max_top());
         }
@@ -249,7 +264,10 @@ fn typed(key: KeyEvent) -> Option<char> {
 
 /// The popup input for a key and what the prompt keymap binds it to.
 fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(popup, Popup::Speakers { .. } | Popup::Sides(_));
+    let list = matches!(
+        popup,
+        Popup::Speakers { .. } | Popup::Note { .. } | Popup::Sides(_)
+    );
     match bound {
         Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
         Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),
