@@ -49,7 +49,7 @@ fn a_story_without_sides_gets_two_from_the_editor_and_keeps_them() {
 
     t.send("\t"); // the first quote
     t.send("2");
-    t.wait_text("Freedonia 1");
+    t.wait_text("direct quote · Freedonia ·");
     t.send("\x13"); // Ctrl-S
     t.wait_text("saved");
     t.send("q");

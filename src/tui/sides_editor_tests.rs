@@ -192,7 +192,11 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     keys(&mut a, "d");
     assert_eq!(side_names(&a), ["Elbonia"]);
     assert_eq!(side_of(&a), None);
-    assert!(message(&a).contains("1 annotations"), "{}", message(&a));
+    assert!(
+        message(&a).contains("1 annotation and 0 speakers had it"),
+        "{}",
+        message(&a)
+    );
     keys(&mut a, "u");
     assert_eq!(side_names(&a), ["Freedonia", "Elbonia"]);
     assert_eq!(side_of(&a).as_deref(), Some("fredonia"), "one undo step");

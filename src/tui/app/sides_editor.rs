@@ -165,8 +165,10 @@ impl App {
             self.set_editor_cursor(cursor);
             self.say(
                 format!(
-                    "side {} deleted; {annotations} annotations and {speakers} speakers had it (u undoes)",
-                    sanitize_inline(&p.name)
+                    "side {} deleted; {} and {} had it (u undoes)",
+                    sanitize_inline(&p.name),
+                    counted(annotations, "annotation"),
+                    counted(speakers, "speaker"),
                 ),
                 Tone::Info,
             );
@@ -221,4 +223,9 @@ impl App {
             }
         }
     }
+}
+
+/// "1 annotation", "2 annotations".
+fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }

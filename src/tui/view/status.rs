@@ -70,7 +70,7 @@ pub fn left_text(app: &App) -> String {
     if let Some(selection) = selection.filter(|_| app.message.is_none()) {
         parts.push(selection);
     } else if app.ann().parties.is_empty() && app.store.is_some() && app.message.is_none() {
-        parts.push("no sides".into());
+        parts.push(no_sides(app));
     } else if !counts.is_empty() && app.message.is_none() {
         parts.push(
             counts
@@ -79,9 +79,6 @@ pub fn left_text(app: &App) -> String {
                 .collect::<Vec<_>>()
                 .join(" · "),
         );
-    }
-    if counts.is_empty() && app.store.is_some() && app.message.is_none() {
-        parts.push(no_sides(app));
     }
     if app.loading {
         parts.push("loading…".into());
