@@ -294,3 +294,23 @@ fn given_sides_are_not_offered_when_the_store_has_them_or_kept_when_declined() {
 fn a_popup_is_open(app: &App) -> bool {
     app.mode.popup().is_some()
 }
+
+#[test]
+fn the_editor_draws_in_small_terminals_and_keeps_the_cursor_row_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = editor_on(dir.path());
+    for n in 1..=12 {
+        add_side(&mut a, &format!("Side number {n} with a long name"));
+    }
+    for (w, h) in [(20, 5), (24, 7), (40, 10), (80, 12), (200, 60)] {
+        a.update(Action::Resize(w, h));
+        let screen = screen_text(&a);
+        assert_eq!(screen.lines().count(), usize::from(h));
+        if h >= 10 {
+            assert!(
+                screen.contains("12 Side number 12"),
+                "{w}x{h}: the cursor's side is shown\n{screen}"
+            );
+        }
+    }
+}
