@@ -4,7 +4,7 @@ use crate::article::bounded::Kinds;
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
-use crate::store::{OpenOptions, Store};
+use crate::store::{OpenOptions, Store, guard};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
@@ -57,9 +57,13 @@ pub enum Command {
         /// The output format.
         #[arg(long, value_enum, default_value_t = Format::Toml)]
         format: Format,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output; never the
+        /// article, only a regular file, and an existing one only with --force.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long)]
+        force: bool,
         /// Include rejected suggestions.
         #[arg(long)]
         all: bool,
@@ -199,22 +203,26 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             article,
             format,
             output,
+            force,
             all,
         }) => {
             let article = load_article(article.as_deref(), &config)?;
+            let rules = guard::Rules {
+                article: article_file(&article),
+                replace: force,
+                follow_links: true,
+            };
+            // refused before the work, so a mistyped -o costs nothing
+            if let Some(path) = &output {
+                guard::check(path, rules).map_err(refused)?;
+            }
             let store = Store::load(&article, &store_options(cli.store, &config))?;
             warn(store.notices());
             let text = crate::export::export(store.annotations(), store.text(), format.into(), all)
                 .context("cannot write the annotations as TOML")?;
             match output {
-                Some(path) => crate::store::fsio::write_atomic(&path, text.as_bytes())
-                    .with_context(|| {
-                        format!(
-                            "{}: cannot write the export",
-                            crate::article::sanitize_inline(&path.display().to_string())
-                        )
-                    })?,
-                None => write_stdout(text.as_bytes())?,
+                Some(path) => guard::write(&path, text.as_bytes(), rules).map_err(refused)?,
+                None => write_text_stdout(&text)?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -227,13 +235,31 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 out.push_str(p);
                 out.push('\n');
             }
-            write_stdout(out.as_bytes())?;
+            write_text_stdout(&out)?;
             Ok(if report.problems.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(EXIT_PROBLEMS)
             })
         }
+    }
+}
+
+/// The article's file, when it is one (the file no output may replace).
+fn article_file(article: &Article) -> Option<&Path> {
+    match &article.source {
+        Source::File(p) => Some(p),
+        Source::Bundled | Source::Stdin => None,
+    }
+}
+
+/// A refused write as one line, with the way out for the command line.
+fn refused(e: guard::Refused) -> anyhow::Error {
+    match e {
+        guard::Refused::Exists(path) => {
+            anyhow::anyhow!("{path}: already exists; pass --force to replace it")
+        }
+        other => other.into(),
     }
 }
 
@@ -381,6 +407,30 @@ fn terminal_width() -> usize {
 /// Writes to standard output; a closed pipe (`parley print | head`) is not an error.
 fn write_stdout(bytes: &[u8]) -> Result<()> {
     stream_stdout(|out| out.write_all(bytes))
+}
+
+/// Writes an export or report to standard output. The formats escape control
+/// characters their own way; on a terminal each line is also cleaned as `print` and
+/// the reader clean text, so nothing in a store or a config can drive the terminal.
+fn write_text_stdout(text: &str) -> Result<()> {
+    if io::stdout().is_terminal() {
+        return write_stdout(terminal_safe(text).as_bytes());
+    }
+    write_stdout(text.as_bytes())
+}
+
+/// Text cleaned line by line for a terminal: escapes removed, controls shown as
+/// placeholders, bidi controls dropped; line breaks kept.
+fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n');
+        out.push_str(&crate::article::sanitize_inline(body.unwrap_or(line)));
+        if body.is_some() {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Lets `write` stream into buffered standard output; a closed pipe is not an error.

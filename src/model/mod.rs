@@ -87,6 +87,16 @@ impl QuoteKind {
     }
 }
 
+impl Origin {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Auto => "auto",
+            Origin::Manual => "manual",
+        }
+    }
+}
+
 impl Status {
     /// The schema name.
     pub fn as_str(self) -> &'static str {

@@ -256,6 +256,7 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::Quit);
     assert!(a.quit, "nothing to save: quits at once");
+    drop(a); // one reader at a time holds the store
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::NextAnnotation);
     cmd(&mut a, Command::Reject);
@@ -270,6 +271,7 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
     cmd(&mut a, Command::Quit);
     typ(&mut a, "d");
     assert!(a.quit);
+    drop(a);
     let b = app_in(dir.path(), 100, 30, true);
     assert!(
         b.hl.items.iter().all(|it| it.status() != Status::Rejected),
@@ -374,6 +376,7 @@ fn orphans_are_listed_and_can_be_reattached() {
         })
         .unwrap();
     store.save().unwrap();
+    drop(store); // one reader at a time holds the store
     std::fs::write(&path, "Title\n\nBeta wrote something else entirely.\n").unwrap();
     let article =
         std::sync::Arc::new(Article::load(crate::article::Source::File(path), 1 << 20).unwrap());

@@ -147,7 +147,16 @@ impl App {
         let result = crate::export::export(self.ann(), &self.article.text, format, false)
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                crate::store::fsio::write_atomic(std::path::Path::new(path), text.as_bytes())
+                // TODO(lead): ask before replacing (guard::check reports an existing file)
+                let rules = crate::store::guard::Rules {
+                    article: match &self.article.source {
+                        crate::article::Source::File(p) => Some(p.as_path()),
+                        _ => None,
+                    },
+                    replace: true,
+                    follow_links: false,
+                };
+                crate::store::guard::write(std::path::Path::new(path), text.as_bytes(), rules)
                     .map_err(|e| e.to_string())
             });
         match result {
