@@ -2,13 +2,14 @@
 //! `App`, on a story whose countries the gazetteer does not know.
 
 use super::action::Action;
+use super::annotate_tests::{press, typ};
 use super::app::App;
 use super::popup::{Ask, Popup};
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
 use crate::store::{OpenOptions, Store};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -50,20 +51,8 @@ fn app_on(dir: &Path, parties: Vec<Party>) -> App {
 /// A reader on the story without sides, its sides editor open.
 fn editor_on(dir: &Path) -> App {
     let mut a = app_on(dir, Vec::new());
-    keys(&mut a, "S");
+    typ(&mut a, "S");
     a
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    if let Some(action) = app.action_for_key(KeyEvent::new(code, KeyModifiers::NONE)) {
-        app.update(action);
-    }
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 fn screen_lines(app: &App) -> Vec<String> {
@@ -89,8 +78,8 @@ fn side_names(app: &App) -> Vec<String> {
 
 /// Adds a side in the open editor: a, the name, Enter.
 fn add_side(app: &mut App, name: &str) {
-    keys(app, "a");
-    keys(app, name);
+    typ(app, "a");
+    typ(app, name);
     press(app, KeyCode::Enter);
 }
 
@@ -121,10 +110,10 @@ fn a_story_without_sides_says_so_and_s_adds_them() {
         status_line(&a)
     );
     press(&mut a, KeyCode::Tab);
-    keys(&mut a, "1");
+    typ(&mut a, "1");
     assert_eq!(message(&a), "no sides yet: S adds one");
 
-    keys(&mut a, "S");
+    typ(&mut a, "S");
     assert!(matches!(a.mode.popup(), Some(Popup::Sides(_))));
     add_side(&mut a, "Elbonia");
     add_side(&mut a, "Freedonia");
@@ -141,11 +130,11 @@ fn a_story_without_sides_says_so_and_s_adds_them() {
     assert_eq!(a.mode_name(), "READ");
     assert!(!status_line(&a).contains("no sides"));
 
-    keys(&mut a, "2");
+    typ(&mut a, "2");
     let id = a.selected_id().unwrap();
     let quote = a.ann().quotes.iter().find(|q| q.id == id).unwrap();
     assert_eq!(quote.party.as_deref(), Some("freedonia"));
-    keys(&mut a, "3");
+    typ(&mut a, "3");
     assert!(message(&a).contains("press 1 to 2, 0 for none, or S to add one"));
 }
 
@@ -160,36 +149,36 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     for _ in 0.."Fredonia".len() {
         press(&mut a, KeyCode::Backspace);
     }
-    keys(&mut a, "Freedonia");
+    typ(&mut a, "Freedonia");
     press(&mut a, KeyCode::Enter);
-    keys(&mut a, "e");
-    keys(&mut a, "Freedonian, the republic");
+    typ(&mut a, "e");
+    typ(&mut a, "Freedonian, the republic");
     press(&mut a, KeyCode::Enter);
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
     assert_eq!(a.ann().parties[1].aliases, ["Freedonian", "the republic"]);
     assert_eq!(a.ann().parties[1].id, "fredonia", "a rename keeps the id");
 
-    keys(&mut a, "K");
+    typ(&mut a, "K");
     assert_eq!(side_names(&a), ["Freedonia", "Elbonia"]);
-    keys(&mut a, "K");
+    typ(&mut a, "K");
     assert_eq!(message(&a), "that side is first already");
     press(&mut a, KeyCode::Esc);
 
     // give a quote the first side, then delete that side in the editor
     press(&mut a, KeyCode::Tab);
-    keys(&mut a, "1");
+    typ(&mut a, "1");
     let id = a.selected_id().unwrap();
     let side_of = |a: &App| {
         let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap();
         q.party.clone()
     };
     assert_eq!(side_of(&a).as_deref(), Some("fredonia"));
-    keys(&mut a, "S");
+    typ(&mut a, "S");
     assert!(
         matches!(a.mode.popup(), Some(Popup::Sides(e)) if e.cursor == 0),
         "opens on the selected annotation's side"
     );
-    keys(&mut a, "d");
+    typ(&mut a, "d");
     assert_eq!(side_names(&a), ["Elbonia"]);
     assert_eq!(side_of(&a), None);
     assert!(
@@ -197,10 +186,10 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
         "{}",
         message(&a)
     );
-    keys(&mut a, "u");
+    typ(&mut a, "u");
     assert_eq!(side_names(&a), ["Freedonia", "Elbonia"]);
     assert_eq!(side_of(&a).as_deref(), Some("fredonia"), "one undo step");
-    keys(&mut a, "q");
+    typ(&mut a, "q");
     assert_eq!(a.mode_name(), "READ");
 }
 
@@ -208,7 +197,7 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
 fn a_blank_name_is_refused_and_the_editor_stays() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = editor_on(dir.path());
-    keys(&mut a, "r");
+    typ(&mut a, "r");
     assert_eq!(message(&a), "no sides yet: a adds one");
     add_side(&mut a, "  ");
     assert!(a.ann().parties.is_empty());
@@ -245,7 +234,7 @@ fn given_sides_that_differ_from_the_store_are_offered_and_applied_as_one_step() 
         a.ann().parties.is_empty(),
         "nothing applied before the answer"
     );
-    keys(&mut a, "a");
+    typ(&mut a, "a");
     assert_eq!(a.ann().parties, given);
     let sides: Vec<Option<&str>> = a.ann().quotes.iter().map(|q| q.party.as_deref()).collect();
     assert_eq!(sides, [Some("elbonia"), Some("freedonia")]);
@@ -263,7 +252,7 @@ fn given_sides_that_differ_from_the_store_are_offered_and_applied_as_one_step() 
             .all(|q| q.origin == crate::model::Origin::Auto),
         "still suggestions"
     );
-    keys(&mut a, "u");
+    typ(&mut a, "u");
     assert!(
         a.ann().parties.is_empty(),
         "one undo step takes it all back"
@@ -285,7 +274,7 @@ fn given_sides_are_not_offered_when_the_store_has_them_or_kept_when_declined() {
 
     let mut other = app_on(dir.path(), vec![country("sylvania", "Sylvania")]);
     assert!(a_popup_is_open(&other));
-    keys(&mut other, "k");
+    typ(&mut other, "k");
     assert_eq!(side_names(&other), ["Elbonia"]);
     assert_eq!(message(&other), "kept the store's sides");
     assert!(!other.store.as_ref().unwrap().is_dirty());
