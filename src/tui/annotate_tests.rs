@@ -10,13 +10,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-fn press(app: &mut App, code: KeyCode) {
+pub(super) fn press(app: &mut App, code: KeyCode) {
     if let Some(action) = app.action_for_key(KeyEvent::new(code, KeyModifiers::NONE)) {
         app.update(action);
     }
 }
 
-fn typ(app: &mut App, text: &str) {
+pub(super) fn typ(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }

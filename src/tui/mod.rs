@@ -344,6 +344,9 @@ mod annotate_tests;
 #[cfg(test)]
 mod panic_tests;
 
+#[cfg(test)]
+mod sides_editor_tests;
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     /// The niceness of the calling thread, from its `stat` line (the 19th field, counted

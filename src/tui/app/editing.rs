@@ -89,6 +89,7 @@ impl App {
                 self.open_picker(Pick::Speaker)
             }
             Command::MergeSpeaker => self.start_merge(),
+            Command::EditSides => self.open_sides_editor(),
             Command::ChangeKind => self.ask_kind(),
             Command::Accept => self.set_status(Status::Accepted),
             Command::Reject => self.set_status(Status::Rejected),
@@ -137,10 +138,15 @@ impl App {
                 Some(p) => Some(Id::from(p.id.as_str())),
                 None => {
                     let n = self.ann().parties.len();
-                    return self.say(
-                        format!("there are {n} sides; press 1 to {n}, or 0 for none"),
-                        Tone::Warning,
-                    );
+                    let add = self.keymap.hint(Command::EditSides);
+                    let text = match n {
+                        0 => format!("no sides yet: {add} adds one"),
+                        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
+                        n => format!(
+                            "there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"
+                        ),
+                    };
+                    return self.say(text, Tone::Warning);
                 }
             },
         };
@@ -261,7 +267,7 @@ impl App {
         }
     }
 
-    fn undo_redo(&mut self, undo: bool) {
+    pub(super) fn undo_redo(&mut self, undo: bool) {
         let before = self.selected_id();
         let Some(store) = self.store.as_mut() else {
             return;

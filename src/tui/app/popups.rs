@@ -86,6 +86,7 @@ impl App {
             Some(Popup::Speakers { filter, pick, .. }) => {
                 self.picker_entries(filter.text(), pick).len()
             }
+            Some(Popup::Sides(_)) => self.ann().parties.len(),
             Some(_) => 0,
             None => return,
         };
@@ -93,11 +94,12 @@ impl App {
             return;
         };
         let outcome = popup.handle(key, entries);
-        if outcome != Outcome::Stay {
+        if !matches!(outcome, Outcome::Stay | Outcome::Sides(_)) {
             self.mode.pop();
         }
         match outcome {
             Outcome::Stay | Outcome::Cancel => {}
+            Outcome::Sides(op) => self.side_op(op),
             Outcome::Chose(ask, c) => self.choose(ask, c),
             Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
             Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
@@ -199,6 +201,7 @@ impl App {
                     Field::ExportPath { format },
                 ));
             }
+            Ask::ApplyParties => self.answer_given_sides(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
         }
     }
@@ -328,6 +331,7 @@ impl App {
                 });
             }
             Field::Command => self.run_command_line(text.trim()),
+            Field::Side(field) => self.submit_side_field(field, text),
         }
     }
 }

@@ -56,7 +56,10 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
-            Action::StoreReady(store) => self.set_store(*store),
+            Action::StoreReady(store) => {
+                self.set_store(*store);
+                self.offer_given_sides();
+            }
             Action::ArticleReady(article) => self.set_article(article),
             Action::ArticleFailed(why) => {
                 self.loading = false;
@@ -261,7 +264,10 @@ fn typed(key: KeyEvent) -> Option<char> {
 
 /// The popup input for a key and what the prompt keymap binds it to.
 fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(popup, Popup::Speakers { .. } | Popup::Note { .. });
+    let list = matches!(
+        popup,
+        Popup::Speakers { .. } | Popup::Note { .. } | Popup::Sides(_)
+    );
     match bound {
         Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
         Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),
