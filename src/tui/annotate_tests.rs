@@ -304,3 +304,34 @@ fn every_message_can_be_read_whole_in_the_log() {
         .join(" ");
     assert!(words.contains(&shown), "{shown} not in the log:\n{words}");
 }
+
+#[test]
+fn exporting_or_saving_over_an_existing_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    let target = dir.path().join("out.json");
+    std::fs::write(&target, "precious").unwrap();
+    let path = target.display().to_string();
+    // export: E, json, the path
+    typ(&mut a, "E");
+    typ(&mut a, "j");
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+        panic!("no export path prompt");
+    };
+    for _ in 0..field.text().chars().count() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, &path);
+    press(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("already exists"), "{:?}", a.message);
+    typ(&mut a, "c");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
+    // :w PATH over it asks too, and r replaces
+    typ(&mut a, ":");
+    typ(&mut a, &format!("w {path}"));
+    press(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("already exists"), "{:?}", a.message);
+    typ(&mut a, "r");
+    let saved = std::fs::read_to_string(&target).unwrap();
+    assert!(saved.starts_with("version = "), "{saved}");
+}

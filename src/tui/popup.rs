@@ -26,6 +26,13 @@ pub enum Ask {
     Conflict,
     /// Saving failed (the reason is in the title and the message log).
     SaveFailed,
+    /// Whether to replace an existing file with the store (save-as) or an export.
+    Replace {
+        /// The file named.
+        path: String,
+        /// The export's format; `None` for the store.
+        export: Option<Format>,
+    },
     /// The export format.
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.

@@ -180,6 +180,11 @@ impl App {
                 _ => {}
             },
             Ask::Conflict => self.resolve_conflict(c),
+            Ask::Replace { path, export } if c == 'r' => match export {
+                Some(format) => self.export_to(format, &path, true),
+                None => self.save_as(std::path::Path::new(&path), true),
+            },
+            Ask::Replace { .. } => {}
             Ask::SaveFailed => match c {
                 's' => self.ask_save_as(),
                 'r' => {
@@ -295,17 +300,9 @@ impl App {
                 if text.trim().is_empty() {
                     return self.say("no file name given", Tone::Info);
                 }
-                if let Some(store) = self.store.as_mut() {
-                    match store.save_as(&path) {
-                        Ok(()) => self.say(
-                            format!("saved {}", crate::article::sanitize_inline(text.trim())),
-                            Tone::Info,
-                        ),
-                        Err(e) => self.save_failed(&e.to_string()),
-                    }
-                }
+                self.save_as(&path, false);
             }
-            Field::ExportPath { format } => self.export_to(format, text.trim()),
+            Field::ExportPath { format } => self.export_to(format, text.trim(), false),
             Field::SpeakerRole { name } => {
                 let mut options: Vec<(char, String)> = self
                     .ann()
