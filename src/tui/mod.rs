@@ -14,6 +14,7 @@ pub mod popup;
 pub mod print;
 pub mod search;
 pub mod session;
+pub mod strings;
 pub mod style_row;
 pub mod terminal;
 pub mod theme;

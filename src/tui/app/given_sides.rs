@@ -7,6 +7,7 @@ use crate::article::sanitize_inline;
 use crate::model::{Annotations, Id, Origin, Party, Status};
 use crate::store::edit::{Edit, SideList};
 use crate::tui::popup::{Ask, Popup};
+use crate::tui::strings;
 use std::collections::HashMap;
 
 impl App {
@@ -40,7 +41,7 @@ impl App {
     /// The answer to [`App::offer_given_sides`]: `a` applies the given sides.
     pub(super) fn answer_given_sides(&mut self, c: char) {
         if c != 'a' {
-            return self.say("kept the store's sides", Tone::Info);
+            return self.say(strings::KEPT_STORE_SIDES, Tone::Info);
         }
         let parties = self.config.parties.clone();
         let found = crate::detect::detect(&self.article, Some(&parties));
@@ -52,7 +53,10 @@ impl App {
         };
         if let Some(o) = self.apply(edit) {
             self.say(
-                format!("applied the sides given ({} changes; u undoes)", o.changes),
+                strings::done(
+                    &format!("applied the sides given ({} changes)", o.changes),
+                    &self.keymap,
+                ),
                 Tone::Info,
             );
         }

@@ -5,12 +5,13 @@ use super::{App, Tone};
 use crate::export::Format;
 use crate::store::SaveError;
 use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::strings;
 
 impl App {
     /// Ctrl-S: saves, asking what to do when the file changed on disk.
     pub(super) fn save(&mut self) -> bool {
         let Some(store) = self.store.as_mut() else {
-            self.say("the annotations are still loading", Tone::Warning);
+            self.say(strings::STILL_LOADING, Tone::Warning);
             return false;
         };
         match store.save() {
@@ -19,7 +20,7 @@ impl App {
                     .path()
                     .map(|p| crate::article::sanitize_inline(&p.display().to_string()))
                     .unwrap_or_default();
-                self.say(format!("saved {path}"), Tone::Info);
+                self.say(strings::saved(&path), Tone::Info);
                 true
             }
             Err(SaveError::Conflict(_)) => {
@@ -155,7 +156,7 @@ impl App {
     /// Exports to `path`, asking first when a file is there (`replace` once agreed).
     pub(super) fn export_to(&mut self, format: Format, path: &str, replace: bool) {
         if path.is_empty() {
-            return self.say("no file name given", Tone::Info);
+            return self.say(strings::NO_FILE_NAME, Tone::Info);
         }
         let rules = crate::store::guard::Rules {
             article: match &self.article.source {
@@ -203,7 +204,7 @@ impl App {
         };
         let shown = crate::article::sanitize_inline(&path.display().to_string());
         match saved {
-            Ok(()) => self.say(format!("saved {shown}"), Tone::Info),
+            Ok(()) => self.say(strings::saved(&shown), Tone::Info),
             Err(SaveError::Refused(crate::store::guard::Refused::Exists(_))) => {
                 self.ask_replace(&path.display().to_string(), None)
             }

@@ -9,6 +9,7 @@ use crate::model::{Id, Party};
 use crate::store::edit::Edit;
 use crate::tui::action::{PopupKey, PromptKey};
 use crate::tui::popup::{Field, Outcome, Popup};
+use crate::tui::strings;
 
 /// The sides editor's state: the side under the list cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,7 +88,7 @@ impl App {
     /// Opens the sides editor on the selected annotation's side, else the first.
     pub(super) fn open_sides_editor(&mut self) {
         if self.store.is_none() {
-            return self.say("the annotations are still loading", Tone::Info);
+            return self.say(strings::STILL_LOADING, Tone::Info);
         }
         let cursor = self
             .selected
@@ -165,10 +166,11 @@ impl App {
             self.set_editor_cursor(cursor);
             self.say(
                 format!(
-                    "side {} deleted; {} and {} had it (u undoes)",
+                    "side {} deleted; {} and {} had it ({} undoes)",
                     sanitize_inline(&p.name),
                     counted(annotations, "annotation"),
                     counted(speakers, "speaker"),
+                    self.keymap.hint(crate::keys::Command::Undo),
                 ),
                 Tone::Info,
             );
