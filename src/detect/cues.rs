@@ -88,14 +88,25 @@ fn takes_object(verb: &str) -> bool {
     )
 }
 
+/// Most cues read in one unit. A sentence of news has a handful; text with no sentence
+/// breaks ("said said said …") would otherwise make every later step quadratic.
+pub(super) const MAX_CUES: usize = 32;
+
+/// Most words between a verb and the start of its subject, and after an inverted verb:
+/// a subject is a noun phrase, and looking further only costs time on run-on text.
+const MAX_SOURCE_WORDS: usize = 40;
+
 /// The cues among `outside` (the words of a sentence that lie outside quotations), into
-/// `out`.
+/// `out`; at most [`MAX_CUES`].
 pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mut Vec<Cue>) {
     out.clear();
     let mut buf = [0u8; 32];
     let mut prev_buf = [0u8; 32];
     let mut clause = Clause::default();
     for (k, w) in outside.iter().enumerate() {
+        if out.len() == MAX_CUES {
+            break;
+        }
         // Verbs are lower case and short; most words are neither (tested on the bytes,
         // before cutting the word out of the text).
         let bytes = &text.as_bytes()[w.clone()];
@@ -150,7 +161,9 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             && text[outside[k - 1].end..w.start].trim().is_empty();
         let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
         if cue.source.is_none() && cue.verb != "according" && !participle {
-            let start = clause.start(text, outside, quotes, k);
+            let start = clause
+                .start(text, outside, quotes, k)
+                .max(k.saturating_sub(MAX_SOURCE_WORDS));
             cue.source = before_source(text, &outside[start..=k]);
             if cue.source.is_none() && !takes_object(cue.verb) && kind == CueKind::Speech {
                 cue.source = after_source(text, outside, k + 1, quotes);
@@ -163,7 +176,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
 
 /// "X quoted Y as saying": the source is Y.
 fn quoted_as_saying(text: &str, outside: &[Word], k: usize) -> Option<Range<usize>> {
-    let rest = &outside[k + 1..];
+    let rest = &outside[k + 1..outside.len().min(k + 1 + MAX_SOURCE_WORDS)];
     let as_at = rest.iter().position(|w| &text[w.clone()] == "as")?;
     let next = rest.get(as_at + 1)?;
     if !text[next.clone()].starts_with("say") && !text[next.clone()].starts_with("tell") {
@@ -185,15 +198,13 @@ fn after_source(
     let mut end = first.end;
     let mut commas = 0;
     let mut prev_end = first.start;
-    for (i, w) in outside[from..].iter().enumerate() {
+    for (i, w) in outside[from..].iter().take(MAX_SOURCE_WORDS).enumerate() {
         let gap = &text[prev_end..w.start];
         if i > 0 {
             let abbreviation =
                 gap.starts_with(". ") && is_abbreviation(&text[outside[from + i - 1].clone()]);
             if (gap.contains(['.', ';', ':', '!', '?', '(', ')', '—', '–']) && !abbreviation)
-                || quotes
-                    .iter()
-                    .any(|q| q.start >= prev_end && q.start < w.start)
+                || quote_starts_between(quotes, prev_end, w.start)
             {
                 break;
             }
@@ -215,6 +226,13 @@ fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// Whether a quotation starts in `from..to`; `quotes` are in order, so this is a
+/// binary search (a run-on sentence can hold thousands of them).
+fn quote_starts_between(quotes: &[Range<usize>], from: usize, to: usize) -> bool {
+    let q = quotes.partition_point(|q| q.start < from);
+    quotes.get(q).is_some_and(|q| q.start < to)
 }
 
 /// A word whose period does not end a phrase: an initial or a title ("R.", "Sen.").
@@ -330,7 +348,10 @@ impl Clause {
         while self.scanned < k {
             let (a, b) = (&outside[self.scanned], &outside[self.scanned + 1]);
             let gap = &text[a.end..b.start];
-            let quoted = || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start);
+            let quoted = || {
+                let q = quotes.partition_point(|q| q.start < a.end);
+                quotes.get(q).is_some_and(|q| q.end <= b.start)
+            };
             if gap != " " && (strong(gap) || quoted()) {
                 self.first = self.scanned + 1;
             }
@@ -461,6 +482,17 @@ mod tests {
     fn quoted_as_saying_names_the_quoted_one() {
         let c = cues("“No,” the agency quoted the minister as saying.");
         assert_eq!(c[0], ("quoted".into(), Some("the minister".into())));
+    }
+
+    #[test]
+    fn a_run_on_sentence_reads_a_bounded_number_of_cues() {
+        let run_on = "said ".repeat(5_000);
+        assert_eq!(cues(&run_on).len(), MAX_CUES);
+        let far = format!("Jane Doe {} said it.", "very ".repeat(100));
+        // a subject further than MAX_SOURCE_WORDS before its verb is not looked for
+        let found = cues(&far);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.as_ref().is_some_and(|s| !s.contains("Jane")));
     }
 
     #[test]

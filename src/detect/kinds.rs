@@ -11,8 +11,16 @@ use super::words::{Word, is_capitalized, lower, prev_char};
 use crate::store::model::QuoteKind;
 use std::ops::Range;
 
+/// Longest stretch after a quotation read as a dash signature ("― Jane Doe, a lawyer").
+const MAX_SIGNATURE_BYTES: usize = 160;
+
 /// "“…” ― Jane Doe": a name after a dash that closes the paragraph signs the quotation.
 pub(super) fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
+    // A signature closes its paragraph: a long rest is none (and is not read for each
+    // of the paragraph's quotations).
+    if para_end - q.range.end > MAX_SIGNATURE_BYTES {
+        return None;
+    }
     let rest = &text[q.range.end..para_end];
     let trimmed = rest.trim_start();
     let dash = ["―", "—", "–", "-"]
