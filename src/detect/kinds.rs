@@ -75,7 +75,11 @@ pub(super) fn classify(
         continues: None,
     };
     let inner = text[q.inner.clone()].trim();
-    if is_term_marked(text, q, outside) || (!continues && is_title_case(inner, q, unit)) {
+    if is_term_marked(text, q, outside)
+        || (!continues && is_title_case(inner, q, unit))
+        || !is_wordy(inner)
+        || is_attribute_value(text, q)
+    {
         return found;
     }
     // The cue: right after the quotation, else the nearest before it, else any.
@@ -115,6 +119,23 @@ pub(super) fn classify(
         found.kind = QuoteKind::Partial;
     }
     found
+}
+
+/// Whether quoted text can be words someone said: two letters at least (not "",
+/// "15%", a date or an id), and not a lone handle or address ("@jdoe", "http://…").
+fn is_wordy(inner: &str) -> bool {
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).take(2).count();
+    let lone_token = !inner.contains(char::is_whitespace);
+    let address = lone_token
+        && (inner.starts_with(['@', '#'])
+            || inner.starts_with("http")
+            || inner.starts_with("www."));
+    letters == 2 && !address
+}
+
+/// A value of markup left in the text (`<tweet id="…" author="…">`): the mark follows `=`.
+fn is_attribute_value(text: &str, q: &QuoteSpan) -> bool {
+    text[..q.range.start].ends_with('=')
 }
 
 /// "so-called “…”", "known as “…”", "a film titled “…”", "a program called “…”".

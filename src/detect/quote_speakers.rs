@@ -191,6 +191,18 @@ mod tests {
     }
 
     #[test]
+    fn quoted_numbers_handles_and_markup_values_are_terms() {
+        let body = "<post id=\"7741\" by=\"Ann Lee\">Ann Lee said the vote was \"2016-08-23\", \
+                    not \"@annlee\" or \"\", she said.";
+        let got = attributed(body);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got.iter().all(|(_, k, _)| *k == QuoteKind::Term), "{got:?}");
+        // words in the same place are still speech
+        let got = attributed("Ann Lee said the vote was \"a farce\", she said.");
+        assert_eq!(got[0].1, QuoteKind::Partial);
+    }
+
+    #[test]
     fn roles_resolve_to_the_speaker_who_holds_them() {
         let body = "“We disagree,” Foreign Ministry spokesman Li Wen said.\n\n\
                     “The matter is closed,” the spokesman said.";
