@@ -152,8 +152,16 @@ fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
     if !adjacent {
         return false;
     }
-    if lexicon::is_term_marker(&last) || last == "called" {
+    if lexicon::is_term_marker(&last) {
         return true;
+    }
+    if last == "called" {
+        // "a show called “…”" names; "what Smith called “…”", "he called “…”" quote.
+        let before = k.checked_sub(2).map(|i| &text[outside[i].clone()]);
+        return !before.is_some_and(|w| {
+            let l = w.to_lowercase();
+            lexicon::pronoun(&l).is_some() || (is_capitalized(w) && !lexicon::is_sentence_word(&l))
+        });
     }
     match k.checked_sub(2).map(|i| &outside[i]).filter(|w| near(w)) {
         Some(prev) => {
@@ -166,11 +174,14 @@ fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
 
 /// A title or name in Title Case ("Meet the Press"), not opening its sentence.
 fn is_title_case(inner: &str, q: &QuoteSpan, unit: &Range<usize>) -> bool {
-    if q.range.start == unit.start || inner.ends_with(['.', ',', '?', '!']) {
+    if q.range.start == unit.start || inner.ends_with(['?', '!']) {
         return false;
     }
     let ws: Vec<&str> = inner.split_whitespace().collect();
-    if ws.is_empty() || ws.len() > 8 {
+    // A title can carry the sentence's comma or period inside the marks (“Face the
+    // Nation,”), but one word so punctuated is as often a word someone said.
+    let punctuated = inner.ends_with(['.', ',']);
+    if ws.is_empty() || ws.len() > 8 || (punctuated && ws.len() < 2) {
         return false;
     }
     let significant: Vec<&&str> = ws

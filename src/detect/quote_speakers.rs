@@ -203,6 +203,23 @@ mod tests {
     }
 
     #[test]
+    fn called_names_after_a_noun_and_quotes_after_a_speaker() {
+        let got = attributed("She hosts a show called “Night Owls,” which airs late.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+        let got = attributed("The plan is what Mayor Ruth Adler called “a disgrace.”");
+        assert_eq!(
+            (got[0].1, got[0].2.as_str()),
+            (QuoteKind::Partial, "Ruth Adler")
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_the_sentence_comma_inside_its_marks() {
+        let got = attributed("He spoke on “Meet the Voters,” the Sunday program, on May 2.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+    }
+
+    #[test]
     fn roles_resolve_to_the_speaker_who_holds_them() {
         let body = "“We disagree,” Foreign Ministry spokesman Li Wen said.\n\n\
                     “The matter is closed,” the spokesman said.";
