@@ -130,6 +130,9 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             (form, (!after_noun_marker).then_some(kind))
         };
         let Some(mut kind) = cue else { continue };
+        if !speaks_here(text, outside, k, l) {
+            continue;
+        }
         if matches!(l, "call" | "calls" | "called" | "calling") {
             let next = outside
                 .get(k + 1)
@@ -156,9 +159,12 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         };
         // A participle ("…, adding that") shares its clause's subject, unless a name
         // stands right before it ("footage of Trump saying").
-        let named_before = k > 0
-            && is_capitalized(&text[outside[k - 1].clone()])
-            && text[outside[k - 1].end..w.start].trim().is_empty();
+        let named_before = k > 0 && {
+            let before = &text[outside[k - 1].clone()];
+            is_capitalized(before)
+                && !lexicon::is_calendar_word(&before.to_lowercase())
+                && text[outside[k - 1].end..w.start].trim().is_empty()
+        };
         let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
         if cue.source.is_none() && cue.verb != "according" && !participle {
             let start = clause
@@ -172,6 +178,21 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         }
         out.push(cue);
     }
+}
+
+/// Whether a verb form that is as often something else speaks here: "states" and
+/// "continued" report speech only before "that" or punctuation ("he continued, “…”"),
+/// not as a noun ("member states") or before an infinitive ("would continue to press").
+fn speaks_here(text: &str, outside: &[Word], k: usize, verb: &str) -> bool {
+    if !matches!(verb, "state" | "states" | "continue" | "continued") {
+        return true;
+    }
+    let Some(next) = outside.get(k + 1) else {
+        return true;
+    };
+    let gap = &text[outside[k].end..next.start];
+    gap.contains([',', ':', '"', '“', '.'])
+        || (verb.starts_with("state") && &text[next.clone()] == "that")
 }
 
 /// "X quoted Y as saying": the source is Y.
@@ -272,6 +293,62 @@ fn is_abbreviation(word: &str) -> bool {
         )
 }
 
+/// A capitalised appositive that describes rather than names: a title with its
+/// complement ("Head of the EC Delegation in Washington") or a possessor's role
+/// ("New Jersey’s sitting governor", "Twitter’s director of advertising").
+/// `ws` ends with the piece, which starts at `start`; the title needs a name before it
+/// ("Sir Roy Dunn, Head of …").
+fn titled_appositive(text: &str, ws: &[Word], start: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let piece = &ws[start..];
+    let Some(first) = piece.first() else {
+        return false;
+    };
+    let lower_case_inside = piece.iter().any(|w| !is_capitalized(&text[w.clone()]));
+    let name_before = (1..=4).any(|n| {
+        start >= n && {
+            let name = &ws[start - n..start];
+            let opens_piece = start == n || {
+                let gap = &text[ws[start - n - 1].end..name[0].start];
+                gap.contains(',')
+            };
+            opens_piece
+                && name.iter().all(|w| is_capitalized(&text[w.clone()]))
+                && !lexicon::is_sentence_word(&lower(&text[name[0].clone()], &mut buf))
+        }
+    });
+    let first_lower = lower(&text[first.clone()], &mut buf).into_owned();
+    let titled = (lexicon::is_title(&first_lower) || first_lower == "head")
+        && piece.len() > 1
+        && lower_case_inside
+        && name_before;
+    let possessor = piece
+        .iter()
+        .position(|w| {
+            let after = &text[w.end..];
+            let w = &text[w.clone()];
+            // "Twitter’s", and the plural possessive "Sanders’" (its mark is outside the word)
+            w.ends_with("’s") || w.ends_with("'s") || after.starts_with(['’', '\''])
+        })
+        .is_some_and(|i| {
+            piece[i + 1..]
+                .first()
+                .is_some_and(|n| !is_capitalized(&text[n.clone()]))
+        });
+    titled || possessor
+}
+
+/// Whether the verb form at `ws[i]` is the noun it can also be, a determiner at most
+/// two words before it ("a news report published Monday said": the subject is the
+/// report).
+fn is_noun_here(text: &str, ws: &[Word], i: usize, l: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lexicon::is_source_noun(l)
+        && ws[i.saturating_sub(2)..i]
+            .iter()
+            .any(|w| is_determiner(&lower(&text[w.clone()], &mut buf)))
+}
+
 /// Boundary words: the subject of a verb comes after the last of them.
 fn is_clause_boundary(w: &str) -> bool {
     matches!(
@@ -308,6 +385,9 @@ fn is_time_word(w: &str) -> bool {
     matches!(
         w,
         "on" | "last"
+            | "today"
+            | "yesterday"
+            | "tonight"
             | "this"
             | "next"
             | "week"
@@ -317,16 +397,9 @@ fn is_time_word(w: &str) -> bool {
             | "morning"
             | "afternoon"
             | "evening"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "late"
             | "early"
-    )
+    ) || lexicon::is_calendar_word(w)
 }
 
 /// Where the clause of each cue starts: after the last quotation or strong punctuation
@@ -343,7 +416,8 @@ impl Clause {
     /// The index of the first word of the clause holding word `k`.
     fn start(&mut self, text: &str, outside: &[Word], quotes: &[Range<usize>], k: usize) -> usize {
         let strong = |g: &str| {
-            g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–'])
+            (g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–']))
+                || g.contains("--")
         };
         while self.scanned < k {
             let (a, b) = (&outside[self.scanned], &outside[self.scanned + 1]);
@@ -384,16 +458,22 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
     let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
     if comma_before_verb {
         // "X, who headed the delegation, said": skip lower-case parentheticals.
+        let mut skipped_appositive = false;
         while piece.start > 0 {
             let first = &text[ws[piece.start].clone()];
             let l = lower(first, &mut buf);
             let single = piece.len() == 1;
             let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
-            let appositive =
-                (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the")) || abbreviated;
+            let appositive = (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the"))
+                || abbreviated
+                || titled_appositive(text, &ws[..piece.end], piece.start);
             let det_after_name = matches!(&*l, "a" | "an" | "the")
                 && is_capitalized(&text[ws[piece.start - 1].clone()]);
-            if appositive || det_after_name {
+            // "a salesman from Sumter, South Carolina,": the place goes with the
+            // appositive before it
+            let place_of_appositive = skipped_appositive && piece.len() <= 3;
+            if appositive || det_after_name || place_of_appositive {
+                skipped_appositive = appositive || det_after_name;
                 piece = piece_ending(piece.start);
             } else {
                 break;
@@ -406,8 +486,11 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
         .rev()
         .find(|&i| {
             let w = &text[ws[i].clone()];
+            let l = lower(w, &mut buf).into_owned();
             is_clause_boundary(w)
-                || (!is_capitalized(w) && lexicon::cue(&lower(w, &mut buf)).is_some())
+                || (!is_capitalized(w)
+                    && lexicon::cue(&l).is_some()
+                    && !is_noun_here(text, ws, i, &l))
         })
         .map_or(piece.start, |i| i + 1);
     let mut hi = piece.end;

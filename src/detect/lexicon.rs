@@ -770,6 +770,12 @@ const SOURCE_NOUNS: &[&str] = &[
     "workers",
     "union",
     "forum",
+    "congressman",
+    "congresswoman",
+    "manager",
+    "delegate",
+    "councilman",
+    "councilwoman",
 ];
 
 /// Whether a lower-case word is a personal pronoun that can stand for a source.
@@ -1006,6 +1012,32 @@ pub fn is_sentence_word(word_lower: &str) -> bool {
             | "related"
             | "watch"
             | "photo"
+    )
+}
+
+/// Months and days of the week: capitalised, but never a name ("in December calling").
+/// ("May" is left out: it is a surname as often.)
+pub fn is_calendar_word(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
     )
 }
 

@@ -112,11 +112,14 @@ mod tests {
     use crate::detect::detect;
     use crate::store::model::QuoteKind;
 
+    fn article(body: &str) -> Article {
+        let text = format!("Made-up headline for a test\n\n{body}\n");
+        Article::from_bytes(Source::Stdin, text.as_bytes())
+    }
+
     /// (quote text, kind, speaker name) for a made-up article.
     fn attributed(body: &str) -> Vec<(String, QuoteKind, String)> {
-        let text = format!("Made-up headline for a test\n\n{body}\n");
-        let a = Article::from_bytes(Source::Stdin, text.as_bytes());
-        let found = detect(&a, None);
+        let found = detect(&article(body), None);
         found
             .quotes
             .iter()
@@ -217,6 +220,35 @@ mod tests {
     fn a_title_keeps_the_sentence_comma_inside_its_marks() {
         let got = attributed("He spoke on “Meet the Voters,” the Sunday program, on May 2.");
         assert_eq!(got[0].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn a_description_corefers_to_the_named_speaker_with_that_role() {
+        let body = "Indian External Affairs Minister Priya Sharma said her government \
+                    would raise the issue.\n\n\
+                    “There is no deal yet,” the Indian minister said.";
+        let found = detect(&article(body), None);
+        let names: Vec<&str> = found.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["Priya Sharma"]);
+        assert_eq!(speakers(body), vec!["Priya Sharma"]);
+    }
+
+    #[test]
+    fn an_appositive_title_and_a_month_are_not_speakers() {
+        let body = "Sir Roy Dunn, Head of the Freedonian Delegation in Geneva, said the bill \
+                    was a mistake.\n\n\
+                    “It will not pass,” he told reporters.\n\n\
+                    Trade Secretary Ann Cole said a report issued in December calling for \
+                    lower tariffs was right.\n\n\
+                    “We agree,” she said.";
+        assert_eq!(speakers(body), vec!["Roy Dunn", "Ann Cole"]);
+    }
+
+    #[test]
+    fn member_states_do_not_speak() {
+        let body = "A source said the bloc would continue to press member states to act \
+                    if the tax passed “with no delay.”";
+        assert_eq!(speakers(body), vec!["source"]);
     }
 
     #[test]
