@@ -26,6 +26,7 @@ fn app_for(text: &str, dir: &std::path::Path) -> App {
     let article = Arc::new(Article::from_bytes(Source::Stdin, text.as_bytes()));
     let options = OpenOptions {
         store: Some(dir.join("bench.parley.toml")),
+        suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let store = Store::open(&article, &options);

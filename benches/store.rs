@@ -9,10 +9,10 @@ use compact_str::format_compact;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use parley::article::{Article, Source};
 use parley::export::{Format, export};
-use parley::store::anchor::{CONTEXT_CHARS, reanchor};
-use parley::store::model::{
+use parley::model::{
     Annotations, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status, context,
 };
+use parley::store::anchor::{CONTEXT_CHARS, reanchor};
 use parley::store::{OpenOptions, Store};
 use std::hint::black_box;
 use support::clock::Clock;

@@ -1,8 +1,8 @@
-//! The command line of DESIGN.md: parsing and dispatch only.
+//! The command line (README, "Command line"): parsing and dispatch only.
 
 use crate::article::{Article, Source};
 use crate::config::Config;
-use crate::store::model::Party;
+use crate::model::Party;
 use crate::store::{OpenOptions, Store};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -227,7 +227,7 @@ fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
         max_bytes: config.limits.max_store_bytes,
         parties: (!config.parties.is_empty()).then(|| config.parties.clone()),
         inspect: true,
-        ..OpenOptions::default()
+        suggest: Some(crate::detect::detect_with_progress),
     }
 }
 
@@ -274,7 +274,7 @@ pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
     let file: PartiesFile = toml::from_str(&text).map_err(|e| {
         let (line, col) = e
             .span()
-            .map_or((1, 1), |s| crate::config::line_column(&text, s.start));
+            .map_or((1, 1), |s| crate::article::line_column(&text, s.start));
         anyhow::anyhow!("{name}:{line}:{col}: {}", e.message().trim())
     })?;
     if file.party.is_empty() {
@@ -306,7 +306,7 @@ fn print_article(
         warn(opened.notices());
         opened.annotations().clone()
     } else {
-        crate::store::model::Annotations::new(crate::store::model::ArticleInfo::default())
+        crate::model::Annotations::new(crate::model::ArticleInfo::default())
     };
     let mut buf = Vec::new();
     crate::tui::print::print(article, &ann, config, width, styles, &mut buf)?;

@@ -7,9 +7,9 @@
 
 mod colors;
 
-use crate::article::sanitize_inline;
-use crate::keys::{Command, KeyChord, Scope};
-use crate::store::model::Party;
+use crate::article::{line_column, sanitize_inline};
+use crate::keys::{Bindings, Command, KeyChord, Scope, side_digit};
+use crate::model::Party;
 pub use colors::{Color, Colors, Palette};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,7 +29,7 @@ pub struct Config {
     /// Colours of both themes.
     pub colors: Colors,
     /// Key bindings by command name; a command listed here replaces its default keys.
-    pub keys: BTreeMap<Command, Vec<KeyChord>>,
+    pub keys: Bindings,
     /// The sides of the story; empty means "infer them from the article".
     #[serde(rename = "party")]
     pub parties: Vec<Party>,
@@ -75,13 +75,7 @@ impl Default for Config {
             reader: ReaderConfig::default(),
             limits: Limits::default(),
             colors: Colors::default(),
-            keys: Command::ALL
-                .iter()
-                .map(|c| {
-                    let keys = c.default_keys().iter().filter_map(|k| k.parse().ok());
-                    (*c, keys.collect())
-                })
-                .collect(),
+            keys: Bindings::defaults(),
             parties: Vec::new(),
         }
     }
@@ -166,7 +160,7 @@ impl Config {
         let (path, required) = match (explicit, env) {
             (Some(p), _) => (Some(p.to_path_buf()), true),
             (None, Some(v)) => (Some(PathBuf::from(v)), true),
-            (None, None) => (default_path(), false),
+            (None, None) => (crate::paths::config_file(), false),
         };
         let Some(path) = path else {
             return Ok(Config::default());
@@ -202,14 +196,7 @@ impl Config {
 
     /// Commands the user did not rebind keep their default keys.
     fn fill_default_keys(&mut self) {
-        for c in Command::ALL {
-            self.keys.entry(*c).or_insert_with(|| {
-                c.default_keys()
-                    .iter()
-                    .filter_map(|k| k.parse().ok())
-                    .collect()
-            });
-        }
+        self.keys.fill_defaults();
     }
 
     /// Checks what serde cannot: one command per key in each mode, unique party ids.
@@ -224,17 +211,41 @@ impl Config {
                 message,
             }
         };
-        for scope in [Scope::Normal, Scope::Cursor] {
-            let mut seen: BTreeMap<KeyChord, Command> = BTreeMap::new();
-            for (command, chords) in self.keys.iter().filter(|(c, _)| c.scope() == scope) {
+        if let Some(k) = self.keys[&Command::SetSide]
+            .iter()
+            .find(|k| side_digit(k).is_none())
+        {
+            return Err(invalid(
+                "set_side",
+                format!(
+                    "`set_side` takes digits (1-9 a party, 0 none), not `{k}`; give other keys to side_1 … side_9 or side_none"
+                ),
+            ));
+        }
+        for scope in Scope::ALL {
+            let mut seen: BTreeMap<KeyChord, String> = BTreeMap::new();
+            let commands = self
+                .keys
+                .commands
+                .iter()
+                .filter(|(c, _)| c.scopes().contains(&scope));
+            let mut named: Vec<(String, &Vec<KeyChord>)> =
+                commands.map(|(c, k)| (c.name().to_string(), k)).collect();
+            if scope == Scope::Normal {
+                named.extend(
+                    self.keys
+                        .sides
+                        .iter()
+                        .map(|(n, k)| (format!("side_{n}"), k)),
+                );
+            }
+            for (name, chords) in named {
                 for chord in chords {
-                    if let Some(other) = seen.insert(*chord, *command) {
+                    if let Some(other) = seen.insert(*chord, name.clone()) {
                         return Err(invalid(
-                            command.name(),
+                            &name,
                             format!(
-                                "key `{chord}` is bound to both `{}` and `{}`; give one of them other keys",
-                                other.name(),
-                                command.name()
+                                "key `{chord}` is bound to both `{other}` and `{name}`; give one of them other keys"
                             ),
                         ));
                     }
@@ -255,28 +266,6 @@ impl Config {
         }
         Ok(())
     }
-}
-
-/// Where the user's configuration lives when neither `--config` nor `$PARLEY_CONFIG` is set.
-pub fn default_path() -> Option<PathBuf> {
-    project_dirs().map(|d| d.config_dir().join("config.toml"))
-}
-
-/// The XDG directories of parley.
-pub fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("", "", "parley")
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 #[cfg(test)]
@@ -350,7 +339,7 @@ mod tests {
         assert!(e.contains("`j`") || e.contains("j"), "{e}");
         assert!(e.contains("scroll_down"), "{e}");
         let ok = Config::parse("[keys]\nquit = [\"Q\"]\n", "c.toml").unwrap();
-        assert_eq!(ok.keys[&Command::Quit], vec!["Q".parse().unwrap()]);
+        assert_eq!(ok.keys[&Command::Quit], ["Q".parse().unwrap()]);
         assert_eq!(ok.keys[&Command::ScrollDown].len(), 3);
     }
 
@@ -380,10 +369,5 @@ mod tests {
         let e = Config::parse(&deep, "c.toml").unwrap_err().to_string();
         assert!(e.starts_with("c.toml:2:"), "{e}");
         assert!(e.len() < 300, "one short line: {} bytes", e.len());
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\ncé d", 7), (2, 4));
     }
 }

@@ -1,21 +1,33 @@
 //! Key chords and the names of the commands they are bound to. Pure data, so the
 //! configuration can check bindings without knowing about terminals.
 
+mod bindings;
+
+pub use bindings::{Bindings, side_digit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// Where a command applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a command applies: each mode of the reader has its own keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scope {
-    /// Reading: scrolling, jumping, toggling panes, editing the selected annotation.
+    /// Reading: scrolling, jumping, toggling panes, editing the selected annotation
+    /// (and, for the overlays over it, their moves).
     Normal,
     /// Cursor mode (`v`): moving a cursor over the text and selecting.
     Cursor,
+    /// A text field (the search prompt, a popup) or a key waiting for a mark's letter:
+    /// the editing keys; a character bound to nothing here is typed.
+    Prompt,
+}
+
+impl Scope {
+    /// Every scope, in the order help lists them.
+    pub const ALL: [Scope; 3] = [Scope::Normal, Scope::Cursor, Scope::Prompt];
 }
 
 macro_rules! commands {
-    ($( #[doc = $doc:literal] $variant:ident = $name:literal, $scope:ident, [$($key:literal),*]; )*) => {
+    ($( #[doc = $doc:literal] $variant:ident = $name:literal, [$($scope:ident),+], [$($key:literal),*]; )*) => {
         /// Everything a key can be bound to. Its snake_case name is what the config uses.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
         pub enum Command {
@@ -31,9 +43,14 @@ macro_rules! commands {
                 match self { $(Command::$variant => $name,)* }
             }
 
-            /// The mode the command is bound in.
-            pub fn scope(self) -> Scope {
-                match self { $(Command::$variant => Scope::$scope,)* }
+            /// The modes the command is bound in.
+            pub fn scopes(self) -> &'static [Scope] {
+                match self { $(Command::$variant => &[$(Scope::$scope),+],)* }
+            }
+
+            /// The command of a config name.
+            pub fn from_name(name: &str) -> Option<Command> {
+                match name { $($name => Some(Command::$variant),)* _ => None }
             }
 
             /// The keys bound by default.
@@ -51,143 +68,149 @@ macro_rules! commands {
 
 commands! {
     /// Scroll down one line
-    ScrollDown = "scroll_down", Normal, ["j", "down", "ctrl-e"];
+    ScrollDown = "scroll_down", [Normal], ["j", "down", "ctrl-e"];
     /// Scroll up one line
-    ScrollUp = "scroll_up", Normal, ["k", "up", "ctrl-y"];
+    ScrollUp = "scroll_up", [Normal], ["k", "up", "ctrl-y"];
     /// Scroll down one page
-    PageDown = "page_down", Normal, ["space", "pagedown", "f", "ctrl-f"];
+    PageDown = "page_down", [Normal], ["space", "pagedown", "f", "ctrl-f"];
     /// Scroll up one page
-    PageUp = "page_up", Normal, ["b", "pageup", "ctrl-b"];
+    PageUp = "page_up", [Normal], ["b", "pageup", "ctrl-b"];
     /// Scroll down half a page
-    HalfPageDown = "half_page_down", Normal, ["ctrl-d"];
+    HalfPageDown = "half_page_down", [Normal], ["ctrl-d"];
     /// Scroll up half a page
-    HalfPageUp = "half_page_up", Normal, ["ctrl-u"];
+    HalfPageUp = "half_page_up", [Normal], ["ctrl-u"];
     /// Go to the start of the article
-    Top = "top", Normal, ["g", "home"];
+    Top = "top", [Normal], ["g", "home"];
     /// Go to the end of the article
-    Bottom = "bottom", Normal, ["G", "end"];
+    Bottom = "bottom", [Normal], ["G", "end"];
     /// Select the next annotation
-    NextAnnotation = "next_annotation", Normal, ["tab"];
+    NextAnnotation = "next_annotation", [Normal], ["tab"];
     /// Select the previous annotation
-    PrevAnnotation = "prev_annotation", Normal, ["backtab"];
+    PrevAnnotation = "prev_annotation", [Normal], ["backtab"];
     /// Next quote of the same side
-    NextSameSide = "next_same_side", Normal, ["]"];
+    NextSameSide = "next_same_side", [Normal], ["]"];
     /// Previous quote of the same side
-    PrevSameSide = "prev_same_side", Normal, ["["];
+    PrevSameSide = "prev_same_side", [Normal], ["["];
     /// Search forward
-    Search = "search", Normal, ["/"];
+    Search = "search", [Normal, Cursor], ["/"];
     /// Next search match
-    SearchNext = "search_next", Normal, ["n"];
+    SearchNext = "search_next", [Normal, Cursor], ["n"];
     /// Previous search match
-    SearchPrev = "search_prev", Normal, ["N"];
+    SearchPrev = "search_prev", [Normal, Cursor], ["N"];
     /// Set a mark (then a letter)
-    SetMark = "set_mark", Normal, ["m"];
+    SetMark = "set_mark", [Normal], ["m"];
     /// Jump to a mark (then a letter)
-    JumpMark = "jump_mark", Normal, ["'"];
+    JumpMark = "jump_mark", [Normal], ["'"];
     /// Show or hide the annotation sidebar
-    ToggleSidebar = "toggle_sidebar", Normal, ["s"];
+    ToggleSidebar = "toggle_sidebar", [Normal], ["s"];
     /// Show or hide the sides view
-    ToggleSides = "toggle_sides", Normal, ["p"];
+    ToggleSides = "toggle_sides", [Normal], ["p"];
     /// Show or hide this help
-    ToggleHelp = "toggle_help", Normal, ["?", "f1"];
+    ToggleHelp = "toggle_help", [Normal], ["?", "f1"];
     /// Show or hide the legend
-    ToggleLegend = "toggle_legend", Normal, ["L"];
+    ToggleLegend = "toggle_legend", [Normal], ["L"];
     /// Jump to the item under the list cursor
-    Activate = "activate", Normal, ["enter"];
+    Activate = "activate", [Normal], ["enter"];
     /// Quit
-    Quit = "quit", Normal, ["q"];
+    Quit = "quit", [Normal], ["q"];
     /// Close whatever is open
-    Cancel = "cancel", Normal, ["esc"];
+    Cancel = "cancel", [Normal], ["esc"];
     /// Enter cursor mode to select text
-    CursorMode = "cursor_mode", Normal, ["v"];
+    CursorMode = "cursor_mode", [Normal], ["v"];
     /// Tag the selection as a quote
-    TagQuote = "tag_quote", Normal, ["\""];
+    TagQuote = "tag_quote", [Normal, Cursor], ["\""];
     /// Tag the selection as a position
-    TagPosition = "tag_position", Normal, ["P"];
-    /// Set the side to party 1
-    Side1 = "side_1", Normal, ["1"];
-    /// Set the side to party 2
-    Side2 = "side_2", Normal, ["2"];
-    /// Set the side to party 3
-    Side3 = "side_3", Normal, ["3"];
-    /// Set the side to party 4
-    Side4 = "side_4", Normal, ["4"];
-    /// Set the side to party 5
-    Side5 = "side_5", Normal, ["5"];
-    /// Set the side to party 6
-    Side6 = "side_6", Normal, ["6"];
-    /// Set the side to party 7
-    Side7 = "side_7", Normal, ["7"];
-    /// Set the side to party 8
-    Side8 = "side_8", Normal, ["8"];
-    /// Set the side to party 9
-    Side9 = "side_9", Normal, ["9"];
-    /// Clear the side
-    Side0 = "side_none", Normal, ["0"];
+    TagPosition = "tag_position", [Normal, Cursor], ["P"];
+    /// Set the side: 1-9 the party in that place, 0 none
+    SetSide = "set_side", [Normal], ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"];
     /// Pick the speaker
-    PickSpeaker = "pick_speaker", Normal, ["@"];
+    PickSpeaker = "pick_speaker", [Normal], ["@"];
     /// Change the kind of the quote
-    ChangeKind = "change_kind", Normal, ["K"];
+    ChangeKind = "change_kind", [Normal], ["K"];
     /// Accept the suggestion
-    Accept = "accept", Normal, ["a"];
+    Accept = "accept", [Normal], ["a"];
     /// Reject the suggestion
-    Reject = "reject", Normal, ["x"];
+    Reject = "reject", [Normal], ["x"];
     /// Accept all suggestions like the selected one
-    AcceptAll = "accept_all", Normal, ["A"];
+    AcceptAll = "accept_all", [Normal], ["A"];
     /// Delete the annotation
-    Delete = "delete", Normal, ["d"];
+    Delete = "delete", [Normal], ["d"];
     /// Edit the note
-    EditNote = "edit_note", Normal, ["e"];
+    EditNote = "edit_note", [Normal], ["e"];
     /// Widen the annotation by a word at its end
-    WidenEnd = "widen_end", Normal, [">"];
+    WidenEnd = "widen_end", [Normal], [">"];
     /// Shrink the annotation by a word at its end
-    ShrinkEnd = "shrink_end", Normal, ["<"];
+    ShrinkEnd = "shrink_end", [Normal], ["<"];
     /// Widen the annotation by a word at its start
-    WidenStart = "widen_start", Normal, [")"];
+    WidenStart = "widen_start", [Normal], [")"];
     /// Shrink the annotation by a word at its start
-    ShrinkStart = "shrink_start", Normal, ["("];
+    ShrinkStart = "shrink_start", [Normal], ["("];
     /// Merge the selected annotation's speaker into another
-    MergeSpeaker = "merge_speaker", Normal, ["M"];
+    MergeSpeaker = "merge_speaker", [Normal], ["M"];
     /// Undo the last edit
-    Undo = "undo", Normal, ["u"];
+    Undo = "undo", [Normal], ["u"];
     /// Redo the last undone edit
-    Redo = "redo", Normal, ["ctrl-r"];
+    Redo = "redo", [Normal], ["ctrl-r"];
     /// Save the annotations
-    Save = "save", Normal, ["ctrl-s"];
+    Save = "save", [Normal], ["ctrl-s"];
     /// Export the annotations
-    Export = "export", Normal, ["E"];
+    Export = "export", [Normal], ["E"];
     /// Enter a command (:w, :q, :wq)
-    CommandLine = "command_line", Normal, [":"];
+    CommandLine = "command_line", [Normal], [":"];
     /// Cursor: one character left
-    CursorLeft = "cursor_left", Cursor, ["h", "left"];
+    CursorLeft = "cursor_left", [Cursor], ["h", "left"];
     /// Cursor: one character right
-    CursorRight = "cursor_right", Cursor, ["l", "right"];
+    CursorRight = "cursor_right", [Cursor], ["l", "right"];
     /// Cursor: one row down
-    CursorDown = "cursor_down", Cursor, ["j", "down"];
+    CursorDown = "cursor_down", [Cursor], ["j", "down"];
     /// Cursor: one row up
-    CursorUp = "cursor_up", Cursor, ["k", "up"];
+    CursorUp = "cursor_up", [Cursor], ["k", "up"];
     /// Cursor: next word
-    WordNext = "word_next", Cursor, ["w"];
+    WordNext = "word_next", [Cursor], ["w"];
     /// Cursor: previous word
-    WordPrev = "word_prev", Cursor, ["b"];
+    WordPrev = "word_prev", [Cursor], ["b"];
     /// Cursor: end of word
-    WordEnd = "word_end", Cursor, ["e"];
+    WordEnd = "word_end", [Cursor], ["e"];
     /// Cursor: previous sentence
-    SentencePrev = "sentence_prev", Cursor, ["("];
+    SentencePrev = "sentence_prev", [Cursor], ["("];
     /// Cursor: next sentence
-    SentenceNext = "sentence_next", Cursor, [")"];
+    SentenceNext = "sentence_next", [Cursor], [")"];
     /// Cursor: previous paragraph
-    ParagraphPrev = "paragraph_prev", Cursor, ["{"];
+    ParagraphPrev = "paragraph_prev", [Cursor], ["{"];
     /// Cursor: next paragraph
-    ParagraphNext = "paragraph_next", Cursor, ["}"];
+    ParagraphNext = "paragraph_next", [Cursor], ["}"];
     /// Start or drop the selection at the cursor
-    ToggleSelection = "toggle_selection", Cursor, ["v", "space"];
+    ToggleSelection = "toggle_selection", [Cursor], ["v", "space"];
     /// Leave cursor mode
-    CursorCancel = "cursor_cancel", Cursor, ["esc"];
-    /// Cursor: tag the selection as a quote
-    CursorTagQuote = "cursor_tag_quote", Cursor, ["\""];
-    /// Cursor: tag the selection as a position
-    CursorTagPosition = "cursor_tag_position", Cursor, ["P"];
+    CursorCancel = "cursor_cancel", [Cursor], ["esc"];
+    /// Suspend the reader (fg brings it back)
+    Suspend = "suspend", [Normal, Cursor, Prompt], ["ctrl-z"];
+    /// Quit at once, as an interrupt (exit code 130)
+    Interrupt = "interrupt", [Normal, Cursor], ["ctrl-c"];
+    /// Prompt: accept
+    PromptSubmit = "prompt_submit", [Prompt], ["enter"];
+    /// Prompt: cancel
+    PromptCancel = "prompt_cancel", [Prompt], ["esc", "ctrl-c", "ctrl-g"];
+    /// Prompt: a line break (in the note)
+    PromptNewline = "prompt_newline", [Prompt], ["alt-enter", "ctrl-j"];
+    /// Prompt: delete the character before the cursor
+    PromptBackspace = "prompt_backspace", [Prompt], ["backspace", "ctrl-h"];
+    /// Prompt: delete the character under the cursor
+    PromptDelete = "prompt_delete", [Prompt], ["delete"];
+    /// Prompt: delete the word before the cursor
+    PromptDeleteWord = "prompt_delete_word", [Prompt], ["ctrl-w"];
+    /// Prompt: cursor left
+    PromptLeft = "prompt_left", [Prompt], ["left", "ctrl-b"];
+    /// Prompt: cursor right
+    PromptRight = "prompt_right", [Prompt], ["right", "ctrl-f"];
+    /// Prompt: start of the line
+    PromptHome = "prompt_home", [Prompt], ["home", "ctrl-a"];
+    /// Prompt: end of the line
+    PromptEnd = "prompt_end", [Prompt], ["end", "ctrl-e"];
+    /// List: previous entry (speaker picker)
+    ListUp = "list_up", [Prompt], ["up", "ctrl-p"];
+    /// List: next entry (speaker picker)
+    ListDown = "list_down", [Prompt], ["down", "ctrl-n"];
 }
 
 /// A named key (not a character).
@@ -383,8 +406,10 @@ mod tests {
         for c in Command::ALL {
             for k in c.default_keys() {
                 let chord: KeyChord = k.parse().unwrap();
-                if let Some(other) = seen.insert((chord, c.scope() as u8), *c) {
-                    panic!("{k} bound to both {other:?} and {c:?}");
+                for scope in c.scopes() {
+                    if let Some(other) = seen.insert((chord, *scope), *c) {
+                        panic!("{k} bound to both {other:?} and {c:?}");
+                    }
                 }
             }
         }

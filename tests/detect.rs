@@ -3,7 +3,7 @@
 
 use parley::article::{Article, Source};
 use parley::detect::detect;
-use parley::store::model::{Annotations, Party, Quote, QuoteKind, Status};
+use parley::model::{Annotations, Party, Quote, QuoteKind, Status};
 use proptest::prelude::*;
 
 fn bundled() -> (Article, Annotations) {

@@ -70,7 +70,7 @@ fn hostile_app(dir: &std::path::Path) -> App {
         text.as_bytes(),
     ));
     let config = Config {
-        parties: vec![parley::store::model::Party {
+        parties: vec![parley::model::Party {
             id: "p".into(),
             name: format!("Side{HOSTILE}"),
             aliases: vec![],
@@ -81,6 +81,7 @@ fn hostile_app(dir: &std::path::Path) -> App {
     let options = OpenOptions {
         store: Some(dir.join("evil.parley.toml")),
         parties: Some(config.parties.clone()),
+        suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let mut store = Store::open(&article, &options);

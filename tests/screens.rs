@@ -25,6 +25,7 @@ fn screen(
     let dir = tempfile::tempdir().unwrap();
     let options = OpenOptions {
         store: Some(dir.path().join("bundled.parley.toml")),
+        suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let store = Store::open(&article, &options);

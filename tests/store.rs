@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use parley::article::{Article, Source};
-use parley::store::model::{Party, QuoteKind, Status};
+use parley::model::{Party, QuoteKind, Status};
 use parley::store::{Edit, Filter, OpenOptions, SaveError, Store, StoreError};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -57,7 +57,7 @@ fn options() -> OpenOptions {
             },
         ]),
         // the store is tested here, not the detector: start from nothing
-        suggest: false,
+        suggest: None,
         ..OpenOptions::default()
     }
 }

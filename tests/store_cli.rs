@@ -267,6 +267,7 @@ fn detect_prints_what_saving_the_store_writes() {
     let saved = dir.path().join("saved.parley.toml");
     let options = OpenOptions {
         store: Some(saved.clone()),
+        suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     Store::load(&article, &options).unwrap().save().unwrap();

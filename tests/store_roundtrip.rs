@@ -2,7 +2,7 @@
 //! saving what was loaded gives the same bytes.
 
 use parley::config::Color;
-use parley::store::model::{
+use parley::model::{
     Annotations, ArticleInfo, Id, Mark, Origin, Party, Position, Quote, QuoteKind, Reading,
     Speaker, Status,
 };

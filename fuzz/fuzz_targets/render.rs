@@ -24,6 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let article = Arc::new(Article::from_bytes(Source::Stdin, &data[3..]));
     let options = OpenOptions {
         store: Some(std::env::temp_dir().join("parley-fuzz-never-written.parley.toml")),
+        suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let store = Store::open(&article, &options);

@@ -52,7 +52,7 @@ pub struct Normalized {
     pub warnings: Vec<Warning>,
 }
 
-/// Normalises raw article bytes. See DESIGN.md, "Text model".
+/// Normalises raw article bytes (docs/DESIGN.md, "Text").
 pub fn normalize(bytes: &[u8]) -> Normalized {
     if is_clean(bytes)
         && let Ok(text) = std::str::from_utf8(bytes)

@@ -15,7 +15,7 @@ use super::quotes::{QuoteSpan, push_quotes};
 use super::units::{asides, merge_units};
 use super::words::{Word, push_words};
 use crate::article::{Paragraph, Structure};
-use crate::store::model::QuoteKind;
+use crate::model::QuoteKind;
 use std::ops::Range;
 
 /// A quotation with what the detector made of it.

@@ -8,7 +8,7 @@ use super::lexicon::{self, CueKind};
 use super::quotes::QuoteSpan;
 use super::speakers::{SourceNp, label_source};
 use super::words::{Word, is_capitalized, lower, prev_char};
-use crate::store::model::QuoteKind;
+use crate::model::QuoteKind;
 use std::ops::Range;
 
 /// Longest stretch after a quotation read as a dash signature ("― Jane Doe, a lawyer").

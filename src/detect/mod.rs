@@ -20,7 +20,7 @@ mod units;
 mod words;
 
 use crate::article::Article;
-use crate::store::model::{
+use crate::model::{
     Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker,
     Status, shared_context,
 };
@@ -63,7 +63,7 @@ pub fn detect_with_progress(
         Some(p) => (0..p.len()).collect(),
         None => most_present(&findings, &entities),
     };
-    let mut out = Annotations::new(article_info(article));
+    let mut out = Annotations::new(ArticleInfo::of(article));
     out.parties = match parties {
         Some(p) => p.to_vec(),
         None => chosen
@@ -306,16 +306,6 @@ pub fn slug(name: &str) -> String {
         "speaker".into()
     } else {
         out
-    }
-}
-
-/// The `[article]` table for an article.
-pub fn article_info(article: &Article) -> ArticleInfo {
-    ArticleInfo {
-        title: article.title().to_string(),
-        source: article.source.to_string(),
-        sha256: article.sha256().to_string(),
-        bytes: article.text.len(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! it against phrases, and mapping countries to the parties of the story.
 
 use super::lexicon::WordMap;
-use crate::store::model::Party;
+use crate::model::Party;
 use serde::Deserialize;
 use std::sync::OnceLock;
 

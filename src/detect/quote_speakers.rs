@@ -9,7 +9,7 @@ use super::entities::Entities;
 use super::lexicon;
 use super::parties::SideMatcher;
 use super::words::{Word, floor_boundary, is_capitalized, lower};
-use crate::store::model::QuoteKind;
+use crate::model::QuoteKind;
 use std::ops::Range;
 
 /// Resolves each cue's source to an entity, in order, into `out`; a cue without a
@@ -110,7 +110,7 @@ pub(super) fn carry_over_paragraphs(quotes: &mut [Found]) {
 mod tests {
     use crate::article::{Article, Source};
     use crate::detect::detect;
-    use crate::store::model::QuoteKind;
+    use crate::model::QuoteKind;
 
     fn article(body: &str) -> Article {
         let text = format!("Made-up headline for a test\n\n{body}\n");

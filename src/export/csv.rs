@@ -1,7 +1,7 @@
 //! CSV (RFC 4180): one row per placed quote or position.
 
 use super::{rows, side_name, speaker_name};
-use crate::store::model::Annotations;
+use crate::model::Annotations;
 
 const HEADER: [&str; 9] = [
     "side", "speaker", "kind", "status", "text", "note", "id", "start", "end",

@@ -3,7 +3,7 @@
 //! (offsets in characters, as the model defines them, not bytes).
 
 use super::{rows, side_name, speaker_name};
-use crate::store::model::Annotations;
+use crate::model::Annotations;
 use serde::Serialize;
 
 /// The JSON export, pretty-printed.

@@ -2,7 +2,7 @@
 //! what has no side, then the orphans.
 
 use super::{Row, rows, speaker_name};
-use crate::store::model::Annotations;
+use crate::model::Annotations;
 use std::fmt::Write;
 
 /// The Markdown export.

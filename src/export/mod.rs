@@ -5,7 +5,7 @@ mod csv;
 mod json;
 mod markdown;
 
-use crate::store::model::{Annotations, Status};
+use crate::model::{Annotations, Status};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@
 
 mod fuzzy;
 
-use super::model::{Annotations, Position, Quote, Snippet, shared_context};
+use crate::model::{Annotations, Position, Quote, Snippet, shared_context};
 use fuzzy::fuzzy;
 use std::sync::Arc;
 
@@ -276,7 +276,7 @@ fn remap_offsets(a: &mut Annotations, article: &str, mut shifts: Vec<(usize, isi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::model::{ArticleInfo, Quote, context};
+    use crate::model::{ArticleInfo, Quote, context};
 
     fn arc(s: &str) -> Arc<String> {
         Arc::new(s.to_string())

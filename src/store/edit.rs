@@ -5,7 +5,7 @@
 mod ids;
 mod plan;
 
-use super::model::{Id, Party, QuoteKind, Speaker, Status};
+use crate::model::{Id, Party, QuoteKind, Speaker, Status};
 pub use ids::find;
 pub use plan::{Plan, plan};
 

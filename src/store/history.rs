@@ -1,7 +1,7 @@
 //! Undo history: every edit becomes primitive [`Change`]s, each with an exact inverse.
 //! A user action is one [`Group`]; undo applies a group's inverses in reverse order.
 
-use super::model::{Annotations, Id, Party, Position, Quote, Reading, Speaker};
+use crate::model::{Annotations, Id, Party, Position, Quote, Reading, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// Which list an item lives in.
@@ -210,6 +210,8 @@ pub struct History {
     redo: Vec<Group>,
     /// An open group that further actions join (see `Store::begin_group`).
     open: Option<Group>,
+    /// How many groups are open inside each other: the outermost one's end closes it.
+    depth: usize,
 }
 
 impl History {
@@ -227,8 +229,10 @@ impl History {
         }
     }
 
-    /// Starts joining actions into one undo step labelled `label`.
+    /// Starts joining actions into one undo step labelled `label`. Groups nest: one
+    /// begun inside another joins it, and keeps the outer label.
     pub fn begin(&mut self, label: &str) {
+        self.depth += 1;
         if self.open.is_none() {
             self.open = Some(Group {
                 label: label.to_string(),
@@ -238,8 +242,18 @@ impl History {
         }
     }
 
-    /// Ends the group begun by `begin`; an empty group is dropped.
+    /// Ends the group begun by the matching `begin`; the outermost end closes the
+    /// step (an empty one is dropped).
     pub fn end(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.depth == 0 {
+            self.close();
+        }
+    }
+
+    /// Closes whatever group is open, however deep.
+    fn close(&mut self) {
+        self.depth = 0;
         if let Some(g) = self.open.take()
             && !g.changes.is_empty()
         {
@@ -249,13 +263,13 @@ impl History {
 
     /// The next group to undo, taken off the stack.
     pub fn take_undo(&mut self) -> Option<Group> {
-        self.end();
+        self.close();
         self.undo.pop()
     }
 
     /// The next group to redo, taken off the stack.
     pub fn take_redo(&mut self) -> Option<Group> {
-        self.end();
+        self.close();
         self.redo.pop()
     }
 
@@ -280,5 +294,38 @@ impl History {
     /// Forgets everything (after a reload).
     pub fn clear(&mut self) {
         *self = History::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(id: &str) -> Group {
+        let change = Change::Remove {
+            slot: Slot::Speaker,
+            id: id.into(),
+        };
+        Group {
+            label: id.to_string(),
+            changes: vec![change],
+            inverses: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn nested_groups_make_one_undo_step_closed_by_the_outermost_end() {
+        let mut h = History::default();
+        h.begin("new speaker");
+        h.record(step("a"));
+        h.begin("set speaker");
+        h.record(step("b"));
+        h.end();
+        h.record(step("c"));
+        h.end();
+        let g = h.take_undo().expect("one step");
+        assert_eq!(g.label, "new speaker");
+        assert_eq!(g.changes.len(), 3, "the edit after the inner end joins too");
+        assert!(h.take_undo().is_none());
     }
 }

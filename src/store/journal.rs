@@ -5,7 +5,7 @@
 //! file yet). Saving the store removes the journal.
 
 use super::history::Change;
-use super::model::Annotations;
+use crate::model::Annotations;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -191,7 +191,7 @@ pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::model::{ArticleInfo, Reading};
+    use crate::model::{ArticleInfo, Reading};
 
     #[test]
     fn appended_actions_read_back_and_a_torn_line_is_left_out() {

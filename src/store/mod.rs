@@ -9,12 +9,10 @@ pub mod edit;
 pub mod fsio;
 pub mod history;
 pub mod journal;
-pub mod model;
 pub mod schema;
 mod session;
-pub mod snippet;
 mod validate;
 
 pub use edit::{Edit, EditError, Filter};
 pub use schema::{Problem, StoreError};
-pub use session::{OpenOptions, Outcome, SaveError, Store, store_path};
+pub use session::{OpenOptions, Outcome, SaveError, Store, Suggest, store_path};

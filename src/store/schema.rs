@@ -2,9 +2,9 @@
 //! errors, and the canonical (byte-stable) output. Validation is in `validate`; large
 //! stores not in canonical form are parsed on several threads by `chunks`.
 
-use super::model::{Annotations, Position, Quote, SCHEMA_VERSION};
+use crate::article::line_column;
 use crate::article::sanitize_inline;
-use crate::config::line_column;
+use crate::model::{Annotations, Position, Quote, SCHEMA_VERSION};
 use std::fmt;
 use std::io;
 

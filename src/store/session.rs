@@ -10,8 +10,8 @@ use super::anchor::AnchorReport;
 use super::fsio::{self, FileState};
 use super::history::History;
 use super::journal::{self, Journal};
-use super::model::{Annotations, Id, Party, Position, Quote, Reading};
 use crate::article::{Article, Source, sanitize_inline};
+use crate::model::{Annotations, Id, Party, Position, Quote, Reading};
 pub use changes::SaveError;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,10 +28,15 @@ pub struct OpenOptions {
     pub parties: Option<Vec<Party>>,
     /// Look only: never rename, cut or resume a journal (`export`, `check`).
     pub inspect: bool,
-    /// Without a store file, start from the detector's suggestions (`true`) or from
-    /// nothing, the sides only (`false`: annotating from scratch).
-    pub suggest: bool,
+    /// Without a store file, start from these suggestions (the caller passes the
+    /// detector) or, with `None`, from nothing but the sides (annotating from scratch).
+    pub suggest: Option<Suggest>,
 }
+
+/// What makes the suggestions for an article without a store: the article, the sides
+/// to look for, and a callback told how many bytes are done. The store does not know
+/// the detector; `parley` passes [`crate::detect::detect_with_progress`].
+pub type Suggest = fn(&Article, Option<&[Party]>, &mut dyn FnMut(usize)) -> Annotations;
 
 impl Default for OpenOptions {
     fn default() -> OpenOptions {
@@ -40,7 +45,7 @@ impl Default for OpenOptions {
             max_bytes: crate::article::DEFAULT_MAX_BYTES,
             parties: None,
             inspect: false,
-            suggest: true,
+            suggest: None,
         }
     }
 }
@@ -83,11 +88,7 @@ pub fn store_path(article: &Article, explicit: Option<&Path>) -> Option<PathBuf>
             name.push(".parley.toml");
             Some(PathBuf::from(name))
         }
-        Source::Bundled | Source::Stdin => crate::config::project_dirs().map(|d| {
-            d.data_dir()
-                .join("stores")
-                .join(format!("{}.parley.toml", article.sha256()))
-        }),
+        Source::Bundled | Source::Stdin => crate::paths::store_for_hash(article.sha256()),
     }
 }
 

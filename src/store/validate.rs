@@ -1,10 +1,10 @@
 //! Validation of a parsed set — ids, references, spans against the article — and the
 //! line and column in the store's text where each problem is.
 
-use super::model::{Annotations, Position, Quote};
 use super::schema::Problem;
+use crate::article::line_column;
 use crate::article::sanitize_inline;
-use crate::config::line_column;
+use crate::model::{Annotations, Position, Quote};
 use std::collections::HashSet;
 
 /// Where in the set a finding is: a table, the item's index in it, and a field.

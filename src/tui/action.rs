@@ -36,6 +36,8 @@ pub enum PromptKey {
 pub enum Action {
     /// A bound command.
     Command(Command),
+    /// `set_side` by a key that names the side: 1-9 a party in order, 0 none.
+    SetSide(u8),
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Scroll by rows (mouse wheel): positive is down.
@@ -56,8 +58,12 @@ pub enum Action {
     Popup(PopupKey),
     /// The mouse moved with the button down, at a screen cell (column, row).
     Drag(u16, u16),
-    /// Nothing happened for a moment: do background work (wrapping the rest).
+    /// Nothing is queued: do a slice of background work (wrapping the rest).
     Idle,
+    /// The detector has done this many bytes of the article.
+    Progress(usize),
+    /// The worker ended without the store (a bug): read on without annotations.
+    WorkerGone,
 }
 
 /// A key in a popup.

@@ -12,43 +12,21 @@ mod saving;
 mod update;
 
 pub use cursor::Cursor;
-pub use update::edit_field;
 
 use super::geometry::Geometry;
 use super::highlight::Highlights;
 use super::keymap::Keymap;
 use super::layout::Layout;
-use super::popup::Popup;
+use super::mode::Mode;
+pub use super::mode::{Layer, Overlay, Pending};
 use super::search::Search;
 use super::theme::Theme;
 use crate::article::Article;
 use crate::config::Config;
+use crate::model::{Annotations, Id};
 use crate::store::Store;
-use crate::store::model::{Annotations, Id};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// An overlay over the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    /// Nothing open.
-    None,
-    /// The key list, scrolled by this many rows.
-    Help(usize),
-    /// The legend of highlight styles.
-    Legend,
-    /// The sides view with its cursor (an index into `App::sides_entries`).
-    Sides(usize),
-}
-
-/// A key that waits for a letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
-    /// `m`: set a mark.
-    SetMark,
-    /// `'`: jump to a mark.
-    JumpMark,
-}
 
 /// How a status message should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,14 +64,12 @@ pub struct App {
     pub selected: Option<usize>,
     /// Whether the sidebar is shown.
     pub sidebar: bool,
-    /// The open overlay.
-    pub overlay: Overlay,
+    /// What has the keys: cursor mode, a prompt, an overlay, a popup, over reading.
+    pub mode: Mode,
     /// Search state.
     pub search: Search,
     /// Marks: letter → byte offset.
     pub marks: BTreeMap<char, usize>,
-    /// A key waiting for its letter.
-    pub pending: Option<Pending>,
     /// The status bar message.
     pub message: Option<(String, Tone)>,
     /// Whether the annotations are still loading (detection runs on a worker thread).
@@ -104,10 +80,6 @@ pub struct App {
     pub loading: bool,
     /// A reading position beyond the start, taken up when the whole article arrives.
     pub resume: Option<usize>,
-    /// The open popup (a question, a text field, the speaker picker).
-    pub popup: Option<Popup>,
-    /// Cursor mode's cursor and selection.
-    pub cursor: Option<Cursor>,
     /// Where a mouse drag started (a byte offset).
     drag_from: Option<usize>,
     /// Set when the reader should exit.
@@ -123,7 +95,7 @@ impl App {
     /// A reader over an article whose annotations are still loading, for a terminal of
     /// `size`; they arrive with [`Action::StoreReady`](super::action::Action::StoreReady).
     pub fn new(article: Arc<Article>, config: Config, size: (u16, u16), color: bool) -> App {
-        let ann = Annotations::new(crate::store::model::ArticleInfo::default());
+        let ann = Annotations::new(crate::model::ArticleInfo::default());
         let theme = Theme::new(&config, &ann.parties, color);
         let hl = Highlights::new(&ann);
         let keymap = Keymap::new(&config);
@@ -153,17 +125,14 @@ impl App {
             top: 0,
             selected: None,
             sidebar,
-            overlay: Overlay::None,
+            mode: Mode::default(),
             search: Search::default(),
             marks: BTreeMap::new(),
-            pending: None,
             message,
             detecting: true,
             detected: 0,
             loading: false,
             resume: None,
-            popup: None,
-            cursor: None,
             drag_from: None,
             quit: false,
             label,
@@ -203,25 +172,7 @@ impl App {
 
     /// The mode, for the status bar.
     pub fn mode_name(&self) -> &'static str {
-        if self.search.prompt.is_some() {
-            return "SEARCH";
-        }
-        if self.popup.is_some() {
-            return "EDIT";
-        }
-        if let Some(c) = &self.cursor {
-            return if c.anchor.is_some() {
-                "SELECT"
-            } else {
-                "CURSOR"
-            };
-        }
-        match self.overlay {
-            Overlay::Help(_) => "HELP",
-            Overlay::Sides(_) => "SIDES",
-            Overlay::Legend => "LEGEND",
-            Overlay::None => "READ",
-        }
+        self.mode.name()
     }
 
     /// Takes the whole article in place of its start, keeping the same text at the top

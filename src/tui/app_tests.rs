@@ -5,7 +5,7 @@ use super::app::{App, Overlay};
 use crate::article::Article;
 use crate::config::Config;
 use crate::keys::Command;
-use crate::store::model::QuoteKind;
+use crate::model::QuoteKind;
 use crate::store::{OpenOptions, Store};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,6 +18,7 @@ pub(crate) fn app_in(dir: &std::path::Path, w: u16, h: u16, color: bool) -> App 
     let article = Arc::new(Article::bundled());
     let options = OpenOptions {
         store: Some(dir.join("bundled.parley.toml")),
+        suggest: Some(crate::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let store = Store::open(&article, &options);
@@ -234,13 +235,13 @@ fn sides_view_lists_each_side_and_enter_jumps() {
         "{text}"
     );
     cmd(&mut a, Command::NextAnnotation); // to the next column
-    let Overlay::Sides(cursor) = a.overlay else {
+    let Some(Overlay::Sides(cursor)) = a.mode.overlay() else {
         panic!("sides closed")
     };
     assert_eq!(cursor, cols[0].len());
     cmd(&mut a, Command::ScrollDown);
     cmd(&mut a, Command::Activate);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.mode.overlay(), None);
     assert_eq!(a.selected, Some(cols[1][1]));
 }
 
@@ -250,9 +251,9 @@ fn help_overlay_opens_scrolls_and_closes() {
     cmd(&mut a, Command::ToggleHelp);
     assert!(screen_text(&render(&a)).contains("Scroll down one line"));
     cmd(&mut a, Command::ScrollDown);
-    assert_eq!(a.overlay, Overlay::Help(1));
+    assert_eq!(a.mode.overlay(), Some(Overlay::Help(1)));
     cmd(&mut a, Command::Quit);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.mode.overlay(), None);
     assert!(!a.quit, "q closes help first");
     cmd(&mut a, Command::ToggleLegend);
     assert!(screen_text(&render(&a)).contains("legend"));
@@ -448,6 +449,7 @@ fn opening_a_store_reports_the_detectors_progress() {
     let article = Article::bundled();
     let options = OpenOptions {
         store: Some(dir.path().join("s.parley.toml")),
+        suggest: Some(crate::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let mut seen = Vec::new();

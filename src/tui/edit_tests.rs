@@ -8,7 +8,7 @@ use super::highlight::Target;
 use super::popup::Popup;
 use crate::article::Article;
 use crate::keys::Command;
-use crate::store::model::{Origin, QuoteKind, Status};
+use crate::model::{Origin, QuoteKind, Status};
 use crate::store::{OpenOptions, Store};
 
 fn cmd(app: &mut App, c: Command) {
@@ -28,6 +28,7 @@ fn enter(app: &mut App) {
 fn reopen(dir: &std::path::Path) -> Store {
     let options = OpenOptions {
         store: Some(dir.join("bundled.parley.toml")),
+        suggest: Some(crate::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     Store::load(&Article::bundled(), &options).unwrap()
@@ -39,12 +40,12 @@ fn select_phrase(app: &mut App, phrase: &str) {
     cmd(app, Command::CursorMode);
     // walk word by word to the phrase
     let mut guard = 0;
-    while app.cursor.unwrap().at < start {
+    while app.mode.cursor().copied().unwrap().at < start {
         cmd(app, Command::WordNext);
         guard += 1;
         assert!(guard < 2000, "never reached the phrase");
     }
-    assert_eq!(app.cursor.unwrap().at, start);
+    assert_eq!(app.mode.cursor().copied().unwrap().at, start);
     cmd(app, Command::ToggleSelection);
     for _ in 1..phrase.split_whitespace().count() {
         cmd(app, Command::WordNext);
@@ -58,17 +59,20 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
     let mut a = app_in(dir.path(), 100, 30, true);
     let before = a.ann().quotes.len();
     select_phrase(&mut a, "laid the groundwork for future discussions.");
-    cmd(&mut a, Command::CursorTagQuote);
-    assert!(matches!(a.popup, Some(Popup::Choice { .. })));
+    cmd(&mut a, Command::TagQuote);
+    assert!(matches!(
+        a.mode.popup().cloned(),
+        Some(Popup::Choice { .. })
+    ));
     typ(&mut a, "p");
-    assert!(a.cursor.is_none(), "tagging leaves cursor mode");
+    assert!(a.mode.cursor().is_none(), "tagging leaves cursor mode");
     assert_eq!(a.ann().quotes.len(), before + 1);
     let id = a.selected_id().unwrap();
     let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap().clone();
     assert_eq!(q.text, "laid the groundwork for future discussions.");
     assert_eq!((q.kind, q.origin), (QuoteKind::Partial, Origin::Manual));
 
-    cmd(&mut a, Command::Side2);
+    a.update(Action::SetSide(2));
     let side2 = a.ann().parties[1].id.clone();
     assert_eq!(
         a.ann().quotes.iter().find(|q| q.id == id).unwrap().party,
@@ -256,9 +260,12 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
     cmd(&mut a, Command::Reject);
     cmd(&mut a, Command::Quit);
     assert!(!a.quit);
-    assert!(matches!(a.popup, Some(Popup::Choice { .. })));
+    assert!(matches!(
+        a.mode.popup().cloned(),
+        Some(Popup::Choice { .. })
+    ));
     typ(&mut a, "c");
-    assert!(!a.quit && a.popup.is_none());
+    assert!(!a.quit && a.mode.popup().is_none());
     cmd(&mut a, Command::Quit);
     typ(&mut a, "d");
     assert!(a.quit);
@@ -284,7 +291,7 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
     cmd(&mut a, Command::Reject);
     cmd(&mut a, Command::Save);
     assert!(
-        matches!(a.popup, Some(Popup::Choice { .. })),
+        matches!(a.mode.popup().cloned(), Some(Popup::Choice { .. })),
         "{:?}",
         a.message
     );
@@ -313,7 +320,7 @@ fn export_and_command_line() {
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::Export);
     typ(&mut a, "j");
-    let Some(Popup::Text { field, .. }) = &a.popup else {
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
         panic!("no path prompt")
     };
     assert!(field.text().ends_with(".annotations.json"));
@@ -374,7 +381,7 @@ fn orphans_are_listed_and_can_be_reattached() {
     cmd(&mut a, Command::CursorMode);
     cmd(&mut a, Command::ToggleSelection);
     cmd(&mut a, Command::WordEnd);
-    cmd(&mut a, Command::CursorTagQuote);
+    cmd(&mut a, Command::TagQuote);
     assert_eq!(a.ann().orphan_quotes.len(), orphans - 1, "{:?}", a.message);
     assert_eq!(a.ann().quotes.len(), placed + 1);
 }

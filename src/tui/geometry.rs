@@ -27,6 +27,14 @@ pub struct Geometry {
     pub text_width: u16,
 }
 
+/// The first of `items` the sidebar lists in `height` rows, keeping the selection in
+/// the middle third. Clicks and drawing both use it, so a click lands on what is drawn.
+pub fn sidebar_first(items: usize, selected: Option<usize>, height: usize) -> usize {
+    let sel = selected.unwrap_or(0);
+    sel.saturating_sub(height / 3)
+        .min(items.saturating_sub(height))
+}
+
 impl Geometry {
     /// Splits a terminal of `width`×`height`; `None` when it is too small to read in.
     pub fn new(width: u16, height: u16, sidebar: bool, max_width: u16) -> Option<Geometry> {

@@ -7,7 +7,7 @@
 //! is never cut to fit: such an annotation is listed nowhere, like an orphan, and not
 //! drawn; such a side counts as no side.
 
-use crate::store::model::{Annotations, Id, Position, Quote, QuoteKind, Status};
+use crate::model::{Annotations, Id, Position, Quote, QuoteKind, Status};
 use std::collections::HashMap;
 use std::ops::Range;
 

@@ -1,6 +1,7 @@
 //! A text field with a cursor that moves and deletes by grapheme: the search prompt,
 //! and later notes and names.
 
+use super::action::PromptKey;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// An editable line (or lines) of text with a cursor, always on a grapheme boundary.
@@ -11,6 +12,21 @@ pub struct TextField {
 }
 
 impl TextField {
+    /// Applies an editing key (Submit and Abort are the owner's to act on).
+    pub fn apply(&mut self, k: PromptKey) {
+        match k {
+            PromptKey::Char(c) => self.insert(c),
+            PromptKey::Backspace => self.backspace(),
+            PromptKey::Delete => self.delete(),
+            PromptKey::DeleteWord => self.delete_word(),
+            PromptKey::Left => self.left(),
+            PromptKey::Right => self.right(),
+            PromptKey::Home => self.home(),
+            PromptKey::End => self.end(),
+            PromptKey::Submit | PromptKey::Abort => {}
+        }
+    }
+
     /// A field holding `text`, the cursor at its end.
     pub fn new(text: &str) -> TextField {
         TextField {

@@ -1,53 +1,74 @@
 //! From terminal key events to commands, through the configured bindings.
 
 use crate::config::Config;
-use crate::keys::{Command, Key, KeyChord, NamedKey, Scope};
+use crate::keys::{Bindings, Command, Key, KeyChord, NamedKey, Scope, side_digit};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 
-/// The live key bindings.
+/// What a key is bound to in a mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// A command.
+    Command(Command),
+    /// `set_side` with the side it names: 1-9 a party in order, 0 none.
+    Side(u8),
+}
+
+/// The live key bindings: one keymap per mode (scope).
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: HashMap<(KeyChord, ScopeKey), Command>,
-    keys: HashMap<Command, Vec<KeyChord>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum ScopeKey {
-    Normal,
-    Cursor,
-}
-
-fn scope_key(s: Scope) -> ScopeKey {
-    match s {
-        Scope::Normal => ScopeKey::Normal,
-        Scope::Cursor => ScopeKey::Cursor,
-    }
+    bindings: HashMap<(Scope, KeyChord), Bound>,
+    keys: Bindings,
 }
 
 impl Keymap {
     /// Builds the keymap of a (validated) configuration.
     pub fn new(config: &Config) -> Keymap {
         let mut bindings = HashMap::new();
-        let mut keys = HashMap::new();
-        for (command, chords) in &config.keys {
-            for chord in chords {
-                bindings.insert((*chord, scope_key(command.scope())), *command);
+        for (command, chords) in &config.keys.commands {
+            for scope in command.scopes() {
+                for chord in chords {
+                    let bound = match (*command, side_digit(chord)) {
+                        (Command::SetSide, Some(d)) => Bound::Side(d),
+                        (c, _) => Bound::Command(c),
+                    };
+                    bindings.insert((*scope, *chord), bound);
+                }
             }
-            keys.insert(*command, chords.clone());
         }
-        Keymap { bindings, keys }
+        for (n, chords) in &config.keys.sides {
+            for chord in chords {
+                bindings.insert((Scope::Normal, *chord), Bound::Side(*n));
+            }
+        }
+        Keymap {
+            bindings,
+            keys: config.keys.clone(),
+        }
     }
 
-    /// The command bound to a key in a mode.
-    pub fn command(&self, scope: Scope, key: KeyEvent) -> Option<Command> {
+    /// What a key is bound to in a mode.
+    pub fn lookup(&self, scope: Scope, key: KeyEvent) -> Option<Bound> {
         let chord = chord_of(key)?;
-        self.bindings.get(&(chord, scope_key(scope))).copied()
+        self.bindings.get(&(scope, chord)).copied()
+    }
+
+    /// The command bound to a key in a mode (`None` for a side key).
+    pub fn command(&self, scope: Scope, key: KeyEvent) -> Option<Command> {
+        match self.lookup(scope, key)? {
+            Bound::Command(c) => Some(c),
+            Bound::Side(_) => None,
+        }
     }
 
     /// The keys bound to a command, for help and hints.
     pub fn keys_of(&self, command: Command) -> &[KeyChord] {
-        self.keys.get(&command).map_or(&[], Vec::as_slice)
+        self.keys.keys(command)
+    }
+
+    /// Keys that set one side besides `set_side`'s digits (party number, keys).
+    pub fn side_keys(&self) -> impl Iterator<Item = (u8, &[KeyChord])> {
+        self.keys.sides.iter().map(|(n, k)| (*n, k.as_slice()))
     }
 
     /// The first key of a command as text ("q"), or "unbound".
@@ -144,5 +165,53 @@ mod tests {
             Some(Command::Quit)
         );
         assert_eq!(km.hint(Command::Quit), "Q");
+    }
+
+    #[test]
+    fn digits_set_sides_and_prompt_keys_are_a_keymap_of_their_own() {
+        let km = Keymap::new(&Config::default());
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            km.lookup(Scope::Normal, key(KeyCode::Char('2'), none)),
+            Some(Bound::Side(2))
+        );
+        assert_eq!(
+            km.lookup(Scope::Normal, key(KeyCode::Char('0'), none)),
+            Some(Bound::Side(0))
+        );
+        assert_eq!(
+            km.command(
+                Scope::Prompt,
+                key(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Command::PromptCancel)
+        );
+        assert_eq!(
+            km.command(Scope::Prompt, key(KeyCode::Char('j'), none)),
+            None,
+            "letters are typed"
+        );
+        let c = Config::parse(
+            "[keys]
+prompt_cancel = [\"ctrl-q\"]\nside_1 = [\"!\"]\n",
+            "t",
+        )
+        .unwrap();
+        let km = Keymap::new(&c);
+        assert_eq!(
+            km.command(
+                Scope::Prompt,
+                key(KeyCode::Char('q'), KeyModifiers::CONTROL)
+            ),
+            Some(Command::PromptCancel)
+        );
+        assert_eq!(
+            km.lookup(Scope::Normal, key(KeyCode::Char('!'), none)),
+            Some(Bound::Side(1))
+        );
+        assert_eq!(
+            km.lookup(Scope::Normal, key(KeyCode::Char('1'), none)),
+            None
+        );
     }
 }

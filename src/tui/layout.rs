@@ -5,6 +5,7 @@ use crate::article::Article;
 use std::ops::Range;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_segmentation::UnicodeSegmentation;
 
 mod width;
 pub use width::{Graphemes, grapheme_width, graphemes, printable_ascii, text_width};
@@ -317,9 +318,36 @@ fn push_word(
     });
 }
 
+/// The byte offset of the grapheme shown at `column` of a row (for the mouse and the
+/// cursor's moves between rows): past the row's end, its last grapheme. Always on a
+/// character boundary, however wide or long the row's last character.
+pub fn offset_at_column(text: &str, row: Range<usize>, column: usize) -> usize {
+    let mut col = 0;
+    let mut last = row.start;
+    for (i, g) in text[row.clone()].grapheme_indices(true) {
+        col += grapheme_width(g);
+        if col > column {
+            return row.start + i;
+        }
+        last = row.start + i;
+    }
+    last
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_past_the_row_is_its_last_character_whatever_its_width() {
+        for text in ["said “progress”", "emoji 🎉", "nul ␀", "ascii"] {
+            let at = offset_at_column(text, 0..text.len(), 200);
+            assert!(text.is_char_boundary(at), "{text}: {at}");
+            assert_eq!(text[at..].chars().count(), 1, "{text}: the last character");
+        }
+        assert_eq!(offset_at_column("ab", 0..2, 0), 0);
+        assert_eq!(offset_at_column("", 0..0, 5), 0);
+    }
     use crate::article::Source;
 
     fn rows(text: &str, width: usize) -> Vec<String> {

@@ -2,11 +2,13 @@
 
 pub mod action;
 pub mod app;
+pub mod events;
 pub mod geometry;
 pub mod highlight;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod mode;
 pub mod popup;
 pub mod print;
 pub mod search;
@@ -18,15 +20,15 @@ pub mod view;
 
 use crate::article::{Article, Opening};
 use crate::config::Config;
+use crate::keys::Command;
 use crate::store::{OpenOptions, Store};
 use action::Action;
 use anyhow::{Context, Result};
 use app::App;
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use crossterm::event::{Event as CtEvent, KeyEventKind, MouseEventKind};
+use events::Event;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
 
 /// How the reader ended, as a process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,33 +37,27 @@ pub struct Exit(pub u8);
 /// The exit code after the terminal went away (as for SIGHUP).
 const HANGUP: u8 = 128 + 1;
 
-/// Signals that end the reader, with the conventional exit code 128 + number.
-const STOP_SIGNALS: [i32; 3] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
-];
+/// Articles up to this size are detected before the first frame, so it has its
+/// highlights (the bundled article takes about 3 ms); larger ones on the worker.
+const DETECT_BEFORE_FIRST_FRAME: usize = 256 * 1024;
 
-/// What the worker thread sends the reader.
-enum Loaded {
-    /// The whole article, when the reader opened on its start.
-    Article(Arc<Article>),
-    /// The rest of the article could not be read.
-    Failed(String),
-    /// The store, opened (and, without a file, detected).
-    Store(Box<Store>),
+/// How the loop ended.
+enum End {
+    /// With an exit code.
+    Exit(Exit),
+    /// By a signal whose default action should end the process once the terminal is
+    /// given back.
+    Fatal(i32),
 }
 
-/// Runs the full-screen reader until the user quits or a signal arrives. The rest of a
-/// large article is read, and the store opened (and, without one, the article
-/// detected), on a worker thread, so the first screen waits for neither.
+/// Runs the full-screen reader until the user quits or a signal arrives. A small
+/// article is detected before the first frame; for a larger one the rest is read,
+/// and the store opened (and, without one, the article detected), on a worker
+/// thread, so the first screen waits for neither.
 pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) -> Result<Exit> {
     let article = Arc::new(opening.article);
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in STOP_SIGNALS {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .context("cannot install signal handlers")?;
-    }
+    let (tx, rx) = events::channel();
+    events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
     let sha = session::fingerprint(&article.text, opening.size);
@@ -69,8 +65,8 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
     }
-    let result = (|| -> Result<Exit> {
-        let size = terminal.size()?;
+    let result = (|| -> Result<End> {
+        let size = terminal::capped(terminal.size()?);
         let mut app = App::new(
             Arc::clone(&article),
             config,
@@ -90,17 +86,22 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
                 }
             }
         }
+        let small = opening.complete && article.text.len() <= DETECT_BEFORE_FIRST_FRAME;
+        if small {
+            let store = Store::open(&article, &options);
+            app.update(Action::StoreReady(Box::new(store)));
+        }
         // the first screen, before any background work competes for the cores
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
-        // the worker takes this handle on the start, so that it is gone once the
-        // reader has the whole article
-        let worker = spawn_worker(
-            article,
-            opening.complete,
-            app.config.limits.max_article_bytes,
-            options,
-        );
-        let exit = event_loop(&mut terminal, &mut app, &worker, &signal, mouse)?;
+        let gate = events::InputGate::default();
+        events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
+        if !small {
+            let max = app.config.limits.max_article_bytes;
+            spawn_worker(article, opening.complete, max, options, tx);
+        } else {
+            drop((article, tx));
+        }
+        let end = event_loop(&mut terminal, &mut app, &rx, &gate, mouse)?;
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(
@@ -113,22 +114,21 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
                 },
             );
         }
-        Ok(exit)
+        Ok(end)
     })();
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
     terminal::restore();
     terminal::close(terminal);
-    result
-}
-
-/// The reader's end of the worker thread.
-struct Worker {
-    /// What it has loaded.
-    loaded: mpsc::Receiver<Loaded>,
-    /// How many bytes of the article the detector has done.
-    detected: Arc<AtomicUsize>,
+    match result? {
+        End::Exit(exit) => Ok(exit),
+        End::Fatal(sig) => {
+            // the terminal is given back: now end as the signal would have
+            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            Ok(Exit(128 + sig as u8))
+        }
+    }
 }
 
 /// Starts the worker: it reads the rest of the article (unless `complete`), then opens
@@ -138,12 +138,11 @@ fn spawn_worker(
     complete: bool,
     max_bytes: u64,
     options: OpenOptions,
-) -> Worker {
-    let (tx, rx) = mpsc::channel::<Loaded>();
-    let detected = Arc::new(AtomicUsize::new(0));
-    let done = Arc::clone(&detected);
+    tx: mpsc::Sender<Event>,
+) {
     std::thread::spawn(move || {
         background();
+        let guard = events::WorkerGuard::new(tx);
         let article = if complete {
             start
         } else {
@@ -151,26 +150,25 @@ fn spawn_worker(
                 Ok(whole) => {
                     drop(start);
                     let whole = Arc::new(whole);
-                    if tx.send(Loaded::Article(Arc::clone(&whole))).is_err() {
-                        return;
+                    if !guard.send(Event::ArticleReady(Arc::clone(&whole))) {
+                        return guard.finish();
                     }
                     whole
                 }
                 Err(e) => {
                     let why = format!("cannot read the rest of the article: {e}");
-                    let _ = tx.send(Loaded::Failed(why));
-                    return;
+                    guard.send(Event::ArticleFailed(why));
+                    return guard.finish();
                 }
             }
         };
-        let mut progress = |bytes: usize| done.store(bytes, Ordering::Relaxed);
+        let mut progress = |bytes: usize| {
+            guard.send(Event::Progress(bytes));
+        };
         let store = Store::open_with_progress(&article, &options, &mut progress);
-        let _ = tx.send(Loaded::Store(Box::new(store)));
+        guard.send(Event::StoreReady(Box::new(store)));
+        guard.finish();
     });
-    Worker {
-        loaded: rx,
-        detected,
-    }
 }
 
 /// The worker's niceness: background work gives way to the reader's own thread, the
@@ -184,117 +182,140 @@ fn background() {
     let _ = rustix::process::nice(WORKER_NICE);
 }
 
+/// Blocks on the event channel, takes in everything queued, and draws once. While the
+/// article is still being wrapped it does a slice of that work whenever the channel is
+/// empty, and blocks again once it is done.
 fn event_loop(
     terminal: &mut terminal::Term,
     app: &mut App,
-    worker: &Worker,
-    signal: &AtomicUsize,
+    rx: &mpsc::Receiver<Event>,
+    gate: &events::InputGate,
     mouse: bool,
-) -> Result<Exit> {
-    let mut redraw = true;
+) -> Result<End> {
     loop {
-        if redraw {
-            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
-            redraw = false;
-        }
-        if app.quit {
-            return Ok(Exit(0));
-        }
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(Exit(128 + sig as u8));
-        }
-        if app.detecting {
-            let done = worker.detected.load(Ordering::Relaxed);
-            if done != app.detected {
-                app.detected = done;
-                redraw = true;
-            }
-            match worker.loaded.try_recv() {
-                Ok(Loaded::Article(article)) => {
-                    app.update(Action::ArticleReady(article));
-                    redraw = true;
-                }
-                Ok(Loaded::Failed(why)) => {
-                    app.update(Action::ArticleFailed(why));
-                    redraw = true;
-                }
-                Ok(Loaded::Store(store)) => {
-                    app.update(Action::StoreReady(store));
-                    redraw = true;
-                }
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    // the worker died (a bug): keep reading, without annotations
-                    app.detecting = false;
-                    app.message = Some((
-                        "the annotations could not be loaded (internal error); reading only".into(),
-                        app::Tone::Warning,
-                    ));
-                    redraw = true;
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
-            }
-        }
-        // While the article is still being wrapped, do a slice of it between keys.
-        let busy = !app.layout.is_complete();
-        let timeout = Duration::from_millis(if busy { 0 } else { 100 });
-        // A closed terminal (EOF, EIO) makes poll or read fail, or leaves a terminal
-        // whose size cannot be read: quit as on SIGHUP, never spin.
-        let Ok(ready) = event::poll(timeout) else {
-            return Ok(Exit(HANGUP));
+        let first = if app.layout.is_complete() {
+            // every sender gone would mean the input thread ended: the terminal is gone
+            Some(rx.recv().unwrap_or(Event::HungUp))
+        } else {
+            rx.try_recv().ok()
         };
-        if !ready {
-            // (window_size asks the terminal only; size would fall back to running
-            // `tput`, which answers from the terminfo database even with no terminal)
-            if crossterm::terminal::window_size().is_err() {
-                return Ok(Exit(HANGUP));
-            }
-            if busy {
-                app.update(Action::Idle);
-                redraw = true;
-            }
-            continue;
-        }
-        let Ok(ev) = event::read() else {
-            return Ok(Exit(HANGUP));
-        };
-        redraw = true;
-        let action = match ev {
-            Event::Key(k) if k.kind != KeyEventKind::Release => {
-                let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-                match k.code {
-                    // terminal control keys, as the terminal itself would treat them
-                    KeyCode::Char('c') if ctrl => return Ok(Exit(130)),
-                    KeyCode::Char('z') if ctrl => {
-                        suspend(terminal, mouse)?;
-                        continue;
+        match first {
+            None => app.update(Action::Idle),
+            Some(event) => {
+                let mut next = Some(event);
+                while let Some(event) = next {
+                    if let Some(end) = handle(event, terminal, app, gate, mouse)? {
+                        return Ok(end);
                     }
-                    _ => app.action_for_key(k),
+                    if app.quit {
+                        return Ok(End::Exit(Exit(0)));
+                    }
+                    next = rx.try_recv().ok();
                 }
             }
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
-                MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
-                MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
-                MouseEventKind::Drag(_) => Some(Action::Drag(m.column, m.row)),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(a) = action {
-            app.update(a);
         }
+        terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     }
 }
 
-/// Ctrl-Z: give the terminal back, stop, and take it again on SIGCONT.
-fn suspend(terminal: &mut terminal::Term, mouse: bool) -> Result<()> {
+/// Takes in one event; `Some` when the reader should end.
+fn handle(
+    event: Event,
+    terminal: &mut terminal::Term,
+    app: &mut App,
+    gate: &events::InputGate,
+    mouse: bool,
+) -> Result<Option<End>> {
+    let action = match event {
+        Event::Signal(sig) if events::FATAL_SIGNALS.contains(&sig) => {
+            return Ok(Some(End::Fatal(sig)));
+        }
+        Event::Signal(sig) => return Ok(Some(End::Exit(Exit(128 + sig as u8)))),
+        Event::HungUp => return Ok(Some(End::Exit(Exit(HANGUP)))),
+        Event::Progress(n) => Some(Action::Progress(n)),
+        Event::ArticleReady(a) => Some(Action::ArticleReady(a)),
+        Event::ArticleFailed(why) => Some(Action::ArticleFailed(why)),
+        Event::StoreReady(store) => Some(Action::StoreReady(store)),
+        Event::WorkerGone => Some(Action::WorkerGone),
+        Event::Input(input) => match input_action(&input, app) {
+            Input::Action(a) => a,
+            Input::Interrupt => return Ok(Some(End::Exit(Exit(130)))),
+            Input::Suspend => {
+                suspend(terminal, gate, mouse)?;
+                None
+            }
+            Input::Resize(w, h) => {
+                terminal::resize(terminal, ratatui::layout::Size::new(w, h))?;
+                Some(Action::Resize(w, h))
+            }
+        },
+    };
+    if let Some(a) = action {
+        app.update(a);
+    }
+    Ok(None)
+}
+
+/// What a terminal event asks of the loop.
+enum Input {
+    /// An action for the app (or nothing).
+    Action(Option<Action>),
+    /// Ctrl-C while reading: end as the terminal's interrupt would.
+    Interrupt,
+    /// Ctrl-Z: hand the terminal back and stop.
+    Suspend,
+    /// The terminal has a new size (capped).
+    Resize(u16, u16),
+}
+
+fn input_action(input: &CtEvent, app: &App) -> Input {
+    let action = match *input {
+        // the keymap of the mode decides; suspending and interrupting are the loop's
+        // (a prompt binds Ctrl-C to cancel instead)
+        CtEvent::Key(k) if k.kind != KeyEventKind::Release => match app.action_for_key(k) {
+            Some(Action::Command(Command::Suspend)) => return Input::Suspend,
+            Some(Action::Command(Command::Interrupt)) => return Input::Interrupt,
+            other => other,
+        },
+        CtEvent::Resize(w, h) => {
+            let size = terminal::capped(ratatui::layout::Size::new(w, h));
+            return Input::Resize(size.width, size.height);
+        }
+        CtEvent::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::Drag(_) => Some(Action::Drag(m.column, m.row)),
+            _ => None,
+        },
+        _ => None,
+    };
+    Input::Action(action)
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again on SIGCONT. The input
+/// thread holds off reading until the terminal is the reader's again.
+fn suspend(terminal: &mut terminal::Term, gate: &events::InputGate, mouse: bool) -> Result<()> {
+    gate.pause();
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
     terminal::restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("cannot suspend")?;
+    let stopped = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    let resumed = resume_terminal(mouse);
+    gate.resume();
+    stopped.context("cannot suspend")?;
+    resumed?;
+    // A new terminal has no idea what is on screen, so the next frame is drawn whole
+    // (Terminal::clear would ask the terminal for the cursor position, which not every
+    // terminal answers).
+    let before = std::mem::replace(terminal, terminal::fresh()?);
+    terminal::close(before);
+    Ok(())
+}
+
+/// Raw mode, the alternate screen and (if wanted) the mouse again after a suspend.
+fn resume_terminal(mouse: bool) -> Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
         std::io::stdout(),
@@ -304,11 +325,6 @@ fn suspend(terminal: &mut terminal::Term, mouse: bool) -> Result<()> {
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
-    // A new terminal has no idea what is on screen, so the next frame is drawn whole
-    // (Terminal::clear would ask the terminal for the cursor position, which not every
-    // terminal answers).
-    let before = std::mem::replace(terminal, terminal::fresh()?);
-    terminal::close(before);
     Ok(())
 }
 
@@ -317,6 +333,12 @@ mod app_tests;
 
 #[cfg(test)]
 mod edit_tests;
+
+#[cfg(test)]
+mod mode_tests;
+
+#[cfg(test)]
+mod panic_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -1,9 +1,10 @@
 //! The popups that editing opens: a question with lettered answers, a text field,
 //! and the speaker picker.
 
+use super::action::{PopupKey, PromptKey};
 use super::input::TextField;
 use crate::export::Format;
-use crate::store::model::Id;
+use crate::model::Id;
 
 /// What a lettered question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +120,77 @@ impl Popup {
             field: TextField::new(text),
             multiline,
             purpose,
+        }
+    }
+}
+
+/// What a key in a popup comes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The popup stays open (it may have changed).
+    Stay,
+    /// Closed without an answer.
+    Cancel,
+    /// A lettered answer.
+    Chose(Ask, char),
+    /// The text typed, for its purpose.
+    Submitted(Field, String),
+    /// The picker's entry under its cursor, and the filter typed.
+    Picked(Pick, String, usize),
+}
+
+impl Popup {
+    /// Takes a key; `entries` is how many entries the speaker picker lists for its
+    /// filter (the app knows the speakers).
+    pub fn handle(&mut self, key: PopupKey, entries: usize) -> Outcome {
+        if key == PopupKey::Edit(PromptKey::Abort) {
+            return Outcome::Cancel;
+        }
+        match self {
+            Popup::Choice { options, ask, .. } => match key {
+                PopupKey::Edit(PromptKey::Char(c)) if options.iter().any(|(o, _)| *o == c) => {
+                    Outcome::Chose(ask.clone(), c)
+                }
+                _ => Outcome::Stay,
+            },
+            Popup::Text {
+                field,
+                multiline,
+                purpose,
+                ..
+            } => match key {
+                PopupKey::Edit(PromptKey::Submit) => {
+                    Outcome::Submitted(purpose.clone(), field.text().to_string())
+                }
+                PopupKey::Newline if *multiline => {
+                    field.insert('\n');
+                    Outcome::Stay
+                }
+                PopupKey::Edit(k) => {
+                    field.apply(k);
+                    Outcome::Stay
+                }
+                _ => Outcome::Stay,
+            },
+            Popup::Speakers {
+                filter,
+                cursor,
+                pick,
+            } => {
+                match key {
+                    PopupKey::Up => *cursor = cursor.saturating_sub(1),
+                    PopupKey::Down => *cursor = (*cursor + 1).min(entries.saturating_sub(1)),
+                    PopupKey::Edit(PromptKey::Submit) => {
+                        return Outcome::Picked(pick.clone(), filter.text().to_string(), *cursor);
+                    }
+                    PopupKey::Edit(k) => {
+                        filter.apply(k);
+                        *cursor = 0;
+                    }
+                    PopupKey::Newline => {}
+                }
+                Outcome::Stay
+            }
         }
     }
 }

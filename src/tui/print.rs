@@ -3,7 +3,7 @@
 
 use crate::article::Article;
 use crate::config::Config;
-use crate::store::model::Annotations;
+use crate::model::Annotations;
 use crate::tui::highlight::Highlights;
 use crate::tui::layout::{Layout, RowKind, text_width};
 use crate::tui::style_row::RowStyler;
@@ -120,7 +120,7 @@ fn color_code(c: Color, bg: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::model::ArticleInfo;
+    use crate::model::ArticleInfo;
 
     #[test]
     fn sgr_codes() {

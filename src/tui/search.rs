@@ -1,6 +1,5 @@
 //! Incremental search over the whole article: every match, smart case.
 
-use super::input::TextField;
 use std::ops::Range;
 
 /// The search state.
@@ -12,8 +11,6 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// The match the view is on.
     pub current: Option<usize>,
-    /// The prompt, while typing.
-    pub prompt: Option<TextField>,
     /// The top row when the prompt opened, restored on abort.
     pub saved_top: usize,
     /// The text with ASCII letters lowered (same byte offsets), made on first use.
@@ -21,9 +18,8 @@ pub struct Search {
 }
 
 impl Search {
-    /// Opens the prompt.
+    /// Starts a new search (the prompt is a layer of the mode).
     pub fn open(&mut self, top: usize) {
-        self.prompt = Some(TextField::default());
         self.saved_top = top;
         self.query.clear();
         self.matches.clear();
@@ -32,7 +28,6 @@ impl Search {
 
     /// Forgets the query and its matches (the folded text is kept for next time).
     pub fn clear(&mut self) {
-        self.prompt = None;
         self.query.clear();
         self.matches.clear();
         self.current = None;

@@ -41,11 +41,7 @@ const FINGERPRINT_BYTES: usize = 64 * 1024;
 
 /// The file the places are kept in.
 pub fn default_path() -> Option<PathBuf> {
-    let dirs = crate::config::project_dirs()?;
-    let dir = dirs
-        .state_dir()
-        .map_or_else(|| dirs.data_local_dir().to_path_buf(), Path::to_path_buf);
-    Some(dir.join("reading.toml"))
+    crate::paths::reading_places()
 }
 
 /// Where the article with this hash was left, if it was read before.

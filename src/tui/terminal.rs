@@ -5,6 +5,8 @@
 
 use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::{Rect, Size};
+use ratatui::{TerminalOptions, Viewport};
 use std::io::{self, BufWriter, Stdout, Write};
 
 /// The reader's terminal.
@@ -31,9 +33,32 @@ pub fn open() -> io::Result<Term> {
 }
 
 /// A terminal object that knows nothing of what is on screen, so its first frame is
-/// drawn whole (after the screen was handed to another program, say).
+/// drawn whole (after the screen was handed to another program, say). Its size is the
+/// terminal's, capped ([`capped`]); the reader resizes it on each resize event.
 pub fn fresh() -> io::Result<Term> {
-    ratatui::Terminal::new(buffered(io::stdout()))
+    let size = capped(crossterm::terminal::size().map_or(Size::new(80, 24), Size::from));
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, size.width, size.height)),
+    };
+    ratatui::Terminal::with_options(buffered(io::stdout()), options)
+}
+
+/// The largest screen drawn: a terminal that reports more (65535×65535 would ask
+/// for two 200 GB screen buffers) is drawn at this size in its top left corner.
+pub const MAX_SIZE: Size = Size::new(1000, 500);
+
+/// A reported size, capped at [`MAX_SIZE`].
+pub fn capped(size: Size) -> Size {
+    Size::new(
+        size.width.min(MAX_SIZE.width),
+        size.height.min(MAX_SIZE.height),
+    )
+}
+
+/// Follows a new size of the terminal (capped).
+pub fn resize(term: &mut Term, size: Size) -> io::Result<()> {
+    let size = capped(size);
+    term.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 /// A backend writing to `out` a frame at a time.
@@ -65,8 +90,7 @@ mod tests {
     use crate::article::Article;
     use crate::config::Config;
     use crate::tui::app::App;
-    use ratatui::layout::Rect;
-    use ratatui::{Terminal, TerminalOptions, Viewport};
+    use ratatui::Terminal;
     use std::sync::{Arc, Mutex};
 
     /// Counts the writes that reach it and keeps what they wrote.
@@ -110,5 +134,11 @@ mod tests {
         let again = out.0.lock().expect("not poisoned").clone();
         assert_eq!(again.len(), 2);
         assert!(again[1].len() < 64, "{} bytes", again[1].len());
+    }
+
+    #[test]
+    fn a_huge_reported_size_is_capped() {
+        assert_eq!(capped(Size::new(65535, 65535)), MAX_SIZE);
+        assert_eq!(capped(Size::new(100, 30)), Size::new(100, 30));
     }
 }

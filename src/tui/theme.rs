@@ -2,7 +2,7 @@
 //! variant that keeps each distinction through bold, underline, italic and reverse.
 
 use crate::config::{self, Config};
-use crate::store::model::{Party, QuoteKind, Status};
+use crate::model::{Party, QuoteKind, Status};
 use ratatui::style::{Color, Modifier, Style};
 
 /// Resolved styles for drawing.

@@ -172,12 +172,17 @@ impl Term {
 
     /// Waits for the program to exit and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
+        self.wait_status().exit_code()
+    }
+
+    /// Waits for the program to exit and returns how it ended.
+    pub fn wait_status(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 // let the reader thread drain the last bytes
                 std::thread::sleep(Duration::from_millis(100));
-                return status.exit_code();
+                return status;
             }
             if start.elapsed() > PATIENCE {
                 let _ = self.child.kill();

@@ -5,7 +5,7 @@
 //! compared by head and tail), so the cost per annotation stays bounded.
 
 use super::{Anchored, CONTEXT_CHARS, ceil_boundary, floor_boundary};
-use crate::store::model::context;
+use crate::model::context;
 
 /// Longest anchor piece taken from the context or the quote, in characters.
 const PIECE_CHARS: usize = 16;

@@ -2,10 +2,10 @@
 //! and key by key; anything else is refused with `None`, for the full parser to read.
 
 use super::values::{int, list, parse_pair, parse_string, string, whole};
-use crate::store::model::{
+use crate::model::Snippet;
+use crate::model::{
     Annotations, ArticleInfo, Id, Mark, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
 };
-use crate::store::snippet::Snippet;
 
 /// Which table the reader is in.
 enum Table {

@@ -2,7 +2,7 @@
 //! parley saves — into a `String`, or streamed into any `io::Write`.
 
 use super::values::push_quoted;
-use crate::store::model::{Annotations, ArticleInfo, Origin, Position, Quote, Status};
+use crate::model::{Annotations, ArticleInfo, Origin, Position, Quote, Status};
 use std::fmt::{self, Write};
 use std::io;
 

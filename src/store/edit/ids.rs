@@ -2,8 +2,8 @@
 //! no annotation or speaker has yet.
 
 use super::EditError;
+use crate::model::{Annotations, Id, Position, Quote};
 use crate::store::history::Item;
-use crate::store::model::{Annotations, Id, Position, Quote};
 use compact_str::format_compact;
 
 /// The annotation with this id, wherever it is.

@@ -3,12 +3,12 @@
 
 use super::ids::{check_refs, find, next_id, speaker_id};
 use super::{Edit, EditError, Filter};
-use crate::store::anchor::CONTEXT_CHARS;
-use crate::store::history::{Change, Item, Slot};
-use crate::store::model::{
+use crate::model::{
     Annotations, Id, Mark, Origin, Position, Quote, Reading, Snippet, Speaker, Status,
     shared_context,
 };
+use crate::store::anchor::CONTEXT_CHARS;
+use crate::store::history::{Change, Item, Slot};
 use std::sync::Arc;
 
 /// The planned changes of an edit.

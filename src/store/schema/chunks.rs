@@ -3,7 +3,7 @@
 //! `[[quote]]`/`[[position]]` headers and the pieces parsed at once. Any doubt about a
 //! cut makes the whole attempt give way to parsing in one piece.
 
-use crate::store::model::{Annotations, Position, Quote};
+use crate::model::{Annotations, Position, Quote};
 
 /// The tables that can follow the first `[[quote]]` or `[[position]]` in a store.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -18,7 +18,7 @@ struct Tail {
     #[serde(default)]
     orphan_position: Vec<Position>,
     #[serde(default)]
-    reading: crate::store::model::Reading,
+    reading: crate::model::Reading,
 }
 
 /// Smallest chunk worth a thread.

@@ -89,14 +89,37 @@ impl Store {
         })
     }
 
-    /// Joins the following edits into one undo step until [`Store::end_group`].
+    /// Runs `edits` as one undo step labelled `label`: every edit they make, however
+    /// deep, is undone together. A transaction inside another joins it.
+    pub fn transaction<T>(&mut self, label: &str, edits: impl FnOnce(&mut Store) -> T) -> T {
+        self.begin_group(label);
+        let out = edits(self);
+        self.end_group();
+        out
+    }
+
+    /// Joins the following edits into one undo step until the matching
+    /// [`Store::end_group`] (for callers that cannot lend the store to a closure;
+    /// prefer [`Store::transaction`]).
     pub fn begin_group(&mut self, label: &str) {
         self.history.begin(label);
     }
 
-    /// Closes the group begun by [`Store::begin_group`].
+    /// Closes the group begun by the matching [`Store::begin_group`].
     pub fn end_group(&mut self) {
         self.history.end();
+    }
+
+    /// Throws the unsaved edits away for good, as when quitting without saving: the
+    /// journal that would bring them back goes, and nothing is read again (a store
+    /// file that became unreadable cannot stop a discard). The annotations in memory
+    /// stay until the store is dropped.
+    pub fn discard(&mut self) -> std::io::Result<()> {
+        self.dirty = false;
+        match self.journal.take() {
+            Some(j) => j.remove(),
+            None => Ok(()),
+        }
     }
 
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.

@@ -5,12 +5,11 @@
 
 use super::{OpenOptions, Store, display, store_path};
 use crate::article::Article;
-use crate::detect::{article_info, detect_with_progress};
+use crate::model::{Annotations, ArticleInfo};
 use crate::store::anchor::{AnchorReport, reanchor};
 use crate::store::fsio::FileState;
 use crate::store::history::{self, Group, History};
 use crate::store::journal::{self, Journal};
-use crate::store::model::{Annotations, ArticleInfo};
 use crate::store::schema::{self, Locator, StoreError};
 use std::io;
 use std::path::Path;
@@ -39,7 +38,7 @@ impl Store {
     }
 
     /// [`Store::open`], telling `progress` how many bytes of the article the detector
-    /// has done when it runs (see [`crate::detect::detect_with_progress`]).
+    /// has done when it runs (see [`super::Suggest`]).
     pub fn open_with_progress(
         article: &Article,
         options: &OpenOptions,
@@ -59,7 +58,7 @@ impl Store {
         Store {
             path: store_path(article, options.store.as_deref()),
             text: article.text.clone(),
-            annotations: Annotations::new(article_info(article)),
+            annotations: Annotations::new(ArticleInfo::of(article)),
             disk: FileState::Absent,
             read_only: None,
             notices: Vec::new(),
@@ -73,14 +72,14 @@ impl Store {
     }
 
     fn use_suggestions(&mut self, article: &Article, progress: &mut dyn FnMut(usize)) {
-        self.annotations = if self.options.suggest {
-            detect_with_progress(article, self.options.parties.as_deref(), progress)
+        self.annotations = if let Some(suggest) = self.options.suggest {
+            suggest(article, self.options.parties.as_deref(), progress)
         } else {
-            let mut empty = Annotations::new(article_info(article));
+            let mut empty = Annotations::new(ArticleInfo::of(article));
             empty.parties = self.options.parties.clone().unwrap_or_default();
             empty
         };
-        self.annotations.article = article_info(article);
+        self.annotations.article = ArticleInfo::of(article);
         // Fills in context and sorts; suggestions are placed already.
         reanchor(&mut self.annotations, &self.text);
     }
@@ -294,7 +293,7 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Option<String>, StoreErro
     String::from_utf8(bytes).map(Some).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-        let (line, column) = crate::config::line_column(&text, valid);
+        let (line, column) = crate::article::line_column(&text, valid);
         StoreError::Parse {
             path: name.clone(),
             line,

@@ -53,7 +53,7 @@ impl App {
             .map(|it| it.range().start)
             .filter(|&o| o < self.article.text.len())
             .unwrap_or_else(|| self.first_text_offset());
-        self.cursor = Some(Cursor { at, anchor: None });
+        self.mode.enter_cursor(Cursor { at, anchor: None });
         self.message = Some((
             "cursor mode: move with h j k l w b e ( ) { }, v starts a selection, \" or P tags it, Esc leaves".into(),
             super::Tone::Info,
@@ -69,12 +69,12 @@ impl App {
 
     /// Handles a cursor-mode command; false when it is not one.
     pub(super) fn cursor_command(&mut self, c: Command) -> bool {
-        let Some(cur) = self.cursor else {
+        let Some(&cur) = self.mode.cursor() else {
             return false;
         };
         let text = &self.article.text;
         if text.is_empty() {
-            self.cursor = None;
+            self.mode.leave_cursor();
             return true;
         }
         let at = match c {
@@ -101,7 +101,7 @@ impl App {
                 step_to(starts, cur.at, c == Command::ParagraphNext)
             }
             Command::ToggleSelection => {
-                if let Some(cur) = self.cursor.as_mut() {
+                if let Some(cur) = self.mode.cursor_mut() {
                     cur.anchor = if cur.anchor.is_some() {
                         None
                     } else {
@@ -111,14 +111,14 @@ impl App {
                 return true;
             }
             Command::CursorCancel => {
-                self.cursor = None;
+                self.mode.leave_cursor();
                 return true;
             }
-            Command::CursorTagQuote => {
+            Command::TagQuote => {
                 self.tag_selection(true);
                 return true;
             }
-            Command::CursorTagPosition => {
+            Command::TagPosition => {
                 self.tag_selection(false);
                 return true;
             }
@@ -126,7 +126,7 @@ impl App {
         };
         let last = prev_boundary(&self.article.text, self.article.text.len());
         let at = at.min(last);
-        if let Some(cur) = self.cursor.as_mut() {
+        if let Some(cur) = self.mode.cursor_mut() {
             cur.at = at;
         }
         self.reveal(at);
@@ -169,7 +169,7 @@ impl App {
         }
         match usize::try_from(target).ok().and_then(|t| rows.get(t)) {
             Some(r) if !r.is_empty() => {
-                crate::tui::view::article::offset_at_column(&self.article.text, r.range(), column)
+                crate::tui::layout::offset_at_column(&self.article.text, r.range(), column)
             }
             _ => at,
         }

@@ -4,9 +4,9 @@
 
 use super::{App, Tone};
 use crate::keys::Command;
+use crate::model::{Id, QuoteKind, Status};
 use crate::store::Outcome;
 use crate::store::edit::{Edit, Filter};
-use crate::store::model::{Id, QuoteKind, Status};
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::popup::{Ask, Field, Pick, Popup};
 
@@ -52,6 +52,18 @@ impl App {
         }
     }
 
+    /// Runs `edits` as one undo step (see [`crate::store::Store::transaction`]); the
+    /// app stays free to apply, refresh and report between the edits.
+    pub(super) fn transaction(&mut self, label: &str, edits: impl FnOnce(&mut App)) {
+        if let Some(store) = self.store.as_mut() {
+            store.begin_group(label);
+        }
+        edits(self);
+        if let Some(store) = self.store.as_mut() {
+            store.end_group();
+        }
+    }
+
     pub(super) fn with_selected(&mut self) -> Option<Id> {
         let id = self.selected_id();
         if id.is_none() {
@@ -62,7 +74,7 @@ impl App {
 
     /// A command that edits; called for everything reading does not handle.
     pub(super) fn edit_command(&mut self, c: Command) {
-        if self.cursor.is_some() && self.cursor_command(c) {
+        if self.mode.cursor().is_some() && self.cursor_command(c) {
             return;
         }
         match c {
@@ -70,16 +82,8 @@ impl App {
             Command::TagQuote | Command::TagPosition => {
                 self.say("select text first: v, move, v again", Tone::Info)
             }
-            Command::Side1
-            | Command::Side2
-            | Command::Side3
-            | Command::Side4
-            | Command::Side5
-            | Command::Side6
-            | Command::Side7
-            | Command::Side8
-            | Command::Side9
-            | Command::Side0 => self.set_side(side_index(c)),
+            // the loop suspends and interrupts; set_side comes as Action::SetSide
+            Command::Suspend | Command::Interrupt | Command::SetSide => {}
             Command::PickSpeaker if self.with_selected().is_some() => {
                 self.open_picker(Pick::Speaker)
             }
@@ -105,26 +109,24 @@ impl App {
             Command::Save => {
                 self.save();
             }
-            Command::Export => {
-                self.popup = Some(Popup::choice(
-                    "Export as",
-                    &[
-                        ('t', "TOML (the store schema)"),
-                        ('j', "JSON (W3C Web Annotations)"),
-                        ('c', "CSV"),
-                        ('m', "Markdown brief"),
-                    ],
-                    Ask::ExportFormat,
-                ))
-            }
+            Command::Export => self.open_popup(Popup::choice(
+                "Export as",
+                &[
+                    ('t', "TOML (the store schema)"),
+                    ('j', "JSON (W3C Web Annotations)"),
+                    ('c', "CSV"),
+                    ('m', "Markdown brief"),
+                ],
+                Ask::ExportFormat,
+            )),
             Command::CommandLine => {
-                self.popup = Some(Popup::text(":", "", false, Field::Command));
+                self.open_popup(Popup::text(":", "", false, Field::Command));
             }
             _ => {}
         }
     }
 
-    fn set_side(&mut self, index: Option<usize>) {
+    pub(super) fn set_side(&mut self, index: Option<usize>) {
         let Some(id) = self.with_selected() else {
             return;
         };
@@ -184,7 +186,7 @@ impl App {
         if it.kind().is_none() {
             return self.say("positions have no kind; K changes quotes", Tone::Info);
         }
-        self.popup = Some(Popup::choice(
+        self.open_popup(Popup::choice(
             "Kind of quote",
             KIND_OPTIONS,
             Ask::ChangeKind,
@@ -211,7 +213,7 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        self.popup = Some(Popup::text(
+        self.open_popup(Popup::text(
             "Note (Enter saves, Ctrl-J new line, Esc cancels)",
             &note,
             true,
@@ -282,7 +284,11 @@ impl App {
 
     /// Cursor mode `"` / `P`: tags the selection, or re-attaches a selected orphan to it.
     pub(super) fn tag_selection(&mut self, quote: bool) {
-        let Some(range) = self.cursor.and_then(|c| c.selection(&self.article.text)) else {
+        let Some(range) = self
+            .mode
+            .cursor()
+            .and_then(|c| c.selection(&self.article.text))
+        else {
             return self.say("no selection: press v (or Space) to start one", Tone::Info);
         };
         let orphan = matches!(
@@ -300,13 +306,13 @@ impl App {
                 })
                 .is_some()
             {
-                self.cursor = None;
+                self.mode.leave_cursor();
                 self.say("re-attached", Tone::Info);
             }
             return;
         }
         if quote {
-            self.popup = Some(Popup::choice(
+            self.open_popup(Popup::choice(
                 "Tag as a quote",
                 KIND_OPTIONS,
                 Ask::TagKind {
@@ -323,7 +329,7 @@ impl App {
             })
             .is_some()
         {
-            self.cursor = None;
+            self.mode.leave_cursor();
             self.say(
                 "position added: 1-9 sets its side, @ its speaker",
                 Tone::Info,
@@ -344,21 +350,6 @@ pub(super) fn kind_of(c: char) -> QuoteKind {
         't' => QuoteKind::Term,
         _ => QuoteKind::Direct,
     }
-}
-
-fn side_index(c: Command) -> Option<usize> {
-    let all = [
-        Command::Side1,
-        Command::Side2,
-        Command::Side3,
-        Command::Side4,
-        Command::Side5,
-        Command::Side6,
-        Command::Side7,
-        Command::Side8,
-        Command::Side9,
-    ];
-    all.iter().position(|x| *x == c)
 }
 
 /// The end of the next word after `at` (skipping spaces first).

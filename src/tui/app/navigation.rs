@@ -2,7 +2,7 @@
 //! through annotations and search matches, selecting, and the mouse.
 
 use super::{App, Cursor, Tone};
-use crate::store::model::{Position, Quote, QuoteKind};
+use crate::model::{Position, Quote, QuoteKind};
 use crate::tui::highlight::on_target;
 use crate::tui::layout::Layout;
 
@@ -172,8 +172,18 @@ impl App {
         let i = self
             .search
             .step(from, forward, self.search.current.is_some());
+        self.go_to_match(i);
+    }
+
+    /// Shows search match `i`; in cursor mode the cursor goes onto it, so the
+    /// selection can start there.
+    pub(super) fn go_to_match(&mut self, i: usize) {
         self.search.current = Some(i);
-        self.reveal(self.search.matches[i].start);
+        let at = self.search.matches[i].start;
+        if let Some(c) = self.mode.cursor_mut() {
+            c.at = at;
+        }
+        self.reveal(at);
     }
 
     pub(super) fn click(&mut self, x: u16, y: u16) {
@@ -181,7 +191,11 @@ impl App {
         if let Some(side) = g.sidebar
             && side.contains((x, y).into())
         {
-            let first = crate::tui::view::sidebar::first_visible(self, usize::from(side.height));
+            let first = crate::tui::geometry::sidebar_first(
+                self.hl.items.len(),
+                self.selected,
+                usize::from(side.height),
+            );
             let i = first + usize::from(y - side.y);
             if i < self.hl.items.len() {
                 self.select(i);
@@ -195,7 +209,7 @@ impl App {
             return;
         };
         self.drag_from = Some(offset);
-        if let Some(c) = self.cursor.as_mut() {
+        if let Some(c) = self.mode.cursor_mut() {
             c.at = offset;
             c.anchor = None;
         } else if let Some(i) = self.hl.item_covering(offset) {
@@ -217,7 +231,7 @@ impl App {
             return None;
         }
         let column = usize::from(x.saturating_sub(g.text_x));
-        Some(crate::tui::view::article::offset_at_column(
+        Some(crate::tui::layout::offset_at_column(
             &self.article.text,
             row.range(),
             column,
@@ -229,7 +243,7 @@ impl App {
         let (Some(from), Some(to)) = (self.drag_from, self.offset_at(x, y)) else {
             return;
         };
-        self.cursor = Some(Cursor {
+        self.mode.enter_cursor(Cursor {
             at: to,
             anchor: Some(from),
         });

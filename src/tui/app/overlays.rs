@@ -1,24 +1,40 @@
 //! The overlays' own keys (the key list and the sides view) and the sides view's
 //! columns.
 
-use super::{App, Overlay};
+use super::{App, Layer, Overlay};
 use crate::keys::Command;
-use crate::store::model::{QuoteKind, Status};
+use crate::model::{QuoteKind, Status};
 
 impl App {
+    /// Opens an overlay, or closes it when it is the one on top; another overlay on
+    /// top gives way to it.
     pub(super) fn toggle_overlay(&mut self, o: Overlay) {
-        let same = std::mem::discriminant(&self.overlay) == std::mem::discriminant(&o);
-        self.overlay = if same { Overlay::None } else { o };
-        if let Overlay::Sides(_) = self.overlay {
-            let at = self
-                .selected
-                .and_then(|s| self.sides_entries().iter().position(|e| *e == s))
-                .unwrap_or(0);
-            self.overlay = Overlay::Sides(at);
+        if let Some(open) = self.mode.overlay() {
+            self.mode.pop();
+            if std::mem::discriminant(&open) == std::mem::discriminant(&o) {
+                return;
+            }
+        }
+        let o = match o {
+            Overlay::Sides(_) => Overlay::Sides(
+                self.selected
+                    .and_then(|s| self.sides_entries().iter().position(|e| *e == s))
+                    .unwrap_or(0),
+            ),
+            other => other,
+        };
+        self.mode.push(Layer::Overlay(o));
+    }
+
+    /// Puts a new state in the overlay on top.
+    fn set_overlay(&mut self, o: Overlay) {
+        if let Some(Layer::Overlay(open)) = self.mode.top_mut() {
+            *open = o;
         }
     }
 
-    pub(super) fn help_command(&mut self, c: Command, scroll: usize) {
+    /// Handles a command in the key list; false when it is not one of its own.
+    pub(super) fn help_command(&mut self, c: Command, scroll: usize) -> bool {
         let page = self.viewport();
         let scroll = match c {
             Command::ScrollDown => scroll + 1,
@@ -28,15 +44,16 @@ impl App {
             Command::Top => 0,
             Command::Bottom => usize::MAX / 2,
             Command::ToggleHelp | Command::Quit | Command::Cancel => {
-                self.overlay = Overlay::None;
-                return;
+                self.mode.pop();
+                return true;
             }
-            _ => scroll,
+            _ => return false,
         };
-        self.overlay = Overlay::Help(scroll.min(crate::keys::Command::ALL.len()));
+        self.set_overlay(Overlay::Help(scroll.min(crate::keys::Command::ALL.len())));
+        true
     }
 
-    /// Handles a command in the sides view; false lets the normal handling run.
+    /// Handles a command in the sides view; false when it is not one of its own.
     pub(super) fn sides_command(&mut self, c: Command, cursor: usize) -> bool {
         let entries = self.sides_entries();
         let n = entries.len();
@@ -67,18 +84,18 @@ impl App {
             }
             Command::Activate => {
                 if let Some(&item) = entries.get(cursor) {
-                    self.overlay = Overlay::None;
+                    self.mode.pop();
                     self.select(item);
                 }
                 return true;
             }
             Command::ToggleSides | Command::Quit | Command::Cancel => {
-                self.overlay = Overlay::None;
+                self.mode.pop();
                 return true;
             }
             _ => return false,
         };
-        self.overlay = Overlay::Sides(next);
+        self.set_overlay(Overlay::Sides(next));
         true
     }
 

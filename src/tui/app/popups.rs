@@ -2,12 +2,12 @@
 //! their keys, and what their answers do.
 
 use super::editing::kind_of;
-use super::{App, Tone};
+use super::{App, Layer, Tone};
 use crate::export::Format;
+use crate::model::Id;
 use crate::store::edit::Edit;
-use crate::store::model::Id;
-use crate::tui::action::{PopupKey, PromptKey};
-use crate::tui::popup::{Ask, Field, Pick, Popup};
+use crate::tui::action::PopupKey;
+use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup};
 use std::path::PathBuf;
 
 impl App {
@@ -18,7 +18,7 @@ impl App {
     }
 
     pub(super) fn open_picker(&mut self, pick: Pick) {
-        self.popup = Some(Popup::Speakers {
+        self.open_popup(Popup::Speakers {
             filter: Default::default(),
             cursor: 0,
             pick,
@@ -65,91 +65,31 @@ impl App {
         out
     }
 
-    /// A key in the open popup.
+    /// Opens a popup over whatever is open.
+    pub(super) fn open_popup(&mut self, popup: Popup) {
+        self.mode.push(Layer::Popup(popup));
+    }
+
+    /// A key in the open popup: the popup takes it, and what it comes to is done here,
+    /// once the popup is closed (so the answer may open the next one).
     pub(super) fn popup_input(&mut self, key: PopupKey) {
-        let Some(popup) = self.popup.take() else {
+        let entries = match self.mode.popup() {
+            Some(Popup::Speakers { filter, .. }) => self.picker_entries(filter.text()).len(),
+            Some(_) => 0,
+            None => return,
+        };
+        let Some(Layer::Popup(popup)) = self.mode.top_mut() else {
             return;
         };
-        match popup {
-            Popup::Choice {
-                ask,
-                title,
-                options,
-            } => match key {
-                PopupKey::Edit(PromptKey::Char(c)) if options.iter().any(|(o, _)| *o == c) => {
-                    self.choose(ask, c)
-                }
-                PopupKey::Edit(PromptKey::Abort) => {}
-                _ => {
-                    self.popup = Some(Popup::Choice {
-                        title,
-                        options,
-                        ask,
-                    })
-                }
-            },
-            Popup::Text {
-                title,
-                mut field,
-                multiline,
-                purpose,
-            } => match key {
-                PopupKey::Edit(PromptKey::Submit) => {
-                    self.submit_text(purpose, field.text().to_string())
-                }
-                PopupKey::Edit(PromptKey::Abort) => {}
-                PopupKey::Newline if multiline => {
-                    field.insert('\n');
-                    self.popup = Some(Popup::Text {
-                        title,
-                        field,
-                        multiline,
-                        purpose,
-                    });
-                }
-                PopupKey::Edit(k) => {
-                    crate::tui::app::edit_field(&mut field, k);
-                    self.popup = Some(Popup::Text {
-                        title,
-                        field,
-                        multiline,
-                        purpose,
-                    });
-                }
-                _ => {
-                    self.popup = Some(Popup::Text {
-                        title,
-                        field,
-                        multiline,
-                        purpose,
-                    })
-                }
-            },
-            Popup::Speakers {
-                mut filter,
-                mut cursor,
-                pick,
-            } => {
-                let n = self.picker_entries(filter.text()).len();
-                match key {
-                    PopupKey::Up => cursor = cursor.saturating_sub(1),
-                    PopupKey::Down => cursor = (cursor + 1).min(n.saturating_sub(1)),
-                    PopupKey::Edit(PromptKey::Abort) => return,
-                    PopupKey::Edit(PromptKey::Submit) => {
-                        return self.pick_speaker(pick, filter.text().to_string(), cursor);
-                    }
-                    PopupKey::Edit(k) => {
-                        crate::tui::app::edit_field(&mut filter, k);
-                        cursor = 0;
-                    }
-                    PopupKey::Newline => {}
-                }
-                self.popup = Some(Popup::Speakers {
-                    filter,
-                    cursor,
-                    pick,
-                });
-            }
+        let outcome = popup.handle(key, entries);
+        if outcome != Outcome::Stay {
+            self.mode.pop();
+        }
+        match outcome {
+            Outcome::Stay | Outcome::Cancel => {}
+            Outcome::Chose(ask, c) => self.choose(ask, c),
+            Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
+            Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
         }
     }
 
@@ -161,7 +101,7 @@ impl App {
         match (entry, pick) {
             (None, Pick::Speaker) => {
                 let name = filter.trim().to_string();
-                self.popup = Some(Popup::text(
+                self.open_popup(Popup::text(
                     &format!("Role of {name} (optional)"),
                     "",
                     false,
@@ -200,19 +140,15 @@ impl App {
             .selected
             .and_then(|s| self.hl.items.get(s))
             .is_some_and(|it| it.party().is_some());
-        if let Some(store) = self.store.as_mut() {
-            store.begin_group("set speaker");
-        }
-        self.apply(Edit::SetSpeaker {
-            id: id.clone(),
-            speaker: Some(speaker),
+        self.transaction("set speaker", |app| {
+            app.apply(Edit::SetSpeaker {
+                id: id.clone(),
+                speaker: Some(speaker),
+            });
+            if !has_side && party.is_some() {
+                app.apply(Edit::SetSide { id, party });
+            }
         });
-        if !has_side && party.is_some() {
-            self.apply(Edit::SetSide { id, party });
-        }
-        if let Some(store) = self.store.as_mut() {
-            store.end_group();
-        }
     }
 
     fn choose(&mut self, ask: Ask, c: char) {
@@ -229,7 +165,7 @@ impl App {
                     })
                     .is_some()
                 {
-                    self.cursor = None;
+                    self.mode.leave_cursor();
                     self.say(
                         "quote added: 1-9 sets its side, @ its speaker, e a note",
                         Tone::Info,
@@ -270,9 +206,7 @@ impl App {
                         }
                     }
                 }
-                's' => {
-                    self.popup = Some(Popup::text("Save the store as", "", false, Field::SaveAs))
-                }
+                's' => self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs)),
                 _ => {}
             },
             Ask::ExportFormat => {
@@ -283,7 +217,7 @@ impl App {
                     _ => (Format::Toml, "toml"),
                 };
                 let path = self.default_export_path(ext);
-                self.popup = Some(Popup::text(
+                self.open_popup(Popup::text(
                     "Export to",
                     &path,
                     false,
@@ -297,20 +231,16 @@ impl App {
                     .and_then(|i| self.ann().parties.get(i))
                     .map(|p| Id::from(p.id.as_str()));
                 let role = (!role.trim().is_empty()).then(|| role.trim().to_string());
-                if let Some(store) = self.store.as_mut() {
-                    store.begin_group("new speaker");
-                }
-                if let Some(o) = self.apply(Edit::AddSpeaker {
-                    name,
-                    role,
-                    party: party.clone(),
-                }) && let Some(sid) = o.created
-                {
-                    self.set_speaker(sid, party);
-                }
-                if let Some(store) = self.store.as_mut() {
-                    store.end_group();
-                }
+                self.transaction("new speaker", |app| {
+                    if let Some(o) = app.apply(Edit::AddSpeaker {
+                        name,
+                        role,
+                        party: party.clone(),
+                    }) && let Some(sid) = o.created
+                    {
+                        app.set_speaker(sid, party);
+                    }
+                });
             }
         }
     }
@@ -357,7 +287,7 @@ impl App {
                     })
                     .collect();
                 options.push(('0', "no side".into()));
-                self.popup = Some(Popup::Choice {
+                self.open_popup(Popup::Choice {
                     title: format!("Side of {}", crate::article::sanitize_inline(&name)),
                     options,
                     ask: Ask::SpeakerSide { name, role: text },

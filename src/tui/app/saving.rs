@@ -23,7 +23,7 @@ impl App {
                 true
             }
             Err(SaveError::Conflict(_)) => {
-                self.popup = Some(Popup::choice(
+                self.open_popup(Popup::choice(
                     "The store changed on disk since it was loaded",
                     &[
                         ('r', "reload it (drop my unsaved edits)"),
@@ -36,7 +36,7 @@ impl App {
                 false
             }
             Err(SaveError::NoPath) => {
-                self.popup = Some(Popup::text("Save the store as", "", false, Field::SaveAs));
+                self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs));
                 false
             }
             Err(e) => {
@@ -50,7 +50,7 @@ impl App {
     pub(super) fn request_quit(&mut self, force: bool) {
         let dirty = self.store.as_ref().is_some_and(|s| s.is_dirty());
         if dirty && !force {
-            self.popup = Some(Popup::choice(
+            self.open_popup(Popup::choice(
                 "Unsaved changes",
                 &[
                     ('s', "save and quit"),
@@ -64,12 +64,11 @@ impl App {
         }
     }
 
+    /// Quits without saving. A journal that cannot be removed is left for the next
+    /// start to offer again, which loses nothing; quitting goes ahead either way.
     pub(super) fn discard_and_quit(&mut self) {
-        let article = std::sync::Arc::clone(&self.article);
-        if let Some(store) = self.store.as_mut()
-            && let Err(e) = store.reload(&article)
-        {
-            return self.say(format!("cannot discard: {e}"), Tone::Warning);
+        if let Some(store) = self.store.as_mut() {
+            let _ = store.discard();
         }
         self.quit = true;
     }

@@ -1,37 +1,40 @@
 //! Keys into actions, and the one `update` that applies them: the reading commands,
 //! cancelling, the search prompt and mark letters; edits go on to `editing`.
 
-use super::{App, Overlay, Pending, Tone};
+use super::{App, Layer, Overlay, Pending, Tone};
 use crate::keys::{Command, Scope};
 use crate::tui::action::{Action, PopupKey, PromptKey};
 use crate::tui::input::TextField;
+use crate::tui::keymap::Bound;
 use crate::tui::popup::Popup;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
-    /// Turns a key into an action: the open prompt, a pending mark letter, or the keymap.
+    /// Turns a key into an action through the keymap of the layer on top: the search
+    /// prompt, a popup, a pending mark letter, an overlay or cursor mode, else reading.
     /// This is the only place keys are interpreted.
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
-        if self.search.prompt.is_some() {
-            return prompt_key(key).map(Action::Prompt);
-        }
-        if let Some(p) = &self.popup {
-            return popup_key(p, key).map(Action::Popup);
-        }
-        if self.pending.is_some() {
-            return match key.code {
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    Some(Action::MarkLetter(c))
-                }
-                _ => Some(Action::Command(Command::Cancel)),
-            };
-        }
-        let scope = if self.cursor.is_some() {
-            Scope::Cursor
-        } else {
-            Scope::Normal
+        let scope = match self.mode.top() {
+            Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
+            Some(Layer::Cursor(_)) => Scope::Cursor,
+            Some(Layer::Overlay(_)) | None => Scope::Normal,
         };
-        self.keymap.command(scope, key).map(Action::Command)
+        let bound = self.keymap.lookup(scope, key);
+        if bound == Some(Bound::Command(Command::Suspend)) {
+            return Some(Action::Command(Command::Suspend));
+        }
+        match self.mode.top() {
+            Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
+            Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
+            Some(Layer::Pending(_)) => match typed(key) {
+                Some(c) if bound.is_none() => Some(Action::MarkLetter(c)),
+                _ => Some(Action::Command(Command::Cancel)),
+            },
+            _ => match bound? {
+                Bound::Command(c) => Some(Action::Command(c)),
+                Bound::Side(n) => Some(Action::SetSide(n)),
+            },
+        }
     }
 
     /// Applies one action.
@@ -40,6 +43,11 @@ impl App {
         let resize = matches!(action, Action::Resize(..));
         match action {
             Action::Command(c) => self.command(c),
+            Action::SetSide(n) if self.mode.overlay().is_none() => {
+                self.message = None;
+                self.set_side(usize::from(n).checked_sub(1));
+            }
+            Action::SetSide(_) => {}
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
@@ -63,6 +71,15 @@ impl App {
             Action::Idle => {
                 self.wrap_more();
             }
+            Action::Progress(bytes) => self.detected = bytes,
+            Action::WorkerGone => {
+                self.detecting = false;
+                self.loading = false;
+                self.message = Some((
+                    "the annotations could not be loaded (internal error); reading only".into(),
+                    Tone::Warning,
+                ));
+            }
         }
         self.ensure_screen();
         if !resize && self.top != top {
@@ -74,11 +91,15 @@ impl App {
         if c != Command::Cancel {
             self.message = None;
         }
-        if let Overlay::Help(scroll) = self.overlay {
-            return self.help_command(c, scroll);
-        }
-        if let Overlay::Sides(cursor) = self.overlay {
-            if self.sides_command(c, cursor) {
+        if let Some(overlay) = self.mode.overlay() {
+            // an overlay takes its own commands and the ones that open, close or
+            // switch the panes; the rest would act on the article hidden under it
+            let taken = match overlay {
+                Overlay::Help(scroll) => self.help_command(c, scroll),
+                Overlay::Sides(cursor) => self.sides_command(c, cursor),
+                Overlay::Legend => false,
+            };
+            if taken || !passes_overlays(c) {
                 return;
             }
         }
@@ -99,11 +120,14 @@ impl App {
             Command::PrevAnnotation => self.step_item(false, false),
             Command::NextSameSide => self.step_item(true, true),
             Command::PrevSameSide => self.step_item(false, true),
-            Command::Search => self.search.open(self.top),
+            Command::Search => {
+                self.search.open(self.top);
+                self.mode.push(Layer::Search(TextField::default()));
+            }
             Command::SearchNext => self.search_step(true),
             Command::SearchPrev => self.search_step(false),
-            Command::SetMark => self.pending = Some(Pending::SetMark),
-            Command::JumpMark => self.pending = Some(Pending::JumpMark),
+            Command::SetMark => self.mode.push(Layer::Pending(Pending::SetMark)),
+            Command::JumpMark => self.mode.push(Layer::Pending(Pending::JumpMark)),
             Command::ToggleSidebar => {
                 self.sidebar = !self.sidebar;
                 self.relayout();
@@ -112,10 +136,10 @@ impl App {
             Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
             Command::ToggleLegend => self.toggle_overlay(Overlay::Legend),
             Command::Quit => {
-                if self.overlay == Overlay::None {
-                    self.request_quit(false);
+                if self.mode.overlay().is_some() {
+                    self.mode.pop();
                 } else {
-                    self.overlay = Overlay::None;
+                    self.request_quit(false);
                 }
             }
             Command::Cancel => self.cancel(),
@@ -123,16 +147,13 @@ impl App {
         }
     }
 
+    /// Esc: closes the layer on top; while reading, drops the search highlights, then
+    /// the selection, then the message.
     fn cancel(&mut self) {
-        if self.pending.take().is_some() {
+        if self.mode.pop().is_some() {
             return;
         }
-        if self.cursor.take().is_some() {
-            return;
-        }
-        if self.overlay != Overlay::None {
-            self.overlay = Overlay::None;
-        } else if !self.search.matches.is_empty() {
+        if !self.search.matches.is_empty() {
             self.search.clear();
         } else if self.selected.is_some() {
             self.selected = None;
@@ -142,12 +163,12 @@ impl App {
     }
 
     fn prompt(&mut self, k: PromptKey) {
-        let Some(field) = self.search.prompt.as_mut() else {
+        let Some(Layer::Search(field)) = self.mode.top_mut() else {
             return;
         };
         match k {
             PromptKey::Submit => {
-                self.search.prompt = None;
+                self.mode.pop();
                 if self.search.matches.is_empty() && !self.search.query.is_empty() {
                     self.message = Some((
                         format!("pattern not found: {}", self.search.query),
@@ -157,11 +178,12 @@ impl App {
                 return;
             }
             PromptKey::Abort => {
+                self.mode.pop();
                 self.top = self.search.saved_top.min(self.max_top());
                 self.search.clear();
                 return;
             }
-            k => edit_field(field, k),
+            k => field.apply(k),
         }
         let query = field.text().to_string();
         self.search.set_query(&self.article.text, &query);
@@ -171,15 +193,15 @@ impl App {
             .get(self.search.saved_top)
             .map_or(0, |r| r.start());
         if let Some(i) = self.search.first_from(from) {
-            self.search.current = Some(i);
-            self.reveal(self.search.matches[i].start);
+            self.go_to_match(i);
         } else {
             self.top = self.search.saved_top.min(self.max_top());
         }
     }
 
     fn mark_letter(&mut self, c: char) {
-        let Some(p) = self.pending.take() else { return };
+        let Some(p) = self.mode.pending() else { return };
+        self.mode.pop();
         if !c.is_ascii_alphabetic() {
             self.message = Some(("marks are letters a-z, A-Z".into(), Tone::Warning));
             return;
@@ -197,57 +219,58 @@ impl App {
     }
 }
 
-/// Applies an editing key to a text field.
-pub fn edit_field(field: &mut TextField, k: PromptKey) {
-    match k {
-        PromptKey::Char(c) => field.insert(c),
-        PromptKey::Backspace => field.backspace(),
-        PromptKey::Delete => field.delete(),
-        PromptKey::DeleteWord => field.delete_word(),
-        PromptKey::Left => field.left(),
-        PromptKey::Right => field.right(),
-        PromptKey::Home => field.home(),
-        PromptKey::End => field.end(),
-        PromptKey::Submit | PromptKey::Abort => {}
+/// Whether a command reaches the reader with an overlay open: those that open, close
+/// or switch the panes.
+fn passes_overlays(c: Command) -> bool {
+    matches!(
+        c,
+        Command::ToggleHelp
+            | Command::ToggleLegend
+            | Command::ToggleSides
+            | Command::ToggleSidebar
+            | Command::Quit
+            | Command::Cancel
+    )
+}
+
+/// The character a key types, if it types one (no Ctrl or Alt).
+fn typed(key: KeyEvent) -> Option<char> {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain => Some(c),
+        _ => None,
     }
 }
 
-/// The popup input for a key.
-fn popup_key(popup: &Popup, key: KeyEvent) -> Option<PopupKey> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    match (popup, key.code) {
-        (_, KeyCode::Enter) if alt => Some(PopupKey::Newline),
-        (_, KeyCode::Char('j')) if ctrl => Some(PopupKey::Newline),
-        (Popup::Speakers { .. }, KeyCode::Up) => Some(PopupKey::Up),
-        (Popup::Speakers { .. }, KeyCode::Down) => Some(PopupKey::Down),
-        (Popup::Speakers { .. }, KeyCode::Char('p')) if ctrl => Some(PopupKey::Up),
-        (Popup::Speakers { .. }, KeyCode::Char('n')) if ctrl => Some(PopupKey::Down),
-        _ => prompt_key(key).map(PopupKey::Edit),
+/// The popup input for a key and what the prompt keymap binds it to.
+fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
+    let list = matches!(popup, Popup::Speakers { .. });
+    match bound {
+        Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
+        Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),
+        Some(Bound::Command(Command::ListDown)) if list => Some(PopupKey::Down),
+        _ => prompt_key(bound, key).map(PopupKey::Edit),
     }
 }
 
-/// The prompt edit for a key, readline-style.
-fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Enter => PromptKey::Submit,
-        KeyCode::Esc => PromptKey::Abort,
-        KeyCode::Char('c' | 'g') if ctrl => PromptKey::Abort,
-        KeyCode::Char('w') if ctrl => PromptKey::DeleteWord,
-        KeyCode::Char('a') if ctrl => PromptKey::Home,
-        KeyCode::Char('e') if ctrl => PromptKey::End,
-        KeyCode::Char('b') if ctrl => PromptKey::Left,
-        KeyCode::Char('f') if ctrl => PromptKey::Right,
-        KeyCode::Char('h') if ctrl => PromptKey::Backspace,
-        KeyCode::Char(_) if ctrl => return None,
-        KeyCode::Char(c) => PromptKey::Char(c),
-        KeyCode::Backspace => PromptKey::Backspace,
-        KeyCode::Delete => PromptKey::Delete,
-        KeyCode::Left => PromptKey::Left,
-        KeyCode::Right => PromptKey::Right,
-        KeyCode::Home => PromptKey::Home,
-        KeyCode::End => PromptKey::End,
+/// The prompt edit for a key: its binding in the prompt keymap, else the character
+/// it types.
+fn prompt_key(bound: Option<Bound>, key: KeyEvent) -> Option<PromptKey> {
+    let Some(bound) = bound else {
+        return typed(key).map(PromptKey::Char);
+    };
+    Some(match bound {
+        Bound::Command(Command::PromptSubmit) => PromptKey::Submit,
+        Bound::Command(Command::PromptCancel) => PromptKey::Abort,
+        Bound::Command(Command::PromptDeleteWord) => PromptKey::DeleteWord,
+        Bound::Command(Command::PromptHome) => PromptKey::Home,
+        Bound::Command(Command::PromptEnd) => PromptKey::End,
+        Bound::Command(Command::PromptLeft) => PromptKey::Left,
+        Bound::Command(Command::PromptRight) => PromptKey::Right,
+        Bound::Command(Command::PromptBackspace) => PromptKey::Backspace,
+        Bound::Command(Command::PromptDelete) => PromptKey::Delete,
         _ => return None,
     })
 }

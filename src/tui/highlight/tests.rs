@@ -1,7 +1,7 @@
 //! The highlight index: lookups, and what does not fit its packed fields.
 
 use super::*;
-use crate::store::model::{ArticleInfo, Party, Speaker};
+use crate::model::{ArticleInfo, Party, Speaker};
 
 /// The last offset 32 bits hold: spans may end here, not past it.
 const TOP: usize = u32::MAX as usize;

@@ -2,15 +2,13 @@
 
 use crate::tui::app::App;
 use crate::tui::geometry::Geometry;
-use crate::tui::layout::grapheme_width;
 use crate::tui::style_row::RowStyler;
 use ratatui::buffer::Buffer;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The cursor and selection of cursor mode, as styled ranges drawn over everything.
 pub fn cursor_overlays(app: &App) -> Vec<(Range<usize>, ratatui::style::Style)> {
-    let Some(c) = app.cursor else {
+    let Some(&c) = app.mode.cursor() else {
         return Vec::new();
     };
     let text = &app.article.text;
@@ -71,16 +69,4 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
             x = super::put_str(buf, x, y, text.as_ref(), usize::from(right - x), style);
         }
     }
-}
-
-/// The byte offset shown at `column` of a row (for mouse clicks).
-pub fn offset_at_column(text: &str, row: Range<usize>, column: usize) -> usize {
-    let mut col = 0;
-    for (i, g) in text[row.clone()].grapheme_indices(true) {
-        col += grapheme_width(g);
-        if col > column {
-            return row.start + i;
-        }
-    }
-    row.end.saturating_sub(1).max(row.start)
 }

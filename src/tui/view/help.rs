@@ -1,7 +1,7 @@
 //! The help overlay (every key from the live keymap) and the legend of highlights.
 
 use crate::keys::{Command, Scope};
-use crate::store::model::{QuoteKind, Status};
+use crate::model::{QuoteKind, Status};
 use crate::tui::app::App;
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
@@ -16,9 +16,10 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     for (scope, heading) in [
         (Scope::Normal, "Reading"),
         (Scope::Cursor, "Cursor mode (v)"),
+        (Scope::Prompt, "Prompts and popups (other keys type)"),
     ] {
         out.push((heading.to_string(), String::new()));
-        for c in Command::ALL.iter().filter(|c| c.scope() == scope) {
+        for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {
             let keys = app.keymap.keys_of(*c);
             let keys = if keys.is_empty() {
                 "(unbound)".to_string()

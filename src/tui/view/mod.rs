@@ -7,7 +7,7 @@ pub mod sidebar;
 pub mod sides;
 pub mod status;
 
-use super::app::{App, Overlay};
+use super::app::{App, Layer, Overlay};
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -32,14 +32,18 @@ impl Widget for &App {
         }
         status::render(self, g.status, buf);
         let whole = g.article.union(g.sidebar.unwrap_or(g.article));
-        match self.overlay {
-            Overlay::None => {}
-            Overlay::Help(scroll) => help::render_help(self, whole, scroll, buf),
-            Overlay::Legend => help::render_legend(self, g.article, buf),
-            Overlay::Sides(cursor) => sides::render(self, whole, cursor, buf),
-        }
-        if let Some(p) = &self.popup {
-            popup::render(self, p, whole, buf);
+        // every layer of the mode, bottom first (cursor mode and the prompts are drawn
+        // in the article and the status bar)
+        for layer in self.mode.layers() {
+            match layer {
+                Layer::Overlay(Overlay::Help(scroll)) => {
+                    help::render_help(self, whole, *scroll, buf);
+                }
+                Layer::Overlay(Overlay::Legend) => help::render_legend(self, g.article, buf),
+                Layer::Overlay(Overlay::Sides(cursor)) => sides::render(self, whole, *cursor, buf),
+                Layer::Popup(p) => popup::render(self, p, whole, buf),
+                Layer::Cursor(_) | Layer::Search(_) | Layer::Pending(_) => {}
+            }
         }
     }
 }

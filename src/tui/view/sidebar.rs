@@ -1,19 +1,13 @@
 //! The sidebar: every annotation in document order, in step with the selection.
 
-use crate::store::model::{QuoteKind, Status};
+use crate::model::{QuoteKind, Status};
 use crate::tui::app::App;
+use crate::tui::geometry::sidebar_first;
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::view::{fill_style, put_str, truncate, truncate_start};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-
-/// The first item shown, keeping the selection in the middle third.
-pub fn first_visible(app: &App, height: usize) -> usize {
-    let n = app.hl.items.len();
-    let sel = app.selected.unwrap_or(0);
-    sel.saturating_sub(height / 3).min(n.saturating_sub(height))
-}
 
 /// One line describing an item: kind, side, speaker, first words, status.
 pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
@@ -125,7 +119,7 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A party's name, or its shortest alias when the name does not fit in 8 columns.
-pub fn short_name(p: &crate::store::model::Party) -> String {
+pub fn short_name(p: &crate::model::Party) -> String {
     let name = crate::article::sanitize_inline(&p.name);
     if name.chars().count() <= 8 {
         return name;
@@ -175,7 +169,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let first = first_visible(app, usize::from(inner.height));
+    let first = sidebar_first(app.hl.items.len(), app.selected, usize::from(inner.height));
     let describer = Describer::new(app);
     for (dy, item) in (first..app.hl.items.len())
         .take(usize::from(inner.height))

@@ -20,7 +20,7 @@ pub fn counts(app: &App) -> Vec<(String, usize)> {
 
 /// The left part of the status bar.
 pub fn left_text(app: &App) -> String {
-    if let Some(field) = &app.search.prompt {
+    if let Some(field) = app.mode.search_field() {
         let n = app.search.matches.len();
         let found = if field.text().is_empty() {
             String::new()
@@ -29,7 +29,7 @@ pub fn left_text(app: &App) -> String {
         };
         return format!("/{}{found}", sanitize_inline(field.text()));
     }
-    if let Some(p) = app.pending {
+    if let Some(p) = app.mode.pending() {
         return match p {
             Pending::SetMark => "set mark: press a letter".into(),
             Pending::JumpMark => "jump to mark: press a letter".into(),
@@ -97,7 +97,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let info = left_text(app);
     // the file name gets what the rest leaves, but never less than a few columns
     let room = width.saturating_sub(crate::tui::layout::text_width(&info) + 8 + help.len());
-    let left = if app.search.prompt.is_some() || app.pending.is_some() || room < 8 {
+    let left = if app.mode.search_field().is_some() || app.mode.pending().is_some() || room < 8 {
         format!(" {info}")
     } else {
         format!(" {} │ {info}", truncate(&app.label, room))

@@ -1,12 +1,17 @@
-//! The annotation model of DESIGN.md: parties, speakers, quotes and positions over byte
-//! ranges of the normalised article. The field names are the TOML schema (a contract).
+//! The annotation model: parties, speakers, quotes and positions over byte ranges of
+//! the normalised article. The field names are the TOML schema (a contract). The
+//! detector makes it, the store keeps it, the exports and the reader read it.
 
-use crate::config::Color;
+mod color;
+mod snippet;
+
+use crate::article::Article;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::Arc;
 
-pub use super::snippet::Snippet;
+pub use color::Color;
+pub use snippet::Snippet;
 
 /// An annotation, speaker or party id: short text kept inline up to 24 bytes.
 pub type Id = compact_str::CompactString;
@@ -207,6 +212,18 @@ pub struct ArticleInfo {
     /// Length of the normalised text in bytes.
     #[serde(default)]
     pub bytes: usize,
+}
+
+impl ArticleInfo {
+    /// The `[article]` table for an article.
+    pub fn of(article: &Article) -> ArticleInfo {
+        ArticleInfo {
+            title: article.title().to_string(),
+            source: article.source.to_string(),
+            sha256: article.sha256().to_string(),
+            bytes: article.text.len(),
+        }
+    }
 }
 
 /// A named place in the article the reader can jump back to.

@@ -1,0 +1,206 @@
+//! The reader's one event channel. Three threads send on it — the terminal's input,
+//! the signals, and the worker that reads the rest of the article and opens the
+//! store — and the loop blocks on it: nothing wakes the reader while nothing happens.
+
+use crate::article::Article;
+use crate::store::Store;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex};
+
+/// Everything that can reach the reader from outside.
+#[derive(Debug)]
+pub enum Event {
+    /// A key, mouse event, paste or resize from the terminal.
+    Input(crossterm::event::Event),
+    /// The terminal is gone (reading it failed: EOF, EIO).
+    HungUp,
+    /// A signal arrived (its number).
+    Signal(i32),
+    /// The detector has done this many bytes of the article.
+    Progress(usize),
+    /// The whole article, when the reader opened on its start.
+    ArticleReady(Arc<Article>),
+    /// The rest of the article could not be read (why).
+    ArticleFailed(String),
+    /// The store, opened (and, without a file, detected).
+    StoreReady(Box<Store>),
+    /// The worker ended without a store (a bug: it panicked).
+    WorkerGone,
+}
+
+/// The channel's two ends: every source gets a clone of `sender`.
+pub fn channel() -> (Sender<Event>, Receiver<Event>) {
+    mpsc::channel()
+}
+
+/// Signals that end the reader with the conventional exit code 128 + number.
+pub const STOP_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+
+/// Signals whose default is to end (or dump) the process: the reader gives the
+/// terminal back, then dies of the same signal, so the shell sees what happened.
+pub const FATAL_SIGNALS: &[i32] = &[
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+    signal_hook::consts::SIGXCPU,
+    signal_hook::consts::SIGXFSZ,
+    signal_hook::consts::SIGVTALRM,
+    signal_hook::consts::SIGPROF,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    rustix::process::Signal::POWER.as_raw(),
+    signal_hook::consts::SIGSYS,
+    signal_hook::consts::SIGTRAP,
+    signal_hook::consts::SIGABRT,
+];
+
+/// Starts the thread that turns signals into events. The handlers are installed
+/// before this returns, so no signal between here and the loop is lost.
+pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
+    let all: Vec<i32> = STOP_SIGNALS.iter().chain(FATAL_SIGNALS).copied().collect();
+    let mut signals = signal_hook::iterator::Signals::new(all)?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if tx.send(Event::Signal(sig)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Lets the reader stop the input thread from reading while another program has the
+/// terminal (after Ctrl-Z), and start it again.
+#[derive(Debug, Clone, Default)]
+pub struct InputGate(Arc<(Mutex<bool>, Condvar)>);
+
+impl InputGate {
+    /// Stops reading after the read in progress.
+    pub fn pause(&self) {
+        *self.0.0.lock().unwrap_or_else(|e| e.into_inner()) = true;
+    }
+
+    /// Reads again.
+    pub fn resume(&self) {
+        *self.0.0.lock().unwrap_or_else(|e| e.into_inner()) = false;
+        self.0.1.notify_all();
+    }
+
+    /// Waits while paused.
+    fn wait_open(&self) {
+        let (lock, open) = &*self.0;
+        let mut paused = lock.lock().unwrap_or_else(|e| e.into_inner());
+        while *paused {
+            paused = open.wait(paused).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// Starts the thread that reads the terminal. A read blocks until there is input; one
+/// that fails means the terminal is gone, and is the thread's last event.
+pub fn spawn_input(tx: Sender<Event>, gate: InputGate) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                gate.wait_open();
+                let event = match crossterm::event::read() {
+                    Ok(ev) => Event::Input(ev),
+                    Err(_) => Event::HungUp,
+                };
+                let last = matches!(event, Event::HungUp);
+                if tx.send(event).is_err() || last {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Sends [`Event::WorkerGone`] when dropped before the worker finished, which is how a
+/// panic on the worker reaches the reader.
+pub struct WorkerGuard {
+    tx: Sender<Event>,
+    done: bool,
+}
+
+impl WorkerGuard {
+    /// A guard for the worker that sends on `tx`.
+    pub fn new(tx: Sender<Event>) -> WorkerGuard {
+        WorkerGuard { tx, done: false }
+    }
+
+    /// Sends an event; `false` when the reader is gone.
+    pub fn send(&self, event: Event) -> bool {
+        self.tx.send(event).is_ok()
+    }
+
+    /// The worker is done: the store was sent, or the reader no longer listens.
+    pub fn finish(mut self) {
+        self.done = true;
+    }
+}
+
+impl Drop for WorkerGuard {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = self.tx.send(Event::WorkerGone);
+        }
+    }
+}
+
+impl std::fmt::Debug for WorkerGuard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WorkerGuard")
+            .field("done", &self.done)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_that_panics_is_reported() {
+        let (tx, rx) = channel();
+        let worker = std::thread::spawn(move || {
+            let guard = WorkerGuard::new(tx);
+            guard.send(Event::Progress(1));
+            panic!("a bug in the worker");
+        });
+        assert!(worker.join().is_err());
+        assert!(matches!(rx.recv(), Ok(Event::Progress(1))));
+        assert!(matches!(rx.recv(), Ok(Event::WorkerGone)));
+    }
+
+    #[test]
+    fn a_worker_that_finishes_says_nothing_more() {
+        let (tx, rx) = channel();
+        let guard = WorkerGuard::new(tx);
+        guard.send(Event::Progress(7));
+        guard.finish();
+        assert!(matches!(rx.recv(), Ok(Event::Progress(7))));
+        assert!(rx.recv().is_err(), "no WorkerGone after finish");
+    }
+
+    #[test]
+    fn a_paused_gate_holds_until_resumed() {
+        let gate = InputGate::default();
+        gate.pause();
+        let waiter = {
+            let gate = gate.clone();
+            std::thread::spawn(move || gate.wait_open())
+        };
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(!waiter.is_finished(), "waits while paused");
+        gate.resume();
+        waiter.join().expect("resumed");
+    }
+}

@@ -1,0 +1,206 @@
+//! The reader's mode: one value, a stack of layers over reading. The top layer takes
+//! the keys; the status bar names it; drawing draws every layer, bottom first. A
+//! search prompt can open over cursor mode, a popup over anything, and Esc closes
+//! the top layer only.
+
+pub use super::app::Cursor;
+use super::input::TextField;
+use super::popup::Popup;
+
+/// An overlay over the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key list, scrolled by this many rows.
+    Help(usize),
+    /// The legend of highlight styles.
+    Legend,
+    /// The sides view with its cursor (an index into `App::sides_entries`).
+    Sides(usize),
+}
+
+/// A key that waits for a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    /// `m`: set a mark.
+    SetMark,
+    /// `'`: jump to a mark.
+    JumpMark,
+}
+
+/// One layer of the mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layer {
+    /// Cursor mode (`v`): moving over the text, selecting.
+    Cursor(Cursor),
+    /// The search prompt, while typing.
+    Search(TextField),
+    /// A key waiting for its letter.
+    Pending(Pending),
+    /// The help, the legend or the sides view.
+    Overlay(Overlay),
+    /// A question, a text field or the speaker picker.
+    Popup(Popup),
+}
+
+/// The stack of layers; empty is reading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mode {
+    layers: Vec<Layer>,
+}
+
+impl Mode {
+    /// The layer that takes the keys; `None` while reading.
+    pub fn top(&self) -> Option<&Layer> {
+        self.layers.last()
+    }
+
+    /// The top layer, to change it in place.
+    pub fn top_mut(&mut self) -> Option<&mut Layer> {
+        self.layers.last_mut()
+    }
+
+    /// Every layer, bottom first (the order they are drawn in).
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// Opens a layer on top.
+    pub fn push(&mut self, layer: Layer) {
+        self.layers.push(layer);
+    }
+
+    /// Closes the top layer.
+    pub fn pop(&mut self) -> Option<Layer> {
+        self.layers.pop()
+    }
+
+    /// Whether nothing is open: plain reading.
+    pub fn is_reading(&self) -> bool {
+        self.layers.is_empty()
+    }
+
+    /// The cursor, wherever it is in the stack (a search prompt may be over it).
+    pub fn cursor(&self) -> Option<&Cursor> {
+        self.layers.iter().rev().find_map(|l| match l {
+            Layer::Cursor(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// The cursor, to move it.
+    pub fn cursor_mut(&mut self) -> Option<&mut Cursor> {
+        self.layers.iter_mut().rev().find_map(|l| match l {
+            Layer::Cursor(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// Leaves cursor mode, closing whatever was opened over it too.
+    pub fn leave_cursor(&mut self) {
+        if let Some(i) = self
+            .layers
+            .iter()
+            .rposition(|l| matches!(l, Layer::Cursor(_)))
+        {
+            self.layers.truncate(i);
+        }
+    }
+
+    /// Starts cursor mode at `at`, or moves the cursor there if it is on already.
+    pub fn enter_cursor(&mut self, cursor: Cursor) {
+        match self.cursor_mut() {
+            Some(c) => *c = cursor,
+            None => self.push(Layer::Cursor(cursor)),
+        }
+    }
+
+    /// The popup on top, if the top is one.
+    pub fn popup(&self) -> Option<&Popup> {
+        match self.top() {
+            Some(Layer::Popup(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The overlay on top, if the top is one.
+    pub fn overlay(&self) -> Option<Overlay> {
+        match self.top() {
+            Some(Layer::Overlay(o)) => Some(*o),
+            _ => None,
+        }
+    }
+
+    /// The search prompt's field, if it is on top.
+    pub fn search_field(&self) -> Option<&TextField> {
+        match self.top() {
+            Some(Layer::Search(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The key waiting for a letter, if it is on top.
+    pub fn pending(&self) -> Option<Pending> {
+        match self.top() {
+            Some(Layer::Pending(p)) => Some(*p),
+            _ => None,
+        }
+    }
+
+    /// The mode's name in the status bar.
+    pub fn name(&self) -> &'static str {
+        match self.top() {
+            None => "READ",
+            Some(Layer::Cursor(c)) if c.anchor.is_some() => "SELECT",
+            Some(Layer::Cursor(_)) => "CURSOR",
+            Some(Layer::Search(_)) => "SEARCH",
+            Some(Layer::Pending(_)) => "MARK",
+            Some(Layer::Popup(_)) => "EDIT",
+            Some(Layer::Overlay(Overlay::Help(_))) => "HELP",
+            Some(Layer::Overlay(Overlay::Sides(_))) => "SIDES",
+            Some(Layer::Overlay(Overlay::Legend)) => "LEGEND",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_top_layer_names_the_mode_and_esc_closes_only_it() {
+        let mut m = Mode::default();
+        assert_eq!(m.name(), "READ");
+        m.push(Layer::Cursor(Cursor {
+            at: 3,
+            anchor: None,
+        }));
+        m.push(Layer::Search(TextField::default()));
+        assert_eq!(m.name(), "SEARCH");
+        assert_eq!(
+            m.cursor().map(|c| c.at),
+            Some(3),
+            "the cursor under the prompt"
+        );
+        m.pop();
+        assert_eq!(m.name(), "CURSOR");
+        m.enter_cursor(Cursor {
+            at: 9,
+            anchor: Some(3),
+        });
+        assert_eq!(m.name(), "SELECT");
+        assert_eq!(m.layers().len(), 1, "one cursor, moved");
+    }
+
+    #[test]
+    fn leaving_cursor_mode_closes_what_was_opened_over_it() {
+        let mut m = Mode::default();
+        m.push(Layer::Overlay(Overlay::Legend));
+        m.push(Layer::Cursor(Cursor {
+            at: 0,
+            anchor: None,
+        }));
+        m.push(Layer::Pending(Pending::SetMark));
+        m.leave_cursor();
+        assert_eq!(m.overlay(), Some(Overlay::Legend));
+    }
+}

@@ -1,0 +1,105 @@
+//! The one mode value at work: which layer takes a key, and what Esc and Ctrl-C close.
+
+use super::action::Action;
+use super::app::{App, Overlay};
+use super::app_tests::app_in;
+use crate::keys::Command;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = app.action_for_key(KeyEvent::new(code, modifiers)) {
+        app.update(action);
+    }
+}
+
+fn key(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c), KeyModifiers::NONE);
+}
+
+#[test]
+fn v_in_the_sides_view_does_not_start_cursor_mode_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    key(&mut a, 'p');
+    assert_eq!(a.mode_name(), "SIDES");
+    key(&mut a, 'v');
+    assert_eq!(a.mode_name(), "SIDES");
+    assert!(a.mode.cursor().is_none(), "no cursor under the overlay");
+    // keys that would edit the hidden article do nothing either
+    key(&mut a, 'a');
+    assert!(!a.store.as_ref().unwrap().is_dirty());
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(a.mode_name(), "READ");
+    key(&mut a, 'v');
+    assert_eq!(a.mode_name(), "CURSOR");
+}
+
+#[test]
+fn ctrl_c_in_a_prompt_cancels_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    key(&mut a, '/');
+    for c in "Cuba".chars() {
+        key(&mut a, c);
+    }
+    assert_eq!(a.mode_name(), "SEARCH");
+    press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(a.mode_name(), "READ");
+    assert!(a.search.matches.is_empty(), "the search is abandoned");
+    assert!(
+        matches!(
+            a.action_for_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Command(Command::Interrupt))
+        ),
+        "reading, Ctrl-C interrupts"
+    );
+    assert!(!a.quit);
+
+    // the same in a popup: the note editor
+    press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
+    key(&mut a, 'e');
+    assert_eq!(a.mode_name(), "EDIT");
+    press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(a.mode_name(), "READ");
+}
+
+#[test]
+fn esc_closes_only_the_layer_on_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    key(&mut a, 'v');
+    key(&mut a, 'm');
+    assert!(a.mode.cursor().is_some());
+    key(&mut a, 'L');
+    assert_eq!(a.mode.overlay(), None, "L is not a cursor-mode key");
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(a.mode_name(), "READ");
+    key(&mut a, 'L');
+    key(&mut a, '?');
+    assert_eq!(
+        a.mode.overlay(),
+        Some(Overlay::Help(0)),
+        "help replaces the legend"
+    );
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(a.mode_name(), "READ");
+}
+
+#[test]
+fn search_in_cursor_mode_puts_the_cursor_on_the_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    key(&mut a, 'v');
+    key(&mut a, '/');
+    for c in "boatlift".chars() {
+        key(&mut a, c);
+    }
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(a.mode_name(), "CURSOR", "back in cursor mode");
+    let at = a.mode.cursor().unwrap().at;
+    assert!(a.article.text[at..].starts_with("boatlift"));
+    key(&mut a, 'v');
+    key(&mut a, 'e');
+    let sel = a.mode.cursor().unwrap().selection(&a.article.text).unwrap();
+    assert_eq!(&a.article.text[sel], "boatlift");
+}
