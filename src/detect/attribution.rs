@@ -10,7 +10,7 @@ use super::kinds::{classify, dash_signature, transcript_label};
 use super::lexicon::CueKind;
 use super::parties::SideMatcher;
 use super::positions::{Position, unit_position};
-use super::quote_speakers::{carry_over_paragraphs, resolve_cues};
+use super::quote_speakers::{carry_over_paragraphs, resolve_cues, sentence_subject};
 use super::quotes::{QuoteSpan, push_quotes};
 use super::units::{asides, merge_units};
 use super::words::{Word, push_words};
@@ -260,6 +260,13 @@ impl Walk<'_> {
         }
     }
 
+    /// The last speaker, if it spoke at most [`FLOAT_PARAGRAPHS`] before paragraph `pi`.
+    fn recent(&self, pi: usize) -> Option<usize> {
+        self.last
+            .filter(|&(_, p)| pi - p <= FLOAT_PARAGRAPHS)
+            .map(|(e, _)| e)
+    }
+
     /// What a quotation of the current unit is, and who said it.
     fn quote(
         &mut self,
@@ -293,12 +300,22 @@ impl Walk<'_> {
                     .map(|x| x.1)
             }) {
                 found.speaker = i;
-            } else if found.cue.is_none() {
-                found.speaker = prev_unit_speaker.or_else(|| {
-                    self.last
-                        .filter(|&(_, p)| pi - p <= FLOAT_PARAGRAPHS)
-                        .map(|(e, _)| e)
+            } else if found.cue.is_none() && found.kind == QuoteKind::Partial {
+                // A fragment with no cue of its own ("Doe lamented the “countless
+                // victims”") is the words of the sentence's subject.
+                let known = self.entities.list.len();
+                let subject = sentence_subject(text, &s.outside).and_then(|r| {
+                    // one capitalised word never met before opens many a sentence
+                    // ("Specifically", "Across"): no speaker
+                    let e = self
+                        .entities
+                        .resolve_phrase(text, r, self.sides)
+                        .flatten()?;
+                    (e < known || self.entities.list[e].name.contains(' ')).then_some(e)
                 });
+                found.speaker = subject.or(prev_unit_speaker).or_else(|| self.recent(pi));
+            } else if found.cue.is_none() {
+                found.speaker = prev_unit_speaker.or_else(|| self.recent(pi));
             }
         }
         found

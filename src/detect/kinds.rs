@@ -28,7 +28,14 @@ pub(super) fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Opti
         .find(|d| trimmed.starts_with(d))?;
     let at = q.range.end + rest.len() - trimmed.len();
     let name_start = at + dash.len();
-    let name = text[name_start..para_end].trim();
+    let mut name = text[name_start..para_end].trim();
+    // "― Carla Sanchez." : a name may close with the paragraph's period
+    if let Some(bare) = name.strip_suffix('.')
+        && bare.split_whitespace().count() <= 4
+        && bare.split_whitespace().all(is_capitalized)
+    {
+        name = bare;
+    }
     let n_words = name.split_whitespace().count();
     if n_words == 0 || n_words > 8 || !is_capitalized(name) || name.ends_with(['.', '?', '!']) {
         return None;
@@ -113,9 +120,12 @@ pub(super) fn classify(
     let n_words = inner.split_whitespace().count();
     let sentence_like =
         starts_unit && (n_words >= 4 || inner.ends_with(['.', '?', '!']) || continues || !q.closed);
+    // A lower-case stretch of several words is a fragment of someone's words (a name
+    // or title is capitalised, a scare quote is mostly one word).
+    let fragment = n_words >= 2 && inner.starts_with(char::is_lowercase);
     if sentence_like || continues {
         found.kind = QuoteKind::Direct;
-    } else if n_words >= 8 {
+    } else if n_words >= 8 || fragment {
         found.kind = QuoteKind::Partial;
     }
     found

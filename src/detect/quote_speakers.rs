@@ -50,21 +50,42 @@ pub(super) fn resolve_cues(
 
 /// The noun phrase that opens a sentence: capitalised words, titles and source nouns
 /// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator").
-fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
+pub(super) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
     let mut buf = [0u8; 32];
     let first = outside.first()?;
+    // a participle opening the sentence ("Following the vote") is capitalised but
+    // begins no name (short ones may: "King", "Manning")
+    let opener = &text[first.clone()];
+    if opener.len() > 7 && opener.ends_with("ing") {
+        return None;
+    }
     let mut end = None;
+    let mut determined = false;
     for (i, w) in outside.iter().enumerate() {
         let s = &text[w.clone()];
         let l = lower(s, &mut buf);
-        let fits = is_capitalized(s)
-            || lexicon::is_title(&l)
-            || lexicon::is_source_noun(&l)
-            || (i == 0 && matches!(&*l, "the" | "a" | "an"));
-        if !fits || (i > 0 && text[outside[i - 1].end..w.start].contains(',')) {
+        let head = is_capitalized(s) || lexicon::is_title(&l) || lexicon::is_source_noun(&l);
+        let determiner = i == 0 && matches!(&*l, "the" | "a" | "an");
+        determined |= determiner;
+        // after a determiner, a few modifiers may come before the noun ("A federal
+        // lawsuit", "The snarky headline")
+        let modifier = determined
+            && i < 4
+            && !head
+            && lexicon::cue(&l).is_none()
+            && !lexicon::is_verb_modifier(&l)
+            && !matches!(
+                &*l,
+                "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "that"
+            );
+        if !(head || determiner || modifier)
+            || (i > 0 && text[outside[i - 1].end..w.start].contains(','))
+        {
             break;
         }
-        end = Some(w.end);
+        if head || determiner {
+            end = Some(w.end);
+        }
     }
     end.map(|e| first.start..e)
 }
@@ -249,6 +270,24 @@ mod tests {
         let body = "A source said the bloc would continue to press member states to act \
                     if the tax passed “with no delay.”";
         assert_eq!(speakers(body), vec!["source"]);
+    }
+
+    #[test]
+    fn a_lower_case_fragment_is_the_words_of_the_sentence_subject() {
+        let body = "Union leader Maria Lopez spoke in Leeds.\n\n\
+                    Lopez then turned to the “broken promises of the board” and left.\n\n\
+                    The mayor had a “Plan B” ready.";
+        let got = attributed(body);
+        assert_eq!(got[0].1, QuoteKind::Partial);
+        assert_eq!(got[0].2, "Maria Lopez");
+        // capitalised, it is a name
+        assert_eq!(got[1].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn a_dash_signature_may_end_with_the_period() {
+        let body = "“We are here to stay and we will vote.”― Ana Ruiz.";
+        assert_eq!(speakers(body), vec!["Ana Ruiz"]);
     }
 
     #[test]
