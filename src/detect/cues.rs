@@ -486,11 +486,11 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
         .rev()
         .find(|&i| {
             let w = &text[ws[i].clone()];
-            let l = lower(w, &mut buf).into_owned();
             is_clause_boundary(w)
-                || (!is_capitalized(w)
-                    && lexicon::cue(&l).is_some()
-                    && !is_noun_here(text, ws, i, &l))
+                || (!is_capitalized(w) && {
+                    let l = lower(w, &mut buf);
+                    lexicon::cue(&l).is_some() && !is_noun_here(text, ws, i, &l)
+                })
         })
         .map_or(piece.start, |i| i + 1);
     let mut hi = piece.end;
