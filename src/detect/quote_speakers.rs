@@ -49,8 +49,10 @@ pub(super) fn resolve_cues(
 }
 
 /// The noun phrase that opens a sentence: capitalised words, titles and source nouns
-/// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator").
+/// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator"),
+/// after an opening phrase ("But a few days later, Trump …", "Then Trump …").
 pub(super) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
+    let outside = &outside[subject_start(text, outside)..];
     let mut buf = [0u8; 32];
     let first = outside.first()?;
     // a participle opening the sentence ("Following the vote") is capitalised but
@@ -88,6 +90,40 @@ pub(super) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usi
         }
     }
     end.map(|e| first.start..e)
+}
+
+/// Where the subject may start: after an opening phrase that a sentence word or a
+/// preposition begins and a comma closes within eight words ("Before the convention,"),
+/// else after opening sentence words ("But then").
+fn subject_start(text: &str, outside: &[Word]) -> usize {
+    let mut buf = [0u8; 32];
+    // (pronouns and determiners begin the subject itself: "He said", "The senator")
+    let opens = |w: &Word| {
+        let s = &text[w.clone()];
+        let l = lower(s, &mut [0u8; 32]).into_owned();
+        is_capitalized(s) && lexicon::is_opening_word(&l)
+    };
+    if !outside.first().is_some_and(opens) {
+        return 0;
+    }
+    let comma = (1..outside.len().min(9))
+        .find(|&i| text[outside[i - 1].end..outside[i].start].contains(','));
+    // A preposition opens a phrase that the comma closes ("In Paris, …"); after a
+    // conjunction the comma may close the clause itself ("Then Sam Ortiz went on,
+    // saying"): only a phrase without a name is skipped ("But a few days later, …").
+    let preposition = lexicon::is_opening_preposition(&lower(&text[outside[0].clone()], &mut buf));
+    if let Some(i) = comma
+        && (preposition
+            || outside[1..i]
+                .iter()
+                .all(|w| !is_capitalized(&text[w.clone()])))
+    {
+        return i;
+    }
+    outside
+        .iter()
+        .position(|w| !lexicon::is_opening_word(&lower(&text[w.clone()], &mut buf)))
+        .unwrap_or(0)
 }
 
 /// "said in a commentary": the commentary now refers back to the source.
@@ -282,6 +318,22 @@ mod tests {
         assert_eq!(got[0].2, "Maria Lopez");
         // capitalised, it is a name
         assert_eq!(got[1].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn a_participle_after_an_opening_phrase_takes_the_subject() {
+        let body = "Before the vote, Mayor Ruth Adler lobbied the council, saying, \
+                    “We need this road.”\n\n\
+                    Then Sam Ortiz went on the attack, saying “it is a waste.”";
+        assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+    }
+
+    #[test]
+    fn verbs_of_manner_attribute_too() {
+        assert_eq!(
+            speakers("“This is fantastic!” beamed Tom Reed of Leeds."),
+            vec!["Tom Reed"]
+        );
     }
 
     #[test]

@@ -349,7 +349,14 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
             _ => RunKind::Other,
         };
     }
-    let name = run[name_start(text, run, lead)].start..whole.end;
+    // "Tom Reed of Leeds": the place after a person's name is not part of it
+    let from = name_start(text, run, lead);
+    let name_end = run[from..]
+        .iter()
+        .position(|w| matches!(&text[w.clone()], "of" | "at"))
+        .filter(|&k| k >= 2)
+        .map_or(whole.end, |k| run[from + k - 1].end);
+    let name = run[from].start..name_end;
     if sides.first(&text[name.clone()]).is_some() {
         return RunKind::Body(lead_text_start..whole.end);
     }
