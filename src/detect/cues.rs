@@ -293,6 +293,18 @@ fn is_abbreviation(word: &str) -> bool {
         )
 }
 
+/// Whether `piece` is the place that ends the appositive `before` it ("…, during a
+/// meeting in Columbus, Ohio, said", "a salesman from Sumter, South Carolina,"): a short
+/// capitalised piece after a lower-case one that ends with a capitalised word.
+fn is_place_of(text: &str, ws: &[Word], piece: &Range<usize>, before: &Range<usize>) -> bool {
+    let capitalized = |i: usize| is_capitalized(&text[ws[i].clone()]);
+    piece.len() <= 3
+        && piece.clone().all(capitalized)
+        && before.len() > 1
+        && !capitalized(before.start)
+        && capitalized(before.end - 1)
+}
+
 /// A capitalised appositive that describes rather than names: a title with its
 /// complement ("Head of the EC Delegation in Washington") or a possessor's role
 /// ("New Jersey’s sitting governor", "Twitter’s director of advertising").
@@ -458,7 +470,6 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
     let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
     if comma_before_verb {
         // "X, who headed the delegation, said": skip lower-case parentheticals.
-        let mut skipped_appositive = false;
         while piece.start > 0 {
             let first = &text[ws[piece.start].clone()];
             let l = lower(first, &mut buf);
@@ -469,12 +480,9 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
                 || titled_appositive(text, &ws[..piece.end], piece.start);
             let det_after_name = matches!(&*l, "a" | "an" | "the")
                 && is_capitalized(&text[ws[piece.start - 1].clone()]);
-            // "a salesman from Sumter, South Carolina,": the place goes with the
-            // appositive before it
-            let place_of_appositive = skipped_appositive && piece.len() <= 3;
-            if appositive || det_after_name || place_of_appositive {
-                skipped_appositive = appositive || det_after_name;
-                piece = piece_ending(piece.start);
+            let before = piece_ending(piece.start);
+            if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
+                piece = before;
             } else {
                 break;
             }
@@ -543,6 +551,22 @@ mod tests {
         assert_eq!(
             cues("Jane Doe, who led the talks, said they went well."),
             vec![("said".into(), Some("Jane Doe".into()))]
+        );
+    }
+
+    #[test]
+    fn appositives_with_places_are_skipped_before_the_verb() {
+        assert_eq!(
+            cues("Lee, during a meeting in Dover, Delaware, said it was over."),
+            vec![("said".into(), Some("Lee".into()))]
+        );
+        assert_eq!(
+            cues("In an interview, Ann Holt, a former vice president of sales, said no."),
+            vec![("said".into(), Some("Ann Holt".into()))]
+        );
+        assert_eq!(
+            cues("Sir Roy Dunn, Head of the Delegation in Geneva, said no."),
+            vec![("said".into(), Some("Sir Roy Dunn".into()))]
         );
     }
 
