@@ -329,6 +329,14 @@ mod tests {
     }
 
     #[test]
+    fn a_floating_quote_after_reported_speech_is_that_speaker_s() {
+        let body = "“We will win this,” Mayor Ruth Adler said.\n\n\
+                    Or the race may go to the council, analyst Ivo Kern said.\n\n\
+                    “Nobody should expect a quick result in a race this close.”";
+        assert_eq!(speakers(body), vec!["Ruth Adler", "Ivo Kern"]);
+    }
+
+    #[test]
     fn verbs_of_manner_attribute_too() {
         assert_eq!(
             speakers("“This is fantastic!” beamed Tom Reed of Leeds."),
