@@ -1,5 +1,7 @@
 //! Store benchmarks: load, save and the exports of 1 000, 10 000 and 100 000
-//! annotations, and re-anchoring 10 000 after an edit. Inputs are generated here.
+//! annotations; re-anchoring 10 000 after an edit; accept-all, undo and redo at 10 000
+//! and 100 000; JSON and CSV export of 120 000 overlapping annotations. Inputs are
+//! generated here.
 
 #![allow(clippy::unwrap_used)]
 
@@ -13,7 +15,7 @@ use parley::model::{
     Annotations, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status, context,
 };
 use parley::store::anchor::{CONTEXT_CHARS, reanchor};
-use parley::store::{OpenOptions, Store};
+use parley::store::{Edit, Filter, OpenOptions, Store};
 use std::hint::black_box;
 use support::clock::Clock;
 
@@ -180,9 +182,72 @@ fn store_reanchor(c: &mut Criterion<Clock>) {
     );
 }
 
+/// Accept-all over every suggestion, its undo and its redo, at 10k and 100k
+/// annotations (half of them suggestions): each one journalled step, as in the reader.
+fn store_accept_all(c: &mut Criterion<Clock>) {
+    for (label, sentences) in [("10k", 5_000), ("100k", 50_000)] {
+        let text = article_text(sentences);
+        let dir = tempfile::tempdir().unwrap();
+        let article_path = dir.path().join("big.txt");
+        std::fs::write(&article_path, &text).unwrap();
+        let article = Article::load(Source::File(article_path), u64::MAX).unwrap();
+        let a = annotations(&article.text, sentences);
+        let toml = parley::store::schema::to_toml(&a).unwrap();
+        std::fs::write(dir.path().join("big.txt.parley.toml"), toml).unwrap();
+        let mut store = Store::load(&article, &OpenOptions::default()).unwrap();
+        let accept_all = || Edit::SetStatusAll {
+            filter: Filter {
+                quotes: true,
+                positions: true,
+                ..Filter::default()
+            },
+            status: Status::Accepted,
+        };
+        let mut g = c.benchmark_group("store");
+        g.sample_size(10);
+        // each sample leaves the store as it found it: accept all, then undo
+        g.bench_function(BenchmarkId::new("accept_all_and_undo", label), |b| {
+            b.iter(|| {
+                store.apply(accept_all()).unwrap();
+                store.undo().unwrap()
+            })
+        });
+        store.apply(accept_all()).unwrap();
+        store.undo().unwrap();
+        g.bench_function(BenchmarkId::new("redo_and_undo", label), |b| {
+            b.iter(|| {
+                store.redo().unwrap();
+                store.undo().unwrap()
+            })
+        });
+        g.finish();
+    }
+}
+
+/// JSON export when every position overlaps the quote before it (its sentence, quote
+/// included), so character offsets step back at every row: 120k annotations.
+fn store_export_overlapping(c: &mut Criterion<Clock>) {
+    let sentences = 60_000;
+    let text = article_text(sentences);
+    let mut a = annotations(&text, sentences);
+    for (p, q) in a.positions.iter_mut().zip(&a.quotes) {
+        p.start = q.start;
+        p.text = text[p.start..p.end].into();
+    }
+    parley::store::schema::canonicalize(&mut a);
+    let mut g = c.benchmark_group("store");
+    g.sample_size(10);
+    for (name, format) in [("export_json", Format::Json), ("export_csv", Format::Csv)] {
+        g.bench_function(BenchmarkId::new(name, "120k_overlapping"), |b| {
+            b.iter(|| black_box(export(&a, &text, format, true).unwrap()))
+        });
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = support::criterion();
-    targets = store_load_save, store_reanchor
+    targets = store_load_save, store_reanchor, store_accept_all, store_export_overlapping
 }
 criterion_main!(benches);

@@ -1,9 +1,10 @@
 //! The command line (README, "Command line"): parsing and dispatch only.
 
+use crate::article::bounded::Kinds;
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
-use crate::store::{OpenOptions, Store};
+use crate::store::{OpenOptions, Store, guard};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
@@ -25,6 +26,10 @@ pub struct Cli {
     /// The configuration file (default: $PARLEY_CONFIG, then the user config directory).
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    /// A TOML file of [[party]] tables: the reader's sides (a store with others asks first).
+    #[arg(long, value_name = "FILE")]
+    pub parties: Option<PathBuf>,
 
     /// Colours in the reader: never keeps every distinction with bold, underline and reverse.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -52,9 +57,13 @@ pub enum Command {
         /// The output format.
         #[arg(long, value_enum, default_value_t = Format::Toml)]
         format: Format,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output; never the
+        /// article, only a regular file, and an existing one only with --force.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long)]
+        force: bool,
         /// Include rejected suggestions.
         #[arg(long)]
         all: bool,
@@ -117,29 +126,44 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Prints an error as one line on standard error.
 pub fn report(e: &anyhow::Error) {
-    let msg = e
-        .chain()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(": ");
     let _ = writeln!(
         std::io::stderr(),
         "parley: {}",
-        crate::article::sanitize_inline(&msg)
+        crate::article::sanitize_inline(&one_line(e))
     );
+}
+
+/// An error and its causes joined by ": ", each said once: a cause whose text its
+/// parent already ends with (an error that both prints and chains its source) is
+/// left out.
+pub fn one_line(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain().map(ToString::to_string) {
+        if !msg.ends_with(&cause) {
+            if !msg.is_empty() {
+                msg.push_str(": ");
+            }
+            msg.push_str(&cause);
+        }
+    }
+    msg
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
         None => {
+            let mut config = config;
+            if let Some(path) = &cli.parties {
+                config.parties = read_parties(path)?;
+            }
             if !std::io::stdout().is_terminal() {
                 // like less: not a terminal, so print instead of taking over the screen
                 let article = load_article(cli.article.as_deref(), &config)?;
                 return print_article(&article, &config, cli.store, None, cli.color);
             }
             let opening = Article::load_head(
-                Source::from_arg(cli.article.as_deref()),
+                article_source(cli.article.as_deref()),
                 config.limits.max_article_bytes,
             )?;
             let options = OpenOptions {
@@ -164,6 +188,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Detect { article, parties }) => {
             let article = load_article(article.as_deref(), &config)?;
+            warn_article(&article);
             let parties = match parties {
                 Some(path) => Some(read_parties(&path)?),
                 None if !config.parties.is_empty() => Some(config.parties.clone()),
@@ -178,22 +203,26 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             article,
             format,
             output,
+            force,
             all,
         }) => {
             let article = load_article(article.as_deref(), &config)?;
+            let rules = guard::Rules {
+                article: article_file(&article),
+                replace: force,
+                follow_links: true,
+            };
+            // refused before the work, so a mistyped -o costs nothing
+            if let Some(path) = &output {
+                guard::check(path, rules).map_err(refused)?;
+            }
             let store = Store::load(&article, &store_options(cli.store, &config))?;
             warn(store.notices());
             let text = crate::export::export(store.annotations(), store.text(), format.into(), all)
                 .context("cannot write the annotations as TOML")?;
             match output {
-                Some(path) => crate::store::fsio::write_atomic(&path, text.as_bytes())
-                    .with_context(|| {
-                        format!(
-                            "{}: cannot write the export",
-                            crate::article::sanitize_inline(&path.display().to_string())
-                        )
-                    })?,
-                None => write_stdout(text.as_bytes())?,
+                Some(path) => guard::write(&path, text.as_bytes(), rules).map_err(refused)?,
+                None => write_text_stdout(&text)?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -206,13 +235,31 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 out.push_str(p);
                 out.push('\n');
             }
-            write_stdout(out.as_bytes())?;
+            write_text_stdout(&out)?;
             Ok(if report.problems.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(EXIT_PROBLEMS)
             })
         }
+    }
+}
+
+/// The article's file, when it is one (the file no output may replace).
+fn article_file(article: &Article) -> Option<&Path> {
+    match &article.source {
+        Source::File(p) => Some(p),
+        Source::Bundled | Source::Stdin => None,
+    }
+}
+
+/// A refused write as one line, with the way out for the command line.
+fn refused(e: guard::Refused) -> anyhow::Error {
+    match e {
+        guard::Refused::Exists(path) => {
+            anyhow::anyhow!("{path}: already exists; pass --force to replace it")
+        }
+        other => other.into(),
     }
 }
 
@@ -228,6 +275,13 @@ fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
         parties: (!config.parties.is_empty()).then(|| config.parties.clone()),
         inspect: true,
         suggest: Some(crate::detect::detect_with_progress),
+    }
+}
+
+/// Says on standard error what loading the article changed or found (an empty file).
+fn warn_article(article: &Article) {
+    for w in &article.warnings {
+        let _ = writeln!(std::io::stderr(), "parley: {}: {w}", article.source);
     }
 }
 
@@ -255,11 +309,40 @@ impl From<Format> for crate::export::Format {
 
 /// Loads the article named on the command line, with the configured size limit.
 pub fn load_article(arg: Option<&Path>, config: &Config) -> Result<Article> {
-    Ok(Article::load(
-        Source::from_arg(arg),
-        config.limits.max_article_bytes,
-    )?)
+    let article = Article::load(article_source(arg), config.limits.max_article_bytes)?;
+    Ok(article)
 }
+
+/// The source for the ARTICLE argument: with none, standard input when something is
+/// piped or redirected into it (`echo text | parley`, as `less` does), else the
+/// bundled article.
+pub fn article_source(arg: Option<&Path>) -> Source {
+    if arg.is_none() && stdin_is_input() {
+        return Source::Stdin;
+    }
+    Source::from_arg(arg)
+}
+
+/// Whether standard input is a pipe, a file or a socket: not a terminal, and not a
+/// device such as `/dev/null` (where a script or a test harness leaves it).
+fn stdin_is_input() -> bool {
+    use std::os::fd::AsFd;
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd).metadata().is_ok_and(|m| {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = m.file_type();
+        kind.is_file() || kind.is_fifo() || kind.is_socket()
+    })
+}
+
+/// The largest `--parties` file read: far more sides than any story has.
+pub const MAX_PARTIES_BYTES: u64 = 1 << 20;
 
 /// Reads a `--parties` file: a TOML document of `[[party]]` tables.
 pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
@@ -270,7 +353,9 @@ pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
         party: Vec<Party>,
     }
     let name = crate::article::sanitize_inline(&path.display().to_string());
-    let text = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
+    let bytes = crate::article::bounded::read_file(path, MAX_PARTIES_BYTES, Kinds::AnyReadable)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{name}: the parties file is not valid UTF-8"))?;
     let file: PartiesFile = toml::from_str(&text).map_err(|e| {
         let (line, col) = e
             .span()
@@ -290,9 +375,7 @@ fn print_article(
     width: Option<u16>,
     color: ColorChoice,
 ) -> Result<ExitCode> {
-    for w in &article.warnings {
-        let _ = writeln!(std::io::stderr(), "parley: {}: {w}", article.source);
-    }
+    warn_article(article);
     let width = width.map(usize::from).unwrap_or_else(terminal_width);
     let styles = match color {
         ColorChoice::Always => true,
@@ -301,15 +384,11 @@ fn print_article(
     };
     // the store's annotations when there is one (journal applied, re-anchored), else
     // the automatic ones; a broken store is reported and the automatic ones are shown
-    let ann = if styles {
-        let opened = Store::open(article, &store_options(store, config));
-        warn(opened.notices());
-        opened.annotations().clone()
-    } else {
-        crate::model::Annotations::new(crate::model::ArticleInfo::default())
-    };
+    let opened = Store::open(article, &store_options(store, config));
+    warn(opened.notices());
+    let ann = opened.annotations();
     let mut buf = Vec::new();
-    crate::tui::print::print(article, &ann, config, width, styles, &mut buf)?;
+    crate::tui::print::print(article, ann, config, width, styles, &mut buf)?;
     write_stdout(&buf)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -328,6 +407,30 @@ fn terminal_width() -> usize {
 /// Writes to standard output; a closed pipe (`parley print | head`) is not an error.
 fn write_stdout(bytes: &[u8]) -> Result<()> {
     stream_stdout(|out| out.write_all(bytes))
+}
+
+/// Writes an export or report to standard output. The formats escape control
+/// characters their own way; on a terminal each line is also cleaned as `print` and
+/// the reader clean text, so nothing in a store or a config can drive the terminal.
+fn write_text_stdout(text: &str) -> Result<()> {
+    if io::stdout().is_terminal() {
+        return write_stdout(terminal_safe(text).as_bytes());
+    }
+    write_stdout(text.as_bytes())
+}
+
+/// Text cleaned line by line for a terminal: escapes removed, controls shown as
+/// placeholders, bidi controls dropped; line breaks kept.
+fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n');
+        out.push_str(&crate::article::sanitize_inline(body.unwrap_or(line)));
+        if body.is_some() {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Lets `write` stream into buffered standard output; a closed pipe is not an error.

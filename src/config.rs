@@ -7,6 +7,7 @@
 
 mod colors;
 
+use crate::article::bounded::{Kinds, ReadError};
 use crate::article::{line_column, sanitize_inline};
 use crate::keys::{Bindings, Command, KeyChord, Scope, side_digit};
 use crate::model::Party;
@@ -14,6 +15,9 @@ pub use colors::{Color, Colors, Palette};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// The largest configuration file read (a generous hundred times the example's size).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// The documented default configuration, shipped in the binary.
 pub const EXAMPLE: &str = include_str!("../config.example.toml");
@@ -104,14 +108,10 @@ impl Default for Limits {
 /// A configuration file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    /// The file could not be read.
-    #[error("{path}: cannot read config: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The cause.
-        source: std::io::Error,
-    },
+    /// The file could not be read (the message says where and why; no cause is
+    /// chained, so it is said once).
+    #[error("cannot read the config: {0}")]
+    Read(ReadError),
     /// The file is not valid TOML, or a key or value is wrong.
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
@@ -166,7 +166,7 @@ impl Config {
             return Ok(Config::default());
         };
         let name = sanitize_inline(&path.display().to_string());
-        match std::fs::read(&path) {
+        match crate::article::bounded::read_file(&path, MAX_CONFIG_BYTES, Kinds::AnyReadable) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
                     path: name.clone(),
@@ -176,13 +176,8 @@ impl Config {
                 })?;
                 Config::parse(&text, &name)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                Ok(Config::default())
-            }
-            Err(e) => Err(ConfigError::Io {
-                path: name,
-                source: e,
-            }),
+            Err(ReadError::NotFound(_)) if !required => Ok(Config::default()),
+            Err(e) => Err(ConfigError::Read(e)),
         }
     }
 

@@ -44,7 +44,9 @@ fn store_text(article: &Path) -> String {
 fn tag_a_quote_with_a_new_speaker_side_and_note_save_and_reopen() {
     let (dir, article) = setup();
     let mut t = open(dir.path(), &article);
-    t.send("v"); // cursor mode at the headline
+    t.send("v"); // cursor mode at the headline, selecting at once
+    t.wait_text("SELECT");
+    t.send("v"); // drop that selection to move first
     t.wait_text("CURSOR");
     t.send("}"); // the first paragraph
     t.send("v"); // start selecting at "The"
@@ -62,9 +64,9 @@ fn tag_a_quote_with_a_new_speaker_side_and_note_save_and_reopen() {
     t.send("Jane Roe");
     t.wait_text("+ new speaker");
     t.send("\r");
-    t.wait_text("Role of Jane Roe");
+    t.wait_text("New speaker Jane Roe, step 2 of 3: role");
     t.send("minister\r");
-    t.wait_text("Side of Jane Roe");
+    t.wait_text("New speaker Jane Roe, step 3 of 3: side");
     t.send("1");
     t.send("e");
     t.wait_text("Note (Enter saves");

@@ -115,16 +115,19 @@ fn export_csv_quotes_cells() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.split("\r\n").collect();
-    assert_eq!(lines[0], "side,speaker,kind,status,text,note,id,start,end");
+    assert_eq!(
+        lines[0],
+        "side,speaker,kind,origin,status,text,note,id,start,end"
+    );
     assert!(
         lines[1].starts_with(
-            "United States,Ian Kelly,direct,accepted,\"\"\"We are ready, and willing,\"\"\",\"on, \"\"record\"\"\",q1,"
+            "United States,Ian Kelly,direct,auto,accepted,\"\"\"We are ready, and willing,\"\"\",\"on, \"\"record\"\"\",q1,"
         ),
         "{}",
         lines[1]
     );
     assert!(
-        lines[2].starts_with("Cuba,,position,rejected,Cuba said"),
+        lines[2].starts_with("Cuba,,position,auto,rejected,Cuba said"),
         "{}",
         lines[2]
     );

@@ -1,6 +1,7 @@
 //! Turning raw bytes into text that is safe to show: valid UTF-8, LF line ends, no tabs,
 //! no escape sequences, no invisible controls, no bidi overrides.
 
+use super::decode;
 use std::fmt;
 
 /// Columns between tab stops when tabs are expanded.
@@ -11,12 +12,17 @@ pub const TAB_WIDTH: usize = 4;
 pub enum Warning {
     /// Invalid UTF-8 sequences were replaced with U+FFFD.
     InvalidUtf8(usize),
+    /// A UTF-16 file (read by its byte-order mark) held unpaired surrogates, replaced
+    /// with U+FFFD.
+    InvalidUtf16(usize),
     /// Terminal escape sequences were removed.
     EscapeSequences(usize),
     /// Control characters were replaced with visible placeholders.
     ControlCharacters(usize),
     /// Bidirectional override or isolate characters were removed.
     BidiControls(usize),
+    /// There is no text at all: the input is empty or blank.
+    Empty,
 }
 
 impl fmt::Display for Warning {
@@ -36,9 +42,15 @@ impl fmt::Display for Warning {
                 "{n} control character{} shown as placeholders",
                 plural(n)
             ),
+            Warning::InvalidUtf16(n) => write!(
+                f,
+                "{n} invalid UTF-16 sequence{} replaced with \u{FFFD}",
+                plural(n)
+            ),
             Warning::BidiControls(n) => {
                 write!(f, "{n} bidi override character{} removed", plural(n))
             }
+            Warning::Empty => f.write_str("the article is empty: there is no text to show"),
         }
     }
 }
@@ -54,6 +66,9 @@ pub struct Normalized {
 
 /// Normalises raw article bytes (docs/DESIGN.md, "Text").
 pub fn normalize(bytes: &[u8]) -> Normalized {
+    if let Some(order) = decode::utf16_order(bytes) {
+        return normalize_utf16(bytes, order);
+    }
     if is_clean(bytes)
         && let Ok(text) = std::str::from_utf8(bytes)
     {
@@ -67,6 +82,9 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
 
 /// Like [`normalize`], but reuses the buffer when nothing needs to change.
 pub fn normalize_vec(bytes: Vec<u8>) -> Normalized {
+    if let Some(order) = decode::utf16_order(&bytes) {
+        return normalize_utf16(&bytes, order);
+    }
     if is_clean(&bytes) {
         match String::from_utf8(bytes) {
             Ok(text) => {
@@ -84,12 +102,26 @@ pub fn normalize_vec(bytes: Vec<u8>) -> Normalized {
 fn normalize_slow(bytes: &[u8]) -> Normalized {
     let mut invalid = 0;
     let decoded = decode_lossy(bytes, &mut invalid);
+    finish(
+        &decoded,
+        (invalid > 0).then_some(Warning::InvalidUtf8(invalid)),
+    )
+}
+
+/// A file with a UTF-16 byte-order mark is decoded as UTF-16, then cleaned as any text.
+fn normalize_utf16(bytes: &[u8], order: decode::Utf16) -> Normalized {
+    let (decoded, invalid) = decode::decode_utf16(bytes, order);
+    finish(
+        &decoded,
+        (invalid > 0).then_some(Warning::InvalidUtf16(invalid)),
+    )
+}
+
+/// Cleans decoded text; `decoding` is what decoding it had to replace.
+fn finish(decoded: &str, decoding: Option<Warning>) -> Normalized {
     let mut counts = Counts::default();
-    let text = clean(&decoded, &mut counts);
-    let mut warnings = Vec::new();
-    if invalid > 0 {
-        warnings.push(Warning::InvalidUtf8(invalid));
-    }
+    let text = clean(decoded, &mut counts);
+    let mut warnings: Vec<Warning> = decoding.into_iter().collect();
     if counts.escapes > 0 {
         warnings.push(Warning::EscapeSequences(counts.escapes));
     }
@@ -301,6 +333,28 @@ mod tests {
     #[test]
     fn bom_is_stripped_and_line_ends_unified() {
         assert_eq!(text("\u{FEFF}a\r\nb\rc\n".as_bytes()), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn utf16_with_its_bom_is_decoded() {
+        let text = "Ind\r\n“wet foot”\tdry";
+        for bom in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+            let mut bytes = bom.to_vec();
+            for u in text.encode_utf16() {
+                bytes.extend(if bom[0] == 0xFF {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                });
+            }
+            let n = normalize(&bytes);
+            assert_eq!(n.text, "Ind\n“wet foot”  dry", "{bom:?}");
+            assert!(n.warnings.is_empty());
+            assert_eq!(normalize_vec(bytes), n);
+        }
+        let n = normalize(&[0xFF, 0xFE, b'a', 0, 0x00, 0xDC]);
+        assert_eq!(n.text, "a\u{FFFD}");
+        assert_eq!(n.warnings, vec![Warning::InvalidUtf16(1)]);
     }
 
     #[test]

@@ -145,7 +145,9 @@ impl Entities {
                     }
                     let known = KnownName {
                         name: n.clone(),
-                        side: sides.first(&text[whole.start..name.start]),
+                        side: sides.first(&text[whole.start..name.start]).or_else(|| {
+                            super::affiliation::appositive_side(text, whole.end, sides)
+                        }),
                     };
                     self.full_names.entry(last).or_insert_with(|| known.clone());
                     self.first_names.entry(first).or_insert(known);

@@ -5,16 +5,20 @@
 //! coreference ([`speakers`], [`entities`]), attribution and positions ([`attribution`],
 //! [`quote_speakers`], [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
 
+mod affiliation;
 mod attribution;
 mod bytes;
 mod cues;
 mod entities;
+pub mod gazetteer;
+mod home;
 mod kinds;
 pub mod lexicon;
 pub mod parties;
 mod positions;
 mod quote_speakers;
 pub mod quotes;
+pub mod sides;
 mod speakers;
 mod units;
 mod words;
@@ -26,7 +30,9 @@ use crate::model::{
 };
 use attribution::{Findings, Found, attribute};
 use entities::{Entities, EntityKind};
-use parties::{SideMatcher, countries, country_party, party_names};
+use parties::{SideMatcher, countries};
+use sides::{country_party, party_names};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -47,21 +53,40 @@ pub fn detect_with_progress(
 ) -> Annotations {
     let text = article.text.as_str();
     // Candidate sides: the given parties, or every country of the gazetteer.
-    let names: Vec<Vec<String>> = match parties {
-        Some(p) => party_names(p),
-        None => countries()
-            .iter()
-            .map(|c| c.all_names().cloned().collect())
-            .collect(),
+    let matcher = match parties {
+        Some(p) => Cow::Owned(SideMatcher::new(&party_names(p))),
+        None => candidate_countries(text, &article.structure),
     };
-    let matcher = SideMatcher::new(&names);
     let mut entities = Entities::new();
-    let findings = attribute(text, &article.structure, &matcher, &mut entities, progress);
+    let mut findings = attribute(text, &article.structure, &matcher, &mut entities, progress);
+    affiliation::sides_from_appositives(text, &mut entities, &matcher);
+    let home = home::find_home(
+        text,
+        &article.structure,
+        gazetteer::gazetteer(),
+        country_matcher(),
+    );
+    if let Some(home) = home {
+        let country = &countries()[home.country];
+        let side = match parties {
+            Some(_) => std::iter::once(&country.name)
+                .chain(&country.names)
+                .find_map(|n| matcher.first(n)),
+            None => matcher.first(&country.name),
+        };
+        if let Some(side) = side {
+            home::apply_home(text, home, side, &mut findings, &mut entities);
+        }
+    }
+    affiliation::sides_from_namesakes(&mut entities);
     infer_opponents(&findings, &mut entities);
     // The sides of the story, as indexes into the candidates.
     let chosen: Vec<usize> = match parties {
         Some(p) => (0..p.len()).collect(),
-        None => most_present(&findings, &entities),
+        None => {
+            let lead = home::lead(text, &article.structure, country_matcher());
+            sides::complete_pair(most_present(&findings, &entities), &lead, &matcher)
+        }
     };
     let mut out = Annotations::new(ArticleInfo::of(article));
     out.parties = match parties {
@@ -92,6 +117,65 @@ pub fn detect_with_progress(
     (out.speakers, out.quotes, out.positions) = (speakers, quotes, positions);
     progress(text.len());
     out
+}
+
+/// The matcher over every country of the gazetteer, built once.
+fn country_matcher() -> &'static SideMatcher {
+    static MATCHER: std::sync::OnceLock<SideMatcher> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| SideMatcher::new(&country_names(None)))
+}
+
+/// The names of each gazetteer country; a historical state in `merged` also takes its
+/// successor's names, which the successor gives up.
+fn country_names(merged: Option<(usize, usize)>) -> Vec<Vec<String>> {
+    let mut names: Vec<Vec<String>> = countries()
+        .iter()
+        .map(|c| c.all_names().cloned().collect())
+        .collect();
+    if let Some((old, successor)) = merged {
+        let taken = std::mem::take(&mut names[successor]);
+        names[old].extend(taken);
+    }
+    names
+}
+
+/// Bytes at the start of an article in which a historical state must be named for it
+/// to take its successor's names: wire copy names its countries in the lead.
+const LEAD_BYTES: usize = 4096;
+
+/// The candidate sides when none are given: every country, but where the lead names a
+/// historical state ("the Soviet Union"), the names of its successor ("Moscow",
+/// "Kremlin") are the old state's.
+fn candidate_countries(
+    text: &str,
+    structure: &crate::article::Structure,
+) -> Cow<'static, SideMatcher> {
+    let all = country_matcher();
+    let lead_end = structure
+        .paragraphs
+        .iter()
+        .map(|p| p.range.end)
+        .take_while(|&end| end <= LEAD_BYTES)
+        .last()
+        .unwrap_or_else(|| article_floor(text, LEAD_BYTES));
+    let g = gazetteer::gazetteer();
+    let merged = all.find(&text[..lead_end]).into_iter().find_map(|(_, i)| {
+        let successor = countries()[i].successor.as_deref()?;
+        Some((i, g.index_of(successor)?))
+    });
+    match merged {
+        Some(m) => Cow::Owned(SideMatcher::new(&country_names(Some(m)))),
+        None => Cow::Borrowed(all),
+    }
+}
+
+/// The largest char boundary at or below `at`.
+fn article_floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// What the annotations call the detector's entities and sides.

@@ -18,6 +18,8 @@ pub struct Position {
     pub side: Option<usize>,
     /// The side a hostile verb aims at ("challenged China"): the stater is the other one.
     pub against: Option<usize>,
+    /// The words before the cue that name the stater ("the Foreign Ministry").
+    pub subject: Range<usize>,
 }
 
 /// Words of content a sentence needs beyond its source and verb to state something.
@@ -75,10 +77,21 @@ pub fn unit_position(
             continue;
         }
         let before = c.source.as_ref().map_or(unit.start, |s| s.start);
-        let side = sides.first(&text[before.min(c.word.start)..c.word.start]);
+        let subject = before.min(c.word.start)..c.word.start;
+        let side = sides.first(&text[subject.clone()]);
         let subject_named = resolved[i].is_some() || side.is_some() || starts_with_name(text, unit);
         if !subject_named {
             continue;
+        }
+        // "X was reacting to a British statement saying …": the statement states it
+        if let Some(side) = stating_document(text, &subject, c.verb, sides) {
+            return Some(Position {
+                range: unit.clone(),
+                speaker: None,
+                side: Some(side),
+                against: None,
+                subject,
+            });
         }
         let against = is_hostile(c.verb)
             .then(|| {
@@ -92,9 +105,56 @@ pub fn unit_position(
             speaker: resolved[i],
             side,
             against,
+            subject,
         });
     }
     None
+}
+
+/// Nouns of documents and statements that a participle ("saying") can hang from.
+fn is_document(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "statement"
+            | "statements"
+            | "report"
+            | "letter"
+            | "note"
+            | "communique"
+            | "declaration"
+            | "commentary"
+            | "editorial"
+            | "motion"
+            | "resolution"
+            | "document"
+            | "memo"
+    )
+}
+
+/// Words between a document noun and a participle cue that still belong to its phrase.
+const DOCUMENT_REACH: usize = 12;
+
+/// The side of the document a participle cue hangs from, when the words just before
+/// the cue hold one that a side issued ("reacting to a British statement following his
+/// talks with …, saying"): it, not the subject of the sentence, states the position.
+fn stating_document(
+    text: &str,
+    subject: &Range<usize>,
+    verb: &str,
+    sides: &SideMatcher,
+) -> Option<usize> {
+    if !verb.ends_with("ing") {
+        return None;
+    }
+    let ws = words(text, subject.clone());
+    let mut buf = [0u8; 32];
+    let from = ws.len().saturating_sub(DOCUMENT_REACH);
+    let at = (from..ws.len())
+        .rev()
+        .find(|&i| is_document(&lower(&text[ws[i].clone()], &mut buf)))?;
+    // the side names the document: "a British statement", "Japan's note"
+    let start = ws[at.saturating_sub(3)].start;
+    sides.first(&text[start..ws[at].end])
 }
 
 /// Whether the sentence opens with a name (its subject).
@@ -108,4 +168,35 @@ fn starts_with_name(text: &str, unit: &Range<usize>) -> bool {
         let s = &text[w.clone()];
         is_capitalized(s) && !super::lexicon::is_sentence_word(&lower(s, &mut buf))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sides() -> SideMatcher {
+        SideMatcher::new(&[
+            vec!["Freedonia".into(), "Freedonian".into()],
+            vec!["Sylvania".into()],
+        ])
+    }
+
+    fn document_side(sentence: &str, verb: &str) -> Option<usize> {
+        let cue_at = sentence.find(verb).unwrap_or(sentence.len());
+        stating_document(sentence, &(0..cue_at), verb, &sides())
+    }
+
+    #[test]
+    fn a_sides_statement_states_what_a_participle_hangs_on_it() {
+        let s = "Firefly was answering a Sylvanian note, later a Sylvania statement issued after the talks, saying the border stays shut.";
+        assert_eq!(document_side(s, "saying"), Some(1));
+    }
+
+    #[test]
+    fn without_a_document_or_a_participle_the_subject_states_it() {
+        let s = "Firefly spoke after talks with Sylvania, saying the border stays shut.";
+        assert_eq!(document_side(s, "saying"), None);
+        let s = "A Sylvania statement said the border stays shut.";
+        assert_eq!(document_side(s, "said"), None);
+    }
 }

@@ -2,9 +2,10 @@
 //! with a `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector`
 //! (offsets in characters, as the model defines them, not bytes).
 
-use super::{rows, side_name, speaker_name};
+use super::{CharCounter, is_control, rows, side_name, speaker_name};
 use crate::model::Annotations;
 use serde::Serialize;
+use std::fmt::Write;
 
 /// The JSON export, pretty-printed.
 pub fn to_json(a: &Annotations, text: &str) -> String {
@@ -68,8 +69,23 @@ pub fn to_json(a: &Annotations, text: &str) -> String {
             items,
         },
     };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut out = escape_controls(&serde_json::to_string_pretty(&doc).unwrap_or_default());
     out.push('\n');
+    out
+}
+
+/// `\uXXXX` for the controls serde_json leaves raw (DEL, C1, bidi, line separators).
+/// JSON's structure is ASCII, so such a character can only be inside a string, where
+/// the escape means the same character.
+fn escape_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_control(c) && c != '\n' {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -142,46 +158,16 @@ enum Selector<'a> {
     },
 }
 
-/// Converts byte offsets to character offsets, fast for offsets that mostly increase.
-struct CharCounter<'t> {
-    text: &'t str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'t> CharCounter<'t> {
-    fn new(text: &'t str) -> CharCounter<'t> {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn at(&mut self, byte: usize) -> usize {
-        let mut byte = byte.min(self.text.len());
-        while !self.text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn positions_count_characters() {
-        let mut c = CharCounter::new("éé abc");
-        assert_eq!(c.at(4), 2);
-        assert_eq!(c.at(8), 6);
-        assert_eq!(c.at(2), 1);
+    fn controls_left_raw_by_serde_are_escaped() {
+        let raw = serde_json::to_string("a\u{9b}b\u{202e}c\u{7f}\u{1b}").unwrap_or_default();
+        let escaped = escape_controls(&raw);
+        assert_eq!(escaped, "\"a\\u009bb\\u202ec\\u007f\\u001b\"");
+        let back: String = serde_json::from_str(&escaped).unwrap_or_default();
+        assert_eq!(back, "a\u{9b}b\u{202e}c\u{7f}\u{1b}");
     }
 }

@@ -1,7 +1,7 @@
 //! A Markdown brief: for each side, its positions and its quotes with speakers; then
 //! what has no side, then the orphans.
 
-use super::{Row, rows, speaker_name};
+use super::{Row, is_control, rows, speaker_name};
 use crate::model::Annotations;
 use std::fmt::Write;
 
@@ -57,7 +57,7 @@ pub fn to_markdown(a: &Annotations) -> String {
     if !orphans.is_empty() {
         let _ = writeln!(out, "## Not found in the current text\n");
         for t in orphans {
-            let _ = writeln!(out, "- “{}”", escape(t));
+            let _ = writeln!(out, "- {}", quoted(t));
         }
         out.push('\n');
     }
@@ -79,7 +79,7 @@ fn section<'a>(
     }
     let _ = writeln!(out, "### {heading}\n");
     for r in rows {
-        let mut line = format!("- “{}”", escape(r.text));
+        let mut line = format!("- {}", quoted(r.text));
         let who = speaker_name(a, r.speaker);
         if !who.is_empty() {
             let _ = write!(line, " — **{}**", escape(who));
@@ -102,12 +102,31 @@ fn section<'a>(
     out.push('\n');
 }
 
-/// Text made inert for Markdown: one line, with markup characters escaped.
+/// A quotation as the brief lists it: in curly quotation marks, unless the text
+/// already opens and closes with quotation marks of its own (a direct quote's span
+/// includes them), which are not doubled.
+fn quoted(text: &str) -> String {
+    let opens = text.starts_with(['“', '"', '«', '„', '‘', '\'', '‹']);
+    let closes = text.ends_with(['”', '"', '»', '“', '’', '\'', '›']);
+    if opens && closes && text.chars().count() > 1 {
+        escape(text)
+    } else {
+        format!("“{}”", escape(text))
+    }
+}
+
+/// Text made inert for Markdown: one line, with markup characters escaped and control
+/// characters written as character references (`&#x1B;`), which show as text in a
+/// terminal and as nothing harmful in a renderer.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\n' | '\r' => out.push(' '),
+            c if is_control(c) => {
+                let _ = write!(out, "&#x{:X};", u32::from(c));
+            }
+            '&' => out.push_str("&amp;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
                 out.push('\\');
                 out.push(c);
@@ -125,5 +144,21 @@ mod tests {
     #[test]
     fn markup_is_escaped() {
         assert_eq!(escape("a *b* [c](d)\n#e"), "a \\*b\\* \\[c\\](d) \\#e");
+    }
+
+    #[test]
+    fn controls_become_character_references() {
+        assert_eq!(
+            escape("\u{1b}]0;PWN\u{7}\u{9b}2J\u{202e}x & y"),
+            "&#x1B;\\]0;PWN&#x7;&#x9B;2J&#x202E;x &amp; y"
+        );
+    }
+
+    #[test]
+    fn quotation_marks_are_not_doubled() {
+        assert_eq!(quoted("“Engaging in talks,”"), "“Engaging in talks,”");
+        assert_eq!(quoted("\"Yes\""), "\"Yes\"");
+        assert_eq!(quoted("we will not bend"), "“we will not bend”");
+        assert_eq!(quoted("“"), "““”", "a lone mark is text, not a pair");
     }
 }

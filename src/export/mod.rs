@@ -1,11 +1,18 @@
 //! Exports of an annotation set: the TOML schema, W3C Web Annotations (JSON), CSV and a
-//! Markdown brief. Rejected suggestions are left out unless asked for.
+//! Markdown brief. Rejected suggestions are left out unless asked for. JSON and CSV
+//! give offsets in characters (Unicode code points, as the W3C TextPositionSelector
+//! counts them); the TOML export is the store itself, in its byte offsets. Text from
+//! the store (notes, names, titles) may hold anything: each format escapes control
+//! characters in its own way, so no export can drive a terminal that shows it.
 
+mod chars;
 mod csv;
 mod json;
 mod markdown;
 
-use crate::model::{Annotations, Status};
+use chars::CharCounter;
+
+use crate::model::{Annotations, Origin, Status};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +45,7 @@ pub fn export(
     Ok(match format {
         Format::Toml => crate::store::schema::to_toml(a)?,
         Format::Json => json::to_json(a, text),
-        Format::Csv => csv::to_csv(a),
+        Format::Csv => csv::to_csv(a, text),
         Format::Markdown => markdown::to_markdown(a),
     })
 }
@@ -74,6 +81,19 @@ fn speaker_name<'a>(a: &'a Annotations, speaker: Option<&'a str>) -> &'a str {
     speaker.map_or("", |id| a.speaker(id).map_or(id, |s| s.name.as_str()))
 }
 
+/// A character a terminal obeys or that reorders the text around it: C0 controls and
+/// DEL, C1 controls, bidi embeddings, overrides and isolates, line and paragraph
+/// separators. Line breaks and tabs are among them; each format decides about those.
+fn is_control(c: char) -> bool {
+    matches!(
+        c,
+        '\0'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
 /// One quote or position, flattened for the row- and list-shaped exports.
 #[derive(Debug)]
 struct Row<'a> {
@@ -82,6 +102,7 @@ struct Row<'a> {
     speaker: Option<&'a str>,
     /// "direct", "partial", "term" or "position".
     kind: &'static str,
+    origin: Origin,
     status: Status,
     text: &'a str,
     note: Option<&'a str>,
@@ -101,6 +122,7 @@ fn rows(a: &Annotations) -> Vec<Row<'_>> {
             side: q.party.as_deref(),
             speaker: q.speaker.as_deref(),
             kind: q.kind.as_str(),
+            origin: q.origin,
             status: q.status,
             text: &q.text,
             note: q.note.as_deref(),
@@ -114,6 +136,7 @@ fn rows(a: &Annotations) -> Vec<Row<'_>> {
             side: p.party.as_deref(),
             speaker: p.speaker.as_deref(),
             kind: "position",
+            origin: p.origin,
             status: p.status,
             text: &p.text,
             note: p.note.as_deref(),

@@ -116,6 +116,18 @@ fn write_temp_and_rename(target: &Path, temp: &Path, dir: &Path, bytes: &[u8]) -
     sync_dir(dir)
 }
 
+/// Makes an open refuse a symbolic link at the path (`O_NOFOLLOW`): for names parley
+/// chose itself (journal, lock), where a link was planted and following it would write,
+/// or create, its target.
+pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    options
+}
+
 /// Flushes a directory entry change (a rename) to disk.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]

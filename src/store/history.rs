@@ -1,7 +1,9 @@
 //! Undo history: every edit becomes primitive [`Change`]s, each with an exact inverse.
 //! A user action is one [`Group`]; undo applies a group's inverses in reverse order.
 
-use crate::model::{Annotations, Id, Party, Position, Quote, Reading, Speaker};
+mod bulk;
+
+use crate::model::{Annotations, Id, Party, Position, Quote, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// Which list an item lives in.
@@ -67,8 +69,6 @@ pub enum Change {
         /// The id.
         id: Id,
     },
-    /// Replace the reading state.
-    Reading(Reading),
 }
 
 /// A change named an item that is not there.
@@ -111,7 +111,6 @@ macro_rules! put_remove {
 /// Applies one change and returns its inverse.
 pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
     match change {
-        Change::Reading(r) => Ok(Change::Reading(std::mem::replace(&mut a.reading, r))),
         Change::Put(item) => {
             let slot = item.key().0;
             let (old, id) = match item {
@@ -173,9 +172,21 @@ fn take<T>(list: &mut Vec<T>, id: &str, key: impl Fn(&T) -> &str) -> Option<T> {
         .map(|i| list.remove(i))
 }
 
+/// Above this many changes, [`apply_all`] works on an overlay and rebuilds each list
+/// once (O(n log n)); below it, changing items one by one in place is quicker.
+const BULK_FROM: usize = 16;
+
 /// Applies changes in order; on failure undoes those already applied and fails.
 /// Returns the inverses in the order they must be applied to undo.
 pub fn apply_all(a: &mut Annotations, changes: &[Change]) -> Result<Vec<Change>, Missing> {
+    if changes.len() >= BULK_FROM {
+        return bulk::apply_all(a, changes);
+    }
+    apply_each(a, changes)
+}
+
+/// [`apply_all`] one change at a time (each a linear search and a shift of the list).
+pub(super) fn apply_each(a: &mut Annotations, changes: &[Change]) -> Result<Vec<Change>, Missing> {
     let mut inverses = Vec::with_capacity(changes.len());
     for c in changes {
         match apply(a, c.clone()) {
@@ -201,6 +212,20 @@ pub struct Group {
     pub changes: Vec<Change>,
     /// Their inverses, in the order to apply them.
     pub inverses: Vec<Change>,
+    /// Which state of the set this step leads to; given by [`History`] when recorded.
+    serial: u64,
+}
+
+impl Group {
+    /// A step not yet recorded.
+    pub fn new(label: impl Into<String>, changes: Vec<Change>, inverses: Vec<Change>) -> Group {
+        Group {
+            label: label.into(),
+            changes,
+            inverses,
+            serial: 0,
+        }
+    }
 }
 
 /// Unlimited undo and redo within a session.
@@ -210,8 +235,13 @@ pub struct History {
     redo: Vec<Group>,
     /// An open group that further actions join (see `Store::begin_group`).
     open: Option<Group>,
+    /// The inverses of the actions joined into the open group, oldest first; put in
+    /// undo order once, when it closes (prepending at each action is quadratic).
+    open_inverses: Vec<Vec<Change>>,
     /// How many groups are open inside each other: the outermost one's end closes it.
     depth: usize,
+    /// The serial the next recorded step gets (0 is the state before any step).
+    next_serial: u64,
 }
 
 impl History {
@@ -221,11 +251,26 @@ impl History {
         match &mut self.open {
             Some(open) => {
                 open.changes.extend(group.changes);
-                let mut inverses = group.inverses;
-                inverses.append(&mut open.inverses);
-                open.inverses = inverses;
+                self.open_inverses.push(group.inverses);
             }
-            None => self.undo.push(group),
+            None => {
+                let serial = self.take_serial();
+                self.undo.push(Group { serial, ..group });
+            }
+        }
+    }
+
+    fn take_serial(&mut self) -> u64 {
+        self.next_serial += 1;
+        self.next_serial
+    }
+
+    /// Names the state the set is in: equal values mean equal sets, so a store that
+    /// remembers this at a save knows when undo or redo has brought it back there.
+    pub fn state(&self) -> u64 {
+        match &self.open {
+            Some(g) if !g.changes.is_empty() => g.serial,
+            _ => self.undo.last().map_or(0, |g| g.serial),
         }
     }
 
@@ -234,10 +279,10 @@ impl History {
     pub fn begin(&mut self, label: &str) {
         self.depth += 1;
         if self.open.is_none() {
+            let serial = self.take_serial();
             self.open = Some(Group {
-                label: label.to_string(),
-                changes: Vec::new(),
-                inverses: Vec::new(),
+                serial,
+                ..Group::new(label, Vec::new(), Vec::new())
             });
         }
     }
@@ -254,9 +299,11 @@ impl History {
     /// Closes whatever group is open, however deep.
     fn close(&mut self) {
         self.depth = 0;
-        if let Some(g) = self.open.take()
+        let joined = std::mem::take(&mut self.open_inverses);
+        if let Some(mut g) = self.open.take()
             && !g.changes.is_empty()
         {
+            g.inverses = joined.into_iter().rev().flatten().collect();
             self.undo.push(g);
         }
     }
@@ -283,14 +330,6 @@ impl History {
         self.undo.push(g);
     }
 
-    /// Labels of the next undo and redo steps.
-    pub fn peek(&self) -> (Option<&str>, Option<&str>) {
-        (
-            self.undo.last().map(|g| g.label.as_str()),
-            self.redo.last().map(|g| g.label.as_str()),
-        )
-    }
-
     /// Forgets everything (after a reload).
     pub fn clear(&mut self) {
         *self = History::default();
@@ -306,11 +345,7 @@ mod tests {
             slot: Slot::Speaker,
             id: id.into(),
         };
-        Group {
-            label: id.to_string(),
-            changes: vec![change],
-            inverses: Vec::new(),
-        }
+        Group::new(id, vec![change], Vec::new())
     }
 
     #[test]
@@ -327,5 +362,26 @@ mod tests {
         assert_eq!(g.label, "new speaker");
         assert_eq!(g.changes.len(), 3, "the edit after the inner end joins too");
         assert!(h.take_undo().is_none());
+    }
+
+    #[test]
+    fn a_joined_group_undoes_its_actions_last_first() {
+        let inverse = |id: &str| Change::Remove {
+            slot: Slot::Quote,
+            id: id.into(),
+        };
+        let mut h = History::default();
+        h.begin("many");
+        for id in ["a", "b", "c"] {
+            h.record(Group::new(
+                id,
+                vec![inverse(id)],
+                vec![inverse(id), inverse("x")],
+            ));
+        }
+        h.end();
+        let g = h.take_undo().expect("one step");
+        let order: Vec<Change> = ["c", "x", "b", "x", "a", "x"].map(inverse).into();
+        assert_eq!(g.inverses, order);
     }
 }

@@ -61,16 +61,17 @@ impl Journal {
         };
         let mut line = serde_json::to_vec(&header).map_err(io::Error::other)?;
         line.push(b'\n');
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(path)?;
+        let mut file =
+            super::fsio::no_follow(OpenOptions::new().write(true).create(true).truncate(true))
+                .open(path)?;
         file.write_all(&line)?;
         file.sync_all()?;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            super::fsio::sync_dir(dir)?;
-        }
+        // a bare relative store name has an empty parent: its directory is "."
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        super::fsio::sync_dir(dir)?;
         Ok(Journal {
             path: path.to_path_buf(),
             file,
@@ -80,7 +81,7 @@ impl Journal {
     /// Reopens an existing journal to append to it, first cutting off a torn last
     /// line (everything past `good_len`).
     pub fn resume(path: &Path, good_len: u64) -> io::Result<Journal> {
-        let file = OpenOptions::new().append(true).open(path)?;
+        let file = super::fsio::no_follow(OpenOptions::new().append(true)).open(path)?;
         if file.metadata()?.len() > good_len {
             file.set_len(good_len)?;
             file.sync_all()?;
@@ -128,13 +129,26 @@ pub struct Pending {
     pub actions: Vec<Vec<Change>>,
     /// True when the last line was cut short (a crash mid-append); it is left out.
     pub torn: bool,
+    /// Complete lines that could not be read (damaged, or from another version); the
+    /// actions after them are still read.
+    pub unreadable: usize,
     /// Length of the complete lines; a resumed journal is cut back to it.
     pub good_len: u64,
 }
 
-/// Reads a journal; `Ok(None)` when there is none. A torn last line is left out;
-/// an unreadable header is an error (the caller keeps the file aside).
+/// Reads a journal; `Ok(None)` when there is none. A torn last line is left out, a
+/// damaged line in the middle is counted and skipped; an unreadable header, or a
+/// symbolic link in place of the journal, is an error (the caller keeps the file aside).
 pub fn read(path: &Path) -> io::Result<Option<Pending>> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(io::Error::other(
+                "it is a symbolic link, not parley's journal",
+            ));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        _ => {}
+    }
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -159,39 +173,57 @@ pub fn read(path: &Path) -> io::Result<Option<Pending>> {
         snapshot: header.snapshot,
         actions: Vec::new(),
         torn: false,
+        unreadable: 0,
         good_len: 0,
     };
     let mut good_len = bytes.len() - lines.clone().map(<[u8]>::len).sum::<usize>();
     for line in lines {
-        match serde_json::from_slice::<Entry>(line) {
-            Ok(entry) if line.ends_with(b"\n") => {
-                pending.actions.push(entry.changes);
-                good_len += line.len();
-            }
-            _ => {
-                // Only the last line can be cut short by a crash; stop there.
-                pending.torn = true;
-                break;
-            }
+        if !line.ends_with(b"\n") {
+            // only the last line can be cut short, by a crash mid-append
+            pending.torn = true;
+            break;
         }
+        match serde_json::from_slice::<Entry>(line) {
+            Ok(entry) => pending.actions.push(entry.changes),
+            Err(_) => pending.unreadable += 1,
+        }
+        good_len += line.len();
     }
     pending.good_len = good_len as u64;
     Ok(Some(pending))
 }
 
-/// Moves an unusable journal aside (`.journal.old`) so it is kept but not replayed.
+/// Moves an unusable journal aside (`.journal.old`, or `.journal.old.N` when that is
+/// taken, so an older one is never replaced) so it is kept but not replayed.
 pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".old");
-    let aside = PathBuf::from(name);
-    fs::rename(path, &aside)?;
-    Ok(aside)
+    for n in 0..1000 {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".old");
+        if n > 0 {
+            name.push(format!(".{n}"));
+        }
+        let aside = PathBuf::from(name);
+        if fs::symlink_metadata(&aside).is_err() {
+            fs::rename(path, &aside)?;
+            return Ok(aside);
+        }
+    }
+    Err(io::Error::other("too many journals kept aside already"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleInfo, Reading};
+    use crate::model::ArticleInfo;
+    use crate::store::history::Slot;
+
+    /// A change to journal: removing speaker `n` (the journal does not look inside).
+    fn change(n: usize) -> Change {
+        Change::Remove {
+            slot: Slot::Speaker,
+            id: format!("s{n}").into(),
+        }
+    }
 
     #[test]
     fn appended_actions_read_back_and_a_torn_line_is_left_out() {
@@ -199,22 +231,51 @@ mod tests {
         let p = dir.path().join("a.parley.toml.journal");
         let snap = Annotations::new(ArticleInfo::default());
         let mut j = Journal::start(&p, "", Some(&snap)).unwrap();
-        let r = Reading {
-            position: 7,
-            marks: vec![],
-        };
-        j.append(&[Change::Reading(r.clone())]).unwrap();
+        j.append(&[change(7)]).unwrap();
         drop(j);
         let mut f = OpenOptions::new().append(true).open(&p).unwrap();
         f.write_all(b"{\"changes\":[{\"rea").unwrap();
         let pending = read(&p).unwrap().unwrap();
         assert_eq!(pending.snapshot, Some(snap));
-        assert_eq!(pending.actions, vec![vec![Change::Reading(r)]]);
+        assert_eq!(pending.actions, vec![vec![change(7)]]);
         assert!(pending.torn);
         let mut j = Journal::resume(&p, pending.good_len).unwrap();
         j.append(&[]).unwrap();
         let again = read(&p).unwrap().unwrap();
         assert_eq!(again.actions.len(), 2);
         assert!(!again.torn);
+    }
+
+    #[test]
+    fn a_damaged_line_is_skipped_and_the_actions_after_it_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.parley.toml.journal");
+        let mut j = Journal::start(&p, "", None).unwrap();
+        let at = change;
+        j.append(&[at(1)]).unwrap();
+        drop(j);
+        let mut f = OpenOptions::new().append(true).open(&p).unwrap();
+        f.write_all(b"garbage\n\0\0\0\n").unwrap();
+        drop(f);
+        let mut j = Journal::resume(&p, u64::MAX).unwrap();
+        j.append(&[at(3)]).unwrap();
+        let pending = read(&p).unwrap().unwrap();
+        assert_eq!(pending.actions, vec![vec![at(1)], vec![at(3)]]);
+        assert_eq!(pending.unreadable, 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_is_neither_followed_nor_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.parley.toml.journal");
+        let target = dir.path().join("target");
+        std::os::unix::fs::symlink(&target, &p).unwrap();
+        assert!(Journal::start(&p, "", None).is_err());
+        assert!(
+            !target.exists(),
+            "a dangling link does not create its target"
+        );
+        assert!(read(&p).is_err());
     }
 }

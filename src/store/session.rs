@@ -5,13 +5,15 @@
 
 mod changes;
 mod open;
+mod recover;
 
 use super::anchor::AnchorReport;
 use super::fsio::{self, FileState};
 use super::history::History;
 use super::journal::{self, Journal};
+use super::lock::StoreLock;
 use crate::article::{Article, Source, sanitize_inline};
-use crate::model::{Annotations, Id, Party, Position, Quote, Reading};
+use crate::model::{Annotations, Id, Party, Position, Quote};
 pub use changes::SaveError;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -72,7 +74,16 @@ pub struct Store {
     history: History,
     journal: Option<Journal>,
     journal_failed: bool,
-    dirty: bool,
+    /// This reader's hold on the store (none for `export` and `check`, or when another
+    /// reader has it).
+    lock: Option<StoreLock>,
+    /// The article's file, which a save never writes over.
+    article_file: Option<PathBuf>,
+    /// [`History::state`] when the set was last saved (or opened): back there, the
+    /// store is clean again.
+    saved_state: u64,
+    /// A change outside the undo history (the reading position) since the last save.
+    unsaved_outside_history: bool,
     options: OpenOptions,
 }
 
@@ -140,9 +151,10 @@ impl Store {
         self.read_only.as_deref()
     }
 
-    /// True when there are edits not yet saved.
+    /// True when the set differs from the one last saved (or opened): undoing back to
+    /// the saved state makes it false again.
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.unsaved_outside_history || self.history.state() != self.saved_state
     }
 
     /// Messages for the user ("recovered 3 edits from the journal").
@@ -166,10 +178,5 @@ impl Store {
     /// What re-anchoring did when the store was opened.
     pub fn anchor_report(&self) -> &AnchorReport {
         &self.report
-    }
-
-    /// The reader's place and marks.
-    pub fn reading(&self) -> &Reading {
-        &self.annotations.reading
     }
 }

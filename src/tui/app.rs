@@ -5,10 +5,12 @@
 
 pub mod cursor;
 mod editing;
+mod given_sides;
 mod navigation;
 mod overlays;
 mod popups;
 mod saving;
+pub mod sides_editor;
 mod update;
 
 pub use cursor::Cursor;
@@ -27,6 +29,9 @@ use crate::model::{Annotations, Id};
 use crate::store::Store;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+
+/// How many messages the log keeps.
+pub const LOG_LEN: usize = 500;
 
 /// How a status message should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +77,8 @@ pub struct App {
     pub marks: BTreeMap<char, usize>,
     /// The status bar message.
     pub message: Option<(String, Tone)>,
+    /// Every message of the session, oldest first (`:messages`), up to [`LOG_LEN`].
+    pub log: std::collections::VecDeque<(String, Tone)>,
     /// Whether the annotations are still loading (detection runs on a worker thread).
     pub detecting: bool,
     /// How many bytes of the article the detector has done (0 until it says).
@@ -129,6 +136,7 @@ impl App {
             search: Search::default(),
             marks: BTreeMap::new(),
             message,
+            log: Default::default(),
             detecting: true,
             detected: 0,
             loading: false,
@@ -168,6 +176,18 @@ impl App {
     /// The byte offset at the top of the screen.
     pub fn top_offset(&self) -> usize {
         self.layout.rows().get(self.top).map_or(0, |r| r.start())
+    }
+
+    /// Keeps the message shown now in the log, unless it is the last one there.
+    pub(crate) fn log_message(&mut self) {
+        if let Some(m) = &self.message
+            && self.log.back() != Some(m)
+        {
+            if self.log.len() == LOG_LEN {
+                self.log.pop_front();
+            }
+            self.log.push_back(m.clone());
+        }
     }
 
     /// The mode, for the status bar.

@@ -38,6 +38,7 @@ fn reopen(dir: &std::path::Path) -> Store {
 fn select_phrase(app: &mut App, phrase: &str) {
     let start = app.article.text.find(phrase).unwrap();
     cmd(app, Command::CursorMode);
+    cmd(app, Command::ToggleSelection); // v selects at once: drop it to walk there
     // walk word by word to the phrase
     let mut guard = 0;
     while app.mode.cursor().copied().unwrap().at < start {
@@ -255,6 +256,7 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::Quit);
     assert!(a.quit, "nothing to save: quits at once");
+    drop(a); // one reader at a time holds the store
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::NextAnnotation);
     cmd(&mut a, Command::Reject);
@@ -269,6 +271,7 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
     cmd(&mut a, Command::Quit);
     typ(&mut a, "d");
     assert!(a.quit);
+    drop(a);
     let b = app_in(dir.path(), 100, 30, true);
     assert!(
         b.hl.items.iter().all(|it| it.status() != Status::Rejected),
@@ -301,6 +304,17 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
         "not clobbered"
     );
     typ(&mut a, "s");
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+        panic!("no save-as field")
+    };
+    assert_eq!(
+        field.text(),
+        path.display().to_string(),
+        "starts from the store's path"
+    );
+    for _ in 0..field.text().chars().count() {
+        a.update(Action::Popup(PopupKey::Edit(PromptKey::Backspace)));
+    }
     typ(
         &mut a,
         &dir.path().join("mine.parley.toml").display().to_string(),
@@ -362,6 +376,7 @@ fn orphans_are_listed_and_can_be_reattached() {
         })
         .unwrap();
     store.save().unwrap();
+    drop(store); // one reader at a time holds the store
     std::fs::write(&path, "Title\n\nBeta wrote something else entirely.\n").unwrap();
     let article =
         std::sync::Arc::new(Article::load(crate::article::Source::File(path), 1 << 20).unwrap());
@@ -379,7 +394,6 @@ fn orphans_are_listed_and_can_be_reattached() {
     let text = super::view::sidebar::describe(&a, orphan, 60).0;
     assert!(text.contains('⚠'), "{text}");
     cmd(&mut a, Command::CursorMode);
-    cmd(&mut a, Command::ToggleSelection);
     cmd(&mut a, Command::WordEnd);
     cmd(&mut a, Command::TagQuote);
     assert_eq!(a.ann().orphan_quotes.len(), orphans - 1, "{:?}", a.message);

@@ -9,6 +9,8 @@ pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
 /// Columns for the gutter bar and the space after it.
 pub const GUTTER: u16 = 2;
+/// The narrowest terminal that has room for the sidebar beside the article.
+pub const SIDEBAR_MIN_TERMINAL: u16 = 60;
 
 /// The panes for one terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +45,8 @@ impl Geometry {
         }
         let status = Rect::new(0, height - 1, width, 1);
         let body_h = height - 1;
-        let side_w = if sidebar && width >= 60 {
-            (width / 3).clamp(24, 48)
+        let side_w = if sidebar && width >= SIDEBAR_MIN_TERMINAL {
+            (width * 3 / 10).clamp(24, 90)
         } else {
             0
         };
@@ -67,6 +69,20 @@ impl Geometry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sidebar_grows_with_the_terminal() {
+        let width = |w| {
+            Geometry::new(w, 30, true, 80)
+                .unwrap()
+                .sidebar
+                .map(|s| s.width)
+        };
+        assert_eq!(width(59), None, "no room");
+        assert_eq!(width(80), Some(24));
+        assert_eq!(width(120), Some(36));
+        assert_eq!(width(250), Some(75));
+    }
 
     #[test]
     fn centres_text_and_fits_every_size() {

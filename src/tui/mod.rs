@@ -9,10 +9,12 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
+pub mod note_editor;
 pub mod popup;
 pub mod print;
 pub mod search;
 pub mod session;
+pub mod strings;
 pub mod style_row;
 pub mod terminal;
 pub mod theme;
@@ -338,7 +340,13 @@ mod edit_tests;
 mod mode_tests;
 
 #[cfg(test)]
+mod annotate_tests;
+
+#[cfg(test)]
 mod panic_tests;
+
+#[cfg(test)]
+mod sides_editor_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -16,6 +16,8 @@ pub enum Overlay {
     Legend,
     /// The sides view with its cursor (an index into `App::sides_entries`).
     Sides(usize),
+    /// The message log, scrolled by this many rows.
+    Messages(usize),
 }
 
 /// A key that waits for a letter.
@@ -158,6 +160,7 @@ impl Mode {
             Some(Layer::Overlay(Overlay::Help(_))) => "HELP",
             Some(Layer::Overlay(Overlay::Sides(_))) => "SIDES",
             Some(Layer::Overlay(Overlay::Legend)) => "LEGEND",
+            Some(Layer::Overlay(Overlay::Messages(_))) => "MESSAGES",
         }
     }
 }

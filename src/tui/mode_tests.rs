@@ -31,7 +31,7 @@ fn v_in_the_sides_view_does_not_start_cursor_mode_under_it() {
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(a.mode_name(), "READ");
     key(&mut a, 'v');
-    assert_eq!(a.mode_name(), "CURSOR");
+    assert_eq!(a.mode_name(), "SELECT", "v selects at once");
 }
 
 #[test]
@@ -73,6 +73,8 @@ fn esc_closes_only_the_layer_on_top() {
     key(&mut a, 'L');
     assert_eq!(a.mode.overlay(), None, "L is not a cursor-mode key");
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(a.mode_name(), "CURSOR", "Esc drops the selection first");
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(a.mode_name(), "READ");
     key(&mut a, 'L');
     key(&mut a, '?');
@@ -90,6 +92,7 @@ fn search_in_cursor_mode_puts_the_cursor_on_the_match() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
     key(&mut a, 'v');
+    key(&mut a, 'v'); // v again drops the selection it started
     key(&mut a, '/');
     for c in "boatlift".chars() {
         key(&mut a, c);

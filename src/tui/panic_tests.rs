@@ -50,7 +50,7 @@ fn moving_the_cursor_past_a_row_that_ends_in_a_curly_quote_does_not_panic() {
 fn discarding_with_the_sidebar_open_quits_and_draws_no_stale_index() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
-    for c in "svvwwP".chars() {
+    for c in "svwwP".chars() {
         key(&mut a, c);
         draw(&a);
     }
@@ -84,4 +84,117 @@ fn a_discard_quits_even_when_the_store_became_unreadable() {
     }
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
     assert!(a.quit, "{:?}", a.message);
+}
+/// One thing a user can do to the reader.
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyCode, KeyModifiers),
+    Click(u16, u16),
+    Drag(u16, u16),
+    Scroll(i32),
+    Resize(u16, u16),
+}
+
+/// Every reading and editing key but the ones that write outside the test's directory
+/// (`:` could `:w` anywhere, `E` exports).
+const KEYS: &str = "jkhlwbe(){}v\"P<>12301axAdKM@/nN?pLsgGuq ";
+
+fn input() -> impl proptest::strategy::Strategy<Value = Input> {
+    use proptest::prelude::*;
+    let chars: Vec<char> = KEYS.chars().collect();
+    let named = prop_oneof![
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+    ];
+    prop_oneof![
+        6 => proptest::sample::select(chars)
+            .prop_map(|c| Input::Key(KeyCode::Char(c), KeyModifiers::NONE)),
+        2 => named.prop_map(|k| Input::Key(k, KeyModifiers::NONE)),
+        1 => prop_oneof![Just('r'), Just('s'), Just('d'), Just('u')]
+            .prop_map(|c| Input::Key(KeyCode::Char(c), KeyModifiers::CONTROL)),
+        1 => (0u16..120, 0u16..40).prop_map(|(x, y)| Input::Click(x, y)),
+        1 => (0u16..120, 0u16..40).prop_map(|(x, y)| Input::Drag(x, y)),
+        1 => (-5i32..5).prop_map(Input::Scroll),
+        1 => (10u16..120, 3u16..40).prop_map(|(w, h)| Input::Resize(w, h)),
+    ]
+}
+
+/// Paragraphs of words, curly and straight quotes, emoji, CJK, combining marks,
+/// control pictures and wide dashes, with speech verbs so the detector finds quotes.
+fn article_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = proptest::sample::select(vec![
+        "said",
+        "Minister",
+        "Jane Doe",
+        "“progress”",
+        "\"plain\"",
+        "‘single’",
+        "🎉",
+        "👩‍👩‍👧",
+        "漢字",
+        "e\u{301}",
+        "␀",
+        "—",
+        "«guillemets»",
+        "told",
+        "Cuba",
+        "U.S.",
+        "\u{a0}",
+        "x",
+        "according to",
+        ",",
+        ".",
+    ]);
+    proptest::collection::vec(proptest::collection::vec(piece, 1..30), 1..6).prop_map(|ps| {
+        let paragraphs: Vec<String> = ps.iter().map(|words| words.join(" ")).collect();
+        format!("A headline\n\n{}\n", paragraphs.join("\n\n"))
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_keys_and_mouse_never_panic_and_saved_stores_pass_check(
+        text in article_text(),
+        inputs in proptest::collection::vec(input(), 1..80),
+    ) {
+        use crate::article::{Article, Source};
+        use crate::store::{OpenOptions, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, &text).unwrap();
+        let article = std::sync::Arc::new(Article::load(Source::File(path), 1 << 20).unwrap());
+        let options = OpenOptions {
+            suggest: Some(crate::detect::detect_with_progress),
+            ..OpenOptions::default()
+        };
+        let store = Store::open(&article, &options);
+        let mut app = App::new(article.clone(), crate::config::Config::default(), (100, 30), true);
+        app.update(Action::StoreReady(Box::new(store)));
+        for input in inputs {
+            match input {
+                Input::Key(code, m) => press(&mut app, code, m),
+                Input::Click(x, y) => app.update(Action::Click(x, y)),
+                Input::Drag(x, y) => app.update(Action::Drag(x, y)),
+                Input::Scroll(n) => app.update(Action::Scroll(n)),
+                Input::Resize(w, h) => app.update(Action::Resize(w, h)),
+            }
+            draw(&app);
+            if app.quit {
+                break;
+            }
+        }
+        if !app.quit {
+            press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        }
+        let report = crate::store::check::check(&article, &options).unwrap();
+        proptest::prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
+    }
 }

@@ -1,8 +1,10 @@
 //! The popups that editing opens: a question with lettered answers, a text field,
-//! and the speaker picker.
+//! the speaker picker and the sides editor.
 
 use super::action::{PopupKey, PromptKey};
+pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
 use super::input::TextField;
+use super::note_editor::NoteEditor;
 use crate::export::Format;
 use crate::model::Id;
 
@@ -22,8 +24,19 @@ pub enum Ask {
     QuitUnsaved,
     /// The store changed on disk since it was loaded.
     Conflict,
+    /// Saving failed (the reason is in the title and the message log).
+    SaveFailed,
+    /// Whether to replace an existing file with the store (save-as) or an export.
+    Replace {
+        /// The file named.
+        path: String,
+        /// The export's format; `None` for the store.
+        export: Option<Format>,
+    },
     /// The export format.
     ExportFormat,
+    /// Whether to apply the sides of the config or `--parties` to the store.
+    ApplyParties,
     /// The side of a new speaker.
     SpeakerSide {
         /// The name typed.
@@ -55,6 +68,8 @@ pub enum Field {
     },
     /// A `:` command.
     Command,
+    /// A side's name or aliases, in the sides editor.
+    Side(SideField),
 }
 
 /// What the speaker picker is for.
@@ -87,10 +102,17 @@ pub enum Popup {
         title: String,
         /// The field.
         field: TextField,
-        /// Whether Enter inserts a line break (Ctrl-J or Alt-Enter do in any field).
-        multiline: bool,
         /// What it is for.
         purpose: Field,
+    },
+    /// The note editor of an annotation: several lines, wrapped.
+    Note {
+        /// What to type.
+        title: String,
+        /// The editor (boxed: it is far larger than the other popups).
+        editor: Box<NoteEditor>,
+        /// The annotation's id.
+        id: Id,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
     Speakers {
@@ -101,6 +123,8 @@ pub enum Popup {
         /// What it is for.
         pick: Pick,
     },
+    /// The sides editor: a list of the sides with lettered commands.
+    Sides(SidesEditor),
 }
 
 impl Popup {
@@ -113,12 +137,11 @@ impl Popup {
         }
     }
 
-    /// A text field holding `text`.
-    pub fn text(title: &str, text: &str, multiline: bool, purpose: Field) -> Popup {
+    /// A one-line text field holding `text`.
+    pub fn text(title: &str, text: &str, purpose: Field) -> Popup {
         Popup::Text {
             title: title.to_string(),
             field: TextField::new(text),
-            multiline,
             purpose,
         }
     }
@@ -137,11 +160,13 @@ pub enum Outcome {
     Submitted(Field, String),
     /// The picker's entry under its cursor, and the filter typed.
     Picked(Pick, String, usize),
+    /// A command of the sides editor, which stays open.
+    Sides(SideOp),
 }
 
 impl Popup {
     /// Takes a key; `entries` is how many entries the speaker picker lists for its
-    /// filter (the app knows the speakers).
+    /// filter, or how many sides the sides editor lists (the app knows them).
     pub fn handle(&mut self, key: PopupKey, entries: usize) -> Outcome {
         if key == PopupKey::Edit(PromptKey::Abort) {
             return Outcome::Cancel;
@@ -153,18 +178,9 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Text {
-                field,
-                multiline,
-                purpose,
-                ..
-            } => match key {
+            Popup::Text { field, purpose, .. } => match key {
                 PopupKey::Edit(PromptKey::Submit) => {
                     Outcome::Submitted(purpose.clone(), field.text().to_string())
-                }
-                PopupKey::Newline if *multiline => {
-                    field.insert('\n');
-                    Outcome::Stay
                 }
                 PopupKey::Edit(k) => {
                     field.apply(k);
@@ -172,6 +188,18 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
+            Popup::Note { editor, id, .. } => {
+                match key {
+                    PopupKey::Edit(PromptKey::Submit) => {
+                        return Outcome::Submitted(Field::Note { id: id.clone() }, editor.text());
+                    }
+                    PopupKey::Edit(k) => editor.apply(k),
+                    PopupKey::Newline => editor.newline(),
+                    PopupKey::Up => editor.row(false),
+                    PopupKey::Down => editor.row(true),
+                }
+                Outcome::Stay
+            }
             Popup::Speakers {
                 filter,
                 cursor,
@@ -191,6 +219,7 @@ impl Popup {
                 }
                 Outcome::Stay
             }
+            Popup::Sides(editor) => editor.handle(key, entries),
         }
     }
 }

@@ -4,13 +4,23 @@
 
 use std::fmt::{self, Write};
 
-/// A TOML basic string: quotes, backslashes and control characters escaped. Every
-/// character that needs escaping is ASCII, so the runs between them are copied whole.
+/// A TOML basic string: quotes, backslashes and control characters escaped, and so
+/// are the C1 controls, bidi controls and line separators that TOML allows raw but a
+/// terminal showing the file would obey (`\u009B` starts an escape sequence, `\u202E`
+/// reverses what follows). The runs between them are copied whole.
 pub(super) fn push_quoted(out: &mut impl Write, s: &str) -> fmt::Result {
     out.write_char('"')?;
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        if !matches!(b, b'"' | b'\\' | 0..0x20 | 0x7f) {
+    let bytes = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let len = match b {
+            b'"' | b'\\' | 0..0x20 | 0x7f => 1,
+            0xc2 | 0xe2 => hidden_control_len(&bytes[i..]),
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
             continue;
         }
         out.write_str(&s[run..i])?;
@@ -20,12 +30,27 @@ pub(super) fn push_quoted(out: &mut impl Write, s: &str) -> fmt::Result {
             b'\n' => out.write_str("\\n")?,
             b'\t' => out.write_str("\\t")?,
             b'\r' => out.write_str("\\r")?,
-            _ => write!(out, "\\u{b:04X}")?,
+            _ => {
+                let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+                write!(out, "\\u{:04X}", u32::from(c))?;
+            }
         }
-        run = i + 1;
+        i += len;
+        run = i;
     }
     out.write_str(&s[run..])?;
     out.write_char('"')
+}
+
+/// The UTF-8 length of a C1 control (U+0080–U+009F), a bidi control (U+202A–U+202E,
+/// U+2066–U+2069) or a line or paragraph separator (U+2028, U+2029) starting `bytes`;
+/// 0 for anything else.
+fn hidden_control_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [0xc2, 0x80..=0x9f, ..] => 2,
+        [0xe2, 0x80, 0xa8..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// A decimal integer as TOML writes one (no sign, no leading zero), within i64.

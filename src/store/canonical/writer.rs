@@ -81,7 +81,7 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         if !s.mentions.is_empty() {
             w.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
         }
-        w.string("origin", origin_str(s.origin))?;
+        w.string("origin", s.origin.as_str())?;
     }
     for (header, quotes) in [
         ("[[quote]]", &a.quotes),
@@ -99,15 +99,6 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         for p in positions {
             w.header(header)?;
             w.position(p)?;
-        }
-    }
-    if !a.reading.is_empty() {
-        w.header("[reading]")?;
-        w.int("position", a.reading.position)?;
-        for m in &a.reading.marks {
-            w.header("[[reading.mark]]")?;
-            w.string("name", &m.name)?;
-            w.int("at", m.at)?;
         }
     }
     Ok(())
@@ -200,7 +191,7 @@ impl<W: Write> Writer<W> {
         prefix: &str,
         suffix: &str,
     ) -> fmt::Result {
-        self.string("origin", origin_str(origin))?;
+        self.string("origin", origin.as_str())?;
         self.string("status", status.as_str())?;
         self.opt_string("note", note)?;
         if !prefix.is_empty() {
@@ -232,13 +223,6 @@ impl<W: Write> Writer<W> {
         self.opt_string("speaker", p.speaker.as_deref())?;
         let note = p.note.as_deref();
         self.review(p.origin, p.status, note, &p.prefix, &p.suffix)
-    }
-}
-
-fn origin_str(o: Origin) -> &'static str {
-    match o {
-        Origin::Auto => "auto",
-        Origin::Manual => "manual",
     }
 }
 

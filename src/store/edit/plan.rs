@@ -2,10 +2,9 @@
 //! and article text, with the label undo shows and the id of what it creates.
 
 use super::ids::{check_refs, find, next_id, speaker_id};
-use super::{Edit, EditError, Filter};
+use super::{Edit, EditError, Filter, parties};
 use crate::model::{
-    Annotations, Id, Mark, Origin, Position, Quote, Reading, Snippet, Speaker, Status,
-    shared_context,
+    Annotations, Id, Origin, Position, Quote, Snippet, Speaker, Status, shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -25,7 +24,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    fn new(label: &'static str, changes: Vec<Change>) -> Plan {
+    pub(super) fn new(label: &'static str, changes: Vec<Change>) -> Plan {
         Plan {
             label,
             changes,
@@ -165,26 +164,18 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         Edit::MergeSpeakers { from, into } => merge_speakers(a, from, into)?,
         Edit::SetStatusAll { filter, status } => set_status_all(a, filter, *status),
         Edit::PutParty(p) => Plan::new("set party", vec![Change::Put(Item::Party(p.clone()))]),
-        Edit::SetReadingPosition(at) => {
-            let mut r = a.reading.clone();
-            r.position = floor(text, *at);
-            Plan {
-                undoable: false,
-                ..Plan::new("move", vec![Change::Reading(r)])
-            }
+        Edit::AddParty { name } => {
+            let (plan, id) = parties::add(a, name)?;
+            created(plan, id)
         }
-        Edit::SetMark { name, at } => {
-            let mut r: Reading = a.reading.clone();
-            r.marks.retain(|m| m.name != *name);
-            if let Some(at) = at {
-                r.marks.push(Mark {
-                    name: name.clone(),
-                    at: floor(text, *at),
-                });
-                r.marks.sort_by(|x, y| x.name.cmp(&y.name));
-            }
-            Plan::new("set mark", vec![Change::Reading(r)])
-        }
+        Edit::SetParty { id, name, aliases } => parties::rename(a, id, name, aliases)?,
+        Edit::MoveParty { id, to } => parties::move_to(a, id, *to)?,
+        Edit::DeleteParty { id } => parties::delete(a, id)?,
+        Edit::SetParties {
+            parties,
+            sides,
+            speaker_sides,
+        } => parties::replace(a, parties, sides, speaker_sides)?,
     };
     Ok(plan)
 }
@@ -192,14 +183,6 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
 fn created(mut plan: Plan, id: Id) -> Plan {
     plan.created = Some(id);
     plan
-}
-
-fn floor(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Checks a span and returns it with its text and context (ranges of the shared text).
@@ -226,15 +209,15 @@ fn span(
 }
 
 /// The fields quotes and positions share, borrowed for a change.
-struct Fields<'a> {
-    party: &'a mut Option<Id>,
+pub(super) struct Fields<'a> {
+    pub(super) party: &'a mut Option<Id>,
     speaker: &'a mut Option<Id>,
     status: &'a mut Status,
     note: &'a mut Option<String>,
     origin: &'a mut Origin,
 }
 
-fn fields(item: &mut Item) -> Option<Fields<'_>> {
+pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
     match item {
         Item::Quote(q) | Item::OrphanQuote(q) => Some(Fields {
             party: &mut q.party,
@@ -306,7 +289,7 @@ fn set_span(
 }
 
 /// Every quote and position (placed or orphan) as items.
-fn all_annotations(a: &Annotations) -> impl Iterator<Item = Item> + '_ {
+pub(super) fn all_annotations(a: &Annotations) -> impl Iterator<Item = Item> + '_ {
     a.quotes
         .iter()
         .map(|q| Item::Quote(q.clone()))

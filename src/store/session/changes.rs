@@ -5,8 +5,10 @@
 use super::{Outcome, Store, display};
 use crate::store::edit::{self, Edit, EditError};
 use crate::store::fsio::{self, FileState};
+use crate::store::guard;
 use crate::store::history::{self, Group};
 use crate::store::journal::{self, Journal};
+use crate::store::lock;
 use crate::store::schema;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,13 @@ pub enum SaveError {
     /// Someone changed the file since it was loaded.
     #[error("{0}: changed on disk since it was loaded; reload it, overwrite it, or save elsewhere")]
     Conflict(String),
+    /// The path may not be written: it is the article, a FIFO or device, read-only,
+    /// or (for save-as) an existing file the user has not agreed to replace.
+    #[error(transparent)]
+    Refused(#[from] guard::Refused),
+    /// Save-as onto a store another reader is editing.
+    #[error("{0}: another parley is editing that store; save elsewhere")]
+    Busy(String),
     /// Writing failed; the old file is untouched.
     #[error("{path}: cannot save: {source}")]
     Io {
@@ -76,13 +85,11 @@ impl Store {
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)
             .map_err(|m| EditError::NotFound(m.id.to_string()))?;
         if plan.undoable {
-            self.history.record(Group {
-                label: plan.label.to_string(),
-                changes: plan.changes.clone(),
-                inverses,
-            });
+            self.history
+                .record(Group::new(plan.label, plan.changes.clone(), inverses));
+        } else {
+            self.unsaved_outside_history = true;
         }
-        self.dirty = true;
         Ok(Outcome {
             created: plan.created,
             changes: plan.changes.len(),
@@ -115,11 +122,9 @@ impl Store {
     /// file that became unreadable cannot stop a discard). The annotations in memory
     /// stay until the store is dropped.
     pub fn discard(&mut self) -> std::io::Result<()> {
-        self.dirty = false;
-        match self.journal.take() {
-            Some(j) => j.remove(),
-            None => Ok(()),
-        }
+        self.saved_state = self.history.state();
+        self.unsaved_outside_history = false;
+        self.drop_journal()
     }
 
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
@@ -153,34 +158,65 @@ impl Store {
         } else {
             self.history.push_undo(g);
         }
-        self.dirty = true;
         Ok(Some(label))
-    }
-
-    /// Labels of the next undo and redo steps.
-    pub fn undo_redo_labels(&self) -> (Option<&str>, Option<&str>) {
-        self.history.peek()
     }
 
     /// Saves, refusing to overwrite a file that changed on disk since it was loaded.
     pub fn save(&mut self) -> Result<(), SaveError> {
-        self.save_to(None, true)
+        self.save_to(None, true, true)
     }
 
     /// Saves over whatever is on disk now (the user chose to overwrite a conflict).
     pub fn save_overwrite(&mut self) -> Result<(), SaveError> {
-        self.save_to(None, false)
+        self.save_to(None, false, true)
     }
 
-    /// Saves to another file, which becomes this store's file.
+    /// Saves to another file, which becomes this store's file. A file already there
+    /// (other than this store's) is not replaced: the error is
+    /// `SaveError::Refused(Refused::Exists)`, so the reader can ask and then call
+    /// [`Store::save_as_replacing`].
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        self.save_to(Some(path.to_path_buf()), false)
+        let replace = self.is_own_file(path);
+        self.save_to(Some(path.to_path_buf()), false, replace)
+    }
+
+    /// Saves to another file, replacing one that is there (the user agreed).
+    pub fn save_as_replacing(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.save_to(Some(path.to_path_buf()), false, true)
+    }
+
+    /// Whether save-as to `path` may go ahead: `Ok(true)` when it would replace a file
+    /// (ask first), `Ok(false)` when it would create one, or why it may not at all.
+    pub fn check_save_as(&self, path: &Path) -> Result<bool, guard::Refused> {
+        let replaced = guard::check(path, self.write_rules(true))?;
+        Ok(replaced && !self.is_own_file(path))
+    }
+
+    /// Where "save elsewhere" starts after a failed save: the store's own name.
+    pub fn save_elsewhere_default(&self) -> Option<String> {
+        self.path.as_deref().map(display)
+    }
+
+    fn is_own_file(&self, path: &Path) -> bool {
+        let own = self.path.as_deref().and_then(|p| std::fs::metadata(p).ok());
+        own.is_some_and(|m| guard::is_same_file(&m, path))
+    }
+
+    /// A store may be a link the user made (`--store`, or a link they put in place of
+    /// the store), so links are followed; the article and other rules always hold.
+    fn write_rules(&self, replace: bool) -> guard::Rules<'_> {
+        guard::Rules {
+            article: self.article_file.as_deref(),
+            replace,
+            follow_links: true,
+        }
     }
 
     fn save_to(
         &mut self,
         new_path: Option<PathBuf>,
         check_conflict: bool,
+        replace: bool,
     ) -> Result<(), SaveError> {
         if let Some(r) = &self.read_only {
             return Err(SaveError::ReadOnly(r.clone()));
@@ -192,6 +228,18 @@ impl Store {
         let io_err = |source| SaveError::Io {
             path: display(&path),
             source,
+        };
+        guard::check(&path, self.write_rules(replace))?;
+        // a store saved under a new name is held there from now on, like the old one
+        let new_lock = match &new_path {
+            Some(p) if !self.lock.as_ref().is_some_and(|l| l.guards(p)) => {
+                match lock::try_lock(p) {
+                    Ok(lock::Attempt::Held(l)) => Some(l),
+                    Ok(lock::Attempt::Busy(_)) => return Err(SaveError::Busy(display(p))),
+                    Err(_) => None,
+                }
+            }
+            _ => None,
         };
         let target = fsio::resolve_target(&path).map_err(io_err)?;
         if check_conflict && self.disk.changed_on_disk(&target).map_err(io_err)? {
@@ -213,8 +261,12 @@ impl Store {
         } else if let Some(jp) = old_journal {
             let _ = journal::remove(&jp);
         }
+        if new_lock.is_some() {
+            self.lock = new_lock;
+        }
         self.journal_failed = false;
-        self.dirty = false;
+        self.saved_state = self.history.state();
+        self.unsaved_outside_history = false;
         Ok(())
     }
 }

@@ -5,13 +5,14 @@
 
 use super::{OpenOptions, Store, display, store_path};
 use crate::article::Article;
+use crate::article::bounded::{Kinds, ReadError};
 use crate::model::{Annotations, ArticleInfo};
 use crate::store::anchor::{AnchorReport, reanchor};
 use crate::store::fsio::FileState;
-use crate::store::history::{self, Group, History};
-use crate::store::journal::{self, Journal};
+use crate::store::history::History;
+use crate::store::journal;
+use crate::store::lock;
 use crate::store::schema::{self, Locator, StoreError};
-use std::io;
 use std::path::Path;
 
 impl Store {
@@ -27,7 +28,9 @@ impl Store {
         progress: &mut dyn FnMut(usize),
     ) -> Result<Store, StoreError> {
         let mut store = Store::blank(article, options);
-        store.read_from_disk(article, progress)?;
+        store.take_lock();
+        store.read_store_file(article, progress)?;
+        store.replay_journal();
         Ok(store)
     }
 
@@ -66,7 +69,13 @@ impl Store {
             history: History::default(),
             journal: None,
             journal_failed: false,
-            dirty: false,
+            lock: None,
+            article_file: match &article.source {
+                crate::article::Source::File(p) => Some(p.clone()),
+                _ => None,
+            },
+            saved_state: 0,
+            unsaved_outside_history: false,
             options: options.clone(),
         }
     }
@@ -84,7 +93,8 @@ impl Store {
         reanchor(&mut self.annotations, &self.text);
     }
 
-    fn read_from_disk(
+    /// Reads the store file (or takes the suggestions when there is none).
+    fn read_store_file(
         &mut self,
         article: &Article,
         progress: &mut dyn FnMut(usize),
@@ -127,109 +137,70 @@ impl Store {
             }
             None => self.use_suggestions(article, progress),
         }
-        self.replay_journal();
         Ok(())
     }
 
-    /// Applies a journal left by a session that did not save.
-    fn replay_journal(&mut self) {
-        let Some(jpath) = self.journal_path() else {
-            return;
-        };
-        let pending = match journal::read(&jpath) {
-            Ok(Some(p)) => p,
-            Ok(None) => return,
-            Err(e) => {
-                self.set_journal_aside(&jpath, &format!("it cannot be read ({e})"));
-                return;
-            }
-        };
-        if pending.base != self.disk.sha256() {
-            self.set_journal_aside(
-                &jpath,
-                "the store was saved or changed after it was written",
-            );
-            return;
-        }
-        if let Some(snapshot) = &pending.snapshot {
-            self.annotations = snapshot.clone();
-            self.annotations.article = article_info_of(&self.annotations, &self.text);
-        }
-        let mut group = Group {
-            label: "recovered edits".into(),
-            changes: Vec::new(),
-            inverses: Vec::new(),
-        };
-        let (mut applied, mut skipped) = (0, 0);
-        for action in &pending.actions {
-            match history::apply_all(&mut self.annotations, action) {
-                Ok(mut inv) => {
-                    applied += 1;
-                    group.changes.extend(action.iter().cloned());
-                    inv.append(&mut group.inverses);
-                    group.inverses = inv;
-                }
-                Err(_) => skipped += 1,
-            }
-        }
-        let again = reanchor(&mut self.annotations, &self.text);
-        if !again.orphaned.is_empty() {
-            self.report.orphaned.extend(again.orphaned);
-        }
-        if applied > 0 {
-            self.history.record(group);
-            self.dirty = true;
-        }
-        let mut msg = format!(
-            "recovered {applied} unsaved edit{} from the journal",
-            if applied == 1 { "" } else { "s" }
-        );
-        if skipped > 0 {
-            msg.push_str(&format!(" ({skipped} no longer applied)"));
-        }
-        self.notices.push(msg);
-        if !self.options.inspect {
-            match Journal::resume(&jpath, pending.good_len) {
-                Ok(j) => self.journal = Some(j),
-                Err(e) => self.journal_broken(&e),
-            }
-        }
-    }
-
-    fn set_journal_aside(&mut self, jpath: &Path, why: &str) {
-        if self.options.inspect {
-            self.notices
-                .push(format!("{}: not replayed: {why}", display(jpath)));
-            return;
-        }
-        match journal::set_aside(jpath) {
-            Ok(aside) => self.notices.push(format!(
-                "{}: not replayed because {why}; kept as {}",
-                display(jpath),
-                display(&aside)
-            )),
-            Err(e) => self.notices.push(format!(
-                "{}: not replayed because {why}; {e}",
-                display(jpath)
-            )),
-        }
-    }
-
-    /// Throws away unsaved edits (and their journal) and reads the store again.
+    /// Throws away unsaved edits and reads the store again. The journal holding the
+    /// edits is deleted only once the store has been read: a store that cannot be read
+    /// leaves everything as it was (edits, journal, lock) and says why.
     pub fn reload(&mut self, article: &Article) -> Result<(), StoreError> {
-        if let Some(j) = self.journal.take() {
-            let _ = j.remove();
-        }
-        let mut fresh = Store::load(
-            article,
-            &OpenOptions {
-                store: self.path.clone(),
-                ..self.options.clone()
-            },
-        )?;
+        let options = OpenOptions {
+            store: self.path.clone(),
+            ..self.options.clone()
+        };
+        let mut fresh = Store::blank(article, &options);
+        fresh.read_store_file(article, &mut |_| {})?;
+        let _ = self.drop_journal();
         fresh.options = self.options.clone();
+        fresh.lock = self.lock.take();
         *self = fresh;
         Ok(())
+    }
+
+    /// Deletes the journal of edits being thrown away. One that cannot be deleted is
+    /// set aside, so it is never replayed as if the user had kept them; the error says
+    /// when even that failed.
+    pub(super) fn drop_journal(&mut self) -> std::io::Result<()> {
+        let journal = self.journal.take();
+        let Some(jpath) = self.journal_path() else {
+            return Ok(());
+        };
+        if self.options.inspect {
+            return Ok(());
+        }
+        drop(journal);
+        journal::remove(&jpath).or_else(|_| journal::set_aside(&jpath).map(drop))
+    }
+
+    /// Takes the store's lock for a reader that may write; when another reader holds
+    /// it, this one opens read-only and leaves the other's journal alone.
+    fn take_lock(&mut self) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        if self.options.inspect {
+            return;
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match lock::try_lock(&path) {
+            Ok(lock::Attempt::Held(l)) => self.lock = Some(l),
+            Ok(lock::Attempt::Busy(pid)) => {
+                let who = pid.map_or("another parley".to_string(), |p| {
+                    format!("another parley (process {p})")
+                });
+                let why = format!(
+                    "{}: {who} is editing this store; opened read-only until it quits",
+                    display(&path)
+                );
+                self.notices.push(why.clone());
+                self.read_only = Some(why);
+                self.options.inspect = true;
+            }
+            // a directory parley cannot write to: saving will say so
+            Err(_) => {}
+        }
     }
 }
 
@@ -242,7 +213,7 @@ fn keep_source(mut info: ArticleInfo, stored_source: String) -> ArticleInfo {
     info
 }
 
-fn article_info_of(a: &Annotations, text: &str) -> ArticleInfo {
+pub(super) fn article_info_of(a: &Annotations, text: &str) -> ArticleInfo {
     let mut info = a.article.clone();
     info.sha256 = crate::article::sha256_hex(text.as_bytes());
     info.bytes = text.len();
@@ -277,19 +248,20 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Option<String>, StoreErro
         path: name.clone(),
         source,
     };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_err(e)),
+    // bounded, and regular files only: a pipe would leave the reader waiting forever
+    let bytes = match crate::article::bounded::read_file(path, max_bytes, Kinds::RegularOnly) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound(_)) => return Ok(None),
+        Err(ReadError::TooLarge { limit, .. }) => {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            return Err(StoreError::TooLarge {
+                path: name,
+                size,
+                limit,
+            });
+        }
+        Err(e) => return Err(io_err(e.into_io())),
     };
-    if meta.len() > max_bytes {
-        return Err(StoreError::TooLarge {
-            path: name,
-            size: meta.len(),
-            limit: max_bytes,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io_err)?;
     String::from_utf8(bytes).map(Some).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();

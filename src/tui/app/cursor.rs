@@ -3,6 +3,7 @@
 
 use super::App;
 use crate::keys::Command;
+use crate::tui::strings;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -45,7 +46,8 @@ fn is_space(text: &str, at: usize) -> bool {
 }
 
 impl App {
-    /// Enters cursor mode at the selected annotation, or the top of the screen.
+    /// Enters cursor mode at the selected annotation, or the top of the screen, with a
+    /// selection started there (as vim's `v`: moves extend it at once).
     pub(super) fn enter_cursor(&mut self) {
         let at = self
             .selected
@@ -53,11 +55,11 @@ impl App {
             .map(|it| it.range().start)
             .filter(|&o| o < self.article.text.len())
             .unwrap_or_else(|| self.first_text_offset());
-        self.mode.enter_cursor(Cursor { at, anchor: None });
-        self.message = Some((
-            "cursor mode: move with h j k l w b e ( ) { }, v starts a selection, \" or P tags it, Esc leaves".into(),
-            super::Tone::Info,
-        ));
+        self.mode.enter_cursor(Cursor {
+            at,
+            anchor: Some(at),
+        });
+        self.message = Some((strings::selecting(&self.keymap), super::Tone::Info));
     }
 
     fn first_text_offset(&self) -> usize {
@@ -111,7 +113,11 @@ impl App {
                 return true;
             }
             Command::CursorCancel => {
-                self.mode.leave_cursor();
+                // Esc drops the selection first, then leaves cursor mode
+                match self.mode.cursor_mut() {
+                    Some(c) if c.anchor.is_some() => c.anchor = None,
+                    _ => self.mode.leave_cursor(),
+                }
                 return true;
             }
             Command::TagQuote => {

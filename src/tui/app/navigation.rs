@@ -5,6 +5,7 @@ use super::{App, Cursor, Tone};
 use crate::model::{Position, Quote, QuoteKind};
 use crate::tui::highlight::on_target;
 use crate::tui::layout::Layout;
+use crate::tui::strings;
 
 impl App {
     /// The last row that can be at the top (wraps as far as needed to know it).
@@ -105,7 +106,7 @@ impl App {
     pub(super) fn step_item(&mut self, forward: bool, same_side: bool) {
         let items = &self.hl.items;
         if items.is_empty() {
-            self.message = Some(("no annotations".into(), Tone::Info));
+            self.message = Some((strings::NO_ANNOTATIONS.into(), Tone::Info));
             return;
         }
         let side = self
@@ -159,7 +160,7 @@ impl App {
                 ("no search yet: press / to search".into(), Tone::Info)
             } else {
                 (
-                    format!("pattern not found: {}", self.search.query),
+                    strings::pattern_not_found(&self.search.query),
                     Tone::Warning,
                 )
             });
@@ -169,10 +170,18 @@ impl App {
             .search
             .current
             .map_or(self.top_offset(), |c| self.search.matches[c].start);
-        let i = self
+        let hit = self
             .search
-            .step(from, forward, self.search.current.is_some());
-        self.go_to_match(i);
+            .step_hit(from, forward, self.search.current.is_some());
+        self.go_to_match(hit.index);
+        if hit.wrapped {
+            let why = if forward {
+                "search wrapped: past the end, on from the start"
+            } else {
+                "search wrapped: past the start, on from the end"
+            };
+            self.message = Some((why.into(), Tone::Info));
+        }
     }
 
     /// Shows search match `i`; in cursor mode the cursor goes onto it, so the

@@ -33,8 +33,14 @@ impl App {
         }
     }
 
-    /// Handles a command in the key list; false when it is not one of its own.
-    pub(super) fn help_command(&mut self, c: Command, scroll: usize) -> bool {
+    /// Handles a command in a scrolled list (the keys, the messages); false when it is
+    /// not one of its own.
+    pub(super) fn help_command(
+        &mut self,
+        c: Command,
+        scroll: usize,
+        overlay: fn(usize) -> Overlay,
+    ) -> bool {
         let page = self.viewport();
         let scroll = match c {
             Command::ScrollDown => scroll + 1,
@@ -49,7 +55,8 @@ impl App {
             }
             _ => return false,
         };
-        self.set_overlay(Overlay::Help(scroll.min(crate::keys::Command::ALL.len())));
+        // the view clamps it to what there is to scroll
+        self.set_overlay(overlay(scroll.min(10_000)));
         true
     }
 

@@ -8,6 +8,7 @@ use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
 use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup};
+use crate::tui::strings;
 use std::path::PathBuf;
 
 impl App {
@@ -27,41 +28,46 @@ impl App {
 
     pub(super) fn start_merge(&mut self) {
         let Some(from) = self.selected_speaker() else {
-            return self.say(
-                "select an annotation whose speaker should be merged into another",
-                Tone::Info,
-            );
+            return self.say(strings::SELECT_TO_MERGE, Tone::Info);
         };
         self.open_picker(Pick::MergeInto { from });
     }
 
-    /// The speaker picker's entries for a filter: `None` is "new speaker".
-    pub fn picker_entries(&self, filter: &str) -> Vec<Option<usize>> {
+    /// The speaker picker's entries for a filter, best match first: the exact name,
+    /// then names with a word that starts with the filter, then names or roles that
+    /// contain it. `None` is "new speaker": offered last when picking a speaker and no
+    /// name is exactly the filter, so it is chosen only when nothing matches or when
+    /// the user moves to it. Merging never lists the speaker being merged.
+    pub fn picker_entries(&self, filter: &str, pick: &Pick) -> Vec<Option<usize>> {
         let f = filter.trim().to_lowercase();
-        let mut out: Vec<Option<usize>> = Vec::new();
-        if !f.is_empty()
-            && !self
-                .ann()
-                .speakers
-                .iter()
-                .any(|s| s.name.to_lowercase() == f)
-        {
+        let from = match pick {
+            Pick::MergeInto { from } => Some(from.as_str()),
+            Pick::Speaker => None,
+        };
+        let mut ranked: Vec<(u8, usize)> = Vec::new();
+        for (i, s) in self.ann().speakers.iter().enumerate() {
+            if Some(s.id.as_str()) == from {
+                continue;
+            }
+            let name = s.name.to_lowercase();
+            let role = s.role.as_deref().unwrap_or("").to_lowercase();
+            let rank = if f.is_empty() || name == f {
+                0
+            } else if name.starts_with(&f) || name.split_whitespace().any(|w| w.starts_with(&f)) {
+                1
+            } else if name.contains(&f) || role.contains(&f) {
+                2
+            } else {
+                continue;
+            };
+            ranked.push((rank, i));
+        }
+        ranked.sort_by_key(|&(rank, i)| (rank, i));
+        let exact = ranked.first().is_some_and(|&(rank, _)| rank == 0) && !f.is_empty();
+        let mut out: Vec<Option<usize>> = ranked.into_iter().map(|(_, i)| Some(i)).collect();
+        if from.is_none() && !f.is_empty() && !exact {
             out.push(None);
         }
-        out.extend(
-            self.ann()
-                .speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    f.is_empty()
-                        || s.name.to_lowercase().contains(&f)
-                        || s.role
-                            .as_deref()
-                            .is_some_and(|r| r.to_lowercase().contains(&f))
-                })
-                .map(|(i, _)| Some(i)),
-        );
         out
     }
 
@@ -74,7 +80,10 @@ impl App {
     /// once the popup is closed (so the answer may open the next one).
     pub(super) fn popup_input(&mut self, key: PopupKey) {
         let entries = match self.mode.popup() {
-            Some(Popup::Speakers { filter, .. }) => self.picker_entries(filter.text()).len(),
+            Some(Popup::Speakers { filter, pick, .. }) => {
+                self.picker_entries(filter.text(), pick).len()
+            }
+            Some(Popup::Sides(_)) => self.ann().parties.len(),
             Some(_) => 0,
             None => return,
         };
@@ -82,11 +91,12 @@ impl App {
             return;
         };
         let outcome = popup.handle(key, entries);
-        if outcome != Outcome::Stay {
+        if !matches!(outcome, Outcome::Stay | Outcome::Sides(_)) {
             self.mode.pop();
         }
         match outcome {
             Outcome::Stay | Outcome::Cancel => {}
+            Outcome::Sides(op) => self.side_op(op),
             Outcome::Chose(ask, c) => self.choose(ask, c),
             Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
             Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
@@ -94,23 +104,20 @@ impl App {
     }
 
     fn pick_speaker(&mut self, pick: Pick, filter: String, cursor: usize) {
-        let entries = self.picker_entries(&filter);
+        let entries = self.picker_entries(&filter, &pick);
         let Some(entry) = entries.get(cursor).copied() else {
-            return self.say("no speaker matches; type a name to add one", Tone::Info);
+            return self.say(strings::NO_SPEAKER_MATCHES, Tone::Info);
         };
         match (entry, pick) {
             (None, Pick::Speaker) => {
                 let name = filter.trim().to_string();
                 self.open_popup(Popup::text(
-                    &format!("Role of {name} (optional)"),
+                    &format!("New speaker {name}, step 2 of 3: role (optional, Enter skips)"),
                     "",
-                    false,
                     Field::SpeakerRole { name },
                 ));
             }
-            (None, Pick::MergeInto { .. }) => {
-                self.say("merge into an existing speaker", Tone::Info)
-            }
+            (None, Pick::MergeInto { .. }) => self.say(strings::MERGE_INTO_EXISTING, Tone::Info),
             (Some(i), Pick::Speaker) => {
                 let (sid, party) = {
                     let s = &self.ann().speakers[i];
@@ -121,10 +128,10 @@ impl App {
             (Some(i), Pick::MergeInto { from }) => {
                 let into = self.ann().speakers[i].id.clone();
                 if into == from {
-                    return self.say("that is the same speaker", Tone::Info);
+                    return self.say(strings::SAME_SPEAKER, Tone::Info);
                 }
                 if self.apply(Edit::MergeSpeakers { from, into }).is_some() {
-                    self.say("speakers merged (u undoes)", Tone::Info);
+                    self.say(strings::done("speakers merged", &self.keymap), Tone::Info);
                 }
             }
         }
@@ -153,25 +160,7 @@ impl App {
 
     fn choose(&mut self, ask: Ask, c: char) {
         match ask {
-            Ask::TagKind { start, end } => {
-                let kind = kind_of(c);
-                if self
-                    .apply(Edit::AddQuote {
-                        start,
-                        end,
-                        kind,
-                        party: None,
-                        speaker: None,
-                    })
-                    .is_some()
-                {
-                    self.mode.leave_cursor();
-                    self.say(
-                        "quote added: 1-9 sets its side, @ its speaker, e a note",
-                        Tone::Info,
-                    );
-                }
-            }
+            Ask::TagKind { start, end } => self.tag_quote(start, end, kind_of(c)),
             Ask::ChangeKind => {
                 if let Some(id) = self.selected_id() {
                     self.apply(Edit::SetKind {
@@ -185,28 +174,17 @@ impl App {
                 'd' => self.discard_and_quit(),
                 _ => {}
             },
-            Ask::Conflict => match c {
+            Ask::Conflict => self.resolve_conflict(c),
+            Ask::Replace { path, export } if c == 'r' => match export {
+                Some(format) => self.export_to(format, &path, true),
+                None => self.save_as(std::path::Path::new(&path), true),
+            },
+            Ask::Replace { .. } => {}
+            Ask::SaveFailed => match c {
+                's' => self.ask_save_as(),
                 'r' => {
-                    let article = std::sync::Arc::clone(&self.article);
-                    if let Some(store) = self.store.as_mut() {
-                        match store.reload(&article) {
-                            Ok(()) => {
-                                self.refresh(None, None);
-                                self.say("reloaded from disk", Tone::Info);
-                            }
-                            Err(e) => self.say(e.to_string(), Tone::Warning),
-                        }
-                    }
+                    self.save();
                 }
-                'o' => {
-                    if let Some(store) = self.store.as_mut() {
-                        match store.save_overwrite() {
-                            Ok(()) => self.say("saved over the changed file", Tone::Info),
-                            Err(e) => self.say(e.to_string(), Tone::Warning),
-                        }
-                    }
-                }
-                's' => self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs)),
                 _ => {}
             },
             Ask::ExportFormat => {
@@ -220,29 +198,77 @@ impl App {
                 self.open_popup(Popup::text(
                     "Export to",
                     &path,
-                    false,
                     Field::ExportPath { format },
                 ));
             }
-            Ask::SpeakerSide { name, role } => {
-                let party = c
-                    .to_digit(10)
-                    .and_then(|d| (d as usize).checked_sub(1))
-                    .and_then(|i| self.ann().parties.get(i))
-                    .map(|p| Id::from(p.id.as_str()));
-                let role = (!role.trim().is_empty()).then(|| role.trim().to_string());
-                self.transaction("new speaker", |app| {
-                    if let Some(o) = app.apply(Edit::AddSpeaker {
-                        name,
-                        role,
-                        party: party.clone(),
-                    }) && let Some(sid) = o.created
-                    {
-                        app.set_speaker(sid, party);
-                    }
-                });
-            }
+            Ask::ApplyParties => self.answer_given_sides(c),
+            Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
         }
+    }
+
+    /// Tags `start..end` as a quote of `kind`, leaving cursor mode.
+    fn tag_quote(&mut self, start: usize, end: usize, kind: crate::model::QuoteKind) {
+        let added = self.apply(Edit::AddQuote {
+            start,
+            end,
+            kind,
+            party: None,
+            speaker: None,
+        });
+        if added.is_some() {
+            self.mode.leave_cursor();
+            self.say(strings::added("quote", &self.keymap), Tone::Info);
+        }
+    }
+
+    /// The answer to "the store changed on disk": reload, overwrite or save elsewhere.
+    fn resolve_conflict(&mut self, c: char) {
+        match c {
+            'r' => {
+                let article = std::sync::Arc::clone(&self.article);
+                if let Some(store) = self.store.as_mut() {
+                    match store.reload(&article) {
+                        Ok(()) => {
+                            self.refresh(None, None);
+                            self.say(strings::RELOADED, Tone::Info);
+                        }
+                        Err(e) => self.say(e.to_string(), Tone::Warning),
+                    }
+                }
+            }
+            'o' => {
+                if let Some(store) = self.store.as_mut() {
+                    match store.save_overwrite() {
+                        Ok(()) => self.say(strings::SAVED_OVER, Tone::Info),
+                        Err(e) => self.save_failed(&e.to_string()),
+                    }
+                }
+            }
+            's' => self.ask_save_as(),
+            _ => {}
+        }
+    }
+
+    /// Adds the speaker named in the picker, with its role and the side chosen by
+    /// `c` (a party's digit, 0 for none), and makes it the selection's speaker: one
+    /// undo step.
+    fn add_speaker(&mut self, name: String, role: &str, c: char) {
+        let party = c
+            .to_digit(10)
+            .and_then(|d| (d as usize).checked_sub(1))
+            .and_then(|i| self.ann().parties.get(i))
+            .map(|p| Id::from(p.id.as_str()));
+        let role = (!role.trim().is_empty()).then(|| role.trim().to_string());
+        self.transaction("new speaker", |app| {
+            if let Some(o) = app.apply(Edit::AddSpeaker {
+                name,
+                role,
+                party: party.clone(),
+            }) && let Some(sid) = o.created
+            {
+                app.set_speaker(sid, party);
+            }
+        });
     }
 
     pub(super) fn submit_text(&mut self, purpose: Field, text: String) {
@@ -250,28 +276,17 @@ impl App {
             Field::Note { id } => {
                 let note = (!text.trim().is_empty()).then_some(text);
                 if self.apply(Edit::SetNote { id, note }).is_some() {
-                    self.say(
-                        "note saved in the annotation (Ctrl-S writes the store)",
-                        Tone::Info,
-                    );
+                    self.say(strings::note_saved(&self.keymap), Tone::Info);
                 }
             }
             Field::SaveAs => {
                 let path = PathBuf::from(text.trim());
                 if text.trim().is_empty() {
-                    return self.say("no file name given", Tone::Info);
+                    return self.say(strings::NO_FILE_NAME, Tone::Info);
                 }
-                if let Some(store) = self.store.as_mut() {
-                    match store.save_as(&path) {
-                        Ok(()) => self.say(
-                            format!("saved {}", crate::article::sanitize_inline(text.trim())),
-                            Tone::Info,
-                        ),
-                        Err(e) => self.say(e.to_string(), Tone::Warning),
-                    }
-                }
+                self.save_as(&path, false);
             }
-            Field::ExportPath { format } => self.export_to(format, text.trim()),
+            Field::ExportPath { format } => self.export_to(format, text.trim(), false),
             Field::SpeakerRole { name } => {
                 let mut options: Vec<(char, String)> = self
                     .ann()
@@ -288,12 +303,16 @@ impl App {
                     .collect();
                 options.push(('0', "no side".into()));
                 self.open_popup(Popup::Choice {
-                    title: format!("Side of {}", crate::article::sanitize_inline(&name)),
+                    title: format!(
+                        "New speaker {}, step 3 of 3: side",
+                        crate::article::sanitize_inline(&name)
+                    ),
                     options,
                     ask: Ask::SpeakerSide { name, role: text },
                 });
             }
             Field::Command => self.run_command_line(text.trim()),
+            Field::Side(field) => self.submit_side_field(field, text),
         }
     }
 }

@@ -5,12 +5,13 @@ use super::{App, Tone};
 use crate::export::Format;
 use crate::store::SaveError;
 use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::strings;
 
 impl App {
     /// Ctrl-S: saves, asking what to do when the file changed on disk.
     pub(super) fn save(&mut self) -> bool {
         let Some(store) = self.store.as_mut() else {
-            self.say("the annotations are still loading", Tone::Warning);
+            self.say(strings::STILL_LOADING, Tone::Warning);
             return false;
         };
         match store.save() {
@@ -19,7 +20,7 @@ impl App {
                     .path()
                     .map(|p| crate::article::sanitize_inline(&p.display().to_string()))
                     .unwrap_or_default();
-                self.say(format!("saved {path}"), Tone::Info);
+                self.say(strings::saved(&path), Tone::Info);
                 true
             }
             Err(SaveError::Conflict(_)) => {
@@ -36,14 +37,51 @@ impl App {
                 false
             }
             Err(SaveError::NoPath) => {
-                self.open_popup(Popup::text("Save the store as", "", false, Field::SaveAs));
+                self.open_popup(Popup::text("Save the store as", "", Field::SaveAs));
                 false
             }
             Err(e) => {
-                self.say(e.to_string(), Tone::Warning);
+                self.save_failed(&e.to_string());
                 false
             }
         }
+    }
+
+    /// A save that failed offers the ways out: save elsewhere, retry, keep editing.
+    pub(super) fn save_failed(&mut self, why: &str) {
+        self.say(format!("cannot save: {why}"), Tone::Warning);
+        self.open_popup(Popup::choice(
+            &format!("Cannot save: {why}"),
+            &[
+                ('s', "save elsewhere"),
+                ('r', "retry"),
+                ('k', "keep editing (the journal keeps every edit)"),
+            ],
+            Ask::SaveFailed,
+        ));
+    }
+
+    /// Asks whether to replace the file at `path` with an export or the store.
+    pub(super) fn ask_replace(&mut self, path: &str, export: Option<Format>) {
+        self.open_popup(Popup::choice(
+            &format!("{} already exists", crate::article::sanitize_inline(path)),
+            &[('r', "replace it"), ('c', "cancel")],
+            Ask::Replace {
+                path: path.to_string(),
+                export,
+            },
+        ));
+    }
+
+    /// Asks where to save the store, starting from its own path.
+    pub(super) fn ask_save_as(&mut self) {
+        let path = self
+            .store
+            .as_ref()
+            .and_then(|s| s.path())
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.open_popup(Popup::text("Save the store as", &path, Field::SaveAs));
     }
 
     /// `q`: quits, or asks first when there are unsaved edits (unless `force`).
@@ -80,6 +118,11 @@ impl App {
             }
             "q" => self.request_quit(false),
             "q!" => self.discard_and_quit(),
+            "messages" | "mes" => {
+                // opened at the newest (the view clamps the scroll)
+                self.mode
+                    .push(super::Layer::Overlay(super::Overlay::Messages(10_000)));
+            }
             "wq" | "x" => {
                 if self.save() {
                     self.quit = true;
@@ -110,14 +153,28 @@ impl App {
         format!("{stem}.annotations.{ext}")
     }
 
-    pub(super) fn export_to(&mut self, format: Format, path: &str) {
+    /// Exports to `path`, asking first when a file is there (`replace` once agreed).
+    pub(super) fn export_to(&mut self, format: Format, path: &str, replace: bool) {
         if path.is_empty() {
-            return self.say("no file name given", Tone::Info);
+            return self.say(strings::NO_FILE_NAME, Tone::Info);
+        }
+        let rules = crate::store::guard::Rules {
+            article: match &self.article.source {
+                crate::article::Source::File(p) => Some(p.as_path()),
+                _ => None,
+            },
+            replace,
+            follow_links: false,
+        };
+        if let Err(crate::store::guard::Refused::Exists(_)) =
+            crate::store::guard::check(std::path::Path::new(path), rules)
+        {
+            return self.ask_replace(path, Some(format));
         }
         let result = crate::export::export(self.ann(), &self.article.text, format, false)
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                crate::store::fsio::write_atomic(std::path::Path::new(path), text.as_bytes())
+                crate::store::guard::write(std::path::Path::new(path), text.as_bytes(), rules)
                     .map_err(|e| e.to_string())
             });
         match result {
@@ -132,6 +189,26 @@ impl App {
                 ),
                 Tone::Warning,
             ),
+        }
+    }
+
+    /// Saves the store as `path`; an existing file is replaced only once agreed.
+    pub(super) fn save_as(&mut self, path: &std::path::Path, replace: bool) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let saved = if replace {
+            store.save_as_replacing(path)
+        } else {
+            store.save_as(path)
+        };
+        let shown = crate::article::sanitize_inline(&path.display().to_string());
+        match saved {
+            Ok(()) => self.say(strings::saved(&shown), Tone::Info),
+            Err(SaveError::Refused(crate::store::guard::Refused::Exists(_))) => {
+                self.ask_replace(&path.display().to_string(), None)
+            }
+            Err(e) => self.save_failed(&e.to_string()),
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::tui::action::{Action, PopupKey, PromptKey};
 use crate::tui::input::TextField;
 use crate::tui::keymap::Bound;
 use crate::tui::popup::Popup;
+use crate::tui::strings;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
@@ -56,7 +57,10 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
-            Action::StoreReady(store) => self.set_store(*store),
+            Action::StoreReady(store) => {
+                self.set_store(*store);
+                self.offer_given_sides();
+            }
             Action::ArticleReady(article) => self.set_article(article),
             Action::ArticleFailed(why) => {
                 self.loading = false;
@@ -75,12 +79,10 @@ impl App {
             Action::WorkerGone => {
                 self.detecting = false;
                 self.loading = false;
-                self.message = Some((
-                    "the annotations could not be loaded (internal error); reading only".into(),
-                    Tone::Warning,
-                ));
+                self.message = Some((strings::WORKER_GONE.into(), Tone::Warning));
             }
         }
+        self.log_message();
         self.ensure_screen();
         if !resize && self.top != top {
             self.anchor = None;
@@ -95,7 +97,8 @@ impl App {
             // an overlay takes its own commands and the ones that open, close or
             // switch the panes; the rest would act on the article hidden under it
             let taken = match overlay {
-                Overlay::Help(scroll) => self.help_command(c, scroll),
+                Overlay::Help(scroll) => self.help_command(c, scroll, Overlay::Help),
+                Overlay::Messages(scroll) => self.help_command(c, scroll, Overlay::Messages),
                 Overlay::Sides(cursor) => self.sides_command(c, cursor),
                 Overlay::Legend => false,
             };
@@ -131,6 +134,16 @@ impl App {
             Command::ToggleSidebar => {
                 self.sidebar = !self.sidebar;
                 self.relayout();
+                if self.sidebar && self.geometry().is_some_and(|g| g.sidebar.is_none()) {
+                    self.message = Some((
+                        format!(
+                            "no room for the sidebar: it needs a terminal {} columns wide, this one has {}",
+                            crate::tui::geometry::SIDEBAR_MIN_TERMINAL,
+                            self.size.0
+                        ),
+                        Tone::Info,
+                    ));
+                }
             }
             Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
             Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
@@ -171,7 +184,7 @@ impl App {
                 self.mode.pop();
                 if self.search.matches.is_empty() && !self.search.query.is_empty() {
                     self.message = Some((
-                        format!("pattern not found: {}", self.search.query),
+                        strings::pattern_not_found(&self.search.query),
                         Tone::Warning,
                     ));
                 }
@@ -192,8 +205,11 @@ impl App {
             .rows()
             .get(self.search.saved_top)
             .map_or(0, |r| r.start());
-        if let Some(i) = self.search.first_from(from) {
-            self.go_to_match(i);
+        if let Some(hit) = self.search.first_hit_from(from) {
+            self.go_to_match(hit.index);
+            if hit.wrapped {
+                self.message = Some((strings::SEARCH_WRAPPED_ABOVE.into(), Tone::Info));
+            }
         } else {
             self.top = self.search.saved_top.min(self.max_top());
         }
@@ -203,7 +219,7 @@ impl App {
         let Some(p) = self.mode.pending() else { return };
         self.mode.pop();
         if !c.is_ascii_alphabetic() {
-            self.message = Some(("marks are letters a-z, A-Z".into(), Tone::Warning));
+            self.message = Some((strings::MARKS_ARE_LETTERS.into(), Tone::Warning));
             return;
         }
         match p {
@@ -246,7 +262,10 @@ fn typed(key: KeyEvent) -> Option<char> {
 
 /// The popup input for a key and what the prompt keymap binds it to.
 fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(popup, Popup::Speakers { .. });
+    let list = matches!(
+        popup,
+        Popup::Speakers { .. } | Popup::Note { .. } | Popup::Sides(_)
+    );
     match bound {
         Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
         Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),

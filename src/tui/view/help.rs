@@ -2,15 +2,42 @@
 
 use crate::keys::{Command, Scope};
 use crate::model::{QuoteKind, Status};
-use crate::tui::app::App;
-use crate::tui::view::truncate;
+use crate::tui::app::{App, Tone};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-/// The help lines: a heading per mode, then "keys  what they do".
+/// Entries of the help that are not commands of the keymap: the `:` command line and
+/// the mouse.
+const EXTRA: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Command line (:)",
+        &[
+            (":w", "save the store"),
+            (":w PATH", "save the store as PATH"),
+            (":q", "quit (asks when there are unsaved edits)"),
+            (":q!", "quit and drop the unsaved edits"),
+            (":wq, :x", "save and quit"),
+            (":messages", "every message of this session, whole"),
+        ],
+    ),
+    (
+        "Mouse (mouse = true in the config)",
+        &[
+            ("wheel", "scroll"),
+            (
+                "click",
+                "select the annotation under it (in the sidebar too)",
+            ),
+            ("drag", "select text, then \" or P tags it"),
+        ],
+    ),
+];
+
+/// The help lines: a heading per mode, then "keys  what they do", from the live
+/// keymap; then the command line, the sides view and the mouse.
 pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (scope, heading) in [
@@ -31,8 +58,83 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
             };
             out.push((keys, c.describe().to_string()));
         }
+        if scope == Scope::Normal {
+            for (n, keys) in app.keymap.side_keys() {
+                let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+                let what = match n {
+                    0 => "Clear the side".to_string(),
+                    n => format!("Set the side to party {n}"),
+                };
+                out.push((keys.join(", "), what));
+            }
+        }
+    }
+    let keys = |cs: &[Command]| {
+        cs.iter()
+            .flat_map(|c| app.keymap.keys_of(*c))
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push(("Sides view".to_string(), String::new()));
+    for (cs, what) in [
+        (
+            &[Command::ScrollDown, Command::ScrollUp][..],
+            "move in the list",
+        ),
+        (
+            &[Command::NextAnnotation, Command::PrevAnnotation][..],
+            "the next, previous side's column",
+        ),
+        (
+            &[Command::Top, Command::Bottom][..],
+            "the first, last entry",
+        ),
+        (&[Command::Activate][..], "jump to the annotation"),
+        (
+            &[Command::Cancel, Command::Quit, Command::ToggleSides][..],
+            "close the view",
+        ),
+    ] {
+        out.push((keys(cs), what.to_string()));
+    }
+    for (heading, entries) in EXTRA {
+        out.push((heading.to_string(), String::new()));
+        out.extend(entries.iter().map(|(k, w)| (k.to_string(), w.to_string())));
     }
     out
+}
+
+/// One screen row of the help: a heading, or keys (possibly empty on a continued
+/// line) and a piece of what they do.
+enum HelpRow {
+    Heading(String),
+    Entry(String, String),
+}
+
+/// The help lines wrapped to `width` columns with `key_w` for the keys: keys too long
+/// for their column get a row of their own, and a description wraps under itself, so
+/// no entry is ever cut off.
+fn help_rows(lines: &[(String, String)], width: usize, key_w: usize) -> Vec<HelpRow> {
+    let what_w = width.saturating_sub(key_w + 2).max(10);
+    let mut rows = Vec::new();
+    for (keys, what) in lines {
+        if what.is_empty() {
+            rows.push(HelpRow::Heading(keys.clone()));
+            continue;
+        }
+        let mut keys = keys.clone();
+        if crate::tui::layout::text_width(&keys) > key_w {
+            for part in textwrap::wrap(&keys, width.saturating_sub(1).max(10)) {
+                rows.push(HelpRow::Entry(part.into_owned(), String::new()));
+            }
+            keys = String::new();
+        }
+        for part in textwrap::wrap(what, what_w) {
+            rows.push(HelpRow::Entry(std::mem::take(&mut keys), part.into_owned()));
+        }
+    }
+    rows
 }
 
 fn popup(area: Rect, width: u16, height: u16) -> Rect {
@@ -56,31 +158,34 @@ pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
         .title(" keys — Esc closes, j/k scroll ");
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let lines = help_lines(app);
     let key_w = 22.min(usize::from(inner.width) / 2);
-    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
-    for (dy, (keys, what)) in lines
+    let rows = help_rows(&help_lines(app), usize::from(inner.width), key_w);
+    let scroll = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
+    for (dy, row) in rows
         .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + dy as u16;
-        if what.is_empty() {
-            buf.set_stringn(
-                inner.x,
-                y,
-                keys,
-                usize::from(inner.width),
-                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            );
-            continue;
-        }
+        let (keys, what) = match row {
+            HelpRow::Heading(h) => {
+                buf.set_stringn(
+                    inner.x,
+                    y,
+                    h,
+                    usize::from(inner.width),
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                );
+                continue;
+            }
+            HelpRow::Entry(keys, what) => (keys, what),
+        };
         buf.set_stringn(
             inner.x + 1,
             y,
-            truncate(keys, key_w),
-            key_w,
+            keys,
+            usize::from(inner.width.saturating_sub(1)),
             Style::new().add_modifier(Modifier::BOLD),
         );
         let x = inner.x + 2 + key_w as u16;
@@ -91,6 +196,45 @@ pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
             usize::from(inner.right().saturating_sub(x)),
             app.theme.text,
         );
+    }
+}
+
+/// Draws the message log, scrolled by `scroll` rows; each message whole, wrapped.
+pub fn render_messages(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
+    let rect = popup(area, 100, area.height);
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border)
+        .title(" messages — Esc closes, j/k scroll ");
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let width = usize::from(inner.width).saturating_sub(2).max(10);
+    let mut rows: Vec<(String, Style)> = Vec::new();
+    for (text, tone) in &app.log {
+        let style = match tone {
+            Tone::Warning => app.theme.text.add_modifier(Modifier::BOLD),
+            Tone::Info => app.theme.text,
+        };
+        let mark = if *tone == Tone::Warning { "⚠ " } else { "" };
+        let line = format!("{mark}{}", crate::article::sanitize_inline(text));
+        rows.extend(
+            textwrap::wrap(&line, width)
+                .into_iter()
+                .map(|r| (r.into_owned(), style)),
+        );
+    }
+    if rows.is_empty() {
+        rows.push(("no messages yet".into(), app.theme.dim));
+    }
+    let scroll = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
+    for (dy, (row, style)) in rows
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        buf.set_stringn(inner.x + 1, inner.y + dy as u16, row, width, *style);
     }
 }
 
@@ -139,6 +283,11 @@ pub fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled("match", t.search),
             Span::raw("  a search match"),
         ]),
+        Line::raw(""),
+        Line::raw("In the sidebar and the status bar:"),
+        Line::raw("  Q direct quote · q partial quote · T term · P position"),
+        Line::raw("  · suggested · ✓ accepted · ✗ rejected · ✎ has a note"),
+        Line::raw("  ⚠ orphan (its text is no longer in the article) · — no side"),
         Line::raw(""),
     ];
     for (i, p) in app.ann().parties.iter().enumerate() {

@@ -5,6 +5,7 @@ pub mod help;
 pub mod popup;
 pub mod sidebar;
 pub mod sides;
+pub mod sides_editor;
 pub mod status;
 
 use super::app::{App, Layer, Overlay};
@@ -40,6 +41,9 @@ impl Widget for &App {
                     help::render_help(self, whole, *scroll, buf);
                 }
                 Layer::Overlay(Overlay::Legend) => help::render_legend(self, g.article, buf),
+                Layer::Overlay(Overlay::Messages(scroll)) => {
+                    help::render_messages(self, whole, *scroll, buf);
+                }
                 Layer::Overlay(Overlay::Sides(cursor)) => sides::render(self, whole, *cursor, buf),
                 Layer::Popup(p) => popup::render(self, p, whole, buf),
                 Layer::Cursor(_) | Layer::Search(_) | Layer::Pending(_) => {}

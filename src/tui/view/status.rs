@@ -2,7 +2,9 @@
 
 use crate::article::sanitize_inline;
 use crate::keys::Command;
+use crate::model::{QuoteKind, Status};
 use crate::tui::app::{App, Pending, Tone};
+use crate::tui::highlight::{Target, on_target};
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -62,8 +64,14 @@ pub fn left_text(app: &App) -> String {
         }
     }
     let counts = counts(app);
-    // a message takes the place of the counts until the next key
-    if !counts.is_empty() && app.message.is_none() {
+    let selection = selection_text(app);
+    // a message takes the place of the counts until the next key; the selected
+    // annotation's summary takes it while one is selected
+    if let Some(selection) = selection.filter(|_| app.message.is_none()) {
+        parts.push(selection);
+    } else if app.ann().parties.is_empty() && app.store.is_some() && app.message.is_none() {
+        parts.push(no_sides(app));
+    } else if !counts.is_empty() && app.message.is_none() {
         parts.push(
             counts
                 .iter()
@@ -87,6 +95,67 @@ pub fn left_text(app: &App) -> String {
         parts.push(format!("match {cur}/{}", app.search.matches.len()));
     }
     parts.join(" │ ")
+}
+
+/// What the status bar says of a story without sides, with the live key that adds one.
+pub fn no_sides(app: &App) -> String {
+    format!("no sides: {} adds one", app.keymap.hint(Command::EditSides))
+}
+
+/// The selected annotation in words: kind, side, speaker, status and the start of its
+/// note ("direct quote · Cuba · Dagoberto Rodriguez · suggested · ✎ checked twice…").
+pub fn selection_text(app: &App) -> Option<String> {
+    let item = app.hl.items.get(app.selected?)?;
+    let ann = app.ann();
+    let orphan = matches!(
+        item.target(),
+        Target::OrphanQuote(_) | Target::OrphanPosition(_)
+    );
+    let kind = match item.kind() {
+        Some(QuoteKind::Direct) => "direct quote",
+        Some(QuoteKind::Partial) => "partial quote",
+        Some(QuoteKind::Term) => "term",
+        None => "position",
+    };
+    let (speaker, note) = on_target(
+        ann,
+        item.target(),
+        |q| (q.speaker.clone(), q.note.clone()),
+        |p| (p.speaker.clone(), p.note.clone()),
+    )?;
+    let side = item
+        .party()
+        .and_then(|i| ann.parties.get(i))
+        .map_or("no side".to_string(), |p| sanitize_inline(&p.name));
+    let speaker = speaker
+        .as_deref()
+        .and_then(|id| ann.speaker(id))
+        .map_or("no speaker".to_string(), |s| sanitize_inline(&s.name));
+    let status = match item.status() {
+        Status::Suggested => "suggested",
+        Status::Accepted => "accepted",
+        Status::Rejected => "rejected",
+    };
+    let mut parts = vec![
+        if orphan {
+            format!("⚠ orphan {kind}")
+        } else {
+            kind.to_string()
+        },
+        side,
+        speaker,
+        status.to_string(),
+    ];
+    if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
+        let words: Vec<&str> = note.split_whitespace().take(5).collect();
+        let more = note.split_whitespace().count() > words.len();
+        parts.push(format!(
+            "✎ {}{}",
+            sanitize_inline(&words.join(" ")),
+            if more { "…" } else { "" }
+        ));
+    }
+    Some(parts.join(" · "))
 }
 
 /// Draws the status bar.

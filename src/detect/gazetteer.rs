@@ -1,0 +1,365 @@
+//! The gazetteer: every ISO 3166 country and territory with the names news copy uses for
+//! it, built once from maintained data — keshvar (names, nationality) and iso-rs
+//! (capital) — and completed by our own small table (assets/gazetteer.toml) with what
+//! no such source has: blocs, historical states, the short forms of wire copy, bodies
+//! that speak for a country, and the names that are also ordinary words.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Our own table: what the ISO data lacks.
+const OWN_TABLE: &str = include_str!("../../assets/gazetteer.toml");
+
+/// A country, territory, bloc or historical state.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Country {
+    /// Stable id: the ISO 3166 alpha-2 code in lower case ("us"), or our own ("eu", "su").
+    pub id: String,
+    /// Display name ("United States").
+    pub name: String,
+    /// Official and short names.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Adjectives and nouns for its people ("Cuban").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Capitals, which news copy uses for governments ("Havana said").
+    #[serde(default)]
+    pub capitals: Vec<String>,
+    /// Bodies that speak for it ("State Department").
+    #[serde(default)]
+    pub institutions: Vec<String>,
+    /// For a historical state, the id of the state that took its place (the Soviet
+    /// Union's is "ru"): where the article names the old state, it takes the
+    /// successor's names ("Moscow", "Kremlin").
+    #[serde(default)]
+    pub successor: Option<String>,
+    /// Whether it is a territory rather than a member of the UN (or one of our blocs).
+    #[serde(skip)]
+    pub territory: bool,
+}
+
+impl Country {
+    /// Every name of the country, its demonyms, capitals and institutions.
+    pub fn all_names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name)
+            .chain(&self.names)
+            .chain(&self.demonyms)
+            .chain(&self.capitals)
+            .chain(&self.institutions)
+    }
+}
+
+/// What our table adds to an ISO country.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Extension {
+    id: String,
+    /// Replaces the display name ("Britain" rather than the ISO long form).
+    name: Option<String>,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    capitals: Vec<String>,
+    #[serde(default)]
+    institutions: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnTable {
+    /// Names that are also ordinary words or people's names ("Chad", "Jordan").
+    ambiguous: Vec<String>,
+    /// Dateline cities that are not capitals, by the id of their country.
+    cities: HashMap<String, Vec<String>>,
+    /// Blocs and historical states, matched before the ISO countries.
+    country: Vec<Country>,
+    /// Additions to ISO countries.
+    extend: Vec<Extension>,
+}
+
+/// The gazetteer, built once.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Our blocs and historical states first (they win a shared name), then ISO order.
+    pub countries: Vec<Country>,
+    /// Lower-case keys of the names that need context to count.
+    pub ambiguous: Vec<String>,
+    /// Lower-case city (capital or major dateline city) → country index.
+    cities: HashMap<String, usize>,
+}
+
+impl Gazetteer {
+    /// The country whose capital or major city is `city` (any case).
+    pub fn country_of_city(&self, city: &str) -> Option<usize> {
+        let key = city.trim().to_lowercase();
+        self.cities.get(&key).copied().or_else(|| {
+            // a city-state's dateline is its name ("SINGAPORE", "HONG KONG")
+            self.countries.iter().position(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.names)
+                    .any(|n| n.to_lowercase() == key)
+            })
+        })
+    }
+
+    /// The index of the country with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.countries.iter().position(|c| c.id == id)
+    }
+}
+
+/// The embedded gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    static TABLE: OnceLock<Gazetteer> = OnceLock::new();
+    TABLE.get_or_init(|| build(toml::from_str(OWN_TABLE).unwrap_or_default()))
+}
+
+/// The countries of the embedded gazetteer.
+pub fn countries() -> &'static [Country] {
+    &gazetteer().countries
+}
+
+fn build(own: OwnTable) -> Gazetteer {
+    let mut countries = own.country;
+    let extensions: HashMap<&str, &Extension> =
+        own.extend.iter().map(|e| (e.id.as_str(), e)).collect();
+    for iso in keshvar::CountryIterator::new() {
+        let mut c = iso_country(&iso);
+        if let Some(e) = extensions.get(c.id.as_str()) {
+            extend(&mut c, e);
+        }
+        countries.push(c);
+    }
+    for c in &mut countries {
+        dedup_names(c);
+    }
+    share_out_demonyms(&mut countries);
+    let mut cities = HashMap::new();
+    // our own cities go in last so that they win ("Bonn" for West Germany)
+    for (i, c) in countries.iter().enumerate().rev() {
+        for city in &c.capitals {
+            cities.insert(city.to_lowercase(), i);
+        }
+    }
+    for (id, list) in &own.cities {
+        if let Some(i) = countries.iter().position(|c| &c.id == id) {
+            for city in list {
+                cities.insert(city.to_lowercase(), i);
+            }
+        }
+    }
+    Gazetteer {
+        countries,
+        ambiguous: own.ambiguous.iter().map(|a| a.to_lowercase()).collect(),
+        cities,
+    }
+}
+
+/// A country from the ISO data: its short name, the English-looking names of its
+/// unofficial list, its nationality (and the plural noun), and its capital.
+fn iso_country(iso: &keshvar::Country) -> Country {
+    let alpha2 = iso.alpha2().to_string();
+    let short = plain_name(iso.iso_short_name());
+    let mut names: Vec<String> = std::iter::once(iso.iso_short_name())
+        .chain(iso.unofficial_name_list().iter().copied())
+        .map(plain_name)
+        .filter(|n| usable_name(n))
+        .collect();
+    // "Bolivia (Plurinational State of)" is displayed as its first plain name
+    let name = if usable_name(&short) || names.is_empty() {
+        short
+    } else {
+        names.remove(0)
+    };
+    names.retain(|n| n != &name);
+    let mut demonyms = Vec::new();
+    if let Some(nationality) = iso.maybe_nationality().filter(|n| usable_name(n)) {
+        demonyms.push(nationality.to_string());
+        if let Some(plural) = people_plural(nationality) {
+            demonyms.push(plural);
+        }
+    }
+    // Small territories' capitals ("Stanley", "Douglas") are people's names far more
+    // often than governments speaking: only members of the UN speak through theirs.
+    let capitals = if iso.un_member() {
+        iso_capital(&alpha2).into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    Country {
+        id: alpha2.to_lowercase(),
+        name,
+        names,
+        demonyms,
+        capitals,
+        territory: !iso.un_member(),
+        ..Country::default()
+    }
+}
+
+/// The capital iso-rs gives for an alpha-2 code, without its qualifier
+/// ("Washington, D.C." → "Washington").
+fn iso_capital(alpha2: &str) -> Option<String> {
+    let country = iso_rs::Country::from_alpha_2(alpha2)?.first()?;
+    let capital = country.capital?.split(',').next()?.trim();
+    usable_name(capital).then(|| capital.to_string())
+}
+
+/// A name as running text writes it: no leading "The", no ", Republic of" inversion or
+/// parenthesised qualifier ("Korea (Republic of)" is left to the unofficial names).
+fn plain_name(name: &str) -> String {
+    let name = name.trim();
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    name.to_string()
+}
+
+/// Whether a name can be matched in English running text: Latin letters only, no
+/// inversion or qualifier, capitalised.
+fn usable_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.starts_with(|c: char| c.is_uppercase())
+        && !name.contains([',', '(', ')'])
+        && name.chars().all(|c| {
+            c.is_ascii_alphabetic()
+                || matches!(c, ' ' | '.' | '-' | '\'')
+                || ('À'..='ɏ').contains(&c)
+        })
+}
+
+/// The plural noun of a nationality that has one ("Kenyan" → "Kenyans", "Israeli" →
+/// "Israelis"); none for those that are their own plural ("Japanese", "British").
+fn people_plural(nationality: &str) -> Option<String> {
+    let last = nationality.split(' ').next_back()?;
+    (last.ends_with('n') || last.ends_with('i')).then(|| format!("{nationality}s"))
+}
+
+fn extend(c: &mut Country, e: &Extension) {
+    if let Some(name) = &e.name {
+        c.names.push(std::mem::replace(&mut c.name, name.clone()));
+    }
+    c.names.extend(e.names.iter().cloned());
+    c.demonyms.extend(e.demonyms.iter().cloned());
+    c.capitals.extend(e.capitals.iter().cloned());
+    c.institutions.extend(e.institutions.iter().cloned());
+}
+
+/// Gives a demonym that several countries share to one of them: a territory's
+/// ("American" of the Northern Mariana Islands) goes to the state that has it, and
+/// between states the one whose name it is made from wins, by the longest common
+/// start ("Nigerian": Nigeria, not Niger; "Dominican": the Dominican Republic).
+fn share_out_demonyms(countries: &mut [Country]) {
+    let mut owner: HashMap<String, (usize, (bool, usize))> = HashMap::new();
+    for (i, c) in countries.iter().enumerate() {
+        for d in &c.demonyms {
+            let claim = (!c.territory, common_start(&c.name, d));
+            let best = owner.entry(d.clone()).or_insert((i, claim));
+            if claim > best.1 {
+                *best = (i, claim);
+            }
+        }
+    }
+    for (i, c) in countries.iter_mut().enumerate() {
+        c.demonyms
+            .retain(|d| owner.get(d).is_none_or(|(o, _)| *o == i));
+    }
+}
+
+/// Bytes that two names share at their start.
+fn common_start(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
+
+/// Removes repeated names and the display name from the other names.
+fn dedup_names(c: &mut Country) {
+    let mut seen = vec![c.name.clone()];
+    for list in [&mut c.names, &mut c.demonyms, &mut c.capitals] {
+        list.retain(|n| {
+            let fresh = !seen.contains(n);
+            seen.push(n.clone());
+            fresh
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn country(id: &str) -> &'static Country {
+        let g = gazetteer();
+        &g.countries[g.index_of(id).unwrap_or_else(|| panic!("no {id}"))]
+    }
+
+    #[test]
+    fn our_table_parses() {
+        let own: Result<OwnTable, _> = toml::from_str(OWN_TABLE);
+        assert!(own.is_ok(), "{own:?}");
+    }
+
+    #[test]
+    fn every_iso_country_is_there_with_its_facts() {
+        let g = gazetteer();
+        assert!(g.countries.len() >= 249, "{}", g.countries.len());
+        for (id, name, demonym, capital) in [
+            ("am", "Armenia", "Armenian", "Yerevan"),
+            ("et", "Ethiopia", "Ethiopian", "Addis Ababa"),
+            ("qa", "Qatar", "Qatari", "Doha"),
+            ("ke", "Kenya", "Kenyan", "Nairobi"),
+            ("th", "Thailand", "Thai", "Bangkok"),
+        ] {
+            let c = country(id);
+            assert!(c.all_names().any(|n| n == name), "{id}: {c:?}");
+            assert!(c.demonyms.iter().any(|n| n == demonym), "{id}: {c:?}");
+            assert!(c.capitals.iter().any(|n| n == capital), "{id}: {c:?}");
+        }
+        assert!(country("ke").demonyms.iter().any(|d| d == "Kenyans"));
+    }
+
+    #[test]
+    fn a_shared_demonym_goes_to_the_state_it_is_made_from() {
+        let owner = |d: &str| {
+            let owners: Vec<&str> = countries()
+                .iter()
+                .filter(|c| c.demonyms.iter().any(|x| x == d))
+                .map(|c| c.id.as_str())
+                .collect();
+            owners
+        };
+        assert_eq!(owner("American"), ["us"]);
+        assert_eq!(owner("Nigerian"), ["ng"]);
+        assert_eq!(owner("Chinese"), ["cn"]);
+    }
+
+    #[test]
+    fn capitals_and_cities_give_countries() {
+        let g = gazetteer();
+        let id = |city: &str| g.country_of_city(city).map(|i| g.countries[i].id.as_str());
+        assert_eq!(id("TOKYO"), Some("jp"));
+        assert_eq!(id("Washington"), Some("us"));
+        assert_eq!(id("OTTAWA"), Some("ca"));
+        assert_eq!(id("Los Angeles"), Some("us"));
+        assert_eq!(id("HONG KONG"), Some("hk"));
+        assert_eq!(id("Atlantis"), None);
+    }
+
+    #[test]
+    fn blocs_and_historical_states_come_from_our_table() {
+        assert!(country("eu").names.iter().any(|n| n == "EC"));
+        assert_eq!(country("su").successor.as_deref(), Some("ru"));
+        assert!(country("dd").all_names().any(|n| n == "East German"));
+    }
+
+    #[test]
+    fn names_are_plain_english_forms() {
+        for c in countries() {
+            assert!(c.all_names().all(|n| !n.contains(['(', ','])), "{c:?}");
+        }
+        assert!(!usable_name("Korea (Republic of)"));
+        assert!(usable_name("Côte d'Ivoire"));
+        assert!(!usable_name("日本"));
+    }
+}

@@ -1,0 +1,193 @@
+//! Recovering the edits of a session that did not save: its journal replayed, each
+//! action kept only when it applies and leaves the set valid (spans on the article and
+//! on character boundaries, unique ids, no dangling speaker or party), and a journal
+//! that could not be used whole kept aside, so nothing is lost and nothing broken is
+//! saved. The user is told what was found.
+
+use super::open::article_info_of;
+use super::{Store, display};
+use crate::model::{Annotations, SCHEMA_VERSION};
+use crate::store::anchor::reanchor;
+use crate::store::history::{self, Change, Group};
+use crate::store::journal::{self, Journal, Pending};
+use crate::store::schema;
+use std::path::Path;
+
+/// The actions of a journal played onto a starting set.
+struct Replay {
+    set: Annotations,
+    group: Group,
+    applied: usize,
+    /// Actions that no longer applied or would have broken the set.
+    rejected: usize,
+}
+
+/// Plays `actions` onto `start`, keeping those that apply and leave no more problems
+/// than the start had. Checking the whole set once at the end is the usual case; only
+/// when that fails is each action checked on its own.
+fn replay(start: &Annotations, actions: &[Vec<Change>], text: &str) -> Replay {
+    let allowed = schema::validate(start, Some(text)).len();
+    let quick = play(start, actions, &mut |_| true);
+    if quick.rejected == 0 && schema::validate(&quick.set, Some(text)).len() <= allowed {
+        return quick;
+    }
+    play(start, actions, &mut |a| {
+        schema::validate(a, Some(text)).len() <= allowed
+    })
+}
+
+fn play(
+    start: &Annotations,
+    actions: &[Vec<Change>],
+    valid: &mut dyn FnMut(&Annotations) -> bool,
+) -> Replay {
+    let mut set = start.clone();
+    let mut changes = Vec::new();
+    let mut inverses = Vec::new();
+    let mut rejected = 0;
+    for action in actions {
+        match history::apply_all(&mut set, action) {
+            Ok(inv) if valid(&set) => {
+                changes.extend(action.iter().cloned());
+                inverses.push(inv);
+            }
+            Ok(inv) => {
+                let _ = history::apply_all(&mut set, &inv);
+                rejected += 1;
+            }
+            Err(_) => rejected += 1,
+        }
+    }
+    let applied = inverses.len();
+    // undo runs the last action's inverses first
+    let inverses = inverses.into_iter().rev().flatten().collect();
+    Replay {
+        set,
+        group: Group::new("recovered edits", changes, inverses),
+        applied,
+        rejected,
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl Store {
+    /// Applies a journal left by a session that did not save.
+    pub(super) fn replay_journal(&mut self) {
+        let Some(jpath) = self.journal_path() else {
+            return;
+        };
+        let pending = match journal::read(&jpath) {
+            Ok(Some(p)) => p,
+            Ok(None) => return,
+            Err(e) => {
+                self.set_journal_aside(&jpath, &format!("it cannot be read ({e})"));
+                return;
+            }
+        };
+        if pending.base != self.disk.sha256() {
+            self.set_journal_aside(
+                &jpath,
+                "the store was saved or changed after it was written",
+            );
+            return;
+        }
+        let start = match &pending.snapshot {
+            Some(s) if s.version != SCHEMA_VERSION => {
+                let why = format!("its starting set is schema version {}", s.version);
+                self.set_journal_aside(&jpath, &why);
+                return;
+            }
+            Some(s) => {
+                let mut s = s.clone();
+                s.article = article_info_of(&s, &self.text);
+                s
+            }
+            None => self.annotations.clone(),
+        };
+        let done = replay(&start, &pending.actions, &self.text);
+        self.annotations = done.set;
+        let again = reanchor(&mut self.annotations, &self.text);
+        self.report.orphaned.extend(again.orphaned);
+        let skipped = done.rejected + pending.unreadable;
+        let mut msg = format!(
+            "recovered {} from the journal",
+            plural(done.applied, "unsaved edit", "unsaved edits")
+        );
+        if done.applied > 0 {
+            self.history.record(done.group.clone());
+        }
+        if skipped == 0 {
+            self.notices.push(msg);
+            if !self.options.inspect {
+                match Journal::resume(&jpath, pending.good_len) {
+                    Ok(j) => self.journal = Some(j),
+                    Err(e) => self.journal_broken(&e),
+                }
+            }
+            return;
+        }
+        msg.push_str(&format!(
+            "; skipped {} ({} unreadable, {} no longer applying or not valid)",
+            plural(skipped, "entry", "entries"),
+            pending.unreadable,
+            done.rejected
+        ));
+        self.keep_aside_and_restart(&jpath, &pending, &done.group, msg);
+    }
+
+    /// A journal not replayed whole: kept aside as it is, and a new one started with
+    /// what was recovered, so the recovered edits stay crash-safe.
+    fn keep_aside_and_restart(
+        &mut self,
+        jpath: &Path,
+        pending: &Pending,
+        group: &Group,
+        msg: String,
+    ) {
+        if self.options.inspect {
+            self.notices.push(msg);
+            return;
+        }
+        let aside = match journal::set_aside(jpath) {
+            Ok(aside) => aside,
+            Err(e) => {
+                self.notices
+                    .push(format!("{msg}; the journal stays in place ({e})"));
+                return;
+            }
+        };
+        self.notices
+            .push(format!("{msg}; the journal is kept as {}", display(&aside)));
+        if group.changes.is_empty() {
+            return;
+        }
+        let started = Journal::start(jpath, &pending.base, pending.snapshot.as_ref())
+            .and_then(|mut j| j.append(&group.changes).map(|()| j));
+        match started {
+            Ok(j) => self.journal = Some(j),
+            Err(e) => self.journal_broken(&e),
+        }
+    }
+
+    pub(super) fn set_journal_aside(&mut self, jpath: &Path, why: &str) {
+        if self.options.inspect {
+            self.notices
+                .push(format!("{}: not replayed: {why}", display(jpath)));
+            return;
+        }
+        match journal::set_aside(jpath) {
+            Ok(aside) => self.notices.push(format!(
+                "{}: not replayed because {why}; kept as {}",
+                display(jpath),
+                display(&aside)
+            )),
+            Err(e) => self.notices.push(format!(
+                "{}: not replayed because {why}; {e}",
+                display(jpath)
+            )),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Odd input and span edges in the reader, end to end in a pseudo-terminal: an empty
+//! file says so, a piped article is read while keys come from the terminal, a FIFO or
+//! device as the store is refused, and shrinking a one-word curly-quoted annotation
+//! changes nothing instead of panicking.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use support::Term;
+
+/// An article with one curly-quoted word, which the detector marks.
+const PROGRESS: &str = "Talks end\n\nOfficials called the meeting “progress” on Tuesday.\n";
+
+fn write_article(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Waits until detection has highlighted the quoted word.
+fn wait_for_the_quote(t: &Term) {
+    t.wait_for("the quote highlighted", |s| {
+        support::coloured(s, "progress")
+    });
+}
+
+#[test]
+fn shrinking_a_one_word_curly_quote_keeps_the_reader_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write_article(dir.path(), "progress.txt", PROGRESS);
+    let mut t = Term::start(&[article.to_str().unwrap()], 80, 20, dir.path(), &[]);
+    wait_for_the_quote(&t);
+    // select it, then shrink its end and its start: one word cannot lose a word
+    t.send("\t");
+    t.send("<");
+    t.send("(");
+    t.send("?");
+    t.wait_text("Esc closes");
+    t.send("\x1b");
+    t.wait_text("Officials called the meeting");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0, "no panic, nothing to save");
+}
+
+#[test]
+fn an_empty_file_opens_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write_article(dir.path(), "empty.txt", "");
+    let mut t = Term::start(&[article.to_str().unwrap()], 80, 20, dir.path(), &[]);
+    t.wait_text("the article is empty");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn the_reader_reads_a_pipe_and_takes_keys_from_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!(
+        "printf 'Piped headline\\n\\nA body from the pipe.\\n' | '{}'",
+        env!("CARGO_BIN_EXE_parley")
+    );
+    let mut t = Term::start_program("sh", &["-c", &script], 80, 20, dir.path(), &[]);
+    t.wait_text("Piped headline");
+    t.wait_text("READ");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_fifo_or_a_device_as_the_store_leaves_the_reader_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write_article(dir.path(), "a.txt", PROGRESS);
+    let fifo = dir.path().join("store.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut stores = vec!["/dev/zero".to_string()];
+    if made.is_ok_and(|s| s.success()) {
+        stores.push(fifo.to_str().unwrap().to_string());
+    }
+    for store in &stores {
+        let args = ["--store", store.as_str(), article.to_str().unwrap()];
+        let mut t = Term::start(&args, 100, 20, dir.path(), &[]);
+        t.wait_text("cannot read the store");
+        wait_for_the_quote(&t);
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0, "{store}");
+    }
+}
