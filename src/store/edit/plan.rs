@@ -4,7 +4,7 @@
 use super::ids::{check_refs, find, next_id, speaker_id};
 use super::{Edit, EditError, Filter, parties};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, Snippet, Speaker, Status, shared_context,
+    Annotations, Id, Origin, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -45,27 +45,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             speaker,
         } => {
             check_refs(a, party.as_deref(), speaker.as_deref())?;
-            let (start, end, span_text, prefix, suffix) = span(text, *start, *end)?;
-            let id = next_id(a, "q");
-            let q = Quote {
-                id: id.clone(),
-                start,
-                end,
-                text: span_text,
-                speaker: speaker.clone(),
-                party: party.clone(),
-                kind: *kind,
-                cue: None,
-                origin: Origin::Manual,
-                status: Status::Accepted,
-                note: None,
-                prefix,
-                suffix,
-            };
-            created(
-                Plan::new("add quote", vec![Change::Put(Item::Quote(q))]),
-                id,
-            )
+            add_quote(a, text, (*start, *end), *kind, party, speaker)?
         }
         Edit::AddPosition {
             start,
@@ -74,25 +54,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             speaker,
         } => {
             check_refs(a, party.as_deref(), speaker.as_deref())?;
-            let (start, end, span_text, prefix, suffix) = span(text, *start, *end)?;
-            let id = next_id(a, "p");
-            let p = Position {
-                id: id.clone(),
-                start,
-                end,
-                text: span_text,
-                party: party.clone(),
-                speaker: speaker.clone(),
-                origin: Origin::Manual,
-                status: Status::Accepted,
-                note: None,
-                prefix,
-                suffix,
-            };
-            created(
-                Plan::new("add position", vec![Change::Put(Item::Position(p))]),
-                id,
-            )
+            add_position(a, text, (*start, *end), party, speaker)?
         }
         Edit::Delete { id } => {
             let item = find(a, id)?;
@@ -105,17 +67,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
                 }],
             )
         }
-        Edit::SetKind { id, kind } => {
-            let mut item = find(a, id)?;
-            match &mut item {
-                Item::Quote(q) | Item::OrphanQuote(q) => {
-                    q.kind = *kind;
-                    q.origin = Origin::Manual;
-                }
-                _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
-            }
-            Plan::new("set kind", vec![Change::Put(item)])
-        }
+        Edit::SetKind { id, kind } => set_kind(a, id, *kind)?,
         Edit::SetSide { id, party } => {
             check_refs(a, party.as_deref(), None)?;
             modify(a, id, "set side", |f| {
@@ -138,19 +90,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         Edit::SetSpan { id, start, end } => set_span(a, text, id, *start, *end)?,
         Edit::AddSpeaker { name, role, party } => {
             check_refs(a, party.as_deref(), None)?;
-            let id = speaker_id(a, name);
-            let s = Speaker {
-                id: id.clone(),
-                name: name.clone(),
-                role: role.clone(),
-                party: party.clone(),
-                mentions: Vec::new(),
-                origin: Origin::Manual,
-            };
-            created(
-                Plan::new("add speaker", vec![Change::Put(Item::Speaker(s))]),
-                id,
-            )
+            add_speaker(a, name, role, party)
         }
         Edit::UpdateSpeaker(s) => {
             a.speaker(&s.id)
@@ -178,6 +118,93 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         } => parties::replace(a, parties, sides, speaker_sides)?,
     };
     Ok(plan)
+}
+
+/// A quote tagged by hand over `start..end`: manual and accepted.
+fn add_quote(
+    a: &Annotations,
+    text: &Arc<String>,
+    (start, end): (usize, usize),
+    kind: QuoteKind,
+    party: &Option<Id>,
+    speaker: &Option<Id>,
+) -> Result<Plan, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    let id = next_id(a, "q");
+    let q = Quote {
+        id: id.clone(),
+        start,
+        end,
+        text: span_text,
+        speaker: speaker.clone(),
+        party: party.clone(),
+        kind,
+        cue: None,
+        origin: Origin::Manual,
+        status: Status::Accepted,
+        note: None,
+        prefix,
+        suffix,
+    };
+    let plan = Plan::new("add quote", vec![Change::Put(Item::Quote(q))]);
+    Ok(created(plan, id))
+}
+
+/// A position tagged by hand over `start..end`: manual and accepted.
+fn add_position(
+    a: &Annotations,
+    text: &Arc<String>,
+    (start, end): (usize, usize),
+    party: &Option<Id>,
+    speaker: &Option<Id>,
+) -> Result<Plan, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    let id = next_id(a, "p");
+    let p = Position {
+        id: id.clone(),
+        start,
+        end,
+        text: span_text,
+        party: party.clone(),
+        speaker: speaker.clone(),
+        origin: Origin::Manual,
+        status: Status::Accepted,
+        note: None,
+        prefix,
+        suffix,
+    };
+    let plan = Plan::new("add position", vec![Change::Put(Item::Position(p))]);
+    Ok(created(plan, id))
+}
+
+/// A new kind for a quote (placed or orphan); a position has none.
+fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditError> {
+    let mut item = find(a, id)?;
+    match &mut item {
+        Item::Quote(q) | Item::OrphanQuote(q) => {
+            q.kind = kind;
+            q.origin = Origin::Manual;
+        }
+        _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
+    }
+    Ok(Plan::new("set kind", vec![Change::Put(item)]))
+}
+
+/// A speaker added by hand, its id made from its name.
+fn add_speaker(a: &Annotations, name: &str, role: &Option<String>, party: &Option<Id>) -> Plan {
+    let id = speaker_id(a, name);
+    let s = Speaker {
+        id: id.clone(),
+        name: name.to_string(),
+        role: role.clone(),
+        party: party.clone(),
+        mentions: Vec::new(),
+        origin: Origin::Manual,
+    };
+    created(
+        Plan::new("add speaker", vec![Change::Put(Item::Speaker(s))]),
+        id,
+    )
 }
 
 fn created(mut plan: Plan, id: Id) -> Plan {
