@@ -4,7 +4,8 @@
 //! "X quoted the spokesman as saying").
 
 use super::lexicon::{self, CueKind};
-use super::words::{Word, is_capitalized, lower, prev_char};
+use super::subjects::before_source;
+use super::words::{Word, is_capitalized, lower};
 use std::ops::Range;
 
 /// A cue found in a sentence.
@@ -23,7 +24,7 @@ pub struct Cue {
 }
 
 /// Words that make the next word a noun ("the report", "a call").
-fn is_determiner(w: &str) -> bool {
+pub(super) fn is_determiner(w: &str) -> bool {
     matches!(
         w,
         "the"
@@ -88,14 +89,25 @@ fn takes_object(verb: &str) -> bool {
     )
 }
 
+/// Most cues read in one unit. A sentence of news has a handful; text with no sentence
+/// breaks ("said said said …") would otherwise make every later step quadratic.
+pub(super) const MAX_CUES: usize = 32;
+
+/// Most words between a verb and the start of its subject, and after an inverted verb:
+/// a subject is a noun phrase, and looking further only costs time on run-on text.
+const MAX_SOURCE_WORDS: usize = 40;
+
 /// The cues among `outside` (the words of a sentence that lie outside quotations), into
-/// `out`.
+/// `out`; at most [`MAX_CUES`].
 pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mut Vec<Cue>) {
     out.clear();
     let mut buf = [0u8; 32];
     let mut prev_buf = [0u8; 32];
     let mut clause = Clause::default();
     for (k, w) in outside.iter().enumerate() {
+        if out.len() == MAX_CUES {
+            break;
+        }
         // Verbs are lower case and short; most words are neither (tested on the bytes,
         // before cutting the word out of the text).
         let bytes = &text.as_bytes()[w.clone()];
@@ -119,6 +131,9 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             (form, (!after_noun_marker).then_some(kind))
         };
         let Some(mut kind) = cue else { continue };
+        if !speaks_here(text, outside, k, l) {
+            continue;
+        }
         if matches!(l, "call" | "calls" | "called" | "calling") {
             let next = outside
                 .get(k + 1)
@@ -145,12 +160,17 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         };
         // A participle ("…, adding that") shares its clause's subject, unless a name
         // stands right before it ("footage of Trump saying").
-        let named_before = k > 0
-            && is_capitalized(&text[outside[k - 1].clone()])
-            && text[outside[k - 1].end..w.start].trim().is_empty();
+        let named_before = k > 0 && {
+            let before = &text[outside[k - 1].clone()];
+            is_capitalized(before)
+                && !lexicon::is_calendar_word(&before.to_lowercase())
+                && text[outside[k - 1].end..w.start].trim().is_empty()
+        };
         let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
         if cue.source.is_none() && cue.verb != "according" && !participle {
-            let start = clause.start(text, outside, quotes, k);
+            let start = clause
+                .start(text, outside, quotes, k)
+                .max(k.saturating_sub(MAX_SOURCE_WORDS));
             cue.source = before_source(text, &outside[start..=k]);
             if cue.source.is_none() && !takes_object(cue.verb) && kind == CueKind::Speech {
                 cue.source = after_source(text, outside, k + 1, quotes);
@@ -161,9 +181,24 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
     }
 }
 
+/// Whether a verb form that is as often something else speaks here: "states" and
+/// "continued" report speech only before "that" or punctuation ("he continued, “…”"),
+/// not as a noun ("member states") or before an infinitive ("would continue to press").
+fn speaks_here(text: &str, outside: &[Word], k: usize, verb: &str) -> bool {
+    if !matches!(verb, "state" | "states" | "continue" | "continued") {
+        return true;
+    }
+    let Some(next) = outside.get(k + 1) else {
+        return true;
+    };
+    let gap = &text[outside[k].end..next.start];
+    gap.contains([',', ':', '"', '“', '.'])
+        || (verb.starts_with("state") && &text[next.clone()] == "that")
+}
+
 /// "X quoted Y as saying": the source is Y.
 fn quoted_as_saying(text: &str, outside: &[Word], k: usize) -> Option<Range<usize>> {
-    let rest = &outside[k + 1..];
+    let rest = &outside[k + 1..outside.len().min(k + 1 + MAX_SOURCE_WORDS)];
     let as_at = rest.iter().position(|w| &text[w.clone()] == "as")?;
     let next = rest.get(as_at + 1)?;
     if !text[next.clone()].starts_with("say") && !text[next.clone()].starts_with("tell") {
@@ -185,15 +220,13 @@ fn after_source(
     let mut end = first.end;
     let mut commas = 0;
     let mut prev_end = first.start;
-    for (i, w) in outside[from..].iter().enumerate() {
+    for (i, w) in outside[from..].iter().take(MAX_SOURCE_WORDS).enumerate() {
         let gap = &text[prev_end..w.start];
         if i > 0 {
             let abbreviation =
                 gap.starts_with(". ") && is_abbreviation(&text[outside[from + i - 1].clone()]);
             if (gap.contains(['.', ';', ':', '!', '?', '(', ')', '—', '–']) && !abbreviation)
-                || quotes
-                    .iter()
-                    .any(|q| q.start >= prev_end && q.start < w.start)
+                || quote_starts_between(quotes, prev_end, w.start)
             {
                 break;
             }
@@ -215,6 +248,13 @@ fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// Whether a quotation starts in `from..to`; `quotes` are in order, so this is a
+/// binary search (a run-on sentence can hold thousands of them).
+fn quote_starts_between(quotes: &[Range<usize>], from: usize, to: usize) -> bool {
+    let q = quotes.partition_point(|q| q.start < from);
+    quotes.get(q).is_some_and(|q| q.start < to)
 }
 
 /// A word whose period does not end a phrase: an initial or a title ("R.", "Sen.").
@@ -254,63 +294,6 @@ fn is_abbreviation(word: &str) -> bool {
         )
 }
 
-/// Boundary words: the subject of a verb comes after the last of them.
-fn is_clause_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        "after"
-            | "before"
-            | "when"
-            | "while"
-            | "that"
-            | "because"
-            | "since"
-            | "if"
-            | "but"
-            | "and"
-            | "so"
-            | "where"
-            | "though"
-            | "although"
-            | "as"
-            | "than"
-            | "whether"
-            | "who"
-            | "which"
-            | "until"
-            | "unless"
-            | "whom"
-            | "whose"
-            | "once"
-    )
-}
-
-/// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "last"
-            | "this"
-            | "next"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "late"
-            | "early"
-    )
-}
-
 /// Where the clause of each cue starts: after the last quotation or strong punctuation
 /// before it. Cues come in order, so each gap of a sentence is looked at once.
 #[derive(Debug, Default)]
@@ -325,12 +308,16 @@ impl Clause {
     /// The index of the first word of the clause holding word `k`.
     fn start(&mut self, text: &str, outside: &[Word], quotes: &[Range<usize>], k: usize) -> usize {
         let strong = |g: &str| {
-            g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–'])
+            (g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–']))
+                || g.contains("--")
         };
         while self.scanned < k {
             let (a, b) = (&outside[self.scanned], &outside[self.scanned + 1]);
             let gap = &text[a.end..b.start];
-            let quoted = || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start);
+            let quoted = || {
+                let q = quotes.partition_point(|q| q.start < a.end);
+                quotes.get(q).is_some_and(|q| q.end <= b.start)
+            };
             if gap != " " && (strong(gap) || quoted()) {
                 self.first = self.scanned + 1;
             }
@@ -338,70 +325,6 @@ impl Clause {
         }
         self.first
     }
-}
-
-/// The subject before a verb: the clause's last noun phrase, skipping a parenthetical
-/// between commas ("Jane Doe, who led the talks, said") and time words. `clause` is
-/// the clause's words up to the verb, which comes last.
-fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
-    let (verb, ws) = clause.split_last()?;
-    if ws.is_empty() {
-        return None;
-    }
-    let mut buf = [0u8; 32];
-    // The clause splits at commas into pieces; the subject is in the last one, or in an
-    // earlier one when the verb follows a comma.
-    let comma_before = |i: usize| {
-        // (the usual gap, a single space, is told apart before it is searched)
-        i > 0 && {
-            let gap = &text[ws[i - 1].end..ws[i].start];
-            gap != " " && gap.contains(',')
-        }
-    };
-    let piece_ending = |end: usize| (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end;
-    let mut piece = piece_ending(ws.len());
-    let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
-    if comma_before_verb {
-        // "X, who headed the delegation, said": skip lower-case parentheticals.
-        while piece.start > 0 {
-            let first = &text[ws[piece.start].clone()];
-            let l = lower(first, &mut buf);
-            let single = piece.len() == 1;
-            let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
-            let appositive =
-                (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the")) || abbreviated;
-            let det_after_name = matches!(&*l, "a" | "an" | "the")
-                && is_capitalized(&text[ws[piece.start - 1].clone()]);
-            if appositive || det_after_name {
-                piece = piece_ending(piece.start);
-            } else {
-                break;
-            }
-        }
-    }
-    // The subject follows the piece's last clause word or verb.
-    let lo = piece
-        .clone()
-        .rev()
-        .find(|&i| {
-            let w = &text[ws[i].clone()];
-            is_clause_boundary(w)
-                || (!is_capitalized(w) && lexicon::cue(&lower(w, &mut buf)).is_some())
-        })
-        .map_or(piece.start, |i| i + 1);
-    let mut hi = piece.end;
-    while hi > lo {
-        let l = lower(&text[ws[hi - 1].clone()], &mut buf);
-        if lexicon::is_verb_modifier(&l)
-            || is_time_word(&l)
-            || l.chars().all(|c| c.is_ascii_digit())
-        {
-            hi -= 1;
-        } else {
-            break;
-        }
-    }
-    (hi > lo).then(|| ws[lo].start..ws[hi - 1].end)
 }
 
 #[cfg(test)]
@@ -443,6 +366,22 @@ mod tests {
     }
 
     #[test]
+    fn appositives_with_places_are_skipped_before_the_verb() {
+        assert_eq!(
+            cues("Lee, during a meeting in Dover, Delaware, said it was over."),
+            vec![("said".into(), Some("Lee".into()))]
+        );
+        assert_eq!(
+            cues("In an interview, Ann Holt, a former vice president of sales, said no."),
+            vec![("said".into(), Some("Ann Holt".into()))]
+        );
+        assert_eq!(
+            cues("Sir Roy Dunn, Head of the Delegation in Geneva, said no."),
+            vec![("said".into(), Some("Sir Roy Dunn".into()))]
+        );
+    }
+
+    #[test]
     fn source_after_the_verb() {
         assert_eq!(
             cues("“We won,” said Jane Doe, a spokeswoman for the group."),
@@ -461,6 +400,17 @@ mod tests {
     fn quoted_as_saying_names_the_quoted_one() {
         let c = cues("“No,” the agency quoted the minister as saying.");
         assert_eq!(c[0], ("quoted".into(), Some("the minister".into())));
+    }
+
+    #[test]
+    fn a_run_on_sentence_reads_a_bounded_number_of_cues() {
+        let run_on = "said ".repeat(5_000);
+        assert_eq!(cues(&run_on).len(), MAX_CUES);
+        let far = format!("Jane Doe {} said it.", "very ".repeat(100));
+        // a subject further than MAX_SOURCE_WORDS before its verb is not looked for
+        let found = cues(&far);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.as_ref().is_some_and(|s| !s.contains("Jane")));
     }
 
     #[test]
