@@ -1,6 +1,8 @@
 //! Detection speed over generated news-like text: varied copies of the bundled article
 //! (names, places and numbers rotated so the copies do not repeat verbatim), at 1 MB,
-//! 10 MB and 50 MB to show that detection is linear. Process CPU time by default
+//! 10 MB and 50 MB to show that detection is linear; and hostile text with no sentence
+//! break ("said " repeated, runs of unbalanced quotation marks) at 0.5 MB and 5 MB, whose
+//! cost must grow like its size too. Process CPU time by default
 //! (`PARLEY_BENCH_CLOCK=wall` for elapsed time).
 
 mod support;
@@ -83,9 +85,36 @@ fn bench_detect(c: &mut Criterion<Clock>) {
     group.finish();
 }
 
+/// Run-on texts that once made the detector quadratic: (name, the piece repeated).
+const RUN_ON: &[(&str, &str)] = &[
+    ("said", "said "),
+    ("said-quoted", "said \"a "),
+    ("unbalanced-quotes", "“a ‘b ”c 'd "),
+    ("dashes", "a -- b "),
+];
+
+fn bench_run_on(c: &mut Criterion<Clock>) {
+    let mut group = c.benchmark_group("detect_run_on");
+    group.sample_size(10);
+    for (name, piece) in RUN_ON {
+        for kb in [500usize, 5000] {
+            let mut text = String::from("A headline\n\n");
+            text.push_str(&piece.repeat(kb * 1000 / piece.len()));
+            let article = Article::from_bytes(Source::Stdin, text.as_bytes());
+            group.throughput(Throughput::Bytes(article.text.len() as u64));
+            group.bench_with_input(
+                BenchmarkId::new(*name, format!("{kb}KB")),
+                &article,
+                |b, a| b.iter(|| detect(black_box(a), None)),
+            );
+        }
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = support::criterion();
-    targets = bench_detect
+    targets = bench_detect, bench_run_on
 }
 criterion_main!(benches);

@@ -88,14 +88,25 @@ fn takes_object(verb: &str) -> bool {
     )
 }
 
+/// Most cues read in one unit. A sentence of news has a handful; text with no sentence
+/// breaks ("said said said …") would otherwise make every later step quadratic.
+pub(super) const MAX_CUES: usize = 32;
+
+/// Most words between a verb and the start of its subject, and after an inverted verb:
+/// a subject is a noun phrase, and looking further only costs time on run-on text.
+const MAX_SOURCE_WORDS: usize = 40;
+
 /// The cues among `outside` (the words of a sentence that lie outside quotations), into
-/// `out`.
+/// `out`; at most [`MAX_CUES`].
 pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mut Vec<Cue>) {
     out.clear();
     let mut buf = [0u8; 32];
     let mut prev_buf = [0u8; 32];
     let mut clause = Clause::default();
     for (k, w) in outside.iter().enumerate() {
+        if out.len() == MAX_CUES {
+            break;
+        }
         // Verbs are lower case and short; most words are neither (tested on the bytes,
         // before cutting the word out of the text).
         let bytes = &text.as_bytes()[w.clone()];
@@ -119,6 +130,9 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             (form, (!after_noun_marker).then_some(kind))
         };
         let Some(mut kind) = cue else { continue };
+        if !speaks_here(text, outside, k, l) {
+            continue;
+        }
         if matches!(l, "call" | "calls" | "called" | "calling") {
             let next = outside
                 .get(k + 1)
@@ -145,12 +159,17 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         };
         // A participle ("…, adding that") shares its clause's subject, unless a name
         // stands right before it ("footage of Trump saying").
-        let named_before = k > 0
-            && is_capitalized(&text[outside[k - 1].clone()])
-            && text[outside[k - 1].end..w.start].trim().is_empty();
+        let named_before = k > 0 && {
+            let before = &text[outside[k - 1].clone()];
+            is_capitalized(before)
+                && !lexicon::is_calendar_word(&before.to_lowercase())
+                && text[outside[k - 1].end..w.start].trim().is_empty()
+        };
         let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
         if cue.source.is_none() && cue.verb != "according" && !participle {
-            let start = clause.start(text, outside, quotes, k);
+            let start = clause
+                .start(text, outside, quotes, k)
+                .max(k.saturating_sub(MAX_SOURCE_WORDS));
             cue.source = before_source(text, &outside[start..=k]);
             if cue.source.is_none() && !takes_object(cue.verb) && kind == CueKind::Speech {
                 cue.source = after_source(text, outside, k + 1, quotes);
@@ -161,9 +180,24 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
     }
 }
 
+/// Whether a verb form that is as often something else speaks here: "states" and
+/// "continued" report speech only before "that" or punctuation ("he continued, “…”"),
+/// not as a noun ("member states") or before an infinitive ("would continue to press").
+fn speaks_here(text: &str, outside: &[Word], k: usize, verb: &str) -> bool {
+    if !matches!(verb, "state" | "states" | "continue" | "continued") {
+        return true;
+    }
+    let Some(next) = outside.get(k + 1) else {
+        return true;
+    };
+    let gap = &text[outside[k].end..next.start];
+    gap.contains([',', ':', '"', '“', '.'])
+        || (verb.starts_with("state") && &text[next.clone()] == "that")
+}
+
 /// "X quoted Y as saying": the source is Y.
 fn quoted_as_saying(text: &str, outside: &[Word], k: usize) -> Option<Range<usize>> {
-    let rest = &outside[k + 1..];
+    let rest = &outside[k + 1..outside.len().min(k + 1 + MAX_SOURCE_WORDS)];
     let as_at = rest.iter().position(|w| &text[w.clone()] == "as")?;
     let next = rest.get(as_at + 1)?;
     if !text[next.clone()].starts_with("say") && !text[next.clone()].starts_with("tell") {
@@ -185,15 +219,13 @@ fn after_source(
     let mut end = first.end;
     let mut commas = 0;
     let mut prev_end = first.start;
-    for (i, w) in outside[from..].iter().enumerate() {
+    for (i, w) in outside[from..].iter().take(MAX_SOURCE_WORDS).enumerate() {
         let gap = &text[prev_end..w.start];
         if i > 0 {
             let abbreviation =
                 gap.starts_with(". ") && is_abbreviation(&text[outside[from + i - 1].clone()]);
             if (gap.contains(['.', ';', ':', '!', '?', '(', ')', '—', '–']) && !abbreviation)
-                || quotes
-                    .iter()
-                    .any(|q| q.start >= prev_end && q.start < w.start)
+                || quote_starts_between(quotes, prev_end, w.start)
             {
                 break;
             }
@@ -215,6 +247,13 @@ fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// Whether a quotation starts in `from..to`; `quotes` are in order, so this is a
+/// binary search (a run-on sentence can hold thousands of them).
+fn quote_starts_between(quotes: &[Range<usize>], from: usize, to: usize) -> bool {
+    let q = quotes.partition_point(|q| q.start < from);
+    quotes.get(q).is_some_and(|q| q.start < to)
 }
 
 /// A word whose period does not end a phrase: an initial or a title ("R.", "Sen.").
@@ -254,6 +293,62 @@ fn is_abbreviation(word: &str) -> bool {
         )
 }
 
+/// A capitalised appositive that describes rather than names: a title with its
+/// complement ("Head of the EC Delegation in Washington") or a possessor's role
+/// ("New Jersey’s sitting governor", "Twitter’s director of advertising").
+/// `ws` ends with the piece, which starts at `start`; the title needs a name before it
+/// ("Sir Roy Dunn, Head of …").
+fn titled_appositive(text: &str, ws: &[Word], start: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let piece = &ws[start..];
+    let Some(first) = piece.first() else {
+        return false;
+    };
+    let lower_case_inside = piece.iter().any(|w| !is_capitalized(&text[w.clone()]));
+    let name_before = (1..=4).any(|n| {
+        start >= n && {
+            let name = &ws[start - n..start];
+            let opens_piece = start == n || {
+                let gap = &text[ws[start - n - 1].end..name[0].start];
+                gap.contains(',')
+            };
+            opens_piece
+                && name.iter().all(|w| is_capitalized(&text[w.clone()]))
+                && !lexicon::is_sentence_word(&lower(&text[name[0].clone()], &mut buf))
+        }
+    });
+    let first_lower = lower(&text[first.clone()], &mut buf).into_owned();
+    let titled = (lexicon::is_title(&first_lower) || first_lower == "head")
+        && piece.len() > 1
+        && lower_case_inside
+        && name_before;
+    let possessor = piece
+        .iter()
+        .position(|w| {
+            let after = &text[w.end..];
+            let w = &text[w.clone()];
+            // "Twitter’s", and the plural possessive "Sanders’" (its mark is outside the word)
+            w.ends_with("’s") || w.ends_with("'s") || after.starts_with(['’', '\''])
+        })
+        .is_some_and(|i| {
+            piece[i + 1..]
+                .first()
+                .is_some_and(|n| !is_capitalized(&text[n.clone()]))
+        });
+    titled || possessor
+}
+
+/// Whether the verb form at `ws[i]` is the noun it can also be, a determiner at most
+/// two words before it ("a news report published Monday said": the subject is the
+/// report).
+fn is_noun_here(text: &str, ws: &[Word], i: usize, l: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lexicon::is_source_noun(l)
+        && ws[i.saturating_sub(2)..i]
+            .iter()
+            .any(|w| is_determiner(&lower(&text[w.clone()], &mut buf)))
+}
+
 /// Boundary words: the subject of a verb comes after the last of them.
 fn is_clause_boundary(w: &str) -> bool {
     matches!(
@@ -290,6 +385,9 @@ fn is_time_word(w: &str) -> bool {
     matches!(
         w,
         "on" | "last"
+            | "today"
+            | "yesterday"
+            | "tonight"
             | "this"
             | "next"
             | "week"
@@ -299,16 +397,9 @@ fn is_time_word(w: &str) -> bool {
             | "morning"
             | "afternoon"
             | "evening"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "late"
             | "early"
-    )
+    ) || lexicon::is_calendar_word(w)
 }
 
 /// Where the clause of each cue starts: after the last quotation or strong punctuation
@@ -325,12 +416,16 @@ impl Clause {
     /// The index of the first word of the clause holding word `k`.
     fn start(&mut self, text: &str, outside: &[Word], quotes: &[Range<usize>], k: usize) -> usize {
         let strong = |g: &str| {
-            g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–'])
+            (g.bytes().any(|b| matches!(b, b';' | b':' | 0xE2)) && g.contains([';', ':', '—', '–']))
+                || g.contains("--")
         };
         while self.scanned < k {
             let (a, b) = (&outside[self.scanned], &outside[self.scanned + 1]);
             let gap = &text[a.end..b.start];
-            let quoted = || quotes.iter().any(|q| q.start >= a.end && q.end <= b.start);
+            let quoted = || {
+                let q = quotes.partition_point(|q| q.start < a.end);
+                quotes.get(q).is_some_and(|q| q.end <= b.start)
+            };
             if gap != " " && (strong(gap) || quoted()) {
                 self.first = self.scanned + 1;
             }
@@ -363,16 +458,22 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
     let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
     if comma_before_verb {
         // "X, who headed the delegation, said": skip lower-case parentheticals.
+        let mut skipped_appositive = false;
         while piece.start > 0 {
             let first = &text[ws[piece.start].clone()];
             let l = lower(first, &mut buf);
             let single = piece.len() == 1;
             let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
-            let appositive =
-                (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the")) || abbreviated;
+            let appositive = (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the"))
+                || abbreviated
+                || titled_appositive(text, &ws[..piece.end], piece.start);
             let det_after_name = matches!(&*l, "a" | "an" | "the")
                 && is_capitalized(&text[ws[piece.start - 1].clone()]);
-            if appositive || det_after_name {
+            // "a salesman from Sumter, South Carolina,": the place goes with the
+            // appositive before it
+            let place_of_appositive = skipped_appositive && piece.len() <= 3;
+            if appositive || det_after_name || place_of_appositive {
+                skipped_appositive = appositive || det_after_name;
                 piece = piece_ending(piece.start);
             } else {
                 break;
@@ -386,7 +487,10 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
         .find(|&i| {
             let w = &text[ws[i].clone()];
             is_clause_boundary(w)
-                || (!is_capitalized(w) && lexicon::cue(&lower(w, &mut buf)).is_some())
+                || (!is_capitalized(w) && {
+                    let l = lower(w, &mut buf);
+                    lexicon::cue(&l).is_some() && !is_noun_here(text, ws, i, &l)
+                })
         })
         .map_or(piece.start, |i| i + 1);
     let mut hi = piece.end;
@@ -461,6 +565,17 @@ mod tests {
     fn quoted_as_saying_names_the_quoted_one() {
         let c = cues("“No,” the agency quoted the minister as saying.");
         assert_eq!(c[0], ("quoted".into(), Some("the minister".into())));
+    }
+
+    #[test]
+    fn a_run_on_sentence_reads_a_bounded_number_of_cues() {
+        let run_on = "said ".repeat(5_000);
+        assert_eq!(cues(&run_on).len(), MAX_CUES);
+        let far = format!("Jane Doe {} said it.", "very ".repeat(100));
+        // a subject further than MAX_SOURCE_WORDS before its verb is not looked for
+        let found = cues(&far);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.as_ref().is_some_and(|s| !s.contains("Jane")));
     }
 
     #[test]

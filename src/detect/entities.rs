@@ -8,7 +8,7 @@ use super::parties::{SideMatcher, name_key};
 use super::speakers::{
     NpKind, RunKind, SourceNp, capital_runs, classify_run, clean_name, read_source,
 };
-use super::words::lower;
+use super::words::{is_capitalized, lower};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -180,7 +180,7 @@ impl Entities {
                 plural,
             } => {
                 let earlier = if *definite {
-                    self.latest_with_head(head, np.side)
+                    self.latest_with_head(head, np.side, &np.name)
                 } else {
                     None
                 };
@@ -246,17 +246,28 @@ impl Entities {
     }
 
     /// The most recently mentioned entity that a head noun refers back to, on the
-    /// given side when both have one.
-    fn latest_with_head(&self, head: &str, side: Option<usize>) -> Option<usize> {
-        self.by_head
-            .get(head)?
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let e = &self.list[i];
-                side.is_none() || e.side.is_none() || e.side == side
+    /// given side when both have one. A description's capitalised modifiers ("the
+    /// Florida senator") prefer the entity whose title holds them ("Florida Sen. …").
+    fn latest_with_head(&self, head: &str, side: Option<usize>, phrase: &str) -> Option<usize> {
+        let candidates = self.by_head.get(head)?.iter().copied().filter(|&i| {
+            let e = &self.list[i];
+            side.is_none() || e.side.is_none() || e.side == side
+        });
+        let modifiers: Vec<&str> = phrase
+            .split_whitespace()
+            .filter(|w| is_capitalized(w))
+            .collect();
+        let described = |i: usize| {
+            let e = &self.list[i];
+            let role = e.role.as_deref().unwrap_or("");
+            modifiers.iter().any(|m| {
+                role.split_whitespace()
+                    .chain(e.name.split_whitespace())
+                    .any(|w| w == *m)
             })
-            .max_by_key(|&i| self.list[i].last_mention)
+        };
+        let recency = |&i: &usize| (described(i), self.list[i].last_mention);
+        candidates.max_by_key(recency)
     }
 
     fn named(&mut self, np: &SourceNp, kind: EntityKind) -> usize {

@@ -11,8 +11,16 @@ use super::words::{Word, is_capitalized, lower, prev_char};
 use crate::model::QuoteKind;
 use std::ops::Range;
 
+/// Longest stretch after a quotation read as a dash signature ("― Jane Doe, a lawyer").
+const MAX_SIGNATURE_BYTES: usize = 160;
+
 /// "“…” ― Jane Doe": a name after a dash that closes the paragraph signs the quotation.
 pub(super) fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Option<Cue> {
+    // A signature closes its paragraph: a long rest is none (and is not read for each
+    // of the paragraph's quotations).
+    if para_end - q.range.end > MAX_SIGNATURE_BYTES {
+        return None;
+    }
     let rest = &text[q.range.end..para_end];
     let trimmed = rest.trim_start();
     let dash = ["―", "—", "–", "-"]
@@ -20,7 +28,14 @@ pub(super) fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Opti
         .find(|d| trimmed.starts_with(d))?;
     let at = q.range.end + rest.len() - trimmed.len();
     let name_start = at + dash.len();
-    let name = text[name_start..para_end].trim();
+    let mut name = text[name_start..para_end].trim();
+    // "― Carla Sanchez." : a name may close with the paragraph's period
+    if let Some(bare) = name.strip_suffix('.')
+        && bare.split_whitespace().count() <= 4
+        && bare.split_whitespace().all(is_capitalized)
+    {
+        name = bare;
+    }
     let n_words = name.split_whitespace().count();
     if n_words == 0 || n_words > 8 || !is_capitalized(name) || name.ends_with(['.', '?', '!']) {
         return None;
@@ -67,7 +82,11 @@ pub(super) fn classify(
         continues: None,
     };
     let inner = text[q.inner.clone()].trim();
-    if is_term_marked(text, q, outside) || (!continues && is_title_case(inner, q, unit)) {
+    if is_term_marked(text, q, outside)
+        || (!continues && is_title_case(inner, q, unit))
+        || !is_wordy(inner)
+        || is_attribute_value(text, q)
+    {
         return found;
     }
     // The cue: right after the quotation, else the nearest before it, else any.
@@ -101,12 +120,32 @@ pub(super) fn classify(
     let n_words = inner.split_whitespace().count();
     let sentence_like =
         starts_unit && (n_words >= 4 || inner.ends_with(['.', '?', '!']) || continues || !q.closed);
+    // A lower-case stretch of several words is a fragment of someone's words (a name
+    // or title is capitalised, a scare quote is mostly one word).
+    let fragment = n_words >= 2 && inner.starts_with(char::is_lowercase);
     if sentence_like || continues {
         found.kind = QuoteKind::Direct;
-    } else if n_words >= 8 {
+    } else if n_words >= 8 || fragment {
         found.kind = QuoteKind::Partial;
     }
     found
+}
+
+/// Whether quoted text can be words someone said: two letters at least (not "",
+/// "15%", a date or an id), and not a lone handle or address ("@jdoe", "http://…").
+fn is_wordy(inner: &str) -> bool {
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).take(2).count();
+    let lone_token = !inner.contains(char::is_whitespace);
+    let address = lone_token
+        && (inner.starts_with(['@', '#'])
+            || inner.starts_with("http")
+            || inner.starts_with("www."));
+    letters == 2 && !address
+}
+
+/// A value of markup left in the text (`<tweet id="…" author="…">`): the mark follows `=`.
+fn is_attribute_value(text: &str, q: &QuoteSpan) -> bool {
+    text[..q.range.start].ends_with('=')
 }
 
 /// "so-called “…”", "known as “…”", "a film titled “…”", "a program called “…”".
@@ -123,8 +162,16 @@ fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
     if !adjacent {
         return false;
     }
-    if lexicon::is_term_marker(&last) || last == "called" {
+    if lexicon::is_term_marker(&last) {
         return true;
+    }
+    if last == "called" {
+        // "a show called “…”" names; "what Smith called “…”", "he called “…”" quote.
+        let before = k.checked_sub(2).map(|i| &text[outside[i].clone()]);
+        return !before.is_some_and(|w| {
+            let l = w.to_lowercase();
+            lexicon::pronoun(&l).is_some() || (is_capitalized(w) && !lexicon::is_sentence_word(&l))
+        });
     }
     match k.checked_sub(2).map(|i| &outside[i]).filter(|w| near(w)) {
         Some(prev) => {
@@ -137,11 +184,14 @@ fn is_term_marked(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
 
 /// A title or name in Title Case ("Meet the Press"), not opening its sentence.
 fn is_title_case(inner: &str, q: &QuoteSpan, unit: &Range<usize>) -> bool {
-    if q.range.start == unit.start || inner.ends_with(['.', ',', '?', '!']) {
+    if q.range.start == unit.start || inner.ends_with(['?', '!']) {
         return false;
     }
     let ws: Vec<&str> = inner.split_whitespace().collect();
-    if ws.is_empty() || ws.len() > 8 {
+    // A title can carry the sentence's comma or period inside the marks (“Face the
+    // Nation,”), but one word so punctuated is as often a word someone said.
+    let punctuated = inner.ends_with(['.', ',']);
+    if ws.is_empty() || ws.len() > 8 || (punctuated && ws.len() < 2) {
         return false;
     }
     let significant: Vec<&&str> = ws

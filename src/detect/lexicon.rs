@@ -105,6 +105,19 @@ const SPEECH: &[&str] = &[
     "answer answers answered",
     "opine opines opined",
     "pronounce pronounced",
+    "beam beamed",
+    "gush gushed",
+    "scoff scoffed",
+    "fume fumed",
+    "chime chimed",
+    "marvel marveled marvelled",
+    "grouse groused",
+    "gripe griped",
+    "brag brags bragged",
+    "crow crowed",
+    "chide chided",
+    "scold scolded",
+    "conclude concludes concluded",
 ];
 
 /// Stance verbs: a side's act of taking a position, without quoting.
@@ -770,6 +783,12 @@ const SOURCE_NOUNS: &[&str] = &[
     "workers",
     "union",
     "forum",
+    "congressman",
+    "congresswoman",
+    "manager",
+    "delegate",
+    "councilman",
+    "councilwoman",
 ];
 
 /// Whether a lower-case word is a personal pronoun that can stand for a source.
@@ -883,26 +902,11 @@ pub fn is_name_particle(word: &str) -> bool {
     )
 }
 
-/// Words that are capitalised at the start of a sentence but never begin a name.
-pub fn is_sentence_word(word_lower: &str) -> bool {
+/// Prepositions and subordinators that open a phrase before the subject.
+pub fn is_opening_preposition(word_lower: &str) -> bool {
     matches!(
         word_lower,
-        "the"
-            | "a"
-            | "an"
-            | "but"
-            | "and"
-            | "or"
-            | "so"
-            | "yet"
-            | "however"
-            | "meanwhile"
-            | "still"
-            | "also"
-            | "then"
-            | "now"
-            | "in"
-            | "on"
+        "in" | "on"
             | "at"
             | "as"
             | "for"
@@ -916,96 +920,153 @@ pub fn is_sentence_word(word_lower: &str) -> bool {
             | "though"
             | "because"
             | "since"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "it"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "your"
-            | "we"
-            | "they"
-            | "he"
-            | "she"
-            | "i"
-            | "you"
-            | "there"
-            | "here"
-            | "what"
-            | "who"
-            | "which"
-            | "where"
-            | "why"
-            | "how"
-            | "later"
-            | "earlier"
-            | "last"
-            | "next"
-            | "both"
-            | "some"
-            | "many"
-            | "most"
-            | "all"
-            | "few"
-            | "several"
-            | "other"
-            | "another"
-            | "such"
-            | "one"
-            | "two"
-            | "three"
-            | "asked"
-            | "referring"
-            | "speaking"
-            | "according"
-            | "writing"
-            | "officials"
-            | "instead"
-            | "indeed"
-            | "even"
-            | "just"
-            | "only"
-            | "not"
-            | "no"
-            | "yes"
-            | "well"
-            | "oh"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "by"
-            | "from"
-            | "to"
-            | "of"
-            | "said"
-            | "says"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "former"
-            | "u.s"
-            | "u.s."
-            | "today"
-            | "yesterday"
-            | "tuesday"
+            | "during"
+    )
+}
+
+/// Conjunctions, adverbs and prepositions that open a sentence before its subject.
+pub fn is_opening_word(word_lower: &str) -> bool {
+    is_opening_preposition(word_lower)
+        || matches!(
+            word_lower,
+            "but"
+                | "and"
+                | "or"
+                | "so"
+                | "yet"
+                | "however"
+                | "meanwhile"
+                | "still"
+                | "also"
+                | "then"
+                | "now"
+                | "later"
+                | "earlier"
+                | "instead"
+        )
+}
+
+/// Words that are capitalised at the start of a sentence but never begin a name.
+pub fn is_sentence_word(word_lower: &str) -> bool {
+    is_opening_word(word_lower)
+        || matches!(
+            word_lower,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "it"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "my"
+                | "your"
+                | "we"
+                | "they"
+                | "he"
+                | "she"
+                | "i"
+                | "you"
+                | "there"
+                | "here"
+                | "what"
+                | "who"
+                | "which"
+                | "where"
+                | "why"
+                | "how"
+                | "last"
+                | "next"
+                | "both"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "few"
+                | "several"
+                | "other"
+                | "another"
+                | "such"
+                | "one"
+                | "two"
+                | "three"
+                | "asked"
+                | "referring"
+                | "speaking"
+                | "according"
+                | "writing"
+                | "officials"
+                | "indeed"
+                | "even"
+                | "just"
+                | "only"
+                | "not"
+                | "no"
+                | "yes"
+                | "well"
+                | "oh"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "by"
+                | "from"
+                | "to"
+                | "of"
+                | "said"
+                | "says"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "gen"
+                | "former"
+                | "u.s"
+                | "u.s."
+                | "today"
+                | "yesterday"
+                | "tuesday"
+                | "monday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "read"
+                | "update"
+                | "related"
+                | "watch"
+                | "photo"
+        )
+}
+
+/// Months and days of the week: capitalised, but never a name ("in December calling").
+/// ("May" is left out: it is a surname as often.)
+pub fn is_calendar_word(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
             | "monday"
+            | "tuesday"
             | "wednesday"
             | "thursday"
             | "friday"
             | "saturday"
             | "sunday"
-            | "read"
-            | "update"
-            | "related"
-            | "watch"
-            | "photo"
     )
 }
 

@@ -67,11 +67,11 @@ pub fn unit_position(
     sides: &SideMatcher,
 ) -> Option<Position> {
     for (i, c) in cues.iter().enumerate() {
+        // (the words are in order: the source's are counted by two binary searches)
         let source_words = c.source.as_ref().map_or(0, |s| {
-            outside
-                .iter()
-                .filter(|w| s.start <= w.start && w.end <= s.end)
-                .count()
+            let from = outside.partition_point(|w| w.start < s.start);
+            let to = outside.partition_point(|w| w.end <= s.end);
+            to.saturating_sub(from)
         });
         if outside.len() < source_words + 1 + MIN_CONTENT_WORDS {
             continue;

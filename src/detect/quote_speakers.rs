@@ -49,24 +49,81 @@ pub(super) fn resolve_cues(
 }
 
 /// The noun phrase that opens a sentence: capitalised words, titles and source nouns
-/// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator").
-fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
+/// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator"),
+/// after an opening phrase ("But a few days later, Trump …", "Then Trump …").
+pub(super) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
+    let outside = &outside[subject_start(text, outside)..];
     let mut buf = [0u8; 32];
     let first = outside.first()?;
+    // a participle opening the sentence ("Following the vote") is capitalised but
+    // begins no name (short ones may: "King", "Manning")
+    let opener = &text[first.clone()];
+    if opener.len() > 7 && opener.ends_with("ing") {
+        return None;
+    }
     let mut end = None;
+    let mut determined = false;
     for (i, w) in outside.iter().enumerate() {
         let s = &text[w.clone()];
         let l = lower(s, &mut buf);
-        let fits = is_capitalized(s)
-            || lexicon::is_title(&l)
-            || lexicon::is_source_noun(&l)
-            || (i == 0 && matches!(&*l, "the" | "a" | "an"));
-        if !fits || (i > 0 && text[outside[i - 1].end..w.start].contains(',')) {
+        let head = is_capitalized(s) || lexicon::is_title(&l) || lexicon::is_source_noun(&l);
+        let determiner = i == 0 && matches!(&*l, "the" | "a" | "an");
+        determined |= determiner;
+        // after a determiner, a few modifiers may come before the noun ("A federal
+        // lawsuit", "The snarky headline")
+        let modifier = determined
+            && i < 4
+            && !head
+            && lexicon::cue(&l).is_none()
+            && !lexicon::is_verb_modifier(&l)
+            && !matches!(
+                &*l,
+                "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "that"
+            );
+        if !(head || determiner || modifier)
+            || (i > 0 && text[outside[i - 1].end..w.start].contains(','))
+        {
             break;
         }
-        end = Some(w.end);
+        if head || determiner {
+            end = Some(w.end);
+        }
     }
     end.map(|e| first.start..e)
+}
+
+/// Where the subject may start: after an opening phrase that a sentence word or a
+/// preposition begins and a comma closes within eight words ("Before the convention,"),
+/// else after opening sentence words ("But then").
+fn subject_start(text: &str, outside: &[Word]) -> usize {
+    let mut buf = [0u8; 32];
+    // (pronouns and determiners begin the subject itself: "He said", "The senator")
+    let opens = |w: &Word| {
+        let s = &text[w.clone()];
+        let l = lower(s, &mut [0u8; 32]).into_owned();
+        is_capitalized(s) && lexicon::is_opening_word(&l)
+    };
+    if !outside.first().is_some_and(opens) {
+        return 0;
+    }
+    let comma = (1..outside.len().min(9))
+        .find(|&i| text[outside[i - 1].end..outside[i].start].contains(','));
+    // A preposition opens a phrase that the comma closes ("In Paris, …"); after a
+    // conjunction the comma may close the clause itself ("Then Sam Ortiz went on,
+    // saying"): only a phrase without a name is skipped ("But a few days later, …").
+    let preposition = lexicon::is_opening_preposition(&lower(&text[outside[0].clone()], &mut buf));
+    if let Some(i) = comma
+        && (preposition
+            || outside[1..i]
+                .iter()
+                .all(|w| !is_capitalized(&text[w.clone()])))
+    {
+        return i;
+    }
+    outside
+        .iter()
+        .position(|w| !lexicon::is_opening_word(&lower(&text[w.clone()], &mut buf)))
+        .unwrap_or(0)
 }
 
 /// "said in a commentary": the commentary now refers back to the source.
@@ -112,11 +169,14 @@ mod tests {
     use crate::detect::detect;
     use crate::model::QuoteKind;
 
+    fn article(body: &str) -> Article {
+        let text = format!("Made-up headline for a test\n\n{body}\n");
+        Article::from_bytes(Source::Stdin, text.as_bytes())
+    }
+
     /// (quote text, kind, speaker name) for a made-up article.
     fn attributed(body: &str) -> Vec<(String, QuoteKind, String)> {
-        let text = format!("Made-up headline for a test\n\n{body}\n");
-        let a = Article::from_bytes(Source::Stdin, text.as_bytes());
-        let found = detect(&a, None);
+        let found = detect(&article(body), None);
         found
             .quotes
             .iter()
@@ -188,6 +248,98 @@ mod tests {
         assert_eq!(got[0].2, "");
         let got = attributed("She hosts a show called “Morning Coffee” on weekdays.");
         assert_eq!(got[0].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn quoted_numbers_handles_and_markup_values_are_terms() {
+        let body = "<post id=\"7741\" by=\"Ann Lee\">Ann Lee said the vote was \"2016-08-23\", \
+                    not \"@annlee\" or \"\", she said.";
+        let got = attributed(body);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got.iter().all(|(_, k, _)| *k == QuoteKind::Term), "{got:?}");
+        // words in the same place are still speech
+        let got = attributed("Ann Lee said the vote was \"a farce\", she said.");
+        assert_eq!(got[0].1, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn called_names_after_a_noun_and_quotes_after_a_speaker() {
+        let got = attributed("She hosts a show called “Night Owls,” which airs late.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+        let got = attributed("The plan is what Mayor Ruth Adler called “a disgrace.”");
+        assert_eq!(
+            (got[0].1, got[0].2.as_str()),
+            (QuoteKind::Partial, "Ruth Adler")
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_the_sentence_comma_inside_its_marks() {
+        let got = attributed("He spoke on “Meet the Voters,” the Sunday program, on May 2.");
+        assert_eq!(got[0].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn a_description_corefers_to_the_named_speaker_with_that_role() {
+        let body = "Indian External Affairs Minister Priya Sharma said her government \
+                    would raise the issue.\n\n\
+                    “There is no deal yet,” the Indian minister said.";
+        let found = detect(&article(body), None);
+        let names: Vec<&str> = found.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["Priya Sharma"]);
+        assert_eq!(speakers(body), vec!["Priya Sharma"]);
+    }
+
+    #[test]
+    fn an_appositive_title_and_a_month_are_not_speakers() {
+        let body = "Sir Roy Dunn, Head of the Freedonian Delegation in Geneva, said the bill \
+                    was a mistake.\n\n\
+                    “It will not pass,” he told reporters.\n\n\
+                    Trade Secretary Ann Cole said a report issued in December calling for \
+                    lower tariffs was right.\n\n\
+                    “We agree,” she said.";
+        assert_eq!(speakers(body), vec!["Roy Dunn", "Ann Cole"]);
+    }
+
+    #[test]
+    fn member_states_do_not_speak() {
+        let body = "A source said the bloc would continue to press member states to act \
+                    if the tax passed “with no delay.”";
+        assert_eq!(speakers(body), vec!["source"]);
+    }
+
+    #[test]
+    fn a_lower_case_fragment_is_the_words_of_the_sentence_subject() {
+        let body = "Union leader Maria Lopez spoke in Leeds.\n\n\
+                    Lopez then turned to the “broken promises of the board” and left.\n\n\
+                    The mayor had a “Plan B” ready.";
+        let got = attributed(body);
+        assert_eq!(got[0].1, QuoteKind::Partial);
+        assert_eq!(got[0].2, "Maria Lopez");
+        // capitalised, it is a name
+        assert_eq!(got[1].1, QuoteKind::Term);
+    }
+
+    #[test]
+    fn a_participle_after_an_opening_phrase_takes_the_subject() {
+        let body = "Before the vote, Mayor Ruth Adler lobbied the council, saying, \
+                    “We need this road.”\n\n\
+                    Then Sam Ortiz went on the attack, saying “it is a waste.”";
+        assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+    }
+
+    #[test]
+    fn verbs_of_manner_attribute_too() {
+        assert_eq!(
+            speakers("“This is fantastic!” beamed Tom Reed of Leeds."),
+            vec!["Tom Reed"]
+        );
+    }
+
+    #[test]
+    fn a_dash_signature_may_end_with_the_period() {
+        let body = "“We are here to stay and we will vote.”― Ana Ruiz.";
+        assert_eq!(speakers(body), vec!["Ana Ruiz"]);
     }
 
     #[test]

@@ -36,6 +36,10 @@ impl Mark {
     }
 }
 
+/// Most quotation marks left open at once. Real nesting is two or three deep; a run of
+/// unbalanced marks would otherwise make every later mark search a long stack.
+const MAX_OPEN: usize = 8;
+
 /// How far ahead to look for another closing mark when a possessive could close a quote.
 const LOOKAHEAD: usize = 240;
 
@@ -59,6 +63,11 @@ pub(crate) fn push_quotes(text: &str, range: Range<usize>, out: &mut Vec<QuoteSp
         let Some(c) = s[i..].chars().next() else {
             break;
         };
+        // Past the deepest nesting, the innermost open mark is dropped: the outermost,
+        // which alone is returned, stays.
+        if stack.len() > MAX_OPEN {
+            stack.truncate(MAX_OPEN);
+        }
         let after = i + c.len_utf8();
         from = after;
         let prev = s[..i].chars().next_back();
@@ -248,6 +257,16 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(!q[0].closed);
         assert_eq!(&s[q[0].range.clone()], s);
+    }
+
+    #[test]
+    fn a_run_of_unclosed_marks_is_one_quotation_to_the_end() {
+        // Thousands of opening marks: the outermost one still runs to the end.
+        let s = format!("“a {}", "“b ‘c «d ".repeat(5_000));
+        let q = pair_quotes(&s, 0..s.len());
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].range, 0..s.len());
+        assert!(!q[0].closed);
     }
 
     #[test]

@@ -68,7 +68,19 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     let mut person: Option<(Range<usize>, Range<usize>)> = None; // (whole run, name part)
     let mut body: Option<Range<usize>> = None;
     for run in capital_runs(text, &head_words) {
+        // A capitalised word before a common noun modifies it ("a Freedonian government
+        // official", "Obama administration officials"): no name.
+        let plain = head_words[run.clone()]
+            .iter()
+            .all(|w| starts_with_capital(text, w.start));
+        let modifies = plain
+            && head_words.get(run.end).is_some_and(|n| {
+                let n = &text[n.clone()];
+                let l = lower(n, &mut buf);
+                !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
+            });
         match classify_run(text, &head_words[run.clone()], sides) {
+            RunKind::Person(_) if modifies => {}
             RunKind::Person(name) => {
                 let better = person.as_ref().is_none_or(|(_, n)| {
                     words(text, name.clone()).len() >= words(text, n.clone()).len()
@@ -102,7 +114,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
             side,
         });
     }
-    if let Some((i, w)) = head_words.iter().enumerate().find(|(i, w)| {
+    if let Some((i, _)) = head_words.iter().enumerate().find(|(i, w)| {
         let l = lower(&text[(*w).clone()], &mut buf).into_owned();
         lexicon::is_source_noun(&l)
             && !is_capitalized(&text[(*w).clone()])
@@ -110,24 +122,25 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
                 .get(i + 1)
                 .is_none_or(|n| !is_capitalized(&text[n.clone()]))
     }) {
-        let head = text[w.clone()].to_lowercase();
-        let start = head_words[..i]
+        // "a Japanese government official": the head is the last of a run of nouns
+        let more = head_words[i + 1..]
             .iter()
-            .rposition(|x| {
-                let l = lower(&text[x.clone()], &mut buf).into_owned();
-                matches!(
-                    l.as_str(),
-                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
-                )
+            .take_while(|n| {
+                let n = &text[(*n).clone()];
+                !is_capitalized(n) && lexicon::is_source_noun(&lower(n, &mut buf))
             })
-            .map_or(head_words[0].start, |k| head_words[k].start);
+            .count();
+        let (i, w) = (i + more, &head_words[i + more]);
+        let head = text[w.clone()].to_lowercase();
+        let start = head_words[role_start(text, &head_words, i)].start;
+        let end = role_end(text, &head_words, i);
         let determiner = text[start..]
             .split_whitespace()
             .next()
             .unwrap_or("")
             .to_lowercase();
         let definite = matches!(determiner.as_str(), "the" | "its" | "his" | "her" | "their");
-        let phrase = &text[start..head_end];
+        let phrase = &text[start..end];
         let name = strip_determiner(phrase.trim()).to_string();
         let plural = head.ends_with('s') && !head.ends_with("ss") && head != "news";
         return Some(SourceNp {
@@ -136,7 +149,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
                 definite,
                 plural,
             },
-            span: start..head_end.max(w.end),
+            span: start..end,
             name,
             role: None,
             side,
@@ -152,6 +165,61 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// Words that cannot sit inside a role phrase: a verb, an auxiliary, a preposition
+/// that opens a clause, a relative. "her government would raise the issue" is the role
+/// "her government" and a clause; "to make clear to member" is no role at all.
+fn breaks_role(word_lower: &str) -> bool {
+    lexicon::is_verb_modifier(word_lower)
+        || lexicon::cue(word_lower).is_some()
+        || matches!(
+            word_lower,
+            "to" | "that" | "which" | "who" | "whom" | "whose" | "be" | "been" | "being" | "make"
+        )
+}
+
+/// The first word of the role phrase whose head is `ws[head]`: its determiner, or the
+/// words before it up to one that breaks a role, at most four.
+fn role_start(text: &str, ws: &[Range<usize>], head: usize) -> usize {
+    let mut buf = [0u8; 32];
+    let mut start = head;
+    while start > 0 && head - start < 4 {
+        let word = &text[ws[start - 1].clone()];
+        let l = lower(word, &mut buf);
+        // (a capitalised word is a name or title: "the State Department spokesman")
+        if (!is_capitalized(word) && breaks_role(&l))
+            || matches!(&*l, "of" | "for" | "in" | "on" | "at" | "by" | "with")
+        {
+            break;
+        }
+        start -= 1;
+        if matches!(&*l, "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+            break;
+        }
+    }
+    start
+}
+
+/// Where the role phrase whose head is `ws[head]` ends: after the head, or after a
+/// complement that follows it ("a spokesman for the foreign ministry"), never inside a
+/// clause.
+fn role_end(text: &str, ws: &[Range<usize>], head: usize) -> usize {
+    let mut buf = [0u8; 32];
+    let mut end = ws[head].end;
+    let opens_complement = ws.get(head + 1).is_some_and(|w| {
+        let l = lower(&text[w.clone()], &mut buf);
+        matches!(&*l, "for" | "of" | "at" | "from" | "in" | "with")
+    });
+    if opens_complement {
+        for w in &ws[head + 1..] {
+            if breaks_role(&lower(&text[w.clone()], &mut buf)) {
+                break;
+            }
+            end = w.end;
+        }
+    }
+    end
 }
 
 /// The source for a transcript label ("PENCE" → the person Pence).
@@ -263,7 +331,9 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
         .iter()
         .position(|w| !lexicon::is_sentence_word(&text[w.clone()].to_lowercase()))
         .map_or(whole.start, |k| run[k].start);
-    if lexicon::is_body_head(&last) || is_all_caps(&text[whole.clone()]) {
+    // (an acronym has two letters at least: "A" opening a sentence is no body)
+    let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
+    if lexicon::is_body_head(&last) || acronym {
         return RunKind::Body(lead_text_start..whole.end);
     }
     let honorific = matches!(
@@ -279,11 +349,40 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
             _ => RunKind::Other,
         };
     }
-    let name = run[lead].start..whole.end;
+    // "Tom Reed of Leeds": the place after a person's name is not part of it
+    let from = name_start(text, run, lead);
+    let name_end = run[from..]
+        .iter()
+        .position(|w| matches!(&text[w.clone()], "of" | "at"))
+        .filter(|&k| k >= 2)
+        .map_or(whole.end, |k| run[from + k - 1].end);
+    let name = run[from].start..name_end;
     if sides.first(&text[name.clone()]).is_some() {
         return RunKind::Body(lead_text_start..whole.end);
     }
+    let calendar = run[lead..]
+        .iter()
+        .all(|w| lexicon::is_calendar_word(&text[w.clone()].to_lowercase()));
+    if calendar {
+        return RunKind::Other;
+    }
     RunKind::Person(name)
+}
+
+/// Where the name proper starts in a run whose first `lead` words are titles: after
+/// the last title word when at least two words follow it, so that a title with words
+/// the lexicon does not know stays out of the name ("Freedonian Foreign Minister Rufus
+/// Firefly", "External Affairs Minister Priya Sharma").
+fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
+    let mut buf = [0u8; 32];
+    let last_title = run[..run.len().saturating_sub(2)].iter().rposition(|w| {
+        let l = lower(&text[w.clone()], &mut buf);
+        lexicon::is_title(l.trim_end_matches('.'))
+    });
+    match last_title {
+        Some(t) if t >= lead => t + 1,
+        _ => lead,
+    }
 }
 
 #[cfg(test)]
@@ -312,6 +411,33 @@ pub(super) mod tests {
         let np = read("Cuban Deputy Foreign Minister Dagoberto Rodriguez");
         assert_eq!(np.name, "Dagoberto Rodriguez");
         assert_eq!(np.role.as_deref(), Some("Cuban Deputy Foreign Minister"));
+    }
+
+    #[test]
+    fn titles_the_lexicon_does_not_know_stay_out_of_the_name() {
+        let np = read("Freedonian Foreign Minister Rufus Firefly");
+        assert_eq!(np.kind, NpKind::Person);
+        assert_eq!(np.name, "Rufus Firefly");
+        assert_eq!(np.role.as_deref(), Some("Freedonian Foreign Minister"));
+        let np = read("Indian External Affairs Minister Priya Sharma");
+        assert_eq!(
+            (np.name.as_str(), np.role.as_deref()),
+            ("Priya Sharma", Some("Indian External Affairs Minister"))
+        );
+        // a name of one word after a title is still the name
+        assert_eq!(read("Minister Firefly").name, "Firefly");
+    }
+
+    #[test]
+    fn a_clause_is_never_a_name() {
+        let np = read("her government would raise the issue");
+        assert!(matches!(np.kind, NpKind::Role { ref head, .. } if head == "government"));
+        assert_eq!(np.name, "her government");
+        let np = read("a senior Freedonian government official");
+        assert!(matches!(np.kind, NpKind::Role { ref head, .. } if head == "official"));
+        assert_eq!(np.name, "senior Freedonian government official");
+        assert!(read_source("A", 0..1, &matcher()).is_none());
+        assert!(read_source("December", 0..8, &matcher()).is_none());
     }
 
     #[test]

@@ -58,7 +58,9 @@ pub(super) fn merge_units(
     let mut k = 0; // first quotation that may still reach the current unit
     for s in sentences {
         let joined = out.last().is_some_and(|u| {
-            while k < spans.len() && spans[k].range.end <= u.start {
+            // A quotation that ends inside the unit can neither cross into the next
+            // sentence nor end the unit: each is passed once, however long the unit.
+            while k < spans.len() && spans[k].range.end < u.end {
                 k += 1;
             }
             let near = spans[k..].iter().take_while(|q| q.range.start < s.end);
