@@ -144,7 +144,13 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             };
         }
         let source = if l == "according" {
-            after_source(text, outside, k + 2, quotes)
+            // "According to X, Y wants …": opening a sentence, the source ends at its
+            // comma unless a second one closes an appositive.
+            let opening = bytes[0] == b'A';
+            after_source(text, outside, k + 2, quotes).map(|r| match opening {
+                true => opening_source(text, r),
+                false => r,
+            })
         } else if l == "quoted" {
             quoted_as_saying(text, outside, k)
         } else {
@@ -247,6 +253,18 @@ fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// The source of a sentence-opening "According to": up to its first comma when no
+/// second comma closes an appositive ("According to Jane Doe, a spokeswoman, …"),
+/// since what follows a single comma is the sentence's own clause.
+fn opening_source(text: &str, source: Range<usize>) -> Range<usize> {
+    let phrase = &text[source.clone()];
+    match phrase.find(',') {
+        Some(_) if text[source.end..].trim_start().starts_with(',') => source,
+        Some(i) => source.start..source.start + i,
+        None => source,
+    }
 }
 
 /// Whether a quotation starts in `from..to`; `quotes` are in order, so this is a
@@ -558,6 +576,15 @@ mod tests {
         assert_eq!(
             cues("Prices rose, according to the ministry."),
             vec![("according".into(), Some("the ministry".into()))]
+        );
+        // a single comma after an opening "According to X" starts the main clause
+        assert_eq!(
+            cues("According to Roe, Doe wants three British firms named.")[0],
+            ("according".into(), Some("Roe".into()))
+        );
+        assert_eq!(
+            cues("According to Roe, a British trader, prices rose."),
+            vec![("according".into(), Some("Roe, a British trader".into()))]
         );
     }
 

@@ -375,7 +375,15 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
 /// Firefly", "External Affairs Minister Priya Sharma").
 fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
     let mut buf = [0u8; 32];
-    let last_title = run[..run.len().saturating_sub(2)].iter().rposition(|w| {
+    // A title after "of" with two words before it belongs to a body the person is of
+    // ("Jane Roe of the Foreign Ministry's North American Division").
+    let before_of = run
+        .iter()
+        .position(|w| matches!(&text[w.clone()], "of" | "at"))
+        .filter(|&k| k >= lead + 2)
+        .unwrap_or(run.len());
+    let searched = before_of.min(run.len().saturating_sub(2));
+    let last_title = run[..searched].iter().rposition(|w| {
         let l = lower(&text[w.clone()], &mut buf);
         lexicon::is_title(l.trim_end_matches('.'))
     });
@@ -426,6 +434,17 @@ pub(super) mod tests {
         );
         // a name of one word after a title is still the name
         assert_eq!(read("Minister Firefly").name, "Firefly");
+    }
+
+    #[test]
+    fn a_title_in_the_body_a_person_is_of_stays_out_of_the_role() {
+        let np = read("Jane Roe of the Foreign Ministry's North Freedonian Division");
+        assert_eq!(np.kind, NpKind::Person);
+        assert_eq!(np.name, "Jane Roe");
+        assert_eq!(
+            np.role.as_deref(),
+            Some("of the Foreign Ministry's North Freedonian Division")
+        );
     }
 
     #[test]
