@@ -246,6 +246,10 @@ fn after_source(
         if commas == 0 && i > 0 && lexicon::ends_source(&l) {
             break;
         }
+        // "said one official, adding that the EC …": a clause, not an appositive
+        if commas == 1 && gap.contains(',') && opens_clause(&l) {
+            break;
+        }
         if i == 0 && (lexicon::ends_source(&l) || lexicon::cue(&l).is_some()) {
             return None;
         }
@@ -253,6 +257,15 @@ fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// Whether a word after a source's comma opens a clause (a speech verb such as
+/// "adding", a relative, a conjunction) rather than an appositive ("managing director").
+fn opens_clause(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "who" | "which" | "that" | "and" | "but" | "while"
+    ) || lexicon::cue(word_lower).is_some()
 }
 
 /// The source of a sentence-opening "According to": up to its first comma when no
@@ -576,6 +589,10 @@ mod tests {
         assert_eq!(
             cues("Prices rose, according to the ministry."),
             vec![("according".into(), Some("the ministry".into()))]
+        );
+        assert_eq!(
+            cues("“No,” said one official, adding that Acme would pay.")[0],
+            ("said".into(), Some("one official".into()))
         );
         // a single comma after an opening "According to X" starts the main clause
         assert_eq!(
