@@ -517,7 +517,9 @@ fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
         .rev()
         .find(|&i| {
             let w = &text[ws[i].clone()];
+            // (a conjunction opening the sentence too: "But he added:")
             is_clause_boundary(w)
+                || matches!(w, "But" | "And" | "Yet" | "So")
                 || (!is_capitalized(w) && {
                     let l = lower(w, &mut buf);
                     lexicon::cue(&l).is_some() && !is_noun_here(text, ws, i, &l)
@@ -593,6 +595,10 @@ mod tests {
         assert_eq!(
             cues("“No,” said one official, adding that Acme would pay.")[0],
             ("said".into(), Some("one official".into()))
+        );
+        assert_eq!(
+            cues("But she added: “It is late.”")[0],
+            ("added".into(), Some("she".into()))
         );
         // a single comma after an opening "According to X" starts the main clause
         assert_eq!(
