@@ -408,6 +408,8 @@ fn is_clause_boundary(w: &str) -> bool {
             | "whom"
             | "whose"
             | "once"
+            // "stopped imposing what the MPs called": the subject starts after it
+            | "what"
     )
 }
 
@@ -599,6 +601,10 @@ mod tests {
         assert_eq!(
             cues("But she added: “It is late.”")[0],
             ("added".into(), Some("she".into()))
+        );
+        assert_eq!(
+            cues("Acme stopped imposing what the union called “curbs”.")[0],
+            ("called".into(), Some("the union".into()))
         );
         // a single comma after an opening "According to X" starts the main clause
         assert_eq!(
