@@ -246,6 +246,10 @@ pub fn label_source(label: &str, span: Range<usize>) -> SourceNp {
 }
 
 fn strip_determiner(s: &str) -> &str {
+    // (a determiner alone leaves nothing: "the" before "MPs" is no role)
+    if matches!(s, "the" | "The" | "a" | "A" | "an" | "An") {
+        return "";
+    }
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(rest) = s.strip_prefix(d) {
             return rest.trim_start();
@@ -434,6 +438,11 @@ pub(super) mod tests {
         );
         // a name of one word after a title is still the name
         assert_eq!(read("Minister Firefly").name, "Firefly");
+    }
+
+    #[test]
+    fn a_determiner_alone_is_no_role() {
+        assert_eq!(read("the MPs").role, None);
     }
 
     #[test]
