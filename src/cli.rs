@@ -27,6 +27,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// A TOML file of [[party]] tables: the reader's sides (a store with others asks first).
+    #[arg(long, value_name = "FILE")]
+    pub parties: Option<PathBuf>,
+
     /// Colours in the reader: never keeps every distinction with bold, underline and reverse.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -149,6 +153,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
         None => {
+            let mut config = config;
+            if let Some(path) = &cli.parties {
+                config.parties = read_parties(path)?;
+            }
             if !std::io::stdout().is_terminal() {
                 // like less: not a terminal, so print instead of taking over the screen
                 let article = load_article(cli.article.as_deref(), &config)?;

@@ -105,6 +105,8 @@ commands! {
     ToggleSidebar = "toggle_sidebar", [Normal], ["s"];
     /// Show or hide the sides view
     ToggleSides = "toggle_sides", [Normal], ["p"];
+    /// Edit the sides: add, rename, reorder, delete, aliases
+    EditSides = "edit_sides", [Normal], ["S"];
     /// Show or hide this help
     ToggleHelp = "toggle_help", [Normal], ["?", "f1"];
     /// Show or hide the legend

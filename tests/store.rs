@@ -263,17 +263,9 @@ fn edit_commands_cover_the_reader() {
         })
         .is_err()
     );
-    s.apply(Edit::SetMark {
-        name: "a".into(),
-        at: Some(start),
-    })
-    .unwrap();
-    s.apply(Edit::SetReadingPosition(end)).unwrap();
     s.apply(Edit::Delete { id: q }).unwrap();
     s.save().unwrap();
     let again = Store::open(&article(&f.article_path), &options());
-    assert_eq!(again.reading().position, end);
-    assert_eq!(again.reading().marks[0].at, start);
     assert_eq!(again.annotations().quotes.len(), 1);
 }
 
@@ -558,7 +550,13 @@ fn assert_malformed(contents: &[u8], expect: &str, limit: Option<u64>) {
     assert!(msg.contains(expect), "expected {expect:?} in {msg}");
     let mut s = Store::open(&a, &opts);
     assert!(s.read_only().is_some());
-    assert!(s.apply(Edit::SetReadingPosition(3)).is_err());
+    assert!(
+        s.apply(Edit::SetNote {
+            id: "q1".into(),
+            note: None
+        })
+        .is_err()
+    );
     assert!(matches!(s.save(), Err(SaveError::ReadOnly(_))));
     assert_eq!(
         fs::read(&f.store_path).unwrap(),
@@ -792,4 +790,33 @@ fn journal_survives_random_kills() {
         recovered_total += got;
     }
     eprintln!("{kills} kills; {recovered_total} edits recovered in all; none lost");
+}
+
+#[test]
+fn an_older_stores_reading_table_still_loads_and_is_dropped_on_save() {
+    // the reader's place and marks live in its state file; stores written before
+    // that kept them in [reading], which must not make such a store unreadable
+    let f = fixture();
+    let a = article(&f.article_path);
+    let suggested = OpenOptions {
+        suggest: Some(parley::detect::detect_with_progress),
+        ..options()
+    };
+    let mut s = Store::open(&a, &suggested);
+    s.save().unwrap();
+    drop(s);
+    let mut text = fs::read_to_string(&f.store_path).unwrap();
+    text.push_str("\n[reading]\nposition = 12\n\n[[reading.mark]]\nname = \"a\"\nat = 3\n");
+    fs::write(&f.store_path, &text).unwrap();
+    let mut s = Store::load(&a, &options()).expect("an older store loads");
+    let q = s.annotations().quotes[0].id.clone();
+    s.apply(Edit::SetNote {
+        id: q,
+        note: Some("kept".into()),
+    })
+    .unwrap();
+    s.save().unwrap();
+    let saved = fs::read_to_string(&f.store_path).unwrap();
+    assert!(!saved.contains("[reading]"), "{saved}");
+    assert!(saved.contains("note = \"kept\""));
 }

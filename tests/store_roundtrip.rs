@@ -3,8 +3,7 @@
 
 use parley::config::Color;
 use parley::model::{
-    Annotations, ArticleInfo, Id, Mark, Origin, Party, Position, Quote, QuoteKind, Reading,
-    Speaker, Status,
+    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
 };
 use parley::store::schema::{canonicalize, parse, to_toml};
 use proptest::prelude::*;
@@ -152,17 +151,6 @@ fn annotations() -> impl Strategy<Value = Annotations> {
             mentions: mentions.into_iter().map(|(s, l)| [s, s + l]).collect(),
             origin,
         });
-    let reading = (
-        0usize..100_000,
-        proptest::collection::vec(("[a-z]", 0usize..1000), 0..3),
-    )
-        .prop_map(|(position, marks)| Reading {
-            position,
-            marks: marks
-                .into_iter()
-                .map(|(name, at)| Mark { name, at })
-                .collect(),
-        });
     let info = (text(), text(), "[0-9a-f]{0,64}", 0usize..1_000_000).prop_map(
         |(title, source, sha256, bytes)| ArticleInfo {
             title,
@@ -179,21 +167,17 @@ fn annotations() -> impl Strategy<Value = Annotations> {
         proptest::collection::vec(position(), 0..8),
         proptest::collection::vec(quote(), 0..2),
         proptest::collection::vec(position(), 0..2),
-        reading,
     )
-        .prop_map(
-            |(article, parties, speakers, quotes, positions, oq, op, reading)| {
-                let mut a = Annotations::new(article);
-                a.parties = parties;
-                a.speakers = speakers;
-                a.quotes = quotes;
-                a.positions = positions;
-                a.orphan_quotes = oq;
-                a.orphan_positions = op;
-                a.reading = reading;
-                a
-            },
-        )
+        .prop_map(|(article, parties, speakers, quotes, positions, oq, op)| {
+            let mut a = Annotations::new(article);
+            a.parties = parties;
+            a.speakers = speakers;
+            a.quotes = quotes;
+            a.positions = positions;
+            a.orphan_quotes = oq;
+            a.orphan_positions = op;
+            a
+        })
 }
 
 proptest! {

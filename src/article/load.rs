@@ -178,7 +178,7 @@ fn refuse_binary(head: &[u8], name: &str) -> Result<(), LoadError> {
 /// inside the whole: after the last line break, else before the last character (which
 /// may be incomplete).
 pub(super) fn head_cut(bytes: &[u8]) -> usize {
-    if let Some(i) = bytes.iter().rposition(|&b| b == b'\n') {
+    if let Some(i) = memchr::memrchr(b'\n', bytes) {
         return i + 1;
     }
     bytes

@@ -51,12 +51,6 @@ impl Structure {
     pub fn sentences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         (0..self.paragraphs.len()).flat_map(move |i| self.sentences_of(text, i))
     }
-
-    /// The index of the paragraph holding byte `offset`, if any.
-    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
-        let i = self.paragraphs.partition_point(|p| p.range.end <= offset);
-        (i < self.paragraphs.len() && self.paragraphs[i].range.start <= offset).then_some(i)
-    }
 }
 
 /// Longest first line still taken as a headline.

@@ -252,6 +252,18 @@ impl Walk<'_> {
             self.found.quotes.push(found);
         }
         let s = &self.scratch;
+        // Reported speech without a quotation ("Or Jeb Bush, Phil Musser says.") is the
+        // last speech: a floating quotation after it is the same speaker's.
+        let reported = s
+            .cues
+            .iter()
+            .zip(&s.resolved)
+            .rev()
+            .find_map(|(c, r)| r.filter(|_| c.kind == CueKind::Speech));
+        if let Some(e) = reported.filter(|_| in_unit.is_empty()) {
+            *prev_unit_speaker = Some(e);
+            self.last = Some((e, pi));
+        }
         if let Some(p) = unit_position(text, unit, &s.outside, &s.cues, &s.resolved, self.sides) {
             if let Some(e) = p.speaker {
                 self.entities.list[e].speaks = true;

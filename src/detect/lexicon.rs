@@ -789,6 +789,22 @@ const SOURCE_NOUNS: &[&str] = &[
     "delegate",
     "councilman",
     "councilwoman",
+    "commenter",
+    "commenters",
+    "reader",
+    "readers",
+    "caller",
+    "callers",
+    "viewer",
+    "viewers",
+    "protester",
+    "protesters",
+    "blogger",
+    "writer",
+    "student",
+    "students",
+    "fan",
+    "fans",
 ];
 
 /// Whether a lower-case word is a personal pronoun that can stand for a source.

@@ -18,8 +18,10 @@ pub mod parties;
 mod positions;
 mod quote_speakers;
 pub mod quotes;
+mod roles;
 pub mod sides;
 mod speakers;
+mod subjects;
 mod units;
 mod words;
 

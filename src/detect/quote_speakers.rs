@@ -92,18 +92,32 @@ pub(super) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usi
     end.map(|e| first.start..e)
 }
 
-/// Where the subject may start: after an opening phrase that a sentence word or a
-/// preposition begins and a comma closes within eight words ("Before the convention,"),
-/// else after opening sentence words ("But then").
+/// Where the subject may start: after the opening phrases before it (at most three:
+/// "On Thursday, after a long wait, Warren …").
 fn subject_start(text: &str, outside: &[Word]) -> usize {
+    let mut start = 0;
+    for _ in 0..3 {
+        match opening_phrase(text, &outside[start..]) {
+            0 => break,
+            n => start += n,
+        }
+    }
+    start
+}
+
+/// The words of the phrase that opens `outside` before its subject: one that a
+/// preposition or participle begins and a comma closes within eight words ("Before the
+/// convention,", "Speaking in Ohio,"), else the opening sentence words ("But then").
+fn opening_phrase(text: &str, outside: &[Word]) -> usize {
     let mut buf = [0u8; 32];
-    // (pronouns and determiners begin the subject itself: "He said", "The senator")
-    let opens = |w: &Word| {
-        let s = &text[w.clone()];
-        let l = lower(s, &mut [0u8; 32]).into_owned();
-        is_capitalized(s) && lexicon::is_opening_word(&l)
+    let Some(first) = outside.first() else {
+        return 0;
     };
-    if !outside.first().is_some_and(opens) {
+    let s = &text[first.clone()];
+    let l = lower(s, &mut buf).into_owned();
+    let participle = s.len() > 7 && s.ends_with("ing");
+    // (pronouns and determiners begin the subject itself: "He said", "The senator")
+    if !(participle || lexicon::is_opening_word(&l)) {
         return 0;
     }
     let comma = (1..outside.len().min(9))
@@ -111,9 +125,9 @@ fn subject_start(text: &str, outside: &[Word]) -> usize {
     // A preposition opens a phrase that the comma closes ("In Paris, …"); after a
     // conjunction the comma may close the clause itself ("Then Sam Ortiz went on,
     // saying"): only a phrase without a name is skipped ("But a few days later, …").
-    let preposition = lexicon::is_opening_preposition(&lower(&text[outside[0].clone()], &mut buf));
+    let phrase = participle || lexicon::is_opening_preposition(&l);
     if let Some(i) = comma
-        && (preposition
+        && (phrase
             || outside[1..i]
                 .iter()
                 .all(|w| !is_capitalized(&text[w.clone()])))
@@ -326,6 +340,18 @@ mod tests {
                     “We need this road.”\n\n\
                     Then Sam Ortiz went on the attack, saying “it is a waste.”";
         assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+        let body = "On Thursday, after a long wait, Ann Lee appeared on the radio, \
+                    saying, “I am running.”\n\n\
+                    Speaking later in Leeds, Tom Reed agreed, calling it “a fine day for us.”";
+        assert_eq!(speakers(body), vec!["Ann Lee", "Tom Reed"]);
+    }
+
+    #[test]
+    fn a_floating_quote_after_reported_speech_is_that_speaker_s() {
+        let body = "“We will win this,” Mayor Ruth Adler said.\n\n\
+                    Or the race may go to the council, analyst Ivo Kern said.\n\n\
+                    “Nobody should expect a quick result in a race this close.”";
+        assert_eq!(speakers(body), vec!["Ruth Adler", "Ivo Kern"]);
     }
 
     #[test]
@@ -354,6 +380,10 @@ mod tests {
         let body = "“No,” the agency quoted Deputy Mayor Ruth Adler as saying.\n\n\
                     The city will “never give in”, according to Mayor Sam Ortiz.";
         assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+        let body = "On Thursday, after a long wait, Ann Lee appeared on the radio, \
+                    saying, “I am running.”\n\n\
+                    Speaking later in Leeds, Tom Reed agreed, calling it “a fine day for us.”";
+        assert_eq!(speakers(body), vec!["Ann Lee", "Tom Reed"]);
     }
 
     #[test]

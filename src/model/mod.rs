@@ -236,32 +236,14 @@ impl ArticleInfo {
     }
 }
 
-/// A named place in the article the reader can jump back to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Mark {
-    /// The mark's name (a key, as in vim's `ma`).
-    pub name: String,
-    /// Byte offset in the article.
-    pub at: usize,
-}
+/// A table older stores may hold (`[reading]`: where the reader was): read and
+/// dropped. The reader keeps its place and marks in its own state file, their one home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dropped;
 
-/// Where the reader was, so a store reopens at the same place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Reading {
-    /// Byte offset of the last position read.
-    #[serde(default)]
-    pub position: usize,
-    /// Named marks, sorted by name.
-    #[serde(default, rename = "mark", skip_serializing_if = "Vec::is_empty")]
-    pub marks: Vec<Mark>,
-}
-
-impl Reading {
-    /// True when there is nothing worth writing.
-    pub fn is_empty(&self) -> bool {
-        self.position == 0 && self.marks.is_empty()
+impl<'de> Deserialize<'de> for Dropped {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Dropped, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Dropped)
     }
 }
 
@@ -300,9 +282,9 @@ pub struct Annotations {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub orphan_positions: Vec<Position>,
-    /// The reader's place and marks.
-    #[serde(default, skip_serializing_if = "Reading::is_empty")]
-    pub reading: Reading,
+    /// An older store's `[reading]` table, dropped on reading.
+    #[serde(default, rename = "reading", skip_serializing)]
+    pub dropped_reading: Dropped,
 }
 
 impl Annotations {
@@ -317,7 +299,7 @@ impl Annotations {
             positions: Vec::new(),
             orphan_quotes: Vec::new(),
             orphan_positions: Vec::new(),
-            reading: Reading::default(),
+            dropped_reading: Dropped,
         }
     }
 

@@ -244,8 +244,8 @@ fn shift_span(article: &str, span: [usize; 2], delta: isize) -> Option<[usize; 2
         .then_some([s, e])
 }
 
-/// Moves speaker mentions and reading offsets by the shift of the nearest annotation
-/// before them (they keep no text of their own); returns how many were let go.
+/// Moves speaker mentions by the shift of the nearest annotation before them (they
+/// keep no text of their own); returns how many were let go.
 fn remap_offsets(a: &mut Annotations, article: &str, mut shifts: Vec<(usize, isize)>) -> usize {
     shifts.sort_unstable();
     let delta_at = |x: usize| match shifts.partition_point(|&(s, _)| s <= x) {
@@ -261,14 +261,6 @@ fn remap_offsets(a: &mut Annotations, article: &str, mut shifts: Vec<(usize, isi
             .filter_map(|&m| shift_span(article, m, delta_at(m[0])))
             .collect();
         dropped += before - speaker.mentions.len();
-    }
-    let r = &mut a.reading;
-    r.position = floor_boundary(
-        article,
-        r.position.saturating_add_signed(delta_at(r.position)),
-    );
-    for m in &mut r.marks {
-        m.at = floor_boundary(article, m.at.saturating_add_signed(delta_at(m.at)));
     }
     dropped
 }

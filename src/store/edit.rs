@@ -3,6 +3,7 @@
 //! the journal and undo work on one small vocabulary.
 
 mod ids;
+mod parties;
 mod plan;
 
 use crate::model::{Id, Party, QuoteKind, Speaker, Status};
@@ -113,16 +114,47 @@ pub enum Edit {
     },
     /// Adds or replaces a party.
     PutParty(Party),
-    /// Records where the reader is (journalled, not an undo step).
-    SetReadingPosition(usize),
-    /// Sets (`Some`) or deletes (`None`) a named mark.
-    SetMark {
-        /// The mark's name.
+    /// Adds a side named `name` after the others; its id is made from the name.
+    AddParty {
+        /// Display name.
         name: String,
-        /// Where it points.
-        at: Option<usize>,
+    },
+    /// Renames a side and replaces its aliases (the id stays, so what has it keeps it).
+    SetParty {
+        /// The side.
+        id: Id,
+        /// The new name.
+        name: String,
+        /// The other names it goes by in the text.
+        aliases: Vec<String>,
+    },
+    /// Moves a side to place `to` (0 is first) in the order the keys 1-9 count.
+    MoveParty {
+        /// The side.
+        id: Id,
+        /// Its new place.
+        to: usize,
+    },
+    /// Deletes a side; the annotations and speakers that had it are left without one.
+    DeleteParty {
+        /// The side.
+        id: Id,
+    },
+    /// Replaces every side (with the config's or a `--parties` file's): what had a
+    /// side that goes is left without one, and the listed annotations and speakers
+    /// get the side given (the detector's, so their origin is kept).
+    SetParties {
+        /// The new sides, in order.
+        parties: Vec<Party>,
+        /// Annotation id → its side.
+        sides: SideList,
+        /// Speaker id → its side.
+        speaker_sides: SideList,
     },
 }
+
+/// Annotations or speakers (by id), each with the side it gets.
+pub type SideList = Vec<(Id, Option<Id>)>;
 
 /// Which suggestions a bulk edit touches.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -3,7 +3,7 @@
 
 mod bulk;
 
-use crate::model::{Annotations, Id, Party, Position, Quote, Reading, Speaker};
+use crate::model::{Annotations, Id, Party, Position, Quote, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// Which list an item lives in.
@@ -69,8 +69,6 @@ pub enum Change {
         /// The id.
         id: Id,
     },
-    /// Replace the reading state.
-    Reading(Reading),
 }
 
 /// A change named an item that is not there.
@@ -113,7 +111,6 @@ macro_rules! put_remove {
 /// Applies one change and returns its inverse.
 pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
     match change {
-        Change::Reading(r) => Ok(Change::Reading(std::mem::replace(&mut a.reading, r))),
         Change::Put(item) => {
             let slot = item.key().0;
             let (old, id) = match item {
@@ -331,14 +328,6 @@ impl History {
     /// Puts a redone group back where undo finds it, keeping the redo stack.
     pub fn push_undo(&mut self, g: Group) {
         self.undo.push(g);
-    }
-
-    /// Labels of the next undo and redo steps.
-    pub fn peek(&self) -> (Option<&str>, Option<&str>) {
-        (
-            self.undo.last().map(|g| g.label.as_str()),
-            self.redo.last().map(|g| g.label.as_str()),
-        )
     }
 
     /// Forgets everything (after a reload).

@@ -214,7 +214,16 @@ pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleInfo, Reading};
+    use crate::model::ArticleInfo;
+    use crate::store::history::Slot;
+
+    /// A change to journal: removing speaker `n` (the journal does not look inside).
+    fn change(n: usize) -> Change {
+        Change::Remove {
+            slot: Slot::Speaker,
+            id: format!("s{n}").into(),
+        }
+    }
 
     #[test]
     fn appended_actions_read_back_and_a_torn_line_is_left_out() {
@@ -222,17 +231,13 @@ mod tests {
         let p = dir.path().join("a.parley.toml.journal");
         let snap = Annotations::new(ArticleInfo::default());
         let mut j = Journal::start(&p, "", Some(&snap)).unwrap();
-        let r = Reading {
-            position: 7,
-            marks: vec![],
-        };
-        j.append(&[Change::Reading(r.clone())]).unwrap();
+        j.append(&[change(7)]).unwrap();
         drop(j);
         let mut f = OpenOptions::new().append(true).open(&p).unwrap();
         f.write_all(b"{\"changes\":[{\"rea").unwrap();
         let pending = read(&p).unwrap().unwrap();
         assert_eq!(pending.snapshot, Some(snap));
-        assert_eq!(pending.actions, vec![vec![Change::Reading(r)]]);
+        assert_eq!(pending.actions, vec![vec![change(7)]]);
         assert!(pending.torn);
         let mut j = Journal::resume(&p, pending.good_len).unwrap();
         j.append(&[]).unwrap();
@@ -246,12 +251,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.parley.toml.journal");
         let mut j = Journal::start(&p, "", None).unwrap();
-        let at = |position| {
-            Change::Reading(Reading {
-                position,
-                marks: vec![],
-            })
-        };
+        let at = change;
         j.append(&[at(1)]).unwrap();
         drop(j);
         let mut f = OpenOptions::new().append(true).open(&p).unwrap();

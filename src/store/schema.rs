@@ -208,7 +208,6 @@ pub fn canonicalize(a: &mut Annotations) {
         s.mentions.sort_unstable();
         s.mentions.dedup();
     }
-    a.reading.marks.sort_by(|x, y| x.name.cmp(&y.name));
 }
 
 fn is_canonical(a: &Annotations) -> bool {
@@ -222,7 +221,6 @@ fn is_canonical(a: &Annotations) -> bool {
         && a.speakers
             .iter()
             .all(|s| s.mentions.windows(2).all(|w| w[0] < w[1]))
-        && a.reading.marks.is_sorted_by(|x, y| x.name < y.name)
 }
 
 #[cfg(test)]

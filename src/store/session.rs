@@ -13,7 +13,7 @@ use super::history::History;
 use super::journal::{self, Journal};
 use super::lock::StoreLock;
 use crate::article::{Article, Source, sanitize_inline};
-use crate::model::{Annotations, Id, Party, Position, Quote, Reading};
+use crate::model::{Annotations, Id, Party, Position, Quote};
 pub use changes::SaveError;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -178,10 +178,5 @@ impl Store {
     /// What re-anchoring did when the store was opened.
     pub fn anchor_report(&self) -> &AnchorReport {
         &self.report
-    }
-
-    /// The reader's place and marks.
-    pub fn reading(&self) -> &Reading {
-        &self.annotations.reading
     }
 }

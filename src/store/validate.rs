@@ -27,24 +27,39 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Checks ids, references and spans. With `article` (the text the store says it
-/// annotates, i.e. its hash matches), spans must also lie on it exactly.
-pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut push = |table, index, field, message: String| {
-        out.push(Finding {
+/// Findings in the order they are found.
+#[derive(Default)]
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(&mut self, table: &'static str, index: usize, field: &'static str, message: String) {
+        self.0.push(Finding {
             place: Place {
                 table,
                 index,
                 field,
             },
             message,
-        })
-    };
+        });
+    }
+}
+
+/// Checks ids, references and spans. With `article` (the text the store says it
+/// annotates, i.e. its hash matches), spans must also lie on it exactly.
+pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
+    let mut out = Findings::default();
+    let party_ids = check_parties(a, &mut out);
+    let speaker_ids = check_speakers(a, article, &party_ids, &mut out);
+    check_annotations(a, article, &party_ids, &speaker_ids, &mut out);
+    out.0
+}
+
+/// Party ids are unique; returns them.
+fn check_parties<'a>(a: &'a Annotations, out: &mut Findings) -> HashSet<&'a str> {
     let mut party_ids = HashSet::with_capacity(a.parties.len());
     for (i, p) in a.parties.iter().enumerate() {
         if !party_ids.insert(p.id.as_str()) {
-            push(
+            out.push(
                 "party",
                 i,
                 "id",
@@ -52,10 +67,21 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
             );
         }
     }
+    party_ids
+}
+
+/// Speaker ids are unique, their parties defined, their mentions on the article;
+/// returns the ids.
+fn check_speakers<'a>(
+    a: &'a Annotations,
+    article: Option<&str>,
+    party_ids: &HashSet<&str>,
+    out: &mut Findings,
+) -> HashSet<&'a str> {
     let mut speaker_ids = HashSet::with_capacity(a.speakers.len());
     for (i, s) in a.speakers.iter().enumerate() {
         if !speaker_ids.insert(s.id.as_str()) {
-            push(
+            out.push(
                 "speaker",
                 i,
                 "id",
@@ -65,7 +91,7 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
         if let Some(p) = &s.party
             && !party_ids.contains(p.as_str())
         {
-            push(
+            out.push(
                 "speaker",
                 i,
                 "party",
@@ -78,7 +104,7 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
         }
         for m in &s.mentions {
             if let Some(msg) = span_error(article, m[0], m[1], None) {
-                push(
+                out.push(
                     "speaker",
                     i,
                     "mentions",
@@ -87,6 +113,18 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
             }
         }
     }
+    speaker_ids
+}
+
+/// Quotes and positions, placed and orphan: unique ids, defined references, spans
+/// in order and (placed ones) on the article.
+fn check_annotations(
+    a: &Annotations,
+    article: Option<&str>,
+    party_ids: &HashSet<&str>,
+    speaker_ids: &HashSet<&str>,
+    out: &mut Findings,
+) {
     let mut ids = HashSet::with_capacity(
         a.quotes.len() + a.positions.len() + a.orphan_quotes.len() + a.orphan_positions.len(),
     );
@@ -116,9 +154,9 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
     for (table, i, s, orphan) in spans {
         let what = table.trim_start_matches("orphan_");
         if s.id.is_empty() {
-            push(table, i, "id", format!("a {what} has an empty id"));
+            out.push(table, i, "id", format!("a {what} has an empty id"));
         } else if !ids.insert(s.id) {
-            push(
+            out.push(
                 table,
                 i,
                 "id",
@@ -128,7 +166,7 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
         if let Some(sp) = s.speaker
             && !speaker_ids.contains(sp)
         {
-            push(
+            out.push(
                 table,
                 i,
                 "speaker",
@@ -142,7 +180,7 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
         if let Some(p) = s.party
             && !party_ids.contains(p)
         {
-            push(
+            out.push(
                 table,
                 i,
                 "party",
@@ -154,7 +192,7 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
             );
         }
         if s.start > s.end {
-            push(
+            out.push(
                 table,
                 i,
                 "start",
@@ -171,10 +209,9 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
             continue;
         }
         if let Some((field, msg)) = placed_span_error(article, &s) {
-            push(table, i, field, format!("{what} {}: {msg}", show(s.id)));
+            out.push(table, i, field, format!("{what} {}: {msg}", show(s.id)));
         }
     }
-    out
 }
 
 fn placed_span_error(article: Option<&str>, s: &SpanRef<'_>) -> Option<(&'static str, String)> {

@@ -10,13 +10,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-fn press(app: &mut App, code: KeyCode) {
+pub(super) fn press(app: &mut App, code: KeyCode) {
     if let Some(action) = app.action_for_key(KeyEvent::new(code, KeyModifiers::NONE)) {
         app.update(action);
     }
 }
 
-fn typ(app: &mut App, text: &str) {
+pub(super) fn typ(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
@@ -303,4 +303,35 @@ fn every_message_can_be_read_whole_in_the_log() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(words.contains(&shown), "{shown} not in the log:\n{words}");
+}
+
+#[test]
+fn exporting_or_saving_over_an_existing_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    let target = dir.path().join("out.json");
+    std::fs::write(&target, "precious").unwrap();
+    let path = target.display().to_string();
+    // export: E, json, the path
+    typ(&mut a, "E");
+    typ(&mut a, "j");
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+        panic!("no export path prompt");
+    };
+    for _ in 0..field.text().chars().count() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, &path);
+    press(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("already exists"), "{:?}", a.message);
+    typ(&mut a, "c");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
+    // :w PATH over it asks too, and r replaces
+    typ(&mut a, ":");
+    typ(&mut a, &format!("w {path}"));
+    press(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("already exists"), "{:?}", a.message);
+    typ(&mut a, "r");
+    let saved = std::fs::read_to_string(&target).unwrap();
+    assert!(saved.starts_with("version = "), "{saved}");
 }

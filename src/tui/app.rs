@@ -5,10 +5,12 @@
 
 pub mod cursor;
 mod editing;
+mod given_sides;
 mod navigation;
 mod overlays;
 mod popups;
 mod saving;
+pub mod sides_editor;
 mod update;
 
 pub use cursor::Cursor;

@@ -14,6 +14,7 @@ pub mod popup;
 pub mod print;
 pub mod search;
 pub mod session;
+pub mod strings;
 pub mod style_row;
 pub mod terminal;
 pub mod theme;
@@ -343,6 +344,9 @@ mod annotate_tests;
 
 #[cfg(test)]
 mod panic_tests;
+
+#[cfg(test)]
+mod sides_editor_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -1,7 +1,8 @@
 //! The popups that editing opens: a question with lettered answers, a text field,
-//! and the speaker picker.
+//! the speaker picker and the sides editor.
 
 use super::action::{PopupKey, PromptKey};
+pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
 use super::input::TextField;
 use super::note_editor::NoteEditor;
 use crate::export::Format;
@@ -25,8 +26,17 @@ pub enum Ask {
     Conflict,
     /// Saving failed (the reason is in the title and the message log).
     SaveFailed,
+    /// Whether to replace an existing file with the store (save-as) or an export.
+    Replace {
+        /// The file named.
+        path: String,
+        /// The export's format; `None` for the store.
+        export: Option<Format>,
+    },
     /// The export format.
     ExportFormat,
+    /// Whether to apply the sides of the config or `--parties` to the store.
+    ApplyParties,
     /// The side of a new speaker.
     SpeakerSide {
         /// The name typed.
@@ -58,6 +68,8 @@ pub enum Field {
     },
     /// A `:` command.
     Command,
+    /// A side's name or aliases, in the sides editor.
+    Side(SideField),
 }
 
 /// What the speaker picker is for.
@@ -111,6 +123,8 @@ pub enum Popup {
         /// What it is for.
         pick: Pick,
     },
+    /// The sides editor: a list of the sides with lettered commands.
+    Sides(SidesEditor),
 }
 
 impl Popup {
@@ -146,11 +160,13 @@ pub enum Outcome {
     Submitted(Field, String),
     /// The picker's entry under its cursor, and the filter typed.
     Picked(Pick, String, usize),
+    /// A command of the sides editor, which stays open.
+    Sides(SideOp),
 }
 
 impl Popup {
     /// Takes a key; `entries` is how many entries the speaker picker lists for its
-    /// filter (the app knows the speakers).
+    /// filter, or how many sides the sides editor lists (the app knows them).
     pub fn handle(&mut self, key: PopupKey, entries: usize) -> Outcome {
         if key == PopupKey::Edit(PromptKey::Abort) {
             return Outcome::Cancel;
@@ -203,6 +219,7 @@ impl Popup {
                 }
                 Outcome::Stay
             }
+            Popup::Sides(editor) => editor.handle(key, entries),
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::values::{int, list, parse_pair, parse_string, string, whole};
 use crate::model::Snippet;
 use crate::model::{
-    Annotations, ArticleInfo, Id, Mark, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
 };
 
 /// Which table the reader is in.
@@ -15,14 +15,12 @@ enum Table {
     Speaker,
     Quote(bool),
     Position(bool),
-    Reading,
-    Mark,
 }
 
 /// Reads text in exactly the form [`super::write`] produces; `None` for anything else.
 pub fn read(text: &str) -> Option<Annotations> {
     let mut a = Annotations::new(ArticleInfo::default());
-    let (mut version, mut article, mut reading) = (false, false, false);
+    let (mut version, mut article) = (false, false);
     let mut table = Table::Top;
     let mut seen = 0u32;
     for line in text.split('\n') {
@@ -45,18 +43,6 @@ pub fn read(text: &str) -> Option<Annotations> {
                 "[[orphan_position]]" => {
                     push(&mut a.orphan_positions, position(), Table::Position(true))
                 }
-                "[reading]" if !reading => {
-                    reading = true;
-                    Table::Reading
-                }
-                "[[reading.mark]]" if reading => push(
-                    &mut a.reading.marks,
-                    Mark {
-                        name: String::new(),
-                        at: 0,
-                    },
-                    Table::Mark,
-                ),
                 _ => return None,
             };
             continue;
@@ -92,14 +78,6 @@ pub fn read(text: &str) -> Option<Annotations> {
                 };
                 set_position(list.last_mut()?, key, value)?;
             }
-            Table::Reading => a.reading.position = int(value)?,
-            Table::Mark => {
-                let m = a.reading.marks.last_mut()?;
-                match key {
-                    "name" => m.name = string(value)?,
-                    _ => m.at = int(value)?,
-                }
-            }
         }
     }
     check_required(&table, seen)?;
@@ -131,8 +109,6 @@ fn keys(table: &Table) -> &'static [&'static str] {
         Table::Speaker => SPEAKER_KEYS,
         Table::Quote(_) => QUOTE_KEYS,
         Table::Position(_) => POSITION_KEYS,
-        Table::Reading => &["position"],
-        Table::Mark => &["name", "at"],
     }
 }
 
@@ -143,7 +119,7 @@ fn key_index(table: &Table, key: &str) -> Option<usize> {
 /// The keys a table cannot do without (the first `n` of its list).
 fn check_required(table: &Table, seen: u32) -> Option<()> {
     let n = match table {
-        Table::Party | Table::Speaker | Table::Mark => 2,
+        Table::Party | Table::Speaker => 2,
         Table::Quote(_) | Table::Position(_) => 4,
         _ => 0,
     };

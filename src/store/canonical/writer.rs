@@ -101,15 +101,6 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
             w.position(p)?;
         }
     }
-    if !a.reading.is_empty() {
-        w.header("[reading]")?;
-        w.int("position", a.reading.position)?;
-        for m in &a.reading.marks {
-            w.header("[[reading.mark]]")?;
-            w.string("name", &m.name)?;
-            w.int("at", m.at)?;
-        }
-    }
     Ok(())
 }
 

@@ -72,6 +72,17 @@ pub(super) fn next_id(a: &Annotations, prefix: &str) -> Id {
 
 /// A speaker id from a name ("Ian Kelly" → "ian-kelly"), made unique.
 pub(super) fn speaker_id(a: &Annotations, name: &str) -> Id {
+    unique_slug(name, "speaker", |id| a.speaker(id).is_some())
+}
+
+/// A party id from a name ("Sri Lanka" → "sri-lanka"), made unique among the sides.
+pub(super) fn party_id(a: &Annotations, name: &str) -> Id {
+    unique_slug(name, "side", |id| a.party(id).is_some())
+}
+
+/// Lower-case letters and digits of `name` joined by hyphens (`fallback` when there
+/// are none), numbered from 2 until `taken` says no.
+fn unique_slug(name: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> Id {
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -81,12 +92,12 @@ pub(super) fn speaker_id(a: &Annotations, name: &str) -> Id {
         }
     }
     let slug = match slug.trim_end_matches('-') {
-        "" => "speaker",
+        "" => fallback,
         s => s,
     };
     let mut id = Id::from(slug);
     let mut n = 2;
-    while a.speaker(&id).is_some() {
+    while taken(&id) {
         id = format_compact!("{slug}-{n}");
         n += 1;
     }

@@ -2,10 +2,9 @@
 //! and article text, with the label undo shows and the id of what it creates.
 
 use super::ids::{check_refs, find, next_id, speaker_id};
-use super::{Edit, EditError, Filter};
+use super::{Edit, EditError, Filter, parties};
 use crate::model::{
-    Annotations, Id, Mark, Origin, Position, Quote, Reading, Snippet, Speaker, Status,
-    shared_context,
+    Annotations, Id, Origin, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -25,7 +24,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    fn new(label: &'static str, changes: Vec<Change>) -> Plan {
+    pub(super) fn new(label: &'static str, changes: Vec<Change>) -> Plan {
         Plan {
             label,
             changes,
@@ -46,27 +45,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             speaker,
         } => {
             check_refs(a, party.as_deref(), speaker.as_deref())?;
-            let (start, end, span_text, prefix, suffix) = span(text, *start, *end)?;
-            let id = next_id(a, "q");
-            let q = Quote {
-                id: id.clone(),
-                start,
-                end,
-                text: span_text,
-                speaker: speaker.clone(),
-                party: party.clone(),
-                kind: *kind,
-                cue: None,
-                origin: Origin::Manual,
-                status: Status::Accepted,
-                note: None,
-                prefix,
-                suffix,
-            };
-            created(
-                Plan::new("add quote", vec![Change::Put(Item::Quote(q))]),
-                id,
-            )
+            add_quote(a, text, (*start, *end), *kind, party, speaker)?
         }
         Edit::AddPosition {
             start,
@@ -75,25 +54,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             speaker,
         } => {
             check_refs(a, party.as_deref(), speaker.as_deref())?;
-            let (start, end, span_text, prefix, suffix) = span(text, *start, *end)?;
-            let id = next_id(a, "p");
-            let p = Position {
-                id: id.clone(),
-                start,
-                end,
-                text: span_text,
-                party: party.clone(),
-                speaker: speaker.clone(),
-                origin: Origin::Manual,
-                status: Status::Accepted,
-                note: None,
-                prefix,
-                suffix,
-            };
-            created(
-                Plan::new("add position", vec![Change::Put(Item::Position(p))]),
-                id,
-            )
+            add_position(a, text, (*start, *end), party, speaker)?
         }
         Edit::Delete { id } => {
             let item = find(a, id)?;
@@ -106,17 +67,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
                 }],
             )
         }
-        Edit::SetKind { id, kind } => {
-            let mut item = find(a, id)?;
-            match &mut item {
-                Item::Quote(q) | Item::OrphanQuote(q) => {
-                    q.kind = *kind;
-                    q.origin = Origin::Manual;
-                }
-                _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
-            }
-            Plan::new("set kind", vec![Change::Put(item)])
-        }
+        Edit::SetKind { id, kind } => set_kind(a, id, *kind)?,
         Edit::SetSide { id, party } => {
             check_refs(a, party.as_deref(), None)?;
             modify(a, id, "set side", |f| {
@@ -139,19 +90,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         Edit::SetSpan { id, start, end } => set_span(a, text, id, *start, *end)?,
         Edit::AddSpeaker { name, role, party } => {
             check_refs(a, party.as_deref(), None)?;
-            let id = speaker_id(a, name);
-            let s = Speaker {
-                id: id.clone(),
-                name: name.clone(),
-                role: role.clone(),
-                party: party.clone(),
-                mentions: Vec::new(),
-                origin: Origin::Manual,
-            };
-            created(
-                Plan::new("add speaker", vec![Change::Put(Item::Speaker(s))]),
-                id,
-            )
+            add_speaker(a, name, role, party)
         }
         Edit::UpdateSpeaker(s) => {
             a.speaker(&s.id)
@@ -165,41 +104,112 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         Edit::MergeSpeakers { from, into } => merge_speakers(a, from, into)?,
         Edit::SetStatusAll { filter, status } => set_status_all(a, filter, *status),
         Edit::PutParty(p) => Plan::new("set party", vec![Change::Put(Item::Party(p.clone()))]),
-        Edit::SetReadingPosition(at) => {
-            let mut r = a.reading.clone();
-            r.position = floor(text, *at);
-            Plan {
-                undoable: false,
-                ..Plan::new("move", vec![Change::Reading(r)])
-            }
+        Edit::AddParty { name } => {
+            let (plan, id) = parties::add(a, name)?;
+            created(plan, id)
         }
-        Edit::SetMark { name, at } => {
-            let mut r: Reading = a.reading.clone();
-            r.marks.retain(|m| m.name != *name);
-            if let Some(at) = at {
-                r.marks.push(Mark {
-                    name: name.clone(),
-                    at: floor(text, *at),
-                });
-                r.marks.sort_by(|x, y| x.name.cmp(&y.name));
-            }
-            Plan::new("set mark", vec![Change::Reading(r)])
-        }
+        Edit::SetParty { id, name, aliases } => parties::rename(a, id, name, aliases)?,
+        Edit::MoveParty { id, to } => parties::move_to(a, id, *to)?,
+        Edit::DeleteParty { id } => parties::delete(a, id)?,
+        Edit::SetParties {
+            parties,
+            sides,
+            speaker_sides,
+        } => parties::replace(a, parties, sides, speaker_sides)?,
     };
     Ok(plan)
+}
+
+/// A quote tagged by hand over `start..end`: manual and accepted.
+fn add_quote(
+    a: &Annotations,
+    text: &Arc<String>,
+    (start, end): (usize, usize),
+    kind: QuoteKind,
+    party: &Option<Id>,
+    speaker: &Option<Id>,
+) -> Result<Plan, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    let id = next_id(a, "q");
+    let q = Quote {
+        id: id.clone(),
+        start,
+        end,
+        text: span_text,
+        speaker: speaker.clone(),
+        party: party.clone(),
+        kind,
+        cue: None,
+        origin: Origin::Manual,
+        status: Status::Accepted,
+        note: None,
+        prefix,
+        suffix,
+    };
+    let plan = Plan::new("add quote", vec![Change::Put(Item::Quote(q))]);
+    Ok(created(plan, id))
+}
+
+/// A position tagged by hand over `start..end`: manual and accepted.
+fn add_position(
+    a: &Annotations,
+    text: &Arc<String>,
+    (start, end): (usize, usize),
+    party: &Option<Id>,
+    speaker: &Option<Id>,
+) -> Result<Plan, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    let id = next_id(a, "p");
+    let p = Position {
+        id: id.clone(),
+        start,
+        end,
+        text: span_text,
+        party: party.clone(),
+        speaker: speaker.clone(),
+        origin: Origin::Manual,
+        status: Status::Accepted,
+        note: None,
+        prefix,
+        suffix,
+    };
+    let plan = Plan::new("add position", vec![Change::Put(Item::Position(p))]);
+    Ok(created(plan, id))
+}
+
+/// A new kind for a quote (placed or orphan); a position has none.
+fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditError> {
+    let mut item = find(a, id)?;
+    match &mut item {
+        Item::Quote(q) | Item::OrphanQuote(q) => {
+            q.kind = kind;
+            q.origin = Origin::Manual;
+        }
+        _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
+    }
+    Ok(Plan::new("set kind", vec![Change::Put(item)]))
+}
+
+/// A speaker added by hand, its id made from its name.
+fn add_speaker(a: &Annotations, name: &str, role: &Option<String>, party: &Option<Id>) -> Plan {
+    let id = speaker_id(a, name);
+    let s = Speaker {
+        id: id.clone(),
+        name: name.to_string(),
+        role: role.clone(),
+        party: party.clone(),
+        mentions: Vec::new(),
+        origin: Origin::Manual,
+    };
+    created(
+        Plan::new("add speaker", vec![Change::Put(Item::Speaker(s))]),
+        id,
+    )
 }
 
 fn created(mut plan: Plan, id: Id) -> Plan {
     plan.created = Some(id);
     plan
-}
-
-fn floor(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Checks a span and returns it with its text and context (ranges of the shared text).
@@ -226,15 +236,15 @@ fn span(
 }
 
 /// The fields quotes and positions share, borrowed for a change.
-struct Fields<'a> {
-    party: &'a mut Option<Id>,
+pub(super) struct Fields<'a> {
+    pub(super) party: &'a mut Option<Id>,
     speaker: &'a mut Option<Id>,
     status: &'a mut Status,
     note: &'a mut Option<String>,
     origin: &'a mut Origin,
 }
 
-fn fields(item: &mut Item) -> Option<Fields<'_>> {
+pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
     match item {
         Item::Quote(q) | Item::OrphanQuote(q) => Some(Fields {
             party: &mut q.party,
@@ -306,7 +316,7 @@ fn set_span(
 }
 
 /// Every quote and position (placed or orphan) as items.
-fn all_annotations(a: &Annotations) -> impl Iterator<Item = Item> + '_ {
+pub(super) fn all_annotations(a: &Annotations) -> impl Iterator<Item = Item> + '_ {
     a.quotes
         .iter()
         .map(|q| Item::Quote(q.clone()))

@@ -17,8 +17,9 @@ struct Tail {
     orphan_quote: Vec<Quote>,
     #[serde(default)]
     orphan_position: Vec<Position>,
-    #[serde(default)]
-    reading: crate::model::Reading,
+    /// An older store's `[reading]` table, dropped.
+    #[serde(default, rename = "reading")]
+    _dropped_reading: crate::model::Dropped,
 }
 
 /// Smallest chunk worth a thread.
@@ -45,7 +46,7 @@ fn parse_chunked(text: &str, threads: usize, min_chunk: usize) -> Option<Annotat
         let rest = &text.as_bytes()[at..];
         let next = ["\n[[quote]]\n", "\n[[position]]\n"]
             .iter()
-            .filter_map(|h| find_bytes(rest, h.as_bytes()))
+            .filter_map(|h| memchr::memmem::find(rest, h.as_bytes()))
             .min();
         let Some(i) = next else { break };
         cuts.push(at + i + 1);
@@ -76,18 +77,8 @@ fn parse_chunked(text: &str, threads: usize, min_chunk: usize) -> Option<Annotat
         a.positions.extend(t.position);
         a.orphan_quotes.extend(t.orphan_quote);
         a.orphan_positions.extend(t.orphan_position);
-        if !t.reading.is_empty() {
-            if !a.reading.is_empty() {
-                return None;
-            }
-            a.reading = t.reading;
-        }
     }
     Some(a)
-}
-
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -124,7 +115,6 @@ mod tests {
                 ..p.clone()
             });
         }
-        a.reading.position = 3;
         canonicalize(&mut a);
         let chunk = 4096;
         let text = toml::to_string(&a).unwrap();

@@ -161,11 +161,6 @@ impl Store {
         Ok(Some(label))
     }
 
-    /// Labels of the next undo and redo steps.
-    pub fn undo_redo_labels(&self) -> (Option<&str>, Option<&str>) {
-        self.history.peek()
-    }
-
     /// Saves, refusing to overwrite a file that changed on disk since it was loaded.
     pub fn save(&mut self) -> Result<(), SaveError> {
         self.save_to(None, true, true)

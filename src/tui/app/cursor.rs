@@ -3,6 +3,7 @@
 
 use super::App;
 use crate::keys::Command;
+use crate::tui::strings;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -58,16 +59,7 @@ impl App {
             at,
             anchor: Some(at),
         });
-        let hint = |c| self.keymap.hint(c);
-        self.message = Some((
-            format!(
-                "selecting: move with h j k l w b e ( ) {{ }}, {} or {} tags it, {} drops it",
-                hint(Command::TagQuote),
-                hint(Command::TagPosition),
-                hint(Command::CursorCancel),
-            ),
-            super::Tone::Info,
-        ));
+        self.message = Some((strings::selecting(&self.keymap), super::Tone::Info));
     }
 
     fn first_text_offset(&self) -> usize {

@@ -10,6 +10,7 @@ use crate::store::edit::{Edit, Filter};
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::note_editor::NoteEditor;
 use crate::tui::popup::{Ask, Field, Pick, Popup};
+use crate::tui::strings;
 
 impl App {
     /// The id of the selected annotation.
@@ -34,7 +35,7 @@ impl App {
     pub(super) fn apply(&mut self, edit: Edit) -> Option<Outcome> {
         let before = self.selected_id();
         let Some(store) = self.store.as_mut() else {
-            self.say("the annotations are still loading", Tone::Warning);
+            self.say(strings::STILL_LOADING, Tone::Warning);
             return None;
         };
         match store.apply(edit) {
@@ -68,7 +69,7 @@ impl App {
     pub(super) fn with_selected(&mut self) -> Option<Id> {
         let id = self.selected_id();
         if id.is_none() {
-            self.say("select an annotation first (Tab, or a click)", Tone::Info);
+            self.say(strings::SELECT_FIRST, Tone::Info);
         }
         id
     }
@@ -81,7 +82,7 @@ impl App {
         match c {
             Command::CursorMode => self.enter_cursor(),
             Command::TagQuote | Command::TagPosition => {
-                self.say("select text first: v, move, v again", Tone::Info)
+                self.say(strings::select_text_first(&self.keymap), Tone::Info)
             }
             // the loop suspends and interrupts; set_side comes as Action::SetSide
             Command::Suspend | Command::Interrupt | Command::SetSide => {}
@@ -89,6 +90,7 @@ impl App {
                 self.open_picker(Pick::Speaker)
             }
             Command::MergeSpeaker => self.start_merge(),
+            Command::EditSides => self.open_sides_editor(),
             Command::ChangeKind => self.ask_kind(),
             Command::Accept => self.set_status(Status::Accepted),
             Command::Reject => self.set_status(Status::Rejected),
@@ -96,7 +98,7 @@ impl App {
             Command::Delete => {
                 if let Some(id) = self.with_selected() {
                     if self.apply(Edit::Delete { id }).is_some() {
-                        self.say("deleted (u undoes)", Tone::Info);
+                        self.say(strings::done("deleted", &self.keymap), Tone::Info);
                     }
                 }
             }
@@ -137,10 +139,15 @@ impl App {
                 Some(p) => Some(Id::from(p.id.as_str())),
                 None => {
                     let n = self.ann().parties.len();
-                    return self.say(
-                        format!("there are {n} sides; press 1 to {n}, or 0 for none"),
-                        Tone::Warning,
-                    );
+                    let add = self.keymap.hint(Command::EditSides);
+                    let text = match n {
+                        0 => format!("no sides yet: {add} adds one"),
+                        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
+                        n => format!(
+                            "there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"
+                        ),
+                    };
+                    return self.say(text, Tone::Warning);
                 }
             },
         };
@@ -156,7 +163,7 @@ impl App {
     /// Accepts every suggestion of the selected one's kind and side.
     fn accept_all(&mut self) {
         let Some(it) = self.selected.and_then(|s| self.hl.items.get(s)).cloned() else {
-            return self.say("select an annotation first (Tab, or a click)", Tone::Info);
+            return self.say(strings::SELECT_FIRST, Tone::Info);
         };
         let party = it
             .party()
@@ -174,7 +181,7 @@ impl App {
             status: Status::Accepted,
         }) {
             self.say(
-                format!("accepted {} suggestions (u undoes)", o.changes),
+                strings::done(&format!("accepted {} suggestions", o.changes), &self.keymap),
                 Tone::Info,
             );
         }
@@ -182,10 +189,10 @@ impl App {
 
     fn ask_kind(&mut self) {
         let Some(it) = self.selected.and_then(|s| self.hl.items.get(s)) else {
-            return self.say("select a quote first", Tone::Info);
+            return self.say(strings::SELECT_QUOTE_FIRST, Tone::Info);
         };
         if it.kind().is_none() {
-            return self.say("positions have no kind; K changes quotes", Tone::Info);
+            return self.say(strings::positions_have_no_kind(&self.keymap), Tone::Info);
         }
         self.open_popup(Popup::choice(
             "Kind of quote",
@@ -246,10 +253,7 @@ impl App {
             return;
         };
         if range.end > self.article.text.len() {
-            return self.say(
-                "an orphan has no span: select text and tag it to re-attach",
-                Tone::Info,
-            );
+            return self.say(strings::ORPHAN_HAS_NO_SPAN, Tone::Info);
         }
         if let Some(r) = crate::article::resize_by_word(&self.article.text, range, at_start, widen)
         {
@@ -261,7 +265,7 @@ impl App {
         }
     }
 
-    fn undo_redo(&mut self, undo: bool) {
+    pub(super) fn undo_redo(&mut self, undo: bool) {
         let before = self.selected_id();
         let Some(store) = self.store.as_mut() else {
             return;
@@ -275,9 +279,9 @@ impl App {
             }
             Ok(None) => self.say(
                 if undo {
-                    "nothing to undo"
+                    strings::NOTHING_TO_UNDO
                 } else {
-                    "nothing to redo"
+                    strings::NOTHING_TO_REDO
                 },
                 Tone::Info,
             ),
@@ -292,7 +296,7 @@ impl App {
             .cursor()
             .and_then(|c| c.selection(&self.article.text))
         else {
-            return self.say("no selection: press v (or Space) to start one", Tone::Info);
+            return self.say(strings::no_selection(&self.keymap), Tone::Info);
         };
         let orphan = matches!(
             self.selected
@@ -310,7 +314,7 @@ impl App {
                 .is_some()
             {
                 self.mode.leave_cursor();
-                self.say("re-attached", Tone::Info);
+                self.say(strings::REATTACHED, Tone::Info);
             }
             return;
         }
@@ -333,10 +337,7 @@ impl App {
             .is_some()
         {
             self.mode.leave_cursor();
-            self.say(
-                "position added: 1-9 sets its side, @ its speaker",
-                Tone::Info,
-            );
+            self.say(strings::added("position", &self.keymap), Tone::Info);
         }
     }
 }

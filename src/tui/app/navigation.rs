@@ -5,6 +5,7 @@ use super::{App, Cursor, Tone};
 use crate::model::{Position, Quote, QuoteKind};
 use crate::tui::highlight::on_target;
 use crate::tui::layout::Layout;
+use crate::tui::strings;
 
 impl App {
     /// The last row that can be at the top (wraps as far as needed to know it).
@@ -105,7 +106,7 @@ impl App {
     pub(super) fn step_item(&mut self, forward: bool, same_side: bool) {
         let items = &self.hl.items;
         if items.is_empty() {
-            self.message = Some(("no annotations".into(), Tone::Info));
+            self.message = Some((strings::NO_ANNOTATIONS.into(), Tone::Info));
             return;
         }
         let side = self
@@ -159,7 +160,7 @@ impl App {
                 ("no search yet: press / to search".into(), Tone::Info)
             } else {
                 (
-                    format!("pattern not found: {}", self.search.query),
+                    strings::pattern_not_found(&self.search.query),
                     Tone::Warning,
                 )
             });

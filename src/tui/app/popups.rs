@@ -4,11 +4,11 @@
 use super::editing::kind_of;
 use super::{App, Layer, Tone};
 use crate::export::Format;
-use crate::keys::Command;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
 use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup};
+use crate::tui::strings;
 use std::path::PathBuf;
 
 impl App {
@@ -28,10 +28,7 @@ impl App {
 
     pub(super) fn start_merge(&mut self) {
         let Some(from) = self.selected_speaker() else {
-            return self.say(
-                "select an annotation whose speaker should be merged into another",
-                Tone::Info,
-            );
+            return self.say(strings::SELECT_TO_MERGE, Tone::Info);
         };
         self.open_picker(Pick::MergeInto { from });
     }
@@ -86,6 +83,7 @@ impl App {
             Some(Popup::Speakers { filter, pick, .. }) => {
                 self.picker_entries(filter.text(), pick).len()
             }
+            Some(Popup::Sides(_)) => self.ann().parties.len(),
             Some(_) => 0,
             None => return,
         };
@@ -93,11 +91,12 @@ impl App {
             return;
         };
         let outcome = popup.handle(key, entries);
-        if outcome != Outcome::Stay {
+        if !matches!(outcome, Outcome::Stay | Outcome::Sides(_)) {
             self.mode.pop();
         }
         match outcome {
             Outcome::Stay | Outcome::Cancel => {}
+            Outcome::Sides(op) => self.side_op(op),
             Outcome::Chose(ask, c) => self.choose(ask, c),
             Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
             Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
@@ -107,7 +106,7 @@ impl App {
     fn pick_speaker(&mut self, pick: Pick, filter: String, cursor: usize) {
         let entries = self.picker_entries(&filter, &pick);
         let Some(entry) = entries.get(cursor).copied() else {
-            return self.say("no speaker matches; type a name to add one", Tone::Info);
+            return self.say(strings::NO_SPEAKER_MATCHES, Tone::Info);
         };
         match (entry, pick) {
             (None, Pick::Speaker) => {
@@ -118,9 +117,7 @@ impl App {
                     Field::SpeakerRole { name },
                 ));
             }
-            (None, Pick::MergeInto { .. }) => {
-                self.say("merge into an existing speaker", Tone::Info)
-            }
+            (None, Pick::MergeInto { .. }) => self.say(strings::MERGE_INTO_EXISTING, Tone::Info),
             (Some(i), Pick::Speaker) => {
                 let (sid, party) = {
                     let s = &self.ann().speakers[i];
@@ -131,10 +128,10 @@ impl App {
             (Some(i), Pick::MergeInto { from }) => {
                 let into = self.ann().speakers[i].id.clone();
                 if into == from {
-                    return self.say("that is the same speaker", Tone::Info);
+                    return self.say(strings::SAME_SPEAKER, Tone::Info);
                 }
                 if self.apply(Edit::MergeSpeakers { from, into }).is_some() {
-                    self.say("speakers merged (u undoes)", Tone::Info);
+                    self.say(strings::done("speakers merged", &self.keymap), Tone::Info);
                 }
             }
         }
@@ -178,6 +175,11 @@ impl App {
                 _ => {}
             },
             Ask::Conflict => self.resolve_conflict(c),
+            Ask::Replace { path, export } if c == 'r' => match export {
+                Some(format) => self.export_to(format, &path, true),
+                None => self.save_as(std::path::Path::new(&path), true),
+            },
+            Ask::Replace { .. } => {}
             Ask::SaveFailed => match c {
                 's' => self.ask_save_as(),
                 'r' => {
@@ -199,6 +201,7 @@ impl App {
                     Field::ExportPath { format },
                 ));
             }
+            Ask::ApplyParties => self.answer_given_sides(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
         }
     }
@@ -214,15 +217,7 @@ impl App {
         });
         if added.is_some() {
             self.mode.leave_cursor();
-            let hint = |c| self.keymap.hint(c);
-            self.say(
-                format!(
-                    "quote added: 1-9 sets its side, {} its speaker, {} a note",
-                    hint(Command::PickSpeaker),
-                    hint(Command::EditNote)
-                ),
-                Tone::Info,
-            );
+            self.say(strings::added("quote", &self.keymap), Tone::Info);
         }
     }
 
@@ -235,7 +230,7 @@ impl App {
                     match store.reload(&article) {
                         Ok(()) => {
                             self.refresh(None, None);
-                            self.say("reloaded from disk", Tone::Info);
+                            self.say(strings::RELOADED, Tone::Info);
                         }
                         Err(e) => self.say(e.to_string(), Tone::Warning),
                     }
@@ -244,7 +239,7 @@ impl App {
             'o' => {
                 if let Some(store) = self.store.as_mut() {
                     match store.save_overwrite() {
-                        Ok(()) => self.say("saved over the changed file", Tone::Info),
+                        Ok(()) => self.say(strings::SAVED_OVER, Tone::Info),
                         Err(e) => self.save_failed(&e.to_string()),
                     }
                 }
@@ -281,28 +276,17 @@ impl App {
             Field::Note { id } => {
                 let note = (!text.trim().is_empty()).then_some(text);
                 if self.apply(Edit::SetNote { id, note }).is_some() {
-                    self.say(
-                        "note saved in the annotation (Ctrl-S writes the store)",
-                        Tone::Info,
-                    );
+                    self.say(strings::note_saved(&self.keymap), Tone::Info);
                 }
             }
             Field::SaveAs => {
                 let path = PathBuf::from(text.trim());
                 if text.trim().is_empty() {
-                    return self.say("no file name given", Tone::Info);
+                    return self.say(strings::NO_FILE_NAME, Tone::Info);
                 }
-                if let Some(store) = self.store.as_mut() {
-                    match store.save_as(&path) {
-                        Ok(()) => self.say(
-                            format!("saved {}", crate::article::sanitize_inline(text.trim())),
-                            Tone::Info,
-                        ),
-                        Err(e) => self.save_failed(&e.to_string()),
-                    }
-                }
+                self.save_as(&path, false);
             }
-            Field::ExportPath { format } => self.export_to(format, text.trim()),
+            Field::ExportPath { format } => self.export_to(format, text.trim(), false),
             Field::SpeakerRole { name } => {
                 let mut options: Vec<(char, String)> = self
                     .ann()
@@ -328,6 +312,7 @@ impl App {
                 });
             }
             Field::Command => self.run_command_line(text.trim()),
+            Field::Side(field) => self.submit_side_field(field, text),
         }
     }
 }

@@ -5,12 +5,13 @@ use super::{App, Tone};
 use crate::export::Format;
 use crate::store::SaveError;
 use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::strings;
 
 impl App {
     /// Ctrl-S: saves, asking what to do when the file changed on disk.
     pub(super) fn save(&mut self) -> bool {
         let Some(store) = self.store.as_mut() else {
-            self.say("the annotations are still loading", Tone::Warning);
+            self.say(strings::STILL_LOADING, Tone::Warning);
             return false;
         };
         match store.save() {
@@ -19,7 +20,7 @@ impl App {
                     .path()
                     .map(|p| crate::article::sanitize_inline(&p.display().to_string()))
                     .unwrap_or_default();
-                self.say(format!("saved {path}"), Tone::Info);
+                self.say(strings::saved(&path), Tone::Info);
                 true
             }
             Err(SaveError::Conflict(_)) => {
@@ -57,6 +58,18 @@ impl App {
                 ('k', "keep editing (the journal keeps every edit)"),
             ],
             Ask::SaveFailed,
+        ));
+    }
+
+    /// Asks whether to replace the file at `path` with an export or the store.
+    pub(super) fn ask_replace(&mut self, path: &str, export: Option<Format>) {
+        self.open_popup(Popup::choice(
+            &format!("{} already exists", crate::article::sanitize_inline(path)),
+            &[('r', "replace it"), ('c', "cancel")],
+            Ask::Replace {
+                path: path.to_string(),
+                export,
+            },
         ));
     }
 
@@ -140,22 +153,27 @@ impl App {
         format!("{stem}.annotations.{ext}")
     }
 
-    pub(super) fn export_to(&mut self, format: Format, path: &str) {
+    /// Exports to `path`, asking first when a file is there (`replace` once agreed).
+    pub(super) fn export_to(&mut self, format: Format, path: &str, replace: bool) {
         if path.is_empty() {
-            return self.say("no file name given", Tone::Info);
+            return self.say(strings::NO_FILE_NAME, Tone::Info);
+        }
+        let rules = crate::store::guard::Rules {
+            article: match &self.article.source {
+                crate::article::Source::File(p) => Some(p.as_path()),
+                _ => None,
+            },
+            replace,
+            follow_links: false,
+        };
+        if let Err(crate::store::guard::Refused::Exists(_)) =
+            crate::store::guard::check(std::path::Path::new(path), rules)
+        {
+            return self.ask_replace(path, Some(format));
         }
         let result = crate::export::export(self.ann(), &self.article.text, format, false)
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                // TODO(lead): ask before replacing (guard::check reports an existing file)
-                let rules = crate::store::guard::Rules {
-                    article: match &self.article.source {
-                        crate::article::Source::File(p) => Some(p.as_path()),
-                        _ => None,
-                    },
-                    replace: true,
-                    follow_links: false,
-                };
                 crate::store::guard::write(std::path::Path::new(path), text.as_bytes(), rules)
                     .map_err(|e| e.to_string())
             });
@@ -171,6 +189,26 @@ impl App {
                 ),
                 Tone::Warning,
             ),
+        }
+    }
+
+    /// Saves the store as `path`; an existing file is replaced only once agreed.
+    pub(super) fn save_as(&mut self, path: &std::path::Path, replace: bool) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let saved = if replace {
+            store.save_as_replacing(path)
+        } else {
+            store.save_as(path)
+        };
+        let shown = crate::article::sanitize_inline(&path.display().to_string());
+        match saved {
+            Ok(()) => self.say(strings::saved(&shown), Tone::Info),
+            Err(SaveError::Refused(crate::store::guard::Refused::Exists(_))) => {
+                self.ask_replace(&path.display().to_string(), None)
+            }
+            Err(e) => self.save_failed(&e.to_string()),
         }
     }
 }

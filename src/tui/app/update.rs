@@ -7,6 +7,7 @@ use crate::tui::action::{Action, PopupKey, PromptKey};
 use crate::tui::input::TextField;
 use crate::tui::keymap::Bound;
 use crate::tui::popup::Popup;
+use crate::tui::strings;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
@@ -56,7 +57,10 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
-            Action::StoreReady(store) => self.set_store(*store),
+            Action::StoreReady(store) => {
+                self.set_store(*store);
+                self.offer_given_sides();
+            }
             Action::ArticleReady(article) => self.set_article(article),
             Action::ArticleFailed(why) => {
                 self.loading = false;
@@ -75,10 +79,7 @@ impl App {
             Action::WorkerGone => {
                 self.detecting = false;
                 self.loading = false;
-                self.message = Some((
-                    "the annotations could not be loaded (internal error); reading only".into(),
-                    Tone::Warning,
-                ));
+                self.message = Some((strings::WORKER_GONE.into(), Tone::Warning));
             }
         }
         self.log_message();
@@ -183,7 +184,7 @@ impl App {
                 self.mode.pop();
                 if self.search.matches.is_empty() && !self.search.query.is_empty() {
                     self.message = Some((
-                        format!("pattern not found: {}", self.search.query),
+                        strings::pattern_not_found(&self.search.query),
                         Tone::Warning,
                     ));
                 }
@@ -207,7 +208,7 @@ impl App {
         if let Some(hit) = self.search.first_hit_from(from) {
             self.go_to_match(hit.index);
             if hit.wrapped {
-                self.message = Some(("search wrapped: the match is above".into(), Tone::Info));
+                self.message = Some((strings::SEARCH_WRAPPED_ABOVE.into(), Tone::Info));
             }
         } else {
             self.top = self.search.saved_top.min(self.max_top());
@@ -218,7 +219,7 @@ impl App {
         let Some(p) = self.mode.pending() else { return };
         self.mode.pop();
         if !c.is_ascii_alphabetic() {
-            self.message = Some(("marks are letters a-z, A-Z".into(), Tone::Warning));
+            self.message = Some((strings::MARKS_ARE_LETTERS.into(), Tone::Warning));
             return;
         }
         match p {
@@ -261,7 +262,10 @@ fn typed(key: KeyEvent) -> Option<char> {
 
 /// The popup input for a key and what the prompt keymap binds it to.
 fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(popup, Popup::Speakers { .. } | Popup::Note { .. });
+    let list = matches!(
+        popup,
+        Popup::Speakers { .. } | Popup::Note { .. } | Popup::Sides(_)
+    );
     match bound {
         Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
         Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),

@@ -5,6 +5,7 @@ pub mod help;
 pub mod popup;
 pub mod sidebar;
 pub mod sides;
+pub mod sides_editor;
 pub mod status;
 
 use super::app::{App, Layer, Overlay};

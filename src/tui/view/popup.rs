@@ -13,7 +13,14 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A box of `width`×`height` centred in `area`, with a title; returns its inside.
-fn frame(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+pub(super) fn frame(
+    app: &App,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    buf: &mut Buffer,
+) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     let rect = Rect::new(
@@ -50,6 +57,7 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             cursor,
             pick,
         } => render_picker(app, filter, *cursor, pick, area, buf),
+        Popup::Sides(editor) => super::sides_editor::render(app, editor, area, buf),
     }
 }
 

@@ -18,7 +18,10 @@ pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
         buf.set_stringn(
             area.x + 1,
             area.y,
-            "no sides: set [[party]] in the config or use detect --parties",
+            format!(
+                "{}, or set [[party]] in the config",
+                crate::tui::view::status::no_sides(app)
+            ),
             usize::from(area.width),
             app.theme.dim,
         );

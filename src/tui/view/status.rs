@@ -70,7 +70,7 @@ pub fn left_text(app: &App) -> String {
     if let Some(selection) = selection.filter(|_| app.message.is_none()) {
         parts.push(selection);
     } else if app.ann().parties.is_empty() && app.store.is_some() && app.message.is_none() {
-        parts.push("no sides".into());
+        parts.push(no_sides(app));
     } else if !counts.is_empty() && app.message.is_none() {
         parts.push(
             counts
@@ -95,6 +95,11 @@ pub fn left_text(app: &App) -> String {
         parts.push(format!("match {cur}/{}", app.search.matches.len()));
     }
     parts.join(" │ ")
+}
+
+/// What the status bar says of a story without sides, with the live key that adds one.
+pub fn no_sides(app: &App) -> String {
+    format!("no sides: {} adds one", app.keymap.hint(Command::EditSides))
 }
 
 /// The selected annotation in words: kind, side, speaker, status and the start of its

@@ -1,0 +1,203 @@
+//! The subject before a speech verb: the clause's last noun phrase, past the
+//! appositives, parentheticals, time words and auxiliaries that sit between it and the
+//! verb ("Jane Doe, who led the talks, said", "Sir Roy Dunn, Head of the EC Delegation
+//! in Washington, said", "Cuba on Tuesday also said").
+
+use super::cues::is_determiner;
+use super::lexicon;
+use super::words::{Word, is_capitalized, lower, prev_char};
+use std::ops::Range;
+
+/// Whether `piece` is the place that ends the appositive `before` it ("…, during a
+/// meeting in Columbus, Ohio, said", "a salesman from Sumter, South Carolina,"): a short
+/// capitalised piece after a lower-case one that ends with a capitalised word.
+fn is_place_of(text: &str, ws: &[Word], piece: &Range<usize>, before: &Range<usize>) -> bool {
+    let capitalized = |i: usize| is_capitalized(&text[ws[i].clone()]);
+    piece.len() <= 3
+        && piece.clone().all(capitalized)
+        && before.len() > 1
+        && !capitalized(before.start)
+        && capitalized(before.end - 1)
+}
+
+/// A capitalised appositive that describes rather than names: a title with its
+/// complement ("Head of the EC Delegation in Washington") or a possessor's role
+/// ("New Jersey’s sitting governor", "Twitter’s director of advertising").
+/// `ws` ends with the piece, which starts at `start`; the title needs a name before it
+/// ("Sir Roy Dunn, Head of …").
+fn titled_appositive(text: &str, ws: &[Word], start: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let piece = &ws[start..];
+    let Some(first) = piece.first() else {
+        return false;
+    };
+    let lower_case_inside = piece.iter().any(|w| !is_capitalized(&text[w.clone()]));
+    let name_before = (1..=4).any(|n| {
+        start >= n && {
+            let name = &ws[start - n..start];
+            let opens_piece = start == n || {
+                let gap = &text[ws[start - n - 1].end..name[0].start];
+                gap.contains(',')
+            };
+            opens_piece
+                && name.iter().all(|w| is_capitalized(&text[w.clone()]))
+                && !lexicon::is_sentence_word(&lower(&text[name[0].clone()], &mut buf))
+        }
+    });
+    let first_lower = lower(&text[first.clone()], &mut buf).into_owned();
+    let titled = (lexicon::is_title(&first_lower) || first_lower == "head")
+        && piece.len() > 1
+        && lower_case_inside
+        && name_before;
+    let possessor = piece
+        .iter()
+        .position(|w| {
+            let after = &text[w.end..];
+            let w = &text[w.clone()];
+            // "Twitter’s", and the plural possessive "Sanders’" (its mark is outside the word)
+            w.ends_with("’s") || w.ends_with("'s") || after.starts_with(['’', '\''])
+        })
+        .is_some_and(|i| {
+            piece[i + 1..]
+                .first()
+                .is_some_and(|n| !is_capitalized(&text[n.clone()]))
+        });
+    titled || possessor
+}
+
+/// Whether the verb form at `ws[i]` is the noun it can also be, a determiner at most
+/// two words before it ("a news report published Monday said": the subject is the
+/// report).
+fn is_noun_here(text: &str, ws: &[Word], i: usize, l: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lexicon::is_source_noun(l)
+        && ws[i.saturating_sub(2)..i]
+            .iter()
+            .any(|w| is_determiner(&lower(&text[w.clone()], &mut buf)))
+}
+
+/// Boundary words: the subject of a verb comes after the last of them.
+fn is_clause_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "when"
+            | "while"
+            | "that"
+            | "because"
+            | "since"
+            | "if"
+            | "but"
+            | "and"
+            | "so"
+            | "where"
+            | "though"
+            | "although"
+            | "as"
+            | "than"
+            | "whether"
+            | "who"
+            | "which"
+            | "until"
+            | "unless"
+            | "whom"
+            | "whose"
+            | "once"
+            // "stopped imposing what the MPs called": the subject starts after it
+            | "what"
+    )
+}
+
+/// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "last"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "this"
+            | "next"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "late"
+            | "early"
+    ) || lexicon::is_calendar_word(w)
+}
+
+/// The subject before a verb: the clause's last noun phrase, skipping a parenthetical
+/// between commas ("Jane Doe, who led the talks, said") and time words. `clause` is
+/// the clause's words up to the verb, which comes last.
+pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>> {
+    let (verb, ws) = clause.split_last()?;
+    if ws.is_empty() {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    // The clause splits at commas into pieces; the subject is in the last one, or in an
+    // earlier one when the verb follows a comma.
+    let comma_before = |i: usize| {
+        // (the usual gap, a single space, is told apart before it is searched)
+        i > 0 && {
+            let gap = &text[ws[i - 1].end..ws[i].start];
+            gap != " " && gap.contains(',')
+        }
+    };
+    let piece_ending = |end: usize| (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end;
+    let mut piece = piece_ending(ws.len());
+    let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
+    if comma_before_verb {
+        // "X, who headed the delegation, said": skip lower-case parentheticals.
+        while piece.start > 0 {
+            let first = &text[ws[piece.start].clone()];
+            let l = lower(first, &mut buf);
+            let single = piece.len() == 1;
+            let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
+            let appositive = (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the"))
+                || abbreviated
+                || titled_appositive(text, &ws[..piece.end], piece.start);
+            let det_after_name = matches!(&*l, "a" | "an" | "the")
+                && is_capitalized(&text[ws[piece.start - 1].clone()]);
+            let before = piece_ending(piece.start);
+            if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
+                piece = before;
+            } else {
+                break;
+            }
+        }
+    }
+    // The subject follows the piece's last clause word or verb.
+    let lo = piece
+        .clone()
+        .rev()
+        .find(|&i| {
+            let w = &text[ws[i].clone()];
+            // (a conjunction opening the sentence too: "But he added:")
+            is_clause_boundary(w)
+                || matches!(w, "But" | "And" | "Yet" | "So")
+                || (!is_capitalized(w) && {
+                    let l = lower(w, &mut buf);
+                    lexicon::cue(&l).is_some() && !is_noun_here(text, ws, i, &l)
+                })
+        })
+        .map_or(piece.start, |i| i + 1);
+    let mut hi = piece.end;
+    while hi > lo {
+        let l = lower(&text[ws[hi - 1].clone()], &mut buf);
+        if lexicon::is_verb_modifier(&l)
+            || is_time_word(&l)
+            || l.chars().all(|c| c.is_ascii_digit())
+        {
+            hi -= 1;
+        } else {
+            break;
+        }
+    }
+    (hi > lo).then(|| ws[lo].start..ws[hi - 1].end)
+}

@@ -1,0 +1,233 @@
+//! The sides editor (`S`): the story's sides in a list, to add, rename, reorder and
+//! delete them and edit their aliases. Each change is one store edit, so it is
+//! journalled and undone by `u` (here, or after closing). The editor is a popup that
+//! takes its own letters, as a lettered question does, and stays open until Esc.
+
+use super::{App, Tone};
+use crate::article::sanitize_inline;
+use crate::model::{Id, Party};
+use crate::store::edit::Edit;
+use crate::tui::action::{PopupKey, PromptKey};
+use crate::tui::popup::{Field, Outcome, Popup};
+use crate::tui::strings;
+
+/// The sides editor's state: the side under the list cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SidesEditor {
+    /// Index into the parties.
+    pub cursor: usize,
+}
+
+/// What a key in the sides editor asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideOp {
+    /// Add a side (its name is asked for).
+    Add,
+    /// Rename the side under the cursor.
+    Rename,
+    /// Edit its aliases.
+    Aliases,
+    /// Delete it.
+    Delete,
+    /// Move it one place up.
+    MoveUp,
+    /// Move it one place down.
+    MoveDown,
+    /// Undo the last edit.
+    Undo,
+}
+
+/// What a text field opened by the sides editor is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SideField {
+    /// The name of this side, or of a new one (`None`).
+    Name(Option<Id>),
+    /// The aliases of this side, separated by commas.
+    Aliases(Id),
+}
+
+/// The editor's letters, what they do and how its footer names them.
+pub const SIDE_KEYS: &[(char, SideOp, &str)] = &[
+    ('a', SideOp::Add, "add"),
+    ('r', SideOp::Rename, "rename"),
+    ('e', SideOp::Aliases, "aliases"),
+    ('d', SideOp::Delete, "delete"),
+    ('K', SideOp::MoveUp, "move up"),
+    ('J', SideOp::MoveDown, "move down"),
+    ('u', SideOp::Undo, "undo"),
+];
+
+impl SidesEditor {
+    /// Takes a key: the arrows (or j and k) move the cursor over the `sides`, Enter
+    /// renames, the letters of [`SIDE_KEYS`] ask for their edit, q closes.
+    pub fn handle(&mut self, key: PopupKey, sides: usize) -> Outcome {
+        let last = sides.saturating_sub(1);
+        match key {
+            PopupKey::Up | PopupKey::Edit(PromptKey::Char('k')) => {
+                self.cursor = self.cursor.saturating_sub(1);
+            }
+            PopupKey::Down | PopupKey::Edit(PromptKey::Char('j')) => {
+                self.cursor = (self.cursor + 1).min(last);
+            }
+            PopupKey::Edit(PromptKey::Home) => self.cursor = 0,
+            PopupKey::Edit(PromptKey::End) => self.cursor = last,
+            PopupKey::Edit(PromptKey::Submit) => return Outcome::Sides(SideOp::Rename),
+            PopupKey::Edit(PromptKey::Char('q')) => return Outcome::Cancel,
+            PopupKey::Edit(PromptKey::Char(c)) => {
+                if let Some((_, op, _)) = SIDE_KEYS.iter().find(|(k, ..)| *k == c) {
+                    return Outcome::Sides(*op);
+                }
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+impl App {
+    /// Opens the sides editor on the selected annotation's side, else the first.
+    pub(super) fn open_sides_editor(&mut self) {
+        if self.store.is_none() {
+            return self.say(strings::STILL_LOADING, Tone::Info);
+        }
+        let cursor = self
+            .selected
+            .and_then(|s| self.hl.items.get(s))
+            .and_then(|it| it.party())
+            .unwrap_or(0);
+        self.open_popup(Popup::Sides(SidesEditor { cursor }));
+    }
+
+    /// The sides editor's cursor, when the editor is on top.
+    fn editor_cursor(&self) -> Option<usize> {
+        match self.mode.popup() {
+            Some(Popup::Sides(e)) => Some(e.cursor),
+            _ => None,
+        }
+    }
+
+    /// Puts the editor's cursor on side `at`, or the last one.
+    fn set_editor_cursor(&mut self, at: usize) {
+        let last = self.ann().parties.len().saturating_sub(1);
+        if let Some(crate::tui::mode::Layer::Popup(Popup::Sides(e))) = self.mode.top_mut() {
+            e.cursor = at.min(last);
+        }
+    }
+
+    /// Does what a key of the sides editor asked for, on the side under its cursor.
+    pub(super) fn side_op(&mut self, op: SideOp) {
+        let Some(cursor) = self.editor_cursor() else {
+            return;
+        };
+        let side = self.ann().parties.get(cursor).cloned();
+        match (op, side) {
+            (SideOp::Add, _) => self.open_popup(Popup::text(
+                "Name of the new side",
+                "",
+                Field::Side(SideField::Name(None)),
+            )),
+            (SideOp::Undo, _) => {
+                self.undo_redo(true);
+                self.set_editor_cursor(cursor);
+            }
+            (_, None) => self.say("no sides yet: a adds one", Tone::Info),
+            (SideOp::Rename, Some(p)) => self.open_popup(Popup::text(
+                &format!("Rename the side {}", sanitize_inline(&p.name)),
+                &p.name,
+                Field::Side(SideField::Name(Some(Id::from(p.id.as_str())))),
+            )),
+            (SideOp::Aliases, Some(p)) => self.open_popup(Popup::text(
+                &format!(
+                    "Other names of {} in the text, separated by commas",
+                    sanitize_inline(&p.name)
+                ),
+                &p.aliases.join(", "),
+                Field::Side(SideField::Aliases(Id::from(p.id.as_str()))),
+            )),
+            (SideOp::Delete, Some(p)) => self.delete_side(&p, cursor),
+            (SideOp::MoveUp, Some(p)) => self.move_side(&p, cursor, cursor.checked_sub(1)),
+            (SideOp::MoveDown, Some(p)) => {
+                let n = self.ann().parties.len();
+                self.move_side(&p, cursor, Some(cursor + 1).filter(|to| *to < n));
+            }
+        }
+    }
+
+    fn delete_side(&mut self, p: &Party, cursor: usize) {
+        let a = self.ann();
+        let had = |party: &Option<Id>| party.as_deref() == Some(p.id.as_str());
+        let annotations = a.quotes.iter().filter(|q| had(&q.party)).count()
+            + a.positions.iter().filter(|x| had(&x.party)).count()
+            + a.orphan_quotes.iter().filter(|q| had(&q.party)).count()
+            + a.orphan_positions.iter().filter(|x| had(&x.party)).count();
+        let speakers = a.speakers.iter().filter(|s| had(&s.party)).count();
+        let id = Id::from(p.id.as_str());
+        if self.apply(Edit::DeleteParty { id }).is_some() {
+            self.set_editor_cursor(cursor);
+            self.say(
+                format!(
+                    "side {} deleted; {} and {} had it ({} undoes)",
+                    sanitize_inline(&p.name),
+                    counted(annotations, "annotation"),
+                    counted(speakers, "speaker"),
+                    self.keymap.hint(crate::keys::Command::Undo),
+                ),
+                Tone::Info,
+            );
+        }
+    }
+
+    fn move_side(&mut self, p: &Party, from: usize, to: Option<usize>) {
+        let Some(to) = to else {
+            let end = if from == 0 { "first" } else { "last" };
+            return self.say(format!("that side is {end} already"), Tone::Info);
+        };
+        let id = Id::from(p.id.as_str());
+        if self.apply(Edit::MoveParty { id, to }).is_some() {
+            self.set_editor_cursor(to);
+            self.say(
+                format!("{} is side {} now", sanitize_inline(&p.name), to + 1),
+                Tone::Info,
+            );
+        }
+    }
+
+    /// A name or the aliases typed for a side: applied, and the editor (under the
+    /// field that just closed) put on the side.
+    pub(super) fn submit_side_field(&mut self, field: SideField, text: String) {
+        match field {
+            SideField::Name(None) => {
+                if self.apply(Edit::AddParty { name: text }).is_some() {
+                    let n = self.ann().parties.len();
+                    self.set_editor_cursor(n - 1);
+                    self.say(
+                        format!("side {n} added: select an annotation and press {n} to give it this side"),
+                        Tone::Info,
+                    );
+                }
+            }
+            SideField::Name(Some(id)) => {
+                let Some(aliases) = self.ann().party(&id).map(|p| p.aliases.clone()) else {
+                    return;
+                };
+                self.apply(Edit::SetParty {
+                    id,
+                    name: text,
+                    aliases,
+                });
+            }
+            SideField::Aliases(id) => {
+                let Some(name) = self.ann().party(&id).map(|p| p.name.clone()) else {
+                    return;
+                };
+                let aliases = text.split(',').map(|s| s.trim().to_string()).collect();
+                self.apply(Edit::SetParty { id, name, aliases });
+            }
+        }
+    }
+}
+
+/// "1 annotation", "2 annotations".
+fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}

@@ -1,0 +1,305 @@
+//! The sides editor and the sides given for a store that has others, by keys into
+//! `App`, on a story whose countries the gazetteer does not know.
+
+use super::action::Action;
+use super::annotate_tests::{press, typ};
+use super::app::App;
+use super::popup::{Ask, Popup};
+use crate::article::{Article, Source};
+use crate::config::Config;
+use crate::model::Party;
+use crate::store::{OpenOptions, Store};
+use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use std::path::Path;
+use std::sync::Arc;
+
+const STORY: &str = "Elbonia and Freedonia resume border talks\n\n\
+GRUNTVILLE (Wire) - Elbonia and Freedonia reopened talks on Monday.\n\n\
+\"We came to listen,\" said Ana Ruiz, the foreign minister of Elbonia.\n\n\
+\"Our patience is not endless,\" said Boris Tal, a spokesman for Freedonia.\n\n\
+Freedonia said it wanted the border reopened.\n";
+
+fn article(dir: &Path) -> Arc<Article> {
+    let path = dir.join("story.txt");
+    if !path.exists() {
+        std::fs::write(&path, STORY).unwrap();
+    }
+    Arc::new(Article::load(Source::File(path), 1 << 20).unwrap())
+}
+
+/// A reader on the story, its store beside it, with `parties` in the config.
+fn app_on(dir: &Path, parties: Vec<Party>) -> App {
+    let article = article(dir);
+    let options = OpenOptions {
+        parties: (!parties.is_empty()).then(|| parties.clone()),
+        suggest: Some(crate::detect::detect_with_progress),
+        ..OpenOptions::default()
+    };
+    let store = Store::open(&article, &options);
+    let config = Config {
+        parties,
+        ..Config::default()
+    };
+    let mut app = App::new(article, config, (100, 30), true);
+    app.update(Action::StoreReady(Box::new(store)));
+    app
+}
+
+/// A reader on the story without sides, its sides editor open.
+fn editor_on(dir: &Path) -> App {
+    let mut a = app_on(dir, Vec::new());
+    typ(&mut a, "S");
+    a
+}
+
+fn screen_lines(app: &App) -> Vec<String> {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let mut buf = Buffer::empty(area);
+    app.render(area, &mut buf);
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+fn screen_text(app: &App) -> String {
+    screen_lines(app).join("\n")
+}
+
+fn status_line(app: &App) -> String {
+    screen_lines(app).pop().unwrap_or_default()
+}
+
+fn side_names(app: &App) -> Vec<String> {
+    app.ann().parties.iter().map(|p| p.name.clone()).collect()
+}
+
+/// Adds a side in the open editor: a, the name, Enter.
+fn add_side(app: &mut App, name: &str) {
+    typ(app, "a");
+    typ(app, name);
+    press(app, KeyCode::Enter);
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.0.clone())
+        .unwrap_or_default()
+}
+
+fn country(id: &str, name: &str) -> Party {
+    Party {
+        id: id.into(),
+        name: name.into(),
+        aliases: vec![],
+        color: None,
+    }
+}
+
+#[test]
+fn a_story_without_sides_says_so_and_s_adds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on(dir.path(), Vec::new());
+    assert!(a.ann().parties.is_empty(), "the gazetteer knows neither");
+    assert!(
+        status_line(&a).contains("no sides: S adds one"),
+        "{}",
+        status_line(&a)
+    );
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "1");
+    assert_eq!(message(&a), "no sides yet: S adds one");
+
+    typ(&mut a, "S");
+    assert!(matches!(a.mode.popup(), Some(Popup::Sides(_))));
+    add_side(&mut a, "Elbonia");
+    add_side(&mut a, "Freedonia");
+    assert!(
+        matches!(a.mode.popup(), Some(Popup::Sides(e)) if e.cursor == 1),
+        "the editor stays open on the new side"
+    );
+    assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
+    let screen = screen_text(&a);
+    for shown in ["1 Elbonia  (0)", "2 Freedonia  (0)", "a add", "Esc close"] {
+        assert!(screen.contains(shown), "{shown} in\n{screen}");
+    }
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode_name(), "READ");
+    assert!(!status_line(&a).contains("no sides"));
+
+    typ(&mut a, "2");
+    let id = a.selected_id().unwrap();
+    let quote = a.ann().quotes.iter().find(|q| q.id == id).unwrap();
+    assert_eq!(quote.party.as_deref(), Some("freedonia"));
+    typ(&mut a, "3");
+    assert!(message(&a).contains("press 1 to 2, 0 for none, or S to add one"));
+}
+
+#[test]
+fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = editor_on(dir.path());
+    add_side(&mut a, "Elbonia");
+    add_side(&mut a, "Fredonia");
+    // Enter renames the side under the cursor; the field holds its name
+    press(&mut a, KeyCode::Enter);
+    for _ in 0.."Fredonia".len() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, "Freedonia");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "e");
+    typ(&mut a, "Freedonian, the republic");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
+    assert_eq!(a.ann().parties[1].aliases, ["Freedonian", "the republic"]);
+    assert_eq!(a.ann().parties[1].id, "fredonia", "a rename keeps the id");
+
+    typ(&mut a, "K");
+    assert_eq!(side_names(&a), ["Freedonia", "Elbonia"]);
+    typ(&mut a, "K");
+    assert_eq!(message(&a), "that side is first already");
+    press(&mut a, KeyCode::Esc);
+
+    // give a quote the first side, then delete that side in the editor
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "1");
+    let id = a.selected_id().unwrap();
+    let side_of = |a: &App| {
+        let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap();
+        q.party.clone()
+    };
+    assert_eq!(side_of(&a).as_deref(), Some("fredonia"));
+    typ(&mut a, "S");
+    assert!(
+        matches!(a.mode.popup(), Some(Popup::Sides(e)) if e.cursor == 0),
+        "opens on the selected annotation's side"
+    );
+    typ(&mut a, "d");
+    assert_eq!(side_names(&a), ["Elbonia"]);
+    assert_eq!(side_of(&a), None);
+    assert!(
+        message(&a).contains("1 annotation and 0 speakers had it"),
+        "{}",
+        message(&a)
+    );
+    typ(&mut a, "u");
+    assert_eq!(side_names(&a), ["Freedonia", "Elbonia"]);
+    assert_eq!(side_of(&a).as_deref(), Some("fredonia"), "one undo step");
+    typ(&mut a, "q");
+    assert_eq!(a.mode_name(), "READ");
+}
+
+#[test]
+fn a_blank_name_is_refused_and_the_editor_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = editor_on(dir.path());
+    typ(&mut a, "r");
+    assert_eq!(message(&a), "no sides yet: a adds one");
+    add_side(&mut a, "  ");
+    assert!(a.ann().parties.is_empty());
+    assert_eq!(message(&a), "a side needs a name");
+    assert!(matches!(a.mode.popup(), Some(Popup::Sides(_))));
+    assert!(!a.store.as_ref().unwrap().is_dirty());
+}
+
+#[test]
+fn given_sides_that_differ_from_the_store_are_offered_and_applied_as_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = app_on(dir.path(), Vec::new());
+    first.update(Action::Command(crate::keys::Command::Save));
+    assert!(dir.path().join("story.txt.parley.toml").exists());
+    drop(first);
+
+    let given = vec![
+        country("elbonia", "Elbonia"),
+        country("freedonia", "Freedonia"),
+    ];
+    let mut a = app_on(dir.path(), given.clone());
+    assert!(
+        matches!(
+            a.mode.popup(),
+            Some(Popup::Choice {
+                ask: Ask::ApplyParties,
+                ..
+            })
+        ),
+        "{:?}",
+        a.mode.popup()
+    );
+    assert!(
+        a.ann().parties.is_empty(),
+        "nothing applied before the answer"
+    );
+    typ(&mut a, "a");
+    assert_eq!(a.ann().parties, given);
+    let sides: Vec<Option<&str>> = a.ann().quotes.iter().map(|q| q.party.as_deref()).collect();
+    assert_eq!(sides, [Some("elbonia"), Some("freedonia")]);
+    let ruiz = a
+        .ann()
+        .speakers
+        .iter()
+        .find(|s| s.name == "Ana Ruiz")
+        .unwrap();
+    assert_eq!(ruiz.party.as_deref(), Some("elbonia"));
+    assert!(
+        a.ann()
+            .quotes
+            .iter()
+            .all(|q| q.origin == crate::model::Origin::Auto),
+        "still suggestions"
+    );
+    typ(&mut a, "u");
+    assert!(
+        a.ann().parties.is_empty(),
+        "one undo step takes it all back"
+    );
+    assert!(a.ann().quotes.iter().all(|q| q.party.is_none()));
+}
+
+#[test]
+fn given_sides_are_not_offered_when_the_store_has_them_or_kept_when_declined() {
+    let dir = tempfile::tempdir().unwrap();
+    let given = vec![country("elbonia", "Elbonia")];
+    let mut first = app_on(dir.path(), given.clone());
+    assert!(!a_popup_is_open(&first), "a new store used them already");
+    first.update(Action::Command(crate::keys::Command::Save));
+    drop(first);
+    let same = app_on(dir.path(), given);
+    assert!(!a_popup_is_open(&same));
+    drop(same);
+
+    let mut other = app_on(dir.path(), vec![country("sylvania", "Sylvania")]);
+    assert!(a_popup_is_open(&other));
+    typ(&mut other, "k");
+    assert_eq!(side_names(&other), ["Elbonia"]);
+    assert_eq!(message(&other), "kept the store's sides");
+    assert!(!other.store.as_ref().unwrap().is_dirty());
+}
+
+fn a_popup_is_open(app: &App) -> bool {
+    app.mode.popup().is_some()
+}
+
+#[test]
+fn the_editor_draws_in_small_terminals_and_keeps_the_cursor_row_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = editor_on(dir.path());
+    for n in 1..=12 {
+        add_side(&mut a, &format!("Side number {n} with a long name"));
+    }
+    for (w, h) in [(20, 5), (24, 7), (40, 10), (80, 12), (200, 60)] {
+        a.update(Action::Resize(w, h));
+        let screen = screen_text(&a);
+        assert_eq!(screen.lines().count(), usize::from(h));
+        if h >= 10 {
+            assert!(
+                screen.contains("12 Side number 12"),
+                "{w}x{h}: the cursor's side is shown\n{screen}"
+            );
+        }
+    }
+}

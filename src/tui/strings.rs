@@ -1,0 +1,133 @@
+//! What the reader says in its status bar, each text written once: the messages and
+//! the hints that name keys (from the live keymap, so they stay true when keys are
+//! rebound). Texts with parts are functions.
+
+use crate::keys::Command;
+use crate::tui::keymap::Keymap;
+
+/// "kept the store's sides"
+pub const KEPT_STORE_SIDES: &str = "kept the store's sides";
+
+/// "marks are letters a-z, A-Z"
+pub const MARKS_ARE_LETTERS: &str = "marks are letters a-z, A-Z";
+
+/// "merge into an existing speaker"
+pub const MERGE_INTO_EXISTING: &str = "merge into an existing speaker";
+
+/// "nothing to redo"
+pub const NOTHING_TO_REDO: &str = "nothing to redo";
+
+/// "nothing to undo"
+pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+
+/// "no annotations"
+pub const NO_ANNOTATIONS: &str = "no annotations";
+
+/// "no file name given"
+pub const NO_FILE_NAME: &str = "no file name given";
+
+/// "no speaker matches; type a name to add one"
+pub const NO_SPEAKER_MATCHES: &str = "no speaker matches; type a name to add one";
+
+/// "an orphan has no span: select text and tag it to re-attach"
+pub const ORPHAN_HAS_NO_SPAN: &str = "an orphan has no span: select text and tag it to re-attach";
+
+/// "re-attached"
+pub const REATTACHED: &str = "re-attached";
+
+/// "reloaded from disk"
+pub const RELOADED: &str = "reloaded from disk";
+
+/// "that is the same speaker"
+pub const SAME_SPEAKER: &str = "that is the same speaker";
+
+/// "saved over the changed file"
+pub const SAVED_OVER: &str = "saved over the changed file";
+
+/// "search wrapped: the match is above"
+pub const SEARCH_WRAPPED_ABOVE: &str = "search wrapped: the match is above";
+
+/// "select an annotation first (Tab, or a click)"
+pub const SELECT_FIRST: &str = "select an annotation first (Tab, or a click)";
+
+/// "select a quote first"
+pub const SELECT_QUOTE_FIRST: &str = "select a quote first";
+
+/// "select an annotation whose speaker should be merged into another"
+pub const SELECT_TO_MERGE: &str =
+    "select an annotation whose speaker should be merged into another";
+
+/// "the annotations are still loading"
+pub const STILL_LOADING: &str = "the annotations are still loading";
+
+/// "the annotations could not be loaded (internal error); reading only"
+pub const WORKER_GONE: &str = "the annotations could not be loaded (internal error); reading only";
+
+/// "… (u undoes)": something done that undo takes back.
+pub fn done(what: &str, keys: &Keymap) -> String {
+    format!("{what} ({} undoes)", keys.hint(Command::Undo))
+}
+
+/// The store was saved to `path` (shown already sanitised).
+pub fn saved(path: &str) -> String {
+    format!("saved {path}")
+}
+
+/// A search found nothing.
+pub fn pattern_not_found(query: &str) -> String {
+    format!(
+        "pattern not found: {}",
+        crate::article::sanitize_inline(query)
+    )
+}
+
+/// After tagging a quote or a position: what to do next.
+pub fn added(what: &str, keys: &Keymap) -> String {
+    format!(
+        "{what} added: 1-9 sets its side, {} its speaker, {} a note",
+        keys.hint(Command::PickSpeaker),
+        keys.hint(Command::EditNote)
+    )
+}
+
+/// A note was saved into its annotation, not yet into the store's file.
+pub fn note_saved(keys: &Keymap) -> String {
+    format!(
+        "note saved in the annotation ({} writes the store)",
+        keys.hint(Command::Save)
+    )
+}
+
+/// Tagging with nothing selected, while reading.
+pub fn select_text_first(keys: &Keymap) -> String {
+    format!(
+        "select text first: {} selects, then move",
+        keys.hint(Command::CursorMode)
+    )
+}
+
+/// Tagging in cursor mode with no selection.
+pub fn no_selection(keys: &Keymap) -> String {
+    format!(
+        "no selection: {} starts one",
+        keys.hint(Command::ToggleSelection)
+    )
+}
+
+/// Changing the kind of a position.
+pub fn positions_have_no_kind(keys: &Keymap) -> String {
+    format!(
+        "positions have no kind; {} changes a quote's",
+        keys.hint(Command::ChangeKind)
+    )
+}
+
+/// Entering cursor mode: a selection has started.
+pub fn selecting(keys: &Keymap) -> String {
+    format!(
+        "selecting: move with h j k l w b e ( ) {{ }}, {} or {} tags it, {} drops it",
+        keys.hint(Command::TagQuote),
+        keys.hint(Command::TagPosition),
+        keys.hint(Command::CursorCancel),
+    )
+}

@@ -1,0 +1,101 @@
+//! Drawing the sides editor: each side with its number (the key that gives it), its
+//! name in its colour, how many annotations have it and its aliases; the editor's
+//! letters below.
+
+use crate::article::sanitize_inline;
+use crate::tui::app::App;
+use crate::tui::app::sides_editor::{SIDE_KEYS, SideOp, SidesEditor};
+use crate::tui::layout::text_width;
+use crate::tui::view::popup::frame;
+use crate::tui::view::{put_str, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+/// Draws the editor centred over `area`.
+pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
+    let width = 64u16.min(area.width);
+    let footer = footer_lines(usize::from(width.saturating_sub(4)));
+    let parties = &app.ann().parties;
+    let list_h = parties.len().max(1);
+    let height = (list_h + footer.len() + 3) as u16;
+    let inner = frame(app, area, width, height, "Sides of the story", buf);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let w = usize::from(inner.width - 1);
+    let footer_h = footer.len().min(usize::from(inner.height) / 2);
+    let rows = usize::from(inner.height)
+        .saturating_sub(footer_h + 1)
+        .max(1);
+    if parties.is_empty() {
+        let hint = "No sides yet: press a to add one.";
+        buf.set_stringn(inner.x + 1, inner.y, hint, w, app.theme.dim);
+    }
+    let first = editor.cursor.saturating_sub(rows - 1);
+    for (dy, (i, p)) in parties
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let y = inner.y + dy as u16;
+        let count = app.hl.side_counts.get(i).copied().unwrap_or(0);
+        let name = format!("{} {}", i + 1, sanitize_inline(&p.name));
+        let rest = if p.aliases.is_empty() {
+            format!("  ({count})")
+        } else {
+            let aliases: Vec<String> = p.aliases.iter().map(|a| sanitize_inline(a)).collect();
+            format!("  ({count})  also {}", aliases.join(", "))
+        };
+        let mut name_style = app.theme.mention(Some(i));
+        let mut rest_style = app.theme.dim;
+        if i == editor.cursor {
+            name_style = name_style.add_modifier(Modifier::REVERSED);
+            rest_style = rest_style.add_modifier(Modifier::REVERSED);
+        }
+        let name = truncate(&name, w);
+        let name_w = text_width(&name);
+        put_str(buf, inner.x + 1, y, &name, w, name_style);
+        if name_w < w {
+            let x = inner.x + 1 + name_w as u16;
+            put_str(
+                buf,
+                x,
+                y,
+                &truncate(&rest, w - name_w),
+                w - name_w,
+                rest_style,
+            );
+        }
+    }
+    let top = inner.bottom() - footer_h as u16;
+    for (dy, line) in footer.iter().take(footer_h).enumerate() {
+        buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme.dim);
+    }
+}
+
+/// The editor's keys ("a add · r rename · …"), wrapped to `width` columns.
+fn footer_lines(width: usize) -> Vec<String> {
+    let items = SIDE_KEYS
+        .iter()
+        .map(|(k, op, what)| match op {
+            SideOp::Rename => format!("{k}/Enter {what}"),
+            _ => format!("{k} {what}"),
+        })
+        .chain(["Esc close".into()]);
+    let mut lines = vec![String::new()];
+    for item in items {
+        let Some(line) = lines.last_mut() else { break };
+        if !line.is_empty() && text_width(line) + 3 + text_width(&item) > width {
+            lines.push(item);
+        } else {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(&item);
+        }
+    }
+    lines
+}
