@@ -82,15 +82,15 @@ impl Search {
         };
         let folded = slot.get_or_insert_with(|| Folded::new(text, lower));
         let needle: String = query.chars().map(|c| fold_char(c, lower)).collect();
-        // matches come in order, so one walk over the anchors maps them all
+        // matches come in order, so one walk over the anchors maps them all; a UTF-8
+        // needle found in UTF-8 text starts and ends on character boundaries
         let mut next_anchor = 0;
-        self.matches = folded
-            .text
-            .match_indices(needle.as_str())
-            .map(|(i, m)| {
+        let len = needle.len();
+        self.matches = memchr::memmem::find_iter(folded.text.as_bytes(), needle.as_bytes())
+            .map(|i| {
                 let start = folded.original(i, &mut next_anchor);
                 let mut end_anchor = next_anchor;
-                start..folded.original(i + m.len(), &mut end_anchor)
+                start..folded.original(i + len, &mut end_anchor)
             })
             .collect();
     }
