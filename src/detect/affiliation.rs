@@ -100,7 +100,8 @@ pub fn sides_from_namesakes(entities: &mut Entities) {
 /// (an article, a possessive or a title), not a clause ("adding that …", "who …").
 fn introduces_description(word: &str) -> bool {
     let lower = word.to_lowercase();
-    matches!(lower.as_str(), "the" | "a" | "an")
+    // (an office's head noun opens one too: "Head of the EC Delegation", "member of …")
+    matches!(lower.as_str(), "the" | "a" | "an" | "head" | "member")
         || lexicon::is_title(&lower)
         || word.ends_with("'s")
         || word.ends_with("’s")
@@ -193,6 +194,9 @@ mod tests {
             appositive(text, "Tom Field".len(), Reading::Loose),
             Some("assistant trade representative")
         );
+        // a capitalised office head opens a description too
+        let text = "Sir Tom Field, Head of the Acme Delegation in Lima, said no.";
+        assert_eq!(appositive_side(text, "Sir Tom Field".len(), &m), Some(0));
     }
 
     #[test]

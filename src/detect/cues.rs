@@ -145,7 +145,13 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             };
         }
         let source = if l == "according" {
-            after_source(text, outside, k + 2, quotes)
+            // "According to X, Y wants …": opening a sentence, the source ends at its
+            // comma unless a second one closes an appositive.
+            let opening = bytes[0] == b'A';
+            after_source(text, outside, k + 2, quotes).map(|r| match opening {
+                true => opening_source(text, r),
+                false => r,
+            })
         } else if l == "quoted" {
             quoted_as_saying(text, outside, k)
         } else {
@@ -241,6 +247,10 @@ fn after_source(
         if commas == 0 && i > 0 && lexicon::ends_source(&l) {
             break;
         }
+        // "said one official, adding that the EC …": a clause, not an appositive
+        if commas == 1 && gap.contains(',') && opens_clause(&l) {
+            break;
+        }
         if i == 0 && (lexicon::ends_source(&l) || lexicon::cue(&l).is_some()) {
             return None;
         }
@@ -248,6 +258,27 @@ fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// Whether a word after a source's comma opens a clause (a speech verb such as
+/// "adding", a relative, a conjunction) rather than an appositive ("managing director").
+fn opens_clause(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "who" | "which" | "that" | "and" | "but" | "while"
+    ) || lexicon::cue(word_lower).is_some()
+}
+
+/// The source of a sentence-opening "According to": up to its first comma when no
+/// second comma closes an appositive ("According to Jane Doe, a spokeswoman, …"),
+/// since what follows a single comma is the sentence's own clause.
+fn opening_source(text: &str, source: Range<usize>) -> Range<usize> {
+    let phrase = &text[source.clone()];
+    match phrase.find(',') {
+        Some(_) if text[source.end..].trim_start().starts_with(',') => source,
+        Some(i) => source.start..source.start + i,
+        None => source,
+    }
 }
 
 /// Whether a quotation starts in `from..to`; `quotes` are in order, so this is a
@@ -393,6 +424,27 @@ mod tests {
         assert_eq!(
             cues("Prices rose, according to the ministry."),
             vec![("according".into(), Some("the ministry".into()))]
+        );
+        assert_eq!(
+            cues("“No,” said one official, adding that Acme would pay.")[0],
+            ("said".into(), Some("one official".into()))
+        );
+        assert_eq!(
+            cues("But she added: “It is late.”")[0],
+            ("added".into(), Some("she".into()))
+        );
+        assert_eq!(
+            cues("Acme stopped imposing what the union called “curbs”.")[0],
+            ("called".into(), Some("the union".into()))
+        );
+        // a single comma after an opening "According to X" starts the main clause
+        assert_eq!(
+            cues("According to Roe, Doe wants three British firms named.")[0],
+            ("according".into(), Some("Roe".into()))
+        );
+        assert_eq!(
+            cues("According to Roe, a British trader, prices rose."),
+            vec![("according".into(), Some("Roe, a British trader".into()))]
         );
     }
 

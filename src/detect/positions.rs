@@ -73,7 +73,9 @@ pub fn unit_position(
             let to = outside.partition_point(|w| w.end <= s.end);
             to.saturating_sub(from)
         });
-        if outside.len() < source_words + 1 + MIN_CONTENT_WORDS {
+        if outside.len() < source_words + 1 + MIN_CONTENT_WORDS
+            || closing_attribution(text, unit, outside, cues)
+        {
             continue;
         }
         let before = c.source.as_ref().map_or(unit.start, |s| s.start);
@@ -109,6 +111,34 @@ pub fn unit_position(
         });
     }
     None
+}
+
+/// Whether the unit is a quotation and its attribution only: it opens with the
+/// quotation, its one cue follows it with nothing but the source between, and after the
+/// cue comes no "that", no participle clause ("…, referring to …") and no second
+/// quotation ("“…,” he told a group of businessmen in London."). Whom it was told to,
+/// and where, is not a position of its own.
+fn closing_attribution(text: &str, unit: &Range<usize>, outside: &[Word], cues: &[Cue]) -> bool {
+    let (Some(first), [cue]) = (outside.first(), cues) else {
+        return false;
+    };
+    let opens_quoted = text[unit.start..first.start]
+        .trim_start()
+        .starts_with(['"', '“', '\'', '‘']);
+    let source = cue.source.clone().unwrap_or(cue.word.start..cue.word.start);
+    let only_source_before = outside
+        .iter()
+        .take_while(|w| w.start < cue.word.start)
+        .all(|w| source.start <= w.start && w.end <= source.end);
+    let tail = &text[cue.word.end..unit.end];
+    let clause_after = outside
+        .iter()
+        .filter(|w| w.start > cue.word.end.max(source.end))
+        .any(|w| {
+            let word = &text[w.clone()];
+            word.eq_ignore_ascii_case("that") || word.ends_with("ing")
+        });
+    opens_quoted && only_source_before && !clause_after && !tail.contains(['"', '“'])
 }
 
 /// Nouns of documents and statements that a participle ("saying") can hang from.
@@ -190,6 +220,23 @@ mod tests {
     fn a_sides_statement_states_what_a_participle_hangs_on_it() {
         let s = "Firefly was answering a Sylvanian note, later a Sylvania statement issued after the talks, saying the border stays shut.";
         assert_eq!(document_side(s, "saying"), Some(1));
+    }
+
+    /// The text of each position `detect` finds in `story`.
+    fn positions_of(story: &str) -> Vec<String> {
+        use crate::article::{Article, Source};
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, None);
+        found.positions.iter().map(|p| p.text.to_string()).collect()
+    }
+
+    #[test]
+    fn a_quotation_with_only_its_attribution_is_no_position() {
+        let story = "CURBS\n\n\"The curbs are a mistake,\" Jane Roe told a group of Freedonian traders in Lima.\n\n\
+            \"We will answer,\" Jane Roe said, adding that Sylvania would pay for the curbs.\n";
+        let found = positions_of(story);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("adding that"), "{found:?}");
     }
 
     #[test]

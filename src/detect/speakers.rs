@@ -192,6 +192,10 @@ pub fn label_source(label: &str, span: Range<usize>) -> SourceNp {
 }
 
 fn strip_determiner(s: &str) -> &str {
+    // (a determiner alone leaves nothing: "the" before "MPs" is no role)
+    if matches!(s, "the" | "The" | "a" | "A" | "an" | "An") {
+        return "";
+    }
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(rest) = s.strip_prefix(d) {
             return rest.trim_start();
@@ -321,7 +325,15 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
 /// Firefly", "External Affairs Minister Priya Sharma").
 fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
     let mut buf = [0u8; 32];
-    let last_title = run[..run.len().saturating_sub(2)].iter().rposition(|w| {
+    // A title after "of" with two words before it belongs to a body the person is of
+    // ("Jane Roe of the Foreign Ministry's North American Division").
+    let before_of = run
+        .iter()
+        .position(|w| matches!(&text[w.clone()], "of" | "at"))
+        .filter(|&k| k >= lead + 2)
+        .unwrap_or(run.len());
+    let searched = before_of.min(run.len().saturating_sub(2));
+    let last_title = run[..searched].iter().rposition(|w| {
         let l = lower(&text[w.clone()], &mut buf);
         lexicon::is_title(l.trim_end_matches('.'))
     });
@@ -372,6 +384,22 @@ pub(super) mod tests {
         );
         // a name of one word after a title is still the name
         assert_eq!(read("Minister Firefly").name, "Firefly");
+    }
+
+    #[test]
+    fn a_determiner_alone_is_no_role() {
+        assert_eq!(read("the MPs").role, None);
+    }
+
+    #[test]
+    fn a_title_in_the_body_a_person_is_of_stays_out_of_the_role() {
+        let np = read("Jane Roe of the Foreign Ministry's North Freedonian Division");
+        assert_eq!(np.kind, NpKind::Person);
+        assert_eq!(np.name, "Jane Roe");
+        assert_eq!(
+            np.role.as_deref(),
+            Some("of the Foreign Ministry's North Freedonian Division")
+        );
     }
 
     #[test]

@@ -104,6 +104,8 @@ fn is_clause_boundary(w: &str) -> bool {
             | "whom"
             | "whose"
             | "once"
+            // "stopped imposing what the MPs called": the subject starts after it
+            | "what"
     )
 }
 
@@ -176,7 +178,9 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
         .rev()
         .find(|&i| {
             let w = &text[ws[i].clone()];
+            // (a conjunction opening the sentence too: "But he added:")
             is_clause_boundary(w)
+                || matches!(w, "But" | "And" | "Yet" | "So")
                 || (!is_capitalized(w) && {
                     let l = lower(w, &mut buf);
                     lexicon::cue(&l).is_some() && !is_noun_here(text, ws, i, &l)
