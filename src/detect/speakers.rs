@@ -96,24 +96,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         }
     }
     if let Some((_, name)) = person {
-        let role_text = text[range.start..name.start].trim();
-        let role_text = strip_determiner(role_text).trim_end_matches([',', ' ']);
-        let appositive = text[name.end..range.end]
-            .trim_start_matches([',', ' '])
-            .trim();
-        let role = [role_text, appositive]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
-        return Some(SourceNp {
-            kind: NpKind::Person,
-            name: clean_name(&text[name.clone()]),
-            span: name,
-            role: (!role.is_empty()).then_some(role),
-            side,
-        });
+        return Some(person_source(text, range, name, side));
     }
     if let Some((i, _)) = head_words.iter().enumerate().find(|(i, w)| {
         let l = lower(&text[(*w).clone()], &mut buf).into_owned();
@@ -123,38 +106,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
                 .get(i + 1)
                 .is_none_or(|n| !is_capitalized(&text[n.clone()]))
     }) {
-        // "a Japanese government official": the head is the last of a run of nouns
-        let more = head_words[i + 1..]
-            .iter()
-            .take_while(|n| {
-                let n = &text[(*n).clone()];
-                !is_capitalized(n) && lexicon::is_source_noun(&lower(n, &mut buf))
-            })
-            .count();
-        let (i, w) = (i + more, &head_words[i + more]);
-        let head = text[w.clone()].to_lowercase();
-        let start = head_words[role_start(text, &head_words, i)].start;
-        let end = role_end(text, &head_words, i);
-        let determiner = text[start..]
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let definite = matches!(determiner.as_str(), "the" | "its" | "his" | "her" | "their");
-        let phrase = &text[start..end];
-        let name = strip_determiner(phrase.trim()).to_string();
-        let plural = head.ends_with('s') && !head.ends_with("ss") && head != "news";
-        return Some(SourceNp {
-            kind: NpKind::Role {
-                head,
-                definite,
-                plural,
-            },
-            span: start..end,
-            name,
-            role: None,
-            side,
-        });
+        return Some(role_source(text, &head_words, i, side));
     }
     if let Some(b) = body {
         return Some(SourceNp {
@@ -166,6 +118,72 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// A person read from a source phrase: the name, and what stands before it (a title)
+/// and after it (an appositive) as the role.
+fn person_source(
+    text: &str,
+    range: Range<usize>,
+    name: Range<usize>,
+    side: Option<usize>,
+) -> SourceNp {
+    let role_text = text[range.start..name.start].trim();
+    let role_text = strip_determiner(role_text).trim_end_matches([',', ' ']);
+    let appositive = text[name.end..range.end]
+        .trim_start_matches([',', ' '])
+        .trim();
+    let role = [role_text, appositive]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    SourceNp {
+        kind: NpKind::Person,
+        name: clean_name(&text[name.clone()]),
+        span: name,
+        role: (!role.is_empty()).then_some(role),
+        side,
+    }
+}
+
+/// A role noun read from a source phrase ("the spokesman", "a Japanese government
+/// official"), the head being word `i` of `head_words` or the last of the run of
+/// source nouns it starts.
+fn role_source(text: &str, head_words: &[Range<usize>], i: usize, side: Option<usize>) -> SourceNp {
+    let mut buf = [0u8; 32];
+    let more = head_words[i + 1..]
+        .iter()
+        .take_while(|n| {
+            let n = &text[(*n).clone()];
+            !is_capitalized(n) && lexicon::is_source_noun(&lower(n, &mut buf))
+        })
+        .count();
+    let (i, w) = (i + more, &head_words[i + more]);
+    let head = text[w.clone()].to_lowercase();
+    let start = head_words[role_start(text, head_words, i)].start;
+    let end = role_end(text, head_words, i);
+    let determiner = text[start..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let definite = matches!(determiner.as_str(), "the" | "its" | "his" | "her" | "their");
+    let phrase = &text[start..end];
+    let name = strip_determiner(phrase.trim()).to_string();
+    let plural = head.ends_with('s') && !head.ends_with("ss") && head != "news";
+    SourceNp {
+        kind: NpKind::Role {
+            head,
+            definite,
+            plural,
+        },
+        span: start..end,
+        name,
+        role: None,
+        side,
+    }
 }
 
 /// The source for a transcript label ("PENCE" → the person Pence).
