@@ -198,3 +198,25 @@ proptest::proptest! {
         proptest::prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
     }
 }
+
+#[test]
+fn undoing_back_to_the_saved_state_then_quitting_leaves_nothing_to_recover() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    a.update(Action::Command(crate::keys::Command::Save));
+    press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
+    key(&mut a, 'x');
+    assert!(a.store.as_ref().unwrap().is_dirty());
+    key(&mut a, 'u');
+    assert!(
+        !a.store.as_ref().unwrap().is_dirty(),
+        "back at the saved state"
+    );
+    key(&mut a, 'q');
+    assert!(a.quit, "quitting asks nothing");
+    let journal = dir.path().join("bundled.parley.toml.journal");
+    assert!(
+        !journal.exists(),
+        "no journal for the next start to recover"
+    );
+}
