@@ -19,11 +19,13 @@ pub enum Scope {
     /// A text field (the search prompt, a popup) or a key waiting for a mark's letter:
     /// the editing keys; a character bound to nothing here is typed.
     Prompt,
+    /// The sides editor (`S`).
+    Sides,
 }
 
 impl Scope {
     /// Every scope, in the order help lists them.
-    pub const ALL: [Scope; 3] = [Scope::Normal, Scope::Cursor, Scope::Prompt];
+    pub const ALL: [Scope; 4] = [Scope::Normal, Scope::Cursor, Scope::Prompt, Scope::Sides];
 }
 
 macro_rules! commands {
@@ -186,7 +188,7 @@ commands! {
     /// Leave cursor mode
     CursorCancel = "cursor_cancel", [Cursor], ["esc"];
     /// Suspend the reader (fg brings it back)
-    Suspend = "suspend", [Normal, Cursor, Prompt], ["ctrl-z"];
+    Suspend = "suspend", [Normal, Cursor, Prompt, Sides], ["ctrl-z"];
     /// Quit at once, as an interrupt (exit code 130)
     Interrupt = "interrupt", [Normal, Cursor], ["ctrl-c"];
     /// Prompt: accept
@@ -213,6 +215,26 @@ commands! {
     ListUp = "list_up", [Prompt], ["up", "ctrl-p"];
     /// List: next entry (speaker picker)
     ListDown = "list_down", [Prompt], ["down", "ctrl-n"];
+    /// Sides editor: add a side
+    SideAdd = "side_add", [Sides], ["a"];
+    /// Sides editor: rename the side
+    SideRename = "side_rename", [Sides], ["r", "enter"];
+    /// Sides editor: edit its aliases
+    SideAliases = "side_aliases", [Sides], ["e"];
+    /// Sides editor: delete the side
+    SideDelete = "side_delete", [Sides], ["d"];
+    /// Sides editor: move the side up
+    SideMoveUp = "side_move_up", [Sides], ["K"];
+    /// Sides editor: move the side down
+    SideMoveDown = "side_move_down", [Sides], ["J"];
+    /// Sides editor: undo the last edit
+    SideUndo = "side_undo", [Sides], ["u"];
+    /// Sides editor: the previous side
+    SidePrev = "side_prev", [Sides], ["k", "up"];
+    /// Sides editor: the next side
+    SideNext = "side_next", [Sides], ["j", "down"];
+    /// Sides editor: close it
+    SideClose = "side_close", [Sides], ["esc", "q", "ctrl-c"];
 }
 
 /// A named key (not a character).

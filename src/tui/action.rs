@@ -77,4 +77,6 @@ pub enum PopupKey {
     Up,
     /// The list cursor down.
     Down,
+    /// A command of the popup's own keymap (the sides editor's).
+    Command(Command),
 }

@@ -197,6 +197,7 @@ impl Popup {
                     PopupKey::Newline => editor.newline(),
                     PopupKey::Up => editor.row(false),
                     PopupKey::Down => editor.row(true),
+                    PopupKey::Command(_) => {}
                 }
                 Outcome::Stay
             }
@@ -215,7 +216,7 @@ impl Popup {
                         filter.apply(k);
                         *cursor = 0;
                     }
-                    PopupKey::Newline => {}
+                    PopupKey::Newline | PopupKey::Command(_) => {}
                 }
                 Outcome::Stay
             }

@@ -123,7 +123,12 @@ fn a_story_without_sides_says_so_and_s_adds_them() {
     );
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
     let screen = screen_text(&a);
-    for shown in ["1 Elbonia  (0)", "2 Freedonia  (0)", "a add", "Esc close"] {
+    for shown in [
+        "1 Elbonia  (0)",
+        "2 Freedonia  (0)",
+        "a add",
+        "Esc/q/Ctrl-c close",
+    ] {
         assert!(screen.contains(shown), "{shown} in\n{screen}");
     }
     press(&mut a, KeyCode::Esc);
@@ -302,4 +307,24 @@ fn the_editor_draws_in_small_terminals_and_keeps_the_cursor_row_in_view() {
             );
         }
     }
+}
+
+#[test]
+fn the_sides_editor_keys_are_remappable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on(dir.path(), Vec::new());
+    a.config = crate::config::Config::parse("[keys]\nside_add = [\"n\"]\n", "c.toml").unwrap();
+    a.keymap = crate::tui::keymap::Keymap::new(&a.config);
+    typ(&mut a, "S");
+    typ(&mut a, "a");
+    assert!(
+        matches!(a.mode.popup(), Some(Popup::Sides(_))),
+        "a no longer adds"
+    );
+    typ(&mut a, "n");
+    assert!(
+        matches!(a.mode.popup(), Some(Popup::Text { .. })),
+        "n asks for a name"
+    );
+    assert!(!screen_text(&a).contains("a add"));
 }

@@ -5,9 +5,10 @@
 
 use super::{App, Tone};
 use crate::article::sanitize_inline;
+use crate::keys::Command;
 use crate::model::{Id, Party};
 use crate::store::edit::Edit;
-use crate::tui::action::{PopupKey, PromptKey};
+use crate::tui::action::PopupKey;
 use crate::tui::popup::{Field, Outcome, Popup};
 use crate::tui::strings;
 
@@ -46,39 +47,34 @@ pub enum SideField {
     Aliases(Id),
 }
 
-/// The editor's letters, what they do and how its footer names them.
-pub const SIDE_KEYS: &[(char, SideOp, &str)] = &[
-    ('a', SideOp::Add, "add"),
-    ('r', SideOp::Rename, "rename"),
-    ('e', SideOp::Aliases, "aliases"),
-    ('d', SideOp::Delete, "delete"),
-    ('K', SideOp::MoveUp, "move up"),
-    ('J', SideOp::MoveDown, "move down"),
-    ('u', SideOp::Undo, "undo"),
+/// The editor's commands, what each asks for, and how its footer names them.
+pub const SIDE_KEYS: &[(Command, SideOp, &str)] = &[
+    (Command::SideAdd, SideOp::Add, "add"),
+    (Command::SideRename, SideOp::Rename, "rename"),
+    (Command::SideAliases, SideOp::Aliases, "aliases"),
+    (Command::SideDelete, SideOp::Delete, "delete"),
+    (Command::SideMoveUp, SideOp::MoveUp, "move up"),
+    (Command::SideMoveDown, SideOp::MoveDown, "move down"),
+    (Command::SideUndo, SideOp::Undo, "undo"),
 ];
 
 impl SidesEditor {
-    /// Takes a key: the arrows (or j and k) move the cursor over the `sides`, Enter
-    /// renames, the letters of [`SIDE_KEYS`] ask for their edit, q closes.
+    /// Takes a command of the sides editor's keymap: moving the cursor over the
+    /// `sides`, asking for an edit of [`SIDE_KEYS`], or closing.
     pub fn handle(&mut self, key: PopupKey, sides: usize) -> Outcome {
         let last = sides.saturating_sub(1);
-        match key {
-            PopupKey::Up | PopupKey::Edit(PromptKey::Char('k')) => {
-                self.cursor = self.cursor.saturating_sub(1);
-            }
-            PopupKey::Down | PopupKey::Edit(PromptKey::Char('j')) => {
-                self.cursor = (self.cursor + 1).min(last);
-            }
-            PopupKey::Edit(PromptKey::Home) => self.cursor = 0,
-            PopupKey::Edit(PromptKey::End) => self.cursor = last,
-            PopupKey::Edit(PromptKey::Submit) => return Outcome::Sides(SideOp::Rename),
-            PopupKey::Edit(PromptKey::Char('q')) => return Outcome::Cancel,
-            PopupKey::Edit(PromptKey::Char(c)) => {
+        let PopupKey::Command(c) = key else {
+            return Outcome::Stay;
+        };
+        match c {
+            Command::SidePrev => self.cursor = self.cursor.saturating_sub(1),
+            Command::SideNext => self.cursor = (self.cursor + 1).min(last),
+            Command::SideClose => return Outcome::Cancel,
+            c => {
                 if let Some((_, op, _)) = SIDE_KEYS.iter().find(|(k, ..)| *k == c) {
                     return Outcome::Sides(*op);
                 }
             }
-            _ => {}
         }
         Outcome::Stay
     }

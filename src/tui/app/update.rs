@@ -16,6 +16,7 @@ impl App {
     /// This is the only place keys are interpreted.
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
         let scope = match self.mode.top() {
+            Some(Layer::Popup(Popup::Sides(_))) => Scope::Sides,
             Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
             Some(Layer::Cursor(_)) => Scope::Cursor,
             Some(Layer::Overlay(_)) | None => Scope::Normal,
@@ -26,6 +27,10 @@ impl App {
         }
         match self.mode.top() {
             Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
+            Some(Layer::Popup(Popup::Sides(_))) => match bound? {
+                Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
+                Bound::Side(_) => None,
+            },
             Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
             Some(Layer::Pending(_)) => match typed(key) {
                 Some(c) if bound.is_none() => Some(Action::MarkLetter(c)),
@@ -262,10 +267,7 @@ fn typed(key: KeyEvent) -> Option<char> {
 
 /// The popup input for a key and what the prompt keymap binds it to.
 fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(
-        popup,
-        Popup::Speakers { .. } | Popup::Note { .. } | Popup::Sides(_)
-    );
+    let list = matches!(popup, Popup::Speakers { .. } | Popup::Note { .. });
     match bound {
         Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
         Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),

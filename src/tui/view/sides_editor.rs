@@ -3,8 +3,9 @@
 //! letters below.
 
 use crate::article::sanitize_inline;
+use crate::keys::Command;
 use crate::tui::app::App;
-use crate::tui::app::sides_editor::{SIDE_KEYS, SideOp, SidesEditor};
+use crate::tui::app::sides_editor::{SIDE_KEYS, SidesEditor};
 use crate::tui::layout::text_width;
 use crate::tui::view::popup::frame;
 use crate::tui::view::{put_str, truncate};
@@ -15,7 +16,7 @@ use ratatui::style::Modifier;
 /// Draws the editor centred over `area`.
 pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
     let width = 64u16.min(area.width);
-    let footer = footer_lines(usize::from(width.saturating_sub(4)));
+    let footer = footer_lines(app, usize::from(width.saturating_sub(4)));
     let parties = &app.ann().parties;
     let list_h = parties.len().max(1);
     let height = (list_h + footer.len() + 3) as u16;
@@ -76,15 +77,21 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The editor's keys ("a add · r rename · …"), wrapped to `width` columns.
-fn footer_lines(width: usize) -> Vec<String> {
+/// The editor's keys from the live keymap ("a add · r/Enter rename · …"), wrapped to
+/// `width` columns.
+fn footer_lines(app: &App, width: usize) -> Vec<String> {
+    let keys = |c| {
+        app.keymap
+            .keys_of(c)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("/")
+    };
     let items = SIDE_KEYS
         .iter()
-        .map(|(k, op, what)| match op {
-            SideOp::Rename => format!("{k}/Enter {what}"),
-            _ => format!("{k} {what}"),
-        })
-        .chain(["Esc close".into()]);
+        .map(|(c, _, what)| format!("{} {what}", keys(*c)))
+        .chain([format!("{} close", keys(Command::SideClose))]);
     let mut lines = vec![String::new()];
     for item in items {
         let Some(line) = lines.last_mut() else { break };
