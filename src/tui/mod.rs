@@ -337,6 +337,9 @@ mod app_tests;
 mod edit_tests;
 
 #[cfg(test)]
+mod test_support;
+
+#[cfg(test)]
 mod mode_tests;
 
 #[cfg(test)]

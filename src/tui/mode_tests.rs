@@ -1,36 +1,27 @@
 //! The one mode value at work: which layer takes a key, and what Esc and Ctrl-C close.
 
 use super::action::Action;
-use super::app::{App, Overlay};
+use super::app::Overlay;
 use super::app_tests::app_in;
+use super::test_support::{press, press_mod, typ};
 use crate::keys::Command;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(action) = app.action_for_key(KeyEvent::new(code, modifiers)) {
-        app.update(action);
-    }
-}
-
-fn key(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c), KeyModifiers::NONE);
-}
 
 #[test]
 fn v_in_the_sides_view_does_not_start_cursor_mode_under_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
-    key(&mut a, 'p');
+    typ(&mut a, "p");
     assert_eq!(a.mode_name(), "SIDES");
-    key(&mut a, 'v');
+    typ(&mut a, "v");
     assert_eq!(a.mode_name(), "SIDES");
     assert!(a.mode.cursor().is_none(), "no cursor under the overlay");
     // keys that would edit the hidden article do nothing either
-    key(&mut a, 'a');
+    typ(&mut a, "a");
     assert!(!a.store.as_ref().unwrap().is_dirty());
-    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Esc);
     assert_eq!(a.mode_name(), "READ");
-    key(&mut a, 'v');
+    typ(&mut a, "v");
     assert_eq!(a.mode_name(), "SELECT", "v selects at once");
 }
 
@@ -38,12 +29,12 @@ fn v_in_the_sides_view_does_not_start_cursor_mode_under_it() {
 fn ctrl_c_in_a_prompt_cancels_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
-    key(&mut a, '/');
+    typ(&mut a, "/");
     for c in "Cuba".chars() {
-        key(&mut a, c);
+        typ(&mut a, &c.to_string());
     }
     assert_eq!(a.mode_name(), "SEARCH");
-    press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    press_mod(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(a.mode_name(), "READ");
     assert!(a.search.matches.is_empty(), "the search is abandoned");
     assert!(
@@ -56,10 +47,10 @@ fn ctrl_c_in_a_prompt_cancels_it() {
     assert!(!a.quit);
 
     // the same in a popup: the note editor
-    press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
-    key(&mut a, 'e');
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "e");
     assert_eq!(a.mode_name(), "EDIT");
-    press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    press_mod(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(a.mode_name(), "READ");
 }
 
@@ -67,23 +58,23 @@ fn ctrl_c_in_a_prompt_cancels_it() {
 fn esc_closes_only_the_layer_on_top() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
-    key(&mut a, 'v');
-    key(&mut a, 'm');
+    typ(&mut a, "v");
+    typ(&mut a, "m");
     assert!(a.mode.cursor().is_some());
-    key(&mut a, 'L');
+    typ(&mut a, "L");
     assert_eq!(a.mode.overlay(), None, "L is not a cursor-mode key");
-    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Esc);
     assert_eq!(a.mode_name(), "CURSOR", "Esc drops the selection first");
-    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Esc);
     assert_eq!(a.mode_name(), "READ");
-    key(&mut a, 'L');
-    key(&mut a, '?');
+    typ(&mut a, "L");
+    typ(&mut a, "?");
     assert_eq!(
         a.mode.overlay(),
         Some(Overlay::Help(0)),
         "help replaces the legend"
     );
-    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Esc);
     assert_eq!(a.mode_name(), "READ");
 }
 
@@ -91,18 +82,18 @@ fn esc_closes_only_the_layer_on_top() {
 fn search_in_cursor_mode_puts_the_cursor_on_the_match() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
-    key(&mut a, 'v');
-    key(&mut a, 'v'); // v again drops the selection it started
-    key(&mut a, '/');
+    typ(&mut a, "v");
+    typ(&mut a, "v"); // v again drops the selection it started
+    typ(&mut a, "/");
     for c in "boatlift".chars() {
-        key(&mut a, c);
+        typ(&mut a, &c.to_string());
     }
-    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Enter);
     assert_eq!(a.mode_name(), "CURSOR", "back in cursor mode");
     let at = a.mode.cursor().unwrap().at;
     assert!(a.article.text[at..].starts_with("boatlift"));
-    key(&mut a, 'v');
-    key(&mut a, 'e');
+    typ(&mut a, "v");
+    typ(&mut a, "e");
     let sel = a.mode.cursor().unwrap().selection(&a.article.text).unwrap();
     assert_eq!(&a.article.text[sel], "boatlift");
 }

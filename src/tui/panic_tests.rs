@@ -5,33 +5,15 @@
 use super::action::Action;
 use super::app::App;
 use super::app_tests::app_in;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
-
-fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(action) = app.action_for_key(KeyEvent::new(code, modifiers)) {
-        app.update(action);
-    }
-}
-
-fn key(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c), KeyModifiers::NONE);
-}
-
-fn draw(app: &App) {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let mut buf = Buffer::empty(area);
-    app.render(area, &mut buf);
-}
+use super::test_support::{press, press_mod, screen, typ};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 #[test]
 fn moving_the_cursor_past_a_row_that_ends_in_a_curly_quote_does_not_panic() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
     for c in "v}}}}jwwwwwwwwwwej".chars() {
-        key(&mut a, c);
+        typ(&mut a, &c.to_string());
         let at = a.mode.cursor().unwrap().at;
         assert!(a.article.text.is_char_boundary(at), "after {c}: {at}");
     }
@@ -40,9 +22,9 @@ fn moving_the_cursor_past_a_row_that_ends_in_a_curly_quote_does_not_panic() {
     for y in g.article.y..g.article.y + g.article.height {
         a.update(Action::Click(g.text_x, y));
         a.update(Action::Drag(g.article.x + g.article.width - 1, y));
-        key(&mut a, '"');
-        press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
-        press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+        typ(&mut a, "\"");
+        press(&mut a, KeyCode::Esc);
+        press(&mut a, KeyCode::Esc);
     }
 }
 
@@ -51,8 +33,8 @@ fn discarding_with_the_sidebar_open_quits_and_draws_no_stale_index() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
     for c in "svwwP".chars() {
-        key(&mut a, c);
-        draw(&a);
+        typ(&mut a, &c.to_string());
+        screen(&a);
     }
     assert!(a.store.as_ref().unwrap().is_dirty(), "a position was added");
     let journals = || {
@@ -63,11 +45,11 @@ fn discarding_with_the_sidebar_open_quits_and_draws_no_stale_index() {
             .count()
     };
     assert_eq!(journals(), 1, "the edit is journalled");
-    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
-    key(&mut a, 'q');
-    key(&mut a, 'd');
+    press(&mut a, KeyCode::Esc);
+    typ(&mut a, "q");
+    typ(&mut a, "d");
     assert!(a.quit);
-    draw(&a);
+    screen(&a);
     assert_eq!(journals(), 0, "the discarded edits' journal is gone");
 }
 
@@ -75,14 +57,14 @@ fn discarding_with_the_sidebar_open_quits_and_draws_no_stale_index() {
 fn a_discard_quits_even_when_the_store_became_unreadable() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
-    press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
-    key(&mut a, 'a');
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "a");
     std::fs::write(dir.path().join("bundled.parley.toml"), "not = [valid").unwrap();
-    key(&mut a, ':');
+    typ(&mut a, ":");
     for c in "q!".chars() {
-        key(&mut a, c);
+        typ(&mut a, &c.to_string());
     }
-    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Enter);
     assert!(a.quit, "{:?}", a.message);
 }
 /// One thing a user can do to the reader.
@@ -180,19 +162,19 @@ proptest::proptest! {
         app.update(Action::StoreReady(Box::new(store)));
         for input in inputs {
             match input {
-                Input::Key(code, m) => press(&mut app, code, m),
+                Input::Key(code, m) => press_mod(&mut app, code, m),
                 Input::Click(x, y) => app.update(Action::Click(x, y)),
                 Input::Drag(x, y) => app.update(Action::Drag(x, y)),
                 Input::Scroll(n) => app.update(Action::Scroll(n)),
                 Input::Resize(w, h) => app.update(Action::Resize(w, h)),
             }
-            draw(&app);
+            screen(&app);
             if app.quit {
                 break;
             }
         }
         if !app.quit {
-            press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+            press_mod(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
         }
         let report = crate::store::check::check(&article, &options).unwrap();
         proptest::prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
@@ -204,15 +186,15 @@ fn undoing_back_to_the_saved_state_then_quitting_leaves_nothing_to_recover() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
     a.update(Action::Command(crate::keys::Command::Save));
-    press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
-    key(&mut a, 'x');
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "x");
     assert!(a.store.as_ref().unwrap().is_dirty());
-    key(&mut a, 'u');
+    typ(&mut a, "u");
     assert!(
         !a.store.as_ref().unwrap().is_dirty(),
         "back at the saved state"
     );
-    key(&mut a, 'q');
+    typ(&mut a, "q");
     assert!(a.quit, "quitting asks nothing");
     let journal = dir.path().join("bundled.parley.toml.journal");
     assert!(

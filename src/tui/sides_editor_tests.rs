@@ -2,17 +2,14 @@
 //! `App`, on a story whose countries the gazetteer does not know.
 
 use super::action::Action;
-use super::annotate_tests::{press, typ};
 use super::app::App;
 use super::popup::{Ask, Popup};
+use super::test_support::{press, screen_lines, typ};
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
 use crate::store::{OpenOptions, Store};
 use crossterm::event::KeyCode;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -53,15 +50,6 @@ fn editor_on(dir: &Path) -> App {
     let mut a = app_on(dir, Vec::new());
     typ(&mut a, "S");
     a
-}
-
-fn screen_lines(app: &App) -> Vec<String> {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let mut buf = Buffer::empty(area);
-    app.render(area, &mut buf);
-    (0..area.height)
-        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
-        .collect()
 }
 
 fn screen_text(app: &App) -> String {

@@ -1,0 +1,42 @@
+//! What the reader's `App` tests share: keys pressed through the live keymap, and the
+//! screen as text.
+
+use super::app::App;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// Presses a key with modifiers, as the event loop would hand it over.
+pub(crate) fn press_mod(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = app.action_for_key(KeyEvent::new(code, modifiers)) {
+        app.update(action);
+    }
+}
+
+/// Presses a key without modifiers.
+pub(crate) fn press(app: &mut App, code: KeyCode) {
+    press_mod(app, code, KeyModifiers::NONE);
+}
+
+/// Types `text`, one key a character.
+pub(crate) fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// The screen's rows as drawn now.
+pub(crate) fn screen_lines(app: &App) -> Vec<String> {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let mut buf = Buffer::empty(area);
+    app.render(area, &mut buf);
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// The screen as one text, a line a row.
+pub(crate) fn screen(app: &App) -> String {
+    screen_lines(app).join("\n") + "\n"
+}
