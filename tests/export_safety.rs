@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -15,16 +17,7 @@ willing,\u{201d} said Ian Kelly. Cuba said it wanted a new agreement.\n";
 const HOSTILE: &str = "\u{1b}]0;PWNTITLE\u{7}\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{9b}31m\u{202e}olleh";
 
 fn parley(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parley"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("PARLEY_CONFIG")
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("HOME", dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run parley")
+    support::parley_in(dir, args)
 }
 
 fn stderr(o: &Output) -> String {

@@ -4,11 +4,14 @@
 // The helpers below are test code too; clippy's test exemption only sees #[test] fns.
 #![allow(clippy::unwrap_used)]
 
+mod store_support;
+
 use parley::article::{Article, Source};
 use parley::model::{Party, QuoteKind, Status};
 use parley::store::{Edit, Filter, OpenOptions, SaveError, Store, StoreError};
 use std::fs;
 use std::path::{Path, PathBuf};
+use store_support::Fixture;
 
 const ARTICLE: &str = "U.S., Cuba discuss migration\n\nWASHINGTON (Reuters) - U.S. and Cuban officials \
 met on Tuesday. \"Engaging in these talks is in our interest,\" said Ian Kelly, the State Department \
@@ -18,22 +21,8 @@ was discussed.\n";
 const KELLY: &str = "\"Engaging in these talks is in our interest,\"";
 const CUBA: &str = "Cuba said it offered a new immigration agreement.";
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    article_path: PathBuf,
-    store_path: PathBuf,
-}
-
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let article_path = dir.path().join("talks.txt");
-    fs::write(&article_path, ARTICLE).unwrap();
-    let store_path = dir.path().join("talks.txt.parley.toml");
-    Fixture {
-        _dir: dir,
-        article_path,
-        store_path,
-    }
+    store_support::fixture_with(ARTICLE)
 }
 
 fn article(path: &Path) -> Article {

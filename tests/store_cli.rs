@@ -3,26 +3,19 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use parley::article::{Article, DEFAULT_MAX_BYTES, Source};
 use parley::store::schema::{parse, to_toml};
 use parley::store::{OpenOptions, Store};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const ARTICLE: &str = "Talks resume\n\nHAVANA - \"We are ready, and willing,\" said Ian Kelly. \
 Cuba said it wanted a new agreement.\n";
 
 fn parley(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parley"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("PARLEY_CONFIG")
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("HOME", dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run parley")
+    support::parley_in(dir, args)
 }
 
 fn stdout(o: &Output) -> String {

@@ -19,10 +19,16 @@ pub struct Fixture {
     pub store_path: PathBuf,
 }
 
+/// A temporary directory holding `talks.txt` with [`ARTICLE`], its store to be.
 pub fn fixture() -> Fixture {
+    fixture_with(ARTICLE)
+}
+
+/// The same with an article of the caller's.
+pub fn fixture_with(text: &str) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let article_path = dir.path().join("talks.txt");
-    fs::write(&article_path, ARTICLE).unwrap();
+    fs::write(&article_path, text).unwrap();
     let store_path = dir.path().join("talks.txt.parley.toml");
     Fixture {
         _dir: dir,

@@ -6,6 +6,7 @@
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -226,4 +227,18 @@ pub fn coloured(screen: &vt100::Screen, text: &str) -> bool {
         }
     }
     false
+}
+
+/// Runs `parley ARGS` in `dir`, with its config and data there too and no colour.
+pub fn parley_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PARLEY_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("HOME", dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run parley")
 }
