@@ -175,10 +175,9 @@ fn is_non_state_word(word_lower: &str) -> bool {
 }
 
 /// Whether `phrase` names a national office without naming whose: an office word and
-/// no word of a non-state body; or, when `datelined` holds, an agency acronym
-/// ("MITI") standing alone or an unnamed source ("one source", "trade sources"), which
-/// wire copy uses for people of the dateline's country.
-pub fn is_national_office(phrase: &str, datelined: bool) -> bool {
+/// no word of a non-state body; or, when `acronyms` holds, an agency acronym
+/// ("MITI") standing alone.
+pub fn is_national_office(phrase: &str, acronyms: bool) -> bool {
     let mut office = false;
     for w in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'') {
         let w = w.trim_end_matches("'s");
@@ -186,9 +185,7 @@ pub fn is_national_office(phrase: &str, datelined: bool) -> bool {
         if is_non_state_word(&lower) {
             return false;
         }
-        office |= is_office_word(&lower)
-            || (datelined
-                && (is_agency_acronym(w) || matches!(lower.as_str(), "source" | "sources")));
+        office |= is_office_word(&lower) || (acronyms && is_agency_acronym(w));
     }
     office
 }
@@ -207,17 +204,17 @@ pub fn apply_home(
     findings: &mut Findings,
     entities: &mut Entities,
 ) {
-    let datelined = home.from_dateline;
+    let acronyms = home.from_dateline;
     for e in entities.list.iter_mut().filter(|e| e.side.is_none()) {
         let role = e.role.as_deref().unwrap_or("");
         // "Suzanne Roe, assistant trade representative, said"
         let described = || {
             mention_ends(text, e)
                 .filter_map(|end| appositive(text, end, Reading::Loose))
-                .any(|a| is_national_office(a, datelined))
+                .any(|a| is_national_office(a, acronyms))
         };
-        if is_national_office(&e.name, datelined)
-            || is_national_office(role, datelined)
+        if is_national_office(&e.name, acronyms)
+            || is_national_office(role, acronyms)
             || described()
         {
             e.side = Some(home_side);
@@ -358,10 +355,6 @@ mod tests {
         assert!(is_national_office("a MITI official", false));
         assert!(!is_national_office("a MITI spokesman", false));
         assert!(is_national_office("a MITI spokesman", true));
-        // an unnamed source is the dateline country's, and only under a dateline
-        assert!(is_national_office("one source", true));
-        assert!(!is_national_office("one source", false));
-        assert!(!is_national_office("company sources", true));
         assert!(is_national_office(
             "A parliamentary motion, signed by 98 MPs,",
             false
