@@ -76,11 +76,6 @@ impl Mode {
         self.layers.pop()
     }
 
-    /// Whether nothing is open: plain reading.
-    pub fn is_reading(&self) -> bool {
-        self.layers.is_empty()
-    }
-
     /// The cursor, wherever it is in the stack (a search prompt may be over it).
     pub fn cursor(&self) -> Option<&Cursor> {
         self.layers.iter().rev().find_map(|l| match l {
