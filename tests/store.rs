@@ -809,3 +809,35 @@ fn an_older_stores_reading_table_still_loads_and_is_dropped_on_save() {
     assert!(!saved.contains("[reading]"), "{saved}");
     assert!(saved.contains("note = \"kept\""));
 }
+
+#[test]
+fn undo_back_to_the_saved_state_leaves_no_journal_to_recover() {
+    let f = fixture();
+    let a = article(&f.article_path);
+    let mut s = Store::open(&a, &options());
+    let (start, end) = span(CUBA);
+    s.apply(Edit::AddPosition {
+        start,
+        end,
+        party: None,
+        speaker: None,
+    })
+    .unwrap();
+    s.save().unwrap();
+    let id = s.annotations().positions[0].id.clone();
+    s.apply(Edit::SetNote {
+        id,
+        note: Some("draft".into()),
+    })
+    .unwrap();
+    let journal = parley::store::journal::path_for(&f.store_path);
+    assert!(journal.exists(), "the unsaved edit is journalled");
+    s.undo().unwrap();
+    assert!(!s.is_dirty());
+    assert!(!journal.exists(), "nothing left to protect");
+    // as after a crash: the next start finds nothing to recover
+    drop(s);
+    let again = Store::open(&a, &options());
+    assert!(!again.is_dirty());
+    assert!(again.notices().is_empty(), "{:?}", again.notices());
+}

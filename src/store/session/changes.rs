@@ -158,6 +158,11 @@ impl Store {
         } else {
             self.history.push_undo(g);
         }
+        if !self.is_dirty() {
+            // back at the saved state: the journal protects nothing now, and would
+            // offer edits that came to nothing at the next start
+            let _ = self.drop_journal();
+        }
         Ok(Some(label))
     }
 

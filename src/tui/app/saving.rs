@@ -98,11 +98,6 @@ impl App {
                 Ask::QuitUnsaved,
             ));
         } else {
-            if !dirty && let Some(store) = self.store.as_mut() {
-                // nothing unsaved (undo may have come back to the saved state): the
-                // journal holds nothing to recover, and would be offered at the next start
-                let _ = store.discard();
-            }
             self.quit = true;
         }
     }
