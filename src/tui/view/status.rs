@@ -120,15 +120,14 @@ pub fn selection_text(app: &App) -> Option<String> {
     let (speaker, note) = on_target(
         ann,
         item.target(),
-        |q| (q.speaker.clone(), q.note.clone()),
-        |p| (p.speaker.clone(), p.note.clone()),
+        |q| (q.speaker.as_deref(), q.note.as_deref()),
+        |p| (p.speaker.as_deref(), p.note.as_deref()),
     )?;
     let side = item
         .party()
         .and_then(|i| ann.parties.get(i))
         .map_or("no side".to_string(), |p| sanitize_inline(&p.name));
     let speaker = speaker
-        .as_deref()
         .and_then(|id| ann.speaker(id))
         .map_or("no speaker".to_string(), |s| sanitize_inline(&s.name));
     let status = match item.status() {
