@@ -7,7 +7,7 @@
 mod store_support;
 
 use parley::article::{Article, Source};
-use parley::model::{Party, QuoteKind, Status};
+use parley::model::{QuoteKind, Status};
 use parley::store::{Edit, Filter, OpenOptions, SaveError, Store, StoreError};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,26 +29,9 @@ fn article(path: &Path) -> Article {
     Article::load(Source::File(path.to_path_buf()), 1 << 20).unwrap()
 }
 
+/// Two sides, and no detector: the store is tested here, not the detector.
 fn options() -> OpenOptions {
-    OpenOptions {
-        parties: Some(vec![
-            Party {
-                id: "us".into(),
-                name: "United States".into(),
-                aliases: vec![],
-                color: None,
-            },
-            Party {
-                id: "cuba".into(),
-                name: "Cuba".into(),
-                aliases: vec![],
-                color: None,
-            },
-        ]),
-        // the store is tested here, not the detector: start from nothing
-        suggest: None,
-        ..OpenOptions::default()
-    }
+    store_support::options()
 }
 
 fn span(needle: &str) -> (usize, usize) {
