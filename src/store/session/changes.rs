@@ -79,7 +79,10 @@ impl Store {
         self.writable()?;
         let plan = edit::plan(&self.annotations, &self.text, &edit)?;
         if plan.changes.is_empty() {
-            return Ok(Outcome::default());
+            return Ok(Outcome {
+                tally: plan.tally,
+                ..Outcome::default()
+            });
         }
         self.journal_append(&plan.changes);
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)
@@ -93,6 +96,7 @@ impl Store {
         Ok(Outcome {
             created: plan.created,
             changes: plan.changes.len(),
+            tally: plan.tally,
         })
     }
 
