@@ -188,3 +188,62 @@ pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
         keys,
     )
 }
+
+/// "no speakers": the speakers panel is empty.
+pub const NO_SPEAKERS: &str = "no speakers yet: @ on an annotation adds one";
+
+/// A speaker was deleted; `annotations` named it and keep their text.
+pub fn speaker_deleted(name: &str, annotations: usize) -> String {
+    format!(
+        "speaker {} deleted; {} named it and keep their text",
+        crate::article::sanitize_inline(name),
+        counted(annotations, "annotation")
+    )
+}
+
+/// A speaker was given a side (`side`: its name, or "no side"), which reached
+/// `annotations` of its quotes and positions.
+pub fn speaker_side_set(name: &str, side: &str, annotations: usize) -> String {
+    format!(
+        "side of {}: {side} (and of {} of its)",
+        crate::article::sanitize_inline(name),
+        counted(annotations, "annotation")
+    )
+}
+
+/// A speaker is named nowhere in the text.
+pub fn speaker_unplaced(name: &str) -> String {
+    format!(
+        "{} is named nowhere in the text",
+        crate::article::sanitize_inline(name)
+    )
+}
+
+/// A speaker renamed, or given a role.
+pub fn speaker_edited(what: &str, name: &str, keys: &Keymap) -> String {
+    done(
+        &format!("{what}: {}", crate::article::sanitize_inline(name)),
+        keys,
+    )
+}
+
+/// After jumping to a speaker: how many places, and the keys that go on.
+pub fn speaker_places(name: &str, n: usize, keys: &Keymap) -> String {
+    format!(
+        "{}: {} ({} next, {} previous)",
+        crate::article::sanitize_inline(name),
+        counted(n, "place"),
+        keys.hint(Command::SearchNext),
+        keys.hint(Command::SearchPrev)
+    )
+}
+
+/// A side digit past the last side (`sides` of them).
+pub fn no_side(sides: usize, keys: &Keymap) -> String {
+    let add = keys.hint(Command::EditSides);
+    match sides {
+        0 => format!("no sides yet: {add} adds one"),
+        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
+        n => format!("there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"),
+    }
+}
