@@ -100,6 +100,9 @@ pub fn normalize_vec(bytes: Vec<u8>) -> Normalized {
 }
 
 fn normalize_slow(bytes: &[u8]) -> Normalized {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return finish(text, None);
+    }
     let mut invalid = 0;
     let decoded = decode_lossy(bytes, &mut invalid);
     finish(
@@ -278,23 +281,36 @@ fn clean(input: &str, counts: &mut Counts) -> String {
 fn next_unclean(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | 0x20..=0x7e => {}
-            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => return i,
-            0xe2 if matches!(
-                (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-            ) =>
-            {
-                return i;
-            }
-            0x80..=0xff => {}
-            _ => return i,
+        // (one table lookup a byte; only the lead bytes of suspects look further)
+        while i < bytes.len() && !SUSPECT[usize::from(bytes[i])] {
+            i += 1;
         }
-        i += 1;
+        match bytes.get(i..).unwrap_or_default() {
+            [] => break,
+            [0xc2, 0x80..=0x9f, ..]
+            | [0xe2, 0x80, 0xa8..=0xae, ..]
+            | [0xe2, 0x81, 0xa6..=0xa9, ..]
+            | [0x00..=0x1f | 0x7f, ..] => return i,
+            _ => i += 1,
+        }
     }
     i
 }
+
+/// The bytes [`next_unclean`] stops at: ASCII controls but LF, DEL, and the lead bytes
+/// of U+0080–U+00BF and U+2000–U+2FFF.
+static SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table
+};
 
 /// Characters with a look at the next one, that can tell where they are.
 struct Cursor<'a>(std::str::Chars<'a>);
