@@ -118,6 +118,7 @@ impl App {
             }
             "q" => self.request_quit(false),
             "q!" => self.discard_and_quit(),
+            "detect" => self.redetect(),
             "messages" | "mes" => {
                 // opened at the newest (the view clamps the scroll)
                 self.mode
