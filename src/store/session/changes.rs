@@ -32,6 +32,15 @@ pub enum SaveError {
     /// Save-as onto a store another reader is editing.
     #[error("{0}: another parley is editing that store; save elsewhere")]
     Busy(String),
+    /// Save-as to a store whose lock cannot be taken (something that is not parley's
+    /// lock is at its name).
+    #[error("{path}: cannot take the lock of that store: {source}; save elsewhere")]
+    Lock {
+        /// The lock file.
+        path: String,
+        /// Why.
+        source: io::Error,
+    },
     /// Writing failed; the old file is untouched.
     #[error("{path}: cannot save: {source}")]
     Io {
@@ -242,6 +251,7 @@ impl Store {
             article: self.article_file.as_deref(),
             replace,
             follow_links: true,
+            store: self.path.as_deref(),
         }
     }
 
@@ -269,7 +279,12 @@ impl Store {
                 match lock::try_lock(p) {
                     Ok(lock::Attempt::Held(l)) => Some(l),
                     Ok(lock::Attempt::Busy(_)) => return Err(SaveError::Busy(display(p))),
-                    Err(_) => None,
+                    Err(e) => {
+                        return Err(SaveError::Lock {
+                            path: display(&lock::path_for(p)),
+                            source: e,
+                        });
+                    }
                 }
             }
             _ => None,
@@ -292,7 +307,7 @@ impl Store {
         if let Some(j) = self.journal.take() {
             let _ = j.remove();
         } else if let Some(jp) = old_journal {
-            let _ = journal::remove(&jp);
+            let _ = journal::discard(&jp);
         }
         if new_lock.is_some() {
             self.lock = new_lock;

@@ -166,6 +166,7 @@ impl App {
             },
             replace,
             follow_links: false,
+            store: self.store.as_ref().and_then(|s| s.path()),
         };
         if let Err(crate::store::guard::Refused::Exists(_)) =
             crate::store::guard::check(std::path::Path::new(path), rules)
