@@ -113,6 +113,3 @@ fn untouched(item: &Item) -> bool {
         Item::Speaker(_) | Item::Party(_) => false,
     }
 }
-
-#[cfg(test)]
-mod tests;
