@@ -87,6 +87,15 @@ pub fn keep_editing(at_risk: usize) -> String {
     }
 }
 
+/// The title of a side's aliases editor (`side` shown already sanitised).
+pub fn aliases_title(side: &str, keys: &Keymap) -> String {
+    format!(
+        "Other names of {side} in the text, one a line ({} new line, {} saves)",
+        keys.hint(Command::PromptNewline),
+        keys.hint(Command::PromptSubmit)
+    )
+}
+
 /// The store was saved to `path` (shown already sanitised).
 pub fn saved(path: &str) -> String {
     format!("saved {path}")
