@@ -10,7 +10,7 @@ mod structure;
 
 pub use decode::looks_binary;
 pub use insert::{Insertion, OffsetMap};
-pub use load::{HEAD_BYTES, LoadError, Opening};
+pub use load::{HEAD_BYTES, LoadError, Opening, Rest};
 pub use span::resize_by_word;
 
 pub use normalize::{
