@@ -220,10 +220,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             all,
         }) => {
             let article = load_article(article.as_deref(), &config)?;
+            let store_file = crate::store::store_path(&article, cli.store.as_deref());
             let rules = guard::Rules {
                 article: article_file(&article),
                 replace: force,
                 follow_links: true,
+                store: store_file.as_deref(),
             };
             // refused before the work, so a mistyped -o costs nothing
             if let Some(path) = &output {

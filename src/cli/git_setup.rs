@@ -116,6 +116,7 @@ fn add_lines(path: &Path, lines: &[&str]) -> Result<String> {
         article: None,
         replace: true,
         follow_links: true,
+        store: None,
     };
     guard::write(path, text.as_bytes(), rules)?;
     Ok(format!("{name}: added {}", missing.join(", ")))

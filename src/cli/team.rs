@@ -73,6 +73,7 @@ pub fn merge(args: &MergeArgs, config: &Config) -> Result<ExitCode> {
         article: None,
         replace: true,
         follow_links: true,
+        store: Some(&args.ours),
     };
     guard::write(&args.ours, text.as_bytes(), rules)?;
     let notes: Vec<String> = merged
