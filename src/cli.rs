@@ -73,6 +73,11 @@ pub enum Command {
         /// The article (a text file, or - for standard input); the bundled one if omitted.
         article: Option<PathBuf>,
     },
+    /// Print the article's text exactly as parley reads it: the text every offset counts in.
+    Text {
+        /// The article (a text file, a web page, Markdown, or - for standard input).
+        article: Option<PathBuf>,
+    },
     /// Print the article wrapped to a width, highlighted, for pipes and pagers.
     Print {
         /// The article (a text file, or - for standard input); the bundled one if omitted.
@@ -185,6 +190,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }) => {
             let article = load_article(article.as_deref(), &config)?;
             print_article(&article, &config, cli.store, width, color)
+        }
+        Some(Command::Text { article }) => {
+            let article = load_article(article.as_deref(), &config)?;
+            warn_article(&article);
+            write_stdout(article.text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Detect { article, parties }) => {
             let article = load_article(article.as_deref(), &config)?;

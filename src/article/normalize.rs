@@ -23,6 +23,8 @@ pub enum Warning {
     BidiControls(usize),
     /// There is no text at all: the input is empty or blank.
     Empty,
+    /// A web page in which no article was found: its whole text is shown.
+    NoArticle,
 }
 
 impl fmt::Display for Warning {
@@ -51,6 +53,9 @@ impl fmt::Display for Warning {
                 write!(f, "{n} bidi override character{} removed", plural(n))
             }
             Warning::Empty => f.write_str("the article is empty: there is no text to show"),
+            Warning::NoArticle => {
+                f.write_str("no article found in the page: showing all of its text")
+            }
         }
     }
 }
