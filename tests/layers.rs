@@ -17,18 +17,23 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("detect", &["article", "model"]),
     ("store", &["article", "model", "paths"]),
     ("export", &["article", "model", "store"]),
+    (
+        "corpus",
+        &["article", "model", "detect", "store", "export", "paths"],
+    ),
     ("keys", &[]),
     ("config", &["article", "model", "keys", "paths"]),
     (
         "tui",
         &[
-            "article", "model", "detect", "store", "export", "keys", "config", "paths",
+            "article", "model", "detect", "store", "export", "corpus", "keys", "config", "paths",
         ],
     ),
     (
         "cli",
         &[
-            "article", "model", "detect", "store", "export", "keys", "config", "paths", "tui",
+            "article", "model", "detect", "store", "export", "corpus", "keys", "config", "paths",
+            "tui",
         ],
     ),
 ];

@@ -9,6 +9,7 @@ mod chars;
 mod csv;
 mod json;
 mod markdown;
+pub mod table;
 
 use chars::CharCounter;
 
