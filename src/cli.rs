@@ -1,5 +1,7 @@
 //! The command line (README, "Command line"): parsing and dispatch only.
 
+mod corpus;
+
 use crate::article::bounded::Kinds;
 use crate::article::{Article, Source};
 use crate::config::Config;
@@ -47,21 +49,34 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the automatic annotations as TOML on standard output (writes nothing).
+    /// Print the automatic annotations as TOML on standard output (writes nothing); with
+    /// --save, write a store for every article of a corpus that has none.
     Detect {
-        /// The article (a text file, or - for standard input); the bundled one if omitted.
-        article: Option<PathBuf>,
+        /// The article (a text file, a web page, Markdown, or - for standard input); the
+        /// bundled one if omitted. With --save: folders and files, a corpus.
+        #[arg(value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
         /// A TOML file of [[party]] tables fixing the sides (default: the config, else inferred).
         #[arg(long, value_name = "FILE")]
         parties: Option<PathBuf>,
+        /// Save a store beside every article that has none (never replaces one).
+        #[arg(long)]
+        save: bool,
     },
-    /// Export the annotations (the store, or the automatic ones when there is none).
+    /// Export the annotations (the store, or the automatic ones when there is none); of a
+    /// folder or several files, one table of every store's annotations.
     Export {
-        /// The article (a text file, or - for standard input); the bundled one if omitted.
-        article: Option<PathBuf>,
-        /// The output format.
-        #[arg(long, value_enum, default_value_t = Format::Toml)]
-        format: Format,
+        /// The article (a text file, a web page, Markdown, or - for standard input); the
+        /// bundled one if omitted. Folders or several files: a corpus.
+        #[arg(value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
+        /// The output format (default: the --output file's extension, else toml for an
+        /// article and csv for a corpus).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Of a corpus: one row per article, with its status and counts.
+        #[arg(long = "articles")]
+        article_rows: bool,
         /// Write to this file (atomically) instead of standard output; never the
         /// article, only a regular file, and an existing one only with --force.
         #[arg(short, long, value_name = "FILE")]
@@ -76,6 +91,20 @@ pub enum Command {
     /// Validate the store against the article (exit 1 when it has problems).
     Check {
         /// The article (a text file, or - for standard input); the bundled one if omitted.
+        article: Option<PathBuf>,
+    },
+    /// Per side across a corpus: quotes, positions, speakers, and the most quoted.
+    Stats {
+        /// Folders and files.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// As JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the article's text exactly as parley reads it: the text every offset counts in.
+    Text {
+        /// The article (a text file, a web page, Markdown, or - for standard input).
         article: Option<PathBuf>,
     },
     /// Print the article wrapped to a width, highlighted, for pipes and pagers.
@@ -104,12 +133,40 @@ pub enum Command {
 pub enum Format {
     /// The store schema.
     Toml,
-    /// W3C Web Annotations.
+    /// W3C Web Annotations (of a corpus: an array of rows).
     Json,
     /// One row per quote or position.
     Csv,
     /// A readable brief.
     Markdown,
+    /// One JSON object per line, a row per quote or position.
+    Jsonl,
+}
+
+impl Format {
+    /// The format an output file's name asks for (`out.json`, `brief.md`).
+    pub fn of_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "toml" => Format::Toml,
+            "json" | "jsonld" => Format::Json,
+            "csv" => Format::Csv,
+            "md" | "markdown" => Format::Markdown,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            _ => return None,
+        })
+    }
+
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Jsonl => "jsonl",
+        }
+    }
 }
 
 /// Whether to colour output.
@@ -199,27 +256,66 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let article = load_article(article.as_deref(), &config)?;
             print_article(&article, &config, cli.store, width, color)
         }
-        Some(Command::Detect { article, parties }) => {
+        Some(Command::Text { article }) => {
             let article = load_article(article.as_deref(), &config)?;
             warn_article(&article);
+            write_stdout(article.text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Stats { paths, json }) => corpus::stats(&paths, json, &config),
+        Some(Command::Detect {
+            articles,
+            parties,
+            save,
+        }) => {
             let parties = match parties {
                 Some(path) => Some(read_parties(&path)?),
                 None if !config.parties.is_empty() => Some(config.parties.clone()),
                 None => None,
             };
+            if save {
+                if articles.is_empty() {
+                    anyhow::bail!("detect --save needs the folders or files to annotate");
+                }
+                return corpus::detect_save(&articles, parties, &config);
+            }
+            if crate::corpus::names_a_corpus(&articles) {
+                anyhow::bail!(
+                    "detect prints one article's annotations; pass --save to write a store for each article of a corpus"
+                );
+            }
+            let article = load_article(articles.first().map(PathBuf::as_path), &config)?;
+            warn_article(&article);
             let mut found = crate::detect::detect(&article, parties.as_deref());
             stream_stdout(|out| crate::store::schema::write_toml(&mut found, out))
                 .context("cannot write the annotations as TOML")?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {
-            article,
+            articles,
             format,
+            article_rows,
             output,
             force,
             all,
         }) => {
-            let article = load_article(article.as_deref(), &config)?;
+            if article_rows || crate::corpus::names_a_corpus(&articles) {
+                let request = corpus::TableRequest {
+                    format: corpus::table_format(format, output.as_deref())?,
+                    rows: if article_rows {
+                        crate::corpus::Rows::Articles
+                    } else {
+                        crate::corpus::Rows::Annotations { all }
+                    },
+                    output,
+                    force,
+                };
+                return corpus::export(&articles, request, &config);
+            }
+            let format = format
+                .or_else(|| output.as_deref().and_then(Format::of_extension))
+                .unwrap_or(Format::Toml);
+            let article = load_article(articles.first().map(PathBuf::as_path), &config)?;
             let store_file = crate::store::store_path(&article, cli.store.as_deref());
             let rules = guard::Rules {
                 article: article_file(&article),
@@ -233,8 +329,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             let store = Store::load(&article, &store_options(cli.store, &config))?;
             warn(store.notices());
-            let text = crate::export::export(store.annotations(), store.text(), format.into(), all)
-                .context("cannot write the annotations as TOML")?;
+            let text = match format {
+                Format::Jsonl => one_table(&article, &store, all)?,
+                _ => crate::export::export(store.annotations(), store.text(), format.into(), all)
+                    .context("cannot write the annotations as TOML")?,
+            };
             match output {
                 Some(path) => guard::write(&path, text.as_bytes(), rules).map_err(refused)?,
                 None => write_text_stdout(&text)?,
@@ -322,8 +421,24 @@ impl From<Format> for crate::export::Format {
             Format::Json => crate::export::Format::Json,
             Format::Csv => crate::export::Format::Csv,
             Format::Markdown => crate::export::Format::Markdown,
+            // one article's table is made by `one_table`
+            Format::Jsonl => crate::export::Format::Json,
         }
     }
+}
+
+/// One article's annotations as the corpus table's JSON Lines.
+fn one_table(article: &Article, store: &Store, all: bool) -> Result<String> {
+    use crate::export::table::{ANNOTATION_COLUMNS, ArticleRef, TableFormat, TableWriter};
+    let name = article.source.to_string();
+    let reference = ArticleRef {
+        path: &name,
+        title: article.title(),
+        sha256: article.sha256(),
+    };
+    let mut table = TableWriter::new(Vec::new(), TableFormat::Jsonl, &ANNOTATION_COLUMNS)?;
+    table.annotations(reference, store.annotations(), store.text(), all)?;
+    Ok(String::from_utf8(table.finish()?)?)
 }
 
 /// Loads the article named on the command line, with the configured size limit.

@@ -178,14 +178,43 @@ fn annotations() -> impl Strategy<Value = Annotations> {
             mentions: mentions.into_iter().map(|(s, l)| [s, s + l]).collect(),
             origin,
         });
-    let info = (text(), text(), "[0-9a-f]{0,64}", 0usize..1_000_000).prop_map(
-        |(title, source, sha256, bytes)| ArticleInfo {
-            title,
-            source,
-            sha256,
-            bytes,
-        },
-    );
+    let page = (opt(text()), opt(text()), opt(text()), opt(text()));
+    let info = (
+        text(),
+        text(),
+        "[0-9a-f]{0,64}",
+        0usize..1_000_000,
+        opt(prop_oneof![
+            Just("html".to_string()),
+            Just("markdown".to_string())
+        ]),
+        opt("[0-9a-f]{64}"),
+        page,
+    )
+        .prop_map(
+            |(
+                title,
+                source,
+                sha256,
+                bytes,
+                kind,
+                file_sha256,
+                (url, byline, published, site_name),
+            )| {
+                ArticleInfo {
+                    title,
+                    source,
+                    sha256,
+                    bytes,
+                    kind,
+                    file_sha256,
+                    url,
+                    byline,
+                    published,
+                    site_name,
+                }
+            },
+        );
     (
         info,
         proptest::collection::vec(party, 0..3),

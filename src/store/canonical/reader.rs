@@ -93,7 +93,18 @@ fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {
     table
 }
 
-const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
+const ARTICLE_KEYS: &[&str] = &[
+    "title",
+    "source",
+    "sha256",
+    "bytes",
+    "kind",
+    "file_sha256",
+    "url",
+    "byline",
+    "published",
+    "site_name",
+];
 const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
 const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
 const QUOTE_KEYS: &[&str] = &[
@@ -225,7 +236,13 @@ fn set_article(a: &mut ArticleInfo, key: &str, v: &str) -> Option<()> {
         "title" => a.title = string(v)?,
         "source" => a.source = string(v)?,
         "sha256" => a.sha256 = string(v)?,
-        _ => a.bytes = int(v)?,
+        "bytes" => a.bytes = int(v)?,
+        "kind" => a.kind = Some(string(v)?),
+        "file_sha256" => a.file_sha256 = Some(string(v)?),
+        "url" => a.url = Some(string(v)?),
+        "byline" => a.byline = Some(string(v)?),
+        "published" => a.published = Some(string(v)?),
+        _ => a.site_name = Some(string(v)?),
     }
     Some(())
 }

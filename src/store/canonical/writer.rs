@@ -54,11 +54,23 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         source,
         sha256,
         bytes,
+        kind,
+        file_sha256,
+        url,
+        byline,
+        published,
+        site_name,
     } = &a.article;
     w.string("title", title)?;
     w.string("source", source)?;
     w.string("sha256", sha256)?;
     w.int("bytes", *bytes)?;
+    w.opt_string("kind", kind.as_deref())?;
+    w.opt_string("file_sha256", file_sha256.as_deref())?;
+    w.opt_string("url", url.as_deref())?;
+    w.opt_string("byline", byline.as_deref())?;
+    w.opt_string("published", published.as_deref())?;
+    w.opt_string("site_name", site_name.as_deref())?;
     for p in &a.parties {
         w.header("[[party]]")?;
         w.string("id", &p.id)?;
