@@ -6,6 +6,13 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The bundled article's file, for a test whose standard input is not a terminal
+/// (where no ARTICLE means standard input, not the bundled article).
+const BUNDLED_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/us-cuba-migration-talks.txt"
+);
+
 fn parley(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parley"))
         .args(args)
@@ -39,7 +46,7 @@ fn assert_terminal_safe(bytes: &[u8]) {
 
 #[test]
 fn print_bundled_article_sets_title_and_byline_apart() {
-    let out = parley(&["print", "--width", "60"]);
+    let out = parley(&["print", "--width", "60", BUNDLED_FILE]);
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
     // the text starts after the gutter where the sides' bars are
@@ -247,6 +254,7 @@ fn print_with_colour_highlights_quotes_and_positions() {
         "80",
         "--store",
         store.to_str().unwrap(),
+        BUNDLED_FILE,
     ]);
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
