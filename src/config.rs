@@ -166,7 +166,14 @@ impl Config {
             return Ok(Config::default());
         };
         let name = sanitize_inline(&path.display().to_string());
-        match crate::article::bounded::read_file(&path, MAX_CONFIG_BYTES, Kinds::AnyReadable) {
+        // a config the user named may be a pipe (`--config <(…)`); the default one is
+        // read only as a regular file, so a FIFO put there cannot hang the start
+        let kinds = if required {
+            Kinds::AnyReadable
+        } else {
+            Kinds::RegularOnly
+        };
+        match crate::article::bounded::read_file(&path, MAX_CONFIG_BYTES, kinds) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
                     path: name.clone(),
