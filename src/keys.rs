@@ -3,7 +3,7 @@
 
 mod bindings;
 
-pub use bindings::{Bindings, side_digit};
+pub use bindings::{Bindings, WAYS_OUT, side_digit, side_name};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;

@@ -8,6 +8,7 @@ mod editing;
 mod given_sides;
 mod navigation;
 mod overlays;
+mod paste;
 mod popups;
 pub mod redetect;
 mod saving;

@@ -298,6 +298,8 @@ fn input_action(input: &CtEvent, app: &App) -> Input {
             Some(Action::Command(Command::Interrupt)) => return Input::Interrupt,
             other => other,
         },
+        // pasted text is text for a field, whatever keys it holds
+        CtEvent::Paste(ref text) => Some(Action::Paste(text.clone())),
         CtEvent::Resize(w, h) => {
             let size = terminal::capped(ratatui::layout::Size::new(w, h));
             return Input::Resize(size.width, size.height);
@@ -335,14 +337,9 @@ fn suspend(terminal: &mut terminal::Term, gate: &events::InputGate, mouse: bool)
     Ok(())
 }
 
-/// Raw mode, the alternate screen and (if wanted) the mouse again after a suspend.
+/// The terminal (and, if wanted, the mouse) again after a suspend.
 fn resume_terminal(mouse: bool) -> Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        std::io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
-    )?;
+    terminal::retake()?;
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     }

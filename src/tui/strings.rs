@@ -96,6 +96,20 @@ pub fn aliases_title(side: &str, keys: &Keymap) -> String {
     )
 }
 
+/// A paste with no field open: it is not run as keys.
+pub fn paste_refused(keys: &Keymap) -> String {
+    format!(
+        "pasted text goes into a field, never runs as keys: {} opens a note, {} the search",
+        keys.hint(Command::EditNote),
+        keys.hint(Command::Search)
+    )
+}
+
+/// A paste longer than a field takes.
+pub fn paste_cut(chars: usize) -> String {
+    format!("the paste was cut to its first {chars} characters")
+}
+
 /// The store was saved to `path` (shown already sanitised).
 pub fn saved(path: &str) -> String {
     format!("saved {path}")

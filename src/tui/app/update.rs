@@ -63,6 +63,7 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
+            Action::Paste(text) => self.paste(&text),
             Action::StoreReady(store) => {
                 self.set_store(*store);
                 self.offer_given_sides();
@@ -205,6 +206,14 @@ impl App {
             }
             k => field.apply(k),
         }
+        self.search_typed();
+    }
+
+    /// The search prompt's text changed: find it again from where the search began.
+    pub(super) fn search_typed(&mut self) {
+        let Some(Layer::Search(field)) = self.mode.top() else {
+            return;
+        };
         let query = field.text().to_string();
         self.search.set_query(&self.article.text, &query);
         let from = self
