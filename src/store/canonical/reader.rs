@@ -4,7 +4,8 @@
 use super::values::{int, list, parse_pair, parse_string, string, whole};
 use crate::model::Snippet;
 use crate::model::{
-    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Recheck, Speaker,
+    Status,
 };
 
 /// Which table the reader is in.
@@ -93,12 +94,12 @@ const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
 const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
 const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
 const QUOTE_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
-    "prefix", "suffix",
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "recheck",
+    "note", "prefix", "suffix",
 ];
 const POSITION_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "party", "speaker", "origin", "status", "note", "prefix",
-    "suffix",
+    "id", "start", "end", "text", "party", "speaker", "origin", "status", "recheck", "note",
+    "prefix", "suffix",
 ];
 
 fn keys(table: &Table) -> &'static [&'static str] {
@@ -159,6 +160,7 @@ fn quote() -> Quote {
         cue: None,
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
@@ -175,6 +177,7 @@ fn position() -> Position {
         speaker: None,
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
@@ -234,6 +237,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
                 party: &mut q.party,
                 origin: &mut q.origin,
                 status: &mut q.status,
+                recheck: &mut q.recheck,
                 note: &mut q.note,
                 prefix: &mut q.prefix,
                 suffix: &mut q.suffix,
@@ -254,6 +258,7 @@ fn set_position(p: &mut Position, key: &str, v: &str) -> Option<()> {
         party: &mut p.party,
         origin: &mut p.origin,
         status: &mut p.status,
+        recheck: &mut p.recheck,
         note: &mut p.note,
         prefix: &mut p.prefix,
         suffix: &mut p.suffix,
@@ -271,6 +276,7 @@ struct Fields<'a> {
     party: &'a mut Option<Id>,
     origin: &'a mut Origin,
     status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
     prefix: &'a mut Snippet,
     suffix: &'a mut Snippet,
@@ -291,6 +297,12 @@ impl Fields<'_> {
                     "suggested" => Status::Suggested,
                     "accepted" => Status::Accepted,
                     "rejected" => Status::Rejected,
+                    _ => return None,
+                }
+            }
+            "recheck" => {
+                *self.recheck = match string(v)?.as_str() {
+                    "fuzzy" => Some(Recheck::Fuzzy),
                     _ => return None,
                 }
             }

@@ -4,7 +4,8 @@
 use super::ids::{check_refs, find, next_id, speaker_id};
 use super::{Edit, EditError, Filter, parties, redetect, speakers};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
+    Annotations, Id, Origin, Position, Quote, QuoteKind, Recheck, Snippet, Speaker, Status,
+    shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -150,6 +151,7 @@ fn add_quote(
         cue: None,
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -177,6 +179,7 @@ fn add_position(
         speaker: speaker.clone(),
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -192,6 +195,7 @@ fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditErro
         Item::Quote(q) | Item::OrphanQuote(q) => {
             q.kind = kind;
             q.origin = Origin::Manual;
+            q.recheck = None;
         }
         _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
     }
@@ -248,6 +252,7 @@ pub(super) struct Fields<'a> {
     pub(super) party: &'a mut Option<Id>,
     pub(super) speaker: &'a mut Option<Id>,
     pub(super) status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
     pub(super) origin: &'a mut Origin,
 }
@@ -258,6 +263,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut q.party,
             speaker: &mut q.speaker,
             status: &mut q.status,
+            recheck: &mut q.recheck,
             note: &mut q.note,
             origin: &mut q.origin,
         }),
@@ -265,6 +271,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut p.party,
             speaker: &mut p.speaker,
             status: &mut p.status,
+            recheck: &mut p.recheck,
             note: &mut p.note,
             origin: &mut p.origin,
         }),
@@ -280,6 +287,8 @@ fn modify(
 ) -> Result<Plan, EditError> {
     let mut item = find(a, id)?;
     if let Some(fields) = fields(&mut item) {
+        // a person has looked at it
+        *fields.recheck = None;
         f(fields);
     }
     Ok(Plan::new(label, vec![Change::Put(item)]))
@@ -300,11 +309,13 @@ fn set_span(
             (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
             q.cue = q.cue.filter(|c| c[1] <= text.len());
             q.origin = Origin::Manual;
+            q.recheck = None;
             Item::Quote(q)
         }
         Item::Position(mut p) | Item::OrphanPosition(mut p) => {
             (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
             p.origin = Origin::Manual;
+            p.recheck = None;
             Item::Position(p)
         }
         Item::Speaker(_) | Item::Party(_) => unreachable!("find returns annotations only"),
