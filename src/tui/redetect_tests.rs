@@ -399,3 +399,39 @@ fn a_result_for_sides_that_changed_since_is_dropped() {
     assert_eq!(a.ann(), &before, "detected with other sides: dropped");
     assert_eq!(run_jobs(&mut a), 1, "the edit of the sides queued its own");
 }
+
+#[test]
+fn sides_given_for_a_large_article_apply_once_the_worker_has_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = large_story();
+    let mut first = app_on_file(dir.path(), &text, Vec::new());
+    first.update(Action::Command(crate::keys::Command::Save));
+    drop(first);
+    let given = vec![side("talvera", "Talvera"), side("corvessa", "Corvessa")];
+    let mut a = app_on_file(dir.path(), &text, given.clone());
+    assert!(matches!(a.mode.popup(), Some(Popup::Choice { .. })));
+    typ(&mut a, "a");
+    assert!(
+        a.ann().parties.is_empty(),
+        "not before the detector is done"
+    );
+    assert!(message(&a).contains("detecting"), "{}", message(&a));
+    assert_eq!(run_jobs(&mut a), 1);
+    assert_eq!(a.ann().parties, given);
+    assert!(
+        message(&a).contains("applied the sides given"),
+        "{}",
+        message(&a)
+    );
+    a.store.as_mut().unwrap().discard().unwrap();
+    drop(a);
+
+    // an edit while the worker reads makes its result stale: not applied
+    let mut b = app_on_file(dir.path(), &text, given);
+    typ(&mut b, "a");
+    press(&mut b, KeyCode::Tab);
+    typ(&mut b, "x");
+    assert_eq!(run_jobs(&mut b), 1);
+    assert!(b.ann().parties.is_empty());
+    assert!(message(&b).contains("not applied"), "{}", message(&b));
+}

@@ -137,6 +137,10 @@ pub fn counted(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
+/// The sides given were to apply to a store that changed before the detector was done.
+pub const GIVEN_SIDES_STALE: &str =
+    "the annotations changed while the sides given were being applied: not applied";
+
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";
 
