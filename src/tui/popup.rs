@@ -108,14 +108,15 @@ pub enum Popup {
         /// What it is for.
         purpose: Field,
     },
-    /// The note editor of an annotation: several lines, wrapped.
-    Note {
+    /// Several lines of text, wrapped: an annotation's note, or a side's aliases one a
+    /// line (a line break is the one separator no name can hold).
+    Lines {
         /// What to type.
         title: String,
         /// The editor (boxed: it is far larger than the other popups).
         editor: Box<NoteEditor>,
-        /// The annotation's id.
-        id: Id,
+        /// What the text is for.
+        purpose: Field,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
     Speakers {
@@ -196,10 +197,16 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Note { editor, id, .. } => {
+            Popup::Lines {
+                editor, purpose, ..
+            } => {
                 match key {
+                    // confirmed as it opened: nothing to change
+                    PopupKey::Edit(PromptKey::Submit) if !editor.is_changed() => {
+                        return Outcome::Cancel;
+                    }
                     PopupKey::Edit(PromptKey::Submit) => {
-                        return Outcome::Submitted(Field::Note { id: id.clone() }, editor.text());
+                        return Outcome::Submitted(purpose.clone(), editor.text());
                     }
                     PopupKey::Edit(k) => editor.apply(k),
                     PopupKey::Newline => editor.newline(),

@@ -68,6 +68,34 @@ pub fn done(what: &str, keys: &Keymap) -> String {
     format!("{what} ({} undoes)", keys.hint(Command::Undo))
 }
 
+/// The status bar's mark for unsaved edits, saying when some are not in the journal
+/// (it could not be written), so a crash would lose them.
+pub fn unsaved(at_risk: usize) -> String {
+    match at_risk {
+        0 => "[+] unsaved".into(),
+        1 => "[+] unsaved, 1 edit not in the journal".into(),
+        n => format!("[+] unsaved, {n} edits not in the journal"),
+    }
+}
+
+/// The "keep editing" answer after a failed save: what the journal holds.
+pub fn keep_editing(at_risk: usize) -> String {
+    match at_risk {
+        0 => "keep editing (the journal keeps every edit)".into(),
+        1 => "keep editing (1 edit is not in the journal: a crash would lose it)".into(),
+        n => format!("keep editing ({n} edits are not in the journal: a crash would lose them)"),
+    }
+}
+
+/// The title of a side's aliases editor (`side` shown already sanitised).
+pub fn aliases_title(side: &str, keys: &Keymap) -> String {
+    format!(
+        "Other names of {side} in the text, one a line ({} new line, {} saves)",
+        keys.hint(Command::PromptNewline),
+        keys.hint(Command::PromptSubmit)
+    )
+}
+
 /// The store was saved to `path` (shown already sanitised).
 pub fn saved(path: &str) -> String {
     format!("saved {path}")

@@ -222,22 +222,26 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        let editor = NoteEditor::new(
-            &note,
-            self.theme.text,
-            self.theme
-                .cursor
-                .add_modifier(ratatui::style::Modifier::REVERSED),
+        let title = format!(
+            "Note ({} saves, {} new line, {} cancels)",
+            self.keymap.hint(Command::PromptSubmit),
+            self.keymap.hint(Command::PromptNewline),
+            self.keymap.hint(Command::PromptCancel)
         );
-        self.open_popup(Popup::Note {
-            title: format!(
-                "Note ({} saves, {} new line, {} cancels)",
-                self.keymap.hint(Command::PromptSubmit),
-                self.keymap.hint(Command::PromptNewline),
-                self.keymap.hint(Command::PromptCancel)
-            ),
+        self.open_lines(title, &note, Field::Note { id });
+    }
+
+    /// Opens the several-line editor holding `text`, for `purpose`.
+    pub(super) fn open_lines(&mut self, title: String, text: &str, purpose: Field) {
+        let cursor = self
+            .theme
+            .cursor
+            .add_modifier(ratatui::style::Modifier::REVERSED);
+        let editor = NoteEditor::new(text, self.theme.text, cursor);
+        self.open_popup(Popup::Lines {
+            title,
             editor: Box::new(editor),
-            id,
+            purpose,
         });
     }
 
