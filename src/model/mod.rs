@@ -61,6 +61,24 @@ pub enum Status {
     Rejected,
 }
 
+/// Why an annotation a person may have worked on needs their look again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recheck {
+    /// The article changed and the annotation was placed again by a fuzzy match: its
+    /// text is now the article's new text there.
+    Fuzzy,
+}
+
+impl Recheck {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Recheck::Fuzzy => "fuzzy",
+        }
+    }
+}
+
 /// What a quoted stretch is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
@@ -160,6 +178,10 @@ pub struct Quote {
     /// Review state.
     #[serde(default)]
     pub status: Status,
+    /// Set when the article changed under it and it should be looked at again; a
+    /// person's edit of it clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// The user's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -195,6 +217,10 @@ pub struct Position {
     /// Review state.
     #[serde(default)]
     pub status: Status,
+    /// Set when the article changed under it and it should be looked at again; a
+    /// person's edit of it clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// The user's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

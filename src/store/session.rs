@@ -3,6 +3,7 @@
 //! (`open`), edited through journalled, undoable commands and saved atomically
 //! (`changes`). This file holds the type, where a store lives, and what it shows.
 
+mod changed;
 mod changes;
 mod open;
 mod recover;

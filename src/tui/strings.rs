@@ -179,6 +179,10 @@ pub fn counted(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
+/// The sides given were to apply to a store that changed before the detector was done.
+pub const GIVEN_SIDES_STALE: &str =
+    "the annotations changed while the sides given were being applied: not applied";
+
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";
 
@@ -194,41 +198,12 @@ pub fn rederived(changed: Option<usize>) -> String {
 
 /// What `:detect` changed, and what it kept.
 pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
-    let kept = format!("{} a person touched kept", counted(t.kept, "annotation"));
+    let what = format!("detected again: {}", t.describe());
     if t.is_empty() {
-        return format!("detected again: nothing changed; {kept}");
-    }
-    let mut parts = Vec::new();
-    for (n, what) in [
-        (t.added, "added"),
-        (t.changed, "changed"),
-        (t.removed, "removed"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
-    }
-    let suggestions = if parts.is_empty() {
-        String::new()
+        what
     } else {
-        format!("suggestions {}; ", parts.join(", "))
-    };
-    let mut speakers = Vec::new();
-    if t.speakers_added > 0 {
-        speakers.push(format!("{} added", counted(t.speakers_added, "speaker")));
+        done(&what, keys)
     }
-    if t.speakers_removed > 0 {
-        speakers.push(format!("{} gone", counted(t.speakers_removed, "speaker")));
-    }
-    let speakers = if speakers.is_empty() {
-        String::new()
-    } else {
-        format!("{}; ", speakers.join(", "))
-    };
-    done(
-        &format!("detected again: {suggestions}{speakers}{kept}"),
-        keys,
-    )
 }
 
 /// "no speakers": the speakers panel is empty.
@@ -288,4 +263,12 @@ pub fn no_side(sides: usize, keys: &Keymap) -> String {
         1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
         n => format!("there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"),
     }
+}
+
+/// The status bar's words for an annotation to check again.
+pub fn recheck(keys: &Keymap) -> String {
+    format!(
+        "≈ placed by a fuzzy match: check it ({} accepts)",
+        keys.hint(Command::Accept)
+    )
 }

@@ -5,7 +5,7 @@ use super::values::{int, list, parse_pair, parse_string, string, whole};
 use crate::model::Snippet;
 use crate::model::{
     Annotations, ArticleInfo, Conflict, ConflictTable, Id, Origin, Party, Position, Quote,
-    QuoteKind, Speaker, Status,
+    QuoteKind, Recheck, Speaker, Status,
 };
 
 /// Which table the reader is in.
@@ -108,13 +108,13 @@ const ARTICLE_KEYS: &[&str] = &[
 const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
 const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
 const QUOTE_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
-    "prefix", "suffix",
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "recheck",
+    "note", "prefix", "suffix",
 ];
 const CONFLICT_KEYS: &[&str] = &["id", "table", "item", "field", "base", "ours", "theirs"];
 const POSITION_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "party", "speaker", "origin", "status", "note", "prefix",
-    "suffix",
+    "id", "start", "end", "text", "party", "speaker", "origin", "status", "recheck", "note",
+    "prefix", "suffix",
 ];
 
 fn keys(table: &Table) -> &'static [&'static str] {
@@ -176,6 +176,7 @@ fn quote() -> Quote {
         cue: None,
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
@@ -192,6 +193,7 @@ fn position() -> Position {
         speaker: None,
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
@@ -290,6 +292,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
                 party: &mut q.party,
                 origin: &mut q.origin,
                 status: &mut q.status,
+                recheck: &mut q.recheck,
                 note: &mut q.note,
                 prefix: &mut q.prefix,
                 suffix: &mut q.suffix,
@@ -310,6 +313,7 @@ fn set_position(p: &mut Position, key: &str, v: &str) -> Option<()> {
         party: &mut p.party,
         origin: &mut p.origin,
         status: &mut p.status,
+        recheck: &mut p.recheck,
         note: &mut p.note,
         prefix: &mut p.prefix,
         suffix: &mut p.suffix,
@@ -327,6 +331,7 @@ struct Fields<'a> {
     party: &'a mut Option<Id>,
     origin: &'a mut Origin,
     status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
     prefix: &'a mut Snippet,
     suffix: &'a mut Snippet,
@@ -347,6 +352,12 @@ impl Fields<'_> {
                     "suggested" => Status::Suggested,
                     "accepted" => Status::Accepted,
                     "rejected" => Status::Rejected,
+                    _ => return None,
+                }
+            }
+            "recheck" => {
+                *self.recheck = match string(v)?.as_str() {
+                    "fuzzy" => Some(Recheck::Fuzzy),
                     _ => return None,
                 }
             }
