@@ -751,6 +751,13 @@ const SOURCE_NOUNS: &[&str] = &[
     "students",
     "fan",
     "fans",
+    "chancellor",
+    "premier",
+    "commissioner",
+    "democrat",
+    "republican",
+    "person",
+    "treasurer",
 ];
 
 /// Whether a lower-case word is a personal pronoun that can stand for a source.
