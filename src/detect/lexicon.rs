@@ -118,6 +118,16 @@ const SPEECH: &[&str] = &[
     "chide chided",
     "scold scolded",
     "conclude concludes concluded",
+    "bark barked",
+    "gloat gloats gloated",
+    "quip quips quipped",
+    "joke jokes joked",
+    "shout shouted",
+    "yell yelled",
+    "boast boasts boasted",
+    "wonder wonders wondered",
+    "counter countered",
+    "snipe sniped",
 ];
 
 /// Stance verbs: a side's act of taking a position, without quoting.
