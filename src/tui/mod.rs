@@ -20,7 +20,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use crate::article::{Article, Opening};
+use crate::article::{Article, Opening, Rest};
 use crate::config::Config;
 use crate::keys::Command;
 use crate::store::{OpenOptions, Store};
@@ -40,8 +40,9 @@ pub struct Exit(pub u8);
 const HANGUP: u8 = 128 + 1;
 
 /// Articles up to this size are detected before the first frame, so it has its
-/// highlights (the bundled article takes about 3 ms); larger ones on the worker.
-const DETECT_BEFORE_FIRST_FRAME: usize = 256 * 1024;
+/// highlights; larger ones on the worker. (The same size the reader detects again
+/// on its own thread.)
+const DETECT_BEFORE_FIRST_FRAME: usize = app::redetect::DETECT_ON_THE_SPOT;
 
 /// How the loop ended.
 enum End {
@@ -56,7 +57,13 @@ enum End {
 /// article is detected before the first frame; for a larger one the rest is read,
 /// and the store opened (and, without one, the article detected), on a worker
 /// thread, so the first screen waits for neither.
-pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) -> Result<Exit> {
+pub fn run(
+    mut opening: Opening,
+    config: Config,
+    options: OpenOptions,
+    color: bool,
+) -> Result<Exit> {
+    let rest = opening.rest.take();
     let article = Arc::new(opening.article);
     let (tx, rx) = events::channel();
     events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
@@ -99,11 +106,11 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
             let max = app.config.limits.max_article_bytes;
-            spawn_worker(article, opening.complete, max, options, tx);
+            spawn_worker(article, rest, max, options, tx.clone());
         } else {
-            drop((article, tx));
+            drop(article);
         }
-        let end = event_loop(&mut terminal, &mut app, &rx, &gate, mouse)?;
+        let end = event_loop(&mut terminal, &mut app, (&tx, &rx), &gate, mouse)?;
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(
@@ -133,11 +140,11 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
     }
 }
 
-/// Starts the worker: it reads the rest of the article (unless `complete`), then opens
-/// the store, and sends each as it is ready.
+/// Starts the worker: it reads the rest of the article (when there is a `rest`, from
+/// the file already open), then opens the store, and sends each as it is ready.
 fn spawn_worker(
     start: Arc<Article>,
-    complete: bool,
+    rest: Option<Rest>,
     max_bytes: u64,
     options: OpenOptions,
     tx: mpsc::Sender<Event>,
@@ -145,10 +152,9 @@ fn spawn_worker(
     std::thread::spawn(move || {
         background();
         let guard = events::WorkerGuard::new(tx);
-        let article = if complete {
-            start
-        } else {
-            match Article::load(start.source.clone(), max_bytes) {
+        let article = match rest {
+            None => start,
+            Some(rest) => match rest.read(max_bytes) {
                 Ok(whole) => {
                     drop(start);
                     let whole = Arc::new(whole);
@@ -162,7 +168,7 @@ fn spawn_worker(
                     guard.send(Event::ArticleFailed(why));
                     return guard.finish();
                 }
-            }
+            },
         };
         let mut progress = |bytes: usize| {
             guard.send(Event::Progress(bytes));
@@ -184,13 +190,13 @@ fn background() {
     let _ = rustix::process::nice(WORKER_NICE);
 }
 
-/// Blocks on the event channel, takes in everything queued, and draws once. While the
-/// article is still being wrapped it does a slice of that work whenever the channel is
-/// empty, and blocks again once it is done.
+/// Blocks on the event channel, takes in everything queued, starts the detections the
+/// app asked for, and draws once. While the article is still being wrapped it does a
+/// slice of that work whenever the channel is empty, and blocks again once it is done.
 fn event_loop(
     terminal: &mut terminal::Term,
     app: &mut App,
-    rx: &mpsc::Receiver<Event>,
+    (tx, rx): (&mpsc::Sender<Event>, &mpsc::Receiver<Event>),
     gate: &events::InputGate,
     mouse: bool,
 ) -> Result<End> {
@@ -216,8 +222,20 @@ fn event_loop(
                 }
             }
         }
+        for job in app.take_jobs() {
+            spawn_detection(job, tx.clone());
+        }
         terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     }
+}
+
+/// Runs a detection the app asked for on a thread of its own, at the worker's
+/// priority, and sends its result back.
+fn spawn_detection(job: app::redetect::DetectJob, tx: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        background();
+        let _ = tx.send(Event::Detected(Box::new(job.run())));
+    });
 }
 
 /// Takes in one event; `Some` when the reader should end.
@@ -239,6 +257,7 @@ fn handle(
         Event::ArticleFailed(why) => Some(Action::ArticleFailed(why)),
         Event::StoreReady(store) => Some(Action::StoreReady(store)),
         Event::WorkerGone => Some(Action::WorkerGone),
+        Event::Detected(done) => Some(Action::Detected(done)),
         Event::Input(input) => match input_action(&input, app) {
             Input::Action(a) => a,
             Input::Interrupt => return Ok(Some(End::Exit(Exit(130)))),
@@ -350,6 +369,12 @@ mod panic_tests;
 
 #[cfg(test)]
 mod sides_editor_tests;
+
+#[cfg(test)]
+mod redetect_tests;
+
+#[cfg(test)]
+mod speakers_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

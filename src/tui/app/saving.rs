@@ -48,15 +48,15 @@ impl App {
     }
 
     /// A save that failed offers the ways out: save elsewhere, retry, keep editing.
+    /// "Keep editing" says how many edits a crash would lose, if the journal could not
+    /// hold them all.
     pub(super) fn save_failed(&mut self, why: &str) {
         self.say(format!("cannot save: {why}"), Tone::Warning);
+        let at_risk = self.store.as_ref().map_or(0, |s| s.edits_at_risk());
+        let keep = strings::keep_editing(at_risk);
         self.open_popup(Popup::choice(
             &format!("Cannot save: {why}"),
-            &[
-                ('s', "save elsewhere"),
-                ('r', "retry"),
-                ('k', "keep editing (the journal keeps every edit)"),
-            ],
+            &[('s', "save elsewhere"), ('r', "retry"), ('k', &keep)],
             Ask::SaveFailed,
         ));
     }
@@ -118,6 +118,7 @@ impl App {
             }
             "q" => self.request_quit(false),
             "q!" => self.discard_and_quit(),
+            "detect" => self.redetect(),
             "messages" | "mes" => {
                 // opened at the newest (the view clamps the scroll)
                 self.mode
@@ -165,6 +166,7 @@ impl App {
             },
             replace,
             follow_links: false,
+            store: self.store.as_ref().and_then(|s| s.path()),
         };
         if let Err(crate::store::guard::Refused::Exists(_)) =
             crate::store::guard::check(std::path::Path::new(path), rules)
