@@ -82,6 +82,8 @@ impl Tally {
             Item::Position(p) | Item::OrphanPosition(p) => {
                 self.count_span(&SpanRef::of_position(p), up)
             }
+            // (a conflict names no speaker or party and shares no id space counted here)
+            Item::Conflict(_) => {}
         }
     }
 
@@ -160,6 +162,7 @@ impl Tally {
             Item::OrphanQuote(q) => span(SpanRef::of_quote(q), false),
             Item::Position(p) => span(SpanRef::of_position(p), true),
             Item::OrphanPosition(p) => span(SpanRef::of_position(p), false),
+            Item::Conflict(c) => !c.id.is_empty(),
         }
     }
 }
