@@ -368,6 +368,9 @@ mod sides_editor_tests;
 #[cfg(test)]
 mod redetect_tests;
 
+#[cfg(test)]
+mod conflict_tests;
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     /// The niceness of the calling thread, from its `stat` line (the 19th field, counted

@@ -37,6 +37,11 @@ pub enum Ask {
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.
     ApplyParties,
+    /// Which value a conflict a merge left should take.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
     /// The side of a new speaker.
     SpeakerSide {
         /// The name typed.
@@ -70,6 +75,11 @@ pub enum Field {
     Command,
     /// A side's name or aliases, in the sides editor.
     Side(SideField),
+    /// The value a user writes to settle a conflict.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
 }
 
 /// What the speaker picker is for.
@@ -105,14 +115,14 @@ pub enum Popup {
         /// What it is for.
         purpose: Field,
     },
-    /// The note editor of an annotation: several lines, wrapped.
+    /// The note editor: several lines, wrapped.
     Note {
         /// What to type.
         title: String,
         /// The editor (boxed: it is far larger than the other popups).
         editor: Box<NoteEditor>,
-        /// The annotation's id.
-        id: Id,
+        /// What it is for: an annotation's note, or the note that settles a conflict.
+        purpose: Field,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
     Speakers {
@@ -188,10 +198,12 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Note { editor, id, .. } => {
+            Popup::Note {
+                editor, purpose, ..
+            } => {
                 match key {
                     PopupKey::Edit(PromptKey::Submit) => {
-                        return Outcome::Submitted(Field::Note { id: id.clone() }, editor.text());
+                        return Outcome::Submitted(purpose.clone(), editor.text());
                     }
                     PopupKey::Edit(k) => editor.apply(k),
                     PopupKey::Newline => editor.newline(),

@@ -125,6 +125,7 @@ impl App {
             Command::CommandLine => {
                 self.open_popup(Popup::text(":", "", Field::Command));
             }
+            Command::NextConflict => self.next_conflict(),
             _ => {}
         }
     }
@@ -221,8 +222,13 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
+        self.open_note_editor("Note", &note, Field::Note { id });
+    }
+
+    /// Opens the note editor holding `text`, for `purpose`.
+    pub(super) fn open_note_editor(&mut self, what: &str, text: &str, purpose: Field) {
         let editor = NoteEditor::new(
-            &note,
+            text,
             self.theme.text,
             self.theme
                 .cursor
@@ -230,13 +236,13 @@ impl App {
         );
         self.open_popup(Popup::Note {
             title: format!(
-                "Note ({} saves, {} new line, {} cancels)",
+                "{what} ({} saves, {} new line, {} cancels)",
                 self.keymap.hint(Command::PromptSubmit),
                 self.keymap.hint(Command::PromptNewline),
                 self.keymap.hint(Command::PromptCancel)
             ),
             editor: Box::new(editor),
-            id,
+            purpose,
         });
     }
 

@@ -203,6 +203,7 @@ impl App {
             }
             Ask::ApplyParties => self.answer_given_sides(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
+            Ask::Settle { conflict } => self.choose_settlement(conflict, c),
         }
     }
 
@@ -313,6 +314,10 @@ impl App {
             }
             Field::Command => self.run_command_line(text.trim()),
             Field::Side(field) => self.submit_side_field(field, text),
+            Field::Settle { conflict } => {
+                let value = (!text.trim().is_empty()).then_some(text);
+                self.settle(conflict, value);
+            }
         }
     }
 }
