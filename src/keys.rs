@@ -161,6 +161,8 @@ commands! {
     ShrinkStart = "shrink_start", [Normal], ["("];
     /// Merge the selected annotation's speaker into another
     MergeSpeaker = "merge_speaker", [Normal], ["M"];
+    /// Go to the next conflict a merge left, and settle it
+    NextConflict = "next_conflict", [Normal], ["C"];
     /// Undo the last edit
     Undo = "undo", [Normal], ["u"];
     /// Redo the last undone edit

@@ -3,6 +3,7 @@
 //! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
 //! `editing`, `popups` and `saving`.
 
+mod conflicts;
 pub mod cursor;
 mod editing;
 mod given_sides;
@@ -101,6 +102,8 @@ pub struct App {
     anchor: Option<usize>,
     /// Detections the loop should run on a worker (a large article's).
     jobs: Vec<redetect::DetectJob>,
+    /// The conflict `C` showed last, so the next `C` goes on from it.
+    last_conflict: Option<Id>,
 }
 
 impl App {
@@ -151,6 +154,7 @@ impl App {
             label,
             anchor: None,
             jobs: Vec::new(),
+            last_conflict: None,
         };
         app.relayout();
         app
@@ -231,6 +235,7 @@ impl App {
             let tone = if warn { Tone::Warning } else { Tone::Info };
             self.message = Some((notices.join("; "), tone));
         }
+        self.announce_conflicts();
     }
 
     /// Rebuilds the index after the annotations changed. The selection goes to the

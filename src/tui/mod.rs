@@ -373,6 +373,9 @@ mod redetect_tests;
 #[cfg(test)]
 mod speakers_tests;
 
+#[cfg(test)]
+mod conflict_tests;
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     /// The niceness of the calling thread, from its `stat` line (the 19th field, counted

@@ -38,6 +38,11 @@ pub enum Ask {
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.
     ApplyParties,
+    /// Which value a conflict a merge left should take.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
     /// The side of a new speaker.
     SpeakerSide {
         /// The name typed.
@@ -73,6 +78,11 @@ pub enum Field {
     Side(SideField),
     /// A speaker's name or role, in the speakers panel.
     Speaker(SpeakerField),
+    /// The value a user writes to settle a conflict.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
 }
 
 /// What the speaker picker is for.
@@ -115,7 +125,8 @@ pub enum Popup {
         title: String,
         /// The editor (boxed: it is far larger than the other popups).
         editor: Box<NoteEditor>,
-        /// What the text is for.
+        /// What it is for: an annotation's note, a side's aliases, or the note that
+        /// settles a conflict.
         purpose: Field,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
