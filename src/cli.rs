@@ -13,6 +13,9 @@ use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod agree;
+mod agree_text;
+
 /// A terminal reader for news articles: who said what, for which side.
 #[derive(Debug, Parser)]
 #[command(name = "parley", version, about, long_about = None)]
@@ -113,6 +116,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// How far two annotators agree: two stores of one article, or two folders of stores.
+    Agree(agree::AgreeArgs),
 }
 
 /// Export formats.
@@ -303,10 +308,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 .or_else(|| output.as_deref().and_then(Format::of_extension))
                 .unwrap_or(Format::Toml);
             let article = load_article(articles.first().map(PathBuf::as_path), &config)?;
+            let store_file = crate::store::store_path(&article, cli.store.as_deref());
             let rules = guard::Rules {
                 article: article_file(&article),
                 replace: force,
                 follow_links: true,
+                store: store_file.as_deref(),
             };
             // refused before the work, so a mistyped -o costs nothing
             if let Some(path) = &output {
@@ -325,6 +332,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Agree(args)) => agree::run(&args, &config),
         Some(Command::Check { article }) => {
             let article = load_article(article.as_deref(), &config)?;
             let report = crate::store::check::check(&article, &store_options(cli.store, &config))?;

@@ -123,6 +123,7 @@ pub fn export(paths: &[PathBuf], request: TableRequest, config: &Config) -> Resu
                 article: None,
                 replace: request.force,
                 follow_links: true,
+                store: None,
             };
             guard::check(path, rules).map_err(refused)?;
             let rows = write_replacing(path, rules, |out| table(out))?;

@@ -59,6 +59,8 @@ pub struct Outcome {
     pub created: Option<Id>,
     /// How many primitive changes were made (0: nothing to do).
     pub changes: usize,
+    /// What a re-detection changed.
+    pub tally: Option<super::edit::Tally>,
 }
 
 /// One article's annotations, their file, history and journal.

@@ -9,8 +9,10 @@ mod given_sides;
 mod navigation;
 mod overlays;
 mod popups;
+pub mod redetect;
 mod saving;
 pub mod sides_editor;
+pub mod speakers;
 mod update;
 
 pub use cursor::Cursor;
@@ -96,6 +98,8 @@ pub struct App {
     /// The byte offset kept at the top across resizes, so that several resizes in a
     /// row do not drift; forgotten as soon as the user scrolls.
     anchor: Option<usize>,
+    /// Detections the loop should run on a worker (a large article's).
+    jobs: Vec<redetect::DetectJob>,
 }
 
 impl App {
@@ -145,6 +149,7 @@ impl App {
             quit: false,
             label,
             anchor: None,
+            jobs: Vec::new(),
         };
         app.relayout();
         app

@@ -3,6 +3,7 @@
 
 use super::action::{PopupKey, PromptKey};
 pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
+pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 use super::input::TextField;
 use super::note_editor::NoteEditor;
 use crate::export::Format;
@@ -70,6 +71,8 @@ pub enum Field {
     Command,
     /// A side's name or aliases, in the sides editor.
     Side(SideField),
+    /// A speaker's name or role, in the speakers panel.
+    Speaker(SpeakerField),
 }
 
 /// What the speaker picker is for.
@@ -125,6 +128,8 @@ pub enum Popup {
     },
     /// The sides editor: a list of the sides with lettered commands.
     Sides(SidesEditor),
+    /// The speakers panel: a list of the speakers with lettered commands.
+    SpeakersPanel(SpeakersPanel),
 }
 
 impl Popup {
@@ -162,11 +167,14 @@ pub enum Outcome {
     Picked(Pick, String, usize),
     /// A command of the sides editor, which stays open.
     Sides(SideOp),
+    /// A command of the speakers panel, which stays open.
+    Speakers(SpeakerOp),
 }
 
 impl Popup {
     /// Takes a key; `entries` is how many entries the speaker picker lists for its
-    /// filter, or how many sides the sides editor lists (the app knows them).
+    /// filter, how many sides the sides editor lists, or how many speakers the
+    /// speakers panel lists (the app knows them).
     pub fn handle(&mut self, key: PopupKey, entries: usize) -> Outcome {
         if key == PopupKey::Edit(PromptKey::Abort) {
             return Outcome::Cancel;
@@ -197,7 +205,7 @@ impl Popup {
                     PopupKey::Newline => editor.newline(),
                     PopupKey::Up => editor.row(false),
                     PopupKey::Down => editor.row(true),
-                    PopupKey::Command(_) => {}
+                    PopupKey::Command(_) | PopupKey::Side(_) => {}
                 }
                 Outcome::Stay
             }
@@ -216,11 +224,12 @@ impl Popup {
                         filter.apply(k);
                         *cursor = 0;
                     }
-                    PopupKey::Newline | PopupKey::Command(_) => {}
+                    PopupKey::Newline | PopupKey::Command(_) | PopupKey::Side(_) => {}
                 }
                 Outcome::Stay
             }
             Popup::Sides(editor) => editor.handle(key, entries),
+            Popup::SpeakersPanel(panel) => panel.handle(key, entries),
         }
     }
 }

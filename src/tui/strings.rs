@@ -131,3 +131,119 @@ pub fn selecting(keys: &Keymap) -> String {
         keys.hint(Command::CursorCancel),
     )
 }
+
+/// "1 annotation", "2 annotations".
+pub fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "detecting…": a large article's detection runs on a worker.
+pub const DETECTING: &str = "detecting the article again…";
+
+/// What re-deriving the sides after an edit of the sides did ("" when the
+/// re-derivation of a large article is still running).
+pub fn rederived(changed: Option<usize>) -> String {
+    match changed {
+        Some(0) => "no suggestion changed side".into(),
+        Some(n) => format!("{} changed side", counted(n, "suggestion")),
+        None => "re-deriving the suggestions' sides…".into(),
+    }
+}
+
+/// What `:detect` changed, and what it kept.
+pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
+    let kept = format!("{} a person touched kept", counted(t.kept, "annotation"));
+    if t.is_empty() {
+        return format!("detected again: nothing changed; {kept}");
+    }
+    let mut parts = Vec::new();
+    for (n, what) in [
+        (t.added, "added"),
+        (t.changed, "changed"),
+        (t.removed, "removed"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    let suggestions = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("suggestions {}; ", parts.join(", "))
+    };
+    let mut speakers = Vec::new();
+    if t.speakers_added > 0 {
+        speakers.push(format!("{} added", counted(t.speakers_added, "speaker")));
+    }
+    if t.speakers_removed > 0 {
+        speakers.push(format!("{} gone", counted(t.speakers_removed, "speaker")));
+    }
+    let speakers = if speakers.is_empty() {
+        String::new()
+    } else {
+        format!("{}; ", speakers.join(", "))
+    };
+    done(
+        &format!("detected again: {suggestions}{speakers}{kept}"),
+        keys,
+    )
+}
+
+/// "no speakers": the speakers panel is empty.
+pub const NO_SPEAKERS: &str = "no speakers yet: @ on an annotation adds one";
+
+/// A speaker was deleted; `annotations` named it and keep their text.
+pub fn speaker_deleted(name: &str, annotations: usize) -> String {
+    format!(
+        "speaker {} deleted; {} named it and keep their text",
+        crate::article::sanitize_inline(name),
+        counted(annotations, "annotation")
+    )
+}
+
+/// A speaker was given a side (`side`: its name, or "no side"), which reached
+/// `annotations` of its quotes and positions.
+pub fn speaker_side_set(name: &str, side: &str, annotations: usize) -> String {
+    format!(
+        "side of {}: {side} (and of {} of its)",
+        crate::article::sanitize_inline(name),
+        counted(annotations, "annotation")
+    )
+}
+
+/// A speaker is named nowhere in the text.
+pub fn speaker_unplaced(name: &str) -> String {
+    format!(
+        "{} is named nowhere in the text",
+        crate::article::sanitize_inline(name)
+    )
+}
+
+/// A speaker renamed, or given a role.
+pub fn speaker_edited(what: &str, name: &str, keys: &Keymap) -> String {
+    done(
+        &format!("{what}: {}", crate::article::sanitize_inline(name)),
+        keys,
+    )
+}
+
+/// After jumping to a speaker: how many places, and the keys that go on.
+pub fn speaker_places(name: &str, n: usize, keys: &Keymap) -> String {
+    format!(
+        "{}: {} ({} next, {} previous)",
+        crate::article::sanitize_inline(name),
+        counted(n, "place"),
+        keys.hint(Command::SearchNext),
+        keys.hint(Command::SearchPrev)
+    )
+}
+
+/// A side digit past the last side (`sides` of them).
+pub fn no_side(sides: usize, keys: &Keymap) -> String {
+    let add = keys.hint(Command::EditSides);
+    match sides {
+        0 => format!("no sides yet: {add} adds one"),
+        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
+        n => format!("there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"),
+    }
+}

@@ -17,6 +17,7 @@ impl App {
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
         let scope = match self.mode.top() {
             Some(Layer::Popup(Popup::Sides(_))) => Scope::Sides,
+            Some(Layer::Popup(Popup::SpeakersPanel(_))) => Scope::Speakers,
             Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
             Some(Layer::Cursor(_)) => Scope::Cursor,
             Some(Layer::Overlay(_)) | None => Scope::Normal,
@@ -27,9 +28,9 @@ impl App {
         }
         match self.mode.top() {
             Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
-            Some(Layer::Popup(Popup::Sides(_))) => match bound? {
+            Some(Layer::Popup(Popup::Sides(_) | Popup::SpeakersPanel(_))) => match bound? {
                 Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
-                Bound::Side(_) => None,
+                Bound::Side(n) => Some(Action::Popup(PopupKey::Side(n))),
             },
             Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
             Some(Layer::Pending(_)) => match typed(key) {
@@ -81,6 +82,7 @@ impl App {
                 self.wrap_more();
             }
             Action::Progress(bytes) => self.detected = bytes,
+            Action::Detected(done) => self.take_detected(*done),
             Action::WorkerGone => {
                 self.detecting = false;
                 self.loading = false;

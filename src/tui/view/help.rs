@@ -21,6 +21,10 @@ const EXTRA: &[(&str, &[(&str, &str)])] = &[
             (":q!", "quit and drop the unsaved edits"),
             (":wq, :x", "save and quit"),
             (":messages", "every message of this session, whole"),
+            (
+                ":detect",
+                "detect the article again with the sides as they are: untouched suggestions are replaced, text without annotations gets new ones, what a person touched stays",
+            ),
         ],
     ),
     (
@@ -45,6 +49,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
         (Scope::Cursor, "Cursor mode (v)"),
         (Scope::Prompt, "Prompts and popups (other keys type)"),
         (Scope::Sides, "Sides editor (S)"),
+        (Scope::Speakers, "Speakers panel (W)"),
     ] {
         out.push((heading.to_string(), String::new()));
         for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {
