@@ -3,6 +3,7 @@
 //! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
 //! `editing`, `popups` and `saving`.
 
+pub mod corpus;
 pub mod cursor;
 mod editing;
 mod given_sides;
@@ -100,6 +101,8 @@ pub struct App {
     anchor: Option<usize>,
     /// Detections the loop should run on a worker (a large article's).
     jobs: Vec<redetect::DetectJob>,
+    /// The corpus, when the reader was opened on a folder (`parley DIR`).
+    pub corpus: Option<super::corpus::Corpus>,
 }
 
 impl App {
@@ -150,6 +153,7 @@ impl App {
             label,
             anchor: None,
             jobs: Vec::new(),
+            corpus: None,
         };
         app.relayout();
         app
