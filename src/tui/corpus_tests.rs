@@ -163,4 +163,14 @@ fn unsaved_edits_are_asked_about_before_another_article_opens() {
     assert!(app.article.text.starts_with("Chile offers"));
     let saved = std::fs::read_to_string(dir.path().join("brief.md.parley.toml")).unwrap();
     assert!(saved.contains("status = \"accepted\""), "{saved}");
+    // the list counts the article left as it was saved
+    command(&mut app, "ls");
+    let corpus = app.corpus.as_ref().unwrap();
+    let brief = &corpus.entries[0];
+    assert!(brief.has_store);
+    assert_eq!(
+        brief.counts.as_ref().unwrap().by_status[1],
+        1,
+        "one accepted"
+    );
 }

@@ -78,9 +78,25 @@ impl App {
         if self.corpus.is_none() {
             return self.say(strings::NOT_A_CORPUS, Tone::Info);
         }
+        self.refresh_open_entry();
         if !matches!(self.mode.popup(), Some(Popup::Corpus)) {
             self.open_popup(Popup::Corpus);
         }
+    }
+
+    /// The open article's row counts what the reader holds now (edits included).
+    fn refresh_open_entry(&mut self) {
+        let (Some(store), Some(corpus)) = (self.store.as_ref(), self.corpus.as_mut()) else {
+            return;
+        };
+        let Some(entry) = corpus.current.and_then(|i| corpus.entries.get_mut(i)) else {
+            return;
+        };
+        entry.counts = Some(crate::corpus::Counts::of(store.annotations()));
+        entry.has_store = store.exists_on_disk();
+        entry.problem = None;
+        entry.title = Some(self.article.title().to_string());
+        corpus.arrange();
     }
 
     /// `}` / `{`: the next or previous article in the list's order.
@@ -268,6 +284,7 @@ impl App {
             Err(e) => return self.say(e.to_string(), Tone::Warning),
         };
         self.keep_place();
+        self.refresh_open_entry();
         let Some(mut corpus) = self.corpus.take() else {
             return;
         };
