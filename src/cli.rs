@@ -183,6 +183,17 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether the reader draws in colour.
+    fn in_reader(self) -> bool {
+        match self {
+            ColorChoice::Auto => crate::tui::theme::color_allowed(),
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+        }
+    }
+}
+
 /// Exit code for bad usage or unreadable input.
 pub const EXIT_USAGE: u8 = 2;
 
@@ -230,6 +241,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             if let Some(path) = &cli.parties {
                 config.parties = read_parties(path)?;
             }
+            if let Some(dir) = cli.article.as_deref().filter(|p| p.is_dir()) {
+                return corpus::read(dir, cli.store.is_some(), config, cli.color);
+            }
             if !std::io::stdout().is_terminal() {
                 // like less: not a terminal, so print instead of taking over the screen
                 let article = load_article(cli.article.as_deref(), &config)?;
@@ -243,12 +257,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 inspect: false,
                 ..store_options(cli.store, &config)
             };
-            let color = match cli.color {
-                ColorChoice::Auto => crate::tui::theme::color_allowed(),
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-            };
-            let exit = crate::tui::run(opening, config, options, color)?;
+            let exit = crate::tui::run(opening, config, options, cli.color.in_reader())?;
             Ok(ExitCode::from(exit.0))
         }
         Some(Command::Print {
@@ -389,7 +398,7 @@ pub const EXIT_PROBLEMS: u8 = 1;
 
 /// How the commands open a store: `--store`, the size limit, the configured sides, and
 /// never a change on disk.
-fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
+pub(crate) fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
     OpenOptions {
         store,
         max_bytes: config.limits.max_store_bytes,

@@ -80,6 +80,35 @@ fn progress_bar(total: u64) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// `parley DIR`: the reader over a folder's articles, starting from their list.
+pub fn read(
+    dir: &Path,
+    store_given: bool,
+    config: Config,
+    color: super::ColorChoice,
+) -> Result<ExitCode> {
+    if store_given {
+        bail!("--store names one article's store; a folder's articles each keep their own");
+    }
+    if !io::stdout().is_terminal() {
+        bail!(
+            "{}: a folder is read in a terminal; parley export or parley stats give its annotations",
+            corpus::display(dir)
+        );
+    }
+    let paths: Vec<PathBuf> = corpus::Articles::new(&[dir.to_path_buf()])
+        .filter_map(Result::ok)
+        .collect();
+    let options = crate::store::OpenOptions {
+        inspect: false,
+        ..super::store_options(None, &config)
+    };
+    let mut list = crate::tui::corpus::Corpus::new(dir, paths, options, color.in_reader());
+    list.places = crate::tui::session::default_path();
+    let exit = crate::tui::run_corpus(list, config)?;
+    Ok(ExitCode::from(exit.0))
+}
+
 /// What `export` over a corpus was asked for.
 #[derive(Debug)]
 pub struct TableRequest {

@@ -68,6 +68,8 @@ pub enum Action {
     WorkerGone,
     /// A detection the app asked for came back from a worker.
     Detected(Box<crate::tui::app::redetect::Detected>),
+    /// The background read of the corpus's articles found these titles and counts.
+    CorpusCounted(Vec<crate::tui::corpus::Counted>),
 }
 
 /// A key in a popup.

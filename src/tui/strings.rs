@@ -5,6 +5,42 @@
 use crate::keys::Command;
 use crate::tui::keymap::Keymap;
 
+/// "this reader is on one article: parley DIR opens a folder's articles as a list"
+pub const NOT_A_CORPUS: &str =
+    "this reader is on one article: parley DIR opens a folder's articles as a list";
+
+/// "no articles here (.txt, .html, .md files)"
+pub const NO_ARTICLES: &str = "no articles here (.txt, .html, .md files)";
+
+/// "this is the last article of the list"
+pub const LAST_ARTICLE: &str = "this is the last article of the list";
+
+/// "this is the first article of the list"
+pub const FIRST_ARTICLE: &str = "this is the first article of the list";
+
+/// "marked done"
+pub const MARKED_DONE: &str = "marked done";
+
+/// "marked not done"
+pub const MARKED_NOT_DONE: &str = "marked not done";
+
+/// The title of the corpus list's filter field.
+pub const FILTER_TITLE: &str = "Show the articles whose file or title holds";
+
+/// The title of the corpus search field.
+pub const CORPUS_SEARCH_TITLE: &str = "Search every article for";
+
+/// The question before leaving an article with unsaved edits.
+pub const UNSAVED_BEFORE_LEAVING: &str = "Unsaved changes in this article";
+
+/// "cannot mark the article: WHY"
+pub fn cannot_mark(why: &str) -> String {
+    format!(
+        "cannot mark the article: {}",
+        crate::article::sanitize_inline(why)
+    )
+}
+
 /// "kept the store's sides"
 pub const KEPT_STORE_SIDES: &str = "kept the store's sides";
 
