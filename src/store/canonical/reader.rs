@@ -91,10 +91,18 @@ fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {
 
 const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
 const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
-const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
+const SPEAKER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "role",
+    "party",
+    "mentions",
+    "mention_text",
+    "origin",
+];
 const QUOTE_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
-    "prefix", "suffix",
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "cue_text", "origin",
+    "status", "note", "prefix", "suffix",
 ];
 const POSITION_KEYS: &[&str] = &[
     "id", "start", "end", "text", "party", "speaker", "origin", "status", "note", "prefix",
@@ -143,6 +151,7 @@ fn speaker() -> Speaker {
         role: None,
         party: None,
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Auto,
     }
 }
@@ -157,6 +166,7 @@ fn quote() -> Quote {
         party: None,
         kind: QuoteKind::Direct,
         cue: None,
+        cue_text: Snippet::default(),
         origin: Origin::Auto,
         status: Status::Suggested,
         note: None,
@@ -208,6 +218,12 @@ fn set_speaker(s: &mut Speaker, key: &str, v: &str) -> Option<()> {
         "role" => s.role = Some(string(v)?),
         "party" => s.party = Some(id(v)?),
         "mentions" => s.mentions = list(v, parse_pair)?,
+        "mention_text" => {
+            s.mention_text = list(v, parse_string)?
+                .into_iter()
+                .map(Snippet::from)
+                .collect()
+        }
         _ => s.origin = origin(v)?,
     }
     Some(())
@@ -224,6 +240,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
             }
         }
         "cue" => q.cue = Some(whole(v, parse_pair)?),
+        "cue_text" => q.cue_text = string(v)?.into(),
         _ => {
             let f = Fields {
                 id: &mut q.id,

@@ -184,6 +184,7 @@ mod tests {
             party: None,
             kind: Default::default(),
             cue: None,
+            cue_text: Default::default(),
             origin: Default::default(),
             status: Status::Suggested,
             note: None,
