@@ -58,6 +58,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             role: Some("negotiator".into()),
             party: Some(if i % 2 == 0 { "us" } else { "cuba" }.into()),
             mentions: vec![],
+            mention_text: Vec::new(),
             origin: Origin::Auto,
         })
         .collect();
@@ -79,6 +80,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             party: party.clone(),
             kind: QuoteKind::Direct,
             cue: None,
+            cue_text: Default::default(),
             origin: Origin::Auto,
             status: Status::Suggested,
             recheck: None,

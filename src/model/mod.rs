@@ -143,6 +143,11 @@ pub struct Speaker {
     /// Every mention (name, surname, role, pronoun) as `[start, end]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<[usize; 2]>,
+    /// The text of each mention, in the same order: what re-anchoring looks for when
+    /// the article changes. Kept by the store; empty when not known (a store written
+    /// before it, or by another tool), and ignored unless one for each mention.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mention_text: Vec<Snippet>,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,
@@ -172,6 +177,10 @@ pub struct Quote {
     /// The speech verb or colon that attributes it, as `[start, end]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<[usize; 2]>,
+    /// The cue's text ("said"): what re-anchoring looks for when the article changes.
+    /// Kept by the store; empty when not known.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub cue_text: Snippet,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,

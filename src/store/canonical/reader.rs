@@ -106,10 +106,18 @@ const ARTICLE_KEYS: &[&str] = &[
     "site_name",
 ];
 const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
-const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
+const SPEAKER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "role",
+    "party",
+    "mentions",
+    "mention_text",
+    "origin",
+];
 const QUOTE_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "recheck",
-    "note", "prefix", "suffix",
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "cue_text", "origin",
+    "status", "recheck", "note", "prefix", "suffix",
 ];
 const CONFLICT_KEYS: &[&str] = &["id", "table", "item", "field", "base", "ours", "theirs"];
 const POSITION_KEYS: &[&str] = &[
@@ -160,6 +168,7 @@ fn speaker() -> Speaker {
         role: None,
         party: None,
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Auto,
     }
 }
@@ -174,6 +183,7 @@ fn quote() -> Quote {
         party: None,
         kind: QuoteKind::Direct,
         cue: None,
+        cue_text: Snippet::default(),
         origin: Origin::Auto,
         status: Status::Suggested,
         recheck: None,
@@ -266,6 +276,12 @@ fn set_speaker(s: &mut Speaker, key: &str, v: &str) -> Option<()> {
         "role" => s.role = Some(string(v)?),
         "party" => s.party = Some(id(v)?),
         "mentions" => s.mentions = list(v, parse_pair)?,
+        "mention_text" => {
+            s.mention_text = list(v, parse_string)?
+                .into_iter()
+                .map(Snippet::from)
+                .collect()
+        }
         _ => s.origin = origin(v)?,
     }
     Some(())
@@ -282,6 +298,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
             }
         }
         "cue" => q.cue = Some(whole(v, parse_pair)?),
+        "cue_text" => q.cue_text = string(v)?.into(),
         _ => {
             let f = Fields {
                 id: &mut q.id,

@@ -92,6 +92,11 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         w.opt_string("party", s.party.as_deref())?;
         if !s.mentions.is_empty() {
             w.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
+            if s.mention_text.len() == s.mentions.len() {
+                w.list("mention_text", &s.mention_text, |w, t| {
+                    push_quoted(&mut w.out, t)
+                })?;
+            }
         }
         w.string("origin", s.origin.as_str())?;
     }
@@ -228,6 +233,9 @@ impl<W: Write> Writer<W> {
             self.key("cue")?;
             self.pair(c)?;
             self.out.write_char('\n')?;
+            if !q.cue_text.is_empty() {
+                self.string("cue_text", &q.cue_text)?;
+            }
         }
         let note = q.note.as_deref();
         self.review((q.origin, q.status, q.recheck), note, &q.prefix, &q.suffix)

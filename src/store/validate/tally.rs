@@ -231,6 +231,7 @@ mod tests {
             party: party.map(Id::from),
             kind: Default::default(),
             cue: None,
+            cue_text: Default::default(),
             origin: Default::default(),
             status: Default::default(),
             recheck: None,
@@ -261,6 +262,7 @@ mod tests {
             role: None,
             party: Some("a".into()),
             mentions: vec![span("Kelly")],
+            mention_text: Vec::new(),
             origin: Default::default(),
         });
         let [s, e] = span("“resume”");
@@ -310,6 +312,7 @@ mod tests {
                 role: None,
                 party: SIDES[pa].map(Id::from),
                 mentions: vec![[m, m + 3]],
+                mention_text: Vec::new(),
                 origin: Default::default(),
             }))),
             (0usize..6, 0usize..4).prop_map(|(slot, id)| {
