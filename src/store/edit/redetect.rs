@@ -5,13 +5,15 @@
 //! annotation is added; its speakers join the set, matched to the set's own by id or
 //! by a shared mention, so a renamed or merged speaker is not brought back.
 //! [`rederive`] is the lighter step the sides take: only the sides of the untouched
-//! suggestions and of the detector's speakers.
+//! suggestions and of the detector's speakers. What a merge conflict names counts as
+//! a person's until they settle it.
 
 use super::ids::next_id;
 use super::plan::Plan;
 use super::{EditError, SideList};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, Snippet, Speaker, Status, shared_context,
+    Annotations, ConflictTable, Id, Origin, Position, Quote, Snippet, Speaker, Status,
+    shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -105,10 +107,12 @@ pub fn rederive(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
     let side = |span, speaker: &Option<Id>, sides: &HashMap<(usize, usize), Option<Id>>| {
         chosen(speaker).or_else(|| sides.get(&span).cloned())
     };
+    let held = conflicted(a, &[ConflictTable::Quote, ConflictTable::Position]);
+    let held_speakers = conflicted(a, &[ConflictTable::Speaker]);
     let quotes = a
         .quotes
         .iter()
-        .filter(|q| q.is_untouched())
+        .filter(|q| q.is_untouched() && !held.contains(&q.id))
         .filter_map(|q| {
             Some((
                 q.id.clone(),
@@ -118,7 +122,7 @@ pub fn rederive(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
     let positions = a
         .positions
         .iter()
-        .filter(|p| p.is_untouched())
+        .filter(|p| p.is_untouched() && !held.contains(&p.id))
         .filter_map(|p| {
             Some((
                 p.id.clone(),
@@ -129,10 +133,20 @@ pub fn rederive(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
     let speaker_sides = a
         .speakers
         .iter()
-        .filter(|s| s.origin == Origin::Auto)
+        .filter(|s| s.origin == Origin::Auto && !held_speakers.contains(&s.id))
         .filter_map(|s| Some((s.id.clone(), found.speaker(&s.id)?.party.clone())))
         .collect();
     (sides, speaker_sides)
+}
+
+/// The ids of the items of these tables that a merge conflict names: a person must
+/// settle them, so neither re-detection nor re-derivation changes them meanwhile.
+fn conflicted(a: &Annotations, tables: &[ConflictTable]) -> HashSet<Id> {
+    a.conflicts
+        .iter()
+        .filter(|c| tables.contains(&c.table))
+        .map(|c| c.item.clone())
+        .collect()
 }
 
 /// How many annotations the side list gives a side they do not have yet.
@@ -165,12 +179,15 @@ pub(super) fn plan(
         ));
     }
     let speakers = SpeakerMap::new(a, found);
+    let held = conflicted(a, &[ConflictTable::Quote, ConflictTable::Position]);
+    let held_speakers = conflicted(a, &[ConflictTable::Speaker]);
     let mut tally = Tally::default();
     let mut quotes = merge(
         &a.quotes,
         &a.orphan_quotes,
         &found.quotes,
         &speakers,
+        &held,
         &mut tally,
     );
     for q in &mut quotes.put {
@@ -181,6 +198,7 @@ pub(super) fn plan(
         &a.orphan_positions,
         &found.positions,
         &speakers,
+        &held,
         &mut tally,
     );
     let mut fresh_q = fresh_ids(a, "q");
@@ -191,7 +209,8 @@ pub(super) fn plan(
         .chain(&positions.named)
         .cloned()
         .collect();
-    let (speaker_puts, speaker_removes) = speakers.changes(a, found, &named, &mut tally);
+    let (speaker_puts, speaker_removes) =
+        speakers.changes(a, found, (&named, &held_speakers), &mut tally);
     let mut changes = speaker_puts;
     changes.extend(
         quotes
@@ -355,13 +374,16 @@ fn merge<T: Detected>(
     orphans: &[T],
     found: &[T],
     speakers: &SpeakerMap,
+    held: &HashSet<Id>,
     tally: &mut Tally,
 ) -> Merged<T> {
-    let kept = Spans::of(current.iter().filter(|x| !x.untouched()));
-    tally.kept += current.iter().filter(|x| !x.untouched()).count();
+    // a merge conflict on it holds it as a person's until they settle it
+    let free = |x: &T| x.untouched() && !held.contains(x.id());
+    let kept = Spans::of(current.iter().filter(|x| !free(x)));
+    tally.kept += current.iter().filter(|x| !free(x)).count();
     let mut untouched: HashMap<(usize, usize), &T> = current
         .iter()
-        .filter(|x| x.untouched())
+        .filter(|x| free(x))
         .map(|x| (x.span(), x))
         .collect();
     let mut out = Merged {
@@ -369,7 +391,7 @@ fn merge<T: Detected>(
         removes: Vec::new(),
         named: current
             .iter()
-            .filter(|x| !x.untouched())
+            .filter(|x| !free(x))
             .filter_map(|x| x.speaker().clone())
             .collect(),
     };
@@ -390,12 +412,12 @@ fn merge<T: Detected>(
     }
     let gone = current
         .iter()
-        .filter(|x| x.untouched() && untouched.contains_key(&x.span()));
+        .filter(|x| free(x) && untouched.contains_key(&x.span()));
     for x in gone {
         out.removes.push((T::SLOT, x.id().clone()));
     }
     for o in orphans {
-        if o.untouched() {
+        if free(o) {
             out.removes.push((T::ORPHAN_SLOT, o.id().clone()));
         } else {
             out.named.extend(o.speaker().clone());
@@ -483,14 +505,16 @@ impl SpeakerMap {
         &self,
         a: &Annotations,
         found: &Annotations,
-        named: &HashSet<Id>,
+        (named, held): (&HashSet<Id>, &HashSet<Id>),
         tally: &mut Tally,
     ) -> (Vec<Change>, Vec<Change>) {
+        // the detector's own, with no merge conflict holding it for a person
+        let free = |s: &&Speaker| s.origin == Origin::Auto && !held.contains(&s.id);
         let mut puts = Vec::new();
         for f in &found.speakers {
             match self.to_set.get(&f.id) {
                 Some(id) if *id == f.id => {
-                    let Some(s) = a.speaker(id).filter(|s| s.origin == Origin::Auto) else {
+                    let Some(s) = a.speaker(id).filter(free) else {
                         continue;
                     };
                     if s != f {
@@ -512,9 +536,7 @@ impl SpeakerMap {
         let removes: Vec<Change> = a
             .speakers
             .iter()
-            .filter(|s| {
-                s.origin == Origin::Auto && !matched.contains(&s.id) && !named.contains(&s.id)
-            })
+            .filter(|s| free(s) && !matched.contains(&s.id) && !named.contains(&s.id))
             .map(|s| Change::Remove {
                 slot: Slot::Speaker,
                 id: s.id.clone(),
