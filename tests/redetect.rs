@@ -385,3 +385,23 @@ fn what_a_merge_conflict_names_stays_until_a_person_settles_it() {
     assert_eq!(q.party, None, "held for the person settling the conflict");
     assert_eq!(s.annotations().conflicts.len(), 1);
 }
+
+#[test]
+fn a_side_a_person_gave_a_speaker_outlasts_detecting_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    s.apply(Edit::SetSpeakerSide {
+        id: "ines-marov".into(),
+        party: Some("c".into()),
+    })
+    .unwrap();
+    assert_eq!(quote_by(&s, "ines-marov").party.as_deref(), Some("c"));
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert!(o.tally.unwrap().is_empty(), "{:?}", o.tally);
+    assert_eq!(quote_by(&s, "ines-marov").party.as_deref(), Some("c"));
+    // so does re-deriving the sides
+    let (sides, _) = parley::store::edit::redetect::rederive(s.annotations(), &found(&a, &s));
+    let marov = quote_by(&s, "ines-marov").id.clone();
+    assert!(sides.contains(&(marov, Some("c".into()))), "{sides:?}");
+}

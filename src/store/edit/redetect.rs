@@ -100,12 +100,8 @@ pub fn rederive(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
             .map(|p| ((p.start, p.end), p.party.clone()))
             .collect(),
     );
-    let chosen = |speaker: &Option<Id>| -> Option<Option<Id>> {
-        let s = a.speaker(speaker.as_deref()?)?;
-        (s.origin == Origin::Manual && s.party.is_some()).then(|| s.party.clone())
-    };
     let side = |span, speaker: &Option<Id>, sides: &HashMap<(usize, usize), Option<Id>>| {
-        chosen(speaker).or_else(|| sides.get(&span).cloned())
+        chosen_side(a, speaker).or_else(|| sides.get(&span).cloned())
     };
     let held = conflicted(a, &[ConflictTable::Quote, ConflictTable::Position]);
     let held_speakers = conflicted(a, &[ConflictTable::Speaker]);
@@ -137,6 +133,13 @@ pub fn rederive(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
         .filter_map(|s| Some((s.id.clone(), found.speaker(&s.id)?.party.clone())))
         .collect();
     (sides, speaker_sides)
+}
+
+/// The side a person gave the speaker `speaker` (a manual speaker's), which its
+/// suggestions take over the detector's.
+fn chosen_side(a: &Annotations, speaker: &Option<Id>) -> Option<Option<Id>> {
+    let s = a.speaker(speaker.as_deref()?)?;
+    (s.origin == Origin::Manual && s.party.is_some()).then(|| s.party.clone())
 }
 
 /// The ids of the items of these tables that a merge conflict names: a person must
@@ -183,6 +186,7 @@ pub(super) fn plan(
     let held_speakers = conflicted(a, &[ConflictTable::Speaker]);
     let mut tally = Tally::default();
     let mut quotes = merge(
+        a,
         &a.quotes,
         &a.orphan_quotes,
         &found.quotes,
@@ -194,6 +198,7 @@ pub(super) fn plan(
         q.cue = q.cue.filter(|c| c[0] <= c[1] && c[1] <= text.len());
     }
     let positions = merge(
+        a,
         &a.positions,
         &a.orphan_positions,
         &found.positions,
@@ -301,10 +306,12 @@ trait Detected: Clone + PartialEq {
     fn id(&self) -> &Id;
     fn untouched(&self) -> bool;
     fn speaker(&self) -> &Option<Id>;
-    /// This untouched suggestion with what the detector says of the same span now.
-    fn adopt(&self, found: &Self, speaker: Option<Id>) -> Self;
-    /// A new suggestion (its id is given later).
-    fn fresh(found: &Self, speaker: Option<Id>) -> Self;
+    fn party(&self) -> &Option<Id>;
+    /// This untouched suggestion with what the detector says of the same span now,
+    /// and the speaker and side the merge gives it.
+    fn adopt(&self, found: &Self, who: (Option<Id>, Option<Id>)) -> Self;
+    /// A new suggestion with its speaker and side (its id is given later).
+    fn fresh(found: &Self, who: (Option<Id>, Option<Id>)) -> Self;
 }
 
 macro_rules! impl_detected {
@@ -327,10 +334,13 @@ macro_rules! impl_detected {
             fn speaker(&self) -> &Option<Id> {
                 &self.speaker
             }
-            fn adopt(&self, found: &$t, speaker: Option<Id>) -> $t {
+            fn party(&self) -> &Option<Id> {
+                &self.party
+            }
+            fn adopt(&self, found: &$t, (speaker, party): (Option<Id>, Option<Id>)) -> $t {
                 let mut $mine = $t {
                     speaker,
-                    party: found.party.clone(),
+                    party,
                     // the detector's reading of the span now: nothing to look at again
                     recheck: None,
                     ..self.clone()
@@ -339,10 +349,11 @@ macro_rules! impl_detected {
                 $detector_fields
                 $mine
             }
-            fn fresh(found: &$t, speaker: Option<Id>) -> $t {
+            fn fresh(found: &$t, (speaker, party): (Option<Id>, Option<Id>)) -> $t {
                 $t {
                     id: Id::default(),
                     speaker,
+                    party,
                     origin: Origin::Auto,
                     status: Status::Suggested,
                     recheck: None,
@@ -370,6 +381,7 @@ struct Merged<T> {
 }
 
 fn merge<T: Detected>(
+    a: &Annotations,
     current: &[T],
     orphans: &[T],
     found: &[T],
@@ -397,9 +409,10 @@ fn merge<T: Detected>(
     };
     for f in found {
         let speaker = speakers.map(f.speaker());
+        let party = chosen_side(a, &speaker).unwrap_or_else(|| f.party().clone());
         if let Some(u) = untouched.remove(&f.span()) {
             out.named.extend(speaker.clone());
-            let adopted = u.adopt(f, speaker);
+            let adopted = u.adopt(f, (speaker, party));
             if adopted != *u {
                 tally.changed += 1;
                 out.put.push(adopted);
@@ -407,7 +420,7 @@ fn merge<T: Detected>(
         } else if !kept.overlaps(f.span()) {
             out.named.extend(speaker.clone());
             tally.added += 1;
-            out.put.push(T::fresh(f, speaker));
+            out.put.push(T::fresh(f, (speaker, party)));
         }
     }
     let gone = current
