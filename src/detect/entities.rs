@@ -251,6 +251,17 @@ impl Entities {
         e.role = Some(role);
     }
 
+    /// Gives an entity a description found next to one of its mentions ("The shadow
+    /// transport secretary, Owen Pryce,"): its role if it has none, and one of its
+    /// descriptions.
+    pub fn describe(&mut self, entity: usize, description: String) {
+        if self.list[entity].role.is_none() {
+            self.set_role(entity, description);
+        } else if !self.list[entity].descriptions.contains(&description) {
+            self.list[entity].descriptions.push(description);
+        }
+    }
+
     /// Adds a noun that refers back to an entity ("said in a commentary").
     pub fn add_head(&mut self, entity: usize, head: &str) {
         let e = &mut self.list[entity];
