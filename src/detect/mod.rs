@@ -21,6 +21,8 @@ pub mod quotes;
 mod roles;
 pub mod sides;
 mod speakers;
+#[cfg(test)]
+mod story_tests;
 mod subjects;
 mod units;
 mod words;
