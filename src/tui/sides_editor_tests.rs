@@ -84,6 +84,7 @@ fn country(id: &str, name: &str) -> Party {
         name: name.into(),
         aliases: vec![],
         color: None,
+        ..Default::default()
     }
 }
 

@@ -90,7 +90,9 @@ fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {
 }
 
 const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
-const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
+const PARTY_KEYS: &[&str] = &[
+    "id", "name", "aliases", "color", "members", "roles", "governs",
+];
 const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
 const QUOTE_KEYS: &[&str] = &[
     "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
@@ -128,12 +130,7 @@ fn check_required(table: &Table, seen: u32) -> Option<()> {
 }
 
 fn party() -> Party {
-    Party {
-        id: String::new(),
-        name: String::new(),
-        aliases: Vec::new(),
-        color: None,
-    }
+    Party::default()
 }
 
 fn speaker() -> Speaker {
@@ -196,7 +193,12 @@ fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
         "id" => p.id = string(v)?,
         "name" => p.name = string(v)?,
         "aliases" => p.aliases = list(v, parse_string)?,
-        _ => p.color = Some(string(v)?.parse().ok()?),
+        "members" => p.members = list(v, parse_string)?,
+        "roles" => p.roles = list(v, parse_string)?,
+        // (written only when true)
+        "governs" if v == "true" => p.governs = true,
+        "color" => p.color = Some(string(v)?.parse().ok()?),
+        _ => return None,
     }
     Some(())
 }
