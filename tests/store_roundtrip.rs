@@ -164,18 +164,22 @@ fn conflict() -> impl Strategy<Value = Conflict> {
 }
 
 fn annotations() -> impl Strategy<Value = Annotations> {
+    let names = || proptest::collection::vec(text(), 0..3);
     let party = (
-        id(),
-        text(),
-        proptest::collection::vec(text(), 0..3),
-        opt(any::<[u8; 3]>()),
+        (id(), text(), names(), opt(any::<[u8; 3]>())),
+        (names(), names(), any::<bool>()),
     )
-        .prop_map(|(id, name, aliases, color)| Party {
-            id,
-            name,
-            aliases,
-            color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
-        });
+        .prop_map(
+            |((id, name, aliases, color), (members, roles, governs))| Party {
+                id,
+                name,
+                aliases,
+                color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
+                members,
+                roles,
+                governs,
+            },
+        );
     let speaker = (
         compact_id(),
         text(),

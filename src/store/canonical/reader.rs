@@ -153,12 +153,7 @@ fn check_required(table: &Table, seen: u32) -> Option<()> {
 }
 
 fn party() -> Party {
-    Party {
-        id: String::new(),
-        name: String::new(),
-        aliases: Vec::new(),
-        color: None,
-    }
+    Party::default()
 }
 
 fn speaker() -> Speaker {
@@ -264,7 +259,12 @@ fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
         "id" => p.id = string(v)?,
         "name" => p.name = string(v)?,
         "aliases" => p.aliases = list(v, parse_string)?,
-        _ => p.color = Some(string(v)?.parse().ok()?),
+        "members" => p.members = list(v, parse_string)?,
+        "roles" => p.roles = list(v, parse_string)?,
+        // (written only when true)
+        "governs" if v == "true" => p.governs = true,
+        "color" => p.color = Some(string(v)?.parse().ok()?),
+        _ => return None,
     }
     Some(())
 }

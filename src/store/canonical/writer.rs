@@ -83,6 +83,15 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         if let Some(c) = &p.color {
             w.string("color", &c.to_string())?;
         }
+        for (key, names) in [("members", &p.members), ("roles", &p.roles)] {
+            if !names.is_empty() {
+                w.list(key, names, |w, n| push_quoted(&mut w.out, n))?;
+            }
+        }
+        if p.governs {
+            w.key("governs")?;
+            w.out.write_str("true\n")?;
+        }
     }
     for s in &a.speakers {
         w.header("[[speaker]]")?;

@@ -254,6 +254,7 @@ mod tests {
                 name: id.into(),
                 aliases: vec![],
                 color: None,
+                ..Default::default()
             });
         }
         a.speakers.push(Speaker {

@@ -235,6 +235,7 @@ fn sides_reordered_by_one_side_and_extended_by_the_other() {
             name: "Z".into(),
             aliases: vec!["Zed".into()],
             color: None,
+            ..Default::default()
         })
     });
     let m = merge(&store(BASE), &ours, &theirs).unwrap();

@@ -49,6 +49,7 @@ fn party(id: String) -> Party {
         name: String::new(),
         aliases: Vec::new(),
         color: None,
+        ..Default::default()
     }
 }
 
