@@ -7,6 +7,9 @@ use crate::article::sanitize_inline;
 use crate::model::{Annotations, ConflictTable, Position, Quote};
 use std::collections::HashSet;
 
+mod tally;
+pub use tally::Tally;
+
 /// Where in the set a finding is: a table, the item's index in it, and a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {

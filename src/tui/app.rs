@@ -13,6 +13,7 @@ mod popups;
 pub mod redetect;
 mod saving;
 pub mod sides_editor;
+pub mod speakers;
 mod update;
 
 pub use cursor::Cursor;

@@ -286,11 +286,18 @@ fn modify(
     label: &'static str,
     f: impl Fn(Fields<'_>),
 ) -> Result<Plan, EditError> {
-    let mut item = find(a, id)?;
+    let before = find(a, id)?;
+    let mut item = before.clone();
     if let Some(fields) = fields(&mut item) {
         f(fields);
     }
-    Ok(Plan::new(label, vec![Change::Put(item)]))
+    // an edit that changes nothing is no change: nothing to journal, undo or save
+    let changes = if item == before {
+        Vec::new()
+    } else {
+        vec![Change::Put(item)]
+    };
+    Ok(Plan::new(label, changes))
 }
 
 fn set_span(

@@ -113,6 +113,3 @@ fn untouched(item: &Item) -> bool {
         Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => false,
     }
 }
-
-#[cfg(test)]
-mod tests;
