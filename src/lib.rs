@@ -5,7 +5,7 @@
 //! keeps it so):
 //!
 //! [`article`], [`paths`] ← [`model`] ← {[`detect`], [`store`] ← [`export`] ← [`team`]}
-//! ← [`keys`] ← [`config`] ← {[`cli`], [`tui`]}
+//! ← [`corpus`] ← [`keys`] ← [`config`] ← {[`cli`], [`tui`]}
 //!
 //! The store does not know the detector: whoever opens a store passes the function
 //! that makes suggestions ([`store::Suggest`]). Only [`tui`] and [`cli`] know about
@@ -14,6 +14,7 @@
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod detect;
 pub mod export;
 pub mod keys;

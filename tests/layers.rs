@@ -18,19 +18,24 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("store", &["article", "model", "paths"]),
     ("export", &["article", "model", "store"]),
     ("team", &["article", "model", "store", "export"]),
+    (
+        "corpus",
+        &["article", "model", "detect", "store", "export", "paths"],
+    ),
     ("keys", &[]),
     ("config", &["article", "model", "keys", "paths"]),
     (
         "tui",
         &[
-            "article", "model", "detect", "store", "export", "team", "keys", "config", "paths",
+            "article", "model", "detect", "store", "export", "team", "corpus", "keys", "config",
+            "paths",
         ],
     ),
     (
         "cli",
         &[
-            "article", "model", "detect", "store", "export", "team", "keys", "config", "paths",
-            "tui",
+            "article", "model", "detect", "store", "export", "team", "corpus", "keys", "config",
+            "paths", "tui",
         ],
     ),
 ];

@@ -4,11 +4,13 @@
 //! `editing`, `popups` and `saving`.
 
 mod conflicts;
+pub mod corpus;
 pub mod cursor;
 mod editing;
 mod given_sides;
 mod navigation;
 mod overlays;
+mod paste;
 mod popups;
 pub mod redetect;
 mod saving;
@@ -103,6 +105,8 @@ pub struct App {
     jobs: Vec<redetect::DetectJob>,
     /// The conflict `C` showed last, so the next `C` goes on from it.
     last_conflict: Option<Id>,
+    /// The corpus, when the reader was opened on a folder (`parley DIR`).
+    pub corpus: Option<super::corpus::Corpus>,
 }
 
 impl App {
@@ -154,6 +158,7 @@ impl App {
             anchor: None,
             jobs: Vec::new(),
             last_conflict: None,
+            corpus: None,
         };
         app.relayout();
         app

@@ -3,7 +3,6 @@
 
 use super::{App, Tone};
 use crate::article::sanitize_inline;
-use crate::keys::Command;
 use crate::model::{Conflict, ConflictTable, Id};
 use crate::store::edit::Edit;
 use crate::store::fields::DELETED;
@@ -151,13 +150,7 @@ impl App {
                 let start = found.ours.as_deref().unwrap_or("");
                 let purpose = Field::Settle { conflict };
                 if found.field == "note" {
-                    let title = format!(
-                        "Settle the note ({} saves, {} new line, {} cancels)",
-                        self.keymap.hint(Command::PromptSubmit),
-                        self.keymap.hint(Command::PromptNewline),
-                        self.keymap.hint(Command::PromptCancel)
-                    );
-                    self.open_lines(title, start, purpose);
+                    self.open_lines(self.lines_title("Settle the note"), start, purpose);
                 } else {
                     let title = format!("Settle the {}", found.field);
                     self.open_popup(Popup::text(&title, start, purpose));
