@@ -150,3 +150,37 @@ fn blocks_is_stamp(s: &str) -> bool {
     let root = Document::from(format!("<p>{s}</p>").as_str());
     blocks::paragraphs(&root.root()).is_empty()
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<div class=\"caption\">".to_string()),
+            Just("</div>".to_string()),
+            Just("<br>".to_string()),
+            Just("<article>".to_string()),
+            Just("<script>".to_string()),
+            Just("&ldquo;".to_string()),
+            Just("&#x1b;".to_string()),
+            Just("<title>".to_string()),
+            Just("<!--".to_string()),
+            "[a-zA-Z “”.,]{0,40}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        /// Any markup, however broken, is read without a panic into text that ends
+        /// its last line.
+        #[test]
+        fn any_markup_is_read_without_failing(pieces in proptest::collection::vec(piece(), 0..40)) {
+            let html = pieces.concat();
+            let page = extract(&html);
+            prop_assert!(page.text.ends_with('\n'));
+        }
+    }
+}
