@@ -105,7 +105,9 @@ const ARTICLE_KEYS: &[&str] = &[
     "published",
     "site_name",
 ];
-const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
+const PARTY_KEYS: &[&str] = &[
+    "id", "name", "aliases", "color", "members", "roles", "governs",
+];
 const SPEAKER_KEYS: &[&str] = &[
     "id",
     "name",
