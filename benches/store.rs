@@ -43,12 +43,14 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             name: "United States".into(),
             aliases: vec![],
             color: None,
+            label: None,
         },
         Party {
             id: "cuba".into(),
             name: "Cuba".into(),
             aliases: vec![],
             color: None,
+            label: None,
         },
     ];
     a.speakers = (0..97)

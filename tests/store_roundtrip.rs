@@ -128,12 +128,14 @@ fn annotations() -> impl Strategy<Value = Annotations> {
         text(),
         proptest::collection::vec(text(), 0..3),
         opt(any::<[u8; 3]>()),
+        opt(text()),
     )
-        .prop_map(|(id, name, aliases, color)| Party {
+        .prop_map(|(id, name, aliases, color, label)| Party {
             id,
             name,
             aliases,
             color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
+            label,
         });
     let speaker = (
         compact_id(),

@@ -222,6 +222,7 @@ mod tests {
             name: name.into(),
             aliases: vec![],
             color: None,
+            label: None,
         };
         let parties = [party("lopez", "Maria Lopez"), party("acme", "Acme Mining")];
         let text = "Strike talks stall\n\n\

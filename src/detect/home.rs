@@ -316,12 +316,14 @@ mod tests {
                 name: "Japan".into(),
                 aliases: vec![],
                 color: None,
+                label: None,
             },
             crate::model::Party {
                 id: "fr".into(),
                 name: "Freedonia".into(),
                 aliases: vec!["Freedonian".into()],
                 color: None,
+                label: None,
             },
         ];
         let got = quote_parties(TOKYO_STORY, Some(&parties));

@@ -86,6 +86,7 @@ pub fn country_party(c: &Country) -> Party {
         name: c.name.clone(),
         aliases,
         color: None,
+        label: None,
     }
 }
 
@@ -119,6 +120,7 @@ mod tests {
             name: "Maria Lopez".into(),
             aliases: vec![],
             color: None,
+            label: None,
         }];
         let m = SideMatcher::new(&party_names(&p));
         assert_eq!(m.first("a spokeswoman for the Lopez campaign"), Some(0));
@@ -132,6 +134,7 @@ mod tests {
             name: "United States".into(),
             aliases: vec!["Washington".into()],
             color: None,
+            label: None,
         }];
         let names = party_names(&p);
         assert!(names[0].iter().any(|n| n == "State Department"));

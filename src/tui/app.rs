@@ -6,15 +6,18 @@
 pub mod cursor;
 mod editing;
 mod given_sides;
+mod jumps;
 mod navigation;
 mod overlays;
 mod popups;
+mod review;
 mod saving;
 pub mod sides_editor;
 mod update;
 
 pub use cursor::Cursor;
 
+use super::filter::ListFilter;
 use super::geometry::Geometry;
 use super::highlight::Highlights;
 use super::keymap::Keymap;
@@ -96,6 +99,14 @@ pub struct App {
     /// The byte offset kept at the top across resizes, so that several resizes in a
     /// row do not drift; forgotten as soon as the user scrolls.
     anchor: Option<usize>,
+    /// What the list shows and Tab and the review keys step through (`F`).
+    pub filter: ListFilter,
+    /// The items the filter lets through, in order; `None` while it lets all through.
+    listed: Option<Vec<usize>>,
+    /// A count typed before a command (`5j`), while it is being typed.
+    pub count: Option<usize>,
+    /// The top of the screen (a byte offset) before the last jump, for `''`.
+    pub last_jump: Option<usize>,
 }
 
 impl App {
@@ -145,6 +156,10 @@ impl App {
             quit: false,
             label,
             anchor: None,
+            filter: ListFilter::default(),
+            listed: None,
+            count: None,
+            last_jump: None,
         };
         app.relayout();
         app
@@ -187,6 +202,16 @@ impl App {
                 self.log.pop_front();
             }
             self.log.push_back(m.clone());
+        }
+    }
+
+    /// Puts lines in the log after the message shown now (a list that goes with it).
+    pub(crate) fn log_lines(&mut self, lines: Vec<String>) {
+        for line in lines {
+            if self.log.len() == LOG_LEN {
+                self.log.pop_front();
+            }
+            self.log.push_back((line, Tone::Info));
         }
     }
 
@@ -234,6 +259,7 @@ impl App {
         let theme = Theme::new(&self.config, &self.ann().parties, self.theme.color);
         self.hl = Highlights::new(self.ann());
         self.theme = theme;
+        self.relist();
         self.selected = prefer
             .and_then(|id| self.index_of(&id))
             .or_else(|| keep.and_then(|id| self.index_of(&id)));

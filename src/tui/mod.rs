@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod events;
+pub mod filter;
 pub mod geometry;
 pub mod highlight;
 pub mod input;
@@ -383,3 +384,12 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod review_tests;
+
+#[cfg(test)]
+mod jump_tests;
+
+#[cfg(test)]
+mod saving_tests;

@@ -44,8 +44,30 @@ pub const SAME_SPEAKER: &str = "that is the same speaker";
 /// "saved over the changed file"
 pub const SAVED_OVER: &str = "saved over the changed file";
 
-/// "search wrapped: the match is above"
-pub const SEARCH_WRAPPED_ABOVE: &str = "search wrapped: the match is above";
+/// A search being typed found its first match past the end (above the screen), or
+/// for a backward search past the start (below it).
+pub fn search_wrapped_while_typing(backward: bool) -> &'static str {
+    if backward {
+        "search wrapped: the match is below"
+    } else {
+        "search wrapped: the match is above"
+    }
+}
+
+/// `n` before any search.
+pub fn no_search_yet(keys: &Keymap) -> String {
+    format!(
+        "no search yet: press {} to search ({} backward)",
+        keys.hint(Command::Search),
+        keys.hint(Command::SearchBackward)
+    )
+}
+
+/// "no jump yet to go back from"
+pub const NO_JUMP_YET: &str = "no jump yet to go back from";
+
+/// "no speaker matches"
+pub const NO_SPEAKER_TO_FILTER: &str = "no speaker matches";
 
 /// "select an annotation first (Tab, or a click)"
 pub const SELECT_FIRST: &str = "select an annotation first (Tab, or a click)";
@@ -66,6 +88,14 @@ pub const WORKER_GONE: &str = "the annotations could not be loaded (internal err
 /// "… (u undoes)": something done that undo takes back.
 pub fn done(what: &str, keys: &Keymap) -> String {
     format!("{what} ({} undoes)", keys.hint(Command::Undo))
+}
+
+/// `:w PATH` wrote a copy; the store stays on its own file (both shown sanitised).
+pub fn wrote_copy(copy: &str, own: Option<&str>) -> String {
+    match own {
+        Some(own) => format!("wrote a copy to {copy}; the store is still {own}"),
+        None => format!("wrote a copy to {copy}"),
+    }
 }
 
 /// The store was saved to `path` (shown already sanitised).
@@ -130,4 +160,147 @@ pub fn selecting(keys: &Keymap) -> String {
         keys.hint(Command::TagPosition),
         keys.hint(Command::CursorCancel),
     )
+}
+
+/// "1 annotation", "2 annotations": a count with its noun, singular or plural.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What an annotation is, in the singular and the plural: "direct quote(s)",
+/// "position(s)".
+pub fn kind_words(kind: Option<crate::model::QuoteKind>) -> (&'static str, &'static str) {
+    use crate::model::QuoteKind;
+    match kind {
+        Some(QuoteKind::Direct) => ("direct quote", "direct quotes"),
+        Some(QuoteKind::Partial) => ("partial quote", "partial quotes"),
+        Some(QuoteKind::Term) => ("term", "terms"),
+        None => ("position", "positions"),
+    }
+}
+
+/// After "accept all like it": how many of what were accepted, where they are listed,
+/// and how to take them back ("accepted 3 direct quotes of Cuba (u undoes all 3;
+/// :messages lists them)").
+pub fn accepted_all(
+    n: usize,
+    kind: Option<crate::model::QuoteKind>,
+    side: Option<&str>,
+    keys: &Keymap,
+) -> String {
+    let (one, many) = kind_words(kind);
+    let of = match side {
+        Some(name) => format!("of {name}"),
+        None => "with no side".to_string(),
+    };
+    match n {
+        0 => format!("no {one} {of} is still to review"),
+        1 => format!(
+            "accepted 1 {one} {of} ({} undoes)",
+            keys.hint(Command::Undo)
+        ),
+        n => format!(
+            "accepted {n} {many} {of} ({} undoes all {n}; :messages lists them)",
+            keys.hint(Command::Undo)
+        ),
+    }
+}
+
+/// One annotation accepted by "accept all", for the message log.
+pub fn accepted_line(text: &str, speaker: Option<&str>) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(12).collect();
+    let more = if text.split_whitespace().nth(12).is_some() {
+        " …"
+    } else {
+        ""
+    };
+    let who = speaker.map_or(String::new(), |s| format!(" — {s}"));
+    format!("  accepted: {}{more}{who}", words.join(" "))
+}
+
+/// The last line of a list cut short.
+pub fn and_more(n: usize) -> String {
+    format!("  … and {n} more")
+}
+
+/// Stepping to the next (previous) suggestion went round the end of the article.
+pub fn review_wrapped(forward: bool) -> &'static str {
+    if forward {
+        "past the end: back to the first suggestion to review"
+    } else {
+        "past the start: on to the last suggestion to review"
+    }
+}
+
+/// No suggestion is left to review (among those the filter lets through).
+pub fn nothing_to_review(filtered: bool) -> &'static str {
+    if filtered {
+        "nothing left to review in the filtered list"
+    } else {
+        "nothing left to review: every suggestion is accepted or rejected"
+    }
+}
+
+/// "Filter the list by"
+pub const FILTER_TITLE: &str = "Filter the list by";
+
+/// The filter's question when a filter is set.
+pub fn filter_title_now(now: &str) -> String {
+    format!("Filter the list (now: {now}; the same choice lifts it)")
+}
+
+/// The filter was set: what it lets through, and how to change or clear it.
+pub fn filter_set(what: &str, listed: usize, keys: &Keymap) -> String {
+    let f = keys.hint(Command::Filter);
+    let listed = match listed {
+        0 => "nothing matches".to_string(),
+        n => format!("{n} listed"),
+    };
+    format!("filter: {what} — {listed} ({f} changes it, {f} c clears it)")
+}
+
+/// The filter was lifted.
+pub fn filter_cleared(keys: &Keymap) -> String {
+    format!(
+        "filter cleared: every annotation is listed ({} filters)",
+        keys.hint(Command::Filter)
+    )
+}
+
+/// The last line of a lettered question: what Enter picks, if anything, and the way out.
+pub fn choice_footer(default: Option<char>, keys: &Keymap) -> String {
+    let cancel = keys.hint(Command::PromptCancel);
+    match default {
+        Some(d) => format!(
+            "{} picks {d}, {cancel} cancels",
+            keys.hint(Command::PromptSubmit)
+        ),
+        None => format!("{cancel} cancels"),
+    }
+}
+
+/// The sidebar's first line while a filter is set.
+pub fn filter_header(what: &str, keys: &Keymap) -> String {
+    format!("filter: {what} ({} c clears)", keys.hint(Command::Filter))
+}
+
+/// The sidebar when the filter lets nothing through.
+pub fn nothing_listed(keys: &Keymap) -> String {
+    format!("nothing matches ({} c clears)", keys.hint(Command::Filter))
+}
+
+/// The title of the field for a side's short label.
+pub fn label_title(name: &str) -> String {
+    format!("Short label of {name}, shown where the name does not fit (empty: the name)")
+}
+
+/// A side's label was set (or removed).
+pub fn label_set(name: &str, label: Option<&str>) -> String {
+    match label {
+        Some(l) => format!(
+            "{name} is shown as {} where room is short",
+            crate::article::sanitize_inline(l)
+        ),
+        None => format!("{name} is shown by its name"),
+    }
 }

@@ -90,7 +90,7 @@ fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {
 }
 
 const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
-const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
+const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color", "label"];
 const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
 const QUOTE_KEYS: &[&str] = &[
     "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
@@ -133,6 +133,7 @@ fn party() -> Party {
         name: String::new(),
         aliases: Vec::new(),
         color: None,
+        label: None,
     }
 }
 
@@ -196,6 +197,7 @@ fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
         "id" => p.id = string(v)?,
         "name" => p.name = string(v)?,
         "aliases" => p.aliases = list(v, parse_string)?,
+        "label" => p.label = Some(string(v)?),
         _ => p.color = Some(string(v)?.parse().ok()?),
     }
     Some(())

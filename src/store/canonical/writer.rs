@@ -71,6 +71,7 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         if let Some(c) = &p.color {
             w.string("color", &c.to_string())?;
         }
+        w.opt_string("label", p.label.as_deref())?;
     }
     for s in &a.speakers {
         w.header("[[speaker]]")?;

@@ -35,6 +35,7 @@ impl App {
             title: "The sides given (config or --parties) differ from the store's".into(),
             options,
             ask: Ask::ApplyParties,
+            default: None,
         });
     }
 

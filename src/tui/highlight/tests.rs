@@ -46,6 +46,7 @@ fn party(id: String) -> Party {
         name: String::new(),
         aliases: Vec::new(),
         color: None,
+        label: None,
     }
 }
 

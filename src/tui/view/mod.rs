@@ -40,7 +40,9 @@ impl Widget for &App {
                 Layer::Overlay(Overlay::Help(scroll)) => {
                     help::render_help(self, whole, *scroll, buf);
                 }
-                Layer::Overlay(Overlay::Legend) => help::render_legend(self, g.article, buf),
+                Layer::Overlay(Overlay::Legend(scroll)) => {
+                    help::render_legend(self, g.article, *scroll, buf);
+                }
                 Layer::Overlay(Overlay::Messages(scroll)) => {
                     help::render_messages(self, whole, *scroll, buf);
                 }
