@@ -11,6 +11,9 @@ use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod agree;
+mod agree_text;
+
 /// A terminal reader for news articles: who said what, for which side.
 #[derive(Debug, Parser)]
 #[command(name = "parley", version, about, long_about = None)]
@@ -84,6 +87,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// How far two annotators agree: two stores of one article, or two folders of stores.
+    Agree(agree::AgreeArgs),
 }
 
 /// Export formats.
@@ -207,10 +212,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             all,
         }) => {
             let article = load_article(article.as_deref(), &config)?;
+            let store_file = crate::store::store_path(&article, cli.store.as_deref());
             let rules = guard::Rules {
                 article: article_file(&article),
                 replace: force,
                 follow_links: true,
+                store: store_file.as_deref(),
             };
             // refused before the work, so a mistyped -o costs nothing
             if let Some(path) = &output {
@@ -226,6 +233,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Agree(args)) => agree::run(&args, &config),
         Some(Command::Check { article }) => {
             let article = load_article(article.as_deref(), &config)?;
             let report = crate::store::check::check(&article, &store_options(cli.store, &config))?;

@@ -20,4 +20,5 @@ pub mod keys;
 pub mod model;
 pub mod paths;
 pub mod store;
+pub mod team;
 pub mod tui;

@@ -362,6 +362,12 @@ impl Quote {
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// A suggestion no person has touched: the detector's, still suggested, without a
+    /// note. Re-deriving sides and re-detection may change or replace it; nothing else.
+    pub fn is_untouched(&self) -> bool {
+        untouched(self.origin, self.status, self.note.as_deref())
+    }
 }
 
 impl Position {
@@ -369,6 +375,15 @@ impl Position {
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// See [`Quote::is_untouched`].
+    pub fn is_untouched(&self) -> bool {
+        untouched(self.origin, self.status, self.note.as_deref())
+    }
+}
+
+fn untouched(origin: Origin, status: Status, note: Option<&str>) -> bool {
+    origin == Origin::Auto && status == Status::Suggested && note.is_none()
 }
 
 /// Up to `chars` characters of `text` before `at` and after `end`, for re-anchoring.

@@ -5,10 +5,13 @@
 mod ids;
 mod parties;
 mod plan;
+pub mod redetect;
+mod speakers;
 
-use crate::model::{Id, Party, QuoteKind, Speaker, Status};
+use crate::model::{Annotations, Id, Party, QuoteKind, Speaker, Status};
 pub use ids::find;
 pub use plan::{Plan, plan};
+pub use redetect::Tally;
 
 /// One user action on the annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +101,34 @@ pub enum Edit {
     },
     /// Replaces a speaker's name, role, party or mentions (same id).
     UpdateSpeaker(Speaker),
+    /// Renames a speaker (the id stays); refused when another speaker has the name.
+    RenameSpeaker {
+        /// The speaker.
+        id: Id,
+        /// The new name.
+        name: String,
+    },
+    /// Sets or clears a speaker's role.
+    SetSpeakerRole {
+        /// The speaker.
+        id: Id,
+        /// The role; `None` or blank clears it.
+        role: Option<String>,
+    },
+    /// Sets a speaker's side, and gives it to the speaker's quotes and positions that
+    /// are untouched suggestions or have no side yet (and are not rejected).
+    SetSpeakerSide {
+        /// The speaker.
+        id: Id,
+        /// A party id, or none.
+        party: Option<Id>,
+    },
+    /// Deletes a speaker: its quotes and positions keep their text, lose the speaker
+    /// and become manual.
+    DeleteSpeaker {
+        /// The speaker.
+        id: Id,
+    },
     /// Points every annotation of `from` at `into`, joins the mentions, removes `from`.
     MergeSpeakers {
         /// The speaker that goes away.
@@ -151,6 +182,10 @@ pub enum Edit {
         /// Speaker id → its side.
         speaker_sides: SideList,
     },
+    /// Merges a fresh detection of the article with the set's sides into the set:
+    /// what a person touched stays, untouched suggestions are replaced, text without
+    /// annotations gets the new ones (see [`redetect`]).
+    Redetect(Box<Annotations>),
 }
 
 /// Annotations or speakers (by id), each with the side it gets.

@@ -11,6 +11,7 @@ pub mod guard;
 pub mod history;
 pub mod journal;
 pub mod lock;
+pub mod owned;
 pub mod schema;
 mod session;
 mod validate;

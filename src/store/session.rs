@@ -61,6 +61,8 @@ pub struct Outcome {
     pub changes: usize,
     /// The ids of what was put or removed, in the order of the changes.
     pub changed: Vec<Id>,
+    /// What a re-detection changed.
+    pub tally: Option<super::edit::Tally>,
 }
 
 /// One article's annotations, their file, history and journal.

@@ -68,6 +68,8 @@ pub enum Action {
     Progress(usize),
     /// The worker ended without the store (a bug): read on without annotations.
     WorkerGone,
+    /// A detection the app asked for came back from a worker.
+    Detected(Box<crate::tui::app::redetect::Detected>),
 }
 
 /// A key in a popup.

@@ -10,6 +10,7 @@ mod jumps;
 mod navigation;
 mod overlays;
 mod popups;
+pub mod redetect;
 mod review;
 mod saving;
 pub mod sides_editor;
@@ -107,6 +108,8 @@ pub struct App {
     pub count: Option<usize>,
     /// The top of the screen (a byte offset) before the last jump, for `''`.
     pub last_jump: Option<usize>,
+    /// Detections the loop should run on a worker (a large article's).
+    jobs: Vec<redetect::DetectJob>,
 }
 
 impl App {
@@ -160,6 +163,7 @@ impl App {
             listed: None,
             count: None,
             last_jump: None,
+            jobs: Vec::new(),
         };
         app.relayout();
         app

@@ -26,6 +26,8 @@ pub enum Event {
     StoreReady(Box<Store>),
     /// The worker ended without a store (a bug: it panicked).
     WorkerGone,
+    /// A detection the reader asked for, done.
+    Detected(Box<crate::tui::app::redetect::Detected>),
 }
 
 /// The channel's two ends: every source gets a clone of `sender`.

@@ -41,8 +41,9 @@ pub struct Exit(pub u8);
 const HANGUP: u8 = 128 + 1;
 
 /// Articles up to this size are detected before the first frame, so it has its
-/// highlights (the bundled article takes about 3 ms); larger ones on the worker.
-const DETECT_BEFORE_FIRST_FRAME: usize = 256 * 1024;
+/// highlights; larger ones on the worker. (The same size the reader detects again
+/// on its own thread.)
+const DETECT_BEFORE_FIRST_FRAME: usize = app::redetect::DETECT_ON_THE_SPOT;
 
 /// How the loop ended.
 enum End {
@@ -100,11 +101,11 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
             let max = app.config.limits.max_article_bytes;
-            spawn_worker(article, opening.complete, max, options, tx);
+            spawn_worker(article, opening.complete, max, options, tx.clone());
         } else {
-            drop((article, tx));
+            drop(article);
         }
-        let end = event_loop(&mut terminal, &mut app, &rx, &gate, mouse)?;
+        let end = event_loop(&mut terminal, &mut app, (&tx, &rx), &gate, mouse)?;
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(
@@ -185,13 +186,13 @@ fn background() {
     let _ = rustix::process::nice(WORKER_NICE);
 }
 
-/// Blocks on the event channel, takes in everything queued, and draws once. While the
-/// article is still being wrapped it does a slice of that work whenever the channel is
-/// empty, and blocks again once it is done.
+/// Blocks on the event channel, takes in everything queued, starts the detections the
+/// app asked for, and draws once. While the article is still being wrapped it does a
+/// slice of that work whenever the channel is empty, and blocks again once it is done.
 fn event_loop(
     terminal: &mut terminal::Term,
     app: &mut App,
-    rx: &mpsc::Receiver<Event>,
+    (tx, rx): (&mpsc::Sender<Event>, &mpsc::Receiver<Event>),
     gate: &events::InputGate,
     mouse: bool,
 ) -> Result<End> {
@@ -217,8 +218,20 @@ fn event_loop(
                 }
             }
         }
+        for job in app.take_jobs() {
+            spawn_detection(job, tx.clone());
+        }
         terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     }
+}
+
+/// Runs a detection the app asked for on a thread of its own, at the worker's
+/// priority, and sends its result back.
+fn spawn_detection(job: app::redetect::DetectJob, tx: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        background();
+        let _ = tx.send(Event::Detected(Box::new(job.run())));
+    });
 }
 
 /// Takes in one event; `Some` when the reader should end.
@@ -240,6 +253,7 @@ fn handle(
         Event::ArticleFailed(why) => Some(Action::ArticleFailed(why)),
         Event::StoreReady(store) => Some(Action::StoreReady(store)),
         Event::WorkerGone => Some(Action::WorkerGone),
+        Event::Detected(done) => Some(Action::Detected(done)),
         Event::Input(input) => match input_action(&input, app) {
             Input::Action(a) => a,
             Input::Interrupt => return Ok(Some(End::Exit(Exit(130)))),
@@ -351,6 +365,9 @@ mod panic_tests;
 
 #[cfg(test)]
 mod sides_editor_tests;
+
+#[cfg(test)]
+mod redetect_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -162,9 +162,61 @@ pub fn selecting(keys: &Keymap) -> String {
     )
 }
 
-/// "1 annotation", "2 annotations": a count with its noun, singular or plural.
-pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "1 annotation", "2 annotations".
+pub fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "detecting…": a large article's detection runs on a worker.
+pub const DETECTING: &str = "detecting the article again…";
+
+/// What re-deriving the sides after an edit of the sides did ("" when the
+/// re-derivation of a large article is still running).
+pub fn rederived(changed: Option<usize>) -> String {
+    match changed {
+        Some(0) => "no suggestion changed side".into(),
+        Some(n) => format!("{} changed side", counted(n, "suggestion")),
+        None => "re-deriving the suggestions' sides…".into(),
+    }
+}
+
+/// What `:detect` changed, and what it kept.
+pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
+    let kept = format!("{} a person touched kept", counted(t.kept, "annotation"));
+    if t.is_empty() {
+        return format!("detected again: nothing changed; {kept}");
+    }
+    let mut parts = Vec::new();
+    for (n, what) in [
+        (t.added, "added"),
+        (t.changed, "changed"),
+        (t.removed, "removed"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    let suggestions = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("suggestions {}; ", parts.join(", "))
+    };
+    let mut speakers = Vec::new();
+    if t.speakers_added > 0 {
+        speakers.push(format!("{} added", counted(t.speakers_added, "speaker")));
+    }
+    if t.speakers_removed > 0 {
+        speakers.push(format!("{} gone", counted(t.speakers_removed, "speaker")));
+    }
+    let speakers = if speakers.is_empty() {
+        String::new()
+    } else {
+        format!("{}; ", speakers.join(", "))
+    };
+    done(
+        &format!("detected again: {suggestions}{speakers}{kept}"),
+        keys,
+    )
 }
 
 /// What an annotation is, in the singular and the plural: "direct quote(s)",

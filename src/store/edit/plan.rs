@@ -2,7 +2,7 @@
 //! and article text, with the label undo shows and the id of what it creates.
 
 use super::ids::{check_refs, find, next_id, speaker_id};
-use super::{Edit, EditError, Filter, parties};
+use super::{Edit, EditError, Filter, parties, redetect, speakers};
 use crate::model::{
     Annotations, Id, Origin, Position, Quote, QuoteKind, QuoteSides, Snippet, Speaker, Status,
     shared_context,
@@ -22,6 +22,8 @@ pub struct Plan {
     pub created: Option<Id>,
     /// False for reading-position updates, which are not undo steps.
     pub undoable: bool,
+    /// What a re-detection changed.
+    pub tally: Option<redetect::Tally>,
 }
 
 impl Plan {
@@ -31,6 +33,7 @@ impl Plan {
             changes,
             created: None,
             undoable: true,
+            tally: None,
         }
     }
 }
@@ -108,6 +111,10 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             s.mentions.dedup();
             Plan::new("edit speaker", vec![Change::Put(Item::Speaker(s))])
         }
+        Edit::RenameSpeaker { id, name } => speakers::rename(a, id, name)?,
+        Edit::SetSpeakerRole { id, role } => speakers::set_role(a, id, role.as_deref())?,
+        Edit::SetSpeakerSide { id, party } => speakers::set_side(a, id, party.as_ref())?,
+        Edit::DeleteSpeaker { id } => speakers::delete(a, id)?,
         Edit::MergeSpeakers { from, into } => merge_speakers(a, from, into)?,
         Edit::SetStatusAll { filter, status } => set_status_all(a, filter, *status),
         Edit::PutParty(p) => Plan::new("set party", vec![Change::Put(Item::Party(p.clone()))]),
@@ -123,6 +130,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             sides,
             speaker_sides,
         } => parties::replace(a, parties, sides, speaker_sides)?,
+        Edit::Redetect(found) => redetect::plan(a, text, found)?,
     };
     Ok(plan)
 }
@@ -248,10 +256,10 @@ fn span(
 /// The fields quotes and positions share, borrowed for a change.
 pub(super) struct Fields<'a> {
     pub(super) party: &'a mut Option<Id>,
-    speaker: &'a mut Option<Id>,
-    status: &'a mut Status,
+    pub(super) speaker: &'a mut Option<Id>,
+    pub(super) status: &'a mut Status,
     note: &'a mut Option<String>,
-    origin: &'a mut Origin,
+    pub(super) origin: &'a mut Origin,
 }
 
 pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
@@ -383,6 +391,8 @@ fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditErr
     if kept.party.is_none() {
         kept.party = gone.party.clone();
     }
+    // a person joined them: re-detection must not part them again
+    kept.origin = Origin::Manual;
     changes.push(Change::Put(Item::Speaker(kept)));
     changes.push(Change::Remove {
         slot: Slot::Speaker,

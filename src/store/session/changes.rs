@@ -33,6 +33,15 @@ pub enum SaveError {
     /// Save-as onto a store another reader is editing.
     #[error("{0}: another parley is editing that store; save elsewhere")]
     Busy(String),
+    /// Save-as to a store whose lock cannot be taken (something that is not parley's
+    /// lock is at its name).
+    #[error("{path}: cannot take the lock of that store: {source}; save elsewhere")]
+    Lock {
+        /// The lock file.
+        path: String,
+        /// Why.
+        source: io::Error,
+    },
     /// Writing failed; the old file is untouched.
     #[error("{path}: cannot save: {source}")]
     Io {
@@ -77,17 +86,44 @@ impl Store {
 
     /// Makes an edit: planned, journalled, applied, and recorded for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome, EditError> {
+        self.apply_joining(edit, None)
+    }
+
+    /// The state the set is in now: equal values mean equal sets (see
+    /// [`Store::apply_joined`]).
+    pub fn state(&self) -> u64 {
+        self.history.state()
+    }
+
+    /// Makes an edit that finishes the last undo step, when that step still leads to
+    /// state `step` (the reader re-derives the sides of a large article on a worker
+    /// after an edit of the sides, and undo takes both back at once); otherwise the
+    /// edit is a step of its own.
+    pub fn apply_joined(&mut self, step: u64, edit: Edit) -> Result<Outcome, EditError> {
+        self.apply_joining(edit, Some(step))
+    }
+
+    fn apply_joining(&mut self, edit: Edit, join: Option<u64>) -> Result<Outcome, EditError> {
         self.writable()?;
         let plan = edit::plan(&self.annotations, &self.text, &edit)?;
         if plan.changes.is_empty() {
-            return Ok(Outcome::default());
+            return Ok(Outcome {
+                tally: plan.tally,
+                ..Outcome::default()
+            });
         }
         self.journal_append(&plan.changes);
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)
             .map_err(|m| EditError::NotFound(m.id.to_string()))?;
         if plan.undoable {
-            self.history
-                .record(Group::new(plan.label, plan.changes.clone(), inverses));
+            let group = Group::new(plan.label, plan.changes.clone(), inverses);
+            let unjoined = match join {
+                Some(step) => self.history.amend(step, group).err(),
+                None => Some(group),
+            };
+            if let Some(group) = unjoined {
+                self.history.record(group);
+            }
         } else {
             self.unsaved_outside_history = true;
         }
@@ -103,6 +139,7 @@ impl Store {
             created: plan.created,
             changes: plan.changes.len(),
             changed,
+            tally: plan.tally,
         })
     }
 
@@ -248,6 +285,7 @@ impl Store {
             article: self.article_file.as_deref(),
             replace,
             follow_links: true,
+            store: self.path.as_deref(),
         }
     }
 
@@ -275,7 +313,12 @@ impl Store {
                 match lock::try_lock(p) {
                     Ok(lock::Attempt::Held(l)) => Some(l),
                     Ok(lock::Attempt::Busy(_)) => return Err(SaveError::Busy(display(p))),
-                    Err(_) => None,
+                    Err(e) => {
+                        return Err(SaveError::Lock {
+                            path: display(&lock::path_for(p)),
+                            source: e,
+                        });
+                    }
                 }
             }
             _ => None,
@@ -298,7 +341,7 @@ impl Store {
         if let Some(j) = self.journal.take() {
             let _ = j.remove();
         } else if let Some(jp) = old_journal {
-            let _ = journal::remove(&jp);
+            let _ = journal::discard(&jp);
         }
         if new_lock.is_some() {
             self.lock = new_lock;

@@ -4,8 +4,8 @@
 //! against the article as it is now.
 
 use super::{OpenOptions, Store, display, store_path};
-use crate::article::Article;
 use crate::article::bounded::{Kinds, ReadError};
+use crate::article::{Article, sanitize_inline};
 use crate::model::{Annotations, ArticleInfo};
 use crate::store::anchor::{AnchorReport, reanchor};
 use crate::store::fsio::FileState;
@@ -168,8 +168,11 @@ impl Store {
         if self.options.inspect {
             return Ok(());
         }
-        drop(journal);
-        journal::remove(&jpath).or_else(|_| journal::set_aside(&jpath).map(drop))
+        let removed = match journal {
+            Some(j) => j.remove(),
+            None => journal::discard(&jpath),
+        };
+        removed.or_else(|_| journal::set_aside(&jpath).map(drop))
     }
 
     /// Takes the store's lock for a reader that may write; when another reader holds
@@ -184,23 +187,29 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(dir);
         }
-        match lock::try_lock(&path) {
-            Ok(lock::Attempt::Held(l)) => self.lock = Some(l),
+        let why = match lock::try_lock(&path) {
+            Ok(lock::Attempt::Held(l)) => {
+                self.lock = Some(l);
+                return;
+            }
             Ok(lock::Attempt::Busy(pid)) => {
                 let who = pid.map_or("another parley".to_string(), |p| {
                     format!("another parley (process {p})")
                 });
-                let why = format!(
+                format!(
                     "{}: {who} is editing this store; opened read-only until it quits",
                     display(&path)
-                );
-                self.notices.push(why.clone());
-                self.read_only = Some(why);
-                self.options.inspect = true;
+                )
             }
-            // a directory parley cannot write to: saving will say so
-            Err(_) => {}
-        }
+            Err(e) => format!(
+                "{}: cannot take the store's lock: {}; opened read-only, so that no two readers write one journal",
+                display(&lock::path_for(&path)),
+                sanitize_inline(&e.to_string())
+            ),
+        };
+        self.notices.push(why.clone());
+        self.read_only = Some(why);
+        self.options.inspect = true;
     }
 }
 

@@ -79,10 +79,20 @@ impl Store {
         let Some(jpath) = self.journal_path() else {
             return;
         };
-        let pending = match journal::read(&jpath) {
+        let limit = journal::limit(self.options.max_bytes);
+        let pending = match journal::read(&jpath, limit) {
             Ok(Some(p)) => p,
             Ok(None) => return,
-            Err(e) => {
+            Err(journal::ReadError::NotParleys(e)) => {
+                // neither replayed nor moved; and no journal can be kept at its name
+                self.notices
+                    .push(format!("{}: not replayed: {e}", display(&jpath)));
+                if !self.options.inspect {
+                    self.journal_broken(&e);
+                }
+                return;
+            }
+            Err(journal::ReadError::Unusable(e)) => {
                 self.set_journal_aside(&jpath, &format!("it cannot be read ({e})"));
                 return;
             }

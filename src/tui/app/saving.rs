@@ -146,6 +146,7 @@ impl App {
             }
             "q" => self.request_quit(false),
             "q!" => self.discard_and_quit(),
+            "detect" => self.redetect(),
             "messages" | "mes" => {
                 // opened at the newest (the view clamps the scroll)
                 self.mode
@@ -193,6 +194,7 @@ impl App {
             },
             replace,
             follow_links: false,
+            store: self.store.as_ref().and_then(|s| s.path()),
         };
         if let Err(crate::store::guard::Refused::Exists(_)) =
             crate::store::guard::check(std::path::Path::new(path), rules)

@@ -90,6 +90,7 @@ impl App {
                 self.wrap_more();
             }
             Action::Progress(bytes) => self.detected = bytes,
+            Action::Detected(done) => self.take_detected(*done),
             Action::WorkerGone => {
                 self.detecting = false;
                 self.loading = false;

@@ -24,6 +24,10 @@ const EXTRA: &[(&str, &[(&str, &str)])] = &[
             (":q!", "quit and drop the unsaved edits"),
             (":wq, :x", "save and quit"),
             (":messages", "every message of this session, whole"),
+            (
+                ":detect",
+                "detect the article again with the sides as they are: untouched suggestions are replaced, text without annotations gets new ones, what a person touched stays",
+            ),
         ],
     ),
     (

@@ -1,0 +1,241 @@
+//! Re-detection through a real store: nothing changes on an untouched store; on an
+//! article that changed, a quote in a new paragraph is suggested while every
+//! annotation a person touched stays as it was, a rejected one is not brought back,
+//! and a renamed, merged or deleted speaker stays as the person left it.
+
+use crate::article::{Article, Source};
+use crate::model::{Annotations, Party, QuoteKind, Status};
+use crate::store::{Edit, EditError, OpenOptions, Store};
+use std::path::Path;
+
+const TEXT: &str = "Talvera and Corvessa trade blame\n\n\
+\"We came with a fair offer,\" said Ines Marov, the foreign minister of Talvera.\n\n\
+\"Talvera has taken more than its share,\" said Petr Alden, a minister of Corvessa.\n\n\
+\"Our farmers are watching their fields turn to dust,\" said Dana Kuric, a spokeswoman for Talvera.\n";
+
+const ADDED: &str =
+    "\n\"Nobody should read anything into it,\" said Mira Sobel, a spokeswoman for Corvessa.\n";
+
+fn sides() -> Vec<Party> {
+    [("t", "Talvera"), ("c", "Corvessa")]
+        .map(|(id, name)| Party {
+            id: id.into(),
+            name: name.into(),
+            aliases: Vec::new(),
+            color: None,
+            label: None,
+        })
+        .into()
+}
+
+fn article(dir: &Path, text: &str) -> Article {
+    let path = dir.join("story.txt");
+    std::fs::write(&path, text).unwrap();
+    Article::load(Source::File(path), 1 << 20).unwrap()
+}
+
+fn open(a: &Article) -> Store {
+    let options = OpenOptions {
+        parties: Some(sides()),
+        suggest: Some(crate::detect::detect_with_progress),
+        ..OpenOptions::default()
+    };
+    Store::open(a, &options)
+}
+
+fn found(a: &Article, s: &Store) -> Box<Annotations> {
+    Box::new(crate::detect::detect(a, Some(&s.annotations().parties)))
+}
+
+fn quote_by<'a>(s: &'a Store, speaker: &str) -> &'a crate::model::Quote {
+    s.annotations()
+        .quotes
+        .iter()
+        .find(|q| q.speaker.as_deref() == Some(speaker))
+        .unwrap_or_else(|| panic!("a quote of {speaker}: {:?}", s.annotations().quotes))
+}
+
+#[test]
+fn an_untouched_store_re_detected_with_its_own_sides_does_not_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    let before = s.annotations().clone();
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert_eq!(o.changes, 0);
+    let tally = o.tally.unwrap();
+    assert!(tally.is_empty(), "{tally:?}");
+    assert_eq!(s.annotations(), &before);
+    assert!(!s.is_dirty());
+}
+
+#[test]
+fn a_changed_article_gets_new_suggestions_and_keeps_what_a_person_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    let marov = quote_by(&s, "ines-marov").id.clone();
+    let alden = quote_by(&s, "petr-alden").id.clone();
+    let kuric = quote_by(&s, "dana-kuric").id.clone();
+    s.apply(Edit::SetStatus {
+        id: marov.clone(),
+        status: Status::Accepted,
+    })
+    .unwrap();
+    s.apply(Edit::SetSide {
+        id: marov.clone(),
+        party: Some("c".into()),
+    })
+    .unwrap();
+    s.apply(Edit::SetStatus {
+        id: alden.clone(),
+        status: Status::Rejected,
+    })
+    .unwrap();
+    s.apply(Edit::SetNote {
+        id: kuric.clone(),
+        note: Some("check the figure".into()),
+    })
+    .unwrap();
+    s.save().unwrap();
+    let touched = s.annotations().quotes.clone();
+    drop(s);
+
+    let changed = article(dir.path(), &format!("{TEXT}{ADDED}"));
+    let mut s = open(&changed);
+    let o = s.apply(Edit::Redetect(found(&changed, &s))).unwrap();
+    let tally = o.tally.unwrap();
+    assert_eq!(
+        (tally.added, tally.removed, tally.kept),
+        (1, 0, 3),
+        "{tally:?}"
+    );
+    assert_eq!(tally.speakers_added, 1, "Mira Sobel");
+    let quotes = &s.annotations().quotes;
+    assert_eq!(
+        &quotes[..3],
+        &touched[..],
+        "touched quotes stay as they were"
+    );
+    let new = &quotes[3];
+    assert!(new.text.starts_with("\"Nobody should"), "{new:?}");
+    assert_eq!(
+        (new.speaker.as_deref(), new.party.as_deref(), new.status),
+        (Some("mira-sobel"), Some("c"), Status::Suggested)
+    );
+    assert_eq!(new.id, "q4", "a fresh id");
+    assert!(new.prefix.ends_with("\n\n") || new.prefix.ends_with('\n'));
+
+    s.undo().unwrap();
+    assert_eq!(s.annotations().quotes, touched, "one undo step");
+    assert!(s.annotations().speaker("mira-sobel").is_none());
+}
+
+#[test]
+fn a_span_a_person_tagged_is_not_suggested_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    let alden = quote_by(&s, "petr-alden").clone();
+    s.apply(Edit::Delete {
+        id: alden.id.clone(),
+    })
+    .unwrap();
+    s.apply(Edit::AddQuote {
+        start: alden.start + 1,
+        end: alden.end - 2,
+        kind: QuoteKind::Partial,
+        party: None,
+        speaker: None,
+    })
+    .unwrap();
+    let before = s.annotations().quotes.clone();
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert!(o.tally.unwrap().is_empty(), "{:?}", o.tally);
+    assert_eq!(s.annotations().quotes, before);
+}
+
+#[test]
+fn stale_suggestions_take_the_new_reading_or_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    // a store an older detector wrote: one quote without its speaker, side and kind,
+    // and a suggestion over the title that the detector does not make
+    let mut old = crate::detect::detect(&a, Some(&sides()));
+    let marov = old
+        .quotes
+        .iter_mut()
+        .find(|q| q.speaker.as_deref() == Some("ines-marov"))
+        .unwrap();
+    (marov.speaker, marov.party, marov.kind) = (None, None, QuoteKind::Term);
+    let marov_id = marov.id.clone();
+    let mut title = old.quotes[0].clone();
+    (title.id, title.start, title.end) = ("q9".into(), 0, 7);
+    title.text = TEXT[..7].into();
+    old.quotes.insert(0, title);
+    old.article = crate::model::ArticleInfo::of(&a);
+    let file = crate::store::canonical::write(&old).unwrap();
+    std::fs::write(dir.path().join("story.txt.parley.toml"), file).unwrap();
+
+    let mut s = open(&a);
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    let tally = o.tally.unwrap();
+    assert_eq!(
+        (tally.changed, tally.removed, tally.added),
+        (1, 1, 0),
+        "{tally:?}"
+    );
+    let q = s
+        .annotations()
+        .quotes
+        .iter()
+        .find(|q| q.id == marov_id)
+        .unwrap();
+    assert_eq!(
+        (q.speaker.as_deref(), q.party.as_deref(), q.kind),
+        (Some("ines-marov"), Some("t"), QuoteKind::Direct)
+    );
+    assert!(s.annotations().quotes.iter().all(|q| q.id != "q9"));
+}
+
+#[test]
+fn renamed_merged_and_deleted_speakers_stay_as_a_person_left_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    s.apply(Edit::RenameSpeaker {
+        id: "ines-marov".into(),
+        name: "Minister Marov".into(),
+    })
+    .unwrap();
+    s.apply(Edit::MergeSpeakers {
+        from: "dana-kuric".into(),
+        into: "ines-marov".into(),
+    })
+    .unwrap();
+    s.apply(Edit::DeleteSpeaker {
+        id: "petr-alden".into(),
+    })
+    .unwrap();
+    let before = s.annotations().clone();
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert!(o.tally.unwrap().is_empty(), "{:?}", o.tally);
+    assert_eq!(s.annotations(), &before);
+    let names: Vec<&str> = s
+        .annotations()
+        .speakers
+        .iter()
+        .map(|x| x.name.as_str())
+        .collect();
+    assert_eq!(names, ["Minister Marov"]);
+}
+
+#[test]
+fn a_detection_with_other_sides_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    let other = Box::new(crate::detect::detect(&a, Some(&sides()[..1])));
+    let e = s.apply(Edit::Redetect(other)).unwrap_err();
+    assert!(matches!(e, EditError::NotApplicable(_)), "{e}");
+}
