@@ -231,13 +231,19 @@ pub(super) fn article_info_of(a: &Annotations, text: &str) -> ArticleInfo {
 
 fn anchor_notice(r: &AnchorReport, total: usize) -> String {
     if r.is_unchanged() {
-        return format!(
-            "the article changed since the store was saved; all {total} annotations are still in place"
-        );
+        return match total {
+            1 => {
+                "the article changed since the store was saved; its 1 annotation is still in place"
+                    .into()
+            }
+            n => format!(
+                "the article changed since the store was saved; all {n} annotations are still in place"
+            ),
+        };
     }
-    let placed = r.moved + r.fuzzy + r.restored;
-    let mut msg =
-        format!("the article changed since the store was saved: {placed} annotations re-anchored");
+    let placed =
+        super::recover::plural(r.moved + r.fuzzy + r.restored, "annotation", "annotations");
+    let mut msg = format!("the article changed since the store was saved: {placed} re-anchored");
     if r.fuzzy > 0 {
         msg.push_str(&format!(" ({} by a fuzzy match)", r.fuzzy));
     }

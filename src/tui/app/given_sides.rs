@@ -54,7 +54,10 @@ impl App {
         if let Some(o) = self.apply(edit) {
             self.say(
                 strings::done(
-                    &format!("applied the sides given ({} changes)", o.changes),
+                    &format!(
+                        "applied the sides given ({})",
+                        strings::counted(o.changes, "change")
+                    ),
                     &self.keymap,
                 ),
                 Tone::Info,
