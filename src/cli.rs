@@ -13,6 +13,8 @@ use std::process::ExitCode;
 
 mod agree;
 mod agree_text;
+mod git_setup;
+mod team;
 mod usage;
 
 pub use usage::error_text;
@@ -95,6 +97,12 @@ pub enum Command {
     },
     /// How far two annotators agree: two stores of one article, or two folders of stores.
     Agree(agree::AgreeArgs),
+    /// Merge two stores three ways, as git's merge driver (exit 1 when conflicts are left).
+    Merge(team::MergeArgs),
+    /// What differs between two stores of one article (exit 1 when they differ).
+    Diff(team::DiffArgs),
+    /// Declare parley's merge driver for *.parley.toml in this git repository.
+    GitSetup,
 }
 
 /// Export formats.
@@ -245,6 +253,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agree(args)) => agree::run(&args, &config),
+        Some(Command::Merge(args)) => team::merge(&args, &config),
+        Some(Command::Diff(args)) => team::diff_stores(&args, &config),
+        Some(Command::GitSetup) => git_setup::run(),
         Some(Command::Check { article }) => {
             let article = load_article(article.as_deref(), &config)?;
             let report = crate::store::check::check(&article, &store_options(cli.store, &config))?;

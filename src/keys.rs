@@ -21,11 +21,19 @@ pub enum Scope {
     Prompt,
     /// The sides editor (`S`).
     Sides,
+    /// The speakers panel (`W`).
+    Speakers,
 }
 
 impl Scope {
     /// Every scope, in the order help lists them.
-    pub const ALL: [Scope; 4] = [Scope::Normal, Scope::Cursor, Scope::Prompt, Scope::Sides];
+    pub const ALL: [Scope; 5] = [
+        Scope::Normal,
+        Scope::Cursor,
+        Scope::Prompt,
+        Scope::Sides,
+        Scope::Speakers,
+    ];
 }
 
 macro_rules! commands {
@@ -113,6 +121,8 @@ commands! {
     ToggleSides = "toggle_sides", [Normal], ["p"];
     /// Edit the sides: add, rename, reorder, delete, aliases
     EditSides = "edit_sides", [Normal], ["S"];
+    /// The speakers: rename, role, side, delete, merge, jump to mentions
+    Speakers = "speakers", [Normal], ["W"];
     /// Show or hide this help
     ToggleHelp = "toggle_help", [Normal], ["h", "f1"];
     /// Show or hide the legend
@@ -130,7 +140,7 @@ commands! {
     /// Tag the selection as a position
     TagPosition = "tag_position", [Normal, Cursor], ["P"];
     /// Set the side: 1-9 the party in that place, 0 none
-    SetSide = "set_side", [Normal], ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"];
+    SetSide = "set_side", [Normal, Speakers], ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"];
     /// Pick the speaker
     PickSpeaker = "pick_speaker", [Normal], ["@"];
     /// Change the kind of the quote
@@ -202,7 +212,7 @@ commands! {
     /// Leave cursor mode
     CursorCancel = "cursor_cancel", [Cursor], ["esc"];
     /// Suspend the reader (fg brings it back)
-    Suspend = "suspend", [Normal, Cursor, Prompt, Sides], ["ctrl-z"];
+    Suspend = "suspend", [Normal, Cursor, Prompt, Sides, Speakers], ["ctrl-z"];
     /// Quit at once, as an interrupt (exit code 130)
     Interrupt = "interrupt", [Normal, Cursor], ["ctrl-c"];
     /// Prompt: accept
@@ -253,6 +263,24 @@ commands! {
     SideNext = "side_next", [Sides], ["j", "down"];
     /// Sides editor: close it
     SideClose = "side_close", [Sides], ["esc", "q", "ctrl-c"];
+    /// Speakers panel: rename the speaker
+    SpeakerRename = "speaker_rename", [Speakers], ["r"];
+    /// Speakers panel: set or clear its role
+    SpeakerRole = "speaker_role", [Speakers], ["t"];
+    /// Speakers panel: merge it into another speaker
+    SpeakerMerge = "speaker_merge", [Speakers], ["m"];
+    /// Speakers panel: delete it (its quotes keep their text)
+    SpeakerDelete = "speaker_delete", [Speakers], ["d"];
+    /// Speakers panel: jump to its mentions and quotes (n, N go on)
+    SpeakerJump = "speaker_jump", [Speakers], ["enter"];
+    /// Speakers panel: undo the last edit
+    SpeakerUndo = "speaker_undo", [Speakers], ["u"];
+    /// Speakers panel: the previous speaker
+    SpeakerPrev = "speaker_prev", [Speakers], ["k", "up"];
+    /// Speakers panel: the next speaker
+    SpeakerNext = "speaker_next", [Speakers], ["j", "down"];
+    /// Speakers panel: close it
+    SpeakerClose = "speaker_close", [Speakers], ["esc", "q", "ctrl-c"];
 }
 
 /// A named key (not a character).

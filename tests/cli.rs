@@ -31,7 +31,7 @@ fn assert_terminal_safe(bytes: &[u8]) {
             "control character {c:?} reached the output"
         );
         assert!(
-            !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+            !matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
             "bidi control {c:?} reached the output"
         );
     }
@@ -152,7 +152,7 @@ fn bad_inputs_print_safely() {
         ),
         (
             "bidi",
-            "Title\n\nשלום \u{202E}evil\u{202C} عربي \u{2067}x\u{2069}."
+            "Title\n\nשלום \u{202E}evil\u{202C} عربي \u{2067}x\u{2069} \u{200F}marks\u{200E}\u{61C}."
                 .as_bytes()
                 .to_vec(),
         ),

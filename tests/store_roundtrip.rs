@@ -3,7 +3,8 @@
 
 use parley::config::Color;
 use parley::model::{
-    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+    Annotations, ArticleInfo, Conflict, ConflictTable, Id, Origin, Party, Position, Quote,
+    QuoteKind, Speaker, Status,
 };
 use parley::store::schema::{canonicalize, parse, to_toml};
 use proptest::prelude::*;
@@ -122,6 +123,32 @@ fn position() -> impl Strategy<Value = Position> {
         )
 }
 
+fn conflict() -> impl Strategy<Value = Conflict> {
+    (
+        compact_id(),
+        prop_oneof![
+            Just(ConflictTable::Quote),
+            Just(ConflictTable::Position),
+            Just(ConflictTable::Speaker),
+            Just(ConflictTable::Party)
+        ],
+        compact_id(),
+        id(),
+        opt(text()),
+        opt(text()),
+        opt(text()),
+    )
+        .prop_map(|(id, table, item, field, base, ours, theirs)| Conflict {
+            id,
+            table,
+            item,
+            field,
+            base,
+            ours,
+            theirs,
+        })
+}
+
 fn annotations() -> impl Strategy<Value = Annotations> {
     let party = (
         id(),
@@ -169,17 +196,21 @@ fn annotations() -> impl Strategy<Value = Annotations> {
         proptest::collection::vec(position(), 0..8),
         proptest::collection::vec(quote(), 0..2),
         proptest::collection::vec(position(), 0..2),
+        proptest::collection::vec(conflict(), 0..3),
     )
-        .prop_map(|(article, parties, speakers, quotes, positions, oq, op)| {
-            let mut a = Annotations::new(article);
-            a.parties = parties;
-            a.speakers = speakers;
-            a.quotes = quotes;
-            a.positions = positions;
-            a.orphan_quotes = oq;
-            a.orphan_positions = op;
-            a
-        })
+        .prop_map(
+            |(article, parties, speakers, quotes, positions, oq, op, conflicts)| {
+                let mut a = Annotations::new(article);
+                a.parties = parties;
+                a.speakers = speakers;
+                a.quotes = quotes;
+                a.positions = positions;
+                a.orphan_quotes = oq;
+                a.orphan_positions = op;
+                a.conflicts = conflicts;
+                a
+            },
+        )
 }
 
 proptest! {

@@ -249,6 +249,29 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_of_one_quotation_run_together_share_its_speaker() {
+        // Broadcast copy whose paragraphs ran into one line: the first paragraph of the
+        // quotation is left open, the second opens in the same line.
+        let body = "Ms Verity said: \"We have doubled the grant. \"We will double it again \
+                    by May.\" She said the sums were sound. \"Nobody doubts it.\"";
+        let got = attributed(body);
+        let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "\"We have doubled the grant.",
+                "\"We will double it again by May.\"",
+                "\"Nobody doubts it.\""
+            ]
+        );
+        assert!(
+            got.iter()
+                .all(|(_, k, s)| *k == QuoteKind::Direct && s == "Verity"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let got = attributed("Ivo Kern said the plan would “lead to ruin” within a year.");
         assert_eq!(got[0].1, QuoteKind::Partial);

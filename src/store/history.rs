@@ -3,7 +3,7 @@
 
 mod bulk;
 
-use crate::model::{Annotations, Id, Party, Position, Quote, Speaker};
+use crate::model::{Annotations, Conflict, Id, Party, Position, Quote, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// Which list an item lives in.
@@ -22,6 +22,8 @@ pub enum Slot {
     Speaker,
     /// `[[party]]`.
     Party,
+    /// `[[conflict]]`.
+    Conflict,
 }
 
 /// A whole item of one list.
@@ -40,6 +42,8 @@ pub enum Item {
     Speaker(Speaker),
     /// A party.
     Party(Party),
+    /// A field a merge left changed two ways.
+    Conflict(Conflict),
 }
 
 impl Item {
@@ -52,6 +56,7 @@ impl Item {
             Item::OrphanPosition(p) => (Slot::OrphanPosition, &p.id),
             Item::Speaker(s) => (Slot::Speaker, &s.id),
             Item::Party(p) => (Slot::Party, &p.id),
+            Item::Conflict(c) => (Slot::Conflict, &c.id),
         }
     }
 }
@@ -124,6 +129,9 @@ pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
                 }
                 Item::Speaker(s) => replace_or_push(&mut a.speakers, s, |s| &s.id, Item::Speaker),
                 Item::Party(p) => replace_or_push(&mut a.parties, p, |p| &p.id, Item::Party),
+                Item::Conflict(c) => {
+                    replace_or_push(&mut a.conflicts, c, |c| &c.id, Item::Conflict)
+                }
             };
             Ok(old.map_or(Change::Remove { slot, id }, Change::Put))
         }
@@ -143,6 +151,7 @@ pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
                 }
                 Slot::Speaker => take(&mut a.speakers, &id, |s| &s.id).map(Item::Speaker),
                 Slot::Party => take(&mut a.parties, &id, |p| &p.id).map(Item::Party),
+                Slot::Conflict => take(&mut a.conflicts, &id, |c| &c.id).map(Item::Conflict),
             };
             item.map(Change::Put).ok_or_else(missing)
         }

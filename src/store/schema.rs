@@ -8,7 +8,7 @@ use crate::model::{Annotations, Position, Quote, SCHEMA_VERSION};
 use std::fmt;
 use std::io;
 
-pub use super::validate::{Finding, Locator, Place, show, validate};
+pub use super::validate::{Finding, Locator, Place, Tally, show, validate};
 
 mod chunks;
 

@@ -83,6 +83,8 @@ pub enum PopupKey {
     Up,
     /// The list cursor down.
     Down,
-    /// A command of the popup's own keymap (the sides editor's).
+    /// A command of the popup's own keymap (the sides editor's, the speakers panel's).
     Command(Command),
+    /// A side digit in the speakers panel: 1-9 a party in order, 0 none.
+    Side(u8),
 }

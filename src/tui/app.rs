@@ -14,6 +14,7 @@ pub mod redetect;
 mod review;
 mod saving;
 pub mod sides_editor;
+pub mod speakers;
 mod update;
 
 pub use cursor::Cursor;

@@ -1,6 +1,6 @@
 //! A text field with a cursor that moves and deletes by grapheme: the search prompt,
 //! names, paths. Text put in it beforehand starts selected, as in a file dialog:
-//! typing replaces it, a move keeps it to edit.
+//! typing replaces it; an editing key or a move keeps it to edit.
 
 use super::action::PromptKey;
 use unicode_segmentation::UnicodeSegmentation;
@@ -19,18 +19,11 @@ impl TextField {
     pub fn apply(&mut self, k: PromptKey) {
         if std::mem::take(&mut self.selected) {
             match k {
-                // typing or deleting replaces the selected text; a move keeps it
-                PromptKey::Char(_)
-                | PromptKey::Backspace
-                | PromptKey::Delete
-                | PromptKey::DeleteWord
-                | PromptKey::DeleteToStart => {
+                // typing replaces the selected text; an editing key or a move keeps it
+                // and edits it as readline would (Ctrl-w takes the last word)
+                PromptKey::Char(_) => {
                     self.text.clear();
                     self.cursor = 0;
-                    if matches!(k, PromptKey::Char(_)) {
-                        self.apply(k);
-                    }
-                    return;
                 }
                 PromptKey::Submit | PromptKey::Abort => self.selected = true,
                 _ => {}
@@ -185,7 +178,11 @@ mod tests {
         assert_eq!(f.text(), "x", "typing replaced it");
         let mut f = TextField::new("talks.parley.toml");
         f.apply(PromptKey::Backspace);
-        assert_eq!(f.text(), "", "a deletion cleared it");
+        assert_eq!(f.text(), "talks.parley.tom", "an editing key edits it");
+        let mut f = TextField::new("Hanne Lys of the Council");
+        f.apply(PromptKey::DeleteWord);
+        f.apply(PromptKey::DeleteWord);
+        assert_eq!(f.text(), "Hanne Lys of ", "Ctrl-w takes the last words");
         let mut f = TextField::new("talks.toml");
         f.apply(PromptKey::Left);
         f.apply(PromptKey::Char('x'));

@@ -21,7 +21,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use crate::article::{Article, Opening};
+use crate::article::{Article, Opening, Rest};
 use crate::config::Config;
 use crate::keys::Command;
 use crate::store::{OpenOptions, Store};
@@ -58,7 +58,13 @@ enum End {
 /// article is detected before the first frame; for a larger one the rest is read,
 /// and the store opened (and, without one, the article detected), on a worker
 /// thread, so the first screen waits for neither.
-pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) -> Result<Exit> {
+pub fn run(
+    mut opening: Opening,
+    config: Config,
+    options: OpenOptions,
+    color: bool,
+) -> Result<Exit> {
+    let rest = opening.rest.take();
     let article = Arc::new(opening.article);
     let (tx, rx) = events::channel();
     events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
@@ -101,7 +107,7 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
             let max = app.config.limits.max_article_bytes;
-            spawn_worker(article, opening.complete, max, options, tx.clone());
+            spawn_worker(article, rest, max, options, tx.clone());
         } else {
             drop(article);
         }
@@ -135,11 +141,11 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
     }
 }
 
-/// Starts the worker: it reads the rest of the article (unless `complete`), then opens
-/// the store, and sends each as it is ready.
+/// Starts the worker: it reads the rest of the article (when there is a `rest`, from
+/// the file already open), then opens the store, and sends each as it is ready.
 fn spawn_worker(
     start: Arc<Article>,
-    complete: bool,
+    rest: Option<Rest>,
     max_bytes: u64,
     options: OpenOptions,
     tx: mpsc::Sender<Event>,
@@ -147,10 +153,9 @@ fn spawn_worker(
     std::thread::spawn(move || {
         background();
         let guard = events::WorkerGuard::new(tx);
-        let article = if complete {
-            start
-        } else {
-            match Article::load(start.source.clone(), max_bytes) {
+        let article = match rest {
+            None => start,
+            Some(rest) => match rest.read(max_bytes) {
                 Ok(whole) => {
                     drop(start);
                     let whole = Arc::new(whole);
@@ -164,7 +169,7 @@ fn spawn_worker(
                     guard.send(Event::ArticleFailed(why));
                     return guard.finish();
                 }
-            }
+            },
         };
         let mut progress = |bytes: usize| {
             guard.send(Event::Progress(bytes));
@@ -368,6 +373,9 @@ mod sides_editor_tests;
 
 #[cfg(test)]
 mod redetect_tests;
+
+#[cfg(test)]
+mod speakers_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -3,6 +3,7 @@
 
 use super::action::{PopupKey, PromptKey};
 pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
+pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 use super::input::TextField;
 use super::note_editor::NoteEditor;
 use crate::export::Format;
@@ -87,6 +88,8 @@ pub enum Field {
     Command,
     /// A side's name or aliases, in the sides editor.
     Side(SideField),
+    /// A speaker's name or role, in the speakers panel.
+    Speaker(SpeakerField),
 }
 
 /// What the speaker picker is for.
@@ -126,14 +129,15 @@ pub enum Popup {
         /// What it is for.
         purpose: Field,
     },
-    /// The note editor of an annotation: several lines, wrapped.
-    Note {
+    /// Several lines of text, wrapped: an annotation's note, or a side's aliases one a
+    /// line (a line break is the one separator no name can hold).
+    Lines {
         /// What to type.
         title: String,
         /// The editor (boxed: it is far larger than the other popups).
         editor: Box<NoteEditor>,
-        /// The annotation's id.
-        id: Id,
+        /// What the text is for.
+        purpose: Field,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
     Speakers {
@@ -146,6 +150,8 @@ pub enum Popup {
     },
     /// The sides editor: a list of the sides with lettered commands.
     Sides(SidesEditor),
+    /// The speakers panel: a list of the speakers with lettered commands.
+    SpeakersPanel(SpeakersPanel),
 }
 
 impl Popup {
@@ -198,11 +204,14 @@ pub enum Outcome {
     Picked(Pick, String, usize),
     /// A command of the sides editor, which stays open.
     Sides(SideOp),
+    /// A command of the speakers panel, which stays open.
+    Speakers(SpeakerOp),
 }
 
 impl Popup {
     /// Takes a key; `entries` is how many entries the speaker picker lists for its
-    /// filter, or how many sides the sides editor lists (the app knows them).
+    /// filter, how many sides the sides editor lists, or how many speakers the
+    /// speakers panel lists (the app knows them).
     pub fn handle(&mut self, key: PopupKey, entries: usize) -> Outcome {
         if key == PopupKey::Edit(PromptKey::Abort) {
             return Outcome::Cancel;
@@ -233,16 +242,22 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Note { editor, id, .. } => {
+            Popup::Lines {
+                editor, purpose, ..
+            } => {
                 match key {
+                    // confirmed as it opened: nothing to change
+                    PopupKey::Edit(PromptKey::Submit) if !editor.is_changed() => {
+                        return Outcome::Cancel;
+                    }
                     PopupKey::Edit(PromptKey::Submit) => {
-                        return Outcome::Submitted(Field::Note { id: id.clone() }, editor.text());
+                        return Outcome::Submitted(purpose.clone(), editor.text());
                     }
                     PopupKey::Edit(k) => editor.apply(k),
                     PopupKey::Newline => editor.newline(),
                     PopupKey::Up => editor.row(false),
                     PopupKey::Down => editor.row(true),
-                    PopupKey::Command(_) => {}
+                    PopupKey::Command(_) | PopupKey::Side(_) => {}
                 }
                 Outcome::Stay
             }
@@ -261,11 +276,12 @@ impl Popup {
                         filter.apply(k);
                         *cursor = 0;
                     }
-                    PopupKey::Newline | PopupKey::Command(_) => {}
+                    PopupKey::Newline | PopupKey::Command(_) | PopupKey::Side(_) => {}
                 }
                 Outcome::Stay
             }
             Popup::Sides(editor) => editor.handle(key, entries),
+            Popup::SpeakersPanel(panel) => panel.handle(key, entries),
         }
     }
 }

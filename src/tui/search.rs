@@ -98,6 +98,15 @@ impl Search {
             .collect();
     }
 
+    /// Makes `places` (sorted byte ranges of the text: a speaker's mentions and
+    /// quotes) the matches, under the name `label`, so `n` and `N` step through them.
+    pub fn set_places(&mut self, label: &str, places: Vec<Range<usize>>) {
+        self.query = label.to_string();
+        self.matches = places;
+        self.current = None;
+        self.backward = false;
+    }
+
     /// The first match in the search's direction from `offset` (the top of the screen
     /// when the prompt opened): starting at or after it, or for a backward search
     /// before it; wrapping around, and whether it wrapped.

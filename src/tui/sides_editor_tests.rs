@@ -148,10 +148,16 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     typ(&mut a, "Freedonia");
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "e");
-    typ(&mut a, "Freedonian, the republic");
+    typ(&mut a, "Freedonian");
+    press_mod(&mut a, KeyCode::Char('j'), KeyModifiers::CONTROL); // one alias a line
+    typ(&mut a, "the republic, Fredonia's");
     press(&mut a, KeyCode::Enter);
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
-    assert_eq!(a.ann().parties[1].aliases, ["Freedonian", "the republic"]);
+    assert_eq!(
+        a.ann().parties[1].aliases,
+        ["Freedonian", "the republic, Fredonia's"],
+        "a comma is part of a name"
+    );
     assert_eq!(a.ann().parties[1].id, "fredonia", "a rename keeps the id");
 
     typ(&mut a, "K");
@@ -385,4 +391,33 @@ fn a_label_in_the_sides_given_is_shown() {
     let mut a = app_on(dir.path(), vec![elbonia, country("fr", "Freedonia")]);
     typ(&mut a, "s");
     assert!(sidebar_sides(&a).iter().any(|r| r.contains(" ELB ")));
+}
+
+#[test]
+fn confirming_a_side_s_fields_unchanged_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let side = Party {
+        id: "us".into(),
+        name: "United States".into(),
+        aliases: vec!["Washington, D.C.".into(), "U.S.".into()],
+        color: None,
+        label: None,
+    };
+    let mut a = app_on(dir.path(), vec![side.clone()]);
+    typ(&mut a, "S");
+    typ(&mut a, "e"); // the aliases, one a line
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter); // the name
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.ann().parties, [side], "one alias with its comma");
+    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing to save");
+    typ(&mut a, "S");
+    typ(&mut a, "e");
+    press_mod(&mut a, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    typ(&mut a, "Foggy Bottom");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.ann().parties[0].aliases,
+        ["Washington, D.C.", "U.S.", "Foggy Bottom"]
+    );
 }

@@ -98,6 +98,39 @@ pub fn wrote_copy(copy: &str, own: Option<&str>) -> String {
     }
 }
 
+/// The status bar's mark for unsaved edits, saying when some are not in the journal
+/// (it could not be written), so a crash would lose them.
+pub fn unsaved(at_risk: usize) -> String {
+    match at_risk {
+        0 => "[+] unsaved".into(),
+        1 => "[+] unsaved, 1 edit not in the journal".into(),
+        n => format!("[+] unsaved, {n} edits not in the journal"),
+    }
+}
+
+/// The "keep editing" answer after a failed save: what the journal holds.
+pub fn keep_editing(at_risk: usize) -> String {
+    match at_risk {
+        0 => "keep editing (the journal keeps every edit)".into(),
+        1 => "keep editing (1 edit is not in the journal: a crash would lose it)".into(),
+        n => format!("keep editing ({n} edits are not in the journal: a crash would lose them)"),
+    }
+}
+
+/// The title of a side's aliases editor (`side` shown already sanitised).
+pub fn aliases_title(side: &str, keys: &Keymap) -> String {
+    format!(
+        "Other names of {side} in the text, one a line ({} new line, {} saves)",
+        keys.hint(Command::PromptNewline),
+        keys.hint(Command::PromptSubmit)
+    )
+}
+
+/// `:w PATH` wrote nothing: why (the error names the path).
+pub fn no_copy(why: &str) -> String {
+    format!("no copy written: {why}")
+}
+
 /// The store was saved to `path` (shown already sanitised).
 pub fn saved(path: &str) -> String {
     format!("saved {path}")
@@ -354,5 +387,64 @@ pub fn label_set(name: &str, label: Option<&str>) -> String {
             crate::article::sanitize_inline(l)
         ),
         None => format!("{name} is shown by its name"),
+    }
+}
+
+/// "no speakers": the speakers panel is empty.
+pub const NO_SPEAKERS: &str = "no speakers yet: @ on an annotation adds one";
+
+/// A speaker was deleted; `annotations` named it and keep their text.
+pub fn speaker_deleted(name: &str, annotations: usize) -> String {
+    format!(
+        "speaker {} deleted; {} named it and keep their text",
+        crate::article::sanitize_inline(name),
+        counted(annotations, "annotation")
+    )
+}
+
+/// A speaker was given a side (`side`: its name, or "no side"), which reached
+/// `annotations` of its quotes and positions.
+pub fn speaker_side_set(name: &str, side: &str, annotations: usize) -> String {
+    format!(
+        "side of {}: {side} (and of {} of its)",
+        crate::article::sanitize_inline(name),
+        counted(annotations, "annotation")
+    )
+}
+
+/// A speaker is named nowhere in the text.
+pub fn speaker_unplaced(name: &str) -> String {
+    format!(
+        "{} is named nowhere in the text",
+        crate::article::sanitize_inline(name)
+    )
+}
+
+/// A speaker renamed, or given a role.
+pub fn speaker_edited(what: &str, name: &str, keys: &Keymap) -> String {
+    done(
+        &format!("{what}: {}", crate::article::sanitize_inline(name)),
+        keys,
+    )
+}
+
+/// After jumping to a speaker: how many places, and the keys that go on.
+pub fn speaker_places(name: &str, n: usize, keys: &Keymap) -> String {
+    format!(
+        "{}: {} ({} next, {} previous)",
+        crate::article::sanitize_inline(name),
+        counted(n, "place"),
+        keys.hint(Command::SearchNext),
+        keys.hint(Command::SearchPrev)
+    )
+}
+
+/// A side digit past the last side (`sides` of them).
+pub fn no_side(sides: usize, keys: &Keymap) -> String {
+    let add = keys.hint(Command::EditSides);
+    match sides {
+        0 => format!("no sides yet: {add} adds one"),
+        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
+        n => format!("there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"),
     }
 }

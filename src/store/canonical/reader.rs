@@ -4,7 +4,8 @@
 use super::values::{int, list, parse_pair, parse_string, string, whole};
 use crate::model::Snippet;
 use crate::model::{
-    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+    Annotations, ArticleInfo, Conflict, ConflictTable, Id, Origin, Party, Position, Quote,
+    QuoteKind, Speaker, Status,
 };
 
 /// Which table the reader is in.
@@ -15,6 +16,7 @@ enum Table {
     Speaker,
     Quote(bool),
     Position(bool),
+    Conflict,
 }
 
 /// Reads text in exactly the form [`super::write`] produces; `None` for anything else.
@@ -43,6 +45,7 @@ pub fn read(text: &str) -> Option<Annotations> {
                 "[[orphan_position]]" => {
                     push(&mut a.orphan_positions, position(), Table::Position(true))
                 }
+                "[[conflict]]" => push(&mut a.conflicts, conflict(), Table::Conflict),
                 _ => return None,
             };
             continue;
@@ -78,6 +81,7 @@ pub fn read(text: &str) -> Option<Annotations> {
                 };
                 set_position(list.last_mut()?, key, value)?;
             }
+            Table::Conflict => set_conflict(a.conflicts.last_mut()?, key, value)?,
         }
     }
     check_required(&table, seen)?;
@@ -96,6 +100,7 @@ const QUOTE_KEYS: &[&str] = &[
     "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
     "prefix", "suffix",
 ];
+const CONFLICT_KEYS: &[&str] = &["id", "table", "item", "field", "base", "ours", "theirs"];
 const POSITION_KEYS: &[&str] = &[
     "id", "start", "end", "text", "party", "speaker", "origin", "status", "note", "prefix",
     "suffix",
@@ -109,6 +114,7 @@ fn keys(table: &Table) -> &'static [&'static str] {
         Table::Speaker => SPEAKER_KEYS,
         Table::Quote(_) => QUOTE_KEYS,
         Table::Position(_) => POSITION_KEYS,
+        Table::Conflict => CONFLICT_KEYS,
     }
 }
 
@@ -120,7 +126,7 @@ fn key_index(table: &Table, key: &str) -> Option<usize> {
 fn check_required(table: &Table, seen: u32) -> Option<()> {
     let n = match table {
         Table::Party | Table::Speaker => 2,
-        Table::Quote(_) | Table::Position(_) => 4,
+        Table::Quote(_) | Table::Position(_) | Table::Conflict => 4,
         _ => 0,
     };
     let mask = (1u32 << n) - 1;
@@ -180,6 +186,39 @@ fn position() -> Position {
         prefix: Snippet::default(),
         suffix: Snippet::default(),
     }
+}
+
+fn conflict() -> Conflict {
+    Conflict {
+        id: Id::default(),
+        table: ConflictTable::Quote,
+        item: Id::default(),
+        field: String::new(),
+        base: None,
+        ours: None,
+        theirs: None,
+    }
+}
+
+fn set_conflict(c: &mut Conflict, key: &str, v: &str) -> Option<()> {
+    match key {
+        "id" => c.id = id(v)?,
+        "table" => {
+            c.table = match string(v)?.as_str() {
+                "quote" => ConflictTable::Quote,
+                "position" => ConflictTable::Position,
+                "speaker" => ConflictTable::Speaker,
+                "party" => ConflictTable::Party,
+                _ => return None,
+            }
+        }
+        "item" => c.item = id(v)?,
+        "field" => c.field = string(v)?,
+        "base" => c.base = Some(string(v)?),
+        "ours" => c.ours = Some(string(v)?),
+        _ => c.theirs = Some(string(v)?),
+    }
+    Some(())
 }
 
 fn set_article(a: &mut ArticleInfo, key: &str, v: &str) -> Option<()> {

@@ -2,7 +2,7 @@
 //! parley saves — into a `String`, or streamed into any `io::Write`.
 
 use super::values::push_quoted;
-use crate::model::{Annotations, ArticleInfo, Origin, Position, Quote, Status};
+use crate::model::{Annotations, ArticleInfo, Conflict, Origin, Position, Quote, Status};
 use std::fmt::{self, Write};
 use std::io;
 
@@ -101,6 +101,10 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
             w.header(header)?;
             w.position(p)?;
         }
+    }
+    for c in &a.conflicts {
+        w.header("[[conflict]]")?;
+        w.conflict(c)?;
     }
     Ok(())
 }
@@ -216,6 +220,16 @@ impl<W: Write> Writer<W> {
         }
         let note = q.note.as_deref();
         self.review(q.origin, q.status, note, &q.prefix, &q.suffix)
+    }
+
+    fn conflict(&mut self, c: &Conflict) -> fmt::Result {
+        self.string("id", &c.id)?;
+        self.string("table", c.table.as_str())?;
+        self.string("item", &c.item)?;
+        self.string("field", &c.field)?;
+        self.opt_string("base", c.base.as_deref())?;
+        self.opt_string("ours", c.ours.as_deref())?;
+        self.opt_string("theirs", c.theirs.as_deref())
     }
 
     fn position(&mut self, p: &Position) -> fmt::Result {

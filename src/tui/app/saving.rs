@@ -61,13 +61,13 @@ impl App {
                 Ask::ReadOnlySave,
             ));
         }
+        // "keep editing" says how many edits a crash would lose, if the journal could
+        // not hold them all
+        let at_risk = self.store.as_ref().map_or(0, |s| s.edits_at_risk());
+        let keep = strings::keep_editing(at_risk);
         self.open_popup(Popup::choice(
             &format!("Cannot save: {why}"),
-            &[
-                ('s', "save elsewhere"),
-                ('r', "retry"),
-                ('k', "keep editing (the journal keeps every edit)"),
-            ],
+            &[('s', "save elsewhere"), ('r', "retry"), ('k', &keep)],
             Ask::SaveFailed,
         ));
     }
@@ -242,7 +242,7 @@ impl App {
             Err(SaveError::Refused(crate::store::guard::Refused::Exists(_))) => {
                 self.ask_replace(&path.display().to_string(), Writing::Copy)
             }
-            Err(e) => self.say(format!("cannot write {shown}: {e}"), Tone::Warning),
+            Err(e) => self.say(strings::no_copy(&e.to_string()), Tone::Warning),
         }
     }
 

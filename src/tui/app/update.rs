@@ -17,6 +17,7 @@ impl App {
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
         let scope = match self.mode.top() {
             Some(Layer::Popup(Popup::Sides(_))) => Scope::Sides,
+            Some(Layer::Popup(Popup::SpeakersPanel(_))) => Scope::Speakers,
             Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
             Some(Layer::Cursor(_)) => Scope::Cursor,
             Some(Layer::Overlay(_)) | None => Scope::Normal,
@@ -32,9 +33,9 @@ impl App {
         }
         match self.mode.top() {
             Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
-            Some(Layer::Popup(Popup::Sides(_))) => match bound? {
+            Some(Layer::Popup(Popup::Sides(_) | Popup::SpeakersPanel(_))) => match bound? {
                 Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
-                Bound::Side(_) => None,
+                Bound::Side(n) => Some(Action::Popup(PopupKey::Side(n))),
             },
             Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
             Some(Layer::Pending(_)) => match typed(key) {
@@ -336,7 +337,7 @@ fn typed(key: KeyEvent) -> Option<char> {
 
 /// The popup input for a key and what the prompt keymap binds it to.
 fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(popup, Popup::Speakers { .. } | Popup::Note { .. });
+    let list = matches!(popup, Popup::Speakers { .. } | Popup::Lines { .. });
     match bound {
         Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
         Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),

@@ -78,6 +78,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
         (Scope::Cursor, "Cursor mode (v)"),
         (Scope::Prompt, "Prompts and popups (other keys type)"),
         (Scope::Sides, "Sides editor (S)"),
+        (Scope::Speakers, "Speakers panel (W)"),
     ] {
         out.push((heading.to_string(), String::new()));
         for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {

@@ -6,6 +6,7 @@ pub mod popup;
 pub mod sidebar;
 pub mod sides;
 pub mod sides_editor;
+pub mod speakers;
 pub mod status;
 
 use super::app::{App, Layer, Overlay};

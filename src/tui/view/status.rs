@@ -5,6 +5,7 @@ use crate::keys::Command;
 use crate::model::{QuoteKind, Status};
 use crate::tui::app::{App, Pending, Tone};
 use crate::tui::highlight::{Target, on_target};
+use crate::tui::strings;
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -65,7 +66,7 @@ pub fn left_text(app: &App) -> String {
         if store.read_only().is_some() {
             parts.push("read-only".into());
         } else if store.is_dirty() {
-            parts.push("[+] unsaved".into());
+            parts.push(strings::unsaved(store.edits_at_risk()));
         }
     }
     if !app.filter.is_empty() {

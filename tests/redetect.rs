@@ -3,9 +3,11 @@
 //! annotation a person touched stays as it was, a rejected one is not brought back,
 //! and a renamed, merged or deleted speaker stays as the person left it.
 
-use crate::article::{Article, Source};
-use crate::model::{Annotations, Party, QuoteKind, Status};
-use crate::store::{Edit, EditError, OpenOptions, Store};
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use parley::article::{Article, Source};
+use parley::model::{Annotations, Party, QuoteKind, Status};
+use parley::store::{Edit, EditError, OpenOptions, Store};
 use std::path::Path;
 
 const TEXT: &str = "Talvera and Corvessa trade blame\n\n\
@@ -37,17 +39,17 @@ fn article(dir: &Path, text: &str) -> Article {
 fn open(a: &Article) -> Store {
     let options = OpenOptions {
         parties: Some(sides()),
-        suggest: Some(crate::detect::detect_with_progress),
+        suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     Store::open(a, &options)
 }
 
 fn found(a: &Article, s: &Store) -> Box<Annotations> {
-    Box::new(crate::detect::detect(a, Some(&s.annotations().parties)))
+    Box::new(parley::detect::detect(a, Some(&s.annotations().parties)))
 }
 
-fn quote_by<'a>(s: &'a Store, speaker: &str) -> &'a crate::model::Quote {
+fn quote_by<'a>(s: &'a Store, speaker: &str) -> &'a parley::model::Quote {
     s.annotations()
         .quotes
         .iter()
@@ -161,7 +163,7 @@ fn stale_suggestions_take_the_new_reading_or_go() {
     let a = article(dir.path(), TEXT);
     // a store an older detector wrote: one quote without its speaker, side and kind,
     // and a suggestion over the title that the detector does not make
-    let mut old = crate::detect::detect(&a, Some(&sides()));
+    let mut old = parley::detect::detect(&a, Some(&sides()));
     let marov = old
         .quotes
         .iter_mut()
@@ -173,8 +175,8 @@ fn stale_suggestions_take_the_new_reading_or_go() {
     (title.id, title.start, title.end) = ("q9".into(), 0, 7);
     title.text = TEXT[..7].into();
     old.quotes.insert(0, title);
-    old.article = crate::model::ArticleInfo::of(&a);
-    let file = crate::store::canonical::write(&old).unwrap();
+    old.article = parley::model::ArticleInfo::of(&a);
+    let file = parley::store::canonical::write(&old).unwrap();
     std::fs::write(dir.path().join("story.txt.parley.toml"), file).unwrap();
 
     let mut s = open(&a);
@@ -235,7 +237,38 @@ fn a_detection_with_other_sides_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let a = article(dir.path(), TEXT);
     let mut s = open(&a);
-    let other = Box::new(crate::detect::detect(&a, Some(&sides()[..1])));
+    let other = Box::new(parley::detect::detect(&a, Some(&sides()[..1])));
     let e = s.apply(Edit::Redetect(other)).unwrap_err();
     assert!(matches!(e, EditError::NotApplicable(_)), "{e}");
+}
+
+#[test]
+fn new_suggestions_get_free_ids_past_the_largest() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut old = parley::detect::detect(&a, Some(&sides()));
+    old.quotes.truncate(1);
+    old.quotes[0].id = "q18446744073709551615".into();
+    old.quotes[0].status = Status::Accepted;
+    old.positions.clear();
+    old.article = parley::model::ArticleInfo::of(&a);
+    let file = parley::store::canonical::write(&old).unwrap();
+    std::fs::write(dir.path().join("story.txt.parley.toml"), file).unwrap();
+
+    let mut s = open(&a);
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert_eq!(o.tally.unwrap().added, 2 + s.annotations().positions.len());
+    let mut ids: Vec<&str> = s
+        .annotations()
+        .quotes
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(
+        ids.contains(&"q18446744073709551615"),
+        "the accepted one kept"
+    );
 }

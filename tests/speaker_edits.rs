@@ -2,9 +2,11 @@
 //! speaker's untouched and sideless quotes and nothing a person chose; delete keeps
 //! the quotes; every edit is one undo step and comes back from the journal.
 
-use crate::article::{Article, Source};
-use crate::model::{Id, Origin, Party, Status};
-use crate::store::{Edit, EditError, OpenOptions, Store};
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use parley::article::{Article, Source};
+use parley::model::{Id, Origin, Party, Status};
+use parley::store::{Edit, EditError, OpenOptions, Store};
 use std::path::Path;
 
 const TEXT: &str = "Talvera and Corvessa trade blame\n\n\
@@ -32,7 +34,7 @@ fn side(id: &str, name: &str) -> Party {
 fn open(a: &Article) -> Store {
     let options = OpenOptions {
         parties: Some(vec![side("t", "Talvera"), side("c", "Corvessa")]),
-        suggest: Some(crate::detect::detect_with_progress),
+        suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     Store::open(a, &options)
