@@ -74,11 +74,15 @@ fn y_and_x_review_and_move_on_in_one_key_and_say_so() {
     let (second, status, _) = selected(&a);
     assert_ne!(second, first);
     assert_eq!(status, Status::Suggested, "on to the next to review");
-    assert!(screen(&a).contains("accepted (u undoes)"), "{}", screen(&a));
+    assert!(
+        screen(&a).contains("accepted; next: "),
+        "what was done and what is selected now: {}",
+        screen(&a)
+    );
     typ(&mut a, "X");
     assert_eq!(status_of(&a, &second), Status::Rejected);
     assert_ne!(selected(&a).0, second);
-    assert!(screen(&a).contains("rejected (u undoes)"));
+    assert!(screen(&a).contains("rejected; next: "));
     typ(&mut a, "u");
     assert_eq!(
         status_of(&a, &second),

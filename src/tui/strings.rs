@@ -308,6 +308,12 @@ pub fn and_more(n: usize) -> String {
     format!("  … and {n} more")
 }
 
+/// After `y` / `X`: what was done, what follows ("next: direct quote · Cuba · …", or
+/// that none is left), and the undo key last (it goes first when room is short).
+pub fn reviewed(done: &str, then: &str, keys: &Keymap) -> String {
+    format!("{done}; {then} ({} undoes)", keys.hint(Command::Undo))
+}
+
 /// Stepping to the next (previous) suggestion went round the end of the article.
 pub fn review_wrapped(forward: bool) -> &'static str {
     if forward {

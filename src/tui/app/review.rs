@@ -97,10 +97,18 @@ impl App {
         if self.apply(Edit::SetStatus { id, status }).is_none() {
             return;
         }
-        let done = strings::done(status.as_str(), &self.keymap);
-        if self.step_review(true) {
-            self.say(done, Tone::Info);
-        }
+        self.message = None;
+        self.step_review(true);
+        // what was done, then what the selection is now (or that none is left)
+        let then = match self.message.take() {
+            Some((said, _)) => said,
+            None => crate::tui::view::status::selection_text(self)
+                .map_or_else(String::new, |s| format!("next: {s}")),
+        };
+        self.say(
+            strings::reviewed(status.as_str(), &then, &self.keymap),
+            Tone::Info,
+        );
     }
 
     /// `A`: accepts every suggestion of the selected one's kind (a position, or a

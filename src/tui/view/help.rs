@@ -291,10 +291,11 @@ impl Entry {
         Entry::new(Vec::new(), text)
     }
 
+    /// The columns the sample takes on screen.
     fn sample_width(&self) -> usize {
         self.sample
             .iter()
-            .map(|s| textwrap::core::display_width(&s.content))
+            .map(|s| crate::tui::layout::text_width(&s.content))
             .sum()
     }
 
