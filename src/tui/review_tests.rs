@@ -224,6 +224,11 @@ fn accept_all_matches_kind_and_side_exactly_says_which_and_one_u_undoes_it() {
     assert!(log.contains("accepted: “Engaging in these talks"), "{log}");
     assert!(log.contains("accepted: “The United States views"), "{log}");
     assert!(!log.contains("accepted: “Progress"), "not Cuba's");
+    assert_eq!(
+        log.matches("direct quotes of United States").count(),
+        1,
+        "said once: {log}"
+    );
     press(&mut a, KeyCode::Esc);
     typ(&mut a, "u");
     assert!(
@@ -298,6 +303,7 @@ fn pressing_the_side_an_annotation_has_changes_nothing() {
         .unwrap();
     assert_eq!(q, (Status::Suggested, Origin::Auto), "still a suggestion");
     assert!(!screen(&a).contains("unsaved"), "{}", screen(&a));
+    assert!(screen(&a).contains("already Cuba: nothing changed"));
     typ(&mut a, "u");
     assert!(screen(&a).contains("nothing to undo"));
     // another side is an edit, as before

@@ -126,6 +126,14 @@ pub fn aliases_title(side: &str, keys: &Keymap) -> String {
     )
 }
 
+/// A side key pressed for the side the annotation has: nothing changed.
+pub fn side_already(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("already {name}: nothing changed"),
+        None => "already without a side: nothing changed".into(),
+    }
+}
+
 /// `:w PATH` wrote nothing: why (the error names the path).
 pub fn no_copy(why: &str) -> String {
     format!("no copy written: {why}")

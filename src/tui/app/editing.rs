@@ -134,9 +134,21 @@ impl App {
         let Some(id) = self.with_selected() else {
             return;
         };
-        if let Some(party) = self.side_of_key(index) {
-            self.apply(Edit::SetSide { id, party });
+        let Some(party) = self.side_of_key(index) else {
+            return;
+        };
+        // the side it is shown with (its own, or its speaker's) is no change to make
+        let shown = self
+            .selected
+            .and_then(|s| self.hl.items.get(s))
+            .map(|it| it.party());
+        if shown == Some(index) {
+            let name = index
+                .and_then(|i| self.ann().parties.get(i))
+                .map(|p| crate::article::sanitize_inline(&p.name));
+            return self.say(strings::side_already(name.as_deref()), Tone::Info);
         }
+        self.apply(Edit::SetSide { id, party });
     }
 
     /// The side a side key names: party `index` in order (`None`: no side). `None`,

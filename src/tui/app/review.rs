@@ -138,9 +138,9 @@ impl App {
         };
         let lines = self.accepted_lines(&o.changed);
         let text = strings::accepted_all(o.changes, it.kind(), side_name.as_deref(), &self.keymap);
-        self.say(text, Tone::Info);
-        self.log_message();
+        // the list goes in the log now, the message after it (as every message is)
         self.log_lines(lines);
+        self.say(text, Tone::Info);
     }
 
     /// One line per annotation in `changed`, in article order, for the message log:
