@@ -3,12 +3,15 @@
 //! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
 //! `editing`, `popups` and `saving`.
 
+mod conflicts;
+pub mod corpus;
 pub mod cursor;
 mod editing;
 mod given_sides;
 mod jumps;
 mod navigation;
 mod overlays;
+mod paste;
 mod popups;
 pub mod redetect;
 mod review;
@@ -111,6 +114,10 @@ pub struct App {
     pub last_jump: Option<usize>,
     /// Detections the loop should run on a worker (a large article's).
     jobs: Vec<redetect::DetectJob>,
+    /// The conflict `C` showed last, so the next `C` goes on from it.
+    last_conflict: Option<Id>,
+    /// The corpus, when the reader was opened on a folder (`parley DIR`).
+    pub corpus: Option<super::corpus::Corpus>,
 }
 
 impl App {
@@ -165,6 +172,8 @@ impl App {
             count: None,
             last_jump: None,
             jobs: Vec::new(),
+            last_conflict: None,
+            corpus: None,
         };
         app.relayout();
         app
@@ -255,6 +264,7 @@ impl App {
             let tone = if warn { Tone::Warning } else { Tone::Info };
             self.message = Some((notices.join("; "), tone));
         }
+        self.announce_conflicts();
     }
 
     /// Rebuilds the index after the annotations changed. The selection goes to the

@@ -192,7 +192,7 @@ impl App {
         }
         let now = self.filter.describe(self.ann());
         let title = if now.is_empty() {
-            strings::FILTER_TITLE.to_string()
+            strings::LIST_FILTER_TITLE.to_string()
         } else {
             strings::filter_title_now(&now)
         };
