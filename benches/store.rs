@@ -43,14 +43,14 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             name: "United States".into(),
             aliases: vec![],
             color: None,
-            label: None,
+            ..Default::default()
         },
         Party {
             id: "cuba".into(),
             name: "Cuba".into(),
             aliases: vec![],
             color: None,
-            label: None,
+            ..Default::default()
         },
     ];
     a.speakers = (0..97)
@@ -60,6 +60,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             role: Some("negotiator".into()),
             party: Some(if i % 2 == 0 { "us" } else { "cuba" }.into()),
             mentions: vec![],
+            mention_text: Vec::new(),
             origin: Origin::Auto,
         })
         .collect();
@@ -81,6 +82,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             party: party.clone(),
             kind: QuoteKind::Direct,
             cue: None,
+            cue_text: Default::default(),
             origin: Origin::Auto,
             status: Status::Suggested,
             recheck: None,

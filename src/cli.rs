@@ -518,6 +518,7 @@ pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
     if file.party.is_empty() {
         anyhow::bail!("{name}: no [[party]] tables in the parties file");
     }
+    crate::model::check_party_ids(&file.party).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     Ok(file.party)
 }
 

@@ -10,7 +10,7 @@ mod colors;
 use crate::article::bounded::{Kinds, ReadError};
 use crate::article::{line_column, sanitize_inline};
 use crate::keys::{Bindings, Command, KeyChord, Scope, WAYS_OUT, side_digit, side_name};
-use crate::model::Party;
+use crate::model::{PartiesError, Party};
 pub use colors::{Color, Colors, Palette};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -259,19 +259,14 @@ impl Config {
                 }
             }
         }
-        let mut ids = std::collections::BTreeSet::new();
-        for p in &self.parties {
-            if p.id.trim().is_empty() {
-                return Err(invalid("[[party]]", "a party has an empty `id`".into()));
-            }
-            if !ids.insert(p.id.as_str()) {
-                return Err(invalid(
-                    &p.id,
-                    format!("party id `{}` is used twice", sanitize_inline(&p.id)),
-                ));
+        match crate::model::check_party_ids(&self.parties) {
+            Ok(()) => Ok(()),
+            Err(e @ PartiesError::EmptyId) => Err(invalid("[[party]]", e.to_string())),
+            Err(PartiesError::DuplicateId(id)) => {
+                let e = PartiesError::DuplicateId(sanitize_inline(&id));
+                Err(invalid(&id, e.to_string()))
             }
         }
-        Ok(())
     }
 }
 

@@ -180,6 +180,65 @@ fn a_config_that_leaves_no_way_out_is_refused_and_key_errors_name_the_keys() {
 }
 
 #[test]
+fn parties_file_errors_exit_2_with_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", b"Talks\n\n\"No,\" Ann Lee said.\n");
+    let party = |id: &str, name: &str| format!("[[party]]\nid = \"{id}\"\nname = \"{name}\"\n");
+    for (file, says) in [
+        (
+            party("a", "Alpha") + &party("a", "Beta"),
+            "party id `a` is used twice",
+        ),
+        (party("", "Alpha"), "a party has an empty `id`"),
+        (party("  ", "Alpha"), "a party has an empty `id`"),
+        (
+            party("a", "Alpha") + "member = [\"Ann Lee\"]\n",
+            "unknown field `member`",
+        ),
+        (party("a", "Alpha") + "governs = \"yes\"\n", "invalid type"),
+        ("[[party]\n".to_string(), "sides.toml:1:"),
+        ("# nothing\n".to_string(), "no [[party]] tables"),
+    ] {
+        let parties = write(dir.path(), "sides.toml", file.as_bytes());
+        for args in [
+            vec!["detect", "--parties", &parties, &article],
+            vec!["--parties", &parties, &article],
+        ] {
+            let out = parley(&args);
+            assert_eq!(out.status.code(), Some(2), "{file}: {out:?}");
+            assert!(out.stdout.is_empty(), "{file}: {out:?}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.lines().count(), 1, "{file}: {err}");
+            assert!(err.contains("sides.toml"), "{file}: {err}");
+            assert!(err.contains(says), "{file}: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_parties_file_may_name_members_roles_and_the_governing_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", b"Talks\n\n\"No,\" Ann Lee said.\n");
+    let parties = write(
+        dir.path(),
+        "sides.toml",
+        b"[[party]]\nid = \"a\"\nname = \"Alpha\"\nmembers = [\"Ann Lee\"]\n\
+          roles = [\"shadow home secretary\"]\ngoverns = true\n\n\
+          [[party]]\nid = \"b\"\nname = \"Beta\"\n",
+    );
+    let out = parley(&["detect", "--parties", &parties, &article]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let toml = String::from_utf8(out.stdout).unwrap();
+    assert!(toml.contains("members = [\"Ann Lee\"]"), "{toml}");
+    assert!(
+        toml.contains("roles = [\"shadow home secretary\"]"),
+        "{toml}"
+    );
+    assert!(toml.contains("governs = true"), "{toml}");
+    assert_eq!(toml.matches("governs").count(), 1, "{toml}");
+}
+
+#[test]
 fn bad_inputs_print_safely() {
     let dir = tempfile::tempdir().unwrap();
     let mut long_line = b"word ".repeat(1_000_000);

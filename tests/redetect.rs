@@ -25,7 +25,7 @@ fn sides() -> Vec<Party> {
             name: name.into(),
             aliases: Vec::new(),
             color: None,
-            label: None,
+            ..Default::default()
         })
         .into()
 }
@@ -355,4 +355,54 @@ fn new_suggestions_get_free_ids_past_the_largest() {
         ids.contains(&"q18446744073709551615"),
         "the accepted one kept"
     );
+}
+
+#[test]
+fn what_a_merge_conflict_names_stays_until_a_person_settles_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    // a merge left the first quote with two sides to choose from; its side in the
+    // store is neither the detector's nor anyone's choice yet
+    let mut old = parley::detect::detect(&a, Some(&sides()));
+    old.quotes[0].party = None;
+    let id = old.quotes[0].id.clone();
+    old.conflicts.push(parley::model::Conflict {
+        id: "c1".into(),
+        table: parley::model::ConflictTable::Quote,
+        item: id.clone(),
+        field: "party".into(),
+        base: None,
+        ours: Some("t".into()),
+        theirs: Some("c".into()),
+    });
+    old.article = parley::model::ArticleInfo::of(&a);
+    let file = parley::store::canonical::write(&old).unwrap();
+    std::fs::write(dir.path().join("story.txt.parley.toml"), file).unwrap();
+
+    let mut s = open(&a);
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert!(o.tally.unwrap().is_empty(), "{:?}", o.tally);
+    let q = s.annotations().quotes.iter().find(|q| q.id == id).unwrap();
+    assert_eq!(q.party, None, "held for the person settling the conflict");
+    assert_eq!(s.annotations().conflicts.len(), 1);
+}
+
+#[test]
+fn a_side_a_person_gave_a_speaker_outlasts_detecting_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    s.apply(Edit::SetSpeakerSide {
+        id: "ines-marov".into(),
+        party: Some("c".into()),
+    })
+    .unwrap();
+    assert_eq!(quote_by(&s, "ines-marov").party.as_deref(), Some("c"));
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert!(o.tally.unwrap().is_empty(), "{:?}", o.tally);
+    assert_eq!(quote_by(&s, "ines-marov").party.as_deref(), Some("c"));
+    // so does re-deriving the sides
+    let (sides, _) = parley::store::edit::redetect::rederive(s.annotations(), &found(&a, &s));
+    let marov = quote_by(&s, "ines-marov").id.clone();
+    assert!(sides.contains(&(marov, Some("c".into()))), "{sides:?}");
 }

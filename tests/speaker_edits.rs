@@ -27,7 +27,7 @@ fn side(id: &str, name: &str) -> Party {
         name: name.into(),
         aliases: Vec::new(),
         color: None,
-        label: None,
+        ..Default::default()
     }
 }
 

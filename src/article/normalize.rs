@@ -296,8 +296,8 @@ fn clean(input: &str, counts: &mut Counts) -> String {
 }
 
 /// The first byte at or after `from` that [`clean`] may change: an ASCII control but
-/// LF, DEL, or the lead byte of a C1 control, a bidi control or a line or paragraph
-/// separator. The text before it is copied unchanged.
+/// LF, DEL, or the lead byte of a C1 control, a bidi control or mark, or a line or
+/// paragraph separator. The text before it is copied unchanged.
 fn next_unclean(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() {
@@ -573,7 +573,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "word ", "\n", "\r", "\r\n", "\t", "\x1b", "\x1b[", "31m", "]0;", "\x07",
                 "\\", "\u{9b}", "\u{9c}", "\u{9d}", "\u{85}", "\u{2028}", "\u{2029}",
-                "\u{202E}", "\u{2066}", "\u{FEFF}", "漢", "é", "e\u{301}", "👩‍👩‍👧", "\u{a0}",
+                "\u{202E}", "\u{2066}", "\u{200E}", "\u{200F}", "\u{61C}", "\u{600}", "\u{2010}", "\u{FEFF}", "漢", "é", "e\u{301}", "👩‍👩‍👧", "\u{a0}",
                 "“", "\x00", "\x7f", "\u{2026}",
             ]), 0..40)
         ) {

@@ -1,5 +1,8 @@
 //! The entity registry: one entity per person or body the article quotes, with every
-//! mention kept. It learns full names as they pass, so that a surname alone finds its
+//! mention kept, and every title and description it was given (`Entity::descriptions`).
+//! Coreference across the whole article resolves here: a surname, "Mr/Ms X", a
+//! pronoun or a description ("the minister") finds the entity it refers back to, so a
+//! quote's speaker entity carries everything the article said about who it is. It learns full names as they pass, so that a surname alone finds its
 //! person, and resolves role nouns ("the spokesman") and pronouns by recency.
 
 use super::lexicon::{self, Pronoun};
@@ -28,6 +31,10 @@ pub struct Entity {
     pub heads: Vec<String>,
     /// Every mention.
     pub mentions: Vec<Range<usize>>,
+    /// Every title, appositive and description the article gave it, in order, without
+    /// repeats ("Shadow Home Secretary", "the Tory leader"): `role` is the first. What
+    /// the sides logic reads a speaker's side from, besides its name.
+    pub descriptions: Vec<String>,
     /// Whether it is the source of a quote or position.
     pub speaks: bool,
     /// When it was last mentioned, as a count of the mentions resolved before.
@@ -211,6 +218,13 @@ impl Entities {
         if e.side.is_none() {
             e.side = np.side;
         }
+        // a description that resolved to someone named is one of their descriptions
+        let described = matches!(np.kind, NpKind::Role { .. }) && e.name != np.name;
+        for d in np.role.iter().chain(described.then_some(&np.name)) {
+            if !e.descriptions.contains(d) {
+                e.descriptions.push(d.clone());
+            }
+        }
         if e.role.is_none()
             && let Some(role) = &np.role
         {
@@ -230,7 +244,22 @@ impl Entities {
                 self.add_head(entity, w);
             }
         }
-        self.list[entity].role = Some(role);
+        let e = &mut self.list[entity];
+        if !e.descriptions.contains(&role) {
+            e.descriptions.push(role.clone());
+        }
+        e.role = Some(role);
+    }
+
+    /// Gives an entity a description found next to one of its mentions ("The shadow
+    /// transport secretary, Owen Pryce,"): its role if it has none, and one of its
+    /// descriptions.
+    pub fn describe(&mut self, entity: usize, description: String) {
+        if self.list[entity].role.is_none() {
+            self.set_role(entity, description);
+        } else if !self.list[entity].descriptions.contains(&description) {
+            self.list[entity].descriptions.push(description);
+        }
     }
 
     /// Adds a noun that refers back to an entity ("said in a commentary").
@@ -320,6 +349,7 @@ impl Entities {
             side: np.side,
             heads: Vec::new(),
             mentions: Vec::new(),
+            descriptions: Vec::new(),
             speaks: false,
             last_mention: 0,
         });
@@ -403,5 +433,20 @@ mod tests {
         assert_eq!(a, Some(0));
         assert_eq!((b, c, d), (a, a, a));
         assert_eq!(e.list[0].mentions.len(), 4);
+    }
+
+    #[test]
+    fn an_entity_keeps_every_description_it_was_given() {
+        let m = matcher();
+        let text = "Opposition leader Tom Bright; the leader; Mr Bright, the shadow chancellor";
+        let mut e = Entities::new();
+        for r in [0..28, 30..40, 42..text.len()] {
+            assert_eq!(e.resolve(&read_source(text, r, &m).unwrap()), Some(0));
+        }
+        assert_eq!(
+            e.list[0].descriptions,
+            vec!["Opposition leader", "leader", "the shadow chancellor"]
+        );
+        assert_eq!(e.list[0].role.as_deref(), Some("Opposition leader"));
     }
 }

@@ -20,7 +20,7 @@ pub type Id = compact_str::CompactString;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A side of the story.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Stable id ("us").
@@ -37,6 +37,18 @@ pub struct Party {
     /// sidebar, the counts); the name is shown when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// People who speak for the side ("Tony Blair"): a speaker of that name (or of its
+    /// surname alone) is on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    /// Offices that speak for the side ("shadow home secretary", "union president"): a
+    /// speaker whose title or description holds one is on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Whether the side is the government: the state's offices ("the Prime Minister",
+    /// "ministers", "the government") speak for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub governs: bool,
 }
 
 impl Party {
@@ -48,6 +60,31 @@ impl Party {
             .filter(|l| !l.trim().is_empty())
             .unwrap_or(&self.name)
     }
+}
+
+/// Why a list of parties cannot be used: an id is empty or given twice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartiesError {
+    /// A party's id is empty or blank.
+    #[error("a party has an empty `id`")]
+    EmptyId,
+    /// Two parties share an id.
+    #[error("party id `{0}` is used twice")]
+    DuplicateId(String),
+}
+
+/// Checks that every party has an id of its own: annotations name their side by it.
+pub fn check_party_ids(parties: &[Party]) -> Result<(), PartiesError> {
+    let mut seen = std::collections::HashSet::new();
+    for p in parties {
+        if p.id.trim().is_empty() {
+            return Err(PartiesError::EmptyId);
+        }
+        if !seen.insert(p.id.as_str()) {
+            return Err(PartiesError::DuplicateId(p.id.clone()));
+        }
+    }
+    Ok(())
 }
 
 /// Whether an annotation came from the detector or from the user.
@@ -158,6 +195,11 @@ pub struct Speaker {
     /// Every mention (name, surname, role, pronoun) as `[start, end]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<[usize; 2]>,
+    /// The text of each mention, in the same order: what re-anchoring looks for when
+    /// the article changes. Kept by the store; empty when not known (a store written
+    /// before it, or by another tool), and ignored unless one for each mention.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mention_text: Vec<Snippet>,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,
@@ -187,6 +229,10 @@ pub struct Quote {
     /// The speech verb or colon that attributes it, as `[start, end]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<[usize; 2]>,
+    /// The cue's text ("said"): what re-anchoring looks for when the article changes.
+    /// Kept by the store; empty when not known.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub cue_text: Snippet,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,

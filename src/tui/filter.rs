@@ -190,9 +190,7 @@ mod tests {
         Party {
             id: id.into(),
             name: id.to_uppercase(),
-            aliases: Vec::new(),
-            color: None,
-            label: None,
+            ..Party::default()
         }
     }
 

@@ -20,7 +20,7 @@ fn sides() -> Vec<Party> {
         name: name.into(),
         aliases: vec![alias.into()],
         color: None,
-        label: None,
+        ..Default::default()
     })
     .into()
 }

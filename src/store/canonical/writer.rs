@@ -84,6 +84,15 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
             w.string("color", &c.to_string())?;
         }
         w.opt_string("label", p.label.as_deref())?;
+        for (key, names) in [("members", &p.members), ("roles", &p.roles)] {
+            if !names.is_empty() {
+                w.list(key, names, |w, n| push_quoted(&mut w.out, n))?;
+            }
+        }
+        if p.governs {
+            w.key("governs")?;
+            w.out.write_str("true\n")?;
+        }
     }
     for s in &a.speakers {
         w.header("[[speaker]]")?;
@@ -93,6 +102,11 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         w.opt_string("party", s.party.as_deref())?;
         if !s.mentions.is_empty() {
             w.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
+            if s.mention_text.len() == s.mentions.len() {
+                w.list("mention_text", &s.mention_text, |w, t| {
+                    push_quoted(&mut w.out, t)
+                })?;
+            }
         }
         w.string("origin", s.origin.as_str())?;
     }
@@ -229,6 +243,9 @@ impl<W: Write> Writer<W> {
             self.key("cue")?;
             self.pair(c)?;
             self.out.write_char('\n')?;
+            if !q.cue_text.is_empty() {
+                self.string("cue_text", &q.cue_text)?;
+            }
         }
         let note = q.note.as_deref();
         self.review((q.origin, q.status, q.recheck), note, &q.prefix, &q.suffix)

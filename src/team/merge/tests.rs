@@ -162,6 +162,7 @@ fn a_new_speaker_that_takes_ours_id_gets_a_fresh_one_and_its_quotes_follow() {
         role: None,
         party: None,
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Manual,
     };
     let ours = changed(|a| {
@@ -234,7 +235,7 @@ fn sides_reordered_by_one_side_and_extended_by_the_other() {
             name: "Z".into(),
             aliases: vec!["Zed".into()],
             color: None,
-            label: None,
+            ..Default::default()
         })
     });
     let m = merge(&store(BASE), &ours, &theirs).unwrap();
