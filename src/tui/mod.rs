@@ -453,3 +453,6 @@ mod jump_tests;
 
 #[cfg(test)]
 mod saving_tests;
+
+#[cfg(test)]
+mod legend_tests;

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod corpus;
 pub mod help;
+pub mod legend;
 pub mod popup;
 pub mod sidebar;
 pub mod sides;
@@ -43,7 +44,7 @@ impl Widget for &App {
                     help::render_help(self, whole, *scroll, buf);
                 }
                 Layer::Overlay(Overlay::Legend(scroll)) => {
-                    help::render_legend(self, g.article, *scroll, buf);
+                    legend::render_legend(self, g.article, *scroll, buf);
                 }
                 Layer::Overlay(Overlay::Messages(scroll)) => {
                     help::render_messages(self, whole, *scroll, buf);
