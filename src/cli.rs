@@ -17,6 +17,9 @@ mod agree;
 mod agree_text;
 mod git_setup;
 mod team;
+mod usage;
+
+pub use usage::error_text;
 
 /// A terminal reader for news articles: who said what, for which side.
 #[derive(Debug, Parser)]
@@ -120,6 +123,9 @@ pub enum Command {
         /// When to use colour.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// A TOML file of [[party]] tables: the sides of an article without a store.
+        #[arg(long, value_name = "FILE")]
+        parties: Option<PathBuf>,
     },
     /// How far two annotators agree: two stores of one article, or two folders of stores.
     Agree(agree::AgreeArgs),
@@ -264,7 +270,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             article,
             width,
             color,
+            parties,
         }) => {
+            let mut config = config;
+            if let Some(path) = &parties {
+                config.parties = read_parties(path)?;
+            }
             let article = load_article(article.as_deref(), &config)?;
             print_article(&article, &config, cli.store, width, color)
         }
@@ -392,6 +403,9 @@ fn refused(e: guard::Refused) -> anyhow::Error {
         other => other.into(),
     }
 }
+
+/// Said when the sides given are not those of the store printed.
+const STORE_HAS_ITS_SIDES: &str = "the store has sides of its own, which are printed; the sides given are for an article without a store (the reader offers to apply them)";
 
 /// Exit code of `check` when the store has problems.
 pub const EXIT_PROBLEMS: u8 = 1;
@@ -526,6 +540,12 @@ fn print_article(
     // the automatic ones; a broken store is reported and the automatic ones are shown
     let opened = Store::open(article, &store_options(store, config));
     warn(opened.notices());
+    if !config.parties.is_empty()
+        && opened.exists_on_disk()
+        && opened.annotations().parties != config.parties
+    {
+        warn(&[STORE_HAS_ITS_SIDES.to_string()]);
+    }
     let ann = opened.annotations();
     let mut buf = Vec::new();
     crate::tui::print::print(article, ann, config, width, styles, &mut buf)?;

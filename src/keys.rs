@@ -96,6 +96,8 @@ commands! {
     Top = "top", [Normal], ["g", "home"];
     /// Go to the end of the article
     Bottom = "bottom", [Normal], ["G", "end"];
+    /// Go to N percent of the article (a count before it: 50%)
+    GoPercent = "go_percent", [Normal], ["%"];
     /// Select the next annotation
     NextAnnotation = "next_annotation", [Normal], ["tab"];
     /// Select the previous annotation
@@ -106,13 +108,15 @@ commands! {
     PrevSameSide = "prev_same_side", [Normal], ["["];
     /// Search forward
     Search = "search", [Normal, Cursor], ["/"];
+    /// Search backward
+    SearchBackward = "search_backward", [Normal, Cursor], ["?"];
     /// Next search match
     SearchNext = "search_next", [Normal, Cursor], ["n"];
     /// Previous search match
     SearchPrev = "search_prev", [Normal, Cursor], ["N"];
     /// Set a mark (then a letter)
     SetMark = "set_mark", [Normal], ["m"];
-    /// Jump to a mark (then a letter)
+    /// Jump to a mark (then a letter; ' for where the last jump started)
     JumpMark = "jump_mark", [Normal], ["'"];
     /// Show or hide the annotation sidebar
     ToggleSidebar = "toggle_sidebar", [Normal], ["s"];
@@ -123,7 +127,7 @@ commands! {
     /// The speakers: rename, role, side, delete, merge, jump to mentions
     Speakers = "speakers", [Normal], ["W"];
     /// Show or hide this help
-    ToggleHelp = "toggle_help", [Normal], ["?", "f1"];
+    ToggleHelp = "toggle_help", [Normal], ["h", "f1"];
     /// Show or hide the legend
     ToggleLegend = "toggle_legend", [Normal], ["L"];
     /// Jump to the item under the list cursor
@@ -148,8 +152,18 @@ commands! {
     Accept = "accept", [Normal], ["a"];
     /// Reject the suggestion
     Reject = "reject", [Normal], ["x"];
-    /// Accept all suggestions like the selected one
+    /// Accept all suggestions of the selected one's kind and side
     AcceptAll = "accept_all", [Normal], ["A"];
+    /// Select the next suggestion still to review
+    NextToReview = "next_to_review", [Normal], ["r"];
+    /// Select the previous suggestion still to review
+    PrevToReview = "prev_to_review", [Normal], ["R"];
+    /// Accept the suggestion and select the next to review
+    AcceptNext = "accept_next", [Normal], ["y"];
+    /// Reject the suggestion and select the next to review
+    RejectNext = "reject_next", [Normal], ["X"];
+    /// Filter the list by status, side, kind or speaker
+    Filter = "filter", [Normal], ["F"];
     /// Delete the annotation
     Delete = "delete", [Normal], ["d"];
     /// Edit the note
@@ -218,6 +232,8 @@ commands! {
     PromptDelete = "prompt_delete", [Prompt], ["delete"];
     /// Prompt: delete the word before the cursor
     PromptDeleteWord = "prompt_delete_word", [Prompt], ["ctrl-w"];
+    /// Prompt: delete everything before the cursor
+    PromptDeleteToStart = "prompt_delete_to_start", [Prompt], ["ctrl-u"];
     /// Prompt: cursor left
     PromptLeft = "prompt_left", [Prompt], ["left", "ctrl-b"];
     /// Prompt: cursor right
@@ -236,6 +252,8 @@ commands! {
     SideRename = "side_rename", [Sides], ["r", "enter"];
     /// Sides editor: edit its aliases
     SideAliases = "side_aliases", [Sides], ["e"];
+    /// Sides editor: set its short label (shown where the name does not fit)
+    SideLabel = "side_label", [Sides], ["l"];
     /// Sides editor: delete the side
     SideDelete = "side_delete", [Sides], ["d"];
     /// Sides editor: move the side up

@@ -37,7 +37,7 @@ fn shrinking_a_one_word_curly_quote_keeps_the_reader_running() {
     t.send("\t");
     t.send("<");
     t.send("(");
-    t.send("?");
+    t.send("h");
     t.wait_text("Esc closes");
     t.send("\x1b");
     t.wait_text("Officials called the meeting");

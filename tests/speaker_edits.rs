@@ -58,12 +58,15 @@ fn a_speakers_side_reaches_its_untouched_and_sideless_quotes_only() {
     let quotes = marov_quotes(&s);
     assert_eq!(quotes.len(), 3, "{:?}", s.annotations().quotes);
     let [first, second, third] = [0, 1, 2].map(|i| quotes[i].0.clone());
-    // a person gives the second quote a side and accepts the third without one
-    s.apply(Edit::SetSide {
+    // a person accepts the second quote with the side it has (setting the side it
+    // has already is no edit, so accepting is how a person keeps it), and accepts the
+    // third without one
+    s.apply(Edit::SetStatus {
         id: second.clone(),
-        party: Some("t".into()),
+        status: Status::Accepted,
     })
     .unwrap();
+    assert_eq!(marov_quotes(&s)[1].1.as_deref(), Some("t"));
     s.apply(Edit::SetSide {
         id: third.clone(),
         party: None,

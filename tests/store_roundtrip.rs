@@ -166,15 +166,16 @@ fn conflict() -> impl Strategy<Value = Conflict> {
 fn annotations() -> impl Strategy<Value = Annotations> {
     let names = || proptest::collection::vec(text(), 0..3);
     let party = (
-        (id(), text(), names(), opt(any::<[u8; 3]>())),
+        (id(), text(), names(), opt(any::<[u8; 3]>()), opt(text())),
         (names(), names(), any::<bool>()),
     )
         .prop_map(
-            |((id, name, aliases, color), (members, roles, governs))| Party {
+            |((id, name, aliases, color, label), (members, roles, governs))| Party {
                 id,
                 name,
                 aliases,
                 color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
+                label,
                 members,
                 roles,
                 governs,

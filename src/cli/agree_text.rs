@@ -14,13 +14,20 @@ pub(super) fn report(all: &Agreement, per_article: &[ArticleFigures]) -> String 
         articles(&mut out, per_article);
         let _ = writeln!(
             out,
-            "\ncorpus: {} articles, {} characters",
-            all.articles, all.characters
+            "\ncorpus: {}, {} character{}",
+            counted(all.articles, "article"),
+            all.characters,
+            if all.characters == 1 { "" } else { "s" }
         );
     }
     figures(&mut out, all);
     disagreements(&mut out, all);
     out
+}
+
+/// "1 article", "2 articles".
+fn counted(n: usize, what: &str) -> String {
+    crate::tui::strings::counted(n, what)
 }
 
 /// A figure with three decimals, or a dash when there is none.
@@ -41,7 +48,11 @@ fn figures(out: &mut String, a: &Agreement) {
     for (name, s) in [("quotes", &a.quotes), ("positions", &a.positions)] {
         span_line(out, name, s);
     }
-    let _ = writeln!(out, "\non the {} quotes both found:", a.side.pairs);
+    let _ = writeln!(
+        out,
+        "\non the {} both found:",
+        counted(a.side.pairs, "quote")
+    );
     for (name, l) in [
         ("kind", &a.kind),
         ("side", &a.side),

@@ -33,6 +33,10 @@ pub struct Party {
     /// Highlight colour; the theme picks one when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
+    /// A short label the user gave ("US"), shown where the name does not fit (the
+    /// sidebar, the counts); the name is shown when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// People who speak for the side ("Tony Blair"): a speaker of that name (or of its
     /// surname alone) is on it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -45,6 +49,17 @@ pub struct Party {
     /// "ministers", "the government") speak for it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub governs: bool,
+}
+
+impl Party {
+    /// What to show where room is short: the label the user gave, else the name; never
+    /// a guessed alias.
+    pub fn short_name(&self) -> &str {
+        self.label
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or(&self.name)
+    }
 }
 
 /// Why a list of parties cannot be used: an id is empty or given twice.
@@ -467,6 +482,34 @@ impl Annotations {
     /// The speaker with this id.
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
         self.speakers.iter().find(|s| s.id == id)
+    }
+}
+
+/// The side each quote is shown with: its own, else its speaker's. Drawing, counting
+/// and "accept all like it" go by it, so what is matched is what the reader sees.
+#[derive(Debug)]
+pub struct QuoteSides<'a> {
+    of_speaker: std::collections::HashMap<&'a str, &'a str>,
+}
+
+impl<'a> QuoteSides<'a> {
+    /// The speakers' sides of an annotation set.
+    pub fn new(a: &'a Annotations) -> QuoteSides<'a> {
+        let of_speaker = a
+            .speakers
+            .iter()
+            .filter_map(|s| Some((s.id.as_str(), s.party.as_deref()?)))
+            .collect();
+        QuoteSides { of_speaker }
+    }
+
+    /// The side of quote `q`: its own, else its speaker's.
+    pub fn of(&self, q: &'a Quote) -> Option<&'a str> {
+        q.party.as_deref().or_else(|| {
+            q.speaker
+                .as_deref()
+                .and_then(|s| self.of_speaker.get(s).copied())
+        })
     }
 }
 

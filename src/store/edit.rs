@@ -212,8 +212,31 @@ pub struct Filter {
     pub positions: bool,
     /// Only quotes of this kind.
     pub kind: Option<QuoteKind>,
-    /// Only annotations of this side.
-    pub party: Option<Id>,
+    /// Which side they must be shown with (a quote's own, else its speaker's).
+    pub party: SideMatch,
+}
+
+/// The side a bulk edit matches.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SideMatch {
+    /// Any side, or none.
+    #[default]
+    Any,
+    /// No side only.
+    NoSide,
+    /// This side only.
+    Party(Id),
+}
+
+impl SideMatch {
+    /// Whether an annotation shown with side `party` matches.
+    pub fn matches(&self, party: Option<&str>) -> bool {
+        match self {
+            SideMatch::Any => true,
+            SideMatch::NoSide => party.is_none(),
+            SideMatch::Party(id) => party == Some(id.as_str()),
+        }
+    }
 }
 
 /// Why an edit cannot be made.

@@ -18,7 +18,7 @@ pub fn names(table: ConflictTable) -> &'static [&'static str] {
         ConflictTable::Quote => &["span", "kind", "party", "speaker", "cue", "status", "note"],
         ConflictTable::Position => &["span", "party", "speaker", "status", "note"],
         ConflictTable::Speaker => &["name", "role", "party"],
-        ConflictTable::Party => &["name", "color"],
+        ConflictTable::Party => &["name", "color", "label"],
     }
 }
 
@@ -70,6 +70,7 @@ pub fn get(item: &Item, field: &str) -> Option<String> {
         (Item::Speaker(s), "party") => id(&s.party),
         (Item::Party(p), "name") => Some(p.name.clone()),
         (Item::Party(p), "color") => p.color.as_ref().map(ToString::to_string),
+        (Item::Party(p), "label") => p.label.clone(),
         _ => None,
     }
 }
@@ -143,6 +144,7 @@ pub fn copy(dst: &mut Item, src: &Item, field: &str) {
         (Item::Party(d), Item::Party(s)) => match field {
             "name" => d.name = s.name.clone(),
             "color" => d.color = s.color,
+            "label" => d.label = s.label.clone(),
             _ => {}
         },
         _ => {}
@@ -228,6 +230,7 @@ pub fn set(
         Item::Party(p) => match field {
             "name" => p.name = value.ok_or_else(bad)?.to_string(),
             "color" => p.color = value.map(str::parse).transpose().map_err(|_| bad())?,
+            "label" => p.label = value.map(str::to_string),
             _ => return Err(bad()),
         },
         Item::Conflict(_) => return Err(bad()),

@@ -17,6 +17,6 @@ pub mod schema;
 mod session;
 mod validate;
 
-pub use edit::{Edit, EditError, Filter};
+pub use edit::{Edit, EditError, Filter, SideMatch};
 pub use schema::{Problem, StoreError};
 pub use session::{OpenOptions, Outcome, SaveError, Store, Suggest, store_beside, store_path};

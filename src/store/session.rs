@@ -60,6 +60,8 @@ pub struct Outcome {
     pub created: Option<Id>,
     /// How many primitive changes were made (0: nothing to do).
     pub changes: usize,
+    /// The ids of what was put or removed, in the order of the changes.
+    pub changed: Vec<Id>,
     /// What a re-detection changed.
     pub tally: Option<super::edit::Tally>,
 }

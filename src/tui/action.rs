@@ -17,6 +17,8 @@ pub enum PromptKey {
     Delete,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete everything before the cursor (on its line).
+    DeleteToStart,
     /// Cursor left.
     Left,
     /// Cursor right.
@@ -48,6 +50,8 @@ pub enum Action {
     Prompt(PromptKey),
     /// The letter after `m` or `'`.
     MarkLetter(char),
+    /// A digit of a count typed before a command (`5j`, `50%`).
+    CountDigit(u8),
     /// The whole article arrived (the reader opened on its start).
     ArticleReady(Arc<Article>),
     /// The rest of the article could not be read (why).

@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod corpus;
 pub mod events;
+pub mod filter;
 pub mod geometry;
 pub mod highlight;
 pub mod input;
@@ -443,3 +444,15 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod review_tests;
+
+#[cfg(test)]
+mod jump_tests;
+
+#[cfg(test)]
+mod saving_tests;
+
+#[cfg(test)]
+mod legend_tests;

@@ -53,6 +53,9 @@ impl NoteEditor {
             PromptKey::DeleteWord => {
                 self.area.delete_word();
             }
+            PromptKey::DeleteToStart => {
+                self.area.delete_line_by_head();
+            }
             PromptKey::Left => self.area.move_cursor(CursorMove::Back),
             PromptKey::Right => self.area.move_cursor(CursorMove::Forward),
             PromptKey::Home => self.area.move_cursor(CursorMove::Head),

@@ -30,17 +30,21 @@ pub enum Ask {
     Conflict,
     /// Saving failed (the reason is in the title and the message log).
     SaveFailed,
-    /// Whether to replace an existing file with the store (save-as) or an export.
+    /// Saving a read-only store was asked for.
+    ReadOnlySave,
+    /// Whether to replace an existing file with the store, a copy of it or an export.
     Replace {
         /// The file named.
         path: String,
-        /// The export's format; `None` for the store.
-        export: Option<Format>,
+        /// What would be written there.
+        with: Writing,
     },
     /// The export format.
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.
     ApplyParties,
+    /// A facet of the list filter.
+    Filter,
     /// Which value a conflict a merge left should take.
     Settle {
         /// The conflict.
@@ -53,6 +57,17 @@ pub enum Ask {
         /// The role typed.
         role: String,
     },
+}
+
+/// What is written to a file the user named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writing {
+    /// The store, which then lives there (save-as).
+    Store,
+    /// A copy of the store (`:w PATH`); the store stays where it is.
+    Copy,
+    /// An export in this format.
+    Export(Format),
 }
 
 /// What a text field is for.
@@ -70,6 +85,8 @@ pub enum Field {
     },
     /// Where to save the store instead.
     SaveAs,
+    /// Where to write a copy of the store (which stays where it is).
+    CopyTo,
     /// A new speaker's role (the name is known).
     SpeakerRole {
         /// The name typed.
@@ -102,6 +119,8 @@ pub enum Pick {
         /// The speaker that goes away.
         from: Id,
     },
+    /// Filters the list by the speaker picked.
+    Filter,
 }
 
 /// An open popup.
@@ -115,6 +134,8 @@ pub enum Popup {
         options: Vec<(char, String)>,
         /// What it decides.
         ask: Ask,
+        /// The answer Enter gives, if any.
+        default: Option<char>,
     },
     /// A text field.
     Text {
@@ -161,7 +182,22 @@ impl Popup {
             title: title.to_string(),
             options: options.iter().map(|(c, s)| (*c, s.to_string())).collect(),
             ask,
+            default: None,
         }
+    }
+
+    /// A lettered question that Enter answers with `default`.
+    pub fn choice_with_default(
+        title: &str,
+        options: &[(char, &str)],
+        ask: Ask,
+        default: char,
+    ) -> Popup {
+        let mut popup = Popup::choice(title, options, ask);
+        if let Popup::Choice { default: d, .. } = &mut popup {
+            *d = Some(default);
+        }
+        popup
     }
 
     /// A one-line text field holding `text`.
@@ -204,10 +240,19 @@ impl Popup {
             return Outcome::Cancel;
         }
         match self {
-            Popup::Choice { options, ask, .. } => match key {
+            Popup::Choice {
+                options,
+                ask,
+                default,
+                ..
+            } => match key {
                 PopupKey::Edit(PromptKey::Char(c)) if options.iter().any(|(o, _)| *o == c) => {
                     Outcome::Chose(ask.clone(), c)
                 }
+                PopupKey::Edit(PromptKey::Submit) => match default {
+                    Some(d) => Outcome::Chose(ask.clone(), *d),
+                    None => Outcome::Stay,
+                },
                 _ => Outcome::Stay,
             },
             Popup::Text { field, purpose, .. } => match key {

@@ -326,6 +326,73 @@ fn the_sides_editor_keys_are_remappable() {
     assert!(!screen_text(&a).contains("a add"));
 }
 
+/// The side column of the sidebar's first row of each side, as drawn.
+fn sidebar_sides(app: &App) -> Vec<String> {
+    let mut lines = screen_lines(app);
+    lines.pop();
+    lines
+        .iter()
+        .filter_map(|l| l.rsplit_once('│').map(|(_, r)| r.trim().to_string()))
+        .filter(|r| r.starts_with('·'))
+        .collect()
+}
+
+#[test]
+fn a_side_is_shown_by_its_name_or_the_label_given_never_by_an_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut elbonia = country("el", "Elbonia");
+    // "Elbonia" stays an alias, so the rename below keeps Ana Ruiz on this side
+    elbonia.aliases = vec!["EL".into(), "Elbonia".into()];
+    let freedonia = country("fr", "Freedonia");
+    let mut a = app_on(dir.path(), vec![elbonia, freedonia]);
+    typ(&mut a, "s");
+    let rows = sidebar_sides(&a).join("\n");
+    assert!(rows.contains(" Elbonia "), "{rows}");
+    assert!(!rows.contains(" EL "), "never the shortest alias: {rows}");
+    // a rename shows the new name, not an alias
+    typ(&mut a, "S");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "Republic of Elbonia");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Esc);
+    let rows = sidebar_sides(&a).join("\n");
+    assert!(
+        rows.contains(" Republic…"),
+        "the name, cut to the column: {rows}"
+    );
+    assert!(!rows.contains(" EL "), "{rows}");
+    // a label the user gives is shown where room is short, and kept in the store
+    typ(&mut a, "S");
+    typ(&mut a, "l");
+    typ(&mut a, "RoE");
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        screen_text(&a).contains("1 Republic of Elbonia [RoE]"),
+        "{}",
+        screen_text(&a)
+    );
+    press(&mut a, KeyCode::Esc);
+    let rows = sidebar_sides(&a).join("\n");
+    assert!(rows.contains(" RoE "), "{rows}");
+    assert!(status_line(&a).contains("RoE "), "{}", status_line(&a));
+    typ(&mut a, "u");
+    assert_eq!(a.ann().parties[0].label, None, "one undo step");
+    press_mod(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let saved = std::fs::read_to_string(dir.path().join("story.txt.parley.toml")).unwrap();
+    assert!(saved.contains("label = \"RoE\""), "{saved}");
+}
+
+#[test]
+fn a_label_in_the_sides_given_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut elbonia = country("el", "Elbonia");
+    elbonia.label = Some("ELB".into());
+    let mut a = app_on(dir.path(), vec![elbonia, country("fr", "Freedonia")]);
+    typ(&mut a, "s");
+    assert!(sidebar_sides(&a).iter().any(|r| r.contains(" ELB ")));
+}
+
 #[test]
 fn confirming_a_side_s_fields_unchanged_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -5,6 +5,9 @@
 use crate::keys::Command;
 use crate::tui::keymap::Keymap;
 
+mod review;
+pub use review::*;
+
 /// "this reader is on one article: parley DIR opens a folder's articles as a list"
 pub const NOT_A_CORPUS: &str =
     "this reader is on one article: parley DIR opens a folder's articles as a list";
@@ -80,8 +83,30 @@ pub const SAME_SPEAKER: &str = "that is the same speaker";
 /// "saved over the changed file"
 pub const SAVED_OVER: &str = "saved over the changed file";
 
-/// "search wrapped: the match is above"
-pub const SEARCH_WRAPPED_ABOVE: &str = "search wrapped: the match is above";
+/// A search being typed found its first match past the end (above the screen), or
+/// for a backward search past the start (below it).
+pub fn search_wrapped_while_typing(backward: bool) -> &'static str {
+    if backward {
+        "search wrapped: the match is below"
+    } else {
+        "search wrapped: the match is above"
+    }
+}
+
+/// `n` before any search.
+pub fn no_search_yet(keys: &Keymap) -> String {
+    format!(
+        "no search yet: press {} to search ({} backward)",
+        keys.hint(Command::Search),
+        keys.hint(Command::SearchBackward)
+    )
+}
+
+/// "no jump yet to go back from"
+pub const NO_JUMP_YET: &str = "no jump yet to go back from";
+
+/// "no speaker matches"
+pub const NO_SPEAKER_TO_FILTER: &str = "no speaker matches";
 
 /// "select an annotation first (Tab, or a click)"
 pub const SELECT_FIRST: &str = "select an annotation first (Tab, or a click)";
@@ -102,6 +127,14 @@ pub const WORKER_GONE: &str = "the annotations could not be loaded (internal err
 /// "… (u undoes)": something done that undo takes back.
 pub fn done(what: &str, keys: &Keymap) -> String {
     format!("{what} ({} undoes)", keys.hint(Command::Undo))
+}
+
+/// `:w PATH` wrote a copy; the store stays on its own file (both shown sanitised).
+pub fn wrote_copy(copy: &str, own: Option<&str>) -> String {
+    match own {
+        Some(own) => format!("wrote a copy to {copy}; the store is still {own}"),
+        None => format!("wrote a copy to {copy}"),
+    }
 }
 
 /// The status bar's mark for unsaved edits, saying when some are not in the journal
@@ -130,6 +163,19 @@ pub fn aliases_title(side: &str, keys: &Keymap) -> String {
         keys.hint(Command::PromptNewline),
         keys.hint(Command::PromptSubmit)
     )
+}
+
+/// A side key pressed for the side the annotation has: nothing changed.
+pub fn side_already(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("already {name}: nothing changed"),
+        None => "already without a side: nothing changed".into(),
+    }
+}
+
+/// `:w PATH` wrote nothing: why (the error names the path).
+pub fn no_copy(why: &str) -> String {
+    format!("no copy written: {why}")
 }
 
 /// A paste with no field open: it is not run as keys.
@@ -239,6 +285,34 @@ pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
         what
     } else {
         done(&what, keys)
+    }
+}
+
+/// The last line of a lettered question: what Enter picks, if anything, and the way out.
+pub fn choice_footer(default: Option<char>, keys: &Keymap) -> String {
+    let cancel = keys.hint(Command::PromptCancel);
+    match default {
+        Some(d) => format!(
+            "{} picks {d}, {cancel} cancels",
+            keys.hint(Command::PromptSubmit)
+        ),
+        None => format!("{cancel} cancels"),
+    }
+}
+
+/// The title of the field for a side's short label.
+pub fn label_title(name: &str) -> String {
+    format!("Short label of {name}, shown where the name does not fit (empty: the name)")
+}
+
+/// A side's label was set (or removed).
+pub fn label_set(name: &str, label: Option<&str>) -> String {
+    match label {
+        Some(l) => format!(
+            "{name} is shown as {} where room is short",
+            crate::article::sanitize_inline(l)
+        ),
+        None => format!("{name} is shown by its name"),
     }
 }
 

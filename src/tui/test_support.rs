@@ -41,6 +41,18 @@ pub(crate) fn screen(app: &App) -> String {
     screen_lines(app).join("\n") + "\n"
 }
 
+/// The review status of the quote or position with this id.
+pub(crate) fn status_of(app: &App, id: &str) -> crate::model::Status {
+    let ann = app.ann();
+    ann.quotes
+        .iter()
+        .map(|q| (&q.id, q.status))
+        .chain(ann.positions.iter().map(|p| (&p.id, p.status)))
+        .find(|(i, _)| *i == id)
+        .map(|(_, s)| s)
+        .expect("an annotation with this id")
+}
+
 /// A story about two countries no gazetteer knows (written for these tests), with
 /// quotes by ministers, spokespeople, an opposition leader, a ministry and a mediator.
 pub(crate) const RIVER_TALKS: &str = include_str!("../../tests/fixtures/river-talks.txt");

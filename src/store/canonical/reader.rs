@@ -106,7 +106,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "site_name",
 ];
 const PARTY_KEYS: &[&str] = &[
-    "id", "name", "aliases", "color", "members", "roles", "governs",
+    "id", "name", "aliases", "color", "label", "members", "roles", "governs",
 ];
 const SPEAKER_KEYS: &[&str] = &[
     "id",
@@ -263,6 +263,7 @@ fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
         "aliases" => p.aliases = list(v, parse_string)?,
         "members" => p.members = list(v, parse_string)?,
         "roles" => p.roles = list(v, parse_string)?,
+        "label" => p.label = Some(string(v)?),
         // (written only when true)
         "governs" if v == "true" => p.governs = true,
         "color" => p.color = Some(string(v)?.parse().ok()?),

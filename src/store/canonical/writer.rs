@@ -83,6 +83,7 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         if let Some(c) = &p.color {
             w.string("color", &c.to_string())?;
         }
+        w.opt_string("label", p.label.as_deref())?;
         for (key, names) in [("members", &p.members), ("roles", &p.roles)] {
             if !names.is_empty() {
                 w.list(key, names, |w, n| push_quoted(&mut w.out, n))?;

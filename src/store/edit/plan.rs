@@ -4,8 +4,8 @@
 use super::ids::{check_refs, find, next_id, speaker_id};
 use super::{Edit, EditError, Filter, parties, redetect, settle, speakers};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, QuoteKind, Recheck, Snippet, Speaker, Status,
-    shared_context,
+    Annotations, Id, Origin, Position, Quote, QuoteKind, QuoteSides, Recheck, Snippet, Speaker,
+    Status, shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -81,6 +81,9 @@ fn plan_edit(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, E
         Edit::SetKind { id, kind } => set_kind(a, id, *kind)?,
         Edit::SetSide { id, party } => {
             check_refs(a, party.as_deref(), None)?;
+            if has(a, id, |f| *f.party == *party)? {
+                return Ok(Plan::new("set side", Vec::new()));
+            }
             modify(a, id, "set side", |f| {
                 *f.party = party.clone();
                 *f.origin = Origin::Manual;
@@ -88,6 +91,9 @@ fn plan_edit(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, E
         }
         Edit::SetSpeaker { id, speaker } => {
             check_refs(a, None, speaker.as_deref())?;
+            if has(a, id, |f| *f.speaker == *speaker)? {
+                return Ok(Plan::new("set speaker", Vec::new()));
+            }
             modify(a, id, "set speaker", |f| {
                 *f.speaker = speaker.clone();
                 *f.origin = Origin::Manual;
@@ -200,6 +206,9 @@ fn add_position(
 fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditError> {
     let mut item = find(a, id)?;
     match &mut item {
+        Item::Quote(q) | Item::OrphanQuote(q) if q.kind == kind => {
+            return Ok(Plan::new("set kind", Vec::new()));
+        }
         Item::Quote(q) | Item::OrphanQuote(q) => {
             q.kind = kind;
             q.origin = Origin::Manual;
@@ -288,6 +297,8 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
     }
 }
 
+/// Changes the annotation's fields; an edit that leaves it as it was is no change
+/// (no undo step, nothing unsaved).
 fn modify(
     a: &Annotations,
     id: &str,
@@ -308,6 +319,13 @@ fn modify(
         vec![Change::Put(item)]
     };
     Ok(Plan::new(label, changes))
+}
+
+/// Whether the annotation's fields already are as `wanted` says: setting a side or a
+/// speaker it has is no edit, and leaves it a suggestion of the detector.
+fn has(a: &Annotations, id: &str, wanted: impl Fn(&Fields<'_>) -> bool) -> Result<bool, EditError> {
+    let mut item = find(a, id)?;
+    Ok(fields(&mut item).is_some_and(|f| wanted(&f)))
 }
 
 fn set_span(
@@ -422,18 +440,22 @@ fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditErr
 }
 
 fn set_status_all(a: &Annotations, filter: &Filter, status: Status) -> Plan {
+    let quote_sides = QuoteSides::new(a);
     let changes = all_annotations(a)
         .filter(|item| match item {
             Item::Quote(q) | Item::OrphanQuote(q) => {
-                filter.quotes && filter.kind.is_none_or(|k| k == q.kind)
+                filter.quotes
+                    && filter.kind.is_none_or(|k| k == q.kind)
+                    && filter.party.matches(quote_sides.of(q))
             }
-            Item::Position(_) | Item::OrphanPosition(_) => filter.positions,
+            Item::Position(p) | Item::OrphanPosition(p) => {
+                filter.positions && filter.party.matches(p.party.as_deref())
+            }
             _ => false,
         })
         .filter_map(|mut item| {
             let f = fields(&mut item)?;
-            let side_ok = filter.party.is_none() || *f.party == filter.party;
-            if !side_ok || *f.status != Status::Suggested {
+            if *f.status != Status::Suggested {
                 return None;
             }
             *f.status = status;

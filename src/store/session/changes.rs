@@ -3,10 +3,11 @@
 //! changed on disk since it was loaded, and the journal removed.
 
 use super::{Outcome, Store, display};
+use crate::model::Id;
 use crate::store::edit::{self, Edit, EditError};
 use crate::store::fsio::{self, FileState};
 use crate::store::guard;
-use crate::store::history::{self, Group};
+use crate::store::history::{self, Change, Group};
 use crate::store::journal::{self, Journal};
 use crate::store::lock;
 use crate::store::schema;
@@ -139,9 +140,18 @@ impl Store {
         } else {
             self.unsaved_outside_history = true;
         }
+        let changed = plan
+            .changes
+            .iter()
+            .map(|c| match c {
+                Change::Put(item) => Id::from(item.key().1),
+                Change::Remove { id, .. } => id.clone(),
+            })
+            .collect();
         Ok(Outcome {
             created: plan.created,
             changes: plan.changes.len(),
+            changed,
             tally: plan.tally,
         })
     }
@@ -239,6 +249,30 @@ impl Store {
     /// Saves to another file, replacing one that is there (the user agreed).
     pub fn save_as_replacing(&mut self, path: &Path) -> Result<(), SaveError> {
         self.save_to(Some(path.to_path_buf()), false, true)
+    }
+
+    /// Writes the annotations to `path` as a copy and stays on the store's own file
+    /// (`:w PATH`, as vim does): the store's file, journal and unsaved edits stay as
+    /// they were. A file there is replaced only when `replace` (the user agreed, else
+    /// `SaveError::Refused(Refused::Exists)`); naming the store's own file saves it.
+    /// A read-only reader may write a copy: the store itself is not touched.
+    pub fn save_copy(&mut self, path: &Path, replace: bool) -> Result<(), SaveError> {
+        if self.is_own_file(path) {
+            return self.save();
+        }
+        let io_err = |source| SaveError::Io {
+            path: display(path),
+            source,
+        };
+        guard::check(path, self.write_rules(replace))?;
+        // a copy over a store another reader is editing would be lost at its next save
+        let _held = match lock::try_lock(path) {
+            Ok(lock::Attempt::Busy(_)) => return Err(SaveError::Busy(display(path))),
+            Ok(lock::Attempt::Held(l)) => Some(l),
+            Err(_) => None,
+        };
+        let bytes = schema::to_toml(&self.annotations).map_err(|e| io_err(io::Error::other(e)))?;
+        fsio::write_atomic(path, bytes.as_bytes()).map_err(io_err)
     }
 
     /// Whether save-as to `path` may go ahead: `Ok(true)` when it would replace a file

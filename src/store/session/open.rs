@@ -251,12 +251,19 @@ pub(super) fn article_info_of(a: &Annotations, text: &str) -> ArticleInfo {
 /// What re-anchoring did, naming what a fuzzy match placed (`marked`).
 fn anchor_notice(r: &AnchorReport, total: usize, marked: &[String]) -> String {
     let mut msg = if r.is_unchanged() {
-        format!(
-            "the article changed since the store was saved; all {total} annotations are still in place"
-        )
+        match total {
+            1 => {
+                "the article changed since the store was saved; its 1 annotation is still in place"
+                    .to_string()
+            }
+            n => format!(
+                "the article changed since the store was saved; all {n} annotations are still in place"
+            ),
+        }
     } else {
-        let placed = r.moved + r.fuzzy + r.restored;
-        format!("the article changed since the store was saved: {placed} annotations re-anchored")
+        let placed =
+            super::recover::plural(r.moved + r.fuzzy + r.restored, "annotation", "annotations");
+        format!("the article changed since the store was saved: {placed} re-anchored")
     };
     if r.fuzzy > 0 {
         msg.push_str(&format!(" ({} by a fuzzy match", r.fuzzy));

@@ -71,7 +71,8 @@ fn play(start: &Annotations, actions: &[Vec<Change>], article: Option<&str>) -> 
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// "1 edit", "2 edits": a count with its noun in the number it takes.
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

@@ -129,6 +129,7 @@ impl App {
             ask: Ask::Settle {
                 conflict: c.id.clone(),
             },
+            default: None,
         });
     }
 

@@ -35,6 +35,7 @@ impl App {
             title: "The sides given (config or --parties) differ from the store's".into(),
             options,
             ask: Ask::ApplyParties,
+            default: None,
         });
     }
 
@@ -66,7 +67,10 @@ impl App {
         if let Some(o) = self.apply(edit) {
             self.say(
                 strings::done(
-                    &format!("applied the sides given ({} changes)", o.changes),
+                    &format!(
+                        "applied the sides given ({})",
+                        strings::counted(o.changes, "change")
+                    ),
                     &self.keymap,
                 ),
                 Tone::Info,

@@ -7,7 +7,7 @@ use crate::export::Format;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
-use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup};
+use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup, Writing};
 use crate::tui::strings;
 use std::path::PathBuf;
 
@@ -42,7 +42,7 @@ impl App {
         let f = filter.trim().to_lowercase();
         let from = match pick {
             Pick::MergeInto { from } => Some(from.as_str()),
-            Pick::Speaker => None,
+            Pick::Speaker | Pick::Filter => None,
         };
         let mut ranked: Vec<(u8, usize)> = Vec::new();
         for (i, s) in self.ann().speakers.iter().enumerate() {
@@ -65,7 +65,7 @@ impl App {
         ranked.sort_by_key(|&(rank, i)| (rank, i));
         let exact = ranked.first().is_some_and(|&(rank, _)| rank == 0) && !f.is_empty();
         let mut out: Vec<Option<usize>> = ranked.into_iter().map(|(_, i)| Some(i)).collect();
-        if from.is_none() && !f.is_empty() && !exact {
+        if *pick == Pick::Speaker && !f.is_empty() && !exact {
             out.push(None);
         }
         out
@@ -124,6 +124,11 @@ impl App {
                 ));
             }
             (None, Pick::MergeInto { .. }) => self.say(strings::MERGE_INTO_EXISTING, Tone::Info),
+            (None, Pick::Filter) => self.say(strings::NO_SPEAKER_TO_FILTER, Tone::Info),
+            (Some(i), Pick::Filter) => {
+                let id = self.ann().speakers[i].id.clone();
+                self.filter_by_speaker(id);
+            }
             (Some(i), Pick::Speaker) => {
                 let (sid, party) = {
                     let s = &self.ann().speakers[i];
@@ -181,11 +186,14 @@ impl App {
                 _ => {}
             },
             Ask::Conflict => self.resolve_conflict(c),
-            Ask::Replace { path, export } if c == 'r' => match export {
-                Some(format) => self.export_to(format, &path, true),
-                None => self.save_as(std::path::Path::new(&path), true),
+            Ask::Replace { path, with } if c == 'r' => match with {
+                Writing::Export(format) => self.export_to(format, &path, true),
+                Writing::Store => self.save_as(std::path::Path::new(&path), true),
+                Writing::Copy => self.save_copy(std::path::Path::new(&path), true),
             },
             Ask::Replace { .. } => {}
+            Ask::ReadOnlySave if c == 's' => self.ask_copy_to(),
+            Ask::ReadOnlySave => {}
             Ask::SaveFailed => match c {
                 's' => self.ask_save_as(),
                 'r' => {
@@ -208,6 +216,7 @@ impl App {
                 ));
             }
             Ask::ApplyParties => self.answer_given_sides(c),
+            Ask::Filter => self.answer_filter(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
             Ask::Settle { conflict } => self.choose_settlement(conflict, c),
         }
@@ -295,6 +304,7 @@ impl App {
                 self.save_as(&path, false);
             }
             Field::ExportPath { format } => self.export_to(format, text.trim(), false),
+            Field::CopyTo => self.save_copy(std::path::Path::new(text.trim()), false),
             Field::SpeakerRole { name } => {
                 let mut options: Vec<(char, String)> = self
                     .ann()
@@ -317,6 +327,7 @@ impl App {
                     ),
                     options,
                     ask: Ask::SpeakerSide { name, role: text },
+                    default: None,
                 });
             }
             Field::Command => self.run_command_line(text.trim()),

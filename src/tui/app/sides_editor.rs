@@ -28,6 +28,8 @@ pub enum SideOp {
     Rename,
     /// Edit its aliases.
     Aliases,
+    /// Set its short label.
+    Label,
     /// Delete it.
     Delete,
     /// Move it one place up.
@@ -45,6 +47,8 @@ pub enum SideField {
     Name(Option<Id>),
     /// The aliases of this side, separated by commas.
     Aliases(Id),
+    /// The short label of this side (empty: none).
+    Label(Id),
 }
 
 /// The editor's commands, what each asks for, and how its footer names them.
@@ -52,6 +56,7 @@ pub const SIDE_KEYS: &[(Command, SideOp, &str)] = &[
     (Command::SideAdd, SideOp::Add, "add"),
     (Command::SideRename, SideOp::Rename, "rename"),
     (Command::SideAliases, SideOp::Aliases, "aliases"),
+    (Command::SideLabel, SideOp::Label, "label"),
     (Command::SideDelete, SideOp::Delete, "delete"),
     (Command::SideMoveUp, SideOp::MoveUp, "move up"),
     (Command::SideMoveDown, SideOp::MoveDown, "move down"),
@@ -137,6 +142,11 @@ impl App {
                 &p.aliases.join("\n"),
                 Field::Side(SideField::Aliases(Id::from(p.id.as_str()))),
             ),
+            (SideOp::Label, Some(p)) => self.open_popup(Popup::text(
+                &strings::label_title(&sanitize_inline(&p.name)),
+                p.label.as_deref().unwrap_or(""),
+                Field::Side(SideField::Label(Id::from(p.id.as_str()))),
+            )),
             (SideOp::Delete, Some(p)) => self.delete_side(&p, cursor),
             (SideOp::MoveUp, Some(p)) => self.move_side(&p, cursor, cursor.checked_sub(1)),
             (SideOp::MoveDown, Some(p)) => {
@@ -215,6 +225,18 @@ impl App {
                     aliases,
                 };
                 self.edit_side_names("side renamed", edit);
+            }
+            SideField::Label(id) => {
+                let Some(mut party) = self.ann().party(&id).cloned() else {
+                    return;
+                };
+                let label = text.trim();
+                party.label = (!label.is_empty()).then(|| label.to_string());
+                let said =
+                    strings::label_set(&sanitize_inline(&party.name), party.label.as_deref());
+                if self.apply(Edit::PutParty(party)).is_some() {
+                    self.say(said, Tone::Info);
+                }
             }
             SideField::Aliases(id) => {
                 let Some(name) = self.ann().party(&id).map(|p| p.name.clone()) else {

@@ -43,7 +43,15 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
     {
         let y = inner.y + dy as u16;
         let count = app.hl.side_counts.get(i).copied().unwrap_or(0);
-        let name = format!("{} {}", i + 1, sanitize_inline(&p.name));
+        let name = match p.label.as_deref().filter(|l| !l.trim().is_empty()) {
+            Some(label) => format!(
+                "{} {} [{}]",
+                i + 1,
+                sanitize_inline(&p.name),
+                sanitize_inline(label)
+            ),
+            None => format!("{} {}", i + 1, sanitize_inline(&p.name)),
+        };
         let rest = if p.aliases.is_empty() {
             format!("  ({count})")
         } else {

@@ -11,13 +11,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-/// Counts of live (not rejected, not term) annotations per side, in party order.
+/// Counts of live (not rejected, not term) annotations per side, in party order, by
+/// each side's label or name.
 pub fn counts(app: &App) -> Vec<(String, usize)> {
     app.ann()
         .parties
         .iter()
         .zip(app.hl.side_counts.iter().copied())
-        .map(|(p, n)| (sanitize_inline(&p.name), n))
+        .map(|(p, n)| (sanitize_inline(p.short_name()), n))
         .collect()
 }
 
@@ -30,7 +31,8 @@ pub fn left_text(app: &App) -> String {
         } else {
             format!("   [{n} match{}]", if n == 1 { "" } else { "es" })
         };
-        return format!("/{}{found}", sanitize_inline(field.text()));
+        let prompt = if app.search.backward { '?' } else { '/' };
+        return format!("{prompt}{}{found}", sanitize_inline(field.text()));
     }
     if let Some(p) = app.mode.pending() {
         return match p {
@@ -57,6 +59,9 @@ pub fn left_text(app: &App) -> String {
         format!("{}% {}/…", at * 100 / len, app.top + 1)
     };
     let mut parts = vec![app.mode_name().to_string(), position];
+    if let Some(n) = app.count {
+        parts.push(format!("count {n}"));
+    }
     if let Some(store) = &app.store {
         // before the rest, so that a message beside it cuts it last
         let conflicts = store.annotations().conflicts.len();
@@ -68,6 +73,13 @@ pub fn left_text(app: &App) -> String {
         } else if store.is_dirty() {
             parts.push(strings::unsaved(store.edits_at_risk()));
         }
+    }
+    if !app.filter.is_empty() {
+        parts.push(format!(
+            "filter: {} ({})",
+            app.filter.describe(app.ann()),
+            app.list_len()
+        ));
     }
     let counts = counts(app);
     let selection = selection_text(app);
