@@ -44,12 +44,14 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             name: "United States".into(),
             aliases: vec![],
             color: None,
+            ..Default::default()
         },
         Party {
             id: "cuba".into(),
             name: "Cuba".into(),
             aliases: vec![],
             color: None,
+            ..Default::default()
         },
     ];
     a.speakers = (0..97)
@@ -59,6 +61,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             role: Some("negotiator".into()),
             party: Some(if i % 2 == 0 { "us" } else { "cuba" }.into()),
             mentions: vec![],
+            mention_text: Vec::new(),
             origin: Origin::Auto,
         })
         .collect();
@@ -80,6 +83,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             party: party.clone(),
             kind: QuoteKind::Direct,
             cue: None,
+            cue_text: Default::default(),
             origin: Origin::Auto,
             status: Status::Suggested,
             recheck: None,

@@ -75,6 +75,7 @@ fn hostile_app(dir: &std::path::Path) -> App {
             name: format!("Side{HOSTILE}"),
             aliases: vec![],
             color: None,
+            ..Default::default()
         }],
         ..Config::default()
     };

@@ -25,6 +25,7 @@ fn sides() -> Vec<Party> {
             name: name.into(),
             aliases: Vec::new(),
             color: None,
+            ..Default::default()
         })
         .into()
 }

@@ -61,7 +61,7 @@ fn quote() -> impl Strategy<Value = Quote> {
                 Just(QuoteKind::Partial),
                 Just(QuoteKind::Term)
             ],
-            opt((0usize..1000, 0usize..1000).prop_map(|(a, b)| [a, a + b])),
+            opt(((0usize..1000, 0usize..1000), text()).prop_map(|((a, b), t)| ([a, a + b], t))),
             origin(),
             (status(), proptest::bool::ANY),
             opt(text()),
@@ -81,7 +81,8 @@ fn quote() -> impl Strategy<Value = Quote> {
                 speaker,
                 party,
                 kind,
-                cue,
+                cue: cue.as_ref().map(|c| c.0),
+                cue_text: cue.map(|c| c.1).unwrap_or_default().into(),
                 origin,
                 status,
                 recheck: fuzzy.then_some(Recheck::Fuzzy),
@@ -163,42 +164,82 @@ fn conflict() -> impl Strategy<Value = Conflict> {
 }
 
 fn annotations() -> impl Strategy<Value = Annotations> {
+    let names = || proptest::collection::vec(text(), 0..3);
     let party = (
-        id(),
-        text(),
-        proptest::collection::vec(text(), 0..3),
-        opt(any::<[u8; 3]>()),
+        (id(), text(), names(), opt(any::<[u8; 3]>())),
+        (names(), names(), any::<bool>()),
     )
-        .prop_map(|(id, name, aliases, color)| Party {
-            id,
-            name,
-            aliases,
-            color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
-        });
+        .prop_map(
+            |((id, name, aliases, color), (members, roles, governs))| Party {
+                id,
+                name,
+                aliases,
+                color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
+                members,
+                roles,
+                governs,
+            },
+        );
     let speaker = (
         compact_id(),
         text(),
         opt(text()),
         opt(compact_id()),
-        proptest::collection::vec((0usize..1000, 0usize..50), 0..4),
+        proptest::collection::vec(((0usize..1000, 0usize..50), text()), 0..4),
+        any::<bool>(),
         origin(),
     )
-        .prop_map(|(id, name, role, party, mentions, origin)| Speaker {
+        .prop_map(|(id, name, role, party, mentions, texts, origin)| Speaker {
             id,
             name,
             role,
             party,
-            mentions: mentions.into_iter().map(|(s, l)| [s, s + l]).collect(),
+            mentions: mentions.iter().map(|((s, l), _)| [*s, s + l]).collect(),
+            // the mentions' texts, one each, or none at all
+            mention_text: if texts {
+                mentions.into_iter().map(|(_, t)| t.into()).collect()
+            } else {
+                Vec::new()
+            },
             origin,
         });
-    let info = (text(), text(), "[0-9a-f]{0,64}", 0usize..1_000_000).prop_map(
-        |(title, source, sha256, bytes)| ArticleInfo {
-            title,
-            source,
-            sha256,
-            bytes,
-        },
-    );
+    let page = (opt(text()), opt(text()), opt(text()), opt(text()));
+    let info = (
+        text(),
+        text(),
+        "[0-9a-f]{0,64}",
+        0usize..1_000_000,
+        opt(prop_oneof![
+            Just("html".to_string()),
+            Just("markdown".to_string())
+        ]),
+        opt("[0-9a-f]{64}"),
+        page,
+    )
+        .prop_map(
+            |(
+                title,
+                source,
+                sha256,
+                bytes,
+                kind,
+                file_sha256,
+                (url, byline, published, site_name),
+            )| {
+                ArticleInfo {
+                    title,
+                    source,
+                    sha256,
+                    bytes,
+                    kind,
+                    file_sha256,
+                    url,
+                    byline,
+                    published,
+                    site_name,
+                }
+            },
+        );
     (
         info,
         proptest::collection::vec(party, 0..3),

@@ -138,6 +138,7 @@ fn accept_all_undo_and_redo_over_many_suggestions_round_trip() {
             party: None,
             kind: QuoteKind::Term,
             cue: None,
+            cue_text: Default::default(),
             origin: Default::default(),
             status: Status::Suggested,
             recheck: None,

@@ -23,6 +23,8 @@ pub enum Warning {
     BidiControls(usize),
     /// There is no text at all: the input is empty or blank.
     Empty,
+    /// A web page in which no article was found: its whole text is shown.
+    NoArticle,
 }
 
 impl fmt::Display for Warning {
@@ -51,6 +53,9 @@ impl fmt::Display for Warning {
                 write!(f, "{n} bidi control character{} removed", plural(n))
             }
             Warning::Empty => f.write_str("the article is empty: there is no text to show"),
+            Warning::NoArticle => {
+                f.write_str("no article found in the page: showing all of its text")
+            }
         }
     }
 }
@@ -291,8 +296,8 @@ fn clean(input: &str, counts: &mut Counts) -> String {
 }
 
 /// The first byte at or after `from` that [`clean`] may change: an ASCII control but
-/// LF, DEL, or the lead byte of a C1 control, a bidi control or a line or paragraph
-/// separator. The text before it is copied unchanged.
+/// LF, DEL, or the lead byte of a C1 control, a bidi control or mark, or a line or
+/// paragraph separator. The text before it is copied unchanged.
 fn next_unclean(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() {
@@ -303,7 +308,8 @@ fn next_unclean(bytes: &[u8], from: usize) -> usize {
         match bytes.get(i..).unwrap_or_default() {
             [] => break,
             [0xc2, 0x80..=0x9f, ..]
-            | [0xe2, 0x80, 0xa8..=0xae, ..]
+            | [0xd8, 0x9c, ..]
+            | [0xe2, 0x80, 0x8e | 0x8f | 0xa8..=0xae, ..]
             | [0xe2, 0x81, 0xa6..=0xa9, ..]
             | [0x00..=0x1f | 0x7f, ..] => return i,
             _ => i += 1,
@@ -313,7 +319,7 @@ fn next_unclean(bytes: &[u8], from: usize) -> usize {
 }
 
 /// The bytes [`next_unclean`] stops at: ASCII controls but LF, DEL, and the lead bytes
-/// of U+0080–U+00BF and U+2000–U+2FFF.
+/// of U+0080–U+00BF, U+0600–U+063F (the Arabic letter mark) and U+2000–U+2FFF.
 static SUSPECT: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -323,6 +329,7 @@ static SUSPECT: [bool; 256] = {
     }
     table[0x7f] = true;
     table[0xc2] = true;
+    table[0xd8] = true;
     table[0xe2] = true;
     table
 };
@@ -566,7 +573,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "word ", "\n", "\r", "\r\n", "\t", "\x1b", "\x1b[", "31m", "]0;", "\x07",
                 "\\", "\u{9b}", "\u{9c}", "\u{9d}", "\u{85}", "\u{2028}", "\u{2029}",
-                "\u{202E}", "\u{2066}", "\u{FEFF}", "漢", "é", "e\u{301}", "👩‍👩‍👧", "\u{a0}",
+                "\u{202E}", "\u{2066}", "\u{200E}", "\u{200F}", "\u{61C}", "\u{600}", "\u{2010}", "\u{FEFF}", "漢", "é", "e\u{301}", "👩‍👩‍👧", "\u{a0}",
                 "“", "\x00", "\x7f", "\u{2026}",
             ]), 0..40)
         ) {

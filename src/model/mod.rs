@@ -20,7 +20,7 @@ pub type Id = compact_str::CompactString;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A side of the story.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Stable id ("us").
@@ -33,6 +33,43 @@ pub struct Party {
     /// Highlight colour; the theme picks one when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
+    /// People who speak for the side ("Tony Blair"): a speaker of that name (or of its
+    /// surname alone) is on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    /// Offices that speak for the side ("shadow home secretary", "union president"): a
+    /// speaker whose title or description holds one is on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Whether the side is the government: the state's offices ("the Prime Minister",
+    /// "ministers", "the government") speak for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub governs: bool,
+}
+
+/// Why a list of parties cannot be used: an id is empty or given twice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartiesError {
+    /// A party's id is empty or blank.
+    #[error("a party has an empty `id`")]
+    EmptyId,
+    /// Two parties share an id.
+    #[error("party id `{0}` is used twice")]
+    DuplicateId(String),
+}
+
+/// Checks that every party has an id of its own: annotations name their side by it.
+pub fn check_party_ids(parties: &[Party]) -> Result<(), PartiesError> {
+    let mut seen = std::collections::HashSet::new();
+    for p in parties {
+        if p.id.trim().is_empty() {
+            return Err(PartiesError::EmptyId);
+        }
+        if !seen.insert(p.id.as_str()) {
+            return Err(PartiesError::DuplicateId(p.id.clone()));
+        }
+    }
+    Ok(())
 }
 
 /// Whether an annotation came from the detector or from the user.
@@ -143,6 +180,11 @@ pub struct Speaker {
     /// Every mention (name, surname, role, pronoun) as `[start, end]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<[usize; 2]>,
+    /// The text of each mention, in the same order: what re-anchoring looks for when
+    /// the article changes. Kept by the store; empty when not known (a store written
+    /// before it, or by another tool), and ignored unless one for each mention.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mention_text: Vec<Snippet>,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,
@@ -172,6 +214,10 @@ pub struct Quote {
     /// The speech verb or colon that attributes it, as `[start, end]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<[usize; 2]>,
+    /// The cue's text ("said"): what re-anchoring looks for when the article changes.
+    /// Kept by the store; empty when not known.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub cue_text: Snippet,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,
@@ -300,16 +346,44 @@ pub struct ArticleInfo {
     /// Length of the normalised text in bytes.
     #[serde(default)]
     pub bytes: usize,
+    /// What the file is, when not plain text: "html" or "markdown".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// SHA-256 of the file's own bytes, when its text is made from markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_sha256: Option<String>,
+    /// A web page's own address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A web page's author line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// When a web page says it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The publication a web page belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
 }
 
 impl ArticleInfo {
     /// The `[article]` table for an article.
     pub fn of(article: &Article) -> ArticleInfo {
+        let meta = &article.meta;
         ArticleInfo {
             title: article.title().to_string(),
             source: article.source.to_string(),
             sha256: article.sha256().to_string(),
             bytes: article.text.len(),
+            kind: article
+                .kind
+                .is_markup()
+                .then(|| article.kind.as_str().to_string()),
+            file_sha256: article.file_sha256.clone(),
+            url: meta.url.clone(),
+            byline: meta.byline.clone(),
+            published: meta.published.clone(),
+            site_name: meta.site_name.clone(),
         }
     }
 }

@@ -84,6 +84,7 @@ fn country(id: &str, name: &str) -> Party {
         name: name.into(),
         aliases: vec![],
         color: None,
+        ..Default::default()
     }
 }
 
@@ -333,6 +334,7 @@ fn confirming_a_side_s_fields_unchanged_changes_nothing() {
         name: "United States".into(),
         aliases: vec!["Washington, D.C.".into(), "U.S.".into()],
         color: None,
+        ..Default::default()
     };
     let mut a = app_on(dir.path(), vec![side.clone()]);
     typ(&mut a, "S");

@@ -93,12 +93,33 @@ fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {
     table
 }
 
-const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
-const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
-const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
+const ARTICLE_KEYS: &[&str] = &[
+    "title",
+    "source",
+    "sha256",
+    "bytes",
+    "kind",
+    "file_sha256",
+    "url",
+    "byline",
+    "published",
+    "site_name",
+];
+const PARTY_KEYS: &[&str] = &[
+    "id", "name", "aliases", "color", "members", "roles", "governs",
+];
+const SPEAKER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "role",
+    "party",
+    "mentions",
+    "mention_text",
+    "origin",
+];
 const QUOTE_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "recheck",
-    "note", "prefix", "suffix",
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "cue_text", "origin",
+    "status", "recheck", "note", "prefix", "suffix",
 ];
 const CONFLICT_KEYS: &[&str] = &["id", "table", "item", "field", "base", "ours", "theirs"];
 const POSITION_KEYS: &[&str] = &[
@@ -134,12 +155,7 @@ fn check_required(table: &Table, seen: u32) -> Option<()> {
 }
 
 fn party() -> Party {
-    Party {
-        id: String::new(),
-        name: String::new(),
-        aliases: Vec::new(),
-        color: None,
-    }
+    Party::default()
 }
 
 fn speaker() -> Speaker {
@@ -149,6 +165,7 @@ fn speaker() -> Speaker {
         role: None,
         party: None,
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Auto,
     }
 }
@@ -163,6 +180,7 @@ fn quote() -> Quote {
         party: None,
         kind: QuoteKind::Direct,
         cue: None,
+        cue_text: Snippet::default(),
         origin: Origin::Auto,
         status: Status::Suggested,
         recheck: None,
@@ -227,7 +245,13 @@ fn set_article(a: &mut ArticleInfo, key: &str, v: &str) -> Option<()> {
         "title" => a.title = string(v)?,
         "source" => a.source = string(v)?,
         "sha256" => a.sha256 = string(v)?,
-        _ => a.bytes = int(v)?,
+        "bytes" => a.bytes = int(v)?,
+        "kind" => a.kind = Some(string(v)?),
+        "file_sha256" => a.file_sha256 = Some(string(v)?),
+        "url" => a.url = Some(string(v)?),
+        "byline" => a.byline = Some(string(v)?),
+        "published" => a.published = Some(string(v)?),
+        _ => a.site_name = Some(string(v)?),
     }
     Some(())
 }
@@ -237,7 +261,12 @@ fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
         "id" => p.id = string(v)?,
         "name" => p.name = string(v)?,
         "aliases" => p.aliases = list(v, parse_string)?,
-        _ => p.color = Some(string(v)?.parse().ok()?),
+        "members" => p.members = list(v, parse_string)?,
+        "roles" => p.roles = list(v, parse_string)?,
+        // (written only when true)
+        "governs" if v == "true" => p.governs = true,
+        "color" => p.color = Some(string(v)?.parse().ok()?),
+        _ => return None,
     }
     Some(())
 }
@@ -249,6 +278,12 @@ fn set_speaker(s: &mut Speaker, key: &str, v: &str) -> Option<()> {
         "role" => s.role = Some(string(v)?),
         "party" => s.party = Some(id(v)?),
         "mentions" => s.mentions = list(v, parse_pair)?,
+        "mention_text" => {
+            s.mention_text = list(v, parse_string)?
+                .into_iter()
+                .map(Snippet::from)
+                .collect()
+        }
         _ => s.origin = origin(v)?,
     }
     Some(())
@@ -265,6 +300,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
             }
         }
         "cue" => q.cue = Some(whole(v, parse_pair)?),
+        "cue_text" => q.cue_text = string(v)?.into(),
         _ => {
             let f = Fields {
                 id: &mut q.id,

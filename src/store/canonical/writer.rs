@@ -54,11 +54,23 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         source,
         sha256,
         bytes,
+        kind,
+        file_sha256,
+        url,
+        byline,
+        published,
+        site_name,
     } = &a.article;
     w.string("title", title)?;
     w.string("source", source)?;
     w.string("sha256", sha256)?;
     w.int("bytes", *bytes)?;
+    w.opt_string("kind", kind.as_deref())?;
+    w.opt_string("file_sha256", file_sha256.as_deref())?;
+    w.opt_string("url", url.as_deref())?;
+    w.opt_string("byline", byline.as_deref())?;
+    w.opt_string("published", published.as_deref())?;
+    w.opt_string("site_name", site_name.as_deref())?;
     for p in &a.parties {
         w.header("[[party]]")?;
         w.string("id", &p.id)?;
@@ -71,6 +83,15 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         if let Some(c) = &p.color {
             w.string("color", &c.to_string())?;
         }
+        for (key, names) in [("members", &p.members), ("roles", &p.roles)] {
+            if !names.is_empty() {
+                w.list(key, names, |w, n| push_quoted(&mut w.out, n))?;
+            }
+        }
+        if p.governs {
+            w.key("governs")?;
+            w.out.write_str("true\n")?;
+        }
     }
     for s in &a.speakers {
         w.header("[[speaker]]")?;
@@ -80,6 +101,11 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         w.opt_string("party", s.party.as_deref())?;
         if !s.mentions.is_empty() {
             w.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
+            if s.mention_text.len() == s.mentions.len() {
+                w.list("mention_text", &s.mention_text, |w, t| {
+                    push_quoted(&mut w.out, t)
+                })?;
+            }
         }
         w.string("origin", s.origin.as_str())?;
     }
@@ -216,6 +242,9 @@ impl<W: Write> Writer<W> {
             self.key("cue")?;
             self.pair(c)?;
             self.out.write_char('\n')?;
+            if !q.cue_text.is_empty() {
+                self.string("cue_text", &q.cue_text)?;
+            }
         }
         let note = q.note.as_deref();
         self.review((q.origin, q.status, q.recheck), note, &q.prefix, &q.suffix)

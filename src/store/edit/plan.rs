@@ -108,8 +108,7 @@ fn plan_edit(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, E
                 .ok_or_else(|| EditError::NotFound(s.id.to_string()))?;
             check_refs(a, s.party.as_deref(), None)?;
             let mut s = s.clone();
-            s.mentions.sort_unstable();
-            s.mentions.dedup();
+            crate::store::schema::sort_mentions(&mut s);
             Plan::new("edit speaker", vec![Change::Put(Item::Speaker(s))])
         }
         Edit::RenameSpeaker { id, name } => speakers::rename(a, id, name)?,
@@ -157,6 +156,7 @@ fn add_quote(
         party: party.clone(),
         kind,
         cue: None,
+        cue_text: Default::default(),
         origin: Origin::Manual,
         status: Status::Accepted,
         recheck: None,
@@ -219,6 +219,7 @@ fn add_speaker(a: &Annotations, name: &str, role: &Option<String>, party: &Optio
         role: role.clone(),
         party: party.clone(),
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Manual,
     };
     created(
@@ -399,9 +400,14 @@ fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditErr
             Some(Change::Put(item))
         })
         .collect();
+    // their texts go along only when both speakers have them for every mention
+    let texts = kept.mention_text.len() == kept.mentions.len()
+        && gone.mention_text.len() == gone.mentions.len();
     kept.mentions.extend(&gone.mentions);
-    kept.mentions.sort_unstable();
-    kept.mentions.dedup();
+    if texts {
+        kept.mention_text.extend(gone.mention_text.iter().cloned());
+    }
+    crate::store::schema::sort_mentions(&mut kept);
     if kept.party.is_none() {
         kept.party = gone.party.clone();
     }

@@ -186,6 +186,7 @@ mod tests {
             party: None,
             kind: Default::default(),
             cue: None,
+            cue_text: Default::default(),
             origin: Default::default(),
             status: Status::Suggested,
             recheck: None,

@@ -111,12 +111,18 @@ impl Store {
 
     fn apply_joining(&mut self, edit: Edit, join: Option<u64>) -> Result<Outcome, EditError> {
         self.writable()?;
-        let plan = edit::plan(&self.annotations, &self.text, &edit)?;
+        let mut plan = edit::plan(&self.annotations, &self.text, &edit)?;
         if plan.changes.is_empty() {
             return Ok(Outcome {
                 tally: plan.tally,
                 ..Outcome::default()
             });
+        }
+        // what is put carries the texts of its cue and mentions, for re-anchoring
+        for change in &mut plan.changes {
+            if let history::Change::Put(item) = change {
+                crate::store::anchor::keep_texts(item, &self.text);
+            }
         }
         self.journal_append(&plan.changes);
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)

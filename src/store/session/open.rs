@@ -7,7 +7,7 @@ use super::{OpenOptions, Store, changed, display, store_path};
 use crate::article::bounded::{Kinds, ReadError};
 use crate::article::{Article, sanitize_inline};
 use crate::model::{Annotations, ArticleInfo};
-use crate::store::anchor::{AnchorReport, reanchor};
+use crate::store::anchor::{self, AnchorReport, Made};
 use crate::store::fsio::FileState;
 use crate::store::history::History;
 use crate::store::journal;
@@ -93,8 +93,9 @@ impl Store {
             empty
         };
         self.annotations.article = ArticleInfo::of(article);
-        // Fills in context and sorts; suggestions are placed already.
-        reanchor(&mut self.annotations, &self.text);
+        // Fills in context, the texts of cues and mentions, and sorts; suggestions are
+        // placed already.
+        anchor::place(&mut self.annotations, &self.text, Made::OnThisText);
     }
 
     /// Reads the store file (or takes the suggestions when there is none); true when
@@ -125,13 +126,20 @@ impl Store {
                 }
                 schema::canonicalize(&mut a);
                 self.disk = FileState::of_bytes(&path, text.as_bytes());
+                let made = if same_article {
+                    Made::OnThisText
+                } else {
+                    Made::OnOtherText {
+                        bytes: a.article.bytes,
+                    }
+                };
                 let source = std::mem::take(&mut a.article.source);
                 a.article = keep_source(info, source);
                 self.annotations = a;
                 let stored = (!same_article).then(|| changed::stored_texts(&self.annotations));
                 // on the same article this only trades the file's copies of the texts
                 // for ranges of the article's
-                self.report = reanchor(&mut self.annotations, &self.text);
+                self.report = anchor::place(&mut self.annotations, &self.text, made);
                 if let Some(stored) = stored {
                     let marked = changed::mark_fuzzy(&mut self.annotations, &stored);
                     let a = &self.annotations;
@@ -242,14 +250,14 @@ pub(super) fn article_info_of(a: &Annotations, text: &str) -> ArticleInfo {
 
 /// What re-anchoring did, naming what a fuzzy match placed (`marked`).
 fn anchor_notice(r: &AnchorReport, total: usize, marked: &[String]) -> String {
-    if r.is_unchanged() {
-        return format!(
+    let mut msg = if r.is_unchanged() {
+        format!(
             "the article changed since the store was saved; all {total} annotations are still in place"
-        );
-    }
-    let placed = r.moved + r.fuzzy + r.restored;
-    let mut msg =
-        format!("the article changed since the store was saved: {placed} annotations re-anchored");
+        )
+    } else {
+        let placed = r.moved + r.fuzzy + r.restored;
+        format!("the article changed since the store was saved: {placed} annotations re-anchored")
+    };
     if r.fuzzy > 0 {
         msg.push_str(&format!(" ({} by a fuzzy match", r.fuzzy));
         if !marked.is_empty() {
@@ -264,6 +272,16 @@ fn anchor_notice(r: &AnchorReport, total: usize, marked: &[String]) -> String {
         0 => {}
         1 => msg.push_str(", 1 orphan (kept, listed)"),
         n => msg.push_str(&format!(", {n} orphans (kept, listed)")),
+    }
+    // cues and mentions whose words are gone or could be in two places
+    let (cues, mentions) = (r.cues_dropped.len(), r.mentions_dropped.len());
+    if cues + mentions > 0 {
+        let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        msg.push_str(&format!(
+            "; {} and {} let go (their words changed)",
+            count(cues, "cue"),
+            count(mentions, "speaker mention")
+        ));
     }
     msg
 }

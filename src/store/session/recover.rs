@@ -7,7 +7,7 @@
 use super::open::article_info_of;
 use super::{Store, display};
 use crate::model::{Annotations, SCHEMA_VERSION};
-use crate::store::anchor::reanchor;
+use crate::store::anchor::{self, Made};
 use crate::store::history::{self, Change, Group};
 use crate::store::journal::{self, Journal, Pending};
 use crate::store::schema::{self, Tally};
@@ -121,7 +121,9 @@ impl Store {
         };
         let done = replay(&start, &pending.actions, &self.text);
         self.annotations = done.set;
-        let again = reanchor(&mut self.annotations, &self.text);
+        // the entries kept lie on this article: this trades their copies of the texts
+        // for ranges of it
+        let again = anchor::place(&mut self.annotations, &self.text, Made::OnThisText);
         self.report.orphaned.extend(again.orphaned);
         let skipped = done.rejected + pending.unreadable;
         let mut msg = format!(

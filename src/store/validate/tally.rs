@@ -7,7 +7,7 @@
 //! the set.
 
 use super::{SpanRef, placed_span_error, span_error};
-use crate::model::{Annotations, Id};
+use crate::model::{Annotations, Conflict, ConflictTable, Id};
 use crate::store::history::{Change, Item, Slot};
 use std::collections::HashMap;
 
@@ -22,6 +22,24 @@ pub struct Tally {
     speaker_refs: HashMap<Id, i64>,
     /// Annotations and speakers naming each party.
     party_refs: HashMap<Id, i64>,
+    /// Quotes (placed or orphan) by id, and positions: what a conflict may name.
+    quotes: HashMap<Id, i64>,
+    positions: HashMap<Id, i64>,
+    /// Conflicts by id.
+    conflicts: HashMap<Id, i64>,
+    /// Conflicts on each field of each item.
+    conflict_fields: HashMap<(ConflictTable, Id, String), i64>,
+    /// Conflicts naming each item.
+    conflict_refs: HashMap<(ConflictTable, Id), i64>,
+}
+
+/// [`bump`] for the maps keyed by more than an id.
+fn bump_key<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, i64>, key: K, up: bool) {
+    let n = map.entry(key.clone()).or_default();
+    *n += if up { 1 } else { -1 };
+    if *n == 0 {
+        map.remove(&key);
+    }
 }
 
 /// Counts one more (or one less) of `id`. The counts of an action's puts and of the
@@ -47,16 +65,23 @@ impl Tally {
                 bump(&mut t.party_refs, p, true);
             }
         }
-        let quotes = a
-            .quotes
-            .iter()
-            .chain(&a.orphan_quotes)
-            .map(SpanRef::of_quote);
-        let positions = (a.positions.iter().chain(&a.orphan_positions)).map(SpanRef::of_position);
-        for s in quotes.chain(positions) {
-            t.count_span(&s, true);
+        for q in a.quotes.iter().chain(&a.orphan_quotes) {
+            t.count(&Item::Quote(q.clone()), true);
+        }
+        for p in a.positions.iter().chain(&a.orphan_positions) {
+            t.count(&Item::Position(p.clone()), true);
+        }
+        for c in &a.conflicts {
+            t.count_conflict(c, true);
         }
         t
+    }
+
+    fn count_conflict(&mut self, c: &Conflict, up: bool) {
+        bump(&mut self.conflicts, &c.id, up);
+        let field = (c.table, c.item.clone(), c.field.clone());
+        bump_key(&mut self.conflict_fields, field, up);
+        bump_key(&mut self.conflict_refs, (c.table, c.item.clone()), up);
     }
 
     fn count_span(&mut self, s: &SpanRef<'_>, up: bool) {
@@ -78,12 +103,15 @@ impl Tally {
                     bump(&mut self.party_refs, p, up);
                 }
             }
-            Item::Quote(q) | Item::OrphanQuote(q) => self.count_span(&SpanRef::of_quote(q), up),
+            Item::Quote(q) | Item::OrphanQuote(q) => {
+                bump(&mut self.quotes, &q.id, up);
+                self.count_span(&SpanRef::of_quote(q), up)
+            }
             Item::Position(p) | Item::OrphanPosition(p) => {
+                bump(&mut self.positions, &p.id, up);
                 self.count_span(&SpanRef::of_position(p), up)
             }
-            // a merge's conflicts name items but nothing names them
-            Item::Conflict(_) => {}
+            Item::Conflict(c) => self.count_conflict(c, up),
         }
     }
 
@@ -129,12 +157,27 @@ impl Tally {
             Change::Put(item) => self.item_is_valid(item, article),
             Change::Remove { .. } => match slot {
                 Slot::Speaker => {
-                    self.speakers.contains_key(id) || !self.speaker_refs.contains_key(id)
+                    (self.speakers.contains_key(id) || !self.speaker_refs.contains_key(id))
+                        && self.not_in_conflict(ConflictTable::Speaker, &self.speakers, id)
                 }
-                Slot::Party => self.parties.contains_key(id) || !self.party_refs.contains_key(id),
-                _ => true,
+                Slot::Party => {
+                    (self.parties.contains_key(id) || !self.party_refs.contains_key(id))
+                        && self.not_in_conflict(ConflictTable::Party, &self.parties, id)
+                }
+                Slot::Quote | Slot::OrphanQuote => {
+                    self.not_in_conflict(ConflictTable::Quote, &self.quotes, id)
+                }
+                Slot::Position | Slot::OrphanPosition => {
+                    self.not_in_conflict(ConflictTable::Position, &self.positions, id)
+                }
+                Slot::Conflict => true,
             },
         })
+    }
+
+    /// Whether an item removed is still there (moved) or no conflict names it.
+    fn not_in_conflict(&self, table: ConflictTable, items: &HashMap<Id, i64>, id: &str) -> bool {
+        items.contains_key(id) || !self.conflict_refs.contains_key(&(table, Id::from(id)))
     }
 
     fn item_is_valid(&self, item: &Item, article: &str) -> bool {
@@ -162,8 +205,20 @@ impl Tally {
             Item::OrphanQuote(q) => span(SpanRef::of_quote(q), false),
             Item::Position(p) => span(SpanRef::of_position(p), true),
             Item::OrphanPosition(p) => span(SpanRef::of_position(p), false),
-            // the journal's conflicts come only from settling them (Edit::Settle)
-            Item::Conflict(_) => true,
+            Item::Conflict(c) => {
+                let items = match c.table {
+                    ConflictTable::Quote => &self.quotes,
+                    ConflictTable::Position => &self.positions,
+                    ConflictTable::Speaker => &self.speakers,
+                    ConflictTable::Party => &self.parties,
+                };
+                let field = (c.table, c.item.clone(), c.field.clone());
+                !c.id.is_empty()
+                    && unique(&self.conflicts, &c.id)
+                    && items.get(c.item.as_str()) > Some(&0)
+                    && crate::store::fields::is_field(c.table, &c.field)
+                    && self.conflict_fields.get(&field) == Some(&1)
+            }
         }
     }
 }
@@ -194,6 +249,7 @@ mod tests {
             party: party.map(Id::from),
             kind: Default::default(),
             cue: None,
+            cue_text: Default::default(),
             origin: Default::default(),
             status: Default::default(),
             recheck: None,
@@ -216,6 +272,7 @@ mod tests {
                 name: id.into(),
                 aliases: vec![],
                 color: None,
+                ..Default::default()
             });
         }
         a.speakers.push(Speaker {
@@ -224,6 +281,7 @@ mod tests {
             role: None,
             party: Some("a".into()),
             mentions: vec![span("Kelly")],
+            mention_text: Vec::new(),
             origin: Default::default(),
         });
         let [s, e] = span("“resume”");
@@ -273,9 +331,27 @@ mod tests {
                 role: None,
                 party: SIDES[pa].map(Id::from),
                 mentions: vec![[m, m + 3]],
+                mention_text: Vec::new(),
                 origin: Default::default(),
             }))),
-            (0usize..6, 0usize..4).prop_map(|(slot, id)| {
+            (0usize..3, 0usize..4, 0usize..6, 0usize..3).prop_map(|(id, table, item, field)| {
+                let tables = [
+                    ConflictTable::Quote,
+                    ConflictTable::Position,
+                    ConflictTable::Speaker,
+                    ConflictTable::Party,
+                ];
+                Change::Put(Item::Conflict(Conflict {
+                    id: ["c1", "c2", ""][id].into(),
+                    table: tables[table],
+                    item: ["q1", "q2", "p1", "s1", "a", "nowhere"][item].into(),
+                    field: ["note", "name", "colour"][field].into(),
+                    base: None,
+                    ours: Some("x".into()),
+                    theirs: None,
+                }))
+            }),
+            (0usize..7, 0usize..5).prop_map(|(slot, id)| {
                 let slots = [
                     Slot::Quote,
                     Slot::Position,
@@ -283,8 +359,9 @@ mod tests {
                     Slot::Speaker,
                     Slot::Party,
                     Slot::Party,
+                    Slot::Conflict,
                 ];
-                let ids = ["q1", "p1", "s1", "a"];
+                let ids = ["q1", "p1", "s1", "a", "c1"];
                 Change::Remove {
                     slot: slots[slot],
                     id: ids[id].into(),

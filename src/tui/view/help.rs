@@ -25,6 +25,11 @@ const EXTRA: &[(&str, &[(&str, &str)])] = &[
                 ":detect",
                 "detect the article again with the sides as they are: untouched suggestions are replaced, text without annotations gets new ones, what a person touched stays",
             ),
+            (
+                ":n, :p",
+                "the next, previous article of the corpus (parley DIR)",
+            ),
+            (":ls", "the corpus's list of articles, where you left it"),
         ],
     ),
     (
@@ -50,6 +55,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
         (Scope::Prompt, "Prompts and popups (other keys type)"),
         (Scope::Sides, "Sides editor (S)"),
         (Scope::Speakers, "Speakers panel (W)"),
+        (Scope::Corpus, "Corpus list (parley DIR, :ls)"),
     ] {
         out.push((heading.to_string(), String::new()));
         for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {

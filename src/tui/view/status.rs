@@ -58,6 +58,11 @@ pub fn left_text(app: &App) -> String {
     };
     let mut parts = vec![app.mode_name().to_string(), position];
     if let Some(store) = &app.store {
+        // before the rest, so that a message beside it cuts it last
+        let conflicts = store.annotations().conflicts.len();
+        if conflicts > 0 {
+            parts.push(crate::tui::strings::conflicts_left(conflicts, &app.keymap));
+        }
         if store.read_only().is_some() {
             parts.push("read-only".into());
         } else if store.is_dirty() {
