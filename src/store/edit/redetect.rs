@@ -197,7 +197,12 @@ pub(super) fn plan(
         &mut tally,
     );
     for q in &mut quotes.put {
-        q.cue = q.cue.filter(|c| c[0] <= c[1] && c[1] <= text.len());
+        // the cue and its text as the article has them (what re-anchoring follows)
+        let on_text = |c: &[usize; 2]| text.get(c[0]..c[1]).is_some();
+        q.cue = q.cue.filter(on_text);
+        q.cue_text = q
+            .cue
+            .map_or_else(Snippet::default, |c| Snippet::shared(text, c[0]..c[1]));
     }
     let positions = merge(
         a,

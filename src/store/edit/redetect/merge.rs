@@ -78,6 +78,7 @@ macro_rules! impl_detected {
 
 impl_detected!(Quote, Quote, OrphanQuote, |q, found| {
     (q.kind, q.cue) = (found.kind, found.cue);
+    q.cue_text = found.cue_text.clone();
 });
 impl_detected!(Position, Position, OrphanPosition);
 
