@@ -1,7 +1,8 @@
 //! Store benchmarks: load, save and the exports of 1 000, 10 000 and 100 000
 //! annotations; re-anchoring 10 000 after an edit; accept-all, undo and redo at 10 000
 //! and 100 000; JSON and CSV export of 120 000 overlapping annotations; recovering a
-//! journal of 1 000 entries at 100 000. Inputs are generated here.
+//! journal of 1 000 entries at 100 000; merging a fresh detection (`Edit::Redetect`)
+//! into 10 000 and 100 000. Inputs are generated here.
 
 #![allow(clippy::unwrap_used)]
 
@@ -301,10 +302,55 @@ fn store_recover_journal(c: &mut Criterion<Clock>) {
     g.finish();
 }
 
+/// `:detect` on a store of 10k and 100k annotations (half of them accepted, a tenth
+/// of the rest with a note, so kept): merging a detection that finds the same, and one
+/// that gives every other quote the other side; each sample applies and undoes it.
+fn store_redetect(c: &mut Criterion<Clock>) {
+    for (label, sentences) in [("10k", 5_000), ("100k", 50_000)] {
+        let text = article_text(sentences);
+        let dir = tempfile::tempdir().unwrap();
+        let article_path = dir.path().join("big.txt");
+        std::fs::write(&article_path, &text).unwrap();
+        let article = Article::load(Source::File(article_path), u64::MAX).unwrap();
+        let a = annotations(&article.text, sentences);
+        let toml = parley::store::schema::to_toml(&a).unwrap();
+        std::fs::write(dir.path().join("big.txt.parley.toml"), toml).unwrap();
+        let mut store = Store::load(&article, &OpenOptions::default()).unwrap();
+        let same = a.clone();
+        let mut flipped = a.clone();
+        for q in flipped.quotes.iter_mut().step_by(2) {
+            q.party = Some(
+                if q.party.as_deref() == Some("us") {
+                    "cuba"
+                } else {
+                    "us"
+                }
+                .into(),
+            );
+        }
+        let mut g = c.benchmark_group("store");
+        g.sample_size(10);
+        for (case, found) in [("same", &same), ("sides_flipped", &flipped)] {
+            g.bench_function(BenchmarkId::new(format!("redetect_{case}"), label), |b| {
+                b.iter(|| {
+                    let o = store
+                        .apply(Edit::Redetect(Box::new(found.clone())))
+                        .unwrap();
+                    if o.changes > 0 {
+                        store.undo().unwrap();
+                    }
+                    o.changes
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = support::criterion();
     targets = store_load_save, store_reanchor, store_accept_all, store_export_overlapping,
-        store_recover_journal
+        store_recover_journal, store_redetect
 }
 criterion_main!(benches);

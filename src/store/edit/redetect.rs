@@ -8,16 +8,18 @@
 //! suggestions and of the detector's speakers. What a merge conflict names counts as
 //! a person's until they settle it.
 
+mod merge;
+mod speaker_map;
+
 use super::ids::next_id;
 use super::plan::Plan;
 use super::{EditError, SideList};
-use crate::model::{
-    Annotations, ConflictTable, Id, Origin, Position, Quote, Snippet, Speaker, Status,
-    shared_context,
-};
+use crate::model::{Annotations, ConflictTable, Id, Origin, Snippet, shared_context};
 use crate::store::anchor::CONTEXT_CHARS;
-use crate::store::history::{Change, Item, Slot};
+use crate::store::history::{Change, Item};
 use compact_str::format_compact;
+use merge::merge;
+use speaker_map::SpeakerMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -195,7 +197,12 @@ pub(super) fn plan(
         &mut tally,
     );
     for q in &mut quotes.put {
-        q.cue = q.cue.filter(|c| c[0] <= c[1] && c[1] <= text.len());
+        // the cue and its text as the article has them (what re-anchoring follows)
+        let on_text = |c: &[usize; 2]| text.get(c[0]..c[1]).is_some();
+        q.cue = q.cue.filter(on_text);
+        q.cue_text = q
+            .cue
+            .map_or_else(Snippet::default, |c| Snippet::shared(text, c[0]..c[1]));
     }
     let positions = merge(
         a,
@@ -295,267 +302,5 @@ fn fresh_ids(a: &Annotations, prefix: &'static str) -> impl FnMut() -> Id {
         if taken.insert(id.clone()) {
             return id;
         }
-    }
-}
-
-/// A quote or position, as the merge reads and writes it.
-trait Detected: Clone + PartialEq {
-    const SLOT: Slot;
-    const ORPHAN_SLOT: Slot;
-    fn span(&self) -> (usize, usize);
-    fn id(&self) -> &Id;
-    fn untouched(&self) -> bool;
-    fn speaker(&self) -> &Option<Id>;
-    fn party(&self) -> &Option<Id>;
-    /// This untouched suggestion with what the detector says of the same span now,
-    /// and the speaker and side the merge gives it.
-    fn adopt(&self, found: &Self, who: (Option<Id>, Option<Id>)) -> Self;
-    /// A new suggestion with its speaker and side (its id is given later).
-    fn fresh(found: &Self, who: (Option<Id>, Option<Id>)) -> Self;
-}
-
-macro_rules! impl_detected {
-    ($t:ident, $slot:ident, $orphan:ident) => {
-        impl_detected!($t, $slot, $orphan, |_mine, _theirs| {});
-    };
-    ($t:ident, $slot:ident, $orphan:ident, |$mine:ident, $theirs:ident| $detector_fields:block) => {
-        impl Detected for $t {
-            const SLOT: Slot = Slot::$slot;
-            const ORPHAN_SLOT: Slot = Slot::$orphan;
-            fn span(&self) -> (usize, usize) {
-                (self.start, self.end)
-            }
-            fn id(&self) -> &Id {
-                &self.id
-            }
-            fn untouched(&self) -> bool {
-                self.is_untouched()
-            }
-            fn speaker(&self) -> &Option<Id> {
-                &self.speaker
-            }
-            fn party(&self) -> &Option<Id> {
-                &self.party
-            }
-            fn adopt(&self, found: &$t, (speaker, party): (Option<Id>, Option<Id>)) -> $t {
-                let mut $mine = $t {
-                    speaker,
-                    party,
-                    // the detector's reading of the span now: nothing to look at again
-                    recheck: None,
-                    ..self.clone()
-                };
-                let $theirs = found;
-                $detector_fields
-                $mine
-            }
-            fn fresh(found: &$t, (speaker, party): (Option<Id>, Option<Id>)) -> $t {
-                $t {
-                    id: Id::default(),
-                    speaker,
-                    party,
-                    origin: Origin::Auto,
-                    status: Status::Suggested,
-                    recheck: None,
-                    note: None,
-                    ..found.clone()
-                }
-            }
-        }
-    };
-}
-
-impl_detected!(Quote, Quote, OrphanQuote, |q, found| {
-    (q.kind, q.cue) = (found.kind, found.cue);
-});
-impl_detected!(Position, Position, OrphanPosition);
-
-/// What merging one list comes to.
-struct Merged<T> {
-    /// Annotations to put: changed ones with their id, new ones with an empty id.
-    put: Vec<T>,
-    /// Untouched suggestions (placed or orphan) to remove.
-    removes: Vec<(Slot, Id)>,
-    /// Speakers the annotations of the merged list name.
-    named: Vec<Id>,
-}
-
-fn merge<T: Detected>(
-    a: &Annotations,
-    current: &[T],
-    orphans: &[T],
-    found: &[T],
-    speakers: &SpeakerMap,
-    held: &HashSet<Id>,
-    tally: &mut Tally,
-) -> Merged<T> {
-    // a merge conflict on it holds it as a person's until they settle it
-    let free = |x: &T| x.untouched() && !held.contains(x.id());
-    let kept = Spans::of(current.iter().filter(|x| !free(x)));
-    tally.kept += current.iter().filter(|x| !free(x)).count();
-    let mut untouched: HashMap<(usize, usize), &T> = current
-        .iter()
-        .filter(|x| free(x))
-        .map(|x| (x.span(), x))
-        .collect();
-    let mut out = Merged {
-        put: Vec::new(),
-        removes: Vec::new(),
-        named: current
-            .iter()
-            .filter(|x| !free(x))
-            .filter_map(|x| x.speaker().clone())
-            .collect(),
-    };
-    for f in found {
-        let speaker = speakers.map(f.speaker());
-        let party = chosen_side(a, &speaker).unwrap_or_else(|| f.party().clone());
-        if let Some(u) = untouched.remove(&f.span()) {
-            out.named.extend(speaker.clone());
-            let adopted = u.adopt(f, (speaker, party));
-            if adopted != *u {
-                tally.changed += 1;
-                out.put.push(adopted);
-            }
-        } else if !kept.overlaps(f.span()) {
-            out.named.extend(speaker.clone());
-            tally.added += 1;
-            out.put.push(T::fresh(f, (speaker, party)));
-        }
-    }
-    let gone = current
-        .iter()
-        .filter(|x| free(x) && untouched.contains_key(&x.span()));
-    for x in gone {
-        out.removes.push((T::SLOT, x.id().clone()));
-    }
-    for o in orphans {
-        if free(o) {
-            out.removes.push((T::ORPHAN_SLOT, o.id().clone()));
-        } else {
-            out.named.extend(o.speaker().clone());
-        }
-    }
-    tally.removed += out.removes.len();
-    out
-}
-
-/// Spans sorted by start, with the furthest end reached so far, to ask whether a span
-/// overlaps any of them in logarithmic time.
-struct Spans {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
-}
-
-impl Spans {
-    fn of<'a, T: Detected + 'a>(items: impl Iterator<Item = &'a T>) -> Spans {
-        let mut spans: Vec<(usize, usize)> = items.map(Detected::span).collect();
-        spans.sort_unstable();
-        let mut reach = Vec::with_capacity(spans.len());
-        let mut far = 0;
-        for &(_, end) in &spans {
-            far = far.max(end);
-            reach.push(far);
-        }
-        Spans {
-            starts: spans.into_iter().map(|(s, _)| s).collect(),
-            reach,
-        }
-    }
-
-    fn overlaps(&self, (start, end): (usize, usize)) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < end);
-        before_end > 0 && self.reach[before_end - 1] > start
-    }
-}
-
-/// The detector's speakers matched to the set's: by id, else by a shared mention.
-struct SpeakerMap {
-    to_set: HashMap<Id, Id>,
-}
-
-impl SpeakerMap {
-    fn new(a: &Annotations, found: &Annotations) -> SpeakerMap {
-        let mut mentions: Vec<(usize, usize, &Id)> = a
-            .speakers
-            .iter()
-            .flat_map(|s| s.mentions.iter().map(move |m| (m[0], m[1], &s.id)))
-            .collect();
-        mentions.sort_unstable();
-        let shared = |m: &[usize; 2]| -> Option<&Id> {
-            let i = mentions.partition_point(|x| (x.0, x.1) < (m[0], m[1]));
-            mentions
-                .get(i)
-                .filter(|x| (x.0, x.1) == (m[0], m[1]))
-                .map(|x| x.2)
-        };
-        let to_set = found
-            .speakers
-            .iter()
-            .filter_map(|f| {
-                let id = match a.speaker(&f.id) {
-                    Some(s) => &s.id,
-                    None => f.mentions.iter().find_map(shared)?,
-                };
-                Some((f.id.clone(), id.clone()))
-            })
-            .collect();
-        SpeakerMap { to_set }
-    }
-
-    /// The set's id for a speaker the detector names (its own id when it is new).
-    fn map(&self, found: &Option<Id>) -> Option<Id> {
-        let f = found.as_ref()?;
-        Some(self.to_set.get(f).unwrap_or(f).clone())
-    }
-
-    /// The speaker changes: the detector's speakers the set has (auto ones updated),
-    /// new ones that something now names, and the set's auto speakers that neither
-    /// the detector nor anything in the set names any more (`named`: what the merged
-    /// annotations name). Puts come first, removes last, so nothing names a speaker
-    /// that is not there.
-    fn changes(
-        &self,
-        a: &Annotations,
-        found: &Annotations,
-        (named, held): (&HashSet<Id>, &HashSet<Id>),
-        tally: &mut Tally,
-    ) -> (Vec<Change>, Vec<Change>) {
-        // the detector's own, with no merge conflict holding it for a person
-        let free = |s: &&Speaker| s.origin == Origin::Auto && !held.contains(&s.id);
-        let mut puts = Vec::new();
-        for f in &found.speakers {
-            match self.to_set.get(&f.id) {
-                Some(id) if *id == f.id => {
-                    let Some(s) = a.speaker(id).filter(free) else {
-                        continue;
-                    };
-                    if s != f {
-                        puts.push(Change::Put(Item::Speaker(Speaker {
-                            origin: Origin::Auto,
-                            ..f.clone()
-                        })));
-                    }
-                }
-                Some(_) => {}
-                None if named.contains(&f.id) => {
-                    tally.speakers_added += 1;
-                    puts.push(Change::Put(Item::Speaker(f.clone())));
-                }
-                None => {}
-            }
-        }
-        let matched: HashSet<&Id> = self.to_set.values().collect();
-        let removes: Vec<Change> = a
-            .speakers
-            .iter()
-            .filter(|s| free(s) && !matched.contains(&s.id) && !named.contains(&s.id))
-            .map(|s| Change::Remove {
-                slot: Slot::Speaker,
-                id: s.id.clone(),
-            })
-            .collect();
-        tally.speakers_removed += removes.len();
-        (puts, removes)
     }
 }

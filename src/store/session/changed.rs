@@ -1,40 +1,28 @@
 //! A store opened on an article that changed since it was saved: after re-anchoring,
-//! what a person touched and a fuzzy match placed (its text is now the article's new
-//! text there) is marked for a person to check and named in the notice; and once the journal is replayed,
-//! the detector runs again on the article as it is, with the store's sides, and what
-//! it finds is merged as one undo step (`Edit::Redetect`), so new text gets
-//! suggestions and nothing a person touched changes.
+//! what a person touched and a fuzzy match placed (`AnchorReport::placement`; its
+//! text is now the article's new text there) is marked for a person to check and
+//! named in the notice; and once the journal is replayed, the detector runs again on
+//! the article as it is, with the store's sides, and what it finds is merged as one
+//! undo step (`Edit::Redetect`), so new text gets suggestions and nothing a person
+//! touched changes.
 
 use super::Store;
 use crate::article::{Article, sanitize_inline};
-use crate::model::{Annotations, Id, Recheck, Snippet};
+use crate::model::{Annotations, Id, Recheck};
+use crate::store::anchor::{AnchorReport, Placement};
 use crate::store::edit::Edit;
-use std::collections::HashMap;
 
 /// How many annotations a notice names before it says how many more there are.
 const NAMED: usize = 5;
 
-/// The stored text of every annotation, by id, before re-anchoring.
-pub(super) fn stored_texts(a: &Annotations) -> HashMap<Id, Snippet> {
-    let quotes = a.quotes.iter().chain(&a.orphan_quotes);
-    let positions = a.positions.iter().chain(&a.orphan_positions);
-    quotes
-        .map(|q| (q.id.clone(), q.text.clone()))
-        .chain(positions.map(|p| (p.id.clone(), p.text.clone())))
-        .collect()
-}
-
-/// Marks the placed annotations a person touched whose text is not what was stored
-/// (a fuzzy match placed them) for a person to check; returns them as "id “first
-/// words”". (An untouched suggestion is there to be reviewed anyway, and detecting
-/// the article again replaces it.)
-pub(super) fn mark_fuzzy(a: &mut Annotations, stored: &HashMap<Id, Snippet>) -> Vec<String> {
+/// Marks the placed annotations a person touched that a fuzzy match placed (their
+/// text is the article's new text there) for a person to check; returns them as "id
+/// “first words”". (An untouched suggestion is there to be reviewed anyway, and
+/// detecting the article again replaces it.)
+pub(super) fn mark_fuzzy(a: &mut Annotations, report: &AnchorReport) -> Vec<String> {
     let mut marked = Vec::new();
-    let mut mark = |id: &Id, text: &Snippet, recheck: &mut Option<Recheck>, untouched: bool| {
-        let moved = stored
-            .get(id)
-            .is_some_and(|old| old.as_str() != text.as_str());
-        if moved && !untouched {
+    let mut mark = |id: &Id, text: &str, recheck: &mut Option<Recheck>, untouched: bool| {
+        if !untouched && report.placement(id) == Placement::Fuzzy {
             *recheck = Some(Recheck::Fuzzy);
             marked.push(format!("{} “{}”", sanitize_inline(id), first_words(text)));
         }

@@ -136,12 +136,11 @@ impl Store {
                 let source = std::mem::take(&mut a.article.source);
                 a.article = keep_source(info, source);
                 self.annotations = a;
-                let stored = (!same_article).then(|| changed::stored_texts(&self.annotations));
                 // on the same article this only trades the file's copies of the texts
                 // for ranges of the article's
                 self.report = anchor::place(&mut self.annotations, &self.text, made);
-                if let Some(stored) = stored {
-                    let marked = changed::mark_fuzzy(&mut self.annotations, &stored);
+                if !same_article {
+                    let marked = changed::mark_fuzzy(&mut self.annotations, &self.report);
                     let a = &self.annotations;
                     let total = a.quotes.len()
                         + a.positions.len()
