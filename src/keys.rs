@@ -3,7 +3,7 @@
 
 mod bindings;
 
-pub use bindings::{Bindings, side_digit};
+pub use bindings::{Bindings, WAYS_OUT, side_digit, side_name};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -23,16 +23,19 @@ pub enum Scope {
     Sides,
     /// The speakers panel (`W`).
     Speakers,
+    /// The corpus list (`parley DIR`, `:ls`).
+    Corpus,
 }
 
 impl Scope {
     /// Every scope, in the order help lists them.
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 6] = [
         Scope::Normal,
         Scope::Cursor,
         Scope::Prompt,
         Scope::Sides,
         Scope::Speakers,
+        Scope::Corpus,
     ];
 }
 
@@ -161,6 +164,8 @@ commands! {
     ShrinkStart = "shrink_start", [Normal], ["("];
     /// Merge the selected annotation's speaker into another
     MergeSpeaker = "merge_speaker", [Normal], ["M"];
+    /// Go to the next conflict a merge left, and settle it
+    NextConflict = "next_conflict", [Normal], ["C"];
     /// Undo the last edit
     Undo = "undo", [Normal], ["u"];
     /// Redo the last undone edit
@@ -198,9 +203,9 @@ commands! {
     /// Leave cursor mode
     CursorCancel = "cursor_cancel", [Cursor], ["esc"];
     /// Suspend the reader (fg brings it back)
-    Suspend = "suspend", [Normal, Cursor, Prompt, Sides, Speakers], ["ctrl-z"];
+    Suspend = "suspend", [Normal, Cursor, Prompt, Sides, Speakers, Corpus], ["ctrl-z"];
     /// Quit at once, as an interrupt (exit code 130)
-    Interrupt = "interrupt", [Normal, Cursor], ["ctrl-c"];
+    Interrupt = "interrupt", [Normal, Cursor, Corpus], ["ctrl-c"];
     /// Prompt: accept
     PromptSubmit = "prompt_submit", [Prompt], ["enter"];
     /// Prompt: cancel
@@ -263,6 +268,32 @@ commands! {
     SpeakerNext = "speaker_next", [Speakers], ["j", "down"];
     /// Speakers panel: close it
     SpeakerClose = "speaker_close", [Speakers], ["esc", "q", "ctrl-c"];
+    /// The next article of the corpus (also :n)
+    NextArticle = "next_article", [Normal], ["}"];
+    /// The previous article of the corpus (also :p)
+    PreviousArticle = "previous_article", [Normal], ["{"];
+    /// The list of the corpus's articles, where you left it (also :ls)
+    CorpusList = "corpus_list", [Normal], [];
+    /// Corpus list: open the article (or go to the match)
+    CorpusOpen = "corpus_open", [Corpus], ["enter"];
+    /// Corpus list: the previous row
+    CorpusPrev = "corpus_prev", [Corpus], ["k", "up"];
+    /// Corpus list: the next row
+    CorpusNext = "corpus_next", [Corpus], ["j", "down"];
+    /// Corpus list: the first row
+    CorpusFirst = "corpus_first", [Corpus], ["g", "home"];
+    /// Corpus list: the last row
+    CorpusLast = "corpus_last", [Corpus], ["G", "end"];
+    /// Corpus list: mark the article done, or not done again
+    CorpusDone = "corpus_done", [Corpus], ["x"];
+    /// Corpus list: sort by file, title, status or annotations (in turn)
+    CorpusSort = "corpus_sort", [Corpus], ["o"];
+    /// Corpus list: show only the articles whose file or title holds a text
+    CorpusFilter = "corpus_filter", [Corpus], ["f"];
+    /// Corpus list: search every article's text; Enter on a match goes there
+    CorpusSearch = "corpus_search", [Corpus], ["/"];
+    /// Corpus list: back to the article (or the list of articles from the matches); quit when none is open
+    CorpusClose = "corpus_close", [Corpus], ["esc", "q"];
 }
 
 /// A named key (not a character).

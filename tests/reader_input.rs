@@ -166,3 +166,14 @@ fn a_large_article_renamed_while_it_loads_is_still_read_whole() {
     flipper.join().unwrap();
     assert!(whole >= 3, "only {whole} readers started");
 }
+
+#[test]
+fn the_reader_given_dev_null_opens_the_empty_input_not_the_bundled_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!("'{}' < /dev/null", env!("CARGO_BIN_EXE_parley"));
+    let mut t = Term::start_program("sh", &["-c", &script], 80, 20, dir.path(), &[]);
+    t.wait_text("the article is empty");
+    assert!(!t.contents().contains("Cuba"), "{}", t.contents());
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use parley::article::{Article, Source};
-use parley::model::{Annotations, Party, QuoteKind, Status};
+use parley::model::{Annotations, Party, QuoteKind, Recheck, Status};
 use parley::store::{Edit, EditError, OpenOptions, Store};
 use std::path::Path;
 
@@ -35,13 +35,16 @@ fn article(dir: &Path, text: &str) -> Article {
     Article::load(Source::File(path), 1 << 20).unwrap()
 }
 
-fn open(a: &Article) -> Store {
-    let options = OpenOptions {
+fn options() -> OpenOptions {
+    OpenOptions {
         parties: Some(sides()),
         suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
-    };
-    Store::open(a, &options)
+    }
+}
+
+fn open(a: &Article) -> Store {
+    Store::open(a, &options())
 }
 
 fn found(a: &Article, s: &Store) -> Box<Annotations> {
@@ -102,16 +105,17 @@ fn a_changed_article_gets_new_suggestions_and_keeps_what_a_person_touched() {
     let touched = s.annotations().quotes.clone();
     drop(s);
 
+    // opening the changed article detects it again: one undo step, said in a notice
     let changed = article(dir.path(), &format!("{TEXT}{ADDED}"));
     let mut s = open(&changed);
-    let o = s.apply(Edit::Redetect(found(&changed, &s))).unwrap();
-    let tally = o.tally.unwrap();
-    assert_eq!(
-        (tally.added, tally.removed, tally.kept),
-        (1, 0, 3),
-        "{tally:?}"
+    let notices = s.take_notices().join("; ");
+    assert!(
+        notices.contains("detected again: suggestions 1 added; 1 speaker added; 3 annotations a person touched kept"),
+        "{notices}"
     );
-    assert_eq!(tally.speakers_added, 1, "Mira Sobel");
+    assert!(s.is_dirty(), "the merge is an edit, to save");
+    let again = s.apply(Edit::Redetect(found(&changed, &s))).unwrap();
+    assert!(again.tally.unwrap().is_empty(), "nothing left to add");
     let quotes = &s.annotations().quotes;
     assert_eq!(
         &quotes[..3],
@@ -130,6 +134,86 @@ fn a_changed_article_gets_new_suggestions_and_keeps_what_a_person_touched() {
     s.undo().unwrap();
     assert_eq!(s.annotations().quotes, touched, "one undo step");
     assert!(s.annotations().speaker("mira-sobel").is_none());
+}
+
+#[test]
+fn looking_at_a_changed_article_detects_nothing_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    s.save().unwrap();
+    drop(s);
+    let changed = article(dir.path(), &format!("{TEXT}{ADDED}"));
+    let options = OpenOptions {
+        inspect: true,
+        ..options()
+    };
+    let s = Store::open(&changed, &options);
+    assert_eq!(
+        s.annotations().quotes.len(),
+        3,
+        "export and check change nothing"
+    );
+    assert!(!s.is_dirty());
+}
+
+#[test]
+fn what_a_fuzzy_match_placed_is_marked_named_and_cleared_by_a_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    let marov = quote_by(&s, "ines-marov").id.clone();
+    s.apply(Edit::SetStatus {
+        id: marov.clone(),
+        status: Status::Accepted,
+    })
+    .unwrap();
+    s.save().unwrap();
+    drop(s);
+
+    // an editor changes a word inside the accepted quote
+    let edited = TEXT.replace("a fair offer", "a fair proposal");
+    let changed = article(dir.path(), &edited);
+    let mut s = open(&changed);
+    let notices = s.take_notices().join("; ");
+    assert!(
+        notices.contains(&format!(
+            "(1 by a fuzzy match; marked to check again: {marov} “\"We came with a fair proposal,\"”)"
+        )),
+        "{notices}"
+    );
+    let q = s
+        .annotations()
+        .quotes
+        .iter()
+        .find(|q| q.id == marov)
+        .unwrap();
+    assert_eq!(q.recheck, Some(Recheck::Fuzzy));
+    assert_eq!(q.status, Status::Accepted, "still the person's");
+    assert!(q.text.contains("proposal"));
+    s.save().unwrap();
+    let file = std::fs::read_to_string(dir.path().join("story.txt.parley.toml")).unwrap();
+    assert!(file.contains("recheck = \"fuzzy\""), "kept in the store");
+    drop(s);
+
+    let mut s = open(&changed);
+    assert_eq!(
+        quote_by(&s, "ines-marov").recheck,
+        Some(Recheck::Fuzzy),
+        "until a person looks"
+    );
+    s.apply(Edit::SetStatus {
+        id: marov.clone(),
+        status: Status::Accepted,
+    })
+    .unwrap();
+    assert_eq!(
+        quote_by(&s, "ines-marov").recheck,
+        None,
+        "accepting it again clears it"
+    );
+    s.undo().unwrap();
+    assert_eq!(quote_by(&s, "ines-marov").recheck, Some(Recheck::Fuzzy));
 }
 
 #[test]

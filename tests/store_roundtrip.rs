@@ -4,7 +4,7 @@
 use parley::config::Color;
 use parley::model::{
     Annotations, ArticleInfo, Conflict, ConflictTable, Id, Origin, Party, Position, Quote,
-    QuoteKind, Speaker, Status,
+    QuoteKind, Recheck, Speaker, Status,
 };
 use parley::store::schema::{canonicalize, parse, to_toml};
 use proptest::prelude::*;
@@ -63,7 +63,7 @@ fn quote() -> impl Strategy<Value = Quote> {
             ],
             opt((0usize..1000, 0usize..1000).prop_map(|(a, b)| [a, a + b])),
             origin(),
-            status(),
+            (status(), proptest::bool::ANY),
             opt(text()),
             text(),
             text(),
@@ -72,7 +72,7 @@ fn quote() -> impl Strategy<Value = Quote> {
         .prop_map(
             |(
                 (id, (start, end), text, speaker, party),
-                (kind, cue, origin, status, note, prefix, suffix),
+                (kind, cue, origin, (status, fuzzy), note, prefix, suffix),
             )| Quote {
                 id,
                 start,
@@ -84,6 +84,7 @@ fn quote() -> impl Strategy<Value = Quote> {
                 cue,
                 origin,
                 status,
+                recheck: fuzzy.then_some(Recheck::Fuzzy),
                 note,
                 prefix: prefix.into(),
                 suffix: suffix.into(),
@@ -99,13 +100,24 @@ fn position() -> impl Strategy<Value = Position> {
         opt(compact_id()),
         opt(compact_id()),
         origin(),
-        status(),
+        (status(), proptest::bool::ANY),
         opt(text()),
         text(),
         text(),
     )
         .prop_map(
-            |(id, (start, end), text, party, speaker, origin, status, note, prefix, suffix)| {
+            |(
+                id,
+                (start, end),
+                text,
+                party,
+                speaker,
+                origin,
+                (status, fuzzy),
+                note,
+                prefix,
+                suffix,
+            )| {
                 Position {
                     id,
                     start,
@@ -115,6 +127,7 @@ fn position() -> impl Strategy<Value = Position> {
                     speaker,
                     origin,
                     status,
+                    recheck: fuzzy.then_some(Recheck::Fuzzy),
                     note,
                     prefix: prefix.into(),
                     suffix: suffix.into(),
@@ -178,14 +191,43 @@ fn annotations() -> impl Strategy<Value = Annotations> {
             mentions: mentions.into_iter().map(|(s, l)| [s, s + l]).collect(),
             origin,
         });
-    let info = (text(), text(), "[0-9a-f]{0,64}", 0usize..1_000_000).prop_map(
-        |(title, source, sha256, bytes)| ArticleInfo {
-            title,
-            source,
-            sha256,
-            bytes,
-        },
-    );
+    let page = (opt(text()), opt(text()), opt(text()), opt(text()));
+    let info = (
+        text(),
+        text(),
+        "[0-9a-f]{0,64}",
+        0usize..1_000_000,
+        opt(prop_oneof![
+            Just("html".to_string()),
+            Just("markdown".to_string())
+        ]),
+        opt("[0-9a-f]{64}"),
+        page,
+    )
+        .prop_map(
+            |(
+                title,
+                source,
+                sha256,
+                bytes,
+                kind,
+                file_sha256,
+                (url, byline, published, site_name),
+            )| {
+                ArticleInfo {
+                    title,
+                    source,
+                    sha256,
+                    bytes,
+                    kind,
+                    file_sha256,
+                    url,
+                    byline,
+                    published,
+                    site_name,
+                }
+            },
+        );
     (
         info,
         proptest::collection::vec(party, 0..3),

@@ -140,6 +140,7 @@ fn accept_all_undo_and_redo_over_many_suggestions_round_trip() {
             cue: None,
             origin: Default::default(),
             status: Status::Suggested,
+            recheck: None,
             note: None,
             prefix: Default::default(),
             suffix: Default::default(),

@@ -23,6 +23,8 @@ pub enum Warning {
     BidiControls(usize),
     /// There is no text at all: the input is empty or blank.
     Empty,
+    /// A web page in which no article was found: its whole text is shown.
+    NoArticle,
 }
 
 impl fmt::Display for Warning {
@@ -51,6 +53,9 @@ impl fmt::Display for Warning {
                 write!(f, "{n} bidi control character{} removed", plural(n))
             }
             Warning::Empty => f.write_str("the article is empty: there is no text to show"),
+            Warning::NoArticle => {
+                f.write_str("no article found in the page: showing all of its text")
+            }
         }
     }
 }
@@ -314,7 +319,7 @@ fn next_unclean(bytes: &[u8], from: usize) -> usize {
 }
 
 /// The bytes [`next_unclean`] stops at: ASCII controls but LF, DEL, and the lead bytes
-/// of U+0080–U+00BF, U+0600–U+063F and U+2000–U+2FFF.
+/// of U+0080–U+00BF, U+0600–U+063F (the Arabic letter mark) and U+2000–U+2FFF.
 static SUSPECT: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;

@@ -88,7 +88,7 @@ pub fn merge(args: &MergeArgs, config: &Config) -> Result<ExitCode> {
     }
     let what = if left == 1 { "conflict" } else { "conflicts" };
     warn(&[format!(
-        "{name}: {left} {what} left as [[conflict]] tables ({} from this merge); settle them in the reader",
+        "{name}: {left} {what} left as [[conflict]] tables ({} from this merge); settle them in the reader (key C)",
         merged.conflicts
     )]);
     Ok(ExitCode::from(EXIT_PROBLEMS))

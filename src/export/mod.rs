@@ -9,6 +9,7 @@ pub mod chars;
 mod csv;
 mod json;
 mod markdown;
+pub mod table;
 
 use chars::CharCounter;
 

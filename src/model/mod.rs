@@ -61,6 +61,24 @@ pub enum Status {
     Rejected,
 }
 
+/// Why an annotation a person may have worked on needs their look again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recheck {
+    /// The article changed and the annotation was placed again by a fuzzy match: its
+    /// text is now the article's new text there.
+    Fuzzy,
+}
+
+impl Recheck {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Recheck::Fuzzy => "fuzzy",
+        }
+    }
+}
+
 /// What a quoted stretch is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
@@ -160,6 +178,10 @@ pub struct Quote {
     /// Review state.
     #[serde(default)]
     pub status: Status,
+    /// Set when the article changed under it and it should be looked at again; a
+    /// person's edit of it clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// The user's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -195,6 +217,10 @@ pub struct Position {
     /// Review state.
     #[serde(default)]
     pub status: Status,
+    /// Set when the article changed under it and it should be looked at again; a
+    /// person's edit of it clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// The user's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -274,16 +300,44 @@ pub struct ArticleInfo {
     /// Length of the normalised text in bytes.
     #[serde(default)]
     pub bytes: usize,
+    /// What the file is, when not plain text: "html" or "markdown".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// SHA-256 of the file's own bytes, when its text is made from markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_sha256: Option<String>,
+    /// A web page's own address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A web page's author line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// When a web page says it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The publication a web page belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
 }
 
 impl ArticleInfo {
     /// The `[article]` table for an article.
     pub fn of(article: &Article) -> ArticleInfo {
+        let meta = &article.meta;
         ArticleInfo {
             title: article.title().to_string(),
             source: article.source.to_string(),
             sha256: article.sha256().to_string(),
             bytes: article.text.len(),
+            kind: article
+                .kind
+                .is_markup()
+                .then(|| article.kind.as_str().to_string()),
+            file_sha256: article.file_sha256.clone(),
+            url: meta.url.clone(),
+            byline: meta.byline.clone(),
+            published: meta.published.clone(),
+            site_name: meta.site_name.clone(),
         }
     }
 }

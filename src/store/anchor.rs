@@ -293,6 +293,7 @@ mod tests {
             cue: None,
             origin: Default::default(),
             status: Default::default(),
+            recheck: None,
             note: None,
             prefix: prefix.into(),
             suffix: suffix.into(),

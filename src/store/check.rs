@@ -69,7 +69,7 @@ pub fn check(article: &Article, options: &OpenOptions) -> Result<CheckReport, St
     for c in &store.annotations().conflicts {
         let (line, column) = locator.locate_id("conflict", &c.id);
         report.problems.push(format!(
-            "{name}:{line}:{column}: {}; settle it in the reader",
+            "{name}:{line}:{column}: {}; settle it in the reader (key C)",
             describe_conflict(c)
         ));
     }

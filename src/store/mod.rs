@@ -19,4 +19,4 @@ mod validate;
 
 pub use edit::{Edit, EditError, Filter};
 pub use schema::{Problem, StoreError};
-pub use session::{OpenOptions, Outcome, SaveError, Store, Suggest, store_path};
+pub use session::{OpenOptions, Outcome, SaveError, Store, Suggest, store_beside, store_path};

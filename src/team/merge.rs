@@ -73,9 +73,17 @@ pub fn merge(
     for item in parties.into_iter().chain(speakers) {
         put(&mut out, item);
     }
-    merge_annotations(base, ours, &theirs, &mut out, &mut found, &mut notes);
+    let moved = merge_annotations(base, ours, &theirs, &mut out, &mut found, &mut notes);
     keep_references([ours, &theirs, base], &mut out, &found, &mut notes);
     let conflicts = found.len();
+    let mut theirs = theirs;
+    for c in &mut theirs.conflicts {
+        if let (ConflictTable::Quote | ConflictTable::Position, Some(id)) =
+            (c.table, moved.get(&c.item))
+        {
+            c.item = id.clone();
+        }
+    }
     merge_conflicts(base, ours, &theirs, &mut out, found);
     canonicalize(&mut out);
     if let Some(f) = validate(&out, None).into_iter().next() {
@@ -159,7 +167,8 @@ fn by_id(a: &Annotations) -> HashMap<Id, Item> {
 }
 
 /// The annotations merged: by id; theirs' new ones matched to ours' new ones by span,
-/// and given a fresh id when theirs took an id ours gave to another.
+/// and given a fresh id when theirs took an id ours gave to another. Returns theirs'
+/// ids that changed, and what they became.
 fn merge_annotations(
     base: &Annotations,
     ours: &Annotations,
@@ -167,7 +176,8 @@ fn merge_annotations(
     out: &mut Annotations,
     found: &mut Vec<Found>,
     notes: &mut Vec<String>,
-) {
+) -> HashMap<Id, Id> {
+    let mut moved = HashMap::new();
     let (b, o) = (by_id(base), by_id(ours));
     let mut ours_new: HashMap<(ConflictTable, usize, usize), Id> = HashMap::new();
     for (id, item) in o.iter().filter(|(id, _)| !b.contains_key(*id)) {
@@ -182,6 +192,7 @@ fn merge_annotations(
         if b.contains_key(&id) {
             t.insert(id, item);
         } else if let Some(same) = span_key(&item).and_then(|k| ours_new.remove(&k)) {
+            moved.insert(id, same.clone());
             t.insert(same.clone(), with_id(&item, &same));
         } else if o.contains_key(&id) || t.contains_key(&id) {
             clashing.push(item);
@@ -213,8 +224,10 @@ fn merge_annotations(
             item.key().1,
             item.key().1
         ));
+        moved.insert(Id::from(item.key().1), fresh.clone());
         put(out, with_id(&item, &fresh));
     }
+    moved
 }
 
 /// Speakers and parties that the merged set still names (an annotation, a speaker's

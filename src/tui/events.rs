@@ -28,6 +28,8 @@ pub enum Event {
     WorkerGone,
     /// A detection the reader asked for, done.
     Detected(Box<crate::tui::app::redetect::Detected>),
+    /// Titles and store counts of the corpus's articles, read in the background.
+    CorpusCounted(Vec<crate::tui::corpus::Counted>),
 }
 
 /// The channel's two ends: every source gets a clone of `sender`.

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod corpus;
 pub mod events;
 pub mod geometry;
 pub mod highlight;
@@ -65,16 +66,10 @@ pub fn run(
 ) -> Result<Exit> {
     let rest = opening.rest.take();
     let article = Arc::new(opening.article);
-    let (tx, rx) = events::channel();
-    events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
     let sha = session::fingerprint(&article.text, opening.size);
-    let mut terminal = terminal::open().context("cannot take over the terminal")?;
-    if mouse {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
-    }
-    let result = (|| -> Result<End> {
+    with_terminal(mouse, |terminal, (tx, rx)| {
         let size = terminal::capped(terminal.size()?);
         let mut app = App::new(
             Arc::clone(&article),
@@ -110,7 +105,7 @@ pub fn run(
         } else {
             drop(article);
         }
-        let end = event_loop(&mut terminal, &mut app, (&tx, &rx), &gate, mouse)?;
+        let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(
@@ -124,7 +119,44 @@ pub fn run(
             );
         }
         Ok(end)
-    })();
+    })
+}
+
+/// Runs the reader over a corpus (`parley DIR`): the list of its articles first, their
+/// titles and store counts read on a worker while the user looks at it.
+pub fn run_corpus(corpus: corpus::Corpus, config: Config) -> Result<Exit> {
+    let mouse = config.reader.mouse;
+    let paths: Vec<std::path::PathBuf> = corpus.entries.iter().map(|e| e.path.clone()).collect();
+    let max_store = config.limits.max_store_bytes;
+    with_terminal(mouse, |terminal, (tx, rx)| {
+        let size = terminal::capped(terminal.size()?);
+        let mut app = App::over_corpus(corpus, config, (size.width, size.height));
+        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        let gate = events::InputGate::default();
+        events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
+        corpus::spawn_counting(paths, max_store, tx.clone());
+        let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
+        app.keep_place();
+        Ok(end)
+    })
+}
+
+/// Takes over the terminal (and the signals) for `body`, and gives it back however
+/// `body` ends; a fatal signal then ends the process as it would have.
+fn with_terminal(
+    mouse: bool,
+    body: impl FnOnce(
+        &mut terminal::Term,
+        (&mpsc::Sender<Event>, &mpsc::Receiver<Event>),
+    ) -> Result<End>,
+) -> Result<Exit> {
+    let (tx, rx) = events::channel();
+    events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
+    let mut terminal = terminal::open().context("cannot take over the terminal")?;
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    }
+    let result = body(&mut terminal, (&tx, &rx));
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
@@ -258,6 +290,7 @@ fn handle(
         Event::StoreReady(store) => Some(Action::StoreReady(store)),
         Event::WorkerGone => Some(Action::WorkerGone),
         Event::Detected(done) => Some(Action::Detected(done)),
+        Event::CorpusCounted(counted) => Some(Action::CorpusCounted(counted)),
         Event::Input(input) => match input_action(&input, app) {
             Input::Action(a) => a,
             Input::Interrupt => return Ok(Some(End::Exit(Exit(130)))),
@@ -298,6 +331,8 @@ fn input_action(input: &CtEvent, app: &App) -> Input {
             Some(Action::Command(Command::Interrupt)) => return Input::Interrupt,
             other => other,
         },
+        // pasted text is text for a field, whatever keys it holds
+        CtEvent::Paste(ref text) => Some(Action::Paste(text.clone())),
         CtEvent::Resize(w, h) => {
             let size = terminal::capped(ratatui::layout::Size::new(w, h));
             return Input::Resize(size.width, size.height);
@@ -335,14 +370,9 @@ fn suspend(terminal: &mut terminal::Term, gate: &events::InputGate, mouse: bool)
     Ok(())
 }
 
-/// Raw mode, the alternate screen and (if wanted) the mouse again after a suspend.
+/// The terminal (and, if wanted, the mouse) again after a suspend.
 fn resume_terminal(mouse: bool) -> Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        std::io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
-    )?;
+    terminal::retake()?;
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
@@ -351,6 +381,8 @@ fn resume_terminal(mouse: bool) -> Result<()> {
 
 #[cfg(test)]
 mod app_tests;
+#[cfg(test)]
+mod corpus_tests;
 
 #[cfg(test)]
 mod edit_tests;
@@ -375,6 +407,9 @@ mod redetect_tests;
 
 #[cfg(test)]
 mod speakers_tests;
+
+#[cfg(test)]
+mod conflict_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -61,6 +61,11 @@ impl NoteEditor {
         }
     }
 
+    /// Inserts text at the cursor, its line breaks as line breaks (a paste, cleaned).
+    pub fn insert_text(&mut self, text: &str) {
+        self.area.insert_str(text);
+    }
+
     /// Breaks the line at the cursor.
     pub fn newline(&mut self) {
         self.area.insert_newline();

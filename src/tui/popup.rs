@@ -7,6 +7,7 @@ pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 use super::input::TextField;
 use super::note_editor::NoteEditor;
 use crate::export::Format;
+use crate::keys::Command;
 use crate::model::Id;
 
 /// What a lettered question is for.
@@ -23,6 +24,8 @@ pub enum Ask {
     ChangeKind,
     /// Unsaved changes at quit.
     QuitUnsaved,
+    /// Unsaved changes before another article of the corpus is opened.
+    LeaveUnsaved(crate::tui::app::corpus::Destination),
     /// The store changed on disk since it was loaded.
     Conflict,
     /// Saving failed (the reason is in the title and the message log).
@@ -38,6 +41,11 @@ pub enum Ask {
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.
     ApplyParties,
+    /// Which value a conflict a merge left should take.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
     /// The side of a new speaker.
     SpeakerSide {
         /// The name typed.
@@ -73,6 +81,15 @@ pub enum Field {
     Side(SideField),
     /// A speaker's name or role, in the speakers panel.
     Speaker(SpeakerField),
+    /// The value a user writes to settle a conflict.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
+    /// The corpus list's filter.
+    CorpusFilter,
+    /// A search of every article of the corpus.
+    CorpusSearch,
 }
 
 /// What the speaker picker is for.
@@ -115,7 +132,8 @@ pub enum Popup {
         title: String,
         /// The editor (boxed: it is far larger than the other popups).
         editor: Box<NoteEditor>,
-        /// What the text is for.
+        /// What it is for: an annotation's note, a side's aliases, or the note that
+        /// settles a conflict.
         purpose: Field,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
@@ -131,6 +149,9 @@ pub enum Popup {
     Sides(SidesEditor),
     /// The speakers panel: a list of the speakers with lettered commands.
     SpeakersPanel(SpeakersPanel),
+    /// The list of the corpus's articles (its state is the app's, so it is kept
+    /// while an article is open).
+    Corpus,
 }
 
 impl Popup {
@@ -170,6 +191,8 @@ pub enum Outcome {
     Sides(SideOp),
     /// A command of the speakers panel, which stays open.
     Speakers(SpeakerOp),
+    /// A command of the corpus list, which stays open until it opens an article.
+    Corpus(Command),
 }
 
 impl Popup {
@@ -237,6 +260,10 @@ impl Popup {
             }
             Popup::Sides(editor) => editor.handle(key, entries),
             Popup::SpeakersPanel(panel) => panel.handle(key, entries),
+            Popup::Corpus => match key {
+                PopupKey::Command(c) => Outcome::Corpus(c),
+                _ => Outcome::Stay,
+            },
         }
     }
 }

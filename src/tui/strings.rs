@@ -5,6 +5,42 @@
 use crate::keys::Command;
 use crate::tui::keymap::Keymap;
 
+/// "this reader is on one article: parley DIR opens a folder's articles as a list"
+pub const NOT_A_CORPUS: &str =
+    "this reader is on one article: parley DIR opens a folder's articles as a list";
+
+/// "no articles here (.txt, .html, .md files)"
+pub const NO_ARTICLES: &str = "no articles here (.txt, .html, .md files)";
+
+/// "this is the last article of the list"
+pub const LAST_ARTICLE: &str = "this is the last article of the list";
+
+/// "this is the first article of the list"
+pub const FIRST_ARTICLE: &str = "this is the first article of the list";
+
+/// "marked done"
+pub const MARKED_DONE: &str = "marked done";
+
+/// "marked not done"
+pub const MARKED_NOT_DONE: &str = "marked not done";
+
+/// The title of the corpus list's filter field.
+pub const FILTER_TITLE: &str = "Show the articles whose file or title holds";
+
+/// The title of the corpus search field.
+pub const CORPUS_SEARCH_TITLE: &str = "Search every article for";
+
+/// The question before leaving an article with unsaved edits.
+pub const UNSAVED_BEFORE_LEAVING: &str = "Unsaved changes in this article";
+
+/// "cannot mark the article: WHY"
+pub fn cannot_mark(why: &str) -> String {
+    format!(
+        "cannot mark the article: {}",
+        crate::article::sanitize_inline(why)
+    )
+}
+
 /// "kept the store's sides"
 pub const KEPT_STORE_SIDES: &str = "kept the store's sides";
 
@@ -96,6 +132,20 @@ pub fn aliases_title(side: &str, keys: &Keymap) -> String {
     )
 }
 
+/// A paste with no field open: it is not run as keys.
+pub fn paste_refused(keys: &Keymap) -> String {
+    format!(
+        "pasted text goes into a field, never runs as keys: {} opens a note, {} the search",
+        keys.hint(Command::EditNote),
+        keys.hint(Command::Search)
+    )
+}
+
+/// A paste longer than a field takes.
+pub fn paste_cut(chars: usize) -> String {
+    format!("the paste was cut to its first {chars} characters")
+}
+
 /// The store was saved to `path` (shown already sanitised).
 pub fn saved(path: &str) -> String {
     format!("saved {path}")
@@ -165,6 +215,10 @@ pub fn counted(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
+/// The sides given were to apply to a store that changed before the detector was done.
+pub const GIVEN_SIDES_STALE: &str =
+    "the annotations changed while the sides given were being applied: not applied";
+
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";
 
@@ -180,41 +234,12 @@ pub fn rederived(changed: Option<usize>) -> String {
 
 /// What `:detect` changed, and what it kept.
 pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
-    let kept = format!("{} a person touched kept", counted(t.kept, "annotation"));
+    let what = format!("detected again: {}", t.describe());
     if t.is_empty() {
-        return format!("detected again: nothing changed; {kept}");
-    }
-    let mut parts = Vec::new();
-    for (n, what) in [
-        (t.added, "added"),
-        (t.changed, "changed"),
-        (t.removed, "removed"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
-    }
-    let suggestions = if parts.is_empty() {
-        String::new()
+        what
     } else {
-        format!("suggestions {}; ", parts.join(", "))
-    };
-    let mut speakers = Vec::new();
-    if t.speakers_added > 0 {
-        speakers.push(format!("{} added", counted(t.speakers_added, "speaker")));
+        done(&what, keys)
     }
-    if t.speakers_removed > 0 {
-        speakers.push(format!("{} gone", counted(t.speakers_removed, "speaker")));
-    }
-    let speakers = if speakers.is_empty() {
-        String::new()
-    } else {
-        format!("{}; ", speakers.join(", "))
-    };
-    done(
-        &format!("detected again: {suggestions}{speakers}{kept}"),
-        keys,
-    )
 }
 
 /// "no speakers": the speakers panel is empty.
@@ -274,4 +299,54 @@ pub fn no_side(sides: usize, keys: &Keymap) -> String {
         1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
         n => format!("there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"),
     }
+}
+
+/// The status bar's words for an annotation to check again.
+pub fn recheck(keys: &Keymap) -> String {
+    format!(
+        "≈ placed by a fuzzy match: check it ({} accepts)",
+        keys.hint(Command::Accept)
+    )
+}
+
+/// "no conflicts to settle"
+pub const NO_CONFLICTS: &str = "no conflicts to settle";
+
+/// The status bar's count of conflicts a merge left, with the key that settles them.
+pub fn conflicts_left(n: usize, keys: &Keymap) -> String {
+    format!(
+        "⚑ {} ({})",
+        counted(n, "conflict"),
+        keys.hint(Command::NextConflict)
+    )
+}
+
+/// On opening a store a merge left conflicts in.
+pub fn conflicts_on_open(n: usize, keys: &Keymap) -> String {
+    format!(
+        "{} from a merge: {} goes to the next and settles it",
+        counted(n, "conflict"),
+        keys.hint(Command::NextConflict)
+    )
+}
+
+/// After settling a conflict: how many are left, and what then.
+pub fn settled(left: usize, keys: &Keymap) -> String {
+    if left == 0 {
+        return done(
+            &format!(
+                "settled; no conflicts left: {} saves, then git add and commit",
+                keys.hint(Command::Save)
+            ),
+            keys,
+        );
+    }
+    done(
+        &format!(
+            "settled; {} left ({} goes to the next)",
+            counted(left, "conflict"),
+            keys.hint(Command::NextConflict)
+        ),
+        keys,
+    )
 }

@@ -5,7 +5,7 @@ use super::values::{int, list, parse_pair, parse_string, string, whole};
 use crate::model::Snippet;
 use crate::model::{
     Annotations, ArticleInfo, Conflict, ConflictTable, Id, Origin, Party, Position, Quote,
-    QuoteKind, Speaker, Status,
+    QuoteKind, Recheck, Speaker, Status,
 };
 
 /// Which table the reader is in.
@@ -93,17 +93,28 @@ fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {
     table
 }
 
-const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
+const ARTICLE_KEYS: &[&str] = &[
+    "title",
+    "source",
+    "sha256",
+    "bytes",
+    "kind",
+    "file_sha256",
+    "url",
+    "byline",
+    "published",
+    "site_name",
+];
 const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
 const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
 const QUOTE_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
-    "prefix", "suffix",
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "recheck",
+    "note", "prefix", "suffix",
 ];
 const CONFLICT_KEYS: &[&str] = &["id", "table", "item", "field", "base", "ours", "theirs"];
 const POSITION_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "party", "speaker", "origin", "status", "note", "prefix",
-    "suffix",
+    "id", "start", "end", "text", "party", "speaker", "origin", "status", "recheck", "note",
+    "prefix", "suffix",
 ];
 
 fn keys(table: &Table) -> &'static [&'static str] {
@@ -165,6 +176,7 @@ fn quote() -> Quote {
         cue: None,
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
@@ -181,6 +193,7 @@ fn position() -> Position {
         speaker: None,
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
@@ -225,7 +238,13 @@ fn set_article(a: &mut ArticleInfo, key: &str, v: &str) -> Option<()> {
         "title" => a.title = string(v)?,
         "source" => a.source = string(v)?,
         "sha256" => a.sha256 = string(v)?,
-        _ => a.bytes = int(v)?,
+        "bytes" => a.bytes = int(v)?,
+        "kind" => a.kind = Some(string(v)?),
+        "file_sha256" => a.file_sha256 = Some(string(v)?),
+        "url" => a.url = Some(string(v)?),
+        "byline" => a.byline = Some(string(v)?),
+        "published" => a.published = Some(string(v)?),
+        _ => a.site_name = Some(string(v)?),
     }
     Some(())
 }
@@ -273,6 +292,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
                 party: &mut q.party,
                 origin: &mut q.origin,
                 status: &mut q.status,
+                recheck: &mut q.recheck,
                 note: &mut q.note,
                 prefix: &mut q.prefix,
                 suffix: &mut q.suffix,
@@ -293,6 +313,7 @@ fn set_position(p: &mut Position, key: &str, v: &str) -> Option<()> {
         party: &mut p.party,
         origin: &mut p.origin,
         status: &mut p.status,
+        recheck: &mut p.recheck,
         note: &mut p.note,
         prefix: &mut p.prefix,
         suffix: &mut p.suffix,
@@ -310,6 +331,7 @@ struct Fields<'a> {
     party: &'a mut Option<Id>,
     origin: &'a mut Origin,
     status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
     prefix: &'a mut Snippet,
     suffix: &'a mut Snippet,
@@ -330,6 +352,12 @@ impl Fields<'_> {
                     "suggested" => Status::Suggested,
                     "accepted" => Status::Accepted,
                     "rejected" => Status::Rejected,
+                    _ => return None,
+                }
+            }
+            "recheck" => {
+                *self.recheck = match string(v)?.as_str() {
+                    "fuzzy" => Some(Recheck::Fuzzy),
                     _ => return None,
                 }
             }

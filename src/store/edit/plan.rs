@@ -4,7 +4,8 @@
 use super::ids::{check_refs, find, next_id, speaker_id};
 use super::{Edit, EditError, Filter, parties, redetect, settle, speakers};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
+    Annotations, Id, Origin, Position, Quote, QuoteKind, Recheck, Snippet, Speaker, Status,
+    shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -158,6 +159,7 @@ fn add_quote(
         cue: None,
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -185,6 +187,7 @@ fn add_position(
         speaker: speaker.clone(),
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -200,6 +203,7 @@ fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditErro
         Item::Quote(q) | Item::OrphanQuote(q) => {
             q.kind = kind;
             q.origin = Origin::Manual;
+            q.recheck = None;
         }
         _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
     }
@@ -256,6 +260,7 @@ pub(super) struct Fields<'a> {
     pub(super) party: &'a mut Option<Id>,
     pub(super) speaker: &'a mut Option<Id>,
     pub(super) status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
     pub(super) origin: &'a mut Origin,
 }
@@ -266,6 +271,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut q.party,
             speaker: &mut q.speaker,
             status: &mut q.status,
+            recheck: &mut q.recheck,
             note: &mut q.note,
             origin: &mut q.origin,
         }),
@@ -273,6 +279,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut p.party,
             speaker: &mut p.speaker,
             status: &mut p.status,
+            recheck: &mut p.recheck,
             note: &mut p.note,
             origin: &mut p.origin,
         }),
@@ -289,6 +296,8 @@ fn modify(
     let before = find(a, id)?;
     let mut item = before.clone();
     if let Some(fields) = fields(&mut item) {
+        // a person has looked at it
+        *fields.recheck = None;
         f(fields);
     }
     // an edit that changes nothing is no change: nothing to journal, undo or save
@@ -338,11 +347,13 @@ pub(crate) fn placed_at(
             (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
             q.cue = q.cue.filter(|c| c[1] <= text.len());
             q.origin = Origin::Manual;
+            q.recheck = None;
             Ok(Item::Quote(q))
         }
         Item::Position(mut p) | Item::OrphanPosition(mut p) => {
             (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
             p.origin = Origin::Manual;
+            p.recheck = None;
             Ok(Item::Position(p))
         }
         Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => Err(EditError::NotApplicable(

@@ -41,6 +41,40 @@ impl Tally {
     pub fn is_empty(&self) -> bool {
         self.added + self.changed + self.removed + self.speakers_added + self.speakers_removed == 0
     }
+
+    /// What changed and what was kept, in words ("suggestions 1 added, 2 changed;
+    /// 1 speaker added; 3 annotations a person touched kept").
+    pub fn describe(&self) -> String {
+        let counted = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let kept = format!("{} a person touched kept", counted(self.kept, "annotation"));
+        if self.is_empty() {
+            return format!("nothing changed; {kept}");
+        }
+        let suggestions: Vec<String> = [
+            (self.added, "added"),
+            (self.changed, "changed"),
+            (self.removed, "removed"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        let mut parts = Vec::new();
+        if !suggestions.is_empty() {
+            parts.push(format!("suggestions {}", suggestions.join(", ")));
+        }
+        if self.speakers_added > 0 {
+            parts.push(format!("{} added", counted(self.speakers_added, "speaker")));
+        }
+        if self.speakers_removed > 0 {
+            parts.push(format!(
+                "{} gone",
+                counted(self.speakers_removed, "speaker")
+            ));
+        }
+        parts.push(kept);
+        parts.join("; ")
+    }
 }
 
 /// The sides the detector, run with the set's sides (`found`), gives the set's
@@ -278,6 +312,8 @@ macro_rules! impl_detected {
                 let mut $mine = $t {
                     speaker,
                     party: found.party.clone(),
+                    // the detector's reading of the span now: nothing to look at again
+                    recheck: None,
                     ..self.clone()
                 };
                 let $theirs = found;
@@ -290,6 +326,7 @@ macro_rules! impl_detected {
                     speaker,
                     origin: Origin::Auto,
                     status: Status::Suggested,
+                    recheck: None,
                     note: None,
                     ..found.clone()
                 }

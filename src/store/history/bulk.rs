@@ -188,6 +188,7 @@ mod tests {
             cue: None,
             origin: Default::default(),
             status: Status::Suggested,
+            recheck: None,
             note: None,
             prefix: Default::default(),
             suffix: Default::default(),

@@ -103,6 +103,7 @@ mod tests {
             speaker: None,
             origin: Default::default(),
             status: Default::default(),
+            recheck: None,
             note: Some("line\n[[quote]]\nid = \"x\"\n".into()),
             prefix: "a\n\nb".into(),
             suffix: Default::default(),

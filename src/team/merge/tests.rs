@@ -245,3 +245,25 @@ fn sides_reordered_by_one_side_and_extended_by_the_other() {
         .collect();
     assert_eq!(order, ["y", "x", "z"]);
 }
+
+#[test]
+fn a_conflict_on_their_new_quote_follows_it_to_its_fresh_id() {
+    let ours = changed(|a| a.quotes.push(quote("q3", "Bo", "Bo")));
+    let theirs = changed(|a| {
+        a.quotes.push(quote("q3", "The", "good"));
+        a.conflicts.push(Conflict {
+            id: "c1".into(),
+            table: ConflictTable::Quote,
+            item: "q3".into(),
+            field: "note".into(),
+            base: None,
+            ours: Some("x".into()),
+            theirs: Some("y".into()),
+        });
+    });
+    let m = merge(&store(BASE), &ours, &theirs).unwrap();
+    let c = &m.annotations.conflicts;
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].item, "q4", "with their quote, not on ours");
+    assert_eq!(find(&m.annotations, "q4").text.as_str(), "The plan is good");
+}

@@ -126,6 +126,7 @@ impl App {
             Command::CommandLine => {
                 self.open_popup(Popup::text(":", "", Field::Command));
             }
+            Command::NextConflict => self.next_conflict(),
             _ => {}
         }
     }
@@ -222,13 +223,17 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        let title = format!(
-            "Note ({} saves, {} new line, {} cancels)",
+        self.open_lines(self.lines_title("Note"), &note, Field::Note { id });
+    }
+
+    /// The several-line editor's title: what it edits, and the keys that end it.
+    pub(super) fn lines_title(&self, what: &str) -> String {
+        format!(
+            "{what} ({} saves, {} new line, {} cancels)",
             self.keymap.hint(Command::PromptSubmit),
             self.keymap.hint(Command::PromptNewline),
             self.keymap.hint(Command::PromptCancel)
-        );
-        self.open_lines(title, &note, Field::Note { id });
+        )
     }
 
     /// Opens the several-line editor holding `text`, for `purpose`.

@@ -94,7 +94,7 @@ impl App {
         let outcome = popup.handle(key, entries);
         if !matches!(
             outcome,
-            Outcome::Stay | Outcome::Sides(_) | Outcome::Speakers(_)
+            Outcome::Stay | Outcome::Sides(_) | Outcome::Speakers(_) | Outcome::Corpus(_)
         ) {
             self.mode.pop();
         }
@@ -102,6 +102,7 @@ impl App {
             Outcome::Stay | Outcome::Cancel => {}
             Outcome::Sides(op) => self.side_op(op),
             Outcome::Speakers(op) => self.speaker_op(op),
+            Outcome::Corpus(c) => self.corpus_command(c),
             Outcome::Chose(ask, c) => self.choose(ask, c),
             Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
             Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
@@ -173,6 +174,7 @@ impl App {
                     });
                 }
             }
+            Ask::LeaveUnsaved(d) => self.leave_unsaved(d, c),
             Ask::QuitUnsaved => match c {
                 's' if self.save() => self.quit = true,
                 'd' => self.discard_and_quit(),
@@ -207,6 +209,7 @@ impl App {
             }
             Ask::ApplyParties => self.answer_given_sides(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
+            Ask::Settle { conflict } => self.choose_settlement(conflict, c),
         }
     }
 
@@ -277,6 +280,7 @@ impl App {
 
     pub(super) fn submit_text(&mut self, purpose: Field, text: String) {
         match purpose {
+            Field::CorpusFilter | Field::CorpusSearch => self.corpus_field(&purpose, text),
             Field::Note { id } => {
                 let note = (!text.trim().is_empty()).then_some(text);
                 if self.apply(Edit::SetNote { id, note }).is_some() {
@@ -318,6 +322,10 @@ impl App {
             Field::Command => self.run_command_line(text.trim()),
             Field::Side(field) => self.submit_side_field(field, text),
             Field::Speaker(field) => self.submit_speaker_field(field, text),
+            Field::Settle { conflict } => {
+                let value = (!text.trim().is_empty()).then_some(text);
+                self.settle(conflict, value);
+            }
         }
     }
 }

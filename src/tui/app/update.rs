@@ -18,6 +18,7 @@ impl App {
         let scope = match self.mode.top() {
             Some(Layer::Popup(Popup::Sides(_))) => Scope::Sides,
             Some(Layer::Popup(Popup::SpeakersPanel(_))) => Scope::Speakers,
+            Some(Layer::Popup(Popup::Corpus)) => Scope::Corpus,
             Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
             Some(Layer::Cursor(_)) => Scope::Cursor,
             Some(Layer::Overlay(_)) | None => Scope::Normal,
@@ -28,10 +29,12 @@ impl App {
         }
         match self.mode.top() {
             Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
-            Some(Layer::Popup(Popup::Sides(_) | Popup::SpeakersPanel(_))) => match bound? {
-                Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
-                Bound::Side(n) => Some(Action::Popup(PopupKey::Side(n))),
-            },
+            Some(Layer::Popup(Popup::Sides(_) | Popup::SpeakersPanel(_) | Popup::Corpus)) => {
+                match bound? {
+                    Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
+                    Bound::Side(n) => Some(Action::Popup(PopupKey::Side(n))),
+                }
+            }
             Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
             Some(Layer::Pending(_)) => match typed(key) {
                 Some(c) if bound.is_none() => Some(Action::MarkLetter(c)),
@@ -63,6 +66,7 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
+            Action::Paste(text) => self.paste(&text),
             Action::StoreReady(store) => {
                 self.set_store(*store);
                 self.offer_given_sides();
@@ -76,6 +80,7 @@ impl App {
                     Tone::Warning,
                 ));
             }
+            Action::CorpusCounted(counted) => self.corpus_counted(counted),
             Action::Prompt(k) => self.prompt(k),
             Action::MarkLetter(c) => self.mark_letter(c),
             Action::Idle => {
@@ -163,6 +168,9 @@ impl App {
                 }
             }
             Command::Cancel => self.cancel(),
+            Command::NextArticle => self.step_article(1),
+            Command::PreviousArticle => self.step_article(-1),
+            Command::CorpusList => self.open_corpus_list(),
             other => self.edit_command(other),
         }
     }
@@ -205,6 +213,14 @@ impl App {
             }
             k => field.apply(k),
         }
+        self.search_typed();
+    }
+
+    /// The search prompt's text changed: find it again from where the search began.
+    pub(super) fn search_typed(&mut self) {
+        let Some(Layer::Search(field)) = self.mode.top() else {
+            return;
+        };
         let query = field.text().to_string();
         self.search.set_query(&self.article.text, &query);
         let from = self

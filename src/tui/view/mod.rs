@@ -1,6 +1,7 @@
 //! Drawing: `impl Widget for &App`, so drawing can never change state.
 
 pub mod article;
+pub mod corpus;
 pub mod help;
 pub mod popup;
 pub mod sidebar;

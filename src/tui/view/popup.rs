@@ -77,6 +77,7 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
         } => render_picker(app, filter, *cursor, pick, area, buf),
         Popup::Sides(editor) => super::sides_editor::render(app, editor, area, buf),
         Popup::SpeakersPanel(panel) => super::speakers::render(app, panel, area, buf),
+        Popup::Corpus => super::corpus::render(app, area, buf),
     }
 }
 
