@@ -15,12 +15,15 @@ use std::process::ExitCode;
 
 mod agree;
 mod agree_text;
+mod git_setup;
+mod team;
 
 /// A terminal reader for news articles: who said what, for which side.
 #[derive(Debug, Parser)]
 #[command(name = "parley", version, about, long_about = None)]
 pub struct Cli {
-    /// The article to read (a text file, or - for standard input); the bundled one if omitted.
+    /// The article to read (a text file, or - for standard input); if omitted, standard
+    /// input when it is not a terminal, else the bundled article.
     #[arg(value_name = "ARTICLE")]
     pub article: Option<PathBuf>,
 
@@ -50,8 +53,8 @@ pub enum Command {
     /// Print the automatic annotations as TOML on standard output (writes nothing); with
     /// --save, write a store for every article of a corpus that has none.
     Detect {
-        /// The article (a text file, a web page, Markdown, or - for standard input); the
-        /// bundled one if omitted. With --save: folders and files, a corpus.
+        /// The article (a text file, a web page, Markdown, or - for standard input); if
+        /// omitted, standard input when it is not a terminal, else the bundled article. With --save: folders and files, a corpus.
         #[arg(value_name = "ARTICLE")]
         articles: Vec<PathBuf>,
         /// A TOML file of [[party]] tables fixing the sides (default: the config, else inferred).
@@ -64,8 +67,8 @@ pub enum Command {
     /// Export the annotations (the store, or the automatic ones when there is none); of a
     /// folder or several files, one table of every store's annotations.
     Export {
-        /// The article (a text file, a web page, Markdown, or - for standard input); the
-        /// bundled one if omitted. Folders or several files: a corpus.
+        /// The article (a text file, a web page, Markdown, or - for standard input); if
+        /// omitted, standard input when it is not a terminal, else the bundled article. Folders or several files: a corpus.
         #[arg(value_name = "ARTICLE")]
         articles: Vec<PathBuf>,
         /// The output format (default: the --output file's extension, else toml for an
@@ -88,7 +91,8 @@ pub enum Command {
     },
     /// Validate the store against the article (exit 1 when it has problems).
     Check {
-        /// The article (a text file, or - for standard input); the bundled one if omitted.
+        /// The article (a text file, or - for standard input); if omitted, standard input when
+        /// it is not a terminal, else the bundled article.
         article: Option<PathBuf>,
     },
     /// Per side across a corpus: quotes, positions, speakers, and the most quoted.
@@ -107,7 +111,8 @@ pub enum Command {
     },
     /// Print the article wrapped to a width, highlighted, for pipes and pagers.
     Print {
-        /// The article (a text file, or - for standard input); the bundled one if omitted.
+        /// The article (a text file, or - for standard input); if omitted, standard input when
+        /// it is not a terminal, else the bundled article.
         article: Option<PathBuf>,
         /// Columns to wrap to (default: the terminal's width, or 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -118,6 +123,12 @@ pub enum Command {
     },
     /// How far two annotators agree: two stores of one article, or two folders of stores.
     Agree(agree::AgreeArgs),
+    /// Merge two stores three ways, as git's merge driver (exit 1 when conflicts are left).
+    Merge(team::MergeArgs),
+    /// What differs between two stores of one article (exit 1 when they differ).
+    Diff(team::DiffArgs),
+    /// Declare parley's merge driver for *.parley.toml in this git repository.
+    GitSetup,
 }
 
 /// Export formats.
@@ -342,6 +353,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agree(args)) => agree::run(&args, &config),
+        Some(Command::Merge(args)) => team::merge(&args, &config),
+        Some(Command::Diff(args)) => team::diff_stores(&args, &config),
+        Some(Command::GitSetup) => git_setup::run(),
         Some(Command::Check { article }) => {
             let article = load_article(article.as_deref(), &config)?;
             let report = crate::store::check::check(&article, &store_options(cli.store, &config))?;
@@ -445,9 +459,9 @@ pub fn load_article(arg: Option<&Path>, config: &Config) -> Result<Article> {
     Ok(article)
 }
 
-/// The source for the ARTICLE argument: with none, standard input when something is
-/// piped or redirected into it (`echo text | parley`, as `less` does), else the
-/// bundled article.
+/// The source for the ARTICLE argument: with none, standard input when it is not a
+/// terminal — a pipe, a file, or a device such as `/dev/null` (`parley < /dev/null`
+/// reads the empty input, as `less` does) — else the bundled article.
 pub fn article_source(arg: Option<&Path>) -> Source {
     if arg.is_none() && stdin_is_input() {
         return Source::Stdin;
@@ -455,22 +469,15 @@ pub fn article_source(arg: Option<&Path>) -> Source {
     Source::from_arg(arg)
 }
 
-/// Whether standard input is a pipe, a file or a socket: not a terminal, and not a
-/// device such as `/dev/null` (where a script or a test harness leaves it).
+/// Whether standard input is open and not a terminal.
 fn stdin_is_input() -> bool {
     use std::os::fd::AsFd;
     let stdin = io::stdin();
     if stdin.is_terminal() {
         return false;
     }
-    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
-        return false;
-    };
-    std::fs::File::from(fd).metadata().is_ok_and(|m| {
-        use std::os::unix::fs::FileTypeExt;
-        let kind = m.file_type();
-        kind.is_file() || kind.is_fifo() || kind.is_socket()
-    })
+    // a closed standard input gives nothing to read
+    stdin.as_fd().try_clone_to_owned().is_ok()
 }
 
 /// The largest `--parties` file read: far more sides than any story has.
@@ -497,6 +504,7 @@ pub fn read_parties(path: &Path) -> Result<Vec<Party>> {
     if file.party.is_empty() {
         anyhow::bail!("{name}: no [[party]] tables in the parties file");
     }
+    crate::model::check_party_ids(&file.party).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     Ok(file.party)
 }
 

@@ -3,7 +3,7 @@
 
 mod bindings;
 
-pub use bindings::{Bindings, side_digit};
+pub use bindings::{Bindings, WAYS_OUT, side_digit, side_name};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -164,6 +164,8 @@ commands! {
     ShrinkStart = "shrink_start", [Normal], ["("];
     /// Merge the selected annotation's speaker into another
     MergeSpeaker = "merge_speaker", [Normal], ["M"];
+    /// Go to the next conflict a merge left, and settle it
+    NextConflict = "next_conflict", [Normal], ["C"];
     /// Undo the last edit
     Undo = "undo", [Normal], ["u"];
     /// Redo the last undone edit

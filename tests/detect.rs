@@ -175,12 +175,14 @@ fn given_parties_are_used_as_they_are() {
             name: "America".into(),
             aliases: vec!["U.S.".into(), "Washington".into()],
             color: None,
+            ..Default::default()
         },
         Party {
             id: "cu".into(),
             name: "Cuba".into(),
             aliases: vec!["Havana".into()],
             color: None,
+            ..Default::default()
         },
     ];
     let found = detect(&a, Some(&parties));

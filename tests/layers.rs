@@ -1,6 +1,6 @@
 //! The crate's layers point one way:
 //!
-//! article, paths ← model ← {detect, store ← {export, team}} ← keys ← config ← {cli, tui}
+//! article, paths ← model ← {detect, store ← export ← team} ← keys ← config ← {cli, tui}
 //!
 //! Each module may name (`crate::x`) only the modules below it, and only the reader
 //! and the command line know about terminals. This test reads the sources, so a

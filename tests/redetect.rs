@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use parley::article::{Article, Source};
-use parley::model::{Annotations, Party, QuoteKind, Status};
+use parley::model::{Annotations, Party, QuoteKind, Recheck, Status};
 use parley::store::{Edit, EditError, OpenOptions, Store};
 use std::path::Path;
 
@@ -25,6 +25,7 @@ fn sides() -> Vec<Party> {
             name: name.into(),
             aliases: Vec::new(),
             color: None,
+            ..Default::default()
         })
         .into()
 }
@@ -35,13 +36,16 @@ fn article(dir: &Path, text: &str) -> Article {
     Article::load(Source::File(path), 1 << 20).unwrap()
 }
 
-fn open(a: &Article) -> Store {
-    let options = OpenOptions {
+fn options() -> OpenOptions {
+    OpenOptions {
         parties: Some(sides()),
         suggest: Some(parley::detect::detect_with_progress),
         ..OpenOptions::default()
-    };
-    Store::open(a, &options)
+    }
+}
+
+fn open(a: &Article) -> Store {
+    Store::open(a, &options())
 }
 
 fn found(a: &Article, s: &Store) -> Box<Annotations> {
@@ -102,16 +106,17 @@ fn a_changed_article_gets_new_suggestions_and_keeps_what_a_person_touched() {
     let touched = s.annotations().quotes.clone();
     drop(s);
 
+    // opening the changed article detects it again: one undo step, said in a notice
     let changed = article(dir.path(), &format!("{TEXT}{ADDED}"));
     let mut s = open(&changed);
-    let o = s.apply(Edit::Redetect(found(&changed, &s))).unwrap();
-    let tally = o.tally.unwrap();
-    assert_eq!(
-        (tally.added, tally.removed, tally.kept),
-        (1, 0, 3),
-        "{tally:?}"
+    let notices = s.take_notices().join("; ");
+    assert!(
+        notices.contains("detected again: suggestions 1 added; 1 speaker added; 3 annotations a person touched kept"),
+        "{notices}"
     );
-    assert_eq!(tally.speakers_added, 1, "Mira Sobel");
+    assert!(s.is_dirty(), "the merge is an edit, to save");
+    let again = s.apply(Edit::Redetect(found(&changed, &s))).unwrap();
+    assert!(again.tally.unwrap().is_empty(), "nothing left to add");
     let quotes = &s.annotations().quotes;
     assert_eq!(
         &quotes[..3],
@@ -130,6 +135,86 @@ fn a_changed_article_gets_new_suggestions_and_keeps_what_a_person_touched() {
     s.undo().unwrap();
     assert_eq!(s.annotations().quotes, touched, "one undo step");
     assert!(s.annotations().speaker("mira-sobel").is_none());
+}
+
+#[test]
+fn looking_at_a_changed_article_detects_nothing_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    s.save().unwrap();
+    drop(s);
+    let changed = article(dir.path(), &format!("{TEXT}{ADDED}"));
+    let options = OpenOptions {
+        inspect: true,
+        ..options()
+    };
+    let s = Store::open(&changed, &options);
+    assert_eq!(
+        s.annotations().quotes.len(),
+        3,
+        "export and check change nothing"
+    );
+    assert!(!s.is_dirty());
+}
+
+#[test]
+fn what_a_fuzzy_match_placed_is_marked_named_and_cleared_by_a_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    let marov = quote_by(&s, "ines-marov").id.clone();
+    s.apply(Edit::SetStatus {
+        id: marov.clone(),
+        status: Status::Accepted,
+    })
+    .unwrap();
+    s.save().unwrap();
+    drop(s);
+
+    // an editor changes a word inside the accepted quote
+    let edited = TEXT.replace("a fair offer", "a fair proposal");
+    let changed = article(dir.path(), &edited);
+    let mut s = open(&changed);
+    let notices = s.take_notices().join("; ");
+    assert!(
+        notices.contains(&format!(
+            "(1 by a fuzzy match; marked to check again: {marov} “\"We came with a fair proposal,\"”)"
+        )),
+        "{notices}"
+    );
+    let q = s
+        .annotations()
+        .quotes
+        .iter()
+        .find(|q| q.id == marov)
+        .unwrap();
+    assert_eq!(q.recheck, Some(Recheck::Fuzzy));
+    assert_eq!(q.status, Status::Accepted, "still the person's");
+    assert!(q.text.contains("proposal"));
+    s.save().unwrap();
+    let file = std::fs::read_to_string(dir.path().join("story.txt.parley.toml")).unwrap();
+    assert!(file.contains("recheck = \"fuzzy\""), "kept in the store");
+    drop(s);
+
+    let mut s = open(&changed);
+    assert_eq!(
+        quote_by(&s, "ines-marov").recheck,
+        Some(Recheck::Fuzzy),
+        "until a person looks"
+    );
+    s.apply(Edit::SetStatus {
+        id: marov.clone(),
+        status: Status::Accepted,
+    })
+    .unwrap();
+    assert_eq!(
+        quote_by(&s, "ines-marov").recheck,
+        None,
+        "accepting it again clears it"
+    );
+    s.undo().unwrap();
+    assert_eq!(quote_by(&s, "ines-marov").recheck, Some(Recheck::Fuzzy));
 }
 
 #[test]
@@ -270,4 +355,54 @@ fn new_suggestions_get_free_ids_past_the_largest() {
         ids.contains(&"q18446744073709551615"),
         "the accepted one kept"
     );
+}
+
+#[test]
+fn what_a_merge_conflict_names_stays_until_a_person_settles_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    // a merge left the first quote with two sides to choose from; its side in the
+    // store is neither the detector's nor anyone's choice yet
+    let mut old = parley::detect::detect(&a, Some(&sides()));
+    old.quotes[0].party = None;
+    let id = old.quotes[0].id.clone();
+    old.conflicts.push(parley::model::Conflict {
+        id: "c1".into(),
+        table: parley::model::ConflictTable::Quote,
+        item: id.clone(),
+        field: "party".into(),
+        base: None,
+        ours: Some("t".into()),
+        theirs: Some("c".into()),
+    });
+    old.article = parley::model::ArticleInfo::of(&a);
+    let file = parley::store::canonical::write(&old).unwrap();
+    std::fs::write(dir.path().join("story.txt.parley.toml"), file).unwrap();
+
+    let mut s = open(&a);
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert!(o.tally.unwrap().is_empty(), "{:?}", o.tally);
+    let q = s.annotations().quotes.iter().find(|q| q.id == id).unwrap();
+    assert_eq!(q.party, None, "held for the person settling the conflict");
+    assert_eq!(s.annotations().conflicts.len(), 1);
+}
+
+#[test]
+fn a_side_a_person_gave_a_speaker_outlasts_detecting_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), TEXT);
+    let mut s = open(&a);
+    s.apply(Edit::SetSpeakerSide {
+        id: "ines-marov".into(),
+        party: Some("c".into()),
+    })
+    .unwrap();
+    assert_eq!(quote_by(&s, "ines-marov").party.as_deref(), Some("c"));
+    let o = s.apply(Edit::Redetect(found(&a, &s))).unwrap();
+    assert!(o.tally.unwrap().is_empty(), "{:?}", o.tally);
+    assert_eq!(quote_by(&s, "ines-marov").party.as_deref(), Some("c"));
+    // so does re-deriving the sides
+    let (sides, _) = parley::store::edit::redetect::rederive(s.annotations(), &found(&a, &s));
+    let marov = quote_by(&s, "ines-marov").id.clone();
+    assert!(sides.contains(&(marov, Some("c".into()))), "{sides:?}");
 }

@@ -235,3 +235,56 @@ fn a_fifo_or_a_link_as_the_reading_places_never_hangs_start_or_quit() {
         assert_eq!(t.wait_exit(), 0, "quit with a FIFO for the reading places");
     }
 }
+
+#[test]
+fn a_fifo_as_the_default_config_is_refused_not_waited_on() {
+    let (dir, _article) = setup();
+    let config = dir.path().join("config/parley");
+    std::fs::create_dir_all(&config).unwrap();
+    if !mkfifo(&config.join("config.toml")) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let start = Instant::now();
+    let out = parley_in(dir.path(), &["print", NAME]);
+    assert!(start.elapsed() < Duration::from_secs(30));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a regular file"), "{err}");
+}
+
+/// Gives `path` to another user (nobody); false when this process may not (not root).
+fn give_away(path: &Path) -> bool {
+    std::process::Command::new("chown")
+        .args(["65534:65534", path.to_str().unwrap()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn another_users_journal_or_lock_is_left_alone() {
+    let (dir, _article) = setup();
+    let store = dir.path().join("talks.txt.parley.toml");
+    let journal = with_suffix(&store, ".journal");
+    let theirs = "{\"parley_journal\":1,\"base\":\"\"}\n";
+    std::fs::write(&journal, theirs).unwrap();
+    if !give_away(&journal) {
+        eprintln!("cannot give a file to another user here (not root): skipped");
+        return;
+    }
+    let mut t = open(dir.path(), &[NAME]);
+    logged(&mut t, "belongs to another user");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&journal).unwrap(), theirs);
+    std::fs::remove_file(&journal).unwrap();
+    let lock = with_suffix(&store, ".lock");
+    std::fs::write(&lock, "4242\n").unwrap();
+    assert!(give_away(&lock));
+    let mut t = open(dir.path(), &[NAME]);
+    logged(&mut t, "cannot take the store's lock");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&lock).unwrap(), "4242\n");
+}

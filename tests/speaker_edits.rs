@@ -27,6 +27,7 @@ fn side(id: &str, name: &str) -> Party {
         name: name.into(),
         aliases: Vec::new(),
         color: None,
+        ..Default::default()
     }
 }
 

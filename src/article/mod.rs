@@ -15,10 +15,12 @@ pub use decode::looks_binary;
 pub use html::PageMeta;
 pub use insert::{Insertion, OffsetMap};
 pub use kind::{Kind, may_be_markup, sniff};
-pub use load::{HEAD_BYTES, LoadError, Opening};
+pub use load::{HEAD_BYTES, LoadError, Opening, Rest};
 pub use span::resize_by_word;
 
-pub use normalize::{TAB_WIDTH, Warning, normalize, normalize_vec, sanitize_inline};
+pub use normalize::{
+    TAB_WIDTH, Warning, is_bidi_control, normalize, normalize_vec, sanitize_inline,
+};
 pub use structure::{
     Paragraph, Structure, analyze, dateline_len, paragraph_ranges, split_sentences,
 };
@@ -313,10 +315,7 @@ mod properties {
             !t.chars()
                 .any(|c| c == '\u{1b}' || (c.is_control() && c != '\n'))
         );
-        assert!(
-            !t.chars()
-                .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        );
+        assert!(!t.chars().any(is_bidi_control));
         let s = &a.structure;
         let ranges = s
             .title

@@ -1,5 +1,5 @@
 //! Turning raw bytes into text that is safe to show: valid UTF-8, LF line ends, no tabs,
-//! no escape sequences, no invisible controls, no bidi overrides.
+//! no escape sequences, no invisible controls, no bidi controls (overrides, isolates, marks).
 
 use super::decode;
 use std::fmt;
@@ -50,7 +50,7 @@ impl fmt::Display for Warning {
                 plural(n)
             ),
             Warning::BidiControls(n) => {
-                write!(f, "{n} bidi override character{} removed", plural(n))
+                write!(f, "{n} bidi control character{} removed", plural(n))
             }
             Warning::Empty => f.write_str("the article is empty: there is no text to show"),
             Warning::NoArticle => {
@@ -150,25 +150,33 @@ pub fn sanitize_inline(s: &str) -> String {
 }
 
 /// Whether the bytes hold nothing normalisation would change (given they are UTF-8):
-/// no controls but LF, no CR or tab, no C1 controls, no bidi controls, no line or
+/// no controls but LF, no CR or tab, no C1 controls, no bidi controls or marks, no line or
 /// paragraph separators, no BOM. Most articles are, and skip the slow path.
 fn is_clean(bytes: &[u8]) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'\n' | 0x20..=0x7e | 0x80..=0xc1 | 0xc3..=0xe1 | 0xe3..=0xee | 0xf0..=0xff => {}
+            b'\n'
+            | 0x20..=0x7e
+            | 0x80..=0xc1
+            | 0xc3..=0xd7
+            | 0xd9..=0xe1
+            | 0xe3..=0xee
+            | 0xf0..=0xff => {}
             0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => return false,
             0xe2 if matches!(
                 (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                (Some(0x80), Some(0x8e | 0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
             ) =>
             {
                 return false;
             }
+            // U+061C, the Arabic letter mark
+            0xd8 if bytes.get(i + 1) == Some(&0x9c) => return false,
             0xef if bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf) => {
                 return false;
             }
-            0xc2 | 0xe2 | 0xef => {}
+            0xc2 | 0xd8 | 0xe2 | 0xef => {}
             _ => return false,
         }
         i += 1;
@@ -199,8 +207,15 @@ const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
 const C1_ST: char = '\u{9c}';
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// A bidirectional formatting character (Unicode's `Bidi_Control` property): the marks
+/// (U+061C, U+200E, U+200F), embeddings and overrides (U+202A–U+202E) and isolates
+/// (U+2066–U+2069). Each can reorder the text around it on a terminal, so the article
+/// and anything printed drop them and the exports escape them; this is their one list.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// A visible stand-in for a control character: the Unicode control pictures for C0 and
@@ -281,8 +296,8 @@ fn clean(input: &str, counts: &mut Counts) -> String {
 }
 
 /// The first byte at or after `from` that [`clean`] may change: an ASCII control but
-/// LF, DEL, or the lead byte of a C1 control, a bidi control or a line or paragraph
-/// separator. The text before it is copied unchanged.
+/// LF, DEL, or the lead byte of a C1 control, a bidi control or mark, or a line or
+/// paragraph separator. The text before it is copied unchanged.
 fn next_unclean(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() {
@@ -293,7 +308,8 @@ fn next_unclean(bytes: &[u8], from: usize) -> usize {
         match bytes.get(i..).unwrap_or_default() {
             [] => break,
             [0xc2, 0x80..=0x9f, ..]
-            | [0xe2, 0x80, 0xa8..=0xae, ..]
+            | [0xd8, 0x9c, ..]
+            | [0xe2, 0x80, 0x8e | 0x8f | 0xa8..=0xae, ..]
             | [0xe2, 0x81, 0xa6..=0xa9, ..]
             | [0x00..=0x1f | 0x7f, ..] => return i,
             _ => i += 1,
@@ -303,7 +319,7 @@ fn next_unclean(bytes: &[u8], from: usize) -> usize {
 }
 
 /// The bytes [`next_unclean`] stops at: ASCII controls but LF, DEL, and the lead bytes
-/// of U+0080–U+00BF and U+2000–U+2FFF.
+/// of U+0080–U+00BF, U+0600–U+063F (the Arabic letter mark) and U+2000–U+2FFF.
 static SUSPECT: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -313,6 +329,7 @@ static SUSPECT: [bool; 256] = {
     }
     table[0x7f] = true;
     table[0xc2] = true;
+    table[0xd8] = true;
     table[0xe2] = true;
     table
 };
@@ -477,6 +494,10 @@ mod tests {
         let n = normalize("abc\u{202E}def\u{2066}g\u{2069}".as_bytes());
         assert_eq!(n.text, "abcdefg");
         assert_eq!(n.warnings, vec![Warning::BidiControls(3)]);
+        // the marks too: left-to-right, right-to-left and the Arabic letter mark
+        let n = normalize("a\u{200E}b\u{200F}c\u{061C}d".as_bytes());
+        assert_eq!(n.text, "abcd");
+        assert_eq!(sanitize_inline("x\u{200F}y"), "xy");
     }
 
     #[test]
@@ -492,6 +513,7 @@ mod tests {
             "a\u{85}b",
             "a\u{2028}b",
             "x\u{202E}y",
+            "x\u{200E}y\u{200F}z\u{061C}",
             "\u{FEFF}bom",
             "z\u{2069}",
             "tab\there",
@@ -551,7 +573,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "word ", "\n", "\r", "\r\n", "\t", "\x1b", "\x1b[", "31m", "]0;", "\x07",
                 "\\", "\u{9b}", "\u{9c}", "\u{9d}", "\u{85}", "\u{2028}", "\u{2029}",
-                "\u{202E}", "\u{2066}", "\u{FEFF}", "漢", "é", "e\u{301}", "👩‍👩‍👧", "\u{a0}",
+                "\u{202E}", "\u{2066}", "\u{200E}", "\u{200F}", "\u{61C}", "\u{600}", "\u{2010}", "\u{FEFF}", "漢", "é", "e\u{301}", "👩‍👩‍👧", "\u{a0}",
                 "“", "\x00", "\x7f", "\u{2026}",
             ]), 0..40)
         ) {

@@ -95,7 +95,7 @@ fn articles(out: &mut String, per_article: &[ArticleFigures]) {
 }
 
 /// The first `max` characters of a text on one line, with an ellipsis when it is cut.
-fn excerpt(text: &str, max: usize) -> String {
+pub(super) fn excerpt(text: &str, max: usize) -> String {
     let line = sanitize_inline(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     if line.chars().count() <= max {
         return line;

@@ -6,8 +6,11 @@
 //! there by the matcher already.
 
 use super::entities::{Entities, Entity, EntityKind};
+use super::evidence::{Clue, Evidence, Target};
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::words::Word;
+use crate::model::Party;
 use std::collections::HashMap;
 
 /// Bytes an appositive may run to: a description, not a clause.
@@ -53,12 +56,19 @@ pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str>
     ok.then_some(appositive)
 }
 
-/// Gives each entity without a side the side an appositive after one of its mentions
-/// names.
-pub fn sides_from_appositives(text: &str, entities: &mut Entities, sides: &SideMatcher) {
-    for e in entities.list.iter_mut().filter(|e| e.side.is_none()) {
-        let side = mention_ends(text, e).find_map(|end| appositive_side(text, end, sides));
-        e.side = side;
+/// The sides named in the appositives after each speaker's mentions.
+pub fn appositive_clues(
+    text: &str,
+    entities: &Entities,
+    sides: &SideMatcher,
+    evidence: &mut Evidence,
+) {
+    for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
+        for end in mention_ends(text, e) {
+            if let Some(side) = appositive_side(text, end, sides) {
+                evidence.add(i, Target::Side(side), Clue::Appositive);
+            }
+        }
     }
 }
 
@@ -75,10 +85,156 @@ pub fn mention_ends<'a>(text: &'a str, e: &'a Entity) -> impl Iterator<Item = us
     })
 }
 
-/// Gives a person known by one word ("Takemoto") and no side the side of the entity
-/// whose longer name holds that word, when just one such entity has a side: the same
-/// person, met first with a title that named the side.
-pub fn sides_from_namesakes(entities: &mut Entities) {
+/// Bytes of the article in which other mentions of a speaker's name are looked for.
+const DESCRIBED_BYTES: usize = 64 * 1024;
+
+/// Words a title before a name may run to.
+const TITLE_WORDS: usize = 7;
+
+/// Clues from the titles before every other mention of a person's surname in the
+/// article, where it is no source ("proposals announced by the Trade and Industry
+/// Secretary Patricia Hewitt", then "Ms Hewitt said"): the side a title names, or the
+/// office it is.
+pub fn described_clues(
+    titles: &[Vec<&str>],
+    sides: &SideMatcher,
+    acronyms: bool,
+    evidence: &mut Evidence,
+) {
+    for (i, list) in titles.iter().enumerate() {
+        for title in list {
+            if let Some(side) = sides.first(title) {
+                evidence.add(i, Target::Side(side), Clue::Described);
+            } else if super::country_matcher().first(title).is_none()
+                && let Some(target) = super::home::office_target(title, acronyms)
+            {
+                evidence.add(i, target, Clue::Office);
+            }
+        }
+    }
+}
+
+/// For each entity, the titles before the mentions of its surname in the article's
+/// first [`DESCRIBED_BYTES`], when it is a speaking person ([`title_before`]). One pass
+/// over the words, whatever the number of speakers.
+pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
+    let text = &text[..super::article_floor(text, DESCRIBED_BYTES)];
+    let mut out = vec![Vec::new(); entities.list.len()];
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in entities.list.iter().enumerate() {
+        let is_name = e.name.split_whitespace().all(super::words::is_capitalized);
+        let surname = e.name.split_whitespace().last().filter(|s| s.len() > 2);
+        if let (true, true, EntityKind::Person, Some(surname)) =
+            (e.speaks, is_name, e.kind, surname)
+        {
+            by_surname.entry(surname).or_default().push(i);
+        }
+    }
+    if by_surname.is_empty() {
+        return out;
+    }
+    for w in super::words::words(text, 0..text.len()) {
+        let word = text[w.clone()]
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        let Some(list) = by_surname.get(word) else {
+            continue;
+        };
+        if let Some(title) = title_before(text, w.start) {
+            for &i in list {
+                out[i].push(title);
+            }
+        }
+    }
+    out
+}
+
+/// The title before a name whose surname starts at `at`: the words back to a
+/// punctuation mark, a verb, or a preposition or conjunction before a word in lower
+/// case, past a first name and an honorific ("attacked Tory leader Michael Howard" →
+/// "Tory leader").
+fn title_before(text: &str, at: usize) -> Option<&str> {
+    let start = super::words::floor_boundary(text, at.saturating_sub(120));
+    let before = &text[start..at];
+    let stop = before
+        .char_indices()
+        .rfind(|&(_, c)| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n'
+            )
+        })
+        .map_or(start, |(i, c)| start + i + c.len_utf8());
+    let ws = super::words::words(text, stop..at);
+    if ws.is_empty() || (ws.len() == 1 && super::words::is_capitalized(&text[ws[0].clone()])) {
+        return description_before(text, stop);
+    }
+    let lower = |w: &Word| text[w.clone()].trim_end_matches('.').to_lowercase();
+    let mut end = ws.len();
+    // a first name ("Michael") or an honorific ("Mr") stands between
+    if end > 0
+        && super::words::is_capitalized(&text[ws[end - 1].clone()])
+        && !lexicon::is_title(&lower(&ws[end - 1]))
+    {
+        end -= 1;
+    }
+    while end > 0 && matches!(lower(&ws[end - 1]).as_str(), "mr" | "mrs" | "ms" | "dr") {
+        end -= 1;
+    }
+    let mut begin = end;
+    while begin > 0 && end - begin < TITLE_WORDS {
+        let w = lower(&ws[begin - 1]);
+        let clause = lexicon::cue(&w).is_some()
+            || lexicon::is_verb_modifier(&w)
+            || matches!(
+                w.as_str(),
+                "by" | "with" | "from" | "to" | "than" | "as" | "but" | "that" | "at" | "on" | "in"
+            );
+        // "and" inside a title joins capitalised words ("Trade and Industry Secretary")
+        let joins_clauses =
+            w == "and" && (begin == end || !super::words::is_capitalized(&text[ws[begin].clone()]));
+        if clause || joins_clauses {
+            break;
+        }
+        begin -= 1;
+        if matches!(w.as_str(), "the" | "a" | "an") {
+            break;
+        }
+    }
+    (begin < end).then(|| &text[ws[begin].start..ws[end - 1].end])
+}
+
+/// A description that stands before a name between commas ("the party chairman, Ed
+/// Moss, said"), the comma ending at `comma_end`: a noun phrase opening with a
+/// determiner.
+fn description_before(text: &str, comma_end: usize) -> Option<&str> {
+    let head = text[..comma_end].strip_suffix(',')?;
+    let start = super::words::floor_boundary(text, head.len().saturating_sub(80));
+    let from = head[start..]
+        .char_indices()
+        .rfind(|&(_, c)| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n'
+            )
+        })
+        .map_or(start, |(i, c)| start + i + c.len_utf8());
+    let phrase = head[from..].trim();
+    let lowered: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+    let describes = lowered
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
+        && (2..=TITLE_WORDS).contains(&lowered.len());
+    let clause = lowered
+        .iter()
+        .any(|w| lexicon::cue(w).is_some() || lexicon::is_verb_modifier(w));
+    (describes && !clause).then_some(phrase)
+}
+
+/// For a person known by one word ("Takemoto"), the side of the entities whose longer
+/// name holds that word, when they agree: the same person, met first with a title that
+/// named the side.
+pub fn namesake_clues(entities: &Entities, evidence: &mut Evidence) {
     // Each word of a longer name → the side of the first entity holding it, and
     // whether every later one agrees: one pass, where asking every entity for every
     // one-word person was quadratic on a long text.
@@ -89,19 +245,72 @@ pub fn sides_from_namesakes(entities: &mut Entities) {
             *agree &= o.side == *first;
         }
     }
-    let inherited: Vec<(usize, usize)> = entities
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.side.is_none() && e.kind == EntityKind::Person && !e.name.contains(' '))
-        .filter_map(|(i, e)| match by_word.get(e.name.as_str()) {
-            Some(&(Some(side), true)) => Some((i, side)),
-            _ => None,
-        })
-        .collect();
-    for (i, side) in inherited {
-        entities.list[i].side = Some(side);
+    for (i, e) in entities.list.iter().enumerate() {
+        if !e.speaks || e.kind != EntityKind::Person || e.name.contains(' ') {
+            continue;
+        }
+        if let Some(&(Some(side), true)) = by_word.get(e.name.as_str()) {
+            evidence.add(i, Target::Side(side), Clue::Namesake);
+        }
     }
+}
+
+/// The sides whose parties file lists a speaker among its `members` (by full name, or
+/// by surname alone: "Mr Blair" for "Tony Blair") or holds one of its `roles` in its
+/// title or description.
+pub fn member_clues(
+    text: &str,
+    entities: &Entities,
+    titles: &[Vec<&str>],
+    parties: &[Party],
+    evidence: &mut Evidence,
+) {
+    for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
+        let described: Vec<String> = descriptions(text, e)
+            .chain(titles[i].iter().copied())
+            .map(str::to_lowercase)
+            .collect();
+        for (side, p) in parties.iter().enumerate() {
+            let member = p.members.iter().any(|m| same_person(m, &e.name));
+            let role = p.roles.iter().any(|r| {
+                let r = r.to_lowercase();
+                described.iter().any(|d| holds_words(d, &r))
+            });
+            if member || role {
+                evidence.add(i, Target::Side(side), Clue::Member);
+            }
+        }
+    }
+}
+
+/// What a speaker is called: its name, title and the appositives after its mentions.
+fn descriptions<'a>(text: &'a str, e: &'a Entity) -> impl Iterator<Item = &'a str> {
+    std::iter::once(e.name.as_str())
+        .chain(e.role.as_deref())
+        .chain(mention_ends(text, e).filter_map(|end| appositive(text, end, Reading::Loose)))
+}
+
+/// Whether a name given in a parties file and a speaker's name are one person: the
+/// same words, or the same surname when either is the surname alone.
+fn same_person(listed: &str, speaker: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .filter(|w| !lexicon::is_title(w))
+            .collect()
+    };
+    let (a, b) = (words(listed), words(speaker));
+    a == b || ((a.len() == 1 || b.len() == 1) && a.last().is_some() && a.last() == b.last())
+}
+
+/// Whether `phrase` holds `words` as whole words, in order.
+fn holds_words(phrase: &str, words: &str) -> bool {
+    !words.is_empty()
+        && phrase.match_indices(words).any(|(at, _)| {
+            let before = phrase[..at].chars().next_back();
+            let after = phrase[at + words.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Whether an appositive opening with `word` is a description of the name before it
@@ -230,6 +439,7 @@ mod tests {
             name: name.into(),
             aliases: vec![],
             color: None,
+            ..Default::default()
         };
         let parties = [party("lopez", "Maria Lopez"), party("acme", "Acme Mining")];
         let text = "Strike talks stall\n\n\
@@ -266,10 +476,14 @@ mod tests {
         entities.resolve(&person("Lopez", 120, None));
         let alone = alone.expect("an entity");
         assert_ne!(alone, 0, "the test needs two entities");
-        sides_from_namesakes(&mut entities);
-        assert_eq!(entities.list[alone].side, Some(1));
-        let lopez = entities.list.iter().find(|e| e.name == "Lopez");
-        assert_eq!(lopez.and_then(|e| e.side), None);
+        for e in &mut entities.list {
+            e.speaks = true;
+        }
+        let mut evidence = Evidence::new(entities.list.len());
+        namesake_clues(&entities, &mut evidence);
+        assert_eq!(evidence.of(alone), [(Target::Side(1), Clue::Namesake)]);
+        let lopez = entities.list.iter().position(|e| e.name == "Lopez");
+        assert_eq!(lopez.map(|i| evidence.of(i).len()), Some(0));
     }
 
     #[test]
@@ -281,8 +495,42 @@ mod tests {
         let mut np = person("Jane Roe", 0, None);
         np.span = 0..4;
         entities.resolve(&np);
-        sides_from_appositives(text, &mut entities, &m);
-        assert_eq!(entities.list[0].side, Some(1));
+        entities.list[0].speaks = true;
+        let mut evidence = Evidence::new(1);
+        appositive_clues(text, &entities, &m, &mut evidence);
+        assert_eq!(evidence.of(0), [(Target::Side(1), Clue::Appositive)]);
+    }
+
+    #[test]
+    fn a_title_before_another_mention_of_the_name_describes_the_speaker() {
+        let text = "Plans announced by Acme leader Tom Field on Monday. Later Mr Field said no.";
+        assert_eq!(
+            title_before(text, text.find("Field").unwrap_or(0)),
+            Some("Acme leader")
+        );
+        let text = "the plan of the Trade and Industry Secretary Ann Lee, who";
+        assert_eq!(
+            title_before(text, text.find("Lee").unwrap_or(0)),
+            Some("the Trade and Industry Secretary")
+        );
+        // a verb or a clause before the name is no title
+        let text = "Critics attacked Ann Lee. Lee said no.";
+        assert_eq!(title_before(text, text.find("Lee").unwrap_or(0)), None);
+    }
+
+    #[test]
+    fn a_member_or_role_in_the_parties_file_gives_the_side() {
+        assert!(same_person("Tony Blair", "Blair"));
+        assert!(same_person("Tony Blair", "Mr. Tony Blair"));
+        assert!(!same_person("Tony Blair", "Cherie Blair"));
+        assert!(holds_words(
+            "the shadow home secretary",
+            "shadow home secretary"
+        ));
+        assert!(!holds_words(
+            "the shadow home secretaryship",
+            "shadow home secretary"
+        ));
     }
 
     #[test]

@@ -6,11 +6,12 @@
 use super::affiliation::{Reading, appositive, mention_ends};
 use super::attribution::Findings;
 use super::entities::Entities;
+use super::evidence::{Clue, Evidence, Roles, Target};
 use super::gazetteer::Gazetteer;
 use super::parties::SideMatcher;
+use super::sides;
 use crate::article::Structure;
 use std::borrow::Cow;
-use std::ops::Range;
 
 /// Where the story is told from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,8 +102,9 @@ fn headline_case<'a>(headline: &'a str, sides: &SideMatcher) -> Cow<'a, str> {
     Cow::Owned(words.join(" "))
 }
 
-/// Nouns of national offices and those who hold them.
-fn is_office_word(word_lower: &str) -> bool {
+/// Nouns of the state's executive offices and those who hold them: they speak for
+/// the government (the governing party, else the country).
+fn is_executive_word(word_lower: &str) -> bool {
     matches!(
         word_lower,
         "ministry"
@@ -128,7 +130,16 @@ fn is_office_word(word_lower: &str) -> bool {
             | "delegation"
             | "diplomat"
             | "diplomats"
-            | "senate"
+            | "chancellor"
+            | "premier"
+    )
+}
+
+/// Nouns of the legislature: they speak for the country, not for a party.
+fn is_legislative_word(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "senate"
             | "senator"
             | "senators"
             | "congressional"
@@ -147,47 +158,66 @@ fn is_office_word(word_lower: &str) -> bool {
     )
 }
 
+/// Words that make an office the opposition's ("the shadow home secretary").
+fn is_opposition_word(word_lower: &str) -> bool {
+    matches!(word_lower, "shadow" | "opposition")
+}
+
 /// Words that make an office someone else's than the nation's ("company officials",
 /// "a union official", "the party secretary").
 fn is_non_state_word(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "company"
-            | "companies"
-            | "corporate"
-            | "union"
-            | "bank"
-            | "firm"
-            | "party"
-            | "association"
-            | "club"
-            | "council"
-            | "city"
-            | "state"
-            | "provincial"
-            | "local"
-            | "municipal"
-            | "school"
-            | "university"
-            | "hospital"
-            | "police"
-    )
+    sides::kind_of_noun(word_lower).is_some()
+        || matches!(
+            word_lower,
+            "bank"
+                | "association"
+                | "club"
+                | "council"
+                | "city"
+                | "state"
+                | "provincial"
+                | "municipal"
+                | "school"
+                | "university"
+                | "hospital"
+                | "police"
+        )
 }
 
-/// Whether `phrase` names a national office without naming whose: an office word and
-/// no word of a non-state body; or, when `acronyms` holds, an agency acronym
-/// ("MITI") standing alone.
-pub fn is_national_office(phrase: &str, acronyms: bool) -> bool {
-    let mut office = false;
+/// Whose office `phrase` names when it names no side: the state's ("the Foreign
+/// Ministry", "government officials", "Deputy Under Secretary of Commerce"; with
+/// `acronyms`, an agency acronym alone: "a MITI official"), the nation's ("Japanese
+/// lawmakers" less the name: "MPs"), the opposition's ("the shadow chancellor") or an
+/// organisation's ("the union's president").
+pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
+    let (mut executive, mut legislative, mut opposition) = (false, false, false);
+    let mut organisation = None;
+    let mut previous = String::new();
     for w in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'') {
         let w = w.trim_end_matches("'s");
         let lower = w.to_lowercase();
-        if is_non_state_word(&lower) {
-            return false;
+        // the central bank is the state's
+        let central_bank = previous == "central" && matches!(lower.as_str(), "bank" | "bank's");
+        previous.clone_from(&lower);
+        if central_bank {
+            executive = true;
+            continue;
         }
-        office |= is_office_word(&lower) || (acronyms && is_agency_acronym(w));
+        if is_non_state_word(&lower) {
+            // a body of no side's kind ("a hospital official") makes the office no one's
+            organisation = Some(organisation.or(sides::kind_of_noun(&lower))?);
+        }
+        executive |= is_executive_word(&lower) || (acronyms && is_agency_acronym(w));
+        legislative |= is_legislative_word(&lower);
+        opposition |= is_opposition_word(&lower);
     }
-    office
+    match organisation {
+        Some(kind) => Some(Target::Kind(kind)),
+        None if opposition => Some(Target::Opposition),
+        None if executive => Some(Target::State),
+        None if legislative => Some(Target::Nation),
+        None => None,
+    }
 }
 
 /// An acronym of capitalised words: three to six capital letters ("MITI", "USTR").
@@ -195,42 +225,67 @@ fn is_agency_acronym(word: &str) -> bool {
     (3..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Gives the home side to the speakers and positions that have no side but name a
-/// national office, and keeps the side the home country had if it is not a story side.
-pub fn apply_home(
+/// Clues from what a speaker is called when no side is named in it: an office of the
+/// state, the nation, the opposition or an organisation ([`office_target`]); a body of
+/// the home country ("Downing Street", "the Foreign Office") when the country is no
+/// side; and the dateline, the weakest hint, for everyone.
+pub fn office_clues(
     text: &str,
-    home: Home,
-    home_side: usize,
-    findings: &mut Findings,
-    entities: &mut Entities,
+    home: Option<Home>,
+    entities: &Entities,
+    sides: &SideMatcher,
+    evidence: &mut Evidence,
 ) {
-    let acronyms = home.from_dateline;
-    for e in entities.list.iter_mut().filter(|e| e.side.is_none()) {
-        let role = e.role.as_deref().unwrap_or("");
-        // "Suzanne Roe, assistant trade representative, said"
-        let described = || {
-            mention_ends(text, e)
-                .filter_map(|end| appositive(text, end, Reading::Loose))
-                .any(|a| is_national_office(a, acronyms))
-        };
-        if is_national_office(&e.name, acronyms)
-            || is_national_office(role, acronyms)
-            || described()
-        {
-            e.side = Some(home_side);
+    let acronyms = home.is_some_and(|h| h.from_dateline);
+    let countries = super::country_matcher();
+    for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
+        let appositives =
+            mention_ends(text, e).filter_map(|end| appositive(text, end, Reading::Loose));
+        let phrases = std::iter::once(e.name.as_str())
+            .chain(e.role.as_deref())
+            .chain(appositives);
+        for phrase in phrases {
+            if sides.first(phrase).is_some() {
+                continue; // a side's own office: the name says whose
+            }
+            let target = match countries.first(phrase) {
+                Some(c) if home.is_some_and(|h| h.country == c) => Some(Target::State),
+                Some(_) => None,
+                None => office_target(phrase, acronyms),
+            };
+            if let Some(target) = target {
+                evidence.add(i, target, Clue::Office);
+            }
         }
-    }
-    for p in findings.positions.iter_mut() {
-        let speaker_side = p.speaker.and_then(|e| entities.list[e].side);
-        if speaker_side.is_none() && p.side.is_none() && subject_is_office(text, &p.subject, home) {
-            p.side = Some(home_side);
+        if acronyms {
+            evidence.add(i, Target::Home, Clue::Dateline);
         }
     }
 }
 
-fn subject_is_office(text: &str, subject: &Range<usize>, home: Home) -> bool {
-    text.get(subject.clone())
-        .is_some_and(|s| is_national_office(s, home.from_dateline))
+/// Gives a position stated by no speaker with a side, whose subject is an office
+/// named without whose ("the Foreign Ministry said …"), the side that office speaks
+/// for.
+pub fn office_positions(
+    text: &str,
+    home: Option<Home>,
+    roles: &Roles,
+    chosen: &[usize],
+    speaker_sides: &[Option<usize>],
+    findings: &mut Findings,
+) {
+    let acronyms = home.is_some_and(|h| h.from_dateline);
+    for p in findings.positions.iter_mut() {
+        let speaker_side = p.speaker.and_then(|e| speaker_sides[e]);
+        if speaker_side.is_some() || p.side.is_some() {
+            continue;
+        }
+        let target = text
+            .get(p.subject.clone())
+            .and_then(|s| office_target(s, acronyms))
+            .filter(|t| matches!(t, Target::State | Target::Nation));
+        p.side = target.and_then(|t| roles.resolve(t, chosen));
+    }
 }
 
 #[cfg(test)]
@@ -239,6 +294,7 @@ mod tests {
     use crate::article::Article;
     use crate::article::Source;
     use crate::detect::gazetteer::{countries, gazetteer};
+    use crate::detect::sides::SideKind;
 
     fn home_of(text: &str) -> Option<(&'static str, bool)> {
         let article = Article::from_bytes(Source::Stdin, text.as_bytes());
@@ -316,12 +372,14 @@ mod tests {
                 name: "Japan".into(),
                 aliases: vec![],
                 color: None,
+                ..Default::default()
             },
             crate::model::Party {
                 id: "fr".into(),
                 name: "Freedonia".into(),
                 aliases: vec!["Freedonian".into()],
                 color: None,
+                ..Default::default()
             },
         ];
         let got = quote_parties(TOKYO_STORY, Some(&parties));
@@ -339,26 +397,43 @@ mod tests {
     }
 
     #[test]
-    fn national_offices_are_told_from_other_bodies() {
-        assert!(is_national_office(
-            "the Foreign Ministry's North American Division",
-            false
-        ));
-        assert!(is_national_office("government officials", false));
-        assert!(is_national_office(
-            "Deputy Under Secretary of Commerce",
-            false
-        ));
-        assert!(!is_national_office("a company official", false));
-        assert!(is_national_office("Trade and Industry Secretary", false));
-        assert!(!is_national_office("the spokesman", false));
-        assert!(is_national_office("a MITI official", false));
-        assert!(!is_national_office("a MITI spokesman", false));
-        assert!(is_national_office("a MITI spokesman", true));
-        assert!(is_national_office(
-            "A parliamentary motion, signed by 98 MPs,",
-            false
-        ));
-        assert!(is_national_office("assistant trade representative", false));
+    fn offices_are_told_apart_by_whose_they_are() {
+        let state = Some(Target::State);
+        assert_eq!(
+            office_target("the Foreign Ministry's North American Division", false),
+            state
+        );
+        assert_eq!(office_target("government officials", false), state);
+        assert_eq!(
+            office_target("Deputy Under Secretary of Commerce", false),
+            state
+        );
+        assert_eq!(office_target("Trade and Industry Secretary", false), state);
+        assert_eq!(
+            office_target("assistant trade representative", false),
+            state
+        );
+        assert_eq!(office_target("central bank governor", false), state);
+        assert_eq!(office_target("a MITI official", false), state);
+        assert_eq!(office_target("a MITI spokesman", false), None);
+        assert_eq!(office_target("a MITI spokesman", true), state);
+        assert_eq!(office_target("the spokesman", false), None);
+        assert_eq!(
+            office_target("A parliamentary motion, signed by 98 MPs,", false),
+            Some(Target::Nation)
+        );
+        assert_eq!(
+            office_target("the shadow home secretary", false),
+            Some(Target::Opposition)
+        );
+        assert_eq!(
+            office_target("a company official", false),
+            Some(Target::Kind(SideKind::Company))
+        );
+        assert_eq!(
+            office_target("the union's president", false),
+            Some(Target::Kind(SideKind::Union))
+        );
+        assert_eq!(office_target("a hospital official", false), None);
     }
 }

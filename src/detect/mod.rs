@@ -6,10 +6,12 @@
 //! [`quote_speakers`], [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
 
 mod affiliation;
+mod assign;
 mod attribution;
 mod bytes;
 mod cues;
 mod entities;
+pub mod evidence;
 pub mod gazetteer;
 mod home;
 mod kinds;
@@ -21,6 +23,9 @@ pub mod quotes;
 mod roles;
 pub mod sides;
 mod speakers;
+mod stance;
+#[cfg(test)]
+mod story_tests;
 mod subjects;
 mod units;
 mod words;
@@ -30,10 +35,10 @@ use crate::model::{
     Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker,
     Status, shared_context,
 };
-use attribution::{Findings, Found, attribute};
-use entities::{Entities, EntityKind};
+use attribution::{Findings, attribute};
+use entities::Entities;
 use parties::{SideMatcher, countries};
-use sides::{country_party, party_names};
+use sides::{country_party, given_candidates};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -54,42 +59,12 @@ pub fn detect_with_progress(
     progress: &mut dyn FnMut(usize),
 ) -> Annotations {
     let text = article.text.as_str();
-    // Candidate sides: the given parties, or every country of the gazetteer.
-    let matcher = match parties {
-        Some(p) => Cow::Owned(SideMatcher::new(&party_names(p))),
-        None => candidate_countries(text, &article.structure),
-    };
-    let mut entities = Entities::new();
-    let mut findings = attribute(text, &article.structure, &matcher, &mut entities, progress);
-    affiliation::sides_from_appositives(text, &mut entities, &matcher);
-    let home = home::find_home(
-        text,
-        &article.structure,
-        gazetteer::gazetteer(),
-        country_matcher(),
-    );
-    if let Some(home) = home {
-        let country = &countries()[home.country];
-        let side = match parties {
-            Some(_) => std::iter::once(&country.name)
-                .chain(&country.names)
-                .find_map(|n| matcher.first(n)),
-            None => matcher.first(&country.name),
-        };
-        if let Some(side) = side {
-            home::apply_home(text, home, side, &mut findings, &mut entities);
-        }
-    }
-    affiliation::sides_from_namesakes(&mut entities);
-    infer_opponents(&findings, &mut entities);
-    // The sides of the story, as indexes into the candidates.
-    let chosen: Vec<usize> = match parties {
-        Some(p) => (0..p.len()).collect(),
-        None => {
-            let lead = home::lead(text, &article.structure, country_matcher());
-            sides::complete_pair(most_present(&findings, &entities), &lead, &matcher)
-        }
-    };
+    let Detected {
+        mut entities,
+        findings,
+        assigned,
+    } = find(article, parties, progress);
+    let chosen = assigned.chosen;
     let mut out = Annotations::new(ArticleInfo::of(article));
     out.parties = match parties {
         Some(p) => p.to_vec(),
@@ -102,23 +77,73 @@ pub fn detect_with_progress(
         ids: speaker_ids(&entities),
         chosen,
         parties: &out.parties,
+        speaker_sides: assigned.speaker_sides,
     };
-    let speakers = labels.speakers(&mut entities);
+    let speakers = labels.speakers(&article.text, &mut entities);
     // Each list of findings is freed as soon as it is converted, the longer one first.
     let Findings { quotes, positions } = findings;
     let positions = positions
         .into_iter()
         .enumerate()
-        .map(|(n, p)| labels.position(&article.text, n, p, &entities))
+        .map(|(n, p)| labels.position(&article.text, n, p))
         .collect();
     let quotes = quotes
         .into_iter()
         .enumerate()
-        .map(|(n, q)| labels.quote(&article.text, n, q, &entities))
+        .map(|(n, q)| labels.quote(&article.text, n, q))
         .collect();
     (out.speakers, out.quotes, out.positions) = (speakers, quotes, positions);
     progress(text.len());
     out
+}
+
+/// What the detector finds before it writes annotations.
+struct Detected {
+    entities: Entities,
+    findings: Findings,
+    assigned: assign::Assigned,
+}
+
+/// Finds quotations, speakers and positions, and decides the sides.
+fn find(article: &Article, parties: Option<&[Party]>, progress: &mut dyn FnMut(usize)) -> Detected {
+    let text = article.text.as_str();
+    // Candidate sides: the given parties, or every country of the gazetteer.
+    let matcher = match parties {
+        Some(p) => Cow::Owned(SideMatcher::new(&given_candidates(p).0)),
+        None => candidate_countries(text, &article.structure),
+    };
+    let mut entities = Entities::new();
+    let mut findings = attribute(text, &article.structure, &matcher, &mut entities, progress);
+    let story = assign::Story {
+        text,
+        structure: &article.structure,
+        parties,
+        sides: &matcher,
+    };
+    let assigned = assign::assign(story, &mut findings, &entities);
+    Detected {
+        entities,
+        findings,
+        assigned,
+    }
+}
+
+/// Why each speaker of an article has its side: the clues about it and the model's
+/// inputs for each side of the story (what `scripts/fit_sides.py` fits the weights on).
+pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> Vec<evidence::Explained> {
+    let found = find(article, parties, &mut |_| {});
+    let countries = countries().iter().map(|c| c.id.clone());
+    let ids: Vec<String> = match parties {
+        Some(p) => p.iter().map(|p| p.id.clone()).chain(countries).collect(),
+        None => countries.collect(),
+    };
+    evidence::explain(
+        &article.text,
+        &found.entities,
+        &found.findings,
+        &found.assigned,
+        &ids,
+    )
 }
 
 /// The matcher over every country of the gazetteer, built once.
@@ -188,6 +213,8 @@ struct Labels<'a> {
     chosen: Vec<usize>,
     /// The parties for the chosen sides, in the same order.
     parties: &'a [Party],
+    /// Each entity's side, as an index into the candidate sides.
+    speaker_sides: Vec<Option<usize>>,
 }
 
 impl Labels<'_> {
@@ -197,8 +224,9 @@ impl Labels<'_> {
         self.parties.get(k).map(|p| Id::from(p.id.as_str()))
     }
 
-    /// The entities that speak, with their mentions (taken out of the registry).
-    fn speakers(&self, entities: &mut Entities) -> Vec<Speaker> {
+    /// The entities that speak, with their mentions (taken out of the registry) and the
+    /// mentions' texts.
+    fn speakers(&self, text: &Arc<String>, entities: &mut Entities) -> Vec<Speaker> {
         let mut out = Vec::new();
         for (i, e) in entities.list.iter_mut().enumerate() {
             if !e.speaks {
@@ -214,7 +242,11 @@ impl Labels<'_> {
                 id: self.ids[i].clone(),
                 name: e.name.clone(),
                 role: e.role.clone(),
-                party: self.party_id(e.side),
+                party: self.party_id(self.speaker_sides[i]),
+                mention_text: mentions
+                    .iter()
+                    .map(|m| Snippet::shared(text, m[0]..m[1]))
+                    .collect(),
                 mentions,
                 origin: Origin::Auto,
             });
@@ -223,7 +255,7 @@ impl Labels<'_> {
     }
 
     /// The `n`th quotation found.
-    fn quote(&self, text: &Arc<String>, n: usize, q: Found, entities: &Entities) -> Quote {
+    fn quote(&self, text: &Arc<String>, n: usize, q: attribution::Found) -> Quote {
         let (prefix, suffix) = shared_context(text, q.range.start, q.range.end, CONTEXT_CHARS);
         let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
         Quote {
@@ -232,11 +264,15 @@ impl Labels<'_> {
             end: q.range.end,
             text: Snippet::shared(text, q.range),
             speaker: speaker.map(|e| self.ids[e].clone()),
-            party: speaker.and_then(|e| self.party_id(entities.list[e].side)),
+            party: speaker.and_then(|e| self.party_id(self.speaker_sides[e])),
             kind: q.kind,
-            cue: q.cue.map(|c| [c.start, c.end]),
+            cue: q.cue.as_ref().map(|c| [c.start, c.end]),
+            cue_text: q
+                .cue
+                .map_or_else(Snippet::default, |c| Snippet::shared(text, c)),
             origin: Origin::Auto,
             status: Status::Suggested,
+            recheck: None,
             note: None,
             prefix,
             suffix,
@@ -244,15 +280,9 @@ impl Labels<'_> {
     }
 
     /// The `n`th position found.
-    fn position(
-        &self,
-        text: &Arc<String>,
-        n: usize,
-        p: positions::Position,
-        entities: &Entities,
-    ) -> Position {
+    fn position(&self, text: &Arc<String>, n: usize, p: positions::Position) -> Position {
         let (prefix, suffix) = shared_context(text, p.range.start, p.range.end, CONTEXT_CHARS);
-        let side = p.speaker.and_then(|e| entities.list[e].side).or(p.side);
+        let side = p.speaker.and_then(|e| self.speaker_sides[e]).or(p.side);
         Position {
             id: numbered('p', n + 1),
             start: p.range.start,
@@ -262,6 +292,7 @@ impl Labels<'_> {
             speaker: p.speaker.map(|e| self.ids[e].clone()),
             origin: Origin::Auto,
             status: Status::Suggested,
+            recheck: None,
             note: None,
             prefix,
             suffix,
@@ -287,75 +318,6 @@ fn numbered(letter: char, n: usize) -> Id {
     id.push(letter);
     id.extend(digits[at..].iter().map(|&d| char::from(d)));
     id
-}
-
-/// A speaker with no side of its own who attacks one side ("challenged China") stands
-/// with the other, when the story has two.
-fn infer_opponents(findings: &Findings, entities: &mut Entities) {
-    let mut present: Vec<usize> = entities.list.iter().filter_map(|e| e.side).collect();
-    present.sort_unstable();
-    present.dedup();
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for e in &entities.list {
-        if let Some(s) = e.side.filter(|_| e.speaks) {
-            *counts.entry(s).or_default() += 1;
-        }
-    }
-    let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
-    top.sort_by_key(|&(s, n)| (std::cmp::Reverse(n), s));
-    if top.len() < 2 {
-        return;
-    }
-    let pair = [top[0].0, top[1].0];
-    for p in &findings.positions {
-        let (Some(e), Some(against)) = (p.speaker, p.against) else {
-            continue;
-        };
-        let entity = &mut entities.list[e];
-        if entity.side.is_none() && entity.kind == EntityKind::Person && pair.contains(&against) {
-            entity.side = pair.iter().copied().find(|&s| s != against);
-        }
-    }
-}
-
-/// The two sides most present among the attributed sources (speakers weighted by what
-/// they say), ties broken by the order of the gazetteer; returned in the order the
-/// article first attributes something to them.
-fn most_present(findings: &Findings, entities: &Entities) -> Vec<usize> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for q in findings.quotes.iter().filter(|q| q.kind != QuoteKind::Term) {
-        if let Some(s) = q.speaker.and_then(|e| entities.list[e].side) {
-            *counts.entry(s).or_default() += 2;
-        }
-    }
-    for p in &findings.positions {
-        let side = p.speaker.and_then(|e| entities.list[e].side).or(p.side);
-        if let Some(s) = side {
-            *counts.entry(s).or_default() += 2;
-        }
-        if let Some(s) = p.against {
-            *counts.entry(s).or_default() += 1;
-        }
-    }
-    let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
-    top.sort_by_key(|&(s, n)| (std::cmp::Reverse(n), s));
-    let mut pair: Vec<usize> = top.into_iter().take(2).map(|(s, _)| s).collect();
-    // the side the story attributes to first comes first (as readers name them)
-    let first_seen = |side: usize| {
-        let quotes = findings
-            .quotes
-            .iter()
-            .filter(|q| q.speaker.and_then(|e| entities.list[e].side) == Some(side))
-            .map(|q| q.range.start);
-        let positions = findings
-            .positions
-            .iter()
-            .filter(|p| p.speaker.and_then(|e| entities.list[e].side).or(p.side) == Some(side))
-            .map(|p| p.range.start);
-        quotes.chain(positions).min().unwrap_or(usize::MAX)
-    };
-    pair.sort_by_key(|&s| first_seen(s));
-    pair
 }
 
 /// Stable ids: the slug of each name, numbered when two names share one.

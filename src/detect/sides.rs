@@ -11,32 +11,64 @@ pub fn party_names(parties: &[Party]) -> Vec<Vec<String>> {
     parties
         .iter()
         .map(|p| {
-            let own: Vec<String> = std::iter::once(&p.name)
+            let mut names: Vec<String> = std::iter::once(&p.name)
                 .chain(&p.aliases)
                 .cloned()
                 .collect();
-            let own_keys: Vec<String> = own
-                .iter()
-                .chain(std::iter::once(&p.id))
-                .map(|n| name_key(n).to_lowercase())
-                .collect();
-            let mut names = own.clone();
-            let mut linked_any = false;
-            for c in countries() {
-                let linked = std::iter::once(&c.id)
-                    .chain(c.all_names())
-                    .filter(|n| !c.institutions.contains(n))
-                    .any(|n| own_keys.contains(&name_key(n).to_lowercase()));
-                if linked {
-                    names.extend(c.all_names().cloned());
-                    linked_any = true;
-                }
+            let linked = linked_countries(p);
+            for c in &linked {
+                names.extend(c.all_names().cloned());
             }
             // a side that is a person is also called by the surname ("Lopez's aide")
-            if !linked_any && let Some(surname) = super::affiliation::surname_of_person(&p.name) {
+            if linked.is_empty()
+                && let Some(surname) = super::affiliation::surname_of_person(&p.name)
+            {
                 names.push(surname.to_string());
             }
             names
+        })
+        .collect()
+}
+
+/// The candidate sides when parties are given: the parties first, then every country
+/// of the gazetteer that none of them stands for (index `parties.len() + i` for the
+/// gazetteer's country `i`), so that a speaker of a third country ("South Africa's
+/// Ambassador to Taiwan", "a Swiss mediator") is known for one and kept off the sides.
+/// Returns the names and the kind of each.
+pub fn given_candidates(parties: &[Party]) -> (Vec<Vec<String>>, Vec<SideKind>) {
+    let mut names = party_names(parties);
+    let mut kinds: Vec<SideKind> = parties
+        .iter()
+        .map(|p| kind_of_party(p, !linked_countries(p).is_empty()))
+        .collect();
+    let linked: Vec<&Country> = parties.iter().flat_map(linked_countries).collect();
+    for c in countries() {
+        let taken = linked.iter().any(|l| std::ptr::eq(*l, c));
+        names.push(if taken {
+            Vec::new()
+        } else {
+            c.all_names().cloned().collect()
+        });
+        kinds.push(SideKind::Country);
+    }
+    (names, kinds)
+}
+
+/// The gazetteer countries a given party stands for: those whose id or a name (not an
+/// institution's) is the party's id, name or an alias.
+fn linked_countries(p: &Party) -> Vec<&'static Country> {
+    let own_keys: Vec<String> = std::iter::once(&p.name)
+        .chain(&p.aliases)
+        .chain(std::iter::once(&p.id))
+        .map(|n| name_key(n).to_lowercase())
+        .collect();
+    countries()
+        .iter()
+        .filter(|c| {
+            std::iter::once(&c.id)
+                .chain(c.all_names())
+                .filter(|n| !c.institutions.contains(n))
+                .any(|n| own_keys.contains(&name_key(n).to_lowercase()))
         })
         .collect()
 }
@@ -75,6 +107,174 @@ pub fn complete_pair<S: AsRef<str>>(
     found
 }
 
+/// What a side is: its kind decides which offices and nouns speak for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SideKind {
+    /// A country, bloc or state: its ministries and officials speak for it.
+    Country,
+    /// A political party: its leaders and, when it governs, the state's offices.
+    Party,
+    /// A trade union: "the union", "the local".
+    Union,
+    /// A company: "the company", "the airline", "management".
+    Company,
+    /// A regulator or other public body: "the regulator", "the commission".
+    Regulator,
+    /// Anything else: a person, a campaign, a group.
+    #[default]
+    Other,
+}
+
+/// The nouns by which a story refers to an organisation of each kind without naming it
+/// ("the union's president", "a company spokeswoman"), which also tell the kind of a
+/// side from its names ("Allied Pilots Association", alias "pilots union").
+const KIND_NOUNS: &[(SideKind, &[&str])] = &[
+    (
+        SideKind::Union,
+        &["union", "unions", "local", "guild", "teamsters"],
+    ),
+    (
+        SideKind::Company,
+        &[
+            "company",
+            "companies",
+            "airline",
+            "airlines",
+            "carrier",
+            "firm",
+            "corporation",
+            "corp",
+            "inc",
+            "plc",
+            "ltd",
+            "management",
+            "utility",
+            "airways",
+            "motors",
+        ],
+    ),
+    (
+        SideKind::Regulator,
+        &[
+            "regulator",
+            "regulators",
+            "commission",
+            "watchdog",
+            "authority",
+        ],
+    ),
+    (
+        SideKind::Party,
+        &[
+            "party",
+            "labour",
+            "conservative",
+            "conservatives",
+            "tory",
+            "tories",
+            "democrats",
+            "republicans",
+            "liberal",
+            "socialists",
+        ],
+    ),
+];
+
+/// The kind of organisation a lower-case noun refers to ("union" → a union).
+pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
+    KIND_NOUNS
+        .iter()
+        .find(|(_, nouns)| nouns.contains(&word_lower))
+        .map(|(kind, _)| *kind)
+}
+
+/// The kind of a given party, from its names: a country when it stands for one of the
+/// gazetteer, else by the nouns in its names ("pilots union", "American Airlines",
+/// "Labour Party"), else other.
+pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
+    let by_nouns = |names: &[String]| {
+        names
+            .iter()
+            .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+            .find_map(|w| kind_of_noun(&w.to_lowercase()))
+    };
+    // the name first: "American Airlines" is a company although "American" is a demonym
+    by_nouns(std::slice::from_ref(&party.name))
+        .or(is_country.then_some(SideKind::Country))
+        .or_else(|| by_nouns(&party.aliases))
+        .unwrap_or_default()
+}
+
+/// Bytes of an article read for which party governs: its lead and more, bounded so
+/// that the work stays small on any input.
+const GOVERNING_BYTES: usize = 64 * 1024;
+
+/// The party among `sides` that governs: the one a parties file marks (`governs`, or
+/// an alias "the government"), else the one the story calls so ("the Labour
+/// government", "Labour ministers", "the ruling X", "X-led"), less the one it calls the
+/// opposition ("the Tory opposition").
+pub fn governing(
+    text: &str,
+    parties: Option<&[Party]>,
+    sides: &SideMatcher,
+    kinds: &[SideKind],
+) -> Option<usize> {
+    if let Some(parties) = parties {
+        let marked = parties.iter().position(|p| {
+            p.governs
+                || p.aliases.iter().any(|a| {
+                    let a = a.trim().to_lowercase();
+                    a == "the government" || a == "government"
+                })
+        });
+        if marked.is_some() {
+            return marked;
+        }
+    }
+    // (a side the story does not tell the kind of may be a party)
+    let is_party = |s: usize| matches!(kinds.get(s), Some(SideKind::Party | SideKind::Other));
+    let end = super::article_floor(text, GOVERNING_BYTES);
+    let text = &text[..end];
+    let mut votes: Vec<(usize, i32)> = Vec::new();
+    for (at, side) in sides.find(text).into_iter().filter(|&(_, s)| is_party(s)) {
+        let before = text[..at].split_whitespace().next_back().unwrap_or("");
+        // the word after the name, whose own words are capitalised ("Labour Party")
+        let after = text[at..]
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .skip(1)
+            .find(|w| !w.starts_with(char::is_uppercase))
+            .unwrap_or("");
+        let (before, after) = (before.to_lowercase(), after.to_lowercase());
+        let vote = if matches!(before.as_str(), "governing" | "ruling")
+            || matches!(
+                after.trim_end_matches([',', '.', '\'', 's']),
+                "government" | "minister" | "cabinet" | "administration" | "led"
+            ) {
+            1
+        } else if before == "opposition" || after.starts_with("opposition") {
+            -1
+        } else {
+            continue;
+        };
+        match votes.iter_mut().find(|(s, _)| *s == side) {
+            Some(v) => v.1 += vote,
+            None => votes.push((side, vote)),
+        }
+    }
+    // an opposition party leaves the government to the other, when there are two
+    let parties_named: Vec<usize> = (0..kinds.len()).filter(|&s| is_party(s)).collect();
+    if let ([a, b], [(s, v)]) = (parties_named.as_slice(), votes.as_slice())
+        && *v < 0
+    {
+        return Some(if s == a { *b } else { *a });
+    }
+    votes
+        .into_iter()
+        .filter(|&(_, v)| v > 0)
+        .max_by_key(|&(_, v)| v)
+        .map(|(s, _)| s)
+}
+
 /// A party for a gazetteer country.
 pub fn country_party(c: &Country) -> Party {
     let mut aliases: Vec<String> = c.names.iter().filter(|n| **n != c.name).cloned().collect();
@@ -86,6 +286,7 @@ pub fn country_party(c: &Country) -> Party {
         name: c.name.clone(),
         aliases,
         color: None,
+        ..Default::default()
     }
 }
 
@@ -119,6 +320,7 @@ mod tests {
             name: "Maria Lopez".into(),
             aliases: vec![],
             color: None,
+            ..Default::default()
         }];
         let m = SideMatcher::new(&party_names(&p));
         assert_eq!(m.first("a spokeswoman for the Lopez campaign"), Some(0));
@@ -132,6 +334,7 @@ mod tests {
             name: "United States".into(),
             aliases: vec!["Washington".into()],
             color: None,
+            ..Default::default()
         }];
         let names = party_names(&p);
         assert!(names[0].iter().any(|n| n == "State Department"));

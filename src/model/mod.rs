@@ -20,7 +20,7 @@ pub type Id = compact_str::CompactString;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A side of the story.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Stable id ("us").
@@ -33,6 +33,43 @@ pub struct Party {
     /// Highlight colour; the theme picks one when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
+    /// People who speak for the side ("Tony Blair"): a speaker of that name (or of its
+    /// surname alone) is on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    /// Offices that speak for the side ("shadow home secretary", "union president"): a
+    /// speaker whose title or description holds one is on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Whether the side is the government: the state's offices ("the Prime Minister",
+    /// "ministers", "the government") speak for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub governs: bool,
+}
+
+/// Why a list of parties cannot be used: an id is empty or given twice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartiesError {
+    /// A party's id is empty or blank.
+    #[error("a party has an empty `id`")]
+    EmptyId,
+    /// Two parties share an id.
+    #[error("party id `{0}` is used twice")]
+    DuplicateId(String),
+}
+
+/// Checks that every party has an id of its own: annotations name their side by it.
+pub fn check_party_ids(parties: &[Party]) -> Result<(), PartiesError> {
+    let mut seen = std::collections::HashSet::new();
+    for p in parties {
+        if p.id.trim().is_empty() {
+            return Err(PartiesError::EmptyId);
+        }
+        if !seen.insert(p.id.as_str()) {
+            return Err(PartiesError::DuplicateId(p.id.clone()));
+        }
+    }
+    Ok(())
 }
 
 /// Whether an annotation came from the detector or from the user.
@@ -59,6 +96,24 @@ pub enum Status {
     Accepted,
     /// Turned down by the user; kept so detection does not bring it back.
     Rejected,
+}
+
+/// Why an annotation a person may have worked on needs their look again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recheck {
+    /// The article changed and the annotation was placed again by a fuzzy match: its
+    /// text is now the article's new text there.
+    Fuzzy,
+}
+
+impl Recheck {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Recheck::Fuzzy => "fuzzy",
+        }
+    }
 }
 
 /// What a quoted stretch is.
@@ -125,6 +180,11 @@ pub struct Speaker {
     /// Every mention (name, surname, role, pronoun) as `[start, end]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<[usize; 2]>,
+    /// The text of each mention, in the same order: what re-anchoring looks for when
+    /// the article changes. Kept by the store; empty when not known (a store written
+    /// before it, or by another tool), and ignored unless one for each mention.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mention_text: Vec<Snippet>,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,
@@ -154,12 +214,20 @@ pub struct Quote {
     /// The speech verb or colon that attributes it, as `[start, end]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<[usize; 2]>,
+    /// The cue's text ("said"): what re-anchoring looks for when the article changes.
+    /// Kept by the store; empty when not known.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub cue_text: Snippet,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,
     /// Review state.
     #[serde(default)]
     pub status: Status,
+    /// Set when the article changed under it and it should be looked at again; a
+    /// person's edit of it clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// The user's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -195,6 +263,10 @@ pub struct Position {
     /// Review state.
     #[serde(default)]
     pub status: Status,
+    /// Set when the article changed under it and it should be looked at again; a
+    /// person's edit of it clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// The user's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -204,6 +276,58 @@ pub struct Position {
     /// Up to 32 characters after the span, for re-anchoring.
     #[serde(default, skip_serializing_if = "str::is_empty")]
     pub suffix: Snippet,
+}
+
+/// Which list a conflict's item is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictTable {
+    /// A quote (placed or orphan).
+    Quote,
+    /// A position (placed or orphan).
+    Position,
+    /// A speaker.
+    Speaker,
+    /// A party (side).
+    Party,
+}
+
+impl ConflictTable {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictTable::Quote => "quote",
+            ConflictTable::Position => "position",
+            ConflictTable::Speaker => "speaker",
+            ConflictTable::Party => "party",
+        }
+    }
+}
+
+/// A field that two branches changed two ways, left by `parley merge` for the user to
+/// settle. The item holds `ours` until then; settling sets the chosen value and drops
+/// the conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// Stable id ("c1"), unique among conflicts.
+    pub id: Id,
+    /// Which list the item is in.
+    pub table: ConflictTable,
+    /// The id of the quote, position, speaker or party.
+    pub item: Id,
+    /// The field ("note", "party", …), or "deleted" when one side deleted the item and
+    /// the other changed it (the values are then "yes" or "no").
+    pub field: String,
+    /// The value both branches started from; absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// Our branch's value; absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ours: Option<String>,
+    /// Their branch's value; absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theirs: Option<String>,
 }
 
 /// What the store says about the article it annotates.
@@ -310,6 +434,9 @@ pub struct Annotations {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub orphan_positions: Vec<Position>,
+    /// Fields a merge left changed two ways, for the user to settle.
+    #[serde(default, rename = "conflict", skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     /// An older store's `[reading]` table, dropped on reading.
     #[serde(default, rename = "reading", skip_serializing)]
     pub dropped_reading: Dropped,
@@ -327,6 +454,7 @@ impl Annotations {
             positions: Vec::new(),
             orphan_quotes: Vec::new(),
             orphan_positions: Vec::new(),
+            conflicts: Vec::new(),
             dropped_reading: Dropped,
         }
     }

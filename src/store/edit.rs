@@ -6,12 +6,15 @@ mod ids;
 mod parties;
 mod plan;
 pub mod redetect;
+mod settle;
 mod speakers;
 
 use crate::model::{Annotations, Id, Party, QuoteKind, Speaker, Status};
-pub use ids::find;
+pub use ids::{find, next_id, party_id, speaker_id};
+pub(crate) use plan::placed_at;
 pub use plan::{Plan, plan};
 pub use redetect::Tally;
+pub use settle::next_conflict_id;
 
 /// One user action on the annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +173,15 @@ pub enum Edit {
     DeleteParty {
         /// The side.
         id: Id,
+    },
+    /// Gives the field a merge left changed two ways (conflict `id`) the value
+    /// chosen, and drops the conflict; on a "deleted" conflict, "yes" deletes the item.
+    /// (Any edit that changes the field, or deletes the item, settles it too.)
+    Settle {
+        /// The conflict.
+        id: Id,
+        /// The value as text (`None`: empty), usually the conflict's `ours` or `theirs`.
+        value: Option<String>,
     },
     /// Replaces every side (with the config's or a `--parties` file's): what had a
     /// side that goes is left without one, and the listed annotations and speakers

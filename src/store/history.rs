@@ -3,7 +3,7 @@
 
 mod bulk;
 
-use crate::model::{Annotations, Id, Party, Position, Quote, Speaker};
+use crate::model::{Annotations, Conflict, Id, Party, Position, Quote, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// Which list an item lives in.
@@ -22,6 +22,8 @@ pub enum Slot {
     Speaker,
     /// `[[party]]`.
     Party,
+    /// `[[conflict]]`.
+    Conflict,
 }
 
 /// A whole item of one list.
@@ -40,6 +42,8 @@ pub enum Item {
     Speaker(Speaker),
     /// A party.
     Party(Party),
+    /// A field a merge left changed two ways.
+    Conflict(Conflict),
 }
 
 impl Item {
@@ -52,11 +56,15 @@ impl Item {
             Item::OrphanPosition(p) => (Slot::OrphanPosition, &p.id),
             Item::Speaker(s) => (Slot::Speaker, &s.id),
             Item::Party(p) => (Slot::Party, &p.id),
+            Item::Conflict(c) => (Slot::Conflict, &c.id),
         }
     }
 }
 
 /// One primitive change of a set; what the journal records and undo inverts.
+// Most changes are puts, kept by the thousand in the history: a box for each would
+// cost an allocation per change to save the room of the few removes.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
@@ -124,6 +132,9 @@ pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
                 }
                 Item::Speaker(s) => replace_or_push(&mut a.speakers, s, |s| &s.id, Item::Speaker),
                 Item::Party(p) => replace_or_push(&mut a.parties, p, |p| &p.id, Item::Party),
+                Item::Conflict(c) => {
+                    replace_or_push(&mut a.conflicts, c, |c| &c.id, Item::Conflict)
+                }
             };
             Ok(old.map_or(Change::Remove { slot, id }, Change::Put))
         }
@@ -143,6 +154,7 @@ pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
                 }
                 Slot::Speaker => take(&mut a.speakers, &id, |s| &s.id).map(Item::Speaker),
                 Slot::Party => take(&mut a.parties, &id, |p| &p.id).map(Item::Party),
+                Slot::Conflict => take(&mut a.conflicts, &id, |c| &c.id).map(Item::Conflict),
             };
             item.map(Change::Put).ok_or_else(missing)
         }

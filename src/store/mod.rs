@@ -6,6 +6,7 @@ pub mod anchor;
 pub mod canonical;
 pub mod check;
 pub mod edit;
+pub mod fields;
 pub mod fsio;
 pub mod guard;
 pub mod history;

@@ -3,6 +3,7 @@
 //! (`open`), edited through journalled, undoable commands and saved atomically
 //! (`changes`). This file holds the type, where a store lives, and what it shows.
 
+mod changed;
 mod changes;
 mod open;
 mod recover;
@@ -76,6 +77,9 @@ pub struct Store {
     history: History,
     journal: Option<Journal>,
     journal_failed: bool,
+    /// Actions applied since the last save that the journal does not hold (it could
+    /// not be written): a crash would lose them.
+    unjournalled: usize,
     /// This reader's hold on the store (none for `export` and `check`, or when another
     /// reader has it).
     lock: Option<StoreLock>,
@@ -160,6 +164,17 @@ impl Store {
     /// the saved state makes it false again.
     pub fn is_dirty(&self) -> bool {
         self.unsaved_outside_history || self.history.state() != self.saved_state
+    }
+
+    /// How many edits since the last save are not in the journal (it could not be
+    /// written: a full disk, say), so a crash would lose them; 0 when the store is
+    /// saved or every edit is journalled.
+    pub fn edits_at_risk(&self) -> usize {
+        if self.is_dirty() {
+            self.unjournalled
+        } else {
+            0
+        }
     }
 
     /// Messages for the user ("recovered 3 edits from the journal").

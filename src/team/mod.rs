@@ -4,4 +4,6 @@
 
 pub mod agree;
 pub mod alpha;
+pub mod diff;
+pub mod merge;
 pub mod stats;

@@ -56,6 +56,8 @@ pub enum Action {
     StoreReady(Box<Store>),
     /// A key typed into the open popup.
     Popup(PopupKey),
+    /// Text pasted in the terminal (bracketed paste): for the focused field, never keys.
+    Paste(String),
     /// The mouse moved with the button down, at a screen cell (column, row).
     Drag(u16, u16),
     /// Nothing is queued: do a slice of background work (wrapping the rest).

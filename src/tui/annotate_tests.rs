@@ -307,3 +307,43 @@ fn exporting_or_saving_over_an_existing_file_asks_first() {
     let saved = std::fs::read_to_string(&target).unwrap();
     assert!(saved.starts_with("version = "), "{saved}");
 }
+
+#[test]
+fn a_note_confirmed_unchanged_keeps_its_tabs_and_crlf_and_the_store_stays_saved() {
+    use crate::store::Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let stored = "col 1\tcol 2\r\nnext line\tend";
+    // a note with a tab and a CRLF, saved in the store (as another tool might write it)
+    let mut a = app_in(dir.path(), 100, 30, true);
+    press(&mut a, KeyCode::Tab);
+    let id = a.selected_id().unwrap();
+    let store = a.store.as_mut().unwrap();
+    store
+        .apply(Edit::SetNote {
+            id: id.clone(),
+            note: Some(stored.into()),
+        })
+        .unwrap();
+    store.save().unwrap();
+    drop(a);
+    let mut a = app_in(dir.path(), 100, 30, true);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.selected_id(), Some(id.clone()));
+    typ(&mut a, "e");
+    assert!(matches!(a.mode.popup(), Some(Popup::Lines { .. })));
+    press(&mut a, KeyCode::Enter);
+    let note = |a: &App| {
+        let ann = a.ann();
+        let q = ann.quotes.iter().find(|q| q.id == id).map(|q| &q.note);
+        let p = ann.positions.iter().find(|p| p.id == id).map(|p| &p.note);
+        q.or(p).cloned().flatten()
+    };
+    assert_eq!(note(&a).as_deref(), Some(stored), "byte for byte");
+    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing to save");
+    // an edit does write it (its tab and CR as the editor shows them)
+    typ(&mut a, "e");
+    typ(&mut a, "!");
+    press(&mut a, KeyCode::Enter);
+    assert!(note(&a).unwrap().ends_with("end!"));
+    assert!(a.store.as_ref().unwrap().is_dirty());
+}

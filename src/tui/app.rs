@@ -3,12 +3,14 @@
 //! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
 //! `editing`, `popups` and `saving`.
 
+mod conflicts;
 pub mod corpus;
 pub mod cursor;
 mod editing;
 mod given_sides;
 mod navigation;
 mod overlays;
+mod paste;
 mod popups;
 pub mod redetect;
 mod saving;
@@ -101,6 +103,8 @@ pub struct App {
     anchor: Option<usize>,
     /// Detections the loop should run on a worker (a large article's).
     jobs: Vec<redetect::DetectJob>,
+    /// The conflict `C` showed last, so the next `C` goes on from it.
+    last_conflict: Option<Id>,
     /// The corpus, when the reader was opened on a folder (`parley DIR`).
     pub corpus: Option<super::corpus::Corpus>,
 }
@@ -153,6 +157,7 @@ impl App {
             label,
             anchor: None,
             jobs: Vec::new(),
+            last_conflict: None,
             corpus: None,
         };
         app.relayout();
@@ -234,6 +239,7 @@ impl App {
             let tone = if warn { Tone::Warning } else { Tone::Info };
             self.message = Some((notices.join("; "), tone));
         }
+        self.announce_conflicts();
     }
 
     /// Rebuilds the index after the annotations changed. The selection goes to the

@@ -54,6 +54,13 @@ impl TextField {
         self.cursor += c.len_utf8();
     }
 
+    /// Inserts text at the cursor, less its control characters (a paste, cleaned).
+    pub fn insert_str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.insert(c);
+        }
+    }
+
     /// Deletes the grapheme before the cursor.
     pub fn backspace(&mut self) {
         let prev = self.prev_boundary();

@@ -21,7 +21,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use crate::article::{Article, Opening};
+use crate::article::{Article, Opening, Rest};
 use crate::config::Config;
 use crate::keys::Command;
 use crate::store::{OpenOptions, Store};
@@ -58,7 +58,13 @@ enum End {
 /// article is detected before the first frame; for a larger one the rest is read,
 /// and the store opened (and, without one, the article detected), on a worker
 /// thread, so the first screen waits for neither.
-pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) -> Result<Exit> {
+pub fn run(
+    mut opening: Opening,
+    config: Config,
+    options: OpenOptions,
+    color: bool,
+) -> Result<Exit> {
+    let rest = opening.rest.take();
     let article = Arc::new(opening.article);
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
@@ -95,7 +101,7 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
             let max = app.config.limits.max_article_bytes;
-            spawn_worker(article, opening.complete, max, options, tx.clone());
+            spawn_worker(article, rest, max, options, tx.clone());
         } else {
             drop(article);
         }
@@ -166,11 +172,11 @@ fn with_terminal(
     }
 }
 
-/// Starts the worker: it reads the rest of the article (unless `complete`), then opens
-/// the store, and sends each as it is ready.
+/// Starts the worker: it reads the rest of the article (when there is a `rest`, from
+/// the file already open), then opens the store, and sends each as it is ready.
 fn spawn_worker(
     start: Arc<Article>,
-    complete: bool,
+    rest: Option<Rest>,
     max_bytes: u64,
     options: OpenOptions,
     tx: mpsc::Sender<Event>,
@@ -178,10 +184,9 @@ fn spawn_worker(
     std::thread::spawn(move || {
         background();
         let guard = events::WorkerGuard::new(tx);
-        let article = if complete {
-            start
-        } else {
-            match Article::load(start.source.clone(), max_bytes) {
+        let article = match rest {
+            None => start,
+            Some(rest) => match rest.read(max_bytes) {
                 Ok(whole) => {
                     drop(start);
                     let whole = Arc::new(whole);
@@ -195,7 +200,7 @@ fn spawn_worker(
                     guard.send(Event::ArticleFailed(why));
                     return guard.finish();
                 }
-            }
+            },
         };
         let mut progress = |bytes: usize| {
             guard.send(Event::Progress(bytes));
@@ -326,6 +331,8 @@ fn input_action(input: &CtEvent, app: &App) -> Input {
             Some(Action::Command(Command::Interrupt)) => return Input::Interrupt,
             other => other,
         },
+        // pasted text is text for a field, whatever keys it holds
+        CtEvent::Paste(ref text) => Some(Action::Paste(text.clone())),
         CtEvent::Resize(w, h) => {
             let size = terminal::capped(ratatui::layout::Size::new(w, h));
             return Input::Resize(size.width, size.height);
@@ -363,14 +370,9 @@ fn suspend(terminal: &mut terminal::Term, gate: &events::InputGate, mouse: bool)
     Ok(())
 }
 
-/// Raw mode, the alternate screen and (if wanted) the mouse again after a suspend.
+/// The terminal (and, if wanted, the mouse) again after a suspend.
 fn resume_terminal(mouse: bool) -> Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        std::io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
-    )?;
+    terminal::retake()?;
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
@@ -405,6 +407,9 @@ mod redetect_tests;
 
 #[cfg(test)]
 mod speakers_tests;
+
+#[cfg(test)]
+mod conflict_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -41,6 +41,11 @@ pub enum Ask {
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.
     ApplyParties,
+    /// Which value a conflict a merge left should take.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
     /// The side of a new speaker.
     SpeakerSide {
         /// The name typed.
@@ -76,6 +81,11 @@ pub enum Field {
     Side(SideField),
     /// A speaker's name or role, in the speakers panel.
     Speaker(SpeakerField),
+    /// The value a user writes to settle a conflict.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
     /// The corpus list's filter.
     CorpusFilter,
     /// A search of every article of the corpus.
@@ -115,14 +125,16 @@ pub enum Popup {
         /// What it is for.
         purpose: Field,
     },
-    /// The note editor of an annotation: several lines, wrapped.
-    Note {
+    /// Several lines of text, wrapped: an annotation's note, or a side's aliases one a
+    /// line (a line break is the one separator no name can hold).
+    Lines {
         /// What to type.
         title: String,
         /// The editor (boxed: it is far larger than the other popups).
         editor: Box<NoteEditor>,
-        /// The annotation's id.
-        id: Id,
+        /// What it is for: an annotation's note, a side's aliases, or the note that
+        /// settles a conflict.
+        purpose: Field,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
     Speakers {
@@ -208,10 +220,16 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Note { editor, id, .. } => {
+            Popup::Lines {
+                editor, purpose, ..
+            } => {
                 match key {
+                    // confirmed as it opened: nothing to change
+                    PopupKey::Edit(PromptKey::Submit) if !editor.is_changed() => {
+                        return Outcome::Cancel;
+                    }
                     PopupKey::Edit(PromptKey::Submit) => {
-                        return Outcome::Submitted(Field::Note { id: id.clone() }, editor.text());
+                        return Outcome::Submitted(purpose.clone(), editor.text());
                     }
                     PopupKey::Edit(k) => editor.apply(k),
                     PopupKey::Newline => editor.newline(),

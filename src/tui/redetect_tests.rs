@@ -18,6 +18,7 @@ fn side(id: &str, name: &str) -> Party {
         name: name.into(),
         aliases: Vec::new(),
         color: None,
+        ..Default::default()
     }
 }
 
@@ -174,27 +175,135 @@ fn manual_accepted_and_rejected_annotations_keep_their_sides() {
     );
 }
 
+const ADDED: &str = "\n\"We will open the gates when the rains come,\" said Lena Varga, a Corvessan water engineer.\n";
+
+/// A reader on the story with its two sides, its first quote accepted and saved.
+fn accepted_and_saved(dir: &std::path::Path) -> (Party, Party, crate::model::Quote) {
+    let parties = vec![side("talvera", "Talvera"), side("corvessa", "Corvessa")];
+    let mut a = app_on_file(dir, RIVER_TALKS, parties.clone());
+    let first = a.ann().quotes[0].id.clone();
+    select(&mut a, &first);
+    typ(&mut a, "a");
+    a.update(Action::Command(crate::keys::Command::Save));
+    assert!(!a.store.as_ref().unwrap().is_dirty());
+    let accepted = a.ann().quotes[0].clone();
+    (parties[0].clone(), parties[1].clone(), accepted)
+}
+
+#[test]
+fn opening_a_changed_article_suggests_its_new_quote_and_marks_what_moved_fuzzily() {
+    let dir = tempfile::tempdir().unwrap();
+    let (t, c, accepted) = accepted_and_saved(dir.path());
+    let count = quotes_per_side(&app_on_file(
+        dir.path(),
+        RIVER_TALKS,
+        vec![t.clone(), c.clone()],
+    ))
+    .values()
+    .sum::<usize>();
+    // an editor changes a word of the accepted quote and adds a paragraph
+    let changed = format!("{RIVER_TALKS}{ADDED}").replace("a fair offer", "a fair proposal");
+    let mut a = app_on_file(dir.path(), &changed, vec![t, c]);
+    let said = message(&a);
+    assert!(
+        said.contains(
+            "by a fuzzy match; marked to check again: q1 “\"We came with a fair proposal …”)"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("detected again: suggestions 1 added"),
+        "{said}"
+    );
+    let quotes = &a.ann().quotes;
+    assert_eq!(quotes.len(), count + 1);
+    let q1 = &quotes[0];
+    assert_eq!(
+        (q1.id.as_str(), q1.status, q1.recheck),
+        ("q1", Status::Accepted, Some(crate::model::Recheck::Fuzzy))
+    );
+    assert_eq!(q1.speaker, accepted.speaker, "accepted work kept");
+    let new = quotes.last().unwrap();
+    assert!(new.text.contains("open the gates"), "{new:?}");
+    assert_eq!(new.status, Status::Suggested);
+
+    // the mark shows in the sidebar and the status bar, and accepting clears it
+    press(&mut a, KeyCode::Esc);
+    select(&mut a, "q1");
+    if !a.sidebar {
+        typ(&mut a, "s");
+    }
+    let shown = screen(&a);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("≈ Q") && l.contains("Ines Marov")),
+        "{shown}"
+    );
+    assert!(
+        shown
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("≈ placed"),
+        "{shown}"
+    );
+    let summary = crate::tui::view::status::selection_text(&a).unwrap_or_default();
+    assert!(
+        summary.ends_with("≈ placed by a fuzzy match: check it (a accepts)"),
+        "{summary}"
+    );
+    typ(&mut a, "a");
+    assert_eq!(a.ann().quotes[0].recheck, None);
+    typ(&mut a, "u");
+    typ(&mut a, "u");
+    assert_eq!(
+        a.ann().quotes.len(),
+        count,
+        "the re-detection is one undo step"
+    );
+}
+
 #[test]
 fn detect_suggests_a_quote_in_an_added_paragraph_and_keeps_accepted_work() {
     let dir = tempfile::tempdir().unwrap();
-    let parties = vec![side("talvera", "Talvera"), side("corvessa", "Corvessa")];
-    let mut a = app_on_file(dir.path(), RIVER_TALKS, parties.clone());
-    press(&mut a, KeyCode::Tab);
-    typ(&mut a, "a");
-    a.update(Action::Command(crate::keys::Command::Save));
-    let accepted = a.ann().quotes[0].clone();
-    let count = a.ann().quotes.len();
-    drop(a);
+    let (t, c, accepted) = accepted_and_saved(dir.path());
+    // the changed article saved by a session that did not detect it again (one that
+    // annotates from scratch), so its new paragraph has no suggestion
+    let changed = format!("{RIVER_TALKS}{ADDED}");
+    std::fs::write(dir.path().join("story.txt"), &changed).unwrap();
+    let article = crate::article::Article::load(
+        crate::article::Source::File(dir.path().join("story.txt")),
+        1 << 20,
+    )
+    .unwrap();
+    let mut bare = crate::store::Store::open(&article, &crate::store::OpenOptions::default());
+    let count = bare.annotations().quotes.len();
+    bare.apply(crate::store::Edit::SetNote {
+        id: "q2".into(),
+        note: Some("saved again".into()),
+    })
+    .unwrap();
+    bare.save().unwrap();
+    drop(bare);
 
-    let added = "\n\"We will open the gates when the rains come,\" said Lena Varga, a Corvessan water engineer.\n";
-    let changed = format!("{RIVER_TALKS}{added}");
-    let mut a = app_on_file(dir.path(), &changed, parties);
+    let mut a = app_on_file(dir.path(), &changed, vec![t, c]);
+    assert_eq!(
+        a.ann().quotes.len(),
+        count,
+        "nothing suggested at open: same text"
+    );
     typ(&mut a, ":detect");
     press(&mut a, KeyCode::Enter);
-    assert!(message(&a).contains("1 added"), "{}", message(&a));
+    assert!(
+        message(&a).contains("suggestions 1 added"),
+        "{}",
+        message(&a)
+    );
     let quotes = &a.ann().quotes;
     assert_eq!(quotes.len(), count + 1);
     assert_eq!(quotes[0], accepted, "accepted work kept as it was");
+    assert_eq!(quotes[1].note.as_deref(), Some("saved again"));
     let new = quotes.last().unwrap();
     assert!(new.text.contains("open the gates"), "{new:?}");
     assert_eq!(new.status, Status::Suggested);
@@ -290,4 +399,40 @@ fn a_result_for_sides_that_changed_since_is_dropped() {
     }
     assert_eq!(a.ann(), &before, "detected with other sides: dropped");
     assert_eq!(run_jobs(&mut a), 1, "the edit of the sides queued its own");
+}
+
+#[test]
+fn sides_given_for_a_large_article_apply_once_the_worker_has_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = large_story();
+    let mut first = app_on_file(dir.path(), &text, Vec::new());
+    first.update(Action::Command(crate::keys::Command::Save));
+    drop(first);
+    let given = vec![side("talvera", "Talvera"), side("corvessa", "Corvessa")];
+    let mut a = app_on_file(dir.path(), &text, given.clone());
+    assert!(matches!(a.mode.popup(), Some(Popup::Choice { .. })));
+    typ(&mut a, "a");
+    assert!(
+        a.ann().parties.is_empty(),
+        "not before the detector is done"
+    );
+    assert!(message(&a).contains("detecting"), "{}", message(&a));
+    assert_eq!(run_jobs(&mut a), 1);
+    assert_eq!(a.ann().parties, given);
+    assert!(
+        message(&a).contains("applied the sides given"),
+        "{}",
+        message(&a)
+    );
+    a.store.as_mut().unwrap().discard().unwrap();
+    drop(a);
+
+    // an edit while the worker reads makes its result stale: not applied
+    let mut b = app_on_file(dir.path(), &text, given);
+    typ(&mut b, "a");
+    press(&mut b, KeyCode::Tab);
+    typ(&mut b, "x");
+    assert_eq!(run_jobs(&mut b), 1);
+    assert!(b.ann().parties.is_empty());
+    assert!(message(&b).contains("not applied"), "{}", message(&b));
 }

@@ -76,13 +76,18 @@ fn read(path: &Path) -> io::Result<Places> {
 /// Remembers where an article was left. Failures are returned, never fatal. Two
 /// parleys quitting at once take turns (a lock on the state directory), so neither
 /// undoes the other's place.
-pub fn save(path: &Path, sha: &str, mut place: Place) -> io::Result<()> {
+pub fn save(path: &Path, sha: &str, place: Place) -> io::Result<()> {
+    save_waiting(path, sha, place, LOCK_PATIENCE)
+}
+
+/// [`save`], waiting at most `patience` for another parley's turn.
+fn save_waiting(path: &Path, sha: &str, mut place: Place, patience: Duration) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
-    let _turn = take_turn(dir)?;
+    let _turn = take_turn(dir, patience)?;
     let mut places = read(path)?;
     place.seen = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -104,7 +109,7 @@ pub fn save(path: &Path, sha: &str, mut place: Place) -> io::Result<()> {
 }
 
 /// Waits (a little) for the lock on the state directory; held until dropped.
-fn take_turn(dir: &Path) -> io::Result<std::fs::File> {
+fn take_turn(dir: &Path, patience: Duration) -> io::Result<std::fs::File> {
     use rustix::fs::{FlockOperation, OFlags, flock};
     use std::os::unix::fs::OpenOptionsExt;
     let handle = std::fs::OpenOptions::new()
@@ -115,7 +120,7 @@ fn take_turn(dir: &Path) -> io::Result<std::fs::File> {
     loop {
         match flock(&handle, FlockOperation::NonBlockingLockExclusive) {
             Ok(()) => return Ok(handle),
-            Err(e) if e == rustix::io::Errno::WOULDBLOCK && start.elapsed() < LOCK_PATIENCE => {
+            Err(e) if e == rustix::io::Errno::WOULDBLOCK && start.elapsed() < patience => {
                 std::thread::sleep(Duration::from_millis(10));
             }
             Err(e) => return Err(e.into()),
@@ -165,7 +170,9 @@ mod tests {
                             offset: n * 100 + round,
                             ..Place::default()
                         };
-                        save(&p, &format!("article-{n}"), place).unwrap();
+                        // the turns, not the patience, are under test: wait as long as it takes
+                        let patience = Duration::from_secs(600);
+                        save_waiting(&p, &format!("article-{n}"), place, patience).unwrap();
                     }
                 })
             })

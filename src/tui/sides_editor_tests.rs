@@ -4,12 +4,12 @@
 use super::action::Action;
 use super::app::App;
 use super::popup::{Ask, Popup};
-use super::test_support::{press, screen_lines, typ};
+use super::test_support::{press, press_mod, screen_lines, typ};
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
 use crate::store::{OpenOptions, Store};
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -84,6 +84,7 @@ fn country(id: &str, name: &str) -> Party {
         name: name.into(),
         aliases: vec![],
         color: None,
+        ..Default::default()
     }
 }
 
@@ -147,10 +148,16 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     typ(&mut a, "Freedonia");
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "e");
-    typ(&mut a, "Freedonian, the republic");
+    typ(&mut a, "Freedonian");
+    press_mod(&mut a, KeyCode::Char('j'), KeyModifiers::CONTROL); // one alias a line
+    typ(&mut a, "the republic, Fredonia's");
     press(&mut a, KeyCode::Enter);
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
-    assert_eq!(a.ann().parties[1].aliases, ["Freedonian", "the republic"]);
+    assert_eq!(
+        a.ann().parties[1].aliases,
+        ["Freedonian", "the republic, Fredonia's"],
+        "a comma is part of a name"
+    );
     assert_eq!(a.ann().parties[1].id, "fredonia", "a rename keeps the id");
 
     typ(&mut a, "K");
@@ -317,4 +324,33 @@ fn the_sides_editor_keys_are_remappable() {
         "n asks for a name"
     );
     assert!(!screen_text(&a).contains("a add"));
+}
+
+#[test]
+fn confirming_a_side_s_fields_unchanged_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let side = Party {
+        id: "us".into(),
+        name: "United States".into(),
+        aliases: vec!["Washington, D.C.".into(), "U.S.".into()],
+        color: None,
+        ..Default::default()
+    };
+    let mut a = app_on(dir.path(), vec![side.clone()]);
+    typ(&mut a, "S");
+    typ(&mut a, "e"); // the aliases, one a line
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter); // the name
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.ann().parties, [side], "one alias with its comma");
+    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing to save");
+    typ(&mut a, "S");
+    typ(&mut a, "e");
+    press_mod(&mut a, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    typ(&mut a, "Foggy Bottom");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.ann().parties[0].aliases,
+        ["Washington, D.C.", "U.S.", "Foggy Bottom"]
+    );
 }

@@ -20,6 +20,7 @@ fn sides() -> Vec<Party> {
         name: name.into(),
         aliases: vec![alias.into()],
         color: None,
+        ..Default::default()
     })
     .into()
 }

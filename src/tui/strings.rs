@@ -104,6 +104,48 @@ pub fn done(what: &str, keys: &Keymap) -> String {
     format!("{what} ({} undoes)", keys.hint(Command::Undo))
 }
 
+/// The status bar's mark for unsaved edits, saying when some are not in the journal
+/// (it could not be written), so a crash would lose them.
+pub fn unsaved(at_risk: usize) -> String {
+    match at_risk {
+        0 => "[+] unsaved".into(),
+        1 => "[+] unsaved, 1 edit not in the journal".into(),
+        n => format!("[+] unsaved, {n} edits not in the journal"),
+    }
+}
+
+/// The "keep editing" answer after a failed save: what the journal holds.
+pub fn keep_editing(at_risk: usize) -> String {
+    match at_risk {
+        0 => "keep editing (the journal keeps every edit)".into(),
+        1 => "keep editing (1 edit is not in the journal: a crash would lose it)".into(),
+        n => format!("keep editing ({n} edits are not in the journal: a crash would lose them)"),
+    }
+}
+
+/// The title of a side's aliases editor (`side` shown already sanitised).
+pub fn aliases_title(side: &str, keys: &Keymap) -> String {
+    format!(
+        "Other names of {side} in the text, one a line ({} new line, {} saves)",
+        keys.hint(Command::PromptNewline),
+        keys.hint(Command::PromptSubmit)
+    )
+}
+
+/// A paste with no field open: it is not run as keys.
+pub fn paste_refused(keys: &Keymap) -> String {
+    format!(
+        "pasted text goes into a field, never runs as keys: {} opens a note, {} the search",
+        keys.hint(Command::EditNote),
+        keys.hint(Command::Search)
+    )
+}
+
+/// A paste longer than a field takes.
+pub fn paste_cut(chars: usize) -> String {
+    format!("the paste was cut to its first {chars} characters")
+}
+
 /// The store was saved to `path` (shown already sanitised).
 pub fn saved(path: &str) -> String {
     format!("saved {path}")
@@ -173,6 +215,10 @@ pub fn counted(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
+/// The sides given were to apply to a store that changed before the detector was done.
+pub const GIVEN_SIDES_STALE: &str =
+    "the annotations changed while the sides given were being applied: not applied";
+
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";
 
@@ -188,41 +234,12 @@ pub fn rederived(changed: Option<usize>) -> String {
 
 /// What `:detect` changed, and what it kept.
 pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
-    let kept = format!("{} a person touched kept", counted(t.kept, "annotation"));
+    let what = format!("detected again: {}", t.describe());
     if t.is_empty() {
-        return format!("detected again: nothing changed; {kept}");
-    }
-    let mut parts = Vec::new();
-    for (n, what) in [
-        (t.added, "added"),
-        (t.changed, "changed"),
-        (t.removed, "removed"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
-    }
-    let suggestions = if parts.is_empty() {
-        String::new()
+        what
     } else {
-        format!("suggestions {}; ", parts.join(", "))
-    };
-    let mut speakers = Vec::new();
-    if t.speakers_added > 0 {
-        speakers.push(format!("{} added", counted(t.speakers_added, "speaker")));
+        done(&what, keys)
     }
-    if t.speakers_removed > 0 {
-        speakers.push(format!("{} gone", counted(t.speakers_removed, "speaker")));
-    }
-    let speakers = if speakers.is_empty() {
-        String::new()
-    } else {
-        format!("{}; ", speakers.join(", "))
-    };
-    done(
-        &format!("detected again: {suggestions}{speakers}{kept}"),
-        keys,
-    )
 }
 
 /// "no speakers": the speakers panel is empty.
@@ -282,4 +299,54 @@ pub fn no_side(sides: usize, keys: &Keymap) -> String {
         1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
         n => format!("there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"),
     }
+}
+
+/// The status bar's words for an annotation to check again.
+pub fn recheck(keys: &Keymap) -> String {
+    format!(
+        "≈ placed by a fuzzy match: check it ({} accepts)",
+        keys.hint(Command::Accept)
+    )
+}
+
+/// "no conflicts to settle"
+pub const NO_CONFLICTS: &str = "no conflicts to settle";
+
+/// The status bar's count of conflicts a merge left, with the key that settles them.
+pub fn conflicts_left(n: usize, keys: &Keymap) -> String {
+    format!(
+        "⚑ {} ({})",
+        counted(n, "conflict"),
+        keys.hint(Command::NextConflict)
+    )
+}
+
+/// On opening a store a merge left conflicts in.
+pub fn conflicts_on_open(n: usize, keys: &Keymap) -> String {
+    format!(
+        "{} from a merge: {} goes to the next and settles it",
+        counted(n, "conflict"),
+        keys.hint(Command::NextConflict)
+    )
+}
+
+/// After settling a conflict: how many are left, and what then.
+pub fn settled(left: usize, keys: &Keymap) -> String {
+    if left == 0 {
+        return done(
+            &format!(
+                "settled; no conflicts left: {} saves, then git add and commit",
+                keys.hint(Command::Save)
+            ),
+            keys,
+        );
+    }
+    done(
+        &format!(
+            "settled; {} left ({} goes to the next)",
+            counted(left, "conflict"),
+            keys.hint(Command::NextConflict)
+        ),
+        keys,
+    )
 }

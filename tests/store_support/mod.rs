@@ -47,6 +47,7 @@ pub fn options() -> OpenOptions {
         name: name.into(),
         aliases: vec![],
         color: None,
+        ..Default::default()
     };
     OpenOptions {
         parties: Some(vec![party("us", "United States"), party("cuba", "Cuba")]),

@@ -4,7 +4,8 @@
 use super::values::{int, list, parse_pair, parse_string, string, whole};
 use crate::model::Snippet;
 use crate::model::{
-    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+    Annotations, ArticleInfo, Conflict, ConflictTable, Id, Origin, Party, Position, Quote,
+    QuoteKind, Recheck, Speaker, Status,
 };
 
 /// Which table the reader is in.
@@ -15,6 +16,7 @@ enum Table {
     Speaker,
     Quote(bool),
     Position(bool),
+    Conflict,
 }
 
 /// Reads text in exactly the form [`super::write`] produces; `None` for anything else.
@@ -43,6 +45,7 @@ pub fn read(text: &str) -> Option<Annotations> {
                 "[[orphan_position]]" => {
                     push(&mut a.orphan_positions, position(), Table::Position(true))
                 }
+                "[[conflict]]" => push(&mut a.conflicts, conflict(), Table::Conflict),
                 _ => return None,
             };
             continue;
@@ -78,6 +81,7 @@ pub fn read(text: &str) -> Option<Annotations> {
                 };
                 set_position(list.last_mut()?, key, value)?;
             }
+            Table::Conflict => set_conflict(a.conflicts.last_mut()?, key, value)?,
         }
     }
     check_required(&table, seen)?;
@@ -102,14 +106,23 @@ const ARTICLE_KEYS: &[&str] = &[
     "site_name",
 ];
 const PARTY_KEYS: &[&str] = &["id", "name", "aliases", "color"];
-const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
-const QUOTE_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
-    "prefix", "suffix",
+const SPEAKER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "role",
+    "party",
+    "mentions",
+    "mention_text",
+    "origin",
 ];
+const QUOTE_KEYS: &[&str] = &[
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "cue_text", "origin",
+    "status", "recheck", "note", "prefix", "suffix",
+];
+const CONFLICT_KEYS: &[&str] = &["id", "table", "item", "field", "base", "ours", "theirs"];
 const POSITION_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "party", "speaker", "origin", "status", "note", "prefix",
-    "suffix",
+    "id", "start", "end", "text", "party", "speaker", "origin", "status", "recheck", "note",
+    "prefix", "suffix",
 ];
 
 fn keys(table: &Table) -> &'static [&'static str] {
@@ -120,6 +133,7 @@ fn keys(table: &Table) -> &'static [&'static str] {
         Table::Speaker => SPEAKER_KEYS,
         Table::Quote(_) => QUOTE_KEYS,
         Table::Position(_) => POSITION_KEYS,
+        Table::Conflict => CONFLICT_KEYS,
     }
 }
 
@@ -131,7 +145,7 @@ fn key_index(table: &Table, key: &str) -> Option<usize> {
 fn check_required(table: &Table, seen: u32) -> Option<()> {
     let n = match table {
         Table::Party | Table::Speaker => 2,
-        Table::Quote(_) | Table::Position(_) => 4,
+        Table::Quote(_) | Table::Position(_) | Table::Conflict => 4,
         _ => 0,
     };
     let mask = (1u32 << n) - 1;
@@ -139,12 +153,7 @@ fn check_required(table: &Table, seen: u32) -> Option<()> {
 }
 
 fn party() -> Party {
-    Party {
-        id: String::new(),
-        name: String::new(),
-        aliases: Vec::new(),
-        color: None,
-    }
+    Party::default()
 }
 
 fn speaker() -> Speaker {
@@ -154,6 +163,7 @@ fn speaker() -> Speaker {
         role: None,
         party: None,
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Auto,
     }
 }
@@ -168,8 +178,10 @@ fn quote() -> Quote {
         party: None,
         kind: QuoteKind::Direct,
         cue: None,
+        cue_text: Snippet::default(),
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
@@ -186,10 +198,44 @@ fn position() -> Position {
         speaker: None,
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
     }
+}
+
+fn conflict() -> Conflict {
+    Conflict {
+        id: Id::default(),
+        table: ConflictTable::Quote,
+        item: Id::default(),
+        field: String::new(),
+        base: None,
+        ours: None,
+        theirs: None,
+    }
+}
+
+fn set_conflict(c: &mut Conflict, key: &str, v: &str) -> Option<()> {
+    match key {
+        "id" => c.id = id(v)?,
+        "table" => {
+            c.table = match string(v)?.as_str() {
+                "quote" => ConflictTable::Quote,
+                "position" => ConflictTable::Position,
+                "speaker" => ConflictTable::Speaker,
+                "party" => ConflictTable::Party,
+                _ => return None,
+            }
+        }
+        "item" => c.item = id(v)?,
+        "field" => c.field = string(v)?,
+        "base" => c.base = Some(string(v)?),
+        "ours" => c.ours = Some(string(v)?),
+        _ => c.theirs = Some(string(v)?),
+    }
+    Some(())
 }
 
 fn set_article(a: &mut ArticleInfo, key: &str, v: &str) -> Option<()> {
@@ -213,7 +259,12 @@ fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
         "id" => p.id = string(v)?,
         "name" => p.name = string(v)?,
         "aliases" => p.aliases = list(v, parse_string)?,
-        _ => p.color = Some(string(v)?.parse().ok()?),
+        "members" => p.members = list(v, parse_string)?,
+        "roles" => p.roles = list(v, parse_string)?,
+        // (written only when true)
+        "governs" if v == "true" => p.governs = true,
+        "color" => p.color = Some(string(v)?.parse().ok()?),
+        _ => return None,
     }
     Some(())
 }
@@ -225,6 +276,12 @@ fn set_speaker(s: &mut Speaker, key: &str, v: &str) -> Option<()> {
         "role" => s.role = Some(string(v)?),
         "party" => s.party = Some(id(v)?),
         "mentions" => s.mentions = list(v, parse_pair)?,
+        "mention_text" => {
+            s.mention_text = list(v, parse_string)?
+                .into_iter()
+                .map(Snippet::from)
+                .collect()
+        }
         _ => s.origin = origin(v)?,
     }
     Some(())
@@ -241,6 +298,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
             }
         }
         "cue" => q.cue = Some(whole(v, parse_pair)?),
+        "cue_text" => q.cue_text = string(v)?.into(),
         _ => {
             let f = Fields {
                 id: &mut q.id,
@@ -251,6 +309,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
                 party: &mut q.party,
                 origin: &mut q.origin,
                 status: &mut q.status,
+                recheck: &mut q.recheck,
                 note: &mut q.note,
                 prefix: &mut q.prefix,
                 suffix: &mut q.suffix,
@@ -271,6 +330,7 @@ fn set_position(p: &mut Position, key: &str, v: &str) -> Option<()> {
         party: &mut p.party,
         origin: &mut p.origin,
         status: &mut p.status,
+        recheck: &mut p.recheck,
         note: &mut p.note,
         prefix: &mut p.prefix,
         suffix: &mut p.suffix,
@@ -288,6 +348,7 @@ struct Fields<'a> {
     party: &'a mut Option<Id>,
     origin: &'a mut Origin,
     status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
     prefix: &'a mut Snippet,
     suffix: &'a mut Snippet,
@@ -308,6 +369,12 @@ impl Fields<'_> {
                     "suggested" => Status::Suggested,
                     "accepted" => Status::Accepted,
                     "rejected" => Status::Rejected,
+                    _ => return None,
+                }
+            }
+            "recheck" => {
+                *self.recheck = match string(v)?.as_str() {
+                    "fuzzy" => Some(Recheck::Fuzzy),
                     _ => return None,
                 }
             }

@@ -20,6 +20,7 @@ pub(super) fn add(a: &Annotations, name: &str) -> Result<(Plan, Id), EditError> 
         name,
         aliases: Vec::new(),
         color: None,
+        ..Default::default()
     };
     Ok((
         Plan::new("add side", vec![Change::Put(Item::Party(party))]),

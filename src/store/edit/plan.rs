@@ -2,9 +2,10 @@
 //! and article text, with the label undo shows and the id of what it creates.
 
 use super::ids::{check_refs, find, next_id, speaker_id};
-use super::{Edit, EditError, Filter, parties, redetect, speakers};
+use super::{Edit, EditError, Filter, parties, redetect, settle, speakers};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
+    Annotations, Id, Origin, Position, Quote, QuoteKind, Recheck, Snippet, Speaker, Status,
+    shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -37,8 +38,15 @@ impl Plan {
     }
 }
 
-/// Works out the changes of `edit` against the current set and article text.
+/// Works out the changes of `edit` against the current set and article text, with the
+/// conflicts it settles on the way.
 pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
+    let mut plan = plan_edit(a, text, edit)?;
+    settle::settle_touched(a, &mut plan);
+    Ok(plan)
+}
+
+fn plan_edit(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
     let plan = match edit {
         Edit::AddQuote {
             start,
@@ -100,8 +108,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
                 .ok_or_else(|| EditError::NotFound(s.id.to_string()))?;
             check_refs(a, s.party.as_deref(), None)?;
             let mut s = s.clone();
-            s.mentions.sort_unstable();
-            s.mentions.dedup();
+            crate::store::schema::sort_mentions(&mut s);
             Plan::new("edit speaker", vec![Change::Put(Item::Speaker(s))])
         }
         Edit::RenameSpeaker { id, name } => speakers::rename(a, id, name)?,
@@ -123,6 +130,7 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             sides,
             speaker_sides,
         } => parties::replace(a, parties, sides, speaker_sides)?,
+        Edit::Settle { id, value } => settle::settle(a, text, id, value.as_deref())?,
         Edit::Redetect(found) => redetect::plan(a, text, found)?,
     };
     Ok(plan)
@@ -148,8 +156,10 @@ fn add_quote(
         party: party.clone(),
         kind,
         cue: None,
+        cue_text: Default::default(),
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -177,6 +187,7 @@ fn add_position(
         speaker: speaker.clone(),
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -192,6 +203,7 @@ fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditErro
         Item::Quote(q) | Item::OrphanQuote(q) => {
             q.kind = kind;
             q.origin = Origin::Manual;
+            q.recheck = None;
         }
         _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
     }
@@ -207,6 +219,7 @@ fn add_speaker(a: &Annotations, name: &str, role: &Option<String>, party: &Optio
         role: role.clone(),
         party: party.clone(),
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Manual,
     };
     created(
@@ -248,6 +261,7 @@ pub(super) struct Fields<'a> {
     pub(super) party: &'a mut Option<Id>,
     pub(super) speaker: &'a mut Option<Id>,
     pub(super) status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
     pub(super) origin: &'a mut Origin,
 }
@@ -258,6 +272,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut q.party,
             speaker: &mut q.speaker,
             status: &mut q.status,
+            recheck: &mut q.recheck,
             note: &mut q.note,
             origin: &mut q.origin,
         }),
@@ -265,10 +280,11 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut p.party,
             speaker: &mut p.speaker,
             status: &mut p.status,
+            recheck: &mut p.recheck,
             note: &mut p.note,
             origin: &mut p.origin,
         }),
-        Item::Speaker(_) | Item::Party(_) => None,
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => None,
     }
 }
 
@@ -278,11 +294,20 @@ fn modify(
     label: &'static str,
     f: impl Fn(Fields<'_>),
 ) -> Result<Plan, EditError> {
-    let mut item = find(a, id)?;
+    let before = find(a, id)?;
+    let mut item = before.clone();
     if let Some(fields) = fields(&mut item) {
+        // a person has looked at it
+        *fields.recheck = None;
         f(fields);
     }
-    Ok(Plan::new(label, vec![Change::Put(item)]))
+    // an edit that changes nothing is no change: nothing to journal, undo or save
+    let changes = if item == before {
+        Vec::new()
+    } else {
+        vec![Change::Put(item)]
+    };
+    Ok(Plan::new(label, changes))
 }
 
 fn set_span(
@@ -292,23 +317,9 @@ fn set_span(
     start: usize,
     end: usize,
 ) -> Result<Plan, EditError> {
-    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
     let item = find(a, id)?;
     let (slot, _) = item.key();
-    let placed = match item {
-        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
-            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
-            q.cue = q.cue.filter(|c| c[1] <= text.len());
-            q.origin = Origin::Manual;
-            Item::Quote(q)
-        }
-        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
-            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
-            p.origin = Origin::Manual;
-            Item::Position(p)
-        }
-        Item::Speaker(_) | Item::Party(_) => unreachable!("find returns annotations only"),
-    };
+    let placed = placed_at(&item, text, start, end)?;
     let mut changes = Vec::new();
     let label = if matches!(slot, Slot::OrphanQuote | Slot::OrphanPosition) {
         changes.push(Change::Remove {
@@ -321,6 +332,35 @@ fn set_span(
     };
     changes.push(Change::Put(placed));
     Ok(Plan::new(label, changes))
+}
+
+/// A quote or position (placed or orphan) moved to `start..end` of the article, with
+/// its text and context from there: placed, and made by hand.
+pub(crate) fn placed_at(
+    item: &Item,
+    text: &Arc<String>,
+    start: usize,
+    end: usize,
+) -> Result<Item, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    match item.clone() {
+        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
+            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
+            q.cue = q.cue.filter(|c| c[1] <= text.len());
+            q.origin = Origin::Manual;
+            q.recheck = None;
+            Ok(Item::Quote(q))
+        }
+        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
+            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
+            p.origin = Origin::Manual;
+            p.recheck = None;
+            Ok(Item::Position(p))
+        }
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => Err(EditError::NotApplicable(
+            "only a quote or a position has a span".into(),
+        )),
+    }
 }
 
 /// Every quote and position (placed or orphan) as items.
@@ -360,9 +400,14 @@ fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditErr
             Some(Change::Put(item))
         })
         .collect();
+    // their texts go along only when both speakers have them for every mention
+    let texts = kept.mention_text.len() == kept.mentions.len()
+        && gone.mention_text.len() == gone.mentions.len();
     kept.mentions.extend(&gone.mentions);
-    kept.mentions.sort_unstable();
-    kept.mentions.dedup();
+    if texts {
+        kept.mention_text.extend(gone.mention_text.iter().cloned());
+    }
+    crate::store::schema::sort_mentions(&mut kept);
     if kept.party.is_none() {
         kept.party = gone.party.clone();
     }

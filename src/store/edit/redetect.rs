@@ -5,13 +5,15 @@
 //! annotation is added; its speakers join the set, matched to the set's own by id or
 //! by a shared mention, so a renamed or merged speaker is not brought back.
 //! [`rederive`] is the lighter step the sides take: only the sides of the untouched
-//! suggestions and of the detector's speakers.
+//! suggestions and of the detector's speakers. What a merge conflict names counts as
+//! a person's until they settle it.
 
 use super::ids::next_id;
 use super::plan::Plan;
 use super::{EditError, SideList};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, Snippet, Speaker, Status, shared_context,
+    Annotations, ConflictTable, Id, Origin, Position, Quote, Snippet, Speaker, Status,
+    shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -41,6 +43,40 @@ impl Tally {
     pub fn is_empty(&self) -> bool {
         self.added + self.changed + self.removed + self.speakers_added + self.speakers_removed == 0
     }
+
+    /// What changed and what was kept, in words ("suggestions 1 added, 2 changed;
+    /// 1 speaker added; 3 annotations a person touched kept").
+    pub fn describe(&self) -> String {
+        let counted = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let kept = format!("{} a person touched kept", counted(self.kept, "annotation"));
+        if self.is_empty() {
+            return format!("nothing changed; {kept}");
+        }
+        let suggestions: Vec<String> = [
+            (self.added, "added"),
+            (self.changed, "changed"),
+            (self.removed, "removed"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        let mut parts = Vec::new();
+        if !suggestions.is_empty() {
+            parts.push(format!("suggestions {}", suggestions.join(", ")));
+        }
+        if self.speakers_added > 0 {
+            parts.push(format!("{} added", counted(self.speakers_added, "speaker")));
+        }
+        if self.speakers_removed > 0 {
+            parts.push(format!(
+                "{} gone",
+                counted(self.speakers_removed, "speaker")
+            ));
+        }
+        parts.push(kept);
+        parts.join("; ")
+    }
 }
 
 /// The sides the detector, run with the set's sides (`found`), gives the set's
@@ -64,17 +100,15 @@ pub fn rederive(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
             .map(|p| ((p.start, p.end), p.party.clone()))
             .collect(),
     );
-    let chosen = |speaker: &Option<Id>| -> Option<Option<Id>> {
-        let s = a.speaker(speaker.as_deref()?)?;
-        (s.origin == Origin::Manual && s.party.is_some()).then(|| s.party.clone())
-    };
     let side = |span, speaker: &Option<Id>, sides: &HashMap<(usize, usize), Option<Id>>| {
-        chosen(speaker).or_else(|| sides.get(&span).cloned())
+        chosen_side(a, speaker).or_else(|| sides.get(&span).cloned())
     };
+    let held = conflicted(a, &[ConflictTable::Quote, ConflictTable::Position]);
+    let held_speakers = conflicted(a, &[ConflictTable::Speaker]);
     let quotes = a
         .quotes
         .iter()
-        .filter(|q| q.is_untouched())
+        .filter(|q| q.is_untouched() && !held.contains(&q.id))
         .filter_map(|q| {
             Some((
                 q.id.clone(),
@@ -84,7 +118,7 @@ pub fn rederive(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
     let positions = a
         .positions
         .iter()
-        .filter(|p| p.is_untouched())
+        .filter(|p| p.is_untouched() && !held.contains(&p.id))
         .filter_map(|p| {
             Some((
                 p.id.clone(),
@@ -95,10 +129,27 @@ pub fn rederive(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
     let speaker_sides = a
         .speakers
         .iter()
-        .filter(|s| s.origin == Origin::Auto)
+        .filter(|s| s.origin == Origin::Auto && !held_speakers.contains(&s.id))
         .filter_map(|s| Some((s.id.clone(), found.speaker(&s.id)?.party.clone())))
         .collect();
     (sides, speaker_sides)
+}
+
+/// The side a person gave the speaker `speaker` (a manual speaker's), which its
+/// suggestions take over the detector's.
+fn chosen_side(a: &Annotations, speaker: &Option<Id>) -> Option<Option<Id>> {
+    let s = a.speaker(speaker.as_deref()?)?;
+    (s.origin == Origin::Manual && s.party.is_some()).then(|| s.party.clone())
+}
+
+/// The ids of the items of these tables that a merge conflict names: a person must
+/// settle them, so neither re-detection nor re-derivation changes them meanwhile.
+fn conflicted(a: &Annotations, tables: &[ConflictTable]) -> HashSet<Id> {
+    a.conflicts
+        .iter()
+        .filter(|c| tables.contains(&c.table))
+        .map(|c| c.item.clone())
+        .collect()
 }
 
 /// How many annotations the side list gives a side they do not have yet.
@@ -131,22 +182,28 @@ pub(super) fn plan(
         ));
     }
     let speakers = SpeakerMap::new(a, found);
+    let held = conflicted(a, &[ConflictTable::Quote, ConflictTable::Position]);
+    let held_speakers = conflicted(a, &[ConflictTable::Speaker]);
     let mut tally = Tally::default();
     let mut quotes = merge(
+        a,
         &a.quotes,
         &a.orphan_quotes,
         &found.quotes,
         &speakers,
+        &held,
         &mut tally,
     );
     for q in &mut quotes.put {
         q.cue = q.cue.filter(|c| c[0] <= c[1] && c[1] <= text.len());
     }
     let positions = merge(
+        a,
         &a.positions,
         &a.orphan_positions,
         &found.positions,
         &speakers,
+        &held,
         &mut tally,
     );
     let mut fresh_q = fresh_ids(a, "q");
@@ -157,7 +214,8 @@ pub(super) fn plan(
         .chain(&positions.named)
         .cloned()
         .collect();
-    let (speaker_puts, speaker_removes) = speakers.changes(a, found, &named, &mut tally);
+    let (speaker_puts, speaker_removes) =
+        speakers.changes(a, found, (&named, &held_speakers), &mut tally);
     let mut changes = speaker_puts;
     changes.extend(
         quotes
@@ -248,10 +306,12 @@ trait Detected: Clone + PartialEq {
     fn id(&self) -> &Id;
     fn untouched(&self) -> bool;
     fn speaker(&self) -> &Option<Id>;
-    /// This untouched suggestion with what the detector says of the same span now.
-    fn adopt(&self, found: &Self, speaker: Option<Id>) -> Self;
-    /// A new suggestion (its id is given later).
-    fn fresh(found: &Self, speaker: Option<Id>) -> Self;
+    fn party(&self) -> &Option<Id>;
+    /// This untouched suggestion with what the detector says of the same span now,
+    /// and the speaker and side the merge gives it.
+    fn adopt(&self, found: &Self, who: (Option<Id>, Option<Id>)) -> Self;
+    /// A new suggestion with its speaker and side (its id is given later).
+    fn fresh(found: &Self, who: (Option<Id>, Option<Id>)) -> Self;
 }
 
 macro_rules! impl_detected {
@@ -274,22 +334,29 @@ macro_rules! impl_detected {
             fn speaker(&self) -> &Option<Id> {
                 &self.speaker
             }
-            fn adopt(&self, found: &$t, speaker: Option<Id>) -> $t {
+            fn party(&self) -> &Option<Id> {
+                &self.party
+            }
+            fn adopt(&self, found: &$t, (speaker, party): (Option<Id>, Option<Id>)) -> $t {
                 let mut $mine = $t {
                     speaker,
-                    party: found.party.clone(),
+                    party,
+                    // the detector's reading of the span now: nothing to look at again
+                    recheck: None,
                     ..self.clone()
                 };
                 let $theirs = found;
                 $detector_fields
                 $mine
             }
-            fn fresh(found: &$t, speaker: Option<Id>) -> $t {
+            fn fresh(found: &$t, (speaker, party): (Option<Id>, Option<Id>)) -> $t {
                 $t {
                     id: Id::default(),
                     speaker,
+                    party,
                     origin: Origin::Auto,
                     status: Status::Suggested,
+                    recheck: None,
                     note: None,
                     ..found.clone()
                 }
@@ -314,17 +381,21 @@ struct Merged<T> {
 }
 
 fn merge<T: Detected>(
+    a: &Annotations,
     current: &[T],
     orphans: &[T],
     found: &[T],
     speakers: &SpeakerMap,
+    held: &HashSet<Id>,
     tally: &mut Tally,
 ) -> Merged<T> {
-    let kept = Spans::of(current.iter().filter(|x| !x.untouched()));
-    tally.kept += current.iter().filter(|x| !x.untouched()).count();
+    // a merge conflict on it holds it as a person's until they settle it
+    let free = |x: &T| x.untouched() && !held.contains(x.id());
+    let kept = Spans::of(current.iter().filter(|x| !free(x)));
+    tally.kept += current.iter().filter(|x| !free(x)).count();
     let mut untouched: HashMap<(usize, usize), &T> = current
         .iter()
-        .filter(|x| x.untouched())
+        .filter(|x| free(x))
         .map(|x| (x.span(), x))
         .collect();
     let mut out = Merged {
@@ -332,15 +403,16 @@ fn merge<T: Detected>(
         removes: Vec::new(),
         named: current
             .iter()
-            .filter(|x| !x.untouched())
+            .filter(|x| !free(x))
             .filter_map(|x| x.speaker().clone())
             .collect(),
     };
     for f in found {
         let speaker = speakers.map(f.speaker());
+        let party = chosen_side(a, &speaker).unwrap_or_else(|| f.party().clone());
         if let Some(u) = untouched.remove(&f.span()) {
             out.named.extend(speaker.clone());
-            let adopted = u.adopt(f, speaker);
+            let adopted = u.adopt(f, (speaker, party));
             if adopted != *u {
                 tally.changed += 1;
                 out.put.push(adopted);
@@ -348,17 +420,17 @@ fn merge<T: Detected>(
         } else if !kept.overlaps(f.span()) {
             out.named.extend(speaker.clone());
             tally.added += 1;
-            out.put.push(T::fresh(f, speaker));
+            out.put.push(T::fresh(f, (speaker, party)));
         }
     }
     let gone = current
         .iter()
-        .filter(|x| x.untouched() && untouched.contains_key(&x.span()));
+        .filter(|x| free(x) && untouched.contains_key(&x.span()));
     for x in gone {
         out.removes.push((T::SLOT, x.id().clone()));
     }
     for o in orphans {
-        if o.untouched() {
+        if free(o) {
             out.removes.push((T::ORPHAN_SLOT, o.id().clone()));
         } else {
             out.named.extend(o.speaker().clone());
@@ -446,14 +518,16 @@ impl SpeakerMap {
         &self,
         a: &Annotations,
         found: &Annotations,
-        named: &HashSet<Id>,
+        (named, held): (&HashSet<Id>, &HashSet<Id>),
         tally: &mut Tally,
     ) -> (Vec<Change>, Vec<Change>) {
+        // the detector's own, with no merge conflict holding it for a person
+        let free = |s: &&Speaker| s.origin == Origin::Auto && !held.contains(&s.id);
         let mut puts = Vec::new();
         for f in &found.speakers {
             match self.to_set.get(&f.id) {
                 Some(id) if *id == f.id => {
-                    let Some(s) = a.speaker(id).filter(|s| s.origin == Origin::Auto) else {
+                    let Some(s) = a.speaker(id).filter(free) else {
                         continue;
                     };
                     if s != f {
@@ -475,9 +549,7 @@ impl SpeakerMap {
         let removes: Vec<Change> = a
             .speakers
             .iter()
-            .filter(|s| {
-                s.origin == Origin::Auto && !matched.contains(&s.id) && !named.contains(&s.id)
-            })
+            .filter(|s| free(s) && !matched.contains(&s.id) && !named.contains(&s.id))
             .map(|s| Change::Remove {
                 slot: Slot::Speaker,
                 id: s.id.clone(),

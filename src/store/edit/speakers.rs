@@ -110,6 +110,6 @@ fn untouched(item: &Item) -> bool {
     match item {
         Item::Quote(q) | Item::OrphanQuote(q) => q.is_untouched(),
         Item::Position(p) | Item::OrphanPosition(p) => p.is_untouched(),
-        Item::Speaker(_) | Item::Party(_) => false,
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => false,
     }
 }

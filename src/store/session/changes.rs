@@ -52,27 +52,34 @@ pub enum SaveError {
 }
 
 impl Store {
-    /// Writes changes to the journal before they are applied (best effort: a journal
-    /// that cannot be written is reported once, and editing goes on).
+    /// Writes changes to the journal before they are applied. A journal that cannot be
+    /// written is reported once, and editing goes on; each action it does not hold is
+    /// counted ([`Store::edits_at_risk`]).
     fn journal_append(&mut self, changes: &[history::Change]) {
         if self.journal.is_none() && !self.journal_failed {
-            let Some(jpath) = self.journal_path() else {
-                return;
-            };
-            if let Some(dir) = jpath.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            let snapshot = matches!(self.disk, FileState::Absent).then_some(&self.annotations);
-            match Journal::start(&jpath, self.disk.sha256(), snapshot) {
-                Ok(j) => self.journal = Some(j),
-                Err(e) => self.journal_broken(&e),
+            if let Some(jpath) = self.journal_path() {
+                if let Some(dir) = jpath.parent() {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+                let snapshot = matches!(self.disk, FileState::Absent).then_some(&self.annotations);
+                match Journal::start(&jpath, self.disk.sha256(), snapshot) {
+                    Ok(j) => self.journal = Some(j),
+                    Err(e) => self.journal_broken(&e),
+                }
             }
         }
-        if let Some(j) = &mut self.journal
-            && let Err(e) = j.append(changes)
-        {
+        let written = match &mut self.journal {
+            Some(j) => j.append(changes),
+            None => {
+                self.unjournalled += 1;
+                return;
+            }
+        };
+        if let Err(e) = written {
+            // the journal still holds the actions before this one, and no part of it
             self.journal = None;
             self.journal_broken(&e);
+            self.unjournalled += 1;
         }
     }
 
@@ -104,12 +111,18 @@ impl Store {
 
     fn apply_joining(&mut self, edit: Edit, join: Option<u64>) -> Result<Outcome, EditError> {
         self.writable()?;
-        let plan = edit::plan(&self.annotations, &self.text, &edit)?;
+        let mut plan = edit::plan(&self.annotations, &self.text, &edit)?;
         if plan.changes.is_empty() {
             return Ok(Outcome {
                 tally: plan.tally,
                 ..Outcome::default()
             });
+        }
+        // what is put carries the texts of its cue and mentions, for re-anchoring
+        for change in &mut plan.changes {
+            if let history::Change::Put(item) = change {
+                crate::store::anchor::keep_texts(item, &self.text);
+            }
         }
         self.journal_append(&plan.changes);
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)
@@ -160,6 +173,7 @@ impl Store {
     /// stay until the store is dropped.
     pub fn discard(&mut self) -> std::io::Result<()> {
         self.saved_state = self.history.state();
+        self.unjournalled = 0;
         self.unsaved_outside_history = false;
         self.drop_journal()
     }
@@ -313,6 +327,7 @@ impl Store {
             self.lock = new_lock;
         }
         self.journal_failed = false;
+        self.unjournalled = 0;
         self.saved_state = self.history.state();
         self.unsaved_outside_history = false;
         Ok(())

@@ -126,6 +126,7 @@ impl App {
             Command::CommandLine => {
                 self.open_popup(Popup::text(":", "", Field::Command));
             }
+            Command::NextConflict => self.next_conflict(),
             _ => {}
         }
     }
@@ -222,22 +223,30 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        let editor = NoteEditor::new(
-            &note,
-            self.theme.text,
-            self.theme
-                .cursor
-                .add_modifier(ratatui::style::Modifier::REVERSED),
-        );
-        self.open_popup(Popup::Note {
-            title: format!(
-                "Note ({} saves, {} new line, {} cancels)",
-                self.keymap.hint(Command::PromptSubmit),
-                self.keymap.hint(Command::PromptNewline),
-                self.keymap.hint(Command::PromptCancel)
-            ),
+        self.open_lines(self.lines_title("Note"), &note, Field::Note { id });
+    }
+
+    /// The several-line editor's title: what it edits, and the keys that end it.
+    pub(super) fn lines_title(&self, what: &str) -> String {
+        format!(
+            "{what} ({} saves, {} new line, {} cancels)",
+            self.keymap.hint(Command::PromptSubmit),
+            self.keymap.hint(Command::PromptNewline),
+            self.keymap.hint(Command::PromptCancel)
+        )
+    }
+
+    /// Opens the several-line editor holding `text`, for `purpose`.
+    pub(super) fn open_lines(&mut self, title: String, text: &str, purpose: Field) {
+        let cursor = self
+            .theme
+            .cursor
+            .add_modifier(ratatui::style::Modifier::REVERSED);
+        let editor = NoteEditor::new(text, self.theme.text, cursor);
+        self.open_popup(Popup::Lines {
+            title,
             editor: Box::new(editor),
-            id,
+            purpose,
         });
     }
 

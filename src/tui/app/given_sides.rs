@@ -2,9 +2,10 @@
 //! has its own: the reader offers to apply them, and applying them re-derives the
 //! sides of the detector's untouched suggestions, as one undo step.
 
+use super::redetect::{DETECT_ON_THE_SPOT, Purpose};
 use super::{App, Tone};
 use crate::article::sanitize_inline;
-use crate::model::Party;
+use crate::model::{Annotations, Party};
 use crate::store::edit::{Edit, redetect};
 use crate::tui::popup::{Ask, Popup};
 use crate::tui::strings;
@@ -37,14 +38,26 @@ impl App {
         });
     }
 
-    /// The answer to [`App::offer_given_sides`]: `a` applies the given sides.
+    /// The answer to [`App::offer_given_sides`]: `a` applies the given sides (on a
+    /// large article once the detector, on a worker, has read it with them).
     pub(super) fn answer_given_sides(&mut self, c: char) {
         if c != 'a' {
             return self.say(strings::KEPT_STORE_SIDES, Tone::Info);
         }
         let parties = self.config.parties.clone();
+        if self.article.text.len() > DETECT_ON_THE_SPOT {
+            let step = self.store.as_ref().map_or(0, |s| s.state());
+            self.queue_detection(parties, Purpose::ApplyGiven { step });
+            return self.say(strings::DETECTING, Tone::Info);
+        }
         let found = crate::detect::detect(&self.article, Some(&parties));
-        let (sides, speaker_sides) = redetect::rederive(self.ann(), &found);
+        self.apply_given_sides(parties, &found);
+    }
+
+    /// Replaces the sides with `parties`, the untouched suggestions taking the sides
+    /// the detector gave them with those (`found`).
+    pub(super) fn apply_given_sides(&mut self, parties: Vec<Party>, found: &Annotations) {
+        let (sides, speaker_sides) = redetect::rederive(self.ann(), found);
         let edit = Edit::SetParties {
             parties,
             sides,

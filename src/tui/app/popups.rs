@@ -209,6 +209,7 @@ impl App {
             }
             Ask::ApplyParties => self.answer_given_sides(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
+            Ask::Settle { conflict } => self.choose_settlement(conflict, c),
         }
     }
 
@@ -321,6 +322,10 @@ impl App {
             Field::Command => self.run_command_line(text.trim()),
             Field::Side(field) => self.submit_side_field(field, text),
             Field::Speaker(field) => self.submit_speaker_field(field, text),
+            Field::Settle { conflict } => {
+                let value = (!text.trim().is_empty()).then_some(text);
+                self.settle(conflict, value);
+            }
         }
     }
 }

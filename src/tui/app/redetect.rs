@@ -27,6 +27,12 @@ pub enum Purpose {
     },
     /// `:detect`: merging a fresh detection into the store.
     Redetect,
+    /// Applying the sides of the config or `--parties` when the store was in state
+    /// `step`.
+    ApplyGiven {
+        /// The store's state when they were to be applied.
+        step: u64,
+    },
 }
 
 /// A detection for the loop to run on a worker thread.
@@ -149,18 +155,18 @@ impl App {
         }
     }
 
-    /// A detection run for this app, now.
-    fn job(&self, purpose: Purpose) -> DetectJob {
-        DetectJob {
-            article: Arc::clone(&self.article),
-            parties: self.ann().parties.clone(),
-            purpose,
-        }
+    fn queue(&mut self, purpose: Purpose) {
+        let parties = self.ann().parties.clone();
+        self.queue_detection(parties, purpose);
     }
 
-    fn queue(&mut self, purpose: Purpose) {
-        let job = self.job(purpose);
-        self.jobs.push(job);
+    /// Asks the loop to detect the article with `parties` on a worker.
+    pub(super) fn queue_detection(&mut self, parties: Vec<Party>, purpose: Purpose) {
+        self.jobs.push(DetectJob {
+            article: Arc::clone(&self.article),
+            parties,
+            purpose,
+        });
     }
 
     /// The detections the loop should run on a worker, taken.
@@ -169,16 +175,25 @@ impl App {
     }
 
     /// A detection's result: applied when it was run on this article with the sides
-    /// the store has now; a later edit of the sides queued another, so a stale one is
-    /// dropped.
+    /// the store has now (a later edit of the sides queued another, so a stale one is
+    /// dropped), or, for given sides, when nothing changed since they were to apply.
     pub fn take_detected(&mut self, done: Detected) {
+        let Some(state) = self.store.as_ref().map(|s| s.state()) else {
+            return;
+        };
         let current = Arc::ptr_eq(&done.job.article, &self.article)
-            && self.store.is_some()
-            && done.job.parties == self.ann().parties;
+            && match done.job.purpose {
+                Purpose::ApplyGiven { step } => step == state,
+                _ => done.job.parties == self.ann().parties,
+            };
         if !current {
+            if matches!(done.job.purpose, Purpose::ApplyGiven { .. }) {
+                self.say(strings::GIVEN_SIDES_STALE, Tone::Warning);
+            }
             return;
         }
         match done.job.purpose {
+            Purpose::ApplyGiven { .. } => self.apply_given_sides(done.job.parties, &done.found),
             Purpose::Rederive { step } => {
                 let changed = self.rederive(&done.found, Some(step));
                 let what = strings::rederived(Some(changed));

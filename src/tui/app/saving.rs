@@ -48,15 +48,15 @@ impl App {
     }
 
     /// A save that failed offers the ways out: save elsewhere, retry, keep editing.
+    /// "Keep editing" says how many edits a crash would lose, if the journal could not
+    /// hold them all.
     pub(super) fn save_failed(&mut self, why: &str) {
         self.say(format!("cannot save: {why}"), Tone::Warning);
+        let at_risk = self.store.as_ref().map_or(0, |s| s.edits_at_risk());
+        let keep = strings::keep_editing(at_risk);
         self.open_popup(Popup::choice(
             &format!("Cannot save: {why}"),
-            &[
-                ('s', "save elsewhere"),
-                ('r', "retry"),
-                ('k', "keep editing (the journal keeps every edit)"),
-            ],
+            &[('s', "save elsewhere"), ('r', "retry"), ('k', &keep)],
             Ask::SaveFailed,
         ));
     }

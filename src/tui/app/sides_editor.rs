@@ -132,14 +132,11 @@ impl App {
                 &p.name,
                 Field::Side(SideField::Name(Some(Id::from(p.id.as_str())))),
             )),
-            (SideOp::Aliases, Some(p)) => self.open_popup(Popup::text(
-                &format!(
-                    "Other names of {} in the text, separated by commas",
-                    sanitize_inline(&p.name)
-                ),
-                &p.aliases.join(", "),
+            (SideOp::Aliases, Some(p)) => self.open_lines(
+                strings::aliases_title(&sanitize_inline(&p.name), &self.keymap),
+                &p.aliases.join("\n"),
                 Field::Side(SideField::Aliases(Id::from(p.id.as_str()))),
-            )),
+            ),
             (SideOp::Delete, Some(p)) => self.delete_side(&p, cursor),
             (SideOp::MoveUp, Some(p)) => self.move_side(&p, cursor, cursor.checked_sub(1)),
             (SideOp::MoveDown, Some(p)) => {
@@ -223,7 +220,8 @@ impl App {
                 let Some(name) = self.ann().party(&id).map(|p| p.name.clone()) else {
                     return;
                 };
-                let aliases = text.split(',').map(|s| s.trim().to_string()).collect();
+                // one a line: a comma belongs to a name ("Washington, D.C.")
+                let aliases = text.lines().map(|s| s.trim().to_string()).collect();
                 self.edit_side_names("aliases set", Edit::SetParty { id, name, aliases });
             }
         }

@@ -66,6 +66,7 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
+            Action::Paste(text) => self.paste(&text),
             Action::StoreReady(store) => {
                 self.set_store(*store);
                 self.offer_given_sides();
@@ -212,6 +213,14 @@ impl App {
             }
             k => field.apply(k),
         }
+        self.search_typed();
+    }
+
+    /// The search prompt's text changed: find it again from where the search began.
+    pub(super) fn search_typed(&mut self) {
+        let Some(Layer::Search(field)) = self.mode.top() else {
+            return;
+        };
         let query = field.text().to_string();
         self.search.set_query(&self.article.text, &query);
         let from = self
@@ -276,7 +285,7 @@ fn typed(key: KeyEvent) -> Option<char> {
 
 /// The popup input for a key and what the prompt keymap binds it to.
 fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(popup, Popup::Speakers { .. } | Popup::Note { .. });
+    let list = matches!(popup, Popup::Speakers { .. } | Popup::Lines { .. });
     match bound {
         Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
         Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),

@@ -300,6 +300,10 @@ pub fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
         Line::raw("  Q direct quote · q partial quote · T term · P position"),
         Line::raw("  · suggested · ✓ accepted · ✗ rejected · ✎ has a note"),
         Line::raw("  ⚠ orphan (its text is no longer in the article) · — no side"),
+        Line::raw(format!(
+            "  {} placed by a fuzzy match in the changed article: check it",
+            super::sidebar::RECHECK_MARK
+        )),
         Line::raw(""),
     ];
     for (i, p) in app.ann().parties.iter().enumerate() {

@@ -66,7 +66,7 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             let inner = frame(app, area, 72, 3, title, buf);
             draw_field(app, field, inner, buf);
         }
-        Popup::Note { title, editor, .. } => {
+        Popup::Lines { title, editor, .. } => {
             let inner = frame(app, area, 72, 10, title, buf);
             editor.widget().render(inner, buf);
         }

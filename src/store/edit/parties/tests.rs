@@ -183,6 +183,7 @@ fn replacing_the_sides_rederives_the_listed_ones_and_keeps_their_origin() {
         name: "Elbonia".into(),
         aliases: vec!["Elbonians".into()],
         color: None,
+        ..Default::default()
     }];
     let q = s.annotations().quotes[0].id.clone();
     let origin = s.annotations().quotes[0].origin;
