@@ -71,7 +71,16 @@ fn version_and_help_for_every_subcommand() {
     let v = parley(&["--version"]);
     assert!(v.status.success());
     assert!(String::from_utf8_lossy(&v.stdout).starts_with("parley "));
-    for sub in ["detect", "export", "check", "print"] {
+    for sub in [
+        "detect",
+        "export",
+        "check",
+        "print",
+        "agree",
+        "merge",
+        "diff",
+        "git-setup",
+    ] {
         let h = parley(&[sub, "--help"]);
         assert!(h.status.success(), "{sub} --help");
         assert!(String::from_utf8_lossy(&h.stdout).contains("Usage: parley"));

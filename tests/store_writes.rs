@@ -141,6 +141,7 @@ fn accept_all_undo_and_redo_over_many_suggestions_round_trip() {
             cue_text: Default::default(),
             origin: Default::default(),
             status: Status::Suggested,
+            recheck: None,
             note: None,
             prefix: Default::default(),
             suffix: Default::default(),

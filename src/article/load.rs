@@ -130,8 +130,9 @@ impl Article {
         if bytes.len() < HEAD_BYTES {
             return Ok(whole(source, bytes, size));
         }
-        if decode::utf16_order(&bytes).is_some() {
-            // its line breaks are two bytes wide: read it whole rather than cut it
+        if decode::utf16_order(&bytes).is_some() || super::may_be_markup(Some(path), &bytes) {
+            // a UTF-16 file's line breaks are two bytes wide, and the text of a page or
+            // of Markdown is made from all of it: read it whole rather than cut it
             let rest =
                 bounded::read_to_limit(Cursor::new(bytes).chain(file), &name, max_bytes, hint)?;
             return Ok(whole(source, rest, size));
@@ -300,6 +301,23 @@ mod tests {
         let o = Article::load_head(Source::File(p), 1 << 30).unwrap();
         assert!(o.complete);
         assert_eq!(o.article.text.as_str(), text);
+    }
+
+    #[test]
+    fn a_large_page_opens_whole_as_its_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("page.txt");
+        let para = "<p>Dock workers said the ferries must run again before the summer.</p>\n";
+        let html = format!(
+            "<!DOCTYPE html><html><head><title>Talks</title></head><body><article>{}</article></body></html>",
+            para.repeat(3 * HEAD_BYTES / para.len())
+        );
+        std::fs::write(&p, &html).unwrap();
+        let o = Article::load_head(Source::File(p), 1 << 30).unwrap();
+        assert!(o.complete);
+        assert_eq!(o.article.kind, super::super::Kind::Html);
+        assert!(o.article.text.starts_with("Talks\n\nDock workers"));
+        assert!(!o.article.text.contains("<p>"));
     }
 
     #[test]

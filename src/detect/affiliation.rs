@@ -8,6 +8,7 @@
 use super::entities::{Entities, Entity, EntityKind};
 use super::lexicon;
 use super::parties::SideMatcher;
+use std::collections::HashMap;
 
 /// Bytes an appositive may run to: a description, not a clause.
 const APPOSITIVE_BYTES: usize = 120;
@@ -78,17 +79,24 @@ pub fn mention_ends<'a>(text: &'a str, e: &'a Entity) -> impl Iterator<Item = us
 /// whose longer name holds that word, when just one such entity has a side: the same
 /// person, met first with a title that named the side.
 pub fn sides_from_namesakes(entities: &mut Entities) {
-    let list = &entities.list;
-    let inherited: Vec<(usize, usize)> = list
+    // Each word of a longer name → the side of the first entity holding it, and
+    // whether every later one agrees: one pass, where asking every entity for every
+    // one-word person was quadratic on a long text.
+    let mut by_word: HashMap<&str, (Option<usize>, bool)> = HashMap::new();
+    for o in entities.list.iter().filter(|o| o.name.contains(' ')) {
+        for w in o.name.split_whitespace() {
+            let (first, agree) = by_word.entry(w).or_insert((o.side, true));
+            *agree &= o.side == *first;
+        }
+    }
+    let inherited: Vec<(usize, usize)> = entities
+        .list
         .iter()
         .enumerate()
         .filter(|(_, e)| e.side.is_none() && e.kind == EntityKind::Person && !e.name.contains(' '))
-        .filter_map(|(i, e)| {
-            let mut sides = list
-                .iter()
-                .filter(|o| o.name.contains(' ') && o.name.split_whitespace().any(|w| w == e.name));
-            let first = sides.next()?.side?;
-            sides.all(|o| o.side == Some(first)).then_some((i, first))
+        .filter_map(|(i, e)| match by_word.get(e.name.as_str()) {
+            Some(&(Some(side), true)) => Some((i, side)),
+            _ => None,
         })
         .collect();
     for (i, side) in inherited {

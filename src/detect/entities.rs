@@ -6,7 +6,8 @@ use super::lexicon::{self, Pronoun};
 use super::lexicon::{WordMap, WordSet};
 use super::parties::{SideMatcher, name_key};
 use super::speakers::{
-    NpKind, RunKind, SourceNp, capital_runs, classify_run, clean_name, read_source,
+    NpKind, RunKind, SourceNp, capital_runs, classify_run, clean_name, is_honorific, is_role_noun,
+    read_source,
 };
 use super::words::{is_capitalized, lower};
 use std::ops::Range;
@@ -143,7 +144,11 @@ impl Entities {
                     {
                         continue;
                     }
+                    // the title before the name, if it is more than an honorific
+                    let title = clean_name(&text[whole.start..name.start]);
                     let known = KnownName {
+                        title: (!title.is_empty() && !is_honorific(&title.to_lowercase()))
+                            .then_some(title),
                         name: n.clone(),
                         side: sides.first(&text[whole.start..name.start]).or_else(|| {
                             super::affiliation::appositive_side(text, whole.end, sides)
@@ -209,15 +214,23 @@ impl Entities {
         if e.role.is_none()
             && let Some(role) = &np.role
         {
-            e.role = Some(role.clone());
-            for w in role.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
-                if lexicon::is_source_noun(w) {
-                    self.add_head(found, w);
-                }
-            }
+            self.set_role(found, role.clone());
         }
         self.touch(found);
         Some(found)
+    }
+
+    /// Gives an entity its role; the role's nouns refer back to it ("the secretary").
+    fn set_role(&mut self, entity: usize, role: String) {
+        let lower = role.to_lowercase();
+        // "co-chairman" is referred back to by itself and by "the chairman"
+        let hyphened = lower.split(|c: char| !c.is_alphanumeric() && c != '-');
+        for w in hyphened.chain(lower.split(|c: char| !c.is_alphanumeric())) {
+            if is_role_noun(w) {
+                self.add_head(entity, w);
+            }
+        }
+        self.list[entity].role = Some(role);
     }
 
     /// Adds a noun that refers back to an entity ("said in a commentary").
@@ -253,9 +266,11 @@ impl Entities {
             let e = &self.list[i];
             side.is_none() || e.side.is_none() || e.side == side
         });
-        let modifiers: Vec<&str> = phrase
-            .split_whitespace()
-            .filter(|w| is_capitalized(w))
+        // (the description's own head noun is no modifier: "the Health Secretary")
+        let mut words = phrase.split_whitespace();
+        words.next_back();
+        let modifiers: Vec<&str> = words
+            .filter(|w| is_capitalized(w) && !lexicon::is_sentence_word(&w.to_lowercase()))
             .collect();
         let described = |i: usize| {
             let e = &self.list[i];
@@ -348,6 +363,11 @@ impl Entities {
                 }
                 let i = self.push(k.name, np, EntityKind::Person);
                 self.list[i].side = self.list[i].side.or(k.side);
+                // "Mr Haldane said" after "Prime Minister Robert Haldane": the title
+                // met with the full name is the role
+                if let Some(title) = k.title {
+                    self.set_role(i, title);
+                }
                 i
             }
             None => self.push(np.name.clone(), np, EntityKind::Person),
@@ -360,6 +380,8 @@ impl Entities {
 pub struct KnownName {
     /// "Lee Teng-hui".
     pub name: String,
+    /// The title met before the full name ("Taiwanese President").
+    pub title: Option<String>,
     /// The side named in the title before it.
     pub side: Option<usize>,
 }

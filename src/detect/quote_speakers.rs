@@ -249,6 +249,78 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_of_one_quotation_run_together_share_its_speaker() {
+        // Broadcast copy whose paragraphs ran into one line: the first paragraph of the
+        // quotation is left open, the second opens in the same line.
+        let body = "Ms Verity said: \"We have doubled the grant. \"We will double it again \
+                    by May.\" She said the sums were sound. \"Nobody doubts it.\"";
+        let got = attributed(body);
+        let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "\"We have doubled the grant.",
+                "\"We will double it again by May.\"",
+                "\"Nobody doubts it.\""
+            ]
+        );
+        assert!(
+            got.iter()
+                .all(|(_, k, s)| *k == QuoteKind::Direct && s == "Verity"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn capitalised_titles_are_descriptions_of_the_one_who_holds_them() {
+        // A party-politics story (invented): titles in capitals refer back to the
+        // minister; a title met with a full name is the role of "Mrs X" later.
+        let body = "Health Secretary Ann Verity said the plan would work.\n\n\
+                    \"We will deliver,\" the Health Secretary said.\n\n\
+                    \"It is a fantasy,\" said the Conservative Party Co-Chairman.\n\n\
+                    \"No comment,\" said Mrs Verity.";
+        let found = detect(&article(body), None);
+        let names: Vec<(&str, Option<&str>)> = found
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s.role.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Ann Verity", Some("Health Secretary")),
+                ("Conservative Party Co-Chairman", None)
+            ]
+        );
+        assert_eq!(
+            speakers(body),
+            vec!["Ann Verity", "Conservative Party Co-Chairman", "Ann Verity"]
+        );
+    }
+
+    #[test]
+    fn an_indefinite_description_is_someone_new_and_an_honorific_no_role() {
+        let body = "\"She is behind,\" said an Ashford Democrat.\n\n\
+                    \"It is over,\" said one Kelby Democrat.\n\n\
+                    Prime Minister Robert Haldane spoke in Leeds.\n\n\
+                    \"The sums do not add up,\" Mr Haldane said.";
+        let found = detect(&article(body), None);
+        let names: Vec<(&str, Option<&str>)> = found
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s.role.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Ashford Democrat", None),
+                ("Kelby Democrat", None),
+                ("Robert Haldane", Some("Prime Minister"))
+            ]
+        );
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let got = attributed("Ivo Kern said the plan would “lead to ruin” within a year.");
         assert_eq!(got[0].1, QuoteKind::Partial);

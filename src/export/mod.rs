@@ -5,10 +5,11 @@
 //! the store (notes, names, titles) may hold anything: each format escapes control
 //! characters in its own way, so no export can drive a terminal that shows it.
 
-mod chars;
+pub mod chars;
 mod csv;
 mod json;
 mod markdown;
+pub mod table;
 
 use chars::CharCounter;
 

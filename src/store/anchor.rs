@@ -368,6 +368,7 @@ mod tests {
             cue_text: Default::default(),
             origin: Default::default(),
             status: Default::default(),
+            recheck: None,
             note: None,
             prefix: prefix.into(),
             suffix: suffix.into(),

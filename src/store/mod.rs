@@ -6,6 +6,7 @@ pub mod anchor;
 pub mod canonical;
 pub mod check;
 pub mod edit;
+pub mod fields;
 pub mod fsio;
 pub mod guard;
 pub mod history;
@@ -18,4 +19,4 @@ mod validate;
 
 pub use edit::{Edit, EditError, Filter};
 pub use schema::{Problem, StoreError};
-pub use session::{OpenOptions, Outcome, SaveError, Store, Suggest, store_path};
+pub use session::{OpenOptions, Outcome, SaveError, Store, Suggest, store_beside, store_path};

@@ -3,6 +3,7 @@
 //! (`open`), edited through journalled, undoable commands and saved atomically
 //! (`changes`). This file holds the type, where a store lives, and what it shows.
 
+mod changed;
 mod changes;
 mod open;
 mod recover;
@@ -59,6 +60,8 @@ pub struct Outcome {
     pub created: Option<Id>,
     /// How many primitive changes were made (0: nothing to do).
     pub changes: usize,
+    /// What a re-detection changed.
+    pub tally: Option<super::edit::Tally>,
 }
 
 /// One article's annotations, their file, history and journal.
@@ -97,13 +100,16 @@ pub fn store_path(article: &Article, explicit: Option<&Path>) -> Option<PathBuf>
         return Some(p.to_path_buf());
     }
     match &article.source {
-        Source::File(p) => {
-            let mut name = p.as_os_str().to_owned();
-            name.push(".parley.toml");
-            Some(PathBuf::from(name))
-        }
+        Source::File(p) => Some(store_beside(p)),
         Source::Bundled | Source::Stdin => crate::paths::store_for_hash(article.sha256()),
     }
+}
+
+/// The store beside an article's file: `talks.txt` → `talks.txt.parley.toml`.
+pub fn store_beside(article: &Path) -> PathBuf {
+    let mut name = article.as_os_str().to_owned();
+    name.push(".parley.toml");
+    PathBuf::from(name)
 }
 
 fn display(path: &Path) -> String {

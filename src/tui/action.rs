@@ -66,6 +66,10 @@ pub enum Action {
     Progress(usize),
     /// The worker ended without the store (a bug): read on without annotations.
     WorkerGone,
+    /// A detection the app asked for came back from a worker.
+    Detected(Box<crate::tui::app::redetect::Detected>),
+    /// The background read of the corpus's articles found these titles and counts.
+    CorpusCounted(Vec<crate::tui::corpus::Counted>),
 }
 
 /// A key in a popup.
@@ -79,6 +83,8 @@ pub enum PopupKey {
     Up,
     /// The list cursor down.
     Down,
-    /// A command of the popup's own keymap (the sides editor's).
+    /// A command of the popup's own keymap (the sides editor's, the speakers panel's).
     Command(Command),
+    /// A side digit in the speakers panel: 1-9 a party in order, 0 none.
+    Side(u8),
 }

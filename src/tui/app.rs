@@ -3,6 +3,8 @@
 //! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
 //! `editing`, `popups` and `saving`.
 
+mod conflicts;
+pub mod corpus;
 pub mod cursor;
 mod editing;
 mod given_sides;
@@ -10,8 +12,10 @@ mod navigation;
 mod overlays;
 mod paste;
 mod popups;
+pub mod redetect;
 mod saving;
 pub mod sides_editor;
+pub mod speakers;
 mod update;
 
 pub use cursor::Cursor;
@@ -97,6 +101,12 @@ pub struct App {
     /// The byte offset kept at the top across resizes, so that several resizes in a
     /// row do not drift; forgotten as soon as the user scrolls.
     anchor: Option<usize>,
+    /// Detections the loop should run on a worker (a large article's).
+    jobs: Vec<redetect::DetectJob>,
+    /// The conflict `C` showed last, so the next `C` goes on from it.
+    last_conflict: Option<Id>,
+    /// The corpus, when the reader was opened on a folder (`parley DIR`).
+    pub corpus: Option<super::corpus::Corpus>,
 }
 
 impl App {
@@ -146,6 +156,9 @@ impl App {
             quit: false,
             label,
             anchor: None,
+            jobs: Vec::new(),
+            last_conflict: None,
+            corpus: None,
         };
         app.relayout();
         app
@@ -226,6 +239,7 @@ impl App {
             let tone = if warn { Tone::Warning } else { Tone::Info };
             self.message = Some((notices.join("; "), tone));
         }
+        self.announce_conflicts();
     }
 
     /// Rebuilds the index after the annotations changed. The selection goes to the

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod corpus;
 pub mod events;
 pub mod geometry;
 pub mod highlight;
@@ -40,8 +41,9 @@ pub struct Exit(pub u8);
 const HANGUP: u8 = 128 + 1;
 
 /// Articles up to this size are detected before the first frame, so it has its
-/// highlights (the bundled article takes about 3 ms); larger ones on the worker.
-const DETECT_BEFORE_FIRST_FRAME: usize = 256 * 1024;
+/// highlights; larger ones on the worker. (The same size the reader detects again
+/// on its own thread.)
+const DETECT_BEFORE_FIRST_FRAME: usize = app::redetect::DETECT_ON_THE_SPOT;
 
 /// How the loop ended.
 enum End {
@@ -64,16 +66,10 @@ pub fn run(
 ) -> Result<Exit> {
     let rest = opening.rest.take();
     let article = Arc::new(opening.article);
-    let (tx, rx) = events::channel();
-    events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
     let sha = session::fingerprint(&article.text, opening.size);
-    let mut terminal = terminal::open().context("cannot take over the terminal")?;
-    if mouse {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
-    }
-    let result = (|| -> Result<End> {
+    with_terminal(mouse, |terminal, (tx, rx)| {
         let size = terminal::capped(terminal.size()?);
         let mut app = App::new(
             Arc::clone(&article),
@@ -105,11 +101,11 @@ pub fn run(
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
             let max = app.config.limits.max_article_bytes;
-            spawn_worker(article, rest, max, options, tx);
+            spawn_worker(article, rest, max, options, tx.clone());
         } else {
-            drop((article, tx));
+            drop(article);
         }
-        let end = event_loop(&mut terminal, &mut app, &rx, &gate, mouse)?;
+        let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(
@@ -123,7 +119,44 @@ pub fn run(
             );
         }
         Ok(end)
-    })();
+    })
+}
+
+/// Runs the reader over a corpus (`parley DIR`): the list of its articles first, their
+/// titles and store counts read on a worker while the user looks at it.
+pub fn run_corpus(corpus: corpus::Corpus, config: Config) -> Result<Exit> {
+    let mouse = config.reader.mouse;
+    let paths: Vec<std::path::PathBuf> = corpus.entries.iter().map(|e| e.path.clone()).collect();
+    let max_store = config.limits.max_store_bytes;
+    with_terminal(mouse, |terminal, (tx, rx)| {
+        let size = terminal::capped(terminal.size()?);
+        let mut app = App::over_corpus(corpus, config, (size.width, size.height));
+        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        let gate = events::InputGate::default();
+        events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
+        corpus::spawn_counting(paths, max_store, tx.clone());
+        let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
+        app.keep_place();
+        Ok(end)
+    })
+}
+
+/// Takes over the terminal (and the signals) for `body`, and gives it back however
+/// `body` ends; a fatal signal then ends the process as it would have.
+fn with_terminal(
+    mouse: bool,
+    body: impl FnOnce(
+        &mut terminal::Term,
+        (&mpsc::Sender<Event>, &mpsc::Receiver<Event>),
+    ) -> Result<End>,
+) -> Result<Exit> {
+    let (tx, rx) = events::channel();
+    events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
+    let mut terminal = terminal::open().context("cannot take over the terminal")?;
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    }
+    let result = body(&mut terminal, (&tx, &rx));
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
@@ -189,13 +222,13 @@ fn background() {
     let _ = rustix::process::nice(WORKER_NICE);
 }
 
-/// Blocks on the event channel, takes in everything queued, and draws once. While the
-/// article is still being wrapped it does a slice of that work whenever the channel is
-/// empty, and blocks again once it is done.
+/// Blocks on the event channel, takes in everything queued, starts the detections the
+/// app asked for, and draws once. While the article is still being wrapped it does a
+/// slice of that work whenever the channel is empty, and blocks again once it is done.
 fn event_loop(
     terminal: &mut terminal::Term,
     app: &mut App,
-    rx: &mpsc::Receiver<Event>,
+    (tx, rx): (&mpsc::Sender<Event>, &mpsc::Receiver<Event>),
     gate: &events::InputGate,
     mouse: bool,
 ) -> Result<End> {
@@ -221,8 +254,20 @@ fn event_loop(
                 }
             }
         }
+        for job in app.take_jobs() {
+            spawn_detection(job, tx.clone());
+        }
         terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     }
+}
+
+/// Runs a detection the app asked for on a thread of its own, at the worker's
+/// priority, and sends its result back.
+fn spawn_detection(job: app::redetect::DetectJob, tx: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        background();
+        let _ = tx.send(Event::Detected(Box::new(job.run())));
+    });
 }
 
 /// Takes in one event; `Some` when the reader should end.
@@ -244,6 +289,8 @@ fn handle(
         Event::ArticleFailed(why) => Some(Action::ArticleFailed(why)),
         Event::StoreReady(store) => Some(Action::StoreReady(store)),
         Event::WorkerGone => Some(Action::WorkerGone),
+        Event::Detected(done) => Some(Action::Detected(done)),
+        Event::CorpusCounted(counted) => Some(Action::CorpusCounted(counted)),
         Event::Input(input) => match input_action(&input, app) {
             Input::Action(a) => a,
             Input::Interrupt => return Ok(Some(End::Exit(Exit(130)))),
@@ -334,6 +381,8 @@ fn resume_terminal(mouse: bool) -> Result<()> {
 
 #[cfg(test)]
 mod app_tests;
+#[cfg(test)]
+mod corpus_tests;
 
 #[cfg(test)]
 mod edit_tests;
@@ -352,6 +401,15 @@ mod panic_tests;
 
 #[cfg(test)]
 mod sides_editor_tests;
+
+#[cfg(test)]
+mod redetect_tests;
+
+#[cfg(test)]
+mod speakers_tests;
+
+#[cfg(test)]
+mod conflict_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

@@ -3,9 +3,11 @@
 
 use super::action::{PopupKey, PromptKey};
 pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
+pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 use super::input::TextField;
 use super::note_editor::NoteEditor;
 use crate::export::Format;
+use crate::keys::Command;
 use crate::model::Id;
 
 /// What a lettered question is for.
@@ -22,6 +24,8 @@ pub enum Ask {
     ChangeKind,
     /// Unsaved changes at quit.
     QuitUnsaved,
+    /// Unsaved changes before another article of the corpus is opened.
+    LeaveUnsaved(crate::tui::app::corpus::Destination),
     /// The store changed on disk since it was loaded.
     Conflict,
     /// Saving failed (the reason is in the title and the message log).
@@ -37,6 +41,11 @@ pub enum Ask {
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.
     ApplyParties,
+    /// Which value a conflict a merge left should take.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
     /// The side of a new speaker.
     SpeakerSide {
         /// The name typed.
@@ -70,6 +79,17 @@ pub enum Field {
     Command,
     /// A side's name or aliases, in the sides editor.
     Side(SideField),
+    /// A speaker's name or role, in the speakers panel.
+    Speaker(SpeakerField),
+    /// The value a user writes to settle a conflict.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
+    /// The corpus list's filter.
+    CorpusFilter,
+    /// A search of every article of the corpus.
+    CorpusSearch,
 }
 
 /// What the speaker picker is for.
@@ -112,7 +132,8 @@ pub enum Popup {
         title: String,
         /// The editor (boxed: it is far larger than the other popups).
         editor: Box<NoteEditor>,
-        /// What the text is for.
+        /// What it is for: an annotation's note, a side's aliases, or the note that
+        /// settles a conflict.
         purpose: Field,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
@@ -126,6 +147,11 @@ pub enum Popup {
     },
     /// The sides editor: a list of the sides with lettered commands.
     Sides(SidesEditor),
+    /// The speakers panel: a list of the speakers with lettered commands.
+    SpeakersPanel(SpeakersPanel),
+    /// The list of the corpus's articles (its state is the app's, so it is kept
+    /// while an article is open).
+    Corpus,
 }
 
 impl Popup {
@@ -163,11 +189,16 @@ pub enum Outcome {
     Picked(Pick, String, usize),
     /// A command of the sides editor, which stays open.
     Sides(SideOp),
+    /// A command of the speakers panel, which stays open.
+    Speakers(SpeakerOp),
+    /// A command of the corpus list, which stays open until it opens an article.
+    Corpus(Command),
 }
 
 impl Popup {
     /// Takes a key; `entries` is how many entries the speaker picker lists for its
-    /// filter, or how many sides the sides editor lists (the app knows them).
+    /// filter, how many sides the sides editor lists, or how many speakers the
+    /// speakers panel lists (the app knows them).
     pub fn handle(&mut self, key: PopupKey, entries: usize) -> Outcome {
         if key == PopupKey::Edit(PromptKey::Abort) {
             return Outcome::Cancel;
@@ -204,7 +235,7 @@ impl Popup {
                     PopupKey::Newline => editor.newline(),
                     PopupKey::Up => editor.row(false),
                     PopupKey::Down => editor.row(true),
-                    PopupKey::Command(_) => {}
+                    PopupKey::Command(_) | PopupKey::Side(_) => {}
                 }
                 Outcome::Stay
             }
@@ -223,11 +254,16 @@ impl Popup {
                         filter.apply(k);
                         *cursor = 0;
                     }
-                    PopupKey::Newline | PopupKey::Command(_) => {}
+                    PopupKey::Newline | PopupKey::Command(_) | PopupKey::Side(_) => {}
                 }
                 Outcome::Stay
             }
             Popup::Sides(editor) => editor.handle(key, entries),
+            Popup::SpeakersPanel(panel) => panel.handle(key, entries),
+            Popup::Corpus => match key {
+                PopupKey::Command(c) => Outcome::Corpus(c),
+                _ => Outcome::Stay,
+            },
         }
     }
 }

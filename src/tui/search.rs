@@ -95,6 +95,14 @@ impl Search {
             .collect();
     }
 
+    /// Makes `places` (sorted byte ranges of the text: a speaker's mentions and
+    /// quotes) the matches, under the name `label`, so `n` and `N` step through them.
+    pub fn set_places(&mut self, label: &str, places: Vec<Range<usize>>) {
+        self.query = label.to_string();
+        self.matches = places;
+        self.current = None;
+    }
+
     /// The first match starting at or after `offset`, wrapping to the first, and
     /// whether it wrapped.
     pub fn first_hit_from(&self, offset: usize) -> Option<Hit> {

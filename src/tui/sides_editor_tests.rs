@@ -112,8 +112,10 @@ fn a_story_without_sides_says_so_and_s_adds_them() {
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
     let screen = screen_text(&a);
     for shown in [
-        "1 Elbonia  (0)",
-        "2 Freedonia  (0)",
+        // each side's suggestions took it as it was added (Ana Ruiz's quote; Boris
+        // Tal's and the position that Freedonia states)
+        "1 Elbonia  (1)",
+        "2 Freedonia  (2)",
         "a add",
         "Esc/q/Ctrl-c close",
     ] {
@@ -181,7 +183,7 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     assert_eq!(side_names(&a), ["Elbonia"]);
     assert_eq!(side_of(&a), None);
     assert!(
-        message(&a).contains("1 annotation and 0 speakers had it"),
+        message(&a).contains("3 annotations and 1 speaker had it"),
         "{}",
         message(&a)
     );

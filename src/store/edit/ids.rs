@@ -56,7 +56,7 @@ pub(super) fn check_refs(
 
 /// A new id `PREFIX<n>` that no annotation has: one past the highest number in use,
 /// or, when that would pass `u64::MAX`, the lowest number free. Never an id in use.
-pub(super) fn next_id(a: &Annotations, prefix: &str) -> Id {
+pub fn next_id(a: &Annotations, prefix: &str) -> Id {
     let ids = || {
         a.quotes
             .iter()
@@ -78,12 +78,12 @@ pub(super) fn next_id(a: &Annotations, prefix: &str) -> Id {
 }
 
 /// A speaker id from a name ("Ian Kelly" → "ian-kelly"), made unique.
-pub(super) fn speaker_id(a: &Annotations, name: &str) -> Id {
+pub fn speaker_id(a: &Annotations, name: &str) -> Id {
     unique_slug(name, "speaker", |id| a.speaker(id).is_some())
 }
 
 /// A party id from a name ("Sri Lanka" → "sri-lanka"), made unique among the sides.
-pub(super) fn party_id(a: &Annotations, name: &str) -> Id {
+pub fn party_id(a: &Annotations, name: &str) -> Id {
     unique_slug(name, "side", |id| a.party(id).is_some())
 }
 

@@ -2,9 +2,10 @@
 //! and article text, with the label undo shows and the id of what it creates.
 
 use super::ids::{check_refs, find, next_id, speaker_id};
-use super::{Edit, EditError, Filter, parties};
+use super::{Edit, EditError, Filter, parties, redetect, settle, speakers};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
+    Annotations, Id, Origin, Position, Quote, QuoteKind, Recheck, Snippet, Speaker, Status,
+    shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -21,6 +22,8 @@ pub struct Plan {
     pub created: Option<Id>,
     /// False for reading-position updates, which are not undo steps.
     pub undoable: bool,
+    /// What a re-detection changed.
+    pub tally: Option<redetect::Tally>,
 }
 
 impl Plan {
@@ -30,12 +33,20 @@ impl Plan {
             changes,
             created: None,
             undoable: true,
+            tally: None,
         }
     }
 }
 
-/// Works out the changes of `edit` against the current set and article text.
+/// Works out the changes of `edit` against the current set and article text, with the
+/// conflicts it settles on the way.
 pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
+    let mut plan = plan_edit(a, text, edit)?;
+    settle::settle_touched(a, &mut plan);
+    Ok(plan)
+}
+
+fn plan_edit(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
     let plan = match edit {
         Edit::AddQuote {
             start,
@@ -100,6 +111,10 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             crate::store::schema::sort_mentions(&mut s);
             Plan::new("edit speaker", vec![Change::Put(Item::Speaker(s))])
         }
+        Edit::RenameSpeaker { id, name } => speakers::rename(a, id, name)?,
+        Edit::SetSpeakerRole { id, role } => speakers::set_role(a, id, role.as_deref())?,
+        Edit::SetSpeakerSide { id, party } => speakers::set_side(a, id, party.as_ref())?,
+        Edit::DeleteSpeaker { id } => speakers::delete(a, id)?,
         Edit::MergeSpeakers { from, into } => merge_speakers(a, from, into)?,
         Edit::SetStatusAll { filter, status } => set_status_all(a, filter, *status),
         Edit::PutParty(p) => Plan::new("set party", vec![Change::Put(Item::Party(p.clone()))]),
@@ -115,6 +130,8 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             sides,
             speaker_sides,
         } => parties::replace(a, parties, sides, speaker_sides)?,
+        Edit::Settle { id, value } => settle::settle(a, text, id, value.as_deref())?,
+        Edit::Redetect(found) => redetect::plan(a, text, found)?,
     };
     Ok(plan)
 }
@@ -142,6 +159,7 @@ fn add_quote(
         cue_text: Default::default(),
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -169,6 +187,7 @@ fn add_position(
         speaker: speaker.clone(),
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -184,6 +203,7 @@ fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditErro
         Item::Quote(q) | Item::OrphanQuote(q) => {
             q.kind = kind;
             q.origin = Origin::Manual;
+            q.recheck = None;
         }
         _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
     }
@@ -239,10 +259,11 @@ fn span(
 /// The fields quotes and positions share, borrowed for a change.
 pub(super) struct Fields<'a> {
     pub(super) party: &'a mut Option<Id>,
-    speaker: &'a mut Option<Id>,
-    status: &'a mut Status,
+    pub(super) speaker: &'a mut Option<Id>,
+    pub(super) status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
-    origin: &'a mut Origin,
+    pub(super) origin: &'a mut Origin,
 }
 
 pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
@@ -251,6 +272,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut q.party,
             speaker: &mut q.speaker,
             status: &mut q.status,
+            recheck: &mut q.recheck,
             note: &mut q.note,
             origin: &mut q.origin,
         }),
@@ -258,10 +280,11 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut p.party,
             speaker: &mut p.speaker,
             status: &mut p.status,
+            recheck: &mut p.recheck,
             note: &mut p.note,
             origin: &mut p.origin,
         }),
-        Item::Speaker(_) | Item::Party(_) => None,
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => None,
     }
 }
 
@@ -274,6 +297,8 @@ fn modify(
     let before = find(a, id)?;
     let mut item = before.clone();
     if let Some(fields) = fields(&mut item) {
+        // a person has looked at it
+        *fields.recheck = None;
         f(fields);
     }
     // an edit that changes nothing is no change: nothing to journal, undo or save
@@ -292,23 +317,9 @@ fn set_span(
     start: usize,
     end: usize,
 ) -> Result<Plan, EditError> {
-    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
     let item = find(a, id)?;
     let (slot, _) = item.key();
-    let placed = match item {
-        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
-            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
-            q.cue = q.cue.filter(|c| c[1] <= text.len());
-            q.origin = Origin::Manual;
-            Item::Quote(q)
-        }
-        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
-            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
-            p.origin = Origin::Manual;
-            Item::Position(p)
-        }
-        Item::Speaker(_) | Item::Party(_) => unreachable!("find returns annotations only"),
-    };
+    let placed = placed_at(&item, text, start, end)?;
     let mut changes = Vec::new();
     let label = if matches!(slot, Slot::OrphanQuote | Slot::OrphanPosition) {
         changes.push(Change::Remove {
@@ -321,6 +332,35 @@ fn set_span(
     };
     changes.push(Change::Put(placed));
     Ok(Plan::new(label, changes))
+}
+
+/// A quote or position (placed or orphan) moved to `start..end` of the article, with
+/// its text and context from there: placed, and made by hand.
+pub(crate) fn placed_at(
+    item: &Item,
+    text: &Arc<String>,
+    start: usize,
+    end: usize,
+) -> Result<Item, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    match item.clone() {
+        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
+            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
+            q.cue = q.cue.filter(|c| c[1] <= text.len());
+            q.origin = Origin::Manual;
+            q.recheck = None;
+            Ok(Item::Quote(q))
+        }
+        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
+            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
+            p.origin = Origin::Manual;
+            p.recheck = None;
+            Ok(Item::Position(p))
+        }
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => Err(EditError::NotApplicable(
+            "only a quote or a position has a span".into(),
+        )),
+    }
 }
 
 /// Every quote and position (placed or orphan) as items.
@@ -371,6 +411,8 @@ fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditErr
     if kept.party.is_none() {
         kept.party = gone.party.clone();
     }
+    // a person joined them: re-detection must not part them again
+    kept.origin = Origin::Manual;
     changes.push(Change::Put(Item::Speaker(kept)));
     changes.push(Change::Remove {
         slot: Slot::Speaker,

@@ -92,10 +92,31 @@ impl Store {
 
     /// Makes an edit: planned, journalled, applied, and recorded for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome, EditError> {
+        self.apply_joining(edit, None)
+    }
+
+    /// The state the set is in now: equal values mean equal sets (see
+    /// [`Store::apply_joined`]).
+    pub fn state(&self) -> u64 {
+        self.history.state()
+    }
+
+    /// Makes an edit that finishes the last undo step, when that step still leads to
+    /// state `step` (the reader re-derives the sides of a large article on a worker
+    /// after an edit of the sides, and undo takes both back at once); otherwise the
+    /// edit is a step of its own.
+    pub fn apply_joined(&mut self, step: u64, edit: Edit) -> Result<Outcome, EditError> {
+        self.apply_joining(edit, Some(step))
+    }
+
+    fn apply_joining(&mut self, edit: Edit, join: Option<u64>) -> Result<Outcome, EditError> {
         self.writable()?;
         let mut plan = edit::plan(&self.annotations, &self.text, &edit)?;
         if plan.changes.is_empty() {
-            return Ok(Outcome::default());
+            return Ok(Outcome {
+                tally: plan.tally,
+                ..Outcome::default()
+            });
         }
         // what is put carries the texts of its cue and mentions, for re-anchoring
         for change in &mut plan.changes {
@@ -107,14 +128,21 @@ impl Store {
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)
             .map_err(|m| EditError::NotFound(m.id.to_string()))?;
         if plan.undoable {
-            self.history
-                .record(Group::new(plan.label, plan.changes.clone(), inverses));
+            let group = Group::new(plan.label, plan.changes.clone(), inverses);
+            let unjoined = match join {
+                Some(step) => self.history.amend(step, group).err(),
+                None => Some(group),
+            };
+            if let Some(group) = unjoined {
+                self.history.record(group);
+            }
         } else {
             self.unsaved_outside_history = true;
         }
         Ok(Outcome {
             created: plan.created,
             changes: plan.changes.len(),
+            tally: plan.tally,
         })
     }
 

@@ -3,7 +3,7 @@
 //! journal left by a session that did not save replayed; everything re-anchored
 //! against the article as it is now.
 
-use super::{OpenOptions, Store, display, store_path};
+use super::{OpenOptions, Store, changed, display, store_path};
 use crate::article::bounded::{Kinds, ReadError};
 use crate::article::{Article, sanitize_inline};
 use crate::model::{Annotations, ArticleInfo};
@@ -29,8 +29,11 @@ impl Store {
     ) -> Result<Store, StoreError> {
         let mut store = Store::blank(article, options);
         store.take_lock();
-        store.read_store_file(article, progress)?;
+        let changed = store.read_store_file(article, progress)?;
         store.replay_journal();
+        if changed {
+            store.redetect_changed(article, progress);
+        }
         Ok(store)
     }
 
@@ -95,12 +98,13 @@ impl Store {
         anchor::place(&mut self.annotations, &self.text, Made::OnThisText);
     }
 
-    /// Reads the store file (or takes the suggestions when there is none).
+    /// Reads the store file (or takes the suggestions when there is none); true when
+    /// the file was saved on another text of the article.
     fn read_store_file(
         &mut self,
         article: &Article,
         progress: &mut dyn FnMut(usize),
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let existing = match &self.path {
             Some(p) => read_limited(p, self.options.max_bytes)?,
             None => None,
@@ -132,21 +136,27 @@ impl Store {
                 let source = std::mem::take(&mut a.article.source);
                 a.article = keep_source(info, source);
                 self.annotations = a;
+                let stored = (!same_article).then(|| changed::stored_texts(&self.annotations));
                 // on the same article this only trades the file's copies of the texts
                 // for ranges of the article's
                 self.report = anchor::place(&mut self.annotations, &self.text, made);
-                if !same_article {
+                if let Some(stored) = stored {
+                    let marked = changed::mark_fuzzy(&mut self.annotations, &stored);
                     let a = &self.annotations;
                     let total = a.quotes.len()
                         + a.positions.len()
                         + a.orphan_quotes.len()
                         + a.orphan_positions.len();
-                    self.notices.push(anchor_notice(&self.report, total));
+                    self.notices
+                        .push(anchor_notice(&self.report, total, &marked));
                 }
+                Ok(!same_article)
             }
-            None => self.use_suggestions(article, progress),
+            None => {
+                self.use_suggestions(article, progress);
+                Ok(false)
+            }
         }
-        Ok(())
     }
 
     /// Throws away unsaved edits and reads the store again. The journal holding the
@@ -238,7 +248,8 @@ pub(super) fn article_info_of(a: &Annotations, text: &str) -> ArticleInfo {
     info
 }
 
-fn anchor_notice(r: &AnchorReport, total: usize) -> String {
+/// What re-anchoring did, naming what a fuzzy match placed (`marked`).
+fn anchor_notice(r: &AnchorReport, total: usize, marked: &[String]) -> String {
     let mut msg = if r.is_unchanged() {
         format!(
             "the article changed since the store was saved; all {total} annotations are still in place"
@@ -248,7 +259,14 @@ fn anchor_notice(r: &AnchorReport, total: usize) -> String {
         format!("the article changed since the store was saved: {placed} annotations re-anchored")
     };
     if r.fuzzy > 0 {
-        msg.push_str(&format!(" ({} by a fuzzy match)", r.fuzzy));
+        msg.push_str(&format!(" ({} by a fuzzy match", r.fuzzy));
+        if !marked.is_empty() {
+            msg.push_str(&format!(
+                "; marked to check again: {}",
+                changed::name_some(marked)
+            ));
+        }
+        msg.push(')');
     }
     match r.orphaned.len() {
         0 => {}

@@ -7,7 +7,7 @@
 //! the set.
 
 use super::{SpanRef, placed_span_error, span_error};
-use crate::model::{Annotations, Id};
+use crate::model::{Annotations, Conflict, ConflictTable, Id};
 use crate::store::history::{Change, Item, Slot};
 use std::collections::HashMap;
 
@@ -22,6 +22,12 @@ pub struct Tally {
     speaker_refs: HashMap<Id, i64>,
     /// Annotations and speakers naming each party.
     party_refs: HashMap<Id, i64>,
+    /// Conflicts by id.
+    conflicts: HashMap<Id, i64>,
+    /// Conflicts on each item and field ("q3 note"): one at most.
+    conflict_fields: HashMap<Id, i64>,
+    /// Conflicts naming each item, whatever its list.
+    conflict_refs: HashMap<Id, i64>,
 }
 
 /// Counts one more (or one less) of `id`. The counts of an action's puts and of the
@@ -56,7 +62,16 @@ impl Tally {
         for s in quotes.chain(positions) {
             t.count_span(&s, true);
         }
+        for c in &a.conflicts {
+            t.count_conflict(c, true);
+        }
         t
+    }
+
+    fn count_conflict(&mut self, c: &Conflict, up: bool) {
+        bump(&mut self.conflicts, &c.id, up);
+        bump(&mut self.conflict_fields, &conflict_field(c), up);
+        bump(&mut self.conflict_refs, &c.item, up);
     }
 
     fn count_span(&mut self, s: &SpanRef<'_>, up: bool) {
@@ -82,6 +97,7 @@ impl Tally {
             Item::Position(p) | Item::OrphanPosition(p) => {
                 self.count_span(&SpanRef::of_position(p), up)
             }
+            Item::Conflict(c) => self.count_conflict(c, up),
         }
     }
 
@@ -127,10 +143,17 @@ impl Tally {
             Change::Put(item) => self.item_is_valid(item, article),
             Change::Remove { .. } => match slot {
                 Slot::Speaker => {
-                    self.speakers.contains_key(id) || !self.speaker_refs.contains_key(id)
+                    self.speakers.contains_key(id)
+                        || !(self.speaker_refs.contains_key(id)
+                            || self.conflict_refs.contains_key(id))
                 }
-                Slot::Party => self.parties.contains_key(id) || !self.party_refs.contains_key(id),
-                _ => true,
+                Slot::Party => {
+                    self.parties.contains_key(id)
+                        || !(self.party_refs.contains_key(id)
+                            || self.conflict_refs.contains_key(id))
+                }
+                Slot::Conflict => true,
+                _ => self.annotations.contains_key(id) || !self.conflict_refs.contains_key(id),
             },
         })
     }
@@ -160,8 +183,26 @@ impl Tally {
             Item::OrphanQuote(q) => span(SpanRef::of_quote(q), false),
             Item::Position(p) => span(SpanRef::of_position(p), true),
             Item::OrphanPosition(p) => span(SpanRef::of_position(p), false),
+            Item::Conflict(c) => {
+                let target = match c.table {
+                    ConflictTable::Quote | ConflictTable::Position => &self.annotations,
+                    ConflictTable::Speaker => &self.speakers,
+                    ConflictTable::Party => &self.parties,
+                };
+                !c.id.is_empty()
+                    && unique(&self.conflicts, &c.id)
+                    && unique(&self.conflict_fields, &conflict_field(c))
+                    && exists(target, Some(&c.item))
+                    && crate::store::fields::is_field(c.table, &c.field)
+            }
         }
     }
+}
+
+/// The key of one conflict's item and field: a table, an id and a field name, which
+/// no space can run together.
+fn conflict_field(c: &Conflict) -> String {
+    format!("{} {} {}", c.table.as_str(), c.item, c.field)
 }
 
 #[cfg(test)]
@@ -193,6 +234,7 @@ mod tests {
             cue_text: Default::default(),
             origin: Default::default(),
             status: Default::default(),
+            recheck: None,
             note: None,
             prefix: Default::default(),
             suffix: Default::default(),
@@ -258,6 +300,7 @@ mod tests {
                     speaker: None,
                     origin: Default::default(),
                     status: Default::default(),
+                    recheck: None,
                     note: None,
                     prefix: Default::default(),
                     suffix: Default::default(),

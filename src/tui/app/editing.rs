@@ -91,6 +91,7 @@ impl App {
             }
             Command::MergeSpeaker => self.start_merge(),
             Command::EditSides => self.open_sides_editor(),
+            Command::Speakers => self.open_speakers_panel(),
             Command::ChangeKind => self.ask_kind(),
             Command::Accept => self.set_status(Status::Accepted),
             Command::Reject => self.set_status(Status::Rejected),
@@ -125,6 +126,7 @@ impl App {
             Command::CommandLine => {
                 self.open_popup(Popup::text(":", "", Field::Command));
             }
+            Command::NextConflict => self.next_conflict(),
             _ => {}
         }
     }
@@ -133,25 +135,25 @@ impl App {
         let Some(id) = self.with_selected() else {
             return;
         };
-        let party = match index {
-            None => None,
-            Some(i) => match self.ann().parties.get(i) {
-                Some(p) => Some(Id::from(p.id.as_str())),
-                None => {
-                    let n = self.ann().parties.len();
-                    let add = self.keymap.hint(Command::EditSides);
-                    let text = match n {
-                        0 => format!("no sides yet: {add} adds one"),
-                        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
-                        n => format!(
-                            "there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"
-                        ),
-                    };
-                    return self.say(text, Tone::Warning);
-                }
-            },
+        if let Some(party) = self.side_of_key(index) {
+            self.apply(Edit::SetSide { id, party });
+        }
+    }
+
+    /// The side a side key names: party `index` in order (`None`: no side). `None`,
+    /// said in the status bar, when there is no such side.
+    pub(super) fn side_of_key(&mut self, index: Option<usize>) -> Option<Option<Id>> {
+        let Some(i) = index else {
+            return Some(None);
         };
-        self.apply(Edit::SetSide { id, party });
+        match self.ann().parties.get(i) {
+            Some(p) => Some(Some(Id::from(p.id.as_str()))),
+            None => {
+                let text = strings::no_side(self.ann().parties.len(), &self.keymap);
+                self.say(text, Tone::Warning);
+                None
+            }
+        }
     }
 
     fn set_status(&mut self, status: Status) {
@@ -221,13 +223,17 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        let title = format!(
-            "Note ({} saves, {} new line, {} cancels)",
+        self.open_lines(self.lines_title("Note"), &note, Field::Note { id });
+    }
+
+    /// The several-line editor's title: what it edits, and the keys that end it.
+    pub(super) fn lines_title(&self, what: &str) -> String {
+        format!(
+            "{what} ({} saves, {} new line, {} cancels)",
             self.keymap.hint(Command::PromptSubmit),
             self.keymap.hint(Command::PromptNewline),
             self.keymap.hint(Command::PromptCancel)
-        );
-        self.open_lines(title, &note, Field::Note { id });
+        )
     }
 
     /// Opens the several-line editor holding `text`, for `purpose`.

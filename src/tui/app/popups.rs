@@ -84,6 +84,7 @@ impl App {
                 self.picker_entries(filter.text(), pick).len()
             }
             Some(Popup::Sides(_)) => self.ann().parties.len(),
+            Some(Popup::SpeakersPanel(_)) => self.ann().speakers.len(),
             Some(_) => 0,
             None => return,
         };
@@ -91,12 +92,17 @@ impl App {
             return;
         };
         let outcome = popup.handle(key, entries);
-        if !matches!(outcome, Outcome::Stay | Outcome::Sides(_)) {
+        if !matches!(
+            outcome,
+            Outcome::Stay | Outcome::Sides(_) | Outcome::Speakers(_) | Outcome::Corpus(_)
+        ) {
             self.mode.pop();
         }
         match outcome {
             Outcome::Stay | Outcome::Cancel => {}
             Outcome::Sides(op) => self.side_op(op),
+            Outcome::Speakers(op) => self.speaker_op(op),
+            Outcome::Corpus(c) => self.corpus_command(c),
             Outcome::Chose(ask, c) => self.choose(ask, c),
             Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
             Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
@@ -137,22 +143,21 @@ impl App {
         }
     }
 
-    /// Sets the selected annotation's speaker; the speaker's side is given to an
-    /// annotation that has none, in the same undo step.
+    /// Sets the selected annotation's speaker; a speaker with a side gives the
+    /// annotation that side, in the same undo step (who says it decides for whom).
     fn set_speaker(&mut self, speaker: Id, party: Option<Id>) {
         let Some(id) = self.with_selected() else {
             return;
         };
-        let has_side = self
-            .selected
-            .and_then(|s| self.hl.items.get(s))
-            .is_some_and(|it| it.party().is_some());
+        let side = self
+            .on_selected(|q| q.party.clone(), |p| p.party.clone())
+            .flatten();
         self.transaction("set speaker", |app| {
             app.apply(Edit::SetSpeaker {
                 id: id.clone(),
                 speaker: Some(speaker),
             });
-            if !has_side && party.is_some() {
+            if party.is_some() && party != side {
                 app.apply(Edit::SetSide { id, party });
             }
         });
@@ -169,6 +174,7 @@ impl App {
                     });
                 }
             }
+            Ask::LeaveUnsaved(d) => self.leave_unsaved(d, c),
             Ask::QuitUnsaved => match c {
                 's' if self.save() => self.quit = true,
                 'd' => self.discard_and_quit(),
@@ -203,6 +209,7 @@ impl App {
             }
             Ask::ApplyParties => self.answer_given_sides(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
+            Ask::Settle { conflict } => self.choose_settlement(conflict, c),
         }
     }
 
@@ -273,6 +280,7 @@ impl App {
 
     pub(super) fn submit_text(&mut self, purpose: Field, text: String) {
         match purpose {
+            Field::CorpusFilter | Field::CorpusSearch => self.corpus_field(&purpose, text),
             Field::Note { id } => {
                 let note = (!text.trim().is_empty()).then_some(text);
                 if self.apply(Edit::SetNote { id, note }).is_some() {
@@ -313,6 +321,11 @@ impl App {
             }
             Field::Command => self.run_command_line(text.trim()),
             Field::Side(field) => self.submit_side_field(field, text),
+            Field::Speaker(field) => self.submit_speaker_field(field, text),
+            Field::Settle { conflict } => {
+                let value = (!text.trim().is_empty()).then_some(text);
+                self.settle(conflict, value);
+            }
         }
     }
 }

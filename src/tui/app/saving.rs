@@ -118,6 +118,10 @@ impl App {
             }
             "q" => self.request_quit(false),
             "q!" => self.discard_and_quit(),
+            "detect" => self.redetect(),
+            "n" | "next" => self.step_article(1),
+            "p" | "prev" => self.step_article(-1),
+            "ls" => self.open_corpus_list(),
             "messages" | "mes" => {
                 // opened at the newest (the view clamps the scroll)
                 self.mode

@@ -10,7 +10,7 @@ use crate::model::{Id, Party};
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
 use crate::tui::popup::{Field, Outcome, Popup};
-use crate::tui::strings;
+use crate::tui::strings::{self, counted};
 
 /// The sides editor's state: the side under the list cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -155,18 +155,16 @@ impl App {
             + a.orphan_positions.iter().filter(|x| had(&x.party)).count();
         let speakers = a.speakers.iter().filter(|s| had(&s.party)).count();
         let id = Id::from(p.id.as_str());
-        if self.apply(Edit::DeleteParty { id }).is_some() {
+        if let Some((_, changed)) = self.edit_sides("delete side", Edit::DeleteParty { id }) {
             self.set_editor_cursor(cursor);
-            self.say(
-                format!(
-                    "side {} deleted; {} and {} had it ({} undoes)",
-                    sanitize_inline(&p.name),
-                    counted(annotations, "annotation"),
-                    counted(speakers, "speaker"),
-                    self.keymap.hint(crate::keys::Command::Undo),
-                ),
-                Tone::Info,
+            let what = format!(
+                "side {} deleted; {} and {} had it; {}",
+                sanitize_inline(&p.name),
+                counted(annotations, "annotation"),
+                counted(speakers, "speaker"),
+                strings::rederived(changed),
             );
+            self.say(strings::done(&what, &self.keymap), Tone::Info);
         }
     }
 
@@ -190,24 +188,33 @@ impl App {
     pub(super) fn submit_side_field(&mut self, field: SideField, text: String) {
         match field {
             SideField::Name(None) => {
-                if self.apply(Edit::AddParty { name: text }).is_some() {
+                if let Some((_, changed)) =
+                    self.edit_sides("add side", Edit::AddParty { name: text })
+                {
                     let n = self.ann().parties.len();
                     self.set_editor_cursor(n - 1);
-                    self.say(
-                        format!("side {n} added: select an annotation and press {n} to give it this side"),
-                        Tone::Info,
-                    );
+                    let what = match changed {
+                        Some(0) => format!(
+                            "side {n} added: select an annotation and press {n} to give it this side"
+                        ),
+                        _ => strings::done(
+                            &format!("side {n} added; {}", strings::rederived(changed)),
+                            &self.keymap,
+                        ),
+                    };
+                    self.say(what, Tone::Info);
                 }
             }
             SideField::Name(Some(id)) => {
                 let Some(aliases) = self.ann().party(&id).map(|p| p.aliases.clone()) else {
                     return;
                 };
-                self.apply(Edit::SetParty {
+                let edit = Edit::SetParty {
                     id,
                     name: text,
                     aliases,
-                });
+                };
+                self.edit_side_names("side renamed", edit);
             }
             SideField::Aliases(id) => {
                 let Some(name) = self.ann().party(&id).map(|p| p.name.clone()) else {
@@ -215,13 +222,18 @@ impl App {
                 };
                 // one a line: a comma belongs to a name ("Washington, D.C.")
                 let aliases = text.lines().map(|s| s.trim().to_string()).collect();
-                self.apply(Edit::SetParty { id, name, aliases });
+                self.edit_side_names("aliases set", Edit::SetParty { id, name, aliases });
             }
         }
     }
-}
 
-/// "1 annotation", "2 annotations".
-fn counted(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+    /// A new name or new aliases for a side, the suggestions' sides re-derived.
+    fn edit_side_names(&mut self, what: &str, edit: Edit) {
+        if let Some((o, changed)) = self.edit_sides("edit side", edit)
+            && o.changes > 0
+        {
+            let what = format!("{what}; {}", strings::rederived(changed));
+            self.say(strings::done(&what, &self.keymap), Tone::Info);
+        }
+    }
 }

@@ -17,6 +17,8 @@ impl App {
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
         let scope = match self.mode.top() {
             Some(Layer::Popup(Popup::Sides(_))) => Scope::Sides,
+            Some(Layer::Popup(Popup::SpeakersPanel(_))) => Scope::Speakers,
+            Some(Layer::Popup(Popup::Corpus)) => Scope::Corpus,
             Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
             Some(Layer::Cursor(_)) => Scope::Cursor,
             Some(Layer::Overlay(_)) | None => Scope::Normal,
@@ -27,10 +29,12 @@ impl App {
         }
         match self.mode.top() {
             Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
-            Some(Layer::Popup(Popup::Sides(_))) => match bound? {
-                Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
-                Bound::Side(_) => None,
-            },
+            Some(Layer::Popup(Popup::Sides(_) | Popup::SpeakersPanel(_) | Popup::Corpus)) => {
+                match bound? {
+                    Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
+                    Bound::Side(n) => Some(Action::Popup(PopupKey::Side(n))),
+                }
+            }
             Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
             Some(Layer::Pending(_)) => match typed(key) {
                 Some(c) if bound.is_none() => Some(Action::MarkLetter(c)),
@@ -76,12 +80,14 @@ impl App {
                     Tone::Warning,
                 ));
             }
+            Action::CorpusCounted(counted) => self.corpus_counted(counted),
             Action::Prompt(k) => self.prompt(k),
             Action::MarkLetter(c) => self.mark_letter(c),
             Action::Idle => {
                 self.wrap_more();
             }
             Action::Progress(bytes) => self.detected = bytes,
+            Action::Detected(done) => self.take_detected(*done),
             Action::WorkerGone => {
                 self.detecting = false;
                 self.loading = false;
@@ -162,6 +168,9 @@ impl App {
                 }
             }
             Command::Cancel => self.cancel(),
+            Command::NextArticle => self.step_article(1),
+            Command::PreviousArticle => self.step_article(-1),
+            Command::CorpusList => self.open_corpus_list(),
             other => self.edit_command(other),
         }
     }

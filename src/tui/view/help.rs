@@ -21,6 +21,15 @@ const EXTRA: &[(&str, &[(&str, &str)])] = &[
             (":q!", "quit and drop the unsaved edits"),
             (":wq, :x", "save and quit"),
             (":messages", "every message of this session, whole"),
+            (
+                ":detect",
+                "detect the article again with the sides as they are: untouched suggestions are replaced, text without annotations gets new ones, what a person touched stays",
+            ),
+            (
+                ":n, :p",
+                "the next, previous article of the corpus (parley DIR)",
+            ),
+            (":ls", "the corpus's list of articles, where you left it"),
         ],
     ),
     (
@@ -45,6 +54,8 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
         (Scope::Cursor, "Cursor mode (v)"),
         (Scope::Prompt, "Prompts and popups (other keys type)"),
         (Scope::Sides, "Sides editor (S)"),
+        (Scope::Speakers, "Speakers panel (W)"),
+        (Scope::Corpus, "Corpus list (parley DIR, :ls)"),
     ] {
         out.push((heading.to_string(), String::new()));
         for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {
@@ -289,6 +300,10 @@ pub fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
         Line::raw("  Q direct quote · q partial quote · T term · P position"),
         Line::raw("  · suggested · ✓ accepted · ✗ rejected · ✎ has a note"),
         Line::raw("  ⚠ orphan (its text is no longer in the article) · — no side"),
+        Line::raw(format!(
+            "  {} placed by a fuzzy match in the changed article: check it",
+            super::sidebar::RECHECK_MARK
+        )),
         Line::raw(""),
     ];
     for (i, p) in app.ann().parties.iter().enumerate() {

@@ -1,11 +1,13 @@
 //! Drawing: `impl Widget for &App`, so drawing can never change state.
 
 pub mod article;
+pub mod corpus;
 pub mod help;
 pub mod popup;
 pub mod sidebar;
 pub mod sides;
 pub mod sides_editor;
+pub mod speakers;
 pub mod status;
 
 use super::app::{App, Layer, Overlay};

@@ -40,6 +40,24 @@ pub(super) fn frame(
     inner
 }
 
+/// Items ("a add", "d delete") joined by " · " into lines of at most `width` columns
+/// (an item wider than that has a line of its own): the keys under a list popup.
+pub(super) fn wrap_items(items: impl Iterator<Item = String>, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for item in items {
+        let Some(line) = lines.last_mut() else { break };
+        if !line.is_empty() && text_width(line) + 3 + text_width(&item) > width {
+            lines.push(item);
+        } else {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(&item);
+        }
+    }
+    lines
+}
+
 /// Draws the open popup over `area`.
 pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
     match popup {
@@ -58,6 +76,8 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             pick,
         } => render_picker(app, filter, *cursor, pick, area, buf),
         Popup::Sides(editor) => super::sides_editor::render(app, editor, area, buf),
+        Popup::SpeakersPanel(panel) => super::speakers::render(app, panel, area, buf),
+        Popup::Corpus => super::corpus::render(app, area, buf),
     }
 }
 

@@ -9,6 +9,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
+/// The sidebar's mark of an annotation to check again (placed by a fuzzy match).
+pub const RECHECK_MARK: &str = "≈";
+
 /// One line describing an item: kind, side, speaker, first words, status.
 pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
     Describer::new(app).line(item, width)
@@ -38,7 +41,7 @@ impl<'a> Describer<'a> {
     pub fn line(&self, item: usize, width: usize) -> (String, Style) {
         let app = self.app;
         let it = &app.hl.items[item];
-        let (kind, speaker, text) = match it.target() {
+        let (kind, speaker, text, recheck) = match it.target() {
             Target::Quote(i) => {
                 let q = &app.ann().quotes[i];
                 let k = match q.kind {
@@ -46,25 +49,27 @@ impl<'a> Describer<'a> {
                     QuoteKind::Partial => "q",
                     QuoteKind::Term => "T",
                 };
-                (k, q.speaker.as_deref(), q.text.as_str())
+                (k, q.speaker.as_deref(), q.text.as_str(), q.recheck)
             }
             Target::Position(i) => {
                 let p = &app.ann().positions[i];
-                ("P", p.speaker.as_deref(), p.text.as_str())
+                ("P", p.speaker.as_deref(), p.text.as_str(), p.recheck)
             }
             Target::OrphanQuote(i) => {
                 let q = &app.ann().orphan_quotes[i];
-                ("⚠Q", q.speaker.as_deref(), q.text.as_str())
+                ("⚠Q", q.speaker.as_deref(), q.text.as_str(), None)
             }
             Target::OrphanPosition(i) => {
                 let p = &app.ann().orphan_positions[i];
-                ("⚠P", p.speaker.as_deref(), p.text.as_str())
+                ("⚠P", p.speaker.as_deref(), p.text.as_str(), None)
             }
         };
-        let status = match it.status() {
-            Status::Suggested => "·",
-            Status::Accepted => "✓",
-            Status::Rejected => "✗",
+        // to be checked again stands in for the status until a person has looked
+        let status = match (recheck, it.status()) {
+            (Some(_), _) => RECHECK_MARK,
+            (None, Status::Suggested) => "·",
+            (None, Status::Accepted) => "✓",
+            (None, Status::Rejected) => "✗",
         };
         let side = it
             .party()

@@ -58,6 +58,11 @@ pub fn left_text(app: &App) -> String {
     };
     let mut parts = vec![app.mode_name().to_string(), position];
     if let Some(store) = &app.store {
+        // before the rest, so that a message beside it cuts it last
+        let conflicts = store.annotations().conflicts.len();
+        if conflicts > 0 {
+            parts.push(crate::tui::strings::conflicts_left(conflicts, &app.keymap));
+        }
         if store.read_only().is_some() {
             parts.push("read-only".into());
         } else if store.is_dirty() {
@@ -118,11 +123,11 @@ pub fn selection_text(app: &App) -> Option<String> {
         Some(QuoteKind::Term) => "term",
         None => "position",
     };
-    let (speaker, note) = on_target(
+    let (speaker, note, recheck) = on_target(
         ann,
         item.target(),
-        |q| (q.speaker.as_deref(), q.note.as_deref()),
-        |p| (p.speaker.as_deref(), p.note.as_deref()),
+        |q| (q.speaker.as_deref(), q.note.as_deref(), q.recheck),
+        |p| (p.speaker.as_deref(), p.note.as_deref(), p.recheck),
     )?;
     let side = item
         .party()
@@ -146,6 +151,9 @@ pub fn selection_text(app: &App) -> Option<String> {
         speaker,
         status.to_string(),
     ];
+    if recheck.is_some() {
+        parts.push(crate::tui::strings::recheck(&app.keymap));
+    }
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
         let words: Vec<&str> = note.split_whitespace().take(5).collect();
         let more = note.split_whitespace().count() > words.len();
