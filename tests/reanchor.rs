@@ -106,3 +106,122 @@ fn a_word_deleted_inside_a_quote_leaves_every_cue_and_mention_on_its_words() {
     assert_eq!(count(&mentions_after), count(&mentions_before));
     assert_eq!(cues_after.len(), cues_before.len());
 }
+
+/// A small generator of numbers (xorshift), so the rounds are the same every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % below.max(1) as u64) as usize
+    }
+}
+
+/// The nearest character boundary at or before `at`.
+fn floor(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[test]
+fn random_edits_to_the_article_never_put_a_cue_or_mention_on_other_words() {
+    // 25 rounds by default; PARLEY_REANCHOR_ROUNDS=500 for the figure in RELIABILITY.md
+    let rounds: usize = std::env::var("PARLEY_REANCHOR_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(25);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("talks.txt"), SAMPLE).unwrap();
+    let detected = parley_in(dir.path(), &["detect", "talks.txt"]);
+    let store = String::from_utf8(detected.stdout).unwrap();
+    let (mentions_before, cues_before) = spoken(&store, SAMPLE);
+    // the edges of every span, where edits hurt most
+    let doc: toml::Value = toml::from_str(&store).unwrap();
+    let mut edges = Vec::new();
+    for table in ["quote", "speaker"] {
+        for item in doc
+            .get(table)
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            for key in ["start", "end"] {
+                if let Some(n) = item.get(key).and_then(toml::Value::as_integer) {
+                    edges.push(n as usize);
+                }
+            }
+            for list in ["mentions"] {
+                for [a, b] in spans(item.get(list).unwrap_or(&toml::Value::Array(vec![]))) {
+                    edges.extend([a, b]);
+                }
+            }
+        }
+    }
+    let words = [
+        "said",
+        " Kelly",
+        "it",
+        " the ",
+        "“",
+        "”",
+        ", he said.",
+        "\n\n",
+        "é",
+    ];
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let (mut kept, mut let_go) = (0usize, 0usize);
+    for round in 0..rounds {
+        let mut text = SAMPLE.to_string();
+        for _ in 0..1 + rng.next(3) {
+            let near = edges[rng.next(edges.len())] + rng.next(7);
+            let at = floor(
+                &text,
+                if rng.next(2) == 0 {
+                    near.saturating_sub(3)
+                } else {
+                    rng.next(text.len())
+                },
+            );
+            let end = floor(&text, at + rng.next(12));
+            let insert = if rng.next(3) == 0 {
+                ""
+            } else {
+                words[rng.next(words.len())]
+            };
+            text = format!("{}{insert}{}", &text[..at], &text[end.max(at)..]);
+        }
+        std::fs::write(dir.path().join("talks.txt"), &text).unwrap();
+        std::fs::write(dir.path().join("talks.txt.parley.toml"), &store).unwrap();
+        let check = parley_in(dir.path(), &["check", "talks.txt"]);
+        assert_eq!(check.status.code(), Some(0), "round {round}");
+        let out = parley_in(dir.path(), &["export", "--format", "toml", "talks.txt"]);
+        assert!(out.status.success(), "round {round}");
+        let (mentions, cues) = spoken(&String::from_utf8(out.stdout).unwrap(), &text);
+        for (speaker, texts) in &mentions {
+            assert!(
+                texts.is_subset(&mentions_before[speaker]),
+                "round {round}: {speaker} reads {texts:?}"
+            );
+        }
+        for (quote, cue) in &cues {
+            assert_eq!(
+                Some(cue),
+                cues_before.get(quote),
+                "round {round}: cue of {quote}"
+            );
+        }
+        let notice = String::from_utf8_lossy(&out.stderr).to_string();
+        kept += cues.len();
+        if notice.contains("let go") {
+            let_go += 1;
+        }
+    }
+    eprintln!(
+        "{rounds} rounds: {kept} cues kept on their words; {let_go} rounds let something go (reported)"
+    );
+}

@@ -95,8 +95,25 @@ fn merge_extras(out: &mut Item, base: Option<&Item>, theirs: &Item) {
                 Some(Item::Speaker(b)) => b.mentions.as_slice(),
                 _ => &[],
             };
-            o.mentions = merge_set(b, &o.mentions, &t.mentions);
-            o.mentions.sort_unstable();
+            let merged = merge_set(b, &o.mentions, &t.mentions);
+            // each mention keeps its text, from whichever side has it for that span
+            let texts: std::collections::HashMap<[usize; 2], crate::model::Snippet> = [&*o, t]
+                .into_iter()
+                .filter(|s| s.mention_text.len() == s.mentions.len())
+                .flat_map(|s| {
+                    s.mentions
+                        .iter()
+                        .copied()
+                        .zip(s.mention_text.iter().cloned())
+                })
+                .collect();
+            o.mention_text = merged
+                .iter()
+                .map(|m| texts.get(m).cloned())
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default();
+            o.mentions = merged;
+            crate::store::schema::sort_mentions(o);
         }
         (Item::Party(o), b, Item::Party(t)) => {
             let b = match b {
