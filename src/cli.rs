@@ -349,6 +349,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             // refused before the work, so a mistyped -o costs nothing
             if let Some(path) = &output {
                 guard::check(path, rules).map_err(refused)?;
+                let beside = article_file(&article).map(crate::store::store_beside);
+                for store in store_file.iter().chain(&beside) {
+                    guard::check_spares_store(path, store).map_err(refused)?;
+                }
             }
             let store = Store::load(&article, &store_options(cli.store, &config))?;
             warn(store.notices());
