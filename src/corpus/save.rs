@@ -2,10 +2,11 @@
 //! article that has none, on as many threads as there are cores, each holding one
 //! article at a time. A store is created only where none is: it is written aside and
 //! then linked into place, which fails if a store appeared meanwhile, so an existing
-//! store is never replaced. Stores are made durable in batches: the files of a batch
-//! are written, their filesystem flushed once (`syncfs`), and only then linked into
-//! place, so a crash leaves each store whole or absent, and the disk is not asked to
-//! commit once per article.
+//! store is never replaced. Stores are made durable in groups: a committing thread
+//! takes every store written aside since its last turn, flushes their filesystem once
+//! (`syncfs`), links each into place and flushes the folders, while the workers go on
+//! detecting. A crash leaves each store whole or absent, the disk is not asked to
+//! commit once per article, and the slower the disk, the larger each group.
 
 use super::list::{Articles, ListError, folder_of};
 use crate::article::{Article, Source};
@@ -14,8 +15,8 @@ use crate::store::{fsio, schema, store_beside};
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, mpsc};
 
 /// What happened to one article.
 #[derive(Debug)]
@@ -60,10 +61,7 @@ pub struct Settings {
     pub threads: usize,
 }
 
-/// How many stores are flushed to disk together.
-const BATCH: usize = 64;
-
-/// A store written aside, waiting for its batch to be flushed and linked into place.
+/// A store written aside, waiting for its group to be flushed and linked into place.
 #[derive(Debug)]
 struct Pending {
     article: PathBuf,
@@ -79,7 +77,6 @@ pub fn detect_and_save(
     each: &(dyn Fn(&Saved) + Sync),
 ) -> Tally {
     let queue = Mutex::new(Articles::new(paths));
-    let pending: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
     let tally = Mutex::new(Tally::default());
     let report = |saved: Saved| {
         each(&saved);
@@ -88,9 +85,13 @@ pub fn detect_and_save(
         }
     };
     let next = || queue.lock().map_or(None, |mut q| q.next());
+    let (report, next) = (&report, &next);
+    let (written, to_commit) = mpsc::channel::<Pending>();
     std::thread::scope(|scope| {
+        scope.spawn(move || commit_as_they_come(&to_commit, report));
         for _ in 0..settings.threads.max(1) {
-            scope.spawn(|| {
+            let written = written.clone();
+            scope.spawn(move || {
                 while let Some(item) = next() {
                     let prepared = match item {
                         Ok(path) => prepare(&path, settings),
@@ -100,20 +101,30 @@ pub fn detect_and_save(
                     };
                     match prepared {
                         Ok(p) => {
-                            let full = pending.lock().ok().and_then(|mut list| {
-                                list.push(p);
-                                (list.len() >= BATCH).then(|| std::mem::take(&mut *list))
-                            });
-                            commit(full.unwrap_or_default(), &report);
+                            // the committer ends only once every worker has
+                            if let Err(mpsc::SendError(p)) = written.send(p) {
+                                commit(vec![p], report);
+                            }
                         }
                         Err(saved) => report(saved),
                     }
                 }
             });
         }
+        // the committer stops once the workers are done and it has taken everything
+        drop(written);
     });
-    commit(pending.into_inner().unwrap_or_default(), &report);
     tally.into_inner().unwrap_or_default()
+}
+
+/// Commits the stores written aside as they come: all that have come since the last
+/// group, as one group.
+fn commit_as_they_come(to_commit: &mpsc::Receiver<Pending>, report: &(dyn Fn(Saved) + Sync)) {
+    while let Ok(first) = to_commit.recv() {
+        let mut group = vec![first];
+        group.extend(to_commit.try_iter());
+        commit(group, report);
+    }
 }
 
 /// Detects one article and writes its store aside, unless it has a store.
@@ -140,7 +151,7 @@ fn named(path: &Path, e: &io::Error) -> String {
     format!("{}: {e}", crate::article::bounded::display_name(path))
 }
 
-/// Flushes a batch's filesystems once, links each store into place (never over one
+/// Flushes a group's filesystems once, links each store into place (never over one
 /// that appeared meanwhile) and flushes the folders' entries.
 fn commit(batch: Vec<Pending>, report: &dyn Fn(Saved)) {
     if batch.is_empty() {
@@ -178,12 +189,18 @@ fn flush_filesystem(dir: &Path) -> io::Result<()> {
 /// Distinguishes the temporary files of the threads of one process.
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// This process's id, asked of the system once.
+fn process_id() -> u32 {
+    static ID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *ID.get_or_init(std::process::id)
+}
+
 /// Writes `bytes` to a new hidden file beside `path` (which the listing passes over).
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     use std::io::Write;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let temp = folder_of(path).join(format!(".{name}.tmp{}-{n}", std::process::id()));
+    let temp = folder_of(path).join(format!(".{name}.tmp{}-{n}", process_id()));
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
