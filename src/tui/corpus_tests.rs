@@ -132,7 +132,7 @@ fn ls_after_moving_on_points_at_the_article_open_and_done_sorts_at_once() {
     assert_eq!(corpus.rows.last().copied(), corpus.current);
     assert_eq!(corpus.selected(), corpus.current);
     let s = screen(&app);
-    let last_row = s.lines().filter(|l| l.contains("(")).last().unwrap();
+    let last_row = s.lines().rfind(|l| l.contains("(")).unwrap();
     assert!(
         last_row.contains("✓") && last_row.contains("page.html"),
         "{s}"
