@@ -156,7 +156,11 @@ pub fn export(paths: &[PathBuf], request: TableRequest, config: &Config) -> Resu
             };
             guard::check(path, rules).map_err(refused)?;
             let rows = write_replacing(path, rules, |out| table(out))?;
-            eprintln!("parley: {rows} rows written to {}", corpus::display(path));
+            eprintln!(
+                "parley: {} written to {}",
+                crate::tui::strings::counted(rows, "row"),
+                corpus::display(path)
+            );
         }
     }
     Ok(if problems > 0 {
