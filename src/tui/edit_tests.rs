@@ -390,3 +390,20 @@ fn orphans_are_listed_and_can_be_reattached() {
     assert_eq!(a.ann().orphan_quotes.len(), orphans - 1, "{:?}", a.message);
     assert_eq!(a.ann().quotes.len(), placed + 1);
 }
+
+#[test]
+fn help_says_how_to_re_attach_an_orphan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    cmd(&mut a, Command::ToggleHelp);
+    let mut seen = String::new();
+    for _ in 0..200 {
+        seen = super::test_support::screen(&a);
+        if seen.contains("re-attach") {
+            break;
+        }
+        cmd(&mut a, Command::ScrollDown);
+    }
+    assert!(seen.contains("Orphans"), "{seen}");
+    assert!(seen.contains("re-attach: select the orphan"), "{seen}");
+}
