@@ -123,6 +123,45 @@ fn each_edit_of_a_side_and_its_re_derivation_are_one_undo_step() {
     );
 }
 
+/// The quotes and positions on the side with id "council".
+fn on_council(app: &App) -> usize {
+    let ann = app.ann();
+    let quotes = ann.quotes.iter().map(|q| &q.party);
+    let positions = ann.positions.iter().map(|p| &p.party);
+    quotes
+        .chain(positions)
+        .filter(|p| p.as_deref() == Some("council"))
+        .count()
+}
+
+#[test]
+fn renaming_a_side_re_derives_its_suggestions_in_the_same_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    // the mediator's council as the second side, under a name the text never uses
+    let given = vec![
+        side("talvera", "Talvera"),
+        side("council", "Southern Council"),
+    ];
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, given);
+    let before = on_council(&a);
+    assert_eq!(before, 0);
+    typ(&mut a, "S");
+    typ(&mut a, "j"); // the second side
+    typ(&mut a, "r");
+    typ(&mut a, "Northern Council"); // replaces the name offered
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.ann().parties[1].name, "Northern Council");
+    assert!(
+        message(&a).contains("1 suggestion changed side"),
+        "{}",
+        message(&a)
+    );
+    assert_eq!(on_council(&a), 1, "the mediator's position");
+    typ(&mut a, "u");
+    assert_eq!(a.ann().parties[1].name, "Southern Council");
+    assert_eq!(on_council(&a), 0, "one step undoes both");
+}
+
 /// Tab until the annotation `id` is selected.
 fn select(app: &mut App, id: &str) {
     for _ in 0..100 {
