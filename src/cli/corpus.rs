@@ -154,8 +154,12 @@ pub fn export(paths: &[PathBuf], request: TableRequest, config: &Config) -> Resu
                 follow_links: true,
                 store: None,
             };
-            guard::check(path, rules).map_err(refused)?;
-            let rows = write_replacing(path, rules, |out| table(out))?;
+            let spared = |p: &Path| {
+                guard::check(p, rules)?;
+                corpus::check_output(paths, p, request.force)
+            };
+            spared(path).map_err(refused)?;
+            let rows = write_replacing(path, &spared, |out| table(out))?;
             eprintln!(
                 "parley: {} written to {}",
                 crate::tui::strings::counted(rows, "row"),
@@ -174,7 +178,7 @@ pub fn export(paths: &[PathBuf], request: TableRequest, config: &Config) -> Resu
 /// table of any size is written in bounded memory and appears whole or not at all.
 fn write_replacing<T>(
     path: &Path,
-    rules: guard::Rules<'_>,
+    spared: &dyn Fn(&Path) -> Result<(), guard::Refused>,
     write: impl FnOnce(&mut BufWriter<std::fs::File>) -> io::Result<T>,
 ) -> Result<T> {
     let dir = corpus::folder_of(path);
@@ -199,7 +203,7 @@ fn write_replacing<T>(
         }
     };
     // checked again: the file may have appeared while the table was made
-    if let Err(e) = guard::check(path, rules) {
+    if let Err(e) = spared(path) {
         let _ = std::fs::remove_file(&temp);
         return Err(refused(e));
     }
