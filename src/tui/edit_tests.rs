@@ -320,6 +320,26 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
 }
 
 #[test]
+fn an_export_path_that_names_a_format_gets_that_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    for (choice, name, starts) in [
+        ('t', "out.json", "{"),
+        ('j', "brief.md", "#"),
+        ('m', "table.csv", "side,speaker,"),
+        ('c', "notes.txt", "side,speaker,"), // a name that asks for nothing: the format chosen
+    ] {
+        cmd(&mut a, Command::Export);
+        typ(&mut a, &choice.to_string());
+        let out = dir.path().join(name);
+        typ(&mut a, &out.display().to_string()); // replaces the name offered
+        enter(&mut a);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.starts_with(starts), "{name}: {text}");
+    }
+}
+
+#[test]
 fn export_and_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
