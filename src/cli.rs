@@ -158,14 +158,16 @@ pub enum Format {
 impl Format {
     /// The format an output file's name asks for (`out.json`, `brief.md`).
     pub fn of_extension(path: &Path) -> Option<Format> {
+        use crate::export::Format as One;
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "toml" => Format::Toml,
-            "json" | "jsonld" => Format::Json,
-            "csv" => Format::Csv,
-            "md" | "markdown" => Format::Markdown,
-            "jsonl" | "ndjson" => Format::Jsonl,
-            _ => return None,
+        if matches!(ext.as_str(), "jsonl" | "ndjson") {
+            return Some(Format::Jsonl);
+        }
+        Some(match One::of_extension(path)? {
+            One::Toml => Format::Toml,
+            One::Json => Format::Json,
+            One::Csv => Format::Csv,
+            One::Markdown => Format::Markdown,
         })
     }
 

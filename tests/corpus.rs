@@ -184,6 +184,12 @@ fn the_article_table_has_a_row_per_article_with_its_status() {
         rows[1][1], "Norway accepts Chile's quota",
         "title peeked without a store"
     );
+    // one article, one row: said in the singular
+    let (_, err) = ok(run(
+        dir.path(),
+        &["export", "news/talks.txt", "--articles", "-o", "one.csv"],
+    ));
+    assert!(err.contains("1 row written to one.csv"), "{err}");
 }
 
 #[test]

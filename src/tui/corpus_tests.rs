@@ -166,7 +166,7 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
     typ(&mut app, "fish farmers");
     press(&mut app, KeyCode::Enter);
     let s = screen(&app);
-    assert!(s.contains("1 matches of “fish farmers”"), "{s}");
+    assert!(s.contains("1 match of “fish farmers”"), "{s}");
     assert!(s.contains("brief.md:5:"), "{s}");
     press(&mut app, KeyCode::Enter);
     assert!(!list_open(&app));
