@@ -11,11 +11,10 @@
 use super::list::{Articles, ListError, folder_of};
 use crate::article::{Article, Source};
 use crate::model::Party;
-use crate::store::{fsio, schema, store_beside};
+use crate::store::{fsio, owned, schema, store_beside};
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, mpsc};
 
 /// What happened to one article.
@@ -186,27 +185,13 @@ fn flush_filesystem(dir: &Path) -> io::Result<()> {
     rustix::fs::syncfs(&folder).map_err(io::Error::from)
 }
 
-/// Distinguishes the temporary files of the threads of one process.
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// This process's id, asked of the system once.
-fn process_id() -> u32 {
-    static ID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *ID.get_or_init(std::process::id)
-}
-
-/// Writes `bytes` to a new hidden file beside `path` (which the listing passes over).
+/// Writes `bytes` to a new hidden file beside `path` (which the listing passes over),
+/// named as every temporary file of parley is (`fsio::create_temp_beside`).
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     use std::io::Write;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let temp = folder_of(path).join(format!(".{name}.tmp{}-{n}", process_id()));
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)?;
+    let (temp, mut file) = fsio::create_temp_beside(path)?;
     if let Err(e) = file.write_all(bytes) {
-        let _ = std::fs::remove_file(&temp);
+        let _ = owned::remove(&temp, &file);
         return Err(e);
     }
     Ok(temp)
