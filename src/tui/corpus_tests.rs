@@ -61,6 +61,9 @@ fn the_list_opens_articles_and_n_goes_on_in_its_order() {
     assert!(list_open(&app));
     let s = screen(&app);
     assert!(s.contains("3 of 3 articles"), "{s}");
+    // no article yet: the status bar names the list and gives no place in an article
+    let status = s.lines().last().unwrap();
+    assert!(status.contains("LIST") && !status.contains('%'), "{status}");
     assert!(
         s.contains("Norway accepts Chile's quota") && s.contains("(brief.md)"),
         "{s}"
