@@ -25,19 +25,25 @@ fn count_of(status: &str, name: &str) -> usize {
         .unwrap_or(0)
 }
 
-#[test]
-fn fixing_the_sides_in_the_editor_gives_each_side_its_quotes() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("river.txt");
+/// The reader on the story as `dir/river.txt`, with the sides of `parties` (a parties
+/// file's text) given; the article's path with it.
+fn open_with_sides(dir: &std::path::Path, parties: &str) -> (Term, std::path::PathBuf) {
+    let article = dir.join("river.txt");
     std::fs::write(&article, STORY).unwrap();
-    let wrong = dir.path().join("wrong.toml");
-    std::fs::write(&wrong, WRONG).unwrap();
+    let sides = dir.join("sides.toml");
+    std::fs::write(&sides, parties).unwrap();
     let args = [
         article.to_str().unwrap(),
         "--parties",
-        wrong.to_str().unwrap(),
+        sides.to_str().unwrap(),
     ];
-    let mut t = Term::start(&args, 100, 30, dir.path(), &[]);
+    (Term::start(&args, 100, 30, dir, &[]), article)
+}
+
+#[test]
+fn fixing_the_sides_in_the_editor_gives_each_side_its_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut t, _) = open_with_sides(dir.path(), WRONG);
     t.wait_text("Bransk");
 
     t.send("S");
@@ -103,16 +109,7 @@ const ADDED: &str = "\n\"We will open the gates when the rains come,\" said Lena
 #[test]
 fn detect_reads_a_paragraph_added_while_the_reader_is_open_and_keeps_accepted_work() {
     let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("river.txt");
-    std::fs::write(&article, STORY).unwrap();
-    let right = dir.path().join("right.toml");
-    std::fs::write(&right, RIGHT).unwrap();
-    let args = [
-        article.to_str().unwrap(),
-        "--parties",
-        right.to_str().unwrap(),
-    ];
-    let mut t = Term::start(&args, 100, 30, dir.path(), &[]);
+    let (mut t, article) = open_with_sides(dir.path(), RIGHT);
     t.wait_text("Talvera");
     t.send("\t");
     t.wait_text("suggested");
