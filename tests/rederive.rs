@@ -25,11 +25,13 @@ fn count_of(status: &str, name: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// The reader on the story as `dir/river.txt`, with the sides of `parties` (a parties
+/// The reader on the story as `dir/river.txt` (written unless it is there), with the sides of `parties` (a parties
 /// file's text) given; the article's path with it.
 fn open_with_sides(dir: &std::path::Path, parties: &str) -> (Term, std::path::PathBuf) {
     let article = dir.join("river.txt");
-    std::fs::write(&article, STORY).unwrap();
+    if !article.exists() {
+        std::fs::write(&article, STORY).unwrap();
+    }
     let sides = dir.join("sides.toml");
     std::fs::write(&sides, parties).unwrap();
     let args = [
@@ -153,4 +155,10 @@ fn detect_reads_a_paragraph_added_while_the_reader_is_open_and_keeps_accepted_wo
         .find(|q| field(q, "text").contains("open the gates"))
         .expect("the added paragraph's quote");
     assert_eq!(field(new, "status"), "suggested", "{store}");
+
+    // the place (the end, where G went) is kept for the text as it is now
+    let (mut t, _) = open_with_sides(dir.path(), RIGHT);
+    t.wait_text("open the gates");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
 }
