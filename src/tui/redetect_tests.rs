@@ -371,7 +371,7 @@ fn detect_reads_an_article_changed_while_it_is_open_and_keeps_accepted_work() {
     typ(&mut a, ":detect");
     press(&mut a, KeyCode::Enter);
     assert!(
-        message(&a).contains("save (Ctrl-s), then :detect reads it again"),
+        message(&a).contains("the file changed: Ctrl-s saves, :detect reads it"),
         "{}",
         message(&a)
     );
