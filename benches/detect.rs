@@ -2,7 +2,8 @@
 //! (names, places and numbers rotated so the copies do not repeat verbatim), at 1 MB,
 //! 10 MB and 50 MB to show that detection is linear; and hostile text with no sentence
 //! break ("said " repeated, runs of unbalanced quotation marks) at 0.5 MB and 5 MB, whose
-//! cost must grow like its size too. Process CPU time by default
+//! cost must grow like its size too. With `PARLEY_BENCH_NEWS=DIR`, also 10 MB of the
+//! real news articles in DIR (`detect_news`). Process CPU time by default
 //! (`PARLEY_BENCH_CLOCK=wall` for elapsed time).
 
 mod support;
@@ -85,6 +86,71 @@ fn bench_detect(c: &mut Criterion<Clock>) {
     group.finish();
 }
 
+/// Bytes of real news the `detect_news` group measures.
+const NEWS_BYTES: usize = 10_000_000;
+
+/// Real news from `PARLEY_BENCH_NEWS` (a folder of `.txt` articles, such as PolNeAR's
+/// training texts): the articles in name order, each followed by a blank line, again
+/// and again until [`NEWS_BYTES`], cut after the last whole paragraph that fits. The
+/// texts are read where they are, never copied into the project.
+fn news_corpus(dir: &std::path::Path) -> std::io::Result<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(std::fs::read_to_string)
+        .collect::<std::io::Result<_>>()?;
+    if texts.iter().all(|t| t.trim().is_empty()) {
+        return Err(std::io::Error::other("no article text in the folder"));
+    }
+    let mut out = String::with_capacity(NEWS_BYTES);
+    'fill: loop {
+        for t in &texts {
+            let article = format!("{}\n\n", t.trim_end_matches('\n'));
+            if out.len() + article.len() > NEWS_BYTES {
+                for line in article.split_inclusive('\n') {
+                    if out.len() + line.len() > NEWS_BYTES {
+                        break 'fill;
+                    }
+                    out.push_str(line);
+                }
+                break 'fill;
+            }
+            out.push_str(&article);
+        }
+    }
+    Ok(out)
+}
+
+fn bench_news(c: &mut Criterion<Clock>) {
+    let Some(dir) = std::env::var_os("PARLEY_BENCH_NEWS") else {
+        eprintln!(
+            "detect_news skipped: set PARLEY_BENCH_NEWS to a folder of .txt news articles \
+             (docs/PERFORMANCE.md)"
+        );
+        return;
+    };
+    let text = match news_corpus(std::path::Path::new(&dir)) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("detect_news skipped: {}: {e}", dir.to_string_lossy());
+            return;
+        }
+    };
+    let article = Article::from_bytes(Source::Stdin, text.as_bytes());
+    let mut group = c.benchmark_group("detect_news");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(article.text.len() as u64));
+    group.bench_with_input(BenchmarkId::from_parameter("10MB"), &article, |b, a| {
+        b.iter(|| detect(black_box(a), None));
+    });
+    group.finish();
+}
+
 /// Run-on texts that once made the detector quadratic: (name, the piece repeated).
 const RUN_ON: &[(&str, &str)] = &[
     ("said", "said "),
@@ -115,6 +181,6 @@ fn bench_run_on(c: &mut Criterion<Clock>) {
 criterion_group! {
     name = benches;
     config = support::criterion();
-    targets = bench_detect, bench_run_on
+    targets = bench_detect, bench_news, bench_run_on
 }
 criterion_main!(benches);

@@ -1,7 +1,8 @@
 //! Store benchmarks: load, save and the exports of 1 000, 10 000 and 100 000
 //! annotations; re-anchoring 10 000 after an edit; accept-all, undo and redo at 10 000
-//! and 100 000; JSON and CSV export of 120 000 overlapping annotations. Inputs are
-//! generated here.
+//! and 100 000; JSON and CSV export of 120 000 overlapping annotations; recovering a
+//! journal of 1 000 entries at 100 000; merging a fresh detection (`Edit::Redetect`)
+//! into 10 000 and 100 000. Inputs are generated here.
 
 #![allow(clippy::unwrap_used)]
 
@@ -60,6 +61,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             role: Some("negotiator".into()),
             party: Some(if i % 2 == 0 { "us" } else { "cuba" }.into()),
             mentions: vec![],
+            mention_text: Vec::new(),
             origin: Origin::Auto,
         })
         .collect();
@@ -81,8 +83,10 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             party: party.clone(),
             kind: QuoteKind::Direct,
             cue: None,
+            cue_text: Default::default(),
             origin: Origin::Auto,
             status: Status::Suggested,
+            recheck: None,
             note: (i % 10 == 0).then(|| "check \"this\" one".to_string()),
             prefix: qp.into(),
             suffix: qs.into(),
@@ -96,6 +100,7 @@ fn annotations(text: &str, sentences: usize) -> Annotations {
             speaker: None,
             origin: Origin::Auto,
             status: Status::Accepted,
+            recheck: None,
             note: None,
             prefix: pp.into(),
             suffix: ps.into(),
@@ -247,9 +252,105 @@ fn store_export_overlapping(c: &mut Criterion<Clock>) {
     g.finish();
 }
 
+/// Opening a store of 100k annotations with a journal of 1 000 one-note entries, all
+/// good or with one bad entry in the middle (which makes every entry checked on its
+/// own): replaying only, in inspect mode, so each sample finds the same files.
+fn store_recover_journal(c: &mut Criterion<Clock>) {
+    use parley::store::history::{Change, Item};
+    use parley::store::journal::{self, Journal};
+    let sentences = 50_000;
+    let text = article_text(sentences);
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join("big.txt");
+    std::fs::write(&article_path, &text).unwrap();
+    let article = Article::load(Source::File(article_path), u64::MAX).unwrap();
+    let a = annotations(&article.text, sentences);
+    let toml = parley::store::schema::to_toml(&a).unwrap();
+    let store_path = dir.path().join("big.txt.parley.toml");
+    std::fs::write(&store_path, &toml).unwrap();
+    let base = parley::article::sha256_hex(toml.as_bytes());
+    let note = |i: usize| {
+        let mut p = a.positions[i * 37 % a.positions.len()].clone();
+        p.note = Some(format!("entry {i}"));
+        vec![Change::Put(Item::Position(p))]
+    };
+    let options = OpenOptions {
+        inspect: true,
+        ..OpenOptions::default()
+    };
+    let mut g = c.benchmark_group("store");
+    g.sample_size(10);
+    for (label, bad) in [("1000_entries", false), ("1000_entries_one_bad", true)] {
+        let jpath = journal::path_for(&store_path);
+        let _ = std::fs::remove_file(&jpath);
+        let mut j = Journal::start(&jpath, &base, None).unwrap();
+        for i in 0..1000 {
+            let mut entry = note(i);
+            if bad && i == 500 {
+                // a speaker no one defined: the set would not be valid
+                if let Change::Put(Item::Position(p)) = &mut entry[0] {
+                    p.speaker = Some("nobody".into());
+                }
+            }
+            j.append(&entry).unwrap();
+        }
+        drop(j);
+        g.bench_function(BenchmarkId::new("recover_journal", label), |b| {
+            b.iter(|| black_box(Store::load(&article, &options).unwrap()))
+        });
+    }
+    g.finish();
+}
+
+/// `:detect` on a store of 10k and 100k annotations (half of them accepted, a tenth
+/// of the rest with a note, so kept): merging a detection that finds the same, and one
+/// that gives every other quote the other side; each sample applies and undoes it.
+fn store_redetect(c: &mut Criterion<Clock>) {
+    for (label, sentences) in [("10k", 5_000), ("100k", 50_000)] {
+        let text = article_text(sentences);
+        let dir = tempfile::tempdir().unwrap();
+        let article_path = dir.path().join("big.txt");
+        std::fs::write(&article_path, &text).unwrap();
+        let article = Article::load(Source::File(article_path), u64::MAX).unwrap();
+        let a = annotations(&article.text, sentences);
+        let toml = parley::store::schema::to_toml(&a).unwrap();
+        std::fs::write(dir.path().join("big.txt.parley.toml"), toml).unwrap();
+        let mut store = Store::load(&article, &OpenOptions::default()).unwrap();
+        let same = a.clone();
+        let mut flipped = a.clone();
+        for q in flipped.quotes.iter_mut().step_by(2) {
+            q.party = Some(
+                if q.party.as_deref() == Some("us") {
+                    "cuba"
+                } else {
+                    "us"
+                }
+                .into(),
+            );
+        }
+        let mut g = c.benchmark_group("store");
+        g.sample_size(10);
+        for (case, found) in [("same", &same), ("sides_flipped", &flipped)] {
+            g.bench_function(BenchmarkId::new(format!("redetect_{case}"), label), |b| {
+                b.iter(|| {
+                    let o = store
+                        .apply(Edit::Redetect(Box::new(found.clone())))
+                        .unwrap();
+                    if o.changes > 0 {
+                        store.undo().unwrap();
+                    }
+                    o.changes
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = support::criterion();
-    targets = store_load_save, store_reanchor, store_accept_all, store_export_overlapping
+    targets = store_load_save, store_reanchor, store_accept_all, store_export_overlapping,
+        store_recover_journal, store_redetect
 }
 criterion_main!(benches);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of parley and says where the results are.
 #
-#   scripts/bench.sh                  # reader, store, detect, startup
+#   scripts/bench.sh                  # reader, store, detect, startup, corpus
 #   scripts/bench.sh reader startup   # only those
 #
 # The criterion suites (reader, store, detect) measure process CPU time by default, so
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 suites=("$@")
 if [ ${#suites[@]} -eq 0 ]; then
-    suites=(reader store detect startup)
+    suites=(reader store detect startup corpus)
 fi
 
 out="target/bench-results/$(date +%Y%m%d-%H%M%S)"

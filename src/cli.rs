@@ -1,5 +1,7 @@
 //! The command line (README, "Command line"): parsing and dispatch only.
 
+mod corpus;
+
 use crate::article::bounded::Kinds;
 use crate::article::{Article, Source};
 use crate::config::Config;
@@ -11,11 +13,20 @@ use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod agree;
+mod agree_text;
+mod git_setup;
+mod team;
+mod usage;
+
+pub use usage::error_text;
+
 /// A terminal reader for news articles: who said what, for which side.
 #[derive(Debug, Parser)]
 #[command(name = "parley", version, about, long_about = None)]
 pub struct Cli {
-    /// The article to read (a text file, or - for standard input); the bundled one if omitted.
+    /// The article to read (a text file, or - for standard input); if omitted, standard
+    /// input when it is not a terminal, else the bundled article.
     #[arg(value_name = "ARTICLE")]
     pub article: Option<PathBuf>,
 
@@ -42,21 +53,34 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the automatic annotations as TOML on standard output (writes nothing).
+    /// Print the automatic annotations as TOML on standard output (writes nothing); with
+    /// --save, write a store for every article of a corpus that has none.
     Detect {
-        /// The article (a text file, or - for standard input); the bundled one if omitted.
-        article: Option<PathBuf>,
+        /// The article (a text file, a web page, Markdown, or - for standard input); if
+        /// omitted, standard input when it is not a terminal, else the bundled article. With --save: folders and files, a corpus.
+        #[arg(value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
         /// A TOML file of [[party]] tables fixing the sides (default: the config, else inferred).
         #[arg(long, value_name = "FILE")]
         parties: Option<PathBuf>,
+        /// Save a store beside every article that has none (never replaces one).
+        #[arg(long)]
+        save: bool,
     },
-    /// Export the annotations (the store, or the automatic ones when there is none).
+    /// Export the annotations (the store, or the automatic ones when there is none); of a
+    /// folder or several files, one table of every store's annotations.
     Export {
-        /// The article (a text file, or - for standard input); the bundled one if omitted.
-        article: Option<PathBuf>,
-        /// The output format.
-        #[arg(long, value_enum, default_value_t = Format::Toml)]
-        format: Format,
+        /// The article (a text file, a web page, Markdown, or - for standard input); if
+        /// omitted, standard input when it is not a terminal, else the bundled article. Folders or several files: a corpus.
+        #[arg(value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
+        /// The output format (default: the --output file's extension, else toml for an
+        /// article and csv for a corpus).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Of a corpus: one row per article, with its status and counts.
+        #[arg(long = "articles")]
+        article_rows: bool,
         /// Write to this file (atomically) instead of standard output; never the
         /// article, only a regular file, and an existing one only with --force.
         #[arg(short, long, value_name = "FILE")]
@@ -70,12 +94,28 @@ pub enum Command {
     },
     /// Validate the store against the article (exit 1 when it has problems).
     Check {
-        /// The article (a text file, or - for standard input); the bundled one if omitted.
+        /// The article (a text file, or - for standard input); if omitted, standard input when
+        /// it is not a terminal, else the bundled article.
+        article: Option<PathBuf>,
+    },
+    /// Per side across a corpus: quotes, positions, speakers, and the most quoted.
+    Stats {
+        /// Folders and files.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// As JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the article's text exactly as parley reads it: the text every offset counts in.
+    Text {
+        /// The article (a text file, a web page, Markdown, or - for standard input).
         article: Option<PathBuf>,
     },
     /// Print the article wrapped to a width, highlighted, for pipes and pagers.
     Print {
-        /// The article (a text file, or - for standard input); the bundled one if omitted.
+        /// The article (a text file, or - for standard input); if omitted, standard input when
+        /// it is not a terminal, else the bundled article.
         article: Option<PathBuf>,
         /// Columns to wrap to (default: the terminal's width, or 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -83,7 +123,18 @@ pub enum Command {
         /// When to use colour.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// A TOML file of [[party]] tables: the sides of an article without a store.
+        #[arg(long, value_name = "FILE")]
+        parties: Option<PathBuf>,
     },
+    /// How far two annotators agree: two stores of one article, or two folders of stores.
+    Agree(agree::AgreeArgs),
+    /// Merge two stores three ways, as git's merge driver (exit 1 when conflicts are left).
+    Merge(team::MergeArgs),
+    /// What differs between two stores of one article (exit 1 when they differ).
+    Diff(team::DiffArgs),
+    /// Declare parley's merge driver for *.parley.toml in this git repository.
+    GitSetup,
 }
 
 /// Export formats.
@@ -91,12 +142,40 @@ pub enum Command {
 pub enum Format {
     /// The store schema.
     Toml,
-    /// W3C Web Annotations.
+    /// W3C Web Annotations (of a corpus: an array of rows).
     Json,
     /// One row per quote or position.
     Csv,
     /// A readable brief.
     Markdown,
+    /// One JSON object per line, a row per quote or position.
+    Jsonl,
+}
+
+impl Format {
+    /// The format an output file's name asks for (`out.json`, `brief.md`).
+    pub fn of_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "toml" => Format::Toml,
+            "json" | "jsonld" => Format::Json,
+            "csv" => Format::Csv,
+            "md" | "markdown" => Format::Markdown,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            _ => return None,
+        })
+    }
+
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Jsonl => "jsonl",
+        }
+    }
 }
 
 /// Whether to colour output.
@@ -108,6 +187,17 @@ pub enum ColorChoice {
     Always,
     /// Never.
     Never,
+}
+
+impl ColorChoice {
+    /// Whether the reader draws in colour.
+    fn in_reader(self) -> bool {
+        match self {
+            ColorChoice::Auto => crate::tui::theme::color_allowed(),
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+        }
+    }
 }
 
 /// Exit code for bad usage or unreadable input.
@@ -157,6 +247,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             if let Some(path) = &cli.parties {
                 config.parties = read_parties(path)?;
             }
+            if let Some(dir) = cli.article.as_deref().filter(|p| p.is_dir()) {
+                return corpus::read(dir, cli.store.is_some(), config, cli.color);
+            }
             if !std::io::stdout().is_terminal() {
                 // like less: not a terminal, so print instead of taking over the screen
                 let article = load_article(cli.article.as_deref(), &config)?;
@@ -170,47 +263,88 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 inspect: false,
                 ..store_options(cli.store, &config)
             };
-            let color = match cli.color {
-                ColorChoice::Auto => crate::tui::theme::color_allowed(),
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-            };
-            let exit = crate::tui::run(opening, config, options, color)?;
+            let exit = crate::tui::run(opening, config, options, cli.color.in_reader())?;
             Ok(ExitCode::from(exit.0))
         }
         Some(Command::Print {
             article,
             width,
             color,
+            parties,
         }) => {
+            let mut config = config;
+            if let Some(path) = &parties {
+                config.parties = read_parties(path)?;
+            }
             let article = load_article(article.as_deref(), &config)?;
             print_article(&article, &config, cli.store, width, color)
         }
-        Some(Command::Detect { article, parties }) => {
+        Some(Command::Text { article }) => {
             let article = load_article(article.as_deref(), &config)?;
             warn_article(&article);
+            write_stdout(article.text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Stats { paths, json }) => corpus::stats(&paths, json, &config),
+        Some(Command::Detect {
+            articles,
+            parties,
+            save,
+        }) => {
             let parties = match parties {
                 Some(path) => Some(read_parties(&path)?),
                 None if !config.parties.is_empty() => Some(config.parties.clone()),
                 None => None,
             };
+            if save {
+                if articles.is_empty() {
+                    anyhow::bail!("detect --save needs the folders or files to annotate");
+                }
+                return corpus::detect_save(&articles, parties, &config);
+            }
+            if crate::corpus::names_a_corpus(&articles) {
+                anyhow::bail!(
+                    "detect prints one article's annotations; pass --save to write a store for each article of a corpus"
+                );
+            }
+            let article = load_article(articles.first().map(PathBuf::as_path), &config)?;
+            warn_article(&article);
             let mut found = crate::detect::detect(&article, parties.as_deref());
             stream_stdout(|out| crate::store::schema::write_toml(&mut found, out))
                 .context("cannot write the annotations as TOML")?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {
-            article,
+            articles,
             format,
+            article_rows,
             output,
             force,
             all,
         }) => {
-            let article = load_article(article.as_deref(), &config)?;
+            if article_rows || crate::corpus::names_a_corpus(&articles) {
+                let request = corpus::TableRequest {
+                    format: corpus::table_format(format, output.as_deref())?,
+                    rows: if article_rows {
+                        crate::corpus::Rows::Articles
+                    } else {
+                        crate::corpus::Rows::Annotations { all }
+                    },
+                    output,
+                    force,
+                };
+                return corpus::export(&articles, request, &config);
+            }
+            let format = format
+                .or_else(|| output.as_deref().and_then(Format::of_extension))
+                .unwrap_or(Format::Toml);
+            let article = load_article(articles.first().map(PathBuf::as_path), &config)?;
+            let store_file = crate::store::store_path(&article, cli.store.as_deref());
             let rules = guard::Rules {
                 article: article_file(&article),
                 replace: force,
                 follow_links: true,
+                store: store_file.as_deref(),
             };
             // refused before the work, so a mistyped -o costs nothing
             if let Some(path) = &output {
@@ -218,14 +352,21 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             let store = Store::load(&article, &store_options(cli.store, &config))?;
             warn(store.notices());
-            let text = crate::export::export(store.annotations(), store.text(), format.into(), all)
-                .context("cannot write the annotations as TOML")?;
+            let text = match format {
+                Format::Jsonl => one_table(&article, &store, all)?,
+                _ => crate::export::export(store.annotations(), store.text(), format.into(), all)
+                    .context("cannot write the annotations as TOML")?,
+            };
             match output {
                 Some(path) => guard::write(&path, text.as_bytes(), rules).map_err(refused)?,
                 None => write_text_stdout(&text)?,
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Agree(args)) => agree::run(&args, &config),
+        Some(Command::Merge(args)) => team::merge(&args, &config),
+        Some(Command::Diff(args)) => team::diff_stores(&args, &config),
+        Some(Command::GitSetup) => git_setup::run(),
         Some(Command::Check { article }) => {
             let article = load_article(article.as_deref(), &config)?;
             let report = crate::store::check::check(&article, &store_options(cli.store, &config))?;
@@ -263,12 +404,15 @@ fn refused(e: guard::Refused) -> anyhow::Error {
     }
 }
 
+/// Said when the sides given are not those of the store printed.
+const STORE_HAS_ITS_SIDES: &str = "the store has sides of its own, which are printed; the sides given are for an article without a store (the reader offers to apply them)";
+
 /// Exit code of `check` when the store has problems.
 pub const EXIT_PROBLEMS: u8 = 1;
 
 /// How the commands open a store: `--store`, the size limit, the configured sides, and
 /// never a change on disk.
-fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
+pub(crate) fn store_options(store: Option<PathBuf>, config: &Config) -> OpenOptions {
     OpenOptions {
         store,
         max_bytes: config.limits.max_store_bytes,
@@ -303,8 +447,24 @@ impl From<Format> for crate::export::Format {
             Format::Json => crate::export::Format::Json,
             Format::Csv => crate::export::Format::Csv,
             Format::Markdown => crate::export::Format::Markdown,
+            // one article's table is made by `one_table`
+            Format::Jsonl => crate::export::Format::Json,
         }
     }
+}
+
+/// One article's annotations as the corpus table's JSON Lines.
+fn one_table(article: &Article, store: &Store, all: bool) -> Result<String> {
+    use crate::export::table::{ANNOTATION_COLUMNS, ArticleRef, TableFormat, TableWriter};
+    let name = article.source.to_string();
+    let reference = ArticleRef {
+        path: &name,
+        title: article.title(),
+        sha256: article.sha256(),
+    };
+    let mut table = TableWriter::new(Vec::new(), TableFormat::Jsonl, &ANNOTATION_COLUMNS)?;
+    table.annotations(reference, store.annotations(), store.text(), all)?;
+    Ok(String::from_utf8(table.finish()?)?)
 }
 
 /// Loads the article named on the command line, with the configured size limit.
@@ -313,9 +473,9 @@ pub fn load_article(arg: Option<&Path>, config: &Config) -> Result<Article> {
     Ok(article)
 }
 
-/// The source for the ARTICLE argument: with none, standard input when something is
-/// piped or redirected into it (`echo text | parley`, as `less` does), else the
-/// bundled article.
+/// The source for the ARTICLE argument: with none, standard input when it is not a
+/// terminal — a pipe, a file, or a device such as `/dev/null` (`parley < /dev/null`
+/// reads the empty input, as `less` does) — else the bundled article.
 pub fn article_source(arg: Option<&Path>) -> Source {
     if arg.is_none() && stdin_is_input() {
         return Source::Stdin;
@@ -323,22 +483,15 @@ pub fn article_source(arg: Option<&Path>) -> Source {
     Source::from_arg(arg)
 }
 
-/// Whether standard input is a pipe, a file or a socket: not a terminal, and not a
-/// device such as `/dev/null` (where a script or a test harness leaves it).
+/// Whether standard input is open and not a terminal.
 fn stdin_is_input() -> bool {
     use std::os::fd::AsFd;
     let stdin = io::stdin();
     if stdin.is_terminal() {
         return false;
     }
-    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
-        return false;
-    };
-    std::fs::File::from(fd).metadata().is_ok_and(|m| {
-        use std::os::unix::fs::FileTypeExt;
-        let kind = m.file_type();
-        kind.is_file() || kind.is_fifo() || kind.is_socket()
-    })
+    // a closed standard input gives nothing to read
+    stdin.as_fd().try_clone_to_owned().is_ok()
 }
 
 /// The largest `--parties` file read: far more sides than any story has.
@@ -387,6 +540,12 @@ fn print_article(
     // the automatic ones; a broken store is reported and the automatic ones are shown
     let opened = Store::open(article, &store_options(store, config));
     warn(opened.notices());
+    if !config.parties.is_empty()
+        && opened.exists_on_disk()
+        && opened.annotations().parties != config.parties
+    {
+        warn(&[STORE_HAS_ITS_SIDES.to_string()]);
+    }
     let ann = opened.annotations();
     let mut buf = Vec::new();
     crate::tui::print::print(article, ann, config, width, styles, &mut buf)?;

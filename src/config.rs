@@ -9,7 +9,7 @@ mod colors;
 
 use crate::article::bounded::{Kinds, ReadError};
 use crate::article::{line_column, sanitize_inline};
-use crate::keys::{Bindings, Command, KeyChord, Scope, side_digit};
+use crate::keys::{Bindings, Command, KeyChord, Scope, WAYS_OUT, side_digit, side_name};
 use crate::model::{PartiesError, Party};
 pub use colors::{Color, Colors, Palette};
 use serde::{Deserialize, Serialize};
@@ -166,7 +166,14 @@ impl Config {
             return Ok(Config::default());
         };
         let name = sanitize_inline(&path.display().to_string());
-        match crate::article::bounded::read_file(&path, MAX_CONFIG_BYTES, Kinds::AnyReadable) {
+        // a config the user named may be a pipe (`--config <(…)`); the default one is
+        // read only as a regular file, so a FIFO put there cannot hang the start
+        let kinds = if required {
+            Kinds::AnyReadable
+        } else {
+            Kinds::RegularOnly
+        };
+        match crate::article::bounded::read_file(&path, MAX_CONFIG_BYTES, kinds) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
                     path: name.clone(),
@@ -196,8 +203,7 @@ impl Config {
 
     /// Checks what serde cannot: one command per key in each mode, unique party ids.
     fn check(&self, text: &str, path: &str) -> Result<(), ConfigError> {
-        let invalid = |needle: &str, message: String| {
-            let at = text.find(needle).unwrap_or(0);
+        let invalid_at = |at: usize, message: String| {
             let (line, column) = line_column(text, at);
             ConfigError::Invalid {
                 path: path.to_string(),
@@ -206,6 +212,7 @@ impl Config {
                 message,
             }
         };
+        let invalid = |needle: &str, message| invalid_at(text.find(needle).unwrap_or(0), message);
         if let Some(k) = self.keys[&Command::SetSide]
             .iter()
             .find(|k| side_digit(k).is_none())
@@ -214,6 +221,16 @@ impl Config {
                 "set_side",
                 format!(
                     "`set_side` takes digits (1-9 a party, 0 none), not `{k}`; give other keys to side_1 … side_9 or side_none"
+                ),
+            ));
+        }
+        if let Some(c) = WAYS_OUT.iter().find(|c| self.keys[c].is_empty()) {
+            let name = c.name();
+            let defaults = c.default_keys().join("\", \"");
+            return Err(invalid_at(
+                key_offset(text, name),
+                format!(
+                    "`{name}` has no key, which would leave no way out; give it one (by default [\"{defaults}\"])"
                 ),
             ));
         }
@@ -227,12 +244,7 @@ impl Config {
             let mut named: Vec<(String, &Vec<KeyChord>)> =
                 commands.map(|(c, k)| (c.name().to_string(), k)).collect();
             if scope == Scope::Normal {
-                named.extend(
-                    self.keys
-                        .sides
-                        .iter()
-                        .map(|(n, k)| (format!("side_{n}"), k)),
-                );
+                named.extend(self.keys.sides.iter().map(|(n, k)| (side_name(*n), k)));
             }
             for (name, chords) in named {
                 for chord in chords {
@@ -256,6 +268,21 @@ impl Config {
             }
         }
     }
+}
+
+/// Where the line setting `key` starts (`key = …`, `key=…`), or 0.
+fn key_offset(text: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return offset + (line.len() - t.len());
+        }
+        offset += line.len();
+    }
+    0
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 mod bindings;
 
-pub use bindings::{Bindings, side_digit};
+pub use bindings::{Bindings, WAYS_OUT, side_digit, side_name};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -21,11 +21,22 @@ pub enum Scope {
     Prompt,
     /// The sides editor (`S`).
     Sides,
+    /// The speakers panel (`W`).
+    Speakers,
+    /// The corpus list (`parley DIR`, `:ls`).
+    Corpus,
 }
 
 impl Scope {
     /// Every scope, in the order help lists them.
-    pub const ALL: [Scope; 4] = [Scope::Normal, Scope::Cursor, Scope::Prompt, Scope::Sides];
+    pub const ALL: [Scope; 6] = [
+        Scope::Normal,
+        Scope::Cursor,
+        Scope::Prompt,
+        Scope::Sides,
+        Scope::Speakers,
+        Scope::Corpus,
+    ];
 }
 
 macro_rules! commands {
@@ -85,6 +96,8 @@ commands! {
     Top = "top", [Normal], ["g", "home"];
     /// Go to the end of the article
     Bottom = "bottom", [Normal], ["G", "end"];
+    /// Go to N percent of the article (a count before it: 50%)
+    GoPercent = "go_percent", [Normal], ["%"];
     /// Select the next annotation
     NextAnnotation = "next_annotation", [Normal], ["tab"];
     /// Select the previous annotation
@@ -95,13 +108,15 @@ commands! {
     PrevSameSide = "prev_same_side", [Normal], ["["];
     /// Search forward
     Search = "search", [Normal, Cursor], ["/"];
+    /// Search backward
+    SearchBackward = "search_backward", [Normal, Cursor], ["?"];
     /// Next search match
     SearchNext = "search_next", [Normal, Cursor], ["n"];
     /// Previous search match
     SearchPrev = "search_prev", [Normal, Cursor], ["N"];
     /// Set a mark (then a letter)
     SetMark = "set_mark", [Normal], ["m"];
-    /// Jump to a mark (then a letter)
+    /// Jump to a mark (then a letter; ' for where the last jump started)
     JumpMark = "jump_mark", [Normal], ["'"];
     /// Show or hide the annotation sidebar
     ToggleSidebar = "toggle_sidebar", [Normal], ["s"];
@@ -109,8 +124,10 @@ commands! {
     ToggleSides = "toggle_sides", [Normal], ["p"];
     /// Edit the sides: add, rename, reorder, delete, aliases
     EditSides = "edit_sides", [Normal], ["S"];
+    /// The speakers: rename, role, side, delete, merge, jump to mentions
+    Speakers = "speakers", [Normal], ["W"];
     /// Show or hide this help
-    ToggleHelp = "toggle_help", [Normal], ["?", "f1"];
+    ToggleHelp = "toggle_help", [Normal], ["h", "f1"];
     /// Show or hide the legend
     ToggleLegend = "toggle_legend", [Normal], ["L"];
     /// Jump to the item under the list cursor
@@ -126,7 +143,7 @@ commands! {
     /// Tag the selection as a position
     TagPosition = "tag_position", [Normal, Cursor], ["P"];
     /// Set the side: 1-9 the party in that place, 0 none
-    SetSide = "set_side", [Normal], ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"];
+    SetSide = "set_side", [Normal, Speakers], ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"];
     /// Pick the speaker
     PickSpeaker = "pick_speaker", [Normal], ["@"];
     /// Change the kind of the quote
@@ -135,8 +152,18 @@ commands! {
     Accept = "accept", [Normal], ["a"];
     /// Reject the suggestion
     Reject = "reject", [Normal], ["x"];
-    /// Accept all suggestions like the selected one
+    /// Accept all suggestions of the selected one's kind and side
     AcceptAll = "accept_all", [Normal], ["A"];
+    /// Select the next suggestion still to review
+    NextToReview = "next_to_review", [Normal], ["r"];
+    /// Select the previous suggestion still to review
+    PrevToReview = "prev_to_review", [Normal], ["R"];
+    /// Accept the suggestion and select the next to review
+    AcceptNext = "accept_next", [Normal], ["y"];
+    /// Reject the suggestion and select the next to review
+    RejectNext = "reject_next", [Normal], ["X"];
+    /// Filter the list by status, side, kind or speaker
+    Filter = "filter", [Normal], ["F"];
     /// Delete the annotation
     Delete = "delete", [Normal], ["d"];
     /// Edit the note
@@ -151,6 +178,8 @@ commands! {
     ShrinkStart = "shrink_start", [Normal], ["("];
     /// Merge the selected annotation's speaker into another
     MergeSpeaker = "merge_speaker", [Normal], ["M"];
+    /// Go to the next conflict a merge left, and settle it
+    NextConflict = "next_conflict", [Normal], ["C"];
     /// Undo the last edit
     Undo = "undo", [Normal], ["u"];
     /// Redo the last undone edit
@@ -188,9 +217,9 @@ commands! {
     /// Leave cursor mode
     CursorCancel = "cursor_cancel", [Cursor], ["esc"];
     /// Suspend the reader (fg brings it back)
-    Suspend = "suspend", [Normal, Cursor, Prompt, Sides], ["ctrl-z"];
+    Suspend = "suspend", [Normal, Cursor, Prompt, Sides, Speakers, Corpus], ["ctrl-z"];
     /// Quit at once, as an interrupt (exit code 130)
-    Interrupt = "interrupt", [Normal, Cursor], ["ctrl-c"];
+    Interrupt = "interrupt", [Normal, Cursor, Corpus], ["ctrl-c"];
     /// Prompt: accept
     PromptSubmit = "prompt_submit", [Prompt], ["enter"];
     /// Prompt: cancel
@@ -203,6 +232,8 @@ commands! {
     PromptDelete = "prompt_delete", [Prompt], ["delete"];
     /// Prompt: delete the word before the cursor
     PromptDeleteWord = "prompt_delete_word", [Prompt], ["ctrl-w"];
+    /// Prompt: delete everything before the cursor
+    PromptDeleteToStart = "prompt_delete_to_start", [Prompt], ["ctrl-u"];
     /// Prompt: cursor left
     PromptLeft = "prompt_left", [Prompt], ["left", "ctrl-b"];
     /// Prompt: cursor right
@@ -221,6 +252,8 @@ commands! {
     SideRename = "side_rename", [Sides], ["r", "enter"];
     /// Sides editor: edit its aliases
     SideAliases = "side_aliases", [Sides], ["e"];
+    /// Sides editor: set its short label (shown where the name does not fit)
+    SideLabel = "side_label", [Sides], ["l"];
     /// Sides editor: delete the side
     SideDelete = "side_delete", [Sides], ["d"];
     /// Sides editor: move the side up
@@ -235,6 +268,50 @@ commands! {
     SideNext = "side_next", [Sides], ["j", "down"];
     /// Sides editor: close it
     SideClose = "side_close", [Sides], ["esc", "q", "ctrl-c"];
+    /// Speakers panel: rename the speaker
+    SpeakerRename = "speaker_rename", [Speakers], ["r"];
+    /// Speakers panel: set or clear its role
+    SpeakerRole = "speaker_role", [Speakers], ["t"];
+    /// Speakers panel: merge it into another speaker
+    SpeakerMerge = "speaker_merge", [Speakers], ["m"];
+    /// Speakers panel: delete it (its quotes keep their text)
+    SpeakerDelete = "speaker_delete", [Speakers], ["d"];
+    /// Speakers panel: jump to its mentions and quotes (n, N go on)
+    SpeakerJump = "speaker_jump", [Speakers], ["enter"];
+    /// Speakers panel: undo the last edit
+    SpeakerUndo = "speaker_undo", [Speakers], ["u"];
+    /// Speakers panel: the previous speaker
+    SpeakerPrev = "speaker_prev", [Speakers], ["k", "up"];
+    /// Speakers panel: the next speaker
+    SpeakerNext = "speaker_next", [Speakers], ["j", "down"];
+    /// Speakers panel: close it
+    SpeakerClose = "speaker_close", [Speakers], ["esc", "q", "ctrl-c"];
+    /// The next article of the corpus (also :n)
+    NextArticle = "next_article", [Normal], ["}"];
+    /// The previous article of the corpus (also :p)
+    PreviousArticle = "previous_article", [Normal], ["{"];
+    /// The list of the corpus's articles, where you left it (also :ls)
+    CorpusList = "corpus_list", [Normal], [];
+    /// Corpus list: open the article (or go to the match)
+    CorpusOpen = "corpus_open", [Corpus], ["enter"];
+    /// Corpus list: the previous row
+    CorpusPrev = "corpus_prev", [Corpus], ["k", "up"];
+    /// Corpus list: the next row
+    CorpusNext = "corpus_next", [Corpus], ["j", "down"];
+    /// Corpus list: the first row
+    CorpusFirst = "corpus_first", [Corpus], ["g", "home"];
+    /// Corpus list: the last row
+    CorpusLast = "corpus_last", [Corpus], ["G", "end"];
+    /// Corpus list: mark the article done, or not done again
+    CorpusDone = "corpus_done", [Corpus], ["x"];
+    /// Corpus list: sort by file, title, status or annotations (in turn)
+    CorpusSort = "corpus_sort", [Corpus], ["o"];
+    /// Corpus list: show only the articles whose file or title holds a text
+    CorpusFilter = "corpus_filter", [Corpus], ["f"];
+    /// Corpus list: search every article's text; Enter on a match goes there
+    CorpusSearch = "corpus_search", [Corpus], ["/"];
+    /// Corpus list: back to the article (or the list of articles from the matches); quit when none is open
+    CorpusClose = "corpus_close", [Corpus], ["esc", "q"];
 }
 
 /// A named key (not a character).

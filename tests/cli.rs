@@ -6,6 +6,13 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The bundled article's file, for a test whose standard input is not a terminal
+/// (where no ARTICLE means standard input, not the bundled article).
+const BUNDLED_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/us-cuba-migration-talks.txt"
+);
+
 fn parley(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parley"))
         .args(args)
@@ -31,7 +38,7 @@ fn assert_terminal_safe(bytes: &[u8]) {
             "control character {c:?} reached the output"
         );
         assert!(
-            !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+            !matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
             "bidi control {c:?} reached the output"
         );
     }
@@ -39,7 +46,7 @@ fn assert_terminal_safe(bytes: &[u8]) {
 
 #[test]
 fn print_bundled_article_sets_title_and_byline_apart() {
-    let out = parley(&["print", "--width", "60"]);
+    let out = parley(&["print", "--width", "60", BUNDLED_FILE]);
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
     // the text starts after the gutter where the sides' bars are
@@ -64,7 +71,16 @@ fn version_and_help_for_every_subcommand() {
     let v = parley(&["--version"]);
     assert!(v.status.success());
     assert!(String::from_utf8_lossy(&v.stdout).starts_with("parley "));
-    for sub in ["detect", "export", "check", "print"] {
+    for sub in [
+        "detect",
+        "export",
+        "check",
+        "print",
+        "agree",
+        "merge",
+        "diff",
+        "git-setup",
+    ] {
         let h = parley(&[sub, "--help"]);
         assert!(h.status.success(), "{sub} --help");
         assert!(String::from_utf8_lossy(&h.stdout).contains("Usage: parley"));
@@ -123,6 +139,44 @@ fn config_errors_exit_2_naming_file_line_and_key() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_config_that_leaves_no_way_out_is_refused_and_key_errors_name_the_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", b"Title\n\nBody.\n");
+    let run = |config: &str| {
+        let cfg = write(dir.path(), "c.toml", config.as_bytes());
+        let out = parley(&["--config", &cfg, "print", &article]);
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    for command in [
+        "quit",
+        "interrupt",
+        "command_line",
+        "cancel",
+        "cursor_cancel",
+        "prompt_cancel",
+        "side_close",
+    ] {
+        let (code, err) = run(&format!("[keys]\n{command} = []\n"));
+        assert_eq!(code, Some(2), "{command}: {err}");
+        assert!(err.contains("c.toml:2:1"), "{err}");
+        assert!(
+            err.contains(&format!("`{command}` has no key")) && err.contains("no way out"),
+            "{err}"
+        );
+    }
+    // a key listed twice for one command is one binding, not a clash with itself
+    let (code, err) = run("[keys]\nquit = [\"q\", \"q\"]\n");
+    assert_eq!(code, Some(0), "{err}");
+    // side_none is called by its name, not side_0
+    let (code, err) = run("[keys]\nside_none = [\"1\"]\n");
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("`side_none`") && !err.contains("side_0"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -211,7 +265,7 @@ fn bad_inputs_print_safely() {
         ),
         (
             "bidi",
-            "Title\n\nשלום \u{202E}evil\u{202C} عربي \u{2067}x\u{2069}."
+            "Title\n\nשלום \u{202E}evil\u{202C} عربي \u{2067}x\u{2069} \u{200F}marks\u{200E}\u{61C}."
                 .as_bytes()
                 .to_vec(),
         ),
@@ -268,6 +322,7 @@ fn print_with_colour_highlights_quotes_and_positions() {
         "80",
         "--store",
         store.to_str().unwrap(),
+        BUNDLED_FILE,
     ]);
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();

@@ -15,7 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::sync::Arc;
 
-const HOSTILE: &str = "\x1b]0;pwned\x07\x1b]52;c;aGk=\x1b\\\x1bP+q\x1b\\\x1b[2J\x1b[31m\x07\u{9b}6n\u{9d}0;x\u{9c}\u{202e}";
+const HOSTILE: &str = "\x1b]0;pwned\x07\x1b]52;c;aGk=\x1b\\\x1bP+q\x1b\\\x1b[2J\x1b[31m\x07\u{9b}6n\u{9d}0;x\u{9c}\u{202e}\u{200e}\u{200f}\u{61c}";
 
 /// Checks every byte the terminal would receive.
 fn assert_only_own_sequences(bytes: &[u8]) {
@@ -55,7 +55,7 @@ fn assert_only_own_sequences(bytes: &[u8]) {
             "control {c:?} at {i}"
         );
         assert!(
-            !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+            !matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
             "bidi control at {i}"
         );
     }

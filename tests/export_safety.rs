@@ -14,7 +14,7 @@ use std::process::{Command, Output};
 const ARTICLE: &str = "Talks resume in Havana’s old town\n\nHAVANA — \u{201c}We are ready, and \
 willing,\u{201d} said Ian Kelly. Cuba said it wanted a new agreement.\n";
 
-const HOSTILE: &str = "\u{1b}]0;PWNTITLE\u{7}\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{9b}31m\u{202e}olleh";
+const HOSTILE: &str = "\u{1b}]0;PWNTITLE\u{7}\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{9b}31m\u{202e}olleh\u{200e}\u{200f}\u{61c}";
 
 fn parley(dir: &Path, args: &[&str]) -> Output {
     support::parley_in(dir, args)
@@ -74,7 +74,7 @@ fn assert_inert(out: &str, what: &str) {
         let line_end = c == '\n' || c == '\r';
         assert!(
             line_end
-                || !matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                || !matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
             "{what}: raw {c:?} in {out:?}"
         );
     }

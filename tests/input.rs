@@ -19,6 +19,13 @@ fn command(args: &[&str]) -> Command {
     c
 }
 
+/// The bundled article's file, for a test whose standard input is not a terminal
+/// (where no ARTICLE means standard input, not the bundled article).
+const BUNDLED_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/us-cuba-migration-talks.txt"
+);
+
 fn parley(args: &[&str]) -> Output {
     command(args).output().expect("run parley")
 }
@@ -131,9 +138,18 @@ fn piped_standard_input_is_the_article_without_a_dash() {
         assert!(s.contains("Piped headline"), "{args:?}: {s}");
         assert!(!s.contains("Cuba"), "not the bundled article: {args:?}");
     }
-    // standard input left at /dev/null is not an article: the bundled one is shown
-    let out = parley(&["print"]);
-    assert!(text(&out.stdout).contains("Cuba"));
+    // standard input from /dev/null is the empty input, as `less < /dev/null` shows
+    // nothing: not the bundled article
+    for args in [vec!["print"], vec![]] {
+        let out = command(&args).stdin(Stdio::null()).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(!text(&out.stdout).contains("Cuba"), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("<stdin>: the article is empty"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
 }
 
 #[test]
@@ -260,9 +276,10 @@ fn plain_print_keeps_quotes_speakers_and_sides() {
     let store = dir.path().join("s.parley.toml");
     let store = store.to_str().unwrap();
     // to a pipe (colour off by itself) and with --color never: the same marks
-    let piped = parley(&["print", "--width", "80", "--store", store]);
+    let bundled = BUNDLED_FILE;
+    let piped = parley(&["print", "--width", "80", "--store", store, bundled]);
     let never = parley(&[
-        "print", "--width", "80", "--color", "never", "--store", store,
+        "print", "--width", "80", "--color", "never", "--store", store, bundled,
     ]);
     assert!(piped.status.success() && never.status.success());
     assert_eq!(piped.stdout, never.stdout);

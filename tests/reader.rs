@@ -71,7 +71,7 @@ fn help_lists_keys_from_the_live_keymap() {
     .unwrap();
     let mut t = Term::start(&[], 100, 40, dir.path(), &[]);
     t.wait_text("READ");
-    t.send("?");
+    t.send("h");
     t.wait_text("Scroll down one line");
     t.wait_for("rebinding shown", |s| {
         s.contents()

@@ -35,12 +35,13 @@ fn a_story_without_sides_gets_two_from_the_editor_and_keeps_them() {
     t.send("S");
     t.wait_text("Sides of the story");
     t.wait_text("No sides yet: press a to add one.");
+    // each side added gives the suggestion of its speaker that side at once
     for (n, name) in [(1, "Elbonia"), (2, "Freedonia")] {
         t.send("a");
         t.wait_text("Name of the new side");
         t.send(name);
         t.send("\r");
-        t.wait_text(&format!("{n} {name}  (0)"));
+        t.wait_text(&format!("{n} {name}  (1)"));
     }
     t.send("\x1b");
     t.wait_for("the editor closed", |s| {
@@ -80,13 +81,13 @@ fn a_story_without_sides_gets_two_from_the_editor_and_keeps_them() {
     );
 
     let mut again = open(dir.path(), &article);
-    again.wait_text("Elbonia 0 · Freedonia 1");
+    again.wait_text("Elbonia 0 · Freedonia 2");
     assert!(!again.contents().contains("no sides"));
     again.send("q");
     assert_eq!(again.wait_exit(), 0);
 
-    // sides given by --parties that differ (an alias) are offered, and applying them
-    // re-derives the untouched suggestion: Boris Tal speaks for Freedonia
+    // sides given by --parties that differ (an alias, another order) are offered, and
+    // applied as one undo step
     let parties = dir.path().join("parties.toml");
     std::fs::write(&parties, PARTIES).unwrap();
     let args = [
@@ -99,16 +100,16 @@ fn a_story_without_sides_gets_two_from_the_editor_and_keeps_them() {
     given.send("a");
     given.wait_text("applied the sides given");
     given.send("\x1b"); // the message gives way to the counts
-    given.wait_text("Elbonia 0 · Freedonia 2");
+    given.wait_text("Freedonia 2 · Elbonia 0");
     given.send("u");
     given.wait_text("undid: apply the sides given");
     given.send("\x1b");
-    given.wait_text("Elbonia 0 · Freedonia 1");
+    given.wait_text("Elbonia 0 · Freedonia 2");
     given.send("q"); // undone back to the saved store: nothing to ask
     assert_eq!(given.wait_exit(), 0);
     let after = std::fs::read_to_string(dir.path().join("border.txt.parley.toml")).unwrap();
     assert_eq!(after, store, "the store file is as saved");
 }
 
-const PARTIES: &str = "[[party]]\nid = \"elbonia\"\nname = \"Elbonia\"\n\n\
-[[party]]\nid = \"freedonia\"\nname = \"Freedonia\"\naliases = [\"Freedonian\"]\n";
+const PARTIES: &str = "[[party]]\nid = \"freedonia\"\nname = \"Freedonia\"\naliases = [\"Freedonian\"]\n\n\
+[[party]]\nid = \"elbonia\"\nname = \"Elbonia\"\n";

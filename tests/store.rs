@@ -330,9 +330,10 @@ fn journal_child() {
     let dir = PathBuf::from(dir);
     let a = article(&dir.join("talks.txt"));
     let mut s = Store::open(&a, &options());
+    // (q1 was made by hand, so accepted already: that would change nothing)
     s.apply(Edit::SetStatus {
         id: "q1".into(),
-        status: Status::Accepted,
+        status: Status::Rejected,
     })
     .unwrap();
     s.apply(Edit::SetNote {

@@ -3,7 +3,8 @@
 
 use parley::config::Color;
 use parley::model::{
-    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+    Annotations, ArticleInfo, Conflict, ConflictTable, Id, Origin, Party, Position, Quote,
+    QuoteKind, Recheck, Speaker, Status,
 };
 use parley::store::schema::{canonicalize, parse, to_toml};
 use proptest::prelude::*;
@@ -60,9 +61,9 @@ fn quote() -> impl Strategy<Value = Quote> {
                 Just(QuoteKind::Partial),
                 Just(QuoteKind::Term)
             ],
-            opt((0usize..1000, 0usize..1000).prop_map(|(a, b)| [a, a + b])),
+            opt(((0usize..1000, 0usize..1000), text()).prop_map(|((a, b), t)| ([a, a + b], t))),
             origin(),
-            status(),
+            (status(), proptest::bool::ANY),
             opt(text()),
             text(),
             text(),
@@ -71,7 +72,7 @@ fn quote() -> impl Strategy<Value = Quote> {
         .prop_map(
             |(
                 (id, (start, end), text, speaker, party),
-                (kind, cue, origin, status, note, prefix, suffix),
+                (kind, cue, origin, (status, fuzzy), note, prefix, suffix),
             )| Quote {
                 id,
                 start,
@@ -80,9 +81,11 @@ fn quote() -> impl Strategy<Value = Quote> {
                 speaker,
                 party,
                 kind,
-                cue,
+                cue: cue.as_ref().map(|c| c.0),
+                cue_text: cue.map(|c| c.1).unwrap_or_default().into(),
                 origin,
                 status,
+                recheck: fuzzy.then_some(Recheck::Fuzzy),
                 note,
                 prefix: prefix.into(),
                 suffix: suffix.into(),
@@ -98,13 +101,24 @@ fn position() -> impl Strategy<Value = Position> {
         opt(compact_id()),
         opt(compact_id()),
         origin(),
-        status(),
+        (status(), proptest::bool::ANY),
         opt(text()),
         text(),
         text(),
     )
         .prop_map(
-            |(id, (start, end), text, party, speaker, origin, status, note, prefix, suffix)| {
+            |(
+                id,
+                (start, end),
+                text,
+                party,
+                speaker,
+                origin,
+                (status, fuzzy),
+                note,
+                prefix,
+                suffix,
+            )| {
                 Position {
                     id,
                     start,
@@ -114,6 +128,7 @@ fn position() -> impl Strategy<Value = Position> {
                     speaker,
                     origin,
                     status,
+                    recheck: fuzzy.then_some(Recheck::Fuzzy),
                     note,
                     prefix: prefix.into(),
                     suffix: suffix.into(),
@@ -122,18 +137,45 @@ fn position() -> impl Strategy<Value = Position> {
         )
 }
 
+fn conflict() -> impl Strategy<Value = Conflict> {
+    (
+        compact_id(),
+        prop_oneof![
+            Just(ConflictTable::Quote),
+            Just(ConflictTable::Position),
+            Just(ConflictTable::Speaker),
+            Just(ConflictTable::Party)
+        ],
+        compact_id(),
+        id(),
+        opt(text()),
+        opt(text()),
+        opt(text()),
+    )
+        .prop_map(|(id, table, item, field, base, ours, theirs)| Conflict {
+            id,
+            table,
+            item,
+            field,
+            base,
+            ours,
+            theirs,
+        })
+}
+
 fn annotations() -> impl Strategy<Value = Annotations> {
     let names = || proptest::collection::vec(text(), 0..3);
     let party = (
-        (id(), text(), names(), opt(any::<[u8; 3]>())),
+        (id(), text(), names(), opt(any::<[u8; 3]>()), opt(text())),
         (names(), names(), any::<bool>()),
     )
         .prop_map(
-            |((id, name, aliases, color), (members, roles, governs))| Party {
+            |((id, name, aliases, color, label), (members, roles, governs))| Party {
                 id,
                 name,
                 aliases,
                 color: color.map(|[r, g, b]| Color::Rgb(r, g, b)),
+                label,
                 members,
                 roles,
                 governs,
@@ -144,25 +186,61 @@ fn annotations() -> impl Strategy<Value = Annotations> {
         text(),
         opt(text()),
         opt(compact_id()),
-        proptest::collection::vec((0usize..1000, 0usize..50), 0..4),
+        proptest::collection::vec(((0usize..1000, 0usize..50), text()), 0..4),
+        any::<bool>(),
         origin(),
     )
-        .prop_map(|(id, name, role, party, mentions, origin)| Speaker {
+        .prop_map(|(id, name, role, party, mentions, texts, origin)| Speaker {
             id,
             name,
             role,
             party,
-            mentions: mentions.into_iter().map(|(s, l)| [s, s + l]).collect(),
+            mentions: mentions.iter().map(|((s, l), _)| [*s, s + l]).collect(),
+            // the mentions' texts, one each, or none at all
+            mention_text: if texts {
+                mentions.into_iter().map(|(_, t)| t.into()).collect()
+            } else {
+                Vec::new()
+            },
             origin,
         });
-    let info = (text(), text(), "[0-9a-f]{0,64}", 0usize..1_000_000).prop_map(
-        |(title, source, sha256, bytes)| ArticleInfo {
-            title,
-            source,
-            sha256,
-            bytes,
-        },
-    );
+    let page = (opt(text()), opt(text()), opt(text()), opt(text()));
+    let info = (
+        text(),
+        text(),
+        "[0-9a-f]{0,64}",
+        0usize..1_000_000,
+        opt(prop_oneof![
+            Just("html".to_string()),
+            Just("markdown".to_string())
+        ]),
+        opt("[0-9a-f]{64}"),
+        page,
+    )
+        .prop_map(
+            |(
+                title,
+                source,
+                sha256,
+                bytes,
+                kind,
+                file_sha256,
+                (url, byline, published, site_name),
+            )| {
+                ArticleInfo {
+                    title,
+                    source,
+                    sha256,
+                    bytes,
+                    kind,
+                    file_sha256,
+                    url,
+                    byline,
+                    published,
+                    site_name,
+                }
+            },
+        );
     (
         info,
         proptest::collection::vec(party, 0..3),
@@ -171,17 +249,21 @@ fn annotations() -> impl Strategy<Value = Annotations> {
         proptest::collection::vec(position(), 0..8),
         proptest::collection::vec(quote(), 0..2),
         proptest::collection::vec(position(), 0..2),
+        proptest::collection::vec(conflict(), 0..3),
     )
-        .prop_map(|(article, parties, speakers, quotes, positions, oq, op)| {
-            let mut a = Annotations::new(article);
-            a.parties = parties;
-            a.speakers = speakers;
-            a.quotes = quotes;
-            a.positions = positions;
-            a.orphan_quotes = oq;
-            a.orphan_positions = op;
-            a
-        })
+        .prop_map(
+            |(article, parties, speakers, quotes, positions, oq, op, conflicts)| {
+                let mut a = Annotations::new(article);
+                a.parties = parties;
+                a.speakers = speakers;
+                a.quotes = quotes;
+                a.positions = positions;
+                a.orphan_quotes = oq;
+                a.orphan_positions = op;
+                a.conflicts = conflicts;
+                a
+            },
+        )
 }
 
 proptest! {

@@ -102,11 +102,31 @@ pub fn open(path: &Path, limit: u64, kinds: Kinds) -> Result<(File, u64), ReadEr
             limit,
         });
     }
-    let file = File::open(path).map_err(|e| ReadError::Io {
+    let io_err = |cause| ReadError::Io {
         path: name(),
-        cause: e,
-    })?;
+        cause,
+    };
+    let file = open_kind(path, kinds).map_err(io_err)?;
+    if kinds == Kinds::RegularOnly && !file.metadata().map_err(io_err)?.is_file() {
+        // it was swapped for something else since it was looked at
+        return Err(ReadError::NotRegular(name()));
+    }
     Ok((file, if meta.is_file() { meta.len() } else { 0 }))
+}
+
+/// Opens for reading. Where only a regular file will do, the open does not wait for a
+/// FIFO's writer (`O_NONBLOCK`, harmless on a regular file), so a FIFO put in the
+/// file's place after it was looked at is refused, not waited on.
+fn open_kind(path: &Path, kinds: Kinds) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    if kinds == Kinds::RegularOnly {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags((OFlags::NONBLOCK | OFlags::NOCTTY).bits() as i32);
+    }
+    options.open(path)
 }
 
 /// Reads a whole file of at most `limit` bytes.

@@ -91,6 +91,9 @@ impl Article {
             text: Arc::new(out),
             warnings: self.warnings.clone(),
             structure,
+            kind: self.kind,
+            meta: self.meta.clone(),
+            file_sha256: self.file_sha256.clone(),
             sha: std::sync::OnceLock::new(),
         };
         (marked, map)

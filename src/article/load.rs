@@ -47,6 +47,36 @@ pub struct Opening {
     pub complete: bool,
     /// The size of the source in bytes (before normalisation).
     pub size: u64,
+    /// The rest, when `article` is only the start: read from the file already open.
+    pub rest: Option<Rest>,
+}
+
+/// The rest of a large file the reader opened on its start: the open file and what
+/// was read of it. The whole article is read from this handle, never by the path
+/// again, so a file renamed, replaced or removed while it loads changes nothing.
+#[derive(Debug)]
+pub struct Rest {
+    file: std::fs::File,
+    /// The bytes read so far (more than the start shown, which is cut at a line).
+    head: Vec<u8>,
+    source: Source,
+    size: u64,
+}
+
+impl Rest {
+    /// Reads the rest of the file and gives the whole article.
+    pub fn read(self, max_bytes: u64) -> Result<Article, LoadError> {
+        let Source::File(path) = &self.source else {
+            return Err(LoadError::Read(ReadError::NotFound(
+                self.source.to_string(),
+            )));
+        };
+        let name = bounded::display_name(path);
+        let hint = usize::try_from(self.size).unwrap_or(0);
+        let whole = Cursor::new(self.head).chain(self.file);
+        let bytes = bounded::read_to_limit(whole, &name, max_bytes, hint)?;
+        Ok(Article::from_vec(self.source, bytes))
+    }
 }
 
 impl Opening {
@@ -83,6 +113,7 @@ impl Article {
                 article,
                 complete: true,
                 size,
+                rest: None,
             });
         };
         let (mut file, size) = bounded::open(path, max_bytes, Kinds::AnyReadable)?;
@@ -99,20 +130,26 @@ impl Article {
         if bytes.len() < HEAD_BYTES {
             return Ok(whole(source, bytes, size));
         }
-        if decode::utf16_order(&bytes).is_some() {
-            // its line breaks are two bytes wide: read it whole rather than cut it
+        if decode::utf16_order(&bytes).is_some() || super::may_be_markup(Some(path), &bytes) {
+            // a UTF-16 file's line breaks are two bytes wide, and the text of a page or
+            // of Markdown is made from all of it: read it whole rather than cut it
             let rest =
                 bounded::read_to_limit(Cursor::new(bytes).chain(file), &name, max_bytes, hint)?;
             return Ok(whole(source, rest, size));
         }
-        bytes.truncate(head_cut(&bytes));
-        let mut article = Article::from_vec(source, bytes);
+        let mut article = Article::from_vec(source.clone(), bytes[..head_cut(&bytes)].to_vec());
         // the last paragraph read is not the article's last
         article.structure.byline = None;
         Ok(Opening {
             article,
             complete: false,
             size,
+            rest: Some(Rest {
+                file,
+                head: bytes,
+                source,
+                size,
+            }),
         })
     }
 }
@@ -122,6 +159,7 @@ fn whole(source: Source, bytes: Vec<u8>, size: u64) -> Opening {
         article: Article::from_vec(source, bytes),
         complete: true,
         size,
+        rest: None,
     }
 }
 
@@ -217,11 +255,28 @@ mod tests {
         std::fs::write(&p, &text).unwrap();
         let head = Article::load_head(Source::File(p.clone()), 1 << 30).unwrap();
         assert!(!head.complete);
+        assert!(head.rest.is_some());
         assert_eq!(head.size, text.len() as u64);
         assert!(head.article.text.len() <= HEAD_BYTES);
         assert_eq!(head.article.title(), "A headline");
         assert_eq!(head.article.structure.byline, None);
-        let full = Article::load(Source::File(p.clone()), 1 << 30).unwrap();
+        // the rest comes from the file already open: the name can go meanwhile
+        let moved = dir.path().join("moved.txt");
+        std::fs::rename(&p, &moved).unwrap();
+        std::fs::write(&p, "another file in its place").unwrap();
+        let full = head.rest.unwrap().read(1 << 30).unwrap();
+        assert_eq!(
+            full.source,
+            Source::File(p.clone()),
+            "still named as opened"
+        );
+        assert_eq!(
+            full.text.len(),
+            Article::load(Source::File(moved), 1 << 30)
+                .unwrap()
+                .text
+                .len()
+        );
         assert!(full.text.starts_with(head.article.text.as_str()));
         assert!(full.structure.byline.is_some());
         // every paragraph of the start but the last is one of the whole's
@@ -246,6 +301,23 @@ mod tests {
         let o = Article::load_head(Source::File(p), 1 << 30).unwrap();
         assert!(o.complete);
         assert_eq!(o.article.text.as_str(), text);
+    }
+
+    #[test]
+    fn a_large_page_opens_whole_as_its_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("page.txt");
+        let para = "<p>Dock workers said the ferries must run again before the summer.</p>\n";
+        let html = format!(
+            "<!DOCTYPE html><html><head><title>Talks</title></head><body><article>{}</article></body></html>",
+            para.repeat(3 * HEAD_BYTES / para.len())
+        );
+        std::fs::write(&p, &html).unwrap();
+        let o = Article::load_head(Source::File(p), 1 << 30).unwrap();
+        assert!(o.complete);
+        assert_eq!(o.article.kind, super::super::Kind::Html);
+        assert!(o.article.text.starts_with("Talks\n\nDock workers"));
+        assert!(!o.article.text.contains("<p>"));
     }
 
     #[test]

@@ -2,18 +2,25 @@
 
 pub mod bounded;
 mod decode;
+pub mod html;
 mod insert;
+mod kind;
 mod load;
+pub mod markdown;
 mod normalize;
 mod span;
 mod structure;
 
 pub use decode::looks_binary;
+pub use html::PageMeta;
 pub use insert::{Insertion, OffsetMap};
-pub use load::{HEAD_BYTES, LoadError, Opening};
+pub use kind::{Kind, may_be_markup, sniff};
+pub use load::{HEAD_BYTES, LoadError, Opening, Rest};
 pub use span::resize_by_word;
 
-pub use normalize::{TAB_WIDTH, Warning, normalize, normalize_vec, sanitize_inline};
+pub use normalize::{
+    TAB_WIDTH, Warning, is_bidi_control, normalize, normalize_vec, sanitize_inline,
+};
 pub use structure::{
     Paragraph, Structure, analyze, dateline_len, paragraph_ranges, split_sentences,
 };
@@ -52,6 +59,16 @@ impl Source {
     }
 }
 
+impl Source {
+    /// The file, when the article is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::File(p) => Some(p),
+            Source::Bundled | Source::Stdin => None,
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -74,6 +91,13 @@ pub struct Article {
     pub warnings: Vec<Warning>,
     /// Title, dateline, paragraphs, sentences, byline.
     pub structure: Structure,
+    /// What the file is: plain text, a web page or Markdown.
+    pub kind: Kind,
+    /// What a web page says about itself (empty for other kinds).
+    pub meta: PageMeta,
+    /// The SHA-256 of the file's own bytes, when the text is made from markup (a
+    /// page, Markdown): the text's hash is [`Article::sha256`].
+    pub file_sha256: Option<String>,
     /// `sha256()`, worked out on first use (the store and the detector both ask).
     sha: std::sync::OnceLock<String>,
 }
@@ -81,25 +105,50 @@ pub struct Article {
 impl Article {
     /// Builds an article from raw bytes.
     pub fn from_bytes(source: Source, bytes: &[u8]) -> Article {
-        Article::from_normalized(source, normalize(bytes))
+        let file_sha256 = file_hash(&source, bytes);
+        Article::from_normalized(source, normalize(bytes), file_sha256)
     }
 
     /// Builds an article from an owned buffer, without copying text that is already clean.
     pub fn from_vec(source: Source, bytes: Vec<u8>) -> Article {
-        Article::from_normalized(source, normalize_vec(bytes))
+        let file_sha256 = file_hash(&source, &bytes);
+        Article::from_normalized(source, normalize_vec(bytes), file_sha256)
     }
 
-    fn from_normalized(source: Source, n: normalize::Normalized) -> Article {
-        let structure = analyze(&n.text);
+    /// The article of a decoded file: its text as it is, or made from its markup and
+    /// normalised again (so what a page holds is made as safe as any text).
+    fn from_normalized(
+        source: Source,
+        n: normalize::Normalized,
+        file_sha256: Option<String>,
+    ) -> Article {
+        let kind = sniff(source.path(), &n.text);
         let mut warnings = n.warnings;
-        if n.text.trim().is_empty() {
+        let mut meta = PageMeta::default();
+        let text = match kind {
+            Kind::Text => n.text,
+            Kind::Html => {
+                let page = html::extract(&n.text);
+                if !page.found {
+                    warnings.push(Warning::NoArticle);
+                }
+                meta = page.meta;
+                renormalize(&page.text, &mut warnings)
+            }
+            Kind::Markdown => renormalize(&markdown::to_text(&n.text), &mut warnings),
+        };
+        let structure = analyze(&text);
+        if text.trim().is_empty() {
             warnings.push(Warning::Empty);
         }
         Article {
             source,
-            text: Arc::new(n.text),
+            text: Arc::new(text),
             warnings,
             structure,
+            kind,
+            meta,
+            file_sha256: file_sha256.filter(|_| kind.is_markup()),
             sha: std::sync::OnceLock::new(),
         }
     }
@@ -124,6 +173,22 @@ impl Article {
     pub fn title(&self) -> &str {
         self.structure.title.clone().map_or("", |r| &self.text[r])
     }
+}
+
+/// The hash of a file's bytes when it may be markup (decided for sure once decoded).
+fn file_hash(source: &Source, bytes: &[u8]) -> Option<String> {
+    may_be_markup(source.path(), bytes).then(|| sha256_hex(bytes))
+}
+
+/// Text made from markup, normalised like a file's, its warnings added to the file's.
+fn renormalize(text: &str, warnings: &mut Vec<Warning>) -> String {
+    let n = normalize(text.as_bytes());
+    for w in n.warnings {
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    n.text
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -202,6 +267,38 @@ mod tests {
     }
 
     #[test]
+    fn a_page_is_read_as_its_article_and_keeps_its_own_hash() {
+        let html = "<!DOCTYPE html><html><head><title>Talks resume</title></head><body>\
+                    <nav>Home</nav><article><p>Dock workers met &ldquo;again&rdquo; on \
+                    Tuesday after the strike that closed the harbour.</p><p>Both sides will \
+                    meet on Friday with a mediator to agree on pay.</p></article></body></html>";
+        let a = Article::from_bytes(Source::File("saved.txt".into()), html.as_bytes());
+        assert_eq!(a.kind, Kind::Html);
+        assert_eq!(a.title(), "Talks resume");
+        assert!(a.text.contains("met “again” on"), "{}", a.text);
+        assert!(!a.text.contains("Home"));
+        assert_eq!(
+            a.file_sha256.as_deref(),
+            Some(sha256_hex(html.as_bytes()).as_str())
+        );
+        assert_ne!(a.file_sha256.as_deref(), Some(a.sha256()));
+        assert_eq!(a.structure.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn markdown_loses_its_marks_and_text_stays_as_it_is() {
+        let md = "# Talks resume\n\nDock workers **met** [again](https://x.example).\n";
+        let a = Article::from_bytes(Source::File("story.md".into()), md.as_bytes());
+        assert_eq!(a.kind, Kind::Markdown);
+        assert_eq!(&*a.text, "Talks resume\n\nDock workers met again.\n");
+        assert!(a.file_sha256.is_some());
+        let t = Article::from_bytes(Source::File("story.txt".into()), md.as_bytes());
+        assert_eq!(t.kind, Kind::Text);
+        assert_eq!(&*t.text, md, "plain text is read exactly as before");
+        assert_eq!(t.file_sha256, None);
+    }
+
+    #[test]
     fn bundled_article_is_byte_identical_to_the_asset() {
         assert_eq!(&*Article::bundled().text, BUNDLED);
     }
@@ -218,10 +315,7 @@ mod properties {
             !t.chars()
                 .any(|c| c == '\u{1b}' || (c.is_control() && c != '\n'))
         );
-        assert!(
-            !t.chars()
-                .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        );
+        assert!(!t.chars().any(is_bidi_control));
         let s = &a.structure;
         let ranges = s
             .title

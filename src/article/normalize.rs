@@ -1,5 +1,5 @@
 //! Turning raw bytes into text that is safe to show: valid UTF-8, LF line ends, no tabs,
-//! no escape sequences, no invisible controls, no bidi overrides.
+//! no escape sequences, no invisible controls, no bidi controls (overrides, isolates, marks).
 
 use super::decode;
 use std::fmt;
@@ -23,6 +23,8 @@ pub enum Warning {
     BidiControls(usize),
     /// There is no text at all: the input is empty or blank.
     Empty,
+    /// A web page in which no article was found: its whole text is shown.
+    NoArticle,
 }
 
 impl fmt::Display for Warning {
@@ -48,9 +50,12 @@ impl fmt::Display for Warning {
                 plural(n)
             ),
             Warning::BidiControls(n) => {
-                write!(f, "{n} bidi override character{} removed", plural(n))
+                write!(f, "{n} bidi control character{} removed", plural(n))
             }
             Warning::Empty => f.write_str("the article is empty: there is no text to show"),
+            Warning::NoArticle => {
+                f.write_str("no article found in the page: showing all of its text")
+            }
         }
     }
 }
@@ -100,6 +105,9 @@ pub fn normalize_vec(bytes: Vec<u8>) -> Normalized {
 }
 
 fn normalize_slow(bytes: &[u8]) -> Normalized {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return finish(text, None);
+    }
     let mut invalid = 0;
     let decoded = decode_lossy(bytes, &mut invalid);
     finish(
@@ -142,25 +150,33 @@ pub fn sanitize_inline(s: &str) -> String {
 }
 
 /// Whether the bytes hold nothing normalisation would change (given they are UTF-8):
-/// no controls but LF, no CR or tab, no C1 controls, no bidi controls, no line or
+/// no controls but LF, no CR or tab, no C1 controls, no bidi controls or marks, no line or
 /// paragraph separators, no BOM. Most articles are, and skip the slow path.
 fn is_clean(bytes: &[u8]) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'\n' | 0x20..=0x7e | 0x80..=0xc1 | 0xc3..=0xe1 | 0xe3..=0xee | 0xf0..=0xff => {}
+            b'\n'
+            | 0x20..=0x7e
+            | 0x80..=0xc1
+            | 0xc3..=0xd7
+            | 0xd9..=0xe1
+            | 0xe3..=0xee
+            | 0xf0..=0xff => {}
             0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => return false,
             0xe2 if matches!(
                 (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                (Some(0x80), Some(0x8e | 0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
             ) =>
             {
                 return false;
             }
+            // U+061C, the Arabic letter mark
+            0xd8 if bytes.get(i + 1) == Some(&0x9c) => return false,
             0xef if bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf) => {
                 return false;
             }
-            0xc2 | 0xe2 | 0xef => {}
+            0xc2 | 0xd8 | 0xe2 | 0xef => {}
             _ => return false,
         }
         i += 1;
@@ -191,8 +207,15 @@ const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
 const C1_ST: char = '\u{9c}';
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// A bidirectional formatting character (Unicode's `Bidi_Control` property): the marks
+/// (U+061C, U+200E, U+200F), embeddings and overrides (U+202A–U+202E) and isolates
+/// (U+2066–U+2069). Each can reorder the text around it on a terminal, so the article
+/// and anything printed drop them and the exports escape them; this is their one list.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// A visible stand-in for a control character: the Unicode control pictures for C0 and
@@ -208,25 +231,44 @@ fn placeholder(c: char) -> char {
 fn clean(input: &str, counts: &mut Counts) -> String {
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let mut out = String::with_capacity(input.len());
-    let mut column = 0usize;
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
+    // The column is needed only at a tab: it is worked out then, from the text pushed
+    // since the last point it was known at (`column` at byte `known_at` of `out`).
+    let (mut column, mut known_at) = (0usize, 0usize);
+    let mut at = 0;
+    while at < input.len() {
+        // Most text needs nothing: copy it whole, up to the next byte that might.
+        let stop = next_unclean(input.as_bytes(), at);
+        if stop > at {
+            let run = &input[at..stop];
+            out.push_str(run);
+            if let Some(nl) = memchr::memrchr(b'\n', run.as_bytes()) {
+                (column, known_at) = (0, out.len() - run.len() + nl + 1);
+            }
+            at = stop;
+            continue;
+        }
+        let mut chars = Cursor(input[at..].chars());
+        let Some(c) = chars.next() else { break };
         match c {
             '\n' | '\u{2028}' | '\u{2029}' => {
                 out.push('\n');
-                column = 0;
+                (column, known_at) = (0, out.len());
             }
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.peek() == Some('\n') {
                     chars.next();
                 }
                 out.push('\n');
-                column = 0;
+                (column, known_at) = (0, out.len());
             }
             '\t' => {
+                column += out[known_at..]
+                    .chars()
+                    .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+                    .sum::<usize>();
                 let spaces = TAB_WIDTH - column % TAB_WIDTH;
                 out.extend(std::iter::repeat_n(' ', spaces));
-                column += spaces;
+                (column, known_at) = (column + spaces, out.len());
             }
             ESC => {
                 skip_escape(&mut chars);
@@ -243,24 +285,84 @@ fn clean(input: &str, counts: &mut Counts) -> String {
             c if is_bidi_control(c) => counts.bidi += 1,
             c if c.is_control() => {
                 out.push(placeholder(c));
-                column += 1;
                 counts.controls += 1;
             }
-            c => {
-                out.push(c);
-                column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            }
+            c => out.push(c),
         }
+        // (what the escapes consumed is skipped with them)
+        at = input.len() - chars.0.as_str().len();
     }
     out
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+/// The first byte at or after `from` that [`clean`] may change: an ASCII control but
+/// LF, DEL, or the lead byte of a C1 control, a bidi control or mark, or a line or
+/// paragraph separator. The text before it is copied unchanged.
+fn next_unclean(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        // (one table lookup a byte; only the lead bytes of suspects look further)
+        while i < bytes.len() && !SUSPECT[usize::from(bytes[i])] {
+            i += 1;
+        }
+        match bytes.get(i..).unwrap_or_default() {
+            [] => break,
+            [0xc2, 0x80..=0x9f, ..]
+            | [0xd8, 0x9c, ..]
+            | [0xe2, 0x80, 0x8e | 0x8f | 0xa8..=0xae, ..]
+            | [0xe2, 0x81, 0xa6..=0xa9, ..]
+            | [0x00..=0x1f | 0x7f, ..] => return i,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+/// The bytes [`next_unclean`] stops at: ASCII controls but LF, DEL, and the lead bytes
+/// of U+0080–U+00BF, U+0600–U+063F (the Arabic letter mark) and U+2000–U+2FFF.
+static SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xd8] = true;
+    table[0xe2] = true;
+    table
+};
+
+/// Characters with a look at the next one, that can tell where they are.
+struct Cursor<'a>(std::str::Chars<'a>);
+
+impl Cursor<'_> {
+    fn next(&mut self) -> Option<char> {
+        self.0.next()
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.0.clone().next()
+    }
+
+    fn next_if(&mut self, pred: impl Fn(&char) -> bool) -> Option<char> {
+        let c = self.peek().filter(|c| pred(c))?;
+        self.0.next();
+        Some(c)
+    }
+
+    fn next_if_eq(&mut self, c: &char) -> Option<char> {
+        self.next_if(|n| n == c)
+    }
+}
+
+type Chars<'a> = Cursor<'a>;
 
 /// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC), or a
 /// short escape (intermediates then one final character).
 fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek().copied() {
+    match chars.peek() {
         Some('[') => {
             chars.next();
             skip_csi_body(chars);
@@ -296,7 +398,7 @@ fn skip_csi_body(chars: &mut Chars<'_>) {
 /// Everything up to BEL, ESC \ or C1 ST. An unterminated sequence ends at the line end,
 /// so a stray OSC cannot swallow the rest of the article.
 fn skip_string_body(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
+    while let Some(c) = chars.peek() {
         match c {
             BEL | C1_ST => {
                 chars.next();
@@ -392,6 +494,10 @@ mod tests {
         let n = normalize("abc\u{202E}def\u{2066}g\u{2069}".as_bytes());
         assert_eq!(n.text, "abcdefg");
         assert_eq!(n.warnings, vec![Warning::BidiControls(3)]);
+        // the marks too: left-to-right, right-to-left and the Arabic letter mark
+        let n = normalize("a\u{200E}b\u{200F}c\u{061C}d".as_bytes());
+        assert_eq!(n.text, "abcd");
+        assert_eq!(sanitize_inline("x\u{200F}y"), "xy");
     }
 
     #[test]
@@ -407,6 +513,7 @@ mod tests {
             "a\u{85}b",
             "a\u{2028}b",
             "x\u{202E}y",
+            "x\u{200E}y\u{200F}z\u{061C}",
             "\u{FEFF}bom",
             "z\u{2069}",
             "tab\there",
@@ -416,6 +523,67 @@ mod tests {
             let slow = clean(s, &mut counts);
             assert_eq!(normalize(s.as_bytes()).text, slow, "{s:?}");
             assert_eq!(is_clean(s.as_bytes()), slow == s, "{s:?}");
+        }
+    }
+
+    /// The cleaner as it was, one character at a time: what the copying of clean
+    /// stretches must agree with.
+    fn clean_by_char(input: &str, counts: &mut Counts) -> String {
+        let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+        let mut out = String::new();
+        let mut column = 0usize;
+        let mut chars = Cursor(input.chars());
+        while let Some(c) = chars.next() {
+            match c {
+                '\n' | '\u{2028}' | '\u{2029}' => (out.push('\n'), column = 0).1,
+                '\r' => {
+                    chars.next_if_eq(&'\n');
+                    out.push('\n');
+                    column = 0;
+                }
+                '\t' => {
+                    let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                    out.extend(std::iter::repeat_n(' ', spaces));
+                    column += spaces;
+                }
+                ESC => (skip_escape(&mut chars), counts.escapes += 1).1,
+                '\u{9b}' => (skip_csi_body(&mut chars), counts.escapes += 1).1,
+                '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+                    skip_string_body(&mut chars);
+                    counts.escapes += 1;
+                }
+                c if is_bidi_control(c) => counts.bidi += 1,
+                c if c.is_control() => {
+                    out.push(placeholder(c));
+                    column += 1;
+                    counts.controls += 1;
+                }
+                c => {
+                    out.push(c);
+                    column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn copying_clean_stretches_agrees_with_cleaning_each_character(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "word ", "\n", "\r", "\r\n", "\t", "\x1b", "\x1b[", "31m", "]0;", "\x07",
+                "\\", "\u{9b}", "\u{9c}", "\u{9d}", "\u{85}", "\u{2028}", "\u{2029}",
+                "\u{202E}", "\u{2066}", "\u{200E}", "\u{200F}", "\u{61C}", "\u{600}", "\u{2010}", "\u{FEFF}", "漢", "é", "e\u{301}", "👩‍👩‍👧", "\u{a0}",
+                "“", "\x00", "\x7f", "\u{2026}",
+            ]), 0..40)
+        ) {
+            let s: String = pieces.concat();
+            let (mut fast, mut slow) = (Counts::default(), Counts::default());
+            proptest::prop_assert_eq!(clean(&s, &mut fast), clean_by_char(&s, &mut slow));
+            proptest::prop_assert_eq!(
+                (fast.escapes, fast.controls, fast.bidi),
+                (slow.escapes, slow.controls, slow.bidi)
+            );
         }
     }
 

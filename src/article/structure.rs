@@ -240,7 +240,13 @@ pub fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range
     let s = &text[range.clone()];
     let mut start = 0;
     let mut i = 0;
+    let bytes = s.as_bytes();
     while i < s.len() {
+        // Only sentence ends matter: the bytes between them are passed over undecoded.
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
         let c = match s[i..].chars().next() {
             Some(c) => c,
             None => break,

@@ -235,19 +235,22 @@ fn description_before(text: &str, comma_end: usize) -> Option<&str> {
 /// name holds that word, when they agree: the same person, met first with a title that
 /// named the side.
 pub fn namesake_clues(entities: &Entities, evidence: &mut Evidence) {
-    let list = &entities.list;
-    for (i, e) in list.iter().enumerate() {
+    // Each word of a longer name → the side of the first entity holding it, and
+    // whether every later one agrees: one pass, where asking every entity for every
+    // one-word person was quadratic on a long text.
+    let mut by_word: HashMap<&str, (Option<usize>, bool)> = HashMap::new();
+    for o in entities.list.iter().filter(|o| o.name.contains(' ')) {
+        for w in o.name.split_whitespace() {
+            let (first, agree) = by_word.entry(w).or_insert((o.side, true));
+            *agree &= o.side == *first;
+        }
+    }
+    for (i, e) in entities.list.iter().enumerate() {
         if !e.speaks || e.kind != EntityKind::Person || e.name.contains(' ') {
             continue;
         }
-        let mut sides = list
-            .iter()
-            .filter(|o| o.name.contains(' ') && o.name.split_whitespace().any(|w| w == e.name));
-        let Some(first) = sides.next().and_then(|o| o.side) else {
-            continue;
-        };
-        if sides.all(|o| o.side == Some(first)) {
-            evidence.add(i, Target::Side(first), Clue::Namesake);
+        if let Some(&(Some(side), true)) = by_word.get(e.name.as_str()) {
+            evidence.add(i, Target::Side(side), Clue::Namesake);
         }
     }
 }

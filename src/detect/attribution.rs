@@ -242,7 +242,11 @@ impl Walk<'_> {
         );
         for q in in_unit {
             let (body_start, open_before) = open;
-            let continues = open_before.filter(|_| q.range.start == body_start);
+            // (a quotation reopened after a cut continues the one cut, just before it)
+            let reopened = q.reopens.then(|| self.found.quotes.len().checked_sub(1));
+            let continues = reopened
+                .flatten()
+                .or(open_before.filter(|_| q.range.start == body_start));
             let found = self.quote(pi, q, unit, continues, *prev_unit_speaker);
             if let Some(e) = found.speaker {
                 self.last = Some((e, pi));

@@ -1,12 +1,16 @@
 //! The entity registry: one entity per person or body the article quotes, with every
-//! mention kept. It learns full names as they pass, so that a surname alone finds its
+//! mention kept, and every title and description it was given (`Entity::descriptions`).
+//! Coreference across the whole article resolves here: a surname, "Mr/Ms X", a
+//! pronoun or a description ("the minister") finds the entity it refers back to, so a
+//! quote's speaker entity carries everything the article said about who it is. It learns full names as they pass, so that a surname alone finds its
 //! person, and resolves role nouns ("the spokesman") and pronouns by recency.
 
 use super::lexicon::{self, Pronoun};
 use super::lexicon::{WordMap, WordSet};
 use super::parties::{SideMatcher, name_key};
 use super::speakers::{
-    NpKind, RunKind, SourceNp, capital_runs, classify_run, clean_name, read_source,
+    NpKind, RunKind, SourceNp, capital_runs, classify_run, clean_name, is_honorific, is_role_noun,
+    read_source,
 };
 use super::words::{is_capitalized, lower};
 use std::ops::Range;
@@ -27,6 +31,10 @@ pub struct Entity {
     pub heads: Vec<String>,
     /// Every mention.
     pub mentions: Vec<Range<usize>>,
+    /// Every title, appositive and description the article gave it, in order, without
+    /// repeats ("Shadow Home Secretary", "the Tory leader"): `role` is the first. What
+    /// the sides logic reads a speaker's side from, besides its name.
+    pub descriptions: Vec<String>,
     /// Whether it is the source of a quote or position.
     pub speaks: bool,
     /// When it was last mentioned, as a count of the mentions resolved before.
@@ -143,7 +151,11 @@ impl Entities {
                     {
                         continue;
                     }
+                    // the title before the name, if it is more than an honorific
+                    let title = clean_name(&text[whole.start..name.start]);
                     let known = KnownName {
+                        title: (!title.is_empty() && !is_honorific(&title.to_lowercase()))
+                            .then_some(title),
                         name: n.clone(),
                         side: sides.first(&text[whole.start..name.start]).or_else(|| {
                             super::affiliation::appositive_side(text, whole.end, sides)
@@ -206,18 +218,48 @@ impl Entities {
         if e.side.is_none() {
             e.side = np.side;
         }
+        // a description that resolved to someone named is one of their descriptions
+        let described = matches!(np.kind, NpKind::Role { .. }) && e.name != np.name;
+        for d in np.role.iter().chain(described.then_some(&np.name)) {
+            if !e.descriptions.contains(d) {
+                e.descriptions.push(d.clone());
+            }
+        }
         if e.role.is_none()
             && let Some(role) = &np.role
         {
-            e.role = Some(role.clone());
-            for w in role.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
-                if lexicon::is_source_noun(w) {
-                    self.add_head(found, w);
-                }
-            }
+            self.set_role(found, role.clone());
         }
         self.touch(found);
         Some(found)
+    }
+
+    /// Gives an entity its role; the role's nouns refer back to it ("the secretary").
+    fn set_role(&mut self, entity: usize, role: String) {
+        let lower = role.to_lowercase();
+        // "co-chairman" is referred back to by itself and by "the chairman"
+        let hyphened = lower.split(|c: char| !c.is_alphanumeric() && c != '-');
+        for w in hyphened.chain(lower.split(|c: char| !c.is_alphanumeric())) {
+            if is_role_noun(w) {
+                self.add_head(entity, w);
+            }
+        }
+        let e = &mut self.list[entity];
+        if !e.descriptions.contains(&role) {
+            e.descriptions.push(role.clone());
+        }
+        e.role = Some(role);
+    }
+
+    /// Gives an entity a description found next to one of its mentions ("The shadow
+    /// transport secretary, Owen Pryce,"): its role if it has none, and one of its
+    /// descriptions.
+    pub fn describe(&mut self, entity: usize, description: String) {
+        if self.list[entity].role.is_none() {
+            self.set_role(entity, description);
+        } else if !self.list[entity].descriptions.contains(&description) {
+            self.list[entity].descriptions.push(description);
+        }
     }
 
     /// Adds a noun that refers back to an entity ("said in a commentary").
@@ -253,9 +295,11 @@ impl Entities {
             let e = &self.list[i];
             side.is_none() || e.side.is_none() || e.side == side
         });
-        let modifiers: Vec<&str> = phrase
-            .split_whitespace()
-            .filter(|w| is_capitalized(w))
+        // (the description's own head noun is no modifier: "the Health Secretary")
+        let mut words = phrase.split_whitespace();
+        words.next_back();
+        let modifiers: Vec<&str> = words
+            .filter(|w| is_capitalized(w) && !lexicon::is_sentence_word(&w.to_lowercase()))
             .collect();
         let described = |i: usize| {
             let e = &self.list[i];
@@ -305,6 +349,7 @@ impl Entities {
             side: np.side,
             heads: Vec::new(),
             mentions: Vec::new(),
+            descriptions: Vec::new(),
             speaks: false,
             last_mention: 0,
         });
@@ -348,6 +393,11 @@ impl Entities {
                 }
                 let i = self.push(k.name, np, EntityKind::Person);
                 self.list[i].side = self.list[i].side.or(k.side);
+                // "Mr Haldane said" after "Prime Minister Robert Haldane": the title
+                // met with the full name is the role
+                if let Some(title) = k.title {
+                    self.set_role(i, title);
+                }
                 i
             }
             None => self.push(np.name.clone(), np, EntityKind::Person),
@@ -360,6 +410,8 @@ impl Entities {
 pub struct KnownName {
     /// "Lee Teng-hui".
     pub name: String,
+    /// The title met before the full name ("Taiwanese President").
+    pub title: Option<String>,
     /// The side named in the title before it.
     pub side: Option<usize>,
 }
@@ -381,5 +433,20 @@ mod tests {
         assert_eq!(a, Some(0));
         assert_eq!((b, c, d), (a, a, a));
         assert_eq!(e.list[0].mentions.len(), 4);
+    }
+
+    #[test]
+    fn an_entity_keeps_every_description_it_was_given() {
+        let m = matcher();
+        let text = "Opposition leader Tom Bright; the leader; Mr Bright, the shadow chancellor";
+        let mut e = Entities::new();
+        for r in [0..28, 30..40, 42..text.len()] {
+            assert_eq!(e.resolve(&read_source(text, r, &m).unwrap()), Some(0));
+        }
+        assert_eq!(
+            e.list[0].descriptions,
+            vec!["Opposition leader", "leader", "the shadow chancellor"]
+        );
+        assert_eq!(e.list[0].role.as_deref(), Some("Opposition leader"));
     }
 }

@@ -118,6 +118,16 @@ const SPEECH: &[&str] = &[
     "chide chided",
     "scold scolded",
     "conclude concludes concluded",
+    "bark barked",
+    "gloat gloats gloated",
+    "quip quips quipped",
+    "joke jokes joked",
+    "shout shouted",
+    "yell yelled",
+    "boast boasts boasted",
+    "wonder wonders wondered",
+    "counter countered",
+    "snipe sniped",
 ];
 
 /// Stance verbs: a side's act of taking a position, without quoting.
@@ -751,6 +761,13 @@ const SOURCE_NOUNS: &[&str] = &[
     "students",
     "fan",
     "fans",
+    "chancellor",
+    "premier",
+    "commissioner",
+    "democrat",
+    "republican",
+    "person",
+    "treasurer",
 ];
 
 /// Whether a lower-case word is a personal pronoun that can stand for a source.

@@ -27,6 +27,8 @@ mod roles;
 pub mod sides;
 mod speakers;
 mod stance;
+#[cfg(test)]
+mod story_tests;
 mod subjects;
 mod units;
 mod words;
@@ -77,7 +79,7 @@ pub fn detect_with_progress(
         parties: &out.parties,
         speaker_sides: assigned.speaker_sides,
     };
-    let speakers = labels.speakers(&mut entities);
+    let speakers = labels.speakers(&article.text, &mut entities);
     // Each list of findings is freed as soon as it is converted, the longer one first.
     let Findings { quotes, positions } = findings;
     let positions = positions
@@ -187,8 +189,9 @@ impl Labels<'_> {
         self.parties.get(k).map(|p| Id::from(p.id.as_str()))
     }
 
-    /// The entities that speak, with their mentions (taken out of the registry).
-    fn speakers(&self, entities: &mut Entities) -> Vec<Speaker> {
+    /// The entities that speak, with their mentions (taken out of the registry) and the
+    /// mentions' texts.
+    fn speakers(&self, text: &Arc<String>, entities: &mut Entities) -> Vec<Speaker> {
         let mut out = Vec::new();
         for (i, e) in entities.list.iter_mut().enumerate() {
             if !e.speaks {
@@ -205,6 +208,10 @@ impl Labels<'_> {
                 name: e.name.clone(),
                 role: e.role.clone(),
                 party: self.party_id(self.speaker_sides[i]),
+                mention_text: mentions
+                    .iter()
+                    .map(|m| Snippet::shared(text, m[0]..m[1]))
+                    .collect(),
                 mentions,
                 origin: Origin::Auto,
             });
@@ -224,9 +231,13 @@ impl Labels<'_> {
             speaker: speaker.map(|e| self.ids[e].clone()),
             party: speaker.and_then(|e| self.party_id(self.speaker_sides[e])),
             kind: q.kind,
-            cue: q.cue.map(|c| [c.start, c.end]),
+            cue: q.cue.as_ref().map(|c| [c.start, c.end]),
+            cue_text: q
+                .cue
+                .map_or_else(Snippet::default, |c| Snippet::shared(text, c)),
             origin: Origin::Auto,
             status: Status::Suggested,
+            recheck: None,
             note: None,
             prefix,
             suffix,
@@ -246,6 +257,7 @@ impl Labels<'_> {
             speaker: p.speaker.map(|e| self.ids[e].clone()),
             origin: Origin::Auto,
             status: Status::Suggested,
+            recheck: None,
             note: None,
             prefix,
             suffix,

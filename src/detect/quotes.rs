@@ -18,6 +18,9 @@ pub struct QuoteSpan {
     pub inner: Range<usize>,
     /// Whether a closing mark was found in the paragraph.
     pub closed: bool,
+    /// Whether it opens where an unclosed quotation before it was cut: the next
+    /// paragraph of one quotation, run into the same line ("…26 weeks. "We are …").
+    pub reopens: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +61,8 @@ pub(crate) fn push_quotes(text: &str, range: Range<usize>, out: &mut Vec<QuoteSp
     let base = range.start;
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new(); // mark, start, inner start
     let mut from = 0;
+    // Whether the quotation open at the bottom of the stack reopened after a cut.
+    let mut reopened = false;
     // Only the bytes that can start a mark are looked at; most of a paragraph is skipped.
     while let Some(i) = find_any(s.as_bytes(), from, &MARK_LEADS) {
         let Some(c) = s[i..].chars().next() else {
@@ -80,10 +85,48 @@ pub(crate) fn push_quotes(text: &str, range: Range<usize>, out: &mut Vec<QuoteSp
                     range: base + start..base + end,
                     inner: base + inner..base + i.max(inner),
                     closed: true,
+                    reopens: std::mem::take(&mut reopened),
                 });
             }
         };
+        // A mark that can only open, after a sentence that an open quotation ends: the
+        // quotation was left open where its paragraph ended, and this one opens the
+        // next paragraph, run into the same line. The first ends before the mark.
+        if let Some(&(mark, start, inner)) = stack.first()
+            && mark.is_double()
+            && matches!(c, '“' | '"')
+            && opens_only(prev, next)
+            && ends_sentence(&s[inner..i])
+        {
+            let end = inner + s[inner..i].trim_end().len();
+            out.push(QuoteSpan {
+                range: base + start..base + end,
+                inner: base + inner..base + end,
+                closed: false,
+                reopens: std::mem::take(&mut reopened),
+            });
+            stack.clear();
+            stack.push((
+                if c == '"' {
+                    Mark::Straight
+                } else {
+                    Mark::Curly
+                },
+                i,
+                after,
+            ));
+            reopened = true;
+            continue;
+        }
         match c {
+            // an opening mark typed for a closing one ("unusual,“ said")
+            '“' if prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—'))
+                && next.is_none_or(char::is_whitespace) =>
+            {
+                if let Some(at) = find(&stack, |m| m == Mark::Curly || m == Mark::Straight) {
+                    close_with(&mut stack, at, after);
+                }
+            }
             '“' => stack.push((Mark::Curly, i, after)),
             '”' => {
                 if let Some(at) = find(&stack, |m| m == Mark::Curly || m == Mark::Straight) {
@@ -145,8 +188,21 @@ pub(crate) fn push_quotes(text: &str, range: Range<usize>, out: &mut Vec<QuoteSp
             range: base + start..base + s.len(),
             inner: base + inner..base + s.len(),
             closed: false,
+            reopens: reopened,
         });
     }
+}
+
+/// Whether a double mark between `prev` and `next` can only open a quotation: it
+/// follows a space (or starts the text) and comes before a letter or digit.
+fn opens_only(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether quoted text ends a sentence before the space that follows it ("… weeks. ").
+fn ends_sentence(quoted: &str) -> bool {
+    let t = quoted.trim_end();
+    t.len() < quoted.len() && t.ends_with(['.', '?', '!', '…'])
 }
 
 /// The bytes that can start a quotation mark: the straight marks, and the lead bytes of
@@ -267,6 +323,38 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].range, 0..s.len());
         assert!(!q[0].closed);
+    }
+
+    #[test]
+    fn a_quotation_run_into_the_next_paragraph_is_cut_where_that_one_opens() {
+        // Broadcast copy: the first paragraph of a quotation is left open and the next
+        // one runs on in the same line.
+        let s = "She said: \"We doubled it. \"We will double it again.\" She left.";
+        let q = pair_quotes(s, 0..s.len());
+        let texts: Vec<&str> = q.iter().map(|q| &s[q.range.clone()]).collect();
+        assert_eq!(
+            texts,
+            vec!["\"We doubled it.", "\"We will double it again.\""]
+        );
+        assert_eq!((q[0].closed, q[0].reopens), (false, false));
+        assert_eq!((q[1].closed, q[1].reopens), (true, true));
+        // curly marks too; a mark inside a sentence still nests or closes as before
+        assert_eq!(
+            quotes("“We won. “And we stay,” he said."),
+            vec!["“We won.", "“And we stay,”"]
+        );
+        assert_eq!(
+            quotes("He said \"no\" and \"yes\" today."),
+            vec!["\"no\"", "\"yes\""]
+        );
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_a_closing_one_closes() {
+        assert_eq!(
+            quotes("“It is odd,“ said Ann Lee. “Very odd.”"),
+            vec!["“It is odd,“", "“Very odd.”"]
+        );
     }
 
     #[test]

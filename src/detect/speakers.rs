@@ -68,6 +68,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     let head_words: Vec<Range<usize>> = ws.iter().filter(|w| w.end <= head_end).cloned().collect();
     let mut person: Option<(Range<usize>, Range<usize>)> = None; // (whole run, name part)
     let mut body: Option<Range<usize>> = None;
+    let mut described: Option<Range<usize>> = None;
     for run in capital_runs(text, &head_words) {
         // A capitalised word before a common noun modifies it ("a Freedonian government
         // official", "Obama administration officials"): no name.
@@ -92,11 +93,23 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
                 }
             }
             RunKind::Body(r) if body.is_none() => body = Some(r),
+            // (a capitalised role before a lower-case word modifies it: "one Florida
+            // Republican strategist", "South Carolina Republican primary voters")
+            RunKind::Role(r)
+                if head_words
+                    .get(run.end)
+                    .is_none_or(|n| is_capitalized(&text[n.clone()])) =>
+            {
+                described = Some(r)
+            }
             _ => {}
         }
     }
     if let Some((_, name)) = person {
         return Some(person_source(text, range, name, side));
+    }
+    if let Some(r) = described {
+        return Some(titled_role_source(text, range.start, r, side));
     }
     if let Some((i, _)) = head_words.iter().enumerate().find(|(i, w)| {
         let l = lower(&text[(*w).clone()], &mut buf).into_owned();
@@ -130,6 +143,12 @@ fn person_source(
 ) -> SourceNp {
     let role_text = text[range.start..name.start].trim();
     let role_text = strip_determiner(role_text).trim_end_matches([',', ' ']);
+    // (an honorific is no role: "Mr" of "Mr Tobias Renn")
+    let role_text = match role_text.split_once(' ') {
+        _ if is_honorific(&role_text.to_lowercase()) => "",
+        Some((first, rest)) if is_honorific(&first.to_lowercase()) => rest.trim(),
+        _ => role_text,
+    };
     let appositive = text[name.end..range.end]
         .trim_start_matches([',', ' '])
         .trim();
@@ -180,6 +199,42 @@ fn role_source(text: &str, head_words: &[Range<usize>], i: usize, side: Option<u
             plural,
         },
         span: start..end,
+        name,
+        role: None,
+        side,
+    }
+}
+
+/// A capitalised role read from a source phrase ("the Health Secretary", "one Iowa
+/// Democrat"): definite unless the phrase opens with "a", "an", "one" or "another".
+fn titled_role_source(
+    text: &str,
+    phrase_start: usize,
+    run: Range<usize>,
+    side: Option<usize>,
+) -> SourceNp {
+    let name = clean_name(&text[run.clone()]);
+    let head = name
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_lowercase();
+    let before = text[phrase_start..run.start].split_whitespace().next();
+    let indefinite = before.is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an" | "one" | "another" | "some"
+        )
+    });
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    SourceNp {
+        kind: NpKind::Role {
+            head,
+            definite: !indefinite,
+            plural,
+        },
+        span: run,
         name,
         role: None,
         side,
@@ -271,7 +326,21 @@ pub(super) fn capital_runs<'a>(
 pub(super) enum RunKind {
     Person(Range<usize>),
     Body(Range<usize>),
+    /// A capitalised description ending in its role noun ("the Health Secretary",
+    /// "The Conservative Party Co-Chairman", "one New Hampshire Democrat"): no name.
+    Role(Range<usize>),
     Other,
+}
+
+/// Whether a lower-case word heads a role ("secretary", "co-chairman", "democrat"):
+/// a name never ends with one.
+pub(super) fn is_role_noun(word_lower: &str) -> bool {
+    let word = word_lower.trim_end_matches('.');
+    let bare = ["co-", "vice-", "ex-", "deputy-"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word);
+    lexicon::is_source_noun(bare)
 }
 
 /// Whether a title, demonym or place word that precedes a name.
@@ -304,6 +373,10 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
     if lexicon::is_body_head(&last) || acronym {
         return RunKind::Body(lead_text_start..whole.end);
     }
+    // (a single capitalised noun opens many a sentence: "Officials", "Police")
+    if run.len() >= 2 && is_role_noun(&last) && !honorific_first(text, run) {
+        return RunKind::Role(lead_text_start..whole.end);
+    }
     let honorific = matches!(
         text[run[0].clone()].to_lowercase().as_str(),
         "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "del" | "prof" | "rev"
@@ -335,6 +408,20 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
         return RunKind::Other;
     }
     RunKind::Person(name)
+}
+
+/// Whether a run opens with an honorific ("Mr Speaker" is still no name, but
+/// "Dr Judge" is one).
+fn honorific_first(text: &str, run: &[Range<usize>]) -> bool {
+    is_honorific(&text[run[0].clone()].to_lowercase())
+}
+
+/// Whether a lower-case word is an honorific, which is no role ("Mr", "Ms.", "Dr").
+pub(super) fn is_honorific(word_lower: &str) -> bool {
+    matches!(
+        word_lower.trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "rev" | "sir" | "dame" | "lord" | "lady"
+    )
 }
 
 /// Where the name proper starts in a run whose first `lead` words are titles: after

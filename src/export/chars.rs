@@ -4,14 +4,16 @@
 /// Converts byte offsets to character offsets (Unicode code points, as the W3C
 /// TextPositionSelector counts them), each in time proportional to the step from the
 /// offset before.
-pub(super) struct CharCounter<'t> {
+#[derive(Debug)]
+pub struct CharCounter<'t> {
     text: &'t str,
     byte: usize,
     chars: usize,
 }
 
 impl<'t> CharCounter<'t> {
-    pub(super) fn new(text: &'t str) -> CharCounter<'t> {
+    /// A counter at the start of `text`.
+    pub fn new(text: &'t str) -> CharCounter<'t> {
         CharCounter {
             text,
             byte: 0,
@@ -19,7 +21,8 @@ impl<'t> CharCounter<'t> {
         }
     }
 
-    pub(super) fn at(&mut self, byte: usize) -> usize {
+    /// The character offset of a byte offset (of the character it falls in).
+    pub fn at(&mut self, byte: usize) -> usize {
         let mut byte = byte.min(self.text.len());
         while !self.text.is_char_boundary(byte) {
             byte -= 1;

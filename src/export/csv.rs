@@ -35,7 +35,7 @@ pub fn to_csv(a: &Annotations, text: &str) -> String {
     out
 }
 
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+pub(super) fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     for (i, cell) in cells.enumerate() {
         if i > 0 {
             out.push(',');

@@ -77,7 +77,7 @@ pub fn to_json(a: &Annotations, text: &str) -> String {
 /// `\uXXXX` for the controls serde_json leaves raw (DEL, C1, bidi, line separators).
 /// JSON's structure is ASCII, so such a character can only be inside a string, where
 /// the escape means the same character.
-fn escape_controls(json: &str) -> String {
+pub(super) fn escape_controls(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if is_control(c) && c != '\n' {

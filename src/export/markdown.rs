@@ -95,24 +95,69 @@ fn section<'a>(
             let _ = write!(line, " _({})_", tags.join(", "));
         }
         if let Some(note) = r.note {
-            let _ = write!(line, "\n  Note: {}", escape(note));
+            let _ = write!(line, "\n  Note: {}", note_lines(note));
         }
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');
 }
 
-/// A quotation as the brief lists it: in curly quotation marks, unless the text
-/// already opens and closes with quotation marks of its own (a direct quote's span
-/// includes them), which are not doubled.
+/// Double quotation marks, opening or closing, of the usual typographies.
+const DOUBLE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„', '‟', '＂'];
+
+/// A quotation as the brief lists it: in curly quotation marks, unless the text holds
+/// quotation marks of its own (a direct quote's span includes them; a position may
+/// hold a quotation, whole or at one end), which are never doubled: such a text is
+/// listed as it stands. Single marks count only as a pair around the whole text (one
+/// alone is as likely an apostrophe).
 fn quoted(text: &str) -> String {
-    let opens = text.starts_with(['“', '"', '«', '„', '‘', '\'', '‹']);
-    let closes = text.ends_with(['”', '"', '»', '“', '’', '\'', '›']);
-    if opens && closes && text.chars().count() > 1 {
+    let single_pair = text.chars().count() > 1
+        && text.starts_with(['‘', '\'', '‹', '‚'])
+        && text.ends_with(['’', '\'', '›']);
+    if text.contains(DOUBLE_MARKS) || single_pair {
         escape(text)
     } else {
         format!("“{}”", escape(text))
     }
+}
+
+/// A note under its list item, its line breaks kept: each line ends in a hard break
+/// (two spaces) and goes on indented under the item, so the note stays one item and
+/// reads as its writer broke it; a blank line stays a blank line.
+fn note_lines(note: &str) -> String {
+    let lines: Vec<String> = note
+        .split('\n')
+        .map(|l| escape_line_start(&escape(l.trim())))
+        .collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let prev_blank = lines[i - 1].is_empty();
+            if !prev_blank && !line.is_empty() {
+                out.push_str("  ");
+            }
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str("  ");
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// A line whose start Markdown would read as a list item, a heading rule or a quote
+/// block ("- ", "+ ", "1. ", "= ") gets that start escaped, so a note's line stays text.
+fn escape_line_start(line: &str) -> String {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let after = &line[digits..];
+    if digits > 0 && (after.starts_with(". ") || after.starts_with(") ")) {
+        return format!("{}\\{after}", &line[..digits]);
+    }
+    if line.starts_with(['-', '+', '=']) {
+        return format!("\\{line}");
+    }
+    line.to_string()
 }
 
 /// Text made inert for Markdown: one line, with markup characters escaped and control
@@ -159,6 +204,31 @@ mod tests {
         assert_eq!(quoted("“Engaging in talks,”"), "“Engaging in talks,”");
         assert_eq!(quoted("\"Yes\""), "\"Yes\"");
         assert_eq!(quoted("we will not bend"), "“we will not bend”");
-        assert_eq!(quoted("“"), "““”", "a lone mark is text, not a pair");
+        // positions that hold a quotation, at either end or inside
+        for text in [
+            "He called it “a fruitful session.”",
+            "“We will not bend,” the minister said.",
+            "The so-called “wet foot, dry foot” policy was discussed.",
+            "«Non», a dit le ministre",
+        ] {
+            assert_eq!(quoted(text), escape(text), "{text}");
+        }
+        assert_eq!(quoted("‘Yes’"), "‘Yes’");
+        assert_eq!(
+            quoted("the ’90s"),
+            "“the ’90s”",
+            "an apostrophe is not a mark"
+        );
+    }
+
+    #[test]
+    fn a_notes_line_breaks_are_kept_as_hard_breaks_under_its_item() {
+        assert_eq!(note_lines("one\ntwo"), "one  \n  two");
+        assert_eq!(note_lines("one\n\ntwo"), "one\n\n  two");
+        assert_eq!(
+            note_lines("- not a list\n1. nor this"),
+            "\\- not a list  \n  1\\. nor this"
+        );
+        assert_eq!(note_lines("plain"), "plain");
     }
 }

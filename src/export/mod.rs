@@ -5,10 +5,11 @@
 //! the store (notes, names, titles) may hold anything: each format escapes control
 //! characters in its own way, so no export can drive a terminal that shows it.
 
-mod chars;
+pub mod chars;
 mod csv;
 mod json;
 mod markdown;
+pub mod table;
 
 use chars::CharCounter;
 
@@ -82,16 +83,11 @@ fn speaker_name<'a>(a: &'a Annotations, speaker: Option<&'a str>) -> &'a str {
 }
 
 /// A character a terminal obeys or that reorders the text around it: C0 controls and
-/// DEL, C1 controls, bidi embeddings, overrides and isolates, line and paragraph
+/// DEL, C1 controls, bidi marks, embeddings, overrides and isolates, line and paragraph
 /// separators. Line breaks and tabs are among them; each format decides about those.
 fn is_control(c: char) -> bool {
-    matches!(
-        c,
-        '\0'..='\u{1f}'
-            | '\u{7f}'..='\u{9f}'
-            | '\u{2028}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-    )
+    matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}')
+        || crate::article::is_bidi_control(c)
 }
 
 /// One quote or position, flattened for the row- and list-shaped exports.

@@ -44,6 +44,28 @@ pub fn side_digit(chord: &KeyChord) -> Option<u8> {
     }
 }
 
+/// The configuration name of the keys that set side `n` (0: none).
+pub fn side_name(n: u8) -> String {
+    if n == 0 {
+        "side_none".to_string()
+    } else {
+        format!("side_{n}")
+    }
+}
+
+/// The commands without which some mode of the reader has no way out: each must keep a
+/// key. (Quitting from reading, the `:` line that also quits, interrupting, closing
+/// what is open, and leaving cursor mode, a prompt and the sides editor.)
+pub const WAYS_OUT: [Command; 7] = [
+    Command::Quit,
+    Command::Interrupt,
+    Command::CommandLine,
+    Command::Cancel,
+    Command::CursorCancel,
+    Command::PromptCancel,
+    Command::SideClose,
+];
+
 impl Bindings {
     /// Every command with its default keys.
     pub fn defaults() -> Bindings {
@@ -90,14 +112,22 @@ impl<'de> Deserialize<'de> for Bindings {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Bindings, D::Error> {
         let table = BTreeMap::<String, Vec<KeyChord>>::deserialize(d)?;
         let mut b = Bindings::default();
+        // a key listed twice for one command (or under its old name too) is one binding
+        let add = |list: &mut Vec<KeyChord>, keys: Vec<KeyChord>| {
+            for k in keys {
+                if !list.contains(&k) {
+                    list.push(k);
+                }
+            }
+        };
         for (name, keys) in table {
             if let Some(c) = Command::from_name(&name) {
-                b.commands.entry(c).or_default().extend(keys);
+                add(b.commands.entry(c).or_default(), keys);
                 continue;
             }
             match legacy(&name) {
-                Some(Legacy::Command(c)) => b.commands.entry(c).or_default().extend(keys),
-                Some(Legacy::Side(n)) => b.sides.entry(n).or_default().extend(keys),
+                Some(Legacy::Command(c)) => add(b.commands.entry(c).or_default(), keys),
+                Some(Legacy::Side(n)) => add(b.sides.entry(n).or_default(), keys),
                 None => {
                     return Err(serde::de::Error::custom(format!(
                         "unknown command `{name}` in [keys] (help lists every command by name)"
@@ -117,12 +147,7 @@ impl Serialize for Bindings {
             .map(|(c, k)| (c.name().to_string(), k))
             .collect();
         for (n, k) in &self.sides {
-            let name = if *n == 0 {
-                "side_none".to_string()
-            } else {
-                format!("side_{n}")
-            };
-            table.insert(name, k);
+            table.insert(side_name(*n), k);
         }
         table.serialize(s)
     }

@@ -33,6 +33,10 @@ pub struct Party {
     /// Highlight colour; the theme picks one when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
+    /// A short label the user gave ("US"), shown where the name does not fit (the
+    /// sidebar, the counts); the name is shown when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// People who speak for the side ("Tony Blair"): a speaker of that name (or of its
     /// surname alone) is on it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -45,6 +49,17 @@ pub struct Party {
     /// "ministers", "the government") speak for it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub governs: bool,
+}
+
+impl Party {
+    /// What to show where room is short: the label the user gave, else the name; never
+    /// a guessed alias.
+    pub fn short_name(&self) -> &str {
+        self.label
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or(&self.name)
+    }
 }
 
 /// Why a list of parties cannot be used: an id is empty or given twice.
@@ -96,6 +111,24 @@ pub enum Status {
     Accepted,
     /// Turned down by the user; kept so detection does not bring it back.
     Rejected,
+}
+
+/// Why an annotation a person may have worked on needs their look again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recheck {
+    /// The article changed and the annotation was placed again by a fuzzy match: its
+    /// text is now the article's new text there.
+    Fuzzy,
+}
+
+impl Recheck {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Recheck::Fuzzy => "fuzzy",
+        }
+    }
 }
 
 /// What a quoted stretch is.
@@ -162,6 +195,11 @@ pub struct Speaker {
     /// Every mention (name, surname, role, pronoun) as `[start, end]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<[usize; 2]>,
+    /// The text of each mention, in the same order: what re-anchoring looks for when
+    /// the article changes. Kept by the store; empty when not known (a store written
+    /// before it, or by another tool), and ignored unless one for each mention.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mention_text: Vec<Snippet>,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,
@@ -191,12 +229,20 @@ pub struct Quote {
     /// The speech verb or colon that attributes it, as `[start, end]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<[usize; 2]>,
+    /// The cue's text ("said"): what re-anchoring looks for when the article changes.
+    /// Kept by the store; empty when not known.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub cue_text: Snippet,
     /// Detector or user.
     #[serde(default)]
     pub origin: Origin,
     /// Review state.
     #[serde(default)]
     pub status: Status,
+    /// Set when the article changed under it and it should be looked at again; a
+    /// person's edit of it clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// The user's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -232,6 +278,10 @@ pub struct Position {
     /// Review state.
     #[serde(default)]
     pub status: Status,
+    /// Set when the article changed under it and it should be looked at again; a
+    /// person's edit of it clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// The user's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -241,6 +291,58 @@ pub struct Position {
     /// Up to 32 characters after the span, for re-anchoring.
     #[serde(default, skip_serializing_if = "str::is_empty")]
     pub suffix: Snippet,
+}
+
+/// Which list a conflict's item is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictTable {
+    /// A quote (placed or orphan).
+    Quote,
+    /// A position (placed or orphan).
+    Position,
+    /// A speaker.
+    Speaker,
+    /// A party (side).
+    Party,
+}
+
+impl ConflictTable {
+    /// The schema name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictTable::Quote => "quote",
+            ConflictTable::Position => "position",
+            ConflictTable::Speaker => "speaker",
+            ConflictTable::Party => "party",
+        }
+    }
+}
+
+/// A field that two branches changed two ways, left by `parley merge` for the user to
+/// settle. The item holds `ours` until then; settling sets the chosen value and drops
+/// the conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// Stable id ("c1"), unique among conflicts.
+    pub id: Id,
+    /// Which list the item is in.
+    pub table: ConflictTable,
+    /// The id of the quote, position, speaker or party.
+    pub item: Id,
+    /// The field ("note", "party", …), or "deleted" when one side deleted the item and
+    /// the other changed it (the values are then "yes" or "no").
+    pub field: String,
+    /// The value both branches started from; absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// Our branch's value; absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ours: Option<String>,
+    /// Their branch's value; absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theirs: Option<String>,
 }
 
 /// What the store says about the article it annotates.
@@ -259,16 +361,44 @@ pub struct ArticleInfo {
     /// Length of the normalised text in bytes.
     #[serde(default)]
     pub bytes: usize,
+    /// What the file is, when not plain text: "html" or "markdown".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// SHA-256 of the file's own bytes, when its text is made from markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_sha256: Option<String>,
+    /// A web page's own address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A web page's author line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// When a web page says it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The publication a web page belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
 }
 
 impl ArticleInfo {
     /// The `[article]` table for an article.
     pub fn of(article: &Article) -> ArticleInfo {
+        let meta = &article.meta;
         ArticleInfo {
             title: article.title().to_string(),
             source: article.source.to_string(),
             sha256: article.sha256().to_string(),
             bytes: article.text.len(),
+            kind: article
+                .kind
+                .is_markup()
+                .then(|| article.kind.as_str().to_string()),
+            file_sha256: article.file_sha256.clone(),
+            url: meta.url.clone(),
+            byline: meta.byline.clone(),
+            published: meta.published.clone(),
+            site_name: meta.site_name.clone(),
         }
     }
 }
@@ -319,6 +449,9 @@ pub struct Annotations {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub orphan_positions: Vec<Position>,
+    /// Fields a merge left changed two ways, for the user to settle.
+    #[serde(default, rename = "conflict", skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     /// An older store's `[reading]` table, dropped on reading.
     #[serde(default, rename = "reading", skip_serializing)]
     pub dropped_reading: Dropped,
@@ -336,6 +469,7 @@ impl Annotations {
             positions: Vec::new(),
             orphan_quotes: Vec::new(),
             orphan_positions: Vec::new(),
+            conflicts: Vec::new(),
             dropped_reading: Dropped,
         }
     }
@@ -351,10 +485,44 @@ impl Annotations {
     }
 }
 
+/// The side each quote is shown with: its own, else its speaker's. Drawing, counting
+/// and "accept all like it" go by it, so what is matched is what the reader sees.
+#[derive(Debug)]
+pub struct QuoteSides<'a> {
+    of_speaker: std::collections::HashMap<&'a str, &'a str>,
+}
+
+impl<'a> QuoteSides<'a> {
+    /// The speakers' sides of an annotation set.
+    pub fn new(a: &'a Annotations) -> QuoteSides<'a> {
+        let of_speaker = a
+            .speakers
+            .iter()
+            .filter_map(|s| Some((s.id.as_str(), s.party.as_deref()?)))
+            .collect();
+        QuoteSides { of_speaker }
+    }
+
+    /// The side of quote `q`: its own, else its speaker's.
+    pub fn of(&self, q: &'a Quote) -> Option<&'a str> {
+        q.party.as_deref().or_else(|| {
+            q.speaker
+                .as_deref()
+                .and_then(|s| self.of_speaker.get(s).copied())
+        })
+    }
+}
+
 impl Quote {
     /// The span as a range.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
+    }
+
+    /// A suggestion no person has touched: the detector's, still suggested, without a
+    /// note. Re-deriving sides and re-detection may change or replace it; nothing else.
+    pub fn is_untouched(&self) -> bool {
+        untouched(self.origin, self.status, self.note.as_deref())
     }
 }
 
@@ -363,6 +531,15 @@ impl Position {
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// See [`Quote::is_untouched`].
+    pub fn is_untouched(&self) -> bool {
+        untouched(self.origin, self.status, self.note.as_deref())
+    }
+}
+
+fn untouched(origin: Origin, status: Status, note: Option<&str>) -> bool {
+    origin == Origin::Auto && status == Status::Suggested && note.is_none()
 }
 
 /// Up to `chars` characters of `text` before `at` and after `end`, for re-anchoring.

@@ -7,15 +7,38 @@
 //! prefix 20, suffix 20, position 2); else the annotation becomes an orphan, kept and
 //! listed, never dropped. The fuzzy pass only compares a bounded number of candidates
 //! found by exact search for short pieces of the context, so its cost stays bounded.
+//!
+//! Cues and speaker mentions follow (`offsets`): each is looked for only where the
+//! annotations around it say the text moved, and kept only where its own text is,
+//! else let go and reported — never put on other words.
 
 mod fuzzy;
+mod offsets;
+#[cfg(test)]
+mod proptests;
 
-use crate::model::{Annotations, Position, Quote, Snippet, shared_context};
+pub use offsets::keep_texts;
+
+use crate::model::{Annotations, Id, Position, Quote, Snippet, shared_context};
 use fuzzy::fuzzy;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Characters of context kept on each side of a span.
 pub const CONTEXT_CHARS: usize = 32;
+
+/// How an annotation was placed when its store was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Placement {
+    /// At its stored offsets, its text there.
+    Exact,
+    /// Its exact text, somewhere else.
+    Moved,
+    /// A fuzzy match: its text (and so its span) changed; it wants a look.
+    Fuzzy,
+    /// Not placed: kept as an orphan.
+    Orphaned,
+}
 
 /// What re-anchoring did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,8 +51,17 @@ pub struct AnchorReport {
     pub orphaned: Vec<String>,
     /// Orphans that could be placed again.
     pub restored: usize,
-    /// Speaker mentions, cues or marks that no longer fit the text and were let go.
+    /// Speaker mentions and cues that could not be placed on their text again and were
+    /// let go (the total of `cues_dropped` and `mentions_dropped`, and of those that no
+    /// longer fit the text at all).
     pub dropped_offsets: usize,
+    /// The quotes whose cue was let go.
+    pub cues_dropped: Vec<String>,
+    /// The speaker mentions let go: the speaker's id and where the mention was.
+    pub mentions_dropped: Vec<(String, [usize; 2])>,
+    /// How each annotation that is not exactly where it was got placed, by id (see
+    /// [`AnchorReport::placement`]); a restored orphan is listed by how it was found.
+    pub placements: BTreeMap<String, Placement>,
 }
 
 impl AnchorReport {
@@ -37,6 +69,25 @@ impl AnchorReport {
     pub fn is_unchanged(&self) -> bool {
         self.moved == 0 && self.fuzzy == 0 && self.orphaned.is_empty() && self.restored == 0
     }
+
+    /// How the annotation with this id was placed ([`Placement::Exact`] for one not
+    /// listed): the reader marks fuzzy placements for review.
+    pub fn placement(&self, id: &str) -> Placement {
+        self.placements.get(id).copied().unwrap_or(Placement::Exact)
+    }
+}
+
+/// What is known of the text a set's offsets were made on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    /// This very text (the store's hash matches, or the detector just ran on it): every
+    /// offset stands, and the texts of cues and mentions are taken from it.
+    OnThisText,
+    /// Another text, `bytes` long (the `[article]` table of the store's file).
+    OnOtherText {
+        /// The other text's length.
+        bytes: usize,
+    },
 }
 
 /// The fields of an annotation that anchoring reads and writes.
@@ -48,11 +99,11 @@ trait Anchored {
     fn id(&self) -> &str;
     /// Moves the annotation and refreshes its text and context (as ranges of the
     /// shared article text).
-    fn place(&mut self, article: &Arc<String>, start: usize, end: usize, delta: isize);
+    fn place(&mut self, article: &Arc<String>, start: usize, end: usize);
 }
 
 macro_rules! impl_anchored {
-    ($t:ty, $cue:expr) => {
+    ($t:ty) => {
         impl Anchored for $t {
             fn span(&self) -> (usize, usize) {
                 (self.start, self.end)
@@ -69,92 +120,117 @@ macro_rules! impl_anchored {
             fn id(&self) -> &str {
                 &self.id
             }
-            fn place(&mut self, article: &Arc<String>, start: usize, end: usize, delta: isize) {
+            fn place(&mut self, article: &Arc<String>, start: usize, end: usize) {
                 self.start = start;
                 self.end = end;
                 self.text = Snippet::shared(article, start..end);
                 (self.prefix, self.suffix) = shared_context(article, start, end, CONTEXT_CHARS);
-                #[allow(clippy::redundant_closure_call)]
-                ($cue)(self, article, delta);
             }
         }
     };
 }
 
-impl_anchored!(Quote, |q: &mut Quote, article: &str, delta: isize| {
-    q.cue = q.cue.and_then(|c| shift_span(article, c, delta));
-});
-impl_anchored!(Position, |_: &mut Position, _: &str, _: isize| {});
+impl_anchored!(Quote);
+impl_anchored!(Position);
 
-/// Re-anchors every annotation of `a` against `article`, in place, and updates the
-/// `[article]` bytes. Orphans are tried again; those that still cannot be placed stay.
+/// Where a placed annotation was and is: its old and new span.
+#[derive(Debug, Clone, Copy)]
+struct Move {
+    old: (usize, usize),
+    new: (usize, usize),
+    /// An orphan placed again: its old span is from whatever text it was last seen in.
+    restored: bool,
+}
+
+/// Re-anchors every annotation of `a` against `article`, in place, its offsets made on
+/// the text its `[article]` table describes (another text, unless told otherwise with
+/// [`place`]), and updates the `[article]` bytes.
 pub fn reanchor(a: &mut Annotations, article: &Arc<String>) -> AnchorReport {
+    let bytes = a.article.bytes;
+    place(a, article, Made::OnOtherText { bytes })
+}
+
+/// Re-anchors every annotation of `a` against `article`, whose offsets were made as
+/// `made` says: quotes and positions placed again, orphans tried again (those that
+/// still cannot be placed stay), cues and mentions moved with the text they hold.
+pub fn place(a: &mut Annotations, article: &Arc<String>, made: Made) -> AnchorReport {
     let mut report = AnchorReport::default();
-    let mut shifts = Vec::new();
-    let cues = |a: &Annotations| {
-        a.quotes
-            .iter()
-            .chain(&a.orphan_quotes)
-            .filter(|q| q.cue.is_some())
-            .count()
+    // what cues and mentions held, read before anything moves
+    let texts = offsets::OldTexts::of(a, made);
+    let mut moves = BTreeMap::new();
+    // how much longer the text got: the shift of whatever follows a single edit
+    let total = match made {
+        Made::OnThisText => 0,
+        Made::OnOtherText { bytes } => article.len() as isize - bytes as isize,
     };
-    let cues_before = cues(a);
-    let quotes = std::mem::take(&mut a.quotes);
-    let orphan_quotes = std::mem::take(&mut a.orphan_quotes);
-    (a.quotes, a.orphan_quotes) =
-        place_all(article, quotes, orphan_quotes, &mut report, &mut shifts);
-    let positions = std::mem::take(&mut a.positions);
-    let orphan_positions = std::mem::take(&mut a.orphan_positions);
-    (a.positions, a.orphan_positions) = place_all(
-        article,
-        positions,
-        orphan_positions,
-        &mut report,
-        &mut shifts,
+    let quotes = (
+        std::mem::take(&mut a.quotes),
+        std::mem::take(&mut a.orphan_quotes),
     );
-    report.dropped_offsets = cues_before - cues(a) + remap_offsets(a, article, shifts);
+    (a.quotes, a.orphan_quotes) = place_all(article, quotes, total, &mut report, &mut moves);
+    let positions = (
+        std::mem::take(&mut a.positions),
+        std::mem::take(&mut a.orphan_positions),
+    );
+    (a.positions, a.orphan_positions) =
+        place_all(article, positions, total, &mut report, &mut moves);
+    offsets::place(a, article, made, &texts, &moves, &mut report);
     a.article.bytes = article.len();
     report
 }
 
-/// Places a list and its orphans; returns (placed, orphans), each sorted by start.
-/// Works in place: a list of a hundred thousand annotations is never held twice.
+/// Places a list and its orphans; returns (placed, orphans), each sorted by start, and
+/// records in `moves` where each placed one was and is. Works in place: a list of a
+/// hundred thousand annotations is never held twice.
 fn place_all<T: Anchored + Clone>(
     article: &Arc<String>,
-    mut items: Vec<T>,
-    orphans: Vec<T>,
+    (mut items, orphans): (Vec<T>, Vec<T>),
+    total: isize,
     report: &mut AnchorReport,
-    shifts: &mut Vec<(usize, isize)>,
+    moves: &mut BTreeMap<Id, Move>,
 ) -> (Vec<T>, Vec<T>) {
     sort_by_span(&mut items);
     let mut lost = Vec::new();
     let mut hint = 0isize;
     items.retain_mut(|item| {
-        let (start, _) = item.span();
-        let Some((s, e, how)) = find(article, &*item, hint) else {
+        let (start, end) = item.span();
+        let Some((s, e, how)) = find(article, &*item, [hint, total]) else {
             report.orphaned.push(item.id().to_string());
+            report
+                .placements
+                .insert(item.id().to_string(), Placement::Orphaned);
             lost.push(item.clone());
             return false;
         };
-        let delta = s as isize - start as isize;
-        hint = delta;
-        shifts.push((start, delta));
-        match how {
-            Found::Same => {}
-            Found::Moved => report.moved += 1,
-            Found::Fuzzy => report.fuzzy += 1,
-        }
+        hint = s as isize - start as isize;
+        note_placement(report, item.id(), how, false);
+        moves.insert(
+            Id::from(item.id()),
+            Move {
+                old: (start, end),
+                new: (s, e),
+                restored: false,
+            },
+        );
         // placing again also trades text read from a file for a range of the shared
         // article text
-        item.place(article, s, e, delta);
+        item.place(article, s, e);
         true
     });
     for mut item in orphans {
-        let (start, _) = item.span();
-        match find(article, &item, 0) {
-            Some((s, e, _)) => {
-                report.restored += 1;
-                item.place(article, s, e, s as isize - start as isize);
+        let (start, end) = item.span();
+        match find(article, &item, [0, total]) {
+            Some((s, e, how)) => {
+                note_placement(report, item.id(), how, true);
+                moves.insert(
+                    Id::from(item.id()),
+                    Move {
+                        old: (start, end),
+                        new: (s, e),
+                        restored: true,
+                    },
+                );
+                item.place(article, s, e);
                 items.push(item);
             }
             None => lost.push(item),
@@ -163,6 +239,27 @@ fn place_all<T: Anchored + Clone>(
     sort_by_span(&mut items);
     sort_by_span(&mut lost);
     (items, lost)
+}
+
+/// Counts how an annotation was found and keeps it for the report.
+fn note_placement(report: &mut AnchorReport, id: &str, how: Found, restored: bool) {
+    let placement = match how {
+        Found::Same => Placement::Exact,
+        Found::Moved => Placement::Moved,
+        Found::Fuzzy => Placement::Fuzzy,
+    };
+    if restored {
+        report.restored += 1;
+    } else {
+        match how {
+            Found::Same => {}
+            Found::Moved => report.moved += 1,
+            Found::Fuzzy => report.fuzzy += 1,
+        }
+    }
+    if placement != Placement::Exact || restored {
+        report.placements.insert(id.to_string(), placement);
+    }
 }
 
 /// Sorts by span, stably, and only when needed (a stable sort takes memory).
@@ -179,15 +276,21 @@ enum Found {
     Fuzzy,
 }
 
-fn find<T: Anchored>(article: &str, item: &T, hint: isize) -> Option<(usize, usize, Found)> {
+/// Where an annotation is now: at its offsets; moved as the one before it moved
+/// (`hints[0]`) or as the whole text's length changed (`hints[1]`: an edit before it,
+/// none after); its text nearest where expected; a fuzzy match; or nowhere.
+fn find<T: Anchored>(article: &str, item: &T, hints: [isize; 2]) -> Option<(usize, usize, Found)> {
     let (start, end) = item.span();
     let text = item.text();
     if slice_is(article, start, end, text) {
         return Some((start, end, Found::Same));
     }
-    let expected = start.saturating_add_signed(hint).min(article.len());
-    if slice_is(article, expected, expected + text.len(), text) {
-        return Some((expected, expected + text.len(), Found::Moved));
+    let expected = start.saturating_add_signed(hints[0]).min(article.len());
+    for hint in hints {
+        let at = start.saturating_add_signed(hint).min(article.len());
+        if slice_is(article, at, at + text.len(), text) {
+            return Some((at, at + text.len(), Found::Moved));
+        }
     }
     if !text.is_empty()
         && let Some(s) = nearest_exact(article, text, expected)
@@ -236,35 +339,6 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Shifts a `[start, end]` by `delta`, or None when it no longer fits the text.
-fn shift_span(article: &str, span: [usize; 2], delta: isize) -> Option<[usize; 2]> {
-    let s = span[0].checked_add_signed(delta)?;
-    let e = span[1].checked_add_signed(delta)?;
-    (s <= e && e <= article.len() && article.is_char_boundary(s) && article.is_char_boundary(e))
-        .then_some([s, e])
-}
-
-/// Moves speaker mentions by the shift of the nearest annotation before them (they
-/// keep no text of their own); returns how many were let go.
-fn remap_offsets(a: &mut Annotations, article: &str, mut shifts: Vec<(usize, isize)>) -> usize {
-    shifts.sort_unstable();
-    let delta_at = |x: usize| match shifts.partition_point(|&(s, _)| s <= x) {
-        0 => 0,
-        n => shifts[n - 1].1,
-    };
-    let mut dropped = 0;
-    for speaker in &mut a.speakers {
-        let before = speaker.mentions.len();
-        speaker.mentions = speaker
-            .mentions
-            .iter()
-            .filter_map(|&m| shift_span(article, m, delta_at(m[0])))
-            .collect();
-        dropped += before - speaker.mentions.len();
-    }
-    dropped
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,8 +365,10 @@ mod tests {
             party: None,
             kind: Default::default(),
             cue: None,
+            cue_text: Default::default(),
             origin: Default::default(),
             status: Default::default(),
+            recheck: None,
             note: None,
             prefix: prefix.into(),
             suffix: suffix.into(),

@@ -66,5 +66,37 @@ pub fn check(article: &Article, options: &OpenOptions) -> Result<CheckReport, St
             show(body)
         ));
     }
+    for c in &store.annotations().conflicts {
+        let (line, column) = locator.locate_id("conflict", &c.id);
+        report.problems.push(format!(
+            "{name}:{line}:{column}: {}; settle it in the reader (key C)",
+            describe_conflict(c)
+        ));
+    }
     Ok(report)
+}
+
+/// A conflict in words: what changed two ways and the two values.
+pub fn describe_conflict(c: &crate::model::Conflict) -> String {
+    let value = |v: &Option<String>| v.as_deref().map_or_else(|| "none".to_string(), show);
+    if c.field == super::fields::DELETED {
+        let deleted_by = if c.ours.as_deref() == Some("yes") {
+            "ours"
+        } else {
+            "theirs"
+        };
+        return format!(
+            "{} {} was deleted on {deleted_by} and changed on the other branch",
+            c.table.as_str(),
+            show(&c.item)
+        );
+    }
+    format!(
+        "the {} of {} {} was changed two ways (ours {}, theirs {})",
+        c.field,
+        c.table.as_str(),
+        show(&c.item),
+        value(&c.ours),
+        value(&c.theirs)
+    )
 }

@@ -5,10 +5,16 @@
 mod ids;
 mod parties;
 mod plan;
+pub mod redetect;
+mod settle;
+mod speakers;
 
-use crate::model::{Id, Party, QuoteKind, Speaker, Status};
-pub use ids::find;
+use crate::model::{Annotations, Id, Party, QuoteKind, Speaker, Status};
+pub use ids::{find, next_id, party_id, speaker_id};
+pub(crate) use plan::placed_at;
 pub use plan::{Plan, plan};
+pub use redetect::Tally;
+pub use settle::next_conflict_id;
 
 /// One user action on the annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +104,34 @@ pub enum Edit {
     },
     /// Replaces a speaker's name, role, party or mentions (same id).
     UpdateSpeaker(Speaker),
+    /// Renames a speaker (the id stays); refused when another speaker has the name.
+    RenameSpeaker {
+        /// The speaker.
+        id: Id,
+        /// The new name.
+        name: String,
+    },
+    /// Sets or clears a speaker's role.
+    SetSpeakerRole {
+        /// The speaker.
+        id: Id,
+        /// The role; `None` or blank clears it.
+        role: Option<String>,
+    },
+    /// Sets a speaker's side, and gives it to the speaker's quotes and positions that
+    /// are untouched suggestions or have no side yet (and are not rejected).
+    SetSpeakerSide {
+        /// The speaker.
+        id: Id,
+        /// A party id, or none.
+        party: Option<Id>,
+    },
+    /// Deletes a speaker: its quotes and positions keep their text, lose the speaker
+    /// and become manual.
+    DeleteSpeaker {
+        /// The speaker.
+        id: Id,
+    },
     /// Points every annotation of `from` at `into`, joins the mentions, removes `from`.
     MergeSpeakers {
         /// The speaker that goes away.
@@ -140,6 +174,15 @@ pub enum Edit {
         /// The side.
         id: Id,
     },
+    /// Gives the field a merge left changed two ways (conflict `id`) the value
+    /// chosen, and drops the conflict; on a "deleted" conflict, "yes" deletes the item.
+    /// (Any edit that changes the field, or deletes the item, settles it too.)
+    Settle {
+        /// The conflict.
+        id: Id,
+        /// The value as text (`None`: empty), usually the conflict's `ours` or `theirs`.
+        value: Option<String>,
+    },
     /// Replaces every side (with the config's or a `--parties` file's): what had a
     /// side that goes is left without one, and the listed annotations and speakers
     /// get the side given (the detector's, so their origin is kept).
@@ -151,6 +194,10 @@ pub enum Edit {
         /// Speaker id → its side.
         speaker_sides: SideList,
     },
+    /// Merges a fresh detection of the article with the set's sides into the set:
+    /// what a person touched stays, untouched suggestions are replaced, text without
+    /// annotations gets the new ones (see [`redetect`]).
+    Redetect(Box<Annotations>),
 }
 
 /// Annotations or speakers (by id), each with the side it gets.
@@ -165,8 +212,31 @@ pub struct Filter {
     pub positions: bool,
     /// Only quotes of this kind.
     pub kind: Option<QuoteKind>,
-    /// Only annotations of this side.
-    pub party: Option<Id>,
+    /// Which side they must be shown with (a quote's own, else its speaker's).
+    pub party: SideMatch,
+}
+
+/// The side a bulk edit matches.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SideMatch {
+    /// Any side, or none.
+    #[default]
+    Any,
+    /// No side only.
+    NoSide,
+    /// This side only.
+    Party(Id),
+}
+
+impl SideMatch {
+    /// Whether an annotation shown with side `party` matches.
+    pub fn matches(&self, party: Option<&str>) -> bool {
+        match self {
+            SideMatch::Any => true,
+            SideMatch::NoSide => party.is_none(),
+            SideMatch::Party(id) => party == Some(id.as_str()),
+        }
+    }
 }
 
 /// Why an edit cannot be made.

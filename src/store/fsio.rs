@@ -3,7 +3,7 @@
 //! a file on disk (size, mtime, hash) to notice when someone else changed it.
 
 use crate::article::sha256_hex;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -63,7 +63,13 @@ impl FileState {
                 if meta.len() != *size {
                     return Ok(true);
                 }
-                Ok(sha256_hex(&fs::read(path)?) != *sha256)
+                // a regular file of that size only: a FIFO put there is not waited on
+                let kinds = crate::article::bounded::Kinds::RegularOnly;
+                match crate::article::bounded::read_file(path, *size, kinds) {
+                    Ok(bytes) => Ok(sha256_hex(&bytes) != *sha256),
+                    Err(crate::article::bounded::ReadError::TooLarge { .. }) => Ok(true),
+                    Err(e) => Err(e.into_io()),
+                }
             }
         }
     }
@@ -84,6 +90,22 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// target's permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = resolve_target(path)?;
+    replace(&target, bytes)
+}
+
+/// [`write_atomic`] for a file parley names itself (the reading places): whatever is
+/// at `path` must be one of parley's files ([`super::owned::usable`]), and a link there
+/// is refused, never followed.
+pub fn replace_owned(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(file) = super::owned::open(path, super::owned::Access::Read)? {
+        drop(file);
+    }
+    replace(path, bytes)
+}
+
+/// Writes a temporary file beside `target` (a name no other save uses: this process's
+/// id and a counter, made with `O_EXCL`), syncs it and renames it over `target`.
+fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -97,35 +119,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         std::process::id(),
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let result = write_temp_and_rename(&target, &temp, &dir, bytes);
+    // made new (O_EXCL), so what is removed after a failure is only ever this file
+    let mut file = super::owned::create_shared(&temp)?;
+    let result = fill_and_rename(&mut file, target, &temp, &dir, bytes);
     if result.is_err() {
-        let _ = fs::remove_file(&temp);
+        let _ = super::owned::remove(&temp, &file);
     }
     result
 }
 
-fn write_temp_and_rename(target: &Path, temp: &Path, dir: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
+fn fill_and_rename(
+    file: &mut File,
+    target: &Path,
+    temp: &Path,
+    dir: &Path,
+    bytes: &[u8],
+) -> io::Result<()> {
     file.write_all(bytes)?;
     if let Ok(meta) = fs::metadata(target) {
         file.set_permissions(meta.permissions())?;
     }
     file.sync_all()?;
-    drop(file);
     fs::rename(temp, target)?;
     sync_dir(dir)
-}
-
-/// Makes an open refuse a symbolic link at the path (`O_NOFOLLOW`): for names parley
-/// chose itself (journal, lock), where a link was planted and following it would write,
-/// or create, its target.
-pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
-    }
-    options
 }
 
 /// Flushes a directory entry change (a rename) to disk.

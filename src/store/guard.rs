@@ -1,7 +1,8 @@
-//! Where parley may write: never over the article, never onto a FIFO, device or
-//! directory (a rename would replace the node), never through a symbolic link the user
-//! did not name, never over a file made read-only, and over an existing file only when
-//! the caller was told it exists and chose to replace it.
+//! Where parley may write: never over the article, never over a store's own files (its
+//! journal, lock and temporary files), never onto a FIFO, device or directory (a rename
+//! would replace the node), never through a symbolic link the user did not name, never
+//! over a file made read-only, and over an existing file only when the caller was told
+//! it exists and chose to replace it.
 
 use super::fsio;
 use crate::article::sanitize_inline;
@@ -15,6 +16,15 @@ pub enum Refused {
     /// The path is the article being read.
     #[error("{0}: is the article; parley never writes over it")]
     IsArticle(String),
+    /// One of the files that go with a store: its journal (or one kept aside), its lock,
+    /// or the temporary file of a save. Writing it would lose edits or break the lock.
+    #[error("{path}: is the {what} of a store; parley never writes over it")]
+    Sidecar {
+        /// The path.
+        path: String,
+        /// Which ("journal", "lock", "temporary file").
+        what: &'static str,
+    },
     /// The file exists and replacing it was not asked for.
     #[error("{0}: already exists; not replaced")]
     Exists(String),
@@ -54,6 +64,9 @@ pub struct Rules<'a> {
     pub replace: bool,
     /// Follow a symbolic link at the path (the user typed this path).
     pub follow_links: bool,
+    /// The store being worked on, whose journal and lock are never written whatever
+    /// they are called (`--store Cargo` makes its lock `Cargo.lock`).
+    pub store: Option<&'a Path>,
 }
 
 fn name(path: &Path) -> String {
@@ -67,6 +80,12 @@ pub fn check(path: &Path, rules: Rules<'_>) -> Result<bool, Refused> {
         path: name(path),
         error,
     };
+    if let Some(what) = sidecar(path, rules.store) {
+        return Err(Refused::Sidecar {
+            path: name(path),
+            what,
+        });
+    }
     let link = match fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
@@ -109,24 +128,99 @@ pub fn write(path: &Path, bytes: &[u8], rules: Rules<'_>) -> Result<(), Refused>
     })
 }
 
-/// True when `path` is the file `meta` describes (the same inode, through any link).
-pub fn is_same_file(meta: &fs::Metadata, path: &Path) -> bool {
-    let Ok(other) = fs::metadata(path) else {
+/// Which of a store's own files `path` is, if any: by name for any store
+/// (`*.parley.toml.journal`, `.lock`, `.journal.old…`, a save's `.NAME.tmpPID-N`), and
+/// for `store` by place, whatever its name.
+fn sidecar(path: &Path, store: Option<&Path>) -> Option<&'static str> {
+    let file_name = path.file_name()?.to_string_lossy();
+    let by_name = if file_name.ends_with(".parley.toml.journal")
+        || file_name.contains(".parley.toml.journal.old")
+    {
+        Some("journal")
+    } else if file_name.ends_with(".parley.toml.lock") {
+        Some("lock")
+    } else if is_temp_name(&file_name) {
+        Some("temporary file")
+    } else {
+        None
+    };
+    if by_name.is_some() {
+        return by_name;
+    }
+    let store = store?;
+    let resolved = fsio::resolve_target(store).unwrap_or_else(|_| store.to_path_buf());
+    for s in [store, resolved.as_path()] {
+        let journal = super::journal::path_for(s);
+        if same_place(path, &journal) || is_kept_aside(path, &journal) {
+            return Some("journal");
+        }
+        if same_place(path, &super::lock::path_for(s)) {
+            return Some("lock");
+        }
+    }
+    None
+}
+
+/// A save's temporary name: `.NAME.tmpPID-N` (see [`fsio::write_atomic`]).
+fn is_temp_name(name: &str) -> bool {
+    let Some((_, tail)) = name.strip_prefix('.').and_then(|n| n.rsplit_once(".tmp")) else {
         return false;
     };
+    tail.split_once('-').is_some_and(|(pid, n)| {
+        !pid.is_empty() && !n.is_empty() && pid.bytes().chain(n.bytes()).all(|b| b.is_ascii_digit())
+    })
+}
+
+/// A journal kept aside: `JOURNAL.old` or `JOURNAL.old.N`.
+fn is_kept_aside(path: &Path, journal: &Path) -> bool {
+    let (Some(name), Some(journal_name)) = (path.file_name(), journal.file_name()) else {
+        return false;
+    };
+    let mut old = journal_name.to_owned();
+    old.push(".old");
+    let name = name.to_string_lossy();
+    let old = old.to_string_lossy();
+    let aside = name == old
+        || name
+            .strip_prefix(old.as_ref())
+            .and_then(|n| n.strip_prefix('.'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    aside && same_place(&path.with_file_name(journal_name), journal)
+}
+
+/// Whether two paths name one file: the same inode when it exists, else the same name
+/// in the same directory.
+fn same_place(a: &Path, b: &Path) -> bool {
+    if let (Ok(ma), Ok(mb)) = (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+        return same_inode(&ma, &mb);
+    }
+    let dir = |p: &Path| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+        fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()
+    };
+    a.file_name() == b.file_name() && dir(a).is_some() && dir(a) == dir(b)
+}
+
+fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        meta.dev() == other.dev() && meta.ino() == other.ino()
+        a.dev() == b.dev() && a.ino() == b.ino()
     }
     #[cfg(not(unix))]
     {
-        let _ = (meta, other);
+        let _ = (a, b);
         false
     }
 }
 
-fn kind_of(t: &fs::FileType) -> &'static str {
+/// True when `path` is the file `meta` describes (the same inode, through any link).
+pub fn is_same_file(meta: &fs::Metadata, path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|other| same_inode(meta, &other))
+}
+
+/// What a file that is not a regular file is, for messages ("FIFO", "device").
+pub fn kind_of(t: &fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -155,6 +249,7 @@ mod tests {
         article: None,
         replace: false,
         follow_links: false,
+        store: None,
     };
 
     #[test]
@@ -185,6 +280,7 @@ mod tests {
             article: Some(&article),
             replace: true,
             follow_links: true,
+            store: None,
         };
         let e = write(&article, b"export", rules).unwrap_err();
         assert!(matches!(e, Refused::IsArticle(_)), "{e}");

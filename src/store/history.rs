@@ -3,7 +3,7 @@
 
 mod bulk;
 
-use crate::model::{Annotations, Id, Party, Position, Quote, Speaker};
+use crate::model::{Annotations, Conflict, Id, Party, Position, Quote, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// Which list an item lives in.
@@ -22,6 +22,8 @@ pub enum Slot {
     Speaker,
     /// `[[party]]`.
     Party,
+    /// `[[conflict]]`.
+    Conflict,
 }
 
 /// A whole item of one list.
@@ -40,6 +42,8 @@ pub enum Item {
     Speaker(Speaker),
     /// A party.
     Party(Party),
+    /// A field a merge left changed two ways.
+    Conflict(Conflict),
 }
 
 impl Item {
@@ -52,11 +56,15 @@ impl Item {
             Item::OrphanPosition(p) => (Slot::OrphanPosition, &p.id),
             Item::Speaker(s) => (Slot::Speaker, &s.id),
             Item::Party(p) => (Slot::Party, &p.id),
+            Item::Conflict(c) => (Slot::Conflict, &c.id),
         }
     }
 }
 
 /// One primitive change of a set; what the journal records and undo inverts.
+// Most changes are puts, kept by the thousand in the history: a box for each would
+// cost an allocation per change to save the room of the few removes.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
@@ -124,6 +132,9 @@ pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
                 }
                 Item::Speaker(s) => replace_or_push(&mut a.speakers, s, |s| &s.id, Item::Speaker),
                 Item::Party(p) => replace_or_push(&mut a.parties, p, |p| &p.id, Item::Party),
+                Item::Conflict(c) => {
+                    replace_or_push(&mut a.conflicts, c, |c| &c.id, Item::Conflict)
+                }
             };
             Ok(old.map_or(Change::Remove { slot, id }, Change::Put))
         }
@@ -143,6 +154,7 @@ pub fn apply(a: &mut Annotations, change: Change) -> Result<Change, Missing> {
                 }
                 Slot::Speaker => take(&mut a.speakers, &id, |s| &s.id).map(Item::Speaker),
                 Slot::Party => take(&mut a.parties, &id, |p| &p.id).map(Item::Party),
+                Slot::Conflict => take(&mut a.conflicts, &id, |c| &c.id).map(Item::Conflict),
             };
             item.map(Change::Put).ok_or_else(missing)
         }
@@ -260,6 +272,27 @@ impl History {
         }
     }
 
+    /// Joins an applied action to the last step when that step still leads to state
+    /// `step` and no group is open; the step then leads to a new state. Gives the
+    /// action back when it cannot join.
+    pub fn amend(&mut self, step: u64, group: Group) -> Result<(), Group> {
+        let joinable = self.open.is_none()
+            && self.redo.is_empty()
+            && self.undo.last().is_some_and(|g| g.serial == step);
+        if !joinable {
+            return Err(group);
+        }
+        let serial = self.take_serial();
+        if let Some(last) = self.undo.last_mut() {
+            last.changes.extend(group.changes);
+            let mut inverses = group.inverses;
+            inverses.append(&mut last.inverses);
+            last.inverses = inverses;
+            last.serial = serial;
+        }
+        Ok(())
+    }
+
     fn take_serial(&mut self) -> u64 {
         self.next_serial += 1;
         self.next_serial
@@ -362,6 +395,29 @@ mod tests {
         assert_eq!(g.label, "new speaker");
         assert_eq!(g.changes.len(), 3, "the edit after the inner end joins too");
         assert!(h.take_undo().is_none());
+    }
+
+    #[test]
+    fn an_amended_step_undoes_whole_and_leads_to_a_new_state() {
+        let mut h = History::default();
+        h.record(step("a"));
+        let a = h.state();
+        h.record(step("b"));
+        let b = h.state();
+        assert!(h.amend(a, step("late")).is_err(), "a is not the last step");
+        let late = Group::new("late", vec![], vec![step("x").changes[0].clone()]);
+        assert!(h.amend(b, late).is_ok());
+        assert_ne!(h.state(), b, "the set changed: a new state");
+        let g = h.take_undo().expect("b");
+        assert_eq!(g.label, "b");
+        assert_eq!(
+            g.inverses[0],
+            step("x").changes[0],
+            "the late part undone first"
+        );
+        assert_eq!(h.state(), a);
+        h.push_redo(g);
+        assert!(h.amend(a, step("c")).is_err(), "not after an undo");
     }
 
     #[test]

@@ -4,11 +4,11 @@
 
 use crate::article::line_column;
 use crate::article::sanitize_inline;
-use crate::model::{Annotations, Position, Quote, SCHEMA_VERSION};
+use crate::model::{Annotations, Position, Quote, SCHEMA_VERSION, Snippet, Speaker};
 use std::fmt;
 use std::io;
 
-pub use super::validate::{Finding, Locator, Place, show, validate};
+pub use super::validate::{Finding, Locator, Place, Tally, show, validate};
 
 mod chunks;
 
@@ -205,9 +205,28 @@ pub fn canonicalize(a: &mut Annotations) {
     a.orphan_positions
         .sort_by(|x, y| position_key(x).cmp(&position_key(y)));
     for s in &mut a.speakers {
+        sort_mentions(s);
+    }
+}
+
+/// Sorts a speaker's mentions (and their texts with them), one of each span. Texts that
+/// are not one for each mention are dropped: a hint that cannot be paired is no hint.
+pub fn sort_mentions(s: &mut Speaker) {
+    if s.mention_text.len() != s.mentions.len() {
+        s.mention_text.clear();
+    }
+    if s.mention_text.is_empty() {
         s.mentions.sort_unstable();
         s.mentions.dedup();
+        return;
     }
+    let mut pairs: Vec<([usize; 2], Snippet)> = std::mem::take(&mut s.mentions)
+        .into_iter()
+        .zip(std::mem::take(&mut s.mention_text))
+        .collect();
+    pairs.sort_by_key(|p| p.0);
+    pairs.dedup_by_key(|p| p.0);
+    (s.mentions, s.mention_text) = pairs.into_iter().unzip();
 }
 
 fn is_canonical(a: &Annotations) -> bool {
@@ -218,9 +237,10 @@ fn is_canonical(a: &Annotations) -> bool {
             .is_sorted_by(|x, y| quote_key(x) <= quote_key(y))
         && a.orphan_positions
             .is_sorted_by(|x, y| position_key(x) <= position_key(y))
-        && a.speakers
-            .iter()
-            .all(|s| s.mentions.windows(2).all(|w| w[0] < w[1]))
+        && a.speakers.iter().all(|s| {
+            s.mentions.windows(2).all(|w| w[0] < w[1])
+                && (s.mention_text.is_empty() || s.mention_text.len() == s.mentions.len())
+        })
 }
 
 #[cfg(test)]

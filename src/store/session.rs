@@ -3,6 +3,7 @@
 //! (`open`), edited through journalled, undoable commands and saved atomically
 //! (`changes`). This file holds the type, where a store lives, and what it shows.
 
+mod changed;
 mod changes;
 mod open;
 mod recover;
@@ -59,6 +60,10 @@ pub struct Outcome {
     pub created: Option<Id>,
     /// How many primitive changes were made (0: nothing to do).
     pub changes: usize,
+    /// The ids of what was put or removed, in the order of the changes.
+    pub changed: Vec<Id>,
+    /// What a re-detection changed.
+    pub tally: Option<super::edit::Tally>,
 }
 
 /// One article's annotations, their file, history and journal.
@@ -74,6 +79,9 @@ pub struct Store {
     history: History,
     journal: Option<Journal>,
     journal_failed: bool,
+    /// Actions applied since the last save that the journal does not hold (it could
+    /// not be written): a crash would lose them.
+    unjournalled: usize,
     /// This reader's hold on the store (none for `export` and `check`, or when another
     /// reader has it).
     lock: Option<StoreLock>,
@@ -94,13 +102,16 @@ pub fn store_path(article: &Article, explicit: Option<&Path>) -> Option<PathBuf>
         return Some(p.to_path_buf());
     }
     match &article.source {
-        Source::File(p) => {
-            let mut name = p.as_os_str().to_owned();
-            name.push(".parley.toml");
-            Some(PathBuf::from(name))
-        }
+        Source::File(p) => Some(store_beside(p)),
         Source::Bundled | Source::Stdin => crate::paths::store_for_hash(article.sha256()),
     }
+}
+
+/// The store beside an article's file: `talks.txt` → `talks.txt.parley.toml`.
+pub fn store_beside(article: &Path) -> PathBuf {
+    let mut name = article.as_os_str().to_owned();
+    name.push(".parley.toml");
+    PathBuf::from(name)
 }
 
 fn display(path: &Path) -> String {
@@ -155,6 +166,17 @@ impl Store {
     /// the saved state makes it false again.
     pub fn is_dirty(&self) -> bool {
         self.unsaved_outside_history || self.history.state() != self.saved_state
+    }
+
+    /// How many edits since the last save are not in the journal (it could not be
+    /// written: a full disk, say), so a crash would lose them; 0 when the store is
+    /// saved or every edit is journalled.
+    pub fn edits_at_risk(&self) -> usize {
+        if self.is_dirty() {
+            self.unjournalled
+        } else {
+            0
+        }
     }
 
     /// Messages for the user ("recovered 3 edits from the journal").

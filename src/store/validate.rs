@@ -4,8 +4,11 @@
 use super::schema::Problem;
 use crate::article::line_column;
 use crate::article::sanitize_inline;
-use crate::model::{Annotations, Position, Quote};
+use crate::model::{Annotations, ConflictTable, Position, Quote};
 use std::collections::HashSet;
+
+mod tally;
+pub use tally::Tally;
 
 /// Where in the set a finding is: a table, the item's index in it, and a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +54,88 @@ pub fn validate(a: &Annotations, article: Option<&str>) -> Vec<Finding> {
     let party_ids = check_parties(a, &mut out);
     let speaker_ids = check_speakers(a, article, &party_ids, &mut out);
     check_annotations(a, article, &party_ids, &speaker_ids, &mut out);
+    check_conflicts(a, &party_ids, &speaker_ids, &mut out);
     out.0
+}
+
+/// Conflicts: unique ids, each on an item that exists and a field it has, one per
+/// field.
+fn check_conflicts(
+    a: &Annotations,
+    party_ids: &HashSet<&str>,
+    speaker_ids: &HashSet<&str>,
+    out: &mut Findings,
+) {
+    if a.conflicts.is_empty() {
+        return;
+    }
+    let quote_ids: HashSet<&str> = a
+        .quotes
+        .iter()
+        .chain(&a.orphan_quotes)
+        .map(|q| q.id.as_str())
+        .collect();
+    let position_ids: HashSet<&str> = a
+        .positions
+        .iter()
+        .chain(&a.orphan_positions)
+        .map(|p| p.id.as_str())
+        .collect();
+    let has = |table: ConflictTable, id: &str| match table {
+        ConflictTable::Quote => quote_ids.contains(id),
+        ConflictTable::Position => position_ids.contains(id),
+        ConflictTable::Speaker => speaker_ids.contains(id),
+        ConflictTable::Party => party_ids.contains(id),
+    };
+    let mut ids = HashSet::with_capacity(a.conflicts.len());
+    let mut fields = HashSet::with_capacity(a.conflicts.len());
+    for (i, c) in a.conflicts.iter().enumerate() {
+        let table = c.table.as_str();
+        if c.id.is_empty() {
+            out.push("conflict", i, "id", "a conflict has an empty id".into());
+        } else if !ids.insert(c.id.as_str()) {
+            out.push(
+                "conflict",
+                i,
+                "id",
+                format!("duplicate conflict id {}", show(&c.id)),
+            );
+        }
+        if !has(c.table, &c.item) {
+            out.push(
+                "conflict",
+                i,
+                "item",
+                format!(
+                    "conflict {} names {table} {}, which does not exist",
+                    show(&c.id),
+                    show(&c.item)
+                ),
+            );
+        } else if !super::fields::is_field(c.table, &c.field) {
+            out.push(
+                "conflict",
+                i,
+                "field",
+                format!(
+                    "conflict {}: a {table} has no field {}",
+                    show(&c.id),
+                    show(&c.field)
+                ),
+            );
+        } else if !fields.insert((c.table, c.item.as_str(), c.field.as_str())) {
+            out.push(
+                "conflict",
+                i,
+                "field",
+                format!(
+                    "a second conflict on the {} of {table} {}",
+                    show(&c.field),
+                    show(&c.item)
+                ),
+            );
+        }
+    }
 }
 
 /// Party ids are unique; returns them.

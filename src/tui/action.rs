@@ -17,6 +17,8 @@ pub enum PromptKey {
     Delete,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete everything before the cursor (on its line).
+    DeleteToStart,
     /// Cursor left.
     Left,
     /// Cursor right.
@@ -48,6 +50,8 @@ pub enum Action {
     Prompt(PromptKey),
     /// The letter after `m` or `'`.
     MarkLetter(char),
+    /// A digit of a count typed before a command (`5j`, `50%`).
+    CountDigit(u8),
     /// The whole article arrived (the reader opened on its start).
     ArticleReady(Arc<Article>),
     /// The rest of the article could not be read (why).
@@ -56,6 +60,8 @@ pub enum Action {
     StoreReady(Box<Store>),
     /// A key typed into the open popup.
     Popup(PopupKey),
+    /// Text pasted in the terminal (bracketed paste): for the focused field, never keys.
+    Paste(String),
     /// The mouse moved with the button down, at a screen cell (column, row).
     Drag(u16, u16),
     /// Nothing is queued: do a slice of background work (wrapping the rest).
@@ -64,6 +70,10 @@ pub enum Action {
     Progress(usize),
     /// The worker ended without the store (a bug): read on without annotations.
     WorkerGone,
+    /// A detection the app asked for came back from a worker.
+    Detected(Box<crate::tui::app::redetect::Detected>),
+    /// The background read of the corpus's articles found these titles and counts.
+    CorpusCounted(Vec<crate::tui::corpus::Counted>),
 }
 
 /// A key in a popup.
@@ -77,6 +87,8 @@ pub enum PopupKey {
     Up,
     /// The list cursor down.
     Down,
-    /// A command of the popup's own keymap (the sides editor's).
+    /// A command of the popup's own keymap (the sides editor's, the speakers panel's).
     Command(Command),
+    /// A side digit in the speakers panel: 1-9 a party in order, 0 none.
+    Side(u8),
 }

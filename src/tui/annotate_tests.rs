@@ -164,32 +164,11 @@ fn the_status_bar_tells_what_is_selected_and_why_the_sidebar_is_missing() {
 }
 
 #[test]
-fn the_legend_explains_every_symbol_the_sidebar_uses() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut a = app_in(dir.path(), 100, 40, true);
-    typ(&mut a, "L");
-    let text = screen(&a);
-    for symbol in [
-        "Q direct",
-        "q partial",
-        "T term",
-        "P position",
-        "· suggested",
-        "✓ accepted",
-        "✗ rejected",
-        "✎ has a note",
-        "⚠ orphan",
-    ] {
-        assert!(text.contains(symbol), "{symbol} missing:\n{text}");
-    }
-}
-
-#[test]
 fn help_lists_every_key_and_command_whole_at_80_columns() {
     let dir = tempfile::tempdir().unwrap();
     // tall enough for the whole list at once
     let mut a = app_in(dir.path(), 80, 400, true);
-    typ(&mut a, "?");
+    typ(&mut a, "h");
     // the help box only: what lies between its borders
     let text: String = screen(&a)
         .lines()
@@ -306,4 +285,73 @@ fn exporting_or_saving_over_an_existing_file_asks_first() {
     typ(&mut a, "r");
     let saved = std::fs::read_to_string(&target).unwrap();
     assert!(saved.starts_with("version = "), "{saved}");
+}
+
+#[test]
+fn the_kind_question_takes_enter_as_its_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    let quotes = a.ann().quotes.len();
+    // select a word of the title and tag it: Enter picks direct, as the popup says
+    typ(&mut a, "vwe\"");
+    assert!(
+        screen(&a).contains("Enter picks d, Esc cancels"),
+        "{}",
+        screen(&a)
+    );
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.ann().quotes.len(), quotes + 1, "{:?}", a.message);
+    let added = a.on_selected(|q| q.kind, |_| unreachable!()).unwrap();
+    assert_eq!(added, crate::model::QuoteKind::Direct);
+    // on a partial quote, Enter keeps partial: nothing changes
+    let kind = |a: &App| a.on_selected(|q| Some(q.kind), |_| None).flatten();
+    while kind(&a) != Some(crate::model::QuoteKind::Partial) {
+        press(&mut a, KeyCode::Tab);
+    }
+    let before = a.ann().clone();
+    typ(&mut a, "K");
+    assert!(screen(&a).contains("Enter picks p"), "{}", screen(&a));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(*a.ann(), before);
+    assert_eq!(a.mode_name(), "READ", "the question closed");
+}
+
+#[test]
+fn a_note_confirmed_unchanged_keeps_its_tabs_and_crlf_and_the_store_stays_saved() {
+    use crate::store::Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let stored = "col 1\tcol 2\r\nnext line\tend";
+    // a note with a tab and a CRLF, saved in the store (as another tool might write it)
+    let mut a = app_in(dir.path(), 100, 30, true);
+    press(&mut a, KeyCode::Tab);
+    let id = a.selected_id().unwrap();
+    let store = a.store.as_mut().unwrap();
+    store
+        .apply(Edit::SetNote {
+            id: id.clone(),
+            note: Some(stored.into()),
+        })
+        .unwrap();
+    store.save().unwrap();
+    drop(a);
+    let mut a = app_in(dir.path(), 100, 30, true);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.selected_id(), Some(id.clone()));
+    typ(&mut a, "e");
+    assert!(matches!(a.mode.popup(), Some(Popup::Lines { .. })));
+    press(&mut a, KeyCode::Enter);
+    let note = |a: &App| {
+        let ann = a.ann();
+        let q = ann.quotes.iter().find(|q| q.id == id).map(|q| &q.note);
+        let p = ann.positions.iter().find(|p| p.id == id).map(|p| &p.note);
+        q.or(p).cloned().flatten()
+    };
+    assert_eq!(note(&a).as_deref(), Some(stored), "byte for byte");
+    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing to save");
+    // an edit does write it (its tab and CR as the editor shows them)
+    typ(&mut a, "e");
+    typ(&mut a, "!");
+    press(&mut a, KeyCode::Enter);
+    assert!(note(&a).unwrap().ends_with("end!"));
+    assert!(a.store.as_ref().unwrap().is_dirty());
 }

@@ -3,18 +3,26 @@
 //! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
 //! `editing`, `popups` and `saving`.
 
+mod conflicts;
+pub mod corpus;
 pub mod cursor;
 mod editing;
 mod given_sides;
+mod jumps;
 mod navigation;
 mod overlays;
+mod paste;
 mod popups;
+pub mod redetect;
+mod review;
 mod saving;
 pub mod sides_editor;
+pub mod speakers;
 mod update;
 
 pub use cursor::Cursor;
 
+use super::filter::ListFilter;
 use super::geometry::Geometry;
 use super::highlight::Highlights;
 use super::keymap::Keymap;
@@ -96,6 +104,20 @@ pub struct App {
     /// The byte offset kept at the top across resizes, so that several resizes in a
     /// row do not drift; forgotten as soon as the user scrolls.
     anchor: Option<usize>,
+    /// What the list shows and Tab and the review keys step through (`F`).
+    pub filter: ListFilter,
+    /// The items the filter lets through, in order; `None` while it lets all through.
+    listed: Option<Vec<usize>>,
+    /// A count typed before a command (`5j`), while it is being typed.
+    pub count: Option<usize>,
+    /// The top of the screen (a byte offset) before the last jump, for `''`.
+    pub last_jump: Option<usize>,
+    /// Detections the loop should run on a worker (a large article's).
+    jobs: Vec<redetect::DetectJob>,
+    /// The conflict `C` showed last, so the next `C` goes on from it.
+    last_conflict: Option<Id>,
+    /// The corpus, when the reader was opened on a folder (`parley DIR`).
+    pub corpus: Option<super::corpus::Corpus>,
 }
 
 impl App {
@@ -145,6 +167,13 @@ impl App {
             quit: false,
             label,
             anchor: None,
+            filter: ListFilter::default(),
+            listed: None,
+            count: None,
+            last_jump: None,
+            jobs: Vec::new(),
+            last_conflict: None,
+            corpus: None,
         };
         app.relayout();
         app
@@ -190,6 +219,16 @@ impl App {
         }
     }
 
+    /// Puts lines in the log after the message shown now (a list that goes with it).
+    pub(crate) fn log_lines(&mut self, lines: Vec<String>) {
+        for line in lines {
+            if self.log.len() == LOG_LEN {
+                self.log.pop_front();
+            }
+            self.log.push_back((line, Tone::Info));
+        }
+    }
+
     /// The mode, for the status bar.
     pub fn mode_name(&self) -> &'static str {
         self.mode.name()
@@ -225,6 +264,7 @@ impl App {
             let tone = if warn { Tone::Warning } else { Tone::Info };
             self.message = Some((notices.join("; "), tone));
         }
+        self.announce_conflicts();
     }
 
     /// Rebuilds the index after the annotations changed. The selection goes to the
@@ -234,6 +274,7 @@ impl App {
         let theme = Theme::new(&self.config, &self.ann().parties, self.theme.color);
         self.hl = Highlights::new(self.ann());
         self.theme = theme;
+        self.relist();
         self.selected = prefer
             .and_then(|id| self.index_of(&id))
             .or_else(|| keep.and_then(|id| self.index_of(&id)));

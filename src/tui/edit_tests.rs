@@ -147,16 +147,7 @@ fn reject_accept_and_accept_all() {
     cmd(&mut a, Command::NextAnnotation);
     let id = a.selected_id().unwrap();
     cmd(&mut a, Command::Reject);
-    let status = |a: &App, id: &str| {
-        let ann = a.ann();
-        ann.quotes
-            .iter()
-            .map(|q| (&q.id, q.status))
-            .chain(ann.positions.iter().map(|p| (&p.id, p.status)))
-            .find(|(i, _)| *i == id)
-            .map(|(_, s)| s)
-            .unwrap()
-    };
+    let status = super::test_support::status_of;
     assert_eq!(status(&a, &id), Status::Rejected);
     cmd(&mut a, Command::Save);
     let s = reopen(dir.path());

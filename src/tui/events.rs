@@ -26,6 +26,10 @@ pub enum Event {
     StoreReady(Box<Store>),
     /// The worker ended without a store (a bug: it panicked).
     WorkerGone,
+    /// A detection the reader asked for, done.
+    Detected(Box<crate::tui::app::redetect::Detected>),
+    /// Titles and store counts of the corpus's articles, read in the background.
+    CorpusCounted(Vec<crate::tui::corpus::Counted>),
 }
 
 /// The channel's two ends: every source gets a clone of `sender`.

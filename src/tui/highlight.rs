@@ -7,7 +7,7 @@
 //! is never cut to fit: such an annotation is listed nowhere, like an orphan, and not
 //! drawn; such a side counts as no side.
 
-use crate::model::{Annotations, Id, Position, Quote, QuoteKind, Status};
+use crate::model::{Annotations, Id, Position, Quote, QuoteKind, QuoteSides, Status};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -195,11 +195,7 @@ impl Highlights {
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
         let party_of = |id: &Option<Id>| id.as_deref().and_then(|p| party_index.get(p).copied());
-        let speaker_party: HashMap<&str, Option<usize>> = ann
-            .speakers
-            .iter()
-            .map(|s| (s.id.as_str(), party_of(&s.party)))
-            .collect();
+        let quote_sides = QuoteSides::new(ann);
         let placed = ann.positions.len() + ann.quotes.len();
         let mentions: usize = ann.speakers.iter().map(|s| s.mentions.len()).sum();
         let mut marks = Vec::with_capacity(placed + ann.quotes.len() + mentions);
@@ -214,11 +210,7 @@ impl Highlights {
             }
         }
         for (i, q) in ann.quotes.iter().enumerate() {
-            let party = side(party_of(&q.party).or_else(|| {
-                q.speaker
-                    .as_deref()
-                    .and_then(|s| speaker_party.get(s).copied().flatten())
-            }));
+            let party = side(quote_sides.of(q).and_then(|p| party_index.get(p).copied()));
             let (target, span) = (Target::Quote(i), Span::or_nowhere(q.range()));
             items.extend(Item::new(target, span, party, q.status, Some(q.kind)));
             if q.status == Status::Rejected {

@@ -71,6 +71,15 @@ impl Keymap {
         self.keys.sides.iter().map(|(n, k)| (*n, k.as_slice()))
     }
 
+    /// Every key of a command as text, joined by slashes ("Esc/q/Ctrl-c").
+    pub fn keys_text(&self, command: Command) -> String {
+        self.keys_of(command)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     /// The first key of a command as text ("q"), or "unbound".
     pub fn hint(&self, command: Command) -> String {
         self.keys_of(command)

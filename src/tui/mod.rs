@@ -2,7 +2,9 @@
 
 pub mod action;
 pub mod app;
+pub mod corpus;
 pub mod events;
+pub mod filter;
 pub mod geometry;
 pub mod highlight;
 pub mod input;
@@ -20,7 +22,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use crate::article::{Article, Opening};
+use crate::article::{Article, Opening, Rest};
 use crate::config::Config;
 use crate::keys::Command;
 use crate::store::{OpenOptions, Store};
@@ -40,8 +42,9 @@ pub struct Exit(pub u8);
 const HANGUP: u8 = 128 + 1;
 
 /// Articles up to this size are detected before the first frame, so it has its
-/// highlights (the bundled article takes about 3 ms); larger ones on the worker.
-const DETECT_BEFORE_FIRST_FRAME: usize = 256 * 1024;
+/// highlights; larger ones on the worker. (The same size the reader detects again
+/// on its own thread.)
+const DETECT_BEFORE_FIRST_FRAME: usize = app::redetect::DETECT_ON_THE_SPOT;
 
 /// How the loop ended.
 enum End {
@@ -56,18 +59,18 @@ enum End {
 /// article is detected before the first frame; for a larger one the rest is read,
 /// and the store opened (and, without one, the article detected), on a worker
 /// thread, so the first screen waits for neither.
-pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) -> Result<Exit> {
+pub fn run(
+    mut opening: Opening,
+    config: Config,
+    options: OpenOptions,
+    color: bool,
+) -> Result<Exit> {
+    let rest = opening.rest.take();
     let article = Arc::new(opening.article);
-    let (tx, rx) = events::channel();
-    events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
     let sha = session::fingerprint(&article.text, opening.size);
-    let mut terminal = terminal::open().context("cannot take over the terminal")?;
-    if mouse {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
-    }
-    let result = (|| -> Result<End> {
+    with_terminal(mouse, |terminal, (tx, rx)| {
         let size = terminal::capped(terminal.size()?);
         let mut app = App::new(
             Arc::clone(&article),
@@ -99,11 +102,11 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
             let max = app.config.limits.max_article_bytes;
-            spawn_worker(article, opening.complete, max, options, tx);
+            spawn_worker(article, rest, max, options, tx.clone());
         } else {
-            drop((article, tx));
+            drop(article);
         }
-        let end = event_loop(&mut terminal, &mut app, &rx, &gate, mouse)?;
+        let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(
@@ -117,7 +120,44 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
             );
         }
         Ok(end)
-    })();
+    })
+}
+
+/// Runs the reader over a corpus (`parley DIR`): the list of its articles first, their
+/// titles and store counts read on a worker while the user looks at it.
+pub fn run_corpus(corpus: corpus::Corpus, config: Config) -> Result<Exit> {
+    let mouse = config.reader.mouse;
+    let paths: Vec<std::path::PathBuf> = corpus.entries.iter().map(|e| e.path.clone()).collect();
+    let max_store = config.limits.max_store_bytes;
+    with_terminal(mouse, |terminal, (tx, rx)| {
+        let size = terminal::capped(terminal.size()?);
+        let mut app = App::over_corpus(corpus, config, (size.width, size.height));
+        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        let gate = events::InputGate::default();
+        events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
+        corpus::spawn_counting(paths, max_store, tx.clone());
+        let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
+        app.keep_place();
+        Ok(end)
+    })
+}
+
+/// Takes over the terminal (and the signals) for `body`, and gives it back however
+/// `body` ends; a fatal signal then ends the process as it would have.
+fn with_terminal(
+    mouse: bool,
+    body: impl FnOnce(
+        &mut terminal::Term,
+        (&mpsc::Sender<Event>, &mpsc::Receiver<Event>),
+    ) -> Result<End>,
+) -> Result<Exit> {
+    let (tx, rx) = events::channel();
+    events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
+    let mut terminal = terminal::open().context("cannot take over the terminal")?;
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    }
+    let result = body(&mut terminal, (&tx, &rx));
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
@@ -133,11 +173,11 @@ pub fn run(opening: Opening, config: Config, options: OpenOptions, color: bool) 
     }
 }
 
-/// Starts the worker: it reads the rest of the article (unless `complete`), then opens
-/// the store, and sends each as it is ready.
+/// Starts the worker: it reads the rest of the article (when there is a `rest`, from
+/// the file already open), then opens the store, and sends each as it is ready.
 fn spawn_worker(
     start: Arc<Article>,
-    complete: bool,
+    rest: Option<Rest>,
     max_bytes: u64,
     options: OpenOptions,
     tx: mpsc::Sender<Event>,
@@ -145,10 +185,9 @@ fn spawn_worker(
     std::thread::spawn(move || {
         background();
         let guard = events::WorkerGuard::new(tx);
-        let article = if complete {
-            start
-        } else {
-            match Article::load(start.source.clone(), max_bytes) {
+        let article = match rest {
+            None => start,
+            Some(rest) => match rest.read(max_bytes) {
                 Ok(whole) => {
                     drop(start);
                     let whole = Arc::new(whole);
@@ -162,7 +201,7 @@ fn spawn_worker(
                     guard.send(Event::ArticleFailed(why));
                     return guard.finish();
                 }
-            }
+            },
         };
         let mut progress = |bytes: usize| {
             guard.send(Event::Progress(bytes));
@@ -184,13 +223,13 @@ fn background() {
     let _ = rustix::process::nice(WORKER_NICE);
 }
 
-/// Blocks on the event channel, takes in everything queued, and draws once. While the
-/// article is still being wrapped it does a slice of that work whenever the channel is
-/// empty, and blocks again once it is done.
+/// Blocks on the event channel, takes in everything queued, starts the detections the
+/// app asked for, and draws once. While the article is still being wrapped it does a
+/// slice of that work whenever the channel is empty, and blocks again once it is done.
 fn event_loop(
     terminal: &mut terminal::Term,
     app: &mut App,
-    rx: &mpsc::Receiver<Event>,
+    (tx, rx): (&mpsc::Sender<Event>, &mpsc::Receiver<Event>),
     gate: &events::InputGate,
     mouse: bool,
 ) -> Result<End> {
@@ -216,8 +255,20 @@ fn event_loop(
                 }
             }
         }
+        for job in app.take_jobs() {
+            spawn_detection(job, tx.clone());
+        }
         terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     }
+}
+
+/// Runs a detection the app asked for on a thread of its own, at the worker's
+/// priority, and sends its result back.
+fn spawn_detection(job: app::redetect::DetectJob, tx: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        background();
+        let _ = tx.send(Event::Detected(Box::new(job.run())));
+    });
 }
 
 /// Takes in one event; `Some` when the reader should end.
@@ -239,6 +290,8 @@ fn handle(
         Event::ArticleFailed(why) => Some(Action::ArticleFailed(why)),
         Event::StoreReady(store) => Some(Action::StoreReady(store)),
         Event::WorkerGone => Some(Action::WorkerGone),
+        Event::Detected(done) => Some(Action::Detected(done)),
+        Event::CorpusCounted(counted) => Some(Action::CorpusCounted(counted)),
         Event::Input(input) => match input_action(&input, app) {
             Input::Action(a) => a,
             Input::Interrupt => return Ok(Some(End::Exit(Exit(130)))),
@@ -279,6 +332,8 @@ fn input_action(input: &CtEvent, app: &App) -> Input {
             Some(Action::Command(Command::Interrupt)) => return Input::Interrupt,
             other => other,
         },
+        // pasted text is text for a field, whatever keys it holds
+        CtEvent::Paste(ref text) => Some(Action::Paste(text.clone())),
         CtEvent::Resize(w, h) => {
             let size = terminal::capped(ratatui::layout::Size::new(w, h));
             return Input::Resize(size.width, size.height);
@@ -316,14 +371,9 @@ fn suspend(terminal: &mut terminal::Term, gate: &events::InputGate, mouse: bool)
     Ok(())
 }
 
-/// Raw mode, the alternate screen and (if wanted) the mouse again after a suspend.
+/// The terminal (and, if wanted, the mouse) again after a suspend.
 fn resume_terminal(mouse: bool) -> Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        std::io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
-    )?;
+    terminal::retake()?;
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
@@ -332,6 +382,8 @@ fn resume_terminal(mouse: bool) -> Result<()> {
 
 #[cfg(test)]
 mod app_tests;
+#[cfg(test)]
+mod corpus_tests;
 
 #[cfg(test)]
 mod edit_tests;
@@ -350,6 +402,15 @@ mod panic_tests;
 
 #[cfg(test)]
 mod sides_editor_tests;
+
+#[cfg(test)]
+mod redetect_tests;
+
+#[cfg(test)]
+mod speakers_tests;
+
+#[cfg(test)]
+mod conflict_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
@@ -383,3 +444,15 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod review_tests;
+
+#[cfg(test)]
+mod jump_tests;
+
+#[cfg(test)]
+mod saving_tests;
+
+#[cfg(test)]
+mod legend_tests;

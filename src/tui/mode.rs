@@ -12,8 +12,9 @@ use super::popup::Popup;
 pub enum Overlay {
     /// The key list, scrolled by this many rows.
     Help(usize),
-    /// The legend of highlight styles.
-    Legend,
+    /// The legend of highlight styles, scrolled by this many rows (when it does not
+    /// fit).
+    Legend(usize),
     /// The sides view with its cursor (an index into `App::sides_entries`).
     Sides(usize),
     /// The message log, scrolled by this many rows.
@@ -154,7 +155,7 @@ impl Mode {
             Some(Layer::Popup(_)) => "EDIT",
             Some(Layer::Overlay(Overlay::Help(_))) => "HELP",
             Some(Layer::Overlay(Overlay::Sides(_))) => "SIDES",
-            Some(Layer::Overlay(Overlay::Legend)) => "LEGEND",
+            Some(Layer::Overlay(Overlay::Legend(_))) => "LEGEND",
             Some(Layer::Overlay(Overlay::Messages(_))) => "MESSAGES",
         }
     }
@@ -192,13 +193,13 @@ mod tests {
     #[test]
     fn leaving_cursor_mode_closes_what_was_opened_over_it() {
         let mut m = Mode::default();
-        m.push(Layer::Overlay(Overlay::Legend));
+        m.push(Layer::Overlay(Overlay::Legend(0)));
         m.push(Layer::Cursor(Cursor {
             at: 0,
             anchor: None,
         }));
         m.push(Layer::Pending(Pending::SetMark));
         m.leave_cursor();
-        assert_eq!(m.overlay(), Some(Overlay::Legend));
+        assert_eq!(m.overlay(), Some(Overlay::Legend(0)));
     }
 }

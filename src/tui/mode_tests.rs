@@ -68,7 +68,7 @@ fn esc_closes_only_the_layer_on_top() {
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.mode_name(), "READ");
     typ(&mut a, "L");
-    typ(&mut a, "?");
+    typ(&mut a, "h");
     assert_eq!(
         a.mode.overlay(),
         Some(Overlay::Help(0)),

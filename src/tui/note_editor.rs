@@ -1,6 +1,7 @@
 //! The note editor: a multi-line field that wraps at the popup's width and scrolls to
-//! keep its cursor in view. The editing is tui-textarea's; which key does what is
-//! still the prompt keymap's, so the editor only ever sees [`PromptKey`]s.
+//! keep its cursor in view (for a note, and for a side's aliases, one a line). The
+//! editing is tui-textarea's; which key does what is still the prompt keymap's, so the
+//! editor only ever sees [`PromptKey`]s.
 
 use super::action::PromptKey;
 use crate::article::sanitize_inline;
@@ -11,6 +12,8 @@ use tui_textarea::{CursorMove, TextArea, WrapMode};
 #[derive(Debug, Clone)]
 pub struct NoteEditor {
     area: TextArea<'static>,
+    /// The lines as the editor opened: back to these, nothing was edited.
+    opened: Vec<String>,
 }
 
 impl NoteEditor {
@@ -18,8 +21,8 @@ impl NoteEditor {
     /// stored note is shown (and kept, if the note is saved) as its visible picture:
     /// nothing raw from a store reaches the terminal.
     pub fn new(note: &str, text: Style, cursor: Style) -> NoteEditor {
-        let lines: Vec<String> = note.split('\n').map(sanitize_inline).collect();
-        let mut area = TextArea::new(lines);
+        let opened: Vec<String> = note.split('\n').map(sanitize_inline).collect();
+        let mut area = TextArea::new(opened.clone());
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_style(text);
         area.set_cursor_style(cursor);
@@ -27,7 +30,14 @@ impl NoteEditor {
         area.set_max_histories(0);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        NoteEditor { area }
+        NoteEditor { area, opened }
+    }
+
+    /// Whether the text differs from what the editor opened with. A stored note the
+    /// editor shows otherwise (a tab as spaces, a CR as its picture) is written back
+    /// only when the user changed something: confirming it unchanged changes nothing.
+    pub fn is_changed(&self) -> bool {
+        self.area.lines() != self.opened.as_slice()
     }
 
     /// Applies an editing key (Submit and Abort are the popup's).
@@ -43,12 +53,20 @@ impl NoteEditor {
             PromptKey::DeleteWord => {
                 self.area.delete_word();
             }
+            PromptKey::DeleteToStart => {
+                self.area.delete_line_by_head();
+            }
             PromptKey::Left => self.area.move_cursor(CursorMove::Back),
             PromptKey::Right => self.area.move_cursor(CursorMove::Forward),
             PromptKey::Home => self.area.move_cursor(CursorMove::Head),
             PromptKey::End => self.area.move_cursor(CursorMove::End),
             PromptKey::Submit | PromptKey::Abort => {}
         }
+    }
+
+    /// Inserts text at the cursor, its line breaks as line breaks (a paste, cleaned).
+    pub fn insert_text(&mut self, text: &str) {
+        self.area.insert_str(text);
     }
 
     /// Breaks the line at the cursor.

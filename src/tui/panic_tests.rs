@@ -75,6 +75,8 @@ enum Input {
     Drag(u16, u16),
     Scroll(i32),
     Resize(u16, u16),
+    /// Bracketed-paste text: line breaks, escapes, controls, wide and combining text.
+    Paste(String),
 }
 
 /// Every reading and editing key but the ones that write outside the test's directory
@@ -103,6 +105,7 @@ fn input() -> impl proptest::strategy::Strategy<Value = Input> {
         1 => (0u16..120, 0u16..40).prop_map(|(x, y)| Input::Drag(x, y)),
         1 => (-5i32..5).prop_map(Input::Scroll),
         1 => (10u16..120, 3u16..40).prop_map(|(w, h)| Input::Resize(w, h)),
+        1 => "[a-z :!\\n\\r\\t\\x1b\\[\\x00\\u{9b}“”漢👩‍👩‍👧e\\u{301}\\u{202e}]{0,40}".prop_map(Input::Paste),
     ]
 }
 
@@ -167,6 +170,7 @@ proptest::proptest! {
                 Input::Drag(x, y) => app.update(Action::Drag(x, y)),
                 Input::Scroll(n) => app.update(Action::Scroll(n)),
                 Input::Resize(w, h) => app.update(Action::Resize(w, h)),
+                Input::Paste(text) => app.update(Action::Paste(text)),
             }
             screen(&app);
             if app.quit {

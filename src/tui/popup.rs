@@ -3,9 +3,11 @@
 
 use super::action::{PopupKey, PromptKey};
 pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
+pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 use super::input::TextField;
 use super::note_editor::NoteEditor;
 use crate::export::Format;
+use crate::keys::Command;
 use crate::model::Id;
 
 /// What a lettered question is for.
@@ -22,21 +24,32 @@ pub enum Ask {
     ChangeKind,
     /// Unsaved changes at quit.
     QuitUnsaved,
+    /// Unsaved changes before another article of the corpus is opened.
+    LeaveUnsaved(crate::tui::app::corpus::Destination),
     /// The store changed on disk since it was loaded.
     Conflict,
     /// Saving failed (the reason is in the title and the message log).
     SaveFailed,
-    /// Whether to replace an existing file with the store (save-as) or an export.
+    /// Saving a read-only store was asked for.
+    ReadOnlySave,
+    /// Whether to replace an existing file with the store, a copy of it or an export.
     Replace {
         /// The file named.
         path: String,
-        /// The export's format; `None` for the store.
-        export: Option<Format>,
+        /// What would be written there.
+        with: Writing,
     },
     /// The export format.
     ExportFormat,
     /// Whether to apply the sides of the config or `--parties` to the store.
     ApplyParties,
+    /// A facet of the list filter.
+    Filter,
+    /// Which value a conflict a merge left should take.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
     /// The side of a new speaker.
     SpeakerSide {
         /// The name typed.
@@ -44,6 +57,17 @@ pub enum Ask {
         /// The role typed.
         role: String,
     },
+}
+
+/// What is written to a file the user named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writing {
+    /// The store, which then lives there (save-as).
+    Store,
+    /// A copy of the store (`:w PATH`); the store stays where it is.
+    Copy,
+    /// An export in this format.
+    Export(Format),
 }
 
 /// What a text field is for.
@@ -61,6 +85,8 @@ pub enum Field {
     },
     /// Where to save the store instead.
     SaveAs,
+    /// Where to write a copy of the store (which stays where it is).
+    CopyTo,
     /// A new speaker's role (the name is known).
     SpeakerRole {
         /// The name typed.
@@ -70,6 +96,17 @@ pub enum Field {
     Command,
     /// A side's name or aliases, in the sides editor.
     Side(SideField),
+    /// A speaker's name or role, in the speakers panel.
+    Speaker(SpeakerField),
+    /// The value a user writes to settle a conflict.
+    Settle {
+        /// The conflict.
+        conflict: Id,
+    },
+    /// The corpus list's filter.
+    CorpusFilter,
+    /// A search of every article of the corpus.
+    CorpusSearch,
 }
 
 /// What the speaker picker is for.
@@ -82,6 +119,8 @@ pub enum Pick {
         /// The speaker that goes away.
         from: Id,
     },
+    /// Filters the list by the speaker picked.
+    Filter,
 }
 
 /// An open popup.
@@ -95,6 +134,8 @@ pub enum Popup {
         options: Vec<(char, String)>,
         /// What it decides.
         ask: Ask,
+        /// The answer Enter gives, if any.
+        default: Option<char>,
     },
     /// A text field.
     Text {
@@ -105,14 +146,16 @@ pub enum Popup {
         /// What it is for.
         purpose: Field,
     },
-    /// The note editor of an annotation: several lines, wrapped.
-    Note {
+    /// Several lines of text, wrapped: an annotation's note, or a side's aliases one a
+    /// line (a line break is the one separator no name can hold).
+    Lines {
         /// What to type.
         title: String,
         /// The editor (boxed: it is far larger than the other popups).
         editor: Box<NoteEditor>,
-        /// The annotation's id.
-        id: Id,
+        /// What it is for: an annotation's note, a side's aliases, or the note that
+        /// settles a conflict.
+        purpose: Field,
     },
     /// The speaker picker: type to filter, arrows to move, Enter to pick.
     Speakers {
@@ -125,6 +168,11 @@ pub enum Popup {
     },
     /// The sides editor: a list of the sides with lettered commands.
     Sides(SidesEditor),
+    /// The speakers panel: a list of the speakers with lettered commands.
+    SpeakersPanel(SpeakersPanel),
+    /// The list of the corpus's articles (its state is the app's, so it is kept
+    /// while an article is open).
+    Corpus,
 }
 
 impl Popup {
@@ -134,7 +182,22 @@ impl Popup {
             title: title.to_string(),
             options: options.iter().map(|(c, s)| (*c, s.to_string())).collect(),
             ask,
+            default: None,
         }
+    }
+
+    /// A lettered question that Enter answers with `default`.
+    pub fn choice_with_default(
+        title: &str,
+        options: &[(char, &str)],
+        ask: Ask,
+        default: char,
+    ) -> Popup {
+        let mut popup = Popup::choice(title, options, ask);
+        if let Popup::Choice { default: d, .. } = &mut popup {
+            *d = Some(default);
+        }
+        popup
     }
 
     /// A one-line text field holding `text`.
@@ -162,20 +225,34 @@ pub enum Outcome {
     Picked(Pick, String, usize),
     /// A command of the sides editor, which stays open.
     Sides(SideOp),
+    /// A command of the speakers panel, which stays open.
+    Speakers(SpeakerOp),
+    /// A command of the corpus list, which stays open until it opens an article.
+    Corpus(Command),
 }
 
 impl Popup {
     /// Takes a key; `entries` is how many entries the speaker picker lists for its
-    /// filter, or how many sides the sides editor lists (the app knows them).
+    /// filter, how many sides the sides editor lists, or how many speakers the
+    /// speakers panel lists (the app knows them).
     pub fn handle(&mut self, key: PopupKey, entries: usize) -> Outcome {
         if key == PopupKey::Edit(PromptKey::Abort) {
             return Outcome::Cancel;
         }
         match self {
-            Popup::Choice { options, ask, .. } => match key {
+            Popup::Choice {
+                options,
+                ask,
+                default,
+                ..
+            } => match key {
                 PopupKey::Edit(PromptKey::Char(c)) if options.iter().any(|(o, _)| *o == c) => {
                     Outcome::Chose(ask.clone(), c)
                 }
+                PopupKey::Edit(PromptKey::Submit) => match default {
+                    Some(d) => Outcome::Chose(ask.clone(), *d),
+                    None => Outcome::Stay,
+                },
                 _ => Outcome::Stay,
             },
             Popup::Text { field, purpose, .. } => match key {
@@ -188,16 +265,22 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Note { editor, id, .. } => {
+            Popup::Lines {
+                editor, purpose, ..
+            } => {
                 match key {
+                    // confirmed as it opened: nothing to change
+                    PopupKey::Edit(PromptKey::Submit) if !editor.is_changed() => {
+                        return Outcome::Cancel;
+                    }
                     PopupKey::Edit(PromptKey::Submit) => {
-                        return Outcome::Submitted(Field::Note { id: id.clone() }, editor.text());
+                        return Outcome::Submitted(purpose.clone(), editor.text());
                     }
                     PopupKey::Edit(k) => editor.apply(k),
                     PopupKey::Newline => editor.newline(),
                     PopupKey::Up => editor.row(false),
                     PopupKey::Down => editor.row(true),
-                    PopupKey::Command(_) => {}
+                    PopupKey::Command(_) | PopupKey::Side(_) => {}
                 }
                 Outcome::Stay
             }
@@ -216,11 +299,16 @@ impl Popup {
                         filter.apply(k);
                         *cursor = 0;
                     }
-                    PopupKey::Newline | PopupKey::Command(_) => {}
+                    PopupKey::Newline | PopupKey::Command(_) | PopupKey::Side(_) => {}
                 }
                 Outcome::Stay
             }
             Popup::Sides(editor) => editor.handle(key, entries),
+            Popup::SpeakersPanel(panel) => panel.handle(key, entries),
+            Popup::Corpus => match key {
+                PopupKey::Command(c) => Outcome::Corpus(c),
+                _ => Outcome::Stay,
+            },
         }
     }
 }

@@ -14,6 +14,8 @@ pub struct Search {
     pub current: Option<usize>,
     /// The top row when the prompt opened, restored on abort.
     pub saved_top: usize,
+    /// Whether the last search was backward (`?`): `n` goes on backward, `N` forward.
+    pub backward: bool,
     /// The text folded for a query without capitals, made on first use.
     folded: Option<Folded>,
     /// The text folded for a query with capitals (typography only), made on first use.
@@ -31,9 +33,10 @@ pub struct Hit {
 }
 
 impl Search {
-    /// Starts a new search (the prompt is a layer of the mode).
-    pub fn open(&mut self, top: usize) {
+    /// Starts a new search, forward or `backward` (the prompt is a layer of the mode).
+    pub fn open(&mut self, top: usize, backward: bool) {
         self.saved_top = top;
+        self.backward = backward;
         self.query.clear();
         self.matches.clear();
         self.current = None;
@@ -95,11 +98,24 @@ impl Search {
             .collect();
     }
 
-    /// The first match starting at or after `offset`, wrapping to the first, and
-    /// whether it wrapped.
+    /// Makes `places` (sorted byte ranges of the text: a speaker's mentions and
+    /// quotes) the matches, under the name `label`, so `n` and `N` step through them.
+    pub fn set_places(&mut self, label: &str, places: Vec<Range<usize>>) {
+        self.query = label.to_string();
+        self.matches = places;
+        self.current = None;
+        self.backward = false;
+    }
+
+    /// The first match in the search's direction from `offset` (the top of the screen
+    /// when the prompt opened): starting at or after it, or for a backward search
+    /// before it; wrapping around, and whether it wrapped.
     pub fn first_hit_from(&self, offset: usize) -> Option<Hit> {
         if self.matches.is_empty() {
             return None;
+        }
+        if self.backward {
+            return Some(self.step_hit(offset, false, false));
         }
         let i = self.matches.partition_point(|m| m.start < offset);
         Some(if i < self.matches.len() {

@@ -4,12 +4,12 @@
 use super::action::Action;
 use super::app::App;
 use super::popup::{Ask, Popup};
-use super::test_support::{press, screen_lines, typ};
+use super::test_support::{press, press_mod, screen_lines, typ};
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
 use crate::store::{OpenOptions, Store};
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -113,8 +113,10 @@ fn a_story_without_sides_says_so_and_s_adds_them() {
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
     let screen = screen_text(&a);
     for shown in [
-        "1 Elbonia  (0)",
-        "2 Freedonia  (0)",
+        // each side's suggestions took it as it was added (Ana Ruiz's quote; Boris
+        // Tal's and the position that Freedonia states)
+        "1 Elbonia  (1)",
+        "2 Freedonia  (2)",
         "a add",
         "Esc/q/Ctrl-c close",
     ] {
@@ -146,10 +148,16 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     typ(&mut a, "Freedonia");
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "e");
-    typ(&mut a, "Freedonian, the republic");
+    typ(&mut a, "Freedonian");
+    press_mod(&mut a, KeyCode::Char('j'), KeyModifiers::CONTROL); // one alias a line
+    typ(&mut a, "the republic, Fredonia's");
     press(&mut a, KeyCode::Enter);
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
-    assert_eq!(a.ann().parties[1].aliases, ["Freedonian", "the republic"]);
+    assert_eq!(
+        a.ann().parties[1].aliases,
+        ["Freedonian", "the republic, Fredonia's"],
+        "a comma is part of a name"
+    );
     assert_eq!(a.ann().parties[1].id, "fredonia", "a rename keeps the id");
 
     typ(&mut a, "K");
@@ -176,7 +184,7 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     assert_eq!(side_names(&a), ["Elbonia"]);
     assert_eq!(side_of(&a), None);
     assert!(
-        message(&a).contains("1 annotation and 0 speakers had it"),
+        message(&a).contains("3 annotations and 1 speaker had it"),
         "{}",
         message(&a)
     );
@@ -316,4 +324,100 @@ fn the_sides_editor_keys_are_remappable() {
         "n asks for a name"
     );
     assert!(!screen_text(&a).contains("a add"));
+}
+
+/// The side column of the sidebar's first row of each side, as drawn.
+fn sidebar_sides(app: &App) -> Vec<String> {
+    let mut lines = screen_lines(app);
+    lines.pop();
+    lines
+        .iter()
+        .filter_map(|l| l.rsplit_once('│').map(|(_, r)| r.trim().to_string()))
+        .filter(|r| r.starts_with('·'))
+        .collect()
+}
+
+#[test]
+fn a_side_is_shown_by_its_name_or_the_label_given_never_by_an_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut elbonia = country("el", "Elbonia");
+    // "Elbonia" stays an alias, so the rename below keeps Ana Ruiz on this side
+    elbonia.aliases = vec!["EL".into(), "Elbonia".into()];
+    let freedonia = country("fr", "Freedonia");
+    let mut a = app_on(dir.path(), vec![elbonia, freedonia]);
+    typ(&mut a, "s");
+    let rows = sidebar_sides(&a).join("\n");
+    assert!(rows.contains(" Elbonia "), "{rows}");
+    assert!(!rows.contains(" EL "), "never the shortest alias: {rows}");
+    // a rename shows the new name, not an alias
+    typ(&mut a, "S");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "Republic of Elbonia");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Esc);
+    let rows = sidebar_sides(&a).join("\n");
+    assert!(
+        rows.contains(" Republic…"),
+        "the name, cut to the column: {rows}"
+    );
+    assert!(!rows.contains(" EL "), "{rows}");
+    // a label the user gives is shown where room is short, and kept in the store
+    typ(&mut a, "S");
+    typ(&mut a, "l");
+    typ(&mut a, "RoE");
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        screen_text(&a).contains("1 Republic of Elbonia [RoE]"),
+        "{}",
+        screen_text(&a)
+    );
+    press(&mut a, KeyCode::Esc);
+    let rows = sidebar_sides(&a).join("\n");
+    assert!(rows.contains(" RoE "), "{rows}");
+    assert!(status_line(&a).contains("RoE "), "{}", status_line(&a));
+    typ(&mut a, "u");
+    assert_eq!(a.ann().parties[0].label, None, "one undo step");
+    press_mod(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let saved = std::fs::read_to_string(dir.path().join("story.txt.parley.toml")).unwrap();
+    assert!(saved.contains("label = \"RoE\""), "{saved}");
+}
+
+#[test]
+fn a_label_in_the_sides_given_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut elbonia = country("el", "Elbonia");
+    elbonia.label = Some("ELB".into());
+    let mut a = app_on(dir.path(), vec![elbonia, country("fr", "Freedonia")]);
+    typ(&mut a, "s");
+    assert!(sidebar_sides(&a).iter().any(|r| r.contains(" ELB ")));
+}
+
+#[test]
+fn confirming_a_side_s_fields_unchanged_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let side = Party {
+        id: "us".into(),
+        name: "United States".into(),
+        aliases: vec!["Washington, D.C.".into(), "U.S.".into()],
+        color: None,
+        ..Default::default()
+    };
+    let mut a = app_on(dir.path(), vec![side.clone()]);
+    typ(&mut a, "S");
+    typ(&mut a, "e"); // the aliases, one a line
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter); // the name
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.ann().parties, [side], "one alias with its comma");
+    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing to save");
+    typ(&mut a, "S");
+    typ(&mut a, "e");
+    press_mod(&mut a, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    typ(&mut a, "Foggy Bottom");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.ann().parties[0].aliases,
+        ["Washington, D.C.", "U.S.", "Foggy Bottom"]
+    );
 }

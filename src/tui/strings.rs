@@ -5,6 +5,45 @@
 use crate::keys::Command;
 use crate::tui::keymap::Keymap;
 
+mod review;
+pub use review::*;
+
+/// "this reader is on one article: parley DIR opens a folder's articles as a list"
+pub const NOT_A_CORPUS: &str =
+    "this reader is on one article: parley DIR opens a folder's articles as a list";
+
+/// "no articles here (.txt, .html, .md files)"
+pub const NO_ARTICLES: &str = "no articles here (.txt, .html, .md files)";
+
+/// "this is the last article of the list"
+pub const LAST_ARTICLE: &str = "this is the last article of the list";
+
+/// "this is the first article of the list"
+pub const FIRST_ARTICLE: &str = "this is the first article of the list";
+
+/// "marked done"
+pub const MARKED_DONE: &str = "marked done";
+
+/// "marked not done"
+pub const MARKED_NOT_DONE: &str = "marked not done";
+
+/// The title of the corpus list's filter field.
+pub const FILTER_TITLE: &str = "Show the articles whose file or title holds";
+
+/// The title of the corpus search field.
+pub const CORPUS_SEARCH_TITLE: &str = "Search every article for";
+
+/// The question before leaving an article with unsaved edits.
+pub const UNSAVED_BEFORE_LEAVING: &str = "Unsaved changes in this article";
+
+/// "cannot mark the article: WHY"
+pub fn cannot_mark(why: &str) -> String {
+    format!(
+        "cannot mark the article: {}",
+        crate::article::sanitize_inline(why)
+    )
+}
+
 /// "kept the store's sides"
 pub const KEPT_STORE_SIDES: &str = "kept the store's sides";
 
@@ -44,8 +83,30 @@ pub const SAME_SPEAKER: &str = "that is the same speaker";
 /// "saved over the changed file"
 pub const SAVED_OVER: &str = "saved over the changed file";
 
-/// "search wrapped: the match is above"
-pub const SEARCH_WRAPPED_ABOVE: &str = "search wrapped: the match is above";
+/// A search being typed found its first match past the end (above the screen), or
+/// for a backward search past the start (below it).
+pub fn search_wrapped_while_typing(backward: bool) -> &'static str {
+    if backward {
+        "search wrapped: the match is below"
+    } else {
+        "search wrapped: the match is above"
+    }
+}
+
+/// `n` before any search.
+pub fn no_search_yet(keys: &Keymap) -> String {
+    format!(
+        "no search yet: press {} to search ({} backward)",
+        keys.hint(Command::Search),
+        keys.hint(Command::SearchBackward)
+    )
+}
+
+/// "no jump yet to go back from"
+pub const NO_JUMP_YET: &str = "no jump yet to go back from";
+
+/// "no speaker matches"
+pub const NO_SPEAKER_TO_FILTER: &str = "no speaker matches";
 
 /// "select an annotation first (Tab, or a click)"
 pub const SELECT_FIRST: &str = "select an annotation first (Tab, or a click)";
@@ -66,6 +127,69 @@ pub const WORKER_GONE: &str = "the annotations could not be loaded (internal err
 /// "… (u undoes)": something done that undo takes back.
 pub fn done(what: &str, keys: &Keymap) -> String {
     format!("{what} ({} undoes)", keys.hint(Command::Undo))
+}
+
+/// `:w PATH` wrote a copy; the store stays on its own file (both shown sanitised).
+pub fn wrote_copy(copy: &str, own: Option<&str>) -> String {
+    match own {
+        Some(own) => format!("wrote a copy to {copy}; the store is still {own}"),
+        None => format!("wrote a copy to {copy}"),
+    }
+}
+
+/// The status bar's mark for unsaved edits, saying when some are not in the journal
+/// (it could not be written), so a crash would lose them.
+pub fn unsaved(at_risk: usize) -> String {
+    match at_risk {
+        0 => "[+] unsaved".into(),
+        1 => "[+] unsaved, 1 edit not in the journal".into(),
+        n => format!("[+] unsaved, {n} edits not in the journal"),
+    }
+}
+
+/// The "keep editing" answer after a failed save: what the journal holds.
+pub fn keep_editing(at_risk: usize) -> String {
+    match at_risk {
+        0 => "keep editing (the journal keeps every edit)".into(),
+        1 => "keep editing (1 edit is not in the journal: a crash would lose it)".into(),
+        n => format!("keep editing ({n} edits are not in the journal: a crash would lose them)"),
+    }
+}
+
+/// The title of a side's aliases editor (`side` shown already sanitised).
+pub fn aliases_title(side: &str, keys: &Keymap) -> String {
+    format!(
+        "Other names of {side} in the text, one a line ({} new line, {} saves)",
+        keys.hint(Command::PromptNewline),
+        keys.hint(Command::PromptSubmit)
+    )
+}
+
+/// A side key pressed for the side the annotation has: nothing changed.
+pub fn side_already(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("already {name}: nothing changed"),
+        None => "already without a side: nothing changed".into(),
+    }
+}
+
+/// `:w PATH` wrote nothing: why (the error names the path).
+pub fn no_copy(why: &str) -> String {
+    format!("no copy written: {why}")
+}
+
+/// A paste with no field open: it is not run as keys.
+pub fn paste_refused(keys: &Keymap) -> String {
+    format!(
+        "pasted text goes into a field, never runs as keys: {} opens a note, {} the search",
+        keys.hint(Command::EditNote),
+        keys.hint(Command::Search)
+    )
+}
+
+/// A paste longer than a field takes.
+pub fn paste_cut(chars: usize) -> String {
+    format!("the paste was cut to its first {chars} characters")
 }
 
 /// The store was saved to `path` (shown already sanitised).
@@ -129,5 +253,174 @@ pub fn selecting(keys: &Keymap) -> String {
         keys.hint(Command::TagQuote),
         keys.hint(Command::TagPosition),
         keys.hint(Command::CursorCancel),
+    )
+}
+
+/// "1 annotation", "2 annotations".
+pub fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The sides given were to apply to a store that changed before the detector was done.
+pub const GIVEN_SIDES_STALE: &str =
+    "the annotations changed while the sides given were being applied: not applied";
+
+/// "detecting…": a large article's detection runs on a worker.
+pub const DETECTING: &str = "detecting the article again…";
+
+/// What re-deriving the sides after an edit of the sides did ("" when the
+/// re-derivation of a large article is still running).
+pub fn rederived(changed: Option<usize>) -> String {
+    match changed {
+        Some(0) => "no suggestion changed side".into(),
+        Some(n) => format!("{} changed side", counted(n, "suggestion")),
+        None => "re-deriving the suggestions' sides…".into(),
+    }
+}
+
+/// What `:detect` changed, and what it kept.
+pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
+    let what = format!("detected again: {}", t.describe());
+    if t.is_empty() {
+        what
+    } else {
+        done(&what, keys)
+    }
+}
+
+/// The last line of a lettered question: what Enter picks, if anything, and the way out.
+pub fn choice_footer(default: Option<char>, keys: &Keymap) -> String {
+    let cancel = keys.hint(Command::PromptCancel);
+    match default {
+        Some(d) => format!(
+            "{} picks {d}, {cancel} cancels",
+            keys.hint(Command::PromptSubmit)
+        ),
+        None => format!("{cancel} cancels"),
+    }
+}
+
+/// The title of the field for a side's short label.
+pub fn label_title(name: &str) -> String {
+    format!("Short label of {name}, shown where the name does not fit (empty: the name)")
+}
+
+/// A side's label was set (or removed).
+pub fn label_set(name: &str, label: Option<&str>) -> String {
+    match label {
+        Some(l) => format!(
+            "{name} is shown as {} where room is short",
+            crate::article::sanitize_inline(l)
+        ),
+        None => format!("{name} is shown by its name"),
+    }
+}
+
+/// "no speakers": the speakers panel is empty.
+pub const NO_SPEAKERS: &str = "no speakers yet: @ on an annotation adds one";
+
+/// A speaker was deleted; `annotations` named it and keep their text.
+pub fn speaker_deleted(name: &str, annotations: usize) -> String {
+    format!(
+        "speaker {} deleted; {} named it and keep their text",
+        crate::article::sanitize_inline(name),
+        counted(annotations, "annotation")
+    )
+}
+
+/// A speaker was given a side (`side`: its name, or "no side"), which reached
+/// `annotations` of its quotes and positions.
+pub fn speaker_side_set(name: &str, side: &str, annotations: usize) -> String {
+    format!(
+        "side of {}: {side} (and of {} of its)",
+        crate::article::sanitize_inline(name),
+        counted(annotations, "annotation")
+    )
+}
+
+/// A speaker is named nowhere in the text.
+pub fn speaker_unplaced(name: &str) -> String {
+    format!(
+        "{} is named nowhere in the text",
+        crate::article::sanitize_inline(name)
+    )
+}
+
+/// A speaker renamed, or given a role.
+pub fn speaker_edited(what: &str, name: &str, keys: &Keymap) -> String {
+    done(
+        &format!("{what}: {}", crate::article::sanitize_inline(name)),
+        keys,
+    )
+}
+
+/// After jumping to a speaker: how many places, and the keys that go on.
+pub fn speaker_places(name: &str, n: usize, keys: &Keymap) -> String {
+    format!(
+        "{}: {} ({} next, {} previous)",
+        crate::article::sanitize_inline(name),
+        counted(n, "place"),
+        keys.hint(Command::SearchNext),
+        keys.hint(Command::SearchPrev)
+    )
+}
+
+/// A side digit past the last side (`sides` of them).
+pub fn no_side(sides: usize, keys: &Keymap) -> String {
+    let add = keys.hint(Command::EditSides);
+    match sides {
+        0 => format!("no sides yet: {add} adds one"),
+        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
+        n => format!("there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"),
+    }
+}
+
+/// The status bar's words for an annotation to check again.
+pub fn recheck(keys: &Keymap) -> String {
+    format!(
+        "≈ placed by a fuzzy match: check it ({} accepts)",
+        keys.hint(Command::Accept)
+    )
+}
+
+/// "no conflicts to settle"
+pub const NO_CONFLICTS: &str = "no conflicts to settle";
+
+/// The status bar's count of conflicts a merge left, with the key that settles them.
+pub fn conflicts_left(n: usize, keys: &Keymap) -> String {
+    format!(
+        "⚑ {} ({})",
+        counted(n, "conflict"),
+        keys.hint(Command::NextConflict)
+    )
+}
+
+/// On opening a store a merge left conflicts in.
+pub fn conflicts_on_open(n: usize, keys: &Keymap) -> String {
+    format!(
+        "{} from a merge: {} goes to the next and settles it",
+        counted(n, "conflict"),
+        keys.hint(Command::NextConflict)
+    )
+}
+
+/// After settling a conflict: how many are left, and what then.
+pub fn settled(left: usize, keys: &Keymap) -> String {
+    if left == 0 {
+        return done(
+            &format!(
+                "settled; no conflicts left: {} saves, then git add and commit",
+                keys.hint(Command::Save)
+            ),
+            keys,
+        );
+    }
+    done(
+        &format!(
+            "settled; {} left ({} goes to the next)",
+            counted(left, "conflict"),
+            keys.hint(Command::NextConflict)
+        ),
+        keys,
     )
 }

@@ -3,6 +3,7 @@
 //! shows half of one, and a page turn costs one system call instead of one a kilobyte
 //! (standard output on its own flushes every 1 KiB).
 
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Rect, Size};
@@ -15,8 +16,13 @@ pub type Term = ratatui::Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Room for a full 200×50 screen of styled text; a larger frame takes a few writes.
 const FRAME_BYTES: usize = 64 * 1024;
 
-/// Raw mode and the alternate screen, with a panic hook that gives the terminal back
-/// before the panic is reported. On failure the terminal is given back at once.
+/// Raw mode, the alternate screen and bracketed paste, with a panic hook that gives
+/// the terminal back before the panic is reported. On failure the terminal is given
+/// back at once.
+///
+/// Bracketed paste makes the terminal mark pasted text, which then arrives as one
+/// paste event, not as keys: a line break in a paste is not Enter, and the text
+/// after it is never run as commands.
 pub fn open() -> io::Result<Term> {
     let report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -24,7 +30,9 @@ pub fn open() -> io::Result<Term> {
         report(info);
     }));
     let opened = enable_raw_mode()
-        .and_then(|()| crossterm::execute!(io::stdout(), EnterAlternateScreen))
+        .and_then(|()| {
+            crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)
+        })
         .and_then(|()| fresh());
     if opened.is_err() {
         restore();
@@ -77,11 +85,29 @@ pub fn close(mut term: Term) {
     }
 }
 
-/// Leaves the alternate screen and raw mode; errors are ignored, as there is nothing
-/// better to do with the terminal than try.
+/// Turns bracketed paste off, leaves the alternate screen and raw mode: the terminal
+/// as it was found. Errors are ignored, as there is nothing better to do with the
+/// terminal than try. Every way out passes here: quitting, the signals (the fatal
+/// ones before the process dies of them), a panic (the hook), suspending.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = crossterm::execute!(io::stdout(), crossterm::terminal::LeaveAlternateScreen);
+    let _ = crossterm::execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        crossterm::terminal::LeaveAlternateScreen
+    );
+}
+
+/// Takes the terminal again after a suspend: raw mode, the alternate screen (cleared)
+/// and bracketed paste, as [`open`] left them.
+pub fn retake() -> io::Result<()> {
+    enable_raw_mode()?;
+    crossterm::execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        EnableBracketedPaste
+    )
 }
 
 #[cfg(test)]

@@ -40,3 +40,56 @@ pub(crate) fn screen_lines(app: &App) -> Vec<String> {
 pub(crate) fn screen(app: &App) -> String {
     screen_lines(app).join("\n") + "\n"
 }
+
+/// The review status of the quote or position with this id.
+pub(crate) fn status_of(app: &App, id: &str) -> crate::model::Status {
+    let ann = app.ann();
+    ann.quotes
+        .iter()
+        .map(|q| (&q.id, q.status))
+        .chain(ann.positions.iter().map(|p| (&p.id, p.status)))
+        .find(|(i, _)| *i == id)
+        .map(|(_, s)| s)
+        .expect("an annotation with this id")
+}
+
+/// A story about two countries no gazetteer knows (written for these tests), with
+/// quotes by ministers, spokespeople, an opposition leader, a ministry and a mediator.
+pub(crate) const RIVER_TALKS: &str = include_str!("../../tests/fixtures/river-talks.txt");
+
+/// A reader on `text`, written to `story.txt` in `dir` (unless it is there), its store
+/// beside it, detected with `parties` in the config (none: the detector's own).
+pub(crate) fn app_on_file(
+    dir: &std::path::Path,
+    text: &str,
+    parties: Vec<crate::model::Party>,
+) -> App {
+    use crate::article::{Article, Source};
+    use crate::store::{OpenOptions, Store};
+    let path = dir.join("story.txt");
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
+        std::fs::write(&path, text).unwrap();
+    }
+    let article = std::sync::Arc::new(Article::load(Source::File(path), 1 << 30).unwrap());
+    let options = OpenOptions {
+        parties: (!parties.is_empty()).then(|| parties.clone()),
+        suggest: Some(crate::detect::detect_with_progress),
+        ..OpenOptions::default()
+    };
+    let store = Store::open(&article, &options);
+    let config = crate::config::Config {
+        parties,
+        ..crate::config::Config::default()
+    };
+    let mut app = App::new(article, config, (100, 30), true);
+    app.update(super::action::Action::StoreReady(Box::new(store)));
+    app
+}
+
+/// The status message shown now ("" when none).
+pub(crate) fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.0.clone())
+        .unwrap_or_default()
+}

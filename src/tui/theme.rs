@@ -41,6 +41,16 @@ pub struct Theme {
 /// Gutter glyphs per party when there is no colour to tell them apart.
 const GUTTER_GLYPHS: [&str; 4] = ["▌", "┃", "║", "¦"];
 
+/// What a quote of each party adds to the underline when there is no colour to tell
+/// them apart (a quote with no side is underlined only; a term is italic and not
+/// underlined; a speaker's name is bold and not underlined). A fourth side looks like
+/// the first again, as its gutter glyph does past the fourth: the legend shows each.
+const SIDE_MODIFIERS: [Modifier; 3] = [
+    Modifier::BOLD,
+    Modifier::ITALIC,
+    Modifier::BOLD.union(Modifier::ITALIC),
+];
+
 impl Theme {
     /// The theme for a configuration; `color` false means NO_COLOR.
     pub fn new(config: &Config, parties: &[Party], color: bool) -> Theme {
@@ -124,6 +134,9 @@ impl Theme {
             s = s.fg(self.party_color(party));
         } else {
             s = s.add_modifier(Modifier::UNDERLINED);
+            if let Some(i) = party {
+                s = s.add_modifier(SIDE_MODIFIERS[i % SIDE_MODIFIERS.len()]);
+            }
         }
         if status == Status::Suggested {
             // suggestions are dimmer than accepted quotes; accepted ones are solid

@@ -163,7 +163,7 @@ impl Term {
     pub fn hang_up(&mut self) {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
         // make the program draw, so the reading thread wakes, sees `stop` and lets go
-        self.send("?");
+        self.send("h");
         if let Some(r) = self.reader.take() {
             r.join().unwrap();
         }

@@ -4,7 +4,8 @@
 use super::values::{int, list, parse_pair, parse_string, string, whole};
 use crate::model::Snippet;
 use crate::model::{
-    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status,
+    Annotations, ArticleInfo, Conflict, ConflictTable, Id, Origin, Party, Position, Quote,
+    QuoteKind, Recheck, Speaker, Status,
 };
 
 /// Which table the reader is in.
@@ -15,6 +16,7 @@ enum Table {
     Speaker,
     Quote(bool),
     Position(bool),
+    Conflict,
 }
 
 /// Reads text in exactly the form [`super::write`] produces; `None` for anything else.
@@ -43,6 +45,7 @@ pub fn read(text: &str) -> Option<Annotations> {
                 "[[orphan_position]]" => {
                     push(&mut a.orphan_positions, position(), Table::Position(true))
                 }
+                "[[conflict]]" => push(&mut a.conflicts, conflict(), Table::Conflict),
                 _ => return None,
             };
             continue;
@@ -78,6 +81,7 @@ pub fn read(text: &str) -> Option<Annotations> {
                 };
                 set_position(list.last_mut()?, key, value)?;
             }
+            Table::Conflict => set_conflict(a.conflicts.last_mut()?, key, value)?,
         }
     }
     check_required(&table, seen)?;
@@ -89,18 +93,38 @@ fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {
     table
 }
 
-const ARTICLE_KEYS: &[&str] = &["title", "source", "sha256", "bytes"];
+const ARTICLE_KEYS: &[&str] = &[
+    "title",
+    "source",
+    "sha256",
+    "bytes",
+    "kind",
+    "file_sha256",
+    "url",
+    "byline",
+    "published",
+    "site_name",
+];
 const PARTY_KEYS: &[&str] = &[
-    "id", "name", "aliases", "color", "members", "roles", "governs",
+    "id", "name", "aliases", "color", "label", "members", "roles", "governs",
 ];
-const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "party", "mentions", "origin"];
+const SPEAKER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "role",
+    "party",
+    "mentions",
+    "mention_text",
+    "origin",
+];
 const QUOTE_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "origin", "status", "note",
-    "prefix", "suffix",
+    "id", "start", "end", "text", "speaker", "party", "kind", "cue", "cue_text", "origin",
+    "status", "recheck", "note", "prefix", "suffix",
 ];
+const CONFLICT_KEYS: &[&str] = &["id", "table", "item", "field", "base", "ours", "theirs"];
 const POSITION_KEYS: &[&str] = &[
-    "id", "start", "end", "text", "party", "speaker", "origin", "status", "note", "prefix",
-    "suffix",
+    "id", "start", "end", "text", "party", "speaker", "origin", "status", "recheck", "note",
+    "prefix", "suffix",
 ];
 
 fn keys(table: &Table) -> &'static [&'static str] {
@@ -111,6 +135,7 @@ fn keys(table: &Table) -> &'static [&'static str] {
         Table::Speaker => SPEAKER_KEYS,
         Table::Quote(_) => QUOTE_KEYS,
         Table::Position(_) => POSITION_KEYS,
+        Table::Conflict => CONFLICT_KEYS,
     }
 }
 
@@ -122,7 +147,7 @@ fn key_index(table: &Table, key: &str) -> Option<usize> {
 fn check_required(table: &Table, seen: u32) -> Option<()> {
     let n = match table {
         Table::Party | Table::Speaker => 2,
-        Table::Quote(_) | Table::Position(_) => 4,
+        Table::Quote(_) | Table::Position(_) | Table::Conflict => 4,
         _ => 0,
     };
     let mask = (1u32 << n) - 1;
@@ -140,6 +165,7 @@ fn speaker() -> Speaker {
         role: None,
         party: None,
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Auto,
     }
 }
@@ -154,8 +180,10 @@ fn quote() -> Quote {
         party: None,
         kind: QuoteKind::Direct,
         cue: None,
+        cue_text: Snippet::default(),
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
@@ -172,10 +200,44 @@ fn position() -> Position {
         speaker: None,
         origin: Origin::Auto,
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Snippet::default(),
         suffix: Snippet::default(),
     }
+}
+
+fn conflict() -> Conflict {
+    Conflict {
+        id: Id::default(),
+        table: ConflictTable::Quote,
+        item: Id::default(),
+        field: String::new(),
+        base: None,
+        ours: None,
+        theirs: None,
+    }
+}
+
+fn set_conflict(c: &mut Conflict, key: &str, v: &str) -> Option<()> {
+    match key {
+        "id" => c.id = id(v)?,
+        "table" => {
+            c.table = match string(v)?.as_str() {
+                "quote" => ConflictTable::Quote,
+                "position" => ConflictTable::Position,
+                "speaker" => ConflictTable::Speaker,
+                "party" => ConflictTable::Party,
+                _ => return None,
+            }
+        }
+        "item" => c.item = id(v)?,
+        "field" => c.field = string(v)?,
+        "base" => c.base = Some(string(v)?),
+        "ours" => c.ours = Some(string(v)?),
+        _ => c.theirs = Some(string(v)?),
+    }
+    Some(())
 }
 
 fn set_article(a: &mut ArticleInfo, key: &str, v: &str) -> Option<()> {
@@ -183,7 +245,13 @@ fn set_article(a: &mut ArticleInfo, key: &str, v: &str) -> Option<()> {
         "title" => a.title = string(v)?,
         "source" => a.source = string(v)?,
         "sha256" => a.sha256 = string(v)?,
-        _ => a.bytes = int(v)?,
+        "bytes" => a.bytes = int(v)?,
+        "kind" => a.kind = Some(string(v)?),
+        "file_sha256" => a.file_sha256 = Some(string(v)?),
+        "url" => a.url = Some(string(v)?),
+        "byline" => a.byline = Some(string(v)?),
+        "published" => a.published = Some(string(v)?),
+        _ => a.site_name = Some(string(v)?),
     }
     Some(())
 }
@@ -195,6 +263,7 @@ fn set_party(p: &mut Party, key: &str, v: &str) -> Option<()> {
         "aliases" => p.aliases = list(v, parse_string)?,
         "members" => p.members = list(v, parse_string)?,
         "roles" => p.roles = list(v, parse_string)?,
+        "label" => p.label = Some(string(v)?),
         // (written only when true)
         "governs" if v == "true" => p.governs = true,
         "color" => p.color = Some(string(v)?.parse().ok()?),
@@ -210,6 +279,12 @@ fn set_speaker(s: &mut Speaker, key: &str, v: &str) -> Option<()> {
         "role" => s.role = Some(string(v)?),
         "party" => s.party = Some(id(v)?),
         "mentions" => s.mentions = list(v, parse_pair)?,
+        "mention_text" => {
+            s.mention_text = list(v, parse_string)?
+                .into_iter()
+                .map(Snippet::from)
+                .collect()
+        }
         _ => s.origin = origin(v)?,
     }
     Some(())
@@ -226,6 +301,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
             }
         }
         "cue" => q.cue = Some(whole(v, parse_pair)?),
+        "cue_text" => q.cue_text = string(v)?.into(),
         _ => {
             let f = Fields {
                 id: &mut q.id,
@@ -236,6 +312,7 @@ fn set_quote(q: &mut Quote, key: &str, v: &str) -> Option<()> {
                 party: &mut q.party,
                 origin: &mut q.origin,
                 status: &mut q.status,
+                recheck: &mut q.recheck,
                 note: &mut q.note,
                 prefix: &mut q.prefix,
                 suffix: &mut q.suffix,
@@ -256,6 +333,7 @@ fn set_position(p: &mut Position, key: &str, v: &str) -> Option<()> {
         party: &mut p.party,
         origin: &mut p.origin,
         status: &mut p.status,
+        recheck: &mut p.recheck,
         note: &mut p.note,
         prefix: &mut p.prefix,
         suffix: &mut p.suffix,
@@ -273,6 +351,7 @@ struct Fields<'a> {
     party: &'a mut Option<Id>,
     origin: &'a mut Origin,
     status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
     prefix: &'a mut Snippet,
     suffix: &'a mut Snippet,
@@ -293,6 +372,12 @@ impl Fields<'_> {
                     "suggested" => Status::Suggested,
                     "accepted" => Status::Accepted,
                     "rejected" => Status::Rejected,
+                    _ => return None,
+                }
+            }
+            "recheck" => {
+                *self.recheck = match string(v)?.as_str() {
+                    "fuzzy" => Some(Recheck::Fuzzy),
                     _ => return None,
                 }
             }

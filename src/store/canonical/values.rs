@@ -13,10 +13,15 @@ pub(super) fn push_quoted(out: &mut impl Write, s: &str) -> fmt::Result {
     let bytes = s.as_bytes();
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
+        // (one table lookup a byte passes over the text that needs no escape)
+        if !MAY_ESCAPE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         let b = bytes[i];
         let len = match b {
             b'"' | b'\\' | 0..0x20 | 0x7f => 1,
-            0xc2 | 0xe2 => hidden_control_len(&bytes[i..]),
+            0xc2 | 0xd8 | 0xe2 => hidden_control_len(&bytes[i..]),
             _ => 0,
         };
         if len == 0 {
@@ -42,13 +47,32 @@ pub(super) fn push_quoted(out: &mut impl Write, s: &str) -> fmt::Result {
     out.write_char('"')
 }
 
-/// The UTF-8 length of a C1 control (U+0080–U+009F), a bidi control (U+202A–U+202E,
+/// The bytes that may need an escape: quote, backslash, ASCII controls, DEL, and the
+/// lead bytes of the C1, bidi (U+061C among them) and separator controls.
+static MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xd8] = true;
+    table[0xe2] = true;
+    table
+};
+
+/// The UTF-8 length of a C1 control (U+0080–U+009F), a bidi control
+/// ([`crate::article::is_bidi_control`]: U+061C, U+200E, U+200F, U+202A–U+202E,
 /// U+2066–U+2069) or a line or paragraph separator (U+2028, U+2029) starting `bytes`;
 /// 0 for anything else.
 fn hidden_control_len(bytes: &[u8]) -> usize {
     match bytes {
-        [0xc2, 0x80..=0x9f, ..] => 2,
-        [0xe2, 0x80, 0xa8..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => 3,
+        [0xc2, 0x80..=0x9f, ..] | [0xd8, 0x9c, ..] => 2,
+        [0xe2, 0x80, 0x8e | 0x8f | 0xa8..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => 3,
         _ => 0,
     }
 }

@@ -2,7 +2,7 @@
 //! parley saves — into a `String`, or streamed into any `io::Write`.
 
 use super::values::push_quoted;
-use crate::model::{Annotations, ArticleInfo, Origin, Position, Quote, Status};
+use crate::model::{Annotations, ArticleInfo, Conflict, Origin, Position, Quote, Recheck, Status};
 use std::fmt::{self, Write};
 use std::io;
 
@@ -54,11 +54,23 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         source,
         sha256,
         bytes,
+        kind,
+        file_sha256,
+        url,
+        byline,
+        published,
+        site_name,
     } = &a.article;
     w.string("title", title)?;
     w.string("source", source)?;
     w.string("sha256", sha256)?;
     w.int("bytes", *bytes)?;
+    w.opt_string("kind", kind.as_deref())?;
+    w.opt_string("file_sha256", file_sha256.as_deref())?;
+    w.opt_string("url", url.as_deref())?;
+    w.opt_string("byline", byline.as_deref())?;
+    w.opt_string("published", published.as_deref())?;
+    w.opt_string("site_name", site_name.as_deref())?;
     for p in &a.parties {
         w.header("[[party]]")?;
         w.string("id", &p.id)?;
@@ -71,6 +83,7 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         if let Some(c) = &p.color {
             w.string("color", &c.to_string())?;
         }
+        w.opt_string("label", p.label.as_deref())?;
         for (key, names) in [("members", &p.members), ("roles", &p.roles)] {
             if !names.is_empty() {
                 w.list(key, names, |w, n| push_quoted(&mut w.out, n))?;
@@ -89,6 +102,11 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         w.opt_string("party", s.party.as_deref())?;
         if !s.mentions.is_empty() {
             w.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
+            if s.mention_text.len() == s.mentions.len() {
+                w.list("mention_text", &s.mention_text, |w, t| {
+                    push_quoted(&mut w.out, t)
+                })?;
+            }
         }
         w.string("origin", s.origin.as_str())?;
     }
@@ -109,6 +127,10 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
             w.header(header)?;
             w.position(p)?;
         }
+    }
+    for c in &a.conflicts {
+        w.header("[[conflict]]")?;
+        w.conflict(c)?;
     }
     Ok(())
 }
@@ -194,14 +216,14 @@ impl<W: Write> Writer<W> {
     /// The keys a quote and a position end with: review state, note and context.
     fn review(
         &mut self,
-        origin: Origin,
-        status: Status,
+        (origin, status, recheck): (Origin, Status, Option<Recheck>),
         note: Option<&str>,
         prefix: &str,
         suffix: &str,
     ) -> fmt::Result {
         self.string("origin", origin.as_str())?;
         self.string("status", status.as_str())?;
+        self.opt_string("recheck", recheck.map(Recheck::as_str))?;
         self.opt_string("note", note)?;
         if !prefix.is_empty() {
             self.string("prefix", prefix)?;
@@ -221,9 +243,22 @@ impl<W: Write> Writer<W> {
             self.key("cue")?;
             self.pair(c)?;
             self.out.write_char('\n')?;
+            if !q.cue_text.is_empty() {
+                self.string("cue_text", &q.cue_text)?;
+            }
         }
         let note = q.note.as_deref();
-        self.review(q.origin, q.status, note, &q.prefix, &q.suffix)
+        self.review((q.origin, q.status, q.recheck), note, &q.prefix, &q.suffix)
+    }
+
+    fn conflict(&mut self, c: &Conflict) -> fmt::Result {
+        self.string("id", &c.id)?;
+        self.string("table", c.table.as_str())?;
+        self.string("item", &c.item)?;
+        self.string("field", &c.field)?;
+        self.opt_string("base", c.base.as_deref())?;
+        self.opt_string("ours", c.ours.as_deref())?;
+        self.opt_string("theirs", c.theirs.as_deref())
     }
 
     fn position(&mut self, p: &Position) -> fmt::Result {
@@ -231,7 +266,7 @@ impl<W: Write> Writer<W> {
         self.opt_string("party", p.party.as_deref())?;
         self.opt_string("speaker", p.speaker.as_deref())?;
         let note = p.note.as_deref();
-        self.review(p.origin, p.status, note, &p.prefix, &p.suffix)
+        self.review((p.origin, p.status, p.recheck), note, &p.prefix, &p.suffix)
     }
 }
 

@@ -54,29 +54,36 @@ pub(super) fn check_refs(
     Ok(())
 }
 
-/// The next free id `PREFIX<n>` among all annotations.
-pub(super) fn next_id(a: &Annotations, prefix: &str) -> Id {
-    let ids = a
-        .quotes
-        .iter()
-        .map(|q| &q.id)
-        .chain(a.positions.iter().map(|p| &p.id))
-        .chain(a.orphan_quotes.iter().map(|q| &q.id))
-        .chain(a.orphan_positions.iter().map(|p| &p.id));
-    let max = ids
-        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
-        .max()
+/// A new id `PREFIX<n>` that no annotation has: one past the highest number in use,
+/// or, when that would pass `u64::MAX`, the lowest number free. Never an id in use.
+pub fn next_id(a: &Annotations, prefix: &str) -> Id {
+    let ids = || {
+        a.quotes
+            .iter()
+            .map(|q| &q.id)
+            .chain(a.positions.iter().map(|p| &p.id))
+            .chain(a.orphan_quotes.iter().map(|q| &q.id))
+            .chain(a.orphan_positions.iter().map(|p| &p.id))
+    };
+    let numbers = || ids().filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok());
+    let after_max = numbers().max().unwrap_or(0).checked_add(1);
+    let taken: std::collections::HashSet<&str> = ids().map(|id| id.as_str()).collect();
+    let free = |n: &u64| !taken.contains(format_compact!("{prefix}{n}").as_str());
+    // "q01" is not "q1", so even one past the highest number is checked
+    let n = after_max
+        .filter(free)
+        .or_else(|| (1..=u64::MAX).find(free))
         .unwrap_or(0);
-    format_compact!("{prefix}{}", max + 1)
+    format_compact!("{prefix}{n}")
 }
 
 /// A speaker id from a name ("Ian Kelly" → "ian-kelly"), made unique.
-pub(super) fn speaker_id(a: &Annotations, name: &str) -> Id {
+pub fn speaker_id(a: &Annotations, name: &str) -> Id {
     unique_slug(name, "speaker", |id| a.speaker(id).is_some())
 }
 
 /// A party id from a name ("Sri Lanka" → "sri-lanka"), made unique among the sides.
-pub(super) fn party_id(a: &Annotations, name: &str) -> Id {
+pub fn party_id(a: &Annotations, name: &str) -> Id {
     unique_slug(name, "side", |id| a.party(id).is_some())
 }
 

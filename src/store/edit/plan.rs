@@ -2,9 +2,10 @@
 //! and article text, with the label undo shows and the id of what it creates.
 
 use super::ids::{check_refs, find, next_id, speaker_id};
-use super::{Edit, EditError, Filter, parties};
+use super::{Edit, EditError, Filter, parties, redetect, settle, speakers};
 use crate::model::{
-    Annotations, Id, Origin, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
+    Annotations, Id, Origin, Position, Quote, QuoteKind, QuoteSides, Recheck, Snippet, Speaker,
+    Status, shared_context,
 };
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item, Slot};
@@ -21,6 +22,8 @@ pub struct Plan {
     pub created: Option<Id>,
     /// False for reading-position updates, which are not undo steps.
     pub undoable: bool,
+    /// What a re-detection changed.
+    pub tally: Option<redetect::Tally>,
 }
 
 impl Plan {
@@ -30,12 +33,20 @@ impl Plan {
             changes,
             created: None,
             undoable: true,
+            tally: None,
         }
     }
 }
 
-/// Works out the changes of `edit` against the current set and article text.
+/// Works out the changes of `edit` against the current set and article text, with the
+/// conflicts it settles on the way.
 pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
+    let mut plan = plan_edit(a, text, edit)?;
+    settle::settle_touched(a, &mut plan);
+    Ok(plan)
+}
+
+fn plan_edit(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
     let plan = match edit {
         Edit::AddQuote {
             start,
@@ -70,6 +81,9 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         Edit::SetKind { id, kind } => set_kind(a, id, *kind)?,
         Edit::SetSide { id, party } => {
             check_refs(a, party.as_deref(), None)?;
+            if has(a, id, |f| *f.party == *party)? {
+                return Ok(Plan::new("set side", Vec::new()));
+            }
             modify(a, id, "set side", |f| {
                 *f.party = party.clone();
                 *f.origin = Origin::Manual;
@@ -77,6 +91,9 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
         }
         Edit::SetSpeaker { id, speaker } => {
             check_refs(a, None, speaker.as_deref())?;
+            if has(a, id, |f| *f.speaker == *speaker)? {
+                return Ok(Plan::new("set speaker", Vec::new()));
+            }
             modify(a, id, "set speaker", |f| {
                 *f.speaker = speaker.clone();
                 *f.origin = Origin::Manual;
@@ -97,10 +114,13 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
                 .ok_or_else(|| EditError::NotFound(s.id.to_string()))?;
             check_refs(a, s.party.as_deref(), None)?;
             let mut s = s.clone();
-            s.mentions.sort_unstable();
-            s.mentions.dedup();
+            crate::store::schema::sort_mentions(&mut s);
             Plan::new("edit speaker", vec![Change::Put(Item::Speaker(s))])
         }
+        Edit::RenameSpeaker { id, name } => speakers::rename(a, id, name)?,
+        Edit::SetSpeakerRole { id, role } => speakers::set_role(a, id, role.as_deref())?,
+        Edit::SetSpeakerSide { id, party } => speakers::set_side(a, id, party.as_ref())?,
+        Edit::DeleteSpeaker { id } => speakers::delete(a, id)?,
         Edit::MergeSpeakers { from, into } => merge_speakers(a, from, into)?,
         Edit::SetStatusAll { filter, status } => set_status_all(a, filter, *status),
         Edit::PutParty(p) => Plan::new("set party", vec![Change::Put(Item::Party(p.clone()))]),
@@ -116,6 +136,8 @@ pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, Ed
             sides,
             speaker_sides,
         } => parties::replace(a, parties, sides, speaker_sides)?,
+        Edit::Settle { id, value } => settle::settle(a, text, id, value.as_deref())?,
+        Edit::Redetect(found) => redetect::plan(a, text, found)?,
     };
     Ok(plan)
 }
@@ -140,8 +162,10 @@ fn add_quote(
         party: party.clone(),
         kind,
         cue: None,
+        cue_text: Default::default(),
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -169,6 +193,7 @@ fn add_position(
         speaker: speaker.clone(),
         origin: Origin::Manual,
         status: Status::Accepted,
+        recheck: None,
         note: None,
         prefix,
         suffix,
@@ -181,9 +206,13 @@ fn add_position(
 fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditError> {
     let mut item = find(a, id)?;
     match &mut item {
+        Item::Quote(q) | Item::OrphanQuote(q) if q.kind == kind => {
+            return Ok(Plan::new("set kind", Vec::new()));
+        }
         Item::Quote(q) | Item::OrphanQuote(q) => {
             q.kind = kind;
             q.origin = Origin::Manual;
+            q.recheck = None;
         }
         _ => return Err(EditError::NotApplicable(format!("{id} is not a quote"))),
     }
@@ -199,6 +228,7 @@ fn add_speaker(a: &Annotations, name: &str, role: &Option<String>, party: &Optio
         role: role.clone(),
         party: party.clone(),
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Origin::Manual,
     };
     created(
@@ -238,10 +268,11 @@ fn span(
 /// The fields quotes and positions share, borrowed for a change.
 pub(super) struct Fields<'a> {
     pub(super) party: &'a mut Option<Id>,
-    speaker: &'a mut Option<Id>,
-    status: &'a mut Status,
+    pub(super) speaker: &'a mut Option<Id>,
+    pub(super) status: &'a mut Status,
+    recheck: &'a mut Option<Recheck>,
     note: &'a mut Option<String>,
-    origin: &'a mut Origin,
+    pub(super) origin: &'a mut Origin,
 }
 
 pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
@@ -250,6 +281,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut q.party,
             speaker: &mut q.speaker,
             status: &mut q.status,
+            recheck: &mut q.recheck,
             note: &mut q.note,
             origin: &mut q.origin,
         }),
@@ -257,24 +289,43 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
             party: &mut p.party,
             speaker: &mut p.speaker,
             status: &mut p.status,
+            recheck: &mut p.recheck,
             note: &mut p.note,
             origin: &mut p.origin,
         }),
-        Item::Speaker(_) | Item::Party(_) => None,
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => None,
     }
 }
 
+/// Changes the annotation's fields; an edit that leaves it as it was is no change
+/// (no undo step, nothing unsaved).
 fn modify(
     a: &Annotations,
     id: &str,
     label: &'static str,
     f: impl Fn(Fields<'_>),
 ) -> Result<Plan, EditError> {
-    let mut item = find(a, id)?;
+    let before = find(a, id)?;
+    let mut item = before.clone();
     if let Some(fields) = fields(&mut item) {
+        // a person has looked at it
+        *fields.recheck = None;
         f(fields);
     }
-    Ok(Plan::new(label, vec![Change::Put(item)]))
+    // an edit that changes nothing is no change: nothing to journal, undo or save
+    let changes = if item == before {
+        Vec::new()
+    } else {
+        vec![Change::Put(item)]
+    };
+    Ok(Plan::new(label, changes))
+}
+
+/// Whether the annotation's fields already are as `wanted` says: setting a side or a
+/// speaker it has is no edit, and leaves it a suggestion of the detector.
+fn has(a: &Annotations, id: &str, wanted: impl Fn(&Fields<'_>) -> bool) -> Result<bool, EditError> {
+    let mut item = find(a, id)?;
+    Ok(fields(&mut item).is_some_and(|f| wanted(&f)))
 }
 
 fn set_span(
@@ -284,23 +335,9 @@ fn set_span(
     start: usize,
     end: usize,
 ) -> Result<Plan, EditError> {
-    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
     let item = find(a, id)?;
     let (slot, _) = item.key();
-    let placed = match item {
-        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
-            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
-            q.cue = q.cue.filter(|c| c[1] <= text.len());
-            q.origin = Origin::Manual;
-            Item::Quote(q)
-        }
-        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
-            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
-            p.origin = Origin::Manual;
-            Item::Position(p)
-        }
-        Item::Speaker(_) | Item::Party(_) => unreachable!("find returns annotations only"),
-    };
+    let placed = placed_at(&item, text, start, end)?;
     let mut changes = Vec::new();
     let label = if matches!(slot, Slot::OrphanQuote | Slot::OrphanPosition) {
         changes.push(Change::Remove {
@@ -313,6 +350,35 @@ fn set_span(
     };
     changes.push(Change::Put(placed));
     Ok(Plan::new(label, changes))
+}
+
+/// A quote or position (placed or orphan) moved to `start..end` of the article, with
+/// its text and context from there: placed, and made by hand.
+pub(crate) fn placed_at(
+    item: &Item,
+    text: &Arc<String>,
+    start: usize,
+    end: usize,
+) -> Result<Item, EditError> {
+    let (start, end, span_text, prefix, suffix) = span(text, start, end)?;
+    match item.clone() {
+        Item::Quote(mut q) | Item::OrphanQuote(mut q) => {
+            (q.start, q.end, q.text, q.prefix, q.suffix) = (start, end, span_text, prefix, suffix);
+            q.cue = q.cue.filter(|c| c[1] <= text.len());
+            q.origin = Origin::Manual;
+            q.recheck = None;
+            Ok(Item::Quote(q))
+        }
+        Item::Position(mut p) | Item::OrphanPosition(mut p) => {
+            (p.start, p.end, p.text, p.prefix, p.suffix) = (start, end, span_text, prefix, suffix);
+            p.origin = Origin::Manual;
+            p.recheck = None;
+            Ok(Item::Position(p))
+        }
+        Item::Speaker(_) | Item::Party(_) | Item::Conflict(_) => Err(EditError::NotApplicable(
+            "only a quote or a position has a span".into(),
+        )),
+    }
 }
 
 /// Every quote and position (placed or orphan) as items.
@@ -352,12 +418,19 @@ fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditErr
             Some(Change::Put(item))
         })
         .collect();
+    // their texts go along only when both speakers have them for every mention
+    let texts = kept.mention_text.len() == kept.mentions.len()
+        && gone.mention_text.len() == gone.mentions.len();
     kept.mentions.extend(&gone.mentions);
-    kept.mentions.sort_unstable();
-    kept.mentions.dedup();
+    if texts {
+        kept.mention_text.extend(gone.mention_text.iter().cloned());
+    }
+    crate::store::schema::sort_mentions(&mut kept);
     if kept.party.is_none() {
         kept.party = gone.party.clone();
     }
+    // a person joined them: re-detection must not part them again
+    kept.origin = Origin::Manual;
     changes.push(Change::Put(Item::Speaker(kept)));
     changes.push(Change::Remove {
         slot: Slot::Speaker,
@@ -367,18 +440,22 @@ fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditErr
 }
 
 fn set_status_all(a: &Annotations, filter: &Filter, status: Status) -> Plan {
+    let quote_sides = QuoteSides::new(a);
     let changes = all_annotations(a)
         .filter(|item| match item {
             Item::Quote(q) | Item::OrphanQuote(q) => {
-                filter.quotes && filter.kind.is_none_or(|k| k == q.kind)
+                filter.quotes
+                    && filter.kind.is_none_or(|k| k == q.kind)
+                    && filter.party.matches(quote_sides.of(q))
             }
-            Item::Position(_) | Item::OrphanPosition(_) => filter.positions,
+            Item::Position(p) | Item::OrphanPosition(p) => {
+                filter.positions && filter.party.matches(p.party.as_deref())
+            }
             _ => false,
         })
         .filter_map(|mut item| {
             let f = fields(&mut item)?;
-            let side_ok = filter.party.is_none() || *f.party == filter.party;
-            if !side_ok || *f.status != Status::Suggested {
+            if *f.status != Status::Suggested {
                 return None;
             }
             *f.status = status;

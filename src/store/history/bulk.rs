@@ -44,7 +44,7 @@ fn index_of(a: &Annotations, slot: Slot) -> HashMap<Id, usize> {
         Slot::Position => a.positions.iter().map(|p| &p.id).collect(),
         Slot::OrphanQuote => a.orphan_quotes.iter().map(|q| &q.id).collect(),
         Slot::OrphanPosition => a.orphan_positions.iter().map(|p| &p.id).collect(),
-        Slot::Speaker | Slot::Party => Vec::new(),
+        Slot::Speaker | Slot::Party | Slot::Conflict => Vec::new(),
     };
     ids.into_iter()
         .enumerate()
@@ -58,7 +58,9 @@ fn item_at(a: &Annotations, slot: Slot, at: usize) -> Item {
         Slot::Position => Item::Position(a.positions[at].clone()),
         Slot::OrphanQuote => Item::OrphanQuote(a.orphan_quotes[at].clone()),
         Slot::OrphanPosition => Item::OrphanPosition(a.orphan_positions[at].clone()),
-        Slot::Speaker | Slot::Party => unreachable!("speakers and parties are not indexed"),
+        Slot::Speaker | Slot::Party | Slot::Conflict => {
+            unreachable!("speakers, parties and conflicts are not indexed")
+        }
     }
 }
 
@@ -119,7 +121,7 @@ fn rebuild(a: &mut Annotations, now: HashMap<(Slot, Id), Option<Item>>) {
             Some(Item::OrphanQuote(q)) => quotes.1.push(q),
             Some(Item::Position(p)) => positions.0.push(p),
             Some(Item::OrphanPosition(p)) => positions.1.push(p),
-            Some(Item::Speaker(_) | Item::Party(_)) | None => {}
+            Some(Item::Speaker(_) | Item::Party(_) | Item::Conflict(_)) | None => {}
         }
     }
     let gone =
@@ -184,8 +186,10 @@ mod tests {
             party: None,
             kind: Default::default(),
             cue: None,
+            cue_text: Default::default(),
             origin: Default::default(),
             status: Status::Suggested,
+            recheck: None,
             note: None,
             prefix: Default::default(),
             suffix: Default::default(),

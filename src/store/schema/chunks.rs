@@ -3,7 +3,7 @@
 //! `[[quote]]`/`[[position]]` headers and the pieces parsed at once. Any doubt about a
 //! cut makes the whole attempt give way to parsing in one piece.
 
-use crate::model::{Annotations, Position, Quote};
+use crate::model::{Annotations, Conflict, Position, Quote};
 
 /// The tables that can follow the first `[[quote]]` or `[[position]]` in a store.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -17,6 +17,8 @@ struct Tail {
     orphan_quote: Vec<Quote>,
     #[serde(default)]
     orphan_position: Vec<Position>,
+    #[serde(default)]
+    conflict: Vec<Conflict>,
     /// An older store's `[reading]` table, dropped.
     #[serde(default, rename = "reading")]
     _dropped_reading: crate::model::Dropped,
@@ -77,6 +79,7 @@ fn parse_chunked(text: &str, threads: usize, min_chunk: usize) -> Option<Annotat
         a.positions.extend(t.position);
         a.orphan_quotes.extend(t.orphan_quote);
         a.orphan_positions.extend(t.orphan_position);
+        a.conflicts.extend(t.conflict);
     }
     Some(a)
 }
@@ -100,6 +103,7 @@ mod tests {
             speaker: None,
             origin: Default::default(),
             status: Default::default(),
+            recheck: None,
             note: Some("line\n[[quote]]\nid = \"x\"\n".into()),
             prefix: "a\n\nb".into(),
             suffix: Default::default(),

@@ -3,10 +3,11 @@
 //! changed on disk since it was loaded, and the journal removed.
 
 use super::{Outcome, Store, display};
+use crate::model::Id;
 use crate::store::edit::{self, Edit, EditError};
 use crate::store::fsio::{self, FileState};
 use crate::store::guard;
-use crate::store::history::{self, Group};
+use crate::store::history::{self, Change, Group};
 use crate::store::journal::{self, Journal};
 use crate::store::lock;
 use crate::store::schema;
@@ -32,6 +33,15 @@ pub enum SaveError {
     /// Save-as onto a store another reader is editing.
     #[error("{0}: another parley is editing that store; save elsewhere")]
     Busy(String),
+    /// Save-as to a store whose lock cannot be taken (something that is not parley's
+    /// lock is at its name).
+    #[error("{path}: cannot take the lock of that store: {source}; save elsewhere")]
+    Lock {
+        /// The lock file.
+        path: String,
+        /// Why.
+        source: io::Error,
+    },
     /// Writing failed; the old file is untouched.
     #[error("{path}: cannot save: {source}")]
     Io {
@@ -43,27 +53,34 @@ pub enum SaveError {
 }
 
 impl Store {
-    /// Writes changes to the journal before they are applied (best effort: a journal
-    /// that cannot be written is reported once, and editing goes on).
+    /// Writes changes to the journal before they are applied. A journal that cannot be
+    /// written is reported once, and editing goes on; each action it does not hold is
+    /// counted ([`Store::edits_at_risk`]).
     fn journal_append(&mut self, changes: &[history::Change]) {
         if self.journal.is_none() && !self.journal_failed {
-            let Some(jpath) = self.journal_path() else {
-                return;
-            };
-            if let Some(dir) = jpath.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            let snapshot = matches!(self.disk, FileState::Absent).then_some(&self.annotations);
-            match Journal::start(&jpath, self.disk.sha256(), snapshot) {
-                Ok(j) => self.journal = Some(j),
-                Err(e) => self.journal_broken(&e),
+            if let Some(jpath) = self.journal_path() {
+                if let Some(dir) = jpath.parent() {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+                let snapshot = matches!(self.disk, FileState::Absent).then_some(&self.annotations);
+                match Journal::start(&jpath, self.disk.sha256(), snapshot) {
+                    Ok(j) => self.journal = Some(j),
+                    Err(e) => self.journal_broken(&e),
+                }
             }
         }
-        if let Some(j) = &mut self.journal
-            && let Err(e) = j.append(changes)
-        {
+        let written = match &mut self.journal {
+            Some(j) => j.append(changes),
+            None => {
+                self.unjournalled += 1;
+                return;
+            }
+        };
+        if let Err(e) = written {
+            // the journal still holds the actions before this one, and no part of it
             self.journal = None;
             self.journal_broken(&e);
+            self.unjournalled += 1;
         }
     }
 
@@ -76,23 +93,66 @@ impl Store {
 
     /// Makes an edit: planned, journalled, applied, and recorded for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome, EditError> {
+        self.apply_joining(edit, None)
+    }
+
+    /// The state the set is in now: equal values mean equal sets (see
+    /// [`Store::apply_joined`]).
+    pub fn state(&self) -> u64 {
+        self.history.state()
+    }
+
+    /// Makes an edit that finishes the last undo step, when that step still leads to
+    /// state `step` (the reader re-derives the sides of a large article on a worker
+    /// after an edit of the sides, and undo takes both back at once); otherwise the
+    /// edit is a step of its own.
+    pub fn apply_joined(&mut self, step: u64, edit: Edit) -> Result<Outcome, EditError> {
+        self.apply_joining(edit, Some(step))
+    }
+
+    fn apply_joining(&mut self, edit: Edit, join: Option<u64>) -> Result<Outcome, EditError> {
         self.writable()?;
-        let plan = edit::plan(&self.annotations, &self.text, &edit)?;
+        let mut plan = edit::plan(&self.annotations, &self.text, &edit)?;
         if plan.changes.is_empty() {
-            return Ok(Outcome::default());
+            return Ok(Outcome {
+                tally: plan.tally,
+                ..Outcome::default()
+            });
+        }
+        // what is put carries the texts of its cue and mentions, for re-anchoring
+        for change in &mut plan.changes {
+            if let history::Change::Put(item) = change {
+                crate::store::anchor::keep_texts(item, &self.text);
+            }
         }
         self.journal_append(&plan.changes);
         let inverses = history::apply_all(&mut self.annotations, &plan.changes)
             .map_err(|m| EditError::NotFound(m.id.to_string()))?;
         if plan.undoable {
-            self.history
-                .record(Group::new(plan.label, plan.changes.clone(), inverses));
+            let group = Group::new(plan.label, plan.changes.clone(), inverses);
+            let unjoined = match join {
+                Some(step) => self.history.amend(step, group).err(),
+                None => Some(group),
+            };
+            if let Some(group) = unjoined {
+                self.history.record(group);
+            }
         } else {
             self.unsaved_outside_history = true;
         }
+        let changed = plan
+            .changes
+            .iter()
+            .map(|c| match c {
+                Change::Put(item) => Id::from(item.key().1),
+                Change::Remove { id, .. } => id.clone(),
+            })
+            .collect();
         Ok(Outcome {
             created: plan.created,
             changes: plan.changes.len(),
+            changed,
+            tally: plan.tally,
         })
     }
 
@@ -123,6 +183,7 @@ impl Store {
     /// stay until the store is dropped.
     pub fn discard(&mut self) -> std::io::Result<()> {
         self.saved_state = self.history.state();
+        self.unjournalled = 0;
         self.unsaved_outside_history = false;
         self.drop_journal()
     }
@@ -190,6 +251,30 @@ impl Store {
         self.save_to(Some(path.to_path_buf()), false, true)
     }
 
+    /// Writes the annotations to `path` as a copy and stays on the store's own file
+    /// (`:w PATH`, as vim does): the store's file, journal and unsaved edits stay as
+    /// they were. A file there is replaced only when `replace` (the user agreed, else
+    /// `SaveError::Refused(Refused::Exists)`); naming the store's own file saves it.
+    /// A read-only reader may write a copy: the store itself is not touched.
+    pub fn save_copy(&mut self, path: &Path, replace: bool) -> Result<(), SaveError> {
+        if self.is_own_file(path) {
+            return self.save();
+        }
+        let io_err = |source| SaveError::Io {
+            path: display(path),
+            source,
+        };
+        guard::check(path, self.write_rules(replace))?;
+        // a copy over a store another reader is editing would be lost at its next save
+        let _held = match lock::try_lock(path) {
+            Ok(lock::Attempt::Busy(_)) => return Err(SaveError::Busy(display(path))),
+            Ok(lock::Attempt::Held(l)) => Some(l),
+            Err(_) => None,
+        };
+        let bytes = schema::to_toml(&self.annotations).map_err(|e| io_err(io::Error::other(e)))?;
+        fsio::write_atomic(path, bytes.as_bytes()).map_err(io_err)
+    }
+
     /// Whether save-as to `path` may go ahead: `Ok(true)` when it would replace a file
     /// (ask first), `Ok(false)` when it would create one, or why it may not at all.
     pub fn check_save_as(&self, path: &Path) -> Result<bool, guard::Refused> {
@@ -214,6 +299,7 @@ impl Store {
             article: self.article_file.as_deref(),
             replace,
             follow_links: true,
+            store: self.path.as_deref(),
         }
     }
 
@@ -241,7 +327,12 @@ impl Store {
                 match lock::try_lock(p) {
                     Ok(lock::Attempt::Held(l)) => Some(l),
                     Ok(lock::Attempt::Busy(_)) => return Err(SaveError::Busy(display(p))),
-                    Err(_) => None,
+                    Err(e) => {
+                        return Err(SaveError::Lock {
+                            path: display(&lock::path_for(p)),
+                            source: e,
+                        });
+                    }
                 }
             }
             _ => None,
@@ -264,12 +355,13 @@ impl Store {
         if let Some(j) = self.journal.take() {
             let _ = j.remove();
         } else if let Some(jp) = old_journal {
-            let _ = journal::remove(&jp);
+            let _ = journal::discard(&jp);
         }
         if new_lock.is_some() {
             self.lock = new_lock;
         }
         self.journal_failed = false;
+        self.unjournalled = 0;
         self.saved_state = self.history.state();
         self.unsaved_outside_history = false;
         Ok(())

@@ -3,11 +3,11 @@
 //! journal left by a session that did not save replayed; everything re-anchored
 //! against the article as it is now.
 
-use super::{OpenOptions, Store, display, store_path};
-use crate::article::Article;
+use super::{OpenOptions, Store, changed, display, store_path};
 use crate::article::bounded::{Kinds, ReadError};
+use crate::article::{Article, sanitize_inline};
 use crate::model::{Annotations, ArticleInfo};
-use crate::store::anchor::{AnchorReport, reanchor};
+use crate::store::anchor::{self, AnchorReport, Made};
 use crate::store::fsio::FileState;
 use crate::store::history::History;
 use crate::store::journal;
@@ -29,8 +29,11 @@ impl Store {
     ) -> Result<Store, StoreError> {
         let mut store = Store::blank(article, options);
         store.take_lock();
-        store.read_store_file(article, progress)?;
+        let changed = store.read_store_file(article, progress)?;
         store.replay_journal();
+        if changed {
+            store.redetect_changed(article, progress);
+        }
         Ok(store)
     }
 
@@ -69,6 +72,7 @@ impl Store {
             history: History::default(),
             journal: None,
             journal_failed: false,
+            unjournalled: 0,
             lock: None,
             article_file: match &article.source {
                 crate::article::Source::File(p) => Some(p.clone()),
@@ -89,16 +93,18 @@ impl Store {
             empty
         };
         self.annotations.article = ArticleInfo::of(article);
-        // Fills in context and sorts; suggestions are placed already.
-        reanchor(&mut self.annotations, &self.text);
+        // Fills in context, the texts of cues and mentions, and sorts; suggestions are
+        // placed already.
+        anchor::place(&mut self.annotations, &self.text, Made::OnThisText);
     }
 
-    /// Reads the store file (or takes the suggestions when there is none).
+    /// Reads the store file (or takes the suggestions when there is none); true when
+    /// the file was saved on another text of the article.
     fn read_store_file(
         &mut self,
         article: &Article,
         progress: &mut dyn FnMut(usize),
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let existing = match &self.path {
             Some(p) => read_limited(p, self.options.max_bytes)?,
             None => None,
@@ -120,24 +126,36 @@ impl Store {
                 }
                 schema::canonicalize(&mut a);
                 self.disk = FileState::of_bytes(&path, text.as_bytes());
+                let made = if same_article {
+                    Made::OnThisText
+                } else {
+                    Made::OnOtherText {
+                        bytes: a.article.bytes,
+                    }
+                };
                 let source = std::mem::take(&mut a.article.source);
                 a.article = keep_source(info, source);
                 self.annotations = a;
                 // on the same article this only trades the file's copies of the texts
                 // for ranges of the article's
-                self.report = reanchor(&mut self.annotations, &self.text);
+                self.report = anchor::place(&mut self.annotations, &self.text, made);
                 if !same_article {
+                    let marked = changed::mark_fuzzy(&mut self.annotations, &self.report);
                     let a = &self.annotations;
                     let total = a.quotes.len()
                         + a.positions.len()
                         + a.orphan_quotes.len()
                         + a.orphan_positions.len();
-                    self.notices.push(anchor_notice(&self.report, total));
+                    self.notices
+                        .push(anchor_notice(&self.report, total, &marked));
                 }
+                Ok(!same_article)
             }
-            None => self.use_suggestions(article, progress),
+            None => {
+                self.use_suggestions(article, progress);
+                Ok(false)
+            }
         }
-        Ok(())
     }
 
     /// Throws away unsaved edits and reads the store again. The journal holding the
@@ -168,8 +186,11 @@ impl Store {
         if self.options.inspect {
             return Ok(());
         }
-        drop(journal);
-        journal::remove(&jpath).or_else(|_| journal::set_aside(&jpath).map(drop))
+        let removed = match journal {
+            Some(j) => j.remove(),
+            None => journal::discard(&jpath),
+        };
+        removed.or_else(|_| journal::set_aside(&jpath).map(drop))
     }
 
     /// Takes the store's lock for a reader that may write; when another reader holds
@@ -184,23 +205,29 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(dir);
         }
-        match lock::try_lock(&path) {
-            Ok(lock::Attempt::Held(l)) => self.lock = Some(l),
+        let why = match lock::try_lock(&path) {
+            Ok(lock::Attempt::Held(l)) => {
+                self.lock = Some(l);
+                return;
+            }
             Ok(lock::Attempt::Busy(pid)) => {
                 let who = pid.map_or("another parley".to_string(), |p| {
                     format!("another parley (process {p})")
                 });
-                let why = format!(
+                format!(
                     "{}: {who} is editing this store; opened read-only until it quits",
                     display(&path)
-                );
-                self.notices.push(why.clone());
-                self.read_only = Some(why);
-                self.options.inspect = true;
+                )
             }
-            // a directory parley cannot write to: saving will say so
-            Err(_) => {}
-        }
+            Err(e) => format!(
+                "{}: cannot take the store's lock: {}; opened read-only, so that no two readers write one journal",
+                display(&lock::path_for(&path)),
+                sanitize_inline(&e.to_string())
+            ),
+        };
+        self.notices.push(why.clone());
+        self.read_only = Some(why);
+        self.options.inspect = true;
     }
 }
 
@@ -220,22 +247,47 @@ pub(super) fn article_info_of(a: &Annotations, text: &str) -> ArticleInfo {
     info
 }
 
-fn anchor_notice(r: &AnchorReport, total: usize) -> String {
-    if r.is_unchanged() {
-        return format!(
-            "the article changed since the store was saved; all {total} annotations are still in place"
-        );
-    }
-    let placed = r.moved + r.fuzzy + r.restored;
-    let mut msg =
-        format!("the article changed since the store was saved: {placed} annotations re-anchored");
+/// What re-anchoring did, naming what a fuzzy match placed (`marked`).
+fn anchor_notice(r: &AnchorReport, total: usize, marked: &[String]) -> String {
+    let mut msg = if r.is_unchanged() {
+        match total {
+            1 => {
+                "the article changed since the store was saved; its 1 annotation is still in place"
+                    .to_string()
+            }
+            n => format!(
+                "the article changed since the store was saved; all {n} annotations are still in place"
+            ),
+        }
+    } else {
+        let placed =
+            super::recover::plural(r.moved + r.fuzzy + r.restored, "annotation", "annotations");
+        format!("the article changed since the store was saved: {placed} re-anchored")
+    };
     if r.fuzzy > 0 {
-        msg.push_str(&format!(" ({} by a fuzzy match)", r.fuzzy));
+        msg.push_str(&format!(" ({} by a fuzzy match", r.fuzzy));
+        if !marked.is_empty() {
+            msg.push_str(&format!(
+                "; marked to check again: {}",
+                changed::name_some(marked)
+            ));
+        }
+        msg.push(')');
     }
     match r.orphaned.len() {
         0 => {}
         1 => msg.push_str(", 1 orphan (kept, listed)"),
         n => msg.push_str(&format!(", {n} orphans (kept, listed)")),
+    }
+    // cues and mentions whose words are gone or could be in two places
+    let (cues, mentions) = (r.cues_dropped.len(), r.mentions_dropped.len());
+    if cues + mentions > 0 {
+        let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        msg.push_str(&format!(
+            "; {} and {} let go (their words changed)",
+            count(cues, "cue"),
+            count(mentions, "speaker mention")
+        ));
     }
     msg
 }

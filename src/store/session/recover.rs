@@ -7,10 +7,10 @@
 use super::open::article_info_of;
 use super::{Store, display};
 use crate::model::{Annotations, SCHEMA_VERSION};
-use crate::store::anchor::reanchor;
+use crate::store::anchor::{self, Made};
 use crate::store::history::{self, Change, Group};
 use crate::store::journal::{self, Journal, Pending};
-use crate::store::schema;
+use crate::store::schema::{self, Tally};
 use std::path::Path;
 
 /// The actions of a journal played onto a starting set.
@@ -22,41 +22,43 @@ struct Replay {
     rejected: usize,
 }
 
-/// Plays `actions` onto `start`, keeping those that apply and leave no more problems
-/// than the start had. Checking the whole set once at the end is the usual case; only
-/// when that fails is each action checked on its own.
+/// Plays `actions` onto `start`, keeping those that apply and leave the set valid.
+/// Checking the whole set once at the end is the usual case; only when that fails is
+/// each action checked, by what it touched ([`Tally`]), so a journal with one bad entry
+/// costs about what a good one does.
 fn replay(start: &Annotations, actions: &[Vec<Change>], text: &str) -> Replay {
     let allowed = schema::validate(start, Some(text)).len();
-    let quick = play(start, actions, &mut |_| true);
+    let quick = play(start, actions, None);
     if quick.rejected == 0 && schema::validate(&quick.set, Some(text)).len() <= allowed {
         return quick;
     }
-    play(start, actions, &mut |a| {
-        schema::validate(a, Some(text)).len() <= allowed
-    })
+    play(start, actions, Some(text))
 }
 
-fn play(
-    start: &Annotations,
-    actions: &[Vec<Change>],
-    valid: &mut dyn FnMut(&Annotations) -> bool,
-) -> Replay {
+/// Applies each action that applies; with `article`, keeps only those that leave
+/// what they touched valid on it.
+fn play(start: &Annotations, actions: &[Vec<Change>], article: Option<&str>) -> Replay {
     let mut set = start.clone();
+    let mut tally = article.map(|_| Tally::of(&set));
     let mut changes = Vec::new();
     let mut inverses = Vec::new();
     let mut rejected = 0;
     for action in actions {
-        match history::apply_all(&mut set, action) {
-            Ok(inv) if valid(&set) => {
-                changes.extend(action.iter().cloned());
-                inverses.push(inv);
-            }
-            Ok(inv) => {
+        let Ok(inv) = history::apply_all(&mut set, action) else {
+            rejected += 1;
+            continue;
+        };
+        if let (Some(t), Some(text)) = (tally.as_mut(), article) {
+            t.apply(action, &inv);
+            if !t.action_is_valid(action, text) {
+                t.revert(action, &inv);
                 let _ = history::apply_all(&mut set, &inv);
                 rejected += 1;
+                continue;
             }
-            Err(_) => rejected += 1,
         }
+        changes.extend(action.iter().cloned());
+        inverses.push(inv);
     }
     let applied = inverses.len();
     // undo runs the last action's inverses first
@@ -69,7 +71,8 @@ fn play(
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// "1 edit", "2 edits": a count with its noun in the number it takes.
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -79,10 +82,20 @@ impl Store {
         let Some(jpath) = self.journal_path() else {
             return;
         };
-        let pending = match journal::read(&jpath) {
+        let limit = journal::limit(self.options.max_bytes);
+        let pending = match journal::read(&jpath, limit) {
             Ok(Some(p)) => p,
             Ok(None) => return,
-            Err(e) => {
+            Err(journal::ReadError::NotParleys(e)) => {
+                // neither replayed nor moved; and no journal can be kept at its name
+                self.notices
+                    .push(format!("{}: not replayed: {e}", display(&jpath)));
+                if !self.options.inspect {
+                    self.journal_broken(&e);
+                }
+                return;
+            }
+            Err(journal::ReadError::Unusable(e)) => {
                 self.set_journal_aside(&jpath, &format!("it cannot be read ({e})"));
                 return;
             }
@@ -109,7 +122,9 @@ impl Store {
         };
         let done = replay(&start, &pending.actions, &self.text);
         self.annotations = done.set;
-        let again = reanchor(&mut self.annotations, &self.text);
+        // the entries kept lie on this article: this trades their copies of the texts
+        // for ranges of it
+        let again = anchor::place(&mut self.annotations, &self.text, Made::OnThisText);
         self.report.orphaned.extend(again.orphaned);
         let skipped = done.rejected + pending.unreadable;
         let mut msg = format!(

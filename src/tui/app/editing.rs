@@ -6,7 +6,7 @@ use super::{App, Tone};
 use crate::keys::Command;
 use crate::model::{Id, QuoteKind, Status};
 use crate::store::Outcome;
-use crate::store::edit::{Edit, Filter};
+use crate::store::edit::Edit;
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::note_editor::NoteEditor;
 use crate::tui::popup::{Ask, Field, Pick, Popup};
@@ -91,10 +91,11 @@ impl App {
             }
             Command::MergeSpeaker => self.start_merge(),
             Command::EditSides => self.open_sides_editor(),
+            Command::Speakers => self.open_speakers_panel(),
             Command::ChangeKind => self.ask_kind(),
             Command::Accept => self.set_status(Status::Accepted),
             Command::Reject => self.set_status(Status::Rejected),
-            Command::AcceptAll => self.accept_all(),
+            c if super::review::is_review(c) => self.review_command(c),
             Command::Delete => {
                 if let Some(id) = self.with_selected() {
                     if self.apply(Edit::Delete { id }).is_some() {
@@ -125,6 +126,7 @@ impl App {
             Command::CommandLine => {
                 self.open_popup(Popup::text(":", "", Field::Command));
             }
+            Command::NextConflict => self.next_conflict(),
             _ => {}
         }
     }
@@ -133,25 +135,37 @@ impl App {
         let Some(id) = self.with_selected() else {
             return;
         };
-        let party = match index {
-            None => None,
-            Some(i) => match self.ann().parties.get(i) {
-                Some(p) => Some(Id::from(p.id.as_str())),
-                None => {
-                    let n = self.ann().parties.len();
-                    let add = self.keymap.hint(Command::EditSides);
-                    let text = match n {
-                        0 => format!("no sides yet: {add} adds one"),
-                        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
-                        n => format!(
-                            "there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"
-                        ),
-                    };
-                    return self.say(text, Tone::Warning);
-                }
-            },
+        let Some(party) = self.side_of_key(index) else {
+            return;
         };
+        // the side it is shown with (its own, or its speaker's) is no change to make
+        let shown = self
+            .selected
+            .and_then(|s| self.hl.items.get(s))
+            .map(|it| it.party());
+        if shown == Some(index) {
+            let name = index
+                .and_then(|i| self.ann().parties.get(i))
+                .map(|p| crate::article::sanitize_inline(&p.name));
+            return self.say(strings::side_already(name.as_deref()), Tone::Info);
+        }
         self.apply(Edit::SetSide { id, party });
+    }
+
+    /// The side a side key names: party `index` in order (`None`: no side). `None`,
+    /// said in the status bar, when there is no such side.
+    pub(super) fn side_of_key(&mut self, index: Option<usize>) -> Option<Option<Id>> {
+        let Some(i) = index else {
+            return Some(None);
+        };
+        match self.ann().parties.get(i) {
+            Some(p) => Some(Some(Id::from(p.id.as_str()))),
+            None => {
+                let text = strings::no_side(self.ann().parties.len(), &self.keymap);
+                self.say(text, Tone::Warning);
+                None
+            }
+        }
     }
 
     fn set_status(&mut self, status: Status) {
@@ -160,44 +174,19 @@ impl App {
         }
     }
 
-    /// Accepts every suggestion of the selected one's kind and side.
-    fn accept_all(&mut self) {
-        let Some(it) = self.selected.and_then(|s| self.hl.items.get(s)).cloned() else {
-            return self.say(strings::SELECT_FIRST, Tone::Info);
-        };
-        let party = it
-            .party()
-            .and_then(|p| self.ann().parties.get(p))
-            .map(|p| Id::from(p.id.as_str()));
-        let is_quote = matches!(it.target(), Target::Quote(_) | Target::OrphanQuote(_));
-        let filter = Filter {
-            quotes: is_quote,
-            positions: !is_quote,
-            kind: if is_quote { it.kind() } else { None },
-            party,
-        };
-        if let Some(o) = self.apply(Edit::SetStatusAll {
-            filter,
-            status: Status::Accepted,
-        }) {
-            self.say(
-                strings::done(&format!("accepted {} suggestions", o.changes), &self.keymap),
-                Tone::Info,
-            );
-        }
-    }
-
     fn ask_kind(&mut self) {
         let Some(it) = self.selected.and_then(|s| self.hl.items.get(s)) else {
             return self.say(strings::SELECT_QUOTE_FIRST, Tone::Info);
         };
-        if it.kind().is_none() {
+        let Some(kind) = it.kind() else {
             return self.say(strings::positions_have_no_kind(&self.keymap), Tone::Info);
-        }
-        self.open_popup(Popup::choice(
+        };
+        // Enter keeps the kind it has
+        self.open_popup(Popup::choice_with_default(
             "Kind of quote",
             KIND_OPTIONS,
             Ask::ChangeKind,
+            kind_letter(kind),
         ));
     }
 
@@ -221,22 +210,30 @@ impl App {
             })
             .flatten()
             .unwrap_or_default();
-        let editor = NoteEditor::new(
-            &note,
-            self.theme.text,
-            self.theme
-                .cursor
-                .add_modifier(ratatui::style::Modifier::REVERSED),
-        );
-        self.open_popup(Popup::Note {
-            title: format!(
-                "Note ({} saves, {} new line, {} cancels)",
-                self.keymap.hint(Command::PromptSubmit),
-                self.keymap.hint(Command::PromptNewline),
-                self.keymap.hint(Command::PromptCancel)
-            ),
+        self.open_lines(self.lines_title("Note"), &note, Field::Note { id });
+    }
+
+    /// The several-line editor's title: what it edits, and the keys that end it.
+    pub(super) fn lines_title(&self, what: &str) -> String {
+        format!(
+            "{what} ({} saves, {} new line, {} cancels)",
+            self.keymap.hint(Command::PromptSubmit),
+            self.keymap.hint(Command::PromptNewline),
+            self.keymap.hint(Command::PromptCancel)
+        )
+    }
+
+    /// Opens the several-line editor holding `text`, for `purpose`.
+    pub(super) fn open_lines(&mut self, title: String, text: &str, purpose: Field) {
+        let cursor = self
+            .theme
+            .cursor
+            .add_modifier(ratatui::style::Modifier::REVERSED);
+        let editor = NoteEditor::new(text, self.theme.text, cursor);
+        self.open_popup(Popup::Lines {
+            title,
             editor: Box::new(editor),
-            id,
+            purpose,
         });
     }
 
@@ -319,13 +316,14 @@ impl App {
             return;
         }
         if quote {
-            self.open_popup(Popup::choice(
+            self.open_popup(Popup::choice_with_default(
                 "Tag as a quote",
                 KIND_OPTIONS,
                 Ask::TagKind {
                     start: range.start,
                     end: range.end,
                 },
+                kind_letter(QuoteKind::Direct),
             ));
         } else if self
             .apply(Edit::AddPosition {
@@ -347,6 +345,15 @@ const KIND_OPTIONS: &[(char, &str)] = &[
     ('p', "partial: quoted words inside reported speech"),
     ('t', "term: a name or scare quote, not speech"),
 ];
+
+/// The letter that answers a kind in the kind question.
+fn kind_letter(kind: QuoteKind) -> char {
+    match kind {
+        QuoteKind::Direct => 'd',
+        QuoteKind::Partial => 'p',
+        QuoteKind::Term => 't',
+    }
+}
 
 pub(super) fn kind_of(c: char) -> QuoteKind {
     match c {

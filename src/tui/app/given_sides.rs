@@ -2,13 +2,13 @@
 //! has its own: the reader offers to apply them, and applying them re-derives the
 //! sides of the detector's untouched suggestions, as one undo step.
 
+use super::redetect::{DETECT_ON_THE_SPOT, Purpose};
 use super::{App, Tone};
 use crate::article::sanitize_inline;
-use crate::model::{Annotations, Id, Origin, Party, Status};
-use crate::store::edit::{Edit, SideList};
+use crate::model::{Annotations, Party};
+use crate::store::edit::{Edit, redetect};
 use crate::tui::popup::{Ask, Popup};
 use crate::tui::strings;
-use std::collections::HashMap;
 
 impl App {
     /// Once the store is open: when sides were given and the store file has others,
@@ -35,17 +35,30 @@ impl App {
             title: "The sides given (config or --parties) differ from the store's".into(),
             options,
             ask: Ask::ApplyParties,
+            default: None,
         });
     }
 
-    /// The answer to [`App::offer_given_sides`]: `a` applies the given sides.
+    /// The answer to [`App::offer_given_sides`]: `a` applies the given sides (on a
+    /// large article once the detector, on a worker, has read it with them).
     pub(super) fn answer_given_sides(&mut self, c: char) {
         if c != 'a' {
             return self.say(strings::KEPT_STORE_SIDES, Tone::Info);
         }
         let parties = self.config.parties.clone();
+        if self.article.text.len() > DETECT_ON_THE_SPOT {
+            let step = self.store.as_ref().map_or(0, |s| s.state());
+            self.queue_detection(parties, Purpose::ApplyGiven { step });
+            return self.say(strings::DETECTING, Tone::Info);
+        }
         let found = crate::detect::detect(&self.article, Some(&parties));
-        let (sides, speaker_sides) = rederived(self.ann(), &found);
+        self.apply_given_sides(parties, &found);
+    }
+
+    /// Replaces the sides with `parties`, the untouched suggestions taking the sides
+    /// the detector gave them with those (`found`).
+    pub(super) fn apply_given_sides(&mut self, parties: Vec<Party>, found: &Annotations) {
+        let (sides, speaker_sides) = redetect::rederive(self.ann(), found);
         let edit = Edit::SetParties {
             parties,
             sides,
@@ -54,50 +67,16 @@ impl App {
         if let Some(o) = self.apply(edit) {
             self.say(
                 strings::done(
-                    &format!("applied the sides given ({} changes)", o.changes),
+                    &format!(
+                        "applied the sides given ({})",
+                        strings::counted(o.changes, "change")
+                    ),
                     &self.keymap,
                 ),
                 Tone::Info,
             );
         }
     }
-}
-
-/// The sides the detector, run with the new sides (`found`), gives the store's own
-/// suggestions that are untouched (auto and still suggested, matched by their span)
-/// and its own speakers (auto, matched by id). What it does not find again keeps
-/// its side, unless that side goes.
-fn rederived(a: &Annotations, found: &Annotations) -> (SideList, SideList) {
-    let untouched =
-        |origin: Origin, status: Status| origin == Origin::Auto && status == Status::Suggested;
-    let quote_sides: HashMap<(usize, usize), Option<Id>> = found
-        .quotes
-        .iter()
-        .map(|q| ((q.start, q.end), q.party.clone()))
-        .collect();
-    let position_sides: HashMap<(usize, usize), Option<Id>> = found
-        .positions
-        .iter()
-        .map(|p| ((p.start, p.end), p.party.clone()))
-        .collect();
-    let quotes = a
-        .quotes
-        .iter()
-        .filter(|q| untouched(q.origin, q.status))
-        .filter_map(|q| Some((q.id.clone(), quote_sides.get(&(q.start, q.end))?.clone())));
-    let positions = a
-        .positions
-        .iter()
-        .filter(|p| untouched(p.origin, p.status))
-        .filter_map(|p| Some((p.id.clone(), position_sides.get(&(p.start, p.end))?.clone())));
-    let sides = quotes.chain(positions).collect();
-    let speaker_sides = a
-        .speakers
-        .iter()
-        .filter(|s| s.origin == Origin::Auto)
-        .filter_map(|s| Some((s.id.clone(), found.speaker(&s.id)?.party.clone())))
-        .collect();
-    (sides, speaker_sides)
 }
 
 /// The sides' names for a question, or "none".

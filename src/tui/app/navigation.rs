@@ -103,43 +103,26 @@ impl App {
         on_target(self.ann(), target, quote, position)
     }
 
+    /// Tab, Shift-Tab, `]` and `[`: the next or previous annotation the list shows
+    /// (or quote of the same side) from the selection, or from the screen.
     pub(super) fn step_item(&mut self, forward: bool, same_side: bool) {
-        let items = &self.hl.items;
-        if items.is_empty() {
+        if self.hl.items.is_empty() {
             self.message = Some((strings::NO_ANNOTATIONS.into(), Tone::Info));
             return;
         }
         let side = self
             .selected
-            .and_then(|s| items.get(s))
+            .and_then(|s| self.hl.items.get(s))
             .map(|it| it.party());
-        let wanted = |i: usize| {
-            let it = &items[i];
-            !same_side
-                || (it.kind().is_some_and(|k| k != QuoteKind::Term)
-                    && side.is_none_or(|p| it.party() == p))
-        };
-        // start from the selection if it is on screen, else from the top of the screen
-        let top_offset = self.top_offset();
-        let bottom_offset = self
-            .layout
-            .rows()
-            .get(self.top + self.viewport())
-            .map_or(usize::MAX, |r| r.start());
-        let on_screen = self.selected.filter(|&s| {
-            let at = items[s].range().start;
-            at >= top_offset && at < bottom_offset
-        });
-        let found = match (on_screen, forward) {
-            (Some(s), true) => (s + 1..items.len()).find(|&i| wanted(i)),
-            (Some(s), false) => (0..s).rev().find(|&i| wanted(i)),
-            (None, true) => {
-                (self.hl.item_at_or_after(top_offset)..items.len()).find(|&i| wanted(i))
+        let found = self.find_item(forward, |app, i| {
+            let it = &app.hl.items[i];
+            if same_side {
+                it.kind().is_some_and(|k| k != QuoteKind::Term)
+                    && side.is_none_or(|p| it.party() == p)
+            } else {
+                app.is_listed(i)
             }
-            (None, false) => (0..self.hl.item_at_or_after(bottom_offset))
-                .rev()
-                .find(|&i| wanted(i)),
-        };
+        });
         match found {
             Some(i) => self.select(i),
             None => {
@@ -154,10 +137,57 @@ impl App {
         }
     }
 
+    /// The first item after (or before) the selection when it is on screen, else after
+    /// the top (before the bottom) of the screen, that is `wanted`.
+    pub(super) fn find_item(
+        &self,
+        forward: bool,
+        wanted: impl Fn(&App, usize) -> bool,
+    ) -> Option<usize> {
+        let items = &self.hl.items;
+        let top_offset = self.top_offset();
+        let bottom_offset = self
+            .layout
+            .rows()
+            .get(self.top + self.viewport())
+            .map_or(usize::MAX, |r| r.start());
+        let on_screen = self.selected.filter(|&s| {
+            let at = items[s].range().start;
+            at >= top_offset && at < bottom_offset
+        });
+        match (on_screen, forward) {
+            (Some(s), true) => (s + 1..items.len()).find(|&i| wanted(self, i)),
+            (Some(s), false) => (0..s).rev().find(|&i| wanted(self, i)),
+            (None, true) => {
+                (self.hl.item_at_or_after(top_offset)..items.len()).find(|&i| wanted(self, i))
+            }
+            (None, false) => (0..self.hl.item_at_or_after(bottom_offset))
+                .rev()
+                .find(|&i| wanted(self, i)),
+        }
+    }
+
+    /// Whether the selected annotation is on screen (digits then set its side).
+    pub fn selection_on_screen(&self) -> bool {
+        let Some(it) = self.selected.and_then(|s| self.hl.items.get(s)) else {
+            return false;
+        };
+        let at = it.range().start;
+        let bottom = self
+            .layout
+            .rows()
+            .get(self.top + self.viewport())
+            .map_or(usize::MAX, |r| r.start());
+        // an orphan has no place: it is "on screen" while selected, as the list shows it
+        at == usize::MAX || (at >= self.top_offset() && at < bottom)
+    }
+
+    /// `n` (`forward`) and `N`: on in the direction of the last search, or back.
     pub(super) fn search_step(&mut self, forward: bool) {
+        let forward = forward != self.search.backward;
         if self.search.matches.is_empty() {
             self.message = Some(if self.search.query.is_empty() {
-                ("no search yet: press / to search".into(), Tone::Info)
+                (strings::no_search_yet(&self.keymap), Tone::Info)
             } else {
                 (
                     strings::pattern_not_found(&self.search.query),
@@ -200,13 +230,7 @@ impl App {
         if let Some(side) = g.sidebar
             && side.contains((x, y).into())
         {
-            let first = crate::tui::geometry::sidebar_first(
-                self.hl.items.len(),
-                self.selected,
-                usize::from(side.height),
-            );
-            let i = first + usize::from(y - side.y);
-            if i < self.hl.items.len() {
+            if let Some(i) = crate::tui::view::sidebar::item_at(self, side, y) {
                 self.select(i);
             }
             return;

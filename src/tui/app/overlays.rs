@@ -49,7 +49,7 @@ impl App {
             Command::PageUp | Command::HalfPageUp => scroll.saturating_sub(page / 2),
             Command::Top => 0,
             Command::Bottom => usize::MAX / 2,
-            Command::ToggleHelp | Command::Quit | Command::Cancel => {
+            Command::Quit | Command::Cancel => {
                 self.mode.pop();
                 return true;
             }

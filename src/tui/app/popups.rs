@@ -7,7 +7,7 @@ use crate::export::Format;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
-use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup};
+use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup, Writing};
 use crate::tui::strings;
 use std::path::PathBuf;
 
@@ -42,7 +42,7 @@ impl App {
         let f = filter.trim().to_lowercase();
         let from = match pick {
             Pick::MergeInto { from } => Some(from.as_str()),
-            Pick::Speaker => None,
+            Pick::Speaker | Pick::Filter => None,
         };
         let mut ranked: Vec<(u8, usize)> = Vec::new();
         for (i, s) in self.ann().speakers.iter().enumerate() {
@@ -65,7 +65,7 @@ impl App {
         ranked.sort_by_key(|&(rank, i)| (rank, i));
         let exact = ranked.first().is_some_and(|&(rank, _)| rank == 0) && !f.is_empty();
         let mut out: Vec<Option<usize>> = ranked.into_iter().map(|(_, i)| Some(i)).collect();
-        if from.is_none() && !f.is_empty() && !exact {
+        if *pick == Pick::Speaker && !f.is_empty() && !exact {
             out.push(None);
         }
         out
@@ -84,6 +84,7 @@ impl App {
                 self.picker_entries(filter.text(), pick).len()
             }
             Some(Popup::Sides(_)) => self.ann().parties.len(),
+            Some(Popup::SpeakersPanel(_)) => self.ann().speakers.len(),
             Some(_) => 0,
             None => return,
         };
@@ -91,12 +92,17 @@ impl App {
             return;
         };
         let outcome = popup.handle(key, entries);
-        if !matches!(outcome, Outcome::Stay | Outcome::Sides(_)) {
+        if !matches!(
+            outcome,
+            Outcome::Stay | Outcome::Sides(_) | Outcome::Speakers(_) | Outcome::Corpus(_)
+        ) {
             self.mode.pop();
         }
         match outcome {
             Outcome::Stay | Outcome::Cancel => {}
             Outcome::Sides(op) => self.side_op(op),
+            Outcome::Speakers(op) => self.speaker_op(op),
+            Outcome::Corpus(c) => self.corpus_command(c),
             Outcome::Chose(ask, c) => self.choose(ask, c),
             Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
             Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
@@ -118,6 +124,11 @@ impl App {
                 ));
             }
             (None, Pick::MergeInto { .. }) => self.say(strings::MERGE_INTO_EXISTING, Tone::Info),
+            (None, Pick::Filter) => self.say(strings::NO_SPEAKER_TO_FILTER, Tone::Info),
+            (Some(i), Pick::Filter) => {
+                let id = self.ann().speakers[i].id.clone();
+                self.filter_by_speaker(id);
+            }
             (Some(i), Pick::Speaker) => {
                 let (sid, party) = {
                     let s = &self.ann().speakers[i];
@@ -137,22 +148,21 @@ impl App {
         }
     }
 
-    /// Sets the selected annotation's speaker; the speaker's side is given to an
-    /// annotation that has none, in the same undo step.
+    /// Sets the selected annotation's speaker; a speaker with a side gives the
+    /// annotation that side, in the same undo step (who says it decides for whom).
     fn set_speaker(&mut self, speaker: Id, party: Option<Id>) {
         let Some(id) = self.with_selected() else {
             return;
         };
-        let has_side = self
-            .selected
-            .and_then(|s| self.hl.items.get(s))
-            .is_some_and(|it| it.party().is_some());
+        let side = self
+            .on_selected(|q| q.party.clone(), |p| p.party.clone())
+            .flatten();
         self.transaction("set speaker", |app| {
             app.apply(Edit::SetSpeaker {
                 id: id.clone(),
                 speaker: Some(speaker),
             });
-            if !has_side && party.is_some() {
+            if party.is_some() && party != side {
                 app.apply(Edit::SetSide { id, party });
             }
         });
@@ -169,17 +179,21 @@ impl App {
                     });
                 }
             }
+            Ask::LeaveUnsaved(d) => self.leave_unsaved(d, c),
             Ask::QuitUnsaved => match c {
                 's' if self.save() => self.quit = true,
                 'd' => self.discard_and_quit(),
                 _ => {}
             },
             Ask::Conflict => self.resolve_conflict(c),
-            Ask::Replace { path, export } if c == 'r' => match export {
-                Some(format) => self.export_to(format, &path, true),
-                None => self.save_as(std::path::Path::new(&path), true),
+            Ask::Replace { path, with } if c == 'r' => match with {
+                Writing::Export(format) => self.export_to(format, &path, true),
+                Writing::Store => self.save_as(std::path::Path::new(&path), true),
+                Writing::Copy => self.save_copy(std::path::Path::new(&path), true),
             },
             Ask::Replace { .. } => {}
+            Ask::ReadOnlySave if c == 's' => self.ask_copy_to(),
+            Ask::ReadOnlySave => {}
             Ask::SaveFailed => match c {
                 's' => self.ask_save_as(),
                 'r' => {
@@ -202,7 +216,9 @@ impl App {
                 ));
             }
             Ask::ApplyParties => self.answer_given_sides(c),
+            Ask::Filter => self.answer_filter(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
+            Ask::Settle { conflict } => self.choose_settlement(conflict, c),
         }
     }
 
@@ -273,6 +289,7 @@ impl App {
 
     pub(super) fn submit_text(&mut self, purpose: Field, text: String) {
         match purpose {
+            Field::CorpusFilter | Field::CorpusSearch => self.corpus_field(&purpose, text),
             Field::Note { id } => {
                 let note = (!text.trim().is_empty()).then_some(text);
                 if self.apply(Edit::SetNote { id, note }).is_some() {
@@ -287,6 +304,7 @@ impl App {
                 self.save_as(&path, false);
             }
             Field::ExportPath { format } => self.export_to(format, text.trim(), false),
+            Field::CopyTo => self.save_copy(std::path::Path::new(text.trim()), false),
             Field::SpeakerRole { name } => {
                 let mut options: Vec<(char, String)> = self
                     .ann()
@@ -309,10 +327,16 @@ impl App {
                     ),
                     options,
                     ask: Ask::SpeakerSide { name, role: text },
+                    default: None,
                 });
             }
             Field::Command => self.run_command_line(text.trim()),
             Field::Side(field) => self.submit_side_field(field, text),
+            Field::Speaker(field) => self.submit_speaker_field(field, text),
+            Field::Settle { conflict } => {
+                let value = (!text.trim().is_empty()).then_some(text);
+                self.settle(conflict, value);
+            }
         }
     }
 }

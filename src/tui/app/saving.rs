@@ -4,7 +4,7 @@
 use super::{App, Tone};
 use crate::export::Format;
 use crate::store::SaveError;
-use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::popup::{Ask, Field, Popup, Writing};
 use crate::tui::strings;
 
 impl App {
@@ -47,30 +47,58 @@ impl App {
         }
     }
 
-    /// A save that failed offers the ways out: save elsewhere, retry, keep editing.
+    /// A save that failed offers the ways out: save elsewhere, retry, keep editing. A
+    /// read-only reader has made no edits to keep: it offers a copy elsewhere instead.
     pub(super) fn save_failed(&mut self, why: &str) {
         self.say(format!("cannot save: {why}"), Tone::Warning);
+        if self.store.as_ref().is_some_and(|s| s.read_only().is_some()) {
+            return self.open_popup(Popup::choice(
+                &format!("Cannot save: {why}"),
+                &[
+                    ('s', "write a copy elsewhere (as :w PATH does)"),
+                    ('c', "close (this reader edits nothing, so nothing is lost)"),
+                ],
+                Ask::ReadOnlySave,
+            ));
+        }
+        // "keep editing" says how many edits a crash would lose, if the journal could
+        // not hold them all
+        let at_risk = self.store.as_ref().map_or(0, |s| s.edits_at_risk());
+        let keep = strings::keep_editing(at_risk);
         self.open_popup(Popup::choice(
             &format!("Cannot save: {why}"),
-            &[
-                ('s', "save elsewhere"),
-                ('r', "retry"),
-                ('k', "keep editing (the journal keeps every edit)"),
-            ],
+            &[('s', "save elsewhere"), ('r', "retry"), ('k', &keep)],
             Ask::SaveFailed,
         ));
     }
 
-    /// Asks whether to replace the file at `path` with an export or the store.
-    pub(super) fn ask_replace(&mut self, path: &str, export: Option<Format>) {
+    /// Asks whether to replace the file at `path` with the store, a copy or an export.
+    pub(super) fn ask_replace(&mut self, path: &str, with: Writing) {
         self.open_popup(Popup::choice(
             &format!("{} already exists", crate::article::sanitize_inline(path)),
             &[('r', "replace it"), ('c', "cancel")],
             Ask::Replace {
                 path: path.to_string(),
-                export,
+                with,
             },
         ));
+    }
+
+    /// Asks where to write a copy of a read-only store: beside it, named as a copy.
+    pub(super) fn ask_copy_to(&mut self) {
+        let path = self
+            .store
+            .as_ref()
+            .and_then(|s| s.path())
+            .map(|p| {
+                let p = p.display().to_string();
+                match p.strip_suffix(".parley.toml") {
+                    Some(stem) => format!("{stem}.copy.parley.toml"),
+                    None => format!("{p}.copy"),
+                }
+            })
+            .unwrap_or_default();
+        self.open_popup(Popup::text("Write a copy to", &path, Field::CopyTo));
     }
 
     /// Asks where to save the store, starting from its own path.
@@ -118,6 +146,10 @@ impl App {
             }
             "q" => self.request_quit(false),
             "q!" => self.discard_and_quit(),
+            "detect" => self.redetect(),
+            "n" | "next" => self.step_article(1),
+            "p" | "prev" => self.step_article(-1),
+            "ls" => self.open_corpus_list(),
             "messages" | "mes" => {
                 // opened at the newest (the view clamps the scroll)
                 self.mode
@@ -129,8 +161,8 @@ impl App {
                 }
             }
             _ => {
-                if let Some(path) = cmd.strip_prefix("w ") {
-                    self.submit_text(Field::SaveAs, path.to_string());
+                if let Some(path) = cmd.strip_prefix("w ").map(str::trim) {
+                    self.save_copy(std::path::Path::new(path), false);
                 } else {
                     self.say(
                         format!("unknown command: {}", crate::article::sanitize_inline(cmd)),
@@ -165,11 +197,12 @@ impl App {
             },
             replace,
             follow_links: false,
+            store: self.store.as_ref().and_then(|s| s.path()),
         };
         if let Err(crate::store::guard::Refused::Exists(_)) =
             crate::store::guard::check(std::path::Path::new(path), rules)
         {
-            return self.ask_replace(path, Some(format));
+            return self.ask_replace(path, Writing::Export(format));
         }
         let result = crate::export::export(self.ann(), &self.article.text, format, false)
             .map_err(|e| e.to_string())
@@ -192,6 +225,30 @@ impl App {
         }
     }
 
+    /// `:w PATH`: writes a copy of the store to `path` and stays on the store's own
+    /// file, as vim does; an existing file is replaced only once agreed.
+    pub(super) fn save_copy(&mut self, path: &std::path::Path, replace: bool) {
+        if path.as_os_str().is_empty() {
+            return self.say(strings::NO_FILE_NAME, Tone::Info);
+        }
+        let Some(store) = self.store.as_mut() else {
+            return self.say(strings::STILL_LOADING, Tone::Warning);
+        };
+        let shown = crate::article::sanitize_inline(&path.display().to_string());
+        match store.save_copy(path, replace) {
+            Ok(()) => {
+                let own = store
+                    .path()
+                    .map(|p| crate::article::sanitize_inline(&p.display().to_string()));
+                self.say(strings::wrote_copy(&shown, own.as_deref()), Tone::Info);
+            }
+            Err(SaveError::Refused(crate::store::guard::Refused::Exists(_))) => {
+                self.ask_replace(&path.display().to_string(), Writing::Copy)
+            }
+            Err(e) => self.say(strings::no_copy(&e.to_string()), Tone::Warning),
+        }
+    }
+
     /// Saves the store as `path`; an existing file is replaced only once agreed.
     pub(super) fn save_as(&mut self, path: &std::path::Path, replace: bool) {
         let Some(store) = self.store.as_mut() else {
@@ -206,7 +263,7 @@ impl App {
         match saved {
             Ok(()) => self.say(strings::saved(&shown), Tone::Info),
             Err(SaveError::Refused(crate::store::guard::Refused::Exists(_))) => {
-                self.ask_replace(&path.display().to_string(), None)
+                self.ask_replace(&path.display().to_string(), Writing::Store)
             }
             Err(e) => self.save_failed(&e.to_string()),
         }

@@ -10,7 +10,7 @@ use crate::model::{Id, Party};
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
 use crate::tui::popup::{Field, Outcome, Popup};
-use crate::tui::strings;
+use crate::tui::strings::{self, counted};
 
 /// The sides editor's state: the side under the list cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,6 +28,8 @@ pub enum SideOp {
     Rename,
     /// Edit its aliases.
     Aliases,
+    /// Set its short label.
+    Label,
     /// Delete it.
     Delete,
     /// Move it one place up.
@@ -45,6 +47,8 @@ pub enum SideField {
     Name(Option<Id>),
     /// The aliases of this side, separated by commas.
     Aliases(Id),
+    /// The short label of this side (empty: none).
+    Label(Id),
 }
 
 /// The editor's commands, what each asks for, and how its footer names them.
@@ -52,6 +56,7 @@ pub const SIDE_KEYS: &[(Command, SideOp, &str)] = &[
     (Command::SideAdd, SideOp::Add, "add"),
     (Command::SideRename, SideOp::Rename, "rename"),
     (Command::SideAliases, SideOp::Aliases, "aliases"),
+    (Command::SideLabel, SideOp::Label, "label"),
     (Command::SideDelete, SideOp::Delete, "delete"),
     (Command::SideMoveUp, SideOp::MoveUp, "move up"),
     (Command::SideMoveDown, SideOp::MoveDown, "move down"),
@@ -132,13 +137,15 @@ impl App {
                 &p.name,
                 Field::Side(SideField::Name(Some(Id::from(p.id.as_str())))),
             )),
-            (SideOp::Aliases, Some(p)) => self.open_popup(Popup::text(
-                &format!(
-                    "Other names of {} in the text, separated by commas",
-                    sanitize_inline(&p.name)
-                ),
-                &p.aliases.join(", "),
+            (SideOp::Aliases, Some(p)) => self.open_lines(
+                strings::aliases_title(&sanitize_inline(&p.name), &self.keymap),
+                &p.aliases.join("\n"),
                 Field::Side(SideField::Aliases(Id::from(p.id.as_str()))),
+            ),
+            (SideOp::Label, Some(p)) => self.open_popup(Popup::text(
+                &strings::label_title(&sanitize_inline(&p.name)),
+                p.label.as_deref().unwrap_or(""),
+                Field::Side(SideField::Label(Id::from(p.id.as_str()))),
             )),
             (SideOp::Delete, Some(p)) => self.delete_side(&p, cursor),
             (SideOp::MoveUp, Some(p)) => self.move_side(&p, cursor, cursor.checked_sub(1)),
@@ -158,18 +165,16 @@ impl App {
             + a.orphan_positions.iter().filter(|x| had(&x.party)).count();
         let speakers = a.speakers.iter().filter(|s| had(&s.party)).count();
         let id = Id::from(p.id.as_str());
-        if self.apply(Edit::DeleteParty { id }).is_some() {
+        if let Some((_, changed)) = self.edit_sides("delete side", Edit::DeleteParty { id }) {
             self.set_editor_cursor(cursor);
-            self.say(
-                format!(
-                    "side {} deleted; {} and {} had it ({} undoes)",
-                    sanitize_inline(&p.name),
-                    counted(annotations, "annotation"),
-                    counted(speakers, "speaker"),
-                    self.keymap.hint(crate::keys::Command::Undo),
-                ),
-                Tone::Info,
+            let what = format!(
+                "side {} deleted; {} and {} had it; {}",
+                sanitize_inline(&p.name),
+                counted(annotations, "annotation"),
+                counted(speakers, "speaker"),
+                strings::rederived(changed),
             );
+            self.say(strings::done(&what, &self.keymap), Tone::Info);
         }
     }
 
@@ -193,37 +198,64 @@ impl App {
     pub(super) fn submit_side_field(&mut self, field: SideField, text: String) {
         match field {
             SideField::Name(None) => {
-                if self.apply(Edit::AddParty { name: text }).is_some() {
+                if let Some((_, changed)) =
+                    self.edit_sides("add side", Edit::AddParty { name: text })
+                {
                     let n = self.ann().parties.len();
                     self.set_editor_cursor(n - 1);
-                    self.say(
-                        format!("side {n} added: select an annotation and press {n} to give it this side"),
-                        Tone::Info,
-                    );
+                    let what = match changed {
+                        Some(0) => format!(
+                            "side {n} added: select an annotation and press {n} to give it this side"
+                        ),
+                        _ => strings::done(
+                            &format!("side {n} added; {}", strings::rederived(changed)),
+                            &self.keymap,
+                        ),
+                    };
+                    self.say(what, Tone::Info);
                 }
             }
             SideField::Name(Some(id)) => {
                 let Some(aliases) = self.ann().party(&id).map(|p| p.aliases.clone()) else {
                     return;
                 };
-                self.apply(Edit::SetParty {
+                let edit = Edit::SetParty {
                     id,
                     name: text,
                     aliases,
-                });
+                };
+                self.edit_side_names("side renamed", edit);
+            }
+            SideField::Label(id) => {
+                let Some(mut party) = self.ann().party(&id).cloned() else {
+                    return;
+                };
+                let label = text.trim();
+                party.label = (!label.is_empty()).then(|| label.to_string());
+                let said =
+                    strings::label_set(&sanitize_inline(&party.name), party.label.as_deref());
+                if self.apply(Edit::PutParty(party)).is_some() {
+                    self.say(said, Tone::Info);
+                }
             }
             SideField::Aliases(id) => {
                 let Some(name) = self.ann().party(&id).map(|p| p.name.clone()) else {
                     return;
                 };
-                let aliases = text.split(',').map(|s| s.trim().to_string()).collect();
-                self.apply(Edit::SetParty { id, name, aliases });
+                // one a line: a comma belongs to a name ("Washington, D.C.")
+                let aliases = text.lines().map(|s| s.trim().to_string()).collect();
+                self.edit_side_names("aliases set", Edit::SetParty { id, name, aliases });
             }
         }
     }
-}
 
-/// "1 annotation", "2 annotations".
-fn counted(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+    /// A new name or new aliases for a side, the suggestions' sides re-derived.
+    fn edit_side_names(&mut self, what: &str, edit: Edit) {
+        if let Some((o, changed)) = self.edit_sides("edit side", edit)
+            && o.changes > 0
+        {
+            let what = format!("{what}; {}", strings::rederived(changed));
+            self.say(strings::done(&what, &self.keymap), Tone::Info);
+        }
+    }
 }

@@ -17,6 +17,8 @@ impl App {
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
         let scope = match self.mode.top() {
             Some(Layer::Popup(Popup::Sides(_))) => Scope::Sides,
+            Some(Layer::Popup(Popup::SpeakersPanel(_))) => Scope::Speakers,
+            Some(Layer::Popup(Popup::Corpus)) => Scope::Corpus,
             Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
             Some(Layer::Cursor(_)) => Scope::Cursor,
             Some(Layer::Overlay(_)) | None => Scope::Normal,
@@ -25,12 +27,19 @@ impl App {
         if bound == Some(Bound::Command(Command::Suspend)) {
             return Some(Action::Command(Command::Suspend));
         }
+        if self.mode.top().is_none()
+            && let Some(d) = self.count_digit(bound, key)
+        {
+            return Some(Action::CountDigit(d));
+        }
         match self.mode.top() {
             Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
-            Some(Layer::Popup(Popup::Sides(_))) => match bound? {
-                Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
-                Bound::Side(_) => None,
-            },
+            Some(Layer::Popup(Popup::Sides(_) | Popup::SpeakersPanel(_) | Popup::Corpus)) => {
+                match bound? {
+                    Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
+                    Bound::Side(n) => Some(Action::Popup(PopupKey::Side(n))),
+                }
+            }
             Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
             Some(Layer::Pending(_)) => match typed(key) {
                 Some(c) if bound.is_none() => Some(Action::MarkLetter(c)),
@@ -62,6 +71,7 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
+            Action::Paste(text) => self.paste(&text),
             Action::StoreReady(store) => {
                 self.set_store(*store);
                 self.offer_given_sides();
@@ -75,12 +85,18 @@ impl App {
                     Tone::Warning,
                 ));
             }
+            Action::CorpusCounted(counted) => self.corpus_counted(counted),
             Action::Prompt(k) => self.prompt(k),
+            Action::CountDigit(d) => {
+                let n = self.count.unwrap_or(0).saturating_mul(10) + usize::from(d);
+                self.count = Some(n.min(MAX_COUNT));
+            }
             Action::MarkLetter(c) => self.mark_letter(c),
             Action::Idle => {
                 self.wrap_more();
             }
             Action::Progress(bytes) => self.detected = bytes,
+            Action::Detected(done) => self.take_detected(*done),
             Action::WorkerGone => {
                 self.detecting = false;
                 self.loading = false;
@@ -95,6 +111,10 @@ impl App {
     }
 
     fn command(&mut self, c: Command) {
+        let count = self.count.take();
+        if c == Command::Cancel && count.is_some() {
+            return; // Esc drops the count typed, and nothing else
+        }
         if c != Command::Cancel {
             self.message = None;
         }
@@ -105,35 +125,57 @@ impl App {
                 Overlay::Help(scroll) => self.help_command(c, scroll, Overlay::Help),
                 Overlay::Messages(scroll) => self.help_command(c, scroll, Overlay::Messages),
                 Overlay::Sides(cursor) => self.sides_command(c, cursor),
-                Overlay::Legend => false,
+                Overlay::Legend(scroll) => self.help_command(c, scroll, Overlay::Legend),
             };
             if taken || !passes_overlays(c) {
                 return;
             }
         }
+        let before = self.top_offset();
+        self.reading_command(c, count);
+        if is_jump(c) && self.top_offset() != before {
+            self.last_jump = Some(before);
+        }
+    }
+
+    /// A command while reading (no overlay took it), with the count typed before it.
+    fn reading_command(&mut self, c: Command, count: Option<usize>) {
         let page = self.viewport();
+        // as less: a count before a scroll is the number of rows
+        let rows = |default: usize| count.unwrap_or(default) as isize;
+        let n = count.unwrap_or(1);
         match c {
-            Command::ScrollDown => self.scroll_by(1),
-            Command::ScrollUp => self.scroll_by(-1),
-            Command::PageDown => self.scroll_by(page as isize),
-            Command::PageUp => self.scroll_by(-(page as isize)),
-            Command::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
-            Command::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
-            Command::Top => self.top = 0,
-            Command::Bottom => {
-                self.layout.complete(&self.article.text);
-                self.top = self.max_top();
-            }
-            Command::NextAnnotation => self.step_item(true, false),
-            Command::PrevAnnotation => self.step_item(false, false),
-            Command::NextSameSide => self.step_item(true, true),
-            Command::PrevSameSide => self.step_item(false, true),
-            Command::Search => {
-                self.search.open(self.top);
+            Command::ScrollDown => self.scroll_by(rows(1)),
+            Command::ScrollUp => self.scroll_by(-rows(1)),
+            Command::PageDown => self.scroll_by(rows(page)),
+            Command::PageUp => self.scroll_by(-rows(page)),
+            Command::HalfPageDown => self.scroll_by(rows((page / 2).max(1))),
+            Command::HalfPageUp => self.scroll_by(-rows((page / 2).max(1))),
+            Command::Top => self.go_to_row(count.unwrap_or(1)),
+            Command::Bottom => match count {
+                Some(row) => self.go_to_row(row),
+                None => {
+                    self.layout.complete(&self.article.text);
+                    self.top = self.max_top();
+                }
+            },
+            Command::GoPercent => self.go_to_percent(count.unwrap_or(0)),
+            Command::NextAnnotation => self.repeat(n, |app| app.step_item(true, false)),
+            Command::PrevAnnotation => self.repeat(n, |app| app.step_item(false, false)),
+            Command::NextSameSide => self.repeat(n, |app| app.step_item(true, true)),
+            Command::PrevSameSide => self.repeat(n, |app| app.step_item(false, true)),
+            Command::NextToReview => self.repeat(n, |app| {
+                app.step_review(true);
+            }),
+            Command::PrevToReview => self.repeat(n, |app| {
+                app.step_review(false);
+            }),
+            Command::Search | Command::SearchBackward => {
+                self.search.open(self.top, c == Command::SearchBackward);
                 self.mode.push(Layer::Search(TextField::default()));
             }
-            Command::SearchNext => self.search_step(true),
-            Command::SearchPrev => self.search_step(false),
+            Command::SearchNext => self.repeat_search(n, true),
+            Command::SearchPrev => self.repeat_search(n, false),
             Command::SetMark => self.mode.push(Layer::Pending(Pending::SetMark)),
             Command::JumpMark => self.mode.push(Layer::Pending(Pending::JumpMark)),
             Command::ToggleSidebar => {
@@ -152,7 +194,7 @@ impl App {
             }
             Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
             Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
-            Command::ToggleLegend => self.toggle_overlay(Overlay::Legend),
+            Command::ToggleLegend => self.toggle_overlay(Overlay::Legend(0)),
             Command::Quit => {
                 if self.mode.overlay().is_some() {
                     self.mode.pop();
@@ -161,6 +203,9 @@ impl App {
                 }
             }
             Command::Cancel => self.cancel(),
+            Command::NextArticle => self.step_article(1),
+            Command::PreviousArticle => self.step_article(-1),
+            Command::CorpusList => self.open_corpus_list(),
             other => self.edit_command(other),
         }
     }
@@ -187,6 +232,10 @@ impl App {
         match k {
             PromptKey::Submit => {
                 self.mode.pop();
+                let from = self.row_start(self.search.saved_top);
+                if self.top_offset() != from {
+                    self.last_jump = Some(from);
+                }
                 if self.search.matches.is_empty() && !self.search.query.is_empty() {
                     self.message = Some((
                         strings::pattern_not_found(&self.search.query),
@@ -203,17 +252,22 @@ impl App {
             }
             k => field.apply(k),
         }
+        self.search_typed();
+    }
+
+    /// The search prompt's text changed: find it again from where the search began.
+    pub(super) fn search_typed(&mut self) {
+        let Some(Layer::Search(field)) = self.mode.top() else {
+            return;
+        };
         let query = field.text().to_string();
         self.search.set_query(&self.article.text, &query);
-        let from = self
-            .layout
-            .rows()
-            .get(self.search.saved_top)
-            .map_or(0, |r| r.start());
+        let from = self.row_start(self.search.saved_top);
         if let Some(hit) = self.search.first_hit_from(from) {
             self.go_to_match(hit.index);
             if hit.wrapped {
-                self.message = Some((strings::SEARCH_WRAPPED_ABOVE.into(), Tone::Info));
+                let text = strings::search_wrapped_while_typing(self.search.backward);
+                self.message = Some((text.into(), Tone::Info));
             }
         } else {
             self.top = self.search.saved_top.min(self.max_top());
@@ -223,6 +277,9 @@ impl App {
     fn mark_letter(&mut self, c: char) {
         let Some(p) = self.mode.pending() else { return };
         self.mode.pop();
+        if p == Pending::JumpMark && c == '\'' {
+            return self.jump_back();
+        }
         if !c.is_ascii_alphabetic() {
             self.message = Some((strings::MARKS_ARE_LETTERS.into(), Tone::Warning));
             return;
@@ -233,11 +290,40 @@ impl App {
                 self.message = Some((format!("mark {c} set"), Tone::Info));
             }
             Pending::JumpMark => match self.marks.get(&c) {
-                Some(&offset) => self.scroll_to_offset(offset),
+                Some(&offset) => {
+                    let before = self.top_offset();
+                    self.scroll_to_offset(offset);
+                    if self.top_offset() != before {
+                        self.last_jump = Some(before);
+                    }
+                }
                 None => self.message = Some((format!("mark {c} not set"), Tone::Warning)),
             },
         }
     }
+}
+
+/// The largest count (`5j`) kept; more digits leave it there.
+const MAX_COUNT: usize = 999_999_999;
+
+/// Whether a command moves the view to another place, so that `''` can go back.
+fn is_jump(c: Command) -> bool {
+    matches!(
+        c,
+        Command::Top
+            | Command::Bottom
+            | Command::GoPercent
+            | Command::NextAnnotation
+            | Command::PrevAnnotation
+            | Command::NextSameSide
+            | Command::PrevSameSide
+            | Command::NextToReview
+            | Command::PrevToReview
+            | Command::AcceptNext
+            | Command::RejectNext
+            | Command::SearchNext
+            | Command::SearchPrev
+    )
 }
 
 /// Whether a command reaches the reader with an overlay open: those that open, close
@@ -267,7 +353,7 @@ fn typed(key: KeyEvent) -> Option<char> {
 
 /// The popup input for a key and what the prompt keymap binds it to.
 fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(popup, Popup::Speakers { .. } | Popup::Note { .. });
+    let list = matches!(popup, Popup::Speakers { .. } | Popup::Lines { .. });
     match bound {
         Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
         Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),
@@ -286,6 +372,7 @@ fn prompt_key(bound: Option<Bound>, key: KeyEvent) -> Option<PromptKey> {
         Bound::Command(Command::PromptSubmit) => PromptKey::Submit,
         Bound::Command(Command::PromptCancel) => PromptKey::Abort,
         Bound::Command(Command::PromptDeleteWord) => PromptKey::DeleteWord,
+        Bound::Command(Command::PromptDeleteToStart) => PromptKey::DeleteToStart,
         Bound::Command(Command::PromptHome) => PromptKey::Home,
         Bound::Command(Command::PromptEnd) => PromptKey::End,
         Bound::Command(Command::PromptLeft) => PromptKey::Left,

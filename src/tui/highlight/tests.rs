@@ -16,8 +16,10 @@ fn quote(id: &str, start: usize, end: usize) -> Quote {
         party: None,
         kind: QuoteKind::Direct,
         cue: Some([end + 1, end + 5]),
+        cue_text: Default::default(),
         origin: Default::default(),
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Default::default(),
         suffix: Default::default(),
@@ -34,6 +36,7 @@ fn position(id: &str, start: usize, end: usize) -> Position {
         speaker: None,
         origin: Default::default(),
         status: Status::Suggested,
+        recheck: None,
         note: None,
         prefix: Default::default(),
         suffix: Default::default(),
@@ -118,6 +121,7 @@ fn sides_past_16_bits_are_no_side() {
         role: None,
         party: Some("s0".into()),
         mentions: Vec::new(),
+        mention_text: Vec::new(),
         origin: Default::default(),
     }];
     ann.quotes = vec![quote("fits", 0, 5), quote("wide", 10, 15)];

@@ -1,13 +1,11 @@
-//! The help overlay (every key from the live keymap) and the legend of highlights.
+//! The help overlay (every key from the live keymap) and the message log.
 
 use crate::keys::{Command, Scope};
-use crate::model::{QuoteKind, Status};
 use crate::tui::app::{App, Tone};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// Entries of the help that are not commands of the keymap: the `:` command line and
 /// the mouse.
@@ -16,12 +14,50 @@ const EXTRA: &[(&str, &[(&str, &str)])] = &[
         "Command line (:)",
         &[
             (":w", "save the store"),
-            (":w PATH", "save the store as PATH"),
+            (
+                ":w PATH",
+                "write a copy to PATH; the store stays where it is",
+            ),
             (":q", "quit (asks when there are unsaved edits)"),
             (":q!", "quit and drop the unsaved edits"),
             (":wq, :x", "save and quit"),
             (":messages", "every message of this session, whole"),
+            (
+                ":detect",
+                "detect the article again with the sides as they are: untouched suggestions are replaced, text without annotations gets new ones, what a person touched stays",
+            ),
+            (
+                ":n, :p",
+                "the next, previous article of the corpus (parley DIR)",
+            ),
+            (":ls", "the corpus's list of articles, where you left it"),
         ],
+    ),
+    (
+        "Counts and jumps (as in less)",
+        &[
+            (
+                "5j 3Space 4b",
+                "a count before a scroll: that many rows (digits count while no selected annotation is on screen; with one, they set its side)",
+            ),
+            ("10g 120G", "row 10, row 120 at the top"),
+            ("50%", "half way through the article"),
+            (
+                "3Tab 2r 4n",
+                "the third annotation, the second to review, the fourth match on",
+            ),
+            (
+                "''",
+                "back to where the last jump (g, G, %, a search, a mark, Tab, r) started",
+            ),
+        ],
+    ),
+    (
+        "Orphans (⚠: their text is no longer in the article)",
+        &[(
+            "select, v, \" or P",
+            "re-attach: select the orphan (Tab or the sidebar), select its text anew with v, then tag it",
+        )],
     ),
     (
         "Mouse (mouse = true in the config)",
@@ -45,6 +81,8 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
         (Scope::Cursor, "Cursor mode (v)"),
         (Scope::Prompt, "Prompts and popups (other keys type)"),
         (Scope::Sides, "Sides editor (S)"),
+        (Scope::Speakers, "Speakers panel (W)"),
+        (Scope::Corpus, "Corpus list (parley DIR, :ls)"),
     ] {
         out.push((heading.to_string(), String::new()));
         for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {
@@ -138,7 +176,8 @@ fn help_rows(lines: &[(String, String)], width: usize, key_w: usize) -> Vec<Help
     rows
 }
 
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
+/// A box of `width`×`height` centred in `area` (cut to it).
+pub(super) fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect::new(
@@ -237,79 +276,4 @@ pub fn render_messages(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     {
         buf.set_stringn(inner.x + 1, inner.y + dy as u16, row, width, *style);
     }
-}
-
-/// Draws the legend of highlight styles.
-pub fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let first = app.ann().parties.first().map(|_| Some(0)).unwrap_or(None);
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(
-                "“quote”",
-                t.quote(first, QuoteKind::Direct, Status::Accepted),
-            ),
-            Span::raw("  accepted quote, in its side's colour"),
-        ]),
-        Line::from(vec![
-            Span::styled(
-                "“quote”",
-                t.quote(first, QuoteKind::Direct, Status::Suggested),
-            ),
-            Span::raw("  suggested quote (not yet reviewed)"),
-        ]),
-        Line::from(vec![
-            Span::styled("Speaker", t.mention(first)),
-            Span::raw("  a speaker's mention"),
-        ]),
-        Line::from(vec![
-            Span::styled("said", t.cue()),
-            Span::raw("  the cue that attributes a quote"),
-        ]),
-        Line::from(vec![
-            Span::styled("“term”", t.quote(None, QuoteKind::Term, Status::Suggested)),
-            Span::raw("  a term or scare quote, not speech"),
-        ]),
-        Line::from(vec![
-            Span::styled(t.gutter(first).0, t.gutter(first).1),
-            Span::raw(" "),
-            Span::styled("position", t.position_tint),
-            Span::raw("  a side's stated position"),
-        ]),
-        Line::from(vec![
-            Span::styled("selected", t.selected),
-            Span::raw("  the selected annotation"),
-        ]),
-        Line::from(vec![
-            Span::styled("match", t.search),
-            Span::raw("  a search match"),
-        ]),
-        Line::raw(""),
-        Line::raw("In the sidebar and the status bar:"),
-        Line::raw("  Q direct quote · q partial quote · T term · P position"),
-        Line::raw("  · suggested · ✓ accepted · ✗ rejected · ✎ has a note"),
-        Line::raw("  ⚠ orphan (its text is no longer in the article) · — no side"),
-        Line::raw(""),
-    ];
-    for (i, p) in app.ann().parties.iter().enumerate() {
-        let (glyph, gs) = t.gutter(Some(i));
-        lines.push(Line::from(vec![
-            Span::styled(glyph, gs),
-            Span::raw(" "),
-            Span::styled(crate::article::sanitize_inline(&p.name), t.mention(Some(i))),
-        ]));
-    }
-    if app.ann().parties.is_empty() {
-        lines.push(Line::styled("no sides yet", t.dim));
-    }
-    let rect = popup(area, 60, lines.len() as u16 + 2);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.border)
-                .title(" legend "),
-        )
-        .render(rect, buf);
 }

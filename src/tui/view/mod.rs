@@ -1,11 +1,14 @@
 //! Drawing: `impl Widget for &App`, so drawing can never change state.
 
 pub mod article;
+pub mod corpus;
 pub mod help;
+pub mod legend;
 pub mod popup;
 pub mod sidebar;
 pub mod sides;
 pub mod sides_editor;
+pub mod speakers;
 pub mod status;
 
 use super::app::{App, Layer, Overlay};
@@ -40,7 +43,9 @@ impl Widget for &App {
                 Layer::Overlay(Overlay::Help(scroll)) => {
                     help::render_help(self, whole, *scroll, buf);
                 }
-                Layer::Overlay(Overlay::Legend) => help::render_legend(self, g.article, buf),
+                Layer::Overlay(Overlay::Legend(scroll)) => {
+                    legend::render_legend(self, g.article, *scroll, buf);
+                }
                 Layer::Overlay(Overlay::Messages(scroll)) => {
                     help::render_messages(self, whole, *scroll, buf);
                 }

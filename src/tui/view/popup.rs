@@ -5,6 +5,7 @@ use crate::tui::app::App;
 use crate::tui::input::TextField;
 use crate::tui::layout::text_width;
 use crate::tui::popup::{Pick, Popup};
+use crate::tui::strings;
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -40,15 +41,38 @@ pub(super) fn frame(
     inner
 }
 
+/// Items ("a add", "d delete") joined by " · " into lines of at most `width` columns
+/// (an item wider than that has a line of its own): the keys under a list popup.
+pub(super) fn wrap_items(items: impl Iterator<Item = String>, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for item in items {
+        let Some(line) = lines.last_mut() else { break };
+        if !line.is_empty() && text_width(line) + 3 + text_width(&item) > width {
+            lines.push(item);
+        } else {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(&item);
+        }
+    }
+    lines
+}
+
 /// Draws the open popup over `area`.
 pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
     match popup {
-        Popup::Choice { title, options, .. } => render_choice(app, title, options, area, buf),
+        Popup::Choice {
+            title,
+            options,
+            default,
+            ..
+        } => render_choice(app, title, options, *default, area, buf),
         Popup::Text { title, field, .. } => {
             let inner = frame(app, area, 72, 3, title, buf);
             draw_field(app, field, inner, buf);
         }
-        Popup::Note { title, editor, .. } => {
+        Popup::Lines { title, editor, .. } => {
             let inner = frame(app, area, 72, 10, title, buf);
             editor.widget().render(inner, buf);
         }
@@ -58,15 +82,25 @@ pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             pick,
         } => render_picker(app, filter, *cursor, pick, area, buf),
         Popup::Sides(editor) => super::sides_editor::render(app, editor, area, buf),
+        Popup::SpeakersPanel(panel) => super::speakers::render(app, panel, area, buf),
+        Popup::Corpus => super::corpus::render(app, area, buf),
     }
 }
 
-/// A question with lettered answers.
-fn render_choice(app: &App, title: &str, options: &[(char, String)], area: Rect, buf: &mut Buffer) {
+/// A question with lettered answers; the one Enter gives is marked and named below.
+fn render_choice(
+    app: &App,
+    title: &str,
+    options: &[(char, String)],
+    default: Option<char>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let footer = strings::choice_footer(default, &app.keymap);
     let width = options
         .iter()
         .map(|(_, s)| text_width(s) + 6)
-        .chain([text_width(title) + 4])
+        .chain([text_width(title) + 4, text_width(&footer) + 2])
         .max()
         .unwrap_or(20) as u16;
     let inner = frame(app, area, width + 2, options.len() as u16 + 3, title, buf);
@@ -79,19 +113,23 @@ fn render_choice(app: &App, title: &str, options: &[(char, String)], area: Rect,
             1,
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         );
+        let mut style = app.theme.text;
+        if default == Some(*key) {
+            style = style.add_modifier(Modifier::BOLD);
+        }
         buf.set_stringn(
             inner.x + 3,
             y,
             what,
             usize::from(inner.width.saturating_sub(3)),
-            app.theme.text,
+            style,
         );
     }
     if inner.height > options.len() as u16 {
         buf.set_stringn(
             inner.x + 1,
             inner.bottom() - 1,
-            "Esc cancels",
+            &footer,
             usize::from(inner.width),
             app.theme.dim,
         );
@@ -109,6 +147,7 @@ fn render_picker(
 ) {
     let title = match pick {
         Pick::Speaker => "Speaker — type to filter, ↑↓, Enter, Esc".to_string(),
+        Pick::Filter => "Filter by speaker — type to filter, ↑↓, Enter, Esc".to_string(),
         Pick::MergeInto { from } => {
             let name = app.ann().speaker(from).map_or(from.as_str(), |s| &s.name);
             format!("Merge “{name}” into… — type to filter, ↑↓, Enter, Esc")
@@ -190,7 +229,13 @@ fn draw_field(app: &App, field: &TextField, area: Rect, buf: &mut Buffer) {
         shown_before = &shown_before[g.len()..];
     }
     let line = format!("{shown_before}{after}");
-    buf.set_stringn(area.x, area.y, &line, width, app.theme.text);
+    // text given beforehand is drawn selected: typing replaces it
+    let style = if field.is_selected() {
+        app.theme.text.add_modifier(Modifier::REVERSED)
+    } else {
+        app.theme.text
+    };
+    buf.set_stringn(area.x, area.y, &line, width, style);
     let x = area.x + (col - skip).min(width - 1) as u16;
     let cell = &mut buf[(x, area.y)];
     if cell.symbol().is_empty() {

@@ -4,41 +4,69 @@ use crate::model::{QuoteKind, Status};
 use crate::tui::app::App;
 use crate::tui::geometry::sidebar_first;
 use crate::tui::highlight::{Target, on_target};
+use crate::tui::layout::text_width;
+use crate::tui::strings;
 use crate::tui::view::{fill_style, put_str, truncate, truncate_start};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
+/// The sidebar's mark of an annotation to check again (placed by a fuzzy match).
+pub const RECHECK_MARK: &str = "≈";
+
 /// One line describing an item: kind, side, speaker, first words, status.
 pub fn describe(app: &App, item: usize, width: usize) -> (String, Style) {
-    Describer::new(app).line(item, width)
+    Describer::new(app, width).line(item, width)
 }
 
-/// Describes items; the sides' short names are worked out once, not once a line.
+/// The widest the side column gets: a third of the line, up to 12 columns; a longer
+/// name is cut (a label is the way to make it fit).
+fn side_column(width: usize) -> usize {
+    (width / 3).clamp(4, 12)
+}
+
+/// Describes items; the sides' names are worked out once, not once a line.
 #[derive(Debug)]
 pub struct Describer<'a> {
     app: &'a App,
-    /// Each party's short name, cut to 8 columns.
+    /// Each party's label, or its name, cut and padded to the side column.
     sides: Vec<String>,
+    /// "—" (no side) padded to the side column.
+    no_side: String,
 }
 
 impl<'a> Describer<'a> {
-    /// A describer for the reader's current annotations.
-    pub fn new(app: &'a App) -> Describer<'a> {
-        let sides = app
+    /// A describer for the reader's current annotations, in lines `width` columns wide.
+    pub fn new(app: &'a App, width: usize) -> Describer<'a> {
+        let names: Vec<String> = app
             .ann()
             .parties
             .iter()
-            .map(|p| truncate(&short_name(p), 8))
+            .map(|p| crate::article::sanitize_inline(p.short_name()))
             .collect();
-        Describer { app, sides }
+        let column = names
+            .iter()
+            .map(|n| text_width(n))
+            .max()
+            .unwrap_or(1)
+            .clamp(1, side_column(width));
+        let pad = |s: &str| {
+            let cut = truncate(s, column);
+            let room = column.saturating_sub(text_width(&cut));
+            format!("{cut}{}", " ".repeat(room))
+        };
+        Describer {
+            app,
+            sides: names.iter().map(|n| pad(n)).collect(),
+            no_side: pad("—"),
+        }
     }
 
     /// One line describing an item, cut to `width` columns, and its style.
     pub fn line(&self, item: usize, width: usize) -> (String, Style) {
         let app = self.app;
         let it = &app.hl.items[item];
-        let (kind, speaker, text) = match it.target() {
+        let (kind, speaker, text, recheck) = match it.target() {
             Target::Quote(i) => {
                 let q = &app.ann().quotes[i];
                 let k = match q.kind {
@@ -46,30 +74,32 @@ impl<'a> Describer<'a> {
                     QuoteKind::Partial => "q",
                     QuoteKind::Term => "T",
                 };
-                (k, q.speaker.as_deref(), q.text.as_str())
+                (k, q.speaker.as_deref(), q.text.as_str(), q.recheck)
             }
             Target::Position(i) => {
                 let p = &app.ann().positions[i];
-                ("P", p.speaker.as_deref(), p.text.as_str())
+                ("P", p.speaker.as_deref(), p.text.as_str(), p.recheck)
             }
             Target::OrphanQuote(i) => {
                 let q = &app.ann().orphan_quotes[i];
-                ("⚠Q", q.speaker.as_deref(), q.text.as_str())
+                ("⚠Q", q.speaker.as_deref(), q.text.as_str(), None)
             }
             Target::OrphanPosition(i) => {
                 let p = &app.ann().orphan_positions[i];
-                ("⚠P", p.speaker.as_deref(), p.text.as_str())
+                ("⚠P", p.speaker.as_deref(), p.text.as_str(), None)
             }
         };
-        let status = match it.status() {
-            Status::Suggested => "·",
-            Status::Accepted => "✓",
-            Status::Rejected => "✗",
+        // to be checked again stands in for the status until a person has looked
+        let status = match (recheck, it.status()) {
+            (Some(_), _) => RECHECK_MARK,
+            (None, Status::Suggested) => "·",
+            (None, Status::Accepted) => "✓",
+            (None, Status::Rejected) => "✗",
         };
         let side = it
             .party()
             .and_then(|p| self.sides.get(p))
-            .map_or("—", String::as_str);
+            .unwrap_or(&self.no_side);
         let speaker = speaker
             .and_then(|s| app.ann().speaker(s))
             .map_or(String::new(), |s| crate::article::sanitize_inline(&s.name));
@@ -78,7 +108,7 @@ impl<'a> Describer<'a> {
         } else {
             " "
         };
-        let head = format!("{status}{noted}{kind} {side:<8} {speaker}: ");
+        let head = format!("{status}{noted}{kind} {side} {speaker}: ");
         let mut style = Style::new().fg(app.theme.party_color(it.party()));
         if it.status() == Status::Rejected {
             style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
@@ -118,21 +148,6 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A party's name, or its shortest alias when the name does not fit in 8 columns.
-pub fn short_name(p: &crate::model::Party) -> String {
-    let name = crate::article::sanitize_inline(&p.name);
-    if name.chars().count() <= 8 {
-        return name;
-    }
-    p.aliases
-        .iter()
-        .map(|a| crate::article::sanitize_inline(a))
-        .filter(|a| !a.is_empty())
-        .min_by_key(|a| a.chars().count())
-        .filter(|a| a.chars().count() < name.chars().count())
-        .unwrap_or(name)
-}
-
 fn has_note(app: &App, target: Target) -> bool {
     on_target(
         app.ann(),
@@ -142,49 +157,73 @@ fn has_note(app: &App, target: Target) -> bool {
     ) == Some(true)
 }
 
+/// Where the list goes in the sidebar's `area`: below a line naming the filter when
+/// one is set; and the first place of the list shown there. Drawing and clicks both
+/// use it, so a click lands on what is drawn.
+fn list_layout(app: &App, area: Rect) -> (Rect, usize) {
+    let header = u16::from(!app.filter.is_empty()).min(area.height);
+    let list = Rect::new(
+        area.x + 2,
+        area.y + header,
+        area.width.saturating_sub(2),
+        area.height - header,
+    );
+    let selected = app.selected.and_then(|s| app.list_place(s));
+    let first = sidebar_first(app.list_len(), selected, usize::from(list.height));
+    (list, first)
+}
+
+/// The item listed at screen row `y` of the sidebar's `area`, if any.
+pub fn item_at(app: &App, area: Rect, y: u16) -> Option<usize> {
+    let (list, first) = list_layout(app, area);
+    if y < list.y || y >= list.bottom() {
+        return None;
+    }
+    app.list_item(first + usize::from(y - list.y))
+}
+
 /// Draws the sidebar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     fill_style(buf, area, app.theme.text);
     for y in area.y..area.bottom() {
         buf.set_string(area.x, y, "│", app.theme.border);
     }
-    let inner = Rect::new(
-        area.x + 2,
-        area.y,
-        area.width.saturating_sub(2),
-        area.height,
-    );
-    if app.hl.items.is_empty() {
+    let (list, first) = list_layout(app, area);
+    let dim_line = |buf: &mut Buffer, y: u16, text: &str| {
+        let width = usize::from(list.width);
+        put_str(buf, list.x, y, &truncate(text, width), width, app.theme.dim);
+    };
+    if list.y > area.y {
+        let line = strings::filter_header(&app.filter.describe(app.ann()), &app.keymap);
+        dim_line(buf, area.y, &line);
+    }
+    if app.list_len() == 0 {
         let msg = if app.detecting {
-            "detecting…"
+            "detecting…".to_string()
+        } else if app.hl.items.is_empty() {
+            strings::NO_ANNOTATIONS.to_string()
         } else {
-            "no annotations"
+            strings::nothing_listed(&app.keymap)
         };
-        buf.set_stringn(
-            inner.x,
-            inner.y,
-            msg,
-            usize::from(inner.width),
-            app.theme.dim,
-        );
+        dim_line(buf, list.y, &msg);
         return;
     }
-    let first = sidebar_first(app.hl.items.len(), app.selected, usize::from(inner.height));
-    let describer = Describer::new(app);
-    for (dy, item) in (first..app.hl.items.len())
-        .take(usize::from(inner.height))
+    let describer = Describer::new(app, usize::from(list.width));
+    for (dy, item) in (first..app.list_len())
+        .filter_map(|k| app.list_item(k))
+        .take(usize::from(list.height))
         .enumerate()
     {
-        let (line, mut style) = describer.line(item, usize::from(inner.width));
+        let (line, mut style) = describer.line(item, usize::from(list.width));
         if app.selected == Some(item) {
             style = style.add_modifier(Modifier::REVERSED);
         }
         put_str(
             buf,
-            inner.x,
-            inner.y + dy as u16,
+            list.x,
+            list.y + dy as u16,
             &line,
-            usize::from(inner.width),
+            usize::from(list.width),
             style,
         );
     }

@@ -39,7 +39,7 @@ pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
     } else {
         top.width
     };
-    let describer = Describer::new(app);
+    let describer = Describer::new(app, usize::from(col_w.saturating_sub(2)));
     let mut index = 0;
     for (c, entries) in columns.iter().enumerate() {
         let rect = if c < parties {

@@ -7,7 +7,7 @@ use crate::keys::Command;
 use crate::tui::app::App;
 use crate::tui::app::sides_editor::{SIDE_KEYS, SidesEditor};
 use crate::tui::layout::text_width;
-use crate::tui::view::popup::frame;
+use crate::tui::view::popup::{frame, wrap_items};
 use crate::tui::view::{put_str, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,7 +43,15 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
     {
         let y = inner.y + dy as u16;
         let count = app.hl.side_counts.get(i).copied().unwrap_or(0);
-        let name = format!("{} {}", i + 1, sanitize_inline(&p.name));
+        let name = match p.label.as_deref().filter(|l| !l.trim().is_empty()) {
+            Some(label) => format!(
+                "{} {} [{}]",
+                i + 1,
+                sanitize_inline(&p.name),
+                sanitize_inline(label)
+            ),
+            None => format!("{} {}", i + 1, sanitize_inline(&p.name)),
+        };
         let rest = if p.aliases.is_empty() {
             format!("  ({count})")
         } else {
@@ -80,29 +88,10 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
 /// The editor's keys from the live keymap ("a add · r/Enter rename · …"), wrapped to
 /// `width` columns.
 fn footer_lines(app: &App, width: usize) -> Vec<String> {
-    let keys = |c| {
-        app.keymap
-            .keys_of(c)
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("/")
-    };
+    let keys = |c| app.keymap.keys_text(c);
     let items = SIDE_KEYS
         .iter()
         .map(|(c, _, what)| format!("{} {what}", keys(*c)))
         .chain([format!("{} close", keys(Command::SideClose))]);
-    let mut lines = vec![String::new()];
-    for item in items {
-        let Some(line) = lines.last_mut() else { break };
-        if !line.is_empty() && text_width(line) + 3 + text_width(&item) > width {
-            lines.push(item);
-        } else {
-            if !line.is_empty() {
-                line.push_str(" · ");
-            }
-            line.push_str(&item);
-        }
-    }
-    lines
+    wrap_items(items, width)
 }

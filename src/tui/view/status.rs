@@ -5,18 +5,20 @@ use crate::keys::Command;
 use crate::model::{QuoteKind, Status};
 use crate::tui::app::{App, Pending, Tone};
 use crate::tui::highlight::{Target, on_target};
+use crate::tui::strings;
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-/// Counts of live (not rejected, not term) annotations per side, in party order.
+/// Counts of live (not rejected, not term) annotations per side, in party order, by
+/// each side's label or name.
 pub fn counts(app: &App) -> Vec<(String, usize)> {
     app.ann()
         .parties
         .iter()
         .zip(app.hl.side_counts.iter().copied())
-        .map(|(p, n)| (sanitize_inline(&p.name), n))
+        .map(|(p, n)| (sanitize_inline(p.short_name()), n))
         .collect()
 }
 
@@ -29,7 +31,8 @@ pub fn left_text(app: &App) -> String {
         } else {
             format!("   [{n} match{}]", if n == 1 { "" } else { "es" })
         };
-        return format!("/{}{found}", sanitize_inline(field.text()));
+        let prompt = if app.search.backward { '?' } else { '/' };
+        return format!("{prompt}{}{found}", sanitize_inline(field.text()));
     }
     if let Some(p) = app.mode.pending() {
         return match p {
@@ -56,12 +59,27 @@ pub fn left_text(app: &App) -> String {
         format!("{}% {}/…", at * 100 / len, app.top + 1)
     };
     let mut parts = vec![app.mode_name().to_string(), position];
+    if let Some(n) = app.count {
+        parts.push(format!("count {n}"));
+    }
     if let Some(store) = &app.store {
+        // before the rest, so that a message beside it cuts it last
+        let conflicts = store.annotations().conflicts.len();
+        if conflicts > 0 {
+            parts.push(crate::tui::strings::conflicts_left(conflicts, &app.keymap));
+        }
         if store.read_only().is_some() {
             parts.push("read-only".into());
         } else if store.is_dirty() {
-            parts.push("[+] unsaved".into());
+            parts.push(strings::unsaved(store.edits_at_risk()));
         }
+    }
+    if !app.filter.is_empty() {
+        parts.push(format!(
+            "filter: {} ({})",
+            app.filter.describe(app.ann()),
+            app.list_len()
+        ));
     }
     let counts = counts(app);
     let selection = selection_text(app);
@@ -117,11 +135,11 @@ pub fn selection_text(app: &App) -> Option<String> {
         Some(QuoteKind::Term) => "term",
         None => "position",
     };
-    let (speaker, note) = on_target(
+    let (speaker, note, recheck) = on_target(
         ann,
         item.target(),
-        |q| (q.speaker.as_deref(), q.note.as_deref()),
-        |p| (p.speaker.as_deref(), p.note.as_deref()),
+        |q| (q.speaker.as_deref(), q.note.as_deref(), q.recheck),
+        |p| (p.speaker.as_deref(), p.note.as_deref(), p.recheck),
     )?;
     let side = item
         .party()
@@ -145,6 +163,9 @@ pub fn selection_text(app: &App) -> Option<String> {
         speaker,
         status.to_string(),
     ];
+    if recheck.is_some() {
+        parts.push(crate::tui::strings::recheck(&app.keymap));
+    }
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
         let words: Vec<&str> = note.split_whitespace().take(5).collect();
         let more = note.split_whitespace().count() > words.len();

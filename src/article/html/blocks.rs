@@ -1,0 +1,203 @@
+//! The text of an HTML element as paragraphs: each block element (and each pair of
+//! `<br>`) ends one, white space collapses as a browser collapses it, and what is
+//! not read as the article is left out — embedded media, forms and navigation,
+//! elements whose class or id names a caption, a credit or a share bar, and short
+//! lines that only stamp a date or a copyright. Entities were decoded by the parser.
+
+use dom_query::NodeRef;
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Elements whose text is not the article's: media and their captions, scripts,
+/// forms, navigation and asides.
+const SKIPPED: &[&str] = &[
+    "aside",
+    "audio",
+    "button",
+    "canvas",
+    "embed",
+    "figcaption",
+    "figure",
+    "form",
+    "iframe",
+    "img",
+    "input",
+    "map",
+    "nav",
+    "noscript",
+    "object",
+    "picture",
+    "script",
+    "select",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "video",
+];
+
+/// Words in a class or id that mark page furniture inside an article's element.
+const FURNITURE: &[&str] = &[
+    "advert",
+    "byline",
+    "caption",
+    "credit",
+    "dateline",
+    "newsletter",
+    "promo",
+    "related",
+    "share",
+    "social",
+    "subscribe",
+    "timestamp",
+];
+
+/// Starts of short lines that stamp the page rather than tell the story.
+const STAMPS: &[&str] = &[
+    "advertisement",
+    "comments",
+    "copyright",
+    "don't miss",
+    "don’t miss",
+    "first published",
+    "follow us",
+    "last updated",
+    "posted",
+    "published",
+    "read more",
+    "related",
+    "see more",
+    "share this",
+    "updated",
+    "you may also like",
+];
+
+/// A stamp or a credit is a short line: longer ones are prose that happens to
+/// start with the same word.
+const STAMP_MAX_WORDS: usize = 14;
+
+/// The paragraphs of `root`'s text, in order, each on one line.
+pub(super) fn paragraphs(root: &NodeRef) -> Vec<String> {
+    let mut walk = Walk::default();
+    walk.children(root);
+    walk.end_paragraph();
+    walk.out
+}
+
+#[derive(Default)]
+struct Walk {
+    current: String,
+    out: Vec<String>,
+}
+
+impl Walk {
+    fn children(&mut self, node: &NodeRef) {
+        for child in node.children_it(false) {
+            if child.is_text() {
+                self.current.push_str(&child.text());
+            } else if child.is_element() {
+                self.element(&child);
+            }
+        }
+    }
+
+    fn element(&mut self, node: &NodeRef) {
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIPPED.contains(&name.as_str()) || is_furniture(node) {
+            return;
+        }
+        if name == "br" {
+            // one <br> breaks a line inside a paragraph; two end it
+            self.current.push('\n');
+            if self.current.trim_end_matches([' ', '\t']).ends_with("\n\n") {
+                self.end_paragraph();
+            }
+            return;
+        }
+        let block = BLOCKS.contains(&name.as_str());
+        if block {
+            self.end_paragraph();
+        }
+        self.children(node);
+        if block {
+            self.end_paragraph();
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let text = self
+            .current
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.current.clear();
+        if !text.is_empty() && !is_stamp(&text) {
+            self.out.push(text);
+        }
+    }
+}
+
+fn is_furniture(node: &NodeRef) -> bool {
+    let class = node.class().unwrap_or_default().to_ascii_lowercase();
+    let id = node.id_attr().unwrap_or_default().to_ascii_lowercase();
+    FURNITURE
+        .iter()
+        .any(|word| class.contains(word) || id.contains(word))
+}
+
+/// A short line that only stamps a date, a copyright or a photo credit, or points
+/// elsewhere ("Read more: …").
+fn is_stamp(text: &str) -> bool {
+    if text.split_whitespace().count() > STAMP_MAX_WORDS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let starts_with_word = |w: &str| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    };
+    STAMPS.iter().any(|w| starts_with_word(w))
+        || ["image", "photo"]
+            .iter()
+            .any(|w| lower.strip_prefix(w).is_some_and(|r| r.starts_with(':')))
+        || lower.contains('©')
+        || lower.contains("all rights reserved")
+        || lower.contains("getty images")
+}

@@ -1,0 +1,169 @@
+//! A corpus: the articles of a folder (or of several files), read one at a time so
+//! memory holds the largest article, never the corpus. Listing, where each article
+//! stands, detecting and saving stores for all of them, one table of every
+//! annotation, and per-side figures. No terminal here: the command line and the
+//! reader show what this gives.
+
+pub mod list;
+pub mod marks;
+pub mod save;
+pub mod stats;
+pub mod summary;
+
+pub use list::{Articles, ListError, folder_of, is_article_name, names_a_corpus};
+pub use marks::{MARKS_FILE, Marks, Progress};
+pub use save::{Saved, Settings, Tally, detect_and_save};
+pub use stats::{SideStats, Stats};
+pub use summary::{Counts, StoreSummary, peek_title, read_annotations, read_store};
+
+use crate::article::{Article, Source};
+use crate::export::table::{
+    ANNOTATION_COLUMNS, ARTICLE_COLUMNS, ArticleRef, ArticleRow, TableFormat, TableWriter,
+};
+use crate::store::{OpenOptions, Store};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The limits a corpus run reads within (the config's).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// `limits.max_article_bytes`.
+    pub max_article_bytes: u64,
+    /// `limits.max_store_bytes`.
+    pub max_store_bytes: u64,
+}
+
+/// What the table holds: a row per annotation, or per article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// Every placed quote and position of every store (rejected ones with `all`).
+    Annotations {
+        /// Keep rejected suggestions.
+        all: bool,
+    },
+    /// Each article with its status and counts.
+    Articles,
+}
+
+/// Writes the corpus table into `out`, article by article; an article or store that
+/// cannot be read is told to `problem` and passed over. Gives how many rows it wrote.
+pub fn export_table<W: Write>(
+    paths: &[PathBuf],
+    limits: Limits,
+    rows: Rows,
+    format: TableFormat,
+    out: W,
+    problem: &mut dyn FnMut(String),
+) -> io::Result<usize> {
+    let columns: &[&str] = match rows {
+        Rows::Annotations { .. } => &ANNOTATION_COLUMNS,
+        Rows::Articles => &ARTICLE_COLUMNS,
+    };
+    let mut table = TableWriter::new(out, format, columns)?;
+    let mut marks = Marks::default();
+    for item in Articles::new(paths) {
+        let path = match item {
+            Ok(path) => path,
+            Err(ListError { path, error }) => {
+                problem(format!("{}: {error}", display(&path)));
+                continue;
+            }
+        };
+        let has_store = crate::store::store_beside(&path).exists();
+        if !has_store {
+            if rows == Rows::Articles {
+                let title = peek_title(&path);
+                let name = display(&path);
+                let article = ArticleRef {
+                    path: &name,
+                    title: &title,
+                    sha256: "",
+                };
+                table.article(&article_row(
+                    article,
+                    Progress::NotStarted,
+                    &Counts::default(),
+                ))?;
+            }
+            continue;
+        }
+        let (article, store) = match open(&path, limits) {
+            Ok(opened) => opened,
+            Err(e) => {
+                problem(e);
+                continue;
+            }
+        };
+        let a = store.annotations();
+        let name = display(&path);
+        let reference = ArticleRef {
+            path: &name,
+            title: article.title(),
+            sha256: article.sha256(),
+        };
+        match rows {
+            Rows::Annotations { all } => table.annotations(reference, a, store.text(), all)?,
+            Rows::Articles => {
+                let progress = Progress::of(true, marks.is_done(&path));
+                table.article(&article_row(reference, progress, &Counts::of(a)))?;
+            }
+        }
+    }
+    let written = table.rows();
+    table.finish()?;
+    Ok(written)
+}
+
+fn article_row<'a>(article: ArticleRef<'a>, progress: Progress, c: &Counts) -> ArticleRow<'a> {
+    ArticleRow {
+        article,
+        status: progress.as_str(),
+        quotes: c.quotes,
+        positions: c.positions,
+        suggested: c.by_status[0],
+        accepted: c.by_status[1],
+        rejected: c.by_status[2],
+        sides: c.sides_line(),
+    }
+}
+
+/// An article and its store, as `export` reads them: the store re-anchored to the
+/// article's text, nothing written.
+fn open(path: &Path, limits: Limits) -> Result<(Article, Store), String> {
+    let article = Article::load(Source::File(path.to_path_buf()), limits.max_article_bytes)
+        .map_err(|e| e.to_string())?;
+    let options = OpenOptions {
+        store: None,
+        max_bytes: limits.max_store_bytes,
+        parties: None,
+        inspect: true,
+        suggest: None,
+    };
+    let store = Store::load(&article, &options).map_err(|e| e.to_string())?;
+    Ok((article, store))
+}
+
+/// The figures of a corpus, read from its store files alone; a store that cannot be
+/// read is told to `problem` and counted as none.
+pub fn gather_stats(paths: &[PathBuf], limits: Limits, problem: &mut dyn FnMut(String)) -> Stats {
+    let mut stats = Stats::default();
+    for item in Articles::new(paths) {
+        match item.map_err(|e| format!("{}: {}", display(&e.path), e.error)) {
+            Ok(path) => match read_annotations(&path, limits.max_store_bytes) {
+                Ok(Some(a)) => stats.add(&a),
+                Ok(None) => stats.add_unannotated(),
+                Err(e) => {
+                    problem(e);
+                    stats.add_unannotated();
+                }
+            },
+            Err(e) => problem(e),
+        }
+    }
+    stats
+}
+
+/// A path as the tables and messages name it.
+pub fn display(path: &Path) -> String {
+    crate::article::bounded::display_name(path)
+}

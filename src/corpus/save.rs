@@ -1,0 +1,233 @@
+//! `detect --save` over a corpus: a store of the automatic annotations for every
+//! article that has none, on as many threads as there are cores, each holding one
+//! article at a time. A store is created only where none is: it is written aside and
+//! then linked into place, which fails if a store appeared meanwhile, so an existing
+//! store is never replaced. Stores are made durable in batches: the files of a batch
+//! are written, their filesystem flushed once (`syncfs`), and only then linked into
+//! place, so a crash leaves each store whole or absent, and the disk is not asked to
+//! commit once per article.
+
+use super::list::{Articles, ListError, folder_of};
+use crate::article::{Article, Source};
+use crate::model::Party;
+use crate::store::{fsio, schema, store_beside};
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// What happened to one article.
+#[derive(Debug)]
+pub enum Saved {
+    /// A store was written.
+    Written(PathBuf),
+    /// It has a store already, left as it is.
+    Skipped(PathBuf),
+    /// It could not be read or its store could not be written: why.
+    Failed(PathBuf, String),
+}
+
+/// How many articles each way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Stores written.
+    pub written: usize,
+    /// Articles that had a store.
+    pub skipped: usize,
+    /// Articles that failed.
+    pub failed: usize,
+}
+
+impl Tally {
+    fn count(&mut self, saved: &Saved) {
+        match saved {
+            Saved::Written(_) => self.written += 1,
+            Saved::Skipped(_) => self.skipped += 1,
+            Saved::Failed(..) => self.failed += 1,
+        }
+    }
+}
+
+/// What a corpus run needs to read and detect an article.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `limits.max_article_bytes`.
+    pub max_article_bytes: u64,
+    /// The sides to look for (`--parties` or the config), else inferred per article.
+    pub parties: Option<Vec<Party>>,
+    /// Threads to use (at least one).
+    pub threads: usize,
+}
+
+/// How many stores are flushed to disk together.
+const BATCH: usize = 64;
+
+/// A store written aside, waiting for its batch to be flushed and linked into place.
+#[derive(Debug)]
+struct Pending {
+    article: PathBuf,
+    store: PathBuf,
+    temp: PathBuf,
+}
+
+/// Detects and saves a store for every article under `paths` that has none, telling
+/// `each` about every article as it is done (from the worker threads).
+pub fn detect_and_save(
+    paths: &[PathBuf],
+    settings: &Settings,
+    each: &(dyn Fn(&Saved) + Sync),
+) -> Tally {
+    let queue = Mutex::new(Articles::new(paths));
+    let pending: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
+    let tally = Mutex::new(Tally::default());
+    let report = |saved: Saved| {
+        each(&saved);
+        if let Ok(mut t) = tally.lock() {
+            t.count(&saved);
+        }
+    };
+    let next = || queue.lock().map_or(None, |mut q| q.next());
+    std::thread::scope(|scope| {
+        for _ in 0..settings.threads.max(1) {
+            scope.spawn(|| {
+                while let Some(item) = next() {
+                    let prepared = match item {
+                        Ok(path) => prepare(&path, settings),
+                        Err(ListError { path, error }) => {
+                            Err(Saved::Failed(path, error.to_string()))
+                        }
+                    };
+                    match prepared {
+                        Ok(p) => {
+                            let full = pending.lock().ok().and_then(|mut list| {
+                                list.push(p);
+                                (list.len() >= BATCH).then(|| std::mem::take(&mut *list))
+                            });
+                            commit(full.unwrap_or_default(), &report);
+                        }
+                        Err(saved) => report(saved),
+                    }
+                }
+            });
+        }
+    });
+    commit(pending.into_inner().unwrap_or_default(), &report);
+    tally.into_inner().unwrap_or_default()
+}
+
+/// Detects one article and writes its store aside, unless it has a store.
+fn prepare(path: &Path, settings: &Settings) -> Result<Pending, Saved> {
+    let store = store_beside(path);
+    let failed = |why: String| Saved::Failed(path.to_path_buf(), why);
+    if store.symlink_metadata().is_ok() {
+        return Err(Saved::Skipped(path.to_path_buf()));
+    }
+    let article = Article::load(Source::File(path.to_path_buf()), settings.max_article_bytes)
+        .map_err(|e| failed(e.to_string()))?;
+    let mut found = crate::detect::detect(&article, settings.parties.as_deref());
+    let mut bytes = Vec::with_capacity(article.text.len());
+    schema::write_toml(&mut found, &mut bytes).map_err(|e| failed(e.to_string()))?;
+    let temp = write_temp(&store, &bytes).map_err(|e| failed(named(&store, &e)))?;
+    Ok(Pending {
+        article: path.to_path_buf(),
+        store,
+        temp,
+    })
+}
+
+fn named(path: &Path, e: &io::Error) -> String {
+    format!("{}: {e}", crate::article::bounded::display_name(path))
+}
+
+/// Flushes a batch's filesystems once, links each store into place (never over one
+/// that appeared meanwhile) and flushes the folders' entries.
+fn commit(batch: Vec<Pending>, report: &dyn Fn(Saved)) {
+    if batch.is_empty() {
+        return;
+    }
+    let folders: BTreeSet<PathBuf> = batch
+        .iter()
+        .map(|p| folder_of(&p.store).to_path_buf())
+        .collect();
+    let flushed = folders.iter().try_for_each(|d| flush_filesystem(d));
+    for p in batch {
+        let linked = flushed
+            .as_ref()
+            .map_err(|e| io::Error::new(e.kind(), e.to_string()))
+            .and_then(|()| std::fs::hard_link(&p.temp, &p.store));
+        let _ = std::fs::remove_file(&p.temp);
+        report(match linked {
+            Ok(()) => Saved::Written(p.article),
+            // a hard link fails if the name is taken: no store is ever replaced
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Saved::Skipped(p.article),
+            Err(e) => Saved::Failed(p.article, named(&p.store, &e)),
+        });
+    }
+    for d in &folders {
+        let _ = fsio::sync_dir(d);
+    }
+}
+
+/// Writes every dirty page of the filesystem `dir` is on.
+fn flush_filesystem(dir: &Path) -> io::Result<()> {
+    let folder = std::fs::File::open(dir)?;
+    rustix::fs::syncfs(&folder).map_err(io::Error::from)
+}
+
+/// Distinguishes the temporary files of the threads of one process.
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Writes `bytes` to a new hidden file beside `path` (which the listing passes over).
+fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    use std::io::Write;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let temp = folder_of(path).join(format!(".{name}.tmp{}-{n}", std::process::id()));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)?;
+    if let Err(e) = file.write_all(bytes) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(e);
+    }
+    Ok(temp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_writes_new_stores_and_leaves_an_existing_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        let pending: Vec<Pending> = [(&a, "first"), (&b, "second")]
+            .into_iter()
+            .map(|(article, text)| {
+                let store = store_beside(article);
+                let temp = write_temp(&store, text.as_bytes()).unwrap();
+                Pending {
+                    article: article.clone(),
+                    store,
+                    temp,
+                }
+            })
+            .collect();
+        // a store appears for b while its batch waits
+        std::fs::write(store_beside(&b), "the user's").unwrap();
+        let seen = Mutex::new(Vec::new());
+        commit(pending, &|s| seen.lock().unwrap().push(s));
+        let seen = seen.into_inner().unwrap();
+        assert!(matches!(&seen[0], Saved::Written(p) if *p == a));
+        assert!(matches!(&seen[1], Saved::Skipped(p) if *p == b));
+        assert_eq!(std::fs::read_to_string(store_beside(&a)).unwrap(), "first");
+        assert_eq!(
+            std::fs::read_to_string(store_beside(&b)).unwrap(),
+            "the user's"
+        );
+        let left = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(left, 2, "no temporary file is left behind");
+    }
+}

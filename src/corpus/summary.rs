@@ -1,0 +1,237 @@
+//! What the corpus list and the article table show of an article without opening
+//! it: its headline and how many annotations its store holds, by status and by side,
+//! read from the store file alone (a journal of unsaved edits is the reader's).
+
+use crate::article::bounded::{self, Kinds, ReadError};
+use crate::article::{Kind, sanitize_inline, sniff};
+use crate::model::{Annotations, Status};
+use crate::store::{schema, store_beside};
+use std::io::Read;
+use std::path::Path;
+
+/// An article's store, counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Quotes, rejected ones left out.
+    pub quotes: usize,
+    /// Positions, rejected ones left out.
+    pub positions: usize,
+    /// Annotations by status: suggested, accepted, rejected.
+    pub by_status: [usize; 3],
+    /// Quotes and positions (rejected ones left out) per side, in the store's order
+    /// of sides; those of no side are not counted here.
+    pub by_side: Vec<(String, usize)>,
+}
+
+impl Counts {
+    /// The counts of an annotation set.
+    pub fn of(a: &Annotations) -> Counts {
+        let mut counts = Counts {
+            by_side: a.parties.iter().map(|p| (p.name.clone(), 0)).collect(),
+            ..Counts::default()
+        };
+        let spans = a
+            .quotes
+            .iter()
+            .map(|q| (true, q.status, q.party.as_deref()))
+            .chain(
+                a.positions
+                    .iter()
+                    .map(|p| (false, p.status, p.party.as_deref())),
+            );
+        for (is_quote, status, party) in spans {
+            counts.by_status[status as usize] += 1;
+            if status == Status::Rejected {
+                continue;
+            }
+            *if is_quote {
+                &mut counts.quotes
+            } else {
+                &mut counts.positions
+            } += 1;
+            if let Some(i) = party.and_then(|id| a.parties.iter().position(|p| p.id == id)) {
+                counts.by_side[i].1 += 1;
+            }
+        }
+        counts
+    }
+
+    /// "United States: 6; Cuba: 9".
+    pub fn sides_line(&self) -> String {
+        let parts: Vec<String> = self
+            .by_side
+            .iter()
+            .map(|(name, n)| format!("{name}: {n}"))
+            .collect();
+        parts.join("; ")
+    }
+}
+
+/// What a store file says of its article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoreSummary {
+    /// The headline it recorded.
+    pub title: String,
+    /// The hash of the text it annotates.
+    pub sha256: String,
+    /// Its annotations, counted.
+    pub counts: Counts,
+}
+
+/// Reads the store beside `article`: `Ok(None)` when there is none; an unreadable or
+/// invalid store is an error naming it.
+pub fn read_store(article: &Path, max_bytes: u64) -> Result<Option<StoreSummary>, String> {
+    Ok(read_annotations(article, max_bytes)?.map(|a| StoreSummary {
+        title: sanitize_inline(&a.article.title),
+        sha256: a.article.sha256.clone(),
+        counts: Counts::of(&a),
+    }))
+}
+
+/// The annotations of the store beside `article`, read from the file alone.
+pub fn read_annotations(article: &Path, max_bytes: u64) -> Result<Option<Annotations>, String> {
+    let path = store_beside(article);
+    let name = bounded::display_name(&path);
+    let bytes = match bounded::read_file(&path, max_bytes, Kinds::RegularOnly) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound(_)) => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| format!("{name}: not valid UTF-8"))?;
+    schema::parse(&text, &name)
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+/// How much of a file is read for its headline.
+const PEEK_BYTES: u64 = 64 * 1024;
+
+/// An article's headline without reading it all: a page's `<title>`, else the first
+/// line that holds text (a Markdown heading without its `#`). One line, made safe.
+pub fn peek_title(article: &Path) -> String {
+    let mut head = Vec::new();
+    let read = std::fs::File::open(article).and_then(|f| f.take(PEEK_BYTES).read_to_end(&mut head));
+    if read.is_err() {
+        return String::new();
+    }
+    let text = String::from_utf8_lossy(&head);
+    let title = match sniff(Some(article), &text) {
+        Kind::Html => page_title(&text),
+        Kind::Text | Kind::Markdown => text
+            .lines()
+            .map(|l| l.trim().trim_start_matches('#').trim())
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+            .to_string(),
+    };
+    sanitize_inline(&title)
+}
+
+/// The text of a page's `<title>` element, entities decoded.
+fn page_title(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let Some(open) = lower.find("<title") else {
+        return String::new();
+    };
+    let Some(start) = lower[open..].find('>').map(|i| open + i + 1) else {
+        return String::new();
+    };
+    let end = lower[start..]
+        .find("</title")
+        .map_or(html.len(), |i| start + i);
+    let raw = html.get(start..end).unwrap_or("");
+    let decoded = html_escape::decode_html_entities(raw);
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store with two sides, written for this test.
+    const STORE: &str = r#"version = 1
+[article]
+title = "T"
+[[party]]
+id = "a"
+name = "Alpha"
+[[party]]
+id = "b"
+name = "Beta"
+[[quote]]
+id = "q1"
+start = 0
+end = 1
+text = "x"
+party = "a"
+status = "accepted"
+[[quote]]
+id = "q2"
+start = 0
+end = 1
+text = "x"
+party = "a"
+status = "rejected"
+[[quote]]
+id = "q3"
+start = 0
+end = 1
+text = "x"
+party = "b"
+[[quote]]
+id = "q4"
+start = 0
+end = 1
+text = "x"
+[[position]]
+id = "p1"
+start = 0
+end = 1
+text = "x"
+party = "b"
+"#;
+
+    #[test]
+    fn counts_by_status_and_side_leave_rejected_out() {
+        let a = schema::parse(STORE, "test").unwrap();
+        let c = Counts::of(&a);
+        assert_eq!((c.quotes, c.positions), (3, 1));
+        assert_eq!(c.by_status, [3, 1, 1]);
+        assert_eq!(c.sides_line(), "Alpha: 1; Beta: 2");
+    }
+
+    #[test]
+    fn a_store_beside_the_article_is_read_and_none_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        assert_eq!(read_store(&article, 1 << 20), Ok(None));
+        std::fs::write(store_beside(&article), STORE).unwrap();
+        let s = read_store(&article, 1 << 20).unwrap().unwrap();
+        assert_eq!(s.title, "T");
+        assert_eq!(s.counts.quotes, 3);
+        std::fs::write(store_beside(&article), "version = 1\n[[quote]]\nid = 3\n").unwrap();
+        let e = read_store(&article, 1 << 20).unwrap_err();
+        assert!(e.contains("a.txt.parley.toml"), "{e}");
+    }
+
+    #[test]
+    fn titles_are_peeked_from_each_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            ("a.txt", "\n\n  Talks resume\n\nBody.\n", "Talks resume"),
+            ("b.md", "# Bridge approved\n\nBody.\n", "Bridge approved"),
+            (
+                "c.txt",
+                "<!DOCTYPE html><html><head><TITLE>Ferry &amp; port</TITLE></head></html>",
+                "Ferry & port",
+            ),
+            ("d.txt", "Bell\u{7}\n", "Bell␇"),
+        ];
+        for (name, text, title) in cases {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            assert_eq!(peek_title(&p), title, "{name}");
+        }
+        assert_eq!(peek_title(&dir.path().join("missing.txt")), "");
+    }
+}

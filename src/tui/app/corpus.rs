@@ -1,0 +1,345 @@
+//! The reader over a corpus (`parley DIR`): the list of the articles as a panel with
+//! its own keymap (open, done, sort, filter, search every article), moving to the
+//! next or previous article (`}` `{`, `:n` `:p`) and back to the list (`:ls`). An
+//! article is opened in place of the one shown: the reading place of the one left is
+//! kept, and unsaved edits are never dropped silently — the same question as
+//! quitting is asked first.
+
+use super::{App, Tone};
+use crate::article::{Article, Source};
+use crate::keys::Command;
+use crate::store::Store;
+use crate::tui::action::Action;
+use crate::tui::corpus::{Corpus, Counted, find_lines};
+use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::session;
+use crate::tui::strings;
+use std::sync::Arc;
+
+/// How many matching lines one article gives to a corpus search.
+const MATCHES_PER_ARTICLE: usize = 20;
+/// How many matches a corpus search lists in all.
+const MATCHES_MAX: usize = 2000;
+
+/// Where the reader goes once unsaved edits are dealt with: an article of the list,
+/// and a byte offset in it (else where the reader last was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Destination {
+    /// The article's index in the list.
+    pub entry: usize,
+    /// Where to show it from.
+    pub offset: Option<usize>,
+}
+
+fn to(entry: usize, offset: Option<usize>) -> Destination {
+    Destination { entry, offset }
+}
+
+impl App {
+    /// A reader over a corpus: the list open, no article yet.
+    pub fn over_corpus(mut corpus: Corpus, config: crate::config::Config, size: (u16, u16)) -> App {
+        let placeholder = Article::from_bytes(Source::Stdin, b" ");
+        corpus.current = None;
+        let color = corpus.color;
+        let mut app = App::new(Arc::new(placeholder), config, size, color);
+        app.message = None;
+        app.detecting = false;
+        app.label = String::new();
+        app.corpus = Some(corpus);
+        app.open_popup(Popup::Corpus);
+        app
+    }
+
+    /// The key of the open article's reading place, in a corpus (the loop keeps the
+    /// place of a single article itself).
+    pub fn corpus_place_key(&self) -> Option<String> {
+        let corpus = self.corpus.as_ref()?;
+        let entry = &corpus.entries[corpus.current?];
+        let size = std::fs::metadata(&entry.path).map_or(0, |m| m.len());
+        Some(session::fingerprint(&self.article.text, size))
+    }
+
+    fn places_file(&self) -> Option<std::path::PathBuf> {
+        self.corpus.as_ref()?.places.clone()
+    }
+
+    /// Takes in a background read of one article of the list.
+    pub(super) fn corpus_counted(&mut self, counted: Vec<Counted>) {
+        if let Some(corpus) = self.corpus.as_mut() {
+            for c in counted {
+                corpus.counted(c);
+            }
+            corpus.arrange();
+        }
+    }
+
+    /// `:ls`: the list, where it was left.
+    pub(super) fn open_corpus_list(&mut self) {
+        if self.corpus.is_none() {
+            return self.say(strings::NOT_A_CORPUS, Tone::Info);
+        }
+        self.refresh_open_entry();
+        if !matches!(self.mode.popup(), Some(Popup::Corpus)) {
+            self.open_popup(Popup::Corpus);
+        }
+    }
+
+    /// The open article's row counts what the reader holds now (edits included).
+    fn refresh_open_entry(&mut self) {
+        let (Some(store), Some(corpus)) = (self.store.as_ref(), self.corpus.as_mut()) else {
+            return;
+        };
+        let Some(entry) = corpus.current.and_then(|i| corpus.entries.get_mut(i)) else {
+            return;
+        };
+        entry.counts = Some(crate::corpus::Counts::of(store.annotations()));
+        entry.has_store = store.exists_on_disk();
+        entry.problem = None;
+        entry.title = Some(self.article.title().to_string());
+        corpus.arrange();
+    }
+
+    /// `}` / `{`: the next or previous article in the list's order.
+    pub(super) fn step_article(&mut self, step: isize) {
+        let Some(corpus) = self.corpus.as_ref() else {
+            return self.say(strings::NOT_A_CORPUS, Tone::Info);
+        };
+        match corpus.neighbour(step) {
+            Some(i) => self.go(to(i, None)),
+            None if step > 0 => self.say(strings::LAST_ARTICLE, Tone::Info),
+            None => self.say(strings::FIRST_ARTICLE, Tone::Info),
+        }
+    }
+
+    /// A command of the list's keymap.
+    pub(super) fn corpus_command(&mut self, c: Command) {
+        let Some(corpus) = self.corpus.as_mut() else {
+            return;
+        };
+        match c {
+            Command::CorpusPrev => corpus.move_cursor(-1),
+            Command::CorpusNext => corpus.move_cursor(1),
+            Command::CorpusFirst => corpus.move_cursor(isize::MIN / 2),
+            Command::CorpusLast => corpus.move_cursor(isize::MAX / 2),
+            Command::CorpusSort => {
+                corpus.sort = corpus.sort.next();
+                corpus.arrange();
+            }
+            Command::CorpusDone => match corpus.toggle_done() {
+                Ok(true) => self.say(strings::MARKED_DONE, Tone::Info),
+                Ok(false) => self.say(strings::MARKED_NOT_DONE, Tone::Info),
+                Err(why) if why.is_empty() => {}
+                Err(why) => self.say(strings::cannot_mark(&why), Tone::Warning),
+            },
+            Command::CorpusFilter => {
+                let filter = corpus.filter.clone();
+                self.open_popup(Popup::text(
+                    strings::FILTER_TITLE,
+                    &filter,
+                    Field::CorpusFilter,
+                ));
+            }
+            Command::CorpusSearch => {
+                let last = corpus
+                    .search
+                    .as_ref()
+                    .map(|(q, _)| q.clone())
+                    .unwrap_or_default();
+                self.open_popup(Popup::text(
+                    strings::CORPUS_SEARCH_TITLE,
+                    &last,
+                    Field::CorpusSearch,
+                ));
+            }
+            Command::CorpusOpen => self.corpus_open(),
+            Command::CorpusClose => self.corpus_close(),
+            _ => {}
+        }
+    }
+
+    /// Enter: the article under the cursor, or the match under it.
+    fn corpus_open(&mut self) {
+        let Some(corpus) = self.corpus.as_ref() else {
+            return;
+        };
+        let destination = match &corpus.search {
+            Some((_, matches)) => matches
+                .get(corpus.match_cursor)
+                .map(|m| to(m.entry, Some(m.offset))),
+            None => corpus.selected().map(|i| to(i, None)),
+        };
+        if let Some(d) = destination {
+            self.go(d);
+        }
+    }
+
+    /// Esc: from the matches back to the list; from the list back to the article, or
+    /// quit when none is open.
+    fn corpus_close(&mut self) {
+        let Some(corpus) = self.corpus.as_mut() else {
+            return;
+        };
+        if corpus.search.take().is_some() {
+            return;
+        }
+        if corpus.current.is_some() {
+            self.mode.pop();
+        } else {
+            self.request_quit(false);
+        }
+    }
+
+    /// What was typed in the list's filter or search field.
+    pub(super) fn corpus_field(&mut self, field: &Field, text: String) {
+        let Some(corpus) = self.corpus.as_mut() else {
+            return;
+        };
+        match field {
+            Field::CorpusFilter => {
+                corpus.filter = text;
+                corpus.arrange();
+            }
+            Field::CorpusSearch => self.search_corpus(text),
+            _ => {}
+        }
+    }
+
+    /// Reads every article of the list (in its order) for the lines holding `query`.
+    fn search_corpus(&mut self, query: String) {
+        let max = self.config.limits.max_article_bytes;
+        let Some(corpus) = self.corpus.as_mut() else {
+            return;
+        };
+        let mut matches = Vec::new();
+        for &i in &corpus.rows {
+            if matches.len() >= MATCHES_MAX {
+                break;
+            }
+            let Ok(article) = Article::load(Source::File(corpus.entries[i].path.clone()), max)
+            else {
+                continue;
+            };
+            matches.extend(find_lines(&article.text, &query, i, MATCHES_PER_ARTICLE));
+        }
+        matches.truncate(MATCHES_MAX);
+        let found = matches.len();
+        corpus.match_cursor = 0;
+        corpus.search = (found > 0).then(|| (query.clone(), matches));
+        if found == 0 {
+            self.say(strings::pattern_not_found(&query), Tone::Warning);
+        }
+    }
+
+    /// Goes to `d`, asking first what to do with unsaved edits.
+    pub(super) fn go(&mut self, d: Destination) {
+        let dirty = self.store.as_ref().is_some_and(|s| s.is_dirty());
+        let same = self.corpus.as_ref().and_then(|c| c.current) == Some(d.entry);
+        if dirty && !same {
+            return self.open_popup(Popup::choice(
+                strings::UNSAVED_BEFORE_LEAVING,
+                &[
+                    ('s', "save and go"),
+                    ('d', "discard them and go"),
+                    ('c', "cancel"),
+                ],
+                Ask::LeaveUnsaved(d),
+            ));
+        }
+        self.arrive(d);
+    }
+
+    /// The answer to [`strings::UNSAVED_BEFORE_LEAVING`].
+    pub(super) fn leave_unsaved(&mut self, d: Destination, c: char) {
+        match c {
+            's' if self.save() => self.arrive(d),
+            'd' => {
+                if let Some(store) = self.store.as_mut() {
+                    let _ = store.discard();
+                }
+                self.arrive(d);
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens the article in place of the one shown, its store and reading place with it.
+    fn arrive(&mut self, d: Destination) {
+        let Destination { entry: i, offset } = d;
+        let Some(corpus) = self.corpus.as_ref() else {
+            return;
+        };
+        if corpus.current == Some(i) {
+            if matches!(self.mode.popup(), Some(Popup::Corpus)) {
+                self.mode.pop();
+            }
+            if let Some(at) = offset {
+                self.scroll_to_offset(at);
+            }
+            return;
+        }
+        let path = corpus.entries[i].path.clone();
+        let article = match Article::load(Source::File(path), self.config.limits.max_article_bytes)
+        {
+            Ok(a) => a,
+            Err(e) => return self.say(e.to_string(), Tone::Warning),
+        };
+        self.keep_place();
+        self.refresh_open_entry();
+        let Some(mut corpus) = self.corpus.take() else {
+            return;
+        };
+        corpus.current = Some(i);
+        corpus.search = None;
+        let options = corpus.options.clone();
+        let log = std::mem::take(&mut self.log);
+        let article = Arc::new(article);
+        *self = App::new(
+            Arc::clone(&article),
+            self.config.clone(),
+            self.size,
+            corpus.color,
+        );
+        self.log = log;
+        self.corpus = Some(corpus);
+        self.update(Action::StoreReady(Box::new(Store::open(
+            &article, &options,
+        ))));
+        match offset {
+            Some(at) => self.scroll_to_offset(at),
+            None => self.take_place(),
+        }
+    }
+
+    /// Saves where the reader is in the open article, as quitting does.
+    pub fn keep_place(&self) {
+        let (Some(key), Some(path)) = (self.corpus_place_key(), self.places_file()) else {
+            return;
+        };
+        let marks = self
+            .marks
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
+        let place = session::Place {
+            offset: self.top_offset(),
+            marks,
+            seen: 0,
+        };
+        let _ = session::save(&path, &key, place);
+    }
+
+    /// Goes back to where the reader was in the article just opened.
+    fn take_place(&mut self) {
+        let (Some(key), Some(path)) = (self.corpus_place_key(), self.places_file()) else {
+            return;
+        };
+        if let Some(place) = session::load(&path, &key) {
+            self.scroll_to_offset(place.offset);
+            for (k, v) in place.marks {
+                if let Some(c) = k.chars().next() {
+                    self.marks.insert(c, v);
+                }
+            }
+        }
+    }
+}

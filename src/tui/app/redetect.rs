@@ -1,0 +1,205 @@
+//! Running the detector again from inside the reader: after an edit of the sides in
+//! the sides editor (the untouched suggestions' sides re-derived, in the same undo
+//! step) and for `:detect` (a fresh detection merged into the store). An article up
+//! to [`DETECT_ON_THE_SPOT`] is detected at once; a larger one on a worker: the app
+//! queues a [`DetectJob`], the event loop runs it off the reader's thread, and its
+//! [`Detected`] comes back as an action.
+
+use super::{App, Tone};
+use crate::article::Article;
+use crate::model::{Annotations, Party};
+use crate::store::Outcome;
+use crate::store::edit::{Edit, redetect};
+use crate::tui::strings;
+use std::sync::Arc;
+
+/// Articles up to this size are detected on the reader's thread (the bundled article
+/// takes about 3 ms, and this size about 25 ms); larger ones on a worker.
+pub const DETECT_ON_THE_SPOT: usize = 256 * 1024;
+
+/// What a detection is run for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Re-deriving the sides after an edit of the sides that led to state `step`.
+    Rederive {
+        /// The store's state after the edit of the sides.
+        step: u64,
+    },
+    /// `:detect`: merging a fresh detection into the store.
+    Redetect,
+    /// Applying the sides of the config or `--parties` when the store was in state
+    /// `step`.
+    ApplyGiven {
+        /// The store's state when they were to be applied.
+        step: u64,
+    },
+}
+
+/// A detection for the loop to run on a worker thread.
+#[derive(Debug)]
+pub struct DetectJob {
+    /// The article as it is now.
+    pub article: Arc<Article>,
+    /// The sides as they are now.
+    pub parties: Vec<Party>,
+    /// What the result is for.
+    pub purpose: Purpose,
+}
+
+/// A detection's result, with what it was run on and for.
+#[derive(Debug)]
+pub struct Detected {
+    /// The job.
+    pub job: DetectJob,
+    /// What the detector found.
+    pub found: Annotations,
+}
+
+impl DetectJob {
+    /// Runs the detector.
+    pub fn run(self) -> Detected {
+        let found = crate::detect::detect(&self.article, Some(&self.parties));
+        Detected { job: self, found }
+    }
+}
+
+impl App {
+    /// Applies an edit of the sides and re-derives the sides of the untouched
+    /// suggestions with the sides as they are then, as one undo step. Returns the
+    /// edit's outcome and how many suggestions changed side (`None`: the article is
+    /// large and the re-derivation comes later, joined to the same step).
+    pub(super) fn edit_sides(
+        &mut self,
+        label: &str,
+        edit: Edit,
+    ) -> Option<(Outcome, Option<usize>)> {
+        if self.article.text.len() > DETECT_ON_THE_SPOT {
+            let outcome = self.apply(edit)?;
+            if outcome.changes > 0 {
+                let step = self.store.as_ref().map_or(0, |s| s.state());
+                self.queue(Purpose::Rederive { step });
+            }
+            return Some((outcome, None));
+        }
+        let mut result = None;
+        self.transaction(label, |app| {
+            let Some(outcome) = app.apply(edit) else {
+                return;
+            };
+            let changed = if outcome.changes > 0 {
+                let found = app.detect_now();
+                app.rederive(&found, None)
+            } else {
+                0
+            };
+            result = Some((outcome, Some(changed)));
+        });
+        result
+    }
+
+    /// Gives the untouched suggestions the sides the detector gives them now
+    /// (`found`), joined to step `join` when given; returns how many changed side.
+    fn rederive(&mut self, found: &Annotations, join: Option<u64>) -> usize {
+        let (sides, speaker_sides) = redetect::rederive(self.ann(), found);
+        let changed = redetect::side_changes(self.ann(), &sides);
+        let edit = Edit::SetParties {
+            // the same sides: only what has them changes
+            parties: self.ann().parties.clone(),
+            sides,
+            speaker_sides,
+        };
+        let applied = match (join, self.store.as_mut()) {
+            (Some(step), Some(store)) => match store.apply_joined(step, edit) {
+                Ok(_) => {
+                    let before = self.selected_id();
+                    self.refresh(None, before);
+                    true
+                }
+                Err(e) => {
+                    self.say(e.to_string(), Tone::Warning);
+                    false
+                }
+            },
+            _ => self.apply(edit).is_some(),
+        };
+        if applied { changed } else { 0 }
+    }
+
+    /// `:detect`: runs the detector on the article as it is now, with the sides as
+    /// they are now, and merges what it finds (see [`redetect`]).
+    pub(super) fn redetect(&mut self) {
+        if self.store.is_none() {
+            return self.say(strings::STILL_LOADING, Tone::Info);
+        }
+        if let Some(why) = self.store.as_ref().and_then(|s| s.read_only()) {
+            let why = why.to_string();
+            return self.say(why, Tone::Warning);
+        }
+        if self.article.text.len() > DETECT_ON_THE_SPOT {
+            self.queue(Purpose::Redetect);
+            return self.say(strings::DETECTING, Tone::Info);
+        }
+        let found = self.detect_now();
+        self.merge_detection(found);
+    }
+
+    /// The detector's reading of the article and sides as they are now.
+    fn detect_now(&self) -> Annotations {
+        crate::detect::detect(&self.article, Some(&self.ann().parties))
+    }
+
+    fn merge_detection(&mut self, found: Annotations) {
+        if let Some(o) = self.apply(Edit::Redetect(Box::new(found))) {
+            let tally = o.tally.unwrap_or_default();
+            self.say(strings::redetected(&tally, &self.keymap), Tone::Info);
+        }
+    }
+
+    fn queue(&mut self, purpose: Purpose) {
+        let parties = self.ann().parties.clone();
+        self.queue_detection(parties, purpose);
+    }
+
+    /// Asks the loop to detect the article with `parties` on a worker.
+    pub(super) fn queue_detection(&mut self, parties: Vec<Party>, purpose: Purpose) {
+        self.jobs.push(DetectJob {
+            article: Arc::clone(&self.article),
+            parties,
+            purpose,
+        });
+    }
+
+    /// The detections the loop should run on a worker, taken.
+    pub fn take_jobs(&mut self) -> Vec<DetectJob> {
+        std::mem::take(&mut self.jobs)
+    }
+
+    /// A detection's result: applied when it was run on this article with the sides
+    /// the store has now (a later edit of the sides queued another, so a stale one is
+    /// dropped), or, for given sides, when nothing changed since they were to apply.
+    pub fn take_detected(&mut self, done: Detected) {
+        let Some(state) = self.store.as_ref().map(|s| s.state()) else {
+            return;
+        };
+        let current = Arc::ptr_eq(&done.job.article, &self.article)
+            && match done.job.purpose {
+                Purpose::ApplyGiven { step } => step == state,
+                _ => done.job.parties == self.ann().parties,
+            };
+        if !current {
+            if matches!(done.job.purpose, Purpose::ApplyGiven { .. }) {
+                self.say(strings::GIVEN_SIDES_STALE, Tone::Warning);
+            }
+            return;
+        }
+        match done.job.purpose {
+            Purpose::ApplyGiven { .. } => self.apply_given_sides(done.job.parties, &done.found),
+            Purpose::Rederive { step } => {
+                let changed = self.rederive(&done.found, Some(step));
+                let what = strings::rederived(Some(changed));
+                self.say(strings::done(&what, &self.keymap), Tone::Info);
+            }
+            Purpose::Redetect => self.merge_detection(done.found),
+        }
+    }
+}

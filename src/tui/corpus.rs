@@ -1,0 +1,353 @@
+//! The reader's corpus (`parley DIR`): the articles listed at once by name, their
+//! titles and store counts filled in as a background thread reads them, the list's
+//! order, filter and cursor (kept while an article is open, so `:ls` comes back to
+//! where the user was), which article is open, and the matches of a corpus search.
+
+use super::events::Event;
+use crate::corpus::{Counts, Marks, Progress, peek_title, read_store};
+use crate::store::OpenOptions;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+
+/// One article of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Its file.
+    pub path: PathBuf,
+    /// Its name below the corpus folder, as the list shows it.
+    pub name: String,
+    /// Its headline, once read.
+    pub title: Option<String>,
+    /// Its store's counts; `None` until read or without a store.
+    pub counts: Option<Counts>,
+    /// Whether it has a store (known once read).
+    pub has_store: bool,
+    /// A store that could not be read: why.
+    pub problem: Option<String>,
+    /// Marked done.
+    pub done: bool,
+}
+
+impl Entry {
+    /// Where the article stands.
+    pub fn progress(&self) -> Progress {
+        Progress::of(self.has_store, self.done)
+    }
+}
+
+/// What a background read found of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    /// Its index in the list.
+    pub index: usize,
+    /// Its headline.
+    pub title: String,
+    /// Its store's counts, or why the store could not be read; `Ok(None)` without one.
+    pub counts: Result<Option<Counts>, String>,
+}
+
+/// The orders the list can be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// By file name.
+    #[default]
+    File,
+    /// By title.
+    Title,
+    /// Not started, then in progress, then done.
+    Status,
+    /// Most annotations first.
+    Annotations,
+}
+
+impl Sort {
+    /// The next order in turn.
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::File => Sort::Title,
+            Sort::Title => Sort::Status,
+            Sort::Status => Sort::Annotations,
+            Sort::Annotations => Sort::File,
+        }
+    }
+
+    /// Its name in the list's title.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::File => "file",
+            Sort::Title => "title",
+            Sort::Status => "status",
+            Sort::Annotations => "annotations",
+        }
+    }
+}
+
+/// A line of an article that holds the searched text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// The article's index in the list.
+    pub entry: usize,
+    /// The line, 1-based, in the article's text.
+    pub line: usize,
+    /// Where the match starts in the text (bytes).
+    pub offset: usize,
+    /// The line, made safe to show.
+    pub context: String,
+}
+
+/// The corpus the reader was opened on.
+#[derive(Debug)]
+pub struct Corpus {
+    /// The articles, in the order found (file names).
+    pub entries: Vec<Entry>,
+    /// The rows shown: indexes into `entries`, sorted and filtered.
+    pub rows: Vec<usize>,
+    /// The row under the cursor.
+    pub cursor: usize,
+    /// The order.
+    pub sort: Sort,
+    /// The text rows must hold in their file or title ("" for all).
+    pub filter: String,
+    /// The article open in the reader.
+    pub current: Option<usize>,
+    /// The last corpus search and its matches, while they are listed.
+    pub search: Option<(String, Vec<Match>)>,
+    /// The match under the cursor while they are listed.
+    pub match_cursor: usize,
+    /// How the reader opens each article's store.
+    pub options: OpenOptions,
+    /// Whether the reader draws in colour (a new article's theme needs it).
+    pub color: bool,
+    /// The "done" marks, read per folder.
+    pub marks: Marks,
+    /// The reading places' file (none: places are not kept, as in tests).
+    pub places: Option<PathBuf>,
+}
+
+impl Corpus {
+    /// A corpus of `paths` below `root`, none of them read yet.
+    pub fn new(root: &Path, paths: Vec<PathBuf>, options: OpenOptions, color: bool) -> Corpus {
+        let mut marks = Marks::default();
+        let entries: Vec<Entry> = paths
+            .into_iter()
+            .map(|path| Entry {
+                name: crate::article::sanitize_inline(
+                    &path
+                        .strip_prefix(root)
+                        .unwrap_or(&path)
+                        .display()
+                        .to_string(),
+                ),
+                done: marks.is_done(&path),
+                path,
+                title: None,
+                counts: None,
+                has_store: false,
+                problem: None,
+            })
+            .collect();
+        let mut corpus = Corpus {
+            rows: (0..entries.len()).collect(),
+            entries,
+            cursor: 0,
+            sort: Sort::File,
+            filter: String::new(),
+            current: None,
+            search: None,
+            match_cursor: 0,
+            options,
+            color,
+            marks,
+            places: None,
+        };
+        corpus.arrange();
+        corpus
+    }
+
+    /// Takes in what the background read of one article found.
+    pub fn counted(&mut self, c: Counted) {
+        let Some(e) = self.entries.get_mut(c.index) else {
+            return;
+        };
+        e.title = Some(c.title);
+        match c.counts {
+            Ok(counts) => {
+                e.has_store = counts.is_some();
+                e.counts = counts;
+            }
+            Err(why) => {
+                e.has_store = true;
+                e.problem = Some(why);
+            }
+        }
+    }
+
+    /// Sorts and filters the rows again, keeping the cursor on its article.
+    pub fn arrange(&mut self) {
+        let at = self.selected();
+        let filter = self.filter.to_lowercase();
+        let entries = &self.entries;
+        let mut rows: Vec<usize> = (0..entries.len())
+            .filter(|&i| {
+                let e = &entries[i];
+                filter.is_empty()
+                    || e.name.to_lowercase().contains(&filter)
+                    || e.title
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().contains(&filter))
+            })
+            .collect();
+        let total = |e: &Entry| e.counts.as_ref().map_or(0, |c| c.quotes + c.positions);
+        match self.sort {
+            Sort::File => {}
+            Sort::Title => rows.sort_by_key(|&i| entries[i].title.clone().unwrap_or_default()),
+            Sort::Status => rows.sort_by_key(|&i| entries[i].progress()),
+            Sort::Annotations => rows.sort_by_key(|&i| std::cmp::Reverse(total(&entries[i]))),
+        }
+        self.rows = rows;
+        self.cursor = at
+            .and_then(|i| self.rows.iter().position(|&r| r == i))
+            .unwrap_or(0);
+    }
+
+    /// The article under the cursor.
+    pub fn selected(&self) -> Option<usize> {
+        self.rows.get(self.cursor).copied()
+    }
+
+    /// Moves the cursor by `by` rows (within the list).
+    pub fn move_cursor(&mut self, by: isize) {
+        let (cursor, len) = match &self.search {
+            Some((_, matches)) => (&mut self.match_cursor, matches.len()),
+            None => (&mut self.cursor, self.rows.len()),
+        };
+        *cursor = cursor.saturating_add_signed(by).min(len.saturating_sub(1));
+    }
+
+    /// The article `step` places after (or before) the open one, in the list's order.
+    pub fn neighbour(&self, step: isize) -> Option<usize> {
+        let current = self.current?;
+        let at = self.rows.iter().position(|&r| r == current)?;
+        let to = at.checked_add_signed(step)?;
+        self.rows.get(to).copied()
+    }
+
+    /// Marks the article under the cursor done, or not done again, in its folder's
+    /// marks file; the error says why the file could not be written.
+    pub fn toggle_done(&mut self) -> Result<bool, String> {
+        let i = self.selected().ok_or_else(String::new)?;
+        let entry = &mut self.entries[i];
+        let done = !entry.done;
+        self.marks
+            .set_done(&entry.path, done)
+            .map_err(|e| format!("{}: {e}", crate::corpus::MARKS_FILE))?;
+        entry.done = done;
+        Ok(done)
+    }
+}
+
+/// How many articles' counts go to the reader in one event.
+const COUNTED_BATCH: usize = 64;
+
+/// Reads the title and store counts of every article on a worker of low priority,
+/// sending them to the reader in batches, in the list's order.
+pub fn spawn_counting(paths: Vec<PathBuf>, max_store_bytes: u64, tx: Sender<Event>) {
+    std::thread::spawn(move || {
+        let _ = rustix::process::nice(super::WORKER_NICE);
+        let mut batch = Vec::with_capacity(COUNTED_BATCH);
+        for (index, path) in paths.iter().enumerate() {
+            let store = read_store(path, max_store_bytes);
+            let title = match &store {
+                Ok(Some(s)) if !s.title.is_empty() => s.title.clone(),
+                _ => peek_title(path),
+            };
+            batch.push(Counted {
+                index,
+                title,
+                counts: store.map(|s| s.map(|s| s.counts)),
+            });
+            if batch.len() == COUNTED_BATCH
+                && tx
+                    .send(Event::CorpusCounted(std::mem::take(&mut batch)))
+                    .is_err()
+            {
+                return;
+            }
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(Event::CorpusCounted(batch));
+        }
+    });
+}
+
+/// The article's lines holding `needle` (ignoring case), at most `limit` of them.
+pub fn find_lines(text: &str, needle: &str, entry: usize, limit: usize) -> Vec<Match> {
+    let needle = needle.to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        if out.len() >= limit {
+            break;
+        }
+        if let Some(at) = line.to_lowercase().find(&needle) {
+            // the lowercase line may be longer; the start of the line is where it is
+            let at = if line.is_char_boundary(at) { at } else { 0 };
+            out.push(Match {
+                entry,
+                line: n + 1,
+                offset: offset + at,
+                context: crate::article::sanitize_inline(line.trim()),
+            });
+        }
+        offset += line.len() + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(names: &[&str]) -> Corpus {
+        let paths = names.iter().map(|n| PathBuf::from("/c").join(n)).collect();
+        Corpus::new(Path::new("/c"), paths, OpenOptions::default(), false)
+    }
+
+    #[test]
+    fn sorting_and_filtering_keep_the_cursor_on_its_article() {
+        let mut c = corpus(&["a.txt", "b.txt", "c.txt"]);
+        for (index, title) in [(0, "Zebra"), (1, "Apple"), (2, "Mango")] {
+            c.counted(Counted {
+                index,
+                title: title.into(),
+                counts: Ok(None),
+            });
+        }
+        c.cursor = 2;
+        c.sort = Sort::Title;
+        c.arrange();
+        assert_eq!(c.rows, [1, 2, 0]);
+        assert_eq!(c.selected(), Some(2), "still on c.txt");
+        c.filter = "ZEB".into();
+        c.arrange();
+        assert_eq!(c.rows, [0]);
+        assert_eq!(c.cursor, 0);
+        c.filter.clear();
+        c.arrange();
+        c.current = Some(1);
+        assert_eq!(c.neighbour(1), Some(2));
+        assert_eq!(c.neighbour(-1), None);
+    }
+
+    #[test]
+    fn lines_are_found_ignoring_case() {
+        let m = find_lines("Title\n\nThe Ferry left.\nno\nferry again", "FERRY", 4, 10);
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].line, m[0].offset, m[0].entry), (3, 11, 4));
+        assert_eq!(m[1].context, "ferry again");
+        assert_eq!(find_lines("ferry ferry\nferry", "ferry", 0, 1).len(), 1);
+    }
+}

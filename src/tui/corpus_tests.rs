@@ -1,0 +1,176 @@
+//! The reader over a corpus, by keys into `App`: the list shows every article with its
+//! counts once the background read reports; Enter opens one; `}` `{` and `:n` `:p`
+//! move through the list's order; `:ls` comes back to the row the user was on; done
+//! marks are kept; a corpus search lists matches with article and line and Enter goes
+//! there; and unsaved edits are asked about before another article opens.
+
+use super::action::Action;
+use super::app::App;
+use super::corpus::{Corpus, Counted};
+use super::popup::Popup;
+use super::test_support::{message, press, screen, typ};
+use crate::corpus::{Articles, read_store};
+use crate::store::OpenOptions;
+use crossterm::event::KeyCode;
+use std::path::Path;
+
+/// Three articles written for these tests: text, a page, Markdown.
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+
+fn reader(dir: &Path) -> App {
+    for name in ["brief.md", "page.html", "talks.txt"] {
+        std::fs::copy(Path::new(FIXTURES).join(name), dir.join(name)).unwrap();
+    }
+    let paths: Vec<_> = Articles::new(&[dir.to_path_buf()])
+        .map(Result::unwrap)
+        .collect();
+    let options = OpenOptions {
+        suggest: Some(crate::detect::detect_with_progress),
+        ..OpenOptions::default()
+    };
+    let corpus = Corpus::new(dir, paths.clone(), options, false);
+    let mut app = App::over_corpus(corpus, crate::config::Config::default(), (110, 24));
+    // what the background read would send
+    let counted = paths
+        .iter()
+        .enumerate()
+        .map(|(index, p)| Counted {
+            index,
+            title: crate::corpus::peek_title(p),
+            counts: read_store(p, 1 << 20).map(|s| s.map(|s| s.counts)),
+        })
+        .collect();
+    app.update(Action::CorpusCounted(counted));
+    app
+}
+
+fn list_open(app: &App) -> bool {
+    matches!(app.mode.popup(), Some(Popup::Corpus))
+}
+
+fn command(app: &mut App, line: &str) {
+    typ(app, ":");
+    typ(app, line);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn the_list_opens_articles_and_n_goes_on_in_its_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    assert!(list_open(&app));
+    let s = screen(&app);
+    assert!(s.contains("3 of 3 articles"), "{s}");
+    assert!(
+        s.contains("Norway accepts Chile's quota") && s.contains("(brief.md)"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(!list_open(&app));
+    assert!(app.article.text.starts_with("Norway accepts Chile's quota"));
+    assert!(!app.ann().quotes.is_empty(), "detected on opening");
+    typ(&mut app, "}");
+    assert!(
+        app.article.text.starts_with("Chile offers salmon quota"),
+        "the page"
+    );
+    command(&mut app, "n");
+    assert!(app.article.text.starts_with("Norway and Chile resume"));
+    typ(&mut app, "}");
+    assert_eq!(message(&app), super::strings::LAST_ARTICLE);
+    command(&mut app, "p");
+    assert!(app.article.text.starts_with("Chile offers salmon quota"));
+    typ(&mut app, "{");
+    assert!(app.article.text.starts_with("Norway accepts"));
+}
+
+#[test]
+fn ls_comes_back_to_where_the_user_was_and_done_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    typ(&mut app, "j");
+    typ(&mut app, "x");
+    assert_eq!(message(&app), super::strings::MARKED_DONE);
+    let marks = std::fs::read_to_string(dir.path().join(crate::corpus::MARKS_FILE)).unwrap();
+    assert!(marks.contains("page.html"), "{marks}");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.article.text.starts_with("Chile offers"));
+    command(&mut app, "ls");
+    assert!(list_open(&app));
+    let corpus = app.corpus.as_ref().unwrap();
+    assert_eq!(corpus.cursor, 1, "the row the user left");
+    assert!(screen(&app).contains("▸✓"), "{}", screen(&app));
+    // Esc goes back to the article
+    press(&mut app, KeyCode::Esc);
+    assert!(!list_open(&app));
+    assert!(app.article.text.starts_with("Chile offers"));
+}
+
+#[test]
+fn sorting_and_filtering_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    typ(&mut app, "o");
+    let corpus = app.corpus.as_ref().unwrap();
+    let titles: Vec<&str> = corpus
+        .rows
+        .iter()
+        .map(|&i| corpus.entries[i].title.as_deref().unwrap())
+        .collect();
+    assert!(titles.is_sorted(), "{titles:?}");
+    typ(&mut app, "f");
+    typ(&mut app, "page");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.corpus.as_ref().unwrap().rows.len(), 1);
+    assert!(screen(&app).contains("1 of 3 articles"));
+}
+
+#[test]
+fn a_corpus_search_lists_matches_and_enter_goes_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    typ(&mut app, "/");
+    typ(&mut app, "fish farmers");
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("1 matches of “fish farmers”"), "{s}");
+    assert!(s.contains("brief.md:5:"), "{s}");
+    press(&mut app, KeyCode::Enter);
+    assert!(!list_open(&app));
+    assert!(app.article.text.starts_with("Norway accepts"));
+    let offset = app.article.text.find("fish farmers").unwrap();
+    let shown = app.top_offset();
+    assert!(shown <= offset, "the match is on screen");
+}
+
+#[test]
+fn unsaved_edits_are_asked_about_before_another_article_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "a");
+    assert!(app.store.as_ref().unwrap().is_dirty());
+    typ(&mut app, "}");
+    assert!(screen(&app).contains(super::strings::UNSAVED_BEFORE_LEAVING));
+    typ(&mut app, "c");
+    assert!(
+        app.article.text.starts_with("Norway accepts"),
+        "cancel stays"
+    );
+    typ(&mut app, "}");
+    typ(&mut app, "s");
+    assert!(app.article.text.starts_with("Chile offers"));
+    let saved = std::fs::read_to_string(dir.path().join("brief.md.parley.toml")).unwrap();
+    assert!(saved.contains("status = \"accepted\""), "{saved}");
+    // the list counts the article left as it was saved
+    command(&mut app, "ls");
+    let corpus = app.corpus.as_ref().unwrap();
+    let brief = &corpus.entries[0];
+    assert!(brief.has_store);
+    assert_eq!(
+        brief.counts.as_ref().unwrap().by_status[1],
+        1,
+        "one accepted"
+    );
+}

@@ -1,0 +1,141 @@
+//! Saving as a user meets it: `:w PATH` writes a copy and stays on the store (as vim
+//! does), Save-as replaces the name it offers when typed over, and a read-only reader
+//! is never told its edits are safe to keep editing.
+
+use super::app_tests::app_in;
+use super::popup::Popup;
+use super::test_support::{press, press_mod, screen, typ};
+use crossterm::event::{KeyCode, KeyModifiers};
+
+#[test]
+fn colon_w_path_writes_a_copy_and_the_store_stays_on_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 120, 30, true);
+    let own = dir.path().join("bundled.parley.toml");
+    let copy = dir.path().join("copy.parley.toml");
+    typ(&mut a, "r");
+    typ(&mut a, "a"); // an edit, unsaved
+    typ(&mut a, &format!(":w {}", copy.display()));
+    press(&mut a, KeyCode::Enter);
+    assert!(copy.is_file(), "{:?}", a.message);
+    assert!(
+        std::fs::read_to_string(&copy)
+            .unwrap()
+            .contains("status = \"accepted\""),
+        "the copy holds the edit"
+    );
+    assert!(screen(&a).contains("wrote a copy to"), "{}", screen(&a));
+    assert_eq!(a.store.as_ref().unwrap().path(), Some(own.as_path()));
+    assert!(
+        a.store.as_ref().unwrap().is_dirty(),
+        "the store itself is not saved"
+    );
+    // the next edit and :w go to the store's own file, not the copy
+    let copy_before = std::fs::read(&copy).unwrap();
+    typ(&mut a, "r");
+    typ(&mut a, "x");
+    typ(&mut a, ":w");
+    press(&mut a, KeyCode::Enter);
+    assert!(own.is_file());
+    assert!(!a.store.as_ref().unwrap().is_dirty());
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        copy_before,
+        "the copy is left alone"
+    );
+}
+
+#[test]
+fn colon_w_over_an_existing_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 120, 30, true);
+    let there = dir.path().join("there.toml");
+    std::fs::write(&there, "mine").unwrap();
+    typ(&mut a, &format!(":w {}", there.display()));
+    press(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("already exists"), "{}", screen(&a));
+    typ(&mut a, "c");
+    assert_eq!(std::fs::read_to_string(&there).unwrap(), "mine");
+    typ(&mut a, &format!(":w {}", there.display()));
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "r");
+    assert!(
+        std::fs::read_to_string(&there)
+            .unwrap()
+            .contains("[[quote]]")
+    );
+}
+
+#[test]
+fn typing_over_the_name_save_as_offers_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 120, 30, true);
+    typ(&mut a, "E");
+    typ(&mut a, "m"); // Markdown: the field offers a name
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+        panic!("no path field");
+    };
+    assert!(field.text().ends_with(".annotations.md"));
+    let to = dir.path().join("brief.md");
+    typ(&mut a, &to.display().to_string());
+    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+        panic!("no path field");
+    };
+    assert_eq!(
+        field.text(),
+        to.display().to_string(),
+        "typed over, not after"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert!(to.is_file(), "{:?}", a.message);
+}
+
+#[test]
+fn a_move_keeps_the_offered_name_to_edit_and_ctrl_u_and_ctrl_w_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 120, 30, true);
+    typ(&mut a, ":");
+    typ(&mut a, "w some/where/copy.toml");
+    press_mod(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    let text = |a: &super::app::App| match a.mode.popup() {
+        Some(Popup::Text { field, .. }) => field.text().to_string(),
+        _ => panic!("no field"),
+    };
+    assert_eq!(
+        text(&a),
+        "w some/where/",
+        "Ctrl-w: the word before the cursor"
+    );
+    press_mod(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(text(&a), "", "Ctrl-u: everything before the cursor");
+    press(&mut a, KeyCode::Esc);
+    typ(&mut a, "E");
+    typ(&mut a, "j");
+    let offered = text(&a);
+    press(&mut a, KeyCode::End);
+    press(&mut a, KeyCode::Backspace);
+    press(&mut a, KeyCode::Backspace);
+    press(&mut a, KeyCode::Backspace);
+    press(&mut a, KeyCode::Backspace);
+    typ(&mut a, "txt");
+    assert_eq!(text(&a), offered.replace(".json", ".txt"));
+}
+
+#[test]
+fn a_read_only_reader_that_cannot_save_offers_a_copy_not_keep_editing() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = app_in(dir.path(), 120, 30, true); // holds the store
+    let mut a = app_in(dir.path(), 120, 30, true);
+    assert!(a.store.as_ref().unwrap().read_only().is_some());
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let text = screen(&a);
+    assert!(text.contains("Cannot save"), "{text}");
+    assert!(!text.contains("keep editing"), "{text}");
+    assert!(text.contains("write a copy elsewhere"), "{text}");
+    typ(&mut a, "s");
+    let to = dir.path().join("mine.parley.toml");
+    typ(&mut a, &to.display().to_string());
+    press(&mut a, KeyCode::Enter);
+    assert!(to.is_file(), "{:?}", a.message);
+    assert!(screen(&a).contains("wrote a copy to"));
+}

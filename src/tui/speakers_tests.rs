@@ -1,0 +1,364 @@
+//! The speakers panel (`W`) and the speaker picker's sides, by keys into `App`, on a
+//! story about two countries no gazetteer knows: the panel lists every speaker with
+//! its side, role and counts; from it a speaker is renamed, given a role or a side
+//! (which reaches its untouched quotes), deleted, merged, and found in the text.
+
+use super::action::Action;
+use super::app::App;
+use super::popup::Popup;
+use super::test_support::{RIVER_TALKS, app_on_file, message, press, screen, typ};
+use crate::model::{Origin, Party, Status};
+use crossterm::event::KeyCode;
+
+fn sides() -> Vec<Party> {
+    [
+        ("talvera", "Talvera", "Talveran"),
+        ("corvessa", "Corvessa", "Corvessan"),
+    ]
+    .map(|(id, name, alias)| Party {
+        id: id.into(),
+        name: name.into(),
+        aliases: vec![alias.into()],
+        color: None,
+        ..Default::default()
+    })
+    .into()
+}
+
+fn panel_open(app: &App) -> bool {
+    matches!(app.mode.popup(), Some(Popup::SpeakersPanel(_)))
+}
+
+/// Opens the panel and moves its cursor to the speaker named `name`.
+fn panel_on(app: &mut App, name: &str) {
+    typ(app, "W");
+    assert!(panel_open(app));
+    let at = app
+        .ann()
+        .speakers
+        .iter()
+        .position(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no speaker {name}"));
+    for _ in 0..app.ann().speakers.len() {
+        typ(app, "k");
+    }
+    for _ in 0..at {
+        typ(app, "j");
+    }
+}
+
+fn speaker<'a>(app: &'a App, name: &str) -> &'a crate::model::Speaker {
+    app.ann()
+        .speakers
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no speaker {name}"))
+}
+
+/// The sides of the quotes that name the speaker with this id.
+fn quote_sides(app: &App, id: &str) -> Vec<Option<String>> {
+    app.ann()
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some(id))
+        .map(|q| q.party.as_ref().map(ToString::to_string))
+        .collect()
+}
+
+#[test]
+fn the_panel_lists_every_speaker_with_side_role_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    typ(&mut a, "W");
+    let shown = screen(&a);
+    assert!(
+        shown.contains("speaker") && shown.contains("quotes pos. mentions"),
+        "{shown}"
+    );
+    for s in &a.ann().speakers {
+        let name: String = s.name.chars().take(20).collect();
+        assert!(shown.contains(&name), "{name} in\n{shown}");
+    }
+    let marov = shown
+        .lines()
+        .find(|l| l.contains("Ines Marov"))
+        .unwrap_or_default();
+    for part in ["Talvera", "Talveran Foreign Minister"] {
+        assert!(marov.contains(part), "{part} in {marov}");
+    }
+    let numbers: Vec<&str> = marov
+        .split_whitespace()
+        .filter(|w| w.parse::<usize>().is_ok())
+        .collect();
+    assert_eq!(
+        numbers,
+        ["2", "1", "1"],
+        "quotes, positions, mentions: {marov}"
+    );
+    for key in [
+        "1-9 side",
+        "r rename",
+        "t role",
+        "m merge",
+        "d delete",
+        "Enter go to mentions",
+    ] {
+        assert!(shown.contains(key), "{key} in the footer");
+    }
+    press(&mut a, KeyCode::Esc);
+    assert!(!panel_open(&a));
+    for (w, h) in [(20, 5), (30, 8), (60, 12), (200, 60)] {
+        a.update(Action::Resize(w, h));
+        typ(&mut a, "W");
+        assert_eq!(screen(&a).lines().count(), usize::from(h));
+        press(&mut a, KeyCode::Esc);
+    }
+}
+
+#[test]
+fn a_side_from_the_panel_reaches_the_speakers_untouched_quotes_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    let sobel = speaker(&a, "Mira Sobel").id.clone();
+    assert_eq!(
+        quote_sides(&a, &sobel),
+        [None],
+        "the detector gave her none"
+    );
+    panel_on(&mut a, "Mira Sobel");
+    typ(&mut a, "2");
+    assert!(panel_open(&a), "the panel stays");
+    assert_eq!(speaker(&a, "Mira Sobel").party.as_deref(), Some("corvessa"));
+    assert_eq!(quote_sides(&a, &sobel), [Some("corvessa".to_string())]);
+    assert!(message(&a).contains("Corvessa"), "{}", message(&a));
+    assert!(
+        screen(&a)
+            .lines()
+            .any(|l| l.contains("Mira Sobel") && l.contains("Corvessa"))
+    );
+    typ(&mut a, "9");
+    assert!(message(&a).contains("there are 2 sides"), "{}", message(&a));
+    typ(&mut a, "u");
+    assert_eq!(speaker(&a, "Mira Sobel").party, None, "one undo step");
+    assert_eq!(quote_sides(&a, &sobel), [None]);
+}
+
+#[test]
+fn a_speaker_is_renamed_and_given_a_role_but_not_another_speakers_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    let long = a
+        .ann()
+        .speakers
+        .iter()
+        .find(|s| s.name.starts_with("Hanne Lys"))
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .expect("the mediator, named with her council");
+    panel_on(&mut a, &long.1);
+    typ(&mut a, "r");
+    for _ in 0..4 {
+        press_ctrl_w(&mut a);
+    }
+    press(&mut a, KeyCode::Enter);
+    assert!(panel_open(&a), "back in the panel");
+    let lys = a.ann().speaker(&long.0).unwrap();
+    assert_eq!(
+        (lys.name.as_str(), lys.origin),
+        ("Hanne Lys", Origin::Manual)
+    );
+    typ(&mut a, "t");
+    typ(&mut a, "Northern Council mediator");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.ann().speaker(&long.0).unwrap().role.as_deref(),
+        Some("Northern Council mediator")
+    );
+    assert!(screen(&a).contains("Northern Council mediator"));
+
+    typ(&mut a, "r");
+    for _ in 0.."Hanne Lys".len() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, "goran vest");
+    press(&mut a, KeyCode::Enter);
+    assert!(message(&a).contains("merge"), "{}", message(&a));
+    assert_eq!(a.ann().speaker(&long.0).unwrap().name, "Hanne Lys");
+}
+
+fn press_ctrl_w(app: &mut App) {
+    super::test_support::press_mod(
+        app,
+        KeyCode::Char('w'),
+        crossterm::event::KeyModifiers::CONTROL,
+    );
+}
+
+#[test]
+fn deleting_a_speaker_keeps_its_quotes_and_merging_joins_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    let talks = a.ann().speakers[0].clone();
+    let texts: Vec<String> = a.ann().quotes.iter().map(|q| q.text.to_string()).collect();
+    let positions = a.ann().positions.len();
+    panel_on(&mut a, &talks.name);
+    typ(&mut a, "d");
+    assert!(a.ann().speaker(&talks.id).is_none());
+    assert!(message(&a).contains("deleted"), "{}", message(&a));
+    let after: Vec<String> = a.ann().quotes.iter().map(|q| q.text.to_string()).collect();
+    assert_eq!(after, texts);
+    assert_eq!(a.ann().positions.len(), positions, "its position stays");
+    assert!(
+        a.ann()
+            .positions
+            .iter()
+            .all(|p| p.speaker.as_deref() != Some(talks.id.as_str()))
+    );
+
+    // the ministry is a voice of Corvessa's government: merge it into Petr Alden
+    press(&mut a, KeyCode::Esc);
+    panel_on(&mut a, "Corvessan defence ministry");
+    let ministry = speaker(&a, "Corvessan defence ministry").id.clone();
+    typ(&mut a, "m");
+    assert!(
+        matches!(a.mode.popup(), Some(Popup::Speakers { .. })),
+        "the merge picker"
+    );
+    typ(&mut a, "Petr");
+    press(&mut a, KeyCode::Enter);
+    assert!(panel_open(&a), "back in the panel");
+    assert!(a.ann().speaker(&ministry).is_none());
+    let alden = speaker(&a, "Petr Alden").id.clone();
+    assert_eq!(
+        quote_sides(&a, &alden).len(),
+        3,
+        "his two and the ministry's"
+    );
+    assert!(
+        screen(&a).lines().count() > 5,
+        "the panel draws after the list shrank"
+    );
+}
+
+#[test]
+fn enter_goes_to_the_speakers_mentions_and_n_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    a.update(Action::Resize(100, 8));
+    panel_on(&mut a, "Goran Vest");
+    press(&mut a, KeyCode::Enter);
+    assert!(!panel_open(&a));
+    assert!(message(&a).contains("Goran Vest: "), "{}", message(&a));
+    let first = a
+        .search
+        .current
+        .map(|i| a.search.matches[i].clone())
+        .unwrap();
+    assert_eq!(
+        &RIVER_TALKS[first.clone()],
+        "Goran Vest",
+        "his first mention"
+    );
+    assert!(screen(&a).contains("Goran Vest"), "scrolled to it");
+    typ(&mut a, "n");
+    let next = a
+        .search
+        .current
+        .map(|i| a.search.matches[i].clone())
+        .unwrap();
+    assert!(next.start > first.start, "n goes on: {next:?}");
+}
+
+#[test]
+fn a_speaker_with_a_side_gives_it_to_the_quote_it_is_picked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    // Hanne Lys's closing quote, which the detector gave to Goran Vest
+    let id = a
+        .ann()
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("still a deal"))
+        .map(|q| q.id.clone())
+        .unwrap();
+    while a.selected_id().as_deref() != Some(id.as_str()) {
+        press(&mut a, KeyCode::Tab);
+    }
+    typ(&mut a, "1"); // a wrong side by hand
+    typ(&mut a, "@");
+    typ(&mut a, "Petr");
+    press(&mut a, KeyCode::Enter);
+    let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap();
+    assert_eq!(
+        (q.speaker.as_deref(), q.party.as_deref()),
+        (Some("petr-alden"), Some("corvessa")),
+        "the speaker's side comes with it"
+    );
+
+    // a new speaker from the picker gets a side there, and gives it to the quote
+    typ(&mut a, "@");
+    typ(&mut a, "Ana Brod");
+    press(&mut a, KeyCode::Enter); // + new speaker
+    typ(&mut a, "mediator");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "0");
+    let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap();
+    let brod = q.speaker.clone().unwrap();
+    assert_eq!(a.ann().speaker(&brod).unwrap().name, "Ana Brod");
+    assert_eq!(
+        q.party.as_deref(),
+        Some("corvessa"),
+        "no side leaves the quote's"
+    );
+    typ(&mut a, "u");
+    typ(&mut a, "@");
+    typ(&mut a, "Lena Varga");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "1");
+    let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap();
+    assert_eq!(
+        q.party.as_deref(),
+        Some("talvera"),
+        "the new speaker's side"
+    );
+    assert_eq!(q.status, Status::Suggested);
+}
+
+#[test]
+fn the_panel_keys_are_remappable_and_in_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    let config = "[keys]\nspeakers = [\"ctrl-k\"]\nspeaker_rename = [\"R\"]\n";
+    a.config = crate::config::Config::parse(config, "c.toml").unwrap();
+    a.keymap = crate::tui::keymap::Keymap::new(&a.config);
+    typ(&mut a, "W");
+    assert!(!panel_open(&a), "W no longer opens it");
+    super::test_support::press_mod(
+        &mut a,
+        KeyCode::Char('k'),
+        crossterm::event::KeyModifiers::CONTROL,
+    );
+    assert!(panel_open(&a));
+    typ(&mut a, "r");
+    assert!(panel_open(&a), "r no longer renames");
+    assert!(screen(&a).contains("R rename"));
+    typ(&mut a, "R");
+    assert!(matches!(a.mode.popup(), Some(Popup::Text { .. })));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Esc);
+
+    let help: Vec<(String, String)> = crate::tui::view::help::help_lines(&a);
+    let at = help
+        .iter()
+        .position(|(k, w)| k == "Speakers panel (W)" && w.is_empty())
+        .expect("a heading");
+    assert!(
+        help.iter()
+            .any(|(k, w)| k == "Ctrl-k" && w.starts_with("The speakers"))
+    );
+    assert!(
+        help[at..]
+            .iter()
+            .any(|(k, w)| k == "R" && w.contains("rename"))
+    );
+}

@@ -1,0 +1,188 @@
+//! Drawing the corpus list over the whole screen: a row per article — its mark (not
+//! started, in progress, done), its annotations by status and by side, its title and
+//! file — or, after a corpus search, a row per matching line with its article and
+//! line number; the row under the cursor reversed, the list's keys below.
+
+use crate::corpus::Progress;
+use crate::keys::Command;
+use crate::tui::app::App;
+use crate::tui::corpus::{Corpus, Entry};
+use crate::tui::view::popup::{frame, wrap_items};
+use crate::tui::view::{put_str, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+/// The mark of each status, as the legend and help name them.
+pub fn mark(p: Progress) -> &'static str {
+    match p {
+        Progress::NotStarted => "·",
+        Progress::InProgress => "◐",
+        Progress::Done => "✓",
+    }
+}
+
+/// Draws the list over `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(corpus) = app.corpus.as_ref() else {
+        return;
+    };
+    let title = match &corpus.search {
+        Some((query, matches)) => format!(
+            "{} matches of “{}”",
+            matches.len(),
+            crate::article::sanitize_inline(query)
+        ),
+        None => format!(
+            "{} of {} articles · sorted by {}{}",
+            corpus.rows.len(),
+            corpus.entries.len(),
+            corpus.sort.name(),
+            if corpus.filter.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " · filter “{}”",
+                    crate::article::sanitize_inline(&corpus.filter)
+                )
+            }
+        ),
+    };
+    let inner = frame(app, area, area.width, area.height, &title, buf);
+    if inner.height < 3 || inner.width < 10 {
+        return;
+    }
+    let w = usize::from(inner.width - 1);
+    let footer = footer_lines(app, corpus, w);
+    let footer_h = footer.len().min(usize::from(inner.height) / 3);
+    let rows = usize::from(inner.height).saturating_sub(footer_h).max(1);
+    let lines: Vec<(String, bool)> = match &corpus.search {
+        Some((_, matches)) => {
+            let first = corpus.match_cursor.saturating_sub(rows - 1);
+            matches
+                .iter()
+                .enumerate()
+                .skip(first)
+                .take(rows)
+                .map(|(i, m)| {
+                    let name = &corpus.entries[m.entry].name;
+                    (
+                        format!("{name}:{}: {}", m.line, m.context),
+                        i == corpus.match_cursor,
+                    )
+                })
+                .collect()
+        }
+        None => {
+            let first = corpus.cursor.saturating_sub(rows - 1);
+            corpus
+                .rows
+                .iter()
+                .enumerate()
+                .skip(first)
+                .take(rows)
+                .map(|(row, &i)| (entry_line(corpus, &corpus.entries[i]), row == corpus.cursor))
+                .collect()
+        }
+    };
+    if lines.is_empty() {
+        put_str(
+            buf,
+            inner.x + 1,
+            inner.y,
+            crate::tui::strings::NO_ARTICLES,
+            w,
+            app.theme.dim,
+        );
+    }
+    for (dy, (line, selected)) in lines.iter().enumerate() {
+        let style = if *selected {
+            app.theme.text.add_modifier(Modifier::REVERSED)
+        } else {
+            app.theme.text
+        };
+        put_str(
+            buf,
+            inner.x + 1,
+            inner.y + dy as u16,
+            &truncate(line, w),
+            w,
+            style,
+        );
+    }
+    let top = inner.bottom() - footer_h as u16;
+    for (dy, line) in footer.iter().take(footer_h).enumerate() {
+        buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme.dim);
+    }
+}
+
+/// One article's row: mark, counts by status (suggested/accepted/rejected), per
+/// side, the title and the file.
+fn entry_line(corpus: &Corpus, e: &Entry) -> String {
+    let open = if corpus
+        .current
+        .is_some_and(|c| corpus.entries.get(c).is_some_and(|x| x == e))
+    {
+        "▸"
+    } else {
+        " "
+    };
+    let counts = match (&e.counts, &e.problem) {
+        (_, Some(_)) => "store unreadable".to_string(),
+        (Some(c), None) => format!(
+            "{:>3} sugg {:>3} acc {:>3} rej  {}",
+            c.by_status[0],
+            c.by_status[1],
+            c.by_status[2],
+            c.sides_line()
+        ),
+        (None, None) => String::new(),
+    };
+    let title = e.title.as_deref().unwrap_or("…");
+    format!(
+        "{open}{} {:<40}  {}  ({})",
+        mark(e.progress()),
+        counts,
+        title,
+        e.name
+    )
+}
+
+/// The list's keys from the live keymap.
+fn footer_lines(app: &App, corpus: &Corpus, width: usize) -> Vec<String> {
+    let keys = |c| app.keymap.keys_text(c);
+    let items: Vec<(Command, &str)> = match corpus.search {
+        Some(_) => vec![
+            (Command::CorpusOpen, "go there"),
+            (Command::CorpusClose, "back to the list"),
+        ],
+        None => vec![
+            (Command::CorpusOpen, "open"),
+            (Command::CorpusDone, "done"),
+            (Command::CorpusSort, "sort"),
+            (Command::CorpusFilter, "filter"),
+            (Command::CorpusSearch, "search all"),
+            (
+                Command::CorpusClose,
+                if corpus.current.is_some() {
+                    "back"
+                } else {
+                    "quit"
+                },
+            ),
+        ],
+    };
+    let legend = format!(
+        "{} not started · {} in progress · {} done",
+        mark(Progress::NotStarted),
+        mark(Progress::InProgress),
+        mark(Progress::Done)
+    );
+    wrap_items(
+        items
+            .into_iter()
+            .map(|(c, what)| format!("{} {what}", keys(c)))
+            .chain([legend]),
+        width,
+    )
+}
