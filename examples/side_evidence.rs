@@ -1,6 +1,7 @@
 //! Prints why an article has its sides and each speaker its side (the candidates scored
 //! as sides, each speaker's clues and the model's inputs), as one JSON object:
-//! `cargo run --release --example side_evidence -- ARTICLE [--parties FILE]`. `scripts/fit_sides.py` fits the detector's weights on it.
+//! `cargo run --release --example side_evidence -- ARTICLE [--parties FILE]`.
+//! `scripts/fit_sides.py` fits the detector's weights on it.
 
 use parley::article::{Article, Source};
 use std::path::Path;

@@ -229,54 +229,81 @@ fn organisation(text: &str, run: &[Word], known: &SideMatcher) -> Option<Discove
         .iter()
         .map(|w| text[w.clone()].trim_end_matches("'s"))
         .collect();
-    let (first, last) = (*words.first()?, *words.last()?);
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = whole.trim_end_matches("'s").trim_end_matches("’s");
     if known.first(whole).is_some() || words.len() < 2 {
         return None;
     }
+    let kind = kind_of_words(&words)?;
     let mut names = vec![whole.to_string()];
-    // "Allied Pilots Association": an association of people of a trade is their union
-    let of_workers = last == "Association" && words.iter().rev().skip(1).any(|w| w.ends_with('s'));
-    let kind = if of_workers || words.iter().any(|w| is_union_word(w)) {
+    match kind {
         // "Local 1473 of the … Union": the local is called by its number
-        if let Some(k) = words.iter().position(|w| *w == "Local")
-            && let Some(n) = words
-                .get(k + 1)
-                .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
-        {
-            names.insert(0, format!("Local {n}"));
+        SideKind::Union => {
+            if let Some(k) = words.iter().position(|w| *w == "Local")
+                && let Some(n) = words
+                    .get(k + 1)
+                    .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                names.insert(0, format!("Local {n}"));
+            }
         }
-        SideKind::Union
-    } else if is_company_word(last) {
         // "Harlow Freight Lines" is also "Harlow Freight" and "Harlow"
-        let mut short = words.len() - 1;
-        while short > 0 {
-            let alias = words[..short].join(" ");
-            if known.first(&alias).is_none() || short > 1 {
-                names.push(alias);
+        SideKind::Company => {
+            let mut short = words.len() - 1;
+            while short > 0 {
+                let alias = words[..short].join(" ");
+                if known.first(&alias).is_none() || short > 1 {
+                    names.push(alias);
+                }
+                if !is_company_word(words[short - 1]) {
+                    break;
+                }
+                short -= 1;
             }
-            if !is_company_word(words[short - 1]) {
-                break;
-            }
-            short -= 1;
         }
-        SideKind::Company
-    } else if is_regulator_word(last) || (first == "Office" && words.get(1) == Some(&"of")) {
-        SideKind::Regulator
-    } else if last == "Party" {
-        let short = words[..words.len() - 1].join(" ");
-        names.push(short.clone());
-        names.push(format!("{short}s"));
-        SideKind::Party
-    } else {
-        return None;
-    };
+        SideKind::Party => {
+            let short = words[..words.len() - 1].join(" ");
+            names.push(short.clone());
+            names.push(format!("{short}s"));
+        }
+        _ => {}
+    }
     Some(Discovered {
         name: names[0].clone(),
         names,
         kind,
     })
+}
+
+/// The kind of organisation a name of two or more capitalised words is, by its words:
+/// a union ("… Workers Union", "Allied Pilots Association"), a company ("Harlow
+/// Freight Lines"), a regulator ("Office of Energy Regulation") or a party ("Heritage
+/// Party").
+fn kind_of_words(words: &[&str]) -> Option<SideKind> {
+    let (first, last) = (*words.first()?, *words.last()?);
+    // an association of people of a trade is their union
+    let of_workers = last == "Association" && words.iter().rev().skip(1).any(|w| w.ends_with('s'));
+    if of_workers || words.iter().any(|w| is_union_word(w)) {
+        Some(SideKind::Union)
+    } else if is_company_word(last) {
+        Some(SideKind::Company)
+    } else if is_regulator_word(last) || (first == "Office" && words.get(1) == Some(&"of")) {
+        Some(SideKind::Regulator)
+    } else if last == "Party" {
+        Some(SideKind::Party)
+    } else {
+        None
+    }
+}
+
+/// The kind of organisation a side's name says it is ("Veltrix Energy" a company), as
+/// [`kind_of_words`] tells it; none for a single word.
+pub fn kind_of_name(name: &str) -> Option<SideKind> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    kind_of_words(&words)
 }
 
 /// Countries known by a name and its demonym ("Marova", "Marovan") or by the offices

@@ -122,7 +122,7 @@ pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
 
 /// The kind of a given party, from its names: a country when it stands for one of the
 /// gazetteer, else by the nouns in its names ("pilots union", "American Airlines",
-/// "Labour Party"), else other.
+/// "Labour Party") or the words that end them ("Harlow Freight Lines"), else other.
 pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
     let by_nouns = |names: &[String]| {
         names
@@ -132,6 +132,7 @@ pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
     };
     // the name first: "American Airlines" is a company although "American" is a demonym
     by_nouns(std::slice::from_ref(&party.name))
+        .or_else(|| super::discover::kind_of_name(&party.name))
         .or(is_country.then_some(SideKind::Country))
         .or_else(|| by_nouns(&party.aliases))
         .unwrap_or_default()
