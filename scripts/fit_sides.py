@@ -181,7 +181,8 @@ def main(argv):
             continue
         i += 1
     subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "side_evidence"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "release", "examples", "side_evidence")
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    binary = os.path.join(target, "release", "examples", "side_evidence")
 
     # Each speaker's side, the sides given.
     speakers = evidence(binary, gold_dir, exclude)

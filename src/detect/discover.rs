@@ -8,6 +8,7 @@ use super::lexicon;
 use super::parties::SideMatcher;
 use super::sides::SideKind;
 use super::words::{Word, is_capitalized, words};
+use std::collections::HashSet;
 
 /// Bytes of an article read for sides: its lead and far more, bounded so that the work
 /// stays small on any input.
@@ -144,8 +145,9 @@ pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
     let text = &text[..super::article_floor(text, DISCOVER_BYTES)];
     let ws = words(text, 0..text.len());
     let mut found: Vec<Discovered> = Vec::new();
+    let lone = lone_words(text, &ws);
     for run in name_runs(text, &ws) {
-        if let Some(d) = organisation(text, &ws[run], known) {
+        if let Some(d) = organisation(text, &ws[run], known, &lone) {
             add(&mut found, d);
         }
     }
@@ -162,9 +164,33 @@ pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
                 _ => "regulator",
             };
             d.names.push(noun.to_string());
+            // "the guild" for the Massachusetts Nurses Guild, as "the union"
+            let last = d.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if kind == SideKind::Union
+                && matches!(last.as_str(), "guild" | "brotherhood" | "association")
+            {
+                d.names.push(last);
+            }
         }
     }
     found
+}
+
+/// The capitalised words the text uses alone inside a sentence, between words in lower
+/// case ("said Pellham had offered"): a company's first word used so is its short name.
+fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
+    let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
+    let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
+    ws.windows(3)
+        .filter(|t| {
+            is_capitalized(&text[t[1].clone()])
+                && lower(&t[0])
+                && lower(&t[2])
+                && spaced(&t[0], &t[1])
+                && spaced(&t[1], &t[2])
+        })
+        .map(|t| &text[t[1].clone()])
+        .collect()
 }
 
 /// Adds a side, or its names to the side that shares one.
@@ -224,7 +250,12 @@ fn name_runs<'a>(
 
 /// An organisation named by a run of capitalised words: a union, a company, a
 /// regulator or a party, by its words; none when the run is a name `known` has.
-fn organisation(text: &str, run: &[Word], known: &SideMatcher) -> Option<Discovered> {
+fn organisation(
+    text: &str,
+    run: &[Word],
+    known: &SideMatcher,
+    lone: &HashSet<&str>,
+) -> Option<Discovered> {
     let words: Vec<&str> = run
         .iter()
         .map(|w| text[w.clone()].trim_end_matches("'s"))
@@ -247,18 +278,24 @@ fn organisation(text: &str, run: &[Word], known: &SideMatcher) -> Option<Discove
                 names.insert(0, format!("Local {n}"));
             }
         }
-        // "Harlow Freight Lines" is also "Harlow Freight" and "Harlow"
+        // "Harlow Freight Lines" is also "Harlow Freight"
         SideKind::Company => {
             let mut short = words.len() - 1;
-            while short > 0 {
-                let alias = words[..short].join(" ");
-                if known.first(&alias).is_none() || short > 1 {
-                    names.push(alias);
-                }
+            while short > 1 {
+                names.push(words[..short].join(" "));
                 if !is_company_word(words[short - 1]) {
                     break;
                 }
                 short -= 1;
+            }
+            // and "Harlow" where the story calls it so ("accusing Harlow of"), which
+            // "General" of "General Foods Corporation" is not
+            let first = words[0];
+            if lone.contains(first)
+                && known.first(first).is_none()
+                && !names.iter().any(|n| n == first)
+            {
+                names.push(first.to_string());
             }
         }
         SideKind::Party => {
@@ -433,7 +470,7 @@ mod tests {
         );
         assert!(
             got.iter()
-                .any(|(n, k)| n.contains("|Harlow|") && *k == SideKind::Company),
+                .any(|(n, k)| n.contains("|Harlow Freight|") && *k == SideKind::Company),
             "{got:?}"
         );
         assert!(
@@ -446,6 +483,28 @@ mod tests {
         assert!(
             got.iter()
                 .any(|(n, k)| n.starts_with("Heritage Party|Heritage") && *k == SideKind::Party),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_is_called_by_its_first_word_where_the_story_does() {
+        let text = "Nurses at Pellham Health Systems and the Eastern Nurses Guild. A spokeswoman said Pellham had offered more.";
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.split('|').any(|n| n == "Pellham") && *k == SideKind::Company),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Eastern Nurses Guild|union|guild".into(), SideKind::Union)),
+            "{got:?}"
+        );
+        // a first word the story never uses alone stays the name's
+        let got = found("General Foods Corporation said so. Its rivals did not.");
+        assert!(
+            got.iter()
+                .all(|(n, _)| n.split('|').all(|n| n != "General")),
             "{got:?}"
         );
     }
