@@ -60,7 +60,8 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         super::country_matcher(),
     );
     let kinds = candidates.kinds();
-    let mut evidence = gather(story, home, findings, entities);
+    let attacks = super::stance::attacks(text, findings, sides);
+    let mut evidence = gather(story, home, findings, &attacks, entities);
     let mut governing = sides::governing_votes(text, parties, sides, &kinds);
     officials_vote(&evidence, entities.list.len(), &kinds, &mut governing);
     // an office whose side some mention names is that side's
@@ -91,7 +92,7 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
             let provisional: Vec<Option<usize>> = (0..entities.list.len())
                 .map(|i| evidence.decide(i, &roles, &present))
                 .collect();
-            choice::attributions(&mut scored, &choosing, findings, &provisional);
+            choice::attributions(&mut scored, &choosing, findings, &attacks, &provisional);
             in_order_of_attribution(findings, &provisional, choice::choose(&scored))
         }
     };
@@ -119,7 +120,13 @@ fn home_side(home: Home, sides: &SideMatcher, candidates: &Candidates) -> usize 
 }
 
 /// Every clue about every speaker.
-fn gather(story: Story, home: Option<Home>, findings: &Findings, entities: &Entities) -> Evidence {
+fn gather(
+    story: Story,
+    home: Option<Home>,
+    findings: &Findings,
+    attacks: &[Vec<usize>],
+    entities: &Entities,
+) -> Evidence {
     let mut evidence = Evidence::new(entities.list.len());
     for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
         if let Some(side) = e.side {
@@ -136,7 +143,7 @@ fn gather(story: Story, home: Option<Home>, findings: &Findings, entities: &Enti
         member_clues(story.text, entities, &titles, parties, &mut evidence);
     }
     home::office_clues(story.text, home, entities, sides, &mut evidence);
-    stance_clues(story.text, findings, sides, &mut evidence);
+    stance_clues(story.text, findings, attacks, sides, &mut evidence);
     evidence
 }
 

@@ -178,11 +178,13 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
 
 /// Adds to the candidates what the story attributes to each (quotations and positions
 /// whose speaker is on it, by `speaker_sides`) and the hostility between them (a side
-/// attacking another: "Blair attacked the Tory plans"), and scores them.
+/// attacking another: "Blair attacked the Tory plans"; `attacks` from
+/// [`super::stance::attacks`]), and scores them.
 pub fn attributions(
     out: &mut Vec<Scored>,
     story: &Story,
     findings: &Findings,
+    attacks: &[Vec<usize>],
     speaker_sides: &[Option<usize>],
 ) {
     let attributed = findings
@@ -214,16 +216,13 @@ pub fn attributions(
     for side in attributed {
         count(side, false);
     }
-    for p in &findings.positions {
-        let stater = p.speaker.and_then(|e| speaker_sides[e]).or(p.side);
-        let targets = p.against.into_iter().chain(super::stance::attacked(
-            story.text,
-            p,
-            &story.candidates.matcher,
-        ));
-        for t in targets {
-            if let Some(s) = stater.filter(|&s| s != t) {
-                count(s, true);
+    for (p, attacked) in findings.positions.iter().zip(attacks) {
+        let Some(stater) = p.speaker.and_then(|e| speaker_sides[e]).or(p.side) else {
+            continue;
+        };
+        for t in p.against.into_iter().chain(attacked.iter().copied()) {
+            if stater != t {
+                count(stater, true);
                 count(t, true);
             }
         }

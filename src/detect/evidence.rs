@@ -116,19 +116,17 @@ impl Roles {
                 .filter(|n| considered.contains(n))
                 .or_else(|| only(&[SideKind::Country], None))
         };
-        let governing = super::sides::governing(&self.governing, considered, &self.kinds);
+        let governing = || super::sides::governing(&self.governing, considered, &self.kinds);
         match target {
             // a body of the home state that is no side speaks for whoever governs it
             // ("Downing Street" in a story between parties)
-            Target::Side(s)
-                if Some(s) == self.nation && !considered.contains(&s) && governing.is_some() =>
-            {
-                governing
+            Target::Side(s) if Some(s) == self.nation && !considered.contains(&s) => {
+                governing().or(Some(s))
             }
             Target::Side(s) => Some(s),
             // (between two parties whose government is not known, the state's offices
             // are no one's: the country is not what they speak for)
-            Target::State => governing.or_else(|| {
+            Target::State => governing().or_else(|| {
                 let parties = considered
                     .iter()
                     .filter(|&&s| self.kinds.get(s) == Some(&SideKind::Party))
@@ -139,7 +137,7 @@ impl Roles {
             Target::Home => self.nation.filter(|n| considered.contains(n)),
             // (a side the story does not tell the kind of may be a party)
             Target::Opposition => {
-                governing.and_then(|g| only(&[SideKind::Party, SideKind::Other], Some(g)))
+                governing().and_then(|g| only(&[SideKind::Party, SideKind::Other], Some(g)))
             }
             Target::Kind(kind) => only(&[kind], None),
         }
@@ -191,32 +189,26 @@ impl Evidence {
         roles: &Roles,
         considered: &[usize],
     ) -> [f32; KINDS] {
-        let mut x = [0f32; KINDS];
-        for (k, kind) in CLUES.iter().enumerate() {
-            let (mut here, mut elsewhere) = (false, false);
-            for &(target, clue) in self.of(entity) {
-                if clue != *kind {
-                    continue;
-                }
-                match roles.resolve(target, considered) {
-                    Some(s) if s == side => here = true,
-                    // (speaking against a third party says nothing of the sides)
-                    Some(s) if *kind != Clue::Against || considered.contains(&s) => {
-                        elsewhere = true;
-                    }
-                    _ => {}
-                }
-            }
-            let sign = if *kind == Clue::Against { -1.0 } else { 1.0 };
-            x[k] = sign * (f32::from(u8::from(here)) - f32::from(u8::from(elsewhere)));
-        }
-        x
+        features_of(&self.resolved(entity, roles, considered), side, considered)
+    }
+
+    /// Each clue about an entity with the side its target names: resolved once for
+    /// all the sides it is weighed against (the resolution does not depend on them).
+    fn resolved(
+        &self,
+        entity: usize,
+        roles: &Roles,
+        considered: &[usize],
+    ) -> Vec<(Option<usize>, Clue)> {
+        self.of(entity)
+            .iter()
+            .map(|&(target, clue)| (roles.resolve(target, considered), clue))
+            .collect()
     }
 
     /// The log-odds that entity `entity` is on side `side`.
     pub fn score(&self, entity: usize, side: usize, roles: &Roles, considered: &[usize]) -> f32 {
-        let x = self.features(entity, side, roles, considered);
-        BIAS + x.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum::<f32>()
+        score_of(&self.features(entity, side, roles, considered))
     }
 
     /// The side of `considered` that entity `entity` is most likely on, if better than
@@ -225,13 +217,49 @@ impl Evidence {
         if self.of(entity).is_empty() {
             return None;
         }
+        let resolved = self.resolved(entity, roles, considered);
         considered
             .iter()
-            .map(|&s| (s, self.score(entity, s, roles, considered)))
+            .map(|&s| (s, score_of(&features_of(&resolved, s, considered))))
             .filter(|&(_, score)| score > 0.0)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(s, _)| s)
     }
+}
+
+/// The model's inputs for side `side` from resolved clues: for each kind of clue, 1
+/// when one points at the side, minus 1 when one points at another (the other way
+/// round for [`Clue::Against`]).
+fn features_of(
+    resolved: &[(Option<usize>, Clue)],
+    side: usize,
+    considered: &[usize],
+) -> [f32; KINDS] {
+    let mut x = [0f32; KINDS];
+    for (k, kind) in CLUES.iter().enumerate() {
+        let (mut here, mut elsewhere) = (false, false);
+        for &(named, clue) in resolved {
+            if clue != *kind {
+                continue;
+            }
+            match named {
+                Some(s) if s == side => here = true,
+                // (speaking against a third party says nothing of the sides)
+                Some(s) if *kind != Clue::Against || considered.contains(&s) => {
+                    elsewhere = true;
+                }
+                _ => {}
+            }
+        }
+        let sign = if *kind == Clue::Against { -1.0 } else { 1.0 };
+        x[k] = sign * (f32::from(u8::from(here)) - f32::from(u8::from(elsewhere)));
+    }
+    x
+}
+
+/// The log-odds of the model's inputs.
+fn score_of(x: &[f32; KINDS]) -> f32 {
+    BIAS + x.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum::<f32>()
 }
 
 /// A speaker's evidence, for reading why it has its side and for fitting [`WEIGHTS`].

@@ -16,11 +16,18 @@ use std::ops::Range;
 /// the Labour government would", not the rest of the clause.
 const SUBJECT_WORDS: usize = 4;
 
-/// Gathers the clues of every attributed quotation and position.
-pub fn stance_clues(text: &str, findings: &Findings, sides: &SideMatcher, evidence: &mut Evidence) {
-    for p in &findings.positions {
+/// Gathers the clues of every attributed quotation and position; `attacks` holds the
+/// sides each position attacks ([`attacks`]).
+pub fn stance_clues(
+    text: &str,
+    findings: &Findings,
+    attacks: &[Vec<usize>],
+    sides: &SideMatcher,
+    evidence: &mut Evidence,
+) {
+    for (p, attacked) in findings.positions.iter().zip(attacks) {
         let Some(e) = p.speaker else { continue };
-        for side in p.against.into_iter().chain(attacked(text, p, sides)) {
+        for side in p.against.into_iter().chain(attacked.iter().copied()) {
             evidence.add(e, Target::Side(side), Clue::Against);
         }
         if let Some(side) = reported_subject(text, p, sides).or_else(|| defended(text, p, sides)) {
@@ -95,9 +102,26 @@ fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usi
 /// Words after a hostile verb in which its object is looked for.
 const OBJECT_WORDS: usize = 4;
 
+/// The sides each position attacks ([`attacked`]), looked for only in those that have
+/// a stater (a speaker or a side): the stance clues and the choice of sides read them
+/// both, and an attack with no one making it tells neither anything.
+pub fn attacks(text: &str, findings: &Findings, sides: &SideMatcher) -> Vec<Vec<usize>> {
+    findings
+        .positions
+        .iter()
+        .map(|p| {
+            if p.speaker.is_some() || p.side.is_some() {
+                attacked(text, p, sides)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
 /// The sides a position's stater attacks after its cue ("… and attacked the Tory
 /// plans", "accused Marova of …"): named within a few words after a hostile verb.
-pub fn attacked(text: &str, p: &Position, sides: &SideMatcher) -> Vec<usize> {
+fn attacked(text: &str, p: &Position, sides: &SideMatcher) -> Vec<usize> {
     let ws = words(text, p.subject.end..p.range.end);
     let mut buf = [0u8; 32];
     let mut out = Vec::new();
@@ -162,18 +186,17 @@ fn is_intention(word_lower: &str) -> bool {
 fn quotation_clues(text: &str, q: &Found, e: usize, sides: &SideMatcher, evidence: &mut Evidence) {
     let range = q.range.clone();
     let ws = words(text, range.clone());
-    let mut buf = [0u8; 32];
-    let lowered: Vec<String> = ws
-        .iter()
-        .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
-        .collect();
+    let (mut buf, mut next_buf) = ([0u8; 32], [0u8; 32]);
     let mut first_person = false;
-    for (i, w) in lowered.iter().enumerate() {
-        match w.as_str() {
+    for (i, w) in ws.iter().enumerate() {
+        match &*lower(&text[w.clone()], &mut buf) {
             "we" | "us" | "ourselves" => first_person = true,
             "our" => {
                 first_person = true;
-                if let Some(target) = lowered.get(i + 1).and_then(|n| our_target(n)) {
+                let next = ws
+                    .get(i + 1)
+                    .map(|n| lower(&text[n.clone()], &mut next_buf));
+                if let Some(target) = next.and_then(|n| our_target(&n)) {
                     evidence.add(e, target, Clue::Our);
                 }
             }
