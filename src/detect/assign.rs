@@ -60,8 +60,8 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         super::country_matcher(),
     );
     let kinds = candidates.kinds();
-    let attacks = super::stance::attacks(text, findings, sides);
-    let mut evidence = gather(story, home, findings, &attacks, entities);
+    let stances = super::stance::stances(text, findings, sides);
+    let mut evidence = gather(story, home, findings, &stances, entities);
     let mut governing = sides::governing_votes(text, parties, sides, &kinds);
     officials_vote(&evidence, entities.list.len(), &kinds, &mut governing);
     // an office whose side some mention names is that side's
@@ -92,7 +92,7 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
             let provisional: Vec<Option<usize>> = (0..entities.list.len())
                 .map(|i| evidence.decide(i, &roles, &present))
                 .collect();
-            choice::attributions(&mut scored, &choosing, findings, &attacks, &provisional);
+            choice::attributions(&mut scored, &choosing, findings, &stances, &provisional);
             in_order_of_attribution(findings, &provisional, choice::choose(&scored))
         }
     };
@@ -124,7 +124,7 @@ fn gather(
     story: Story,
     home: Option<Home>,
     findings: &Findings,
-    attacks: &[Vec<usize>],
+    stances: &[super::stance::Stance],
     entities: &Entities,
 ) -> Evidence {
     let mut evidence = Evidence::new(entities.list.len());
@@ -143,7 +143,7 @@ fn gather(
         member_clues(story.text, entities, &titles, parties, &mut evidence);
     }
     home::office_clues(story.text, home, entities, sides, &mut evidence);
-    stance_clues(story.text, findings, attacks, sides, &mut evidence);
+    stance_clues(story.text, findings, stances, sides, &mut evidence);
     evidence
 }
 

@@ -178,13 +178,13 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
 
 /// Adds to the candidates what the story attributes to each (quotations and positions
 /// whose speaker is on it, by `speaker_sides`) and the hostility between them (a side
-/// attacking another: "Blair attacked the Tory plans"; `attacks` from
-/// [`super::stance::attacks`]), and scores them.
+/// attacking another: "Blair attacked the Tory plans"; `stances` from
+/// [`super::stance::stances`]), and scores them.
 pub fn attributions(
     out: &mut Vec<Scored>,
     story: &Story,
     findings: &Findings,
-    attacks: &[Vec<usize>],
+    stances: &[super::stance::Stance],
     speaker_sides: &[Option<usize>],
 ) {
     let attributed = findings
@@ -216,11 +216,11 @@ pub fn attributions(
     for side in attributed {
         count(side, false);
     }
-    for (p, attacked) in findings.positions.iter().zip(attacks) {
+    for (p, stance) in findings.positions.iter().zip(stances) {
         let Some(stater) = p.speaker.and_then(|e| speaker_sides[e]).or(p.side) else {
             continue;
         };
-        for t in p.against.into_iter().chain(attacked.iter().copied()) {
+        for t in p.against.into_iter().chain(stance.attacked.iter().copied()) {
             if stater != t {
                 count(stater, true);
                 count(t, true);

@@ -89,6 +89,19 @@ impl Iterator for WordSpans<'_> {
                 self.at += n;
             }
             let w = &self.phrase[start..self.at];
+            if w.is_ascii() {
+                // (the common case, trimmed by byte: an ASCII letter or digit is
+                // exactly an alphanumeric character there)
+                let bytes = w.as_bytes();
+                let Some(first) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+                    continue;
+                };
+                let last = bytes
+                    .iter()
+                    .rposition(u8::is_ascii_alphanumeric)
+                    .unwrap_or(first);
+                return Some(start + first..start + last + 1);
+            }
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
             if !t.is_empty() {
                 let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();

@@ -16,21 +16,21 @@ use std::ops::Range;
 /// the Labour government would", not the rest of the clause.
 const SUBJECT_WORDS: usize = 4;
 
-/// Gathers the clues of every attributed quotation and position; `attacks` holds the
-/// sides each position attacks ([`attacks`]).
+/// Gathers the clues of every attributed quotation and position; `stances` holds each
+/// position's ([`stances`]).
 pub fn stance_clues(
     text: &str,
     findings: &Findings,
-    attacks: &[Vec<usize>],
+    stances: &[Stance],
     sides: &SideMatcher,
     evidence: &mut Evidence,
 ) {
-    for (p, attacked) in findings.positions.iter().zip(attacks) {
+    for (p, stance) in findings.positions.iter().zip(stances) {
         let Some(e) = p.speaker else { continue };
-        for side in p.against.into_iter().chain(attacked.iter().copied()) {
+        for side in p.against.into_iter().chain(stance.attacked.iter().copied()) {
             evidence.add(e, Target::Side(side), Clue::Against);
         }
-        if let Some(side) = reported_subject(text, p, sides).or_else(|| defended(text, p, sides)) {
+        if let Some(side) = reported_subject(text, p, sides).or(stance.defended) {
             evidence.add(e, Target::Side(side), Clue::SpeaksFor);
         }
     }
@@ -45,17 +45,17 @@ pub fn stance_clues(
 /// speech, at the sentence's start ("Brazil wants …, Gros said").
 fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usize> {
     let cue_at = p.subject.end;
-    let speech_first =
-        p.subject.is_empty() || words(text, p.range.start..p.subject.start).len() >= SUBJECT_WORDS;
-    let content = if speech_first {
-        p.range.start..p.subject.start.min(cue_at)
+    // (the words before the subject are the content when the speech comes first)
+    let before = words(text, p.range.start..p.subject.start);
+    let speech_first = p.subject.is_empty() || before.len() >= SUBJECT_WORDS;
+    let mut ws = if speech_first {
+        before
     } else {
         let cue_end = text[cue_at..p.range.end]
             .find(char::is_whitespace)
             .map_or(p.range.end, |i| cue_at + i);
-        cue_end..p.range.end
+        words(text, cue_end..p.range.end)
     };
-    let mut ws = words(text, content);
     let mut buf = [0u8; 32];
     if ws.first().is_some_and(|w| {
         matches!(
@@ -102,58 +102,71 @@ fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usi
 /// Words after a hostile verb in which its object is looked for.
 const OBJECT_WORDS: usize = 4;
 
-/// The sides each position attacks ([`attacked`]), looked for only in those that have
-/// a stater (a speaker or a side): the stance clues and the choice of sides read them
-/// both, and an attack with no one making it tells neither anything.
-pub fn attacks(text: &str, findings: &Findings, sides: &SideMatcher) -> Vec<Vec<usize>> {
+/// Words after a verb of defending in which the side defended is looked for.
+const DEFENDED_WORDS: usize = 3;
+
+/// What a position's stater does to the sides it names after its cue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stance {
+    /// The sides it attacks ("… and attacked the Tory plans", "accused Marova of …"):
+    /// named within a few words after a hostile verb.
+    pub attacked: Vec<usize>,
+    /// The side whose record or case it defends ("Gros defended Brazil's recent
+    /// economic record", "promised to hail Labour's record"): named just after the
+    /// first verb of defending.
+    pub defended: Option<usize>,
+}
+
+/// The stance of each position, looked for only in those that have a stater (a
+/// speaker or a side): the stance clues and the choice of sides both read them, and an
+/// attack with no one making it tells neither anything.
+pub fn stances(text: &str, findings: &Findings, sides: &SideMatcher) -> Vec<Stance> {
     findings
         .positions
         .iter()
         .map(|p| {
             if p.speaker.is_some() || p.side.is_some() {
-                attacked(text, p, sides)
+                stance(text, p, sides)
             } else {
-                Vec::new()
+                Stance::default()
             }
         })
         .collect()
 }
 
-/// The sides a position's stater attacks after its cue ("… and attacked the Tory
-/// plans", "accused Marova of …"): named within a few words after a hostile verb.
-fn attacked(text: &str, p: &Position, sides: &SideMatcher) -> Vec<usize> {
+/// The stance of one position, from one pass over the words after its cue.
+fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
     let ws = words(text, p.subject.end..p.range.end);
+    let named_after = |verb: usize, reach: usize| {
+        let object = &ws[verb + 1..(verb + 1 + reach).min(ws.len())];
+        let (first, last) = (object.first()?, object.last()?);
+        sides.first(&text[first.start..last.end])
+    };
     let mut buf = [0u8; 32];
-    let mut out = Vec::new();
+    let mut out = Stance::default();
+    let mut defending_seen = false;
     for (i, w) in ws.iter().enumerate() {
-        if !super::positions::is_hostile(&lower(&text[w.clone()], &mut buf)) {
-            continue;
+        let word = lower(&text[w.clone()], &mut buf);
+        if !defending_seen && is_defending(&word) {
+            defending_seen = true;
+            out.defended = named_after(i, DEFENDED_WORDS);
         }
-        let object = &ws[i + 1..(i + 1 + OBJECT_WORDS).min(ws.len())];
-        if let (Some(first), Some(last)) = (object.first(), object.last())
-            && let Some(side) = sides.first(&text[first.start..last.end])
-            && !out.contains(&side)
+        if super::positions::is_hostile(&word)
+            && let Some(side) = named_after(i, OBJECT_WORDS)
+            && !out.attacked.contains(&side)
         {
-            out.push(side);
+            out.attacked.push(side);
         }
     }
     out
 }
 
-/// The side whose record or case the stater of a position defends ("Gros defended
-/// Brazil's recent economic record", "promised to hail Labour's record").
-fn defended(text: &str, p: &Position, sides: &SideMatcher) -> Option<usize> {
-    let ws = words(text, p.subject.end..p.range.end);
-    let mut buf = [0u8; 32];
-    let verb = ws.iter().position(|w| {
-        matches!(
-            &*lower(&text[w.clone()], &mut buf),
-            "defend" | "defends" | "defended" | "defending" | "hail" | "hails" | "hailed"
-        )
-    })?;
-    let object = ws.get(verb + 1..(verb + 4).min(ws.len()))?;
-    let span = object.first()?.start..object.last()?.end;
-    sides.first(&text[span])
+/// Verbs of defending a side's record or case.
+fn is_defending(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "defend" | "defends" | "defended" | "defending" | "hail" | "hails" | "hailed"
+    )
 }
 
 /// Verbs of what a subject means to do ("Labour would …", "Brazil wants …"), which its
@@ -189,6 +202,11 @@ fn quotation_clues(text: &str, q: &Found, e: usize, sides: &SideMatcher, evidenc
     let (mut buf, mut next_buf) = ([0u8; 32], [0u8; 32]);
     let mut first_person = false;
     for (i, w) in ws.iter().enumerate() {
+        // (only a word of the length of "we", "our" or "ourselves" can be one: no
+        // other characters lower-case to theirs)
+        if !matches!(w.len(), 2 | 3 | 9) {
+            continue;
+        }
         match &*lower(&text[w.clone()], &mut buf) {
             "we" | "us" | "ourselves" => first_person = true,
             "our" => {
@@ -285,6 +303,19 @@ mod tests {
         assert_eq!(
             reported_subject(t, &position(t, "Ann Lee", "said"), &sides()),
             None
+        );
+    }
+
+    #[test]
+    fn one_pass_finds_the_sides_attacked_and_the_side_defended() {
+        let t = "Ann Lee said she defended Marova's record and attacked the Tessalia plan.";
+        let got = stance(t, &position(t, "Ann Lee", "said"), &sides());
+        assert_eq!(got.attacked, [1]);
+        assert_eq!(got.defended, Some(0));
+        let t = "Ann Lee said Marova would wait.";
+        assert_eq!(
+            stance(t, &position(t, "Ann Lee", "said"), &sides()),
+            Stance::default()
         );
     }
 
