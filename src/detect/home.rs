@@ -192,13 +192,14 @@ fn is_non_state_word(word_lower: &str) -> bool {
 pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
     let (mut executive, mut legislative, mut opposition) = (false, false, false);
     let mut organisation = None;
-    let mut previous = String::new();
+    let mut after_central = false;
+    let mut buf = [0u8; 32];
     for w in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'') {
         let w = w.trim_end_matches("'s");
-        let lower = w.to_lowercase();
+        let lower = super::words::lower(w, &mut buf);
         // the central bank is the state's
-        let central_bank = previous == "central" && matches!(lower.as_str(), "bank" | "bank's");
-        previous.clone_from(&lower);
+        let central_bank = after_central && matches!(&*lower, "bank" | "bank's");
+        after_central = lower == "central";
         if central_bank {
             executive = true;
             continue;
