@@ -451,13 +451,15 @@ impl Entities {
     /// earlier holds it: the person just mentioned, if no title was ever given to them
     /// ("Ann Verity has attacked … The Tory leader said").
     fn bridged(&self, head: &str, plural: bool, side: Option<usize>) -> Option<usize> {
-        if plural || !lexicon::is_office(head) {
+        // (a party's member is no office: "the Arizona Republican" may hold one)
+        let member = lexicon::is_party_member(head);
+        if plural || !(member || lexicon::is_office(head)) {
             return None;
         }
         let &i = self.recent_people.first()?;
         let e = &self.list[i];
         let just_mentioned = self.mentions_resolved - e.last_mention < BRIDGE_MENTIONS;
-        let untitled = e.role.is_none() && e.descriptions.is_empty();
+        let untitled = member || (e.role.is_none() && e.descriptions.is_empty());
         let same_side = side.is_none() || e.side.is_none() || e.side == side;
         (just_mentioned && untitled && same_side && e.name.contains(' ')).then_some(i)
     }

@@ -1210,6 +1210,14 @@ pub fn is_rank(word_lower: &str) -> bool {
     RANKS.contains(&word_lower)
 }
 
+/// Whether a lower-case word names a member of a party ("the Ohio Democrat").
+pub fn is_party_member(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "democrat" | "republican" | "conservative" | "tory"
+    )
+}
+
 /// Whether a lower-case word names an office one person holds ([`OFFICES`]).
 pub fn is_office(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();

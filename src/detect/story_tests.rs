@@ -136,3 +136,35 @@ fn descriptions_relatives_and_pronouns_find_the_person_they_name() {
     );
     assert_eq!(got[1].2, "Education Secretary");
 }
+
+const MISSION: &str = "Visiting lawmaker doubts trade deal\n\n\
+    Visiting Congressman Tom Arlow said the deal would not pass this year.\n\n\
+    \"I do not believe we will vote for it,\" the Ohio Republican said on Tuesday.\n\n\
+    \"The review is wrong,\" said an official at Freedonia's trade institute. \"It \
+    belongs to another age,\" the institute official said.\n\n\
+    \"We will wait,\" said a spokesman at a news conference.\n";
+
+#[test]
+fn a_party_member_is_the_lawmaker_just_named_and_an_official_keeps_his_body() {
+    let got = credited(MISSION);
+    let who: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(q, s, _)| (q.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            ("\"I do not believe we will vote for it,\"", "Tom Arlow"),
+            (
+                "\"The review is wrong,\"",
+                "official at Freedonia's trade institute"
+            ),
+            (
+                "\"It belongs to another age,\"",
+                "official at Freedonia's trade institute"
+            ),
+            // where one speaks is no body one speaks for
+            ("\"We will wait,\"", "spokesman"),
+        ]
+    );
+}
