@@ -78,6 +78,9 @@ pub struct Entities {
     /// Secretary Ann Verity") → that name, the latest: "the home secretary" is hers
     /// even when she has not spoken yet.
     by_title: WordMap<String, KnownName>,
+    /// Each body head noun → the latest body named with it ("union" → "Transport
+    /// Workers Union").
+    by_body_head: WordMap<String, String>,
     /// Head noun → the entities it refers back to.
     by_head: WordMap<String, Vec<usize>>,
     /// Surname → full name of people named anywhere in the article.
@@ -128,26 +131,31 @@ fn same_rank(description: &str, role: &str) -> bool {
 /// that has one ("a spokeswoman").
 fn gender_in(phrase: &str) -> Option<Gender> {
     let phrase = phrase.split(',').next().unwrap_or(phrase);
-    let mut words = phrase
-        .split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase());
+    let mut words = phrase.split_whitespace().map(|w| w.trim_end_matches('.'));
     let first = words.next()?;
-    let first = match first.as_str() {
-        "the" | "a" | "an" => words.next()?,
+    let first = match first {
+        "the" | "The" | "a" | "A" | "an" | "An" => words.next()?,
         _ => first,
     };
-    match first.as_str() {
-        "mr" | "sir" | "lord" => return Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "lady" | "dame" | "baroness" => return Some(Gender::Female),
-        _ => {}
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    if is(first, &["mr", "sir", "lord"]) {
+        return Some(Gender::Male);
     }
-    std::iter::once(first)
-        .chain(words)
-        .find_map(|w| match w.as_str() {
-            "spokesman" | "congressman" | "councilman" => Some(Gender::Male),
-            w if w.ends_with("woman") => Some(Gender::Female),
-            _ => None,
-        })
+    if is(first, &["mrs", "ms", "miss", "lady", "dame", "baroness"]) {
+        return Some(Gender::Female);
+    }
+    std::iter::once(first).chain(words).find_map(|w| {
+        if is(w, &["spokesman", "congressman", "councilman"]) {
+            Some(Gender::Male)
+        } else if w.len() > 5
+            && w.is_char_boundary(w.len() - 5)
+            && w[w.len() - 5..].eq_ignore_ascii_case("woman")
+        {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    })
 }
 
 impl Entities {
@@ -232,7 +240,11 @@ impl Entities {
                 continue;
             }
             let whole = ws[run.start].start..ws[run.end - 1].end;
-            if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
+            let kind = classify_run(text, &ws[run], sides);
+            if let RunKind::Body(r) = &kind {
+                self.learn_body(&text[r.clone()]);
+            }
+            if let RunKind::Person(name) = kind {
                 let n = clean_name(&text[name.clone()]);
                 let parts: Vec<&str> = n.split_whitespace().collect();
                 if let (true, Some(first), Some(last)) =
@@ -289,6 +301,7 @@ impl Entities {
                     self.latest_with_head(head, np.side, &np.name)
                         .or_else(|| self.titled_known(head, np))
                         .or_else(|| self.bridged(head, *plural, np.side))
+                        .or_else(|| (!*plural).then(|| self.named_body(head, np)).flatten())
                 } else {
                     None
                 };
@@ -400,6 +413,33 @@ impl Entities {
             .copied()
             .find(agrees)
             .or_else(|| self.latest(EntityKind::Person))
+    }
+
+    /// Remembers a body's name of two words or more by its head noun ("Transport
+    /// Workers Union" by "union"), so that "the union said" is that union.
+    fn learn_body(&mut self, name: &str) {
+        // (the name proper follows its last "the": "Members of the Harbour Union")
+        let name = clean_name(name.rsplit_once(" the ").map_or(name, |(_, n)| n));
+        let mut words = name.split_whitespace();
+        let Some(head) = words.next_back() else {
+            return;
+        };
+        let head = head.to_lowercase();
+        if words.next().is_some() && lexicon::is_body_head(&head) {
+            self.by_body_head.insert(head, name);
+        }
+    }
+
+    /// The body named earlier whose head noun a definite description has ("the union"
+    /// after "the Transport Workers Union"), as an entity.
+    fn named_body(&mut self, head: &str, np: &SourceNp) -> Option<usize> {
+        let name = self.by_body_head.get(head)?.clone();
+        let i = match self.by_name.get(&*lower(&name, &mut [0u8; 32])) {
+            Some(&i) => i,
+            None => self.push(name, np, EntityKind::Body),
+        };
+        self.add_head(i, head);
+        Some(i)
     }
 
     /// Remembers the role nouns of a known name's title, so that a description with

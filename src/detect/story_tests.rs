@@ -168,3 +168,24 @@ fn a_party_member_is_the_lawmaker_just_named_and_an_official_keeps_his_body() {
         ]
     );
 }
+
+const DEPOT: &str = "Bus drivers walk out\n\n\
+    Members of the Harbour Drivers Union walked out at dawn on Monday.\n\n\
+    \"Nobody wanted this,\" the union said in a statement.\n\n\
+    \"We are ready to talk,\" said a spokeswoman for the company.\n";
+
+#[test]
+fn the_union_is_the_union_named_before_it() {
+    let got = credited(DEPOT);
+    let who: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(q, s, _)| (q.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            ("\"Nobody wanted this,\"", "Harbour Drivers Union"),
+            ("\"We are ready to talk,\"", "spokeswoman for the company"),
+        ]
+    );
+}
