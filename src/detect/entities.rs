@@ -115,16 +115,13 @@ const BRIDGE_MENTIONS: usize = 2;
 /// "shadow", "deputy", "former"… ("the shadow home secretary" is not the Home
 /// Secretary, nor "the prime minister" the Deputy Prime Minister).
 fn same_rank(description: &str, role: &str) -> bool {
+    // (each rank a bit: compared without allocating, as this runs for every holder)
     let ranks = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| lexicon::is_rank(&w.to_lowercase()))
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
+            .filter_map(lexicon::rank)
+            .fold(0u32, |mask, r| mask | 1 << r)
     };
-    let (mut a, mut b) = (ranks(description), ranks(role));
-    a.sort_unstable();
-    b.sort_unstable();
-    a == b
+    ranks(description) == ranks(role)
 }
 
 /// The gender a source phrase gives: an honorific opening it ("Mrs Verity") or a noun
@@ -212,6 +209,13 @@ impl Entities {
     /// Minister Ann Verity is expected to reply."), so that a later "she said" finds
     /// her; anything else the subject names is left alone.
     pub fn mention_subject(&mut self, text: &str, range: Range<usize>, sides: &SideMatcher) {
+        // Only a name already met can be one (most subjects are not people): one
+        // lookup before reading the phrase.
+        let last = text[range.clone()].rsplit(' ').next().unwrap_or_default();
+        let key = name_key(last);
+        if !(self.full_names.contains_key(&key) || self.by_last.contains_key(&key)) {
+            return;
+        }
         let np = self.read_cached(text, range.clone(), sides);
         if np.as_ref().is_some_and(|np| np.kind == NpKind::Person) {
             self.resolve_phrase(text, range, sides);

@@ -1205,9 +1205,10 @@ const RANKS: &[&str] = &[
     "ex",
 ];
 
-/// Whether a lower-case word changes the office it modifies ([`RANKS`]).
-pub fn is_rank(word_lower: &str) -> bool {
-    RANKS.contains(&word_lower)
+/// Which of [`RANKS`] a word is, in any case: a word that changes the office it
+/// modifies.
+pub fn rank(word: &str) -> Option<usize> {
+    RANKS.iter().position(|r| word.eq_ignore_ascii_case(r))
 }
 
 /// Whether a lower-case word names a member of a party ("the Ohio Democrat").
