@@ -247,3 +247,50 @@ fn export_onto_a_fifo_leaves_the_fifo() {
     assert!(stderr(&o).contains("FIFO"), "{}", stderr(&o));
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }
+
+/// Runs `parley ARGS` in `dir` from a shell that first plants a symbolic link to
+/// `victim` at `NAME.tmpPID` and `NAME.tmpPID-0` for each name given, the process id
+/// being the shell's, which `exec` hands on to parley.
+fn parley_after_planting(dir: &Path, names: &[&str], victim: &Path, args: &[&str]) -> Output {
+    let mut script = String::new();
+    for name in names {
+        for tail in ["", "-0"] {
+            script.push_str(&format!(
+                "ln -s '{}' \".{name}.tmp$${tail}\" && ",
+                victim.display()
+            ));
+        }
+    }
+    script.push_str("exec \"$0\" \"$@\"");
+    support::in_dir(Command::new("sh").arg("-c").arg(script), dir)
+        .arg(env!("CARGO_BIN_EXE_parley"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_link_planted_at_an_export_s_temporary_name_is_passed_over_and_left() {
+    let dir = setup("");
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    for name in ["talks.txt", "talks.txt.parley.toml"] {
+        fs::copy(dir.path().join(name), corpus.join(name)).unwrap();
+    }
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "someone's draft").unwrap();
+    // a folder's table, and one article's export (through the store's writer)
+    for (output, input) in [("table.csv", "corpus"), ("one.csv", "talks.txt")] {
+        let args = ["export", input, "-o", output];
+        let out = parley_after_planting(dir.path(), &[output], &victim, &args);
+        assert!(out.status.success(), "{output}: {}", stderr(&out));
+        let table = fs::read_to_string(dir.path().join(output)).unwrap();
+        assert!(table.contains("We are ready"), "{table}");
+    }
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "someone's draft");
+    let links = fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_symlink())
+        .count();
+    assert_eq!(links, 4, "the planted links are still there");
+}

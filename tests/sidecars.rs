@@ -288,3 +288,35 @@ fn another_users_journal_or_lock_is_left_alone() {
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&lock).unwrap(), "4242\n");
 }
+
+#[test]
+fn marking_an_article_done_never_writes_through_a_link_at_the_marks_file() {
+    let (dir, _article) = setup();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("talks.txt"), ARTICLE).unwrap();
+    // an empty TOML file elsewhere reads as a marks file of no marks
+    let elsewhere = dir.path().join("settings.toml");
+    std::fs::write(&elsewhere, "").unwrap();
+    let marks = corpus.join(".parley-corpus.toml");
+    std::os::unix::fs::symlink(&elsewhere, &marks).unwrap();
+    mark_done(dir.path(), "cannot mark the article");
+    assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "");
+    assert!(std::fs::symlink_metadata(&marks).unwrap().is_symlink());
+    // without the link, the mark is kept in the folder
+    std::fs::remove_file(&marks).unwrap();
+    mark_done(dir.path(), "marked done");
+    let kept = std::fs::read_to_string(&marks).unwrap();
+    assert!(kept.contains("done = [\"talks.txt\"]"), "{kept}");
+}
+
+/// Opens the folder `corpus` of one article, marks it done (`x`), waits for `said`
+/// and quits.
+fn mark_done(dir: &Path, said: &str) {
+    let mut t = Term::start(&["corpus"], 100, 30, dir, &[]);
+    t.wait_text("1 of 1 articles");
+    t.send("x");
+    t.wait_text(said);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::corpus::{self, Limits, Rows, Saved, Settings};
 use crate::export::table::TableFormat;
 use crate::model::Party;
-use crate::store::{fsio, guard};
+use crate::store::{fsio, guard, owned};
 use anyhow::{Context, Result, bail};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -154,9 +154,17 @@ pub fn export(paths: &[PathBuf], request: TableRequest, config: &Config) -> Resu
                 follow_links: true,
                 store: None,
             };
-            guard::check(path, rules).map_err(refused)?;
-            let rows = write_replacing(path, rules, |out| table(out))?;
-            eprintln!("parley: {rows} rows written to {}", corpus::display(path));
+            let spared = |p: &Path| {
+                guard::check(p, rules)?;
+                corpus::check_output(paths, p, request.force)
+            };
+            spared(path).map_err(refused)?;
+            let rows = write_replacing(path, &spared, |out| table(out))?;
+            eprintln!(
+                "parley: {} written to {}",
+                crate::tui::strings::counted(rows, "row"),
+                corpus::display(path)
+            );
         }
     }
     Ok(if problems > 0 {
@@ -168,21 +176,19 @@ pub fn export(paths: &[PathBuf], request: TableRequest, config: &Config) -> Resu
 
 /// Streams into a temporary file beside `path`, then renames it into place, so a
 /// table of any size is written in bounded memory and appears whole or not at all.
+/// The temporary file is made new under a name no other write uses, and only that
+/// file is ever removed: whatever else is at such a name is left alone.
 fn write_replacing<T>(
     path: &Path,
-    rules: guard::Rules<'_>,
+    spared: &dyn Fn(&Path) -> Result<(), guard::Refused>,
     write: impl FnOnce(&mut BufWriter<std::fs::File>) -> io::Result<T>,
 ) -> Result<T> {
     let dir = corpus::folder_of(path);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(".{name}.tmp{}", std::process::id()));
     let shown = corpus::display(path);
+    let (temp, file) =
+        fsio::create_temp_beside(path).with_context(|| format!("cannot write {shown}"))?;
     let result = (|| {
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        let mut out = BufWriter::with_capacity(1 << 16, file);
+        let mut out = BufWriter::with_capacity(1 << 16, file.try_clone()?);
         let value = write(&mut out)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         Ok::<T, io::Error>(value)
@@ -190,13 +196,13 @@ fn write_replacing<T>(
     let value = match result {
         Ok(v) => v,
         Err(e) => {
-            let _ = std::fs::remove_file(&temp);
+            let _ = owned::remove(&temp, &file);
             return Err(e).with_context(|| format!("cannot write {shown}"));
         }
     };
     // checked again: the file may have appeared while the table was made
-    if let Err(e) = guard::check(path, rules) {
-        let _ = std::fs::remove_file(&temp);
+    if let Err(e) = spared(path) {
+        let _ = owned::remove(&temp, &file);
         return Err(refused(e));
     }
     std::fs::rename(&temp, path).with_context(|| format!("cannot write {shown}"))?;

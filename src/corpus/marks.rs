@@ -69,7 +69,7 @@ impl Marks {
     }
 
     /// Marks `article` done or not, rewriting its folder's file atomically (read anew
-    /// first, so marks another process made since are kept).
+    /// first, so marks another process made since are kept), never through a link.
     pub fn set_done(&mut self, article: &Path, done: bool) -> io::Result<()> {
         let (dir, name) = split(article);
         let mut names = read(dir)?;
@@ -84,7 +84,7 @@ impl Marks {
             };
             let text = toml::to_string(&file).map_err(io::Error::other)?;
             let text = format!("# parley: the articles of this folder marked done\n{text}");
-            fsio::write_atomic(&dir.join(MARKS_FILE), text.as_bytes())?;
+            fsio::replace_name(&dir.join(MARKS_FILE), text.as_bytes())?;
         }
         self.folders.insert(dir.to_path_buf(), names);
         Ok(())

@@ -103,24 +103,54 @@ pub fn replace_owned(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace(path, bytes)
 }
 
+/// [`write_atomic`] for a file parley names in a folder a team shares (the marks of a
+/// corpus): the name itself is replaced, never a link's target, and a link or
+/// anything else that is not a plain file there is refused ([`super::owned::plain`]).
+/// Whose file it was does not matter: a teammate's is as good as one's own.
+pub fn replace_name(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) => super::owned::plain(&meta)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    replace(path, bytes)
+}
+
+/// A new temporary file beside `path` (`.NAME.tmpPID-N`), made with `O_EXCL` under
+/// a name no other write of this process uses; a name something else already holds
+/// is passed over, never opened.
+pub fn create_temp_beside(path: &Path) -> io::Result<(PathBuf, File)> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?
+        .to_string_lossy();
+    let dir = folder(path);
+    let mut tries = 0;
+    loop {
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.tmp{}-{n}", std::process::id()));
+        match super::owned::create_shared(&temp) {
+            // a name someone else holds (a link planted there, say): the next one
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 16 => tries += 1,
+            other => return other.map(|file| (temp, file)),
+        }
+    }
+}
+
+/// The folder `path` is in: "." for a bare name.
+fn folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// Writes a temporary file beside `target` (a name no other save uses: this process's
 /// id and a counter, made with `O_EXCL`), syncs it and renames it over `target`.
 fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let temp = dir.join(format!(
-        ".{}.tmp{}-{}",
-        name.to_string_lossy(),
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
     // made new (O_EXCL), so what is removed after a failure is only ever this file
-    let mut file = super::owned::create_shared(&temp)?;
+    let (temp, mut file) = create_temp_beside(target)?;
+    let dir = folder(target);
     let result = fill_and_rename(&mut file, target, &temp, &dir, bytes);
     if result.is_err() {
         let _ = super::owned::remove(&temp, &file);

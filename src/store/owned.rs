@@ -126,14 +126,7 @@ pub fn is_at(file: &File, path: &Path) -> bool {
 
 /// Whether a file found at one of parley's names may be used, and if not, why.
 pub fn usable(meta: &Metadata) -> io::Result<()> {
-    let kind = meta.file_type();
-    if kind.is_symlink() {
-        return Err(not_parleys("is a symbolic link"));
-    }
-    if !kind.is_file() {
-        let what = super::guard::kind_of(&kind);
-        return Err(not_parleys(&format!("is a {what}")));
-    }
+    plain(meta)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -143,6 +136,20 @@ pub fn usable(meta: &Metadata) -> io::Result<()> {
         if meta.uid() != rustix::process::geteuid().as_raw() {
             return Err(not_parleys("belongs to another user"));
         }
+    }
+    Ok(())
+}
+
+/// Whether what is at one of parley's names is a plain file: neither a link nor a
+/// directory, FIFO, device or socket.
+pub fn plain(meta: &Metadata) -> io::Result<()> {
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return Err(not_parleys("is a symbolic link"));
+    }
+    if !kind.is_file() {
+        let what = super::guard::kind_of(&kind);
+        return Err(not_parleys(&format!("is a {what}")));
     }
     Ok(())
 }

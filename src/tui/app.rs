@@ -118,6 +118,9 @@ pub struct App {
     last_conflict: Option<Id>,
     /// The corpus, when the reader was opened on a folder (`parley DIR`).
     pub corpus: Option<super::corpus::Corpus>,
+    /// The article was read again from its changed file (`:detect`): the place is
+    /// kept under the new text's fingerprint, not the one opened.
+    pub read_again: bool,
 }
 
 impl App {
@@ -174,6 +177,7 @@ impl App {
             jobs: Vec::new(),
             last_conflict: None,
             corpus: None,
+            read_again: false,
         };
         app.relayout();
         app
@@ -249,6 +253,16 @@ impl App {
         self.loading = false;
         self.search.retext(&self.article.text);
         self.scroll_to_offset(keep);
+    }
+
+    /// Shows the article from `offset`; while only its start is here and `offset` is
+    /// past it, from there once the whole has arrived.
+    pub fn resume_at(&mut self, offset: usize) {
+        if offset < self.article.text.len() || !self.loading {
+            self.scroll_to_offset(offset);
+        } else {
+            self.resume = Some(offset);
+        }
     }
 
     /// Takes the opened store (from the worker thread): its annotations replace the

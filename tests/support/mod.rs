@@ -231,14 +231,19 @@ pub fn coloured(screen: &vt100::Screen, text: &str) -> bool {
 
 /// Runs `parley ARGS` in `dir`, with its config and data there too and no colour.
 pub fn parley_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parley"))
+    in_dir(&mut Command::new(env!("CARGO_BIN_EXE_parley")), dir)
         .args(args)
+        .output()
+        .expect("run parley")
+}
+
+/// Sets `command` to run in `dir` as [`parley_in`] runs parley there.
+pub fn in_dir<'a>(command: &'a mut Command, dir: &Path) -> &'a mut Command {
+    command
         .current_dir(dir)
         .env_remove("PARLEY_CONFIG")
         .env("XDG_CONFIG_HOME", dir.join("config"))
         .env("XDG_DATA_HOME", dir.join("data"))
         .env("HOME", dir)
         .env("NO_COLOR", "1")
-        .output()
-        .expect("run parley")
 }
