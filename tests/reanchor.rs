@@ -158,7 +158,7 @@ fn floor(text: &str, mut at: usize) -> usize {
 
 #[test]
 fn random_edits_to_the_article_never_put_a_cue_or_mention_on_other_words() {
-    // 25 rounds by default; PARLEY_REANCHOR_ROUNDS=500 for the figure in RELIABILITY.md
+    // 25 rounds by default; PARLEY_REANCHOR_ROUNDS=1000 for the figure in RELIABILITY.md
     let rounds: usize = std::env::var("PARLEY_REANCHOR_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -228,7 +228,14 @@ fn random_edits_to_the_article_never_put_a_cue_or_mention_on_other_words() {
         std::fs::write(dir.path().join("talks.txt"), &text).unwrap();
         std::fs::write(dir.path().join("talks.txt.parley.toml"), &store).unwrap();
         let check = parley_in(dir.path(), &["check", "talks.txt"]);
-        assert_eq!(check.status.code(), Some(0), "round {round}");
+        // valid; an orphan is the one problem `check` may list (exit 1), and says so
+        let listed = String::from_utf8_lossy(&check.stdout).to_string();
+        let only_orphans = listed.lines().all(|l| l.contains("(an orphan:"));
+        assert!(
+            check.status.code() == Some(0) || (check.status.code() == Some(1) && only_orphans),
+            "round {round}: {listed}{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
         let out = parley_in(dir.path(), &["export", "--format", "toml", "talks.txt"]);
         assert!(out.status.success(), "round {round}");
         let exported = String::from_utf8(out.stdout).unwrap();
