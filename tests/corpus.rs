@@ -184,6 +184,12 @@ fn the_article_table_has_a_row_per_article_with_its_status() {
         rows[1][1], "Norway accepts Chile's quota",
         "title peeked without a store"
     );
+    // one article, one row: said in the singular
+    let (_, err) = ok(run(
+        dir.path(),
+        &["export", "news/talks.txt", "--articles", "-o", "one.csv"],
+    ));
+    assert!(err.contains("1 row written to one.csv"), "{err}");
 }
 
 #[test]
@@ -218,4 +224,78 @@ fn detect_of_a_folder_without_save_says_what_to_do() {
     let out = run(dir.path(), &["detect", "news"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--save"));
+}
+
+#[test]
+fn export_never_writes_onto_an_article_a_store_or_a_sidecar_of_the_corpus() {
+    let (dir, news) = corpus();
+    ok(run(dir.path(), &["detect", "news", "--save"]));
+    let store = store_of(&news, "talks.txt");
+    std::fs::write(news.join("talks.txt.parley.toml.lock"), "1\n").unwrap();
+    std::fs::write(news.join("page.html.parley.toml.journal"), "").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(news.join("brief.md"), dir.path().join("link.csv")).unwrap();
+    let before: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&news)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    let targets = [
+        ("news/talks.txt", "is the article"),
+        ("news/talks.txt.parley.toml", "is an annotation store"),
+        ("news/brief.md.parley.toml", "is an annotation store"),
+        ("news/talks.txt.parley.toml.lock", "lock"),
+        ("news/page.html.parley.toml.journal", "journal"),
+        #[cfg(unix)]
+        ("link.csv", "is the article"),
+    ];
+    for (target, why) in targets {
+        for format in ["csv", "jsonl"] {
+            let out = run(
+                dir.path(),
+                &[
+                    "export", "news", "--format", format, "-o", target, "--force",
+                ],
+            );
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{target}: {err}");
+            assert!(err.contains(why), "{target}: {err}");
+        }
+    }
+    // a store missing so far is spared too: a page without one
+    std::fs::remove_file(&store).unwrap();
+    let out = run(
+        dir.path(),
+        &["export", "news", "-o", "news/talks.txt.parley.toml"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!store.exists(), "no store was made of the table");
+    for (path, bytes) in before.iter().filter(|(p, _)| *p != store) {
+        assert_eq!(&std::fs::read(path).unwrap(), bytes, "{}", path.display());
+    }
+    // one article's export spares its store as well
+    ok(run(dir.path(), &["detect", "news/talks.txt", "--save"]));
+    let out = run(
+        dir.path(),
+        &[
+            "export",
+            "news/talks.txt",
+            "--format",
+            "csv",
+            "-o",
+            "news/talks.txt.parley.toml",
+            "--force",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        std::fs::read_to_string(&store)
+            .unwrap()
+            .contains("[[quote]]")
+    );
+    // and a file beside the corpus is written as asked
+    ok(run(dir.path(), &["export", "news", "-o", "news/table.csv"]));
 }

@@ -154,9 +154,17 @@ pub fn export(paths: &[PathBuf], request: TableRequest, config: &Config) -> Resu
                 follow_links: true,
                 store: None,
             };
-            guard::check(path, rules).map_err(refused)?;
-            let rows = write_replacing(path, rules, |out| table(out))?;
-            eprintln!("parley: {rows} rows written to {}", corpus::display(path));
+            let spared = |p: &Path| {
+                guard::check(p, rules)?;
+                corpus::check_output(paths, p, request.force)
+            };
+            spared(path).map_err(refused)?;
+            let rows = write_replacing(path, &spared, |out| table(out))?;
+            eprintln!(
+                "parley: {} written to {}",
+                crate::tui::strings::counted(rows, "row"),
+                corpus::display(path)
+            );
         }
     }
     Ok(if problems > 0 {
@@ -172,7 +180,7 @@ pub fn export(paths: &[PathBuf], request: TableRequest, config: &Config) -> Resu
 /// file is ever removed: whatever else is at such a name is left alone.
 fn write_replacing<T>(
     path: &Path,
-    rules: guard::Rules<'_>,
+    spared: &dyn Fn(&Path) -> Result<(), guard::Refused>,
     write: impl FnOnce(&mut BufWriter<std::fs::File>) -> io::Result<T>,
 ) -> Result<T> {
     let dir = corpus::folder_of(path);
@@ -193,7 +201,7 @@ fn write_replacing<T>(
         }
     };
     // checked again: the file may have appeared while the table was made
-    if let Err(e) = guard::check(path, rules) {
+    if let Err(e) = spared(path) {
         let _ = owned::remove(&temp, &file);
         return Err(refused(e));
     }

@@ -20,6 +20,7 @@ use crate::article::{Article, Source};
 use crate::export::table::{
     ANNOTATION_COLUMNS, ARTICLE_COLUMNS, ArticleRef, ArticleRow, TableFormat, TableWriter,
 };
+use crate::store::guard::{self, Refused};
 use crate::store::{OpenOptions, Store};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -161,6 +162,43 @@ pub fn gather_stats(paths: &[PathBuf], limits: Limits, problem: &mut dyn FnMut(S
         }
     }
     stats
+}
+
+/// Checks that the table may be written to `output`: it is none of the corpus's own
+/// files — an article, the store beside one, or a store's journal or lock — by name,
+/// by place or through a link, under the rules one article's export follows. Only the
+/// articles whose files `output` could be are looked at closely, so a large corpus
+/// costs a few `stat` calls an article.
+pub fn check_output(paths: &[PathBuf], output: &Path, replace: bool) -> Result<(), Refused> {
+    let target = std::fs::metadata(output).ok();
+    let output_name = output.file_name().map(std::ffi::OsStr::as_encoded_bytes);
+    for path in Articles::new(paths).filter_map(Result::ok) {
+        let store = crate::store::store_beside(&path);
+        // every file of an article is named after it: NAME, NAME.parley.toml, ….lock
+        let by_name = output_name
+            .zip(path.file_name())
+            .is_some_and(|(o, n)| o.starts_with(n.as_encoded_bytes()));
+        let by_file = target.as_ref().is_some_and(|t| {
+            let own = [
+                path.clone(),
+                store.clone(),
+                crate::store::journal::path_for(&store),
+                crate::store::lock::path_for(&store),
+            ];
+            own.iter().any(|p| guard::is_same_file(t, p))
+        });
+        if by_name || by_file {
+            let rules = guard::Rules {
+                article: Some(&path),
+                replace,
+                follow_links: true,
+                store: Some(&store),
+            };
+            guard::check(output, rules)?;
+            guard::check_spares_store(output, &store)?;
+        }
+    }
+    Ok(())
 }
 
 /// A path as the tables and messages name it.

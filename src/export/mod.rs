@@ -28,6 +28,20 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// The format a file's name asks for (`out.json`, `brief.md`), if it names one.
+    pub fn of_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "toml" => Format::Toml,
+            "json" | "jsonld" => Format::Json,
+            "csv" => Format::Csv,
+            "md" | "markdown" => Format::Markdown,
+            _ => return None,
+        })
+    }
+}
+
 /// Renders `a` (offsets into `text`) in a format; `all` keeps rejected suggestions.
 /// Fails only when TOML cannot hold a value (an offset beyond `i64::MAX`).
 pub fn export(

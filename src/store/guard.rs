@@ -16,6 +16,9 @@ pub enum Refused {
     /// The path is the article being read.
     #[error("{0}: is the article; parley never writes over it")]
     IsArticle(String),
+    /// An annotation store: an export never replaces one (the reader saves stores).
+    #[error("{0}: is an annotation store; an export never writes over one")]
+    IsStore(String),
     /// One of the files that go with a store: its journal (or one kept aside), its lock,
     /// or the temporary file of a save. Writing it would lose edits or break the lock.
     #[error("{path}: is the {what} of a store; parley never writes over it")]
@@ -117,6 +120,39 @@ pub fn check(path: &Path, rules: Rules<'_>) -> Result<bool, Refused> {
         return Err(Refused::Exists(name(path)));
     }
     Ok(true)
+}
+
+/// Checks that `path` is none of the files of the store at `store`: the store itself,
+/// its journal or its lock, by name, by place or through a link. An export is refused
+/// there even with `--force`: replacing them would lose the annotations or the edits.
+pub fn check_spares_store(path: &Path, store: &Path) -> Result<(), Refused> {
+    if let Some(what) = sidecar(path, Some(store)) {
+        return Err(Refused::Sidecar {
+            path: name(path),
+            what,
+        });
+    }
+    if same_place(path, store) {
+        return Err(Refused::IsStore(name(path)));
+    }
+    // a link the user named is followed by the write, so what it points at counts
+    let Ok(target) = fs::metadata(path) else {
+        return Ok(());
+    };
+    if is_same_file(&target, store) {
+        return Err(Refused::IsStore(name(path)));
+    }
+    let sidecars = [
+        ("journal", super::journal::path_for(store)),
+        ("lock", super::lock::path_for(store)),
+    ];
+    match sidecars.iter().find(|(_, p)| is_same_file(&target, p)) {
+        Some((what, _)) => Err(Refused::Sidecar {
+            path: name(path),
+            what,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Writes `bytes` to `path` atomically after [`check`].
@@ -285,6 +321,34 @@ mod tests {
         let e = write(&article, b"export", rules).unwrap_err();
         assert!(matches!(e, Refused::IsArticle(_)), "{e}");
         assert_eq!(fs::read(&article).unwrap(), b"text");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_store_and_its_sidecars_are_spared_by_name_place_and_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let store = d.join("talks.txt.parley.toml");
+        let journal = super::super::journal::path_for(&store);
+        fs::write(&journal, "[]").unwrap();
+        // the store need not exist yet to be spared
+        let e = check_spares_store(&store, &store).unwrap_err();
+        assert!(matches!(e, Refused::IsStore(_)), "{e}");
+        fs::write(&store, "schema = 1").unwrap();
+        std::os::unix::fs::symlink(&store, d.join("out.csv")).unwrap();
+        std::os::unix::fs::symlink(&journal, d.join("j.csv")).unwrap();
+        let cases = [
+            (d.join("out.csv"), "store"),
+            (d.join("j.csv"), "journal"),
+            (super::super::lock::path_for(&store), "lock"),
+            (d.join(".").join("talks.txt.parley.toml"), "store"),
+        ];
+        for (path, what) in cases {
+            let e = check_spares_store(&path, &store).unwrap_err();
+            assert!(e.to_string().contains(what), "{}: {e}", path.display());
+        }
+        check_spares_store(&d.join("table.csv"), &store).unwrap();
+        check_spares_store(&d.join("other.txt.parley.toml"), &store).unwrap();
     }
 
     #[cfg(unix)]

@@ -152,6 +152,12 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// How the store was opened (its path, the sides given, the detector): opening the
+    /// article again after its file changed opens the store the same way.
+    pub fn options(&self) -> &OpenOptions {
+        &self.options
+    }
+
     /// True when the annotations came from a store file rather than the detector.
     pub fn exists_on_disk(&self) -> bool {
         matches!(self.disk, FileState::Present { .. })

@@ -74,6 +74,9 @@ pub enum Action {
     Detected(Box<crate::tui::app::redetect::Detected>),
     /// The background read of the corpus's articles found these titles and counts.
     CorpusCounted(Vec<crate::tui::corpus::Counted>),
+    /// What the worker found for the corpus's article opened under this ticket: taken
+    /// only while that article is the one open.
+    ForArticle(u64, Box<Action>),
 }
 
 /// A key in a popup.

@@ -251,6 +251,16 @@ impl App {
         self.scroll_to_offset(keep);
     }
 
+    /// Shows the article from `offset`; while only its start is here and `offset` is
+    /// past it, from there once the whole has arrived.
+    pub fn resume_at(&mut self, offset: usize) {
+        if offset < self.article.text.len() || !self.loading {
+            self.scroll_to_offset(offset);
+        } else {
+            self.resume = Some(offset);
+        }
+    }
+
     /// Takes the opened store (from the worker thread): its annotations replace the
     /// placeholder, and its notices (recovered edits, re-anchoring, read-only) are shown.
     pub fn set_store(&mut self, mut store: Store) {

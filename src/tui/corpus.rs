@@ -4,9 +4,12 @@
 //! where the user was), which article is open, and the matches of a corpus search.
 
 use super::events::Event;
+use crate::article::{Article, Rest};
 use crate::corpus::{Counts, Marks, Progress, peek_title, read_store};
 use crate::store::OpenOptions;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::Sender;
 
 /// One article of the list.
@@ -122,6 +125,37 @@ pub struct Corpus {
     pub marks: Marks,
     /// The reading places' file (none: places are not kept, as in tests).
     pub places: Option<PathBuf>,
+    /// The ticket of the latest opening of an article, shared with the workers so one
+    /// opening an article the user has left stops.
+    pub opening: Arc<AtomicU64>,
+    /// An article opened on its start, for the loop to finish on a worker.
+    pub pending: Option<OpenJob>,
+}
+
+/// An article of the list opened on its start: the loop reads the rest and opens the
+/// store on a worker, as the reader does for one large article. Everything the worker
+/// sends carries `ticket`, and the reader takes it only while that article is open.
+#[derive(Debug)]
+pub struct OpenJob {
+    /// Which opening this is.
+    pub ticket: u64,
+    /// The article as far as it is read.
+    pub article: Arc<Article>,
+    /// The rest of the file, when only its start is read.
+    pub rest: Option<Rest>,
+    /// How to open its store.
+    pub options: OpenOptions,
+    /// The latest ticket.
+    latest: Arc<AtomicU64>,
+}
+
+impl OpenJob {
+    /// Whether the reader still wants this opening (no other article was opened since),
+    /// for the worker to ask.
+    pub fn wanted(&self) -> impl Fn() -> bool + Send + 'static {
+        let (latest, ticket) = (Arc::clone(&self.latest), self.ticket);
+        move || latest.load(Ordering::SeqCst) == ticket
+    }
 }
 
 impl Corpus {
@@ -159,9 +193,33 @@ impl Corpus {
             color,
             marks,
             places: None,
+            opening: Arc::default(),
+            pending: None,
         };
         corpus.arrange();
         corpus
+    }
+
+    /// A new opening's ticket: from now on, what workers send for earlier ones is dropped.
+    pub fn next_ticket(&mut self) -> u64 {
+        self.pending = None;
+        self.opening.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Whether `ticket` is the latest opening's.
+    pub fn is_latest(&self, ticket: u64) -> bool {
+        self.opening.load(Ordering::SeqCst) == ticket
+    }
+
+    /// An opening for the loop to finish on a worker.
+    pub fn queue_opening(&mut self, ticket: u64, article: Arc<Article>, rest: Option<Rest>) {
+        self.pending = Some(OpenJob {
+            ticket,
+            article,
+            rest,
+            options: self.options.clone(),
+            latest: Arc::clone(&self.opening),
+        });
     }
 
     /// Takes in what the background read of one article found.

@@ -133,7 +133,7 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
     typ(&mut app, "fish farmers");
     press(&mut app, KeyCode::Enter);
     let s = screen(&app);
-    assert!(s.contains("1 matches of “fish farmers”"), "{s}");
+    assert!(s.contains("1 match of “fish farmers”"), "{s}");
     assert!(s.contains("brief.md:5:"), "{s}");
     press(&mut app, KeyCode::Enter);
     assert!(!list_open(&app));
@@ -173,4 +173,98 @@ fn unsaved_edits_are_asked_about_before_another_article_opens() {
         1,
         "one accepted"
     );
+}
+
+/// A long article of our own making: past the size the reader opens on its start.
+fn write_long_article(path: &Path) -> String {
+    let mut text = String::from("Harbour dispute drags on\n\n");
+    let mut n = 0;
+    while text.len() < 3 * crate::article::HEAD_BYTES {
+        n += 1;
+        text.push_str(&format!(
+            "\"We will not sign round {n},\" said Ana Ruiz, the dockers' leader. \
+             The port authority said it would wait.\n\n"
+        ));
+    }
+    std::fs::write(path, &text).unwrap();
+    text
+}
+
+/// Runs the loop's worker for an opening and gives the app what it sends, as the loop
+/// does; returns how many events came.
+fn finish_opening(app: &mut App, job: super::corpus::OpenJob) -> usize {
+    let (tx, rx) = super::events::channel();
+    super::spawn_opening(job, 1 << 30, tx);
+    let mut n = 0;
+    while let Ok(event) = rx.recv() {
+        let super::events::Event::ForArticle(ticket, inner) = event else {
+            panic!("an opening sends under its ticket");
+        };
+        let action = super::worker_action(*inner).unwrap();
+        app.update(Action::ForArticle(ticket, Box::new(action)));
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn a_large_article_opens_on_its_start_and_the_list_stays_at_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = write_long_article(&dir.path().join("long.txt"));
+    let mut app = reader(dir.path());
+    typ(&mut app, "j");
+    assert_eq!(app.corpus.as_ref().unwrap().selected(), Some(1), "long.txt");
+    press(&mut app, KeyCode::Enter);
+    assert!(!list_open(&app));
+    assert!(app.loading && app.store.is_none());
+    assert!(app.article.text.len() < long.len() && long.starts_with(&*app.article.text));
+    assert!(screen(&app).contains("loading…"), "{}", screen(&app));
+    let job = app.take_opening().expect("the rest is left to a worker");
+    // while it loads, the list answers
+    command(&mut app, "ls");
+    assert!(list_open(&app));
+    typ(&mut app, "j");
+    assert_eq!(app.corpus.as_ref().unwrap().selected(), Some(2));
+    press(&mut app, KeyCode::Esc);
+    assert!(!list_open(&app) && app.loading);
+    assert!(
+        finish_opening(&mut app, job) >= 2,
+        "the article, then its store"
+    );
+    assert!(!app.loading && !screen(&app).contains("loading…"));
+    assert_eq!(&*app.article.text, long.as_str());
+    let store = app.store.as_ref().expect("store");
+    assert!(store.read_only().is_none());
+    assert!(app.ann().quotes.len() > 100, "detected whole");
+}
+
+#[test]
+fn what_comes_for_an_article_left_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    write_long_article(&dir.path().join("long.txt"));
+    let mut app = reader(dir.path());
+    typ(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    let stale = app.take_opening().unwrap();
+    // on to the first article before the long one arrives
+    command(&mut app, "ls");
+    typ(&mut app, "g");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.article.text.starts_with("Norway accepts"));
+    let quotes = app.ann().quotes.len();
+    finish_opening(&mut app, stale);
+    assert!(app.article.text.starts_with("Norway accepts") && !app.loading);
+    assert_eq!(
+        app.ann().quotes.len(),
+        quotes,
+        "the brief's own annotations"
+    );
+    // opened again, the long article's store is this reader's to edit
+    command(&mut app, "ls");
+    typ(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    let job = app.take_opening().unwrap();
+    finish_opening(&mut app, job);
+    assert!(app.store.as_ref().unwrap().read_only().is_none());
+    assert!(app.article.text.starts_with("Harbour dispute"));
 }

@@ -320,6 +320,26 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
 }
 
 #[test]
+fn an_export_path_that_names_a_format_gets_that_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    for (choice, name, starts) in [
+        ('t', "out.json", "{"),
+        ('j', "brief.md", "#"),
+        ('m', "table.csv", "side,speaker,"),
+        ('c', "notes.txt", "side,speaker,"), // a name that asks for nothing: the format chosen
+    ] {
+        cmd(&mut a, Command::Export);
+        typ(&mut a, &choice.to_string());
+        let out = dir.path().join(name);
+        typ(&mut a, &out.display().to_string()); // replaces the name offered
+        enter(&mut a);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.starts_with(starts), "{name}: {text}");
+    }
+}
+
+#[test]
 fn export_and_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
@@ -389,4 +409,21 @@ fn orphans_are_listed_and_can_be_reattached() {
     cmd(&mut a, Command::TagQuote);
     assert_eq!(a.ann().orphan_quotes.len(), orphans - 1, "{:?}", a.message);
     assert_eq!(a.ann().quotes.len(), placed + 1);
+}
+
+#[test]
+fn help_says_how_to_re_attach_an_orphan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    cmd(&mut a, Command::ToggleHelp);
+    let mut seen = String::new();
+    for _ in 0..200 {
+        seen = super::test_support::screen(&a);
+        if seen.contains("re-attach") {
+            break;
+        }
+        cmd(&mut a, Command::ScrollDown);
+    }
+    assert!(seen.contains("Orphans"), "{seen}");
+    assert!(seen.contains("re-attach: select the orphan"), "{seen}");
 }

@@ -30,6 +30,9 @@ pub enum Event {
     Detected(Box<crate::tui::app::redetect::Detected>),
     /// Titles and store counts of the corpus's articles, read in the background.
     CorpusCounted(Vec<crate::tui::corpus::Counted>),
+    /// What a worker sent about the article of the corpus opened under this ticket
+    /// (the reader drops it if another article has been opened since).
+    ForArticle(u64, Box<Event>),
 }
 
 /// The channel's two ends: every source gets a clone of `sender`.
@@ -128,20 +131,39 @@ pub fn spawn_input(tx: Sender<Event>, gate: InputGate) -> std::io::Result<()> {
 }
 
 /// Sends [`Event::WorkerGone`] when dropped before the worker finished, which is how a
-/// panic on the worker reaches the reader.
+/// panic on the worker reaches the reader. A worker for an article of a corpus sends
+/// everything under that article's ticket.
 pub struct WorkerGuard {
     tx: Sender<Event>,
     done: bool,
+    ticket: Option<u64>,
 }
 
 impl WorkerGuard {
     /// A guard for the worker that sends on `tx`.
     pub fn new(tx: Sender<Event>) -> WorkerGuard {
-        WorkerGuard { tx, done: false }
+        WorkerGuard {
+            tx,
+            done: false,
+            ticket: None,
+        }
+    }
+
+    /// A guard for the worker opening the corpus's article under `ticket`.
+    pub fn for_article(tx: Sender<Event>, ticket: u64) -> WorkerGuard {
+        WorkerGuard {
+            tx,
+            done: false,
+            ticket: Some(ticket),
+        }
     }
 
     /// Sends an event; `false` when the reader is gone.
     pub fn send(&self, event: Event) -> bool {
+        let event = match self.ticket {
+            Some(t) => Event::ForArticle(t, Box::new(event)),
+            None => event,
+        };
         self.tx.send(event).is_ok()
     }
 
@@ -154,7 +176,7 @@ impl WorkerGuard {
 impl Drop for WorkerGuard {
     fn drop(&mut self) {
         if !self.done {
-            let _ = self.tx.send(Event::WorkerGone);
+            self.send(Event::WorkerGone);
         }
     }
 }
@@ -163,6 +185,7 @@ impl std::fmt::Debug for WorkerGuard {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("WorkerGuard")
             .field("done", &self.done)
+            .field("ticket", &self.ticket)
             .finish()
     }
 }
@@ -192,6 +215,16 @@ mod tests {
         guard.finish();
         assert!(matches!(rx.recv(), Ok(Event::Progress(7))));
         assert!(rx.recv().is_err(), "no WorkerGone after finish");
+    }
+
+    #[test]
+    fn a_worker_for_an_article_sends_under_its_ticket() {
+        let (tx, rx) = channel();
+        drop(WorkerGuard::for_article(tx, 7));
+        let Ok(Event::ForArticle(7, inner)) = rx.recv() else {
+            panic!("not under the ticket");
+        };
+        assert!(matches!(*inner, Event::WorkerGone));
     }
 
     #[test]

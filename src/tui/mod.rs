@@ -80,11 +80,7 @@ pub fn run(
         );
         app.loading = !opening.complete;
         if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
-            if place.offset < article.text.len() || opening.complete {
-                app.scroll_to_offset(place.offset);
-            } else {
-                app.resume = Some(place.offset);
-            }
+            app.resume_at(place.offset);
             for (k, v) in place.marks {
                 if let Some(c) = k.chars().next() {
                     app.marks.insert(c, v);
@@ -102,7 +98,8 @@ pub fn run(
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
             let max = app.config.limits.max_article_bytes;
-            spawn_worker(article, rest, max, options, tx.clone());
+            let guard = events::WorkerGuard::new(tx.clone());
+            spawn_worker(article, rest, max, options, guard, || true);
         } else {
             drop(article);
         }
@@ -174,17 +171,19 @@ fn with_terminal(
 }
 
 /// Starts the worker: it reads the rest of the article (when there is a `rest`, from
-/// the file already open), then opens the store, and sends each as it is ready.
+/// the file already open), then opens the store, and sends each through `guard` as it
+/// is ready. Once `wanted` says the reader has moved to another article, it stops and
+/// lets go of what it opened.
 fn spawn_worker(
     start: Arc<Article>,
     rest: Option<Rest>,
     max_bytes: u64,
     options: OpenOptions,
-    tx: mpsc::Sender<Event>,
+    guard: events::WorkerGuard,
+    wanted: impl Fn() -> bool + Send + 'static,
 ) {
     std::thread::spawn(move || {
         background();
-        let guard = events::WorkerGuard::new(tx);
         let article = match rest {
             None => start,
             Some(rest) => match rest.read(max_bytes) {
@@ -206,10 +205,29 @@ fn spawn_worker(
         let mut progress = |bytes: usize| {
             guard.send(Event::Progress(bytes));
         };
-        let store = Store::open_with_progress(&article, &options, &mut progress);
-        guard.send(Event::StoreReady(Box::new(store)));
+        // One store opens at a time, so an article left and opened again quickly is not
+        // found locked by its own earlier opening; a store no longer wanted is let go
+        // (and its lock with it) before the next opens.
+        let one_at_a_time = OPENING_STORE.lock().unwrap_or_else(|e| e.into_inner());
+        if wanted() {
+            let store = Store::open_with_progress(&article, &options, &mut progress);
+            if wanted() {
+                guard.send(Event::StoreReady(Box::new(store)));
+            }
+        }
+        drop(one_at_a_time);
         guard.finish();
     });
+}
+
+/// Held by a worker while it opens a store.
+static OPENING_STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Opens an article of the corpus on a worker, as [`run`] does a large article.
+fn spawn_opening(job: corpus::OpenJob, max_bytes: u64, tx: mpsc::Sender<Event>) {
+    let guard = events::WorkerGuard::for_article(tx, job.ticket);
+    let wanted = job.wanted();
+    spawn_worker(job.article, job.rest, max_bytes, job.options, guard, wanted);
 }
 
 /// The worker's niceness: background work gives way to the reader's own thread, the
@@ -258,6 +276,9 @@ fn event_loop(
         for job in app.take_jobs() {
             spawn_detection(job, tx.clone());
         }
+        if let Some(job) = app.take_opening() {
+            spawn_opening(job, app.config.limits.max_article_bytes, tx.clone());
+        }
         terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     }
 }
@@ -285,13 +306,9 @@ fn handle(
         }
         Event::Signal(sig) => return Ok(Some(End::Exit(Exit(128 + sig as u8)))),
         Event::HungUp => return Ok(Some(End::Exit(Exit(HANGUP)))),
-        Event::Progress(n) => Some(Action::Progress(n)),
-        Event::ArticleReady(a) => Some(Action::ArticleReady(a)),
-        Event::ArticleFailed(why) => Some(Action::ArticleFailed(why)),
-        Event::StoreReady(store) => Some(Action::StoreReady(store)),
-        Event::WorkerGone => Some(Action::WorkerGone),
-        Event::Detected(done) => Some(Action::Detected(done)),
-        Event::CorpusCounted(counted) => Some(Action::CorpusCounted(counted)),
+        Event::ForArticle(ticket, inner) => {
+            worker_action(*inner).map(|a| Action::ForArticle(ticket, Box::new(a)))
+        }
         Event::Input(input) => match input_action(&input, app) {
             Input::Action(a) => a,
             Input::Interrupt => return Ok(Some(End::Exit(Exit(130)))),
@@ -304,11 +321,26 @@ fn handle(
                 Some(Action::Resize(w, h))
             }
         },
+        worker => worker_action(worker),
     };
     if let Some(a) = action {
         app.update(a);
     }
     Ok(None)
+}
+
+/// The action for what a worker sent (nothing for any other event).
+fn worker_action(event: Event) -> Option<Action> {
+    Some(match event {
+        Event::Progress(n) => Action::Progress(n),
+        Event::ArticleReady(a) => Action::ArticleReady(a),
+        Event::ArticleFailed(why) => Action::ArticleFailed(why),
+        Event::StoreReady(store) => Action::StoreReady(store),
+        Event::WorkerGone => Action::WorkerGone,
+        Event::Detected(done) => Action::Detected(done),
+        Event::CorpusCounted(counted) => Action::CorpusCounted(counted),
+        _ => return None,
+    })
 }
 
 /// What a terminal event asks of the loop.

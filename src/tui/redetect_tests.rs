@@ -123,6 +123,45 @@ fn each_edit_of_a_side_and_its_re_derivation_are_one_undo_step() {
     );
 }
 
+/// The quotes and positions on the side with id "council".
+fn on_council(app: &App) -> usize {
+    let ann = app.ann();
+    let quotes = ann.quotes.iter().map(|q| &q.party);
+    let positions = ann.positions.iter().map(|p| &p.party);
+    quotes
+        .chain(positions)
+        .filter(|p| p.as_deref() == Some("council"))
+        .count()
+}
+
+#[test]
+fn renaming_a_side_re_derives_its_suggestions_in_the_same_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    // the mediator's council as the second side, under a name the text never uses
+    let given = vec![
+        side("talvera", "Talvera"),
+        side("council", "Southern Council"),
+    ];
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, given);
+    let before = on_council(&a);
+    assert_eq!(before, 0);
+    typ(&mut a, "S");
+    typ(&mut a, "j"); // the second side
+    typ(&mut a, "r");
+    typ(&mut a, "Northern Council"); // replaces the name offered
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.ann().parties[1].name, "Northern Council");
+    assert!(
+        message(&a).contains("1 suggestion changed side"),
+        "{}",
+        message(&a)
+    );
+    assert_eq!(on_council(&a), 1, "the mediator's position");
+    typ(&mut a, "u");
+    assert_eq!(a.ann().parties[1].name, "Southern Council");
+    assert_eq!(on_council(&a), 0, "one step undoes both");
+}
+
 /// Tab until the annotation `id` is selected.
 fn select(app: &mut App, id: &str) {
     for _ in 0..100 {
@@ -264,6 +303,20 @@ fn opening_a_changed_article_suggests_its_new_quote_and_marks_what_moved_fuzzily
     );
 }
 
+/// `:detect`, then: the quote of [`ADDED`] suggested, one quote more than `count`,
+/// and the `accepted` first quote as it was.
+fn detect_adds_the_added_quote(a: &mut App, count: usize, accepted: &crate::model::Quote) {
+    typ(a, ":detect");
+    press(a, KeyCode::Enter);
+    assert!(message(a).contains("suggestions 1 added"), "{}", message(a));
+    let quotes = &a.ann().quotes;
+    assert_eq!(quotes.len(), count + 1);
+    assert_eq!(&quotes[0], accepted, "accepted work kept as it was");
+    let new = quotes.last().unwrap();
+    assert!(new.text.contains("open the gates"), "{new:?}");
+    assert_eq!(new.status, Status::Suggested);
+}
+
 #[test]
 fn detect_suggests_a_quote_in_an_added_paragraph_and_keeps_accepted_work() {
     let dir = tempfile::tempdir().unwrap();
@@ -293,25 +346,48 @@ fn detect_suggests_a_quote_in_an_added_paragraph_and_keeps_accepted_work() {
         count,
         "nothing suggested at open: same text"
     );
-    typ(&mut a, ":detect");
-    press(&mut a, KeyCode::Enter);
-    assert!(
-        message(&a).contains("suggestions 1 added"),
-        "{}",
-        message(&a)
-    );
-    let quotes = &a.ann().quotes;
-    assert_eq!(quotes.len(), count + 1);
-    assert_eq!(quotes[0], accepted, "accepted work kept as it was");
-    assert_eq!(quotes[1].note.as_deref(), Some("saved again"));
-    let new = quotes.last().unwrap();
-    assert!(new.text.contains("open the gates"), "{new:?}");
-    assert_eq!(new.status, Status::Suggested);
+    detect_adds_the_added_quote(&mut a, count, &accepted);
+    assert_eq!(a.ann().quotes[1].note.as_deref(), Some("saved again"));
     typ(&mut a, ":detect");
     press(&mut a, KeyCode::Enter);
     assert!(message(&a).contains("nothing changed"), "{}", message(&a));
     typ(&mut a, "u");
     assert_eq!(a.ann().quotes.len(), count, "one undo step");
+}
+
+#[test]
+fn detect_reads_an_article_changed_while_it_is_open_and_keeps_accepted_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let parties = vec![side("talvera", "Talvera"), side("corvessa", "Corvessa")];
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, parties);
+    let first = a.ann().quotes[0].id.clone();
+    select(&mut a, &first);
+    typ(&mut a, "a");
+    let accepted = a.ann().quotes[0].clone();
+    let count = a.ann().quotes.len();
+    // an editor adds a paragraph while the reader is open
+    let path = dir.path().join("story.txt");
+    std::fs::write(&path, format!("{RIVER_TALKS}{ADDED}")).unwrap();
+    typ(&mut a, ":detect");
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        message(&a).contains("save (Ctrl-s), then :detect reads it again"),
+        "{}",
+        message(&a)
+    );
+    assert_eq!(a.ann().quotes.len(), count, "nothing dropped, nothing read");
+    assert!(
+        a.store.as_ref().unwrap().is_dirty(),
+        "the accept is still there"
+    );
+    a.update(Action::Command(crate::keys::Command::Save));
+    detect_adds_the_added_quote(&mut a, count, &accepted);
+    assert!(a.article.text.ends_with(ADDED), "the file as it is now");
+    typ(&mut a, "G");
+    assert!(screen(&a).contains("open the gates"), "{}", screen(&a));
+    typ(&mut a, ":detect");
+    press(&mut a, KeyCode::Enter);
+    assert!(message(&a).contains("nothing changed"), "{}", message(&a));
 }
 
 /// The story's paragraphs again and again, past the size detected on the spot.

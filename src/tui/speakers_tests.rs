@@ -143,6 +143,60 @@ fn a_side_from_the_panel_reaches_the_speakers_untouched_quotes_in_one_step() {
     assert_eq!(quote_sides(&a, &sobel), [None]);
 }
 
+/// The sides of the positions that name the speaker with this id.
+fn position_sides(app: &App, id: &str) -> Vec<Option<String>> {
+    app.ann()
+        .positions
+        .iter()
+        .filter(|p| p.speaker.as_deref() == Some(id))
+        .map(|p| p.party.as_ref().map(ToString::to_string))
+        .collect()
+}
+
+#[test]
+fn a_side_from_the_panel_reaches_positions_too_and_never_an_accepted_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    let marov = speaker(&a, "Ines Marov").id.clone();
+    let talvera = Some("talvera".to_string());
+    assert_eq!(quote_sides(&a, &marov), [talvera.clone(), talvera.clone()]);
+    assert_eq!(position_sides(&a, &marov), vec![talvera.clone()]);
+    // a person accepts her first quote as Talvera's
+    let first = a
+        .ann()
+        .quotes
+        .iter()
+        .find(|q| q.speaker.as_deref() == Some(marov.as_str()))
+        .map(|q| q.id.clone())
+        .unwrap();
+    while a.selected_id().as_deref() != Some(first.as_str()) {
+        press(&mut a, KeyCode::Tab);
+    }
+    typ(&mut a, "a");
+    panel_on(&mut a, "Ines Marov");
+    typ(&mut a, "2");
+    let corvessa = Some("corvessa".to_string());
+    assert_eq!(
+        quote_sides(&a, &marov),
+        [talvera.clone(), corvessa.clone()],
+        "the accepted quote keeps its side, the untouched one takes hers"
+    );
+    assert_eq!(position_sides(&a, &marov), [corvessa]);
+    typ(&mut a, "u");
+    assert_eq!(quote_sides(&a, &marov), [talvera.clone(), talvera.clone()]);
+    assert_eq!(position_sides(&a, &marov), [talvera], "one undo step");
+    assert_eq!(
+        a.ann()
+            .quotes
+            .iter()
+            .find(|q| q.id == first)
+            .unwrap()
+            .status,
+        Status::Accepted,
+        "the accept before it stays"
+    );
+}
+
 #[test]
 fn a_speaker_is_renamed_and_given_a_role_but_not_another_speakers_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -200,13 +254,40 @@ fn deleting_a_speaker_keeps_its_quotes_and_merging_joins_two() {
     let talks = a.ann().speakers[0].clone();
     let texts: Vec<String> = a.ann().quotes.iter().map(|q| q.text.to_string()).collect();
     let positions = a.ann().positions.len();
+    let named = a
+        .ann()
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some(talks.id.as_str()))
+        .count()
+        + a.ann()
+            .positions
+            .iter()
+            .filter(|p| p.speaker.as_deref() == Some(talks.id.as_str()))
+            .count();
     panel_on(&mut a, &talks.name);
     typ(&mut a, "d");
     assert!(a.ann().speaker(&talks.id).is_none());
-    assert!(message(&a).contains("deleted"), "{}", message(&a));
+    let said = match named {
+        1 => "the 1 annotation that named it keeps its text".to_string(),
+        n => format!("the {n} annotations that named it keep their text"),
+    };
+    assert!(message(&a).contains(&said), "{}", message(&a));
     let after: Vec<String> = a.ann().quotes.iter().map(|q| q.text.to_string()).collect();
     assert_eq!(after, texts);
     assert_eq!(a.ann().positions.len(), positions, "its position stays");
+    // in the sidebar, what has no speaker now shows its text after its side, no colon
+    press(&mut a, KeyCode::Esc);
+    if !a.sidebar {
+        typ(&mut a, "s");
+    }
+    assert!(
+        screen(&a).contains("· P "),
+        "the sidebar shows: {}",
+        screen(&a)
+    );
+    assert!(!screen(&a).contains(" : "), "{}", screen(&a));
+    typ(&mut a, "s");
     assert!(
         a.ann()
             .positions

@@ -265,6 +265,14 @@ pub fn counted(n: usize, what: &str) -> String {
 pub const GIVEN_SIDES_STALE: &str =
     "the annotations changed while the sides given were being applied: not applied";
 
+/// `:detect` found the article's file changed while there are unsaved edits: reading
+/// it again opens its store again, so they are saved first.
+pub fn article_changed_save_first(save: &str) -> String {
+    format!(
+        "the article's file changed: save ({save}), then :detect reads it again and detects what is new"
+    )
+}
+
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";
 
@@ -321,11 +329,12 @@ pub const NO_SPEAKERS: &str = "no speakers yet: @ on an annotation adds one";
 
 /// A speaker was deleted; `annotations` named it and keep their text.
 pub fn speaker_deleted(name: &str, annotations: usize) -> String {
-    format!(
-        "speaker {} deleted; {} named it and keep their text",
-        crate::article::sanitize_inline(name),
-        counted(annotations, "annotation")
-    )
+    let name = crate::article::sanitize_inline(name);
+    match annotations {
+        0 => format!("speaker {name} deleted; no annotation named it"),
+        1 => format!("speaker {name} deleted; the 1 annotation that named it keeps its text"),
+        n => format!("speaker {name} deleted; the {n} annotations that named it keep their text"),
+    }
 }
 
 /// A speaker was given a side (`side`: its name, or "no side"), which reached

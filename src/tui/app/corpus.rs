@@ -10,7 +10,8 @@ use crate::article::{Article, Source};
 use crate::keys::Command;
 use crate::store::Store;
 use crate::tui::action::Action;
-use crate::tui::corpus::{Corpus, Counted, find_lines};
+use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
+use crate::tui::corpus::{Corpus, Counted, OpenJob, find_lines};
 use crate::tui::popup::{Ask, Field, Popup};
 use crate::tui::session;
 use crate::tui::strings;
@@ -278,9 +279,10 @@ impl App {
             return;
         }
         let path = corpus.entries[i].path.clone();
-        let article = match Article::load(Source::File(path), self.config.limits.max_article_bytes)
-        {
-            Ok(a) => a,
+        let max = self.config.limits.max_article_bytes;
+        // its start only, when it is large: the rest comes from a worker, as for one article
+        let opening = match Article::load_head(Source::File(path), max) {
+            Ok(o) => o,
             Err(e) => return self.say(e.to_string(), Tone::Warning),
         };
         self.keep_place();
@@ -290,9 +292,9 @@ impl App {
         };
         corpus.current = Some(i);
         corpus.search = None;
-        let options = corpus.options.clone();
+        let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);
-        let article = Arc::new(article);
+        let article = Arc::new(opening.article);
         *self = App::new(
             Arc::clone(&article),
             self.config.clone(),
@@ -300,13 +302,31 @@ impl App {
             corpus.color,
         );
         self.log = log;
-        self.corpus = Some(corpus);
-        self.update(Action::StoreReady(Box::new(Store::open(
-            &article, &options,
-        ))));
+        self.loading = !opening.complete;
+        if opening.complete && article.text.len() <= DETECT_ON_THE_SPOT {
+            let store = Store::open(&article, &corpus.options);
+            self.corpus = Some(corpus);
+            self.update(Action::StoreReady(Box::new(store)));
+        } else {
+            corpus.queue_opening(ticket, article, opening.rest);
+            self.corpus = Some(corpus);
+        }
         match offset {
-            Some(at) => self.scroll_to_offset(at),
+            Some(at) => self.resume_at(at),
             None => self.take_place(),
+        }
+    }
+
+    /// The opening the loop should finish on a worker, taken.
+    pub fn take_opening(&mut self) -> Option<OpenJob> {
+        self.corpus.as_mut()?.pending.take()
+    }
+
+    /// What a worker sent for the article opened under `ticket`: taken while that
+    /// article is open, else dropped (a store dropped lets go of its lock).
+    pub(super) fn for_article(&mut self, ticket: u64, action: Action) {
+        if self.corpus.as_ref().is_some_and(|c| c.is_latest(ticket)) {
+            self.update(action);
         }
     }
 
@@ -334,7 +354,7 @@ impl App {
             return;
         };
         if let Some(place) = session::load(&path, &key) {
-            self.scroll_to_offset(place.offset);
+            self.resume_at(place.offset);
             for (k, v) in place.marks {
                 if let Some(c) = k.chars().next() {
                     self.marks.insert(c, v);

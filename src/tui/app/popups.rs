@@ -303,7 +303,12 @@ impl App {
                 }
                 self.save_as(&path, false);
             }
-            Field::ExportPath { format } => self.export_to(format, text.trim(), false),
+            Field::ExportPath { format } => {
+                // a name that asks for a format gets it, as `parley export -o` does
+                let path = text.trim();
+                let format = Format::of_extension(std::path::Path::new(path)).unwrap_or(format);
+                self.export_to(format, path, false);
+            }
             Field::CopyTo => self.save_copy(std::path::Path::new(text.trim()), false),
             Field::SpeakerRole { name } => {
                 let mut options: Vec<(char, String)> = self

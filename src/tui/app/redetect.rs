@@ -135,12 +135,66 @@ impl App {
             let why = why.to_string();
             return self.say(why, Tone::Warning);
         }
+        if let Some(article) = self.article_changed_on_disk() {
+            return self.read_again(article);
+        }
         if self.article.text.len() > DETECT_ON_THE_SPOT {
             self.queue(Purpose::Redetect);
             return self.say(strings::DETECTING, Tone::Info);
         }
         let found = self.detect_now();
         self.merge_detection(found);
+    }
+
+    /// The article's file read again, when its text is no longer the text shown (an
+    /// editor changed it while the reader was open). `None` for an article that is not
+    /// a file, one still being read, one unchanged, or a file that cannot be read now
+    /// (the text shown is then detected again as it is).
+    fn article_changed_on_disk(&self) -> Option<Article> {
+        let crate::article::Source::File(path) = &self.article.source else {
+            return None;
+        };
+        if self.loading {
+            return None;
+        }
+        let max = self.config.limits.max_article_bytes;
+        let now = Article::load(crate::article::Source::File(path.clone()), max).ok()?;
+        (now.text != self.article.text).then_some(now)
+    }
+
+    /// Opens the changed `article` in place of the one shown, its store opened again
+    /// the same way: what a person touched is re-anchored (a fuzzy placement marked to
+    /// check) and the new text gets suggestions, as on opening a changed article.
+    /// Unsaved edits are never dropped: with some, the reader asks for a save first.
+    fn read_again(&mut self, article: Article) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        if store.is_dirty() {
+            let save = self.keymap.hint(crate::keys::Command::Save);
+            return self.say(strings::article_changed_save_first(&save), Tone::Warning);
+        }
+        let options = store.options().clone();
+        let (top, sidebar, filter, marks) = (
+            self.top_offset(),
+            self.sidebar,
+            self.filter.clone(),
+            std::mem::take(&mut self.marks),
+        );
+        let (log, corpus) = (std::mem::take(&mut self.log), self.corpus.take());
+        let article = Arc::new(article);
+        // the old store (and its lock) goes with the old app, before the new one opens
+        *self = App::new(
+            Arc::clone(&article),
+            self.config.clone(),
+            self.size,
+            self.theme.color,
+        );
+        (self.log, self.corpus, self.sidebar, self.filter, self.marks) =
+            (log, corpus, sidebar, filter, marks);
+        let store = crate::store::Store::open(&article, &options);
+        self.update(crate::tui::action::Action::StoreReady(Box::new(store)));
+        self.scroll_to_offset(top.min(article.text.len()));
     }
 
     /// The detector's reading of the article and sides as they are now.

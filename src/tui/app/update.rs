@@ -86,6 +86,7 @@ impl App {
                 ));
             }
             Action::CorpusCounted(counted) => self.corpus_counted(counted),
+            Action::ForArticle(ticket, action) => self.for_article(ticket, *action),
             Action::Prompt(k) => self.prompt(k),
             Action::CountDigit(d) => {
                 let n = self.count.unwrap_or(0).saturating_mul(10) + usize::from(d);

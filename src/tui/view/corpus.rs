@@ -29,8 +29,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let title = match &corpus.search {
         Some((query, matches)) => format!(
-            "{} matches of “{}”",
-            matches.len(),
+            "{} of “{}”",
+            match matches.len() {
+                1 => "1 match".to_string(),
+                n => format!("{n} matches"),
+            },
             crate::article::sanitize_inline(query)
         ),
         None => format!(

@@ -24,7 +24,7 @@ const EXTRA: &[(&str, &[(&str, &str)])] = &[
             (":messages", "every message of this session, whole"),
             (
                 ":detect",
-                "detect the article again with the sides as they are: untouched suggestions are replaced, text without annotations gets new ones, what a person touched stays",
+                "detect the article again with the sides as they are: untouched suggestions are replaced, text without annotations gets new ones, what a person touched stays; a file changed since it was opened is read again (saved first)",
             ),
             (
                 ":n, :p",

@@ -102,13 +102,16 @@ impl<'a> Describer<'a> {
             .unwrap_or(&self.no_side);
         let speaker = speaker
             .and_then(|s| app.ann().speaker(s))
-            .map_or(String::new(), |s| crate::article::sanitize_inline(&s.name));
+            .map_or(String::new(), |s| {
+                format!("{}: ", crate::article::sanitize_inline(&s.name))
+            });
         let noted = if has_note(app, it.target()) {
             "✎"
         } else {
             " "
         };
-        let head = format!("{status}{noted}{kind} {side} {speaker}: ");
+        // no speaker: the text follows the side, with no stray colon before it
+        let head = format!("{status}{noted}{kind} {side} {speaker}");
         let mut style = Style::new().fg(app.theme.party_color(it.party()));
         if it.status() == Status::Rejected {
             style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
