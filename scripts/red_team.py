@@ -116,8 +116,15 @@ class Reader:
         if user:
             cmd = f"runuser -u {user} -- {cmd}"
         shell = f"{cmd}; echo EXIT=$?; sleep 600"
-        tmux("new", "-d", "-s", self.name, "-x", "100", "-y", "30", "-c",
-             str(cwd or box.dir), shell, check=True)
+        for attempt in range(3):
+            # the server quits with its last window; one starting then may fail once
+            made = tmux("new", "-d", "-s", self.name, "-x", "100", "-y", "30", "-c",
+                        str(cwd or box.dir), shell)
+            if made.returncode == 0:
+                break
+            time.sleep(0.5)
+        else:
+            raise RuntimeError(f"tmux could not start a window: {made.stderr}")
         self.pid = None
         if wait:
             self.wait(wait)
@@ -341,16 +348,23 @@ def try_links():
         r.quit()
         tally("links", victim.read_text() == "", "corpus marks file -> a TOML file elsewhere, x")
         r.close()
-        script = "".join(
-            f"ln -s {shlex.quote(str(victim))} .a.txt.parley.toml.tmp$$-{n} && " for n in range(4))
+        victim = b.dir / "draft.txt"
+        victim.write_text("")
+
+        def planting(names):
+            return "".join(f"ln -s {shlex.quote(str(victim))} {n} && " for n in names)
         env = {**os.environ, **b.env()}
-        subprocess.run(["sh", "-c", script + 'exec "$0" "$@"', PARLEY, "detect", "a.txt",
-                        "--save"], cwd=corpus, env=env, capture_output=True, timeout=30)
-        subprocess.run(["sh", "-c", script.replace("a.txt.parley.toml", "t.csv") +
-                        'exec "$0" "$@"', PARLEY, "export", ".", "-o", "t.csv"],
-                       cwd=corpus, env=env, capture_output=True, timeout=30)
-        tally("links", victim.read_text() == "",
-              "detect --save and export DIR with links at their temporary names")
+        store_temps = [f".a.txt.parley.toml.tmp$$-{n}" for n in range(4)]
+        table_temps = [".t.csv.tmp$$"] + [f".t.csv.tmp$$-{n}" for n in range(4)]
+        for temps, args in ((store_temps, ["detect", "a.txt", "--save"]),
+                            (table_temps, ["export", ".", "-o", "t.csv"])):
+            subprocess.run(["sh", "-c", planting(temps) + 'exec "$0" "$@"', PARLEY, *args],
+                           cwd=corpus, env=env, capture_output=True, timeout=30)
+        links = [p for p in corpus.iterdir() if p.is_symlink() and ".tmp" in p.name]
+        made = (corpus / "a.txt.parley.toml").exists() and (corpus / "t.csv").exists()
+        tally("links", victim.read_text() == "" and len(links) == 9 and made,
+              f"detect --save and export DIR with links at their temporary names "
+              f"({len(links)} of 9 links left, store and table written: {made})")
     finally:
         b.close()
 
