@@ -1,6 +1,7 @@
-//! Prints, for each speaker of an article, the evidence its side is decided on, as one
-//! JSON object a line: `cargo run --release --example side_evidence -- ARTICLE
-//! [--parties FILE]`. `scripts/fit_sides.py` fits the detector's weights on it.
+//! Prints why an article has its sides and each speaker its side (the candidates scored
+//! as sides, each speaker's clues and the model's inputs), as one JSON object:
+//! `cargo run --release --example side_evidence -- ARTICLE [--parties FILE]`.
+//! `scripts/fit_sides.py` fits the detector's weights on it.
 
 use parley::article::{Article, Source};
 use std::path::Path;
@@ -16,8 +17,7 @@ fn main() -> anyhow::Result<()> {
     let parties = parties
         .map(|f| parley::cli::read_parties(Path::new(f)))
         .transpose()?;
-    for speaker in parley::detect::explain_sides(&article, parties.as_deref()) {
-        println!("{}", serde_json::to_string(&speaker)?);
-    }
+    let explained = parley::detect::explain_sides(&article, parties.as_deref());
+    println!("{}", serde_json::to_string(&explained)?);
     Ok(())
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Fit the weights the detector gives each kind of clue about a speaker's side.
+"""Fit the weights the detector gives each kind of clue about a speaker's side, and the
+weights of the features by which it chooses a story's sides when none are given.
 
-usage: scripts/fit_sides.py EVAL_DIR [--exclude NAME ...] [--lambda L]
+usage: scripts/fit_sides.py EVAL_DIR [--exclude NAME ...] [--lambda L] [--choice-lambda L]
 
 EVAL_DIR holds stories NAME.txt with hand-made gold NAME.gold.toml (quotes with speaker
 and party, [[party]] with names, [[speaker]] with name and party). For each story the
@@ -15,6 +16,11 @@ Each (speaker, side) pair is one example, labelled 1 when it is the speaker's si
 weights are fitted by logistic regression with an L2 penalty towards a prior (not on the
 bias), by gradient descent; they are printed as the Rust constants of src/detect/evidence.rs, with
 how many speakers the current and the fitted weights put on their gold side.
+
+Then, with no sides given, every candidate side the example scored is one example,
+labelled 1 when one of its names is a gold side's; the choice's weights are fitted the
+same way and printed with how many stories get both gold sides among the two
+best-scored candidates.
 
 Python 3.11+ (tomllib), no other packages.
 """
@@ -70,29 +76,47 @@ def gold_side(speaker, gold):
     return None
 
 
+def stories(gold_dir, exclude):
+    """(name, gold) for every story of the folder not excluded."""
+    for name in sorted(os.listdir(gold_dir)):
+        if name.endswith(".gold.toml") and name[: -len(".gold.toml")] not in exclude:
+            yield name[: -len(".gold.toml")], tomllib.load(open(os.path.join(gold_dir, name), "rb"))
+
+
+def explain(binary, gold_dir, base, parties=None):
+    """What the side_evidence example prints for a story, read."""
+    args = [binary, os.path.join(gold_dir, base + ".txt")] + (["--parties", parties] if parties else [])
+    return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
 def evidence(binary, gold_dir, exclude):
-    """(story, speaker, gold side, [(side id, inputs, score)]) for every labelled speaker."""
+    """(story, speaker, gold side) for every labelled speaker, the gold sides given."""
     tmp = tempfile.mkdtemp()
     out = []
-    for name in sorted(os.listdir(gold_dir)):
-        if not name.endswith(".gold.toml"):
-            continue
-        base = name[: -len(".gold.toml")]
-        if base in exclude:
-            continue
-        gold = tomllib.load(open(os.path.join(gold_dir, name), "rb"))
+    for base, gold in stories(gold_dir, exclude):
         parties = os.path.join(tmp, base + ".parties.toml")
         with open(parties, "w", encoding="utf-8") as f:
             for p in gold["party"]:
                 f.write(f'[[party]]\nid = "{p["id"]}"\nname = {json.dumps(p["names"][0])}\n'
                         f'aliases = {json.dumps(p["names"][1:])}\n\n')
-        run = subprocess.run([binary, os.path.join(gold_dir, base + ".txt"), "--parties", parties],
-                             capture_output=True, text=True, check=True)
-        for line in run.stdout.splitlines():
-            s = json.loads(line)
+        for s in explain(binary, gold_dir, base, parties)["speakers"]:
             side = gold_side(s, gold)
             if side is not None:
                 out.append((base, s, side))
+    return out
+
+
+def candidates(binary, gold_dir, exclude):
+    """(story, candidate, is a gold side, feature names) for every candidate scored when
+    the sides are inferred; a candidate is a gold side when one of its names is one of
+    the gold side's (as the scorer matches them)."""
+    out = []
+    for base, gold in stories(gold_dir, exclude):
+        got = explain(binary, gold_dir, base)
+        gold_names = [{n.lower() for n in p["names"] + [p["id"]]} for p in gold["party"]]
+        for c in got["candidates"]:
+            names = {n.lower() for n in c["names"] + [c["id"]]}
+            out.append((base, c, any(names & g for g in gold_names), got["candidate_features"]))
     return out
 
 
@@ -101,12 +125,17 @@ def evidence(binary, gold_dir, exclude):
 # A parties file is the user's own word, so it outweighs anything read in the text.
 PRIOR = {"Member": 4.0, "Dateline": 0.5}
 
+# The same for the choice of a story's sides: the tuning stories have no mediator and
+# few stories between parties, so what a mediator, an owned office and the arena of a
+# party story say of a candidate is drawn towards what they mean (no side, a side, no
+# side); the rest towards 1, or 0 for the dateline and hostility, which mean nothing by
+# themselves.
+CHOICE_PRIOR = {"mediator": -2.0, "officials": 0.5, "arena": -2.0, "dateline": 0.0, "hostile": 0.0}
 
-def fit(rows, lam, steps=20000, rate=0.05):
+def fit(rows, prior, lam, steps=20000, rate=0.05):
     """Weights and bias of a logistic regression on (inputs, label) rows, with an L2
-    penalty drawing each weight towards its prior (1, else as PRIOR says)."""
-    n = len(KINDS)
-    prior = [PRIOR.get(k, 1.0) for k in KINDS]
+    penalty drawing each weight towards its prior."""
+    n = len(prior)
     w, b = list(prior), 0.0
     for _ in range(steps):
         gw, gb = [0.0] * n, 0.0
@@ -134,7 +163,7 @@ def main(argv):
         return 2
     gold_dir = argv[1]
     exclude = set()
-    lam = 0.01
+    lam, choice_lam = 0.01, 0.05
     i = 2
     while i < len(argv):
         if argv[i] == "--exclude":
@@ -143,27 +172,62 @@ def main(argv):
                 exclude.add(argv[i])
                 i += 1
             continue
-        if argv[i] == "--lambda":
-            lam = float(argv[i + 1])
+        if argv[i] in ("--lambda", "--choice-lambda"):
+            if argv[i] == "--lambda":
+                lam = float(argv[i + 1])
+            else:
+                choice_lam = float(argv[i + 1])
             i += 2
             continue
         i += 1
     subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "side_evidence"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "release", "examples", "side_evidence")
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    binary = os.path.join(target, "release", "examples", "side_evidence")
+
+    # Each speaker's side, the sides given.
     speakers = evidence(binary, gold_dir, exclude)
     rows = [(x, 1.0 if sid == side else 0.0) for _, s, side in speakers for sid, x, _ in s["sides"]]
-    w, b = fit(rows, lam)
-    now = sum(1 for _, s, side in speakers if (s["side"] or "any") == side or (side == "any" and s["side"] is None))
+    w, b = fit(rows, [PRIOR.get(k, 1.0) for k in KINDS], lam)
+    now = sum(1 for _, s, side in speakers if (s["side"] or "any") == side)
     fitted = sum(1 for _, s, side in speakers if (decide(s["sides"], w, b) or "any") == side)
-    print(f"{len(speakers)} speakers with a gold side in {len({st for st, _, _ in speakers})} stories, {len(rows)} examples")
+    print(f"{len(speakers)} speakers with a gold side, {len(rows)} examples")
     print(f"on their gold side: current weights {now}, fitted {fitted}")
     for story, s, side in speakers:
         got = decide(s["sides"], w, b) or "any"
         if got != side:
             print(f"  {story}: {s['speaker']!r} fitted {got}, gold {side}; clues {s['clues']}")
-    print(f"const WEIGHTS: [f32; {len(KINDS)}] = [{', '.join(f'{x:.2f}' for x in w)}];")
+    print("src/detect/evidence.rs:")
+    print(f"const WEIGHTS: [f32; KINDS] = [{', '.join(f'{x:.2f}' for x in w)}];")
     print(f"const BIAS: f32 = {b:.2f};")
-    for k, x in zip(KINDS, w):
+
+    # The story's sides, inferred: candidates that are a gold side against the rest.
+    found = candidates(binary, gold_dir, exclude)
+    names = found[0][3] if found else []
+    rows = [(c["features"], 1.0 if is_side else 0.0) for _, c, is_side, _ in found]
+    cw, cb = fit(rows, [CHOICE_PRIOR.get(k, 1.0) for k in names], choice_lam)
+    by_story = {}
+    for story, c, is_side, _ in found:
+        by_story.setdefault(story, []).append((c, is_side))
+
+    def both_found(score):
+        ok = 0
+        for story, cs in by_story.items():
+            top = sorted(cs, key=lambda ci: -score(ci[0]))[:2]
+            ok += sum(1 for _, is_side in top if is_side) == min(2, sum(1 for _, s in cs if s))
+        return ok
+
+    fitted_score = lambda c: cb + sum(wi * xi for wi, xi in zip(cw, c["features"]))
+    print(f"\n{len(found)} candidates in {len(by_story)} stories; stories with both gold sides chosen:"
+          f" current weights {both_found(lambda c: c['score'])}, fitted {both_found(fitted_score)}")
+    for story, cs in by_story.items():
+        top = sorted(cs, key=lambda ci: -fitted_score(ci[0]))[:2]
+        if not all(is_side for _, is_side in top):
+            print(f"  {story}: " + ", ".join(f"{c['id']}{'*' if s else ''} {fitted_score(c):.1f}"
+                                            for c, s in sorted(cs, key=lambda ci: -fitted_score(ci[0]))[:4]))
+    print("src/detect/choice.rs:")
+    print(f"const WEIGHTS: [f32; FEATURES] = [{', '.join(f'{x:.2f}' for x in cw)}];")
+    print(f"const BIAS: f32 = {cb:.2f};")
+    for k, x in zip(names, cw):
         print(f"  {k}: {x:.2f}")
     return 0
 

@@ -28,8 +28,7 @@ pub fn detect_save(
     parties: Option<Vec<Party>>,
     config: &Config,
 ) -> Result<ExitCode> {
-    let total = corpus::Articles::new(paths).count();
-    let bar = progress_bar(total as u64);
+    let bar = progress_bar(|| corpus::Articles::new(paths).count() as u64);
     let settings = Settings {
         max_article_bytes: config.limits.max_article_bytes,
         parties,
@@ -66,12 +65,13 @@ pub fn detect_save(
     })
 }
 
-/// A progress bar on standard error when it is a terminal.
-fn progress_bar(total: u64) -> Option<indicatif::ProgressBar> {
+/// A progress bar on standard error when it is a terminal (only then are the articles
+/// counted before the work).
+fn progress_bar(total: impl FnOnce() -> u64) -> Option<indicatif::ProgressBar> {
     if !io::stderr().is_terminal() {
         return None;
     }
-    let bar = indicatif::ProgressBar::new(total);
+    let bar = indicatif::ProgressBar::new(total());
     let style = indicatif::ProgressStyle::with_template(
         "{bar:40} {pos}/{len} articles  {per_sec}  {eta} left",
     )

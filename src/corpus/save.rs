@@ -2,10 +2,11 @@
 //! article that has none, on as many threads as there are cores, each holding one
 //! article at a time. A store is created only where none is: it is written aside and
 //! then linked into place, which fails if a store appeared meanwhile, so an existing
-//! store is never replaced. Stores are made durable in batches: the files of a batch
-//! are written, their filesystem flushed once (`syncfs`), and only then linked into
-//! place, so a crash leaves each store whole or absent, and the disk is not asked to
-//! commit once per article.
+//! store is never replaced. Stores are made durable in groups: a committing thread
+//! takes every store written aside since its last turn, flushes their filesystem once
+//! (`syncfs`), links each into place and flushes the folders, while the workers go on
+//! detecting. A crash leaves each store whole or absent, the disk is not asked to
+//! commit once per article, and the slower the disk, the larger each group.
 
 use super::list::{Articles, ListError, folder_of};
 use crate::article::{Article, Source};
@@ -14,7 +15,7 @@ use crate::store::{fsio, owned, schema, store_beside};
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, mpsc};
 
 /// What happened to one article.
 #[derive(Debug)]
@@ -59,10 +60,7 @@ pub struct Settings {
     pub threads: usize,
 }
 
-/// How many stores are flushed to disk together.
-const BATCH: usize = 64;
-
-/// A store written aside, waiting for its batch to be flushed and linked into place.
+/// A store written aside, waiting for its group to be flushed and linked into place.
 #[derive(Debug)]
 struct Pending {
     article: PathBuf,
@@ -80,7 +78,6 @@ pub fn detect_and_save(
     each: &(dyn Fn(&Saved) + Sync),
 ) -> Tally {
     let queue = Mutex::new(Articles::new(paths));
-    let pending: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
     let tally = Mutex::new(Tally::default());
     let report = |saved: Saved| {
         each(&saved);
@@ -89,9 +86,13 @@ pub fn detect_and_save(
         }
     };
     let next = || queue.lock().map_or(None, |mut q| q.next());
+    let (report, next) = (&report, &next);
+    let (written, to_commit) = mpsc::channel::<Pending>();
     std::thread::scope(|scope| {
+        scope.spawn(move || commit_as_they_come(&to_commit, report));
         for _ in 0..settings.threads.max(1) {
-            scope.spawn(|| {
+            let written = written.clone();
+            scope.spawn(move || {
                 while let Some(item) = next() {
                     let prepared = match item {
                         Ok(path) => prepare(&path, settings),
@@ -101,20 +102,30 @@ pub fn detect_and_save(
                     };
                     match prepared {
                         Ok(p) => {
-                            let full = pending.lock().ok().and_then(|mut list| {
-                                list.push(p);
-                                (list.len() >= BATCH).then(|| std::mem::take(&mut *list))
-                            });
-                            commit(full.unwrap_or_default(), &report);
+                            // the committer ends only once every worker has
+                            if let Err(mpsc::SendError(p)) = written.send(p) {
+                                commit(vec![p], report);
+                            }
                         }
                         Err(saved) => report(saved),
                     }
                 }
             });
         }
+        // the committer stops once the workers are done and it has taken everything
+        drop(written);
     });
-    commit(pending.into_inner().unwrap_or_default(), &report);
     tally.into_inner().unwrap_or_default()
+}
+
+/// Commits the stores written aside as they come: all that have come since the last
+/// group, as one group.
+fn commit_as_they_come(to_commit: &mpsc::Receiver<Pending>, report: &(dyn Fn(Saved) + Sync)) {
+    while let Ok(first) = to_commit.recv() {
+        let mut group = vec![first];
+        group.extend(to_commit.try_iter());
+        commit(group, report);
+    }
 }
 
 /// Detects one article and writes its store aside, unless it has a store.
@@ -142,7 +153,7 @@ fn named(path: &Path, e: &io::Error) -> String {
     format!("{}: {e}", crate::article::bounded::display_name(path))
 }
 
-/// Flushes a batch's filesystems once, links each store into place (never over one
+/// Flushes a group's filesystems once, links each store into place (never over one
 /// that appeared meanwhile) and flushes the folders' entries.
 fn commit(batch: Vec<Pending>, report: &dyn Fn(Saved)) {
     if batch.is_empty() {
@@ -177,7 +188,8 @@ fn flush_filesystem(dir: &Path) -> io::Result<()> {
     rustix::fs::syncfs(&folder).map_err(io::Error::from)
 }
 
-/// Writes `bytes` to a new hidden file beside `path` (which the listing passes over).
+/// Writes `bytes` to a new hidden file beside `path` (which the listing passes over),
+/// named as every temporary file of parley is (`fsio::create_temp_beside`).
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<(PathBuf, std::fs::File)> {
     use std::io::Write;
     let (temp, mut file) = fsio::create_temp_beside(path)?;

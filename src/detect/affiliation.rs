@@ -206,7 +206,7 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
 
 /// A description that stands before a name between commas ("the party chairman, Ed
 /// Moss, said"), the comma ending at `comma_end`: a noun phrase opening with a
-/// determiner.
+/// determiner or an owner's name.
 fn description_before(text: &str, comma_end: usize) -> Option<&str> {
     let head = text[..comma_end].strip_suffix(',')?;
     let start = super::words::floor_boundary(text, head.len().saturating_sub(80));
@@ -221,10 +221,13 @@ fn description_before(text: &str, comma_end: usize) -> Option<&str> {
         .map_or(start, |(i, c)| start + i + c.len_utf8());
     let phrase = head[from..].trim();
     let lowered: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
-    let describes = lowered
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
-        && (2..=TITLE_WORDS).contains(&lowered.len());
+    // opened by a determiner or by an owner's name ("Harlow's chief executive, …")
+    let opens = lowered.first().is_some_and(|w| {
+        matches!(w.as_str(), "the" | "a" | "an")
+            || (w.ends_with("'s") || w.ends_with("’s"))
+                && phrase.starts_with(|c: char| c.is_uppercase())
+    });
+    let describes = opens && (2..=TITLE_WORDS).contains(&lowered.len());
     let clause = lowered
         .iter()
         .any(|w| lexicon::cue(w).is_some() || lexicon::is_verb_modifier(w));
@@ -513,6 +516,14 @@ mod tests {
             title_before(text, text.find("Lee").unwrap_or(0)),
             Some("the Trade and Industry Secretary")
         );
+        // a description between commas, opened by a determiner or an owner's name
+        let text = "Acme's chief executive, Tom Field, said no.";
+        assert_eq!(
+            title_before(text, text.find("Field").unwrap_or(0)),
+            Some("Acme's chief executive")
+        );
+        let text = "Acme said on Monday, Tom Field said.";
+        assert_eq!(title_before(text, text.find("Field").unwrap_or(0)), None);
         // a verb or a clause before the name is no title
         let text = "Critics attacked Ann Lee. Lee said no.";
         assert_eq!(title_before(text, text.find("Lee").unwrap_or(0)), None);

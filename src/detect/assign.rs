@@ -5,6 +5,8 @@
 
 use super::affiliation::{appositive_clues, described_clues, member_clues, namesake_clues, titles};
 use super::attribution::Findings;
+use super::candidates::Candidates;
+use super::choice;
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::home::{self, Home};
@@ -13,7 +15,6 @@ use super::sides::{self, SideKind};
 use super::stance::stance_clues;
 use crate::article::Structure;
 use crate::model::{Party, QuoteKind};
-use std::collections::HashMap;
 
 /// The story's sides and each entity's.
 #[derive(Debug)]
@@ -26,6 +27,8 @@ pub struct Assigned {
     pub evidence: Evidence,
     /// How sides known by role map to the candidates.
     pub roles: Roles,
+    /// The candidates scored as sides, when they were inferred.
+    pub scored: Vec<choice::Scored>,
 }
 
 /// What the story is and what the candidate sides are.
@@ -35,10 +38,10 @@ pub struct Story<'a> {
     pub text: &'a str,
     /// Its structure (title, dateline, paragraphs).
     pub structure: &'a Structure,
-    /// The given parties, if any: then they are the candidates.
+    /// The given parties, if any.
     pub parties: Option<&'a [Party]>,
-    /// Matches the candidates' names.
-    pub sides: &'a SideMatcher,
+    /// The candidate sides.
+    pub candidates: &'a Candidates,
 }
 
 /// Decides the story's sides and each speaker's.
@@ -47,33 +50,49 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         text,
         structure,
         parties,
-        sides,
+        candidates,
     } = story;
+    let sides = &candidates.matcher;
     let home = home::find_home(
         text,
         structure,
         super::gazetteer::gazetteer(),
         super::country_matcher(),
     );
-    let kinds = match parties {
-        Some(p) => sides::given_candidates(p).1,
-        None => vec![SideKind::Country; countries().len()],
-    };
+    let kinds = candidates.kinds();
+    let mut evidence = gather(story, home, findings, entities);
+    let mut governing = sides::governing_votes(text, parties, sides, &kinds);
+    officials_vote(&evidence, entities.list.len(), &kinds, &mut governing);
+    // an office whose side some mention names is that side's
+    evidence.drop_where_named(
+        Clue::Office,
+        &[Clue::Named, Clue::Appositive, Clue::Described],
+    );
     let roles = Roles {
-        governing: sides::governing(text, parties, sides, &kinds),
-        nation: home.and_then(|h| home_side(h, parties, sides)),
+        governing,
+        nation: home.map(|h| home_side(h, sides, candidates)),
         kinds,
     };
-    let evidence = gather(story, home, findings, entities);
+    let mut scored = Vec::new();
     let chosen = match parties {
         Some(p) => (0..p.len()).collect(),
         None => {
-            let present = sides_present(&evidence, entities.list.len(), &roles);
+            let choosing = choice::Story {
+                text,
+                structure,
+                candidates,
+                dateline: home
+                    .filter(|h| h.from_dateline)
+                    .map(|h| home_side(h, sides, candidates)),
+                home: roles.nation,
+            };
+            scored = choice::mentions(&choosing);
+            let present = sides_present(&evidence, entities.list.len(), &roles, &scored);
             let provisional: Vec<Option<usize>> = (0..entities.list.len())
                 .map(|i| evidence.decide(i, &roles, &present))
                 .collect();
-            let lead = home::lead(text, structure, super::country_matcher());
-            sides::complete_pair(most_present(findings, &provisional), &lead, sides)
+            choice::attributions(&mut scored, &choosing, findings, &provisional);
+            in_order_of_attribution(findings, &provisional, choice::choose(&scored))
         }
     };
     let speaker_sides: Vec<Option<usize>> = (0..entities.list.len())
@@ -85,19 +104,18 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         speaker_sides,
         evidence,
         roles,
+        scored,
     }
 }
 
-/// The candidate side of the home country: the country itself when sides are
-/// inferred, else the given party that stands for it.
-fn home_side(home: Home, parties: Option<&[Party]>, sides: &SideMatcher) -> Option<usize> {
+/// The candidate side of the home country: a given party or a historical state that
+/// stands for it, else the country itself.
+fn home_side(home: Home, sides: &SideMatcher, candidates: &Candidates) -> usize {
     let country = &countries()[home.country];
-    match parties {
-        Some(_) => std::iter::once(&country.name)
-            .chain(&country.names)
-            .find_map(|n| sides.first(n)),
-        None => Some(home.country),
-    }
+    std::iter::once(&country.name)
+        .chain(&country.names)
+        .find_map(|n| sides.first(n))
+        .unwrap_or_else(|| candidates.of_country(home.country))
 }
 
 /// Every clue about every speaker.
@@ -108,25 +126,64 @@ fn gather(story: Story, home: Option<Home>, findings: &Findings, entities: &Enti
             evidence.add(i, Target::Side(side), Clue::Named);
         }
     }
-    appositive_clues(story.text, entities, story.sides, &mut evidence);
+    let sides = &story.candidates.matcher;
+    appositive_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.text, entities);
-    described_clues(&titles, story.sides, acronyms, &mut evidence);
+    described_clues(&titles, sides, acronyms, &mut evidence);
     namesake_clues(entities, &mut evidence);
     if let Some(parties) = story.parties {
         member_clues(story.text, entities, &titles, parties, &mut evidence);
     }
-    home::office_clues(story.text, home, entities, story.sides, &mut evidence);
-    stance_clues(story.text, findings, story.sides, &mut evidence);
-    evidence.drop_where_named(
-        Clue::Office,
-        &[Clue::Named, Clue::Appositive, Clue::Described],
-    );
+    home::office_clues(story.text, home, entities, sides, &mut evidence);
+    stance_clues(story.text, findings, sides, &mut evidence);
     evidence
 }
 
-/// The candidate sides some clue points at, in the order of their index.
-fn sides_present(evidence: &Evidence, entities: usize, roles: &Roles) -> Vec<usize> {
+/// What the officials of parties say of who governs: a party whose speaker holds an
+/// office of the state governs (+1), one whose speaker is "shadow" or "opposition" does
+/// not (-1). The party is one that a clue other than the office names for the speaker.
+fn officials_vote(
+    evidence: &Evidence,
+    entities: usize,
+    kinds: &[SideKind],
+    votes: &mut Vec<(usize, i32)>,
+) {
+    for i in 0..entities {
+        let clues = evidence.of(i);
+        let vote = if clues.contains(&(Target::State, Clue::Office)) {
+            1
+        } else if clues.contains(&(Target::Opposition, Clue::Office)) {
+            -1
+        } else {
+            continue;
+        };
+        let parties: Vec<usize> = clues
+            .iter()
+            .filter_map(|&(t, c)| match t {
+                Target::Side(s) if c != Clue::Against && kinds.get(s) == Some(&SideKind::Party) => {
+                    Some(s)
+                }
+                _ => None,
+            })
+            .collect();
+        for side in parties {
+            match votes.iter_mut().find(|(s, _)| *s == side) {
+                Some(v) => v.1 += vote,
+                None => votes.push((side, vote)),
+            }
+        }
+    }
+}
+
+/// The candidate sides the story may be about: those a clue points at, those it names
+/// (`scored`), those said to govern and the home country; in the order of their index.
+fn sides_present(
+    evidence: &Evidence,
+    entities: usize,
+    roles: &Roles,
+    scored: &[choice::Scored],
+) -> Vec<usize> {
     let mut present: Vec<usize> = (0..entities)
         .flat_map(|i| evidence.of(i).iter())
         .filter_map(|&(target, _)| match target {
@@ -134,40 +191,33 @@ fn sides_present(evidence: &Evidence, entities: usize, roles: &Roles) -> Vec<usi
             _ => None,
         })
         .chain(roles.nation)
+        .chain(scored.iter().map(|s| s.side))
+        .chain(
+            roles
+                .governing
+                .iter()
+                .filter(|(_, v)| *v > 0)
+                .map(|(s, _)| *s),
+        )
         .collect();
     present.sort_unstable();
     present.dedup();
     present
 }
 
-/// The two sides most present among the attributed sources (speakers weighted by what
-/// they say), ties broken by the order of the gazetteer; returned in the order the
-/// article first attributes something to them.
-fn most_present(findings: &Findings, speaker_sides: &[Option<usize>]) -> Vec<usize> {
+/// The sides in the order the story first attributes something to them (as readers
+/// name them), those it attributes nothing to last.
+fn in_order_of_attribution(
+    findings: &Findings,
+    speaker_sides: &[Option<usize>],
+    mut pair: Vec<usize>,
+) -> Vec<usize> {
     let side_of = |e: Option<usize>| e.and_then(|e| speaker_sides[e]);
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for q in findings.quotes.iter().filter(|q| q.kind != QuoteKind::Term) {
-        if let Some(s) = side_of(q.speaker) {
-            *counts.entry(s).or_default() += 2;
-        }
-    }
-    for p in &findings.positions {
-        if let Some(s) = side_of(p.speaker).or(p.side) {
-            *counts.entry(s).or_default() += 2;
-        }
-        if let Some(s) = p.against {
-            *counts.entry(s).or_default() += 1;
-        }
-    }
-    let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
-    top.sort_by_key(|&(s, n)| (std::cmp::Reverse(n), s));
-    let mut pair: Vec<usize> = top.into_iter().take(2).map(|(s, _)| s).collect();
-    // the side the story attributes to first comes first (as readers name them)
     let first_seen = |side: usize| {
         let quotes = findings
             .quotes
             .iter()
-            .filter(|q| side_of(q.speaker) == Some(side))
+            .filter(|q| q.kind != QuoteKind::Term && side_of(q.speaker) == Some(side))
             .map(|q| q.range.start);
         let positions = findings
             .positions

@@ -91,8 +91,8 @@ pub struct Evidence {
 /// How targets that are known by role map to the story's sides.
 #[derive(Debug, Clone, Default)]
 pub struct Roles {
-    /// The party that governs, if a side is one.
-    pub governing: Option<usize>,
+    /// How strongly each candidate is said to govern ([`super::sides::governing_votes`]).
+    pub governing: Vec<(usize, i32)>,
     /// The home country, if it is a candidate side.
     pub nation: Option<usize>,
     /// The kind of each candidate side.
@@ -116,24 +116,31 @@ impl Roles {
                 .filter(|n| considered.contains(n))
                 .or_else(|| only(&[SideKind::Country], None))
         };
+        let governing = super::sides::governing(&self.governing, considered, &self.kinds);
         match target {
             // a body of the home state that is no side speaks for whoever governs it
             // ("Downing Street" in a story between parties)
             Target::Side(s)
-                if Some(s) == self.nation
-                    && !considered.contains(&s)
-                    && self.governing.is_some() =>
+                if Some(s) == self.nation && !considered.contains(&s) && governing.is_some() =>
             {
-                self.governing
+                governing
             }
             Target::Side(s) => Some(s),
-            Target::State => self.governing.or_else(nation),
+            // (between two parties whose government is not known, the state's offices
+            // are no one's: the country is not what they speak for)
+            Target::State => governing.or_else(|| {
+                let parties = considered
+                    .iter()
+                    .filter(|&&s| self.kinds.get(s) == Some(&SideKind::Party))
+                    .count();
+                nation().filter(|_| parties < 2)
+            }),
             Target::Nation => nation(),
             Target::Home => self.nation.filter(|n| considered.contains(n)),
             // (a side the story does not tell the kind of may be a party)
-            Target::Opposition => self
-                .governing
-                .and_then(|g| only(&[SideKind::Party, SideKind::Other], Some(g))),
+            Target::Opposition => {
+                governing.and_then(|g| only(&[SideKind::Party, SideKind::Other], Some(g)))
+            }
             Target::Kind(kind) => only(&[kind], None),
         }
     }
@@ -244,6 +251,55 @@ pub struct Explained {
     pub side: Option<String>,
 }
 
+/// A candidate side as the choice of the story's sides saw it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExplainedCandidate {
+    /// Its party id.
+    pub id: String,
+    /// Its names.
+    pub names: Vec<String>,
+    /// Its features, in the order of [`super::choice::FEATURE_NAMES`].
+    pub features: [f32; super::choice::FEATURES],
+    /// The model's score.
+    pub score: f32,
+    /// Whether it was chosen.
+    pub chosen: bool,
+}
+
+/// Why a story has its sides and each speaker its side.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Explanation {
+    /// The names of the features of a candidate.
+    pub candidate_features: [&'static str; super::choice::FEATURES],
+    /// The candidates scored, when the sides were inferred.
+    pub candidates: Vec<ExplainedCandidate>,
+    /// Each speaker's evidence.
+    pub speakers: Vec<Explained>,
+}
+
+/// The candidates scored by the choice of sides.
+pub fn explain_candidates(
+    assigned: &super::assign::Assigned,
+    candidates: &super::candidates::Candidates,
+) -> Vec<ExplainedCandidate> {
+    assigned
+        .scored
+        .iter()
+        .map(|s| {
+            let party = candidates.party(s.side);
+            ExplainedCandidate {
+                names: std::iter::once(party.name.clone())
+                    .chain(party.aliases)
+                    .collect(),
+                id: party.id,
+                features: s.features,
+                score: s.score,
+                chosen: assigned.chosen.contains(&s.side),
+            }
+        })
+        .collect()
+}
+
 /// The evidence of every speaker, with `ids` naming the candidate sides.
 pub fn explain(
     text: &str,
@@ -295,7 +351,7 @@ mod tests {
 
     fn roles() -> Roles {
         Roles {
-            governing: Some(0),
+            governing: vec![(0, 1)],
             nation: None,
             kinds: vec![SideKind::Party, SideKind::Party, SideKind::Union],
         }

@@ -68,9 +68,23 @@ struct Extension {
     institutions: Vec<String>,
 }
 
+/// A political party whose other names cannot be told from its own ("Tory" for a
+/// Conservative); other parties are found by how the story names them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownParty {
+    /// Display name ("Conservatives").
+    pub name: String,
+    /// Every name, the display name among them.
+    pub names: Vec<String>,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OwnTable {
+    /// Parties known by names that are not their own.
+    #[serde(default)]
+    party: Vec<KnownParty>,
     /// Names that are also ordinary words or people's names ("Chad", "Jordan").
     ambiguous: Vec<String>,
     /// Dateline cities that are not capitals, by the id of their country.
@@ -90,6 +104,8 @@ pub struct Gazetteer {
     pub ambiguous: Vec<String>,
     /// Lower-case city (capital or major dateline city) → country index.
     cities: HashMap<String, usize>,
+    /// Parties known by names that are not their own.
+    pub parties: Vec<KnownParty>,
 }
 
 impl Gazetteer {
@@ -156,6 +172,7 @@ fn build(own: OwnTable) -> Gazetteer {
         countries,
         ambiguous: own.ambiguous.iter().map(|a| a.to_lowercase()).collect(),
         cities,
+        parties: own.party,
     }
 }
 

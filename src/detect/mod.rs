@@ -9,7 +9,10 @@ mod affiliation;
 mod assign;
 mod attribution;
 mod bytes;
+mod candidates;
+mod choice;
 mod cues;
+mod discover;
 mod entities;
 pub mod evidence;
 pub mod gazetteer;
@@ -36,10 +39,9 @@ use crate::model::{
     Status, shared_context,
 };
 use attribution::{Findings, attribute};
+use candidates::Candidates;
 use entities::Entities;
 use parties::{SideMatcher, countries};
-use sides::{country_party, given_candidates};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -63,15 +65,13 @@ pub fn detect_with_progress(
         mut entities,
         findings,
         assigned,
+        candidates,
     } = find(article, parties, progress);
     let chosen = assigned.chosen;
     let mut out = Annotations::new(ArticleInfo::of(article));
     out.parties = match parties {
         Some(p) => p.to_vec(),
-        None => chosen
-            .iter()
-            .map(|&i| country_party(&countries()[i]))
-            .collect(),
+        None => chosen.iter().map(|&i| candidates.party(i)).collect(),
     };
     let labels = Labels {
         ids: speaker_ids(&entities),
@@ -102,98 +102,63 @@ struct Detected {
     entities: Entities,
     findings: Findings,
     assigned: assign::Assigned,
+    candidates: Candidates,
 }
 
 /// Finds quotations, speakers and positions, and decides the sides.
 fn find(article: &Article, parties: Option<&[Party]>, progress: &mut dyn FnMut(usize)) -> Detected {
     let text = article.text.as_str();
-    // Candidate sides: the given parties, or every country of the gazetteer.
-    let matcher = match parties {
-        Some(p) => Cow::Owned(SideMatcher::new(&given_candidates(p).0)),
-        None => candidate_countries(text, &article.structure),
+    let candidates = match parties {
+        Some(p) => Candidates::given(p),
+        None => Candidates::inferred(text, &article.structure),
     };
+    let matcher = &candidates.matcher;
     let mut entities = Entities::new();
-    let mut findings = attribute(text, &article.structure, &matcher, &mut entities, progress);
+    let mut findings = attribute(text, &article.structure, matcher, &mut entities, progress);
     let story = assign::Story {
         text,
         structure: &article.structure,
         parties,
-        sides: &matcher,
+        candidates: &candidates,
     };
     let assigned = assign::assign(story, &mut findings, &entities);
     Detected {
         entities,
         findings,
         assigned,
+        candidates,
     }
 }
 
-/// Why each speaker of an article has its side: the clues about it and the model's
-/// inputs for each side of the story (what `scripts/fit_sides.py` fits the weights on).
-pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> Vec<evidence::Explained> {
+/// Why an article has its sides and each speaker its side: the candidates scored as
+/// sides, and each speaker's clues and the model's inputs for each side of the story
+/// (what `scripts/fit_sides.py` fits the weights on).
+pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> evidence::Explanation {
     let found = find(article, parties, &mut |_| {});
-    let countries = countries().iter().map(|c| c.id.clone());
-    let ids: Vec<String> = match parties {
-        Some(p) => p.iter().map(|p| p.id.clone()).chain(countries).collect(),
-        None => countries.collect(),
-    };
-    evidence::explain(
-        &article.text,
-        &found.entities,
-        &found.findings,
-        &found.assigned,
-        &ids,
-    )
+    let ids = found.candidates.ids();
+    evidence::Explanation {
+        candidate_features: choice::FEATURE_NAMES,
+        candidates: evidence::explain_candidates(&found.assigned, &found.candidates),
+        speakers: evidence::explain(
+            &article.text,
+            &found.entities,
+            &found.findings,
+            &found.assigned,
+            &ids,
+        ),
+    }
 }
 
 /// The matcher over every country of the gazetteer, built once.
 fn country_matcher() -> &'static SideMatcher {
     static MATCHER: std::sync::OnceLock<SideMatcher> = std::sync::OnceLock::new();
-    MATCHER.get_or_init(|| SideMatcher::new(&country_names(None)))
-}
-
-/// The names of each gazetteer country; a historical state in `merged` also takes its
-/// successor's names, which the successor gives up.
-fn country_names(merged: Option<(usize, usize)>) -> Vec<Vec<String>> {
-    let mut names: Vec<Vec<String>> = countries()
-        .iter()
-        .map(|c| c.all_names().cloned().collect())
-        .collect();
-    if let Some((old, successor)) = merged {
-        let taken = std::mem::take(&mut names[successor]);
-        names[old].extend(taken);
-    }
-    names
-}
-
-/// Bytes at the start of an article in which a historical state must be named for it
-/// to take its successor's names: wire copy names its countries in the lead.
-const LEAD_BYTES: usize = 4096;
-
-/// The candidate sides when none are given: every country, but where the lead names a
-/// historical state ("the Soviet Union"), the names of its successor ("Moscow",
-/// "Kremlin") are the old state's.
-fn candidate_countries(
-    text: &str,
-    structure: &crate::article::Structure,
-) -> Cow<'static, SideMatcher> {
-    let all = country_matcher();
-    let lead_end = structure
-        .paragraphs
-        .iter()
-        .map(|p| p.range.end)
-        .take_while(|&end| end <= LEAD_BYTES)
-        .last()
-        .unwrap_or_else(|| article_floor(text, LEAD_BYTES));
-    let g = gazetteer::gazetteer();
-    let merged = all.find(&text[..lead_end]).into_iter().find_map(|(_, i)| {
-        let successor = countries()[i].successor.as_deref()?;
-        Some((i, g.index_of(successor)?))
-    });
-    match merged {
-        Some(m) => Cow::Owned(SideMatcher::new(&country_names(Some(m)))),
-        None => Cow::Borrowed(all),
-    }
+    MATCHER.get_or_init(|| {
+        let names: Vec<Vec<String>> = countries()
+            .iter()
+            .map(|c| c.all_names().cloned().collect())
+            .collect();
+        SideMatcher::new(&names)
+    })
 }
 
 /// The largest char boundary at or below `at`.

@@ -144,17 +144,70 @@ struct Entry {
     ambiguous: bool,
 }
 
-/// Matches side names in phrases. Built once per article for its parties (once for
-/// the whole gazetteer).
+/// Matches side names in phrases. Built once per article for its own sides, over the
+/// whole gazetteer's matcher built once per process.
 #[derive(Debug, Clone, Default)]
 pub struct SideMatcher {
     /// First word key → the names starting with it, longest first.
     entries: WordMap<String, Vec<Entry>>,
     /// Whether some name starts with a lower-case word (else those are skipped fast).
     lower_first: bool,
+    /// A matcher whose sides come after this one's own (numbered from `own`): a name
+    /// both know goes to the longer match, and on a tie to this one.
+    base: Option<&'static SideMatcher>,
+    /// How many sides are this matcher's own.
+    own: usize,
 }
 
 impl SideMatcher {
+    /// A matcher over `sides` (each a list of names) and then the sides of `base`,
+    /// numbered after them.
+    pub fn layered(sides: &[Vec<String>], base: &'static SideMatcher) -> SideMatcher {
+        let mut m = SideMatcher::new(sides);
+        m.lower_first |= base.lower_first;
+        m.base = Some(base);
+        m.own = sides.len();
+        m
+    }
+
+    /// The longest name that starts at the word `w` (the rest of the phrase in
+    /// `rest`), own names first on a tie; as (its length in words, its side).
+    fn longest_at(
+        &self,
+        phrase: &str,
+        key: &str,
+        rest: &WordSpans<'_>,
+        other: &mut String,
+    ) -> Option<(usize, usize, bool)> {
+        fn matching<'m>(
+            m: &'m SideMatcher,
+            phrase: &str,
+            key: &str,
+            rest: &WordSpans<'_>,
+            other: &mut String,
+        ) -> Option<&'m Entry> {
+            m.entries.get(key).and_then(|list| {
+                list.iter().find(|e| {
+                    let mut rest = rest.clone();
+                    e.keys[1..]
+                        .iter()
+                        .all(|k| rest.next().is_some_and(|r| k == key_of(&phrase[r], other)))
+                })
+            })
+        }
+        let own =
+            matching(self, phrase, key, rest, other).map(|e| (e.keys.len(), e.side, e.ambiguous));
+        let base = self
+            .base
+            .and_then(|b| matching(b, phrase, key, rest, other))
+            .map(|e| (e.keys.len(), self.own + e.side, e.ambiguous));
+        match (own, base) {
+            (Some(o), Some(b)) if b.0 > o.0 => Some(b),
+            (Some(o), _) => Some(o),
+            (None, b) => b,
+        }
+    }
+
     /// A matcher over `sides`, each a list of names.
     pub fn new(sides: &[Vec<String>]) -> SideMatcher {
         let ambiguous = &super::gazetteer::gazetteer().ambiguous;
@@ -181,6 +234,8 @@ impl SideMatcher {
         SideMatcher {
             entries,
             lower_first,
+            base: None,
+            own: sides.len(),
         }
     }
 
@@ -199,6 +254,7 @@ impl SideMatcher {
     pub fn starts_name(&self, word: &str) -> bool {
         let mut buf = String::new();
         self.entries.contains_key(key_of(word, &mut buf))
+            || self.base.is_some_and(|b| b.starts_name(word))
     }
 
     /// Whether one word is by itself a side's name ("U.S." is; "New" is not).
@@ -207,6 +263,7 @@ impl SideMatcher {
         self.entries
             .get(key_of(word, &mut buf))
             .is_some_and(|list| list.iter().any(|e| e.keys.len() == 1))
+            || self.base.is_some_and(|b| b.is_whole_name(word))
     }
 
     /// The first side named in `phrase`.
@@ -233,18 +290,13 @@ impl SideMatcher {
             if !self.lower_first && !starts_upper(w) {
                 continue;
             }
-            let found = self.entries.get(key_of(w, &mut key)).and_then(|list| {
-                list.iter().find(|e| {
-                    let mut rest = words.clone();
-                    e.keys[1..].iter().all(|k| {
-                        rest.next()
-                            .is_some_and(|r| k == key_of(&phrase[r], &mut other))
-                    })
-                })
-            });
-            let Some(entry) = found else { continue };
+            let key = key_of(w, &mut key);
+            let Some((len, side, ambiguous)) = self.longest_at(phrase, key, &words, &mut other)
+            else {
+                continue;
+            };
             // "North American", "Latin American": a region's people, not a country's
-            if entry.keys.len() == 1
+            if len == 1
                 && before
                     .as_ref()
                     .is_some_and(|b| is_compass(&phrase[b.clone()]))
@@ -253,18 +305,18 @@ impl SideMatcher {
             }
             // A one-word name after a first name is a surname ("Mark Cuban", "Jim
             // Jordan"); an ambiguous one also before a surname ("Chad Rivers").
-            let after = words.clone().next().filter(|_| entry.ambiguous);
-            if entry.keys.len() == 1 && self.runs_into_a_name(phrase, before, r.clone(), after) {
+            let after = words.clone().next().filter(|_| ambiguous);
+            if len == 1 && self.runs_into_a_name(phrase, before, r.clone(), after) {
                 continue;
             }
             let at = r.start;
             let negated = at >= 5
                 && phrase.is_char_boundary(at - 5)
                 && phrase[at - 5..at].eq_ignore_ascii_case("anti-");
-            if !negated && hit(at, entry.side) {
+            if !negated && hit(at, side) {
                 return;
             }
-            for _ in 1..entry.keys.len() {
+            for _ in 1..len {
                 previous = words.next();
             }
         }

@@ -26,7 +26,7 @@ pub struct Position {
 const MIN_CONTENT_WORDS: usize = 4;
 
 /// Verbs aimed at an opponent: their object is the other side.
-fn is_hostile(verb: &str) -> bool {
+pub(super) fn is_hostile(verb: &str) -> bool {
     matches!(
         verb,
         "challenged"

@@ -1,77 +1,9 @@
 //! The parties of a story: the names each given party is matched by, the countries
 //! chosen as sides when none are given, and the party of a gazetteer country.
 
-use super::gazetteer::{Country, countries};
-use super::parties::{SideMatcher, name_key};
+use super::gazetteer::Country;
+use super::parties::SideMatcher;
 use crate::model::Party;
-
-/// Names for each given party: its id, name and aliases, plus every gazetteer name of the
-/// countries it stands for.
-pub fn party_names(parties: &[Party]) -> Vec<Vec<String>> {
-    parties
-        .iter()
-        .map(|p| {
-            let mut names: Vec<String> = std::iter::once(&p.name)
-                .chain(&p.aliases)
-                .cloned()
-                .collect();
-            let linked = linked_countries(p);
-            for c in &linked {
-                names.extend(c.all_names().cloned());
-            }
-            // a side that is a person is also called by the surname ("Lopez's aide")
-            if linked.is_empty()
-                && let Some(surname) = super::affiliation::surname_of_person(&p.name)
-            {
-                names.push(surname.to_string());
-            }
-            names
-        })
-        .collect()
-}
-
-/// The candidate sides when parties are given: the parties first, then every country
-/// of the gazetteer that none of them stands for (index `parties.len() + i` for the
-/// gazetteer's country `i`), so that a speaker of a third country ("South Africa's
-/// Ambassador to Taiwan", "a Swiss mediator") is known for one and kept off the sides.
-/// Returns the names and the kind of each.
-pub fn given_candidates(parties: &[Party]) -> (Vec<Vec<String>>, Vec<SideKind>) {
-    let mut names = party_names(parties);
-    let mut kinds: Vec<SideKind> = parties
-        .iter()
-        .map(|p| kind_of_party(p, !linked_countries(p).is_empty()))
-        .collect();
-    let linked: Vec<&Country> = parties.iter().flat_map(linked_countries).collect();
-    for c in countries() {
-        let taken = linked.iter().any(|l| std::ptr::eq(*l, c));
-        names.push(if taken {
-            Vec::new()
-        } else {
-            c.all_names().cloned().collect()
-        });
-        kinds.push(SideKind::Country);
-    }
-    (names, kinds)
-}
-
-/// The gazetteer countries a given party stands for: those whose id or a name (not an
-/// institution's) is the party's id, name or an alias.
-fn linked_countries(p: &Party) -> Vec<&'static Country> {
-    let own_keys: Vec<String> = std::iter::once(&p.name)
-        .chain(&p.aliases)
-        .chain(std::iter::once(&p.id))
-        .map(|n| name_key(n).to_lowercase())
-        .collect();
-    countries()
-        .iter()
-        .filter(|c| {
-            std::iter::once(&c.id)
-                .chain(c.all_names())
-                .filter(|n| !c.institutions.contains(n))
-                .any(|n| own_keys.contains(&name_key(n).to_lowercase()))
-        })
-        .collect()
-}
 
 /// The two sides of the story when the attributions gave fewer: the sides most named
 /// in the lead (`lead`, headline first) join those found ("U.S. to ask Japan …" where
@@ -190,7 +122,7 @@ pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
 
 /// The kind of a given party, from its names: a country when it stands for one of the
 /// gazetteer, else by the nouns in its names ("pilots union", "American Airlines",
-/// "Labour Party"), else other.
+/// "Labour Party") or the words that end them ("Harlow Freight Lines"), else other.
 pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
     let by_nouns = |names: &[String]| {
         names
@@ -200,6 +132,7 @@ pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
     };
     // the name first: "American Airlines" is a company although "American" is a demonym
     by_nouns(std::slice::from_ref(&party.name))
+        .or_else(|| super::discover::kind_of_name(&party.name))
         .or(is_country.then_some(SideKind::Country))
         .or_else(|| by_nouns(&party.aliases))
         .unwrap_or_default()
@@ -209,27 +142,26 @@ pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
 /// that the work stays small on any input.
 const GOVERNING_BYTES: usize = 64 * 1024;
 
-/// The party among `sides` that governs: the one a parties file marks (`governs`, or
-/// an alias "the government"), else the one the story calls so ("the Labour
-/// government", "Labour ministers", "the ruling X", "X-led"), less the one it calls the
-/// opposition ("the Tory opposition").
-pub fn governing(
+/// How strongly each candidate side is said to govern: a parties file's mark
+/// (`governs`, or an alias "the government") outweighs the story, which calls a party
+/// the government ("the Labour government", "Labour ministers", "the ruling X",
+/// "X-led", +1 each) or the opposition ("the Tory opposition", -1 each). Only parties,
+/// and sides the story does not tell the kind of, are counted.
+pub fn governing_votes(
     text: &str,
     parties: Option<&[Party]>,
     sides: &SideMatcher,
     kinds: &[SideKind],
-) -> Option<usize> {
-    if let Some(parties) = parties {
-        let marked = parties.iter().position(|p| {
-            p.governs
-                || p.aliases.iter().any(|a| {
-                    let a = a.trim().to_lowercase();
-                    a == "the government" || a == "government"
-                })
-        });
-        if marked.is_some() {
-            return marked;
-        }
+) -> Vec<(usize, i32)> {
+    let marked = parties.into_iter().flatten().position(|p| {
+        p.governs
+            || p.aliases.iter().any(|a| {
+                let a = a.trim().to_lowercase();
+                a == "the government" || a == "government"
+            })
+    });
+    if let Some(m) = marked {
+        return vec![(m, i32::MAX / 2)];
     }
     // (a side the story does not tell the kind of may be a party)
     let is_party = |s: usize| matches!(kinds.get(s), Some(SideKind::Party | SideKind::Other));
@@ -261,18 +193,35 @@ pub fn governing(
             None => votes.push((side, vote)),
         }
     }
-    // an opposition party leaves the government to the other, when there are two
-    let parties_named: Vec<usize> = (0..kinds.len()).filter(|&s| is_party(s)).collect();
-    if let ([a, b], [(s, v)]) = (parties_named.as_slice(), votes.as_slice())
-        && *v < 0
-    {
-        return Some(if s == a { *b } else { *a });
-    }
     votes
-        .into_iter()
-        .filter(|&(_, v)| v > 0)
-        .max_by_key(|&(_, v)| v)
-        .map(|(s, _)| s)
+}
+
+/// The side among `considered` that governs, by [`governing_votes`]: the one most
+/// called the government, or, of two parties, the one the other is the opposition to.
+pub fn governing(
+    votes: &[(usize, i32)],
+    considered: &[usize],
+    kinds: &[SideKind],
+) -> Option<usize> {
+    let vote = |s: usize| votes.iter().find(|(v, _)| *v == s).map_or(0, |(_, n)| *n);
+    let best = considered
+        .iter()
+        .copied()
+        .filter(|&s| vote(s) > 0)
+        .max_by_key(|&s| vote(s));
+    if best.is_some() {
+        return best;
+    }
+    let parties: Vec<usize> = considered
+        .iter()
+        .copied()
+        .filter(|&s| matches!(kinds.get(s), Some(SideKind::Party | SideKind::Other)))
+        .collect();
+    match parties.as_slice() {
+        [a, b] if vote(*a) < 0 && vote(*b) == 0 => Some(*b),
+        [a, b] if vote(*b) < 0 && vote(*a) == 0 => Some(*a),
+        _ => None,
+    }
 }
 
 /// A party for a gazetteer country.
@@ -293,6 +242,7 @@ pub fn country_party(c: &Country) -> Party {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::gazetteer::countries;
 
     fn gazetteer_matcher() -> &'static SideMatcher {
         crate::detect::country_matcher()
@@ -311,32 +261,5 @@ mod tests {
         assert_eq!(ids, ["ke", "et"]);
         let none = complete_pair(Vec::new(), &["No country here"], m);
         assert!(none.is_empty());
-    }
-
-    #[test]
-    fn a_person_side_is_called_by_the_surname() {
-        let p = vec![Party {
-            id: "lopez".into(),
-            name: "Maria Lopez".into(),
-            aliases: vec![],
-            color: None,
-            ..Default::default()
-        }];
-        let m = SideMatcher::new(&party_names(&p));
-        assert_eq!(m.first("a spokeswoman for the Lopez campaign"), Some(0));
-        assert_eq!(m.first("Lopez's lawyer"), Some(0));
-    }
-
-    #[test]
-    fn given_parties_take_the_gazetteer_names_of_their_country() {
-        let p = vec![Party {
-            id: "us".into(),
-            name: "United States".into(),
-            aliases: vec!["Washington".into()],
-            color: None,
-            ..Default::default()
-        }];
-        let names = party_names(&p);
-        assert!(names[0].iter().any(|n| n == "State Department"));
     }
 }

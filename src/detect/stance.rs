@@ -20,7 +20,7 @@ const SUBJECT_WORDS: usize = 4;
 pub fn stance_clues(text: &str, findings: &Findings, sides: &SideMatcher, evidence: &mut Evidence) {
     for p in &findings.positions {
         let Some(e) = p.speaker else { continue };
-        if let Some(side) = p.against {
+        for side in p.against.into_iter().chain(attacked(text, p, sides)) {
             evidence.add(e, Target::Side(side), Clue::Against);
         }
         if let Some(side) = reported_subject(text, p, sides).or_else(|| defended(text, p, sides)) {
@@ -90,6 +90,30 @@ fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usi
         [] => false,
     };
     (!governed && intends).then_some(side)
+}
+
+/// Words after a hostile verb in which its object is looked for.
+const OBJECT_WORDS: usize = 4;
+
+/// The sides a position's stater attacks after its cue ("… and attacked the Tory
+/// plans", "accused Marova of …"): named within a few words after a hostile verb.
+pub fn attacked(text: &str, p: &Position, sides: &SideMatcher) -> Vec<usize> {
+    let ws = words(text, p.subject.end..p.range.end);
+    let mut buf = [0u8; 32];
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        if !super::positions::is_hostile(&lower(&text[w.clone()], &mut buf)) {
+            continue;
+        }
+        let object = &ws[i + 1..(i + 1 + OBJECT_WORDS).min(ws.len())];
+        if let (Some(first), Some(last)) = (object.first(), object.last())
+            && let Some(side) = sides.first(&text[first.start..last.end])
+            && !out.contains(&side)
+        {
+            out.push(side);
+        }
+    }
+    out
 }
 
 /// The side whose record or case the stater of a position defends ("Gros defended

@@ -118,6 +118,9 @@ pub struct App {
     last_conflict: Option<Id>,
     /// The corpus, when the reader was opened on a folder (`parley DIR`).
     pub corpus: Option<super::corpus::Corpus>,
+    /// The article was read again from its changed file (`:detect`): the place is
+    /// kept under the new text's fingerprint, not the one opened.
+    pub read_again: bool,
 }
 
 impl App {
@@ -174,6 +177,7 @@ impl App {
             jobs: Vec::new(),
             last_conflict: None,
             corpus: None,
+            read_again: false,
         };
         app.relayout();
         app

@@ -300,7 +300,17 @@ impl Corpus {
             .set_done(&entry.path, done)
             .map_err(|e| format!("{}: {e}", crate::corpus::MARKS_FILE))?;
         entry.done = done;
+        // sorted by status, the row moves; the cursor goes with it
+        self.arrange();
         Ok(done)
+    }
+
+    /// Puts the cursor on the article `entry` when the list shows it: the one the user
+    /// has moved to is where `:ls` comes back to.
+    pub fn point_at(&mut self, entry: usize) {
+        if let Some(row) = self.rows.iter().position(|&r| r == entry) {
+            self.cursor = row;
+        }
     }
 }
 

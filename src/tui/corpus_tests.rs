@@ -61,6 +61,9 @@ fn the_list_opens_articles_and_n_goes_on_in_its_order() {
     assert!(list_open(&app));
     let s = screen(&app);
     assert!(s.contains("3 of 3 articles"), "{s}");
+    // no article yet: the status bar names the list and gives no place in an article
+    let status = s.lines().last().unwrap();
+    assert!(status.contains("LIST") && !status.contains('%'), "{status}");
     assert!(
         s.contains("Norway accepts Chile's quota") && s.contains("(brief.md)"),
         "{s}"
@@ -104,6 +107,39 @@ fn ls_comes_back_to_where_the_user_was_and_done_is_kept() {
     press(&mut app, KeyCode::Esc);
     assert!(!list_open(&app));
     assert!(app.article.text.starts_with("Chile offers"));
+}
+
+#[test]
+fn ls_after_moving_on_points_at_the_article_open_and_done_sorts_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    typ(&mut app, "o");
+    typ(&mut app, "o");
+    assert_eq!(
+        app.corpus.as_ref().unwrap().sort,
+        super::corpus::Sort::Status
+    );
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "}");
+    assert!(app.article.text.starts_with("Chile offers"));
+    command(&mut app, "ls");
+    let corpus = app.corpus.as_ref().unwrap();
+    assert_eq!(
+        corpus.selected(),
+        corpus.current,
+        "the cursor is on the article read"
+    );
+    // marked done, it goes after the others at once, and the cursor with it
+    typ(&mut app, "x");
+    let corpus = app.corpus.as_ref().unwrap();
+    assert_eq!(corpus.rows.last().copied(), corpus.current);
+    assert_eq!(corpus.selected(), corpus.current);
+    let s = screen(&app);
+    let last_row = s.lines().rfind(|l| l.contains("(")).unwrap();
+    assert!(
+        last_row.contains("✓") && last_row.contains("page.html"),
+        "{s}"
+    );
 }
 
 #[test]

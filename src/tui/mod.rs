@@ -104,6 +104,13 @@ pub fn run(
             drop(article);
         }
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
+        let sha = match &app.article.source {
+            crate::article::Source::File(file) if app.read_again => {
+                let size = std::fs::metadata(file).map_or(0, |m| m.len());
+                session::fingerprint(&app.article.text, size)
+            }
+            _ => sha,
+        };
         if let Some(p) = place_path.as_deref() {
             let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             let _ = session::save(

@@ -152,6 +152,7 @@ impl Mode {
             Some(Layer::Cursor(_)) => "CURSOR",
             Some(Layer::Search(_)) => "SEARCH",
             Some(Layer::Pending(_)) => "MARK",
+            Some(Layer::Popup(Popup::Corpus)) => "LIST",
             Some(Layer::Popup(_)) => "EDIT",
             Some(Layer::Overlay(Overlay::Help(_))) => "HELP",
             Some(Layer::Overlay(Overlay::Sides(_))) => "SIDES",

@@ -198,6 +198,20 @@ fn a_side_from_the_panel_reaches_positions_too_and_never_an_accepted_quote() {
 }
 
 #[test]
+fn a_speakers_own_side_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
+    let before = a.ann().clone();
+    panel_on(&mut a, "Ines Marov"); // Talvera's already
+    typ(&mut a, "1");
+    assert_eq!(*a.ann(), before, "the store is as it was");
+    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing unsaved");
+    typ(&mut a, "u");
+    assert_eq!(*a.ann(), before, "no undo step to take");
+    assert!(message(&a).contains("nothing to undo"), "{}", message(&a));
+}
+
+#[test]
 fn a_speaker_is_renamed_and_given_a_role_but_not_another_speakers_name() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());

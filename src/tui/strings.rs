@@ -268,9 +268,7 @@ pub const GIVEN_SIDES_STALE: &str =
 /// `:detect` found the article's file changed while there are unsaved edits: reading
 /// it again opens its store again, so they are saved first.
 pub fn article_changed_save_first(save: &str) -> String {
-    format!(
-        "the article's file changed: save ({save}), then :detect reads it again and detects what is new"
-    )
+    format!("the file changed: {save} saves, :detect reads it")
 }
 
 /// "detecting…": a large article's detection runs on a worker.

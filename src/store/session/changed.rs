@@ -71,8 +71,9 @@ impl Store {
         match self.apply(Edit::Redetect(Box::new(found))) {
             Ok(o) => {
                 if let Some(t) = o.tally.filter(|t| !t.is_empty()) {
+                    // first: what is new is what a narrow status bar must still show
                     self.notices
-                        .push(format!("detected again: {}", t.describe()));
+                        .insert(0, format!("detected again: {}", t.describe()));
                 }
             }
             Err(e) => self

@@ -291,6 +291,7 @@ impl App {
             return;
         };
         corpus.current = Some(i);
+        corpus.point_at(i);
         corpus.search = None;
         let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);

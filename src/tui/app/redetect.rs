@@ -192,6 +192,7 @@ impl App {
         );
         (self.log, self.corpus, self.sidebar, self.filter, self.marks) =
             (log, corpus, sidebar, filter, marks);
+        self.read_again = true;
         let store = crate::store::Store::open(&article, &options);
         self.update(crate::tui::action::Action::StoreReady(Box::new(store)));
         self.scroll_to_offset(top.min(article.text.len()));

@@ -143,12 +143,23 @@ fn entry_line(corpus: &Corpus, e: &Entry) -> String {
     };
     let title = e.title.as_deref().unwrap_or("…");
     format!(
-        "{open}{} {:<40}  {}  ({})",
+        "{open}{} {}  {}  ({})",
         mark(e.progress()),
-        counts,
+        column(&counts, COUNTS_WIDTH),
         title,
         e.name
     )
+}
+
+/// The columns of a row's counts, so the titles line up whatever the sides' names.
+const COUNTS_WIDTH: usize = 40;
+
+/// `s` cut or padded to exactly `width` columns.
+fn column(s: &str, width: usize) -> String {
+    let mut cell = truncate(s, width);
+    let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(cell.as_str()));
+    cell.extend(std::iter::repeat_n(' ', pad));
+    cell
 }
 
 /// The list's keys from the live keymap.
@@ -188,4 +199,50 @@ fn footer_lines(app: &App, corpus: &Corpus, width: usize) -> Vec<String> {
             .chain([legend]),
         width,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Counts;
+    use crate::store::OpenOptions;
+    use std::path::{Path, PathBuf};
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn titles_line_up_whatever_the_sides_are_called() {
+        let paths = ["a.txt", "b.txt", "c.txt"].map(|n| PathBuf::from("/c").join(n));
+        let mut corpus = Corpus::new(
+            Path::new("/c"),
+            paths.to_vec(),
+            OpenOptions::default(),
+            false,
+        );
+        let sides: [&[(&str, usize)]; 3] = [
+            &[],
+            &[("Norway", 1), ("Iceland", 1)],
+            &[
+                ("The Confederation of Dockers and Port Workers 北", 12),
+                ("海", 3),
+            ],
+        ];
+        for (e, by_side) in corpus.entries.iter_mut().zip(sides) {
+            e.title = Some("Talks".into());
+            e.counts = Some(Counts {
+                by_status: [5, 0, 0],
+                by_side: by_side.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
+                ..Counts::default()
+            });
+        }
+        let columns: Vec<usize> = corpus
+            .entries
+            .iter()
+            .map(|e| {
+                let line = entry_line(&corpus, e);
+                line[..line.find("Talks").unwrap()].width()
+            })
+            .collect();
+        assert_eq!(columns, [columns[0]; 3], "{columns:?}");
+        assert!(entry_line(&corpus, &corpus.entries[2]).contains('…'));
+    }
 }

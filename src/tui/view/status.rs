@@ -58,7 +58,12 @@ pub fn left_text(app: &App) -> String {
         let at = app.layout.rows().get(bottom).map_or(len, |r| r.start());
         format!("{}% {}/…", at * 100 / len, app.top + 1)
     };
-    let mut parts = vec![app.mode_name().to_string(), position];
+    let no_article = app.corpus.as_ref().is_some_and(|c| c.current.is_none());
+    let mut parts = vec![app.mode_name().to_string()];
+    // the list of a corpus before any article is open: no place in an article to give
+    if !no_article {
+        parts.push(position);
+    }
     if let Some(n) = app.count {
         parts.push(format!("count {n}"));
     }

@@ -1,0 +1,307 @@
+//! The candidate sides of a story and the matcher over their names. With given parties,
+//! the parties first and then every country and known party they do not stand for, so a
+//! speaker of a third one is known for it; without, the sides the text names that no
+//! list has ([`super::discover`]) first, then the gazetteer's countries and parties.
+//! Own candidates are numbered first; the static ones after them, countries then parties.
+
+use super::discover::{Discovered, discover};
+use super::gazetteer::{Country, countries, gazetteer};
+use super::parties::{SideMatcher, name_key};
+use super::sides::{SideKind, kind_of_party};
+use crate::article::Structure;
+use crate::model::Party;
+use std::sync::OnceLock;
+
+/// A candidate side of the story's own: a given party, a side found in the text, or a
+/// historical state that takes its successor's names.
+#[derive(Debug, Clone)]
+struct Own {
+    /// What the annotations call it.
+    party: Party,
+    /// Its names for the matcher.
+    names: Vec<String>,
+    /// What it is.
+    kind: SideKind,
+    /// The gazetteer country it stands for.
+    country: Option<usize>,
+}
+
+/// The candidate sides of one story.
+#[derive(Debug)]
+pub struct Candidates {
+    own: Vec<Own>,
+    /// Matches every candidate's names.
+    pub matcher: SideMatcher,
+}
+
+impl Candidates {
+    /// The candidates when `parties` are given: the parties, then the static ones.
+    pub fn given(parties: &[Party]) -> Candidates {
+        let own: Vec<Own> = parties
+            .iter()
+            .map(|p| {
+                let own_names: Vec<String> = std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .cloned()
+                    .collect();
+                let linked = linked_countries(&own_names, &p.id);
+                let parties = linked_parties(&own_names);
+                let mut names = own_names.clone();
+                for &c in &linked {
+                    names.extend(countries()[c].all_names().cloned());
+                }
+                for &k in &parties {
+                    names.extend(gazetteer().parties[k].names.iter().cloned());
+                }
+                // a side that is a person is also called by the surname ("Lopez's aide")
+                if linked.is_empty()
+                    && let Some(surname) = super::affiliation::surname_of_person(&p.name)
+                {
+                    names.push(surname.to_string());
+                }
+                let kind = if parties.is_empty() {
+                    kind_of_party(p, !linked.is_empty())
+                } else {
+                    SideKind::Party
+                };
+                Own {
+                    party: p.clone(),
+                    names,
+                    kind,
+                    country: linked.first().copied(),
+                }
+            })
+            .collect();
+        Candidates::layered(own)
+    }
+
+    /// The candidates of an article whose sides are to be inferred.
+    pub fn inferred(text: &str, structure: &Structure) -> Candidates {
+        let mut own: Vec<Own> = discover(text, known_matcher())
+            .into_iter()
+            .map(|d| {
+                let Discovered { name, names, kind } = d;
+                let party = Party {
+                    id: super::slug(&name),
+                    name,
+                    aliases: names[1..].to_vec(),
+                    ..Party::default()
+                };
+                Own {
+                    party,
+                    names,
+                    kind,
+                    country: None,
+                }
+            })
+            .collect();
+        if let Some((old, successor)) = historical_state(text, structure) {
+            let names = countries()[old]
+                .all_names()
+                .chain(countries()[successor].all_names())
+                .cloned()
+                .collect();
+            own.push(Own {
+                party: super::sides::country_party(&countries()[old]),
+                names,
+                kind: SideKind::Country,
+                country: Some(old),
+            });
+        }
+        Candidates::layered(own)
+    }
+
+    fn layered(own: Vec<Own>) -> Candidates {
+        let names: Vec<Vec<String>> = own.iter().map(|o| o.names.clone()).collect();
+        let matcher = SideMatcher::layered(&names, known_matcher());
+        Candidates { own, matcher }
+    }
+
+    /// How many candidates there are.
+    pub fn len(&self) -> usize {
+        self.own.len() + countries().len() + gazetteer().parties.len()
+    }
+
+    /// The kind of every candidate, by index.
+    pub fn kinds(&self) -> Vec<SideKind> {
+        let statics = countries().len();
+        self.own
+            .iter()
+            .map(|o| o.kind)
+            .chain((0..statics).map(|_| SideKind::Country))
+            .chain(gazetteer().parties.iter().map(|_| SideKind::Party))
+            .collect()
+    }
+
+    /// The gazetteer country a candidate stands for.
+    pub fn country(&self, i: usize) -> Option<usize> {
+        match i.checked_sub(self.own.len()) {
+            None => self.own[i].country,
+            Some(c) => (c < countries().len()).then_some(c),
+        }
+    }
+
+    /// What the annotations call candidate `i`.
+    pub fn party(&self, i: usize) -> Party {
+        let n = self.own.len();
+        match i.checked_sub(n) {
+            None => self.own[i].party.clone(),
+            Some(c) if c < countries().len() => super::sides::country_party(&countries()[c]),
+            Some(c) => {
+                let known = &gazetteer().parties[c - countries().len()];
+                Party {
+                    id: super::slug(&known.name),
+                    name: known.name.clone(),
+                    aliases: known
+                        .names
+                        .iter()
+                        .filter(|n| **n != known.name)
+                        .cloned()
+                        .collect(),
+                    ..Party::default()
+                }
+            }
+        }
+    }
+
+    /// Every candidate's id, by index.
+    pub fn ids(&self) -> Vec<String> {
+        (0..self.len()).map(|i| self.party(i).id).collect()
+    }
+
+    /// The candidate that stands for gazetteer country `c`: a given party or an own
+    /// candidate that does, else the country itself.
+    pub fn of_country(&self, c: usize) -> usize {
+        self.own
+            .iter()
+            .position(|o| o.country == Some(c))
+            .unwrap_or(self.own.len() + c)
+    }
+}
+
+/// The matcher over the gazetteer's countries and then its known parties, built once.
+pub fn known_matcher() -> &'static SideMatcher {
+    static MATCHER: OnceLock<SideMatcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let names: Vec<Vec<String>> = countries()
+            .iter()
+            .map(|c| c.all_names().cloned().collect())
+            .chain(gazetteer().parties.iter().map(|p| p.names.clone()))
+            .collect();
+        SideMatcher::new(&names)
+    })
+}
+
+/// The gazetteer countries a given party stands for: those whose id or a name (not an
+/// institution's) is the party's id, name or an alias.
+fn linked_countries(own: &[String], id: &str) -> Vec<usize> {
+    let keys: Vec<String> = own
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(id))
+        .map(|n| name_key(n).to_lowercase())
+        .collect();
+    let linked = |c: &Country| {
+        std::iter::once(&c.id)
+            .chain(c.all_names())
+            .filter(|n| !c.institutions.contains(n))
+            .any(|n| keys.contains(&name_key(n).to_lowercase()))
+    };
+    countries()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| linked(c))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The known parties a given party shares a name with ("Tories" → the Conservatives).
+fn linked_parties(own: &[String]) -> Vec<usize> {
+    gazetteer()
+        .parties
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.names.iter().any(|n| own.contains(n)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Bytes at the start of an article in which a historical state must be named for it
+/// to take its successor's names: wire copy names its countries in the lead.
+const LEAD_BYTES: usize = 4096;
+
+/// A historical state the lead names ("the Soviet Union") and its successor, whose
+/// names ("Moscow", "Kremlin") are then the old state's.
+fn historical_state(text: &str, structure: &Structure) -> Option<(usize, usize)> {
+    let lead_end = structure
+        .paragraphs
+        .iter()
+        .map(|p| p.range.end)
+        .take_while(|&end| end <= LEAD_BYTES)
+        .last()
+        .unwrap_or_else(|| super::article_floor(text, LEAD_BYTES));
+    let g = gazetteer();
+    super::country_matcher()
+        .find(&text[..lead_end])
+        .into_iter()
+        .find_map(|(_, i)| {
+            let successor = countries()[i].successor.as_deref()?;
+            Some((i, g.index_of(successor)?))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(id: &str, name: &str, aliases: &[&str]) -> Party {
+        Party {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            ..Party::default()
+        }
+    }
+
+    #[test]
+    fn a_person_side_is_called_by_the_surname() {
+        let c = Candidates::given(&[party("lopez", "Maria Lopez", &[])]);
+        assert_eq!(
+            c.matcher.first("a spokeswoman for the Lopez campaign"),
+            Some(0)
+        );
+        assert_eq!(c.matcher.first("Lopez's lawyer"), Some(0));
+    }
+
+    #[test]
+    fn given_parties_take_the_names_of_their_country_or_known_party() {
+        let c = Candidates::given(&[
+            party("us", "United States", &["Washington"]),
+            party("tory", "Tories", &[]),
+        ]);
+        assert_eq!(c.matcher.first("a State Department spokesman"), Some(0));
+        assert_eq!(c.matcher.first("the Conservative Party chairman"), Some(1));
+        assert_eq!(c.kinds()[..2], [SideKind::Country, SideKind::Party]);
+        // a third country is a candidate of its own, and no side
+        let swiss = c.matcher.first("a Swiss mediator");
+        assert!(swiss.is_some_and(|s| s >= 2), "{swiss:?}");
+    }
+
+    #[test]
+    fn inferred_candidates_are_found_in_the_text_first() {
+        let text = "Talks\n\nThe Marovan delegation met Tessalian envoys in Geneva. Marova and Tessalia agreed.\n";
+        let article =
+            crate::article::Article::from_bytes(crate::article::Source::Stdin, text.as_bytes());
+        let c = Candidates::inferred(&article.text, &article.structure);
+        let marova = c.matcher.first("the Marovan minister");
+        assert!(marova.is_some_and(|m| m < 2), "{marova:?}");
+        assert_eq!(marova.map(|m| c.party(m).name), Some("Marova".to_string()));
+        let geneva = c.matcher.first("a Swiss mediator");
+        assert_eq!(
+            geneva
+                .and_then(|g| c.country(g))
+                .map(|g| countries()[g].id.as_str()),
+            Some("ch")
+        );
+    }
+}

@@ -1,0 +1,320 @@
+//! Choosing the two sides of a story whose sides are not given, from evidence rather
+//! than counts: a side is named in the headline and the lead as a party to the story,
+//! owns officials ("the Marovan delegation", "Tessalia's chief negotiator", "Heritage
+//! leader"), and its speakers are quoted; the country that only hosts the talks or
+//! gives the dateline, or a mediator, is not. Each candidate is scored by a logistic
+//! model fitted on the tuning stories (`scripts/fit_sides.py`), and the two best are
+//! the sides.
+
+use super::attribution::Findings;
+use super::candidates::Candidates;
+use super::sides::SideKind;
+use super::words::{lower, words};
+use crate::article::Structure;
+use crate::model::QuoteKind;
+
+/// How many features a candidate has.
+pub const FEATURES: usize = 10;
+
+/// The names of the features, in order (for the fitting script).
+pub const FEATURE_NAMES: [&str; FEATURES] = [
+    "headline",
+    "lead",
+    "speakers",
+    "officials",
+    "mediator",
+    "dateline",
+    "mentions",
+    "hostile",
+    "arena",
+    "paired",
+];
+
+/// The weight of each feature and the bias: fitted by `scripts/fit_sides.py` on the
+/// 30 tuning stories of the sides development set, sides inferred; see
+/// docs/DETECTION.md.
+const WEIGHTS: [f32; FEATURES] = [1.31, 1.12, 0.98, 0.26, -1.93, 0.04, 1.15, 0.02, -2.06, 1.04];
+const BIAS: f32 = -3.53;
+
+/// Bytes of an article read for mentions of the candidates.
+const MENTION_BYTES: usize = 64 * 1024;
+
+/// Words that make a mention one of a mediator or host ("talks mediated by Norway",
+/// "the Swiss hosts").
+fn is_mediation_word(w: &str) -> bool {
+    matches!(
+        w,
+        "mediator"
+            | "mediators"
+            | "mediated"
+            | "mediating"
+            | "mediation"
+            | "broker"
+            | "brokered"
+            | "brokering"
+            | "host"
+            | "hosts"
+            | "hosted"
+            | "hosting"
+            | "facilitator"
+            | "facilitated"
+            | "neutral"
+            | "venue"
+    )
+}
+
+/// Nouns after a side's name (or its possessive) that make it own an official or
+/// office ("Tessalia's chief negotiator", "the Marovan delegation", "Heritage leader").
+fn is_owned_office(w: &str) -> bool {
+    super::lexicon::is_source_noun(w)
+        || super::lexicon::is_title(w)
+        || matches!(w, "government" | "delegation" | "ministry" | "mps" | "mp")
+}
+
+/// A candidate's features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    /// The candidate.
+    pub side: usize,
+    /// Its features, in the order of [`FEATURE_NAMES`].
+    pub features: [f32; FEATURES],
+    /// The model's log-odds that it is a side of the story.
+    pub score: f32,
+}
+
+/// What the choice looks at in a story.
+pub struct Story<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its structure.
+    pub structure: &'a Structure,
+    /// The candidates.
+    pub candidates: &'a Candidates,
+    /// The dateline's country, as a candidate.
+    pub dateline: Option<usize>,
+    /// The home country, as a candidate.
+    pub home: Option<usize>,
+}
+
+/// Every candidate the story mentions, with the features its mentions give (scored
+/// once [`attributions`] adds what is attributed to each).
+pub fn mentions(story: &Story) -> Vec<Scored> {
+    let text = story.text;
+    let end = super::article_floor(text, MENTION_BYTES);
+    let mut out: Vec<Scored> = Vec::new();
+    let title = story.structure.title.clone();
+    let lead = story
+        .structure
+        .paragraphs
+        .iter()
+        .find(|p| title.as_ref().is_none_or(|t| p.range.start >= t.end))
+        .map(|p| {
+            p.range
+                .start
+                .max(story.structure.dateline.as_ref().map_or(0, |d| d.end))
+                ..p.range.end
+        });
+    let found = story.candidates.matcher.find(&text[..end]);
+    let opening = |at: usize| {
+        title.as_ref().is_some_and(|t| t.contains(&at))
+            || lead.as_ref().is_some_and(|l| l.contains(&at))
+    };
+    for pair in found.windows(2) {
+        let ((a, side_a), (b, side_b)) = (pair[0], pair[1]);
+        if side_a != side_b && opening(a) && opening(b) && joined(&text[a..b]) {
+            for side in [side_a, side_b] {
+                let i = entry(&mut out, side);
+                out[i].features[9] = 1.0;
+            }
+        }
+    }
+    for (at, side) in found {
+        let i = entry(&mut out, side);
+        let f = &mut out[i].features;
+        if title.as_ref().is_some_and(|t| t.contains(&at)) {
+            f[0] = 1.0;
+        }
+        if lead.as_ref().is_some_and(|l| l.contains(&at)) {
+            f[1] = 1.0;
+        }
+        let around = words(
+            text,
+            super::words::floor_boundary(text, at.saturating_sub(40))
+                ..super::words::floor_boundary(text, (at + 60).min(end)),
+        );
+        let mut buf = [0u8; 32];
+        let after: Vec<String> = around
+            .iter()
+            .filter(|w| w.start > at)
+            .take(3)
+            .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
+            .collect();
+        if after
+            .iter()
+            .take(2)
+            .any(|w| is_owned_office(w.trim_end_matches("'s")))
+        {
+            f[3] += 1.0;
+        }
+        let near = around
+            .iter()
+            .filter(|w| w.end + 30 >= at && w.start <= at + 40)
+            .any(|w| is_mediation_word(&lower(&text[w.clone()], &mut buf)));
+        if near {
+            f[4] = 1.0;
+        }
+        f[6] += 1.0;
+    }
+    for s in &mut out {
+        for k in [3, 6] {
+            s.features[k] = s.features[k].ln_1p();
+        }
+        if story.dateline == Some(s.side) {
+            s.features[5] = 1.0;
+        }
+    }
+    out
+}
+
+/// Adds to the candidates what the story attributes to each (quotations and positions
+/// whose speaker is on it, by `speaker_sides`) and the hostility between them (a side
+/// attacking another: "Blair attacked the Tory plans"), and scores them.
+pub fn attributions(
+    out: &mut Vec<Scored>,
+    story: &Story,
+    findings: &Findings,
+    speaker_sides: &[Option<usize>],
+) {
+    let attributed = findings
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Term)
+        .filter_map(|q| q.speaker.and_then(|e| speaker_sides[e]))
+        .chain(
+            findings
+                .positions
+                .iter()
+                .filter_map(|p| p.speaker.and_then(|e| speaker_sides[e]).or(p.side)),
+        );
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (side, attributed, hostile)
+    let mut count = |side: usize, hostile: bool| {
+        let i = match counts.iter().position(|c| c.0 == side) {
+            Some(i) => i,
+            None => {
+                counts.push((side, 0, 0));
+                counts.len() - 1
+            }
+        };
+        if hostile {
+            counts[i].2 += 1;
+        } else {
+            counts[i].1 += 1;
+        }
+    };
+    for side in attributed {
+        count(side, false);
+    }
+    for p in &findings.positions {
+        let stater = p.speaker.and_then(|e| speaker_sides[e]).or(p.side);
+        let targets = p.against.into_iter().chain(super::stance::attacked(
+            story.text,
+            p,
+            &story.candidates.matcher,
+        ));
+        for t in targets {
+            if let Some(s) = stater.filter(|&s| s != t) {
+                count(s, true);
+                count(t, true);
+            }
+        }
+    }
+    for (side, attributed, hostile) in counts {
+        let i = entry(out, side);
+        out[i].features[2] = (attributed as f32).ln_1p();
+        out[i].features[7] = (hostile as f32).ln_1p();
+    }
+    // the home country whose parties speak is where the story happens, not a side
+    let kinds = story.candidates.kinds();
+    let speaking_parties = out
+        .iter()
+        .filter(|s| s.features[2] > 0.0 && kinds.get(s.side) == Some(&SideKind::Party))
+        .count();
+    for s in out.iter_mut() {
+        if speaking_parties >= 2 && story.home == Some(s.side) {
+            s.features[8] = 1.0;
+        }
+        s.score = BIAS
+            + s.features
+                .iter()
+                .zip(WEIGHTS)
+                .map(|(x, w)| x * w)
+                .sum::<f32>();
+    }
+}
+
+/// Words that join the two parties of a dispute ("Britain and China clashed", "talks
+/// between Marova and Tessalia", "the company against the union").
+fn is_joining_word(w: &str) -> bool {
+    matches!(w, "and" | "with" | "against" | "vs" | "versus" | "v")
+}
+
+/// Whether `between` (from one name's start to the next name's start) is the first
+/// name and a joining word: "Britain and ", "Harlow Freight Lines and the ".
+fn joined(between: &str) -> bool {
+    if between.len() > 60 || between.contains([',', ';', ':', '"']) {
+        return false;
+    }
+    let mut ws: Vec<&str> = between.split_whitespace().collect();
+    if ws.last() == Some(&"the") {
+        ws.pop();
+    }
+    match ws.split_last() {
+        Some((last, name)) => {
+            is_joining_word(last)
+                && !name.is_empty()
+                && name[1..]
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        }
+        None => false,
+    }
+}
+
+/// The index of a candidate's entry in `out`, made if it has none.
+fn entry(out: &mut Vec<Scored>, side: usize) -> usize {
+    match out.iter().position(|s| s.side == side) {
+        Some(i) => i,
+        None => {
+            out.push(Scored {
+                side,
+                features: [0.0; FEATURES],
+                score: 0.0,
+            });
+            out.len() - 1
+        }
+    }
+}
+
+/// The two best-scored candidates (fewer when fewer are scored).
+pub fn choose(scored: &[Scored]) -> Vec<usize> {
+    let mut by_score: Vec<&Scored> = scored.iter().collect();
+    by_score.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.side.cmp(&b.side)));
+    by_score.iter().take(2).map(|s| s.side).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_names_joined_by_and_or_against_are_a_pair() {
+        assert!(joined("Britain and "));
+        assert!(joined("Harlow Freight Lines and the "));
+        assert!(joined("Marova against "));
+        // a clause, a comma or a lower-case word between is no pair
+        assert!(!joined("Britain said on Monday that "));
+        assert!(!joined("Britain, and "));
+        assert!(!joined("Britain's talks with "));
+        assert!(!joined("and "));
+    }
+}

@@ -1,0 +1,519 @@
+//! Sides a story names that no list has: a country known only by its name and demonym
+//! ("Marova", "the Marovan delegation"), a party ("the Heritage Party", "Progress
+//! MPs"), a union ("Local 1473 of the Amalgamated Freight Workers Union"), a company
+//! ("Harlow Freight Lines", "Veltrix Energy") or a regulator ("the Office of Energy
+//! Regulation"). They are found by how the text treats a name, not by the name.
+
+use super::lexicon;
+use super::parties::SideMatcher;
+use super::sides::SideKind;
+use super::words::{Word, is_capitalized, words};
+use std::collections::HashSet;
+
+/// Bytes of an article read for sides: its lead and far more, bounded so that the work
+/// stays small on any input.
+pub const DISCOVER_BYTES: usize = 64 * 1024;
+
+/// A side found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    /// Its display name ("Local 1473", "Heritage Party").
+    pub name: String,
+    /// Every name it goes by, the display name first.
+    pub names: Vec<String>,
+    /// What it is.
+    pub kind: SideKind,
+}
+
+/// Last words of a company's name.
+fn is_company_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc"
+            | "Corp"
+            | "Corporation"
+            | "Co"
+            | "Ltd"
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "Group"
+            | "Holdings"
+            | "Industries"
+            | "Airlines"
+            | "Airways"
+            | "Lines"
+            | "Motors"
+            | "Energy"
+            | "Technologies"
+            | "Systems"
+            | "Foods"
+            | "Freight"
+            | "Mining"
+            | "Steel"
+            | "Oil"
+            | "Petroleum"
+            | "Power"
+            | "Electric"
+            | "Telecom"
+            | "Communications"
+            | "Pharmaceuticals"
+            | "Airline"
+            | "Railways"
+            | "Shipping"
+            | "Logistics"
+            | "Utilities"
+    )
+}
+
+/// Words that make a name a union's.
+fn is_union_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Union" | "Guild" | "Brotherhood" | "Teamsters" | "Workers" | "Local"
+    )
+}
+
+/// Last words of a regulator's or other public body's name (or "Office of …").
+fn is_regulator_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Commission"
+            | "Authority"
+            | "Regulator"
+            | "Board"
+            | "Agency"
+            | "Inspectorate"
+            | "Ombudsman"
+    )
+}
+
+/// Nouns after a name that make it a country's ("Tessalia's chief negotiator", "the
+/// Marovan delegation").
+fn is_country_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "government"
+            | "embassy"
+            | "ambassador"
+            | "foreign"
+            | "prime"
+            | "army"
+            | "troops"
+            | "military"
+            | "capital"
+            | "parliament"
+            | "defence"
+            | "defense"
+            | "interior"
+            | "delegation"
+            | "border"
+            | "president"
+            | "ministry"
+            | "navy"
+            | "envoy"
+    )
+}
+
+/// Nouns after a name that make it a party's ("Progress MPs", "Heritage leader").
+fn is_party_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "MP" | "MPs"
+            | "manifesto"
+            | "backbencher"
+            | "backbenchers"
+            | "leader"
+            | "voters"
+            | "activists"
+            | "candidate"
+            | "candidates"
+            | "councillors"
+            | "peers"
+            | "leadership"
+    )
+}
+
+/// Endings that make a demonym of a name's stem ("Marova" → "Marovan", "Tessalia" →
+/// "Tessalian", "Drovnia" → "Drovnian", "Kaltos" → "Kaltosi").
+const DEMONYM_ENDINGS: &[&str] = &["n", "an", "ian", "ese", "i", "ish", "ic", "ean"];
+
+/// The sides named in the first [`DISCOVER_BYTES`] of `text` that `known` does not
+/// know.
+pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
+    let text = &text[..super::article_floor(text, DISCOVER_BYTES)];
+    let ws = words(text, 0..text.len());
+    let mut found: Vec<Discovered> = Vec::new();
+    let lone = lone_words(text, &ws);
+    for run in name_runs(text, &ws) {
+        if let Some(d) = organisation(text, &ws[run], known, &lone) {
+            add(&mut found, d);
+        }
+    }
+    for d in countries_and_parties(text, &ws, known) {
+        add(&mut found, d);
+    }
+    for kind in [SideKind::Union, SideKind::Company, SideKind::Regulator] {
+        // "the union", "the company": the one side of that kind
+        let mut of_kind = found.iter_mut().filter(|d| d.kind == kind);
+        if let (Some(d), None) = (of_kind.next(), of_kind.next()) {
+            let noun = match kind {
+                SideKind::Union => "union",
+                SideKind::Company => "company",
+                _ => "regulator",
+            };
+            d.names.push(noun.to_string());
+            // "the guild" for the Massachusetts Nurses Guild, as "the union"
+            let last = d.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if kind == SideKind::Union
+                && matches!(last.as_str(), "guild" | "brotherhood" | "association")
+            {
+                d.names.push(last);
+            }
+        }
+    }
+    found
+}
+
+/// The capitalised words the text uses alone inside a sentence, between words in lower
+/// case ("said Pellham had offered"): a company's first word used so is its short name.
+fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
+    let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
+    let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
+    ws.windows(3)
+        .filter(|t| {
+            is_capitalized(&text[t[1].clone()])
+                && lower(&t[0])
+                && lower(&t[2])
+                && spaced(&t[0], &t[1])
+                && spaced(&t[1], &t[2])
+        })
+        .map(|t| &text[t[1].clone()])
+        .collect()
+}
+
+/// Adds a side, or its names to the side that shares one.
+fn add(found: &mut Vec<Discovered>, d: Discovered) {
+    match found
+        .iter_mut()
+        .find(|f| f.names.iter().any(|n| d.names.contains(n)))
+    {
+        Some(f) => {
+            for n in d.names {
+                if !f.names.contains(&n) {
+                    f.names.push(n);
+                }
+            }
+        }
+        None => found.push(d),
+    }
+}
+
+/// Runs of capitalised words (and numbers, and "of", "the", "for", "and" between them),
+/// with a leading sentence word dropped ("The Office of Energy Regulation").
+fn name_runs<'a>(
+    text: &'a str,
+    ws: &'a [Word],
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let capital = |w: &Word| is_capitalized(&text[w.clone()]);
+        while i < ws.len() && !capital(&ws[i]) {
+            i += 1;
+        }
+        if i >= ws.len() {
+            return None;
+        }
+        let mut start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < ws.len() && &text[ws[j - 1].end..ws[j].start] == " " {
+            let w = &text[ws[j].clone()];
+            if capital(&ws[j]) || w.bytes().all(|b| b.is_ascii_digit()) {
+                j += 1;
+                end = j;
+            } else if matches!(w, "of" | "the" | "for") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        i = end.max(i + 1);
+        let first = text[ws[start].clone()].to_lowercase();
+        if end - start > 1 && lexicon::is_sentence_word(&first) {
+            start += 1;
+        }
+        Some(start..end)
+    })
+}
+
+/// An organisation named by a run of capitalised words: a union, a company, a
+/// regulator or a party, by its words; none when the run is a name `known` has.
+fn organisation(
+    text: &str,
+    run: &[Word],
+    known: &SideMatcher,
+    lone: &HashSet<&str>,
+) -> Option<Discovered> {
+    let words: Vec<&str> = run
+        .iter()
+        .map(|w| text[w.clone()].trim_end_matches("'s"))
+        .collect();
+    let whole = &text[run.first()?.start..run.last()?.end];
+    let whole = whole.trim_end_matches("'s").trim_end_matches("’s");
+    if known.first(whole).is_some() || words.len() < 2 {
+        return None;
+    }
+    let kind = kind_of_words(&words)?;
+    let mut names = vec![whole.to_string()];
+    match kind {
+        // "Local 1473 of the … Union": the local is called by its number
+        SideKind::Union => {
+            if let Some(k) = words.iter().position(|w| *w == "Local")
+                && let Some(n) = words
+                    .get(k + 1)
+                    .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                names.insert(0, format!("Local {n}"));
+            }
+        }
+        // "Harlow Freight Lines" is also "Harlow Freight"
+        SideKind::Company => {
+            let mut short = words.len() - 1;
+            while short > 1 {
+                names.push(words[..short].join(" "));
+                if !is_company_word(words[short - 1]) {
+                    break;
+                }
+                short -= 1;
+            }
+            // and "Harlow" where the story calls it so ("accusing Harlow of"), which
+            // "General" of "General Foods Corporation" is not
+            let first = words[0];
+            if lone.contains(first)
+                && known.first(first).is_none()
+                && !names.iter().any(|n| n == first)
+            {
+                names.push(first.to_string());
+            }
+        }
+        SideKind::Party => {
+            let short = words[..words.len() - 1].join(" ");
+            names.push(short.clone());
+            names.push(format!("{short}s"));
+        }
+        _ => {}
+    }
+    Some(Discovered {
+        name: names[0].clone(),
+        names,
+        kind,
+    })
+}
+
+/// The kind of organisation a name of two or more capitalised words is, by its words:
+/// a union ("… Workers Union", "Allied Pilots Association"), a company ("Harlow
+/// Freight Lines"), a regulator ("Office of Energy Regulation") or a party ("Heritage
+/// Party").
+fn kind_of_words(words: &[&str]) -> Option<SideKind> {
+    let (first, last) = (*words.first()?, *words.last()?);
+    // an association of people of a trade is their union
+    let of_workers = last == "Association" && words.iter().rev().skip(1).any(|w| w.ends_with('s'));
+    if of_workers || words.iter().any(|w| is_union_word(w)) {
+        Some(SideKind::Union)
+    } else if is_company_word(last) {
+        Some(SideKind::Company)
+    } else if is_regulator_word(last) || (first == "Office" && words.get(1) == Some(&"of")) {
+        Some(SideKind::Regulator)
+    } else if last == "Party" {
+        Some(SideKind::Party)
+    } else {
+        None
+    }
+}
+
+/// The kind of organisation a side's name says it is ("Veltrix Energy" a company), as
+/// [`kind_of_words`] tells it; none for a single word.
+pub fn kind_of_name(name: &str) -> Option<SideKind> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    kind_of_words(&words)
+}
+
+/// Countries known by a name and its demonym ("Marova", "Marovan") or by the offices
+/// they own ("Tessalia's chief negotiator"), and parties known by the words after their
+/// name ("Progress MPs", "the Progress government" of no country).
+fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Discovered> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let word = text[w.clone()]
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        if !is_name_word(word, known) {
+            continue;
+        }
+        if !names.contains(&word) {
+            names.push(word);
+        }
+        let next = ws.get(i + 1).map(|n| &text[n.clone()]);
+        let before = i.checked_sub(1).map(|p| text[ws[p].clone()].to_lowercase());
+        let possessive = text[w.end..].starts_with("'s") || text[w.end..].starts_with("’s");
+        if next.is_some_and(is_party_noun) || before.as_deref() == Some("opposition") {
+            out.push(Discovered {
+                name: word.to_string(),
+                names: vec![word.to_string()],
+                kind: SideKind::Party,
+            });
+        } else if next.is_some_and(|n| is_country_noun(n) && (possessive || n == "government")) {
+            let kind = if next == Some("government") && !possessive {
+                SideKind::Party // "the Progress government": a party governs
+            } else {
+                SideKind::Country
+            };
+            out.push(Discovered {
+                name: word.to_string(),
+                names: vec![word.to_string()],
+                kind,
+            });
+        }
+    }
+    for name in &names {
+        let demonyms: Vec<&&str> = names.iter().filter(|d| is_demonym_of(d, name)).collect();
+        if demonyms.is_empty() {
+            continue;
+        }
+        let mut all = vec![name.to_string()];
+        for d in demonyms {
+            all.push(d.to_string());
+            all.push(format!("{d}s"));
+        }
+        out.retain(|o| !all.contains(&o.name));
+        out.push(Discovered {
+            name: name.to_string(),
+            names: all,
+            kind: SideKind::Country,
+        });
+    }
+    out
+}
+
+/// Whether a word may be a side's own name: capitalised, no title, calendar or
+/// sentence word, and no name `known` has.
+fn is_name_word(word: &str, known: &SideMatcher) -> bool {
+    let lower = word.to_lowercase();
+    word.len() >= 4
+        && is_capitalized(word)
+        && word.chars().all(char::is_alphabetic)
+        && !lexicon::is_title(&lower)
+        && !lexicon::is_sentence_word(&lower)
+        && !lexicon::is_calendar_word(&lower)
+        && !known.starts_name(word)
+}
+
+/// Whether `d` is a demonym made from `name` ("Marovan" of "Marova").
+fn is_demonym_of(d: &str, name: &str) -> bool {
+    if d.len() <= name.len() {
+        return false;
+    }
+    let stems = [
+        name,
+        name.trim_end_matches(['a', 'e', 'o', 'y']),
+        name.strip_suffix("ia").unwrap_or(name),
+    ];
+    stems.iter().any(|stem| {
+        d.strip_prefix(stem)
+            .is_some_and(|end| DEMONYM_ENDINGS.contains(&end))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, SideKind)> {
+        discover(text, crate::detect::country_matcher())
+            .into_iter()
+            .map(|d| (d.names.join("|"), d.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_and_its_demonym_make_a_country() {
+        let got = found(
+            "Talks between Marova and Tessalia. The Marovan delegation left; Tessalian troops stayed.",
+        );
+        assert!(
+            got.contains(&("Marova|Marovan|Marovans".into(), SideKind::Country)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Tessalia|Tessalian|Tessalians".into(), SideKind::Country)),
+            "{got:?}"
+        );
+        assert!(is_demonym_of("Drovnian", "Drovnia"));
+        assert!(!is_demonym_of("Marova", "Marova"));
+    }
+
+    #[test]
+    fn organisations_are_told_by_their_words() {
+        let text = "Talks between Harlow Freight Lines and Local 1473 of the Amalgamated Freight Workers Union. \
+            The Office of Energy Regulation said so. The opposition Heritage Party agreed.";
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.starts_with("Local 1473|") && *k == SideKind::Union),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.contains("|Harlow Freight|") && *k == SideKind::Company),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "Office of Energy Regulation|regulator".into(),
+                SideKind::Regulator
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.starts_with("Heritage Party|Heritage") && *k == SideKind::Party),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_is_called_by_its_first_word_where_the_story_does() {
+        let text = "Nurses at Pellham Health Systems and the Eastern Nurses Guild. A spokeswoman said Pellham had offered more.";
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.split('|').any(|n| n == "Pellham") && *k == SideKind::Company),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Eastern Nurses Guild|union|guild".into(), SideKind::Union)),
+            "{got:?}"
+        );
+        // a first word the story never uses alone stays the name's
+        let got = found("General Foods Corporation said so. Its rivals did not.");
+        assert!(
+            got.iter()
+                .all(|(n, _)| n.split('|').all(|n| n != "General")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn known_names_and_people_are_not_found() {
+        let got = found(
+            "The European Commission met. Then Ann Lee and Tom Reed spoke in Paris on Monday.",
+        );
+        assert_eq!(got, []);
+    }
+}
