@@ -139,3 +139,47 @@ fn a_read_only_reader_that_cannot_save_offers_a_copy_not_keep_editing() {
     assert!(to.is_file(), "{:?}", a.message);
     assert!(screen(&a).contains("wrote a copy to"));
 }
+
+#[test]
+fn tagging_beside_ids_at_the_ends_of_their_range_makes_a_new_id_and_replaces_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("bundled.parley.toml");
+    let mut a = app_in(dir.path(), 100, 30, true);
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    drop(a);
+    // the saved store with two quotes renamed to the ends of the range (issue 21: a
+    // new quote was q0 again, and replaced the first)
+    let text = std::fs::read_to_string(&own).unwrap();
+    let text = text.replacen("id = \"q1\"", "id = \"q0\"", 1).replacen(
+        "id = \"q2\"",
+        "id = \"q18446744073709551615\"",
+        1,
+    );
+    std::fs::write(&own, text).unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    let ids = |a: &super::app::App| -> Vec<String> {
+        let ann = a.ann();
+        let quotes = ann.quotes.iter().map(|q| q.id.to_string());
+        quotes
+            .chain(ann.positions.iter().map(|p| p.id.to_string()))
+            .collect()
+    };
+    let before = ids(&a);
+    assert!(before.contains(&"q0".to_string()), "{before:?}");
+    typ(&mut a, "vww\"d"); // select to two words on, tag it a direct quote
+    let after = ids(&a);
+    assert_eq!(after.len(), before.len() + 1, "{}", screen(&a));
+    let mut unique = after.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), after.len(), "no id twice: {after:?}");
+    assert!(before.iter().all(|id| after.contains(id)), "none replaced");
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let options = crate::store::OpenOptions {
+        store: Some(own),
+        ..crate::store::OpenOptions::default()
+    };
+    let article = crate::article::Article::bundled();
+    let check = crate::store::check::check(&article, &options).unwrap();
+    assert!(check.problems.is_empty(), "{:?}", check.problems);
+}
