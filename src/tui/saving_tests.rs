@@ -183,3 +183,66 @@ fn tagging_beside_ids_at_the_ends_of_their_range_makes_a_new_id_and_replaces_non
     let check = crate::store::check::check(&article, &options).unwrap();
     assert!(check.problems.is_empty(), "{:?}", check.problems);
 }
+
+/// `E` to `path`: the format question, the path typed over the name offered, Enter.
+fn export_as_json_to(a: &mut super::app::App, path: &std::path::Path) {
+    typ(a, "E");
+    typ(a, "j");
+    assert!(
+        matches!(a.mode.popup(), Some(Popup::Text { .. })),
+        "no path prompt"
+    );
+    typ(a, &path.display().to_string());
+    press(a, KeyCode::Enter);
+}
+
+#[test]
+fn an_export_over_the_article_or_its_store_journal_or_lock_is_refused_and_writes_nothing() {
+    use super::test_support::{RIVER_TALKS, app_on_file, message};
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, Vec::new());
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL); // the store exists
+    typ(&mut a, "r");
+    typ(&mut a, "a"); // an unsaved edit: the journal holds it
+    let article = dir.path().join("story.txt");
+    let store = dir.path().join("story.txt.parley.toml");
+    let journal = dir.path().join("story.txt.parley.toml.journal");
+    let lock = dir.path().join("story.txt.parley.toml.lock");
+    let cases = [
+        (&article, "is the article"),
+        (&store, "is an annotation store"),
+        (&journal, "is the journal of a store"),
+        (&lock, "is the lock of a store"),
+    ];
+    for (path, why) in cases {
+        let before = std::fs::read(path).ok();
+        assert!(before.is_some(), "{} is there to protect", path.display());
+        export_as_json_to(&mut a, path);
+        let said = message(&a);
+        assert!(
+            said.starts_with("cannot export to") && said.contains(why),
+            "{}: {said}",
+            path.display()
+        );
+        assert!(a.mode.popup().is_none(), "no replace question for {why}");
+        assert_eq!(
+            std::fs::read(path).ok(),
+            before,
+            "{} unchanged",
+            path.display()
+        );
+    }
+    // a link to the store, under a name of the user's, is the store too
+    let link = dir.path().join("mine.json");
+    std::os::unix::fs::symlink(&store, &link).unwrap();
+    let before = std::fs::read(&store).unwrap();
+    export_as_json_to(&mut a, &link);
+    assert!(
+        message(&a).starts_with("cannot export to"),
+        "{}",
+        message(&a)
+    );
+    typ(&mut a, "r"); // were it a replace question, this would answer it
+    assert_eq!(std::fs::read(&store).unwrap(), before);
+    assert!(a.store.as_ref().unwrap().is_dirty(), "the edit is kept");
+}

@@ -173,6 +173,16 @@ pub fn side_already(name: Option<&str>) -> String {
     }
 }
 
+/// `E` wrote the export to `path`.
+pub fn exported(path: &str) -> String {
+    format!("exported {path}")
+}
+
+/// `E` wrote nothing: why (the error names the path, the message names it first).
+pub fn no_export(path: &str, why: &str) -> String {
+    format!("cannot export to {path}: {why}")
+}
+
 /// `:w PATH` wrote nothing: why (the error names the path).
 pub fn no_copy(why: &str) -> String {
     format!("no copy written: {why}")
