@@ -12,6 +12,9 @@ pub use review::*;
 pub const NOT_A_CORPUS: &str =
     "this reader is on one article: parley DIR opens a folder's articles as a list";
 
+/// The corpus search has found nothing yet (its worker is still reading).
+pub const NO_MATCH_YET: &str = "no match yet";
+
 /// "no articles here (.txt, .html, .md files)"
 pub const NO_ARTICLES: &str = "no articles here (.txt, .html, .md files)";
 
