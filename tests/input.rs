@@ -271,6 +271,33 @@ fn a_fifo_as_the_store_is_refused_not_waited_on() {
 }
 
 #[test]
+fn a_fifo_in_a_folder_is_no_article_and_never_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "a.txt", ARTICLE.as_bytes());
+    let made = Command::new("mkfifo").arg(folder.join("b.txt")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let folder = folder.to_str().unwrap();
+    let patience = Duration::from_secs(20);
+    let out = parley_within(&["detect", folder, "--save"], patience);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("1 written"),
+        "{}",
+        text(&out.stderr)
+    );
+    for args in [["stats", folder], ["export", folder]] {
+        let out = parley_within(&args, patience);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        assert!(!text(&out.stdout).contains("b.txt"), "{args:?}");
+    }
+}
+
+#[test]
 fn plain_print_keeps_quotes_speakers_and_sides() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s.parley.toml");

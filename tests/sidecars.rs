@@ -216,6 +216,31 @@ fn a_fifo_at_the_journal_name_never_hangs_check_export_or_print() {
 }
 
 #[test]
+fn a_sparse_journal_of_six_gigabytes_is_refused_unread() {
+    let (dir, article) = setup();
+    let journal = with_suffix(&with_suffix(&article, ".parley.toml"), ".journal");
+    std::fs::write(&journal, "{\"parley_journal\":1,\"base\":\"\"}\n").unwrap();
+    let huge = 6 << 30;
+    // sparse: six gigabytes that cost nothing on disk (issue 21: read whole, 27.8 s)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&journal)
+        .unwrap()
+        .set_len(huge)
+        .unwrap();
+    for args in [["check", NAME], ["export", NAME], ["print", NAME]] {
+        let out = parley_in(dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("larger than the limit"), "{args:?}: {err}");
+        assert_eq!(std::fs::metadata(&journal).unwrap().len(), huge, "kept");
+    }
+    let mut t = open(dir.path(), &[NAME]);
+    logged(&mut t, "larger than the limit");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn a_fifo_or_a_link_as_the_reading_places_never_hangs_start_or_quit() {
     let (dir, article) = setup();
     let state = dir.path().join("state/parley");

@@ -88,13 +88,20 @@ fn read_folder(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
             if !hidden {
                 folders.push(path);
             }
-        } else if is_article_name(&path) {
+        } else if is_article_name(&path) && is_regular(&path, &kind) {
             files.push(path);
         }
     }
     files.sort();
     folders.sort();
     Ok((files, folders))
+}
+
+/// True for a regular file, or a link to one: a FIFO or a device in a folder is no
+/// article (reading a FIFO would wait for a writer that never comes), while one the
+/// user names on the command line is read as given.
+fn is_regular(path: &Path, kind: &fs::FileType) -> bool {
+    kind.is_file() || (kind.is_symlink() && fs::metadata(path).is_ok_and(|m| m.is_file()))
 }
 
 /// The folder a file is in: its parent, or `.` for a bare name.

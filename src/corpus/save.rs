@@ -66,6 +66,8 @@ struct Pending {
     article: PathBuf,
     store: PathBuf,
     temp: PathBuf,
+    /// The temporary file, so that only it is ever removed by that name.
+    file: std::fs::File,
 }
 
 /// Detects and saves a store for every article under `paths` that has none, telling
@@ -138,11 +140,12 @@ fn prepare(path: &Path, settings: &Settings) -> Result<Pending, Saved> {
     let mut found = crate::detect::detect(&article, settings.parties.as_deref());
     let mut bytes = Vec::with_capacity(article.text.len());
     schema::write_toml(&mut found, &mut bytes).map_err(|e| failed(e.to_string()))?;
-    let temp = write_temp(&store, &bytes).map_err(|e| failed(named(&store, &e)))?;
+    let (temp, file) = write_temp(&store, &bytes).map_err(|e| failed(named(&store, &e)))?;
     Ok(Pending {
         article: path.to_path_buf(),
         store,
         temp,
+        file,
     })
 }
 
@@ -166,7 +169,7 @@ fn commit(batch: Vec<Pending>, report: &dyn Fn(Saved)) {
             .as_ref()
             .map_err(|e| io::Error::new(e.kind(), e.to_string()))
             .and_then(|()| std::fs::hard_link(&p.temp, &p.store));
-        let _ = std::fs::remove_file(&p.temp);
+        let _ = owned::remove(&p.temp, &p.file);
         report(match linked {
             Ok(()) => Saved::Written(p.article),
             // a hard link fails if the name is taken: no store is ever replaced
@@ -187,14 +190,14 @@ fn flush_filesystem(dir: &Path) -> io::Result<()> {
 
 /// Writes `bytes` to a new hidden file beside `path` (which the listing passes over),
 /// named as every temporary file of parley is (`fsio::create_temp_beside`).
-fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<(PathBuf, std::fs::File)> {
     use std::io::Write;
     let (temp, mut file) = fsio::create_temp_beside(path)?;
     if let Err(e) = file.write_all(bytes) {
         let _ = owned::remove(&temp, &file);
         return Err(e);
     }
-    Ok(temp)
+    Ok((temp, file))
 }
 
 #[cfg(test)]
@@ -209,11 +212,12 @@ mod tests {
             .into_iter()
             .map(|(article, text)| {
                 let store = store_beside(article);
-                let temp = write_temp(&store, text.as_bytes()).unwrap();
+                let (temp, file) = write_temp(&store, text.as_bytes()).unwrap();
                 Pending {
                     article: article.clone(),
                     store,
                     temp,
+                    file,
                 }
             })
             .collect();

@@ -228,6 +228,12 @@ impl Walk<'_> {
             self.entities,
             &mut s.resolved,
         );
+        if s.cues.is_empty()
+            && in_unit.is_empty()
+            && let Some(subject) = sentence_subject(text, &s.outside)
+        {
+            self.entities.mention_subject(text, subject, self.sides);
+        }
         // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
         // system") attributes them when the sentence has none.
         let has_speech = s.cues.iter().any(|c| c.kind == CueKind::Speech);

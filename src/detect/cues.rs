@@ -244,7 +244,11 @@ fn after_source(
             }
         }
         let l = lower(&text[w.clone()], &mut buf);
-        if commas == 0 && i > 0 && lexicon::ends_source(&l) {
+        if commas == 0
+            && i > 0
+            && lexicon::ends_source(&l)
+            && !affiliation_follows(text, &outside[from + i - 1..])
+        {
             break;
         }
         // "said one official, adding that the EC …": a clause, not an appositive
@@ -258,6 +262,26 @@ fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// Whether `ws` (a source's noun, then a preposition) goes on with the body the source
+/// belongs to ("said an official at MOFTEC's research institute", "a spokesman with
+/// the Acme Group"), not with where or when it spoke ("a spokesman at a news
+/// conference"); an office is held somewhere, not for someone ("the minister at Davos").
+fn affiliation_follows(text: &str, ws: &[Word]) -> bool {
+    let mut buf = [0u8; 32];
+    let [noun, prep, next, rest @ ..] = ws else {
+        return false;
+    };
+    let noun = lower(&text[noun.clone()], &mut buf).into_owned();
+    let prep = &text[prep.clone()];
+    let named = |w: &Word| is_capitalized(&text[w.clone()]);
+    let next_named =
+        named(next) || (&text[next.clone()] == "the" && rest.first().is_some_and(named));
+    matches!(prep, "at" | "with" | "from")
+        && lexicon::is_source_noun(&noun)
+        && !lexicon::is_office(&noun)
+        && next_named
 }
 
 /// Whether a word after a source's comma opens a clause (a speech verb such as

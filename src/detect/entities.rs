@@ -37,8 +37,19 @@ pub struct Entity {
     pub descriptions: Vec<String>,
     /// Whether it is the source of a quote or position.
     pub speaks: bool,
+    /// A person's gender, where an honorific or a noun gave it ("Mrs", "spokeswoman").
+    pub gender: Option<Gender>,
     /// When it was last mentioned, as a count of the mentions resolved before.
     last_mention: usize,
+}
+
+/// What "he" and "she" agree with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he, Mr, Sir, Lord.
+    Male,
+    /// she, Mrs, Ms, Lady, a spokeswoman.
+    Female,
 }
 
 /// The kinds of entity pronouns can refer to.
@@ -61,6 +72,15 @@ pub struct Entities {
     mentions_resolved: usize,
     /// The most recently mentioned person, body and group.
     latest: [Option<usize>; 3],
+    /// The people mentioned last, the latest first: "she" skips a man mentioned after her.
+    recent_people: Vec<usize>,
+    /// Each role noun of a title met before a full name ("secretary" of "Home
+    /// Secretary Ann Verity") → that name, the latest: "the home secretary" is hers
+    /// even when she has not spoken yet.
+    by_title: WordMap<String, KnownName>,
+    /// Each body head noun → the latest body named with it ("union" → "Transport
+    /// Workers Union").
+    by_body_head: WordMap<String, String>,
     /// Head noun → the entities it refers back to.
     by_head: WordMap<String, Vec<usize>>,
     /// Surname → full name of people named anywhere in the article.
@@ -84,6 +104,57 @@ pub struct Entities {
 /// Most source phrases (and runs of names) kept in a cache before it is emptied.
 const READ_CACHE: usize = 4096;
 
+/// How many people a pronoun may look back over for one whose gender agrees.
+const RECENT_PEOPLE: usize = 6;
+
+/// A description of an office refers back to the person named at most this many
+/// mentions before it, when nothing else holds the office.
+const BRIDGE_MENTIONS: usize = 2;
+
+/// Whether a description and a role name the same rank of an office: both or neither
+/// "shadow", "deputy", "former"… ("the shadow home secretary" is not the Home
+/// Secretary, nor "the prime minister" the Deputy Prime Minister).
+fn same_rank(description: &str, role: &str) -> bool {
+    // (each rank a bit: compared without allocating, as this runs for every holder)
+    let ranks = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter_map(lexicon::rank)
+            .fold(0u32, |mask, r| mask | 1 << r)
+    };
+    ranks(description) == ranks(role)
+}
+
+/// The gender a source phrase gives: an honorific opening it ("Mrs Verity") or a noun
+/// that has one ("a spokeswoman").
+fn gender_in(phrase: &str) -> Option<Gender> {
+    let phrase = phrase.split(',').next().unwrap_or(phrase);
+    let mut words = phrase.split_whitespace().map(|w| w.trim_end_matches('.'));
+    let first = words.next()?;
+    let first = match first {
+        "the" | "The" | "a" | "A" | "an" | "An" => words.next()?,
+        _ => first,
+    };
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    if is(first, &["mr", "sir", "lord"]) {
+        return Some(Gender::Male);
+    }
+    if is(first, &["mrs", "ms", "miss", "lady", "dame", "baroness"]) {
+        return Some(Gender::Female);
+    }
+    std::iter::once(first).chain(words).find_map(|w| {
+        if is(w, &["spokesman", "congressman", "councilman"]) {
+            Some(Gender::Male)
+        } else if w.len() > 5
+            && w.is_char_boundary(w.len() - 5)
+            && w[w.len() - 5..].eq_ignore_ascii_case("woman")
+        {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    })
+}
+
 impl Entities {
     /// An empty registry.
     pub fn new() -> Entities {
@@ -100,21 +171,55 @@ impl Entities {
         sides: &SideMatcher,
     ) -> Option<Option<usize>> {
         let phrase = &text[range.clone()];
-        let np = match self.read.get(phrase) {
-            Some(hit) => hit.clone(),
-            None => {
-                let np = read_source(text, range.clone(), sides).map(|mut np| {
-                    np.span = np.span.start - range.start..np.span.end - range.start;
-                    Rc::new(np)
-                });
-                if self.read.len() >= READ_CACHE {
-                    self.read.clear();
-                }
-                self.read.insert(phrase.to_string(), np.clone());
-                np
-            }
-        };
-        np.map(|np| self.resolve_at(&np, range.start))
+        let np = self.read_cached(text, range.clone(), sides)?;
+        let found = self.resolve_at(&np, range.start);
+        if let Some(i) = found
+            && self.list[i].kind == EntityKind::Person
+            && self.list[i].gender.is_none()
+        {
+            self.list[i].gender = gender_in(phrase);
+        }
+        Some(found)
+    }
+
+    /// The source phrase at `range`, read ([`read_source`]) or remembered, with its
+    /// span relative to the phrase (news repeats "he said" many times).
+    fn read_cached(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        sides: &SideMatcher,
+    ) -> Option<Rc<SourceNp>> {
+        let phrase = &text[range.clone()];
+        if let Some(hit) = self.read.get(phrase) {
+            return hit.clone();
+        }
+        let np = read_source(text, range.clone(), sides).map(|mut np| {
+            np.span = np.span.start - range.start..np.span.end - range.start;
+            Rc::new(np)
+        });
+        if self.read.len() >= READ_CACHE {
+            self.read.clear();
+        }
+        self.read.insert(phrase.to_string(), np.clone());
+        np
+    }
+
+    /// Records a person named as the subject of a sentence that quotes nobody ("Prime
+    /// Minister Ann Verity is expected to reply."), so that a later "she said" finds
+    /// her; anything else the subject names is left alone.
+    pub fn mention_subject(&mut self, text: &str, range: Range<usize>, sides: &SideMatcher) {
+        // Only a name already met can be one (most subjects are not people): one
+        // lookup before reading the phrase.
+        let last = text[range.clone()].rsplit(' ').next().unwrap_or_default();
+        let key = name_key(last);
+        if !(self.full_names.contains_key(&key) || self.by_last.contains_key(&key)) {
+            return;
+        }
+        let np = self.read_cached(text, range.clone(), sides);
+        if np.as_ref().is_some_and(|np| np.kind == NpKind::Person) {
+            self.resolve_phrase(text, range, sides);
+        }
     }
 
     /// Learns the full names of the people named with two or more words among `ws`, so
@@ -139,7 +244,11 @@ impl Entities {
                 continue;
             }
             let whole = ws[run.start].start..ws[run.end - 1].end;
-            if let RunKind::Person(name) = classify_run(text, &ws[run], sides) {
+            let kind = classify_run(text, &ws[run], sides);
+            if let RunKind::Body(r) = &kind {
+                self.learn_body(&text[r.clone()]);
+            }
+            if let RunKind::Person(name) = kind {
                 let n = clean_name(&text[name.clone()]);
                 let parts: Vec<&str> = n.split_whitespace().collect();
                 if let (true, Some(first), Some(last)) =
@@ -161,6 +270,7 @@ impl Entities {
                             super::affiliation::appositive_side(text, whole.end, sides)
                         }),
                     };
+                    self.index_title(&known);
                     self.full_names.entry(last).or_insert_with(|| known.clone());
                     self.first_names.entry(first).or_insert(known);
                 }
@@ -177,7 +287,7 @@ impl Entities {
     fn resolve_at(&mut self, np: &SourceNp, offset: usize) -> Option<usize> {
         let found = match &np.kind {
             NpKind::Pronoun(p) => match p {
-                Pronoun::Person => self.latest(EntityKind::Person),
+                Pronoun::Person => self.latest_agreeing(&np.name),
                 Pronoun::Body => self.latest(EntityKind::Body),
                 Pronoun::Plural => [EntityKind::Body, EntityKind::Group]
                     .into_iter()
@@ -193,6 +303,9 @@ impl Entities {
             } => {
                 let earlier = if *definite {
                     self.latest_with_head(head, np.side, &np.name)
+                        .or_else(|| self.titled_known(head, np))
+                        .or_else(|| self.bridged(head, *plural, np.side))
+                        .or_else(|| (!*plural).then(|| self.named_body(head, np)).flatten())
                 } else {
                     None
                 };
@@ -280,6 +393,119 @@ impl Entities {
         let e = &mut self.list[i];
         e.last_mention = self.mentions_resolved;
         self.latest[e.kind as usize] = Some(i);
+        if e.kind == EntityKind::Person {
+            self.recent_people.retain(|&p| p != i);
+            self.recent_people.insert(0, i);
+            self.recent_people.truncate(RECENT_PEOPLE);
+        }
+    }
+
+    /// The person a pronoun ("he", "she", "i") refers back to: the latest one whose
+    /// gender, where known, agrees.
+    fn latest_agreeing(&self, pronoun: &str) -> Option<usize> {
+        let wanted = match pronoun {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let agrees = |&i: &usize| {
+            let g = self.list[i].gender;
+            wanted.is_none() || g.is_none() || g == wanted
+        };
+        self.recent_people
+            .iter()
+            .copied()
+            .find(agrees)
+            .or_else(|| self.latest(EntityKind::Person))
+    }
+
+    /// Remembers a body's name of two words or more by its head noun ("Transport
+    /// Workers Union" by "union"), so that "the union said" is that union.
+    fn learn_body(&mut self, name: &str) {
+        // (the name proper follows its last "the": "Members of the Harbour Union")
+        let name = clean_name(name.rsplit_once(" the ").map_or(name, |(_, n)| n));
+        let mut words = name.split_whitespace();
+        let Some(head) = words.next_back() else {
+            return;
+        };
+        let head = head.to_lowercase();
+        if words.next().is_some() && lexicon::is_body_head(&head) {
+            self.by_body_head.insert(head, name);
+        }
+    }
+
+    /// The body named earlier whose head noun a definite description has ("the union"
+    /// after "the Transport Workers Union"), as an entity.
+    fn named_body(&mut self, head: &str, np: &SourceNp) -> Option<usize> {
+        let name = self.by_body_head.get(head)?.clone();
+        let i = match self.by_name.get(&*lower(&name, &mut [0u8; 32])) {
+            Some(&i) => i,
+            None => self.push(name, np, EntityKind::Body),
+        };
+        self.add_head(i, head);
+        Some(i)
+    }
+
+    /// Remembers the role nouns of a known name's title, so that a description with
+    /// one of them finds the name ([`Entities::titled_known`]).
+    fn index_title(&mut self, known: &KnownName) {
+        let Some(title) = &known.title else { return };
+        for w in title
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+        {
+            if is_role_noun(w) {
+                self.by_title.insert(w.to_string(), known.clone());
+            }
+        }
+    }
+
+    /// The person whose title, met before their full name, holds every word of a
+    /// definite description ("the home secretary" after "Home Secretary Ann Verity"
+    /// said nothing yet), not "the shadow home secretary".
+    fn titled_known(&mut self, head: &str, np: &SourceNp) -> Option<usize> {
+        let known = self.by_title.get(head)?;
+        let title = known.title.as_deref()?.to_lowercase();
+        let title_words: Vec<&str> = title.split_whitespace().collect();
+        let fits = same_rank(&np.name, &title)
+            && np
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .all(|w| title_words.contains(&w) || w == "former");
+        if !fits {
+            return None;
+        }
+        let known = known.clone();
+        let i = match self.by_name.get(&*lower(&known.name, &mut [0u8; 32])) {
+            Some(&i) => i,
+            None => {
+                let i = self.push(known.name.clone(), np, EntityKind::Person);
+                self.list[i].side = self.list[i].side.or(known.side);
+                i
+            }
+        };
+        if self.list[i].role.is_none() {
+            self.set_role(i, known.title.unwrap_or_default());
+        }
+        Some(i)
+    }
+
+    /// The person a definite description of an office refers back to when nothing
+    /// earlier holds it: the person just mentioned, if no title was ever given to them
+    /// ("Ann Verity has attacked … The Tory leader said").
+    fn bridged(&self, head: &str, plural: bool, side: Option<usize>) -> Option<usize> {
+        // (a party's member is no office: "the Arizona Republican" may hold one)
+        let member = lexicon::is_party_member(head);
+        if plural || !(member || lexicon::is_office(head)) {
+            return None;
+        }
+        let &i = self.recent_people.first()?;
+        let e = &self.list[i];
+        let just_mentioned = self.mentions_resolved - e.last_mention < BRIDGE_MENTIONS;
+        let untitled = member || (e.role.is_none() && e.descriptions.is_empty());
+        let same_side = side.is_none() || e.side.is_none() || e.side == side;
+        (just_mentioned && untitled && same_side && e.name.contains(' ')).then_some(i)
     }
 
     /// The most recently mentioned entity of a kind.
@@ -293,7 +519,8 @@ impl Entities {
     fn latest_with_head(&self, head: &str, side: Option<usize>, phrase: &str) -> Option<usize> {
         let candidates = self.by_head.get(head)?.iter().copied().filter(|&i| {
             let e = &self.list[i];
-            side.is_none() || e.side.is_none() || e.side == side
+            (side.is_none() || e.side.is_none() || e.side == side)
+                && same_rank(phrase, e.role.as_deref().unwrap_or(&e.name))
         });
         // (the description's own head noun is no modifier: "the Health Secretary")
         let mut words = phrase.split_whitespace();
@@ -351,6 +578,7 @@ impl Entities {
             mentions: Vec::new(),
             descriptions: Vec::new(),
             speaks: false,
+            gender: None,
             last_mention: 0,
         });
         let i = self.list.len() - 1;

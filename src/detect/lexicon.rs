@@ -1166,6 +1166,65 @@ fn in_set(
         .contains(word)
 }
 
+/// Offices that one person holds in a story, so that "the minister" or "the Tory
+/// leader" names someone already met; many people are "a spokesman" or "an official".
+const OFFICES: &[&str] = &[
+    "minister",
+    "secretary",
+    "chancellor",
+    "leader",
+    "president",
+    "premier",
+    "governor",
+    "senator",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "candidate",
+    "nominee",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "commissioner",
+    "treasurer",
+    "negotiator",
+    "envoy",
+];
+
+/// Words that make an office another one ("the shadow chancellor" is not "the
+/// chancellor").
+const RANKS: &[&str] = &[
+    "shadow",
+    "deputy",
+    "vice",
+    "former",
+    "assistant",
+    "junior",
+    "acting",
+    "ex",
+];
+
+/// Which of [`RANKS`] a word is, in any case: a word that changes the office it
+/// modifies.
+pub fn rank(word: &str) -> Option<usize> {
+    RANKS.iter().position(|r| word.eq_ignore_ascii_case(r))
+}
+
+/// Whether a lower-case word names a member of a party ("the Ohio Democrat").
+pub fn is_party_member(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "democrat" | "republican" | "conservative" | "tory"
+    )
+}
+
+/// Whether a lower-case word names an office one person holds ([`OFFICES`]).
+pub fn is_office(word_lower: &str) -> bool {
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    in_set(&SET, OFFICES, word_lower)
+}
+
 /// Whether a lower-case word is a title or function before a name.
 pub fn is_title(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();

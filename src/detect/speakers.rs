@@ -50,13 +50,15 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     let mut buf = [0u8; 32];
     let first = ws.first()?.clone();
     let side = sides.first(&text[range.clone()]);
+    let l = lower(&text[first.clone()], &mut buf).into_owned();
     if ws.len() == 1
-        && let Some(p) = lexicon::pronoun(&lower(&text[first.clone()], &mut buf))
+        && let Some(p) = lexicon::pronoun(&l)
     {
+        // (the pronoun itself is the name: "he" and "she" pick their person)
         return Some(SourceNp {
             kind: NpKind::Pronoun(p),
             span: first,
-            name: String::new(),
+            name: l,
             role: None,
             side: None,
         });

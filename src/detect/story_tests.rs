@@ -93,3 +93,99 @@ fn a_broadcast_story_run_together_keeps_each_quotation_and_its_speaker() {
     // the role set off before the name is the speaker's role
     assert_eq!(got[3].2, "shadow transport secretary");
 }
+
+const SCHOOLS: &str = "Opposition attacks school funding\n\n\
+    Robert Hallam has accused the government of breaking its promise on schools.\n\n\
+    The Tory leader told a conference in Leeds that classes had grown. \"This \
+    government has failed a generation,\" he said.\n\n\
+    Education Secretary Ruth Kelby is due to publish the figures on Friday.\n\n\
+    The education secretary said: \"We have put more into schools than anyone.\"\n\n\
+    The shadow education secretary said: \"The sums do not add up.\"\n\n\
+    A union spokeswoman said the figures were misleading. Prime Minister Anthony \
+    Wexford is expected to reply on Wednesday.\n\n\
+    In a speech in Hull, he will say: \"We have turned the corner.\"\n\n\
+    The plan was rejected by Mr Hallam, who said: \"It is too little, too late.\"\n";
+
+#[test]
+fn descriptions_relatives_and_pronouns_find_the_person_they_name() {
+    let got = credited(SCHOOLS);
+    let who: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(q, s, _)| (q.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            // "The Tory leader" just after the untitled "Robert Hallam" is he
+            (
+                "\"This government has failed a generation,\"",
+                "Robert Hallam"
+            ),
+            // "the education secretary": the title met with her name, before she spoke
+            (
+                "\"We have put more into schools than anyone.\"",
+                "Ruth Kelby"
+            ),
+            // a title with a word hers lacks is someone else's
+            ("\"The sums do not add up.\"", "shadow education secretary"),
+            // "he" skips the spokeswoman for the man named after her
+            ("\"We have turned the corner.\"", "Anthony Wexford"),
+            // "…, who said" is the one before the comma
+            ("\"It is too little, too late.\"", "Robert Hallam"),
+        ]
+    );
+    assert_eq!(got[1].2, "Education Secretary");
+}
+
+const MISSION: &str = "Visiting lawmaker doubts trade deal\n\n\
+    Visiting Congressman Tom Arlow said the deal would not pass this year.\n\n\
+    \"I do not believe we will vote for it,\" the Ohio Republican said on Tuesday.\n\n\
+    \"The review is wrong,\" said an official at Freedonia's trade institute. \"It \
+    belongs to another age,\" the institute official said.\n\n\
+    \"We will wait,\" said a spokesman at a news conference.\n";
+
+#[test]
+fn a_party_member_is_the_lawmaker_just_named_and_an_official_keeps_his_body() {
+    let got = credited(MISSION);
+    let who: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(q, s, _)| (q.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            ("\"I do not believe we will vote for it,\"", "Tom Arlow"),
+            (
+                "\"The review is wrong,\"",
+                "official at Freedonia's trade institute"
+            ),
+            (
+                "\"It belongs to another age,\"",
+                "official at Freedonia's trade institute"
+            ),
+            // where one speaks is no body one speaks for
+            ("\"We will wait,\"", "spokesman"),
+        ]
+    );
+}
+
+const DEPOT: &str = "Bus drivers walk out\n\n\
+    Members of the Harbour Drivers Union walked out at dawn on Monday.\n\n\
+    \"Nobody wanted this,\" the union said in a statement.\n\n\
+    \"We are ready to talk,\" said a spokeswoman for the company.\n";
+
+#[test]
+fn the_union_is_the_union_named_before_it() {
+    let got = credited(DEPOT);
+    let who: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(q, s, _)| (q.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            ("\"Nobody wanted this,\"", "Harbour Drivers Union"),
+            ("\"We are ready to talk,\"", "spokeswoman for the company"),
+        ]
+    );
+}

@@ -139,6 +139,9 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     if ws.is_empty() {
         return None;
     }
+    if let Some(r) = relative_antecedent(text, ws) {
+        return Some(r);
+    }
     let mut buf = [0u8; 32];
     // The clause splits at commas into pieces; the subject is in the last one, or in an
     // earlier one when the verb follows a comma.
@@ -200,4 +203,44 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
         }
     }
     (hi > lo).then(|| ws[lo].start..ws[hi - 1].end)
+}
+
+/// The source of "…, who said": the noun phrase before the comma ("was rejected by Mr
+/// Hallam, who said", "the minister, who added"): its capitalised words and role
+/// nouns, with the determiner before them.
+fn relative_antecedent(text: &str, ws: &[Word]) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    // (verb modifiers may come between: "who also said", "who later told")
+    let who = ws
+        .iter()
+        .rposition(|w| !lexicon::is_verb_modifier(&lower(&text[w.clone()], &mut buf)))?;
+    if who == 0 || !text[ws[who].clone()].eq_ignore_ascii_case("who") {
+        return None;
+    }
+    if !text[ws[who - 1].end..ws[who].start].contains(',') {
+        return None;
+    }
+    let mut start = who;
+    while start > 0 {
+        let w = &text[ws[start - 1].clone()];
+        let l = lower(w, &mut buf);
+        let gap = &text[ws[start - 1].end..ws[start].start];
+        let inside = start == who || gap == " ";
+        let naming = is_capitalized(w)
+            || lexicon::is_name_particle(w)
+            || lexicon::is_source_noun(&l)
+            || lexicon::is_title(&l);
+        if !(inside && naming) || (start < who && is_clause_boundary(&l)) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == who {
+        return None;
+    }
+    let determined = start > 0
+        && text[ws[start - 1].end..ws[start].start] == *" "
+        && is_determiner(&lower(&text[ws[start - 1].clone()], &mut buf));
+    let start = if determined { start - 1 } else { start };
+    Some(ws[start].start..ws[who - 1].end)
 }

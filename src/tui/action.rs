@@ -74,6 +74,8 @@ pub enum Action {
     Detected(Box<crate::tui::app::redetect::Detected>),
     /// The background read of the corpus's articles found these titles and counts.
     CorpusCounted(Vec<crate::tui::corpus::Counted>),
+    /// A batch of what the corpus search's worker found.
+    CorpusFound(crate::tui::corpus_search::Found),
     /// What the worker found for the corpus's article opened under this ticket: taken
     /// only while that article is the one open.
     ForArticle(u64, Box<Action>),

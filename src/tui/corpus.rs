@@ -3,6 +3,7 @@
 //! order, filter and cursor (kept while an article is open, so `:ls` comes back to
 //! where the user was), which article is open, and the matches of a corpus search.
 
+use super::corpus_search::{Search, SearchJob};
 use super::events::Event;
 use crate::article::{Article, Rest};
 use crate::corpus::{Counts, Marks, Progress, peek_title, read_store};
@@ -85,19 +86,6 @@ impl Sort {
     }
 }
 
-/// A line of an article that holds the searched text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    /// The article's index in the list.
-    pub entry: usize,
-    /// The line, 1-based, in the article's text.
-    pub line: usize,
-    /// Where the match starts in the text (bytes).
-    pub offset: usize,
-    /// The line, made safe to show.
-    pub context: String,
-}
-
 /// The corpus the reader was opened on.
 #[derive(Debug)]
 pub struct Corpus {
@@ -113,8 +101,12 @@ pub struct Corpus {
     pub filter: String,
     /// The article open in the reader.
     pub current: Option<usize>,
-    /// The last corpus search and its matches, while they are listed.
-    pub search: Option<(String, Vec<Match>)>,
+    /// The corpus search running or listed.
+    pub search: Option<Search>,
+    /// The latest search's ticket, shared with its worker so an abandoned one stops.
+    pub searching: Arc<AtomicU64>,
+    /// A search for the loop to start on a worker.
+    pub pending_search: Option<SearchJob>,
     /// The match under the cursor while they are listed.
     pub match_cursor: usize,
     /// How the reader opens each article's store.
@@ -188,6 +180,8 @@ impl Corpus {
             filter: String::new(),
             current: None,
             search: None,
+            searching: Arc::default(),
+            pending_search: None,
             match_cursor: 0,
             options,
             color,
@@ -276,7 +270,7 @@ impl Corpus {
     /// Moves the cursor by `by` rows (within the list).
     pub fn move_cursor(&mut self, by: isize) {
         let (cursor, len) = match &self.search {
-            Some((_, matches)) => (&mut self.match_cursor, matches.len()),
+            Some(search) => (&mut self.match_cursor, search.matches.len()),
             None => (&mut self.cursor, self.rows.len()),
         };
         *cursor = cursor.saturating_add_signed(by).min(len.saturating_sub(1));
@@ -348,33 +342,6 @@ pub fn spawn_counting(paths: Vec<PathBuf>, max_store_bytes: u64, tx: Sender<Even
     });
 }
 
-/// The article's lines holding `needle` (ignoring case), at most `limit` of them.
-pub fn find_lines(text: &str, needle: &str, entry: usize, limit: usize) -> Vec<Match> {
-    let needle = needle.to_lowercase();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for (n, line) in text.split('\n').enumerate() {
-        if out.len() >= limit {
-            break;
-        }
-        if let Some(at) = line.to_lowercase().find(&needle) {
-            // the lowercase line may be longer; the start of the line is where it is
-            let at = if line.is_char_boundary(at) { at } else { 0 };
-            out.push(Match {
-                entry,
-                line: n + 1,
-                offset: offset + at,
-                context: crate::article::sanitize_inline(line.trim()),
-            });
-        }
-        offset += line.len() + 1;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,14 +375,5 @@ mod tests {
         c.current = Some(1);
         assert_eq!(c.neighbour(1), Some(2));
         assert_eq!(c.neighbour(-1), None);
-    }
-
-    #[test]
-    fn lines_are_found_ignoring_case() {
-        let m = find_lines("Title\n\nThe Ferry left.\nno\nferry again", "FERRY", 4, 10);
-        assert_eq!(m.len(), 2);
-        assert_eq!((m[0].line, m[0].offset, m[0].entry), (3, 11, 4));
-        assert_eq!(m[1].context, "ferry again");
-        assert_eq!(find_lines("ferry ferry\nferry", "ferry", 0, 1).len(), 1);
     }
 }

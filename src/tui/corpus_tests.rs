@@ -168,6 +168,8 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
     typ(&mut app, "/");
     typ(&mut app, "fish farmers");
     press(&mut app, KeyCode::Enter);
+    let job = app.take_search().expect("the search is left to a worker");
+    finish_search(&mut app, job);
     let s = screen(&app);
     assert!(s.contains("1 match of “fish farmers”"), "{s}");
     assert!(s.contains("brief.md:5:"), "{s}");
@@ -177,6 +179,63 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
     let offset = app.article.text.find("fish farmers").unwrap();
     let shown = app.top_offset();
     assert!(shown <= offset, "the match is on screen");
+}
+
+/// Runs a search's worker as the loop does and gives the app each batch it sends.
+fn finish_search(app: &mut App, job: super::corpus_search::SearchJob) {
+    let (tx, rx) = super::events::channel();
+    super::spawn_search(job, tx);
+    while let Ok(event) = rx.recv() {
+        app.update(super::worker_action(event).expect("a search sends its batches"));
+    }
+}
+
+#[test]
+fn the_list_answers_keys_while_a_search_runs_and_an_older_search_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    typ(&mut app, "/");
+    typ(&mut app, "fish farmers");
+    press(&mut app, KeyCode::Enter);
+    let older = app.take_search().expect("the search is left to a worker");
+    let s = screen(&app);
+    assert!(
+        s.contains("searching “fish farmers”… 0 of 3 articles"),
+        "{s}"
+    );
+    // Esc stops it and the list answers at once
+    press(&mut app, KeyCode::Esc);
+    assert!(list_open(&app) && app.corpus.as_ref().unwrap().search.is_none());
+    typ(&mut app, "j");
+    assert_eq!(app.corpus.as_ref().unwrap().selected(), Some(1));
+    // another search; what the first one finds arrives late and is dropped
+    typ(&mut app, "/");
+    for _ in 0.."fish farmers".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "Chile");
+    press(&mut app, KeyCode::Enter);
+    let newer = app.take_search().unwrap();
+    assert!(app.take_search().is_none(), "one worker per search");
+    let stale = super::corpus_search::Found {
+        ticket: older.ticket,
+        searched: 3,
+        matches: super::corpus_search::find_lines("fish farmers", "fish", 0, 1),
+        finished: true,
+    };
+    app.update(Action::CorpusFound(stale));
+    let search = app.corpus.as_ref().unwrap().search.clone().unwrap();
+    assert!(search.running && search.matches.is_empty(), "{search:?}");
+    typ(&mut app, "j"); // on the (empty) matches, while it runs
+    finish_search(&mut app, newer);
+    let search = app.corpus.as_ref().unwrap().search.clone().unwrap();
+    assert_eq!(search.query, "Chile");
+    assert!(!search.running && search.searched == 3, "{search:?}");
+    assert!(search.matches.iter().all(|m| m.context.contains("Chile")));
+    assert!(screen(&app).contains("of “Chile”"), "{}", screen(&app));
+    // the older worker, run now, stops at once: nothing of it reaches the list
+    finish_search(&mut app, older);
+    assert_eq!(app.corpus.as_ref().unwrap().search.as_ref(), Some(&search));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod corpus;
+pub mod corpus_search;
 pub mod events;
 pub mod filter;
 pub mod geometry;
@@ -286,6 +287,9 @@ fn event_loop(
         if let Some(job) = app.take_opening() {
             spawn_opening(job, app.config.limits.max_article_bytes, tx.clone());
         }
+        if let Some(job) = app.take_search() {
+            spawn_search(job, tx.clone());
+        }
         terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     }
 }
@@ -296,6 +300,15 @@ fn spawn_detection(job: app::redetect::DetectJob, tx: mpsc::Sender<Event>) {
     std::thread::spawn(move || {
         background();
         let _ = tx.send(Event::Detected(Box::new(job.run())));
+    });
+}
+
+/// Runs a corpus search on a thread of its own, at the worker's priority, sending
+/// what it finds in batches.
+fn spawn_search(job: corpus_search::SearchJob, tx: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        background();
+        job.run(|found| tx.send(Event::CorpusFound(found)).is_ok());
     });
 }
 
@@ -346,6 +359,7 @@ fn worker_action(event: Event) -> Option<Action> {
         Event::WorkerGone => Action::WorkerGone,
         Event::Detected(done) => Action::Detected(done),
         Event::CorpusCounted(counted) => Action::CorpusCounted(counted),
+        Event::CorpusFound(found) => Action::CorpusFound(found),
         _ => return None,
     })
 }

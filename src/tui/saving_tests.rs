@@ -139,3 +139,110 @@ fn a_read_only_reader_that_cannot_save_offers_a_copy_not_keep_editing() {
     assert!(to.is_file(), "{:?}", a.message);
     assert!(screen(&a).contains("wrote a copy to"));
 }
+
+#[test]
+fn tagging_beside_ids_at_the_ends_of_their_range_makes_a_new_id_and_replaces_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("bundled.parley.toml");
+    let mut a = app_in(dir.path(), 100, 30, true);
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    drop(a);
+    // the saved store with two quotes renamed to the ends of the range (issue 21: a
+    // new quote was q0 again, and replaced the first)
+    let text = std::fs::read_to_string(&own).unwrap();
+    let text = text.replacen("id = \"q1\"", "id = \"q0\"", 1).replacen(
+        "id = \"q2\"",
+        "id = \"q18446744073709551615\"",
+        1,
+    );
+    std::fs::write(&own, text).unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    let ids = |a: &super::app::App| -> Vec<String> {
+        let ann = a.ann();
+        let quotes = ann.quotes.iter().map(|q| q.id.to_string());
+        quotes
+            .chain(ann.positions.iter().map(|p| p.id.to_string()))
+            .collect()
+    };
+    let before = ids(&a);
+    assert!(before.contains(&"q0".to_string()), "{before:?}");
+    typ(&mut a, "vww\"d"); // select to two words on, tag it a direct quote
+    let after = ids(&a);
+    assert_eq!(after.len(), before.len() + 1, "{}", screen(&a));
+    let mut unique = after.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), after.len(), "no id twice: {after:?}");
+    assert!(before.iter().all(|id| after.contains(id)), "none replaced");
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let options = crate::store::OpenOptions {
+        store: Some(own),
+        ..crate::store::OpenOptions::default()
+    };
+    let article = crate::article::Article::bundled();
+    let check = crate::store::check::check(&article, &options).unwrap();
+    assert!(check.problems.is_empty(), "{:?}", check.problems);
+}
+
+/// `E` to `path`: the format question, the path typed over the name offered, Enter.
+fn export_as_json_to(a: &mut super::app::App, path: &std::path::Path) {
+    typ(a, "E");
+    typ(a, "j");
+    assert!(
+        matches!(a.mode.popup(), Some(Popup::Text { .. })),
+        "no path prompt"
+    );
+    typ(a, &path.display().to_string());
+    press(a, KeyCode::Enter);
+}
+
+#[test]
+fn an_export_over_the_article_or_its_store_journal_or_lock_is_refused_and_writes_nothing() {
+    use super::test_support::{RIVER_TALKS, app_on_file, message};
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_on_file(dir.path(), RIVER_TALKS, Vec::new());
+    press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL); // the store exists
+    typ(&mut a, "r");
+    typ(&mut a, "a"); // an unsaved edit: the journal holds it
+    let article = dir.path().join("story.txt");
+    let store = dir.path().join("story.txt.parley.toml");
+    let journal = dir.path().join("story.txt.parley.toml.journal");
+    let lock = dir.path().join("story.txt.parley.toml.lock");
+    let cases = [
+        (&article, "is the article"),
+        (&store, "is an annotation store"),
+        (&journal, "is the journal of a store"),
+        (&lock, "is the lock of a store"),
+    ];
+    for (path, why) in cases {
+        let before = std::fs::read(path).ok();
+        assert!(before.is_some(), "{} is there to protect", path.display());
+        export_as_json_to(&mut a, path);
+        let said = message(&a);
+        assert!(
+            said.starts_with("cannot export to") && said.contains(why),
+            "{}: {said}",
+            path.display()
+        );
+        assert!(a.mode.popup().is_none(), "no replace question for {why}");
+        assert_eq!(
+            std::fs::read(path).ok(),
+            before,
+            "{} unchanged",
+            path.display()
+        );
+    }
+    // a link to the store, under a name of the user's, is the store too
+    let link = dir.path().join("mine.json");
+    std::os::unix::fs::symlink(&store, &link).unwrap();
+    let before = std::fs::read(&store).unwrap();
+    export_as_json_to(&mut a, &link);
+    assert!(
+        message(&a).starts_with("cannot export to"),
+        "{}",
+        message(&a)
+    );
+    typ(&mut a, "r"); // were it a replace question, this would answer it
+    assert_eq!(std::fs::read(&store).unwrap(), before);
+    assert!(a.store.as_ref().unwrap().is_dirty(), "the edit is kept");
+}

@@ -12,6 +12,9 @@ pub use review::*;
 pub const NOT_A_CORPUS: &str =
     "this reader is on one article: parley DIR opens a folder's articles as a list";
 
+/// The corpus search has found nothing yet (its worker is still reading).
+pub const NO_MATCH_YET: &str = "no match yet";
+
 /// "no articles here (.txt, .html, .md files)"
 pub const NO_ARTICLES: &str = "no articles here (.txt, .html, .md files)";
 
@@ -171,6 +174,16 @@ pub fn side_already(name: Option<&str>) -> String {
         Some(name) => format!("already {name}: nothing changed"),
         None => "already without a side: nothing changed".into(),
     }
+}
+
+/// `E` wrote the export to `path`.
+pub fn exported(path: &str) -> String {
+    format!("exported {path}")
+}
+
+/// `E` wrote nothing: why (the error names the path, the message names it first).
+pub fn no_export(path: &str, why: &str) -> String {
+    format!("cannot export to {path}: {why}")
 }
 
 /// `:w PATH` wrote nothing: why (the error names the path).

@@ -11,16 +11,12 @@ use crate::keys::Command;
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
-use crate::tui::corpus::{Corpus, Counted, OpenJob, find_lines};
+use crate::tui::corpus::{Corpus, Counted, OpenJob};
+use crate::tui::corpus_search::{Found, SearchJob};
 use crate::tui::popup::{Ask, Field, Popup};
 use crate::tui::session;
 use crate::tui::strings;
 use std::sync::Arc;
-
-/// How many matching lines one article gives to a corpus search.
-const MATCHES_PER_ARTICLE: usize = 20;
-/// How many matches a corpus search lists in all.
-const MATCHES_MAX: usize = 2000;
 
 /// Where the reader goes once unsaved edits are dealt with: an article of the list,
 /// and a byte offset in it (else where the reader last was).
@@ -144,7 +140,7 @@ impl App {
                 let last = corpus
                     .search
                     .as_ref()
-                    .map(|(q, _)| q.clone())
+                    .map(|s| s.query.clone())
                     .unwrap_or_default();
                 self.open_popup(Popup::text(
                     strings::CORPUS_SEARCH_TITLE,
@@ -164,7 +160,8 @@ impl App {
             return;
         };
         let destination = match &corpus.search {
-            Some((_, matches)) => matches
+            Some(search) => search
+                .matches
                 .get(corpus.match_cursor)
                 .map(|m| to(m.entry, Some(m.offset))),
             None => corpus.selected().map(|i| to(i, None)),
@@ -180,7 +177,7 @@ impl App {
         let Some(corpus) = self.corpus.as_mut() else {
             return;
         };
-        if corpus.search.take().is_some() {
+        if corpus.end_search() {
             return;
         }
         if corpus.current.is_some() {
@@ -205,30 +202,26 @@ impl App {
         }
     }
 
-    /// Reads every article of the list (in its order) for the lines holding `query`.
+    /// Searches every article listed for the lines holding `query`, on a worker: the
+    /// matches are listed as they come, and the list answers keys meanwhile.
     fn search_corpus(&mut self, query: String) {
         let max = self.config.limits.max_article_bytes;
-        let Some(corpus) = self.corpus.as_mut() else {
-            return;
-        };
-        let mut matches = Vec::new();
-        for &i in &corpus.rows {
-            if matches.len() >= MATCHES_MAX {
-                break;
-            }
-            let Ok(article) = Article::load(Source::File(corpus.entries[i].path.clone()), max)
-            else {
-                continue;
-            };
-            matches.extend(find_lines(&article.text, &query, i, MATCHES_PER_ARTICLE));
+        if let Some(corpus) = self.corpus.as_mut() {
+            corpus.start_search(query, max);
         }
-        matches.truncate(MATCHES_MAX);
-        let found = matches.len();
-        corpus.match_cursor = 0;
-        corpus.search = (found > 0).then(|| (query.clone(), matches));
-        if found == 0 {
+    }
+
+    /// Takes in a batch of the running corpus search (one of an older search is dropped).
+    pub(super) fn corpus_found(&mut self, found: Found) {
+        let none = self.corpus.as_mut().and_then(|c| c.found(found));
+        if let Some(query) = none {
             self.say(strings::pattern_not_found(&query), Tone::Warning);
         }
+    }
+
+    /// The search the loop should run on a worker, taken.
+    pub fn take_search(&mut self) -> Option<SearchJob> {
+        self.corpus.as_mut()?.pending_search.take()
     }
 
     /// Goes to `d`, asking first what to do with unsaved edits.
@@ -292,7 +285,7 @@ impl App {
         };
         corpus.current = Some(i);
         corpus.point_at(i);
-        corpus.search = None;
+        corpus.end_search();
         let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);
         let article = Arc::new(opening.article);

@@ -186,42 +186,45 @@ impl App {
     }
 
     /// Exports to `path`, asking first when a file is there (`replace` once agreed).
+    /// The article, the store and the store's journal and lock are refused before the
+    /// question, as `parley export` refuses them: replacing one would lose the work.
     pub(super) fn export_to(&mut self, format: Format, path: &str, replace: bool) {
+        use crate::store::guard;
         if path.is_empty() {
             return self.say(strings::NO_FILE_NAME, Tone::Info);
         }
-        let rules = crate::store::guard::Rules {
-            article: match &self.article.source {
-                crate::article::Source::File(p) => Some(p.as_path()),
-                _ => None,
-            },
+        let target = std::path::Path::new(path);
+        let article = match &self.article.source {
+            crate::article::Source::File(p) => Some(p.as_path()),
+            _ => None,
+        };
+        let store = self.store.as_ref().and_then(|s| s.path());
+        let rules = guard::Rules {
+            article,
             replace,
             follow_links: false,
-            store: self.store.as_ref().and_then(|s| s.path()),
+            store,
         };
-        if let Err(crate::store::guard::Refused::Exists(_)) =
-            crate::store::guard::check(std::path::Path::new(path), rules)
-        {
-            return self.ask_replace(path, Writing::Export(format));
-        }
-        let result = crate::export::export(self.ann(), &self.article.text, format, false)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                crate::store::guard::write(std::path::Path::new(path), text.as_bytes(), rules)
-                    .map_err(|e| e.to_string())
-            });
+        let beside = article.map(crate::store::store_beside);
+        let spared = store
+            .into_iter()
+            .chain(beside.as_deref())
+            .try_for_each(|s| guard::check_spares_store(target, s));
+        let result = match spared.and_then(|()| guard::check(target, rules)) {
+            Err(guard::Refused::Exists(_)) => {
+                return self.ask_replace(path, Writing::Export(format));
+            }
+            Err(refused) => Err(refused.to_string()),
+            Ok(_) => crate::export::export(self.ann(), &self.article.text, format, false)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    guard::write(target, text.as_bytes(), rules).map_err(|e| e.to_string())
+                }),
+        };
+        let shown = crate::article::sanitize_inline(path);
         match result {
-            Ok(()) => self.say(
-                format!("exported {}", crate::article::sanitize_inline(path)),
-                Tone::Info,
-            ),
-            Err(e) => self.say(
-                format!(
-                    "cannot export to {}: {e}",
-                    crate::article::sanitize_inline(path)
-                ),
-                Tone::Warning,
-            ),
+            Ok(()) => self.say(strings::exported(&shown), Tone::Info),
+            Err(e) => self.say(strings::no_export(&shown, &e), Tone::Warning),
         }
     }
 

@@ -86,6 +86,7 @@ impl App {
                 ));
             }
             Action::CorpusCounted(counted) => self.corpus_counted(counted),
+            Action::CorpusFound(found) => self.corpus_found(found),
             Action::ForArticle(ticket, action) => self.for_article(ticket, *action),
             Action::Prompt(k) => self.prompt(k),
             Action::CountDigit(d) => {

@@ -7,6 +7,7 @@ use crate::corpus::Progress;
 use crate::keys::Command;
 use crate::tui::app::App;
 use crate::tui::corpus::{Corpus, Entry};
+use crate::tui::corpus_search::Search;
 use crate::tui::view::popup::{frame, wrap_items};
 use crate::tui::view::{put_str, truncate};
 use ratatui::buffer::Buffer;
@@ -28,14 +29,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let title = match &corpus.search {
-        Some((query, matches)) => format!(
-            "{} of “{}”",
-            match matches.len() {
-                1 => "1 match".to_string(),
-                n => format!("{n} matches"),
-            },
-            crate::article::sanitize_inline(query)
-        ),
+        Some(search) => search_title(search),
         None => format!(
             "{} of {} articles · sorted by {}{}",
             corpus.rows.len(),
@@ -60,9 +54,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let footer_h = footer.len().min(usize::from(inner.height) / 3);
     let rows = usize::from(inner.height).saturating_sub(footer_h).max(1);
     let lines: Vec<(String, bool)> = match &corpus.search {
-        Some((_, matches)) => {
+        Some(search) => {
             let first = corpus.match_cursor.saturating_sub(rows - 1);
-            matches
+            search
+                .matches
                 .iter()
                 .enumerate()
                 .skip(first)
@@ -89,14 +84,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     };
     if lines.is_empty() {
-        put_str(
-            buf,
-            inner.x + 1,
-            inner.y,
-            crate::tui::strings::NO_ARTICLES,
-            w,
-            app.theme.dim,
-        );
+        let empty = match corpus.search {
+            Some(_) => crate::tui::strings::NO_MATCH_YET,
+            None => crate::tui::strings::NO_ARTICLES,
+        };
+        put_str(buf, inner.x + 1, inner.y, empty, w, app.theme.dim);
     }
     for (dy, (line, selected)) in lines.iter().enumerate() {
         let style = if *selected {
@@ -116,6 +108,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let top = inner.bottom() - footer_h as u16;
     for (dy, line) in footer.iter().take(footer_h).enumerate() {
         buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme.dim);
+    }
+}
+
+/// The matches' title: how many, of what, and while the worker reads, how far it is.
+fn search_title(search: &Search) -> String {
+    let count = match search.matches.len() {
+        1 => "1 match".to_string(),
+        n => format!("{n} matches"),
+    };
+    let query = crate::article::sanitize_inline(&search.query);
+    if search.running {
+        format!(
+            "searching “{query}”… {} of {} articles · {count}",
+            search.searched, search.total
+        )
+    } else {
+        format!("{count} of “{query}”")
     }
 }
 
@@ -166,9 +175,16 @@ fn column(s: &str, width: usize) -> String {
 fn footer_lines(app: &App, corpus: &Corpus, width: usize) -> Vec<String> {
     let keys = |c| app.keymap.keys_text(c);
     let items: Vec<(Command, &str)> = match corpus.search {
-        Some(_) => vec![
+        Some(ref search) => vec![
             (Command::CorpusOpen, "go there"),
-            (Command::CorpusClose, "back to the list"),
+            (
+                Command::CorpusClose,
+                if search.running {
+                    "stop, back to the list"
+                } else {
+                    "back to the list"
+                },
+            ),
         ],
         None => vec![
             (Command::CorpusOpen, "open"),
