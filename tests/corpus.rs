@@ -218,6 +218,37 @@ fn stats_count_per_side() {
     );
 }
 
+/// "1 quote", "2 quotes": the count and the noun, as the text of `stats` writes them.
+fn counted(n: &serde_json::Value, noun: &str) -> String {
+    let n = n.as_u64().unwrap();
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+#[test]
+fn stats_text_says_one_of_a_thing_in_the_singular() {
+    let (dir, news) = corpus();
+    for name in ["brief.md", "page.html"] {
+        std::fs::remove_file(news.join(name)).unwrap();
+    }
+    ok(run(dir.path(), &["detect", "news", "--save"]));
+    let (json, _) = ok(run(dir.path(), &["stats", "news", "--json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let (text, _) = ok(run(dir.path(), &["stats", "news"]));
+    assert!(text.starts_with("1 article, 1 annotated"), "{text}");
+    let sides = v["sides"].as_array().unwrap();
+    assert!(!sides.is_empty(), "{json}");
+    for side in sides {
+        let line = format!(
+            "{}: {}, {}, {}",
+            side["side"].as_str().unwrap(),
+            counted(&side["quotes"], "quote"),
+            counted(&side["positions"], "position"),
+            counted(&side["speakers"], "speaker")
+        );
+        assert!(text.contains(&line), "{line} missing:\n{text}");
+    }
+}
+
 #[test]
 fn detect_of_a_folder_without_save_says_what_to_do() {
     let (dir, _news) = corpus();

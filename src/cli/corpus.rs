@@ -234,10 +234,12 @@ pub fn stats(paths: &[PathBuf], json: bool, config: &Config) -> Result<ExitCode>
 
 /// The figures as a few lines a person reads.
 fn stats_text(stats: &corpus::Stats, sides: &[corpus::SideStats]) -> String {
+    use crate::tui::strings::counted;
     use std::fmt::Write as _;
     let mut out = format!(
-        "{} articles, {} annotated\n",
-        stats.articles, stats.annotated
+        "{}, {} annotated\n",
+        counted(stats.articles, "article"),
+        stats.annotated
     );
     if sides.is_empty() {
         out.push_str("no quotes or positions yet (parley detect DIR --save suggests them)\n");
@@ -245,11 +247,11 @@ fn stats_text(stats: &corpus::Stats, sides: &[corpus::SideStats]) -> String {
     for s in sides {
         let _ = writeln!(
             out,
-            "\n{}: {} quotes, {} positions, {} speakers",
+            "\n{}: {}, {}, {}",
             crate::article::sanitize_inline(&s.side),
-            s.quotes,
-            s.positions,
-            s.speakers
+            counted(s.quotes, "quote"),
+            counted(s.positions, "position"),
+            counted(s.speakers, "speaker")
         );
         for top in &s.top_speakers {
             let _ = writeln!(
