@@ -134,9 +134,7 @@ pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
         return out;
     }
     for w in super::words::words(text, 0..text.len()) {
-        let word = text[w.clone()]
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let word = super::words::trim_possessive(&text[w.clone()]);
         let Some(list) = by_surname.get(word) else {
             continue;
         };

@@ -9,7 +9,7 @@
 use super::attribution::Findings;
 use super::candidates::Candidates;
 use super::sides::SideKind;
-use super::words::{lower, words};
+use super::words::{lower, trim_end_all, words};
 use crate::article::Structure;
 use crate::model::QuoteKind;
 
@@ -152,7 +152,7 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
         if after
             .iter()
             .take(2)
-            .any(|w| is_owned_office(w.trim_end_matches("'s")))
+            .any(|w| is_owned_office(trim_end_all(w, "'s")))
         {
             f[3] += 1.0;
         }

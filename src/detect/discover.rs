@@ -7,7 +7,7 @@
 use super::lexicon;
 use super::parties::SideMatcher;
 use super::sides::SideKind;
-use super::words::{Word, is_capitalized, words};
+use super::words::{Word, is_capitalized, trim_end_all, trim_possessive, words};
 use std::collections::HashSet;
 
 /// Bytes of an article read for sides: its lead and far more, bounded so that the work
@@ -258,10 +258,10 @@ fn organisation(
 ) -> Option<Discovered> {
     let words: Vec<&str> = run
         .iter()
-        .map(|w| text[w.clone()].trim_end_matches("'s"))
+        .map(|w| trim_end_all(&text[w.clone()], "'s"))
         .collect();
     let whole = &text[run.first()?.start..run.last()?.end];
-    let whole = whole.trim_end_matches("'s").trim_end_matches("’s");
+    let whole = trim_possessive(whole);
     if known.first(whole).is_some() || words.len() < 2 {
         return None;
     }
@@ -350,9 +350,7 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
     let mut names: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        let word = text[w.clone()]
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let word = trim_possessive(&text[w.clone()]);
         if !is_name_word(word, known) {
             continue;
         }

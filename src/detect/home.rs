@@ -195,7 +195,7 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
     let mut after_central = false;
     let mut buf = [0u8; 32];
     for w in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-        let w = w.trim_end_matches("'s");
+        let w = super::words::trim_end_all(w, "'s");
         let lower = super::words::lower(w, &mut buf);
         // the central bank is the state's
         let central_bank = after_central && matches!(&*lower, "bank" | "bank's");
