@@ -368,7 +368,7 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
         .count();
     let lead_text_start = run
         .iter()
-        .position(|w| !lexicon::is_sentence_word(&text[w.clone()].to_lowercase()))
+        .position(|w| !lexicon::is_sentence_word(&lower(&text[w.clone()], &mut [0; 32])))
         .map_or(whole.start, |k| run[k].start);
     // (an acronym has two letters at least: "A" opening a sentence is no body)
     let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
@@ -380,7 +380,7 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
         return RunKind::Role(lead_text_start..whole.end);
     }
     let honorific = matches!(
-        text[run[0].clone()].to_lowercase().as_str(),
+        lower(&text[run[0].clone()], &mut buf).as_ref(),
         "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "del" | "prof" | "rev"
     );
     if lead == run.len() && honorific && run.len() >= 2 {
@@ -405,7 +405,7 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
     }
     let calendar = run[lead..]
         .iter()
-        .all(|w| lexicon::is_calendar_word(&text[w.clone()].to_lowercase()));
+        .all(|w| lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0; 32])));
     if calendar {
         return RunKind::Other;
     }
@@ -415,7 +415,7 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
 /// Whether a run opens with an honorific ("Mr Speaker" is still no name, but
 /// "Dr Judge" is one).
 fn honorific_first(text: &str, run: &[Range<usize>]) -> bool {
-    is_honorific(&text[run[0].clone()].to_lowercase())
+    is_honorific(&lower(&text[run[0].clone()], &mut [0; 32]))
 }
 
 /// Whether a lower-case word is an honorific, which is no role ("Mr", "Ms.", "Dr").
