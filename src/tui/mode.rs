@@ -153,6 +153,8 @@ impl Mode {
             Some(Layer::Search(_)) => "SEARCH",
             Some(Layer::Pending(_)) => "MARK",
             Some(Layer::Popup(Popup::Corpus)) => "LIST",
+            Some(Layer::Popup(Popup::SpeakersPanel(_))) => "SPEAKERS",
+            Some(Layer::Popup(Popup::Sides(_))) => "SIDES",
             Some(Layer::Popup(_)) => "EDIT",
             Some(Layer::Overlay(Overlay::Help(_))) => "HELP",
             Some(Layer::Overlay(Overlay::Sides(_))) => "SIDES",

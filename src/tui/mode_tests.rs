@@ -26,6 +26,18 @@ fn v_in_the_sides_view_does_not_start_cursor_mode_under_it() {
 }
 
 #[test]
+fn the_status_bar_names_the_speakers_panel_and_the_sides_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    typ(&mut a, "W");
+    assert_eq!(a.mode_name(), "SPEAKERS");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode_name(), "READ");
+    typ(&mut a, "S");
+    assert_eq!(a.mode_name(), "SIDES");
+}
+
+#[test]
 fn ctrl_c_in_a_prompt_cancels_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
