@@ -4,6 +4,13 @@
 use crate::article::{Article, Source};
 use crate::detect::detect;
 
+/// (quotation, speaker name) of what [`credited`] found, to compare with a list.
+fn quotation_and_speaker(got: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    got.iter()
+        .map(|(q, s, _)| (q.as_str(), s.as_str()))
+        .collect()
+}
+
 /// (quotation, speaker name, speaker role) for each quotation of a story.
 fn credited(story: &str) -> Vec<(String, String, String)> {
     let found = detect(&Article::from_bytes(Source::Stdin, story.as_bytes()), None);
@@ -37,10 +44,7 @@ const STRIKE: &str = "Brantwell workers vote to strike as pay talks fail\n\n\
 #[test]
 fn a_strike_story_credits_pronouns_surnames_and_continuations_to_the_named_speaker() {
     let got = credited(STRIKE);
-    let who: Vec<(&str, &str)> = got
-        .iter()
-        .map(|(q, s, _)| (q.as_str(), s.as_str()))
-        .collect();
+    let who = quotation_and_speaker(&got);
     assert_eq!(
         who,
         vec![
@@ -74,10 +78,7 @@ const BROADCAST: &str = "Minister defends rail plan\n\n\
 #[test]
 fn a_broadcast_story_run_together_keeps_each_quotation_and_its_speaker() {
     let got = credited(BROADCAST);
-    let who: Vec<(&str, &str)> = got
-        .iter()
-        .map(|(q, s, _)| (q.as_str(), s.as_str()))
-        .collect();
+    let who = quotation_and_speaker(&got);
     assert_eq!(
         who,
         vec![
@@ -109,10 +110,7 @@ const SCHOOLS: &str = "Opposition attacks school funding\n\n\
 #[test]
 fn descriptions_relatives_and_pronouns_find_the_person_they_name() {
     let got = credited(SCHOOLS);
-    let who: Vec<(&str, &str)> = got
-        .iter()
-        .map(|(q, s, _)| (q.as_str(), s.as_str()))
-        .collect();
+    let who = quotation_and_speaker(&got);
     assert_eq!(
         who,
         vec![
@@ -147,10 +145,7 @@ const MISSION: &str = "Visiting lawmaker doubts trade deal\n\n\
 #[test]
 fn a_party_member_is_the_lawmaker_just_named_and_an_official_keeps_his_body() {
     let got = credited(MISSION);
-    let who: Vec<(&str, &str)> = got
-        .iter()
-        .map(|(q, s, _)| (q.as_str(), s.as_str()))
-        .collect();
+    let who = quotation_and_speaker(&got);
     assert_eq!(
         who,
         vec![
@@ -177,10 +172,7 @@ const DEPOT: &str = "Bus drivers walk out\n\n\
 #[test]
 fn the_union_is_the_union_named_before_it() {
     let got = credited(DEPOT);
-    let who: Vec<(&str, &str)> = got
-        .iter()
-        .map(|(q, s, _)| (q.as_str(), s.as_str()))
-        .collect();
+    let who = quotation_and_speaker(&got);
     assert_eq!(
         who,
         vec![
