@@ -130,6 +130,14 @@ pub const WORKER_GONE: &str = "the annotations could not be loaded (internal err
 /// A detection asked of a store opened without a detector.
 pub const NO_DETECTOR: &str = "this store was opened without a detector: nothing to detect";
 
+/// `s` on a terminal too narrow for the sidebar.
+pub fn no_room_for_sidebar(columns: u16) -> String {
+    format!(
+        "no room for the sidebar: it needs a terminal {} columns wide, this one has {columns}",
+        crate::tui::geometry::SIDEBAR_MIN_TERMINAL
+    )
+}
+
 /// The rest of a large article could not be read (`why`).
 pub fn showing_the_start_only(why: &str) -> String {
     format!("{why}; showing the start only, without annotations")

@@ -74,28 +74,19 @@ impl App {
         id
     }
 
-    /// A command that edits; called for everything reading does not handle.
+    /// A command that edits the selected annotation (or tags the selection).
     pub(super) fn edit_command(&mut self, c: Command) {
-        if self.mode.cursor().is_some() && self.cursor_command(c) {
-            return;
-        }
         match c {
-            Command::CursorMode => self.enter_cursor(),
             Command::TagQuote | Command::TagPosition => {
                 self.say(strings::select_text_first(&self.keymap), Tone::Info)
             }
-            // the loop suspends and interrupts; set_side comes as Action::SetSide
-            Command::Suspend | Command::Interrupt | Command::SetSide => {}
             Command::PickSpeaker if self.with_selected().is_some() => {
                 self.open_picker(Pick::Speaker)
             }
             Command::MergeSpeaker => self.start_merge(),
-            Command::EditSides => self.open_sides_editor(),
-            Command::Speakers => self.open_speakers_panel(),
             Command::ChangeKind => self.ask_kind(),
             Command::Accept => self.set_status(Status::Accepted),
             Command::Reject => self.set_status(Status::Rejected),
-            c if super::review::is_review(c) => self.review_command(c),
             Command::Delete => {
                 if let Some(id) = self.with_selected() {
                     if self.apply(Edit::Delete { id }).is_some() {
@@ -110,23 +101,6 @@ impl App {
             Command::ShrinkStart => self.resize_span(true, false),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
-            Command::Save => {
-                self.save();
-            }
-            Command::Export => self.open_popup(Popup::choice(
-                "Export as",
-                &[
-                    ('t', "TOML (the store schema)"),
-                    ('j', "JSON (W3C Web Annotations)"),
-                    ('c', "CSV"),
-                    ('m', "Markdown brief"),
-                ],
-                Ask::ExportFormat,
-            )),
-            Command::CommandLine => {
-                self.open_popup(Popup::text(":", "", Field::Command));
-            }
-            Command::NextConflict => self.next_conflict(),
             _ => {}
         }
     }

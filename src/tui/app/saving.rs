@@ -143,6 +143,25 @@ impl App {
         self.quit = true;
     }
 
+    /// `:`: the command line.
+    pub(super) fn open_command_line(&mut self) {
+        self.open_popup(Popup::text(":", "", Field::Command));
+    }
+
+    /// `E`: asks for the export format.
+    pub(super) fn ask_export_format(&mut self) {
+        self.open_popup(Popup::choice(
+            "Export as",
+            &[
+                ('t', "TOML (the store schema)"),
+                ('j', "JSON (W3C Web Annotations)"),
+                ('c', "CSV"),
+                ('m', "Markdown brief"),
+            ],
+            Ask::ExportFormat,
+        ));
+    }
+
     pub(super) fn run_command_line(&mut self, cmd: &str) {
         match cmd {
             "w" => {
