@@ -15,6 +15,7 @@ pub mod mode;
 pub mod note_editor;
 pub mod popup;
 pub mod print;
+pub mod questions;
 pub mod search;
 pub mod session;
 pub mod strings;

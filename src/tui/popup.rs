@@ -7,6 +7,7 @@ pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 use super::input::TextField;
 use super::keymap::Bound;
 use super::note_editor::NoteEditor;
+use super::questions::Question;
 use crate::export::Format;
 use crate::keys::{Command, Scope};
 use crate::model::Id;
@@ -178,28 +179,40 @@ pub enum Popup {
 }
 
 impl Popup {
-    /// A lettered question.
-    pub fn choice(title: &str, options: &[(char, &str)], ask: Ask) -> Popup {
+    /// A lettered question, as declared.
+    pub fn ask<T: Copy>(question: &Question<T>, ask: Ask) -> Popup {
+        Popup::ask_with(question.title.to_string(), question, ask, |_, words| {
+            Some(words.to_string())
+        })
+    }
+
+    /// A lettered question with a title of the moment, its answers' words given by
+    /// `words` from each answer's meaning and declared words (`None` leaves it out).
+    pub fn ask_with<T: Copy>(
+        title: String,
+        question: &Question<T>,
+        ask: Ask,
+        words: impl Fn(T, &str) -> Option<String>,
+    ) -> Popup {
+        let options = question
+            .answers
+            .iter()
+            .filter_map(|&(letter, declared, means)| Some((letter, words(means, declared)?)))
+            .collect();
         Popup::Choice {
-            title: title.to_string(),
-            options: options.iter().map(|(c, s)| (*c, s.to_string())).collect(),
+            title,
+            options,
             ask,
             default: None,
         }
     }
 
-    /// A lettered question that Enter answers with `default`.
-    pub fn choice_with_default(
-        title: &str,
-        options: &[(char, &str)],
-        ask: Ask,
-        default: char,
-    ) -> Popup {
-        let mut popup = Popup::choice(title, options, ask);
-        if let Popup::Choice { default: d, .. } = &mut popup {
-            *d = Some(default);
+    /// The same question, Enter answering it with `letter`.
+    pub fn with_default(mut self, letter: Option<char>) -> Popup {
+        if let Popup::Choice { default, .. } = &mut self {
+            *default = letter;
         }
-        popup
+        self
     }
 
     /// A one-line text field holding `text`.

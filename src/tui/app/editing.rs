@@ -10,6 +10,7 @@ use crate::store::edit::Edit;
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::note_editor::NoteEditor;
 use crate::tui::popup::{Ask, Field, Pick, Popup};
+use crate::tui::questions;
 use crate::tui::strings;
 
 impl App {
@@ -156,12 +157,8 @@ impl App {
             return self.say(strings::positions_have_no_kind(&self.keymap), Tone::Info);
         };
         // Enter keeps the kind it has
-        self.open_popup(Popup::choice_with_default(
-            "Kind of quote",
-            KIND_OPTIONS,
-            Ask::ChangeKind,
-            kind_letter(kind),
-        ));
+        let popup = Popup::ask(&questions::KIND, Ask::ChangeKind);
+        self.open_popup(popup.with_default(questions::KIND.letter(kind)));
     }
 
     fn open_note(&mut self) {
@@ -290,15 +287,15 @@ impl App {
             return;
         }
         if quote {
-            self.open_popup(Popup::choice_with_default(
-                "Tag as a quote",
-                KIND_OPTIONS,
-                Ask::TagKind {
-                    start: range.start,
-                    end: range.end,
-                },
-                kind_letter(QuoteKind::Direct),
-            ));
+            let ask = Ask::TagKind {
+                start: range.start,
+                end: range.end,
+            };
+            let q = &questions::KIND;
+            let popup = Popup::ask_with(questions::TAG_AS_QUOTE.into(), q, ask, |_, w| {
+                Some(w.to_string())
+            });
+            self.open_popup(popup.with_default(q.letter(QuoteKind::Direct)));
         } else if self
             .apply(Edit::AddPosition {
                 start: range.start,
@@ -311,28 +308,5 @@ impl App {
             self.mode.leave_cursor();
             self.say(strings::added("position", &self.keymap), Tone::Info);
         }
-    }
-}
-
-const KIND_OPTIONS: &[(char, &str)] = &[
-    ('d', "direct: a whole quoted utterance"),
-    ('p', "partial: quoted words inside reported speech"),
-    ('t', "term: a name or scare quote, not speech"),
-];
-
-/// The letter that answers a kind in the kind question.
-fn kind_letter(kind: QuoteKind) -> char {
-    match kind {
-        QuoteKind::Direct => 'd',
-        QuoteKind::Partial => 'p',
-        QuoteKind::Term => 't',
-    }
-}
-
-pub(super) fn kind_of(c: char) -> QuoteKind {
-    match c {
-        'p' => QuoteKind::Partial,
-        't' => QuoteKind::Term,
-        _ => QuoteKind::Direct,
     }
 }
