@@ -283,12 +283,7 @@ impl App {
         let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);
         let article = Arc::new(opening.article);
-        *self = App::new(
-            Arc::clone(&article),
-            self.config.clone(),
-            self.size,
-            corpus.color,
-        );
+        *self = self.fresh(Arc::clone(&article), corpus.color);
         self.log = log;
         if !opening.complete {
             self.update(Action::RestToCome);
