@@ -1,7 +1,6 @@
 //! The command line (README, "Command line"): parsing and dispatch only.
 
 mod agree;
-mod agree_text;
 mod article;
 mod corpus;
 mod git_setup;

@@ -1,11 +1,28 @@
 //! Validation of a parsed set — ids, references, spans against the article — and the
 //! line and column in the store's text where each problem is.
 
-use super::schema::Problem;
 use crate::article::line_column;
 use crate::article::sanitize_inline;
 use crate::model::{Annotations, ConflictTable, Position, Quote};
 use std::collections::HashSet;
+use std::fmt;
+
+/// One thing wrong with a store, at a line and column of its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line (1 when unknown).
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong, already safe to print.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
 
 mod tally;
 pub use tally::Tally;

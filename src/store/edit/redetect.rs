@@ -12,7 +12,7 @@ mod merge;
 mod speaker_map;
 
 use super::ids::next_id;
-use super::plan::Plan;
+use super::plan::{Plan, Tally};
 use super::{EditError, SideList};
 use crate::model::{Annotations, ConflictTable, Id, Origin, Snippet, shared_context};
 use crate::store::anchor::CONTEXT_CHARS;
@@ -22,64 +22,6 @@ use merge::merge;
 use speaker_map::SpeakerMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-
-/// What a re-detection changed, for the reader to say.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Suggestions added (over text that had none, or in place of ones that went).
-    pub added: usize,
-    /// Untouched suggestions at the same span that changed (speaker, side, kind, cue).
-    pub changed: usize,
-    /// Untouched suggestions the detector no longer finds.
-    pub removed: usize,
-    /// Annotations a person touched, kept as they are.
-    pub kept: usize,
-    /// Speakers added.
-    pub speakers_added: usize,
-    /// The detector's speakers that nothing names any more.
-    pub speakers_removed: usize,
-}
-
-impl Tally {
-    /// True when nothing changed.
-    pub fn is_empty(&self) -> bool {
-        self.added + self.changed + self.removed + self.speakers_added + self.speakers_removed == 0
-    }
-
-    /// What changed and what was kept, in words ("suggestions 1 added, 2 changed;
-    /// 1 speaker added; 3 annotations a person touched kept").
-    pub fn describe(&self) -> String {
-        let counted = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-        let kept = format!("{} a person touched kept", counted(self.kept, "annotation"));
-        if self.is_empty() {
-            return format!("nothing changed; {kept}");
-        }
-        let suggestions: Vec<String> = [
-            (self.added, "added"),
-            (self.changed, "changed"),
-            (self.removed, "removed"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-        let mut parts = Vec::new();
-        if !suggestions.is_empty() {
-            parts.push(format!("suggestions {}", suggestions.join(", ")));
-        }
-        if self.speakers_added > 0 {
-            parts.push(format!("{} added", counted(self.speakers_added, "speaker")));
-        }
-        if self.speakers_removed > 0 {
-            parts.push(format!(
-                "{} gone",
-                counted(self.speakers_removed, "speaker")
-            ));
-        }
-        parts.push(kept);
-        parts.join("; ")
-    }
-}
 
 /// The sides the detector, run with the set's sides (`found`), gives the set's
 /// untouched suggestions (matched by span) and its own speakers (auto, by id). A
