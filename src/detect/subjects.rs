@@ -3,7 +3,6 @@
 //! verb ("Jane Doe, who led the talks, said", "Sir Roy Dunn, Head of the EC Delegation
 //! in Washington, said", "Cuba on Tuesday also said").
 
-use super::cues::is_determiner;
 use super::lexicon;
 use super::words::{Word, is_capitalized, lower, prev_char};
 use std::ops::Range;
@@ -73,62 +72,7 @@ fn is_noun_here(text: &str, ws: &[Word], i: usize, l: &str) -> bool {
     lexicon::is_source_noun(l)
         && ws[i.saturating_sub(2)..i]
             .iter()
-            .any(|w| is_determiner(&lower(&text[w.clone()], &mut buf)))
-}
-
-/// Boundary words: the subject of a verb comes after the last of them.
-fn is_clause_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        "after"
-            | "before"
-            | "when"
-            | "while"
-            | "that"
-            | "because"
-            | "since"
-            | "if"
-            | "but"
-            | "and"
-            | "so"
-            | "where"
-            | "though"
-            | "although"
-            | "as"
-            | "than"
-            | "whether"
-            | "who"
-            | "which"
-            | "until"
-            | "unless"
-            | "whom"
-            | "whose"
-            | "once"
-            // "stopped imposing what the MPs called": the subject starts after it
-            | "what"
-    )
-}
-
-/// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "last"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "this"
-            | "next"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "late"
-            | "early"
-    ) || lexicon::is_calendar_word(w)
+            .any(|w| lexicon::is_determiner(&lower(&text[w.clone()], &mut buf)))
 }
 
 /// The subject before a verb: the clause's last noun phrase, skipping a parenthetical
@@ -182,7 +126,7 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
         .find(|&i| {
             let w = &text[ws[i].clone()];
             // (a conjunction opening the sentence too: "But he added:")
-            is_clause_boundary(w)
+            lexicon::is_clause_boundary(w)
                 || matches!(w, "But" | "And" | "Yet" | "So")
                 || (!is_capitalized(w) && {
                     let l = lower(w, &mut buf);
@@ -194,7 +138,7 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     while hi > lo {
         let l = lower(&text[ws[hi - 1].clone()], &mut buf);
         if lexicon::is_verb_modifier(&l)
-            || is_time_word(&l)
+            || lexicon::is_time_word(&l)
             || l.chars().all(|c| c.is_ascii_digit())
         {
             hi -= 1;
@@ -230,7 +174,7 @@ fn relative_antecedent(text: &str, ws: &[Word]) -> Option<Range<usize>> {
             || lexicon::is_name_particle(w)
             || lexicon::is_source_noun(&l)
             || lexicon::is_title(&l);
-        if !(inside && naming) || (start < who && is_clause_boundary(&l)) {
+        if !(inside && naming) || (start < who && lexicon::is_clause_boundary(&l)) {
             break;
         }
         start -= 1;
@@ -240,7 +184,7 @@ fn relative_antecedent(text: &str, ws: &[Word]) -> Option<Range<usize>> {
     }
     let determined = start > 0
         && text[ws[start - 1].end..ws[start].start] == *" "
-        && is_determiner(&lower(&text[ws[start - 1].clone()], &mut buf));
+        && lexicon::is_determiner(&lower(&text[ws[start - 1].clone()], &mut buf));
     let start = if determined { start - 1 } else { start };
     Some(ws[start].start..ws[who - 1].end)
 }
