@@ -69,45 +69,11 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         .find([',', '(', ';', '—', '–'])
         .map_or(range.end, |i| range.start + i);
     let head_words: Vec<Range<usize>> = ws.iter().filter(|w| w.end <= head_end).cloned().collect();
-    let mut person: Option<(Range<usize>, Range<usize>)> = None; // (whole run, name part)
-    let mut body: Option<Range<usize>> = None;
-    let mut described: Option<Range<usize>> = None;
-    for run in capital_runs(text, &head_words) {
-        // A capitalised word before a common noun modifies it ("a Freedonian government
-        // official", "Obama administration officials"): no name.
-        let plain = head_words[run.clone()]
-            .iter()
-            .all(|w| starts_with_capital(text, w.start));
-        let modifies = plain
-            && head_words.get(run.end).is_some_and(|n| {
-                let n = &text[n.clone()];
-                let l = lower(n, &mut buf);
-                !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
-            });
-        match classify_run(text, &head_words[run.clone()], sides) {
-            RunKind::Person(_) if modifies => {}
-            RunKind::Person(name) => {
-                let better = person.as_ref().is_none_or(|(_, n)| {
-                    words(text, name.clone()).len() >= words(text, n.clone()).len()
-                });
-                if better {
-                    let whole = head_words[run.start].start..head_words[run.end - 1].end;
-                    person = Some((whole, name));
-                }
-            }
-            RunKind::Body(r) if body.is_none() => body = Some(r),
-            // (a capitalised role before a lower-case word modifies it: "one Florida
-            // Republican strategist", "South Carolina Republican primary voters")
-            RunKind::Role(r)
-                if head_words
-                    .get(run.end)
-                    .is_none_or(|n| is_capitalized(&text[n.clone()])) =>
-            {
-                described = Some(r)
-            }
-            _ => {}
-        }
-    }
+    let Runs {
+        person,
+        body,
+        described,
+    } = read_runs(text, &head_words, sides);
     if let Some((_, name)) = person {
         return Some(person_source(text, range, name, side));
     }
@@ -134,6 +100,60 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// What the capitalised runs of a source phrase's head are.
+#[derive(Default)]
+struct Runs {
+    /// The longest person's name: its whole run and the name part.
+    person: Option<(Range<usize>, Range<usize>)>,
+    /// The first body.
+    body: Option<Range<usize>>,
+    /// A capitalised description ("the Health Secretary").
+    described: Option<Range<usize>>,
+}
+
+/// Reads the capitalised runs of `head_words` as a person, a body or a description.
+fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMatcher) -> Runs {
+    let mut buf = [0u8; 32];
+    let mut found = Runs::default();
+    for run in capital_runs(text, head_words) {
+        // A capitalised word before a common noun modifies it ("a Freedonian government
+        // official", "Obama administration officials"): no name.
+        let plain = head_words[run.clone()]
+            .iter()
+            .all(|w| starts_with_capital(text, w.start));
+        let modifies = plain
+            && head_words.get(run.end).is_some_and(|n| {
+                let n = &text[n.clone()];
+                let l = lower(n, &mut buf);
+                !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
+            });
+        match classify_run(text, &head_words[run.clone()], sides) {
+            RunKind::Person(_) if modifies => {}
+            RunKind::Person(name) => {
+                let better = found.person.as_ref().is_none_or(|(_, n)| {
+                    words(text, name.clone()).len() >= words(text, n.clone()).len()
+                });
+                if better {
+                    let whole = head_words[run.start].start..head_words[run.end - 1].end;
+                    found.person = Some((whole, name));
+                }
+            }
+            RunKind::Body(r) if found.body.is_none() => found.body = Some(r),
+            // (a capitalised role before a lower-case word modifies it: "one Florida
+            // Republican strategist", "South Carolina Republican primary voters")
+            RunKind::Role(r)
+                if head_words
+                    .get(run.end)
+                    .is_none_or(|n| is_capitalized(&text[n.clone()])) =>
+            {
+                found.described = Some(r)
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// A person read from a source phrase: the name, and what stands before it (a title)

@@ -86,9 +86,18 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     if let Some(r) = relative_antecedent(text, ws) {
         return Some(r);
     }
-    let mut buf = [0u8; 32];
     // The clause splits at commas into pieces; the subject is in the last one, or in an
     // earlier one when the verb follows a comma.
+    let mut piece = piece_ending(text, ws, ws.len());
+    let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
+    if comma_before_verb {
+        piece = skip_appositives(text, ws, piece);
+    }
+    subject_in(text, ws, piece)
+}
+
+/// The piece of `ws` (the words between two commas) that ends at word `end`.
+fn piece_ending(text: &str, ws: &[Word], end: usize) -> Range<usize> {
     let comma_before = |i: usize| {
         // (the usual gap, a single space, is told apart before it is searched)
         i > 0 && {
@@ -96,30 +105,37 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
             gap != " " && gap.contains(',')
         }
     };
-    let piece_ending = |end: usize| (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end;
-    let mut piece = piece_ending(ws.len());
-    let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
-    if comma_before_verb {
-        // "X, who headed the delegation, said": skip lower-case parentheticals.
-        while piece.start > 0 {
-            let first = &text[ws[piece.start].clone()];
-            let l = lower(first, &mut buf);
-            let single = piece.len() == 1;
-            let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
-            let appositive = (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the"))
-                || abbreviated
-                || titled_appositive(text, &ws[..piece.end], piece.start);
-            let det_after_name = matches!(&*l, "a" | "an" | "the")
-                && is_capitalized(&text[ws[piece.start - 1].clone()]);
-            let before = piece_ending(piece.start);
-            if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
-                piece = before;
-            } else {
-                break;
-            }
+    (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end
+}
+
+/// "X, who headed the delegation, said": the piece before the lower-case
+/// parentheticals, appositives and places that end at `piece`.
+fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<usize> {
+    let mut buf = [0u8; 32];
+    while piece.start > 0 {
+        let first = &text[ws[piece.start].clone()];
+        let l = lower(first, &mut buf);
+        let single = piece.len() == 1;
+        let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
+        let appositive = (!is_capitalized(first) && !lexicon::is_article(&l))
+            || abbreviated
+            || titled_appositive(text, &ws[..piece.end], piece.start);
+        let det_after_name =
+            lexicon::is_article(&l) && is_capitalized(&text[ws[piece.start - 1].clone()]);
+        let before = piece_ending(text, ws, piece.start);
+        if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
+            piece = before;
+        } else {
+            break;
         }
     }
-    // The subject follows the piece's last clause word or verb.
+    piece
+}
+
+/// The subject in `piece`: after its last clause word or verb, before the auxiliaries,
+/// adverbs and time words that end it.
+fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
     let lo = piece
         .clone()
         .rev()
@@ -127,7 +143,7 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
             let w = &text[ws[i].clone()];
             // (a conjunction opening the sentence too: "But he added:")
             lexicon::is_clause_boundary(w)
-                || matches!(w, "But" | "And" | "Yet" | "So")
+                || lexicon::is_opening_conjunction(w)
                 || (!is_capitalized(w) && {
                     let l = lower(w, &mut buf);
                     lexicon::cue(&l).is_some() && !is_noun_here(text, ws, i, &l)

@@ -473,3 +473,8 @@ pub fn ends_modifiers(word_lower: &str) -> bool {
         "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "that"
     )
 }
+
+/// Conjunctions as they open a sentence before its subject ("But he added:").
+pub fn is_opening_conjunction(word: &str) -> bool {
+    matches!(word, "But" | "And" | "Yet" | "So")
+}
