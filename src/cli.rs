@@ -12,11 +12,12 @@ mod usage;
 
 use crate::article::Article;
 use crate::config::Config;
+use crate::export::Format;
 use crate::store::OpenOptions;
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub(crate) use input::store_options;
@@ -140,46 +141,15 @@ pub enum Command {
     GitSetup,
 }
 
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// The store schema.
-    Toml,
-    /// W3C Web Annotations (of a corpus: an array of rows).
-    Json,
-    /// One row per quote or position.
-    Csv,
-    /// A readable brief.
-    Markdown,
-    /// One JSON object per line, a row per quote or position.
-    Jsonl,
-}
-
-impl Format {
-    /// The format an output file's name asks for (`out.json`, `brief.md`).
-    pub fn of_extension(path: &Path) -> Option<Format> {
-        use crate::export::Format as One;
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        if matches!(ext.as_str(), "jsonl" | "ndjson") {
-            return Some(Format::Jsonl);
-        }
-        Some(match One::of_extension(path)? {
-            One::Toml => Format::Toml,
-            One::Json => Format::Json,
-            One::Csv => Format::Csv,
-            One::Markdown => Format::Markdown,
-        })
+// `--format`'s values, their help and the errors that name them come from the one
+// declaration of the export formats
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
     }
 
-    /// Its name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Toml => "toml",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Markdown => "markdown",
-            Format::Jsonl => "jsonl",
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.description()))
     }
 }
 

@@ -15,6 +15,7 @@ pub mod lock;
 pub mod owned;
 pub mod schema;
 mod session;
+pub mod suggest;
 mod validate;
 
 pub use edit::{Edit, EditError, Filter, SideMatch};

@@ -46,12 +46,18 @@ pub enum Action {
     Scroll(i32),
     /// A click at a screen cell (column, row).
     Click(u16, u16),
+    /// Select annotation item `i` (an index into the highlights' items) and show it.
+    Select(usize),
     /// A key typed into the open prompt.
     Prompt(PromptKey),
     /// The letter after `m` or `'`.
     MarkLetter(char),
     /// A digit of a count typed before a command (`5j`, `50%`).
     CountDigit(u8),
+    /// Only the start of the article is here: the rest comes with `ArticleReady`.
+    RestToCome,
+    /// Go back to where the article was left, and take up its marks.
+    Resume(crate::tui::session::Place),
     /// The whole article arrived (the reader opened on its start).
     ArticleReady(Arc<Article>),
     /// The rest of the article could not be read (why).

@@ -127,6 +127,14 @@ pub const STILL_LOADING: &str = "the annotations are still loading";
 /// "the annotations could not be loaded (internal error); reading only"
 pub const WORKER_GONE: &str = "the annotations could not be loaded (internal error); reading only";
 
+/// A detection asked of a store opened without a detector.
+pub const NO_DETECTOR: &str = "this store was opened without a detector: nothing to detect";
+
+/// The rest of a large article could not be read (`why`).
+pub fn showing_the_start_only(why: &str) -> String {
+    format!("{why}; showing the start only, without annotations")
+}
+
 /// "… (u undoes)": something done that undo takes back.
 pub fn done(what: &str, keys: &Keymap) -> String {
     format!("{what} ({} undoes)", keys.hint(Command::Undo))

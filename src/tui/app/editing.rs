@@ -34,7 +34,7 @@ impl App {
     /// Applies an edit through the store; errors become a status message.
     pub(super) fn apply(&mut self, edit: Edit) -> Option<Outcome> {
         let before = self.selected_id();
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             self.say(strings::STILL_LOADING, Tone::Warning);
             return None;
         };
@@ -57,11 +57,11 @@ impl App {
     /// Runs `edits` as one undo step (see [`crate::store::Store::transaction`]); the
     /// app stays free to apply, refresh and report between the edits.
     pub(super) fn transaction(&mut self, label: &str, edits: impl FnOnce(&mut App)) {
-        if let Some(store) = self.store.as_mut() {
+        if let Some(store) = self.loading.store_mut() {
             store.begin_group(label);
         }
         edits(self);
-        if let Some(store) = self.store.as_mut() {
+        if let Some(store) = self.loading.store_mut() {
             store.end_group();
         }
     }
@@ -264,7 +264,7 @@ impl App {
 
     pub(super) fn undo_redo(&mut self, undo: bool) {
         let before = self.selected_id();
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             return;
         };
         let result = if undo { store.undo() } else { store.redo() };

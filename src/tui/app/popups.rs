@@ -242,7 +242,7 @@ impl App {
         match c {
             'r' => {
                 let article = std::sync::Arc::clone(&self.article);
-                if let Some(store) = self.store.as_mut() {
+                if let Some(store) = self.loading.store_mut() {
                     match store.reload(&article) {
                         Ok(()) => {
                             self.refresh(None, None);
@@ -253,7 +253,7 @@ impl App {
                 }
             }
             'o' => {
-                if let Some(store) = self.store.as_mut() {
+                if let Some(store) = self.loading.store_mut() {
                     match store.save_overwrite() {
                         Ok(()) => self.say(strings::SAVED_OVER, Tone::Info),
                         Err(e) => self.save_failed(&e.to_string()),

@@ -10,7 +10,7 @@ use crate::tui::strings;
 impl App {
     /// Ctrl-S: saves, asking what to do when the file changed on disk.
     pub(super) fn save(&mut self) -> bool {
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             self.say(strings::STILL_LOADING, Tone::Warning);
             return false;
         };
@@ -51,7 +51,11 @@ impl App {
     /// read-only reader has made no edits to keep: it offers a copy elsewhere instead.
     pub(super) fn save_failed(&mut self, why: &str) {
         self.say(format!("cannot save: {why}"), Tone::Warning);
-        if self.store.as_ref().is_some_and(|s| s.read_only().is_some()) {
+        if self
+            .loading
+            .store()
+            .is_some_and(|s| s.read_only().is_some())
+        {
             return self.open_popup(Popup::choice(
                 &format!("Cannot save: {why}"),
                 &[
@@ -63,7 +67,7 @@ impl App {
         }
         // "keep editing" says how many edits a crash would lose, if the journal could
         // not hold them all
-        let at_risk = self.store.as_ref().map_or(0, |s| s.edits_at_risk());
+        let at_risk = self.loading.store().map_or(0, |s| s.edits_at_risk());
         let keep = strings::keep_editing(at_risk);
         self.open_popup(Popup::choice(
             &format!("Cannot save: {why}"),
@@ -87,8 +91,8 @@ impl App {
     /// Asks where to write a copy of a read-only store: beside it, named as a copy.
     pub(super) fn ask_copy_to(&mut self) {
         let path = self
-            .store
-            .as_ref()
+            .loading
+            .store()
             .and_then(|s| s.path())
             .map(|p| {
                 let p = p.display().to_string();
@@ -104,8 +108,8 @@ impl App {
     /// Asks where to save the store, starting from its own path.
     pub(super) fn ask_save_as(&mut self) {
         let path = self
-            .store
-            .as_ref()
+            .loading
+            .store()
             .and_then(|s| s.path())
             .map(|p| p.display().to_string())
             .unwrap_or_default();
@@ -114,7 +118,7 @@ impl App {
 
     /// `q`: quits, or asks first when there are unsaved edits (unless `force`).
     pub(super) fn request_quit(&mut self, force: bool) {
-        let dirty = self.store.as_ref().is_some_and(|s| s.is_dirty());
+        let dirty = self.loading.store().is_some_and(|s| s.is_dirty());
         if dirty && !force {
             self.open_popup(Popup::choice(
                 "Unsaved changes",
@@ -133,7 +137,7 @@ impl App {
     /// Quits without saving. A journal that cannot be removed is left for the next
     /// start to offer again, which loses nothing; quitting goes ahead either way.
     pub(super) fn discard_and_quit(&mut self) {
-        if let Some(store) = self.store.as_mut() {
+        if let Some(store) = self.loading.store_mut() {
             let _ = store.discard();
         }
         self.quit = true;
@@ -198,7 +202,7 @@ impl App {
             crate::article::Source::File(p) => Some(p.as_path()),
             _ => None,
         };
-        let store = self.store.as_ref().and_then(|s| s.path());
+        let store = self.loading.store().and_then(|s| s.path());
         let rules = guard::Rules {
             article,
             replace,
@@ -234,7 +238,7 @@ impl App {
         if path.as_os_str().is_empty() {
             return self.say(strings::NO_FILE_NAME, Tone::Info);
         }
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             return self.say(strings::STILL_LOADING, Tone::Warning);
         };
         let shown = crate::article::sanitize_inline(&path.display().to_string());
@@ -254,7 +258,7 @@ impl App {
 
     /// Saves the store as `path`; an existing file is replaced only once agreed.
     pub(super) fn save_as(&mut self, path: &std::path::Path, replace: bool) {
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             return;
         };
         let saved = if replace {

@@ -68,6 +68,7 @@ impl App {
                 self.relayout();
             }
             Action::Scroll(n) => self.scroll_by(n as isize),
+            Action::Select(i) => self.select(i),
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
@@ -76,15 +77,10 @@ impl App {
                 self.set_store(*store);
                 self.offer_given_sides();
             }
+            Action::RestToCome => self.expect_rest(),
+            Action::Resume(place) => self.resume(place),
             Action::ArticleReady(article) => self.set_article(article),
-            Action::ArticleFailed(why) => {
-                self.loading = false;
-                self.detecting = false;
-                self.message = Some((
-                    format!("{why}; showing the start only, without annotations"),
-                    Tone::Warning,
-                ));
-            }
+            Action::ArticleFailed(why) => self.article_failed(&why),
             Action::CorpusCounted(counted) => self.corpus_counted(counted),
             Action::CorpusFound(found) => self.corpus_found(found),
             Action::ForArticle(ticket, action) => self.for_article(ticket, *action),
@@ -97,13 +93,9 @@ impl App {
             Action::Idle => {
                 self.wrap_more();
             }
-            Action::Progress(bytes) => self.detected = bytes,
+            Action::Progress(bytes) => self.detected(bytes),
             Action::Detected(done) => self.take_detected(*done),
-            Action::WorkerGone => {
-                self.detecting = false;
-                self.loading = false;
-                self.message = Some((strings::WORKER_GONE.into(), Tone::Warning));
-            }
+            Action::WorkerGone => self.worker_gone(),
         }
         self.log_message();
         self.ensure_screen();
