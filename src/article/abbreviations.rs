@@ -3,6 +3,10 @@
 //! part of it ("Mr", "Sen.", "Lt. Gen."). It lives here, in the layer below the
 //! detector, so both read the same words.
 
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// What a listed word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Short {
@@ -64,21 +68,36 @@ const OTHER: &[&str] = &[
     "mt", "ave", "blvd", "e.g", "i.e", "cf", "al",
 ];
 
+/// Every listed word → what it is and whether a period after it ends no sentence: the
+/// detector asks of nearly every word before a name, so a lookup, not a pass over the
+/// lists. A word of both lists is what [`WORDS`] says, and abbreviated if either says so.
+fn table() -> &'static HashMap<&'static str, (Short, bool), FixedState> {
+    static TABLE: OnceLock<HashMap<&'static str, (Short, bool), FixedState>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::default();
+        for &(w, kind, abbreviated) in WORDS {
+            table.entry(w).or_insert((kind, abbreviated));
+        }
+        for &w in OTHER {
+            table
+                .entry(w)
+                .and_modify(|e: &mut (Short, bool)| e.1 = true)
+                .or_insert((Short::Other, true));
+        }
+        table
+    })
+}
+
 /// What a word (lower case, without a period) is, if it is listed.
 pub fn short(word_lower: &str) -> Option<Short> {
-    WORDS
-        .iter()
-        .find(|(w, ..)| *w == word_lower)
-        .map(|&(_, kind, _)| kind)
-        .or_else(|| OTHER.contains(&word_lower).then_some(Short::Other))
+    table().get(word_lower).map(|&(kind, _)| kind)
 }
 
 /// Whether a period after this word (lower case) ends no sentence.
 pub fn is_abbreviation(word_lower: &str) -> bool {
-    OTHER.contains(&word_lower)
-        || WORDS
-            .iter()
-            .any(|&(w, _, abbreviated)| abbreviated && w == word_lower)
+    table()
+        .get(word_lower)
+        .is_some_and(|&(_, abbreviated)| abbreviated)
 }
 
 /// Whether a word (lower case, a period after it allowed) is an honorific: "Mr",
@@ -130,5 +149,19 @@ mod tests {
         assert!(is_name_prefix("lt") && is_name_prefix("mr") && !is_name_prefix("jr"));
         assert!(is_name_abbreviation("jr") && !is_name_abbreviation("dec"));
         assert!(!is_name_prefix("sir"));
+    }
+
+    #[test]
+    fn the_table_says_what_the_lists_say() {
+        let words = WORDS.iter().map(|&(w, ..)| w);
+        for w in words.chain(OTHER.iter().copied()).chain(["x", "mrs.", ""]) {
+            let listed = WORDS.iter().find(|(l, ..)| *l == w);
+            let kind = listed
+                .map(|&(_, kind, _)| kind)
+                .or_else(|| OTHER.contains(&w).then_some(Short::Other));
+            assert_eq!(short(w), kind, "{w}");
+            let abbreviated = OTHER.contains(&w) || listed.is_some_and(|&(.., a)| a);
+            assert_eq!(is_abbreviation(w), abbreviated, "{w}");
+        }
     }
 }
