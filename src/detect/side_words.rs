@@ -2,6 +2,7 @@
 //! intent and attack …), kept as data in `assets/side_words.toml` beside the
 //! gazetteer: one list per class, loaded once per process.
 
+use super::lexicon::WordMap;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -83,11 +84,12 @@ const ALL: [Class; 31] = [
 ];
 
 /// Each word's classes, one bit a class.
-fn table() -> &'static HashMap<Box<str>, u64> {
-    static WORDS: OnceLock<HashMap<Box<str>, u64>> = OnceLock::new();
+// (a fast hasher: the sides logic asks of nearly every word of an article's opening)
+fn table() -> &'static WordMap<Box<str>, u64> {
+    static WORDS: OnceLock<WordMap<Box<str>, u64>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let lists: HashMap<Class, Vec<String>> = toml::from_str(TABLE).unwrap_or_default();
-        let mut words: HashMap<Box<str>, u64> = HashMap::new();
+        let mut words: WordMap<Box<str>, u64> = WordMap::default();
         for (class, list) in lists {
             for w in list {
                 *words.entry(w.into_boxed_str()).or_default() |= 1 << class as u32;
