@@ -78,22 +78,10 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
     let chosen = match parties {
         Some(p) => (0..p.len()).collect(),
         None => {
-            let choosing = choice::Story {
-                text,
-                structure,
-                candidates,
-                dateline: home
-                    .filter(|h| h.from_dateline)
-                    .map(|h| home_side(h, sides, candidates)),
-                home: roles.nation,
-            };
-            scored = choice::mentions(&choosing);
-            let present = sides_present(&evidence, entities.list.len(), &roles, &scored);
-            let provisional: Vec<Option<usize>> = (0..entities.list.len())
-                .map(|i| evidence.decide(i, &roles, &present))
-                .collect();
-            choice::attributions(&mut scored, &choosing, findings, &stances, &provisional);
-            in_order_of_attribution(findings, &provisional, choice::choose(&scored))
+            let inferred =
+                infer_sides(story, home, findings, entities, &evidence, &roles, &stances);
+            scored = inferred.1;
+            inferred.0
         }
     };
     let speaker_sides: Vec<Option<usize>> = (0..entities.list.len())
@@ -107,6 +95,37 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         roles,
         scored,
     }
+}
+
+/// The story's sides when none are given, in the order the story first attributes
+/// something to them, and the candidates as scored ([`choice`]).
+fn infer_sides(
+    story: Story,
+    home: Option<Home>,
+    findings: &Findings,
+    entities: &Entities,
+    evidence: &Evidence,
+    roles: &Roles,
+    stances: &[super::stance::Stance],
+) -> (Vec<usize>, Vec<choice::Scored>) {
+    let sides = &story.candidates.matcher;
+    let choosing = choice::Story {
+        text: story.text,
+        structure: story.structure,
+        candidates: story.candidates,
+        dateline: home
+            .filter(|h| h.from_dateline)
+            .map(|h| home_side(h, sides, story.candidates)),
+        home: roles.nation,
+    };
+    let mut scored = choice::mentions(&choosing);
+    let present = sides_present(evidence, entities.list.len(), roles, &scored);
+    let provisional: Vec<Option<usize>> = (0..entities.list.len())
+        .map(|i| evidence.decide(i, roles, &present))
+        .collect();
+    choice::attributions(&mut scored, &choosing, findings, stances, &provisional);
+    let chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
+    (chosen, scored)
 }
 
 /// The candidate side of the home country: a given party or a historical state that

@@ -6,8 +6,9 @@
 
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is, is_any_case};
 use super::sides::SideKind;
-use super::words::{Word, is_capitalized, trim_end_all, trim_possessive, words};
+use super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive, words};
 use std::collections::HashSet;
 
 /// Bytes of an article read for sides: its lead and far more, bounded so that the work
@@ -27,117 +28,29 @@ pub struct Discovered {
 
 /// Last words of a company's name.
 fn is_company_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Inc"
-            | "Corp"
-            | "Corporation"
-            | "Co"
-            | "Ltd"
-            | "Plc"
-            | "PLC"
-            | "plc"
-            | "LLC"
-            | "Group"
-            | "Holdings"
-            | "Industries"
-            | "Airlines"
-            | "Airways"
-            | "Lines"
-            | "Motors"
-            | "Energy"
-            | "Technologies"
-            | "Systems"
-            | "Foods"
-            | "Freight"
-            | "Mining"
-            | "Steel"
-            | "Oil"
-            | "Petroleum"
-            | "Power"
-            | "Electric"
-            | "Telecom"
-            | "Communications"
-            | "Pharmaceuticals"
-            | "Airline"
-            | "Railways"
-            | "Shipping"
-            | "Logistics"
-            | "Utilities"
-    )
+    is_any_case(Class::CompanyNameEnd, w)
 }
 
 /// Words that make a name a union's.
 fn is_union_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Union" | "Guild" | "Brotherhood" | "Teamsters" | "Workers" | "Local"
-    )
+    is_any_case(Class::UnionNameWord, w)
 }
 
 /// Last words of a regulator's or other public body's name (or "Office of …").
 fn is_regulator_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Commission"
-            | "Authority"
-            | "Regulator"
-            | "Board"
-            | "Agency"
-            | "Inspectorate"
-            | "Ombudsman"
-    )
+    is_any_case(Class::RegulatorNameEnd, w)
 }
 
 /// Nouns after a name that make it a country's ("Tessalia's chief negotiator", "the
 /// Marovan delegation").
 fn is_country_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "government"
-            | "embassy"
-            | "ambassador"
-            | "foreign"
-            | "prime"
-            | "army"
-            | "troops"
-            | "military"
-            | "capital"
-            | "parliament"
-            | "defence"
-            | "defense"
-            | "interior"
-            | "delegation"
-            | "border"
-            | "president"
-            | "ministry"
-            | "navy"
-            | "envoy"
-    )
+    is_any_case(Class::CountryFollower, w)
 }
 
 /// Nouns after a name that make it a party's ("Progress MPs", "Heritage leader").
 fn is_party_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "MP" | "MPs"
-            | "manifesto"
-            | "backbencher"
-            | "backbenchers"
-            | "leader"
-            | "voters"
-            | "activists"
-            | "candidate"
-            | "candidates"
-            | "councillors"
-            | "peers"
-            | "leadership"
-    )
+    is_any_case(Class::PartyFollower, w)
 }
-
-/// Endings that make a demonym of a name's stem ("Marova" → "Marovan", "Tessalia" →
-/// "Tessalian", "Drovnia" → "Drovnian", "Kaltos" → "Kaltosi").
-const DEMONYM_ENDINGS: &[&str] = &["n", "an", "ian", "ese", "i", "ish", "ic", "ean"];
 
 /// The sides named in the first [`DISCOVER_BYTES`] of `text` that `known` does not
 /// know.
@@ -166,9 +79,7 @@ pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
             d.names.push(noun.to_string());
             // "the guild" for the Massachusetts Nurses Guild, as "the union"
             let last = d.name.rsplit(' ').next().unwrap_or("").to_lowercase();
-            if kind == SideKind::Union
-                && matches!(last.as_str(), "guild" | "brotherhood" | "association")
-            {
+            if kind == SideKind::Union && is(Class::UnionShortName, &last) {
                 d.names.push(last);
             }
         }
@@ -278,26 +189,7 @@ fn organisation(
                 names.insert(0, format!("Local {n}"));
             }
         }
-        // "Harlow Freight Lines" is also "Harlow Freight"
-        SideKind::Company => {
-            let mut short = words.len() - 1;
-            while short > 1 {
-                names.push(words[..short].join(" "));
-                if !is_company_word(words[short - 1]) {
-                    break;
-                }
-                short -= 1;
-            }
-            // and "Harlow" where the story calls it so ("accusing Harlow of"), which
-            // "General" of "General Foods Corporation" is not
-            let first = words[0];
-            if lone.contains(first)
-                && known.first(first).is_none()
-                && !names.iter().any(|n| n == first)
-            {
-                names.push(first.to_string());
-            }
-        }
+        SideKind::Company => names.extend(company_short_names(&words, known, lone)),
         SideKind::Party => {
             let short = words[..words.len() - 1].join(" ");
             names.push(short.clone());
@@ -310,6 +202,26 @@ fn organisation(
         names,
         kind,
     })
+}
+
+/// A company's shorter names: "Harlow Freight Lines" is also "Harlow Freight", and
+/// "Harlow" where the story uses that word alone (`lone`: "accusing Harlow of"),
+/// which "General" of "General Foods Corporation" is not.
+fn company_short_names(words: &[&str], known: &SideMatcher, lone: &HashSet<&str>) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut short = words.len() - 1;
+    while short > 1 {
+        names.push(words[..short].join(" "));
+        if !is_company_word(words[short - 1]) {
+            break;
+        }
+        short -= 1;
+    }
+    let first = words[0];
+    if lone.contains(first) && known.first(first).is_none() && !names.iter().any(|n| n == first) {
+        names.push(first.to_string());
+    }
+    names
 }
 
 /// The kind of organisation a name of two or more capitalised words is, by its words:
@@ -402,11 +314,13 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
 /// Whether a word may be a side's own name: capitalised, no title, calendar or
 /// sentence word, and no name `known` has.
 fn is_name_word(word: &str, known: &SideMatcher) -> bool {
-    let lower = word.to_lowercase();
-    word.len() >= 4
-        && is_capitalized(word)
-        && word.chars().all(char::is_alphabetic)
-        && !lexicon::is_title(&lower)
+    // (the cheap tests first: most words fail them, and are not lower-cased)
+    if !(word.len() >= 4 && is_capitalized(word) && word.chars().all(char::is_alphabetic)) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let lower = lower(word, &mut buf);
+    !lexicon::is_title(&lower)
         && !lexicon::is_sentence_word(&lower)
         && !lexicon::is_calendar_word(&lower)
         && !known.starts_name(word)
@@ -414,7 +328,9 @@ fn is_name_word(word: &str, known: &SideMatcher) -> bool {
 
 /// Whether `d` is a demonym made from `name` ("Marovan" of "Marova").
 fn is_demonym_of(d: &str, name: &str) -> bool {
-    if d.len() <= name.len() {
+    // (every stem below starts with the name's first letter, a capital that no ending
+    // trims: a word with another first byte is no demonym, told without the stems)
+    if d.len() <= name.len() || d.as_bytes().first() != name.as_bytes().first() {
         return false;
     }
     let stems = [
@@ -424,7 +340,7 @@ fn is_demonym_of(d: &str, name: &str) -> bool {
     ];
     stems.iter().any(|stem| {
         d.strip_prefix(stem)
-            .is_some_and(|end| DEMONYM_ENDINGS.contains(&end))
+            .is_some_and(|end| is(Class::DemonymEnding, end))
     })
 }
 

@@ -3,6 +3,7 @@
 
 use super::gazetteer::Country;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is};
 use crate::model::Party;
 
 /// The two sides of the story when the attributions gave fewer: the sides most named
@@ -57,67 +58,20 @@ pub enum SideKind {
     Other,
 }
 
-/// The nouns by which a story refers to an organisation of each kind without naming it
-/// ("the union's president", "a company spokeswoman"), which also tell the kind of a
-/// side from its names ("Allied Pilots Association", alias "pilots union").
-const KIND_NOUNS: &[(SideKind, &[&str])] = &[
-    (
-        SideKind::Union,
-        &["union", "unions", "local", "guild", "teamsters"],
-    ),
-    (
-        SideKind::Company,
-        &[
-            "company",
-            "companies",
-            "airline",
-            "airlines",
-            "carrier",
-            "firm",
-            "corporation",
-            "corp",
-            "inc",
-            "plc",
-            "ltd",
-            "management",
-            "utility",
-            "airways",
-            "motors",
-        ],
-    ),
-    (
-        SideKind::Regulator,
-        &[
-            "regulator",
-            "regulators",
-            "commission",
-            "watchdog",
-            "authority",
-        ],
-    ),
-    (
-        SideKind::Party,
-        &[
-            "party",
-            "labour",
-            "conservative",
-            "conservatives",
-            "tory",
-            "tories",
-            "democrats",
-            "republicans",
-            "liberal",
-            "socialists",
-        ],
-    ),
-];
-
 /// The kind of organisation a lower-case noun refers to ("union" → a union).
 pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
-    KIND_NOUNS
-        .iter()
-        .find(|(_, nouns)| nouns.contains(&word_lower))
-        .map(|(kind, _)| *kind)
+    // the nouns by which a story refers to an organisation of each kind without naming
+    // it ("the union's president", "a company spokeswoman"), which also tell the kind
+    // of a side from its names ("Allied Pilots Association", alias "pilots union")
+    [
+        (Class::UnionNoun, SideKind::Union),
+        (Class::CompanyNoun, SideKind::Company),
+        (Class::RegulatorNoun, SideKind::Regulator),
+        (Class::PartyNoun, SideKind::Party),
+    ]
+    .into_iter()
+    .find(|&(class, _)| is(class, word_lower))
+    .map(|(_, kind)| kind)
 }
 
 /// The kind of a given party, from its names: a country when it stands for one of the
@@ -177,13 +131,13 @@ pub fn governing_votes(
             .find(|w| !w.starts_with(char::is_uppercase))
             .unwrap_or("");
         let (before, after) = (before.to_lowercase(), after.to_lowercase());
-        let vote = if matches!(before.as_str(), "governing" | "ruling")
-            || matches!(
+        let vote = if is(Class::GoverningBefore, &before)
+            || is(
+                Class::GoverningAfter,
                 after.trim_end_matches([',', '.', '\'', 's']),
-                "government" | "minister" | "cabinet" | "administration" | "led"
             ) {
             1
-        } else if before == "opposition" || after.starts_with("opposition") {
+        } else if is(Class::Opposition, &before) || after.starts_with("opposition") {
             -1
         } else {
             continue;

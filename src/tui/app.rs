@@ -121,11 +121,30 @@ pub struct App {
 impl App {
     /// A reader over an article whose annotations are still loading, for a terminal of
     /// `size`; they arrive with [`Action::StoreReady`](super::action::Action::StoreReady).
-    pub fn new(article: Arc<Article>, config: Config, size: (u16, u16), color: bool) -> App {
+    /// The key bindings move from the configuration into the keymap, their one home
+    /// while the reader runs.
+    pub fn new(article: Arc<Article>, mut config: Config, size: (u16, u16), color: bool) -> App {
+        let keymap = Keymap::new(std::mem::take(&mut config.keys));
+        App::with_keymap(article, config, keymap, size, color)
+    }
+
+    /// A fresh reader on `article` in place of this one: the same terminal, the same
+    /// configuration and key bindings, everything else anew.
+    pub(super) fn fresh(&mut self, article: Arc<Article>, color: bool) -> App {
+        let keymap = std::mem::take(&mut self.keymap);
+        App::with_keymap(article, self.config.clone(), keymap, self.size, color)
+    }
+
+    fn with_keymap(
+        article: Arc<Article>,
+        config: Config,
+        keymap: Keymap,
+        size: (u16, u16),
+        color: bool,
+    ) -> App {
         let ann = Annotations::new(crate::model::ArticleInfo::default());
         let theme = Theme::new(&config, &ann.parties, color);
         let hl = Highlights::new(&ann);
-        let keymap = Keymap::new(&config);
         let sidebar = config.reader.sidebar;
         let label = match &article.source {
             crate::article::Source::File(p) => p.file_name().map_or_else(

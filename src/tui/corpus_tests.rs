@@ -248,7 +248,7 @@ fn unsaved_edits_are_asked_about_before_another_article_opens() {
     typ(&mut app, "a");
     assert!(app.store().unwrap().is_dirty());
     typ(&mut app, "}");
-    assert!(screen(&app).contains(super::strings::UNSAVED_BEFORE_LEAVING));
+    assert!(screen(&app).contains(super::questions::LEAVE_UNSAVED.title));
     typ(&mut app, "c");
     assert!(
         app.article().text.starts_with("Norway accepts"),

@@ -15,6 +15,7 @@ pub mod mode;
 pub mod note_editor;
 pub mod popup;
 pub mod print;
+pub mod questions;
 pub mod search;
 pub mod session;
 pub mod strings;
@@ -379,13 +380,16 @@ enum Input {
 
 fn input_action(input: &CtEvent, app: &App) -> Input {
     let action = match *input {
-        // the keymap of the mode decides; suspending and interrupting are the loop's
-        // (a prompt binds Ctrl-C to cancel instead)
-        CtEvent::Key(k) if k.kind != KeyEventKind::Release => match app.action_for_key(k) {
-            Some(Action::Command(Command::Suspend)) => return Input::Suspend,
-            Some(Action::Command(Command::Interrupt)) => return Input::Interrupt,
-            other => other,
-        },
+        // suspending and interrupting are the loop's, here only, through the keymap of
+        // the layer on top (a prompt binds Ctrl-C to cancel instead); the rest is the
+        // layer's to map
+        CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
+            match app.keymap().command(app.mode().scope(), k) {
+                Some(Command::Suspend) => return Input::Suspend,
+                Some(Command::Interrupt) => return Input::Interrupt,
+                _ => app.action_for_key(k),
+            }
+        }
         // pasted text is text for a field, whatever keys it holds
         CtEvent::Paste(ref text) => Some(Action::Paste(text.clone())),
         CtEvent::Resize(w, h) => {

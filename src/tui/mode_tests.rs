@@ -1,10 +1,8 @@
 //! The one mode value at work: which layer takes a key, and what Esc and Ctrl-C close.
 
-use super::action::Action;
 use super::app::Overlay;
 use super::app_tests::app_in;
 use super::test_support::{press, press_mod, typ};
-use crate::keys::Command;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
@@ -49,12 +47,13 @@ fn ctrl_c_in_a_prompt_cancels_it() {
     press_mod(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(a.mode_name(), "READ");
     assert!(a.search().matches.is_empty(), "the search is abandoned");
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(
         matches!(
-            a.action_for_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Command(Command::Interrupt))
+            super::input_action(&crossterm::event::Event::Key(ctrl_c), &a),
+            super::Input::Interrupt
         ),
-        "reading, Ctrl-C interrupts"
+        "reading, Ctrl-C interrupts (the loop's to do)"
     );
     assert!(!a.wants_quit());
 

@@ -48,7 +48,7 @@ impl App {
         &self.theme
     }
 
-    /// The configuration.
+    /// The configuration (its key bindings are the keymap's, see [`App::keymap`]).
     pub fn config(&self) -> &Config {
         &self.config
     }

@@ -14,6 +14,7 @@ use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
 use crate::tui::corpus::{Corpus, Counted, OpenJob};
 use crate::tui::corpus_search::{Found, SearchJob};
 use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::questions::{self, Unsaved};
 use crate::tui::session;
 use crate::tui::strings;
 use std::sync::Arc;
@@ -229,24 +230,17 @@ impl App {
         let dirty = self.loading.store().is_some_and(|s| s.is_dirty());
         let same = self.corpus.as_ref().and_then(|c| c.current) == Some(d.entry);
         if dirty && !same {
-            return self.open_popup(Popup::choice(
-                strings::UNSAVED_BEFORE_LEAVING,
-                &[
-                    ('s', "save and go"),
-                    ('d', "discard them and go"),
-                    ('c', "cancel"),
-                ],
-                Ask::LeaveUnsaved(d),
-            ));
+            let ask = Ask::LeaveUnsaved(d);
+            return self.open_popup(Popup::ask(&questions::LEAVE_UNSAVED, ask));
         }
         self.arrive(d);
     }
 
-    /// The answer to [`strings::UNSAVED_BEFORE_LEAVING`].
+    /// The answer to [`questions::LEAVE_UNSAVED`].
     pub(super) fn leave_unsaved(&mut self, d: Destination, c: char) {
-        match c {
-            's' if self.save() => self.arrive(d),
-            'd' => {
+        match questions::LEAVE_UNSAVED.meaning(c) {
+            Some(Unsaved::Save) if self.save() => self.arrive(d),
+            Some(Unsaved::Discard) => {
                 if let Some(store) = self.loading.store_mut() {
                     let _ = store.discard();
                 }
@@ -289,12 +283,7 @@ impl App {
         let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);
         let article = Arc::new(opening.article);
-        *self = App::new(
-            Arc::clone(&article),
-            self.config.clone(),
-            self.size,
-            corpus.color,
-        );
+        *self = self.fresh(Arc::clone(&article), corpus.color);
         self.log = log;
         if !opening.complete {
             self.update(Action::RestToCome);

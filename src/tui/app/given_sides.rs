@@ -10,6 +10,7 @@ use crate::article::sanitize_inline;
 use crate::model::{Annotations, Party};
 use crate::store::suggest::rederived;
 use crate::tui::popup::{Ask, Popup};
+use crate::tui::questions::GIVEN_SIDES;
 use crate::tui::strings;
 
 impl App {
@@ -28,25 +29,18 @@ impl App {
         {
             return;
         }
-        let options = vec![
-            (
-                'a',
-                format!("apply them: {} (suggestions re-derived)", names(given)),
-            ),
-            ('k', format!("keep the store's: {}", names(theirs))),
-        ];
-        self.open_popup(Popup::Choice {
-            title: "The sides given (config or --parties) differ from the store's".into(),
-            options,
-            ask: Ask::ApplyParties,
-            default: None,
+        let (given, theirs) = (names(given), names(theirs));
+        let q = &GIVEN_SIDES;
+        let popup = Popup::ask_with(q.title.into(), q, Ask::ApplyParties, |apply, words| {
+            Some(format!("{words}: {}", if apply { &given } else { &theirs }))
         });
+        self.open_popup(popup);
     }
 
     /// The answer to [`App::offer_given_sides`]: `a` applies the given sides once the
     /// detector, on the worker, has read the article with them.
     pub(super) fn answer_given_sides(&mut self, c: char) {
-        if c != 'a' {
+        if GIVEN_SIDES.meaning(c) != Some(true) {
             return self.say(strings::KEPT_STORE_SIDES, Tone::Info);
         }
         let parties = self.config.parties.clone();

@@ -180,12 +180,7 @@ impl App {
         let (log, corpus) = (std::mem::take(&mut self.log), self.corpus.take());
         let article = Arc::new(article);
         // the old store (and its lock) goes with the old app, before the new one opens
-        *self = App::new(
-            Arc::clone(&article),
-            self.config.clone(),
-            self.size,
-            self.theme.color,
-        );
+        *self = self.fresh(Arc::clone(&article), self.theme.color);
         (self.log, self.corpus, self.sidebar, self.filter, self.marks) =
             (log, corpus, sidebar, filter, marks);
         self.read_again = true;

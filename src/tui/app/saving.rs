@@ -5,6 +5,7 @@ use super::{App, Tone};
 use crate::export::Format;
 use crate::store::SaveError;
 use crate::tui::popup::{Ask, Field, Popup, Writing};
+use crate::tui::questions::{self, SaveFailed};
 use crate::tui::strings;
 
 impl App {
@@ -24,16 +25,7 @@ impl App {
                 true
             }
             Err(SaveError::Conflict(_)) => {
-                self.open_popup(Popup::choice(
-                    "The store changed on disk since it was loaded",
-                    &[
-                        ('r', "reload it (drop my unsaved edits)"),
-                        ('o', "overwrite it with mine"),
-                        ('s', "save mine elsewhere"),
-                        ('c', "cancel"),
-                    ],
-                    Ask::Conflict,
-                ));
+                self.open_popup(Popup::ask(&questions::STORE_CHANGED, Ask::Conflict));
                 false
             }
             Err(SaveError::NoPath) => {
@@ -56,36 +48,34 @@ impl App {
             .store()
             .is_some_and(|s| s.read_only().is_some())
         {
-            return self.open_popup(Popup::choice(
-                &format!("Cannot save: {why}"),
-                &[
-                    ('s', "write a copy elsewhere (as :w PATH does)"),
-                    ('c', "close (this reader edits nothing, so nothing is lost)"),
-                ],
-                Ask::ReadOnlySave,
-            ));
+            let q = &questions::READ_ONLY_SAVE;
+            let title = format!("{}: {why}", q.title);
+            return self.open_popup(Popup::ask_with(title, q, Ask::ReadOnlySave, |_, w| {
+                Some(w.to_string())
+            }));
         }
         // "keep editing" says how many edits a crash would lose, if the journal could
         // not hold them all
         let at_risk = self.loading.store().map_or(0, |s| s.edits_at_risk());
-        let keep = strings::keep_editing(at_risk);
-        self.open_popup(Popup::choice(
-            &format!("Cannot save: {why}"),
-            &[('s', "save elsewhere"), ('r', "retry"), ('k', &keep)],
-            Ask::SaveFailed,
-        ));
+        let q = &questions::SAVE_FAILED;
+        let title = format!("{}: {why}", q.title);
+        self.open_popup(Popup::ask_with(title, q, Ask::SaveFailed, |a, w| {
+            Some(match a {
+                SaveFailed::KeepEditing => strings::keep_editing(w, at_risk),
+                _ => w.to_string(),
+            })
+        }));
     }
 
     /// Asks whether to replace the file at `path` with the store, a copy or an export.
     pub(super) fn ask_replace(&mut self, path: &str, with: Writing) {
-        self.open_popup(Popup::choice(
-            &format!("{} already exists", crate::article::sanitize_inline(path)),
-            &[('r', "replace it"), ('c', "cancel")],
-            Ask::Replace {
-                path: path.to_string(),
-                with,
-            },
-        ));
+        let q = &questions::REPLACE;
+        let title = format!("{} {}", crate::article::sanitize_inline(path), q.title);
+        let ask = Ask::Replace {
+            path: path.to_string(),
+            with,
+        };
+        self.open_popup(Popup::ask_with(title, q, ask, |_, w| Some(w.to_string())));
     }
 
     /// Asks where to write a copy of a read-only store: beside it, named as a copy.
@@ -120,15 +110,7 @@ impl App {
     pub(super) fn request_quit(&mut self, force: bool) {
         let dirty = self.loading.store().is_some_and(|s| s.is_dirty());
         if dirty && !force {
-            self.open_popup(Popup::choice(
-                "Unsaved changes",
-                &[
-                    ('s', "save and quit"),
-                    ('d', "discard them and quit"),
-                    ('c', "cancel"),
-                ],
-                Ask::QuitUnsaved,
-            ));
+            self.open_popup(Popup::ask(&questions::QUIT_UNSAVED, Ask::QuitUnsaved));
         } else {
             self.quit = true;
         }
@@ -141,6 +123,35 @@ impl App {
             let _ = store.discard();
         }
         self.quit = true;
+    }
+
+    /// `:`: the command line.
+    pub(super) fn open_command_line(&mut self) {
+        self.open_popup(Popup::text(":", "", Field::Command));
+    }
+
+    /// `E`: asks for the export format, offering every format export declares.
+    pub(super) fn ask_export_format(&mut self) {
+        let options = Format::ALL
+            .into_iter()
+            .map(|f| (f.key(), f.label().to_string()))
+            .collect();
+        self.open_popup(Popup::Choice {
+            title: strings::EXPORT_AS.into(),
+            options,
+            ask: Ask::ExportFormat,
+            default: None,
+        });
+    }
+
+    /// The export format picked: asks where to write it.
+    pub(super) fn answer_export_format(&mut self, c: char) {
+        let Some(format) = Format::of_key(c) else {
+            return;
+        };
+        let path = self.default_export_path(format.extension());
+        let field = Field::ExportPath { format };
+        self.open_popup(Popup::text(strings::EXPORT_TO, &path, field));
     }
 
     pub(super) fn run_command_line(&mut self, cmd: &str) {
