@@ -27,11 +27,11 @@ pub enum Event {
     /// The worker ended without a store (a bug: it panicked).
     WorkerGone,
     /// A detection the reader asked for, done.
-    Detected(Box<crate::tui::app::redetect::Detected>),
+    Detected(Box<crate::tui::detection::Detected>),
     /// Titles and store counts of the corpus's articles, read in the background.
     CorpusCounted(Vec<crate::tui::corpus::Counted>),
     /// A batch of what the corpus search's worker found.
-    CorpusFound(crate::tui::corpus_search::Found),
+    CorpusFound(crate::tui::corpus::search::Found),
     /// What a worker sent about the article of the corpus opened under this ticket
     /// (the reader drops it if another article has been opened since).
     ForArticle(u64, Box<Event>),

@@ -2,8 +2,9 @@
 //! the speaker picker and the sides editor.
 
 use super::action::{PopupKey, PromptKey};
-pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
-pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
+pub mod sides;
+pub mod speakers;
+
 use super::input::TextField;
 use super::keymap::Bound;
 use super::note_editor::NoteEditor;
@@ -12,6 +13,8 @@ use crate::export::Format;
 use crate::keys::{Command, Scope};
 use crate::model::Id;
 use crossterm::event::KeyEvent;
+use sides::{SideField, SideOp, SidesEditor};
+use speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 
 /// What a lettered question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +31,7 @@ pub enum Ask {
     /// Unsaved changes at quit.
     QuitUnsaved,
     /// Unsaved changes before another article of the corpus is opened.
-    LeaveUnsaved(crate::tui::app::corpus::Destination),
+    LeaveUnsaved(crate::tui::corpus::Destination),
     /// The store changed on disk since it was loaded.
     Conflict,
     /// Saving failed (the reason is in the title and the message log).

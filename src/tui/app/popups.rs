@@ -1,11 +1,12 @@
 //! The popups the edit commands open (questions, text fields, the speaker picker):
 //! their keys, and what their answers do.
 
-use super::{App, Layer, Tone};
+use super::{App, Tone};
 use crate::export::Format;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
+use crate::tui::mode::Layer;
 use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup, Writing};
 use crate::tui::questions::{self, Changed, ReadOnlySave, SaveFailed, Unsaved};
 use crate::tui::strings;

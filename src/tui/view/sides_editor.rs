@@ -5,10 +5,9 @@
 use crate::article::sanitize_inline;
 use crate::keys::Command;
 use crate::tui::app::App;
-use crate::tui::app::sides_editor::{SIDE_KEYS, SidesEditor};
 use crate::tui::layout::text_width;
-use crate::tui::view::popup::{frame, wrap_items};
-use crate::tui::view::{put_str, truncate};
+use crate::tui::popup::sides::{SIDE_KEYS, SidesEditor};
+use crate::tui::view::{frame, put_str, truncate, wrap_items};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
