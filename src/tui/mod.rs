@@ -103,31 +103,34 @@ pub fn run(
             drop(article);
         }
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
-        let sha = match &app.article().source {
-            crate::article::Source::File(file) if app.was_read_again() => {
-                let size = std::fs::metadata(file).map_or(0, |m| m.len());
-                session::fingerprint(&app.article().text, size)
-            }
-            _ => sha,
-        };
         if let Some(p) = place_path.as_deref() {
-            let marks = app
-                .marks()
-                .iter()
-                .map(|(k, v)| (k.to_string(), *v))
-                .collect();
-            let _ = session::save(
-                p,
-                &sha,
-                session::Place {
-                    offset: app.top_offset(),
-                    marks,
-                    seen: 0,
-                },
-            );
+            keep_place(&app, p, sha);
         }
         Ok(end)
     })
+}
+
+/// Saves where the reader left the article and its marks, under the fingerprint it
+/// was opened with (`sha`), or its new text's when `:detect` read it again.
+fn keep_place(app: &App, path: &std::path::Path, sha: String) {
+    let sha = match &app.article().source {
+        crate::article::Source::File(file) if app.was_read_again() => {
+            let size = std::fs::metadata(file).map_or(0, |m| m.len());
+            session::fingerprint(&app.article().text, size)
+        }
+        _ => sha,
+    };
+    let marks = app
+        .marks()
+        .iter()
+        .map(|(k, v)| (k.to_string(), *v))
+        .collect();
+    let place = session::Place {
+        offset: app.top_offset(),
+        marks,
+        seen: 0,
+    };
+    let _ = session::save(path, &sha, place);
 }
 
 /// Runs the reader over a corpus (`parley DIR`): the list of its articles first, their
