@@ -521,3 +521,30 @@ pub fn side_column(name: &str, n: usize) -> String {
 
 /// The name of the sides view's column of what has no side.
 pub const NO_SIDE_COLUMN: &str = "No side";
+
+/// The sides editor of a story without sides, with the live key that adds one.
+pub fn no_sides_yet(keys: &Keymap) -> String {
+    format!(
+        "No sides yet: press {} to add one.",
+        keys.hint(Command::SideAdd)
+    )
+}
+
+/// An overlay's title: what it is, and the live keys that close and scroll it
+/// (" keys — Esc closes, j/k scroll ").
+pub fn overlay_title(what: &str, keys: &Keymap) -> String {
+    format!(
+        " {what} — {} closes, {}/{} scroll ",
+        keys.hint(Command::Cancel),
+        keys.hint(Command::ScrollDown),
+        keys.hint(Command::ScrollUp)
+    )
+}
+
+/// The second step of a new speaker: its role, which the submit key skips.
+pub fn new_speaker_role(name: &str, keys: &Keymap) -> String {
+    format!(
+        "New speaker {name}, step 2 of 3: role (optional, {} skips)",
+        keys.hint(Command::PromptSubmit)
+    )
+}

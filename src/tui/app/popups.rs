@@ -119,7 +119,7 @@ impl App {
             (None, Pick::Speaker) => {
                 let name = filter.trim().to_string();
                 self.open_popup(Popup::text(
-                    &format!("New speaker {name}, step 2 of 3: role (optional, Enter skips)"),
+                    &strings::new_speaker_role(&name, &self.keymap),
                     "",
                     Field::SpeakerRole { name },
                 ));
