@@ -51,15 +51,17 @@ fn bench(c: &mut Criterion<Clock>) {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut app = app_for(&text, dir.path());
         drop(text);
-        app.layout.complete(&app.article.text);
-        let rows = app.layout.rows();
+        while !app.layout().is_complete() {
+            app.update(parley::tui::action::Action::Idle);
+        }
+        let rows = app.layout().rows();
         eprintln!(
             "{name}: {} rows at width {}, {} bytes of rows ({} a row); {} annotations",
             rows.len(),
-            app.layout.width,
+            app.layout().width,
             std::mem::size_of_val(rows),
             std::mem::size_of::<parley::tui::layout::Row>(),
-            app.hl.items.len()
+            app.hl().items.len()
         );
         bench_frames(c, name, &mut app);
         bench_moves(c, name, &mut app);
@@ -84,7 +86,11 @@ fn bench_frames(c: &mut Criterion<Clock>, name: &str, app: &mut App) {
     app.update(Action::Command(Command::Bottom));
     frame(&mut g, "frame_200x50_end", app);
     app.update(Action::Command(Command::Top));
-    app.top = app.layout.rows().len() / 2;
+    // 50%: the middle of the article
+    for action in [Action::CountDigit(5), Action::CountDigit(0)] {
+        app.update(action);
+    }
+    app.update(Action::Command(Command::GoPercent));
     frame(&mut g, "frame_200x50_middle", app);
     app.update(Action::Command(Command::ToggleSidebar));
     frame(&mut g, "frame_200x50_middle_sidebar", app);
@@ -107,29 +113,27 @@ fn bench_moves(c: &mut Criterion<Clock>, name: &str, app: &mut App) {
     // The last annotation placed in the text (orphans come after it), and the one before:
     // each iteration selects the one before, on screen, and jumps to the last.
     let last = app
-        .hl
+        .hl()
         .items
         .iter()
         .rposition(|it| it.range().start != usize::MAX)
         .expect("the generated article has annotations");
     let before = last.saturating_sub(1);
-    app.select(before);
-    let top = app.top;
+    app.update(Action::Select(before));
     app.update(Action::Command(Command::NextAnnotation));
     assert_eq!(
-        app.selected,
+        app.selected(),
         Some(last),
         "the jump lands on the last annotation"
     );
     g.bench_function(BenchmarkId::new("next_annotation_at_end", name), |b| {
         b.iter(|| {
-            app.selected = Some(before);
-            app.top = top;
+            app.update(Action::Select(before));
             app.update(Action::Command(Command::NextAnnotation));
         })
     });
     assert_eq!(
-        app.selected,
+        app.selected(),
         Some(last),
         "the jump landed on the last annotation"
     );

@@ -134,7 +134,7 @@ impl std::io::Write for Sink {
 fn draw(app: &App) -> Vec<u8> {
     let sink = Sink::default();
     let backend = CrosstermBackend::new(sink.clone());
-    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let area = ratatui::layout::Rect::new(0, 0, app.size().0, app.size().1);
     let mut terminal = Terminal::with_options(
         backend,
         ratatui::TerminalOptions {
@@ -188,7 +188,7 @@ fn hostile_articles_stores_and_names_draw_only_parley_sequences() {
         app.update(Action::Popup(PopupKey::Edit(PromptKey::Char(c))));
     }
     app.update(Action::Popup(PopupKey::Edit(PromptKey::Submit)));
-    assert!(app.message.is_some());
+    assert!(app.message().is_some());
     assert_only_own_sequences(&draw(&app));
     app.update(Action::Command(Command::Search));
     for c in HOSTILE.chars() {

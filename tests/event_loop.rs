@@ -53,14 +53,33 @@ fn context_switches(pid: u32) -> u64 {
     total
 }
 
+/// Waits (20 s at most) until the process makes no context switch for 300 ms.
+fn wait_until_quiet(pid: u32) {
+    let start = std::time::Instant::now();
+    let mut last = context_switches(pid);
+    loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let now = context_switches(pid);
+        if now == last {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the reader never went quiet after starting"
+        );
+        last = now;
+    }
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn an_idle_reader_does_not_wake_up() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = Term::start(&[], 100, 30, dir.path(), &[]);
     t.wait_text("READ");
-    // let start-up finish (threads starting, the first frame going out)
-    std::thread::sleep(Duration::from_millis(300));
+    // start-up (threads starting, the first frame going out) is over once the reader
+    // has been quiet for a while; a reader that is never quiet fails here
+    wait_until_quiet(t.pid());
     let before = context_switches(t.pid());
     std::thread::sleep(Duration::from_secs(1));
     let after = context_switches(t.pid());

@@ -237,8 +237,7 @@ fn export_onto_a_fifo_leaves_the_fifo() {
     use std::os::unix::fs::FileTypeExt;
     let dir = setup("x");
     let fifo = dir.path().join("pipe");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success());
+    support::make_fifo(&fifo);
     let o = parley(
         dir.path(),
         &["export", "talks.txt", "-o", "pipe", "--force"],

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -249,11 +251,7 @@ fn a_fifo_as_the_store_is_refused_not_waited_on() {
     let dir = tempfile::tempdir().unwrap();
     let article = write(dir.path(), "a.txt", ARTICLE.as_bytes());
     let fifo = dir.path().join("store.fifo");
-    let made = Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("no mkfifo here: skipped");
-        return;
-    }
+    support::make_fifo(&fifo);
     let fifo = fifo.to_str().unwrap();
     let out = parley_within(
         &["export", "--store", fifo, &article],
@@ -276,11 +274,7 @@ fn a_fifo_in_a_folder_is_no_article_and_never_waited_on() {
     let folder = dir.path().join("corpus");
     std::fs::create_dir(&folder).unwrap();
     write(&folder, "a.txt", ARTICLE.as_bytes());
-    let made = Command::new("mkfifo").arg(folder.join("b.txt")).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("no mkfifo here: skipped");
-        return;
-    }
+    support::make_fifo(&folder.join("b.txt"));
     let folder = folder.to_str().unwrap();
     let patience = Duration::from_secs(20);
     let out = parley_within(&["detect", folder, "--save"], patience);

@@ -9,7 +9,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use support::Term;
+use support::{Term, make_fifo};
 
 /// An article with one curly-quoted word, which the detector marks.
 const PROGRESS: &str = "Talks end\n\nOfficials called the meeting “progress” on Tuesday.\n";
@@ -74,11 +74,8 @@ fn a_fifo_or_a_device_as_the_store_leaves_the_reader_usable() {
     let dir = tempfile::tempdir().unwrap();
     let article = write_article(dir.path(), "a.txt", PROGRESS);
     let fifo = dir.path().join("store.fifo");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    let mut stores = vec!["/dev/zero".to_string()];
-    if made.is_ok_and(|s| s.success()) {
-        stores.push(fifo.to_str().unwrap().to_string());
-    }
+    make_fifo(&fifo);
+    let stores = ["/dev/zero".to_string(), fifo.to_str().unwrap().to_string()];
     for store in &stores {
         let args = ["--store", store.as_str(), article.to_str().unwrap()];
         let mut t = Term::start(&args, 100, 20, dir.path(), &[]);

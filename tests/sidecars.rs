@@ -10,7 +10,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::{Term, parley_in};
+use support::{Term, make_fifo, parley_in};
 
 const ARTICLE: &str = "Harbour talks resume\n\n\
 “We will talk again on Monday,” the minister said in a statement.\n\n\
@@ -47,13 +47,6 @@ fn logged(t: &mut Term, text: &str) {
     command(t, "messages");
     t.wait_text(text);
     t.send("\x1b");
-}
-
-fn mkfifo(path: &Path) -> bool {
-    std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 /// Tab to the first annotation and accept it: one unsaved edit, journalled.
@@ -170,22 +163,18 @@ fn a_directory_or_fifo_at_the_lock_name_opens_read_only() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     std::fs::remove_dir(&lock).unwrap();
-    if mkfifo(&lock) {
-        let mut t = open(dir.path(), &[NAME]);
-        logged(&mut t, "cannot take the store's lock");
-        t.send("q");
-        assert_eq!(t.wait_exit(), 0);
-    }
+    make_fifo(&lock);
+    let mut t = open(dir.path(), &[NAME]);
+    logged(&mut t, "cannot take the store's lock");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
 }
 
 #[test]
 fn a_fifo_at_the_journal_name_never_hangs_the_reader() {
     let (dir, article) = setup();
     let journal = with_suffix(&with_suffix(&article, ".parley.toml"), ".journal");
-    if !mkfifo(&journal) {
-        eprintln!("no mkfifo here: skipped");
-        return;
-    }
+    make_fifo(&journal);
     let mut t = open(dir.path(), &[NAME]);
     logged(&mut t, "is a FIFO");
     edit_once(&mut t);
@@ -202,10 +191,7 @@ fn a_fifo_at_the_journal_name_never_hangs_the_reader() {
 fn a_fifo_at_the_journal_name_never_hangs_check_export_or_print() {
     let (dir, article) = setup();
     let journal = with_suffix(&with_suffix(&article, ".parley.toml"), ".journal");
-    if !mkfifo(&journal) {
-        eprintln!("no mkfifo here: skipped");
-        return;
-    }
+    make_fifo(&journal);
     let a = article.to_str().unwrap();
     for args in [vec!["check", a], vec!["export", a], vec!["print", a]] {
         let start = Instant::now();
@@ -254,11 +240,10 @@ fn a_fifo_or_a_link_as_the_reading_places_never_hangs_start_or_quit() {
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&article).unwrap(), ARTICLE);
     std::fs::remove_file(&places).unwrap();
-    if mkfifo(&places) {
-        let mut t = open(dir.path(), &[NAME]);
-        t.send("q");
-        assert_eq!(t.wait_exit(), 0, "quit with a FIFO for the reading places");
-    }
+    make_fifo(&places);
+    let mut t = open(dir.path(), &[NAME]);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0, "quit with a FIFO for the reading places");
 }
 
 #[test]
@@ -266,10 +251,7 @@ fn a_fifo_as_the_default_config_is_refused_not_waited_on() {
     let (dir, _article) = setup();
     let config = dir.path().join("config/parley");
     std::fs::create_dir_all(&config).unwrap();
-    if !mkfifo(&config.join("config.toml")) {
-        eprintln!("no mkfifo here: skipped");
-        return;
-    }
+    make_fifo(&config.join("config.toml"));
     let start = Instant::now();
     let out = parley_in(dir.path(), &["print", NAME]);
     assert!(start.elapsed() < Duration::from_secs(30));

@@ -10,8 +10,8 @@ use parley::article::{Article, Source};
 use parley::model::{QuoteKind, Status};
 use parley::store::{Edit, Filter, OpenOptions, SaveError, Store, StoreError};
 use std::fs;
-use std::path::{Path, PathBuf};
-use store_support::Fixture;
+use std::path::Path;
+use store_support::{Fixture, child_dir, spawn_child_test, wait_for_line};
 
 const ARTICLE: &str = "U.S., Cuba discuss migration\n\nWASHINGTON (Reuters) - U.S. and Cuban officials \
 met on Tuesday. \"Engaging in these talks is in our interest,\" said Ian Kelly, the State Department \
@@ -308,26 +308,11 @@ fn symlinked_store_is_saved_through_its_link() {
 
 const CHILD_ENV: &str = "PARLEY_JOURNAL_CHILD";
 
-/// Runs one of this file's child "tests" in a process of its own, on the fixture's
-/// directory, with its standard output piped back.
-fn spawn_child(test: &str, env: &str, f: &Fixture) -> std::process::Child {
-    use std::process::{Command, Stdio};
-    Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", test, "--nocapture", "--test-threads", "1"])
-        .env(env, f.article_path.parent().unwrap())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
-}
-
-/// Not a test on its own: the child of `journal_replays_edits_after_kill`.
+/// Not a test: the process `journal_replays_edits_after_kill` kills after three edits.
 #[test]
-fn journal_child() {
-    let Some(dir) = std::env::var_os(CHILD_ENV) else {
-        return;
-    };
-    let dir = PathBuf::from(dir);
+#[ignore = "a child process, run by journal_replays_edits_after_kill"]
+fn child_process_for_journal_replays_edits_after_kill() {
+    let dir = child_dir(CHILD_ENV);
     let a = article(&dir.join("talks.txt"));
     let mut s = Store::open(&a, &options());
     // (q1 was made by hand, so accepted already: that would change nothing)
@@ -358,17 +343,16 @@ fn journal_child() {
 
 #[test]
 fn journal_replays_edits_after_kill() {
-    use std::io::{BufRead, BufReader};
     let f = fixture();
     saved_store(&f);
     let saved = fs::read(&f.store_path).unwrap();
-    let mut child = spawn_child("journal_child", CHILD_ENV, &f);
-    let mut line = String::new();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    while !line.contains("edited") {
-        line.clear();
-        assert!(out.read_line(&mut line).unwrap() > 0, "child died");
-    }
+    let mut child = spawn_child_test(
+        "child_process_for_journal_replays_edits_after_kill",
+        CHILD_ENV,
+        f.article_path.parent().unwrap(),
+    );
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    wait_for_line(&mut out, "edited");
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(
@@ -678,15 +662,13 @@ fn check_lists_orphans_and_problems() {
 const KILLS_ENV: &str = "PARLEY_JOURNAL_KILLS";
 const LOOP_CHILD_ENV: &str = "PARLEY_JOURNAL_LOOP_CHILD";
 
-/// Not a test on its own: the child of `journal_survives_random_kills`, editing a note
-/// over and over and saying after each edit that it is done.
+/// Not a test: the process `journal_survives_random_kills` kills, editing a note over
+/// and over and saying after each edit that it is done.
 #[test]
-fn journal_loop_child() {
+#[ignore = "a child process, run by journal_survives_random_kills"]
+fn child_process_for_journal_survives_random_kills() {
     use std::io::Write;
-    let Some(dir) = std::env::var_os(LOOP_CHILD_ENV) else {
-        return;
-    };
-    let dir = PathBuf::from(dir);
+    let dir = child_dir(LOOP_CHILD_ENV);
     let a = article(&dir.join("talks.txt"));
     let mut s = Store::open(&a, &options());
     let mut out = std::io::stdout().lock();
@@ -717,7 +699,11 @@ fn journal_survives_random_kills() {
         let f = fixture();
         saved_store(&f);
         let saved = fs::read(&f.store_path).unwrap();
-        let mut child = spawn_child("journal_loop_child", LOOP_CHILD_ENV, &f);
+        let mut child = spawn_child_test(
+            "child_process_for_journal_survives_random_kills",
+            LOOP_CHILD_ENV,
+            f.article_path.parent().unwrap(),
+        );
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
@@ -734,6 +720,10 @@ fn journal_survives_random_kills() {
                 done = n.parse().unwrap();
             }
         }
+        assert!(
+            done >= wanted,
+            "the child process ended after {done} edits, before {wanted}"
+        );
         child.kill().unwrap();
         child.wait().unwrap();
         // edits reported after the ones we waited for were shown too

@@ -13,7 +13,10 @@ use parley::store::{Edit, SaveError, Store};
 use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
-use store_support::{ARTICLE, Fixture, article, edited, fixture, notices, options};
+use store_support::{
+    ARTICLE, Fixture, article, child_dir, edited, fixture, notices, options, spawn_child_test,
+    wait_for_line,
+};
 
 #[test]
 fn a_second_reader_opens_read_only_and_leaves_the_first_ones_journal_alone() {
@@ -201,14 +204,12 @@ fn a_failed_reload_keeps_the_edits_and_their_journal() {
 }
 const HOLDER_ENV: &str = "PARLEY_SAFETY_HOLDER";
 
-/// Not a test on its own: the other reader of `a_reader_killed_while_another_waits`,
+/// Not a test: the other reader of `a_reader_killed_while_another_waits_loses_nothing`,
 /// run as a child process with `PARLEY_SAFETY_HOLDER` naming the fixture directory.
 #[test]
-fn holder_child() {
-    let Some(dir) = std::env::var_os(HOLDER_ENV) else {
-        return;
-    };
-    let dir = PathBuf::from(dir);
+#[ignore = "a child process, run by a_reader_killed_while_another_waits_loses_nothing"]
+fn child_process_for_a_reader_killed_while_another_waits() {
+    let dir = child_dir(HOLDER_ENV);
     let a = Article::load(Source::File(dir.join("talks.txt")), 1 << 20).unwrap();
     let mut s = Store::open(&a, &options());
     s.apply(Edit::SetNote {
@@ -227,8 +228,6 @@ fn holder_child() {
 /// `PARLEY_TWO_READER_ROUNDS` (3 by default).
 #[test]
 fn a_reader_killed_while_another_waits_loses_nothing() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     let rounds: usize = std::env::var("PARLEY_TWO_READER_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -236,25 +235,13 @@ fn a_reader_killed_while_another_waits_loses_nothing() {
     for _ in 0..rounds {
         let f = fixture();
         drop(edited(&f, true));
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "holder_child",
-                "--nocapture",
-                "--test-threads",
-                "1",
-            ])
-            .env(HOLDER_ENV, f.article_path.parent().unwrap())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        while !line.contains("edited") {
-            line.clear();
-            assert!(out.read_line(&mut line).unwrap() > 0, "child died");
-        }
+        let mut child = spawn_child_test(
+            "child_process_for_a_reader_killed_while_another_waits",
+            HOLDER_ENV,
+            f.article_path.parent().unwrap(),
+        );
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        wait_for_line(&mut out, "edited");
         let a = Store::open(&article(&f), &options());
         let why = a.read_only().unwrap_or_default().to_string();
         assert!(why.contains(&child.id().to_string()), "{why}");

@@ -1,5 +1,6 @@
 //! The article: loaded once, normalised, and its structure recognised.
 
+pub mod abbreviations;
 pub mod bounded;
 mod decode;
 pub mod html;

@@ -1,6 +1,7 @@
 //! Recognising an article's parts as byte ranges: title, dateline, paragraphs,
 //! sentences and byline.
 
+use super::abbreviations;
 use std::ops::Range;
 
 /// A body paragraph, as a byte range into the normalised text. Its sentences are split
@@ -217,15 +218,6 @@ pub fn dateline_len(par: &str) -> usize {
 /// Characters that may follow a sentence's final punctuation and still belong to it.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
 
-/// Words ending in a period that do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj",
-    "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st", "jr", "sr", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vs", "v", "inc", "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "ft", "mt",
-    "ave", "blvd", "e.g", "i.e", "cf", "al", "ret",
-];
-
 /// Splits `range` of `text` into sentences. A sentence ends at `.`, `!`, `?` or `…`
 /// (plus any closing quotes or brackets) followed by a space and a capital, digit or
 /// opening quote — unless the word before the period is an abbreviation or initial.
@@ -303,7 +295,7 @@ fn is_abbreviation(before: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if abbreviations::is_abbreviation(&lower) {
         return true;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

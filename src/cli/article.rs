@@ -2,9 +2,11 @@
 
 use super::input::{load_article, store_options};
 use super::output::{refused, stream_stdout, warn, warn_article, write_stdout, write_text_stdout};
-use super::{ColorChoice, EXIT_PROBLEMS, Format};
+use super::{ColorChoice, EXIT_PROBLEMS};
 use crate::article::{Article, Source};
 use crate::config::Config;
+use crate::export::Format;
+use crate::export::table::ArticleRef;
 use crate::model::Party;
 use crate::store::{Store, guard};
 use anyhow::{Context, Result};
@@ -79,11 +81,15 @@ pub fn export(arg: Option<&Path>, request: ExportRequest, config: &Config) -> Re
     }
     let opened = Store::load(&article, &store_options(store, config))?;
     warn(opened.notices());
-    let text = match format {
-        Format::Jsonl => one_table(&article, &opened, all)?,
-        _ => crate::export::export(opened.annotations(), opened.text(), format.into(), all)
-            .context("cannot write the annotations as TOML")?,
+    let name = article.source.to_string();
+    let reference = ArticleRef {
+        path: &name,
+        title: article.title(),
+        sha256: article.sha256(),
     };
+    let text =
+        crate::export::export_article(reference, opened.annotations(), opened.text(), format, all)
+            .with_context(|| format!("cannot write the annotations as {}", format.name()))?;
     match output {
         Some(path) => guard::write(&path, text.as_bytes(), rules).map_err(refused)?,
         None => write_text_stdout(&text)?,
@@ -119,33 +125,6 @@ fn article_file(article: &Article) -> Option<&Path> {
 
 /// Said when the sides given are not those of the store printed.
 const STORE_HAS_ITS_SIDES: &str = "the store has sides of its own, which are printed; the sides given are for an article without a store (the reader offers to apply them)";
-
-impl From<Format> for crate::export::Format {
-    fn from(f: Format) -> crate::export::Format {
-        match f {
-            Format::Toml => crate::export::Format::Toml,
-            Format::Json => crate::export::Format::Json,
-            Format::Csv => crate::export::Format::Csv,
-            Format::Markdown => crate::export::Format::Markdown,
-            // one article's table is made by `one_table`
-            Format::Jsonl => crate::export::Format::Json,
-        }
-    }
-}
-
-/// One article's annotations as the corpus table's JSON Lines.
-fn one_table(article: &Article, store: &Store, all: bool) -> Result<String> {
-    use crate::export::table::{ANNOTATION_COLUMNS, ArticleRef, TableFormat, TableWriter};
-    let name = article.source.to_string();
-    let reference = ArticleRef {
-        path: &name,
-        title: article.title(),
-        sha256: article.sha256(),
-    };
-    let mut table = TableWriter::new(Vec::new(), TableFormat::Jsonl, &ANNOTATION_COLUMNS)?;
-    table.annotations(reference, store.annotations(), store.text(), all)?;
-    Ok(String::from_utf8(table.finish()?)?)
-}
 
 /// `parley print`, and `parley ARTICLE` when standard output is not a terminal.
 pub fn print(

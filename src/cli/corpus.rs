@@ -5,6 +5,7 @@
 use super::{EXIT_USAGE, refused, warn};
 use crate::config::Config;
 use crate::corpus::{self, Limits, Rows, Saved, Settings};
+use crate::export::Format;
 use crate::export::table::TableFormat;
 use crate::model::Party;
 use crate::store::{fsio, guard, owned};
@@ -266,15 +267,16 @@ fn stats_text(stats: &corpus::Stats, sides: &[corpus::SideStats]) -> String {
 }
 
 /// The table format for a corpus: `--format`, else the output file's extension, else CSV.
-pub fn table_format(format: Option<super::Format>, output: Option<&Path>) -> Result<TableFormat> {
-    let format = format.or_else(|| output.and_then(super::Format::of_extension));
-    Ok(match format {
-        None | Some(super::Format::Csv) => TableFormat::Csv,
-        Some(super::Format::Jsonl) => TableFormat::Jsonl,
-        Some(super::Format::Json) => TableFormat::Json,
-        Some(other) => bail!(
-            "--format {}: a corpus is exported as csv, jsonl or json",
-            other.name()
+pub fn table_format(format: Option<Format>, output: Option<&Path>) -> Result<TableFormat> {
+    let Some(format) = format.or_else(|| output.and_then(Format::of_extension)) else {
+        return Ok(TableFormat::Csv);
+    };
+    match format.table() {
+        Some(table) => Ok(table),
+        None => bail!(
+            "--format {}: a corpus is exported as {}",
+            format.name(),
+            Format::table_names()
         ),
-    })
+    }
 }

@@ -135,6 +135,10 @@ pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
         return out;
     }
     for w in super::words::words(text, 0..text.len()) {
+        // (every surname listed is capitalised: other words are passed over unhashed)
+        if !super::words::starts_with_capital(text, w.start) {
+            continue;
+        }
         let word = super::words::trim_possessive(&text[w.clone()]);
         let Some(list) = by_surname.get(word) else {
             continue;

@@ -8,7 +8,7 @@ use super::lexicon;
 use super::parties::SideMatcher;
 use super::side_words::{Class, is, is_any_case};
 use super::sides::SideKind;
-use super::words::{Word, is_capitalized, trim_end_all, trim_possessive, words};
+use super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive, words};
 use std::collections::HashSet;
 
 /// Bytes of an article read for sides: its lead and far more, bounded so that the work
@@ -320,11 +320,13 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
 /// Whether a word may be a side's own name: capitalised, no title, calendar or
 /// sentence word, and no name `known` has.
 fn is_name_word(word: &str, known: &SideMatcher) -> bool {
-    let lower = word.to_lowercase();
-    word.len() >= 4
-        && is_capitalized(word)
-        && word.chars().all(char::is_alphabetic)
-        && !lexicon::is_title(&lower)
+    // (the cheap tests first: most words fail them, and are not lower-cased)
+    if !(word.len() >= 4 && is_capitalized(word) && word.chars().all(char::is_alphabetic)) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let lower = lower(word, &mut buf);
+    !lexicon::is_title(&lower)
         && !lexicon::is_sentence_word(&lower)
         && !lexicon::is_calendar_word(&lower)
         && !known.starts_name(word)
@@ -332,7 +334,9 @@ fn is_name_word(word: &str, known: &SideMatcher) -> bool {
 
 /// Whether `d` is a demonym made from `name` ("Marovan" of "Marova").
 fn is_demonym_of(d: &str, name: &str) -> bool {
-    if d.len() <= name.len() {
+    // (every stem below starts with the name's first letter, a capital that no ending
+    // trims: a word with another first byte is no demonym, told without the stems)
+    if d.len() <= name.len() || d.as_bytes().first() != name.as_bytes().first() {
         return false;
     }
     let stems = [

@@ -13,6 +13,7 @@ use super::speakers::{
     read_source,
 };
 use super::words::{is_capitalized, lower};
+use crate::article::abbreviations;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -131,18 +132,16 @@ fn gender_in(phrase: &str) -> Option<Gender> {
     let mut words = phrase.split_whitespace().map(|w| w.trim_end_matches('.'));
     let first = words.next()?;
     let first = match first {
-        "the" | "The" | "a" | "A" | "an" | "An" => words.next()?,
-        _ => first,
+        w if lexicon::is_written_article(w) => words.next()?,
+        w => w,
     };
-    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
-    if is(first, &["mr", "sir", "lord"]) {
-        return Some(Gender::Male);
-    }
-    if is(first, &["mrs", "ms", "miss", "lady", "dame", "baroness"]) {
-        return Some(Gender::Female);
+    match abbreviations::honorific_gender(&first.to_ascii_lowercase()) {
+        Some(true) => return Some(Gender::Female),
+        Some(false) => return Some(Gender::Male),
+        None => {}
     }
     std::iter::once(first).chain(words).find_map(|w| {
-        if is(w, &["spokesman", "congressman", "councilman"]) {
+        if lexicon::is_male_noun(&w.to_ascii_lowercase()) {
             Some(Gender::Male)
         } else if w.len() > 5
             && w.is_char_boundary(w.len() - 5)
@@ -312,9 +311,7 @@ impl Entities {
                 earlier.or_else(|| {
                     let kind = if *plural {
                         EntityKind::Group
-                    } else if lexicon::is_title(head)
-                        || matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson")
-                    {
+                    } else if lexicon::is_title(head) || lexicon::is_spokesperson(head) {
                         EntityKind::Person
                     } else {
                         EntityKind::Body

@@ -1,5 +1,5 @@
-//! Exports of an annotation set: the TOML schema, W3C Web Annotations (JSON), CSV and a
-//! Markdown brief. Rejected suggestions are left out unless asked for. JSON and CSV
+//! Exports of an annotation set: the TOML schema, W3C Web Annotations (JSON), CSV, a
+//! Markdown brief and the corpus table's JSON Lines (the formats: `format`). Rejected suggestions are left out unless asked for. JSON and CSV
 //! give offsets in characters (Unicode code points, as the W3C TextPositionSelector
 //! counts them); the TOML export is the store itself, in its byte offsets. Text from
 //! the store (notes, names, titles) may hold anything: each format escapes control
@@ -7,49 +7,54 @@
 
 pub mod chars;
 mod csv;
+mod format;
 mod json;
 mod markdown;
 pub mod table;
 
 use chars::CharCounter;
+pub use format::Format;
+use table::{ANNOTATION_COLUMNS, ArticleRef, TableFormat, TableWriter};
 
 use crate::model::{Annotations, Origin, Status};
 
-/// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// The store schema.
-    Toml,
-    /// W3C Web Annotation JSON-LD.
-    Json,
-    /// One row per quote or position.
-    Csv,
-    /// A readable brief.
-    Markdown,
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// TOML cannot hold a value (an offset beyond `i64::MAX`).
+    #[error(transparent)]
+    Toml(#[from] toml::ser::Error),
+    /// A table row could not be written.
+    #[error(transparent)]
+    Table(#[from] std::io::Error),
 }
 
-impl Format {
-    /// The format a file's name asks for (`out.json`, `brief.md`), if it names one.
-    pub fn of_extension(path: &std::path::Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "toml" => Format::Toml,
-            "json" | "jsonld" => Format::Json,
-            "csv" => Format::Csv,
-            "md" | "markdown" => Format::Markdown,
-            _ => return None,
-        })
-    }
-}
-
-/// Renders `a` (offsets into `text`) in a format; `all` keeps rejected suggestions.
-/// Fails only when TOML cannot hold a value (an offset beyond `i64::MAX`).
+/// Renders `a` (offsets into `text`) in a format; `all` keeps rejected suggestions. The
+/// JSON Lines rows name the article as its store records it (`[article]`).
 pub fn export(
     a: &Annotations,
     text: &str,
     format: Format,
     all: bool,
-) -> Result<String, toml::ser::Error> {
+) -> Result<String, ExportError> {
+    let info = &a.article;
+    let article = ArticleRef {
+        path: &info.source,
+        title: &info.title,
+        sha256: &info.sha256,
+    };
+    export_article(article, a, text, format, all)
+}
+
+/// Renders `a` (offsets into `text`) in a format, the JSON Lines rows naming `article`;
+/// `all` keeps rejected suggestions.
+pub fn export_article(
+    article: ArticleRef<'_>,
+    a: &Annotations,
+    text: &str,
+    format: Format,
+    all: bool,
+) -> Result<String, ExportError> {
     let kept;
     let a = if all || !has_rejected(a) {
         a
@@ -62,7 +67,16 @@ pub fn export(
         Format::Json => json::to_json(a, text),
         Format::Csv => csv::to_csv(a, text),
         Format::Markdown => markdown::to_markdown(a),
+        Format::Jsonl => table_rows(article, a, text)?,
     })
+}
+
+/// The corpus table's JSON Lines of one article.
+fn table_rows(article: ArticleRef<'_>, a: &Annotations, text: &str) -> std::io::Result<String> {
+    let mut table = TableWriter::new(Vec::new(), TableFormat::Jsonl, &ANNOTATION_COLUMNS)?;
+    // rejected suggestions are already left out, unless asked for
+    table.annotations(article, a, text, true)?;
+    String::from_utf8(table.finish()?).map_err(std::io::Error::other)
 }
 
 fn has_rejected(a: &Annotations) -> bool {
@@ -158,4 +172,40 @@ fn rows(a: &Annotations) -> Vec<Row<'_>> {
         .collect();
     rows.sort_by_key(|r| (r.start, r.end));
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Vote today\n\n\"We will win,\" said Ana. \"We lost,\" said Ben.\n";
+
+    /// Two quotes of TEXT, the second rejected, in a store that names its article.
+    fn two_quotes() -> Annotations {
+        let store = format!(
+            "version = 1\n\
+             [article]\ntitle = \"Vote today\"\nsource = \"news/vote.txt\"\nsha256 = \"ab\"\nbytes = {}\n\
+             [[quote]]\nid = \"q1\"\nstart = 12\nend = 26\ntext = '\"We will win,\"'\n\
+             [[quote]]\nid = \"q2\"\nstart = 38\nend = 48\ntext = '\"We lost,\"'\nstatus = \"rejected\"\n",
+            TEXT.len()
+        );
+        crate::store::schema::parse(&store, "test").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn jsonl_rows_name_the_article_its_store_records_and_leave_rejected_out() {
+        let a = two_quotes();
+        let rows = export(&a, TEXT, Format::Jsonl, false).unwrap_or_default();
+        assert_eq!(rows.lines().count(), 1, "{rows}");
+        let row: serde_json::Value = serde_json::from_str(rows.trim_end()).unwrap_or_default();
+        assert_eq!(row["article"], "news/vote.txt");
+        assert_eq!(row["title"], "Vote today");
+        assert_eq!(row["id"], "q1");
+        let all = export(&a, TEXT, Format::Jsonl, true).unwrap_or_default();
+        assert_eq!(
+            all.lines().count(),
+            2,
+            "--all keeps the rejected one: {all}"
+        );
+    }
 }

@@ -251,13 +251,14 @@ mod tests {
 
     const CHILD_ENV: &str = "PARLEY_CRASH_CHILD";
 
-    /// Not a test on its own: the child of `kill_during_save_leaves_old_or_new`, which
-    /// re-runs this test binary with `PARLEY_CRASH_CHILD` set to the file to hammer.
+    /// Not a test: the process `kill_during_save_leaves_old_or_new` kills, run by it
+    /// (this test binary again) with `PARLEY_CRASH_CHILD` set to the file to hammer.
     #[test]
-    fn crash_child() {
-        let Some(path) = std::env::var_os(CHILD_ENV) else {
-            return;
-        };
+    #[ignore = "a child process, run by kill_during_save_leaves_old_or_new"]
+    fn child_process_for_kill_during_save() {
+        let path = std::env::var_os(CHILD_ENV).unwrap_or_else(|| {
+            panic!("not a test: a child process its parent runs with {CHILD_ENV} set")
+        });
         let path = PathBuf::from(path);
         let (a, b) = crash_versions();
         let mut n = 0u64;
@@ -296,7 +297,12 @@ mod tests {
             .unwrap_or(200);
         for _ in 0..kills {
             let mut child = Command::new(&exe)
-                .args(["--exact", "store::fsio::tests::crash_child", "--nocapture"])
+                .args([
+                    "--ignored",
+                    "--exact",
+                    "store::fsio::tests::child_process_for_kill_during_save",
+                ])
+                .arg("--nocapture")
                 .args(["--test-threads", "1"])
                 .env(CHILD_ENV, &path)
                 .stdout(Stdio::piped())
@@ -308,9 +314,8 @@ mod tests {
             let mut out = BufReader::new(child.stdout.take().unwrap());
             while !line.contains("ready") {
                 line.clear();
-                if out.read_line(&mut line).unwrap() == 0 {
-                    break;
-                }
+                let read = out.read_line(&mut line).unwrap();
+                assert!(read > 0, "the child process ended before its first save");
             }
             seed ^= seed << 13;
             seed ^= seed >> 7;

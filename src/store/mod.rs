@@ -15,8 +15,10 @@ pub mod lock;
 pub mod owned;
 pub mod schema;
 mod session;
-mod validate;
+pub mod suggest;
+pub mod validate;
 
 pub use edit::{Edit, EditError, Filter, SideMatch};
-pub use schema::{Problem, StoreError};
+pub use schema::StoreError;
 pub use session::{OpenOptions, Outcome, SaveError, Store, Suggest, store_beside, store_path};
+pub use validate::Problem;

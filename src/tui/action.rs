@@ -1,9 +1,11 @@
 //! Everything that can change the reader's state. `App::update` is the only place
 //! that applies them.
 
+use super::keymap::Bound;
 use crate::article::Article;
 use crate::keys::Command;
 use crate::store::Store;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
 
 /// An edit to a text prompt.
@@ -33,6 +35,40 @@ pub enum PromptKey {
     Abort,
 }
 
+impl PromptKey {
+    /// The edit a key makes in a text field: its binding in the prompt keymap, else
+    /// the character it types.
+    pub fn of(bound: Option<Bound>, key: KeyEvent) -> Option<PromptKey> {
+        let Some(bound) = bound else {
+            return typed(key).map(PromptKey::Char);
+        };
+        Some(match bound {
+            Bound::Command(Command::PromptSubmit) => PromptKey::Submit,
+            Bound::Command(Command::PromptCancel) => PromptKey::Abort,
+            Bound::Command(Command::PromptDeleteWord) => PromptKey::DeleteWord,
+            Bound::Command(Command::PromptDeleteToStart) => PromptKey::DeleteToStart,
+            Bound::Command(Command::PromptHome) => PromptKey::Home,
+            Bound::Command(Command::PromptEnd) => PromptKey::End,
+            Bound::Command(Command::PromptLeft) => PromptKey::Left,
+            Bound::Command(Command::PromptRight) => PromptKey::Right,
+            Bound::Command(Command::PromptBackspace) => PromptKey::Backspace,
+            Bound::Command(Command::PromptDelete) => PromptKey::Delete,
+            _ => return None,
+        })
+    }
+}
+
+/// The character a key types, if it types one (no Ctrl or Alt).
+pub fn typed(key: KeyEvent) -> Option<char> {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain => Some(c),
+        _ => None,
+    }
+}
+
 /// A change to the reader's state.
 #[derive(Debug)]
 pub enum Action {
@@ -46,12 +82,18 @@ pub enum Action {
     Scroll(i32),
     /// A click at a screen cell (column, row).
     Click(u16, u16),
+    /// Select annotation item `i` (an index into the highlights' items) and show it.
+    Select(usize),
     /// A key typed into the open prompt.
     Prompt(PromptKey),
     /// The letter after `m` or `'`.
     MarkLetter(char),
     /// A digit of a count typed before a command (`5j`, `50%`).
     CountDigit(u8),
+    /// Only the start of the article is here: the rest comes with `ArticleReady`.
+    RestToCome,
+    /// Go back to where the article was left, and take up its marks.
+    Resume(crate::tui::session::Place),
     /// The whole article arrived (the reader opened on its start).
     ArticleReady(Arc<Article>),
     /// The rest of the article could not be read (why).

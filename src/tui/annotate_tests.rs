@@ -14,7 +14,7 @@ fn picked(app: &App) -> Option<String> {
         filter,
         cursor,
         pick,
-    }) = app.mode.popup()
+    }) = app.mode().popup()
     else {
         panic!("the picker is not open");
     };
@@ -42,7 +42,7 @@ fn the_picker_selects_an_exact_or_prefix_match_before_new_speaker() {
     typ(&mut a, "@");
     typ(&mut a, "dago");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.ann().speakers.len(), speakers, "{:?}", a.message);
+    assert_eq!(a.ann().speakers.len(), speakers, "{:?}", a.message());
     assert_eq!(a.mode_name(), "READ");
 }
 
@@ -58,7 +58,7 @@ fn the_merge_dialog_says_it_merges_and_never_offers_the_speaker_itself() {
     });
     let from = with_speaker.expect("a quote with a speaker");
     typ(&mut a, "M");
-    let Some(Popup::Speakers { filter, pick, .. }) = a.mode.popup() else {
+    let Some(Popup::Speakers { filter, pick, .. }) = a.mode().popup() else {
         panic!("no merge dialog");
     };
     assert_eq!(pick, &Pick::MergeInto { from: from.clone() });
@@ -87,8 +87,13 @@ fn v_selects_at_once_and_v_again_drops_the_selection() {
     typ(&mut a, "v");
     assert_eq!(a.mode_name(), "SELECT");
     typ(&mut a, "e");
-    let sel = a.mode.cursor().unwrap().selection(&a.article.text).unwrap();
-    assert!(!a.article.text[sel].trim().is_empty());
+    let sel = a
+        .mode()
+        .cursor()
+        .unwrap()
+        .selection(&a.article().text)
+        .unwrap();
+    assert!(!a.article().text[sel].trim().is_empty());
     typ(&mut a, "v");
     assert_eq!(a.mode_name(), "CURSOR");
     press(&mut a, KeyCode::Esc);
@@ -96,7 +101,7 @@ fn v_selects_at_once_and_v_again_drops_the_selection() {
     // v, a move, P: a position over the words moved across
     let before = a.ann().positions.len();
     typ(&mut a, "vwwP");
-    assert_eq!(a.ann().positions.len(), before + 1, "{:?}", a.message);
+    assert_eq!(a.ann().positions.len(), before + 1, "{:?}", a.message());
 }
 
 #[test]
@@ -155,11 +160,11 @@ fn the_status_bar_tells_what_is_selected_and_why_the_sidebar_is_missing() {
     a.update(Action::Resize(50, 20));
     typ(&mut a, "s");
     assert!(
-        a.message
+        a.message()
             .as_ref()
             .is_some_and(|(m, _)| m.contains("no room for the sidebar")),
         "{:?}",
-        a.message
+        a.message()
     );
 }
 
@@ -208,9 +213,9 @@ fn a_failed_save_offers_save_elsewhere_retry_or_keep_editing() {
     std::fs::remove_dir_all(&sub).unwrap();
     std::fs::write(&sub, "").unwrap();
     a.update(Action::Command(crate::keys::Command::Save));
-    assert!(screen(&a).contains("Cannot save"), "{:?}", a.message);
+    assert!(screen(&a).contains("Cannot save"), "{:?}", a.message());
     typ(&mut a, "s");
-    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
         panic!("no save-as field");
     };
     assert!(
@@ -231,9 +236,9 @@ fn a_failed_save_offers_save_elsewhere_retry_or_keep_editing() {
     assert!(
         dir.path().join("elsewhere.parley.toml").is_file(),
         "{:?}",
-        a.message
+        a.message()
     );
-    assert!(!a.store.as_ref().unwrap().is_dirty());
+    assert!(!a.store().unwrap().is_dirty());
 }
 
 #[test]
@@ -243,7 +248,7 @@ fn every_message_can_be_read_whole_in_the_log() {
     typ(&mut a, "/");
     typ(&mut a, "no such words anywhere in this article at all");
     press(&mut a, KeyCode::Enter);
-    let shown = a.message.clone().unwrap().0;
+    let shown = a.message().cloned().unwrap().0;
     typ(&mut a, ":");
     typ(&mut a, "messages");
     press(&mut a, KeyCode::Enter);
@@ -266,7 +271,7 @@ fn exporting_or_saving_over_an_existing_file_asks_first() {
     // export: E, json, the path
     typ(&mut a, "E");
     typ(&mut a, "j");
-    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
         panic!("no export path prompt");
     };
     for _ in 0..field.text().chars().count() {
@@ -274,14 +279,14 @@ fn exporting_or_saving_over_an_existing_file_asks_first() {
     }
     typ(&mut a, &path);
     press(&mut a, KeyCode::Enter);
-    assert!(screen(&a).contains("already exists"), "{:?}", a.message);
+    assert!(screen(&a).contains("already exists"), "{:?}", a.message());
     typ(&mut a, "c");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
     // :w PATH over it asks too, and r replaces
     typ(&mut a, ":");
     typ(&mut a, &format!("w {path}"));
     press(&mut a, KeyCode::Enter);
-    assert!(screen(&a).contains("already exists"), "{:?}", a.message);
+    assert!(screen(&a).contains("already exists"), "{:?}", a.message());
     typ(&mut a, "r");
     let saved = std::fs::read_to_string(&target).unwrap();
     assert!(saved.starts_with("version = "), "{saved}");
@@ -300,7 +305,7 @@ fn the_kind_question_takes_enter_as_its_default() {
         screen(&a)
     );
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.ann().quotes.len(), quotes + 1, "{:?}", a.message);
+    assert_eq!(a.ann().quotes.len(), quotes + 1, "{:?}", a.message());
     let added = a.on_selected(|q| q.kind, |_| unreachable!()).unwrap();
     assert_eq!(added, crate::model::QuoteKind::Direct);
     // on a partial quote, Enter keeps partial: nothing changes
@@ -325,20 +330,21 @@ fn a_note_confirmed_unchanged_keeps_its_tabs_and_crlf_and_the_store_stays_saved(
     let mut a = app_in(dir.path(), 100, 30, true);
     press(&mut a, KeyCode::Tab);
     let id = a.selected_id().unwrap();
-    let store = a.store.as_mut().unwrap();
-    store
-        .apply(Edit::SetNote {
-            id: id.clone(),
-            note: Some(stored.into()),
-        })
-        .unwrap();
-    store.save().unwrap();
+    a.change_store_behind_the_back(|store| {
+        store
+            .apply(Edit::SetNote {
+                id: id.clone(),
+                note: Some(stored.into()),
+            })
+            .unwrap();
+        store.save().unwrap();
+    });
     drop(a);
     let mut a = app_in(dir.path(), 100, 30, true);
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.selected_id(), Some(id.clone()));
     typ(&mut a, "e");
-    assert!(matches!(a.mode.popup(), Some(Popup::Lines { .. })));
+    assert!(matches!(a.mode().popup(), Some(Popup::Lines { .. })));
     press(&mut a, KeyCode::Enter);
     let note = |a: &App| {
         let ann = a.ann();
@@ -347,11 +353,11 @@ fn a_note_confirmed_unchanged_keeps_its_tabs_and_crlf_and_the_store_stays_saved(
         q.or(p).cloned().flatten()
     };
     assert_eq!(note(&a).as_deref(), Some(stored), "byte for byte");
-    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing to save");
+    assert!(!a.store().unwrap().is_dirty(), "nothing to save");
     // an edit does write it (its tab and CR as the editor shows them)
     typ(&mut a, "e");
     typ(&mut a, "!");
     press(&mut a, KeyCode::Enter);
     assert!(note(&a).unwrap().ends_with("end!"));
-    assert!(a.store.as_ref().unwrap().is_dirty());
+    assert!(a.store().unwrap().is_dirty());
 }

@@ -3,12 +3,14 @@
 //! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
 //! `editing`, `popups` and `saving`.
 
+mod access;
 mod conflicts;
 pub mod corpus;
 pub mod cursor;
 mod editing;
 mod given_sides;
 mod jumps;
+pub mod loading;
 mod navigation;
 mod overlays;
 mod paste;
@@ -35,6 +37,7 @@ use crate::article::Article;
 use crate::config::Config;
 use crate::model::{Annotations, Id};
 use crate::store::Store;
+use loading::Loading;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -54,83 +57,94 @@ pub enum Tone {
 #[derive(Debug)]
 pub struct App {
     /// The article, shared with the detection worker.
-    pub article: Arc<Article>,
-    /// The annotations, their file, history and journal; `None` while they load.
-    pub store: Option<Store>,
+    article: Arc<Article>,
+    /// How far the article and its annotations have come (the store, once open).
+    loading: Loading,
     /// What is shown until the store is ready.
     placeholder: Annotations,
     /// Index of the annotations for drawing and navigation.
-    pub hl: Highlights,
+    hl: Highlights,
     /// Key bindings.
-    pub keymap: Keymap,
+    keymap: Keymap,
     /// Styles.
-    pub theme: Theme,
+    theme: Theme,
     /// The configuration.
-    pub config: Config,
+    config: Config,
     /// Terminal size (columns, rows).
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// The wrapped article at the current text width.
-    pub layout: Layout,
+    layout: Layout,
     /// First visible row.
-    pub top: usize,
+    top: usize,
     /// Selected item (index into `hl.items`).
-    pub selected: Option<usize>,
+    selected: Option<usize>,
     /// Whether the sidebar is shown.
-    pub sidebar: bool,
+    sidebar: bool,
     /// What has the keys: cursor mode, a prompt, an overlay, a popup, over reading.
-    pub mode: Mode,
+    mode: Mode,
     /// Search state.
-    pub search: Search,
+    search: Search,
     /// Marks: letter → byte offset.
-    pub marks: BTreeMap<char, usize>,
+    marks: BTreeMap<char, usize>,
     /// The status bar message.
-    pub message: Option<(String, Tone)>,
+    message: Option<(String, Tone)>,
     /// Every message of the session, oldest first (`:messages`), up to [`LOG_LEN`].
-    pub log: std::collections::VecDeque<(String, Tone)>,
-    /// Whether the annotations are still loading (detection runs on a worker thread).
-    pub detecting: bool,
-    /// How many bytes of the article the detector has done (0 until it says).
-    pub detected: usize,
-    /// Whether only the start of the article is here (the rest loads on the worker).
-    pub loading: bool,
-    /// A reading position beyond the start, taken up when the whole article arrives.
-    pub resume: Option<usize>,
+    log: std::collections::VecDeque<(String, Tone)>,
     /// Where a mouse drag started (a byte offset).
     drag_from: Option<usize>,
     /// Set when the reader should exit.
-    pub quit: bool,
+    quit: bool,
     /// How the file is named in the status bar.
-    pub label: String,
+    label: String,
     /// The byte offset kept at the top across resizes, so that several resizes in a
     /// row do not drift; forgotten as soon as the user scrolls.
     anchor: Option<usize>,
     /// What the list shows and Tab and the review keys step through (`F`).
-    pub filter: ListFilter,
+    filter: ListFilter,
     /// The items the filter lets through, in order; `None` while it lets all through.
     listed: Option<Vec<usize>>,
     /// A count typed before a command (`5j`), while it is being typed.
-    pub count: Option<usize>,
+    count: Option<usize>,
     /// The top of the screen (a byte offset) before the last jump, for `''`.
-    pub last_jump: Option<usize>,
+    last_jump: Option<usize>,
     /// Detections the loop should run on a worker (a large article's).
     jobs: Vec<redetect::DetectJob>,
     /// The conflict `C` showed last, so the next `C` goes on from it.
     last_conflict: Option<Id>,
     /// The corpus, when the reader was opened on a folder (`parley DIR`).
-    pub corpus: Option<super::corpus::Corpus>,
+    corpus: Option<super::corpus::Corpus>,
     /// The article was read again from its changed file (`:detect`): the place is
     /// kept under the new text's fingerprint, not the one opened.
-    pub read_again: bool,
+    read_again: bool,
 }
 
 impl App {
     /// A reader over an article whose annotations are still loading, for a terminal of
     /// `size`; they arrive with [`Action::StoreReady`](super::action::Action::StoreReady).
-    pub fn new(article: Arc<Article>, config: Config, size: (u16, u16), color: bool) -> App {
+    /// The key bindings move from the configuration into the keymap, their one home
+    /// while the reader runs.
+    pub fn new(article: Arc<Article>, mut config: Config, size: (u16, u16), color: bool) -> App {
+        let keymap = Keymap::new(std::mem::take(&mut config.keys));
+        App::with_keymap(article, config, keymap, size, color)
+    }
+
+    /// A fresh reader on `article` in place of this one: the same terminal, the same
+    /// configuration and key bindings, everything else anew.
+    pub(super) fn fresh(&mut self, article: Arc<Article>, color: bool) -> App {
+        let keymap = std::mem::take(&mut self.keymap);
+        App::with_keymap(article, self.config.clone(), keymap, self.size, color)
+    }
+
+    fn with_keymap(
+        article: Arc<Article>,
+        config: Config,
+        keymap: Keymap,
+        size: (u16, u16),
+        color: bool,
+    ) -> App {
         let ann = Annotations::new(crate::model::ArticleInfo::default());
         let theme = Theme::new(&config, &ann.parties, color);
         let hl = Highlights::new(&ann);
-        let keymap = Keymap::new(&config);
         let sidebar = config.reader.sidebar;
         let label = match &article.source {
             crate::article::Source::File(p) => p.file_name().map_or_else(
@@ -147,7 +161,7 @@ impl App {
         let mut app = App {
             layout: Layout::lazy(&article, 1),
             article,
-            store: None,
+            loading: Loading::Store { detected: 0 },
             placeholder: ann,
             hl,
             keymap,
@@ -162,10 +176,6 @@ impl App {
             marks: BTreeMap::new(),
             message,
             log: Default::default(),
-            detecting: true,
-            detected: 0,
-            loading: false,
-            resume: None,
             drag_from: None,
             quit: false,
             label,
@@ -185,8 +195,8 @@ impl App {
 
     /// The annotations shown.
     pub fn ann(&self) -> &Annotations {
-        self.store
-            .as_ref()
+        self.loading
+            .store()
             .map_or(&self.placeholder, Store::annotations)
     }
 
@@ -233,58 +243,10 @@ impl App {
         }
     }
 
-    /// The mode, for the status bar.
-    pub fn mode_name(&self) -> &'static str {
-        self.mode.name()
-    }
-
-    /// Takes the whole article in place of its start, keeping the same text at the top
-    /// (the start is a prefix of the whole, so every offset held stays valid).
-    pub fn set_article(&mut self, article: Arc<Article>) {
-        let keep = match self.resume.take() {
-            Some(offset) if self.top == 0 => offset,
-            _ => self.anchor.unwrap_or_else(|| self.top_offset()),
-        };
-        if !article.warnings.is_empty() && self.message.is_none() {
-            self.message = Some((warnings_text(&article), Tone::Warning));
-        }
-        self.layout = Layout::lazy(&article, self.layout.width);
-        self.article = article;
-        self.loading = false;
-        self.search.retext(&self.article.text);
-        self.scroll_to_offset(keep);
-    }
-
-    /// Shows the article from `offset`; while only its start is here and `offset` is
-    /// past it, from there once the whole has arrived.
-    pub fn resume_at(&mut self, offset: usize) {
-        if offset < self.article.text.len() || !self.loading {
-            self.scroll_to_offset(offset);
-        } else {
-            self.resume = Some(offset);
-        }
-    }
-
-    /// Takes the opened store (from the worker thread): its annotations replace the
-    /// placeholder, and its notices (recovered edits, re-anchoring, read-only) are shown.
-    pub fn set_store(&mut self, mut store: Store) {
-        let notices = store.take_notices();
-        self.store = Some(store);
-        self.detecting = false;
-        self.selected = None;
-        self.refresh(None, None);
-        if !notices.is_empty() {
-            let warn = self.store.as_ref().is_some_and(|s| s.read_only().is_some());
-            let tone = if warn { Tone::Warning } else { Tone::Info };
-            self.message = Some((notices.join("; "), tone));
-        }
-        self.announce_conflicts();
-    }
-
     /// Rebuilds the index after the annotations changed. The selection goes to the
     /// annotation `prefer` (a new one) if it is one, else stays on `keep` (the id that
     /// was selected before the change), else is dropped.
-    pub fn refresh(&mut self, prefer: Option<Id>, keep: Option<Id>) {
+    pub(super) fn refresh(&mut self, prefer: Option<Id>, keep: Option<Id>) {
         let theme = Theme::new(&self.config, &self.ann().parties, self.theme.color);
         self.hl = Highlights::new(self.ann());
         self.theme = theme;
@@ -296,7 +258,7 @@ impl App {
 }
 
 /// What normalising the article changed, for the status bar.
-fn warnings_text(article: &Article) -> String {
+pub(super) fn warnings_text(article: &Article) -> String {
     article
         .warnings
         .iter()

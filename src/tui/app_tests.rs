@@ -1,6 +1,7 @@
 //! Every reader action on `App`, and the screen it draws, without a terminal.
 
 use super::action::{Action, PromptKey};
+use super::app::loading::Loading;
 use super::app::{App, Overlay};
 use crate::article::Article;
 use crate::config::Config;
@@ -41,7 +42,7 @@ fn cmd(app: &mut App, c: Command) {
 }
 
 fn render(app: &App) -> Buffer {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.size().0, app.size().1);
     let mut buf = Buffer::empty(area);
     app.render(area, &mut buf);
     buf
@@ -81,49 +82,49 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 fn scrolling_clamps_at_both_ends() {
     let (mut a, _dir) = app();
     cmd(&mut a, Command::ScrollUp);
-    assert_eq!(a.top, 0);
+    assert_eq!(a.top(), 0);
     cmd(&mut a, Command::ScrollDown);
-    assert_eq!(a.top, 1);
+    assert_eq!(a.top(), 1);
     cmd(&mut a, Command::PageDown);
-    assert_eq!(a.top, 1 + a.viewport());
+    assert_eq!(a.top(), 1 + a.viewport());
     cmd(&mut a, Command::HalfPageUp);
-    assert_eq!(a.top, 1 + a.viewport() - a.viewport() / 2);
+    assert_eq!(a.top(), 1 + a.viewport() - a.viewport() / 2);
     cmd(&mut a, Command::Bottom);
-    let last = a.top;
-    assert_eq!(last + a.viewport(), a.layout.rows().len());
+    let last = a.top();
+    assert_eq!(last + a.viewport(), a.layout().rows().len());
     cmd(&mut a, Command::ScrollDown);
     cmd(&mut a, Command::PageDown);
-    assert_eq!(a.top, last);
+    assert_eq!(a.top(), last);
     cmd(&mut a, Command::Top);
-    assert_eq!(a.top, 0);
+    assert_eq!(a.top(), 0);
 }
 
 #[test]
 fn tab_walks_annotations_in_document_order_and_reveals_them() {
     let (mut a, _dir) = app();
-    assert!(a.hl.items.len() >= 6);
+    assert!(a.hl().items.len() >= 6);
     let mut starts = Vec::new();
-    for _ in 0..a.hl.items.len() {
+    for _ in 0..a.hl().items.len() {
         cmd(&mut a, Command::NextAnnotation);
-        let it = &a.hl.items[a.selected.unwrap()];
+        let it = &a.hl().items[a.selected().unwrap()];
         starts.push(it.range().start);
-        let row = a.layout.row_of(it.range().start);
+        let row = a.layout().row_of(it.range().start);
         assert!(
-            row >= a.top && row < a.top + a.viewport(),
+            row >= a.top() && row < a.top() + a.viewport(),
             "selection on screen"
         );
     }
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
     cmd(&mut a, Command::NextAnnotation);
     assert!(
-        a.message
+        a.message()
             .as_ref()
             .unwrap()
             .0
             .contains("no annotation after")
     );
     cmd(&mut a, Command::PrevAnnotation);
-    assert_eq!(a.selected, Some(a.hl.items.len() - 2));
+    assert_eq!(a.selected(), Some(a.hl().items.len() - 2));
 }
 
 #[test]
@@ -131,16 +132,16 @@ fn same_side_jumps_skip_other_sides_and_terms() {
     let (mut a, _dir) = app();
     // select the first speech quote
     while a
-        .selected
-        .is_none_or(|s| a.hl.items[s].kind().is_none_or(|k| k == QuoteKind::Term))
+        .selected()
+        .is_none_or(|s| a.hl().items[s].kind().is_none_or(|k| k == QuoteKind::Term))
     {
         cmd(&mut a, Command::NextAnnotation);
     }
-    let side = a.hl.items[a.selected.unwrap()].party();
+    let side = a.hl().items[a.selected().unwrap()].party();
     assert!(side.is_some());
     for _ in 0..5 {
         cmd(&mut a, Command::NextSameSide);
-        let it = &a.hl.items[a.selected.unwrap()];
+        let it = &a.hl().items[a.selected().unwrap()];
         assert_eq!(it.party(), side);
         assert!(it.kind().is_some_and(|k| k != QuoteKind::Term));
     }
@@ -153,22 +154,22 @@ fn incremental_search_counts_matches_and_esc_restores_the_view() {
     for c in "cuba".chars() {
         a.update(Action::Prompt(PromptKey::Char(c)));
     }
-    let n = a.search.matches.len();
+    let n = a.search().matches.len();
     assert!(n >= 10, "{n}");
-    assert!(a.article.text[a.search.matches[0].clone()].eq_ignore_ascii_case("cuba"));
+    assert!(a.article().text[a.search().matches[0].clone()].eq_ignore_ascii_case("cuba"));
     a.update(Action::Prompt(PromptKey::Submit));
     assert_eq!(a.mode_name(), "READ");
     cmd(&mut a, Command::SearchNext);
-    assert_eq!(a.search.current, Some(1));
+    assert_eq!(a.search().current, Some(1));
     cmd(&mut a, Command::SearchPrev);
     cmd(&mut a, Command::SearchPrev);
-    assert_eq!(a.search.current, Some(n - 1), "wraps around");
+    assert_eq!(a.search().current, Some(n - 1), "wraps around");
     assert!(
-        a.message
+        a.message()
             .as_ref()
             .is_some_and(|(m, _)| m.contains("wrapped")),
         "and says so: {:?}",
-        a.message
+        a.message()
     );
     let left = super::view::status::left_text(&a);
     assert!(left.contains(&format!("match {n}/{n}")), "{left}");
@@ -178,26 +179,26 @@ fn incremental_search_counts_matches_and_esc_restores_the_view() {
     for c in "Boadle".chars() {
         a.update(Action::Prompt(PromptKey::Char(c)));
     }
-    assert!(a.top > 0, "search scrolled to the byline");
+    assert!(a.top() > 0, "search scrolled to the byline");
     a.update(Action::Prompt(PromptKey::Abort));
-    assert_eq!(a.top, 0);
-    assert!(a.search.matches.is_empty());
+    assert_eq!(a.top(), 0);
+    assert!(a.search().matches.is_empty());
 }
 
 #[test]
 fn marks_remember_offsets() {
     let (mut a, _dir) = app();
     cmd(&mut a, Command::PageDown);
-    let top = a.top;
+    let top = a.top();
     cmd(&mut a, Command::SetMark);
     a.update(Action::MarkLetter('a'));
     cmd(&mut a, Command::Top);
     cmd(&mut a, Command::JumpMark);
     a.update(Action::MarkLetter('a'));
-    assert_eq!(a.top, top);
+    assert_eq!(a.top(), top);
     cmd(&mut a, Command::JumpMark);
     a.update(Action::MarkLetter('z'));
-    assert!(a.message.as_ref().unwrap().0.contains("not set"));
+    assert!(a.message().unwrap().0.contains("not set"));
 }
 
 #[test]
@@ -205,13 +206,13 @@ fn resize_keeps_the_same_text_at_the_top() {
     let (mut a, _dir) = app_sized(120, 40, true);
     cmd(&mut a, Command::PageDown);
     let offset = a.top_offset();
-    let word_at_top = a.article.text[offset..]
+    let word_at_top = a.article().text[offset..]
         .split_whitespace()
         .next()
         .unwrap()
         .to_string();
     a.update(Action::Resize(50, 20));
-    let row = &a.layout.rows()[a.top];
+    let row = &a.layout().rows()[a.top()];
     assert!(
         row.start() <= offset && offset <= row.end(),
         "{word_at_top}"
@@ -219,7 +220,7 @@ fn resize_keeps_the_same_text_at_the_top() {
     a.update(Action::Resize(1, 1));
     let _ = render(&a);
     a.update(Action::Resize(120, 40));
-    let row = &a.layout.rows()[a.top];
+    let row = &a.layout().rows()[a.top()];
     assert!(row.start() <= offset && offset <= row.end());
 }
 
@@ -242,14 +243,14 @@ fn sides_view_lists_each_side_and_enter_jumps() {
         "{text}"
     );
     cmd(&mut a, Command::NextAnnotation); // to the next column
-    let Some(Overlay::Sides(cursor)) = a.mode.overlay() else {
+    let Some(Overlay::Sides(cursor)) = a.mode().overlay() else {
         panic!("sides closed")
     };
     assert_eq!(cursor, cols[0].len());
     cmd(&mut a, Command::ScrollDown);
     cmd(&mut a, Command::Activate);
-    assert_eq!(a.mode.overlay(), None);
-    assert_eq!(a.selected, Some(cols[1][1]));
+    assert_eq!(a.mode().overlay(), None);
+    assert_eq!(a.selected(), Some(cols[1][1]));
 }
 
 #[test]
@@ -258,15 +259,15 @@ fn help_overlay_opens_scrolls_and_closes() {
     cmd(&mut a, Command::ToggleHelp);
     assert!(screen_text(&render(&a)).contains("Scroll down one line"));
     cmd(&mut a, Command::ScrollDown);
-    assert_eq!(a.mode.overlay(), Some(Overlay::Help(1)));
+    assert_eq!(a.mode().overlay(), Some(Overlay::Help(1)));
     cmd(&mut a, Command::Quit);
-    assert_eq!(a.mode.overlay(), None);
-    assert!(!a.quit, "q closes help first");
+    assert_eq!(a.mode().overlay(), None);
+    assert!(!a.wants_quit(), "q closes help first");
     cmd(&mut a, Command::ToggleLegend);
     assert!(screen_text(&render(&a)).contains("legend"));
     cmd(&mut a, Command::Cancel);
     cmd(&mut a, Command::Quit);
-    assert!(a.quit);
+    assert!(a.wants_quit());
 }
 
 #[test]
@@ -282,15 +283,15 @@ fn sidebar_follows_the_selection_and_clicks_select() {
     let reversed_row = (side.y..side.bottom())
         .find(|&y| buf[(side.x + 3, y)].modifier.contains(Modifier::REVERSED))
         .unwrap();
-    assert_eq!(usize::from(reversed_row), a.selected.unwrap());
+    assert_eq!(usize::from(reversed_row), a.selected().unwrap());
     a.update(Action::Click(side.x + 4, side.y));
-    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.selected(), Some(0));
     // a click on a quote in the article selects it
     let buf = render(&a);
     let (x, y) = find(&buf, "Engaging").unwrap();
     a.update(Action::Click(x + 2, y));
-    let it = &a.hl.items[a.selected.unwrap()];
-    assert!(a.article.text[it.range()].contains("Engaging"));
+    let it = &a.hl().items[a.selected().unwrap()];
+    assert!(a.article().text[it.range()].contains("Engaging"));
 }
 
 #[test]
@@ -379,7 +380,7 @@ fn the_whole_article_replaces_its_start_at_the_same_place() {
     let (start, whole) = start_and_whole();
     let whole_len = whole.text.len();
     let mut a = App::new(Arc::new(start), Config::default(), (80, 24), true);
-    a.loading = true;
+    a.update(Action::RestToCome);
     assert!(screen_text(&render(&a)).contains("loading…"));
     for _ in 0..30 {
         cmd(&mut a, Command::ScrollDown);
@@ -391,17 +392,24 @@ fn the_whole_article_replaces_its_start_at_the_same_place() {
         a.update(Action::Prompt(PromptKey::Char(c)));
     }
     a.update(Action::Prompt(PromptKey::Submit));
-    let in_start = a.search.matches.len();
-    let current = a.search.current.map(|c| a.search.matches[c].start);
+    let in_start = a.search().matches.len();
+    let current = a.search().current.map(|c| a.search().matches[c].start);
     a.update(Action::ArticleReady(Arc::new(whole)));
-    assert!(!a.loading);
-    assert_eq!(a.article.text.len(), whole_len);
-    assert_eq!(a.search.matches.len(), 400, "searched again over the whole");
+    assert!(!a.loading().rest_to_come());
+    assert_eq!(a.article().text.len(), whole_len);
+    assert_eq!(
+        a.search().matches.len(),
+        400,
+        "searched again over the whole"
+    );
     assert!(in_start < 400);
-    assert_eq!(a.search.current.map(|c| a.search.matches[c].start), current);
+    assert_eq!(
+        a.search().current.map(|c| a.search().matches[c].start),
+        current
+    );
     assert_eq!(
         a.top_offset(),
-        a.search.matches[a.search.current.unwrap()].start
+        a.search().matches[a.search().current.unwrap()].start
     );
     cmd(&mut a, Command::Bottom);
     assert!(screen_text(&render(&a)).contains("Paragraph 399"));
@@ -413,21 +421,24 @@ fn a_place_beyond_the_start_is_taken_up_when_the_rest_arrives() {
     let (start, whole) = start_and_whole();
     let far = whole.text.find("Paragraph 350 ").unwrap();
     let mut a = App::new(Arc::new(start), Config::default(), (80, 24), true);
-    a.loading = true;
-    a.resume = Some(far);
+    a.update(Action::RestToCome);
+    a.update(Action::Resume(crate::tui::session::Place {
+        offset: far,
+        ..Default::default()
+    }));
+    assert_eq!(a.top_offset(), 0, "not here yet");
     a.update(Action::ArticleReady(Arc::new(whole)));
     assert_eq!(a.top_offset(), far);
-    assert_eq!(a.resume, None);
 
     // the rest could not be read: the start stays, with the reason
     let (start, _) = start_and_whole();
     let mut a = App::new(Arc::new(start), Config::default(), (80, 24), true);
-    a.loading = true;
+    a.update(Action::RestToCome);
     a.update(Action::ArticleFailed(
         "cannot read the rest of the article: gone".into(),
     ));
-    assert!(!a.loading && !a.detecting);
-    let (msg, _) = a.message.clone().unwrap();
+    assert!(matches!(a.loading(), Loading::Without));
+    let (msg, _) = a.message().cloned().unwrap();
     assert!(msg.contains("gone; showing the start only"), "{msg}");
 }
 
@@ -440,9 +451,9 @@ fn the_status_bar_tells_how_far_detection_has_got() {
         true,
     );
     assert!(screen_text(&render(&a)).contains("detecting…"));
-    a.detected = a.article.text.len() * 42 / 100 + 1;
+    a.update(Action::Progress(a.article().text.len() * 42 / 100 + 1));
     assert!(screen_text(&render(&a)).contains("detecting 42%…"));
-    a.loading = true;
+    a.update(Action::RestToCome);
     let text = screen_text(&render(&a));
     assert!(
         text.contains("loading…") && !text.contains("detecting"),

@@ -4,7 +4,7 @@
 
 use super::app::App;
 use super::app_tests::app_in;
-use super::test_support::{message, press, screen, typ};
+use super::test_support::{message, press, screen, select_item, typ};
 use crate::article::Article;
 use crate::model::{Annotations, Status};
 use crossterm::event::KeyCode;
@@ -152,7 +152,7 @@ fn edit_writes_a_value_of_ones_own_and_the_store_saves_without_the_conflict() {
     // the usual keys settle too: a side set by hand settles the side's conflict
     let q3 = base.quotes[2].id.to_string();
     let i = app.index_of(&q3).unwrap();
-    app.select(i);
+    select_item(&mut app, i);
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(app.ann().conflicts.len(), 1);
     app.update(super::action::Action::Command(crate::keys::Command::Save));

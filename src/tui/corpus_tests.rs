@@ -45,7 +45,7 @@ fn reader(dir: &Path) -> App {
 }
 
 fn list_open(app: &App) -> bool {
-    matches!(app.mode.popup(), Some(Popup::Corpus))
+    matches!(app.mode().popup(), Some(Popup::Corpus))
 }
 
 fn command(app: &mut App, line: &str) {
@@ -70,21 +70,25 @@ fn the_list_opens_articles_and_n_goes_on_in_its_order() {
     );
     press(&mut app, KeyCode::Enter);
     assert!(!list_open(&app));
-    assert!(app.article.text.starts_with("Norway accepts Chile's quota"));
+    assert!(
+        app.article()
+            .text
+            .starts_with("Norway accepts Chile's quota")
+    );
     assert!(!app.ann().quotes.is_empty(), "detected on opening");
     typ(&mut app, "}");
     assert!(
-        app.article.text.starts_with("Chile offers salmon quota"),
+        app.article().text.starts_with("Chile offers salmon quota"),
         "the page"
     );
     command(&mut app, "n");
-    assert!(app.article.text.starts_with("Norway and Chile resume"));
+    assert!(app.article().text.starts_with("Norway and Chile resume"));
     typ(&mut app, "}");
     assert_eq!(message(&app), super::strings::LAST_ARTICLE);
     command(&mut app, "p");
-    assert!(app.article.text.starts_with("Chile offers salmon quota"));
+    assert!(app.article().text.starts_with("Chile offers salmon quota"));
     typ(&mut app, "{");
-    assert!(app.article.text.starts_with("Norway accepts"));
+    assert!(app.article().text.starts_with("Norway accepts"));
 }
 
 #[test]
@@ -97,16 +101,16 @@ fn ls_comes_back_to_where_the_user_was_and_done_is_kept() {
     let marks = std::fs::read_to_string(dir.path().join(crate::corpus::MARKS_FILE)).unwrap();
     assert!(marks.contains("page.html"), "{marks}");
     press(&mut app, KeyCode::Enter);
-    assert!(app.article.text.starts_with("Chile offers"));
+    assert!(app.article().text.starts_with("Chile offers"));
     command(&mut app, "ls");
     assert!(list_open(&app));
-    let corpus = app.corpus.as_ref().unwrap();
+    let corpus = app.corpus().unwrap();
     assert_eq!(corpus.cursor, 1, "the row the user left");
     assert!(screen(&app).contains("▸✓"), "{}", screen(&app));
     // Esc goes back to the article
     press(&mut app, KeyCode::Esc);
     assert!(!list_open(&app));
-    assert!(app.article.text.starts_with("Chile offers"));
+    assert!(app.article().text.starts_with("Chile offers"));
 }
 
 #[test]
@@ -115,15 +119,12 @@ fn ls_after_moving_on_points_at_the_article_open_and_done_sorts_at_once() {
     let mut app = reader(dir.path());
     typ(&mut app, "o");
     typ(&mut app, "o");
-    assert_eq!(
-        app.corpus.as_ref().unwrap().sort,
-        super::corpus::Sort::Status
-    );
+    assert_eq!(app.corpus().unwrap().sort, super::corpus::Sort::Status);
     press(&mut app, KeyCode::Enter);
     typ(&mut app, "}");
-    assert!(app.article.text.starts_with("Chile offers"));
+    assert!(app.article().text.starts_with("Chile offers"));
     command(&mut app, "ls");
-    let corpus = app.corpus.as_ref().unwrap();
+    let corpus = app.corpus().unwrap();
     assert_eq!(
         corpus.selected(),
         corpus.current,
@@ -131,7 +132,7 @@ fn ls_after_moving_on_points_at_the_article_open_and_done_sorts_at_once() {
     );
     // marked done, it goes after the others at once, and the cursor with it
     typ(&mut app, "x");
-    let corpus = app.corpus.as_ref().unwrap();
+    let corpus = app.corpus().unwrap();
     assert_eq!(corpus.rows.last().copied(), corpus.current);
     assert_eq!(corpus.selected(), corpus.current);
     let s = screen(&app);
@@ -147,7 +148,7 @@ fn sorting_and_filtering_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(dir.path());
     typ(&mut app, "o");
-    let corpus = app.corpus.as_ref().unwrap();
+    let corpus = app.corpus().unwrap();
     let titles: Vec<&str> = corpus
         .rows
         .iter()
@@ -157,7 +158,7 @@ fn sorting_and_filtering_the_list() {
     typ(&mut app, "f");
     typ(&mut app, "page");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.corpus.as_ref().unwrap().rows.len(), 1);
+    assert_eq!(app.corpus().unwrap().rows.len(), 1);
     assert!(screen(&app).contains("1 of 3 articles"));
 }
 
@@ -175,8 +176,8 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
     assert!(s.contains("brief.md:5:"), "{s}");
     press(&mut app, KeyCode::Enter);
     assert!(!list_open(&app));
-    assert!(app.article.text.starts_with("Norway accepts"));
-    let offset = app.article.text.find("fish farmers").unwrap();
+    assert!(app.article().text.starts_with("Norway accepts"));
+    let offset = app.article().text.find("fish farmers").unwrap();
     let shown = app.top_offset();
     assert!(shown <= offset, "the match is on screen");
 }
@@ -205,9 +206,9 @@ fn the_list_answers_keys_while_a_search_runs_and_an_older_search_is_dropped() {
     );
     // Esc stops it and the list answers at once
     press(&mut app, KeyCode::Esc);
-    assert!(list_open(&app) && app.corpus.as_ref().unwrap().search.is_none());
+    assert!(list_open(&app) && app.corpus().unwrap().search.is_none());
     typ(&mut app, "j");
-    assert_eq!(app.corpus.as_ref().unwrap().selected(), Some(1));
+    assert_eq!(app.corpus().unwrap().selected(), Some(1));
     // another search; what the first one finds arrives late and is dropped
     typ(&mut app, "/");
     for _ in 0.."fish farmers".len() {
@@ -224,18 +225,18 @@ fn the_list_answers_keys_while_a_search_runs_and_an_older_search_is_dropped() {
         finished: true,
     };
     app.update(Action::CorpusFound(stale));
-    let search = app.corpus.as_ref().unwrap().search.clone().unwrap();
+    let search = app.corpus().unwrap().search.clone().unwrap();
     assert!(search.running && search.matches.is_empty(), "{search:?}");
     typ(&mut app, "j"); // on the (empty) matches, while it runs
     finish_search(&mut app, newer);
-    let search = app.corpus.as_ref().unwrap().search.clone().unwrap();
+    let search = app.corpus().unwrap().search.clone().unwrap();
     assert_eq!(search.query, "Chile");
     assert!(!search.running && search.searched == 3, "{search:?}");
     assert!(search.matches.iter().all(|m| m.context.contains("Chile")));
     assert!(screen(&app).contains("of “Chile”"), "{}", screen(&app));
     // the older worker, run now, stops at once: nothing of it reaches the list
     finish_search(&mut app, older);
-    assert_eq!(app.corpus.as_ref().unwrap().search.as_ref(), Some(&search));
+    assert_eq!(app.corpus().unwrap().search.as_ref(), Some(&search));
 }
 
 #[test]
@@ -245,22 +246,22 @@ fn unsaved_edits_are_asked_about_before_another_article_opens() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Tab);
     typ(&mut app, "a");
-    assert!(app.store.as_ref().unwrap().is_dirty());
+    assert!(app.store().unwrap().is_dirty());
     typ(&mut app, "}");
-    assert!(screen(&app).contains(super::strings::UNSAVED_BEFORE_LEAVING));
+    assert!(screen(&app).contains(super::questions::LEAVE_UNSAVED.title));
     typ(&mut app, "c");
     assert!(
-        app.article.text.starts_with("Norway accepts"),
+        app.article().text.starts_with("Norway accepts"),
         "cancel stays"
     );
     typ(&mut app, "}");
     typ(&mut app, "s");
-    assert!(app.article.text.starts_with("Chile offers"));
+    assert!(app.article().text.starts_with("Chile offers"));
     let saved = std::fs::read_to_string(dir.path().join("brief.md.parley.toml")).unwrap();
     assert!(saved.contains("status = \"accepted\""), "{saved}");
     // the list counts the article left as it was saved
     command(&mut app, "ls");
-    let corpus = app.corpus.as_ref().unwrap();
+    let corpus = app.corpus().unwrap();
     let brief = &corpus.entries[0];
     assert!(brief.has_store);
     assert_eq!(
@@ -308,27 +309,27 @@ fn a_large_article_opens_on_its_start_and_the_list_stays_at_hand() {
     let long = write_long_article(&dir.path().join("long.txt"));
     let mut app = reader(dir.path());
     typ(&mut app, "j");
-    assert_eq!(app.corpus.as_ref().unwrap().selected(), Some(1), "long.txt");
+    assert_eq!(app.corpus().unwrap().selected(), Some(1), "long.txt");
     press(&mut app, KeyCode::Enter);
     assert!(!list_open(&app));
-    assert!(app.loading && app.store.is_none());
-    assert!(app.article.text.len() < long.len() && long.starts_with(&*app.article.text));
+    assert!(app.loading().rest_to_come() && app.store().is_none());
+    assert!(app.article().text.len() < long.len() && long.starts_with(&*app.article().text));
     assert!(screen(&app).contains("loading…"), "{}", screen(&app));
     let job = app.take_opening().expect("the rest is left to a worker");
     // while it loads, the list answers
     command(&mut app, "ls");
     assert!(list_open(&app));
     typ(&mut app, "j");
-    assert_eq!(app.corpus.as_ref().unwrap().selected(), Some(2));
+    assert_eq!(app.corpus().unwrap().selected(), Some(2));
     press(&mut app, KeyCode::Esc);
-    assert!(!list_open(&app) && app.loading);
+    assert!(!list_open(&app) && app.loading().rest_to_come());
     assert!(
         finish_opening(&mut app, job) >= 2,
         "the article, then its store"
     );
-    assert!(!app.loading && !screen(&app).contains("loading…"));
-    assert_eq!(&*app.article.text, long.as_str());
-    let store = app.store.as_ref().expect("store");
+    assert!(!app.loading().rest_to_come() && !screen(&app).contains("loading…"));
+    assert_eq!(&*app.article().text, long.as_str());
+    let store = app.store().expect("store");
     assert!(store.read_only().is_none());
     assert!(app.ann().quotes.len() > 100, "detected whole");
 }
@@ -345,10 +346,10 @@ fn what_comes_for_an_article_left_is_dropped() {
     command(&mut app, "ls");
     typ(&mut app, "g");
     press(&mut app, KeyCode::Enter);
-    assert!(app.article.text.starts_with("Norway accepts"));
+    assert!(app.article().text.starts_with("Norway accepts"));
     let quotes = app.ann().quotes.len();
     finish_opening(&mut app, stale);
-    assert!(app.article.text.starts_with("Norway accepts") && !app.loading);
+    assert!(app.article().text.starts_with("Norway accepts") && !app.loading().rest_to_come());
     assert_eq!(
         app.ann().quotes.len(),
         quotes,
@@ -360,6 +361,6 @@ fn what_comes_for_an_article_left_is_dropped() {
     press(&mut app, KeyCode::Enter);
     let job = app.take_opening().unwrap();
     finish_opening(&mut app, job);
-    assert!(app.store.as_ref().unwrap().read_only().is_none());
-    assert!(app.article.text.starts_with("Harbour dispute"));
+    assert!(app.store().unwrap().read_only().is_none());
+    assert!(app.article().text.starts_with("Harbour dispute"));
 }

@@ -6,6 +6,7 @@ use super::app::App;
 use super::app_tests::app_in;
 use super::highlight::Target;
 use super::popup::Popup;
+use super::test_support::select_item;
 use crate::article::Article;
 use crate::keys::Command;
 use crate::model::{Origin, QuoteKind, Status};
@@ -36,17 +37,17 @@ fn reopen(dir: &std::path::Path) -> Store {
 
 /// Selects the words of `phrase` in cursor mode, as a user would: v, move, v, move.
 fn select_phrase(app: &mut App, phrase: &str) {
-    let start = app.article.text.find(phrase).unwrap();
+    let start = app.article().text.find(phrase).unwrap();
     cmd(app, Command::CursorMode);
     cmd(app, Command::ToggleSelection); // v selects at once: drop it to walk there
     // walk word by word to the phrase
     let mut guard = 0;
-    while app.mode.cursor().copied().unwrap().at < start {
+    while app.mode().cursor().copied().unwrap().at < start {
         cmd(app, Command::WordNext);
         guard += 1;
         assert!(guard < 2000, "never reached the phrase");
     }
-    assert_eq!(app.mode.cursor().copied().unwrap().at, start);
+    assert_eq!(app.mode().cursor().copied().unwrap().at, start);
     cmd(app, Command::ToggleSelection);
     for _ in 1..phrase.split_whitespace().count() {
         cmd(app, Command::WordNext);
@@ -62,11 +63,11 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
     select_phrase(&mut a, "laid the groundwork for future discussions.");
     cmd(&mut a, Command::TagQuote);
     assert!(matches!(
-        a.mode.popup().cloned(),
+        a.mode().popup().cloned(),
         Some(Popup::Choice { .. })
     ));
     typ(&mut a, "p");
-    assert!(a.mode.cursor().is_none(), "tagging leaves cursor mode");
+    assert!(a.mode().cursor().is_none(), "tagging leaves cursor mode");
     assert_eq!(a.ann().quotes.len(), before + 1);
     let id = a.selected_id().unwrap();
     let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap().clone();
@@ -123,9 +124,9 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
 
     cmd(&mut a, Command::Save);
     assert!(
-        a.message.as_ref().unwrap().0.starts_with("saved"),
+        a.message().unwrap().0.starts_with("saved"),
         "{:?}",
-        a.message
+        a.message()
     );
     let s = reopen(dir.path());
     let q2 = s.annotations().quotes.iter().find(|q| q.id == id).unwrap();
@@ -167,22 +168,23 @@ fn reject_accept_and_accept_all() {
     cmd(&mut a, Command::Accept);
     assert_eq!(status(&a, &next), Status::Accepted);
     cmd(&mut a, Command::AcceptAll);
-    let it = a.hl.items[a.selected.unwrap()].clone();
-    let same: Vec<_> =
-        a.hl.items
-            .iter()
-            .filter(|o| {
-                o.party() == it.party()
-                    && std::mem::discriminant(&o.target()) == std::mem::discriminant(&it.target())
-                    && o.kind() == it.kind()
-            })
-            .collect();
+    let it = a.hl().items[a.selected().unwrap()].clone();
+    let same: Vec<_> = a
+        .hl()
+        .items
+        .iter()
+        .filter(|o| {
+            o.party() == it.party()
+                && std::mem::discriminant(&o.target()) == std::mem::discriminant(&it.target())
+                && o.kind() == it.kind()
+        })
+        .collect();
     assert!(
         same.iter().all(|o| o.status() != Status::Suggested),
         "all like it accepted"
     );
     cmd(&mut a, Command::Undo);
-    assert!(a.hl.items.iter().any(|o| o.status() == Status::Suggested));
+    assert!(a.hl().items.iter().any(|o| o.status() == Status::Suggested));
 }
 
 #[test]
@@ -191,30 +193,30 @@ fn delete_widen_shrink_kind_and_merge() {
     let mut a = app_in(dir.path(), 100, 30, true);
     // the first speech quote
     while a
-        .selected
-        .is_none_or(|s| !matches!(a.hl.items[s].target(), Target::Quote(_)))
+        .selected()
+        .is_none_or(|s| !matches!(a.hl().items[s].target(), Target::Quote(_)))
     {
         cmd(&mut a, Command::NextAnnotation);
     }
     let id = a.selected_id().unwrap();
-    let range = a.hl.items[a.selected.unwrap()].range();
+    let range = a.hl().items[a.selected().unwrap()].range();
     cmd(&mut a, Command::WidenEnd);
-    let widened = a.hl.items[a.index_of(&id).unwrap()].range();
+    let widened = a.hl().items[a.index_of(&id).unwrap()].range();
     assert_eq!(widened.start, range.start);
     assert!(widened.end > range.end);
     cmd(&mut a, Command::ShrinkEnd);
     cmd(&mut a, Command::ShrinkStart);
-    let shrunk = a.hl.items[a.index_of(&id).unwrap()].range();
+    let shrunk = a.hl().items[a.index_of(&id).unwrap()].range();
     assert!(shrunk.start > range.start);
     assert!(
-        a.article.text.is_char_boundary(shrunk.start)
-            && a.article.text.is_char_boundary(shrunk.end)
+        a.article().text.is_char_boundary(shrunk.start)
+            && a.article().text.is_char_boundary(shrunk.end)
     );
 
     cmd(&mut a, Command::ChangeKind);
     typ(&mut a, "t");
     assert_eq!(
-        a.hl.items[a.index_of(&id).unwrap()].kind(),
+        a.hl().items[a.index_of(&id).unwrap()].kind(),
         Some(QuoteKind::Term)
     );
 
@@ -228,16 +230,16 @@ fn delete_widen_shrink_kind_and_merge() {
     let speakers = a.ann().speakers.len();
     assert!(speakers >= 2);
     let (from, into) = (a.ann().speakers[1].id.clone(), a.ann().speakers[0].clone());
-    let with_from = a.hl.items.iter().position(|it| match it.target() {
+    let with_from = a.hl().items.iter().position(|it| match it.target() {
         Target::Quote(i) => a.ann().quotes[i].speaker.as_deref() == Some(from.as_str()),
         Target::Position(i) => a.ann().positions[i].speaker.as_deref() == Some(from.as_str()),
         _ => false,
     });
-    a.selected = with_from;
+    select_item(&mut a, with_from.expect("a quote of the second speaker"));
     cmd(&mut a, Command::MergeSpeaker);
     typ(&mut a, &into.name);
     enter(&mut a);
-    assert_eq!(a.ann().speakers.len(), speakers - 1, "{:?}", a.message);
+    assert_eq!(a.ann().speakers.len(), speakers - 1, "{:?}", a.message());
     assert!(a.ann().speaker(&from).is_none());
 }
 
@@ -246,26 +248,29 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::Quit);
-    assert!(a.quit, "nothing to save: quits at once");
+    assert!(a.wants_quit(), "nothing to save: quits at once");
     drop(a); // one reader at a time holds the store
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::NextAnnotation);
     cmd(&mut a, Command::Reject);
     cmd(&mut a, Command::Quit);
-    assert!(!a.quit);
+    assert!(!a.wants_quit());
     assert!(matches!(
-        a.mode.popup().cloned(),
+        a.mode().popup().cloned(),
         Some(Popup::Choice { .. })
     ));
     typ(&mut a, "c");
-    assert!(!a.quit && a.mode.popup().is_none());
+    assert!(!a.wants_quit() && a.mode().popup().is_none());
     cmd(&mut a, Command::Quit);
     typ(&mut a, "d");
-    assert!(a.quit);
+    assert!(a.wants_quit());
     drop(a);
     let b = app_in(dir.path(), 100, 30, true);
     assert!(
-        b.hl.items.iter().all(|it| it.status() != Status::Rejected),
+        b.hl()
+            .items
+            .iter()
+            .all(|it| it.status() != Status::Rejected),
         "discarded edits stay discarded"
     );
 }
@@ -285,9 +290,9 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
     cmd(&mut a, Command::Reject);
     cmd(&mut a, Command::Save);
     assert!(
-        matches!(a.mode.popup().cloned(), Some(Popup::Choice { .. })),
+        matches!(a.mode().popup().cloned(), Some(Popup::Choice { .. })),
         "{:?}",
-        a.message
+        a.message()
     );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
@@ -295,7 +300,7 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
         "not clobbered"
     );
     typ(&mut a, "s");
-    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
         panic!("no save-as field")
     };
     assert_eq!(
@@ -314,7 +319,7 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
     assert!(
         dir.path().join("mine.parley.toml").exists(),
         "{:?}",
-        a.message
+        a.message()
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), other);
 }
@@ -345,7 +350,7 @@ fn export_and_command_line() {
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::Export);
     typ(&mut a, "j");
-    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
         panic!("no path prompt")
     };
     assert!(field.text().ends_with(".annotations.json"));
@@ -363,7 +368,7 @@ fn export_and_command_line() {
     cmd(&mut a, Command::CommandLine);
     typ(&mut a, "wq");
     enter(&mut a);
-    assert!(a.quit);
+    assert!(a.wants_quit());
     assert!(dir.path().join("bundled.parley.toml").exists());
 }
 
@@ -394,12 +399,13 @@ fn orphans_are_listed_and_can_be_reattached() {
     let store = Store::open(&article, &options);
     let mut a = App::new(article, crate::config::Config::default(), (100, 30), true);
     a.update(Action::StoreReady(Box::new(store)));
-    let orphan =
-        a.hl.items
-            .iter()
-            .position(|it| matches!(it.target(), Target::OrphanQuote(_)))
-            .expect("orphan listed");
-    a.selected = Some(orphan);
+    let orphan = a
+        .hl()
+        .items
+        .iter()
+        .position(|it| matches!(it.target(), Target::OrphanQuote(_)))
+        .expect("orphan listed");
+    select_item(&mut a, orphan);
     let orphans = a.ann().orphan_quotes.len();
     let placed = a.ann().quotes.len();
     let text = super::view::sidebar::describe(&a, orphan, 60).0;
@@ -407,7 +413,12 @@ fn orphans_are_listed_and_can_be_reattached() {
     cmd(&mut a, Command::CursorMode);
     cmd(&mut a, Command::WordEnd);
     cmd(&mut a, Command::TagQuote);
-    assert_eq!(a.ann().orphan_quotes.len(), orphans - 1, "{:?}", a.message);
+    assert_eq!(
+        a.ann().orphan_quotes.len(),
+        orphans - 1,
+        "{:?}",
+        a.message()
+    );
     assert_eq!(a.ann().quotes.len(), placed + 1);
 }
 

@@ -1,6 +1,5 @@
 //! From terminal key events to commands, through the configured bindings.
 
-use crate::config::Config;
 use crate::keys::{Bindings, Command, Key, KeyChord, NamedKey, Scope, side_digit};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
@@ -14,18 +13,19 @@ pub enum Bound {
     Side(u8),
 }
 
-/// The live key bindings: one keymap per mode (scope).
-#[derive(Debug, Clone)]
+/// The live key bindings: one keymap per mode (scope), and the keys of each command
+/// for help and hints. The reader's one home of its bindings.
+#[derive(Debug, Clone, Default)]
 pub struct Keymap {
     bindings: HashMap<(Scope, KeyChord), Bound>,
     keys: Bindings,
 }
 
 impl Keymap {
-    /// Builds the keymap of a (validated) configuration.
-    pub fn new(config: &Config) -> Keymap {
+    /// The keymap of a (validated) configuration's bindings, which it keeps.
+    pub fn new(keys: Bindings) -> Keymap {
         let mut bindings = HashMap::new();
-        for (command, chords) in &config.keys.commands {
+        for (command, chords) in &keys.commands {
             for scope in command.scopes() {
                 for chord in chords {
                     let bound = match (*command, side_digit(chord)) {
@@ -36,15 +36,12 @@ impl Keymap {
                 }
             }
         }
-        for (n, chords) in &config.keys.sides {
+        for (n, chords) in &keys.sides {
             for chord in chords {
                 bindings.insert((Scope::Normal, *chord), Bound::Side(*n));
             }
         }
-        Keymap {
-            bindings,
-            keys: config.keys.clone(),
-        }
+        Keymap { bindings, keys }
     }
 
     /// What a key is bound to in a mode.
@@ -122,6 +119,7 @@ pub fn chord_of(key: KeyEvent) -> Option<KeyChord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
 
     fn key(code: KeyCode, m: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, m)
@@ -129,7 +127,7 @@ mod tests {
 
     #[test]
     fn defaults_map_keys_to_commands_per_mode() {
-        let km = Keymap::new(&Config::default());
+        let km = Keymap::new(Config::default().keys);
         let none = KeyModifiers::NONE;
         assert_eq!(
             km.command(Scope::Normal, key(KeyCode::Char('j'), none)),
@@ -163,7 +161,7 @@ mod tests {
     #[test]
     fn rebinding_replaces_defaults() {
         let c = Config::parse("[keys]\nquit = [\"Q\", \"ctrl-x\"]\n", "t").unwrap();
-        let km = Keymap::new(&c);
+        let km = Keymap::new(c.keys);
         let none = KeyModifiers::NONE;
         assert_eq!(
             km.command(Scope::Normal, key(KeyCode::Char('q'), none)),
@@ -178,7 +176,7 @@ mod tests {
 
     #[test]
     fn digits_set_sides_and_prompt_keys_are_a_keymap_of_their_own() {
-        let km = Keymap::new(&Config::default());
+        let km = Keymap::new(Config::default().keys);
         let none = KeyModifiers::NONE;
         assert_eq!(
             km.lookup(Scope::Normal, key(KeyCode::Char('2'), none)),
@@ -206,7 +204,7 @@ prompt_cancel = [\"ctrl-q\"]\nside_1 = [\"!\"]\n",
             "t",
         )
         .unwrap();
-        let km = Keymap::new(&c);
+        let km = Keymap::new(c.keys);
         assert_eq!(
             km.command(
                 Scope::Prompt,

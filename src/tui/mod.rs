@@ -15,6 +15,7 @@ pub mod mode;
 pub mod note_editor;
 pub mod popup;
 pub mod print;
+pub mod questions;
 pub mod search;
 pub mod session;
 pub mod strings;
@@ -79,14 +80,11 @@ pub fn run(
             (size.width, size.height),
             color,
         );
-        app.loading = !opening.complete;
+        if !opening.complete {
+            app.update(Action::RestToCome);
+        }
         if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
-            app.resume_at(place.offset);
-            for (k, v) in place.marks {
-                if let Some(c) = k.chars().next() {
-                    app.marks.insert(c, v);
-                }
-            }
+            app.update(Action::Resume(place));
         }
         let small = opening.complete && article.text.len() <= DETECT_BEFORE_FIRST_FRAME;
         if small {
@@ -98,22 +96,26 @@ pub fn run(
         let gate = events::InputGate::default();
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
-            let max = app.config.limits.max_article_bytes;
+            let max = app.config().limits.max_article_bytes;
             let guard = events::WorkerGuard::new(tx.clone());
             spawn_worker(article, rest, max, options, guard, || true);
         } else {
             drop(article);
         }
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
-        let sha = match &app.article.source {
-            crate::article::Source::File(file) if app.read_again => {
+        let sha = match &app.article().source {
+            crate::article::Source::File(file) if app.was_read_again() => {
                 let size = std::fs::metadata(file).map_or(0, |m| m.len());
-                session::fingerprint(&app.article.text, size)
+                session::fingerprint(&app.article().text, size)
             }
             _ => sha,
         };
         if let Some(p) = place_path.as_deref() {
-            let marks = app.marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+            let marks = app
+                .marks()
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect();
             let _ = session::save(
                 p,
                 &sha,
@@ -260,7 +262,7 @@ fn event_loop(
     mouse: bool,
 ) -> Result<End> {
     loop {
-        let first = if app.layout.is_complete() {
+        let first = if app.layout().is_complete() {
             // every sender gone would mean the input thread ended: the terminal is gone
             Some(rx.recv().unwrap_or(Event::HungUp))
         } else {
@@ -274,7 +276,7 @@ fn event_loop(
                     if let Some(end) = handle(event, terminal, app, gate, mouse)? {
                         return Ok(end);
                     }
-                    if app.quit {
+                    if app.wants_quit() {
                         return Ok(End::Exit(Exit(0)));
                     }
                     next = rx.try_recv().ok();
@@ -285,7 +287,7 @@ fn event_loop(
             spawn_detection(job, tx.clone());
         }
         if let Some(job) = app.take_opening() {
-            spawn_opening(job, app.config.limits.max_article_bytes, tx.clone());
+            spawn_opening(job, app.config().limits.max_article_bytes, tx.clone());
         }
         if let Some(job) = app.take_search() {
             spawn_search(job, tx.clone());
@@ -378,13 +380,16 @@ enum Input {
 
 fn input_action(input: &CtEvent, app: &App) -> Input {
     let action = match *input {
-        // the keymap of the mode decides; suspending and interrupting are the loop's
-        // (a prompt binds Ctrl-C to cancel instead)
-        CtEvent::Key(k) if k.kind != KeyEventKind::Release => match app.action_for_key(k) {
-            Some(Action::Command(Command::Suspend)) => return Input::Suspend,
-            Some(Action::Command(Command::Interrupt)) => return Input::Interrupt,
-            other => other,
-        },
+        // suspending and interrupting are the loop's, here only, through the keymap of
+        // the layer on top (a prompt binds Ctrl-C to cancel instead); the rest is the
+        // layer's to map
+        CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
+            match app.keymap().command(app.mode().scope(), k) {
+                Some(Command::Suspend) => return Input::Suspend,
+                Some(Command::Interrupt) => return Input::Interrupt,
+                _ => app.action_for_key(k),
+            }
+        }
         // pasted text is text for a field, whatever keys it holds
         CtEvent::Paste(ref text) => Some(Action::Paste(text.clone())),
         CtEvent::Resize(w, h) => {

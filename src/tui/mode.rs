@@ -3,9 +3,13 @@
 //! search prompt can open over cursor mode, a popup over anything, and Esc closes
 //! the top layer only.
 
-pub use super::app::Cursor;
+use super::action::{Action, typed};
+use super::app::cursor::Cursor;
 use super::input::TextField;
+use super::keymap::Bound;
 use super::popup::Popup;
+use crate::keys::{Command, Scope};
+use crossterm::event::KeyEvent;
 
 /// An overlay over the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +34,17 @@ pub enum Pending {
     JumpMark,
 }
 
+impl Pending {
+    /// What a key does while a mark waits for its letter: a character bound to nothing
+    /// is the letter; anything else cancels.
+    pub fn key(bound: Option<Bound>, key: KeyEvent) -> Action {
+        match typed(key) {
+            Some(c) if bound.is_none() => Action::MarkLetter(c),
+            _ => Action::Command(Command::Cancel),
+        }
+    }
+}
+
 /// One layer of the mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layer {
@@ -45,6 +60,18 @@ pub enum Layer {
     Popup(Popup),
 }
 
+impl Layer {
+    /// The keymap the layer takes its keys through.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Layer::Cursor(_) => Scope::Cursor,
+            Layer::Overlay(_) => Scope::Normal,
+            Layer::Search(_) | Layer::Pending(_) => Scope::Prompt,
+            Layer::Popup(p) => p.scope(),
+        }
+    }
+}
+
 /// The stack of layers; empty is reading.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mode {
@@ -55,6 +82,11 @@ impl Mode {
     /// The layer that takes the keys; `None` while reading.
     pub fn top(&self) -> Option<&Layer> {
         self.layers.last()
+    }
+
+    /// The keymap of the layer on top (reading's when there is none).
+    pub fn scope(&self) -> Scope {
+        self.top().map_or(Scope::Normal, Layer::scope)
     }
 
     /// The top layer, to change it in place.

@@ -1,10 +1,8 @@
 //! The one mode value at work: which layer takes a key, and what Esc and Ctrl-C close.
 
-use super::action::Action;
 use super::app::Overlay;
 use super::app_tests::app_in;
 use super::test_support::{press, press_mod, typ};
-use crate::keys::Command;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
@@ -15,10 +13,10 @@ fn v_in_the_sides_view_does_not_start_cursor_mode_under_it() {
     assert_eq!(a.mode_name(), "SIDES");
     typ(&mut a, "v");
     assert_eq!(a.mode_name(), "SIDES");
-    assert!(a.mode.cursor().is_none(), "no cursor under the overlay");
+    assert!(a.mode().cursor().is_none(), "no cursor under the overlay");
     // keys that would edit the hidden article do nothing either
     typ(&mut a, "a");
-    assert!(!a.store.as_ref().unwrap().is_dirty());
+    assert!(!a.store().unwrap().is_dirty());
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.mode_name(), "READ");
     typ(&mut a, "v");
@@ -48,15 +46,16 @@ fn ctrl_c_in_a_prompt_cancels_it() {
     assert_eq!(a.mode_name(), "SEARCH");
     press_mod(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(a.mode_name(), "READ");
-    assert!(a.search.matches.is_empty(), "the search is abandoned");
+    assert!(a.search().matches.is_empty(), "the search is abandoned");
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(
         matches!(
-            a.action_for_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Command(Command::Interrupt))
+            super::input_action(&crossterm::event::Event::Key(ctrl_c), &a),
+            super::Input::Interrupt
         ),
-        "reading, Ctrl-C interrupts"
+        "reading, Ctrl-C interrupts (the loop's to do)"
     );
-    assert!(!a.quit);
+    assert!(!a.wants_quit());
 
     // the same in a popup: the note editor
     press(&mut a, KeyCode::Tab);
@@ -72,9 +71,9 @@ fn esc_closes_only_the_layer_on_top() {
     let mut a = app_in(dir.path(), 100, 30, true);
     typ(&mut a, "v");
     typ(&mut a, "m");
-    assert!(a.mode.cursor().is_some());
+    assert!(a.mode().cursor().is_some());
     typ(&mut a, "L");
-    assert_eq!(a.mode.overlay(), None, "L is not a cursor-mode key");
+    assert_eq!(a.mode().overlay(), None, "L is not a cursor-mode key");
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.mode_name(), "CURSOR", "Esc drops the selection first");
     press(&mut a, KeyCode::Esc);
@@ -82,7 +81,7 @@ fn esc_closes_only_the_layer_on_top() {
     typ(&mut a, "L");
     typ(&mut a, "h");
     assert_eq!(
-        a.mode.overlay(),
+        a.mode().overlay(),
         Some(Overlay::Help(0)),
         "help replaces the legend"
     );
@@ -102,10 +101,15 @@ fn search_in_cursor_mode_puts_the_cursor_on_the_match() {
     }
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.mode_name(), "CURSOR", "back in cursor mode");
-    let at = a.mode.cursor().unwrap().at;
-    assert!(a.article.text[at..].starts_with("boatlift"));
+    let at = a.mode().cursor().unwrap().at;
+    assert!(a.article().text[at..].starts_with("boatlift"));
     typ(&mut a, "v");
     typ(&mut a, "e");
-    let sel = a.mode.cursor().unwrap().selection(&a.article.text).unwrap();
-    assert_eq!(&a.article.text[sel], "boatlift");
+    let sel = a
+        .mode()
+        .cursor()
+        .unwrap()
+        .selection(&a.article().text)
+        .unwrap();
+    assert_eq!(&a.article().text[sel], "boatlift");
 }

@@ -14,8 +14,8 @@ fn moving_the_cursor_past_a_row_that_ends_in_a_curly_quote_does_not_panic() {
     let mut a = app_in(dir.path(), 100, 30, true);
     for c in "v}}}}jwwwwwwwwwwej".chars() {
         typ(&mut a, &c.to_string());
-        let at = a.mode.cursor().unwrap().at;
-        assert!(a.article.text.is_char_boundary(at), "after {c}: {at}");
+        let at = a.mode().cursor().unwrap().at;
+        assert!(a.article().text.is_char_boundary(at), "after {c}: {at}");
     }
     // the same with the mouse: a drag past the end of every row, then tagging it
     let g = a.geometry().unwrap();
@@ -36,7 +36,7 @@ fn discarding_with_the_sidebar_open_quits_and_draws_no_stale_index() {
         typ(&mut a, &c.to_string());
         screen(&a);
     }
-    assert!(a.store.as_ref().unwrap().is_dirty(), "a position was added");
+    assert!(a.store().unwrap().is_dirty(), "a position was added");
     let journals = || {
         std::fs::read_dir(dir.path())
             .unwrap()
@@ -48,7 +48,7 @@ fn discarding_with_the_sidebar_open_quits_and_draws_no_stale_index() {
     press(&mut a, KeyCode::Esc);
     typ(&mut a, "q");
     typ(&mut a, "d");
-    assert!(a.quit);
+    assert!(a.wants_quit());
     screen(&a);
     assert_eq!(journals(), 0, "the discarded edits' journal is gone");
 }
@@ -65,7 +65,7 @@ fn a_discard_quits_even_when_the_store_became_unreadable() {
         typ(&mut a, &c.to_string());
     }
     press(&mut a, KeyCode::Enter);
-    assert!(a.quit, "{:?}", a.message);
+    assert!(a.wants_quit(), "{:?}", a.message());
 }
 /// One thing a user can do to the reader.
 #[derive(Debug, Clone)]
@@ -173,11 +173,11 @@ proptest::proptest! {
                 Input::Paste(text) => app.update(Action::Paste(text)),
             }
             screen(&app);
-            if app.quit {
+            if app.wants_quit() {
                 break;
             }
         }
-        if !app.quit {
+        if !app.wants_quit() {
             press_mod(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
         }
         let report = crate::store::check::check(&article, &options).unwrap();
@@ -192,14 +192,11 @@ fn undoing_back_to_the_saved_state_then_quitting_leaves_nothing_to_recover() {
     a.update(Action::Command(crate::keys::Command::Save));
     press(&mut a, KeyCode::Tab);
     typ(&mut a, "x");
-    assert!(a.store.as_ref().unwrap().is_dirty());
+    assert!(a.store().unwrap().is_dirty());
     typ(&mut a, "u");
-    assert!(
-        !a.store.as_ref().unwrap().is_dirty(),
-        "back at the saved state"
-    );
+    assert!(!a.store().unwrap().is_dirty(), "back at the saved state");
     typ(&mut a, "q");
-    assert!(a.quit, "quitting asks nothing");
+    assert!(a.wants_quit(), "quitting asks nothing");
     let journal = dir.path().join("bundled.parley.toml.journal");
     assert!(
         !journal.exists(),

@@ -5,10 +5,13 @@ use super::action::{PopupKey, PromptKey};
 pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
 pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 use super::input::TextField;
+use super::keymap::Bound;
 use super::note_editor::NoteEditor;
+use super::questions::Question;
 use crate::export::Format;
-use crate::keys::Command;
+use crate::keys::{Command, Scope};
 use crate::model::Id;
+use crossterm::event::KeyEvent;
 
 /// What a lettered question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,28 +179,40 @@ pub enum Popup {
 }
 
 impl Popup {
-    /// A lettered question.
-    pub fn choice(title: &str, options: &[(char, &str)], ask: Ask) -> Popup {
+    /// A lettered question, as declared.
+    pub fn ask<T: Copy>(question: &Question<T>, ask: Ask) -> Popup {
+        Popup::ask_with(question.title.to_string(), question, ask, |_, words| {
+            Some(words.to_string())
+        })
+    }
+
+    /// A lettered question with a title of the moment, its answers' words given by
+    /// `words` from each answer's meaning and declared words (`None` leaves it out).
+    pub fn ask_with<T: Copy>(
+        title: String,
+        question: &Question<T>,
+        ask: Ask,
+        words: impl Fn(T, &str) -> Option<String>,
+    ) -> Popup {
+        let options = question
+            .answers
+            .iter()
+            .filter_map(|&(letter, declared, means)| Some((letter, words(means, declared)?)))
+            .collect();
         Popup::Choice {
-            title: title.to_string(),
-            options: options.iter().map(|(c, s)| (*c, s.to_string())).collect(),
+            title,
+            options,
             ask,
             default: None,
         }
     }
 
-    /// A lettered question that Enter answers with `default`.
-    pub fn choice_with_default(
-        title: &str,
-        options: &[(char, &str)],
-        ask: Ask,
-        default: char,
-    ) -> Popup {
-        let mut popup = Popup::choice(title, options, ask);
-        if let Popup::Choice { default: d, .. } = &mut popup {
-            *d = Some(default);
+    /// The same question, Enter answering it with `letter`.
+    pub fn with_default(mut self, letter: Option<char>) -> Popup {
+        if let Popup::Choice { default, .. } = &mut self {
+            *default = letter;
         }
-        popup
+        self
     }
 
     /// A one-line text field holding `text`.
@@ -232,6 +247,39 @@ pub enum Outcome {
 }
 
 impl Popup {
+    /// The keymap the popup takes its keys through: a text field's editing keys,
+    /// or a panel's own.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Popup::Sides(_) => Scope::Sides,
+            Popup::SpeakersPanel(_) => Scope::Speakers,
+            Popup::Corpus => Scope::Corpus,
+            Popup::Choice { .. }
+            | Popup::Text { .. }
+            | Popup::Lines { .. }
+            | Popup::Speakers { .. } => Scope::Prompt,
+        }
+    }
+
+    /// What a key comes to in this popup, given what its keymap binds it to: a panel's
+    /// command or side, else an edit of its field (or a letter answering it).
+    pub fn key(&self, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
+        let list = matches!(self, Popup::Speakers { .. } | Popup::Lines { .. });
+        match (self.scope(), bound) {
+            (Scope::Prompt, Some(Bound::Command(Command::PromptNewline))) => {
+                Some(PopupKey::Newline)
+            }
+            (Scope::Prompt, Some(Bound::Command(Command::ListUp))) if list => Some(PopupKey::Up),
+            (Scope::Prompt, Some(Bound::Command(Command::ListDown))) if list => {
+                Some(PopupKey::Down)
+            }
+            (Scope::Prompt, bound) => PromptKey::of(bound, key).map(PopupKey::Edit),
+            (_, Some(Bound::Command(c))) => Some(PopupKey::Command(c)),
+            (_, Some(Bound::Side(n))) => Some(PopupKey::Side(n)),
+            (_, None) => None,
+        }
+    }
+
     /// Takes a key; `entries` is how many entries the speaker picker lists for its
     /// filter, how many sides the sides editor lists, or how many speakers the
     /// speakers panel lists (the app knows them).

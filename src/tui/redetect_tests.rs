@@ -7,7 +7,7 @@
 use super::action::Action;
 use super::app::App;
 use super::popup::Popup;
-use super::test_support::{RIVER_TALKS, app_on_file, message, press, screen, typ};
+use super::test_support::{RIVER_TALKS, app_on_file, message, press, run_jobs, screen, typ};
 use crate::model::{Id, Origin, Party, Status};
 use crossterm::event::KeyCode;
 use std::collections::BTreeMap;
@@ -127,7 +127,7 @@ fn each_edit_of_a_side_and_its_re_derivation_are_one_undo_step() {
     assert!(a.ann().parties.is_empty());
     assert_eq!(quotes_per_side(&a).keys().collect::<Vec<_>>(), [""]);
     assert!(
-        matches!(a.mode.popup(), Some(Popup::Sides(_))),
+        matches!(a.mode().popup(), Some(Popup::Sides(_))),
         "the editor stays"
     );
 }
@@ -233,7 +233,7 @@ fn accepted_and_saved(dir: &std::path::Path) -> (Party, Party, crate::model::Quo
     select(&mut a, &first);
     typ(&mut a, "a");
     a.update(Action::Command(crate::keys::Command::Save));
-    assert!(!a.store.as_ref().unwrap().is_dirty());
+    assert!(!a.store().unwrap().is_dirty());
     let accepted = a.ann().quotes[0].clone();
     (parties[0].clone(), parties[1].clone(), accepted)
 }
@@ -278,7 +278,7 @@ fn opening_a_changed_article_suggests_its_new_quote_and_marks_what_moved_fuzzily
     // the mark shows in the sidebar and the status bar, and accepting clears it
     press(&mut a, KeyCode::Esc);
     select(&mut a, "q1");
-    if !a.sidebar {
+    if !a.sidebar() {
         typ(&mut a, "s");
     }
     let shown = screen(&a);
@@ -385,13 +385,10 @@ fn detect_reads_an_article_changed_while_it_is_open_and_keeps_accepted_work() {
         message(&a)
     );
     assert_eq!(a.ann().quotes.len(), count, "nothing dropped, nothing read");
-    assert!(
-        a.store.as_ref().unwrap().is_dirty(),
-        "the accept is still there"
-    );
+    assert!(a.store().unwrap().is_dirty(), "the accept is still there");
     a.update(Action::Command(crate::keys::Command::Save));
     detect_adds_the_added_quote(&mut a, count, &accepted);
-    assert!(a.article.text.ends_with(ADDED), "the file as it is now");
+    assert!(a.article().text.ends_with(ADDED), "the file as it is now");
     typ(&mut a, "G");
     assert!(screen(&a).contains("open the gates"), "{}", screen(&a));
     typ(&mut a, ":detect");
@@ -410,17 +407,6 @@ fn large_story() -> String {
         text.push('\n');
     }
     text
-}
-
-/// Runs the detections the app queued, as the loop's worker would, and hands the
-/// results back.
-fn run_jobs(app: &mut App) -> usize {
-    let jobs = app.take_jobs();
-    let n = jobs.len();
-    for job in jobs {
-        app.update(Action::Detected(Box::new(job.run())));
-    }
-    n
 }
 
 #[test]
@@ -498,7 +484,7 @@ fn sides_given_for_a_large_article_apply_once_the_worker_has_read_it() {
     drop(first);
     let given = vec![side("talvera", "Talvera"), side("corvessa", "Corvessa")];
     let mut a = app_on_file(dir.path(), &text, given.clone());
-    assert!(matches!(a.mode.popup(), Some(Popup::Choice { .. })));
+    assert!(matches!(a.mode().popup(), Some(Popup::Choice { .. })));
     typ(&mut a, "a");
     assert!(
         a.ann().parties.is_empty(),
@@ -512,7 +498,7 @@ fn sides_given_for_a_large_article_apply_once_the_worker_has_read_it() {
         "{}",
         message(&a)
     );
-    a.store.as_mut().unwrap().discard().unwrap();
+    a.change_store_behind_the_back(|store| store.discard().unwrap());
     drop(a);
 
     // an edit while the worker reads makes its result stale: not applied

@@ -25,7 +25,7 @@ fn selected(a: &App) -> (Id, Status, String) {
 
 /// Selects the first quote whose text starts with `start`, with Tab.
 fn select_quote(a: &mut App, start: &str) {
-    for _ in 0..a.hl.items.len() + 1 {
+    for _ in 0..a.hl().items.len() + 1 {
         press(a, KeyCode::Tab);
         if a.on_selected(|q| q.text.starts_with(start), |_| false) == Some(true) {
             return;
@@ -96,7 +96,7 @@ fn y_and_x_review_and_move_on_in_one_key_and_say_so() {
 fn reviewing_every_suggestion_ends_with_nothing_left_to_review() {
     let (mut a, _dir) = reader();
     // the first y selects the first to review, each one after accepts it and moves on
-    for _ in 0..=a.hl.items.len() {
+    for _ in 0..=a.hl().items.len() {
         typ(&mut a, "y");
     }
     assert!(
@@ -138,7 +138,7 @@ fn the_filter_narrows_the_sidebar_and_the_steps_and_is_shown_until_cleared() {
     // Tab and r go through what the list shows
     for _ in 0..rows.len() + 2 {
         press(&mut a, KeyCode::Tab);
-        let it = &a.hl.items[a.selected.unwrap()];
+        let it = &a.hl().items[a.selected().unwrap()];
         assert_eq!(it.kind(), None, "a position");
         assert_eq!(a.ann().parties[it.party().unwrap()].name, "Cuba");
     }
@@ -248,20 +248,20 @@ fn accept_all_on_a_quote_with_no_side_accepts_only_quotes_with_no_side() {
         .filter(|q| q.kind == QuoteKind::Direct)
         .map(|q| q.id.clone())
         .collect();
-    let store = a.store.as_mut().unwrap();
-    for id in &quotes[1..] {
-        let speaker = Edit::SetSpeaker {
-            id: id.clone(),
-            speaker: None,
-        };
-        store.apply(speaker).unwrap();
-        let side = Edit::SetSide {
-            id: id.clone(),
-            party: None,
-        };
-        store.apply(side).unwrap();
-    }
-    a.refresh(None, None);
+    a.change_store_behind_the_back(|store| {
+        for id in &quotes[1..] {
+            let speaker = Edit::SetSpeaker {
+                id: id.clone(),
+                speaker: None,
+            };
+            store.apply(speaker).unwrap();
+            let side = Edit::SetSide {
+                id: id.clone(),
+                party: None,
+            };
+            store.apply(side).unwrap();
+        }
+    });
     let q2 = a.ann().quotes.iter().find(|q| q.id == quotes[2]).unwrap();
     let start: String = q2.text.chars().take(10).collect();
     select_quote(&mut a, &start);

@@ -17,7 +17,7 @@ fn colon_w_path_writes_a_copy_and_the_store_stays_on_its_file() {
     typ(&mut a, "a"); // an edit, unsaved
     typ(&mut a, &format!(":w {}", copy.display()));
     press(&mut a, KeyCode::Enter);
-    assert!(copy.is_file(), "{:?}", a.message);
+    assert!(copy.is_file(), "{:?}", a.message());
     assert!(
         std::fs::read_to_string(&copy)
             .unwrap()
@@ -25,9 +25,9 @@ fn colon_w_path_writes_a_copy_and_the_store_stays_on_its_file() {
         "the copy holds the edit"
     );
     assert!(screen(&a).contains("wrote a copy to"), "{}", screen(&a));
-    assert_eq!(a.store.as_ref().unwrap().path(), Some(own.as_path()));
+    assert_eq!(a.store().unwrap().path(), Some(own.as_path()));
     assert!(
-        a.store.as_ref().unwrap().is_dirty(),
+        a.store().unwrap().is_dirty(),
         "the store itself is not saved"
     );
     // the next edit and :w go to the store's own file, not the copy
@@ -37,7 +37,7 @@ fn colon_w_path_writes_a_copy_and_the_store_stays_on_its_file() {
     typ(&mut a, ":w");
     press(&mut a, KeyCode::Enter);
     assert!(own.is_file());
-    assert!(!a.store.as_ref().unwrap().is_dirty());
+    assert!(!a.store().unwrap().is_dirty());
     assert_eq!(
         std::fs::read(&copy).unwrap(),
         copy_before,
@@ -72,13 +72,13 @@ fn typing_over_the_name_save_as_offers_replaces_it() {
     let mut a = app_in(dir.path(), 120, 30, true);
     typ(&mut a, "E");
     typ(&mut a, "m"); // Markdown: the field offers a name
-    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
         panic!("no path field");
     };
     assert!(field.text().ends_with(".annotations.md"));
     let to = dir.path().join("brief.md");
     typ(&mut a, &to.display().to_string());
-    let Some(Popup::Text { field, .. }) = a.mode.popup() else {
+    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
         panic!("no path field");
     };
     assert_eq!(
@@ -87,7 +87,7 @@ fn typing_over_the_name_save_as_offers_replaces_it() {
         "typed over, not after"
     );
     press(&mut a, KeyCode::Enter);
-    assert!(to.is_file(), "{:?}", a.message);
+    assert!(to.is_file(), "{:?}", a.message());
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn a_move_keeps_the_offered_name_to_edit_and_ctrl_u_and_ctrl_w_delete() {
     typ(&mut a, ":");
     typ(&mut a, "w some/where/copy.toml");
     press_mod(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
-    let text = |a: &super::app::App| match a.mode.popup() {
+    let text = |a: &super::app::App| match a.mode().popup() {
         Some(Popup::Text { field, .. }) => field.text().to_string(),
         _ => panic!("no field"),
     };
@@ -126,7 +126,7 @@ fn a_read_only_reader_that_cannot_save_offers_a_copy_not_keep_editing() {
     let dir = tempfile::tempdir().unwrap();
     let _first = app_in(dir.path(), 120, 30, true); // holds the store
     let mut a = app_in(dir.path(), 120, 30, true);
-    assert!(a.store.as_ref().unwrap().read_only().is_some());
+    assert!(a.store().unwrap().read_only().is_some());
     press_mod(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
     let text = screen(&a);
     assert!(text.contains("Cannot save"), "{text}");
@@ -136,7 +136,7 @@ fn a_read_only_reader_that_cannot_save_offers_a_copy_not_keep_editing() {
     let to = dir.path().join("mine.parley.toml");
     typ(&mut a, &to.display().to_string());
     press(&mut a, KeyCode::Enter);
-    assert!(to.is_file(), "{:?}", a.message);
+    assert!(to.is_file(), "{:?}", a.message());
     assert!(screen(&a).contains("wrote a copy to"));
 }
 
@@ -189,7 +189,7 @@ fn export_as_json_to(a: &mut super::app::App, path: &std::path::Path) {
     typ(a, "E");
     typ(a, "j");
     assert!(
-        matches!(a.mode.popup(), Some(Popup::Text { .. })),
+        matches!(a.mode().popup(), Some(Popup::Text { .. })),
         "no path prompt"
     );
     typ(a, &path.display().to_string());
@@ -224,7 +224,7 @@ fn an_export_over_the_article_or_its_store_journal_or_lock_is_refused_and_writes
             "{}: {said}",
             path.display()
         );
-        assert!(a.mode.popup().is_none(), "no replace question for {why}");
+        assert!(a.mode().popup().is_none(), "no replace question for {why}");
         assert_eq!(
             std::fs::read(path).ok(),
             before,
@@ -244,5 +244,5 @@ fn an_export_over_the_article_or_its_store_journal_or_lock_is_refused_and_writes
     );
     typ(&mut a, "r"); // were it a replace question, this would answer it
     assert_eq!(std::fs::read(&store).unwrap(), before);
-    assert!(a.store.as_ref().unwrap().is_dirty(), "the edit is kept");
+    assert!(a.store().unwrap().is_dirty(), "the edit is kept");
 }

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::App;
 use super::popup::{Ask, Popup};
-use super::test_support::{press, press_mod, screen_lines, typ};
+use super::test_support::{press, press_mod, run_jobs, screen_lines, typ};
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
@@ -29,17 +29,25 @@ fn article(dir: &Path) -> Arc<Article> {
 
 /// A reader on the story, its store beside it, with `parties` in the config.
 fn app_on(dir: &Path, parties: Vec<Party>) -> App {
+    app_with(
+        dir,
+        Config {
+            parties,
+            ..Config::default()
+        },
+    )
+}
+
+/// A reader on the story, its store beside it, with this configuration.
+fn app_with(dir: &Path, config: Config) -> App {
     let article = article(dir);
+    let parties = &config.parties;
     let options = OpenOptions {
         parties: (!parties.is_empty()).then(|| parties.clone()),
         suggest: Some(crate::detect::detect_with_progress),
         ..OpenOptions::default()
     };
     let store = Store::open(&article, &options);
-    let config = Config {
-        parties,
-        ..Config::default()
-    };
     let mut app = App::new(article, config, (100, 30), true);
     app.update(Action::StoreReady(Box::new(store)));
     app
@@ -72,7 +80,7 @@ fn add_side(app: &mut App, name: &str) {
 }
 
 fn message(app: &App) -> String {
-    app.message
+    app.message()
         .as_ref()
         .map(|m| m.0.clone())
         .unwrap_or_default()
@@ -103,11 +111,11 @@ fn a_story_without_sides_says_so_and_s_adds_them() {
     assert_eq!(message(&a), "no sides yet: S adds one");
 
     typ(&mut a, "S");
-    assert!(matches!(a.mode.popup(), Some(Popup::Sides(_))));
+    assert!(matches!(a.mode().popup(), Some(Popup::Sides(_))));
     add_side(&mut a, "Elbonia");
     add_side(&mut a, "Freedonia");
     assert!(
-        matches!(a.mode.popup(), Some(Popup::Sides(e)) if e.cursor == 1),
+        matches!(a.mode().popup(), Some(Popup::Sides(e)) if e.cursor == 1),
         "the editor stays open on the new side"
     );
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
@@ -177,7 +185,7 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     assert_eq!(side_of(&a).as_deref(), Some("fredonia"));
     typ(&mut a, "S");
     assert!(
-        matches!(a.mode.popup(), Some(Popup::Sides(e)) if e.cursor == 0),
+        matches!(a.mode().popup(), Some(Popup::Sides(e)) if e.cursor == 0),
         "opens on the selected annotation's side"
     );
     typ(&mut a, "d");
@@ -204,8 +212,8 @@ fn a_blank_name_is_refused_and_the_editor_stays() {
     add_side(&mut a, "  ");
     assert!(a.ann().parties.is_empty());
     assert_eq!(message(&a), "a side needs a name");
-    assert!(matches!(a.mode.popup(), Some(Popup::Sides(_))));
-    assert!(!a.store.as_ref().unwrap().is_dirty());
+    assert!(matches!(a.mode().popup(), Some(Popup::Sides(_))));
+    assert!(!a.store().unwrap().is_dirty());
 }
 
 #[test]
@@ -223,20 +231,25 @@ fn given_sides_that_differ_from_the_store_are_offered_and_applied_as_one_step() 
     let mut a = app_on(dir.path(), given.clone());
     assert!(
         matches!(
-            a.mode.popup(),
+            a.mode().popup(),
             Some(Popup::Choice {
                 ask: Ask::ApplyParties,
                 ..
             })
         ),
         "{:?}",
-        a.mode.popup()
+        a.mode().popup()
     );
     assert!(
         a.ann().parties.is_empty(),
         "nothing applied before the answer"
     );
     typ(&mut a, "a");
+    assert!(
+        a.ann().parties.is_empty(),
+        "not before the detector is done"
+    );
+    assert_eq!(run_jobs(&mut a), 1, "the detector runs on the worker");
     assert_eq!(a.ann().parties, given);
     let sides: Vec<Option<&str>> = a.ann().quotes.iter().map(|q| q.party.as_deref()).collect();
     assert_eq!(sides, [Some("elbonia"), Some("freedonia")]);
@@ -279,11 +292,11 @@ fn given_sides_are_not_offered_when_the_store_has_them_or_kept_when_declined() {
     typ(&mut other, "k");
     assert_eq!(side_names(&other), ["Elbonia"]);
     assert_eq!(message(&other), "kept the store's sides");
-    assert!(!other.store.as_ref().unwrap().is_dirty());
+    assert!(!other.store().unwrap().is_dirty());
 }
 
 fn a_popup_is_open(app: &App) -> bool {
-    app.mode.popup().is_some()
+    app.mode().popup().is_some()
 }
 
 #[test]
@@ -309,18 +322,17 @@ fn the_editor_draws_in_small_terminals_and_keeps_the_cursor_row_in_view() {
 #[test]
 fn the_sides_editor_keys_are_remappable() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = app_on(dir.path(), Vec::new());
-    a.config = crate::config::Config::parse("[keys]\nside_add = [\"n\"]\n", "c.toml").unwrap();
-    a.keymap = crate::tui::keymap::Keymap::new(&a.config);
+    let config = crate::config::Config::parse("[keys]\nside_add = [\"n\"]\n", "c.toml").unwrap();
+    let mut a = app_with(dir.path(), config);
     typ(&mut a, "S");
     typ(&mut a, "a");
     assert!(
-        matches!(a.mode.popup(), Some(Popup::Sides(_))),
+        matches!(a.mode().popup(), Some(Popup::Sides(_))),
         "a no longer adds"
     );
     typ(&mut a, "n");
     assert!(
-        matches!(a.mode.popup(), Some(Popup::Text { .. })),
+        matches!(a.mode().popup(), Some(Popup::Text { .. })),
         "n asks for a name"
     );
     assert!(!screen_text(&a).contains("a add"));
@@ -410,7 +422,7 @@ fn confirming_a_side_s_fields_unchanged_changes_nothing() {
     press(&mut a, KeyCode::Enter); // the name
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.ann().parties, [side], "one alias with its comma");
-    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing to save");
+    assert!(!a.store().unwrap().is_dirty(), "nothing to save");
     typ(&mut a, "S");
     typ(&mut a, "e");
     press_mod(&mut a, KeyCode::Char('j'), KeyModifiers::CONTROL);

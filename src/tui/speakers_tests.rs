@@ -6,7 +6,9 @@
 use super::action::Action;
 use super::app::App;
 use super::popup::Popup;
-use super::test_support::{RIVER_TALKS, app_on_file, message, press, screen, typ};
+use super::test_support::{
+    RIVER_TALKS, app_on_file, app_on_file_with, message, press, screen, typ,
+};
 use crate::model::{Origin, Party, Status};
 use crossterm::event::KeyCode;
 
@@ -26,7 +28,7 @@ fn sides() -> Vec<Party> {
 }
 
 fn panel_open(app: &App) -> bool {
-    matches!(app.mode.popup(), Some(Popup::SpeakersPanel(_)))
+    matches!(app.mode().popup(), Some(Popup::SpeakersPanel(_)))
 }
 
 /// Opens the panel and moves its cursor to the speaker named `name`.
@@ -205,7 +207,7 @@ fn a_speakers_own_side_again_changes_nothing() {
     panel_on(&mut a, "Ines Marov"); // Talvera's already
     typ(&mut a, "1");
     assert_eq!(*a.ann(), before, "the store is as it was");
-    assert!(!a.store.as_ref().unwrap().is_dirty(), "nothing unsaved");
+    assert!(!a.store().unwrap().is_dirty(), "nothing unsaved");
     typ(&mut a, "u");
     assert_eq!(*a.ann(), before, "no undo step to take");
     assert!(message(&a).contains("nothing to undo"), "{}", message(&a));
@@ -292,7 +294,7 @@ fn deleting_a_speaker_keeps_its_quotes_and_merging_joins_two() {
     assert_eq!(a.ann().positions.len(), positions, "its position stays");
     // in the sidebar, what has no speaker now shows its text after its side, no colon
     press(&mut a, KeyCode::Esc);
-    if !a.sidebar {
+    if !a.sidebar() {
         typ(&mut a, "s");
     }
     assert!(
@@ -315,7 +317,7 @@ fn deleting_a_speaker_keeps_its_quotes_and_merging_joins_two() {
     let ministry = speaker(&a, "Corvessan defence ministry").id.clone();
     typ(&mut a, "m");
     assert!(
-        matches!(a.mode.popup(), Some(Popup::Speakers { .. })),
+        matches!(a.mode().popup(), Some(Popup::Speakers { .. })),
         "the merge picker"
     );
     typ(&mut a, "Petr");
@@ -344,9 +346,9 @@ fn enter_goes_to_the_speakers_mentions_and_n_goes_on() {
     assert!(!panel_open(&a));
     assert!(message(&a).contains("Goran Vest: "), "{}", message(&a));
     let first = a
-        .search
+        .search()
         .current
-        .map(|i| a.search.matches[i].clone())
+        .map(|i| a.search().matches[i].clone())
         .unwrap();
     assert_eq!(
         &RIVER_TALKS[first.clone()],
@@ -356,9 +358,9 @@ fn enter_goes_to_the_speakers_mentions_and_n_goes_on() {
     assert!(screen(&a).contains("Goran Vest"), "scrolled to it");
     typ(&mut a, "n");
     let next = a
-        .search
+        .search()
         .current
-        .map(|i| a.search.matches[i].clone())
+        .map(|i| a.search().matches[i].clone())
         .unwrap();
     assert!(next.start > first.start, "n goes on: {next:?}");
 }
@@ -422,10 +424,12 @@ fn a_speaker_with_a_side_gives_it_to_the_quote_it_is_picked_for() {
 #[test]
 fn the_panel_keys_are_remappable_and_in_help() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
-    let config = "[keys]\nspeakers = [\"ctrl-k\"]\nspeaker_rename = [\"R\"]\n";
-    a.config = crate::config::Config::parse(config, "c.toml").unwrap();
-    a.keymap = crate::tui::keymap::Keymap::new(&a.config);
+    let keys = "[keys]\nspeakers = [\"ctrl-k\"]\nspeaker_rename = [\"R\"]\n";
+    let config = crate::config::Config {
+        parties: sides(),
+        ..crate::config::Config::parse(keys, "c.toml").unwrap()
+    };
+    let mut a = app_on_file_with(dir.path(), RIVER_TALKS, config);
     typ(&mut a, "W");
     assert!(!panel_open(&a), "W no longer opens it");
     super::test_support::press_mod(
@@ -438,7 +442,7 @@ fn the_panel_keys_are_remappable_and_in_help() {
     assert!(panel_open(&a), "r no longer renames");
     assert!(screen(&a).contains("R rename"));
     typ(&mut a, "R");
-    assert!(matches!(a.mode.popup(), Some(Popup::Text { .. })));
+    assert!(matches!(a.mode().popup(), Some(Popup::Text { .. })));
     press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Esc);
 

@@ -36,9 +36,6 @@ pub const FILTER_TITLE: &str = "Show the articles whose file or title holds";
 /// The title of the corpus search field.
 pub const CORPUS_SEARCH_TITLE: &str = "Search every article for";
 
-/// The question before leaving an article with unsaved edits.
-pub const UNSAVED_BEFORE_LEAVING: &str = "Unsaved changes in this article";
-
 /// "cannot mark the article: WHY"
 pub fn cannot_mark(why: &str) -> String {
     format!(
@@ -127,6 +124,22 @@ pub const STILL_LOADING: &str = "the annotations are still loading";
 /// "the annotations could not be loaded (internal error); reading only"
 pub const WORKER_GONE: &str = "the annotations could not be loaded (internal error); reading only";
 
+/// A detection asked of a store opened without a detector.
+pub const NO_DETECTOR: &str = "this store was opened without a detector: nothing to detect";
+
+/// `s` on a terminal too narrow for the sidebar.
+pub fn no_room_for_sidebar(columns: u16) -> String {
+    format!(
+        "no room for the sidebar: it needs a terminal {} columns wide, this one has {columns}",
+        crate::tui::geometry::SIDEBAR_MIN_TERMINAL
+    )
+}
+
+/// The rest of a large article could not be read (`why`).
+pub fn showing_the_start_only(why: &str) -> String {
+    format!("{why}; showing the start only, without annotations")
+}
+
 /// "… (u undoes)": something done that undo takes back.
 pub fn done(what: &str, keys: &Keymap) -> String {
     format!("{what} ({} undoes)", keys.hint(Command::Undo))
@@ -151,13 +164,19 @@ pub fn unsaved(at_risk: usize) -> String {
 }
 
 /// The "keep editing" answer after a failed save: what the journal holds.
-pub fn keep_editing(at_risk: usize) -> String {
+pub fn keep_editing(keep: &str, at_risk: usize) -> String {
     match at_risk {
-        0 => "keep editing (the journal keeps every edit)".into(),
-        1 => "keep editing (1 edit is not in the journal: a crash would lose it)".into(),
-        n => format!("keep editing ({n} edits are not in the journal: a crash would lose them)"),
+        0 => format!("{keep} (the journal keeps every edit)"),
+        1 => format!("{keep} (1 edit is not in the journal: a crash would lose it)"),
+        n => format!("{keep} ({n} edits are not in the journal: a crash would lose them)"),
     }
 }
+
+/// The export question's title.
+pub const EXPORT_AS: &str = "Export as";
+
+/// The export path's title.
+pub const EXPORT_TO: &str = "Export to";
 
 /// The title of a side's aliases editor (`side` shown already sanitised).
 pub fn aliases_title(side: &str, keys: &Keymap) -> String {

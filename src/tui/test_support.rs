@@ -19,6 +19,28 @@ pub(crate) fn press(app: &mut App, code: KeyCode) {
     press_mod(app, code, KeyModifiers::NONE);
 }
 
+/// Selects item `i` as a user would: Tab until it is the selection.
+pub(crate) fn select_item(app: &mut App, i: usize) {
+    for _ in 0..=app.hl().items.len() {
+        if app.selected() == Some(i) {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    panic!("Tab never selects item {i}");
+}
+
+/// Runs the detections the app queued, as the loop's worker would, and hands the
+/// results back; how many there were.
+pub(crate) fn run_jobs(app: &mut App) -> usize {
+    let jobs = app.take_jobs();
+    let n = jobs.len();
+    for job in jobs {
+        app.update(super::action::Action::Detected(Box::new(job.run())));
+    }
+    n
+}
+
 /// Types `text`, one key a character.
 pub(crate) fn typ(app: &mut App, text: &str) {
     for c in text.chars() {
@@ -28,7 +50,7 @@ pub(crate) fn typ(app: &mut App, text: &str) {
 
 /// The screen's rows as drawn now.
 pub(crate) fn screen_lines(app: &App) -> Vec<String> {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.size().0, app.size().1);
     let mut buf = Buffer::empty(area);
     app.render(area, &mut buf);
     (0..area.height)
@@ -64,7 +86,21 @@ pub(crate) fn app_on_file(
     text: &str,
     parties: Vec<crate::model::Party>,
 ) -> App {
+    let config = crate::config::Config {
+        parties,
+        ..crate::config::Config::default()
+    };
+    app_on_file_with(dir, text, config)
+}
+
+/// [`app_on_file`] with a configuration of its own (its sides detect the story).
+pub(crate) fn app_on_file_with(
+    dir: &std::path::Path,
+    text: &str,
+    config: crate::config::Config,
+) -> App {
     use crate::article::{Article, Source};
+    let parties = config.parties.clone();
     use crate::store::{OpenOptions, Store};
     let path = dir.join("story.txt");
     if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
@@ -77,10 +113,6 @@ pub(crate) fn app_on_file(
         ..OpenOptions::default()
     };
     let store = Store::open(&article, &options);
-    let config = crate::config::Config {
-        parties,
-        ..crate::config::Config::default()
-    };
     let mut app = App::new(article, config, (100, 30), true);
     app.update(super::action::Action::StoreReady(Box::new(store)));
     app
@@ -88,7 +120,7 @@ pub(crate) fn app_on_file(
 
 /// The status message shown now ("" when none).
 pub(crate) fn message(app: &App) -> String {
-    app.message
+    app.message()
         .as_ref()
         .map(|m| m.0.clone())
         .unwrap_or_default()

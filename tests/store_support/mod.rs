@@ -91,3 +91,43 @@ pub fn edited(f: &Fixture, save: bool) -> Store {
 pub fn notices(s: &Store) -> String {
     s.notices().join(" | ")
 }
+
+/// Runs `test`, one of this test binary's child-process helpers, in a process of its
+/// own with `env` naming `dir`, its standard output piped back. The helpers are
+/// `#[ignore]`d so that they are never counted as tests: this runs one alone, by name.
+pub fn spawn_child_test(test: &str, env: &str, dir: &std::path::Path) -> std::process::Child {
+    use std::process::{Command, Stdio};
+    Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            test,
+            "--nocapture",
+            "--test-threads",
+            "1",
+        ])
+        .env(env, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// The directory a child-process helper works in, from `env`; run on its own (by
+/// `--ignored`), a helper fails here rather than pass having done nothing.
+pub fn child_dir(env: &str) -> PathBuf {
+    let dir = std::env::var_os(env)
+        .unwrap_or_else(|| panic!("not a test: a child process its parent runs with {env} set"));
+    PathBuf::from(dir)
+}
+
+/// Reads the child's output until a line holds `word`; fails when the child ends first
+/// (it died, or was never run).
+pub fn wait_for_line(out: &mut impl std::io::BufRead, word: &str) {
+    let mut line = String::new();
+    while !line.contains(word) {
+        line.clear();
+        let read = out.read_line(&mut line).unwrap();
+        assert!(read > 0, "the child process ended before saying {word:?}");
+    }
+}

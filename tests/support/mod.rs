@@ -181,8 +181,7 @@ impl Term {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // let the reader thread drain the last bytes
-                std::thread::sleep(Duration::from_millis(100));
+                self.drain_output();
                 return status;
             }
             if start.elapsed() > PATIENCE {
@@ -191,6 +190,25 @@ impl Term {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Waits until the terminal has passed on the last bytes the program wrote: with
+    /// the program gone, reading the terminal ends and so does the reading thread.
+    fn drain_output(&mut self) {
+        let Some(reader) = self.reader.take() else {
+            return;
+        };
+        let start = Instant::now();
+        while !reader.is_finished() {
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "the terminal's output never ended; screen:\n{}",
+                    self.contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        reader.join().unwrap();
     }
 
     /// The process id.
@@ -246,4 +264,13 @@ pub fn in_dir<'a>(command: &'a mut Command, dir: &Path) -> &'a mut Command {
         .env("XDG_DATA_HOME", dir.join("data"))
         .env("HOME", dir)
         .env("NO_COLOR", "1")
+}
+
+/// Makes a FIFO at `path` (user read and write), failing the test when it cannot: a
+/// test of how parley meets a FIFO never passes having met none.
+#[cfg(unix)]
+pub fn make_fifo(path: &Path) {
+    use rustix::fs::{CWD, Mode, mkfifoat};
+    mkfifoat(CWD, path, Mode::RUSR | Mode::WUSR)
+        .unwrap_or_else(|e| panic!("cannot make a FIFO at {}: {e}", path.display()));
 }

@@ -290,6 +290,6 @@ proptest! {
             let read: Vec<Option<&str>> = s.mentions.iter().map(|m| new.get(m[0]..m[1])).collect();
             prop_assert_eq!(texts, read);
         }
-        prop_assert!(crate::store::schema::validate(&a, Some(&new)).is_empty());
+        prop_assert!(crate::store::validate::validate(&a, Some(&new)).is_empty());
     }
 }

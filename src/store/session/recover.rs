@@ -5,12 +5,12 @@
 //! saved. The user is told what was found.
 
 use super::open::article_info_of;
-use super::{Store, display};
+use super::{Store, display, plural};
 use crate::model::{Annotations, SCHEMA_VERSION};
 use crate::store::anchor::{self, Made};
 use crate::store::history::{self, Change, Group};
 use crate::store::journal::{self, Journal, Pending};
-use crate::store::schema::{self, Tally};
+use crate::store::validate::{self, Tally};
 use std::path::Path;
 
 /// The actions of a journal played onto a starting set.
@@ -27,9 +27,9 @@ struct Replay {
 /// each action checked, by what it touched ([`Tally`]), so a journal with one bad entry
 /// costs about what a good one does.
 fn replay(start: &Annotations, actions: &[Vec<Change>], text: &str) -> Replay {
-    let allowed = schema::validate(start, Some(text)).len();
+    let allowed = validate::validate(start, Some(text)).len();
     let quick = play(start, actions, None);
-    if quick.rejected == 0 && schema::validate(&quick.set, Some(text)).len() <= allowed {
+    if quick.rejected == 0 && validate::validate(&quick.set, Some(text)).len() <= allowed {
         return quick;
     }
     play(start, actions, Some(text))
@@ -69,11 +69,6 @@ fn play(start: &Annotations, actions: &[Vec<Change>], article: Option<&str>) -> 
         applied,
         rejected,
     }
-}
-
-/// "1 edit", "2 edits": a count with its noun in the number it takes.
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl Store {

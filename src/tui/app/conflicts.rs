@@ -7,6 +7,7 @@ use crate::model::{Conflict, ConflictTable, Id};
 use crate::store::edit::Edit;
 use crate::store::fields::DELETED;
 use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::questions::{self, Settle};
 use crate::tui::strings;
 
 /// Fields whose value is text the user may write instead of choosing a side's.
@@ -110,27 +111,20 @@ impl App {
             .as_deref()
             .map(|b| format!(" (was {})", self.shown_value(c, Some(b))))
             .unwrap_or_default();
-        let mut options = vec![
-            (
-                'o',
-                format!("ours: {}", self.shown_value(c, c.ours.as_deref())),
-            ),
-            (
-                't',
-                format!("theirs: {}", self.shown_value(c, c.theirs.as_deref())),
-            ),
-        ];
-        if WRITABLE.contains(&c.field.as_str()) {
-            options.push(('e', "edit: write the value".into()));
-        }
-        self.open_popup(Popup::Choice {
-            title: sanitize_inline(&format!("Conflict {n} of {total}: {what}{was}")),
-            options,
-            ask: Ask::Settle {
-                conflict: c.id.clone(),
-            },
-            default: None,
-        });
+        let q = &questions::SETTLE;
+        let title = sanitize_inline(&format!("{} {n} of {total}: {what}{was}", q.title));
+        let ask = Ask::Settle {
+            conflict: c.id.clone(),
+        };
+        let writable = WRITABLE.contains(&c.field.as_str());
+        self.open_popup(Popup::ask_with(title, q, ask, |answer, words| {
+            let value = match answer {
+                Settle::Ours => c.ours.as_deref(),
+                Settle::Theirs => c.theirs.as_deref(),
+                Settle::Edit => return writable.then(|| words.to_string()),
+            };
+            Some(format!("{words}: {}", self.shown_value(c, value)))
+        }));
     }
 
     /// The answer of the chooser: ours, theirs, or an editor for the user's value.
@@ -144,10 +138,10 @@ impl App {
         else {
             return;
         };
-        match c {
-            'o' => self.settle(conflict, found.ours),
-            't' => self.settle(conflict, found.theirs),
-            'e' => {
+        match questions::SETTLE.meaning(c) {
+            Some(Settle::Ours) => self.settle(conflict, found.ours),
+            Some(Settle::Theirs) => self.settle(conflict, found.theirs),
+            Some(Settle::Edit) => {
                 let start = found.ours.as_deref().unwrap_or("");
                 let purpose = Field::Settle { conflict };
                 if found.field == "note" {
@@ -157,7 +151,7 @@ impl App {
                     self.open_popup(Popup::text(&title, start, purpose));
                 }
             }
-            _ => {}
+            None => {}
         }
     }
 

@@ -14,6 +14,7 @@ use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
 use crate::tui::corpus::{Corpus, Counted, OpenJob};
 use crate::tui::corpus_search::{Found, SearchJob};
 use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::questions::{self, Unsaved};
 use crate::tui::session;
 use crate::tui::strings;
 use std::sync::Arc;
@@ -40,7 +41,7 @@ impl App {
         let color = corpus.color;
         let mut app = App::new(Arc::new(placeholder), config, size, color);
         app.message = None;
-        app.detecting = false;
+        app.loading = super::loading::Loading::Without;
         app.label = String::new();
         app.corpus = Some(corpus);
         app.open_popup(Popup::Corpus);
@@ -83,7 +84,7 @@ impl App {
 
     /// The open article's row counts what the reader holds now (edits included).
     fn refresh_open_entry(&mut self) {
-        let (Some(store), Some(corpus)) = (self.store.as_ref(), self.corpus.as_mut()) else {
+        let (Some(store), Some(corpus)) = (self.loading.store(), self.corpus.as_mut()) else {
             return;
         };
         let Some(entry) = corpus.current.and_then(|i| corpus.entries.get_mut(i)) else {
@@ -226,28 +227,21 @@ impl App {
 
     /// Goes to `d`, asking first what to do with unsaved edits.
     pub(super) fn go(&mut self, d: Destination) {
-        let dirty = self.store.as_ref().is_some_and(|s| s.is_dirty());
+        let dirty = self.loading.store().is_some_and(|s| s.is_dirty());
         let same = self.corpus.as_ref().and_then(|c| c.current) == Some(d.entry);
         if dirty && !same {
-            return self.open_popup(Popup::choice(
-                strings::UNSAVED_BEFORE_LEAVING,
-                &[
-                    ('s', "save and go"),
-                    ('d', "discard them and go"),
-                    ('c', "cancel"),
-                ],
-                Ask::LeaveUnsaved(d),
-            ));
+            let ask = Ask::LeaveUnsaved(d);
+            return self.open_popup(Popup::ask(&questions::LEAVE_UNSAVED, ask));
         }
         self.arrive(d);
     }
 
-    /// The answer to [`strings::UNSAVED_BEFORE_LEAVING`].
+    /// The answer to [`questions::LEAVE_UNSAVED`].
     pub(super) fn leave_unsaved(&mut self, d: Destination, c: char) {
-        match c {
-            's' if self.save() => self.arrive(d),
-            'd' => {
-                if let Some(store) = self.store.as_mut() {
+        match questions::LEAVE_UNSAVED.meaning(c) {
+            Some(Unsaved::Save) if self.save() => self.arrive(d),
+            Some(Unsaved::Discard) => {
+                if let Some(store) = self.loading.store_mut() {
                     let _ = store.discard();
                 }
                 self.arrive(d);
@@ -289,14 +283,11 @@ impl App {
         let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);
         let article = Arc::new(opening.article);
-        *self = App::new(
-            Arc::clone(&article),
-            self.config.clone(),
-            self.size,
-            corpus.color,
-        );
+        *self = self.fresh(Arc::clone(&article), corpus.color);
         self.log = log;
-        self.loading = !opening.complete;
+        if !opening.complete {
+            self.update(Action::RestToCome);
+        }
         if opening.complete && article.text.len() <= DETECT_ON_THE_SPOT {
             let store = Store::open(&article, &corpus.options);
             self.corpus = Some(corpus);
@@ -348,12 +339,7 @@ impl App {
             return;
         };
         if let Some(place) = session::load(&path, &key) {
-            self.resume_at(place.offset);
-            for (k, v) in place.marks {
-                if let Some(c) = k.chars().next() {
-                    self.marks.insert(c, v);
-                }
-            }
+            self.update(Action::Resume(place));
         }
     }
 }

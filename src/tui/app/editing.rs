@@ -10,6 +10,7 @@ use crate::store::edit::Edit;
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::note_editor::NoteEditor;
 use crate::tui::popup::{Ask, Field, Pick, Popup};
+use crate::tui::questions;
 use crate::tui::strings;
 
 impl App {
@@ -34,7 +35,7 @@ impl App {
     /// Applies an edit through the store; errors become a status message.
     pub(super) fn apply(&mut self, edit: Edit) -> Option<Outcome> {
         let before = self.selected_id();
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             self.say(strings::STILL_LOADING, Tone::Warning);
             return None;
         };
@@ -57,11 +58,11 @@ impl App {
     /// Runs `edits` as one undo step (see [`crate::store::Store::transaction`]); the
     /// app stays free to apply, refresh and report between the edits.
     pub(super) fn transaction(&mut self, label: &str, edits: impl FnOnce(&mut App)) {
-        if let Some(store) = self.store.as_mut() {
+        if let Some(store) = self.loading.store_mut() {
             store.begin_group(label);
         }
         edits(self);
-        if let Some(store) = self.store.as_mut() {
+        if let Some(store) = self.loading.store_mut() {
             store.end_group();
         }
     }
@@ -74,28 +75,19 @@ impl App {
         id
     }
 
-    /// A command that edits; called for everything reading does not handle.
+    /// A command that edits the selected annotation (or tags the selection).
     pub(super) fn edit_command(&mut self, c: Command) {
-        if self.mode.cursor().is_some() && self.cursor_command(c) {
-            return;
-        }
         match c {
-            Command::CursorMode => self.enter_cursor(),
             Command::TagQuote | Command::TagPosition => {
                 self.say(strings::select_text_first(&self.keymap), Tone::Info)
             }
-            // the loop suspends and interrupts; set_side comes as Action::SetSide
-            Command::Suspend | Command::Interrupt | Command::SetSide => {}
             Command::PickSpeaker if self.with_selected().is_some() => {
                 self.open_picker(Pick::Speaker)
             }
             Command::MergeSpeaker => self.start_merge(),
-            Command::EditSides => self.open_sides_editor(),
-            Command::Speakers => self.open_speakers_panel(),
             Command::ChangeKind => self.ask_kind(),
             Command::Accept => self.set_status(Status::Accepted),
             Command::Reject => self.set_status(Status::Rejected),
-            c if super::review::is_review(c) => self.review_command(c),
             Command::Delete => {
                 if let Some(id) = self.with_selected() {
                     if self.apply(Edit::Delete { id }).is_some() {
@@ -110,23 +102,6 @@ impl App {
             Command::ShrinkStart => self.resize_span(true, false),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
-            Command::Save => {
-                self.save();
-            }
-            Command::Export => self.open_popup(Popup::choice(
-                "Export as",
-                &[
-                    ('t', "TOML (the store schema)"),
-                    ('j', "JSON (W3C Web Annotations)"),
-                    ('c', "CSV"),
-                    ('m', "Markdown brief"),
-                ],
-                Ask::ExportFormat,
-            )),
-            Command::CommandLine => {
-                self.open_popup(Popup::text(":", "", Field::Command));
-            }
-            Command::NextConflict => self.next_conflict(),
             _ => {}
         }
     }
@@ -182,12 +157,8 @@ impl App {
             return self.say(strings::positions_have_no_kind(&self.keymap), Tone::Info);
         };
         // Enter keeps the kind it has
-        self.open_popup(Popup::choice_with_default(
-            "Kind of quote",
-            KIND_OPTIONS,
-            Ask::ChangeKind,
-            kind_letter(kind),
-        ));
+        let popup = Popup::ask(&questions::KIND, Ask::ChangeKind);
+        self.open_popup(popup.with_default(questions::KIND.letter(kind)));
     }
 
     fn open_note(&mut self) {
@@ -264,7 +235,7 @@ impl App {
 
     pub(super) fn undo_redo(&mut self, undo: bool) {
         let before = self.selected_id();
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             return;
         };
         let result = if undo { store.undo() } else { store.redo() };
@@ -316,15 +287,15 @@ impl App {
             return;
         }
         if quote {
-            self.open_popup(Popup::choice_with_default(
-                "Tag as a quote",
-                KIND_OPTIONS,
-                Ask::TagKind {
-                    start: range.start,
-                    end: range.end,
-                },
-                kind_letter(QuoteKind::Direct),
-            ));
+            let ask = Ask::TagKind {
+                start: range.start,
+                end: range.end,
+            };
+            let q = &questions::KIND;
+            let popup = Popup::ask_with(questions::TAG_AS_QUOTE.into(), q, ask, |_, w| {
+                Some(w.to_string())
+            });
+            self.open_popup(popup.with_default(q.letter(QuoteKind::Direct)));
         } else if self
             .apply(Edit::AddPosition {
                 start: range.start,
@@ -337,28 +308,5 @@ impl App {
             self.mode.leave_cursor();
             self.say(strings::added("position", &self.keymap), Tone::Info);
         }
-    }
-}
-
-const KIND_OPTIONS: &[(char, &str)] = &[
-    ('d', "direct: a whole quoted utterance"),
-    ('p', "partial: quoted words inside reported speech"),
-    ('t', "term: a name or scare quote, not speech"),
-];
-
-/// The letter that answers a kind in the kind question.
-fn kind_letter(kind: QuoteKind) -> char {
-    match kind {
-        QuoteKind::Direct => 'd',
-        QuoteKind::Partial => 'p',
-        QuoteKind::Term => 't',
-    }
-}
-
-pub(super) fn kind_of(c: char) -> QuoteKind {
-    match c {
-        'p' => QuoteKind::Partial,
-        't' => QuoteKind::Term,
-        _ => QuoteKind::Direct,
     }
 }

@@ -1,20 +1,25 @@
 //! Sides given in the config or by `--parties FILE` for a story whose store already
 //! has its own: the reader offers to apply them, and applying them re-derives the
-//! sides of the detector's untouched suggestions, as one undo step.
+//! sides of the detector's untouched suggestions (the store's
+//! [`rederived`](crate::store::suggest::rederived)), as one undo step, once the worker
+//! has run the store's detector with them.
 
-use super::redetect::{DETECT_ON_THE_SPOT, Purpose};
+use super::redetect::Purpose;
 use super::{App, Tone};
 use crate::article::sanitize_inline;
 use crate::model::{Annotations, Party};
-use crate::store::edit::{Edit, redetect};
+use crate::store::suggest::rederived;
 use crate::tui::popup::{Ask, Popup};
+use crate::tui::questions::GIVEN_SIDES;
 use crate::tui::strings;
 
 impl App {
     /// Once the store is open: when sides were given and the store file has others,
     /// asks whether to apply them or keep the store's.
     pub(super) fn offer_given_sides(&mut self) {
-        let Some(store) = &self.store else { return };
+        let Some(store) = self.loading.store() else {
+            return;
+        };
         let given = &self.config.parties;
         let theirs = &store.annotations().parties;
         if given.is_empty()
@@ -24,46 +29,30 @@ impl App {
         {
             return;
         }
-        let options = vec![
-            (
-                'a',
-                format!("apply them: {} (suggestions re-derived)", names(given)),
-            ),
-            ('k', format!("keep the store's: {}", names(theirs))),
-        ];
-        self.open_popup(Popup::Choice {
-            title: "The sides given (config or --parties) differ from the store's".into(),
-            options,
-            ask: Ask::ApplyParties,
-            default: None,
+        let (given, theirs) = (names(given), names(theirs));
+        let q = &GIVEN_SIDES;
+        let popup = Popup::ask_with(q.title.into(), q, Ask::ApplyParties, |apply, words| {
+            Some(format!("{words}: {}", if apply { &given } else { &theirs }))
         });
+        self.open_popup(popup);
     }
 
-    /// The answer to [`App::offer_given_sides`]: `a` applies the given sides (on a
-    /// large article once the detector, on a worker, has read it with them).
+    /// The answer to [`App::offer_given_sides`]: `a` applies the given sides once the
+    /// detector, on the worker, has read the article with them.
     pub(super) fn answer_given_sides(&mut self, c: char) {
-        if c != 'a' {
+        if GIVEN_SIDES.meaning(c) != Some(true) {
             return self.say(strings::KEPT_STORE_SIDES, Tone::Info);
         }
         let parties = self.config.parties.clone();
-        if self.article.text.len() > DETECT_ON_THE_SPOT {
-            let step = self.store.as_ref().map_or(0, |s| s.state());
-            self.queue_detection(parties, Purpose::ApplyGiven { step });
-            return self.say(strings::DETECTING, Tone::Info);
-        }
-        let found = crate::detect::detect(&self.article, Some(&parties));
-        self.apply_given_sides(parties, &found);
+        let step = self.loading.store().map_or(0, |s| s.state());
+        self.say(strings::DETECTING, Tone::Info);
+        self.queue_detection(parties, Purpose::ApplyGiven { step });
     }
 
     /// Replaces the sides with `parties`, the untouched suggestions taking the sides
     /// the detector gave them with those (`found`).
     pub(super) fn apply_given_sides(&mut self, parties: Vec<Party>, found: &Annotations) {
-        let (sides, speaker_sides) = redetect::rederive(self.ann(), found);
-        let edit = Edit::SetParties {
-            parties,
-            sides,
-            speaker_sides,
-        };
+        let edit = rederived(self.ann(), parties, found).edit;
         if let Some(o) = self.apply(edit) {
             self.say(
                 strings::done(

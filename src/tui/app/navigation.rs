@@ -27,20 +27,20 @@ impl App {
     }
 
     /// Puts the row showing byte `offset` at the top of the screen.
-    pub fn scroll_to_offset(&mut self, offset: usize) {
+    pub(super) fn scroll_to_offset(&mut self, offset: usize) {
         self.top = self.row_of(offset);
         self.top = self.top.min(self.max_top());
         self.anchor = None;
     }
 
     /// The row showing byte `offset`, wrapping up to it first.
-    pub fn row_of(&mut self, offset: usize) -> usize {
+    pub(super) fn row_of(&mut self, offset: usize) -> usize {
         self.layout.ensure_offset(&self.article.text, offset);
         self.layout.row_of(offset)
     }
 
     /// Wraps more of the article while the user is idle; false once all is wrapped.
-    pub fn wrap_more(&mut self) -> bool {
+    pub(super) fn wrap_more(&mut self) -> bool {
         !self.layout.extend(&self.article.text, 1 << 20)
     }
 
@@ -65,7 +65,7 @@ impl App {
     }
 
     /// Scrolls so that byte `offset` is on screen, a third of the way down if it was not.
-    pub fn reveal(&mut self, offset: usize) {
+    pub(super) fn reveal(&mut self, offset: usize) {
         let row = self.row_of(offset);
         let h = self.viewport();
         if row < self.top || row >= self.top + h {
@@ -74,7 +74,7 @@ impl App {
     }
 
     /// Selects an item and brings it into view.
-    pub fn select(&mut self, item: usize) {
+    pub(super) fn select(&mut self, item: usize) {
         if let Some(it) = self.hl.items.get(item) {
             let start = it.range().start;
             self.selected = Some(item);

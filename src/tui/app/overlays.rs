@@ -33,6 +33,19 @@ impl App {
         }
     }
 
+    /// A command with an overlay on top: the overlay takes its own, and the ones that
+    /// open, close or switch the panes go on to reading; the rest would act on the
+    /// article hidden under it, so they are taken too (and do nothing).
+    pub(super) fn overlay_command(&mut self, overlay: Overlay, c: Command) -> bool {
+        let taken = match overlay {
+            Overlay::Help(scroll) => self.help_command(c, scroll, Overlay::Help),
+            Overlay::Messages(scroll) => self.help_command(c, scroll, Overlay::Messages),
+            Overlay::Sides(cursor) => self.sides_command(c, cursor),
+            Overlay::Legend(scroll) => self.help_command(c, scroll, Overlay::Legend),
+        };
+        taken || !passes_overlays(c)
+    }
+
     /// Handles a command in a scrolled list (the keys, the messages); false when it is
     /// not one of its own.
     pub(super) fn help_command(
@@ -124,4 +137,18 @@ impl App {
     pub fn sides_entries(&self) -> Vec<usize> {
         self.sides_columns().into_iter().flatten().collect()
     }
+}
+
+/// Whether a command reaches the reader with an overlay open: those that open, close
+/// or switch the panes.
+fn passes_overlays(c: Command) -> bool {
+    matches!(
+        c,
+        Command::ToggleHelp
+            | Command::ToggleLegend
+            | Command::ToggleSides
+            | Command::ToggleSidebar
+            | Command::Quit
+            | Command::Cancel
+    )
 }

@@ -1,13 +1,13 @@
 //! The popups the edit commands open (questions, text fields, the speaker picker):
 //! their keys, and what their answers do.
 
-use super::editing::kind_of;
 use super::{App, Layer, Tone};
 use crate::export::Format;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
 use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup, Writing};
+use crate::tui::questions::{self, Changed, ReadOnlySave, SaveFailed, Unsaved};
 use crate::tui::strings;
 use std::path::PathBuf;
 
@@ -170,51 +170,44 @@ impl App {
 
     fn choose(&mut self, ask: Ask, c: char) {
         match ask {
-            Ask::TagKind { start, end } => self.tag_quote(start, end, kind_of(c)),
+            Ask::TagKind { start, end } => {
+                if let Some(kind) = questions::KIND.meaning(c) {
+                    self.tag_quote(start, end, kind);
+                }
+            }
             Ask::ChangeKind => {
-                if let Some(id) = self.selected_id() {
-                    self.apply(Edit::SetKind {
-                        id,
-                        kind: kind_of(c),
-                    });
+                if let (Some(id), Some(kind)) = (self.selected_id(), questions::KIND.meaning(c)) {
+                    self.apply(Edit::SetKind { id, kind });
                 }
             }
             Ask::LeaveUnsaved(d) => self.leave_unsaved(d, c),
-            Ask::QuitUnsaved => match c {
-                's' if self.save() => self.quit = true,
-                'd' => self.discard_and_quit(),
+            Ask::QuitUnsaved => match questions::QUIT_UNSAVED.meaning(c) {
+                Some(Unsaved::Save) if self.save() => self.quit = true,
+                Some(Unsaved::Discard) => self.discard_and_quit(),
                 _ => {}
             },
             Ask::Conflict => self.resolve_conflict(c),
-            Ask::Replace { path, with } if c == 'r' => match with {
-                Writing::Export(format) => self.export_to(format, &path, true),
-                Writing::Store => self.save_as(std::path::Path::new(&path), true),
-                Writing::Copy => self.save_copy(std::path::Path::new(&path), true),
-            },
+            Ask::Replace { path, with } if questions::REPLACE.meaning(c) == Some(true) => {
+                match with {
+                    Writing::Export(format) => self.export_to(format, &path, true),
+                    Writing::Store => self.save_as(std::path::Path::new(&path), true),
+                    Writing::Copy => self.save_copy(std::path::Path::new(&path), true),
+                }
+            }
             Ask::Replace { .. } => {}
-            Ask::ReadOnlySave if c == 's' => self.ask_copy_to(),
-            Ask::ReadOnlySave => {}
-            Ask::SaveFailed => match c {
-                's' => self.ask_save_as(),
-                'r' => {
+            Ask::ReadOnlySave => {
+                if questions::READ_ONLY_SAVE.meaning(c) == Some(ReadOnlySave::WriteCopy) {
+                    self.ask_copy_to();
+                }
+            }
+            Ask::SaveFailed => match questions::SAVE_FAILED.meaning(c) {
+                Some(SaveFailed::SaveElsewhere) => self.ask_save_as(),
+                Some(SaveFailed::Retry) => {
                     self.save();
                 }
                 _ => {}
             },
-            Ask::ExportFormat => {
-                let (format, ext) = match c {
-                    'j' => (Format::Json, "json"),
-                    'c' => (Format::Csv, "csv"),
-                    'm' => (Format::Markdown, "md"),
-                    _ => (Format::Toml, "toml"),
-                };
-                let path = self.default_export_path(ext);
-                self.open_popup(Popup::text(
-                    "Export to",
-                    &path,
-                    Field::ExportPath { format },
-                ));
-            }
+            Ask::ExportFormat => self.answer_export_format(c),
             Ask::ApplyParties => self.answer_given_sides(c),
             Ask::Filter => self.answer_filter(c),
             Ask::SpeakerSide { name, role } => self.add_speaker(name, &role, c),
@@ -239,10 +232,10 @@ impl App {
 
     /// The answer to "the store changed on disk": reload, overwrite or save elsewhere.
     fn resolve_conflict(&mut self, c: char) {
-        match c {
-            'r' => {
+        match questions::STORE_CHANGED.meaning(c) {
+            Some(Changed::Reload) => {
                 let article = std::sync::Arc::clone(&self.article);
-                if let Some(store) = self.store.as_mut() {
+                if let Some(store) = self.loading.store_mut() {
                     match store.reload(&article) {
                         Ok(()) => {
                             self.refresh(None, None);
@@ -252,16 +245,16 @@ impl App {
                     }
                 }
             }
-            'o' => {
-                if let Some(store) = self.store.as_mut() {
+            Some(Changed::Overwrite) => {
+                if let Some(store) = self.loading.store_mut() {
                     match store.save_overwrite() {
                         Ok(()) => self.say(strings::SAVED_OVER, Tone::Info),
                         Err(e) => self.save_failed(&e.to_string()),
                     }
                 }
             }
-            's' => self.ask_save_as(),
-            _ => {}
+            Some(Changed::SaveElsewhere) => self.ask_save_as(),
+            Some(Changed::Cancel) | None => {}
         }
     }
 

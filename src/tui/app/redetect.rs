@@ -8,8 +8,9 @@
 use super::{App, Tone};
 use crate::article::Article;
 use crate::model::{Annotations, Party};
-use crate::store::Outcome;
-use crate::store::edit::{Edit, redetect};
+use crate::store::edit::Edit;
+use crate::store::suggest::rederived;
+use crate::store::{Outcome, Suggest};
 use crate::tui::strings;
 use std::sync::Arc;
 
@@ -38,6 +39,8 @@ pub enum Purpose {
 /// A detection for the loop to run on a worker thread.
 #[derive(Debug)]
 pub struct DetectJob {
+    /// The detector the store was opened with, the one that made its suggestions.
+    pub suggest: Suggest,
     /// The article as it is now.
     pub article: Arc<Article>,
     /// The sides as they are now.
@@ -58,7 +61,7 @@ pub struct Detected {
 impl DetectJob {
     /// Runs the detector.
     pub fn run(self) -> Detected {
-        let found = crate::detect::detect(&self.article, Some(&self.parties));
+        let found = (self.suggest)(&self.article, Some(&self.parties), &mut |_| {});
         Detected { job: self, found }
     }
 }
@@ -76,7 +79,7 @@ impl App {
         if self.article.text.len() > DETECT_ON_THE_SPOT {
             let outcome = self.apply(edit)?;
             if outcome.changes > 0 {
-                let step = self.store.as_ref().map_or(0, |s| s.state());
+                let step = self.loading.store().map_or(0, |s| s.state());
                 self.queue(Purpose::Rederive { step });
             }
             return Some((outcome, None));
@@ -86,12 +89,8 @@ impl App {
             let Some(outcome) = app.apply(edit) else {
                 return;
             };
-            let changed = if outcome.changes > 0 {
-                let found = app.detect_now();
-                app.rederive(&found, None)
-            } else {
-                0
-            };
+            let found = (outcome.changes > 0).then(|| app.detect_now()).flatten();
+            let changed = found.map_or(0, |found| app.rederive(&found, None));
             result = Some((outcome, Some(changed)));
         });
         result
@@ -100,15 +99,11 @@ impl App {
     /// Gives the untouched suggestions the sides the detector gives them now
     /// (`found`), joined to step `join` when given; returns how many changed side.
     fn rederive(&mut self, found: &Annotations, join: Option<u64>) -> usize {
-        let (sides, speaker_sides) = redetect::rederive(self.ann(), found);
-        let changed = redetect::side_changes(self.ann(), &sides);
-        let edit = Edit::SetParties {
-            // the same sides: only what has them changes
-            parties: self.ann().parties.clone(),
-            sides,
-            speaker_sides,
-        };
-        let applied = match (join, self.store.as_mut()) {
+        // the same sides: only what has them changes
+        let parties = self.ann().parties.clone();
+        let crate::store::suggest::Rederived { edit, changed } =
+            rederived(self.ann(), parties, found);
+        let applied = match (join, self.loading.store_mut()) {
             (Some(step), Some(store)) => match store.apply_joined(step, edit) {
                 Ok(_) => {
                     let before = self.selected_id();
@@ -128,10 +123,10 @@ impl App {
     /// `:detect`: runs the detector on the article as it is now, with the sides as
     /// they are now, and merges what it finds (see [`redetect`]).
     pub(super) fn redetect(&mut self) {
-        if self.store.is_none() {
+        if self.loading.store().is_none() {
             return self.say(strings::STILL_LOADING, Tone::Info);
         }
-        if let Some(why) = self.store.as_ref().and_then(|s| s.read_only()) {
+        if let Some(why) = self.loading.store().and_then(|s| s.read_only()) {
             let why = why.to_string();
             return self.say(why, Tone::Warning);
         }
@@ -142,8 +137,9 @@ impl App {
             self.queue(Purpose::Redetect);
             return self.say(strings::DETECTING, Tone::Info);
         }
-        let found = self.detect_now();
-        self.merge_detection(found);
+        if let Some(found) = self.detect_now() {
+            self.merge_detection(found);
+        }
     }
 
     /// The article's file read again, when its text is no longer the text shown (an
@@ -154,7 +150,7 @@ impl App {
         let crate::article::Source::File(path) = &self.article.source else {
             return None;
         };
-        if self.loading {
+        if self.loading.rest_to_come() {
             return None;
         }
         let max = self.config.limits.max_article_bytes;
@@ -167,7 +163,7 @@ impl App {
     /// check) and the new text gets suggestions, as on opening a changed article.
     /// Unsaved edits are never dropped: with some, the reader asks for a save first.
     fn read_again(&mut self, article: Article) {
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.loading.store() else {
             return;
         };
         if store.is_dirty() {
@@ -184,12 +180,7 @@ impl App {
         let (log, corpus) = (std::mem::take(&mut self.log), self.corpus.take());
         let article = Arc::new(article);
         // the old store (and its lock) goes with the old app, before the new one opens
-        *self = App::new(
-            Arc::clone(&article),
-            self.config.clone(),
-            self.size,
-            self.theme.color,
-        );
+        *self = self.fresh(Arc::clone(&article), self.theme.color);
         (self.log, self.corpus, self.sidebar, self.filter, self.marks) =
             (log, corpus, sidebar, filter, marks);
         self.read_again = true;
@@ -198,9 +189,24 @@ impl App {
         self.scroll_to_offset(top.min(article.text.len()));
     }
 
+    /// The detector the store was opened with; `None`, said in the status bar, when
+    /// it was opened without one.
+    fn suggest(&mut self) -> Option<Suggest> {
+        let suggest = self.loading.store().and_then(|s| s.options().suggest);
+        if suggest.is_none() {
+            self.say(strings::NO_DETECTOR, Tone::Warning);
+        }
+        suggest
+    }
+
     /// The detector's reading of the article and sides as they are now.
-    fn detect_now(&self) -> Annotations {
-        crate::detect::detect(&self.article, Some(&self.ann().parties))
+    fn detect_now(&mut self) -> Option<Annotations> {
+        let suggest = self.suggest()?;
+        Some(suggest(
+            &self.article,
+            Some(&self.ann().parties),
+            &mut |_| {},
+        ))
     }
 
     fn merge_detection(&mut self, found: Annotations) {
@@ -217,7 +223,11 @@ impl App {
 
     /// Asks the loop to detect the article with `parties` on a worker.
     pub(super) fn queue_detection(&mut self, parties: Vec<Party>, purpose: Purpose) {
+        let Some(suggest) = self.suggest() else {
+            return;
+        };
         self.jobs.push(DetectJob {
+            suggest,
             article: Arc::clone(&self.article),
             parties,
             purpose,
@@ -232,8 +242,8 @@ impl App {
     /// A detection's result: applied when it was run on this article with the sides
     /// the store has now (a later edit of the sides queued another, so a stale one is
     /// dropped), or, for given sides, when nothing changed since they were to apply.
-    pub fn take_detected(&mut self, done: Detected) {
-        let Some(state) = self.store.as_ref().map(|s| s.state()) else {
+    pub(super) fn take_detected(&mut self, done: Detected) {
+        let Some(state) = self.loading.store().map(|s| s.state()) else {
             return;
         };
         let current = Arc::ptr_eq(&done.job.article, &self.article)

@@ -5,12 +5,13 @@ use super::{App, Tone};
 use crate::export::Format;
 use crate::store::SaveError;
 use crate::tui::popup::{Ask, Field, Popup, Writing};
+use crate::tui::questions::{self, SaveFailed};
 use crate::tui::strings;
 
 impl App {
     /// Ctrl-S: saves, asking what to do when the file changed on disk.
     pub(super) fn save(&mut self) -> bool {
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             self.say(strings::STILL_LOADING, Tone::Warning);
             return false;
         };
@@ -24,16 +25,7 @@ impl App {
                 true
             }
             Err(SaveError::Conflict(_)) => {
-                self.open_popup(Popup::choice(
-                    "The store changed on disk since it was loaded",
-                    &[
-                        ('r', "reload it (drop my unsaved edits)"),
-                        ('o', "overwrite it with mine"),
-                        ('s', "save mine elsewhere"),
-                        ('c', "cancel"),
-                    ],
-                    Ask::Conflict,
-                ));
+                self.open_popup(Popup::ask(&questions::STORE_CHANGED, Ask::Conflict));
                 false
             }
             Err(SaveError::NoPath) => {
@@ -51,44 +43,46 @@ impl App {
     /// read-only reader has made no edits to keep: it offers a copy elsewhere instead.
     pub(super) fn save_failed(&mut self, why: &str) {
         self.say(format!("cannot save: {why}"), Tone::Warning);
-        if self.store.as_ref().is_some_and(|s| s.read_only().is_some()) {
-            return self.open_popup(Popup::choice(
-                &format!("Cannot save: {why}"),
-                &[
-                    ('s', "write a copy elsewhere (as :w PATH does)"),
-                    ('c', "close (this reader edits nothing, so nothing is lost)"),
-                ],
-                Ask::ReadOnlySave,
-            ));
+        if self
+            .loading
+            .store()
+            .is_some_and(|s| s.read_only().is_some())
+        {
+            let q = &questions::READ_ONLY_SAVE;
+            let title = format!("{}: {why}", q.title);
+            return self.open_popup(Popup::ask_with(title, q, Ask::ReadOnlySave, |_, w| {
+                Some(w.to_string())
+            }));
         }
         // "keep editing" says how many edits a crash would lose, if the journal could
         // not hold them all
-        let at_risk = self.store.as_ref().map_or(0, |s| s.edits_at_risk());
-        let keep = strings::keep_editing(at_risk);
-        self.open_popup(Popup::choice(
-            &format!("Cannot save: {why}"),
-            &[('s', "save elsewhere"), ('r', "retry"), ('k', &keep)],
-            Ask::SaveFailed,
-        ));
+        let at_risk = self.loading.store().map_or(0, |s| s.edits_at_risk());
+        let q = &questions::SAVE_FAILED;
+        let title = format!("{}: {why}", q.title);
+        self.open_popup(Popup::ask_with(title, q, Ask::SaveFailed, |a, w| {
+            Some(match a {
+                SaveFailed::KeepEditing => strings::keep_editing(w, at_risk),
+                _ => w.to_string(),
+            })
+        }));
     }
 
     /// Asks whether to replace the file at `path` with the store, a copy or an export.
     pub(super) fn ask_replace(&mut self, path: &str, with: Writing) {
-        self.open_popup(Popup::choice(
-            &format!("{} already exists", crate::article::sanitize_inline(path)),
-            &[('r', "replace it"), ('c', "cancel")],
-            Ask::Replace {
-                path: path.to_string(),
-                with,
-            },
-        ));
+        let q = &questions::REPLACE;
+        let title = format!("{} {}", crate::article::sanitize_inline(path), q.title);
+        let ask = Ask::Replace {
+            path: path.to_string(),
+            with,
+        };
+        self.open_popup(Popup::ask_with(title, q, ask, |_, w| Some(w.to_string())));
     }
 
     /// Asks where to write a copy of a read-only store: beside it, named as a copy.
     pub(super) fn ask_copy_to(&mut self) {
         let path = self
-            .store
-            .as_ref()
+            .loading
+            .store()
             .and_then(|s| s.path())
             .map(|p| {
                 let p = p.display().to_string();
@@ -104,8 +98,8 @@ impl App {
     /// Asks where to save the store, starting from its own path.
     pub(super) fn ask_save_as(&mut self) {
         let path = self
-            .store
-            .as_ref()
+            .loading
+            .store()
             .and_then(|s| s.path())
             .map(|p| p.display().to_string())
             .unwrap_or_default();
@@ -114,17 +108,9 @@ impl App {
 
     /// `q`: quits, or asks first when there are unsaved edits (unless `force`).
     pub(super) fn request_quit(&mut self, force: bool) {
-        let dirty = self.store.as_ref().is_some_and(|s| s.is_dirty());
+        let dirty = self.loading.store().is_some_and(|s| s.is_dirty());
         if dirty && !force {
-            self.open_popup(Popup::choice(
-                "Unsaved changes",
-                &[
-                    ('s', "save and quit"),
-                    ('d', "discard them and quit"),
-                    ('c', "cancel"),
-                ],
-                Ask::QuitUnsaved,
-            ));
+            self.open_popup(Popup::ask(&questions::QUIT_UNSAVED, Ask::QuitUnsaved));
         } else {
             self.quit = true;
         }
@@ -133,10 +119,39 @@ impl App {
     /// Quits without saving. A journal that cannot be removed is left for the next
     /// start to offer again, which loses nothing; quitting goes ahead either way.
     pub(super) fn discard_and_quit(&mut self) {
-        if let Some(store) = self.store.as_mut() {
+        if let Some(store) = self.loading.store_mut() {
             let _ = store.discard();
         }
         self.quit = true;
+    }
+
+    /// `:`: the command line.
+    pub(super) fn open_command_line(&mut self) {
+        self.open_popup(Popup::text(":", "", Field::Command));
+    }
+
+    /// `E`: asks for the export format, offering every format export declares.
+    pub(super) fn ask_export_format(&mut self) {
+        let options = Format::ALL
+            .into_iter()
+            .map(|f| (f.key(), f.label().to_string()))
+            .collect();
+        self.open_popup(Popup::Choice {
+            title: strings::EXPORT_AS.into(),
+            options,
+            ask: Ask::ExportFormat,
+            default: None,
+        });
+    }
+
+    /// The export format picked: asks where to write it.
+    pub(super) fn answer_export_format(&mut self, c: char) {
+        let Some(format) = Format::of_key(c) else {
+            return;
+        };
+        let path = self.default_export_path(format.extension());
+        let field = Field::ExportPath { format };
+        self.open_popup(Popup::text(strings::EXPORT_TO, &path, field));
     }
 
     pub(super) fn run_command_line(&mut self, cmd: &str) {
@@ -198,7 +213,7 @@ impl App {
             crate::article::Source::File(p) => Some(p.as_path()),
             _ => None,
         };
-        let store = self.store.as_ref().and_then(|s| s.path());
+        let store = self.loading.store().and_then(|s| s.path());
         let rules = guard::Rules {
             article,
             replace,
@@ -234,7 +249,7 @@ impl App {
         if path.as_os_str().is_empty() {
             return self.say(strings::NO_FILE_NAME, Tone::Info);
         }
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             return self.say(strings::STILL_LOADING, Tone::Warning);
         };
         let shown = crate::article::sanitize_inline(&path.display().to_string());
@@ -254,7 +269,7 @@ impl App {
 
     /// Saves the store as `path`; an existing file is replaced only once agreed.
     pub(super) fn save_as(&mut self, path: &std::path::Path, replace: bool) {
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.loading.store_mut() else {
             return;
         };
         let saved = if replace {

@@ -88,7 +88,7 @@ impl SidesEditor {
 impl App {
     /// Opens the sides editor on the selected annotation's side, else the first.
     pub(super) fn open_sides_editor(&mut self) {
-        if self.store.is_none() {
+        if self.loading.store().is_none() {
             return self.say(strings::STILL_LOADING, Tone::Info);
         }
         let cursor = self

@@ -110,7 +110,7 @@ pub fn speaker_counts(a: &Annotations) -> HashMap<&str, (usize, usize)> {
 impl App {
     /// Opens the panel on the selected annotation's speaker, else the first.
     pub(super) fn open_speakers_panel(&mut self) {
-        if self.store.is_none() {
+        if self.loading.store().is_none() {
             return self.say(strings::STILL_LOADING, Tone::Info);
         }
         let speaker = self

@@ -2,53 +2,32 @@
 //! cancelling, the search prompt and mark letters; edits go on to `editing`.
 
 use super::{App, Layer, Overlay, Pending, Tone};
-use crate::keys::{Command, Scope};
-use crate::tui::action::{Action, PopupKey, PromptKey};
+use crate::keys::Command;
+use crate::tui::action::{Action, PromptKey};
 use crate::tui::input::TextField;
 use crate::tui::keymap::Bound;
-use crate::tui::popup::Popup;
 use crate::tui::strings;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 impl App {
-    /// Turns a key into an action through the keymap of the layer on top: the search
-    /// prompt, a popup, a pending mark letter, an overlay or cursor mode, else reading.
-    /// This is the only place keys are interpreted.
+    /// Turns a key into an action: the layer on top maps it through its own keymap
+    /// (reading's when there is none). Suspending and interrupting are the loop's.
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
-        let scope = match self.mode.top() {
-            Some(Layer::Popup(Popup::Sides(_))) => Scope::Sides,
-            Some(Layer::Popup(Popup::SpeakersPanel(_))) => Scope::Speakers,
-            Some(Layer::Popup(Popup::Corpus)) => Scope::Corpus,
-            Some(Layer::Search(_) | Layer::Popup(_) | Layer::Pending(_)) => Scope::Prompt,
-            Some(Layer::Cursor(_)) => Scope::Cursor,
-            Some(Layer::Overlay(_)) | None => Scope::Normal,
-        };
-        let bound = self.keymap.lookup(scope, key);
-        if bound == Some(Bound::Command(Command::Suspend)) {
-            return Some(Action::Command(Command::Suspend));
-        }
-        if self.mode.top().is_none()
-            && let Some(d) = self.count_digit(bound, key)
-        {
-            return Some(Action::CountDigit(d));
-        }
+        let bound = self.keymap.lookup(self.mode.scope(), key);
         match self.mode.top() {
-            Some(Layer::Search(_)) => prompt_key(bound, key).map(Action::Prompt),
-            Some(Layer::Popup(Popup::Sides(_) | Popup::SpeakersPanel(_) | Popup::Corpus)) => {
-                match bound? {
-                    Bound::Command(c) => Some(Action::Popup(PopupKey::Command(c))),
-                    Bound::Side(n) => Some(Action::Popup(PopupKey::Side(n))),
-                }
-            }
-            Some(Layer::Popup(p)) => popup_key(p, bound, key).map(Action::Popup),
-            Some(Layer::Pending(_)) => match typed(key) {
-                Some(c) if bound.is_none() => Some(Action::MarkLetter(c)),
-                _ => Some(Action::Command(Command::Cancel)),
-            },
-            _ => match bound? {
-                Bound::Command(c) => Some(Action::Command(c)),
-                Bound::Side(n) => Some(Action::SetSide(n)),
-            },
+            None => self.reading_key(bound, key),
+            Some(Layer::Cursor(_) | Layer::Overlay(_)) => command_or_side(bound?),
+            Some(Layer::Search(_)) => PromptKey::of(bound, key).map(Action::Prompt),
+            Some(Layer::Pending(_)) => Some(Pending::key(bound, key)),
+            Some(Layer::Popup(p)) => p.key(bound, key).map(Action::Popup),
+        }
+    }
+
+    /// A key while reading: a digit of a count, a command, or a side.
+    fn reading_key(&self, bound: Option<Bound>, key: KeyEvent) -> Option<Action> {
+        match self.count_digit(bound, key) {
+            Some(d) => Some(Action::CountDigit(d)),
+            None => command_or_side(bound?),
         }
     }
 
@@ -68,6 +47,7 @@ impl App {
                 self.relayout();
             }
             Action::Scroll(n) => self.scroll_by(n as isize),
+            Action::Select(i) => self.select(i),
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
@@ -76,15 +56,10 @@ impl App {
                 self.set_store(*store);
                 self.offer_given_sides();
             }
+            Action::RestToCome => self.expect_rest(),
+            Action::Resume(place) => self.resume(place),
             Action::ArticleReady(article) => self.set_article(article),
-            Action::ArticleFailed(why) => {
-                self.loading = false;
-                self.detecting = false;
-                self.message = Some((
-                    format!("{why}; showing the start only, without annotations"),
-                    Tone::Warning,
-                ));
-            }
+            Action::ArticleFailed(why) => self.article_failed(&why),
             Action::CorpusCounted(counted) => self.corpus_counted(counted),
             Action::CorpusFound(found) => self.corpus_found(found),
             Action::ForArticle(ticket, action) => self.for_article(ticket, *action),
@@ -97,13 +72,9 @@ impl App {
             Action::Idle => {
                 self.wrap_more();
             }
-            Action::Progress(bytes) => self.detected = bytes,
+            Action::Progress(bytes) => self.detected(bytes),
             Action::Detected(done) => self.take_detected(*done),
-            Action::WorkerGone => {
-                self.detecting = false;
-                self.loading = false;
-                self.message = Some((strings::WORKER_GONE.into(), Tone::Warning));
-            }
+            Action::WorkerGone => self.worker_gone(),
         }
         self.log_message();
         self.ensure_screen();
@@ -120,28 +91,53 @@ impl App {
         if c != Command::Cancel {
             self.message = None;
         }
-        if let Some(overlay) = self.mode.overlay() {
-            // an overlay takes its own commands and the ones that open, close or
-            // switch the panes; the rest would act on the article hidden under it
-            let taken = match overlay {
-                Overlay::Help(scroll) => self.help_command(c, scroll, Overlay::Help),
-                Overlay::Messages(scroll) => self.help_command(c, scroll, Overlay::Messages),
-                Overlay::Sides(cursor) => self.sides_command(c, cursor),
-                Overlay::Legend(scroll) => self.help_command(c, scroll, Overlay::Legend),
-            };
-            if taken || !passes_overlays(c) {
-                return;
-            }
-        }
         let before = self.top_offset();
-        self.reading_command(c, count);
+        let taken = match self.mode.top() {
+            Some(Layer::Overlay(o)) => self.overlay_command(*o, c),
+            Some(Layer::Cursor(_)) => self.cursor_command(c),
+            _ => false,
+        };
+        if !taken {
+            self.reading_command(c, count);
+        }
         if is_jump(c) && self.top_offset() != before {
             self.last_jump = Some(before);
         }
     }
 
-    /// A command while reading (no overlay took it), with the count typed before it.
+    /// A command while reading (no layer over it took it), with the count typed
+    /// before it: a move here, the rest straight to the module that does it.
     fn reading_command(&mut self, c: Command, count: Option<usize>) {
+        if self.move_command(c, count) {
+            return;
+        }
+        match c {
+            Command::ToggleSidebar => self.toggle_sidebar(),
+            Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
+            Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
+            Command::ToggleLegend => self.toggle_overlay(Overlay::Legend(0)),
+            Command::Quit => self.request_quit(false),
+            Command::Cancel => self.cancel(),
+            Command::NextArticle => self.step_article(1),
+            Command::PreviousArticle => self.step_article(-1),
+            Command::CorpusList => self.open_corpus_list(),
+            Command::CursorMode => self.enter_cursor(),
+            Command::EditSides => self.open_sides_editor(),
+            Command::Speakers => self.open_speakers_panel(),
+            Command::NextConflict => self.next_conflict(),
+            Command::Save => {
+                self.save();
+            }
+            Command::Export => self.ask_export_format(),
+            Command::CommandLine => self.open_command_line(),
+            c if super::review::is_review(c) => self.review_command(c),
+            other => self.edit_command(other),
+        }
+    }
+
+    /// A command that moves the view, searches or marks, with its count; false when
+    /// it is not one.
+    fn move_command(&mut self, c: Command, count: Option<usize>) -> bool {
         let page = self.viewport();
         // as less: a count before a scroll is the number of rows
         let rows = |default: usize| count.unwrap_or(default) as isize;
@@ -154,13 +150,7 @@ impl App {
             Command::HalfPageDown => self.scroll_by(rows((page / 2).max(1))),
             Command::HalfPageUp => self.scroll_by(-rows((page / 2).max(1))),
             Command::Top => self.go_to_row(count.unwrap_or(1)),
-            Command::Bottom => match count {
-                Some(row) => self.go_to_row(row),
-                None => {
-                    self.layout.complete(&self.article.text);
-                    self.top = self.max_top();
-                }
-            },
+            Command::Bottom => self.go_to_bottom(count),
             Command::GoPercent => self.go_to_percent(count.unwrap_or(0)),
             Command::NextAnnotation => self.repeat(n, |app| app.step_item(true, false)),
             Command::PrevAnnotation => self.repeat(n, |app| app.step_item(false, false)),
@@ -180,35 +170,29 @@ impl App {
             Command::SearchPrev => self.repeat_search(n, false),
             Command::SetMark => self.mode.push(Layer::Pending(Pending::SetMark)),
             Command::JumpMark => self.mode.push(Layer::Pending(Pending::JumpMark)),
-            Command::ToggleSidebar => {
-                self.sidebar = !self.sidebar;
-                self.relayout();
-                if self.sidebar && self.geometry().is_some_and(|g| g.sidebar.is_none()) {
-                    self.message = Some((
-                        format!(
-                            "no room for the sidebar: it needs a terminal {} columns wide, this one has {}",
-                            crate::tui::geometry::SIDEBAR_MIN_TERMINAL,
-                            self.size.0
-                        ),
-                        Tone::Info,
-                    ));
-                }
+            _ => return false,
+        }
+        true
+    }
+
+    /// `G`: the last row, or row N with a count.
+    fn go_to_bottom(&mut self, count: Option<usize>) {
+        match count {
+            Some(row) => self.go_to_row(row),
+            None => {
+                self.layout.complete(&self.article.text);
+                self.top = self.max_top();
             }
-            Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
-            Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
-            Command::ToggleLegend => self.toggle_overlay(Overlay::Legend(0)),
-            Command::Quit => {
-                if self.mode.overlay().is_some() {
-                    self.mode.pop();
-                } else {
-                    self.request_quit(false);
-                }
-            }
-            Command::Cancel => self.cancel(),
-            Command::NextArticle => self.step_article(1),
-            Command::PreviousArticle => self.step_article(-1),
-            Command::CorpusList => self.open_corpus_list(),
-            other => self.edit_command(other),
+        }
+    }
+
+    /// `s`: shows or hides the sidebar, saying so when the terminal has no room for it.
+    fn toggle_sidebar(&mut self) {
+        self.sidebar = !self.sidebar;
+        self.relayout();
+        if self.sidebar && self.geometry().is_some_and(|g| g.sidebar.is_none()) {
+            let text = strings::no_room_for_sidebar(self.size.0);
+            self.message = Some((text, Tone::Info));
         }
     }
 
@@ -328,59 +312,11 @@ fn is_jump(c: Command) -> bool {
     )
 }
 
-/// Whether a command reaches the reader with an overlay open: those that open, close
-/// or switch the panes.
-fn passes_overlays(c: Command) -> bool {
-    matches!(
-        c,
-        Command::ToggleHelp
-            | Command::ToggleLegend
-            | Command::ToggleSides
-            | Command::ToggleSidebar
-            | Command::Quit
-            | Command::Cancel
-    )
-}
-
-/// The character a key types, if it types one (no Ctrl or Alt).
-fn typed(key: KeyEvent) -> Option<char> {
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Char(c) if plain => Some(c),
-        _ => None,
-    }
-}
-
-/// The popup input for a key and what the prompt keymap binds it to.
-fn popup_key(popup: &Popup, bound: Option<Bound>, key: KeyEvent) -> Option<PopupKey> {
-    let list = matches!(popup, Popup::Speakers { .. } | Popup::Lines { .. });
-    match bound {
-        Some(Bound::Command(Command::PromptNewline)) => Some(PopupKey::Newline),
-        Some(Bound::Command(Command::ListUp)) if list => Some(PopupKey::Up),
-        Some(Bound::Command(Command::ListDown)) if list => Some(PopupKey::Down),
-        _ => prompt_key(bound, key).map(PopupKey::Edit),
-    }
-}
-
-/// The prompt edit for a key: its binding in the prompt keymap, else the character
-/// it types.
-fn prompt_key(bound: Option<Bound>, key: KeyEvent) -> Option<PromptKey> {
-    let Some(bound) = bound else {
-        return typed(key).map(PromptKey::Char);
-    };
+/// The action of a key bound in a keymap of commands (reading, cursor mode, an
+/// overlay).
+fn command_or_side(bound: Bound) -> Option<Action> {
     Some(match bound {
-        Bound::Command(Command::PromptSubmit) => PromptKey::Submit,
-        Bound::Command(Command::PromptCancel) => PromptKey::Abort,
-        Bound::Command(Command::PromptDeleteWord) => PromptKey::DeleteWord,
-        Bound::Command(Command::PromptDeleteToStart) => PromptKey::DeleteToStart,
-        Bound::Command(Command::PromptHome) => PromptKey::Home,
-        Bound::Command(Command::PromptEnd) => PromptKey::End,
-        Bound::Command(Command::PromptLeft) => PromptKey::Left,
-        Bound::Command(Command::PromptRight) => PromptKey::Right,
-        Bound::Command(Command::PromptBackspace) => PromptKey::Backspace,
-        Bound::Command(Command::PromptDelete) => PromptKey::Delete,
-        _ => return None,
+        Bound::Command(c) => Action::Command(c),
+        Bound::Side(n) => Action::SetSide(n),
     })
 }

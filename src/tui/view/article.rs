@@ -8,16 +8,16 @@ use std::ops::Range;
 
 /// The cursor and selection of cursor mode, as styled ranges drawn over everything.
 pub fn cursor_overlays(app: &App) -> Vec<(Range<usize>, ratatui::style::Style)> {
-    let Some(&c) = app.mode.cursor() else {
+    let Some(&c) = app.mode().cursor() else {
         return Vec::new();
     };
-    let text = &app.article.text;
+    let text = &app.article().text;
     let mut out = Vec::new();
     if let Some(sel) = c.selection(text) {
-        out.push((sel, app.theme.selecting));
+        out.push((sel, app.theme().selecting));
     }
     let end = crate::tui::app::cursor::next_boundary(text, c.at.min(text.len()));
-    out.push((c.at..end, app.theme.cursor));
+    out.push((c.at..end, app.theme().cursor));
     out
 }
 
@@ -27,14 +27,14 @@ pub fn styler<'a>(
     overlays: &'a [(Range<usize>, ratatui::style::Style)],
 ) -> RowStyler<'a> {
     RowStyler {
-        text: &app.article.text,
-        hl: &app.hl,
-        theme: &app.theme,
-        dateline: app.article.structure.dateline.as_ref(),
-        search: Some(&app.search),
+        text: &app.article().text,
+        hl: app.hl(),
+        theme: app.theme(),
+        dateline: app.article().structure.dateline.as_ref(),
+        search: Some(app.search()),
         selected: app
-            .selected
-            .and_then(|s| app.hl.items.get(s))
+            .selected()
+            .and_then(|s| app.hl().items.get(s))
             .map(|it| it.range()),
         overlays,
     }
@@ -45,12 +45,12 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
     let overlays = cursor_overlays(app);
     let styler = styler(app, &overlays);
     let area = g.article;
-    super::fill_style(buf, area, app.theme.text);
+    super::fill_style(buf, area, app.theme().text);
     for (dy, row) in app
-        .layout
+        .layout()
         .rows()
         .iter()
-        .skip(app.top)
+        .skip(app.top())
         .take(usize::from(area.height))
         .enumerate()
     {

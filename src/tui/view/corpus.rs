@@ -25,7 +25,7 @@ pub fn mark(p: Progress) -> &'static str {
 
 /// Draws the list over `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(corpus) = app.corpus.as_ref() else {
+    let Some(corpus) = app.corpus() else {
         return;
     };
     let title = match &corpus.search {
@@ -88,13 +88,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Some(_) => crate::tui::strings::NO_MATCH_YET,
             None => crate::tui::strings::NO_ARTICLES,
         };
-        put_str(buf, inner.x + 1, inner.y, empty, w, app.theme.dim);
+        put_str(buf, inner.x + 1, inner.y, empty, w, app.theme().dim);
     }
     for (dy, (line, selected)) in lines.iter().enumerate() {
         let style = if *selected {
-            app.theme.text.add_modifier(Modifier::REVERSED)
+            app.theme().text.add_modifier(Modifier::REVERSED)
         } else {
-            app.theme.text
+            app.theme().text
         };
         put_str(
             buf,
@@ -107,7 +107,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let top = inner.bottom() - footer_h as u16;
     for (dy, line) in footer.iter().take(footer_h).enumerate() {
-        buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme.dim);
+        buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme().dim);
     }
 }
 
@@ -173,7 +173,7 @@ fn column(s: &str, width: usize) -> String {
 
 /// The list's keys from the live keymap.
 fn footer_lines(app: &App, corpus: &Corpus, width: usize) -> Vec<String> {
-    let keys = |c| app.keymap.keys_text(c);
+    let keys = |c| app.keymap().keys_text(c);
     let items: Vec<(Command, &str)> = match corpus.search {
         Some(ref search) => vec![
             (Command::CorpusOpen, "go there"),

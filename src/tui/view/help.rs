@@ -86,7 +86,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     ] {
         out.push((heading.to_string(), String::new()));
         for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {
-            let keys = app.keymap.keys_of(*c);
+            let keys = app.keymap().keys_of(*c);
             let keys = if keys.is_empty() {
                 "(unbound)".to_string()
             } else {
@@ -98,7 +98,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
             out.push((keys, c.describe().to_string()));
         }
         if scope == Scope::Normal {
-            for (n, keys) in app.keymap.side_keys() {
+            for (n, keys) in app.keymap().side_keys() {
                 let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
                 let what = match n {
                     0 => "Clear the side".to_string(),
@@ -110,7 +110,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     }
     let keys = |cs: &[Command]| {
         cs.iter()
-            .flat_map(|c| app.keymap.keys_of(*c))
+            .flat_map(|c| app.keymap().keys_of(*c))
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ")
@@ -194,7 +194,7 @@ pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border)
+        .border_style(app.theme().border)
         .title(" keys — Esc closes, j/k scroll ");
     let inner = block.inner(rect);
     block.render(rect, buf);
@@ -234,7 +234,7 @@ pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
             y,
             what,
             usize::from(inner.right().saturating_sub(x)),
-            app.theme.text,
+            app.theme().text,
         );
     }
 }
@@ -245,16 +245,16 @@ pub fn render_messages(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border)
+        .border_style(app.theme().border)
         .title(" messages — Esc closes, j/k scroll ");
     let inner = block.inner(rect);
     block.render(rect, buf);
     let width = usize::from(inner.width).saturating_sub(2).max(10);
     let mut rows: Vec<(String, Style)> = Vec::new();
-    for (text, tone) in &app.log {
+    for (text, tone) in app.log() {
         let style = match tone {
-            Tone::Warning => app.theme.text.add_modifier(Modifier::BOLD),
-            Tone::Info => app.theme.text,
+            Tone::Warning => app.theme().text.add_modifier(Modifier::BOLD),
+            Tone::Info => app.theme().text,
         };
         let mark = if *tone == Tone::Warning { "⚠ " } else { "" };
         let line = format!("{mark}{}", crate::article::sanitize_inline(text));
@@ -265,7 +265,7 @@ pub fn render_messages(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
         );
     }
     if rows.is_empty() {
-        rows.push(("no messages yet".into(), app.theme.dim));
+        rows.push(("no messages yet".into(), app.theme().dim));
     }
     let scroll = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
     for (dy, (row, style)) in rows

@@ -77,7 +77,7 @@ impl Entry {
 /// The legend's entries: every style, the sidebar's symbols, and each side with the
 /// look of its quotes and positions.
 fn legend_entries(app: &App) -> Vec<Entry> {
-    let t = &app.theme;
+    let t = app.theme();
     let first = app.ann().parties.first().map(|_| 0);
     let styled = |text: &str, style: Style| vec![Span::styled(text.to_string(), style)];
     let mut entries = vec![
@@ -179,7 +179,7 @@ pub fn render_legend(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .border_style(app.theme.border)
+                .border_style(app.theme().border)
                 .padding(ratatui::widgets::Padding::horizontal(1))
                 .title(title),
         )

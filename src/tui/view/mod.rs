@@ -38,7 +38,7 @@ impl Widget for &App {
         let whole = g.article.union(g.sidebar.unwrap_or(g.article));
         // every layer of the mode, bottom first (cursor mode and the prompts are drawn
         // in the article and the status bar)
-        for layer in self.mode.layers() {
+        for layer in self.mode().layers() {
             match layer {
                 Layer::Overlay(Overlay::Help(scroll)) => {
                     help::render_help(self, whole, *scroll, buf);

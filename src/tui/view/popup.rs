@@ -34,7 +34,7 @@ pub(super) fn frame(
     let title = truncate(&sanitize_inline(title), usize::from(w.saturating_sub(4)));
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border)
+        .border_style(app.theme().border)
         .title(format!(" {title} "));
     let inner = block.inner(rect);
     block.render(rect, buf);
@@ -96,7 +96,7 @@ fn render_choice(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let footer = strings::choice_footer(default, &app.keymap);
+    let footer = strings::choice_footer(default, app.keymap());
     let width = options
         .iter()
         .map(|(_, s)| text_width(s) + 6)
@@ -113,7 +113,7 @@ fn render_choice(
             1,
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         );
-        let mut style = app.theme.text;
+        let mut style = app.theme().text;
         if default == Some(*key) {
             style = style.add_modifier(Modifier::BOLD);
         }
@@ -131,7 +131,7 @@ fn render_choice(
             inner.bottom() - 1,
             &footer,
             usize::from(inner.width),
-            app.theme.dim,
+            app.theme().dim,
         );
     }
 }
@@ -177,7 +177,7 @@ fn render_picker(
             None => format!("+ new speaker “{}”", sanitize_inline(filter.text().trim())),
             Some(s) => speaker_line(app, *s),
         };
-        let mut style = app.theme.text;
+        let mut style = app.theme().text;
         if i == cursor {
             style = style.add_modifier(Modifier::REVERSED);
         }
@@ -231,9 +231,9 @@ fn draw_field(app: &App, field: &TextField, area: Rect, buf: &mut Buffer) {
     let line = format!("{shown_before}{after}");
     // text given beforehand is drawn selected: typing replaces it
     let style = if field.is_selected() {
-        app.theme.text.add_modifier(Modifier::REVERSED)
+        app.theme().text.add_modifier(Modifier::REVERSED)
     } else {
-        app.theme.text
+        app.theme().text
     };
     buf.set_stringn(area.x, area.y, &line, width, style);
     let x = area.x + (col - skip).min(width - 1) as u16;
@@ -241,5 +241,5 @@ fn draw_field(app: &App, field: &TextField, area: Rect, buf: &mut Buffer) {
     if cell.symbol().is_empty() {
         cell.set_symbol(" ");
     }
-    cell.set_style(app.theme.cursor.add_modifier(Modifier::REVERSED));
+    cell.set_style(app.theme().cursor.add_modifier(Modifier::REVERSED));
 }

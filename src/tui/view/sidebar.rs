@@ -65,7 +65,7 @@ impl<'a> Describer<'a> {
     /// One line describing an item, cut to `width` columns, and its style.
     pub fn line(&self, item: usize, width: usize) -> (String, Style) {
         let app = self.app;
-        let it = &app.hl.items[item];
+        let it = &app.hl().items[item];
         let (kind, speaker, text, recheck) = match it.target() {
             Target::Quote(i) => {
                 let q = &app.ann().quotes[i];
@@ -112,7 +112,7 @@ impl<'a> Describer<'a> {
         };
         // no speaker: the text follows the side, with no stray colon before it
         let head = format!("{status}{noted}{kind} {side} {speaker}");
-        let mut style = Style::new().fg(app.theme.party_color(it.party()));
+        let mut style = Style::new().fg(app.theme().party_color(it.party()));
         if it.status() == Status::Rejected {
             style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
         }
@@ -164,14 +164,14 @@ fn has_note(app: &App, target: Target) -> bool {
 /// one is set; and the first place of the list shown there. Drawing and clicks both
 /// use it, so a click lands on what is drawn.
 fn list_layout(app: &App, area: Rect) -> (Rect, usize) {
-    let header = u16::from(!app.filter.is_empty()).min(area.height);
+    let header = u16::from(!app.filter().is_empty()).min(area.height);
     let list = Rect::new(
         area.x + 2,
         area.y + header,
         area.width.saturating_sub(2),
         area.height - header,
     );
-    let selected = app.selected.and_then(|s| app.list_place(s));
+    let selected = app.selected().and_then(|s| app.list_place(s));
     let first = sidebar_first(app.list_len(), selected, usize::from(list.height));
     (list, first)
 }
@@ -187,26 +187,33 @@ pub fn item_at(app: &App, area: Rect, y: u16) -> Option<usize> {
 
 /// Draws the sidebar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    fill_style(buf, area, app.theme.text);
+    fill_style(buf, area, app.theme().text);
     for y in area.y..area.bottom() {
-        buf.set_string(area.x, y, "│", app.theme.border);
+        buf.set_string(area.x, y, "│", app.theme().border);
     }
     let (list, first) = list_layout(app, area);
     let dim_line = |buf: &mut Buffer, y: u16, text: &str| {
         let width = usize::from(list.width);
-        put_str(buf, list.x, y, &truncate(text, width), width, app.theme.dim);
+        put_str(
+            buf,
+            list.x,
+            y,
+            &truncate(text, width),
+            width,
+            app.theme().dim,
+        );
     };
     if list.y > area.y {
-        let line = strings::filter_header(&app.filter.describe(app.ann()), &app.keymap);
+        let line = strings::filter_header(&app.filter().describe(app.ann()), app.keymap());
         dim_line(buf, area.y, &line);
     }
     if app.list_len() == 0 {
-        let msg = if app.detecting {
+        let msg = if app.loading().detecting().is_some() {
             "detecting…".to_string()
-        } else if app.hl.items.is_empty() {
+        } else if app.hl().items.is_empty() {
             strings::NO_ANNOTATIONS.to_string()
         } else {
-            strings::nothing_listed(&app.keymap)
+            strings::nothing_listed(app.keymap())
         };
         dim_line(buf, list.y, &msg);
         return;
@@ -218,7 +225,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let (line, mut style) = describer.line(item, usize::from(list.width));
-        if app.selected == Some(item) {
+        if app.selected() == Some(item) {
             style = style.add_modifier(Modifier::REVERSED);
         }
         put_str(

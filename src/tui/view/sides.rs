@@ -11,7 +11,7 @@ use ratatui::widgets::{Clear, Widget};
 /// Draws the sides view with the cursor on entry `cursor`.
 pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
     Clear.render(area, buf);
-    buf.set_style(area, app.theme.text);
+    buf.set_style(area, app.theme().text);
     let columns = app.sides_columns();
     let parties = app.ann().parties.len();
     if parties == 0 {
@@ -23,7 +23,7 @@ pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
                 crate::tui::view::status::no_sides(app)
             ),
             usize::from(area.width),
-            app.theme.dim,
+            app.theme().dim,
         );
     }
     let unassigned = columns.get(parties).map_or(0, Vec::len);
@@ -56,7 +56,7 @@ pub fn render(app: &App, area: Rect, cursor: usize, buf: &mut Buffer) {
             None => format!("No side ({})", entries.len()),
         };
         let style = app
-            .theme
+            .theme()
             .mention(if c < parties { Some(c) } else { None })
             .add_modifier(Modifier::UNDERLINED);
         if rect.height == 0 || rect.width < 3 {

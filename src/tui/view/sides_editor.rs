@@ -31,7 +31,7 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
         .max(1);
     if parties.is_empty() {
         let hint = "No sides yet: press a to add one.";
-        buf.set_stringn(inner.x + 1, inner.y, hint, w, app.theme.dim);
+        buf.set_stringn(inner.x + 1, inner.y, hint, w, app.theme().dim);
     }
     let first = editor.cursor.saturating_sub(rows - 1);
     for (dy, (i, p)) in parties
@@ -42,7 +42,7 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = inner.y + dy as u16;
-        let count = app.hl.side_counts.get(i).copied().unwrap_or(0);
+        let count = app.hl().side_counts.get(i).copied().unwrap_or(0);
         let name = match p.label.as_deref().filter(|l| !l.trim().is_empty()) {
             Some(label) => format!(
                 "{} {} [{}]",
@@ -58,8 +58,8 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
             let aliases: Vec<String> = p.aliases.iter().map(|a| sanitize_inline(a)).collect();
             format!("  ({count})  also {}", aliases.join(", "))
         };
-        let mut name_style = app.theme.mention(Some(i));
-        let mut rest_style = app.theme.dim;
+        let mut name_style = app.theme().mention(Some(i));
+        let mut rest_style = app.theme().dim;
         if i == editor.cursor {
             name_style = name_style.add_modifier(Modifier::REVERSED);
             rest_style = rest_style.add_modifier(Modifier::REVERSED);
@@ -81,14 +81,14 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
     }
     let top = inner.bottom() - footer_h as u16;
     for (dy, line) in footer.iter().take(footer_h).enumerate() {
-        buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme.dim);
+        buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme().dim);
     }
 }
 
 /// The editor's keys from the live keymap ("a add · r/Enter rename · …"), wrapped to
 /// `width` columns.
 fn footer_lines(app: &App, width: usize) -> Vec<String> {
-    let keys = |c| app.keymap.keys_text(c);
+    let keys = |c| app.keymap().keys_text(c);
     let items = SIDE_KEYS
         .iter()
         .map(|(c, _, what)| format!("{} {what}", keys(*c)))

@@ -43,11 +43,11 @@ pub fn render(app: &App, panel: &SpeakersPanel, area: Rect, buf: &mut Buffer) {
         inner.y,
         &truncate(&header, w),
         w,
-        app.theme.dim,
+        app.theme().dim,
     );
     if speakers.is_empty() {
         let hint = crate::tui::strings::NO_SPEAKERS;
-        put_str(buf, inner.x + 1, inner.y + 1, hint, w, app.theme.dim);
+        put_str(buf, inner.x + 1, inner.y + 1, hint, w, app.theme().dim);
     }
     let counts = speaker_counts(app.ann());
     let cursor = panel.row(speakers.len());
@@ -81,7 +81,7 @@ pub fn render(app: &App, panel: &SpeakersPanel, area: Rect, buf: &mut Buffer) {
             y,
             &name,
             w,
-            style(app.theme.mention(side)),
+            style(app.theme().mention(side)),
         );
         let rest = columns.rest(&side_label(app, s), &numbers, &role(s));
         let left = w.saturating_sub(text_width(&name));
@@ -91,12 +91,12 @@ pub fn render(app: &App, panel: &SpeakersPanel, area: Rect, buf: &mut Buffer) {
             y,
             &truncate(&rest, left),
             left,
-            style(app.theme.text),
+            style(app.theme().text),
         );
     }
     let top = inner.bottom() - footer_h as u16;
     for (dy, line) in footer.iter().take(footer_h).enumerate() {
-        buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme.dim);
+        buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme().dim);
     }
 }
 
@@ -158,8 +158,8 @@ fn role(s: &Speaker) -> String {
 /// The panel's keys from the live keymap ("1-9 side · 0 none · r rename · …"),
 /// wrapped to `width` columns.
 fn footer_lines(app: &App, width: usize) -> Vec<String> {
-    let keys = |c| app.keymap.keys_text(c);
-    let digits = app.keymap.keys_of(Command::SetSide);
+    let keys = |c| app.keymap().keys_text(c);
+    let digits = app.keymap().keys_of(Command::SetSide);
     let sides = if digits.iter().all(|k| crate::keys::side_digit(k).is_some()) && digits.len() == 10
     {
         "1-9 side · 0 none".to_string()

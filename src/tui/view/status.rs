@@ -17,61 +17,61 @@ pub fn counts(app: &App) -> Vec<(String, usize)> {
     app.ann()
         .parties
         .iter()
-        .zip(app.hl.side_counts.iter().copied())
+        .zip(app.hl().side_counts.iter().copied())
         .map(|(p, n)| (sanitize_inline(p.short_name()), n))
         .collect()
 }
 
 /// The left part of the status bar.
 pub fn left_text(app: &App) -> String {
-    if let Some(field) = app.mode.search_field() {
-        let n = app.search.matches.len();
+    if let Some(field) = app.mode().search_field() {
+        let n = app.search().matches.len();
         let found = if field.text().is_empty() {
             String::new()
         } else {
             format!("   [{n} match{}]", if n == 1 { "" } else { "es" })
         };
-        let prompt = if app.search.backward { '?' } else { '/' };
+        let prompt = if app.search().backward { '?' } else { '/' };
         return format!("{prompt}{}{found}", sanitize_inline(field.text()));
     }
-    if let Some(p) = app.mode.pending() {
+    if let Some(p) = app.mode().pending() {
         return match p {
             Pending::SetMark => "set mark: press a letter".into(),
             Pending::JumpMark => "jump to mark: press a letter".into(),
         };
     }
-    let rows = app.layout.rows().len().max(1);
-    let bottom = (app.top + app.viewport()).min(rows);
-    let position = if app.loading {
+    let rows = app.layout().rows().len().max(1);
+    let bottom = (app.top() + app.viewport()).min(rows);
+    let position = if app.loading().rest_to_come() {
         // only the start is here: neither the share read nor the row count is known
-        format!("{}/…", app.top + 1)
-    } else if app.layout.is_complete() {
+        format!("{}/…", app.top() + 1)
+    } else if app.layout().is_complete() {
         let pct = if bottom >= rows {
             100
         } else {
             bottom * 100 / rows
         };
-        format!("{pct}% {}/{rows}", app.top + 1)
+        format!("{pct}% {}/{rows}", app.top() + 1)
     } else {
         // still wrapping: estimate from bytes, rows unknown
-        let len = app.article.text.len().max(1);
-        let at = app.layout.rows().get(bottom).map_or(len, |r| r.start());
-        format!("{}% {}/…", at * 100 / len, app.top + 1)
+        let len = app.article().text.len().max(1);
+        let at = app.layout().rows().get(bottom).map_or(len, |r| r.start());
+        format!("{}% {}/…", at * 100 / len, app.top() + 1)
     };
-    let no_article = app.corpus.as_ref().is_some_and(|c| c.current.is_none());
+    let no_article = app.corpus().is_some_and(|c| c.current.is_none());
     let mut parts = vec![app.mode_name().to_string()];
     // the list of a corpus before any article is open: no place in an article to give
     if !no_article {
         parts.push(position);
     }
-    if let Some(n) = app.count {
+    if let Some(n) = app.count() {
         parts.push(format!("count {n}"));
     }
-    if let Some(store) = &app.store {
+    if let Some(store) = app.store() {
         // before the rest, so that a message beside it cuts it last
         let conflicts = store.annotations().conflicts.len();
         if conflicts > 0 {
-            parts.push(crate::tui::strings::conflicts_left(conflicts, &app.keymap));
+            parts.push(crate::tui::strings::conflicts_left(conflicts, app.keymap()));
         }
         if store.read_only().is_some() {
             parts.push("read-only".into());
@@ -79,10 +79,10 @@ pub fn left_text(app: &App) -> String {
             parts.push(strings::unsaved(store.edits_at_risk()));
         }
     }
-    if !app.filter.is_empty() {
+    if !app.filter().is_empty() {
         parts.push(format!(
             "filter: {} ({})",
-            app.filter.describe(app.ann()),
+            app.filter().describe(app.ann()),
             app.list_len()
         ));
     }
@@ -90,11 +90,11 @@ pub fn left_text(app: &App) -> String {
     let selection = selection_text(app);
     // a message takes the place of the counts until the next key; the selected
     // annotation's summary takes it while one is selected
-    if let Some(selection) = selection.filter(|_| app.message.is_none()) {
+    if let Some(selection) = selection.filter(|_| app.message().is_none()) {
         parts.push(selection);
-    } else if app.ann().parties.is_empty() && app.store.is_some() && app.message.is_none() {
+    } else if app.ann().parties.is_empty() && app.store().is_some() && app.message().is_none() {
         parts.push(no_sides(app));
-    } else if !counts.is_empty() && app.message.is_none() {
+    } else if !counts.is_empty() && app.message().is_none() {
         parts.push(
             counts
                 .iter()
@@ -103,32 +103,35 @@ pub fn left_text(app: &App) -> String {
                 .join(" · "),
         );
     }
-    if app.loading {
+    if app.loading().rest_to_come() {
         parts.push("loading…".into());
-    } else if app.detecting {
-        parts.push(if app.detected > 0 {
-            let total = app.article.text.len().max(1);
-            format!("detecting {}%…", app.detected.min(total) * 100 / total)
+    } else if let Some(detected) = app.loading().detecting() {
+        parts.push(if detected > 0 {
+            let total = app.article().text.len().max(1);
+            format!("detecting {}%…", detected.min(total) * 100 / total)
         } else {
             "detecting…".into()
         });
     }
-    if !app.search.matches.is_empty() {
-        let cur = app.search.current.map_or(0, |c| c + 1);
-        parts.push(format!("match {cur}/{}", app.search.matches.len()));
+    if !app.search().matches.is_empty() {
+        let cur = app.search().current.map_or(0, |c| c + 1);
+        parts.push(format!("match {cur}/{}", app.search().matches.len()));
     }
     parts.join(" │ ")
 }
 
 /// What the status bar says of a story without sides, with the live key that adds one.
 pub fn no_sides(app: &App) -> String {
-    format!("no sides: {} adds one", app.keymap.hint(Command::EditSides))
+    format!(
+        "no sides: {} adds one",
+        app.keymap().hint(Command::EditSides)
+    )
 }
 
 /// The selected annotation in words: kind, side, speaker, status and the start of its
 /// note ("direct quote · Cuba · Dagoberto Rodriguez · suggested · ✎ checked twice…").
 pub fn selection_text(app: &App) -> Option<String> {
-    let item = app.hl.items.get(app.selected?)?;
+    let item = app.hl().items.get(app.selected()?)?;
     let ann = app.ann();
     let orphan = matches!(
         item.target(),
@@ -169,7 +172,7 @@ pub fn selection_text(app: &App) -> Option<String> {
         status.to_string(),
     ];
     if recheck.is_some() {
-        parts.push(crate::tui::strings::recheck(&app.keymap));
+        parts.push(crate::tui::strings::recheck(app.keymap()));
     }
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
         let words: Vec<&str> = note.split_whitespace().take(5).collect();
@@ -185,19 +188,20 @@ pub fn selection_text(app: &App) -> Option<String> {
 
 /// Draws the status bar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, app.theme.status);
+    buf.set_style(area, app.theme().status);
     let width = usize::from(area.width);
-    let help = format!("{} help ", app.keymap.hint(Command::ToggleHelp));
+    let help = format!("{} help ", app.keymap().hint(Command::ToggleHelp));
     let info = left_text(app);
     // the file name gets what the rest leaves, but never less than a few columns
     let room = width.saturating_sub(crate::tui::layout::text_width(&info) + 8 + help.len());
-    let left = if app.mode.search_field().is_some() || app.mode.pending().is_some() || room < 8 {
+    let left = if app.mode().search_field().is_some() || app.mode().pending().is_some() || room < 8
+    {
         format!(" {info}")
     } else {
-        format!(" {} │ {info}", truncate(&app.label, room))
+        format!(" {} │ {info}", truncate(app.label(), room))
     };
     let mut right = help;
-    if let Some((msg, tone)) = &app.message {
+    if let Some((msg, tone)) = &app.message() {
         right = format!("{}  {right}", sanitize_inline(msg));
         if *tone == Tone::Warning {
             right = format!("⚠ {right}");
@@ -209,10 +213,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         crate::tui::layout::text_width(&right).min(width.saturating_sub(left_w + 2).max(width / 3));
     let right = truncate(&right, right_w);
     let left = truncate(&left, width.saturating_sub(right_w + 1));
-    buf.set_stringn(area.x, area.y, &left, width, app.theme.status);
+    buf.set_stringn(area.x, area.y, &left, width, app.theme().status);
     let rx = area.x + (width - crate::tui::layout::text_width(&right).min(width)) as u16;
-    let mut style = app.theme.status;
-    if matches!(app.message, Some((_, Tone::Warning))) {
+    let mut style = app.theme().status;
+    if matches!(app.message(), Some((_, Tone::Warning))) {
         style = style.add_modifier(Modifier::BOLD);
     }
     buf.set_stringn(rx, area.y, &right, width, style);
