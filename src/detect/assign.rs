@@ -65,10 +65,17 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
     let mut governing = sides::governing_votes(text, parties, sides, &kinds);
     officials_vote(&evidence, entities.list.len(), &kinds, &mut governing);
     unclaimed_governs(&evidence, entities.list.len(), &kinds, &mut governing);
-    // an office whose side some mention names is that side's
+    // an office whose side some mention names is that side's, and so is one whose
+    // holder speaks for a side ("Brazil wants …, central bank governor Gros said" under
+    // another country's dateline: the bank is Brazil's)
     evidence.drop_where_named(
         Clue::Office,
-        &[Clue::Named, Clue::Appositive, Clue::Described],
+        &[
+            Clue::Named,
+            Clue::Appositive,
+            Clue::Described,
+            Clue::SpeaksFor,
+        ],
     );
     let nation = home
         .map(|h| home_side(h, sides, candidates))
@@ -371,6 +378,24 @@ mod tests {
         let parties = [party("labour", "Labour"), party("con", "Conservatives")];
         let want = ["labour", "con"].map(|s| Some(s.to_string()));
         assert_eq!(quote_sides(story, &parties), want);
+    }
+
+    #[test]
+    fn an_office_is_the_side_its_holder_speaks_for_not_the_datelines() {
+        let story = "KENYA SEEKS TO REASSURE LENDERS\n\n\
+            MIAMI, March 3 - Talks between Kenya and its lenders ended without agreement.\n\n\
+            Central bank governor Ruth Wambui said Kenya would resume payments on its debt \
+            soon.\n\n\
+            \"We will pay what we owe,\" Wambui told reporters after meeting the lenders.\n\n\
+            Lenders said the meeting was inconclusive.\n";
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, None);
+        let sides: Vec<&str> = found
+            .quotes
+            .iter()
+            .filter_map(|q| q.party.as_deref())
+            .collect();
+        assert_eq!(sides, ["ke"]);
     }
 
     #[test]
