@@ -88,20 +88,26 @@ pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
 }
 
 /// The capitalised words the text uses alone inside a sentence, between words in lower
-/// case ("said Pellham had offered"): a company's first word used so is its short name.
+/// case ("said Pellham had offered"), or as an owner before a lower-case noun
+/// ("Northway's chief operating officer"): a company's first word used so is its short
+/// name.
 fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
     let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
     let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
-    ws.windows(3)
-        .filter(|t| {
-            is_capitalized(&text[t[1].clone()])
-                && lower(&t[0])
-                && lower(&t[2])
-                && spaced(&t[0], &t[1])
-                && spaced(&t[1], &t[2])
-        })
-        .map(|t| &text[t[1].clone()])
-        .collect()
+    let between = ws.windows(3).filter(|t| {
+        is_capitalized(&text[t[1].clone()])
+            && lower(&t[0])
+            && lower(&t[2])
+            && spaced(&t[0], &t[1])
+            && spaced(&t[1], &t[2])
+    });
+    let owners = ws.windows(2).filter_map(|t| {
+        let word = &text[t[0].clone()];
+        let owner = trim_possessive(word);
+        (owner.len() < word.len() && is_capitalized(owner) && lower(&t[1]) && spaced(&t[0], &t[1]))
+            .then_some(owner)
+    });
+    between.map(|t| &text[t[1].clone()]).chain(owners).collect()
 }
 
 /// Adds a side, or its names to the side that shares one.
@@ -412,6 +418,14 @@ mod tests {
         );
         assert!(
             got.contains(&("Eastern Nurses Guild|union|guild".into(), SideKind::Union)),
+            "{got:?}"
+        );
+        // or as the owner of an office
+        let got =
+            found("Pilots at Northway Airlines voted. Northway's chief operating officer said so.");
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.split('|').any(|n| n == "Northway") && *k == SideKind::Company),
             "{got:?}"
         );
         // a first word the story never uses alone stays the name's
