@@ -352,14 +352,15 @@ fn next_unclean(bytes: &[u8], from: usize) -> usize {
     i
 }
 
-/// Bytes looked at in one step by [`is_clean`] and [`next_unclean`].
-const BLOCK: usize = 16;
+/// Bytes looked at in one step by [`is_clean`] and [`next_unclean`] (and the store's
+/// string escaping).
+pub const BLOCK: usize = 16;
 
 /// Whether the [`BLOCK`] bytes from `at` are all there and all pass `test`: written
 /// without an early exit, so that the compiler tests them side by side (news text is
 /// mostly printable ASCII, and each byte alone cost a branch).
 #[inline(always)]
-fn block_is(bytes: &[u8], at: usize, test: impl Fn(u8) -> bool) -> bool {
+pub fn block_is(bytes: &[u8], at: usize, test: impl Fn(u8) -> bool) -> bool {
     match bytes.get(at..).and_then(|rest| rest.first_chunk::<BLOCK>()) {
         Some(block) => block.iter().fold(true, |all, &b| all & test(b)),
         None => false,
