@@ -8,8 +8,10 @@ use super::lexicon;
 use super::parties::SideMatcher;
 use super::side_words::{Class, is, is_any_case};
 use super::sides::SideKind;
-use super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive, words};
-use std::collections::HashSet;
+use super::words::{
+    Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive, words,
+};
+use std::collections::{HashMap, HashSet};
 
 /// Bytes of an article read for sides: its lead and far more, bounded so that the work
 /// stays small on any input.
@@ -266,13 +268,18 @@ pub fn kind_of_name(name: &str) -> Option<SideKind> {
 /// name ("Progress MPs", "the Progress government" of no country).
 fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
+        // (a name word is capitalised: the rest are passed over untrimmed)
+        if !starts_with_capital(text, w.start) {
+            continue;
+        }
         let word = trim_possessive(&text[w.clone()]);
         if !is_name_word(word, known) {
             continue;
         }
-        if !names.contains(&word) {
+        if seen.insert(word) {
             names.push(word);
         }
         let next = ws.get(i + 1).map(|n| &text[n.clone()]);
@@ -297,8 +304,17 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
             });
         }
     }
+    // (a demonym starts with its name's first byte: only the names that share it are
+    // tried, in the order they came)
+    let mut by_first: HashMap<u8, Vec<&str>> = HashMap::new();
     for name in &names {
-        let demonyms: Vec<&&str> = names.iter().filter(|d| is_demonym_of(d, name)).collect();
+        by_first.entry(name.as_bytes()[0]).or_default().push(name);
+    }
+    for name in &names {
+        let demonyms: Vec<&&str> = by_first[&name.as_bytes()[0]]
+            .iter()
+            .filter(|d| is_demonym_of(d, name))
+            .collect();
         if demonyms.is_empty() {
             continue;
         }
