@@ -77,12 +77,9 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
             Clue::SpeaksFor,
         ],
     );
-    let nation = home
-        .map(|h| home_side(h, sides, candidates))
-        .or_else(|| parties_country(&governing, candidates));
     let roles = Roles {
+        nation: nation(home, &governing, candidates),
         governing,
-        nation,
         kinds,
     };
     let mut scored = Vec::new();
@@ -240,6 +237,13 @@ fn unclaimed_governs(
     if let (Some(only), None) = (unclaimed.next(), unclaimed.next()) {
         only.1 = 1;
     }
+}
+
+/// The candidate side of the country the story is set in: its home's, else the one its
+/// parties are of ([`parties_country`]).
+fn nation(home: Option<Home>, named: &[(usize, i32)], candidates: &Candidates) -> Option<usize> {
+    home.map(|h| home_side(h, &candidates.matcher, candidates))
+        .or_else(|| parties_country(named, candidates))
 }
 
 /// The country a story with no home of its own is set in: the one whose politics

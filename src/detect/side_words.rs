@@ -2,6 +2,7 @@
 //! intent and attack …), kept as data in `assets/side_words.toml` beside the
 //! gazetteer: one list per class, loaded once per process.
 
+use super::lexicon::WordMap;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -83,11 +84,11 @@ const ALL: [Class; 31] = [
 ];
 
 /// Each word's classes, one bit a class.
-fn table() -> &'static HashMap<Box<str>, u64> {
-    static WORDS: OnceLock<HashMap<Box<str>, u64>> = OnceLock::new();
+fn table() -> &'static WordMap<Box<str>, u64> {
+    static WORDS: OnceLock<WordMap<Box<str>, u64>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let lists: HashMap<Class, Vec<String>> = toml::from_str(TABLE).unwrap_or_default();
-        let mut words: HashMap<Box<str>, u64> = HashMap::new();
+        let mut words: WordMap<Box<str>, u64> = WordMap::default();
         for (class, list) in lists {
             for w in list {
                 *words.entry(w.into_boxed_str()).or_default() |= 1 << class as u32;
@@ -99,9 +100,23 @@ fn table() -> &'static HashMap<Box<str>, u64> {
 
 /// Whether `word_lower` (in lower case) is of `class`.
 pub fn is(class: Class, word_lower: &str) -> bool {
-    table()
-        .get(word_lower)
-        .is_some_and(|bits| bits & (1 << class as u32) != 0)
+    classes(word_lower).has(class)
+}
+
+/// The classes of a word, looked up once for several questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Classes(u64);
+
+impl Classes {
+    /// Whether the word is of `class`.
+    pub fn has(self, class: Class) -> bool {
+        self.0 & (1 << class as u32) != 0
+    }
+}
+
+/// Every class `word_lower` (in lower case) is of.
+pub fn classes(word_lower: &str) -> Classes {
+    Classes(table().get(word_lower).copied().unwrap_or(0))
 }
 
 /// Whether `word`, in any case, is of `class` ("Inc", "PLC" as "inc", "plc").
