@@ -548,3 +548,13 @@ pub fn new_speaker_role(name: &str, keys: &Keymap) -> String {
         keys.hint(Command::PromptSubmit)
     )
 }
+
+/// The corpus list's title: "12 of 40 articles · sorted by title" and its filter.
+pub fn corpus_title(shown: usize, total: usize, sort: &str, filter: &str) -> String {
+    format!("{shown} of {total} articles · sorted by {sort}{filter}")
+}
+
+/// The corpus list's filter in its title (` · filter “harbour”`).
+pub fn corpus_filter(filter: &str) -> String {
+    format!(" · filter “{filter}”")
+}
