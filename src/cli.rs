@@ -1,7 +1,6 @@
 //! The command line (README, "Command line"): parsing and dispatch only.
 
 mod agree;
-mod agree_text;
 mod article;
 mod corpus;
 mod git_setup;
@@ -17,7 +16,7 @@ use crate::store::OpenOptions;
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub(crate) use input::store_options;
@@ -73,29 +72,7 @@ pub enum Command {
     },
     /// Export the annotations (the store, or the automatic ones when there is none); of a
     /// folder or several files, one table of every store's annotations.
-    Export {
-        /// The article (a text file, a web page, Markdown, or - for standard input); if
-        /// omitted, standard input when it is not a terminal, else the bundled article. Folders or several files: a corpus.
-        #[arg(value_name = "ARTICLE")]
-        articles: Vec<PathBuf>,
-        /// The output format (default: the --output file's extension, else toml for an
-        /// article and csv for a corpus).
-        #[arg(long, value_enum)]
-        format: Option<Format>,
-        /// Of a corpus: one row per article, with its status and counts.
-        #[arg(long = "articles")]
-        article_rows: bool,
-        /// Write to this file (atomically) instead of standard output; never the
-        /// article, only a regular file, and an existing one only with --force.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the --output file if it exists.
-        #[arg(long)]
-        force: bool,
-        /// Include rejected suggestions.
-        #[arg(long)]
-        all: bool,
-    },
+    Export(ExportArgs),
     /// Validate the store against the article (exit 1 when it has problems).
     Check {
         /// The article (a text file, or - for standard input); if omitted, standard input when
@@ -139,6 +116,32 @@ pub enum Command {
     Diff(team::DiffArgs),
     /// Declare parley's merge driver for *.parley.toml in this git repository.
     GitSetup,
+}
+
+/// `parley export`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The article (a text file, a web page, Markdown, or - for standard input); if
+    /// omitted, standard input when it is not a terminal, else the bundled article. Folders or several files: a corpus.
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+    /// The output format (default: the --output file's extension, else toml for an
+    /// article and csv for a corpus).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Of a corpus: one row per article, with its status and counts.
+    #[arg(long = "articles")]
+    pub article_rows: bool,
+    /// Write to this file (atomically) instead of standard output; never the
+    /// article, only a regular file, and an existing one only with --force.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Include rejected suggestions.
+    #[arg(long)]
+    pub all: bool,
 }
 
 // `--format`'s values, their help and the errors that name them come from the one
@@ -226,75 +229,105 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             width,
             color,
             parties,
-        }) => {
-            let mut config = config;
-            if let Some(path) = &parties {
-                config.parties = read_parties(path)?;
-            }
-            let article = load_article(article.as_deref(), &config)?;
-            article::print(&article, &config, cli.store, width, color)
-        }
+        }) => print(
+            article.as_deref(),
+            parties.as_deref(),
+            width,
+            color,
+            cli.store,
+            config,
+        ),
         Some(Command::Text { article }) => article::text(article.as_deref(), &config),
         Some(Command::Stats { paths, json }) => corpus::stats(&paths, json, &config),
         Some(Command::Detect {
             articles,
             parties,
             save,
-        }) => {
-            let parties = match parties {
-                Some(path) => Some(read_parties(&path)?),
-                None if !config.parties.is_empty() => Some(config.parties.clone()),
-                None => None,
-            };
-            if save {
-                if articles.is_empty() {
-                    anyhow::bail!("detect --save needs the folders or files to annotate");
-                }
-                return corpus::detect_save(&articles, parties, &config);
-            }
-            if crate::corpus::names_a_corpus(&articles) {
-                anyhow::bail!(
-                    "detect prints one article's annotations; pass --save to write a store for each article of a corpus"
-                );
-            }
-            article::detect(articles.first().map(PathBuf::as_path), parties, &config)
-        }
-        Some(Command::Export {
-            articles,
-            format,
-            article_rows,
-            output,
-            force,
-            all,
-        }) => {
-            if article_rows || crate::corpus::names_a_corpus(&articles) {
-                let request = corpus::TableRequest {
-                    format: corpus::table_format(format, output.as_deref())?,
-                    rows: if article_rows {
-                        crate::corpus::Rows::Articles
-                    } else {
-                        crate::corpus::Rows::Annotations { all }
-                    },
-                    output,
-                    force,
-                };
-                return corpus::export(&articles, request, &config);
-            }
-            let request = article::ExportRequest {
-                format,
-                output,
-                force,
-                all,
-                store: cli.store,
-            };
-            article::export(articles.first().map(PathBuf::as_path), request, &config)
-        }
+        }) => detect(&articles, parties.as_deref(), save, &config),
+        Some(Command::Export(args)) => export(args, cli.store, &config),
         Some(Command::Agree(args)) => agree::run(&args, &config),
         Some(Command::Merge(args)) => team::merge(&args, &config),
         Some(Command::Diff(args)) => team::diff_stores(&args, &config),
         Some(Command::GitSetup) => git_setup::run(),
         Some(Command::Check { article }) => article::check(article.as_deref(), cli.store, &config),
     }
+}
+
+/// `parley print`: the article wrapped and highlighted, the sides of `--parties` for
+/// an article without a store.
+fn print(
+    article: Option<&Path>,
+    parties: Option<&Path>,
+    width: Option<u16>,
+    color: ColorChoice,
+    store: Option<PathBuf>,
+    mut config: Config,
+) -> Result<ExitCode> {
+    if let Some(path) = parties {
+        config.parties = read_parties(path)?;
+    }
+    let article = load_article(article, &config)?;
+    article::print(&article, &config, store, width, color)
+}
+
+/// `parley detect`: one article's annotations printed, or with `--save` a store
+/// written for each article of a corpus.
+fn detect(
+    articles: &[PathBuf],
+    parties: Option<&Path>,
+    save: bool,
+    config: &Config,
+) -> Result<ExitCode> {
+    let parties = match parties {
+        Some(path) => Some(read_parties(path)?),
+        None if !config.parties.is_empty() => Some(config.parties.clone()),
+        None => None,
+    };
+    if save {
+        if articles.is_empty() {
+            anyhow::bail!("detect --save needs the folders or files to annotate");
+        }
+        return corpus::detect_save(articles, parties, config);
+    }
+    if crate::corpus::names_a_corpus(articles) {
+        anyhow::bail!(
+            "detect prints one article's annotations; pass --save to write a store for each article of a corpus"
+        );
+    }
+    article::detect(articles.first().map(PathBuf::as_path), parties, config)
+}
+
+/// `parley export`: one article's annotations, or a corpus's table.
+fn export(args: ExportArgs, store: Option<PathBuf>, config: &Config) -> Result<ExitCode> {
+    let ExportArgs {
+        articles,
+        format,
+        article_rows,
+        output,
+        force,
+        all,
+    } = args;
+    if article_rows || crate::corpus::names_a_corpus(&articles) {
+        let request = corpus::TableRequest {
+            format: corpus::table_format(format, output.as_deref())?,
+            rows: if article_rows {
+                crate::corpus::Rows::Articles
+            } else {
+                crate::corpus::Rows::Annotations { all }
+            },
+            output,
+            force,
+        };
+        return corpus::export(&articles, request, config);
+    }
+    let request = article::ExportRequest {
+        format,
+        output,
+        force,
+        all,
+        store,
+    };
+    article::export(articles.first().map(PathBuf::as_path), request, config)
 }
 
 /// `parley [ARTICLE | DIR]`: the reader, on a terminal; else the article printed.

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let article = Article::bundled();
     if let Ok(a) = schema::parse(text, "fuzz.parley.toml") {
-        let _ = schema::validate(&a, Some(&*article.text));
+        let _ = parley::store::validate::validate(&a, Some(&*article.text));
         if let Ok(saved) = schema::to_toml(&a) {
             let again = schema::parse(&saved, "again.parley.toml").expect("a saved store parses");
             assert_eq!(schema::to_toml(&again).ok(), Some(saved));

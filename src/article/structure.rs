@@ -1,6 +1,7 @@
 //! Recognising an article's parts as byte ranges: title, dateline, paragraphs,
 //! sentences and byline.
 
+use super::abbreviations;
 use std::ops::Range;
 
 /// A body paragraph, as a byte range into the normalised text. Its sentences are split
@@ -217,15 +218,6 @@ pub fn dateline_len(par: &str) -> usize {
 /// Characters that may follow a sentence's final punctuation and still belong to it.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
 
-/// Words ending in a period that do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj",
-    "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st", "jr", "sr", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vs", "v", "inc", "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "ft", "mt",
-    "ave", "blvd", "e.g", "i.e", "cf", "al", "ret",
-];
-
 /// Splits `range` of `text` into sentences. A sentence ends at `.`, `!`, `?` or `…`
 /// (plus any closing quotes or brackets) followed by a space and a capital, digit or
 /// opening quote — unless the word before the period is an abbreviation or initial.
@@ -242,8 +234,13 @@ pub fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range
     let mut i = 0;
     let bytes = s.as_bytes();
     while i < s.len() {
-        // Only sentence ends matter: the bytes between them are passed over undecoded.
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
+        // Only sentence ends matter: the bytes between them are passed over undecoded,
+        // a block at a time where none is a stop or the lead byte of an ellipsis.
+        if super::block_is(bytes, i, |b| !is_stop_byte(b)) {
+            i += super::BLOCK;
+            continue;
+        }
+        if !is_stop_byte(bytes[i]) {
             i += 1;
             continue;
         }
@@ -276,6 +273,13 @@ pub fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range
     push_trimmed(s, range.start, start..s.len(), out);
 }
 
+/// A byte that may end a sentence: a stop, or the lead byte of '…' (and of other
+/// characters of U+2000–U+2FFF, told apart once decoded).
+#[inline(always)]
+fn is_stop_byte(b: u8) -> bool {
+    (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE2)
+}
+
 fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let t = trim_range(s, r);
     if !t.is_empty() {
@@ -303,7 +307,7 @@ fn is_abbreviation(before: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if abbreviations::is_abbreviation(&lower) {
         return true;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -1,7 +1,9 @@
 //! `parley agree A B`: how far two annotators agree, on two stores of one article or
 //! on two folders of stores paired by article hash (per article and for the corpus).
 //! The figures are `team::agree`'s; this file finds the stores and articles, and
-//! `agree_text` says the figures.
+//! `text` says the figures.
+
+pub(super) mod text;
 
 use super::{load_article, warn, warn_article, write_text_stdout};
 use crate::article::Article;
@@ -46,7 +48,7 @@ pub fn run(args: &AgreeArgs, config: &Config) -> Result<ExitCode> {
         json.push('\n');
         json
     } else {
-        super::agree_text::report(&report.all, &report.per_article)
+        text::report(&report.all, &report.per_article)
     };
     write_text_stdout(&text)?;
     Ok(ExitCode::SUCCESS)

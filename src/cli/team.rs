@@ -1,13 +1,14 @@
 //! `parley merge BASE OURS THEIRS` (git's merge driver) and `parley diff A B`: store
 //! files read as they are, with no article needed (the stores carry their texts).
 
-use super::agree_text::excerpt;
+use super::agree::text::excerpt;
 use super::{EXIT_PROBLEMS, warn, write_text_stdout};
 use crate::article::bounded::{Kinds, display_name, read_file};
 use crate::config::Config;
 use crate::model::{Annotations, ArticleInfo};
 use crate::store::guard;
-use crate::store::schema::{self, Locator};
+use crate::store::schema;
+use crate::store::validate::{self, Locator};
 use crate::team::diff::{Change, Entry, diff};
 use anyhow::{Result, anyhow};
 use std::fmt::Write;
@@ -48,7 +49,7 @@ fn read_set(path: &Path, kinds: Kinds, config: &Config) -> Result<Annotations> {
         return Ok(Annotations::new(ArticleInfo::default()));
     }
     let a = schema::parse(&text, &name)?;
-    let findings = schema::validate(&a, None);
+    let findings = validate::validate(&a, None);
     if !findings.is_empty() {
         let problems = Locator::new(&text).problems(findings);
         return Err(schema::StoreError::Invalid {
@@ -110,7 +111,7 @@ pub fn diff_stores(args: &DiffArgs, config: &Config) -> Result<ExitCode> {
 /// A value for one line: none, or quoted and shortened.
 fn value(v: &Option<String>) -> String {
     v.as_deref()
-        .map_or_else(|| "none".to_string(), schema::show)
+        .map_or_else(|| "none".to_string(), validate::show)
 }
 
 /// The differences as text: `+` added, `-` removed, `~` changed, a field a line.

@@ -9,6 +9,7 @@ use super::entities::{Entities, Entity, EntityKind};
 use super::evidence::{Clue, Evidence, Target};
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is};
 use super::words::Word;
 use crate::model::Party;
 use std::collections::HashMap;
@@ -134,6 +135,10 @@ pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
         return out;
     }
     for w in super::words::words(text, 0..text.len()) {
+        // (every surname listed is capitalised: other words are passed over unhashed)
+        if !super::words::starts_with_capital(text, w.start) {
+            continue;
+        }
         let word = super::words::trim_possessive(&text[w.clone()]);
         let Some(list) = by_surname.get(word) else {
             continue;
@@ -339,34 +344,7 @@ fn is_clause_word(word: &str) -> bool {
 
 /// Words that end the names of organisations, not of people.
 fn is_organisation_word(word_lower: &str) -> bool {
-    lexicon::is_body_head(word_lower)
-        || matches!(
-            word_lower,
-            "inc"
-                | "corp"
-                | "co"
-                | "ltd"
-                | "llc"
-                | "plc"
-                | "group"
-                | "workers"
-                | "motors"
-                | "airlines"
-                | "campaign"
-                | "company"
-                | "corporation"
-                | "bank"
-                | "front"
-                | "league"
-                | "movement"
-                | "alliance"
-                | "federation"
-                | "association"
-                | "union"
-                | "party"
-                | "committee"
-                | "council"
-        )
+    lexicon::is_body_head(word_lower) || is(Class::OrganisationEnd, word_lower)
 }
 
 /// The surname of a side given as a person's name ("Maria Lopez" → "Lopez"): two to

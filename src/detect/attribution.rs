@@ -77,6 +77,14 @@ pub fn attribute(
         }
     }
     carry_over_paragraphs(&mut walk.found.quotes);
+    // Descriptions said before the name they describe join it.
+    let now = walk.entities.resolve_forward();
+    for speaker in walk.found.quotes.iter_mut().map(|q| &mut q.speaker) {
+        *speaker = speaker.map(|e| now[e]);
+    }
+    for speaker in walk.found.positions.iter_mut().map(|p| &mut p.speaker) {
+        *speaker = speaker.map(|e| now[e]);
+    }
     // The findings wait for the sides to be chosen; their growth slack need not.
     walk.found.quotes.shrink_to_fit();
     walk.found.positions.shrink_to_fit();
@@ -196,6 +204,29 @@ impl Walk<'_> {
         open: (usize, Option<usize>),
         prev_unit_speaker: &mut Option<usize>,
     ) {
+        self.unit_words(unit, in_unit);
+        self.unit_cues(para, in_unit);
+        for q in in_unit {
+            let (body_start, open_before) = open;
+            // (a quotation reopened after a cut continues the one cut, just before it)
+            let reopened = q.reopens.then(|| self.found.quotes.len().checked_sub(1));
+            let continues = reopened
+                .flatten()
+                .or(open_before.filter(|_| q.range.start == body_start));
+            let found = self.quote(pi, q, unit, continues, *prev_unit_speaker);
+            if let Some(e) = found.speaker {
+                self.last = Some((e, pi));
+                *prev_unit_speaker = Some(e);
+                self.entities.list[e].speaks = true;
+            }
+            self.found.quotes.push(found);
+        }
+        self.unit_end(pi, unit, in_unit.is_empty(), prev_unit_speaker);
+    }
+
+    /// The unit's words, its asides and the words outside its quotations and asides,
+    /// into the scratch space; names in it are learnt.
+    fn unit_words(&mut self, unit: &Range<usize>, in_unit: &[QuoteSpan]) {
         let text = self.text;
         let s = &mut self.scratch;
         s.ranges.clear();
@@ -213,6 +244,12 @@ impl Walk<'_> {
             s.hidden.sort_unstable_by_key(|r| r.start);
             push_visible(&s.all, &s.hidden, &mut s.outside);
         }
+    }
+
+    /// The unit's cues and who each names, and which of them attribute its quotations.
+    fn unit_cues(&mut self, para: &Paragraph, in_unit: &[QuoteSpan]) {
+        let text = self.text;
+        let s = &mut self.scratch;
         find_cues(text, &s.outside, &s.ranges, &mut s.cues);
         for q in in_unit {
             if let Some(c) = dash_signature(text, q, para.range.end) {
@@ -246,21 +283,17 @@ impl Walk<'_> {
                 .filter(|(_, (c, r))| c.kind == CueKind::Speech || (!has_speech && r.is_some()))
                 .map(|(i, (_, r))| (i, *r)),
         );
-        for q in in_unit {
-            let (body_start, open_before) = open;
-            // (a quotation reopened after a cut continues the one cut, just before it)
-            let reopened = q.reopens.then(|| self.found.quotes.len().checked_sub(1));
-            let continues = reopened
-                .flatten()
-                .or(open_before.filter(|_| q.range.start == body_start));
-            let found = self.quote(pi, q, unit, continues, *prev_unit_speaker);
-            if let Some(e) = found.speaker {
-                self.last = Some((e, pi));
-                *prev_unit_speaker = Some(e);
-                self.entities.list[e].speaks = true;
-            }
-            self.found.quotes.push(found);
-        }
+    }
+
+    /// After a unit's quotations: its reported speech and its position.
+    fn unit_end(
+        &mut self,
+        pi: usize,
+        unit: &Range<usize>,
+        no_quotes: bool,
+        prev_unit_speaker: &mut Option<usize>,
+    ) {
+        let text = self.text;
         let s = &self.scratch;
         // Reported speech without a quotation ("Or Jeb Bush, Phil Musser says.") is the
         // last speech: a floating quotation after it is the same speaker's.
@@ -270,7 +303,7 @@ impl Walk<'_> {
             .zip(&s.resolved)
             .rev()
             .find_map(|(c, r)| r.filter(|_| c.kind == CueKind::Speech));
-        if let Some(e) = reported.filter(|_| in_unit.is_empty()) {
+        if let Some(e) = reported.filter(|_| no_quotes) {
             *prev_unit_speaker = Some(e);
             self.last = Some((e, pi));
         }

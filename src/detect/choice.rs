@@ -8,10 +8,12 @@
 
 use super::attribution::Findings;
 use super::candidates::Candidates;
+use super::side_words::{Class, is};
 use super::sides::SideKind;
 use super::words::{lower, trim_end_all, words};
 use crate::article::Structure;
 use crate::model::QuoteKind;
+use std::ops::Range;
 
 /// How many features a candidate has.
 pub const FEATURES: usize = 10;
@@ -39,36 +41,10 @@ const BIAS: f32 = -3.53;
 /// Bytes of an article read for mentions of the candidates.
 const MENTION_BYTES: usize = 64 * 1024;
 
-/// Words that make a mention one of a mediator or host ("talks mediated by Norway",
-/// "the Swiss hosts").
-fn is_mediation_word(w: &str) -> bool {
-    matches!(
-        w,
-        "mediator"
-            | "mediators"
-            | "mediated"
-            | "mediating"
-            | "mediation"
-            | "broker"
-            | "brokered"
-            | "brokering"
-            | "host"
-            | "hosts"
-            | "hosted"
-            | "hosting"
-            | "facilitator"
-            | "facilitated"
-            | "neutral"
-            | "venue"
-    )
-}
-
 /// Nouns after a side's name (or its possessive) that make it own an official or
 /// office ("Tessalia's chief negotiator", "the Marovan delegation", "Heritage leader").
 fn is_owned_office(w: &str) -> bool {
-    super::lexicon::is_source_noun(w)
-        || super::lexicon::is_title(w)
-        || matches!(w, "government" | "delegation" | "ministry" | "mps" | "mp")
+    super::lexicon::is_source_noun(w) || super::lexicon::is_title(w) || is(Class::OwnedOffice, w)
 }
 
 /// A candidate's features.
@@ -102,26 +78,14 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
     let text = story.text;
     let end = super::article_floor(text, MENTION_BYTES);
     let mut out: Vec<Scored> = Vec::new();
-    let title = story.structure.title.clone();
-    let lead = story
-        .structure
-        .paragraphs
-        .iter()
-        .find(|p| title.as_ref().is_none_or(|t| p.range.start >= t.end))
-        .map(|p| {
-            p.range
-                .start
-                .max(story.structure.dateline.as_ref().map_or(0, |d| d.end))
-                ..p.range.end
-        });
+    let (title, lead) = opening(story.structure);
+    let in_title = |at: usize| title.as_ref().is_some_and(|t| t.contains(&at));
+    let in_lead = |at: usize| lead.as_ref().is_some_and(|l| l.contains(&at));
     let found = story.candidates.matcher.find(&text[..end]);
-    let opening = |at: usize| {
-        title.as_ref().is_some_and(|t| t.contains(&at))
-            || lead.as_ref().is_some_and(|l| l.contains(&at))
-    };
     for pair in found.windows(2) {
         let ((a, side_a), (b, side_b)) = (pair[0], pair[1]);
-        if side_a != side_b && opening(a) && opening(b) && joined(&text[a..b]) {
+        let opens = |at| in_title(at) || in_lead(at);
+        if side_a != side_b && opens(a) && opens(b) && joined(&text[a..b]) {
             for side in [side_a, side_b] {
                 let i = entry(&mut out, side);
                 out[i].features[9] = 1.0;
@@ -131,36 +95,17 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
     for (at, side) in found {
         let i = entry(&mut out, side);
         let f = &mut out[i].features;
-        if title.as_ref().is_some_and(|t| t.contains(&at)) {
+        if in_title(at) {
             f[0] = 1.0;
         }
-        if lead.as_ref().is_some_and(|l| l.contains(&at)) {
+        if in_lead(at) {
             f[1] = 1.0;
         }
-        let around = words(
-            text,
-            super::words::floor_boundary(text, at.saturating_sub(40))
-                ..super::words::floor_boundary(text, (at + 60).min(end)),
-        );
-        let mut buf = [0u8; 32];
-        let after: Vec<String> = around
-            .iter()
-            .filter(|w| w.start > at)
-            .take(3)
-            .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
-            .collect();
-        if after
-            .iter()
-            .take(2)
-            .any(|w| is_owned_office(trim_end_all(w, "'s")))
-        {
+        let (owns_office, mediates) = surroundings(text, at, end);
+        if owns_office {
             f[3] += 1.0;
         }
-        let near = around
-            .iter()
-            .filter(|w| w.end + 30 >= at && w.start <= at + 40)
-            .any(|w| is_mediation_word(&lower(&text[w.clone()], &mut buf)));
-        if near {
+        if mediates {
             f[4] = 1.0;
         }
         f[6] += 1.0;
@@ -176,6 +121,40 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
     out
 }
 
+/// The headline's range and the first paragraph of the body's (after the dateline).
+fn opening(structure: &Structure) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let title = structure.title.clone();
+    let body_start = structure.dateline.as_ref().map_or(0, |d| d.end);
+    let lead = structure
+        .paragraphs
+        .iter()
+        .find(|p| title.as_ref().is_none_or(|t| p.range.start >= t.end))
+        .map(|p| p.range.start.max(body_start)..p.range.end);
+    (title, lead)
+}
+
+/// What the words around a mention at `at` say of it: whether an office follows it
+/// ("Tessalia's chief negotiator", "the Marovan delegation") and whether a mediator's
+/// or host's word is near ("talks mediated by Norway").
+fn surroundings(text: &str, at: usize, end: usize) -> (bool, bool) {
+    let around = words(
+        text,
+        super::words::floor_boundary(text, at.saturating_sub(40))
+            ..super::words::floor_boundary(text, (at + 60).min(end)),
+    );
+    let mut buf = [0u8; 32];
+    let owns_office = around
+        .iter()
+        .filter(|w| w.start > at)
+        .take(2)
+        .any(|w| is_owned_office(trim_end_all(&lower(&text[w.clone()], &mut buf), "'s")));
+    let mediates = around
+        .iter()
+        .filter(|w| w.end + 30 >= at && w.start <= at + 40)
+        .any(|w| is(Class::MediationWord, &lower(&text[w.clone()], &mut buf)));
+    (owns_office, mediates)
+}
+
 /// Adds to the candidates what the story attributes to each (quotations and positions
 /// whose speaker is on it, by `speaker_sides`) and the hostility between them (a side
 /// attacking another: "Blair attacked the Tory plans"; `stances` from
@@ -187,47 +166,7 @@ pub fn attributions(
     stances: &[super::stance::Stance],
     speaker_sides: &[Option<usize>],
 ) {
-    let attributed = findings
-        .quotes
-        .iter()
-        .filter(|q| q.kind != QuoteKind::Term)
-        .filter_map(|q| q.speaker.and_then(|e| speaker_sides[e]))
-        .chain(
-            findings
-                .positions
-                .iter()
-                .filter_map(|p| p.speaker.and_then(|e| speaker_sides[e]).or(p.side)),
-        );
-    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (side, attributed, hostile)
-    let mut count = |side: usize, hostile: bool| {
-        let i = match counts.iter().position(|c| c.0 == side) {
-            Some(i) => i,
-            None => {
-                counts.push((side, 0, 0));
-                counts.len() - 1
-            }
-        };
-        if hostile {
-            counts[i].2 += 1;
-        } else {
-            counts[i].1 += 1;
-        }
-    };
-    for side in attributed {
-        count(side, false);
-    }
-    for (p, stance) in findings.positions.iter().zip(stances) {
-        let Some(stater) = p.speaker.and_then(|e| speaker_sides[e]).or(p.side) else {
-            continue;
-        };
-        for t in p.against.into_iter().chain(stance.attacked.iter().copied()) {
-            if stater != t {
-                count(stater, true);
-                count(t, true);
-            }
-        }
-    }
-    for (side, attributed, hostile) in counts {
+    for (side, attributed, hostile) in attributed_counts(findings, stances, speaker_sides) {
         let i = entry(out, side);
         out[i].features[2] = (attributed as f32).ln_1p();
         out[i].features[7] = (hostile as f32).ln_1p();
@@ -251,10 +190,51 @@ pub fn attributions(
     }
 }
 
-/// Words that join the two parties of a dispute ("Britain and China clashed", "talks
-/// between Marova and Tessalia", "the company against the union").
-fn is_joining_word(w: &str) -> bool {
-    matches!(w, "and" | "with" | "against" | "vs" | "versus" | "v")
+/// Per side: (side, quotations and positions attributed to it, exchanges where it
+/// attacks or is attacked).
+fn attributed_counts(
+    findings: &Findings,
+    stances: &[super::stance::Stance],
+    speaker_sides: &[Option<usize>],
+) -> Vec<(usize, usize, usize)> {
+    let attributed = findings
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Term)
+        .filter_map(|q| q.speaker.and_then(|e| speaker_sides[e]))
+        .chain(
+            findings
+                .positions
+                .iter()
+                .filter_map(|p| p.speaker.and_then(|e| speaker_sides[e]).or(p.side)),
+        );
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+    let mut count = |side: usize, hostile: bool| {
+        let i = counts.iter().position(|c| c.0 == side).unwrap_or_else(|| {
+            counts.push((side, 0, 0));
+            counts.len() - 1
+        });
+        if hostile {
+            counts[i].2 += 1;
+        } else {
+            counts[i].1 += 1;
+        }
+    };
+    for side in attributed {
+        count(side, false);
+    }
+    for (p, stance) in findings.positions.iter().zip(stances) {
+        let Some(stater) = p.speaker.and_then(|e| speaker_sides[e]).or(p.side) else {
+            continue;
+        };
+        for t in p.against.into_iter().chain(stance.attacked.iter().copied()) {
+            if stater != t {
+                count(stater, true);
+                count(t, true);
+            }
+        }
+    }
+    counts
 }
 
 /// Whether `between` (from one name's start to the next name's start) is the first
@@ -269,7 +249,7 @@ fn joined(between: &str) -> bool {
     }
     match ws.split_last() {
         Some((last, name)) => {
-            is_joining_word(last)
+            is(Class::JoiningWord, last)
                 && !name.is_empty()
                 && name[1..]
                     .iter()

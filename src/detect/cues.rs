@@ -6,6 +6,7 @@
 use super::lexicon::{self, CueKind};
 use super::subjects::before_source;
 use super::words::{Word, is_capitalized, lower};
+use crate::article::abbreviations;
 use std::ops::Range;
 
 /// A cue found in a sentence.
@@ -23,72 +24,6 @@ pub struct Cue {
     pub inverted: bool,
 }
 
-/// Words that make the next word a noun ("the report", "a call").
-pub(super) fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "this"
-            | "that"
-            | "our"
-            | "my"
-            | "your"
-            | "no"
-            | "any"
-            | "every"
-            | "each"
-            | "such"
-    )
-}
-
-/// Words after which a verb form is a noun ("secretary of state", "in support").
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "to" | "of"
-            | "in"
-            | "for"
-            | "on"
-            | "at"
-            | "by"
-            | "with"
-            | "from"
-            | "about"
-            | "into"
-            | "under"
-            | "without"
-            | "against"
-    )
-}
-
-/// Verbs that take the addressee after them, never the source ("told reporters").
-fn takes_object(verb: &str) -> bool {
-    matches!(
-        verb,
-        "told"
-            | "tell"
-            | "tells"
-            | "asked"
-            | "ask"
-            | "asks"
-            | "urged"
-            | "warned"
-            | "quoted"
-            | "described"
-            | "describes"
-            | "called"
-            | "accused"
-            | "blamed"
-            | "challenged"
-    )
-}
-
 /// Most cues read in one unit. A sentence of news has a handful; text with no sentence
 /// breaks ("said said said …") would otherwise make every later step quadratic.
 pub(super) const MAX_CUES: usize = 32;
@@ -101,84 +36,24 @@ const MAX_SOURCE_WORDS: usize = 40;
 /// `out`; at most [`MAX_CUES`].
 pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mut Vec<Cue>) {
     out.clear();
-    let mut buf = [0u8; 32];
-    let mut prev_buf = [0u8; 32];
     let mut clause = Clause::default();
-    for (k, w) in outside.iter().enumerate() {
+    for k in 0..outside.len() {
         if out.len() == MAX_CUES {
             break;
         }
-        // Verbs are lower case and short; most words are neither (tested on the bytes,
-        // before cutting the word out of the text).
-        let bytes = &text.as_bytes()[w.clone()];
-        let according = bytes == b"According"
-            || (bytes.first() == Some(&b'a') && bytes.eq_ignore_ascii_case(b"according"));
-        if bytes.len() > 16 || !(according || lexicon::may_be_cue(bytes)) {
+        let Some(mut cue) = cue_at(text, outside, k, quotes) else {
             continue;
-        }
-        let word = &text[w.clone()];
-        let (l, cue) = if according {
-            let to = outside.get(k + 1).filter(|n| &text[(*n).clone()] == "to");
-            ("according", to.map(|_| CueKind::Speech))
-        } else {
-            let Some((form, kind)) = lexicon::cue_form(word) else {
-                continue;
-            };
-            let prev = k
-                .checked_sub(1)
-                .map(|p| lower(&text[outside[p].clone()], &mut prev_buf));
-            let after_noun_marker = prev.is_some_and(|p| is_determiner(&p) || is_preposition(&p));
-            (form, (!after_noun_marker).then_some(kind))
         };
-        let Some(mut kind) = cue else { continue };
-        if !speaks_here(text, outside, k, l) {
-            continue;
-        }
-        if matches!(l, "call" | "calls" | "called" | "calling") {
-            let next = outside
-                .get(k + 1)
-                .map(|n| lower(&text[n.clone()], &mut buf));
-            kind = if matches!(next.as_deref(), Some("for" | "on" | "off" | "up")) {
-                CueKind::Stance
-            } else {
-                CueKind::Speech
-            };
-        }
-        let source = if l == "according" {
-            // "According to X, Y wants …": opening a sentence, the source ends at its
-            // comma unless a second one closes an appositive.
-            let opening = bytes[0] == b'A';
-            after_source(text, outside, k + 2, quotes).map(|r| match opening {
-                true => opening_source(text, r),
-                false => r,
-            })
-        } else if l == "quoted" {
-            quoted_as_saying(text, outside, k)
-        } else {
-            None
-        };
-        let mut cue = Cue {
-            word: w.clone(),
-            kind,
-            verb: l,
-            source,
-            inverted: false,
-        };
-        // A participle ("…, adding that") shares its clause's subject, unless a name
-        // stands right before it ("footage of Trump saying").
-        let named_before = k > 0 && {
-            let before = &text[outside[k - 1].clone()];
-            is_capitalized(before)
-                && !lexicon::is_calendar_word(&before.to_lowercase())
-                && text[outside[k - 1].end..w.start].trim().is_empty()
-        };
-        let participle = cue.verb.ends_with("ing") && cue.verb != "according" && !named_before;
-        if cue.source.is_none() && cue.verb != "according" && !participle {
+        if cue.source.is_none() && cue.verb != "according" && !is_participle(text, outside, k, &cue)
+        {
             let start = clause
                 .start(text, outside, quotes, k)
                 .max(k.saturating_sub(MAX_SOURCE_WORDS));
             cue.source = before_source(text, &outside[start..=k]);
-            if cue.source.is_none() && !takes_object(cue.verb) && kind == CueKind::Speech {
+            if cue.source.is_none()
+                && !lexicon::takes_object(cue.verb)
+                && cue.kind == CueKind::Speech
+            {
                 cue.source = after_source(text, outside, k + 1, quotes);
                 cue.inverted = cue.source.is_some();
             }
@@ -187,11 +62,84 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
     }
 }
 
+/// The cue that word `k` of `outside` is, if any, with its source when the cue itself
+/// places it ("according to X", "quoted X as saying").
+fn cue_at(text: &str, outside: &[Word], k: usize, quotes: &[Range<usize>]) -> Option<Cue> {
+    let w = &outside[k];
+    // Verbs are lower case and short; most words are neither (tested on the bytes,
+    // before cutting the word out of the text).
+    let bytes = &text.as_bytes()[w.clone()];
+    let according = bytes == b"According"
+        || (bytes.first() == Some(&b'a') && bytes.eq_ignore_ascii_case(b"according"));
+    if bytes.len() > 16 || !(according || lexicon::may_be_cue(bytes)) {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let (l, cue) = if according {
+        let to = outside.get(k + 1).filter(|n| &text[(*n).clone()] == "to");
+        ("according", to.map(|_| CueKind::Speech))
+    } else {
+        let (form, kind) = lexicon::cue_form(&text[w.clone()])?;
+        let prev = k
+            .checked_sub(1)
+            .map(|p| lower(&text[outside[p].clone()], &mut buf));
+        let after_noun_marker =
+            prev.is_some_and(|p| lexicon::is_determiner(&p) || lexicon::is_preposition(&p));
+        (form, (!after_noun_marker).then_some(kind))
+    };
+    let mut kind = cue?;
+    if !speaks_here(text, outside, k, l) {
+        return None;
+    }
+    if lexicon::is_call_form(l) {
+        let next = outside
+            .get(k + 1)
+            .map(|n| lower(&text[n.clone()], &mut buf));
+        kind = if next.is_some_and(|n| lexicon::is_call_particle(&n)) {
+            CueKind::Stance
+        } else {
+            CueKind::Speech
+        };
+    }
+    let source = if l == "according" {
+        // "According to X, Y wants …": opening a sentence, the source ends at its
+        // comma unless a second one closes an appositive.
+        let opening = bytes[0] == b'A';
+        after_source(text, outside, k + 2, quotes).map(|r| match opening {
+            true => opening_source(text, r),
+            false => r,
+        })
+    } else if l == "quoted" {
+        quoted_as_saying(text, outside, k)
+    } else {
+        None
+    };
+    Some(Cue {
+        word: w.clone(),
+        kind,
+        verb: l,
+        source,
+        inverted: false,
+    })
+}
+
+/// Whether a cue is a participle ("…, adding that") that shares its clause's subject,
+/// which it is unless a name stands right before it ("footage of Trump saying").
+fn is_participle(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
+    let named_before = k > 0 && {
+        let before = &text[outside[k - 1].clone()];
+        is_capitalized(before)
+            && !lexicon::is_calendar_word(&before.to_lowercase())
+            && text[outside[k - 1].end..cue.word.start].trim().is_empty()
+    };
+    cue.verb.ends_with("ing") && cue.verb != "according" && !named_before
+}
+
 /// Whether a verb form that is as often something else speaks here: "states" and
 /// "continued" report speech only before "that" or punctuation ("he continued, “…”"),
 /// not as a noun ("member states") or before an infinitive ("would continue to press").
 fn speaks_here(text: &str, outside: &[Word], k: usize, verb: &str) -> bool {
-    if !matches!(verb, "state" | "states" | "continue" | "continued") {
+    if !lexicon::speaks_only_before_that(verb) {
         return true;
     }
     let Some(next) = outside.get(k + 1) else {
@@ -278,7 +226,7 @@ fn affiliation_follows(text: &str, ws: &[Word]) -> bool {
     let named = |w: &Word| is_capitalized(&text[w.clone()]);
     let next_named =
         named(next) || (&text[next.clone()] == "the" && rest.first().is_some_and(named));
-    matches!(prep, "at" | "with" | "from")
+    lexicon::is_affiliation_preposition(prep)
         && lexicon::is_source_noun(&noun)
         && !lexicon::is_office(&noun)
         && next_named
@@ -287,10 +235,7 @@ fn affiliation_follows(text: &str, ws: &[Word]) -> bool {
 /// Whether a word after a source's comma opens a clause (a speech verb such as
 /// "adding", a relative, a conjunction) rather than an appositive ("managing director").
 fn opens_clause(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "who" | "which" | "that" | "and" | "but" | "while"
-    ) || lexicon::cue(word_lower).is_some()
+    lexicon::opens_clause(word_lower) || lexicon::cue(word_lower).is_some()
 }
 
 /// The source of a sentence-opening "According to": up to its first comma when no
@@ -315,38 +260,10 @@ fn quote_starts_between(quotes: &[Range<usize>], from: usize, to: usize) -> bool
 /// A word whose period does not end a phrase: an initial or a title ("R.", "Sen.").
 fn is_abbreviation(word: &str) -> bool {
     let mut buf = [0u8; 32];
-    let l = lower(word, &mut buf);
     (word.chars().count() == 1 && is_capitalized(word))
         || word.contains('.')
         || (word.len() <= 4 && is_capitalized(word) && !word.chars().all(char::is_uppercase))
-        || matches!(
-            &*l,
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "sen"
-                | "sens"
-                | "rep"
-                | "reps"
-                | "gov"
-                | "gen"
-                | "lt"
-                | "col"
-                | "st"
-                | "jr"
-                | "sr"
-                | "prof"
-                | "rev"
-                | "adm"
-                | "sgt"
-                | "capt"
-                | "maj"
-                | "atty"
-                | "supt"
-                | "pres"
-                | "cmdr"
-                | "ret"
-        )
+        || abbreviations::is_name_abbreviation(&lower(word, &mut buf))
 }
 
 /// Where the clause of each cue starts: after the last quotation or strong punctuation

@@ -6,9 +6,12 @@
 
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is, is_any_case};
 use super::sides::SideKind;
-use super::words::{Word, is_capitalized, trim_end_all, trim_possessive, words};
-use std::collections::HashSet;
+use super::words::{
+    Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive, words,
+};
+use std::collections::{HashMap, HashSet};
 
 /// Bytes of an article read for sides: its lead and far more, bounded so that the work
 /// stays small on any input.
@@ -27,117 +30,29 @@ pub struct Discovered {
 
 /// Last words of a company's name.
 fn is_company_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Inc"
-            | "Corp"
-            | "Corporation"
-            | "Co"
-            | "Ltd"
-            | "Plc"
-            | "PLC"
-            | "plc"
-            | "LLC"
-            | "Group"
-            | "Holdings"
-            | "Industries"
-            | "Airlines"
-            | "Airways"
-            | "Lines"
-            | "Motors"
-            | "Energy"
-            | "Technologies"
-            | "Systems"
-            | "Foods"
-            | "Freight"
-            | "Mining"
-            | "Steel"
-            | "Oil"
-            | "Petroleum"
-            | "Power"
-            | "Electric"
-            | "Telecom"
-            | "Communications"
-            | "Pharmaceuticals"
-            | "Airline"
-            | "Railways"
-            | "Shipping"
-            | "Logistics"
-            | "Utilities"
-    )
+    is_any_case(Class::CompanyNameEnd, w)
 }
 
 /// Words that make a name a union's.
 fn is_union_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Union" | "Guild" | "Brotherhood" | "Teamsters" | "Workers" | "Local"
-    )
+    is_any_case(Class::UnionNameWord, w)
 }
 
 /// Last words of a regulator's or other public body's name (or "Office of …").
 fn is_regulator_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Commission"
-            | "Authority"
-            | "Regulator"
-            | "Board"
-            | "Agency"
-            | "Inspectorate"
-            | "Ombudsman"
-    )
+    is_any_case(Class::RegulatorNameEnd, w)
 }
 
 /// Nouns after a name that make it a country's ("Tessalia's chief negotiator", "the
 /// Marovan delegation").
 fn is_country_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "government"
-            | "embassy"
-            | "ambassador"
-            | "foreign"
-            | "prime"
-            | "army"
-            | "troops"
-            | "military"
-            | "capital"
-            | "parliament"
-            | "defence"
-            | "defense"
-            | "interior"
-            | "delegation"
-            | "border"
-            | "president"
-            | "ministry"
-            | "navy"
-            | "envoy"
-    )
+    is_any_case(Class::CountryFollower, w)
 }
 
 /// Nouns after a name that make it a party's ("Progress MPs", "Heritage leader").
 fn is_party_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "MP" | "MPs"
-            | "manifesto"
-            | "backbencher"
-            | "backbenchers"
-            | "leader"
-            | "voters"
-            | "activists"
-            | "candidate"
-            | "candidates"
-            | "councillors"
-            | "peers"
-            | "leadership"
-    )
+    is_any_case(Class::PartyFollower, w)
 }
-
-/// Endings that make a demonym of a name's stem ("Marova" → "Marovan", "Tessalia" →
-/// "Tessalian", "Drovnia" → "Drovnian", "Kaltos" → "Kaltosi").
-const DEMONYM_ENDINGS: &[&str] = &["n", "an", "ian", "ese", "i", "ish", "ic", "ean"];
 
 /// The sides named in the first [`DISCOVER_BYTES`] of `text` that `known` does not
 /// know.
@@ -166,9 +81,7 @@ pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
             d.names.push(noun.to_string());
             // "the guild" for the Massachusetts Nurses Guild, as "the union"
             let last = d.name.rsplit(' ').next().unwrap_or("").to_lowercase();
-            if kind == SideKind::Union
-                && matches!(last.as_str(), "guild" | "brotherhood" | "association")
-            {
+            if kind == SideKind::Union && is(Class::UnionShortName, &last) {
                 d.names.push(last);
             }
         }
@@ -177,20 +90,26 @@ pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
 }
 
 /// The capitalised words the text uses alone inside a sentence, between words in lower
-/// case ("said Pellham had offered"): a company's first word used so is its short name.
+/// case ("said Pellham had offered"), or as an owner before a lower-case noun
+/// ("Northway's chief operating officer"): a company's first word used so is its short
+/// name.
 fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
     let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
     let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
-    ws.windows(3)
-        .filter(|t| {
-            is_capitalized(&text[t[1].clone()])
-                && lower(&t[0])
-                && lower(&t[2])
-                && spaced(&t[0], &t[1])
-                && spaced(&t[1], &t[2])
-        })
-        .map(|t| &text[t[1].clone()])
-        .collect()
+    let between = ws.windows(3).filter(|t| {
+        is_capitalized(&text[t[1].clone()])
+            && lower(&t[0])
+            && lower(&t[2])
+            && spaced(&t[0], &t[1])
+            && spaced(&t[1], &t[2])
+    });
+    let owners = ws.windows(2).filter_map(|t| {
+        let word = &text[t[0].clone()];
+        let owner = trim_possessive(word);
+        (owner.len() < word.len() && is_capitalized(owner) && lower(&t[1]) && spaced(&t[0], &t[1]))
+            .then_some(owner)
+    });
+    between.map(|t| &text[t[1].clone()]).chain(owners).collect()
 }
 
 /// Adds a side, or its names to the side that shares one.
@@ -278,26 +197,7 @@ fn organisation(
                 names.insert(0, format!("Local {n}"));
             }
         }
-        // "Harlow Freight Lines" is also "Harlow Freight"
-        SideKind::Company => {
-            let mut short = words.len() - 1;
-            while short > 1 {
-                names.push(words[..short].join(" "));
-                if !is_company_word(words[short - 1]) {
-                    break;
-                }
-                short -= 1;
-            }
-            // and "Harlow" where the story calls it so ("accusing Harlow of"), which
-            // "General" of "General Foods Corporation" is not
-            let first = words[0];
-            if lone.contains(first)
-                && known.first(first).is_none()
-                && !names.iter().any(|n| n == first)
-            {
-                names.push(first.to_string());
-            }
-        }
+        SideKind::Company => names.extend(company_short_names(&words, known, lone)),
         SideKind::Party => {
             let short = words[..words.len() - 1].join(" ");
             names.push(short.clone());
@@ -310,6 +210,26 @@ fn organisation(
         names,
         kind,
     })
+}
+
+/// A company's shorter names: "Harlow Freight Lines" is also "Harlow Freight", and
+/// "Harlow" where the story uses that word alone (`lone`: "accusing Harlow of"),
+/// which "General" of "General Foods Corporation" is not.
+fn company_short_names(words: &[&str], known: &SideMatcher, lone: &HashSet<&str>) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut short = words.len() - 1;
+    while short > 1 {
+        names.push(words[..short].join(" "));
+        if !is_company_word(words[short - 1]) {
+            break;
+        }
+        short -= 1;
+    }
+    let first = words[0];
+    if lone.contains(first) && known.first(first).is_none() && !names.iter().any(|n| n == first) {
+        names.push(first.to_string());
+    }
+    names
 }
 
 /// The kind of organisation a name of two or more capitalised words is, by its words:
@@ -348,13 +268,18 @@ pub fn kind_of_name(name: &str) -> Option<SideKind> {
 /// name ("Progress MPs", "the Progress government" of no country).
 fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
+        // (a name word is capitalised: the rest are passed over untrimmed)
+        if !starts_with_capital(text, w.start) {
+            continue;
+        }
         let word = trim_possessive(&text[w.clone()]);
         if !is_name_word(word, known) {
             continue;
         }
-        if !names.contains(&word) {
+        if seen.insert(word) {
             names.push(word);
         }
         let next = ws.get(i + 1).map(|n| &text[n.clone()]);
@@ -379,8 +304,17 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
             });
         }
     }
+    // (a demonym starts with its name's first byte: only the names that share it are
+    // tried, in the order they came)
+    let mut by_first: HashMap<u8, Vec<&str>> = HashMap::new();
     for name in &names {
-        let demonyms: Vec<&&str> = names.iter().filter(|d| is_demonym_of(d, name)).collect();
+        by_first.entry(name.as_bytes()[0]).or_default().push(name);
+    }
+    for name in &names {
+        let demonyms: Vec<&&str> = by_first[&name.as_bytes()[0]]
+            .iter()
+            .filter(|d| is_demonym_of(d, name))
+            .collect();
         if demonyms.is_empty() {
             continue;
         }
@@ -402,11 +336,13 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
 /// Whether a word may be a side's own name: capitalised, no title, calendar or
 /// sentence word, and no name `known` has.
 fn is_name_word(word: &str, known: &SideMatcher) -> bool {
-    let lower = word.to_lowercase();
-    word.len() >= 4
-        && is_capitalized(word)
-        && word.chars().all(char::is_alphabetic)
-        && !lexicon::is_title(&lower)
+    // (the cheap tests first: most words fail them, and are not lower-cased)
+    if !(word.len() >= 4 && is_capitalized(word) && word.chars().all(char::is_alphabetic)) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let lower = lower(word, &mut buf);
+    !lexicon::is_title(&lower)
         && !lexicon::is_sentence_word(&lower)
         && !lexicon::is_calendar_word(&lower)
         && !known.starts_name(word)
@@ -414,7 +350,9 @@ fn is_name_word(word: &str, known: &SideMatcher) -> bool {
 
 /// Whether `d` is a demonym made from `name` ("Marovan" of "Marova").
 fn is_demonym_of(d: &str, name: &str) -> bool {
-    if d.len() <= name.len() {
+    // (every stem below starts with the name's first letter, a capital that no ending
+    // trims: a word with another first byte is no demonym, told without the stems)
+    if d.len() <= name.len() || d.as_bytes().first() != name.as_bytes().first() {
         return false;
     }
     let stems = [
@@ -424,7 +362,7 @@ fn is_demonym_of(d: &str, name: &str) -> bool {
     ];
     stems.iter().any(|stem| {
         d.strip_prefix(stem)
-            .is_some_and(|end| DEMONYM_ENDINGS.contains(&end))
+            .is_some_and(|end| is(Class::DemonymEnding, end))
     })
 }
 
@@ -496,6 +434,14 @@ mod tests {
         );
         assert!(
             got.contains(&("Eastern Nurses Guild|union|guild".into(), SideKind::Union)),
+            "{got:?}"
+        );
+        // or as the owner of an office
+        let got =
+            found("Pilots at Northway Airlines voted. Northway's chief operating officer said so.");
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.split('|').any(|n| n == "Northway") && *k == SideKind::Company),
             "{got:?}"
         );
         // a first word the story never uses alone stays the name's

@@ -5,7 +5,7 @@
 //! that speak for a country, and the names that are also ordinary words.
 
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Our own table: what the ISO data lacks.
@@ -77,6 +77,9 @@ pub struct KnownParty {
     pub name: String,
     /// Every name, the display name among them.
     pub names: Vec<String>,
+    /// The id of the country whose politics it is of, if only one's.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -132,6 +135,24 @@ impl Gazetteer {
 pub fn gazetteer() -> &'static Gazetteer {
     static TABLE: OnceLock<Gazetteer> = OnceLock::new();
     TABLE.get_or_init(|| build(toml::from_str(OWN_TABLE).unwrap_or_default()))
+}
+
+/// Whether `word_lower` (in lower case) is a one-word national institution of the
+/// gazetteer ("kremlin", "pentagon", "xinhua", "knesset"): a name that stands for a
+/// body, not a person. The gazetteer data is the one list of institutions; the
+/// speaker logic asks here rather than keeping its own.
+pub fn is_institution_word(word_lower: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            countries()
+                .iter()
+                .flat_map(|c| &c.institutions)
+                .filter(|i| !i.contains(' '))
+                .map(|i| i.to_lowercase())
+                .collect()
+        })
+        .contains(word_lower)
 }
 
 /// The countries of the embedded gazetteer.
@@ -309,6 +330,15 @@ mod tests {
     fn country(id: &str) -> &'static Country {
         let g = gazetteer();
         &g.countries[g.index_of(id).unwrap_or_else(|| panic!("no {id}"))]
+    }
+
+    #[test]
+    fn one_word_institutions_come_from_the_data() {
+        assert!(is_institution_word("kremlin"));
+        assert!(is_institution_word("pentagon"));
+        assert!(is_institution_word("xinhua"));
+        assert!(!is_institution_word("state")); // of "State Department", not alone
+        assert!(!is_institution_word("ministry"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::gazetteer::Gazetteer;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is};
 use super::sides;
 use crate::article::Structure;
 use std::borrow::Cow;
@@ -102,86 +103,10 @@ fn headline_case<'a>(headline: &'a str, sides: &SideMatcher) -> Cow<'a, str> {
     Cow::Owned(words.join(" "))
 }
 
-/// Nouns of the state's executive offices and those who hold them: they speak for
-/// the government (the governing party, else the country).
-fn is_executive_word(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "ministry"
-            | "ministries"
-            | "minister"
-            | "ministers"
-            | "department"
-            | "secretary"
-            | "undersecretary"
-            | "agency"
-            | "government"
-            | "official"
-            | "officials"
-            | "administration"
-            | "cabinet"
-            | "treasury"
-            | "bureau"
-            | "representative"
-            | "negotiator"
-            | "negotiators"
-            | "envoy"
-            | "delegate"
-            | "delegation"
-            | "diplomat"
-            | "diplomats"
-            | "chancellor"
-            | "premier"
-    )
-}
-
-/// Nouns of the legislature: they speak for the country, not for a party.
-fn is_legislative_word(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "senate"
-            | "senator"
-            | "senators"
-            | "congressional"
-            | "congressman"
-            | "congresswoman"
-            | "lawmaker"
-            | "lawmakers"
-            | "legislator"
-            | "legislators"
-            | "parliament"
-            | "parliamentary"
-            | "parliamentarians"
-            | "mp"
-            | "mps"
-            | "speaker"
-    )
-}
-
-/// Words that make an office the opposition's ("the shadow home secretary").
-fn is_opposition_word(word_lower: &str) -> bool {
-    matches!(word_lower, "shadow" | "opposition")
-}
-
 /// Words that make an office someone else's than the nation's ("company officials",
-/// "a union official", "the party secretary").
+/// "a union official", "the party secretary", "a city official").
 fn is_non_state_word(word_lower: &str) -> bool {
-    sides::kind_of_noun(word_lower).is_some()
-        || matches!(
-            word_lower,
-            "bank"
-                | "association"
-                | "club"
-                | "council"
-                | "city"
-                | "state"
-                | "provincial"
-                | "municipal"
-                | "school"
-                | "university"
-                | "hospital"
-                | "police"
-        )
+    sides::kind_of_noun(word_lower).is_some() || is(Class::NonState, word_lower)
 }
 
 /// Whose office `phrase` names when it names no side: the state's ("the Foreign
@@ -208,9 +133,9 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
             // a body of no side's kind ("a hospital official") makes the office no one's
             organisation = Some(organisation.or(sides::kind_of_noun(&lower))?);
         }
-        executive |= is_executive_word(&lower) || (acronyms && is_agency_acronym(w));
-        legislative |= is_legislative_word(&lower);
-        opposition |= is_opposition_word(&lower);
+        executive |= is(Class::Executive, &lower) || (acronyms && is_agency_acronym(w));
+        legislative |= is(Class::Legislative, &lower);
+        opposition |= is(Class::Opposition, &lower);
     }
     match organisation {
         Some(kind) => Some(Target::Kind(kind)),

@@ -89,23 +89,9 @@ pub(super) fn classify(
     {
         return found;
     }
-    // The cue: right after the quotation, else the nearest before it, else any.
-    let after = speech
-        .iter()
-        .find(|(k, _)| cues[*k].word.start >= q.range.end)
-        .map(|x| x.0);
-    let before = speech
-        .iter()
-        .rev()
-        .find(|(k, _)| cues[*k].word.end <= q.range.start)
-        .map(|x| x.0);
     let starts_unit = q.range.start == unit.start
         || prev_char(text, q.range.start).is_some_and(|(i, c)| i < unit.start || c == ':');
-    let chosen = if starts_unit {
-        after.or(before)
-    } else {
-        before.or(after)
-    };
+    let (chosen, after) = choose_cue(q, cues, speech, starts_unit);
     if let Some(k) = chosen {
         found.cue = Some(cues[k].word.clone());
         let ends_clause = inner.ends_with([',', '.', '?', '!']);
@@ -116,6 +102,39 @@ pub(super) fn classify(
         };
         return found;
     }
+    found.kind = uncued_kind(inner, q, starts_unit, continues);
+    found
+}
+
+/// The cue of a quotation among the speech cues: right after it, else the nearest
+/// before it, else any (the one after first when the quotation opens its unit); with
+/// the cue right after it.
+fn choose_cue(
+    q: &QuoteSpan,
+    cues: &[Cue],
+    speech: &[(usize, Option<usize>)],
+    starts_unit: bool,
+) -> (Option<usize>, Option<usize>) {
+    let after = speech
+        .iter()
+        .find(|(k, _)| cues[*k].word.start >= q.range.end)
+        .map(|x| x.0);
+    let before = speech
+        .iter()
+        .rev()
+        .find(|(k, _)| cues[*k].word.end <= q.range.start)
+        .map(|x| x.0);
+    let chosen = if starts_unit {
+        after.or(before)
+    } else {
+        before.or(after)
+    };
+    (chosen, after)
+}
+
+/// What a quotation without a cue is: a floating direct one when it reads as a
+/// sentence, a partial one when it is a lower-case fragment or long, else a term.
+fn uncued_kind(inner: &str, q: &QuoteSpan, starts_unit: bool, continues: bool) -> QuoteKind {
     // Counted only here: most quotations have a cue and are decided above.
     let n_words = inner.split_whitespace().count();
     let sentence_like =
@@ -124,11 +143,12 @@ pub(super) fn classify(
     // or title is capitalised, a scare quote is mostly one word).
     let fragment = n_words >= 2 && inner.starts_with(char::is_lowercase);
     if sentence_like || continues {
-        found.kind = QuoteKind::Direct;
+        QuoteKind::Direct
     } else if n_words >= 8 || fragment {
-        found.kind = QuoteKind::Partial;
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Term
     }
-    found
 }
 
 /// Whether quoted text can be words someone said: two letters at least (not "",

@@ -24,6 +24,7 @@ mod positions;
 mod quote_speakers;
 pub mod quotes;
 mod roles;
+mod side_words;
 pub mod sides;
 mod speakers;
 mod stance;

@@ -52,12 +52,27 @@ struct WordSpans<'a> {
     at: usize,
 }
 
+/// The ASCII bytes that belong to a word: letters, digits, '.' and '\''. A table, as
+/// every byte of an article's opening is looked up (several times: the sides' names
+/// are looked for by more than one measure).
+static ASCII_IN_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'\'';
+        b += 1;
+    }
+    table
+};
+
 impl WordSpans<'_> {
     /// Whether the character at byte `i` belongs to a word, and its length.
+    #[inline(always)]
     fn inside(&self, i: usize) -> (bool, usize) {
         let b = self.phrase.as_bytes()[i];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\''), 1);
+        if let Some(&inside) = ASCII_IN_WORD.get(usize::from(b)) {
+            return (inside, 1);
         }
         let c = self.phrase[i..].chars().next().unwrap_or(' ');
         (c.is_alphanumeric() || c == '’', c.len_utf8())
@@ -81,15 +96,17 @@ impl Iterator for WordSpans<'_> {
                 return None;
             }
             let start = self.at;
+            let mut ascii = true;
             while self.at < len {
                 let (inside, n) = self.inside(self.at);
                 if !inside {
                     break;
                 }
+                ascii &= n == 1;
                 self.at += n;
             }
             let w = &self.phrase[start..self.at];
-            if w.is_ascii() {
+            if ascii {
                 // (the common case, trimmed by byte: an ASCII letter or digit is
                 // exactly an alphanumeric character there)
                 let bytes = w.as_bytes();

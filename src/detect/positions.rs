@@ -4,6 +4,7 @@
 
 use super::cues::Cue;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is};
 use super::words::{Word, floor_boundary, is_capitalized, lower, words};
 use std::ops::Range;
 
@@ -24,37 +25,6 @@ pub struct Position {
 
 /// Words of content a sentence needs beyond its source and verb to state something.
 const MIN_CONTENT_WORDS: usize = 4;
-
-/// Verbs aimed at an opponent: their object is the other side.
-pub(super) fn is_hostile(verb: &str) -> bool {
-    matches!(
-        verb,
-        "challenged"
-            | "challenges"
-            | "accused"
-            | "accuses"
-            | "blamed"
-            | "blames"
-            | "criticised"
-            | "criticized"
-            | "criticises"
-            | "criticizes"
-            | "attacked"
-            | "attacks"
-            | "slammed"
-            | "slams"
-            | "condemned"
-            | "condemns"
-            | "warned"
-            | "warns"
-            | "urged"
-            | "urges"
-            | "demanded"
-            | "denounced"
-            | "rejected"
-            | "rejects"
-    )
-}
 
 /// The position a sentence states, if any: its first cue whose subject is an entity or
 /// a side, with enough words outside the source and the quotations.
@@ -95,7 +65,7 @@ pub fn unit_position(
                 subject,
             });
         }
-        let against = is_hostile(c.verb)
+        let against = is(Class::HostileVerb, c.verb)
             .then(|| {
                 let ws = words(text, c.word.end..unit.end);
                 let end = ws.get(5).or(ws.last()).map_or(c.word.end, |w| w.end);
@@ -141,26 +111,6 @@ fn closing_attribution(text: &str, unit: &Range<usize>, outside: &[Word], cues: 
     opens_quoted && only_source_before && !clause_after && !tail.contains(['"', '“'])
 }
 
-/// Nouns of documents and statements that a participle ("saying") can hang from.
-fn is_document(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "statement"
-            | "statements"
-            | "report"
-            | "letter"
-            | "note"
-            | "communique"
-            | "declaration"
-            | "commentary"
-            | "editorial"
-            | "motion"
-            | "resolution"
-            | "document"
-            | "memo"
-    )
-}
-
 /// Words between a document noun and a participle cue that still belong to its phrase.
 const DOCUMENT_REACH: usize = 12;
 
@@ -181,7 +131,7 @@ fn stating_document(
     let from = ws.len().saturating_sub(DOCUMENT_REACH);
     let at = (from..ws.len())
         .rev()
-        .find(|&i| is_document(&lower(&text[ws[i].clone()], &mut buf)))?;
+        .find(|&i| is(Class::DocumentNoun, &lower(&text[ws[i].clone()], &mut buf)))?;
     // the side names the document: "a British statement", "Japan's note"
     let start = ws[at.saturating_sub(3)].start;
     sides.first(&text[start..ws[at].end])

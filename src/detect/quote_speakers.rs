@@ -72,10 +72,8 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
         if !text[outside[i].end..outside[i + 1].start].trim().is_empty() {
             break;
         }
-        if matches!(
-            &*lower(&text[outside[i].clone()], &mut buf),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        ) {
+        let word = lower(&text[outside[i].clone()], &mut buf);
+        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) {
             return Some(outside[i].start..head.end);
         }
     }
@@ -111,7 +109,7 @@ pub(super) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usi
         let s = &text[w.clone()];
         let l = lower(s, &mut buf);
         let head = is_capitalized(s) || lexicon::is_title(&l) || lexicon::is_source_noun(&l);
-        let determiner = i == 0 && matches!(&*l, "the" | "a" | "an");
+        let determiner = i == 0 && lexicon::is_article(&l);
         determined |= determiner;
         // after a determiner, a few modifiers may come before the noun ("A federal
         // lawsuit", "The snarky headline")
@@ -120,10 +118,7 @@ pub(super) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usi
             && !head
             && lexicon::cue(&l).is_none()
             && !lexicon::is_verb_modifier(&l)
-            && !matches!(
-                &*l,
-                "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "that"
-            );
+            && !lexicon::ends_modifiers(&l);
         if !(head || determiner || modifier)
             || (i > 0 && text[outside[i - 1].end..w.start].contains(','))
         {
@@ -189,7 +184,9 @@ fn note_medium(text: &str, cue: &Cue, entity: usize, entities: &mut Entities) {
     let rest = &text[cue.word.end..floor_boundary(text, cue.word.end + 40)];
     let mut it = rest.split_whitespace();
     if it.next() == Some("in")
-        && matches!(it.next(), Some("a" | "an" | "its" | "the"))
+        && it
+            .next()
+            .is_some_and(|w| lexicon::is_article(w) || w == "its")
         && let Some(noun) = it.next()
     {
         let noun = noun

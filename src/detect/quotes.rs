@@ -57,12 +57,15 @@ pub fn pair_quotes(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
 /// paragraph.
 pub(crate) fn push_quotes(text: &str, range: Range<usize>, out: &mut Vec<QuoteSpan>) {
     out.clear();
-    let s = &text[range.clone()];
-    let base = range.start;
-    let mut stack: Vec<(Mark, usize, usize)> = Vec::new(); // mark, start, inner start
+    let mut pairing = Pairing {
+        s: &text[range.clone()],
+        base: range.start,
+        stack: Vec::new(),
+        reopened: false,
+        out,
+    };
+    let s = pairing.s;
     let mut from = 0;
-    // Whether the quotation open at the bottom of the stack reopened after a cut.
-    let mut reopened = false;
     // Only the bytes that can start a mark are looked at; most of a paragraph is skipped.
     while let Some(i) = find_any(s.as_bytes(), from, &MARK_LEADS) {
         let Some(c) = s[i..].chars().next() else {
@@ -70,126 +73,178 @@ pub(crate) fn push_quotes(text: &str, range: Range<usize>, out: &mut Vec<QuoteSp
         };
         // Past the deepest nesting, the innermost open mark is dropped: the outermost,
         // which alone is returned, stays.
-        if stack.len() > MAX_OPEN {
-            stack.truncate(MAX_OPEN);
+        if pairing.stack.len() > MAX_OPEN {
+            pairing.stack.truncate(MAX_OPEN);
         }
-        let after = i + c.len_utf8();
-        from = after;
-        let prev = s[..i].chars().next_back();
-        let next = s[after..].chars().next();
-        let mut close_with = |stack: &mut Vec<(Mark, usize, usize)>, at: usize, end: usize| {
-            let (_, start, inner) = stack[at];
-            stack.truncate(at);
-            if stack.is_empty() {
-                out.push(QuoteSpan {
-                    range: base + start..base + end,
-                    inner: base + inner..base + i.max(inner),
-                    closed: true,
-                    reopens: std::mem::take(&mut reopened),
-                });
-            }
+        let at = At {
+            i,
+            after: i + c.len_utf8(),
+            prev: s[..i].chars().next_back(),
+            next: s[i + c.len_utf8()..].chars().next(),
         };
-        // A mark that can only open, after a sentence that an open quotation ends: the
-        // quotation was left open where its paragraph ended, and this one opens the
-        // next paragraph, run into the same line. The first ends before the mark.
-        if let Some(&(mark, start, inner)) = stack.first()
-            && mark.is_double()
-            && matches!(c, '“' | '"')
-            && opens_only(prev, next)
-            && ends_sentence(&s[inner..i])
-        {
-            let end = inner + s[inner..i].trim_end().len();
-            out.push(QuoteSpan {
-                range: base + start..base + end,
-                inner: base + inner..base + end,
-                closed: false,
-                reopens: std::mem::take(&mut reopened),
-            });
-            stack.clear();
-            stack.push((
-                if c == '"' {
-                    Mark::Straight
-                } else {
-                    Mark::Curly
-                },
-                i,
-                after,
-            ));
-            reopened = true;
-            continue;
+        from = at.after;
+        if !pairing.cut_run_together(c, &at) {
+            from = pairing.mark(c, &at);
         }
+    }
+    pairing.finish();
+}
+
+/// Where a mark is in the paragraph, and the characters beside it.
+struct At {
+    i: usize,
+    after: usize,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+/// The marks of one paragraph being paired.
+struct Pairing<'a> {
+    s: &'a str,
+    base: usize,
+    /// The open marks: mark, start, inner start.
+    stack: Vec<(Mark, usize, usize)>,
+    /// Whether the quotation open at the bottom of the stack reopened after a cut.
+    reopened: bool,
+    out: &'a mut Vec<QuoteSpan>,
+}
+
+impl Pairing<'_> {
+    /// Closes the mark open at `at` of the stack with a mark at `i` ending at `end`.
+    fn close_with(&mut self, at: usize, i: usize, end: usize) {
+        let (_, start, inner) = self.stack[at];
+        self.stack.truncate(at);
+        if self.stack.is_empty() {
+            self.out.push(QuoteSpan {
+                range: self.base + start..self.base + end,
+                inner: self.base + inner..self.base + i.max(inner),
+                closed: true,
+                reopens: std::mem::take(&mut self.reopened),
+            });
+        }
+    }
+
+    /// A mark that can only open, after a sentence that an open quotation ends: the
+    /// quotation was left open where its paragraph ended, and this one opens the
+    /// next paragraph, run into the same line. The first ends before the mark.
+    fn cut_run_together(&mut self, c: char, at: &At) -> bool {
+        let s = self.s;
+        let Some(&(mark, start, inner)) = self.stack.first() else {
+            return false;
+        };
+        if !(mark.is_double()
+            && matches!(c, '“' | '"')
+            && opens_only(at.prev, at.next)
+            && ends_sentence(&s[inner..at.i]))
+        {
+            return false;
+        }
+        let end = inner + s[inner..at.i].trim_end().len();
+        self.out.push(QuoteSpan {
+            range: self.base + start..self.base + end,
+            inner: self.base + inner..self.base + end,
+            closed: false,
+            reopens: std::mem::take(&mut self.reopened),
+        });
+        self.stack.clear();
+        let mark = if c == '"' {
+            Mark::Straight
+        } else {
+            Mark::Curly
+        };
+        self.stack.push((mark, at.i, at.after));
+        self.reopened = true;
+        true
+    }
+
+    /// Opens or closes with the mark `c`; where to look for the next mark.
+    fn mark(&mut self, c: char, at: &At) -> usize {
+        let &At {
+            i,
+            after,
+            prev,
+            next,
+        } = at;
+        let double = |m: Mark| m == Mark::Curly || m == Mark::Straight;
         match c {
             // an opening mark typed for a closing one ("unusual,“ said")
             '“' if prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—'))
                 && next.is_none_or(char::is_whitespace) =>
             {
-                if let Some(at) = find(&stack, |m| m == Mark::Curly || m == Mark::Straight) {
-                    close_with(&mut stack, at, after);
+                if let Some(k) = find(&self.stack, double) {
+                    self.close_with(k, i, after);
                 }
             }
-            '“' => stack.push((Mark::Curly, i, after)),
+            '“' => self.stack.push((Mark::Curly, i, after)),
             '”' => {
-                if let Some(at) = find(&stack, |m| m == Mark::Curly || m == Mark::Straight) {
-                    close_with(&mut stack, at, after);
+                if let Some(k) = find(&self.stack, double) {
+                    self.close_with(k, i, after);
                 } else if prev.is_none_or(char::is_whitespace)
                     && next.is_some_and(char::is_alphanumeric)
                 {
-                    stack.push((Mark::Curly, i, after));
+                    self.stack.push((Mark::Curly, i, after));
                 }
             }
             '"' => {
-                if let Some(at) = find(&stack, |m| m == Mark::Straight || m == Mark::Curly) {
-                    close_with(&mut stack, at, after);
+                if let Some(k) = find(&self.stack, double) {
+                    self.close_with(k, i, after);
                 } else {
-                    stack.push((Mark::Straight, i, after));
+                    self.stack.push((Mark::Straight, i, after));
                 }
             }
-            '«' => stack.push((Mark::Guillemet, i, after)),
+            '«' => self.stack.push((Mark::Guillemet, i, after)),
             '»' => {
-                if let Some(at) = find(&stack, |m| m == Mark::Guillemet) {
-                    close_with(&mut stack, at, after);
+                if let Some(k) = find(&self.stack, |m| m == Mark::Guillemet) {
+                    self.close_with(k, i, after);
                 }
             }
             '\'' if next == Some('\'') => {
                 let end = after + 1;
-                from = end;
-                if let Some(at) = find(&stack, |m| m == Mark::TwoApostrophes) {
-                    close_with(&mut stack, at, end);
+                if let Some(k) = find(&self.stack, |m| m == Mark::TwoApostrophes) {
+                    self.close_with(k, i, end);
                 } else {
-                    stack.push((Mark::TwoApostrophes, i, end));
+                    self.stack.push((Mark::TwoApostrophes, i, end));
                 }
+                return end;
             }
-            '‘' | '\'' | '’' => {
-                let kind = if c == '\'' {
-                    Mark::StraightSingle
-                } else {
-                    Mark::Single
-                };
-                let open_at = find(&stack, |m| m == kind);
-                if opens_single(prev, next) && (c != '’' || open_at.is_none()) {
-                    if c != '’' || prev.is_none_or(char::is_whitespace) {
-                        stack.push((kind, i, after));
-                    }
-                } else if let Some(at) = open_at
-                    && closes_single(s, i, after, prev, next)
-                {
-                    close_with(&mut stack, at, after);
-                }
-            }
+            '‘' | '\'' | '’' => self.single(c, at),
             _ => {}
         }
+        after
     }
-    // An unclosed double quotation runs to the end of the paragraph; an unclosed single
-    // one was an apostrophe unless it opened the paragraph.
-    if let Some(&(mark, start, inner)) = stack.first()
-        && (mark.is_double() || start == 0)
-    {
-        out.push(QuoteSpan {
-            range: base + start..base + s.len(),
-            inner: base + inner..base + s.len(),
-            closed: false,
-            reopens: reopened,
-        });
+
+    /// A single mark or an apostrophe.
+    fn single(&mut self, c: char, at: &At) {
+        let kind = if c == '\'' {
+            Mark::StraightSingle
+        } else {
+            Mark::Single
+        };
+        let open_at = find(&self.stack, |m| m == kind);
+        if opens_single(at.prev, at.next) && (c != '’' || open_at.is_none()) {
+            if c != '’' || at.prev.is_none_or(char::is_whitespace) {
+                self.stack.push((kind, at.i, at.after));
+            }
+        } else if let Some(k) = open_at
+            && closes_single(self.s, at.i, at.after, at.prev, at.next)
+        {
+            self.close_with(k, at.i, at.after);
+        }
+    }
+
+    /// An unclosed double quotation runs to the end of the paragraph; an unclosed
+    /// single one was an apostrophe unless it opened the paragraph.
+    fn finish(self) {
+        if let Some(&(mark, start, inner)) = self.stack.first()
+            && (mark.is_double() || start == 0)
+        {
+            self.out.push(QuoteSpan {
+                range: self.base + start..self.base + self.s.len(),
+                inner: self.base + inner..self.base + self.s.len(),
+                closed: false,
+                reopens: self.reopened,
+            });
+        }
     }
 }
 

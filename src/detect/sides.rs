@@ -3,6 +3,7 @@
 
 use super::gazetteer::Country;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is};
 use crate::model::Party;
 
 /// The two sides of the story when the attributions gave fewer: the sides most named
@@ -57,67 +58,20 @@ pub enum SideKind {
     Other,
 }
 
-/// The nouns by which a story refers to an organisation of each kind without naming it
-/// ("the union's president", "a company spokeswoman"), which also tell the kind of a
-/// side from its names ("Allied Pilots Association", alias "pilots union").
-const KIND_NOUNS: &[(SideKind, &[&str])] = &[
-    (
-        SideKind::Union,
-        &["union", "unions", "local", "guild", "teamsters"],
-    ),
-    (
-        SideKind::Company,
-        &[
-            "company",
-            "companies",
-            "airline",
-            "airlines",
-            "carrier",
-            "firm",
-            "corporation",
-            "corp",
-            "inc",
-            "plc",
-            "ltd",
-            "management",
-            "utility",
-            "airways",
-            "motors",
-        ],
-    ),
-    (
-        SideKind::Regulator,
-        &[
-            "regulator",
-            "regulators",
-            "commission",
-            "watchdog",
-            "authority",
-        ],
-    ),
-    (
-        SideKind::Party,
-        &[
-            "party",
-            "labour",
-            "conservative",
-            "conservatives",
-            "tory",
-            "tories",
-            "democrats",
-            "republicans",
-            "liberal",
-            "socialists",
-        ],
-    ),
-];
-
 /// The kind of organisation a lower-case noun refers to ("union" → a union).
 pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
-    KIND_NOUNS
-        .iter()
-        .find(|(_, nouns)| nouns.contains(&word_lower))
-        .map(|(kind, _)| *kind)
+    // the nouns by which a story refers to an organisation of each kind without naming
+    // it ("the union's president", "a company spokeswoman"), which also tell the kind
+    // of a side from its names ("Allied Pilots Association", alias "pilots union")
+    [
+        (Class::UnionNoun, SideKind::Union),
+        (Class::CompanyNoun, SideKind::Company),
+        (Class::RegulatorNoun, SideKind::Regulator),
+        (Class::PartyNoun, SideKind::Party),
+    ]
+    .into_iter()
+    .find(|&(class, _)| is(class, word_lower))
+    .map(|(_, kind)| kind)
 }
 
 /// The kind of a given party, from its names: a country when it stands for one of the
@@ -145,8 +99,9 @@ const GOVERNING_BYTES: usize = 64 * 1024;
 /// How strongly each candidate side is said to govern: a parties file's mark
 /// (`governs`, or an alias "the government") outweighs the story, which calls a party
 /// the government ("the Labour government", "Labour ministers", "the ruling X",
-/// "X-led", +1 each) or the opposition ("the Tory opposition", -1 each). Only parties,
-/// and sides the story does not tell the kind of, are counted.
+/// "X-led", +1 each) or the opposition ("the Tory opposition", -1 each); a party named
+/// otherwise gets a vote of 0. Only parties, and sides the story does not tell the kind
+/// of, are counted.
 pub fn governing_votes(
     text: &str,
     parties: Option<&[Party]>,
@@ -177,16 +132,16 @@ pub fn governing_votes(
             .find(|w| !w.starts_with(char::is_uppercase))
             .unwrap_or("");
         let (before, after) = (before.to_lowercase(), after.to_lowercase());
-        let vote = if matches!(before.as_str(), "governing" | "ruling")
-            || matches!(
+        let vote = if is(Class::GoverningBefore, &before)
+            || is(
+                Class::GoverningAfter,
                 after.trim_end_matches([',', '.', '\'', 's']),
-                "government" | "minister" | "cabinet" | "administration" | "led"
             ) {
             1
-        } else if before == "opposition" || after.starts_with("opposition") {
+        } else if is(Class::Opposition, &before) || after.starts_with("opposition") {
             -1
         } else {
-            continue;
+            0 // (named, so a party the story is about)
         };
         match votes.iter_mut().find(|(s, _)| *s == side) {
             Some(v) => v.1 += vote,

@@ -6,6 +6,7 @@ use super::lexicon::{self, Pronoun};
 use super::parties::SideMatcher;
 use super::roles::{role_end, role_start};
 use super::words::{is_all_caps, is_capitalized, lower, starts_with_capital, words};
+use crate::article::abbreviations;
 use std::ops::Range;
 
 /// What a source phrase names.
@@ -68,45 +69,11 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         .find([',', '(', ';', '—', '–'])
         .map_or(range.end, |i| range.start + i);
     let head_words: Vec<Range<usize>> = ws.iter().filter(|w| w.end <= head_end).cloned().collect();
-    let mut person: Option<(Range<usize>, Range<usize>)> = None; // (whole run, name part)
-    let mut body: Option<Range<usize>> = None;
-    let mut described: Option<Range<usize>> = None;
-    for run in capital_runs(text, &head_words) {
-        // A capitalised word before a common noun modifies it ("a Freedonian government
-        // official", "Obama administration officials"): no name.
-        let plain = head_words[run.clone()]
-            .iter()
-            .all(|w| starts_with_capital(text, w.start));
-        let modifies = plain
-            && head_words.get(run.end).is_some_and(|n| {
-                let n = &text[n.clone()];
-                let l = lower(n, &mut buf);
-                !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
-            });
-        match classify_run(text, &head_words[run.clone()], sides) {
-            RunKind::Person(_) if modifies => {}
-            RunKind::Person(name) => {
-                let better = person.as_ref().is_none_or(|(_, n)| {
-                    words(text, name.clone()).len() >= words(text, n.clone()).len()
-                });
-                if better {
-                    let whole = head_words[run.start].start..head_words[run.end - 1].end;
-                    person = Some((whole, name));
-                }
-            }
-            RunKind::Body(r) if body.is_none() => body = Some(r),
-            // (a capitalised role before a lower-case word modifies it: "one Florida
-            // Republican strategist", "South Carolina Republican primary voters")
-            RunKind::Role(r)
-                if head_words
-                    .get(run.end)
-                    .is_none_or(|n| is_capitalized(&text[n.clone()])) =>
-            {
-                described = Some(r)
-            }
-            _ => {}
-        }
-    }
+    let Runs {
+        person,
+        body,
+        described,
+    } = read_runs(text, &head_words, sides);
     if let Some((_, name)) = person {
         return Some(person_source(text, range, name, side));
     }
@@ -133,6 +100,69 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// What the capitalised runs of a source phrase's head are.
+#[derive(Default)]
+struct Runs {
+    /// The longest person's name: its whole run and the name part.
+    person: Option<(Range<usize>, Range<usize>)>,
+    /// The first body.
+    body: Option<Range<usize>>,
+    /// A capitalised description ("the Health Secretary").
+    described: Option<Range<usize>>,
+}
+
+/// Reads the capitalised runs of `head_words` as a person, a body or a description.
+fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMatcher) -> Runs {
+    let mut buf = [0u8; 32];
+    let mut found = Runs::default();
+    for run in capital_runs(text, head_words) {
+        // A capitalised word before a common noun modifies it ("a Freedonian government
+        // official", "Obama administration officials"): no name.
+        let plain = head_words[run.clone()]
+            .iter()
+            .all(|w| starts_with_capital(text, w.start));
+        let modifies = plain
+            && head_words.get(run.end).is_some_and(|n| {
+                let n = &text[n.clone()];
+                let l = lower(n, &mut buf);
+                !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
+            });
+        // A capitalised word before a number names a body or a place, never a person
+        // ("Number 10", "Local 1473").
+        let run_end = head_words[run.end - 1].end;
+        let numbered = text[run_end..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        match classify_run(text, &head_words[run.clone()], sides) {
+            RunKind::Person(_) if modifies => {}
+            RunKind::Person(_) if numbered => {
+                found.body = found.body.or(Some(head_words[run.start].start..run_end));
+            }
+            RunKind::Person(name) => {
+                let better = found.person.as_ref().is_none_or(|(_, n)| {
+                    words(text, name.clone()).len() >= words(text, n.clone()).len()
+                });
+                if better {
+                    let whole = head_words[run.start].start..head_words[run.end - 1].end;
+                    found.person = Some((whole, name));
+                }
+            }
+            RunKind::Body(r) if found.body.is_none() => found.body = Some(r),
+            // (a capitalised role before a lower-case word modifies it: "one Florida
+            // Republican strategist", "South Carolina Republican primary voters")
+            RunKind::Role(r)
+                if head_words
+                    .get(run.end)
+                    .is_none_or(|n| is_capitalized(&text[n.clone()])) =>
+            {
+                found.described = Some(r)
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// A person read from a source phrase: the name, and what stands before it (a title)
@@ -190,7 +220,7 @@ fn role_source(text: &str, head_words: &[Range<usize>], i: usize, side: Option<u
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let definite = matches!(determiner.as_str(), "the" | "its" | "his" | "her" | "their");
+    let definite = lexicon::is_definite_determiner(&determiner);
     let phrase = &text[start..end];
     let name = strip_determiner(phrase.trim()).to_string();
     let plural = head.ends_with('s') && !head.ends_with("ss") && head != "news";
@@ -223,12 +253,7 @@ fn titled_role_source(
         .trim_end_matches('.')
         .to_lowercase();
     let before = text[phrase_start..run.start].split_whitespace().next();
-    let indefinite = before.is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "a" | "an" | "one" | "another" | "some"
-        )
-    });
+    let indefinite = before.is_some_and(|w| lexicon::is_indefinite_determiner(&w.to_lowercase()));
     let plural = head.ends_with('s') && !head.ends_with("ss");
     SourceNp {
         kind: NpKind::Role {
@@ -268,15 +293,13 @@ pub fn label_source(label: &str, span: Range<usize>) -> SourceNp {
 
 fn strip_determiner(s: &str) -> &str {
     // (a determiner alone leaves nothing: "the" before "MPs" is no role)
-    if matches!(s, "the" | "The" | "a" | "A" | "an" | "An") {
+    if lexicon::is_written_article(s) {
         return "";
     }
-    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(rest) = s.strip_prefix(d) {
-            return rest.trim_start();
-        }
+    match s.split_once(' ') {
+        Some((first, rest)) if lexicon::is_written_article(first) => rest.trim_start(),
+        _ => s,
     }
-    s
 }
 
 pub(super) fn clean_name(s: &str) -> String {
@@ -338,7 +361,7 @@ pub(super) enum RunKind {
 /// a name never ends with one.
 pub(super) fn is_role_noun(word_lower: &str) -> bool {
     let word = word_lower.trim_end_matches('.');
-    let bare = ["co-", "vice-", "ex-", "deputy-"]
+    let bare = lexicon::ROLE_PREFIXES
         .iter()
         .find_map(|p| word.strip_prefix(p))
         .unwrap_or(word);
@@ -379,10 +402,7 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
     if run.len() >= 2 && is_role_noun(&last) && !honorific_first(text, run) {
         return RunKind::Role(lead_text_start..whole.end);
     }
-    let honorific = matches!(
-        lower(&text[run[0].clone()], &mut buf).as_ref(),
-        "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "del" | "prof" | "rev"
-    );
+    let honorific = abbreviations::is_name_prefix(&lower(&text[run[0].clone()], &mut buf));
     if lead == run.len() && honorific && run.len() >= 2 {
         return RunKind::Person(run[run.len() - 1].start..whole.end);
     }
@@ -420,10 +440,7 @@ fn honorific_first(text: &str, run: &[Range<usize>]) -> bool {
 
 /// Whether a lower-case word is an honorific, which is no role ("Mr", "Ms.", "Dr").
 pub(super) fn is_honorific(word_lower: &str) -> bool {
-    matches!(
-        word_lower.trim_end_matches('.'),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "rev" | "sir" | "dame" | "lord" | "lady"
-    )
+    abbreviations::is_honorific(word_lower)
 }
 
 /// Where the name proper starts in a run whose first `lead` words are titles: after

@@ -7,6 +7,7 @@ use super::attribution::{Findings, Found};
 use super::evidence::{Clue, Evidence, Target};
 use super::parties::SideMatcher;
 use super::positions::Position;
+use super::side_words::{Class, is};
 use super::sides::{SideKind, kind_of_noun};
 use super::words::{lower, words};
 use crate::model::QuoteKind;
@@ -57,12 +58,10 @@ fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usi
         words(text, cue_end..p.range.end)
     };
     let mut buf = [0u8; 32];
-    if ws.first().is_some_and(|w| {
-        matches!(
-            &*lower(&text[w.clone()], &mut buf),
-            "that" | "on" | "yesterday" | "today"
-        )
-    }) {
+    if ws
+        .first()
+        .is_some_and(|w| is(Class::SpeechOpener, &lower(&text[w.clone()], &mut buf)))
+    {
         ws.remove(0);
     }
     let head = ws.get(..SUBJECT_WORDS.min(ws.len()))?;
@@ -71,12 +70,10 @@ fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usi
     let (at, side) = sides.find(phrase).into_iter().next()?;
     let at = span.start + at;
     // a side after a preposition is no subject ("talks with Japan")
-    let governed = ws.iter().take_while(|w| w.start < at).any(|w| {
-        matches!(
-            &*lower(&text[w.clone()], &mut buf),
-            "with" | "to" | "from" | "against" | "by" | "on" | "for" | "of" | "in" | "and"
-        )
-    });
+    let governed = ws
+        .iter()
+        .take_while(|w| w.start < at)
+        .any(|w| is(Class::GoverningWord, &lower(&text[w.clone()], &mut buf)));
     // what a side intends is said for it; what it must do, by the other
     let intends = ws
         .iter()
@@ -87,13 +84,8 @@ fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usi
         .collect::<Vec<_>>();
     let intends = match intends.as_slice() {
         [w, next] if w == "would" || w == "will" => next != "have",
-        [w, next] if matches!(w.as_str(), "is" | "was" | "are" | "were" | "remains") => {
-            matches!(
-                next.as_str(),
-                "willing" | "ready" | "prepared" | "determined" | "committed"
-            )
-        }
-        [w, ..] => is_intention(w),
+        [w, next] if is(Class::Copula, w) => is(Class::IntentAdjective, next),
+        [w, ..] => is(Class::IntentVerb, w),
         [] => false,
     };
     (!governed && intends).then_some(side)
@@ -147,11 +139,11 @@ fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
     let mut defending_seen = false;
     for (i, w) in ws.iter().enumerate() {
         let word = lower(&text[w.clone()], &mut buf);
-        if !defending_seen && is_defending(&word) {
+        if !defending_seen && is(Class::DefendingVerb, &word) {
             defending_seen = true;
             out.defended = named_after(i, DEFENDED_WORDS);
         }
-        if super::positions::is_hostile(&word)
+        if is(Class::HostileVerb, &word)
             && let Some(side) = named_after(i, OBJECT_WORDS)
             && !out.attacked.contains(&side)
         {
@@ -159,39 +151,6 @@ fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
         }
     }
     out
-}
-
-/// Verbs of defending a side's record or case.
-fn is_defending(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "defend" | "defends" | "defended" | "defending" | "hail" | "hails" | "hailed"
-    )
-}
-
-/// Verbs of what a subject means to do ("Labour would …", "Brazil wants …"), which its
-/// own side says of it; what it must do ("X would have to", "X should") is said by
-/// the other.
-fn is_intention(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "would"
-            | "will"
-            | "wants"
-            | "plans"
-            | "intends"
-            | "hopes"
-            | "aims"
-            | "seeks"
-            | "wishes"
-            | "proposes"
-            | "favours"
-            | "favors"
-            | "supports"
-            | "offered"
-            | "promised"
-            | "pledged"
-    )
 }
 
 /// Clues in one quotation of entity `e`: "our government" and its like; sides named in
@@ -233,12 +192,12 @@ fn quotation_clues(text: &str, q: &Found, e: usize, sides: &SideMatcher, evidenc
 
 /// What "our X" says of the speaker: "our government" (the state's), "our union".
 fn our_target(noun: &str) -> Option<Target> {
-    match noun {
-        "government" | "country" | "nation" | "administration" | "ministry" => Some(Target::State),
-        _ => kind_of_noun(noun)
-            .filter(|k| *k != SideKind::Party)
-            .map(Target::Kind),
+    if is(Class::StateNoun, noun) {
+        return Some(Target::State);
     }
+    kind_of_noun(noun)
+        .filter(|k| *k != SideKind::Party)
+        .map(Target::Kind)
 }
 
 /// Whether the side named at byte `at` is the other party of something the speaker's
@@ -251,12 +210,7 @@ fn faces_us(text: &str, ws: &[Range<usize>], at: usize) -> bool {
         .iter()
         .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
         .collect();
-    let facing = |w: &String| {
-        matches!(
-            w.as_str(),
-            "with" | "against" | "from" | "to" | "than" | "towards" | "versus"
-        )
-    };
+    let facing = |w: &String| is(Class::FacingPreposition, w);
     match before.as_slice() {
         [.., last] if facing(last) => true,
         [prep, det] => facing(prep) && det == "the",

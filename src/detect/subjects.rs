@@ -3,7 +3,6 @@
 //! verb ("Jane Doe, who led the talks, said", "Sir Roy Dunn, Head of the EC Delegation
 //! in Washington, said", "Cuba on Tuesday also said").
 
-use super::cues::is_determiner;
 use super::lexicon;
 use super::words::{Word, is_capitalized, lower, prev_char};
 use std::ops::Range;
@@ -73,62 +72,7 @@ fn is_noun_here(text: &str, ws: &[Word], i: usize, l: &str) -> bool {
     lexicon::is_source_noun(l)
         && ws[i.saturating_sub(2)..i]
             .iter()
-            .any(|w| is_determiner(&lower(&text[w.clone()], &mut buf)))
-}
-
-/// Boundary words: the subject of a verb comes after the last of them.
-fn is_clause_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        "after"
-            | "before"
-            | "when"
-            | "while"
-            | "that"
-            | "because"
-            | "since"
-            | "if"
-            | "but"
-            | "and"
-            | "so"
-            | "where"
-            | "though"
-            | "although"
-            | "as"
-            | "than"
-            | "whether"
-            | "who"
-            | "which"
-            | "until"
-            | "unless"
-            | "whom"
-            | "whose"
-            | "once"
-            // "stopped imposing what the MPs called": the subject starts after it
-            | "what"
-    )
-}
-
-/// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "last"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "this"
-            | "next"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "late"
-            | "early"
-    ) || lexicon::is_calendar_word(w)
+            .any(|w| lexicon::is_determiner(&lower(&text[w.clone()], &mut buf)))
 }
 
 /// The subject before a verb: the clause's last noun phrase, skipping a parenthetical
@@ -142,9 +86,18 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     if let Some(r) = relative_antecedent(text, ws) {
         return Some(r);
     }
-    let mut buf = [0u8; 32];
     // The clause splits at commas into pieces; the subject is in the last one, or in an
     // earlier one when the verb follows a comma.
+    let mut piece = piece_ending(text, ws, ws.len());
+    let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
+    if comma_before_verb {
+        piece = skip_appositives(text, ws, piece);
+    }
+    subject_in(text, ws, piece)
+}
+
+/// The piece of `ws` (the words between two commas) that ends at word `end`.
+fn piece_ending(text: &str, ws: &[Word], end: usize) -> Range<usize> {
     let comma_before = |i: usize| {
         // (the usual gap, a single space, is told apart before it is searched)
         i > 0 && {
@@ -152,38 +105,45 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
             gap != " " && gap.contains(',')
         }
     };
-    let piece_ending = |end: usize| (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end;
-    let mut piece = piece_ending(ws.len());
-    let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
-    if comma_before_verb {
-        // "X, who headed the delegation, said": skip lower-case parentheticals.
-        while piece.start > 0 {
-            let first = &text[ws[piece.start].clone()];
-            let l = lower(first, &mut buf);
-            let single = piece.len() == 1;
-            let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
-            let appositive = (!is_capitalized(first) && !matches!(&*l, "a" | "an" | "the"))
-                || abbreviated
-                || titled_appositive(text, &ws[..piece.end], piece.start);
-            let det_after_name = matches!(&*l, "a" | "an" | "the")
-                && is_capitalized(&text[ws[piece.start - 1].clone()]);
-            let before = piece_ending(piece.start);
-            if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
-                piece = before;
-            } else {
-                break;
-            }
+    (0..end).rev().find(|&i| comma_before(i)).unwrap_or(0)..end
+}
+
+/// "X, who headed the delegation, said": the piece before the lower-case
+/// parentheticals, appositives and places that end at `piece`.
+fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<usize> {
+    let mut buf = [0u8; 32];
+    while piece.start > 0 {
+        let first = &text[ws[piece.start].clone()];
+        let l = lower(first, &mut buf);
+        let single = piece.len() == 1;
+        let abbreviated = single && text[ws[piece.start].end..].starts_with('.');
+        let appositive = (!is_capitalized(first) && !lexicon::is_article(&l))
+            || abbreviated
+            || titled_appositive(text, &ws[..piece.end], piece.start);
+        let det_after_name =
+            lexicon::is_article(&l) && is_capitalized(&text[ws[piece.start - 1].clone()]);
+        let before = piece_ending(text, ws, piece.start);
+        if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
+            piece = before;
+        } else {
+            break;
         }
     }
-    // The subject follows the piece's last clause word or verb.
+    piece
+}
+
+/// The subject in `piece`: after its last clause word or verb, before the auxiliaries,
+/// adverbs and time words that end it.
+fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
     let lo = piece
         .clone()
         .rev()
         .find(|&i| {
             let w = &text[ws[i].clone()];
             // (a conjunction opening the sentence too: "But he added:")
-            is_clause_boundary(w)
-                || matches!(w, "But" | "And" | "Yet" | "So")
+            lexicon::is_clause_boundary(w)
+                || lexicon::is_opening_conjunction(w)
                 || (!is_capitalized(w) && {
                     let l = lower(w, &mut buf);
                     lexicon::cue(&l).is_some() && !is_noun_here(text, ws, i, &l)
@@ -194,7 +154,7 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     while hi > lo {
         let l = lower(&text[ws[hi - 1].clone()], &mut buf);
         if lexicon::is_verb_modifier(&l)
-            || is_time_word(&l)
+            || lexicon::is_time_word(&l)
             || l.chars().all(|c| c.is_ascii_digit())
         {
             hi -= 1;
@@ -230,7 +190,7 @@ fn relative_antecedent(text: &str, ws: &[Word]) -> Option<Range<usize>> {
             || lexicon::is_name_particle(w)
             || lexicon::is_source_noun(&l)
             || lexicon::is_title(&l);
-        if !(inside && naming) || (start < who && is_clause_boundary(&l)) {
+        if !(inside && naming) || (start < who && lexicon::is_clause_boundary(&l)) {
             break;
         }
         start -= 1;
@@ -240,7 +200,7 @@ fn relative_antecedent(text: &str, ws: &[Word]) -> Option<Range<usize>> {
     }
     let determined = start > 0
         && text[ws[start - 1].end..ws[start].start] == *" "
-        && is_determiner(&lower(&text[ws[start - 1].clone()], &mut buf));
+        && lexicon::is_determiner(&lower(&text[ws[start - 1].clone()], &mut buf));
     let start = if determined { start - 1 } else { start };
     Some(ws[start].start..ws[who - 1].end)
 }

@@ -1,8 +1,9 @@
 //! `parley check`: validates a store against the article as it is now, after replaying
 //! a pending journal and re-anchoring in memory.
 
-use super::schema::{Locator, StoreError, show};
+use super::schema::StoreError;
 use super::session::{OpenOptions, Store};
+use super::validate::{Locator, show};
 use crate::article::{Article, sanitize_inline};
 
 /// What `check` found.

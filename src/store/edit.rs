@@ -2,6 +2,7 @@
 //! Each edit is planned ([`plan`]) as primitive changes against the current set, so
 //! the journal and undo work on one small vocabulary.
 
+mod dispatch;
 mod ids;
 mod parties;
 mod plan;
@@ -10,10 +11,10 @@ mod settle;
 mod speakers;
 
 use crate::model::{Annotations, Id, Party, QuoteKind, Speaker, Status};
+pub use dispatch::plan;
 pub use ids::{find, next_id, party_id, speaker_id};
 pub(crate) use plan::placed_at;
-pub use plan::{Plan, plan};
-pub use redetect::Tally;
+pub use plan::{Plan, Tally};
 pub use settle::next_conflict_id;
 
 /// One user action on the annotations.

@@ -110,7 +110,7 @@ pub fn check(path: &Path, rules: Rules<'_>) -> Result<bool, Refused> {
     if !meta.is_file() {
         return Err(Refused::NotRegular {
             path: name(path),
-            kind: kind_of(&meta.file_type()),
+            kind: super::owned::kind_of(&meta.file_type()),
         });
     }
     if meta.permissions().readonly() {
@@ -253,28 +253,6 @@ fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
 /// True when `path` is the file `meta` describes (the same inode, through any link).
 pub fn is_same_file(meta: &fs::Metadata, path: &Path) -> bool {
     fs::metadata(path).is_ok_and(|other| same_inode(meta, &other))
-}
-
-/// What a file that is not a regular file is, for messages ("FIFO", "device").
-pub fn kind_of(t: &fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "FIFO";
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return "device";
-        }
-        if t.is_socket() {
-            return "socket";
-        }
-    }
-    if t.is_dir() {
-        "directory"
-    } else {
-        "special file"
-    }
 }
 
 #[cfg(test)]

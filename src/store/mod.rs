@@ -16,8 +16,9 @@ pub mod owned;
 pub mod schema;
 mod session;
 pub mod suggest;
-mod validate;
+pub mod validate;
 
 pub use edit::{Edit, EditError, Filter, SideMatch};
-pub use schema::{Problem, StoreError};
+pub use schema::StoreError;
 pub use session::{OpenOptions, Outcome, SaveError, Store, Suggest, store_beside, store_path};
+pub use validate::Problem;

@@ -148,10 +148,32 @@ pub fn plain(meta: &Metadata) -> io::Result<()> {
         return Err(not_parleys("is a symbolic link"));
     }
     if !kind.is_file() {
-        let what = super::guard::kind_of(&kind);
+        let what = kind_of(&kind);
         return Err(not_parleys(&format!("is a {what}")));
     }
     Ok(())
+}
+
+/// What a file that is not a regular file is, for messages ("FIFO", "device").
+pub fn kind_of(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "device";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+    }
+    if t.is_dir() {
+        "directory"
+    } else {
+        "special file"
+    }
 }
 
 /// The error for a file parley did not make, which it leaves alone.

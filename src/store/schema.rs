@@ -5,10 +5,9 @@
 use crate::article::line_column;
 use crate::article::sanitize_inline;
 use crate::model::{Annotations, Position, Quote, SCHEMA_VERSION, Snippet, Speaker};
-use std::fmt;
 use std::io;
 
-pub use super::validate::{Finding, Locator, Place, Tally, show, validate};
+use super::validate::Problem;
 
 mod chunks;
 
@@ -82,23 +81,6 @@ fn invalid_message(path: &str, problems: &[Problem]) -> String {
     format!(
         "{path}:{first}{more}; run `parley check` to list them, then fix the store by hand (parley will not overwrite it)"
     )
-}
-
-/// One thing wrong with a store, at a line and column of its file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// 1-based line (1 when unknown).
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong, already safe to print.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)
-    }
 }
 
 /// Parses a store's text: the version first (so a newer schema gets a clear error, not a
@@ -246,6 +228,7 @@ fn is_canonical(a: &Annotations) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::validate::{Locator, validate};
 
     pub(super) const GOOD: &str = r#"version = 1
 

@@ -208,3 +208,8 @@ impl Store {
         &self.report
     }
 }
+
+/// "1 edit", "2 edits": a count with its noun in the number it takes.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

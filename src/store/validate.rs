@@ -1,11 +1,28 @@
 //! Validation of a parsed set — ids, references, spans against the article — and the
 //! line and column in the store's text where each problem is.
 
-use super::schema::Problem;
 use crate::article::line_column;
 use crate::article::sanitize_inline;
-use crate::model::{Annotations, ConflictTable, Position, Quote};
+use crate::model::{Annotations, Conflict, ConflictTable, Position, Quote};
 use std::collections::HashSet;
+use std::fmt;
+
+/// One thing wrong with a store, at a line and column of its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line (1 when unknown).
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong, already safe to print.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
 
 mod tally;
 pub use tally::Tally;
@@ -69,16 +86,10 @@ fn check_conflicts(
     if a.conflicts.is_empty() {
         return;
     }
-    let quote_ids: HashSet<&str> = a
-        .quotes
-        .iter()
-        .chain(&a.orphan_quotes)
+    let quote_ids: HashSet<&str> = (a.quotes.iter().chain(&a.orphan_quotes))
         .map(|q| q.id.as_str())
         .collect();
-    let position_ids: HashSet<&str> = a
-        .positions
-        .iter()
-        .chain(&a.orphan_positions)
+    let position_ids: HashSet<&str> = (a.positions.iter().chain(&a.orphan_positions))
         .map(|p| p.id.as_str())
         .collect();
     let has = |table: ConflictTable, id: &str| match table {
@@ -90,51 +101,40 @@ fn check_conflicts(
     let mut ids = HashSet::with_capacity(a.conflicts.len());
     let mut fields = HashSet::with_capacity(a.conflicts.len());
     for (i, c) in a.conflicts.iter().enumerate() {
-        let table = c.table.as_str();
         if c.id.is_empty() {
             out.push("conflict", i, "id", "a conflict has an empty id".into());
         } else if !ids.insert(c.id.as_str()) {
-            out.push(
-                "conflict",
-                i,
-                "id",
-                format!("duplicate conflict id {}", show(&c.id)),
-            );
+            let msg = format!("duplicate conflict id {}", show(&c.id));
+            out.push("conflict", i, "id", msg);
         }
-        if !has(c.table, &c.item) {
-            out.push(
-                "conflict",
-                i,
-                "item",
-                format!(
-                    "conflict {} names {table} {}, which does not exist",
-                    show(&c.id),
-                    show(&c.item)
-                ),
-            );
-        } else if !super::fields::is_field(c.table, &c.field) {
-            out.push(
-                "conflict",
-                i,
-                "field",
-                format!(
-                    "conflict {}: a {table} has no field {}",
-                    show(&c.id),
-                    show(&c.field)
-                ),
-            );
-        } else if !fields.insert((c.table, c.item.as_str(), c.field.as_str())) {
-            out.push(
-                "conflict",
-                i,
-                "field",
-                format!(
-                    "a second conflict on the {} of {table} {}",
-                    show(&c.field),
-                    show(&c.item)
-                ),
-            );
+        if let Some((field, msg)) = conflict_problem(c, has, &mut fields) {
+            out.push("conflict", i, field, msg);
         }
+    }
+}
+
+/// What is wrong with where a conflict points: an item that is not there, a field the
+/// item has not, or a field that has a conflict already.
+fn conflict_problem<'a>(
+    c: &'a Conflict,
+    has: impl Fn(ConflictTable, &str) -> bool,
+    fields: &mut HashSet<(ConflictTable, &'a str, &'a str)>,
+) -> Option<(&'static str, String)> {
+    let (id, table) = (show(&c.id), c.table.as_str());
+    let (item, field) = (show(&c.item), show(&c.field));
+    if !has(c.table, &c.item) {
+        let msg = format!("conflict {id} names {table} {item}, which does not exist");
+        Some(("item", msg))
+    } else if !super::fields::is_field(c.table, &c.field) {
+        Some((
+            "field",
+            format!("conflict {id}: a {table} has no field {field}"),
+        ))
+    } else if !fields.insert((c.table, c.item.as_str(), c.field.as_str())) {
+        let msg = format!("a second conflict on the {field} of {table} {item}");
+        Some(("field", msg))
+    } else {
+        None
     }
 }
 
@@ -212,90 +212,62 @@ fn check_annotations(
     let mut ids = HashSet::with_capacity(
         a.quotes.len() + a.positions.len() + a.orphan_quotes.len() + a.orphan_positions.len(),
     );
-    let spans = a
-        .quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| ("quote", i, SpanRef::of_quote(q), false))
-        .chain(
-            a.positions
-                .iter()
-                .enumerate()
-                .map(|(i, p)| ("position", i, SpanRef::of_position(p), false)),
-        )
-        .chain(
-            a.orphan_quotes
-                .iter()
-                .enumerate()
-                .map(|(i, q)| ("orphan_quote", i, SpanRef::of_quote(q), true)),
-        )
-        .chain(
-            a.orphan_positions
-                .iter()
-                .enumerate()
-                .map(|(i, p)| ("orphan_position", i, SpanRef::of_position(p), true)),
-        );
-    for (table, i, s, orphan) in spans {
+    for (table, i, s, orphan) in annotation_spans(a) {
         let what = table.trim_start_matches("orphan_");
         if s.id.is_empty() {
             out.push(table, i, "id", format!("a {what} has an empty id"));
         } else if !ids.insert(s.id) {
-            out.push(
-                table,
-                i,
-                "id",
-                format!("duplicate annotation id {}", show(s.id)),
-            );
+            let msg = format!("duplicate annotation id {}", show(s.id));
+            out.push(table, i, "id", msg);
         }
-        if let Some(sp) = s.speaker
-            && !speaker_ids.contains(sp)
-        {
-            out.push(
-                table,
-                i,
-                "speaker",
-                format!(
-                    "{what} {} names speaker {}, which is not defined",
-                    show(s.id),
-                    show(sp)
-                ),
-            );
-        }
-        if let Some(p) = s.party
-            && !party_ids.contains(p)
-        {
-            out.push(
-                table,
-                i,
-                "party",
-                format!(
-                    "{what} {} names party {}, which is not defined",
-                    show(s.id),
-                    show(p)
-                ),
-            );
+        let refs = [
+            ("speaker", s.speaker, speaker_ids),
+            ("party", s.party, party_ids),
+        ];
+        for (field, named, defined) in refs {
+            if let Some(named) = named.filter(|n| !defined.contains(n)) {
+                let (id, named) = (show(s.id), show(named));
+                let msg = format!("{what} {id} names {field} {named}, which is not defined");
+                out.push(table, i, field, msg);
+            }
         }
         if s.start > s.end {
-            out.push(
-                table,
-                i,
-                "start",
-                format!(
-                    "{what} {} starts at {} after its end {}",
-                    show(s.id),
-                    s.start,
-                    s.end
-                ),
-            );
-            continue;
-        }
-        if orphan {
-            continue;
-        }
-        if let Some((field, msg)) = placed_span_error(article, &s) {
+            let (id, start, end) = (show(s.id), s.start, s.end);
+            let msg = format!("{what} {id} starts at {start} after its end {end}");
+            out.push(table, i, "start", msg);
+        } else if let Some((field, msg)) = placed_span_error(article, &s).filter(|_| !orphan) {
             out.push(table, i, field, format!("{what} {}: {msg}", show(s.id)));
         }
     }
+}
+
+/// Every quote and position, placed then orphan, with its table, its index there, its
+/// span and whether it is an orphan.
+fn annotation_spans(a: &Annotations) -> impl Iterator<Item = Spanned<'_>> {
+    quotes("quote", &a.quotes, false)
+        .chain(positions("position", &a.positions, false))
+        .chain(quotes("orphan_quote", &a.orphan_quotes, true))
+        .chain(positions("orphan_position", &a.orphan_positions, true))
+}
+
+type Spanned<'a> = (&'static str, usize, SpanRef<'a>, bool);
+
+fn quotes<'a>(
+    table: &'static str,
+    list: &'a [Quote],
+    orphan: bool,
+) -> impl Iterator<Item = Spanned<'a>> {
+    let each = list.iter().enumerate();
+    each.map(move |(i, q)| (table, i, SpanRef::of_quote(q), orphan))
+}
+
+fn positions<'a>(
+    table: &'static str,
+    list: &'a [Position],
+    orphan: bool,
+) -> impl Iterator<Item = Spanned<'a>> {
+    let each = list.iter().enumerate();
+    each.map(move |(i, p)| (table, i, SpanRef::of_position(p), orphan))
 }
 
 fn placed_span_error(article: Option<&str>, s: &SpanRef<'_>) -> Option<(&'static str, String)> {

@@ -13,7 +13,8 @@ mod tests;
 use crate::model::{Annotations, ArticleInfo, Conflict, ConflictTable, Id};
 use crate::store::edit::{next_conflict_id, next_id};
 use crate::store::history::Item;
-use crate::store::schema::{canonicalize, show, validate};
+use crate::store::schema::canonicalize;
+use crate::store::validate::{show, validate};
 use items::{Found, merge_item, with_id};
 use std::collections::{BTreeSet, HashMap, HashSet};
 

@@ -132,10 +132,30 @@ pub(super) fn place(
         Made::OnThisText => None,
         Made::OnOtherText { bytes } => Some(Shifts::new(moves, bytes, article.len())),
     };
-    // where the text of a span at `span` is now, given the text it held (`kept`, if the
-    // store kept it) and a few more places to try
-    let follow = |span: [usize; 2], kept: &str, more: [Option<usize>; 2]| -> Option<[usize; 2]> {
-        let Some(shifts) = &shifts else {
+    let follow = Follow {
+        article,
+        shifts,
+        old,
+    };
+    place_cues(a, &follow, moves, report);
+    place_mentions(a, &follow, report);
+    report.dropped_offsets = report.cues_dropped.len() + report.mentions_dropped.len();
+}
+
+/// Where the text of a span is now.
+struct Follow<'a> {
+    article: &'a Arc<String>,
+    /// How the text moved, when the store was made on another text.
+    shifts: Option<Shifts>,
+    old: &'a OldTexts,
+}
+
+impl Follow<'_> {
+    /// Where the text of a span at `span` is now, given the text it held (`kept`, if
+    /// the store kept it) and a few more places to try.
+    fn follow(&self, span: [usize; 2], kept: &str, more: [Option<usize>; 2]) -> Option<[usize; 2]> {
+        let article = self.article;
+        let Some(shifts) = &self.shifts else {
             // on the text it was made on: it stays, if it lies on it at all
             return article.get(span[0]..span[1]).map(|_| span);
         };
@@ -143,7 +163,7 @@ pub(super) fn place(
         let text = if kept.len() == len {
             Some(kept)
         } else {
-            old.at(span)
+            self.old.at(span)
         }?;
         let [before, after, first, last] = shifts.around(span);
         let holds =
@@ -158,7 +178,16 @@ pub(super) fn place(
             return the_one_place(article, text, &near);
         }
         the_one_place(article, text, &[first, last])
-    };
+    }
+}
+
+/// Each quote's cue placed again, or dropped and reported.
+fn place_cues(
+    a: &mut Annotations,
+    follow: &Follow<'_>,
+    moves: &BTreeMap<Id, Move>,
+    report: &mut AnchorReport,
+) {
     for q in &mut a.quotes {
         let Some(cue) = q.cue else { continue };
         // a cue also moves as its own quote did (one placed again from the orphans has
@@ -167,10 +196,10 @@ pub(super) fn place(
             let by = |o: usize, n: usize| (cue[0] + n).checked_sub(o);
             [by(m.old.0, m.new.0), by(m.old.1, m.new.1)]
         });
-        match follow(cue, &q.cue_text, own) {
+        match follow.follow(cue, &q.cue_text, own) {
             Some(now) => {
                 q.cue = Some(now);
-                q.cue_text = Snippet::shared(article, now[0]..now[1]);
+                q.cue_text = Snippet::shared(follow.article, now[0]..now[1]);
             }
             None => {
                 q.cue = None;
@@ -179,6 +208,10 @@ pub(super) fn place(
             }
         }
     }
+}
+
+/// Each speaker's mentions placed again, or dropped and reported.
+fn place_mentions(a: &mut Annotations, follow: &Follow<'_>, report: &mut AnchorReport) {
     for s in &mut a.speakers {
         let kept = std::mem::take(&mut s.mention_text);
         let paired = kept.len() == s.mentions.len();
@@ -186,10 +219,10 @@ pub(super) fn place(
         let mut texts = Vec::with_capacity(s.mentions.len());
         for (i, &m) in s.mentions.iter().enumerate() {
             let kept_text = if paired { &*kept[i] } else { "" };
-            match follow(m, kept_text, [None, None]) {
+            match follow.follow(m, kept_text, [None, None]) {
                 Some(now) => {
                     mentions.push(now);
-                    texts.push(Snippet::shared(article, now[0]..now[1]));
+                    texts.push(Snippet::shared(follow.article, now[0]..now[1]));
                 }
                 None => report.mentions_dropped.push((s.id.to_string(), m)),
             }
@@ -197,7 +230,6 @@ pub(super) fn place(
         (s.mentions, s.mention_text) = (mentions, texts);
         crate::store::schema::sort_mentions(s);
     }
-    report.dropped_offsets = report.cues_dropped.len() + report.mentions_dropped.len();
 }
 
 /// Gives a quote's cue and a speaker's mentions their texts from `article`, the text

@@ -2,7 +2,9 @@
 //! parley saves — into a `String`, or streamed into any `io::Write`.
 
 use super::values::push_quoted;
-use crate::model::{Annotations, ArticleInfo, Conflict, Origin, Position, Quote, Recheck, Status};
+use crate::model::{
+    Annotations, ArticleInfo, Conflict, Origin, Party, Position, Quote, Recheck, Speaker, Status,
+};
 use std::fmt::{self, Write};
 use std::io;
 
@@ -49,66 +51,14 @@ impl<W: io::Write> fmt::Write for IoSink<'_, W> {
 fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
     w.int("version", a.version as usize)?;
     w.header("[article]")?;
-    let ArticleInfo {
-        title,
-        source,
-        sha256,
-        bytes,
-        kind,
-        file_sha256,
-        url,
-        byline,
-        published,
-        site_name,
-    } = &a.article;
-    w.string("title", title)?;
-    w.string("source", source)?;
-    w.string("sha256", sha256)?;
-    w.int("bytes", *bytes)?;
-    w.opt_string("kind", kind.as_deref())?;
-    w.opt_string("file_sha256", file_sha256.as_deref())?;
-    w.opt_string("url", url.as_deref())?;
-    w.opt_string("byline", byline.as_deref())?;
-    w.opt_string("published", published.as_deref())?;
-    w.opt_string("site_name", site_name.as_deref())?;
+    w.article(&a.article)?;
     for p in &a.parties {
         w.header("[[party]]")?;
-        w.string("id", &p.id)?;
-        w.string("name", &p.name)?;
-        if !p.aliases.is_empty() {
-            w.list("aliases", &p.aliases, |w, alias| {
-                push_quoted(&mut w.out, alias)
-            })?;
-        }
-        if let Some(c) = &p.color {
-            w.string("color", &c.to_string())?;
-        }
-        w.opt_string("label", p.label.as_deref())?;
-        for (key, names) in [("members", &p.members), ("roles", &p.roles)] {
-            if !names.is_empty() {
-                w.list(key, names, |w, n| push_quoted(&mut w.out, n))?;
-            }
-        }
-        if p.governs {
-            w.key("governs")?;
-            w.out.write_str("true\n")?;
-        }
+        w.party(p)?;
     }
     for s in &a.speakers {
         w.header("[[speaker]]")?;
-        w.string("id", &s.id)?;
-        w.string("name", &s.name)?;
-        w.opt_string("role", s.role.as_deref())?;
-        w.opt_string("party", s.party.as_deref())?;
-        if !s.mentions.is_empty() {
-            w.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
-            if s.mention_text.len() == s.mentions.len() {
-                w.list("mention_text", &s.mention_text, |w, t| {
-                    push_quoted(&mut w.out, t)
-                })?;
-            }
-        }
-        w.string("origin", s.origin.as_str())?;
+        w.speaker(s)?;
     }
     for (header, quotes) in [
         ("[[quote]]", &a.quotes),
@@ -157,7 +107,8 @@ impl<W: Write> Writer<W> {
         if i64::try_from(n).is_err() {
             return Err(fmt::Error);
         }
-        write!(self.out, "{n}")
+        // (every annotation has several: formatting machinery cost more than the rest)
+        self.out.write_str(itoa::Buffer::new().format(n))
     }
 
     fn int(&mut self, k: &str, n: usize) -> fmt::Result {
@@ -232,6 +183,74 @@ impl<W: Write> Writer<W> {
             self.string("suffix", suffix)?;
         }
         Ok(())
+    }
+
+    /// The `[article]` table's fields.
+    fn article(&mut self, article: &ArticleInfo) -> fmt::Result {
+        let ArticleInfo {
+            title,
+            source,
+            sha256,
+            bytes,
+            kind,
+            file_sha256,
+            url,
+            byline,
+            published,
+            site_name,
+        } = article;
+        self.string("title", title)?;
+        self.string("source", source)?;
+        self.string("sha256", sha256)?;
+        self.int("bytes", *bytes)?;
+        self.opt_string("kind", kind.as_deref())?;
+        self.opt_string("file_sha256", file_sha256.as_deref())?;
+        self.opt_string("url", url.as_deref())?;
+        self.opt_string("byline", byline.as_deref())?;
+        self.opt_string("published", published.as_deref())?;
+        self.opt_string("site_name", site_name.as_deref())
+    }
+
+    /// A `[[party]]` table's fields.
+    fn party(&mut self, p: &Party) -> fmt::Result {
+        self.string("id", &p.id)?;
+        self.string("name", &p.name)?;
+        if !p.aliases.is_empty() {
+            self.list("aliases", &p.aliases, |w, alias| {
+                push_quoted(&mut w.out, alias)
+            })?;
+        }
+        if let Some(c) = &p.color {
+            self.string("color", &c.to_string())?;
+        }
+        self.opt_string("label", p.label.as_deref())?;
+        for (key, names) in [("members", &p.members), ("roles", &p.roles)] {
+            if !names.is_empty() {
+                self.list(key, names, |w, n| push_quoted(&mut w.out, n))?;
+            }
+        }
+        if p.governs {
+            self.key("governs")?;
+            self.out.write_str("true\n")?;
+        }
+        Ok(())
+    }
+
+    /// A `[[speaker]]` table's fields.
+    fn speaker(&mut self, s: &Speaker) -> fmt::Result {
+        self.string("id", &s.id)?;
+        self.string("name", &s.name)?;
+        self.opt_string("role", s.role.as_deref())?;
+        self.opt_string("party", s.party.as_deref())?;
+        if !s.mentions.is_empty() {
+            self.list("mentions", &s.mentions, |w, m| w.pair(*m))?;
+            if s.mention_text.len() == s.mentions.len() {
+                self.list("mention_text", &s.mention_text, |w, t| {
+                    push_quoted(&mut w.out, t)
+                })?;
+            }
+        }
+        self.string("origin", s.origin.as_str())
     }
 
     fn quote(&mut self, q: &Quote) -> fmt::Result {

@@ -1,8 +1,8 @@
 //! Planning an edit: the primitive [`Change`]s that make it against the current set
 //! and article text, with the label undo shows and the id of what it creates.
 
-use super::ids::{check_refs, find, next_id, speaker_id};
-use super::{Edit, EditError, Filter, parties, redetect, settle, speakers};
+use super::ids::{find, next_id, speaker_id};
+use super::{EditError, Filter};
 use crate::model::{
     Annotations, Id, Origin, Position, Quote, QuoteKind, QuoteSides, Recheck, Snippet, Speaker,
     Status, shared_context,
@@ -23,7 +23,65 @@ pub struct Plan {
     /// False for reading-position updates, which are not undo steps.
     pub undoable: bool,
     /// What a re-detection changed.
-    pub tally: Option<redetect::Tally>,
+    pub tally: Option<Tally>,
+}
+
+/// What a re-detection changed, for the reader to say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Suggestions added (over text that had none, or in place of ones that went).
+    pub added: usize,
+    /// Untouched suggestions at the same span that changed (speaker, side, kind, cue).
+    pub changed: usize,
+    /// Untouched suggestions the detector no longer finds.
+    pub removed: usize,
+    /// Annotations a person touched, kept as they are.
+    pub kept: usize,
+    /// Speakers added.
+    pub speakers_added: usize,
+    /// The detector's speakers that nothing names any more.
+    pub speakers_removed: usize,
+}
+
+impl Tally {
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added + self.changed + self.removed + self.speakers_added + self.speakers_removed == 0
+    }
+
+    /// What changed and what was kept, in words ("suggestions 1 added, 2 changed;
+    /// 1 speaker added; 3 annotations a person touched kept").
+    pub fn describe(&self) -> String {
+        let counted = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let kept = format!("{} a person touched kept", counted(self.kept, "annotation"));
+        if self.is_empty() {
+            return format!("nothing changed; {kept}");
+        }
+        let suggestions: Vec<String> = [
+            (self.added, "added"),
+            (self.changed, "changed"),
+            (self.removed, "removed"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        let mut parts = Vec::new();
+        if !suggestions.is_empty() {
+            parts.push(format!("suggestions {}", suggestions.join(", ")));
+        }
+        if self.speakers_added > 0 {
+            parts.push(format!("{} added", counted(self.speakers_added, "speaker")));
+        }
+        if self.speakers_removed > 0 {
+            parts.push(format!(
+                "{} gone",
+                counted(self.speakers_removed, "speaker")
+            ));
+        }
+        parts.push(kept);
+        parts.join("; ")
+    }
 }
 
 impl Plan {
@@ -38,112 +96,8 @@ impl Plan {
     }
 }
 
-/// Works out the changes of `edit` against the current set and article text, with the
-/// conflicts it settles on the way.
-pub fn plan(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
-    let mut plan = plan_edit(a, text, edit)?;
-    settle::settle_touched(a, &mut plan);
-    Ok(plan)
-}
-
-fn plan_edit(a: &Annotations, text: &Arc<String>, edit: &Edit) -> Result<Plan, EditError> {
-    let plan = match edit {
-        Edit::AddQuote {
-            start,
-            end,
-            kind,
-            party,
-            speaker,
-        } => {
-            check_refs(a, party.as_deref(), speaker.as_deref())?;
-            add_quote(a, text, (*start, *end), *kind, party, speaker)?
-        }
-        Edit::AddPosition {
-            start,
-            end,
-            party,
-            speaker,
-        } => {
-            check_refs(a, party.as_deref(), speaker.as_deref())?;
-            add_position(a, text, (*start, *end), party, speaker)?
-        }
-        Edit::Delete { id } => {
-            let item = find(a, id)?;
-            let (slot, id) = item.key();
-            Plan::new(
-                "delete",
-                vec![Change::Remove {
-                    slot,
-                    id: Id::from(id),
-                }],
-            )
-        }
-        Edit::SetKind { id, kind } => set_kind(a, id, *kind)?,
-        Edit::SetSide { id, party } => {
-            check_refs(a, party.as_deref(), None)?;
-            if has(a, id, |f| *f.party == *party)? {
-                return Ok(Plan::new("set side", Vec::new()));
-            }
-            modify(a, id, "set side", |f| {
-                *f.party = party.clone();
-                *f.origin = Origin::Manual;
-            })?
-        }
-        Edit::SetSpeaker { id, speaker } => {
-            check_refs(a, None, speaker.as_deref())?;
-            if has(a, id, |f| *f.speaker == *speaker)? {
-                return Ok(Plan::new("set speaker", Vec::new()));
-            }
-            modify(a, id, "set speaker", |f| {
-                *f.speaker = speaker.clone();
-                *f.origin = Origin::Manual;
-            })?
-        }
-        Edit::SetStatus { id, status } => modify(a, id, "set status", |f| *f.status = *status)?,
-        Edit::SetNote { id, note } => {
-            let note = note.clone().filter(|n| !n.is_empty());
-            modify(a, id, "set note", |f| *f.note = note.clone())?
-        }
-        Edit::SetSpan { id, start, end } => set_span(a, text, id, *start, *end)?,
-        Edit::AddSpeaker { name, role, party } => {
-            check_refs(a, party.as_deref(), None)?;
-            add_speaker(a, name, role, party)
-        }
-        Edit::UpdateSpeaker(s) => {
-            a.speaker(&s.id)
-                .ok_or_else(|| EditError::NotFound(s.id.to_string()))?;
-            check_refs(a, s.party.as_deref(), None)?;
-            let mut s = s.clone();
-            crate::store::schema::sort_mentions(&mut s);
-            Plan::new("edit speaker", vec![Change::Put(Item::Speaker(s))])
-        }
-        Edit::RenameSpeaker { id, name } => speakers::rename(a, id, name)?,
-        Edit::SetSpeakerRole { id, role } => speakers::set_role(a, id, role.as_deref())?,
-        Edit::SetSpeakerSide { id, party } => speakers::set_side(a, id, party.as_ref())?,
-        Edit::DeleteSpeaker { id } => speakers::delete(a, id)?,
-        Edit::MergeSpeakers { from, into } => merge_speakers(a, from, into)?,
-        Edit::SetStatusAll { filter, status } => set_status_all(a, filter, *status),
-        Edit::PutParty(p) => Plan::new("set party", vec![Change::Put(Item::Party(p.clone()))]),
-        Edit::AddParty { name } => {
-            let (plan, id) = parties::add(a, name)?;
-            created(plan, id)
-        }
-        Edit::SetParty { id, name, aliases } => parties::rename(a, id, name, aliases)?,
-        Edit::MoveParty { id, to } => parties::move_to(a, id, *to)?,
-        Edit::DeleteParty { id } => parties::delete(a, id)?,
-        Edit::SetParties {
-            parties,
-            sides,
-            speaker_sides,
-        } => parties::replace(a, parties, sides, speaker_sides)?,
-        Edit::Settle { id, value } => settle::settle(a, text, id, value.as_deref())?,
-        Edit::Redetect(found) => redetect::plan(a, text, found)?,
-    };
-    Ok(plan)
-}
-
 /// A quote tagged by hand over `start..end`: manual and accepted.
-fn add_quote(
+pub(super) fn add_quote(
     a: &Annotations,
     text: &Arc<String>,
     (start, end): (usize, usize),
@@ -175,7 +129,7 @@ fn add_quote(
 }
 
 /// A position tagged by hand over `start..end`: manual and accepted.
-fn add_position(
+pub(super) fn add_position(
     a: &Annotations,
     text: &Arc<String>,
     (start, end): (usize, usize),
@@ -203,7 +157,7 @@ fn add_position(
 }
 
 /// A new kind for a quote (placed or orphan); a position has none.
-fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditError> {
+pub(super) fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditError> {
     let mut item = find(a, id)?;
     match &mut item {
         Item::Quote(q) | Item::OrphanQuote(q) if q.kind == kind => {
@@ -220,7 +174,12 @@ fn set_kind(a: &Annotations, id: &str, kind: QuoteKind) -> Result<Plan, EditErro
 }
 
 /// A speaker added by hand, its id made from its name.
-fn add_speaker(a: &Annotations, name: &str, role: &Option<String>, party: &Option<Id>) -> Plan {
+pub(super) fn add_speaker(
+    a: &Annotations,
+    name: &str,
+    role: &Option<String>,
+    party: &Option<Id>,
+) -> Plan {
     let id = speaker_id(a, name);
     let s = Speaker {
         id: id.clone(),
@@ -237,7 +196,7 @@ fn add_speaker(a: &Annotations, name: &str, role: &Option<String>, party: &Optio
     )
 }
 
-fn created(mut plan: Plan, id: Id) -> Plan {
+pub(super) fn created(mut plan: Plan, id: Id) -> Plan {
     plan.created = Some(id);
     plan
 }
@@ -271,7 +230,7 @@ pub(super) struct Fields<'a> {
     pub(super) speaker: &'a mut Option<Id>,
     pub(super) status: &'a mut Status,
     recheck: &'a mut Option<Recheck>,
-    note: &'a mut Option<String>,
+    pub(super) note: &'a mut Option<String>,
     pub(super) origin: &'a mut Origin,
 }
 
@@ -299,7 +258,7 @@ pub(super) fn fields(item: &mut Item) -> Option<Fields<'_>> {
 
 /// Changes the annotation's fields; an edit that leaves it as it was is no change
 /// (no undo step, nothing unsaved).
-fn modify(
+pub(super) fn modify(
     a: &Annotations,
     id: &str,
     label: &'static str,
@@ -323,12 +282,16 @@ fn modify(
 
 /// Whether the annotation's fields already are as `wanted` says: setting a side or a
 /// speaker it has is no edit, and leaves it a suggestion of the detector.
-fn has(a: &Annotations, id: &str, wanted: impl Fn(&Fields<'_>) -> bool) -> Result<bool, EditError> {
+pub(super) fn has(
+    a: &Annotations,
+    id: &str,
+    wanted: impl Fn(&Fields<'_>) -> bool,
+) -> Result<bool, EditError> {
     let mut item = find(a, id)?;
     Ok(fields(&mut item).is_some_and(|f| wanted(&f)))
 }
 
-fn set_span(
+pub(super) fn set_span(
     a: &Annotations,
     text: &Arc<String>,
     id: &str,
@@ -395,7 +358,7 @@ pub(super) fn all_annotations(a: &Annotations) -> impl Iterator<Item = Item> + '
         )
 }
 
-fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditError> {
+pub(super) fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditError> {
     let gone = a
         .speaker(from)
         .ok_or_else(|| EditError::NotFound(from.to_string()))?;
@@ -439,7 +402,7 @@ fn merge_speakers(a: &Annotations, from: &Id, into: &Id) -> Result<Plan, EditErr
     Ok(Plan::new("merge speakers", changes))
 }
 
-fn set_status_all(a: &Annotations, filter: &Filter, status: Status) -> Plan {
+pub(super) fn set_status_all(a: &Annotations, filter: &Filter, status: Status) -> Plan {
     let quote_sides = QuoteSides::new(a);
     let changes = all_annotations(a)
         .filter(|item| match item {

@@ -12,9 +12,11 @@ mod merge;
 mod speaker_map;
 
 use super::ids::next_id;
-use super::plan::Plan;
+use super::plan::{Plan, Tally};
 use super::{EditError, SideList};
-use crate::model::{Annotations, ConflictTable, Id, Origin, Snippet, shared_context};
+use crate::model::{
+    Annotations, ConflictTable, Id, Origin, Position, Quote, Snippet, shared_context,
+};
 use crate::store::anchor::CONTEXT_CHARS;
 use crate::store::history::{Change, Item};
 use compact_str::format_compact;
@@ -22,64 +24,6 @@ use merge::merge;
 use speaker_map::SpeakerMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-
-/// What a re-detection changed, for the reader to say.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Suggestions added (over text that had none, or in place of ones that went).
-    pub added: usize,
-    /// Untouched suggestions at the same span that changed (speaker, side, kind, cue).
-    pub changed: usize,
-    /// Untouched suggestions the detector no longer finds.
-    pub removed: usize,
-    /// Annotations a person touched, kept as they are.
-    pub kept: usize,
-    /// Speakers added.
-    pub speakers_added: usize,
-    /// The detector's speakers that nothing names any more.
-    pub speakers_removed: usize,
-}
-
-impl Tally {
-    /// True when nothing changed.
-    pub fn is_empty(&self) -> bool {
-        self.added + self.changed + self.removed + self.speakers_added + self.speakers_removed == 0
-    }
-
-    /// What changed and what was kept, in words ("suggestions 1 added, 2 changed;
-    /// 1 speaker added; 3 annotations a person touched kept").
-    pub fn describe(&self) -> String {
-        let counted = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-        let kept = format!("{} a person touched kept", counted(self.kept, "annotation"));
-        if self.is_empty() {
-            return format!("nothing changed; {kept}");
-        }
-        let suggestions: Vec<String> = [
-            (self.added, "added"),
-            (self.changed, "changed"),
-            (self.removed, "removed"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-        let mut parts = Vec::new();
-        if !suggestions.is_empty() {
-            parts.push(format!("suggestions {}", suggestions.join(", ")));
-        }
-        if self.speakers_added > 0 {
-            parts.push(format!("{} added", counted(self.speakers_added, "speaker")));
-        }
-        if self.speakers_removed > 0 {
-            parts.push(format!(
-                "{} gone",
-                counted(self.speakers_removed, "speaker")
-            ));
-        }
-        parts.push(kept);
-        parts.join("; ")
-    }
-}
 
 /// The sides the detector, run with the set's sides (`found`), gives the set's
 /// untouched suggestions (matched by span) and its own speakers (auto, by id). A
@@ -175,46 +119,32 @@ pub(super) fn plan(
     text: &Arc<String>,
     found: &Annotations,
 ) -> Result<Plan, EditError> {
-    let ids = |parties: &[crate::model::Party]| -> Vec<String> {
-        parties.iter().map(|p| p.id.clone()).collect()
-    };
-    if ids(&found.parties) != ids(&a.parties) {
-        return Err(EditError::NotApplicable(
-            "the detection ran with other sides; run it again".into(),
-        ));
-    }
+    same_sides(a, found)?;
     let speakers = SpeakerMap::new(a, found);
     let held = conflicted(a, &[ConflictTable::Quote, ConflictTable::Position]);
     let held_speakers = conflicted(a, &[ConflictTable::Speaker]);
     let mut tally = Tally::default();
+    let (a_quotes, a_orphans) = (&a.quotes, &a.orphan_quotes);
     let mut quotes = merge(
         a,
-        &a.quotes,
-        &a.orphan_quotes,
+        a_quotes,
+        a_orphans,
         &found.quotes,
         &speakers,
         &held,
         &mut tally,
     );
-    for q in &mut quotes.put {
-        // the cue and its text as the article has them (what re-anchoring follows)
-        let on_text = |c: &[usize; 2]| text.get(c[0]..c[1]).is_some();
-        q.cue = q.cue.filter(on_text);
-        q.cue_text = q
-            .cue
-            .map_or_else(Snippet::default, |c| Snippet::shared(text, c[0]..c[1]));
-    }
+    cues_on_text(&mut quotes.put, text);
+    let (a_positions, a_orphans) = (&a.positions, &a.orphan_positions);
     let positions = merge(
         a,
-        &a.positions,
-        &a.orphan_positions,
+        a_positions,
+        a_orphans,
         &found.positions,
         &speakers,
         &held,
         &mut tally,
     );
-    let mut fresh_q = fresh_ids(a, "q");
-    let mut fresh_p = fresh_ids(a, "p");
     let named: HashSet<Id> = quotes
         .named
         .iter()
@@ -224,48 +154,68 @@ pub(super) fn plan(
     let (speaker_puts, speaker_removes) =
         speakers.changes(a, found, (&named, &held_speakers), &mut tally);
     let mut changes = speaker_puts;
-    changes.extend(
-        quotes
-            .removes
-            .into_iter()
-            .map(|(slot, id)| Change::Remove { slot, id }),
-    );
-    changes.extend(
-        positions
-            .removes
-            .into_iter()
-            .map(|(slot, id)| Change::Remove { slot, id }),
-    );
-    for mut q in quotes.put {
-        if q.id.is_empty() {
-            q.id = fresh_q();
-        }
-        place(
-            &mut q.text,
-            &mut q.prefix,
-            &mut q.suffix,
-            text,
-            (q.start, q.end),
-        );
-        changes.push(Change::Put(Item::Quote(q)));
-    }
-    for mut p in positions.put {
-        if p.id.is_empty() {
-            p.id = fresh_p();
-        }
-        place(
-            &mut p.text,
-            &mut p.prefix,
-            &mut p.suffix,
-            text,
-            (p.start, p.end),
-        );
-        changes.push(Change::Put(Item::Position(p)));
-    }
+    let removes = quotes.removes.into_iter().chain(positions.removes);
+    changes.extend(removes.map(|(slot, id)| Change::Remove { slot, id }));
+    changes.extend(quote_puts(a, text, quotes.put));
+    changes.extend(position_puts(a, text, positions.put));
     changes.extend(speaker_removes);
     let mut plan = Plan::new("re-detect", changes);
     plan.tally = Some(tally);
     Ok(plan)
+}
+
+/// Refuses a detection made with other sides than the set's.
+fn same_sides(a: &Annotations, found: &Annotations) -> Result<(), EditError> {
+    let ids = |parties: &[crate::model::Party]| -> Vec<String> {
+        parties.iter().map(|p| p.id.clone()).collect()
+    };
+    if ids(&found.parties) != ids(&a.parties) {
+        return Err(EditError::NotApplicable(
+            "the detection ran with other sides; run it again".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The cues and their text as the article has them (what re-anchoring follows).
+fn cues_on_text(quotes: &mut [Quote], text: &Arc<String>) {
+    for q in quotes {
+        let on_text = |c: &[usize; 2]| text.get(c[0]..c[1]).is_some();
+        q.cue = q.cue.filter(on_text);
+        q.cue_text = q
+            .cue
+            .map_or_else(Snippet::default, |c| Snippet::shared(text, c[0]..c[1]));
+    }
+}
+
+/// The merged quotes to put, new ones given fresh ids, each with its text and context.
+fn quote_puts(a: &Annotations, text: &Arc<String>, put: Vec<Quote>) -> Vec<Change> {
+    let mut fresh = fresh_ids(a, "q");
+    put.into_iter()
+        .map(|mut q| {
+            if q.id.is_empty() {
+                q.id = fresh();
+            }
+            let span = (q.start, q.end);
+            place(&mut q.text, &mut q.prefix, &mut q.suffix, text, span);
+            Change::Put(Item::Quote(q))
+        })
+        .collect()
+}
+
+/// The merged positions to put, as `quote_puts` does the quotes.
+fn position_puts(a: &Annotations, text: &Arc<String>, put: Vec<Position>) -> Vec<Change> {
+    let mut fresh = fresh_ids(a, "p");
+    put.into_iter()
+        .map(|mut p| {
+            if p.id.is_empty() {
+                p.id = fresh();
+            }
+            let span = (p.start, p.end);
+            place(&mut p.text, &mut p.prefix, &mut p.suffix, text, span);
+            Change::Put(Item::Position(p))
+        })
+        .collect()
 }
 
 /// The text and context of a span, as ranges of the shared article text.

@@ -12,7 +12,8 @@ use crate::store::fsio::FileState;
 use crate::store::history::History;
 use crate::store::journal;
 use crate::store::lock;
-use crate::store::schema::{self, Locator, StoreError};
+use crate::store::schema::{self, StoreError};
+use crate::store::validate::{self, Locator};
 use std::path::Path;
 
 impl Store {
@@ -116,7 +117,7 @@ impl Store {
                 let name = display(&path);
                 let mut a = schema::parse(&text, &name)?;
                 let same_article = a.article.sha256 == info.sha256;
-                let findings = schema::validate(&a, same_article.then_some(&*self.text));
+                let findings = validate::validate(&a, same_article.then_some(&*self.text));
                 if !findings.is_empty() {
                     let problems = Locator::new(&text).problems(findings);
                     return Err(StoreError::Invalid {
@@ -260,8 +261,7 @@ fn anchor_notice(r: &AnchorReport, total: usize, marked: &[String]) -> String {
             ),
         }
     } else {
-        let placed =
-            super::recover::plural(r.moved + r.fuzzy + r.restored, "annotation", "annotations");
+        let placed = super::plural(r.moved + r.fuzzy + r.restored, "annotation", "annotations");
         format!("the article changed since the store was saved: {placed} re-anchored")
     };
     if r.fuzzy > 0 {

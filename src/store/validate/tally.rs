@@ -296,36 +296,56 @@ mod tests {
     /// One primitive change, valid or not: spans anywhere (inside a character too),
     /// ids that collide, references to nothing, removals of what is still named.
     fn change() -> impl Strategy<Value = Change> {
-        let span = (0usize..ARTICLE.len() + 2, 0usize..12);
         prop_oneof![
-            (0usize..4, span.clone(), 0usize..3, 0usize..3, any::<bool>()).prop_map(
-                |(id, (s, l), sp, pa, orphan)| {
-                    let q = quote(IDS[id], s, s + l, NAMES[sp], SIDES[pa]);
-                    Change::Put(if orphan {
-                        Item::OrphanQuote(q)
-                    } else {
-                        Item::Quote(q)
-                    })
-                }
-            ),
-            (0usize..4, span, 0usize..3).prop_map(|(id, (s, l), pa)| {
-                let q = quote(IDS[id], s, s + l, None, SIDES[pa]);
-                Change::Put(Item::Position(Position {
-                    id: q.id,
-                    start: q.start,
-                    end: q.end,
-                    text: q.text,
-                    party: q.party,
-                    speaker: None,
-                    origin: Default::default(),
-                    status: Default::default(),
-                    recheck: None,
-                    note: None,
-                    prefix: Default::default(),
-                    suffix: Default::default(),
-                }))
-            }),
-            (0usize..3, 0usize..40).prop_map(|(pa, m)| Change::Put(Item::Speaker(Speaker {
+            put_quote(),
+            put_position(),
+            put_speaker(),
+            put_conflict(),
+            remove()
+        ]
+    }
+
+    /// A quote or an orphan quote anywhere, naming a speaker and a side that may not exist.
+    fn put_quote() -> impl Strategy<Value = Change> {
+        let span = (0usize..ARTICLE.len() + 2, 0usize..12);
+        (0usize..4, span, 0usize..3, 0usize..3, any::<bool>()).prop_map(
+            |(id, (s, l), sp, pa, orphan)| {
+                let q = quote(IDS[id], s, s + l, NAMES[sp], SIDES[pa]);
+                Change::Put(if orphan {
+                    Item::OrphanQuote(q)
+                } else {
+                    Item::Quote(q)
+                })
+            },
+        )
+    }
+
+    /// A position anywhere, naming a side that may not exist.
+    fn put_position() -> impl Strategy<Value = Change> {
+        let span = (0usize..ARTICLE.len() + 2, 0usize..12);
+        (0usize..4, span, 0usize..3).prop_map(|(id, (s, l), pa)| {
+            let q = quote(IDS[id], s, s + l, None, SIDES[pa]);
+            Change::Put(Item::Position(Position {
+                id: q.id,
+                start: q.start,
+                end: q.end,
+                text: q.text,
+                party: q.party,
+                speaker: None,
+                origin: Default::default(),
+                status: Default::default(),
+                recheck: None,
+                note: None,
+                prefix: Default::default(),
+                suffix: Default::default(),
+            }))
+        })
+    }
+
+    /// The speaker s1, its side and its mention anywhere.
+    fn put_speaker() -> impl Strategy<Value = Change> {
+        (0usize..3, 0usize..40).prop_map(|(pa, m)| {
+            Change::Put(Item::Speaker(Speaker {
                 id: "s1".into(),
                 name: "Kelly".into(),
                 role: None,
@@ -333,41 +353,49 @@ mod tests {
                 mentions: vec![[m, m + 3]],
                 mention_text: Vec::new(),
                 origin: Default::default(),
-            }))),
-            (0usize..3, 0usize..4, 0usize..6, 0usize..3).prop_map(|(id, table, item, field)| {
-                let tables = [
-                    ConflictTable::Quote,
-                    ConflictTable::Position,
-                    ConflictTable::Speaker,
-                    ConflictTable::Party,
-                ];
-                Change::Put(Item::Conflict(Conflict {
-                    id: ["c1", "c2", ""][id].into(),
-                    table: tables[table],
-                    item: ["q1", "q2", "p1", "s1", "a", "nowhere"][item].into(),
-                    field: ["note", "name", "colour"][field].into(),
-                    base: None,
-                    ours: Some("x".into()),
-                    theirs: None,
-                }))
-            }),
-            (0usize..7, 0usize..5).prop_map(|(slot, id)| {
-                let slots = [
-                    Slot::Quote,
-                    Slot::Position,
-                    Slot::OrphanQuote,
-                    Slot::Speaker,
-                    Slot::Party,
-                    Slot::Party,
-                    Slot::Conflict,
-                ];
-                let ids = ["q1", "p1", "s1", "a", "c1"];
-                Change::Remove {
-                    slot: slots[slot],
-                    id: ids[id].into(),
-                }
-            }),
-        ]
+            }))
+        })
+    }
+
+    /// A conflict on an item and a field that may not exist.
+    fn put_conflict() -> impl Strategy<Value = Change> {
+        (0usize..3, 0usize..4, 0usize..6, 0usize..3).prop_map(|(id, table, item, field)| {
+            let tables = [
+                ConflictTable::Quote,
+                ConflictTable::Position,
+                ConflictTable::Speaker,
+                ConflictTable::Party,
+            ];
+            Change::Put(Item::Conflict(Conflict {
+                id: ["c1", "c2", ""][id].into(),
+                table: tables[table],
+                item: ["q1", "q2", "p1", "s1", "a", "nowhere"][item].into(),
+                field: ["note", "name", "colour"][field].into(),
+                base: None,
+                ours: Some("x".into()),
+                theirs: None,
+            }))
+        })
+    }
+
+    /// A removal of something that may still be named, or not be there.
+    fn remove() -> impl Strategy<Value = Change> {
+        (0usize..7, 0usize..5).prop_map(|(slot, id)| {
+            let slots = [
+                Slot::Quote,
+                Slot::Position,
+                Slot::OrphanQuote,
+                Slot::Speaker,
+                Slot::Party,
+                Slot::Party,
+                Slot::Conflict,
+            ];
+            let ids = ["q1", "p1", "s1", "a", "c1"];
+            Change::Remove {
+                slot: slots[slot],
+                id: ids[id].into(),
+            }
+        })
     }
 
     proptest! {

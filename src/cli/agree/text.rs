@@ -1,7 +1,7 @@
 //! `parley agree`'s report as text: the figures, a line per article for a corpus, and
 //! every disagreement with A's and B's readings.
 
-use super::agree::ArticleFigures;
+use super::ArticleFigures;
 use crate::article::sanitize_inline;
 use crate::team::agree::{Agreement, Spans};
 use crate::team::stats::LabelAgreement;
@@ -106,7 +106,7 @@ fn articles(out: &mut String, per_article: &[ArticleFigures]) {
 }
 
 /// The first `max` characters of a text on one line, with an ellipsis when it is cut.
-pub(super) fn excerpt(text: &str, max: usize) -> String {
+pub(in crate::cli) fn excerpt(text: &str, max: usize) -> String {
     let line = sanitize_inline(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     if line.chars().count() <= max {
         return line;

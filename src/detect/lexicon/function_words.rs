@@ -1,0 +1,480 @@
+//! Function words: determiners, prepositions, conjunctions, adverbs and the words of
+//! time that the detector reads around a subject and its verb.
+
+use crate::article::abbreviations;
+
+/// Function words that may sit lower-case inside a name or title
+/// ("Chinese University of Hong Kong", "Meet the Press").
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the"
+            | "de"
+            | "van"
+            | "von"
+            | "da"
+            | "del"
+            | "di"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "and"
+            | "for"
+            | "on"
+            | "in"
+            | "a"
+            | "to"
+            | "at"
+            | "with"
+            | "is"
+            | "&"
+    )
+}
+
+/// Prepositions and subordinators that open a phrase before the subject.
+pub fn is_opening_preposition(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "in" | "on"
+            | "at"
+            | "as"
+            | "for"
+            | "with"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "during"
+    )
+}
+
+/// Conjunctions, adverbs and prepositions that open a sentence before its subject.
+pub fn is_opening_word(word_lower: &str) -> bool {
+    is_opening_preposition(word_lower)
+        || matches!(
+            word_lower,
+            "but"
+                | "and"
+                | "or"
+                | "so"
+                | "yet"
+                | "however"
+                | "meanwhile"
+                | "still"
+                | "also"
+                | "then"
+                | "now"
+                | "later"
+                | "earlier"
+                | "instead"
+        )
+}
+
+/// Words that are capitalised at the start of a sentence but never begin a name.
+pub fn is_sentence_word(word_lower: &str) -> bool {
+    is_opening_word(word_lower)
+        || is_pointing_word(word_lower)
+        || is_quantifier(word_lower)
+        || is_sentence_filler(word_lower)
+        || abbreviations::is_name_prefix(word_lower)
+        || is_weekday(word_lower)
+}
+
+/// Articles, demonstratives, pronouns and question words.
+fn is_pointing_word(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "i"
+            | "you"
+            | "there"
+            | "here"
+            | "what"
+            | "who"
+            | "which"
+            | "where"
+            | "why"
+            | "how"
+    )
+}
+
+/// Words of number and quantity ("Both", "Several", "One").
+fn is_quantifier(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "last"
+            | "next"
+            | "both"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "few"
+            | "several"
+            | "other"
+            | "another"
+            | "such"
+            | "one"
+            | "two"
+            | "three"
+    )
+}
+
+/// Verb forms, adverbs, prepositions and page furniture that open sentences and
+/// captions ("Speaking in Ohio", "Indeed", "Related", "Photo").
+fn is_sentence_filler(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "asked"
+            | "referring"
+            | "speaking"
+            | "according"
+            | "writing"
+            | "officials"
+            | "indeed"
+            | "even"
+            | "just"
+            | "only"
+            | "not"
+            | "no"
+            | "yes"
+            | "well"
+            | "oh"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "said"
+            | "says"
+            | "former"
+            | "u.s"
+            | "u.s."
+            | "today"
+            | "yesterday"
+            | "read"
+            | "update"
+            | "related"
+            | "watch"
+            | "photo"
+    )
+}
+
+/// Days of the week, lower case.
+pub fn is_weekday(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Months and days of the week: capitalised, but never a name ("in December calling").
+/// ("May" is left out: it is a surname as often.)
+pub fn is_calendar_word(word_lower: &str) -> bool {
+    is_weekday(word_lower)
+        || matches!(
+            word_lower,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        )
+}
+
+/// Adverbs and auxiliaries that sit between a source and its verb
+/// ("Cuba also said", "Beijing had previously said").
+pub fn is_verb_modifier(word_lower: &str) -> bool {
+    is_auxiliary(word_lower) || is_verb_adverb(word_lower) || word_lower == "told"
+}
+
+/// Auxiliary and modal verbs, and "not".
+fn is_auxiliary(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "has"
+            | "had"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+    )
+}
+
+/// Adverbs of time and manner that sit before a verb ("previously", "flatly").
+fn is_verb_adverb(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "also"
+            | "previously"
+            | "later"
+            | "earlier"
+            | "then"
+            | "again"
+            | "repeatedly"
+            | "often"
+            | "once"
+            | "recently"
+            | "publicly"
+            | "privately"
+            | "immediately"
+            | "quickly"
+            | "flatly"
+            | "firmly"
+            | "bluntly"
+            | "simply"
+            | "openly"
+            | "reportedly"
+            | "pointedly"
+            | "unilaterally"
+            | "strongly"
+            | "further"
+            | "just"
+            | "never"
+            | "always"
+            | "still"
+            | "even"
+            | "only"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "already"
+            | "angrily"
+            | "sharply"
+            | "calmly"
+    )
+}
+
+/// Words that end the source phrase when reading forward from a verb
+/// ("said Ian Kelly on Tuesday").
+pub fn ends_source(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "that"
+            | "because"
+            | "as"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "told"
+            | "said"
+            | "says"
+            | "adding"
+            | "referring"
+            | "speaking"
+            | "via"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "late"
+            | "early"
+            | "about"
+            | "through"
+            | "to"
+            | "from"
+            | "by"
+            | "with"
+            | "but"
+            | "and"
+    )
+}
+/// Words that make the next word a noun ("the report", "a call").
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "this"
+            | "that"
+            | "our"
+            | "my"
+            | "your"
+            | "no"
+            | "any"
+            | "every"
+            | "each"
+            | "such"
+    )
+}
+
+/// Words after which a verb form is a noun ("secretary of state", "in support").
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "of"
+            | "in"
+            | "for"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "about"
+            | "into"
+            | "under"
+            | "without"
+            | "against"
+    )
+}
+
+/// Boundary words: the subject of a verb comes after the last of them.
+pub fn is_clause_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "when"
+            | "while"
+            | "that"
+            | "because"
+            | "since"
+            | "if"
+            | "but"
+            | "and"
+            | "so"
+            | "where"
+            | "though"
+            | "although"
+            | "as"
+            | "than"
+            | "whether"
+            | "who"
+            | "which"
+            | "until"
+            | "unless"
+            | "whom"
+            | "whose"
+            | "once"
+            // "stopped imposing what the MPs called": the subject starts after it
+            | "what"
+    )
+}
+
+/// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
+pub fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "last"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "this"
+            | "next"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "late"
+            | "early"
+    ) || is_calendar_word(w)
+}
+
+/// Words after a source's comma that open a clause rather than an appositive ("…,
+/// who", "…, and"); a speech verb ("…, adding") does too, which the caller asks.
+pub fn opens_clause(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "who" | "which" | "that" | "and" | "but" | "while"
+    )
+}
+
+/// Prepositions after a source's noun that may lead to the body it belongs to ("an
+/// official at …", "a spokesman with …", "a lawyer from …").
+pub fn is_affiliation_preposition(word: &str) -> bool {
+    matches!(word, "at" | "with" | "from")
+}
+
+/// The articles, lower case.
+pub fn is_article(word_lower: &str) -> bool {
+    matches!(word_lower, "the" | "a" | "an")
+}
+
+/// An article as it is written at the start of a phrase ("the", "The", "A"), not in
+/// capitals.
+pub fn is_written_article(word: &str) -> bool {
+    matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
+}
+
+/// Determiners that make a role phrase definite: it names one holder met before ("the
+/// spokesman", "its chairman").
+pub fn is_definite_determiner(word_lower: &str) -> bool {
+    matches!(word_lower, "the" | "its" | "his" | "her" | "their")
+}
+
+/// Determiners that make a role phrase indefinite ("a spokesman", "one Iowa Democrat").
+pub fn is_indefinite_determiner(word_lower: &str) -> bool {
+    matches!(word_lower, "a" | "an" | "one" | "another" | "some")
+}
+
+/// Prepositions and "that": after a determiner, they end the modifiers before a noun
+/// ("A federal lawsuit", not "A group of …").
+pub fn ends_modifiers(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "that"
+    )
+}
+
+/// Conjunctions as they open a sentence before its subject ("But he added:").
+pub fn is_opening_conjunction(word: &str) -> bool {
+    matches!(word, "But" | "And" | "Yet" | "So")
+}

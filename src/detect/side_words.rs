@@ -1,0 +1,141 @@
+//! The word classes the sides logic reads (offices, organisations' nouns, verbs of
+//! intent and attack …), kept as data in `assets/side_words.toml` beside the
+//! gazetteer: one list per class, loaded once per process.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The classes' lists.
+const TABLE: &str = include_str!("../../assets/side_words.toml");
+
+/// A class of words; the data file has one list under each name (in snake case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    Executive,
+    Legislative,
+    Opposition,
+    NonState,
+    GoverningBefore,
+    GoverningAfter,
+    StateNoun,
+    UnionNoun,
+    CompanyNoun,
+    RegulatorNoun,
+    PartyNoun,
+    CompanyNameEnd,
+    UnionNameWord,
+    UnionShortName,
+    RegulatorNameEnd,
+    OrganisationEnd,
+    CountryFollower,
+    PartyFollower,
+    OwnedOffice,
+    DemonymEnding,
+    HostileVerb,
+    DefendingVerb,
+    IntentVerb,
+    IntentAdjective,
+    Copula,
+    SpeechOpener,
+    GoverningWord,
+    FacingPreposition,
+    DocumentNoun,
+    MediationWord,
+    JoiningWord,
+}
+
+/// Every class, for the check that the data has a list for each.
+#[cfg(test)]
+const ALL: [Class; 31] = [
+    Class::Executive,
+    Class::Legislative,
+    Class::Opposition,
+    Class::NonState,
+    Class::GoverningBefore,
+    Class::GoverningAfter,
+    Class::StateNoun,
+    Class::UnionNoun,
+    Class::CompanyNoun,
+    Class::RegulatorNoun,
+    Class::PartyNoun,
+    Class::CompanyNameEnd,
+    Class::UnionNameWord,
+    Class::UnionShortName,
+    Class::RegulatorNameEnd,
+    Class::OrganisationEnd,
+    Class::CountryFollower,
+    Class::PartyFollower,
+    Class::OwnedOffice,
+    Class::DemonymEnding,
+    Class::HostileVerb,
+    Class::DefendingVerb,
+    Class::IntentVerb,
+    Class::IntentAdjective,
+    Class::Copula,
+    Class::SpeechOpener,
+    Class::GoverningWord,
+    Class::FacingPreposition,
+    Class::DocumentNoun,
+    Class::MediationWord,
+    Class::JoiningWord,
+];
+
+/// Each word's classes, one bit a class.
+fn table() -> &'static HashMap<Box<str>, u64> {
+    static WORDS: OnceLock<HashMap<Box<str>, u64>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lists: HashMap<Class, Vec<String>> = toml::from_str(TABLE).unwrap_or_default();
+        let mut words: HashMap<Box<str>, u64> = HashMap::new();
+        for (class, list) in lists {
+            for w in list {
+                *words.entry(w.into_boxed_str()).or_default() |= 1 << class as u32;
+            }
+        }
+        words
+    })
+}
+
+/// Whether `word_lower` (in lower case) is of `class`.
+pub fn is(class: Class, word_lower: &str) -> bool {
+    table()
+        .get(word_lower)
+        .is_some_and(|bits| bits & (1 << class as u32) != 0)
+}
+
+/// Whether `word`, in any case, is of `class` ("Inc", "PLC" as "inc", "plc").
+pub fn is_any_case(class: Class, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    is(class, &super::words::lower(word, &mut buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_has_a_list_for_every_class_in_lower_case() {
+        let lists: HashMap<Class, Vec<String>> = toml::from_str(TABLE).expect("side_words.toml");
+        for class in ALL {
+            let list = lists.get(&class);
+            assert!(
+                list.is_some_and(|l| !l.is_empty()),
+                "{class:?} has no words"
+            );
+        }
+        assert_eq!(lists.len(), ALL.len());
+        for w in lists.values().flatten() {
+            assert_eq!(w, &w.to_lowercase(), "{w} is not in lower case");
+        }
+    }
+
+    #[test]
+    fn words_are_looked_up_by_class() {
+        assert!(is(Class::Executive, "ministry"));
+        assert!(!is(Class::Executive, "senator"));
+        assert!(is(Class::Legislative, "senator"));
+        assert!(is_any_case(Class::CompanyNameEnd, "PLC"));
+        assert!(!is(Class::HostileVerb, "praised"));
+    }
+}
