@@ -548,3 +548,26 @@ pub fn new_speaker_role(name: &str, keys: &Keymap) -> String {
         keys.hint(Command::PromptSubmit)
     )
 }
+
+/// The corpus list's title: "12 of 40 articles · sorted by title" and its filter.
+pub fn corpus_title(shown: usize, total: usize, sort: &str, filter: &str) -> String {
+    format!("{shown} of {total} articles · sorted by {sort}{filter}")
+}
+
+/// The corpus list's filter in its title (` · filter “harbour”`).
+pub fn corpus_filter(filter: &str) -> String {
+    format!(" · filter “{filter}”")
+}
+
+/// The heading of a scope's keys in help, with the live key that enters the mode.
+pub fn help_heading(scope: crate::keys::Scope, keys: &Keymap) -> String {
+    use crate::keys::Scope;
+    match scope {
+        Scope::Normal => "Reading".into(),
+        Scope::Cursor => format!("Cursor mode ({})", keys.hint(Command::CursorMode)),
+        Scope::Prompt => "Prompts and popups (other keys type)".into(),
+        Scope::Sides => format!("Sides editor ({})", keys.hint(Command::EditSides)),
+        Scope::Speakers => format!("Speakers panel ({})", keys.hint(Command::Speakers)),
+        Scope::Corpus => "Corpus list (parley DIR, :ls)".into(),
+    }
+}
