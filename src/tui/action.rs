@@ -112,6 +112,8 @@ pub enum Action {
     Progress(usize),
     /// The worker ended without the store (a bug): read on without annotations.
     WorkerGone,
+    /// The threads background work starts on, handed over once by the loop.
+    Workers(super::app::workers::Handle),
     /// A detection the app asked for came back from a worker.
     Detected(Box<crate::tui::detection::Detected>),
     /// The background read of the corpus's articles found these titles and counts.

@@ -21,6 +21,7 @@ mod saving;
 pub mod sides_editor;
 pub mod speakers;
 mod update;
+pub mod workers;
 
 use super::filter::ListFilter;
 use super::geometry::Geometry;
@@ -104,8 +105,11 @@ pub struct App {
     count: Option<usize>,
     /// The top of the screen (a byte offset) before the last jump, for `''`.
     last_jump: Option<usize>,
-    /// Detections the loop should run on a worker (a large article's).
+    /// Detections queued for a worker, started by `update` once the loop has handed
+    /// over the workers (tests take them themselves).
     jobs: Vec<crate::tui::detection::DetectJob>,
+    /// The threads the queued work starts on, once the loop has handed them over.
+    workers: Option<workers::Handle>,
     /// The conflict `C` showed last, so the next `C` goes on from it.
     last_conflict: Option<Id>,
     /// The corpus, when the reader was opened on a folder (`parley DIR`).
@@ -129,7 +133,9 @@ impl App {
     /// configuration and key bindings, everything else anew.
     pub(super) fn fresh(&mut self, article: Arc<Article>, color: bool) -> App {
         let keymap = std::mem::take(&mut self.keymap);
-        App::with_keymap(article, self.config.clone(), keymap, self.size, color)
+        let mut app = App::with_keymap(article, self.config.clone(), keymap, self.size, color);
+        app.workers = self.workers.take();
+        app
     }
 
     fn with_keymap(
@@ -182,6 +188,7 @@ impl App {
             count: None,
             last_jump: None,
             jobs: Vec::new(),
+            workers: None,
             last_conflict: None,
             corpus: None,
             read_again: false,

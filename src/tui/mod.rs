@@ -31,6 +31,7 @@ use crate::store::{OpenOptions, Store};
 use action::Action;
 use anyhow::{Context, Result};
 use app::App;
+use app::workers::{Handle, Workers};
 use crossterm::event::{Event as CtEvent, KeyEventKind, MouseEventKind};
 use events::Event;
 use std::sync::Arc;
@@ -267,6 +268,12 @@ fn event_loop(
     gate: &events::InputGate,
     mouse: bool,
 ) -> Result<End> {
+    let max_bytes = app.config().limits.max_article_bytes;
+    let threads = Threads {
+        tx: tx.clone(),
+        max_bytes,
+    };
+    app.update(Action::Workers(Handle(Box::new(threads))));
     loop {
         let first = if app.layout().is_complete() {
             // every sender gone would mean the input thread ended: the terminal is gone
@@ -289,16 +296,25 @@ fn event_loop(
                 }
             }
         }
-        for job in app.take_jobs() {
-            spawn_detection(job, tx.clone());
-        }
-        if let Some(job) = app.take_opening() {
-            spawn_opening(job, app.config().limits.max_article_bytes, tx.clone());
-        }
-        if let Some(job) = app.take_search() {
-            spawn_search(job, tx.clone());
-        }
         terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    }
+}
+
+/// The reader's background threads, as the app starts them.
+struct Threads {
+    tx: mpsc::Sender<Event>,
+    max_bytes: u64,
+}
+
+impl Workers for Threads {
+    fn detect(&self, job: detection::DetectJob) {
+        spawn_detection(job, self.tx.clone());
+    }
+    fn open(&self, job: corpus::OpenJob) {
+        spawn_opening(job, self.max_bytes, self.tx.clone());
+    }
+    fn search(&self, job: corpus::search::SearchJob) {
+        spawn_search(job, self.tx.clone());
     }
 }
 

@@ -210,8 +210,8 @@ impl App {
         }
     }
 
-    /// The search the loop should run on a worker, taken.
-    pub fn take_search(&mut self) -> Option<SearchJob> {
+    /// The search queued for a worker, taken (by `start_work`, or by a test).
+    pub(crate) fn take_search(&mut self) -> Option<SearchJob> {
         self.corpus.as_mut()?.pending_search.take()
     }
 
@@ -292,8 +292,8 @@ impl App {
         }
     }
 
-    /// The opening the loop should finish on a worker, taken.
-    pub fn take_opening(&mut self) -> Option<OpenJob> {
+    /// The opening queued for a worker, taken (by `start_work`, or by a test).
+    pub(crate) fn take_opening(&mut self) -> Option<OpenJob> {
         self.corpus.as_mut()?.pending.take()
     }
 

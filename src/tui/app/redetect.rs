@@ -187,8 +187,8 @@ impl App {
         });
     }
 
-    /// The detections the loop should run on a worker, taken.
-    pub fn take_jobs(&mut self) -> Vec<DetectJob> {
+    /// The detections queued for a worker, taken (by `start_work`, or by a test).
+    pub(crate) fn take_jobs(&mut self) -> Vec<DetectJob> {
         std::mem::take(&mut self.jobs)
     }
 

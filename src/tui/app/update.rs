@@ -76,7 +76,9 @@ impl App {
             Action::Progress(bytes) => self.detected(bytes),
             Action::Detected(done) => self.take_detected(*done),
             Action::WorkerGone => self.worker_gone(),
+            Action::Workers(handle) => self.workers = Some(handle),
         }
+        self.start_work();
         self.log_message();
         self.ensure_screen();
         if !resize && self.top != top {
