@@ -20,7 +20,7 @@ pub use load::{HEAD_BYTES, LoadError, Opening, Rest};
 pub use span::resize_by_word;
 
 pub use normalize::{
-    TAB_WIDTH, Warning, is_bidi_control, normalize, normalize_vec, sanitize_inline,
+    BLOCK, TAB_WIDTH, Warning, block_is, is_bidi_control, normalize, normalize_vec, sanitize_inline,
 };
 pub use structure::{
     Paragraph, Structure, analyze, dateline_len, paragraph_ranges, split_sentences,

@@ -234,8 +234,13 @@ pub fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range
     let mut i = 0;
     let bytes = s.as_bytes();
     while i < s.len() {
-        // Only sentence ends matter: the bytes between them are passed over undecoded.
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
+        // Only sentence ends matter: the bytes between them are passed over undecoded,
+        // a block at a time where none is a stop or the lead byte of an ellipsis.
+        if super::block_is(bytes, i, |b| !is_stop_byte(b)) {
+            i += super::BLOCK;
+            continue;
+        }
+        if !is_stop_byte(bytes[i]) {
             i += 1;
             continue;
         }
@@ -266,6 +271,13 @@ pub fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range
         i = next;
     }
     push_trimmed(s, range.start, start..s.len(), out);
+}
+
+/// A byte that may end a sentence: a stop, or the lead byte of '…' (and of other
+/// characters of U+2000–U+2FFF, told apart once decoded).
+#[inline(always)]
+fn is_stop_byte(b: u8) -> bool {
+    (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE2)
 }
 
 fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {

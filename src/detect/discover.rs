@@ -8,8 +8,10 @@ use super::lexicon;
 use super::parties::SideMatcher;
 use super::side_words::{Class, is, is_any_case};
 use super::sides::SideKind;
-use super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive, words};
-use std::collections::HashSet;
+use super::words::{
+    Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive, words,
+};
+use std::collections::{HashMap, HashSet};
 
 /// Bytes of an article read for sides: its lead and far more, bounded so that the work
 /// stays small on any input.
@@ -88,20 +90,26 @@ pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
 }
 
 /// The capitalised words the text uses alone inside a sentence, between words in lower
-/// case ("said Pellham had offered"): a company's first word used so is its short name.
+/// case ("said Pellham had offered"), or as an owner before a lower-case noun
+/// ("Northway's chief operating officer"): a company's first word used so is its short
+/// name.
 fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
     let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
     let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
-    ws.windows(3)
-        .filter(|t| {
-            is_capitalized(&text[t[1].clone()])
-                && lower(&t[0])
-                && lower(&t[2])
-                && spaced(&t[0], &t[1])
-                && spaced(&t[1], &t[2])
-        })
-        .map(|t| &text[t[1].clone()])
-        .collect()
+    let between = ws.windows(3).filter(|t| {
+        is_capitalized(&text[t[1].clone()])
+            && lower(&t[0])
+            && lower(&t[2])
+            && spaced(&t[0], &t[1])
+            && spaced(&t[1], &t[2])
+    });
+    let owners = ws.windows(2).filter_map(|t| {
+        let word = &text[t[0].clone()];
+        let owner = trim_possessive(word);
+        (owner.len() < word.len() && is_capitalized(owner) && lower(&t[1]) && spaced(&t[0], &t[1]))
+            .then_some(owner)
+    });
+    between.map(|t| &text[t[1].clone()]).chain(owners).collect()
 }
 
 /// Adds a side, or its names to the side that shares one.
@@ -260,13 +268,18 @@ pub fn kind_of_name(name: &str) -> Option<SideKind> {
 /// name ("Progress MPs", "the Progress government" of no country).
 fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
+        // (a name word is capitalised: the rest are passed over untrimmed)
+        if !starts_with_capital(text, w.start) {
+            continue;
+        }
         let word = trim_possessive(&text[w.clone()]);
         if !is_name_word(word, known) {
             continue;
         }
-        if !names.contains(&word) {
+        if seen.insert(word) {
             names.push(word);
         }
         let next = ws.get(i + 1).map(|n| &text[n.clone()]);
@@ -291,8 +304,17 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
             });
         }
     }
+    // (a demonym starts with its name's first byte: only the names that share it are
+    // tried, in the order they came)
+    let mut by_first: HashMap<u8, Vec<&str>> = HashMap::new();
     for name in &names {
-        let demonyms: Vec<&&str> = names.iter().filter(|d| is_demonym_of(d, name)).collect();
+        by_first.entry(name.as_bytes()[0]).or_default().push(name);
+    }
+    for name in &names {
+        let demonyms: Vec<&&str> = by_first[&name.as_bytes()[0]]
+            .iter()
+            .filter(|d| is_demonym_of(d, name))
+            .collect();
         if demonyms.is_empty() {
             continue;
         }
@@ -412,6 +434,14 @@ mod tests {
         );
         assert!(
             got.contains(&("Eastern Nurses Guild|union|guild".into(), SideKind::Union)),
+            "{got:?}"
+        );
+        // or as the owner of an office
+        let got =
+            found("Pilots at Northway Airlines voted. Northway's chief operating officer said so.");
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.split('|').any(|n| n == "Northway") && *k == SideKind::Company),
             "{got:?}"
         );
         // a first word the story never uses alone stays the name's

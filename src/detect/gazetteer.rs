@@ -77,6 +77,9 @@ pub struct KnownParty {
     pub name: String,
     /// Every name, the display name among them.
     pub names: Vec<String>,
+    /// The id of the country whose politics it is of, if only one's.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -22,15 +22,12 @@ pub mod sides_editor;
 pub mod speakers;
 mod update;
 
-pub use cursor::Cursor;
-
 use super::filter::ListFilter;
 use super::geometry::Geometry;
 use super::highlight::Highlights;
 use super::keymap::Keymap;
 use super::layout::Layout;
 use super::mode::Mode;
-pub use super::mode::{Layer, Overlay, Pending};
 use super::search::Search;
 use super::theme::Theme;
 use crate::article::Article;
@@ -108,7 +105,7 @@ pub struct App {
     /// The top of the screen (a byte offset) before the last jump, for `''`.
     last_jump: Option<usize>,
     /// Detections the loop should run on a worker (a large article's).
-    jobs: Vec<redetect::DetectJob>,
+    jobs: Vec<crate::tui::detection::DetectJob>,
     /// The conflict `C` showed last, so the next `C` goes on from it.
     last_conflict: Option<Id>,
     /// The corpus, when the reader was opened on a folder (`parley DIR`).

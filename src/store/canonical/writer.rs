@@ -107,7 +107,8 @@ impl<W: Write> Writer<W> {
         if i64::try_from(n).is_err() {
             return Err(fmt::Error);
         }
-        write!(self.out, "{n}")
+        // (every annotation has several: formatting machinery cost more than the rest)
+        self.out.write_str(itoa::Buffer::new().format(n))
     }
 
     fn int(&mut self, k: &str, n: usize) -> fmt::Result {

@@ -11,23 +11,13 @@ use crate::keys::Command;
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
-use crate::tui::corpus::{Corpus, Counted, OpenJob};
-use crate::tui::corpus_search::{Found, SearchJob};
+use crate::tui::corpus::search::{Found, SearchJob};
+use crate::tui::corpus::{Corpus, Counted, Destination, OpenJob};
 use crate::tui::popup::{Ask, Field, Popup};
 use crate::tui::questions::{self, Unsaved};
 use crate::tui::session;
 use crate::tui::strings;
 use std::sync::Arc;
-
-/// Where the reader goes once unsaved edits are dealt with: an article of the list,
-/// and a byte offset in it (else where the reader last was).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Destination {
-    /// The article's index in the list.
-    pub entry: usize,
-    /// Where to show it from.
-    pub offset: Option<usize>,
-}
 
 fn to(entry: usize, offset: Option<usize>) -> Destination {
     Destination { entry, offset }

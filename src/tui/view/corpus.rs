@@ -6,10 +6,9 @@
 use crate::corpus::Progress;
 use crate::keys::Command;
 use crate::tui::app::App;
+use crate::tui::corpus::search::Search;
 use crate::tui::corpus::{Corpus, Entry};
-use crate::tui::corpus_search::Search;
-use crate::tui::view::popup::{frame, wrap_items};
-use crate::tui::view::{put_str, truncate};
+use crate::tui::view::{frame, put_str, truncate, wrap_items};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;

@@ -2,6 +2,7 @@
 
 use crate::keys::{Command, Scope};
 use crate::tui::app::{App, Tone};
+use crate::tui::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -195,7 +196,7 @@ pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme().border)
-        .title(" keys — Esc closes, j/k scroll ");
+        .title(strings::overlay_title("keys", app.keymap()));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let key_w = 22.min(usize::from(inner.width) / 2);
@@ -246,7 +247,7 @@ pub fn render_messages(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme().border)
-        .title(" messages — Esc closes, j/k scroll ");
+        .title(strings::overlay_title("messages", app.keymap()));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let width = usize::from(inner.width).saturating_sub(2).max(10);
