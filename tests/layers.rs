@@ -77,7 +77,6 @@ const KNOWN_CYCLES: &[&[&str]] = &[
         "tui::view::speakers",
     ],
     // the detector's stages calling each other (sides3, quotes3)
-    &["detect::cues", "detect::subjects"],
     &[
         "detect::affiliation",
         "detect::assign",

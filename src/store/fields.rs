@@ -290,13 +290,23 @@ mod tests {
     const TEXT: &str = "Ana said \"no\" today.";
 
     fn quote() -> Item {
-        let s: crate::model::Annotations = crate::store::schema::parse(
-            "version = 1\n[article]\n[[quote]]\nid = \"q1\"\nstart = 9\nend = 13\ntext = '\"no\"'\n\
-             [[speaker]]\nid = \"s1\"\nname = \"Ana\"\n[[party]]\nid = \"a\"\nname = \"A\"\n",
-            "test",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        Item::Quote(s.quotes[0].clone())
+        Item::Quote(Quote {
+            id: "q1".into(),
+            start: 9,
+            end: 13,
+            text: "\"no\"".into(),
+            speaker: None,
+            party: None,
+            kind: QuoteKind::Direct,
+            cue: None,
+            cue_text: Default::default(),
+            origin: Origin::Auto,
+            status: Status::Suggested,
+            recheck: None,
+            note: None,
+            prefix: Default::default(),
+            suffix: Default::default(),
+        })
     }
 
     #[test]

@@ -156,18 +156,8 @@ impl Store {
         })
     }
 
-    /// Runs `edits` as one undo step labelled `label`: every edit they make, however
-    /// deep, is undone together. A transaction inside another joins it.
-    pub fn transaction<T>(&mut self, label: &str, edits: impl FnOnce(&mut Store) -> T) -> T {
-        self.begin_group(label);
-        let out = edits(self);
-        self.end_group();
-        out
-    }
-
     /// Joins the following edits into one undo step until the matching
-    /// [`Store::end_group`] (for callers that cannot lend the store to a closure;
-    /// prefer [`Store::transaction`]).
+    /// [`Store::end_group`]; groups nest, and only the outermost one closes the step.
     pub fn begin_group(&mut self, label: &str) {
         self.history.begin(label);
     }
