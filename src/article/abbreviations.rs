@@ -17,68 +17,39 @@ pub enum Short {
     Other,
 }
 
-/// Each word, lower case and without its period, with what it is and whether it is
-/// written abbreviated (so that a period after it ends no sentence).
-const WORDS: &[(&str, Short, bool)] = &[
-    ("mr", Short::Honorific(Some(false)), true),
-    ("mrs", Short::Honorific(Some(true)), true),
-    ("ms", Short::Honorific(Some(true)), true),
-    ("dr", Short::Honorific(None), true),
-    ("prof", Short::Honorific(None), true),
-    ("rev", Short::Honorific(None), true),
-    ("miss", Short::Honorific(Some(true)), false),
-    ("sir", Short::Honorific(Some(false)), false),
-    ("lord", Short::Honorific(Some(false)), false),
-    ("dame", Short::Honorific(Some(true)), false),
-    ("lady", Short::Honorific(Some(true)), false),
-    ("baroness", Short::Honorific(Some(true)), false),
-    ("sen", Short::Title, true),
-    ("sens", Short::Title, true),
-    ("rep", Short::Title, true),
-    ("reps", Short::Title, true),
-    ("gov", Short::Title, true),
-    ("gen", Short::Title, true),
-    ("gens", Short::Title, true),
-    ("lt", Short::Title, true),
-    ("col", Short::Title, true),
-    ("sgt", Short::Title, true),
-    ("capt", Short::Title, true),
-    ("maj", Short::Title, true),
-    ("adm", Short::Title, true),
-    ("cmdr", Short::Title, true),
-    ("hon", Short::Title, true),
-    ("pres", Short::Title, true),
-    ("supt", Short::Title, true),
-    ("atty", Short::Title, true),
-    ("del", Short::Title, true),
-    ("st", Short::NameWord, true),
-    ("jr", Short::NameWord, true),
-    ("sr", Short::NameWord, true),
-    ("ret", Short::NameWord, true),
-];
-
-/// Other abbreviations a period follows without ending a sentence.
-const OTHER: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "v", "inc", "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "ft",
-    "mt", "ave", "blvd", "e.g", "i.e", "cf", "al",
-];
+/// What a word (lower case, without its period) is, if it is listed, and whether it is
+/// written abbreviated (so that a period after it ends no sentence). A `match`: the
+/// detector asks for nearly every capitalised word.
+fn listed(word_lower: &str) -> Option<(Short, bool)> {
+    use Short::*;
+    Some(match word_lower {
+        "mr" => (Honorific(Some(false)), true),
+        "mrs" | "ms" => (Honorific(Some(true)), true),
+        "dr" | "prof" | "rev" => (Honorific(None), true),
+        "sir" | "lord" => (Honorific(Some(false)), false),
+        "miss" | "dame" | "lady" | "baroness" => (Honorific(Some(true)), false),
+        "sen" | "sens" | "rep" | "reps" | "gov" | "gen" | "gens" | "lt" | "col" | "sgt"
+        | "capt" | "maj" | "adm" | "cmdr" | "hon" | "pres" | "supt" | "atty" | "del" => {
+            (Title, true)
+        }
+        "st" | "jr" | "sr" | "ret" => (NameWord, true),
+        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
+        | "dec" | "no" | "nos" | "vs" | "v" | "inc" | "corp" | "co" | "ltd" | "dept" | "gov't"
+        | "approx" | "est" | "fig" | "ft" | "mt" | "ave" | "blvd" | "e.g" | "i.e" | "cf" | "al" => {
+            (Other, true)
+        }
+        _ => return None,
+    })
+}
 
 /// What a word (lower case, without a period) is, if it is listed.
 pub fn short(word_lower: &str) -> Option<Short> {
-    WORDS
-        .iter()
-        .find(|(w, ..)| *w == word_lower)
-        .map(|&(_, kind, _)| kind)
-        .or_else(|| OTHER.contains(&word_lower).then_some(Short::Other))
+    listed(word_lower).map(|(kind, _)| kind)
 }
 
 /// Whether a period after this word (lower case) ends no sentence.
 pub fn is_abbreviation(word_lower: &str) -> bool {
-    OTHER.contains(&word_lower)
-        || WORDS
-            .iter()
-            .any(|&(w, _, abbreviated)| abbreviated && w == word_lower)
+    listed(word_lower).is_some_and(|(_, abbreviated)| abbreviated)
 }
 
 /// Whether a word (lower case, a period after it allowed) is an honorific: "Mr",
@@ -101,17 +72,16 @@ pub fn honorific_gender(word_lower: &str) -> Option<bool> {
 /// Whether a word (lower case, no period) is an abbreviated honorific or title before
 /// a name: "mr", "dr", "sen", "lt".
 pub fn is_name_prefix(word_lower: &str) -> bool {
-    WORDS.iter().any(|&(w, kind, abbreviated)| {
-        abbreviated && w == word_lower && matches!(kind, Short::Honorific(_) | Short::Title)
-    })
+    matches!(
+        listed(word_lower),
+        Some((Short::Honorific(_) | Short::Title, true))
+    )
 }
 
 /// Whether a word (lower case, no period) is abbreviated and stands beside a name: an
 /// honorific, a title or a word such as "Jr", "St".
 pub fn is_name_abbreviation(word_lower: &str) -> bool {
-    WORDS.iter().any(|&(w, kind, abbreviated)| {
-        abbreviated && w == word_lower && !matches!(kind, Short::Other)
-    })
+    matches!(listed(word_lower), Some((kind, true)) if kind != Short::Other)
 }
 
 #[cfg(test)]

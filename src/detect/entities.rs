@@ -313,31 +313,7 @@ impl Entities {
                 head,
                 definite,
                 plural,
-            } => {
-                let earlier = if *definite {
-                    self.latest_with_head(head, np.side, &np.name)
-                        .or_else(|| self.titled_known(head, np))
-                        .or_else(|| self.bridged(head, *plural, np.side))
-                        .or_else(|| (!*plural).then(|| self.named_body(head, np)).flatten())
-                } else {
-                    None
-                };
-                earlier.or_else(|| {
-                    let kind = if *plural {
-                        EntityKind::Group
-                    } else if lexicon::is_title(head) || lexicon::is_spokesperson(head) {
-                        EntityKind::Person
-                    } else {
-                        EntityKind::Body
-                    };
-                    let i = self.named(np, kind);
-                    self.add_head(i, head);
-                    if *definite && !*plural {
-                        self.note_unresolved(i, head);
-                    }
-                    Some(i)
-                })
-            }
+            } => Some(self.role(np, head, *definite, *plural)),
         }?;
         let e = &mut self.list[found];
         e.mentions
@@ -359,6 +335,34 @@ impl Entities {
         }
         self.touch(found);
         Some(found)
+    }
+
+    /// The entity a role phrase refers to: an earlier holder of its noun when it is
+    /// definite, else an entity of its own (noted, to join a name given later).
+    fn role(&mut self, np: &SourceNp, head: &str, definite: bool, plural: bool) -> usize {
+        let earlier = if definite {
+            self.latest_with_head(head, np.side, &np.name)
+                .or_else(|| self.titled_known(head, np))
+                .or_else(|| self.bridged(head, plural, np.side))
+                .or_else(|| (!plural).then(|| self.named_body(head, np)).flatten())
+        } else {
+            None
+        };
+        earlier.unwrap_or_else(|| {
+            let kind = if plural {
+                EntityKind::Group
+            } else if lexicon::is_title(head) || lexicon::is_spokesperson(head) {
+                EntityKind::Person
+            } else {
+                EntityKind::Body
+            };
+            let i = self.named(np, kind);
+            self.add_head(i, head);
+            if definite && !plural {
+                self.note_unresolved(i, head);
+            }
+            i
+        })
     }
 
     /// Gives an entity its role; the role's nouns refer back to it ("the secretary").

@@ -21,7 +21,7 @@ const TITLES: &str = "
     author activist ex first u.s. white house campaign party national security council
     health education energy labor labour justice agriculture commerce treasury navy army
     air force under assistant associate press counsel solicitor delegate envoy
-    negotiator dean chancellor independent conservative tory liberal labor progressive
+    negotiator dean chancellor independent conservative tory liberal mp mep msp labor progressive
     libertarian
 ";
 
