@@ -203,37 +203,51 @@ impl Config {
 
     /// Checks what serde cannot: one command per key in each mode, unique party ids.
     fn check(&self, text: &str, path: &str) -> Result<(), ConfigError> {
-        let invalid_at = |at: usize, message: String| {
-            let (line, column) = line_column(text, at);
-            ConfigError::Invalid {
-                path: path.to_string(),
-                line,
-                column,
-                message,
-            }
+        let problem = self
+            .side_keys_problem(text)
+            .or_else(|| self.way_out_problem(text))
+            .or_else(|| self.clashing_keys(text))
+            .or_else(|| self.parties_problem(text));
+        let Some((at, message)) = problem else {
+            return Ok(());
         };
-        let invalid = |needle: &str, message| invalid_at(text.find(needle).unwrap_or(0), message);
-        if let Some(k) = self.keys[&Command::SetSide]
+        let (line, column) = line_column(text, at);
+        Err(ConfigError::Invalid {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+        })
+    }
+
+    /// `set_side` bound to a key that is not a digit; where and why.
+    fn side_keys_problem(&self, text: &str) -> Option<(usize, String)> {
+        let k = self.keys[&Command::SetSide]
             .iter()
-            .find(|k| side_digit(k).is_none())
-        {
-            return Err(invalid(
-                "set_side",
-                format!(
-                    "`set_side` takes digits (1-9 a party, 0 none), not `{k}`; give other keys to side_1 … side_9 or side_none"
-                ),
-            ));
-        }
-        if let Some(c) = WAYS_OUT.iter().find(|c| self.keys[c].is_empty()) {
-            let name = c.name();
-            let defaults = c.default_keys().join("\", \"");
-            return Err(invalid_at(
-                key_offset(text, name),
-                format!(
-                    "`{name}` has no key, which would leave no way out; give it one (by default [\"{defaults}\"])"
-                ),
-            ));
-        }
+            .find(|k| side_digit(k).is_none())?;
+        Some((
+            offset_of(text, "set_side"),
+            format!(
+                "`set_side` takes digits (1-9 a party, 0 none), not `{k}`; give other keys to side_1 … side_9 or side_none"
+            ),
+        ))
+    }
+
+    /// A way out of the reader left with no key; where and why.
+    fn way_out_problem(&self, text: &str) -> Option<(usize, String)> {
+        let c = WAYS_OUT.iter().find(|c| self.keys[c].is_empty())?;
+        let name = c.name();
+        let defaults = c.default_keys().join("\", \"");
+        Some((
+            key_offset(text, name),
+            format!(
+                "`{name}` has no key, which would leave no way out; give it one (by default [\"{defaults}\"])"
+            ),
+        ))
+    }
+
+    /// A key bound to two commands of one scope; where and why.
+    fn clashing_keys(&self, text: &str) -> Option<(usize, String)> {
         for scope in Scope::ALL {
             let mut seen: BTreeMap<KeyChord, String> = BTreeMap::new();
             let commands = self
@@ -249,25 +263,33 @@ impl Config {
             for (name, chords) in named {
                 for chord in chords {
                     if let Some(other) = seen.insert(*chord, name.clone()) {
-                        return Err(invalid(
-                            &name,
-                            format!(
-                                "key `{chord}` is bound to both `{other}` and `{name}`; give one of them other keys"
-                            ),
-                        ));
+                        let message = format!(
+                            "key `{chord}` is bound to both `{other}` and `{name}`; give one of them other keys"
+                        );
+                        return Some((offset_of(text, &name), message));
                     }
                 }
             }
         }
+        None
+    }
+
+    /// A party without an id, or two with one; where and why.
+    fn parties_problem(&self, text: &str) -> Option<(usize, String)> {
         match crate::model::check_party_ids(&self.parties) {
-            Ok(()) => Ok(()),
-            Err(e @ PartiesError::EmptyId) => Err(invalid("[[party]]", e.to_string())),
+            Ok(()) => None,
+            Err(e @ PartiesError::EmptyId) => Some((offset_of(text, "[[party]]"), e.to_string())),
             Err(PartiesError::DuplicateId(id)) => {
                 let e = PartiesError::DuplicateId(sanitize_inline(&id));
-                Err(invalid(&id, e.to_string()))
+                Some((offset_of(text, &id), e.to_string()))
             }
         }
     }
+}
+
+/// Where `needle` first is in the config's text, or 0.
+fn offset_of(text: &str, needle: &str) -> usize {
+    text.find(needle).unwrap_or(0)
 }
 
 /// Where the line setting `key` starts (`key = …`, `key=…`), or 0.

@@ -1,11 +1,9 @@
 //! parley: a full-screen terminal reader for news articles that highlights who said
 //! what for which side, and keeps the reader's corrections in a TOML store.
 //!
-//! The layers point one way (each names only those to its left; `tests/layers.rs`
-//! keeps it so):
-//!
-//! [`article`], [`paths`] ← [`model`] ← {[`detect`], [`store`] ← [`export`] ← [`team`]}
-//! ← [`corpus`] ← [`keys`] ← [`config`] ← {[`cli`], [`tui`]}
+//! The modules form layers that point one way: who may name whom is stated once, in
+//! `tests/layers.rs` (which also fails on a cycle between files), and drawn in
+//! docs/DESIGN.md ("Layers").
 //!
 //! The store does not know the detector: whoever opens a store passes the function
 //! that makes suggestions ([`store::Suggest`]). Only [`tui`] and [`cli`] know about

@@ -53,31 +53,7 @@ const TERMINAL: &[&str] = &["tui", "cli"];
 /// untangling it (issue 24); a cycle outside these groups, or one that draws in a file
 /// outside its group, fails. Remove a group once its cycle is gone (the test says so).
 const KNOWN_CYCLES: &[&[&str]] = &[
-    // the reader's: mode.rs ↔ app.rs re-exports, popup.rs ↔ app::sides_editor, the
-    // events naming the jobs that send them, the view's popups calling each other
-    &[
-        "tui",
-        "tui::action",
-        "tui::app",
-        "tui::app::corpus",
-        "tui::app::cursor",
-        "tui::app::redetect",
-        "tui::app::sides_editor",
-        "tui::app::speakers",
-        "tui::corpus",
-        "tui::corpus_search",
-        "tui::events",
-        "tui::mode",
-        "tui::popup",
-    ],
-    &[
-        "tui::view::corpus",
-        "tui::view::popup",
-        "tui::view::sides_editor",
-        "tui::view::speakers",
-    ],
     // the detector's stages calling each other (sides3, quotes3)
-    &["detect::cues", "detect::subjects"],
     &[
         "detect::affiliation",
         "detect::assign",

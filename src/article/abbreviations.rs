@@ -3,10 +3,6 @@
 //! part of it ("Mr", "Sen.", "Lt. Gen."). It lives here, in the layer below the
 //! detector, so both read the same words.
 
-use foldhash::fast::FixedState;
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 /// What a listed word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Short {
@@ -21,83 +17,39 @@ pub enum Short {
     Other,
 }
 
-/// Each word, lower case and without its period, with what it is and whether it is
-/// written abbreviated (so that a period after it ends no sentence).
-const WORDS: &[(&str, Short, bool)] = &[
-    ("mr", Short::Honorific(Some(false)), true),
-    ("mrs", Short::Honorific(Some(true)), true),
-    ("ms", Short::Honorific(Some(true)), true),
-    ("dr", Short::Honorific(None), true),
-    ("prof", Short::Honorific(None), true),
-    ("rev", Short::Honorific(None), true),
-    ("miss", Short::Honorific(Some(true)), false),
-    ("sir", Short::Honorific(Some(false)), false),
-    ("lord", Short::Honorific(Some(false)), false),
-    ("dame", Short::Honorific(Some(true)), false),
-    ("lady", Short::Honorific(Some(true)), false),
-    ("baroness", Short::Honorific(Some(true)), false),
-    ("sen", Short::Title, true),
-    ("sens", Short::Title, true),
-    ("rep", Short::Title, true),
-    ("reps", Short::Title, true),
-    ("gov", Short::Title, true),
-    ("gen", Short::Title, true),
-    ("gens", Short::Title, true),
-    ("lt", Short::Title, true),
-    ("col", Short::Title, true),
-    ("sgt", Short::Title, true),
-    ("capt", Short::Title, true),
-    ("maj", Short::Title, true),
-    ("adm", Short::Title, true),
-    ("cmdr", Short::Title, true),
-    ("hon", Short::Title, true),
-    ("pres", Short::Title, true),
-    ("supt", Short::Title, true),
-    ("atty", Short::Title, true),
-    ("del", Short::Title, true),
-    ("st", Short::NameWord, true),
-    ("jr", Short::NameWord, true),
-    ("sr", Short::NameWord, true),
-    ("ret", Short::NameWord, true),
-];
-
-/// Other abbreviations a period follows without ending a sentence.
-const OTHER: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "v", "inc", "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "ft",
-    "mt", "ave", "blvd", "e.g", "i.e", "cf", "al",
-];
-
-/// Every listed word → what it is and whether a period after it ends no sentence: the
-/// detector asks of nearly every word before a name, so a lookup, not a pass over the
-/// lists. A word of both lists is what [`WORDS`] says, and abbreviated if either says so.
-fn table() -> &'static HashMap<&'static str, (Short, bool), FixedState> {
-    static TABLE: OnceLock<HashMap<&'static str, (Short, bool), FixedState>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = HashMap::default();
-        for &(w, kind, abbreviated) in WORDS {
-            table.entry(w).or_insert((kind, abbreviated));
+/// What a word (lower case, without its period) is, if it is listed, and whether it is
+/// written abbreviated (so that a period after it ends no sentence). A `match`: the
+/// detector asks for nearly every capitalised word.
+fn listed(word_lower: &str) -> Option<(Short, bool)> {
+    use Short::*;
+    Some(match word_lower {
+        "mr" => (Honorific(Some(false)), true),
+        "mrs" | "ms" => (Honorific(Some(true)), true),
+        "dr" | "prof" | "rev" => (Honorific(None), true),
+        "sir" | "lord" => (Honorific(Some(false)), false),
+        "miss" | "dame" | "lady" | "baroness" => (Honorific(Some(true)), false),
+        "sen" | "sens" | "rep" | "reps" | "gov" | "gen" | "gens" | "lt" | "col" | "sgt"
+        | "capt" | "maj" | "adm" | "cmdr" | "hon" | "pres" | "supt" | "atty" | "del" => {
+            (Title, true)
         }
-        for &w in OTHER {
-            table
-                .entry(w)
-                .and_modify(|e: &mut (Short, bool)| e.1 = true)
-                .or_insert((Short::Other, true));
+        "st" | "jr" | "sr" | "ret" => (NameWord, true),
+        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
+        | "dec" | "no" | "nos" | "vs" | "v" | "inc" | "corp" | "co" | "ltd" | "dept" | "gov't"
+        | "approx" | "est" | "fig" | "ft" | "mt" | "ave" | "blvd" | "e.g" | "i.e" | "cf" | "al" => {
+            (Other, true)
         }
-        table
+        _ => return None,
     })
 }
 
 /// What a word (lower case, without a period) is, if it is listed.
 pub fn short(word_lower: &str) -> Option<Short> {
-    table().get(word_lower).map(|&(kind, _)| kind)
+    listed(word_lower).map(|(kind, _)| kind)
 }
 
 /// Whether a period after this word (lower case) ends no sentence.
 pub fn is_abbreviation(word_lower: &str) -> bool {
-    table()
-        .get(word_lower)
-        .is_some_and(|&(_, abbreviated)| abbreviated)
+    listed(word_lower).is_some_and(|(_, abbreviated)| abbreviated)
 }
 
 /// Whether a word (lower case, a period after it allowed) is an honorific: "Mr",
@@ -120,17 +72,16 @@ pub fn honorific_gender(word_lower: &str) -> Option<bool> {
 /// Whether a word (lower case, no period) is an abbreviated honorific or title before
 /// a name: "mr", "dr", "sen", "lt".
 pub fn is_name_prefix(word_lower: &str) -> bool {
-    WORDS.iter().any(|&(w, kind, abbreviated)| {
-        abbreviated && w == word_lower && matches!(kind, Short::Honorific(_) | Short::Title)
-    })
+    matches!(
+        listed(word_lower),
+        Some((Short::Honorific(_) | Short::Title, true))
+    )
 }
 
 /// Whether a word (lower case, no period) is abbreviated and stands beside a name: an
 /// honorific, a title or a word such as "Jr", "St".
 pub fn is_name_abbreviation(word_lower: &str) -> bool {
-    WORDS.iter().any(|&(w, kind, abbreviated)| {
-        abbreviated && w == word_lower && !matches!(kind, Short::Other)
-    })
+    matches!(listed(word_lower), Some((kind, true)) if kind != Short::Other)
 }
 
 #[cfg(test)]
@@ -149,19 +100,5 @@ mod tests {
         assert!(is_name_prefix("lt") && is_name_prefix("mr") && !is_name_prefix("jr"));
         assert!(is_name_abbreviation("jr") && !is_name_abbreviation("dec"));
         assert!(!is_name_prefix("sir"));
-    }
-
-    #[test]
-    fn the_table_says_what_the_lists_say() {
-        let words = WORDS.iter().map(|&(w, ..)| w);
-        for w in words.chain(OTHER.iter().copied()).chain(["x", "mrs.", ""]) {
-            let listed = WORDS.iter().find(|(l, ..)| *l == w);
-            let kind = listed
-                .map(|&(_, kind, _)| kind)
-                .or_else(|| OTHER.contains(&w).then_some(Short::Other));
-            assert_eq!(short(w), kind, "{w}");
-            let abbreviated = OTHER.contains(&w) || listed.is_some_and(|&(.., a)| a);
-            assert_eq!(is_abbreviation(w), abbreviated, "{w}");
-        }
     }
 }

@@ -234,69 +234,95 @@ fn placeholder(c: char) -> char {
 
 fn clean(input: &str, counts: &mut Counts) -> String {
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
-    let mut out = String::with_capacity(input.len());
-    // The column is needed only at a tab: it is worked out then, from the text pushed
-    // since the last point it was known at (`column` at byte `known_at` of `out`).
-    let (mut column, mut known_at) = (0usize, 0usize);
+    let mut text = Cleaned {
+        out: String::with_capacity(input.len()),
+        column: 0,
+        known_at: 0,
+    };
     let mut at = 0;
     while at < input.len() {
         // Most text needs nothing: copy it whole, up to the next byte that might.
         let stop = next_unclean(input.as_bytes(), at);
         if stop > at {
-            let run = &input[at..stop];
-            out.push_str(run);
-            if let Some(nl) = memchr::memrchr(b'\n', run.as_bytes()) {
-                (column, known_at) = (0, out.len() - run.len() + nl + 1);
-            }
+            text.run(&input[at..stop]);
             at = stop;
             continue;
         }
         let mut chars = Cursor(input[at..].chars());
         let Some(c) = chars.next() else { break };
-        match c {
-            '\n' | '\u{2028}' | '\u{2029}' => {
-                out.push('\n');
-                (column, known_at) = (0, out.len());
-            }
-            '\r' => {
-                if chars.peek() == Some('\n') {
-                    chars.next();
-                }
-                out.push('\n');
-                (column, known_at) = (0, out.len());
-            }
-            '\t' => {
-                column += out[known_at..]
-                    .chars()
-                    .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
-                    .sum::<usize>();
-                let spaces = TAB_WIDTH - column % TAB_WIDTH;
-                out.extend(std::iter::repeat_n(' ', spaces));
-                (column, known_at) = (column + spaces, out.len());
-            }
-            ESC => {
-                skip_escape(&mut chars);
-                counts.escapes += 1;
-            }
-            '\u{9b}' => {
-                skip_csi_body(&mut chars);
-                counts.escapes += 1;
-            }
-            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
-                skip_string_body(&mut chars);
-                counts.escapes += 1;
-            }
-            c if is_bidi_control(c) => counts.bidi += 1,
-            c if c.is_control() => {
-                out.push(placeholder(c));
-                counts.controls += 1;
-            }
-            c => out.push(c),
-        }
+        clean_char(c, &mut chars, &mut text, counts);
         // (what the escapes consumed is skipped with them)
         at = input.len() - chars.0.as_str().len();
     }
-    out
+    text.out
+}
+
+/// The clean text so far, and where its column is known.
+struct Cleaned {
+    out: String,
+    // The column is needed only at a tab: it is worked out then, from the text pushed
+    // since the last point it was known at (`column` at byte `known_at` of `out`).
+    column: usize,
+    known_at: usize,
+}
+
+impl Cleaned {
+    /// Text that needs nothing, copied whole.
+    fn run(&mut self, run: &str) {
+        self.out.push_str(run);
+        if let Some(nl) = memchr::memrchr(b'\n', run.as_bytes()) {
+            (self.column, self.known_at) = (0, self.out.len() - run.len() + nl + 1);
+        }
+    }
+
+    fn newline(&mut self) {
+        self.out.push('\n');
+        (self.column, self.known_at) = (0, self.out.len());
+    }
+
+    /// Spaces to the next tab stop.
+    fn tab(&mut self) {
+        self.column += self.out[self.known_at..]
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum::<usize>();
+        let spaces = TAB_WIDTH - self.column % TAB_WIDTH;
+        self.out.extend(std::iter::repeat_n(' ', spaces));
+        (self.column, self.known_at) = (self.column + spaces, self.out.len());
+    }
+}
+
+/// Cleans the character `c` that may need it (the rest of an escape sequence taken
+/// from `chars`), counting what it removed or replaced.
+fn clean_char(c: char, chars: &mut Cursor<'_>, text: &mut Cleaned, counts: &mut Counts) {
+    match c {
+        '\n' | '\u{2028}' | '\u{2029}' => text.newline(),
+        '\r' => {
+            if chars.peek() == Some('\n') {
+                chars.next();
+            }
+            text.newline();
+        }
+        '\t' => text.tab(),
+        ESC => {
+            skip_escape(chars);
+            counts.escapes += 1;
+        }
+        '\u{9b}' => {
+            skip_csi_body(chars);
+            counts.escapes += 1;
+        }
+        '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+            skip_string_body(chars);
+            counts.escapes += 1;
+        }
+        c if is_bidi_control(c) => counts.bidi += 1,
+        c if c.is_control() => {
+            text.out.push(placeholder(c));
+            counts.controls += 1;
+        }
+        c => text.out.push(c),
+    }
 }
 
 /// The first byte at or after `from` that [`clean`] may change: an ASCII control but

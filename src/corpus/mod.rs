@@ -63,56 +63,60 @@ pub fn export_table<W: Write>(
     let mut table = TableWriter::new(out, format, columns)?;
     let mut marks = Marks::default();
     for item in Articles::new(paths) {
-        let path = match item {
-            Ok(path) => path,
-            Err(ListError { path, error }) => {
-                problem(format!("{}: {error}", display(&path)));
-                continue;
-            }
-        };
-        let has_store = crate::store::store_beside(&path).exists();
-        if !has_store {
-            if rows == Rows::Articles {
-                let title = peek_title(&path);
-                let name = display(&path);
-                let article = ArticleRef {
-                    path: &name,
-                    title: &title,
-                    sha256: "",
-                };
-                table.article(&article_row(
-                    article,
-                    Progress::NotStarted,
-                    &Counts::default(),
-                ))?;
-            }
-            continue;
-        }
-        let (article, store) = match open(&path, limits) {
-            Ok(opened) => opened,
-            Err(e) => {
-                problem(e);
-                continue;
-            }
-        };
-        let a = store.annotations();
-        let name = display(&path);
-        let reference = ArticleRef {
-            path: &name,
-            title: article.title(),
-            sha256: article.sha256(),
-        };
-        match rows {
-            Rows::Annotations { all } => table.annotations(reference, a, store.text(), all)?,
-            Rows::Articles => {
-                let progress = Progress::of(true, marks.is_done(&path));
-                table.article(&article_row(reference, progress, &Counts::of(a)))?;
-            }
+        match item {
+            Ok(path) => table_rows(&mut table, &path, limits, rows, &mut marks, problem)?,
+            Err(ListError { path, error }) => problem(format!("{}: {error}", display(&path))),
         }
     }
     let written = table.rows();
     table.finish()?;
     Ok(written)
+}
+
+/// One article's rows: its annotations, or its row of status and counts (an article
+/// without a store is not started, and has no annotations).
+fn table_rows<W: Write>(
+    table: &mut TableWriter<W>,
+    path: &Path,
+    limits: Limits,
+    rows: Rows,
+    marks: &mut Marks,
+    problem: &mut dyn FnMut(String),
+) -> io::Result<()> {
+    let name = display(path);
+    if !crate::store::store_beside(path).exists() {
+        if rows == Rows::Articles {
+            let title = peek_title(path);
+            let article = ArticleRef {
+                path: &name,
+                title: &title,
+                sha256: "",
+            };
+            let row = article_row(article, Progress::NotStarted, &Counts::default());
+            table.article(&row)?;
+        }
+        return Ok(());
+    }
+    let (article, store) = match open(path, limits) {
+        Ok(opened) => opened,
+        Err(e) => {
+            problem(e);
+            return Ok(());
+        }
+    };
+    let a = store.annotations();
+    let reference = ArticleRef {
+        path: &name,
+        title: article.title(),
+        sha256: article.sha256(),
+    };
+    match rows {
+        Rows::Annotations { all } => table.annotations(reference, a, store.text(), all),
+        Rows::Articles => {
+            let progress = Progress::of(true, marks.is_done(path));
+            table.article(&article_row(reference, progress, &Counts::of(a)))
+        }
+    }
 }
 
 fn article_row<'a>(article: ArticleRef<'a>, progress: Progress, c: &Counts) -> ArticleRow<'a> {

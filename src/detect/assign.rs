@@ -64,14 +64,22 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
     let mut evidence = gather(story, home, findings, &stances, entities);
     let mut governing = sides::governing_votes(text, parties, sides, &kinds);
     officials_vote(&evidence, entities.list.len(), &kinds, &mut governing);
-    // an office whose side some mention names is that side's
+    unclaimed_governs(&evidence, entities.list.len(), &kinds, &mut governing);
+    // an office whose side some mention names is that side's, and so is one whose
+    // holder speaks for a side ("Brazil wants …, central bank governor Gros said" under
+    // another country's dateline: the bank is Brazil's)
     evidence.drop_where_named(
         Clue::Office,
-        &[Clue::Named, Clue::Appositive, Clue::Described],
+        &[
+            Clue::Named,
+            Clue::Appositive,
+            Clue::Described,
+            Clue::SpeaksFor,
+        ],
     );
     let roles = Roles {
+        nation: nation(home, &governing, candidates),
         governing,
-        nation: home.map(|h| home_side(h, sides, candidates)),
         kinds,
     };
     let mut scored = Vec::new();
@@ -202,6 +210,53 @@ fn officials_vote(
     }
 }
 
+/// Who governs when the story does not say but offices of the state speak: the one
+/// party it names that no speaker is shown to belong to. Readers are not told the
+/// Trade Secretary's party, while the opposition's people are named for theirs
+/// ("Tory spokeswoman Theresa May", "Liberal Democrat spokeswoman …").
+fn unclaimed_governs(
+    evidence: &Evidence,
+    entities: usize,
+    kinds: &[SideKind],
+    votes: &mut [(usize, i32)],
+) {
+    let clues = || (0..entities).flat_map(|i| evidence.of(i).iter());
+    let state_speaks = clues().any(|&c| c == (Target::State, Clue::Office));
+    if !state_speaks || votes.iter().any(|&(_, v)| v > 0) {
+        return;
+    }
+    let claimed: Vec<usize> = clues()
+        .filter_map(|&(t, c)| match t {
+            Target::Side(s) if !matches!(c, Clue::Against | Clue::Dateline) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let mut unclaimed = votes.iter_mut().filter(|(s, v)| {
+        *v == 0 && kinds.get(*s) == Some(&SideKind::Party) && !claimed.contains(s)
+    });
+    if let (Some(only), None) = (unclaimed.next(), unclaimed.next()) {
+        only.1 = 1;
+    }
+}
+
+/// The candidate side of the country the story is set in: its home's, else the one its
+/// parties are of ([`parties_country`]).
+fn nation(home: Option<Home>, named: &[(usize, i32)], candidates: &Candidates) -> Option<usize> {
+    home.map(|h| home_side(h, &candidates.matcher, candidates))
+        .or_else(|| parties_country(named, candidates))
+}
+
+/// The country a story with no home of its own is set in: the one whose politics
+/// every party it names (`named`, as [`sides::governing_votes`] lists them) is of, so
+/// that "Downing Street" in a story between Labour and the Conservatives speaks for the
+/// governing party.
+fn parties_country(named: &[(usize, i32)], candidates: &Candidates) -> Option<usize> {
+    let mut of = named.iter().map(|&(s, _)| candidates.country_of_party(s));
+    let first = of.next()??;
+    of.all(|c| c == Some(first))
+        .then(|| candidates.of_country(first))
+}
+
 /// The candidate sides the story may be about: those a clue points at, those it names
 /// (`scored`), those said to govern and the home country; in the order of their index.
 fn sides_present(
@@ -316,5 +371,50 @@ mod tests {
             got[..2],
             [Some("reform".to_string()), Some("heritage".to_string())]
         );
+    }
+
+    #[test]
+    fn a_body_of_the_state_speaks_for_the_governing_party_of_its_country() {
+        let story = "Row over pensions\n\n\
+            The Labour government will raise the state pension next year.\n\n\
+            \"Nobody will be worse off,\" a Downing Street spokesman said.\n\n\
+            \"It is too little, too late,\" said Tory leader Anne Grey.\n";
+        let parties = [party("labour", "Labour"), party("con", "Conservatives")];
+        let want = ["labour", "con"].map(|s| Some(s.to_string()));
+        assert_eq!(quote_sides(story, &parties), want);
+    }
+
+    #[test]
+    fn an_office_is_the_side_its_holder_speaks_for_not_the_datelines() {
+        let story = "KENYA SEEKS TO REASSURE LENDERS\n\n\
+            MIAMI, March 3 - Talks between Kenya and its lenders ended without agreement.\n\n\
+            Central bank governor Ruth Wambui said Kenya would resume payments on its debt \
+            soon.\n\n\
+            \"We will pay what we owe,\" Wambui told reporters after meeting the lenders.\n\n\
+            Lenders said the meeting was inconclusive.\n";
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, None);
+        let sides: Vec<&str> = found
+            .quotes
+            .iter()
+            .filter_map(|q| q.party.as_deref())
+            .collect();
+        assert_eq!(sides, ["ke"]);
+    }
+
+    #[test]
+    fn the_party_no_speaker_is_named_for_governs_when_ministers_speak() {
+        let story = "Reform plans longer parental leave
+
+            \"Every parent will gain two weeks,\" the Employment Secretary, Jo Hart, said.\n\n            \"It is a gimmick before an election,\" Heritage spokeswoman Kay Bell said.\n";
+        let parties = [("reform", "Reform"), ("heritage", "Heritage")].map(|(id, name)| Party {
+            aliases: vec![name.into()],
+            ..party(id, &format!("{name} Party"))
+        });
+        let want = ["reform", "heritage"].map(|s| Some(s.to_string()));
+        assert_eq!(quote_sides(story, &parties), want);
+        // naming both parties' people tells nothing of who governs
+        let both = story.replace("Jo Hart", "Jo Hart of Reform");
+        assert_eq!(quote_sides(&both, &parties)[1], want[1]);
     }
 }

@@ -77,6 +77,14 @@ pub fn attribute(
         }
     }
     carry_over_paragraphs(&mut walk.found.quotes);
+    // Descriptions said before the name they describe join it.
+    let now = walk.entities.resolve_forward();
+    for speaker in walk.found.quotes.iter_mut().map(|q| &mut q.speaker) {
+        *speaker = speaker.map(|e| now[e]);
+    }
+    for speaker in walk.found.positions.iter_mut().map(|p| &mut p.speaker) {
+        *speaker = speaker.map(|e| now[e]);
+    }
     // The findings wait for the sides to be chosen; their growth slack need not.
     walk.found.quotes.shrink_to_fit();
     walk.found.positions.shrink_to_fit();

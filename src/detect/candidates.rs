@@ -169,6 +169,23 @@ impl Candidates {
         (0..self.len()).map(|i| self.party(i).id).collect()
     }
 
+    /// The gazetteer country whose politics candidate `i` is of: a known party's, or a
+    /// given party's that shares a name with known parties of one country.
+    pub fn country_of_party(&self, i: usize) -> Option<usize> {
+        let of_known = |k: usize| {
+            let id = gazetteer().parties[k].country.as_deref()?;
+            gazetteer().index_of(id)
+        };
+        match i.checked_sub(self.own.len()) {
+            None => {
+                let mut of = linked_parties(&self.own[i].names).into_iter().map(of_known);
+                let first = of.next()??;
+                of.all(|c| c == Some(first)).then_some(first)
+            }
+            Some(c) => c.checked_sub(countries().len()).and_then(of_known),
+        }
+    }
+
     /// The candidate that stands for gazetteer country `c`: a given party or an own
     /// candidate that does, else the country itself.
     pub fn of_country(&self, c: usize) -> usize {

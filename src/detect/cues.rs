@@ -354,6 +354,14 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_after_an_appositive_is_no_subject() {
+        assert_eq!(
+            cues("Rob Hale, the party's leader, later said the plan had “failed”."),
+            vec![("said".into(), Some("Rob Hale".into()))]
+        );
+    }
+
+    #[test]
     fn source_after_the_verb() {
         assert_eq!(
             cues("“We won,” said Jane Doe, a spokeswoman for the group."),

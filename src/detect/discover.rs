@@ -90,20 +90,26 @@ pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
 }
 
 /// The capitalised words the text uses alone inside a sentence, between words in lower
-/// case ("said Pellham had offered"): a company's first word used so is its short name.
+/// case ("said Pellham had offered"), or as an owner before a lower-case noun
+/// ("Northway's chief operating officer"): a company's first word used so is its short
+/// name.
 fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
     let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
     let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
-    ws.windows(3)
-        .filter(|t| {
-            is_capitalized(&text[t[1].clone()])
-                && lower(&t[0])
-                && lower(&t[2])
-                && spaced(&t[0], &t[1])
-                && spaced(&t[1], &t[2])
-        })
-        .map(|t| &text[t[1].clone()])
-        .collect()
+    let between = ws.windows(3).filter(|t| {
+        is_capitalized(&text[t[1].clone()])
+            && lower(&t[0])
+            && lower(&t[2])
+            && spaced(&t[0], &t[1])
+            && spaced(&t[1], &t[2])
+    });
+    let owners = ws.windows(2).filter_map(|t| {
+        let word = &text[t[0].clone()];
+        let owner = trim_possessive(word);
+        (owner.len() < word.len() && is_capitalized(owner) && lower(&t[1]) && spaced(&t[0], &t[1]))
+            .then_some(owner)
+    });
+    between.map(|t| &text[t[1].clone()]).chain(owners).collect()
 }
 
 /// Adds a side, or its names to the side that shares one.
@@ -276,21 +282,7 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
         if seen.insert(word) {
             names.push(word);
         }
-        let next = ws.get(i + 1).map(|n| &text[n.clone()]);
-        let before = i.checked_sub(1).map(|p| text[ws[p].clone()].to_lowercase());
-        let possessive = text[w.end..].starts_with("'s") || text[w.end..].starts_with("’s");
-        if next.is_some_and(is_party_noun) || before.as_deref() == Some("opposition") {
-            out.push(Discovered {
-                name: word.to_string(),
-                names: vec![word.to_string()],
-                kind: SideKind::Party,
-            });
-        } else if next.is_some_and(|n| is_country_noun(n) && (possessive || n == "government")) {
-            let kind = if next == Some("government") && !possessive {
-                SideKind::Party // "the Progress government": a party governs
-            } else {
-                SideKind::Country
-            };
+        if let Some(kind) = kind_by_neighbours(text, ws, i) {
             out.push(Discovered {
                 name: word.to_string(),
                 names: vec![word.to_string()],
@@ -298,13 +290,41 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
             });
         }
     }
+    add_demonyms(&names, &mut out);
+    out
+}
+
+/// What the words around the name word `ws[i]` make it: a party's ("Progress MPs",
+/// "the opposition Heritage", "the Progress government") or a country's ("Tessalia's
+/// chief negotiator").
+fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
+    let w = &ws[i];
+    let next = ws.get(i + 1).map(|n| &text[n.clone()]);
+    let before = i.checked_sub(1).map(|p| text[ws[p].clone()].to_lowercase());
+    let possessive = text[w.end..].starts_with("'s") || text[w.end..].starts_with("’s");
+    if next.is_some_and(is_party_noun) || before.as_deref() == Some("opposition") {
+        Some(SideKind::Party)
+    } else if next.is_some_and(|n| is_country_noun(n) && (possessive || n == "government")) {
+        if next == Some("government") && !possessive {
+            Some(SideKind::Party) // "the Progress government": a party governs
+        } else {
+            Some(SideKind::Country)
+        }
+    } else {
+        None
+    }
+}
+
+/// Makes a country of each name that has a demonym among `names` ("Marova" and
+/// "Marovan"), in place of what `out` found for either.
+fn add_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
     // (a demonym starts with its name's first byte: only the names that share it are
     // tried, in the order they came)
     let mut by_first: HashMap<u8, Vec<&str>> = HashMap::new();
-    for name in &names {
+    for name in names {
         by_first.entry(name.as_bytes()[0]).or_default().push(name);
     }
-    for name in &names {
+    for name in names {
         let demonyms: Vec<&&str> = by_first[&name.as_bytes()[0]]
             .iter()
             .filter(|d| is_demonym_of(d, name))
@@ -324,7 +344,6 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
             kind: SideKind::Country,
         });
     }
-    out
 }
 
 /// Whether a word may be a side's own name: capitalised, no title, calendar or
@@ -428,6 +447,14 @@ mod tests {
         );
         assert!(
             got.contains(&("Eastern Nurses Guild|union|guild".into(), SideKind::Union)),
+            "{got:?}"
+        );
+        // or as the owner of an office
+        let got =
+            found("Pilots at Northway Airlines voted. Northway's chief operating officer said so.");
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.split('|').any(|n| n == "Northway") && *k == SideKind::Company),
             "{got:?}"
         );
         // a first word the story never uses alone stays the name's

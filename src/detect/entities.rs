@@ -17,6 +17,8 @@ use crate::article::abbreviations;
 use std::ops::Range;
 use std::rc::Rc;
 
+mod forward;
+
 /// A person or body that the article quotes.
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -100,6 +102,9 @@ pub struct Entities {
     /// Source phrases already read, with spans relative to the phrase (news repeats
     /// "he said" and "the spokesman said" many times).
     read: WordMap<String, Option<Rc<SourceNp>>>,
+    /// Definite descriptions that found no earlier holder, with their head nouns: a
+    /// later name may hold them ([`Entities::resolve_forward`]).
+    unresolved: Vec<(usize, String)>,
 }
 
 /// Most source phrases (and runs of names) kept in a cache before it is emptied.
@@ -123,6 +128,15 @@ fn same_rank(description: &str, role: &str) -> bool {
             .fold(0u32, |mask, r| mask | 1 << r)
     };
     ranks(description) == ranks(role)
+}
+
+/// Whether a title or description holds a role noun ("Home Secretary", "the
+/// spokesman"), not only a party or body ("Labour's", "Tory").
+fn holds_role_noun(description: &str) -> bool {
+    description
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(is_role_noun)
 }
 
 /// The gender a source phrase gives: an honorific opening it ("Mrs Verity") or a noun
@@ -299,28 +313,7 @@ impl Entities {
                 head,
                 definite,
                 plural,
-            } => {
-                let earlier = if *definite {
-                    self.latest_with_head(head, np.side, &np.name)
-                        .or_else(|| self.titled_known(head, np))
-                        .or_else(|| self.bridged(head, *plural, np.side))
-                        .or_else(|| (!*plural).then(|| self.named_body(head, np)).flatten())
-                } else {
-                    None
-                };
-                earlier.or_else(|| {
-                    let kind = if *plural {
-                        EntityKind::Group
-                    } else if lexicon::is_title(head) || lexicon::is_spokesperson(head) {
-                        EntityKind::Person
-                    } else {
-                        EntityKind::Body
-                    };
-                    let i = self.named(np, kind);
-                    self.add_head(i, head);
-                    Some(i)
-                })
-            }
+            } => Some(self.role(np, head, *definite, *plural)),
         }?;
         let e = &mut self.list[found];
         e.mentions
@@ -342,6 +335,34 @@ impl Entities {
         }
         self.touch(found);
         Some(found)
+    }
+
+    /// The entity a role phrase refers to: an earlier holder of its noun when it is
+    /// definite, else an entity of its own (noted, to join a name given later).
+    fn role(&mut self, np: &SourceNp, head: &str, definite: bool, plural: bool) -> usize {
+        let earlier = if definite {
+            self.latest_with_head(head, np.side, &np.name)
+                .or_else(|| self.titled_known(head, np))
+                .or_else(|| self.bridged(head, plural, np.side))
+                .or_else(|| (!plural).then(|| self.named_body(head, np)).flatten())
+        } else {
+            None
+        };
+        earlier.unwrap_or_else(|| {
+            let kind = if plural {
+                EntityKind::Group
+            } else if lexicon::is_title(head) || lexicon::is_spokesperson(head) {
+                EntityKind::Person
+            } else {
+                EntityKind::Body
+            };
+            let i = self.named(np, kind);
+            self.add_head(i, head);
+            if definite && !plural {
+                self.note_unresolved(i, head);
+            }
+            i
+        })
     }
 
     /// Gives an entity its role; the role's nouns refer back to it ("the secretary").
@@ -494,13 +515,19 @@ impl Entities {
     fn bridged(&self, head: &str, plural: bool, side: Option<usize>) -> Option<usize> {
         // (a party's member is no office: "the Arizona Republican" may hold one)
         let member = lexicon::is_party_member(head);
-        if plural || !(member || lexicon::is_office(head)) {
+        // (a prefixed office is an office: "the co-chairman")
+        let office = lexicon::ROLE_PREFIXES
+            .iter()
+            .find_map(|p| head.strip_prefix(p))
+            .map_or(lexicon::is_office(head), lexicon::is_office);
+        if plural || !(member || office) {
             return None;
         }
         let &i = self.recent_people.first()?;
         let e = &self.list[i];
         let just_mentioned = self.mentions_resolved - e.last_mention < BRIDGE_MENTIONS;
-        let untitled = member || (e.role.is_none() && e.descriptions.is_empty());
+        // (a party or body named before the name is no title: "Labour's Ann Verity")
+        let untitled = member || e.descriptions.iter().all(|d| !holds_role_noun(d));
         let same_side = side.is_none() || e.side.is_none() || e.side == side;
         (just_mentioned && untitled && same_side && e.name.contains(' ')).then_some(i)
     }
@@ -593,10 +620,17 @@ impl Entities {
         let surname = name_key(last.unwrap_or(""));
         let by_last = self.by_last.get(&surname);
         let by_first = self.by_first.get(&surname).filter(|_| single);
+        // (a full name is another person's when both first names are given and differ:
+        // "Ruth Fox" is not "Ian Fox")
+        let first_name = np.name.split_whitespace().next().unwrap_or_default();
+        let same_person = |&i: &usize| {
+            let name = &self.list[i].name;
+            single || !name.contains(' ') || name.split_whitespace().next() == Some(first_name)
+        };
         let same = by_last
             .into_iter()
             .chain(by_first)
-            .filter_map(|l| l.first().copied())
+            .filter_map(|l| l.iter().copied().find(same_person))
             .min();
         if let Some(i) = same {
             if !single && !self.list[i].name.contains(' ') {

@@ -5,7 +5,7 @@
 //! that speak for a country, and the names that are also ordinary words.
 
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Our own table: what the ISO data lacks.
@@ -77,6 +77,9 @@ pub struct KnownParty {
     pub name: String,
     /// Every name, the display name among them.
     pub names: Vec<String>,
+    /// The id of the country whose politics it is of, if only one's.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -139,7 +142,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// body, not a person. The gazetteer data is the one list of institutions; the
 /// speaker logic asks here rather than keeping its own.
 pub fn is_institution_word(word_lower: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<super::lexicon::WordSet<String>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
             countries()

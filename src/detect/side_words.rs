@@ -84,7 +84,6 @@ const ALL: [Class; 31] = [
 ];
 
 /// Each word's classes, one bit a class.
-// (a fast hasher: the sides logic asks of nearly every word of an article's opening)
 fn table() -> &'static WordMap<Box<str>, u64> {
     static WORDS: OnceLock<WordMap<Box<str>, u64>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -101,9 +100,23 @@ fn table() -> &'static WordMap<Box<str>, u64> {
 
 /// Whether `word_lower` (in lower case) is of `class`.
 pub fn is(class: Class, word_lower: &str) -> bool {
-    table()
-        .get(word_lower)
-        .is_some_and(|bits| bits & (1 << class as u32) != 0)
+    classes(word_lower).has(class)
+}
+
+/// The classes of a word, looked up once for several questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Classes(u64);
+
+impl Classes {
+    /// Whether the word is of `class`.
+    pub fn has(self, class: Class) -> bool {
+        self.0 & (1 << class as u32) != 0
+    }
+}
+
+/// Every class `word_lower` (in lower case) is of.
+pub fn classes(word_lower: &str) -> Classes {
+    Classes(table().get(word_lower).copied().unwrap_or(0))
 }
 
 /// Whether `word`, in any case, is of `class` ("Inc", "PLC" as "inc", "plc").

@@ -99,8 +99,9 @@ const GOVERNING_BYTES: usize = 64 * 1024;
 /// How strongly each candidate side is said to govern: a parties file's mark
 /// (`governs`, or an alias "the government") outweighs the story, which calls a party
 /// the government ("the Labour government", "Labour ministers", "the ruling X",
-/// "X-led", +1 each) or the opposition ("the Tory opposition", -1 each). Only parties,
-/// and sides the story does not tell the kind of, are counted.
+/// "X-led", +1 each) or the opposition ("the Tory opposition", -1 each); a party named
+/// otherwise gets a vote of 0. Only parties, and sides the story does not tell the kind
+/// of, are counted.
 pub fn governing_votes(
     text: &str,
     parties: Option<&[Party]>,
@@ -140,7 +141,7 @@ pub fn governing_votes(
         } else if is(Class::Opposition, &before) || after.starts_with("opposition") {
             -1
         } else {
-            continue;
+            0 // (named, so a party the story is about)
         };
         match votes.iter_mut().find(|(s, _)| *s == side) {
             Some(v) => v.1 += vote,

@@ -129,8 +129,17 @@ fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMatcher) -> Ru
                 let l = lower(n, &mut buf);
                 !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
             });
+        // A capitalised word before a number names a body or a place, never a person
+        // ("Number 10", "Local 1473").
+        let run_end = head_words[run.end - 1].end;
+        let numbered = text[run_end..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
         match classify_run(text, &head_words[run.clone()], sides) {
             RunKind::Person(_) if modifies => {}
+            RunKind::Person(_) if numbered => {
+                found.body = found.body.or(Some(head_words[run.start].start..run_end));
+            }
             RunKind::Person(name) => {
                 let better = found.person.as_ref().is_none_or(|(_, n)| {
                     words(text, name.clone()).len() >= words(text, n.clone()).len()

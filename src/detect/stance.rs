@@ -7,7 +7,7 @@ use super::attribution::{Findings, Found};
 use super::evidence::{Clue, Evidence, Target};
 use super::parties::SideMatcher;
 use super::positions::Position;
-use super::side_words::{Class, is};
+use super::side_words::{Class, classes, is};
 use super::sides::{SideKind, kind_of_noun};
 use super::words::{lower, words};
 use crate::model::QuoteKind;
@@ -138,12 +138,12 @@ fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
     let mut out = Stance::default();
     let mut defending_seen = false;
     for (i, w) in ws.iter().enumerate() {
-        let word = lower(&text[w.clone()], &mut buf);
-        if !defending_seen && is(Class::DefendingVerb, &word) {
+        let of = classes(&lower(&text[w.clone()], &mut buf));
+        if !defending_seen && of.has(Class::DefendingVerb) {
             defending_seen = true;
             out.defended = named_after(i, DEFENDED_WORDS);
         }
-        if is(Class::HostileVerb, &word)
+        if of.has(Class::HostileVerb)
             && let Some(side) = named_after(i, OBJECT_WORDS)
             && !out.attacked.contains(&side)
         {

@@ -181,3 +181,43 @@ fn the_union_is_the_union_named_before_it() {
         ]
     );
 }
+
+const PARTY_ROW: &str = "Crane rejects pensions claim\n\n\
+    The prime minister said on Saturday that the claims were \"nonsense\".\n\n\
+    Prime Minister Edward Crane later told reporters: \"Our record speaks for itself.\"\n\n\
+    Labour's Anna Kendal has rejected claims of school cuts. The education secretary \
+    said: \"There will be no cuts.\"\n\n\
+    Tory spokesman Ian Fox said the government was \"in chaos\".\n\n\
+    The Lib Dems say they will study it, but Tory Ruth Fox said her party offered a \
+    \"clear choice\". The Conservative Party Co-Chairman said Labour had \"done nothing\".\n\n\
+    Mr Dean's memoir claims that Ms Bell told Mr Dean: \"I could never trust you.\" \
+    Mr Dean denied that quote on Wednesday.\n\n\
+    A spokesman for Number 10 said: \"She has our full support.\"\n";
+
+#[test]
+fn a_party_story_ties_descriptions_to_people_named_before_or_after_them() {
+    let got = credited(PARTY_ROW);
+    let who = quotation_and_speaker(&got);
+    assert_eq!(
+        who,
+        vec![
+            // a description said before the name joins the name the article gives later
+            ("\"nonsense\"", "Edward Crane"),
+            ("\"Our record speaks for itself.\"", "Edward Crane"),
+            // a party before a name is no title: the office goes to the person just named
+            ("\"There will be no cuts.\"", "Anna Kendal"),
+            // a surname that is also a network's name is still a person's
+            ("\"in chaos\"", "Ian Fox"),
+            ("\"clear choice\"", "Ruth Fox"),
+            // a prefixed office ("co-chairman") goes to the person just named
+            ("\"done nothing\"", "Ruth Fox"),
+            // a quotation a colon introduces keeps that attribution, not the next
+            // sentence's
+            ("\"I could never trust you.\"", "Bell"),
+            ("\"She has our full support.\"", "spokesman for Number"),
+        ]
+    );
+    assert_eq!(got[0].2, "Prime Minister");
+    // a word before a number names no person
+    assert!(got.iter().all(|(_, s, _)| s != "Number"));
+}

@@ -90,7 +90,18 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     // earlier one when the verb follows a comma.
     let mut piece = piece_ending(text, ws, ws.len());
     let comma_before_verb = prev_char(text, verb.start).is_some_and(|(_, c)| c == ',');
-    if comma_before_verb {
+    // "X, the party's leader, later said": a piece of adverbs alone is no subject, and
+    // the appositive before it is skipped as before a verb after a comma
+    let mut buf = [0u8; 32];
+    let adverbs_only = piece.start > 0
+        && piece.clone().all(|i| {
+            let l = lower(&text[ws[i].clone()], &mut buf);
+            lexicon::is_verb_modifier(&l) || lexicon::is_time_word(&l)
+        });
+    if adverbs_only {
+        piece = piece_ending(text, ws, piece.start);
+    }
+    if comma_before_verb || adverbs_only {
         piece = skip_appositives(text, ws, piece);
     }
     subject_in(text, ws, piece)

@@ -68,7 +68,9 @@ pub(super) fn merge_units(
             let mut ends_unit = false;
             for q in near {
                 crosses |= q.range.start < u.end && q.range.end > s.start;
-                ends_unit |= q.range.end == u.end;
+                // (a quotation a colon introduces has its attribution before it: "Jo
+                // told Al: “…” Al denied it." is two units)
+                ends_unit |= q.range.end == u.end && !after_colon(text, q.range.start);
             }
             crosses || (ends_unit && is_attribution_tail(text, s))
         });
@@ -77,6 +79,11 @@ pub(super) fn merge_units(
             _ => out.push(s.clone()),
         }
     }
+}
+
+/// Whether the quotation opening at `start` follows a colon ("said: “…”").
+fn after_colon(text: &str, start: usize) -> bool {
+    text[..start].trim_end().ends_with(':')
 }
 
 /// A short sentence with a speech verb among its first words ("Jane Doe asked.").

@@ -2,7 +2,7 @@
 //! with a `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector`
 //! (offsets in characters, as the model defines them, not bytes).
 
-use super::{CharCounter, is_control, rows, side_name, speaker_name};
+use super::{CharCounter, Row, is_control, rows, side_name, speaker_name};
 use crate::model::Annotations;
 use serde::Serialize;
 use std::fmt::Write;
@@ -14,26 +14,9 @@ pub fn to_json(a: &Annotations, text: &str) -> String {
     let items: Vec<WebAnnotation<'_>> = rows(a)
         .into_iter()
         .map(|r| {
-            let mut body = vec![
-                Body::tag(format!("kind:{}", r.kind)),
-                Body::tag(format!("status:{}", r.status.as_str())),
-            ];
-            if r.side.is_some() {
-                body.push(Body::tag(format!("side:{}", side_name(a, r.side))));
-            }
-            if r.speaker.is_some() {
-                body.push(Body::tag(format!("speaker:{}", speaker_name(a, r.speaker))));
-            }
-            if let Some(note) = r.note {
-                body.push(Body {
-                    kind: "TextualBody",
-                    purpose: "commenting",
-                    value: note.to_string(),
-                });
-            }
+            let body = body(a, &r);
             // Offsets in order, so the counter only walks forward.
-            let start = chars.at(r.start);
-            let end = chars.at(r.end);
+            let (start, end) = (chars.at(r.start), chars.at(r.end));
             WebAnnotation {
                 id: format!("{source}#{}", r.id),
                 kind: "Annotation",
@@ -72,6 +55,29 @@ pub fn to_json(a: &Annotations, text: &str) -> String {
     let mut out = escape_controls(&serde_json::to_string_pretty(&doc).unwrap_or_default());
     out.push('\n');
     out
+}
+
+/// An annotation's bodies: its kind and status, its side and speaker as tags, its note
+/// as a comment.
+fn body(a: &Annotations, r: &Row<'_>) -> Vec<Body> {
+    let mut body = vec![
+        Body::tag(format!("kind:{}", r.kind)),
+        Body::tag(format!("status:{}", r.status.as_str())),
+    ];
+    if r.side.is_some() {
+        body.push(Body::tag(format!("side:{}", side_name(a, r.side))));
+    }
+    if r.speaker.is_some() {
+        body.push(Body::tag(format!("speaker:{}", speaker_name(a, r.speaker))));
+    }
+    if let Some(note) = r.note {
+        body.push(Body {
+            kind: "TextualBody",
+            purpose: "commenting",
+            value: note.to_string(),
+        });
+    }
+    body
 }
 
 /// `\uXXXX` for the controls serde_json leaves raw (DEL, C1, bidi, line separators).

@@ -6,7 +6,7 @@
 
 use super::edit::EditError;
 use super::history::Item;
-use crate::model::{ConflictTable, Id, Origin, QuoteKind, Status};
+use crate::model::{ConflictTable, Id, Origin, Party, Position, Quote, QuoteKind, Speaker, Status};
 use std::sync::Arc;
 
 /// The field a conflict names when one side deleted the item and the other changed it.
@@ -169,71 +169,181 @@ pub fn set(
     value: Option<&str>,
     text: &Arc<String>,
 ) -> Result<(), EditError> {
-    let bad = || {
-        EditError::NotApplicable(format!(
-            "“{}” is not a value for {field}",
-            value.unwrap_or("")
-        ))
-    };
-    let id = || value.map(Id::from);
-    let span = || -> Result<Option<[usize; 2]>, EditError> {
-        let Some(v) = value else { return Ok(None) };
-        let (a, b) = v.split_once("..").ok_or_else(bad)?;
-        let (a, b) = (
-            a.trim().parse().map_err(|_| bad())?,
-            b.trim().parse().map_err(|_| bad())?,
-        );
-        Ok(Some([a, b]))
-    };
-    let status = || match value {
-        Some("suggested") => Ok(Status::Suggested),
-        Some("accepted") => Ok(Status::Accepted),
-        Some("rejected") => Ok(Status::Rejected),
-        _ => Err(bad()),
-    };
+    let v = Value { field, value };
     if field == "span" {
-        let [start, end] = span()?.ok_or_else(bad)?;
-        let placed = super::edit::placed_at(item, text, start, end)?;
-        *item = placed;
+        let [start, end] = v.span()?.ok_or_else(|| v.bad())?;
+        *item = super::edit::placed_at(item, text, start, end)?;
         return Ok(());
     }
     match item {
-        Item::Quote(q) | Item::OrphanQuote(q) => match field {
-            "kind" => {
-                q.kind = match value {
-                    Some("direct") => QuoteKind::Direct,
-                    Some("partial") => QuoteKind::Partial,
-                    Some("term") => QuoteKind::Term,
-                    _ => return Err(bad()),
-                }
-            }
-            "party" => q.party = id(),
-            "speaker" => q.speaker = id(),
-            "cue" => q.cue = span()?,
-            "status" => q.status = status()?,
-            "note" => q.note = value.map(str::to_string),
-            _ => return Err(bad()),
-        },
-        Item::Position(p) | Item::OrphanPosition(p) => match field {
-            "party" => p.party = id(),
-            "speaker" => p.speaker = id(),
-            "status" => p.status = status()?,
-            "note" => p.note = value.map(str::to_string),
-            _ => return Err(bad()),
-        },
-        Item::Speaker(s) => match field {
-            "name" => s.name = value.ok_or_else(bad)?.to_string(),
-            "role" => s.role = value.map(str::to_string),
-            "party" => s.party = id(),
-            _ => return Err(bad()),
-        },
-        Item::Party(p) => match field {
-            "name" => p.name = value.ok_or_else(bad)?.to_string(),
-            "color" => p.color = value.map(str::parse).transpose().map_err(|_| bad())?,
-            "label" => p.label = value.map(str::to_string),
-            _ => return Err(bad()),
-        },
-        Item::Conflict(_) => return Err(bad()),
+        Item::Quote(q) | Item::OrphanQuote(q) => set_quote_field(q, &v),
+        Item::Position(p) | Item::OrphanPosition(p) => set_position_field(p, &v),
+        Item::Speaker(s) => set_speaker_field(s, &v),
+        Item::Party(p) => set_party_field(p, &v),
+        Item::Conflict(_) => Err(v.bad()),
+    }
+}
+
+/// A field's new value as text, read as what the field holds.
+struct Value<'a> {
+    field: &'a str,
+    value: Option<&'a str>,
+}
+
+impl Value<'_> {
+    fn bad(&self) -> EditError {
+        let value = self.value.unwrap_or("");
+        EditError::NotApplicable(format!("“{value}” is not a value for {}", self.field))
+    }
+
+    fn id(&self) -> Option<Id> {
+        self.value.map(Id::from)
+    }
+
+    fn text(&self) -> Option<String> {
+        self.value.map(str::to_string)
+    }
+
+    /// `START..END`.
+    fn span(&self) -> Result<Option<[usize; 2]>, EditError> {
+        let Some(v) = self.value else { return Ok(None) };
+        let (a, b) = v.split_once("..").ok_or_else(|| self.bad())?;
+        let (a, b) = (
+            a.trim().parse().map_err(|_| self.bad())?,
+            b.trim().parse().map_err(|_| self.bad())?,
+        );
+        Ok(Some([a, b]))
+    }
+
+    fn status(&self) -> Result<Status, EditError> {
+        match self.value {
+            Some("suggested") => Ok(Status::Suggested),
+            Some("accepted") => Ok(Status::Accepted),
+            Some("rejected") => Ok(Status::Rejected),
+            _ => Err(self.bad()),
+        }
+    }
+
+    fn kind(&self) -> Result<QuoteKind, EditError> {
+        match self.value {
+            Some("direct") => Ok(QuoteKind::Direct),
+            Some("partial") => Ok(QuoteKind::Partial),
+            Some("term") => Ok(QuoteKind::Term),
+            _ => Err(self.bad()),
+        }
+    }
+
+    /// A value that may not be empty (a name).
+    fn required(&self) -> Result<String, EditError> {
+        self.text().ok_or_else(|| self.bad())
+    }
+}
+
+fn set_quote_field(q: &mut Quote, v: &Value<'_>) -> Result<(), EditError> {
+    match v.field {
+        "kind" => q.kind = v.kind()?,
+        "party" => q.party = v.id(),
+        "speaker" => q.speaker = v.id(),
+        "cue" => q.cue = v.span()?,
+        "status" => q.status = v.status()?,
+        "note" => q.note = v.text(),
+        _ => return Err(v.bad()),
     }
     Ok(())
+}
+
+fn set_position_field(p: &mut Position, v: &Value<'_>) -> Result<(), EditError> {
+    match v.field {
+        "party" => p.party = v.id(),
+        "speaker" => p.speaker = v.id(),
+        "status" => p.status = v.status()?,
+        "note" => p.note = v.text(),
+        _ => return Err(v.bad()),
+    }
+    Ok(())
+}
+
+fn set_speaker_field(s: &mut Speaker, v: &Value<'_>) -> Result<(), EditError> {
+    match v.field {
+        "name" => s.name = v.required()?,
+        "role" => s.role = v.text(),
+        "party" => s.party = v.id(),
+        _ => return Err(v.bad()),
+    }
+    Ok(())
+}
+
+fn set_party_field(p: &mut Party, v: &Value<'_>) -> Result<(), EditError> {
+    match v.field {
+        "name" => p.name = v.required()?,
+        "color" => p.color = v.value.map(str::parse).transpose().map_err(|_| v.bad())?,
+        "label" => p.label = v.text(),
+        _ => return Err(v.bad()),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Ana said \"no\" today.";
+
+    fn quote() -> Item {
+        Item::Quote(Quote {
+            id: "q1".into(),
+            start: 9,
+            end: 13,
+            text: "\"no\"".into(),
+            speaker: None,
+            party: None,
+            kind: QuoteKind::Direct,
+            cue: None,
+            cue_text: Default::default(),
+            origin: Origin::Auto,
+            status: Status::Suggested,
+            recheck: None,
+            note: None,
+            prefix: Default::default(),
+            suffix: Default::default(),
+        })
+    }
+
+    #[test]
+    fn each_field_set_by_its_text_reads_back_the_same() {
+        let text = Arc::new(TEXT.to_string());
+        let mut item = quote();
+        for (field, value) in [
+            ("kind", Some("partial")),
+            ("party", Some("a")),
+            ("speaker", Some("s1")),
+            ("cue", Some("4..8")),
+            ("status", Some("rejected")),
+            ("note", Some("check")),
+            ("note", None),
+        ] {
+            set(&mut item, field, value, &text).unwrap_or_else(|e| panic!("{field}: {e}"));
+            assert_eq!(get(&item, field).as_deref(), value, "{field}");
+        }
+        set(&mut item, "span", Some("0..3"), &text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(&item, Item::Quote(q) if &*q.text == "Ana"));
+    }
+
+    #[test]
+    fn a_value_a_field_cannot_hold_is_refused_and_changes_nothing() {
+        let text = Arc::new(TEXT.to_string());
+        let before = quote();
+        for (field, value) in [
+            ("kind", Some("shouted")),
+            ("status", None),
+            ("cue", Some("4-8")),
+            ("span", Some("9..99")),
+            ("colour", Some("red")),
+        ] {
+            let mut item = before.clone();
+            let err = set(&mut item, field, value, &text);
+            assert!(err.is_err(), "{field} = {value:?}");
+            assert_eq!(item, before, "{field}");
+        }
+    }
 }

@@ -112,12 +112,14 @@ pub enum Action {
     Progress(usize),
     /// The worker ended without the store (a bug): read on without annotations.
     WorkerGone,
+    /// The threads background work starts on, handed over once by the loop.
+    Workers(super::app::workers::Handle),
     /// A detection the app asked for came back from a worker.
-    Detected(Box<crate::tui::app::redetect::Detected>),
+    Detected(Box<crate::tui::detection::Detected>),
     /// The background read of the corpus's articles found these titles and counts.
     CorpusCounted(Vec<crate::tui::corpus::Counted>),
     /// A batch of what the corpus search's worker found.
-    CorpusFound(crate::tui::corpus_search::Found),
+    CorpusFound(crate::tui::corpus::search::Found),
     /// What the worker found for the corpus's article opened under this ticket: taken
     /// only while that article is the one open.
     ForArticle(u64, Box<Action>),

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::app::App;
 use super::app_tests::app_in;
 use super::popup::{Pick, Popup};
-use super::test_support::{press, screen, typ};
+use super::test_support::{press, screen, selected_text, typ};
 use crossterm::event::KeyCode;
 
 /// The name under the picker's cursor (`None`: "new speaker").
@@ -87,13 +87,7 @@ fn v_selects_at_once_and_v_again_drops_the_selection() {
     typ(&mut a, "v");
     assert_eq!(a.mode_name(), "SELECT");
     typ(&mut a, "e");
-    let sel = a
-        .mode()
-        .cursor()
-        .unwrap()
-        .selection(&a.article().text)
-        .unwrap();
-    assert!(!a.article().text[sel].trim().is_empty());
+    assert!(!selected_text(&a).trim().is_empty());
     typ(&mut a, "v");
     assert_eq!(a.mode_name(), "CURSOR");
     press(&mut a, KeyCode::Esc);

@@ -21,8 +21,7 @@ mod saving;
 pub mod sides_editor;
 pub mod speakers;
 mod update;
-
-pub use cursor::Cursor;
+pub mod workers;
 
 use super::filter::ListFilter;
 use super::geometry::Geometry;
@@ -30,7 +29,6 @@ use super::highlight::Highlights;
 use super::keymap::Keymap;
 use super::layout::Layout;
 use super::mode::Mode;
-pub use super::mode::{Layer, Overlay, Pending};
 use super::search::Search;
 use super::theme::Theme;
 use crate::article::Article;
@@ -107,8 +105,11 @@ pub struct App {
     count: Option<usize>,
     /// The top of the screen (a byte offset) before the last jump, for `''`.
     last_jump: Option<usize>,
-    /// Detections the loop should run on a worker (a large article's).
-    jobs: Vec<redetect::DetectJob>,
+    /// Detections queued for a worker, started by `update` once the loop has handed
+    /// over the workers (tests take them themselves).
+    jobs: Vec<crate::tui::detection::DetectJob>,
+    /// The threads the queued work starts on, once the loop has handed them over.
+    workers: Option<workers::Handle>,
     /// The conflict `C` showed last, so the next `C` goes on from it.
     last_conflict: Option<Id>,
     /// The corpus, when the reader was opened on a folder (`parley DIR`).
@@ -132,7 +133,9 @@ impl App {
     /// configuration and key bindings, everything else anew.
     pub(super) fn fresh(&mut self, article: Arc<Article>, color: bool) -> App {
         let keymap = std::mem::take(&mut self.keymap);
-        App::with_keymap(article, self.config.clone(), keymap, self.size, color)
+        let mut app = App::with_keymap(article, self.config.clone(), keymap, self.size, color);
+        app.workers = self.workers.take();
+        app
     }
 
     fn with_keymap(
@@ -185,6 +188,7 @@ impl App {
             count: None,
             last_jump: None,
             jobs: Vec::new(),
+            workers: None,
             last_conflict: None,
             corpus: None,
             read_again: false,

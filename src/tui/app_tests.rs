@@ -1,8 +1,9 @@
 //! Every reader action on `App`, and the screen it draws, without a terminal.
 
 use super::action::{Action, PromptKey};
+use super::app::App;
 use super::app::loading::Loading;
-use super::app::{App, Overlay};
+use super::mode::Overlay;
 use crate::article::Article;
 use crate::config::Config;
 use crate::keys::Command;

@@ -3,15 +3,15 @@
 //! order, filter and cursor (kept while an article is open, so `:ls` comes back to
 //! where the user was), which article is open, and the matches of a corpus search.
 
-use super::corpus_search::{Search, SearchJob};
-use super::events::Event;
+pub mod search;
+
 use crate::article::{Article, Rest};
 use crate::corpus::{Counts, Marks, Progress, peek_title, read_store};
 use crate::store::OpenOptions;
+use search::{Search, SearchJob};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::Sender;
 
 /// One article of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,12 +308,27 @@ impl Corpus {
     }
 }
 
+/// Where the reader goes once unsaved edits are dealt with: an article of the list,
+/// and a byte offset in it (else where the reader last was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Destination {
+    /// The article's index in the list.
+    pub entry: usize,
+    /// Where to show it from.
+    pub offset: Option<usize>,
+}
+
 /// How many articles' counts go to the reader in one event.
 const COUNTED_BATCH: usize = 64;
 
 /// Reads the title and store counts of every article on a worker of low priority,
-/// sending them to the reader in batches, in the list's order.
-pub fn spawn_counting(paths: Vec<PathBuf>, max_store_bytes: u64, tx: Sender<Event>) {
+/// handing them to `send` in batches, in the list's order, until it says the reader
+/// is gone (false).
+pub fn spawn_counting(
+    paths: Vec<PathBuf>,
+    max_store_bytes: u64,
+    send: impl Fn(Vec<Counted>) -> bool + Send + 'static,
+) {
     std::thread::spawn(move || {
         let _ = rustix::process::nice(super::WORKER_NICE);
         let mut batch = Vec::with_capacity(COUNTED_BATCH);
@@ -328,16 +343,12 @@ pub fn spawn_counting(paths: Vec<PathBuf>, max_store_bytes: u64, tx: Sender<Even
                 title,
                 counts: store.map(|s| s.map(|s| s.counts)),
             });
-            if batch.len() == COUNTED_BATCH
-                && tx
-                    .send(Event::CorpusCounted(std::mem::take(&mut batch)))
-                    .is_err()
-            {
+            if batch.len() == COUNTED_BATCH && !send(std::mem::take(&mut batch)) {
                 return;
             }
         }
         if !batch.is_empty() {
-            let _ = tx.send(Event::CorpusCounted(batch));
+            send(batch);
         }
     });
 }

@@ -183,7 +183,7 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
 }
 
 /// Runs a search's worker as the loop does and gives the app each batch it sends.
-fn finish_search(app: &mut App, job: super::corpus_search::SearchJob) {
+fn finish_search(app: &mut App, job: super::corpus::search::SearchJob) {
     let (tx, rx) = super::events::channel();
     super::spawn_search(job, tx);
     while let Ok(event) = rx.recv() {
@@ -218,10 +218,10 @@ fn the_list_answers_keys_while_a_search_runs_and_an_older_search_is_dropped() {
     press(&mut app, KeyCode::Enter);
     let newer = app.take_search().unwrap();
     assert!(app.take_search().is_none(), "one worker per search");
-    let stale = super::corpus_search::Found {
+    let stale = super::corpus::search::Found {
         ticket: older.ticket,
         searched: 3,
-        matches: super::corpus_search::find_lines("fish farmers", "fish", 0, 1),
+        matches: super::corpus::search::find_lines("fish farmers", "fish", 0, 1),
         finished: true,
     };
     app.update(Action::CorpusFound(stale));

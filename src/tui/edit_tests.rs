@@ -81,46 +81,8 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
         Some(side2.into())
     );
 
-    cmd(&mut a, Command::PickSpeaker);
-    typ(&mut a, "Jane Roe");
-    enter(&mut a); // "+ new speaker"
-    typ(&mut a, "analyst");
-    enter(&mut a);
-    typ(&mut a, "1"); // her side
-    let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap().clone();
-    let speaker = a
-        .ann()
-        .speaker(q.speaker.as_deref().unwrap())
-        .unwrap()
-        .clone();
-    assert_eq!(
-        (speaker.name.as_str(), speaker.role.as_deref()),
-        ("Jane Roe", Some("analyst"))
-    );
-    assert_eq!(
-        speaker.party.as_deref(),
-        Some(a.ann().parties[0].id.as_str())
-    );
-
-    cmd(&mut a, Command::EditNote);
-    typ(&mut a, "both said it");
-    a.update(Action::Popup(PopupKey::Newline));
-    typ(&mut a, "ünïcode ✓");
-    enter(&mut a);
-    let note = |a: &App| {
-        a.ann()
-            .quotes
-            .iter()
-            .find(|q| q.id == id)
-            .unwrap()
-            .note
-            .clone()
-    };
-    assert_eq!(note(&a).as_deref(), Some("both said it\nünïcode ✓"));
-    cmd(&mut a, Command::Undo);
-    assert_eq!(note(&a), None);
-    cmd(&mut a, Command::Redo);
-    assert_eq!(note(&a).as_deref(), Some("both said it\nünïcode ✓"));
+    let q = give_a_new_speaker_with_a_role_and_side(&mut a, &id);
+    write_a_two_line_note_then_undo_and_redo_it(&mut a, &id);
 
     cmd(&mut a, Command::Save);
     assert!(
@@ -139,6 +101,46 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
             .name,
         "Jane Roe"
     );
+}
+
+/// `@`, a new speaker's name, role and side 1 for the quote `id`; returns the quote.
+fn give_a_new_speaker_with_a_role_and_side(a: &mut App, id: &str) -> crate::model::Quote {
+    cmd(a, Command::PickSpeaker);
+    typ(a, "Jane Roe");
+    enter(a); // "+ new speaker"
+    typ(a, "analyst");
+    enter(a);
+    typ(a, "1"); // her side
+    let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap().clone();
+    let speaker = a.ann().speaker(q.speaker.as_deref().unwrap()).unwrap();
+    assert_eq!(
+        (speaker.name.as_str(), speaker.role.as_deref()),
+        ("Jane Roe", Some("analyst"))
+    );
+    assert_eq!(
+        speaker.party.as_deref(),
+        Some(a.ann().parties[0].id.as_str())
+    );
+    q
+}
+
+/// `e`, a note of two lines (one of them not ASCII) for the quote `id`, then undo and
+/// redo take it away and back.
+fn write_a_two_line_note_then_undo_and_redo_it(a: &mut App, id: &str) {
+    cmd(a, Command::EditNote);
+    typ(a, "both said it");
+    a.update(Action::Popup(PopupKey::Newline));
+    typ(a, "ünïcode ✓");
+    enter(a);
+    let note = |a: &App| {
+        let q = a.ann().quotes.iter().find(|q| q.id == id).unwrap();
+        q.note.clone()
+    };
+    assert_eq!(note(a).as_deref(), Some("both said it\nünïcode ✓"));
+    cmd(a, Command::Undo);
+    assert_eq!(note(a), None);
+    cmd(a, Command::Redo);
+    assert_eq!(note(a).as_deref(), Some("both said it\nünïcode ✓"));
 }
 
 #[test]

@@ -27,11 +27,11 @@ pub enum Event {
     /// The worker ended without a store (a bug: it panicked).
     WorkerGone,
     /// A detection the reader asked for, done.
-    Detected(Box<crate::tui::app::redetect::Detected>),
+    Detected(Box<crate::tui::detection::Detected>),
     /// Titles and store counts of the corpus's articles, read in the background.
     CorpusCounted(Vec<crate::tui::corpus::Counted>),
     /// A batch of what the corpus search's worker found.
-    CorpusFound(crate::tui::corpus_search::Found),
+    CorpusFound(crate::tui::corpus::search::Found),
     /// What a worker sent about the article of the corpus opened under this ticket
     /// (the reader drops it if another article has been opened since).
     ForArticle(u64, Box<Event>),
@@ -87,27 +87,43 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
 /// Lets the reader stop the input thread from reading while another program has the
 /// terminal (after Ctrl-Z), and start it again.
 #[derive(Debug, Clone, Default)]
-pub struct InputGate(Arc<(Mutex<bool>, Condvar)>);
+pub struct InputGate(Arc<(Mutex<Gate>, Condvar)>);
+
+/// The gate's state.
+#[derive(Debug, Default)]
+struct Gate {
+    /// Whether reading is stopped.
+    paused: bool,
+    /// How many threads wait at the gate (so a test can see one held there).
+    waiting: usize,
+}
 
 impl InputGate {
+    fn state(&self) -> std::sync::MutexGuard<'_, Gate> {
+        self.0.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Stops reading after the read in progress.
     pub fn pause(&self) {
-        *self.0.0.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.state().paused = true;
     }
 
     /// Reads again.
     pub fn resume(&self) {
-        *self.0.0.lock().unwrap_or_else(|e| e.into_inner()) = false;
+        self.state().paused = false;
         self.0.1.notify_all();
     }
 
     /// Waits while paused.
     fn wait_open(&self) {
-        let (lock, open) = &*self.0;
-        let mut paused = lock.lock().unwrap_or_else(|e| e.into_inner());
-        while *paused {
-            paused = open.wait(paused).unwrap_or_else(|e| e.into_inner());
+        let open = &self.0.1;
+        let mut gate = self.state();
+        gate.waiting += 1;
+        open.notify_all();
+        while gate.paused {
+            gate = open.wait(gate).unwrap_or_else(|e| e.into_inner());
         }
+        gate.waiting -= 1;
     }
 }
 
@@ -229,17 +245,38 @@ mod tests {
         assert!(matches!(*inner, Event::WorkerGone));
     }
 
+    /// Waits (at most a generous minute) until a thread waits at the gate.
+    fn until_one_waits(gate: &InputGate) -> bool {
+        let limit = std::time::Duration::from_secs(60);
+        let (held, timeout) = gate
+            .0
+            .1
+            .wait_timeout_while(gate.state(), limit, |g| g.waiting == 0)
+            .unwrap_or_else(|e| e.into_inner());
+        drop(held);
+        !timeout.timed_out()
+    }
+
     #[test]
     fn a_paused_gate_holds_until_resumed() {
         let gate = InputGate::default();
         gate.pause();
+        let resumed = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let waiter = {
-            let gate = gate.clone();
-            std::thread::spawn(move || gate.wait_open())
+            let (gate, resumed) = (gate.clone(), Arc::clone(&resumed));
+            std::thread::spawn(move || {
+                gate.wait_open();
+                resumed.load(std::sync::atomic::Ordering::SeqCst)
+            })
         };
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        assert!(!waiter.is_finished(), "waits while paused");
+        assert!(until_one_waits(&gate), "the thread reaches the gate");
+        // it is inside the gate's wait now, and the gate is paused: it can only come
+        // out after this
+        resumed.store(true, std::sync::atomic::Ordering::SeqCst);
         gate.resume();
-        waiter.join().expect("resumed");
+        assert!(
+            waiter.join().expect("the waiter ends"),
+            "it went through only once resumed"
+        );
     }
 }

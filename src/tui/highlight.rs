@@ -185,6 +185,35 @@ pub struct Highlights {
     pub side_counts: Vec<usize>,
 }
 
+/// Sorts the marks and the placed items into drawing and list order: unstable sorts
+/// (a stable one takes memory) on keys that leave no ties between different marks or
+/// items; positions before quotes on the same span, and marks by layer, side, then
+/// kind and status, the order they compose in.
+fn sort_index(marks: &mut [Mark], items: &mut [Item]) {
+    marks.sort_unstable_by_key(|m| {
+        let (span, layer) = (m.span, m.layer);
+        (span.start(), span.end(), layer.rank(), m.party, layer)
+    });
+    // items past 32-bit offsets are nowhere, so they sort last, before the orphans
+    items.sort_unstable_by_key(|it| {
+        let (span, quote_after_position) = (it.span, it.list != List::Positions);
+        (span.start(), span.end(), quote_after_position, it.index)
+    });
+}
+
+/// How many live items (not rejected, not terms) each of `parties` sides has.
+fn count_sides(items: &[Item], parties: usize) -> Vec<usize> {
+    let mut counts = vec![0; parties];
+    for it in items {
+        if it.status != Status::Rejected && it.kind != Some(QuoteKind::Term) {
+            if let Some(p) = it.party().filter(|&p| p < counts.len()) {
+                counts[p] += 1;
+            }
+        }
+    }
+    counts
+}
+
 impl Highlights {
     /// Indexes an annotation set. Rejected annotations are navigable but not drawn.
     pub fn new(ann: &Annotations) -> Highlights {
@@ -231,42 +260,19 @@ impl Highlights {
                 marks.extend(Mark::new(*a..*b, party, Layer::Mention));
             }
         }
-        // unstable sorts (a stable one takes memory) on keys that leave no ties
-        // between different marks or items; positions before quotes on the same span,
-        // and marks by layer, side, then kind and status, the order they compose in
-        marks.sort_unstable_by_key(|m| {
-            let (span, layer) = (m.span, m.layer);
-            (span.start(), span.end(), layer.rank(), m.party, layer)
-        });
-        // items past 32-bit offsets are nowhere, so they sort last, before the orphans
-        items.sort_unstable_by_key(|it| {
-            let (span, quote_after_position) = (it.span, it.list != List::Positions);
-            (span.start(), span.end(), quote_after_position, it.index)
-        });
+        sort_index(&mut marks, &mut items);
         // orphans have no place in the text: they come last, past every offset
         for (i, q) in ann.orphan_quotes.iter().enumerate() {
             let (target, party) = (Target::OrphanQuote(i), side(party_of(&q.party)));
-            items.extend(Item::new(
-                target,
-                Span::NOWHERE,
-                party,
-                q.status,
-                Some(q.kind),
-            ));
+            let kind = Some(q.kind);
+            items.extend(Item::new(target, Span::NOWHERE, party, q.status, kind));
         }
         for (i, p) in ann.orphan_positions.iter().enumerate() {
             let (target, party) = (Target::OrphanPosition(i), side(party_of(&p.party)));
             items.extend(Item::new(target, Span::NOWHERE, party, p.status, None));
         }
         let max_len = marks.iter().map(|m| m.range().len()).max().unwrap_or(0);
-        let mut side_counts = vec![0; ann.parties.len()];
-        for it in &items {
-            if it.status != Status::Rejected && it.kind != Some(QuoteKind::Term) {
-                if let Some(p) = it.party().filter(|&p| p < side_counts.len()) {
-                    side_counts[p] += 1;
-                }
-            }
-        }
+        let side_counts = count_sides(&items, ann.parties.len());
         Highlights {
             marks,
             max_len,

@@ -2,8 +2,9 @@
 //! `120G`, `10g`) shown while typed, `?` searching backward, `''` back to where a
 //! jump started, and help on `h` and F1.
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::app_tests::app_in;
+use super::mode::Overlay;
 use super::test_support::{press, screen, screen_lines, typ};
 use crossterm::event::KeyCode;
 

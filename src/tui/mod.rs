@@ -3,7 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod corpus;
-pub mod corpus_search;
+pub mod detection;
 pub mod events;
 pub mod filter;
 pub mod geometry;
@@ -31,6 +31,7 @@ use crate::store::{OpenOptions, Store};
 use action::Action;
 use anyhow::{Context, Result};
 use app::App;
+use app::workers::{Handle, Workers};
 use crossterm::event::{Event as CtEvent, KeyEventKind, MouseEventKind};
 use events::Event;
 use std::sync::Arc;
@@ -103,31 +104,34 @@ pub fn run(
             drop(article);
         }
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
-        let sha = match &app.article().source {
-            crate::article::Source::File(file) if app.was_read_again() => {
-                let size = std::fs::metadata(file).map_or(0, |m| m.len());
-                session::fingerprint(&app.article().text, size)
-            }
-            _ => sha,
-        };
         if let Some(p) = place_path.as_deref() {
-            let marks = app
-                .marks()
-                .iter()
-                .map(|(k, v)| (k.to_string(), *v))
-                .collect();
-            let _ = session::save(
-                p,
-                &sha,
-                session::Place {
-                    offset: app.top_offset(),
-                    marks,
-                    seen: 0,
-                },
-            );
+            keep_place(&app, p, sha);
         }
         Ok(end)
     })
+}
+
+/// Saves where the reader left the article and its marks, under the fingerprint it
+/// was opened with (`sha`), or its new text's when `:detect` read it again.
+fn keep_place(app: &App, path: &std::path::Path, sha: String) {
+    let sha = match &app.article().source {
+        crate::article::Source::File(file) if app.was_read_again() => {
+            let size = std::fs::metadata(file).map_or(0, |m| m.len());
+            session::fingerprint(&app.article().text, size)
+        }
+        _ => sha,
+    };
+    let marks = app
+        .marks()
+        .iter()
+        .map(|(k, v)| (k.to_string(), *v))
+        .collect();
+    let place = session::Place {
+        offset: app.top_offset(),
+        marks,
+        seen: 0,
+    };
+    let _ = session::save(path, &sha, place);
 }
 
 /// Runs the reader over a corpus (`parley DIR`): the list of its articles first, their
@@ -142,7 +146,10 @@ pub fn run_corpus(corpus: corpus::Corpus, config: Config) -> Result<Exit> {
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
         let gate = events::InputGate::default();
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
-        corpus::spawn_counting(paths, max_store, tx.clone());
+        let counted = tx.clone();
+        corpus::spawn_counting(paths, max_store, move |batch| {
+            counted.send(Event::CorpusCounted(batch)).is_ok()
+        });
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
         app.keep_place();
         Ok(end)
@@ -261,6 +268,12 @@ fn event_loop(
     gate: &events::InputGate,
     mouse: bool,
 ) -> Result<End> {
+    let max_bytes = app.config().limits.max_article_bytes;
+    let threads = Threads {
+        tx: tx.clone(),
+        max_bytes,
+    };
+    app.update(Action::Workers(Handle(Box::new(threads))));
     loop {
         let first = if app.layout().is_complete() {
             // every sender gone would mean the input thread ended: the terminal is gone
@@ -283,22 +296,31 @@ fn event_loop(
                 }
             }
         }
-        for job in app.take_jobs() {
-            spawn_detection(job, tx.clone());
-        }
-        if let Some(job) = app.take_opening() {
-            spawn_opening(job, app.config().limits.max_article_bytes, tx.clone());
-        }
-        if let Some(job) = app.take_search() {
-            spawn_search(job, tx.clone());
-        }
         terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    }
+}
+
+/// The reader's background threads, as the app starts them.
+struct Threads {
+    tx: mpsc::Sender<Event>,
+    max_bytes: u64,
+}
+
+impl Workers for Threads {
+    fn detect(&self, job: detection::DetectJob) {
+        spawn_detection(job, self.tx.clone());
+    }
+    fn open(&self, job: corpus::OpenJob) {
+        spawn_opening(job, self.max_bytes, self.tx.clone());
+    }
+    fn search(&self, job: corpus::search::SearchJob) {
+        spawn_search(job, self.tx.clone());
     }
 }
 
 /// Runs a detection the app asked for on a thread of its own, at the worker's
 /// priority, and sends its result back.
-fn spawn_detection(job: app::redetect::DetectJob, tx: mpsc::Sender<Event>) {
+fn spawn_detection(job: detection::DetectJob, tx: mpsc::Sender<Event>) {
     std::thread::spawn(move || {
         background();
         let _ = tx.send(Event::Detected(Box::new(job.run())));
@@ -307,7 +329,7 @@ fn spawn_detection(job: app::redetect::DetectJob, tx: mpsc::Sender<Event>) {
 
 /// Runs a corpus search on a thread of its own, at the worker's priority, sending
 /// what it finds in batches.
-fn spawn_search(job: corpus_search::SearchJob, tx: mpsc::Sender<Event>) {
+fn spawn_search(job: corpus::search::SearchJob, tx: mpsc::Sender<Event>) {
     std::thread::spawn(move || {
         background();
         job.run(|found| tx.send(Event::CorpusFound(found)).is_ok());

@@ -1,8 +1,8 @@
 //! The one mode value at work: which layer takes a key, and what Esc and Ctrl-C close.
 
-use super::app::Overlay;
 use super::app_tests::app_in;
-use super::test_support::{press, press_mod, typ};
+use super::mode::Overlay;
+use super::test_support::{press, press_mod, selected_text, typ};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
@@ -105,11 +105,5 @@ fn search_in_cursor_mode_puts_the_cursor_on_the_match() {
     assert!(a.article().text[at..].starts_with("boatlift"));
     typ(&mut a, "v");
     typ(&mut a, "e");
-    let sel = a
-        .mode()
-        .cursor()
-        .unwrap()
-        .selection(&a.article().text)
-        .unwrap();
-    assert_eq!(&a.article().text[sel], "boatlift");
+    assert_eq!(selected_text(&a), "boatlift");
 }

@@ -2,8 +2,9 @@
 //! the speaker picker and the sides editor.
 
 use super::action::{PopupKey, PromptKey};
-pub use super::app::sides_editor::{SideField, SideOp, SidesEditor};
-pub use super::app::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
+pub mod sides;
+pub mod speakers;
+
 use super::input::TextField;
 use super::keymap::Bound;
 use super::note_editor::NoteEditor;
@@ -12,6 +13,8 @@ use crate::export::Format;
 use crate::keys::{Command, Scope};
 use crate::model::Id;
 use crossterm::event::KeyEvent;
+use sides::{SideField, SideOp, SidesEditor};
+use speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
 
 /// What a lettered question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +31,7 @@ pub enum Ask {
     /// Unsaved changes at quit.
     QuitUnsaved,
     /// Unsaved changes before another article of the corpus is opened.
-    LeaveUnsaved(crate::tui::app::corpus::Destination),
+    LeaveUnsaved(crate::tui::corpus::Destination),
     /// The store changed on disk since it was loaded.
     Conflict,
     /// Saving failed (the reason is in the title and the message log).
@@ -315,42 +318,12 @@ impl Popup {
             },
             Popup::Lines {
                 editor, purpose, ..
-            } => {
-                match key {
-                    // confirmed as it opened: nothing to change
-                    PopupKey::Edit(PromptKey::Submit) if !editor.is_changed() => {
-                        return Outcome::Cancel;
-                    }
-                    PopupKey::Edit(PromptKey::Submit) => {
-                        return Outcome::Submitted(purpose.clone(), editor.text());
-                    }
-                    PopupKey::Edit(k) => editor.apply(k),
-                    PopupKey::Newline => editor.newline(),
-                    PopupKey::Up => editor.row(false),
-                    PopupKey::Down => editor.row(true),
-                    PopupKey::Command(_) | PopupKey::Side(_) => {}
-                }
-                Outcome::Stay
-            }
+            } => lines_key(editor, purpose, key),
             Popup::Speakers {
                 filter,
                 cursor,
                 pick,
-            } => {
-                match key {
-                    PopupKey::Up => *cursor = cursor.saturating_sub(1),
-                    PopupKey::Down => *cursor = (*cursor + 1).min(entries.saturating_sub(1)),
-                    PopupKey::Edit(PromptKey::Submit) => {
-                        return Outcome::Picked(pick.clone(), filter.text().to_string(), *cursor);
-                    }
-                    PopupKey::Edit(k) => {
-                        filter.apply(k);
-                        *cursor = 0;
-                    }
-                    PopupKey::Newline | PopupKey::Command(_) | PopupKey::Side(_) => {}
-                }
-                Outcome::Stay
-            }
+            } => picker_key(filter, cursor, pick, key, entries),
             Popup::Sides(editor) => editor.handle(key, entries),
             Popup::SpeakersPanel(panel) => panel.handle(key, entries),
             Popup::Corpus => match key {
@@ -359,4 +332,44 @@ impl Popup {
             },
         }
     }
+}
+
+/// A key in the several-line editor.
+fn lines_key(editor: &mut NoteEditor, purpose: &Field, key: PopupKey) -> Outcome {
+    match key {
+        // confirmed as it opened: nothing to change
+        PopupKey::Edit(PromptKey::Submit) if !editor.is_changed() => return Outcome::Cancel,
+        PopupKey::Edit(PromptKey::Submit) => {
+            return Outcome::Submitted(purpose.clone(), editor.text());
+        }
+        PopupKey::Edit(k) => editor.apply(k),
+        PopupKey::Newline => editor.newline(),
+        PopupKey::Up => editor.row(false),
+        PopupKey::Down => editor.row(true),
+        PopupKey::Command(_) | PopupKey::Side(_) => {}
+    }
+    Outcome::Stay
+}
+
+/// A key in the speaker picker, which lists `entries` for its filter.
+fn picker_key(
+    filter: &mut TextField,
+    cursor: &mut usize,
+    pick: &Pick,
+    key: PopupKey,
+    entries: usize,
+) -> Outcome {
+    match key {
+        PopupKey::Up => *cursor = cursor.saturating_sub(1),
+        PopupKey::Down => *cursor = (*cursor + 1).min(entries.saturating_sub(1)),
+        PopupKey::Edit(PromptKey::Submit) => {
+            return Outcome::Picked(pick.clone(), filter.text().to_string(), *cursor);
+        }
+        PopupKey::Edit(k) => {
+            filter.apply(k);
+            *cursor = 0;
+        }
+        PopupKey::Newline | PopupKey::Command(_) | PopupKey::Side(_) => {}
+    }
+    Outcome::Stay
 }

@@ -449,7 +449,7 @@ fn the_panel_keys_are_remappable_and_in_help() {
     let help: Vec<(String, String)> = crate::tui::view::help::help_lines(&a);
     let at = help
         .iter()
-        .position(|(k, w)| k == "Speakers panel (W)" && w.is_empty())
+        .position(|(k, w)| k == "Speakers panel (Ctrl-k)" && w.is_empty())
         .expect("a heading");
     assert!(
         help.iter()

@@ -463,3 +463,111 @@ pub fn settled(left: usize, keys: &Keymap) -> String {
         keys,
     )
 }
+
+/// The status bar while a mark waits for its letter (`m`).
+pub const SET_MARK_PROMPT: &str = "set mark: press a letter";
+
+/// The status bar while a jump waits for its mark's letter (`'`).
+pub const JUMP_MARK_PROMPT: &str = "jump to mark: press a letter";
+
+/// The status bar while only the start of a large article is here.
+pub const LOADING: &str = "loading…";
+
+/// The status bar of a store this reader does not write.
+pub const READ_ONLY: &str = "read-only";
+
+/// The status bar while the detector runs: how far it has got, once it says.
+pub fn detecting(percent: Option<usize>) -> String {
+    match percent {
+        None => "detecting…".into(),
+        Some(p) => format!("detecting {p}%…"),
+    }
+}
+
+/// "count 5": a count typed before a command.
+pub fn count_typed(n: usize) -> String {
+    format!("count {n}")
+}
+
+/// "filter: accepted (12)": what the list shows, and how many.
+pub fn filter_shown(what: &str, listed: usize) -> String {
+    format!("filter: {what} ({listed})")
+}
+
+/// "match 3/12" in the status bar.
+pub fn match_of(current: usize, total: usize) -> String {
+    format!("match {current}/{total}")
+}
+
+/// "   [3 matches]" after the search prompt's text.
+pub fn matches_found(n: usize) -> String {
+    format!("   [{n} match{}]", if n == 1 { "" } else { "es" })
+}
+
+/// What the status bar says of a story without sides, with the live key that adds one.
+pub fn no_sides(keys: &Keymap) -> String {
+    format!("no sides: {} adds one", keys.hint(Command::EditSides))
+}
+
+/// The sides view of a story without sides (`no_sides` says which key adds one).
+pub fn no_sides_in_view(no_sides: &str) -> String {
+    format!("{no_sides}, or set [[party]] in the config")
+}
+
+/// A column's title in the sides view: the side's name and how many it lists.
+pub fn side_column(name: &str, n: usize) -> String {
+    format!("{name} ({n})")
+}
+
+/// The name of the sides view's column of what has no side.
+pub const NO_SIDE_COLUMN: &str = "No side";
+
+/// The sides editor of a story without sides, with the live key that adds one.
+pub fn no_sides_yet(keys: &Keymap) -> String {
+    format!(
+        "No sides yet: press {} to add one.",
+        keys.hint(Command::SideAdd)
+    )
+}
+
+/// An overlay's title: what it is, and the live keys that close and scroll it
+/// (" keys — Esc closes, j/k scroll ").
+pub fn overlay_title(what: &str, keys: &Keymap) -> String {
+    format!(
+        " {what} — {} closes, {}/{} scroll ",
+        keys.hint(Command::Cancel),
+        keys.hint(Command::ScrollDown),
+        keys.hint(Command::ScrollUp)
+    )
+}
+
+/// The second step of a new speaker: its role, which the submit key skips.
+pub fn new_speaker_role(name: &str, keys: &Keymap) -> String {
+    format!(
+        "New speaker {name}, step 2 of 3: role (optional, {} skips)",
+        keys.hint(Command::PromptSubmit)
+    )
+}
+
+/// The corpus list's title: "12 of 40 articles · sorted by title" and its filter.
+pub fn corpus_title(shown: usize, total: usize, sort: &str, filter: &str) -> String {
+    format!("{shown} of {total} articles · sorted by {sort}{filter}")
+}
+
+/// The corpus list's filter in its title (` · filter “harbour”`).
+pub fn corpus_filter(filter: &str) -> String {
+    format!(" · filter “{filter}”")
+}
+
+/// The heading of a scope's keys in help, with the live key that enters the mode.
+pub fn help_heading(scope: crate::keys::Scope, keys: &Keymap) -> String {
+    use crate::keys::Scope;
+    match scope {
+        Scope::Normal => "Reading".into(),
+        Scope::Cursor => format!("Cursor mode ({})", keys.hint(Command::CursorMode)),
+        Scope::Prompt => "Prompts and popups (other keys type)".into(),
+        Scope::Sides => format!("Sides editor ({})", keys.hint(Command::EditSides)),
+        Scope::Speakers => format!("Speakers panel ({})", keys.hint(Command::Speakers)),
+        Scope::Corpus => "Corpus list (parley DIR, :ls)".into(),
+    }
+}

@@ -41,6 +41,13 @@ pub(crate) fn run_jobs(app: &mut App) -> usize {
     n
 }
 
+/// The text cursor mode has selected (panics when nothing is).
+pub(crate) fn selected_text(app: &App) -> &str {
+    let cursor = app.mode().cursor().expect("cursor mode");
+    let range = cursor.selection(&app.article().text).expect("a selection");
+    &app.article().text[range]
+}
+
 /// Types `text`, one key a character.
 pub(crate) fn typ(app: &mut App, text: &str) {
     for c in text.chars() {

@@ -68,22 +68,7 @@ impl Theme {
             })
             .collect();
         if !color {
-            return Theme {
-                color,
-                text: Style::new(),
-                dim: Style::new().add_modifier(Modifier::DIM),
-                title: Style::new().add_modifier(Modifier::BOLD),
-                status: Style::new().add_modifier(Modifier::REVERSED),
-                search: Style::new().add_modifier(Modifier::REVERSED),
-                search_current: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-                selected: Style::new().add_modifier(Modifier::REVERSED),
-                position_tint: Style::new(),
-                cursor: Style::new().add_modifier(Modifier::REVERSED | Modifier::SLOW_BLINK),
-                selecting: Style::new().add_modifier(Modifier::REVERSED),
-                parties: vec![Color::Reset; parties.len()],
-                unassigned: Color::Reset,
-                border: Style::new(),
-            };
+            return Theme::without_color(parties.len());
         }
         let tint = if dark {
             Color::Indexed(235)
@@ -114,6 +99,26 @@ impl Theme {
             parties: party_colors,
             unassigned: to_ratatui(p.unassigned),
             border: Style::new().fg(to_ratatui(p.dim)),
+        }
+    }
+
+    /// The theme of NO_COLOR: reverse, bold and dim only, for `parties` sides.
+    fn without_color(parties: usize) -> Theme {
+        Theme {
+            color: false,
+            text: Style::new(),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            search: Style::new().add_modifier(Modifier::REVERSED),
+            search_current: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            position_tint: Style::new(),
+            cursor: Style::new().add_modifier(Modifier::REVERSED | Modifier::SLOW_BLINK),
+            selecting: Style::new().add_modifier(Modifier::REVERSED),
+            parties: vec![Color::Reset; parties],
+            unassigned: Color::Reset,
+            border: Style::new(),
         }
     }
 

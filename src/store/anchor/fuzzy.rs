@@ -25,38 +25,28 @@ pub(super) fn fuzzy<T: Anchored>(
     if len == 0 {
         return None;
     }
-    let radius = (4 * len).clamp(512, 1 << 16);
-    let lo = floor_boundary(article, expected.saturating_sub(radius));
-    let hi = ceil_boundary(article, expected.saturating_add(len + radius));
-    let window = &article[lo..hi];
-    let hits = |piece: &str, at_end: bool, target: usize| -> Vec<usize> {
-        if piece.is_empty() {
-            return Vec::new();
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (s, e) in candidates(article, item, expected) {
+        if s >= e || (e - s) > 2 * len + 8 {
+            continue;
         }
-        let mut v: Vec<usize> = window
-            .match_indices(piece)
-            .map(|(i, p)| lo + i + if at_end { p.len() } else { 0 })
-            .collect();
-        v.sort_by_key(|&i| i.abs_diff(target));
-        v.truncate(MAX_CANDIDATES);
-        v
-    };
-    let mut starts = hits(tail_chars(item.prefix(), PIECE_CHARS), true, expected);
-    starts.extend(hits(
-        head_chars(text, PIECE_CHARS.min(len / 3 + 1)),
-        false,
-        expected,
-    ));
-    let mut ends = hits(
-        tail_chars(text, PIECE_CHARS.min(len / 3 + 1)),
-        true,
-        expected + len,
-    );
-    ends.extend(hits(
-        head_chars(item.suffix(), PIECE_CHARS),
-        false,
-        expected + len,
-    ));
+        let quote_errors = distance(&article[s..e], text);
+        if quote_errors * 2 > text.chars().count() {
+            continue;
+        }
+        let score = score(article, item, s, e, quote_errors, expected);
+        if best.is_none_or(|b| score > b.0) {
+            best = Some((score, s, e));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// The spans worth scoring, sorted and without repeats: each start found paired with
+/// the span's length and with the nearest end found, each end with the length.
+fn candidates<T: Anchored>(article: &str, item: &T, expected: usize) -> Vec<(usize, usize)> {
+    let len = item.text().len();
+    let (starts, ends) = hits(article, item, expected);
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     for &s in &starts {
         candidates.push((s, ceil_boundary(article, s + len)));
@@ -73,21 +63,40 @@ pub(super) fn fuzzy<T: Anchored>(
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let mut best: Option<(f64, usize, usize)> = None;
-    for (s, e) in candidates {
-        if s >= e || (e - s) > 2 * len + 8 {
-            continue;
+    candidates
+}
+
+/// Where the span may start (after its prefix's tail, at its text's head) and end (at
+/// its text's tail, before its suffix's head), found near the expected place.
+fn hits<T: Anchored>(article: &str, item: &T, expected: usize) -> (Vec<usize>, Vec<usize>) {
+    let text = item.text();
+    let len = text.len();
+    let radius = (4 * len).clamp(512, 1 << 16);
+    let lo = floor_boundary(article, expected.saturating_sub(radius));
+    let hi = ceil_boundary(article, expected.saturating_add(len + radius));
+    let window = &article[lo..hi];
+    let hits = |piece: &str, at_end: bool, target: usize| -> Vec<usize> {
+        if piece.is_empty() {
+            return Vec::new();
         }
-        let quote_errors = distance(&article[s..e], text);
-        if quote_errors * 2 > text.chars().count() {
-            continue;
-        }
-        let score = score(article, item, s, e, quote_errors, expected);
-        if best.is_none_or(|b| score > b.0) {
-            best = Some((score, s, e));
-        }
-    }
-    best.map(|(_, s, e)| (s, e))
+        let mut v: Vec<usize> = window
+            .match_indices(piece)
+            .map(|(i, p)| lo + i + if at_end { p.len() } else { 0 })
+            .collect();
+        v.sort_by_key(|&i| i.abs_diff(target));
+        v.truncate(MAX_CANDIDATES);
+        v
+    };
+    let piece = PIECE_CHARS.min(len / 3 + 1);
+    let mut starts = hits(tail_chars(item.prefix(), PIECE_CHARS), true, expected);
+    starts.extend(hits(head_chars(text, piece), false, expected));
+    let mut ends = hits(tail_chars(text, piece), true, expected + len);
+    ends.extend(hits(
+        head_chars(item.suffix(), PIECE_CHARS),
+        false,
+        expected + len,
+    ));
+    (starts, ends)
 }
 
 fn score<T: Anchored>(

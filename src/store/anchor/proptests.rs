@@ -4,7 +4,7 @@
 //! holds the text it held, or its change is reported (a fuzzy placement, an orphan, a
 //! cue or mention let go); nothing is lost without a word.
 
-use super::{Made, Placement, place};
+use super::{AnchorReport, Made, Placement, place};
 use crate::model::{Annotations, ArticleInfo, Id, Position, Quote, Snippet, Speaker};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -224,72 +224,116 @@ proptest! {
         let mut a = before.clone();
         let report = place(&mut a, &new, Made::OnOtherText { bytes: old.len() });
 
-        // quotes and positions: each kept one with its text, else reported
-        let old_text: BTreeMap<&str, &str> = before
-            .quotes
-            .iter()
-            .map(|q| (q.id.as_str(), &*q.text))
-            .chain(before.positions.iter().map(|p| (p.id.as_str(), &*p.text)))
-            .collect();
-        let placed = a
-            .quotes
-            .iter()
-            .map(|q| (q.id.as_str(), q.start, q.end, &*q.text))
-            .chain(a.positions.iter().map(|p| (p.id.as_str(), p.start, p.end, &*p.text)));
-        let mut seen = 0;
-        for (id, s, e, text) in placed {
-            seen += 1;
-            prop_assert_eq!(new.get(s..e), Some(text), "{} lies on its text", id);
-            match report.placement(id) {
-                Placement::Exact | Placement::Moved => {
-                    prop_assert_eq!(text, old_text[id], "{} holds its text", id)
-                }
-                Placement::Fuzzy => {}
-                Placement::Orphaned => prop_assert!(false, "{} orphaned and placed", id),
-            }
-        }
-        for o in a.orphan_quotes.iter().map(|q| &q.id).chain(a.orphan_positions.iter().map(|p| &p.id)) {
-            prop_assert_eq!(report.placement(o), Placement::Orphaned);
-            seen += 1;
-        }
-        prop_assert_eq!(seen, old_text.len(), "none lost");
-
-        // cues: kept on their text, else let go and reported
-        for q in &a.quotes {
-            let was = before.quotes.iter().find(|b| b.id == q.id).unwrap();
-            match (was.cue, q.cue) {
-                (Some(c), Some(now)) => {
-                    prop_assert_eq!(new.get(now[0]..now[1]), old.get(c[0]..c[1]), "cue of {}", q.id);
-                    prop_assert_eq!(&*q.cue_text, &old[c[0]..c[1]]);
-                }
-                (Some(_), None) => prop_assert!(report.cues_dropped.contains(&q.id.to_string())),
-                (None, None) => {}
-                (None, Some(_)) => prop_assert!(false, "a cue out of nowhere"),
-            }
-        }
-
-        // mentions: each kept one reads as one that was there, the rest reported
-        for (s, was) in a.speakers.iter().zip(&before.speakers) {
-            let mut kept: Vec<Option<&str>> = s.mentions.iter().map(|m| new.get(m[0]..m[1])).collect();
-            let dropped: Vec<[usize; 2]> = report
-                .mentions_dropped
-                .iter()
-                .filter(|(id, _)| *id == *s.id)
-                .map(|(_, m)| *m)
-                .collect();
-            let mut expected: Vec<Option<&str>> = was
-                .mentions
-                .iter()
-                .filter(|m| !dropped.contains(m))
-                .map(|m| old.get(m[0]..m[1]))
-                .collect();
-            kept.sort_unstable();
-            expected.sort_unstable();
-            prop_assert_eq!(kept, expected, "mentions of {}", s.id);
-            let texts: Vec<Option<&str>> = s.mention_text.iter().map(|t| Some(&**t)).collect();
-            let read: Vec<Option<&str>> = s.mentions.iter().map(|m| new.get(m[0]..m[1])).collect();
-            prop_assert_eq!(texts, read);
-        }
+        check_spans(&before, &a, &new, &report)?;
+        check_cues(&before, &a, &old, &new, &report)?;
+        check_mentions(&before, &a, &old, &new, &report)?;
         prop_assert!(crate::store::validate::validate(&a, Some(&new)).is_empty());
     }
+}
+
+/// Each quote and position kept with its text on the new text, else reported.
+fn check_spans(
+    before: &Annotations,
+    a: &Annotations,
+    new: &str,
+    report: &AnchorReport,
+) -> Result<(), TestCaseError> {
+    let old_text: BTreeMap<&str, &str> = before
+        .quotes
+        .iter()
+        .map(|q| (q.id.as_str(), &*q.text))
+        .chain(before.positions.iter().map(|p| (p.id.as_str(), &*p.text)))
+        .collect();
+    let placed = a
+        .quotes
+        .iter()
+        .map(|q| (q.id.as_str(), q.start, q.end, &*q.text))
+        .chain(
+            a.positions
+                .iter()
+                .map(|p| (p.id.as_str(), p.start, p.end, &*p.text)),
+        );
+    let mut seen = 0;
+    for (id, s, e, text) in placed {
+        seen += 1;
+        prop_assert_eq!(new.get(s..e), Some(text), "{} lies on its text", id);
+        match report.placement(id) {
+            Placement::Exact | Placement::Moved => {
+                prop_assert_eq!(text, old_text[id], "{} holds its text", id)
+            }
+            Placement::Fuzzy => {}
+            Placement::Orphaned => prop_assert!(false, "{} orphaned and placed", id),
+        }
+    }
+    for o in a
+        .orphan_quotes
+        .iter()
+        .map(|q| &q.id)
+        .chain(a.orphan_positions.iter().map(|p| &p.id))
+    {
+        prop_assert_eq!(report.placement(o), Placement::Orphaned);
+        seen += 1;
+    }
+    prop_assert_eq!(seen, old_text.len(), "none lost");
+    Ok(())
+}
+
+/// Each cue kept on its text, else let go and reported.
+fn check_cues(
+    before: &Annotations,
+    a: &Annotations,
+    old: &str,
+    new: &str,
+    report: &AnchorReport,
+) -> Result<(), TestCaseError> {
+    for q in &a.quotes {
+        let was = before.quotes.iter().find(|b| b.id == q.id).unwrap();
+        match (was.cue, q.cue) {
+            (Some(c), Some(now)) => {
+                prop_assert_eq!(
+                    new.get(now[0]..now[1]),
+                    old.get(c[0]..c[1]),
+                    "cue of {}",
+                    q.id
+                );
+                prop_assert_eq!(&*q.cue_text, &old[c[0]..c[1]]);
+            }
+            (Some(_), None) => prop_assert!(report.cues_dropped.contains(&q.id.to_string())),
+            (None, None) => {}
+            (None, Some(_)) => prop_assert!(false, "a cue out of nowhere"),
+        }
+    }
+    Ok(())
+}
+
+/// Each kept mention reads as one that was there, the rest reported.
+fn check_mentions(
+    before: &Annotations,
+    a: &Annotations,
+    old: &str,
+    new: &str,
+    report: &AnchorReport,
+) -> Result<(), TestCaseError> {
+    for (s, was) in a.speakers.iter().zip(&before.speakers) {
+        let mut kept: Vec<Option<&str>> = s.mentions.iter().map(|m| new.get(m[0]..m[1])).collect();
+        let dropped: Vec<[usize; 2]> = report
+            .mentions_dropped
+            .iter()
+            .filter(|(id, _)| *id == *s.id)
+            .map(|(_, m)| *m)
+            .collect();
+        let mut expected: Vec<Option<&str>> = was
+            .mentions
+            .iter()
+            .filter(|m| !dropped.contains(m))
+            .map(|m| old.get(m[0]..m[1]))
+            .collect();
+        kept.sort_unstable();
+        expected.sort_unstable();
+        prop_assert_eq!(kept, expected, "mentions of {}", s.id);
+        let texts: Vec<Option<&str>> = s.mention_text.iter().map(|t| Some(&**t)).collect();
+        let read: Vec<Option<&str>> = s.mentions.iter().map(|m| new.get(m[0]..m[1])).collect();
+        prop_assert_eq!(texts, read);
+    }
+    Ok(())
 }

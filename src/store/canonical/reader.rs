@@ -32,22 +32,7 @@ pub fn read(text: &str) -> Option<Annotations> {
         if line.starts_with('[') {
             check_required(&table, seen)?;
             seen = 0;
-            table = match line {
-                "[article]" if !article => {
-                    article = true;
-                    Table::Article
-                }
-                "[[party]]" => push(&mut a.parties, party(), Table::Party),
-                "[[speaker]]" => push(&mut a.speakers, speaker(), Table::Speaker),
-                "[[quote]]" => push(&mut a.quotes, quote(), Table::Quote(false)),
-                "[[orphan_quote]]" => push(&mut a.orphan_quotes, quote(), Table::Quote(true)),
-                "[[position]]" => push(&mut a.positions, position(), Table::Position(false)),
-                "[[orphan_position]]" => {
-                    push(&mut a.orphan_positions, position(), Table::Position(true))
-                }
-                "[[conflict]]" => push(&mut a.conflicts, conflict(), Table::Conflict),
-                _ => return None,
-            };
+            table = open_table(&mut a, line, &mut article)?;
             continue;
         }
         let (key, value) = line.split_at(line.find(' ')?);
@@ -57,35 +42,60 @@ pub fn read(text: &str) -> Option<Annotations> {
             return None;
         }
         seen |= bit;
-        match table {
-            Table::Top => {
-                a.version = u32::try_from(int(value)?).ok()?;
-                version = true;
-            }
-            Table::Article => set_article(&mut a.article, key, value)?,
-            Table::Party => set_party(a.parties.last_mut()?, key, value)?,
-            Table::Speaker => set_speaker(a.speakers.last_mut()?, key, value)?,
-            Table::Quote(orphan) => {
-                let list = if orphan {
-                    &mut a.orphan_quotes
-                } else {
-                    &mut a.quotes
-                };
-                set_quote(list.last_mut()?, key, value)?;
-            }
-            Table::Position(orphan) => {
-                let list = if orphan {
-                    &mut a.orphan_positions
-                } else {
-                    &mut a.positions
-                };
-                set_position(list.last_mut()?, key, value)?;
-            }
-            Table::Conflict => set_conflict(a.conflicts.last_mut()?, key, value)?,
+        if let Table::Top = table {
+            a.version = u32::try_from(int(value)?).ok()?;
+            version = true;
+        } else {
+            set_field(&mut a, &table, key, value)?;
         }
     }
     check_required(&table, seen)?;
     (version && article).then_some(a)
+}
+
+/// The table a header line opens, a new item pushed for it (`[article]` only once).
+fn open_table(a: &mut Annotations, line: &str, article: &mut bool) -> Option<Table> {
+    Some(match line {
+        "[article]" if !*article => {
+            *article = true;
+            Table::Article
+        }
+        "[[party]]" => push(&mut a.parties, party(), Table::Party),
+        "[[speaker]]" => push(&mut a.speakers, speaker(), Table::Speaker),
+        "[[quote]]" => push(&mut a.quotes, quote(), Table::Quote(false)),
+        "[[orphan_quote]]" => push(&mut a.orphan_quotes, quote(), Table::Quote(true)),
+        "[[position]]" => push(&mut a.positions, position(), Table::Position(false)),
+        "[[orphan_position]]" => push(&mut a.orphan_positions, position(), Table::Position(true)),
+        "[[conflict]]" => push(&mut a.conflicts, conflict(), Table::Conflict),
+        _ => return None,
+    })
+}
+
+/// Sets a field of the item the current table (not the top) holds.
+fn set_field(a: &mut Annotations, table: &Table, key: &str, value: &str) -> Option<()> {
+    match *table {
+        Table::Top => None,
+        Table::Article => set_article(&mut a.article, key, value),
+        Table::Party => set_party(a.parties.last_mut()?, key, value),
+        Table::Speaker => set_speaker(a.speakers.last_mut()?, key, value),
+        Table::Quote(orphan) => {
+            let list = if orphan {
+                &mut a.orphan_quotes
+            } else {
+                &mut a.quotes
+            };
+            set_quote(list.last_mut()?, key, value)
+        }
+        Table::Position(orphan) => {
+            let list = if orphan {
+                &mut a.orphan_positions
+            } else {
+                &mut a.positions
+            };
+            set_position(list.last_mut()?, key, value)
+        }
+        Table::Conflict => set_conflict(a.conflicts.last_mut()?, key, value),
+    }
 }
 
 fn push<T>(list: &mut Vec<T>, item: T, table: Table) -> Table {

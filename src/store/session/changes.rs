@@ -9,7 +9,7 @@ use crate::store::fsio::{self, FileState};
 use crate::store::guard;
 use crate::store::history::{self, Change, Group};
 use crate::store::journal::{self, Journal};
-use crate::store::lock;
+use crate::store::lock::{self, StoreLock};
 use crate::store::schema;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -156,18 +156,8 @@ impl Store {
         })
     }
 
-    /// Runs `edits` as one undo step labelled `label`: every edit they make, however
-    /// deep, is undone together. A transaction inside another joins it.
-    pub fn transaction<T>(&mut self, label: &str, edits: impl FnOnce(&mut Store) -> T) -> T {
-        self.begin_group(label);
-        let out = edits(self);
-        self.end_group();
-        out
-    }
-
     /// Joins the following edits into one undo step until the matching
-    /// [`Store::end_group`] (for callers that cannot lend the store to a closure;
-    /// prefer [`Store::transaction`]).
+    /// [`Store::end_group`]; groups nest, and only the outermost one closes the step.
     pub fn begin_group(&mut self, label: &str) {
         self.history.begin(label);
     }
@@ -321,22 +311,7 @@ impl Store {
             source,
         };
         guard::check(&path, self.write_rules(replace))?;
-        // a store saved under a new name is held there from now on, like the old one
-        let new_lock = match &new_path {
-            Some(p) if !self.lock.as_ref().is_some_and(|l| l.guards(p)) => {
-                match lock::try_lock(p) {
-                    Ok(lock::Attempt::Held(l)) => Some(l),
-                    Ok(lock::Attempt::Busy(_)) => return Err(SaveError::Busy(display(p))),
-                    Err(e) => {
-                        return Err(SaveError::Lock {
-                            path: display(&lock::path_for(p)),
-                            source: e,
-                        });
-                    }
-                }
-            }
-            _ => None,
-        };
+        let new_lock = self.lock_new_name(new_path.as_deref())?;
         let target = fsio::resolve_target(&path).map_err(io_err)?;
         if check_conflict && self.disk.changed_on_disk(&target).map_err(io_err)? {
             return Err(SaveError::Conflict(display(&path)));
@@ -349,9 +324,36 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(io_err)?;
         }
         fsio::write_atomic(&path, bytes.as_bytes()).map_err(io_err)?;
+        self.saved_as(
+            path,
+            FileState::of_bytes(&target, bytes.as_bytes()),
+            new_lock,
+        );
+        Ok(())
+    }
+
+    /// The lock of a store saved under a new name, which is held there from now on,
+    /// like the old one; `None` when the name is the store's own.
+    fn lock_new_name(&self, new_path: Option<&Path>) -> Result<Option<StoreLock>, SaveError> {
+        let Some(p) = new_path.filter(|p| !self.lock.as_ref().is_some_and(|l| l.guards(p))) else {
+            return Ok(None);
+        };
+        match lock::try_lock(p) {
+            Ok(lock::Attempt::Held(l)) => Ok(Some(l)),
+            Ok(lock::Attempt::Busy(_)) => Err(SaveError::Busy(display(p))),
+            Err(e) => Err(SaveError::Lock {
+                path: display(&lock::path_for(p)),
+                source: e,
+            }),
+        }
+    }
+
+    /// After a save to `path`: the store is that file as written, its journal gone,
+    /// nothing unsaved.
+    fn saved_as(&mut self, path: PathBuf, disk: FileState, new_lock: Option<StoreLock>) {
         let old_journal = self.journal_path();
         self.path = Some(path);
-        self.disk = FileState::of_bytes(&target, bytes.as_bytes());
+        self.disk = disk;
         if let Some(j) = self.journal.take() {
             let _ = j.remove();
         } else if let Some(jp) = old_journal {
@@ -364,6 +366,5 @@ impl Store {
         self.unjournalled = 0;
         self.saved_state = self.history.state();
         self.unsaved_outside_history = false;
-        Ok(())
     }
 }

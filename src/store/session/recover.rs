@@ -77,43 +77,11 @@ impl Store {
         let Some(jpath) = self.journal_path() else {
             return;
         };
-        let limit = journal::limit(self.options.max_bytes);
-        let pending = match journal::read(&jpath, limit) {
-            Ok(Some(p)) => p,
-            Ok(None) => return,
-            Err(journal::ReadError::NotParleys(e)) => {
-                // neither replayed nor moved; and no journal can be kept at its name
-                self.notices
-                    .push(format!("{}: not replayed: {e}", display(&jpath)));
-                if !self.options.inspect {
-                    self.journal_broken(&e);
-                }
-                return;
-            }
-            Err(journal::ReadError::Unusable(e)) => {
-                self.set_journal_aside(&jpath, &format!("it cannot be read ({e})"));
-                return;
-            }
-        };
-        if pending.base != self.disk.sha256() {
-            self.set_journal_aside(
-                &jpath,
-                "the store was saved or changed after it was written",
-            );
+        let Some(pending) = self.pending_journal(&jpath) else {
             return;
-        }
-        let start = match &pending.snapshot {
-            Some(s) if s.version != SCHEMA_VERSION => {
-                let why = format!("its starting set is schema version {}", s.version);
-                self.set_journal_aside(&jpath, &why);
-                return;
-            }
-            Some(s) => {
-                let mut s = s.clone();
-                s.article = article_info_of(&s, &self.text);
-                s
-            }
-            None => self.annotations.clone(),
+        };
+        let Some(start) = self.journal_start(&jpath, &pending) else {
+            return;
         };
         let done = replay(&start, &pending.actions, &self.text);
         self.annotations = done.set;
@@ -146,6 +114,52 @@ impl Store {
             done.rejected
         ));
         self.keep_aside_and_restart(&jpath, &pending, &done.group, msg);
+    }
+
+    /// The journal at `jpath`, when there is one written on this store as it is on
+    /// disk; one that cannot be used is set aside (or, not parley's, left) and said.
+    fn pending_journal(&mut self, jpath: &Path) -> Option<Pending> {
+        let limit = journal::limit(self.options.max_bytes);
+        let pending = match journal::read(jpath, limit) {
+            Ok(p) => p?,
+            Err(journal::ReadError::NotParleys(e)) => {
+                // neither replayed nor moved; and no journal can be kept at its name
+                self.notices
+                    .push(format!("{}: not replayed: {e}", display(jpath)));
+                if !self.options.inspect {
+                    self.journal_broken(&e);
+                }
+                return None;
+            }
+            Err(journal::ReadError::Unusable(e)) => {
+                self.set_journal_aside(jpath, &format!("it cannot be read ({e})"));
+                return None;
+            }
+        };
+        if pending.base != self.disk.sha256() {
+            let why = "the store was saved or changed after it was written";
+            self.set_journal_aside(jpath, why);
+            return None;
+        }
+        Some(pending)
+    }
+
+    /// The set the journal's actions start from: its own snapshot (of a store not yet
+    /// saved), else the store as read; a snapshot of another schema sets it aside.
+    fn journal_start(&mut self, jpath: &Path, pending: &Pending) -> Option<Annotations> {
+        match &pending.snapshot {
+            Some(s) if s.version != SCHEMA_VERSION => {
+                let why = format!("its starting set is schema version {}", s.version);
+                self.set_journal_aside(jpath, &why);
+                None
+            }
+            Some(s) => {
+                let mut s = s.clone();
+                s.article = article_info_of(&s, &self.text);
+                Some(s)
+            }
+            None => Some(self.annotations.clone()),
+        }
     }
 
     /// A journal not replayed whole: kept aside as it is, and a new one started with

@@ -11,23 +11,13 @@ use crate::keys::Command;
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
-use crate::tui::corpus::{Corpus, Counted, OpenJob};
-use crate::tui::corpus_search::{Found, SearchJob};
+use crate::tui::corpus::search::{Found, SearchJob};
+use crate::tui::corpus::{Corpus, Counted, Destination, OpenJob};
 use crate::tui::popup::{Ask, Field, Popup};
 use crate::tui::questions::{self, Unsaved};
 use crate::tui::session;
 use crate::tui::strings;
 use std::sync::Arc;
-
-/// Where the reader goes once unsaved edits are dealt with: an article of the list,
-/// and a byte offset in it (else where the reader last was).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Destination {
-    /// The article's index in the list.
-    pub entry: usize,
-    /// Where to show it from.
-    pub offset: Option<usize>,
-}
 
 fn to(entry: usize, offset: Option<usize>) -> Destination {
     Destination { entry, offset }
@@ -220,8 +210,8 @@ impl App {
         }
     }
 
-    /// The search the loop should run on a worker, taken.
-    pub fn take_search(&mut self) -> Option<SearchJob> {
+    /// The search queued for a worker, taken (by `start_work`, or by a test).
+    pub(crate) fn take_search(&mut self) -> Option<SearchJob> {
         self.corpus.as_mut()?.pending_search.take()
     }
 
@@ -302,8 +292,8 @@ impl App {
         }
     }
 
-    /// The opening the loop should finish on a worker, taken.
-    pub fn take_opening(&mut self) -> Option<OpenJob> {
+    /// The opening queued for a worker, taken (by `start_work`, or by a test).
+    pub(crate) fn take_opening(&mut self) -> Option<OpenJob> {
         self.corpus.as_mut()?.pending.take()
     }
 

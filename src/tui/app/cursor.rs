@@ -88,47 +88,12 @@ impl App {
             Command::WordPrev => word_prev(text, cur.at),
             Command::WordEnd => word_end(text, cur.at),
             Command::SentenceNext | Command::SentencePrev => {
-                // the sentences of the paragraphs around the cursor, split as needed
-                let s = &self.article.structure;
-                let i = s.paragraphs.partition_point(|p| p.range.end <= cur.at);
-                let near = i.saturating_sub(2)..(i + 3).min(s.paragraphs.len());
-                let starts = near.flat_map(|j| s.sentences_of(text, j)).map(|r| r.start);
-                step_to(starts, cur.at, c == Command::SentenceNext)
+                self.sentence_step(cur.at, c == Command::SentenceNext)
             }
             Command::ParagraphNext | Command::ParagraphPrev => {
-                let paragraphs = &self.article.structure.paragraphs;
-                let i = paragraphs.partition_point(|p| p.range.start <= cur.at);
-                let near = &paragraphs[i.saturating_sub(2)..(i + 1).min(paragraphs.len())];
-                let starts = near.iter().map(|p| p.range.start);
-                step_to(starts, cur.at, c == Command::ParagraphNext)
+                self.paragraph_step(cur.at, c == Command::ParagraphNext)
             }
-            Command::ToggleSelection => {
-                if let Some(cur) = self.mode.cursor_mut() {
-                    cur.anchor = if cur.anchor.is_some() {
-                        None
-                    } else {
-                        Some(cur.at)
-                    };
-                }
-                return true;
-            }
-            Command::CursorCancel => {
-                // Esc drops the selection first, then leaves cursor mode
-                match self.mode.cursor_mut() {
-                    Some(c) if c.anchor.is_some() => c.anchor = None,
-                    _ => self.mode.leave_cursor(),
-                }
-                return true;
-            }
-            Command::TagQuote => {
-                self.tag_selection(true);
-                return true;
-            }
-            Command::TagPosition => {
-                self.tag_selection(false);
-                return true;
-            }
-            _ => return false,
+            _ => return self.selection_command(c),
         };
         let last = prev_boundary(&self.article.text, self.article.text.len());
         let at = at.min(last);
@@ -137,6 +102,49 @@ impl App {
         }
         self.reveal(at);
         true
+    }
+
+    /// A cursor-mode command on the selection: start or drop it, Esc, tag it; false
+    /// when it is not one.
+    fn selection_command(&mut self, c: Command) -> bool {
+        match c {
+            Command::ToggleSelection => {
+                if let Some(cur) = self.mode.cursor_mut() {
+                    cur.anchor = if cur.anchor.is_some() {
+                        None
+                    } else {
+                        Some(cur.at)
+                    };
+                }
+            }
+            // Esc drops the selection first, then leaves cursor mode
+            Command::CursorCancel => match self.mode.cursor_mut() {
+                Some(c) if c.anchor.is_some() => c.anchor = None,
+                _ => self.mode.leave_cursor(),
+            },
+            Command::TagQuote => self.tag_selection(true),
+            Command::TagPosition => self.tag_selection(false),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The start of the next (previous) sentence, among the paragraphs around `at`
+    /// (split into sentences as needed).
+    fn sentence_step(&self, at: usize, forward: bool) -> usize {
+        let (text, s) = (&self.article.text, &self.article.structure);
+        let i = s.paragraphs.partition_point(|p| p.range.end <= at);
+        let near = i.saturating_sub(2)..(i + 3).min(s.paragraphs.len());
+        let starts = near.flat_map(|j| s.sentences_of(text, j)).map(|r| r.start);
+        step_to(starts, at, forward)
+    }
+
+    /// The start of the next (previous) paragraph.
+    fn paragraph_step(&self, at: usize, forward: bool) -> usize {
+        let paragraphs = &self.article.structure.paragraphs;
+        let i = paragraphs.partition_point(|p| p.range.start <= at);
+        let near = &paragraphs[i.saturating_sub(2)..(i + 1).min(paragraphs.len())];
+        step_to(near.iter().map(|p| p.range.start), at, forward)
     }
 
     /// Moving onto whitespace between blocks skips to the next (or previous) text.

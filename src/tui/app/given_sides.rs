@@ -4,11 +4,11 @@
 //! [`rederived`](crate::store::suggest::rederived)), as one undo step, once the worker
 //! has run the store's detector with them.
 
-use super::redetect::Purpose;
 use super::{App, Tone};
 use crate::article::sanitize_inline;
 use crate::model::{Annotations, Party};
 use crate::store::suggest::rederived;
+use crate::tui::detection::Purpose;
 use crate::tui::popup::{Ask, Popup};
 use crate::tui::questions::GIVEN_SIDES;
 use crate::tui::strings;

@@ -1,7 +1,8 @@
 //! Moving through the article: scrolling and wrapping as far as needed, stepping
 //! through annotations and search matches, selecting, and the mouse.
 
-use super::{App, Cursor, Tone};
+use super::cursor::Cursor;
+use super::{App, Tone};
 use crate::model::{Position, Quote, QuoteKind};
 use crate::tui::highlight::on_target;
 use crate::tui::layout::Layout;

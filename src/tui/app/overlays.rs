@@ -1,9 +1,10 @@
 //! The overlays' own keys (the key list and the sides view) and the sides view's
 //! columns.
 
-use super::{App, Layer, Overlay};
+use super::App;
 use crate::keys::Command;
 use crate::model::{QuoteKind, Status};
+use crate::tui::mode::{Layer, Overlay};
 
 impl App {
     /// Opens an overlay, or closes it when it is the one on top; another overlay on

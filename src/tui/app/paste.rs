@@ -4,8 +4,9 @@
 //! prompt, a popup's field, the speaker picker's filter). Anywhere else it is refused
 //! and said so: pasted text never runs as commands.
 
-use super::{App, Layer, Tone};
+use super::{App, Tone};
 use crate::article::sanitize_inline;
+use crate::tui::mode::Layer;
 use crate::tui::popup::Popup;
 use crate::tui::strings;
 

@@ -1,11 +1,12 @@
 //! The popups the edit commands open (questions, text fields, the speaker picker):
 //! their keys, and what their answers do.
 
-use super::{App, Layer, Tone};
+use super::{App, Tone};
 use crate::export::Format;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::PopupKey;
+use crate::tui::mode::Layer;
 use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup, Writing};
 use crate::tui::questions::{self, Changed, ReadOnlySave, SaveFailed, Unsaved};
 use crate::tui::strings;
@@ -118,7 +119,7 @@ impl App {
             (None, Pick::Speaker) => {
                 let name = filter.trim().to_string();
                 self.open_popup(Popup::text(
-                    &format!("New speaker {name}, step 2 of 3: role (optional, Enter skips)"),
+                    &strings::new_speaker_role(&name, &self.keymap),
                     "",
                     Field::SpeakerRole { name },
                 ));

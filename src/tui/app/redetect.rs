@@ -11,60 +11,13 @@ use crate::model::{Annotations, Party};
 use crate::store::edit::Edit;
 use crate::store::suggest::rederived;
 use crate::store::{Outcome, Suggest};
+use crate::tui::detection::{DetectJob, Detected, Purpose};
 use crate::tui::strings;
 use std::sync::Arc;
 
 /// Articles up to this size are detected on the reader's thread (the bundled article
 /// takes about 3 ms, and this size about 25 ms); larger ones on a worker.
 pub const DETECT_ON_THE_SPOT: usize = 256 * 1024;
-
-/// What a detection is run for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    /// Re-deriving the sides after an edit of the sides that led to state `step`.
-    Rederive {
-        /// The store's state after the edit of the sides.
-        step: u64,
-    },
-    /// `:detect`: merging a fresh detection into the store.
-    Redetect,
-    /// Applying the sides of the config or `--parties` when the store was in state
-    /// `step`.
-    ApplyGiven {
-        /// The store's state when they were to be applied.
-        step: u64,
-    },
-}
-
-/// A detection for the loop to run on a worker thread.
-#[derive(Debug)]
-pub struct DetectJob {
-    /// The detector the store was opened with, the one that made its suggestions.
-    pub suggest: Suggest,
-    /// The article as it is now.
-    pub article: Arc<Article>,
-    /// The sides as they are now.
-    pub parties: Vec<Party>,
-    /// What the result is for.
-    pub purpose: Purpose,
-}
-
-/// A detection's result, with what it was run on and for.
-#[derive(Debug)]
-pub struct Detected {
-    /// The job.
-    pub job: DetectJob,
-    /// What the detector found.
-    pub found: Annotations,
-}
-
-impl DetectJob {
-    /// Runs the detector.
-    pub fn run(self) -> Detected {
-        let found = (self.suggest)(&self.article, Some(&self.parties), &mut |_| {});
-        Detected { job: self, found }
-    }
-}
 
 impl App {
     /// Applies an edit of the sides and re-derives the sides of the untouched
@@ -234,8 +187,8 @@ impl App {
         });
     }
 
-    /// The detections the loop should run on a worker, taken.
-    pub fn take_jobs(&mut self) -> Vec<DetectJob> {
+    /// The detections queued for a worker, taken (by `start_work`, or by a test).
+    pub(crate) fn take_jobs(&mut self) -> Vec<DetectJob> {
         std::mem::take(&mut self.jobs)
     }
 

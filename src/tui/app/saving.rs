@@ -167,8 +167,9 @@ impl App {
             "ls" => self.open_corpus_list(),
             "messages" | "mes" => {
                 // opened at the newest (the view clamps the scroll)
-                self.mode
-                    .push(super::Layer::Overlay(super::Overlay::Messages(10_000)));
+                self.mode.push(crate::tui::mode::Layer::Overlay(
+                    crate::tui::mode::Overlay::Messages(10_000),
+                ));
             }
             "wq" | "x" => {
                 if self.save() {

@@ -1,11 +1,12 @@
 //! Keys into actions, and the one `update` that applies them: the reading commands,
 //! cancelling, the search prompt and mark letters; edits go on to `editing`.
 
-use super::{App, Layer, Overlay, Pending, Tone};
+use super::{App, Tone};
 use crate::keys::Command;
 use crate::tui::action::{Action, PromptKey};
 use crate::tui::input::TextField;
 use crate::tui::keymap::Bound;
+use crate::tui::mode::{Layer, Overlay, Pending};
 use crate::tui::strings;
 use crossterm::event::KeyEvent;
 
@@ -75,7 +76,9 @@ impl App {
             Action::Progress(bytes) => self.detected(bytes),
             Action::Detected(done) => self.take_detected(*done),
             Action::WorkerGone => self.worker_gone(),
+            Action::Workers(handle) => self.workers = Some(handle),
         }
+        self.start_work();
         self.log_message();
         self.ensure_screen();
         if !resize && self.top != top {

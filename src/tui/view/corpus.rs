@@ -6,10 +6,10 @@
 use crate::corpus::Progress;
 use crate::keys::Command;
 use crate::tui::app::App;
+use crate::tui::corpus::search::Search;
 use crate::tui::corpus::{Corpus, Entry};
-use crate::tui::corpus_search::Search;
-use crate::tui::view::popup::{frame, wrap_items};
-use crate::tui::view::{put_str, truncate};
+use crate::tui::strings;
+use crate::tui::view::{frame, put_str, truncate, wrap_items};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -30,20 +30,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let title = match &corpus.search {
         Some(search) => search_title(search),
-        None => format!(
-            "{} of {} articles · sorted by {}{}",
-            corpus.rows.len(),
-            corpus.entries.len(),
-            corpus.sort.name(),
-            if corpus.filter.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " · filter “{}”",
-                    crate::article::sanitize_inline(&corpus.filter)
-                )
-            }
-        ),
+        None => list_title(corpus),
     };
     let inner = frame(app, area, area.width, area.height, &title, buf);
     if inner.height < 3 || inner.width < 10 {
@@ -53,36 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let footer = footer_lines(app, corpus, w);
     let footer_h = footer.len().min(usize::from(inner.height) / 3);
     let rows = usize::from(inner.height).saturating_sub(footer_h).max(1);
-    let lines: Vec<(String, bool)> = match &corpus.search {
-        Some(search) => {
-            let first = corpus.match_cursor.saturating_sub(rows - 1);
-            search
-                .matches
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(rows)
-                .map(|(i, m)| {
-                    let name = &corpus.entries[m.entry].name;
-                    (
-                        format!("{name}:{}: {}", m.line, m.context),
-                        i == corpus.match_cursor,
-                    )
-                })
-                .collect()
-        }
-        None => {
-            let first = corpus.cursor.saturating_sub(rows - 1);
-            corpus
-                .rows
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(rows)
-                .map(|(row, &i)| (entry_line(corpus, &corpus.entries[i]), row == corpus.cursor))
-                .collect()
-        }
-    };
+    let lines = visible_lines(corpus, rows);
     if lines.is_empty() {
         let empty = match corpus.search {
             Some(_) => crate::tui::strings::NO_MATCH_YET,
@@ -108,6 +66,46 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let top = inner.bottom() - footer_h as u16;
     for (dy, line) in footer.iter().take(footer_h).enumerate() {
         buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme().dim);
+    }
+}
+
+/// The list's title: how many articles it shows of how many, its order and filter.
+fn list_title(corpus: &Corpus) -> String {
+    let filter = if corpus.filter.is_empty() {
+        String::new()
+    } else {
+        strings::corpus_filter(&crate::article::sanitize_inline(&corpus.filter))
+    };
+    strings::corpus_title(
+        corpus.rows.len(),
+        corpus.entries.len(),
+        corpus.sort.name(),
+        &filter,
+    )
+}
+
+/// The rows that fit in `rows` lines, the cursor's in view, each with whether it is
+/// the cursor's: the matches of a search, else the articles.
+fn visible_lines(corpus: &Corpus, rows: usize) -> Vec<(String, bool)> {
+    match &corpus.search {
+        Some(search) => {
+            let first = corpus.match_cursor.saturating_sub(rows - 1);
+            let shown = search.matches.iter().enumerate().skip(first).take(rows);
+            shown
+                .map(|(i, m)| {
+                    let name = &corpus.entries[m.entry].name;
+                    let line = format!("{name}:{}: {}", m.line, m.context);
+                    (line, i == corpus.match_cursor)
+                })
+                .collect()
+        }
+        None => {
+            let first = corpus.cursor.saturating_sub(rows - 1);
+            let shown = corpus.rows.iter().enumerate().skip(first).take(rows);
+            shown
+                .map(|(row, &i)| (entry_line(corpus, &corpus.entries[i]), row == corpus.cursor))
+                .collect()
+        }
     }
 }
 

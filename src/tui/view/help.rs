@@ -2,6 +2,7 @@
 
 use crate::keys::{Command, Scope};
 use crate::tui::app::{App, Tone};
+use crate::tui::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -76,38 +77,46 @@ const EXTRA: &[(&str, &[(&str, &str)])] = &[
 /// keymap; then the command line, the sides view and the mouse.
 pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for (scope, heading) in [
-        (Scope::Normal, "Reading"),
-        (Scope::Cursor, "Cursor mode (v)"),
-        (Scope::Prompt, "Prompts and popups (other keys type)"),
-        (Scope::Sides, "Sides editor (S)"),
-        (Scope::Speakers, "Speakers panel (W)"),
-        (Scope::Corpus, "Corpus list (parley DIR, :ls)"),
-    ] {
+    for scope in Scope::ALL {
+        out.push((strings::help_heading(scope, app.keymap()), String::new()));
+        scope_lines(app, scope, &mut out);
+    }
+    sides_view_lines(app, &mut out);
+    for (heading, entries) in EXTRA {
         out.push((heading.to_string(), String::new()));
-        for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {
-            let keys = app.keymap().keys_of(*c);
-            let keys = if keys.is_empty() {
-                "(unbound)".to_string()
-            } else {
-                keys.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+        out.extend(entries.iter().map(|(k, w)| (k.to_string(), w.to_string())));
+    }
+    out
+}
+
+/// The keys of a scope's commands, each with what it does (reading's side keys too).
+fn scope_lines(app: &App, scope: Scope, out: &mut Vec<(String, String)>) {
+    for c in Command::ALL.iter().filter(|c| c.scopes().contains(&scope)) {
+        let keys = app.keymap().keys_of(*c);
+        let keys = if keys.is_empty() {
+            "(unbound)".to_string()
+        } else {
+            keys.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push((keys, c.describe().to_string()));
+    }
+    if scope == Scope::Normal {
+        for (n, keys) in app.keymap().side_keys() {
+            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            let what = match n {
+                0 => "Clear the side".to_string(),
+                n => format!("Set the side to party {n}"),
             };
-            out.push((keys, c.describe().to_string()));
-        }
-        if scope == Scope::Normal {
-            for (n, keys) in app.keymap().side_keys() {
-                let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
-                let what = match n {
-                    0 => "Clear the side".to_string(),
-                    n => format!("Set the side to party {n}"),
-                };
-                out.push((keys.join(", "), what));
-            }
+            out.push((keys.join(", "), what));
         }
     }
+}
+
+/// The sides view's keys: it moves with reading's.
+fn sides_view_lines(app: &App, out: &mut Vec<(String, String)>) {
     let keys = |cs: &[Command]| {
         cs.iter()
             .flat_map(|c| app.keymap().keys_of(*c))
@@ -137,11 +146,6 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     ] {
         out.push((keys(cs), what.to_string()));
     }
-    for (heading, entries) in EXTRA {
-        out.push((heading.to_string(), String::new()));
-        out.extend(entries.iter().map(|(k, w)| (k.to_string(), w.to_string())));
-    }
-    out
 }
 
 /// One screen row of the help: a heading, or keys (possibly empty on a continued
@@ -195,7 +199,7 @@ pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme().border)
-        .title(" keys — Esc closes, j/k scroll ");
+        .title(strings::overlay_title("keys", app.keymap()));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let key_w = 22.min(usize::from(inner.width) / 2);
@@ -246,7 +250,7 @@ pub fn render_messages(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme().border)
-        .title(" messages — Esc closes, j/k scroll ");
+        .title(strings::overlay_title("messages", app.keymap()));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let width = usize::from(inner.width).saturating_sub(2).max(10);

@@ -5,6 +5,7 @@
 use super::help::popup;
 use crate::model::{QuoteKind, Status};
 use crate::tui::app::App;
+use crate::tui::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -169,9 +170,9 @@ pub fn render_legend(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     let room = usize::from(rect.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(room));
     let title = if lines.len() > room {
-        " legend — Esc closes, j/k scroll "
+        strings::overlay_title("legend", app.keymap())
     } else {
-        " legend "
+        " legend ".to_string()
     };
     Clear.render(rect, buf);
     Paragraph::new(lines)

@@ -6,58 +6,12 @@ use crate::tui::input::TextField;
 use crate::tui::layout::text_width;
 use crate::tui::popup::{Pick, Popup};
 use crate::tui::strings;
-use crate::tui::view::truncate;
+use crate::tui::view::{frame, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// A box of `width`×`height` centred in `area`, with a title; returns its inside.
-pub(super) fn frame(
-    app: &App,
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: &str,
-    buf: &mut Buffer,
-) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(rect, buf);
-    let title = truncate(&sanitize_inline(title), usize::from(w.saturating_sub(4)));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme().border)
-        .title(format!(" {title} "));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    inner
-}
-
-/// Items ("a add", "d delete") joined by " · " into lines of at most `width` columns
-/// (an item wider than that has a line of its own): the keys under a list popup.
-pub(super) fn wrap_items(items: impl Iterator<Item = String>, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for item in items {
-        let Some(line) = lines.last_mut() else { break };
-        if !line.is_empty() && text_width(line) + 3 + text_width(&item) > width {
-            lines.push(item);
-        } else {
-            if !line.is_empty() {
-                line.push_str(" · ");
-            }
-            line.push_str(&item);
-        }
-    }
-    lines
-}
 
 /// Draws the open popup over `area`.
 pub fn render(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {

@@ -209,7 +209,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if app.list_len() == 0 {
         let msg = if app.loading().detecting().is_some() {
-            "detecting…".to_string()
+            strings::detecting(None)
         } else if app.hl().items.is_empty() {
             strings::NO_ANNOTATIONS.to_string()
         } else {

@@ -4,11 +4,12 @@
 
 use crate::article::sanitize_inline;
 use crate::keys::Command;
+use crate::model::Party;
 use crate::tui::app::App;
-use crate::tui::app::sides_editor::{SIDE_KEYS, SidesEditor};
 use crate::tui::layout::text_width;
-use crate::tui::view::popup::{frame, wrap_items};
-use crate::tui::view::{put_str, truncate};
+use crate::tui::popup::sides::{SIDE_KEYS, SidesEditor};
+use crate::tui::strings;
+use crate::tui::view::{frame, put_str, truncate, wrap_items};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -30,58 +31,54 @@ pub fn render(app: &App, editor: &SidesEditor, area: Rect, buf: &mut Buffer) {
         .saturating_sub(footer_h + 1)
         .max(1);
     if parties.is_empty() {
-        let hint = "No sides yet: press a to add one.";
+        let hint = strings::no_sides_yet(app.keymap());
         buf.set_stringn(inner.x + 1, inner.y, hint, w, app.theme().dim);
     }
     let first = editor.cursor.saturating_sub(rows - 1);
-    for (dy, (i, p)) in parties
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
-        let y = inner.y + dy as u16;
-        let count = app.hl().side_counts.get(i).copied().unwrap_or(0);
-        let name = match p.label.as_deref().filter(|l| !l.trim().is_empty()) {
-            Some(label) => format!(
-                "{} {} [{}]",
-                i + 1,
-                sanitize_inline(&p.name),
-                sanitize_inline(label)
-            ),
-            None => format!("{} {}", i + 1, sanitize_inline(&p.name)),
-        };
-        let rest = if p.aliases.is_empty() {
-            format!("  ({count})")
-        } else {
-            let aliases: Vec<String> = p.aliases.iter().map(|a| sanitize_inline(a)).collect();
-            format!("  ({count})  also {}", aliases.join(", "))
-        };
-        let mut name_style = app.theme().mention(Some(i));
-        let mut rest_style = app.theme().dim;
-        if i == editor.cursor {
-            name_style = name_style.add_modifier(Modifier::REVERSED);
-            rest_style = rest_style.add_modifier(Modifier::REVERSED);
-        }
-        let name = truncate(&name, w);
-        let name_w = text_width(&name);
-        put_str(buf, inner.x + 1, y, &name, w, name_style);
-        if name_w < w {
-            let x = inner.x + 1 + name_w as u16;
-            put_str(
-                buf,
-                x,
-                y,
-                &truncate(&rest, w - name_w),
-                w - name_w,
-                rest_style,
-            );
-        }
+    let shown = parties.iter().enumerate().skip(first).take(rows);
+    for (dy, (i, p)) in shown.enumerate() {
+        let row = Rect::new(inner.x + 1, inner.y + dy as u16, w as u16, 1);
+        render_side(app, (i, p), i == editor.cursor, row, buf);
     }
     let top = inner.bottom() - footer_h as u16;
     for (dy, line) in footer.iter().take(footer_h).enumerate() {
         buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme().dim);
+    }
+}
+
+/// One side's row: its number, name and label in its colour, then how many it has
+/// and its other names, dim; reversed under the cursor.
+fn render_side(app: &App, (i, p): (usize, &Party), cursor: bool, row: Rect, buf: &mut Buffer) {
+    let (w, y) = (usize::from(row.width), row.y);
+    let count = app.hl().side_counts.get(i).copied().unwrap_or(0);
+    let name = match p.label.as_deref().filter(|l| !l.trim().is_empty()) {
+        Some(label) => format!(
+            "{} {} [{}]",
+            i + 1,
+            sanitize_inline(&p.name),
+            sanitize_inline(label)
+        ),
+        None => format!("{} {}", i + 1, sanitize_inline(&p.name)),
+    };
+    let rest = if p.aliases.is_empty() {
+        format!("  ({count})")
+    } else {
+        let aliases: Vec<String> = p.aliases.iter().map(|a| sanitize_inline(a)).collect();
+        format!("  ({count})  also {}", aliases.join(", "))
+    };
+    let mut name_style = app.theme().mention(Some(i));
+    let mut rest_style = app.theme().dim;
+    if cursor {
+        name_style = name_style.add_modifier(Modifier::REVERSED);
+        rest_style = rest_style.add_modifier(Modifier::REVERSED);
+    }
+    let name = truncate(&name, w);
+    let name_w = text_width(&name);
+    put_str(buf, row.x, y, &name, w, name_style);
+    if name_w < w {
+        let x = row.x + name_w as u16;
+        let rest = truncate(&rest, w - name_w);
+        put_str(buf, x, y, &rest, w - name_w, rest_style);
     }
 }
 

@@ -6,10 +6,10 @@ use crate::article::sanitize_inline;
 use crate::keys::Command;
 use crate::model::Speaker;
 use crate::tui::app::App;
-use crate::tui::app::speakers::{SPEAKER_KEYS, SpeakersPanel, speaker_counts};
+use crate::tui::app::speakers::speaker_counts;
 use crate::tui::layout::text_width;
-use crate::tui::view::popup::{frame, wrap_items};
-use crate::tui::view::{put_str, truncate};
+use crate::tui::popup::speakers::{SPEAKER_KEYS, SpeakersPanel};
+use crate::tui::view::{frame, put_str, truncate, wrap_items};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -52,52 +52,48 @@ pub fn render(app: &App, panel: &SpeakersPanel, area: Rect, buf: &mut Buffer) {
     let counts = speaker_counts(app.ann());
     let cursor = panel.row(speakers.len());
     let first = cursor.saturating_sub(rows - 1);
-    for (dy, (i, s)) in speakers
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
+    let shown = speakers.iter().enumerate().skip(first).take(rows);
+    for (dy, (i, s)) in shown.enumerate() {
         let (quotes, positions) = counts.get(s.id.as_str()).copied().unwrap_or_default();
         let numbers = format!("{quotes:>6} {positions:>4} {:>8}", s.mentions.len());
-        let y = inner.y + 1 + dy as u16;
-        let selected = i == cursor;
-        let style = |st: Style| {
-            if selected {
-                st.add_modifier(Modifier::REVERSED)
-            } else {
-                st
-            }
-        };
-        let side = s
-            .party
-            .as_deref()
-            .and_then(|p| app.ann().parties.iter().position(|x| x.id == p));
-        let name = columns.cell(&sanitize_inline(&s.name), columns.name);
-        let x = put_str(
-            buf,
-            inner.x + 1,
-            y,
-            &name,
-            w,
-            style(app.theme().mention(side)),
-        );
-        let rest = columns.rest(&side_label(app, s), &numbers, &role(s));
-        let left = w.saturating_sub(text_width(&name));
-        put_str(
-            buf,
-            x,
-            y,
-            &truncate(&rest, left),
-            left,
-            style(app.theme().text),
-        );
+        let row = Rect::new(inner.x + 1, inner.y + 1 + dy as u16, w as u16, 1);
+        let line = (s, numbers.as_str(), i == cursor);
+        render_speaker(app, &columns, line, row, buf);
     }
     let top = inner.bottom() - footer_h as u16;
     for (dy, line) in footer.iter().take(footer_h).enumerate() {
         buf.set_stringn(inner.x + 1, top + dy as u16, line, w, app.theme().dim);
     }
+}
+
+/// One speaker's row: the name in its side's colour, then its side, counts and role;
+/// reversed under the cursor.
+fn render_speaker(
+    app: &App,
+    columns: &Columns,
+    (s, numbers, selected): (&Speaker, &str, bool),
+    row: Rect,
+    buf: &mut Buffer,
+) {
+    let w = usize::from(row.width);
+    let style = |st: Style| {
+        if selected {
+            st.add_modifier(Modifier::REVERSED)
+        } else {
+            st
+        }
+    };
+    let side = s
+        .party
+        .as_deref()
+        .and_then(|p| app.ann().parties.iter().position(|x| x.id == p));
+    let name = columns.cell(&sanitize_inline(&s.name), columns.name);
+    let name_style = style(app.theme().mention(side));
+    let x = put_str(buf, row.x, row.y, &name, w, name_style);
+    let rest = columns.rest(&side_label(app, s), numbers, &role(s));
+    let left = w.saturating_sub(text_width(&name));
+    let rest = truncate(&rest, left);
+    put_str(buf, x, row.y, &rest, left, style(app.theme().text));
 }
 
 /// The widths of the name and side columns, from what is listed.

@@ -3,8 +3,9 @@
 use crate::article::sanitize_inline;
 use crate::keys::Command;
 use crate::model::{QuoteKind, Status};
-use crate::tui::app::{App, Pending, Tone};
+use crate::tui::app::{App, Tone};
 use crate::tui::highlight::{Target, on_target};
+use crate::tui::mode::Pending;
 use crate::tui::strings;
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;
@@ -22,27 +23,61 @@ pub fn counts(app: &App) -> Vec<(String, usize)> {
         .collect()
 }
 
-/// The left part of the status bar.
+/// The left part of the status bar: a prompt's text, or the mode, the place and
+/// what is worth knowing now.
 pub fn left_text(app: &App) -> String {
+    if let Some(prompt) = prompt_text(app) {
+        return prompt;
+    }
+    let no_article = app.corpus().is_some_and(|c| c.current.is_none());
+    let mut parts = vec![app.mode_name().to_string()];
+    // the list of a corpus before any article is open: no place in an article to give
+    if !no_article {
+        parts.push(position(app));
+    }
+    if let Some(n) = app.count() {
+        parts.push(strings::count_typed(n));
+    }
+    store_state(app, &mut parts);
+    if !app.filter().is_empty() {
+        let what = app.filter().describe(app.ann());
+        parts.push(strings::filter_shown(&what, app.list_len()));
+    }
+    parts.extend(summary(app));
+    parts.extend(loading(app));
+    if !app.search().matches.is_empty() {
+        let cur = app.search().current.map_or(0, |c| c + 1);
+        parts.push(strings::match_of(cur, app.search().matches.len()));
+    }
+    parts.join(" │ ")
+}
+
+/// The search prompt as typed, or the question of a key waiting for a mark's letter.
+fn prompt_text(app: &App) -> Option<String> {
     if let Some(field) = app.mode().search_field() {
         let n = app.search().matches.len();
         let found = if field.text().is_empty() {
             String::new()
         } else {
-            format!("   [{n} match{}]", if n == 1 { "" } else { "es" })
+            strings::matches_found(n)
         };
         let prompt = if app.search().backward { '?' } else { '/' };
-        return format!("{prompt}{}{found}", sanitize_inline(field.text()));
+        return Some(format!("{prompt}{}{found}", sanitize_inline(field.text())));
     }
-    if let Some(p) = app.mode().pending() {
-        return match p {
-            Pending::SetMark => "set mark: press a letter".into(),
-            Pending::JumpMark => "jump to mark: press a letter".into(),
-        };
-    }
+    app.mode().pending().map(|p| {
+        match p {
+            Pending::SetMark => strings::SET_MARK_PROMPT,
+            Pending::JumpMark => strings::JUMP_MARK_PROMPT,
+        }
+        .to_string()
+    })
+}
+
+/// Where the screen is in the article: how far, and the row at the top.
+fn position(app: &App) -> String {
     let rows = app.layout().rows().len().max(1);
     let bottom = (app.top() + app.viewport()).min(rows);
-    let position = if app.loading().rest_to_come() {
+    if app.loading().rest_to_come() {
         // only the start is here: neither the share read nor the row count is known
         format!("{}/…", app.top() + 1)
     } else if app.layout().is_complete() {
@@ -57,67 +92,57 @@ pub fn left_text(app: &App) -> String {
         let len = app.article().text.len().max(1);
         let at = app.layout().rows().get(bottom).map_or(len, |r| r.start());
         format!("{}% {}/…", at * 100 / len, app.top() + 1)
+    }
+}
+
+/// The store's state: conflicts left, read-only, unsaved edits. Before the rest, so
+/// that a message beside it cuts it last.
+fn store_state(app: &App, parts: &mut Vec<String>) {
+    let Some(store) = app.store() else {
+        return;
     };
-    let no_article = app.corpus().is_some_and(|c| c.current.is_none());
-    let mut parts = vec![app.mode_name().to_string()];
-    // the list of a corpus before any article is open: no place in an article to give
-    if !no_article {
-        parts.push(position);
+    let conflicts = store.annotations().conflicts.len();
+    if conflicts > 0 {
+        parts.push(strings::conflicts_left(conflicts, app.keymap()));
     }
-    if let Some(n) = app.count() {
-        parts.push(format!("count {n}"));
+    if store.read_only().is_some() {
+        parts.push(strings::READ_ONLY.into());
+    } else if store.is_dirty() {
+        parts.push(strings::unsaved(store.edits_at_risk()));
     }
-    if let Some(store) = app.store() {
-        // before the rest, so that a message beside it cuts it last
-        let conflicts = store.annotations().conflicts.len();
-        if conflicts > 0 {
-            parts.push(crate::tui::strings::conflicts_left(conflicts, app.keymap()));
-        }
-        if store.read_only().is_some() {
-            parts.push("read-only".into());
-        } else if store.is_dirty() {
-            parts.push(strings::unsaved(store.edits_at_risk()));
-        }
+}
+
+/// The selected annotation, else "no sides", else the counts per side; none of them
+/// while a message takes their place (until the next key).
+fn summary(app: &App) -> Option<String> {
+    if app.message().is_some() {
+        return None;
     }
-    if !app.filter().is_empty() {
-        parts.push(format!(
-            "filter: {} ({})",
-            app.filter().describe(app.ann()),
-            app.list_len()
-        ));
+    if let Some(selection) = selection_text(app) {
+        return Some(selection);
+    }
+    if app.ann().parties.is_empty() && app.store().is_some() {
+        return Some(no_sides(app));
     }
     let counts = counts(app);
-    let selection = selection_text(app);
-    // a message takes the place of the counts until the next key; the selected
-    // annotation's summary takes it while one is selected
-    if let Some(selection) = selection.filter(|_| app.message().is_none()) {
-        parts.push(selection);
-    } else if app.ann().parties.is_empty() && app.store().is_some() && app.message().is_none() {
-        parts.push(no_sides(app));
-    } else if !counts.is_empty() && app.message().is_none() {
-        parts.push(
-            counts
-                .iter()
-                .map(|(name, n)| format!("{name} {n}"))
-                .collect::<Vec<_>>()
-                .join(" · "),
-        );
-    }
+    (!counts.is_empty()).then(|| {
+        counts
+            .iter()
+            .map(|(name, n)| format!("{name} {n}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    })
+}
+
+/// How far the article and its store have come, while they load.
+fn loading(app: &App) -> Option<String> {
     if app.loading().rest_to_come() {
-        parts.push("loading…".into());
-    } else if let Some(detected) = app.loading().detecting() {
-        parts.push(if detected > 0 {
-            let total = app.article().text.len().max(1);
-            format!("detecting {}%…", detected.min(total) * 100 / total)
-        } else {
-            "detecting…".into()
-        });
+        return Some(strings::LOADING.into());
     }
-    if !app.search().matches.is_empty() {
-        let cur = app.search().current.map_or(0, |c| c + 1);
-        parts.push(format!("match {cur}/{}", app.search().matches.len()));
-    }
-    parts.join(" │ ")
+    let detected = app.loading().detecting()?;
+    let total = app.article().text.len().max(1);
+    let percent = (detected > 0).then(|| detected.min(total) * 100 / total);
+    Some(strings::detecting(percent))
 }
 
 /// What the status bar says of a story without sides, with the live key that adds one.

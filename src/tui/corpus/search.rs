@@ -4,7 +4,7 @@
 //! (the user searched again, or left the matches) is dropped, and the worker of an
 //! abandoned search stops at its next article. The list answers keys meanwhile.
 
-use super::corpus::Corpus;
+use super::Corpus;
 use crate::article::{Article, Source};
 use std::path::PathBuf;
 use std::sync::Arc;
