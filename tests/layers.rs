@@ -49,28 +49,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
 /// Modules that may use terminal crates.
 const TERMINAL: &[&str] = &["tui", "cli"];
 
-/// Files known to import each other in a cycle, each group left to the helper who is
-/// untangling it (issue 24); a cycle outside these groups, or one that draws in a file
-/// outside its group, fails. Remove a group once its cycle is gone (the test says so).
-const KNOWN_CYCLES: &[&[&str]] = &[
-    // the detector's stages calling each other (sides3, quotes3)
-    &[
-        "detect::affiliation",
-        "detect::assign",
-        "detect::attribution",
-        "detect::candidates",
-        "detect::choice",
-        "detect::discover",
-        "detect::entities",
-        "detect::evidence",
-        "detect::home",
-        "detect::kinds",
-        "detect::quote_speakers",
-        "detect::sides",
-        "detect::stance",
-    ],
-];
-
 #[test]
 fn every_module_names_only_the_layers_below_it() {
     let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
@@ -117,18 +95,9 @@ fn every_module_names_only_the_layers_below_it() {
 #[test]
 fn no_files_import_each_other_in_a_cycle() {
     let (files, graph) = import_graph(&src_dir());
-    let known: Vec<BTreeSet<String>> = KNOWN_CYCLES
-        .iter()
-        .map(|g| g.iter().map(|m| m.to_string()).collect())
-        .collect();
     let mut wrong = Vec::new();
-    let mut seen = vec![false; known.len()];
     for cycle in cycles(&graph) {
         let names: BTreeSet<String> = cycle.iter().map(|m| name(m)).collect();
-        if let Some(k) = known.iter().position(|k| names.is_subset(k)) {
-            seen[k] = true;
-            continue;
-        }
         wrong.push(format!(
             "a cycle between {}:",
             names.into_iter().collect::<Vec<_>>().join(", ")
@@ -148,12 +117,6 @@ fn no_files_import_each_other_in_a_cycle() {
                 }
             }
         }
-    }
-    for (k, group) in KNOWN_CYCLES.iter().enumerate().filter(|(k, _)| !seen[*k]) {
-        eprintln!(
-            "KNOWN_CYCLES[{k}] ({}…) is no longer a cycle: remove it",
-            group[0]
-        );
     }
     assert!(
         wrong.is_empty(),

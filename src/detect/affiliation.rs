@@ -5,7 +5,8 @@
 //! campaign"). Sides named inside a source phrase ("a spokesman for Acme") are found
 //! there by the matcher already.
 
-use super::entities::{Entities, Entity, EntityKind};
+use super::appositive::{Reading, appositive, appositive_side};
+use super::entities::{Entities, Entity, EntityKind, mention_ends};
 use super::evidence::{Clue, Evidence, Target};
 use super::lexicon;
 use super::parties::SideMatcher;
@@ -13,49 +14,6 @@ use super::side_words::{Class, is};
 use super::words::Word;
 use crate::model::Party;
 use std::collections::HashMap;
-
-/// Bytes an appositive may run to: a description, not a clause.
-const APPOSITIVE_BYTES: usize = 120;
-
-/// The side named in the appositive that follows a name ending at `name_end`
-/// ("…, the European Community representative in Washington, …").
-pub fn appositive_side(text: &str, name_end: usize, sides: &SideMatcher) -> Option<usize> {
-    appositive(text, name_end, Reading::Strict).and_then(|a| sides.first(a))
-}
-
-/// How sure an appositive must be to count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reading {
-    /// Opening with an article, a possessive or a title: enough to give a side.
-    Strict,
-    /// Also a bare noun phrase ("assistant trade representative"): enough to tell an
-    /// office, which must still be named in it.
-    Loose,
-}
-
-/// The appositive that follows a name ending at `name_end`: the description between
-/// commas ("Roy Denman, the European Community representative, …").
-pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str> {
-    let rest = text.get(name_end..)?.strip_prefix(", ")?;
-    let mut end = rest.len().min(APPOSITIVE_BYTES);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = &rest[..end];
-    let stop = window.find([',', '.', ';', '(', '"', '“'])?;
-    let appositive = &window[..stop];
-    let first = appositive.split_whitespace().next()?;
-    let ok = match reading {
-        Reading::Strict => introduces_description(first),
-        Reading::Loose => {
-            introduces_description(first)
-                || appositive
-                    .split_whitespace()
-                    .all(|w| w.starts_with(char::is_lowercase) && !is_clause_word(w))
-        }
-    };
-    ok.then_some(appositive)
-}
 
 /// The sides named in the appositives after each speaker's mentions.
 pub fn appositive_clues(
@@ -71,19 +29,6 @@ pub fn appositive_clues(
             }
         }
     }
-}
-
-/// Where each mention of an entity ends, and where its full name ends when the
-/// mention is only its start ("Suzanne" of "Suzanne Roe, assistant …"): where an
-/// appositive may follow.
-pub fn mention_ends<'a>(text: &'a str, e: &'a Entity) -> impl Iterator<Item = usize> + 'a {
-    e.mentions.iter().flat_map(move |m| {
-        let full = text
-            .get(m.start..)
-            .filter(|rest| m.end < m.start + e.name.len() && rest.starts_with(e.name.as_str()))
-            .map(|_| m.start + e.name.len());
-        std::iter::once(m.end).chain(full)
-    })
 }
 
 /// Bytes of the article in which other mentions of a speaker's name are looked for.
@@ -317,29 +262,6 @@ fn holds_words(phrase: &str, words: &str) -> bool {
             let after = phrase[at + words.len()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
-}
-
-/// Whether an appositive opening with `word` is a description of the name before it
-/// (an article, a possessive or a title), not a clause ("adding that …", "who …").
-fn introduces_description(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    // (an office's head noun opens one too: "Head of the EC Delegation", "member of …")
-    matches!(lower.as_str(), "the" | "a" | "an" | "head" | "member")
-        || lexicon::is_title(&lower)
-        || word.ends_with("'s")
-        || word.ends_with("’s")
-}
-
-/// Words that make a run of lower-case words a clause ("often vilified by",
-/// "however", "adding") rather than a bare description.
-fn is_clause_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lexicon::is_sentence_word(&lower)
-        || lexicon::pronoun(&lower).is_some()
-        || lexicon::cue(&lower).is_some()
-        || ["ing", "ed", "ly", "en"]
-            .iter()
-            .any(|end| lower.ends_with(end))
 }
 
 /// Words that end the names of organisations, not of people.

@@ -4,14 +4,15 @@
 //! ([`super::evidence`]).
 
 use super::affiliation::{appositive_clues, described_clues, member_clues, namesake_clues, titles};
-use super::attribution::Findings;
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
+use super::found::Findings;
 use super::home::{self, Home};
 use super::parties::{SideMatcher, countries};
-use super::sides::{self, SideKind};
+use super::side_kind::SideKind;
+use super::sides;
 use super::stance::stance_clues;
 use crate::article::Structure;
 use crate::model::{Party, QuoteKind};

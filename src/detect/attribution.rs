@@ -6,10 +6,11 @@
 
 use super::cues::{Cue, find_cues};
 use super::entities::Entities;
+use super::found::{Findings, Found};
 use super::kinds::{classify, dash_signature, transcript_label};
 use super::lexicon::CueKind;
 use super::parties::SideMatcher;
-use super::positions::{Position, unit_position};
+use super::positions::unit_position;
 use super::quote_speakers::{carry_over_paragraphs, resolve_cues, sentence_subject};
 use super::quotes::{QuoteSpan, push_quotes};
 use super::units::{asides, merge_units};
@@ -17,30 +18,6 @@ use super::words::{Word, push_words};
 use crate::article::{Paragraph, Structure};
 use crate::model::QuoteKind;
 use std::ops::Range;
-
-/// A quotation with what the detector made of it.
-#[derive(Debug, Clone)]
-pub struct Found {
-    /// The span, marks included.
-    pub range: Range<usize>,
-    /// Direct, partial or term.
-    pub kind: QuoteKind,
-    /// The entity that said it.
-    pub speaker: Option<usize>,
-    /// The cue that attributes it.
-    pub cue: Option<Range<usize>>,
-    /// The quotation this one continues (a quote running over paragraphs).
-    pub(super) continues: Option<usize>,
-}
-
-/// Everything found in an article.
-#[derive(Debug, Default)]
-pub struct Findings {
-    /// Quotations, in order.
-    pub quotes: Vec<Found>,
-    /// Positions, in order.
-    pub positions: Vec<Position>,
-}
 
 /// How many paragraphs back a floating quotation may look for its speaker.
 const FLOAT_PARAGRAPHS: usize = 3;

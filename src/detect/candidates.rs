@@ -7,7 +7,8 @@
 use super::discover::{Discovered, discover};
 use super::gazetteer::{Country, countries, gazetteer};
 use super::parties::{SideMatcher, name_key};
-use super::sides::{SideKind, kind_of_party};
+use super::side_kind::SideKind;
+use super::sides::kind_of_party;
 use crate::article::Structure;
 use crate::model::Party;
 use std::sync::OnceLock;

@@ -6,10 +6,10 @@
 //! model fitted on the tuning stories (`scripts/fit_sides.py`), and the two best are
 //! the sides.
 
-use super::attribution::Findings;
 use super::candidates::Candidates;
+use super::found::Findings;
+use super::side_kind::SideKind;
 use super::side_words::{Class, is};
-use super::sides::SideKind;
 use super::words::{lower, trim_end_all, words};
 use crate::article::Structure;
 use crate::model::QuoteKind;

@@ -6,8 +6,8 @@
 
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::side_kind::SideKind;
 use super::side_words::{Class, is, is_any_case};
-use super::sides::SideKind;
 use super::words::{
     Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive, words,
 };

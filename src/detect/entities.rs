@@ -279,9 +279,9 @@ impl Entities {
                         title: (!title.is_empty() && !is_honorific(&title.to_lowercase()))
                             .then_some(title),
                         name: n.clone(),
-                        side: sides.first(&text[whole.start..name.start]).or_else(|| {
-                            super::affiliation::appositive_side(text, whole.end, sides)
-                        }),
+                        side: sides
+                            .first(&text[whole.start..name.start])
+                            .or_else(|| super::appositive::appositive_side(text, whole.end, sides)),
                     };
                     self.index_title(&known);
                     self.full_names.entry(last).or_insert_with(|| known.clone());
@@ -673,6 +673,19 @@ pub struct KnownName {
     pub title: Option<String>,
     /// The side named in the title before it.
     pub side: Option<usize>,
+}
+
+/// Where each mention of an entity ends, and where its full name ends when the
+/// mention is only its start ("Suzanne" of "Suzanne Roe, assistant …"): where an
+/// appositive may follow.
+pub fn mention_ends<'a>(text: &'a str, e: &'a Entity) -> impl Iterator<Item = usize> + 'a {
+    e.mentions.iter().flat_map(move |m| {
+        let full = text
+            .get(m.start..)
+            .filter(|rest| m.end < m.start + e.name.len() && rest.starts_with(e.name.as_str()))
+            .map(|_| m.start + e.name.len());
+        std::iter::once(m.end).chain(full)
+    })
 }
 
 #[cfg(test)]

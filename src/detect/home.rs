@@ -3,14 +3,14 @@
 //! offices the story names without a country ("the Foreign Ministry", "government
 //! officials", "Deputy Under Secretary of Commerce ..."), and so does the detector.
 
-use super::affiliation::{Reading, appositive, mention_ends};
-use super::attribution::Findings;
+use super::appositive::{Reading, appositive};
 use super::entities::Entities;
+use super::entities::mention_ends;
 use super::evidence::{Clue, Evidence, Roles, Target};
+use super::found::Findings;
 use super::gazetteer::Gazetteer;
 use super::parties::SideMatcher;
 use super::side_words::{Class, is};
-use super::sides;
 use crate::article::Structure;
 use std::borrow::Cow;
 
@@ -106,7 +106,7 @@ fn headline_case<'a>(headline: &'a str, sides: &SideMatcher) -> Cow<'a, str> {
 /// Words that make an office someone else's than the nation's ("company officials",
 /// "a union official", "the party secretary", "a city official").
 fn is_non_state_word(word_lower: &str) -> bool {
-    sides::kind_of_noun(word_lower).is_some() || is(Class::NonState, word_lower)
+    super::side_kind::kind_of_noun(word_lower).is_some() || is(Class::NonState, word_lower)
 }
 
 /// Whose office `phrase` names when it names no side: the state's ("the Foreign
@@ -131,7 +131,7 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
         }
         if is_non_state_word(&lower) {
             // a body of no side's kind ("a hospital official") makes the office no one's
-            organisation = Some(organisation.or(sides::kind_of_noun(&lower))?);
+            organisation = Some(organisation.or(super::side_kind::kind_of_noun(&lower))?);
         }
         executive |= is(Class::Executive, &lower) || (acronyms && is_agency_acronym(w));
         legislative |= is(Class::Legislative, &lower);
@@ -220,7 +220,7 @@ mod tests {
     use crate::article::Article;
     use crate::article::Source;
     use crate::detect::gazetteer::{countries, gazetteer};
-    use crate::detect::sides::SideKind;
+    use crate::detect::side_kind::SideKind;
 
     fn home_of(text: &str) -> Option<(&'static str, bool)> {
         let article = Article::from_bytes(Source::Stdin, text.as_bytes());

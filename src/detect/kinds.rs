@@ -2,8 +2,8 @@
 //! term, and the quotations that carry their own attribution (a dash signature, a
 //! transcript label).
 
-use super::attribution::Found;
 use super::cues::Cue;
+use super::found::Found;
 use super::lexicon::{self, CueKind};
 use super::quotes::QuoteSpan;
 use super::speakers::{SourceNp, label_source};

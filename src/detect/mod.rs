@@ -6,6 +6,7 @@
 //! [`quote_speakers`], [`positions`]), then sides ([`parties`]). See docs/DETECTION.md.
 
 mod affiliation;
+mod appositive;
 mod assign;
 mod attribution;
 mod bytes;
@@ -15,6 +16,8 @@ mod cues;
 mod discover;
 mod entities;
 pub mod evidence;
+pub mod explain;
+mod found;
 pub mod gazetteer;
 mod home;
 mod kinds;
@@ -24,6 +27,7 @@ mod positions;
 mod quote_speakers;
 pub mod quotes;
 mod roles;
+mod side_kind;
 mod side_words;
 pub mod sides;
 mod speakers;
@@ -39,9 +43,10 @@ use crate::model::{
     Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker,
     Status, shared_context,
 };
-use attribution::{Findings, attribute};
+use attribution::attribute;
 use candidates::Candidates;
 use entities::Entities;
+use found::Findings;
 use parties::{SideMatcher, countries};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -134,13 +139,13 @@ fn find(article: &Article, parties: Option<&[Party]>, progress: &mut dyn FnMut(u
 /// Why an article has its sides and each speaker its side: the candidates scored as
 /// sides, and each speaker's clues and the model's inputs for each side of the story
 /// (what `scripts/fit_sides.py` fits the weights on).
-pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> evidence::Explanation {
+pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> explain::Explanation {
     let found = find(article, parties, &mut |_| {});
     let ids = found.candidates.ids();
-    evidence::Explanation {
+    explain::Explanation {
         candidate_features: choice::FEATURE_NAMES,
-        candidates: evidence::explain_candidates(&found.assigned, &found.candidates),
-        speakers: evidence::explain(
+        candidates: explain::explain_candidates(&found.assigned, &found.candidates),
+        speakers: explain::explain(
             &article.text,
             &found.entities,
             &found.findings,
@@ -221,7 +226,7 @@ impl Labels<'_> {
     }
 
     /// The `n`th quotation found.
-    fn quote(&self, text: &Arc<String>, n: usize, q: attribution::Found) -> Quote {
+    fn quote(&self, text: &Arc<String>, n: usize, q: found::Found) -> Quote {
         let (prefix, suffix) = shared_context(text, q.range.start, q.range.end, CONTEXT_CHARS);
         let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
         Quote {

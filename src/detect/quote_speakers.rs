@@ -3,9 +3,9 @@
 //! the registry a noun), and speakers shared across a quotation that runs over
 //! paragraphs. The end-to-end tests of who is credited with each quotation sit here.
 
-use super::attribution::Found;
 use super::cues::Cue;
 use super::entities::Entities;
+use super::found::Found;
 use super::lexicon;
 use super::parties::SideMatcher;
 use super::words::{Word, floor_boundary, is_capitalized, lower};

@@ -3,6 +3,7 @@
 
 use super::gazetteer::Country;
 use super::parties::SideMatcher;
+use super::side_kind::{SideKind, kind_of_noun};
 use super::side_words::{Class, is};
 use crate::model::Party;
 
@@ -38,40 +39,6 @@ pub fn complete_pair<S: AsRef<str>>(
         }
     }
     found
-}
-
-/// What a side is: its kind decides which offices and nouns speak for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SideKind {
-    /// A country, bloc or state: its ministries and officials speak for it.
-    Country,
-    /// A political party: its leaders and, when it governs, the state's offices.
-    Party,
-    /// A trade union: "the union", "the local".
-    Union,
-    /// A company: "the company", "the airline", "management".
-    Company,
-    /// A regulator or other public body: "the regulator", "the commission".
-    Regulator,
-    /// Anything else: a person, a campaign, a group.
-    #[default]
-    Other,
-}
-
-/// The kind of organisation a lower-case noun refers to ("union" → a union).
-pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
-    // the nouns by which a story refers to an organisation of each kind without naming
-    // it ("the union's president", "a company spokeswoman"), which also tell the kind
-    // of a side from its names ("Allied Pilots Association", alias "pilots union")
-    [
-        (Class::UnionNoun, SideKind::Union),
-        (Class::CompanyNoun, SideKind::Company),
-        (Class::RegulatorNoun, SideKind::Regulator),
-        (Class::PartyNoun, SideKind::Party),
-    ]
-    .into_iter()
-    .find(|&(class, _)| is(class, word_lower))
-    .map(|(_, kind)| kind)
 }
 
 /// The kind of a given party, from its names: a country when it stands for one of the

@@ -3,12 +3,12 @@
 //! "our" ("our government", "our union"), and the sides they speak against (the object
 //! of a hostile verb, or a side named in the third person beside a "we").
 
-use super::attribution::{Findings, Found};
 use super::evidence::{Clue, Evidence, Target};
+use super::found::{Findings, Found};
 use super::parties::SideMatcher;
 use super::positions::Position;
+use super::side_kind::{SideKind, kind_of_noun};
 use super::side_words::{Class, classes, is};
-use super::sides::{SideKind, kind_of_noun};
 use super::words::{lower, words};
 use crate::model::QuoteKind;
 use std::ops::Range;

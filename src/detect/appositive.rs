@@ -1,0 +1,72 @@
+//! Appositives: the description between commas after a name ("Roy Denman, the
+//! European Community representative, said"), read the same way by the entities, the
+//! offices a speaker holds and the sides named after a name.
+
+use super::lexicon;
+use super::parties::SideMatcher;
+
+/// Bytes an appositive may run to: a description, not a clause.
+const APPOSITIVE_BYTES: usize = 120;
+
+/// The side named in the appositive that follows a name ending at `name_end`
+/// ("…, the European Community representative in Washington, …").
+pub fn appositive_side(text: &str, name_end: usize, sides: &SideMatcher) -> Option<usize> {
+    appositive(text, name_end, Reading::Strict).and_then(|a| sides.first(a))
+}
+
+/// How sure an appositive must be to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Opening with an article, a possessive or a title: enough to give a side.
+    Strict,
+    /// Also a bare noun phrase ("assistant trade representative"): enough to tell an
+    /// office, which must still be named in it.
+    Loose,
+}
+
+/// The appositive that follows a name ending at `name_end`: the description between
+/// commas ("Roy Denman, the European Community representative, …").
+pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str> {
+    let rest = text.get(name_end..)?.strip_prefix(", ")?;
+    let mut end = rest.len().min(APPOSITIVE_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &rest[..end];
+    let stop = window.find([',', '.', ';', '(', '"', '“'])?;
+    let appositive = &window[..stop];
+    let first = appositive.split_whitespace().next()?;
+    let ok = match reading {
+        Reading::Strict => introduces_description(first),
+        Reading::Loose => {
+            introduces_description(first)
+                || appositive
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_lowercase) && !is_clause_word(w))
+        }
+    };
+    ok.then_some(appositive)
+}
+
+/// Whether an appositive opening with `word` is a description of the name before it
+/// (an article, a possessive or a title), not a clause ("adding that …", "who …").
+fn introduces_description(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    // (an office's head noun opens one too: "Head of the EC Delegation", "member of …")
+    matches!(lower.as_str(), "the" | "a" | "an" | "head" | "member")
+        || lexicon::is_title(&lower)
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+}
+
+/// Words that make a run of lower-case words a clause ("often vilified by",
+/// "however", "adding") rather than a bare description.
+fn is_clause_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lexicon::is_sentence_word(&lower)
+        || lexicon::pronoun(&lower).is_some()
+        || lexicon::cue(&lower).is_some()
+        || ["ing", "ed", "ly", "en"]
+            .iter()
+            .any(|end| lower.ends_with(end))
+}
