@@ -126,7 +126,7 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
     {
         end -= 1;
     }
-    while end > 0 && matches!(lower(&ws[end - 1]).as_str(), "mr" | "mrs" | "ms" | "dr") {
+    while end > 0 && crate::article::abbreviations::is_honorific(&lower(&ws[end - 1])) {
         end -= 1;
     }
     let mut begin = end;
