@@ -155,6 +155,34 @@ pub fn is_institution_word(word_lower: &str) -> bool {
         .contains(word_lower)
 }
 
+/// Whether `word_lower` (in lower case) names one member of a known party ("the Ohio
+/// Democrat", "a Tory"): a one-word name of the party whose plural is also one of its
+/// names ("Tory" / "Tories", "Republican" / "Republicans"), so "Labour" is none. The
+/// party data is the one list; the speaker logic asks here.
+pub fn is_party_member_word(word_lower: &str) -> bool {
+    static WORDS: OnceLock<super::lexicon::WordSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let plural = |w: &str| match w.strip_suffix('y') {
+                Some(stem) => format!("{stem}ies"),
+                None => format!("{w}s"),
+            };
+            gazetteer()
+                .parties
+                .iter()
+                .flat_map(|p| {
+                    let names: Vec<String> = p.names.iter().map(|n| n.to_lowercase()).collect();
+                    names
+                        .iter()
+                        .filter(|n| !n.contains(' ') && names.contains(&plural(n)))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .contains(word_lower)
+}
+
 /// The countries of the embedded gazetteer.
 pub fn countries() -> &'static [Country] {
     &gazetteer().countries
@@ -339,6 +367,16 @@ mod tests {
         assert!(is_institution_word("xinhua"));
         assert!(!is_institution_word("state")); // of "State Department", not alone
         assert!(!is_institution_word("ministry"));
+    }
+
+    #[test]
+    fn a_party_member_is_a_singular_name_of_a_known_party() {
+        for member in ["tory", "conservative", "republican", "democrat"] {
+            assert!(is_party_member_word(member), "{member}");
+        }
+        for other in ["labour", "tories", "republicans", "snp", "ministry"] {
+            assert!(!is_party_member_word(other), "{other}");
+        }
     }
 
     #[test]

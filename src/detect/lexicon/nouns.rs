@@ -92,12 +92,10 @@ pub fn rank(word: &str) -> Option<usize> {
     RANKS.iter().position(|r| word.eq_ignore_ascii_case(r))
 }
 
-/// Whether a lower-case word names a member of a party ("the Ohio Democrat").
+/// Whether a lower-case word names a member of a party ("the Ohio Democrat"): asked
+/// of the gazetteer's parties, the one list of them.
 pub fn is_party_member(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "democrat" | "republican" | "conservative" | "tory"
-    )
+    gazetteer::is_party_member_word(word_lower)
 }
 
 /// Whether a lower-case word names an office one person holds ([`OFFICES`]).
