@@ -67,15 +67,36 @@ static ASCII_IN_WORD: [bool; 128] = {
 };
 
 impl WordSpans<'_> {
-    /// Whether the character at byte `i` belongs to a word, and its length.
-    #[inline(always)]
-    fn inside(&self, i: usize) -> (bool, usize) {
-        let b = self.phrase.as_bytes()[i];
-        if let Some(&inside) = ASCII_IN_WORD.get(usize::from(b)) {
-            return (inside, 1);
-        }
+    /// Whether the character outside ASCII at byte `i` belongs to a word, and its
+    /// length.
+    fn wide(&self, i: usize) -> (bool, usize) {
         let c = self.phrase[i..].chars().next().unwrap_or(' ');
         (c.is_alphanumeric() || c == '’', c.len_utf8())
+    }
+
+    /// Moves past the characters that belong to words (`inside`) or not, to the
+    /// first that does the other; whether one outside ASCII was passed.
+    #[inline(always)]
+    fn pass(&mut self, inside: bool) -> bool {
+        let bytes = self.phrase.as_bytes();
+        let mut wide = false;
+        // (an ASCII byte is one step of the table; only others are decoded)
+        while let Some(&b) = bytes.get(self.at) {
+            if let Some(&in_word) = ASCII_IN_WORD.get(usize::from(b)) {
+                if in_word != inside {
+                    break;
+                }
+                self.at += 1;
+            } else {
+                let (in_word, n) = self.wide(self.at);
+                if in_word != inside {
+                    break;
+                }
+                wide = true;
+                self.at += n;
+            }
+        }
+        wide
     }
 }
 
@@ -83,28 +104,13 @@ impl Iterator for WordSpans<'_> {
     type Item = std::ops::Range<usize>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let len = self.phrase.len();
         loop {
-            while self.at < len {
-                let (inside, n) = self.inside(self.at);
-                if inside {
-                    break;
-                }
-                self.at += n;
-            }
-            if self.at >= len {
+            self.pass(false);
+            if self.at >= self.phrase.len() {
                 return None;
             }
             let start = self.at;
-            let mut ascii = true;
-            while self.at < len {
-                let (inside, n) = self.inside(self.at);
-                if !inside {
-                    break;
-                }
-                ascii &= n == 1;
-                self.at += n;
-            }
+            let ascii = !self.pass(true);
             let w = &self.phrase[start..self.at];
             if ascii {
                 // (the common case, trimmed by byte: an ASCII letter or digit is
