@@ -138,6 +138,9 @@ pub struct OpenJob {
     pub rest: Option<Rest>,
     /// How to open its store.
     pub options: OpenOptions,
+    /// Where reading places are kept, for the worker to look up the place of an
+    /// article it made whole (none: the reader knows where to show it from).
+    pub places: Option<PathBuf>,
     /// The latest ticket.
     latest: Arc<AtomicU64>,
 }
@@ -206,13 +209,21 @@ impl Corpus {
         self.opening.load(Ordering::SeqCst) == ticket
     }
 
-    /// An opening for the loop to finish on a worker.
-    pub fn queue_opening(&mut self, ticket: u64, article: Arc<Article>, rest: Option<Rest>) {
+    /// An opening for the loop to finish on a worker; `look_up_place` when the worker
+    /// is to find where the reader was in it (an article still to come).
+    pub fn queue_opening(
+        &mut self,
+        ticket: u64,
+        article: Arc<Article>,
+        rest: Option<Rest>,
+        look_up_place: bool,
+    ) {
         self.pending = Some(OpenJob {
             ticket,
             article,
             rest,
             options: self.options.clone(),
+            places: self.places.clone().filter(|_| look_up_place),
             latest: Arc::clone(&self.opening),
         });
     }

@@ -69,10 +69,13 @@ pub fn run(
     color: bool,
 ) -> Result<Exit> {
     let rest = opening.rest.take();
+    // an article still to come has no text to know its reading place by: the worker
+    // looks it up once it has made the text
+    let to_come = opening.is_to_come();
     let article = Arc::new(opening.article);
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
-    let sha = session::fingerprint(&article.text, opening.size);
+    let sha = (!to_come).then(|| session::fingerprint(&article.text, opening.size));
     with_terminal(mouse, |terminal, (tx, rx)| {
         let size = terminal::capped(terminal.size()?);
         let mut app = App::new(
@@ -84,7 +87,8 @@ pub fn run(
         if !opening.complete {
             app.update(Action::RestToCome);
         }
-        if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
+        let known = place_path.as_deref().zip(sha.as_deref());
+        if let Some(place) = known.and_then(|(p, sha)| session::load(p, sha)) {
             app.update(Action::Resume(place));
         }
         let small = opening.complete && article.text.len() <= DETECT_BEFORE_FIRST_FRAME;
@@ -99,27 +103,33 @@ pub fn run(
         if !small {
             let max = app.config().limits.max_article_bytes;
             let guard = events::WorkerGuard::new(tx.clone());
-            spawn_worker(article, rest, max, options, guard, || true);
+            let places = place_path.clone().filter(|_| to_come);
+            spawn_worker(article, rest, max, options, places, guard, || true);
         } else {
             drop(article);
         }
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
-        if let Some(p) = place_path.as_deref() {
-            keep_place(&app, p, sha);
+        if let Some(p) = place_path
+            .as_deref()
+            .filter(|_| app.loading().article_here())
+        {
+            keep_place(&app, p, sha, opening.size);
         }
         Ok(end)
     })
 }
 
 /// Saves where the reader left the article and its marks, under the fingerprint it
-/// was opened with (`sha`), or its new text's when `:detect` read it again.
-fn keep_place(app: &App, path: &std::path::Path, sha: String) {
-    let sha = match &app.article().source {
-        crate::article::Source::File(file) if app.was_read_again() => {
+/// was opened with (`sha`), else its text's now (an article that came whole from the
+/// worker, of `size` bytes), or its new text's when `:detect` read it again.
+fn keep_place(app: &App, path: &std::path::Path, sha: Option<String>, size: u64) {
+    let sha = match (&app.article().source, sha) {
+        (crate::article::Source::File(file), _) if app.was_read_again() => {
             let size = std::fs::metadata(file).map_or(0, |m| m.len());
             session::fingerprint(&app.article().text, size)
         }
-        _ => sha,
+        (_, Some(sha)) => sha,
+        (_, None) => session::fingerprint(&app.article().text, size),
     };
     let marks = app
         .marks()
@@ -188,14 +198,17 @@ fn with_terminal(
 }
 
 /// Starts the worker: it reads the rest of the article (when there is a `rest`, from
-/// the file already open), then opens the store, and sends each through `guard` as it
-/// is ready. Once `wanted` says the reader has moved to another article, it stops and
-/// lets go of what it opened.
+/// the file already open; a page's or Markdown's text is made here), then opens the
+/// store, and sends each through `guard` as it is ready. An article that came whole
+/// from the worker has its reading place looked up in `places`, when given. Once
+/// `wanted` says the reader has moved to another article, it stops and lets go of
+/// what it opened.
 fn spawn_worker(
     start: Arc<Article>,
     rest: Option<Rest>,
     max_bytes: u64,
     options: OpenOptions,
+    places: Option<std::path::PathBuf>,
     guard: events::WorkerGuard,
     wanted: impl Fn() -> bool + Send + 'static,
 ) {
@@ -203,21 +216,32 @@ fn spawn_worker(
         background();
         let article = match rest {
             None => start,
-            Some(rest) => match rest.read(max_bytes) {
-                Ok(whole) => {
-                    drop(start);
-                    let whole = Arc::new(whole);
-                    if !guard.send(Event::ArticleReady(Arc::clone(&whole))) {
+            Some(rest) => {
+                let (to_come, size) = (start.text.is_empty(), rest.size());
+                drop(start);
+                match rest.read(max_bytes) {
+                    Ok(whole) => {
+                        let whole = Arc::new(whole);
+                        if !guard.send(Event::ArticleReady(Arc::clone(&whole))) {
+                            return guard.finish();
+                        }
+                        let key = session::fingerprint(&whole.text, size);
+                        if let Some(place) = places.and_then(|p| session::load(&p, &key)) {
+                            guard.send(Event::Resume(place));
+                        }
+                        whole
+                    }
+                    Err(e) => {
+                        let what = if to_come {
+                            "article"
+                        } else {
+                            "rest of the article"
+                        };
+                        guard.send(Event::ArticleFailed(format!("cannot read the {what}: {e}")));
                         return guard.finish();
                     }
-                    whole
                 }
-                Err(e) => {
-                    let why = format!("cannot read the rest of the article: {e}");
-                    guard.send(Event::ArticleFailed(why));
-                    return guard.finish();
-                }
-            },
+            }
         };
         let mut progress = |bytes: usize| {
             guard.send(Event::Progress(bytes));
@@ -244,7 +268,16 @@ static OPENING_STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 fn spawn_opening(job: corpus::OpenJob, max_bytes: u64, tx: mpsc::Sender<Event>) {
     let guard = events::WorkerGuard::for_article(tx, job.ticket);
     let wanted = job.wanted();
-    spawn_worker(job.article, job.rest, max_bytes, job.options, guard, wanted);
+    let places = job.places;
+    spawn_worker(
+        job.article,
+        job.rest,
+        max_bytes,
+        job.options,
+        places,
+        guard,
+        wanted,
+    );
 }
 
 /// The worker's niceness: background work gives way to the reader's own thread, the
@@ -379,6 +412,7 @@ fn worker_action(event: Event) -> Option<Action> {
         Event::Progress(n) => Action::Progress(n),
         Event::ArticleReady(a) => Action::ArticleReady(a),
         Event::ArticleFailed(why) => Action::ArticleFailed(why),
+        Event::Resume(place) => Action::Resume(place),
         Event::StoreReady(store) => Action::StoreReady(store),
         Event::WorkerGone => Action::WorkerGone,
         Event::Detected(done) => Action::Detected(done),
@@ -462,6 +496,8 @@ fn resume_terminal(mouse: bool) -> Result<()> {
 
 #[cfg(test)]
 mod app_tests;
+#[cfg(test)]
+mod corpus_opening_tests;
 #[cfg(test)]
 mod corpus_tests;
 

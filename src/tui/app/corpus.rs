@@ -272,6 +272,9 @@ impl App {
         corpus.end_search();
         let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);
+        // nothing of a large page or Markdown file is here yet: its text is made on the
+        // worker, which then finds where the reader was in it
+        let to_come = opening.is_to_come();
         let article = Arc::new(opening.article);
         *self = self.fresh(Arc::clone(&article), corpus.color);
         self.log = log;
@@ -283,12 +286,13 @@ impl App {
             self.corpus = Some(corpus);
             self.update(Action::StoreReady(Box::new(store)));
         } else {
-            corpus.queue_opening(ticket, article, opening.rest);
+            corpus.queue_opening(ticket, article, opening.rest, to_come && offset.is_none());
             self.corpus = Some(corpus);
         }
         match offset {
             Some(at) => self.resume_at(at),
-            None => self.take_place(),
+            None if !to_come => self.take_place(),
+            None => {}
         }
     }
 
@@ -305,8 +309,12 @@ impl App {
         }
     }
 
-    /// Saves where the reader is in the open article, as quitting does.
+    /// Saves where the reader is in the open article, as quitting does (nothing for one
+    /// whose text has not come: it has no place yet).
     pub fn keep_place(&self) {
+        if !self.loading.article_here() {
+            return;
+        }
         let (Some(key), Some(path)) = (self.corpus_place_key(), self.places_file()) else {
             return;
         };
