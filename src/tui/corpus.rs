@@ -24,8 +24,6 @@ pub struct Entry {
     pub title: Option<String>,
     /// Its store's counts; `None` until read or without a store.
     pub counts: Option<Counts>,
-    /// Whether it has a store (known once read).
-    pub has_store: bool,
     /// A store that could not be read: why.
     pub problem: Option<String>,
     /// Marked done.
@@ -172,7 +170,6 @@ impl Corpus {
                 path,
                 title: None,
                 counts: None,
-                has_store: false,
                 problem: None,
             })
             .collect();
@@ -235,14 +232,8 @@ impl Corpus {
         };
         e.title = Some(c.title);
         match c.counts {
-            Ok(counts) => {
-                e.has_store = counts.is_some();
-                e.counts = counts;
-            }
-            Err(why) => {
-                e.has_store = true;
-                e.problem = Some(why);
-            }
+            Ok(counts) => e.counts = counts,
+            Err(why) => e.problem = Some(why),
         }
     }
 

@@ -81,7 +81,6 @@ impl App {
             return;
         };
         entry.counts = Some(crate::corpus::Counts::of(store.annotations()));
-        entry.has_store = store.exists_on_disk();
         entry.problem = None;
         entry.title = Some(self.article.title().to_string());
         corpus.arrange();
