@@ -173,6 +173,13 @@ fn q_quits_while_a_page_is_made() {
     let mut app = reader(dir.path());
     press(&mut app, KeyCode::Enter);
     assert!(app.loading().rest_to_come());
+    // with no text yet, the reading keys find nothing to act on, and break nothing
+    for keys in ["vlwe)(", "G50%gj", "/round", "ma'a''", "\t]r"] {
+        typ(&mut app, keys);
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(screen(&app).contains("reading…"), "{}", screen(&app));
     typ(&mut app, "q");
     assert!(app.wants_quit());
 }
