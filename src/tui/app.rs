@@ -11,9 +11,12 @@ mod editing;
 mod given_sides;
 mod jumps;
 pub mod loading;
+pub mod mode;
 mod navigation;
 mod overlays;
 mod paste;
+#[cfg(test)]
+mod popup_tests;
 mod popups;
 pub mod redetect;
 mod review;
@@ -28,7 +31,6 @@ use super::geometry::Geometry;
 use super::highlight::Highlights;
 use super::keymap::Keymap;
 use super::layout::Layout;
-use super::mode::Mode;
 use super::search::Search;
 use super::theme::Theme;
 use crate::article::Article;
@@ -36,6 +38,7 @@ use crate::config::Config;
 use crate::model::{Annotations, Id};
 use crate::store::Store;
 use loading::Loading;
+use mode::Mode;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
