@@ -1,7 +1,8 @@
 //! The reader's state: the `App` struct, its construction, and taking in the article,
-//! the store and changed annotations as they arrive. What changes it lives in the
-//! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
-//! `editing`, `popups` and `saving`.
+//! the store and changed annotations as they arrive. What has the keys is `mode` (a
+//! stack of layers, the popups among them). What changes it lives in the submodules:
+//! `update` (keys and actions), `navigation`, `overlays`, `cursor`, `editing`,
+//! `popups` and `saving`.
 
 mod access;
 mod conflicts;
