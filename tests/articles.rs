@@ -169,7 +169,12 @@ fn a_large_page_opens_in_the_reader_at_once_and_quits_on_q() {
         screen.contains("harbour.html")
             && (screen.contains("reading…") || screen.contains("Round 1 changed nothing"))
     });
-    // the reader answers meanwhile: a new size is drawn, and q quits
+    // the reader answers meanwhile: help opens and closes, a new size is drawn (once
+    // the reader reads the terminal, so no resize is sent before it listens), q quits
+    t.send("h");
+    t.wait_text("HELP");
+    t.send("\x1b");
+    t.wait_text("READ");
     t.resize(80, 20);
     t.wait_for("the status bar drawn on the new last row", |s| {
         s.rows(0, 80)
