@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod note_editor;
+pub mod opening;
 pub mod popup;
 pub mod print;
 pub mod questions;
@@ -101,10 +102,10 @@ pub fn run(
         let gate = events::InputGate::default();
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
-            let max = app.config().limits.max_article_bytes;
-            let guard = events::WorkerGuard::new(tx.clone());
+            // started once the loop hands the app its workers, after the first screen
             let places = place_path.clone().filter(|_| to_come);
-            spawn_worker(article, rest, max, options, places, guard, || true);
+            let job = opening::OpenJob::new(article, rest, options, places);
+            app.update(Action::Open(Box::new(job)));
         } else {
             drop(article);
         }
@@ -264,9 +265,13 @@ fn spawn_worker(
 /// Held by a worker while it opens a store.
 static OPENING_STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Opens an article of the corpus on a worker, as [`run`] does a large article.
-fn spawn_opening(job: corpus::OpenJob, max_bytes: u64, tx: mpsc::Sender<Event>) {
-    let guard = events::WorkerGuard::for_article(tx, job.ticket);
+/// Finishes an article's opening on a worker: what it sends for an article of the
+/// corpus carries the opening's ticket.
+fn spawn_opening(job: opening::OpenJob, max_bytes: u64, tx: mpsc::Sender<Event>) {
+    let guard = match job.ticket {
+        Some(ticket) => events::WorkerGuard::for_article(tx, ticket),
+        None => events::WorkerGuard::new(tx),
+    };
     let wanted = job.wanted();
     let places = job.places;
     spawn_worker(
@@ -343,7 +348,7 @@ impl Workers for Threads {
     fn detect(&self, job: detection::DetectJob) {
         spawn_detection(job, self.tx.clone());
     }
-    fn open(&self, job: corpus::OpenJob) {
+    fn open(&self, job: opening::OpenJob) {
         spawn_opening(job, self.max_bytes, self.tx.clone());
     }
     fn search(&self, job: corpus::search::SearchJob) {
@@ -497,9 +502,9 @@ fn resume_terminal(mouse: bool) -> Result<()> {
 #[cfg(test)]
 mod app_tests;
 #[cfg(test)]
-mod corpus_opening_tests;
-#[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod opening_tests;
 
 #[cfg(test)]
 mod edit_tests;

@@ -12,7 +12,7 @@ use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
 use crate::tui::corpus::search::{Found, SearchJob};
-use crate::tui::corpus::{Corpus, Counted, Destination, OpenJob};
+use crate::tui::corpus::{Corpus, Counted, Destination};
 use crate::tui::popup::choice::Choice;
 use crate::tui::popup::corpus::CorpusList;
 use crate::tui::popup::text::TextInput;
@@ -288,19 +288,16 @@ impl App {
             self.corpus = Some(corpus);
             self.update(Action::StoreReady(Box::new(store)));
         } else {
-            corpus.queue_opening(ticket, article, opening.rest, to_come && offset.is_none());
+            let look_up_place = to_come && offset.is_none();
+            let job = corpus.opening_job(ticket, article, opening.rest, look_up_place);
             self.corpus = Some(corpus);
+            self.update(Action::Open(Box::new(job)));
         }
         match offset {
             Some(at) => self.resume_at(at),
             None if !to_come => self.take_place(),
             None => {}
         }
-    }
-
-    /// The opening queued for a worker, taken (by `start_work`, or by a test).
-    pub(crate) fn take_opening(&mut self) -> Option<OpenJob> {
-        self.corpus.as_mut()?.pending.take()
     }
 
     /// What a worker sent for the article opened under `ticket`: taken while that

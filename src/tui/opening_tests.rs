@@ -1,15 +1,18 @@
-//! Opening an article of the corpus off the reader's thread, by keys into `App`: a
-//! large text article opens on its start and a large web page or Markdown file on its
-//! name ("reading…"), the rest (or all of the page's text) made by the worker the app
-//! queues; the list, `:ls`, Esc, a resize and `q` answer meanwhile; what arrives for an
-//! article left is dropped; a page that cannot be read says why in its place.
+//! Opening an article off the reader's thread, by keys and actions into `App`: the
+//! opening is queued in the app and started through its workers; a large text article
+//! opens on its start and a large web page or Markdown file on its name ("reading…"),
+//! the rest (or all of the page's text) made by the worker; the list, `:ls`, Esc, a
+//! resize and `q` answer meanwhile; what arrives for an article left is dropped; a page
+//! that cannot be read says why in its place.
 
 use super::action::Action;
 use super::app::App;
 use super::corpus_tests::{command, list_open, reader};
+use super::opening::OpenJob;
 use super::test_support::{press, screen, typ};
 use crossterm::event::KeyCode;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 /// A long article of our own making: past the size the reader opens on its start.
 fn write_long_article(path: &Path) -> String {
@@ -49,12 +52,12 @@ fn write_large_page(path: &Path) {
 
 /// Runs the loop's worker for an opening and gives the app what it sends, as the loop
 /// does; returns how many events came.
-fn finish_opening(app: &mut App, job: super::corpus::OpenJob) -> usize {
+fn finish_opening(app: &mut App, job: OpenJob) -> usize {
     finish_opening_within(app, job, 1 << 30)
 }
 
 /// [`finish_opening`] with an article size limit of `max_bytes`.
-fn finish_opening_within(app: &mut App, job: super::corpus::OpenJob, max_bytes: u64) -> usize {
+fn finish_opening_within(app: &mut App, job: OpenJob, max_bytes: u64) -> usize {
     let (tx, rx) = super::events::channel();
     super::spawn_opening(job, max_bytes, tx);
     let mut n = 0;
@@ -232,4 +235,59 @@ fn the_place_in_a_large_page_is_found_once_its_text_is_made() {
     let job = app.take_opening().unwrap();
     finish_opening(&mut app, job);
     assert_eq!(app.top_offset(), at);
+}
+
+/// Workers that keep what they are given, to show what the app starts.
+#[derive(Default, Clone)]
+struct Kept(Arc<Mutex<Vec<OpenJob>>>);
+
+impl super::app::workers::Workers for Kept {
+    fn detect(&self, _: super::detection::DetectJob) {}
+    fn open(&self, job: OpenJob) {
+        self.0.lock().unwrap().push(job);
+    }
+    fn search(&self, _: super::corpus::search::SearchJob) {}
+}
+
+#[test]
+fn the_page_the_reader_starts_on_is_made_by_a_worker_the_app_starts() {
+    use crate::article::{Article, Source};
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("big.html");
+    write_large_page(&page);
+    // as `tui::run` opens it: nothing of the page read but its start
+    let mut opening = Article::load_head(Source::File(page), 1 << 30).unwrap();
+    assert!(opening.is_to_come());
+    let rest = opening.rest.take();
+    let article = Arc::new(opening.article);
+    let config = crate::config::Config::default();
+    let mut app = App::new(Arc::clone(&article), config, (100, 30), false);
+    app.update(Action::RestToCome);
+    let options = crate::store::OpenOptions {
+        suggest: Some(crate::detect::detect_with_progress),
+        ..Default::default()
+    };
+    let job = OpenJob::new(article, rest, options, None);
+    app.update(Action::Open(Box::new(job)));
+    let s = screen(&app);
+    assert!(s.contains("big.html") && s.contains("reading…"), "{s}");
+    // queued, not done: the workers, once handed over, are given it
+    let kept = Kept::default();
+    let handle = super::app::workers::Handle(Box::new(kept.clone()));
+    app.update(Action::Workers(handle));
+    assert!(app.take_opening().is_none(), "started");
+    let job = kept.0.lock().unwrap().pop().expect("given to the workers");
+    assert_eq!(job.ticket, None, "the reader's own article");
+    // the worker's events, as the loop turns them into actions
+    let (tx, rx) = super::events::channel();
+    super::spawn_opening(job, 1 << 30, tx);
+    while let Ok(event) = rx.recv() {
+        app.update(super::worker_action(event).expect("an opening's event"));
+    }
+    let s = screen(&app);
+    assert!(
+        s.contains("“We will not sign round 1,”") && !s.contains("reading…"),
+        "{s}"
+    );
+    assert!(app.store().is_some() && !app.ann().quotes.is_empty());
 }
