@@ -266,6 +266,15 @@ mod tests {
     }
 
     #[test]
+    fn the_minister_may_be_a_secretary_named_since() {
+        let body = "Prime Minister Tom Hale opened the debate on schools.\n\n\
+                    Education Secretary Ruth Kemp said the critics were wrong. \
+                    The minister said: “We have the evidence.”\n\n\
+                    The prime minister said: “We will win.”";
+        assert_eq!(speakers(body), vec!["Ruth Kemp", "Tom Hale"]);
+    }
+
+    #[test]
     fn pronouns_and_surnames_resolve_to_the_last_named_speaker() {
         let body = "Union leader Maria Lopez said the strike would go on.\n\n\
                     “We are not going back,” she said.\n\n\

@@ -104,6 +104,15 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     if comma_before_verb || adverbs_only {
         piece = skip_appositives(text, ws, piece);
     }
+    // "“We are glad” about the ruling, said Jo Bell": a phrase that opens with a
+    // preposition before the verb's comma is an adverbial, and the source follows
+    let adverbial = comma_before_verb
+        && ws
+            .get(piece.start)
+            .is_some_and(|w| lexicon::is_preposition(&lower(&text[w.clone()], &mut buf)));
+    if adverbial {
+        return None;
+    }
     subject_in(text, ws, piece)
 }
 
@@ -134,6 +143,14 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
         let det_after_name =
             lexicon::is_article(&l) && is_capitalized(&text[ws[piece.start - 1].clone()]);
         let before = piece_ending(text, ws, piece.start);
+        // "Or, as Tim Ridge, a former minister, put it:": the piece holds the subject
+        let as_name = l == "as"
+            && ws.get(piece.start + 1).is_some_and(|w| {
+                piece.contains(&(piece.start + 1)) && is_capitalized(&text[w.clone()])
+            });
+        if as_name {
+            break;
+        }
         if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
             piece = before;
         } else {

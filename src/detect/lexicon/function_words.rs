@@ -474,7 +474,8 @@ pub fn ends_modifiers(word_lower: &str) -> bool {
     )
 }
 
-/// Conjunctions as they open a sentence before its subject ("But he added:").
+/// Conjunctions as they open a sentence before its subject ("But he added:", "As she
+/// put it:").
 pub fn is_opening_conjunction(word: &str) -> bool {
-    matches!(word, "But" | "And" | "Yet" | "So")
+    matches!(word, "But" | "And" | "Yet" | "So" | "As")
 }
