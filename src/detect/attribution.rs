@@ -299,6 +299,19 @@ impl Walk<'_> {
             .map(|(e, _)| e)
     }
 
+    /// The entity the current unit's subject names, if it is one met before or a name
+    /// of two words: one capitalised word never met before opens many a sentence
+    /// ("Specifically", "Across").
+    fn subject_entity(&mut self, text: &str) -> Option<usize> {
+        let known = self.entities.list.len();
+        let r = sentence_subject(text, &self.scratch.outside)?;
+        let e = self
+            .entities
+            .resolve_phrase(text, r, self.sides)
+            .flatten()?;
+        (e < known || self.entities.list[e].name.contains(' ')).then_some(e)
+    }
+
     /// What a quotation of the current unit is, and who said it.
     fn quote(
         &mut self,
@@ -332,19 +345,14 @@ impl Walk<'_> {
                     .map(|x| x.1)
             }) {
                 found.speaker = i;
-            } else if found.cue.is_none() && found.kind == QuoteKind::Partial {
+            } else if found.cue.is_none()
+                && (found.kind == QuoteKind::Partial || after_colon(text, unit, q))
+            {
                 // A fragment with no cue of its own ("Doe lamented the “countless
-                // victims”") is the words of the sentence's subject.
-                let known = self.entities.list.len();
-                let subject = sentence_subject(text, &s.outside).and_then(|r| {
-                    // one capitalised word never met before opens many a sentence
-                    // ("Specifically", "Across"): no speaker
-                    let e = self
-                        .entities
-                        .resolve_phrase(text, r, self.sides)
-                        .flatten()?;
-                    (e < known || self.entities.list[e].name.contains(' ')).then_some(e)
-                });
+                // victims”") is the words of the sentence's subject, and so is a
+                // quotation that a clause introduces with a colon ("Perez has a simple
+                // message: “…”").
+                let subject = self.subject_entity(text);
                 found.speaker = subject.or(prev_unit_speaker).or_else(|| self.recent(pi));
             } else if found.cue.is_none() {
                 found.speaker = prev_unit_speaker.or_else(|| self.recent(pi));
@@ -352,6 +360,13 @@ impl Walk<'_> {
         }
         found
     }
+}
+
+/// Whether a colon introduces a quotation after words of its unit ("Perez has a
+/// simple message: “…”"), not a quotation that opens the unit.
+fn after_colon(text: &str, unit: &Range<usize>, q: &QuoteSpan) -> bool {
+    let before = text[unit.start..q.range.start].trim_end();
+    before.ends_with(':') && before.len() > 1
 }
 
 #[cfg(test)]

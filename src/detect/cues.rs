@@ -389,6 +389,19 @@ mod tests {
             cues("Sir Roy Dunn, Head of the Delegation in Geneva, said no."),
             vec![("said".into(), Some("Sir Roy Dunn".into()))]
         );
+        // an age, and a place with its state abbreviated
+        assert_eq!(
+            cues("“No,” Ida Pell, 67, a retired nurse in Dover, Del., said on Monday."),
+            vec![("said".into(), Some("Ida Pell".into()))]
+        );
+    }
+
+    #[test]
+    fn once_before_the_verb_is_an_adverb() {
+        assert_eq!(
+            cues("Famed fight doctor Ed Pask once said: “Clay was born here.”"),
+            vec![("said".into(), Some("Famed fight doctor Ed Pask".into()))]
+        );
     }
 
     #[test]

@@ -138,10 +138,31 @@ fn subject_start(text: &str, outside: &[Word]) -> usize {
     for _ in 0..3 {
         match opening_phrase(text, &outside[start..]) {
             0 => break,
-            n => start += n,
+            n => start += n + place_after(text, &outside[start..], n),
         }
     }
     start
+}
+
+/// The words of a place that ends an opening phrase of `n` words after the phrase's
+/// comma ("Speaking in Salem, New Hampshire, Tromp said"): at most three capitalised
+/// words closed by a comma, after a phrase whose last word is capitalised.
+fn place_after(text: &str, outside: &[Word], n: usize) -> usize {
+    let capitalized = |w: &Word| is_capitalized(&text[w.clone()]);
+    // (the phrase closed by its comma: "But Obi, making it clear, …" is no place)
+    let closed = outside
+        .get(n)
+        .is_some_and(|w| text[outside[n - 1].end..w.start].contains(','));
+    if !closed || !capitalized(&outside[n - 1]) {
+        return 0;
+    }
+    let rest = &outside[n..];
+    let comma =
+        (1..rest.len().min(4)).find(|&i| text[rest[i - 1].end..rest[i].start].contains(','));
+    match comma {
+        Some(i) if rest[..i].iter().all(capitalized) => i,
+        _ => 0,
+    }
 }
 
 /// The words of the phrase that opens `outside` before its subject: one that a
@@ -155,6 +176,13 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
     let s = &text[first.clone()];
     let l = lower(s, &mut buf).into_owned();
     let participle = s.len() > 7 && s.ends_with("ing");
+    // "Hours later, …", "Two days earlier, …": a time phrase that its adverb closes
+    if let Some(i) = (1..outside.len().min(4)).find(|&i| {
+        text[outside[i - 1].end..outside[i].start].contains(',')
+            && lexicon::is_time_adverb(&lower(&text[outside[i - 1].clone()], &mut buf))
+    }) {
+        return i;
+    }
     // (pronouns and determiners begin the subject itself: "He said", "The senator")
     if !(participle || lexicon::is_opening_word(&l)) {
         return 0;
@@ -262,6 +290,35 @@ mod tests {
         assert_eq!(
             speakers("“The deal is dead,” said Tom Reed, a lawyer for the union."),
             vec!["Tom Reed"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_colon_is_the_clause_subjects() {
+        let body = "“We will win,” Jo Bell said.\n\n\
+                    Senate leader Al Marr sent a blunt message to Bell: “It is time to stop.”";
+        assert_eq!(speakers(body), vec!["Jo Bell", "Al Marr"]);
+    }
+
+    #[test]
+    fn the_subject_follows_a_time_phrase_and_a_place() {
+        assert_eq!(
+            speakers(
+                "Hours later, Ed Tromp thanked Al Adel, telling reporters, “He is an amazing man.”"
+            ),
+            vec!["Ed Tromp"]
+        );
+        assert_eq!(
+            speakers(
+                "Speaking at a fair in Salem, New Hampshire, Ed Tromp went after Al Bash, \
+                 calling him “a total stiff.”"
+            ),
+            vec!["Ed Tromp"]
+        );
+        // a name after opening words is no place
+        assert_eq!(
+            speakers("But Al Obi, making it clear he was in charge, called it “a sham.”"),
+            vec!["Al Obi"]
         );
     }
 

@@ -140,8 +140,10 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
         let appositive = (!is_capitalized(first) && !lexicon::is_article(&l))
             || abbreviated
             || titled_appositive(text, &ws[..piece.end], piece.start);
-        let det_after_name =
-            lexicon::is_article(&l) && is_capitalized(&text[ws[piece.start - 1].clone()]);
+        // "Jo Bell, a nurse," and "Jo Bell, 67, a nurse,"
+        let before_word = &text[ws[piece.start - 1].clone()];
+        let det_after_name = lexicon::is_article(&l)
+            && (is_capitalized(before_word) || before_word.bytes().all(|b| b.is_ascii_digit()));
         let before = piece_ending(text, ws, piece.start);
         // "Or, as Tim Ridge, a former minister, put it:": the piece holds the subject
         let as_name = l == "as"
@@ -164,8 +166,21 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
 /// adverbs and time words that end it.
 fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usize>> {
     let mut buf = [0u8; 32];
-    let lo = piece
-        .clone()
+    // the adverbs before the verb go first: "once" is one there ("X once said"), not
+    // the conjunction that bounds a clause ("once he said")
+    let mut hi = piece.end;
+    while hi > piece.start {
+        let l = lower(&text[ws[hi - 1].clone()], &mut buf);
+        if lexicon::is_verb_modifier(&l)
+            || lexicon::is_time_word(&l)
+            || l.chars().all(|c| c.is_ascii_digit())
+        {
+            hi -= 1;
+        } else {
+            break;
+        }
+    }
+    let lo = (piece.start..hi)
         .rev()
         .find(|&i| {
             let w = &text[ws[i].clone()];
@@ -178,18 +193,6 @@ fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usiz
                 })
         })
         .map_or(piece.start, |i| i + 1);
-    let mut hi = piece.end;
-    while hi > lo {
-        let l = lower(&text[ws[hi - 1].clone()], &mut buf);
-        if lexicon::is_verb_modifier(&l)
-            || lexicon::is_time_word(&l)
-            || l.chars().all(|c| c.is_ascii_digit())
-        {
-            hi -= 1;
-        } else {
-            break;
-        }
-    }
     (hi > lo).then(|| ws[lo].start..ws[hi - 1].end)
 }
 

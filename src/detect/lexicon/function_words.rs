@@ -406,6 +406,15 @@ pub fn is_clause_boundary(w: &str) -> bool {
     )
 }
 
+/// Adverbs that close a phrase of time opening a sentence ("Hours later,", "Two weeks
+/// ago,").
+pub fn is_time_adverb(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "later" | "earlier" | "ago" | "afterwards" | "afterward"
+    )
+}
+
 /// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
 pub fn is_time_word(w: &str) -> bool {
     matches!(
