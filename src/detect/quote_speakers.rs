@@ -82,12 +82,9 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
 
 /// A phrase with its leading article dropped and its spaces single.
 fn clean_phrase(s: &str) -> String {
-    let s = s.trim();
-    let s = ["the ", "The ", "a ", "A ", "an ", "An "]
-        .iter()
-        .find_map(|d| s.strip_prefix(d))
-        .unwrap_or(s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words = s.split_whitespace().peekable();
+    words.next_if(|w| lexicon::is_written_article(w));
+    words.collect::<Vec<_>>().join(" ")
 }
 
 /// The noun phrase that opens a sentence: capitalised words, titles and source nouns

@@ -416,7 +416,7 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
     let from = name_start(text, run, lead);
     let name_end = run[from..]
         .iter()
-        .position(|w| matches!(&text[w.clone()], "of" | "at"))
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
         .filter(|&k| k >= 2)
         .map_or(whole.end, |k| run[from + k - 1].end);
     let name = run[from].start..name_end;
@@ -453,7 +453,7 @@ fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
     // ("Jane Roe of the Foreign Ministry's North American Division").
     let before_of = run
         .iter()
-        .position(|w| matches!(&text[w.clone()], "of" | "at"))
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
         .filter(|&k| k >= lead + 2)
         .unwrap_or(run.len());
     let searched = before_of.min(run.len().saturating_sub(2));
