@@ -291,6 +291,20 @@ mod tests {
     }
 
     #[test]
+    fn inverted_source_a_role_then_the_name() {
+        assert_eq!(
+            speakers(
+                "“We are ahead,” said Rubin’s deputy campaign manager, Rich Beem, who ran it."
+            ),
+            vec!["Rich Beem"]
+        );
+        assert_eq!(
+            speakers("“No,” said Dorsk’s deputy defence minister, Ivo Marek."),
+            vec!["Ivo Marek"]
+        );
+    }
+
+    #[test]
     fn a_quotation_after_a_colon_is_the_clause_subjects() {
         let body = "“We will win,” Jo Bell said.\n\n\
                     Senate leader Al Marr sent a blunt message to Bell: “It is time to stop.”";
