@@ -86,8 +86,12 @@ fn cue_at(text: &str, outside: &[Word], k: usize, quotes: &[Range<usize>]) -> Op
         let prev = k
             .checked_sub(1)
             .map(|p| lower(&text[outside[p].clone()], &mut buf));
-        let after_noun_marker =
-            prev.is_some_and(|p| lexicon::is_determiner(&p) || lexicon::is_preposition(&p));
+        // "to further explain" is an infinitive, as "to explain" is
+        let infinitive = prev.as_deref().is_some_and(lexicon::is_verb_modifier)
+            && k >= 2
+            && &text[outside[k - 2].clone()] == "to";
+        let after_noun_marker = infinitive
+            || prev.is_some_and(|p| lexicon::is_determiner(&p) || lexicon::is_preposition(&p));
         (form, (!after_noun_marker).then_some(kind))
     };
     let mut kind = cue?;

@@ -119,11 +119,18 @@ fn choose_cue(
         .iter()
         .find(|(k, _)| cues[*k].word.start >= q.range.end)
         .map(|x| x.0);
-    let before = speech
+    let mut preceding = speech
         .iter()
         .rev()
-        .find(|(k, _)| cues[*k].word.end <= q.range.start)
+        .filter(|(k, _)| cues[*k].word.end <= q.range.start)
         .map(|x| x.0);
+    let nearest = preceding.next();
+    // "Westmacott said that Obi shows “great charm”": a verb that reports a finding
+    // rather than words, inside what another speaks of, leaves the quotation to it
+    let outer = nearest
+        .filter(|&k| lexicon::reports_finding(cues[k].verb))
+        .and_then(|_| preceding.find(|&k| !lexicon::reports_finding(cues[k].verb)));
+    let before = outer.or(nearest);
     let chosen = if starts_unit {
         after.or(before)
     } else {

@@ -305,6 +305,22 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_inside_reported_speech_leaves_the_quotation_to_the_speaker() {
+        assert_eq!(
+            speakers("Ann Westby also said that Al Obi shows “great charm” in person."),
+            vec!["Ann Westby"]
+        );
+        // an infinitive is no cue, with an adverb or without
+        assert_eq!(
+            speakers(
+                "Rae Nance said she wants Al Obi to further explain his plan, as there is \
+                 “no question” he is right."
+            ),
+            vec!["Rae Nance"]
+        );
+    }
+
+    #[test]
     fn a_quotation_after_a_colon_is_the_clause_subjects() {
         let body = "“We will win,” Jo Bell said.\n\n\
                     Senate leader Al Marr sent a blunt message to Bell: “It is time to stop.”";

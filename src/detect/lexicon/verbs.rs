@@ -82,7 +82,7 @@ const SPEECH: &[&str] = &[
     "signal signals signaled signalled",
     "estimate estimates estimated",
     "show showed shows",
-    "call calls called",
+    "call calls called calling",
     "compare compares compared comparing",
     "exhort exhorts exhorted",
     "implore implores implored",
@@ -317,6 +317,40 @@ pub fn phrasal_speech(word: &[u8]) -> Option<(&'static str, &'static str, bool)>
         b"puts" => ("puts", "it", true),
         _ => return None,
     })
+}
+
+/// Speech verbs that report what was found or felt rather than words ("polls show",
+/// "she believes"): inside what another verb reports, the quotation is the other's.
+pub fn reports_finding(verb: &str) -> bool {
+    matches!(
+        verb,
+        "show"
+            | "shows"
+            | "showed"
+            | "indicate"
+            | "indicates"
+            | "indicated"
+            | "estimate"
+            | "estimates"
+            | "estimated"
+            | "reveal"
+            | "reveals"
+            | "revealed"
+            | "learn"
+            | "learned"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "worry"
+            | "worries"
+            | "worried"
+    )
 }
 
 /// Verbs of [`takes_object`] whose source follows them right after a quotation, as
