@@ -73,7 +73,9 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
             break;
         }
         let word = lower(&text[outside[i].clone()], &mut buf);
-        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) {
+        // (a possessor opens the phrase as a determiner does: "Marova's trade minister")
+        let possessor = word.ends_with("'s") || word.ends_with("’s");
+        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) || possessor {
             return Some(outside[i].start..head.end);
         }
     }
@@ -318,6 +320,13 @@ mod tests {
             ),
             vec!["Rae Nance"]
         );
+    }
+
+    #[test]
+    fn a_possessor_opens_the_role_before_a_name() {
+        let body = "Marova’s trade minister, Ivan Petrov, said talks had failed.\n\n\
+                    The Marovan minister said: “We will act.”";
+        assert_eq!(speakers(body), vec!["Ivan Petrov"]);
     }
 
     #[test]
