@@ -248,16 +248,15 @@ impl Walk<'_> {
         {
             self.entities.mention_subject(text, subject, self.sides);
         }
-        // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
-        // system") attributes them when the sentence has none.
-        let has_speech = s.cues.iter().any(|c| c.kind == CueKind::Speech);
+        // Quotations go with speech verbs; a stance verb with a source ("criticized
+        // the “rigged” system") may attribute them too ([`super::kinds`] says when).
         s.speech.clear();
         s.speech.extend(
             s.cues
                 .iter()
                 .zip(&s.resolved)
                 .enumerate()
-                .filter(|(_, (c, r))| c.kind == CueKind::Speech || (!has_speech && r.is_some()))
+                .filter(|(_, (c, r))| c.kind == CueKind::Speech || r.is_some())
                 .map(|(i, (_, r))| (i, *r)),
         );
     }

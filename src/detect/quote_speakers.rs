@@ -323,6 +323,23 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_verb_before_a_fragment_attributes_it() {
+        let body = "The Tories dismissed the plan as “desperate and late”, while the \
+                    Liberal Democrats said it would cost too much.";
+        assert_eq!(speakers(body), vec!["Tories"]);
+        // a quotation that opens the sentence still goes to the speech verb
+        assert_eq!(
+            speakers("“It is late,” Jo Bell said, while Al Marr rejected the plan."),
+            vec!["Jo Bell"]
+        );
+        // nor one that ends its clause before the speech verb
+        assert_eq!(
+            speakers("When Al Marr offered aid, “we were broke,” Jo Bell said."),
+            vec!["Jo Bell"]
+        );
+    }
+
+    #[test]
     fn a_possessor_opens_the_role_before_a_name() {
         let body = "Marova’s trade minister, Ivan Petrov, said talks had failed.\n\n\
                     The Marovan minister said: “We will act.”";
