@@ -12,9 +12,12 @@ use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
 use crate::tui::corpus::search::{Found, SearchJob};
-use crate::tui::corpus::{Corpus, Counted, Destination, OpenJob};
-use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::corpus::{Corpus, Counted, Destination};
+use crate::tui::popup::choice::Choice;
+use crate::tui::popup::corpus::CorpusList;
+use crate::tui::popup::text::TextInput;
 use crate::tui::questions::{self, Unsaved};
+use crate::tui::reply::{Ask, Field};
 use crate::tui::session;
 use crate::tui::strings;
 use std::sync::Arc;
@@ -34,7 +37,7 @@ impl App {
         app.loading = super::loading::Loading::Without;
         app.label = String::new();
         app.corpus = Some(corpus);
-        app.open_popup(Popup::Corpus);
+        app.open_popup(CorpusList);
         app
     }
 
@@ -67,8 +70,8 @@ impl App {
             return self.say(strings::NOT_A_CORPUS, Tone::Info);
         }
         self.refresh_open_entry();
-        if !matches!(self.mode.popup(), Some(Popup::Corpus)) {
-            self.open_popup(Popup::Corpus);
+        if self.mode.popup_as::<CorpusList>().is_none() {
+            self.open_popup(CorpusList);
         }
     }
 
@@ -81,7 +84,6 @@ impl App {
             return;
         };
         entry.counts = Some(crate::corpus::Counts::of(store.annotations()));
-        entry.has_store = store.exists_on_disk();
         entry.problem = None;
         entry.title = Some(self.article.title().to_string());
         corpus.arrange();
@@ -121,7 +123,7 @@ impl App {
             },
             Command::CorpusFilter => {
                 let filter = corpus.filter.clone();
-                self.open_popup(Popup::text(
+                self.open_popup(TextInput::new(
                     strings::FILTER_TITLE,
                     &filter,
                     Field::CorpusFilter,
@@ -133,7 +135,7 @@ impl App {
                     .as_ref()
                     .map(|s| s.query.clone())
                     .unwrap_or_default();
-                self.open_popup(Popup::text(
+                self.open_popup(TextInput::new(
                     strings::CORPUS_SEARCH_TITLE,
                     &last,
                     Field::CorpusSearch,
@@ -221,7 +223,7 @@ impl App {
         let same = self.corpus.as_ref().and_then(|c| c.current) == Some(d.entry);
         if dirty && !same {
             let ask = Ask::LeaveUnsaved(d);
-            return self.open_popup(Popup::ask(&questions::LEAVE_UNSAVED, ask));
+            return self.open_popup(Choice::ask(&questions::LEAVE_UNSAVED, ask));
         }
         self.arrive(d);
     }
@@ -247,7 +249,7 @@ impl App {
             return;
         };
         if corpus.current == Some(i) {
-            if matches!(self.mode.popup(), Some(Popup::Corpus)) {
+            if self.mode.popup_as::<CorpusList>().is_some() {
                 self.mode.pop();
             }
             if let Some(at) = offset {
@@ -272,6 +274,9 @@ impl App {
         corpus.end_search();
         let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);
+        // nothing of a large page or Markdown file is here yet: its text is made on the
+        // worker, which then finds where the reader was in it
+        let to_come = opening.is_to_come();
         let article = Arc::new(opening.article);
         *self = self.fresh(Arc::clone(&article), corpus.color);
         self.log = log;
@@ -283,18 +288,16 @@ impl App {
             self.corpus = Some(corpus);
             self.update(Action::StoreReady(Box::new(store)));
         } else {
-            corpus.queue_opening(ticket, article, opening.rest);
+            let look_up_place = to_come && offset.is_none();
+            let job = corpus.opening_job(ticket, article, opening.rest, look_up_place);
             self.corpus = Some(corpus);
+            self.update(Action::Open(Box::new(job)));
         }
         match offset {
             Some(at) => self.resume_at(at),
-            None => self.take_place(),
+            None if !to_come => self.take_place(),
+            None => {}
         }
-    }
-
-    /// The opening queued for a worker, taken (by `start_work`, or by a test).
-    pub(crate) fn take_opening(&mut self) -> Option<OpenJob> {
-        self.corpus.as_mut()?.pending.take()
     }
 
     /// What a worker sent for the article opened under `ticket`: taken while that
@@ -305,8 +308,12 @@ impl App {
         }
     }
 
-    /// Saves where the reader is in the open article, as quitting does.
+    /// Saves where the reader is in the open article, as quitting does (nothing for one
+    /// whose text has not come: it has no place yet).
     pub fn keep_place(&self) {
+        if !self.loading.article_here() {
+            return;
+        }
         let (Some(key), Some(path)) = (self.corpus_place_key(), self.places_file()) else {
             return;
         };
