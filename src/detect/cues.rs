@@ -401,6 +401,19 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_without_its_closing_comma() {
+        assert_eq!(
+            cues("“We will not,” Jim Mill, president of the growers said.")[0],
+            ("said".into(), Some("Jim Mill".into()))
+        );
+        // an opening phrase is no name
+        assert_eq!(
+            cues("In Washington, the minister said no.")[0],
+            ("said".into(), Some("the minister".into()))
+        );
+    }
+
+    #[test]
     fn once_before_the_verb_is_an_adverb() {
         assert_eq!(
             cues("Famed fight doctor Ed Pask once said: “Clay was born here.”"),

@@ -103,6 +103,8 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     }
     if comma_before_verb || adverbs_only {
         piece = skip_appositives(text, ws, piece);
+    } else if let Some(name) = unclosed_appositive(text, ws, &piece) {
+        piece = name;
     }
     // "“We are glad” about the ruling, said Jo Bell": a phrase that opens with a
     // preposition before the verb's comma is an adverbial, and the source follows
@@ -114,6 +116,36 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
         return None;
     }
     subject_in(text, ws, piece)
+}
+
+/// "Jim Miller, president of the wheat growers said": an appositive whose closing
+/// comma is missing before the verb. The piece opens as a description does (an
+/// article, a title or role noun, "who") and the piece before it is a name of two
+/// words or more that opens the clause; the name is returned.
+fn unclosed_appositive(text: &str, ws: &[Word], piece: &Range<usize>) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    if piece.start == 0 {
+        return None;
+    }
+    let first = &text[ws[piece.start].clone()];
+    let l = lower(first, &mut buf).into_owned();
+    let describes = !is_capitalized(first)
+        && (lexicon::is_article(&l)
+            || lexicon::is_title(&l)
+            || lexicon::is_source_noun(&l)
+            || l == "who");
+    let before = piece_ending(text, ws, piece.start);
+    let name = before.start == 0
+        && before.len() >= 2
+        && before.clone().all(|i| {
+            let w = &text[ws[i].clone()];
+            let l = lower(w, &mut buf);
+            is_capitalized(w)
+                && !lexicon::is_preposition(&l)
+                && !lexicon::is_calendar_word(&l)
+                && !lexicon::is_sentence_word(&l)
+        });
+    (describes && name).then_some(before)
 }
 
 /// The piece of `ws` (the words between two commas) that ends at word `end`.
