@@ -20,12 +20,15 @@ pub enum Class {
     NonState,
     GoverningBefore,
     GoverningAfter,
+    WouldBeBefore,
     StateNoun,
+    SpeakerPossessive,
     UnionNoun,
     CompanyNoun,
     RegulatorNoun,
     PartyNoun,
     CompanyNameEnd,
+    ShareNoun,
     UnionNameWord,
     UnionShortName,
     RegulatorNameEnd,
@@ -45,23 +48,27 @@ pub enum Class {
     DocumentNoun,
     MediationWord,
     JoiningWord,
+    ContrastWord,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 31] = [
+const ALL: [Class; 35] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
     Class::NonState,
     Class::GoverningBefore,
     Class::GoverningAfter,
+    Class::WouldBeBefore,
     Class::StateNoun,
+    Class::SpeakerPossessive,
     Class::UnionNoun,
     Class::CompanyNoun,
     Class::RegulatorNoun,
     Class::PartyNoun,
     Class::CompanyNameEnd,
+    Class::ShareNoun,
     Class::UnionNameWord,
     Class::UnionShortName,
     Class::RegulatorNameEnd,
@@ -81,6 +88,7 @@ const ALL: [Class; 31] = [
     Class::DocumentNoun,
     Class::MediationWord,
     Class::JoiningWord,
+    Class::ContrastWord,
 ];
 
 /// Each word's classes, one bit a class.
