@@ -4,6 +4,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    keep_going_past_file_size_limit();
     let cli = match parley::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -17,4 +18,14 @@ fn main() -> ExitCode {
         }
     };
     parley::cli::run(cli)
+}
+
+/// A write past the file-size limit (`ulimit -f`) would end the process with SIGXFSZ
+/// before any message, leaving a half-done `detect --save` or export unexplained. With
+/// a handler in place the write fails with EFBIG instead, and each command reports it
+/// as it reports a full disk. (The reader installs its own handler too.)
+fn keep_going_past_file_size_limit() {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // If the handler cannot be installed the default stays: nothing better to do.
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
 }

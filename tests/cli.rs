@@ -339,3 +339,39 @@ fn print_with_colour_highlights_quotes_and_positions() {
     let plain = parley(&["print", "--color", "never"]);
     assert!(!String::from_utf8(plain.stdout).unwrap().contains('\x1b'));
 }
+
+/// Under a file-size limit of nothing (`ulimit -f 0`) writing a store fails: the
+/// command says so and exits with an error, rather than being killed by SIGXFSZ
+/// with nothing said, and it leaves no half-written store behind.
+#[test]
+fn a_file_size_limit_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(
+        dir.path(),
+        "talks.txt",
+        &std::fs::read(BUNDLED_FILE).unwrap(),
+    );
+    let script = format!(
+        "ulimit -f 0 && exec '{}' detect '{article}' --save",
+        env!("CARGO_BIN_EXE_parley")
+    );
+    let out = Command::new("/bin/sh")
+        .args(["-c", &script])
+        .env("XDG_CONFIG_HOME", "/nonexistent-parley-test")
+        .output()
+        .unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), None, "killed by a signal: {out:?}");
+    assert!(!out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("talks.txt"), "{stderr}");
+    let stores: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "talks.txt")
+        .collect();
+    assert!(
+        stores.iter().all(|n| !n.ends_with(".parley.toml")),
+        "{stores:?}"
+    );
+}

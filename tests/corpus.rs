@@ -166,22 +166,36 @@ fn the_article_table_has_a_row_per_article_with_its_status() {
         &["detect", "news/talks.txt", "news/page.html", "--save"],
     ));
     std::fs::write(news.join(".parley-corpus.toml"), "done = [\"page.html\"]\n").unwrap();
-    let (csv, _) = ok(run(dir.path(), &["export", "news", "--articles"]));
-    let rows = csv_rows(&csv);
-    let status: Vec<(&str, &str)> = rows[1..]
-        .iter()
-        .map(|r| (r[0].as_str(), r[3].as_str()))
-        .collect();
+    let articles = |dir: &Path| csv_rows(&ok(run(dir, &["export", "news", "--articles"])).0);
+    let status = |dir: &Path| -> Vec<(String, String)> {
+        articles(dir)[1..]
+            .iter()
+            .map(|r| (r[0].clone(), r[3].clone()))
+            .collect()
+    };
+    let row = |name: &str, status: &str| (format!("news/{name}"), status.to_string());
+    // the detector's suggestions alone begin nothing: a person has decided nothing yet
     assert_eq!(
-        status,
+        status(dir.path()),
         [
-            ("news/brief.md", "not started"),
-            ("news/page.html", "done"),
-            ("news/talks.txt", "in progress"),
+            row("brief.md", "not started"),
+            row("page.html", "done"),
+            row("talks.txt", "not started"),
         ]
     );
+    // one suggestion accepted by hand: begun
+    let talks = store_of(&news, "talks.txt");
+    let text = std::fs::read_to_string(&talks).unwrap();
+    let accepted = text.replacen("status = \"suggested\"", "status = \"accepted\"", 1);
+    assert_ne!(accepted, text);
+    std::fs::write(&talks, accepted).unwrap();
+    assert_eq!(status(dir.path())[2], row("talks.txt", "in progress"));
+    // marked done without a store: done all the same
+    std::fs::write(news.join(".parley-corpus.toml"), "done = [\"brief.md\"]\n").unwrap();
+    assert_eq!(status(dir.path())[0], row("brief.md", "done"));
     assert_eq!(
-        rows[1][1], "Norway accepts Chile's quota",
+        articles(dir.path())[1][1],
+        "Norway accepts Chile's quota",
         "title peeked without a store"
     );
     // one article, one row: said in the singular

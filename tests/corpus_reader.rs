@@ -38,11 +38,25 @@ fn the_list_opens_an_article_and_n_goes_to_the_next() {
     t.wait_text("talks.txt │");
     t.send(":ls\r");
     t.wait_text("3 of 3 articles");
-    t.wait_for("the cursor on the open article", |s| {
+    // the detector's suggestions alone: not started
+    t.wait_for("the cursor on the open article, not started", |s| {
+        s.contents().contains("▸·")
+    });
+    t.send("\x1b");
+    t.wait_text("talks.txt │");
+    // a person accepts one suggestion: in progress, saved or not
+    t.send("\t");
+    t.wait_text("suggested");
+    t.send("a");
+    t.wait_text("accepted");
+    t.send(":ls\r");
+    t.wait_for("the open article in progress", |s| {
         s.contents().contains("▸◐")
     });
     t.send("\x1b");
     t.wait_text("talks.txt │");
+    t.send("\x13");
+    t.wait_text("saved");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     assert!(!t.screen(|s| s.alternate_screen()), "alternate screen left");

@@ -1,5 +1,7 @@
-//! Where an article stands in the corpus: not started (no store), in progress (a
-//! store), or done — which only the user says. "Done" is kept per folder in
+//! Where an article stands in the corpus: not started (no store, or only the
+//! detector's untouched suggestions, as `detect --save` leaves it), in progress (a
+//! person has decided on an annotation: made or changed one by hand, accepted or
+//! rejected a suggestion, written a note), or done — which only the user says. "Done" is kept per folder in
 //! `.parley-corpus.toml` beside the articles (`done = ["talks.txt", …]`, file names,
 //! sorted), so it travels with the folder and merges in git like the stores.
 
@@ -17,9 +19,9 @@ const MAX_MARKS_BYTES: u64 = 16 << 20;
 /// Where an article stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Progress {
-    /// No store yet.
+    /// No store yet, or one of the detector's untouched suggestions alone.
     NotStarted,
-    /// A store, not marked done.
+    /// A person has decided on an annotation of its store; not marked done.
     InProgress,
     /// Marked done by the user.
     Done,
@@ -35,9 +37,10 @@ impl Progress {
         }
     }
 
-    /// Where an article stands from what is known of it.
-    pub fn of(has_store: bool, done: bool) -> Progress {
-        match (done, has_store) {
+    /// Where an article stands from what is known of it: whether its store holds a
+    /// person's decision ([`Counts::is_begun`](super::Counts::is_begun)), and the mark.
+    pub fn of(begun: bool, done: bool) -> Progress {
+        match (done, begun) {
             (true, _) => Progress::Done,
             (false, true) => Progress::InProgress,
             (false, false) => Progress::NotStarted,

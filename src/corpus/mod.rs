@@ -74,7 +74,7 @@ pub fn export_table<W: Write>(
 }
 
 /// One article's rows: its annotations, or its row of status and counts (an article
-/// without a store is not started, and has no annotations).
+/// without a store has no annotations, and is not started unless marked done).
 fn table_rows<W: Write>(
     table: &mut TableWriter<W>,
     path: &Path,
@@ -92,7 +92,8 @@ fn table_rows<W: Write>(
                 title: &title,
                 sha256: "",
             };
-            let row = article_row(article, Progress::NotStarted, &Counts::default());
+            let progress = Progress::of(false, marks.is_done(path));
+            let row = article_row(article, progress, &Counts::default());
             table.article(&row)?;
         }
         return Ok(());
@@ -113,8 +114,9 @@ fn table_rows<W: Write>(
     match rows {
         Rows::Annotations { all } => table.annotations(reference, a, store.text(), all),
         Rows::Articles => {
-            let progress = Progress::of(true, marks.is_done(path));
-            table.article(&article_row(reference, progress, &Counts::of(a)))
+            let counts = Counts::of(a);
+            let progress = Progress::of(counts.is_begun(), marks.is_done(path));
+            table.article(&article_row(reference, progress, &counts))
         }
     }
 }

@@ -21,6 +21,10 @@ pub struct Counts {
     /// Quotes and positions (rejected ones left out) per side, in the store's order
     /// of sides; those of no side are not counted here.
     pub by_side: Vec<(String, usize)>,
+    /// Annotations a person has decided on (orphans included): made or changed by
+    /// hand, accepted, rejected, or given a note — every one but the detector's
+    /// untouched suggestions.
+    pub decided: usize,
 }
 
 impl Counts {
@@ -53,7 +57,16 @@ impl Counts {
                 counts.by_side[i].1 += 1;
             }
         }
+        let quotes = a.quotes.iter().chain(&a.orphan_quotes);
+        let positions = a.positions.iter().chain(&a.orphan_positions);
+        counts.decided = quotes.filter(|q| !q.is_untouched()).count()
+            + positions.filter(|p| !p.is_untouched()).count();
         counts
+    }
+
+    /// Whether a person has decided on any annotation: the article is begun.
+    pub fn is_begun(&self) -> bool {
+        self.decided > 0
     }
 
     /// "United States: 6; Cuba: 9".
@@ -198,6 +211,34 @@ party = "b"
         assert_eq!((c.quotes, c.positions), (3, 1));
         assert_eq!(c.by_status, [3, 1, 1]);
         assert_eq!(c.sides_line(), "Alpha: 1; Beta: 2");
+        assert_eq!(c.decided, 2, "the accepted and the rejected quote");
+        assert!(c.is_begun());
+    }
+
+    #[test]
+    fn only_a_persons_decision_begins_an_article() {
+        let mut a = schema::parse(STORE, "test").unwrap();
+        for q in &mut a.quotes {
+            q.status = Status::Suggested;
+        }
+        assert_eq!(
+            Counts::of(&a).decided,
+            0,
+            "the detector's suggestions alone"
+        );
+        a.positions[0].origin = crate::model::Origin::Manual;
+        assert_eq!(Counts::of(&a).decided, 1, "a position tagged by hand");
+        a.positions[0].origin = crate::model::Origin::Auto;
+        a.quotes[3].note = Some("check the date".into());
+        assert_eq!(Counts::of(&a).decided, 1, "a note");
+        a.quotes[3].note = None;
+        let mut orphan = a.quotes.remove(0);
+        orphan.status = Status::Accepted;
+        a.orphan_quotes.push(orphan);
+        assert!(
+            Counts::of(&a).is_begun(),
+            "an accepted quote whose text went"
+        );
     }
 
     #[test]

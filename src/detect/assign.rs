@@ -11,6 +11,7 @@ use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
 use super::holders::spokesman_clues;
 use super::home::{self, Home};
+use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
 use super::side_kind::SideKind;
 use super::sides;
@@ -44,6 +45,8 @@ pub struct Story<'a> {
     pub parties: Option<&'a [Party]>,
     /// The candidate sides.
     pub candidates: &'a Candidates,
+    /// The article's opening, with where it names the candidates.
+    pub opening: &'a Opening<'a>,
 }
 
 /// Decides the story's sides and each speaker's.
@@ -53,6 +56,7 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         structure,
         parties,
         candidates,
+        opening,
     } = story;
     let sides = &candidates.matcher;
     let home = home::find_home(
@@ -64,7 +68,7 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
     let kinds = candidates.kinds();
     let stances = super::stance::stances(text, findings, sides);
     let mut evidence = gather(story, home, findings, &stances, entities);
-    let mut governing = sides::governing_votes(text, parties, sides, &kinds);
+    let mut governing = sides::governing_votes(opening, parties, &kinds);
     officials_vote(&evidence, entities.list.len(), &kinds, &mut governing);
     unclaimed_governs(&evidence, entities.list.len(), &kinds, &mut governing);
     // an office whose side some mention names is that side's, and so is one whose
@@ -120,7 +124,7 @@ fn infer_sides(
 ) -> (Vec<usize>, Vec<choice::Scored>) {
     let sides = &story.candidates.matcher;
     let choosing = choice::Story {
-        text: story.text,
+        opening: story.opening,
         structure: story.structure,
         candidates: story.candidates,
         dateline: home

@@ -6,6 +6,7 @@
 
 use super::discover::{Discovered, discover};
 use super::gazetteer::{Country, countries, gazetteer};
+use super::opening::Opening;
 use super::parties::{SideMatcher, name_key};
 use super::side_kind::SideKind;
 use super::sides::kind_of_party;
@@ -76,9 +77,10 @@ impl Candidates {
         Candidates::layered(own)
     }
 
-    /// The candidates of an article whose sides are to be inferred.
-    pub fn inferred(text: &str, structure: &Structure) -> Candidates {
-        let mut own: Vec<Own> = discover(text, known_matcher())
+    /// The candidates of an article whose sides are to be inferred, from its opening.
+    pub fn inferred(opening: &Opening, structure: &Structure) -> Candidates {
+        let text = opening.text();
+        let mut own: Vec<Own> = discover(opening, known_matcher())
             .into_iter()
             .map(|d| {
                 let Discovered { name, names, kind } = d;
@@ -310,7 +312,7 @@ mod tests {
         let text = "Talks\n\nThe Marovan delegation met Tessalian envoys in Geneva. Marova and Tessalia agreed.\n";
         let article =
             crate::article::Article::from_bytes(crate::article::Source::Stdin, text.as_bytes());
-        let c = Candidates::inferred(&article.text, &article.structure);
+        let c = Candidates::inferred(&Opening::of(&article.text), &article.structure);
         let marova = c.matcher.first("the Marovan minister");
         assert!(marova.is_some_and(|m| m < 2), "{marova:?}");
         assert_eq!(marova.map(|m| c.party(m).name), Some("Marova".to_string()));

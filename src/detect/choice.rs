@@ -8,6 +8,7 @@
 
 use super::candidates::Candidates;
 use super::found::Findings;
+use super::opening::Opening;
 use super::side_kind::SideKind;
 use super::side_words::{Class, is};
 use super::words::{lower, trim_end_all, words};
@@ -38,9 +39,6 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 const WEIGHTS: [f32; FEATURES] = [1.31, 1.12, 0.98, 0.26, -1.93, 0.04, 1.15, 0.02, -2.06, 1.04];
 const BIAS: f32 = -3.53;
 
-/// Bytes of an article read for mentions of the candidates.
-const MENTION_BYTES: usize = 64 * 1024;
-
 /// Nouns after a side's name (or its possessive) that make it own an official or
 /// office ("Tessalia's chief negotiator", "the Marovan delegation", "Heritage leader").
 fn is_owned_office(w: &str) -> bool {
@@ -60,8 +58,8 @@ pub struct Scored {
 
 /// What the choice looks at in a story.
 pub struct Story<'a> {
-    /// The text.
-    pub text: &'a str,
+    /// The article's opening, where the candidates' mentions are read.
+    pub opening: &'a Opening<'a>,
     /// Its structure.
     pub structure: &'a Structure,
     /// The candidates.
@@ -75,13 +73,13 @@ pub struct Story<'a> {
 /// Every candidate the story mentions, with the features its mentions give (scored
 /// once [`attributions`] adds what is attributed to each).
 pub fn mentions(story: &Story) -> Vec<Scored> {
-    let text = story.text;
-    let end = super::article_floor(text, MENTION_BYTES);
+    let text = story.opening.text();
+    let end = text.len();
     let mut out: Vec<Scored> = Vec::new();
     let (title, lead) = opening(story.structure);
     let in_title = |at: usize| title.as_ref().is_some_and(|t| t.contains(&at));
     let in_lead = |at: usize| lead.as_ref().is_some_and(|l| l.contains(&at));
-    let found = story.candidates.matcher.find(&text[..end]);
+    let found = story.opening.named();
     for pair in found.windows(2) {
         let ((a, side_a), (b, side_b)) = (pair[0], pair[1]);
         let opens = |at| in_title(at) || in_lead(at);
@@ -92,7 +90,7 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
             }
         }
     }
-    for (at, side) in found {
+    for &(at, side) in found {
         let i = entry(&mut out, side);
         let f = &mut out[i].features;
         if in_title(at) {

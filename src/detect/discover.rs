@@ -5,17 +5,14 @@
 //! Regulation"). They are found by how the text treats a name, not by the name.
 
 use super::lexicon;
+use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_kind::SideKind;
 use super::side_words::{Class, is, is_any_case};
 use super::words::{
-    Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive, words,
+    Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive,
 };
 use std::collections::{HashMap, HashSet};
-
-/// Bytes of an article read for sides: its lead and far more, bounded so that the work
-/// stays small on any input.
-pub const DISCOVER_BYTES: usize = 64 * 1024;
 
 /// A side found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,19 +51,18 @@ fn is_party_noun(w: &str) -> bool {
     is_any_case(Class::PartyFollower, w)
 }
 
-/// The sides named in the first [`DISCOVER_BYTES`] of `text` that `known` does not
-/// know.
-pub fn discover(text: &str, known: &SideMatcher) -> Vec<Discovered> {
-    let text = &text[..super::article_floor(text, DISCOVER_BYTES)];
-    let ws = words(text, 0..text.len());
+/// The sides named in an article's opening that `known` does not know.
+pub fn discover(opening: &Opening, known: &SideMatcher) -> Vec<Discovered> {
+    let text = opening.text();
+    let ws = opening.words();
     let mut found: Vec<Discovered> = Vec::new();
-    let lone = lone_words(text, &ws);
-    for run in name_runs(text, &ws) {
-        if let Some(d) = organisation(text, ws.as_slice(), run, known, &lone) {
+    let lone = lone_words(text, ws);
+    for run in name_runs(text, ws) {
+        if let Some(d) = organisation(text, ws, run, known, &lone) {
             add(&mut found, d);
         }
     }
-    for d in countries_and_parties(text, &ws, known) {
+    for d in countries_and_parties(text, ws, known) {
         add(&mut found, d);
     }
     for kind in [SideKind::Union, SideKind::Company, SideKind::Regulator] {
@@ -430,7 +426,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, SideKind)> {
-        discover(text, crate::detect::country_matcher())
+        discover(&Opening::of(text), crate::detect::country_matcher())
             .into_iter()
             .map(|d| (d.names.join("|"), d.kind))
             .collect()

@@ -23,6 +23,7 @@ mod holders;
 mod home;
 mod kinds;
 pub mod lexicon;
+mod opening;
 pub mod parties;
 mod positions;
 mod quote_speakers;
@@ -48,6 +49,7 @@ use attribution::attribute;
 use candidates::Candidates;
 use entities::Entities;
 use found::Findings;
+use opening::Opening;
 use parties::{SideMatcher, countries};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -115,10 +117,12 @@ struct Detected {
 /// Finds quotations, speakers and positions, and decides the sides.
 fn find(article: &Article, parties: Option<&[Party]>, progress: &mut dyn FnMut(usize)) -> Detected {
     let text = article.text.as_str();
+    let opening = Opening::of(text);
     let candidates = match parties {
         Some(p) => Candidates::given(p),
-        None => Candidates::inferred(text, &article.structure),
+        None => Candidates::inferred(&opening, &article.structure),
     };
+    let opening = opening.naming(&candidates.matcher);
     let matcher = &candidates.matcher;
     let mut entities = Entities::new();
     let mut findings = attribute(text, &article.structure, matcher, &mut entities, progress);
@@ -127,6 +131,7 @@ fn find(article: &Article, parties: Option<&[Party]>, progress: &mut dyn FnMut(u
         structure: &article.structure,
         parties,
         candidates: &candidates,
+        opening: &opening,
     };
     let assigned = assign::assign(story, &mut findings, &entities);
     Detected {

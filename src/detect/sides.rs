@@ -2,6 +2,7 @@
 //! chosen as sides when none are given, and the party of a gazetteer country.
 
 use super::gazetteer::Country;
+use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_kind::{SideKind, kind_of_noun};
 use super::side_words::{Class, is};
@@ -59,20 +60,16 @@ pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
         .unwrap_or_default()
 }
 
-/// Bytes of an article read for which party governs: its lead and more, bounded so
-/// that the work stays small on any input.
-const GOVERNING_BYTES: usize = 64 * 1024;
-
 /// How strongly each candidate side is said to govern: a parties file's mark
 /// (`governs`, or an alias "the government") outweighs the story, which calls a party
 /// the government ("the Labour government", "Labour ministers", "the ruling X",
 /// "X-led", +1 each; not "a Labour government would …", one that may come) or the
 /// opposition ("the Tory opposition", -1 each); a party named otherwise gets a vote of
-/// 0. Only parties, and sides the story does not tell the kind of, are counted.
+/// 0. Only parties, and sides the story does not tell the kind of, are counted. The
+/// story is read in its opening.
 pub fn governing_votes(
-    text: &str,
+    opening: &Opening,
     parties: Option<&[Party]>,
-    sides: &SideMatcher,
     kinds: &[SideKind],
 ) -> Vec<(usize, i32)> {
     let marked = parties.into_iter().flatten().position(|p| {
@@ -87,10 +84,9 @@ pub fn governing_votes(
     }
     // (a side the story does not tell the kind of may be a party)
     let is_party = |s: usize| matches!(kinds.get(s), Some(SideKind::Party | SideKind::Other));
-    let end = super::article_floor(text, GOVERNING_BYTES);
-    let text = &text[..end];
+    let text = opening.text();
     let mut votes: Vec<(usize, i32)> = Vec::new();
-    for (at, side) in sides.find(text).into_iter().filter(|&(_, s)| is_party(s)) {
+    for &(at, side) in opening.named().iter().filter(|&&(_, s)| is_party(s)) {
         let before = text[..at].split_whitespace().next_back().unwrap_or("");
         // the word after the name, whose own words are capitalised ("Labour Party")
         let after = text[at..]

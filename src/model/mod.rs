@@ -524,6 +524,30 @@ impl Quote {
     pub fn is_untouched(&self) -> bool {
         untouched(self.origin, self.status, self.note.as_deref())
     }
+
+    /// For tests: a quote over `start..end` with every other field at its default (no
+    /// text, speaker, side or cue; a direct quote the detector suggested). A test sets
+    /// what it needs with `Quote { party, ..Quote::at(id, start, end) }`.
+    #[cfg(test)]
+    pub fn at(id: &str, start: usize, end: usize) -> Quote {
+        Quote {
+            id: id.into(),
+            start,
+            end,
+            text: Snippet::default(),
+            speaker: None,
+            party: None,
+            kind: QuoteKind::default(),
+            cue: None,
+            cue_text: Snippet::default(),
+            origin: Origin::default(),
+            status: Status::default(),
+            recheck: None,
+            note: None,
+            prefix: Snippet::default(),
+            suffix: Snippet::default(),
+        }
+    }
 }
 
 impl Position {

@@ -357,21 +357,10 @@ mod tests {
         let end = start + needle.len();
         let (prefix, suffix) = context(article, start, end, CONTEXT_CHARS);
         Quote {
-            id: id.into(),
-            start,
-            end,
             text: needle.into(),
-            speaker: None,
-            party: None,
-            kind: Default::default(),
-            cue: None,
-            cue_text: Default::default(),
-            origin: Default::default(),
-            status: Default::default(),
-            recheck: None,
-            note: None,
             prefix: prefix.into(),
             suffix: suffix.into(),
+            ..Quote::at(id, start, end)
         }
     }
 

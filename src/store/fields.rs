@@ -291,21 +291,8 @@ mod tests {
 
     fn quote() -> Item {
         Item::Quote(Quote {
-            id: "q1".into(),
-            start: 9,
-            end: 13,
             text: "\"no\"".into(),
-            speaker: None,
-            party: None,
-            kind: QuoteKind::Direct,
-            cue: None,
-            cue_text: Default::default(),
-            origin: Origin::Auto,
-            status: Status::Suggested,
-            recheck: None,
-            note: None,
-            prefix: Default::default(),
-            suffix: Default::default(),
+            ..Quote::at("q1", 9, 13)
         })
     }
 

@@ -125,17 +125,28 @@ pub fn is_at(file: &File, path: &Path) -> bool {
 }
 
 /// Whether a file found at one of parley's names may be used, and if not, why.
+#[cfg(unix)]
 pub fn usable(meta: &Metadata) -> io::Result<()> {
+    usable_by(meta, rustix::process::geteuid().as_raw())
+}
+
+/// Whether a file found at one of parley's names may be used, and if not, why.
+#[cfg(not(unix))]
+pub fn usable(meta: &Metadata) -> io::Result<()> {
+    plain(meta)
+}
+
+/// [`usable`] for the user `uid` (a parameter, so that a test can be another user
+/// without the privilege to give a file away).
+#[cfg(unix)]
+fn usable_by(meta: &Metadata, uid: u32) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
     plain(meta)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if meta.nlink() > 1 {
-            return Err(not_parleys("has other names (hard links)"));
-        }
-        if meta.uid() != rustix::process::geteuid().as_raw() {
-            return Err(not_parleys("belongs to another user"));
-        }
+    if meta.nlink() > 1 {
+        return Err(not_parleys("has other names (hard links)"));
+    }
+    if meta.uid() != uid {
+        return Err(not_parleys("belongs to another user"));
     }
     Ok(())
 }
@@ -248,6 +259,19 @@ mod tests {
         assert_eq!(fs::read(&article).unwrap(), b"the article");
         let e = open(Path::new("/dev/null"), Access::Read).unwrap_err();
         assert!(e.to_string().contains("device"), "{e}");
+    }
+
+    #[test]
+    fn another_users_file_is_refused_and_ones_own_is_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("talks.parley.toml.journal");
+        fs::write(&journal, "{\"parley_journal\":1,\"base\":\"\"}\n").unwrap();
+        let meta = fs::symlink_metadata(&journal).unwrap();
+        let me = rustix::process::geteuid().as_raw();
+        assert!(usable_by(&meta, me).is_ok());
+        let e = usable_by(&meta, me.wrapping_add(1)).unwrap_err();
+        assert!(e.to_string().contains("belongs to another user"), "{e}");
+        assert!(e.to_string().contains("left alone"), "{e}");
     }
 
     #[test]

@@ -39,21 +39,8 @@ mod tests {
 
     fn quote(id: &str, start: usize, party: Option<&str>) -> Quote {
         Quote {
-            id: id.into(),
-            start,
-            end: start + 5,
-            text: Default::default(),
-            speaker: None,
             party: party.map(Id::from),
-            kind: Default::default(),
-            cue: None,
-            cue_text: Default::default(),
-            origin: Default::default(),
-            status: Status::Suggested,
-            recheck: None,
-            note: None,
-            prefix: Default::default(),
-            suffix: Default::default(),
+            ..Quote::at(id, start, start + 5)
         }
     }
 

@@ -102,6 +102,8 @@ pub enum Action {
     StoreReady(Box<Store>),
     /// A key typed into the open popup.
     Popup(PopupKey),
+    /// What one of the reader's own popups answered (a popup returns it).
+    Reply(super::reply::Reply),
     /// Text pasted in the terminal (bracketed paste): for the focused field, never keys.
     Paste(String),
     /// The mouse moved with the button down, at a screen cell (column, row).

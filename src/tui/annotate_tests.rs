@@ -4,17 +4,20 @@
 use super::action::Action;
 use super::app::App;
 use super::app_tests::app_in;
-use super::popup::{Pick, Popup};
+use super::popup::lines::LinesInput;
+use super::popup::picker::SpeakerPicker;
+use super::popup::text::TextInput;
 use super::test_support::{press, screen, selected_text, typ};
+use crate::tui::reply::Pick;
 use crossterm::event::KeyCode;
 
 /// The name under the picker's cursor (`None`: "new speaker").
 fn picked(app: &App) -> Option<String> {
-    let Some(Popup::Speakers {
+    let Some(SpeakerPicker {
         filter,
         cursor,
         pick,
-    }) = app.mode().popup()
+    }) = app.mode().popup_as::<SpeakerPicker>()
     else {
         panic!("the picker is not open");
     };
@@ -58,7 +61,7 @@ fn the_merge_dialog_says_it_merges_and_never_offers_the_speaker_itself() {
     });
     let from = with_speaker.expect("a quote with a speaker");
     typ(&mut a, "M");
-    let Some(Popup::Speakers { filter, pick, .. }) = a.mode().popup() else {
+    let Some(SpeakerPicker { filter, pick, .. }) = a.mode().popup_as::<SpeakerPicker>() else {
         panic!("no merge dialog");
     };
     assert_eq!(pick, &Pick::MergeInto { from: from.clone() });
@@ -209,7 +212,7 @@ fn a_failed_save_offers_save_elsewhere_retry_or_keep_editing() {
     a.update(Action::Command(crate::keys::Command::Save));
     assert!(screen(&a).contains("Cannot save"), "{:?}", a.message());
     typ(&mut a, "s");
-    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
+    let Some(TextInput { field, .. }) = a.mode().popup_as::<TextInput>() else {
         panic!("no save-as field");
     };
     assert!(
@@ -265,7 +268,7 @@ fn exporting_or_saving_over_an_existing_file_asks_first() {
     // export: E, json, the path
     typ(&mut a, "E");
     typ(&mut a, "j");
-    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
+    let Some(TextInput { field, .. }) = a.mode().popup_as::<TextInput>() else {
         panic!("no export path prompt");
     };
     for _ in 0..field.text().chars().count() {
@@ -338,7 +341,7 @@ fn a_note_confirmed_unchanged_keeps_its_tabs_and_crlf_and_the_store_stays_saved(
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.selected_id(), Some(id.clone()));
     typ(&mut a, "e");
-    assert!(matches!(a.mode().popup(), Some(Popup::Lines { .. })));
+    assert!(a.mode().popup_as::<LinesInput>().is_some());
     press(&mut a, KeyCode::Enter);
     let note = |a: &App| {
         let ann = a.ann();

@@ -1,7 +1,8 @@
 //! The reader's state: the `App` struct, its construction, and taking in the article,
-//! the store and changed annotations as they arrive. What changes it lives in the
-//! submodules: `update` (keys and actions), `navigation`, `overlays`, `cursor`,
-//! `editing`, `popups` and `saving`.
+//! the store and changed annotations as they arrive. What has the keys is `mode` (a
+//! stack of layers, the popups among them). What changes it lives in the submodules:
+//! `update` (keys and actions), `navigation`, `overlays`, `cursor`, `editing`,
+//! `popups` and `saving`.
 
 mod access;
 mod conflicts;
@@ -11,9 +12,12 @@ mod editing;
 mod given_sides;
 mod jumps;
 pub mod loading;
+pub mod mode;
 mod navigation;
 mod overlays;
 mod paste;
+#[cfg(test)]
+mod popup_tests;
 mod popups;
 pub mod redetect;
 mod review;
@@ -28,7 +32,6 @@ use super::geometry::Geometry;
 use super::highlight::Highlights;
 use super::keymap::Keymap;
 use super::layout::Layout;
-use super::mode::Mode;
 use super::search::Search;
 use super::theme::Theme;
 use crate::article::Article;
@@ -36,6 +39,7 @@ use crate::config::Config;
 use crate::model::{Annotations, Id};
 use crate::store::Store;
 use loading::Loading;
+use mode::Mode;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

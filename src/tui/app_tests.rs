@@ -3,7 +3,7 @@
 use super::action::{Action, PromptKey};
 use super::app::App;
 use super::app::loading::Loading;
-use super::mode::Overlay;
+use super::app::mode::Overlay;
 use crate::article::Article;
 use crate::config::Config;
 use crate::keys::Command;

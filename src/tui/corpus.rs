@@ -33,9 +33,10 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Where the article stands.
+    /// Where the article stands: begun once a person decided on an annotation.
     pub fn progress(&self) -> Progress {
-        Progress::of(self.has_store, self.done)
+        let begun = self.counts.as_ref().is_some_and(Counts::is_begun);
+        Progress::of(begun, self.done)
     }
 }
 

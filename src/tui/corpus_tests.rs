@@ -7,7 +7,7 @@
 use super::action::Action;
 use super::app::App;
 use super::corpus::{Corpus, Counted};
-use super::popup::Popup;
+use super::popup::corpus::CorpusList;
 use super::test_support::{message, press, screen, typ};
 use crate::corpus::{Articles, read_store};
 use crate::store::OpenOptions;
@@ -45,7 +45,7 @@ fn reader(dir: &Path) -> App {
 }
 
 fn list_open(app: &App) -> bool {
-    matches!(app.mode().popup(), Some(Popup::Corpus))
+    app.mode().popup_as::<CorpusList>().is_some()
 }
 
 fn command(app: &mut App, line: &str) {

@@ -5,7 +5,8 @@ use super::action::{Action, PopupKey, PromptKey};
 use super::app::App;
 use super::app_tests::app_in;
 use super::highlight::Target;
-use super::popup::Popup;
+use super::popup::choice::Choice;
+use super::popup::text::TextInput;
 use super::test_support::select_item;
 use crate::article::Article;
 use crate::keys::Command;
@@ -63,8 +64,8 @@ fn tag_a_quote_give_it_a_new_speaker_side_and_note_then_undo_redo_save() {
     select_phrase(&mut a, "laid the groundwork for future discussions.");
     cmd(&mut a, Command::TagQuote);
     assert!(matches!(
-        a.mode().popup().cloned(),
-        Some(Popup::Choice { .. })
+        a.mode().popup_as::<Choice>().cloned(),
+        Some(Choice { .. })
     ));
     typ(&mut a, "p");
     assert!(a.mode().cursor().is_none(), "tagging leaves cursor mode");
@@ -258,8 +259,8 @@ fn quitting_with_unsaved_changes_asks_and_discard_removes_them() {
     cmd(&mut a, Command::Quit);
     assert!(!a.wants_quit());
     assert!(matches!(
-        a.mode().popup().cloned(),
-        Some(Popup::Choice { .. })
+        a.mode().popup_as::<Choice>().cloned(),
+        Some(Choice { .. })
     ));
     typ(&mut a, "c");
     assert!(!a.wants_quit() && a.mode().popup().is_none());
@@ -292,7 +293,7 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
     cmd(&mut a, Command::Reject);
     cmd(&mut a, Command::Save);
     assert!(
-        matches!(a.mode().popup().cloned(), Some(Popup::Choice { .. })),
+        matches!(a.mode().popup_as::<Choice>().cloned(), Some(Choice { .. })),
         "{:?}",
         a.message()
     );
@@ -302,7 +303,7 @@ fn a_change_on_disk_is_a_conflict_not_clobbered() {
         "not clobbered"
     );
     typ(&mut a, "s");
-    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
+    let Some(TextInput { field, .. }) = a.mode().popup_as::<TextInput>() else {
         panic!("no save-as field")
     };
     assert_eq!(
@@ -352,7 +353,7 @@ fn export_and_command_line() {
     let mut a = app_in(dir.path(), 100, 30, true);
     cmd(&mut a, Command::Export);
     typ(&mut a, "j");
-    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
+    let Some(TextInput { field, .. }) = a.mode().popup_as::<TextInput>() else {
         panic!("no path prompt")
     };
     assert!(field.text().ends_with(".annotations.json"));

@@ -57,7 +57,6 @@ pub const FATAL_SIGNALS: &[i32] = &[
     signal_hook::consts::SIGUSR2,
     signal_hook::consts::SIGALRM,
     signal_hook::consts::SIGXCPU,
-    signal_hook::consts::SIGXFSZ,
     signal_hook::consts::SIGVTALRM,
     signal_hook::consts::SIGPROF,
     #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -67,15 +66,25 @@ pub const FATAL_SIGNALS: &[i32] = &[
     signal_hook::consts::SIGABRT,
 ];
 
+/// A write past the file-size limit (`ulimit -f`): caught and dropped, so the write
+/// fails with EFBIG and is reported as any failed write (a full disk) is, instead of
+/// the signal's default ending the reader with its edits.
+pub const FILE_TOO_LARGE: i32 = signal_hook::consts::SIGXFSZ;
+
 /// Starts the thread that turns signals into events. The handlers are installed
 /// before this returns, so no signal between here and the loop is lost.
 pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
-    let all: Vec<i32> = STOP_SIGNALS.iter().chain(FATAL_SIGNALS).copied().collect();
+    let all: Vec<i32> = STOP_SIGNALS
+        .iter()
+        .chain(FATAL_SIGNALS)
+        .chain([&FILE_TOO_LARGE])
+        .copied()
+        .collect();
     let mut signals = signal_hook::iterator::Signals::new(all)?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            for sig in signals.forever() {
+            for sig in signals.forever().filter(|&s| s != FILE_TOO_LARGE) {
                 if tx.send(Event::Signal(sig)).is_err() {
                     return;
                 }

@@ -3,8 +3,8 @@
 //! jump started, and help on `h` and F1.
 
 use super::app::App;
+use super::app::mode::Overlay;
 use super::app_tests::app_in;
-use super::mode::Overlay;
 use super::test_support::{press, screen, screen_lines, typ};
 use crossterm::event::KeyCode;
 

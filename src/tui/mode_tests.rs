@@ -1,7 +1,7 @@
 //! The one mode value at work: which layer takes a key, and what Esc and Ctrl-C close.
 
+use super::app::mode::Overlay;
 use super::app_tests::app_in;
-use super::mode::Overlay;
 use super::test_support::{press, press_mod, selected_text, typ};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

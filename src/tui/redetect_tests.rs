@@ -6,7 +6,8 @@
 
 use super::action::Action;
 use super::app::App;
-use super::popup::Popup;
+use super::popup::choice::Choice;
+use super::popup::sides::SidesEditor;
 use super::test_support::{RIVER_TALKS, app_on_file, message, press, run_jobs, screen, typ};
 use crate::model::{Id, Origin, Party, Status};
 use crossterm::event::KeyCode;
@@ -127,7 +128,7 @@ fn each_edit_of_a_side_and_its_re_derivation_are_one_undo_step() {
     assert!(a.ann().parties.is_empty());
     assert_eq!(quotes_per_side(&a).keys().collect::<Vec<_>>(), [""]);
     assert!(
-        matches!(a.mode().popup(), Some(Popup::Sides(_))),
+        a.mode().popup_as::<SidesEditor>().is_some(),
         "the editor stays"
     );
 }
@@ -484,7 +485,7 @@ fn sides_given_for_a_large_article_apply_once_the_worker_has_read_it() {
     drop(first);
     let given = vec![side("talvera", "Talvera"), side("corvessa", "Corvessa")];
     let mut a = app_on_file(dir.path(), &text, given.clone());
-    assert!(matches!(a.mode().popup(), Some(Popup::Choice { .. })));
+    assert!(a.mode().popup_as::<Choice>().is_some());
     typ(&mut a, "a");
     assert!(
         a.ann().parties.is_empty(),

@@ -3,7 +3,7 @@
 //! is never told its edits are safe to keep editing.
 
 use super::app_tests::app_in;
-use super::popup::Popup;
+use super::popup::text::TextInput;
 use super::test_support::{press, press_mod, screen, typ};
 use crossterm::event::{KeyCode, KeyModifiers};
 
@@ -72,13 +72,13 @@ fn typing_over_the_name_save_as_offers_replaces_it() {
     let mut a = app_in(dir.path(), 120, 30, true);
     typ(&mut a, "E");
     typ(&mut a, "m"); // Markdown: the field offers a name
-    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
+    let Some(TextInput { field, .. }) = a.mode().popup_as::<TextInput>() else {
         panic!("no path field");
     };
     assert!(field.text().ends_with(".annotations.md"));
     let to = dir.path().join("brief.md");
     typ(&mut a, &to.display().to_string());
-    let Some(Popup::Text { field, .. }) = a.mode().popup() else {
+    let Some(TextInput { field, .. }) = a.mode().popup_as::<TextInput>() else {
         panic!("no path field");
     };
     assert_eq!(
@@ -97,8 +97,8 @@ fn a_move_keeps_the_offered_name_to_edit_and_ctrl_u_and_ctrl_w_delete() {
     typ(&mut a, ":");
     typ(&mut a, "w some/where/copy.toml");
     press_mod(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
-    let text = |a: &super::app::App| match a.mode().popup() {
-        Some(Popup::Text { field, .. }) => field.text().to_string(),
+    let text = |a: &super::app::App| match a.mode().popup_as::<TextInput>() {
+        Some(TextInput { field, .. }) => field.text().to_string(),
         _ => panic!("no field"),
     };
     assert_eq!(
@@ -188,10 +188,7 @@ fn tagging_beside_ids_at_the_ends_of_their_range_makes_a_new_id_and_replaces_non
 fn export_as_json_to(a: &mut super::app::App, path: &std::path::Path) {
     typ(a, "E");
     typ(a, "j");
-    assert!(
-        matches!(a.mode().popup(), Some(Popup::Text { .. })),
-        "no path prompt"
-    );
+    assert!(a.mode().popup_as::<TextInput>().is_some(), "no path prompt");
     typ(a, &path.display().to_string());
     press(a, KeyCode::Enter);
 }

@@ -3,12 +3,15 @@
 
 use super::action::Action;
 use super::app::App;
-use super::popup::{Ask, Popup};
+use super::popup::choice::Choice;
+use super::popup::sides::SidesEditor;
+use super::popup::text::TextInput;
 use super::test_support::{press, press_mod, run_jobs, screen_lines, typ};
 use crate::article::{Article, Source};
 use crate::config::Config;
 use crate::model::Party;
 use crate::store::{OpenOptions, Store};
+use crate::tui::reply::Ask;
 use crossterm::event::{KeyCode, KeyModifiers};
 use std::path::Path;
 use std::sync::Arc;
@@ -111,11 +114,11 @@ fn a_story_without_sides_says_so_and_s_adds_them() {
     assert_eq!(message(&a), "no sides yet: S adds one");
 
     typ(&mut a, "S");
-    assert!(matches!(a.mode().popup(), Some(Popup::Sides(_))));
+    assert!(a.mode().popup_as::<SidesEditor>().is_some());
     add_side(&mut a, "Elbonia");
     add_side(&mut a, "Freedonia");
     assert!(
-        matches!(a.mode().popup(), Some(Popup::Sides(e)) if e.cursor == 1),
+        matches!(a.mode().popup_as::<SidesEditor>(), Some(e) if e.cursor == 1),
         "the editor stays open on the new side"
     );
     assert_eq!(side_names(&a), ["Elbonia", "Freedonia"]);
@@ -185,7 +188,7 @@ fn the_editor_renames_edits_aliases_reorders_deletes_and_undoes() {
     assert_eq!(side_of(&a).as_deref(), Some("fredonia"));
     typ(&mut a, "S");
     assert!(
-        matches!(a.mode().popup(), Some(Popup::Sides(e)) if e.cursor == 0),
+        matches!(a.mode().popup_as::<SidesEditor>(), Some(e) if e.cursor == 0),
         "opens on the selected annotation's side"
     );
     typ(&mut a, "d");
@@ -212,7 +215,7 @@ fn a_blank_name_is_refused_and_the_editor_stays() {
     add_side(&mut a, "  ");
     assert!(a.ann().parties.is_empty());
     assert_eq!(message(&a), "a side needs a name");
-    assert!(matches!(a.mode().popup(), Some(Popup::Sides(_))));
+    assert!(a.mode().popup_as::<SidesEditor>().is_some());
     assert!(!a.store().unwrap().is_dirty());
 }
 
@@ -231,14 +234,14 @@ fn given_sides_that_differ_from_the_store_are_offered_and_applied_as_one_step() 
     let mut a = app_on(dir.path(), given.clone());
     assert!(
         matches!(
-            a.mode().popup(),
-            Some(Popup::Choice {
+            a.mode().popup_as::<Choice>(),
+            Some(Choice {
                 ask: Ask::ApplyParties,
                 ..
             })
         ),
         "{:?}",
-        a.mode().popup()
+        a.mode().popup_as::<Choice>()
     );
     assert!(
         a.ann().parties.is_empty(),
@@ -327,12 +330,12 @@ fn the_sides_editor_keys_are_remappable() {
     typ(&mut a, "S");
     typ(&mut a, "a");
     assert!(
-        matches!(a.mode().popup(), Some(Popup::Sides(_))),
+        a.mode().popup_as::<SidesEditor>().is_some(),
         "a no longer adds"
     );
     typ(&mut a, "n");
     assert!(
-        matches!(a.mode().popup(), Some(Popup::Text { .. })),
+        a.mode().popup_as::<TextInput>().is_some(),
         "n asks for a name"
     );
     assert!(!screen_text(&a).contains("a add"));

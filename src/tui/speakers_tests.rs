@@ -5,7 +5,9 @@
 
 use super::action::Action;
 use super::app::App;
-use super::popup::Popup;
+use super::popup::picker::SpeakerPicker;
+use super::popup::speakers::SpeakersPanel;
+use super::popup::text::TextInput;
 use super::test_support::{
     RIVER_TALKS, app_on_file, app_on_file_with, message, press, screen, typ,
 };
@@ -28,7 +30,7 @@ fn sides() -> Vec<Party> {
 }
 
 fn panel_open(app: &App) -> bool {
-    matches!(app.mode().popup(), Some(Popup::SpeakersPanel(_)))
+    app.mode().popup_as::<SpeakersPanel>().is_some()
 }
 
 /// Opens the panel and moves its cursor to the speaker named `name`.
@@ -317,7 +319,7 @@ fn deleting_a_speaker_keeps_its_quotes_and_merging_joins_two() {
     let ministry = speaker(&a, "Corvessan defence ministry").id.clone();
     typ(&mut a, "m");
     assert!(
-        matches!(a.mode().popup(), Some(Popup::Speakers { .. })),
+        a.mode().popup_as::<SpeakerPicker>().is_some(),
         "the merge picker"
     );
     typ(&mut a, "Petr");
@@ -442,7 +444,7 @@ fn the_panel_keys_are_remappable_and_in_help() {
     assert!(panel_open(&a), "r no longer renames");
     assert!(screen(&a).contains("R rename"));
     typ(&mut a, "R");
-    assert!(matches!(a.mode().popup(), Some(Popup::Text { .. })));
+    assert!(a.mode().popup_as::<TextInput>().is_some());
     press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Esc);
 

@@ -113,21 +113,9 @@ fn byte_span(ranges: &[(usize, usize)], (first, n): (usize, usize)) -> Option<[u
 
 fn quote(id: String, text: &Arc<String>, [s, e]: [usize; 2], cue: Option<[usize; 2]>) -> Quote {
     Quote {
-        id: id.into(),
-        start: s,
-        end: e,
         text: Snippet::shared(text, s..e),
-        speaker: None,
-        party: None,
-        kind: Default::default(),
         cue,
-        cue_text: Snippet::default(),
-        origin: Default::default(),
-        status: Default::default(),
-        recheck: None,
-        note: None,
-        prefix: Snippet::default(),
-        suffix: Snippet::default(),
+        ..Quote::at(&id, s, e)
     }
 }
 

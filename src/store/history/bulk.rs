@@ -177,23 +177,8 @@ mod tests {
     use crate::model::{ArticleInfo, Status};
 
     fn quote(i: usize) -> Quote {
-        Quote {
-            id: compact_str::format_compact!("q{i}"),
-            start: (i * 7) % 50,
-            end: (i * 7) % 50 + 3,
-            text: Default::default(),
-            speaker: None,
-            party: None,
-            kind: Default::default(),
-            cue: None,
-            cue_text: Default::default(),
-            origin: Default::default(),
-            status: Status::Suggested,
-            recheck: None,
-            note: None,
-            prefix: Default::default(),
-            suffix: Default::default(),
-        }
+        let start = (i * 7) % 50;
+        Quote::at(&format!("q{i}"), start, start + 3)
     }
 
     fn set(n: usize) -> Annotations {

@@ -241,21 +241,10 @@ mod tests {
         party: Option<&str>,
     ) -> Quote {
         Quote {
-            id: id.into(),
-            start,
-            end,
             text: ARTICLE.get(start..end).unwrap_or("x").into(),
             speaker: speaker.map(Id::from),
             party: party.map(Id::from),
-            kind: Default::default(),
-            cue: None,
-            cue_text: Default::default(),
-            origin: Default::default(),
-            status: Default::default(),
-            recheck: None,
-            note: None,
-            prefix: Default::default(),
-            suffix: Default::default(),
+            ..Quote::at(id, start, end)
         }
     }
 

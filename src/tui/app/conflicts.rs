@@ -6,8 +6,10 @@ use crate::article::sanitize_inline;
 use crate::model::{Conflict, ConflictTable, Id};
 use crate::store::edit::Edit;
 use crate::store::fields::DELETED;
-use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::popup::choice::Choice;
+use crate::tui::popup::text::TextInput;
 use crate::tui::questions::{self, Settle};
+use crate::tui::reply::{Ask, Field};
 use crate::tui::strings;
 
 /// Fields whose value is text the user may write instead of choosing a side's.
@@ -117,7 +119,7 @@ impl App {
             conflict: c.id.clone(),
         };
         let writable = WRITABLE.contains(&c.field.as_str());
-        self.open_popup(Popup::ask_with(title, q, ask, |answer, words| {
+        self.open_popup(Choice::ask_with(title, q, ask, |answer, words| {
             let value = match answer {
                 Settle::Ours => c.ours.as_deref(),
                 Settle::Theirs => c.theirs.as_deref(),
@@ -148,7 +150,7 @@ impl App {
                     self.open_lines(self.lines_title("Settle the note"), start, purpose);
                 } else {
                     let title = format!("Settle the {}", found.field);
-                    self.open_popup(Popup::text(&title, start, purpose));
+                    self.open_popup(TextInput::new(&title, start, purpose));
                 }
             }
             None => {}

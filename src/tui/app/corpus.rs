@@ -13,8 +13,11 @@ use crate::tui::action::Action;
 use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
 use crate::tui::corpus::search::{Found, SearchJob};
 use crate::tui::corpus::{Corpus, Counted, Destination, OpenJob};
-use crate::tui::popup::{Ask, Field, Popup};
+use crate::tui::popup::choice::Choice;
+use crate::tui::popup::corpus::CorpusList;
+use crate::tui::popup::text::TextInput;
 use crate::tui::questions::{self, Unsaved};
+use crate::tui::reply::{Ask, Field};
 use crate::tui::session;
 use crate::tui::strings;
 use std::sync::Arc;
@@ -34,7 +37,7 @@ impl App {
         app.loading = super::loading::Loading::Without;
         app.label = String::new();
         app.corpus = Some(corpus);
-        app.open_popup(Popup::Corpus);
+        app.open_popup(CorpusList);
         app
     }
 
@@ -67,8 +70,8 @@ impl App {
             return self.say(strings::NOT_A_CORPUS, Tone::Info);
         }
         self.refresh_open_entry();
-        if !matches!(self.mode.popup(), Some(Popup::Corpus)) {
-            self.open_popup(Popup::Corpus);
+        if self.mode.popup_as::<CorpusList>().is_none() {
+            self.open_popup(CorpusList);
         }
     }
 
@@ -121,7 +124,7 @@ impl App {
             },
             Command::CorpusFilter => {
                 let filter = corpus.filter.clone();
-                self.open_popup(Popup::text(
+                self.open_popup(TextInput::new(
                     strings::FILTER_TITLE,
                     &filter,
                     Field::CorpusFilter,
@@ -133,7 +136,7 @@ impl App {
                     .as_ref()
                     .map(|s| s.query.clone())
                     .unwrap_or_default();
-                self.open_popup(Popup::text(
+                self.open_popup(TextInput::new(
                     strings::CORPUS_SEARCH_TITLE,
                     &last,
                     Field::CorpusSearch,
@@ -221,7 +224,7 @@ impl App {
         let same = self.corpus.as_ref().and_then(|c| c.current) == Some(d.entry);
         if dirty && !same {
             let ask = Ask::LeaveUnsaved(d);
-            return self.open_popup(Popup::ask(&questions::LEAVE_UNSAVED, ask));
+            return self.open_popup(Choice::ask(&questions::LEAVE_UNSAVED, ask));
         }
         self.arrive(d);
     }
@@ -247,7 +250,7 @@ impl App {
             return;
         };
         if corpus.current == Some(i) {
-            if matches!(self.mode.popup(), Some(Popup::Corpus)) {
+            if self.mode.popup_as::<CorpusList>().is_some() {
                 self.mode.pop();
             }
             if let Some(at) = offset {

@@ -9,8 +9,10 @@ use crate::store::Outcome;
 use crate::store::edit::Edit;
 use crate::tui::highlight::{Target, on_target};
 use crate::tui::note_editor::NoteEditor;
-use crate::tui::popup::{Ask, Field, Pick, Popup};
+use crate::tui::popup::choice::Choice;
+use crate::tui::popup::lines::LinesInput;
 use crate::tui::questions;
+use crate::tui::reply::{Ask, Field, Pick};
 use crate::tui::strings;
 
 impl App {
@@ -157,7 +159,7 @@ impl App {
             return self.say(strings::positions_have_no_kind(&self.keymap), Tone::Info);
         };
         // Enter keeps the kind it has
-        let popup = Popup::ask(&questions::KIND, Ask::ChangeKind);
+        let popup = Choice::ask(&questions::KIND, Ask::ChangeKind);
         self.open_popup(popup.with_default(questions::KIND.letter(kind)));
     }
 
@@ -201,9 +203,9 @@ impl App {
             .cursor
             .add_modifier(ratatui::style::Modifier::REVERSED);
         let editor = NoteEditor::new(text, self.theme.text, cursor);
-        self.open_popup(Popup::Lines {
+        self.open_popup(LinesInput {
             title,
-            editor: Box::new(editor),
+            editor,
             purpose,
         });
     }
@@ -292,7 +294,7 @@ impl App {
                 end: range.end,
             };
             let q = &questions::KIND;
-            let popup = Popup::ask_with(questions::TAG_AS_QUOTE.into(), q, ask, |_, w| {
+            let popup = Choice::ask_with(questions::TAG_AS_QUOTE.into(), q, ask, |_, w| {
                 Some(w.to_string())
             });
             self.open_popup(popup.with_default(q.letter(QuoteKind::Direct)));

@@ -9,8 +9,9 @@ use crate::article::sanitize_inline;
 use crate::model::{Annotations, Party};
 use crate::store::suggest::rederived;
 use crate::tui::detection::Purpose;
-use crate::tui::popup::{Ask, Popup};
+use crate::tui::popup::choice::Choice;
 use crate::tui::questions::GIVEN_SIDES;
+use crate::tui::reply::Ask;
 use crate::tui::strings;
 
 impl App {
@@ -31,7 +32,7 @@ impl App {
         }
         let (given, theirs) = (names(given), names(theirs));
         let q = &GIVEN_SIDES;
-        let popup = Popup::ask_with(q.title.into(), q, Ask::ApplyParties, |apply, words| {
+        let popup = Choice::ask_with(q.title.into(), q, Ask::ApplyParties, |apply, words| {
             Some(format!("{words}: {}", if apply { &given } else { &theirs }))
         });
         self.open_popup(popup);

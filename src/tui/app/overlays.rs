@@ -4,7 +4,7 @@
 use super::App;
 use crate::keys::Command;
 use crate::model::{QuoteKind, Status};
-use crate::tui::mode::{Layer, Overlay};
+use crate::tui::app::mode::{Layer, Overlay};
 
 impl App {
     /// Opens an overlay, or closes it when it is the one on top; another overlay on

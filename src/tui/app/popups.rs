@@ -1,14 +1,19 @@
-//! The popups the edit commands open (questions, text fields, the speaker picker):
-//! their keys, and what their answers do.
+//! The popups on the mode's stack: opening one, giving the one on top its key, and
+//! what the replies of the reader's own popups (questions, fields, the speaker picker,
+//! the panels) do.
 
 use super::{App, Tone};
 use crate::export::Format;
 use crate::model::Id;
 use crate::store::edit::Edit;
-use crate::tui::action::PopupKey;
-use crate::tui::mode::Layer;
-use crate::tui::popup::{Ask, Field, Outcome, Pick, Popup, Writing};
+use crate::tui::action::{PopupKey, PromptKey};
+use crate::tui::app::mode::Layer;
+use crate::tui::popup::choice::Choice;
+use crate::tui::popup::picker::SpeakerPicker;
+use crate::tui::popup::text::TextInput;
+use crate::tui::popup::{Outcome, Popup};
 use crate::tui::questions::{self, Changed, ReadOnlySave, SaveFailed, Unsaved};
+use crate::tui::reply::{Ask, Field, Pick, Reply, Writing};
 use crate::tui::strings;
 use std::path::PathBuf;
 
@@ -20,11 +25,7 @@ impl App {
     }
 
     pub(super) fn open_picker(&mut self, pick: Pick) {
-        self.open_popup(Popup::Speakers {
-            filter: Default::default(),
-            cursor: 0,
-            pick,
-        });
+        self.open_popup(SpeakerPicker::new(pick));
     }
 
     pub(super) fn start_merge(&mut self) {
@@ -73,40 +74,40 @@ impl App {
     }
 
     /// Opens a popup over whatever is open.
-    pub(super) fn open_popup(&mut self, popup: Popup) {
-        self.mode.push(Layer::Popup(popup));
+    pub(super) fn open_popup(&mut self, popup: impl Popup) {
+        self.mode.push(Layer::Popup(Box::new(popup)));
     }
 
-    /// A key in the open popup: the popup takes it, and what it comes to is done here,
-    /// once the popup is closed (so the answer may open the next one).
+    /// A key in the popup on top: Esc closes it; any other key it takes itself, off the
+    /// stack, reading the app, and what it comes to is applied here once it is closed
+    /// or back (so the answer may open the next popup over it).
     pub(super) fn popup_input(&mut self, key: PopupKey) {
-        let entries = match self.mode.popup() {
-            Some(Popup::Speakers { filter, pick, .. }) => {
-                self.picker_entries(filter.text(), pick).len()
-            }
-            Some(Popup::Sides(_)) => self.ann().parties.len(),
-            Some(Popup::SpeakersPanel(_)) => self.ann().speakers.len(),
-            Some(_) => 0,
-            None => return,
-        };
-        let Some(Layer::Popup(popup)) = self.mode.top_mut() else {
+        let Some(mut popup) = self.mode.take_popup() else {
             return;
         };
-        let outcome = popup.handle(key, entries);
-        if !matches!(
-            outcome,
-            Outcome::Stay | Outcome::Sides(_) | Outcome::Speakers(_) | Outcome::Corpus(_)
-        ) {
-            self.mode.pop();
+        if key == PopupKey::Edit(PromptKey::Abort) {
+            return;
         }
-        match outcome {
-            Outcome::Stay | Outcome::Cancel => {}
-            Outcome::Sides(op) => self.side_op(op),
-            Outcome::Speakers(op) => self.speaker_op(op),
-            Outcome::Corpus(c) => self.corpus_command(c),
-            Outcome::Chose(ask, c) => self.choose(ask, c),
-            Outcome::Submitted(purpose, text) => self.submit_text(purpose, text),
-            Outcome::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
+        match popup.handle(key, self) {
+            Outcome::Stay => self.mode.push(Layer::Popup(popup)),
+            Outcome::Close => {}
+            Outcome::Done(action) => self.act(action),
+            Outcome::Keep(action) => {
+                self.mode.push(Layer::Popup(popup));
+                self.act(action);
+            }
+        }
+    }
+
+    /// What the reply of one of the reader's own popups does.
+    pub(super) fn reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Sides(op) => self.side_op(op),
+            Reply::Speakers(op) => self.speaker_op(op),
+            Reply::Corpus(c) => self.corpus_command(c),
+            Reply::Chose(ask, c) => self.choose(ask, c),
+            Reply::Submitted(purpose, text) => self.submit_text(purpose, text),
+            Reply::Picked(pick, filter, cursor) => self.pick_speaker(pick, filter, cursor),
         }
     }
 
@@ -118,7 +119,7 @@ impl App {
         match (entry, pick) {
             (None, Pick::Speaker) => {
                 let name = filter.trim().to_string();
-                self.open_popup(Popup::text(
+                self.open_popup(TextInput::new(
                     &strings::new_speaker_role(&name, &self.keymap),
                     "",
                     Field::SpeakerRole { name },
@@ -319,15 +320,12 @@ impl App {
                     })
                     .collect();
                 options.push(('0', "no side".into()));
-                self.open_popup(Popup::Choice {
-                    title: format!(
-                        "New speaker {}, step 3 of 3: side",
-                        crate::article::sanitize_inline(&name)
-                    ),
-                    options,
-                    ask: Ask::SpeakerSide { name, role: text },
-                    default: None,
-                });
+                let title = format!(
+                    "New speaker {}, step 3 of 3: side",
+                    crate::article::sanitize_inline(&name)
+                );
+                let ask = Ask::SpeakerSide { name, role: text };
+                self.open_popup(Choice::of(title, options, ask));
             }
             Field::Command => self.run_command_line(text.trim()),
             Field::Side(field) => self.submit_side_field(field, text),

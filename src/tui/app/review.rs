@@ -9,7 +9,8 @@ use crate::store::SideMatch;
 use crate::store::edit::{Edit, Filter};
 use crate::tui::filter;
 use crate::tui::highlight::Target;
-use crate::tui::popup::{Ask, Pick, Popup};
+use crate::tui::popup::choice::Choice;
+use crate::tui::reply::{Ask, Pick};
 use crate::tui::strings;
 use std::collections::HashSet;
 
@@ -196,12 +197,7 @@ impl App {
         } else {
             strings::filter_title_now(&now)
         };
-        self.open_popup(Popup::Choice {
-            title,
-            options,
-            ask: Ask::Filter,
-            default: None,
-        });
+        self.open_popup(Choice::of(title, options, Ask::Filter));
     }
 
     /// The answer to the filter's question.

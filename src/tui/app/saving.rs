@@ -4,8 +4,10 @@
 use super::{App, Tone};
 use crate::export::Format;
 use crate::store::SaveError;
-use crate::tui::popup::{Ask, Field, Popup, Writing};
+use crate::tui::popup::choice::Choice;
+use crate::tui::popup::text::TextInput;
 use crate::tui::questions::{self, SaveFailed};
+use crate::tui::reply::{Ask, Field, Writing};
 use crate::tui::strings;
 
 impl App {
@@ -25,11 +27,11 @@ impl App {
                 true
             }
             Err(SaveError::Conflict(_)) => {
-                self.open_popup(Popup::ask(&questions::STORE_CHANGED, Ask::Conflict));
+                self.open_popup(Choice::ask(&questions::STORE_CHANGED, Ask::Conflict));
                 false
             }
             Err(SaveError::NoPath) => {
-                self.open_popup(Popup::text("Save the store as", "", Field::SaveAs));
+                self.open_popup(TextInput::new("Save the store as", "", Field::SaveAs));
                 false
             }
             Err(e) => {
@@ -50,7 +52,7 @@ impl App {
         {
             let q = &questions::READ_ONLY_SAVE;
             let title = format!("{}: {why}", q.title);
-            return self.open_popup(Popup::ask_with(title, q, Ask::ReadOnlySave, |_, w| {
+            return self.open_popup(Choice::ask_with(title, q, Ask::ReadOnlySave, |_, w| {
                 Some(w.to_string())
             }));
         }
@@ -59,7 +61,7 @@ impl App {
         let at_risk = self.loading.store().map_or(0, |s| s.edits_at_risk());
         let q = &questions::SAVE_FAILED;
         let title = format!("{}: {why}", q.title);
-        self.open_popup(Popup::ask_with(title, q, Ask::SaveFailed, |a, w| {
+        self.open_popup(Choice::ask_with(title, q, Ask::SaveFailed, |a, w| {
             Some(match a {
                 SaveFailed::KeepEditing => strings::keep_editing(w, at_risk),
                 _ => w.to_string(),
@@ -75,7 +77,7 @@ impl App {
             path: path.to_string(),
             with,
         };
-        self.open_popup(Popup::ask_with(title, q, ask, |_, w| Some(w.to_string())));
+        self.open_popup(Choice::ask_with(title, q, ask, |_, w| Some(w.to_string())));
     }
 
     /// Asks where to write a copy of a read-only store: beside it, named as a copy.
@@ -92,7 +94,7 @@ impl App {
                 }
             })
             .unwrap_or_default();
-        self.open_popup(Popup::text("Write a copy to", &path, Field::CopyTo));
+        self.open_popup(TextInput::new("Write a copy to", &path, Field::CopyTo));
     }
 
     /// Asks where to save the store, starting from its own path.
@@ -103,14 +105,14 @@ impl App {
             .and_then(|s| s.path())
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        self.open_popup(Popup::text("Save the store as", &path, Field::SaveAs));
+        self.open_popup(TextInput::new("Save the store as", &path, Field::SaveAs));
     }
 
     /// `q`: quits, or asks first when there are unsaved edits (unless `force`).
     pub(super) fn request_quit(&mut self, force: bool) {
         let dirty = self.loading.store().is_some_and(|s| s.is_dirty());
         if dirty && !force {
-            self.open_popup(Popup::ask(&questions::QUIT_UNSAVED, Ask::QuitUnsaved));
+            self.open_popup(Choice::ask(&questions::QUIT_UNSAVED, Ask::QuitUnsaved));
         } else {
             self.quit = true;
         }
@@ -127,7 +129,7 @@ impl App {
 
     /// `:`: the command line.
     pub(super) fn open_command_line(&mut self) {
-        self.open_popup(Popup::text(":", "", Field::Command));
+        self.open_popup(TextInput::new(":", "", Field::Command));
     }
 
     /// `E`: asks for the export format, offering every format export declares.
@@ -136,12 +138,11 @@ impl App {
             .into_iter()
             .map(|f| (f.key(), f.label().to_string()))
             .collect();
-        self.open_popup(Popup::Choice {
-            title: strings::EXPORT_AS.into(),
+        self.open_popup(Choice::of(
+            strings::EXPORT_AS.into(),
             options,
-            ask: Ask::ExportFormat,
-            default: None,
-        });
+            Ask::ExportFormat,
+        ));
     }
 
     /// The export format picked: asks where to write it.
@@ -151,7 +152,7 @@ impl App {
         };
         let path = self.default_export_path(format.extension());
         let field = Field::ExportPath { format };
-        self.open_popup(Popup::text(strings::EXPORT_TO, &path, field));
+        self.open_popup(TextInput::new(strings::EXPORT_TO, &path, field));
     }
 
     pub(super) fn run_command_line(&mut self, cmd: &str) {
@@ -167,8 +168,8 @@ impl App {
             "ls" => self.open_corpus_list(),
             "messages" | "mes" => {
                 // opened at the newest (the view clamps the scroll)
-                self.mode.push(crate::tui::mode::Layer::Overlay(
-                    crate::tui::mode::Overlay::Messages(10_000),
+                self.mode.push(crate::tui::app::mode::Layer::Overlay(
+                    crate::tui::app::mode::Overlay::Messages(10_000),
                 ));
             }
             "wq" | "x" => {

@@ -7,8 +7,9 @@ use super::{App, Tone};
 use crate::article::sanitize_inline;
 use crate::model::{Id, Party};
 use crate::store::edit::Edit;
-use crate::tui::popup::sides::{SideField, SideOp, SidesEditor};
-use crate::tui::popup::{Field, Popup};
+use crate::tui::popup::sides::SidesEditor;
+use crate::tui::popup::text::TextInput;
+use crate::tui::reply::{Field, SideField, SideOp};
 use crate::tui::strings::{self, counted};
 
 impl App {
@@ -22,21 +23,18 @@ impl App {
             .and_then(|s| self.hl.items.get(s))
             .and_then(|it| it.party())
             .unwrap_or(0);
-        self.open_popup(Popup::Sides(SidesEditor { cursor }));
+        self.open_popup(SidesEditor { cursor });
     }
 
     /// The sides editor's cursor, when the editor is on top.
     fn editor_cursor(&self) -> Option<usize> {
-        match self.mode.popup() {
-            Some(Popup::Sides(e)) => Some(e.cursor),
-            _ => None,
-        }
+        self.mode.popup_as::<SidesEditor>().map(|e| e.cursor)
     }
 
     /// Puts the editor's cursor on side `at`, or the last one.
     fn set_editor_cursor(&mut self, at: usize) {
         let last = self.ann().parties.len().saturating_sub(1);
-        if let Some(crate::tui::mode::Layer::Popup(Popup::Sides(e))) = self.mode.top_mut() {
+        if let Some(e) = self.mode.popup_as_mut::<SidesEditor>() {
             e.cursor = at.min(last);
         }
     }
@@ -48,7 +46,7 @@ impl App {
         };
         let side = self.ann().parties.get(cursor).cloned();
         match (op, side) {
-            (SideOp::Add, _) => self.open_popup(Popup::text(
+            (SideOp::Add, _) => self.open_popup(TextInput::new(
                 "Name of the new side",
                 "",
                 Field::Side(SideField::Name(None)),
@@ -58,7 +56,7 @@ impl App {
                 self.set_editor_cursor(cursor);
             }
             (_, None) => self.say("no sides yet: a adds one", Tone::Info),
-            (SideOp::Rename, Some(p)) => self.open_popup(Popup::text(
+            (SideOp::Rename, Some(p)) => self.open_popup(TextInput::new(
                 &format!("Rename the side {}", sanitize_inline(&p.name)),
                 &p.name,
                 Field::Side(SideField::Name(Some(Id::from(p.id.as_str())))),
@@ -68,7 +66,7 @@ impl App {
                 &p.aliases.join("\n"),
                 Field::Side(SideField::Aliases(Id::from(p.id.as_str()))),
             ),
-            (SideOp::Label, Some(p)) => self.open_popup(Popup::text(
+            (SideOp::Label, Some(p)) => self.open_popup(TextInput::new(
                 &strings::label_title(&sanitize_inline(&p.name)),
                 p.label.as_deref().unwrap_or(""),
                 Field::Side(SideField::Label(Id::from(p.id.as_str()))),

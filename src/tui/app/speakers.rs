@@ -7,29 +7,12 @@
 
 use super::{App, Tone};
 use crate::article::sanitize_inline;
-use crate::model::{Annotations, Id, Speaker};
+use crate::model::{Id, Speaker};
 use crate::store::edit::Edit;
-use crate::tui::mode::Layer;
-use crate::tui::popup::speakers::{SpeakerField, SpeakerOp, SpeakersPanel};
-use crate::tui::popup::{Field, Pick, Popup};
+use crate::tui::popup::speakers::{SpeakersPanel, speaker_counts};
+use crate::tui::popup::text::TextInput;
+use crate::tui::reply::{Field, Pick, SpeakerField, SpeakerOp};
 use crate::tui::strings;
-use std::collections::HashMap;
-
-/// How many quotes and positions name each speaker (placed ones).
-pub fn speaker_counts(a: &Annotations) -> HashMap<&str, (usize, usize)> {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-    for q in &a.quotes {
-        if let Some(s) = &q.speaker {
-            counts.entry(s.as_str()).or_default().0 += 1;
-        }
-    }
-    for p in &a.positions {
-        if let Some(s) = &p.speaker {
-            counts.entry(s.as_str()).or_default().1 += 1;
-        }
-    }
-    counts
-}
 
 impl App {
     /// Opens the panel on the selected annotation's speaker, else the first.
@@ -43,24 +26,20 @@ impl App {
         let cursor = speaker
             .and_then(|id| self.ann().speakers.iter().position(|s| s.id == id))
             .unwrap_or(0);
-        self.open_popup(Popup::SpeakersPanel(SpeakersPanel { cursor }));
+        self.open_popup(SpeakersPanel { cursor });
     }
 
     /// The speaker under the panel's cursor, when the panel is on top.
     fn panel_speaker(&self) -> Option<Speaker> {
-        match self.mode.popup() {
-            Some(Popup::SpeakersPanel(p)) => {
-                let speakers = &self.ann().speakers;
-                speakers.get(p.row(speakers.len())).cloned()
-            }
-            _ => None,
-        }
+        let p = self.mode.popup_as::<SpeakersPanel>()?;
+        let speakers = &self.ann().speakers;
+        speakers.get(p.row(speakers.len())).cloned()
     }
 
     /// Keeps the panel's cursor on a speaker after the list got shorter.
     fn clamp_panel(&mut self) {
         let n = self.ann().speakers.len();
-        if let Some(Layer::Popup(Popup::SpeakersPanel(p))) = self.mode.top_mut() {
+        if let Some(p) = self.mode.popup_as_mut::<SpeakersPanel>() {
             p.cursor = p.row(n);
         }
     }
@@ -76,12 +55,12 @@ impl App {
         };
         let name = sanitize_inline(&s.name);
         match op {
-            SpeakerOp::Rename => self.open_popup(Popup::text(
+            SpeakerOp::Rename => self.open_popup(TextInput::new(
                 &format!("Rename the speaker {name}"),
                 &s.name,
                 Field::Speaker(SpeakerField::Name(s.id)),
             )),
-            SpeakerOp::Role => self.open_popup(Popup::text(
+            SpeakerOp::Role => self.open_popup(TextInput::new(
                 &format!("Role of {name} (empty clears it)"),
                 s.role.as_deref().unwrap_or(""),
                 Field::Speaker(SpeakerField::Role(s.id)),

@@ -4,9 +4,9 @@
 use super::{App, Tone};
 use crate::keys::Command;
 use crate::tui::action::{Action, PromptKey};
+use crate::tui::app::mode::{Layer, Overlay, Pending};
 use crate::tui::input::TextField;
 use crate::tui::keymap::Bound;
-use crate::tui::mode::{Layer, Overlay, Pending};
 use crate::tui::strings;
 use crossterm::event::KeyEvent;
 
@@ -32,10 +32,21 @@ impl App {
         }
     }
 
-    /// Applies one action.
+    /// Applies one action, then starts the work it queued and keeps the screen whole.
     pub fn update(&mut self, action: Action) {
         let top = self.top;
         let resize = matches!(action, Action::Resize(..));
+        self.act(action);
+        self.start_work();
+        self.log_message();
+        self.ensure_screen();
+        if !resize && self.top != top {
+            self.anchor = None;
+        }
+    }
+
+    /// What one action does (a popup's answer is applied here too, inside `update`).
+    pub(super) fn act(&mut self, action: Action) {
         match action {
             Action::Command(c) => self.command(c),
             Action::SetSide(n) if self.mode.overlay().is_none() => {
@@ -52,6 +63,7 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Drag(x, y) => self.drag(x, y),
             Action::Popup(k) => self.popup_input(k),
+            Action::Reply(reply) => self.reply(reply),
             Action::Paste(text) => self.paste(&text),
             Action::StoreReady(store) => {
                 self.set_store(*store);
@@ -77,12 +89,6 @@ impl App {
             Action::Detected(done) => self.take_detected(*done),
             Action::WorkerGone => self.worker_gone(),
             Action::Workers(handle) => self.workers = Some(handle),
-        }
-        self.start_work();
-        self.log_message();
-        self.ensure_screen();
-        if !resize && self.top != top {
-            self.anchor = None;
         }
     }
 

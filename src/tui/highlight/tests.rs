@@ -8,21 +8,8 @@ const TOP: usize = u32::MAX as usize;
 
 fn quote(id: &str, start: usize, end: usize) -> Quote {
     Quote {
-        id: id.into(),
-        start,
-        end,
-        text: Default::default(),
-        speaker: None,
-        party: None,
-        kind: QuoteKind::Direct,
         cue: Some([end + 1, end + 5]),
-        cue_text: Default::default(),
-        origin: Default::default(),
-        status: Status::Suggested,
-        recheck: None,
-        note: None,
-        prefix: Default::default(),
-        suffix: Default::default(),
+        ..Quote::at(id, start, end)
     }
 }
 

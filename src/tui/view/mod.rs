@@ -4,15 +4,12 @@ pub mod article;
 pub mod corpus;
 pub mod help;
 pub mod legend;
-pub mod popup;
 pub mod sidebar;
 pub mod sides;
-pub mod sides_editor;
-pub mod speakers;
 pub mod status;
 
 use super::app::App;
-use super::mode::{Layer, Overlay};
+use super::app::mode::{Layer, Overlay};
 use crate::article::sanitize_inline;
 use crate::tui::layout::text_width;
 use ratatui::buffer::{Buffer, CellWidth};
@@ -53,7 +50,7 @@ impl Widget for &App {
                     help::render_messages(self, whole, *scroll, buf);
                 }
                 Layer::Overlay(Overlay::Sides(cursor)) => sides::render(self, whole, *cursor, buf),
-                Layer::Popup(p) => popup::render(self, p, whole, buf),
+                Layer::Popup(p) => p.render(self, whole, buf),
                 Layer::Cursor(_) | Layer::Search(_) | Layer::Pending(_) => {}
             }
         }

@@ -3,9 +3,9 @@
 use crate::article::sanitize_inline;
 use crate::keys::Command;
 use crate::model::{QuoteKind, Status};
+use crate::tui::app::mode::Pending;
 use crate::tui::app::{App, Tone};
 use crate::tui::highlight::{Target, on_target};
-use crate::tui::mode::Pending;
 use crate::tui::strings;
 use crate::tui::view::truncate;
 use ratatui::buffer::Buffer;

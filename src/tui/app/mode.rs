@@ -3,12 +3,12 @@
 //! search prompt can open over cursor mode, a popup over anything, and Esc closes
 //! the top layer only.
 
-use super::action::{Action, typed};
-use super::app::cursor::Cursor;
-use super::input::TextField;
-use super::keymap::Bound;
-use super::popup::Popup;
+use super::cursor::Cursor;
 use crate::keys::{Command, Scope};
+use crate::tui::action::{Action, typed};
+use crate::tui::input::TextField;
+use crate::tui::keymap::Bound;
+use crate::tui::popup::Popup;
 use crossterm::event::KeyEvent;
 
 /// An overlay over the article.
@@ -46,7 +46,7 @@ impl Pending {
 }
 
 /// One layer of the mode.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Layer {
     /// Cursor mode (`v`): moving over the text, selecting.
     Cursor(Cursor),
@@ -56,8 +56,8 @@ pub enum Layer {
     Pending(Pending),
     /// The help, the legend or the sides view.
     Overlay(Overlay),
-    /// A question, a text field or the speaker picker.
-    Popup(Popup),
+    /// A popup: a question, a field, the speaker picker, a panel, the corpus list.
+    Popup(Box<dyn Popup>),
 }
 
 impl Layer {
@@ -73,7 +73,7 @@ impl Layer {
 }
 
 /// The stack of layers; empty is reading.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Mode {
     layers: Vec<Layer>,
 }
@@ -145,10 +145,34 @@ impl Mode {
     }
 
     /// The popup on top, if the top is one.
-    pub fn popup(&self) -> Option<&Popup> {
+    pub fn popup(&self) -> Option<&dyn Popup> {
         match self.top() {
-            Some(Layer::Popup(p)) => Some(p),
+            Some(Layer::Popup(p)) => Some(p.as_ref()),
             _ => None,
+        }
+    }
+
+    /// The popup on top, if the top is one of type `P`.
+    pub fn popup_as<P: Popup>(&self) -> Option<&P> {
+        self.popup()?.as_any().downcast_ref()
+    }
+
+    /// The popup on top, to change it, if it is one of type `P`.
+    pub fn popup_as_mut<P: Popup>(&mut self) -> Option<&mut P> {
+        match self.layers.last_mut() {
+            Some(Layer::Popup(p)) => p.as_any_mut().downcast_mut(),
+            _ => None,
+        }
+    }
+
+    /// Takes the popup on top off the stack, if the top is one.
+    pub fn take_popup(&mut self) -> Option<Box<dyn Popup>> {
+        match self.layers.pop()? {
+            Layer::Popup(p) => Some(p),
+            other => {
+                self.layers.push(other);
+                None
+            }
         }
     }
 
@@ -184,10 +208,7 @@ impl Mode {
             Some(Layer::Cursor(_)) => "CURSOR",
             Some(Layer::Search(_)) => "SEARCH",
             Some(Layer::Pending(_)) => "MARK",
-            Some(Layer::Popup(Popup::Corpus)) => "LIST",
-            Some(Layer::Popup(Popup::SpeakersPanel(_))) => "SPEAKERS",
-            Some(Layer::Popup(Popup::Sides(_))) => "SIDES",
-            Some(Layer::Popup(_)) => "EDIT",
+            Some(Layer::Popup(p)) => p.name(),
             Some(Layer::Overlay(Overlay::Help(_))) => "HELP",
             Some(Layer::Overlay(Overlay::Sides(_))) => "SIDES",
             Some(Layer::Overlay(Overlay::Legend(_))) => "LEGEND",

@@ -1,0 +1,101 @@
+//! An article's opening: its first 64 KiB, where the sides of a story are looked for
+//! (its lead and far more, bounded so that the work stays small on any input). Read
+//! once per article and handed to every stage that weighs sides — discovering the
+//! sides no list has ([`super::discover`]), scoring the candidates by their mentions
+//! ([`super::choice`]), and which party governs ([`super::sides`]) — which used to
+//! scan the same bytes each on its own: on a folder of short articles, where the
+//! opening is the whole article, that was most of what detecting them one by one cost
+//! beyond detecting them joined (docs/PERFORMANCE.md).
+
+use super::parties::SideMatcher;
+use super::words::{Word, words};
+use std::cell::OnceCell;
+
+/// Bytes of an article in its opening.
+pub const OPENING_BYTES: usize = 64 * 1024;
+
+/// The opening of one article, and what is found in it, each found once when first
+/// asked for.
+#[derive(Debug)]
+pub struct Opening<'a> {
+    /// The opening's text: the article's first [`OPENING_BYTES`], cut at a character.
+    text: &'a str,
+    /// Its words.
+    words: OnceCell<Vec<Word>>,
+    /// The matcher over the story's candidate sides, once they are known.
+    sides: Option<&'a SideMatcher>,
+    /// Where `sides` names a side, as (byte, side), in order.
+    named: OnceCell<Vec<(usize, usize)>>,
+}
+
+impl<'a> Opening<'a> {
+    /// The opening of an article whose text is `text`.
+    pub fn of(text: &'a str) -> Opening<'a> {
+        Opening {
+            text: &text[..super::article_floor(text, OPENING_BYTES)],
+            words: OnceCell::new(),
+            sides: None,
+            named: OnceCell::new(),
+        }
+    }
+
+    /// The same opening, with the story's candidate sides (known only once discovery
+    /// has read the opening's words) to find in it.
+    pub fn naming<'b>(self, sides: &'b SideMatcher) -> Opening<'b>
+    where
+        'a: 'b,
+    {
+        Opening {
+            text: self.text,
+            words: self.words,
+            sides: Some(sides),
+            named: OnceCell::new(),
+        }
+    }
+
+    /// The opening's text (it starts where the article does, so its byte offsets are
+    /// the article's).
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The opening's words.
+    pub fn words(&self) -> &[Word] {
+        self.words
+            .get_or_init(|| words(self.text, 0..self.text.len()))
+    }
+
+    /// Where the opening names a candidate side, as (byte, side), in order; none
+    /// before [`Opening::naming`] gave the candidates.
+    pub fn named(&self) -> &[(usize, usize)] {
+        self.named
+            .get_or_init(|| self.sides.map_or_else(Vec::new, |s| s.find(self.text)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_opening_is_cut_at_a_character_and_names_sides_once_given_them() {
+        let mut text = "Talks between France and Spain.\n\n".to_string();
+        while text.len() < OPENING_BYTES + 10 {
+            text.push_str("Ça va. ");
+        }
+        let opening = Opening::of(&text);
+        assert!(opening.text().len() <= OPENING_BYTES);
+        assert!(text.starts_with(opening.text()));
+        assert!(opening.named().is_empty());
+        assert_eq!(&text[opening.words()[0].clone()], "Talks");
+        let sides = crate::detect::country_matcher();
+        let opening = opening.naming(sides);
+        let at: Vec<&str> = opening
+            .named()
+            .iter()
+            .map(|&(at, _)| &text[at..at + 5])
+            .collect();
+        assert_eq!(at, ["Franc", "Spain"]);
+        assert_eq!(opening.named(), sides.find(opening.text()));
+    }
+}
