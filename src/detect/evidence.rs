@@ -83,8 +83,8 @@ pub const CLUES: [Clue; KINDS] = [
 /// The weight of each kind of clue, in the order of [`CLUES`], and the bias: fitted by
 /// `scripts/fit_sides.py` (logistic regression with an L2 penalty) on the 30 tuning
 /// stories of the sides development set, sides given; see docs/DETECTION.md.
-const WEIGHTS: [f32; KINDS] = [2.59, 1.54, 1.00, 1.00, 4.00, 2.02, 1.61, 0.85, 2.16, 0.56];
-const BIAS: f32 = -0.87;
+const WEIGHTS: [f32; KINDS] = [2.30, 1.25, 1.13, 1.00, 4.00, 1.96, 1.54, 0.86, 2.15, 0.53];
+const BIAS: f32 = -0.67;
 
 /// The clues gathered about each entity.
 #[derive(Debug, Default)]

@@ -1,6 +1,7 @@
 //! The word classes the sides logic reads (offices, organisations' nouns, verbs of
-//! intent and attack …), kept as data in `assets/side_words.toml` beside the
-//! gazetteer: one list per class, loaded once per process.
+//! intent and attack …) and the words that bound a role phrase (`roles.rs`), kept as
+//! data in `assets/side_words.toml` beside the gazetteer: one list per class, loaded
+//! once per process.
 
 use super::lexicon::WordMap;
 use serde::Deserialize;
@@ -49,11 +50,13 @@ pub enum Class {
     MediationWord,
     JoiningWord,
     ContrastWord,
+    RoleBreaker,
+    RoleComplement,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 35] = [
+const ALL: [Class; 37] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -89,6 +92,8 @@ const ALL: [Class; 35] = [
     Class::MediationWord,
     Class::JoiningWord,
     Class::ContrastWord,
+    Class::RoleBreaker,
+    Class::RoleComplement,
 ];
 
 /// Each word's classes, one bit a class.
