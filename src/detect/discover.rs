@@ -186,7 +186,7 @@ fn organisation(
     }
     let kind = kind_of_words(&words).or(traded.then_some(SideKind::Company))?;
     let mut names = vec![whole.to_string()];
-    names.extend(acronym_after(text, run.last()?.end).map(str::to_string));
+    names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
     match kind {
         // "Local 1473 of the … Union": the local is called by its number
         SideKind::Union => {
@@ -213,14 +213,17 @@ fn organisation(
     })
 }
 
-/// An acronym in brackets right after a name, which the story then uses for it ("the
-/// Water Services Authority (WSA)").
-fn acronym_after(text: &str, end: usize) -> Option<&str> {
+/// A short name in brackets right after the name `name` ending at byte `end`, which
+/// the story then uses for it: one word of two to eight letters, opening with the
+/// name's capital ("the Water Services Authority (WSA)", "the Office of Water Supply
+/// (Ofwas)").
+fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
     let inner = text[end..].strip_prefix(" (")?;
-    let acronym = &inner[..inner.find(')')?];
-    let capitals =
-        (2..=6).contains(&acronym.len()) && acronym.bytes().all(|b| b.is_ascii_uppercase());
-    capitals.then_some(acronym)
+    let short = &inner[..inner.find(')')?];
+    let letters = (2..=8).contains(&short.len()) && short.bytes().all(|b| b.is_ascii_alphabetic());
+    let same_capital = short.as_bytes().first() == name.as_bytes().first();
+    (letters && same_capital && short.starts_with(|c: char| c.is_ascii_uppercase()))
+        .then_some(short)
 }
 
 /// Whether the words around the run `ws[run]` make it a company whose shares trade,
@@ -506,6 +509,37 @@ mod tests {
                 .all(|(n, _)| n.split('|').all(|n| n != "General")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_company_is_told_by_its_shares_and_a_body_by_its_bracketed_short_name() {
+        let got = found("Shares in Kellin Water fell. Dunmore Bay shares rose. Acme Bay fell.");
+        for name in ["Kellin Water", "Dunmore Bay"] {
+            assert!(got.contains(&(name.into(), SideKind::Company)), "{got:?}");
+        }
+        assert!(got.iter().all(|(n, _)| !n.starts_with("Acme")), "{got:?}");
+        let got = found(
+            "The Water Services Authority (WSA) ruled. The Office of Water Supply (Ofwas) agreed. \
+             The Grain Board (Reuters) did not.",
+        );
+        for (name, short) in [
+            ("Water Services Authority", "WSA"),
+            ("Office of Water Supply", "Ofwas"),
+        ] {
+            assert!(
+                got.iter()
+                    .any(|(n, _)| n.starts_with(name) && n.split('|').any(|n| n == short)),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(got.iter().all(|(n, _)| !n.contains("Reuters")), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_written_after_an_honorific_is_no_country() {
+        let got =
+            found("Mr Oakes spoke. Daniel Oakes's government fell. The Tessalia government fell.");
+        assert_eq!(got, [("Tessalia".into(), SideKind::Party)]);
     }
 
     #[test]
