@@ -368,6 +368,20 @@ mod tests {
     }
 
     #[test]
+    fn the_union_is_the_side_whose_kind_is_untold_when_no_union_is_named() {
+        let story = "Pilots vote to strike\n\n\
+            Pilots at Skyreach Airlines voted to strike over rosters on Friday.\n\n\
+            \"Our members are exhausted,\" the union said in a statement.\n\n\
+            \"The offer on the table is fair,\" a company spokeswoman said.\n";
+        let parties = [
+            party("skyreach", "Skyreach Airlines"),
+            party("pilots", "pilots"),
+        ];
+        let want = ["pilots", "skyreach"].map(|s| Some(s.to_string()));
+        assert_eq!(quote_sides(story, &parties), want);
+    }
+
+    #[test]
     fn the_story_may_say_which_party_governs() {
         let story = format!(
             "{BUDGET_STORY}\nThe Reform government faces a vote on the budget next week.\n"
