@@ -28,8 +28,9 @@ pub use usage::error_text;
 #[derive(Debug, Parser)]
 #[command(name = "parley", version, about, long_about = None)]
 pub struct Cli {
-    /// The article to read (a text file, or - for standard input); if omitted, standard
-    /// input when it is not a terminal, else the bundled article.
+    /// The article to read (a text file, a web page, Markdown, or - for standard input),
+    /// or a folder of articles to list; if omitted, standard input when it is not a
+    /// terminal, else the bundled article.
     #[arg(value_name = "ARTICLE")]
     pub article: Option<PathBuf>,
 
@@ -75,8 +76,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Validate the store against the article (exit 1 when it has problems).
     Check {
-        /// The article (a text file, or - for standard input); if omitted, standard input when
-        /// it is not a terminal, else the bundled article.
+        /// The article (a text file, a web page, Markdown, or - for standard input); if
+        /// omitted, standard input when it is not a terminal, else the bundled article.
         article: Option<PathBuf>,
     },
     /// Per side across a corpus: quotes, positions, speakers, and the most quoted.
@@ -95,8 +96,8 @@ pub enum Command {
     },
     /// Print the article wrapped to a width, highlighted, for pipes and pagers.
     Print {
-        /// The article (a text file, or - for standard input); if omitted, standard input when
-        /// it is not a terminal, else the bundled article.
+        /// The article (a text file, a web page, Markdown, or - for standard input); if
+        /// omitted, standard input when it is not a terminal, else the bundled article.
         article: Option<PathBuf>,
         /// Columns to wrap to (default: the terminal's width, or 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

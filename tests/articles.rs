@@ -136,3 +136,52 @@ fn export_offsets_count_in_the_text_of_a_page() {
         assert_eq!(sliced, quote["exact"].as_str().unwrap());
     }
 }
+
+/// A web page of several megabytes, of our own making: a menu, a script and paragraphs
+/// of one made-up story with entities for its quotation marks.
+fn large_page() -> String {
+    let mut html = String::from(
+        "<!DOCTYPE html><html><head><title>Harbour talks drag on</title>\
+         <script>var menu = \"open\";</script></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a></nav><article>\
+         <h1>Harbour talks drag on</h1>\n",
+    );
+    let mut n = 0;
+    while html.len() < 4 << 20 {
+        n += 1;
+        html.push_str(&format!(
+            "<p>&ldquo;Round {n} changed nothing,&rdquo; said Ana Ruiz, the dockers&rsquo; \
+             leader. The port authority said it would wait for the ministry.</p>\n"
+        ));
+    }
+    html.push_str("</article></body></html>\n");
+    html
+}
+
+#[test]
+fn a_large_page_opens_in_the_reader_at_once_and_quits_on_q() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "harbour.html", &large_page());
+    let mut t = support::Term::start(&["harbour.html"], 100, 24, dir.path(), &[]);
+    // the page's name while its text is made on a worker, or the text once it is
+    t.wait_for("the page's name, reading or read", |s| {
+        let screen = s.contents();
+        screen.contains("harbour.html")
+            && (screen.contains("reading…") || screen.contains("Round 1 changed nothing"))
+    });
+    // the reader answers meanwhile: help opens and closes, a new size is drawn (once
+    // the reader reads the terminal, so no resize is sent before it listens), q quits
+    t.send("h");
+    t.wait_text("HELP");
+    t.send("\x1b");
+    t.wait_text("READ");
+    t.resize(80, 20);
+    t.wait_for("the status bar drawn on the new last row", |s| {
+        s.rows(0, 80)
+            .nth(19)
+            .is_some_and(|row| row.contains("harbour.html │"))
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(!t.screen(|s| s.alternate_screen()), "alternate screen left");
+}

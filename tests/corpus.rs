@@ -344,3 +344,39 @@ fn export_never_writes_onto_an_article_a_store_or_a_sidecar_of_the_corpus() {
     // and a file beside the corpus is written as asked
     ok(run(dir.path(), &["export", "news", "-o", "news/table.csv"]));
 }
+
+/// The README's Python snippet that counts quotes per side reads the table by the
+/// names of its columns: each it names is one the table has, and the file it opens is
+/// the one the README's export writes.
+#[test]
+fn the_readme_snippet_reads_columns_the_table_has() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+    let readme = readme.unwrap();
+    let start = readme.find("```python\n").expect("the README's snippet");
+    let snippet = &readme[start..];
+    let snippet = &snippet[..snippet[3..].find("```").unwrap()];
+    let (dir, _news) = corpus();
+    ok(run(dir.path(), &["detect", "news", "--save"]));
+    ok(run(dir.path(), &["export", "news/", "-o", "quotes.csv"]));
+    assert!(snippet.contains("open(\"quotes.csv\""), "{snippet}");
+    let csv = std::fs::read_to_string(dir.path().join("quotes.csv")).unwrap();
+    let rows = csv_rows(&csv);
+    let named: Vec<&str> = snippet
+        .split("row[\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(
+        named.contains(&"side") && named.contains(&"kind"),
+        "{snippet}"
+    );
+    for column in named {
+        assert!(
+            rows[0].iter().any(|c| c == column),
+            "{column}: {:?}",
+            rows[0]
+        );
+    }
+    let kind = rows[0].iter().position(|c| c == "kind").unwrap();
+    assert!(rows[1..].iter().any(|r| r[kind] == "direct"), "{csv}");
+}

@@ -1,7 +1,8 @@
 //! `parley DIR` in a real terminal: the list of the folder's articles (a text article,
 //! a web page and a Markdown file written for these tests) with their counts read in
 //! the background, Enter opens one, `:n` and `}` go to the next, `:ls` back to the
-//! list, and quitting leaves the terminal as it was.
+//! list (where an article with the detector's suggestions alone is not started, and in
+//! progress once one is accepted), and quitting leaves the terminal as it was.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -16,7 +16,7 @@ pub use decode::looks_binary;
 pub use html::PageMeta;
 pub use insert::{Insertion, OffsetMap};
 pub use kind::{Kind, may_be_markup, sniff};
-pub use load::{HEAD_BYTES, LoadError, Opening, Rest};
+pub use load::{EXTRACT_AT_ONCE_BYTES, HEAD_BYTES, LoadError, Opening, Rest};
 pub use span::resize_by_word;
 
 pub use normalize::{

@@ -100,6 +100,9 @@ pub enum Action {
     ArticleFailed(String),
     /// The store finished opening on the worker thread.
     StoreReady(Box<Store>),
+    /// The rest of the article's opening (reading the rest of it, making a page's text,
+    /// opening its store), for a worker: the app starts it once it has workers.
+    Open(Box<crate::tui::opening::OpenJob>),
     /// A key typed into the open popup.
     Popup(PopupKey),
     /// What one of the reader's own popups answered (a popup returns it).

@@ -114,6 +114,8 @@ pub struct App {
     jobs: Vec<crate::tui::detection::DetectJob>,
     /// The threads the queued work starts on, once the loop has handed them over.
     workers: Option<workers::Handle>,
+    /// The article's opening queued for a worker (the rest of it, its store).
+    opening: Option<crate::tui::opening::OpenJob>,
     /// The conflict `C` showed last, so the next `C` goes on from it.
     last_conflict: Option<Id>,
     /// The corpus, when the reader was opened on a folder (`parley DIR`).
@@ -193,6 +195,7 @@ impl App {
             last_jump: None,
             jobs: Vec::new(),
             workers: None,
+            opening: None,
             last_conflict: None,
             corpus: None,
             read_again: false,

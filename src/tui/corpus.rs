@@ -5,6 +5,7 @@
 
 pub mod search;
 
+use super::opening::OpenJob;
 use crate::article::{Article, Rest};
 use crate::corpus::{Counts, Marks, Progress, peek_title, read_store};
 use crate::store::OpenOptions;
@@ -24,8 +25,6 @@ pub struct Entry {
     pub title: Option<String>,
     /// Its store's counts; `None` until read or without a store.
     pub counts: Option<Counts>,
-    /// Whether it has a store (known once read).
-    pub has_store: bool,
     /// A store that could not be read: why.
     pub problem: Option<String>,
     /// Marked done.
@@ -121,34 +120,6 @@ pub struct Corpus {
     /// The ticket of the latest opening of an article, shared with the workers so one
     /// opening an article the user has left stops.
     pub opening: Arc<AtomicU64>,
-    /// An article opened on its start, for the loop to finish on a worker.
-    pub pending: Option<OpenJob>,
-}
-
-/// An article of the list opened on its start: the loop reads the rest and opens the
-/// store on a worker, as the reader does for one large article. Everything the worker
-/// sends carries `ticket`, and the reader takes it only while that article is open.
-#[derive(Debug)]
-pub struct OpenJob {
-    /// Which opening this is.
-    pub ticket: u64,
-    /// The article as far as it is read.
-    pub article: Arc<Article>,
-    /// The rest of the file, when only its start is read.
-    pub rest: Option<Rest>,
-    /// How to open its store.
-    pub options: OpenOptions,
-    /// The latest ticket.
-    latest: Arc<AtomicU64>,
-}
-
-impl OpenJob {
-    /// Whether the reader still wants this opening (no other article was opened since),
-    /// for the worker to ask.
-    pub fn wanted(&self) -> impl Fn() -> bool + Send + 'static {
-        let (latest, ticket) = (Arc::clone(&self.latest), self.ticket);
-        move || latest.load(Ordering::SeqCst) == ticket
-    }
 }
 
 impl Corpus {
@@ -169,7 +140,6 @@ impl Corpus {
                 path,
                 title: None,
                 counts: None,
-                has_store: false,
                 problem: None,
             })
             .collect();
@@ -189,7 +159,6 @@ impl Corpus {
             marks,
             places: None,
             opening: Arc::default(),
-            pending: None,
         };
         corpus.arrange();
         corpus
@@ -197,7 +166,6 @@ impl Corpus {
 
     /// A new opening's ticket: from now on, what workers send for earlier ones is dropped.
     pub fn next_ticket(&mut self) -> u64 {
-        self.pending = None;
         self.opening.fetch_add(1, Ordering::SeqCst) + 1
     }
 
@@ -206,15 +174,18 @@ impl Corpus {
         self.opening.load(Ordering::SeqCst) == ticket
     }
 
-    /// An opening for the loop to finish on a worker.
-    pub fn queue_opening(&mut self, ticket: u64, article: Arc<Article>, rest: Option<Rest>) {
-        self.pending = Some(OpenJob {
-            ticket,
-            article,
-            rest,
-            options: self.options.clone(),
-            latest: Arc::clone(&self.opening),
-        });
+    /// The opening under `ticket` for a worker to finish; `look_up_place` when the
+    /// worker is to find where the reader was in it (an article still to come).
+    pub fn opening_job(
+        &self,
+        ticket: u64,
+        article: Arc<Article>,
+        rest: Option<Rest>,
+        look_up_place: bool,
+    ) -> OpenJob {
+        let places = self.places.clone().filter(|_| look_up_place);
+        OpenJob::new(article, rest, self.options.clone(), places)
+            .under(ticket, Arc::clone(&self.opening))
     }
 
     /// Takes in what the background read of one article found.
@@ -224,14 +195,8 @@ impl Corpus {
         };
         e.title = Some(c.title);
         match c.counts {
-            Ok(counts) => {
-                e.has_store = counts.is_some();
-                e.counts = counts;
-            }
-            Err(why) => {
-                e.has_store = true;
-                e.problem = Some(why);
-            }
+            Ok(counts) => e.counts = counts,
+            Err(why) => e.problem = Some(why),
         }
     }
 

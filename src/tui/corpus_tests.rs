@@ -17,7 +17,12 @@ use std::path::Path;
 /// Three articles written for these tests: text, a page, Markdown.
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
 
-fn reader(dir: &Path) -> App {
+pub(super) fn reader(dir: &Path) -> App {
+    reader_keeping_places(dir, None)
+}
+
+/// [`reader`], keeping the reading places in `places`.
+pub(super) fn reader_keeping_places(dir: &Path, places: Option<std::path::PathBuf>) -> App {
     for name in ["brief.md", "page.html", "talks.txt"] {
         std::fs::copy(Path::new(FIXTURES).join(name), dir.join(name)).unwrap();
     }
@@ -28,7 +33,8 @@ fn reader(dir: &Path) -> App {
         suggest: Some(crate::detect::detect_with_progress),
         ..OpenOptions::default()
     };
-    let corpus = Corpus::new(dir, paths.clone(), options, false);
+    let mut corpus = Corpus::new(dir, paths.clone(), options, false);
+    corpus.places = places;
     let mut app = App::over_corpus(corpus, crate::config::Config::default(), (110, 24));
     // what the background read would send
     let counted = paths
@@ -44,11 +50,11 @@ fn reader(dir: &Path) -> App {
     app
 }
 
-fn list_open(app: &App) -> bool {
+pub(super) fn list_open(app: &App) -> bool {
     app.mode().popup_as::<CorpusList>().is_some()
 }
 
-fn command(app: &mut App, line: &str) {
+pub(super) fn command(app: &mut App, line: &str) {
     typ(app, ":");
     typ(app, line);
     press(app, KeyCode::Enter);
@@ -263,104 +269,9 @@ fn unsaved_edits_are_asked_about_before_another_article_opens() {
     command(&mut app, "ls");
     let corpus = app.corpus().unwrap();
     let brief = &corpus.entries[0];
-    assert!(brief.has_store);
     assert_eq!(
         brief.counts.as_ref().unwrap().by_status[1],
         1,
         "one accepted"
     );
-}
-
-/// A long article of our own making: past the size the reader opens on its start.
-fn write_long_article(path: &Path) -> String {
-    let mut text = String::from("Harbour dispute drags on\n\n");
-    let mut n = 0;
-    while text.len() < 3 * crate::article::HEAD_BYTES {
-        n += 1;
-        text.push_str(&format!(
-            "\"We will not sign round {n},\" said Ana Ruiz, the dockers' leader. \
-             The port authority said it would wait.\n\n"
-        ));
-    }
-    std::fs::write(path, &text).unwrap();
-    text
-}
-
-/// Runs the loop's worker for an opening and gives the app what it sends, as the loop
-/// does; returns how many events came.
-fn finish_opening(app: &mut App, job: super::corpus::OpenJob) -> usize {
-    let (tx, rx) = super::events::channel();
-    super::spawn_opening(job, 1 << 30, tx);
-    let mut n = 0;
-    while let Ok(event) = rx.recv() {
-        let super::events::Event::ForArticle(ticket, inner) = event else {
-            panic!("an opening sends under its ticket");
-        };
-        let action = super::worker_action(*inner).unwrap();
-        app.update(Action::ForArticle(ticket, Box::new(action)));
-        n += 1;
-    }
-    n
-}
-
-#[test]
-fn a_large_article_opens_on_its_start_and_the_list_stays_at_hand() {
-    let dir = tempfile::tempdir().unwrap();
-    let long = write_long_article(&dir.path().join("long.txt"));
-    let mut app = reader(dir.path());
-    typ(&mut app, "j");
-    assert_eq!(app.corpus().unwrap().selected(), Some(1), "long.txt");
-    press(&mut app, KeyCode::Enter);
-    assert!(!list_open(&app));
-    assert!(app.loading().rest_to_come() && app.store().is_none());
-    assert!(app.article().text.len() < long.len() && long.starts_with(&*app.article().text));
-    assert!(screen(&app).contains("loading…"), "{}", screen(&app));
-    let job = app.take_opening().expect("the rest is left to a worker");
-    // while it loads, the list answers
-    command(&mut app, "ls");
-    assert!(list_open(&app));
-    typ(&mut app, "j");
-    assert_eq!(app.corpus().unwrap().selected(), Some(2));
-    press(&mut app, KeyCode::Esc);
-    assert!(!list_open(&app) && app.loading().rest_to_come());
-    assert!(
-        finish_opening(&mut app, job) >= 2,
-        "the article, then its store"
-    );
-    assert!(!app.loading().rest_to_come() && !screen(&app).contains("loading…"));
-    assert_eq!(&*app.article().text, long.as_str());
-    let store = app.store().expect("store");
-    assert!(store.read_only().is_none());
-    assert!(app.ann().quotes.len() > 100, "detected whole");
-}
-
-#[test]
-fn what_comes_for_an_article_left_is_dropped() {
-    let dir = tempfile::tempdir().unwrap();
-    write_long_article(&dir.path().join("long.txt"));
-    let mut app = reader(dir.path());
-    typ(&mut app, "j");
-    press(&mut app, KeyCode::Enter);
-    let stale = app.take_opening().unwrap();
-    // on to the first article before the long one arrives
-    command(&mut app, "ls");
-    typ(&mut app, "g");
-    press(&mut app, KeyCode::Enter);
-    assert!(app.article().text.starts_with("Norway accepts"));
-    let quotes = app.ann().quotes.len();
-    finish_opening(&mut app, stale);
-    assert!(app.article().text.starts_with("Norway accepts") && !app.loading().rest_to_come());
-    assert_eq!(
-        app.ann().quotes.len(),
-        quotes,
-        "the brief's own annotations"
-    );
-    // opened again, the long article's store is this reader's to edit
-    command(&mut app, "ls");
-    typ(&mut app, "j");
-    press(&mut app, KeyCode::Enter);
-    let job = app.take_opening().unwrap();
-    finish_opening(&mut app, job);
-    assert!(app.store().unwrap().read_only().is_none());
-    assert!(app.article().text.starts_with("Harbour dispute"));
 }

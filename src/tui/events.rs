@@ -22,6 +22,8 @@ pub enum Event {
     ArticleReady(Arc<Article>),
     /// The rest of the article could not be read (why).
     ArticleFailed(String),
+    /// Where the article that came whole from the worker was left last time.
+    Resume(crate::tui::session::Place),
     /// The store, opened (and, without a file, detected).
     StoreReady(Box<Store>),
     /// The worker ended without a store (a bug: it panicked).

@@ -111,8 +111,11 @@ impl Layout {
                 .iter()
                 .map(|p| (p.range.clone(), RowKind::Body)),
         );
+        // in the text's order, as every row must be: a page's byline comes under its
+        // headline, a wire story's at its end
         if let Some(b) = &s.byline {
-            blocks.push((b.clone(), RowKind::Byline));
+            let at = blocks.partition_point(|(r, _)| r.start < b.start);
+            blocks.insert(at, (b.clone(), RowKind::Byline));
         }
         // the first block past the limit ends the layout
         if let Some(past) = blocks.iter().position(|(r, _)| r.end > limit) {
@@ -385,6 +388,28 @@ mod tests {
                 assert!(text_width(&row) <= w.max(2), "{row:?} at {w}");
             }
         }
+    }
+
+    #[test]
+    fn a_byline_under_the_headline_keeps_its_place_and_rows_stay_in_order() {
+        let text = "Ferry talks resume\n\nBy Ines Varga\n\nThe talks resumed.\n\nMore later.";
+        assert_eq!(
+            rows(text, 40),
+            [
+                "Ferry talks resume",
+                "",
+                "By Ines Varga",
+                "",
+                "The talks resumed.",
+                "",
+                "More later."
+            ]
+        );
+        let a = Article::from_bytes(Source::Stdin, text.as_bytes());
+        assert!(a.structure.byline.is_some(), "read as the byline");
+        let l = Layout::new(&a, 40);
+        let later = a.text.find("More later").unwrap();
+        assert_eq!(&a.text[l.rows[l.row_of(later)].range()], "More later.");
     }
 
     #[test]

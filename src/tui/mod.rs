@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod note_editor;
+pub mod opening;
 pub mod popup;
 pub mod print;
 pub mod questions;
@@ -69,10 +70,13 @@ pub fn run(
     color: bool,
 ) -> Result<Exit> {
     let rest = opening.rest.take();
+    // an article still to come has no text to know its reading place by: the worker
+    // looks it up once it has made the text
+    let to_come = opening.is_to_come();
     let article = Arc::new(opening.article);
     let mouse = config.reader.mouse;
     let place_path = session::default_path();
-    let sha = session::fingerprint(&article.text, opening.size);
+    let sha = (!to_come).then(|| session::fingerprint(&article.text, opening.size));
     with_terminal(mouse, |terminal, (tx, rx)| {
         let size = terminal::capped(terminal.size()?);
         let mut app = App::new(
@@ -84,7 +88,8 @@ pub fn run(
         if !opening.complete {
             app.update(Action::RestToCome);
         }
-        if let Some(place) = place_path.as_deref().and_then(|p| session::load(p, &sha)) {
+        let known = place_path.as_deref().zip(sha.as_deref());
+        if let Some(place) = known.and_then(|(p, sha)| session::load(p, sha)) {
             app.update(Action::Resume(place));
         }
         let small = opening.complete && article.text.len() <= DETECT_BEFORE_FIRST_FRAME;
@@ -97,29 +102,35 @@ pub fn run(
         let gate = events::InputGate::default();
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
         if !small {
-            let max = app.config().limits.max_article_bytes;
-            let guard = events::WorkerGuard::new(tx.clone());
-            spawn_worker(article, rest, max, options, guard, || true);
+            // started once the loop hands the app its workers, after the first screen
+            let places = place_path.clone().filter(|_| to_come);
+            let job = opening::OpenJob::new(article, rest, options, places);
+            app.update(Action::Open(Box::new(job)));
         } else {
             drop(article);
         }
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
-        if let Some(p) = place_path.as_deref() {
-            keep_place(&app, p, sha);
+        if let Some(p) = place_path
+            .as_deref()
+            .filter(|_| app.loading().article_here())
+        {
+            keep_place(&app, p, sha, opening.size);
         }
         Ok(end)
     })
 }
 
 /// Saves where the reader left the article and its marks, under the fingerprint it
-/// was opened with (`sha`), or its new text's when `:detect` read it again.
-fn keep_place(app: &App, path: &std::path::Path, sha: String) {
-    let sha = match &app.article().source {
-        crate::article::Source::File(file) if app.was_read_again() => {
+/// was opened with (`sha`), else its text's now (an article that came whole from the
+/// worker, of `size` bytes), or its new text's when `:detect` read it again.
+fn keep_place(app: &App, path: &std::path::Path, sha: Option<String>, size: u64) {
+    let sha = match (&app.article().source, sha) {
+        (crate::article::Source::File(file), _) if app.was_read_again() => {
             let size = std::fs::metadata(file).map_or(0, |m| m.len());
             session::fingerprint(&app.article().text, size)
         }
-        _ => sha,
+        (_, Some(sha)) => sha,
+        (_, None) => session::fingerprint(&app.article().text, size),
     };
     let marks = app
         .marks()
@@ -188,14 +199,17 @@ fn with_terminal(
 }
 
 /// Starts the worker: it reads the rest of the article (when there is a `rest`, from
-/// the file already open), then opens the store, and sends each through `guard` as it
-/// is ready. Once `wanted` says the reader has moved to another article, it stops and
-/// lets go of what it opened.
+/// the file already open; a page's or Markdown's text is made here), then opens the
+/// store, and sends each through `guard` as it is ready. An article that came whole
+/// from the worker has its reading place looked up in `places`, when given. Once
+/// `wanted` says the reader has moved to another article, it stops and lets go of
+/// what it opened.
 fn spawn_worker(
     start: Arc<Article>,
     rest: Option<Rest>,
     max_bytes: u64,
     options: OpenOptions,
+    places: Option<std::path::PathBuf>,
     guard: events::WorkerGuard,
     wanted: impl Fn() -> bool + Send + 'static,
 ) {
@@ -203,21 +217,32 @@ fn spawn_worker(
         background();
         let article = match rest {
             None => start,
-            Some(rest) => match rest.read(max_bytes) {
-                Ok(whole) => {
-                    drop(start);
-                    let whole = Arc::new(whole);
-                    if !guard.send(Event::ArticleReady(Arc::clone(&whole))) {
+            Some(rest) => {
+                let (to_come, size) = (start.text.is_empty(), rest.size());
+                drop(start);
+                match rest.read(max_bytes) {
+                    Ok(whole) => {
+                        let whole = Arc::new(whole);
+                        if !guard.send(Event::ArticleReady(Arc::clone(&whole))) {
+                            return guard.finish();
+                        }
+                        let key = session::fingerprint(&whole.text, size);
+                        if let Some(place) = places.and_then(|p| session::load(&p, &key)) {
+                            guard.send(Event::Resume(place));
+                        }
+                        whole
+                    }
+                    Err(e) => {
+                        let what = if to_come {
+                            "article"
+                        } else {
+                            "rest of the article"
+                        };
+                        guard.send(Event::ArticleFailed(format!("cannot read the {what}: {e}")));
                         return guard.finish();
                     }
-                    whole
                 }
-                Err(e) => {
-                    let why = format!("cannot read the rest of the article: {e}");
-                    guard.send(Event::ArticleFailed(why));
-                    return guard.finish();
-                }
-            },
+            }
         };
         let mut progress = |bytes: usize| {
             guard.send(Event::Progress(bytes));
@@ -240,11 +265,24 @@ fn spawn_worker(
 /// Held by a worker while it opens a store.
 static OPENING_STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Opens an article of the corpus on a worker, as [`run`] does a large article.
-fn spawn_opening(job: corpus::OpenJob, max_bytes: u64, tx: mpsc::Sender<Event>) {
-    let guard = events::WorkerGuard::for_article(tx, job.ticket);
+/// Finishes an article's opening on a worker: what it sends for an article of the
+/// corpus carries the opening's ticket.
+fn spawn_opening(job: opening::OpenJob, max_bytes: u64, tx: mpsc::Sender<Event>) {
+    let guard = match job.ticket {
+        Some(ticket) => events::WorkerGuard::for_article(tx, ticket),
+        None => events::WorkerGuard::new(tx),
+    };
     let wanted = job.wanted();
-    spawn_worker(job.article, job.rest, max_bytes, job.options, guard, wanted);
+    let places = job.places;
+    spawn_worker(
+        job.article,
+        job.rest,
+        max_bytes,
+        job.options,
+        places,
+        guard,
+        wanted,
+    );
 }
 
 /// The worker's niceness: background work gives way to the reader's own thread, the
@@ -310,7 +348,7 @@ impl Workers for Threads {
     fn detect(&self, job: detection::DetectJob) {
         spawn_detection(job, self.tx.clone());
     }
-    fn open(&self, job: corpus::OpenJob) {
+    fn open(&self, job: opening::OpenJob) {
         spawn_opening(job, self.max_bytes, self.tx.clone());
     }
     fn search(&self, job: corpus::search::SearchJob) {
@@ -379,6 +417,7 @@ fn worker_action(event: Event) -> Option<Action> {
         Event::Progress(n) => Action::Progress(n),
         Event::ArticleReady(a) => Action::ArticleReady(a),
         Event::ArticleFailed(why) => Action::ArticleFailed(why),
+        Event::Resume(place) => Action::Resume(place),
         Event::StoreReady(store) => Action::StoreReady(store),
         Event::WorkerGone => Action::WorkerGone,
         Event::Detected(done) => Action::Detected(done),
@@ -464,6 +503,8 @@ fn resume_terminal(mouse: bool) -> Result<()> {
 mod app_tests;
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod opening_tests;
 
 #[cfg(test)]
 mod edit_tests;

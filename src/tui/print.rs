@@ -60,9 +60,12 @@ fn write_rows<W: Write>(
     mut write_row: impl FnMut(&Row, &mut W) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut title_width = 0;
+    let mut body_seen = false;
     for (i, row) in layout.rows().iter().enumerate() {
         let next = layout.rows().get(i + 1).map(|r| r.kind);
-        if row.kind == RowKind::Blank && next == Some(RowKind::Byline) {
+        body_seen |= row.kind == RowKind::Body;
+        // a rule sets off a byline after the story (a wire's), not one under the headline
+        if row.kind == RowKind::Blank && next == Some(RowKind::Byline) && body_seen {
             writeln!(out)?;
             writeln!(out, "{}", "─".repeat(layout.width.min(20)))?;
             continue;

@@ -473,6 +473,13 @@ pub const JUMP_MARK_PROMPT: &str = "jump to mark: press a letter";
 /// The status bar while only the start of a large article is here.
 pub const LOADING: &str = "loading…";
 
+/// Under the file's name while nothing of the article is here yet (a large page or
+/// Markdown file, made on a worker).
+pub const READING: &str = "reading…";
+
+/// In place of an article whose worker ended before it came (a bug).
+pub const ARTICLE_GONE: &str = "the article could not be read (internal error)";
+
 /// The status bar of a store this reader does not write.
 pub const READ_ONLY: &str = "read-only";
 

@@ -12,7 +12,7 @@ use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::app::redetect::DETECT_ON_THE_SPOT;
 use crate::tui::corpus::search::{Found, SearchJob};
-use crate::tui::corpus::{Corpus, Counted, Destination, OpenJob};
+use crate::tui::corpus::{Corpus, Counted, Destination};
 use crate::tui::popup::choice::Choice;
 use crate::tui::popup::corpus::CorpusList;
 use crate::tui::popup::text::TextInput;
@@ -84,7 +84,6 @@ impl App {
             return;
         };
         entry.counts = Some(crate::corpus::Counts::of(store.annotations()));
-        entry.has_store = store.exists_on_disk();
         entry.problem = None;
         entry.title = Some(self.article.title().to_string());
         corpus.arrange();
@@ -275,6 +274,9 @@ impl App {
         corpus.end_search();
         let ticket = corpus.next_ticket();
         let log = std::mem::take(&mut self.log);
+        // nothing of a large page or Markdown file is here yet: its text is made on the
+        // worker, which then finds where the reader was in it
+        let to_come = opening.is_to_come();
         let article = Arc::new(opening.article);
         *self = self.fresh(Arc::clone(&article), corpus.color);
         self.log = log;
@@ -286,18 +288,16 @@ impl App {
             self.corpus = Some(corpus);
             self.update(Action::StoreReady(Box::new(store)));
         } else {
-            corpus.queue_opening(ticket, article, opening.rest);
+            let look_up_place = to_come && offset.is_none();
+            let job = corpus.opening_job(ticket, article, opening.rest, look_up_place);
             self.corpus = Some(corpus);
+            self.update(Action::Open(Box::new(job)));
         }
         match offset {
             Some(at) => self.resume_at(at),
-            None => self.take_place(),
+            None if !to_come => self.take_place(),
+            None => {}
         }
-    }
-
-    /// The opening queued for a worker, taken (by `start_work`, or by a test).
-    pub(crate) fn take_opening(&mut self) -> Option<OpenJob> {
-        self.corpus.as_mut()?.pending.take()
     }
 
     /// What a worker sent for the article opened under `ticket`: taken while that
@@ -308,8 +308,12 @@ impl App {
         }
     }
 
-    /// Saves where the reader is in the open article, as quitting does.
+    /// Saves where the reader is in the open article, as quitting does (nothing for one
+    /// whose text has not come: it has no place yet).
     pub fn keep_place(&self) {
+        if !self.loading.article_here() {
+            return;
+        }
         let (Some(key), Some(path)) = (self.corpus_place_key(), self.places_file()) else {
             return;
         };

@@ -13,6 +13,13 @@ use std::sync::Arc;
 /// while it still waits for the article, nor wait for a detection that no worker runs.
 #[derive(Debug)]
 pub enum Loading {
+    /// Nothing of the article is here yet (a web page or Markdown file, whose text is
+    /// made from all of it): the worker reads and makes it, then opens the store. The
+    /// reader shows the file's name meanwhile.
+    Article {
+        /// Where to show the article from once it arrives.
+        resume: Option<usize>,
+    },
     /// Only the start of the article is here: the worker reads the rest, then opens the
     /// store.
     Rest {
@@ -29,6 +36,9 @@ pub enum Loading {
     Ready(Box<Store>),
     /// No store will come: the worker failed, or no article is open (a corpus's list).
     Without,
+    /// The article never came: reading or making it failed (why), so there is nothing
+    /// to show but that.
+    Unread(String),
 }
 
 impl Loading {
@@ -48,9 +58,25 @@ impl Loading {
         }
     }
 
-    /// Whether only the start of the article is here.
+    /// Whether the article is not all here yet: only its start, or nothing of it.
     pub fn rest_to_come(&self) -> bool {
-        matches!(self, Loading::Rest { .. })
+        matches!(self, Loading::Rest { .. } | Loading::Article { .. })
+    }
+
+    /// Whether any of the article is here to read (not while it is still to come, nor
+    /// when it could not be read).
+    pub fn article_here(&self) -> bool {
+        !matches!(self, Loading::Article { .. } | Loading::Unread(_))
+    }
+
+    /// What the reader shows in place of an article that is not here: "reading…"
+    /// while it comes, why once it could not be read.
+    pub fn placeholder(&self) -> Option<&str> {
+        match self {
+            Loading::Article { .. } => Some(strings::READING),
+            Loading::Unread(why) => Some(why),
+            _ => None,
+        }
     }
 
     /// How many bytes the detector has done, while the store is opening.
@@ -63,17 +89,23 @@ impl Loading {
 }
 
 impl App {
-    /// Only the start of the article is here; the rest comes with
+    /// Only the start of the article is here, or nothing of it (an article with no
+    /// text yet, [`Article::to_come`]); the rest comes with
     /// [`Action::ArticleReady`](crate::tui::action::Action::ArticleReady).
     pub(super) fn expect_rest(&mut self) {
-        self.loading = Loading::Rest { resume: None };
+        self.loading = if self.article.text.is_empty() {
+            Loading::Article { resume: None }
+        } else {
+            Loading::Rest { resume: None }
+        };
     }
 
     /// Takes the whole article in place of its start, keeping the same text at the top
-    /// (the start is a prefix of the whole, so every offset held stays valid).
+    /// (the start is a prefix of the whole, so every offset held stays valid; nothing,
+    /// the prefix of any text, holds none past 0).
     pub(super) fn set_article(&mut self, article: Arc<Article>) {
         let resume = match self.loading {
-            Loading::Rest { resume } => resume,
+            Loading::Rest { resume } | Loading::Article { resume } => resume,
             _ => None,
         };
         let keep = match resume {
@@ -104,7 +136,9 @@ impl App {
     /// past it, from there once the whole has arrived.
     pub(super) fn resume_at(&mut self, offset: usize) {
         match &mut self.loading {
-            Loading::Rest { resume } if offset >= self.article.text.len() => {
+            Loading::Rest { resume } | Loading::Article { resume }
+                if offset >= self.article.text.len() =>
+            {
                 *resume = Some(offset);
             }
             _ => self.scroll_to_offset(offset),
@@ -133,15 +167,26 @@ impl App {
         }
     }
 
-    /// The rest of the article could not be read: the start stays, without annotations.
+    /// The rest of the article could not be read: the start stays, without
+    /// annotations; when nothing of it was here, the reader says why in its place.
     pub(super) fn article_failed(&mut self, why: &str) {
-        self.loading = Loading::Without;
-        self.message = Some((strings::showing_the_start_only(why), Tone::Warning));
+        if self.loading.article_here() {
+            self.loading = Loading::Without;
+            self.message = Some((strings::showing_the_start_only(why), Tone::Warning));
+        } else {
+            self.loading = Loading::Unread(why.to_string());
+            self.message = Some((why.to_string(), Tone::Warning));
+        }
     }
 
-    /// The worker ended without the store: read on without annotations.
+    /// The worker ended without the store: read on without annotations (or, when the
+    /// article never came, say so in its place).
     pub(super) fn worker_gone(&mut self) {
-        self.loading = Loading::Without;
-        self.message = Some((strings::WORKER_GONE.into(), Tone::Warning));
+        if self.loading.article_here() {
+            self.loading = Loading::Without;
+            self.message = Some((strings::WORKER_GONE.into(), Tone::Warning));
+        } else {
+            self.article_failed(strings::ARTICLE_GONE);
+        }
     }
 }

@@ -70,6 +70,7 @@ impl App {
                 self.offer_given_sides();
             }
             Action::RestToCome => self.expect_rest(),
+            Action::Open(job) => self.opening = Some(*job),
             Action::Resume(place) => self.resume(place),
             Action::ArticleReady(article) => self.set_article(article),
             Action::ArticleFailed(why) => self.article_failed(&why),

@@ -40,12 +40,15 @@ pub fn styler<'a>(
     }
 }
 
-/// Draws the visible rows.
+/// Draws the visible rows (or, while none of the article is here, its placeholder).
 pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
-    let overlays = cursor_overlays(app);
-    let styler = styler(app, &overlays);
     let area = g.article;
     super::fill_style(buf, area, app.theme().text);
+    if let Some(note) = app.loading().placeholder() {
+        return render_placeholder(app, g, note, buf);
+    }
+    let overlays = cursor_overlays(app);
+    let styler = styler(app, &overlays);
     for (dy, row) in app
         .layout()
         .rows()
@@ -68,5 +71,22 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
             let text = styler.piece(&range);
             x = super::put_str(buf, x, y, text.as_ref(), usize::from(right - x), style);
         }
+    }
+}
+
+/// The file's name as its title, and under it "reading…" while the article comes, or
+/// why it could not be read.
+fn render_placeholder(app: &App, g: &Geometry, note: &str, buf: &mut Buffer) {
+    let width = usize::from(g.text_width);
+    let (x, y) = (g.text_x, g.article.y);
+    super::put_str(buf, x, y, app.label(), width, app.theme().title);
+    let note = crate::article::sanitize_inline(note);
+    let rows = usize::from(g.article.height).saturating_sub(2);
+    for (dy, line) in textwrap::wrap(&note, width.max(1))
+        .iter()
+        .take(rows)
+        .enumerate()
+    {
+        super::put_str(buf, x, y + 2 + dy as u16, line, width, app.theme().dim);
     }
 }
