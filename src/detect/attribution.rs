@@ -10,7 +10,7 @@ use super::found::{Findings, Found};
 use super::kinds::{classify, dash_signature, transcript_label};
 use super::lexicon::CueKind;
 use super::parties::SideMatcher;
-use super::positions::unit_position;
+use super::positions::unit_positions;
 use super::quote_speakers::{carry_over_paragraphs, resolve_cues, sentence_subject};
 use super::quotes::{QuoteSpan, push_quotes};
 use super::units::{asides, merge_units};
@@ -283,7 +283,7 @@ impl Walk<'_> {
             *prev_unit_speaker = Some(e);
             self.last = Some((e, pi));
         }
-        if let Some(p) = unit_position(text, unit, &s.outside, &s.cues, &s.resolved, self.sides) {
+        for p in unit_positions(text, unit, &s.outside, &s.cues, &s.resolved, self.sides) {
             if let Some(e) = p.speaker {
                 self.entities.list[e].speaks = true;
             }
