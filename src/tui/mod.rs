@@ -178,6 +178,8 @@ fn with_terminal(
 ) -> Result<Exit> {
     let (tx, rx) = events::channel();
     events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
+    // before the size is first measured (opening the terminal measures it)
+    events::watch_resizes();
     let mut terminal = terminal::open().context("cannot take over the terminal")?;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
