@@ -530,6 +530,9 @@ mod sides_editor_tests;
 mod redetect_tests;
 
 #[cfg(test)]
+mod reread_tests;
+
+#[cfg(test)]
 mod speakers_tests;
 
 #[cfg(test)]

@@ -303,6 +303,10 @@ pub fn article_changed_save_first(save: &str) -> String {
     format!("the file changed: {save} saves, :detect reads it")
 }
 
+/// `:detect` on an article whose file is too large to read at once: a worker reads it
+/// again (in the status bar until it is done), then detects it or opens it again.
+pub const READING_FILE_AGAIN: &str = "reading the file again, then detecting…";
+
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";
 
