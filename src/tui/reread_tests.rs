@@ -120,7 +120,7 @@ fn detect_reads_a_large_changed_page_on_a_worker_and_keeps_the_work_and_the_plac
     assert!(Arc::ptr_eq(&a.article().text, &shown), "not read here");
     assert_eq!(a.ann().quotes.len(), count);
     let status = screen(&a).lines().last().unwrap_or_default().to_string();
-    assert!(status.contains("reading the file again"), "{status}");
+    assert!(status.contains("reading the file…"), "{status}");
     typ(&mut a, "j");
     assert!(a.top_offset() > place, "keys still answered");
     typ(&mut a, "k");

@@ -304,8 +304,11 @@ pub fn article_changed_save_first(save: &str) -> String {
 }
 
 /// `:detect` on an article whose file is too large to read at once: a worker reads it
-/// again (in the status bar until it is done), then detects it or opens it again.
+/// again, then detects it or opens it again.
 pub const READING_FILE_AGAIN: &str = "reading the file again, then detecting…";
+
+/// The status bar until the worker has read the file again for `:detect`.
+pub const READING_FILE: &str = "reading the file…";
 
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";

@@ -141,7 +141,7 @@ fn loading(app: &App) -> Option<String> {
         return Some(strings::LOADING.into());
     }
     if app.reading_file_again() {
-        return Some(strings::READING_FILE_AGAIN.into());
+        return Some(strings::READING_FILE.into());
     }
     let detected = app.loading().detecting()?;
     let total = app.article().text.len().max(1);
