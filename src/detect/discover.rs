@@ -57,7 +57,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher) -> Vec<Discovered> {
     let mut found: Vec<Discovered> = Vec::new();
     let lone = lone_words(text, ws);
     for run in name_runs(text, ws) {
-        if let Some(d) = organisation(text, &ws[run], known, &lone) {
+        if let Some(d) = organisation(text, ws, run, known, &lone) {
             add(&mut found, d);
         }
     }
@@ -167,11 +167,13 @@ fn name_runs<'a>(
     })
 }
 
-/// An organisation named by a run of capitalised words: a union, a company, a
-/// regulator or a party, by its words; none when the run is a name `known` has.
+/// An organisation named by the run `ws[run]` of capitalised words: a union, a
+/// company, a regulator or a party, by its words or, for a company, by the words
+/// around it ([`traded_around`]); none when the run is a name `known` has.
 fn organisation(
     text: &str,
-    run: &[Word],
+    ws: &[Word],
+    run: std::ops::Range<usize>,
     known: &SideMatcher,
     lone: &WordSet<&str>,
 ) -> Option<Discovered> {
@@ -179,6 +181,8 @@ fn organisation(
     if run.len() < 2 {
         return None;
     }
+    let traded = traded_around(text, ws, run.clone());
+    let run = &ws[run];
     let words: Vec<&str> = run
         .iter()
         .map(|w| trim_end_all(&text[w.clone()], "'s"))
@@ -188,8 +192,9 @@ fn organisation(
     if known.first(whole).is_some() {
         return None;
     }
-    let kind = kind_of_words(&words)?;
+    let kind = kind_of_words(&words).or(traded.then_some(SideKind::Company))?;
     let mut names = vec![whole.to_string()];
+    names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
     match kind {
         // "Local 1473 of the … Union": the local is called by its number
         SideKind::Union => {
@@ -214,6 +219,39 @@ fn organisation(
         names,
         kind,
     })
+}
+
+/// A short name in brackets right after the name `name` ending at byte `end`, which
+/// the story then uses for it: one word of two to eight letters, opening with the
+/// name's capital ("the Water Services Authority (WSA)", "the Office of Water Supply
+/// (Ofwas)").
+fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
+    let inner = text[end..].strip_prefix(" (")?;
+    let short = &inner[..inner.find(')')?];
+    let letters = (2..=8).contains(&short.len()) && short.bytes().all(|b| b.is_ascii_alphabetic());
+    let same_capital = short.as_bytes().first() == name.as_bytes().first();
+    (letters && same_capital && short.starts_with(|c: char| c.is_ascii_uppercase()))
+        .then_some(short)
+}
+
+/// Whether the words around the run `ws[run]` make it a company whose shares trade,
+/// whatever its name's words ("Kellin Water shares fell", "shares in Kellin Water").
+fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
+    let mut buf = [0u8; 32];
+    let mut word = |i: usize| {
+        ws.get(i)
+            .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
+    };
+    let after = word(run.end);
+    let before = run.start.checked_sub(2).map(|i| (word(i), word(i + 1)));
+    let spaced = |a: usize| {
+        ws.get(a + 1)
+            .is_some_and(|b| &text[ws[a].end..b.start] == " ")
+    };
+    let shares_after = spaced(run.end - 1) && after.is_some_and(|w| is(Class::ShareNoun, &w));
+    let shares_in = matches!(before, Some((Some(noun), Some(prep)))
+        if is(Class::ShareNoun, &noun) && prep == "in");
+    shares_after || shares_in
 }
 
 /// A company's shorter names: "Harlow Freight Lines" is also "Harlow Freight", and
@@ -273,6 +311,9 @@ pub fn kind_of_name(name: &str) -> Option<SideKind> {
 fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
     let mut seen: WordSet<&str> = WordSet::default();
+    // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
+    // ("Mr Oakes", "Daniel Oakes's government")
+    let mut people: WordSet<&str> = WordSet::default();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         // (a name word is capitalised: the rest are passed over untrimmed)
@@ -282,6 +323,13 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
         let word = trim_possessive(&text[w.clone()]);
         if !is_name_word(word, known) {
             continue;
+        }
+        let after_honorific = i.checked_sub(1).is_some_and(|p| {
+            let mut buf = [0u8; 32];
+            crate::article::abbreviations::is_honorific(&lower(&text[ws[p].clone()], &mut buf))
+        });
+        if after_honorific {
+            people.insert(word);
         }
         if seen.insert(word) {
             names.push(word);
@@ -294,6 +342,7 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
             });
         }
     }
+    out.retain(|d| !people.contains(d.name.as_str()));
     add_demonyms(&names, &mut out);
     out
 }
@@ -471,6 +520,37 @@ mod tests {
                 .all(|(n, _)| n.split('|').all(|n| n != "General")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_company_is_told_by_its_shares_and_a_body_by_its_bracketed_short_name() {
+        let got = found("Shares in Kellin Water fell. Dunmore Bay shares rose. Acme Bay fell.");
+        for name in ["Kellin Water", "Dunmore Bay"] {
+            assert!(got.contains(&(name.into(), SideKind::Company)), "{got:?}");
+        }
+        assert!(got.iter().all(|(n, _)| !n.starts_with("Acme")), "{got:?}");
+        let got = found(
+            "The Water Services Authority (WSA) ruled. The Office of Water Supply (Ofwas) agreed. \
+             The Grain Board (Reuters) did not.",
+        );
+        for (name, short) in [
+            ("Water Services Authority", "WSA"),
+            ("Office of Water Supply", "Ofwas"),
+        ] {
+            assert!(
+                got.iter()
+                    .any(|(n, _)| n.starts_with(name) && n.split('|').any(|n| n == short)),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(got.iter().all(|(n, _)| !n.contains("Reuters")), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_written_after_an_honorific_is_no_country() {
+        let got =
+            found("Mr Oakes spoke. Daniel Oakes's government fell. The Tessalia government fell.");
+        assert_eq!(got, [("Tessalia".into(), SideKind::Party)]);
     }
 
     #[test]

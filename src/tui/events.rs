@@ -138,6 +138,18 @@ impl InputGate {
     }
 }
 
+/// Makes crossterm watch for resizes (SIGWINCH) now. It starts watching only when its
+/// event reader is first used, which would be the input thread's first read, after the
+/// first frame: a resize before that was never seen, and the reader drew at the old
+/// size until the next one. Called before the terminal's size is first measured, so a
+/// resize is either in that measure or sent as an event. A poll that waits for nothing
+/// sets the reader up and takes no input away (whatever it reads stays queued for the
+/// input thread); its error is left for that thread's first read to report, as it would
+/// be without this.
+pub fn watch_resizes() {
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
+}
+
 /// Starts the thread that reads the terminal. A read blocks until there is input; one
 /// that fails means the terminal is gone, and is the thread's last event.
 pub fn spawn_input(tx: Sender<Event>, gate: InputGate) -> std::io::Result<()> {

@@ -178,6 +178,8 @@ fn with_terminal(
 ) -> Result<Exit> {
     let (tx, rx) = events::channel();
     events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
+    // before the size is first measured (opening the terminal measures it)
+    events::watch_resizes();
     let mut terminal = terminal::open().context("cannot take over the terminal")?;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
@@ -526,6 +528,9 @@ mod sides_editor_tests;
 
 #[cfg(test)]
 mod redetect_tests;
+
+#[cfg(test)]
+mod reread_tests;
 
 #[cfg(test)]
 mod speakers_tests;

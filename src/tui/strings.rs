@@ -303,6 +303,13 @@ pub fn article_changed_save_first(save: &str) -> String {
     format!("the file changed: {save} saves, :detect reads it")
 }
 
+/// `:detect` on an article whose file is too large to read at once: a worker reads it
+/// again, then detects it or opens it again.
+pub const READING_FILE_AGAIN: &str = "reading the file again, then detecting…";
+
+/// The status bar until the worker has read the file again for `:detect`.
+pub const READING_FILE: &str = "reading the file…";
+
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";
 
