@@ -146,7 +146,7 @@ fn name_runs<'a>(
         let mut start = i;
         let mut end = i + 1;
         let mut j = i + 1;
-        while j < ws.len() && &text[ws[j - 1].end..ws[j].start] == " " {
+        while j < ws.len() && joins_a_name(text, &ws[j - 1], &ws[j]) {
             let w = &text[ws[j].clone()];
             if capital(&ws[j]) || w.bytes().all(|b| b.is_ascii_digit()) {
                 j += 1;
@@ -165,6 +165,16 @@ fn name_runs<'a>(
         }
         Some(start..end)
     })
+}
+
+/// Whether the gap between two words keeps them in one name: a space, or a plural
+/// possessive's apostrophe and a space ("the Dockers' Union", "Farmers’ League").
+fn joins_a_name(text: &str, before: &Word, after: &Word) -> bool {
+    match &text[before.end..after.start] {
+        " " => true,
+        "' " | "’ " => text[before.clone()].ends_with('s'),
+        _ => false,
+    }
 }
 
 /// An organisation named by the run `ws[run]` of capitalised words: a union, a
@@ -490,6 +500,22 @@ mod tests {
                 .any(|(n, k)| n.starts_with("Heritage Party|Heritage") && *k == SideKind::Party),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_plural_possessive_stays_inside_a_name() {
+        for text in [
+            "Talks between the Quarrymen's Guild and the Tollan Haulers' Union went on.",
+            "Talks between the Quarrymen's Guild and the Tollan Haulers’ Union went on.",
+        ] {
+            let got = found(text);
+            assert!(
+                got.iter().any(|(n, k)| n.starts_with("Tollan Haulers")
+                    && n.contains(" Union")
+                    && *k == SideKind::Union),
+                "{got:?}"
+            );
+        }
     }
 
     #[test]
