@@ -4,7 +4,7 @@
 //! ("Harlow Freight Lines", "Veltrix Energy") or a regulator ("the Office of Energy
 //! Regulation"). They are found by how the text treats a name, not by the name.
 
-use super::lexicon;
+use super::lexicon::{self, WordMap, WordSet};
 use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_kind::SideKind;
@@ -12,7 +12,6 @@ use super::side_words::{Class, is, is_any_case};
 use super::words::{
     Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive,
 };
-use std::collections::{HashMap, HashSet};
 
 /// A side found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +88,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher) -> Vec<Discovered> {
 /// case ("said Pellham had offered"), or as an owner before a lower-case noun
 /// ("Northway's chief operating officer"): a company's first word used so is its short
 /// name.
-fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
+fn lone_words<'a>(text: &'a str, ws: &[Word]) -> WordSet<&'a str> {
     let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
     let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
     let between = ws.windows(3).filter(|t| {
@@ -101,6 +100,10 @@ fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
     });
     let owners = ws.windows(2).filter_map(|t| {
         let word = &text[t[0].clone()];
+        // (an owner has its word's first letter, a capital: the rest are not trimmed)
+        if !is_capitalized(word) {
+            return None;
+        }
         let owner = trim_possessive(word);
         (owner.len() < word.len() && is_capitalized(owner) && lower(&t[1]) && spaced(&t[0], &t[1]))
             .then_some(owner)
@@ -155,8 +158,9 @@ fn name_runs<'a>(
             }
         }
         i = end.max(i + 1);
-        let first = text[ws[start].clone()].to_lowercase();
-        if end - start > 1 && lexicon::is_sentence_word(&first) {
+        let mut buf = [0u8; 32];
+        if end - start > 1 && lexicon::is_sentence_word(&lower(&text[ws[start].clone()], &mut buf))
+        {
             start += 1;
         }
         Some(start..end)
@@ -171,8 +175,12 @@ fn organisation(
     ws: &[Word],
     run: std::ops::Range<usize>,
     known: &SideMatcher,
-    lone: &HashSet<&str>,
+    lone: &WordSet<&str>,
 ) -> Option<Discovered> {
+    // (a single word is no organisation's name: told before looking the run up)
+    if run.len() < 2 {
+        return None;
+    }
     let traded = traded_around(text, ws, run.clone());
     let run = &ws[run];
     let words: Vec<&str> = run
@@ -181,7 +189,7 @@ fn organisation(
         .collect();
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
-    if known.first(whole).is_some() || words.len() < 2 {
+    if known.first(whole).is_some() {
         return None;
     }
     let kind = kind_of_words(&words).or(traded.then_some(SideKind::Company))?;
@@ -249,7 +257,7 @@ fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
 /// A company's shorter names: "Harlow Freight Lines" is also "Harlow Freight", and
 /// "Harlow" where the story uses that word alone (`lone`: "accusing Harlow of"),
 /// which "General" of "General Foods Corporation" is not.
-fn company_short_names(words: &[&str], known: &SideMatcher, lone: &HashSet<&str>) -> Vec<String> {
+fn company_short_names(words: &[&str], known: &SideMatcher, lone: &WordSet<&str>) -> Vec<String> {
     let mut names = Vec::new();
     let mut short = words.len() - 1;
     while short > 1 {
@@ -302,10 +310,10 @@ pub fn kind_of_name(name: &str) -> Option<SideKind> {
 /// name ("Progress MPs", "the Progress government" of no country).
 fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: WordSet<&str> = WordSet::default();
     // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
     // ("Mr Oakes", "Daniel Oakes's government")
-    let mut people: HashSet<&str> = HashSet::new();
+    let mut people: WordSet<&str> = WordSet::default();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         // (a name word is capitalised: the rest are passed over untrimmed)
@@ -345,9 +353,12 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
 fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
     let w = &ws[i];
     let next = ws.get(i + 1).map(|n| &text[n.clone()]);
-    let before = i.checked_sub(1).map(|p| text[ws[p].clone()].to_lowercase());
+    // (only the Kelvin sign outside ASCII lower-cases into it, and "opposition" has no k)
+    let after_opposition = i
+        .checked_sub(1)
+        .is_some_and(|p| text[ws[p].clone()].eq_ignore_ascii_case("opposition"));
     let possessive = text[w.end..].starts_with("'s") || text[w.end..].starts_with("’s");
-    if next.is_some_and(is_party_noun) || before.as_deref() == Some("opposition") {
+    if next.is_some_and(is_party_noun) || after_opposition {
         Some(SideKind::Party)
     } else if next.is_some_and(|n| is_country_noun(n) && (possessive || n == "government")) {
         if next == Some("government") && !possessive {
@@ -365,7 +376,7 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
 fn add_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
     // (a demonym starts with its name's first byte: only the names that share it are
     // tried, in the order they came)
-    let mut by_first: HashMap<u8, Vec<&str>> = HashMap::new();
+    let mut by_first: WordMap<u8, Vec<&str>> = WordMap::default();
     for name in names {
         by_first.entry(name.as_bytes()[0]).or_default().push(name);
     }
