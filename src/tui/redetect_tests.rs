@@ -398,7 +398,7 @@ fn detect_reads_an_article_changed_while_it_is_open_and_keeps_accepted_work() {
 }
 
 /// The story's paragraphs again and again, past the size detected on the spot.
-fn large_story() -> String {
+pub(super) fn large_story() -> String {
     let mut text = String::from("Talvera and Corvessa trade blame\n\n");
     let body = RIVER_TALKS
         .split_once("\n\n")
