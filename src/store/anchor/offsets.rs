@@ -219,7 +219,12 @@ fn place_mentions(a: &mut Annotations, follow: &Follow<'_>, report: &mut AnchorR
         let mut texts = Vec::with_capacity(s.mentions.len());
         for (i, &m) in s.mentions.iter().enumerate() {
             let kept_text = if paired { &*kept[i] } else { "" };
-            match follow.follow(m, kept_text, [None, None]) {
+            // two mentions of one text may follow to one place (the text between them
+            // went): the second is then reported, not merged away unsaid
+            match follow
+                .follow(m, kept_text, [None, None])
+                .filter(|now| !mentions.contains(now))
+            {
                 Some(now) => {
                     mentions.push(now);
                     texts.push(Snippet::shared(follow.article, now[0]..now[1]));
