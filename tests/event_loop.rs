@@ -1,5 +1,5 @@
-//! The reader's event loop, end to end: the first frame, an idle reader, signals,
-//! and Ctrl-C in a prompt.
+//! The reader's event loop, end to end: the first frame, a resize before the first
+//! read, an idle reader, signals, and Ctrl-C in a prompt.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -33,6 +33,42 @@ fn the_first_frame_of_a_small_article_has_its_highlights() {
         "the quote is highlighted in the first frame:\n{}",
         screen.contents()
     );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// An invented story of about 200 KiB: under the size the reader detects before its
+/// first frame, and long enough that detecting it takes a while.
+fn write_long_story(path: &std::path::Path) {
+    let mut text = String::from("Harbour dispute drags on\n\n");
+    let mut n = 0;
+    while text.len() < 200 * 1024 {
+        n += 1;
+        text.push_str(&format!(
+            "\"We will not sign round {n},\" said Ana Ruiz, the dockers' leader. \
+             The port authority said it would wait.\n\n"
+        ));
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// A resize that comes before the reader first reads the terminal (here while it
+/// detects the article before its first frame, once it has measured the terminal on
+/// taking it over) is not lost: the reader draws at the new size without a key pressed.
+#[test]
+fn a_resize_before_the_first_read_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    write_long_story(&story);
+    let mut t = Term::start(&[story.to_str().unwrap()], 80, 24, dir.path(), &[]);
+    // the alternate screen: the terminal is taken over and measured, the frame to come
+    t.wait_for("the alternate screen", |s| s.alternate_screen());
+    t.resize(100, 30);
+    t.wait_for("the status bar on the new last row", |s| {
+        s.rows(0, 100)
+            .nth(29)
+            .is_some_and(|row| row.contains("READ"))
+    });
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }

@@ -53,7 +53,8 @@ pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str>
 fn introduces_description(word: &str) -> bool {
     let lower = word.to_lowercase();
     // (an office's head noun opens one too: "Head of the EC Delegation", "member of …")
-    matches!(lower.as_str(), "the" | "a" | "an" | "head" | "member")
+    lexicon::is_article(&lower)
+        || lexicon::is_office_head(&lower)
         || lexicon::is_title(&lower)
         || word.ends_with("'s")
         || word.ends_with("’s")
@@ -66,7 +67,5 @@ fn is_clause_word(word: &str) -> bool {
     lexicon::is_sentence_word(&lower)
         || lexicon::pronoun(&lower).is_some()
         || lexicon::cue(&lower).is_some()
-        || ["ing", "ed", "ly", "en"]
-            .iter()
-            .any(|end| lower.ends_with(end))
+        || lexicon::has_verb_ending(&lower)
 }

@@ -9,6 +9,7 @@ use super::choice;
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
+use super::holders::spokesman_clues;
 use super::home::{self, Home};
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
@@ -176,6 +177,7 @@ fn gather(
     }
     home::office_clues(story.text, home, entities, sides, &mut evidence);
     stance_clues(story.text, findings, stances, sides, &mut evidence);
+    spokesman_clues(story.structure, findings, entities, &mut evidence);
     evidence
 }
 
@@ -363,6 +365,20 @@ mod tests {
         ];
         let want = ["reform", "heritage", "heritage", "heritage"].map(|s| Some(s.to_string()));
         assert_eq!(quote_sides(BUDGET_STORY, &told), want);
+    }
+
+    #[test]
+    fn the_union_is_the_side_whose_kind_is_untold_when_no_union_is_named() {
+        let story = "Pilots vote to strike\n\n\
+            Pilots at Skyreach Airlines voted to strike over rosters on Friday.\n\n\
+            \"Our members are exhausted,\" the union said in a statement.\n\n\
+            \"The offer on the table is fair,\" a company spokeswoman said.\n";
+        let parties = [
+            party("skyreach", "Skyreach Airlines"),
+            party("pilots", "pilots"),
+        ];
+        let want = ["pilots", "skyreach"].map(|s| Some(s.to_string()));
+        assert_eq!(quote_sides(story, &parties), want);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::found::{Findings, Found};
 use super::kinds::{classify, dash_signature, transcript_label};
 use super::lexicon::CueKind;
 use super::parties::SideMatcher;
-use super::positions::unit_position;
+use super::positions::unit_positions;
 use super::quote_speakers::{carry_over_paragraphs, resolve_cues, sentence_subject};
 use super::quotes::{QuoteSpan, push_quotes};
 use super::units::{asides, merge_units};
@@ -248,16 +248,15 @@ impl Walk<'_> {
         {
             self.entities.mention_subject(text, subject, self.sides);
         }
-        // Quotations go with speech verbs; a stance verb ("criticized the “rigged”
-        // system") attributes them when the sentence has none.
-        let has_speech = s.cues.iter().any(|c| c.kind == CueKind::Speech);
+        // Quotations go with speech verbs; a stance verb with a source ("criticized
+        // the “rigged” system") may attribute them too ([`super::kinds`] says when).
         s.speech.clear();
         s.speech.extend(
             s.cues
                 .iter()
                 .zip(&s.resolved)
                 .enumerate()
-                .filter(|(_, (c, r))| c.kind == CueKind::Speech || (!has_speech && r.is_some()))
+                .filter(|(_, (c, r))| c.kind == CueKind::Speech || r.is_some())
                 .map(|(i, (_, r))| (i, *r)),
         );
     }
@@ -284,7 +283,7 @@ impl Walk<'_> {
             *prev_unit_speaker = Some(e);
             self.last = Some((e, pi));
         }
-        if let Some(p) = unit_position(text, unit, &s.outside, &s.cues, &s.resolved, self.sides) {
+        for p in unit_positions(text, unit, &s.outside, &s.cues, &s.resolved, self.sides) {
             if let Some(e) = p.speaker {
                 self.entities.list[e].speaks = true;
             }
@@ -297,6 +296,19 @@ impl Walk<'_> {
         self.last
             .filter(|&(_, p)| pi - p <= FLOAT_PARAGRAPHS)
             .map(|(e, _)| e)
+    }
+
+    /// The entity the current unit's subject names, if it is one met before or a name
+    /// of two words: one capitalised word never met before opens many a sentence
+    /// ("Specifically", "Across").
+    fn subject_entity(&mut self, text: &str) -> Option<usize> {
+        let known = self.entities.list.len();
+        let r = sentence_subject(text, &self.scratch.outside)?;
+        let e = self
+            .entities
+            .resolve_phrase(text, r, self.sides)
+            .flatten()?;
+        (e < known || self.entities.list[e].name.contains(' ')).then_some(e)
     }
 
     /// What a quotation of the current unit is, and who said it.
@@ -332,19 +344,14 @@ impl Walk<'_> {
                     .map(|x| x.1)
             }) {
                 found.speaker = i;
-            } else if found.cue.is_none() && found.kind == QuoteKind::Partial {
+            } else if found.cue.is_none()
+                && (found.kind == QuoteKind::Partial || after_colon(text, unit, q))
+            {
                 // A fragment with no cue of its own ("Doe lamented the “countless
-                // victims”") is the words of the sentence's subject.
-                let known = self.entities.list.len();
-                let subject = sentence_subject(text, &s.outside).and_then(|r| {
-                    // one capitalised word never met before opens many a sentence
-                    // ("Specifically", "Across"): no speaker
-                    let e = self
-                        .entities
-                        .resolve_phrase(text, r, self.sides)
-                        .flatten()?;
-                    (e < known || self.entities.list[e].name.contains(' ')).then_some(e)
-                });
+                // victims”") is the words of the sentence's subject, and so is a
+                // quotation that a clause introduces with a colon ("Perez has a simple
+                // message: “…”").
+                let subject = self.subject_entity(text);
                 found.speaker = subject.or(prev_unit_speaker).or_else(|| self.recent(pi));
             } else if found.cue.is_none() {
                 found.speaker = prev_unit_speaker.or_else(|| self.recent(pi));
@@ -352,6 +359,13 @@ impl Walk<'_> {
         }
         found
     }
+}
+
+/// Whether a colon introduces a quotation after words of its unit ("Perez has a
+/// simple message: “…”"), not a quotation that opens the unit.
+fn after_colon(text: &str, unit: &Range<usize>, q: &QuoteSpan) -> bool {
+    let before = text[unit.start..q.range.start].trim_end();
+    before.ends_with(':') && before.len() > 1
 }
 
 #[cfg(test)]

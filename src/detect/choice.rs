@@ -36,8 +36,10 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// The weight of each feature and the bias: fitted by `scripts/fit_sides.py` on the
 /// 30 tuning stories of the sides development set, sides inferred; see
 /// docs/DETECTION.md.
-const WEIGHTS: [f32; FEATURES] = [1.31, 1.12, 0.98, 0.26, -1.93, 0.04, 1.15, 0.02, -2.06, 1.04];
-const BIAS: f32 = -3.53;
+const WEIGHTS: [f32; FEATURES] = [
+    1.25, 1.18, 1.22, 0.29, -1.94, 0.11, 1.18, -0.01, -2.05, 1.04,
+];
+const BIAS: f32 = -3.96;
 
 /// Nouns after a side's name (or its possessive) that make it own an official or
 /// office ("Tessalia's chief negotiator", "the Marovan delegation", "Heritage leader").

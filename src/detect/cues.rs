@@ -50,10 +50,13 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
                 .start(text, outside, quotes, k)
                 .max(k.saturating_sub(MAX_SOURCE_WORDS));
             cue.source = before_source(text, &outside[start..=k]);
-            if cue.source.is_none()
-                && !lexicon::takes_object(cue.verb)
-                && cue.kind == CueKind::Speech
-            {
+            // "asked Jo Bell" names whom Jo Bell asked, but after a quotation the one
+            // who asked it ("“Why?” asked Jo Bell")
+            let inverts = !lexicon::takes_object(cue.verb)
+                || (lexicon::inverts_after_quotation(cue.verb)
+                    && start == k
+                    && follows_quotation(text, &outside[k], quotes));
+            if cue.source.is_none() && inverts && cue.kind == CueKind::Speech {
                 cue.source = after_source(text, outside, k + 1, quotes);
                 cue.inverted = cue.source.is_some();
             }
@@ -72,7 +75,7 @@ fn cue_at(text: &str, outside: &[Word], k: usize, quotes: &[Range<usize>]) -> Op
     let according = bytes == b"According"
         || (bytes.first() == Some(&b'a') && bytes.eq_ignore_ascii_case(b"according"));
     if bytes.len() > 16 || !(according || lexicon::may_be_cue(bytes)) {
-        return None;
+        return phrasal_cue(text, outside, k);
     }
     let mut buf = [0u8; 32];
     let (l, cue) = if according {
@@ -83,8 +86,12 @@ fn cue_at(text: &str, outside: &[Word], k: usize, quotes: &[Range<usize>]) -> Op
         let prev = k
             .checked_sub(1)
             .map(|p| lower(&text[outside[p].clone()], &mut buf));
-        let after_noun_marker =
-            prev.is_some_and(|p| lexicon::is_determiner(&p) || lexicon::is_preposition(&p));
+        // "to further explain" is an infinitive, as "to explain" is
+        let infinitive = prev.as_deref().is_some_and(lexicon::is_verb_modifier)
+            && k >= 2
+            && &text[outside[k - 2].clone()] == "to";
+        let after_noun_marker = infinitive
+            || prev.is_some_and(|p| lexicon::is_determiner(&p) || lexicon::is_preposition(&p));
         (form, (!after_noun_marker).then_some(kind))
     };
     let mut kind = cue?;
@@ -121,6 +128,41 @@ fn cue_at(text: &str, outside: &[Word], k: usize, quotes: &[Range<usize>]) -> Op
         source,
         inverted: false,
     })
+}
+
+/// A verb that reports speech only with its particle ("pointed out", "went on,",
+/// "as she put it:"); a particle that needs punctuation after it must end the clause
+/// ("the talks went on for hours" reports nothing).
+fn phrasal_cue(text: &str, outside: &[Word], k: usize) -> Option<Cue> {
+    let w = &outside[k];
+    let (verb, particle, ends_clause) = lexicon::phrasal_speech(&text.as_bytes()[w.clone()])?;
+    let next = outside.get(k + 1)?;
+    if &text[next.clone()] != particle {
+        return None;
+    }
+    let after = outside
+        .get(k + 2)
+        .map_or(&text[next.end..], |n| &text[next.end..n.start]);
+    if ends_clause && !after.contains([',', ':', '.', ';', '"', '“', '”', '—']) {
+        return None;
+    }
+    Some(Cue {
+        word: w.clone(),
+        kind: CueKind::Speech,
+        verb,
+        source: None,
+        inverted: false,
+    })
+}
+
+/// Whether only spaces and closing punctuation stand between the end of a quotation
+/// and `word` ("“Why?” asked").
+fn follows_quotation(text: &str, word: &Word, quotes: &[Range<usize>]) -> bool {
+    let q = quotes.partition_point(|q| q.end <= word.start);
+    q > 0
+        && text[quotes[q - 1].end..word.start]
+            .trim_start_matches([',', ' '])
+            .is_empty()
 }
 
 /// Whether a cue is a participle ("…, adding that") that shares its clause's subject,
@@ -351,6 +393,32 @@ mod tests {
             cues("Sir Roy Dunn, Head of the Delegation in Geneva, said no."),
             vec![("said".into(), Some("Sir Roy Dunn".into()))]
         );
+        // an age, and a place with its state abbreviated
+        assert_eq!(
+            cues("“No,” Ida Pell, 67, a retired nurse in Dover, Del., said on Monday."),
+            vec![("said".into(), Some("Ida Pell".into()))]
+        );
+    }
+
+    #[test]
+    fn an_appositive_without_its_closing_comma() {
+        assert_eq!(
+            cues("“We will not,” Jim Mill, president of the growers said.")[0],
+            ("said".into(), Some("Jim Mill".into()))
+        );
+        // an opening phrase is no name
+        assert_eq!(
+            cues("In Washington, the minister said no.")[0],
+            ("said".into(), Some("the minister".into()))
+        );
+    }
+
+    #[test]
+    fn once_before_the_verb_is_an_adverb() {
+        assert_eq!(
+            cues("Famed fight doctor Ed Pask once said: “Clay was born here.”"),
+            vec![("said".into(), Some("Famed fight doctor Ed Pask".into()))]
+        );
     }
 
     #[test]
@@ -394,6 +462,51 @@ mod tests {
         assert_eq!(
             cues("According to Roe, a British trader, prices rose."),
             vec![("according".into(), Some("Roe, a British trader".into()))]
+        );
+    }
+
+    #[test]
+    fn asked_after_a_quotation_is_followed_by_who_asked() {
+        assert_eq!(
+            cues("“Why wait?” asked Sen. Ada Grimm of Ohio, who wants a vote.")[0],
+            ("asked".into(), Some("Sen. Ada Grimm of Ohio".into()))
+        );
+        // elsewhere the one after "asked" is the one asked
+        assert_eq!(
+            cues("The court asked Ada Grimm to wait.")[0],
+            ("asked".into(), Some("The court".into()))
+        );
+        assert_eq!(cues("“Why?” he said and asked Ada Grimm.")[1].1, None);
+    }
+
+    #[test]
+    fn phrasal_verbs_report_speech_with_their_particle() {
+        assert_eq!(
+            cues("“Sales fell,” Mr. Rubin pointed out.")[0],
+            ("pointed".into(), Some("Mr. Rubin".into()))
+        );
+        assert_eq!(
+            cues("“It happens,” Ida Trompe went on, as if she had not heard.")[0],
+            ("went".into(), Some("Ida Trompe".into()))
+        );
+        assert_eq!(
+            cues("As Tim Ridge, a former minister, put it: “They are here.”")[0],
+            ("put".into(), Some("Tim Ridge".into()))
+        );
+        assert!(cues("The talks went on for hours and Ada put it off.").is_empty());
+        assert_eq!(
+            cues(
+                "Or, as Tim Ridge, a former secretary of homeland security, put it: “They are here.”"
+            )[0],
+            ("put".into(), Some("Tim Ridge".into()))
+        );
+    }
+
+    #[test]
+    fn a_phrase_opening_with_a_preposition_is_no_subject() {
+        assert_eq!(
+            cues("“We are glad” about the ruling, said Rosa Dimmer, a nurse.")[0],
+            ("said".into(), Some("Rosa Dimmer, a nurse".into()))
         );
     }
 

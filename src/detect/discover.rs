@@ -4,7 +4,7 @@
 //! ("Harlow Freight Lines", "Veltrix Energy") or a regulator ("the Office of Energy
 //! Regulation"). They are found by how the text treats a name, not by the name.
 
-use super::lexicon;
+use super::lexicon::{self, WordMap, WordSet};
 use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_kind::SideKind;
@@ -12,7 +12,6 @@ use super::side_words::{Class, is, is_any_case};
 use super::words::{
     Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive,
 };
-use std::collections::{HashMap, HashSet};
 
 /// A side found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +57,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher) -> Vec<Discovered> {
     let mut found: Vec<Discovered> = Vec::new();
     let lone = lone_words(text, ws);
     for run in name_runs(text, ws) {
-        if let Some(d) = organisation(text, &ws[run], known, &lone) {
+        if let Some(d) = organisation(text, ws, run, known, &lone) {
             add(&mut found, d);
         }
     }
@@ -89,7 +88,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher) -> Vec<Discovered> {
 /// case ("said Pellham had offered"), or as an owner before a lower-case noun
 /// ("Northway's chief operating officer"): a company's first word used so is its short
 /// name.
-fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
+fn lone_words<'a>(text: &'a str, ws: &[Word]) -> WordSet<&'a str> {
     let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
     let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
     let between = ws.windows(3).filter(|t| {
@@ -101,6 +100,10 @@ fn lone_words<'a>(text: &'a str, ws: &[Word]) -> HashSet<&'a str> {
     });
     let owners = ws.windows(2).filter_map(|t| {
         let word = &text[t[0].clone()];
+        // (an owner has its word's first letter, a capital: the rest are not trimmed)
+        if !is_capitalized(word) {
+            return None;
+        }
         let owner = trim_possessive(word);
         (owner.len() < word.len() && is_capitalized(owner) && lower(&t[1]) && spaced(&t[0], &t[1]))
             .then_some(owner)
@@ -143,7 +146,7 @@ fn name_runs<'a>(
         let mut start = i;
         let mut end = i + 1;
         let mut j = i + 1;
-        while j < ws.len() && &text[ws[j - 1].end..ws[j].start] == " " {
+        while j < ws.len() && joins_a_name(text, &ws[j - 1], &ws[j]) {
             let w = &text[ws[j].clone()];
             if capital(&ws[j]) || w.bytes().all(|b| b.is_ascii_digit()) {
                 j += 1;
@@ -155,33 +158,53 @@ fn name_runs<'a>(
             }
         }
         i = end.max(i + 1);
-        let first = text[ws[start].clone()].to_lowercase();
-        if end - start > 1 && lexicon::is_sentence_word(&first) {
+        let mut buf = [0u8; 32];
+        if end - start > 1 && lexicon::is_sentence_word(&lower(&text[ws[start].clone()], &mut buf))
+        {
             start += 1;
         }
         Some(start..end)
     })
 }
 
-/// An organisation named by a run of capitalised words: a union, a company, a
-/// regulator or a party, by its words; none when the run is a name `known` has.
+/// Whether the gap between two words keeps them in one name: a space, or a plural
+/// possessive's apostrophe and a space ("the Dockers' Union", "Farmers’ League").
+fn joins_a_name(text: &str, before: &Word, after: &Word) -> bool {
+    match &text[before.end..after.start] {
+        " " => true,
+        "' " | "’ " => text[before.clone()].ends_with('s'),
+        _ => false,
+    }
+}
+
+/// An organisation named by the run `ws[run]` of capitalised words: a union, a
+/// company, a regulator or a party, by its words or, for a company, by the words
+/// around it ([`traded_around`]); none when the run is a name `known` has.
 fn organisation(
     text: &str,
-    run: &[Word],
+    ws: &[Word],
+    run: std::ops::Range<usize>,
     known: &SideMatcher,
-    lone: &HashSet<&str>,
+    lone: &WordSet<&str>,
 ) -> Option<Discovered> {
+    // (a single word is no organisation's name: told before looking the run up)
+    if run.len() < 2 {
+        return None;
+    }
+    let traded = traded_around(text, ws, run.clone());
+    let run = &ws[run];
     let words: Vec<&str> = run
         .iter()
         .map(|w| trim_end_all(&text[w.clone()], "'s"))
         .collect();
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
-    if known.first(whole).is_some() || words.len() < 2 {
+    if known.first(whole).is_some() {
         return None;
     }
-    let kind = kind_of_words(&words)?;
+    let kind = kind_of_words(&words).or(traded.then_some(SideKind::Company))?;
     let mut names = vec![whole.to_string()];
+    names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
     match kind {
         // "Local 1473 of the … Union": the local is called by its number
         SideKind::Union => {
@@ -208,10 +231,43 @@ fn organisation(
     })
 }
 
+/// A short name in brackets right after the name `name` ending at byte `end`, which
+/// the story then uses for it: one word of two to eight letters, opening with the
+/// name's capital ("the Water Services Authority (WSA)", "the Office of Water Supply
+/// (Ofwas)").
+fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
+    let inner = text[end..].strip_prefix(" (")?;
+    let short = &inner[..inner.find(')')?];
+    let letters = (2..=8).contains(&short.len()) && short.bytes().all(|b| b.is_ascii_alphabetic());
+    let same_capital = short.as_bytes().first() == name.as_bytes().first();
+    (letters && same_capital && short.starts_with(|c: char| c.is_ascii_uppercase()))
+        .then_some(short)
+}
+
+/// Whether the words around the run `ws[run]` make it a company whose shares trade,
+/// whatever its name's words ("Kellin Water shares fell", "shares in Kellin Water").
+fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
+    let mut buf = [0u8; 32];
+    let mut word = |i: usize| {
+        ws.get(i)
+            .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
+    };
+    let after = word(run.end);
+    let before = run.start.checked_sub(2).map(|i| (word(i), word(i + 1)));
+    let spaced = |a: usize| {
+        ws.get(a + 1)
+            .is_some_and(|b| &text[ws[a].end..b.start] == " ")
+    };
+    let shares_after = spaced(run.end - 1) && after.is_some_and(|w| is(Class::ShareNoun, &w));
+    let shares_in = matches!(before, Some((Some(noun), Some(prep)))
+        if is(Class::ShareNoun, &noun) && prep == "in");
+    shares_after || shares_in
+}
+
 /// A company's shorter names: "Harlow Freight Lines" is also "Harlow Freight", and
 /// "Harlow" where the story uses that word alone (`lone`: "accusing Harlow of"),
 /// which "General" of "General Foods Corporation" is not.
-fn company_short_names(words: &[&str], known: &SideMatcher, lone: &HashSet<&str>) -> Vec<String> {
+fn company_short_names(words: &[&str], known: &SideMatcher, lone: &WordSet<&str>) -> Vec<String> {
     let mut names = Vec::new();
     let mut short = words.len() - 1;
     while short > 1 {
@@ -264,7 +320,10 @@ pub fn kind_of_name(name: &str) -> Option<SideKind> {
 /// name ("Progress MPs", "the Progress government" of no country).
 fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: WordSet<&str> = WordSet::default();
+    // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
+    // ("Mr Oakes", "Daniel Oakes's government")
+    let mut people: WordSet<&str> = WordSet::default();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         // (a name word is capitalised: the rest are passed over untrimmed)
@@ -274,6 +333,13 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
         let word = trim_possessive(&text[w.clone()]);
         if !is_name_word(word, known) {
             continue;
+        }
+        let after_honorific = i.checked_sub(1).is_some_and(|p| {
+            let mut buf = [0u8; 32];
+            crate::article::abbreviations::is_honorific(&lower(&text[ws[p].clone()], &mut buf))
+        });
+        if after_honorific {
+            people.insert(word);
         }
         if seen.insert(word) {
             names.push(word);
@@ -286,6 +352,7 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
             });
         }
     }
+    out.retain(|d| !people.contains(d.name.as_str()));
     add_demonyms(&names, &mut out);
     out
 }
@@ -296,9 +363,12 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
 fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
     let w = &ws[i];
     let next = ws.get(i + 1).map(|n| &text[n.clone()]);
-    let before = i.checked_sub(1).map(|p| text[ws[p].clone()].to_lowercase());
+    // (only the Kelvin sign outside ASCII lower-cases into it, and "opposition" has no k)
+    let after_opposition = i
+        .checked_sub(1)
+        .is_some_and(|p| text[ws[p].clone()].eq_ignore_ascii_case("opposition"));
     let possessive = text[w.end..].starts_with("'s") || text[w.end..].starts_with("’s");
-    if next.is_some_and(is_party_noun) || before.as_deref() == Some("opposition") {
+    if next.is_some_and(is_party_noun) || after_opposition {
         Some(SideKind::Party)
     } else if next.is_some_and(|n| is_country_noun(n) && (possessive || n == "government")) {
         if next == Some("government") && !possessive {
@@ -316,7 +386,7 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
 fn add_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
     // (a demonym starts with its name's first byte: only the names that share it are
     // tried, in the order they came)
-    let mut by_first: HashMap<u8, Vec<&str>> = HashMap::new();
+    let mut by_first: WordMap<u8, Vec<&str>> = WordMap::default();
     for name in names {
         by_first.entry(name.as_bytes()[0]).or_default().push(name);
     }
@@ -433,6 +503,22 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_possessive_stays_inside_a_name() {
+        for text in [
+            "Talks between the Quarrymen's Guild and the Tollan Haulers' Union went on.",
+            "Talks between the Quarrymen's Guild and the Tollan Haulers’ Union went on.",
+        ] {
+            let got = found(text);
+            assert!(
+                got.iter().any(|(n, k)| n.starts_with("Tollan Haulers")
+                    && n.contains(" Union")
+                    && *k == SideKind::Union),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_company_is_called_by_its_first_word_where_the_story_does() {
         let text = "Nurses at Pellham Health Systems and the Eastern Nurses Guild. A spokeswoman said Pellham had offered more.";
         let got = found(text);
@@ -460,6 +546,37 @@ mod tests {
                 .all(|(n, _)| n.split('|').all(|n| n != "General")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_company_is_told_by_its_shares_and_a_body_by_its_bracketed_short_name() {
+        let got = found("Shares in Kellin Water fell. Dunmore Bay shares rose. Acme Bay fell.");
+        for name in ["Kellin Water", "Dunmore Bay"] {
+            assert!(got.contains(&(name.into(), SideKind::Company)), "{got:?}");
+        }
+        assert!(got.iter().all(|(n, _)| !n.starts_with("Acme")), "{got:?}");
+        let got = found(
+            "The Water Services Authority (WSA) ruled. The Office of Water Supply (Ofwas) agreed. \
+             The Grain Board (Reuters) did not.",
+        );
+        for (name, short) in [
+            ("Water Services Authority", "WSA"),
+            ("Office of Water Supply", "Ofwas"),
+        ] {
+            assert!(
+                got.iter()
+                    .any(|(n, _)| n.starts_with(name) && n.split('|').any(|n| n == short)),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(got.iter().all(|(n, _)| !n.contains("Reuters")), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_written_after_an_honorific_is_no_country() {
+        let got =
+            found("Mr Oakes spoke. Daniel Oakes's government fell. The Tessalia government fell.");
+        assert_eq!(got, [("Tessalia".into(), SideKind::Party)]);
     }
 
     #[test]

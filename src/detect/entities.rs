@@ -341,7 +341,7 @@ impl Entities {
     /// definite, else an entity of its own (noted, to join a name given later).
     fn role(&mut self, np: &SourceNp, head: &str, definite: bool, plural: bool) -> usize {
         let earlier = if definite {
-            self.latest_with_head(head, np.side, &np.name)
+            self.latest_holder(head, np)
                 .or_else(|| self.titled_known(head, np))
                 .or_else(|| self.bridged(head, plural, np.side))
                 .or_else(|| (!plural).then(|| self.named_body(head, np)).flatten())
@@ -530,6 +530,23 @@ impl Entities {
         let untitled = member || e.descriptions.iter().all(|d| !holds_role_noun(d));
         let same_side = side.is_none() || e.side.is_none() || e.side == side;
         (just_mentioned && untitled && same_side && e.name.contains(' ')).then_some(i)
+    }
+
+    /// The most recently mentioned holder of a description's noun, or of an office
+    /// the noun also names ("the minister" after "Education Secretary Ruth Kemp").
+    fn latest_holder(&self, head: &str, np: &SourceNp) -> Option<usize> {
+        // (only the bare noun: "the prime minister" names no secretary)
+        let bare = np
+            .name
+            .split_whitespace()
+            .filter(|w| !lexicon::is_written_article(w))
+            .count()
+            == 1;
+        let also = if bare { lexicon::also_named(head) } else { &[] };
+        std::iter::once(head)
+            .chain(also.iter().copied())
+            .filter_map(|h| self.latest_with_head(h, np.side, &np.name))
+            .max_by_key(|&i| self.list[i].last_mention)
     }
 
     /// The most recently mentioned entity of a kind.

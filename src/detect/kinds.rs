@@ -91,10 +91,10 @@ pub(super) fn classify(
     }
     let starts_unit = q.range.start == unit.start
         || prev_char(text, q.range.start).is_some_and(|(i, c)| i < unit.start || c == ':');
-    let (chosen, after) = choose_cue(q, cues, speech, starts_unit);
+    let ends_clause = inner.ends_with([',', '.', '?', '!']);
+    let (chosen, after) = choose_cue(q, cues, speech, (starts_unit, ends_clause));
     if let Some(k) = chosen {
         found.cue = Some(cues[k].word.clone());
-        let ends_clause = inner.ends_with([',', '.', '?', '!']);
         found.kind = if starts_unit || (ends_clause && after == Some(k)) {
             QuoteKind::Direct
         } else {
@@ -113,17 +113,40 @@ fn choose_cue(
     q: &QuoteSpan,
     cues: &[Cue],
     speech: &[(usize, Option<usize>)],
-    starts_unit: bool,
+    (starts_unit, ends_clause): (bool, bool),
 ) -> (Option<usize>, Option<usize>) {
+    // A stance verb attributes a quotation when the sentence has no speech verb, or
+    // when it comes before a quotation inside the sentence ("The Tories dismissed the
+    // plan as “desperate”, while the Liberal Democrats said …").
+    // (not one inside what a speech verb reports: "X said her party offered a “…”")
+    let has_speech = speech.iter().any(|(k, _)| cues[*k].kind == CueKind::Speech);
+    let first_speech = speech
+        .iter()
+        .find(|(k, _)| cues[*k].kind == CueKind::Speech)
+        .map_or(usize::MAX, |x| x.0);
+    // (a quotation that ends its clause is a whole one, the speech verb's: "In 2009,
+    // when Obi offered …, “states were short,” DeSantis said")
+    let eligible = |k: usize, before: bool| {
+        !has_speech
+            || cues[k].kind == CueKind::Speech
+            || (before && !starts_unit && !ends_clause && k < first_speech)
+    };
     let after = speech
         .iter()
-        .find(|(k, _)| cues[*k].word.start >= q.range.end)
+        .find(|(k, _)| cues[*k].word.start >= q.range.end && eligible(*k, false))
         .map(|x| x.0);
-    let before = speech
+    let mut preceding = speech
         .iter()
         .rev()
-        .find(|(k, _)| cues[*k].word.end <= q.range.start)
+        .filter(|(k, _)| cues[*k].word.end <= q.range.start && eligible(*k, true))
         .map(|x| x.0);
+    let nearest = preceding.next();
+    // "Westmacott said that Obi shows “great charm”": a verb that reports a finding
+    // rather than words, inside what another speaks of, leaves the quotation to it
+    let outer = nearest
+        .filter(|&k| lexicon::reports_finding(cues[k].verb))
+        .and_then(|_| preceding.find(|&k| !lexicon::reports_finding(cues[k].verb)));
+    let before = outer.or(nearest);
     let chosen = if starts_unit {
         after.or(before)
     } else {

@@ -3,6 +3,9 @@
 
 pub use super::gazetteer::{Country, countries};
 use super::lexicon::WordMap;
+use spans::{WordSpans, word_spans};
+
+mod spans;
 
 /// A key for comparing names: dots dropped, curly apostrophes straightened, a final
 /// possessive removed ("U.S." = "US", "China’s" = "China").
@@ -36,95 +39,6 @@ fn key_of<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     } else {
         fill_key(word, buf);
         buf
-    }
-}
-
-/// Words of a phrase for gazetteer matching, as byte ranges: split at spaces, hyphens
-/// and slashes, with surrounding punctuation trimmed. An iterator, so that matching
-/// allocates nothing; cloning it looks ahead.
-fn word_spans(phrase: &str) -> WordSpans<'_> {
-    WordSpans { phrase, at: 0 }
-}
-
-#[derive(Debug, Clone)]
-struct WordSpans<'a> {
-    phrase: &'a str,
-    at: usize,
-}
-
-/// The ASCII bytes that belong to a word: letters, digits, '.' and '\''. A table, as
-/// every byte of an article's opening is looked up (several times: the sides' names
-/// are looked for by more than one measure).
-static ASCII_IN_WORD: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'\'';
-        b += 1;
-    }
-    table
-};
-
-impl WordSpans<'_> {
-    /// Whether the character at byte `i` belongs to a word, and its length.
-    #[inline(always)]
-    fn inside(&self, i: usize) -> (bool, usize) {
-        let b = self.phrase.as_bytes()[i];
-        if let Some(&inside) = ASCII_IN_WORD.get(usize::from(b)) {
-            return (inside, 1);
-        }
-        let c = self.phrase[i..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric() || c == '’', c.len_utf8())
-    }
-}
-
-impl Iterator for WordSpans<'_> {
-    type Item = std::ops::Range<usize>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let len = self.phrase.len();
-        loop {
-            while self.at < len {
-                let (inside, n) = self.inside(self.at);
-                if inside {
-                    break;
-                }
-                self.at += n;
-            }
-            if self.at >= len {
-                return None;
-            }
-            let start = self.at;
-            let mut ascii = true;
-            while self.at < len {
-                let (inside, n) = self.inside(self.at);
-                if !inside {
-                    break;
-                }
-                ascii &= n == 1;
-                self.at += n;
-            }
-            let w = &self.phrase[start..self.at];
-            if ascii {
-                // (the common case, trimmed by byte: an ASCII letter or digit is
-                // exactly an alphanumeric character there)
-                let bytes = w.as_bytes();
-                let Some(first) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
-                    continue;
-                };
-                let last = bytes
-                    .iter()
-                    .rposition(u8::is_ascii_alphanumeric)
-                    .unwrap_or(first);
-                return Some(start + first..start + last + 1);
-            }
-            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if !t.is_empty() {
-                let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-                return Some(start + lead..start + lead + t.len());
-            }
-        }
     }
 }
 
@@ -314,7 +228,13 @@ impl SideMatcher {
         let (mut key, mut other) = (String::new(), String::new());
         let mut words = word_spans(phrase);
         let mut previous: Option<std::ops::Range<usize>> = None;
-        while let Some(r) = words.next() {
+        loop {
+            // (no name starts with a word in lower case: those are jumped over, and
+            // one passed is no word before a name that counts, as no capital starts it)
+            if !self.lower_first && words.skip_to_capital() {
+                previous = None;
+            }
+            let Some(r) = words.next() else { break };
             let before = previous.replace(r.clone());
             let w = &phrase[r.clone()];
             if !self.lower_first && !starts_upper(w) {

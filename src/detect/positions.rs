@@ -26,61 +26,118 @@ pub struct Position {
 /// Words of content a sentence needs beyond its source and verb to state something.
 const MIN_CONTENT_WORDS: usize = 4;
 
-/// The position a sentence states, if any: its first cue whose subject is an entity or
-/// a side, with enough words outside the source and the quotations.
-pub fn unit_position(
+/// The positions a sentence states: its first cue whose subject is an entity or a side,
+/// with enough words outside the source and the quotations; and, when a clause of
+/// contrast after it has a named stater of its own ("A U.S. official said …, but
+/// Beijing said …"), that clause, each half a position of its own.
+pub fn unit_positions(
     text: &str,
     unit: &Range<usize>,
     outside: &[Word],
     cues: &[Cue],
     resolved: &[Option<usize>],
     sides: &SideMatcher,
+) -> Vec<Position> {
+    let first = cues.iter().enumerate().find_map(|(i, c)| {
+        let enough = content_words(outside, unit, c) >= MIN_CONTENT_WORDS
+            && !closing_attribution(text, unit, outside, cues);
+        enough
+            .then(|| position_of(text, unit, c, resolved[i], sides))
+            .flatten()
+            .map(|p| (i, p))
+    });
+    let Some((i, mut first)) = first else {
+        return Vec::new();
+    };
+    let second = (i + 1..cues.len()).find_map(|j| {
+        let split = contrast_before(text, cues[i].word.end, &cues[j])?;
+        let (head, tail) = (unit.start..split.start, split.end..unit.end);
+        let halves_state = content_words(outside, &head, &cues[i]) >= MIN_CONTENT_WORDS
+            && content_words(outside, &tail, &cues[j]) >= MIN_CONTENT_WORDS;
+        let second = position_of(text, &tail, &cues[j], resolved[j], sides)?;
+        halves_state.then_some((head, second))
+    });
+    match second {
+        Some((head, second)) => {
+            first.range = head;
+            vec![first, second]
+        }
+        None => vec![first],
+    }
+}
+
+/// The words of `range` outside quotations that are neither cue `c`'s source nor its
+/// verb.
+fn content_words(outside: &[Word], range: &Range<usize>, c: &Cue) -> usize {
+    let count = |r: &Range<usize>| {
+        let from = outside.partition_point(|w| w.start < r.start);
+        let to = outside.partition_point(|w| w.end <= r.end);
+        to.saturating_sub(from)
+    };
+    // (the words are in order: each stretch is counted by two binary searches)
+    let source = c.source.as_ref().map_or(0, count);
+    count(range).saturating_sub(source + 1)
+}
+
+/// The position cue `c` states in `range` (a sentence or a clause of it), when its
+/// subject is an entity (`resolved`) or a side.
+fn position_of(
+    text: &str,
+    range: &Range<usize>,
+    c: &Cue,
+    resolved: Option<usize>,
+    sides: &SideMatcher,
 ) -> Option<Position> {
-    for (i, c) in cues.iter().enumerate() {
-        // (the words are in order: the source's are counted by two binary searches)
-        let source_words = c.source.as_ref().map_or(0, |s| {
-            let from = outside.partition_point(|w| w.start < s.start);
-            let to = outside.partition_point(|w| w.end <= s.end);
-            to.saturating_sub(from)
-        });
-        if outside.len() < source_words + 1 + MIN_CONTENT_WORDS
-            || closing_attribution(text, unit, outside, cues)
-        {
-            continue;
-        }
-        let before = c.source.as_ref().map_or(unit.start, |s| s.start);
-        let subject = before.min(c.word.start)..c.word.start;
-        let side = sides.first(&text[subject.clone()]);
-        let subject_named = resolved[i].is_some() || side.is_some() || starts_with_name(text, unit);
-        if !subject_named {
-            continue;
-        }
-        // "X was reacting to a British statement saying …": the statement states it
-        if let Some(side) = stating_document(text, &subject, c.verb, sides) {
-            return Some(Position {
-                range: unit.clone(),
-                speaker: None,
-                side: Some(side),
-                against: None,
-                subject,
-            });
-        }
-        let against = is(Class::HostileVerb, c.verb)
-            .then(|| {
-                let ws = words(text, c.word.end..unit.end);
-                let end = ws.get(5).or(ws.last()).map_or(c.word.end, |w| w.end);
-                sides.first(&text[c.word.end..end])
-            })
-            .flatten();
+    let before = c.source.as_ref().map_or(range.start, |s| s.start);
+    let subject = before.min(c.word.start)..c.word.start;
+    let side = sides.first(&text[subject.clone()]);
+    if resolved.is_none() && side.is_none() && !starts_with_name(text, range) {
+        return None;
+    }
+    // "X was reacting to a British statement saying …": the statement states it
+    if let Some(side) = stating_document(text, &subject, c.verb, sides) {
         return Some(Position {
-            range: unit.clone(),
-            speaker: resolved[i],
-            side,
-            against,
+            range: range.clone(),
+            speaker: None,
+            side: Some(side),
+            against: None,
             subject,
         });
     }
-    None
+    let against = is(Class::HostileVerb, c.verb)
+        .then(|| {
+            let ws = words(text, c.word.end..range.end);
+            let end = ws.get(5).or(ws.last()).map_or(c.word.end, |w| w.end);
+            sides.first(&text[c.word.end..end])
+        })
+        .flatten();
+    Some(Position {
+        range: range.clone(),
+        speaker: resolved,
+        side,
+        against,
+        subject,
+    })
+}
+
+/// The comma and word of contrast (", but", ", while", "; ") right before the source of
+/// cue `c`, after byte `after`: where a sentence turns to another stater's position.
+/// The span runs from the comma to the source.
+fn contrast_before(text: &str, after: usize, c: &Cue) -> Option<Range<usize>> {
+    let source = c.source.as_ref().filter(|_| !c.inverted)?;
+    let head = text.get(after..source.start)?.trim_end();
+    let mut buf = [0u8; 32];
+    let (rest, turn) = match head.rsplit_once(' ') {
+        _ if head.ends_with(';') => (&head[..head.len() - 1], ""),
+        Some((rest, word)) if is(Class::ContrastWord, &lower(word, &mut buf)) => (rest, word),
+        _ => return None,
+    };
+    let comma = if turn.is_empty() {
+        rest.len()
+    } else {
+        rest.strip_suffix(',')?.len()
+    };
+    Some(after + comma..source.start)
 }
 
 /// Whether the unit is a quotation and its attribution only: it opens with the
@@ -187,6 +244,22 @@ mod tests {
         let found = positions_of(story);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("adding that"), "{found:?}");
+    }
+
+    #[test]
+    fn a_clause_of_contrast_with_its_own_stater_is_a_position_of_its_own() {
+        let story = "TALKS\n\nA Freedonian official said the talks had gone well on Monday, but \
+            Sylvania said the border would stay shut until the spring.\n\n\
+            Jane Roe said the talks had gone well on Monday, but added that the border would stay shut.\n";
+        let found = positions_of(story);
+        assert_eq!(
+            found,
+            [
+                "A Freedonian official said the talks had gone well on Monday",
+                "Sylvania said the border would stay shut until the spring.",
+                "Jane Roe said the talks had gone well on Monday, but added that the border would stay shut.",
+            ],
+        );
     }
 
     #[test]

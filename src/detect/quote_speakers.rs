@@ -73,7 +73,9 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
             break;
         }
         let word = lower(&text[outside[i].clone()], &mut buf);
-        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) {
+        // (a possessor opens the phrase as a determiner does: "Marova's trade minister")
+        let possessor = word.ends_with("'s") || word.ends_with("’s");
+        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) || possessor {
             return Some(outside[i].start..head.end);
         }
     }
@@ -82,12 +84,9 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
 
 /// A phrase with its leading article dropped and its spaces single.
 fn clean_phrase(s: &str) -> String {
-    let s = s.trim();
-    let s = ["the ", "The ", "a ", "A ", "an ", "An "]
-        .iter()
-        .find_map(|d| s.strip_prefix(d))
-        .unwrap_or(s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words = s.split_whitespace().peekable();
+    words.next_if(|w| lexicon::is_written_article(w));
+    words.collect::<Vec<_>>().join(" ")
 }
 
 /// The noun phrase that opens a sentence: capitalised words, titles and source nouns
@@ -138,10 +137,31 @@ fn subject_start(text: &str, outside: &[Word]) -> usize {
     for _ in 0..3 {
         match opening_phrase(text, &outside[start..]) {
             0 => break,
-            n => start += n,
+            n => start += n + place_after(text, &outside[start..], n),
         }
     }
     start
+}
+
+/// The words of a place that ends an opening phrase of `n` words after the phrase's
+/// comma ("Speaking in Salem, New Hampshire, Tromp said"): at most three capitalised
+/// words closed by a comma, after a phrase whose last word is capitalised.
+fn place_after(text: &str, outside: &[Word], n: usize) -> usize {
+    let capitalized = |w: &Word| is_capitalized(&text[w.clone()]);
+    // (the phrase closed by its comma: "But Obi, making it clear, …" is no place)
+    let closed = outside
+        .get(n)
+        .is_some_and(|w| text[outside[n - 1].end..w.start].contains(','));
+    if !closed || !capitalized(&outside[n - 1]) {
+        return 0;
+    }
+    let rest = &outside[n..];
+    let comma =
+        (1..rest.len().min(4)).find(|&i| text[rest[i - 1].end..rest[i].start].contains(','));
+    match comma {
+        Some(i) if rest[..i].iter().all(capitalized) => i,
+        _ => 0,
+    }
 }
 
 /// The words of the phrase that opens `outside` before its subject: one that a
@@ -155,6 +175,13 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
     let s = &text[first.clone()];
     let l = lower(s, &mut buf).into_owned();
     let participle = s.len() > 7 && s.ends_with("ing");
+    // "Hours later, …", "Two days earlier, …": a time phrase that its adverb closes
+    if let Some(i) = (1..outside.len().min(4)).find(|&i| {
+        text[outside[i - 1].end..outside[i].start].contains(',')
+            && lexicon::is_time_adverb(&lower(&text[outside[i - 1].clone()], &mut buf))
+    }) {
+        return i;
+    }
     // (pronouns and determiners begin the subject itself: "He said", "The senator")
     if !(participle || lexicon::is_opening_word(&l)) {
         return 0;
@@ -263,6 +290,98 @@ mod tests {
             speakers("“The deal is dead,” said Tom Reed, a lawyer for the union."),
             vec!["Tom Reed"]
         );
+    }
+
+    #[test]
+    fn inverted_source_a_role_then_the_name() {
+        assert_eq!(
+            speakers(
+                "“We are ahead,” said Rubin’s deputy campaign manager, Rich Beem, who ran it."
+            ),
+            vec!["Rich Beem"]
+        );
+        assert_eq!(
+            speakers("“No,” said Dorsk’s deputy defence minister, Ivo Marek."),
+            vec!["Ivo Marek"]
+        );
+    }
+
+    #[test]
+    fn a_finding_inside_reported_speech_leaves_the_quotation_to_the_speaker() {
+        assert_eq!(
+            speakers("Ann Westby also said that Al Obi shows “great charm” in person."),
+            vec!["Ann Westby"]
+        );
+        // an infinitive is no cue, with an adverb or without
+        assert_eq!(
+            speakers(
+                "Rae Nance said she wants Al Obi to further explain his plan, as there is \
+                 “no question” he is right."
+            ),
+            vec!["Rae Nance"]
+        );
+    }
+
+    #[test]
+    fn a_stance_verb_before_a_fragment_attributes_it() {
+        let body = "The Tories dismissed the plan as “desperate and late”, while the \
+                    Liberal Democrats said it would cost too much.";
+        assert_eq!(speakers(body), vec!["Tories"]);
+        // a quotation that opens the sentence still goes to the speech verb
+        assert_eq!(
+            speakers("“It is late,” Jo Bell said, while Al Marr rejected the plan."),
+            vec!["Jo Bell"]
+        );
+        // nor one that ends its clause before the speech verb
+        assert_eq!(
+            speakers("When Al Marr offered aid, “we were broke,” Jo Bell said."),
+            vec!["Jo Bell"]
+        );
+    }
+
+    #[test]
+    fn a_possessor_opens_the_role_before_a_name() {
+        let body = "Marova’s trade minister, Ivan Petrov, said talks had failed.\n\n\
+                    The Marovan minister said: “We will act.”";
+        assert_eq!(speakers(body), vec!["Ivan Petrov"]);
+    }
+
+    #[test]
+    fn a_quotation_after_a_colon_is_the_clause_subjects() {
+        let body = "“We will win,” Jo Bell said.\n\n\
+                    Senate leader Al Marr sent a blunt message to Bell: “It is time to stop.”";
+        assert_eq!(speakers(body), vec!["Jo Bell", "Al Marr"]);
+    }
+
+    #[test]
+    fn the_subject_follows_a_time_phrase_and_a_place() {
+        assert_eq!(
+            speakers(
+                "Hours later, Ed Tromp thanked Al Adel, telling reporters, “He is an amazing man.”"
+            ),
+            vec!["Ed Tromp"]
+        );
+        assert_eq!(
+            speakers(
+                "Speaking at a fair in Salem, New Hampshire, Ed Tromp went after Al Bash, \
+                 calling him “a total stiff.”"
+            ),
+            vec!["Ed Tromp"]
+        );
+        // a name after opening words is no place
+        assert_eq!(
+            speakers("But Al Obi, making it clear he was in charge, called it “a sham.”"),
+            vec!["Al Obi"]
+        );
+    }
+
+    #[test]
+    fn the_minister_may_be_a_secretary_named_since() {
+        let body = "Prime Minister Tom Hale opened the debate on schools.\n\n\
+                    Education Secretary Ruth Kemp said the critics were wrong. \
+                    The minister said: “We have the evidence.”\n\n\
+                    The prime minister said: “We will win.”";
+        assert_eq!(speakers(body), vec!["Ruth Kemp", "Tom Hale"]);
     }
 
     #[test]

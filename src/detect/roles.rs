@@ -3,6 +3,7 @@
 //! complement, never into the clause around it.
 
 use super::lexicon;
+use super::side_words::{Class, is};
 use super::words::{is_capitalized, lower};
 use std::ops::Range;
 
@@ -12,10 +13,7 @@ use std::ops::Range;
 fn breaks_role(word_lower: &str) -> bool {
     lexicon::is_verb_modifier(word_lower)
         || lexicon::cue(word_lower).is_some()
-        || matches!(
-            word_lower,
-            "to" | "that" | "which" | "who" | "whom" | "whose" | "be" | "been" | "being" | "make"
-        )
+        || is(Class::RoleBreaker, word_lower)
 }
 
 /// The first word of the role phrase whose head is `ws[head]`: its determiner, or the
@@ -27,13 +25,12 @@ pub(super) fn role_start(text: &str, ws: &[Range<usize>], head: usize) -> usize 
         let word = &text[ws[start - 1].clone()];
         let l = lower(word, &mut buf);
         // (a capitalised word is a name or title: "the State Department spokesman")
-        if (!is_capitalized(word) && breaks_role(&l))
-            || matches!(&*l, "of" | "for" | "in" | "on" | "at" | "by" | "with")
-        {
+        // (a preposition ends the modifiers before a role's noun: "a group of …")
+        if (!is_capitalized(word) && breaks_role(&l)) || lexicon::ends_modifiers(&l) {
             break;
         }
         start -= 1;
-        if matches!(&*l, "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+        if lexicon::is_article(&l) || lexicon::is_definite_determiner(&l) {
             break;
         }
     }
@@ -46,10 +43,9 @@ pub(super) fn role_start(text: &str, ws: &[Range<usize>], head: usize) -> usize 
 pub(super) fn role_end(text: &str, ws: &[Range<usize>], head: usize) -> usize {
     let mut buf = [0u8; 32];
     let mut end = ws[head].end;
-    let opens_complement = ws.get(head + 1).is_some_and(|w| {
-        let l = lower(&text[w.clone()], &mut buf);
-        matches!(&*l, "for" | "of" | "at" | "from" | "in" | "with")
-    });
+    let opens_complement = ws
+        .get(head + 1)
+        .is_some_and(|w| is(Class::RoleComplement, &lower(&text[w.clone()], &mut buf)));
     if opens_complement {
         for w in &ws[head + 1..] {
             if breaks_role(&lower(&text[w.clone()], &mut buf)) {

@@ -1,6 +1,7 @@
 //! The word classes the sides logic reads (offices, organisations' nouns, verbs of
-//! intent and attack …), kept as data in `assets/side_words.toml` beside the
-//! gazetteer: one list per class, loaded once per process.
+//! intent and attack …) and the words that bound a role phrase (`roles.rs`), kept as
+//! data in `assets/side_words.toml` beside the gazetteer: one list per class, loaded
+//! once per process.
 
 use super::lexicon::WordMap;
 use serde::Deserialize;
@@ -20,12 +21,15 @@ pub enum Class {
     NonState,
     GoverningBefore,
     GoverningAfter,
+    WouldBeBefore,
     StateNoun,
+    SpeakerPossessive,
     UnionNoun,
     CompanyNoun,
     RegulatorNoun,
     PartyNoun,
     CompanyNameEnd,
+    ShareNoun,
     UnionNameWord,
     UnionShortName,
     RegulatorNameEnd,
@@ -45,23 +49,29 @@ pub enum Class {
     DocumentNoun,
     MediationWord,
     JoiningWord,
+    ContrastWord,
+    RoleBreaker,
+    RoleComplement,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 31] = [
+const ALL: [Class; 37] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
     Class::NonState,
     Class::GoverningBefore,
     Class::GoverningAfter,
+    Class::WouldBeBefore,
     Class::StateNoun,
+    Class::SpeakerPossessive,
     Class::UnionNoun,
     Class::CompanyNoun,
     Class::RegulatorNoun,
     Class::PartyNoun,
     Class::CompanyNameEnd,
+    Class::ShareNoun,
     Class::UnionNameWord,
     Class::UnionShortName,
     Class::RegulatorNameEnd,
@@ -81,6 +91,9 @@ const ALL: [Class; 31] = [
     Class::DocumentNoun,
     Class::MediationWord,
     Class::JoiningWord,
+    Class::ContrastWord,
+    Class::RoleBreaker,
+    Class::RoleComplement,
 ];
 
 /// Each word's classes, one bit a class.

@@ -63,9 +63,10 @@ pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
 /// How strongly each candidate side is said to govern: a parties file's mark
 /// (`governs`, or an alias "the government") outweighs the story, which calls a party
 /// the government ("the Labour government", "Labour ministers", "the ruling X",
-/// "X-led", +1 each) or the opposition ("the Tory opposition", -1 each); a party named
-/// otherwise gets a vote of 0. Only parties, and sides the story does not tell the kind
-/// of, are counted. The story is read in its opening.
+/// "X-led", +1 each; not "a Labour government would …", one that may come) or the
+/// opposition ("the Tory opposition", -1 each); a party named otherwise gets a vote of
+/// 0. Only parties, and sides the story does not tell the kind of, are counted. The
+/// story is read in its opening.
 pub fn governing_votes(
     opening: &Opening,
     parties: Option<&[Party]>,
@@ -99,7 +100,9 @@ pub fn governing_votes(
                 Class::GoverningAfter,
                 after.trim_end_matches([',', '.', '\'', 's']),
             ) {
-            1
+            // (a government that may come says nothing of who governs now: "a
+            // Conservative government would …")
+            i32::from(!is(Class::WouldBeBefore, &before))
         } else if is(Class::Opposition, &before) || after.starts_with("opposition") {
             -1
         } else {

@@ -77,6 +77,9 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     if let Some((_, name)) = person {
         return Some(person_source(text, range, name, side));
     }
+    if let Some(name) = named_after_role(text, &ws, &head_words, sides) {
+        return Some(person_source(text, range.start..name.end, name, side));
+    }
     if let Some(r) = described {
         return Some(titled_role_source(text, range.start, r, side));
     }
@@ -100,6 +103,37 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// The name in the appositive after a role that names nobody ("said Rubio's deputy
+/// campaign manager, Rich Beeson,"): two to four capitalised words that read as a
+/// person's name and nothing else, after a head that holds a lower-case role noun.
+fn named_after_role(
+    text: &str,
+    ws: &[Range<usize>],
+    head_words: &[Range<usize>],
+    sides: &SideMatcher,
+) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    let role = head_words.iter().any(|w| {
+        !is_capitalized(&text[w.clone()])
+            && lexicon::is_source_noun(&lower(&text[w.clone()], &mut buf))
+    });
+    if !role {
+        return None;
+    }
+    let rest = &ws[head_words.len()..];
+    let n = (1..rest.len())
+        .find(|&i| text[rest[i - 1].end..rest[i].start].contains([',', '(', ';', '—', '–']))
+        .unwrap_or(rest.len());
+    let appositive = &rest[..n];
+    if !(2..=4).contains(&appositive.len())
+        || !appositive.iter().all(|w| is_capitalized(&text[w.clone()]))
+    {
+        return None;
+    }
+    let (whole, name) = read_runs(text, appositive, sides).person?;
+    (whole == (appositive[0].start..appositive[n - 1].end)).then_some(name)
 }
 
 /// What the capitalised runs of a source phrase's head are.
@@ -416,7 +450,7 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
     let from = name_start(text, run, lead);
     let name_end = run[from..]
         .iter()
-        .position(|w| matches!(&text[w.clone()], "of" | "at"))
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
         .filter(|&k| k >= 2)
         .map_or(whole.end, |k| run[from + k - 1].end);
     let name = run[from].start..name_end;
@@ -453,7 +487,7 @@ fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
     // ("Jane Roe of the Foreign Ministry's North American Division").
     let before_of = run
         .iter()
-        .position(|w| matches!(&text[w.clone()], "of" | "at"))
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
         .filter(|&k| k >= lead + 2)
         .unwrap_or(run.len());
     let searched = before_of.min(run.len().saturating_sub(2));

@@ -34,6 +34,9 @@ pub fn stance_clues(
         if let Some(side) = reported_subject(text, p, sides).or(stance.defended) {
             evidence.add(e, Target::Side(side), Clue::SpeaksFor);
         }
+        if speaks_for_own_state(text, p) {
+            evidence.add(e, Target::Governing, Clue::Our);
+        }
     }
     for q in findings.quotes.iter().filter(|q| q.kind != QuoteKind::Term) {
         let Some(e) = q.speaker else { continue };
@@ -45,30 +48,13 @@ pub fn stance_clues(
 /// words, after the cue ("said Labour would …") or, when the source follows the
 /// speech, at the sentence's start ("Brazil wants …, Gros said").
 fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usize> {
-    let cue_at = p.subject.end;
-    // (the words before the subject are the content when the speech comes first)
-    let before = words(text, p.range.start..p.subject.start);
-    let speech_first = p.subject.is_empty() || before.len() >= SUBJECT_WORDS;
-    let mut ws = if speech_first {
-        before
-    } else {
-        let cue_end = text[cue_at..p.range.end]
-            .find(char::is_whitespace)
-            .map_or(p.range.end, |i| cue_at + i);
-        words(text, cue_end..p.range.end)
-    };
-    let mut buf = [0u8; 32];
-    if ws
-        .first()
-        .is_some_and(|w| is(Class::SpeechOpener, &lower(&text[w.clone()], &mut buf)))
-    {
-        ws.remove(0);
-    }
+    let ws = reported_words(text, p);
     let head = ws.get(..SUBJECT_WORDS.min(ws.len()))?;
     let span = head.first()?.start..head.last()?.end;
     let phrase = &text[span.clone()];
     let (at, side) = sides.find(phrase).into_iter().next()?;
     let at = span.start + at;
+    let mut buf = [0u8; 32];
     // a side after a preposition is no subject ("talks with Japan")
     let governed = ws
         .iter()
@@ -89,6 +75,46 @@ fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usi
         [] => false,
     };
     (!governed && intends).then_some(side)
+}
+
+/// Whether a position's reported speech opens on the speaker's own government ("Mr
+/// Oakes said his government would …"): its stater heads or serves the state.
+fn speaks_for_own_state(text: &str, p: &Position) -> bool {
+    let ws = reported_words(text, p);
+    let mut buf = [0u8; 32];
+    let head: Vec<String> = ws
+        .iter()
+        .take(SUBJECT_WORDS)
+        .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
+        .collect();
+    head.windows(2)
+        .any(|pair| is(Class::SpeakerPossessive, &pair[0]) && is(Class::StateNoun, &pair[1]))
+}
+
+/// The words of a position's reported speech: after the cue ("said Labour would …"),
+/// or, when the source follows the speech, from the sentence's start ("Brazil wants
+/// …, Gros said"); without an opening "that".
+fn reported_words(text: &str, p: &Position) -> Vec<Range<usize>> {
+    let cue_at = p.subject.end;
+    // (the words before the subject are the content when the speech comes first)
+    let before = words(text, p.range.start..p.subject.start);
+    let speech_first = p.subject.is_empty() || before.len() >= SUBJECT_WORDS;
+    let mut ws = if speech_first {
+        before
+    } else {
+        let cue_end = text[cue_at..p.range.end]
+            .find(char::is_whitespace)
+            .map_or(p.range.end, |i| cue_at + i);
+        words(text, cue_end..p.range.end)
+    };
+    let mut buf = [0u8; 32];
+    if ws
+        .first()
+        .is_some_and(|w| is(Class::SpeechOpener, &lower(&text[w.clone()], &mut buf)))
+    {
+        ws.remove(0);
+    }
+    ws
 }
 
 /// Words after a hostile verb in which its object is looked for.

@@ -103,8 +103,49 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     }
     if comma_before_verb || adverbs_only {
         piece = skip_appositives(text, ws, piece);
+    } else if let Some(name) = unclosed_appositive(text, ws, &piece) {
+        piece = name;
+    }
+    // "“We are glad” about the ruling, said Jo Bell": a phrase that opens with a
+    // preposition before the verb's comma is an adverbial, and the source follows
+    let adverbial = comma_before_verb
+        && ws
+            .get(piece.start)
+            .is_some_and(|w| lexicon::is_preposition(&lower(&text[w.clone()], &mut buf)));
+    if adverbial {
+        return None;
     }
     subject_in(text, ws, piece)
+}
+
+/// "Jim Miller, president of the wheat growers said": an appositive whose closing
+/// comma is missing before the verb. The piece opens as a description does (an
+/// article, a title or role noun, "who") and the piece before it is a name of two
+/// words or more that opens the clause; the name is returned.
+fn unclosed_appositive(text: &str, ws: &[Word], piece: &Range<usize>) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    if piece.start == 0 {
+        return None;
+    }
+    let first = &text[ws[piece.start].clone()];
+    let l = lower(first, &mut buf).into_owned();
+    let describes = !is_capitalized(first)
+        && (lexicon::is_article(&l)
+            || lexicon::is_title(&l)
+            || lexicon::is_source_noun(&l)
+            || l == "who");
+    let before = piece_ending(text, ws, piece.start);
+    let name = before.start == 0
+        && before.len() >= 2
+        && before.clone().all(|i| {
+            let w = &text[ws[i].clone()];
+            let l = lower(w, &mut buf);
+            is_capitalized(w)
+                && !lexicon::is_preposition(&l)
+                && !lexicon::is_calendar_word(&l)
+                && !lexicon::is_sentence_word(&l)
+        });
+    (describes && name).then_some(before)
 }
 
 /// The piece of `ws` (the words between two commas) that ends at word `end`.
@@ -131,9 +172,19 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
         let appositive = (!is_capitalized(first) && !lexicon::is_article(&l))
             || abbreviated
             || titled_appositive(text, &ws[..piece.end], piece.start);
-        let det_after_name =
-            lexicon::is_article(&l) && is_capitalized(&text[ws[piece.start - 1].clone()]);
+        // "Jo Bell, a nurse," and "Jo Bell, 67, a nurse,"
+        let before_word = &text[ws[piece.start - 1].clone()];
+        let det_after_name = lexicon::is_article(&l)
+            && (is_capitalized(before_word) || before_word.bytes().all(|b| b.is_ascii_digit()));
         let before = piece_ending(text, ws, piece.start);
+        // "Or, as Tim Ridge, a former minister, put it:": the piece holds the subject
+        let as_name = l == "as"
+            && ws.get(piece.start + 1).is_some_and(|w| {
+                piece.contains(&(piece.start + 1)) && is_capitalized(&text[w.clone()])
+            });
+        if as_name {
+            break;
+        }
         if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
             piece = before;
         } else {
@@ -147,8 +198,21 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
 /// adverbs and time words that end it.
 fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usize>> {
     let mut buf = [0u8; 32];
-    let lo = piece
-        .clone()
+    // the adverbs before the verb go first: "once" is one there ("X once said"), not
+    // the conjunction that bounds a clause ("once he said")
+    let mut hi = piece.end;
+    while hi > piece.start {
+        let l = lower(&text[ws[hi - 1].clone()], &mut buf);
+        if lexicon::is_verb_modifier(&l)
+            || lexicon::is_time_word(&l)
+            || l.chars().all(|c| c.is_ascii_digit())
+        {
+            hi -= 1;
+        } else {
+            break;
+        }
+    }
+    let lo = (piece.start..hi)
         .rev()
         .find(|&i| {
             let w = &text[ws[i].clone()];
@@ -161,18 +225,6 @@ fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usiz
                 })
         })
         .map_or(piece.start, |i| i + 1);
-    let mut hi = piece.end;
-    while hi > lo {
-        let l = lower(&text[ws[hi - 1].clone()], &mut buf);
-        if lexicon::is_verb_modifier(&l)
-            || lexicon::is_time_word(&l)
-            || l.chars().all(|c| c.is_ascii_digit())
-        {
-            hi -= 1;
-        } else {
-            break;
-        }
-    }
     (hi > lo).then(|| ws[lo].start..ws[hi - 1].end)
 }
 

@@ -115,8 +115,9 @@ pub enum Action {
     Idle,
     /// The detector has done this many bytes of the article.
     Progress(usize),
-    /// The worker ended without the store (a bug): read on without annotations.
-    WorkerGone,
+    /// A worker ended before it finished (a bug): an opening's leaves the reader
+    /// without annotations, a detection's or a search's leaves them as they were.
+    WorkerGone(crate::tui::events::Gone),
     /// The threads background work starts on, handed over once by the loop.
     Workers(super::app::workers::Handle),
     /// A detection the app asked for came back from a worker.

@@ -123,6 +123,8 @@ pub struct App {
     /// The article was read again from its changed file (`:detect`): the place is
     /// kept under the new text's fingerprint, not the one opened.
     read_again: bool,
+    /// A worker reads the article's file again for `:detect`.
+    reading_file_again: bool,
 }
 
 impl App {
@@ -199,6 +201,7 @@ impl App {
             last_conflict: None,
             corpus: None,
             read_again: false,
+            reading_file_again: false,
         };
         app.relayout();
         app

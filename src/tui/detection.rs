@@ -1,10 +1,12 @@
 //! A detection the reader asks of a worker after the store opened (re-deriving the
 //! sides after an edit of them, `:detect`, the sides given), and its result: the app
 //! queues a [`DetectJob`], the loop runs it off the reader's thread with the store's
-//! own detector, and the [`Detected`] comes back as an action.
+//! own detector, and the [`Detected`] comes back as an action. `:detect` on an article
+//! whose file is too large to read on the reader's thread first reads the file on the
+//! worker ([`ReadFirst`]): when its text changed, it comes back instead of a detection.
 
-use crate::article::Article;
-use crate::model::{Annotations, Party};
+use crate::article::{Article, Rest};
+use crate::model::{Annotations, ArticleInfo, Party};
 use crate::store::Suggest;
 use std::sync::Arc;
 
@@ -37,6 +39,18 @@ pub struct DetectJob {
     pub parties: Vec<Party>,
     /// What the result is for.
     pub purpose: Purpose,
+    /// The article's file, to read whole before detecting (`:detect`).
+    pub read_first: Option<ReadFirst>,
+}
+
+/// The article's file as `:detect` found it: opened and its start read on the reader's
+/// thread, the rest (and a page's text) left to the worker.
+#[derive(Debug)]
+pub struct ReadFirst {
+    /// The open file and what was read of it.
+    pub rest: Rest,
+    /// The article size limit.
+    pub max_bytes: u64,
 }
 
 /// A detection's result, with what it was run on and for.
@@ -44,14 +58,33 @@ pub struct DetectJob {
 pub struct Detected {
     /// The job.
     pub job: DetectJob,
-    /// What the detector found.
+    /// What the detector found (nothing, when the file `changed`).
     pub found: Annotations,
+    /// The file read again, when its text is no longer the article's: nothing is
+    /// detected, and the reader opens it in place of the one shown.
+    pub changed: Option<Arc<Article>>,
 }
 
 impl DetectJob {
-    /// Runs the detector.
-    pub fn run(self) -> Detected {
+    /// Reads the file first, when asked to, then runs the detector unless the file's
+    /// text changed. A file that cannot be read now leaves the article as it is.
+    pub fn run(mut self) -> Detected {
+        let now = self
+            .read_first
+            .take()
+            .and_then(|f| f.rest.read(f.max_bytes).ok());
+        if let Some(now) = now.filter(|now| now.text != self.article.text) {
+            return Detected {
+                job: self,
+                found: Annotations::new(ArticleInfo::default()),
+                changed: Some(Arc::new(now)),
+            };
+        }
         let found = (self.suggest)(&self.article, Some(&self.parties), &mut |_| {});
-        Detected { job: self, found }
+        Detected {
+            job: self,
+            found,
+            changed: None,
+        }
     }
 }

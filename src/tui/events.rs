@@ -1,6 +1,7 @@
-//! The reader's one event channel. Three threads send on it — the terminal's input,
-//! the signals, and the worker that reads the rest of the article and opens the
-//! store — and the loop blocks on it: nothing wakes the reader while nothing happens.
+//! The reader's one event channel. Threads send on it — the terminal's input, the
+//! signals, and the workers (the one that reads the rest of the article and opens the
+//! store, detections, a corpus search), each worker with a [`WorkerGuard`] that says
+//! when it ended unfinished — and the loop blocks on it: nothing wakes the reader while nothing happens.
 
 use crate::article::Article;
 use crate::store::Store;
@@ -26,8 +27,8 @@ pub enum Event {
     Resume(crate::tui::session::Place),
     /// The store, opened (and, without a file, detected).
     StoreReady(Box<Store>),
-    /// The worker ended without a store (a bug: it panicked).
-    WorkerGone,
+    /// A worker ended before it finished (a bug: it panicked).
+    WorkerGone(Gone),
     /// A detection the reader asked for, done.
     Detected(Box<crate::tui::detection::Detected>),
     /// Titles and store counts of the corpus's articles, read in the background.
@@ -37,6 +38,27 @@ pub enum Event {
     /// What a worker sent about the article of the corpus opened under this ticket
     /// (the reader drops it if another article has been opened since).
     ForArticle(u64, Box<Event>),
+}
+
+/// What a worker was doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// Reading the article and opening its store.
+    Opening,
+    /// A detection the reader asked for.
+    Detection,
+    /// The corpus search under this ticket.
+    Search(u64),
+}
+
+/// A worker that ended before it finished, and the report of its panic when the
+/// terminal's hook kept one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gone {
+    /// What it was doing.
+    pub work: Work,
+    /// The panic's message and place.
+    pub why: Option<String>,
 }
 
 /// The channel's two ends: every source gets a clone of `sender`.
@@ -138,6 +160,18 @@ impl InputGate {
     }
 }
 
+/// Makes crossterm watch for resizes (SIGWINCH) now. It starts watching only when its
+/// event reader is first used, which would be the input thread's first read, after the
+/// first frame: a resize before that was never seen, and the reader drew at the old
+/// size until the next one. Called before the terminal's size is first measured, so a
+/// resize is either in that measure or sent as an event. A poll that waits for nothing
+/// sets the reader up and takes no input away (whatever it reads stays queued for the
+/// input thread); its error is left for that thread's first read to report, as it would
+/// be without this.
+pub fn watch_resizes() {
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
+}
+
 /// Starts the thread that reads the terminal. A read blocks until there is input; one
 /// that fails means the terminal is gone, and is the thread's last event.
 pub fn spawn_input(tx: Sender<Event>, gate: InputGate) -> std::io::Result<()> {
@@ -160,31 +194,32 @@ pub fn spawn_input(tx: Sender<Event>, gate: InputGate) -> std::io::Result<()> {
 }
 
 /// Sends [`Event::WorkerGone`] when dropped before the worker finished, which is how a
-/// panic on the worker reaches the reader. A worker for an article of a corpus sends
-/// everything under that article's ticket.
+/// panic on the worker reaches the reader (with the panic's report, which the
+/// terminal's hook kept for it). A worker for an article of a corpus sends everything
+/// under that article's ticket.
 pub struct WorkerGuard {
     tx: Sender<Event>,
     done: bool,
     ticket: Option<u64>,
+    work: Work,
 }
 
 impl WorkerGuard {
-    /// A guard for the worker that sends on `tx`.
-    pub fn new(tx: Sender<Event>) -> WorkerGuard {
+    /// A guard for the worker doing `work`, which sends on `tx`.
+    pub fn new(tx: Sender<Event>, work: Work) -> WorkerGuard {
         WorkerGuard {
             tx,
             done: false,
             ticket: None,
+            work,
         }
     }
 
     /// A guard for the worker opening the corpus's article under `ticket`.
     pub fn for_article(tx: Sender<Event>, ticket: u64) -> WorkerGuard {
-        WorkerGuard {
-            tx,
-            done: false,
-            ticket: Some(ticket),
-        }
+        let mut guard = WorkerGuard::new(tx, Work::Opening);
+        guard.ticket = Some(ticket);
+        guard
     }
 
     /// Sends an event; `false` when the reader is gone.
@@ -205,7 +240,9 @@ impl WorkerGuard {
 impl Drop for WorkerGuard {
     fn drop(&mut self) {
         if !self.done {
-            self.send(Event::WorkerGone);
+            let why = crate::tui::terminal::take_worker_panic();
+            let work = self.work;
+            self.send(Event::WorkerGone(Gone { work, why }));
         }
     }
 }
@@ -215,6 +252,7 @@ impl std::fmt::Debug for WorkerGuard {
         f.debug_struct("WorkerGuard")
             .field("done", &self.done)
             .field("ticket", &self.ticket)
+            .field("work", &self.work)
             .finish()
     }
 }
@@ -227,19 +265,42 @@ mod tests {
     fn a_worker_that_panics_is_reported() {
         let (tx, rx) = channel();
         let worker = std::thread::spawn(move || {
-            let guard = WorkerGuard::new(tx);
+            let guard = WorkerGuard::new(tx, Work::Opening);
             guard.send(Event::Progress(1));
             panic!("a bug in the worker");
         });
         assert!(worker.join().is_err());
         assert!(matches!(rx.recv(), Ok(Event::Progress(1))));
-        assert!(matches!(rx.recv(), Ok(Event::WorkerGone)));
+        assert!(matches!(
+            rx.recv(),
+            Ok(Event::WorkerGone(Gone {
+                work: Work::Opening,
+                ..
+            }))
+        ));
+    }
+
+    #[test]
+    fn a_guard_sends_what_its_worker_was_doing_and_the_kept_report() {
+        let (tx, rx) = channel();
+        let worker = std::thread::spawn(move || {
+            let _guard = WorkerGuard::new(tx, Work::Search(3));
+            // what the reader's panic hook does on a worker's thread
+            crate::tui::terminal::keep_worker_panic("a bug at here.rs:1".into());
+            panic!("a bug");
+        });
+        assert!(worker.join().is_err());
+        let Ok(Event::WorkerGone(gone)) = rx.recv() else {
+            panic!("no WorkerGone");
+        };
+        assert_eq!(gone.work, Work::Search(3));
+        assert_eq!(gone.why.as_deref(), Some("a bug at here.rs:1"));
     }
 
     #[test]
     fn a_worker_that_finishes_says_nothing_more() {
         let (tx, rx) = channel();
-        let guard = WorkerGuard::new(tx);
+        let guard = WorkerGuard::new(tx, Work::Detection);
         guard.send(Event::Progress(7));
         guard.finish();
         assert!(matches!(rx.recv(), Ok(Event::Progress(7))));
@@ -253,7 +314,7 @@ mod tests {
         let Ok(Event::ForArticle(7, inner)) = rx.recv() else {
             panic!("not under the ticket");
         };
-        assert!(matches!(*inner, Event::WorkerGone));
+        assert!(matches!(*inner, Event::WorkerGone(_)));
     }
 
     /// Waits (at most a generous minute) until a thread waits at the gate.

@@ -178,6 +178,8 @@ fn with_terminal(
 ) -> Result<Exit> {
     let (tx, rx) = events::channel();
     events::spawn_signals(tx.clone()).context("cannot install signal handlers")?;
+    // before the size is first measured (opening the terminal measures it)
+    events::watch_resizes();
     let mut terminal = terminal::open().context("cannot take over the terminal")?;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
@@ -270,7 +272,7 @@ static OPENING_STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 fn spawn_opening(job: opening::OpenJob, max_bytes: u64, tx: mpsc::Sender<Event>) {
     let guard = match job.ticket {
         Some(ticket) => events::WorkerGuard::for_article(tx, ticket),
-        None => events::WorkerGuard::new(tx),
+        None => events::WorkerGuard::new(tx, events::Work::Opening),
     };
     let wanted = job.wanted();
     let places = job.places;
@@ -357,20 +359,24 @@ impl Workers for Threads {
 }
 
 /// Runs a detection the app asked for on a thread of its own, at the worker's
-/// priority, and sends its result back.
+/// priority, and sends its result back (or, if it panics, that it failed).
 fn spawn_detection(job: detection::DetectJob, tx: mpsc::Sender<Event>) {
+    let guard = events::WorkerGuard::new(tx, events::Work::Detection);
     std::thread::spawn(move || {
         background();
-        let _ = tx.send(Event::Detected(Box::new(job.run())));
+        guard.send(Event::Detected(Box::new(job.run())));
+        guard.finish();
     });
 }
 
 /// Runs a corpus search on a thread of its own, at the worker's priority, sending
-/// what it finds in batches.
+/// what it finds in batches (or, if it panics, that it failed).
 fn spawn_search(job: corpus::search::SearchJob, tx: mpsc::Sender<Event>) {
+    let guard = events::WorkerGuard::new(tx, events::Work::Search(job.ticket));
     std::thread::spawn(move || {
         background();
-        job.run(|found| tx.send(Event::CorpusFound(found)).is_ok());
+        job.run(|found| guard.send(Event::CorpusFound(found)));
+        guard.finish();
     });
 }
 
@@ -419,7 +425,7 @@ fn worker_action(event: Event) -> Option<Action> {
         Event::ArticleFailed(why) => Action::ArticleFailed(why),
         Event::Resume(place) => Action::Resume(place),
         Event::StoreReady(store) => Action::StoreReady(store),
-        Event::WorkerGone => Action::WorkerGone,
+        Event::WorkerGone(gone) => Action::WorkerGone(gone),
         Event::Detected(done) => Action::Detected(done),
         Event::CorpusCounted(counted) => Action::CorpusCounted(counted),
         Event::CorpusFound(found) => Action::CorpusFound(found),
@@ -522,10 +528,16 @@ mod annotate_tests;
 mod panic_tests;
 
 #[cfg(test)]
+mod worker_gone_tests;
+
+#[cfg(test)]
 mod sides_editor_tests;
 
 #[cfg(test)]
 mod redetect_tests;
+
+#[cfg(test)]
+mod reread_tests;
 
 #[cfg(test)]
 mod speakers_tests;

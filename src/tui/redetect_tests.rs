@@ -13,7 +13,7 @@ use crate::model::{Id, Origin, Party, Status};
 use crossterm::event::KeyCode;
 use std::collections::BTreeMap;
 
-fn side(id: &str, name: &str) -> Party {
+pub(super) fn side(id: &str, name: &str) -> Party {
     Party {
         id: id.into(),
         name: name.into(),
@@ -173,7 +173,7 @@ fn renaming_a_side_re_derives_its_suggestions_in_the_same_undo_step() {
 }
 
 /// Tab until the annotation `id` is selected.
-fn select(app: &mut App, id: &str) {
+pub(super) fn select(app: &mut App, id: &str) {
     for _ in 0..100 {
         if app.selected_id().as_deref() == Some(id) {
             return;
@@ -224,7 +224,7 @@ fn manual_accepted_and_rejected_annotations_keep_their_sides() {
     );
 }
 
-const ADDED: &str = "\n\"We will open the gates when the rains come,\" said Lena Varga, a Corvessan water engineer.\n";
+pub(super) const ADDED: &str = "\n\"We will open the gates when the rains come,\" said Lena Varga, a Corvessan water engineer.\n";
 
 /// A reader on the story with its two sides, its first quote accepted and saved.
 fn accepted_and_saved(dir: &std::path::Path) -> (Party, Party, crate::model::Quote) {
@@ -398,7 +398,7 @@ fn detect_reads_an_article_changed_while_it_is_open_and_keeps_accepted_work() {
 }
 
 /// The story's paragraphs again and again, past the size detected on the spot.
-fn large_story() -> String {
+pub(super) fn large_story() -> String {
     let mut text = String::from("Talvera and Corvessa trade blame\n\n");
     let body = RIVER_TALKS
         .split_once("\n\n")

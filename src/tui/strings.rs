@@ -121,8 +121,42 @@ pub const SELECT_TO_MERGE: &str =
 /// "the annotations are still loading"
 pub const STILL_LOADING: &str = "the annotations are still loading";
 
-/// "the annotations could not be loaded (internal error); reading only"
-pub const WORKER_GONE: &str = "the annotations could not be loaded (internal error); reading only";
+/// The opening's worker ended without the store (a bug).
+pub const WORKER_GONE: &str = "the annotations could not be loaded";
+
+/// What is left after [`WORKER_GONE`].
+pub const READING_ONLY: &str = "reading only";
+
+/// A detection's worker ended without its result (a bug).
+pub const DETECTION_FAILED: &str = "the detection failed";
+
+/// What is left after [`DETECTION_FAILED`]: nothing of it reached the store.
+pub const ANNOTATIONS_UNCHANGED: &str = "the annotations are as they were";
+
+/// A corpus search's worker ended before it finished (a bug).
+pub const SEARCH_FAILED: &str = "the search failed";
+
+/// What is left after [`SEARCH_FAILED`].
+pub const MATCHES_SO_FAR: &str = "its matches so far are listed";
+
+/// The longest panic report shown: enough for the message and its place.
+const REPORT_CHARS: usize = 200;
+
+/// A worker's failure (a bug) and what it left, with its panic's report when the hook
+/// kept one, made safe to show: "the detection failed (internal error: index out of
+/// bounds at src/detect/x.rs:10:5); the annotations are as they were".
+pub fn worker_failed(failed: &str, why: Option<&str>, left: &str) -> String {
+    match why {
+        Some(why) => {
+            let why: String = crate::article::sanitize_inline(why)
+                .chars()
+                .take(REPORT_CHARS)
+                .collect();
+            format!("{failed} (internal error: {why}); {left}")
+        }
+        None => format!("{failed} (internal error); {left}"),
+    }
+}
 
 /// A detection asked of a store opened without a detector.
 pub const NO_DETECTOR: &str = "this store was opened without a detector: nothing to detect";
@@ -303,6 +337,13 @@ pub fn article_changed_save_first(save: &str) -> String {
     format!("the file changed: {save} saves, :detect reads it")
 }
 
+/// `:detect` on an article whose file is too large to read at once: a worker reads it
+/// again, then detects it or opens it again.
+pub const READING_FILE_AGAIN: &str = "reading the file again, then detecting…";
+
+/// The status bar until the worker has read the file again for `:detect`.
+pub const READING_FILE: &str = "reading the file…";
+
 /// "detecting…": a large article's detection runs on a worker.
 pub const DETECTING: &str = "detecting the article again…";
 
@@ -478,7 +519,10 @@ pub const LOADING: &str = "loading…";
 pub const READING: &str = "reading…";
 
 /// In place of an article whose worker ended before it came (a bug).
-pub const ARTICLE_GONE: &str = "the article could not be read (internal error)";
+pub const ARTICLE_GONE: &str = "the article could not be read";
+
+/// What is left after [`ARTICLE_GONE`].
+pub const NOTHING_TO_SHOW: &str = "nothing to show";
 
 /// The status bar of a store this reader does not write.
 pub const READ_ONLY: &str = "read-only";

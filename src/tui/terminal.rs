@@ -8,7 +8,10 @@ use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mod
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Rect, Size};
 use ratatui::{TerminalOptions, Viewport};
+use std::cell::RefCell;
 use std::io::{self, BufWriter, Stdout, Write};
+use std::panic::PanicHookInfo;
+use std::thread::ThreadId;
 
 /// The reader's terminal.
 pub type Term = ratatui::Terminal<CrosstermBackend<BufWriter<Stdout>>>;
@@ -16,19 +19,17 @@ pub type Term = ratatui::Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Room for a full 200×50 screen of styled text; a larger frame takes a few writes.
 const FRAME_BYTES: usize = 64 * 1024;
 
-/// Raw mode, the alternate screen and bracketed paste, with a panic hook that gives
-/// the terminal back before the panic is reported. On failure the terminal is given
-/// back at once.
+/// Raw mode, the alternate screen and bracketed paste, with a panic hook that, for a
+/// panic on the calling thread (the reader's), gives the terminal back before the panic
+/// is reported; a worker's panic is kept for its guard instead ([`panic_hook`]). On
+/// failure the terminal is given back at once.
 ///
 /// Bracketed paste makes the terminal mark pasted text, which then arrives as one
 /// paste event, not as keys: a line break in a paste is not Enter, and the text
 /// after it is never run as commands.
 pub fn open() -> io::Result<Term> {
     let report = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        report(info);
-    }));
+    std::panic::set_hook(panic_hook(std::thread::current().id(), report, restore));
     let opened = enable_raw_mode()
         .and_then(|()| {
             crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)
@@ -38,6 +39,56 @@ pub fn open() -> io::Result<Term> {
         restore();
     }
     opened
+}
+
+/// A panic hook, as `std::panic::set_hook` takes it.
+type Hook = Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+thread_local! {
+    /// The report of a panic on this thread, when it is a worker's: kept by the hook
+    /// for the worker's guard, which sends it to the reader as it unwinds.
+    static WORKER_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The hook for a reader whose loop runs on thread `reader`. A panic there ends the
+/// reader: `give_back` returns the terminal, then `report` prints the panic. A panic on
+/// any other thread (a worker) prints nothing, since the reader still owns the screen
+/// and goes on drawing: its report is kept ([`take_worker_panic`]) for the worker's
+/// guard to send, and the reader shows it as a warning.
+fn panic_hook(reader: ThreadId, report: Hook, give_back: fn()) -> Hook {
+    Box::new(move |info| {
+        if std::thread::current().id() == reader {
+            give_back();
+            report(info);
+        } else {
+            keep_worker_panic(panic_report(info));
+        }
+    })
+}
+
+/// Keeps a worker's panic report on its thread.
+pub(crate) fn keep_worker_panic(report: String) {
+    WORKER_PANIC.with(|k| *k.borrow_mut() = Some(report));
+}
+
+/// The report of the latest panic on the calling thread when it is a worker, taken;
+/// `None` without one (or when no reader installed its hook).
+pub fn take_worker_panic() -> Option<String> {
+    WORKER_PANIC.with(|k| k.borrow_mut().take())
+}
+
+/// A panic's message and where it happened: "message at file:line".
+fn panic_report(info: &PanicHookInfo<'_>) -> String {
+    let payload = info.payload();
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic");
+    match info.location() {
+        Some(at) => format!("{message} at {}:{}", at.file(), at.line()),
+        None => message.to_string(),
+    }
 }
 
 /// A terminal object that knows nothing of what is on screen, so its first frame is
@@ -160,6 +211,73 @@ mod tests {
         let again = out.0.lock().expect("not poisoned").clone();
         assert_eq!(again.len(), 2);
         assert!(again[1].len() < 64, "{} bytes", again[1].len());
+    }
+
+    /// What the hook under test did: the terminal given back, panics reported.
+    static GIVEN_BACK: Mutex<usize> = Mutex::new(0);
+    static REPORTED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    fn count_give_back() {
+        *GIVEN_BACK.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+    }
+
+    /// The name of the worker thread the hook test panics on.
+    const TEST_WORKER: &str = "terminal-test-worker";
+
+    #[test]
+    fn only_a_panic_on_the_readers_thread_gives_the_terminal_back_and_prints() {
+        let reader = std::thread::current().id();
+        let report: Hook = Box::new(|info| {
+            let mut reported = REPORTED.lock().unwrap_or_else(|e| e.into_inner());
+            reported.push(panic_report(info));
+        });
+        let under_test = panic_hook(reader, report, count_give_back);
+        // the hook is the process's: other tests' panics go to the one they expect
+        let before: Arc<Hook> = Arc::new(std::panic::take_hook());
+        let others = Arc::clone(&before);
+        std::panic::set_hook(Box::new(move |info| {
+            let here = std::thread::current();
+            if here.id() == reader || here.name() == Some(TEST_WORKER) {
+                under_test(info);
+            } else {
+                others(info);
+            }
+        }));
+        let worker = std::thread::Builder::new()
+            .name(TEST_WORKER.into())
+            .spawn(|| {
+                let caught = std::panic::catch_unwind(|| panic!("a worker's bug"));
+                (caught.is_err(), take_worker_panic())
+            })
+            .expect("spawn");
+        let (worker_panicked, kept) = worker.join().expect("caught");
+        let given_back_for_worker = *GIVEN_BACK.lock().unwrap_or_else(|e| e.into_inner());
+        let reported_for_worker = REPORTED.lock().unwrap_or_else(|e| e.into_inner()).len();
+        let reader_panicked = std::panic::catch_unwind(|| panic!("the reader's bug")).is_err();
+        let _ = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| before(info)));
+
+        assert!(worker_panicked && reader_panicked);
+        assert_eq!(
+            given_back_for_worker, 0,
+            "a worker's panic leaves the terminal"
+        );
+        assert_eq!(reported_for_worker, 0, "and prints nothing");
+        let kept = kept.expect("the worker's report is kept");
+        assert!(kept.starts_with("a worker's bug at "), "{kept}");
+        assert!(kept.contains("terminal.rs:"), "{kept}");
+        assert_eq!(
+            take_worker_panic(),
+            None,
+            "kept on the worker's thread only"
+        );
+        assert_eq!(*GIVEN_BACK.lock().unwrap_or_else(|e| e.into_inner()), 1);
+        let reported = REPORTED.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        assert_eq!(reported.len(), 1);
+        assert!(
+            reported[0].starts_with("the reader's bug at "),
+            "{reported:?}"
+        );
     }
 
     #[test]

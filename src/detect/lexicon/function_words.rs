@@ -406,6 +406,15 @@ pub fn is_clause_boundary(w: &str) -> bool {
     )
 }
 
+/// Adverbs that close a phrase of time opening a sentence ("Hours later,", "Two weeks
+/// ago,").
+pub fn is_time_adverb(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "later" | "earlier" | "ago" | "afterwards" | "afterward"
+    )
+}
+
 /// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
 pub fn is_time_word(w: &str) -> bool {
     matches!(
@@ -443,6 +452,26 @@ pub fn is_affiliation_preposition(word: &str) -> bool {
     matches!(word, "at" | "with" | "from")
 }
 
+/// Prepositions after a person's name that start its complement, not its name ("Tom
+/// Reed of Leeds", "Jane Roe at the Foreign Ministry").
+pub fn is_name_complement(word: &str) -> bool {
+    matches!(word, "of" | "at")
+}
+
+/// Nouns of an office that open an appositive describing the name before it, as an
+/// article does ("Head of the EC Delegation", "member of the board").
+pub fn is_office_head(word_lower: &str) -> bool {
+    matches!(word_lower, "head" | "member")
+}
+
+/// Whether a lower-case word ends as a participle or adverb does ("-ing", "-ed",
+/// "-ly", "-en"): such a word makes a run of lower-case words a clause.
+pub fn has_verb_ending(word_lower: &str) -> bool {
+    ["ing", "ed", "ly", "en"]
+        .iter()
+        .any(|end| word_lower.ends_with(end))
+}
+
 /// The articles, lower case.
 pub fn is_article(word_lower: &str) -> bool {
     matches!(word_lower, "the" | "a" | "an")
@@ -474,7 +503,8 @@ pub fn ends_modifiers(word_lower: &str) -> bool {
     )
 }
 
-/// Conjunctions as they open a sentence before its subject ("But he added:").
+/// Conjunctions as they open a sentence before its subject ("But he added:", "As she
+/// put it:").
 pub fn is_opening_conjunction(word: &str) -> bool {
-    matches!(word, "But" | "And" | "Yet" | "So")
+    matches!(word, "But" | "And" | "Yet" | "So" | "As")
 }

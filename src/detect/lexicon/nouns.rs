@@ -98,6 +98,15 @@ pub fn is_party_member(word_lower: &str) -> bool {
     gazetteer::is_party_member_word(word_lower)
 }
 
+/// The offices a description's noun also names: "the minister" may be the one the
+/// story called the Home Secretary or the Chancellor, a minister in all but name.
+pub fn also_named(head: &str) -> &'static [&'static str] {
+    match head {
+        "minister" => &["secretary", "chancellor"],
+        _ => &[],
+    }
+}
+
 /// Whether a lower-case word names an office one person holds ([`OFFICES`]).
 pub fn is_office(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();

@@ -82,7 +82,7 @@ const SPEECH: &[&str] = &[
     "signal signals signaled signalled",
     "estimate estimates estimated",
     "show showed shows",
-    "call calls called",
+    "call calls called calling",
     "compare compares compared comparing",
     "exhort exhorts exhorted",
     "implore implores implored",
@@ -295,6 +295,68 @@ pub fn takes_object(verb: &str) -> bool {
             | "blamed"
             | "challenged"
     )
+}
+
+/// Speech verbs that report speech only with a particle after them: the form, the
+/// particle, and whether the clause must end after the particle ("went on, “…”" but
+/// not "went on to win"; "as she put it:" but not "put it off").
+#[inline]
+pub fn phrasal_speech(word: &[u8]) -> Option<(&'static str, &'static str, bool)> {
+    // (asked of nearly every word: most are told apart by their first letter)
+    if !matches!(word.first(), Some(b'p' | b'w' | b'g')) {
+        return None;
+    }
+    Some(match word {
+        b"point" => ("point", "out", false),
+        b"points" => ("points", "out", false),
+        b"pointed" => ("pointed", "out", false),
+        b"pointing" => ("pointing", "out", false),
+        b"went" => ("went", "on", true),
+        b"goes" => ("goes", "on", true),
+        b"put" => ("put", "it", true),
+        b"puts" => ("puts", "it", true),
+        _ => return None,
+    })
+}
+
+/// Speech verbs that report what was found or felt rather than words ("polls show",
+/// "she believes"): inside what another verb reports, the quotation is the other's.
+pub fn reports_finding(verb: &str) -> bool {
+    matches!(
+        verb,
+        "show"
+            | "shows"
+            | "showed"
+            | "indicate"
+            | "indicates"
+            | "indicated"
+            | "estimate"
+            | "estimates"
+            | "estimated"
+            | "reveal"
+            | "reveals"
+            | "revealed"
+            | "learn"
+            | "learned"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "worry"
+            | "worries"
+            | "worried"
+    )
+}
+
+/// Verbs of [`takes_object`] whose source follows them right after a quotation, as
+/// an inverted "said" does ("“Why?” asked Jo Bell", "“…,” warned the minister").
+pub fn inverts_after_quotation(verb: &str) -> bool {
+    matches!(verb, "asked" | "asks" | "warned" | "urged")
 }
 
 /// The forms of "call", a speech verb ("called it a mistake") unless a particle

@@ -138,6 +138,11 @@ impl App {
         self.corpus.as_ref()
     }
 
+    /// Whether a worker reads the article's file again for `:detect`.
+    pub fn reading_file_again(&self) -> bool {
+        self.reading_file_again
+    }
+
     /// Whether the article was read again from its changed file, so its place is
     /// kept under the new text's fingerprint.
     pub fn was_read_again(&self) -> bool {

@@ -3,17 +3,31 @@
 //! step) and for `:detect` (a fresh detection merged into the store). An article up
 //! to [`DETECT_ON_THE_SPOT`] is detected at once; a larger one on a worker: the app
 //! queues a [`DetectJob`], the event loop runs it off the reader's thread, and its
-//! [`Detected`] comes back as an action.
+//! [`Detected`] comes back as an action. `:detect` first looks at the article's file:
+//! one that changed is opened again in place of the one shown, and one too large to
+//! read at once is read by the worker before it detects.
 
 use super::{App, Tone};
-use crate::article::Article;
+use crate::article::{Article, Opening, Rest, Source};
 use crate::model::{Annotations, Party};
 use crate::store::edit::Edit;
 use crate::store::suggest::rederived;
-use crate::store::{Outcome, Suggest};
-use crate::tui::detection::{DetectJob, Detected, Purpose};
+use crate::store::{OpenOptions, Outcome, Suggest};
+use crate::tui::action::Action;
+use crate::tui::detection::{DetectJob, Detected, Purpose, ReadFirst};
+use crate::tui::opening::OpenJob;
 use crate::tui::strings;
 use std::sync::Arc;
+
+/// The article's file as `:detect` finds it.
+enum FileNow {
+    /// Its text is the one shown (or it is not a file, or cannot be read now).
+    Same,
+    /// Its text changed: the article as it is now.
+    Changed(Arc<Article>),
+    /// Too large to read here: the file opened, for a worker to read.
+    ToRead(Rest),
+}
 
 /// Articles up to this size are detected on the reader's thread (the bundled article
 /// takes about 3 ms, and this size about 25 ms); larger ones on a worker.
@@ -74,7 +88,9 @@ impl App {
     }
 
     /// `:detect`: runs the detector on the article as it is now, with the sides as
-    /// they are now, and merges what it finds (see [`redetect`]).
+    /// they are now, and merges what it finds (see [`redetect`]). An article whose
+    /// file changed is opened again instead ([`App::read_again`]); a file too large to
+    /// read here is read on the worker, which then detects or sends the changed article.
     pub(super) fn redetect(&mut self) {
         if self.loading.store().is_none() {
             return self.say(strings::STILL_LOADING, Tone::Info);
@@ -83,8 +99,10 @@ impl App {
             let why = why.to_string();
             return self.say(why, Tone::Warning);
         }
-        if let Some(article) = self.article_changed_on_disk() {
-            return self.read_again(article);
+        match self.file_now() {
+            FileNow::Changed(article) => return self.read_again(article),
+            FileNow::ToRead(rest) => return self.queue_reading(rest),
+            FileNow::Same => {}
         }
         if self.article.text.len() > DETECT_ON_THE_SPOT {
             self.queue(Purpose::Redetect);
@@ -95,27 +113,49 @@ impl App {
         }
     }
 
-    /// The article's file read again, when its text is no longer the text shown (an
-    /// editor changed it while the reader was open). `None` for an article that is not
-    /// a file, one still being read, one unchanged, or a file that cannot be read now
-    /// (the text shown is then detected again as it is).
-    fn article_changed_on_disk(&self) -> Option<Article> {
-        let crate::article::Source::File(path) = &self.article.source else {
-            return None;
+    /// The article's file as it is now, read as opening it reads it: whole when that
+    /// is quick, else only its start, the rest left to a worker. `Same` for an article
+    /// that is not a file, one still being read, one unchanged, or a file that cannot
+    /// be read now (the text shown is then detected again as it is).
+    fn file_now(&self) -> FileNow {
+        let Source::File(path) = &self.article.source else {
+            return FileNow::Same;
         };
         if self.loading.rest_to_come() {
-            return None;
+            return FileNow::Same;
         }
         let max = self.config.limits.max_article_bytes;
-        let now = Article::load(crate::article::Source::File(path.clone()), max).ok()?;
-        (now.text != self.article.text).then_some(now)
+        match Article::load_head(Source::File(path.clone()), max) {
+            Ok(Opening {
+                rest: Some(rest), ..
+            }) => FileNow::ToRead(rest),
+            Ok(now) if now.article.text != self.article.text => {
+                FileNow::Changed(Arc::new(now.article))
+            }
+            _ => FileNow::Same,
+        }
+    }
+
+    /// Leaves the rest of the file to a worker, which detects the article when its text
+    /// is unchanged and else sends the file's text back.
+    fn queue_reading(&mut self, rest: Rest) {
+        self.queue(Purpose::Redetect);
+        let Some(job) = self.jobs.last_mut() else {
+            return; // no detector: said
+        };
+        let max_bytes = self.config.limits.max_article_bytes;
+        job.read_first = Some(ReadFirst { rest, max_bytes });
+        self.reading_file_again = true;
+        self.say(strings::READING_FILE_AGAIN, Tone::Info);
     }
 
     /// Opens the changed `article` in place of the one shown, its store opened again
     /// the same way: what a person touched is re-anchored (a fuzzy placement marked to
-    /// check) and the new text gets suggestions, as on opening a changed article.
-    /// Unsaved edits are never dropped: with some, the reader asks for a save first.
-    fn read_again(&mut self, article: Article) {
+    /// check) and the new text gets suggestions, as on opening a changed article. The
+    /// store of a large article opens on a worker, as an opening's does, the new text
+    /// shown from the same place meanwhile. Unsaved edits are never dropped: with some,
+    /// the reader asks for a save first.
+    fn read_again(&mut self, article: Arc<Article>) {
         let Some(store) = self.loading.store() else {
             return;
         };
@@ -131,15 +171,31 @@ impl App {
             std::mem::take(&mut self.marks),
         );
         let (log, corpus) = (std::mem::take(&mut self.log), self.corpus.take());
-        let article = Arc::new(article);
         // the old store (and its lock) goes with the old app, before the new one opens
         *self = self.fresh(Arc::clone(&article), self.theme.color);
         (self.log, self.corpus, self.sidebar, self.filter, self.marks) =
             (log, corpus, sidebar, filter, marks);
         self.read_again = true;
-        let store = crate::store::Store::open(&article, &options);
-        self.update(crate::tui::action::Action::StoreReady(Box::new(store)));
+        if article.text.len() <= DETECT_ON_THE_SPOT {
+            let store = crate::store::Store::open(&article, &options);
+            self.update(Action::StoreReady(Box::new(store)));
+        } else {
+            let job = self.reopening(Arc::clone(&article), options);
+            self.update(Action::Open(Box::new(job)));
+        }
         self.scroll_to_offset(top.min(article.text.len()));
+    }
+
+    /// The opening of the store of the article read again, for a worker: in a corpus
+    /// under a ticket of its own, so it never reaches another article opened meanwhile.
+    fn reopening(&mut self, article: Arc<Article>, options: OpenOptions) -> OpenJob {
+        match self.corpus.as_mut() {
+            Some(corpus) => {
+                let ticket = corpus.next_ticket();
+                corpus.opening_job(ticket, article, None, false)
+            }
+            None => OpenJob::new(article, None, options, None),
+        }
     }
 
     /// The detector the store was opened with; `None`, said in the status bar, when
@@ -184,6 +240,7 @@ impl App {
             article: Arc::clone(&self.article),
             parties,
             purpose,
+            read_first: None,
         });
     }
 
@@ -199,7 +256,18 @@ impl App {
         let Some(state) = self.loading.store().map(|s| s.state()) else {
             return;
         };
-        let current = Arc::ptr_eq(&done.job.article, &self.article)
+        let same_article = Arc::ptr_eq(&done.job.article, &self.article);
+        if same_article && done.job.purpose == Purpose::Redetect {
+            self.reading_file_again = false;
+        }
+        if let Some(now) = done.changed {
+            // whatever the sides now: the new text is the article
+            if same_article {
+                self.read_again(now);
+            }
+            return;
+        }
+        let current = same_article
             && match done.job.purpose {
                 Purpose::ApplyGiven { step } => step == state,
                 _ => done.job.parties == self.ann().parties,

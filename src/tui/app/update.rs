@@ -88,7 +88,7 @@ impl App {
             }
             Action::Progress(bytes) => self.detected(bytes),
             Action::Detected(done) => self.take_detected(*done),
-            Action::WorkerGone => self.worker_gone(),
+            Action::WorkerGone(gone) => self.worker_gone(gone),
             Action::Workers(handle) => self.workers = Some(handle),
         }
     }

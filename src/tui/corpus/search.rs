@@ -155,6 +155,16 @@ impl Corpus {
         self.search.take().is_some()
     }
 
+    /// The search's worker ended before it finished (a bug): what it found stays
+    /// listed, and the search no longer says it runs. `false` for an older search.
+    pub fn search_failed(&mut self, ticket: u64) -> bool {
+        let Some(search) = self.search.as_mut().filter(|s| s.ticket == ticket) else {
+            return false;
+        };
+        search.running = false;
+        true
+    }
+
     /// Takes in a batch of the running search; `Some(query)` when the search ended
     /// with no match at all (and is left). A batch of an older search is dropped.
     pub fn found(&mut self, found: Found) -> Option<String> {

@@ -134,10 +134,14 @@ fn summary(app: &App) -> Option<String> {
     })
 }
 
-/// How far the article and its store have come, while they load.
+/// How far the article and its store have come, while they load (or while `:detect`
+/// reads the file again).
 fn loading(app: &App) -> Option<String> {
     if app.loading().rest_to_come() {
         return Some(strings::LOADING.into());
+    }
+    if app.reading_file_again() {
+        return Some(strings::READING_FILE.into());
     }
     let detected = app.loading().detecting()?;
     let total = app.article().text.len().max(1);

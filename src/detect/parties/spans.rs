@@ -1,0 +1,195 @@
+//! The words of a phrase as the side matcher reads them: runs of letters, digits,
+//! dots and apostrophes (split at spaces, hyphens and slashes), with their
+//! punctuation trimmed. Every byte of an article's opening and of many phrases passes
+//! through here, so a run of ASCII is passed one table step a byte, and the words in
+//! lower case, which start no name, can be jumped over.
+
+use std::ops::Range;
+
+/// The words of `phrase`, as byte ranges. An iterator, so that matching allocates
+/// nothing; cloning it looks ahead.
+pub(super) fn word_spans(phrase: &str) -> WordSpans<'_> {
+    WordSpans { phrase, at: 0 }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct WordSpans<'a> {
+    phrase: &'a str,
+    /// Where the next word is looked for: the phrase's start or the end of a run.
+    at: usize,
+}
+
+/// The ASCII bytes that belong to a word: letters, digits, '.' and '\''.
+static ASCII_IN_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'\'';
+        b += 1;
+    }
+    table
+};
+
+/// Whether a character outside ASCII belongs to a word.
+fn wide_in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '’'
+}
+
+/// Whether the character at byte `i` belongs to a word, and its length.
+#[inline(always)]
+fn inside_at(phrase: &str, i: usize) -> (bool, usize) {
+    match ASCII_IN_WORD.get(usize::from(phrase.as_bytes()[i])) {
+        Some(&inside) => (inside, 1),
+        None => {
+            let c = phrase[i..].chars().next().unwrap_or(' ');
+            (wide_in_word(c), c.len_utf8())
+        }
+    }
+}
+
+/// Whether the character that ends at byte `i` belongs to a word, and its length.
+fn inside_before(phrase: &str, i: usize) -> (bool, usize) {
+    match ASCII_IN_WORD.get(usize::from(phrase.as_bytes()[i - 1])) {
+        Some(&inside) => (inside, 1),
+        None => {
+            let c = phrase[..i].chars().next_back().unwrap_or(' ');
+            (wide_in_word(c), c.len_utf8())
+        }
+    }
+}
+
+/// The word of the run `start..end` (its letters and digits and what lies between
+/// them), if it has any.
+#[inline(always)]
+fn trimmed(phrase: &str, start: usize, end: usize, ascii: bool) -> Option<Range<usize>> {
+    if !ascii {
+        return trimmed_wide(phrase, start, end);
+    }
+    // (the common case, trimmed by byte: an ASCII letter or digit is exactly an
+    // alphanumeric character there)
+    let bytes = &phrase.as_bytes()[start..end];
+    let first = bytes.iter().position(u8::is_ascii_alphanumeric)?;
+    let last = bytes
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .unwrap_or(first);
+    Some(start + first..start + last + 1)
+}
+
+/// [`trimmed`] for a run with characters outside ASCII.
+fn trimmed_wide(phrase: &str, start: usize, end: usize) -> Option<Range<usize>> {
+    let w = &phrase[start..end];
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_empty() {
+        return None;
+    }
+    let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    Some(start + lead..start + lead + t.len())
+}
+
+impl WordSpans<'_> {
+    /// Moves past the characters that belong to words (`inside`) or not, to the
+    /// first that does the other; whether one outside ASCII was passed.
+    #[inline(always)]
+    fn pass(&mut self, inside: bool) -> bool {
+        let bytes = self.phrase.as_bytes();
+        let mut wide = false;
+        // (an ASCII byte is one step of the table; only others are decoded)
+        while self.at < bytes.len() {
+            let (in_word, n) = inside_at(self.phrase, self.at);
+            if in_word != inside {
+                break;
+            }
+            wide |= n > 1;
+            self.at += n;
+        }
+        wide
+    }
+
+    /// Passes over the words before the next that may start with a capital: those
+    /// with neither an ASCII capital nor a character outside ASCII, which start with
+    /// a lower-case letter or a digit. Whether it passed one.
+    pub(super) fn skip_to_capital(&mut self) -> bool {
+        let bytes = self.phrase.as_bytes();
+        let mut passed_word = false;
+        let mut at = self.at;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_uppercase() || !b.is_ascii() {
+                break;
+            }
+            passed_word |= b.is_ascii_alphanumeric();
+            at += 1;
+        }
+        // (back to the start of the run that holds it, if any: that run is not passed)
+        if at < bytes.len() && inside_at(self.phrase, at).0 {
+            while at > self.at {
+                let (inside, n) = inside_before(self.phrase, at);
+                if !inside {
+                    break;
+                }
+                at -= n;
+            }
+            passed_word = bytes[self.at..at].iter().any(u8::is_ascii_alphanumeric);
+        }
+        self.at = at;
+        passed_word
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.pass(false);
+            if self.at >= self.phrase.len() {
+                return None;
+            }
+            let start = self.at;
+            let ascii = !self.pass(true);
+            if let Some(word) = trimmed(self.phrase, start, self.at, ascii) {
+                return Some(word);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Jumping to each capital passes only words that start in lower case or with a
+    /// digit, says whether it passed any, and lands on the words reading forwards
+    /// gives.
+    #[test]
+    fn jumping_to_capitals_passes_only_words_in_lower_case() {
+        for phrase in [
+            "the U.S. and 'Japan' met ... in Geneva’s old town",
+            "’Tis naïve Élysée talks — São Paulo, anti-Moscow",
+            "... 'x' .. Canada",
+            "",
+            "lower case only, no capital 1987",
+        ] {
+            let all: Vec<Range<usize>> = word_spans(phrase).collect();
+            let mut words = word_spans(phrase);
+            loop {
+                let from = words.at;
+                let passed = words.skip_to_capital();
+                let to = words.at;
+                let skipped: Vec<&str> = all
+                    .iter()
+                    .filter(|s| s.start >= from && s.end <= to)
+                    .map(|s| &phrase[s.clone()])
+                    .collect();
+                assert_eq!(passed, !skipped.is_empty(), "{phrase:?} {from}..{to}");
+                assert!(
+                    skipped.iter().all(|w| !w.starts_with(char::is_uppercase)),
+                    "{phrase:?}"
+                );
+                let Some(w) = words.next() else { break };
+                assert!(all.contains(&w), "{phrase:?} {w:?}");
+            }
+        }
+    }
+}
