@@ -36,19 +36,30 @@ pub struct Page {
     pub found: bool,
 }
 
+/// How deep a page's elements may nest for the article to be looked for in it.
+/// Readability's search takes time that grows with the square of the depth (a page
+/// nested 10,000 deep took most of a minute); news pages nest a few dozen deep, so a
+/// deeper one is a broken or hostile page, and its whole text is given instead.
+const MAX_DEPTH: usize = 512;
+
 /// Reads the article out of a page's HTML. Never fails: a page where no article
 /// can be found gives the text of its whole body, with `found` false.
 pub fn extract(html: &str) -> Page {
+    let doc = Document::from(html);
+    if blocks::depth(&doc.root()) > MAX_DEPTH {
+        return whole_page(&doc);
+    }
     let config = dom_smoothie::Config {
         // the class names let the walk leave out captions and credits
         keep_classes: true,
         ..Default::default()
     };
-    let parsed = dom_smoothie::Readability::new(html, None, Some(config))
+    let parsed = dom_smoothie::Readability::with_document(doc, None, Some(config))
         .ok()
         .and_then(|mut r| r.parse().ok());
     let Some(found) = parsed else {
-        return whole_page(html);
+        // the search changed the tree it was given: the whole text is read afresh
+        return whole_page(&Document::from(html));
     };
     let meta = PageMeta {
         title: clean(Some(headline(&found.title, found.site_name.as_deref()))),
@@ -67,8 +78,7 @@ pub fn extract(html: &str) -> Page {
 
 /// The text of a page's whole body (no article found in it), with the page's
 /// `<title>` as the headline.
-fn whole_page(html: &str) -> Page {
-    let doc = Document::from(html);
+fn whole_page(doc: &Document) -> Page {
     let title = clean(Some(doc.select("title").text().to_string()));
     let body = doc.select("body");
     let paragraphs = match body.nodes().first() {

@@ -41,7 +41,8 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Elements whose text is not the article's: media and their captions, scripts,
-/// forms, navigation and asides.
+/// forms, navigation and asides, and the head (read when a page has no body, as a
+/// frameset has none; `noframes` holds markup as raw text).
 const SKIPPED: &[&str] = &[
     "aside",
     "audio",
@@ -51,11 +52,13 @@ const SKIPPED: &[&str] = &[
     "figcaption",
     "figure",
     "form",
+    "head",
     "iframe",
     "img",
     "input",
     "map",
     "nav",
+    "noframes",
     "noscript",
     "object",
     "picture",
@@ -111,7 +114,7 @@ const STAMP_MAX_WORDS: usize = 14;
 /// The paragraphs of `root`'s text, in order, each on one line.
 pub(super) fn paragraphs(root: &NodeRef) -> Vec<String> {
     let mut walk = Walk::default();
-    walk.children(root);
+    walk.tree(root);
     walk.end_paragraph();
     walk.out
 }
@@ -122,24 +125,47 @@ struct Walk {
     out: Vec<String>,
 }
 
+/// What the walk does next: read a node, or end the paragraph of a block whose
+/// children it has read.
+enum Step<'a> {
+    Visit(NodeRef<'a>),
+    EndBlock,
+}
+
 impl Walk {
-    fn children(&mut self, node: &NodeRef) {
-        for child in node.children_it(false) {
-            if child.is_text() {
-                self.current.push_str(&child.text());
-            } else if child.is_element() {
-                self.element(&child);
+    /// Reads `root`'s children in document order. The walk keeps its own stack rather
+    /// than recursing, so a page nested ten thousand elements deep cannot overflow
+    /// the thread's.
+    fn tree<'a>(&mut self, root: &NodeRef<'a>) {
+        let mut stack: Vec<Step<'a>> = Vec::new();
+        push_children(&mut stack, root);
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::EndBlock => {
+                    self.end_paragraph();
+                    continue;
+                }
+                Step::Visit(node) => node,
+            };
+            if node.is_text() {
+                self.current.push_str(&node.text());
+            } else if node.is_element() && self.enters(&node) {
+                let name = element_name(&node);
+                if BLOCKS.contains(&name.as_str()) {
+                    self.end_paragraph();
+                    stack.push(Step::EndBlock);
+                }
+                push_children(&mut stack, &node);
             }
         }
     }
 
-    fn element(&mut self, node: &NodeRef) {
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
+    /// Whether the walk reads an element's children: not for what is left out, nor
+    /// for a `<br>`, which breaks the line instead.
+    fn enters(&mut self, node: &NodeRef) -> bool {
+        let name = element_name(node);
         if SKIPPED.contains(&name.as_str()) || is_furniture(node) {
-            return;
+            return false;
         }
         if name == "br" {
             // one <br> breaks a line inside a paragraph; two end it
@@ -147,16 +173,9 @@ impl Walk {
             if self.current.trim_end_matches([' ', '\t']).ends_with("\n\n") {
                 self.end_paragraph();
             }
-            return;
+            return false;
         }
-        let block = BLOCKS.contains(&name.as_str());
-        if block {
-            self.end_paragraph();
-        }
-        self.children(node);
-        if block {
-            self.end_paragraph();
-        }
+        true
     }
 
     fn end_paragraph(&mut self) {
@@ -170,6 +189,29 @@ impl Walk {
             self.out.push(text);
         }
     }
+}
+
+/// A node's children onto the walk's stack, the first on top.
+fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
+    stack.extend(node.children_it(true).map(Step::Visit));
+}
+
+fn element_name(node: &NodeRef) -> String {
+    node.node_name()
+        .map(|n| n.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// How deep the elements under `root` nest (iteratively, for the same reason as the
+/// walk).
+pub(super) fn depth(root: &NodeRef) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(*root, 0usize)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        stack.extend(node.children_it(false).map(|c| (c, d + 1)));
+    }
+    deepest
 }
 
 fn is_furniture(node: &NodeRef) -> bool {
