@@ -169,10 +169,7 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
         let w = lower(&ws[begin - 1]);
         let clause = lexicon::cue(&w).is_some()
             || lexicon::is_verb_modifier(&w)
-            || matches!(
-                w.as_str(),
-                "by" | "with" | "from" | "to" | "than" | "as" | "but" | "that" | "at" | "on" | "in"
-            );
+            || lexicon::ends_a_title_before_a_name(&w);
         // "and" inside a title joins capitalised words ("Trade and Industry Secretary")
         let joins_clauses =
             w == "and" && (begin == end || !super::words::is_capitalized(&text[ws[begin].clone()]));
@@ -180,7 +177,7 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
             break;
         }
         begin -= 1;
-        if matches!(w.as_str(), "the" | "a" | "an") {
+        if lexicon::is_article(&w) {
             break;
         }
     }
@@ -206,7 +203,7 @@ fn description_before(text: &str, comma_end: usize) -> Option<&str> {
     let lowered: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
     // opened by a determiner or by an owner's name ("Harlow's chief executive, …")
     let opens = lowered.first().is_some_and(|w| {
-        matches!(w.as_str(), "the" | "a" | "an")
+        lexicon::is_article(w)
             || (w.ends_with("'s") || w.ends_with("’s"))
                 && phrase.starts_with(|c: char| c.is_uppercase())
     });

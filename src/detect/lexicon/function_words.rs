@@ -477,6 +477,16 @@ pub fn is_article(word_lower: &str) -> bool {
     matches!(word_lower, "the" | "a" | "an")
 }
 
+/// Prepositions and conjunctions that end a title read back from a name: what comes
+/// before them is a clause ("met with Tory leader …", "more than Labour's …"), not
+/// part of the title.
+pub fn ends_a_title_before_a_name(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "by" | "with" | "from" | "to" | "than" | "as" | "but" | "that" | "at" | "on" | "in"
+    )
+}
+
 /// An article as it is written at the start of a phrase ("the", "The", "A"), not in
 /// capitals.
 pub fn is_written_article(word: &str) -> bool {
