@@ -263,3 +263,23 @@ fn odd_encodings_are_read_or_refused_plainly() {
     let run = check(dir.path(), "nul.html", with_nul.as_bytes());
     assert!(run.stdout.contains("rusted through"), "{}", run.stdout);
 }
+
+#[test]
+fn a_page_in_the_legacy_charset_it_declares_is_read_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"windows-1252\"><title>Bridge vote</title>\
+         </head><body><article>{STORY}<p>Caf\u{e9} owners said the closure was \u{201c}a blow\u{201d}.</p>\
+         </article></body></html>"
+    );
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&html);
+    assert!(!unmappable);
+    let run = check(dir.path(), "latin.html", &bytes);
+    assert!(
+        run.stdout
+            .contains("Café owners said the closure was “a blow”."),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stderr.contains("UTF-8"), "{}", run.stderr);
+}

@@ -2,6 +2,7 @@
 
 pub mod abbreviations;
 pub mod bounded;
+mod charset;
 mod decode;
 pub mod html;
 mod insert;
@@ -107,13 +108,27 @@ impl Article {
     /// Builds an article from raw bytes.
     pub fn from_bytes(source: Source, bytes: &[u8]) -> Article {
         let file_sha256 = file_hash(&source, bytes);
-        Article::from_normalized(source, normalize(bytes), file_sha256)
+        let n = match file_sha256
+            .as_ref()
+            .and_then(|_| charset::decode_declared(bytes))
+        {
+            Some(text) => normalize(text.as_bytes()),
+            None => normalize(bytes),
+        };
+        Article::from_normalized(source, n, file_sha256)
     }
 
     /// Builds an article from an owned buffer, without copying text that is already clean.
     pub fn from_vec(source: Source, bytes: Vec<u8>) -> Article {
         let file_sha256 = file_hash(&source, &bytes);
-        Article::from_normalized(source, normalize_vec(bytes), file_sha256)
+        let n = match file_sha256
+            .as_ref()
+            .and_then(|_| charset::decode_declared(&bytes))
+        {
+            Some(text) => normalize_vec(text.into_bytes()),
+            None => normalize_vec(bytes),
+        };
+        Article::from_normalized(source, n, file_sha256)
     }
 
     /// The article of a decoded file: its text as it is, or made from its markup and
