@@ -178,6 +178,7 @@ pub fn spawn_input(tx: Sender<Event>, gate: InputGate) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {
+            let _ends_the_reader = HangUpOnPanic(tx.clone());
             loop {
                 gate.wait_open();
                 let event = match crossterm::event::read() {
@@ -191,6 +192,20 @@ pub fn spawn_input(tx: Sender<Event>, gate: InputGate) -> std::io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// Ends the reader as if the terminal were gone when the input thread dies of a
+/// panic: the terminal's hook keeps quiet for every thread but the reader's, and a
+/// reader with no input thread would wait for keys forever. Ending through the loop
+/// gives the terminal back and keeps the journal, as a hang-up does.
+struct HangUpOnPanic(Sender<Event>);
+
+impl Drop for HangUpOnPanic {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = self.0.send(Event::HungUp);
+        }
+    }
 }
 
 /// Sends [`Event::WorkerGone`] when dropped before the worker finished, which is how a
@@ -295,6 +310,21 @@ mod tests {
         };
         assert_eq!(gone.work, Work::Search(3));
         assert_eq!(gone.why.as_deref(), Some("a bug at here.rs:1"));
+    }
+
+    #[test]
+    fn an_input_thread_that_panics_ends_the_reader_as_a_hang_up() {
+        let (tx, rx) = channel();
+        let input = std::thread::spawn(move || {
+            let _ends_the_reader = HangUpOnPanic(tx);
+            panic!("a bug in the input thread");
+        });
+        assert!(input.join().is_err());
+        assert!(matches!(rx.recv(), Ok(Event::HungUp)));
+        // and an input thread that simply returns sends nothing more
+        let (tx, rx) = channel();
+        drop(HangUpOnPanic(tx));
+        assert!(rx.recv().is_err());
     }
 
     #[test]
