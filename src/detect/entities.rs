@@ -142,13 +142,16 @@ const BRIDGE_MENTIONS: usize = 2;
 /// "shadow", "deputy", "former"… ("the shadow home secretary" is not the Home
 /// Secretary, nor "the prime minister" the Deputy Prime Minister).
 fn same_rank(description: &str, role: &str) -> bool {
-    // (each rank a bit: compared without allocating, as this runs for every holder)
-    let ranks = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter_map(lexicon::rank)
-            .fold(0u32, |mask, r| mask | 1 << r)
-    };
     ranks(description) == ranks(role)
+}
+
+/// The ranks a phrase names, a bit each: compared without allocating, as this runs for
+/// every holder.
+fn ranks(phrase: &str) -> u32 {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(lexicon::rank)
+        .fold(0u32, |mask, r| mask | 1 << r)
 }
 
 /// Whether a title or description holds a role noun ("Home Secretary", "the
@@ -594,10 +597,11 @@ impl Entities {
     /// given side when both have one. A description's capitalised modifiers ("the
     /// Florida senator") prefer the entity whose title holds them ("Florida Sen. …").
     fn latest_with_head(&self, head: &str, side: Option<usize>, phrase: &str) -> Option<usize> {
+        let rank = ranks(phrase);
         let candidates = self.by_head.get(head)?.iter().copied().filter(|&i| {
             let e = &self.list[i];
             (side.is_none() || e.side.is_none() || e.side == side)
-                && same_rank(phrase, e.role.as_deref().unwrap_or(&e.name))
+                && ranks(e.role.as_deref().unwrap_or(&e.name)) == rank
         });
         // (the description's own head noun is no modifier: "the Health Secretary")
         let mut words = phrase.split_whitespace();
