@@ -306,6 +306,39 @@ mod tests {
         );
     }
 
+    /// (speaker name, role) of each quotation of a made-up article.
+    fn speakers_with_roles(body: &str) -> Vec<(String, String)> {
+        let found = detect(&article(body), None);
+        let who = |q: &crate::model::Quote| {
+            let s = q.speaker.as_deref().and_then(|id| found.speaker(id));
+            let name = s.map_or(String::new(), |s| s.name.clone());
+            (name, s.and_then(|s| s.role.clone()).unwrap_or_default())
+        };
+        found.quotes.iter().map(who).collect()
+    }
+
+    #[test]
+    fn a_title_joined_by_and_stays_whole_before_the_name() {
+        let got = speakers_with_roles(
+            "“Savers will pay,” said shadow work and pensions secretary Ivo Marek.\n\n\
+             Shadow trade and industry secretary Ann Bell said the plan was wrong. \
+             “It is a tax on jobs,” she said.\n\n\
+             “It will pass,” said the home and justice minister, Tom Reed.",
+        );
+        let want = [
+            ("Ivo Marek", "shadow work and pensions secretary"),
+            ("Ann Bell", "Shadow trade and industry secretary"),
+            ("Tom Reed", "home and justice minister"),
+        ];
+        let got: Vec<(&str, &str)> = got.iter().map(|(n, r)| (n.as_str(), r.as_str())).collect();
+        assert_eq!(got, want);
+        // two people joined by "and" stay two
+        assert_eq!(
+            speakers("Ann Bell and health minister Tom Reed said: “We agree.”"),
+            vec!["Tom Reed"]
+        );
+    }
+
     #[test]
     fn a_finding_inside_reported_speech_leaves_the_quotation_to_the_speaker() {
         assert_eq!(
