@@ -141,11 +141,11 @@ fn alnum_bytes(x: u64) -> u64 {
     // borrow inside it; the high bit left says which side of the bound the byte is)
     let within = |v: u64, lo: u8, hi: u8| {
         let at_least = (v | HIGH_BITS).wrapping_sub(LOW_BITS * u64::from(lo));
-        let at_most = (LOW_BITS * u64::from(hi) | HIGH_BITS).wrapping_sub(v);
+        let at_most = ((LOW_BITS * u64::from(hi)) | HIGH_BITS).wrapping_sub(v);
         at_least & at_most & HIGH_BITS
     };
     // (a capital with the 0x20 bit set is its small letter)
-    let letters = within(low7 | LOW_BITS * 0x20, b'a', b'z');
+    let letters = within(low7 | (LOW_BITS * 0x20), b'a', b'z');
     (within(low7, b'0', b'9') | letters) & ascii
 }
 
