@@ -340,6 +340,18 @@ mod tests {
     }
 
     #[test]
+    fn words_that_go_on_with_the_quotation_are_no_subject() {
+        let body = "“The mood has held up,” like the swings of the markets, said Ida Pell, \
+            an economist.\n\n\
+            “The vote will be close,” since both sides were level in May, said Tom Reed.\n\n\
+            “We have no choice” but to act now, says Ann Bell, a consultant.";
+        assert_eq!(speakers(body), vec!["Ida Pell", "Tom Reed", "Ann Bell"]);
+        // a name after the quotation is still the subject, past its appositive
+        let body = "“We will appeal,” Tom Reed, who spoke outside court, said.";
+        assert_eq!(speakers(body), vec!["Tom Reed"]);
+    }
+
+    #[test]
     fn a_finding_inside_reported_speech_leaves_the_quotation_to_the_speaker() {
         assert_eq!(
             speakers("Ann Westby also said that Al Obi shows “great charm” in person."),

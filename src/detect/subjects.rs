@@ -112,6 +112,17 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
         && ws
             .get(piece.start)
             .is_some_and(|w| lexicon::is_preposition(&lower(&text[w.clone()], &mut buf)));
+    // "“…,” like the recent volatility of markets, said Jo Bell": words that go on with
+    // the quoted sentence after its closing mark are no subject either
+    let continues = comma_before_verb
+        && piece.start == 0
+        && text[..ws[0].start]
+            .trim_end_matches(' ')
+            .ends_with(['”', '"', '\''])
+        && lexicon::continues_quotation(&lower(&text[ws[0].clone()], &mut buf));
+    if continues {
+        return None;
+    }
     if adverbial {
         return None;
     }

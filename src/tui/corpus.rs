@@ -5,6 +5,7 @@
 
 pub mod search;
 
+use super::events::{Event, WorkerGuard};
 use super::opening::OpenJob;
 use crate::article::{Article, Rest};
 use crate::corpus::{Counts, Marks, Progress, peek_title, read_store};
@@ -32,6 +33,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether the background read has reported on it (or the reader, once opened).
+    pub fn is_counted(&self) -> bool {
+        self.title.is_some()
+    }
+
     /// Where the article stands: begun once a person decided on an annotation.
     pub fn progress(&self) -> Progress {
         let begun = self.counts.as_ref().is_some_and(Counts::is_begun);
@@ -120,6 +126,9 @@ pub struct Corpus {
     /// The ticket of the latest opening of an article, shared with the workers so one
     /// opening an article the user has left stops.
     pub opening: Arc<AtomicU64>,
+    /// The background read of titles and counts failed: the rows it had not read show
+    /// their counts as unavailable.
+    pub counting_failed: bool,
 }
 
 impl Corpus {
@@ -159,6 +168,7 @@ impl Corpus {
             marks,
             places: None,
             opening: Arc::default(),
+            counting_failed: false,
         };
         corpus.arrange();
         corpus
@@ -287,36 +297,46 @@ pub struct Destination {
 /// How many articles' counts go to the reader in one event.
 const COUNTED_BATCH: usize = 64;
 
-/// Reads the title and store counts of every article on a worker of low priority,
-/// handing them to `send` in batches, in the list's order, until it says the reader
-/// is gone (false).
+/// Reads the title and store counts of every article on a worker of low priority
+/// (`count` reads one), sending them through `guard` in batches, in the list's order,
+/// until the reader is gone. A panic on it reaches the reader through the guard, which
+/// shows the counts not read as unavailable ([`Corpus::counting_failed`]).
 pub fn spawn_counting(
     paths: Vec<PathBuf>,
-    max_store_bytes: u64,
-    send: impl Fn(Vec<Counted>) -> bool + Send + 'static,
+    guard: WorkerGuard,
+    count: impl Fn(usize, &Path) -> Counted + Send + 'static,
 ) {
     std::thread::spawn(move || {
         let _ = rustix::process::nice(super::WORKER_NICE);
         let mut batch = Vec::with_capacity(COUNTED_BATCH);
         for (index, path) in paths.iter().enumerate() {
-            let store = read_store(path, max_store_bytes);
-            let title = match &store {
-                Ok(Some(s)) if !s.title.is_empty() => s.title.clone(),
-                _ => peek_title(path),
-            };
-            batch.push(Counted {
-                index,
-                title,
-                counts: store.map(|s| s.map(|s| s.counts)),
-            });
-            if batch.len() == COUNTED_BATCH && !send(std::mem::take(&mut batch)) {
-                return;
+            batch.push(count(index, path));
+            if batch.len() == COUNTED_BATCH
+                && !guard.send(Event::CorpusCounted(std::mem::take(&mut batch)))
+            {
+                return guard.finish();
             }
         }
         if !batch.is_empty() {
-            send(batch);
+            guard.send(Event::CorpusCounted(batch));
         }
+        guard.finish();
     });
+}
+
+/// One article's title and store counts (a store up to `max_store_bytes`), for the
+/// list's row `index`.
+pub fn count(index: usize, path: &Path, max_store_bytes: u64) -> Counted {
+    let store = read_store(path, max_store_bytes);
+    let title = match &store {
+        Ok(Some(s)) if !s.title.is_empty() => s.title.clone(),
+        _ => peek_title(path),
+    };
+    Counted {
+        index,
+        title,
+        counts: store.map(|s| s.map(|s| s.counts)),
+    }
 }
 
 #[cfg(test)]
@@ -352,5 +372,27 @@ mod tests {
         c.current = Some(1);
         assert_eq!(c.neighbour(1), Some(2));
         assert_eq!(c.neighbour(-1), None);
+    }
+
+    #[test]
+    fn the_counting_thread_reports_its_panic() {
+        let (tx, rx) = crate::tui::events::channel();
+        let guard = WorkerGuard::new(tx, crate::tui::events::Work::Counting);
+        let paths = (0..3)
+            .map(|i| PathBuf::from(format!("/c/{i}.txt")))
+            .collect();
+        spawn_counting(paths, guard, |index, _| {
+            assert!(index < 1, "a bug on the second article");
+            Counted {
+                index,
+                title: "First".into(),
+                counts: Ok(None),
+            }
+        });
+        let Ok(Event::WorkerGone(gone)) = rx.recv() else {
+            panic!("the panic is not reported");
+        };
+        assert_eq!(gone.work, crate::tui::events::Work::Counting);
+        assert!(rx.recv().is_err(), "and nothing more");
     }
 }

@@ -157,9 +157,9 @@ pub fn run_corpus(corpus: corpus::Corpus, config: Config) -> Result<Exit> {
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
         let gate = events::InputGate::default();
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
-        let counted = tx.clone();
-        corpus::spawn_counting(paths, max_store, move |batch| {
-            counted.send(Event::CorpusCounted(batch)).is_ok()
+        let guard = events::WorkerGuard::new(tx.clone(), events::Work::Counting);
+        corpus::spawn_counting(paths, guard, move |index, path| {
+            corpus::count(index, path, max_store)
         });
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
         app.keep_place();
@@ -361,7 +361,7 @@ impl Workers for Threads {
 /// Runs a detection the app asked for on a thread of its own, at the worker's
 /// priority, and sends its result back (or, if it panics, that it failed).
 fn spawn_detection(job: detection::DetectJob, tx: mpsc::Sender<Event>) {
-    let guard = events::WorkerGuard::new(tx, events::Work::Detection);
+    let guard = events::WorkerGuard::new(tx, events::Work::Detection(job.load.clone()));
     std::thread::spawn(move || {
         background();
         guard.send(Event::Detected(Box::new(job.run())));
