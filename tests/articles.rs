@@ -137,6 +137,37 @@ fn export_offsets_count_in_the_text_of_a_page() {
     }
 }
 
+/// Pages of our own making whose cookie or consent banner sits where Readability
+/// keeps it (tests/fixtures/consent): in the story's own element under a class
+/// Readability does not know, in a nameless box with buttons, or a dialog after the
+/// last paragraph; none of them holds an `<article>` element.
+const CONSENT_PAGES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/consent");
+
+#[test]
+fn text_of_a_page_leaves_out_its_consent_banner_and_keeps_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pages = 0;
+    for entry in std::fs::read_dir(CONSENT_PAGES).unwrap() {
+        let page = entry.unwrap().path();
+        let text = stdout(support::parley_in(
+            dir.path(),
+            &["text", page.to_str().unwrap()],
+        ));
+        let lower = text.to_lowercase();
+        for banner_word in ["cookie", "consent", "privacy", "accept"] {
+            assert!(!lower.contains(banner_word), "{page:?}: {text}");
+        }
+        let paragraphs = text.split("\n\n").count();
+        assert!(
+            paragraphs >= 5,
+            "{page:?}: the headline and the story: {text}"
+        );
+        assert!(text.contains("said"), "{page:?}: {text}");
+        pages += 1;
+    }
+    assert_eq!(pages, 3);
+}
+
 /// A web page of several megabytes, of our own making: a menu, a script and paragraphs
 /// of one made-up story with entities for its quotation marks.
 fn large_page() -> String {
@@ -176,11 +207,7 @@ fn a_large_page_opens_in_the_reader_at_once_and_quits_on_q() {
     t.send("\x1b");
     t.wait_text("READ");
     t.resize(80, 20);
-    t.wait_for("the status bar drawn on the new last row", |s| {
-        s.rows(0, 80)
-            .nth(19)
-            .is_some_and(|row| row.contains("harbour.html │"))
-    });
+    t.wait_last_row("harbour.html │");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     assert!(!t.screen(|s| s.alternate_screen()), "alternate screen left");

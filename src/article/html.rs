@@ -6,8 +6,10 @@
 //! or a copyright. docs/DESIGN.md ("Articles of other kinds") gives the figures.
 
 mod blocks;
+mod consent;
 
 use dom_query::Document;
+use std::collections::HashSet;
 
 /// What a page says about itself, beside its text: the `[article]` table keeps it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,8 +48,10 @@ const MAX_DEPTH: usize = 512;
 /// can be found gives the text of its whole body, with `found` false.
 pub fn extract(html: &str) -> Page {
     let doc = Document::from(html);
+    // read off the page as it is, before Readability changes it
+    let banners = consent::banner_paragraphs(&doc);
     if blocks::depth(&doc.root()) > MAX_DEPTH {
-        return whole_page(&doc);
+        return whole_page(&doc, &banners);
     }
     let config = dom_smoothie::Config {
         // the class names let the walk leave out captions and credits
@@ -59,7 +63,7 @@ pub fn extract(html: &str) -> Page {
         .and_then(|mut r| r.parse().ok());
     let Some(found) = parsed else {
         // the search changed the tree it was given: the whole text is read afresh
-        return whole_page(&Document::from(html));
+        return whole_page(&Document::from(html), &banners);
     };
     let meta = PageMeta {
         title: clean(Some(headline(&found.title, found.site_name.as_deref()))),
@@ -70,7 +74,10 @@ pub fn extract(html: &str) -> Page {
     };
     let paragraphs = blocks::paragraphs(&Document::from(found.content.as_ref()).root());
     Page {
-        text: join(meta.title.as_deref(), paragraphs),
+        text: join(
+            meta.title.as_deref(),
+            consent::left_out(paragraphs, &banners),
+        ),
         meta,
         found: true,
     }
@@ -78,7 +85,7 @@ pub fn extract(html: &str) -> Page {
 
 /// The text of a page's whole body (no article found in it), with the page's
 /// `<title>` as the headline.
-fn whole_page(doc: &Document) -> Page {
+fn whole_page(doc: &Document, banners: &HashSet<String>) -> Page {
     let title = clean(Some(doc.select("title").text().to_string()));
     let body = doc.select("body");
     let paragraphs = match body.nodes().first() {
@@ -90,7 +97,10 @@ fn whole_page(doc: &Document) -> Page {
         ..PageMeta::default()
     };
     Page {
-        text: join(meta.title.as_deref(), paragraphs),
+        text: join(
+            meta.title.as_deref(),
+            consent::left_out(paragraphs, banners),
+        ),
         meta,
         found: false,
     }

@@ -13,6 +13,7 @@ use super::holders::spokesman_clues;
 use super::home::{self, Home};
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
+use super::politicians::politician_clues;
 use super::side_kind::SideKind;
 use super::sides;
 use super::stance::stance_clues;
@@ -98,6 +99,7 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
             inferred.0
         }
     };
+    politician_clues(entities, sides, &roles.kinds, &chosen, &mut evidence);
     let speaker_sides: Vec<Option<usize>> = (0..entities.list.len())
         .map(|i| evidence.decide(i, &roles, &chosen))
         .collect();

@@ -4,7 +4,7 @@
 //! "X quoted the spokesman as saying").
 
 use super::lexicon::{self, CueKind};
-use super::subjects::before_source;
+use super::subjects::{before_source, joins_title};
 use super::words::{Word, is_capitalized, lower};
 use crate::article::abbreviations;
 use std::ops::Range;
@@ -238,6 +238,7 @@ fn after_source(
             && i > 0
             && lexicon::ends_source(&l)
             && !affiliation_follows(text, &outside[from + i - 1..])
+            && !joins_title(text, outside, from + i)
         {
             break;
         }

@@ -26,6 +26,7 @@ mod kinds;
 pub mod lexicon;
 mod opening;
 pub mod parties;
+mod politicians;
 mod positions;
 mod quote_speakers;
 pub mod quotes;

@@ -112,6 +112,17 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
         && ws
             .get(piece.start)
             .is_some_and(|w| lexicon::is_preposition(&lower(&text[w.clone()], &mut buf)));
+    // "“…,” like the recent volatility of markets, said Jo Bell": words that go on with
+    // the quoted sentence after its closing mark are no subject either
+    let continues = comma_before_verb
+        && piece.start == 0
+        && text[..ws[0].start]
+            .trim_end_matches(' ')
+            .ends_with(['”', '"', '\''])
+        && lexicon::continues_quotation(&lower(&text[ws[0].clone()], &mut buf));
+    if continues {
+        return None;
+    }
     if adverbial {
         return None;
     }
@@ -194,6 +205,38 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
     piece
 }
 
+/// Whether the "and" at `ws[i]` joins two parts of one title before a name ("shadow work
+/// and pensions secretary Colin Marsh", "the trade and industry secretary, Tom Voss"):
+/// a lower-case word before it, and after it at most three words of which the last is
+/// an office ("secretary", "minister", "spokesman") followed by a capitalised word, or a
+/// comma and one. "Tony Blair and Health Secretary John Reid" is two people: a name, not
+/// a lower-case word, stands before the "and".
+pub(super) fn joins_title(text: &str, ws: &[Word], i: usize) -> bool {
+    let mut buf = [0u8; 32];
+    if i == 0 || &text[ws[i].clone()] != "and" {
+        return false;
+    }
+    let before = &text[ws[i - 1].clone()];
+    if is_capitalized(before) || lexicon::is_determiner(&lower(before, &mut buf)) {
+        return false;
+    }
+    for k in i + 1..ws.len().min(i + 4) {
+        let w = &text[ws[k].clone()];
+        let l = lower(w, &mut buf).into_owned();
+        if lexicon::is_determiner(&l) || lexicon::cue(&l).is_some() {
+            return false;
+        }
+        if k > i + 1 && lexicon::is_office(&l) {
+            let gap = ws.get(k + 1).map(|n| &text[ws[k].end..n.start]);
+            let next_named = ws
+                .get(k + 1)
+                .is_some_and(|n| is_capitalized(&text[n.clone()]));
+            return next_named && gap.is_some_and(|g| g.trim() == "," || g.trim().is_empty());
+        }
+    }
+    false
+}
+
 /// The subject in `piece`: after its last clause word or verb, before the auxiliaries,
 /// adverbs and time words that end it.
 fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usize>> {
@@ -217,7 +260,7 @@ fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usiz
         .find(|&i| {
             let w = &text[ws[i].clone()];
             // (a conjunction opening the sentence too: "But he added:")
-            lexicon::is_clause_boundary(w)
+            (lexicon::is_clause_boundary(w) && !joins_title(text, ws, i))
                 || lexicon::is_opening_conjunction(w)
                 || (!is_capitalized(w) && {
                     let l = lower(w, &mut buf);

@@ -353,6 +353,18 @@ pub fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// Whether a lower-case word opens words that go on with a quoted sentence after its
+/// closing mark (""…," like the recent volatility, said X", ""…" but to act, says X"):
+/// a conjunction, a preposition, or a word that brings in an example or a contrast.
+pub fn continues_quotation(w: &str) -> bool {
+    is_clause_boundary(w)
+        || is_preposition(w)
+        || matches!(
+            w,
+            "like" | "unlike" | "including" | "especially" | "although" | "unless"
+        )
+}
+
 /// Words after which a verb form is a noun ("secretary of state", "in support").
 pub fn is_preposition(w: &str) -> bool {
     matches!(
