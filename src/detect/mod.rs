@@ -9,6 +9,7 @@ mod affiliation;
 mod appositive;
 mod assign;
 mod attribution;
+mod bodies;
 mod bytes;
 mod candidates;
 mod choice;

@@ -174,7 +174,7 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
     };
     let s = &text[first.clone()];
     let l = lower(s, &mut buf).into_owned();
-    let participle = s.len() > 7 && s.ends_with("ing");
+    let participle = (s.len() > 7 && s.ends_with("ing")) || participle_opens(text, outside);
     // "Hours later, …", "Two days earlier, …": a time phrase that its adverb closes
     if let Some(i) = (1..outside.len().min(4)).find(|&i| {
         text[outside[i - 1].end..outside[i].start].contains(',')
@@ -204,6 +204,29 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
         .iter()
         .position(|w| !lexicon::is_opening_word(&lower(&text[w.clone()], &mut buf)))
         .unwrap_or(0)
+}
+
+/// "Facing mounting criticism, …", "Shortly after the call ended, …", "Informed of the
+/// result, …": a capitalised participle or adverb of six letters or more ("-ing",
+/// "-ed", "-ly") before a preposition, an article or another participle opens a phrase,
+/// not a name ("Kelly of Ohio" and "Fred at the desk" are too short to be read so).
+fn participle_opens(text: &str, outside: &[Word]) -> bool {
+    let mut buf = [0u8; 32];
+    let [first, second, ..] = outside else {
+        return false;
+    };
+    let s = &text[first.clone()];
+    let next = &text[second.clone()];
+    let l = lower(s, &mut buf).into_owned();
+    let n = lower(next, &mut buf);
+    s.len() >= 6
+        && ["ing", "ed", "ly"].iter().any(|end| l.ends_with(end))
+        && text[first.end..second.start] == *" "
+        && !is_capitalized(next)
+        && (lexicon::is_preposition(&n)
+            || lexicon::is_article(&n)
+            || lexicon::is_clause_boundary(&n)
+            || n.ends_with("ing"))
 }
 
 /// "said in a commentary": the commentary now refers back to the source.
@@ -621,6 +644,18 @@ mod tests {
                     saying, “I am running.”\n\n\
                     Speaking later in Leeds, Tom Reed agreed, calling it “a fine day for us.”";
         assert_eq!(speakers(body), vec!["Ann Lee", "Tom Reed"]);
+    }
+
+    #[test]
+    fn a_participle_or_adverb_opening_the_sentence_is_no_name() {
+        let body = "Facing mounting criticism, Mayor Ruth Adler released a statement \
+                    calling the report “deeply unfair.”\n\n\
+                    Shortly after the vote ended, Sam Ortiz called it “a sad day.”\n\n\
+                    Informed of the result, Ann Lee described it as “news to me.”";
+        assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz", "Ann Lee"]);
+        // a short name before a preposition still opens the sentence's subject
+        let body = "Kelly of Ohio called the plan “a disgrace.”";
+        assert_eq!(speakers(body), vec!["Kelly of Ohio"]);
     }
 
     #[test]

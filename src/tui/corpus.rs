@@ -5,7 +5,6 @@
 
 pub mod search;
 
-use super::events::{Event, WorkerGuard};
 use super::opening::OpenJob;
 use crate::article::{Article, Rest};
 use crate::corpus::{Counts, Marks, Progress, peek_title, read_store};
@@ -297,31 +296,24 @@ pub struct Destination {
 /// How many articles' counts go to the reader in one event.
 const COUNTED_BATCH: usize = 64;
 
-/// Reads the title and store counts of every article on a worker of low priority
-/// (`count` reads one), sending them through `guard` in batches, in the list's order,
-/// until the reader is gone. A panic on it reaches the reader through the guard, which
-/// shows the counts not read as unavailable ([`Corpus::counting_failed`]).
-pub fn spawn_counting(
-    paths: Vec<PathBuf>,
-    guard: WorkerGuard,
-    count: impl Fn(usize, &Path) -> Counted + Send + 'static,
+/// Reads the title and store counts of every article (`count` reads one), handing
+/// them to `send` in batches, in the list's order, until it says the reader is gone
+/// (false). The loop runs it on a worker of its own (`tui::spawn_counting`).
+pub fn count_all(
+    paths: &[PathBuf],
+    count: impl Fn(usize, &Path) -> Counted,
+    send: impl Fn(Vec<Counted>) -> bool,
 ) {
-    std::thread::spawn(move || {
-        let _ = rustix::process::nice(super::WORKER_NICE);
-        let mut batch = Vec::with_capacity(COUNTED_BATCH);
-        for (index, path) in paths.iter().enumerate() {
-            batch.push(count(index, path));
-            if batch.len() == COUNTED_BATCH
-                && !guard.send(Event::CorpusCounted(std::mem::take(&mut batch)))
-            {
-                return guard.finish();
-            }
+    let mut batch = Vec::with_capacity(COUNTED_BATCH);
+    for (index, path) in paths.iter().enumerate() {
+        batch.push(count(index, path));
+        if batch.len() == COUNTED_BATCH && !send(std::mem::take(&mut batch)) {
+            return;
         }
-        if !batch.is_empty() {
-            guard.send(Event::CorpusCounted(batch));
-        }
-        guard.finish();
-    });
+    }
+    if !batch.is_empty() {
+        send(batch);
+    }
 }
 
 /// One article's title and store counts (a store up to `max_store_bytes`), for the
@@ -372,27 +364,5 @@ mod tests {
         c.current = Some(1);
         assert_eq!(c.neighbour(1), Some(2));
         assert_eq!(c.neighbour(-1), None);
-    }
-
-    #[test]
-    fn the_counting_thread_reports_its_panic() {
-        let (tx, rx) = crate::tui::events::channel();
-        let guard = WorkerGuard::new(tx, crate::tui::events::Work::Counting);
-        let paths = (0..3)
-            .map(|i| PathBuf::from(format!("/c/{i}.txt")))
-            .collect();
-        spawn_counting(paths, guard, |index, _| {
-            assert!(index < 1, "a bug on the second article");
-            Counted {
-                index,
-                title: "First".into(),
-                counts: Ok(None),
-            }
-        });
-        let Ok(Event::WorkerGone(gone)) = rx.recv() else {
-            panic!("the panic is not reported");
-        };
-        assert_eq!(gone.work, crate::tui::events::Work::Counting);
-        assert!(rx.recv().is_err(), "and nothing more");
     }
 }

@@ -173,6 +173,29 @@ fn a_detection_that_fails_after_the_user_moved_on_stays_with_its_article() {
 }
 
 #[test]
+fn the_counting_thread_reports_its_panic() {
+    let (tx, rx) = super::events::channel();
+    let paths = (0..3).map(|i| format!("/c/{i}.txt").into()).collect();
+    super::spawn_counting(
+        paths,
+        |index, _| {
+            assert!(index < 1, "a bug on the second article");
+            super::corpus::Counted {
+                index,
+                title: "First".into(),
+                counts: Ok(None),
+            }
+        },
+        tx,
+    );
+    let Ok(super::events::Event::WorkerGone(gone)) = rx.recv() else {
+        panic!("the panic is not reported");
+    };
+    assert_eq!(gone.work, Work::Counting);
+    assert!(rx.recv().is_err(), "and nothing more");
+}
+
+#[test]
 fn a_failed_count_shows_the_rest_of_the_list_as_unavailable() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reader(dir.path());
