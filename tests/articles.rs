@@ -207,11 +207,7 @@ fn a_large_page_opens_in_the_reader_at_once_and_quits_on_q() {
     t.send("\x1b");
     t.wait_text("READ");
     t.resize(80, 20);
-    t.wait_for("the status bar drawn on the new last row", |s| {
-        s.rows(0, 80)
-            .nth(19)
-            .is_some_and(|row| row.contains("harbour.html │"))
-    });
+    t.wait_last_row("harbour.html │");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     assert!(!t.screen(|s| s.alternate_screen()), "alternate screen left");

@@ -64,11 +64,7 @@ fn a_resize_before_the_first_read_is_drawn() {
     // the alternate screen: the terminal is taken over and measured, the frame to come
     t.wait_for("the alternate screen", |s| s.alternate_screen());
     t.resize(100, 30);
-    t.wait_for("the status bar on the new last row", |s| {
-        s.rows(0, 100)
-            .nth(29)
-            .is_some_and(|row| row.contains("READ"))
-    });
+    t.wait_last_row("READ");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }

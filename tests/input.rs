@@ -68,13 +68,22 @@ fn utf16_files_are_decoded_in_both_byte_orders() {
         .chain(ARTICLE.encode_utf16().flat_map(u16::to_be_bytes))
         .collect();
     let utf8_bom = [&[0xEF, 0xBB, 0xBF][..], ARTICLE.as_bytes()].concat();
+    // as some Windows tools save it: no byte-order mark
+    let le_unmarked = le[2..].to_vec();
+    let be_unmarked = be[2..].to_vec();
     let plain = parley(&[
         "print",
         "--width",
         "200",
         &write(dir.path(), "p.txt", ARTICLE.as_bytes()),
     ]);
-    for (name, bytes) in [("le.txt", le), ("be.txt", be), ("bom.txt", utf8_bom)] {
+    for (name, bytes) in [
+        ("le.txt", le),
+        ("be.txt", be),
+        ("bom.txt", utf8_bom),
+        ("le-unmarked.txt", le_unmarked),
+        ("be-unmarked.txt", be_unmarked),
+    ] {
         let out = parley(&["print", "--width", "200", &write(dir.path(), name, &bytes)]);
         assert!(out.status.success(), "{name}: {out:?}");
         let s = text(&out.stdout);
@@ -106,6 +115,37 @@ fn a_binary_file_is_refused_with_one_line() {
     // a few stray NULs in an article are shown, not refused
     let p = write(dir.path(), "nul.txt", b"Title\n\nA\x00B said so.");
     assert!(parley(&["print", &p]).status.success());
+    // 16-bit numbers below 256 have their NULs where UTF-16 text has them, and are
+    // still refused: read as UTF-16 they are control characters
+    let numbers: Vec<u8> = (0u16..2000)
+        .flat_map(|n| (n % 31 + 1).to_le_bytes())
+        .collect();
+    let p = write(dir.path(), "samples.bin", &numbers);
+    for args in [vec!["text", &p], vec!["detect", &p]] {
+        let out = parley(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("may be a binary file"));
+    }
+}
+
+#[test]
+fn unmarked_utf16_gives_the_same_text_detection_and_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = write(dir.path(), "talks.txt", ARTICLE.as_bytes());
+    let le: Vec<u8> = ARTICLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let le = write(dir.path(), "talks16.txt", &le);
+    let text_of = |p: &str| text(&parley(&["text", p]).stdout);
+    assert_eq!(text_of(&le), text_of(&utf8));
+    let quotes = |p: &str| {
+        let toml = text(&parley(&["detect", p]).stdout);
+        toml.lines()
+            .filter(|l| l.starts_with("text = ") || l.starts_with("start = "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let found = quotes(&le);
+    assert!(found.iter().any(|l| l.contains("progress")), "{found:?}");
+    assert_eq!(found, quotes(&utf8));
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Odd input and span edges in the reader, end to end in a pseudo-terminal: an empty
-//! file says so, a piped article is read while keys come from the terminal, a FIFO or
+//! file says so, UTF-16 without a byte-order mark is read and detected, a piped article is read while keys come from the terminal, a FIFO or
 //! device as the store is refused, shrinking a one-word curly-quoted annotation
 //! changes nothing instead of panicking, and a large article renamed while it loads
 //! is still read whole.
@@ -43,6 +43,31 @@ fn shrinking_a_one_word_curly_quote_keeps_the_reader_running() {
     t.wait_text("Officials called the meeting");
     t.send("q");
     assert_eq!(t.wait_exit(), 0, "no panic, nothing to save");
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_read_and_detected() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, big_endian) in [("le.txt", false), ("be.txt", true)] {
+        let bytes: Vec<u8> = PROGRESS
+            .encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect();
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let mut t = Term::start(&[p.to_str().unwrap()], 80, 20, dir.path(), &[]);
+        t.wait_text("Officials called the meeting");
+        wait_for_the_quote(&t);
+        assert!(!t.contents().contains('␀'), "{name}: {}", t.contents());
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0, "{name}");
+    }
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Telling what a file's bytes are before they are normalised: UTF-16 by its byte-order
-//! mark, and binary data by the control bytes at its start.
+//! mark or, without one, by the NULs every other byte of its Latin-script text holds,
+//! and binary data by the control bytes at its start.
 
 /// The byte order of a UTF-16 file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,8 +11,14 @@ pub(super) enum Utf16 {
     Be,
 }
 
-/// The byte order announced by a UTF-16 byte-order mark, if the bytes start with one.
+/// The byte order of the bytes when they are UTF-16: announced by a byte-order mark,
+/// else told by where the NULs of its Latin-script text fall ([`unmarked_utf16`]).
 pub(super) fn utf16_order(bytes: &[u8]) -> Option<Utf16> {
+    bom_order(bytes).or_else(|| unmarked_utf16(bytes))
+}
+
+/// The byte order a UTF-16 byte-order mark announces, if the bytes start with one.
+fn bom_order(bytes: &[u8]) -> Option<Utf16> {
     match bytes {
         [0xFF, 0xFE, ..] => Some(Utf16::Le),
         [0xFE, 0xFF, ..] => Some(Utf16::Be),
@@ -19,9 +26,50 @@ pub(super) fn utf16_order(bytes: &[u8]) -> Option<Utf16> {
     }
 }
 
-/// The code units after the byte-order mark (an odd last byte is left out).
+/// How much of a file's start is looked at for UTF-16 without a byte-order mark.
+const UNMARKED_SNIFF_BYTES: usize = 4096;
+/// The fewest code units that tell UTF-16 without a byte-order mark.
+const UNMARKED_MIN_UNITS: usize = 4;
+
+/// The byte order of UTF-16 without a byte-order mark (as some Windows tools save
+/// it). Every character up to U+00FF — ASCII and the Latin-1 letters, so nearly all
+/// of a text in a Latin script — has a NUL for its high byte: in little-endian order
+/// the second byte of each pair, in big-endian the first. So at least a quarter of the
+/// pairs of the file's start have a NUL on one side, and the other side hardly ever
+/// holds one (a NUL character is not text). Binary data has its NULs on both sides;
+/// one that only looks like this (16-bit numbers below 256) decodes to control
+/// characters, and [`looks_binary`] refuses it then.
+fn unmarked_utf16(bytes: &[u8]) -> Option<Utf16> {
+    let start = &bytes[..bytes.len().min(UNMARKED_SNIFF_BYTES)];
+    let pairs = start.len() / 2;
+    if pairs < UNMARKED_MIN_UNITS {
+        return None;
+    }
+    let (mut first, mut second) = (0, 0);
+    for pair in start.chunks_exact(2) {
+        first += usize::from(pair[0] == 0);
+        second += usize::from(pair[1] == 0);
+    }
+    let many = |nuls: usize| nuls * 4 >= pairs;
+    let hardly_any = |nuls: usize| nuls * 100 <= pairs;
+    if many(second) && hardly_any(first) {
+        Some(Utf16::Le)
+    } else if many(first) && hardly_any(second) {
+        Some(Utf16::Be)
+    } else {
+        None
+    }
+}
+
+/// The code units after the byte-order mark, if there is one (an odd last byte is
+/// left out).
 fn units(bytes: &[u8], order: Utf16) -> impl Iterator<Item = u16> + '_ {
-    bytes[2..].chunks_exact(2).map(move |pair| {
+    let after_bom = if bom_order(bytes) == Some(order) {
+        2
+    } else {
+        0
+    };
+    bytes[after_bom..].chunks_exact(2).map(move |pair| {
         let pair = [pair[0], pair[1]];
         match order {
             Utf16::Le => u16::from_le_bytes(pair),
@@ -30,8 +78,8 @@ fn units(bytes: &[u8], order: Utf16) -> impl Iterator<Item = u16> + '_ {
     })
 }
 
-/// Decodes UTF-16 after its byte-order mark; gives the text and how many unpaired
-/// surrogates (or a lone last byte) became U+FFFD.
+/// Decodes UTF-16 (after its byte-order mark, if it has one); gives the text and how
+/// many unpaired surrogates (or a lone last byte) became U+FFFD.
 pub(super) fn decode_utf16(bytes: &[u8], order: Utf16) -> (String, usize) {
     let mut invalid = 0;
     let mut text = String::with_capacity(bytes.len() / 2);
@@ -106,6 +154,43 @@ mod tests {
         }
         assert_eq!(utf16_order(b"plain"), None);
         assert_eq!(utf16_order("\u{FEFF}utf-8".as_bytes()), None);
+    }
+
+    /// `text` in UTF-16 without a byte-order mark.
+    fn unmarked(text: &str, order: Utf16) -> Vec<u8> {
+        utf16(text, order).split_off(2)
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_told_by_its_nuls() {
+        let text = "Talks end\n\nThe minister said the meeting was “progress”, café.\n";
+        for order in [Utf16::Le, Utf16::Be] {
+            let bytes = unmarked(text, order);
+            assert_eq!(utf16_order(&bytes), Some(order));
+            assert_eq!(decode_utf16(&bytes, order), (text.to_string(), 0));
+            assert!(!looks_binary(&bytes), "{order:?}");
+        }
+        // a few letters are enough; fewer tell nothing
+        assert_eq!(utf16_order(&unmarked("Hi!\n", Utf16::Le)), Some(Utf16::Le));
+        assert_eq!(utf16_order(&unmarked("Hi", Utf16::Be)), None);
+        // UTF-8 holds no NULs, and stray ones on one side are not enough
+        assert_eq!(utf16_order(text.as_bytes()), None);
+        assert_eq!(utf16_order(b"Title\n\nA\x00B\x00C said \"x\"."), None);
+    }
+
+    #[test]
+    fn binary_with_nuls_is_not_taken_for_utf16() {
+        // NULs on both sides: a header, zeros, an ELF file
+        assert_eq!(utf16_order(&[0u8; 64]), None);
+        let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0>\0\x01\0\0\0";
+        assert_eq!(utf16_order(elf), None);
+        assert!(looks_binary(elf));
+        // 16-bit numbers below 256 look like UTF-16 and decode to control characters
+        let numbers: Vec<u8> = (0u16..400)
+            .flat_map(|n| (n % 31 + 1).to_le_bytes())
+            .collect();
+        assert_eq!(utf16_order(&numbers), Some(Utf16::Le));
+        assert!(looks_binary(&numbers));
     }
 
     #[test]

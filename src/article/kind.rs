@@ -66,7 +66,7 @@ pub fn may_be_markup(path: Option<&Path>, bytes: &[u8]) -> bool {
     let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let first = start.iter().find(|b| !b.is_ascii_whitespace());
     first == Some(&b'<')
-        || matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+        || super::decode::utf16_order(bytes).is_some()
         || path.is_some_and(|p| sniff(Some(p), "<") != Kind::Text)
 }
 

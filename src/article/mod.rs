@@ -385,6 +385,20 @@ mod properties {
             check(&Article::from_bytes(Source::Stdin, &[bom, &bytes].concat()));
         }
 
+        /// Latin-script text saved as UTF-16 without a byte-order mark reads as the
+        /// same text saved as UTF-8.
+        #[test]
+        fn unmarked_utf16_reads_as_utf8_does(s in "[ -~\n\té]{4,300}", big_endian in any::<bool>()) {
+            let bytes: Vec<u8> = s
+                .encode_utf16()
+                .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect();
+            let utf16 = Article::from_bytes(Source::Stdin, &bytes);
+            let utf8 = Article::from_bytes(Source::Stdin, s.as_bytes());
+            prop_assert_eq!(&utf16.text, &utf8.text);
+            prop_assert_eq!(&utf16.warnings, &utf8.warnings);
+        }
+
         #[test]
         fn newsy_text_normalises_safely(s in "[A-Za-z .,!?\"“”‘’'\\-\n\t\u{1b}\\[\\]()é漢👩\u{202E}]{0,400}") {
             check(&Article::from_bytes(Source::Stdin, s.as_bytes()));

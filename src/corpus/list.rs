@@ -42,14 +42,23 @@ pub struct ListError {
 #[derive(Debug)]
 pub struct Articles {
     /// What is left to visit, last first: files to give, folders to open.
-    pending: Vec<PathBuf>,
+    pending: Vec<Visit>,
+}
+
+/// A path still to visit.
+#[derive(Debug)]
+enum Visit {
+    /// Named by the caller: a folder to open, or anything else an article.
+    Named(PathBuf),
+    /// Found in a folder as an article (its kind known already: not asked again).
+    Found(PathBuf),
 }
 
 impl Articles {
     /// The articles under `paths`.
     pub fn new(paths: &[PathBuf]) -> Articles {
         Articles {
-            pending: paths.iter().rev().cloned().collect(),
+            pending: paths.iter().rev().cloned().map(Visit::Named).collect(),
         }
     }
 }
@@ -58,14 +67,18 @@ impl Iterator for Articles {
     type Item = Result<PathBuf, ListError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        while let Some(path) = self.pending.pop() {
-            if !path.is_dir() {
-                return Some(Ok(path));
-            }
+        while let Some(visit) = self.pending.pop() {
+            let path = match visit {
+                Visit::Found(path) => return Some(Ok(path)),
+                Visit::Named(path) if !path.is_dir() => return Some(Ok(path)),
+                Visit::Named(path) => path,
+            };
             match read_folder(&path) {
                 Ok((files, folders)) => {
-                    self.pending.extend(folders.into_iter().rev());
-                    self.pending.extend(files.into_iter().rev());
+                    self.pending
+                        .extend(folders.into_iter().rev().map(Visit::Named));
+                    self.pending
+                        .extend(files.into_iter().rev().map(Visit::Found));
                 }
                 Err(error) => return Some(Err(ListError { path, error })),
             }

@@ -120,14 +120,15 @@ pub fn read_annotations(article: &Path, max_bytes: u64) -> Result<Option<Annotat
 const PEEK_BYTES: u64 = 64 * 1024;
 
 /// An article's headline without reading it all: a page's `<title>`, else the first
-/// line that holds text (a Markdown heading without its `#`). One line, made safe.
+/// line that holds text (a Markdown heading without its `#`). One line, made safe;
+/// decoded as the article is (UTF-16 with or without a byte-order mark included).
 pub fn peek_title(article: &Path) -> String {
     let mut head = Vec::new();
     let read = std::fs::File::open(article).and_then(|f| f.take(PEEK_BYTES).read_to_end(&mut head));
     if read.is_err() {
         return String::new();
     }
-    let text = String::from_utf8_lossy(&head);
+    let text = crate::article::normalize(&head).text;
     let title = match sniff(Some(article), &text) {
         Kind::Html => page_title(&text),
         Kind::Text | Kind::Markdown => text
@@ -274,5 +275,18 @@ party = "b"
             assert_eq!(peek_title(&p), title, "{name}");
         }
         assert_eq!(peek_title(&dir.path().join("missing.txt")), "");
+        // UTF-16, with a byte-order mark and without one
+        let utf16 = |bom: &[u8]| -> Vec<u8> {
+            let units = "Strike ends\n\nBody.\n".encode_utf16();
+            bom.iter()
+                .copied()
+                .chain(units.flat_map(u16::to_le_bytes))
+                .collect()
+        };
+        for (name, bom) in [("bom.txt", &[0xFF, 0xFE][..]), ("unmarked.txt", &[][..])] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, utf16(bom)).unwrap();
+            assert_eq!(peek_title(&p), "Strike ends", "{name}");
+        }
     }
 }

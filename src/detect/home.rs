@@ -10,7 +10,7 @@ use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
 use super::gazetteer::Gazetteer;
 use super::parties::SideMatcher;
-use super::side_words::{Class, is};
+use super::side_words::{Class, classes};
 use crate::article::Structure;
 use std::borrow::Cow;
 
@@ -103,12 +103,6 @@ fn headline_case<'a>(headline: &'a str, sides: &SideMatcher) -> Cow<'a, str> {
     Cow::Owned(words.join(" "))
 }
 
-/// Words that make an office someone else's than the nation's ("company officials",
-/// "a union official", "the party secretary", "a city official").
-fn is_non_state_word(word_lower: &str) -> bool {
-    super::side_kind::kind_of_noun(word_lower).is_some() || is(Class::NonState, word_lower)
-}
-
 /// Whose office `phrase` names when it names no side: the state's ("the Foreign
 /// Ministry", "government officials", "Deputy Under Secretary of Commerce"; with
 /// `acronyms`, an agency acronym alone: "a MITI official"), the nation's ("Japanese
@@ -129,13 +123,18 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
             executive = true;
             continue;
         }
-        if is_non_state_word(&lower) {
+        // (one lookup of the word's classes for every question)
+        let of = classes(&lower);
+        let kind = super::side_kind::kind_of(of);
+        // words that make an office someone else's than the nation's ("company
+        // officials", "a union official", "the party secretary", "a city official"):
+        if kind.is_some() || of.has(Class::NonState) {
             // a body of no side's kind ("a hospital official") makes the office no one's
-            organisation = Some(organisation.or(super::side_kind::kind_of_noun(&lower))?);
+            organisation = Some(organisation.or(kind)?);
         }
-        executive |= is(Class::Executive, &lower) || (acronyms && is_agency_acronym(w));
-        legislative |= is(Class::Legislative, &lower);
-        opposition |= is(Class::Opposition, &lower);
+        executive |= of.has(Class::Executive) || (acronyms && is_agency_acronym(w));
+        legislative |= of.has(Class::Legislative);
+        opposition |= of.has(Class::Opposition);
     }
     match organisation {
         Some(kind) => Some(Target::Kind(kind)),

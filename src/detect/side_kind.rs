@@ -2,7 +2,7 @@
 //! which decides the offices and nouns that speak for it. Its own file, below both the
 //! choice of sides and their discovery, which each need it.
 
-use super::side_words::{Class, is};
+use super::side_words::{Class, Classes, classes};
 
 /// What a side is: its kind decides which offices and nouns speak for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,6 +24,11 @@ pub enum SideKind {
 
 /// The kind of organisation a lower-case noun refers to ("union" → a union).
 pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
+    kind_of(classes(word_lower))
+}
+
+/// [`kind_of_noun`] for a word whose classes are already looked up.
+pub fn kind_of(of: Classes) -> Option<SideKind> {
     // the nouns by which a story refers to an organisation of each kind without naming
     // it ("the union's president", "a company spokeswoman"), which also tell the kind
     // of a side from its names ("Allied Pilots Association", alias "pilots union")
@@ -34,6 +39,6 @@ pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
         (Class::PartyNoun, SideKind::Party),
     ]
     .into_iter()
-    .find(|&(class, _)| is(class, word_lower))
+    .find(|&(class, _)| of.has(class))
     .map(|(_, kind)| kind)
 }

@@ -45,7 +45,9 @@ pub struct SourceNp {
 }
 
 /// Reads the source phrase `range` of `text` (already cut to the noun phrase and any
-/// appositive). `sides` finds the side named in it.
+/// appositive). `sides` finds the side named in it. What it reads is the phrase and,
+/// past its end, only whether a number follows ([`number_follows`]): a memo of it is
+/// keyed by both.
 pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Option<SourceNp> {
     let ws = words(text, range.clone());
     let mut buf = [0u8; 32];
@@ -166,9 +168,7 @@ fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMatcher) -> Ru
         // A capitalised word before a number names a body or a place, never a person
         // ("Number 10", "Local 1473").
         let run_end = head_words[run.end - 1].end;
-        let numbered = text[run_end..]
-            .strip_prefix(' ')
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        let numbered = number_follows(text, run_end);
         match classify_run(text, &head_words[run.clone()], sides) {
             RunKind::Person(_) if modifies => {}
             RunKind::Person(_) if numbered => {
@@ -197,6 +197,13 @@ fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMatcher) -> Ru
         }
     }
     found
+}
+
+/// Whether a number follows byte `at`, after one space.
+pub(super) fn number_follows(text: &str, at: usize) -> bool {
+    text[at..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A person read from a source phrase: the name, and what stands before it (a title)

@@ -31,10 +31,11 @@ pub fn stance_clues(
         for side in p.against.into_iter().chain(stance.attacked.iter().copied()) {
             evidence.add(e, Target::Side(side), Clue::Against);
         }
-        if let Some(side) = reported_subject(text, p, sides).or(stance.defended) {
+        let reported = reported_words(text, p);
+        if let Some(side) = reported_subject(text, &reported, sides).or(stance.defended) {
             evidence.add(e, Target::Side(side), Clue::SpeaksFor);
         }
-        if speaks_for_own_state(text, p) {
+        if speaks_for_own_state(text, &reported) {
             evidence.add(e, Target::Governing, Clue::Our);
         }
     }
@@ -44,11 +45,11 @@ pub fn stance_clues(
     }
 }
 
-/// The side that is the subject of a position's reported speech: named in its first
-/// words, after the cue ("said Labour would …") or, when the source follows the
-/// speech, at the sentence's start ("Brazil wants …, Gros said").
-fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usize> {
-    let ws = reported_words(text, p);
+/// The side that is the subject of a position's reported speech (its words `ws`, from
+/// [`reported_words`]): named in its first words, after the cue ("said Labour would
+/// …") or, when the source follows the speech, at the sentence's start ("Brazil wants
+/// …, Gros said").
+fn reported_subject(text: &str, ws: &[Range<usize>], sides: &SideMatcher) -> Option<usize> {
     let head = ws.get(..SUBJECT_WORDS.min(ws.len()))?;
     let span = head.first()?.start..head.last()?.end;
     let phrase = &text[span.clone()];
@@ -77,10 +78,10 @@ fn reported_subject(text: &str, p: &Position, sides: &SideMatcher) -> Option<usi
     (!governed && intends).then_some(side)
 }
 
-/// Whether a position's reported speech opens on the speaker's own government ("Mr
-/// Oakes said his government would …"): its stater heads or serves the state.
-fn speaks_for_own_state(text: &str, p: &Position) -> bool {
-    let ws = reported_words(text, p);
+/// Whether a position's reported speech (its words `ws`) opens on the speaker's own
+/// government ("Mr Oakes said his government would …"): its stater heads or serves
+/// the state.
+fn speaks_for_own_state(text: &str, ws: &[Range<usize>]) -> bool {
     let mut buf = [0u8; 32];
     let head: Vec<String> = ws
         .iter()
@@ -271,17 +272,29 @@ mod tests {
     fn the_subject_of_reported_speech_is_the_side_spoken_for() {
         let t = "Ann Lee said Marova would never sign the accord.";
         assert_eq!(
-            reported_subject(t, &position(t, "Ann Lee", "said"), &sides()),
+            reported_subject(
+                t,
+                &reported_words(t, &position(t, "Ann Lee", "said")),
+                &sides()
+            ),
             Some(0)
         );
         let t = "Tessalia wants to resume the talks soon, central bank governor Ann Lee said.";
         assert_eq!(
-            reported_subject(t, &position(t, "central", "said"), &sides()),
+            reported_subject(
+                t,
+                &reported_words(t, &position(t, "central", "said")),
+                &sides()
+            ),
             Some(1)
         );
         let t = "Ann Lee said talks with Marova would resume.";
         assert_eq!(
-            reported_subject(t, &position(t, "Ann Lee", "said"), &sides()),
+            reported_subject(
+                t,
+                &reported_words(t, &position(t, "Ann Lee", "said")),
+                &sides()
+            ),
             None
         );
     }

@@ -174,6 +174,28 @@ fn fill_and_rename(
     sync_dir(dir)
 }
 
+/// Renames `from` to `to` unless something is at `to`, in one step that no other
+/// process can come between: `Some(true)` when renamed, `Some(false)` when a file was
+/// there (it is left as it is), `None` when the file system cannot rename so
+/// (`RENAME_NOREPLACE`), for the caller to choose another way.
+pub fn rename_unless_taken(from: &Path, to: &Path) -> io::Result<Option<bool>> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+            Ok(()) => Ok(Some(true)),
+            Err(e) if e == rustix::io::Errno::EXIST => Ok(Some(false)),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    {
+        let _ = (from, to);
+        Ok(None)
+    }
+}
+
 /// Flushes a directory entry change (a rename) to disk.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]

@@ -313,17 +313,10 @@ pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
 /// Renames `from` to `to` unless something is at `to` (then `false`): never over a
 /// file already there, not even one put there a moment before.
 fn rename_no_replace(from: &Path, to: &Path) -> io::Result<bool> {
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    {
-        use rustix::fs::{CWD, RenameFlags, renameat_with};
-        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
-            Ok(()) => return Ok(true),
-            Err(e) if e == rustix::io::Errno::EXIST => return Ok(false),
-            // a file system without the flag: look first, below
-            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
-            Err(e) => return Err(e.into()),
-        }
+    if let Some(renamed) = super::fsio::rename_unless_taken(from, to)? {
+        return Ok(renamed);
     }
+    // a file system without the flag: look first
     if fs::symlink_metadata(to).is_ok() {
         return Ok(false);
     }

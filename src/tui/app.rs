@@ -25,6 +25,7 @@ mod saving;
 pub mod sides_editor;
 pub mod speakers;
 mod update;
+mod worker_gone;
 pub mod workers;
 
 use super::filter::ListFilter;
@@ -125,7 +126,13 @@ pub struct App {
     read_again: bool,
     /// A worker reads the article's file again for `:detect`.
     reading_file_again: bool,
+    /// This load of the article: each reader made on an article (opened, moved to in a
+    /// corpus, read again) has its own, so what a worker sends for another is told apart.
+    load: u64,
 }
+
+/// The loads of articles so far, to number the next.
+static LOADS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl App {
     /// A reader over an article whose annotations are still loading, for a terminal of
@@ -202,6 +209,7 @@ impl App {
             corpus: None,
             read_again: false,
             reading_file_again: false,
+            load: LOADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
         };
         app.relayout();
         app
@@ -245,6 +253,14 @@ impl App {
             }
             self.log.push_back(m.clone());
         }
+    }
+
+    /// Keeps a message in the log without showing it (it is about another article).
+    pub(crate) fn log_only(&mut self, text: String, tone: Tone) {
+        if self.log.len() == LOG_LEN {
+            self.log.pop_front();
+        }
+        self.log.push_back((text, tone));
     }
 
     /// Puts lines in the log after the message shown now (a list that goes with it).

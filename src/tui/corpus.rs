@@ -32,6 +32,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether the background read has reported on it (or the reader, once opened).
+    pub fn is_counted(&self) -> bool {
+        self.title.is_some()
+    }
+
     /// Where the article stands: begun once a person decided on an annotation.
     pub fn progress(&self) -> Progress {
         let begun = self.counts.as_ref().is_some_and(Counts::is_begun);
@@ -120,6 +125,9 @@ pub struct Corpus {
     /// The ticket of the latest opening of an article, shared with the workers so one
     /// opening an article the user has left stops.
     pub opening: Arc<AtomicU64>,
+    /// The background read of titles and counts failed: the rows it had not read show
+    /// their counts as unavailable.
+    pub counting_failed: bool,
 }
 
 impl Corpus {
@@ -159,6 +167,7 @@ impl Corpus {
             marks,
             places: None,
             opening: Arc::default(),
+            counting_failed: false,
         };
         corpus.arrange();
         corpus
@@ -287,36 +296,39 @@ pub struct Destination {
 /// How many articles' counts go to the reader in one event.
 const COUNTED_BATCH: usize = 64;
 
-/// Reads the title and store counts of every article on a worker of low priority,
-/// handing them to `send` in batches, in the list's order, until it says the reader
-/// is gone (false).
-pub fn spawn_counting(
-    paths: Vec<PathBuf>,
-    max_store_bytes: u64,
-    send: impl Fn(Vec<Counted>) -> bool + Send + 'static,
+/// Reads the title and store counts of every article (`count` reads one), handing
+/// them to `send` in batches, in the list's order, until it says the reader is gone
+/// (false). The loop runs it on a worker of its own (`tui::spawn_counting`).
+pub fn count_all(
+    paths: &[PathBuf],
+    count: impl Fn(usize, &Path) -> Counted,
+    send: impl Fn(Vec<Counted>) -> bool,
 ) {
-    std::thread::spawn(move || {
-        let _ = rustix::process::nice(super::WORKER_NICE);
-        let mut batch = Vec::with_capacity(COUNTED_BATCH);
-        for (index, path) in paths.iter().enumerate() {
-            let store = read_store(path, max_store_bytes);
-            let title = match &store {
-                Ok(Some(s)) if !s.title.is_empty() => s.title.clone(),
-                _ => peek_title(path),
-            };
-            batch.push(Counted {
-                index,
-                title,
-                counts: store.map(|s| s.map(|s| s.counts)),
-            });
-            if batch.len() == COUNTED_BATCH && !send(std::mem::take(&mut batch)) {
-                return;
-            }
+    let mut batch = Vec::with_capacity(COUNTED_BATCH);
+    for (index, path) in paths.iter().enumerate() {
+        batch.push(count(index, path));
+        if batch.len() == COUNTED_BATCH && !send(std::mem::take(&mut batch)) {
+            return;
         }
-        if !batch.is_empty() {
-            send(batch);
-        }
-    });
+    }
+    if !batch.is_empty() {
+        send(batch);
+    }
+}
+
+/// One article's title and store counts (a store up to `max_store_bytes`), for the
+/// list's row `index`.
+pub fn count(index: usize, path: &Path, max_store_bytes: u64) -> Counted {
+    let store = read_store(path, max_store_bytes);
+    let title = match &store {
+        Ok(Some(s)) if !s.title.is_empty() => s.title.clone(),
+        _ => peek_title(path),
+    };
+    Counted {
+        index,
+        title,
+        counts: store.map(|s| s.map(|s| s.counts)),
+    }
 }
 
 #[cfg(test)]

@@ -41,6 +41,19 @@ pub struct DetectJob {
     pub purpose: Purpose,
     /// The article's file, to read whole before detecting (`:detect`).
     pub read_first: Option<ReadFirst>,
+    /// The load of the article it was asked for.
+    pub load: Load,
+}
+
+/// Which article, and which load of it, a detection was asked for. Its result, or its
+/// failure, may come after the reader has moved on (`:n`, the file read again): then
+/// it belongs to the article it names, not to the one shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Load {
+    /// The reader's load of the article (every opening has its own).
+    pub id: u64,
+    /// The article's name, as the status bar gives it.
+    pub article: String,
 }
 
 /// The article's file as `:detect` found it: opened and its start read on the reader's

@@ -41,14 +41,22 @@ pub enum Event {
 }
 
 /// What a worker was doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Work {
     /// Reading the article and opening its store.
     Opening,
-    /// A detection the reader asked for.
-    Detection,
+    /// A detection the reader asked for, for this load of an article.
+    Detection(crate::tui::detection::Load),
     /// The corpus search under this ticket.
     Search(u64),
+    /// Reading the titles and store counts of the corpus's articles for the list.
+    Counting,
+    /// Watching for signals; `again` when it watches on after the panic, `false` when
+    /// it gave up and signals no longer reach the reader.
+    Signals {
+        /// Whether it watches again.
+        again: bool,
+    },
 }
 
 /// A worker that ended before it finished, and the report of its panic when the
@@ -107,14 +115,39 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(all)?;
     std::thread::Builder::new()
         .name("signals".into())
-        .spawn(move || {
-            for sig in signals.forever().filter(|&s| s != FILE_TOO_LARGE) {
+        .spawn(move || watch_signals(signals.forever(), &tx))?;
+    Ok(())
+}
+
+/// How many times the signal watcher watches on after a panic before it gives up.
+const SIGNAL_WATCH_RETRIES: usize = 3;
+
+/// Sends each signal as an event until the reader is gone. A panic here must not end
+/// the watching: the handlers stay installed with nothing to act on them, so SIGTERM,
+/// SIGHUP and SIGINT would be swallowed — `kill`, a logout or a shutdown could no
+/// longer end the reader with its terminal given back. So the watcher goes on, with
+/// the same handlers (no signal is missed meanwhile), and tells the reader, which says
+/// so; after [`SIGNAL_WATCH_RETRIES`] panics it gives up and says that instead.
+fn watch_signals(mut signals: impl Iterator<Item = i32>, tx: &Sender<Event>) {
+    for retry in 0..=SIGNAL_WATCH_RETRIES {
+        let watched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            for sig in signals.by_ref().filter(|&s| s != FILE_TOO_LARGE) {
                 if tx.send(Event::Signal(sig)).is_err() {
                     return;
                 }
             }
-        })?;
-    Ok(())
+        }));
+        if watched.is_ok() {
+            return; // the reader is gone
+        }
+        let work = Work::Signals {
+            again: retry < SIGNAL_WATCH_RETRIES,
+        };
+        let why = crate::tui::terminal::take_worker_panic();
+        if tx.send(Event::WorkerGone(Gone { work, why })).is_err() {
+            return;
+        }
+    }
 }
 
 /// Lets the reader stop the input thread from reading while another program has the
@@ -256,7 +289,7 @@ impl Drop for WorkerGuard {
     fn drop(&mut self) {
         if !self.done {
             let why = crate::tui::terminal::take_worker_panic();
-            let work = self.work;
+            let work = self.work.clone();
             self.send(Event::WorkerGone(Gone { work, why }));
         }
     }
@@ -327,10 +360,58 @@ mod tests {
         assert!(rx.recv().is_err());
     }
 
+    /// Signals from a watcher with a bug: the first `panics` reads panic, then
+    /// SIGTERM comes, then nothing more.
+    fn buggy_signals(panics: usize) -> impl Iterator<Item = i32> {
+        let mut reads = 0;
+        std::iter::from_fn(move || {
+            reads += 1;
+            if reads <= panics {
+                panic!("a bug in the signal watcher");
+            }
+            (reads == panics + 1).then_some(signal_hook::consts::SIGTERM)
+        })
+    }
+
+    #[test]
+    fn a_panic_on_the_signal_watcher_leaves_it_watching_and_says_so() {
+        let (tx, rx) = channel();
+        let watcher = std::thread::spawn(move || watch_signals(buggy_signals(1), &tx));
+        assert!(watcher.join().is_ok(), "the watcher outlives its panic");
+        let Ok(Event::WorkerGone(gone)) = rx.recv() else {
+            panic!("the panic is not reported");
+        };
+        assert_eq!(gone.work, Work::Signals { again: true });
+        // the signal after the panic still reaches the reader, so it can end cleanly
+        assert!(matches!(
+            rx.recv(),
+            Ok(Event::Signal(signal_hook::consts::SIGTERM))
+        ));
+        assert!(rx.recv().is_err());
+    }
+
+    #[test]
+    fn a_signal_watcher_that_keeps_panicking_gives_up_and_says_so() {
+        let (tx, rx) = channel();
+        let panics = SIGNAL_WATCH_RETRIES + 1;
+        let watcher = std::thread::spawn(move || watch_signals(buggy_signals(panics), &tx));
+        assert!(watcher.join().is_ok());
+        let works: Vec<Work> = rx
+            .iter()
+            .map(|e| match e {
+                Event::WorkerGone(gone) => gone.work,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut expected = vec![Work::Signals { again: true }; SIGNAL_WATCH_RETRIES];
+        expected.push(Work::Signals { again: false });
+        assert_eq!(works, expected);
+    }
+
     #[test]
     fn a_worker_that_finishes_says_nothing_more() {
         let (tx, rx) = channel();
-        let guard = WorkerGuard::new(tx, Work::Detection);
+        let guard = WorkerGuard::new(tx, Work::Counting);
         guard.send(Event::Progress(7));
         guard.finish();
         assert!(matches!(rx.recv(), Ok(Event::Progress(7))));

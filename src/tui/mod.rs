@@ -157,10 +157,8 @@ pub fn run_corpus(corpus: corpus::Corpus, config: Config) -> Result<Exit> {
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
         let gate = events::InputGate::default();
         events::spawn_input(tx.clone(), gate.clone()).context("cannot read the terminal")?;
-        let counted = tx.clone();
-        corpus::spawn_counting(paths, max_store, move |batch| {
-            counted.send(Event::CorpusCounted(batch)).is_ok()
-        });
+        let count = move |index, path: &std::path::Path| corpus::count(index, path, max_store);
+        spawn_counting(paths, count, tx.clone());
         let end = event_loop(terminal, &mut app, (tx, rx), &gate, mouse)?;
         app.keep_place();
         Ok(end)
@@ -361,7 +359,7 @@ impl Workers for Threads {
 /// Runs a detection the app asked for on a thread of its own, at the worker's
 /// priority, and sends its result back (or, if it panics, that it failed).
 fn spawn_detection(job: detection::DetectJob, tx: mpsc::Sender<Event>) {
-    let guard = events::WorkerGuard::new(tx, events::Work::Detection);
+    let guard = events::WorkerGuard::new(tx, events::Work::Detection(job.load.clone()));
     std::thread::spawn(move || {
         background();
         guard.send(Event::Detected(Box::new(job.run())));
@@ -376,6 +374,25 @@ fn spawn_search(job: corpus::search::SearchJob, tx: mpsc::Sender<Event>) {
     std::thread::spawn(move || {
         background();
         job.run(|found| guard.send(Event::CorpusFound(found)));
+        guard.finish();
+    });
+}
+
+/// Reads the corpus list's titles and store counts on a thread of its own, at the
+/// worker's priority (`count` reads one article), sending them in batches; a panic
+/// there is reported by its guard, and the list shows the counts it never reached as
+/// unavailable.
+fn spawn_counting(
+    paths: Vec<std::path::PathBuf>,
+    count: impl Fn(usize, &std::path::Path) -> corpus::Counted + Send + 'static,
+    tx: mpsc::Sender<Event>,
+) {
+    let guard = events::WorkerGuard::new(tx, events::Work::Counting);
+    std::thread::spawn(move || {
+        background();
+        corpus::count_all(&paths, count, |batch| {
+            guard.send(Event::CorpusCounted(batch))
+        });
         guard.finish();
     });
 }

@@ -52,7 +52,7 @@ fn write_large_page(path: &Path) {
 
 /// Runs the loop's worker for an opening and gives the app what it sends, as the loop
 /// does; returns how many events came.
-fn finish_opening(app: &mut App, job: OpenJob) -> usize {
+pub(super) fn finish_opening(app: &mut App, job: OpenJob) -> usize {
     finish_opening_within(app, job, 1 << 30)
 }
 

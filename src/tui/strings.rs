@@ -139,6 +139,37 @@ pub const SEARCH_FAILED: &str = "the search failed";
 /// What is left after [`SEARCH_FAILED`].
 pub const MATCHES_SO_FAR: &str = "its matches so far are listed";
 
+/// The worker reading the corpus's titles and counts ended before it finished (a bug).
+pub const COUNTING_FAILED: &str = "reading the articles' titles and counts failed";
+
+/// What is left after [`COUNTING_FAILED`].
+pub const COUNTS_SHOWN_UNAVAILABLE: &str =
+    "the list shows the rest as unavailable; each article opens as before";
+
+/// A row of the corpus list whose counts the failed read never reached.
+pub const COUNTS_UNAVAILABLE: &str = "counts unavailable";
+
+/// The thread that turns signals into events panicked (a bug).
+pub const SIGNALS_FAILED: &str = "watching for signals failed";
+
+/// What is left after [`SIGNALS_FAILED`] when it watches on.
+pub const SIGNALS_WATCHED_AGAIN: &str = "watching again";
+
+/// What is left after [`SIGNALS_FAILED`] when it gave up: kill and hang-up signals no
+/// longer end the reader cleanly, so the user should end it with a key.
+pub fn signals_lost(save: &str, quit: &str) -> String {
+    format!("signals no longer end the reader cleanly: {save} saves, {quit} quits")
+}
+
+/// A detection of an article the reader has left failed (a bug): said in the messages,
+/// under the article's name, not on the article shown.
+pub fn detection_failed_for(article: &str) -> String {
+    format!(
+        "{}: {DETECTION_FAILED}",
+        crate::article::sanitize_inline(article)
+    )
+}
+
 /// The longest panic report shown: enough for the message and its place.
 const REPORT_CHARS: usize = 200;
 

@@ -129,6 +129,17 @@ impl Term {
         self.wait_for(text, |s| s.contents().contains(text));
     }
 
+    /// Waits until the screen's last row (at the terminal's size now, so after a
+    /// resize the new one) shows `text`: the status bar drawn at that size.
+    pub fn wait_last_row(&self, text: &str) {
+        self.wait_for(&format!("{text:?} on the last row"), |s| {
+            let (rows, cols) = s.size();
+            s.rows(0, cols)
+                .nth(usize::from(rows.saturating_sub(1)))
+                .is_some_and(|row| row.contains(text))
+        });
+    }
+
     /// Types bytes, then gives the program a moment (so Esc is not read as Alt).
     pub fn send(&mut self, bytes: &str) {
         let w = self.writer.as_mut().expect("terminal open");

@@ -4,7 +4,6 @@
 use super::{App, Tone, warnings_text};
 use crate::article::Article;
 use crate::store::Store;
-use crate::tui::events::{Gone, Work};
 use crate::tui::layout::Layout;
 use crate::tui::session::Place;
 use crate::tui::strings;
@@ -177,50 +176,6 @@ impl App {
         } else {
             self.loading = Loading::Unread(why.to_string());
             self.message = Some((why.to_string(), Tone::Warning));
-        }
-    }
-
-    /// A worker ended before it finished (a bug), with its panic's report when kept.
-    /// The opening's: read on without annotations (or, when the article never came,
-    /// say so in its place). A detection's or a search's: nothing of it reached the
-    /// store, so the annotations and edits stay as they were; the status bar stops
-    /// saying it runs and says it failed, and why.
-    pub(super) fn worker_gone(&mut self, gone: Gone) {
-        let why = gone.why.as_deref();
-        match gone.work {
-            Work::Opening if self.loading.article_here() => {
-                self.loading = Loading::Without;
-                let text = strings::worker_failed(strings::WORKER_GONE, why, strings::READING_ONLY);
-                self.say(text, Tone::Warning);
-            }
-            Work::Opening => {
-                let text =
-                    strings::worker_failed(strings::ARTICLE_GONE, why, strings::NOTHING_TO_SHOW);
-                self.article_failed(&text);
-            }
-            Work::Detection => {
-                self.reading_file_again = false;
-                let text = strings::worker_failed(
-                    strings::DETECTION_FAILED,
-                    why,
-                    strings::ANNOTATIONS_UNCHANGED,
-                );
-                self.say(text, Tone::Warning);
-            }
-            Work::Search(ticket) => {
-                if self
-                    .corpus
-                    .as_mut()
-                    .is_some_and(|c| c.search_failed(ticket))
-                {
-                    let text = strings::worker_failed(
-                        strings::SEARCH_FAILED,
-                        why,
-                        strings::MATCHES_SO_FAR,
-                    );
-                    self.say(text, Tone::Warning);
-                }
-            }
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::store::edit::Edit;
 use crate::store::suggest::rederived;
 use crate::store::{OpenOptions, Outcome, Suggest};
 use crate::tui::action::Action;
-use crate::tui::detection::{DetectJob, Detected, Purpose, ReadFirst};
+use crate::tui::detection::{DetectJob, Detected, Load, Purpose, ReadFirst};
 use crate::tui::opening::OpenJob;
 use crate::tui::strings;
 use std::sync::Arc;
@@ -241,6 +241,10 @@ impl App {
             parties,
             purpose,
             read_first: None,
+            load: Load {
+                id: self.load,
+                article: self.label.clone(),
+            },
         });
     }
 
@@ -252,7 +256,12 @@ impl App {
     /// A detection's result: applied when it was run on this article with the sides
     /// the store has now (a later edit of the sides queued another, so a stale one is
     /// dropped), or, for given sides, when nothing changed since they were to apply.
+    /// One asked for on an article the reader has left is dropped unsaid: nothing of
+    /// it belongs to the article shown.
     pub(super) fn take_detected(&mut self, done: Detected) {
+        if done.job.load.id != self.load {
+            return;
+        }
         let Some(state) = self.loading.store().map(|s| s.state()) else {
             return;
         };

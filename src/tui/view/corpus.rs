@@ -146,9 +146,17 @@ fn entry_line(corpus: &Corpus, e: &Entry) -> String {
             c.by_status[2],
             c.sides_line()
         ),
+        (None, None) if corpus.counting_failed && !e.is_counted() => {
+            strings::COUNTS_UNAVAILABLE.to_string()
+        }
         (None, None) => String::new(),
     };
-    let title = e.title.as_deref().unwrap_or("…");
+    // "…" while the background read may still come to it
+    let title = match &e.title {
+        Some(title) => title.as_str(),
+        None if corpus.counting_failed => "",
+        None => "…",
+    };
     format!(
         "{open}{} {}  {}  ({})",
         mark(e.progress()),
