@@ -28,7 +28,26 @@ pub fn appositive_clues(
                 evidence.add(i, Target::Side(side), Clue::Appositive);
             }
         }
+        for side in descriptions(text, e).filter_map(|d| member_of(d, sides)) {
+            evidence.add(i, Target::Side(side), Clue::Appositive);
+        }
     }
+}
+
+/// The side whose members a description names by its head noun, when it names no side
+/// itself: "a senior ranger" of the side called "rangers" (the Rangers' Association),
+/// "a primary school teacher" of "teachers".
+fn member_of(description: &str, sides: &SideMatcher) -> Option<usize> {
+    if sides.first(description).is_some() {
+        return None;
+    }
+    // the head noun ends the phrase or comes before its complement ("a vet in the hill
+    // country")
+    let head = description
+        .split_whitespace()
+        .take_while(|w| !is(Class::RoleComplement, w))
+        .last()?;
+    sides.first(&super::bodies::member_plural(head)?)
 }
 
 /// Bytes of the article in which other mentions of a speaker's name are looked for.
@@ -344,6 +363,11 @@ mod tests {
             appositive(text, "Tom Field".len(), Reading::Loose),
             Some("assistant trade representative")
         );
+        // an owner's name of several words opens one, singular or plural possessive
+        let text = "Tom Field, Acme Mining's chief negotiator, said no.";
+        assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
+        let text = "Tom Field, Acme Minings' chief negotiator, said no.";
+        assert!(appositive(text, "Tom Field".len(), Reading::Strict).is_some());
         // a capitalised office head opens a description too
         let text = "Sir Tom Field, Head of the Acme Delegation in Lima, said no.";
         assert_eq!(appositive_side(text, "Sir Tom Field".len(), &m), Some(0));

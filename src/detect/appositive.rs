@@ -37,9 +37,10 @@ pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str>
     let appositive = &window[..stop];
     let first = appositive.split_whitespace().next()?;
     let ok = match reading {
-        Reading::Strict => introduces_description(first),
+        Reading::Strict => introduces_description(first) || opens_with_owner(appositive),
         Reading::Loose => {
             introduces_description(first)
+                || opens_with_owner(appositive)
                 || appositive
                     .split_whitespace()
                     .all(|w| w.starts_with(char::is_lowercase) && !is_clause_word(w))
@@ -58,6 +59,21 @@ fn introduces_description(word: &str) -> bool {
         || lexicon::is_title(&lower)
         || word.ends_with("'s")
         || word.ends_with("’s")
+}
+
+/// Whether an appositive opens with an owner's name of capitalised words, singular or
+/// plural possessive ("Skyline Air's chief operating officer", "Northern Lines'
+/// personnel director").
+fn opens_with_owner(appositive: &str) -> bool {
+    for w in appositive.split_whitespace().take(5) {
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Words that make a run of lower-case words a clause ("often vilified by",

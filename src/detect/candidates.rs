@@ -80,7 +80,9 @@ impl Candidates {
     /// The candidates of an article whose sides are to be inferred, from its opening.
     pub fn inferred(opening: &Opening, structure: &Structure) -> Candidates {
         let text = opening.text();
-        let mut own: Vec<Own> = discover(opening, known_matcher())
+        // the lead: the headline and the first paragraph of the body
+        let lead_end = structure.paragraphs.first().map_or(0, |p| p.range.end);
+        let mut own: Vec<Own> = discover(opening, known_matcher(), lead_end)
             .into_iter()
             .map(|d| {
                 let Discovered { name, names, kind } = d;

@@ -4,6 +4,7 @@
 //! ("Harlow Freight Lines", "Veltrix Energy") or a regulator ("the Office of Energy
 //! Regulation"). They are found by how the text treats a name, not by the name.
 
+use super::bodies::{add_short_names, paired_in_lead};
 use super::lexicon::{self, WordMap, WordSet};
 use super::opening::Opening;
 use super::parties::SideMatcher;
@@ -50,18 +51,25 @@ fn is_party_noun(w: &str) -> bool {
     is_any_case(Class::PartyFollower, w)
 }
 
-/// The sides named in an article's opening that `known` does not know.
-pub fn discover(opening: &Opening, known: &SideMatcher) -> Vec<Discovered> {
+/// The sides named in an article's opening that `known` does not know; `lead_end` is
+/// where the lead (the headline and first paragraph) ends.
+pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<Discovered> {
     let text = opening.text();
     let ws = opening.words();
     let mut found: Vec<Discovered> = Vec::new();
     let lone = lone_words(text, ws);
-    for run in name_runs(text, ws) {
-        if let Some(d) = organisation(text, ws, run, known, &lone) {
+    let runs: Vec<std::ops::Range<usize>> = name_runs(text, ws).collect();
+    for run in &runs {
+        if let Some(d) = organisation(text, ws, run.clone(), known, &lone) {
             add(&mut found, d);
         }
     }
     for d in countries_and_parties(text, ws, known) {
+        add(&mut found, d);
+    }
+    // (after the countries and parties, which a lead may also set against each other
+    // and whose kind their names' neighbours tell)
+    for d in paired_in_lead(text, ws, &runs, lead_end, known, kind_of_set_against) {
         add(&mut found, d);
     }
     for kind in [SideKind::Union, SideKind::Company, SideKind::Regulator] {
@@ -81,6 +89,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher) -> Vec<Discovered> {
             }
         }
     }
+    add_short_names(text, &mut found);
     found
 }
 
@@ -202,7 +211,9 @@ fn organisation(
     if known.first(whole).is_some() {
         return None;
     }
-    let kind = kind_of_words(&words).or(traded.then_some(SideKind::Company))?;
+    let kind = kind_of_words(&words)
+        .or(traded.then_some(SideKind::Company))
+        .or_else(|| is_body_name(&words).then_some(SideKind::Other))?;
     let mut names = vec![whole.to_string()];
     names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
     match kind {
@@ -259,8 +270,9 @@ fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
             .is_some_and(|b| &text[ws[a].end..b.start] == " ")
     };
     let shares_after = spaced(run.end - 1) && after.is_some_and(|w| is(Class::ShareNoun, &w));
+    // (only "shares in": "a stake in New Hampshire" is a candidate's, not a holding)
     let shares_in = matches!(before, Some((Some(noun), Some(prep)))
-        if is(Class::ShareNoun, &noun) && prep == "in");
+        if noun == "shares" && prep == "in");
     shares_after || shares_in
 }
 
@@ -290,8 +302,13 @@ fn company_short_names(words: &[&str], known: &SideMatcher, lone: &WordSet<&str>
 /// Party").
 fn kind_of_words(words: &[&str]) -> Option<SideKind> {
     let (first, last) = (*words.first()?, *words.last()?);
-    // an association of people of a trade is their union
-    let of_workers = last == "Association" && words.iter().rev().skip(1).any(|w| w.ends_with('s'));
+    // a body of people of a trade or a place is their union ("Allied Pilots
+    // Association", "the Orska Farmers' League", "the Selkirk Fishermen's Cooperative")
+    let of_workers = is_any_case(Class::MembersBodyEnd, last)
+        && words.iter().rev().skip(1).any(|w| {
+            let w = w.trim_end_matches(['\'', '’']);
+            w.ends_with('s') || w.ends_with("men")
+        });
     if of_workers || words.iter().any(|w| is_union_word(w)) {
         Some(SideKind::Union)
     } else if is_company_word(last) {
@@ -305,14 +322,32 @@ fn kind_of_words(words: &[&str]) -> Option<SideKind> {
     }
 }
 
+/// Whether a name of two or more capitalised words ends in a word of an organisation
+/// whose kind it does not tell ("Ashford Cycling Club", "Westmere University").
+fn is_body_name(words: &[&str]) -> bool {
+    words.last().is_some_and(|last| {
+        is_any_case(Class::MembersBodyEnd, last) || is_any_case(Class::BodyNameEnd, last)
+    })
+}
+
 /// The kind of organisation a side's name says it is ("Veltrix Energy" a company), as
-/// [`kind_of_words`] tells it; none for a single word.
+/// [`kind_of_set_against`] tells it; none for a single word.
 pub fn kind_of_name(name: &str) -> Option<SideKind> {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() < 2 {
         return None;
     }
-    kind_of_words(&words)
+    kind_of_set_against(&words)
+}
+
+/// The kind of a body known to be a side (set against another in the lead, or given):
+/// as [`kind_of_words`] tells it, or a public body by the word that ends its name
+/// ("the Finance Ministry", "Kellsbridge Council").
+fn kind_of_set_against(words: &[&str]) -> Option<SideKind> {
+    kind_of_words(words).or_else(|| {
+        let last = words.last()?;
+        is_any_case(Class::PublicBodyEnd, last).then_some(SideKind::Regulator)
+    })
 }
 
 /// Countries known by a name and its demonym ("Marova", "Marovan") or by the offices
@@ -450,10 +485,14 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, SideKind)> {
-        discover(&Opening::of(text), crate::detect::country_matcher())
-            .into_iter()
-            .map(|d| (d.names.join("|"), d.kind))
-            .collect()
+        discover(
+            &Opening::of(text),
+            crate::detect::country_matcher(),
+            text.len(),
+        )
+        .into_iter()
+        .map(|d| (d.names.join("|"), d.kind))
+        .collect()
     }
 
     #[test]
@@ -550,11 +589,18 @@ mod tests {
 
     #[test]
     fn a_company_is_told_by_its_shares_and_a_body_by_its_bracketed_short_name() {
-        let got = found("Shares in Kellin Water fell. Dunmore Bay shares rose. Acme Bay fell.");
+        let got = found(
+            "Shares in Kellin Water fell. Dunmore Bay shares rose. Acme Bay fell. \
+             He has a stake in New Carlow.",
+        );
         for name in ["Kellin Water", "Dunmore Bay"] {
             assert!(got.contains(&(name.into(), SideKind::Company)), "{got:?}");
         }
         assert!(got.iter().all(|(n, _)| !n.starts_with("Acme")), "{got:?}");
+        assert!(
+            got.iter().all(|(n, _)| !n.starts_with("New Carlow")),
+            "{got:?}"
+        );
         let got = found(
             "The Water Services Authority (WSA) ruled. The Office of Water Supply (Ofwas) agreed. \
              The Grain Board (Reuters) did not.",
@@ -570,6 +616,34 @@ mod tests {
             );
         }
         assert!(got.iter().all(|(n, _)| !n.contains("Reuters")), "{got:?}");
+    }
+
+    #[test]
+    fn the_names_the_lead_sets_against_each_other_are_sides_whatever_their_words() {
+        let got = found(
+            "Taxi drivers rally\n\nTalks between the Taxi Drivers' Federation and RideNow \
+             continued. Kemal Aydin, the federation's chairman, said no.",
+        );
+        assert!(
+            got.contains(&(
+                "Taxi Drivers' Federation|union|federation|drivers".into(),
+                SideKind::Union
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("RideNow".into(), SideKind::Other)),
+            "{got:?}"
+        );
+        // a public body is one only where the lead sets it against another side
+        let got = found("Talks between the Hauliers' Alliance and the Finance Ministry ended.");
+        assert!(
+            got.iter()
+                .any(|(n, k)| n.starts_with("Finance Ministry") && *k == SideKind::Regulator),
+            "{got:?}"
+        );
+        let got = found("The Finance Ministry said on Monday that Japan would pay.");
+        assert!(got.iter().all(|(n, _)| !n.contains("Ministry")), "{got:?}");
     }
 
     #[test]

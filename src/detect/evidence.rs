@@ -130,13 +130,15 @@ impl Roles {
             Target::Side(s) => Some(s),
             // (between two parties whose government is not known, the state's offices
             // are no one's: the country is not what they speak for)
-            Target::State => governing().or_else(|| {
-                let parties = considered
-                    .iter()
-                    .filter(|&&s| self.kinds.get(s) == Some(&SideKind::Party))
-                    .count();
-                nation().filter(|_| parties < 2)
-            }),
+            Target::State => governing()
+                .or_else(|| {
+                    let parties = considered
+                        .iter()
+                        .filter(|&&s| self.kinds.get(s) == Some(&SideKind::Party))
+                        .count();
+                    nation().filter(|_| parties < 2)
+                })
+                .or_else(|| self.public_body(considered)),
             Target::Governing => governing(),
             Target::Nation => nation(),
             Target::Home => self.nation.filter(|n| considered.contains(n)),
@@ -147,6 +149,29 @@ impl Roles {
             Target::Kind(kind) => {
                 only(&[kind], None).or_else(|| self.untold_kind(kind, considered))
             }
+        }
+    }
+
+    /// The side the state's offices speak for in a story between a public body and
+    /// unions or companies: the one public body ("the finance minister" in a dispute
+    /// between the Hauliers' Alliance and the Finance Ministry). A side of no told kind
+    /// may be a country ("Talvera" against a mediating "Northern Council"), whose
+    /// ministers are its own.
+    fn public_body(&self, considered: &[usize]) -> Option<usize> {
+        let kind_of = |s: usize| self.kinds.get(s).copied().unwrap_or_default();
+        let political = considered.iter().any(|&s| {
+            !matches!(
+                kind_of(s),
+                SideKind::Union | SideKind::Company | SideKind::Regulator
+            )
+        });
+        let mut bodies = considered
+            .iter()
+            .copied()
+            .filter(|&s| kind_of(s) == SideKind::Regulator);
+        match (political, bodies.next(), bodies.next()) {
+            (false, Some(only), None) => Some(only),
+            _ => None,
         }
     }
 
@@ -358,6 +383,27 @@ mod tests {
         let country = disputes(vec![SideKind::Country, SideKind::Other]);
         assert_eq!(ev.decide(0, &country, &[0, 1]), None);
         let untold = disputes(vec![SideKind::Other, SideKind::Other]);
+        assert_eq!(ev.decide(0, &untold, &[0, 1]), None);
+    }
+
+    #[test]
+    fn the_states_offices_speak_for_the_one_public_body_when_no_side_is_political() {
+        let mut ev = Evidence::new(1);
+        ev.add(0, Target::State, Clue::Office);
+        let disputes = |kinds: Vec<SideKind>| Roles {
+            kinds,
+            ..Roles::default()
+        };
+        // "the finance minister" in a dispute between an alliance and a ministry
+        let ministry = disputes(vec![SideKind::Union, SideKind::Regulator]);
+        assert_eq!(ev.decide(0, &ministry, &[0, 1]), Some(1));
+        // not where a country is a side, nor between two public bodies
+        let country = disputes(vec![SideKind::Country, SideKind::Regulator]);
+        assert_eq!(ev.decide(0, &country, &[0, 1]), Some(0));
+        let two = disputes(vec![SideKind::Regulator, SideKind::Regulator]);
+        assert_eq!(ev.decide(0, &two, &[0, 1]), None);
+        // nor against a side of no told kind, which may be a country
+        let untold = disputes(vec![SideKind::Other, SideKind::Regulator]);
         assert_eq!(ev.decide(0, &untold, &[0, 1]), None);
     }
 

@@ -32,6 +32,9 @@ pub enum Class {
     ShareNoun,
     UnionNameWord,
     UnionShortName,
+    MembersBodyEnd,
+    BodyNameEnd,
+    PublicBodyEnd,
     RegulatorNameEnd,
     OrganisationEnd,
     CountryFollower,
@@ -56,7 +59,7 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 37] = [
+const ALL: [Class; 40] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -74,6 +77,9 @@ const ALL: [Class; 37] = [
     Class::ShareNoun,
     Class::UnionNameWord,
     Class::UnionShortName,
+    Class::MembersBodyEnd,
+    Class::BodyNameEnd,
+    Class::PublicBodyEnd,
     Class::RegulatorNameEnd,
     Class::OrganisationEnd,
     Class::CountryFollower,

@@ -1,0 +1,217 @@
+//! Organisations a story names that no list has, found by how its lead treats them
+//! rather than by the words of their names: the two names a lead sets against each
+//! other ("talks between the Pilots' Association and Skyline Air"), and the shorter
+//! names the story then uses for a body ("the league's president" for the Orska
+//! Farmers' League, "the water board" for the Regional Water Board) and for its
+//! members ("farmers", "a senior ranger" of the Rangers' Association).
+
+use super::discover::Discovered;
+use super::parties::SideMatcher;
+use super::side_kind::SideKind;
+use super::words::{Word, is_capitalized, lower, trim_possessive};
+use std::ops::Range;
+
+/// The names the lead (the words before byte `lead_end`) sets against each other after
+/// "between": "between the Dockworkers' Union and Velmar Port Authority", "between
+/// Brightwave Energy and the Energy Regulator". Each is one side whatever its words
+/// (`runs` are the capitalised runs of the opening, in order); names `known` has (a
+/// country) are left to it. The kind is told by the name's words where they tell it
+/// (`kind_of`), else it is an organisation of no known kind.
+pub fn paired_in_lead(
+    text: &str,
+    ws: &[Word],
+    runs: &[Range<usize>],
+    lead_end: usize,
+    known: &SideMatcher,
+    kind_of: impl Fn(&[&str]) -> Option<SideKind>,
+) -> Vec<Discovered> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 32];
+    for (i, w) in ws.iter().enumerate().take_while(|(_, w)| w.end <= lead_end) {
+        if lower(&text[w.clone()], &mut buf) != "between" {
+            continue;
+        }
+        let Some(first) = run_at(text, ws, runs, i + 1) else {
+            continue;
+        };
+        let and = first.end;
+        let joined = ws
+            .get(and)
+            .is_some_and(|w| &text[w.clone()] == "and" && w.end <= lead_end);
+        let Some(second) = joined.then(|| run_at(text, ws, runs, and + 1)).flatten() else {
+            continue;
+        };
+        for run in [first, second] {
+            let whole = trim_possessive(&text[ws[run.start].start..ws[run.end - 1].end]);
+            if known.first(whole).is_some() {
+                continue;
+            }
+            let words: Vec<&str> = whole.split_whitespace().collect();
+            let kind = kind_of(&words).unwrap_or(SideKind::Other);
+            out.push(Discovered {
+                name: whole.to_string(),
+                names: vec![whole.to_string()],
+                kind,
+            });
+        }
+    }
+    out
+}
+
+/// The capitalised run that starts at word `at`, past a "the" before it.
+fn run_at(text: &str, ws: &[Word], runs: &[Range<usize>], at: usize) -> Option<Range<usize>> {
+    let at = match ws.get(at) {
+        Some(w) if text[w.clone()].eq_ignore_ascii_case("the") => at + 1,
+        Some(_) => at,
+        None => return None,
+    };
+    runs.iter().find(|r| r.start == at).cloned()
+}
+
+/// Adds to each organisation found the shorter names the story uses for it: the ends of
+/// its name in lower case after "the" ("the league", "the water board", "the
+/// council's transport lead"), and its whole name in lower case where the story writes
+/// it so; and its members, the plural before a possessive in its name ("farmers" of
+/// the "Orska Farmers' League"). A short name two organisations share is neither's.
+pub fn add_short_names(text: &str, found: &mut [Discovered]) {
+    let lowered = text.to_lowercase();
+    let mut short: Vec<Vec<String>> = Vec::with_capacity(found.len());
+    for d in found.iter() {
+        let mut names = Vec::new();
+        if !matches!(
+            d.kind,
+            SideKind::Country | SideKind::Party | SideKind::Company
+        ) {
+            let words: Vec<&str> = d.name.split_whitespace().collect();
+            for k in 1..words.len() {
+                let end = words[k..].join(" ").to_lowercase();
+                if end.chars().all(|c| c.is_alphabetic() || c == ' ')
+                    && used_after_the(&lowered, &end)
+                {
+                    names.push(end);
+                }
+            }
+            let whole = d.name.to_lowercase();
+            if words.len() > 1 && text.contains(&whole) {
+                names.push(whole);
+            }
+        }
+        names.extend(members(&d.name));
+        short.push(names);
+    }
+    for (i, d) in found.iter_mut().enumerate() {
+        for name in &short[i] {
+            let shared = short
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && other.contains(name));
+            if !shared && !d.names.contains(name) {
+                d.names.push(name.clone());
+            }
+        }
+    }
+}
+
+/// Whether lower-cased `text` writes `name` after "the" as a whole word ("the
+/// league's president", "the league said").
+fn used_after_the(text: &str, name: &str) -> bool {
+    let needle = format!("the {name}");
+    text.match_indices(&needle).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The members a body's name holds: the plural before a plural possessive ("Teachers'
+/// Federation" → "teachers", "Selkirk Fishermen's Cooperative" → "fishermen").
+fn members(name: &str) -> Option<String> {
+    name.split_whitespace().find_map(|w| {
+        let plural = w
+            .strip_suffix("s'")
+            .map(|s| format!("{s}s"))
+            .or_else(|| w.strip_suffix("s’").map(|s| format!("{s}s")))
+            .or_else(|| {
+                w.strip_suffix("men's")
+                    .or_else(|| w.strip_suffix("men’s"))
+                    .map(|s| format!("{s}men"))
+            })?;
+        is_capitalized(&plural).then(|| plural.to_lowercase())
+    })
+}
+
+/// The plural of a person's role noun, to find the body of its members ("a senior
+/// ranger" → "rangers", "a primary school teacher" → "teachers", "a fisherman" →
+/// "fishermen").
+pub fn member_plural(noun: &str) -> Option<String> {
+    if !noun.chars().all(|c| c.is_ascii_lowercase()) || noun.len() < 3 {
+        return None;
+    }
+    Some(match noun.strip_suffix("man") {
+        Some(stem) => format!("{stem}men"),
+        None => format!("{noun}s"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(name: &str, kind: SideKind) -> Discovered {
+        Discovered {
+            name: name.into(),
+            names: vec![name.into()],
+            kind,
+        }
+    }
+
+    #[test]
+    fn a_body_is_also_called_by_the_ends_of_its_name_and_its_members() {
+        let text = "Talks between the Orska Farmers' League and the Regional Water Board. \
+            Jonas Eklund, president of the league, said so. The regional water board \
+            disagreed, and the chair of the water board said no. The board met.";
+        let mut found = vec![
+            body("Orska Farmers' League", SideKind::Union),
+            body("Regional Water Board", SideKind::Regulator),
+        ];
+        add_short_names(text, &mut found);
+        assert_eq!(
+            found[0].names,
+            ["Orska Farmers' League", "league", "farmers"]
+        );
+        assert_eq!(
+            found[1].names,
+            [
+                "Regional Water Board",
+                "water board",
+                "board",
+                "regional water board"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_name_two_bodies_share_is_neithers() {
+        let text = "The Grain Board and the Wool Board met; the board said no.";
+        let mut found = vec![
+            body("Grain Board", SideKind::Regulator),
+            body("Wool Board", SideKind::Regulator),
+        ];
+        add_short_names(text, &mut found);
+        assert_eq!(found[0].names, ["Grain Board"]);
+        assert_eq!(found[1].names, ["Wool Board"]);
+    }
+
+    #[test]
+    fn members_are_the_plural_before_a_possessive() {
+        assert_eq!(members("Teachers' Federation").as_deref(), Some("teachers"));
+        assert_eq!(
+            members("Selkirk Fishermen's Cooperative").as_deref(),
+            Some("fishermen")
+        );
+        assert_eq!(members("Ashford Cycling Club"), None);
+        assert_eq!(member_plural("ranger").as_deref(), Some("rangers"));
+        assert_eq!(member_plural("fisherman").as_deref(), Some("fishermen"));
+        assert_eq!(member_plural("Ranger"), None);
+    }
+}
