@@ -124,16 +124,18 @@ fn a_side_from_the_panel_reaches_the_speakers_untouched_quotes_in_one_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_on_file(dir.path(), RIVER_TALKS, sides());
     let sobel = speaker(&a, "Mira Sobel").id.clone();
-    assert_eq!(
-        quote_sides(&a, &sobel),
-        [None],
-        "the detector gave her none"
+    // (how many quotes the detector gives her is its business; none has a side)
+    let before = quote_sides(&a, &sobel);
+    assert!(
+        !before.is_empty() && before.iter().all(Option::is_none),
+        "{before:?}"
     );
     panel_on(&mut a, "Mira Sobel");
     typ(&mut a, "2");
     assert!(panel_open(&a), "the panel stays");
     assert_eq!(speaker(&a, "Mira Sobel").party.as_deref(), Some("corvessa"));
-    assert_eq!(quote_sides(&a, &sobel), [Some("corvessa".to_string())]);
+    let after = quote_sides(&a, &sobel);
+    assert_eq!(after, vec![Some("corvessa".to_string()); before.len()]);
     assert!(message(&a).contains("Corvessa"), "{}", message(&a));
     assert!(
         screen(&a)
@@ -144,7 +146,7 @@ fn a_side_from_the_panel_reaches_the_speakers_untouched_quotes_in_one_step() {
     assert!(message(&a).contains("there are 2 sides"), "{}", message(&a));
     typ(&mut a, "u");
     assert_eq!(speaker(&a, "Mira Sobel").party, None, "one undo step");
-    assert_eq!(quote_sides(&a, &sobel), [None]);
+    assert_eq!(quote_sides(&a, &sobel), before);
 }
 
 /// The sides of the positions that name the speaker with this id.
