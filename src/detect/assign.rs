@@ -9,7 +9,6 @@ use super::choice;
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
-use super::holders::spokesman_clues;
 use super::home::{self, Home};
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
@@ -179,7 +178,6 @@ fn gather(
     }
     home::office_clues(story.text, home, entities, sides, &mut evidence);
     stance_clues(story.text, findings, stances, sides, &mut evidence);
-    spokesman_clues(story.structure, findings, entities, &mut evidence);
     evidence
 }
 

@@ -8,22 +8,11 @@ use super::bodies::{add_short_names, paired_in_lead};
 use super::lexicon::{self, WordMap, WordSet};
 use super::opening::Opening;
 use super::parties::SideMatcher;
-use super::side_kind::SideKind;
+use super::side_kind::{Discovered, SideKind};
 use super::side_words::{Class, is, is_any_case};
 use super::words::{
     Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive,
 };
-
-/// A side found in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Discovered {
-    /// Its display name ("Local 1473", "Heritage Party").
-    pub name: String,
-    /// Every name it goes by, the display name first.
-    pub names: Vec<String>,
-    /// What it is.
-    pub kind: SideKind,
-}
 
 /// Last words of a company's name.
 fn is_company_word(w: &str) -> bool {
@@ -270,8 +259,9 @@ fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
             .is_some_and(|b| &text[ws[a].end..b.start] == " ")
     };
     let shares_after = spaced(run.end - 1) && after.is_some_and(|w| is(Class::ShareNoun, &w));
+    // (only "shares in": "a stake in New Hampshire" is a candidate's, not a holding)
     let shares_in = matches!(before, Some((Some(noun), Some(prep)))
-        if is(Class::ShareNoun, &noun) && prep == "in");
+        if noun == "shares" && prep == "in");
     shares_after || shares_in
 }
 
@@ -588,11 +578,18 @@ mod tests {
 
     #[test]
     fn a_company_is_told_by_its_shares_and_a_body_by_its_bracketed_short_name() {
-        let got = found("Shares in Kellin Water fell. Dunmore Bay shares rose. Acme Bay fell.");
+        let got = found(
+            "Shares in Kellin Water fell. Dunmore Bay shares rose. Acme Bay fell. \
+             He has a stake in New Carlow.",
+        );
         for name in ["Kellin Water", "Dunmore Bay"] {
             assert!(got.contains(&(name.into(), SideKind::Company)), "{got:?}");
         }
         assert!(got.iter().all(|(n, _)| !n.starts_with("Acme")), "{got:?}");
+        assert!(
+            got.iter().all(|(n, _)| !n.starts_with("New Carlow")),
+            "{got:?}"
+        );
         let got = found(
             "The Water Services Authority (WSA) ruled. The Office of Water Supply (Ofwas) agreed. \
              The Grain Board (Reuters) did not.",

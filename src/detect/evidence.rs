@@ -152,14 +152,19 @@ impl Roles {
         }
     }
 
-    /// The side the state's offices speak for in a story with no country and no party
-    /// among its sides: the one public body ("the finance minister" in a dispute
-    /// between the Hauliers' Alliance and the Finance Ministry).
+    /// The side the state's offices speak for in a story between a public body and
+    /// unions or companies: the one public body ("the finance minister" in a dispute
+    /// between the Hauliers' Alliance and the Finance Ministry). A side of no told kind
+    /// may be a country ("Talvera" against a mediating "Northern Council"), whose
+    /// ministers are its own.
     fn public_body(&self, considered: &[usize]) -> Option<usize> {
         let kind_of = |s: usize| self.kinds.get(s).copied().unwrap_or_default();
-        let political = considered
-            .iter()
-            .any(|&s| matches!(kind_of(s), SideKind::Country | SideKind::Party));
+        let political = considered.iter().any(|&s| {
+            !matches!(
+                kind_of(s),
+                SideKind::Union | SideKind::Company | SideKind::Regulator
+            )
+        });
         let mut bodies = considered
             .iter()
             .copied()
@@ -397,6 +402,9 @@ mod tests {
         assert_eq!(ev.decide(0, &country, &[0, 1]), Some(0));
         let two = disputes(vec![SideKind::Regulator, SideKind::Regulator]);
         assert_eq!(ev.decide(0, &two, &[0, 1]), None);
+        // nor against a side of no told kind, which may be a country
+        let untold = disputes(vec![SideKind::Other, SideKind::Regulator]);
+        assert_eq!(ev.decide(0, &untold, &[0, 1]), None);
     }
 
     #[test]

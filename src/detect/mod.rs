@@ -20,7 +20,6 @@ pub mod evidence;
 pub mod explain;
 mod found;
 pub mod gazetteer;
-mod holders;
 mod home;
 mod kinds;
 pub mod lexicon;

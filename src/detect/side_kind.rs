@@ -42,3 +42,14 @@ pub fn kind_of(of: Classes) -> Option<SideKind> {
     .find(|&(class, _)| of.has(class))
     .map(|(_, kind)| kind)
 }
+
+/// A side found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    /// Its display name ("Local 1473", "Heritage Party").
+    pub name: String,
+    /// Every name it goes by, the display name first.
+    pub names: Vec<String>,
+    /// What it is.
+    pub kind: SideKind,
+}
