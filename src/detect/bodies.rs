@@ -5,9 +5,8 @@
 //! Farmers' League, "the water board" for the Regional Water Board) and for its
 //! members ("farmers", "a senior ranger" of the Rangers' Association).
 
-use super::discover::Discovered;
 use super::parties::SideMatcher;
-use super::side_kind::SideKind;
+use super::side_kind::{Discovered, SideKind};
 use super::words::{Word, is_capitalized, lower, trim_possessive};
 use std::ops::Range;
 

@@ -8,22 +8,12 @@ use super::bodies::{add_short_names, paired_in_lead};
 use super::lexicon::{self, WordMap, WordSet};
 use super::opening::Opening;
 use super::parties::SideMatcher;
+pub use super::side_kind::Discovered;
 use super::side_kind::SideKind;
 use super::side_words::{Class, is, is_any_case};
 use super::words::{
     Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive,
 };
-
-/// A side found in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Discovered {
-    /// Its display name ("Local 1473", "Heritage Party").
-    pub name: String,
-    /// Every name it goes by, the display name first.
-    pub names: Vec<String>,
-    /// What it is.
-    pub kind: SideKind,
-}
 
 /// Last words of a company's name.
 fn is_company_word(w: &str) -> bool {

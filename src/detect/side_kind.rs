@@ -1,6 +1,7 @@
 //! What kind of body a side is (a country, a party, a union, a company, a regulator),
-//! which decides the offices and nouns that speak for it. Its own file, below both the
-//! choice of sides and their discovery, which each need it.
+//! which decides the offices and nouns that speak for it, and a side found in the text
+//! with its kind. Its own file, below both the choice of sides and their discovery,
+//! which each need it.
 
 use super::side_words::{Class, Classes, classes};
 
@@ -20,6 +21,17 @@ pub enum SideKind {
     /// Anything else: a person, a campaign, a group.
     #[default]
     Other,
+}
+
+/// A side found in the text (by `discover.rs` and `bodies.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    /// Its display name ("Local 1473", "Heritage Party").
+    pub name: String,
+    /// Every name it goes by, the display name first.
+    pub names: Vec<String>,
+    /// What it is.
+    pub kind: SideKind,
 }
 
 /// The kind of organisation a lower-case noun refers to ("union" → a union).
