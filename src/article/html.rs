@@ -137,8 +137,9 @@ fn join(title: Option<&str>, paragraphs: Vec<String>) -> String {
 }
 
 /// The page's title without the site's name that pages append to it
-/// ("Talks resume | The Daily Planet").
-fn headline(title: &str, site: Option<&str>) -> String {
+/// ("Talks resume | The Daily Planet"); the corpus list's quick look at a page's head
+/// makes its title the same way.
+pub fn headline(title: &str, site: Option<&str>) -> String {
     let title = title.trim();
     if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
         for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {

@@ -119,7 +119,8 @@ pub fn read_annotations(article: &Path, max_bytes: u64) -> Result<Option<Annotat
 /// How much of a file is read for its headline.
 const PEEK_BYTES: u64 = 64 * 1024;
 
-/// An article's headline without reading it all: a page's `<title>`, else the first
+/// An article's headline without reading it all: a page's `<title>` without its site's
+/// name (as the reader's headline drops it), else the first
 /// line that holds text (a Markdown heading without its `#`). One line, made safe;
 /// decoded as the article is (UTF-16 with or without a byte-order mark included).
 pub fn peek_title(article: &Path) -> String {
@@ -130,7 +131,7 @@ pub fn peek_title(article: &Path) -> String {
     }
     let text = crate::article::normalize(&head).text;
     let title = match sniff(Some(article), &text) {
-        Kind::Html => page_title(&text),
+        Kind::Html => page_headline(&text),
         Kind::Text | Kind::Markdown => text
             .lines()
             .map(|l| l.trim().trim_start_matches('#').trim())
@@ -139,6 +140,25 @@ pub fn peek_title(article: &Path) -> String {
             .to_string(),
     };
     sanitize_inline(&title)
+}
+
+/// A page's headline as the reader will make it: its `<title>` without the site's
+/// name (`og:site_name`) appended to it.
+fn page_headline(html: &str) -> String {
+    let title = page_title(html);
+    crate::article::html::headline(&title, site_name(html).as_deref())
+}
+
+/// The site's name a page's `og:site_name` gives, read from that one tag.
+fn site_name(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let at = lower.find("og:site_name")?;
+    let start = lower[..at].rfind('<')?;
+    let end = at + lower[at..].find('>')? + 1;
+    let tag = dom_query::Document::from(html.get(start..end)?);
+    let site = tag.select("meta").attr("content")?;
+    let site = html_escape::decode_html_entities(&site);
+    Some(site.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The text of a page's `<title>` element, entities decoded.
@@ -268,6 +288,12 @@ party = "b"
                 "Ferry & port",
             ),
             ("d.txt", "Bell\u{7}\n", "Bell␇"),
+            (
+                "e.html",
+                "<html><head><title>Ferry strike ends | Harbour Herald</title>\
+                 <meta content=\"Harbour Herald\" property=\"og:site_name\"></head></html>",
+                "Ferry strike ends",
+            ),
         ];
         for (name, text, title) in cases {
             let p = dir.path().join(name);

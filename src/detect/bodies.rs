@@ -6,7 +6,8 @@
 //! members ("farmers", "a senior ranger" of the Rangers' Association).
 
 use super::parties::SideMatcher;
-use super::side_kind::{Discovered, SideKind};
+use super::side_kind::Discovered;
+use super::side_kind::SideKind;
 use super::words::{Word, is_capitalized, lower, trim_possessive};
 use std::ops::Range;
 

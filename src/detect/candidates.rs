@@ -4,10 +4,11 @@
 //! list has ([`super::discover`]) first, then the gazetteer's countries and parties.
 //! Own candidates are numbered first; the static ones after them, countries then parties.
 
-use super::discover::{Discovered, discover};
+use super::discover::discover;
 use super::gazetteer::{Country, countries, gazetteer};
 use super::opening::Opening;
 use super::parties::{SideMatcher, name_key};
+use super::side_kind::Discovered;
 use super::side_kind::SideKind;
 use super::sides::kind_of_party;
 use crate::article::Structure;

@@ -8,8 +8,7 @@ use super::bodies::{add_short_names, paired_in_lead};
 use super::lexicon::{self, WordMap, WordSet};
 use super::opening::Opening;
 use super::parties::SideMatcher;
-pub use super::side_kind::Discovered;
-use super::side_kind::SideKind;
+use super::side_kind::{Discovered, SideKind};
 use super::side_words::{Class, is, is_any_case};
 use super::words::{
     Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive,

@@ -192,6 +192,15 @@ fn gender_in(phrase: &str) -> Option<Gender> {
     })
 }
 
+/// The gender a personal pronoun gives ("he", "she"; none for "I" or "they").
+fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    match pronoun {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 impl Entities {
     /// An empty registry.
     pub fn new() -> Entities {
@@ -357,6 +366,11 @@ impl Entities {
         let e = &mut self.list[found];
         e.mentions
             .push(np.span.start + offset..np.span.end + offset);
+        // "he" or "she" that found someone of no known gender gives it: a later pronoun
+        // of the other gender is someone else
+        if matches!(np.kind, NpKind::Pronoun(Pronoun::Person)) && e.gender.is_none() {
+            e.gender = pronoun_gender(&np.name);
+        }
         if e.side.is_none() {
             e.side = np.side;
         }
@@ -460,11 +474,7 @@ impl Entities {
     /// The person a pronoun ("he", "she", "i") refers back to: the latest one whose
     /// gender, where known, agrees.
     fn latest_agreeing(&self, pronoun: &str) -> Option<usize> {
-        let wanted = match pronoun {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
-        };
+        let wanted = pronoun_gender(pronoun);
         let agrees = |&i: &usize| {
             let g = self.list[i].gender;
             wanted.is_none() || g.is_none() || g == wanted
@@ -473,7 +483,7 @@ impl Entities {
             .iter()
             .copied()
             .find(agrees)
-            .or_else(|| self.latest(EntityKind::Person))
+            .or_else(|| self.latest(EntityKind::Person).filter(agrees))
     }
 
     /// Remembers a body's name of two words or more by its head noun ("Transport
@@ -815,6 +825,27 @@ mod tests {
                 "cache of {limit}"
             );
         }
+    }
+
+    #[test]
+    fn a_pronoun_of_the_other_gender_is_not_someone_he_named_before() {
+        use crate::article::{Article, Source};
+        // Darov is "he" once; "She" then cannot be him, and his side stays his own
+        let story = "Velmar and Dastra reopen crossing\n\n\
+            Velmar's foreign minister, Ilyas Darov, said trucks would pass. \
+            \"This is good news,\" he told reporters.\n\n\
+            His counterpart was more cautious. She said Dastra would wait.\n";
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, None);
+        let darov = found.speakers.iter().find(|s| s.name == "Ilyas Darov");
+        assert_eq!(
+            darov.map(|s| s
+                .mention_text
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()),
+            Some(vec!["Ilyas Darov", "he"])
+        );
     }
 
     #[test]

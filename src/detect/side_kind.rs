@@ -1,7 +1,6 @@
 //! What kind of body a side is (a country, a party, a union, a company, a regulator),
-//! which decides the offices and nouns that speak for it, and a side found in the text
-//! with its kind. Its own file, below both the choice of sides and their discovery,
-//! which each need it.
+//! which decides the offices and nouns that speak for it. Its own file, below both the
+//! choice of sides and their discovery, which each need it.
 
 use super::side_words::{Class, Classes, classes};
 
@@ -23,17 +22,6 @@ pub enum SideKind {
     Other,
 }
 
-/// A side found in the text (by `discover.rs` and `bodies.rs`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Discovered {
-    /// Its display name ("Local 1473", "Heritage Party").
-    pub name: String,
-    /// Every name it goes by, the display name first.
-    pub names: Vec<String>,
-    /// What it is.
-    pub kind: SideKind,
-}
-
 /// The kind of organisation a lower-case noun refers to ("union" → a union).
 pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
     kind_of(classes(word_lower))
@@ -53,4 +41,15 @@ pub fn kind_of(of: Classes) -> Option<SideKind> {
     .into_iter()
     .find(|&(class, _)| of.has(class))
     .map(|(_, kind)| kind)
+}
+
+/// A side found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    /// Its display name ("Local 1473", "Heritage Party").
+    pub name: String,
+    /// Every name it goes by, the display name first.
+    pub names: Vec<String>,
+    /// What it is.
+    pub kind: SideKind,
 }

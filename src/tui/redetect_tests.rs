@@ -148,9 +148,10 @@ fn on_council(app: &App) -> usize {
 fn renaming_a_side_re_derives_its_suggestions_in_the_same_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     // the mediator's council as the second side, under a name the text never uses
+    // (nor the last word of it: the detector knows a body by its last word)
     let given = vec![
         side("talvera", "Talvera"),
-        side("council", "Southern Council"),
+        side("council", "Southern Assembly"),
     ];
     let mut a = app_on_file(dir.path(), RIVER_TALKS, given);
     let before = on_council(&a);
@@ -161,14 +162,19 @@ fn renaming_a_side_re_derives_its_suggestions_in_the_same_undo_step() {
     typ(&mut a, "Northern Council"); // replaces the name offered
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.ann().parties[1].name, "Northern Council");
-    assert!(
-        message(&a).contains("1 suggestion changed side"),
-        "{}",
-        message(&a)
-    );
-    assert_eq!(on_council(&a), 1, "the mediator's position");
+    // how many the detector gives the council is the detector's to say; that they
+    // move in this step, and that the message counts them, is the reader's
+    let moved = on_council(&a);
+    assert!(moved > 0, "the mediator's position at least");
+    let said = message(&a);
+    let counted = if moved == 1 {
+        "1 suggestion changed side".to_string()
+    } else {
+        format!("{moved} suggestions changed side")
+    };
+    assert!(said.contains(&counted), "{said}");
     typ(&mut a, "u");
-    assert_eq!(a.ann().parties[1].name, "Southern Council");
+    assert_eq!(a.ann().parties[1].name, "Southern Assembly");
     assert_eq!(on_council(&a), 0, "one step undoes both");
 }
 

@@ -10,7 +10,8 @@
 //!
 //! A banner is a small element either named for it (a class or id with "cookie",
 //! "consent" or "gdpr") whose text speaks of cookies, consent or privacy, or, named
-//! anyhow, the small box around a button whose text speaks of cookies.
+//! anyhow, the small box around a button whose text speaks of cookies and of what a
+//! banner asks (accepting, settings, the website, the browser …).
 
 use super::blocks;
 use dom_query::{Document, NodeId, NodeRef};
@@ -28,6 +29,23 @@ const TOPICS: &[&str] = &[
     "privacy",
     "personal data",
     "data protection",
+];
+
+/// Words of what a banner says about its cookies (lower case), one of which the
+/// nameless box around a button holds beside "cookie": a box about baking ("These
+/// cookies keep for a week" beside a "Save recipe" button) holds none.
+const BOX_WORDS: &[&str] = &[
+    "accept",
+    "agree",
+    "consent",
+    "privacy",
+    "policy",
+    "settings",
+    "preferences",
+    "website",
+    "this site",
+    "browser",
+    "device",
 ];
 
 /// A named banner holds at most this many characters of text; more is a wrapper
@@ -128,7 +146,7 @@ fn is_named_banner(node: &NodeRef) -> bool {
 fn box_around<'a>(button: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     for ancestor in button.ancestors_it(Some(MAX_BOX_CLIMB)) {
         let text = text_within(&ancestor, MAX_BOX_CHARS)?;
-        if text.contains("cookie") {
+        if text.contains("cookie") && BOX_WORDS.iter().any(|w| text.contains(w)) {
             let name = ancestor
                 .node_name()
                 .unwrap_or_default()
@@ -208,6 +226,14 @@ mod tests {
                       preferences.</p><button type=\"button\">Got it</button></div>";
         let text = extract(&page("", banner)).text;
         assert_eq!(text, story_only());
+    }
+
+    #[test]
+    fn a_box_about_baking_beside_a_button_is_not_a_banner() {
+        let recipe = "<div><p>These cookies keep for a week in a tin.</p>\
+                      <button>Save recipe</button></div>";
+        let text = extract(&page("", recipe)).text;
+        assert!(text.contains("These cookies keep for a week"), "{text}");
     }
 
     #[test]
