@@ -145,6 +145,57 @@ fn same_rank(description: &str, role: &str) -> bool {
     ranks(description) == ranks(role)
 }
 
+/// A description's owner: its words in lower case without the possessive ("prime" and
+/// "minister" of "the prime minister's official spokesman"), and whether any is
+/// capitalised (a name: "Labour's spokesman"); no words when nothing owns it.
+fn owner_of(description: &str) -> (Vec<String>, bool) {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let owned_at = words
+        .iter()
+        .rposition(|w| ["'s", "’s", "s'", "s’"].iter().any(|end| w.ends_with(end)));
+    let Some(at) = owned_at.filter(|&at| at + 1 < words.len()) else {
+        return (Vec::new(), false);
+    };
+    let owner: Vec<&str> = words[..=at]
+        .iter()
+        .copied()
+        .filter(|w| !lexicon::is_written_article(w))
+        .collect();
+    let named = owner.iter().any(|w| is_capitalized(w));
+    (owner.iter().map(|w| bare_word(w)).collect(), named)
+}
+
+/// A word in lower case without its possessive or punctuation ("Labour's" → "labour").
+fn bare_word(w: &str) -> String {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let w = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|end| w.strip_suffix(end))
+        .unwrap_or(w);
+    w.to_lowercase()
+}
+
+/// Whether an entity may be what an owned description refers back to: its name and
+/// titles hold every word of the owner ("Labour's spokesman" is the one introduced as
+/// "Labour's health spokesman", never the Liberal Democrats' home affairs spokesman), or
+/// the owner is a common noun: a body ("the party's spokesman", "the union's
+/// president"), or an office when the entity speaks for no side ("the congressman's
+/// spokesman" is "Gowdy spokesman Jamal Ware"): "the prime minister's official
+/// spokesman" is not the Tory spokesman met before. An unowned description may refer
+/// to anyone.
+fn same_owner(owner: &(Vec<String>, bool), e: &Entity) -> bool {
+    let (words, named) = owner;
+    let titles = || {
+        std::iter::once(&e.name)
+            .chain(e.role.as_ref())
+            .chain(&e.descriptions)
+            .flat_map(|d| d.split_whitespace())
+    };
+    let held = words.iter().all(|o| titles().any(|w| bare_word(w) == *o));
+    let office = words.last().is_some_and(|w| lexicon::is_office(w));
+    words.is_empty() || held || (!named && (!office || e.side.is_none()))
+}
+
 /// The ranks a phrase names, a bit each: compared without allocating, as this runs for
 /// every holder.
 fn ranks(phrase: &str) -> u32 {
@@ -607,11 +658,13 @@ impl Entities {
     /// given side when both have one. A description's capitalised modifiers ("the
     /// Florida senator") prefer the entity whose title holds them ("Florida Sen. …").
     fn latest_with_head(&self, head: &str, side: Option<usize>, phrase: &str) -> Option<usize> {
+        let owner = owner_of(phrase);
         let rank = ranks(phrase);
         let candidates = self.by_head.get(head)?.iter().copied().filter(|&i| {
             let e = &self.list[i];
             (side.is_none() || e.side.is_none() || e.side == side)
                 && ranks(e.role.as_deref().unwrap_or(&e.name)) == rank
+                && same_owner(&owner, e)
         });
         // (the description's own head noun is no modifier: "the Health Secretary")
         let mut words = phrase.split_whitespace();

@@ -375,6 +375,27 @@ mod tests {
     }
 
     #[test]
+    fn an_owned_description_refers_back_only_to_a_holder_of_its_owner() {
+        let body = "Tory spokesman Ed Pask said: “The plan is dead.”\n\n\
+            The prime minister's official spokesman said: “The plan will go ahead.”\n\n\
+            Labour's health spokesman Ann Bell said: “It is sound.”\n\n\
+            The party's spokesman said: “We stand by it.”\n\n\
+            Hale spokesman Jim Ware said: “The senator is away.”\n\n\
+            The senator's spokesman said: “He will vote no.”";
+        assert_eq!(
+            speakers(body),
+            vec![
+                "Ed Pask",
+                "prime minister's official spokesman",
+                "Ann Bell",
+                "Ann Bell",
+                "Jim Ware",
+                "Jim Ware"
+            ]
+        );
+    }
+
+    #[test]
     fn a_finding_inside_reported_speech_leaves_the_quotation_to_the_speaker() {
         assert_eq!(
             speakers("Ann Westby also said that Al Obi shows “great charm” in person."),
