@@ -372,7 +372,12 @@ pub(super) fn capital_runs<'a>(
         while j < ws.len() {
             // A gap of more than one space or any punctuation ends the run.
             let gap = &text[ws[j - 1].end..ws[j].start];
-            if gap != " " && gap != ". " {
+            // a plural possessive inside a name goes on with its next capitalised word
+            // ("the Harbour Pilots' Association")
+            let possessive = (gap == "' " || gap == "’ ")
+                && text[ws[j - 1].clone()].ends_with('s')
+                && capitalized(&ws[j]);
+            if gap != " " && gap != ". " && !possessive {
                 break;
             }
             if capitalized(&ws[j]) {
@@ -549,6 +554,20 @@ pub(super) mod tests {
         );
         // a name of one word after a title is still the name
         assert_eq!(read("Minister Firefly").name, "Firefly");
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_a_name_keeps_it_whole() {
+        for (phrase, name) in [
+            ("The Brask Pilots' Association", "Brask Pilots' Association"),
+            (
+                "the Harbour Dockworkers’ Union",
+                "Harbour Dockworkers’ Union",
+            ),
+        ] {
+            let np = read(phrase);
+            assert_eq!((np.name.as_str(), np.role.as_deref()), (name, None));
+        }
     }
 
     #[test]
