@@ -2,6 +2,7 @@
 
 pub mod abbreviations;
 pub mod bounded;
+mod byline;
 mod charset;
 mod decode;
 pub mod html;

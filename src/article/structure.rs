@@ -2,6 +2,7 @@
 //! sentences and byline.
 
 use super::abbreviations;
+use super::byline::is_byline;
 use std::ops::Range;
 
 /// A body paragraph, as a byte range into the normalised text. Its sentences are split
@@ -157,38 +158,6 @@ fn looks_like_title(text: &str, first: Range<usize>, blocks: usize) -> bool {
             .starts_with("\n\n");
     let ends_like_sentence = line.trim_end_matches(CLOSERS).ends_with(['.', '!', '?']);
     followed_by_blank || !ends_like_sentence
-}
-
-fn is_byline(par: &str) -> bool {
-    let p = par.trim_start_matches('(');
-    if par.len() > 400 {
-        return false;
-    }
-    const STARTS: [&str; 6] = [
-        "Reporting by",
-        "Additional reporting by",
-        "Writing by",
-        "Editing by",
-        "Compiled by",
-        "Reported by",
-    ];
-    if STARTS.iter().any(|s| p.starts_with(s)) {
-        return true;
-    }
-    // "By Jane Doe" or "By Jane Doe and John Roe, Reuters"
-    if let Some(rest) = p.strip_prefix("By ") {
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        return (2..=10).contains(&words.len())
-            && !rest.trim_end().ends_with('.')
-            && words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-                .all(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(*w, "and" | "in" | "of" | "for" | "de" | "van" | "von")
-                });
-    }
-    false
 }
 
 /// Length in bytes of a dateline at the start of `par` ("WASHINGTON (Reuters) -",
@@ -377,6 +346,15 @@ mod tests {
         assert_eq!(dateline_len("BEIJING, Dec 3 (Reuters) - China"), 26);
         assert_eq!(dateline_len("LONDON — The"), "LONDON —".len());
         assert_eq!(dateline_len("He said - and then"), 0);
+    }
+
+    #[test]
+    fn a_byline_naming_no_one_is_not_the_lead() {
+        let t = "Ferry talks stall\n\nBy a staff reporter\n\nBRANSK (Herald) - Talks between the port and the pilots broke up.\n\nBoth sides will meet again.";
+        let s = analyze(t);
+        assert_eq!(s.byline.map(|r| &t[r]), Some("By a staff reporter"));
+        assert!(t[s.paragraphs[0].range.clone()].starts_with("BRANSK"));
+        assert!(s.dateline.is_some());
     }
 
     #[test]
