@@ -442,6 +442,9 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
     // (an acronym has two letters at least: "A" opening a sentence is no body)
     let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
     if lexicon::is_body_head(&last) || acronym {
+        if let Some(name) = name_before_body(text, run, lead, sides) {
+            return RunKind::Person(name);
+        }
         return RunKind::Body(lead_text_start..whole.end);
     }
     // (a single capitalised noun opens many a sentence: "Officials", "Police")
@@ -476,6 +479,42 @@ pub(super) fn classify_run(text: &str, run: &[Range<usize>], sides: &SideMatcher
         return RunKind::Other;
     }
     RunKind::Person(name)
+}
+
+/// The person's name in a run that ends on a body the person is of ("Hanne Lys of the
+/// Northern Council"): two or three capitalised words before "of the" that are no
+/// title, role, body or side, so the body stays the affiliation ("Audit Committee of the
+/// Northern Council" stays a body).
+fn name_before_body(
+    text: &str,
+    run: &[Range<usize>],
+    lead: usize,
+    sides: &SideMatcher,
+) -> Option<Range<usize>> {
+    let of = run
+        .iter()
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))?;
+    if run.get(of + 1).is_none_or(|w| &text[w.clone()] != "the") {
+        return None;
+    }
+    let name = run.get(name_start(text, run, lead)..of)?;
+    let mut buf = [0u8; 32];
+    let plain = (2..=3).contains(&name.len())
+        && name.iter().all(|w| {
+            let word = &text[w.clone()];
+            let l = lower(word, &mut buf);
+            is_capitalized(word)
+                && !is_all_caps(word)
+                && !lexicon::is_title(&l)
+                && !lexicon::is_body_head(&l)
+                && !lexicon::is_sentence_word(&l)
+                && !is_role_noun(&l)
+        });
+    if !plain {
+        return None;
+    }
+    let span = name[0].start..name[name.len() - 1].end;
+    sides.first(&text[span.clone()]).is_none().then_some(span)
 }
 
 /// Whether a run opens with an honorific ("Mr Speaker" is still no name, but
@@ -583,6 +622,26 @@ pub(super) mod tests {
         assert_eq!(
             np.role.as_deref(),
             Some("of the Foreign Ministry's North Freedonian Division")
+        );
+    }
+
+    #[test]
+    fn a_name_before_of_the_body_is_the_person() {
+        let np = read("Hanne Lys of the Northern Council");
+        assert_eq!(np.kind, NpKind::Person);
+        assert_eq!(np.name, "Hanne Lys");
+        assert_eq!(np.role.as_deref(), Some("of the Northern Council"));
+        // a body whose own name runs through "of the" stays a body
+        for body in [
+            "Audit Committee of the Northern Council",
+            "Dean Court of the Council",
+        ] {
+            assert_eq!(read(body).kind, NpKind::Body, "{body}");
+        }
+        // (a title alone before "of the" leaves no name to take)
+        assert_ne!(
+            read("Minister of the Northern Council").kind,
+            NpKind::Person
         );
     }
 
