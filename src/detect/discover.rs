@@ -53,7 +53,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
             add(&mut found, d);
         }
     }
-    for d in countries_and_parties(text, ws, known) {
+    for d in countries_and_parties(text, ws, known, lead_end) {
         add(&mut found, d);
     }
     // (after the countries and parties, which a lead may also set against each other
@@ -342,7 +342,12 @@ fn kind_of_set_against(words: &[&str]) -> Option<SideKind> {
 /// Countries known by a name and its demonym ("Marova", "Marovan") or by the offices
 /// they own ("Tessalia's chief negotiator"), and parties known by the words after their
 /// name ("Progress MPs", "the Progress government" of no country).
-fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Discovered> {
+fn countries_and_parties(
+    text: &str,
+    ws: &[Word],
+    known: &SideMatcher,
+    lead_end: usize,
+) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
     let mut seen: WordSet<&str> = WordSet::default();
     // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
@@ -378,7 +383,47 @@ fn countries_and_parties(text: &str, ws: &[Word], known: &SideMatcher) -> Vec<Di
     }
     out.retain(|d| !people.contains(d.name.as_str()));
     add_demonyms(&names, &mut out);
+    let is_partner = |w: &str| is_name_word(w, known) && !people.contains(w);
+    add_lead_partners(text, ws, lead_end, is_partner, &mut out);
     out
+}
+
+/// Adds the country a found one is paired with in the lead ("Velmar and Dastra agreed
+/// …", where only "Velmar's foreign minister" told Velmar a country): the parties to
+/// the story are named together, while a host or mediator is named apart ("talks
+/// hosted by Turkey"). The partner is one name word no list has (`is_partner`), not a
+/// person's.
+fn add_lead_partners(
+    text: &str,
+    ws: &[Word],
+    lead_end: usize,
+    is_partner: impl Fn(&str) -> bool,
+    out: &mut Vec<Discovered>,
+) {
+    let is_country = |out: &[Discovered], w: &str| {
+        out.iter()
+            .any(|d| d.kind == SideKind::Country && d.names.iter().any(|n| n == w))
+    };
+    let lead: Vec<&Word> = ws.iter().take_while(|w| w.end <= lead_end).collect();
+    for t in lead.windows(3) {
+        let spaced = text[t[0].end..t[1].start] == *" " && text[t[1].end..t[2].start] == *" ";
+        if !spaced || !is(Class::JoiningWord, &text[t[1].clone()]) {
+            continue;
+        }
+        let (a, b) = (&text[t[0].clone()], &text[t[2].clone()]);
+        let partner = match (is_country(out, a), is_country(out, b)) {
+            (true, false) => b,
+            (false, true) => a,
+            _ => continue,
+        };
+        if is_partner(partner) {
+            out.push(Discovered {
+                name: partner.to_string(),
+                names: vec![partner.to_string()],
+                kind: SideKind::Country,
+            });
+        }
+    }
 }
 
 /// What the words around the name word `ws[i]` make it: a party's ("Progress MPs",
@@ -391,9 +436,16 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
     let after_opposition = i
         .checked_sub(1)
         .is_some_and(|p| text[ws[p].clone()].eq_ignore_ascii_case("opposition"));
-    let possessive = text[w.end..].starts_with("'s") || text[w.end..].starts_with("’s");
+    // (a word keeps its inner apostrophe: "Velmar's" is one word, the possessive its end)
+    let possessive = text[w.clone()].ends_with("'s") || text[w.clone()].ends_with("’s");
     if next.is_some_and(is_party_noun) || after_opposition {
         Some(SideKind::Party)
+    } else if possessive
+        && ws
+            .get(i + 2)
+            .is_some_and(|n| is_country_noun(&text[n.clone()]))
+    {
+        Some(SideKind::Country) // "Corvath's trade minister", "Velmar's chief envoy"
     } else if next.is_some_and(|n| is_country_noun(n) && (possessive || n == "government")) {
         if next == Some("government") && !possessive {
             Some(SideKind::Party) // "the Progress government": a party governs
@@ -499,6 +551,30 @@ mod tests {
         );
         assert!(is_demonym_of("Drovnian", "Drovnia"));
         assert!(!is_demonym_of("Marova", "Marova"));
+    }
+
+    #[test]
+    fn an_owner_of_ministers_is_a_country_and_so_is_the_name_the_lead_pairs_it_with() {
+        let text = "Velmar and Dastra agree\n\nVelmar and Dastra agreed at talks hosted by \
+            Turkey.\n\nVelmar's foreign minister said so. Orvin's trade minister agreed.";
+        let lead_end = text.find("\n\nVelmar's").expect("the lead");
+        let got: Vec<(String, SideKind)> = discover(
+            &Opening::of(text),
+            crate::detect::country_matcher(),
+            lead_end,
+        )
+        .into_iter()
+        .map(|d| (d.names.join("|"), d.kind))
+        .collect();
+        for name in ["Velmar", "Dastra", "Orvin"] {
+            assert!(
+                got.contains(&(name.into(), SideKind::Country)),
+                "{name}: {got:?}"
+            );
+        }
+        // a name paired with no country in the lead is not made one
+        let got = found("Velmar and Dastra agreed. Nothing else is said.");
+        assert!(got.iter().all(|(n, _)| n != "Dastra"), "{got:?}");
     }
 
     #[test]

@@ -55,11 +55,12 @@ pub enum Class {
     ContrastWord,
     RoleBreaker,
     RoleComplement,
+    LeadingVerb,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 40] = [
+const ALL: [Class; 41] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -100,6 +101,7 @@ const ALL: [Class; 40] = [
     Class::ContrastWord,
     Class::RoleBreaker,
     Class::RoleComplement,
+    Class::LeadingVerb,
 ];
 
 /// Each word's classes, one bit a class.
