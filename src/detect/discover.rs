@@ -29,7 +29,7 @@ fn is_regulator_word(w: &str) -> bool {
     is_any_case(Class::RegulatorNameEnd, w)
 }
 
-/// Nouns after a name that make it a country's ("Tessalia's chief negotiator", "the
+/// Nouns after a name that make it a country's ("Tessalia's foreign minister", "the
 /// Marovan delegation").
 fn is_country_noun(w: &str) -> bool {
     is_any_case(Class::CountryFollower, w)
