@@ -852,6 +852,12 @@ mod tests {
         found
     }
 
+    /// The text of each mention of the speaker called `name`, if there is one.
+    fn mention_texts<'a>(found: &'a crate::model::Annotations, name: &str) -> Option<Vec<&'a str>> {
+        let speaker = found.speakers.iter().find(|s| s.name == name)?;
+        Some(speaker.mention_text.iter().map(|m| m.as_str()).collect())
+    }
+
     #[test]
     fn what_is_found_does_not_depend_on_what_is_cached() {
         // "Ann Verity" is read first before a number (a score, so no person), then as
@@ -862,13 +868,8 @@ mod tests {
             \"We won the night,\" Ann Verity said.\n\n\
             \"It was a fair fight,\" she said.\n";
         let uncached = detected_with_cache(story, 0);
-        let ann = uncached.speakers.iter().find(|s| s.name == "Ann Verity");
         assert_eq!(
-            ann.map(|s| s
-                .mention_text
-                .iter()
-                .map(|m| m.as_str())
-                .collect::<Vec<_>>()),
+            mention_texts(&uncached, "Ann Verity"),
             Some(vec!["Ann Verity", "she"])
         );
         for limit in [1, 2, 3, 4096] {
@@ -890,13 +891,8 @@ mod tests {
             His counterpart was more cautious. She said Dastra would wait.\n";
         let article = Article::from_bytes(Source::Stdin, story.as_bytes());
         let found = crate::detect::detect(&article, None);
-        let darov = found.speakers.iter().find(|s| s.name == "Ilyas Darov");
         assert_eq!(
-            darov.map(|s| s
-                .mention_text
-                .iter()
-                .map(|m| m.as_str())
-                .collect::<Vec<_>>()),
+            mention_texts(&found, "Ilyas Darov"),
             Some(vec!["Ilyas Darov", "he"])
         );
     }
