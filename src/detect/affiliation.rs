@@ -397,9 +397,6 @@ mod tests {
         assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
         let text = "Tom Field, Acme Minings' chief negotiator, said no.";
         assert!(appositive(text, "Tom Field".len(), Reading::Strict).is_some());
-        // a "who" clause that says whose the person is
-        let text = "Tom Field, who leads Acme's delegation, said no.";
-        assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
         // a capitalised office head opens a description too
         let text = "Sir Tom Field, Head of the Acme Delegation in Lima, said no.";
         assert_eq!(appositive_side(text, "Sir Tom Field".len(), &m), Some(0));

@@ -55,12 +55,11 @@ pub enum Class {
     ContrastWord,
     RoleBreaker,
     RoleComplement,
-    LeadingVerb,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 41] = [
+const ALL: [Class; 40] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -101,7 +100,6 @@ const ALL: [Class; 41] = [
     Class::ContrastWord,
     Class::RoleBreaker,
     Class::RoleComplement,
-    Class::LeadingVerb,
 ];
 
 /// Each word's classes, one bit a class.
