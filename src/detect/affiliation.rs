@@ -70,10 +70,6 @@ pub fn described_clues(
         for title in list {
             if let Some(side) = sides.first(title) {
                 evidence.add(i, Target::Side(side), Clue::Described);
-            } else if is_headed_office(title) {
-                // (whose government a person heads is told only between parties: in a
-                // story between countries it may be either's)
-                evidence.add(i, Target::Governing, Clue::Office);
             } else if super::country_matcher().first(title).is_none()
                 && let Some(target) = super::home::office_target(title, acronyms)
             {
@@ -111,44 +107,13 @@ pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
         let Some(list) = by_surname.get(word) else {
             continue;
         };
-        let titles = title_before(text, w.start).into_iter();
-        for title in titles.chain(office_headed(text, w.clone())) {
+        if let Some(title) = title_before(text, w.start) {
             for &i in list {
                 out[i].push(title);
             }
         }
     }
     out
-}
-
-/// Whether a title is an office a name heads ([`office_headed`]): one word after it,
-/// never a title before a name, which holds more.
-fn is_headed_office(title: &str) -> bool {
-    !title.contains(' ') && is(Class::GoverningAfter, &title.to_lowercase())
-}
-
-/// The office a person's name heads when the word after it is the state's ("Daniel
-/// Oakes's government", "the Oakes administration", "Oakes's ministers"; see
-/// `governing_after` in the side words), unless an article or "next" before the name
-/// makes it one that may come ("a Hale government"). `surname` is the name's last
-/// word, possessive included.
-fn office_headed(text: &str, surname: Word) -> Option<&str> {
-    let rest = &text[surname.end..];
-    let next = rest.split_whitespace().next()?;
-    let spaced = rest.starts_with(' ');
-    let office = next.trim_end_matches(|c: char| !c.is_alphabetic());
-    let lower = office.to_lowercase();
-    if !spaced || !is(Class::GoverningAfter, &lower) || lower == "led" {
-        return None;
-    }
-    let before = text[..surname.start].split_whitespace().rev();
-    // past a first name ("a Frank Hale government")
-    let mut before = before.skip_while(|w| super::words::is_capitalized(w));
-    let would_be = before
-        .next()
-        .is_some_and(|w| is(Class::WouldBeBefore, &w.to_lowercase()));
-    let at = surname.end + rest.find(office)?;
-    (!would_be).then(|| &text[at..at + office.len()])
 }
 
 /// The title before a name whose surname starts at `at`: the words back to a
