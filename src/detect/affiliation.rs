@@ -8,7 +8,8 @@
 use super::appositive::{Reading, appositive, appositive_side};
 use super::entities::{Entities, Entity, EntityKind, mention_ends};
 use super::evidence::{Clue, Evidence, Target};
-use super::lexicon;
+use super::lexicon::{self, WordMap};
+use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_words::{Class, is};
 use super::words::Word;
@@ -50,9 +51,6 @@ fn member_of(description: &str, sides: &SideMatcher) -> Option<usize> {
     sides.first(&super::bodies::member_plural(head)?)
 }
 
-/// Bytes of the article in which other mentions of a speaker's name are looked for.
-const DESCRIBED_BYTES: usize = 64 * 1024;
-
 /// Words a title before a name may run to.
 const TITLE_WORDS: usize = 7;
 
@@ -80,12 +78,12 @@ pub fn described_clues(
 }
 
 /// For each entity, the titles before the mentions of its surname in the article's
-/// first [`DESCRIBED_BYTES`], when it is a speaking person ([`title_before`]). One pass
-/// over the words, whatever the number of speakers.
-pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
-    let text = &text[..super::article_floor(text, DESCRIBED_BYTES)];
+/// opening (its first 64 KiB), when it is a speaking person ([`title_before`]). One
+/// pass over the opening's words, whatever the number of speakers.
+pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str>> {
+    let text = opening.text();
     let mut out = vec![Vec::new(); entities.list.len()];
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, e) in entities.list.iter().enumerate() {
         let is_name = e.name.split_whitespace().all(super::words::is_capitalized);
         let surname = e.name.split_whitespace().last().filter(|s| s.len() > 2);
@@ -98,7 +96,7 @@ pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
     if by_surname.is_empty() {
         return out;
     }
-    for w in super::words::words(text, 0..text.len()) {
+    for w in opening.words().iter().cloned() {
         // (every surname listed is capitalised: other words are passed over unhashed)
         if !super::words::starts_with_capital(text, w.start) {
             continue;
