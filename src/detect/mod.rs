@@ -34,6 +34,8 @@ mod roles;
 mod side_kind;
 mod side_words;
 pub mod sides;
+#[cfg(test)]
+mod speaker_tests;
 mod speakers;
 mod stance;
 #[cfg(test)]
