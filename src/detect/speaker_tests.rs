@@ -76,3 +76,24 @@ fn a_verb_after_a_quotation_that_goes_on_does_not_sign_it() {
                 schools,\" Omar Ruiz said: \"I do not like what she said.\"";
     assert_eq!(speakers(body), vec!["Ada Pell", "Omar Ruiz"]);
 }
+
+/// The text of each position of a made-up story.
+fn positions(body: &str) -> Vec<String> {
+    let text = format!("Made-up headline for a test\n\n{body}\n");
+    let found = detect(&Article::from_bytes(Source::Stdin, text.as_bytes()), None);
+    found.positions.iter().map(|p| p.text.to_string()).collect()
+}
+
+#[test]
+fn people_no_entity_names_state_positions() {
+    let body = "The candidates say they are not trying to avoid the governor.\n\n\
+                Some say the river plan will flood the lower town.\n\n\
+                The weather was mild and the roads were open all week.";
+    assert_eq!(
+        positions(body),
+        [
+            "The candidates say they are not trying to avoid the governor.",
+            "Some say the river plan will flood the lower town."
+        ]
+    );
+}
