@@ -8,7 +8,8 @@
 use super::appositive::{Reading, appositive, appositive_side};
 use super::entities::{Entities, Entity, EntityKind, mention_ends};
 use super::evidence::{Clue, Evidence, Target};
-use super::lexicon;
+use super::lexicon::{self, WordMap};
+use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_words::{Class, is};
 use super::words::Word;
@@ -31,7 +32,36 @@ pub fn appositive_clues(
         for side in descriptions(text, e).filter_map(|d| member_of(d, sides)) {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
+        if let Some(side) = owner_by_its(entities, e, sides) {
+            evidence.add(i, Target::Side(side), Clue::Appositive);
+        }
     }
+}
+
+/// How far before a speaker's first mention the body its "its" refers to may be named.
+const ITS_OWNER_BYTES: usize = 300;
+
+/// The side of the body a role opened by "its" belongs to ("Brask Air called the strike
+/// irresponsible. Its chief operating officer, Lena Voss, said …"): the body mentioned
+/// last before the speaker, close before it.
+fn owner_by_its(entities: &Entities, e: &Entity, sides: &SideMatcher) -> Option<usize> {
+    let role = e.role.as_deref()?;
+    let (first, _) = role.split_once(' ')?;
+    if !first.eq_ignore_ascii_case("its") {
+        return None;
+    }
+    let at = e.mentions.first()?.start;
+    let body = entities
+        .list
+        .iter()
+        .filter(|b| b.kind == EntityKind::Body)
+        .filter_map(|b| {
+            let m = b.mentions.iter().rev().find(|m| m.end <= at)?;
+            (at - m.end <= ITS_OWNER_BYTES).then_some((m.end, b))
+        })
+        .max_by_key(|(end, _)| *end)?
+        .1;
+    body.side.or_else(|| sides.first(&body.name))
 }
 
 /// The side whose members a description names by its head noun, when it names no side
@@ -49,9 +79,6 @@ fn member_of(description: &str, sides: &SideMatcher) -> Option<usize> {
         .last()?;
     sides.first(&super::bodies::member_plural(head)?)
 }
-
-/// Bytes of the article in which other mentions of a speaker's name are looked for.
-const DESCRIBED_BYTES: usize = 64 * 1024;
 
 /// Words a title before a name may run to.
 const TITLE_WORDS: usize = 7;
@@ -80,12 +107,12 @@ pub fn described_clues(
 }
 
 /// For each entity, the titles before the mentions of its surname in the article's
-/// first [`DESCRIBED_BYTES`], when it is a speaking person ([`title_before`]). One pass
-/// over the words, whatever the number of speakers.
-pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
-    let text = &text[..super::article_floor(text, DESCRIBED_BYTES)];
+/// opening (its first 64 KiB), when it is a speaking person ([`title_before`]). One
+/// pass over the opening's words, whatever the number of speakers.
+pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str>> {
+    let text = opening.text();
     let mut out = vec![Vec::new(); entities.list.len()];
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, e) in entities.list.iter().enumerate() {
         let is_name = e.name.split_whitespace().all(super::words::is_capitalized);
         let surname = e.name.split_whitespace().last().filter(|s| s.len() > 2);
@@ -98,7 +125,7 @@ pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
     if by_surname.is_empty() {
         return out;
     }
-    for w in super::words::words(text, 0..text.len()) {
+    for w in opening.words().iter().cloned() {
         // (every surname listed is capitalised: other words are passed over unhashed)
         if !super::words::starts_with_capital(text, w.start) {
             continue;
@@ -436,6 +463,26 @@ mod tests {
         // a capitalised office head opens a description too
         let text = "Sir Tom Field, Head of the Acme Delegation in Lima, said no.";
         assert_eq!(appositive_side(text, "Sir Tom Field".len(), &m), Some(0));
+    }
+
+    #[test]
+    fn an_officer_opened_by_its_speaks_for_the_body_named_just_before() {
+        use crate::article::{Article, Source};
+        let story = "Crews at Fenmark Ferries strike\n\n\
+            Crews at Fenmark Ferries walked out on Friday, backed by the Seafarers Guild.\n\n\
+            Fenmark Ferries called the strike reckless. Its finance director, Lena Voss, \
+            said an offer was made. \"The offer is on the table,\" Voss said.\n";
+        let parties: Vec<Party> = [("ferries", "Fenmark Ferries"), ("guild", "Seafarers Guild")]
+            .map(|(id, name)| Party {
+                id: id.into(),
+                name: name.into(),
+                ..Default::default()
+            })
+            .into();
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, Some(&parties));
+        let voss = found.speakers.iter().find(|s| s.name == "Lena Voss");
+        assert_eq!(voss.and_then(|s| s.party.as_deref()), Some("ferries"));
     }
 
     #[test]
