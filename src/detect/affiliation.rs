@@ -8,7 +8,8 @@
 use super::appositive::{Reading, appositive, appositive_side};
 use super::entities::{Entities, Entity, EntityKind, mention_ends};
 use super::evidence::{Clue, Evidence, Target};
-use super::lexicon;
+use super::lexicon::{self, WordMap};
+use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_words::{Class, is};
 use super::words::Word;
@@ -31,36 +32,7 @@ pub fn appositive_clues(
         for side in descriptions(text, e).filter_map(|d| member_of(d, sides)) {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
-        if let Some(side) = owner_by_its(entities, e, sides) {
-            evidence.add(i, Target::Side(side), Clue::Appositive);
-        }
     }
-}
-
-/// How far before a speaker's first mention the body its "its" refers to may be named.
-const ITS_OWNER_BYTES: usize = 300;
-
-/// The side of the body a role opened by "its" belongs to ("Brask Air called the strike
-/// irresponsible. Its chief operating officer, Lena Voss, said …"): the body mentioned
-/// last before the speaker, close before it.
-fn owner_by_its(entities: &Entities, e: &Entity, sides: &SideMatcher) -> Option<usize> {
-    let role = e.role.as_deref()?;
-    let (first, _) = role.split_once(' ')?;
-    if !first.eq_ignore_ascii_case("its") {
-        return None;
-    }
-    let at = e.mentions.first()?.start;
-    let body = entities
-        .list
-        .iter()
-        .filter(|b| b.kind == EntityKind::Body)
-        .filter_map(|b| {
-            let m = b.mentions.iter().rev().find(|m| m.end <= at)?;
-            (at - m.end <= ITS_OWNER_BYTES).then_some((m.end, b))
-        })
-        .max_by_key(|(end, _)| *end)?
-        .1;
-    body.side.or_else(|| sides.first(&body.name))
 }
 
 /// The side whose members a description names by its head noun, when it names no side
@@ -79,9 +51,6 @@ fn member_of(description: &str, sides: &SideMatcher) -> Option<usize> {
     sides.first(&super::bodies::member_plural(head)?)
 }
 
-/// Bytes of the article in which other mentions of a speaker's name are looked for.
-const DESCRIBED_BYTES: usize = 64 * 1024;
-
 /// Words a title before a name may run to.
 const TITLE_WORDS: usize = 7;
 
@@ -99,10 +68,6 @@ pub fn described_clues(
         for title in list {
             if let Some(side) = sides.first(title) {
                 evidence.add(i, Target::Side(side), Clue::Described);
-            } else if is_headed_office(title) {
-                // (whose government a person heads is told only between parties: in a
-                // story between countries it may be either's)
-                evidence.add(i, Target::Governing, Clue::Office);
             } else if super::country_matcher().first(title).is_none()
                 && let Some(target) = super::home::office_target(title, acronyms)
             {
@@ -113,12 +78,12 @@ pub fn described_clues(
 }
 
 /// For each entity, the titles before the mentions of its surname in the article's
-/// first [`DESCRIBED_BYTES`], when it is a speaking person ([`title_before`]). One pass
-/// over the words, whatever the number of speakers.
-pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
-    let text = &text[..super::article_floor(text, DESCRIBED_BYTES)];
+/// opening (its first 64 KiB), when it is a speaking person ([`title_before`]). One
+/// pass over the opening's words, whatever the number of speakers.
+pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str>> {
+    let text = opening.text();
     let mut out = vec![Vec::new(); entities.list.len()];
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, e) in entities.list.iter().enumerate() {
         let is_name = e.name.split_whitespace().all(super::words::is_capitalized);
         let surname = e.name.split_whitespace().last().filter(|s| s.len() > 2);
@@ -131,7 +96,7 @@ pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
     if by_surname.is_empty() {
         return out;
     }
-    for w in super::words::words(text, 0..text.len()) {
+    for w in opening.words().iter().cloned() {
         // (every surname listed is capitalised: other words are passed over unhashed)
         if !super::words::starts_with_capital(text, w.start) {
             continue;
@@ -140,44 +105,13 @@ pub fn titles<'a>(text: &'a str, entities: &Entities) -> Vec<Vec<&'a str>> {
         let Some(list) = by_surname.get(word) else {
             continue;
         };
-        let titles = title_before(text, w.start).into_iter();
-        for title in titles.chain(office_headed(text, w.clone())) {
+        if let Some(title) = title_before(text, w.start) {
             for &i in list {
                 out[i].push(title);
             }
         }
     }
     out
-}
-
-/// Whether a title is an office a name heads ([`office_headed`]): one word after it,
-/// never a title before a name, which holds more.
-fn is_headed_office(title: &str) -> bool {
-    !title.contains(' ') && is(Class::GoverningAfter, &title.to_lowercase())
-}
-
-/// The office a person's name heads when the word after it is the state's ("Daniel
-/// Oakes's government", "the Oakes administration", "Oakes's ministers"; see
-/// `governing_after` in the side words), unless an article or "next" before the name
-/// makes it one that may come ("a Hale government"). `surname` is the name's last
-/// word, possessive included.
-fn office_headed(text: &str, surname: Word) -> Option<&str> {
-    let rest = &text[surname.end..];
-    let next = rest.split_whitespace().next()?;
-    let spaced = rest.starts_with(' ');
-    let office = next.trim_end_matches(|c: char| !c.is_alphabetic());
-    let lower = office.to_lowercase();
-    if !spaced || !is(Class::GoverningAfter, &lower) || lower == "led" {
-        return None;
-    }
-    let before = text[..surname.start].split_whitespace().rev();
-    // past a first name ("a Frank Hale government")
-    let mut before = before.skip_while(|w| super::words::is_capitalized(w));
-    let would_be = before
-        .next()
-        .is_some_and(|w| is(Class::WouldBeBefore, &w.to_lowercase()));
-    let at = surname.end + rest.find(office)?;
-    (!would_be).then(|| &text[at..at + office.len()])
 }
 
 /// The title before a name whose surname starts at `at`: the words back to a
@@ -397,32 +331,9 @@ mod tests {
         assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
         let text = "Tom Field, Acme Minings' chief negotiator, said no.";
         assert!(appositive(text, "Tom Field".len(), Reading::Strict).is_some());
-        // a "who" clause that says whose the person is
-        let text = "Tom Field, who leads Acme's delegation, said no.";
-        assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
         // a capitalised office head opens a description too
         let text = "Sir Tom Field, Head of the Acme Delegation in Lima, said no.";
         assert_eq!(appositive_side(text, "Sir Tom Field".len(), &m), Some(0));
-    }
-
-    #[test]
-    fn an_officer_opened_by_its_speaks_for_the_body_named_just_before() {
-        use crate::article::{Article, Source};
-        let story = "Crews at Fenmark Ferries strike\n\n\
-            Crews at Fenmark Ferries walked out on Friday, backed by the Seafarers Guild.\n\n\
-            Fenmark Ferries called the strike reckless. Its finance director, Lena Voss, \
-            said an offer was made. \"The offer is on the table,\" Voss said.\n";
-        let parties: Vec<Party> = [("ferries", "Fenmark Ferries"), ("guild", "Seafarers Guild")]
-            .map(|(id, name)| Party {
-                id: id.into(),
-                name: name.into(),
-                ..Default::default()
-            })
-            .into();
-        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
-        let found = crate::detect::detect(&article, Some(&parties));
-        let voss = found.speakers.iter().find(|s| s.name == "Lena Voss");
-        assert_eq!(voss.and_then(|s| s.party.as_deref()), Some("ferries"));
     }
 
     #[test]

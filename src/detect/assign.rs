@@ -169,7 +169,7 @@ fn gather(
     let sides = &story.candidates.matcher;
     appositive_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
-    let titles = titles(story.text, entities);
+    let titles = titles(story.opening, entities);
     described_clues(&titles, sides, acronyms, &mut evidence);
     namesake_clues(entities, &mut evidence);
     if let Some(parties) = story.parties {

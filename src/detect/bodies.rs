@@ -74,7 +74,8 @@ fn run_at(text: &str, ws: &[Word], runs: &[Range<usize>], at: usize) -> Option<R
 /// it so; and its members, the plural before a possessive in its name ("farmers" of
 /// the "Orska Farmers' League"). A short name two organisations share is neither's.
 pub fn add_short_names(text: &str, found: &mut [Discovered]) {
-    let lowered = text.to_lowercase();
+    // (lower-cased only for a body whose ends are looked for: most stories have none)
+    let lowered = std::cell::OnceCell::new();
     let mut short: Vec<Vec<String>> = Vec::with_capacity(found.len());
     for d in found.iter() {
         let mut names = Vec::new();
@@ -86,7 +87,7 @@ pub fn add_short_names(text: &str, found: &mut [Discovered]) {
             for k in 1..words.len() {
                 let end = words[k..].join(" ").to_lowercase();
                 if end.chars().all(|c| c.is_alphabetic() || c == ' ')
-                    && used_after_the(&lowered, &end)
+                    && used_after_the(lowered.get_or_init(|| text.to_lowercase()), &end)
                 {
                     names.push(end);
                 }

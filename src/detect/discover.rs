@@ -9,10 +9,11 @@ use super::lexicon::{self, WordMap, WordSet};
 use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_kind::{Discovered, SideKind};
-use super::side_words::{Class, is, is_any_case};
+use super::side_words::{Class, classes, is, is_any_case};
 use super::words::{
     Word, is_capitalized, lower, starts_with_capital, trim_end_all, trim_possessive,
 };
+use std::cell::OnceCell;
 
 /// Last words of a company's name.
 fn is_company_word(w: &str) -> bool {
@@ -22,11 +23,6 @@ fn is_company_word(w: &str) -> bool {
 /// Words that make a name a union's.
 fn is_union_word(w: &str) -> bool {
     is_any_case(Class::UnionNameWord, w)
-}
-
-/// Last words of a regulator's or other public body's name (or "Office of …").
-fn is_regulator_word(w: &str) -> bool {
-    is_any_case(Class::RegulatorNameEnd, w)
 }
 
 /// Nouns after a name that make it a country's ("Tessalia's foreign minister", "the
@@ -46,7 +42,11 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
     let text = opening.text();
     let ws = opening.words();
     let mut found: Vec<Discovered> = Vec::new();
-    let lone = lone_words(text, ws);
+    let lone = LoneWords {
+        text,
+        ws,
+        set: OnceCell::new(),
+    };
     let runs: Vec<std::ops::Range<usize>> = name_runs(text, ws).collect();
     for run in &runs {
         if let Some(d) = organisation(text, ws, run.clone(), known, &lone) {
@@ -80,6 +80,22 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
     }
     add_short_names(text, &mut found);
     found
+}
+
+/// The opening's [`lone_words`], found only when a company's name asks for them (few
+/// openings name a company; the set is of every word of the opening).
+struct LoneWords<'a> {
+    text: &'a str,
+    ws: &'a [Word],
+    set: OnceCell<WordSet<&'a str>>,
+}
+
+impl LoneWords<'_> {
+    fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| lone_words(self.text, self.ws))
+            .contains(word)
+    }
 }
 
 /// The capitalised words the text uses alone inside a sentence, between words in lower
@@ -183,26 +199,27 @@ fn organisation(
     ws: &[Word],
     run: std::ops::Range<usize>,
     known: &SideMatcher,
-    lone: &WordSet<&str>,
+    lone: &LoneWords,
 ) -> Option<Discovered> {
     // (a single word is no organisation's name: told before looking the run up)
     if run.len() < 2 {
         return None;
     }
-    let traded = traded_around(text, ws, run.clone());
+    let span = run.clone();
     let run = &ws[run];
     let words: Vec<&str> = run
         .iter()
         .map(|w| trim_end_all(&text[w.clone()], "'s"))
         .collect();
+    // (the kind first: few runs have one, and only those are looked up)
+    let kind = kind_of_words(&words)
+        .or_else(|| traded_around(text, ws, span).then_some(SideKind::Company))
+        .or_else(|| is_body_name(&words).then_some(SideKind::Other))?;
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
     if known.first(whole).is_some() {
         return None;
     }
-    let kind = kind_of_words(&words)
-        .or(traded.then_some(SideKind::Company))
-        .or_else(|| is_body_name(&words).then_some(SideKind::Other))?;
     let mut names = vec![whole.to_string()];
     names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
     match kind {
@@ -247,28 +264,25 @@ fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
 /// Whether the words around the run `ws[run]` make it a company whose shares trade,
 /// whatever its name's words ("Kellin Water shares fell", "shares in Kellin Water").
 fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
-    let mut buf = [0u8; 32];
-    let mut word = |i: usize| {
-        ws.get(i)
-            .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
-    };
-    let after = word(run.end);
-    let before = run.start.checked_sub(2).map(|i| (word(i), word(i + 1)));
+    let word = |i: usize| ws.get(i).map(|w| &text[w.clone()]);
     let spaced = |a: usize| {
         ws.get(a + 1)
             .is_some_and(|b| &text[ws[a].end..b.start] == " ")
     };
-    let shares_after = spaced(run.end - 1) && after.is_some_and(|w| is(Class::ShareNoun, &w));
-    // (only "shares in": "a stake in New Hampshire" is a candidate's, not a holding)
-    let shares_in = matches!(before, Some((Some(noun), Some(prep)))
-        if noun == "shares" && prep == "in");
+    let shares_after =
+        spaced(run.end - 1) && word(run.end).is_some_and(|w| is_any_case(Class::ShareNoun, w));
+    // (only "shares in": "a stake in New Hampshire" is a candidate's, not a holding; no
+    // character outside ASCII lower-cases into either word)
+    let is_word = |i: usize, like: &str| word(i).is_some_and(|w| w.eq_ignore_ascii_case(like));
+    let shares_in =
+        run.start >= 2 && is_word(run.start - 2, "shares") && is_word(run.start - 1, "in");
     shares_after || shares_in
 }
 
 /// A company's shorter names: "Harlow Freight Lines" is also "Harlow Freight", and
 /// "Harlow" where the story uses that word alone (`lone`: "accusing Harlow of"),
 /// which "General" of "General Foods Corporation" is not.
-fn company_short_names(words: &[&str], known: &SideMatcher, lone: &WordSet<&str>) -> Vec<String> {
+fn company_short_names(words: &[&str], known: &SideMatcher, lone: &LoneWords) -> Vec<String> {
     let mut names = Vec::new();
     let mut short = words.len() - 1;
     while short > 1 {
@@ -291,18 +305,23 @@ fn company_short_names(words: &[&str], known: &SideMatcher, lone: &WordSet<&str>
 /// Party").
 fn kind_of_words(words: &[&str]) -> Option<SideKind> {
     let (first, last) = (*words.first()?, *words.last()?);
+    // (the last word's classes looked up once for the questions below)
+    let mut buf = [0u8; 32];
+    let last_is = classes(&lower(last, &mut buf));
     // a body of people of a trade or a place is their union ("Allied Pilots
     // Association", "the Orska Farmers' League", "the Selkirk Fishermen's Cooperative")
-    let of_workers = is_any_case(Class::MembersBodyEnd, last)
+    let of_workers = last_is.has(Class::MembersBodyEnd)
         && words.iter().rev().skip(1).any(|w| {
             let w = w.trim_end_matches(['\'', '’']);
             w.ends_with('s') || w.ends_with("men")
         });
     if of_workers || words.iter().any(|w| is_union_word(w)) {
         Some(SideKind::Union)
-    } else if is_company_word(last) {
+    } else if last_is.has(Class::CompanyNameEnd) {
         Some(SideKind::Company)
-    } else if is_regulator_word(last) || (first == "Office" && words.get(1) == Some(&"of")) {
+    } else if last_is.has(Class::RegulatorNameEnd)
+        || (first == "Office" && words.get(1) == Some(&"of"))
+    {
         Some(SideKind::Regulator)
     } else if last == "Party" {
         Some(SideKind::Party)

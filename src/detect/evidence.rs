@@ -15,10 +15,6 @@ pub enum Target {
     /// The side the state's offices speak for: the governing party, else the home
     /// country ("the Foreign Ministry", "the Prime Minister", "our government").
     State,
-    /// The governing party, in a story between parties only: what a person's own
-    /// government says of them ("Mr Oakes said his government would …"), which in a
-    /// story between countries may be any country's.
-    Governing,
     /// The home country, whatever governs it ("MPs" in a story between countries), or
     /// the one country among the sides when the home country is none.
     Nation,
@@ -147,7 +143,6 @@ impl Roles {
                     nation().filter(|_| parties < 2)
                 })
                 .or_else(|| self.public_body(considered)),
-            Target::Governing => governing(),
             Target::Nation => nation(),
             Target::Home => self.nation.filter(|n| considered.contains(n)),
             // (a side the story does not tell the kind of may be a party)

@@ -30,10 +30,13 @@ mod politicians;
 mod positions;
 mod quote_speakers;
 pub mod quotes;
+mod reading;
 mod roles;
 mod side_kind;
 mod side_words;
 pub mod sides;
+#[cfg(test)]
+mod speaker_tests;
 mod speakers;
 mod stance;
 #[cfg(test)]
@@ -73,13 +76,25 @@ pub fn detect_with_progress(
     parties: Option<&[Party]>,
     progress: &mut dyn FnMut(usize),
 ) -> Annotations {
+    let helpers = reading::helpers_for(article.text.len());
+    detect_using(article, parties, helpers, progress)
+}
+
+/// [`detect_with_progress`] with `helpers` threads reading ahead of the walk: the
+/// same annotations with any number.
+fn detect_using(
+    article: &Article,
+    parties: Option<&[Party]>,
+    helpers: usize,
+    progress: &mut dyn FnMut(usize),
+) -> Annotations {
     let text = article.text.as_str();
     let Detected {
         mut entities,
         findings,
         assigned,
         candidates,
-    } = find(article, parties, progress);
+    } = find(article, parties, helpers, progress);
     let chosen = assigned.chosen;
     let mut out = Annotations::new(ArticleInfo::of(article));
     out.parties = match parties {
@@ -119,7 +134,12 @@ struct Detected {
 }
 
 /// Finds quotations, speakers and positions, and decides the sides.
-fn find(article: &Article, parties: Option<&[Party]>, progress: &mut dyn FnMut(usize)) -> Detected {
+fn find(
+    article: &Article,
+    parties: Option<&[Party]>,
+    helpers: usize,
+    progress: &mut dyn FnMut(usize),
+) -> Detected {
     let text = article.text.as_str();
     let opening = Opening::of(text);
     let candidates = match parties {
@@ -129,7 +149,8 @@ fn find(article: &Article, parties: Option<&[Party]>, progress: &mut dyn FnMut(u
     let opening = opening.naming(&candidates.matcher);
     let matcher = &candidates.matcher;
     let mut entities = Entities::new();
-    let mut findings = attribute(text, &article.structure, matcher, &mut entities, progress);
+    let structure = &article.structure;
+    let mut findings = attribute(text, structure, matcher, &mut entities, helpers, progress);
     let story = assign::Story {
         text,
         structure: &article.structure,
@@ -150,7 +171,8 @@ fn find(article: &Article, parties: Option<&[Party]>, progress: &mut dyn FnMut(u
 /// sides, and each speaker's clues and the model's inputs for each side of the story
 /// (what `scripts/fit_sides.py` fits the weights on).
 pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> explain::Explanation {
-    let found = find(article, parties, &mut |_| {});
+    let helpers = reading::helpers_for(article.text.len());
+    let found = find(article, parties, helpers, &mut |_| {});
     let ids = found.candidates.ids();
     explain::Explanation {
         candidate_features: choice::FEATURE_NAMES,
@@ -372,6 +394,16 @@ mod tests {
                 .all(|w| w[1] - w[0] >= attribution::PROGRESS_STEP)
         );
         assert_eq!(found, detect(&article, None));
+    }
+
+    #[test]
+    fn the_annotations_are_the_same_with_any_number_of_threads() {
+        let article = long_article();
+        let alone = detect_using(&article, None, 0, &mut |_| {});
+        assert!(alone.quotes.len() >= 2000 && !alone.speakers.is_empty());
+        for helpers in [1, 3] {
+            assert_eq!(detect_using(&article, None, helpers, &mut |_| {}), alone);
+        }
     }
 
     #[test]

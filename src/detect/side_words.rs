@@ -23,7 +23,6 @@ pub enum Class {
     GoverningAfter,
     WouldBeBefore,
     StateNoun,
-    SpeakerPossessive,
     UnionNoun,
     CompanyNoun,
     RegulatorNoun,
@@ -55,12 +54,11 @@ pub enum Class {
     ContrastWord,
     RoleBreaker,
     RoleComplement,
-    LeadingVerb,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 41] = [
+const ALL: [Class; 39] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -69,7 +67,6 @@ const ALL: [Class; 41] = [
     Class::GoverningAfter,
     Class::WouldBeBefore,
     Class::StateNoun,
-    Class::SpeakerPossessive,
     Class::UnionNoun,
     Class::CompanyNoun,
     Class::RegulatorNoun,
@@ -101,7 +98,6 @@ const ALL: [Class; 41] = [
     Class::ContrastWord,
     Class::RoleBreaker,
     Class::RoleComplement,
-    Class::LeadingVerb,
 ];
 
 /// Each word's classes, one bit a class.

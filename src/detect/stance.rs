@@ -35,9 +35,6 @@ pub fn stance_clues(
         if let Some(side) = reported_subject(text, &reported, sides).or(stance.defended) {
             evidence.add(e, Target::Side(side), Clue::SpeaksFor);
         }
-        if speaks_for_own_state(text, &reported) {
-            evidence.add(e, Target::Governing, Clue::Our);
-        }
     }
     for q in findings.quotes.iter().filter(|q| q.kind != QuoteKind::Term) {
         let Some(e) = q.speaker else { continue };
@@ -76,20 +73,6 @@ fn reported_subject(text: &str, ws: &[Range<usize>], sides: &SideMatcher) -> Opt
         [] => false,
     };
     (!governed && intends).then_some(side)
-}
-
-/// Whether a position's reported speech (its words `ws`) opens on the speaker's own
-/// government ("Mr Oakes said his government would …"): its stater heads or serves
-/// the state.
-fn speaks_for_own_state(text: &str, ws: &[Range<usize>]) -> bool {
-    let mut buf = [0u8; 32];
-    let head: Vec<String> = ws
-        .iter()
-        .take(SUBJECT_WORDS)
-        .map(|w| lower(&text[w.clone()], &mut buf).into_owned())
-        .collect();
-    head.windows(2)
-        .any(|pair| is(Class::SpeakerPossessive, &pair[0]) && is(Class::StateNoun, &pair[1]))
 }
 
 /// The words of a position's reported speech: after the cue ("said Labour would …"),

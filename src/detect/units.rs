@@ -65,14 +65,20 @@ pub(super) fn merge_units(
             }
             let near = spans[k..].iter().take_while(|q| q.range.start < s.end);
             let mut crosses = false;
-            let mut ends_unit = false;
+            let mut ends_unit = None;
+            let mut quoted_in_tail = false;
             for q in near {
                 crosses |= q.range.start < u.end && q.range.end > s.start;
+                quoted_in_tail |= q.range.start >= s.start;
                 // (a quotation a colon introduces has its attribution before it: "Jo
                 // told Al: “…” Al denied it." is two units)
-                ends_unit |= q.range.end == u.end && !after_colon(text, q.range.start);
+                if q.range.end == u.end && !after_colon(text, q.range.start) {
+                    ends_unit = Some(asks_or_exclaims(text, q));
+                }
             }
-            crosses || (ends_unit && is_attribution_tail(text, s))
+            crosses
+                || ends_unit
+                    .is_some_and(|long| !quoted_in_tail && is_attribution_tail(text, s, long))
         });
         match out.last_mut() {
             Some(u) if joined => u.end = s.end,
@@ -86,14 +92,28 @@ fn after_colon(text: &str, start: usize) -> bool {
     text[..start].trim_end().ends_with(':')
 }
 
-/// A short sentence with a speech verb among its first words ("Jane Doe asked.").
-fn is_attribution_tail(text: &str, s: &Range<usize>) -> bool {
+/// A short sentence with a speech verb among its first words ("Jane Doe asked."); after
+/// a question or an exclamation (`long`), which ends a sentence inside its marks, also a
+/// longer one that opens with its subject and speech verb ("Jo Bell asked, repeating a
+/// charge she had made before …", "shouted Jo Bell, who …").
+fn is_attribution_tail(text: &str, s: &Range<usize>, long: bool) -> bool {
     let ws = words(text, s.clone());
     let mut buf = [0u8; 32];
-    ws.len() <= 12
-        && !text[s.clone()].contains(['“', '"', '‘'])
-        && ws.iter().take(8).any(|w| {
+    let mut speech_at = |n: usize| {
+        ws.iter().take(n).any(|w| {
             !is_capitalized(&text[w.clone()])
                 && lexicon::cue(&lower(&text[w.clone()], &mut buf)) == Some(CueKind::Speech)
         })
+    };
+    !text[s.clone()].contains(['“', '"', '‘'])
+        && ((ws.len() <= 12 && speech_at(8)) || (long && speech_at(OPENING_CUE_WORDS)))
 }
+
+/// Whether a quotation ends with a question or exclamation mark inside its marks.
+fn asks_or_exclaims(text: &str, q: &QuoteSpan) -> bool {
+    text[q.inner.clone()].trim_end().ends_with(['?', '!'])
+}
+
+/// Most words before the speech verb of a long attribution tail: a name of up to three
+/// words with its title ("Mr. Jo Bell asked", "asked Jo Bell").
+const OPENING_CUE_WORDS: usize = 4;

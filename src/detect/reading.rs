@@ -1,0 +1,405 @@
+//! The reading of the paragraphs that needs nothing the walk learns: each paragraph's
+//! quotations and units, and each unit's words, the words outside its quotations and
+//! asides, and its cues. Why apart from the walk ([`super::attribution`]): the walk
+//! carries coreference from sentence to sentence and must go in order on one thread,
+//! but this part depends only on the text, so on a large article it is worked out on
+//! the other cores in batches of paragraphs while the walk follows behind. Every batch
+//! is the same whichever thread reads it, so the findings are the same byte for byte
+//! with any number of threads.
+
+use super::cues::{Cue, find_cues};
+use super::kinds::dash_signature;
+use super::quotes::{QuoteSpan, push_quotes};
+use super::units::{asides, merge_units};
+use super::words::{Word, push_words};
+use crate::article::Structure;
+use std::ops::Range;
+use std::sync::mpsc;
+
+/// Bytes of text read as one batch: large enough that handing a batch over costs
+/// nothing next to reading it, small enough that a batch stays in the cache.
+const BATCH_BYTES: usize = 32 * 1024;
+
+/// Batches a helper may read ahead of the walk (the memory held is bounded).
+const AHEAD: usize = 4;
+
+/// Below this size an article is read on the walk's own thread: starting threads
+/// would cost more than they save.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// One paragraph, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphReading {
+    /// Its index in the structure.
+    pub index: usize,
+    /// Where its text starts after its dateline (its first sentence).
+    pub body_start: usize,
+    /// Its quotations, as indexes into [`Batch::spans`].
+    pub spans: Range<usize>,
+    /// Its units, as indexes into [`Batch::units`].
+    pub units: Range<usize>,
+}
+
+/// One unit (a sentence, or sentences a quotation joins), read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitReading {
+    /// Its text.
+    pub range: Range<usize>,
+    /// Its quotations, as indexes into [`Batch::spans`].
+    pub spans: Range<usize>,
+    /// Every word of it, as indexes into [`Batch::words`].
+    pub words: Range<usize>,
+    /// Its words outside quotations and asides, as indexes into [`Batch::outside`].
+    pub outside: Range<usize>,
+    /// Its cues in order, dash signatures included, as indexes into [`Batch::cues`].
+    pub cues: Range<usize>,
+}
+
+/// Consecutive paragraphs, read; the units' lists share flat buffers, reused from
+/// batch to batch.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub paragraphs: Vec<ParagraphReading>,
+    pub units: Vec<UnitReading>,
+    pub spans: Vec<QuoteSpan>,
+    pub words: Vec<Word>,
+    pub outside: Vec<Word>,
+    pub cues: Vec<Cue>,
+    scratch: Scratch,
+}
+
+/// What one unit of a batch holds, as slices.
+#[derive(Debug, Clone, Copy)]
+pub struct UnitView<'a> {
+    pub range: &'a Range<usize>,
+    pub spans: &'a [QuoteSpan],
+    pub words: &'a [Word],
+    pub outside: &'a [Word],
+    pub cues: &'a [Cue],
+}
+
+impl Batch {
+    /// The unit `u` of the batch.
+    pub fn unit<'a>(&'a self, u: &'a UnitReading) -> UnitView<'a> {
+        UnitView {
+            range: &u.range,
+            spans: &self.spans[u.spans.clone()],
+            words: &self.words[u.words.clone()],
+            outside: &self.outside[u.outside.clone()],
+            cues: &self.cues[u.cues.clone()],
+        }
+    }
+
+    /// The quotations of paragraph `p` of the batch.
+    pub fn spans_of(&self, p: &ParagraphReading) -> &[QuoteSpan] {
+        &self.spans[p.spans.clone()]
+    }
+}
+
+/// Buffers a batch reuses from paragraph to paragraph.
+#[derive(Debug, Default)]
+struct Scratch {
+    sentences: Vec<Range<usize>>,
+    spans: Vec<QuoteSpan>,
+    units: Vec<Range<usize>>,
+    reading: UnitScratch,
+}
+
+/// Buffers reused from unit to unit.
+#[derive(Debug, Default)]
+struct UnitScratch {
+    /// The unit's quotations.
+    ranges: Vec<Range<usize>>,
+    /// Its parenthesised and dashed asides.
+    asides: Vec<Range<usize>>,
+    /// The quotations and asides together, by start.
+    hidden: Vec<Range<usize>>,
+    cues: Vec<Cue>,
+}
+
+/// How many threads should help read an article of `len` bytes: one fewer than the
+/// cores, none for a small article.
+pub fn helpers_for(len: usize) -> usize {
+    if len < PARALLEL_BYTES {
+        return 0;
+    }
+    std::thread::available_parallelism().map_or(0, |n| n.get() - 1)
+}
+
+/// Reads the paragraphs of `text` in batches and hands each batch, in order, to
+/// `walk`; `helpers` threads read ahead (none: the batches are read as they are
+/// needed).
+pub fn read_paragraphs(
+    text: &str,
+    structure: &Structure,
+    helpers: usize,
+    walk: &mut dyn FnMut(&Batch),
+) {
+    let bounds = batch_bounds(structure);
+    if helpers == 0 || bounds.len() < 2 {
+        let mut batch = Batch::default();
+        for b in &bounds {
+            read_batch(text, structure, b.clone(), &mut batch);
+            walk(&batch);
+        }
+        return;
+    }
+    std::thread::scope(|scope| {
+        // Helper k reads batches k, k + helpers, …, each into its own channel, so the
+        // walk takes them in order by taking from the channels in turn; read batches
+        // come back to their helper to be filled again.
+        let lanes: Vec<_> = (0..helpers.min(bounds.len()))
+            .map(|k| {
+                let (full, ready) = mpsc::sync_channel::<Batch>(AHEAD);
+                let (done, reuse) = mpsc::channel::<Batch>();
+                let mine: Vec<Range<usize>> =
+                    bounds.iter().skip(k).step_by(helpers).cloned().collect();
+                scope.spawn(move || {
+                    for b in mine {
+                        let mut batch = reuse.try_recv().unwrap_or_default();
+                        read_batch(text, structure, b, &mut batch);
+                        if full.send(batch).is_err() {
+                            return;
+                        }
+                    }
+                });
+                (ready, done)
+            })
+            .collect();
+        for (i, b) in bounds.iter().enumerate() {
+            let (ready, done) = &lanes[i % lanes.len()];
+            // (a helper that died leaves its batches to be read here; the scope then
+            // passes its panic on)
+            let batch = ready.recv().unwrap_or_else(|_| {
+                let mut batch = Batch::default();
+                read_batch(text, structure, b.clone(), &mut batch);
+                batch
+            });
+            walk(&batch);
+            let _ = done.send(batch);
+        }
+    });
+}
+
+/// The paragraphs of each batch: consecutive paragraphs of about [`BATCH_BYTES`].
+fn batch_bounds(structure: &Structure) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, p) in structure.paragraphs.iter().enumerate() {
+        bytes += p.range.len();
+        if bytes >= BATCH_BYTES {
+            out.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < structure.paragraphs.len() {
+        out.push(start..structure.paragraphs.len());
+    }
+    out
+}
+
+/// Reads paragraphs `paragraphs` into `batch` (emptied first).
+fn read_batch(text: &str, structure: &Structure, paragraphs: Range<usize>, batch: &mut Batch) {
+    batch.paragraphs.clear();
+    batch.units.clear();
+    batch.spans.clear();
+    batch.words.clear();
+    batch.outside.clear();
+    batch.cues.clear();
+    for pi in paragraphs {
+        read_paragraph(text, structure, pi, batch);
+    }
+}
+
+/// Reads paragraph `pi` onto the end of `batch`.
+fn read_paragraph(text: &str, structure: &Structure, pi: usize, batch: &mut Batch) {
+    let para = &structure.paragraphs[pi];
+    let mut s = std::mem::take(&mut batch.scratch);
+    structure.sentences_into(text, pi, &mut s.sentences);
+    let body_start = s.sentences.first().map_or(para.range.start, |f| f.start);
+    let first_span = batch.spans.len();
+    push_quotes(text, body_start..para.range.end, &mut s.spans);
+    batch.spans.extend_from_slice(&s.spans);
+    merge_units(text, &s.sentences, &s.spans, &mut s.units);
+    let spans = &s.spans;
+    let first_unit = batch.units.len();
+    let mut next_span = 0;
+    for unit in &s.units {
+        // Units and quotations are both in order: one pointer walks the quotations.
+        while next_span < spans.len() && spans[next_span].range.start < unit.start {
+            next_span += 1;
+        }
+        let first = next_span;
+        while next_span < spans.len() && spans[next_span].range.start < unit.end {
+            next_span += 1;
+        }
+        let in_unit = first_span + first..first_span + next_span;
+        read_unit(text, para.range.end, unit, in_unit, batch, &mut s.reading);
+    }
+    batch.paragraphs.push(ParagraphReading {
+        index: pi,
+        body_start,
+        spans: first_span..batch.spans.len(),
+        units: first_unit..batch.units.len(),
+    });
+    batch.scratch = s;
+}
+
+/// Reads one unit onto the end of `batch`: its words, those outside its quotations
+/// and asides, and its cues (those of its verbs, then its dash signatures, by place).
+fn read_unit(
+    text: &str,
+    para_end: usize,
+    unit: &Range<usize>,
+    in_unit: Range<usize>,
+    batch: &mut Batch,
+    s: &mut UnitScratch,
+) {
+    let spans = &batch.spans[in_unit.clone()];
+    s.ranges.clear();
+    s.ranges.extend(spans.iter().map(|q| q.range.clone()));
+    let first_word = batch.words.len();
+    let marks = push_words(text, unit.clone(), &mut batch.words);
+    let all = &batch.words[first_word..];
+    asides(text, unit, marks, &mut s.asides);
+    let first_outside = batch.outside.len();
+    if s.ranges.is_empty() && s.asides.is_empty() {
+        batch.outside.extend_from_slice(all);
+    } else {
+        s.hidden.clear();
+        s.hidden.extend(s.ranges.iter().chain(&s.asides).cloned());
+        s.hidden.sort_unstable_by_key(|r| r.start);
+        push_visible(all, &s.hidden, &mut batch.outside);
+    }
+    find_cues(
+        text,
+        &batch.outside[first_outside..],
+        &s.ranges,
+        &mut s.cues,
+    );
+    s.cues.extend(
+        spans
+            .iter()
+            .filter_map(|q| dash_signature(text, q, para_end)),
+    );
+    s.cues.sort_by_key(|c| c.word.start);
+    let first_cue = batch.cues.len();
+    batch.cues.append(&mut s.cues);
+    batch.units.push(UnitReading {
+        range: unit.clone(),
+        spans: in_unit,
+        words: first_word..batch.words.len(),
+        outside: first_outside..batch.outside.len(),
+        cues: first_cue..batch.cues.len(),
+    });
+}
+
+/// The words of `all` that lie inside none of `hidden` (sorted by start), into `out`.
+/// Both are in order, so one pointer walks the hidden ranges: a unit can hold
+/// thousands of quotations or asides.
+fn push_visible(all: &[Word], hidden: &[Range<usize>], out: &mut Vec<Word>) {
+    let mut h = 0;
+    // the furthest end among the hidden ranges that start at or before the word
+    let mut reach = 0;
+    for w in all {
+        while h < hidden.len() && hidden[h].start <= w.start {
+            reach = reach.max(hidden[h].end);
+            h += 1;
+        }
+        if h == 0 || w.end > reach {
+            out.push(w.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Source};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn visible_words_are_those_inside_no_hidden_range(
+            spans in proptest::collection::vec((0usize..60, 1usize..8), 0..30),
+            hidden in proptest::collection::vec((0usize..60, 0usize..20), 0..8),
+        ) {
+            let mut all: Vec<Word> = spans.iter().map(|&(s, l)| s..s + l).collect();
+            all.sort_unstable_by_key(|w| w.start);
+            let mut hidden: Vec<Range<usize>> = hidden.iter().map(|&(s, l)| s..s + l).collect();
+            hidden.sort_unstable_by_key(|r| r.start);
+            let naive: Vec<Word> = all
+                .iter()
+                .filter(|w| !hidden.iter().any(|r| r.start <= w.start && w.end <= r.end))
+                .cloned()
+                .collect();
+            let mut out = Vec::new();
+            push_visible(&all, &hidden, &mut out);
+            prop_assert_eq!(out, naive);
+        }
+    }
+
+    /// Paragraphs of varied length with quotations, cues, asides and dashes.
+    fn varied_article() -> Article {
+        let mut text = String::from("A made-up headline\n\n");
+        for n in 0..600 {
+            let filler = "The talks covered tariffs and quotas. ".repeat(n % 7);
+            text.push_str(&format!(
+                "“We will meet on day {n},” Minister Anna Berg (of Tessalia) said. {filler}\
+                 The envoy -- a former aide -- told reporters the “rules” would change, \
+                 according to officials.\n\n"
+            ));
+        }
+        Article::from_bytes(Source::Stdin, text.as_bytes())
+    }
+
+    /// Every unit of every batch, as the walk would see it, in order.
+    fn units_read(article: &Article, helpers: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        read_paragraphs(&article.text, &article.structure, helpers, &mut |batch| {
+            for p in &batch.paragraphs {
+                for u in &batch.units[p.units.clone()] {
+                    let u = batch.unit(u);
+                    let cues: Vec<_> = u
+                        .cues
+                        .iter()
+                        .map(|c| (c.word.clone(), c.source.clone()))
+                        .collect();
+                    out.push(format!(
+                        "{} {}: {:?} {:?} {:?} {:?} {cues:?}",
+                        p.index, p.body_start, u.range, u.spans, u.words, u.outside
+                    ));
+                }
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn the_reading_is_the_same_with_any_number_of_threads() {
+        let article = varied_article();
+        assert!(batch_bounds(&article.structure).len() > 4);
+        let alone = units_read(&article, 0);
+        assert!(alone.len() > 1200, "{}", alone.len());
+        for helpers in [1, 2, 5] {
+            assert_eq!(units_read(&article, helpers), alone, "{helpers} helpers");
+        }
+    }
+
+    #[test]
+    fn batches_cover_every_paragraph_once_in_order() {
+        let article = varied_article();
+        let bounds = batch_bounds(&article.structure);
+        assert_eq!(bounds.first().map(|b| b.start), Some(0));
+        assert_eq!(
+            bounds.last().map(|b| b.end),
+            Some(article.structure.paragraphs.len())
+        );
+        assert!(
+            bounds
+                .windows(2)
+                .all(|w| w[0].end == w[1].start && !w[1].is_empty())
+        );
+    }
+}
