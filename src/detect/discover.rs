@@ -453,9 +453,11 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
     let w = &ws[i];
     let next = ws.get(i + 1).map(|n| &text[n.clone()]);
     // (only the Kelvin sign outside ASCII lower-cases into it, and "opposition" has no k)
-    let after_opposition = i
-        .checked_sub(1)
-        .is_some_and(|p| text[ws[p].clone()].eq_ignore_ascii_case("opposition"));
+    // (right before it: "the leader of the opposition, Petra Holm" names no party)
+    let after_opposition = i.checked_sub(1).is_some_and(|p| {
+        text[ws[p].clone()].eq_ignore_ascii_case("opposition")
+            && text[ws[p].end..w.start].trim().is_empty()
+    });
     // (a word keeps its inner apostrophe: "Velmar's" is one word, the possessive its end)
     let possessive = text[w.clone()].ends_with("'s") || text[w.clone()].ends_with("’s");
     let mut buf = [0u8; 32];
@@ -740,6 +742,14 @@ mod tests {
         let got =
             found("Mr Oakes spoke. Daniel Oakes's government fell. The Tessalia government fell.");
         assert_eq!(got, [("Tessalia".into(), SideKind::Party)]);
+    }
+
+    #[test]
+    fn a_name_after_the_opposition_and_a_comma_is_no_party() {
+        let got = found(
+            "The leader of the opposition, Petra Holm, said so. The opposition Vanguard voted.",
+        );
+        assert_eq!(got, [("Vanguard".into(), SideKind::Party)]);
     }
 
     #[test]
