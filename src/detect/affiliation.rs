@@ -125,9 +125,16 @@ pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str
     if by_surname.is_empty() {
         return out;
     }
+    // (a word whose first byte starts no surname is passed over unhashed)
+    let mut first_bytes = [false; 256];
+    for surname in by_surname.keys() {
+        first_bytes[usize::from(surname.as_bytes()[0])] = true;
+    }
     for w in opening.words().iter().cloned() {
         // (every surname listed is capitalised: other words are passed over unhashed)
-        if !super::words::starts_with_capital(text, w.start) {
+        if !first_bytes[usize::from(text.as_bytes()[w.start])]
+            || !super::words::starts_with_capital(text, w.start)
+        {
             continue;
         }
         let word = super::words::trim_possessive(&text[w.clone()]);

@@ -91,7 +91,11 @@ fn position_of(
     let before = c.source.as_ref().map_or(range.start, |s| s.start);
     let subject = before.min(c.word.start)..c.word.start;
     let side = sides.first(&text[subject.clone()]);
-    if resolved.is_none() && side.is_none() && !starts_with_name(text, range) {
+    if resolved.is_none()
+        && side.is_none()
+        && !starts_with_name(text, range)
+        && !names_people(text, c)
+    {
         return None;
     }
     // "X was reacting to a British statement saying …": the statement states it
@@ -192,6 +196,25 @@ fn stating_document(
     // the side names the document: "a British statement", "Japan's note"
     let start = ws[at.saturating_sub(3)].start;
     sides.first(&text[start..ws[at].end])
+}
+
+/// Whether a cue's source before it is people no entity stands for: a noun of those
+/// who speak ("The candidates say", "many workers say", "Analysts said") or a
+/// quantifier that stands for people ("Some say", "others say").
+fn names_people(text: &str, c: &Cue) -> bool {
+    let Some(source) = c.source.as_ref().filter(|_| !c.inverted) else {
+        return false;
+    };
+    let mut buf = [0u8; 32];
+    let head = text[source.clone()].rsplit(' ').next().unwrap_or("");
+    let head = lower(head, &mut buf);
+    let singular = head.strip_suffix('s').unwrap_or(&head);
+    super::lexicon::is_source_noun(&head)
+        || super::lexicon::is_source_noun(singular)
+        || matches!(
+            &*head,
+            "some" | "others" | "many" | "most" | "several" | "few" | "both"
+        )
 }
 
 /// Whether the sentence opens with a name (its subject).
