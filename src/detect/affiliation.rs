@@ -381,6 +381,65 @@ pub fn member_clues(
     }
 }
 
+/// Clues from the short name a story gives a side of the parties file: the last word of
+/// its name, when that word ends the names of bodies ("association", "authority",
+/// "league") and ends no other side's name, written as an owner after "the" or after
+/// "of the" in what a speaker is called ("the association's chairman, Janis Ozols," for
+/// the "Baltic Airline Pilots' Association"; "chairman of the authority").
+pub fn short_name_clues(
+    text: &str,
+    entities: &Entities,
+    titles: &[Vec<&str>],
+    parties: &[Party],
+    evidence: &mut Evidence,
+) {
+    let last = |p: &Party| {
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        (words.len() > 1).then(|| words[words.len() - 1].to_lowercase())
+    };
+    let ends: Vec<Option<String>> = parties.iter().map(last).collect();
+    let short: Vec<(usize, String)> = ends
+        .iter()
+        .enumerate()
+        .filter_map(|(side, end)| {
+            let end = end.as_ref()?;
+            let body = is_organisation_word(end)
+                || [
+                    Class::MembersBodyEnd,
+                    Class::BodyNameEnd,
+                    Class::RegulatorNameEnd,
+                ]
+                .into_iter()
+                .chain([Class::PublicBodyEnd])
+                .any(|c| is(c, end));
+            let alone = ends.iter().filter(|e| e.as_ref() == Some(end)).count() == 1;
+            (body && alone).then(|| (side, end.clone()))
+        })
+        .collect();
+    if short.is_empty() {
+        return;
+    }
+    for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
+        let called: Vec<String> = descriptions(text, e)
+            .chain(titles[i].iter().copied())
+            .map(str::to_lowercase)
+            .collect();
+        for (side, end) in &short {
+            let owner = [
+                format!("the {end}'s"),
+                format!("the {end}’s"),
+                format!("of the {end}"),
+            ];
+            if called
+                .iter()
+                .any(|d| owner.iter().any(|o| holds_words(d, o)))
+            {
+                evidence.add(i, Target::Side(*side), Clue::Appositive);
+            }
+        }
+    }
+}
+
 /// What a speaker is called: its name, title and the appositives after its mentions.
 fn descriptions<'a>(text: &'a str, e: &'a Entity) -> impl Iterator<Item = &'a str> {
     std::iter::once(e.name.as_str())
