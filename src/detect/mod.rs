@@ -20,6 +20,7 @@ pub mod evidence;
 pub mod explain;
 mod found;
 pub mod gazetteer;
+mod governs;
 mod home;
 mod kinds;
 pub mod lexicon;
@@ -41,6 +42,8 @@ mod stance;
 #[cfg(test)]
 mod story_tests;
 mod subjects;
+#[cfg(test)]
+mod test_support;
 mod units;
 mod words;
 

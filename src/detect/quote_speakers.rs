@@ -9,6 +9,7 @@ use super::found::Found;
 use super::lexicon;
 use super::parties::SideMatcher;
 use super::speakers::SourceNp;
+use super::subjects::name_after_role;
 use super::words::{Word, floor_boundary, is_capitalized, lower};
 use crate::model::QuoteKind;
 use std::ops::Range;
@@ -97,6 +98,9 @@ fn clean_phrase(s: &str) -> String {
 /// after an opening phrase ("But a few days later, Trump …", "Then Trump …").
 pub(super) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
     let outside = &outside[subject_start(text, outside)..];
+    if let Some(name) = name_after_role(text, outside) {
+        return Some(name);
+    }
     let mut buf = [0u8; 32];
     let first = outside.first()?;
     // a participle opening the sentence ("Following the vote") is capitalised but
