@@ -3,7 +3,9 @@
 //! which party governs, and each speaker's side weighed from the evidence about it
 //! ([`super::evidence`]).
 
-use super::affiliation::{appositive_clues, described_clues, member_clues, namesake_clues, titles};
+use super::affiliation::{
+    appositive_clues, described_clues, member_clues, namesake_clues, short_name_clues, titles,
+};
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;
@@ -174,6 +176,7 @@ fn gather(
     namesake_clues(entities, &mut evidence);
     if let Some(parties) = story.parties {
         member_clues(story.text, entities, &titles, parties, &mut evidence);
+        short_name_clues(story.text, entities, &titles, parties, &mut evidence);
     }
     home::office_clues(story.text, home, entities, sides, &mut evidence);
     stance_clues(story.text, findings, stances, sides, &mut evidence);

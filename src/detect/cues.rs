@@ -83,8 +83,11 @@ fn cue_at(text: &str, outside: &[Word], k: usize, quotes: &[Range<usize>]) -> Op
         ("according", to.map(|_| CueKind::Speech))
     } else {
         let (form, kind) = lexicon::cue_form(&text[w.clone()])?;
+        // (a word before a quotation is not the verb's: in "This is a “raw time,” said
+        // Jo Bell" the article belongs to the quoted words)
         let prev = k
             .checked_sub(1)
+            .filter(|&p| !quote_starts_between(quotes, outside[p].end, w.start))
             .map(|p| lower(&text[outside[p].clone()], &mut buf));
         // "to further explain" is an infinitive, as "to explain" is
         let infinitive = prev.as_deref().is_some_and(lexicon::is_verb_modifier)

@@ -92,7 +92,7 @@ pub(super) fn classify(
     let starts_unit = q.range.start == unit.start
         || prev_char(text, q.range.start).is_some_and(|(i, c)| i < unit.start || c == ':');
     let ends_clause = inner.ends_with([',', '.', '?', '!']);
-    let (chosen, after) = choose_cue(q, cues, speech, (starts_unit, ends_clause));
+    let (chosen, after) = choose_cue(text, q, cues, speech, (starts_unit, ends_clause));
     if let Some(k) = chosen {
         found.cue = Some(cues[k].word.clone());
         found.kind = if starts_unit || (ends_clause && after == Some(k)) {
@@ -110,6 +110,7 @@ pub(super) fn classify(
 /// before it, else any (the one after first when the quotation opens its unit); with
 /// the cue right after it.
 fn choose_cue(
+    text: &str,
     q: &QuoteSpan,
     cues: &[Cue],
     speech: &[(usize, Option<usize>)],
@@ -147,12 +148,36 @@ fn choose_cue(
         .filter(|&k| lexicon::reports_finding(cues[k].verb))
         .and_then(|_| preceding.find(|&k| !lexicon::reports_finding(cues[k].verb)));
     let before = outer.or(nearest);
-    let chosen = if starts_unit {
+    let chosen = if starts_unit || (ends_clause && after.is_some_and(|k| signs(text, q, &cues[k])))
+    {
         after.or(before)
     } else {
         before.or(after)
     };
     (chosen, after)
+}
+
+/// Whether a cue and its source follow a quotation with nothing between and close the
+/// clause ("“…,” said Jo Bell", "“…,” the senator said on Monday."): then they sign
+/// it, whatever verb came before it ("Nothing the president said “will help,” the
+/// senator said"). Not a participle, which shares the sentence's subject ("“…,”
+/// saying"), nor a verb that goes on to say more ("“…,” Bell said the cases differ").
+fn signs(text: &str, q: &QuoteSpan, cue: &Cue) -> bool {
+    let next = match &cue.source {
+        Some(source) if !cue.inverted && source.start < cue.word.start => source.start,
+        _ => cue.word.start,
+    };
+    let adjacent =
+        next >= q.range.end && text[q.range.end..next].trim_matches([' ', ',']).is_empty();
+    let rest = text[cue.word.end..].trim_start();
+    let mut buf = [0u8; 32];
+    let closes = cue.inverted
+        || rest.starts_with(['.', ',', ';'])
+        || rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| lexicon::is_preposition(&lower(w, &mut buf)));
+    adjacent && closes && !cue.verb.ends_with("ing")
 }
 
 /// What a quotation without a cue is: a floating direct one when it reads as a

@@ -3,6 +3,7 @@
 //! desire", "rejected", "challenged China to …").
 
 use super::cues::Cue;
+use super::lexicon::{self, CueKind};
 use super::parties::SideMatcher;
 use super::side_words::{Class, is};
 use super::words::{Word, floor_boundary, is_capitalized, lower, words};
@@ -91,7 +92,11 @@ fn position_of(
     let before = c.source.as_ref().map_or(range.start, |s| s.start);
     let subject = before.min(c.word.start)..c.word.start;
     let side = sides.first(&text[subject.clone()]);
-    if resolved.is_none() && side.is_none() && !starts_with_name(text, range) {
+    if resolved.is_none()
+        && side.is_none()
+        && !starts_with_name(text, range)
+        && !unnamed_source_speaks(text, c)
+    {
         return None;
     }
     // "X was reacting to a British statement saying …": the statement states it
@@ -194,6 +199,40 @@ fn stating_document(
     sides.first(&text[start..ws[at].end])
 }
 
+/// Whether a cue's source before it may state a position though no entity or side
+/// stands for it: people ("The candidates say", "Some say", "others say") or anything
+/// said to speak ("Another ranking says", "Her campaign argued"), with a speech verb in
+/// the active voice ("has been compared to" says nothing of its subject). "Shows" is
+/// what a poster or a photograph depicts; only a source noun shows a finding ("a poll
+/// shows").
+fn unnamed_source_speaks(text: &str, c: &Cue) -> bool {
+    let Some(source) = c.source.as_ref().filter(|_| !c.inverted) else {
+        return false;
+    };
+    let mut buf = [0u8; 32];
+    let head = text[source.clone()].rsplit(' ').next().unwrap_or("");
+    let head = lower(head, &mut buf);
+    let singular = head.strip_suffix('s').unwrap_or(&head);
+    let people = lexicon::is_source_noun(&head)
+        || lexicon::is_source_noun(singular)
+        || matches!(
+            &*head,
+            "some" | "others" | "many" | "most" | "several" | "few" | "both"
+        );
+    let speaks = c.kind == CueKind::Speech && !c.verb.starts_with("show") && !passive(text, c);
+    people || speaks
+}
+
+/// Whether a verb is passive: a form of "be" right before it.
+fn passive(text: &str, c: &Cue) -> bool {
+    let before = text[..c.word.start].trim_end();
+    let last = before.rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "been" | "be" | "being" | "is" | "are" | "was" | "were"
+    )
+}
+
 /// Whether the sentence opens with a name (its subject).
 fn starts_with_name(text: &str, unit: &Range<usize>) -> bool {
     let ws = words(
@@ -203,7 +242,7 @@ fn starts_with_name(text: &str, unit: &Range<usize>) -> bool {
     let mut buf = [0u8; 32];
     ws.first().is_some_and(|w| {
         let s = &text[w.clone()];
-        is_capitalized(s) && !super::lexicon::is_sentence_word(&lower(s, &mut buf))
+        is_capitalized(s) && !lexicon::is_sentence_word(&lower(s, &mut buf))
     })
 }
 

@@ -44,3 +44,65 @@ fn a_sentence_after_a_plain_quotation_is_not_read_as_its_attribution() {
                 its members to wait.";
     assert_eq!(speakers(body), vec!["Ada Moss"]);
 }
+
+#[test]
+fn a_role_then_its_holder_between_commas_is_the_subject() {
+    let body = "The Danish minister of fisheries, Karen Holm, spoke to reporters on \
+                Monday, saying the quota might be ''agreed before the winter.''";
+    assert_eq!(speakers(body), vec!["Karen Holm"]);
+}
+
+#[test]
+fn a_word_before_a_quotation_is_not_the_verbs_article() {
+    // "a" and "that" belong to the quoted words, so "said" after the quotation is a
+    // speech verb, not a noun after an article.
+    let body = "Mayor Ron Emmet faces a hard month. This is a \"raw time,\" said strategist \
+                Dana Axler, a longtime ally.";
+    assert_eq!(speakers(body), vec!["Dana Axler"]);
+}
+
+#[test]
+fn a_source_that_signs_a_quotation_wins_over_a_verb_before_it() {
+    let body = "Tomas Rey spoke on the radio. Nothing the governor said \"will ease the \
+                fears of farmers,\" the Idaho senator said.\n\n\
+                Surveys show that \"the public is not sure of it,\" said Lena Ortt, an editor.";
+    assert_eq!(speakers(body), vec!["Idaho senator", "Lena Ortt"]);
+}
+
+#[test]
+fn a_verb_after_a_quotation_that_goes_on_does_not_sign_it() {
+    // "after Pell said … “…,” Ruiz said: “…”": the second verb introduces its own quotation
+    let body = "After Ada Pell said that some students might do better at \"less selective \
+                schools,\" Omar Ruiz said: \"I do not like what she said.\"";
+    assert_eq!(speakers(body), vec!["Ada Pell", "Omar Ruiz"]);
+}
+
+/// The text of each position of a made-up story.
+fn positions(body: &str) -> Vec<String> {
+    let text = format!("Made-up headline for a test\n\n{body}\n");
+    let found = detect(&Article::from_bytes(Source::Stdin, text.as_bytes()), None);
+    found.positions.iter().map(|p| p.text.to_string()).collect()
+}
+
+#[test]
+fn sources_no_entity_names_state_positions() {
+    let body = "The candidates say they are not trying to avoid the governor.\n\n\
+                Some say the river plan will flood the lower town.\n\n\
+                Another ranking says the mill owner is not even the richest man in town.\n\n\
+                The weather was mild and the roads were open all week.";
+    assert_eq!(
+        positions(body),
+        [
+            "The candidates say they are not trying to avoid the governor.",
+            "Some say the river plan will flood the lower town.",
+            "Another ranking says the mill owner is not even the richest man in town.",
+        ]
+    );
+}
+
+#[test]
+fn a_passive_verb_or_a_picture_states_no_position() {
+    let body = "The new levy has been compared to the old toll on the bridge.\n\n\
+                The poster shows the mayor asleep at his desk with a cat.";
+    assert!(positions(body).is_empty(), "{:?}", positions(body));
+}

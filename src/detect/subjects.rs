@@ -4,6 +4,7 @@
 //! in Washington, said", "Cuba on Tuesday also said").
 
 use super::lexicon;
+use super::speakers::is_role_noun;
 use super::words::{Word, is_capitalized, lower, prev_char};
 use std::ops::Range;
 
@@ -309,4 +310,36 @@ fn relative_antecedent(text: &str, ws: &[Word]) -> Option<Range<usize>> {
         && lexicon::is_determiner(&lower(&text[ws[start - 1].clone()], &mut buf));
     let start = if determined { start - 1 } else { start };
     Some(ws[start].start..ws[who - 1].end)
+}
+
+/// Most words of a role phrase that opens a sentence before its holder's name.
+const MAX_ROLE_WORDS: usize = 8;
+
+/// "The French minister of energy, Marie Lavoie, alluded …", "Mr. Pike's campaign
+/// chairman, Ray Moss, dismissed …": a sentence that opens with a role phrase and then
+/// names its holder between commas has the name for its subject (a name of one to four
+/// capitalised words; the role phrase holds a lower-case role noun and no verb).
+pub(super) fn name_after_role(text: &str, ws: &[Word]) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    let comma_after = |i: usize| {
+        ws.get(i + 1)
+            .is_some_and(|n| text[ws[i].end..n.start].contains(','))
+    };
+    let role_end = (0..ws.len().min(MAX_ROLE_WORDS)).find(|&i| comma_after(i))?;
+    let name_end = (role_end + 1..ws.len().min(role_end + 5)).find(|&i| comma_after(i))?;
+    let mut role_noun = false;
+    for w in &ws[..=role_end] {
+        let s = &text[w.clone()];
+        let l = lower(s, &mut buf);
+        if lexicon::cue(&l).is_some() && !is_capitalized(s) {
+            return None;
+        }
+        role_noun |= !is_capitalized(s) && is_role_noun(&l);
+    }
+    let name = &ws[role_end + 1..=name_end];
+    let named = name.iter().all(|w| {
+        let s = &text[w.clone()];
+        is_capitalized(s) && !lexicon::is_sentence_word(&lower(s, &mut buf))
+    });
+    (role_noun && named).then(|| name[0].start..name[name.len() - 1].end)
 }
