@@ -269,6 +269,20 @@ mod tests {
     }
 
     #[test]
+    fn the_leader_of_the_opposition_before_her_name_speaks_for_the_opposition() {
+        let story = "Tax cut row\n\n\
+            \"Families will be better off,\" the Valley Party government's finance minister, \
+            Karl Dune, said.\n\n\
+            But the leader of the opposition, Ida Marsh, said the cut was a trick. \"It will \
+            not last,\" she said.\n";
+        let parties = [
+            party("valley", "Valley Party", &["Valley"]),
+            party("coast", "Coast Party", &["Coast"]),
+        ];
+        assert_eq!(quote_sides(story, &parties), sides(&["valley", "coast"]));
+    }
+
+    #[test]
     fn a_leader_is_a_partys_own_not_a_deputys_nor_the_houses() {
         assert!(is_party_leader("Tory leader"));
         assert!(is_party_leader("the leader of the opposition"));

@@ -60,7 +60,8 @@ pub(super) fn resolve_cues(
 }
 
 /// The role phrase that stands before a named source, set off by a comma ("The shadow
-/// transport secretary, Owen Pryce, said"): from its determiner to its role noun.
+/// transport secretary, Owen Pryce, said"; "the leader of the opposition, Petra Holm,"):
+/// from its determiner to its role noun or the noun's "of" complement.
 fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Range<usize>> {
     let k = outside.partition_point(|w| w.end <= source.start);
     let head = outside[..k].last()?;
@@ -68,11 +69,26 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
         return None;
     }
     let mut buf = [0u8; 32];
-    if !super::speakers::is_role_noun(&lower(&text[head.clone()], &mut buf)) {
-        return None;
-    }
+    let is_role_noun = |i: usize, buf: &mut [u8; 32]| {
+        super::speakers::is_role_noun(&lower(&text[outside[i].clone()], buf))
+    };
+    let joined = |i: usize| text[outside[i].end..outside[i + 1].start].trim().is_empty();
+    // the role noun: the word before the comma, or the one before an "of" complement of
+    // at most three words ("the leader of the opposition")
+    let noun = if is_role_noun(k - 1, &mut buf) {
+        k - 1
+    } else {
+        let of = (k.saturating_sub(4)..k - 1)
+            .rev()
+            .find(|&i| lower(&text[outside[i].clone()], &mut buf) == "of")?;
+        let complete = (of.checked_sub(1)?..k - 1).all(joined);
+        if !complete || !is_role_noun(of - 1, &mut buf) {
+            return None;
+        }
+        of - 1
+    };
     // back to the determiner, at most five words, never over punctuation
-    for i in (k.saturating_sub(6)..k - 1).rev() {
+    for i in (noun.saturating_sub(5)..noun).rev() {
         if !text[outside[i].end..outside[i + 1].start].trim().is_empty() {
             break;
         }
