@@ -32,7 +32,36 @@ pub fn appositive_clues(
         for side in descriptions(text, e).filter_map(|d| member_of(d, sides)) {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
+        if let Some(side) = owner_by_its(entities, e, sides) {
+            evidence.add(i, Target::Side(side), Clue::Appositive);
+        }
     }
+}
+
+/// How far before a speaker's first mention the body its "its" refers to may be named.
+const ITS_OWNER_BYTES: usize = 300;
+
+/// The side of the body a role opened by "its" belongs to ("Brask Air called the strike
+/// irresponsible. Its chief operating officer, Lena Voss, said …"): the body mentioned
+/// last before the speaker, close before it.
+fn owner_by_its(entities: &Entities, e: &Entity, sides: &SideMatcher) -> Option<usize> {
+    let role = e.role.as_deref()?;
+    let (first, _) = role.split_once(' ')?;
+    if !first.eq_ignore_ascii_case("its") {
+        return None;
+    }
+    let at = e.mentions.first()?.start;
+    let body = entities
+        .list
+        .iter()
+        .filter(|b| b.kind == EntityKind::Body)
+        .filter_map(|b| {
+            let m = b.mentions.iter().rev().find(|m| m.end <= at)?;
+            (at - m.end <= ITS_OWNER_BYTES).then_some((m.end, b))
+        })
+        .max_by_key(|(end, _)| *end)?
+        .1;
+    body.side.or_else(|| sides.first(&body.name))
 }
 
 /// The side whose members a description names by its head noun, when it names no side
@@ -96,22 +125,113 @@ pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str
     if by_surname.is_empty() {
         return out;
     }
+    // (a word whose first byte starts no surname is passed over unhashed)
+    let mut first_bytes = [false; 256];
+    for surname in by_surname.keys() {
+        first_bytes[usize::from(surname.as_bytes()[0])] = true;
+    }
     for w in opening.words().iter().cloned() {
         // (every surname listed is capitalised: other words are passed over unhashed)
-        if !super::words::starts_with_capital(text, w.start) {
+        if !first_bytes[usize::from(text.as_bytes()[w.start])]
+            || !super::words::starts_with_capital(text, w.start)
+        {
             continue;
         }
         let word = super::words::trim_possessive(&text[w.clone()]);
         let Some(list) = by_surname.get(word) else {
             continue;
         };
-        if let Some(title) = title_before(text, w.start) {
+        for title in titles_before(text, w.start) {
             for &i in list {
                 out[i].push(title);
             }
         }
     }
     out
+}
+
+/// What the text says a person is before a mention of the surname starting at `at`:
+/// the title ([`title_before`]), a description before that title, set off by a comma
+/// ("The head of the Orumese delegation, interior minister Samuel Adeyo,"), and the
+/// body the person is said to lead ([`led_body`]).
+fn titles_before(text: &str, at: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    if let Some(title) = title_before(text, at) {
+        let title_at = title.as_ptr() as usize - text.as_ptr() as usize;
+        let comma_end = title_at.saturating_sub(1);
+        let described = text[..title_at]
+            .ends_with(", ")
+            .then(|| description_before(text, comma_end, closed_after(text, at)))
+            .flatten();
+        out.push(title);
+        out.extend(described);
+    }
+    out.extend(led_body(text, at));
+    out
+}
+
+/// Whether a comma follows the word that starts at `at` ("Henrik Dal, who …").
+fn closed_after(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        .unwrap_or(rest.len());
+    rest[end..].starts_with(',')
+}
+
+/// Words a body's name may run to before the person said to lead it.
+const LED_BODY_WORDS: usize = 6;
+
+/// The body a person is said to lead in the words before the name whose surname starts
+/// at `at`: a noun phrase opening its clause, an auxiliary, a participle of leading and
+/// "by" ("The Saldania delegation was led by Miriam Tesfa", "Vostrana's team is headed
+/// by Tomas Brecht", "the union's team, headed by Ann Bell,").
+fn led_body(text: &str, at: usize) -> Option<&str> {
+    let start = super::words::floor_boundary(text, at.saturating_sub(160));
+    let ws = super::words::words(text, start..at);
+    let lower = |w: &Word| text[w.clone()].trim_end_matches('.').to_lowercase();
+    let mut end = ws.len();
+    // past a first name and an honorific
+    let mut names = 0;
+    while end > 0 && names < 2 && super::words::is_capitalized(&text[ws[end - 1].clone()]) {
+        end -= 1;
+        names += 1;
+    }
+    while end > 0 && crate::article::abbreviations::is_honorific(&lower(&ws[end - 1])) {
+        end -= 1;
+    }
+    let [.., verb, by] = &ws[..end] else {
+        return None;
+    };
+    if lower(by) != "by" || !is(Class::LeadingVerb, &lower(verb)) {
+        return None;
+    }
+    let from = text[start..verb.start]
+        .rfind(['.', ',', ';', ':', '"', '“', '”', '(', ')', '\n'])
+        .map_or(start, |i| start + i + 1);
+    let mut phrase = text[from..verb.start].trim();
+    if phrase.is_empty() {
+        // "the union's team, headed by": the phrase before the comma
+        let head = text[start..from].trim_end().strip_suffix(',')?;
+        let open = head
+            .rfind(['.', ',', ';', ':', '"', '“', '”', '(', ')', '\n'])
+            .map_or(0, |i| i + 1);
+        phrase = head[open..].trim();
+    }
+    // past an auxiliary ("was", "is", "has been")
+    while let Some((rest, last)) = phrase.rsplit_once(' ') {
+        let last = last.to_lowercase();
+        if !(is(Class::Copula, &last) || matches!(last.as_str(), "been" | "has" | "have" | "had")) {
+            break;
+        }
+        phrase = rest.trim_end();
+    }
+    let count = phrase.split_whitespace().count();
+    let clause = phrase.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        lexicon::cue(&w).is_some() || lexicon::is_verb_modifier(&w)
+    });
+    ((1..=LED_BODY_WORDS).contains(&count) && !clause).then_some(phrase)
 }
 
 /// The title before a name whose surname starts at `at`: the words back to a
@@ -132,7 +252,7 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
         .map_or(start, |(i, c)| start + i + c.len_utf8());
     let ws = super::words::words(text, stop..at);
     if ws.is_empty() || (ws.len() == 1 && super::words::is_capitalized(&text[ws[0].clone()])) {
-        return description_before(text, stop);
+        return description_before(text, stop, closed_after(text, at));
     }
     let lower = |w: &Word| text[w.clone()].trim_end_matches('.').to_lowercase();
     let mut end = ws.len();
@@ -168,8 +288,8 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
 
 /// A description that stands before a name between commas ("the party chairman, Ed
 /// Moss, said"), the comma ending at `comma_end`: a noun phrase opening with a
-/// determiner or an owner's name.
-fn description_before(text: &str, comma_end: usize) -> Option<&str> {
+/// determiner or an owner's name; `closed` when a comma closes the name too.
+fn description_before(text: &str, comma_end: usize, closed: bool) -> Option<&str> {
     let head = text[..comma_end].strip_suffix(',')?;
     let start = super::words::floor_boundary(text, head.len().saturating_sub(80));
     let from = head[start..]
@@ -182,18 +302,31 @@ fn description_before(text: &str, comma_end: usize) -> Option<&str> {
         })
         .map_or(start, |(i, c)| start + i + c.len_utf8());
     let phrase = head[from..].trim();
-    let lowered: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     // opened by a determiner or by an owner's name ("Harlow's chief executive, …")
-    let opens = lowered.first().is_some_and(|w| {
-        lexicon::is_article(w)
-            || (w.ends_with("'s") || w.ends_with("’s"))
-                && phrase.starts_with(|c: char| c.is_uppercase())
-    });
-    let describes = opens && (2..=TITLE_WORDS).contains(&lowered.len());
-    let clause = lowered
-        .iter()
-        .any(|w| lexicon::cue(w).is_some() || lexicon::is_verb_modifier(w));
-    (describes && !clause).then_some(phrase)
+    let opens = |i: usize| {
+        lexicon::is_article(&lowered[i])
+            || (lowered[i].ends_with("'s") || lowered[i].ends_with("’s"))
+                && words[i].starts_with(char::is_uppercase)
+    };
+    let clause = |w: &String| lexicon::cue(w).is_some() || lexicon::is_verb_modifier(w);
+    let describes = |i: usize| {
+        opens(i)
+            && (2..=TITLE_WORDS).contains(&(words.len() - i))
+            && !lowered[i..].iter().any(clause)
+    };
+    // the whole phrase, or, where a comma closes the name as it does an appositive,
+    // the noun phrase that ends it after "by" or a verb ("The walkout was led by the
+    // League's parliamentary chief, Henrik Dal, who"), never the object of another
+    // preposition ("After talks with the union, Tom Field said")
+    let at = (0..words.len()).find(|&i| {
+        describes(i)
+            && (i == 0
+                || closed && (lowered[i - 1] == "by" || !lexicon::is_preposition(&lowered[i - 1])))
+    })?;
+    let offset = words[at].as_ptr() as usize - phrase.as_ptr() as usize;
+    Some(&phrase[offset..])
 }
 
 /// For a person known by one word ("Takemoto"), the side of the entities whose longer
@@ -243,6 +376,65 @@ pub fn member_clues(
             });
             if member || role {
                 evidence.add(i, Target::Side(side), Clue::Member);
+            }
+        }
+    }
+}
+
+/// Clues from the short name a story gives a side of the parties file: the last word of
+/// its name, when that word ends the names of bodies ("association", "authority",
+/// "league") and ends no other side's name, written as an owner after "the" or after
+/// "of the" in what a speaker is called ("the association's chairman, Janis Ozols," for
+/// the "Baltic Airline Pilots' Association"; "chairman of the authority").
+pub fn short_name_clues(
+    text: &str,
+    entities: &Entities,
+    titles: &[Vec<&str>],
+    parties: &[Party],
+    evidence: &mut Evidence,
+) {
+    let last = |p: &Party| {
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        (words.len() > 1).then(|| words[words.len() - 1].to_lowercase())
+    };
+    let ends: Vec<Option<String>> = parties.iter().map(last).collect();
+    let short: Vec<(usize, String)> = ends
+        .iter()
+        .enumerate()
+        .filter_map(|(side, end)| {
+            let end = end.as_ref()?;
+            let body = is_organisation_word(end)
+                || [
+                    Class::MembersBodyEnd,
+                    Class::BodyNameEnd,
+                    Class::RegulatorNameEnd,
+                ]
+                .into_iter()
+                .chain([Class::PublicBodyEnd])
+                .any(|c| is(c, end));
+            let alone = ends.iter().filter(|e| e.as_ref() == Some(end)).count() == 1;
+            (body && alone).then(|| (side, end.clone()))
+        })
+        .collect();
+    if short.is_empty() {
+        return;
+    }
+    for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
+        let called: Vec<String> = descriptions(text, e)
+            .chain(titles[i].iter().copied())
+            .map(str::to_lowercase)
+            .collect();
+        for (side, end) in &short {
+            let owner = [
+                format!("the {end}'s"),
+                format!("the {end}’s"),
+                format!("of the {end}"),
+            ];
+            if called
+                .iter()
+                .any(|d| owner.iter().any(|o| holds_words(d, o)))
+            {
+                evidence.add(i, Target::Side(*side), Clue::Appositive);
             }
         }
     }
@@ -331,9 +523,32 @@ mod tests {
         assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
         let text = "Tom Field, Acme Minings' chief negotiator, said no.";
         assert!(appositive(text, "Tom Field".len(), Reading::Strict).is_some());
+        // a "who" clause that says whose the person is
+        let text = "Tom Field, who leads Acme's delegation, said no.";
+        assert_eq!(appositive_side(text, "Tom Field".len(), &m), Some(0));
         // a capitalised office head opens a description too
         let text = "Sir Tom Field, Head of the Acme Delegation in Lima, said no.";
         assert_eq!(appositive_side(text, "Sir Tom Field".len(), &m), Some(0));
+    }
+
+    #[test]
+    fn an_officer_opened_by_its_speaks_for_the_body_named_just_before() {
+        use crate::article::{Article, Source};
+        let story = "Crews at Fenmark Ferries strike\n\n\
+            Crews at Fenmark Ferries walked out on Friday, backed by the Seafarers Guild.\n\n\
+            Fenmark Ferries called the strike reckless. Its finance director, Lena Voss, \
+            said an offer was made. \"The offer is on the table,\" Voss said.\n";
+        let parties: Vec<Party> = [("ferries", "Fenmark Ferries"), ("guild", "Seafarers Guild")]
+            .map(|(id, name)| Party {
+                id: id.into(),
+                name: name.into(),
+                ..Default::default()
+            })
+            .into();
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, Some(&parties));
+        let voss = found.speakers.iter().find(|s| s.name == "Lena Voss");
+        assert_eq!(voss.and_then(|s| s.party.as_deref()), Some("ferries"));
     }
 
     #[test]
@@ -446,6 +661,40 @@ mod tests {
         // a verb or a clause before the name is no title
         let text = "Critics attacked Ann Lee. Lee said no.";
         assert_eq!(title_before(text, text.find("Lee").unwrap_or(0)), None);
+    }
+
+    #[test]
+    fn the_body_a_person_is_said_to_lead_describes_the_person() {
+        let at = |text: &str| text.rfind("Bell").unwrap_or(0);
+        let text = "The Acme delegation was led by Ann Bell, a lawyer.";
+        assert_eq!(led_body(text, at(text)), Some("The Acme delegation"));
+        let text = "Later, Acme's team is headed by Dr. Ann Bell.";
+        assert_eq!(led_body(text, at(text)), Some("Acme's team"));
+        let text = "The union's negotiators, led by Ann Bell, walked out.";
+        assert_eq!(led_body(text, at(text)), Some("The union's negotiators"));
+        // a clause is no body, nor is a name met otherwise
+        let text = "Talks said to be led by Ann Bell went on.";
+        assert_eq!(led_body(text, at(text)), None);
+        let text = "The Acme delegation met Ann Bell.";
+        assert_eq!(led_body(text, at(text)), None);
+        // the description before a title set off by commas
+        let text = "The head of the Acme delegation, interior minister Ann Bell, said no.";
+        assert_eq!(
+            titles_before(text, at(text)),
+            ["interior minister", "The head of the Acme delegation"]
+        );
+    }
+
+    #[test]
+    fn a_description_before_a_name_closed_by_a_comma_may_end_a_longer_clause() {
+        let at = |text: &str| text.rfind("Bell").unwrap_or(0);
+        let text = "The walkout was led by the League's chief, Ann Bell, who spoke.";
+        assert_eq!(title_before(text, at(text)), Some("the League's chief"));
+        // not where the name opens a clause of its own, nor after another preposition
+        let text = "Critics attacked the League's plan, Ann Bell said.";
+        assert_eq!(title_before(text, at(text)), None);
+        let text = "After talks with the union, Ann Bell, a lawyer, said no.";
+        assert_eq!(title_before(text, at(text)), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is};
 
 /// Bytes an appositive may run to: a description, not a clause.
 const APPOSITIVE_BYTES: usize = 120;
@@ -37,7 +38,11 @@ pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str>
     let appositive = &window[..stop];
     let first = appositive.split_whitespace().next()?;
     let ok = match reading {
-        Reading::Strict => introduces_description(first) || opens_with_owner(appositive),
+        Reading::Strict => {
+            introduces_description(first)
+                || opens_with_owner(appositive)
+                || is_leading_clause(appositive)
+        }
         Reading::Loose => {
             introduces_description(first)
                 || opens_with_owner(appositive)
@@ -47,6 +52,16 @@ pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str>
         }
     };
     ok.then_some(appositive)
+}
+
+/// Whether an appositive is a "who" clause that says whose the person is ("who leads
+/// Brenvia's delegation", "who heads the union's negotiating team").
+fn is_leading_clause(appositive: &str) -> bool {
+    let mut words = appositive.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("who"))
+        && words
+            .next()
+            .is_some_and(|w| is(Class::LeadingVerb, &w.to_lowercase()))
 }
 
 /// Whether an appositive opening with `word` is a description of the name before it

@@ -3,18 +3,19 @@
 //! which party governs, and each speaker's side weighed from the evidence about it
 //! ([`super::evidence`]).
 
-use super::affiliation::{appositive_clues, described_clues, member_clues, namesake_clues, titles};
+use super::affiliation::{
+    appositive_clues, described_clues, member_clues, namesake_clues, short_name_clues, titles,
+};
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
+use super::governs::who_governs;
 use super::home::{self, Home};
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
-use super::politicians::politician_clues;
-use super::side_kind::SideKind;
-use super::sides;
+use super::politicians::{listed, politician_clues};
 use super::stance::stance_clues;
 use crate::article::Structure;
 use crate::model::{Party, QuoteKind};
@@ -68,9 +69,8 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
     let kinds = candidates.kinds();
     let stances = super::stance::stances(text, findings, sides);
     let mut evidence = gather(story, home, findings, &stances, entities);
-    let mut governing = sides::governing_votes(opening, parties, &kinds);
-    officials_vote(&evidence, entities.list.len(), &kinds, &mut governing);
-    unclaimed_governs(&evidence, entities.list.len(), &kinds, &mut governing);
+    let listed = listed(entities, sides);
+    let governing = who_governs(opening, parties, &kinds, (entities, &listed), &evidence);
     // an office whose side some mention names is that side's, and so is one whose
     // holder speaks for a side ("Brazil wants …, central bank governor Gros said" under
     // another country's dateline: the bank is Brazil's)
@@ -84,9 +84,10 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         ],
     );
     let roles = Roles {
-        nation: nation(home, &governing, candidates),
-        governing,
+        nation: nation(home, &governing.votes, candidates),
+        governing: governing.votes,
         kinds,
+        behind: governing.behind,
     };
     let mut scored = Vec::new();
     let chosen = match parties {
@@ -98,7 +99,7 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
             inferred.0
         }
     };
-    politician_clues(entities, sides, &roles.kinds, &chosen, &mut evidence);
+    politician_clues(&listed, &roles.kinds, &chosen, roles.behind, &mut evidence);
     let speaker_sides: Vec<Option<usize>> = (0..entities.list.len())
         .map(|i| evidence.decide(i, &roles, &chosen))
         .collect();
@@ -175,75 +176,11 @@ fn gather(
     namesake_clues(entities, &mut evidence);
     if let Some(parties) = story.parties {
         member_clues(story.text, entities, &titles, parties, &mut evidence);
+        short_name_clues(story.text, entities, &titles, parties, &mut evidence);
     }
     home::office_clues(story.text, home, entities, sides, &mut evidence);
     stance_clues(story.text, findings, stances, sides, &mut evidence);
     evidence
-}
-
-/// What the officials of parties say of who governs: a party whose speaker holds an
-/// office of the state governs (+1), one whose speaker is "shadow" or "opposition" does
-/// not (-1). The party is one that a clue other than the office names for the speaker.
-fn officials_vote(
-    evidence: &Evidence,
-    entities: usize,
-    kinds: &[SideKind],
-    votes: &mut Vec<(usize, i32)>,
-) {
-    for i in 0..entities {
-        let clues = evidence.of(i);
-        let vote = if clues.contains(&(Target::State, Clue::Office)) {
-            1
-        } else if clues.contains(&(Target::Opposition, Clue::Office)) {
-            -1
-        } else {
-            continue;
-        };
-        let parties: Vec<usize> = clues
-            .iter()
-            .filter_map(|&(t, c)| match t {
-                Target::Side(s) if c != Clue::Against && kinds.get(s) == Some(&SideKind::Party) => {
-                    Some(s)
-                }
-                _ => None,
-            })
-            .collect();
-        for side in parties {
-            match votes.iter_mut().find(|(s, _)| *s == side) {
-                Some(v) => v.1 += vote,
-                None => votes.push((side, vote)),
-            }
-        }
-    }
-}
-
-/// Who governs when the story does not say but offices of the state speak: the one
-/// party it names that no speaker is shown to belong to. Readers are not told the
-/// Trade Secretary's party, while the opposition's people are named for theirs
-/// ("Tory spokeswoman Theresa May", "Liberal Democrat spokeswoman …").
-fn unclaimed_governs(
-    evidence: &Evidence,
-    entities: usize,
-    kinds: &[SideKind],
-    votes: &mut [(usize, i32)],
-) {
-    let clues = || (0..entities).flat_map(|i| evidence.of(i).iter());
-    let state_speaks = clues().any(|&c| c == (Target::State, Clue::Office));
-    if !state_speaks || votes.iter().any(|&(_, v)| v > 0) {
-        return;
-    }
-    let claimed: Vec<usize> = clues()
-        .filter_map(|&(t, c)| match t {
-            Target::Side(s) if !matches!(c, Clue::Against | Clue::Dateline) => Some(s),
-            _ => None,
-        })
-        .collect();
-    let mut unclaimed = votes.iter_mut().filter(|(s, v)| {
-        *v == 0 && kinds.get(*s) == Some(&SideKind::Party) && !claimed.contains(s)
-    });
-    if let (Some(only), None) = (unclaimed.next(), unclaimed.next()) {
-        only.1 = 1;
-    }
 }
 
 /// The candidate side of the country the story is set in: its home's, else the one its
@@ -254,7 +191,7 @@ fn nation(home: Option<Home>, named: &[(usize, i32)], candidates: &Candidates) -
 }
 
 /// The country a story with no home of its own is set in: the one whose politics
-/// every party it names (`named`, as [`sides::governing_votes`] lists them) is of, so
+/// every party it names (`named`, as [`sides::story_votes`] lists them) is of, so
 /// that "Downing Street" in a story between Labour and the Conservatives speaks for the
 /// governing party.
 fn parties_country(named: &[(usize, i32)], candidates: &Candidates) -> Option<usize> {
@@ -321,18 +258,8 @@ fn in_order_of_attribution(
 #[cfg(test)]
 mod tests {
     use crate::article::{Article, Source};
+    use crate::detect::test_support::quote_sides;
     use crate::model::Party;
-
-    /// The side of each quotation's speaker in a made-up story.
-    fn quote_sides(story: &str, parties: &[Party]) -> Vec<Option<String>> {
-        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
-        let found = crate::detect::detect(&article, Some(parties));
-        found
-            .quotes
-            .iter()
-            .map(|q| q.party.as_ref().map(|p| p.to_string()))
-            .collect()
-    }
 
     const BUDGET_STORY: &str = "Budget row deepens\n\n\
         \"The sums add up,\" the finance minister said on Monday.\n\n\

@@ -12,7 +12,7 @@ use super::parties::SideMatcher;
 use super::positions::unit_positions;
 use super::quote_speakers::{carry_over_paragraphs, resolve_cues, sentence_subject};
 use super::quotes::QuoteSpan;
-use super::reading::{Batch, ParagraphReading, UnitView, read_paragraphs};
+use super::reading::{Batch, Input, ParagraphReading, UnitView, read_paragraphs};
 use super::words::Word;
 use crate::article::Structure;
 use crate::model::QuoteKind;
@@ -45,16 +45,24 @@ pub fn attribute(
     };
     let mut open_from_previous: Option<usize> = None;
     let mut next_report = PROGRESS_STEP;
-    read_paragraphs(text, structure, helpers, &mut |batch| {
-        for p in &batch.paragraphs {
-            let para = &structure.paragraphs[p.index];
-            open_from_previous = walk.paragraph(batch, p, open_from_previous);
-            if para.range.end >= next_report {
-                progress(para.range.end);
-                next_report = para.range.end + PROGRESS_STEP;
+    read_paragraphs(
+        Input {
+            text,
+            structure,
+            sides,
+        },
+        helpers,
+        &mut |batch| {
+            for p in &batch.paragraphs {
+                let para = &structure.paragraphs[p.index];
+                open_from_previous = walk.paragraph(batch, p, open_from_previous);
+                if para.range.end >= next_report {
+                    progress(para.range.end);
+                    next_report = para.range.end + PROGRESS_STEP;
+                }
             }
-        }
-    });
+        },
+    );
     carry_over_paragraphs(&mut walk.found.quotes);
     // Descriptions said before the name they describe join it.
     let now = walk.entities.resolve_forward();
@@ -153,7 +161,7 @@ impl Walk<'_> {
         let s = &mut self.scratch;
         resolve_cues(
             text,
-            u.cues,
+            (u.cues, u.sources),
             u.outside,
             self.sides,
             self.entities,

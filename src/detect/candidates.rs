@@ -50,6 +50,13 @@ impl Candidates {
                 let linked = linked_countries(&own_names, &p.id);
                 let parties = linked_parties(&own_names);
                 let mut names = own_names.clone();
+                // "the Alliance" is also "Alliance" ("Alliance leader Joan Pryor", "The
+                // Alliance said"): a name the article need not open with "the"
+                names.extend(own_names.iter().filter_map(|n| {
+                    let bare = n.strip_prefix("the ").or_else(|| n.strip_prefix("The "))?;
+                    bare.starts_with(char::is_uppercase)
+                        .then(|| bare.to_string())
+                }));
                 for &c in &linked {
                     names.extend(countries()[c].all_names().cloned());
                 }
@@ -327,15 +334,7 @@ fn opens_skipping_dots(bytes: &[u8], opening: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn party(id: &str, name: &str, aliases: &[&str]) -> Party {
-        Party {
-            id: id.into(),
-            name: name.into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            ..Party::default()
-        }
-    }
+    use crate::detect::test_support::{party, quote_sides, sides};
 
     #[test]
     fn a_person_side_is_called_by_the_surname() {
@@ -400,5 +399,25 @@ mod tests {
                 .map(|g| countries()[g].id.as_str()),
             Some("ch")
         );
+    }
+
+    #[test]
+    fn a_given_name_with_the_is_also_the_name_without_it() {
+        let story = "Inquiry refused\n\n\
+            Alliance leader Joan Pryor said the deal was wrong. \"They are running \
+            scared,\" Ms Pryor said.\n\n\
+            The Front said nothing. \"No comment,\" Front spokesman Ian Dale said.\n";
+        let parties = [
+            party("alliance", "Civic Alliance", &["the Alliance"]),
+            party("front", "People's Front", &["the Front"]),
+        ];
+        assert_eq!(quote_sides(story, &parties), sides(&["alliance", "front"]));
+        // a lower-case name stays whole: "the government" is not "government"
+        let government = [
+            party("gov", "the government", &[]),
+            party("front", "People's Front", &[]),
+        ];
+        let names = &Candidates::given(&government).matcher;
+        assert!(names.find("Government sources said").is_empty());
     }
 }

@@ -31,11 +31,6 @@ fn is_country_noun(w: &str) -> bool {
     is_any_case(Class::CountryFollower, w)
 }
 
-/// Nouns after a name that make it a party's ("Progress MPs", "Heritage leader").
-fn is_party_noun(w: &str) -> bool {
-    is_any_case(Class::PartyFollower, w)
-}
-
 /// The sides named in an article's opening that `known` does not know; `lead_end` is
 /// where the lead (the headline and first paragraph) ends.
 pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<Discovered> {
@@ -368,7 +363,9 @@ fn countries_and_parties(
     lead_end: usize,
 ) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
-    let mut seen: WordSet<&str> = WordSet::default();
+    // whether each word met is a name word (a story repeats its names: each is judged
+    // once)
+    let mut judged: WordMap<&str, bool> = WordMap::default();
     // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
     // ("Mr Oakes", "Daniel Oakes's government")
     let mut people: WordSet<&str> = WordSet::default();
@@ -379,7 +376,14 @@ fn countries_and_parties(
             continue;
         }
         let word = trim_possessive(&text[w.clone()]);
-        if !is_name_word(word, known) {
+        let is_name = *judged.entry(word).or_insert_with(|| {
+            let is_name = is_name_word(word, known);
+            if is_name {
+                names.push(word);
+            }
+            is_name
+        });
+        if !is_name {
             continue;
         }
         let after_honorific = i.checked_sub(1).is_some_and(|p| {
@@ -388,9 +392,6 @@ fn countries_and_parties(
         });
         if after_honorific {
             people.insert(word);
-        }
-        if seen.insert(word) {
-            names.push(word);
         }
         if let Some(kind) = kind_by_neighbours(text, ws, i) {
             out.push(Discovered {
@@ -452,12 +453,18 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
     let w = &ws[i];
     let next = ws.get(i + 1).map(|n| &text[n.clone()]);
     // (only the Kelvin sign outside ASCII lower-cases into it, and "opposition" has no k)
-    let after_opposition = i
-        .checked_sub(1)
-        .is_some_and(|p| text[ws[p].clone()].eq_ignore_ascii_case("opposition"));
+    // (right before it: "the leader of the opposition, Petra Holm" names no party)
+    let after_opposition = i.checked_sub(1).is_some_and(|p| {
+        text[ws[p].clone()].eq_ignore_ascii_case("opposition")
+            && text[ws[p].end..w.start].trim().is_empty()
+    });
     // (a word keeps its inner apostrophe: "Velmar's" is one word, the possessive its end)
     let possessive = text[w.clone()].ends_with("'s") || text[w.clone()].ends_with("’s");
-    if next.is_some_and(is_party_noun) || after_opposition {
+    let mut buf = [0u8; 32];
+    // (the next word's classes looked up once for the questions below)
+    let next_classes = next.map(|n| classes(&lower(n, &mut buf)));
+    let next_is = |class| next_classes.is_some_and(|c| c.has(class));
+    if next_is(Class::PartyFollower) || after_opposition {
         Some(SideKind::Party)
     } else if possessive
         && ws
@@ -465,7 +472,7 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
             .is_some_and(|n| is_country_noun(&text[n.clone()]))
     {
         Some(SideKind::Country) // "Corvath's trade minister", "Velmar's chief envoy"
-    } else if next.is_some_and(|n| is_country_noun(n) && (possessive || n == "government")) {
+    } else if next_is(Class::CountryFollower) && (possessive || next == Some("government")) {
         if next == Some("government") && !possessive {
             Some(SideKind::Party) // "the Progress government": a party governs
         } else {
@@ -735,6 +742,14 @@ mod tests {
         let got =
             found("Mr Oakes spoke. Daniel Oakes's government fell. The Tessalia government fell.");
         assert_eq!(got, [("Tessalia".into(), SideKind::Party)]);
+    }
+
+    #[test]
+    fn a_name_after_the_opposition_and_a_comma_is_no_party() {
+        let got = found(
+            "The leader of the opposition, Petra Holm, said so. The opposition Vanguard voted.",
+        );
+        assert_eq!(got, [("Vanguard".into(), SideKind::Party)]);
     }
 
     #[test]

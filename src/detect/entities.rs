@@ -252,6 +252,16 @@ fn pronoun_gender(pronoun: &str) -> Option<Gender> {
     }
 }
 
+/// The source phrase at `range`, read ([`read_source`]), with its span relative to the
+/// phrase. It depends only on the text (the walk remembers it; [`super::reading`] reads
+/// it ahead).
+pub fn read_phrase(text: &str, range: Range<usize>, sides: &SideMatcher) -> Option<SourceNp> {
+    read_source(text, range.clone(), sides).map(|mut np| {
+        np.span = np.span.start - range.start..np.span.end - range.start;
+        np
+    })
+}
+
 impl Entities {
     /// An empty registry.
     pub fn new() -> Entities {
@@ -270,20 +280,30 @@ impl Entities {
         range: Range<usize>,
         sides: &SideMatcher,
     ) -> Option<Option<usize>> {
-        let phrase = &text[range.clone()];
         let np = self.read_cached(text, range.clone(), sides)?;
-        let found = self.resolve_at(&np, range.start);
+        Some(self.resolve_read(text, range, &np))
+    }
+
+    /// Resolves the source phrase at `range`, already read as `np` ([`read_phrase`]):
+    /// the entity, if one is found.
+    pub fn resolve_read(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        np: &SourceNp,
+    ) -> Option<usize> {
+        let found = self.resolve_at(np, range.start);
         if let Some(i) = found
             && self.list[i].kind == EntityKind::Person
             && self.list[i].gender.is_none()
         {
-            self.list[i].gender = gender_in(phrase);
+            self.list[i].gender = gender_in(&text[range]);
         }
-        Some(found)
+        found
     }
 
-    /// The source phrase at `range`, read ([`read_source`]) or remembered, with its
-    /// span relative to the phrase (news repeats "he said" many times).
+    /// The source phrase at `range`, read ([`read_phrase`]) or remembered (news repeats
+    /// "he said" many times).
     fn read_cached(
         &mut self,
         text: &str,
@@ -295,10 +315,7 @@ impl Entities {
         if let Some(hit) = read.get(phrase) {
             return hit.clone();
         }
-        let np = read_source(text, range.clone(), sides).map(|mut np| {
-            np.span = np.span.start - range.start..np.span.end - range.start;
-            Rc::new(np)
-        });
+        let np = read_phrase(text, range, sides).map(Rc::new);
         if read.len() >= self.cache_limit {
             read.clear();
         }

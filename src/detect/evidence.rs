@@ -91,12 +91,16 @@ pub struct Evidence {
 /// How targets that are known by role map to the story's sides.
 #[derive(Debug, Clone, Default)]
 pub struct Roles {
-    /// How strongly each candidate is said to govern ([`super::sides::governing_votes`]).
+    /// How strongly each candidate is said to govern ([`super::governs::Governing::votes`]).
     pub governing: Vec<(usize, i32)>,
     /// The home country, if it is a candidate side.
     pub nation: Option<usize>,
     /// The kind of each candidate side.
     pub kinds: Vec<SideKind>,
+    /// A party that speaks through a side naming no party, and that side: the
+    /// governing party behind a side the parties file calls "the government"
+    /// ([`super::governs::Governing::behind`]).
+    pub behind: Option<(usize, usize)>,
 }
 
 impl Roles {
@@ -118,6 +122,10 @@ impl Roles {
         };
         let governing = || super::sides::governing(&self.governing, considered, &self.kinds);
         match target {
+            // (the governing party's people speak for a side called "the government")
+            Target::Side(s) if self.behind.is_some_and(|(p, _)| p == s) => {
+                self.behind.map(|(_, side)| side)
+            }
             // a body of the home state that is no side speaks for whoever governs it
             // ("Downing Street" in a story between parties)
             Target::Side(s) if Some(s) == self.nation && !considered.contains(&s) => {
@@ -223,6 +231,11 @@ impl Evidence {
                 list.retain(|(_, c)| *c != clue);
             }
         }
+    }
+
+    /// How many entities the evidence is about.
+    pub fn entities(&self) -> usize {
+        self.clues.len()
     }
 
     /// The clues about an entity.
@@ -339,6 +352,7 @@ mod tests {
             governing: vec![(0, 1)],
             nation: None,
             kinds: vec![SideKind::Party, SideKind::Party, SideKind::Union],
+            behind: None,
         }
     }
 

@@ -20,6 +20,7 @@ pub mod evidence;
 pub mod explain;
 mod found;
 pub mod gazetteer;
+mod governs;
 mod home;
 mod kinds;
 pub mod lexicon;
@@ -41,6 +42,8 @@ mod stance;
 #[cfg(test)]
 mod story_tests;
 mod subjects;
+#[cfg(test)]
+mod test_support;
 mod units;
 mod words;
 
@@ -85,13 +88,18 @@ fn detect_using(
     helpers: usize,
     progress: &mut dyn FnMut(usize),
 ) -> Annotations {
-    let text = article.text.as_str();
     let Detected {
         mut entities,
         findings,
         assigned,
         candidates,
-    } = find(article, parties, helpers, progress);
+    } = std::thread::scope(|scope| {
+        // the text's hash, which the store's header needs, is worked out meanwhile
+        if helpers > 0 {
+            scope.spawn(|| article.sha256());
+        }
+        find(article, parties, helpers, progress)
+    });
     let chosen = assigned.chosen;
     let mut out = Annotations::new(ArticleInfo::of(article));
     out.parties = match parties {
@@ -104,19 +112,25 @@ fn detect_using(
         parties: &out.parties,
         speaker_sides: assigned.speaker_sides,
     };
-    let speakers = labels.speakers(&article.text, &mut entities);
-    // Each list of findings is freed as soon as it is converted, the longer one first.
+    let text = &article.text;
     let Findings { quotes, positions } = findings;
-    let positions = positions
-        .into_iter()
-        .enumerate()
-        .map(|(n, p)| labels.position(&article.text, n, p))
-        .collect();
-    let quotes = quotes
-        .into_iter()
-        .enumerate()
-        .map(|(n, q)| labels.quote(&article.text, n, q))
-        .collect();
+    let (speakers, quotes, positions) = if helpers == 0 {
+        // Each list of findings is freed as soon as it is converted, the longer first.
+        let speakers = labels.speakers(text, &mut entities);
+        let positions = labels.positions(text, positions);
+        (speakers, labels.quotes(text, quotes), positions)
+    } else {
+        // The positions are converted on another thread meanwhile.
+        std::thread::scope(|scope| {
+            let positions = scope.spawn(|| labels.positions(text, positions));
+            let speakers = labels.speakers(text, &mut entities);
+            let quotes = labels.quotes(text, quotes);
+            let positions = positions
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (speakers, quotes, positions)
+        })
+    };
     (out.speakers, out.quotes, out.positions) = (speakers, quotes, positions);
     progress(text.len());
     out
@@ -252,6 +266,18 @@ impl Labels<'_> {
             });
         }
         out
+    }
+
+    /// The quotations found, as annotations.
+    fn quotes(&self, text: &Arc<String>, found: Vec<found::Found>) -> Vec<Quote> {
+        let numbered = found.into_iter().enumerate();
+        numbered.map(|(n, q)| self.quote(text, n, q)).collect()
+    }
+
+    /// The positions found, as annotations.
+    fn positions(&self, text: &Arc<String>, found: Vec<positions::Position>) -> Vec<Position> {
+        let numbered = found.into_iter().enumerate();
+        numbered.map(|(n, p)| self.position(text, n, p)).collect()
     }
 
     /// The `n`th quotation found.

@@ -121,41 +121,67 @@ fn known_party(m: Member) -> Option<&'static KnownParty> {
     })
 }
 
-/// The side of each speaking person the dataset lists, among the story's `chosen` sides:
-/// the party the person sat for, else the country of the legislature when that is a side
-/// and no party is ("Gordon Brown" in a story between Britain and France). A
+/// A speaking person the dataset lists, as the story's candidates know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    /// The entity.
+    pub entity: usize,
+    /// The candidate of the party the person sat for, when the gazetteer knows it.
+    pub party: Option<usize>,
+    /// The candidate of the legislature's country.
+    country: Option<usize>,
+}
+
+/// Every speaking person the dataset lists, with the candidates of their party and
+/// country: what says which side they are on ([`politician_clues`]) and, before the
+/// sides are decided, which party governs (a listed member holding a minister's office).
+pub fn listed(entities: &Entities, sides: &SideMatcher) -> Vec<Listed> {
+    let people = entities.list.iter().enumerate();
+    people
+        .filter(|(_, e)| e.speaks && e.kind == EntityKind::Person)
+        .filter_map(|(entity, e)| {
+            let member = member_named(politicians(), &e.name)?;
+            let party =
+                known_party(member).and_then(|k| k.names.iter().find_map(|n| sides.first(n)));
+            let g = gazetteer();
+            let country = g
+                .index_of(member.country)
+                .and_then(|c| g.countries[c].all_names().find_map(|n| sides.first(n)));
+            Some(Listed {
+                entity,
+                party,
+                country,
+            })
+        })
+        .collect()
+}
+
+/// The side of each listed person ([`listed`]) among the story's `chosen` sides: the
+/// party the person sat for; else the side that stands for that party, when a parties
+/// file names a side only "the government" and the story shows that party governing
+/// (`behind`: the party and the side); else the country of the legislature when that
+/// is a side and no party is ("Gordon Brown" in a story between Britain and France). A
 /// [`Clue::Member`], as if a parties file had listed the person; a party that is no side
 /// gives none, so a minister of a story between countries is not pulled off them.
 pub fn politician_clues(
-    entities: &Entities,
-    sides: &SideMatcher,
+    listed: &[Listed],
     kinds: &[SideKind],
     chosen: &[usize],
+    behind: Option<(usize, usize)>,
     evidence: &mut Evidence,
 ) {
-    let people = entities.list.iter().enumerate();
-    for (i, e) in people.filter(|(_, e)| e.speaks && e.kind == EntityKind::Person) {
-        let Some(member) = member_named(politicians(), &e.name) else {
-            continue;
-        };
-        let party = known_party(member).and_then(|k| k.names.iter().find_map(|n| sides.first(n)));
-        let country = || {
-            let g = gazetteer();
-            let c = &g.countries[g.index_of(member.country)?];
-            c.all_names().find_map(|n| sides.first(n))
-        };
-        let side = match party {
+    let parties_are_sides = chosen
+        .iter()
+        .any(|&s| kinds.get(s) == Some(&SideKind::Party));
+    for l in listed {
+        let side = match l.party {
             Some(p) if chosen.contains(&p) => Some(p),
-            _ if chosen
-                .iter()
-                .any(|&s| kinds.get(s) == Some(&SideKind::Party)) =>
-            {
-                None
-            }
-            _ => country().filter(|c| chosen.contains(c)),
+            Some(p) if behind.is_some_and(|(party, _)| party == p) => behind.map(|(_, side)| side),
+            _ if parties_are_sides => None,
+            _ => l.country.filter(|c| chosen.contains(c)),
         };
         if let Some(side) = side {
-            evidence.add(i, Target::Side(side), Clue::Member);
+            evidence.add(l.entity, Target::Side(side), Clue::Member);
         }
     }
 }
@@ -163,6 +189,7 @@ pub fn politician_clues(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::test_support::{party, quote_sides};
 
     const SAMPLE: &str = "# a comment\n\
         Ann Verity\tLabour\tgb\n\
@@ -205,21 +232,15 @@ mod tests {
         assert!(parties.len() * 10 > data.by_name.len() * 9);
     }
 
-    /// Each quotation's side when the story is told to be between `parties`.
-    fn quote_sides(story: &str, parties: &[crate::model::Party]) -> Vec<Option<String>> {
-        use crate::article::{Article, Source};
-        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
-        let found = crate::detect::detect(&article, Some(parties));
-        let side = |q: &crate::model::Quote| q.party.as_ref().map(|p| p.to_string());
-        found.quotes.iter().map(side).collect()
-    }
-
-    fn party(id: &str, name: &str) -> crate::model::Party {
-        crate::model::Party {
-            id: id.into(),
-            name: name.into(),
-            ..Default::default()
-        }
+    #[test]
+    fn the_shipped_table_holds_the_commons_of_2001_and_of_2005() {
+        let data = politicians();
+        // elected in 2001, and first in 2005
+        assert_eq!(lookup(data, "Theresa May"), Some("Conservative"));
+        assert_eq!(lookup(data, "Mr Gove"), Some("Conservative"));
+        assert_eq!(lookup(data, "Ed Miliband"), Some("Labour"));
+        // listed for two parties over the two terms: left out
+        assert_eq!(lookup(data, "Quentin Davies"), None);
     }
 
     // Two members of the Commons the shipped table lists, named with no title nor
@@ -231,14 +252,14 @@ mod tests {
 
     #[test]
     fn a_member_the_story_gives_no_party_takes_the_party_the_data_lists() {
-        let parties = [party("lab", "Labour"), party("con", "Tories")];
+        let parties = [party("lab", "Labour", &[]), party("con", "Tories", &[])];
         let want = ["con", "lab"].map(|s| Some(s.to_string()));
         assert_eq!(quote_sides(UNTITLED, &parties), want);
     }
 
     #[test]
     fn between_countries_a_member_speaks_for_the_legislatures_country() {
-        let parties = [party("uk", "Britain"), party("fr", "France")];
+        let parties = [party("uk", "Britain", &[]), party("fr", "France", &[])];
         let want = ["uk", "uk"].map(|s| Some(s.to_string()));
         assert_eq!(quote_sides(UNTITLED, &parties), want);
     }

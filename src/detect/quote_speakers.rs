@@ -8,27 +8,30 @@ use super::entities::Entities;
 use super::found::Found;
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::speakers::SourceNp;
 use super::subjects::name_after_role;
 use super::words::{Word, floor_boundary, is_capitalized, lower};
 use crate::model::QuoteKind;
 use std::ops::Range;
 
-/// Resolves each cue's source to an entity, in order, into `out`; a cue without a
+/// Resolves each cue's source (read ahead as `reads`, one for each cue) to an entity,
+/// in order, into `out`; a cue without a
 /// source of its own ("…, but said", "adding that") takes the one before it in the sentence.
 pub(super) fn resolve_cues(
     text: &str,
-    cues: &[Cue],
+    (cues, reads): (&[Cue], &[Option<SourceNp>]),
     outside: &[Word],
     sides: &SideMatcher,
     entities: &mut Entities,
     out: &mut Vec<Option<usize>>,
 ) {
     out.clear();
-    for c in cues {
+    for (c, np) in cues.iter().zip(reads) {
         let read = c
             .source
             .clone()
-            .and_then(|r| entities.resolve_phrase(text, r, sides));
+            .zip(np.as_ref())
+            .map(|(r, np)| entities.resolve_read(text, r, np));
         let e = match read {
             Some(e) => e,
             None => match out.iter().flatten().next().copied() {

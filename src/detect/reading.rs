@@ -1,6 +1,6 @@
 //! The reading of the paragraphs that needs nothing the walk learns: each paragraph's
 //! quotations and units, and each unit's words, the words outside its quotations and
-//! asides, and its cues. Why apart from the walk ([`super::attribution`]): the walk
+//! asides, its cues and their source phrases read. Why apart from the walk ([`super::attribution`]): the walk
 //! carries coreference from sentence to sentence and must go in order on one thread,
 //! but this part depends only on the text, so on a large article it is worked out on
 //! the other cores in batches of paragraphs while the walk follows behind. Every batch
@@ -8,8 +8,11 @@
 //! with any number of threads.
 
 use super::cues::{Cue, find_cues};
+use super::entities::read_phrase;
 use super::kinds::dash_signature;
+use super::parties::SideMatcher;
 use super::quotes::{QuoteSpan, push_quotes};
+use super::speakers::SourceNp;
 use super::units::{asides, merge_units};
 use super::words::{Word, push_words};
 use crate::article::Structure;
@@ -51,7 +54,8 @@ pub struct UnitReading {
     pub words: Range<usize>,
     /// Its words outside quotations and asides, as indexes into [`Batch::outside`].
     pub outside: Range<usize>,
-    /// Its cues in order, dash signatures included, as indexes into [`Batch::cues`].
+    /// Its cues in order, dash signatures included, as indexes into [`Batch::cues`]
+    /// and [`Batch::sources`].
     pub cues: Range<usize>,
 }
 
@@ -65,6 +69,8 @@ pub struct Batch {
     pub words: Vec<Word>,
     pub outside: Vec<Word>,
     pub cues: Vec<Cue>,
+    /// Each cue's source phrase, read ([`read_phrase`]).
+    pub sources: Vec<Option<SourceNp>>,
     scratch: Scratch,
 }
 
@@ -76,6 +82,7 @@ pub struct UnitView<'a> {
     pub words: &'a [Word],
     pub outside: &'a [Word],
     pub cues: &'a [Cue],
+    pub sources: &'a [Option<SourceNp>],
 }
 
 impl Batch {
@@ -87,6 +94,7 @@ impl Batch {
             words: &self.words[u.words.clone()],
             outside: &self.outside[u.outside.clone()],
             cues: &self.cues[u.cues.clone()],
+            sources: &self.sources[u.cues.clone()],
         }
     }
 
@@ -117,6 +125,15 @@ struct UnitScratch {
     cues: Vec<Cue>,
 }
 
+/// What the reading reads: the text, its structure and the sides its source phrases
+/// may name.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub structure: &'a Structure,
+    pub sides: &'a SideMatcher,
+}
+
 /// How many threads should help read an article of `len` bytes: one fewer than the
 /// cores, none for a small article.
 pub fn helpers_for(len: usize) -> usize {
@@ -129,17 +146,12 @@ pub fn helpers_for(len: usize) -> usize {
 /// Reads the paragraphs of `text` in batches and hands each batch, in order, to
 /// `walk`; `helpers` threads read ahead (none: the batches are read as they are
 /// needed).
-pub fn read_paragraphs(
-    text: &str,
-    structure: &Structure,
-    helpers: usize,
-    walk: &mut dyn FnMut(&Batch),
-) {
-    let bounds = batch_bounds(structure);
+pub fn read_paragraphs(input: Input, helpers: usize, walk: &mut dyn FnMut(&Batch)) {
+    let bounds = batch_bounds(input.structure);
     if helpers == 0 || bounds.len() < 2 {
         let mut batch = Batch::default();
         for b in &bounds {
-            read_batch(text, structure, b.clone(), &mut batch);
+            read_batch(input, b.clone(), &mut batch);
             walk(&batch);
         }
         return;
@@ -157,7 +169,7 @@ pub fn read_paragraphs(
                 scope.spawn(move || {
                     for b in mine {
                         let mut batch = reuse.try_recv().unwrap_or_default();
-                        read_batch(text, structure, b, &mut batch);
+                        read_batch(input, b, &mut batch);
                         if full.send(batch).is_err() {
                             return;
                         }
@@ -172,7 +184,7 @@ pub fn read_paragraphs(
             // passes its panic on)
             let batch = ready.recv().unwrap_or_else(|_| {
                 let mut batch = Batch::default();
-                read_batch(text, structure, b.clone(), &mut batch);
+                read_batch(input, b.clone(), &mut batch);
                 batch
             });
             walk(&batch);
@@ -200,20 +212,24 @@ fn batch_bounds(structure: &Structure) -> Vec<Range<usize>> {
 }
 
 /// Reads paragraphs `paragraphs` into `batch` (emptied first).
-fn read_batch(text: &str, structure: &Structure, paragraphs: Range<usize>, batch: &mut Batch) {
+fn read_batch(input: Input, paragraphs: Range<usize>, batch: &mut Batch) {
     batch.paragraphs.clear();
     batch.units.clear();
     batch.spans.clear();
     batch.words.clear();
     batch.outside.clear();
     batch.cues.clear();
+    batch.sources.clear();
     for pi in paragraphs {
-        read_paragraph(text, structure, pi, batch);
+        read_paragraph(input, pi, batch);
     }
 }
 
 /// Reads paragraph `pi` onto the end of `batch`.
-fn read_paragraph(text: &str, structure: &Structure, pi: usize, batch: &mut Batch) {
+fn read_paragraph(input: Input, pi: usize, batch: &mut Batch) {
+    let Input {
+        text, structure, ..
+    } = input;
     let para = &structure.paragraphs[pi];
     let mut s = std::mem::take(&mut batch.scratch);
     structure.sentences_into(text, pi, &mut s.sentences);
@@ -235,7 +251,7 @@ fn read_paragraph(text: &str, structure: &Structure, pi: usize, batch: &mut Batc
             next_span += 1;
         }
         let in_unit = first_span + first..first_span + next_span;
-        read_unit(text, para.range.end, unit, in_unit, batch, &mut s.reading);
+        read_unit(input, para.range.end, unit, in_unit, batch, &mut s.reading);
     }
     batch.paragraphs.push(ParagraphReading {
         index: pi,
@@ -249,13 +265,14 @@ fn read_paragraph(text: &str, structure: &Structure, pi: usize, batch: &mut Batc
 /// Reads one unit onto the end of `batch`: its words, those outside its quotations
 /// and asides, and its cues (those of its verbs, then its dash signatures, by place).
 fn read_unit(
-    text: &str,
+    input: Input,
     para_end: usize,
     unit: &Range<usize>,
     in_unit: Range<usize>,
     batch: &mut Batch,
     s: &mut UnitScratch,
 ) {
+    let text = input.text;
     let spans = &batch.spans[in_unit.clone()];
     s.ranges.clear();
     s.ranges.extend(spans.iter().map(|q| q.range.clone()));
@@ -285,6 +302,12 @@ fn read_unit(
     );
     s.cues.sort_by_key(|c| c.word.start);
     let first_cue = batch.cues.len();
+    let read = |c: &Cue| {
+        c.source
+            .clone()
+            .and_then(|r| read_phrase(text, r, input.sides))
+    };
+    batch.sources.extend(s.cues.iter().map(read));
     batch.cues.append(&mut s.cues);
     batch.units.push(UnitReading {
         range: unit.clone(),
@@ -357,7 +380,12 @@ mod tests {
     /// Every unit of every batch, as the walk would see it, in order.
     fn units_read(article: &Article, helpers: usize) -> Vec<String> {
         let mut out = Vec::new();
-        read_paragraphs(&article.text, &article.structure, helpers, &mut |batch| {
+        let input = Input {
+            text: &article.text,
+            structure: &article.structure,
+            sides: crate::detect::country_matcher(),
+        };
+        read_paragraphs(input, helpers, &mut |batch| {
             for p in &batch.paragraphs {
                 for u in &batch.units[p.units.clone()] {
                     let u = batch.unit(u);
@@ -366,8 +394,13 @@ mod tests {
                         .iter()
                         .map(|c| (c.word.clone(), c.source.clone()))
                         .collect();
+                    let sources: Vec<_> = u
+                        .sources
+                        .iter()
+                        .map(|np| np.as_ref().map(|np| (np.span.clone(), np.name.clone())))
+                        .collect();
                     out.push(format!(
-                        "{} {}: {:?} {:?} {:?} {:?} {cues:?}",
+                        "{} {}: {:?} {:?} {:?} {:?} {cues:?} {sources:?}",
                         p.index, p.body_start, u.range, u.spans, u.words, u.outside
                     ));
                 }
@@ -382,6 +415,7 @@ mod tests {
         assert!(batch_bounds(&article.structure).len() > 4);
         let alone = units_read(&article, 0);
         assert!(alone.len() > 1200, "{}", alone.len());
+        assert!(alone[0].contains("\"Anna Berg\""), "{}", alone[0]);
         for helpers in [1, 2, 5] {
             assert_eq!(units_read(&article, helpers), alone, "{helpers} helpers");
         }

@@ -54,11 +54,12 @@ pub enum Class {
     ContrastWord,
     RoleBreaker,
     RoleComplement,
+    LeadingVerb,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 39] = [
+const ALL: [Class; 40] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -98,6 +99,7 @@ const ALL: [Class; 39] = [
     Class::ContrastWord,
     Class::RoleBreaker,
     Class::RoleComplement,
+    Class::LeadingVerb,
 ];
 
 /// Each word's classes, one bit a class.

@@ -60,32 +60,39 @@ pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
         .unwrap_or_default()
 }
 
-/// How strongly each candidate side is said to govern: a parties file's mark
-/// (`governs`, or an alias "the government") outweighs the story, which calls a party
-/// the government ("the Labour government", "Labour ministers", "the ruling X",
-/// "X-led", +1 each; not "a Labour government would …", one that may come) or the
-/// opposition ("the Tory opposition", -1 each); a party named otherwise gets a vote of
-/// 0. Only parties, and sides the story does not tell the kind of, are counted. The
-/// story is read in its opening.
-pub fn governing_votes(
-    opening: &Opening,
-    parties: Option<&[Party]>,
-    kinds: &[SideKind],
-) -> Vec<(usize, i32)> {
-    let marked = parties.into_iter().flatten().position(|p| {
+/// The side a parties file marks as governing: `governs = true`, or a name or alias
+/// "the government". It outweighs whatever the story says.
+pub fn marked_governing(parties: Option<&[Party]>) -> Option<usize> {
+    parties.into_iter().flatten().position(|p| {
         p.governs
-            || p.aliases.iter().any(|a| {
+            || std::iter::once(&p.name).chain(&p.aliases).any(|a| {
                 let a = a.trim().to_lowercase();
                 a == "the government" || a == "government"
             })
-    });
-    if let Some(m) = marked {
-        return vec![(m, i32::MAX / 2)];
-    }
+    })
+}
+
+/// What the story's words say of who governs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryVotes {
+    /// Each party named, with +1 each time it is called the government ("the Labour
+    /// government", "Labour ministers", "the ruling X", "X-led") and -1 each time the
+    /// opposition ("the Tory opposition"); a party named otherwise gets a vote of 0.
+    pub votes: Vec<(usize, i32)>,
+    /// The parties whose government the story speaks of as one that may come ("a
+    /// Conservative government would …", "the next Labour government"): a weaker sign
+    /// that they are out of office, since a party in office campaigning for another
+    /// term may say it of itself.
+    pub would_be: Vec<usize>,
+}
+
+/// What the story says of who governs ([`StoryVotes`]). Only parties, and sides the
+/// story does not tell the kind of, are counted. The story is read in its opening.
+pub fn story_votes(opening: &Opening, kinds: &[SideKind]) -> StoryVotes {
     // (a side the story does not tell the kind of may be a party)
     let is_party = |s: usize| matches!(kinds.get(s), Some(SideKind::Party | SideKind::Other));
     let text = opening.text();
-    let mut votes: Vec<(usize, i32)> = Vec::new();
+    let mut out = StoryVotes::default();
     for &(at, side) in opening.named().iter().filter(|&&(_, s)| is_party(s)) {
         let before = text[..at].split_whitespace().next_back().unwrap_or("");
         // the word after the name, whose own words are capitalised ("Labour Party")
@@ -100,23 +107,27 @@ pub fn governing_votes(
                 Class::GoverningAfter,
                 after.trim_end_matches([',', '.', '\'', 's']),
             ) {
-            // (a government that may come says nothing of who governs now: "a
+            // (a government that may come says nothing sure of who governs now: "a
             // Conservative government would …")
-            i32::from(!is(Class::WouldBeBefore, &before))
+            let may_come = is(Class::WouldBeBefore, &before);
+            if may_come && !out.would_be.contains(&side) {
+                out.would_be.push(side);
+            }
+            i32::from(!may_come)
         } else if is(Class::Opposition, &before) || after.starts_with("opposition") {
             -1
         } else {
             0 // (named, so a party the story is about)
         };
-        match votes.iter_mut().find(|(s, _)| *s == side) {
+        match out.votes.iter_mut().find(|(s, _)| *s == side) {
             Some(v) => v.1 += vote,
-            None => votes.push((side, vote)),
+            None => out.votes.push((side, vote)),
         }
     }
-    votes
+    out
 }
 
-/// The side among `considered` that governs, by [`governing_votes`]: the one most
+/// The side among `considered` that governs, by its votes ([`super::governs`]): the one most
 /// called the government, or, of two parties, the one the other is the opposition to.
 pub fn governing(
     votes: &[(usize, i32)],

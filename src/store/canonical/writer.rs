@@ -13,16 +13,17 @@ use std::io;
 pub fn write(a: &Annotations) -> Option<String> {
     let mut out = String::with_capacity(300 * (a.quotes.len() + a.positions.len()) + 1024);
     // a String never fails to take text, so an error is an offset TOML cannot hold
-    emit(a, &mut Writer { out: &mut out }).ok()?;
+    emit(a, &mut Writer { out: &mut out }, table_threads()).ok()?;
     Some(out)
 }
 
-/// Streams what [`write`] returns into `out`, byte for byte, without holding the text.
+/// Streams what [`write`] returns into `out`, byte for byte, holding no more of the
+/// text than the pieces being formatted at once.
 /// An offset TOML cannot hold fails with [`io::ErrorKind::InvalidData`], after the
 /// tables before it have been written.
 pub fn write_to(a: &Annotations, out: &mut impl io::Write) -> io::Result<()> {
     let mut sink = IoSink { out, error: None };
-    match emit(a, &mut Writer { out: &mut sink }) {
+    match emit(a, &mut Writer { out: &mut sink }, table_threads()) {
         Ok(()) => Ok(()),
         Err(fmt::Error) => Err(sink.error.take().unwrap_or_else(|| {
             io::Error::new(
@@ -48,7 +49,8 @@ impl<W: io::Write> fmt::Write for IoSink<'_, W> {
     }
 }
 
-fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
+/// Writes the set; `threads` threads format long lists of quotes and positions.
+fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>, threads: usize) -> fmt::Result {
     w.int("version", a.version as usize)?;
     w.header("[article]")?;
     w.article(&a.article)?;
@@ -60,27 +62,94 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>) -> fmt::Result {
         w.header("[[speaker]]")?;
         w.speaker(s)?;
     }
-    for (header, quotes) in [
-        ("[[quote]]", &a.quotes),
-        ("[[orphan_quote]]", &a.orphan_quotes),
-    ] {
-        for q in quotes {
-            w.header(header)?;
-            w.quote(q)?;
-        }
-    }
-    for (header, positions) in [
-        ("[[position]]", &a.positions),
-        ("[[orphan_position]]", &a.orphan_positions),
-    ] {
-        for p in positions {
-            w.header(header)?;
-            w.position(p)?;
-        }
-    }
+    tables(w, "[[quote]]", &a.quotes, threads)?;
+    tables(w, "[[orphan_quote]]", &a.orphan_quotes, threads)?;
+    tables(w, "[[position]]", &a.positions, threads)?;
+    tables(w, "[[orphan_position]]", &a.orphan_positions, threads)?;
     for c in &a.conflicts {
         w.header("[[conflict]]")?;
         w.conflict(c)?;
+    }
+    Ok(())
+}
+
+/// Tables formatted as one piece by one thread: enough that starting a thread costs
+/// little beside it, few enough that the pieces held at once stay small.
+const TABLES_PER_PIECE: usize = 2048;
+
+/// How many threads format the tables: every core.
+fn table_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// A list's tables whose order is fixed, so that pieces of them can be formatted
+/// apart and joined.
+trait Table: Sync {
+    fn emit<W: Write>(&self, w: &mut Writer<W>) -> fmt::Result;
+}
+
+impl Table for Quote {
+    fn emit<W: Write>(&self, w: &mut Writer<W>) -> fmt::Result {
+        w.quote(self)
+    }
+}
+
+impl Table for Position {
+    fn emit<W: Write>(&self, w: &mut Writer<W>) -> fmt::Result {
+        w.position(self)
+    }
+}
+
+/// Every item's table under `header`. Why pieces: a large store's quotes and positions
+/// are most of its text, and formatting them is pure, so pieces of the list are
+/// formatted on `threads` threads at once and written in order — the same bytes as
+/// writing them one by one, and on a failure the same bytes up to it.
+fn tables<T: Table, W: Write>(
+    w: &mut Writer<W>,
+    header: &str,
+    items: &[T],
+    threads: usize,
+) -> fmt::Result {
+    if threads < 2 || items.len() < 2 * TABLES_PER_PIECE {
+        return items
+            .iter()
+            .try_for_each(|x| piece(w, header, std::slice::from_ref(x)));
+    }
+    let pieces: Vec<&[T]> = items.chunks(TABLES_PER_PIECE).collect();
+    for round in pieces.chunks(threads) {
+        let formatted: Vec<(String, fmt::Result)> = std::thread::scope(|scope| {
+            let others: Vec<_> = round[1..]
+                .iter()
+                .map(|&p| scope.spawn(move || formatted_piece(header, p)))
+                .collect();
+            let first = formatted_piece(header, round[0]);
+            std::iter::once(first)
+                .chain(others.into_iter().map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                }))
+                .collect()
+        });
+        for (text, result) in formatted {
+            w.out.write_str(&text)?;
+            result?;
+        }
+    }
+    Ok(())
+}
+
+/// The tables of `items` as text, with what stopped them (the text then runs up to it).
+fn formatted_piece<T: Table>(header: &str, items: &[T]) -> (String, fmt::Result) {
+    let mut out = String::with_capacity(400 * items.len());
+    let result = piece(&mut Writer { out: &mut out }, header, items);
+    (out, result)
+}
+
+/// The tables of `items`, each after `header`.
+fn piece<T: Table, W: Write>(w: &mut Writer<W>, header: &str, items: &[T]) -> fmt::Result {
+    for x in items {
+        w.header(header)?;
+        x.emit(w)?;
     }
     Ok(())
 }
@@ -312,5 +381,50 @@ mod tests {
         assert_eq!(write(&a), None);
         let e = write_to(&a, &mut Vec::new()).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidData, "{e}");
+    }
+
+    /// A set of `n` quotes and as many positions, with text that needs escaping.
+    fn large_set(n: usize) -> Annotations {
+        let mut a: Annotations =
+            toml::from_str("version = 1\n[article]\ntitle = 't'\nbytes = 5\n").unwrap();
+        for i in 0..n {
+            let q: Quote = toml::from_str(&format!(
+                "id = \"q{i}\"\nstart = {i}\nend = {}\ntext = \"say \\\"{i}\\\"\\n\"\nprefix = \"é\"\n",
+                i + 3
+            ))
+            .unwrap();
+            let p: Position = toml::from_str(&format!(
+                "id = \"p{i}\"\nstart = {i}\nend = {}\ntext = \"we {i}\"\n",
+                i + 9
+            ))
+            .unwrap();
+            a.quotes.push(q);
+            a.positions.push(p);
+        }
+        a
+    }
+
+    /// What `emit` writes with `threads` threads, and whether it failed.
+    fn emitted(a: &Annotations, threads: usize) -> (String, fmt::Result) {
+        let mut out = String::new();
+        let result = emit(a, &mut Writer { out: &mut out }, threads);
+        (out, result)
+    }
+
+    #[test]
+    fn tables_formatted_on_several_threads_are_the_same_text() {
+        let mut a = large_set(5 * TABLES_PER_PIECE + 17);
+        let alone = emitted(&a, 1);
+        assert!(alone.1.is_ok() && alone.0.matches("[[quote]]").count() == a.quotes.len());
+        for threads in [2, 3, 8] {
+            assert_eq!(emitted(&a, threads), alone, "{threads} threads");
+        }
+        // a failure in a later piece: the same text up to it
+        a.positions[3 * TABLES_PER_PIECE + 5].end = usize::MAX;
+        let alone = emitted(&a, 1);
+        assert!(alone.1.is_err() && alone.0.len() > 1000);
+        for threads in [2, 3, 8] {
+            assert_eq!(emitted(&a, threads), alone, "{threads} threads");
+        }
     }
 }
