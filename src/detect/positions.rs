@@ -206,7 +206,13 @@ fn stating_document(
 /// what a poster or a photograph depicts; only a source noun shows a finding ("a poll
 /// shows").
 fn unnamed_source_speaks(text: &str, c: &Cue) -> bool {
-    let Some(source) = c.source.as_ref().filter(|_| !c.inverted) else {
+    // ("Officials called the meeting “progress”" names a thing; it states no position
+    // of unnamed people)
+    let Some(source) = c
+        .source
+        .as_ref()
+        .filter(|_| !c.inverted && !lexicon::is_call_form(c.verb))
+    else {
         return false;
     };
     let mut buf = [0u8; 32];

@@ -106,3 +106,9 @@ fn a_passive_verb_or_a_picture_states_no_position() {
                 The poster shows the mayor asleep at his desk with a cat.";
     assert!(positions(body).is_empty(), "{:?}", positions(body));
 }
+
+#[test]
+fn what_a_study_found_is_a_position() {
+    let body = "A study by the farm board found that most growers sold their wheat at a loss.";
+    assert_eq!(positions(body).len(), 1);
+}

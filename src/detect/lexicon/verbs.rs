@@ -174,6 +174,7 @@ const STANCE: &[&str] = &[
     "recognise recognises recognised recognize recognizes recognized",
     "regard regards regarded",
     "see sees saw",
+    "find finds found",
 ];
 
 /// The cue forms (lower case, packed) with the form and its kind, and the shapes of
@@ -327,6 +328,9 @@ pub fn reports_finding(verb: &str) -> bool {
         "show"
             | "shows"
             | "showed"
+            | "find"
+            | "finds"
+            | "found"
             | "indicate"
             | "indicates"
             | "indicated"
