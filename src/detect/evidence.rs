@@ -376,14 +376,18 @@ mod tests {
         assert_eq!(ev.decide(2, &roles(), &[0, 1]), None);
     }
 
+    /// The roles of a story whose sides are of these kinds, and nothing else told.
+    fn disputes(kinds: Vec<SideKind>) -> Roles {
+        Roles {
+            kinds,
+            ..Roles::default()
+        }
+    }
+
     #[test]
     fn an_office_of_a_kind_no_side_is_told_to_be_goes_to_the_untold_organisation() {
         let mut ev = Evidence::new(1);
         ev.add(0, Target::Kind(SideKind::Company), Clue::Office);
-        let disputes = |kinds: Vec<SideKind>| Roles {
-            kinds,
-            ..Roles::default()
-        };
         // "Kellin Water" against a regulator: the company's spokesman is Kellin's
         let regulator = disputes(vec![SideKind::Regulator, SideKind::Other]);
         assert_eq!(ev.decide(0, &regulator, &[0, 1]), Some(1));
@@ -399,10 +403,6 @@ mod tests {
     fn the_states_offices_speak_for_the_one_public_body_when_no_side_is_political() {
         let mut ev = Evidence::new(1);
         ev.add(0, Target::State, Clue::Office);
-        let disputes = |kinds: Vec<SideKind>| Roles {
-            kinds,
-            ..Roles::default()
-        };
         // "the finance minister" in a dispute between an alliance and a ministry
         let ministry = disputes(vec![SideKind::Union, SideKind::Regulator]);
         assert_eq!(ev.decide(0, &ministry, &[0, 1]), Some(1));
