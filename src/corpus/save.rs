@@ -10,15 +10,17 @@
 //! waiting). A crash leaves each store whole or absent, the disk is not asked to
 //! commit once per article, and the slower the disk, the larger each group.
 
+mod groups;
+
 use super::list::{Articles, ListError, folder_of};
 use crate::article::{Article, Source};
 use crate::model::Party;
 use crate::store::{fsio, owned, schema, store_beside};
+use groups::{WorkerDone, Written, commit_as_they_come};
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, mpsc};
-use std::time::{Duration, Instant};
+use std::sync::Mutex;
 
 /// What happened to one article.
 #[derive(Debug)]
@@ -90,12 +92,14 @@ pub fn detect_and_save(
     };
     let next = || queue.lock().map_or(None, |mut q| q.next());
     let (report, next) = (&report, &next);
-    let (written, to_commit) = mpsc::channel::<Pending>();
+    let workers = settings.threads.max(1);
+    let written = &Written::new(workers);
     std::thread::scope(|scope| {
-        scope.spawn(move || commit_as_they_come(&to_commit, report));
-        for _ in 0..settings.threads.max(1) {
-            let written = written.clone();
+        scope.spawn(move || commit_as_they_come(written, report));
+        for _ in 0..workers {
             scope.spawn(move || {
+                // (told when the worker ends, even by a panic, so the committer stops)
+                let _done = WorkerDone(written);
                 while let Some(item) = next() {
                     let prepared = match item {
                         Ok(path) => prepare(&path, settings),
@@ -104,50 +108,14 @@ pub fn detect_and_save(
                         }
                     };
                     match prepared {
-                        Ok(p) => {
-                            // the committer ends only once every worker has
-                            if let Err(mpsc::SendError(p)) = written.send(p) {
-                                commit(vec![p], report);
-                            }
-                        }
+                        Ok(p) => written.push(p, report),
                         Err(saved) => report(saved),
                     }
                 }
             });
         }
-        // the committer stops once the workers are done and it has taken everything
-        drop(written);
     });
     tally.into_inner().unwrap_or_default()
-}
-
-/// How many stores a group waits for before it is committed, unless the workers finish
-/// first or [`GROUP_WAIT`] passes. Every flush costs the kernel and the disk about the
-/// same whatever it carries (on a quiet disk a `syncfs` took under 2 ms, so groups
-/// taken as they came held two or three stores, and the run made hundreds of flushes).
-const GROUP_STORES: usize = 64;
-
-/// How long a group waits for more stores after its first: the most a store's report
-/// (and the progress bar) waits for its group to fill.
-const GROUP_WAIT: Duration = Duration::from_millis(50);
-
-/// Commits the stores written aside in groups: from the first that comes, all that
-/// come within [`GROUP_WAIT`] up to [`GROUP_STORES`], and any waiting then.
-fn commit_as_they_come(to_commit: &mpsc::Receiver<Pending>, report: &(dyn Fn(Saved) + Sync)) {
-    while let Ok(first) = to_commit.recv() {
-        let mut group = vec![first];
-        let until = Instant::now() + GROUP_WAIT;
-        while group.len() < GROUP_STORES {
-            let left = until.saturating_duration_since(Instant::now());
-            // (the workers done, or the time up: the group goes as it is)
-            let Ok(p) = to_commit.recv_timeout(left) else {
-                break;
-            };
-            group.push(p);
-        }
-        group.extend(to_commit.try_iter());
-        commit(group, report);
-    }
 }
 
 /// Detects one article and writes its store aside, unless it has a store.
@@ -254,7 +222,7 @@ fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<(PathBuf, std::fs::File)>
 mod tests {
     use super::*;
 
-    fn written_aside(article: &Path, text: &str) -> Pending {
+    pub(super) fn written_aside(article: &Path, text: &str) -> Pending {
         let store = store_beside(article);
         let (temp, file) = write_temp(&store, text.as_bytes()).unwrap();
         Pending {
@@ -263,26 +231,6 @@ mod tests {
             temp,
             file,
         }
-    }
-
-    #[test]
-    fn a_group_short_of_its_size_is_committed_once_the_workers_are_done() {
-        let dir = tempfile::tempdir().unwrap();
-        let (tx, rx) = mpsc::channel();
-        for name in ["a.txt", "b.txt", "c.txt"] {
-            tx.send(written_aside(&dir.path().join(name), name))
-                .unwrap();
-        }
-        drop(tx);
-        let seen = Mutex::new(Vec::new());
-        commit_as_they_come(&rx, &|s| seen.lock().unwrap().push(s));
-        let seen = seen.into_inner().unwrap();
-        assert_eq!(seen.len(), 3);
-        assert!(seen.iter().all(|s| matches!(s, Saved::Written(_))));
-        let b = std::fs::read_to_string(store_beside(&dir.path().join("b.txt"))).unwrap();
-        assert_eq!(b, "b.txt");
-        let left = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(left, 3, "the stores only: no temporary file is left");
     }
 
     #[test]
