@@ -44,6 +44,9 @@ pub struct Entity {
     pub gender: Option<Gender>,
     /// When it was last mentioned, as a count of the mentions resolved before.
     last_mention: usize,
+    /// The ranks its role (else its name) names ([`descriptions::ranks`]), kept as the
+    /// role and name change: a description is weighed against every holder of its noun.
+    rank: u32,
 }
 
 /// What "he" and "she" agree with.
