@@ -7,6 +7,7 @@ use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, classes, is, is_any_case};
 use super::super::words::{Word, is_capitalized, lower, starts_with_capital, trim_possessive};
+use std::cell::OnceCell;
 
 /// Nouns after a name that make it a country's ("Tessalia's foreign minister", "the
 /// Marovan delegation").
@@ -27,9 +28,8 @@ pub(super) fn countries_and_parties(
     // whether each word met is a name word (a story repeats its names: each is judged
     // once)
     let mut judged: WordMap<&str, bool> = WordMap::default();
-    // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
-    // ("Mr Oakes", "Daniel Oakes's government")
-    let mut people: WordSet<&str> = WordSet::default();
+    // where each name word is met, for the people among them
+    let mut met: Vec<(usize, &str)> = Vec::new();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         // (a name word is capitalised: the rest are passed over untrimmed)
@@ -37,6 +37,11 @@ pub(super) fn countries_and_parties(
             continue;
         }
         let word = trim_possessive(&text[w.clone()]);
+        // (and passes the cheap tests: most capitalised words do not, and are not
+        // looked up)
+        if !may_be_name_word(word) {
+            continue;
+        }
         let is_name = *judged.entry(word).or_insert_with(|| {
             let is_name = is_name_word(word, known);
             if is_name {
@@ -47,13 +52,7 @@ pub(super) fn countries_and_parties(
         if !is_name {
             continue;
         }
-        let after_honorific = i.checked_sub(1).is_some_and(|p| {
-            let mut buf = [0u8; 32];
-            crate::article::abbreviations::is_honorific(&lower(&text[ws[p].clone()], &mut buf))
-        });
-        if after_honorific {
-            people.insert(word);
-        }
+        met.push((i, word));
         if let Some(kind) = kind_by_neighbours(text, ws, i) {
             out.push(Discovered {
                 name: word.to_string(),
@@ -62,11 +61,33 @@ pub(super) fn countries_and_parties(
             });
         }
     }
-    out.retain(|d| !people.contains(d.name.as_str()));
+    // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
+    // ("Mr Oakes", "Daniel Oakes's government"); told only when a side may be dropped
+    // or paired for it (most openings have none)
+    let told = OnceCell::new();
+    let people = || told.get_or_init(|| people_among(text, ws, &met));
+    if !out.is_empty() {
+        let people = people();
+        out.retain(|d| !people.contains(d.name.as_str()));
+    }
     add_demonyms(&names, &mut out);
-    let is_partner = |w: &str| is_name_word(w, known) && !people.contains(w);
+    let is_partner = |w: &str| is_name_word(w, known) && !people().contains(w);
     add_lead_partners(text, ws, lead_end, is_partner, &mut out);
     out
+}
+
+/// The name words of `met` (as (word index, word)) written after an honorific.
+fn people_among<'a>(text: &str, ws: &[Word], met: &[(usize, &'a str)]) -> WordSet<&'a str> {
+    let after_honorific = |i: usize| {
+        i.checked_sub(1).is_some_and(|p| {
+            let mut buf = [0u8; 32];
+            crate::article::abbreviations::is_honorific(&lower(&text[ws[p].clone()], &mut buf))
+        })
+    };
+    met.iter()
+        .filter(|&&(i, _)| after_honorific(i))
+        .map(|&(_, word)| word)
+        .collect()
 }
 
 /// Adds the country a found one is paired with in the lead ("Velmar and Dastra agreed
@@ -179,7 +200,7 @@ fn add_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
 /// sentence word, and no name `known` has.
 fn is_name_word(word: &str, known: &SideMatcher) -> bool {
     // (the cheap tests first: most words fail them, and are not lower-cased)
-    if !(word.len() >= 4 && is_capitalized(word) && word.chars().all(char::is_alphabetic)) {
+    if !may_be_name_word(word) {
         return false;
     }
     let mut buf = [0u8; 32];
@@ -188,6 +209,11 @@ fn is_name_word(word: &str, known: &SideMatcher) -> bool {
         && !lexicon::is_sentence_word(&lower)
         && !lexicon::is_calendar_word(&lower)
         && !known.starts_name(word)
+}
+
+/// The cheap tests of [`is_name_word`]: four letters or more, the first a capital.
+fn may_be_name_word(word: &str) -> bool {
+    word.len() >= 4 && is_capitalized(word) && word.chars().all(char::is_alphabetic)
 }
 
 /// Whether `d` is a demonym made from `name` ("Marovan" of "Marova").
