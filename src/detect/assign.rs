@@ -3,9 +3,9 @@
 //! which party governs, and each speaker's side weighed from the evidence about it
 //! ([`super::evidence`]).
 
-use super::affiliation::{
-    appositive_clues, described_clues, member_clues, namesake_clues, short_name_clues, titles,
-};
+use super::affiliation::listed::{member_clues, short_name_clues};
+use super::affiliation::titles::{described_clues, titles};
+use super::affiliation::{appositive_clues, namesake_clues};
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;

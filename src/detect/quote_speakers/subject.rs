@@ -1,0 +1,151 @@
+//! The subject that opens a sentence, past its opening phrases ("Hours later, Ed Tromp
+//! …", "Speaking in Salem, New Hampshire, Tromp …"): the speaker of a cue that names
+//! none ("…, telling reporters, “…”").
+
+use crate::detect::lexicon;
+use crate::detect::subjects::name_after_role;
+use crate::detect::words::{Word, is_capitalized, lower};
+use std::ops::Range;
+
+/// The noun phrase that opens a sentence: capitalised words, titles and source nouns
+/// up to the first other word or comma ("Democratic nominee Jane Doe", "The senator"),
+/// after an opening phrase ("But a few days later, Trump …", "Then Trump …").
+pub(in crate::detect) fn sentence_subject(text: &str, outside: &[Word]) -> Option<Range<usize>> {
+    let outside = &outside[subject_start(text, outside)..];
+    if let Some(name) = name_after_role(text, outside) {
+        return Some(name);
+    }
+    let mut buf = [0u8; 32];
+    let first = outside.first()?;
+    // a participle opening the sentence ("Following the vote") is capitalised but
+    // begins no name (short ones may: "King", "Manning")
+    let opener = &text[first.clone()];
+    if opener.len() > 7 && opener.ends_with("ing") {
+        return None;
+    }
+    let mut end = None;
+    let mut determined = false;
+    for (i, w) in outside.iter().enumerate() {
+        let s = &text[w.clone()];
+        let l = lower(s, &mut buf);
+        let head = is_capitalized(s) || lexicon::is_title(&l) || lexicon::is_source_noun(&l);
+        let determiner = i == 0 && lexicon::is_article(&l);
+        determined |= determiner;
+        // after a determiner, a few modifiers may come before the noun ("A federal
+        // lawsuit", "The snarky headline")
+        let modifier = determined
+            && i < 4
+            && !head
+            && lexicon::cue(&l).is_none()
+            && !lexicon::is_verb_modifier(&l)
+            && !lexicon::ends_modifiers(&l);
+        if !(head || determiner || modifier)
+            || (i > 0 && text[outside[i - 1].end..w.start].contains(','))
+        {
+            break;
+        }
+        if head || determiner {
+            end = Some(w.end);
+        }
+    }
+    end.map(|e| first.start..e)
+}
+
+/// Where the subject may start: after the opening phrases before it (at most three:
+/// "On Thursday, after a long wait, Warren …").
+fn subject_start(text: &str, outside: &[Word]) -> usize {
+    let mut start = 0;
+    for _ in 0..3 {
+        match opening_phrase(text, &outside[start..]) {
+            0 => break,
+            n => start += n + place_after(text, &outside[start..], n),
+        }
+    }
+    start
+}
+
+/// The words of a place that ends an opening phrase of `n` words after the phrase's
+/// comma ("Speaking in Salem, New Hampshire, Tromp said"): at most three capitalised
+/// words closed by a comma, after a phrase whose last word is capitalised.
+fn place_after(text: &str, outside: &[Word], n: usize) -> usize {
+    let capitalized = |w: &Word| is_capitalized(&text[w.clone()]);
+    // (the phrase closed by its comma: "But Obi, making it clear, …" is no place)
+    let closed = outside
+        .get(n)
+        .is_some_and(|w| text[outside[n - 1].end..w.start].contains(','));
+    if !closed || !capitalized(&outside[n - 1]) {
+        return 0;
+    }
+    let rest = &outside[n..];
+    let comma =
+        (1..rest.len().min(4)).find(|&i| text[rest[i - 1].end..rest[i].start].contains(','));
+    match comma {
+        Some(i) if rest[..i].iter().all(capitalized) => i,
+        _ => 0,
+    }
+}
+
+/// The words of the phrase that opens `outside` before its subject: one that a
+/// preposition or participle begins and a comma closes within eight words ("Before the
+/// convention,", "Speaking in Ohio,"), else the opening sentence words ("But then").
+fn opening_phrase(text: &str, outside: &[Word]) -> usize {
+    let mut buf = [0u8; 32];
+    let Some(first) = outside.first() else {
+        return 0;
+    };
+    let s = &text[first.clone()];
+    let l = lower(s, &mut buf).into_owned();
+    let participle = (s.len() > 7 && s.ends_with("ing")) || participle_opens(text, outside);
+    // "Hours later, …", "Two days earlier, …": a time phrase that its adverb closes
+    if let Some(i) = (1..outside.len().min(4)).find(|&i| {
+        text[outside[i - 1].end..outside[i].start].contains(',')
+            && lexicon::is_time_adverb(&lower(&text[outside[i - 1].clone()], &mut buf))
+    }) {
+        return i;
+    }
+    // (pronouns and determiners begin the subject itself: "He said", "The senator")
+    if !(participle || lexicon::is_opening_word(&l)) {
+        return 0;
+    }
+    let comma = (1..outside.len().min(9))
+        .find(|&i| text[outside[i - 1].end..outside[i].start].contains(','));
+    // A preposition opens a phrase that the comma closes ("In Paris, …"); after a
+    // conjunction the comma may close the clause itself ("Then Sam Ortiz went on,
+    // saying"): only a phrase without a name is skipped ("But a few days later, …").
+    let phrase = participle || lexicon::is_opening_preposition(&l);
+    if let Some(i) = comma
+        && (phrase
+            || outside[1..i]
+                .iter()
+                .all(|w| !is_capitalized(&text[w.clone()])))
+    {
+        return i;
+    }
+    outside
+        .iter()
+        .position(|w| !lexicon::is_opening_word(&lower(&text[w.clone()], &mut buf)))
+        .unwrap_or(0)
+}
+
+/// "Facing mounting criticism, …", "Shortly after the call ended, …", "Informed of the
+/// result, …": a capitalised participle or adverb of six letters or more ("-ing",
+/// "-ed", "-ly") before a preposition, an article or another participle opens a phrase,
+/// not a name ("Kelly of Ohio" and "Fred at the desk" are too short to be read so).
+fn participle_opens(text: &str, outside: &[Word]) -> bool {
+    let mut buf = [0u8; 32];
+    let [first, second, ..] = outside else {
+        return false;
+    };
+    let s = &text[first.clone()];
+    let next = &text[second.clone()];
+    let l = lower(s, &mut buf).into_owned();
+    let n = lower(next, &mut buf);
+    s.len() >= 6
+        && ["ing", "ed", "ly"].iter().any(|end| l.ends_with(end))
+        && text[first.end..second.start] == *" "
+        && !is_capitalized(next)
+        && (lexicon::is_preposition(&n)
+            || lexicon::is_article(&n)
+            || lexicon::is_clause_boundary(&n)
+            || n.ends_with("ing"))
+}

@@ -1,0 +1,281 @@
+//! Capitalised runs in a source phrase's head, each read as a person's name, a body,
+//! a capitalised description or nothing ("Tom Reed of Leeds", "Number 10", "the Health
+//! Secretary"), with the title words that stand before a name.
+
+use crate::article::abbreviations;
+use crate::detect::lexicon;
+use crate::detect::parties::SideMatcher;
+use crate::detect::words::{is_all_caps, is_capitalized, lower, starts_with_capital, words};
+use std::ops::Range;
+
+/// What the capitalised runs of a source phrase's head are.
+#[derive(Default)]
+pub(super) struct Runs {
+    /// The longest person's name: its whole run and the name part.
+    pub(super) person: Option<(Range<usize>, Range<usize>)>,
+    /// The first body.
+    pub(super) body: Option<Range<usize>>,
+    /// A capitalised description ("the Health Secretary").
+    pub(super) described: Option<Range<usize>>,
+}
+
+/// Reads the capitalised runs of `head_words` as a person, a body or a description.
+pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMatcher) -> Runs {
+    let mut buf = [0u8; 32];
+    let mut found = Runs::default();
+    for run in capital_runs(text, head_words) {
+        // A capitalised word before a common noun modifies it ("a Freedonian government
+        // official", "Obama administration officials"): no name.
+        let plain = head_words[run.clone()]
+            .iter()
+            .all(|w| starts_with_capital(text, w.start));
+        let modifies = plain
+            && head_words.get(run.end).is_some_and(|n| {
+                let n = &text[n.clone()];
+                let l = lower(n, &mut buf);
+                !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
+            });
+        // A capitalised word before a number names a body or a place, never a person
+        // ("Number 10", "Local 1473").
+        let run_end = head_words[run.end - 1].end;
+        let numbered = number_follows(text, run_end);
+        match classify_run(text, &head_words[run.clone()], sides) {
+            RunKind::Person(_) if modifies => {}
+            RunKind::Person(_) if numbered => {
+                found.body = found.body.or(Some(head_words[run.start].start..run_end));
+            }
+            RunKind::Person(name) => {
+                let better = found.person.as_ref().is_none_or(|(_, n)| {
+                    words(text, name.clone()).len() >= words(text, n.clone()).len()
+                });
+                if better {
+                    let whole = head_words[run.start].start..head_words[run.end - 1].end;
+                    found.person = Some((whole, name));
+                }
+            }
+            RunKind::Body(r) if found.body.is_none() => found.body = Some(r),
+            // (a capitalised role before a lower-case word modifies it: "one Florida
+            // Republican strategist", "South Carolina Republican primary voters")
+            RunKind::Role(r)
+                if head_words
+                    .get(run.end)
+                    .is_none_or(|n| is_capitalized(&text[n.clone()])) =>
+            {
+                found.described = Some(r)
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Whether a number follows byte `at`, after one space.
+pub(in crate::detect) fn number_follows(text: &str, at: usize) -> bool {
+    text[at..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Runs of capitalised words (with name particles inside) as index ranges into `ws`.
+pub(in crate::detect) fn capital_runs<'a>(
+    text: &'a str,
+    ws: &'a [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut i = 0;
+    let capitalized = |w: &Range<usize>| starts_with_capital(text, w.start);
+    std::iter::from_fn(move || {
+        while i < ws.len() && !capitalized(&ws[i]) {
+            i += 1;
+        }
+        if i == ws.len() {
+            return None;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < ws.len() {
+            // A gap of more than one space or any punctuation ends the run.
+            let gap = &text[ws[j - 1].end..ws[j].start];
+            // a plural possessive inside a name goes on with its next capitalised word
+            // ("the Harbour Pilots' Association")
+            let possessive = (gap == "' " || gap == "’ ")
+                && text[ws[j - 1].clone()].ends_with('s')
+                && capitalized(&ws[j]);
+            if gap != " " && gap != ". " && !possessive {
+                break;
+            }
+            if capitalized(&ws[j]) {
+                j += 1;
+                end = j;
+            } else if lexicon::is_name_particle(&text[ws[j].clone()]) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        Some(start..end)
+    })
+}
+
+pub(in crate::detect) enum RunKind {
+    Person(Range<usize>),
+    Body(Range<usize>),
+    /// A capitalised description ending in its role noun ("the Health Secretary",
+    /// "The Conservative Party Co-Chairman", "one New Hampshire Democrat"): no name.
+    Role(Range<usize>),
+    Other,
+}
+
+/// Whether a lower-case word heads a role ("secretary", "co-chairman", "democrat"):
+/// a name never ends with one.
+pub(in crate::detect) fn is_role_noun(word_lower: &str) -> bool {
+    let word = word_lower.trim_end_matches('.');
+    let bare = lexicon::ROLE_PREFIXES
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word);
+    lexicon::is_source_noun(bare)
+}
+
+/// Whether a title, demonym or place word that precedes a name.
+fn is_title_word(text: &str, w: &Range<usize>, sides: &SideMatcher) -> bool {
+    let word = &text[w.clone()];
+    let mut buf = [0u8; 32];
+    let l = lower(word, &mut buf);
+    let l = l.trim_end_matches('.');
+    lexicon::is_title(l)
+        || lexicon::is_sentence_word(l)
+        || (is_capitalized(word) && sides.starts_name(word) && sides.first(word).is_some())
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+}
+
+pub(in crate::detect) fn classify_run(
+    text: &str,
+    run: &[Range<usize>],
+    sides: &SideMatcher,
+) -> RunKind {
+    let whole = run[0].start..run[run.len() - 1].end;
+    let mut buf = [0u8; 32];
+    let last = lower(&text[run[run.len() - 1].clone()], &mut buf).into_owned();
+    let lead = run
+        .iter()
+        .take_while(|w| is_title_word(text, w, sides))
+        .count();
+    let lead_text_start = run
+        .iter()
+        .position(|w| !lexicon::is_sentence_word(&lower(&text[w.clone()], &mut [0; 32])))
+        .map_or(whole.start, |k| run[k].start);
+    // (an acronym has two letters at least: "A" opening a sentence is no body)
+    let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
+    if lexicon::is_body_head(&last) || acronym {
+        if let Some(name) = name_before_body(text, run, lead, sides) {
+            return RunKind::Person(name);
+        }
+        return RunKind::Body(lead_text_start..whole.end);
+    }
+    // (a single capitalised noun opens many a sentence: "Officials", "Police")
+    if run.len() >= 2 && is_role_noun(&last) && !honorific_first(text, run) {
+        return RunKind::Role(lead_text_start..whole.end);
+    }
+    let honorific = abbreviations::is_name_prefix(&lower(&text[run[0].clone()], &mut buf));
+    if lead == run.len() && honorific && run.len() >= 2 {
+        return RunKind::Person(run[run.len() - 1].start..whole.end);
+    }
+    if lead == run.len() {
+        return match sides.first(&text[whole.clone()]) {
+            Some(_) if run.len() <= 3 => RunKind::Body(lead_text_start..whole.end),
+            _ => RunKind::Other,
+        };
+    }
+    // "Tom Reed of Leeds": the place after a person's name is not part of it
+    let from = name_start(text, run, lead);
+    let name_end = run[from..]
+        .iter()
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
+        .filter(|&k| k >= 2)
+        .map_or(whole.end, |k| run[from + k - 1].end);
+    let name = run[from].start..name_end;
+    if sides.first(&text[name.clone()]).is_some() {
+        return RunKind::Body(lead_text_start..whole.end);
+    }
+    let calendar = run[lead..]
+        .iter()
+        .all(|w| lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0; 32])));
+    if calendar {
+        return RunKind::Other;
+    }
+    RunKind::Person(name)
+}
+
+/// The person's name in a run that ends on a body the person is of ("Hanne Lys of the
+/// Northern Council"): two or three capitalised words before "of the" that are no
+/// title, role, body or side, so the body stays the affiliation ("Audit Committee of the
+/// Northern Council" stays a body).
+fn name_before_body(
+    text: &str,
+    run: &[Range<usize>],
+    lead: usize,
+    sides: &SideMatcher,
+) -> Option<Range<usize>> {
+    let of = run
+        .iter()
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))?;
+    if run.get(of + 1).is_none_or(|w| &text[w.clone()] != "the") {
+        return None;
+    }
+    let name = run.get(name_start(text, run, lead)..of)?;
+    let mut buf = [0u8; 32];
+    let plain = (2..=3).contains(&name.len())
+        && name.iter().all(|w| {
+            let word = &text[w.clone()];
+            let l = lower(word, &mut buf);
+            is_capitalized(word)
+                && !is_all_caps(word)
+                && !lexicon::is_title(&l)
+                && !lexicon::is_body_head(&l)
+                && !lexicon::is_sentence_word(&l)
+                && !is_role_noun(&l)
+        });
+    if !plain {
+        return None;
+    }
+    let span = name[0].start..name[name.len() - 1].end;
+    sides.first(&text[span.clone()]).is_none().then_some(span)
+}
+
+/// Whether a run opens with an honorific ("Mr Speaker" is still no name, but
+/// "Dr Judge" is one).
+fn honorific_first(text: &str, run: &[Range<usize>]) -> bool {
+    is_honorific(&lower(&text[run[0].clone()], &mut [0; 32]))
+}
+
+/// Whether a lower-case word is an honorific, which is no role ("Mr", "Ms.", "Dr").
+pub(in crate::detect) fn is_honorific(word_lower: &str) -> bool {
+    abbreviations::is_honorific(word_lower)
+}
+
+/// Where the name proper starts in a run whose first `lead` words are titles: after
+/// the last title word when at least two words follow it, so that a title with words
+/// the lexicon does not know stays out of the name ("Freedonian Foreign Minister Rufus
+/// Firefly", "External Affairs Minister Priya Sharma").
+fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
+    let mut buf = [0u8; 32];
+    // A title after "of" with two words before it belongs to a body the person is of
+    // ("Jane Roe of the Foreign Ministry's North American Division").
+    let before_of = run
+        .iter()
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
+        .filter(|&k| k >= lead + 2)
+        .unwrap_or(run.len());
+    let searched = before_of.min(run.len().saturating_sub(2));
+    let last_title = run[..searched].iter().rposition(|w| {
+        let l = lower(&text[w.clone()], &mut buf);
+        lexicon::is_title(l.trim_end_matches('.'))
+    });
+    match last_title {
+        Some(t) if t >= lead => t + 1,
+        _ => lead,
+    }
+}

@@ -1,0 +1,117 @@
+//! Reading source phrases, in phrases made up for these tests.
+
+use super::*;
+use crate::detect::parties::countries;
+
+pub(crate) fn matcher() -> SideMatcher {
+    let names: Vec<Vec<String>> = countries()
+        .iter()
+        .map(|c| c.all_names().cloned().collect())
+        .collect();
+    SideMatcher::new(&names)
+}
+
+fn read(s: &str) -> SourceNp {
+    read_source(s, 0..s.len(), &matcher()).unwrap()
+}
+
+#[test]
+fn a_name_with_its_title() {
+    let np = read("State Department spokesman Ian Kelly");
+    assert_eq!(np.kind, NpKind::Person);
+    assert_eq!(np.name, "Ian Kelly");
+    assert_eq!(np.role.as_deref(), Some("State Department spokesman"));
+    let np = read("Cuban Deputy Foreign Minister Dagoberto Rodriguez");
+    assert_eq!(np.name, "Dagoberto Rodriguez");
+    assert_eq!(np.role.as_deref(), Some("Cuban Deputy Foreign Minister"));
+}
+
+#[test]
+fn titles_the_lexicon_does_not_know_stay_out_of_the_name() {
+    let np = read("Freedonian Foreign Minister Rufus Firefly");
+    assert_eq!(np.kind, NpKind::Person);
+    assert_eq!(np.name, "Rufus Firefly");
+    assert_eq!(np.role.as_deref(), Some("Freedonian Foreign Minister"));
+    let np = read("Indian External Affairs Minister Priya Sharma");
+    assert_eq!(
+        (np.name.as_str(), np.role.as_deref()),
+        ("Priya Sharma", Some("Indian External Affairs Minister"))
+    );
+    // a name of one word after a title is still the name
+    assert_eq!(read("Minister Firefly").name, "Firefly");
+}
+
+#[test]
+fn a_plural_possessive_inside_a_name_keeps_it_whole() {
+    for (phrase, name) in [
+        ("The Brask Pilots' Association", "Brask Pilots' Association"),
+        (
+            "the Harbour Dockworkers’ Union",
+            "Harbour Dockworkers’ Union",
+        ),
+    ] {
+        let np = read(phrase);
+        assert_eq!((np.name.as_str(), np.role.as_deref()), (name, None));
+    }
+}
+
+#[test]
+fn a_determiner_alone_is_no_role() {
+    assert_eq!(read("the MPs").role, None);
+}
+
+#[test]
+fn a_title_in_the_body_a_person_is_of_stays_out_of_the_role() {
+    let np = read("Jane Roe of the Foreign Ministry's North Freedonian Division");
+    assert_eq!(np.kind, NpKind::Person);
+    assert_eq!(np.name, "Jane Roe");
+    assert_eq!(
+        np.role.as_deref(),
+        Some("of the Foreign Ministry's North Freedonian Division")
+    );
+}
+
+#[test]
+fn a_name_before_of_the_body_is_the_person() {
+    let np = read("Hanne Lys of the Northern Council");
+    assert_eq!(np.kind, NpKind::Person);
+    assert_eq!(np.name, "Hanne Lys");
+    assert_eq!(np.role.as_deref(), Some("of the Northern Council"));
+    // a body whose own name runs through "of the" stays a body
+    for body in [
+        "Audit Committee of the Northern Council",
+        "Dean Court of the Council",
+    ] {
+        assert_eq!(read(body).kind, NpKind::Body, "{body}");
+    }
+    // (a title alone before "of the" leaves no name to take)
+    assert_ne!(
+        read("Minister of the Northern Council").kind,
+        NpKind::Person
+    );
+}
+
+#[test]
+fn a_clause_is_never_a_name() {
+    let np = read("her government would raise the issue");
+    assert!(matches!(np.kind, NpKind::Role { ref head, .. } if head == "government"));
+    assert_eq!(np.name, "her government");
+    let np = read("a senior Freedonian government official");
+    assert!(matches!(np.kind, NpKind::Role { ref head, .. } if head == "official"));
+    assert_eq!(np.name, "senior Freedonian government official");
+    assert!(read_source("A", 0..1, &matcher()).is_none());
+    assert!(read_source("December", 0..8, &matcher()).is_none());
+}
+
+#[test]
+fn bodies_and_roles() {
+    assert_eq!(read("the official China Daily").kind, NpKind::Body);
+    assert_eq!(read("the official China Daily").name, "China Daily");
+    let np = read("a spokesman for the foreign ministry");
+    assert!(
+        matches!(np.kind, NpKind::Role { ref head, definite: false, .. } if head == "spokesman")
+    );
+    let np = read("the spokesman");
+    assert!(matches!(np.kind, NpKind::Role { definite: true, .. }));
+    assert_eq!(read("he").kind, NpKind::Pronoun(Pronoun::Person));
+}
