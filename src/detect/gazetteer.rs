@@ -107,6 +107,9 @@ pub struct Gazetteer {
     pub ambiguous: Vec<String>,
     /// Lower-case city (capital or major dateline city) → country index.
     cities: HashMap<String, usize>,
+    /// Lower-case name of a country → the first country of that name (a city-state's
+    /// dateline is its name).
+    by_name: HashMap<String, usize>,
     /// Parties known by names that are not their own.
     pub parties: Vec<KnownParty>,
 }
@@ -115,14 +118,9 @@ impl Gazetteer {
     /// The country whose capital or major city is `city` (any case).
     pub fn country_of_city(&self, city: &str) -> Option<usize> {
         let key = city.trim().to_lowercase();
-        self.cities.get(&key).copied().or_else(|| {
-            // a city-state's dateline is its name ("SINGAPORE", "HONG KONG")
-            self.countries.iter().position(|c| {
-                std::iter::once(&c.name)
-                    .chain(&c.names)
-                    .any(|n| n.to_lowercase() == key)
-            })
-        })
+        // a city-state's dateline is its name ("SINGAPORE", "HONG KONG")
+        let by_name = || self.by_name.get(&key).copied();
+        self.cities.get(&key).copied().or_else(by_name)
     }
 
     /// The index of the country with this id.
@@ -217,7 +215,14 @@ fn build(own: OwnTable) -> Gazetteer {
             }
         }
     }
+    let mut by_name = HashMap::new();
+    for (i, c) in countries.iter().enumerate() {
+        for name in std::iter::once(&c.name).chain(&c.names) {
+            by_name.entry(name.to_lowercase()).or_insert(i);
+        }
+    }
     Gazetteer {
+        by_name,
         countries,
         ambiguous: own.ambiguous.iter().map(|a| a.to_lowercase()).collect(),
         cities,

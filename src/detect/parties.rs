@@ -76,6 +76,44 @@ fn has_upper(phrase: &str) -> bool {
     }
 }
 
+/// A filter over a set of word keys: one bit for each of their [`FirstKeys::slot`]s,
+/// so that a word whose bit is clear is in no set, told without hashing it (a set bit
+/// says only that the word may be there).
+#[derive(Debug, Clone, Default)]
+struct FirstKeys {
+    bits: Vec<u64>,
+}
+
+impl FirstKeys {
+    /// Bits in the filter: a few thousand keys set some 5 % of them.
+    const BITS: usize = 1 << 16;
+
+    fn of<'a>(keys: impl Iterator<Item = &'a String>) -> FirstKeys {
+        let mut bits = vec![0u64; Self::BITS / 64];
+        for key in keys {
+            let slot = Self::slot(key);
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        FirstKeys { bits }
+    }
+
+    /// A key's bit, from its length and its first, second and last bytes.
+    fn slot(key: &str) -> usize {
+        let b = key.as_bytes();
+        let byte = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
+        let last = b.len().checked_sub(1).map_or(0, byte);
+        (byte(0) << 8 ^ byte(1) << 3 ^ last ^ b.len() << 11) % Self::BITS
+    }
+
+    /// Whether `key` may be one of the keys (never false for one of them).
+    fn may_hold(&self, key: &str) -> bool {
+        let slot = Self::slot(key);
+        self.bits
+            .get(slot / 64)
+            .is_some_and(|w| w >> (slot % 64) & 1 == 1)
+    }
+}
+
 /// One name of a side, by the keys of its words.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -94,6 +132,9 @@ struct Entry {
 pub struct SideMatcher {
     /// First word key → the names starting with it, longest first.
     entries: WordMap<String, Vec<Entry>>,
+    /// The first word keys' [`FirstKeys`] bits: most capitalised words of a text start
+    /// no name, and are told so without hashing them.
+    first_keys: FirstKeys,
     /// Whether some name starts with a lower-case word (else those are skipped fast).
     lower_first: bool,
     /// A matcher whose sides come after this one's own (numbered from `own`): a name
@@ -130,6 +171,9 @@ impl SideMatcher {
             rest: &WordSpans<'_>,
             other: &mut String,
         ) -> Option<&'m Entry> {
+            if !m.first_keys.may_hold(key) {
+                return None;
+            }
             m.entries.get(key).and_then(|list| {
                 list.iter().find(|e| {
                     let mut rest = rest.clone();
@@ -176,6 +220,7 @@ impl SideMatcher {
             list.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
         }
         SideMatcher {
+            first_keys: FirstKeys::of(entries.keys()),
             entries,
             lower_first,
             base: None,
@@ -197,7 +242,8 @@ impl SideMatcher {
     /// Whether one word is (the start of) a side's name.
     pub fn starts_name(&self, word: &str) -> bool {
         let mut buf = String::new();
-        self.entries.contains_key(key_of(word, &mut buf))
+        let key = key_of(word, &mut buf);
+        (self.first_keys.may_hold(key) && self.entries.contains_key(key))
             || self.base.is_some_and(|b| b.starts_name(word))
     }
 
@@ -336,6 +382,20 @@ mod tests {
         assert_eq!(side_id(m, "an Ethiopian minister"), Some("et"));
         assert_eq!(side_id(m, "EC Commission officials"), Some("eu"));
         assert_eq!(side_id(m, "a West German delegate"), Some("west-germany"));
+    }
+
+    #[test]
+    fn the_first_key_filter_holds_every_key_and_passes_over_most_other_words() {
+        let keys: Vec<String> = ["US", "Kremlin", "Jean-Claude", "Côte", "X", ""]
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        let filter = FirstKeys::of(keys.iter());
+        assert!(keys.iter().all(|k| filter.may_hold(k)));
+        let others = ["Monday", "Smith", "The", "Reuters", "Said", "Minister"];
+        assert!(others.iter().filter(|w| filter.may_hold(w)).count() <= 1);
+        // an empty matcher's filter holds nothing
+        assert!(!FirstKeys::default().may_hold("US"));
     }
 
     #[test]

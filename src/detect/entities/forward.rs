@@ -5,7 +5,8 @@
 //! (or, for a body's noun, the body named with that noun: "the union" before "the
 //! Harbour Drivers Union").
 
-use super::{Entities, EntityKind, same_rank};
+use super::descriptions::same_rank;
+use super::{Entities, EntityKind};
 
 impl Entities {
     /// Notes that entity `i` is a definite description with head noun `head` that

@@ -77,9 +77,12 @@ fn emit<W: Write>(a: &Annotations, w: &mut Writer<W>, threads: usize) -> fmt::Re
 /// little beside it, few enough that the pieces held at once stay small.
 const TABLES_PER_PIECE: usize = 2048;
 
-/// How many threads format the tables: every core.
+/// How many threads format the tables: every core, asked once per process (the
+/// answer reads the cgroup's files each time: on a folder of short articles, one
+/// store each, that was 5 % of the run).
 fn table_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// A list's tables whose order is fixed, so that pieces of them can be formatted

@@ -1,0 +1,235 @@
+//! Countries and parties among the sides a story names, told by the words around a
+//! single name word ("Tessalia's foreign minister", "Progress MPs") or by a name and
+//! its demonym ("Marova", "the Marovan delegation").
+
+use super::super::lexicon::{self, WordMap, WordSet};
+use super::super::parties::SideMatcher;
+use super::super::side_kind::{Discovered, SideKind};
+use super::super::side_words::{Class, classes, is, is_any_case};
+use super::super::words::{Word, is_capitalized, lower, starts_with_capital, trim_possessive};
+use std::cell::OnceCell;
+
+/// Nouns after a name that make it a country's ("Tessalia's foreign minister", "the
+/// Marovan delegation").
+fn is_country_noun(w: &str) -> bool {
+    is_any_case(Class::CountryFollower, w)
+}
+
+/// Countries known by a name and its demonym ("Marova", "Marovan") or by the offices
+/// they own ("Tessalia's chief negotiator"), and parties known by the words after their
+/// name ("Progress MPs", "the Progress government" of no country).
+pub(super) fn countries_and_parties(
+    text: &str,
+    ws: &[Word],
+    known: &SideMatcher,
+    lead_end: usize,
+) -> Vec<Discovered> {
+    let mut names: Vec<&str> = Vec::new();
+    // whether each word met is a name word (a story repeats its names: each is judged
+    // once)
+    let mut judged: WordMap<&str, bool> = WordMap::default();
+    // where each name word is met, for the people among them
+    let mut met: Vec<(usize, &str)> = Vec::new();
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        // (a name word is capitalised: the rest are passed over untrimmed)
+        if !starts_with_capital(text, w.start) {
+            continue;
+        }
+        let word = trim_possessive(&text[w.clone()]);
+        // (and passes the cheap tests: most capitalised words do not, and are not
+        // looked up)
+        if !may_be_name_word(word) {
+            continue;
+        }
+        let is_name = *judged.entry(word).or_insert_with(|| {
+            let is_name = is_name_word(word, known);
+            if is_name {
+                names.push(word);
+            }
+            is_name
+        });
+        if !is_name {
+            continue;
+        }
+        met.push((i, word));
+        if let Some(kind) = kind_by_neighbours(text, ws, i) {
+            out.push(Discovered {
+                name: word.to_string(),
+                names: vec![word.to_string()],
+                kind,
+            });
+        }
+    }
+    // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
+    // ("Mr Oakes", "Daniel Oakes's government"); told only when a side may be dropped
+    // or paired for it (most openings have none)
+    let told = OnceCell::new();
+    let people = || told.get_or_init(|| people_among(text, ws, &met));
+    if !out.is_empty() {
+        let people = people();
+        out.retain(|d| !people.contains(d.name.as_str()));
+    }
+    add_demonyms(&names, &mut out);
+    let is_partner = |w: &str| is_name_word(w, known) && !people().contains(w);
+    add_lead_partners(text, ws, lead_end, is_partner, &mut out);
+    out
+}
+
+/// The name words of `met` (as (word index, word)) written after an honorific.
+fn people_among<'a>(text: &str, ws: &[Word], met: &[(usize, &'a str)]) -> WordSet<&'a str> {
+    let after_honorific = |i: usize| {
+        i.checked_sub(1).is_some_and(|p| {
+            let mut buf = [0u8; 32];
+            crate::article::abbreviations::is_honorific(&lower(&text[ws[p].clone()], &mut buf))
+        })
+    };
+    met.iter()
+        .filter(|&&(i, _)| after_honorific(i))
+        .map(|&(_, word)| word)
+        .collect()
+}
+
+/// Adds the country a found one is paired with in the lead ("Velmar and Dastra agreed
+/// …", where only "Velmar's foreign minister" told Velmar a country): the parties to
+/// the story are named together, while a host or mediator is named apart ("talks
+/// hosted by Turkey"). The partner is one name word no list has (`is_partner`), not a
+/// person's.
+fn add_lead_partners(
+    text: &str,
+    ws: &[Word],
+    lead_end: usize,
+    is_partner: impl Fn(&str) -> bool,
+    out: &mut Vec<Discovered>,
+) {
+    let is_country = |out: &[Discovered], w: &str| {
+        out.iter()
+            .any(|d| d.kind == SideKind::Country && d.names.iter().any(|n| n == w))
+    };
+    let lead: Vec<&Word> = ws.iter().take_while(|w| w.end <= lead_end).collect();
+    for t in lead.windows(3) {
+        let spaced = text[t[0].end..t[1].start] == *" " && text[t[1].end..t[2].start] == *" ";
+        if !spaced || !is(Class::JoiningWord, &text[t[1].clone()]) {
+            continue;
+        }
+        let (a, b) = (&text[t[0].clone()], &text[t[2].clone()]);
+        let partner = match (is_country(out, a), is_country(out, b)) {
+            (true, false) => b,
+            (false, true) => a,
+            _ => continue,
+        };
+        if is_partner(partner) {
+            out.push(Discovered {
+                name: partner.to_string(),
+                names: vec![partner.to_string()],
+                kind: SideKind::Country,
+            });
+        }
+    }
+}
+
+/// What the words around the name word `ws[i]` make it: a party's ("Progress MPs",
+/// "the opposition Heritage", "the Progress government") or a country's ("Tessalia's
+/// chief negotiator").
+fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
+    let w = &ws[i];
+    let next = ws.get(i + 1).map(|n| &text[n.clone()]);
+    // (only the Kelvin sign outside ASCII lower-cases into it, and "opposition" has no k)
+    // (right before it: "the leader of the opposition, Petra Holm" names no party)
+    let after_opposition = i.checked_sub(1).is_some_and(|p| {
+        text[ws[p].clone()].eq_ignore_ascii_case("opposition")
+            && text[ws[p].end..w.start].trim().is_empty()
+    });
+    // (a word keeps its inner apostrophe: "Velmar's" is one word, the possessive its end)
+    let possessive = text[w.clone()].ends_with("'s") || text[w.clone()].ends_with("’s");
+    let mut buf = [0u8; 32];
+    // (the next word's classes looked up once for the questions below)
+    let next_classes = next.map(|n| classes(&lower(n, &mut buf)));
+    let next_is = |class| next_classes.is_some_and(|c| c.has(class));
+    if next_is(Class::PartyFollower) || after_opposition {
+        Some(SideKind::Party)
+    } else if possessive
+        && ws
+            .get(i + 2)
+            .is_some_and(|n| is_country_noun(&text[n.clone()]))
+    {
+        Some(SideKind::Country) // "Corvath's trade minister", "Velmar's chief envoy"
+    } else if next_is(Class::CountryFollower) && (possessive || next == Some("government")) {
+        if next == Some("government") && !possessive {
+            Some(SideKind::Party) // "the Progress government": a party governs
+        } else {
+            Some(SideKind::Country)
+        }
+    } else {
+        None
+    }
+}
+
+/// Makes a country of each name that has a demonym among `names` ("Marova" and
+/// "Marovan"), in place of what `out` found for either.
+fn add_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
+    // (a demonym starts with its name's first byte: only the names that share it are
+    // tried, in the order they came)
+    let mut by_first: WordMap<u8, Vec<&str>> = WordMap::default();
+    for name in names {
+        by_first.entry(name.as_bytes()[0]).or_default().push(name);
+    }
+    for name in names {
+        let demonyms: Vec<&&str> = by_first[&name.as_bytes()[0]]
+            .iter()
+            .filter(|d| is_demonym_of(d, name))
+            .collect();
+        if demonyms.is_empty() {
+            continue;
+        }
+        let mut all = vec![name.to_string()];
+        for d in demonyms {
+            all.push(d.to_string());
+            all.push(format!("{d}s"));
+        }
+        out.retain(|o| !all.contains(&o.name));
+        out.push(Discovered {
+            name: name.to_string(),
+            names: all,
+            kind: SideKind::Country,
+        });
+    }
+}
+
+/// Whether a word may be a side's own name: capitalised, no title, calendar or
+/// sentence word, and no name `known` has.
+fn is_name_word(word: &str, known: &SideMatcher) -> bool {
+    // (the cheap tests first: most words fail them, and are not lower-cased)
+    if !may_be_name_word(word) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let lower = lower(word, &mut buf);
+    !lexicon::is_title(&lower)
+        && !lexicon::is_sentence_word(&lower)
+        && !lexicon::is_calendar_word(&lower)
+        && !known.starts_name(word)
+}
+
+/// The cheap tests of [`is_name_word`]: four letters or more, the first a capital.
+fn may_be_name_word(word: &str) -> bool {
+    word.len() >= 4 && is_capitalized(word) && word.chars().all(char::is_alphabetic)
+}
+
+/// Whether `d` is a demonym made from `name` ("Marovan" of "Marova").
+pub(super) fn is_demonym_of(d: &str, name: &str) -> bool {
+    // (every stem below starts with the name's first letter, a capital that no ending
+    // trims: a word with another first byte is no demonym, told without the stems)
+    if d.len() <= name.len() || d.as_bytes().first() != name.as_bytes().first() {
+        return false;
+    }
+    let stems = [
+        name,
+        name.trim_end_matches(['a', 'e', 'o', 'y']),
+        name.strip_suffix("ia").unwrap_or(name),
+    ];
+    stems.iter().any(|stem| {
+        d.strip_prefix(stem)
+            .is_some_and(|end| is(Class::DemonymEnding, end))
+    })
+}

@@ -1,0 +1,237 @@
+//! Organisations among the sides a story names: a union, a company, a regulator or a
+//! party told by the words of its name, or a company by the shares traded around it.
+
+use super::super::lexicon::WordSet;
+use super::super::parties::SideMatcher;
+use super::super::side_kind::{Discovered, SideKind};
+use super::super::side_words::{Class, classes, is_any_case};
+use super::super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive};
+use std::cell::OnceCell;
+
+/// Last words of a company's name.
+fn is_company_word(w: &str) -> bool {
+    is_any_case(Class::CompanyNameEnd, w)
+}
+
+/// Words that make a name a union's.
+fn is_union_word(w: &str) -> bool {
+    is_any_case(Class::UnionNameWord, w)
+}
+
+/// The opening's [`lone_words`], found only when a company's name asks for them (few
+/// openings name a company; the set is of every word of the opening).
+pub(super) struct LoneWords<'a> {
+    text: &'a str,
+    ws: &'a [Word],
+    set: OnceCell<WordSet<&'a str>>,
+}
+
+impl<'a> LoneWords<'a> {
+    pub(super) fn new(text: &'a str, ws: &'a [Word]) -> Self {
+        LoneWords {
+            text,
+            ws,
+            set: OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| lone_words(self.text, self.ws))
+            .contains(word)
+    }
+}
+
+/// The capitalised words the text uses alone inside a sentence, between words in lower
+/// case ("said Pellham had offered"), or as an owner before a lower-case noun
+/// ("Northway's chief operating officer"): a company's first word used so is its short
+/// name.
+fn lone_words<'a>(text: &'a str, ws: &[Word]) -> WordSet<&'a str> {
+    let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
+    let lower = |w: &Word| text[w.clone()].starts_with(|c: char| c.is_lowercase());
+    let between = ws.windows(3).filter(|t| {
+        is_capitalized(&text[t[1].clone()])
+            && lower(&t[0])
+            && lower(&t[2])
+            && spaced(&t[0], &t[1])
+            && spaced(&t[1], &t[2])
+    });
+    let owners = ws.windows(2).filter_map(|t| {
+        let word = &text[t[0].clone()];
+        // (an owner has its word's first letter, a capital: the rest are not trimmed)
+        if !is_capitalized(word) {
+            return None;
+        }
+        let owner = trim_possessive(word);
+        (owner.len() < word.len() && is_capitalized(owner) && lower(&t[1]) && spaced(&t[0], &t[1]))
+            .then_some(owner)
+    });
+    between.map(|t| &text[t[1].clone()]).chain(owners).collect()
+}
+
+/// An organisation named by the run `ws[run]` of capitalised words: a union, a
+/// company, a regulator or a party, by its words or, for a company, by the words
+/// around it ([`traded_around`]); none when the run is a name `known` has.
+pub(super) fn organisation(
+    text: &str,
+    ws: &[Word],
+    run: std::ops::Range<usize>,
+    known: &SideMatcher,
+    lone: &LoneWords,
+) -> Option<Discovered> {
+    // (a single word is no organisation's name: told before looking the run up)
+    if run.len() < 2 {
+        return None;
+    }
+    let span = run.clone();
+    let run = &ws[run];
+    let words: Vec<&str> = run
+        .iter()
+        .map(|w| trim_end_all(&text[w.clone()], "'s"))
+        .collect();
+    // (the kind first: few runs have one, and only those are looked up)
+    let kind = kind_of_words(&words)
+        .or_else(|| traded_around(text, ws, span).then_some(SideKind::Company))
+        .or_else(|| is_body_name(&words).then_some(SideKind::Other))?;
+    let whole = &text[run.first()?.start..run.last()?.end];
+    let whole = trim_possessive(whole);
+    if known.first(whole).is_some() {
+        return None;
+    }
+    let mut names = vec![whole.to_string()];
+    names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
+    match kind {
+        // "Local 1473 of the … Union": the local is called by its number
+        SideKind::Union => {
+            if let Some(k) = words.iter().position(|w| *w == "Local")
+                && let Some(n) = words
+                    .get(k + 1)
+                    .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                names.insert(0, format!("Local {n}"));
+            }
+        }
+        SideKind::Company => names.extend(company_short_names(&words, known, lone)),
+        SideKind::Party => {
+            let short = words[..words.len() - 1].join(" ");
+            names.push(short.clone());
+            names.push(format!("{short}s"));
+        }
+        _ => {}
+    }
+    Some(Discovered {
+        name: names[0].clone(),
+        names,
+        kind,
+    })
+}
+
+/// A short name in brackets right after the name `name` ending at byte `end`, which
+/// the story then uses for it: one word of two to eight letters, opening with the
+/// name's capital ("the Water Services Authority (WSA)", "the Office of Water Supply
+/// (Ofwas)").
+fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
+    let inner = text[end..].strip_prefix(" (")?;
+    let short = &inner[..inner.find(')')?];
+    let letters = (2..=8).contains(&short.len()) && short.bytes().all(|b| b.is_ascii_alphabetic());
+    let same_capital = short.as_bytes().first() == name.as_bytes().first();
+    (letters && same_capital && short.starts_with(|c: char| c.is_ascii_uppercase()))
+        .then_some(short)
+}
+
+/// Whether the words around the run `ws[run]` make it a company whose shares trade,
+/// whatever its name's words ("Kellin Water shares fell", "shares in Kellin Water").
+fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
+    let word = |i: usize| ws.get(i).map(|w| &text[w.clone()]);
+    let spaced = |a: usize| {
+        ws.get(a + 1)
+            .is_some_and(|b| &text[ws[a].end..b.start] == " ")
+    };
+    let shares_after =
+        spaced(run.end - 1) && word(run.end).is_some_and(|w| is_any_case(Class::ShareNoun, w));
+    // (only "shares in": "a stake in New Hampshire" is a candidate's, not a holding; no
+    // character outside ASCII lower-cases into either word)
+    let is_word = |i: usize, like: &str| word(i).is_some_and(|w| w.eq_ignore_ascii_case(like));
+    let shares_in =
+        run.start >= 2 && is_word(run.start - 2, "shares") && is_word(run.start - 1, "in");
+    shares_after || shares_in
+}
+
+/// A company's shorter names: "Harlow Freight Lines" is also "Harlow Freight", and
+/// "Harlow" where the story uses that word alone (`lone`: "accusing Harlow of"),
+/// which "General" of "General Foods Corporation" is not.
+fn company_short_names(words: &[&str], known: &SideMatcher, lone: &LoneWords) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut short = words.len() - 1;
+    while short > 1 {
+        names.push(words[..short].join(" "));
+        if !is_company_word(words[short - 1]) {
+            break;
+        }
+        short -= 1;
+    }
+    let first = words[0];
+    if lone.contains(first) && known.first(first).is_none() && !names.iter().any(|n| n == first) {
+        names.push(first.to_string());
+    }
+    names
+}
+
+/// The kind of organisation a name of two or more capitalised words is, by its words:
+/// a union ("… Workers Union", "Allied Pilots Association"), a company ("Harlow
+/// Freight Lines"), a regulator ("Office of Energy Regulation") or a party ("Heritage
+/// Party").
+fn kind_of_words(words: &[&str]) -> Option<SideKind> {
+    let (first, last) = (*words.first()?, *words.last()?);
+    // (the last word's classes looked up once for the questions below)
+    let mut buf = [0u8; 32];
+    let last_is = classes(&lower(last, &mut buf));
+    // a body of people of a trade or a place is their union ("Allied Pilots
+    // Association", "the Orska Farmers' League", "the Selkirk Fishermen's Cooperative")
+    let of_workers = last_is.has(Class::MembersBodyEnd)
+        && words.iter().rev().skip(1).any(|w| {
+            let w = w.trim_end_matches(['\'', '’']);
+            w.ends_with('s') || w.ends_with("men")
+        });
+    if of_workers || words.iter().any(|w| is_union_word(w)) {
+        Some(SideKind::Union)
+    } else if last_is.has(Class::CompanyNameEnd) {
+        Some(SideKind::Company)
+    } else if last_is.has(Class::RegulatorNameEnd)
+        || (first == "Office" && words.get(1) == Some(&"of"))
+    {
+        Some(SideKind::Regulator)
+    } else if last == "Party" {
+        Some(SideKind::Party)
+    } else {
+        None
+    }
+}
+
+/// Whether a name of two or more capitalised words ends in a word of an organisation
+/// whose kind it does not tell ("Ashford Cycling Club", "Westmere University").
+fn is_body_name(words: &[&str]) -> bool {
+    words.last().is_some_and(|last| {
+        is_any_case(Class::MembersBodyEnd, last) || is_any_case(Class::BodyNameEnd, last)
+    })
+}
+
+/// The kind of organisation a side's name says it is ("Veltrix Energy" a company), as
+/// [`kind_of_set_against`] tells it; none for a single word.
+pub fn kind_of_name(name: &str) -> Option<SideKind> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    kind_of_set_against(&words)
+}
+
+/// The kind of a body known to be a side (set against another in the lead, or given):
+/// as [`kind_of_words`] tells it, or a public body by the word that ends its name
+/// ("the Finance Ministry", "Kellsbridge Council").
+pub(super) fn kind_of_set_against(words: &[&str]) -> Option<SideKind> {
+    kind_of_words(words).or_else(|| {
+        let last = words.last()?;
+        is_any_case(Class::PublicBodyEnd, last).then_some(SideKind::Regulator)
+    })
+}

@@ -1,0 +1,211 @@
+//! Tests of [`super::discover`]: sides found by how the text treats a name.
+
+use super::countries::is_demonym_of;
+use super::*;
+
+fn found(text: &str) -> Vec<(String, SideKind)> {
+    discover(
+        &Opening::of(text),
+        crate::detect::country_matcher(),
+        text.len(),
+    )
+    .into_iter()
+    .map(|d| (d.names.join("|"), d.kind))
+    .collect()
+}
+
+#[test]
+fn a_name_and_its_demonym_make_a_country() {
+    let got = found(
+        "Talks between Marova and Tessalia. The Marovan delegation left; Tessalian troops stayed.",
+    );
+    assert!(
+        got.contains(&("Marova|Marovan|Marovans".into(), SideKind::Country)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Tessalia|Tessalian|Tessalians".into(), SideKind::Country)),
+        "{got:?}"
+    );
+    assert!(is_demonym_of("Drovnian", "Drovnia"));
+    assert!(!is_demonym_of("Marova", "Marova"));
+}
+
+#[test]
+fn an_owner_of_ministers_is_a_country_and_so_is_the_name_the_lead_pairs_it_with() {
+    let text = "Velmar and Dastra agree\n\nVelmar and Dastra agreed at talks hosted by \
+        Turkey.\n\nVelmar's foreign minister said so. Orvin's trade minister agreed.";
+    let lead_end = text.find("\n\nVelmar's").expect("the lead");
+    let got: Vec<(String, SideKind)> = discover(
+        &Opening::of(text),
+        crate::detect::country_matcher(),
+        lead_end,
+    )
+    .into_iter()
+    .map(|d| (d.names.join("|"), d.kind))
+    .collect();
+    for name in ["Velmar", "Dastra", "Orvin"] {
+        assert!(
+            got.contains(&(name.into(), SideKind::Country)),
+            "{name}: {got:?}"
+        );
+    }
+    // a name paired with no country in the lead is not made one
+    let got = found("Velmar and Dastra agreed. Nothing else is said.");
+    assert!(got.iter().all(|(n, _)| n != "Dastra"), "{got:?}");
+}
+
+#[test]
+fn organisations_are_told_by_their_words() {
+    let text = "Talks between Harlow Freight Lines and Local 1473 of the Amalgamated Freight Workers Union. \
+        The Office of Energy Regulation said so. The opposition Heritage Party agreed.";
+    let got = found(text);
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.starts_with("Local 1473|") && *k == SideKind::Union),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.contains("|Harlow Freight|") && *k == SideKind::Company),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "Office of Energy Regulation|regulator".into(),
+            SideKind::Regulator
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.starts_with("Heritage Party|Heritage") && *k == SideKind::Party),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_plural_possessive_stays_inside_a_name() {
+    for text in [
+        "Talks between the Quarrymen's Guild and the Tollan Haulers' Union went on.",
+        "Talks between the Quarrymen's Guild and the Tollan Haulers’ Union went on.",
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(n, k)| n.starts_with("Tollan Haulers")
+                && n.contains(" Union")
+                && *k == SideKind::Union),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_company_is_called_by_its_first_word_where_the_story_does() {
+    let text = "Nurses at Pellham Health Systems and the Eastern Nurses Guild. A spokeswoman said Pellham had offered more.";
+    let got = found(text);
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.split('|').any(|n| n == "Pellham") && *k == SideKind::Company),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Eastern Nurses Guild|union|guild".into(), SideKind::Union)),
+        "{got:?}"
+    );
+    // or as the owner of an office
+    let got =
+        found("Pilots at Northway Airlines voted. Northway's chief operating officer said so.");
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.split('|').any(|n| n == "Northway") && *k == SideKind::Company),
+        "{got:?}"
+    );
+    // a first word the story never uses alone stays the name's
+    let got = found("General Foods Corporation said so. Its rivals did not.");
+    assert!(
+        got.iter()
+            .all(|(n, _)| n.split('|').all(|n| n != "General")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_company_is_told_by_its_shares_and_a_body_by_its_bracketed_short_name() {
+    let got = found(
+        "Shares in Kellin Water fell. Dunmore Bay shares rose. Acme Bay fell. \
+         He has a stake in New Carlow.",
+    );
+    for name in ["Kellin Water", "Dunmore Bay"] {
+        assert!(got.contains(&(name.into(), SideKind::Company)), "{got:?}");
+    }
+    assert!(got.iter().all(|(n, _)| !n.starts_with("Acme")), "{got:?}");
+    assert!(
+        got.iter().all(|(n, _)| !n.starts_with("New Carlow")),
+        "{got:?}"
+    );
+    let got = found(
+        "The Water Services Authority (WSA) ruled. The Office of Water Supply (Ofwas) agreed. \
+         The Grain Board (Reuters) did not.",
+    );
+    for (name, short) in [
+        ("Water Services Authority", "WSA"),
+        ("Office of Water Supply", "Ofwas"),
+    ] {
+        assert!(
+            got.iter()
+                .any(|(n, _)| n.starts_with(name) && n.split('|').any(|n| n == short)),
+            "{name}: {got:?}"
+        );
+    }
+    assert!(got.iter().all(|(n, _)| !n.contains("Reuters")), "{got:?}");
+}
+
+#[test]
+fn the_names_the_lead_sets_against_each_other_are_sides_whatever_their_words() {
+    let got = found(
+        "Taxi drivers rally\n\nTalks between the Taxi Drivers' Federation and RideNow \
+         continued. Kemal Aydin, the federation's chairman, said no.",
+    );
+    assert!(
+        got.contains(&(
+            "Taxi Drivers' Federation|union|federation|drivers".into(),
+            SideKind::Union
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("RideNow".into(), SideKind::Other)),
+        "{got:?}"
+    );
+    // a public body is one only where the lead sets it against another side
+    let got = found("Talks between the Hauliers' Alliance and the Finance Ministry ended.");
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.starts_with("Finance Ministry") && *k == SideKind::Regulator),
+        "{got:?}"
+    );
+    let got = found("The Finance Ministry said on Monday that Japan would pay.");
+    assert!(got.iter().all(|(n, _)| !n.contains("Ministry")), "{got:?}");
+}
+
+#[test]
+fn a_name_written_after_an_honorific_is_no_country() {
+    let got =
+        found("Mr Oakes spoke. Daniel Oakes's government fell. The Tessalia government fell.");
+    assert_eq!(got, [("Tessalia".into(), SideKind::Party)]);
+}
+
+#[test]
+fn a_name_after_the_opposition_and_a_comma_is_no_party() {
+    let got =
+        found("The leader of the opposition, Petra Holm, said so. The opposition Vanguard voted.");
+    assert_eq!(got, [("Vanguard".into(), SideKind::Party)]);
+}
+
+#[test]
+fn known_names_and_people_are_not_found() {
+    let got =
+        found("The European Commission met. Then Ann Lee and Tom Reed spoke in Paris on Monday.");
+    assert_eq!(got, []);
+}

@@ -1,0 +1,200 @@
+//! Which holder a description refers back to, and what a phrase tells of its owner, rank
+//! and gender: "the Labour spokesman" is not the Liberal Democrats' spokesman, "the shadow
+//! home secretary" is not the Home Secretary, "a spokeswoman" is a woman.
+
+use super::super::lexicon;
+use super::super::speakers::{SourceNp, is_role_noun};
+use super::super::words::is_capitalized;
+use super::{Entities, Entity, Gender};
+use crate::article::abbreviations;
+
+/// A description of an office refers back to the person named at most this many
+/// mentions before it, when nothing else holds the office.
+const BRIDGE_MENTIONS: usize = 2;
+
+/// Whether a description and a role name the same rank of an office: both or neither
+/// "shadow", "deputy", "former"… ("the shadow home secretary" is not the Home
+/// Secretary, nor "the prime minister" the Deputy Prime Minister).
+pub(super) fn same_rank(description: &str, role: &str) -> bool {
+    ranks(description) == ranks(role)
+}
+
+/// A description's owner: its words in lower case without the possessive ("prime" and
+/// "minister" of "the prime minister's official spokesman"), and whether any is
+/// capitalised (a name: "Labour's spokesman"); no words when nothing owns it.
+fn owner_of(description: &str) -> (Vec<String>, bool) {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let owned_at = words
+        .iter()
+        .rposition(|w| ["'s", "’s", "s'", "s’"].iter().any(|end| w.ends_with(end)));
+    let Some(at) = owned_at.filter(|&at| at + 1 < words.len()) else {
+        return (Vec::new(), false);
+    };
+    let owner: Vec<&str> = words[..=at]
+        .iter()
+        .copied()
+        .filter(|w| !lexicon::is_written_article(w))
+        .collect();
+    let named = owner.iter().any(|w| is_capitalized(w));
+    (owner.iter().map(|w| bare_word(w)).collect(), named)
+}
+
+/// A word in lower case without its possessive or punctuation ("Labour's" → "labour").
+fn bare_word(w: &str) -> String {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let w = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|end| w.strip_suffix(end))
+        .unwrap_or(w);
+    w.to_lowercase()
+}
+
+/// Whether an entity may be what an owned description refers back to: its name and
+/// titles hold every word of the owner ("Labour's spokesman" is the one introduced as
+/// "Labour's health spokesman", never the Liberal Democrats' home affairs spokesman), or
+/// the owner is a common noun: a body ("the party's spokesman", "the union's
+/// president"), or an office when the entity speaks for no side ("the congressman's
+/// spokesman" is "Gowdy spokesman Jamal Ware"): "the prime minister's official
+/// spokesman" is not the Tory spokesman met before. An unowned description may refer
+/// to anyone.
+fn same_owner(owner: &(Vec<String>, bool), e: &Entity) -> bool {
+    let (words, named) = owner;
+    let titles = || {
+        std::iter::once(&e.name)
+            .chain(e.role.as_ref())
+            .chain(&e.descriptions)
+            .flat_map(|d| d.split_whitespace())
+    };
+    let held = words.iter().all(|o| titles().any(|w| bare_word(w) == *o));
+    let office = words.last().is_some_and(|w| lexicon::is_office(w));
+    words.is_empty() || held || (!named && (!office || e.side.is_none()))
+}
+
+/// The ranks a phrase names, a bit each: compared without allocating, as this runs for
+/// every holder.
+fn ranks(phrase: &str) -> u32 {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(lexicon::rank)
+        .fold(0u32, |mask, r| mask | 1 << r)
+}
+
+/// Whether a title or description holds a role noun ("Home Secretary", "the
+/// spokesman"), not only a party or body ("Labour's", "Tory").
+fn holds_role_noun(description: &str) -> bool {
+    description
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(is_role_noun)
+}
+
+/// The gender a source phrase gives: an honorific opening it ("Mrs Verity") or a noun
+/// that has one ("a spokeswoman").
+pub(super) fn gender_in(phrase: &str) -> Option<Gender> {
+    let phrase = phrase.split(',').next().unwrap_or(phrase);
+    let mut words = phrase.split_whitespace().map(|w| w.trim_end_matches('.'));
+    let first = words.next()?;
+    let first = match first {
+        w if lexicon::is_written_article(w) => words.next()?,
+        w => w,
+    };
+    match abbreviations::honorific_gender(&first.to_ascii_lowercase()) {
+        Some(true) => return Some(Gender::Female),
+        Some(false) => return Some(Gender::Male),
+        None => {}
+    }
+    std::iter::once(first).chain(words).find_map(|w| {
+        if lexicon::is_male_noun(&w.to_ascii_lowercase()) {
+            Some(Gender::Male)
+        } else if w.len() > 5
+            && w.is_char_boundary(w.len() - 5)
+            && w[w.len() - 5..].eq_ignore_ascii_case("woman")
+        {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    })
+}
+
+/// The gender a personal pronoun gives ("he", "she"; none for "I" or "they").
+pub(super) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    match pronoun {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+impl Entities {
+    /// The person a definite description of an office refers back to when nothing
+    /// earlier holds it: the person just mentioned, if no title was ever given to them
+    /// ("Ann Verity has attacked … The Tory leader said").
+    pub(super) fn bridged(&self, head: &str, plural: bool, side: Option<usize>) -> Option<usize> {
+        // (a party's member is no office: "the Arizona Republican" may hold one)
+        let member = lexicon::is_party_member(head);
+        // (a prefixed office is an office: "the co-chairman")
+        let office = lexicon::ROLE_PREFIXES
+            .iter()
+            .find_map(|p| head.strip_prefix(p))
+            .map_or(lexicon::is_office(head), lexicon::is_office);
+        if plural || !(member || office) {
+            return None;
+        }
+        let &i = self.recent_people.first()?;
+        let e = &self.list[i];
+        let just_mentioned = self.mentions_resolved - e.last_mention < BRIDGE_MENTIONS;
+        // (a party or body named before the name is no title: "Labour's Ann Verity")
+        let untitled = member || e.descriptions.iter().all(|d| !holds_role_noun(d));
+        let same_side = side.is_none() || e.side.is_none() || e.side == side;
+        (just_mentioned && untitled && same_side && e.name.contains(' ')).then_some(i)
+    }
+
+    /// The most recently mentioned holder of a description's noun, or of an office
+    /// the noun also names ("the minister" after "Education Secretary Ruth Kemp").
+    pub(super) fn latest_holder(&self, head: &str, np: &SourceNp) -> Option<usize> {
+        // (only the bare noun: "the prime minister" names no secretary)
+        let bare = np
+            .name
+            .split_whitespace()
+            .filter(|w| !lexicon::is_written_article(w))
+            .count()
+            == 1;
+        let also = if bare { lexicon::also_named(head) } else { &[] };
+        std::iter::once(head)
+            .chain(also.iter().copied())
+            .filter_map(|h| self.latest_with_head(h, np.side, &np.name))
+            .max_by_key(|&i| self.list[i].last_mention)
+    }
+
+    /// The most recently mentioned entity that a head noun refers back to, on the
+    /// given side when both have one. A description's capitalised modifiers ("the
+    /// Florida senator") prefer the entity whose title holds them ("Florida Sen. …").
+    fn latest_with_head(&self, head: &str, side: Option<usize>, phrase: &str) -> Option<usize> {
+        let owner = owner_of(phrase);
+        let rank = ranks(phrase);
+        let candidates = self.by_head.get(head)?.iter().copied().filter(|&i| {
+            let e = &self.list[i];
+            (side.is_none() || e.side.is_none() || e.side == side)
+                && ranks(e.role.as_deref().unwrap_or(&e.name)) == rank
+                && same_owner(&owner, e)
+        });
+        // (the description's own head noun is no modifier: "the Health Secretary")
+        let mut words = phrase.split_whitespace();
+        words.next_back();
+        let modifiers: Vec<&str> = words
+            .filter(|w| is_capitalized(w) && !lexicon::is_sentence_word(&w.to_lowercase()))
+            .collect();
+        let described = |i: usize| {
+            let e = &self.list[i];
+            let role = e.role.as_deref().unwrap_or("");
+            modifiers.iter().any(|m| {
+                role.split_whitespace()
+                    .chain(e.name.split_whitespace())
+                    .any(|w| w == *m)
+            })
+        };
+        let recency = |&i: &usize| (described(i), self.list[i].last_mention);
+        candidates.max_by_key(recency)
+    }
+}
