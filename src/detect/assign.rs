@@ -79,6 +79,12 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
             Clue::SpeaksFor,
         ],
     );
+    // the dateline is the weakest hint, and no hint at all where a mention names the
+    // speaker's side ("Tavelli's chief executive" under a Milan dateline is not Italy's)
+    evidence.drop_where_named(
+        Clue::Dateline,
+        &[Clue::Named, Clue::Appositive, Clue::Described],
+    );
     let roles = Roles {
         nation: nation(home, &governing.votes, candidates),
         governing: governing.votes,
