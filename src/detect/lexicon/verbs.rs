@@ -32,6 +32,7 @@ const SPEECH: &[&str] = &[
     "reply replies replied replying",
     "respond responds responded",
     "recall recalls recalled recalling",
+    "remember remembers remembered",
     "acknowledge acknowledges acknowledged acknowledging",
     "admit admits admitted admitting",
     "concede concedes conceded conceding",

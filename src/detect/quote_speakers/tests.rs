@@ -325,3 +325,11 @@ fn a_cue_inside_an_opening_clause_is_that_clause_s_subject_s() {
                 When asked whom she backed, Ms. Dorn smiled and said, “I am waiting.”";
     assert_eq!(speakers(body), vec!["Ann Hale", "Dorn"]);
 }
+
+#[test]
+fn remembered_after_a_quotation_names_its_speaker() {
+    let body = "Ann Lee ran the firm then.\n\n\
+                \"Every analyst said no, and she went ahead,\" remembered Tom Reed, \
+                the firm's former spokesman.";
+    assert_eq!(speakers(body), vec!["Tom Reed"]);
+}
