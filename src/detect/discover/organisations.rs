@@ -4,7 +4,7 @@
 use super::super::lexicon::WordSet;
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
-use super::super::side_words::{Class, classes, is_any_case};
+use super::super::side_words::{Class, classes, is, is_any_case};
 use super::super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive};
 use std::cell::OnceCell;
 
@@ -91,7 +91,8 @@ pub(super) fn organisation(
         .collect();
     // (the kind first: few runs have one, and only those are looked up)
     let kind = kind_of_words(&words)
-        .or_else(|| traded_around(text, ws, span).then_some(SideKind::Company))
+        .or_else(|| traded_around(text, ws, span.clone()).then_some(SideKind::Company))
+        .or_else(|| is_party_by_neighbours(text, ws, span).then_some(SideKind::Party))
         .or_else(|| is_body_name(&words).then_some(SideKind::Other))?;
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
@@ -112,11 +113,14 @@ pub(super) fn organisation(
             }
         }
         SideKind::Company => names.extend(company_short_names(&words, known, lone)),
-        SideKind::Party => {
+        // "the Heritage Party" is also "Heritage"; a party whose name has no party's
+        // word is called by the word that ends it ("the Democratic Rally", "the Rally")
+        SideKind::Party if words.last() == Some(&"Party") => {
             let short = words[..words.len() - 1].join(" ");
             names.push(short.clone());
             names.push(format!("{short}s"));
         }
+        SideKind::Party => names.extend(words.last().map(|w| w.to_string())),
         _ => {}
     }
     Some(Discovered {
@@ -155,6 +159,34 @@ fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
     let shares_in =
         run.start >= 2 && is_word(run.start - 2, "shares") && is_word(run.start - 1, "in");
     shares_after || shares_in
+}
+
+/// Whether the words around the run `ws[run]` make it a party's, whatever its words:
+/// right after "ruling", "governing" or "opposition" ("the ruling Democratic Rally", "the
+/// opposition National Front"), or before "government" or a word of a party's people
+/// ("The People's Front government", "Civic Alliance MPs", "People's Front leader"; a
+/// name whose words make it a union is told so first).
+fn is_party_by_neighbours(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
+    let word = |i: usize| ws.get(i).map(|w| &text[w.clone()]);
+    let spaced = |a: usize| {
+        ws.get(a + 1)
+            .is_some_and(|b| &text[ws[a].end..b.start] == " ")
+    };
+    let before = run
+        .start
+        .checked_sub(1)
+        .filter(|&b| spaced(b))
+        .and_then(word);
+    // (not after a possessive: "Daniel Oakes's government" is a person's)
+    let owner = word(run.end - 1).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let after = word(run.end).filter(|_| spaced(run.end - 1) && !owner);
+    let mut buf = [0u8; 32];
+    let after_governing = before.is_some_and(|w| {
+        let w = lower(w, &mut buf);
+        is(Class::GoverningBefore, &w) || w == "opposition"
+    });
+    let before_people = after.is_some_and(|w| w == "government" || is(Class::PartyFollower, w));
+    after_governing || before_people
 }
 
 /// A company's shorter names: "Harlow Freight Lines" is also "Harlow Freight", and

@@ -233,13 +233,22 @@ fn one_invented_word_is_a_company_by_its_officers_or_its_shares() {
 }
 
 #[test]
-fn a_body_is_also_called_by_the_head_of_its_name_before_of() {
-    let got = found(
-        "Talks with the Federation of Transport Workers failed. The federation's secretary spoke.",
-    );
+fn a_party_without_a_party_word_is_told_by_the_words_around_it() {
+    let got = found("The ruling Democratic Rally lost. The opposition National Front won.");
     assert!(
-        got.iter()
-            .any(|(n, _)| n.split('|').any(|n| n == "federation")),
+        got.contains(&("Democratic Rally|Rally".into(), SideKind::Party)),
         "{got:?}"
     );
+    assert!(
+        got.contains(&("National Front|Front".into(), SideKind::Party)),
+        "{got:?}"
+    );
+    let got = found("Talks failed. The People's Front government fell.");
+    assert!(
+        got.contains(&("People's Front|Front".into(), SideKind::Party)),
+        "{got:?}"
+    );
+    // a run after any other word, or before one that is no party's, is none
+    let got = found("Talks failed. The Northern Rally said no.");
+    assert_eq!(got, []);
 }
