@@ -16,7 +16,7 @@ use super::home::{self, Home};
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
 use super::politicians::{listed, politician_clues};
-use super::stance::stance_clues;
+use super::stance::{Stance, position_clues, quotations_clues, stances};
 use crate::article::Structure;
 use crate::model::{Party, QuoteKind};
 
@@ -48,27 +48,23 @@ pub struct Story<'a> {
     pub candidates: &'a Candidates,
     /// The article's opening, with where it names the candidates.
     pub opening: &'a Opening<'a>,
+    /// Whether the stances are worked out on another thread while the other clues are
+    /// gathered (a large article: the thread costs more than it saves on a small one).
+    pub parallel: bool,
 }
 
 /// Decides the story's sides and each speaker's.
 pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Assigned {
     let Story {
         text,
-        structure,
         parties,
         candidates,
         opening,
+        ..
     } = story;
     let sides = &candidates.matcher;
-    let home = home::find_home(
-        text,
-        structure,
-        super::gazetteer::gazetteer(),
-        super::country_matcher(),
-    );
+    let (home, stances, mut evidence) = clues(story, findings, entities);
     let kinds = candidates.kinds();
-    let stances = super::stance::stances(text, findings, sides);
-    let mut evidence = gather(story, home, findings, &stances, entities);
     let listed = listed(entities, sides);
     let governing = who_governs(opening, parties, &kinds, (entities, &listed), &evidence);
     // an office whose side some mention names is that side's, and so is one whose
@@ -82,6 +78,12 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
             Clue::Described,
             Clue::SpeaksFor,
         ],
+    );
+    // the dateline is the weakest hint, and no hint at all where a mention names the
+    // speaker's side ("Tavelli's chief executive" under a Milan dateline is not Italy's)
+    evidence.drop_where_named(
+        Clue::Dateline,
+        &[Clue::Named, Clue::Appositive, Clue::Described],
     );
     let roles = Roles {
         nation: nation(home, &governing.votes, candidates),
@@ -122,7 +124,7 @@ fn infer_sides(
     entities: &Entities,
     evidence: &Evidence,
     roles: &Roles,
-    stances: &[super::stance::Stance],
+    stances: &[Stance],
 ) -> (Vec<usize>, Vec<choice::Scored>) {
     let sides = &story.candidates.matcher;
     let choosing = choice::Story {
@@ -154,14 +156,50 @@ fn home_side(home: Home, sides: &SideMatcher, candidates: &Candidates) -> usize 
         .unwrap_or_else(|| candidates.of_country(home.country))
 }
 
-/// Every clue about every speaker.
-fn gather(
+/// The story's home, each position's stance and every clue about every speaker. The
+/// stances and the clues of what speakers say depend on the findings alone: on a large
+/// article the stances and their positions' clues are worked out on another thread
+/// meanwhile, and each part's clues are recorded in the order one thread records them.
+fn clues(
     story: Story,
-    home: Option<Home>,
     findings: &Findings,
-    stances: &[super::stance::Stance],
     entities: &Entities,
-) -> Evidence {
+) -> (Option<Home>, Vec<Stance>, Evidence) {
+    let (text, sides) = (story.text, &story.candidates.matcher);
+    let speakers = entities.list.len();
+    let positions = || {
+        let stances = stances(text, findings, sides);
+        let mut evidence = Evidence::new(speakers);
+        position_clues(text, findings, &stances, sides, &mut evidence);
+        (stances, evidence)
+    };
+    let others = || {
+        let (gazetteer, countries) = (super::gazetteer::gazetteer(), super::country_matcher());
+        let home = home::find_home(text, story.structure, gazetteer, countries);
+        let evidence = gather(story, home, entities);
+        let mut quoted = Evidence::new(speakers);
+        quotations_clues(text, findings, sides, &mut quoted);
+        (home, evidence, quoted)
+    };
+    let ((stances, stanced), (home, mut evidence, quoted)) = if story.parallel {
+        std::thread::scope(|scope| {
+            let positions = scope.spawn(positions);
+            let others = others();
+            let positions = positions
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (positions, others)
+        })
+    } else {
+        (positions(), others())
+    };
+    evidence.append(stanced);
+    evidence.append(quoted);
+    (home, stances, evidence)
+}
+
+/// Every clue about every speaker but those of the stances.
+fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
     let mut evidence = Evidence::new(entities.list.len());
     for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
         if let Some(side) = e.side {
@@ -179,7 +217,6 @@ fn gather(
         short_name_clues(story.text, entities, &titles, parties, &mut evidence);
     }
     home::office_clues(story.text, home, entities, sides, &mut evidence);
-    stance_clues(story.text, findings, stances, sides, &mut evidence);
     evidence
 }
 

@@ -10,7 +10,7 @@ use super::kinds::{classify, transcript_label};
 use super::lexicon::CueKind;
 use super::parties::SideMatcher;
 use super::positions::unit_positions;
-use super::quote_speakers::{carry_over_paragraphs, resolve_cues, sentence_subject};
+use super::quote_speakers::{carry_over_paragraphs, colon_label, resolve_cues, sentence_subject};
 use super::quotes::QuoteSpan;
 use super::reading::{Batch, Input, ParagraphReading, UnitView, read_paragraphs};
 use super::words::Word;
@@ -230,6 +230,13 @@ impl Walk<'_> {
         (e < known || self.entities.list[e].name.contains(' ')).then_some(e)
     }
 
+    /// The entity a colon's label names ([`colon_label`]).
+    fn label_entity(&mut self, text: &str, name: Range<usize>) -> Option<usize> {
+        self.entities
+            .resolve_phrase(text, name, self.sides)
+            .flatten()
+    }
+
     /// What a quotation of the current unit is, and who said it.
     fn quote(
         &mut self,
@@ -270,7 +277,16 @@ impl Walk<'_> {
                 // victims”") is the words of the sentence's subject, and so is a
                 // quotation that a clause introduces with a colon ("Perez has a simple
                 // message: “…”").
-                let subject = self.subject_entity(text, u.outside);
+                let label = after_colon(text, u.range, q)
+                    .then(|| colon_label(text, u.outside, q.range.start))
+                    .flatten();
+                let subject = match label {
+                    Some((name, true)) => self.label_entity(text, name),
+                    Some((name, false)) => self
+                        .subject_entity(text, u.outside)
+                        .or_else(|| self.label_entity(text, name)),
+                    None => self.subject_entity(text, u.outside),
+                };
                 found.speaker = subject.or(prev_unit_speaker).or_else(|| self.recent(pi));
             } else if found.cue.is_none() {
                 found.speaker = prev_unit_speaker.or_else(|| self.recent(pi));

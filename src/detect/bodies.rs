@@ -69,8 +69,9 @@ fn run_at(text: &str, ws: &[Word], runs: &[Range<usize>], at: usize) -> Option<R
 }
 
 /// Adds to each organisation found the shorter names the story uses for it: the ends of
-/// its name in lower case after "the" ("the league", "the water board", "the
-/// council's transport lead"), and its whole name in lower case where the story writes
+/// its name, or the head before its "of", in lower case after "the" ("the league",
+/// "the water board", "the council's transport lead", "the federation" of the
+/// Federation of Transport Workers), and its whole name in lower case where the story writes
 /// it so; and its members, the plural before a possessive in its name ("farmers" of
 /// the "Orska Farmers' League"). A short name two organisations share is neither's.
 pub fn add_short_names(text: &str, found: &mut [Discovered]) {
@@ -84,12 +85,19 @@ pub fn add_short_names(text: &str, found: &mut [Discovered]) {
             SideKind::Country | SideKind::Party | SideKind::Company
         ) {
             let words: Vec<&str> = d.name.split_whitespace().collect();
-            for k in 1..words.len() {
-                let end = words[k..].join(" ").to_lowercase();
-                if end.chars().all(|c| c.is_alphabetic() || c == ' ')
-                    && used_after_the(lowered.get_or_init(|| text.to_lowercase()), &end)
+            // the ends of its name, and the head before "of" ("the federation" of the
+            // Federation of Transport Workers"; not where "of" follows it, as in the name)
+            let head = words
+                .iter()
+                .position(|w| *w == "of")
+                .map(|k| (&words[..k], true));
+            let ends = (1..words.len()).map(|k| (&words[k..], false));
+            for (part, is_head) in ends.chain(head.filter(|(h, _)| !h.is_empty())) {
+                let part = part.join(" ").to_lowercase();
+                if part.chars().all(|c| c.is_alphabetic() || c == ' ')
+                    && used_after_the(lowered.get_or_init(|| text.to_lowercase()), &part, is_head)
                 {
-                    names.push(end);
+                    names.push(part);
                 }
             }
             let whole = d.name.to_lowercase();
@@ -114,13 +122,18 @@ pub fn add_short_names(text: &str, found: &mut [Discovered]) {
 }
 
 /// Whether lower-cased `text` writes `name` after "the" as a whole word ("the
-/// league's president", "the league said").
-fn used_after_the(text: &str, name: &str) -> bool {
+/// league's president", "the league said"); `not_before_of`: not counting "the name of"
+/// (the whole name, where `name` is its head).
+fn used_after_the(text: &str, name: &str, not_before_of: bool) -> bool {
     let needle = format!("the {name}");
     text.match_indices(&needle).any(|(at, _)| {
         let before = text[..at].chars().next_back();
-        let after = text[at + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        let rest = &text[at + needle.len()..];
+        let after = rest.chars().next();
+        let of_after = not_before_of && rest.starts_with(" of ");
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+            && !of_after
     })
 }
 

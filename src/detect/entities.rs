@@ -7,14 +7,16 @@
 
 use super::lexicon::WordMap;
 use super::parties::{SideMatcher, name_key};
-use super::speakers::{NpKind, SourceNp, number_follows, read_source};
+use super::speakers::{NpKind, SourceNp, read_source};
 use descriptions::gender_in;
+pub use memo::PhraseMemo;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 mod descriptions;
 mod forward;
 mod learn;
+mod memo;
 mod resolve;
 
 /// A person or body that the article quotes.
@@ -42,6 +44,9 @@ pub struct Entity {
     pub gender: Option<Gender>,
     /// When it was last mentioned, as a count of the mentions resolved before.
     last_mention: usize,
+    /// The ranks its role (else its name) names ([`descriptions::ranks`]), kept as the
+    /// role and name change: a description is weighed against every holder of its noun.
+    rank: u32,
 }
 
 /// What "he" and "she" agree with.
@@ -97,10 +102,9 @@ pub struct Entities {
     by_first: WordMap<String, Vec<usize>>,
     /// The last word of each person's name → people, in order.
     by_last: WordMap<String, Vec<usize>>,
-    /// Source phrases already read, with spans relative to the phrase (news repeats
-    /// "he said" and "the spokesman said" many times): the phrases not followed by a
-    /// number, then those followed by one, as [`read_source`] reads that too.
-    read: [WordMap<String, Option<Rc<SourceNp>>>; 2],
+    /// Source phrases already read (news repeats "he said" and "the spokesman said"
+    /// many times).
+    read: PhraseMemo,
     /// How many phrases (and runs) a cache holds before it is emptied.
     cache_limit: usize,
     /// Definite descriptions that found no earlier holder, with their head nouns: a
@@ -145,6 +149,7 @@ impl Entities {
     pub fn new() -> Entities {
         Entities {
             cache_limit: cache_limit(),
+            read: PhraseMemo::new(),
             ..Entities::default()
         }
     }
@@ -187,20 +192,8 @@ impl Entities {
         text: &str,
         range: Range<usize>,
         sides: &SideMatcher,
-    ) -> Option<Rc<SourceNp>> {
-        let phrase = &text[range.clone()];
-        let read = &mut self.read[usize::from(number_follows(text, range.end))];
-        if let Some(hit) = read.get(phrase) {
-            return hit.clone();
-        }
-        let np = read_phrase(text, range, sides).map(Rc::new);
-        if read.len() >= self.cache_limit {
-            read.clear();
-        }
-        if self.cache_limit > 0 {
-            read.insert(phrase.to_string(), np.clone());
-        }
-        np
+    ) -> Option<Arc<SourceNp>> {
+        self.read.read(text, range, sides)
     }
 
     /// Records a person named as the subject of a sentence that quotes nobody ("Prime

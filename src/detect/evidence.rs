@@ -220,6 +220,16 @@ impl Evidence {
         }
     }
 
+    /// Records every clue of `later` after those already recorded, as if each had been
+    /// added here in its order: clues gathered apart (on another thread) join the rest.
+    pub fn append(&mut self, later: Evidence) {
+        for (entity, list) in later.clues.into_iter().enumerate() {
+            for (target, clue) in list {
+                self.add(entity, target, clue);
+            }
+        }
+    }
+
     /// Drops the clues of kind `clue` about entities that some clue of a kind in
     /// `named` points at a side: an office whose side is named elsewhere is that side's.
     pub fn drop_where_named(&mut self, clue: Clue, named: &[Clue]) {

@@ -168,6 +168,7 @@ fn find(
         parties,
         candidates: &candidates,
         opening: &opening,
+        parallel: helpers > 0,
     };
     let assigned = assign::assign(story, &mut findings, &entities);
     Detected {
@@ -427,6 +428,26 @@ mod tests {
         for helpers in [1, 3] {
             assert_eq!(detect_using(&article, None, helpers, &mut |_| {}), alone);
         }
+    }
+
+    #[test]
+    fn the_sides_are_the_same_with_the_clues_gathered_on_two_threads() {
+        // (a short story is read on one thread; its clues are gathered on two when
+        // there are helpers: the stances and their clues apart from the rest)
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sides");
+        let mut sided = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let article = Article::from_bytes(Source::Stdin, &std::fs::read(&path).unwrap());
+            let alone = detect_using(&article, None, 0, &mut |_| {});
+            sided += usize::from(alone.speakers.iter().any(|s| s.party.is_some()));
+            let apart = detect_using(&article, None, 1, &mut |_| {});
+            assert_eq!(apart, alone, "{}", path.display());
+        }
+        assert!(sided >= 10, "{sided}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::speakers::SourceNp;
 use super::words::{Word, floor_boundary, is_capitalized, lower};
 use crate::model::QuoteKind;
 use std::ops::Range;
+use subject::cue_subject;
 pub(super) use subject::sentence_subject;
 
 mod subject;
@@ -40,9 +41,11 @@ pub(super) fn resolve_cues(
             Some(e) => e,
             None => match out.iter().flatten().next().copied() {
                 Some(e) => Some(e),
-                // "Dean, a former chairman, poked at Trump, tweeting, “…”"
+                // "Dean, a former chairman, poked at Trump, tweeting, “…”" (the subject
+                // before the cue: "When Hale tried to defend remarks calling it “…”,
+                // Marr differed" is Hale's)
                 None if c.word.end > outside.first().map_or(0, |w| w.end) => {
-                    sentence_subject(text, outside)
+                    cue_subject(text, outside, c.word.start)
                         .and_then(|r| entities.resolve_phrase(text, r, sides))
                         .flatten()
                 }
@@ -111,6 +114,55 @@ fn clean_phrase(s: &str) -> String {
     let mut words = s.split_whitespace().peekable();
     words.next_if(|w| lexicon::is_written_article(w));
     words.collect::<Vec<_>>().join(" ")
+}
+
+/// Whose name labels a quotation that a colon introduces, the name written right
+/// before the colon (one to four capitalised words): `(name, true)` when a dash sets
+/// it off ("Polls were early - Carl Bialik: “…”", "… - Ann Lee and Tom Reed: “…”"), a
+/// label that outranks the clause's subject; `(name, false)` after a role noun ("does
+/// not surprise pollster Ed Shaw: “…”"), for a clause whose subject names nobody.
+pub(super) fn colon_label(
+    text: &str,
+    outside: &[Word],
+    quote_start: usize,
+) -> Option<(Range<usize>, bool)> {
+    let k = outside.partition_point(|w| w.end <= quote_start);
+    if k == 0 || text[outside[k - 1].end..quote_start].trim() != ":" {
+        return None;
+    }
+    let capitalized = |i: usize| is_capitalized(&text[outside[i].clone()]);
+    let joined = |i: usize| text[outside[i - 1].end..outside[i].start] == *" ";
+    let run_start = |end: usize| {
+        let mut j = end;
+        while j > 0 && end - j < 3 && joined(j) && capitalized(j - 1) {
+            j -= 1;
+        }
+        j
+    };
+    if !capitalized(k - 1) {
+        return None;
+    }
+    let j = run_start(k - 1);
+    let name = outside[j].start..outside[k - 1].end;
+    let before = j.checked_sub(1)?;
+    let mut buf = [0u8; 32];
+    let word_before = lower(&text[outside[before].clone()], &mut buf).into_owned();
+    // (two names joined by "and" are one label: the dash comes before the first)
+    let first = match before.checked_sub(1) {
+        Some(b) if word_before == "and" && capitalized(b) && joined(before) => run_start(b),
+        _ => j,
+    };
+    let dashed =
+        first > 0 && text[outside[first - 1].end..outside[first].start].contains(['-', '—', '–']);
+    if dashed {
+        return Some((name, true));
+    }
+    let after_role = first == j
+        && k - j >= 2
+        && joined(j)
+        && !capitalized(before)
+        && super::speakers::is_role_noun(&word_before);
+    after_role.then_some((name, false))
 }
 
 /// "said in a commentary": the commentary now refers back to the source.

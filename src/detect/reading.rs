@@ -8,7 +8,7 @@
 //! with any number of threads.
 
 use super::cues::{Cue, find_cues};
-use super::entities::read_phrase;
+use super::entities::PhraseMemo;
 use super::kinds::dash_signature;
 use super::parties::SideMatcher;
 use super::quotes::{QuoteSpan, push_quotes};
@@ -69,7 +69,7 @@ pub struct Batch {
     pub words: Vec<Word>,
     pub outside: Vec<Word>,
     pub cues: Vec<Cue>,
-    /// Each cue's source phrase, read ([`read_phrase`]).
+    /// Each cue's source phrase, read ([`super::entities::read_phrase`]).
     pub sources: Vec<Option<SourceNp>>,
     scratch: Scratch,
 }
@@ -150,8 +150,9 @@ pub fn read_paragraphs(input: Input, helpers: usize, walk: &mut dyn FnMut(&Batch
     let bounds = batch_bounds(input.structure);
     if helpers == 0 || bounds.len() < 2 {
         let mut batch = Batch::default();
+        let mut memo = PhraseMemo::new();
         for b in &bounds {
-            read_batch(input, b.clone(), &mut batch);
+            read_batch(input, b.clone(), &mut batch, &mut memo);
             walk(&batch);
         }
         return;
@@ -166,10 +167,11 @@ pub fn read_paragraphs(input: Input, helpers: usize, walk: &mut dyn FnMut(&Batch
                 let (done, reuse) = mpsc::channel::<Batch>();
                 let mine: Vec<Range<usize>> =
                     bounds.iter().skip(k).step_by(helpers).cloned().collect();
+                let mut memo = PhraseMemo::new();
                 scope.spawn(move || {
                     for b in mine {
                         let mut batch = reuse.try_recv().unwrap_or_default();
-                        read_batch(input, b, &mut batch);
+                        read_batch(input, b, &mut batch, &mut memo);
                         if full.send(batch).is_err() {
                             return;
                         }
@@ -184,7 +186,7 @@ pub fn read_paragraphs(input: Input, helpers: usize, walk: &mut dyn FnMut(&Batch
             // passes its panic on)
             let batch = ready.recv().unwrap_or_else(|_| {
                 let mut batch = Batch::default();
-                read_batch(input, b.clone(), &mut batch);
+                read_batch(input, b.clone(), &mut batch, &mut PhraseMemo::new());
                 batch
             });
             walk(&batch);
@@ -211,8 +213,9 @@ fn batch_bounds(structure: &Structure) -> Vec<Range<usize>> {
     out
 }
 
-/// Reads paragraphs `paragraphs` into `batch` (emptied first).
-fn read_batch(input: Input, paragraphs: Range<usize>, batch: &mut Batch) {
+/// Reads paragraphs `paragraphs` into `batch` (emptied first), remembering in `memo`
+/// the source phrases read.
+fn read_batch(input: Input, paragraphs: Range<usize>, batch: &mut Batch, memo: &mut PhraseMemo) {
     batch.paragraphs.clear();
     batch.units.clear();
     batch.spans.clear();
@@ -221,12 +224,12 @@ fn read_batch(input: Input, paragraphs: Range<usize>, batch: &mut Batch) {
     batch.cues.clear();
     batch.sources.clear();
     for pi in paragraphs {
-        read_paragraph(input, pi, batch);
+        read_paragraph(input, pi, batch, memo);
     }
 }
 
 /// Reads paragraph `pi` onto the end of `batch`.
-fn read_paragraph(input: Input, pi: usize, batch: &mut Batch) {
+fn read_paragraph(input: Input, pi: usize, batch: &mut Batch, memo: &mut PhraseMemo) {
     let Input {
         text, structure, ..
     } = input;
@@ -251,7 +254,8 @@ fn read_paragraph(input: Input, pi: usize, batch: &mut Batch) {
             next_span += 1;
         }
         let in_unit = first_span + first..first_span + next_span;
-        read_unit(input, para.range.end, unit, in_unit, batch, &mut s.reading);
+        let into = (&mut *batch, &mut s.reading, &mut *memo);
+        read_unit(input, para.range.end, unit, in_unit, into);
     }
     batch.paragraphs.push(ParagraphReading {
         index: pi,
@@ -269,8 +273,7 @@ fn read_unit(
     para_end: usize,
     unit: &Range<usize>,
     in_unit: Range<usize>,
-    batch: &mut Batch,
-    s: &mut UnitScratch,
+    (batch, s, memo): (&mut Batch, &mut UnitScratch, &mut PhraseMemo),
 ) {
     let text = input.text;
     let spans = &batch.spans[in_unit.clone()];
@@ -303,9 +306,8 @@ fn read_unit(
     s.cues.sort_by_key(|c| c.word.start);
     let first_cue = batch.cues.len();
     let read = |c: &Cue| {
-        c.source
-            .clone()
-            .and_then(|r| read_phrase(text, r, input.sides))
+        let np = memo.read(text, c.source.clone()?, input.sides)?;
+        Some(SourceNp::clone(&np))
     };
     batch.sources.extend(s.cues.iter().map(read));
     batch.cues.append(&mut s.cues);
@@ -418,6 +420,21 @@ mod tests {
         assert!(alone[0].contains("\"Anna Berg\""), "{}", alone[0]);
         for helpers in [1, 2, 5] {
             assert_eq!(units_read(&article, helpers), alone, "{helpers} helpers");
+        }
+    }
+
+    #[test]
+    fn the_reading_is_the_same_whatever_the_memo_of_phrases_holds() {
+        use crate::detect::entities::TEST_CACHE_LIMIT;
+        let article = varied_article();
+        let remembered = units_read(&article, 1);
+        for limit in [0, 1, 7] {
+            TEST_CACHE_LIMIT.with(|c| c.set(Some(limit)));
+            let read = [units_read(&article, 0), units_read(&article, 1)];
+            TEST_CACHE_LIMIT.with(|c| c.set(None));
+            for (helpers, read) in read.iter().enumerate() {
+                assert!(*read == remembered, "memo of {limit}, {helpers} helpers");
+            }
         }
     }
 

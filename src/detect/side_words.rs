@@ -29,6 +29,8 @@ pub enum Class {
     PartyNoun,
     CompanyNameEnd,
     ShareNoun,
+    ShareMovement,
+    CompanyOffice,
     UnionNameWord,
     UnionShortName,
     MembersBodyEnd,
@@ -59,7 +61,7 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 40] = [
+const ALL: [Class; 42] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -74,6 +76,8 @@ const ALL: [Class; 40] = [
     Class::PartyNoun,
     Class::CompanyNameEnd,
     Class::ShareNoun,
+    Class::ShareMovement,
+    Class::CompanyOffice,
     Class::UnionNameWord,
     Class::UnionShortName,
     Class::MembersBodyEnd,

@@ -17,9 +17,9 @@ use std::ops::Range;
 /// the Labour government would", not the rest of the clause.
 const SUBJECT_WORDS: usize = 4;
 
-/// Gathers the clues of every attributed quotation and position; `stances` holds each
-/// position's ([`stances`]).
-pub fn stance_clues(
+/// The clues of every attributed position; `stances` holds each position's
+/// ([`stances`]).
+pub fn position_clues(
     text: &str,
     findings: &Findings,
     stances: &[Stance],
@@ -36,6 +36,16 @@ pub fn stance_clues(
             evidence.add(e, Target::Side(side), Clue::SpeaksFor);
         }
     }
+}
+
+/// The clues of every attributed quotation: they need no stance, so they may be
+/// gathered while the stances are worked out.
+pub fn quotations_clues(
+    text: &str,
+    findings: &Findings,
+    sides: &SideMatcher,
+    evidence: &mut Evidence,
+) {
     for q in findings.quotes.iter().filter(|q| q.kind != QuoteKind::Term) {
         let Some(e) = q.speaker else { continue };
         quotation_clues(text, q, e, sides, evidence);

@@ -327,14 +327,19 @@ pub(super) fn name_after_role(text: &str, ws: &[Word]) -> Option<Range<usize>> {
     };
     let role_end = (0..ws.len().min(MAX_ROLE_WORDS)).find(|&i| comma_after(i))?;
     let name_end = (role_end + 1..ws.len().min(role_end + 5)).find(|&i| comma_after(i))?;
-    let mut role_noun = false;
-    for w in &ws[..=role_end] {
+    let is_role = |w: &Word, buf: &mut [u8; 32]| {
         let s = &text[w.clone()];
-        let l = lower(s, &mut buf);
-        if lexicon::cue(&l).is_some() && !is_capitalized(s) {
+        !is_capitalized(s) && is_role_noun(&lower(s, buf))
+    };
+    let mut role_noun = false;
+    for (i, w) in ws[..=role_end].iter().enumerate() {
+        let s = &text[w.clone()];
+        let verb = !is_capitalized(s) && lexicon::cue(&lower(s, &mut buf)).is_some();
+        // (a verb's form before a role noun modifies it: "the state director")
+        if verb && !(i < role_end && is_role(&ws[i + 1], &mut buf)) {
             return None;
         }
-        role_noun |= !is_capitalized(s) && is_role_noun(&l);
+        role_noun |= is_role(w, &mut buf);
     }
     let name = &ws[role_end + 1..=name_end];
     let named = name.iter().all(|w| {

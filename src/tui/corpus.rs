@@ -298,7 +298,7 @@ const COUNTED_BATCH: usize = 64;
 
 /// Reads the title and store counts of every article (`count` reads one), handing
 /// them to `send` in batches, in the list's order, until it says the reader is gone
-/// (false). The loop runs it on a worker of its own (`tui::spawn_counting`).
+/// (false). The loop runs it on a worker of its own (`tui::threads::spawn_counting`).
 pub fn count_all(
     paths: &[PathBuf],
     count: impl Fn(usize, &Path) -> Counted,

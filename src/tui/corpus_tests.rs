@@ -191,7 +191,7 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
 /// Runs a search's worker as the loop does and gives the app each batch it sends.
 fn finish_search(app: &mut App, job: super::corpus::search::SearchJob) {
     let (tx, rx) = super::events::channel();
-    super::spawn_search(job, tx);
+    super::threads::spawn_search(job, tx);
     while let Ok(event) = rx.recv() {
         app.update(super::worker_action(event).expect("a search sends its batches"));
     }

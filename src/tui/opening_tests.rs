@@ -59,7 +59,7 @@ pub(super) fn finish_opening(app: &mut App, job: OpenJob) -> usize {
 /// [`finish_opening`] with an article size limit of `max_bytes`.
 fn finish_opening_within(app: &mut App, job: OpenJob, max_bytes: u64) -> usize {
     let (tx, rx) = super::events::channel();
-    super::spawn_opening(job, max_bytes, tx);
+    super::threads::spawn_opening(job, max_bytes, tx);
     let mut n = 0;
     while let Ok(event) = rx.recv() {
         let super::events::Event::ForArticle(ticket, inner) = event else {
@@ -280,7 +280,7 @@ fn the_page_the_reader_starts_on_is_made_by_a_worker_the_app_starts() {
     assert_eq!(job.ticket, None, "the reader's own article");
     // the worker's events, as the loop turns them into actions
     let (tx, rx) = super::events::channel();
-    super::spawn_opening(job, 1 << 30, tx);
+    super::threads::spawn_opening(job, 1 << 30, tx);
     while let Ok(event) = rx.recv() {
         app.update(super::worker_action(event).expect("an opening's event"));
     }

@@ -72,7 +72,7 @@ fn run_the_reading(app: &mut App) {
 fn finish_opening(app: &mut App) {
     let job = app.take_opening().expect("the store opens on a worker");
     let (tx, rx) = super::events::channel();
-    super::spawn_opening(job, 1 << 30, tx);
+    super::threads::spawn_opening(job, 1 << 30, tx);
     while let Ok(event) = rx.recv() {
         app.update(super::worker_action(event).expect("an opening's event"));
     }

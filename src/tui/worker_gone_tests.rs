@@ -55,7 +55,7 @@ fn a_detection_that_panics_on_its_worker_says_so_and_changes_nothing() {
     job.read_first = None;
     // the loop's own worker: its guard says it ended unfinished
     let (tx, rx) = super::events::channel();
-    super::spawn_detection(job, tx);
+    super::threads::spawn_detection(job, tx);
     let event = rx.recv().expect("the worker's guard reports it");
     assert!(rx.recv().is_err(), "and nothing more");
     a.update(super::worker_action(event).expect("an action"));
@@ -151,7 +151,7 @@ fn a_detection_that_fails_after_the_user_moved_on_stays_with_its_article() {
     job.suggest = panicking;
     job.read_first = None;
     let (tx, rx) = super::events::channel();
-    super::spawn_detection(job, tx);
+    super::threads::spawn_detection(job, tx);
     let event = rx.recv().expect("the worker's guard reports it");
     app.update(super::worker_action(event).expect("an action"));
     let said = message(&app);
@@ -176,7 +176,7 @@ fn a_detection_that_fails_after_the_user_moved_on_stays_with_its_article() {
 fn the_counting_thread_reports_its_panic() {
     let (tx, rx) = super::events::channel();
     let paths = (0..3).map(|i| format!("/c/{i}.txt").into()).collect();
-    super::spawn_counting(
+    super::threads::spawn_counting(
         paths,
         |index, _| {
             assert!(index < 1, "a bug on the second article");

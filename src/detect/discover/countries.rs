@@ -160,9 +160,35 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
         } else {
             Some(SideKind::Country)
         }
+    } else if is_company_by_neighbours(text, ws, i, possessive) {
+        Some(SideKind::Company)
     } else {
         None
     }
+}
+
+/// Whether the words around the single name word `ws[i]` make it a company's, whatever
+/// its letters (a company is often named by one invented word): an office only a company
+/// owns after its possessive ("Tavelli's chief executive", "Lisk's largest
+/// shareholder"), or its shares traded ("Shares in Lisk rose", "Skyreach shares fell",
+/// not "Kelos shares a border").
+fn is_company_by_neighbours(text: &str, ws: &[Word], i: usize, possessive: bool) -> bool {
+    let word = |k: usize| ws.get(k).map(|w| &text[w.clone()]);
+    let is_word = |k: usize, class| word(k).is_some_and(|w| is_any_case(class, w));
+    let spaced = |k: usize| {
+        ws.get(k + 1)
+            .is_some_and(|b| &text[ws[k].end..b.start] == " ")
+    };
+    let owned = possessive
+        && (is_word(i + 1, Class::CompanyOffice) || is_word(i + 2, Class::CompanyOffice));
+    let in_shares = i >= 2
+        && word(i - 2).is_some_and(|w| w.eq_ignore_ascii_case("shares"))
+        && word(i - 1) == Some("in");
+    let shares_moved = !possessive
+        && spaced(i)
+        && word(i + 1) == Some("shares")
+        && is_word(i + 2, Class::ShareMovement);
+    owned || in_shares || shares_moved
 }
 
 /// Makes a country of each name that has a demonym among `names` ("Marova" and

@@ -209,3 +209,37 @@ fn known_names_and_people_are_not_found() {
         found("The European Commission met. Then Ann Lee and Tom Reed spoke in Paris on Monday.");
     assert_eq!(got, []);
 }
+
+#[test]
+fn one_invented_word_is_a_company_by_its_officers_or_its_shares() {
+    for text in [
+        "Talks failed. Tavelli's chief executive said no.",
+        "Talks failed. Lisk's largest shareholder said no.",
+        "Talks failed. Shares in Skyreach fell 5 percent.",
+        "Talks failed. Skyreach shares fell 5 percent.",
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(n, k)| !n.contains(' ') && *k == SideKind::Company),
+            "{text}: {got:?}"
+        );
+    }
+    // the verb "shares" makes no company, nor does an office a country owns
+    let got = found("Talks failed. Kelos shares a border with Tarvania.");
+    assert_eq!(got, []);
+    let got = found("Talks failed. Kelos's foreign minister said no.");
+    assert_eq!(got, [("Kelos".into(), SideKind::Country)]);
+}
+
+#[test]
+fn a_body_is_also_called_by_the_head_of_its_name_before_of() {
+    let got = found(
+        "Talks with the Federation of Transport Workers failed. The federation's secretary spoke.",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, _)| n.split('|').any(|n| n == "federation")),
+        "{got:?}"
+    );
+}

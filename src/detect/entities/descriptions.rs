@@ -72,7 +72,7 @@ fn same_owner(owner: &(Vec<String>, bool), e: &Entity) -> bool {
 
 /// The ranks a phrase names, a bit each: compared without allocating, as this runs for
 /// every holder.
-fn ranks(phrase: &str) -> u32 {
+pub(super) fn ranks(phrase: &str) -> u32 {
     phrase
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(lexicon::rank)
@@ -175,8 +175,9 @@ impl Entities {
         let rank = ranks(phrase);
         let candidates = self.by_head.get(head)?.iter().copied().filter(|&i| {
             let e = &self.list[i];
+            debug_assert_eq!(e.rank, ranks(e.role.as_deref().unwrap_or(&e.name)));
             (side.is_none() || e.side.is_none() || e.side == side)
-                && ranks(e.role.as_deref().unwrap_or(&e.name)) == rank
+                && e.rank == rank
                 && same_owner(&owner, e)
         });
         // (the description's own head noun is no modifier: "the Health Secretary")

@@ -5,7 +5,7 @@ use super::super::lexicon::{self, Pronoun};
 use super::super::parties::name_key;
 use super::super::speakers::{NpKind, SourceNp, is_role_noun};
 use super::super::words::lower;
-use super::descriptions::pronoun_gender;
+use super::descriptions::{pronoun_gender, ranks};
 use super::{Entities, Entity, EntityKind};
 
 /// How many people a pronoun may look back over for one whose gender agrees.
@@ -105,6 +105,7 @@ impl Entities {
         if !e.descriptions.contains(&role) {
             e.descriptions.push(role.clone());
         }
+        e.rank = ranks(&role);
         e.role = Some(role);
     }
 
@@ -203,8 +204,10 @@ impl Entities {
             speaks: false,
             gender: None,
             last_mention: 0,
+            rank: 0,
         });
         let i = self.list.len() - 1;
+        self.list[i].rank = ranks(&self.list[i].name);
         if let Some(head) = head {
             self.add_head(i, &head);
         }
@@ -233,7 +236,11 @@ impl Entities {
             .min();
         if let Some(i) = same {
             if !single && !self.list[i].name.contains(' ') {
-                self.list[i].name = np.name.clone();
+                let e = &mut self.list[i];
+                e.name = np.name.clone();
+                if e.role.is_none() {
+                    e.rank = ranks(&e.name);
+                }
                 self.index(i);
             }
             return i;

@@ -37,21 +37,16 @@ pub fn is_name_particle(word: &str) -> bool {
 pub fn is_opening_preposition(word_lower: &str) -> bool {
     matches!(
         word_lower,
-        "in" | "on"
-            | "at"
-            | "as"
-            | "for"
-            | "with"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "if"
-            | "although"
-            | "though"
-            | "because"
-            | "since"
-            | "during"
+        "in" | "on" | "at" | "as" | "for" | "with" | "during"
+    ) || is_subordinator(word_lower)
+}
+
+/// Subordinators that open a whole clause before a sentence's subject ("When the
+/// talks failed, …"; not "as", which also opens "As Tim Ridge put it").
+pub fn is_subordinator(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "when" | "while" | "if" | "although" | "though" | "because" | "since" | "after" | "before"
     )
 }
 

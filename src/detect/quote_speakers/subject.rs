@@ -51,6 +51,25 @@ pub(in crate::detect) fn sentence_subject(text: &str, outside: &[Word]) -> Optio
     end.map(|e| first.start..e)
 }
 
+/// The subject of a cue at byte `cue` that names no source of its own: the
+/// sentence's, or, for a cue inside the clause that opens the sentence, that clause's
+/// ("When Hale tried to defend remarks calling it “…”, Marr differed" is Hale's).
+pub(super) fn cue_subject(text: &str, outside: &[Word], cue: usize) -> Option<Range<usize>> {
+    let start = subject_start(text, outside);
+    let opening = &outside[..start];
+    let inside = opening.last().is_some_and(|w| w.end > cue)
+        && opening.first().is_some_and(|w| {
+            let mut buf = [0u8; 32];
+            lexicon::is_subordinator(&lower(&text[w.clone()], &mut buf))
+        });
+    // (a clause without a subject of its own is the sentence's: "When asked, Dorn said")
+    let before = outside.partition_point(|w| w.end <= cue);
+    if inside && before > 1 {
+        return sentence_subject(text, &outside[1..before]);
+    }
+    sentence_subject(text, outside)
+}
+
 /// Where the subject may start: after the opening phrases before it (at most three:
 /// "On Thursday, after a long wait, Warren …").
 fn subject_start(text: &str, outside: &[Word]) -> usize {
@@ -85,6 +104,9 @@ fn place_after(text: &str, outside: &[Word], n: usize) -> usize {
     }
 }
 
+/// Most words of a subordinate clause that opens a sentence before its subject.
+const MAX_CLAUSE_WORDS: usize = 26;
+
 /// The words of the phrase that opens `outside` before its subject: one that a
 /// preposition or participle begins and a comma closes within eight words ("Before the
 /// convention,", "Speaking in Ohio,"), else the opening sentence words ("But then").
@@ -107,7 +129,14 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
     if !(participle || lexicon::is_opening_word(&l)) {
         return 0;
     }
-    let comma = (1..outside.len().min(9))
+    // (a clause that a subordinator opens may run longer: "When Hale suggested that
+    // the city would sue the county over the deal, Marr fired back")
+    let reach = if lexicon::is_subordinator(&l) {
+        MAX_CLAUSE_WORDS
+    } else {
+        9
+    };
+    let comma = (1..outside.len().min(reach))
         .find(|&i| text[outside[i - 1].end..outside[i].start].contains(','));
     // A preposition opens a phrase that the comma closes ("In Paris, …"); after a
     // conjunction the comma may close the clause itself ("Then Sam Ortiz went on,

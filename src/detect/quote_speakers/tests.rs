@@ -290,3 +290,38 @@ fn two_apostrophes_quote_and_an_initial() {
         vec!["Ronald T. Bell"]
     );
 }
+
+#[test]
+fn a_name_set_off_by_a_dash_before_a_colon_labels_the_quotation() {
+    let body = "Polls were early - Ida Pell: “Keep calling voters as late as you can.”\n\n\
+                FERRY FARES TOO HIGH - Ann Lee and Tom Reed: “The fares rose twice.”";
+    assert_eq!(speakers(body), vec!["Ida Pell", "Tom Reed"]);
+}
+
+#[test]
+fn a_name_after_a_role_before_a_colon_speaks_when_the_subject_is_nobody() {
+    let body = "The timing of the surge does not surprise pollster Ed Shaw: \
+                “Lesser-known candidates see the biggest boost.”";
+    assert_eq!(speakers(body), vec!["Ed Shaw"]);
+    // a subject who is someone keeps the quotation
+    let body = "Senate leader Al Marr sent a message to envoy Jo Bell: “Stop.”";
+    assert_eq!(speakers(body), vec!["Al Marr"]);
+}
+
+#[test]
+fn a_role_with_a_verb_s_form_before_its_noun_still_names_its_holder() {
+    let body = "In early May, Brask's Ohio state director, Mike Rollo, wrote to the firm, \
+                saying in an email: “We want to use this soon.”\n\n\
+                One early backer, Lee Dunn, gave the idea a whirl on Tuesday: \
+                “The mayor is a crook.”";
+    assert_eq!(speakers(body), vec!["Mike Rollo", "Lee Dunn"]);
+}
+
+#[test]
+fn a_cue_inside_an_opening_clause_is_that_clause_s_subject_s() {
+    let body = "Tom Marr and Ann Hale met voters on Monday.\n\n\
+                When Ann Hale tried to defend her remarks calling the tax “a fair deal” \
+                to the crowd in the hall, Tom Marr differed.\n\n\
+                When asked whom she backed, Ms. Dorn smiled and said, “I am waiting.”";
+    assert_eq!(speakers(body), vec!["Ann Hale", "Dorn"]);
+}
