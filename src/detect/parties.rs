@@ -256,6 +256,20 @@ impl SideMatcher {
             || self.base.is_some_and(|b| b.is_whole_name(word))
     }
 
+    /// Whether `phrase` is, word for word, one side's name (a union given as a side),
+    /// rather than a name that holds a side's name ("Norwegian Seafarers' Union").
+    pub fn is_name(&self, phrase: &str) -> bool {
+        let mut words = word_spans(phrase);
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let total = 1 + words.clone().count();
+        let (mut buf, mut other) = (String::new(), String::new());
+        let key = key_of(&phrase[first], &mut buf);
+        self.longest_at(phrase, key, &words, &mut other)
+            .is_some_and(|(len, _, _)| len == total)
+    }
+
     /// The first side named in `phrase`.
     pub fn first(&self, phrase: &str) -> Option<usize> {
         let mut found = None;

@@ -96,7 +96,10 @@ pub(super) fn organisation(
         .or_else(|| is_body_name(&words).then_some(SideKind::Other))?;
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
-    if known.first(whole).is_some() {
+    // (a union's name may hold a country's: "Norwegian Seafarers' Union" is the union's,
+    // not Norway's, unless the whole name is a side's)
+    let holds_known = known.first(whole).is_some();
+    if holds_known && (kind != SideKind::Union || known.is_name(whole)) {
         return None;
     }
     let mut names = vec![whole.to_string()];

@@ -252,3 +252,22 @@ fn a_party_without_a_party_word_is_told_by_the_words_around_it() {
     let got = found("Talks failed. The Northern Rally said no.");
     assert_eq!(got, []);
 }
+
+#[test]
+fn a_union_whose_name_holds_a_country_is_still_a_union() {
+    let got = found(
+        "Dockers strike at Bergen\n\nThe Norwegian Dockers' Union called a strike against \
+        the port operator on Monday.",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.starts_with("Norwegian Dockers' Union") && *k == SideKind::Union),
+        "{got:?}"
+    );
+    // a company or a public body that holds a country's name stays the country's
+    let got = found("The Norwegian Port Authority said the Norwegian Shipping Company agreed.");
+    assert!(
+        !got.iter().any(|(n, _)| n.starts_with("Norwegian")),
+        "{got:?}"
+    );
+}
