@@ -40,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let footer = footer_lines(app, corpus, w);
     let footer_h = footer.len().min(usize::from(inner.height) / 3);
     let rows = usize::from(inner.height).saturating_sub(footer_h).max(1);
-    let lines = visible_lines(corpus, rows);
+    let lines = visible_lines(corpus, rows, counts_width(w));
     if lines.is_empty() {
         let empty = match corpus.search {
             Some(_) => crate::tui::strings::NO_MATCH_YET,
@@ -86,7 +86,7 @@ fn list_title(corpus: &Corpus) -> String {
 
 /// The rows that fit in `rows` lines, the cursor's in view, each with whether it is
 /// the cursor's: the matches of a search, else the articles.
-fn visible_lines(corpus: &Corpus, rows: usize) -> Vec<(String, bool)> {
+fn visible_lines(corpus: &Corpus, rows: usize, counts: usize) -> Vec<(String, bool)> {
     match &corpus.search {
         Some(search) => {
             let first = corpus.match_cursor.saturating_sub(rows - 1);
@@ -103,7 +103,10 @@ fn visible_lines(corpus: &Corpus, rows: usize) -> Vec<(String, bool)> {
             let first = corpus.cursor.saturating_sub(rows - 1);
             let shown = corpus.rows.iter().enumerate().skip(first).take(rows);
             shown
-                .map(|(row, &i)| (entry_line(corpus, &corpus.entries[i]), row == corpus.cursor))
+                .map(|(row, &i)| {
+                    let line = entry_line(corpus, &corpus.entries[i], counts);
+                    (line, row == corpus.cursor)
+                })
                 .collect()
         }
     }
@@ -127,8 +130,8 @@ fn search_title(search: &Search) -> String {
 }
 
 /// One article's row: mark, counts by status (suggested/accepted/rejected), per
-/// side, the title and the file.
-fn entry_line(corpus: &Corpus, e: &Entry) -> String {
+/// side in a column `counts_width` wide, the title and the file.
+fn entry_line(corpus: &Corpus, e: &Entry, counts_width: usize) -> String {
     let open = if corpus
         .current
         .is_some_and(|c| corpus.entries.get(c).is_some_and(|x| x == e))
@@ -160,14 +163,18 @@ fn entry_line(corpus: &Corpus, e: &Entry) -> String {
     format!(
         "{open}{} {}  {}  ({})",
         mark(e.progress()),
-        column(&counts, COUNTS_WIDTH),
+        column(&counts, counts_width),
         title,
         e.name
     )
 }
 
-/// The columns of a row's counts, so the titles line up whatever the sides' names.
-const COUNTS_WIDTH: usize = 40;
+/// The columns of a row's counts in a list `list_width` wide, the same for every row so
+/// the titles line up whatever the sides' names: 40 on a narrow list, growing to 72 on
+/// a wide one, where two sides' names and counts then fit whole.
+fn counts_width(list_width: usize) -> usize {
+    (list_width * 9 / 20).clamp(40, 72)
+}
 
 /// `s` cut or padded to exactly `width` columns.
 fn column(s: &str, width: usize) -> String {
@@ -260,11 +267,33 @@ mod tests {
             .entries
             .iter()
             .map(|e| {
-                let line = entry_line(&corpus, e);
+                let line = entry_line(&corpus, e, counts_width(100));
                 line[..line.find("Talks").unwrap()].width()
             })
             .collect();
         assert_eq!(columns, [columns[0]; 3], "{columns:?}");
-        assert!(entry_line(&corpus, &corpus.entries[2]).contains('…'));
+        assert!(entry_line(&corpus, &corpus.entries[2], counts_width(100)).contains('…'));
+    }
+
+    #[test]
+    fn a_wide_list_shows_both_sides_counts_whole_and_a_narrow_one_keeps_its_column() {
+        let mut corpus = Corpus::new(
+            Path::new("/c"),
+            vec![PathBuf::from("/c/a.txt")],
+            OpenOptions::default(),
+            false,
+        );
+        corpus.entries[0].title = Some("Talks".into());
+        corpus.entries[0].counts = Some(Counts {
+            by_status: [15, 0, 0],
+            by_side: vec![("Ostrelia".into(), 4), ("Caldoria".into(), 5)],
+            ..Counts::default()
+        });
+        let wide = entry_line(&corpus, &corpus.entries[0], counts_width(118));
+        assert!(wide.contains("Ostrelia: 4; Caldoria: 5"), "{wide}");
+        let narrow = entry_line(&corpus, &corpus.entries[0], counts_width(78));
+        assert!(narrow.contains("Ostrelia: 4; …"), "{narrow}");
+        assert_eq!(counts_width(78), 40);
+        assert_eq!(counts_width(400), 72);
     }
 }
