@@ -188,7 +188,9 @@ fn is_party_by_neighbours(text: &str, ws: &[Word], run: std::ops::Range<usize>) 
         let w = lower(w, &mut buf);
         is(Class::GoverningBefore, &w) || w == "opposition"
     });
-    let before_people = after.is_some_and(|w| w == "government" || is(Class::PartyFollower, w));
+    // (only the words that name a party's own people: "voters", "candidates" or
+    // "activists" follow places and blocs of voters as often ("New Hampshire voters"))
+    let before_people = after.is_some_and(|w| matches!(w, "government" | "leader" | "MPs" | "MP"));
     after_governing || before_people
 }
 
