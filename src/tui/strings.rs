@@ -5,44 +5,16 @@
 use crate::keys::Command;
 use crate::tui::keymap::Keymap;
 
+mod conflicts;
+mod corpus;
+mod detection;
 mod review;
+mod speakers;
+pub use conflicts::*;
+pub use corpus::*;
+pub use detection::*;
 pub use review::*;
-
-/// "this reader is on one article: parley DIR opens a folder's articles as a list"
-pub const NOT_A_CORPUS: &str =
-    "this reader is on one article: parley DIR opens a folder's articles as a list";
-
-/// The corpus search has found nothing yet (its worker is still reading).
-pub const NO_MATCH_YET: &str = "no match yet";
-
-/// "no articles here (.txt, .html, .md files)"
-pub const NO_ARTICLES: &str = "no articles here (.txt, .html, .md files)";
-
-/// "this is the last article of the list"
-pub const LAST_ARTICLE: &str = "this is the last article of the list";
-
-/// "this is the first article of the list"
-pub const FIRST_ARTICLE: &str = "this is the first article of the list";
-
-/// "marked done"
-pub const MARKED_DONE: &str = "marked done";
-
-/// "marked not done"
-pub const MARKED_NOT_DONE: &str = "marked not done";
-
-/// The title of the corpus list's filter field.
-pub const FILTER_TITLE: &str = "Show the articles whose file or title holds";
-
-/// The title of the corpus search field.
-pub const CORPUS_SEARCH_TITLE: &str = "Search every article for";
-
-/// "cannot mark the article: WHY"
-pub fn cannot_mark(why: &str) -> String {
-    format!(
-        "cannot mark the article: {}",
-        crate::article::sanitize_inline(why)
-    )
-}
+pub use speakers::*;
 
 /// "kept the store's sides"
 pub const KEPT_STORE_SIDES: &str = "kept the store's sides";
@@ -358,46 +330,6 @@ pub fn counted(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The sides given were to apply to a store that changed before the detector was done.
-pub const GIVEN_SIDES_STALE: &str =
-    "the annotations changed while the sides given were being applied: not applied";
-
-/// `:detect` found the article's file changed while there are unsaved edits: reading
-/// it again opens its store again, so they are saved first.
-pub fn article_changed_save_first(save: &str) -> String {
-    format!("the file changed: {save} saves, :detect reads it")
-}
-
-/// `:detect` on an article whose file is too large to read at once: a worker reads it
-/// again, then detects it or opens it again.
-pub const READING_FILE_AGAIN: &str = "reading the file again, then detecting…";
-
-/// The status bar until the worker has read the file again for `:detect`.
-pub const READING_FILE: &str = "reading the file…";
-
-/// "detecting…": a large article's detection runs on a worker.
-pub const DETECTING: &str = "detecting the article again…";
-
-/// What re-deriving the sides after an edit of the sides did ("" when the
-/// re-derivation of a large article is still running).
-pub fn rederived(changed: Option<usize>) -> String {
-    match changed {
-        Some(0) => "no suggestion changed side".into(),
-        Some(n) => format!("{} changed side", counted(n, "suggestion")),
-        None => "re-deriving the suggestions' sides…".into(),
-    }
-}
-
-/// What `:detect` changed, and what it kept.
-pub fn redetected(t: &crate::store::edit::Tally, keys: &Keymap) -> String {
-    let what = format!("detected again: {}", t.describe());
-    if t.is_empty() {
-        what
-    } else {
-        done(&what, keys)
-    }
-}
-
 /// The last line of a lettered question: what Enter picks, if anything, and the way out.
 pub fn choice_footer(default: Option<char>, keys: &Keymap) -> String {
     let cancel = keys.hint(Command::PromptCancel);
@@ -424,116 +356,6 @@ pub fn label_set(name: &str, label: Option<&str>) -> String {
         ),
         None => format!("{name} is shown by its name"),
     }
-}
-
-/// "no speakers": the speakers panel is empty.
-pub const NO_SPEAKERS: &str = "no speakers yet: @ on an annotation adds one";
-
-/// A speaker was deleted; `annotations` named it and keep their text.
-pub fn speaker_deleted(name: &str, annotations: usize) -> String {
-    let name = crate::article::sanitize_inline(name);
-    match annotations {
-        0 => format!("speaker {name} deleted; no annotation named it"),
-        1 => format!("speaker {name} deleted; the 1 annotation that named it keeps its text"),
-        n => format!("speaker {name} deleted; the {n} annotations that named it keep their text"),
-    }
-}
-
-/// A speaker was given a side (`side`: its name, or "no side"), which reached
-/// `annotations` of its quotes and positions.
-pub fn speaker_side_set(name: &str, side: &str, annotations: usize) -> String {
-    format!(
-        "side of {}: {side} (and of {} of its)",
-        crate::article::sanitize_inline(name),
-        counted(annotations, "annotation")
-    )
-}
-
-/// A speaker is named nowhere in the text.
-pub fn speaker_unplaced(name: &str) -> String {
-    format!(
-        "{} is named nowhere in the text",
-        crate::article::sanitize_inline(name)
-    )
-}
-
-/// A speaker renamed, or given a role.
-pub fn speaker_edited(what: &str, name: &str, keys: &Keymap) -> String {
-    done(
-        &format!("{what}: {}", crate::article::sanitize_inline(name)),
-        keys,
-    )
-}
-
-/// After jumping to a speaker: how many places, and the keys that go on.
-pub fn speaker_places(name: &str, n: usize, keys: &Keymap) -> String {
-    format!(
-        "{}: {} ({} next, {} previous)",
-        crate::article::sanitize_inline(name),
-        counted(n, "place"),
-        keys.hint(Command::SearchNext),
-        keys.hint(Command::SearchPrev)
-    )
-}
-
-/// A side digit past the last side (`sides` of them).
-pub fn no_side(sides: usize, keys: &Keymap) -> String {
-    let add = keys.hint(Command::EditSides);
-    match sides {
-        0 => format!("no sides yet: {add} adds one"),
-        1 => format!("there is 1 side; press 1, 0 for none, or {add} to add one"),
-        n => format!("there are {n} sides; press 1 to {n}, 0 for none, or {add} to add one"),
-    }
-}
-
-/// The status bar's words for an annotation to check again.
-pub fn recheck(keys: &Keymap) -> String {
-    format!(
-        "≈ placed by a fuzzy match: check it ({} accepts)",
-        keys.hint(Command::Accept)
-    )
-}
-
-/// "no conflicts to settle"
-pub const NO_CONFLICTS: &str = "no conflicts to settle";
-
-/// The status bar's count of conflicts a merge left, with the key that settles them.
-pub fn conflicts_left(n: usize, keys: &Keymap) -> String {
-    format!(
-        "⚑ {} ({})",
-        counted(n, "conflict"),
-        keys.hint(Command::NextConflict)
-    )
-}
-
-/// On opening a store a merge left conflicts in.
-pub fn conflicts_on_open(n: usize, keys: &Keymap) -> String {
-    format!(
-        "{} from a merge: {} goes to the next and settles it",
-        counted(n, "conflict"),
-        keys.hint(Command::NextConflict)
-    )
-}
-
-/// After settling a conflict: how many are left, and what then.
-pub fn settled(left: usize, keys: &Keymap) -> String {
-    if left == 0 {
-        return done(
-            &format!(
-                "settled; no conflicts left: {} saves, then git add and commit",
-                keys.hint(Command::Save)
-            ),
-            keys,
-        );
-    }
-    done(
-        &format!(
-            "settled; {} left ({} goes to the next)",
-            counted(left, "conflict"),
-            keys.hint(Command::NextConflict)
-        ),
-        keys,
-    )
 }
 
 /// The status bar while a mark waits for its letter (`m`).
@@ -586,32 +408,6 @@ pub fn matches_found(n: usize) -> String {
     format!("   [{n} match{}]", if n == 1 { "" } else { "es" })
 }
 
-/// What the status bar says of a story without sides, with the live key that adds one.
-pub fn no_sides(keys: &Keymap) -> String {
-    format!("no sides: {} adds one", keys.hint(Command::EditSides))
-}
-
-/// The sides view of a story without sides (`no_sides` says which key adds one).
-pub fn no_sides_in_view(no_sides: &str) -> String {
-    format!("{no_sides}, or set [[party]] in the config")
-}
-
-/// A column's title in the sides view: the side's name and how many it lists.
-pub fn side_column(name: &str, n: usize) -> String {
-    format!("{name} ({n})")
-}
-
-/// The name of the sides view's column of what has no side.
-pub const NO_SIDE_COLUMN: &str = "No side";
-
-/// The sides editor of a story without sides, with the live key that adds one.
-pub fn no_sides_yet(keys: &Keymap) -> String {
-    format!(
-        "No sides yet: press {} to add one.",
-        keys.hint(Command::SideAdd)
-    )
-}
-
 /// An overlay's title: what it is, and the live keys that close and scroll it
 /// (" keys — Esc closes, j/k scroll ").
 pub fn overlay_title(what: &str, keys: &Keymap) -> String {
@@ -629,16 +425,6 @@ pub fn new_speaker_role(name: &str, keys: &Keymap) -> String {
         "New speaker {name}, step 2 of 3: role (optional, {} skips)",
         keys.hint(Command::PromptSubmit)
     )
-}
-
-/// The corpus list's title: "12 of 40 articles · sorted by title" and its filter.
-pub fn corpus_title(shown: usize, total: usize, sort: &str, filter: &str) -> String {
-    format!("{shown} of {total} articles · sorted by {sort}{filter}")
-}
-
-/// The corpus list's filter in its title (` · filter “harbour”`).
-pub fn corpus_filter(filter: &str) -> String {
-    format!(" · filter “{filter}”")
 }
 
 /// The heading of a scope's keys in help, with the live key that enters the mode.
