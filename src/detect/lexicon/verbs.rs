@@ -299,6 +299,19 @@ pub fn takes_object(verb: &str) -> bool {
     )
 }
 
+/// Whether a cue form after a possessor can only be a noun ("Trump's remarks", "the
+/// senator's call", "Clinton's support"): any form but a participle, which may follow
+/// the "'s" of "has" or "is" ("Trump's said", "Ann's saying").
+pub fn is_noun_after_possessor(form: &str) -> bool {
+    let participle = form.ends_with("ed")
+        || form.ends_with("ing")
+        || matches!(
+            form,
+            "said" | "told" | "wrote" | "thought" | "saw" | "found" | "sought" | "pled"
+        );
+    !participle
+}
+
 /// Speech verbs that report speech only with a particle after them: the form, the
 /// particle, and whether the clause must end after the particle ("went on, “…”" but
 /// not "went on to win"; "as she put it:" but not "put it off").
