@@ -1,6 +1,7 @@
-//! Words that are speech verbs in one sentence and nouns in another: after a
-//! possessor ("Tim Vance's remarks") the form is a noun, unless it introduces what
-//! was said ("his claim that …").
+//! Words that are speech verbs in one sentence and nouns in another, and the
+//! participles that report speech after a comma. After a possessor ("Tim Vance's
+//! remarks") the form is a noun, unless it introduces what was said ("his claim
+//! that …").
 
 use super::{attributed, speakers};
 use crate::model::QuoteKind;
@@ -30,6 +31,19 @@ fn a_possessed_noun_that_introduces_the_words_still_reports_them() {
         speakers(
             "Ida Moss was asked about the dam. Ida Moss's answer was that “the river decides.”"
         ),
+        vec!["Ida Moss"]
+    );
+}
+
+#[test]
+fn a_participle_of_a_speech_verb_after_a_comma_takes_the_subject() {
+    let got = attributed(
+        "Tom Reed hardly settled the matter when questioned after the debate, asserting, \
+         “Of course, I pay my taxes.”",
+    );
+    assert_eq!(got[0].2, "Tom Reed");
+    assert_eq!(
+        speakers("Ida Moss left the hall early, retorting, “Nobody asked me.”"),
         vec!["Ida Moss"]
     );
 }
