@@ -83,19 +83,10 @@ fn cue_at(text: &str, outside: &[Word], k: usize, quotes: &[Range<usize>]) -> Op
         ("according", to.map(|_| CueKind::Speech))
     } else {
         let (form, kind) = lexicon::cue_form(&text[w.clone()])?;
-        // (a word before a quotation is not the verb's: in "This is a “raw time,” said
-        // Jo Bell" the article belongs to the quoted words)
-        let prev = k
-            .checked_sub(1)
-            .filter(|&p| !quote_starts_between(quotes, outside[p].end, w.start))
-            .map(|p| lower(&text[outside[p].clone()], &mut buf));
-        // "to further explain" is an infinitive, as "to explain" is
-        let infinitive = prev.as_deref().is_some_and(lexicon::is_verb_modifier)
-            && k >= 2
-            && &text[outside[k - 2].clone()] == "to";
-        let after_noun_marker = infinitive
-            || prev.is_some_and(|p| lexicon::is_determiner(&p) || lexicon::is_preposition(&p));
-        (form, (!after_noun_marker).then_some(kind))
+        (
+            form,
+            (!is_noun_here(text, outside, k, quotes, form)).then_some(kind),
+        )
     };
     let mut kind = cue?;
     if !speaks_here(text, outside, k, l) {
@@ -156,6 +147,52 @@ fn phrasal_cue(text: &str, outside: &[Word], k: usize) -> Option<Cue> {
         source: None,
         inverted: false,
     })
+}
+
+/// Whether the cue form `outside[k]` is a noun or an infinitive here: after a
+/// determiner, a preposition or "to" ("the report", "to further explain"), or after a
+/// possessor ("Trump's remarks were “…”") unless it introduces what was said ("Trump's
+/// claim that …", "Ann's answer was that …").
+fn is_noun_here(
+    text: &str,
+    outside: &[Word],
+    k: usize,
+    quotes: &[Range<usize>],
+    form: &str,
+) -> bool {
+    let mut buf = [0u8; 32];
+    // (a word before a quotation is not the verb's: in "This is a “raw time,” said
+    // Jo Bell" the article belongs to the quoted words)
+    let Some(prev) = k
+        .checked_sub(1)
+        .filter(|&p| !quote_starts_between(quotes, outside[p].end, outside[k].start))
+        .map(|p| lower(&text[outside[p].clone()], &mut buf))
+    else {
+        return false;
+    };
+    let infinitive =
+        lexicon::is_verb_modifier(&prev) && k >= 2 && &text[outside[k - 2].clone()] == "to";
+    infinitive
+        || lexicon::is_determiner(&prev)
+        || lexicon::is_preposition(&prev)
+        || (lexicon::is_possessor(&prev)
+            && lexicon::is_noun_after_possessor(form)
+            && !introduces_content(text, outside, k, quotes))
+}
+
+/// Whether the noun `outside[k]` introduces what was said: a quotation or colon right
+/// after it, or "that" after it or after its verb ("her claim that", "his answer was
+/// that", "his remark: “…”").
+fn introduces_content(text: &str, outside: &[Word], k: usize, quotes: &[Range<usize>]) -> bool {
+    let end = outside[k].end;
+    let next_start = outside.get(k + 1).map_or(text.len(), |n| n.start);
+    if quote_starts_between(quotes, end, next_start) || text[end..next_start].contains(':') {
+        return true;
+    }
+    let word = |i: usize| outside.get(i).map(|w| &text[w.clone()]);
+    word(k + 1) == Some("that")
+        || (matches!(word(k + 1), Some("is" | "was" | "are" | "were"))
+            && word(k + 2) == Some("that"))
 }
 
 /// Whether only spaces and closing punctuation stand between the end of a quotation

@@ -11,8 +11,9 @@ mod verbs;
 pub use function_words::*;
 pub use nouns::*;
 pub use verbs::{
-    CueKind, cue, cue_form, inverts_after_quotation, is_call_form, is_call_particle, may_be_cue,
-    phrasal_speech, reports_finding, speaks_only_before_that, takes_object,
+    CueKind, cue, cue_form, inverts_after_quotation, is_call_form, is_call_particle,
+    is_noun_after_possessor, may_be_cue, phrasal_speech, reports_finding, speaks_only_before_that,
+    takes_object,
 };
 
 use std::collections::{HashMap, HashSet};

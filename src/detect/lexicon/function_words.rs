@@ -207,6 +207,38 @@ pub fn is_calendar_word(word_lower: &str) -> bool {
         )
 }
 
+/// Whether a lower-case word is a possessor ("trump's", "the senator’s"): it ends in
+/// "'s", and is no pronoun or "that", "there", "let" whose "'s" is "is", "has" or "us"
+/// ("it's called", "let's say").
+pub fn is_possessor(word_lower: &str) -> bool {
+    let Some(stem) = word_lower
+        .strip_suffix("'s")
+        .or_else(|| word_lower.strip_suffix("’s"))
+    else {
+        return false;
+    };
+    !stem.is_empty()
+        && !matches!(
+            stem,
+            "it" | "he"
+                | "she"
+                | "that"
+                | "there"
+                | "here"
+                | "what"
+                | "who"
+                | "where"
+                | "how"
+                | "let"
+                | "this"
+                | "one"
+                | "everyone"
+                | "nobody"
+                | "somebody"
+                | "everybody"
+        )
+}
+
 /// Adverbs and auxiliaries that sit between a source and its verb
 /// ("Cuba also said", "Beijing had previously said").
 pub fn is_verb_modifier(word_lower: &str) -> bool {

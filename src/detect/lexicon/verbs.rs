@@ -42,22 +42,22 @@ const SPEECH: &[&str] = &[
     "suggest suggests suggested suggesting",
     "report reports reported",
     "observe observes observed",
-    "comment comments commented",
+    "comment comments commented commenting",
     "emphasize emphasizes emphasized emphasise emphasises emphasised",
     "stress stresses stressed stressing",
     "tweet tweets tweeted tweeting",
     "testify testifies testified",
     "quip quips quipped",
     "joke jokes joked",
-    "remark remarks remarked",
-    "counter counters countered",
-    "allege alleges alleged",
-    "contend contends contended",
+    "remark remarks remarked remarking",
+    "counter counters countered countering",
+    "allege alleges alleged alleging",
+    "contend contends contended contending",
     "maintain maintains maintained",
     "describe describes described describing",
     "quote quotes quoted",
     "continue continued",
-    "assert asserts asserted",
+    "assert asserts asserted asserting",
     "confirm confirms confirmed",
     "deny denies denied denying",
     "urge urges urged urging",
@@ -67,7 +67,7 @@ const SPEECH: &[&str] = &[
     "exclaim exclaimed",
     "shout shouted",
     "yell yelled",
-    "lament laments lamented",
+    "lament laments lamented lamenting",
     "mused",
     "posted",
     "blast blasts blasted",
@@ -99,8 +99,8 @@ const SPEECH: &[&str] = &[
     "advise advises advised",
     "whisper whispered",
     "scream screamed",
-    "proclaim proclaims proclaimed",
-    "retort retorted",
+    "proclaim proclaims proclaimed proclaiming",
+    "retort retorted retorting",
     "interject interjected",
     "muse muses",
     "answer answers answered",
@@ -297,6 +297,19 @@ pub fn takes_object(verb: &str) -> bool {
             | "blamed"
             | "challenged"
     )
+}
+
+/// Whether a cue form after a possessor can only be a noun ("Trump's remarks", "the
+/// senator's call", "Clinton's support"): any form but a participle, which may follow
+/// the "'s" of "has" or "is" ("Trump's said", "Ann's saying").
+pub fn is_noun_after_possessor(form: &str) -> bool {
+    let participle = form.ends_with("ed")
+        || form.ends_with("ing")
+        || matches!(
+            form,
+            "said" | "told" | "wrote" | "thought" | "saw" | "found" | "sought" | "pled"
+        );
+    !participle
 }
 
 /// Speech verbs that report speech only with a particle after them: the form, the

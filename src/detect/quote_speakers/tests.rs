@@ -6,6 +6,7 @@ use crate::detect::detect;
 use crate::model::QuoteKind;
 
 mod coreference;
+mod cue_nouns;
 
 fn article(body: &str) -> Article {
     let text = format!("Made-up headline for a test\n\n{body}\n");
