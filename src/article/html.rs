@@ -72,7 +72,10 @@ pub fn extract(html: &str) -> Page {
         site_name: clean(found.site_name),
         url: clean(found.url.or_else(|| own_address(html))),
     };
-    let paragraphs = blocks::paragraphs(&Document::from(found.content.as_ref()).root());
+    let paragraphs = blocks::article_paragraphs(
+        &Document::from(found.content.as_ref()).root(),
+        meta.url.as_deref(),
+    );
     Page {
         text: join(
             meta.title.as_deref(),
