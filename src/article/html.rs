@@ -7,6 +7,7 @@
 
 mod blocks;
 mod consent;
+mod stamps;
 
 use dom_query::Document;
 use std::collections::HashSet;

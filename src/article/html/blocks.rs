@@ -4,6 +4,7 @@
 //! elements whose class or id names a caption, a credit or a share bar, and short
 //! lines that only stamp a date or a copyright. Entities were decoded by the parser.
 
+use super::stamps;
 use dom_query::NodeRef;
 
 /// Elements that start and end a paragraph.
@@ -86,30 +87,6 @@ const FURNITURE: &[&str] = &[
     "subscribe",
     "timestamp",
 ];
-
-/// Starts of short lines that stamp the page rather than tell the story.
-const STAMPS: &[&str] = &[
-    "advertisement",
-    "comments",
-    "copyright",
-    "don't miss",
-    "don’t miss",
-    "first published",
-    "follow us",
-    "last updated",
-    "posted",
-    "published",
-    "read more",
-    "related",
-    "see more",
-    "share this",
-    "updated",
-    "you may also like",
-];
-
-/// A stamp or a credit is a short line: longer ones are prose that happens to
-/// start with the same word.
-const STAMP_MAX_WORDS: usize = 14;
 
 /// The paragraphs of `root`'s text, in order, each on one line.
 pub(super) fn paragraphs(root: &NodeRef) -> Vec<String> {
@@ -253,7 +230,7 @@ impl Walk {
         // a paragraph that is all link to the site's pages points at another story
         let all_link = self.linked >= visible_chars(&text);
         self.linked = 0;
-        if !text.is_empty() && !all_link && !is_stamp(&text) {
+        if !text.is_empty() && !all_link && !stamps::is_stamp(&text) {
             self.out.push(text);
         }
     }
@@ -302,26 +279,4 @@ fn is_furniture(node: &NodeRef) -> bool {
     FURNITURE
         .iter()
         .any(|word| class.contains(word) || id.contains(word))
-}
-
-/// A short line that only stamps a date, a copyright or a photo credit, or points
-/// elsewhere ("Read more: …").
-fn is_stamp(text: &str) -> bool {
-    if text.split_whitespace().count() > STAMP_MAX_WORDS {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let starts_with_word = |w: &str| {
-        lower
-            .strip_prefix(w)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-    };
-    STAMPS.iter().any(|w| starts_with_word(w))
-        || ["image", "photo"]
-            .iter()
-            .any(|w| lower.strip_prefix(w).is_some_and(|r| r.starts_with(':')))
-        || lower.contains('©')
-        || lower.contains("all rights reserved")
-        || lower.contains("getty images")
 }

@@ -146,6 +146,30 @@ fn stamps_are_short_lines_only() {
     assert!(!blocks_is_stamp("Postedness is not a word"));
 }
 
+#[test]
+fn date_lines_and_bylines_are_stamps_and_sentences_are_not() {
+    for line in [
+        "Mar. 4, 2024, 10:15 AM GMT",
+        "4 March 2024Updated: 5 March 2024 8:02 p.m.",
+        "Tuesday, March 5th, 2024 at 9:30",
+        "By Ana Ruiz",
+        "By Ana Ruiz and Tom Hale on Monday, March 4th, 2024 at 11:08 a.m.",
+        "BY THE LEDGER STAFF",
+    ] {
+        assert!(blocks_is_stamp(line), "{line}");
+    }
+    for line in [
+        "By Tuesday, officials had counted every vote.",
+        "By then the harbour was closed.",
+        "March 4 was the day the strike began.",
+        "12",
+        "2024 3 17",
+        "Bylines matter",
+    ] {
+        assert!(!blocks_is_stamp(line), "{line}");
+    }
+}
+
 fn blocks_is_stamp(s: &str) -> bool {
     let root = Document::from(format!("<p>{s}</p>").as_str());
     blocks::paragraphs(&root.root()).is_empty()
