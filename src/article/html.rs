@@ -7,6 +7,7 @@
 
 mod blocks;
 mod consent;
+mod stamps;
 
 use dom_query::Document;
 use std::collections::HashSet;
@@ -72,7 +73,10 @@ pub fn extract(html: &str) -> Page {
         site_name: clean(found.site_name),
         url: clean(found.url.or_else(|| own_address(html))),
     };
-    let paragraphs = blocks::paragraphs(&Document::from(found.content.as_ref()).root());
+    let paragraphs = blocks::article_paragraphs(
+        &Document::from(found.content.as_ref()).root(),
+        meta.url.as_deref(),
+    );
     Page {
         text: join(
             meta.title.as_deref(),

@@ -4,6 +4,7 @@
 //! elements whose class or id names a caption, a credit or a share bar, and short
 //! lines that only stamp a date or a copyright. Entities were decoded by the parser.
 
+use super::stamps;
 use dom_query::NodeRef;
 
 /// Elements that start and end a paragraph.
@@ -87,33 +88,19 @@ const FURNITURE: &[&str] = &[
     "timestamp",
 ];
 
-/// Starts of short lines that stamp the page rather than tell the story.
-const STAMPS: &[&str] = &[
-    "advertisement",
-    "comments",
-    "copyright",
-    "don't miss",
-    "don’t miss",
-    "first published",
-    "follow us",
-    "last updated",
-    "posted",
-    "published",
-    "read more",
-    "related",
-    "see more",
-    "share this",
-    "updated",
-    "you may also like",
-];
-
-/// A stamp or a credit is a short line: longer ones are prose that happens to
-/// start with the same word.
-const STAMP_MAX_WORDS: usize = 14;
-
 /// The paragraphs of `root`'s text, in order, each on one line.
 pub(super) fn paragraphs(root: &NodeRef) -> Vec<String> {
-    let mut walk = Walk::default();
+    article_paragraphs(root, None)
+}
+
+/// The paragraphs of an article's element on the page at `address`: as
+/// [`paragraphs`], without the paragraphs and lists that are mostly links to the
+/// site's other pages.
+pub(super) fn article_paragraphs(root: &NodeRef, address: Option<&str>) -> Vec<String> {
+    let mut walk = Walk {
+        site: address.and_then(host).map(str::to_string),
+        ..Walk::default()
+    };
     walk.tree(root);
     walk.end_paragraph();
     walk.out
@@ -121,7 +108,14 @@ pub(super) fn paragraphs(root: &NodeRef) -> Vec<String> {
 
 #[derive(Default)]
 struct Walk {
+    /// The host of the page's address, without "www.".
+    site: Option<String>,
     current: String,
+    /// Characters (not white space) of `current` that are the text of a link to
+    /// another page of the site.
+    linked: usize,
+    /// How many links to the site's pages the walk is inside.
+    links_open: usize,
     out: Vec<String>,
 }
 
@@ -130,6 +124,7 @@ struct Walk {
 enum Step<'a> {
     Visit(NodeRef<'a>),
     EndBlock,
+    EndLink,
 }
 
 impl Walk {
@@ -145,15 +140,27 @@ impl Walk {
                     self.end_paragraph();
                     continue;
                 }
+                Step::EndLink => {
+                    self.links_open -= 1;
+                    continue;
+                }
                 Step::Visit(node) => node,
             };
             if node.is_text() {
-                self.current.push_str(&node.text());
+                let text = node.text();
+                if self.links_open > 0 {
+                    self.linked += visible_chars(&text);
+                }
+                self.current.push_str(&text);
             } else if node.is_element() && self.enters(&node) {
                 let name = element_name(&node);
                 if BLOCKS.contains(&name.as_str()) {
                     self.end_paragraph();
                     stack.push(Step::EndBlock);
+                }
+                if name == "a" && self.is_site_link(&node) {
+                    self.links_open += 1;
+                    stack.push(Step::EndLink);
                 }
                 push_children(&mut stack, &node);
             }
@@ -164,7 +171,8 @@ impl Walk {
     /// for a `<br>`, which breaks the line instead.
     fn enters(&mut self, node: &NodeRef) -> bool {
         let name = element_name(node);
-        if SKIPPED.contains(&name.as_str()) || is_furniture(node) {
+        if SKIPPED.contains(&name.as_str()) || is_furniture(node) || self.is_link_list(node, &name)
+        {
             return false;
         }
         if name == "br" {
@@ -178,6 +186,40 @@ impl Walk {
         true
     }
 
+    /// Whether `link` leads to another page of the site: a relative address, or
+    /// one on the page's host or under it. A link out (a shop, a source, a
+    /// document elsewhere) is often part of the story.
+    fn is_site_link(&self, link: &NodeRef) -> bool {
+        let Some(href) = link.attr("href") else {
+            return false;
+        };
+        let href = href.trim();
+        if href.starts_with('#') || href.starts_with("//") {
+            return false;
+        }
+        match host(href) {
+            Some(h) => self.site.as_deref().is_some_and(|site| {
+                h == site || h.strip_suffix(site).is_some_and(|p| p.ends_with('.'))
+            }),
+            None => !href.contains(':'),
+        }
+    }
+
+    /// Whether `node` is a list that is mostly the text of links to the site's
+    /// other pages: more stories, more reading, a list a story ends on rather than
+    /// one it tells.
+    fn is_link_list(&self, node: &NodeRef, name: &str) -> bool {
+        if name != "ul" && name != "ol" {
+            return false;
+        }
+        let linked: usize = node
+            .descendants_it()
+            .filter(|d| d.is_element() && element_name(d) == "a" && self.is_site_link(d))
+            .map(|a| visible_chars(&a.text()))
+            .sum();
+        linked * 2 > visible_chars(&node.text())
+    }
+
     fn end_paragraph(&mut self) {
         let text = self
             .current
@@ -185,7 +227,10 @@ impl Walk {
             .collect::<Vec<_>>()
             .join(" ");
         self.current.clear();
-        if !text.is_empty() && !is_stamp(&text) {
+        // a paragraph that is all link to the site's pages points at another story
+        let all_link = self.linked >= visible_chars(&text);
+        self.linked = 0;
+        if !text.is_empty() && !all_link && !stamps::is_stamp(&text) {
             self.out.push(text);
         }
     }
@@ -214,32 +259,24 @@ pub(super) fn depth(root: &NodeRef) -> usize {
     deepest
 }
 
+/// Characters that are not white space.
+fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// The host of an absolute `http(s)` address, without "www.".
+fn host(address: &str) -> Option<&str> {
+    let rest = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    Some(host.strip_prefix("www.").unwrap_or(host))
+}
+
 fn is_furniture(node: &NodeRef) -> bool {
     let class = node.class().unwrap_or_default().to_ascii_lowercase();
     let id = node.id_attr().unwrap_or_default().to_ascii_lowercase();
     FURNITURE
         .iter()
         .any(|word| class.contains(word) || id.contains(word))
-}
-
-/// A short line that only stamps a date, a copyright or a photo credit, or points
-/// elsewhere ("Read more: …").
-fn is_stamp(text: &str) -> bool {
-    if text.split_whitespace().count() > STAMP_MAX_WORDS {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let starts_with_word = |w: &str| {
-        lower
-            .strip_prefix(w)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-    };
-    STAMPS.iter().any(|w| starts_with_word(w))
-        || ["image", "photo"]
-            .iter()
-            .any(|w| lower.strip_prefix(w).is_some_and(|r| r.starts_with(':')))
-        || lower.contains('©')
-        || lower.contains("all rights reserved")
-        || lower.contains("getty images")
 }

@@ -146,9 +146,88 @@ fn stamps_are_short_lines_only() {
     assert!(!blocks_is_stamp("Postedness is not a word"));
 }
 
+#[test]
+fn date_lines_and_bylines_are_stamps_and_sentences_are_not() {
+    for line in [
+        "Mar. 4, 2024, 10:15 AM GMT",
+        "4 March 2024Updated: 5 March 2024 8:02 p.m.",
+        "Tuesday, March 5th, 2024 at 9:30",
+        "By Ana Ruiz",
+        "By Ana Ruiz and Tom Hale on Monday, March 4th, 2024 at 11:08 a.m.",
+        "BY THE LEDGER STAFF",
+    ] {
+        assert!(blocks_is_stamp(line), "{line}");
+    }
+    for line in [
+        "By Tuesday, officials had counted every vote.",
+        "By then the harbour was closed.",
+        "March 4 was the day the strike began.",
+        "12",
+        "2024 3 17",
+        "Bylines matter",
+    ] {
+        assert!(!blocks_is_stamp(line), "{line}");
+    }
+}
+
 fn blocks_is_stamp(s: &str) -> bool {
     let root = Document::from(format!("<p>{s}</p>").as_str());
     blocks::paragraphs(&root.root()).is_empty()
+}
+
+/// A story on `ledger.example` written for these tests, with `inside` between its
+/// paragraphs.
+fn story_with(inside: &str) -> String {
+    let html = format!(
+        "<html><head><title>Ferry fares to rise in spring</title>\
+         <link rel=\"canonical\" href=\"https://www.ledger.example/news/fares\"></head>\
+         <body><article><h1>Ferry fares to rise in spring</h1>\
+         <p>The harbour board agreed on Monday to raise ferry fares by a tenth from April, \
+         the first rise in six years, after fuel costs doubled over the winter.</p>{inside}\
+         <p>Passengers who cross daily will keep their season tickets at the old price \
+         until the summer, the board said, while it looks at cheaper fuel.</p></article></body></html>"
+    );
+    extract(&html).text
+}
+
+#[test]
+fn a_paragraph_that_is_all_link_to_the_site_is_left_out() {
+    for href in [
+        "/news/pier",
+        "https://ledger.example/news/pier",
+        "https://video.ledger.example/pier",
+    ] {
+        let text = story_with(&format!(
+            "<p><strong><a href=\"{href}\">PIER TO CLOSE FOR REPAIRS</a></strong></p>"
+        ));
+        assert!(!text.contains("PIER"), "{href}: {text}");
+    }
+}
+
+#[test]
+fn a_paragraph_that_is_all_link_out_of_the_site_is_kept() {
+    let text =
+        story_with("<p><a href=\"https://shop.example/pass\">Buy a pass at the kiosk</a></p>");
+    assert!(text.contains("Buy a pass at the kiosk"), "{text}");
+    let text = story_with("<p>The board's <a href=\"/report\">report</a> gives the costs.</p>");
+    assert!(
+        text.contains("The board's report gives the costs."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_list_of_links_to_the_site_is_left_out_and_other_lists_kept() {
+    let more = "<ul><li><a href=\"/a\">Pier to close</a></li><li>Bus lane, <a href=\"/b\">now open all day</a></li></ul>";
+    let text = story_with(more);
+    assert!(
+        !text.contains("Pier to close") && !text.contains("Bus lane"),
+        "{text}"
+    );
+    let out = "<ul><li><a href=\"https://shop.example/1\">Day pass at the kiosk</a></li></ul>";
+    assert!(story_with(out).contains("Day pass at the kiosk"));
+    let told = "<ul><li>Single tickets rise to four pounds, says the <a href=\"/board\">board</a>.</li></ul>";
+    assert!(story_with(told).contains("Single tickets rise to four pounds"));
 }
 
 mod properties {
