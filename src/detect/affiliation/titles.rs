@@ -122,6 +122,11 @@ const LED_BODY_WORDS: usize = 6;
 /// by Tomas Brecht", "the union's team, headed by Ann Bell,").
 fn led_body(text: &str, at: usize) -> Option<&str> {
     let start = crate::detect::words::floor_boundary(text, at.saturating_sub(160));
+    // (no "by" before the name, no body led by the person: most mentions are passed
+    // over without splitting their words)
+    if !holds_by(&text.as_bytes()[start..at]) {
+        return None;
+    }
     let ws = crate::detect::words::words(text, start..at);
     let lower = |w: &Word| text[w.clone()].trim_end_matches('.').to_lowercase();
     let mut end = ws.len();
@@ -166,6 +171,14 @@ fn led_body(text: &str, at: usize) -> Option<&str> {
         lexicon::cue(&w).is_some() || lexicon::is_verb_modifier(&w)
     });
     ((1..=LED_BODY_WORDS).contains(&count) && !clause).then_some(phrase)
+}
+
+/// Whether `bytes` hold "by" in any case: a word that is "by" in lower case is those
+/// two ASCII letters (no other character lowers to either).
+fn holds_by(bytes: &[u8]) -> bool {
+    bytes
+        .windows(2)
+        .any(|pair| pair[0] | 0x20 == b'b' && pair[1] | 0x20 == b'y')
 }
 
 /// The title before a name whose surname starts at `at`: the words back to a
