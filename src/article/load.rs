@@ -167,7 +167,7 @@ impl Article {
             });
         }
         let cut = head_cut(&rest.head);
-        let mut article = Article::from_vec(rest.source.clone(), rest.head[..cut].to_vec());
+        let mut article = Article::from_head(rest.source.clone(), rest.head[..cut].to_vec());
         // the last paragraph read is not the article's last
         article.structure.byline = None;
         Ok(Opening {

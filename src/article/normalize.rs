@@ -90,6 +90,14 @@ pub fn normalize_vec(bytes: Vec<u8>) -> Normalized {
     if let Some(order) = decode::utf16_order(&bytes) {
         return normalize_utf16(&bytes, order);
     }
+    normalize_vec_not_utf16(bytes)
+}
+
+/// Like [`normalize_vec`] for bytes already found not to be UTF-16: the start of a long
+/// file cut at its last line break. The reader sniffs the whole start it read; a short
+/// cut of it can look like UTF-16 without a byte-order mark when the whole does not, and
+/// read so it would not be the start of the whole file's text.
+pub fn normalize_vec_not_utf16(bytes: Vec<u8>) -> Normalized {
     if is_clean(&bytes) {
         match String::from_utf8(bytes) {
             Ok(text) => {
