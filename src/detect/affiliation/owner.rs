@@ -22,9 +22,9 @@ pub(super) fn owner_by_pronoun(
     let (first, _) = role.split_once(' ')?;
     let at = e.mentions.first()?.start;
     if first.eq_ignore_ascii_case("its") {
-        owner_by_its(entities, at, sides)
+        owner_by_its(entities, at, sides).or_else(|| last_side_named(text, at, sides, Number::Any))
     } else if first.eq_ignore_ascii_case("their") {
-        last_side_named(text, at, sides)
+        last_side_named(text, at, sides, Number::Plural)
     } else {
         None
     }
@@ -47,11 +47,18 @@ fn owner_by_its(entities: &Entities, at: usize, sides: &SideMatcher) -> Option<u
     body.side.or_else(|| sides.first(&body.name))
 }
 
-/// The side named last in the plural before `at` ("the Pridonians": "their" is no
-/// country's or company's), close before it, outside quotations (what a speaker says
-/// of another side is not what the narrator's pronoun refers to). Paragraphs are read
-/// whole from the first one the window reaches, so quotation marks pair.
-fn last_side_named(text: &str, at: usize, sides: &SideMatcher) -> Option<usize> {
+/// Which names of a side a pronoun may refer back to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Number {
+    Any,
+    /// A name in the plural ("the Pridonians"): "their" is no country's or company's.
+    Plural,
+}
+
+/// The side named last before `at`, close before it, outside quotations (what a speaker
+/// says of another side is not what the narrator's pronoun refers to). Paragraphs are
+/// read whole from the first one the window reaches, so quotation marks pair.
+fn last_side_named(text: &str, at: usize, sides: &SideMatcher, number: Number) -> Option<usize> {
     let from = crate::detect::words::floor_boundary(text, at.saturating_sub(OWNER_BYTES));
     let from = text[..from].rfind('\n').map_or(0, |i| i + 1);
     let mut last = None;
@@ -64,7 +71,7 @@ fn last_side_named(text: &str, at: usize, sides: &SideMatcher) -> Option<usize> 
                     .next()
                     .unwrap_or("");
                 let plural = word.len() > 3 && word.ends_with('s');
-                if plural {
+                if number == Number::Any || plural {
                     last = Some(side);
                 }
             }
@@ -89,10 +96,19 @@ mod tests {
         let m = two_sides();
         let text = "Tervo met them. The Pridonians had asked for more. Their envoy, Ann Bell, said";
         let at = text.find("Ann").unwrap_or(0);
-        assert_eq!(last_side_named(text, at, &m), Some(0));
+        assert_eq!(last_side_named(text, at, &m, Number::Plural), Some(0));
         // a singular name is no "their"
         let text = "The Pridonian envoy met Tervo. Their envoy, Ann Bell, said";
         let at = text.find("Ann").unwrap_or(0);
-        assert_eq!(last_side_named(text, at, &m), None);
+        assert_eq!(last_side_named(text, at, &m, Number::Plural), None);
+    }
+
+    #[test]
+    fn the_side_named_last_is_read_outside_quotations() {
+        let m = two_sides();
+        let text = "A Tervo spokeswoman said no. \"The Pridonian board erred,\" she said.\n\n\
+            Its chief executive, Ann Bell, said";
+        let at = text.find("Ann").unwrap_or(0);
+        assert_eq!(last_side_named(text, at, &m, Number::Any), Some(1));
     }
 }
