@@ -102,7 +102,8 @@ fn titles_before(text: &str, at: usize) -> Vec<&str> {
         out.extend(described);
         // the body led by the holder of a title ("The Acme delegation, led by Deputy
         // Foreign Minister Ann Bell,"): "by" stands before the title, not the name
-        if led.is_none() {
+        // (asked only where "by" ends the text before the title: most titles have none)
+        if led.is_none() && text[..title_at].trim_end().ends_with(" by") {
             led = led_body(text, title_at);
         }
     }
