@@ -339,14 +339,16 @@ mod tests {
         use crate::article::{Article, Source};
         let story = "Velmora's parties clash over budget\n\n\
             SARN, Velmora, May 2 - Velmora's ruling Unity Party and the opposition Civic \
-            Front clashed on Friday over the budget.\n\n\
-            \"The budget protects pensions,\" said Ada Lenz, general secretary of the Unity \
-            Party.\n\n\
+            Front clashed on Friday over the budget, as the Velmoran treasury delayed its \
+            figures.\n\n\
+            Unity Party leader Ada Lenz said the budget protected pensions. \"No pensioner \
+            will lose a penny,\" Lenz said.\n\n\
             Civic Front leader Ivo Marr said the budget was a fraud. \"Velmorans will pay \
-            for this,\" Marr said.\n";
+            for this,\" Marr said.\n\n\
+            The Velmoran treasury said the figures would come on Monday.\n";
         let article = Article::from_bytes(Source::Stdin, story.as_bytes());
         let found = crate::detect::detect(&article, None);
         let sides: Vec<&str> = found.parties.iter().map(|p| p.name.as_str()).collect();
-        assert!(!sides.contains(&"Velmora"), "{sides:?}");
+        assert_eq!(sides, ["Unity Party", "Civic Front"]);
     }
 }
