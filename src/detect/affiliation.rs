@@ -15,6 +15,7 @@ use super::side_words::{Class, is};
 use std::collections::HashMap;
 
 pub mod listed;
+mod owner;
 pub mod titles;
 
 /// The sides named in the appositives after each speaker's mentions.
@@ -33,36 +34,10 @@ pub fn appositive_clues(
         for side in descriptions(text, e).filter_map(|d| member_of(d, sides)) {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
-        if let Some(side) = owner_by_its(entities, e, sides) {
+        if let Some(side) = owner::owner_by_pronoun(text, entities, e, sides) {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
     }
-}
-
-/// How far before a speaker's first mention the body its "its" refers to may be named.
-const ITS_OWNER_BYTES: usize = 300;
-
-/// The side of the body a role opened by "its" belongs to ("Brask Air called the strike
-/// irresponsible. Its chief operating officer, Lena Voss, said …"): the body mentioned
-/// last before the speaker, close before it.
-fn owner_by_its(entities: &Entities, e: &Entity, sides: &SideMatcher) -> Option<usize> {
-    let role = e.role.as_deref()?;
-    let (first, _) = role.split_once(' ')?;
-    if !first.eq_ignore_ascii_case("its") {
-        return None;
-    }
-    let at = e.mentions.first()?.start;
-    let body = entities
-        .list
-        .iter()
-        .filter(|b| b.kind == EntityKind::Body)
-        .filter_map(|b| {
-            let m = b.mentions.iter().rev().find(|m| m.end <= at)?;
-            (at - m.end <= ITS_OWNER_BYTES).then_some((m.end, b))
-        })
-        .max_by_key(|(end, _)| *end)?
-        .1;
-    body.side.or_else(|| sides.first(&body.name))
 }
 
 /// The side whose members a description names by its head noun, when it names no side

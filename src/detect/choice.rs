@@ -56,6 +56,9 @@ pub struct Scored {
     pub features: [f32; FEATURES],
     /// The model's log-odds that it is a side of the story.
     pub score: f32,
+    /// Whether the story names it as a party's country ("Belmora's ruling National
+    /// Renewal Party"): where its parties speak, the arena, as the home country is.
+    owns_party: bool,
 }
 
 /// What the choice looks at in a story.
@@ -82,8 +85,13 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
     let in_title = |at: usize| title.as_ref().is_some_and(|t| t.contains(&at));
     let in_lead = |at: usize| lead.as_ref().is_some_and(|l| l.contains(&at));
     let found = story.opening.named();
+    let kinds = story.candidates.kinds();
     for pair in found.windows(2) {
         let ((a, side_a), (b, side_b)) = (pair[0], pair[1]);
+        if owns_party(&text[a..b], &kinds, side_a, side_b) {
+            let i = entry(&mut out, side_a);
+            out[i].owns_party = true;
+        }
         let opens = |at| in_title(at) || in_lead(at);
         if side_a != side_b && opens(a) && opens(b) && joined(&text[a..b]) {
             for side in [side_a, side_b] {
@@ -178,7 +186,7 @@ pub fn attributions(
         .filter(|s| s.features[2] > 0.0 && kinds.get(s.side) == Some(&SideKind::Party))
         .count();
     for s in out.iter_mut() {
-        if speaking_parties >= 2 && story.home == Some(s.side) {
+        if speaking_parties >= 2 && (story.home == Some(s.side) || s.owns_party) {
             s.features[8] = 1.0;
         }
         s.score = BIAS
@@ -259,6 +267,22 @@ fn joined(between: &str) -> bool {
     }
 }
 
+/// Whether `between` (from a country's name to a party's) makes the country the
+/// party's: its possessive, and at most one word in lower case ("Belmora's ruling ",
+/// "Esland's opposition ").
+fn owns_party(between: &str, kinds: &[SideKind], country: usize, party: usize) -> bool {
+    if kinds.get(country) != Some(&SideKind::Country) || kinds.get(party) != Some(&SideKind::Party)
+    {
+        return false;
+    }
+    let mut ws = between.split_whitespace();
+    let owner = ws
+        .next()
+        .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let rest: Vec<&str> = ws.collect();
+    owner && rest.len() <= 1 && rest.iter().all(|w| w.starts_with(char::is_lowercase))
+}
+
 /// The index of a candidate's entry in `out`, made if it has none.
 fn entry(out: &mut Vec<Scored>, side: usize) -> usize {
     match out.iter().position(|s| s.side == side) {
@@ -268,6 +292,7 @@ fn entry(out: &mut Vec<Scored>, side: usize) -> usize {
                 side,
                 features: [0.0; FEATURES],
                 score: 0.0,
+                owns_party: false,
             });
             out.len() - 1
         }
@@ -295,5 +320,35 @@ mod tests {
         assert!(!joined("Britain, and "));
         assert!(!joined("Britain's talks with "));
         assert!(!joined("and "));
+    }
+
+    #[test]
+    fn a_country_whose_possessive_opens_a_party_name_owns_it() {
+        let kinds = [SideKind::Country, SideKind::Party, SideKind::Company];
+        assert!(owns_party("Belmora's ruling ", &kinds, 0, 1));
+        assert!(owns_party("Belmora’s ", &kinds, 0, 1));
+        // a clause between, no possessive, or no party after it
+        assert!(!owns_party("Belmora's talks with the ", &kinds, 0, 1));
+        assert!(!owns_party("Belmora and the ", &kinds, 0, 1));
+        assert!(!owns_party("Belmora's ruling ", &kinds, 0, 2));
+        assert!(!owns_party("Acme's ", &kinds, 2, 1));
+    }
+
+    #[test]
+    fn the_country_of_the_parties_that_speak_is_no_side() {
+        use crate::article::{Article, Source};
+        let story = "Velmora's parties clash over budget\n\n\
+            SARN, Velmora, May 2 - Velmora's ruling Unity Party and the opposition Civic \
+            Front clashed on Friday over the budget, as the Velmoran treasury delayed its \
+            figures.\n\n\
+            Unity Party leader Ada Lenz said the budget protected pensions. \"No pensioner \
+            will lose a penny,\" Lenz said.\n\n\
+            Civic Front leader Ivo Marr said the budget was a fraud. \"Velmorans will pay \
+            for this,\" Marr said.\n\n\
+            The Velmoran treasury said the figures would come on Monday.\n";
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, None);
+        let sides: Vec<&str> = found.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(sides, ["Unity Party", "Civic Front"]);
     }
 }

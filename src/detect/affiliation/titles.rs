@@ -90,6 +90,7 @@ pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str
 /// body the person is said to lead ([`led_body`]).
 fn titles_before(text: &str, at: usize) -> Vec<&str> {
     let mut out = Vec::new();
+    let mut led = led_body(text, at);
     if let Some(title) = title_before(text, at) {
         let title_at = title.as_ptr() as usize - text.as_ptr() as usize;
         let comma_end = title_at.saturating_sub(1);
@@ -99,8 +100,14 @@ fn titles_before(text: &str, at: usize) -> Vec<&str> {
             .flatten();
         out.push(title);
         out.extend(described);
+        // the body led by the holder of a title ("The Acme delegation, led by Deputy
+        // Foreign Minister Ann Bell,"): "by" stands before the title, not the name
+        // (asked only where "by" ends the text before the title: most titles have none)
+        if led.is_none() && text[..title_at].trim_end().ends_with(" by") {
+            led = led_body(text, title_at);
+        }
     }
-    out.extend(led_body(text, at));
+    out.extend(led);
     out
 }
 
@@ -322,6 +329,17 @@ mod tests {
         let text = "The Acme delegation met Ann Bell.";
         assert_eq!(led_body(text, at(text)), None);
         // the description before a title set off by commas
+        // the body led by the holder of a title
+        let text = "The Acme delegation, led by Deputy Foreign Minister Ann Bell, left.";
+        assert_eq!(
+            titles_before(text, at(text)),
+            ["Deputy Foreign Minister", "The Acme delegation"]
+        );
+        let text = "The union's team was led by chief negotiator Ann Bell.";
+        assert_eq!(
+            titles_before(text, at(text)),
+            ["chief negotiator", "The union's team"]
+        );
         let text = "The head of the Acme delegation, interior minister Ann Bell, said no.";
         assert_eq!(
             titles_before(text, at(text)),

@@ -188,7 +188,16 @@ fn is_company_by_neighbours(text: &str, ws: &[Word], i: usize, possessive: bool)
         && spaced(i)
         && word(i + 1) == Some("shares")
         && is_word(i + 2, Class::ShareMovement);
-    owned || in_shares || shares_moved
+    // "A Korvex spokeswoman": one word no list has between an indefinite article and a
+    // spokesman (a country's demonym there, "a Marovan spokesman", makes the country
+    // when the story names it: see `add_demonyms`)
+    let spoken_for = !possessive
+        && i >= 1
+        && spaced(i - 1)
+        && spaced(i)
+        && word(i - 1).is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        && word(i + 1).is_some_and(|w| matches!(w, "spokesman" | "spokeswoman" | "spokesperson"));
+    owned || in_shares || shares_moved || spoken_for
 }
 
 /// Makes a country of each name that has a demonym among `names` ("Marova" and

@@ -217,6 +217,7 @@ fn one_invented_word_is_a_company_by_its_officers_or_its_shares() {
         "Talks failed. Lisk's largest shareholder said no.",
         "Talks failed. Shares in Skyreach fell 5 percent.",
         "Talks failed. Skyreach shares fell 5 percent.",
+        "Talks failed. A Tavelli spokeswoman said no.",
     ] {
         let got = found(text);
         assert!(
@@ -228,6 +229,9 @@ fn one_invented_word_is_a_company_by_its_officers_or_its_shares() {
     // the verb "shares" makes no company, nor does an office a country owns
     let got = found("Talks failed. Kelos shares a border with Tarvania.");
     assert_eq!(got, []);
+    // a spokesman named by the demonym of a country the story names makes no company
+    let got = found("Kelos and Tarvania talked. A Kelosian spokesman said no.");
+    assert!(got.iter().all(|(_, k)| *k != SideKind::Company), "{got:?}");
     let got = found("Talks failed. Kelos's foreign minister said no.");
     assert_eq!(got, [("Kelos".into(), SideKind::Country)]);
 }
