@@ -113,9 +113,19 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
     let mut organisation = None;
     let mut after_central = false;
     let mut buf = [0u8; 32];
-    for w in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+    let mut ws = phrase
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = ws.next() {
+        let owner = w.ends_with("'s");
         let w = super::words::trim_end_all(w, "'s");
         let lower = super::words::lower(w, &mut buf);
+        // ("Local Government Minister" is the state's, "Local 1473's president" a union's)
+        let next = ws.peek().copied().filter(|_| !owner);
+        if super::side_words::is_adjective_local(&lower, next) {
+            continue;
+        }
         // the central bank is the state's
         let central_bank = after_central && matches!(&*lower, "bank" | "bank's");
         after_central = lower == "central";
@@ -360,5 +370,11 @@ mod tests {
             Some(Target::Kind(SideKind::Union))
         );
         assert_eq!(office_target("a hospital official", false), None);
+        // "local" before another word is an adjective, not a union's local
+        assert_eq!(office_target("Local Government Minister", false), state);
+        assert_eq!(
+            office_target("the Local 1473's president", false),
+            Some(Target::Kind(SideKind::Union))
+        );
     }
 }

@@ -148,6 +148,14 @@ pub fn is_any_case(class: Class, word: &str) -> bool {
     is(class, &super::words::lower(word, &mut buf))
 }
 
+/// Whether "local" (`word_lower`), followed by `next`, is a union's local: a noun that
+/// ends its name or comes before its number ("Transit Workers Local", "Local 1473"); as
+/// an adjective before another word it is no union's ("Local Government Minister", "a
+/// local official").
+pub fn is_adjective_local(word_lower: &str, next: Option<&str>) -> bool {
+    word_lower == "local" && next.is_some_and(|n| n.starts_with(|c: char| c.is_alphabetic()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +183,14 @@ mod tests {
         assert!(is(Class::Legislative, "senator"));
         assert!(is_any_case(Class::CompanyNameEnd, "PLC"));
         assert!(!is(Class::HostileVerb, "praised"));
+    }
+
+    #[test]
+    fn local_is_a_unions_only_as_a_noun() {
+        assert!(is_adjective_local("local", Some("Government")));
+        assert!(is_adjective_local("local", Some("official")));
+        assert!(!is_adjective_local("local", Some("1473")));
+        assert!(!is_adjective_local("local", None));
+        assert!(!is_adjective_local("union", Some("leaders")));
     }
 }

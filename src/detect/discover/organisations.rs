@@ -4,7 +4,7 @@
 use super::super::lexicon::WordSet;
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
-use super::super::side_words::{Class, classes, is, is_any_case};
+use super::super::side_words::{Class, classes, is, is_adjective_local, is_any_case};
 use super::super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive};
 use std::cell::OnceCell;
 
@@ -230,7 +230,10 @@ fn kind_of_words(words: &[&str]) -> Option<SideKind> {
             let w = w.trim_end_matches(['\'', '’']);
             w.ends_with('s') || w.ends_with("men")
         });
-    if of_workers || words.iter().any(|w| is_union_word(w)) {
+    let union_word = words.iter().enumerate().any(|(k, w)| {
+        is_union_word(w) && !is_adjective_local(&lower(w, &mut [0; 32]), words.get(k + 1).copied())
+    });
+    if of_workers || union_word {
         Some(SideKind::Union)
     } else if last_is.has(Class::CompanyNameEnd) {
         Some(SideKind::Company)

@@ -191,6 +191,11 @@ pub(in crate::detect) fn classify_run(
     }
     // "Tom Reed of Leeds": the place after a person's name is not part of it
     let from = name_start(text, run, lead);
+    // A name opens with a capital: after a sentence's first word the particles of a run
+    // are words of the sentence ("It is a Budget for …" names nobody).
+    if !starts_with_capital(text, run[from].start) {
+        return RunKind::Other;
+    }
     let name_end = run[from..]
         .iter()
         .position(|w| lexicon::is_name_complement(&text[w.clone()]))
@@ -277,5 +282,30 @@ fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
     match last_title {
         Some(t) if t >= lead => t + 1,
         _ => lead,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_through_particles_after_a_sentence_word_names_nobody() {
+        // "It is a Budget": "It" opens the sentence, "is a" are no name's particles here
+        let text = "It is a Budget for the many";
+        let ws = words(text, 0..text.len());
+        let sides = SideMatcher::new(&[]);
+        let runs: Vec<_> = capital_runs(text, &ws).collect();
+        assert!(matches!(
+            classify_run(text, &ws[runs[0].clone()], &sides),
+            RunKind::Other
+        ));
+        // a name after a title still reads as one ("Health Secretary Ann Tovey")
+        let text = "Health Secretary Ann Tovey";
+        let ws = words(text, 0..text.len());
+        assert!(matches!(
+            classify_run(text, &ws, &sides),
+            RunKind::Person(r) if &text[r.clone()] == "Ann Tovey"
+        ));
     }
 }
