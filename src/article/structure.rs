@@ -3,6 +3,7 @@
 
 use super::abbreviations;
 use super::byline::is_byline;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A body paragraph, as a byte range into the normalised text. Its sentences are split
@@ -202,18 +203,11 @@ pub fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range
     let mut start = 0;
     let mut i = 0;
     let bytes = s.as_bytes();
+    let mut stops = StopBytes::default();
     while i < s.len() {
-        // Only sentence ends matter: the bytes between them are passed over undecoded,
-        // a block at a time where none is a stop or the lead byte of an ellipsis.
-        if super::block_is(bytes, i, |b| !is_stop_byte(b)) {
-            i += super::BLOCK;
-            continue;
-        }
-        if !is_stop_byte(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let c = match s[i..].chars().next() {
+        // Only sentence ends matter: the bytes between them are passed over undecoded.
+        i = stops.next(bytes, i);
+        let c = match s.get(i..).and_then(|rest| rest.chars().next()) {
             Some(c) => c,
             None => break,
         };
@@ -242,11 +236,36 @@ pub fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range
     push_trimmed(s, range.start, start..s.len(), out);
 }
 
-/// A byte that may end a sentence: a stop, or the lead byte of '…' (and of other
-/// characters of U+2000–U+2FFF, told apart once decoded).
-#[inline(always)]
-fn is_stop_byte(b: u8) -> bool {
-    (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE2)
+/// Where the bytes that may end a sentence are: a stop, or the lead byte of '…' (and
+/// of other characters of U+2000–U+2FFF, told apart once decoded). Each kind is found
+/// by `memchr`, and the next one of each is kept until passed, so every byte of a
+/// paragraph is searched once per kind (news has a curly quote or a dash, with that
+/// lead byte, about as often as a period).
+#[derive(Debug, Default)]
+struct StopBytes {
+    /// The next '.', '!' or '?' at or after where the last search started.
+    mark: Option<usize>,
+    /// The next 0xE2 likewise.
+    lead: Option<usize>,
+}
+
+impl StopBytes {
+    /// The first byte at or after `from` that may end a sentence (`bytes.len()` if none).
+    fn next(&mut self, bytes: &[u8], from: usize) -> usize {
+        let rest = bytes.get(from..).unwrap_or_default();
+        let found = |at: Option<usize>| at.map_or(bytes.len(), |k| from + k);
+        let mark = match self.mark {
+            Some(at) if at >= from => at,
+            _ => *self
+                .mark
+                .insert(found(memchr::memchr3(b'.', b'!', b'?', rest))),
+        };
+        let lead = match self.lead {
+            Some(at) if at >= from => at,
+            _ => *self.lead.insert(found(memchr::memchr(0xE2, rest))),
+        };
+        mark.min(lead)
+    }
 }
 
 fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -275,7 +294,16 @@ fn is_abbreviation(before: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
+    // (ASCII words, nearly all, are lower-cased on the stack)
+    let mut buf = [0u8; 16];
+    let ascii = word.is_ascii() && word.len() <= buf.len();
+    let lower = if ascii {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        Cow::Borrowed(std::str::from_utf8(&buf[..word.len()]).unwrap_or_default())
+    } else {
+        Cow::Owned(word.to_lowercase())
+    };
     if abbreviations::is_abbreviation(&lower) {
         return true;
     }

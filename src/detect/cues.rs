@@ -208,10 +208,11 @@ fn follows_quotation(text: &str, word: &Word, quotes: &[Range<usize>]) -> bool {
 /// Whether a cue is a participle ("…, adding that") that shares its clause's subject,
 /// which it is unless a name stands right before it ("footage of Trump saying").
 fn is_participle(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
+    let mut buf = [0u8; 32];
     let named_before = k > 0 && {
         let before = &text[outside[k - 1].clone()];
         is_capitalized(before)
-            && !lexicon::is_calendar_word(&before.to_lowercase())
+            && !lexicon::is_calendar_word(&lower(before, &mut buf))
             && text[outside[k - 1].end..cue.word.start].trim().is_empty()
     };
     cue.verb.ends_with("ing") && cue.verb != "according" && !named_before

@@ -71,8 +71,15 @@ pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) -> Aside
         // and other characters are decoded.
         match class(i) {
             ByteClass::Alnum => {
-                start.get_or_insert(i);
+                let st = *start.get_or_insert(i);
                 i = alnum_run_end(bytes, i + 1);
+                // (most words end at a space or a comma: ended here, without going
+                // round the loop for it)
+                if i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ByteClass::Separator {
+                    out.push(range.start + st..range.start + i);
+                    start = None;
+                    i += 1;
+                }
                 continue;
             }
             ByteClass::Separator => {

@@ -20,11 +20,14 @@ pub(super) fn push_quoted(out: &mut impl Write, s: &str) -> fmt::Result {
             i += BLOCK;
             continue;
         }
-        if !MAY_ESCAPE[usize::from(bytes[i])] {
+        // (a byte of this block may: go to it, without testing the blocks that start
+        // before it, each of which holds it too)
+        while i < bytes.len() && !MAY_ESCAPE[usize::from(bytes[i])] {
             i += 1;
-            continue;
         }
-        let b = bytes[i];
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let len = match b {
             b'"' | b'\\' | 0..0x20 | 0x7f => 1,
             0xc2 | 0xd8 | 0xe2 => hidden_control_len(&bytes[i..]),
