@@ -90,6 +90,7 @@ fn ctrl_u_and_ctrl_w_edit_a_prompt() {
     t.send("\x15"); // Ctrl-u
     t.wait_for("the prompt empty", |s| !s.contents().contains("/Cuban"));
     t.send("\x1b");
+    t.wait_last_row("READ"); // the prompt closed, so "q" is not read with the Escape
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
