@@ -105,6 +105,7 @@ fn a_paste_while_reading_or_in_a_one_line_field_is_never_a_command() {
     paste(&mut t, "q!\nq!");
     t.wait_text("q! q!");
     t.send("\x1b");
+    t.wait_for("the line closed", |s| !s.contents().contains("q! q!"));
     // the search prompt: the text searched for, the break a space
     t.send("/");
     paste(&mut t, "talk\nagain");

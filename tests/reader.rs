@@ -89,7 +89,9 @@ fn help_lists_keys_from_the_live_keymap() {
         "q is no longer bound"
     );
     t.send("\x1b");
-    t.wait_text("READ");
+    t.wait_for("help closed", |s| {
+        !s.contents().contains("Scroll down one line")
+    });
     t.send("Q");
     assert_eq!(t.wait_exit(), 0);
 }

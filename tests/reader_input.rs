@@ -40,6 +40,7 @@ fn shrinking_a_one_word_curly_quote_keeps_the_reader_running() {
     t.send("h");
     t.wait_text("Esc closes");
     t.send("\x1b");
+    t.wait_for("help closed", |s| !s.contents().contains("Esc closes"));
     t.wait_text("Officials called the meeting");
     t.send("q");
     assert_eq!(t.wait_exit(), 0, "no panic, nothing to save");

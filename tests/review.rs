@@ -63,7 +63,7 @@ fn f1_opens_help_h_too_and_question_mark_searches_backward() {
     t.send("\x1bOP"); // F1
     t.wait_text("Search backward");
     t.send("\x1b");
-    t.wait_text("READ");
+    t.wait_for("help closed", |s| !s.contents().contains("Search backward"));
     t.send("?Havana");
     t.wait_text("?Havana");
     t.wait_text("the match is below");

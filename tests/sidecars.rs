@@ -48,7 +48,9 @@ fn logged(t: &mut Term, text: &str) {
     t.wait_text(text);
     t.send("\x1b");
     // the next key must not reach the reader with the Escape (a fast "Escape q" is Alt-q)
-    t.wait_for("the messages to close", |s| !s.contents().contains(" closes, "));
+    t.wait_for("the messages to close", |s| {
+        !s.contents().contains(" closes, ")
+    });
 }
 
 /// Tab to the first annotation and accept it: one unsaved edit, journalled.
