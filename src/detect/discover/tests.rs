@@ -275,3 +275,27 @@ fn a_union_whose_name_holds_a_country_is_still_a_union() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_party_after_an_office_and_a_name_is_the_party() {
+    let got = found(
+        "\"No,\" said Finance Minister Arne Dahl of the Liberty Party. \
+         Opposition Leader Ilse Varga of the Social Union disagreed.",
+    );
+    assert!(
+        got.contains(&("Liberty Party|Liberty|Libertys".into(), SideKind::Party)),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(n, _)| n.starts_with("Social Union")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(n, _)| !n.contains("Dahl")), "{got:?}");
+    // a body's own name keeps the words before "of"
+    let got = found("The Office of Energy Regulation fined it.");
+    assert!(
+        got.iter()
+            .any(|(n, _)| n.starts_with("Office of Energy Regulation")),
+        "{got:?}"
+    );
+}
