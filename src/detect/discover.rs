@@ -9,7 +9,7 @@ mod organisations;
 #[cfg(test)]
 mod tests;
 
-use super::bodies::{add_short_names, paired_in_lead};
+use super::bodies::{add_short_names, lower_case_opponent, paired_in_lead};
 use super::lexicon;
 use super::opening::Opening;
 use super::parties::SideMatcher;
@@ -60,6 +60,9 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
         }
     }
     add_short_names(text, &mut found);
+    if let Some(d) = lower_case_opponent(text, ws, lead_end, &found) {
+        found.push(d);
+    }
     found
 }
 
