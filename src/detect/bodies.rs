@@ -8,6 +8,7 @@
 use super::parties::SideMatcher;
 use super::side_kind::Discovered;
 use super::side_kind::SideKind;
+use super::side_words::{Class, is};
 use super::words::{Word, is_capitalized, lower, trim_possessive};
 use std::ops::Range;
 
@@ -151,6 +152,53 @@ pub fn member_plural(noun: &str) -> Option<String> {
     Some(match noun.strip_suffix("man") {
         Some(stem) => format!("{stem}men"),
         None => format!("{noun}s"),
+    })
+}
+
+/// A union's opponent that its lead names only by a public body's noun, in lower case
+/// ("after the city council rejected", "unless the school board improves"): a side
+/// called by that phrase and by its noun ("city council", "council"), when the one side
+/// found is a union or a members' body. A noun owned by another ("the union's board")
+/// or named with capitals is left to the other rules.
+pub fn lower_case_opponent(
+    text: &str,
+    ws: &[Word],
+    lead_end: usize,
+    found: &[Discovered],
+) -> Option<Discovered> {
+    let [only] = found else { return None };
+    if !matches!(only.kind, SideKind::Union | SideKind::Other) {
+        return None;
+    }
+    let word = |i: usize| &text[ws[i].clone()];
+    let lead = ws.iter().take_while(|w| w.end <= lead_end).count();
+    (1..lead).find_map(|i| {
+        let head = word(i);
+        let body = is(Class::PublicBodyEnd, head) || is(Class::RegulatorNameEnd, head);
+        if !body || &text[ws[i - 1].end..ws[i].start] != " " {
+            return None;
+        }
+        let before = word(i - 1);
+        let modified = i >= 2
+            && word(i - 2) == "the"
+            && before.bytes().all(|b| b.is_ascii_lowercase())
+            && &text[ws[i - 2].end..ws[i - 1].start] == " ";
+        let name = if modified {
+            format!("{before} {head}")
+        } else if before == "the" {
+            head.to_string()
+        } else {
+            return None;
+        };
+        let mut names = vec![name];
+        if modified {
+            names.push(head.to_string());
+        }
+        Some(Discovered {
+            name: names[0].clone(),
+            names,
+            kind: SideKind::Regulator,
+        })
     })
 }
 

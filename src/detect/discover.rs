@@ -9,7 +9,7 @@ mod organisations;
 #[cfg(test)]
 mod tests;
 
-use super::bodies::{add_short_names, paired_in_lead};
+use super::bodies::{add_short_names, lower_case_opponent, paired_in_lead};
 use super::lexicon;
 use super::opening::Opening;
 use super::parties::SideMatcher;
@@ -18,7 +18,7 @@ use super::side_words::{Class, is};
 use super::words::{Word, is_capitalized, lower};
 use countries::countries_and_parties;
 pub use organisations::kind_of_name;
-use organisations::{LoneWords, kind_of_set_against, organisation};
+use organisations::{LoneWords, after_office_of, kind_of_set_against, organisation};
 
 /// The sides named in an article's opening that `known` does not know; `lead_end` is
 /// where the lead (the headline and first paragraph) ends.
@@ -29,7 +29,8 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
     let lone = LoneWords::new(text, ws);
     let runs: Vec<std::ops::Range<usize>> = name_runs(text, ws).collect();
     for run in &runs {
-        if let Some(d) = organisation(text, ws, run.clone(), known, &lone) {
+        let run = after_office_of(text, ws, run.clone());
+        if let Some(d) = organisation(text, ws, run, known, &lone) {
             add(&mut found, d);
         }
     }
@@ -59,6 +60,9 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
         }
     }
     add_short_names(text, &mut found);
+    if let Some(d) = lower_case_opponent(text, ws, lead_end, &found) {
+        found.push(d);
+    }
     found
 }
 

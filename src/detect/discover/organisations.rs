@@ -1,12 +1,13 @@
 //! Organisations among the sides a story names: a union, a company, a regulator or a
 //! party told by the words of its name, or a company by the shares traded around it.
 
-use super::super::lexicon::WordSet;
+use super::super::lexicon::{self, WordSet};
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, classes, is, is_adjective_local, is_any_case};
 use super::super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive};
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// Last words of a company's name.
 fn is_company_word(w: &str) -> bool {
@@ -131,6 +132,33 @@ pub(super) fn organisation(
         names,
         kind,
     })
+}
+
+/// The run `ws[run]` without a person's office and name before "of" ("Finance Minister
+/// Arne Dahl of the Liberty Party" is the Liberty Party's): the words after "of" (and
+/// "the") when those before it hold an office one person holds and two or more follow.
+/// A body's own name with "of" keeps its head ("Office of Energy Regulation", "Bank of
+/// England").
+pub(super) fn after_office_of(text: &str, ws: &[Word], run: Range<usize>) -> Range<usize> {
+    let word = |i: usize| &text[ws[i].clone()];
+    let Some(of) = run.clone().find(|&i| word(i) == "of") else {
+        return run;
+    };
+    let mut buf = [0u8; 32];
+    let office = (run.start..of).any(|i| {
+        let w = lower(word(i), &mut buf);
+        lexicon::is_office(&w) || w.starts_with("spokes")
+    });
+    let tail = if word(of + 1) == "the" {
+        of + 2
+    } else {
+        of + 1
+    };
+    if office && run.end >= tail + 2 {
+        tail..run.end
+    } else {
+        run
+    }
 }
 
 /// A short name in brackets right after the name `name` ending at byte `end`, which

@@ -4,10 +4,15 @@ use super::countries::is_demonym_of;
 use super::*;
 
 fn found(text: &str) -> Vec<(String, SideKind)> {
+    found_with_lead(text, text.len())
+}
+
+/// The sides found, as names joined by "|" and kind, with the lead ending at `lead_end`.
+fn found_with_lead(text: &str, lead_end: usize) -> Vec<(String, SideKind)> {
     discover(
         &Opening::of(text),
         crate::detect::country_matcher(),
-        text.len(),
+        lead_end,
     )
     .into_iter()
     .map(|d| (d.names.join("|"), d.kind))
@@ -36,14 +41,7 @@ fn an_owner_of_ministers_is_a_country_and_so_is_the_name_the_lead_pairs_it_with(
     let text = "Velmar and Dastra agree\n\nVelmar and Dastra agreed at talks hosted by \
         Turkey.\n\nVelmar's foreign minister said so. Orvin's trade minister agreed.";
     let lead_end = text.find("\n\nVelmar's").expect("the lead");
-    let got: Vec<(String, SideKind)> = discover(
-        &Opening::of(text),
-        crate::detect::country_matcher(),
-        lead_end,
-    )
-    .into_iter()
-    .map(|d| (d.names.join("|"), d.kind))
-    .collect();
+    let got = found_with_lead(text, lead_end);
     for name in ["Velmar", "Dastra", "Orvin"] {
         assert!(
             got.contains(&(name.into(), SideKind::Country)),
@@ -274,4 +272,45 @@ fn a_union_whose_name_holds_a_country_is_still_a_union() {
         !got.iter().any(|(n, _)| n.starts_with("Norwegian")),
         "{got:?}"
     );
+}
+
+#[test]
+fn a_party_after_an_office_and_a_name_is_the_party() {
+    let got = found(
+        "\"No,\" said Finance Minister Arne Dahl of the Liberty Party. \
+         Opposition Leader Ilse Varga of the Social Union disagreed.",
+    );
+    assert!(
+        got.contains(&("Liberty Party|Liberty|Libertys".into(), SideKind::Party)),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(n, _)| n.starts_with("Social Union")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(n, _)| !n.contains("Dahl")), "{got:?}");
+    // a body's own name keeps the words before "of"
+    let got = found("The Office of Energy Regulation fined it.");
+    assert!(
+        got.iter()
+            .any(|(n, _)| n.starts_with("Office of Energy Regulation")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_unions_opponent_named_only_by_a_public_bodys_noun_is_a_side() {
+    let text = "Porters strike\n\nPorters of Local 41 of the Harbour Porters Union struck \
+        after the port council cut their overtime.\n\n\"No,\" said the union's chairman.";
+    let lead_end = text.find("\n\n\"No").expect("the lead");
+    let got = found_with_lead(text, lead_end);
+    assert!(
+        got.contains(&("port council|council".into(), SideKind::Regulator)),
+        "{got:?}"
+    );
+    // not when a second side is named, nor for a noun another owns
+    let got = found("The Harbour Porters Union met Brenmoor Shipping Lines and the port board.");
+    assert!(got.iter().all(|(n, _)| !n.contains("board")), "{got:?}");
+    let got = found("The Harbour Porters Union said the union's board agreed.");
+    assert!(got.iter().all(|(n, _)| !n.contains("board")), "{got:?}");
 }
