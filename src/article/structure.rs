@@ -103,11 +103,14 @@ fn skip_spaces(text: &str, from: usize) -> usize {
 pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut block: Vec<Range<usize>> = Vec::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let range = offset..offset + line.len();
-        offset += line.len() + 1;
-        if line.trim().is_empty() {
+    let mut start = 0;
+    // (the lines as `split('\n')` gives them, found by `memchr`: the splitter's own
+    // search went through the text a word at a time)
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let range = start..end;
+        start = end + 1;
+        if text[range.clone()].trim().is_empty() {
             flush_block(text, &mut block, &mut out);
         } else {
             block.push(trim_range(text, range));
@@ -121,14 +124,19 @@ fn flush_block(text: &str, block: &mut Vec<Range<usize>>, out: &mut Vec<Range<us
     if block.is_empty() {
         return;
     }
-    // Hard-wrapped text has no long lines, and no short line before its last one.
+    // Hard-wrapped text has no long lines, and no short line before its last one (a
+    // block of one line is a paragraph whatever its length, so its characters are not
+    // counted).
+    if block.len() == 1 {
+        out.append(block);
+        return;
+    }
     let lens: Vec<usize> = block
         .iter()
         .map(|r| text[r.clone()].chars().count())
         .collect();
     let longest = lens.iter().copied().max().unwrap_or(0);
-    let hard_wrapped = block.len() > 1
-        && longest <= HARD_WRAP_COLUMNS
+    let hard_wrapped = longest <= HARD_WRAP_COLUMNS
         && lens[..lens.len() - 1].iter().all(|&n| n * 5 >= longest * 3);
     if hard_wrapped {
         out.push(block[0].start..block[block.len() - 1].end);
@@ -391,5 +399,47 @@ mod tests {
         assert_eq!(analyze(t).title, None);
         let t = "Headline Without Period\nBody text here, long enough that nobody would take the pair for a hard-wrapped paragraph.";
         assert!(analyze(t).title.is_some());
+    }
+
+    /// The paragraphs of the lines `split('\n')` gives, as they were found before the
+    /// lines were searched with `memchr`: the reference.
+    fn paragraphs_by_split(text: &str) -> Vec<Range<usize>> {
+        let (mut out, mut block, mut offset) = (Vec::new(), Vec::new(), 0);
+        for line in text.split('\n') {
+            let range = offset..offset + line.len();
+            offset += line.len() + 1;
+            if line.trim().is_empty() {
+                flush_block(text, &mut block, &mut out);
+            } else {
+                block.push(trim_range(text, range));
+            }
+        }
+        flush_block(text, &mut block, &mut out);
+        out
+    }
+
+    #[test]
+    fn paragraphs_are_those_the_split_lines_gave() {
+        let texts = [
+            "",
+            "\n",
+            "\n\n\n",
+            "one line, no break",
+            "ends with a break\n",
+            "  \t\n  indented\n\n\u{3000}\nwide space line\n \n",
+            "Short wrapped line one\nand its second line\nand a third one.\n\nNext.",
+            "A line that is long enough that it cannot be hard-wrapped text at eighty columns wide.\nshort",
+            "é\nü\n\n\r\nCRLF line\r\nanother\r\n",
+        ];
+        for t in texts {
+            assert_eq!(paragraph_ranges(t), paragraphs_by_split(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_lines_give_the_paragraphs_split_lines_gave(t in "[a-z \t\n\r.é\u{3000}]{0,200}") {
+            proptest::prop_assert_eq!(paragraph_ranges(&t), paragraphs_by_split(&t));
+        }
     }
 }

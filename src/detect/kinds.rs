@@ -255,7 +255,9 @@ fn is_title_case(inner: &str, q: &QuoteSpan, unit: &Range<usize>) -> bool {
     if q.range.start == unit.start || inner.ends_with(['?', '!']) {
         return false;
     }
-    let ws: Vec<&str> = inner.split_whitespace().collect();
+    // (nine words at most are taken: more than eight make no title, and a long
+    // quotation's words need not all be split)
+    let ws: Vec<&str> = inner.split_whitespace().take(9).collect();
     // A title can carry the sentence's comma or period inside the marks (“Face the
     // Nation,”), but one word so punctuated is as often a word someone said.
     let punctuated = inner.ends_with(['.', ',']);

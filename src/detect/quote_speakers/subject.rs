@@ -111,12 +111,12 @@ const MAX_CLAUSE_WORDS: usize = 26;
 /// preposition or participle begins and a comma closes within eight words ("Before the
 /// convention,", "Speaking in Ohio,"), else the opening sentence words ("But then").
 fn opening_phrase(text: &str, outside: &[Word]) -> usize {
-    let mut buf = [0u8; 32];
+    let (mut first_buf, mut buf) = ([0u8; 32], [0u8; 32]);
     let Some(first) = outside.first() else {
         return 0;
     };
     let s = &text[first.clone()];
-    let l = lower(s, &mut buf).into_owned();
+    let l = lower(s, &mut first_buf);
     let participle = (s.len() > 7 && s.ends_with("ing")) || participle_opens(text, outside);
     // "Hours later, …", "Two days earlier, …": a time phrase that its adverb closes
     if let Some(i) = (1..outside.len().min(4)).find(|&i| {
@@ -161,18 +161,20 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
 /// "-ed", "-ly") before a preposition, an article or another participle opens a phrase,
 /// not a name ("Kelly of Ohio" and "Fred at the desk" are too short to be read so).
 fn participle_opens(text: &str, outside: &[Word]) -> bool {
-    let mut buf = [0u8; 32];
     let [first, second, ..] = outside else {
         return false;
     };
     let s = &text[first.clone()];
     let next = &text[second.clone()];
-    let l = lower(s, &mut buf).into_owned();
+    // (the tests on the words as they stand first: most openings fail them, and are
+    // not lower-cased)
+    if s.len() < 6 || text[first.end..second.start] != *" " || is_capitalized(next) {
+        return false;
+    }
+    let (mut first_buf, mut buf) = ([0u8; 32], [0u8; 32]);
+    let l = lower(s, &mut first_buf);
     let n = lower(next, &mut buf);
-    s.len() >= 6
-        && ["ing", "ed", "ly"].iter().any(|end| l.ends_with(end))
-        && text[first.end..second.start] == *" "
-        && !is_capitalized(next)
+    ["ing", "ed", "ly"].iter().any(|end| l.ends_with(end))
         && (lexicon::is_preposition(&n)
             || lexicon::is_article(&n)
             || lexicon::is_clause_boundary(&n)
