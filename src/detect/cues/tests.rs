@@ -1,0 +1,187 @@
+use super::*;
+use crate::detect::quotes::pair_quotes;
+use crate::detect::words::words;
+
+fn cues(s: &str) -> Vec<(String, Option<String>)> {
+    let q: Vec<Range<usize>> = pair_quotes(s, 0..s.len())
+        .into_iter()
+        .map(|q| q.range)
+        .collect();
+    let outside: Vec<Word> = words(s, 0..s.len())
+        .into_iter()
+        .filter(|w| !q.iter().any(|r| r.start <= w.start && w.end <= r.end))
+        .collect();
+    let mut found = Vec::new();
+    find_cues(s, &outside, &q, &mut found);
+    found
+        .into_iter()
+        .map(|c| (c.verb.to_string(), c.source.map(|r| s[r].to_string())))
+        .collect()
+}
+
+#[test]
+fn source_before_the_verb() {
+    assert_eq!(
+        cues("“We won,” Foreign Office spokesman Jane Doe said on Tuesday."),
+        vec![(
+            "said".into(),
+            Some("Foreign Office spokesman Jane Doe".into())
+        )]
+    );
+    assert_eq!(
+        cues("Jane Doe, who led the talks, said they went well."),
+        vec![("said".into(), Some("Jane Doe".into()))]
+    );
+}
+
+#[test]
+fn appositives_with_places_are_skipped_before_the_verb() {
+    assert_eq!(
+        cues("Lee, during a meeting in Dover, Delaware, said it was over."),
+        vec![("said".into(), Some("Lee".into()))]
+    );
+    assert_eq!(
+        cues("In an interview, Ann Holt, a former vice president of sales, said no."),
+        vec![("said".into(), Some("Ann Holt".into()))]
+    );
+    assert_eq!(
+        cues("Sir Roy Dunn, Head of the Delegation in Geneva, said no."),
+        vec![("said".into(), Some("Sir Roy Dunn".into()))]
+    );
+    // an age, and a place with its state abbreviated
+    assert_eq!(
+        cues("“No,” Ida Pell, 67, a retired nurse in Dover, Del., said on Monday."),
+        vec![("said".into(), Some("Ida Pell".into()))]
+    );
+}
+
+#[test]
+fn an_appositive_without_its_closing_comma() {
+    assert_eq!(
+        cues("“We will not,” Jim Mill, president of the growers said.")[0],
+        ("said".into(), Some("Jim Mill".into()))
+    );
+    // an opening phrase is no name
+    assert_eq!(
+        cues("In Washington, the minister said no.")[0],
+        ("said".into(), Some("the minister".into()))
+    );
+}
+
+#[test]
+fn once_before_the_verb_is_an_adverb() {
+    assert_eq!(
+        cues("Famed fight doctor Ed Pask once said: “Clay was born here.”"),
+        vec![("said".into(), Some("Famed fight doctor Ed Pask".into()))]
+    );
+}
+
+#[test]
+fn an_adverb_after_an_appositive_is_no_subject() {
+    assert_eq!(
+        cues("Rob Hale, the party's leader, later said the plan had “failed”."),
+        vec![("said".into(), Some("Rob Hale".into()))]
+    );
+}
+
+#[test]
+fn source_after_the_verb() {
+    assert_eq!(
+        cues("“We won,” said Jane Doe, a spokeswoman for the group."),
+        vec![(
+            "said".into(),
+            Some("Jane Doe, a spokeswoman for the group".into())
+        )]
+    );
+    assert_eq!(
+        cues("Prices rose, according to the ministry."),
+        vec![("according".into(), Some("the ministry".into()))]
+    );
+    assert_eq!(
+        cues("“No,” said one official, adding that Acme would pay.")[0],
+        ("said".into(), Some("one official".into()))
+    );
+    assert_eq!(
+        cues("But she added: “It is late.”")[0],
+        ("added".into(), Some("she".into()))
+    );
+    assert_eq!(
+        cues("Acme stopped imposing what the union called “curbs”.")[0],
+        ("called".into(), Some("the union".into()))
+    );
+    // a single comma after an opening "According to X" starts the main clause
+    assert_eq!(
+        cues("According to Roe, Doe wants three British firms named.")[0],
+        ("according".into(), Some("Roe".into()))
+    );
+    assert_eq!(
+        cues("According to Roe, a British trader, prices rose."),
+        vec![("according".into(), Some("Roe, a British trader".into()))]
+    );
+}
+
+#[test]
+fn asked_after_a_quotation_is_followed_by_who_asked() {
+    assert_eq!(
+        cues("“Why wait?” asked Sen. Ada Grimm of Ohio, who wants a vote.")[0],
+        ("asked".into(), Some("Sen. Ada Grimm of Ohio".into()))
+    );
+    // elsewhere the one after "asked" is the one asked
+    assert_eq!(
+        cues("The court asked Ada Grimm to wait.")[0],
+        ("asked".into(), Some("The court".into()))
+    );
+    assert_eq!(cues("“Why?” he said and asked Ada Grimm.")[1].1, None);
+}
+
+#[test]
+fn phrasal_verbs_report_speech_with_their_particle() {
+    assert_eq!(
+        cues("“Sales fell,” Mr. Rubin pointed out.")[0],
+        ("pointed".into(), Some("Mr. Rubin".into()))
+    );
+    assert_eq!(
+        cues("“It happens,” Ida Trompe went on, as if she had not heard.")[0],
+        ("went".into(), Some("Ida Trompe".into()))
+    );
+    assert_eq!(
+        cues("As Tim Ridge, a former minister, put it: “They are here.”")[0],
+        ("put".into(), Some("Tim Ridge".into()))
+    );
+    assert!(cues("The talks went on for hours and Ada put it off.").is_empty());
+    assert_eq!(
+        cues("Or, as Tim Ridge, a former secretary of homeland security, put it: “They are here.”")
+            [0],
+        ("put".into(), Some("Tim Ridge".into()))
+    );
+}
+
+#[test]
+fn a_phrase_opening_with_a_preposition_is_no_subject() {
+    assert_eq!(
+        cues("“We are glad” about the ruling, said Rosa Dimmer, a nurse.")[0],
+        ("said".into(), Some("Rosa Dimmer, a nurse".into()))
+    );
+}
+
+#[test]
+fn quoted_as_saying_names_the_quoted_one() {
+    let c = cues("“No,” the agency quoted the minister as saying.");
+    assert_eq!(c[0], ("quoted".into(), Some("the minister".into())));
+}
+
+#[test]
+fn a_run_on_sentence_reads_a_bounded_number_of_cues() {
+    let run_on = "said ".repeat(5_000);
+    assert_eq!(cues(&run_on).len(), MAX_CUES);
+    let far = format!("Jane Doe {} said it.", "very ".repeat(100));
+    // a subject further than MAX_SOURCE_WORDS before its verb is not looked for
+    let found = cues(&far);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].1.as_ref().is_some_and(|s| !s.contains("Jane")));
+}
+
+#[test]
+fn nouns_are_not_cues() {
+    assert!(cues("The report was long.").is_empty());
+}
