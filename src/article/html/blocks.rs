@@ -98,7 +98,7 @@ pub(super) fn paragraphs(root: &NodeRef) -> Vec<String> {
 /// site's other pages.
 pub(super) fn article_paragraphs(root: &NodeRef, address: Option<&str>) -> Vec<String> {
     let mut walk = Walk {
-        site: address.and_then(host).map(str::to_string),
+        site: address.and_then(host).map(str::to_ascii_lowercase),
         ..Walk::default()
     };
     walk.tree(root);
@@ -108,7 +108,7 @@ pub(super) fn article_paragraphs(root: &NodeRef, address: Option<&str>) -> Vec<S
 
 #[derive(Default)]
 struct Walk {
-    /// The host of the page's address, without "www.".
+    /// The host of the page's address, without "www.", in lower case.
     site: Option<String>,
     current: String,
     /// Characters (not white space) of `current` that are the text of a link to
@@ -199,6 +199,8 @@ impl Walk {
         }
         match host(href) {
             Some(h) => self.site.as_deref().is_some_and(|site| {
+                // host names are the same in any case
+                let h = h.to_ascii_lowercase();
                 h == site || h.strip_suffix(site).is_some_and(|p| p.ends_with('.'))
             }),
             None => !href.contains(':'),

@@ -196,6 +196,7 @@ fn a_paragraph_that_is_all_link_to_the_site_is_left_out() {
         "/news/pier",
         "https://ledger.example/news/pier",
         "https://video.ledger.example/pier",
+        "https://Ledger.Example/news/pier",
     ] {
         let text = story_with(&format!(
             "<p><strong><a href=\"{href}\">PIER TO CLOSE FOR REPAIRS</a></strong></p>"
