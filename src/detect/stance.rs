@@ -32,13 +32,7 @@ pub fn position_clues(
             evidence.add(e, Target::Side(side), Clue::Against);
         }
         let reported = reported_words(text, p);
-        // (a side the stater attacks is no side it speaks for: "dismissed Tory plans to
-        // …" reads no "the Tories plan to …")
-        let attacked = |side: &usize| p.against == Some(*side) || stance.attacked.contains(side);
-        if let Some(side) = reported_subject(text, &reported, sides)
-            .filter(|s| !attacked(s))
-            .or(stance.defended)
-        {
+        if let Some(side) = reported_subject(text, &reported, sides).or(stance.defended) {
             evidence.add(e, Target::Side(side), Clue::SpeaksFor);
         }
     }
@@ -309,20 +303,6 @@ mod tests {
             stance(t, &position(t, "Ann Lee", "said"), &sides()),
             Stance::default()
         );
-    }
-
-    #[test]
-    fn a_side_after_a_hostile_verb_is_attacked_not_spoken_for() {
-        // "Marova plans to …" after "dismissed" is the object, not reported speech
-        let t = "Ann Lee dismissed Marova plans to raise the toll as a stunt.";
-        let findings = Findings {
-            positions: vec![position(t, "Ann Lee", "dismissed")],
-            ..Findings::default()
-        };
-        let stances = stances(t, &findings, &sides());
-        let mut ev = Evidence::new(1);
-        position_clues(t, &findings, &stances, &sides(), &mut ev);
-        assert_eq!(ev.of(0), [(Target::Side(0), Clue::Against)]);
     }
 
     #[test]
