@@ -3,7 +3,7 @@
 //! Nothing is opened: a folder of ten thousand articles lists as fast as its names
 //! can be read.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ pub fn is_article_name(path: &Path) -> bool {
     }
     path.extension()
         .and_then(OsStr::to_str)
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// An entry the listing could not read: named, so the caller can say so and go on.
@@ -94,20 +94,30 @@ fn read_folder(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let name = entry.file_name();
+        let hidden = name.as_encoded_bytes().starts_with(b".");
         // the entry's own type: a link to a folder is not followed (no cycles)
         let kind = entry.file_type()?;
         if kind.is_dir() {
             if !hidden {
-                folders.push(path);
+                folders.push((name, path));
             }
         } else if is_article_name(&path) && is_regular(&path, &kind) {
-            files.push(path);
+            files.push((name, path));
         }
     }
-    files.sort();
-    folders.sort();
-    Ok((files, folders))
+    Ok((by_name(files), by_name(folders)))
+}
+
+/// The paths of one folder's entries sorted by their names, which is the order of the
+/// paths themselves (the folder is the same part of each, and a name is one component)
+/// found without comparing paths component by component: the listing is made while
+/// every worker waits for its first article, and sorting 840 paths as paths was 9 M
+/// instructions of it.
+fn by_name(mut named: Vec<(OsString, PathBuf)>) -> Vec<PathBuf> {
+    // (names in one folder are unique: an unstable sort gives the one order)
+    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    named.into_iter().map(|(_, path)| path).collect()
 }
 
 /// True for a regular file, or a link to one: a FIFO or a device in a folder is no
@@ -166,6 +176,24 @@ mod tests {
         assert_eq!(listed, [d.join("notes.csv"), d.join("sub/z.txt")]);
         assert!(names_a_corpus(&named));
         assert!(!names_a_corpus(&[d.join("b.txt")]));
+    }
+
+    #[test]
+    fn a_folders_articles_come_in_the_order_of_their_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "z.txt", "a.txt", "A.txt", "a b.txt", "a-b.txt", "a.txt.md", "é.txt", "10.txt",
+            "9.txt", "_x.txt",
+        ];
+        for name in names {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let listed: Vec<PathBuf> = Articles::new(&[dir.path().to_path_buf()])
+            .map(Result::unwrap)
+            .collect();
+        let mut as_paths: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
+        as_paths.sort();
+        assert_eq!(listed, as_paths);
     }
 
     #[test]
