@@ -88,7 +88,7 @@ pub fn add_short_names(text: &str, found: &mut [Discovered]) {
             for k in 1..words.len() {
                 let end = words[k..].join(" ").to_lowercase();
                 if end.chars().all(|c| c.is_alphabetic() || c == ' ')
-                    && used_after_the(lowered.get_or_init(|| text.to_lowercase()), &end)
+                    && used_after_the(lowered.get_or_init(|| lowercase(text)), &end)
                 {
                     names.push(end);
                 }
@@ -112,6 +112,35 @@ pub fn add_short_names(text: &str, found: &mut [Discovered]) {
             }
         }
     }
+}
+
+/// `text.to_lowercase()`, built faster for news text: std lowers char by char from the
+/// first character that is not ASCII on (a curly quote in the headline, most often),
+/// which made this one lowering of each opening 34 M instructions of a folder run of
+/// the 840 PolNeAR texts; here every run of ASCII is lowered in bulk. Each other
+/// character lowers on its own as std lowers it, except a capital sigma, whose lower
+/// case depends on its neighbours: a text with one is left to std.
+fn lowercase(text: &str) -> String {
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+    out
 }
 
 /// Whether lower-cased `text` writes `name` after "the" as a whole word ("the
@@ -205,6 +234,20 @@ pub fn lower_case_opponent(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_is_lowered_as_std_lowers_it() {
+        for text in [
+            "",
+            "PLAIN ASCII Text, 42 Words.",
+            "“The League” said — ÉTÉ À PARIS, İstanbul’s ẞ and Ǆ.",
+            "ΟΔΟΣ ΣΟΦΙΑ: a sigma's case depends on its neighbours (ΣΑΣ Σ.)",
+            "Ünïcödé at the start, then ASCII Only",
+            "mixed ＷＩＤＥ and 𝐁𝐎𝐋𝐃 letters, ΑΒΓ",
+        ] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
 
     fn body(name: &str, kind: SideKind) -> Discovered {
         Discovered {
