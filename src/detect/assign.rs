@@ -145,7 +145,7 @@ fn infer_sides(
         .collect();
     choice::attributions(&mut scored, &choosing, findings, stances, &provisional);
     let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
-    let government = the_government(&mut chosen, story.candidates, roles, entities, evidence);
+    let government = the_government(&mut chosen, story.candidates, roles, (entities, evidence));
     (chosen, scored, government)
 }
 

@@ -31,13 +31,9 @@ pub fn the_government(
     chosen: &mut [usize],
     candidates: &Candidates,
     roles: &mut Roles,
-    entities: &Entities,
-    evidence: &Evidence,
+    people: (&Entities, &Evidence),
 ) -> Option<usize> {
-    let sides: Vec<Option<usize>> = (0..entities.list.len())
-        .map(|i| evidence.decide(i, roles, chosen))
-        .collect();
-    let government = government_of(chosen, candidates, roles, entities, &sides)?;
+    let government = government_of(chosen, candidates, roles, people)?;
     // (the side that governs is the state's offices' side, and the other the
     // opposition's: "the shadow health secretary" speaks for the party)
     let governs = government.party.unwrap_or(government.side);
@@ -50,13 +46,12 @@ pub fn the_government(
 }
 
 /// The government behind `chosen`, when the two sides are a party and its own country
-/// and a minister speaks for the country (`sides`: each entity's side).
+/// and a minister speaks for the country (each entity's side decided among `chosen`).
 fn government_of(
     chosen: &[usize],
     candidates: &Candidates,
     roles: &Roles,
-    entities: &Entities,
-    sides: &[Option<usize>],
+    (entities, evidence): (&Entities, &Evidence),
 ) -> Option<Government> {
     let kind = |s: usize| roles.kinds.get(s).copied();
     let [a, b] = *chosen else { return None };
@@ -68,11 +63,12 @@ fn government_of(
         is_pair.then_some((p, s, c))
     })?;
     let minister_speaks = entities.list.iter().enumerate().any(|(i, e)| {
-        sides.get(i) == Some(&Some(state))
-            && std::iter::once(&e.name)
-                .chain(&e.role)
-                .chain(&e.descriptions)
-                .any(|d| names_a_minister(d))
+        let mut names = std::iter::once(&e.name)
+            .chain(&e.role)
+            .chain(&e.descriptions);
+        e.speaks
+            && names.any(|d| names_a_minister(d))
+            && evidence.decide(i, roles, chosen) == Some(state)
     });
     if !minister_speaks {
         return None;
