@@ -11,6 +11,7 @@ use super::choice;
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
+use super::government_side::the_government;
 use super::governs::who_governs;
 use super::home::{self, Home};
 use super::opening::Opening;
@@ -33,6 +34,9 @@ pub struct Assigned {
     pub roles: Roles,
     /// The candidates scored as sides, when they were inferred.
     pub scored: Vec<choice::Scored>,
+    /// The chosen country side that stands for its government, called "the government"
+    /// ([`super::government_side`]).
+    pub government: Option<usize>,
 }
 
 /// What the story is and what the candidate sides are.
@@ -85,21 +89,17 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         Clue::Dateline,
         &[Clue::Named, Clue::Appositive, Clue::Described],
     );
-    let roles = Roles {
+    let mut roles = Roles {
         nation: nation(home, &governing.votes, candidates),
         governing: governing.votes,
         kinds,
         behind: governing.behind,
     };
-    let mut scored = Vec::new();
-    let chosen = match parties {
-        Some(p) => (0..p.len()).collect(),
-        None => {
-            let inferred =
-                infer_sides(story, home, findings, entities, &evidence, &roles, &stances);
-            scored = inferred.1;
-            inferred.0
-        }
+    let (chosen, scored, government) = match parties {
+        Some(p) => ((0..p.len()).collect(), Vec::new(), None),
+        None => infer_sides(
+            story, home, findings, entities, &evidence, &mut roles, &stances,
+        ),
     };
     politician_clues(&listed, &roles.kinds, &chosen, roles.behind, &mut evidence);
     let speaker_sides: Vec<Option<usize>> = (0..entities.list.len())
@@ -112,20 +112,22 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         evidence,
         roles,
         scored,
+        government,
     }
 }
 
 /// The story's sides when none are given, in the order the story first attributes
-/// something to them, and the candidates as scored ([`choice`]).
+/// something to them, the candidates as scored ([`choice`]) and the side that stands for
+/// the government ([`the_government`], which may put its party in its place).
 fn infer_sides(
     story: Story,
     home: Option<Home>,
     findings: &Findings,
     entities: &Entities,
     evidence: &Evidence,
-    roles: &Roles,
+    roles: &mut Roles,
     stances: &[Stance],
-) -> (Vec<usize>, Vec<choice::Scored>) {
+) -> (Vec<usize>, Vec<choice::Scored>, Option<usize>) {
     let sides = &story.candidates.matcher;
     let choosing = choice::Story {
         opening: story.opening,
@@ -142,8 +144,9 @@ fn infer_sides(
         .map(|i| evidence.decide(i, roles, &present))
         .collect();
     choice::attributions(&mut scored, &choosing, findings, stances, &provisional);
-    let chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
-    (chosen, scored)
+    let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
+    let government = the_government(&mut chosen, story.candidates, roles, (entities, evidence));
+    (chosen, scored, government)
 }
 
 /// The candidate side of the home country: a given party or a historical state that

@@ -20,6 +20,7 @@ pub mod evidence;
 pub mod explain;
 mod found;
 pub mod gazetteer;
+mod government_side;
 mod governs;
 mod home;
 mod kinds;
@@ -104,7 +105,13 @@ fn detect_using(
     let mut out = Annotations::new(ArticleInfo::of(article));
     out.parties = match parties {
         Some(p) => p.to_vec(),
-        None => chosen.iter().map(|&i| candidates.party(i)).collect(),
+        None => chosen
+            .iter()
+            .map(|&i| match assigned.government {
+                Some(g) if g == i => government_side::government_party(),
+                _ => candidates.party(i),
+            })
+            .collect(),
     };
     let labels = Labels {
         ids: speaker_ids(&entities),

@@ -1,0 +1,215 @@
+//! The government as a side, when the sides are inferred. A story between a party and
+//! the state it opposes ("The Conservatives accused the government …", the Health
+//! Secretary and the prime minister's spokesman answering) has the party's own country
+//! as its other side: the state's offices speak for it. In such a story the country is
+//! not what is meant: it is the government, that is the party governing it. The
+//! governing party stands in for the country when the story names it; else the side is
+//! called "the government". Only where ministers speak for the country: a campaign
+//! story between a party and its country with no minister (news of a presidency, where
+//! the state is "the administration" or "the White House") keeps its sides.
+
+use super::candidates::Candidates;
+use super::entities::Entities;
+use super::evidence::{Evidence, Roles};
+use super::side_kind::SideKind;
+use crate::model::Party;
+
+/// The country side that stands for the government, and the governing party to put in
+/// its place when the story names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Government {
+    /// The chosen side that is a country standing for its government.
+    pub side: usize,
+    /// The party the story shows governing that country, a candidate.
+    pub party: Option<usize>,
+}
+
+/// Where the inferred sides are a party and its own country whose ministers speak: the
+/// governing party in the country's place when the story names it (it then governs, for
+/// the state's offices), else the country side to call "the government".
+pub fn the_government(
+    chosen: &mut [usize],
+    candidates: &Candidates,
+    roles: &mut Roles,
+    people: (&Entities, &Evidence),
+) -> Option<usize> {
+    let government = government_of(chosen, candidates, roles, people)?;
+    // (the side that governs is the state's offices' side, and the other the
+    // opposition's: "the shadow health secretary" speaks for the party)
+    let governs = government.party.unwrap_or(government.side);
+    for side in chosen.iter_mut().filter(|s| **s == government.side) {
+        *side = governs;
+    }
+    roles.governing.retain(|&(s, _)| s != governs);
+    roles.governing.push((governs, i32::MAX / 2));
+    government.party.is_none().then_some(government.side)
+}
+
+/// The government behind `chosen`, when the two sides are a party and its own country
+/// and a minister speaks for the country (each entity's side decided among `chosen`).
+fn government_of(
+    chosen: &[usize],
+    candidates: &Candidates,
+    roles: &Roles,
+    (entities, evidence): (&Entities, &Evidence),
+) -> Option<Government> {
+    let kind = |s: usize| roles.kinds.get(s).copied();
+    let [a, b] = *chosen else { return None };
+    let (opposing, state, country) = [(a, b), (b, a)].into_iter().find_map(|(p, s)| {
+        let c = candidates.country_of_party(p)?;
+        let is_pair = kind(p) == Some(SideKind::Party)
+            && kind(s) == Some(SideKind::Country)
+            && candidates.country(s) == Some(c);
+        is_pair.then_some((p, s, c))
+    })?;
+    let minister_speaks = entities.list.iter().enumerate().any(|(i, e)| {
+        let mut names = std::iter::once(&e.name)
+            .chain(&e.role)
+            .chain(&e.descriptions);
+        e.speaks
+            && names.any(|d| names_a_minister(d))
+            && evidence.decide(i, roles, chosen) == Some(state)
+    });
+    if !minister_speaks {
+        return None;
+    }
+    let party = governing_party(roles, candidates, opposing, country);
+    Some(Government { side: state, party })
+}
+
+/// The party of `country` other than `opposing` that the story shows governing: the
+/// one most called the government ("the Labour government", "Labour ministers"), else
+/// the one other party of the country it names at all.
+fn governing_party(
+    roles: &Roles,
+    candidates: &Candidates,
+    opposing: usize,
+    country: usize,
+) -> Option<usize> {
+    let others: Vec<(usize, i32)> = roles
+        .governing
+        .iter()
+        .copied()
+        .filter(|&(s, _)| {
+            s != opposing
+                && roles.kinds.get(s) == Some(&SideKind::Party)
+                && candidates.country_of_party(s) == Some(country)
+        })
+        .collect();
+    let best = others
+        .iter()
+        .filter(|&&(_, v)| v > 0)
+        .max_by_key(|&&(_, v)| v);
+    if let Some(&(s, _)) = best {
+        return Some(s);
+    }
+    match others.as_slice() {
+        [(s, 0)] => Some(*s),
+        _ => None,
+    }
+}
+
+/// Whether a name or title is a minister's ("Health Minister", "the prime minister's
+/// spokesman", "ministers").
+fn names_a_minister(phrase: &str) -> bool {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("ministers"))
+}
+
+/// What the annotations call a country side that stands for its government.
+pub fn government_party() -> Party {
+    Party {
+        id: "government".to_string(),
+        name: "the government".to_string(),
+        aliases: vec!["government".to_string()],
+        ..Party::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Candidates, Roles, governing_party, names_a_minister};
+    use crate::article::{Article, Source};
+    use crate::detect::detect;
+
+    /// The inferred sides' ids and each quotation's side.
+    fn inferred(story: &str) -> (Vec<String>, Vec<Option<String>>) {
+        let found = detect(&Article::from_bytes(Source::Stdin, story.as_bytes()), None);
+        let ids = found.parties.iter().map(|p| p.id.clone()).collect();
+        let sides = found.quotes.iter();
+        (
+            ids,
+            sides
+                .map(|q| q.party.as_ref().map(|p| p.to_string()))
+                .collect(),
+        )
+    }
+
+    // The opposition against ministers whose party the story never names.
+    const UNNAMED: &str = "Tories attack school meals figures\n\n\
+        The Conservatives have accused the government of hiding the cost of free school \
+        meals.\n\n\
+        Shadow education secretary Hugh Barlow said the figures were misleading. \
+        \"Parents deserve the truth,\" Mr Barlow said.\n\n\
+        Schools Minister Ada Fenwick said the Tories were wrong. \"Every child who needs \
+        a meal will get one,\" she said. Downing Street said the prime minister backed \
+        her.\n";
+
+    #[test]
+    fn the_country_a_party_opposes_through_its_ministers_is_the_government() {
+        let (ids, sides) = inferred(UNNAMED);
+        assert_eq!(ids, ["conservatives", "government"]);
+        let want = [Some("conservatives"), Some("government")];
+        assert_eq!(sides, want.map(|s| s.map(String::from)));
+    }
+
+    #[test]
+    fn a_party_against_its_country_with_no_minister_keeps_the_country() {
+        let story = "Republicans attack school meals figures\n\n\
+            The Republicans have accused the administration of hiding the cost of free \
+            school meals in the United States.\n\n\
+            Senator Hugh Barlow said the figures were misleading. \"Parents deserve the \
+            truth,\" Mr Barlow said.\n\n\
+            White House spokeswoman Ada Fenwick said the Republicans were wrong. \"Every \
+            child who needs a meal will get one,\" she said.\n";
+        assert_eq!(inferred(story).0, ["republicans", "us"]);
+    }
+
+    #[test]
+    fn the_governing_party_is_the_one_called_the_government_else_the_one_other_named() {
+        let candidates = Candidates::given(&[]);
+        let side = |name: &str| candidates.matcher.first(name).unwrap();
+        let (labour, tories, lib_dems) = (side("Labour"), side("Tories"), side("Lib Dems"));
+        let gb = candidates.country_of_party(tories).unwrap();
+        let roles = |governing: Vec<(usize, i32)>| Roles {
+            governing,
+            kinds: candidates.kinds(),
+            ..Roles::default()
+        };
+        // "the Labour government" beside the Liberal Democrats, named otherwise
+        let called = roles(vec![(tories, -1), (lib_dems, 0), (labour, 1)]);
+        assert_eq!(
+            governing_party(&called, &candidates, tories, gb),
+            Some(labour)
+        );
+        // Labour only named
+        let named = roles(vec![(tories, 0), (labour, 0)]);
+        assert_eq!(
+            governing_party(&named, &candidates, tories, gb),
+            Some(labour)
+        );
+        // two others named, none called the government: not known
+        let two = roles(vec![(tories, 0), (lib_dems, 0), (labour, 0)]);
+        assert_eq!(governing_party(&two, &candidates, tories, gb), None);
+    }
+
+    #[test]
+    fn a_minister_is_named_by_the_word_alone() {
+        assert!(names_a_minister("the prime minister's official spokesman"));
+        assert!(names_a_minister("Local Government Minister"));
+        assert!(names_a_minister("ministers"));
+        assert!(!names_a_minister("Ministry of Defence spokesman"));
+        assert!(!names_a_minister("White House spokesman"));
+    }
+}
