@@ -1,7 +1,8 @@
-//! Quotations introduced by the sentence before them: a paragraph that closes on a
-//! colon, and attribution tails after a question or exclamation.
+//! Quotations whose attribution stands apart from them: a paragraph that closes on a
+//! colon, a "said X" that closes the sentence after a fragment.
 
-use super::speakers;
+use super::{attributed, speakers};
+use crate::model::QuoteKind;
 
 #[test]
 fn a_paragraph_closing_on_a_colon_without_a_speech_verb_gives_its_subject_the_next_quotation() {
@@ -17,4 +18,41 @@ fn a_colon_after_a_subject_that_names_nobody_leaves_the_quotation_to_the_last_sp
     let body = "“The figures are wrong,” Ivo Mertz said.\n\nWait, it gets better:\n\n\
                 “The budget grows every year. Nobody checks it.”";
     assert_eq!(speakers(body), vec!["Ivo Mertz", "Ivo Mertz"]);
+}
+
+#[test]
+fn a_name_after_a_verb_that_follows_a_comma_is_the_source_of_a_fragment_before_it() {
+    let got = attributed(
+        "The pledge to “rebuild every bridge” appeals to older voters, said Ilse Varga, \
+         a pollster in Dunmore.",
+    );
+    assert_eq!(got[0].1, QuoteKind::Partial);
+    assert_eq!(got[0].2, "Ilse Varga");
+}
+
+#[test]
+fn a_name_after_the_verb_that_goes_on_with_a_clause_is_no_inverted_source() {
+    // (whom she spoke of, and when she spoke, are not who spoke)
+    assert_eq!(
+        speakers("Ilse Varga, the mayor, said Tom Reed was “plainly wrong”."),
+        vec!["Ilse Varga"]
+    );
+    assert_eq!(
+        speakers("“It is over,” Ilse Varga, the mayor, said Monday."),
+        vec!["Ilse Varga"]
+    );
+}
+
+#[test]
+fn a_verb_whose_source_names_nobody_leaves_a_fragment_to_the_name_that_signs_the_sentence() {
+    assert_eq!(
+        speakers("The vote signals “the start of a long decline” for the league, said Ilse Varga."),
+        vec!["Ilse Varga"]
+    );
+    // a later verb that goes on with its clause signs nothing
+    let got = speakers(
+        "The vote signals “the start of a long decline” for the league, and Ilse Varga \
+         compared it with a flood.",
+    );
+    assert_ne!(got, vec!["Ilse Varga"]);
 }
