@@ -56,3 +56,12 @@ fn a_verb_whose_source_names_nobody_leaves_a_fragment_to_the_name_that_signs_the
     );
     assert_ne!(got, vec!["Ilse Varga"]);
 }
+
+#[test]
+fn a_front_runner_before_a_name_is_a_title_and_the_front_runner_refers_back_to_its_holder() {
+    let body = "Republican presidential front-runner Ida Marsh rallied supporters in Dunmore, \
+                saying: “We will carry this state.”\n\n\
+                Tom Reed, a rival, disagreed. “She will not,” he said.\n\n\
+                “The polls are with us,” the front-runner told reporters.";
+    assert_eq!(speakers(body), vec!["Ida Marsh", "Tom Reed", "Ida Marsh"]);
+}
