@@ -184,6 +184,27 @@ fn is_noun_here(
         || (lexicon::is_possessor(&prev)
             && lexicon::is_noun_after_possessor(form)
             && !introduces_content(text, outside, k, quotes))
+        || is_named_plural(text, outside, k, form)
+}
+
+/// "after the Dover attacks", "since the Vance remarks": a plural form after a
+/// capitalised modifier that a determiner opens, itself after a preposition of time, is
+/// a noun, the preposition's object ("A spokesman for the Pentagon says" still speaks:
+/// a phrase after "for", "by" or "of" may close the subject).
+fn is_named_plural(text: &str, outside: &[Word], k: usize, form: &str) -> bool {
+    if !form.ends_with('s') || k < 3 || !is_capitalized(&text[outside[k - 1].clone()]) {
+        return false;
+    }
+    let joined = (k - 3..k).all(|i| text[outside[i].end..outside[i + 1].start] == *" ");
+    let (mut det, mut prep) = ([0u8; 32], [0u8; 32]);
+    let det = lower(&text[outside[k - 2].clone()], &mut det);
+    let prep = lower(&text[outside[k - 3].clone()], &mut prep);
+    joined
+        && lexicon::is_determiner(&det)
+        && matches!(
+            &*prep,
+            "after" | "before" | "since" | "during" | "amid" | "following" | "despite"
+        )
 }
 
 /// Whether the noun `outside[k]` introduces what was said: a quotation or colon right

@@ -65,3 +65,11 @@ fn a_front_runner_before_a_name_is_a_title_and_the_front_runner_refers_back_to_i
                 “The polls are with us,” the front-runner told reporters.";
     assert_eq!(speakers(body), vec!["Ida Marsh", "Tom Reed", "Ida Marsh"]);
 }
+
+#[test]
+fn a_participle_after_an_opening_phrase_of_time_with_a_name_in_it_is_the_subjects() {
+    assert_eq!(
+        speakers("After the Dover attacks, Ilse Varga released an ad calling it “reckless”."),
+        vec!["Ilse Varga"]
+    );
+}
