@@ -73,3 +73,20 @@ fn a_participle_after_an_opening_phrase_of_time_with_a_name_in_it_is_the_subject
         vec!["Ilse Varga"]
     );
 }
+
+#[test]
+fn after_a_question_a_phrasal_verb_or_a_name_with_its_appositive_attributes_it() {
+    assert_eq!(
+        speakers("“It happens, right?” Mr Tosk went on, as if he had not heard her."),
+        vec!["Tosk"]
+    );
+    assert_eq!(
+        speakers("“Why not us?” Ann Murk, the head of the Blue Sky club, said on Friday."),
+        vec!["Ann Murk"]
+    );
+    // (a clause after the exclamation that no speech verb opens is no attribution)
+    assert_eq!(
+        speakers("“Why not?” The crowd roared, shouting his name."),
+        vec![""]
+    );
+}
