@@ -198,8 +198,8 @@ impl Walk<'_> {
             .zip(&s.resolved)
             .rev()
             .find_map(|(c, r)| r.filter(|_| c.kind == CueKind::Speech));
-        // A sentence that closes on a colon with no speech verb ("When Wall died,
-        // President Cole released the following statement:") introduces the quotation
+        // A sentence that closes on a colon with no speech verb ("After the mill
+        // shut, Mayor Cole put out this statement:") introduces the quotation
         // that follows it: its subject speaks it.
         let introduces = || {
             u.spans.is_empty()

@@ -323,7 +323,7 @@ fn after_source(
     Some(first.start..end)
 }
 
-/// "The vote marks “the end” for the union, said Gert Wald, founder of …": a speech
+/// "The ruling wins “broad support” in the valley, said Ilse Varga, a pollster …": a speech
 /// verb after a comma that a name follows, closing the sentence or opening an
 /// appositive, has its source after it, whatever noun phrase stands before the comma
 /// ("said Tom Reed was wrong" names whom was spoken of, and "said Monday" when).

@@ -147,7 +147,7 @@ fn choose_cue(
     let outer = nearest
         .filter(|&k| lexicon::reports_finding(cues[k].verb))
         .and_then(|_| preceding.find(|&k| !lexicon::reports_finding(cues[k].verb)));
-    // "The vote signals “the end” for the union, said Gert Wald": a verb before the
+    // "The ruling signals “a decline” in the valley, said Ilse Varga": a verb before the
     // quotation whose source names no one leaves it to a later attribution that names
     // someone and closes the sentence ("…, said X", "…, X said.")
     let names = |k: usize| speech.iter().any(|&(i, e)| i == k && e.is_some());

@@ -11,7 +11,7 @@ use std::ops::Range;
 /// Whether `piece` is the place that ends the appositive `before` it ("…, during a
 /// meeting in Columbus, Ohio, said", "a salesman from Sumter, South Carolina,"): a short
 /// capitalised piece after a lower-case one that ends with a capitalised word, or after
-/// a relative clause, whose noun it names ("Al Roe, who lives near the state capital,
+/// a relative clause, whose noun it names ("Al Roe, who farms near the county seat,
 /// Dover, said").
 fn is_place_of(text: &str, ws: &[Word], piece: &Range<usize>, before: &Range<usize>) -> bool {
     let capitalized = |i: usize| is_capitalized(&text[ws[i].clone()]);

@@ -202,7 +202,7 @@ fn a_plural_after_a_named_modifier_in_a_phrase_of_time_is_a_noun() {
 #[test]
 fn a_name_after_a_relative_clause_names_its_noun_and_is_skipped() {
     assert_eq!(
-        cues("Al Roe, who lives near the state capital, Dover, said he would vote."),
+        cues("Al Roe, who farms near the county seat, Dover, said he would vote."),
         vec![("said".into(), Some("Al Roe".into()))]
     );
 }
