@@ -198,10 +198,23 @@ impl Walk<'_> {
             .zip(&s.resolved)
             .rev()
             .find_map(|(c, r)| r.filter(|_| c.kind == CueKind::Speech));
+        // A sentence that closes on a colon with no speech verb ("After the mill
+        // shut, Mayor Cole put out this statement:") introduces the quotation
+        // that follows it: its subject speaks it.
+        let introduces = || {
+            u.spans.is_empty()
+                && text[u.range.clone()].trim_end().ends_with(':')
+                && u.cues.iter().all(|c| c.kind != CueKind::Speech)
+        };
+        let reported = match reported {
+            None if introduces() => self.subject_entity(text, u.outside),
+            r => r,
+        };
         if let Some(e) = reported.filter(|_| u.spans.is_empty()) {
             *prev_unit_speaker = Some(e);
             self.last = Some((e, pi));
         }
+        let s = &self.scratch;
         for p in unit_positions(text, u.range, u.outside, u.cues, &s.resolved, self.sides) {
             if let Some(e) = p.speaker {
                 self.entities.list[e].speaks = true;

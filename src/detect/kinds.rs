@@ -147,7 +147,18 @@ fn choose_cue(
     let outer = nearest
         .filter(|&k| lexicon::reports_finding(cues[k].verb))
         .and_then(|_| preceding.find(|&k| !lexicon::reports_finding(cues[k].verb)));
-    let before = outer.or(nearest);
+    // "The ruling signals “a decline” in the valley, said Ilse Varga": a verb before the
+    // quotation whose source names no one leaves it to a later attribution that names
+    // someone and closes the sentence ("…, said X", "…, X said.")
+    let names = |k: usize| speech.iter().any(|&(i, e)| i == k && e.is_some());
+    let signs_sentence = |k: usize| {
+        let c = &cues[k];
+        let rest = text[c.word.end..].trim_start();
+        names(k) && (c.inverted || rest.is_empty() || rest.starts_with(['.', ',']))
+    };
+    let before = outer
+        .or(nearest)
+        .filter(|&k| names(k) || !after.is_some_and(signs_sentence));
     let chosen = if starts_unit || (ends_clause && after.is_some_and(|k| signs(text, q, &cues[k])))
     {
         after.or(before)

@@ -10,14 +10,24 @@ use std::ops::Range;
 
 /// Whether `piece` is the place that ends the appositive `before` it ("…, during a
 /// meeting in Columbus, Ohio, said", "a salesman from Sumter, South Carolina,"): a short
-/// capitalised piece after a lower-case one that ends with a capitalised word.
+/// capitalised piece after a lower-case one that ends with a capitalised word, or after
+/// a relative clause, whose noun it names ("Al Roe, who farms near the county seat,
+/// Dover, said").
 fn is_place_of(text: &str, ws: &[Word], piece: &Range<usize>, before: &Range<usize>) -> bool {
     let capitalized = |i: usize| is_capitalized(&text[ws[i].clone()]);
+    let relative = || {
+        let mut buf = [0u8; 32];
+        before.start > 0
+            && matches!(
+                &*lower(&text[ws[before.start].clone()], &mut buf),
+                "who" | "which" | "where"
+            )
+    };
     piece.len() <= 3
         && piece.clone().all(capitalized)
         && before.len() > 1
         && !capitalized(before.start)
-        && capitalized(before.end - 1)
+        && (capitalized(before.end - 1) || relative())
 }
 
 /// A capitalised appositive that describes rather than names: a title with its

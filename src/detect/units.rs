@@ -99,15 +99,32 @@ fn after_colon(text: &str, start: usize) -> bool {
 fn is_attribution_tail(text: &str, s: &Range<usize>, long: bool) -> bool {
     let ws = words(text, s.clone());
     let mut buf = [0u8; 32];
-    let mut speech_at = |n: usize| {
-        ws.iter().take(n).any(|w| {
-            !is_capitalized(&text[w.clone()])
-                && lexicon::cue(&lower(&text[w.clone()], &mut buf)) == Some(CueKind::Speech)
-        })
+    // (a verb that speaks with its particle counts with it: "Mr Tosk went on.")
+    let mut speaks = |i: usize| {
+        let w = &text[ws[i].clone()];
+        let phrasal = lexicon::phrasal_speech(w.as_bytes()).is_some_and(|(_, particle, _)| {
+            ws.get(i + 1).is_some_and(|n| &text[n.clone()] == particle)
+        });
+        !is_capitalized(w)
+            && (phrasal || lexicon::cue(&lower(w, &mut buf)) == Some(CueKind::Speech))
     };
+    // after a name and its appositive ("Ed Miller, a retired welder, said …")
+    let after_appositive = || {
+        let commas = (1..ws.len().min(MAX_APPOSITIVE_WORDS))
+            .filter(|&i| text[ws[i - 1].end..ws[i].start].contains(','));
+        commas.into_iter().nth(1)
+    };
+    let speech_at =
+        |n: usize, speaks: &mut dyn FnMut(usize) -> bool| (0..ws.len().min(n)).any(speaks);
     !text[s.clone()].contains(['“', '"', '‘'])
-        && ((ws.len() <= 12 && speech_at(8)) || (long && speech_at(OPENING_CUE_WORDS)))
+        && ((ws.len() <= 12 && speech_at(8, &mut speaks))
+            || (long && speech_at(OPENING_CUE_WORDS, &mut speaks))
+            || (long && after_appositive().is_some_and(&mut speaks)))
 }
+
+/// Most words of a name and its appositive before the speech verb of a long
+/// attribution tail.
+const MAX_APPOSITIVE_WORDS: usize = 16;
 
 /// Whether a quotation ends with a question or exclamation mark inside its marks.
 fn asks_or_exclaims(text: &str, q: &QuoteSpan) -> bool {

@@ -185,3 +185,24 @@ fn a_run_on_sentence_reads_a_bounded_number_of_cues() {
 fn nouns_are_not_cues() {
     assert!(cues("The report was long.").is_empty());
 }
+
+#[test]
+fn a_plural_after_a_named_modifier_in_a_phrase_of_time_is_a_noun() {
+    assert_eq!(
+        cues("After the Dover attacks, Bell laughed, calling it “dangerous”."),
+        vec![("calling".into(), None)]
+    );
+    // a phrase after "for" may close the subject: the verb still speaks
+    assert_eq!(
+        cues("A spokesman for the Pentagon says the talks failed."),
+        vec![("says".into(), Some("A spokesman for the Pentagon".into()))]
+    );
+}
+
+#[test]
+fn a_name_after_a_relative_clause_names_its_noun_and_is_skipped() {
+    assert_eq!(
+        cues("Al Roe, who farms near the county seat, Dover, said he would vote."),
+        vec![("said".into(), Some("Al Roe".into()))]
+    );
+}

@@ -22,7 +22,7 @@ const TITLES: &str = "
     health education energy labor labour justice agriculture commerce treasury navy army
     air force under assistant associate press counsel solicitor delegate envoy
     negotiator dean chancellor independent conservative tory liberal mp mep msp labor progressive
-    libertarian
+    libertarian front-runner frontrunner hopeful
 ";
 
 /// Nouns that name a body rather than a person when they end a name
@@ -62,7 +62,7 @@ const SOURCE_NOUNS: &str = "
     congresswoman manager delegate councilman councilwoman commenter commenters reader
     readers caller callers viewer viewers protester protesters blogger writer student
     students fan fans chancellor premier commissioner democrat republican person
-    treasurer supporter backer backers donor donors
+    treasurer supporter backer backers donor donors front-runner frontrunner hopeful
 ";
 
 /// Offices that one person holds in a story, so that "the minister" or "the Tory
@@ -70,7 +70,7 @@ const SOURCE_NOUNS: &str = "
 const OFFICES: &str = "
     minister secretary chancellor leader president premier governor senator mayor
     chairman chairwoman chair candidate nominee congressman congresswoman ambassador
-    commissioner treasurer negotiator envoy
+    commissioner treasurer negotiator envoy front-runner frontrunner
 ";
 
 /// Words that make an office another one ("the shadow chancellor" is not "the

@@ -7,6 +7,7 @@ use crate::model::QuoteKind;
 
 mod coreference;
 mod cue_nouns;
+mod introduced;
 
 fn article(body: &str) -> Article {
     let text = format!("Made-up headline for a test\n\n{body}\n");

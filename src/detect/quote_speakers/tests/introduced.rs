@@ -1,0 +1,94 @@
+//! Quotations whose attribution stands apart from them: a paragraph that closes on a
+//! colon, a "said X" that closes the sentence after a fragment.
+
+use super::{attributed, speakers};
+use crate::model::QuoteKind;
+
+#[test]
+fn a_paragraph_closing_on_a_colon_without_a_speech_verb_gives_its_subject_the_next_quotation() {
+    let body = "Rosa Quill chaired the board for a decade. “We are ready,” Ivo Mertz said.\n\n\
+                After the mill shut, Mayor Quill put out this statement:\n\n\
+                “Our town will miss the mill. Its workers built this valley.”";
+    assert_eq!(speakers(body), vec!["Ivo Mertz", "Rosa Quill"]);
+}
+
+#[test]
+fn a_colon_after_a_subject_that_names_nobody_leaves_the_quotation_to_the_last_speaker() {
+    // ("Wait, it gets better:" introduces the quotation but names no one)
+    let body = "“The figures are wrong,” Ivo Mertz said.\n\nWait, it gets better:\n\n\
+                “The budget grows every year. Nobody checks it.”";
+    assert_eq!(speakers(body), vec!["Ivo Mertz", "Ivo Mertz"]);
+}
+
+#[test]
+fn a_name_after_a_verb_that_follows_a_comma_is_the_source_of_a_fragment_before_it() {
+    let got = attributed(
+        "The pledge to “rebuild every bridge” wins over rural towns, said Ilse Varga, \
+         a pollster in Dunmore.",
+    );
+    assert_eq!(got[0].1, QuoteKind::Partial);
+    assert_eq!(got[0].2, "Ilse Varga");
+}
+
+#[test]
+fn a_name_after_the_verb_that_goes_on_with_a_clause_is_no_inverted_source() {
+    // (whom she spoke of, and when she spoke, are not who spoke)
+    assert_eq!(
+        speakers("Ilse Varga, the mayor, said Tom Reed was “plainly wrong”."),
+        vec!["Ilse Varga"]
+    );
+    assert_eq!(
+        speakers("“It is over,” Ilse Varga, the mayor, said Monday."),
+        vec!["Ilse Varga"]
+    );
+}
+
+#[test]
+fn a_verb_whose_source_names_nobody_leaves_a_fragment_to_the_name_that_signs_the_sentence() {
+    assert_eq!(
+        speakers("The ruling signals “a long decline” in the valley, said Ilse Varga."),
+        vec!["Ilse Varga"]
+    );
+    // a later verb that goes on with its clause signs nothing
+    let got = speakers(
+        "The ruling signals “a long decline” in the valley, and Ilse Varga \
+         compared it with a flood.",
+    );
+    assert_ne!(got, vec!["Ilse Varga"]);
+}
+
+#[test]
+fn a_front_runner_before_a_name_is_a_title_and_the_front_runner_refers_back_to_its_holder() {
+    let body = "Republican presidential front-runner Ida Marsh spoke at a fair in Dunmore, \
+                saying: “We will carry this state.”\n\n\
+                Tom Reed, a rival, disagreed. “She will not,” he said.\n\n\
+                “The polls are with us,” the front-runner told reporters.";
+    assert_eq!(speakers(body), vec!["Ida Marsh", "Tom Reed", "Ida Marsh"]);
+}
+
+#[test]
+fn a_participle_after_an_opening_phrase_of_time_with_a_name_in_it_is_the_subjects() {
+    assert_eq!(
+        speakers(
+            "After the Dover attacks, Ilse Varga ran a television spot calling it “reckless”."
+        ),
+        vec!["Ilse Varga"]
+    );
+}
+
+#[test]
+fn after_a_question_a_phrasal_verb_or_a_name_with_its_appositive_attributes_it() {
+    assert_eq!(
+        speakers("“Who would pay for that?” Mr Tosk went on, waving a hand."),
+        vec!["Tosk"]
+    );
+    assert_eq!(
+        speakers("“Why not us?” Ann Murk, the head of the Blue Sky club, said on Friday."),
+        vec!["Ann Murk"]
+    );
+    // (a clause after the exclamation that no speech verb opens is no attribution)
+    assert_eq!(
+        speakers("“Why not?” The crowd roared, shouting his name."),
+        vec![""]
+    );
+}
