@@ -241,17 +241,11 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
 /// sentence's end, a comma, a quotation mark or a bracket, but not the dots of an
 /// initialism ("the U.N. envoy, Jonas Berg," keeps "the U.N. envoy").
 fn last_stop(before: &str) -> Option<usize> {
-    let bytes = before.as_bytes();
-    let initialism = |i: usize| {
-        i >= 1
-            && bytes[i - 1].is_ascii_uppercase()
-            && (i == 1 || matches!(bytes[i - 2], b'.' | b' '))
-    };
     before
         .char_indices()
         .rfind(|&(i, c)| {
             matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n')
-                || (c == '.' && !initialism(i))
+                || (c == '.' && !crate::detect::words::is_initialism_dot(before, i))
         })
         .map(|(i, c)| i + c.len_utf8())
 }
