@@ -34,7 +34,11 @@ pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str>
         end -= 1;
     }
     let window = &rest[..end];
-    let stop = window.find([',', '.', ';', '(', '"', '“'])?;
+    let stop = window.char_indices().find_map(|(i, c)| {
+        let ends = matches!(c, ',' | ';' | '(' | '"' | '“')
+            || (c == '.' && !super::words::is_initialism_dot(window, i));
+        ends.then_some(i)
+    })?;
     let appositive = &window[..stop];
     let first = appositive.split_whitespace().next()?;
     let ok = match reading {
@@ -99,4 +103,25 @@ fn is_clause_word(word: &str) -> bool {
         || lexicon::pronoun(&lower).is_some()
         || lexicon::cue(&lower).is_some()
         || lexicon::has_verb_ending(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_initialism_does_not_end_an_appositive() {
+        let text = "Jo Bell, the U.S. trade representative, said no.";
+        let end = "Jo Bell".len();
+        assert_eq!(
+            appositive(text, end, Reading::Strict),
+            Some("the U.S. trade representative")
+        );
+        // a sentence's end still ends one
+        let text = "Jo Bell, the U.N. envoy. She said no, then left.";
+        assert_eq!(
+            appositive(text, end, Reading::Strict),
+            Some("the U.N. envoy")
+        );
+    }
 }

@@ -90,7 +90,8 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         &[Clue::Named, Clue::Appositive, Clue::Described],
     );
     let mut roles = Roles {
-        nation: nation(home, &governing.votes, candidates),
+        nation: nation(home, &governing.votes, candidates)
+            .or_else(|| found_home(text, story.structure, candidates)),
         governing: governing.votes,
         kinds,
         behind: governing.behind,
@@ -221,6 +222,17 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
     }
     home::office_clues(story.text, home, entities, sides, &mut evidence);
     evidence
+}
+
+/// The home of a story whose dateline no gazetteer knows: the city of a country no
+/// list has, whose offices the story names without saying whose
+/// ([`home::dateline_side`]).
+fn found_home(text: &str, structure: &Structure, candidates: &Candidates) -> Option<usize> {
+    let kinds = candidates.kinds();
+    home::dateline_side(text, structure, &candidates.matcher, |s| {
+        kinds.get(s) == Some(&super::side_kind::SideKind::Country)
+            && candidates.country(s).is_none()
+    })
 }
 
 /// The candidate side of the country the story is set in: its home's, else the one its

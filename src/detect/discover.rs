@@ -17,6 +17,7 @@ use super::side_kind::{Discovered, SideKind};
 use super::side_words::{Class, is};
 use super::words::{Word, is_capitalized, lower};
 use countries::countries_and_parties;
+pub(super) use countries::is_demonym_of;
 pub use organisations::kind_of_name;
 use organisations::{LoneWords, after_office_of, kind_of_set_against, organisation};
 

@@ -14,6 +14,9 @@ use super::side_words::{Class, classes};
 use crate::article::Structure;
 use std::borrow::Cow;
 
+mod dateline;
+pub use dateline::dateline_side;
+
 /// Where the story is told from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Home {

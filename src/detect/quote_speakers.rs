@@ -9,7 +9,7 @@ use super::found::Found;
 use super::lexicon;
 use super::parties::SideMatcher;
 use super::speakers::SourceNp;
-use super::words::{Word, floor_boundary, is_capitalized, lower};
+use super::words::{Word, floor_boundary, is_capitalized, is_initialism_dot, lower};
 use crate::model::QuoteKind;
 use std::ops::Range;
 use subject::cue_subject;
@@ -96,7 +96,10 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
     };
     // back to the determiner, at most five words, never over punctuation
     for i in (noun.saturating_sub(5)..noun).rev() {
-        if !text[outside[i].end..outside[i + 1].start].trim().is_empty() {
+        // (the dot of an initialism is no punctuation here: "the U.N. mediator, …")
+        let gap = text[outside[i].end..outside[i + 1].start].trim();
+        let initialism = gap == "." && is_initialism_dot(text, outside[i].end);
+        if !gap.is_empty() && !initialism {
             break;
         }
         let word = lower(&text[outside[i].clone()], &mut buf);

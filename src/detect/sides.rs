@@ -57,7 +57,18 @@ pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
         .or_else(|| super::discover::kind_of_name(&party.name))
         .or(is_country.then_some(SideKind::Country))
         .or_else(|| by_nouns(&party.aliases))
+        .or_else(|| has_demonym(party).then_some(SideKind::Country))
         .unwrap_or_default()
+}
+
+/// Whether a party that no list knows is called by a demonym of its name ("Tesk" with
+/// the alias "Teskan"): a country, whose "Teskan government" is the state's, not a
+/// party's in office.
+fn has_demonym(party: &Party) -> bool {
+    party
+        .aliases
+        .iter()
+        .any(|a| super::discover::is_demonym_of(a, &party.name))
 }
 
 /// The side a parties file marks as governing: `governs = true`, or a name or alias
@@ -192,5 +203,25 @@ mod tests {
         assert_eq!(ids, ["ke", "et"]);
         let none = complete_pair(Vec::new(), &["No country here"], m);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_given_party_called_by_a_demonym_of_its_name_is_a_country() {
+        let party = |name: &str, aliases: &[&str]| Party {
+            id: name.to_lowercase(),
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            ..Default::default()
+        };
+        let tesk = party("Tesk", &["Teskan", "Teskar"]);
+        assert_eq!(kind_of_party(&tesk, false), SideKind::Country);
+        let marova = party("Marova", &["Marovan"]);
+        assert_eq!(kind_of_party(&marova, false), SideKind::Country);
+        // no demonym among the names: a kind the names do not tell
+        let civic = party("Civic Front", &["Front", "Civics"]);
+        assert_eq!(kind_of_party(&civic, false), SideKind::Other);
+        // the nouns of a name still tell its kind first
+        let union = party("Tesk Dockers Union", &["Teskan dockers"]);
+        assert_eq!(kind_of_party(&union, false), SideKind::Union);
     }
 }

@@ -237,6 +237,17 @@ pub fn prev_char(text: &str, at: usize) -> Option<(usize, char)> {
         .find(|(_, c)| !c.is_whitespace())
 }
 
+/// Whether the dot at byte `i` of `s` is one of an initialism's ("U.S.", "U.N."): it
+/// follows a single capital that follows a dot, a space or the start. Such a dot ends
+/// no phrase: "Jo Bell, the U.S. envoy, said" holds one appositive.
+pub fn is_initialism_dot(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    b.get(i) == Some(&b'.')
+        && i >= 1
+        && b[i - 1].is_ascii_uppercase()
+        && (i == 1 || matches!(b[i - 2], b'.' | b' '))
+}
+
 /// The largest char boundary of `text` at or below `at`.
 pub fn floor_boundary(text: &str, at: usize) -> usize {
     let mut i = at.min(text.len());
@@ -248,6 +259,15 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_dots_of_an_initialism_are_told_from_a_sentence_end() {
+        let s = "the U.S. envoy. Then";
+        assert!(is_initialism_dot(s, 5));
+        assert!(is_initialism_dot(s, 7));
+        assert!(!is_initialism_dot(s, 14));
+        assert!(!is_initialism_dot("Plan ok.", 7));
+    }
     use super::*;
     use proptest::prelude::*;
 

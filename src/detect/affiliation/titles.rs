@@ -195,15 +195,7 @@ fn holds_by(bytes: &[u8]) -> bool {
 fn title_before(text: &str, at: usize) -> Option<&str> {
     let start = crate::detect::words::floor_boundary(text, at.saturating_sub(120));
     let before = &text[start..at];
-    let stop = before
-        .char_indices()
-        .rfind(|&(_, c)| {
-            matches!(
-                c,
-                '.' | ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n'
-            )
-        })
-        .map_or(start, |(i, c)| start + i + c.len_utf8());
+    let stop = last_stop(before).map_or(start, |end| start + end);
     let ws = crate::detect::words::words(text, stop..at);
     if ws.is_empty()
         || (ws.len() == 1 && crate::detect::words::is_capitalized(&text[ws[0].clone()]))
@@ -245,18 +237,23 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
 /// A description that stands before a name between commas ("the party chairman, Ed
 /// Moss, said"), the comma ending at `comma_end`: a noun phrase opening with a
 /// determiner or an owner's name; `closed` when a comma closes the name too.
+/// Where the text after the last mark that ends a phrase before a title starts: a
+/// sentence's end, a comma, a quotation mark or a bracket, but not the dots of an
+/// initialism ("the U.N. envoy, Jonas Berg," keeps "the U.N. envoy").
+fn last_stop(before: &str) -> Option<usize> {
+    before
+        .char_indices()
+        .rfind(|&(i, c)| {
+            matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n')
+                || (c == '.' && !crate::detect::words::is_initialism_dot(before, i))
+        })
+        .map(|(i, c)| i + c.len_utf8())
+}
+
 fn description_before(text: &str, comma_end: usize, closed: bool) -> Option<&str> {
     let head = text[..comma_end].strip_suffix(',')?;
     let start = crate::detect::words::floor_boundary(text, head.len().saturating_sub(80));
-    let from = head[start..]
-        .char_indices()
-        .rfind(|&(_, c)| {
-            matches!(
-                c,
-                '.' | ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n'
-            )
-        })
-        .map_or(start, |(i, c)| start + i + c.len_utf8());
+    let from = last_stop(&head[start..]).map_or(start, |end| start + end);
     let phrase = head[from..].trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -312,6 +309,23 @@ mod tests {
         // a verb or a clause before the name is no title
         let text = "Critics attacked Ann Lee. Lee said no.";
         assert_eq!(title_before(text, text.find("Lee").unwrap_or(0)), None);
+    }
+
+    #[test]
+    fn the_dots_of_an_initialism_do_not_end_a_title() {
+        let text = "Talks ended. The U.N. envoy, Ida Berg, said no.";
+        assert_eq!(
+            title_before(text, text.find("Ida").unwrap_or(0)),
+            Some("The U.N. envoy")
+        );
+        let text = "Talks ended. U.S. negotiator Ann Lee said no.";
+        assert_eq!(
+            title_before(text, text.find("Ann").unwrap_or(0)),
+            Some("U.S. negotiator")
+        );
+        // a sentence's end still ends it
+        let text = "Talks ended. Ann Lee said no.";
+        assert_eq!(title_before(text, text.find("Ann").unwrap_or(0)), None);
     }
 
     #[test]

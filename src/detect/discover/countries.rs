@@ -252,7 +252,7 @@ fn may_be_name_word(word: &str) -> bool {
 }
 
 /// Whether `d` is a demonym made from `name` ("Marovan" of "Marova").
-pub(super) fn is_demonym_of(d: &str, name: &str) -> bool {
+pub(in crate::detect) fn is_demonym_of(d: &str, name: &str) -> bool {
     // (every stem below starts with the name's first letter, a capital that no ending
     // trims: a word with another first byte is no demonym, told without the stems)
     if d.len() <= name.len() || d.as_bytes().first() != name.as_bytes().first() {

@@ -62,7 +62,7 @@ const SOURCE_NOUNS: &str = "
     congresswoman manager delegate councilman councilwoman commenter commenters reader
     readers caller callers viewer viewers protester protesters blogger writer student
     students fan fans chancellor premier commissioner democrat republican person
-    treasurer supporter backer backers donor donors front-runner frontrunner hopeful
+    treasurer supporter backer backers donor donors front-runner frontrunner hopeful mediator
 ";
 
 /// Offices that one person holds in a story, so that "the minister" or "the Tory

@@ -148,6 +148,14 @@ fn a_possessor_opens_the_role_before_a_name() {
 }
 
 #[test]
+fn an_initialism_stays_inside_the_role_before_a_name() {
+    // (so "The Dravian foreign minister" after it is no description of the mediator)
+    let body = "“This is a first step,” the U.N. mediator, Ida Berg, told reporters.\n\n\
+                The Dravian foreign minister said talks would go on. “The valley is one,” he said.";
+    assert_eq!(speakers(body), vec!["Ida Berg", "Dravian foreign minister"]);
+}
+
+#[test]
 fn a_quotation_after_a_colon_is_the_clause_subjects() {
     let body = "“We will win,” Jo Bell said.\n\n\
                 Senate leader Al Marr sent a blunt message to Bell: “It is time to stop.”";
