@@ -5,7 +5,7 @@
 
 use super::affiliation::listed::{member_clues, short_name_clues};
 use super::affiliation::titles::{described_clues, titles};
-use super::affiliation::{appositive_clues, namesake_clues};
+use super::affiliation::{appositive_clues, echoed_office_clues, namesake_clues};
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;
@@ -212,6 +212,7 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
     }
     let sides = &story.candidates.matcher;
     appositive_clues(story.text, entities, sides, &mut evidence);
+    echoed_office_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.opening, entities);
     described_clues(&titles, sides, acronyms, &mut evidence);
