@@ -144,7 +144,14 @@ fn infer_sides(
     let provisional: Vec<Option<usize>> = (0..entities.list.len())
         .map(|i| evidence.decide(i, roles, &present))
         .collect();
-    choice::attributions(&mut scored, &choosing, findings, stances, &provisional);
+    // (a mediator's words count for no side: it is none)
+    let mediators = choice::mediators(story.text, findings, entities.list.len());
+    let counted: Vec<Option<usize>> = provisional
+        .iter()
+        .zip(&mediators)
+        .map(|(&side, &mediates)| side.filter(|_| !mediates))
+        .collect();
+    choice::attributions(&mut scored, &choosing, findings, stances, &counted);
     let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
     let government = the_government(&mut chosen, story.candidates, roles, (entities, evidence));
     (chosen, scored, government)
