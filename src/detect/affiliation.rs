@@ -14,8 +14,11 @@ use super::parties::SideMatcher;
 use super::side_words::{Class, is};
 use std::collections::HashMap;
 
+mod echo;
 pub mod listed;
 mod owner;
+
+pub use echo::echoed_office_clues;
 pub mod titles;
 
 /// The sides named in the appositives after each speaker's mentions.

@@ -5,7 +5,7 @@
 
 use super::affiliation::listed::{member_clues, short_name_clues};
 use super::affiliation::titles::{described_clues, titles};
-use super::affiliation::{appositive_clues, namesake_clues};
+use super::affiliation::{appositive_clues, echoed_office_clues, namesake_clues};
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;
@@ -144,7 +144,14 @@ fn infer_sides(
     let provisional: Vec<Option<usize>> = (0..entities.list.len())
         .map(|i| evidence.decide(i, roles, &present))
         .collect();
-    choice::attributions(&mut scored, &choosing, findings, stances, &provisional);
+    // (a mediator's words count for no side: it is none)
+    let mediators = choice::mediators(story.text, findings, entities.list.len());
+    let counted: Vec<Option<usize>> = provisional
+        .iter()
+        .zip(&mediators)
+        .map(|(&side, &mediates)| side.filter(|_| !mediates))
+        .collect();
+    choice::attributions(&mut scored, &choosing, findings, stances, &counted);
     let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
     let government = the_government(&mut chosen, story.candidates, roles, (entities, evidence));
     (chosen, scored, government)
@@ -212,6 +219,7 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
     }
     let sides = &story.candidates.matcher;
     appositive_clues(story.text, entities, sides, &mut evidence);
+    echoed_office_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.opening, entities);
     described_clues(&titles, sides, acronyms, &mut evidence);

@@ -178,9 +178,13 @@ impl Entities {
         let found = self.resolve_at(np, range.start);
         if let Some(i) = found
             && self.list[i].kind == EntityKind::Person
-            && self.list[i].gender.is_none()
         {
-            self.list[i].gender = gender_in(&text[range]);
+            if self.list[i].gender.is_none() {
+                self.list[i].gender = gender_in(&text[range.clone()]);
+            }
+            if np.kind == NpKind::Person {
+                self.describe_after(i, text, range.start + np.span.end);
+            }
         }
         found
     }
@@ -325,5 +329,25 @@ mod tests {
             mention_texts(&found, "Ilyas Darov"),
             Some(vec!["Ilyas Darov", "he"])
         );
+    }
+
+    #[test]
+    fn a_person_described_after_the_name_is_not_a_later_office_of_a_side() {
+        use crate::article::{Article, Source};
+        // the envoy is titled by the description after his name: "The Velmari foreign
+        // minister" just after is someone else, not the envoy with a side
+        let story = "Envoy meets Velmar and Dastra\n\n\
+            Oren Falk, the U.N. envoy, said both delegations would meet again.\n\n\
+            The Velmari foreign minister rejected the plan. \"We will not sign,\" the \
+            minister said.\n";
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, None);
+        assert_eq!(mention_texts(&found, "Oren Falk"), Some(vec!["Oren Falk"]));
+        // a name with no description after it still bridges to the office just named
+        let untitled = story.replace(", the U.N. envoy,", "");
+        let article = Article::from_bytes(Source::Stdin, untitled.as_bytes());
+        let found = crate::detect::detect(&article, None);
+        let falk = mention_texts(&found, "Oren Falk");
+        assert!(falk.is_some_and(|m| m.contains(&"The Velmari foreign minister")));
     }
 }

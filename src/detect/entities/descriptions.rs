@@ -2,6 +2,7 @@
 //! and gender: "the Labour spokesman" is not the Liberal Democrats' spokesman, "the shadow
 //! home secretary" is not the Home Secretary, "a spokeswoman" is a woman.
 
+use super::super::appositive::{Reading, appositive};
 use super::super::lexicon;
 use super::super::speakers::{SourceNp, is_role_noun};
 use super::super::words::is_capitalized;
@@ -127,6 +128,20 @@ pub(super) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
 }
 
 impl Entities {
+    /// Records the description set off by commas after a person's name ("Ann Bell,
+    /// the U.N. envoy,") among the person's descriptions, when it holds a role noun: a
+    /// person described so is titled, and a later description of another office ("the
+    /// Ardenian foreign minister") is someone else, not the person just named.
+    pub(super) fn describe_after(&mut self, i: usize, text: &str, name_end: usize) {
+        let Some(description) = appositive(text, name_end, Reading::Strict) else {
+            return;
+        };
+        let e = &mut self.list[i];
+        if holds_role_noun(description) && !e.descriptions.iter().any(|d| d == description) {
+            e.descriptions.push(description.to_string());
+        }
+    }
+
     /// The person a definite description of an office refers back to when nothing
     /// earlier holds it: the person just mentioned, if no title was ever given to them
     /// ("Ann Verity has attacked … The Tory leader said").
