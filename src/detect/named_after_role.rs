@@ -22,8 +22,9 @@ pub struct Read<'a> {
     pub sides: &'a SideMatcher,
 }
 
-/// Gives each named person who has no side and no clue of their own the side of the
-/// unnamed source with the same role just before their first mention: the role's last
+/// Gives each named person whose own clues say nothing of whose they are (none, or an
+/// office without whose) the side of the unnamed source with the same role just before
+/// their first mention: the role's last
 /// mention within two paragraphs before, no other source or side named between, and
 /// every title or description the person has made of the role's own words.
 pub fn name_the_role(
@@ -33,15 +34,15 @@ pub fn name_the_role(
     speaker_sides: &mut [Option<usize>],
 ) {
     for (n, named) in entities.list.iter().enumerate() {
-        if speaker_sides[n].is_some() || !is_named_person(read.text, named) {
-            continue;
-        }
-        if evidence.of(n).iter().any(|(_, c)| *c != Clue::Dateline) {
+        if !is_named_person(read.text, named) || !only_whoseless(evidence, n) {
             continue;
         }
         let Some(first) = named.mentions.first() else {
             continue;
         };
+        if read.text[first.end..].starts_with(", who") {
+            continue; // "Erik Lund, who studies fish stocks": told to be someone else
+        }
         let Some((r, at)) = latest_before(entities, n, first.start) else {
             continue;
         };
@@ -57,6 +58,16 @@ pub fn name_the_role(
             speaker_sides[n] = Some(side);
         }
     }
+}
+
+/// Whether nothing about entity `n` says whose it is: no clue, or only an office named
+/// without whose ("government spokesman Ivo Marek", which the state's side would take)
+/// and the dateline.
+fn only_whoseless(evidence: &Evidence, n: usize) -> bool {
+    evidence
+        .of(n)
+        .iter()
+        .all(|(_, c)| matches!(c, Clue::Office | Clue::Dateline))
 }
 
 /// The entity other than `n` mentioned last before `offset`, with that mention.
@@ -176,6 +187,31 @@ mod tests {
             this,\" Lind said.\n\n\
             \"The offer is fair,\" a Harbour Board spokesman said.\n";
         assert_eq!(quote_sides(story, &parties()), sides(&["union", "board"]));
+    }
+
+    #[test]
+    fn a_title_without_whose_takes_the_side_the_role_named() {
+        let story = "Border talks fail\n\n\
+            TORVIK, June 2 - Talks between Vostrana and Kelmar on the border ended on \
+            Friday without a deal.\n\n\
+            A Kelmarian government spokesman said the border would stay closed.\n\n\
+            \"Nobody will cross until the shelling stops,\" government spokesman Ivo Marek \
+            told reporters.\n\n\
+            \"We fired at nobody,\" said Vostranan Defence Minister Rosa Lind.\n";
+        let parties = [
+            party("vostrana", "Vostrana", &["Vostranan"]),
+            party("kelmar", "Kelmar", &["Kelmarian"]),
+        ];
+        assert_eq!(quote_sides(story, &parties), sides(&["kelmar", "vostrana"]));
+    }
+
+    #[test]
+    fn a_who_clause_tells_the_name_is_someone_else() {
+        let story = "Port stays shut\n\n\
+            The port will stay shut, a Harbour Board spokesman said on Friday.\n\n\
+            \"Nobody gains from this,\" said Ivo Marek, who teaches shipping law in Oslo.\n\n\
+            \"The board locked us out,\" said Dockers Union leader Rosa Lind.\n";
+        assert_eq!(quote_sides(story, &parties()), [None, Some("union".into())]);
     }
 
     #[test]
