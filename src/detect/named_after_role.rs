@@ -40,8 +40,17 @@ pub fn name_the_role(
         let Some(first) = named.mentions.first() else {
             continue;
         };
-        if read.text[first.end..].starts_with(", who") {
-            continue; // "Erik Lund, who studies fish stocks": told to be someone else
+        // told to be someone else: "Erik Lund, who studies fish stocks", "the union's
+        // lawyer, Grace Min"
+        if read.text[first.end..].starts_with(", who")
+            || read.text[..first.start].trim_end().ends_with(',')
+        {
+            continue;
+        }
+        // an office's clue must come from a title made of the role's words
+        let has_office = evidence.of(n).iter().any(|(_, c)| *c == Clue::Office);
+        if has_office && named.descriptions.is_empty() {
+            continue;
         }
         let Some((r, at)) = latest_before(entities, n, first.start) else {
             continue;
@@ -212,6 +221,15 @@ mod tests {
             \"Nobody gains from this,\" said Ivo Marek, who teaches shipping law in Oslo.\n\n\
             \"The board locked us out,\" said Dockers Union leader Rosa Lind.\n";
         assert_eq!(quote_sides(story, &parties()), [None, Some("union".into())]);
+    }
+
+    #[test]
+    fn a_description_before_the_name_tells_whose_it_is() {
+        let story = "Port stays shut\n\n\
+            The port will stay shut, a Harbour Board spokesman said on Friday.\n\n\
+            \"We will be back when they talk,\" the union's lawyer, Ivo Marek, said.\n\n\
+            \"The board locked us out,\" said Dockers Union leader Rosa Lind.\n";
+        assert_ne!(quote_sides(story, &parties())[0], Some("board".into()));
     }
 
     #[test]
