@@ -25,7 +25,7 @@ pub struct Read<'a> {
 /// Gives each named person whose own clues say nothing of whose they are (none, or an
 /// office without whose) the side of the unnamed source with the same role just before
 /// their first mention: the role's last
-/// mention within two paragraphs before, no other source or side named between, and
+/// mention within two paragraphs before, no other source or other side named between, and
 /// every title or description the person has made of the role's own words.
 pub fn name_the_role(
     read: &Read,
@@ -61,7 +61,7 @@ pub fn name_the_role(
         };
         if is_unnamed_role(read.text, role)
             && near(read.structure, at.start, first.start)
-            && read.sides.find(&read.text[at.end..first.start]).is_empty()
+            && only_side_between(read, at.end..first.start, side)
             && named.descriptions.iter().all(|d| within(d, &role.name))
         {
             speaker_sides[n] = Some(side);
@@ -77,6 +77,13 @@ fn only_whoseless(evidence: &Evidence, n: usize) -> bool {
         .of(n)
         .iter()
         .all(|(_, c)| matches!(c, Clue::Office | Clue::Dateline))
+}
+
+/// Whether no side but `side` is named in `between` ("Bratislava" between "A Slovak
+/// government spokesman" and the name is no other body).
+fn only_side_between(read: &Read, between: Range<usize>, side: usize) -> bool {
+    let named = read.sides.find(&read.text[between]);
+    named.iter().all(|&(_, s)| s == side)
 }
 
 /// The entity other than `n` mentioned last before `offset`, with that mention.
