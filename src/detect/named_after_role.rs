@@ -120,8 +120,12 @@ fn is_unnamed_role(text: &str, e: &Entity) -> bool {
     e.kind == EntityKind::Person
         && !e.heads.is_empty()
         && e.mentions.first().is_some_and(|m| {
-            let mut words = text[m.clone()].split_whitespace();
-            let first = words.next().unwrap_or("");
+            let mut words = text[m.clone()].split_whitespace().peekable();
+            // the article may lie just before the mention ("A | South Korean … spokesman")
+            let first = match words.peek() {
+                Some(w) if is_article(w) => words.next().unwrap_or(""),
+                _ => text[..m.start].split_whitespace().next_back().unwrap_or(""),
+            };
             let whose = |w: &str| {
                 w.starts_with(|c: char| c.is_uppercase()) || w.ends_with("'s") || w.ends_with("’s")
             };
