@@ -42,14 +42,14 @@ pub fn name_the_role(
         };
         // told to be someone else: "Erik Lund, who studies fish stocks", "the union's
         // lawyer, Grace Min"
-        if read.text[first.end..].starts_with(", who")
-            || read.text[..first.start].trim_end().ends_with(',')
-        {
+        let after = &read.text[first.end..];
+        if after.starts_with(", who") || read.text[..first.start].trim_end().ends_with(',') {
             continue;
         }
-        // an office's clue must come from a title made of the role's words
+        // what follows the name between commas ("Carol Bigbee, 59, has worked at …"), or
+        // an office's clue, must be a title made of the role's words (checked below)
         let has_office = evidence.of(n).iter().any(|(_, c)| *c == Clue::Office);
-        if has_office && named.descriptions.is_empty() {
+        if (has_office || after.starts_with(',')) && named.descriptions.is_empty() {
             continue;
         }
         let Some((r, at)) = latest_before(entities, n, first.start) else {
@@ -60,6 +60,7 @@ pub fn name_the_role(
             continue;
         };
         if is_unnamed_role(read.text, role)
+            && is_role_mention(&read.text[at.clone()], role)
             && near(read.structure, at.start, first.start)
             && only_side_between(read, at.end..first.start, side)
             && named.descriptions.iter().all(|d| within(d, &role.name))
@@ -132,6 +133,17 @@ fn is_unnamed_role(text: &str, e: &Entity) -> bool {
             ["a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a))
                 || (first.eq_ignore_ascii_case("the") && words.any(whose))
         })
+}
+
+/// Whether a mention of the role is its role phrase or a pronoun, not a name the
+/// coreference joined to it ("Carrier" after "a Carrier executive").
+fn is_role_mention(mention: &str, role: &Entity) -> bool {
+    let lower = mention.to_lowercase();
+    let pronoun = ["he", "she", "him", "her"].contains(&lower.as_str());
+    pronoun
+        || lower
+            .split_whitespace()
+            .any(|w| role.heads.iter().any(|h| *h == bare(w)))
 }
 
 fn is_article(word: &str) -> bool {
