@@ -121,6 +121,9 @@ fn is_unnamed_role(text: &str, e: &Entity) -> bool {
     e.kind == EntityKind::Person
         && !e.heads.is_empty()
         && e.mentions.first().is_some_and(|m| {
+            if !holds_role_noun(&text[m.clone()], e) {
+                return false;
+            }
             let mut words = text[m.clone()].split_whitespace().peekable();
             // the article may lie just before the mention ("A | South Korean … spokesman")
             let first = match words.peek() {
@@ -139,11 +142,16 @@ fn is_unnamed_role(text: &str, e: &Entity) -> bool {
 /// coreference joined to it ("Carrier" after "a Carrier executive").
 fn is_role_mention(mention: &str, role: &Entity) -> bool {
     let lower = mention.to_lowercase();
-    let pronoun = ["he", "she", "him", "her"].contains(&lower.as_str());
-    pronoun
-        || lower
-            .split_whitespace()
-            .any(|w| role.heads.iter().any(|h| *h == bare(w)))
+    ["he", "she", "him", "her"].contains(&lower.as_str()) || holds_role_noun(mention, role)
+}
+
+/// Whether a mention holds one of the entity's role nouns in lower case ("spokesman"),
+/// not only a name ("Vermont" of "the Vermont senator").
+fn holds_role_noun(mention: &str, role: &Entity) -> bool {
+    mention
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .any(|w| role.heads.iter().any(|h| *h == bare(w)))
 }
 
 fn is_article(word: &str) -> bool {
