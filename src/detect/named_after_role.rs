@@ -101,15 +101,18 @@ fn latest_before(entities: &Entities, n: usize, offset: usize) -> Option<(usize,
         .max_by_key(|(_, m)| m.start)
 }
 
-/// Whether the entity is a person first mentioned by name ("Ivo Marek", "spokesman
-/// Ivo Marek"): the mention ends in a capitalised word and opens with no article.
+/// Whether the entity is a person first mentioned by full name ("Ivo Marek", "spokesman
+/// Ivo Marek"): two words or more, the last capitalised, no article first (a lone
+/// capitalised word may be anything: "Eight candidates").
 fn is_named_person(text: &str, e: &Entity) -> bool {
     e.kind == EntityKind::Person
         && e.speaks
         && e.mentions.first().is_some_and(|m| {
             let mut words = text[m.clone()].split_whitespace();
             let first = words.next().unwrap_or("");
-            let last = words.next_back().unwrap_or(first);
+            let Some(last) = words.next_back() else {
+                return false;
+            };
             !is_article(first) && last.starts_with(|c: char| c.is_uppercase())
         })
 }
