@@ -14,6 +14,7 @@ use super::found::Findings;
 use super::government_side::the_government;
 use super::governs::who_governs;
 use super::home::{self, Home};
+use super::named_after_role;
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
 use super::politicians::{listed, politician_clues};
@@ -103,9 +104,15 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         ),
     };
     politician_clues(&listed, &roles.kinds, &chosen, roles.behind, &mut evidence);
-    let speaker_sides: Vec<Option<usize>> = (0..entities.list.len())
+    let mut speaker_sides: Vec<Option<usize>> = (0..entities.list.len())
         .map(|i| evidence.decide(i, &roles, &chosen))
         .collect();
+    let read = named_after_role::Read {
+        text,
+        structure: story.structure,
+        sides,
+    };
+    named_after_role::name_the_role(&read, entities, &evidence, &mut speaker_sides);
     home::office_positions(text, home, &roles, &chosen, &speaker_sides, findings);
     Assigned {
         chosen,

@@ -25,6 +25,7 @@ mod governs;
 mod home;
 mod kinds;
 pub mod lexicon;
+mod named_after_role;
 mod opening;
 pub mod parties;
 mod politicians;
