@@ -33,6 +33,7 @@ pub fn name_the_role(
     evidence: &Evidence,
     speaker_sides: &mut [Option<usize>],
 ) {
+    let mut mentions = None;
     for (n, named) in entities.list.iter().enumerate() {
         if !is_named_person(read.text, named) || !only_whoseless(evidence, n) {
             continue;
@@ -52,7 +53,8 @@ pub fn name_the_role(
         if (has_office || after.starts_with(',')) && named.descriptions.is_empty() {
             continue;
         }
-        let Some((r, at)) = latest_before(entities, n, first.start) else {
+        let mentions = mentions.get_or_insert_with(|| MentionsInOrder::of(entities));
+        let Some((r, at)) = mentions.latest_before(n, first.start) else {
             continue;
         };
         let role = &entities.list[r];
@@ -87,18 +89,35 @@ fn only_side_between(read: &Read, between: Range<usize>, side: usize) -> bool {
     named.iter().all(|&(_, s)| s == side)
 }
 
-/// The entity other than `n` mentioned last before `offset`, with that mention.
-fn latest_before(entities: &Entities, n: usize, offset: usize) -> Option<(usize, Range<usize>)> {
-    entities
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != n)
-        .filter_map(|(i, e)| {
-            let m = e.mentions.iter().rfind(|m| m.end <= offset)?;
-            Some((i, m.clone()))
-        })
-        .max_by_key(|(_, m)| m.start)
+/// Every entity's mentions in the order of the text (then of the entity and of its
+/// list), so that the mention last before a name is found by a search, not by a pass
+/// over every entity: a long file of many stories has thousands of named people.
+struct MentionsInOrder {
+    /// (start, entity, place in its list, end)
+    all: Vec<(usize, usize, usize, usize)>,
+}
+
+impl MentionsInOrder {
+    fn of(entities: &Entities) -> MentionsInOrder {
+        let mut all: Vec<_> = (entities.list.iter().enumerate())
+            .flat_map(|(i, e)| {
+                (e.mentions.iter().enumerate()).map(move |(k, m)| (m.start, i, k, m.end))
+            })
+            .collect();
+        all.sort_unstable();
+        MentionsInOrder { all }
+    }
+
+    /// The entity other than `n` mentioned last before `offset` (the latest start of a
+    /// mention that ends by then), with that mention.
+    fn latest_before(&self, n: usize, offset: usize) -> Option<(usize, Range<usize>)> {
+        let upto = self.all.partition_point(|&(start, ..)| start <= offset);
+        self.all[..upto]
+            .iter()
+            .rev()
+            .find(|&&(_, i, _, end)| i != n && end <= offset)
+            .map(|&(start, i, _, end)| (i, start..end))
+    }
 }
 
 /// Whether the entity is a person first mentioned by full name ("Ivo Marek", "spokesman
@@ -165,11 +184,12 @@ fn is_article(word: &str) -> bool {
 
 /// Whether a role mention at `role` is within two paragraphs before `name`.
 fn near(structure: &Structure, role: usize, name: usize) -> bool {
+    let paragraphs = &structure.paragraphs;
     let paragraph = |at: usize| {
-        structure
-            .paragraphs
-            .iter()
-            .position(|p| p.range.contains(&at))
+        let after = paragraphs.partition_point(|p| p.range.start <= at);
+        after
+            .checked_sub(1)
+            .filter(|&k| paragraphs[k].range.contains(&at))
     };
     match (paragraph(role), paragraph(name)) {
         (Some(r), Some(n)) => r <= n && n - r <= PARAGRAPHS_APART,
