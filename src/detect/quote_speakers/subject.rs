@@ -131,7 +131,9 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
     }
     // (a clause that a subordinator opens may run longer: "When Hale suggested that
     // the city would sue the county over the deal, Marr fired back")
-    let reach = if lexicon::is_subordinator(&l) {
+    // (and so may a phrase that "amid" or "despite" opens: "Amid calls from some to
+    // close every plant in the valley, …")
+    let reach = if lexicon::is_subordinator(&l) || matches!(&*l, "amid" | "amidst" | "despite") {
         MAX_CLAUSE_WORDS
     } else {
         9
