@@ -221,20 +221,31 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
 /// a lower-case word before it, and after it at most three words of which the last is
 /// an office ("secretary", "minister", "spokesman") followed by a capitalised word, or a
 /// comma and one. "Tony Blair and Health Secretary John Reid" is two people: a name, not
-/// a lower-case word, stands before the "and".
+/// a lower-case word, stands before the "and". An abbreviated title may stand there too,
+/// with four words after it ("former Ohio Gov. and State Party Chairman Ted Brand").
 pub(super) fn joins_title(text: &str, ws: &[Word], i: usize) -> bool {
     let mut buf = [0u8; 32];
     if i == 0 || &text[ws[i].clone()] != "and" {
         return false;
     }
     let before = &text[ws[i - 1].clone()];
-    if is_capitalized(before) || lexicon::is_determiner(&lower(before, &mut buf)) {
+    let before_lower = lower(before, &mut buf).into_owned();
+    // (an abbreviated title is capitalised and still a title: "former Ohio Gov. and
+    // party chairman Ted Brand")
+    let title_abbreviation = before.len() <= 5
+        && (before.ends_with('.') || text[ws[i - 1].end..ws[i].start].starts_with('.'))
+        && lexicon::is_title(&before_lower);
+    if (is_capitalized(before) && !title_abbreviation) || lexicon::is_determiner(&before_lower) {
         return false;
     }
-    for k in i + 1..ws.len().min(i + 4) {
+    // (after such a title a capitalised body before the second office may take a word
+    // more: "Gov. and State Party Finance Chairman Ted Brand")
+    let reach = if title_abbreviation { 5 } else { 4 };
+    for k in i + 1..ws.len().min(i + reach) {
         let w = &text[ws[k].clone()];
         let l = lower(w, &mut buf).into_owned();
-        if lexicon::is_determiner(&l) || lexicon::cue(&l).is_some() {
+        // (a capitalised word of a title is a noun: "State Party Chairman")
+        if lexicon::is_determiner(&l) || (lexicon::cue(&l).is_some() && !is_capitalized(w)) {
             return false;
         }
         if k > i + 1 && lexicon::is_office(&l) {
