@@ -107,3 +107,11 @@ fn a_preposition_opening_the_sentence_begins_a_phrase_not_a_name() {
         vec!["Rita Vane", "Ivo Mertz", "Mark Pell"]
     );
 }
+
+#[test]
+fn a_title_with_its_complement_of_of_before_a_colon_labels_the_quotation() {
+    assert_eq!(
+        speakers("Former minister of finance Ann Kell:“We knew it from the start.”"),
+        vec!["Ann Kell"]
+    );
+}
