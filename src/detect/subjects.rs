@@ -5,7 +5,7 @@
 
 use super::lexicon;
 use super::speakers::is_role_noun;
-use super::words::{Word, is_capitalized, lower, prev_char};
+use super::words::{Word, is_capitalized, lower, prev_char, words};
 use std::ops::Range;
 
 /// Whether `piece` is the place that ends the appositive `before` it ("…, during a
@@ -138,6 +138,40 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
         return None;
     }
     subject_in(text, ws, piece)
+}
+
+/// "A former aide -- Jo Mack, who ran the office -- said": an aside between dashes,
+/// which lies outside the clause's words, that closes right before the verb and opens
+/// on a name of two capitalised words or more (up to its first comma) names the
+/// subject, not the role before it. `ws` are the words before the verb; the dash ends
+/// the clause that [`before_source`] reads.
+pub(super) fn dash_aside_name(text: &str, ws: &[Word], verb: &Word) -> Option<Range<usize>> {
+    let from = ws.last()?.end;
+    let gap = &text[from..verb.start];
+    let dashes = ["--", "—", "–"];
+    let open = dashes
+        .iter()
+        .find_map(|d| gap.find(d).map(|i| i + d.len()))?;
+    let close = dashes
+        .iter()
+        .find_map(|d| gap.trim_end().strip_suffix(d))?
+        .len();
+    let aside = from + open..from + close.max(open);
+    let head_end = text[aside.clone()]
+        .find(',')
+        .map_or(aside.end, |i| aside.start + i);
+    let name = words(text, aside.start..head_end);
+    // (a list of names is no one subject: "-- Mr. Tribe, Ms. Amar and Mr. Lo --")
+    let listed = words(text, head_end..aside.end)
+        .first()
+        .is_some_and(|w| is_capitalized(&text[w.clone()]));
+    let named = !listed
+        && name.len() >= 2
+        && name.iter().all(|w| is_capitalized(&text[w.clone()]))
+        && name
+            .windows(2)
+            .all(|p| matches!(&text[p[0].end..p[1].start], " " | ". "));
+    named.then(|| name[0].start..name[name.len() - 1].end)
 }
 
 /// "Jim Miller, president of the wheat growers said": an appositive whose closing

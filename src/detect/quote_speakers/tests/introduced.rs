@@ -115,3 +115,22 @@ fn a_title_with_its_complement_of_of_before_a_colon_labels_the_quotation() {
         vec!["Ann Kell"]
     );
 }
+
+#[test]
+fn a_name_in_a_dash_aside_after_a_role_is_the_subject() {
+    assert_eq!(
+        speakers(
+            "A former county clerk -- Jo Mack, who ran the office for a decade -- said \
+             the mayor “ignored every warning.”"
+        ),
+        vec!["Jo Mack"]
+    );
+    // (a list of names in the aside is no one speaker)
+    assert_ne!(
+        speakers(
+            "The two county clerks -- Jo Mack, Ed Lusk and Ann Kell -- said the mayor \
+             “ignored every warning.”"
+        ),
+        vec!["Jo Mack"]
+    );
+}
