@@ -148,6 +148,10 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
 pub(super) fn dash_aside_name(text: &str, ws: &[Word], verb: &Word) -> Option<Range<usize>> {
     let from = ws.last()?.end;
     let gap = &text[from..verb.start];
+    // (most gaps are one space: they are told apart before any search)
+    if gap.len() < 4 || !gap.contains(['-', '—', '–']) {
+        return None;
+    }
     let dashes = ["--", "—", "–"];
     let open = dashes
         .iter()
@@ -263,13 +267,16 @@ pub(super) fn joins_title(text: &str, ws: &[Word], i: usize) -> bool {
         return false;
     }
     let before = &text[ws[i - 1].clone()];
-    let before_lower = lower(before, &mut buf).into_owned();
+    let mut before_buf = [0u8; 32];
+    let before_lower = lower(before, &mut before_buf);
     // (an abbreviated title is capitalised and still a title: "former Ohio Gov. and
     // party chairman Ted Brand")
-    let title_abbreviation = before.len() <= 5
+    let capitalized = is_capitalized(before);
+    let title_abbreviation = capitalized
+        && before.len() <= 5
         && (before.ends_with('.') || text[ws[i - 1].end..ws[i].start].starts_with('.'))
         && lexicon::is_title(&before_lower);
-    if (is_capitalized(before) && !title_abbreviation) || lexicon::is_determiner(&before_lower) {
+    if (capitalized && !title_abbreviation) || lexicon::is_determiner(&before_lower) {
         return false;
     }
     // (after such a title a capitalised body before the second office may take a word
