@@ -4,7 +4,7 @@
 //! "X quoted the spokesman as saying").
 
 use super::lexicon::{self, CueKind};
-use super::subjects::before_source;
+use super::subjects::{before_source, dash_aside_name};
 use super::words::{Word, is_capitalized, lower};
 use std::ops::Range;
 
@@ -54,7 +54,8 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             let start = clause
                 .start(text, outside, quotes, k)
                 .max(k.saturating_sub(MAX_SOURCE_WORDS));
-            cue.source = before_source(text, &outside[start..=k]);
+            cue.source = dash_aside_name(text, &outside[..k], &outside[k])
+                .or_else(|| before_source(text, &outside[start..=k]));
             // "asked Jo Bell" names whom Jo Bell asked, but after a quotation the one
             // who asked it ("“Why?” asked Jo Bell")
             let inverts = !lexicon::takes_object(cue.verb)

@@ -5,7 +5,7 @@
 
 use super::lexicon;
 use super::speakers::is_role_noun;
-use super::words::{Word, is_capitalized, lower, prev_char};
+use super::words::{Word, is_capitalized, lower, prev_char, words};
 use std::ops::Range;
 
 /// Whether `piece` is the place that ends the appositive `before` it ("…, during a
@@ -140,6 +140,44 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     subject_in(text, ws, piece)
 }
 
+/// "A former aide -- Jo Mack, who ran the office -- said": an aside between dashes,
+/// which lies outside the clause's words, that closes right before the verb and opens
+/// on a name of two capitalised words or more (up to its first comma) names the
+/// subject, not the role before it. `ws` are the words before the verb; the dash ends
+/// the clause that [`before_source`] reads.
+pub(super) fn dash_aside_name(text: &str, ws: &[Word], verb: &Word) -> Option<Range<usize>> {
+    let from = ws.last()?.end;
+    let gap = &text[from..verb.start];
+    // (most gaps are one space: they are told apart before any search)
+    if gap.len() < 4 || !gap.contains(['-', '—', '–']) {
+        return None;
+    }
+    let dashes = ["--", "—", "–"];
+    let open = dashes
+        .iter()
+        .find_map(|d| gap.find(d).map(|i| i + d.len()))?;
+    let close = dashes
+        .iter()
+        .find_map(|d| gap.trim_end().strip_suffix(d))?
+        .len();
+    let aside = from + open..from + close.max(open);
+    let head_end = text[aside.clone()]
+        .find(',')
+        .map_or(aside.end, |i| aside.start + i);
+    let name = words(text, aside.start..head_end);
+    // (a list of names is no one subject: "-- Mr. Tribe, Ms. Amar and Mr. Lo --")
+    let listed = words(text, head_end..aside.end)
+        .first()
+        .is_some_and(|w| is_capitalized(&text[w.clone()]));
+    let named = !listed
+        && name.len() >= 2
+        && name.iter().all(|w| is_capitalized(&text[w.clone()]))
+        && name
+            .windows(2)
+            .all(|p| matches!(&text[p[0].end..p[1].start], " " | ". "));
+    named.then(|| name[0].start..name[name.len() - 1].end)
+}
+
 /// "Jim Miller, president of the wheat growers said": an appositive whose closing
 /// comma is missing before the verb. The piece opens as a description does (an
 /// article, a title or role noun, "who") and the piece before it is a name of two
@@ -221,20 +259,34 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
 /// a lower-case word before it, and after it at most three words of which the last is
 /// an office ("secretary", "minister", "spokesman") followed by a capitalised word, or a
 /// comma and one. "Tony Blair and Health Secretary John Reid" is two people: a name, not
-/// a lower-case word, stands before the "and".
+/// a lower-case word, stands before the "and". An abbreviated title may stand there too,
+/// with four words after it ("former Ohio Gov. and State Party Chairman Ted Brand").
 pub(super) fn joins_title(text: &str, ws: &[Word], i: usize) -> bool {
     let mut buf = [0u8; 32];
     if i == 0 || &text[ws[i].clone()] != "and" {
         return false;
     }
     let before = &text[ws[i - 1].clone()];
-    if is_capitalized(before) || lexicon::is_determiner(&lower(before, &mut buf)) {
+    let mut before_buf = [0u8; 32];
+    let before_lower = lower(before, &mut before_buf);
+    // (an abbreviated title is capitalised and still a title: "former Ohio Gov. and
+    // party chairman Ted Brand")
+    let capitalized = is_capitalized(before);
+    let title_abbreviation = capitalized
+        && before.len() <= 5
+        && (before.ends_with('.') || text[ws[i - 1].end..ws[i].start].starts_with('.'))
+        && lexicon::is_title(&before_lower);
+    if (capitalized && !title_abbreviation) || lexicon::is_determiner(&before_lower) {
         return false;
     }
-    for k in i + 1..ws.len().min(i + 4) {
+    // (after such a title a capitalised body before the second office may take a word
+    // more: "Gov. and State Party Finance Chairman Ted Brand")
+    let reach = if title_abbreviation { 5 } else { 4 };
+    for k in i + 1..ws.len().min(i + reach) {
         let w = &text[ws[k].clone()];
         let l = lower(w, &mut buf).into_owned();
-        if lexicon::is_determiner(&l) || lexicon::cue(&l).is_some() {
+        // (a capitalised word of a title is a noun: "State Party Chairman")
+        if lexicon::is_determiner(&l) || (lexicon::cue(&l).is_some() && !is_capitalized(w)) {
             return false;
         }
         if k > i + 1 && lexicon::is_office(&l) {

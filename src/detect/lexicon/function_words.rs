@@ -37,7 +37,18 @@ pub fn is_name_particle(word: &str) -> bool {
 pub fn is_opening_preposition(word_lower: &str) -> bool {
     matches!(
         word_lower,
-        "in" | "on" | "at" | "as" | "for" | "with" | "during"
+        "in" | "on"
+            | "at"
+            | "as"
+            | "for"
+            | "with"
+            | "during"
+            | "amid"
+            | "amidst"
+            | "despite"
+            | "across"
+            | "throughout"
+            | "without"
     ) || is_subordinator(word_lower)
 }
 

@@ -25,10 +25,23 @@ pub(in crate::detect) fn sentence_subject(text: &str, outside: &[Word]) -> Optio
     }
     let mut end = None;
     let mut determined = false;
+    let mut after_title = false;
+    let mut complement = 0;
     for (i, w) in outside.iter().enumerate() {
         let s = &text[w.clone()];
         let l = lower(s, &mut buf);
-        let head = is_capitalized(s) || lexicon::is_title(&l) || lexicon::is_source_noun(&l);
+        // a title's complement of "of" and one word goes on with the subject ("Former
+        // secretary of state Ann Kell:")
+        complement = match complement {
+            0 if after_title && l == "of" => 2,
+            2 if !lexicon::is_article(&l) => 1,
+            _ => 0,
+        };
+        if complement > 0 {
+            continue;
+        }
+        after_title = lexicon::is_title(&l);
+        let head = is_capitalized(s) || after_title || lexicon::is_source_noun(&l);
         let determiner = i == 0 && lexicon::is_article(&l);
         determined |= determiner;
         // after a determiner, a few modifiers may come before the noun ("A federal
@@ -131,7 +144,9 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
     }
     // (a clause that a subordinator opens may run longer: "When Hale suggested that
     // the city would sue the county over the deal, Marr fired back")
-    let reach = if lexicon::is_subordinator(&l) {
+    // (and so may a phrase that "amid" or "despite" opens: "Amid calls from some to
+    // close every plant in the valley, …")
+    let reach = if lexicon::is_subordinator(&l) || matches!(&*l, "amid" | "amidst" | "despite") {
         MAX_CLAUSE_WORDS
     } else {
         9

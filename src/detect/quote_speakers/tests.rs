@@ -88,6 +88,11 @@ fn a_title_joined_by_and_stays_whole_before_the_name() {
     ];
     let got: Vec<(&str, &str)> = got.iter().map(|(n, r)| (n.as_str(), r.as_str())).collect();
     assert_eq!(got, want);
+    // an abbreviated title before the "and" is part of the title
+    assert_eq!(
+        speakers("“It is settled,” said former Ohio Gov. and State Party Chairman Ted Brand."),
+        vec!["Ted Brand"]
+    );
     // two people joined by "and" stay two
     assert_eq!(
         speakers("Ann Bell and health minister Tom Reed said: “We agree.”"),

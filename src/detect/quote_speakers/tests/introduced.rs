@@ -92,3 +92,45 @@ fn after_a_question_a_phrasal_verb_or_a_name_with_its_appositive_attributes_it()
         vec![""]
     );
 }
+
+#[test]
+fn a_preposition_opening_the_sentence_begins_a_phrase_not_a_name() {
+    assert_eq!(
+        speakers(
+            "Amid calls from some to close the plant, the union’s Rita Vane offered a \
+             defence, saying it is needed to “keep the lights on.”\n\n\
+             Despite a late rally in the polls, Ivo Mertz called the result “a rout.”\n\n\
+             Amid pleas from some to build websites that would list every one of the \
+             rebels, The Beacon’s Mark Pell made a case for a list, saying it is needed \
+             to “name the traitors.”"
+        ),
+        vec!["Rita Vane", "Ivo Mertz", "Mark Pell"]
+    );
+}
+
+#[test]
+fn a_title_with_its_complement_of_of_before_a_colon_labels_the_quotation() {
+    assert_eq!(
+        speakers("Former minister of finance Ann Kell:“We knew it from the start.”"),
+        vec!["Ann Kell"]
+    );
+}
+
+#[test]
+fn a_name_in_a_dash_aside_after_a_role_is_the_subject() {
+    assert_eq!(
+        speakers(
+            "A former county clerk -- Jo Mack, who ran the office for a decade -- said \
+             the mayor “ignored every warning.”"
+        ),
+        vec!["Jo Mack"]
+    );
+    // (a list of names in the aside is no one speaker)
+    assert_ne!(
+        speakers(
+            "The two county clerks -- Jo Mack, Ed Lusk and Ann Kell -- said the mayor \
+             “ignored every warning.”"
+        ),
+        vec!["Jo Mack"]
+    );
+}
