@@ -5,6 +5,7 @@
 
 use super::entities::{Entities, Entity, EntityKind};
 use super::evidence::{Clue, Evidence};
+use super::lexicon;
 use super::parties::SideMatcher;
 use crate::article::Structure;
 use std::ops::Range;
@@ -176,10 +177,9 @@ fn holds_role_noun(mention: &str, role: &Entity) -> bool {
         .any(|w| role.heads.iter().any(|h| *h == bare(w)))
 }
 
+/// Whether a word in any case is an article ([`lexicon::is_article`]).
 fn is_article(word: &str) -> bool {
-    ["a", "an", "the"]
-        .iter()
-        .any(|a| word.eq_ignore_ascii_case(a))
+    lexicon::is_article(&word.to_ascii_lowercase())
 }
 
 /// Whether a role mention at `role` is within two paragraphs before `name`.

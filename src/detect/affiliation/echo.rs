@@ -9,6 +9,7 @@ use crate::detect::entities::{Entities, mention_ends};
 use crate::detect::evidence::{Clue, Evidence, Target};
 use crate::detect::lexicon;
 use crate::detect::parties::SideMatcher;
+use crate::detect::words::floor_boundary;
 
 /// Bytes before a mention searched for the office: the story so far, not a corpus.
 const LOOK_BACK: usize = 8 * 1024;
@@ -61,10 +62,7 @@ fn bare_office<'a>(description: &'a str, sides: &SideMatcher) -> Option<&'a str>
 /// The sides named just before each use of `office` in the `LOOK_BACK` bytes before
 /// `before` ("the U.S. chief negotiator", "Japan's Chief Negotiator").
 fn owners_before(text: &str, before: usize, office: &str, sides: &SideMatcher) -> Vec<usize> {
-    let mut start = before.saturating_sub(LOOK_BACK);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = floor_boundary(text, before.saturating_sub(LOOK_BACK));
     let window = &text[start..before];
     let titled = title_case(office);
     let mut out = Vec::new();
