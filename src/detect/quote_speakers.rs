@@ -12,6 +12,7 @@ use super::speakers::SourceNp;
 use super::words::{Word, floor_boundary, is_capitalized, is_initialism_dot, lower};
 use crate::model::QuoteKind;
 use std::ops::Range;
+use std::sync::Arc;
 use subject::cue_subject;
 pub(super) use subject::sentence_subject;
 
@@ -24,7 +25,7 @@ mod tests;
 /// source of its own ("…, but said", "adding that") takes the one before it in the sentence.
 pub(super) fn resolve_cues(
     text: &str,
-    (cues, reads): (&[Cue], &[Option<SourceNp>]),
+    (cues, reads): (&[Cue], &[Option<Arc<SourceNp>>]),
     outside: &[Word],
     sides: &SideMatcher,
     entities: &mut Entities,
@@ -35,7 +36,7 @@ pub(super) fn resolve_cues(
         let read = c
             .source
             .clone()
-            .zip(np.as_ref())
+            .zip(np.as_deref())
             .map(|(r, np)| entities.resolve_read(text, r, np));
         let e = match read {
             Some(e) => e,

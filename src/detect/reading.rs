@@ -17,7 +17,7 @@ use super::units::{asides, merge_units};
 use super::words::{Word, push_words};
 use crate::article::Structure;
 use std::ops::Range;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 /// Bytes of text read as one batch: large enough that handing a batch over costs
 /// nothing next to reading it, small enough that a batch stays in the cache.
@@ -69,8 +69,9 @@ pub struct Batch {
     pub words: Vec<Word>,
     pub outside: Vec<Word>,
     pub cues: Vec<Cue>,
-    /// Each cue's source phrase, read ([`super::entities::read_phrase`]).
-    pub sources: Vec<Option<SourceNp>>,
+    /// Each cue's source phrase, read ([`super::entities::read_phrase`]): shared with
+    /// the memo of phrases, so that a phrase read before costs no copy of its strings.
+    pub sources: Vec<Option<Arc<SourceNp>>>,
     scratch: Scratch,
 }
 
@@ -82,7 +83,7 @@ pub struct UnitView<'a> {
     pub words: &'a [Word],
     pub outside: &'a [Word],
     pub cues: &'a [Cue],
-    pub sources: &'a [Option<SourceNp>],
+    pub sources: &'a [Option<Arc<SourceNp>>],
 }
 
 impl Batch {
@@ -305,10 +306,7 @@ fn read_unit(
     );
     s.cues.sort_by_key(|c| c.word.start);
     let first_cue = batch.cues.len();
-    let read = |c: &Cue| {
-        let np = memo.read(text, c.source.clone()?, input.sides)?;
-        Some(SourceNp::clone(&np))
-    };
+    let read = |c: &Cue| memo.read(text, c.source.clone()?, input.sides);
     batch.sources.extend(s.cues.iter().map(read));
     batch.cues.append(&mut s.cues);
     batch.units.push(UnitReading {
