@@ -17,6 +17,7 @@ use super::units::{asides, merge_units};
 use super::words::{Word, push_words};
 use crate::article::Structure;
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 
 /// Bytes of text read as one batch: large enough that handing a batch over costs
@@ -158,21 +159,37 @@ pub fn read_paragraphs(input: Input, helpers: usize, walk: &mut dyn FnMut(&Batch
         }
         return;
     }
+    read_alongside(input, &bounds, helpers, walk);
+}
+
+/// [`read_paragraphs`] with `helpers` threads reading ahead of the walk.
+fn read_alongside(
+    input: Input,
+    bounds: &[Range<usize>],
+    helpers: usize,
+    walk: &mut dyn FnMut(&Batch),
+) {
+    // A batch is read by whichever thread claims it first: the walk reads the batch it
+    // needs itself when no helper has started it, so a walk faster than the reading
+    // shares the reading instead of waiting for it.
+    let claimed: Vec<AtomicBool> = bounds.iter().map(|_| AtomicBool::new(false)).collect();
+    let claimed = &claimed;
     std::thread::scope(|scope| {
-        // Helper k reads batches k, k + helpers, …, each into its own channel, so the
-        // walk takes them in order by taking from the channels in turn; read batches
-        // come back to their helper to be filled again.
+        // Helper k reads batches k, k + helpers, … that the walk has not claimed, each
+        // into its own channel, so the walk takes the others in order by taking from
+        // the channels in turn; read batches come back to their helper to be filled again.
         let lanes: Vec<_> = (0..helpers.min(bounds.len()))
             .map(|k| {
                 let (full, ready) = mpsc::sync_channel::<Batch>(AHEAD);
                 let (done, reuse) = mpsc::channel::<Batch>();
-                let mine: Vec<Range<usize>> =
-                    bounds.iter().skip(k).step_by(helpers).cloned().collect();
                 let mut memo = PhraseMemo::new();
                 scope.spawn(move || {
-                    for b in mine {
+                    for i in (k..bounds.len()).step_by(helpers) {
+                        if claimed[i].swap(true, Ordering::AcqRel) {
+                            continue;
+                        }
                         let mut batch = reuse.try_recv().unwrap_or_default();
-                        read_batch(input, b, &mut batch, &mut memo);
+                        read_batch(input, bounds[i].clone(), &mut batch, &mut memo);
                         if full.send(batch).is_err() {
                             return;
                         }
@@ -181,13 +198,19 @@ pub fn read_paragraphs(input: Input, helpers: usize, walk: &mut dyn FnMut(&Batch
                 (ready, done)
             })
             .collect();
+        let (mut own, mut memo) = (Batch::default(), PhraseMemo::new());
         for (i, b) in bounds.iter().enumerate() {
+            if !claimed[i].swap(true, Ordering::AcqRel) {
+                read_batch(input, b.clone(), &mut own, &mut memo);
+                walk(&own);
+                continue;
+            }
             let (ready, done) = &lanes[i % lanes.len()];
             // (a helper that died leaves its batches to be read here; the scope then
             // passes its panic on)
             let batch = ready.recv().unwrap_or_else(|_| {
                 let mut batch = Batch::default();
-                read_batch(input, b.clone(), &mut batch, &mut PhraseMemo::new());
+                read_batch(input, b.clone(), &mut batch, &mut memo);
                 batch
             });
             walk(&batch);
@@ -341,6 +364,7 @@ mod tests {
     use super::*;
     use crate::article::{Article, Source};
     use proptest::prelude::*;
+    use std::time::Duration;
 
     proptest! {
         #[test]
@@ -377,8 +401,10 @@ mod tests {
         Article::from_bytes(Source::Stdin, text.as_bytes())
     }
 
-    /// Every unit of every batch, as the walk would see it, in order.
-    fn units_read(article: &Article, helpers: usize) -> Vec<String> {
+    /// Every unit of every batch, as the walk would see it, in order; the walk pauses
+    /// `pause` after each batch (a slow walk leaves every batch to the helpers, a fast
+    /// one reads some itself).
+    fn units_read(article: &Article, helpers: usize, pause: Duration) -> Vec<String> {
         let mut out = Vec::new();
         let input = Input {
             text: &article.text,
@@ -405,6 +431,7 @@ mod tests {
                     ));
                 }
             }
+            std::thread::sleep(pause);
         });
         out
     }
@@ -413,22 +440,29 @@ mod tests {
     fn the_reading_is_the_same_with_any_number_of_threads() {
         let article = varied_article();
         assert!(batch_bounds(&article.structure).len() > 4);
-        let alone = units_read(&article, 0);
+        let no_pause = Duration::ZERO;
+        let alone = units_read(&article, 0, no_pause);
         assert!(alone.len() > 1200, "{}", alone.len());
         assert!(alone[0].contains("\"Anna Berg\""), "{}", alone[0]);
         for helpers in [1, 2, 5] {
-            assert_eq!(units_read(&article, helpers), alone, "{helpers} helpers");
+            let read = units_read(&article, helpers, no_pause);
+            assert_eq!(read, alone, "{helpers} helpers");
         }
+        let slow_walk = units_read(&article, 1, Duration::from_millis(2));
+        assert_eq!(slow_walk, alone, "a slow walk");
     }
 
     #[test]
     fn the_reading_is_the_same_whatever_the_memo_of_phrases_holds() {
         use crate::detect::entities::TEST_CACHE_LIMIT;
         let article = varied_article();
-        let remembered = units_read(&article, 1);
+        let remembered = units_read(&article, 1, Duration::ZERO);
         for limit in [0, 1, 7] {
             TEST_CACHE_LIMIT.with(|c| c.set(Some(limit)));
-            let read = [units_read(&article, 0), units_read(&article, 1)];
+            let read = [
+                units_read(&article, 0, Duration::ZERO),
+                units_read(&article, 1, Duration::ZERO),
+            ];
             TEST_CACHE_LIMIT.with(|c| c.set(None));
             for (helpers, read) in read.iter().enumerate() {
                 assert!(*read == remembered, "memo of {limit}, {helpers} helpers");
