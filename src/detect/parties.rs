@@ -114,6 +114,26 @@ impl FirstKeys {
     }
 }
 
+/// A set of bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn add(&mut self, b: u8) {
+        self.0[usize::from(b / 64)] |= 1 << (b % 64);
+    }
+
+    fn add_all(&mut self, other: &ByteSet) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine |= theirs;
+        }
+    }
+
+    fn holds(&self, b: u8) -> bool {
+        self.0[usize::from(b / 64)] >> (b % 64) & 1 == 1
+    }
+}
+
 /// One name of a side, by the keys of its words.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -137,6 +157,9 @@ pub struct SideMatcher {
     first_keys: FirstKeys,
     /// Whether some name starts with a lower-case word (else those are skipped fast).
     lower_first: bool,
+    /// The first bytes of the names that start with a lower-case word: a word in lower
+    /// case that starts with none of them starts no name, told without hashing it.
+    lower_starts: ByteSet,
     /// A matcher whose sides come after this one's own (numbered from `own`): a name
     /// both know goes to the longer match, and on a tie to this one.
     base: Option<&'static SideMatcher>,
@@ -150,6 +173,7 @@ impl SideMatcher {
     pub fn layered(sides: &[Vec<String>], base: &'static SideMatcher) -> SideMatcher {
         let mut m = SideMatcher::new(sides);
         m.lower_first |= base.lower_first;
+        m.lower_starts.add_all(&base.lower_starts);
         m.base = Some(base);
         m.own = sides.len();
         m
@@ -201,11 +225,15 @@ impl SideMatcher {
         let ambiguous = &super::gazetteer::gazetteer().ambiguous;
         let mut entries: WordMap<String, Vec<Entry>> = WordMap::default();
         let mut lower_first = false;
+        let mut lower_starts = ByteSet::default();
         for (side, names) in sides.iter().enumerate() {
             for name in names {
                 let keys: Vec<String> = word_spans(name).map(|r| name_key(&name[r])).collect();
                 if let Some(first) = keys.first() {
-                    lower_first |= !first.starts_with(char::is_uppercase);
+                    if !first.starts_with(char::is_uppercase) {
+                        lower_first = true;
+                        lower_starts.add(first.as_bytes().first().copied().unwrap_or(0));
+                    }
                     let entry = Entry {
                         ambiguous: keys.len() == 1 && ambiguous.contains(&first.to_lowercase()),
                         keys: keys.clone(),
@@ -223,6 +251,7 @@ impl SideMatcher {
             first_keys: FirstKeys::of(entries.keys()),
             entries,
             lower_first,
+            lower_starts,
             base: None,
             own: sides.len(),
         }
@@ -297,7 +326,9 @@ impl SideMatcher {
             let Some(r) = words.next() else { break };
             let before = previous.replace(r.clone());
             let w = &phrase[r.clone()];
-            if !self.lower_first && !starts_upper(w) {
+            // (a word keeps its first byte in its key: one in lower case that starts
+            // no name in lower case matches nothing)
+            if !starts_upper(w) && !self.lower_starts.holds(w.as_bytes()[0]) {
                 continue;
             }
             let key = key_of(w, &mut key);
@@ -410,6 +441,25 @@ mod tests {
         assert!(others.iter().filter(|w| filter.may_hold(w)).count() <= 1);
         // an empty matcher's filter holds nothing
         assert!(!FirstKeys::default().may_hold("US"));
+    }
+
+    #[test]
+    fn a_name_in_lower_case_is_found_among_words_in_lower_case() {
+        let own = [
+            vec!["al-Tahrir Front".to_string()],
+            vec!["ex-Greens".to_string()],
+        ];
+        let m = SideMatcher::layered(&own, gazetteer_matcher());
+        let phrase = "as an al-Tahrir Front aide told the ex-Greens";
+        assert_eq!(m.find(phrase), [(6, 0), (36, 1)]);
+        // words in lower case that start no name are passed, and so is a name cut short
+        assert_eq!(m.first("an aide of al-Tahrir"), None);
+        assert!(
+            m.first("after all, the Cuban envoy")
+                .is_some_and(|s| s >= own.len())
+        );
+        // the word before a name still counts ("billionaire Mark Cuban")
+        assert_eq!(m.first("an ally of billionaire Mark Cuban"), None);
     }
 
     #[test]
