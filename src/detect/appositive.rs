@@ -5,6 +5,7 @@
 use super::lexicon;
 use super::parties::SideMatcher;
 use super::side_words::{Class, is};
+use super::words::lower;
 
 /// Bytes an appositive may run to: a description, not a clause.
 const APPOSITIVE_BYTES: usize = 120;
@@ -71,7 +72,8 @@ fn is_leading_clause(appositive: &str) -> bool {
 /// Whether an appositive opening with `word` is a description of the name before it
 /// (an article, a possessive or a title), not a clause ("adding that …", "who …").
 fn introduces_description(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let mut buf = [0u8; 32];
+    let lower = lower(word, &mut buf);
     // (an office's head noun opens one too: "Head of the EC Delegation", "member of …")
     lexicon::is_article(&lower)
         || lexicon::is_office_head(&lower)

@@ -5,7 +5,7 @@
 use super::super::appositive::{Reading, appositive};
 use super::super::lexicon;
 use super::super::speakers::{SourceNp, is_role_noun};
-use super::super::words::is_capitalized;
+use super::super::words::{is_capitalized, lower};
 use super::{Entities, Entity, Gender};
 use crate::article::abbreviations;
 
@@ -37,17 +37,20 @@ fn owner_of(description: &str) -> (Vec<String>, bool) {
         .filter(|w| !lexicon::is_written_article(w))
         .collect();
     let named = owner.iter().any(|w| is_capitalized(w));
-    (owner.iter().map(|w| bare_word(w)).collect(), named)
+    (
+        owner.iter().map(|w| bare_word(w).to_lowercase()).collect(),
+        named,
+    )
 }
 
-/// A word in lower case without its possessive or punctuation ("Labour's" → "labour").
-fn bare_word(w: &str) -> String {
+/// A word without its possessive or punctuation ("Labour's" → "Labour"), to be
+/// compared in lower case.
+fn bare_word(w: &str) -> &str {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-    let w = ["'s", "’s", "'", "’"]
+    ["'s", "’s", "'", "’"]
         .iter()
         .find_map(|end| w.strip_suffix(end))
-        .unwrap_or(w);
-    w.to_lowercase()
+        .unwrap_or(w)
 }
 
 /// Whether an entity may be what an owned description refers back to: its name and
@@ -66,7 +69,11 @@ fn same_owner(owner: &(Vec<String>, bool), e: &Entity) -> bool {
             .chain(&e.descriptions)
             .flat_map(|d| d.split_whitespace())
     };
-    let held = words.iter().all(|o| titles().any(|w| bare_word(w) == *o));
+    // (lower-cased on the stack: this runs for every holder of every description)
+    let mut buf = [0u8; 32];
+    let held = words
+        .iter()
+        .all(|o| titles().any(|w| lower(bare_word(w), &mut buf) == o.as_str()));
     let office = words.last().is_some_and(|w| lexicon::is_office(w));
     words.is_empty() || held || (!named && (!office || e.side.is_none()))
 }
