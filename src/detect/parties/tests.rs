@@ -1,0 +1,94 @@
+//! Tests of the side matcher.
+
+use super::*;
+
+fn gazetteer_matcher() -> &'static SideMatcher {
+    crate::detect::country_matcher()
+}
+
+fn side_id(m: &SideMatcher, phrase: &str) -> Option<&'static str> {
+    m.first(phrase).map(|i| countries()[i].id.as_str())
+}
+
+#[test]
+fn gazetteer_parses_and_has_the_main_countries() {
+    let ids: Vec<&str> = countries().iter().map(|c| c.id.as_str()).collect();
+    for id in ["us", "cn", "cu", "gb", "ru", "tw", "eu", "su"] {
+        assert!(ids.contains(&id), "{id}");
+    }
+}
+
+#[test]
+fn titles_and_bodies_give_sides() {
+    let m = gazetteer_matcher();
+    assert_eq!(side_id(m, "Cuban Deputy Foreign Minister"), Some("cu"));
+    assert_eq!(side_id(m, "State Department spokesman"), Some("us"));
+    assert_eq!(side_id(m, "the U.S. statement"), Some("us"));
+    assert_eq!(side_id(m, "China’s embassy"), Some("cn"));
+    assert_eq!(side_id(m, "leader of a pro-Moscow party"), Some("ru"));
+    assert_eq!(side_id(m, "an anti-Moscow party"), None);
+    assert_eq!(side_id(m, "the spokesman"), None);
+    assert_eq!(side_id(m, "an Ethiopian minister"), Some("et"));
+    assert_eq!(side_id(m, "EC Commission officials"), Some("eu"));
+    assert_eq!(side_id(m, "a West German delegate"), Some("west-germany"));
+}
+
+#[test]
+fn the_first_key_filter_holds_every_key_and_passes_over_most_other_words() {
+    let keys: Vec<String> = ["US", "Kremlin", "Jean-Claude", "Côte", "X", ""]
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    let filter = FirstKeys::of(keys.iter());
+    assert!(keys.iter().all(|k| filter.may_hold(k)));
+    let others = ["Monday", "Smith", "The", "Reuters", "Said", "Minister"];
+    assert!(others.iter().filter(|w| filter.may_hold(w)).count() <= 1);
+    // an empty matcher's filter holds nothing
+    assert!(!FirstKeys::default().may_hold("US"));
+}
+
+#[test]
+fn a_name_in_lower_case_is_found_among_words_in_lower_case() {
+    let own = [
+        vec!["al-Tahrir Front".to_string()],
+        vec!["ex-Greens".to_string()],
+    ];
+    let m = SideMatcher::layered(&own, gazetteer_matcher());
+    let phrase = "as an al-Tahrir Front aide told the ex-Greens";
+    assert_eq!(m.find(phrase), [(6, 0), (36, 1)]);
+    // words in lower case that start no name are passed, and so is a name cut short
+    assert_eq!(m.first("an aide of al-Tahrir"), None);
+    assert!(
+        m.first("after all, the Cuban envoy")
+            .is_some_and(|s| s >= own.len())
+    );
+    // the word before a name still counts ("billionaire Mark Cuban")
+    assert_eq!(m.first("an ally of billionaire Mark Cuban"), None);
+}
+
+#[test]
+fn an_institution_wins_over_the_country_inside_it() {
+    let m = gazetteer_matcher();
+    assert_eq!(side_id(m, "the Taiwan Affairs Office"), Some("cn"));
+}
+
+#[test]
+fn a_name_that_is_also_a_persons_counts_only_alone() {
+    let m = gazetteer_matcher();
+    assert_eq!(side_id(m, "basketball star Michael Jordan"), None);
+    assert_eq!(side_id(m, "coach Chad Rivers"), None);
+    assert_eq!(side_id(m, "talks between Jordan and Israel"), Some("jo"));
+    assert_eq!(side_id(m, "In Jordan, officials"), Some("jo"));
+    assert_eq!(side_id(m, "the best china plates"), None);
+    assert_eq!(side_id(m, "China's Foreign Ministry spokesman"), Some("cn"));
+    assert_eq!(side_id(m, "India Foreign Secretary Ram Lal"), Some("in"));
+    assert_eq!(side_id(m, "actress India Arie"), None);
+    assert_eq!(side_id(m, "billionaire Mark Cuban"), None);
+    assert_eq!(side_id(m, "the people of New Jersey"), None);
+    assert_eq!(side_id(m, "U.S.-Japan trade"), Some("us"));
+    assert_eq!(side_id(m, "between Washington and Tokyo"), Some("us"));
+    assert_eq!(side_id(m, "its North American division"), None);
+    assert_eq!(side_id(m, "the South Korean minister"), Some("kr"));
+    // a name that is no ordinary word is not held back
+    assert_eq!(side_id(m, "the Ethiopia Ports Authority"), Some("et"));
+}
