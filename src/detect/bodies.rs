@@ -186,7 +186,7 @@ pub fn member_plural(noun: &str) -> Option<String> {
 
 /// A union's or company's opponent that its lead names only by a public body's noun in
 /// lower case ("after the city council rejected", "unless the school board improves",
-/// "the city council's offer"), maybe after its place's name ("The Port Carrow city
+/// "the city council's offer"), maybe after its place's name ("The Brackley Bay city
 /// council voted"): a side called by that phrase and by its noun ("city council",
 /// "council"), when the one side found is a union, a company or a members' body. A noun
 /// owned by another ("the union's board") or named with capitals is left to the other
