@@ -184,11 +184,13 @@ pub fn member_plural(noun: &str) -> Option<String> {
     })
 }
 
-/// A union's opponent that its lead names only by a public body's noun, in lower case
-/// ("after the city council rejected", "unless the school board improves"): a side
-/// called by that phrase and by its noun ("city council", "council"), when the one side
-/// found is a union or a members' body. A noun owned by another ("the union's board")
-/// or named with capitals is left to the other rules.
+/// A union's or company's opponent that its lead names only by a public body's noun in
+/// lower case ("after the city council rejected", "unless the school board improves",
+/// "the city council's offer"), maybe after its place's name ("The Brackley Bay city
+/// council voted"): a side called by that phrase and by its noun ("city council",
+/// "council"), when the one side found is a union, a company or a members' body. A noun
+/// owned by another ("the union's board") or named with capitals is left to the other
+/// rules.
 pub fn lower_case_opponent(
     text: &str,
     ws: &[Word],
@@ -196,31 +198,50 @@ pub fn lower_case_opponent(
     found: &[Discovered],
 ) -> Option<Discovered> {
     let [only] = found else { return None };
-    if !matches!(only.kind, SideKind::Union | SideKind::Other) {
+    if !matches!(
+        only.kind,
+        SideKind::Union | SideKind::Company | SideKind::Other
+    ) {
         return None;
     }
     let word = |i: usize| &text[ws[i].clone()];
+    let spaced = |i: usize| &text[ws[i - 1].end..ws[i].start] == " ";
     let lead = ws.iter().take_while(|w| w.end <= lead_end).count();
     (1..lead).find_map(|i| {
-        let head = word(i);
-        let body = is(Class::PublicBodyEnd, head) || is(Class::RegulatorNameEnd, head);
-        if !body || &text[ws[i - 1].end..ws[i].start] != " " {
+        let head = trim_possessive(word(i));
+        let public = is(Class::PublicBodyEnd, head);
+        if !(public || is(Class::RegulatorNameEnd, head)) || !spaced(i) {
             return None;
         }
         let before = word(i - 1);
-        let modified = i >= 2
-            && word(i - 2) == "the"
-            && before.bytes().all(|b| b.is_ascii_lowercase())
-            && &text[ws[i - 2].end..ws[i - 1].start] == " ";
-        let name = if modified {
-            format!("{before} {head}")
-        } else if before == "the" {
+        let the = |k: usize| word(k).eq_ignore_ascii_case("the");
+        let modifier = before.bytes().all(|b| b.is_ascii_lowercase()) && !the(i - 1);
+        // (the place's name: capitalised words between "the" and the modifier, before
+        // a council or department only: "the Wall Street Journal editorial board" is a
+        // newspaper's)
+        let mut start = i - 1;
+        while modifier
+            && public
+            && start >= 1
+            && spaced(start)
+            && is_capitalized(word(start - 1))
+            && !the(start - 1)
+        {
+            start -= 1;
+        }
+        let opened = modifier && start >= 1 && spaced(start) && the(start - 1);
+        let name = if opened {
+            text[ws[start].start..ws[i].start].to_string() + head
+        } else if the(i - 1) {
             head.to_string()
         } else {
             return None;
         };
         let mut names = vec![name];
-        if modified {
+        if opened && start < i - 1 {
+            names.push(format!("{before} {head}"));
+        }
+        if opened {
             names.push(head.to_string());
         }
         Some(Discovered {
@@ -292,6 +313,31 @@ mod tests {
         add_short_names(text, &mut found);
         assert_eq!(found[0].names, ["Grain Board"]);
         assert_eq!(found[1].names, ["Wool Board"]);
+    }
+
+    #[test]
+    fn a_lower_case_council_after_its_place_is_the_opponent_of_a_company() {
+        let text = "Tower plan rejected\n\nThe Brackley Bay city council's planners \
+            voted on Monday to reject a tower proposed by Arnholt Estates Group.";
+        let ws = crate::detect::words::words(text, 0..text.len());
+        let found = [body("Arnholt Estates Group", SideKind::Company)];
+        let opponent = lower_case_opponent(text, &ws, text.len(), &found).unwrap();
+        assert_eq!(
+            opponent.names,
+            ["Brackley Bay city council", "city council", "council"]
+        );
+        let plain = "Drivers of the Tollen Transit Union struck after the city council refused.";
+        let ws = crate::detect::words::words(plain, 0..plain.len());
+        let found = [body("Tollen Transit Union", SideKind::Union)];
+        let opponent = lower_case_opponent(plain, &ws, plain.len(), &found).unwrap();
+        assert_eq!(opponent.names, ["city council", "council"]);
+        let paper = "Ridley Motors said the Ridley Post editorial board was wrong.";
+        let ws = crate::detect::words::words(paper, 0..paper.len());
+        let found = [body("Ridley Motors", SideKind::Company)];
+        assert!(lower_case_opponent(paper, &ws, paper.len(), &found).is_none());
+        // (a country is no such side's opponent)
+        let found = [body("Tollen", SideKind::Country)];
+        assert!(lower_case_opponent(plain, &ws, plain.len(), &found).is_none());
     }
 
     #[test]

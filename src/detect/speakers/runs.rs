@@ -159,10 +159,23 @@ pub(in crate::detect) fn classify_run(
     let whole = run[0].start..run[run.len() - 1].end;
     let mut buf = [0u8; 32];
     let last = lower(&text[run[run.len() - 1].clone()], &mut buf).into_owned();
-    let lead = run
+    let mut lead = run
         .iter()
         .take_while(|w| is_title_word(text, w, sides))
         .count();
+    // a place's name between a title and a surname is a first name ("Interior Minister
+    // Sofia Rahn"): a side is named before a title, not after it
+    let first_name = lead >= 2 && lead + 1 == run.len() && {
+        let word = |k: usize| lower(&text[run[k].clone()], &mut [0; 32]).into_owned();
+        let place = word(lead - 1);
+        !lexicon::is_title(&place)
+            && !lexicon::is_sentence_word(&place)
+            && !place.ends_with("'s")
+            && lexicon::is_title(&word(lead - 2))
+    };
+    if first_name {
+        lead -= 1;
+    }
     let lead_text_start = run
         .iter()
         .position(|w| !lexicon::is_sentence_word(&lower(&text[w.clone()], &mut [0; 32])))
@@ -202,7 +215,7 @@ pub(in crate::detect) fn classify_run(
         .filter(|&k| k >= 2)
         .map_or(whole.end, |k| run[from + k - 1].end);
     let name = run[from].start..name_end;
-    if sides.first(&text[name.clone()]).is_some() {
+    if !first_name && sides.first(&text[name.clone()]).is_some() {
         return RunKind::Body(lead_text_start..whole.end);
     }
     let calendar = run[lead..]
@@ -306,6 +319,25 @@ mod tests {
         assert!(matches!(
             classify_run(text, &ws, &sides),
             RunKind::Person(r) if &text[r.clone()] == "Ann Tovey"
+        ));
+    }
+
+    #[test]
+    fn a_place_between_a_title_and_a_surname_is_a_first_name() {
+        let sides = SideMatcher::new(&[vec!["Bulgaria".into(), "Sofia".into()]]);
+        let text = "Interior Minister Sofia Rahn";
+        let ws = words(text, 0..text.len());
+        assert!(matches!(
+            classify_run(text, &ws, &sides),
+            RunKind::Person(r) if &text[r.clone()] == "Sofia Rahn"
+        ));
+        // (a side before the title is still the title's)
+        let text = "Bulgarian Interior Minister Rahn";
+        let sides = SideMatcher::new(&[vec!["Bulgaria".into(), "Bulgarian".into()]]);
+        let ws = words(text, 0..text.len());
+        assert!(matches!(
+            classify_run(text, &ws, &sides),
+            RunKind::Person(r) if &text[r.clone()] == "Rahn"
         ));
     }
 }
