@@ -32,7 +32,11 @@ pub fn position_clues(
             evidence.add(e, Target::Side(side), Clue::Against);
         }
         let reported = reported_words(text, p);
-        if let Some(side) = reported_subject(text, &reported, sides).or(stance.defended) {
+        // a side the stater attacks is the object of its verb, not the side it speaks
+        // for ("Ministers have dismissed the Tory plans as …": "Tory plans" is no intent)
+        let attacked = |side: &usize| p.against == Some(*side) || stance.attacked.contains(side);
+        let spoken_for = reported_subject(text, &reported, sides).filter(|s| !attacked(s));
+        if let Some(side) = spoken_for.or(stance.defended) {
             evidence.add(e, Target::Side(side), Clue::SpeaksFor);
         }
     }
@@ -290,6 +294,33 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_side_attacked_is_not_spoken_for() {
+        let clues_of = |t: &str, cue: &str, against: Option<usize>| {
+            let p = Position {
+                against,
+                ..position(t, "Ministers", cue)
+            };
+            let findings = Findings {
+                quotes: Vec::new(),
+                positions: vec![p],
+            };
+            let stances = stances(t, &findings, &sides());
+            let mut ev = Evidence::new(1);
+            position_clues(t, &findings, &stances, &sides(), &mut ev);
+            ev.of(0).to_vec()
+        };
+        // "the Marovan plans" after a hostile verb is its object, no intent of Marova's
+        let t = "Ministers dismissed the Marovan plans as a stunt.";
+        let clues = clues_of(t, "dismissed", Some(0));
+        assert!(clues.contains(&(Target::Side(0), Clue::Against)));
+        assert!(!clues.contains(&(Target::Side(0), Clue::SpeaksFor)));
+        // with no attack, what a side plans is said for it
+        let t = "Ministers said the Marovan plans would go ahead.";
+        let clues = clues_of(t, "said", None);
+        assert!(clues.contains(&(Target::Side(0), Clue::SpeaksFor)));
     }
 
     #[test]
