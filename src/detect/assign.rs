@@ -18,7 +18,6 @@ use super::named_after_role;
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
 use super::politicians::{listed, politician_clues};
-use super::side_kind::SideKind;
 use super::stance::{Stance, position_clues, quotations_clues, stances};
 use crate::article::Structure;
 use crate::model::{Party, QuoteKind};
@@ -71,7 +70,6 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
     let sides = &candidates.matcher;
     let (home, stances, mut evidence) = clues(story, findings, entities);
     let kinds = candidates.kinds();
-    evidence.drop_parties_officials_speak_of(|s| kinds.get(s) == Some(&SideKind::Party));
     let listed = listed(entities, sides);
     let governing = who_governs(opening, parties, &kinds, (entities, &listed), &evidence);
     // an office whose side some mention names is that side's, and so is one whose

@@ -243,24 +243,6 @@ impl Evidence {
         }
     }
 
-    /// Drops what a minister or a shadow minister is said to speak for when it is a
-    /// party (`is_party`): between parties an office of the state or of the opposition
-    /// says whose its holder is, while the subject of the holder's reported speech is
-    /// the other party as often as their own ("Ms Forbes said the Conservatives would
-    /// bring in charges": an attack, not an intent of her own side).
-    pub fn drop_parties_officials_speak_of(&mut self, is_party: impl Fn(usize) -> bool) {
-        let party_office = |&(t, c): &(Target, Clue)| {
-            c == Clue::Office && matches!(t, Target::State | Target::Opposition)
-        };
-        for list in &mut self.clues {
-            if list.iter().any(party_office) {
-                list.retain(|&(t, c)| {
-                    !(c == Clue::SpeaksFor && matches!(t, Target::Side(s) if is_party(s)))
-                });
-            }
-        }
-    }
-
     /// How many entities the evidence is about.
     pub fn entities(&self) -> usize {
         self.clues.len()
@@ -442,23 +424,6 @@ mod tests {
         // nor against a side of no told kind, which may be a country
         let untold = disputes(vec![SideKind::Other, SideKind::Regulator]);
         assert_eq!(ev.decide(0, &untold, &[0, 1]), None);
-    }
-
-    #[test]
-    fn a_ministers_office_outweighs_the_party_the_minister_speaks_of() {
-        let mut ev = Evidence::new(3);
-        // the Health Secretary said the other party would bring in charges
-        ev.add(0, Target::State, Clue::Office);
-        ev.add(0, Target::Side(1), Clue::SpeaksFor);
-        // a country's official speaking of the country's intent keeps the clue
-        ev.add(1, Target::State, Clue::Office);
-        ev.add(1, Target::Side(2), Clue::SpeaksFor);
-        // with no office, what a speaker speaks for stays
-        ev.add(2, Target::Side(1), Clue::SpeaksFor);
-        ev.drop_parties_officials_speak_of(|s| s < 2);
-        assert_eq!(ev.of(0), [(Target::State, Clue::Office)]);
-        assert!(ev.of(1).contains(&(Target::Side(2), Clue::SpeaksFor)));
-        assert_eq!(ev.of(2), [(Target::Side(1), Clue::SpeaksFor)]);
     }
 
     #[test]
