@@ -42,7 +42,9 @@ const UNMARKED_MIN_UNITS: usize = 4;
 fn unmarked_utf16(bytes: &[u8]) -> Option<Utf16> {
     let start = &bytes[..bytes.len().min(UNMARKED_SNIFF_BYTES)];
     let pairs = start.len() / 2;
-    if pairs < UNMARKED_MIN_UNITS {
+    // (a start without a NUL, as every text in UTF-8 has, is told by one search, not
+    // by counting pairs: each article of a folder is asked this several times)
+    if pairs < UNMARKED_MIN_UNITS || !start.contains(&0) {
         return None;
     }
     let (mut first, mut second) = (0, 0);
