@@ -100,26 +100,17 @@ fn capital_or_wide(x: u64) -> bool {
 }
 
 /// The top bit of each byte of `x` set where that byte belongs to a word in ASCII: a
-/// letter, a digit, '.' or '\''. (For 7-bit bytes, setting the top bit before a
-/// subtraction keeps each byte's borrow inside it; adding 0x7F to a byte sets its top
-/// bit unless it is zero.)
+/// letter or a digit (as the detector's word scanner tells them), '.' or '\''. (For a
+/// 7-bit byte, adding 0x7F sets its top bit unless it is zero.)
 fn ascii_in_word(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const TOP: u64 = 0x8080_8080_8080_8080;
-    let ascii = !x & TOP;
     let low7 = x & !TOP;
-    let within = |v: u64, lo: u8, hi: u8| {
-        let at_least = (v | TOP).wrapping_sub(ONES * u64::from(lo));
-        let at_most = ((ONES * u64::from(hi)) | TOP).wrapping_sub(v);
-        at_least & at_most & TOP
-    };
     let is = |c: u8| {
         let v = low7 ^ (ONES * u64::from(c));
         !(v.wrapping_add(ONES * 0x7F) | v) & TOP
     };
-    // (a capital with the 0x20 bit set is its small letter)
-    let letters = within(low7 | (ONES * 0x20), b'a', b'z');
-    (letters | within(low7, b'0', b'9') | is(b'.') | is(b'\'')) & ascii
+    (crate::detect::words::alnum_bytes(x) | ((is(b'.') | is(b'\'')) & !x)) & TOP
 }
 
 /// Where the run of ASCII bytes that belong to words, from `at`, ends: eight bytes at
