@@ -42,7 +42,9 @@ const UNMARKED_MIN_UNITS: usize = 4;
 fn unmarked_utf16(bytes: &[u8]) -> Option<Utf16> {
     let start = &bytes[..bytes.len().min(UNMARKED_SNIFF_BYTES)];
     let pairs = start.len() / 2;
-    if pairs < UNMARKED_MIN_UNITS {
+    // (a start without a NUL, as every text in UTF-8 has, is told by one search, not
+    // by counting pairs: each article of a folder is asked this several times)
+    if pairs < UNMARKED_MIN_UNITS || !start.contains(&0) {
         return None;
     }
     let (mut first, mut second) = (0, 0);
@@ -109,6 +111,12 @@ const HEADER_CHARS: usize = 512;
 /// ends, form feed, backspace or escape) in its first [`HEADER_CHARS`] characters,
 /// or in more than one in a hundred characters.
 pub fn looks_binary(head: &[u8]) -> bool {
+    // (most starts hold no binary byte at all, and then no binary character either:
+    // a UTF-16 unit below 256 has a NUL byte. Told in one pass, not by a flag for each
+    // byte: each article of a folder is asked this)
+    if !has_binary_byte(head) {
+        return false;
+    }
     let flags: Vec<bool> = match utf16_order(head) {
         Some(order) => units(head, order)
             .map(|u| u8::try_from(u).is_ok_and(is_binary_byte))
@@ -121,6 +129,27 @@ pub fn looks_binary(head: &[u8]) -> bool {
     in_header > BINARY_ALLOWANCE || (in_all > BINARY_ALLOWANCE && in_all * 100 > flags.len())
 }
 
+/// Whether some byte of `bytes` is binary ([`is_binary_byte`]): eight bytes at a time,
+/// looked at byte by byte only where one of them is below 0x20 (a line break, most
+/// often).
+fn has_binary_byte(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        // (the top bit of a byte survives the subtraction only for a byte below 0x20,
+        // or for one after such a byte: either way that chunk is looked at closely)
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x & TOP;
+        if below_space != 0 && chunk.iter().any(|&b| is_binary_byte(b)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| is_binary_byte(b))
+}
+
 fn is_binary_byte(b: u8) -> bool {
     matches!(b, 0x00..=0x07 | 0x0E..=0x1A | 0x1C..=0x1F)
 }
@@ -128,6 +157,23 @@ fn is_binary_byte(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The eight-byte test finds every binary byte at every place, in a chunk or in
+    /// the bytes after the last, and nothing else (line ends and tabs included).
+    #[test]
+    fn binary_bytes_are_found_eight_at_a_time_as_one_by_one() {
+        for len in [7, 8, 13, 16] {
+            for place in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = b"Tab\there, line\r\n.".repeat(2);
+                    bytes.truncate(len);
+                    bytes[place] = b;
+                    let one_by_one = bytes.iter().any(|&b| is_binary_byte(b));
+                    assert_eq!(has_binary_byte(&bytes), one_by_one, "{b:#x} at {place}");
+                }
+            }
+        }
+    }
 
     fn utf16(text: &str, order: Utf16) -> Vec<u8> {
         let mut bytes = match order {

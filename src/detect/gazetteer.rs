@@ -110,6 +110,9 @@ pub struct Gazetteer {
     /// Lower-case name of a country → the first country of that name (a city-state's
     /// dateline is its name).
     by_name: HashMap<String, usize>,
+    /// A country's id → its index (the first of that id): asked for every known party
+    /// of every story, so looked up rather than searched for.
+    by_id: HashMap<String, usize>,
     /// Parties known by names that are not their own.
     pub parties: Vec<KnownParty>,
 }
@@ -125,7 +128,7 @@ impl Gazetteer {
 
     /// The index of the country with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.countries.iter().position(|c| c.id == id)
+        self.by_id.get(id).copied()
     }
 }
 
@@ -221,8 +224,13 @@ fn build(own: OwnTable) -> Gazetteer {
             by_name.entry(name.to_lowercase()).or_insert(i);
         }
     }
+    let mut by_id = HashMap::new();
+    for (i, c) in countries.iter().enumerate() {
+        by_id.entry(c.id.clone()).or_insert(i);
+    }
     Gazetteer {
         by_name,
+        by_id,
         countries,
         ambiguous: own.ambiguous.iter().map(|a| a.to_lowercase()).collect(),
         cities,

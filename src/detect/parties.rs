@@ -85,32 +85,41 @@ struct FirstKeys {
 }
 
 impl FirstKeys {
-    /// Bits in the filter: a few thousand keys set some 5 % of them.
-    const BITS: usize = 1 << 16;
+    /// Most bits in a filter: a few thousand keys (the gazetteer's) set some 5 % of
+    /// them.
+    const MAX_BITS: usize = 1 << 16;
+    /// Bits per key, up to the most: a story's own matcher, built for every article
+    /// of a folder, has a few dozen keys, and a filter of a few hundred bytes for them
+    /// spares the allocation and clearing of 8 KiB each time.
+    const BITS_PER_KEY: usize = 64;
 
-    fn of<'a>(keys: impl Iterator<Item = &'a String>) -> FirstKeys {
-        let mut bits = vec![0u64; Self::BITS / 64];
+    fn of<'a>(keys: impl ExactSizeIterator<Item = &'a String>) -> FirstKeys {
+        let wanted = (keys.len() * Self::BITS_PER_KEY).next_power_of_two();
+        let mut bits = vec![0u64; wanted.clamp(64, Self::MAX_BITS) / 64];
+        let filter_bits = bits.len() * 64;
         for key in keys {
-            let slot = Self::slot(key);
+            let slot = Self::slot(key, filter_bits);
             bits[slot / 64] |= 1 << (slot % 64);
         }
         FirstKeys { bits }
     }
 
-    /// A key's bit, from its length and its first, second and last bytes.
-    fn slot(key: &str) -> usize {
+    /// A key's bit among `filter_bits` (a power of two), from its length and its
+    /// first, second and last bytes.
+    fn slot(key: &str, filter_bits: usize) -> usize {
         let b = key.as_bytes();
         let byte = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
         let last = b.len().checked_sub(1).map_or(0, byte);
-        (byte(0) << 8 ^ byte(1) << 3 ^ last ^ b.len() << 11) % Self::BITS
+        (byte(0) << 8 ^ byte(1) << 3 ^ last ^ b.len() << 11) & (filter_bits - 1)
     }
 
     /// Whether `key` may be one of the keys (never false for one of them).
     fn may_hold(&self, key: &str) -> bool {
-        let slot = Self::slot(key);
-        self.bits
-            .get(slot / 64)
-            .is_some_and(|w| w >> (slot % 64) & 1 == 1)
+        if self.bits.is_empty() {
+            return false;
+        }
+        let slot = Self::slot(key, self.bits.len() * 64);
+        self.bits[slot / 64] >> (slot % 64) & 1 == 1
     }
 }
 

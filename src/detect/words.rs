@@ -141,7 +141,7 @@ fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// The high bit of each byte of `x` set where that byte is an ASCII letter or digit.
-fn alnum_bytes(x: u64) -> u64 {
+pub(in crate::detect) fn alnum_bytes(x: u64) -> u64 {
     let ascii = !x & HIGH_BITS;
     let low7 = x & !HIGH_BITS;
     // (for 7-bit bytes: setting the high bit before subtracting keeps each byte's
