@@ -125,6 +125,9 @@ fn a_name_and_a_verb_no_list_holds_after_a_quotation_speak_it() {
         speakers(body),
         vec!["Brennan", "Brennan", "Moreau", "Kessler"]
     );
+    // the writer names nobody
+    let body = "A judge let me go. \"This is a win for me,\" I confessed.";
+    assert_eq!(speakers(body), vec![""]);
 }
 
 #[test]

@@ -117,11 +117,12 @@ fn verb_then_name(text: &str, outside: &[Word], k: usize) -> Option<Cue> {
 }
 
 /// A capitalised word that may be part of a name (no calendar word: "“…,” Monday
-/// ended" names nobody).
+/// ended" names nobody; nor does the writer's "I" or "We": "“…,” I confessed").
 fn is_name_word(text: &str, outside: &[Word], i: usize) -> bool {
     let w = &text[outside[i].clone()];
     let mut buf = [0u8; 32];
-    is_capitalized(w) && !lexicon::is_calendar_word(&lower(w, &mut buf))
+    let l = lower(w, &mut buf);
+    is_capitalized(w) && !lexicon::is_calendar_word(&l) && l != "i" && l != "we"
 }
 
 /// Whether words `from..to` of `outside` stand one space apart.
