@@ -10,7 +10,9 @@ use super::kinds::{classify, transcript_label};
 use super::lexicon::CueKind;
 use super::parties::SideMatcher;
 use super::positions::unit_positions;
-use super::quote_speakers::{carry_over_paragraphs, colon_label, resolve_cues, sentence_subject};
+use super::quote_speakers::{
+    Label, carry_over_paragraphs, colon_label, resolve_cues, sentence_subject,
+};
 use super::quotes::QuoteSpan;
 use super::reading::{Batch, Input, ParagraphReading, UnitView, read_paragraphs};
 use super::words::Word;
@@ -250,6 +252,30 @@ impl Walk<'_> {
             .flatten()
     }
 
+    /// The speaker of a quotation found so far, or the one a dashed or opening label
+    /// before a colon names ([`Label`]), which outranks a cue before the label
+    /// ("Analysts agree - Dana Whitfield: “…”"); an opening label of one word only if
+    /// it names someone met before.
+    fn label_before_quote(&mut self, q: &QuoteSpan, u: UnitView, found: &Found) -> Option<usize> {
+        let text = self.text;
+        if found.kind == QuoteKind::Term
+            || found.speaker.is_some()
+            || !after_colon(text, u.range, q)
+        {
+            return found.speaker;
+        }
+        let cue = found.cue.as_ref();
+        let (name, label) = colon_label(text, u.outside, q.range.start)?;
+        if label == Label::AfterRole || cue.is_some_and(|c| c.start >= name.start) {
+            return None;
+        }
+        let known = self.entities.list.len();
+        let e = self.label_entity(text, name)?;
+        let trusted =
+            label == Label::Dashed || e < known || self.entities.list[e].name.contains(' ');
+        trusted.then_some(e)
+    }
+
     /// What a quotation of the current unit is, and who said it.
     fn quote(
         &mut self,
@@ -260,13 +286,13 @@ impl Walk<'_> {
         prev_unit_speaker: Option<usize>,
     ) -> Found {
         let text = self.text;
-        let s = &self.scratch;
+        let speech = &self.scratch.speech;
         let mut found = classify(
             text,
             q,
             u.range,
             u.cues,
-            &s.speech,
+            speech,
             u.outside,
             continues.is_some(),
         );
@@ -275,6 +301,8 @@ impl Walk<'_> {
             found.kind = QuoteKind::Direct;
             found.speaker = self.entities.resolve(&np);
         }
+        found.speaker = self.label_before_quote(q, u, &found);
+        let s = &self.scratch;
         if found.kind != QuoteKind::Term && found.speaker.is_none() {
             if let Some(i) = found.cue.as_ref().and_then(|c| {
                 s.speech
@@ -294,11 +322,12 @@ impl Walk<'_> {
                     .then(|| colon_label(text, u.outside, q.range.start))
                     .flatten();
                 let subject = match label {
-                    Some((name, true)) => self.label_entity(text, name),
-                    Some((name, false)) => self
+                    Some((name, Label::Dashed)) => self.label_entity(text, name),
+                    // (an opening label is the unit's subject: trusted as one)
+                    Some((_, Label::Opening)) | None => self.subject_entity(text, u.outside),
+                    Some((name, Label::AfterRole)) => self
                         .subject_entity(text, u.outside)
                         .or_else(|| self.label_entity(text, name)),
-                    None => self.subject_entity(text, u.outside),
                 };
                 found.speaker = subject.or(prev_unit_speaker).or_else(|| self.recent(pi));
             } else if found.cue.is_none() {

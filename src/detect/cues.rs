@@ -8,7 +8,10 @@ use super::subjects::{before_source, dash_aside_name};
 use super::words::{Word, is_capitalized, lower};
 use std::ops::Range;
 
+mod after_quotation;
 mod source_after;
+
+pub(super) use after_quotation::is_name_and_verb;
 
 use source_after::{
     after_source, name_after_comma_verb, opening_source, quote_starts_between, quoted_as_saying,
@@ -75,6 +78,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         }
         out.push(cue);
     }
+    after_quotation::verbs_after_quotations(text, outside, quotes, out);
 }
 
 /// The cue that word `k` of `outside` is, if any, with its source when the cue itself

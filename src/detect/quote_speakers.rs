@@ -120,16 +120,27 @@ fn clean_phrase(s: &str) -> String {
     words.collect::<Vec<_>>().join(" ")
 }
 
+/// How a name before a colon labels the quotation after it ([`colon_label`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Label {
+    /// Set off by a dash ("Polls were early - Carl Bialik: “…”"): it outranks the
+    /// clause's subject and a cue before the dash.
+    Dashed,
+    /// Alone after a quotation or a sentence's end ("Lopez: “…” Whitaker: “…”"): as a
+    /// dashed label, if it names someone met before or has two words.
+    Opening,
+    /// After a role noun ("does not surprise pollster Ed Shaw: “…”"), for a clause
+    /// whose subject names nobody.
+    AfterRole,
+}
+
 /// Whose name labels a quotation that a colon introduces, the name written right
-/// before the colon (one to four capitalised words): `(name, true)` when a dash sets
-/// it off ("Polls were early - Carl Bialik: “…”", "… - Ann Lee and Tom Reed: “…”"), a
-/// label that outranks the clause's subject; `(name, false)` after a role noun ("does
-/// not surprise pollster Ed Shaw: “…”"), for a clause whose subject names nobody.
+/// before the colon (one to four capitalised words), and how ([`Label`]).
 pub(super) fn colon_label(
     text: &str,
     outside: &[Word],
     quote_start: usize,
-) -> Option<(Range<usize>, bool)> {
+) -> Option<(Range<usize>, Label)> {
     let k = outside.partition_point(|w| w.end <= quote_start);
     if k == 0 || text[outside[k - 1].end..quote_start].trim() != ":" {
         return None;
@@ -148,7 +159,9 @@ pub(super) fn colon_label(
     }
     let j = run_start(k - 1);
     let name = outside[j].start..outside[k - 1].end;
-    let before = j.checked_sub(1)?;
+    let Some(before) = j.checked_sub(1) else {
+        return Some((name, Label::Opening));
+    };
     let mut buf = [0u8; 32];
     let word_before = lower(&text[outside[before].clone()], &mut buf).into_owned();
     // (two names joined by "and" are one label: the dash comes before the first)
@@ -156,17 +169,23 @@ pub(super) fn colon_label(
         Some(b) if word_before == "and" && capitalized(b) && joined(before) => run_start(b),
         _ => j,
     };
-    let dashed =
-        first > 0 && text[outside[first - 1].end..outside[first].start].contains(['-', '—', '–']);
-    if dashed {
-        return Some((name, true));
+    let gap = |i: usize| &text[outside[i - 1].end..outside[i].start];
+    if first > 0 && gap(first).contains(['-', '—', '–']) {
+        return Some((name, Label::Dashed));
+    }
+    // (a quotation or a sentence's end before it: "Lopez: “…” Whitaker: “…”"; not
+    // the dot of a title, "said of Mr. Reed: “…”")
+    let ends_sentence = gap(j).contains(['?', '!', '"', '”', '\''])
+        || (gap(j).contains('.') && !capitalized(before));
+    if first == j && ends_sentence {
+        return Some((name, Label::Opening));
     }
     let after_role = first == j
         && k - j >= 2
         && joined(j)
         && !capitalized(before)
         && super::speakers::is_role_noun(&word_before);
-    after_role.then_some((name, false))
+    after_role.then_some((name, Label::AfterRole))
 }
 
 /// "said in a commentary": the commentary now refers back to the source.

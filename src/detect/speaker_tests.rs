@@ -112,3 +112,27 @@ fn what_a_study_found_is_a_position() {
     let body = "A study by the farm board found that most growers sold their wheat at a loss.";
     assert_eq!(positions(body).len(), 1);
 }
+
+#[test]
+fn a_name_and_a_verb_no_list_holds_after_a_quotation_speak_it() {
+    // (the verb after the name, the verb before it, and a question that ends its
+    // sentence inside the marks)
+    let body = "Ruth Amsel chaired the hearing.\n\n\
+                \"Would you sign the accord?\" Brennan pressed. \"Even now?\"\n\n\
+                \"We will never give up,\" an angry Moreau retaliated.\n\n\
+                \"The plan is dead,\" reacted Kessler.";
+    assert_eq!(
+        speakers(body),
+        vec!["Brennan", "Brennan", "Moreau", "Kessler"]
+    );
+    // the writer names nobody
+    let body = "A judge let me go. \"This is a win for me,\" I confessed.";
+    assert_eq!(speakers(body), vec![""]);
+}
+
+#[test]
+fn a_past_participle_before_a_title_after_a_quotation_is_no_verb_of_its_own() {
+    // "retired" opens the source's title here; the source's own verb comes after it
+    let body = "Lena Ortiz \"is the one to trust,\" retired Navy captain Jon Ruiz said.";
+    assert_eq!(speakers(body), vec!["Jon Ruiz"]);
+}

@@ -1,6 +1,7 @@
 //! Units: the sentences of a paragraph, merged where a quotation runs across a sentence
 //! end or a short sentence attributes the quotation before it, and their asides.
 
+use super::cues::is_name_and_verb;
 use super::lexicon::{self, CueKind};
 use super::quotes::QuoteSpan;
 use super::words::{AsideMarks, is_capitalized, lower, words};
@@ -117,7 +118,7 @@ fn is_attribution_tail(text: &str, s: &Range<usize>, long: bool) -> bool {
     let speech_at =
         |n: usize, speaks: &mut dyn FnMut(usize) -> bool| (0..ws.len().min(n)).any(speaks);
     !text[s.clone()].contains(['“', '"', '‘'])
-        && ((ws.len() <= 12 && speech_at(8, &mut speaks))
+        && ((ws.len() <= 12 && (speech_at(8, &mut speaks) || is_name_and_verb(text, &ws)))
             || (long && speech_at(OPENING_CUE_WORDS, &mut speaks))
             || (long && after_appositive().is_some_and(&mut speaks)))
 }

@@ -314,6 +314,30 @@ fn a_name_set_off_by_a_dash_before_a_colon_labels_the_quotation() {
 }
 
 #[test]
+fn a_dashed_label_outranks_a_cue_before_the_dash() {
+    let body = "Analysts agree - Dana Whitfield: “Keep calling voters until the last day.”\n\n\
+                The surveys predicted a tie - PollWatch: “The late swing was in the west.”";
+    assert_eq!(speakers(body), vec!["Dana Whitfield", "PollWatch"]);
+}
+
+#[test]
+fn a_label_after_a_quotation_or_a_sentence_end_names_the_next_speaker() {
+    let body = "Rita Lopez met Ben Whitaker to talk about the plan.\n\n\
+                Lopez: “Our aim is to end the program.” Whitaker: “The program has to go.”\n\n\
+                The council voted on Friday. Rita Lopez: “We won.”";
+    assert_eq!(
+        speakers(body),
+        vec!["Rita Lopez", "Ben Whitaker", "Rita Lopez"]
+    );
+    // the dot of a title ends no sentence: the clause's subject speaks
+    let body = "Ann Vega, a former aide, said of Mr. Reed: “He is a careful man.”";
+    assert_eq!(speakers(body), vec!["Ann Vega"]);
+    // one capitalised word never met before labels nothing
+    let body = "Fees rose again this year.\n\nUpdate: “The fee was cut on Monday.”";
+    assert_eq!(speakers(body), vec![""]);
+}
+
+#[test]
 fn a_name_after_a_role_before_a_colon_speaks_when_the_subject_is_nobody() {
     let body = "The timing of the surge does not surprise pollster Ed Shaw: \
                 “Lesser-known candidates see the biggest boost.”";
