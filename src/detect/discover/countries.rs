@@ -2,7 +2,7 @@
 //! single name word ("Tessalia's foreign minister", "Progress MPs") or by a name and
 //! its demonym ("Marova", "the Marovan delegation").
 
-use super::super::gazetteer::countries;
+use super::super::gazetteer::{countries, gazetteer};
 use super::super::lexicon::{self, WordMap, WordSet};
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
@@ -74,9 +74,23 @@ pub(super) fn countries_and_parties(
     }
     add_demonyms(&names, &mut out);
     let is_partner = |w: &str| is_name_word(w, known) && !people().contains(w);
-    let is_known_country = |w: &str| known.first(w).is_some_and(|s| s < countries().len());
+    let is_known_country = |w: &str| is_country_name(w, known);
     add_lead_partners(text, ws, lead_end, is_partner, is_known_country, &mut out);
     out
+}
+
+/// Whether `word` is a listed country's own name ("Norway"), not its people's
+/// ("Americans", paired with "Hispanics") nor a name that is also a US state's or
+/// a person's ("Georgia", paired with "Virginia").
+fn is_country_name(word: &str, known: &SideMatcher) -> bool {
+    let Some(country) = known.first(word).and_then(|s| countries().get(s)) else {
+        return false;
+    };
+    (country.name == word || country.names.iter().any(|n| n == word))
+        && !gazetteer()
+            .ambiguous
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// The name words of `met` (as (word index, word)) written after an honorific.
@@ -124,6 +138,9 @@ fn add_lead_partners(
             _ => continue,
         };
         if is_partner(partner) {
+            // (the pairing outweighs a party's sign: "a Lorrana government official"
+            // would make Lorrana a party that governs)
+            out.retain(|d| d.name != partner);
             out.push(Discovered {
                 name: partner.to_string(),
                 names: vec![partner.to_string()],
@@ -166,7 +183,7 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
             Some(SideKind::Country)
         }
     } else if !possessive && owns_state_office(text, ws, i) {
-        Some(SideKind::Country) // "the Tamsara delegation", "the envoy of Tamsara"
+        Some(SideKind::Country) // "the Tamsara embassy", "the envoy of Tamsara"
     } else if is_company_by_neighbours(text, ws, i, possessive) {
         Some(SideKind::Company)
     } else {

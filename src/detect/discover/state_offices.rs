@@ -1,8 +1,9 @@
 //! A country known by the state offices it owns where no possessive names it: "the
-//! Tamsara delegation", "the Valdoria energy ministry", "the foreign minister of
+//! Tamsara embassy", "the Valdoria energy ministry", "the foreign minister of
 //! Valdoria", "the ambassador of Tamsara". Only a state keeps embassies and sends
-//! delegations and envoys; a ministry after a portfolio word is a government's. A
-//! person, a city, a company or a newspaper owns none of them.
+//! ambassadors and envoys; a ministry after a portfolio word is a government's. A
+//! person, a city, a company or a newspaper owns none of them. (A delegation is not
+//! read: a US state sends one to its party's convention, "the Nevada delegation".)
 
 use super::super::side_words::{Class, is};
 use super::super::words::{Word, is_capitalized, starts_with_capital};
@@ -39,7 +40,7 @@ impl Near<'_> {
         })
     }
 
-    /// "the Tamsara delegation", "the Valdoria energy ministry": after "the", the name
+    /// "the Tamsara embassy", "the Valdoria energy ministry": after "the", the name
     /// and a state's office, or a portfolio word and its ministry or minister.
     fn office_after(&self, i: usize) -> bool {
         let after_the = i >= 1

@@ -317,7 +317,7 @@ fn a_unions_opponent_named_only_by_a_public_bodys_noun_is_a_side() {
 
 #[test]
 fn an_owner_of_a_states_offices_without_a_possessive_is_a_country() {
-    let text = "The Tamsor delegation walked out. The foreign minister of Valdor, Ana Brel, \
+    let text = "The Tamsor embassy said so. The foreign minister of Valdor, Ana Brel, \
         stayed. The ambassador of Korvel was called in, and the Brenmor fisheries ministry \
         said nothing.";
     let got = found(text);
@@ -333,11 +333,20 @@ fn an_owner_of_a_states_offices_without_a_possessive_is_a_country() {
 fn a_portfolio_a_company_or_a_person_after_an_office_is_no_country() {
     let text = "The minister of Fisheries spoke. The ambassador of Sable Oil Works agreed; \
         the chief executive of Lisk and the envoy of Mr Harlan did not. Ana Brel told the \
-        Morning Courier so.";
+        Morning Courier so, and the Ardmore delegation cheered.";
     let got = found(text);
-    for name in ["Fisheries", "Sable", "Lisk", "Harlan", "Courier", "Morning"] {
+    for name in [
+        "Fisheries",
+        "Sable",
+        "Lisk",
+        "Harlan",
+        "Courier",
+        "Morning",
+        "Ardmore",
+    ] {
         assert!(
-            got.iter().all(|(n, k)| n != name || *k != SideKind::Country),
+            got.iter()
+                .all(|(n, k)| n != name || *k != SideKind::Country),
             "{name}: {got:?}"
         );
     }
@@ -355,6 +364,20 @@ fn a_name_the_lead_pairs_with_a_known_country_is_a_country() {
     );
     // (a pair after the lead is not read)
     assert!(got.iter().all(|(n, _)| n != "Harlan"), "{got:?}");
+    // the pairing outweighs "the Valdor government", a party's sign
+    let text = "Sweden and Valdor sign deal\n\nSweden and Valdor signed. The Valdor government \
+        agreed.";
+    let got = found_with_lead(text, text.find(". The").expect("the lead"));
+    assert!(
+        got.contains(&("Valdor".into(), SideKind::Country)),
+        "{got:?}"
+    );
+    // nor is a name paired with a country's people or a name a US state shares
+    let got = found("Americans and Ardmorans agree\n\nGeorgia and Ardmore agreed.");
+    assert!(
+        got.iter().all(|(n, _)| n != "Ardmorans" && n != "Ardmore"),
+        "{got:?}"
+    );
     // a person paired with a country is no country
     let got = found("Sweden and Mr Obert disagree\n\nSweden and Mr Obert disagreed.");
     assert!(got.iter().all(|(n, _)| n != "Obert"), "{got:?}");
