@@ -5,6 +5,7 @@
 //! person, a city, a company or a newspaper owns none of them. (A delegation is not
 //! read: a US state sends one to its party's convention, "the Nevada delegation".)
 
+use super::super::lexicon;
 use super::super::side_words::{Class, is};
 use super::super::words::{Word, is_capitalized, starts_with_capital};
 
@@ -58,8 +59,9 @@ impl Near<'_> {
     }
 
     /// "the ambassador of Tamsara", "the foreign minister of Valdoria": a state's
-    /// office, or a portfolio word and "minister", then "of" and the name, which ends
-    /// there ("the envoy of Tamsara, Leila Qasri", not "the ambassador of Sable Oil").
+    /// office, or a portfolio word (not a rank) and "minister", then "of" and the name,
+    /// which ends there ("the envoy of Tamsara, Leila Qasri", not "the ambassador of
+    /// Sable Oil").
     fn office_of(&self, i: usize) -> bool {
         if i < 2 || self.word(i - 1) != Some("of") || !self.spaced(i - 2) || !self.spaced(i - 1) {
             return false;
@@ -73,7 +75,9 @@ impl Near<'_> {
             || (self.word(i - 2) == Some("minister")
                 && i >= 3
                 && self.spaced(i - 3)
-                && self.is_lower_word(i - 3));
+                && self.is_lower_word(i - 3)
+                // ("the deputy minister of Health": a rank, and then a portfolio)
+                && self.word(i - 3).is_some_and(|w| lexicon::rank(w).is_none()));
         name_ends && office
     }
 }

@@ -331,7 +331,7 @@ fn an_owner_of_a_states_offices_without_a_possessive_is_a_country() {
 
 #[test]
 fn a_portfolio_a_company_or_a_person_after_an_office_is_no_country() {
-    let text = "The minister of Fisheries spoke. The ambassador of Sable Oil Works agreed; \
+    let text = "The minister of Fisheries and the deputy minister of Health spoke. The ambassador of Sable Oil Works agreed; \
         the chief executive of Lisk and the envoy of Mr Harlan did not. Ana Brel told the \
         Morning Courier so, and the Ardmore delegation cheered.";
     let got = found(text);
