@@ -6,6 +6,7 @@
 
 mod countries;
 mod organisations;
+mod state_offices;
 #[cfg(test)]
 mod tests;
 

@@ -39,6 +39,7 @@ pub enum Class {
     RegulatorNameEnd,
     OrganisationEnd,
     CountryFollower,
+    StateOffice,
     PartyFollower,
     OwnedOffice,
     DemonymEnding,
@@ -61,7 +62,7 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 42] = [
+const ALL: [Class; 43] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -86,6 +87,7 @@ const ALL: [Class; 42] = [
     Class::RegulatorNameEnd,
     Class::OrganisationEnd,
     Class::CountryFollower,
+    Class::StateOffice,
     Class::PartyFollower,
     Class::OwnedOffice,
     Class::DemonymEnding,

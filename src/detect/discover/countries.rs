@@ -2,11 +2,13 @@
 //! single name word ("Tessalia's foreign minister", "Progress MPs") or by a name and
 //! its demonym ("Marova", "the Marovan delegation").
 
+use super::super::gazetteer::{countries, gazetteer};
 use super::super::lexicon::{self, WordMap, WordSet};
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, classes, is, is_any_case};
 use super::super::words::{Word, is_capitalized, lower, starts_with_capital, trim_possessive};
+use super::state_offices::owns_state_office;
 use std::cell::OnceCell;
 
 /// Nouns after a name that make it a country's ("Tessalia's foreign minister", "the
@@ -72,8 +74,23 @@ pub(super) fn countries_and_parties(
     }
     add_demonyms(&names, &mut out);
     let is_partner = |w: &str| is_name_word(w, known) && !people().contains(w);
-    add_lead_partners(text, ws, lead_end, is_partner, &mut out);
+    let is_known_country = |w: &str| is_country_name(w, known);
+    add_lead_partners(text, ws, lead_end, is_partner, is_known_country, &mut out);
     out
+}
+
+/// Whether `word` is a listed country's own name ("Norway"), not its people's
+/// ("Americans", paired with "Hispanics") nor a name that is also a US state's or
+/// a person's ("Georgia", paired with "Virginia").
+fn is_country_name(word: &str, known: &SideMatcher) -> bool {
+    let Some(country) = known.first(word).and_then(|s| countries().get(s)) else {
+        return false;
+    };
+    (country.name == word || country.names.iter().any(|n| n == word))
+        && !gazetteer()
+            .ambiguous
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// The name words of `met` (as (word index, word)) written after an honorific.
@@ -90,21 +107,23 @@ fn people_among<'a>(text: &str, ws: &[Word], met: &[(usize, &'a str)]) -> WordSe
         .collect()
 }
 
-/// Adds the country a found one is paired with in the lead ("Velmar and Dastra agreed
-/// …", where only "Velmar's foreign minister" told Velmar a country): the parties to
-/// the story are named together, while a host or mediator is named apart ("talks
-/// hosted by Turkey"). The partner is one name word no list has (`is_partner`), not a
-/// person's.
+/// Adds the country a found or known one is paired with in the lead ("Velmar and
+/// Dastra agreed …", where only "Velmar's foreign minister" told Velmar a country;
+/// "Sweden and Valdoria sign …", where a list knows Sweden): the parties to the story
+/// are named together, while a host or mediator is named apart ("talks hosted by
+/// Turkey"). The partner is one name word no list has (`is_partner`), not a person's.
 fn add_lead_partners(
     text: &str,
     ws: &[Word],
     lead_end: usize,
     is_partner: impl Fn(&str) -> bool,
+    is_known_country: impl Fn(&str) -> bool,
     out: &mut Vec<Discovered>,
 ) {
     let is_country = |out: &[Discovered], w: &str| {
         out.iter()
             .any(|d| d.kind == SideKind::Country && d.names.iter().any(|n| n == w))
+            || is_known_country(w)
     };
     let lead: Vec<&Word> = ws.iter().take_while(|w| w.end <= lead_end).collect();
     for t in lead.windows(3) {
@@ -119,6 +138,9 @@ fn add_lead_partners(
             _ => continue,
         };
         if is_partner(partner) {
+            // (the pairing outweighs a party's sign: "a Lorrana government official"
+            // would make Lorrana a party that governs)
+            out.retain(|d| d.name != partner);
             out.push(Discovered {
                 name: partner.to_string(),
                 names: vec![partner.to_string()],
@@ -160,6 +182,8 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
         } else {
             Some(SideKind::Country)
         }
+    } else if !possessive && owns_state_office(text, ws, i) {
+        Some(SideKind::Country) // "the Tamsara embassy", "the envoy of Tamsara"
     } else if is_company_by_neighbours(text, ws, i, possessive) {
         Some(SideKind::Company)
     } else {

@@ -314,3 +314,71 @@ fn a_unions_opponent_named_only_by_a_public_bodys_noun_is_a_side() {
     let got = found("The Harbour Porters Union said the union's board agreed.");
     assert!(got.iter().all(|(n, _)| !n.contains("board")), "{got:?}");
 }
+
+#[test]
+fn an_owner_of_a_states_offices_without_a_possessive_is_a_country() {
+    let text = "The Tamsor embassy said so. The foreign minister of Valdor, Ana Brel, \
+        stayed. The ambassador of Korvel was called in, and the Brenmor fisheries ministry \
+        said nothing.";
+    let got = found(text);
+    for name in ["Tamsor", "Valdor", "Korvel", "Brenmor"] {
+        assert!(
+            got.contains(&(name.into(), SideKind::Country)),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_portfolio_a_company_or_a_person_after_an_office_is_no_country() {
+    let text = "The minister of Fisheries and the deputy minister of Health spoke. The ambassador of Sable Oil Works agreed; \
+        the chief executive of Lisk and the envoy of Mr Harlan did not. Ana Brel told the \
+        Morning Courier so, and the Ardmore delegation cheered.";
+    let got = found(text);
+    for name in [
+        "Fisheries",
+        "Sable",
+        "Lisk",
+        "Harlan",
+        "Courier",
+        "Morning",
+        "Ardmore",
+    ] {
+        assert!(
+            got.iter()
+                .all(|(n, k)| n != name || *k != SideKind::Country),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_the_lead_pairs_with_a_known_country_is_a_country() {
+    let text = "Sweden and Valdor sign cable deal\n\nSTOCKHOLM - Sweden and Valdor signed a \
+        deal.\n\nSweden and Harlan met again.";
+    let lead_end = text.find("\n\nSweden and Harlan").expect("the lead");
+    let got = found_with_lead(text, lead_end);
+    assert!(
+        got.contains(&("Valdor".into(), SideKind::Country)),
+        "{got:?}"
+    );
+    // (a pair after the lead is not read)
+    assert!(got.iter().all(|(n, _)| n != "Harlan"), "{got:?}");
+    // the pairing outweighs "the Valdor government", a party's sign
+    let text = "Sweden and Valdor sign deal\n\nSweden and Valdor signed. The Valdor government \
+        agreed.";
+    let got = found_with_lead(text, text.find(". The").expect("the lead"));
+    assert!(
+        got.contains(&("Valdor".into(), SideKind::Country)),
+        "{got:?}"
+    );
+    // nor is a name paired with a country's people or a name a US state shares
+    let got = found("Americans and Ardmorans agree\n\nGeorgia and Ardmore agreed.");
+    assert!(
+        got.iter().all(|(n, _)| n != "Ardmorans" && n != "Ardmore"),
+        "{got:?}"
+    );
+    // a person paired with a country is no country
+    let got = found("Sweden and Mr Obert disagree\n\nSweden and Mr Obert disagreed.");
+    assert!(got.iter().all(|(n, _)| n != "Obert"), "{got:?}");
+}
