@@ -264,12 +264,13 @@ impl SideMatcher {
             // stable: among names of one length, the side listed first wins
             list.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
         }
+        let lower_start_bytes = lower_starts.bytes();
         SideMatcher {
             first_keys: FirstKeys::of(entries.keys()),
             entries,
             lower_first,
-            lower_start_bytes: lower_starts.bytes(),
-            word_by_word: lower_starts.bytes().len() > SKIPPED_STARTS,
+            word_by_word: lower_start_bytes.len() > SKIPPED_STARTS,
+            lower_start_bytes,
             lower_starts,
             base: None,
             own: sides.len(),
