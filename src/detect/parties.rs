@@ -141,7 +141,16 @@ impl ByteSet {
     fn holds(&self, b: u8) -> bool {
         self.0[usize::from(b / 64)] >> (b % 64) & 1 == 1
     }
+
+    /// The bytes in the set, in order.
+    fn bytes(&self) -> Vec<u8> {
+        (0..=u8::MAX).filter(|&b| self.holds(b)).collect()
+    }
 }
+
+/// How many first bytes of names in lower case the matcher still passes over words
+/// eight bytes at a time with (each is one more test of every eight bytes).
+const SKIPPED_STARTS: usize = 4;
 
 /// One name of a side, by the keys of its words.
 #[derive(Debug, Clone)]
@@ -169,6 +178,12 @@ pub struct SideMatcher {
     /// The first bytes of the names that start with a lower-case word: a word in lower
     /// case that starts with none of them starts no name, told without hashing it.
     lower_starts: ByteSet,
+    /// The bytes of `lower_starts`: the words that start with none of them and hold
+    /// no capital are jumped over, eight bytes at a time, unless `word_by_word`.
+    lower_start_bytes: Vec<u8>,
+    /// Whether so many names start in lower case that the words are best read one by
+    /// one instead.
+    word_by_word: bool,
     /// A matcher whose sides come after this one's own (numbered from `own`): a name
     /// both know goes to the longer match, and on a tie to this one.
     base: Option<&'static SideMatcher>,
@@ -183,6 +198,8 @@ impl SideMatcher {
         let mut m = SideMatcher::new(sides);
         m.lower_first |= base.lower_first;
         m.lower_starts.add_all(&base.lower_starts);
+        m.lower_start_bytes = m.lower_starts.bytes();
+        m.word_by_word = m.lower_start_bytes.len() > SKIPPED_STARTS;
         m.base = Some(base);
         m.own = sides.len();
         m
@@ -256,10 +273,13 @@ impl SideMatcher {
             // stable: among names of one length, the side listed first wins
             list.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
         }
+        let lower_start_bytes = lower_starts.bytes();
         SideMatcher {
             first_keys: FirstKeys::of(entries.keys()),
             entries,
             lower_first,
+            word_by_word: lower_start_bytes.len() > SKIPPED_STARTS,
+            lower_start_bytes,
             lower_starts,
             base: None,
             own: sides.len(),
@@ -327,9 +347,9 @@ impl SideMatcher {
         let mut words = word_spans(phrase);
         let mut previous: Option<std::ops::Range<usize>> = None;
         loop {
-            // (no name starts with a word in lower case: those are jumped over, and
-            // one passed is no word before a name that counts, as no capital starts it)
-            if !self.lower_first && words.skip_to_capital() {
+            // (the words in lower case that start no name are jumped over, and one
+            // passed is no word before a name that counts, as no capital starts it)
+            if !self.word_by_word && words.skip_to_capital(&self.lower_start_bytes) {
                 previous = None;
             }
             let Some(r) = words.next() else { break };

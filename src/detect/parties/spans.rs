@@ -88,12 +88,14 @@ fn trimmed_wide(phrase: &str, start: usize, end: usize) -> Option<Range<usize>> 
     Some(start + lead..start + lead + t.len())
 }
 
+/// One in each of eight bytes, and the top bit of each.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const TOP: u64 = 0x8080_8080_8080_8080;
+
 /// Whether one of the eight bytes of `x` is an ASCII capital or outside ASCII. (For a
 /// byte below 0x80, adding 0x3F sets its top bit from 'A' on and adding 0x25 from past
 /// 'Z', with no carry into the next byte; a byte from 0x80 has its top bit already.)
 fn capital_or_wide(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOP: u64 = 0x8080_8080_8080_8080;
     let from_a = x.wrapping_add(ONES * 0x3F);
     let past_z = x.wrapping_add(ONES * 0x25);
     ((from_a & !past_z) | x) & TOP != 0
@@ -149,30 +151,24 @@ impl WordSpans<'_> {
         wide
     }
 
-    /// Passes over the words before the next that may start with a capital: those
-    /// with neither an ASCII capital nor a character outside ASCII, which start with
-    /// a lower-case letter or a digit. Whether it passed one.
-    pub(super) fn skip_to_capital(&mut self) -> bool {
+    /// Passes over the words before the next that may start a name: those with
+    /// neither an ASCII capital nor a character outside ASCII, which start with a
+    /// lower-case letter or a digit that is not one of `lower_starts` (the first bytes
+    /// of the names that start in lower case). Whether it passed one.
+    pub(super) fn skip_to_capital(&mut self, lower_starts: &[u8]) -> bool {
         let bytes = self.phrase.as_bytes();
-        let mut passed_word = false;
         let mut at = self.at;
-        // (eight bytes at a time while none is a capital or outside ASCII, then by byte)
-        while let Some(eight) = bytes
-            .get(at..at + 8)
-            .and_then(|e| <[u8; 8]>::try_from(e).ok())
-        {
-            if capital_or_wide(u64::from_le_bytes(eight)) {
-                break;
+        loop {
+            at = next_stop(bytes, at, lower_starts);
+            // (a byte of `lower_starts` inside a word starts no name: passed)
+            match bytes.get(at) {
+                Some(&b)
+                    if b.is_ascii() && !b.is_ascii_uppercase() && !starts_word(self.phrase, at) =>
+                {
+                    at += 1
+                }
+                _ => break,
             }
-            passed_word = passed_word || eight.iter().any(u8::is_ascii_alphanumeric);
-            at += 8;
-        }
-        while let Some(&b) = bytes.get(at) {
-            if b.is_ascii_uppercase() || !b.is_ascii() {
-                break;
-            }
-            passed_word |= b.is_ascii_alphanumeric();
-            at += 1;
         }
         // (back to the start of the run that holds it, if any: that run is not passed)
         if at < bytes.len() && inside_at(self.phrase, at).0 {
@@ -183,11 +179,52 @@ impl WordSpans<'_> {
                 }
                 at -= n;
             }
-            passed_word = bytes[self.at..at].iter().any(u8::is_ascii_alphanumeric);
         }
+        let passed_word = bytes[self.at..at].iter().any(u8::is_ascii_alphanumeric);
         self.at = at;
         passed_word
     }
+}
+
+/// The first byte from `at` that is an ASCII capital, outside ASCII or one of `lower`
+/// (or the end).
+#[inline(always)]
+fn next_stop(bytes: &[u8], mut at: usize, lower: &[u8]) -> usize {
+    // (eight bytes at a time while none stops, then by byte)
+    while let Some(eight) = bytes
+        .get(at..at + 8)
+        .and_then(|e| <[u8; 8]>::try_from(e).ok())
+    {
+        let x = u64::from_le_bytes(eight);
+        if capital_or_wide(x) || lower.iter().any(|&b| holds_byte(x, b)) {
+            break;
+        }
+        at += 8;
+    }
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii_uppercase() || !b.is_ascii() || lower.contains(&b) {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
+/// Whether one of the eight bytes of `x` is `b` (the classic zero-byte test on
+/// `x ^ b…b`: exact about whether there is one).
+fn holds_byte(x: u64, b: u8) -> bool {
+    let t = x ^ (ONES * u64::from(b));
+    t.wrapping_sub(ONES) & !t & TOP != 0
+}
+
+/// Whether the byte at `at` is a word's first letter or digit: before it, back to the
+/// start of its run, only dots and apostrophes, as [`trimmed`] takes them off.
+fn starts_word(phrase: &str, mut at: usize) -> bool {
+    let bytes = phrase.as_bytes();
+    while at > 0 && matches!(bytes[at - 1], b'.' | b'\'') {
+        at -= 1;
+    }
+    at == 0 || !inside_before(phrase, at).0
 }
 
 impl Iterator for WordSpans<'_> {
@@ -212,38 +249,81 @@ impl Iterator for WordSpans<'_> {
 mod tests {
     use super::*;
 
-    /// Jumping to each capital passes only words that start in lower case or with a
-    /// digit, says whether it passed any, and lands on the words reading forwards
-    /// gives.
+    /// Jumping to each capital (or word that starts with one of the given bytes)
+    /// passes only words in lower case or that start with a digit and with none of
+    /// those bytes, says whether it passed any, and lands on the words reading
+    /// forwards gives.
     #[test]
     fn jumping_to_capitals_passes_only_words_in_lower_case() {
-        for phrase in [
-            "the U.S. and 'Japan' met ... in Geneva’s old town",
-            "’Tis naïve Élysée talks — São Paulo, anti-Moscow",
-            "... 'x' .. Canada",
-            "",
-            "lower case only, no capital 1987",
-            "a long run of words in lower case before the Capital, and then more of them",
-            "thirty-two bytes of lower case.. then é and more words then Z",
-        ] {
-            let all: Vec<Range<usize>> = word_spans(phrase).collect();
-            let mut words = word_spans(phrase);
-            loop {
-                let from = words.at;
-                let passed = words.skip_to_capital();
-                let to = words.at;
-                let skipped: Vec<&str> = all
+        for lower in [&b""[..], b"a", b"o1", b"tlm"] {
+            for phrase in [
+                "the U.S. and 'Japan' met ... in Geneva’s old town",
+                "’Tis naïve Élysée talks — São Paulo, anti-Moscow",
+                "... 'x' .. Canada",
+                "",
+                "lower case only, no capital 1987",
+                "a long run of words in lower case before the Capital, and then more of them",
+                "thirty-two bytes of lower case.. then é and more words then Z",
+                "x'al-aqsa, 'al ..ob o.o 1on ta-la mot-mot lt.m",
+            ] {
+                jump_through(phrase, lower);
+            }
+        }
+    }
+
+    fn jump_through(phrase: &str, lower: &[u8]) {
+        let all: Vec<Range<usize>> = word_spans(phrase).collect();
+        let mut words = word_spans(phrase);
+        loop {
+            let from = words.at;
+            let passed = words.skip_to_capital(lower);
+            let to = words.at;
+            let skipped: Vec<&str> = all
+                .iter()
+                .filter(|s| s.start >= from && s.end <= to)
+                .map(|s| &phrase[s.clone()])
+                .collect();
+            assert_eq!(passed, !skipped.is_empty(), "{phrase:?} {from}..{to}");
+            assert!(
+                skipped
                     .iter()
-                    .filter(|s| s.start >= from && s.end <= to)
-                    .map(|s| &phrase[s.clone()])
-                    .collect();
-                assert_eq!(passed, !skipped.is_empty(), "{phrase:?} {from}..{to}");
-                assert!(
-                    skipped.iter().all(|w| !w.starts_with(char::is_uppercase)),
-                    "{phrase:?}"
-                );
-                let Some(w) = words.next() else { break };
-                assert!(all.contains(&w), "{phrase:?} {w:?}");
+                    .all(|w| !w.contains(char::is_uppercase) && !lower.contains(&w.as_bytes()[0])),
+                "{phrase:?} {lower:?} {skipped:?}"
+            );
+            let Some(w) = words.next() else { break };
+            assert!(all.contains(&w), "{phrase:?} {w:?}");
+        }
+    }
+
+    /// Jumping stops at every word that starts with one of the given bytes.
+    #[test]
+    fn jumping_stops_at_words_that_start_with_the_given_bytes() {
+        let phrase = "x'al-aqsa, 'al ..ob o.o 1on ta-la mot-mot lt.m and a long tail of words";
+        let mut words = word_spans(phrase);
+        let mut landed = Vec::new();
+        loop {
+            words.skip_to_capital(b"ao");
+            let Some(w) = words.next() else { break };
+            landed.push(&phrase[w]);
+        }
+        assert_eq!(landed, ["aqsa", "al", "ob", "o.o", "and", "a", "of"]);
+    }
+
+    /// The byte test agrees with a byte-by-byte one for every byte at every place.
+    #[test]
+    fn the_byte_test_finds_each_byte() {
+        for place in 0..8 {
+            for b in 0..=255u8 {
+                let mut eight = *b"abc 12.z";
+                eight[place] = b;
+                let x = u64::from_le_bytes(eight);
+                for wanted in [b'a', b'q', b'1', 0xC3, 0] {
+                    assert_eq!(
+                        holds_byte(x, wanted),
+                        eight.contains(&wanted),
+                        "{b:#x} at {place}"
+                    );
+                }
             }
         }
     }

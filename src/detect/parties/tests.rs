@@ -66,6 +66,43 @@ fn a_name_in_lower_case_is_found_among_words_in_lower_case() {
     assert_eq!(m.first("an ally of billionaire Mark Cuban"), None);
 }
 
+/// Jumping over the words in lower case that start no name finds what reading every
+/// word finds, with few first bytes in lower case and with many.
+#[test]
+fn jumping_over_words_in_lower_case_finds_what_reading_each_word_finds() {
+    let few = [
+        vec!["al-Tahrir Front".to_string(), "the Greens".to_string()],
+        vec!["ex-Greens".to_string(), "Cuban envoy".to_string()],
+    ];
+    let many: Vec<Vec<String>> = [
+        "al-Nur",
+        "bio-Party",
+        "co-op",
+        "de Vries",
+        "eco-Left",
+        "the Greens",
+    ]
+    .iter()
+    .map(|n| vec![n.to_string()])
+    .collect();
+    let phrases = [
+        "as an al-Tahrir Front aide told the ex-Greens, the Greens and an al-Nur co-op",
+        "a long run of words in lower case then the Greens' (the greens) al-Tahrir Front",
+        "total ..the Greens; 'al-Tahrir Front' x'al-Tahrir eco-Left de Vries bio-Party",
+        "Mark Cuban envoy, an ally of billionaire Mark Cuban, and the Cuban envoy naïve",
+    ];
+    for own in [&few[..], &many[..]] {
+        let m = SideMatcher::layered(own, gazetteer_matcher());
+        assert_eq!(m.word_by_word, own.len() > 2);
+        let mut by_word = m.clone();
+        by_word.word_by_word = true;
+        for phrase in phrases {
+            assert_eq!(m.find(phrase), by_word.find(phrase), "{phrase:?}");
+            assert_eq!(m.first(phrase), by_word.first(phrase), "{phrase:?}");
+        }
+    }
+}
+
 #[test]
 fn an_institution_wins_over_the_country_inside_it() {
     let m = gazetteer_matcher();
