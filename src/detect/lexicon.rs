@@ -1,15 +1,17 @@
 //! The detector's word lists, in one place: speech cues, stance verbs, titles, body
 //! nouns, pronouns and the words that mark a quotation as a term.
-//! The lists live in three files by kind of word ([`verbs`], [`nouns`],
-//! [`function_words`]); the rest of the detector asks them through the `is_…`
-//! functions re-exported here, one home per fact.
+//! The lists live in four files by kind of word ([`verbs`], [`nouns`],
+//! [`function_words`], [`verb_time_words`]); the rest of the detector asks them through
+//! the `is_…` functions re-exported here, one home per fact.
 
 mod function_words;
 mod nouns;
+mod verb_time_words;
 mod verbs;
 
 pub use function_words::*;
 pub use nouns::*;
+pub use verb_time_words::*;
 pub use verbs::{
     CueKind, cue, cue_form, inverts_after_quotation, is_call_form, is_call_particle,
     is_noun_after_possessor, may_be_cue, phrasal_speech, reports_finding, speaks_only_before_that,

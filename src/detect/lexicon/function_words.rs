@@ -1,6 +1,8 @@
-//! Function words: determiners, prepositions, conjunctions, adverbs and the words of
-//! time that the detector reads around a subject and its verb.
+//! Function words: determiners, prepositions, conjunctions and the words that open or
+//! close a phrase (the words of time and those between a subject and its verb are in
+//! `verb_time_words`).
 
+use super::verb_time_words::is_weekday;
 use crate::article::abbreviations;
 
 /// Function words that may sit lower-case inside a name or title
@@ -190,34 +192,6 @@ fn is_sentence_filler(word_lower: &str) -> bool {
     )
 }
 
-/// Days of the week, lower case.
-pub fn is_weekday(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
-}
-
-/// Months and days of the week: capitalised, but never a name ("in December calling").
-/// ("May" is left out: it is a surname as often.)
-pub fn is_calendar_word(word_lower: &str) -> bool {
-    is_weekday(word_lower)
-        || matches!(
-            word_lower,
-            "january"
-                | "february"
-                | "march"
-                | "april"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-        )
-}
-
 /// Whether a lower-case word is a possessor ("trump's", "the senator’s"): it ends in
 /// "'s", and is no pronoun or "that", "there", "let" whose "'s" is "is", "has" or "us"
 /// ("it's called", "let's say").
@@ -248,81 +222,6 @@ pub fn is_possessor(word_lower: &str) -> bool {
                 | "somebody"
                 | "everybody"
         )
-}
-
-/// Adverbs and auxiliaries that sit between a source and its verb
-/// ("Cuba also said", "Beijing had previously said").
-pub fn is_verb_modifier(word_lower: &str) -> bool {
-    is_auxiliary(word_lower) || is_verb_adverb(word_lower) || word_lower == "told"
-}
-
-/// Auxiliary and modal verbs, and "not".
-fn is_auxiliary(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "has"
-            | "had"
-            | "have"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "can"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-    )
-}
-
-/// Adverbs of time and manner that sit before a verb ("previously", "flatly").
-fn is_verb_adverb(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "also"
-            | "previously"
-            | "later"
-            | "earlier"
-            | "then"
-            | "again"
-            | "repeatedly"
-            | "often"
-            | "once"
-            | "recently"
-            | "publicly"
-            | "privately"
-            | "immediately"
-            | "quickly"
-            | "flatly"
-            | "firmly"
-            | "bluntly"
-            | "simply"
-            | "openly"
-            | "reportedly"
-            | "pointedly"
-            | "unilaterally"
-            | "strongly"
-            | "further"
-            | "just"
-            | "never"
-            | "always"
-            | "still"
-            | "even"
-            | "only"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "already"
-            | "angrily"
-            | "sharply"
-            | "calmly"
-    )
 }
 
 /// Words that end the source phrase when reading forward from a verb
@@ -456,37 +355,6 @@ pub fn is_clause_boundary(w: &str) -> bool {
     )
 }
 
-/// Adverbs that close a phrase of time opening a sentence ("Hours later,", "Two weeks
-/// ago,").
-pub fn is_time_adverb(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "later" | "earlier" | "ago" | "afterwards" | "afterward"
-    )
-}
-
-/// Time words that may sit between a subject and its verb ("Cuba on Tuesday said").
-pub fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "last"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "this"
-            | "next"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "late"
-            | "early"
-    ) || is_calendar_word(w)
-}
-
 /// Words after a source's comma that open a clause rather than an appositive ("…,
 /// who", "…, and"); a speech verb ("…, adding") does too, which the caller asks.
 pub fn opens_clause(word_lower: &str) -> bool {
@@ -512,14 +380,6 @@ pub fn is_name_complement(word: &str) -> bool {
 /// article does ("Head of the EC Delegation", "member of the board").
 pub fn is_office_head(word_lower: &str) -> bool {
     matches!(word_lower, "head" | "member")
-}
-
-/// Whether a lower-case word ends as a participle or adverb does ("-ing", "-ed",
-/// "-ly", "-en"): such a word makes a run of lower-case words a clause.
-pub fn has_verb_ending(word_lower: &str) -> bool {
-    ["ing", "ed", "ly", "en"]
-        .iter()
-        .any(|end| word_lower.ends_with(end))
 }
 
 /// The articles, lower case.
