@@ -24,6 +24,7 @@ mod government_side;
 mod governs;
 mod home;
 mod kinds;
+mod labels;
 pub mod lexicon;
 mod named_after_role;
 mod opening;
@@ -50,18 +51,15 @@ mod units;
 mod words;
 
 use crate::article::Article;
-use crate::model::{
-    Annotations, ArticleInfo, Id, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker,
-    Status, shared_context,
-};
+use crate::model::{Annotations, ArticleInfo, Party};
 use attribution::attribute;
 use candidates::Candidates;
 use entities::Entities;
 use found::Findings;
+pub use labels::slug;
+use labels::{Labels, speaker_ids};
 use opening::Opening;
 use parties::{SideMatcher, countries};
-use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Characters of context kept on each side of a span.
 const CONTEXT_CHARS: usize = 32;
@@ -228,170 +226,6 @@ fn article_floor(text: &str, at: usize) -> usize {
     at
 }
 
-/// What the annotations call the detector's entities and sides.
-struct Labels<'a> {
-    /// Each entity's speaker id.
-    ids: Vec<Id>,
-    /// The sides of the story, as indexes into the candidate sides.
-    chosen: Vec<usize>,
-    /// The parties for the chosen sides, in the same order.
-    parties: &'a [Party],
-    /// Each entity's side, as an index into the candidate sides.
-    speaker_sides: Vec<Option<usize>>,
-}
-
-impl Labels<'_> {
-    /// The party id of a candidate side, if it is one of the story's.
-    fn party_id(&self, side: Option<usize>) -> Option<Id> {
-        let k = self.chosen.iter().position(|&c| Some(c) == side)?;
-        self.parties.get(k).map(|p| Id::from(p.id.as_str()))
-    }
-
-    /// The entities that speak, with their mentions (taken out of the registry) and the
-    /// mentions' texts.
-    fn speakers(&self, text: &Arc<String>, entities: &mut Entities) -> Vec<Speaker> {
-        let mut out = Vec::new();
-        for (i, e) in entities.list.iter_mut().enumerate() {
-            if !e.speaks {
-                continue;
-            }
-            let mut mentions: Vec<[usize; 2]> = std::mem::take(&mut e.mentions)
-                .into_iter()
-                .map(|r| [r.start, r.end])
-                .collect();
-            mentions.sort_unstable();
-            mentions.dedup();
-            out.push(Speaker {
-                id: self.ids[i].clone(),
-                name: e.name.clone(),
-                role: e.role.clone(),
-                party: self.party_id(self.speaker_sides[i]),
-                mention_text: mentions
-                    .iter()
-                    .map(|m| Snippet::shared(text, m[0]..m[1]))
-                    .collect(),
-                mentions,
-                origin: Origin::Auto,
-            });
-        }
-        out
-    }
-
-    /// The quotations found, as annotations.
-    fn quotes(&self, text: &Arc<String>, found: Vec<found::Found>) -> Vec<Quote> {
-        let numbered = found.into_iter().enumerate();
-        numbered.map(|(n, q)| self.quote(text, n, q)).collect()
-    }
-
-    /// The positions found, as annotations.
-    fn positions(&self, text: &Arc<String>, found: Vec<positions::Position>) -> Vec<Position> {
-        let numbered = found.into_iter().enumerate();
-        numbered.map(|(n, p)| self.position(text, n, p)).collect()
-    }
-
-    /// The `n`th quotation found.
-    fn quote(&self, text: &Arc<String>, n: usize, q: found::Found) -> Quote {
-        let (prefix, suffix) = shared_context(text, q.range.start, q.range.end, CONTEXT_CHARS);
-        let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
-        Quote {
-            id: numbered('q', n + 1),
-            start: q.range.start,
-            end: q.range.end,
-            text: Snippet::shared(text, q.range),
-            speaker: speaker.map(|e| self.ids[e].clone()),
-            party: speaker.and_then(|e| self.party_id(self.speaker_sides[e])),
-            kind: q.kind,
-            cue: q.cue.as_ref().map(|c| [c.start, c.end]),
-            cue_text: q
-                .cue
-                .map_or_else(Snippet::default, |c| Snippet::shared(text, c)),
-            origin: Origin::Auto,
-            status: Status::Suggested,
-            recheck: None,
-            note: None,
-            prefix,
-            suffix,
-        }
-    }
-
-    /// The `n`th position found.
-    fn position(&self, text: &Arc<String>, n: usize, p: positions::Position) -> Position {
-        let (prefix, suffix) = shared_context(text, p.range.start, p.range.end, CONTEXT_CHARS);
-        let side = p.speaker.and_then(|e| self.speaker_sides[e]).or(p.side);
-        Position {
-            id: numbered('p', n + 1),
-            start: p.range.start,
-            end: p.range.end,
-            text: Snippet::shared(text, p.range),
-            party: self.party_id(side),
-            speaker: p.speaker.map(|e| self.ids[e].clone()),
-            origin: Origin::Auto,
-            status: Status::Suggested,
-            recheck: None,
-            note: None,
-            prefix,
-            suffix,
-        }
-    }
-}
-
-/// An annotation id: a letter and a number ("q12"). Written by hand: there is one for
-/// each annotation, and the formatting machinery costs more than the rest of the id.
-fn numbered(letter: char, n: usize) -> Id {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut id = Id::with_capacity(1 + digits.len() - at);
-    id.push(letter);
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
-}
-
-/// Stable ids: the slug of each name, numbered when two names share one.
-fn speaker_ids(entities: &Entities) -> Vec<Id> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    entities
-        .list
-        .iter()
-        .map(|e| {
-            let base = slug(&e.name);
-            let n = seen.entry(base.clone()).or_default();
-            *n += 1;
-            if *n == 1 {
-                Id::from(base)
-            } else {
-                compact_str::format_compact!("{base}-{n}")
-            }
-        })
-        .collect()
-}
-
-/// Lower-case letters and digits joined by single hyphens ("Ian Kelly" → "ian-kelly").
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "speaker".into()
-    } else {
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,13 +290,6 @@ mod tests {
             assert_eq!(apart, alone, "{}", path.display());
         }
         assert!(sided >= 10, "{sided}");
-    }
-
-    #[test]
-    fn ids_are_numbered_like_format_would() {
-        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(numbered('q', n), format!("q{n}"));
-        }
     }
 
     #[test]
