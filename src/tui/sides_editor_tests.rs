@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 const STORY: &str = "Elbonia and Freedonia resume border talks\n\n\
 GRUNTVILLE (Wire) - Elbonia and Freedonia reopened talks on Monday.\n\n\
-\"We came to listen,\" said Ana Ruiz, the foreign minister of Elbonia.\n\n\
+\"We came to listen,\" said Ana Ruiz, a spokeswoman for Elbonia.\n\n\
 \"Our patience is not endless,\" said Boris Tal, a spokesman for Freedonia.\n\n\
 Freedonia said it wanted the border reopened.\n";
 
