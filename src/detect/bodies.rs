@@ -9,7 +9,7 @@ use super::parties::SideMatcher;
 use super::side_kind::Discovered;
 use super::side_kind::SideKind;
 use super::side_words::{Class, is};
-use super::words::{Word, is_capitalized, lower, trim_possessive};
+use super::words::{Word, is_capitalized, lower, one_space_after, trim_possessive};
 use std::ops::Range;
 
 /// The names the lead (the words before byte `lead_end`) sets against each other after
@@ -205,7 +205,7 @@ pub fn lower_case_opponent(
         return None;
     }
     let word = |i: usize| &text[ws[i].clone()];
-    let spaced = |i: usize| &text[ws[i - 1].end..ws[i].start] == " ";
+    let spaced = |i: usize| one_space_after(text, ws, i - 1);
     let lead = ws.iter().take_while(|w| w.end <= lead_end).count();
     (1..lead).find_map(|i| {
         let head = trim_possessive(word(i));

@@ -269,7 +269,7 @@ fn historical_state(text: &str, structure: &Structure) -> Option<(usize, usize)>
         .map(|p| p.range.end)
         .take_while(|&end| end <= LEAD_BYTES)
         .last()
-        .unwrap_or_else(|| super::article_floor(text, LEAD_BYTES));
+        .unwrap_or_else(|| super::words::floor_boundary(text, LEAD_BYTES));
     let lead = &text[..lead_end];
     // (most leads hold no start of such a name: the matcher's scan is spared them)
     if !may_name_a_historical_state(lead) {

@@ -217,15 +217,6 @@ fn country_matcher() -> &'static SideMatcher {
     })
 }
 
-/// The largest char boundary at or below `at`.
-fn article_floor(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

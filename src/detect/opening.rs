@@ -32,7 +32,7 @@ impl<'a> Opening<'a> {
     /// The opening of an article whose text is `text`.
     pub fn of(text: &'a str) -> Opening<'a> {
         Opening {
-            text: &text[..super::article_floor(text, OPENING_BYTES)],
+            text: &text[..super::words::floor_boundary(text, OPENING_BYTES)],
             words: OnceCell::new(),
             sides: None,
             named: OnceCell::new(),

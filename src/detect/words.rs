@@ -248,6 +248,17 @@ pub fn is_initialism_dot(s: &str, i: usize) -> bool {
         && (i == 1 || matches!(b[i - 2], b'.' | b' '))
 }
 
+/// The text of word `k` of `ws`, if there is one.
+pub fn word_at<'a>(text: &'a str, ws: &[Word], k: usize) -> Option<&'a str> {
+    ws.get(k).map(|w| &text[w.clone()])
+}
+
+/// Whether one space, and nothing else, parts word `k` of `ws` from the next.
+pub fn one_space_after(text: &str, ws: &[Word], k: usize) -> bool {
+    ws.get(k + 1)
+        .is_some_and(|b| &text[ws[k].end..b.start] == " ")
+}
+
 /// The largest char boundary of `text` at or below `at`.
 pub fn floor_boundary(text: &str, at: usize) -> usize {
     let mut i = at.min(text.len());

@@ -7,7 +7,9 @@ use super::super::lexicon::{self, WordMap, WordSet};
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, classes, is, is_any_case};
-use super::super::words::{Word, is_capitalized, lower, starts_with_capital, trim_possessive};
+use super::super::words::{
+    Word, is_capitalized, lower, one_space_after, starts_with_capital, trim_possessive, word_at,
+};
 use super::state_offices::owns_state_office;
 use std::cell::OnceCell;
 
@@ -197,12 +199,9 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
 /// shareholder"), or its shares traded ("Shares in Lisk rose", "Skyreach shares fell",
 /// not "Kelos shares a border").
 fn is_company_by_neighbours(text: &str, ws: &[Word], i: usize, possessive: bool) -> bool {
-    let word = |k: usize| ws.get(k).map(|w| &text[w.clone()]);
+    let word = |k: usize| word_at(text, ws, k);
     let is_word = |k: usize, class| word(k).is_some_and(|w| is_any_case(class, w));
-    let spaced = |k: usize| {
-        ws.get(k + 1)
-            .is_some_and(|b| &text[ws[k].end..b.start] == " ")
-    };
+    let spaced = |k: usize| one_space_after(text, ws, k);
     let owned = possessive
         && (is_word(i + 1, Class::CompanyOffice) || is_word(i + 2, Class::CompanyOffice));
     let in_shares = i >= 2

@@ -5,7 +5,9 @@ use super::super::lexicon::{self, WordSet};
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, classes, is, is_adjective_local, is_any_case};
-use super::super::words::{Word, is_capitalized, lower, trim_end_all, trim_possessive};
+use super::super::words::{
+    Word, is_capitalized, lower, one_space_after, trim_end_all, trim_possessive, word_at,
+};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -177,11 +179,8 @@ fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
 /// Whether the words around the run `ws[run]` make it a company whose shares trade,
 /// whatever its name's words ("Kellin Water shares fell", "shares in Kellin Water").
 fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
-    let word = |i: usize| ws.get(i).map(|w| &text[w.clone()]);
-    let spaced = |a: usize| {
-        ws.get(a + 1)
-            .is_some_and(|b| &text[ws[a].end..b.start] == " ")
-    };
+    let word = |i: usize| word_at(text, ws, i);
+    let spaced = |a: usize| one_space_after(text, ws, a);
     let shares_after =
         spaced(run.end - 1) && word(run.end).is_some_and(|w| is_any_case(Class::ShareNoun, w));
     // (only "shares in": "a stake in New Hampshire" is a candidate's, not a holding; no
@@ -198,11 +197,8 @@ fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
 /// ("The People's Front government", "Civic Alliance MPs", "People's Front leader"; a
 /// name whose words make it a union is told so first).
 fn is_party_by_neighbours(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
-    let word = |i: usize| ws.get(i).map(|w| &text[w.clone()]);
-    let spaced = |a: usize| {
-        ws.get(a + 1)
-            .is_some_and(|b| &text[ws[a].end..b.start] == " ")
-    };
+    let word = |i: usize| word_at(text, ws, i);
+    let spaced = |a: usize| one_space_after(text, ws, a);
     let before = run
         .start
         .checked_sub(1)

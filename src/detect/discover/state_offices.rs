@@ -7,7 +7,7 @@
 
 use super::super::lexicon;
 use super::super::side_words::{Class, is};
-use super::super::words::{Word, is_capitalized, starts_with_capital};
+use super::super::words::{Word, is_capitalized, one_space_after, starts_with_capital, word_at};
 
 /// Whether the single name word `ws[i]` (not a possessive) owns a state's office
 /// around it.
@@ -24,14 +24,12 @@ struct Near<'a> {
 
 impl Near<'_> {
     fn word(&self, k: usize) -> Option<&str> {
-        self.ws.get(k).map(|w| &self.text[w.clone()])
+        word_at(self.text, self.ws, k)
     }
 
     /// Whether one space parts word `k` from the next.
     fn spaced(&self, k: usize) -> bool {
-        self.ws
-            .get(k + 1)
-            .is_some_and(|b| &self.text[self.ws[k].end..b.start] == " ")
+        one_space_after(self.text, self.ws, k)
     }
 
     /// Whether word `k` is a lower-case word of letters ("foreign", "fisheries").
