@@ -177,9 +177,10 @@ fn holds_role_noun(mention: &str, role: &Entity) -> bool {
         .any(|w| role.heads.iter().any(|h| *h == bare(w)))
 }
 
-/// Whether a word in any case is an article ([`lexicon::is_article`]).
+/// Whether a word in any case is an article ([`lexicon::is_article`]), told without a
+/// lower-case copy.
 fn is_article(word: &str) -> bool {
-    lexicon::is_article(&word.to_ascii_lowercase())
+    lexicon::is_article(&crate::detect::words::lower(word, &mut [0; 32]))
 }
 
 /// Whether a role mention at `role` is within two paragraphs before `name`.

@@ -15,14 +15,9 @@ use std::ops::Range;
 /// Dover, said").
 fn is_place_of(text: &str, ws: &[Word], piece: &Range<usize>, before: &Range<usize>) -> bool {
     let capitalized = |i: usize| is_capitalized(&text[ws[i].clone()]);
-    let relative = || {
-        let mut buf = [0u8; 32];
-        before.start > 0
-            && matches!(
-                &*lower(&text[ws[before.start].clone()], &mut buf),
-                "who" | "which" | "where"
-            )
-    };
+    // (asked only of a piece that opens in lower case)
+    let relative =
+        || before.start > 0 && matches!(&text[ws[before.start].clone()], "who" | "which" | "where");
     piece.len() <= 3
         && piece.clone().all(capitalized)
         && before.len() > 1

@@ -94,7 +94,7 @@ fn owner_ending(before: &str, sides: &SideMatcher) -> Option<usize> {
             .copied()
             .collect::<Vec<_>>()
             .join(" ");
-        let phrase = phrase.trim_end_matches("'s").trim_end_matches("’s");
+        let phrase = crate::detect::words::trim_possessive(&phrase);
         sides.is_name(phrase).then(|| sides.first(phrase)).flatten()
     })
 }

@@ -234,9 +234,6 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
     (begin < end).then(|| &text[ws[begin].start..ws[end - 1].end])
 }
 
-/// A description that stands before a name between commas ("the party chairman, Ed
-/// Moss, said"), the comma ending at `comma_end`: a noun phrase opening with a
-/// determiner or an owner's name; `closed` when a comma closes the name too.
 /// Where the text after the last mark that ends a phrase before a title starts: a
 /// sentence's end, a comma, a quotation mark or a bracket, but not the dots of an
 /// initialism ("the U.N. envoy, Jonas Berg," keeps "the U.N. envoy").
@@ -250,6 +247,9 @@ fn last_stop(before: &str) -> Option<usize> {
         .map(|(i, c)| i + c.len_utf8())
 }
 
+/// A description that stands before a name between commas ("the party chairman, Ed
+/// Moss, said"), the comma ending at `comma_end`: a noun phrase opening with a
+/// determiner or an owner's name; `closed` when a comma closes the name too.
 fn description_before(text: &str, comma_end: usize, closed: bool) -> Option<&str> {
     let head = text[..comma_end].strip_suffix(',')?;
     let start = crate::detect::words::floor_boundary(text, head.len().saturating_sub(80));
@@ -290,47 +290,47 @@ mod tests {
     fn a_title_before_another_mention_of_the_name_describes_the_speaker() {
         let text = "Plans announced by Acme leader Tom Field on Monday. Later Mr Field said no.";
         assert_eq!(
-            title_before(text, text.find("Field").unwrap_or(0)),
+            title_before(text, text.find("Field").unwrap()),
             Some("Acme leader")
         );
         let text = "the plan of the Trade and Industry Secretary Ann Lee, who";
         assert_eq!(
-            title_before(text, text.find("Lee").unwrap_or(0)),
+            title_before(text, text.find("Lee").unwrap()),
             Some("the Trade and Industry Secretary")
         );
         // a description between commas, opened by a determiner or an owner's name
         let text = "Acme's chief executive, Tom Field, said no.";
         assert_eq!(
-            title_before(text, text.find("Field").unwrap_or(0)),
+            title_before(text, text.find("Field").unwrap()),
             Some("Acme's chief executive")
         );
         let text = "Acme said on Monday, Tom Field said.";
-        assert_eq!(title_before(text, text.find("Field").unwrap_or(0)), None);
+        assert_eq!(title_before(text, text.find("Field").unwrap()), None);
         // a verb or a clause before the name is no title
         let text = "Critics attacked Ann Lee. Lee said no.";
-        assert_eq!(title_before(text, text.find("Lee").unwrap_or(0)), None);
+        assert_eq!(title_before(text, text.find("Lee").unwrap()), None);
     }
 
     #[test]
     fn the_dots_of_an_initialism_do_not_end_a_title() {
         let text = "Talks ended. The U.N. envoy, Ida Berg, said no.";
         assert_eq!(
-            title_before(text, text.find("Ida").unwrap_or(0)),
+            title_before(text, text.find("Ida").unwrap()),
             Some("The U.N. envoy")
         );
         let text = "Talks ended. U.S. negotiator Ann Lee said no.";
         assert_eq!(
-            title_before(text, text.find("Ann").unwrap_or(0)),
+            title_before(text, text.find("Ann").unwrap()),
             Some("U.S. negotiator")
         );
         // a sentence's end still ends it
         let text = "Talks ended. Ann Lee said no.";
-        assert_eq!(title_before(text, text.find("Ann").unwrap_or(0)), None);
+        assert_eq!(title_before(text, text.find("Ann").unwrap()), None);
     }
 
     #[test]
     fn the_body_a_person_is_said_to_lead_describes_the_person() {
-        let at = |text: &str| text.rfind("Bell").unwrap_or(0);
+        let at = |text: &str| text.rfind("Bell").unwrap();
         let text = "The Acme delegation was led by Ann Bell, a lawyer.";
         assert_eq!(led_body(text, at(text)), Some("The Acme delegation"));
         let text = "Later, Acme's team is headed by Dr. Ann Bell.";
@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn a_description_before_a_name_closed_by_a_comma_may_end_a_longer_clause() {
-        let at = |text: &str| text.rfind("Bell").unwrap_or(0);
+        let at = |text: &str| text.rfind("Bell").unwrap();
         let text = "The walkout was led by the League's chief, Ann Bell, who spoke.";
         assert_eq!(title_before(text, at(text)), Some("the League's chief"));
         // not where the name opens a clause of its own, nor after another preposition
