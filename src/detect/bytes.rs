@@ -1,8 +1,9 @@
 //! Finding a few byte values in text, eight bytes at a time: the prefilters that let
 //! the detector pass over plain text without looking at each character.
 
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// Each byte's lowest bit, and each byte's highest (for tests of eight bytes at once).
+pub(in crate::detect) const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+pub(in crate::detect) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Where the first of `needles` occurs in `bytes` at or after `from`.
 // Always inlined: the needles are constants at every call, and folded into the loop
@@ -34,7 +35,7 @@ pub fn find_any<const N: usize>(bytes: &[u8], from: usize, needles: &[u8; N]) ->
 /// Whether one of the eight bytes of `word` is `b`: the classic test for a zero byte,
 /// applied to `word ^ bbbbbbbb`.
 #[inline(always)]
-fn has_byte(word: u64, b: u8) -> bool {
+pub(in crate::detect) fn has_byte(word: u64, b: u8) -> bool {
     let x = word ^ (LOW_BITS * u64::from(b));
     x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0
 }

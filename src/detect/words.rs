@@ -1,5 +1,6 @@
 //! Words as byte ranges, and the small tests on them that every part of the detector uses.
 
+use super::bytes::{HIGH_BITS, LOW_BITS};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -118,10 +119,6 @@ pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) -> Aside
     }
     marks
 }
-
-/// Each byte's lowest bit, and each byte's highest.
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Where the run of ASCII letters and digits from `i` ends: eight bytes at a time,
 /// tested side by side as one number (a word ended a byte-by-byte loop with a branch
@@ -270,6 +267,8 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn the_dots_of_an_initialism_are_told_from_a_sentence_end() {
@@ -279,8 +278,6 @@ mod tests {
         assert!(!is_initialism_dot(s, 14));
         assert!(!is_initialism_dot("Plan ok.", 7));
     }
-    use super::*;
-    use proptest::prelude::*;
 
     /// The word scanner one character at a time, as the reference for the fast paths.
     fn words_by_character(s: &str) -> Vec<Word> {

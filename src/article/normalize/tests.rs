@@ -183,3 +183,12 @@ fn no_plain_byte_is_a_suspect() {
 fn sanitize_inline_flattens_lines() {
     assert_eq!(sanitize_inline("a\nb\x1b[1mc\td"), "a bc  d");
 }
+
+/// The cleaner passes plain blocks without looking at their bytes: no byte it calls
+/// plain may be one it must change.
+#[test]
+fn no_plain_byte_is_suspect() {
+    for b in 0..=u8::MAX {
+        assert!(!(is_plain(b) && SUSPECT[usize::from(b)]), "{b:#x}");
+    }
+}

@@ -4,6 +4,7 @@
 //! through here, so a run of ASCII is passed one table step a byte, and the words in
 //! lower case, which start no name, can be jumped over.
 
+use super::super::bytes::{HIGH_BITS, LOW_BITS, has_byte};
 use std::ops::Range;
 
 /// The words of `phrase`, as byte ranges. An iterator, so that matching allocates
@@ -88,31 +89,25 @@ fn trimmed_wide(phrase: &str, start: usize, end: usize) -> Option<Range<usize>> 
     Some(start + lead..start + lead + t.len())
 }
 
-/// One in each of eight bytes, and the top bit of each.
-const ONES: u64 = 0x0101_0101_0101_0101;
-const TOP: u64 = 0x8080_8080_8080_8080;
-
 /// Whether one of the eight bytes of `x` is an ASCII capital or outside ASCII. (For a
 /// byte below 0x80, adding 0x3F sets its top bit from 'A' on and adding 0x25 from past
 /// 'Z', with no carry into the next byte; a byte from 0x80 has its top bit already.)
 fn capital_or_wide(x: u64) -> bool {
-    let from_a = x.wrapping_add(ONES * 0x3F);
-    let past_z = x.wrapping_add(ONES * 0x25);
-    ((from_a & !past_z) | x) & TOP != 0
+    let from_a = x.wrapping_add(LOW_BITS * 0x3F);
+    let past_z = x.wrapping_add(LOW_BITS * 0x25);
+    ((from_a & !past_z) | x) & HIGH_BITS != 0
 }
 
 /// The top bit of each byte of `x` set where that byte belongs to a word in ASCII: a
 /// letter or a digit (as the detector's word scanner tells them), '.' or '\''. (For a
 /// 7-bit byte, adding 0x7F sets its top bit unless it is zero.)
 fn ascii_in_word(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOP: u64 = 0x8080_8080_8080_8080;
-    let low7 = x & !TOP;
+    let low7 = x & !HIGH_BITS;
     let is = |c: u8| {
-        let v = low7 ^ (ONES * u64::from(c));
-        !(v.wrapping_add(ONES * 0x7F) | v) & TOP
+        let v = low7 ^ (LOW_BITS * u64::from(c));
+        !v.wrapping_add(LOW_BITS * 0x7F) & HIGH_BITS
     };
-    (crate::detect::words::alnum_bytes(x) | ((is(b'.') | is(b'\'')) & !x)) & TOP
+    (crate::detect::words::alnum_bytes(x) | ((is(b'.') | is(b'\'')) & !x)) & HIGH_BITS
 }
 
 /// Where the run of ASCII bytes that belong to words, from `at`, ends: eight bytes at
@@ -120,7 +115,7 @@ fn ascii_in_word(x: u64) -> u64 {
 /// matcher's scan of an opening), the last few left to the caller.
 fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
     while let Some(eight) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let others = !ascii_in_word(u64::from_le_bytes(*eight)) & 0x8080_8080_8080_8080;
+        let others = !ascii_in_word(u64::from_le_bytes(*eight)) & HIGH_BITS;
         if others != 0 {
             return at + (others.trailing_zeros() / 8) as usize;
         }
@@ -196,7 +191,7 @@ fn next_stop(bytes: &[u8], mut at: usize, lower: &[u8]) -> usize {
         .and_then(|e| <[u8; 8]>::try_from(e).ok())
     {
         let x = u64::from_le_bytes(eight);
-        if capital_or_wide(x) || lower.iter().any(|&b| holds_byte(x, b)) {
+        if capital_or_wide(x) || lower.iter().any(|&b| has_byte(x, b)) {
             break;
         }
         at += 8;
@@ -208,13 +203,6 @@ fn next_stop(bytes: &[u8], mut at: usize, lower: &[u8]) -> usize {
         at += 1;
     }
     at
-}
-
-/// Whether one of the eight bytes of `x` is `b` (the classic zero-byte test on
-/// `x ^ b…b`: exact about whether there is one).
-fn holds_byte(x: u64, b: u8) -> bool {
-    let t = x ^ (ONES * u64::from(b));
-    t.wrapping_sub(ONES) & !t & TOP != 0
 }
 
 /// Whether the byte at `at` is a word's first letter or digit: before it, back to the
@@ -310,24 +298,6 @@ mod tests {
     }
 
     /// The byte test agrees with a byte-by-byte one for every byte at every place.
-    #[test]
-    fn the_byte_test_finds_each_byte() {
-        for place in 0..8 {
-            for b in 0..=255u8 {
-                let mut eight = *b"abc 12.z";
-                eight[place] = b;
-                let x = u64::from_le_bytes(eight);
-                for wanted in [b'a', b'q', b'1', 0xC3, 0] {
-                    assert_eq!(
-                        holds_byte(x, wanted),
-                        eight.contains(&wanted),
-                        "{b:#x} at {place}"
-                    );
-                }
-            }
-        }
-    }
-
     /// The eight-byte test of word bytes agrees with the table for every byte at
     /// every place, and a run ends where the table ends it (or before its last few
     /// bytes, left to the byte loop).
