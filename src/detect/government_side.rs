@@ -16,12 +16,11 @@ use crate::model::Party;
 
 /// The country side that stands for the government, and the governing party to put in
 /// its place when the story names one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Government {
+struct Government {
     /// The chosen side that is a country standing for its government.
-    pub side: usize,
+    side: usize,
     /// The party the story shows governing that country, a candidate.
-    pub party: Option<usize>,
+    party: Option<usize>,
 }
 
 /// Where the inferred sides are a party and its own country whose ministers speak: the
@@ -41,6 +40,7 @@ pub fn the_government(
         *side = governs;
     }
     roles.governing.retain(|&(s, _)| s != governs);
+    // (a vote no count of the story's own can reach, with room to add to it)
     roles.governing.push((governs, i32::MAX / 2));
     government.party.is_none().then_some(government.side)
 }

@@ -173,8 +173,6 @@ pub struct SideMatcher {
     /// The first word keys' [`FirstKeys`] bits: most capitalised words of a text start
     /// no name, and are told so without hashing them.
     first_keys: FirstKeys,
-    /// Whether some name starts with a lower-case word (else those are skipped fast).
-    lower_first: bool,
     /// The first bytes of the names that start with a lower-case word: a word in lower
     /// case that starts with none of them starts no name, told without hashing it.
     lower_starts: ByteSet,
@@ -196,10 +194,7 @@ impl SideMatcher {
     /// numbered after them.
     pub fn layered(sides: &[Vec<String>], base: &'static SideMatcher) -> SideMatcher {
         let mut m = SideMatcher::new(sides);
-        m.lower_first |= base.lower_first;
-        m.lower_starts.add_all(&base.lower_starts);
-        m.lower_start_bytes = m.lower_starts.bytes();
-        m.word_by_word = m.lower_start_bytes.len() > SKIPPED_STARTS;
+        m.add_lower_starts(&base.lower_starts);
         m.base = Some(base);
         m.own = sides.len();
         m
@@ -250,15 +245,15 @@ impl SideMatcher {
     pub fn new(sides: &[Vec<String>]) -> SideMatcher {
         let ambiguous = &super::gazetteer::gazetteer().ambiguous;
         let mut entries: WordMap<String, Vec<Entry>> = WordMap::default();
-        let mut lower_first = false;
         let mut lower_starts = ByteSet::default();
         for (side, names) in sides.iter().enumerate() {
             for name in names {
                 let keys: Vec<String> = word_spans(name).map(|r| name_key(&name[r])).collect();
                 if let Some(first) = keys.first() {
                     if !first.starts_with(char::is_uppercase) {
-                        lower_first = true;
-                        lower_starts.add(first.as_bytes().first().copied().unwrap_or(0));
+                        if let Some(&b) = first.as_bytes().first() {
+                            lower_starts.add(b);
+                        }
                     }
                     let entry = Entry {
                         ambiguous: keys.len() == 1 && ambiguous.contains(&first.to_lowercase()),
@@ -273,17 +268,24 @@ impl SideMatcher {
             // stable: among names of one length, the side listed first wins
             list.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
         }
-        let lower_start_bytes = lower_starts.bytes();
-        SideMatcher {
+        let mut m = SideMatcher {
             first_keys: FirstKeys::of(entries.keys()),
             entries,
-            lower_first,
-            word_by_word: lower_start_bytes.len() > SKIPPED_STARTS,
-            lower_start_bytes,
-            lower_starts,
+            lower_starts: ByteSet::default(),
+            lower_start_bytes: Vec::new(),
+            word_by_word: false,
             base: None,
             own: sides.len(),
-        }
+        };
+        m.add_lower_starts(&lower_starts);
+        m
+    }
+
+    /// Adds first bytes of names that start in lower case, and what is told from them.
+    fn add_lower_starts(&mut self, more: &ByteSet) {
+        self.lower_starts.add_all(more);
+        self.lower_start_bytes = self.lower_starts.bytes();
+        self.word_by_word = self.lower_start_bytes.len() > SKIPPED_STARTS;
     }
 
     /// The sides named in `phrase`, in order, as (byte offset in phrase, side).
@@ -340,7 +342,7 @@ impl SideMatcher {
 
     /// Calls `hit` with each match until it returns true.
     fn scan(&self, phrase: &str, mut hit: impl FnMut(usize, usize) -> bool) {
-        if !self.lower_first && !has_upper(phrase) {
+        if self.lower_start_bytes.is_empty() && !has_upper(phrase) {
             return;
         }
         let (mut key, mut other) = (String::new(), String::new());
