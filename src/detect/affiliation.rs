@@ -11,6 +11,7 @@ use super::entities::{Entities, Entity, EntityKind, mention_ends};
 use super::evidence::{Clue, Evidence, Target};
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::side_kind::SideKind;
 use super::side_words::{Class, is};
 use std::collections::HashMap;
 
@@ -25,7 +26,7 @@ pub mod titles;
 pub fn appositive_clues(
     text: &str,
     entities: &Entities,
-    sides: &SideMatcher,
+    (sides, kinds): (&SideMatcher, &[SideKind]),
     evidence: &mut Evidence,
 ) {
     for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
@@ -37,7 +38,7 @@ pub fn appositive_clues(
         for side in descriptions(text, e).filter_map(|d| member_of(d, sides)) {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
-        if let Some(side) = owner::owner_by_pronoun(text, entities, e, sides) {
+        if let Some(side) = owner::owner_by_pronoun(text, entities, e, (sides, kinds)) {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
     }
@@ -253,7 +254,7 @@ mod tests {
         entities.resolve(&np);
         entities.list[0].speaks = true;
         let mut evidence = Evidence::new(1);
-        appositive_clues(text, &entities, &m, &mut evidence);
+        appositive_clues(text, &entities, (&m, &[]), &mut evidence);
         assert_eq!(evidence.of(0), [(Target::Side(1), Clue::Appositive)]);
     }
 

@@ -225,7 +225,8 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
         }
     }
     let sides = &story.candidates.matcher;
-    appositive_clues(story.text, entities, sides, &mut evidence);
+    let kinds = story.candidates.kinds();
+    appositive_clues(story.text, entities, (sides, &kinds), &mut evidence);
     echoed_office_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.opening, entities);

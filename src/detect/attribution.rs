@@ -194,12 +194,16 @@ impl Walk<'_> {
         let s = &self.scratch;
         // Reported speech without a quotation ("Or Jeb Bush, Phil Musser says.") is the
         // last speech: a floating quotation after it is the same speaker's.
+        // (a speech verb of what was reported is not the reporter: "Kemp said the
+        // Greens had never explained it. “…”" is Kemp's quotation)
         let reported = u
             .cues
             .iter()
             .zip(&s.resolved)
+            .enumerate()
             .rev()
-            .find_map(|(c, r)| r.filter(|_| c.kind == CueKind::Speech));
+            .filter(|&(i, _)| !reported_clause(text, &u.cues[..i], &u.cues[i]))
+            .find_map(|(_, (c, r))| r.filter(|_| c.kind == CueKind::Speech));
         // A sentence that closes on a colon with no speech verb ("After the mill
         // shut, Mayor Cole put out this statement:") introduces the quotation
         // that follows it: its subject speaks it.
@@ -336,6 +340,18 @@ impl Walk<'_> {
         }
         found
     }
+}
+
+/// Whether a cue's source opens the clause an earlier speech verb reports ("Kemp said
+/// [that] the Greens had never explained it": the Greens' "explained" is what Kemp said).
+fn reported_clause(text: &str, before: &[super::cues::Cue], cue: &super::cues::Cue) -> bool {
+    let Some(source) = cue.source.as_ref().filter(|_| !cue.inverted) else {
+        return false;
+    };
+    before.iter().any(|b| {
+        let gap = text.get(b.word.end..source.start).unwrap_or("").trim();
+        b.kind == CueKind::Speech && b.word.end <= source.start && (gap.is_empty() || gap == "that")
+    })
 }
 
 /// Whether a colon introduces a quotation after words of its unit ("Perez has a

@@ -350,4 +350,22 @@ mod tests {
         let falk = mention_texts(&found, "Oren Falk");
         assert!(falk.is_some_and(|m| m.contains(&"The Velmari foreign minister")));
     }
+
+    #[test]
+    fn one_known_only_by_an_office_is_not_a_later_office() {
+        use crate::article::{Article, Source};
+        // the spokesman is titled by his office: the minister just after is another
+        // speaker, and so is the premier who answers a party's leader
+        let story = "Fuel levy row\n\n\
+            \"No decision has been taken,\" a Finance Ministry spokesman said.\n\n\
+            The Energy Minister said the levy was fair. \"It is the right tax,\" he said.\n\n\
+            The Green leader asked whether the premier would drop it. \"Will he?\" she \
+            asked. The premier said he would not.\n";
+        let article = Article::from_bytes(Source::Stdin, story.as_bytes());
+        let found = crate::detect::detect(&article, None);
+        let spokesman = mention_texts(&found, "Finance Ministry spokesman");
+        assert_eq!(spokesman, Some(vec!["a Finance Ministry spokesman"]));
+        let leader = mention_texts(&found, "Green leader");
+        assert!(leader.is_some_and(|m| !m.contains(&"The premier")));
+    }
 }

@@ -269,6 +269,18 @@ mod tests {
     }
 
     #[test]
+    fn a_government_that_may_come_opening_a_quotation_is_out_of_office() {
+        let story = "Schools row\n\n\
+            \"Class sizes will fall,\" Education minister Ana Holt said.\n\n\
+            \"A Green government would hire 9,000 teachers,\" Rob Vane of the Greens said.\n";
+        let parties = [
+            party("green", "Green League", &["Green", "Greens"]),
+            party("civic", "Civic Party", &["Civic"]),
+        ];
+        assert_eq!(quote_sides(story, &parties), sides(&["civic", "green"]));
+    }
+
+    #[test]
     fn the_leader_of_the_opposition_before_her_name_speaks_for_the_opposition() {
         let story = "Tax cut row\n\n\
             \"Families will be better off,\" the Valley Party government's finance minister, \

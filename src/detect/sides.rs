@@ -105,7 +105,13 @@ pub fn story_votes(opening: &Opening, kinds: &[SideKind]) -> StoryVotes {
     let text = opening.text();
     let mut out = StoryVotes::default();
     for &(at, side) in opening.named().iter().filter(|&&(_, s)| is_party(s)) {
-        let before = text[..at].split_whitespace().next_back().unwrap_or("");
+        // (the word before, without a quotation mark or bracket that opens on it:
+        // "“A Conservative government would …" is one that may come)
+        let before = text[..at]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
         // the word after the name, whose own words are capitalised ("Labour Party")
         let after = text[at..]
             .split(|c: char| c.is_whitespace() || c == '-')

@@ -136,3 +136,16 @@ fn a_past_participle_before_a_title_after_a_quotation_is_no_verb_of_its_own() {
     let body = "Lena Ortiz \"is the one to trust,\" retired Navy captain Jon Ruiz said.";
     assert_eq!(speakers(body), vec!["Jon Ruiz"]);
 }
+
+#[test]
+fn a_quotation_after_reported_speech_is_the_reporters_not_the_reported() {
+    // "the Greens had never explained" is what Ola Brandt said: the quotation after it,
+    // with no verb of its own, is hers
+    let body = "Mayor Ola Brandt said the Greens had never explained how the tram would \
+                be paid for. \"They have no plan, and they know it.\"";
+    assert_eq!(speakers(body), vec!["Ola Brandt"]);
+    // a second speaker of its own clause still speaks last
+    let body = "Ola Brandt spoke first, and Ivo Marsh said the Greens were right. \
+                \"They have a plan.\"";
+    assert_eq!(speakers(body), vec!["Ivo Marsh"]);
+}

@@ -1,22 +1,24 @@
 //! The owner a role opened by a possessive pronoun refers back to: "Its chief operating
 //! officer" speaks for the body named just before, "Their foreign minister" for the
 //! side just named in the plural ("The Pridonians had demanded … Their foreign
-//! minister, Stefan Radu, said").
+//! minister, Stefan Radu, said"), "the party's transport spokesman" for the party just
+//! named.
 
 use crate::detect::entities::{Entities, Entity, EntityKind};
 use crate::detect::parties::SideMatcher;
+use crate::detect::side_kind::SideKind;
 
 /// How far before a speaker's first mention the owner its pronoun refers to may be
 /// named.
 const OWNER_BYTES: usize = 300;
 
-/// The side of the owner that the pronoun opening a speaker's role ("Its", "Their")
-/// refers back to.
+/// The side of the owner that the pronoun opening a speaker's role ("Its", "Their") or
+/// "the party's" refers back to (`kinds`: each side's kind).
 pub(super) fn owner_by_pronoun(
     text: &str,
     entities: &Entities,
     e: &Entity,
-    sides: &SideMatcher,
+    (sides, kinds): (&SideMatcher, &[SideKind]),
 ) -> Option<usize> {
     let role = e.role.as_deref()?;
     let (first, _) = role.split_once(' ')?;
@@ -25,9 +27,24 @@ pub(super) fn owner_by_pronoun(
         owner_by_its(entities, at, sides).or_else(|| last_side_named(text, at, sides, Number::Any))
     } else if first.eq_ignore_ascii_case("their") {
         last_side_named(text, at, sides, Number::Plural)
+    } else if is_party_possessive(first) {
+        // (a party is named by a capitalised word: "the government" that a side's
+        // names may hold is no party the narrator calls "the party")
+        // (what the role itself names is its portfolio: read up to the role)
+        let role_at = text[..at].rfind(first).unwrap_or(at);
+        let is_party = |s: usize| kinds.get(s) == Some(&SideKind::Party);
+        last_side_named(text, role_at, sides, Number::Party(&is_party))
     } else {
         None
     }
+}
+
+/// Whether a word is "party's", the possessive that makes the office after it a party's
+/// portfolio ("the party's Treasury spokesman" speaks for the party, not the Treasury).
+pub(in crate::detect) fn is_party_possessive(word: &str) -> bool {
+    ["party's", "party’s"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
 }
 
 /// The side of the body a role opened by "its" belongs to ("Brask Air called the strike
@@ -48,11 +65,13 @@ fn owner_by_its(entities: &Entities, at: usize, sides: &SideMatcher) -> Option<u
 }
 
 /// Which names of a side a pronoun may refer back to.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Number {
+#[derive(Clone, Copy)]
+enum Number<'a> {
     Any,
     /// A name in the plural ("the Pridonians"): "their" is no country's or company's.
     Plural,
+    /// A capitalised name of a side the test passes: "the party's" is a party's.
+    Party(&'a dyn Fn(usize) -> bool),
 }
 
 /// The side named last before `at`, close before it, outside quotations (what a speaker
@@ -70,8 +89,14 @@ fn last_side_named(text: &str, at: usize, sides: &SideMatcher, number: Number) -
                     .split(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or("");
-                let plural = word.len() > 3 && word.ends_with('s');
-                if number == Number::Any || plural {
+                let keep = match number {
+                    Number::Any => true,
+                    Number::Plural => word.len() > 3 && word.ends_with('s'),
+                    Number::Party(is_party) => {
+                        word.starts_with(char::is_uppercase) && is_party(side)
+                    }
+                };
+                if keep {
                     last = Some(side);
                 }
             }
@@ -110,5 +135,34 @@ mod tests {
             Its chief executive, Ann Bell, said";
         let at = text.find("Ann").unwrap_or(0);
         assert_eq!(last_side_named(text, at, &m, Number::Any), Some(1));
+    }
+
+    #[test]
+    fn the_partys_spokesman_speaks_for_the_party_named_before_not_the_office() {
+        use crate::detect::test_support::{party, quote_sides, sides};
+        let story = "Ferry fares row\n\n\
+            The Coast Party has promised to cut ferry fares for islanders. The party's \
+            Treasury spokesman, Mara Lind, said the cut would cost little. \"Islanders pay \
+            too much,\" Ms Lind said.\n\n\
+            Valley Party minister Karl Dune said the plan was not costed. \"It is a \
+            fantasy,\" he said.\n";
+        let parties = [
+            party(
+                "valley",
+                "Valley Party",
+                &["Valley", "the government", "Treasury"],
+            ),
+            party("coast", "Coast Party", &["Coast"]),
+        ];
+        assert_eq!(quote_sides(story, &parties), sides(&["coast", "valley"]));
+        // "the government" named last is no party the narrator calls "the party"
+        let government = story.replace(
+            "for islanders.",
+            "for islanders, though the government says they are low.",
+        );
+        assert_eq!(
+            quote_sides(&government, &parties),
+            sides(&["coast", "valley"])
+        );
     }
 }

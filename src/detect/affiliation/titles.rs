@@ -26,7 +26,12 @@ pub fn described_clues(
 ) {
     for (i, list) in titles.iter().enumerate() {
         for title in list {
-            if let Some(side) = sides.first(title) {
+            // (a side named in a party's portfolio is not its owner: "the party's
+            // Treasury spokesman" is no Treasury man, [`super::owner`] finds the party)
+            let owned = title
+                .split_whitespace()
+                .any(super::owner::is_party_possessive);
+            if let Some(side) = sides.first(title).filter(|_| !owned) {
                 evidence.add(i, Target::Side(side), Clue::Described);
             } else if crate::detect::country_matcher().first(title).is_none()
                 && let Some(target) = crate::detect::home::office_target(title, acronyms)

@@ -166,8 +166,11 @@ impl Entities {
         let &i = self.recent_people.first()?;
         let e = &self.list[i];
         let just_mentioned = self.mentions_resolved - e.last_mention < BRIDGE_MENTIONS;
-        // (a party or body named before the name is no title: "Labour's Ann Verity")
-        let untitled = member || e.descriptions.iter().all(|d| !holds_role_noun(d));
+        // (a party or body named before the name is no title: "Labour's Ann Verity";
+        // one known only by an office is titled: "a Treasury spokesman said … The
+        // Pensions Secretary said" is a second speaker)
+        let untitled = member
+            || (!holds_role_noun(&e.name) && e.descriptions.iter().all(|d| !holds_role_noun(d)));
         let same_side = side.is_none() || e.side.is_none() || e.side == side;
         (just_mentioned && untitled && same_side && e.name.contains(' ')).then_some(i)
     }
