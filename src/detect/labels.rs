@@ -14,8 +14,8 @@ use std::sync::Arc;
 /// each entity's speaker id. Why apart from the sides: none of it waits for the sides
 /// to be decided, so on a large article it is made on another thread meanwhile.
 pub(super) struct Drafts {
-    /// Each entity's speaker id.
-    pub(super) ids: Vec<Id>,
+    /// The entities that speak, as (entity, speaker with no party yet).
+    pub(super) speakers: Vec<(usize, Speaker)>,
     /// One for each quotation found, in order, with no party yet.
     pub(super) quotes: Vec<Quote>,
     /// One for each position found, in order, with no party yet.
@@ -26,6 +26,7 @@ impl Drafts {
     /// The drafts of the findings of an article of `text`.
     pub(super) fn of(text: &Arc<String>, findings: &Findings, entities: &Entities) -> Drafts {
         let ids = speaker_ids(entities);
+        let speakers = speakers(text, &ids, entities);
         let quotes = (findings.quotes.iter().enumerate())
             .map(|(n, q)| quote(text, &ids, n, q))
             .collect();
@@ -33,7 +34,7 @@ impl Drafts {
             .map(|(n, p)| position(text, &ids, n, p))
             .collect();
         Drafts {
-            ids,
+            speakers,
             quotes,
             positions,
         }
@@ -57,39 +58,13 @@ impl Labels<'_> {
         self.parties.get(k).map(|p| Id::from(p.id.as_str()))
     }
 
-    /// The entities that speak (`ids` their speaker ids), with their mentions (taken out
-    /// of the registry) and the mentions' texts.
-    pub(super) fn speakers(
-        &self,
-        text: &Arc<String>,
-        ids: &[Id],
-        entities: &mut Entities,
-    ) -> Vec<Speaker> {
-        let mut out = Vec::new();
-        for (i, e) in entities.list.iter_mut().enumerate() {
-            if !e.speaks {
-                continue;
-            }
-            let mut mentions: Vec<[usize; 2]> = std::mem::take(&mut e.mentions)
-                .into_iter()
-                .map(|r| [r.start, r.end])
-                .collect();
-            mentions.sort_unstable();
-            mentions.dedup();
-            out.push(Speaker {
-                id: ids[i].clone(),
-                name: e.name.clone(),
-                role: e.role.clone(),
-                party: self.party_id(self.speaker_sides[i]),
-                mention_text: mentions
-                    .iter()
-                    .map(|m| Snippet::shared(text, m[0]..m[1]))
-                    .collect(),
-                mentions,
-                origin: Origin::Auto,
-            });
-        }
-        out
+    /// The drafts of the speakers with their parties.
+    pub(super) fn speakers(&self, drafts: Vec<(usize, Speaker)>) -> Vec<Speaker> {
+        let party = |(e, s): (usize, Speaker)| Speaker {
+            party: self.party_id(self.speaker_sides[e]),
+            ..s
+        };
+        drafts.into_iter().map(party).collect()
     }
 
     /// The drafts of the quotations `found` with their speakers' parties.
@@ -113,6 +88,30 @@ impl Labels<'_> {
         }
         drafts
     }
+}
+
+/// The entities that speak, with their mentions and the mentions' texts, and no party.
+fn speakers(text: &Arc<String>, ids: &[Id], entities: &Entities) -> Vec<(usize, Speaker)> {
+    let mut out = Vec::new();
+    for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
+        let mut mentions: Vec<[usize; 2]> = e.mentions.iter().map(|r| [r.start, r.end]).collect();
+        mentions.sort_unstable();
+        mentions.dedup();
+        let speaker = Speaker {
+            id: ids[i].clone(),
+            name: e.name.clone(),
+            role: e.role.clone(),
+            party: None,
+            mention_text: mentions
+                .iter()
+                .map(|m| Snippet::shared(text, m[0]..m[1]))
+                .collect(),
+            mentions,
+            origin: Origin::Auto,
+        };
+        out.push((i, speaker));
+    }
+    out
 }
 
 /// The `n`th quotation found, with no party.
