@@ -20,6 +20,9 @@ pub fn detect(
     parties: Option<Vec<Party>>,
     config: &Config,
 ) -> Result<ExitCode> {
+    // the detector's tables are built on another core while the article loads
+    let inferring = parties.is_none();
+    std::thread::spawn(move || crate::detect::build_tables(inferring));
     let article = load_article(arg, config)?;
     warn_article(&article);
     let mut found = crate::detect::detect(&article, parties.as_deref());

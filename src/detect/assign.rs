@@ -38,6 +38,17 @@ pub struct Assigned {
     /// The chosen country side that stands for its government, called "the government"
     /// ([`super::government_side`]).
     pub government: Option<usize>,
+    /// The side of each position that an office of the state or nation states
+    /// ([`home::office_positions`]), as (position, side): set by the caller, so that the
+    /// findings stay shared while the sides are decided.
+    pub office_sides: Vec<(usize, usize)>,
+}
+
+/// The clues gathered before the sides are decided ([`clues`]).
+pub struct Clues {
+    home: Option<Home>,
+    stances: Vec<Stance>,
+    evidence: Evidence,
 }
 
 /// What the story is and what the candidate sides are.
@@ -58,8 +69,10 @@ pub struct Story<'a> {
     pub parallel: bool,
 }
 
-/// Decides the story's sides and each speaker's.
-pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Assigned {
+/// Decides the story's sides and each speaker's from the `clues` gathered ([`clues`]).
+/// Why apart from the gathering: on a large article the gathering runs on two threads
+/// and this part on one, so the caller may put other work beside it.
+pub fn assign(story: Story, findings: &Findings, entities: &Entities, clues: Clues) -> Assigned {
     let Story {
         text,
         parties,
@@ -68,7 +81,11 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         ..
     } = story;
     let sides = &candidates.matcher;
-    let (home, stances, mut evidence) = clues(story, findings, entities);
+    let Clues {
+        home,
+        stances,
+        mut evidence,
+    } = clues;
     let kinds = candidates.kinds();
     let listed = listed(entities, sides);
     let governing = who_governs(opening, parties, &kinds, (entities, &listed), &evidence);
@@ -113,7 +130,8 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         sides,
     };
     named_after_role::name_the_role(&read, entities, &evidence, &mut speaker_sides);
-    home::office_positions(text, home, &roles, &chosen, &speaker_sides, findings);
+    let office_sides =
+        home::office_positions(text, home, &roles, &chosen, &speaker_sides, findings);
     Assigned {
         chosen,
         speaker_sides,
@@ -121,6 +139,7 @@ pub fn assign(story: Story, findings: &mut Findings, entities: &Entities) -> Ass
         roles,
         scored,
         government,
+        office_sides,
     }
 }
 
@@ -178,11 +197,7 @@ fn home_side(home: Home, sides: &SideMatcher, candidates: &Candidates) -> usize 
 /// stances and the clues of what speakers say depend on the findings alone: on a large
 /// article the stances and their positions' clues are worked out on another thread
 /// meanwhile, and each part's clues are recorded in the order one thread records them.
-fn clues(
-    story: Story,
-    findings: &Findings,
-    entities: &Entities,
-) -> (Option<Home>, Vec<Stance>, Evidence) {
+pub fn clues(story: Story, findings: &Findings, entities: &Entities) -> Clues {
     let (text, sides) = (story.text, &story.candidates.matcher);
     let speakers = entities.list.len();
     let positions = || {
@@ -213,7 +228,11 @@ fn clues(
     };
     evidence.append(stanced);
     evidence.append(quoted);
-    (home, stances, evidence)
+    Clues {
+        home,
+        stances,
+        evidence,
+    }
 }
 
 /// Every clue about every speaker but those of the stances.

@@ -201,19 +201,20 @@ pub fn office_clues(
     }
 }
 
-/// Gives a position stated by no speaker with a side, whose subject is an office
-/// named without whose ("the Foreign Ministry said …"), the side that office speaks
-/// for.
+/// The side that each position stated by no speaker with a side, whose subject is an
+/// office named without whose ("the Foreign Ministry said …"), gets from that office:
+/// (position, side).
 pub fn office_positions(
     text: &str,
     home: Option<Home>,
     roles: &Roles,
     chosen: &[usize],
     speaker_sides: &[Option<usize>],
-    findings: &mut Findings,
-) {
+    findings: &Findings,
+) -> Vec<(usize, usize)> {
     let acronyms = home.is_some_and(|h| h.from_dateline);
-    for p in findings.positions.iter_mut() {
+    let mut sides = Vec::new();
+    for (i, p) in findings.positions.iter().enumerate() {
         let speaker_side = p.speaker.and_then(|e| speaker_sides[e]);
         if speaker_side.is_some() || p.side.is_some() {
             continue;
@@ -222,8 +223,13 @@ pub fn office_positions(
             .get(p.subject.clone())
             .and_then(|s| office_target(s, acronyms))
             .filter(|t| matches!(t, Target::State | Target::Nation));
-        p.side = target.and_then(|t| roles.resolve(t, chosen));
+        sides.extend(
+            target
+                .and_then(|t| roles.resolve(t, chosen))
+                .map(|s| (i, s)),
+        );
     }
+    sides
 }
 
 #[cfg(test)]

@@ -2,17 +2,47 @@
 //! context and their `auto` origin, as the model holds them.
 
 use super::entities::Entities;
-use super::{CONTEXT_CHARS, found, positions};
+use super::found::{Findings, Found};
+use super::{CONTEXT_CHARS, positions};
 use crate::model::{
     Id, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
 };
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// What the annotations call the detector's entities and sides.
+/// The annotations of the quotations and positions found, all but their sides, and
+/// each entity's speaker id. Why apart from the sides: none of it waits for the sides
+/// to be decided, so on a large article it is made on another thread meanwhile.
+pub(super) struct Drafts {
+    /// The entities that speak, as (entity, speaker with no party yet).
+    pub(super) speakers: Vec<(usize, Speaker)>,
+    /// One for each quotation found, in order, with no party yet.
+    pub(super) quotes: Vec<Quote>,
+    /// One for each position found, in order, with no party yet.
+    pub(super) positions: Vec<Position>,
+}
+
+impl Drafts {
+    /// The drafts of the findings of an article of `text`.
+    pub(super) fn of(text: &Arc<String>, findings: &Findings, entities: &Entities) -> Drafts {
+        let ids = speaker_ids(entities);
+        let speakers = speakers(text, &ids, entities);
+        let quotes = (findings.quotes.iter().enumerate())
+            .map(|(n, q)| quote(text, &ids, n, q))
+            .collect();
+        let positions = (findings.positions.iter().enumerate())
+            .map(|(n, p)| position(text, &ids, n, p))
+            .collect();
+        Drafts {
+            speakers,
+            quotes,
+            positions,
+        }
+    }
+}
+
+/// What the annotations call the detector's sides.
 pub(super) struct Labels<'a> {
-    /// Each entity's speaker id.
-    pub(super) ids: Vec<Id>,
     /// The sides of the story, as indexes into the candidate sides.
     pub(super) chosen: Vec<usize>,
     /// The parties for the chosen sides, in the same order.
@@ -28,95 +58,101 @@ impl Labels<'_> {
         self.parties.get(k).map(|p| Id::from(p.id.as_str()))
     }
 
-    /// The entities that speak, with their mentions (taken out of the registry) and the
-    /// mentions' texts.
-    pub(super) fn speakers(&self, text: &Arc<String>, entities: &mut Entities) -> Vec<Speaker> {
-        let mut out = Vec::new();
-        for (i, e) in entities.list.iter_mut().enumerate() {
-            if !e.speaks {
-                continue;
-            }
-            let mut mentions: Vec<[usize; 2]> = std::mem::take(&mut e.mentions)
-                .into_iter()
-                .map(|r| [r.start, r.end])
-                .collect();
-            mentions.sort_unstable();
-            mentions.dedup();
-            out.push(Speaker {
-                id: self.ids[i].clone(),
-                name: e.name.clone(),
-                role: e.role.clone(),
-                party: self.party_id(self.speaker_sides[i]),
-                mention_text: mentions
-                    .iter()
-                    .map(|m| Snippet::shared(text, m[0]..m[1]))
-                    .collect(),
-                mentions,
-                origin: Origin::Auto,
-            });
+    /// The drafts of the speakers with their parties.
+    pub(super) fn speakers(&self, drafts: Vec<(usize, Speaker)>) -> Vec<Speaker> {
+        let party = |(e, s): (usize, Speaker)| Speaker {
+            party: self.party_id(self.speaker_sides[e]),
+            ..s
+        };
+        drafts.into_iter().map(party).collect()
+    }
+
+    /// The drafts of the quotations `found` with their speakers' parties.
+    pub(super) fn quotes(&self, mut drafts: Vec<Quote>, found: &[Found]) -> Vec<Quote> {
+        for (q, f) in drafts.iter_mut().zip(found) {
+            let speaker = f.speaker.filter(|_| f.kind != QuoteKind::Term);
+            q.party = speaker.and_then(|e| self.party_id(self.speaker_sides[e]));
         }
-        out
+        drafts
     }
 
-    /// The quotations found, as annotations.
-    pub(super) fn quotes(&self, text: &Arc<String>, found: Vec<found::Found>) -> Vec<Quote> {
-        let numbered = found.into_iter().enumerate();
-        numbered.map(|(n, q)| self.quote(text, n, q)).collect()
-    }
-
-    /// The positions found, as annotations.
+    /// The drafts of the positions `found` with their staters' parties.
     pub(super) fn positions(
         &self,
-        text: &Arc<String>,
-        found: Vec<positions::Position>,
+        mut drafts: Vec<Position>,
+        found: &[positions::Position],
     ) -> Vec<Position> {
-        let numbered = found.into_iter().enumerate();
-        numbered.map(|(n, p)| self.position(text, n, p)).collect()
-    }
-
-    /// The `n`th quotation found.
-    fn quote(&self, text: &Arc<String>, n: usize, q: found::Found) -> Quote {
-        let (prefix, suffix) = shared_context(text, q.range.start, q.range.end, CONTEXT_CHARS);
-        let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
-        Quote {
-            id: numbered('q', n + 1),
-            start: q.range.start,
-            end: q.range.end,
-            text: Snippet::shared(text, q.range),
-            speaker: speaker.map(|e| self.ids[e].clone()),
-            party: speaker.and_then(|e| self.party_id(self.speaker_sides[e])),
-            kind: q.kind,
-            cue: q.cue.as_ref().map(|c| [c.start, c.end]),
-            cue_text: q
-                .cue
-                .map_or_else(Snippet::default, |c| Snippet::shared(text, c)),
-            origin: Origin::Auto,
-            status: Status::Suggested,
-            recheck: None,
-            note: None,
-            prefix,
-            suffix,
+        for (d, p) in drafts.iter_mut().zip(found) {
+            let side = p.speaker.and_then(|e| self.speaker_sides[e]).or(p.side);
+            d.party = self.party_id(side);
         }
+        drafts
     }
+}
 
-    /// The `n`th position found.
-    fn position(&self, text: &Arc<String>, n: usize, p: positions::Position) -> Position {
-        let (prefix, suffix) = shared_context(text, p.range.start, p.range.end, CONTEXT_CHARS);
-        let side = p.speaker.and_then(|e| self.speaker_sides[e]).or(p.side);
-        Position {
-            id: numbered('p', n + 1),
-            start: p.range.start,
-            end: p.range.end,
-            text: Snippet::shared(text, p.range),
-            party: self.party_id(side),
-            speaker: p.speaker.map(|e| self.ids[e].clone()),
+/// The entities that speak, with their mentions and the mentions' texts, and no party.
+fn speakers(text: &Arc<String>, ids: &[Id], entities: &Entities) -> Vec<(usize, Speaker)> {
+    let mut out = Vec::new();
+    for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
+        let mut mentions: Vec<[usize; 2]> = e.mentions.iter().map(|r| [r.start, r.end]).collect();
+        mentions.sort_unstable();
+        mentions.dedup();
+        let speaker = Speaker {
+            id: ids[i].clone(),
+            name: e.name.clone(),
+            role: e.role.clone(),
+            party: None,
+            mention_text: mentions
+                .iter()
+                .map(|m| Snippet::shared(text, m[0]..m[1]))
+                .collect(),
+            mentions,
             origin: Origin::Auto,
-            status: Status::Suggested,
-            recheck: None,
-            note: None,
-            prefix,
-            suffix,
-        }
+        };
+        out.push((i, speaker));
+    }
+    out
+}
+
+/// The `n`th quotation found, with no party.
+fn quote(text: &Arc<String>, ids: &[Id], n: usize, q: &Found) -> Quote {
+    let (prefix, suffix) = shared_context(text, q.range.start, q.range.end, CONTEXT_CHARS);
+    let speaker = q.speaker.filter(|_| q.kind != QuoteKind::Term);
+    Quote {
+        id: numbered('q', n + 1),
+        start: q.range.start,
+        end: q.range.end,
+        text: Snippet::shared(text, q.range.clone()),
+        speaker: speaker.map(|e| ids[e].clone()),
+        party: None,
+        kind: q.kind,
+        cue: q.cue.as_ref().map(|c| [c.start, c.end]),
+        cue_text: (q.cue.clone()).map_or_else(Snippet::default, |c| Snippet::shared(text, c)),
+        origin: Origin::Auto,
+        status: Status::Suggested,
+        recheck: None,
+        note: None,
+        prefix,
+        suffix,
+    }
+}
+
+/// The `n`th position found, with no party.
+fn position(text: &Arc<String>, ids: &[Id], n: usize, p: &positions::Position) -> Position {
+    let (prefix, suffix) = shared_context(text, p.range.start, p.range.end, CONTEXT_CHARS);
+    Position {
+        id: numbered('p', n + 1),
+        start: p.range.start,
+        end: p.range.end,
+        text: Snippet::shared(text, p.range.clone()),
+        party: None,
+        speaker: p.speaker.map(|e| ids[e].clone()),
+        origin: Origin::Auto,
+        status: Status::Suggested,
+        recheck: None,
+        note: None,
+        prefix,
+        suffix,
     }
 }
 
@@ -141,7 +177,7 @@ fn numbered(letter: char, n: usize) -> Id {
 }
 
 /// Stable ids: the slug of each name, numbered when two names share one.
-pub(super) fn speaker_ids(entities: &Entities) -> Vec<Id> {
+fn speaker_ids(entities: &Entities) -> Vec<Id> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     entities
         .list

@@ -57,7 +57,7 @@ use candidates::Candidates;
 use entities::Entities;
 use found::Findings;
 pub use labels::slug;
-use labels::{Labels, speaker_ids};
+use labels::{Drafts, Labels};
 use opening::Opening;
 use parties::{SideMatcher, countries};
 
@@ -88,18 +88,29 @@ fn detect_using(
     helpers: usize,
     progress: &mut dyn FnMut(usize),
 ) -> Annotations {
-    let Detected {
-        mut entities,
-        findings,
-        assigned,
-        candidates,
-    } = std::thread::scope(|scope| {
+    let text = &article.text;
+    let (found, drafts) = std::thread::scope(|scope| {
         // the text's hash, which the store's header needs, is worked out meanwhile
         if helpers > 0 {
             scope.spawn(|| article.sha256());
         }
-        find(article, parties, helpers, progress)
+        let drafts =
+            |findings: &Findings, entities: &Entities| Drafts::of(text, findings, entities);
+        find(article, parties, helpers, progress, drafts)
     });
+    let Detected {
+        entities,
+        findings,
+        assigned,
+        candidates,
+    } = found;
+    if helpers > 0 {
+        // (freeing a large article's entities costs the thread a few milliseconds that
+        // another one spends instead)
+        std::thread::spawn(move || drop(entities));
+    } else {
+        drop(entities);
+    }
     let chosen = assigned.chosen;
     let mut out = Annotations::new(ArticleInfo::of(article));
     out.parties = match parties {
@@ -113,31 +124,13 @@ fn detect_using(
             .collect(),
     };
     let labels = Labels {
-        ids: speaker_ids(&entities),
         chosen,
         parties: &out.parties,
         speaker_sides: assigned.speaker_sides,
     };
-    let text = &article.text;
-    let Findings { quotes, positions } = findings;
-    let (speakers, quotes, positions) = if helpers == 0 {
-        // Each list of findings is freed as soon as it is converted, the longer first.
-        let speakers = labels.speakers(text, &mut entities);
-        let positions = labels.positions(text, positions);
-        (speakers, labels.quotes(text, quotes), positions)
-    } else {
-        // The positions are converted on another thread meanwhile.
-        std::thread::scope(|scope| {
-            let positions = scope.spawn(|| labels.positions(text, positions));
-            let speakers = labels.speakers(text, &mut entities);
-            let quotes = labels.quotes(text, quotes);
-            let positions = positions
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (speakers, quotes, positions)
-        })
-    };
-    (out.speakers, out.quotes, out.positions) = (speakers, quotes, positions);
+    out.speakers = labels.speakers(drafts.speakers);
+    out.quotes = labels.quotes(drafts.quotes, &findings.quotes);
+    out.positions = labels.positions(drafts.positions, &findings.positions);
     progress(text.len());
     out
 }
@@ -150,13 +143,17 @@ struct Detected {
     candidates: Candidates,
 }
 
-/// Finds quotations, speakers and positions, and decides the sides.
-fn find(
+/// Finds quotations, speakers and positions, and decides the sides; `beside` is work on
+/// the findings that needs no side, done on another thread while the sides are decided
+/// when there are `helpers` (the deciding then runs on one thread, the gathering of
+/// its clues before it on two).
+fn find<T: Send>(
     article: &Article,
     parties: Option<&[Party]>,
     helpers: usize,
     progress: &mut dyn FnMut(usize),
-) -> Detected {
+    beside: impl FnOnce(&Findings, &Entities) -> T + Send,
+) -> (Detected, T) {
     let text = article.text.as_str();
     let opening = Opening::of(text);
     let candidates = match parties {
@@ -176,13 +173,30 @@ fn find(
         opening: &opening,
         parallel: helpers > 0,
     };
-    let assigned = assign::assign(story, &mut findings, &entities);
-    Detected {
+    let clues = assign::clues(story, &findings, &entities);
+    let (assigned, besides) = if helpers > 0 {
+        std::thread::scope(|scope| {
+            let besides = scope.spawn(|| beside(&findings, &entities));
+            let assigned = assign::assign(story, &findings, &entities, clues);
+            let besides = besides
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (assigned, besides)
+        })
+    } else {
+        let assigned = assign::assign(story, &findings, &entities, clues);
+        (assigned, beside(&findings, &entities))
+    };
+    for &(p, side) in &assigned.office_sides {
+        findings.positions[p].side = Some(side);
+    }
+    let detected = Detected {
         entities,
         findings,
         assigned,
         candidates,
-    }
+    };
+    (detected, besides)
 }
 
 /// Why an article has its sides and each speaker its side: the candidates scored as
@@ -190,7 +204,7 @@ fn find(
 /// (what `scripts/fit_sides.py` fits the weights on).
 pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> explain::Explanation {
     let helpers = reading::helpers_for(article.text.len());
-    let found = find(article, parties, helpers, &mut |_| {});
+    let (found, ()) = find(article, parties, helpers, &mut |_| {}, |_, _| ());
     let ids = found.candidates.ids();
     explain::Explanation {
         candidate_features: choice::FEATURE_NAMES,
@@ -202,6 +216,21 @@ pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> explain::E
             &found.assigned,
             &ids,
         ),
+    }
+}
+
+/// Builds the tables every detection reads, each built once in a process: the
+/// gazetteer and the matcher over its countries, the politicians, the words of sides,
+/// and, when the sides are to be inferred (`inferring`), the matcher over the known
+/// countries and parties. Why a function of its own: they take about 20 M instructions,
+/// which a caller with another core idle while it loads the article (the `detect`
+/// command) can spend there meanwhile; detection builds what is not built yet.
+pub fn build_tables(inferring: bool) {
+    country_matcher();
+    politicians::build_table();
+    side_words::classes("");
+    if inferring {
+        candidates::known_matcher();
     }
 }
 

@@ -31,6 +31,11 @@ struct Politicians {
     by_surname: HashMap<String, Vec<(String, Member)>>,
 }
 
+/// Parses the shipped table now if not yet parsed ([`super::build_tables`]).
+pub fn build_table() {
+    politicians();
+}
+
 fn politicians() -> &'static Politicians {
     static DATA: OnceLock<Politicians> = OnceLock::new();
     DATA.get_or_init(|| parse(TABLE))

@@ -170,8 +170,9 @@ fn read_alongside(
     walk: &mut dyn FnMut(&Batch),
 ) {
     // A batch is read by whichever thread claims it first: the walk reads the batch it
-    // needs itself when no helper has started it, so a walk faster than the reading
-    // shares the reading instead of waiting for it.
+    // needs itself when no helper has started it, and the batch after it when it would
+    // wait for a helper, so a walk faster than the reading shares the reading instead
+    // of waiting for it.
     let claimed: Vec<AtomicBool> = bounds.iter().map(|_| AtomicBool::new(false)).collect();
     let claimed = &claimed;
     std::thread::scope(|scope| {
@@ -199,16 +200,34 @@ fn read_alongside(
             })
             .collect();
         let (mut own, mut memo) = (Batch::default(), PhraseMemo::new());
+        // the batch after the one awaited, read by the walk while it waited
+        let (mut ahead, mut ahead_read) = (Batch::default(), false);
         for (i, b) in bounds.iter().enumerate() {
+            if std::mem::take(&mut ahead_read) {
+                walk(&ahead);
+                continue;
+            }
             if !claimed[i].swap(true, Ordering::AcqRel) {
                 read_batch(input, b.clone(), &mut own, &mut memo);
                 walk(&own);
                 continue;
             }
             let (ready, done) = &lanes[i % lanes.len()];
+            // A helper that reads as fast as the walk or slower has always claimed the
+            // next batch before the walk gets to it: rather than wait for the batch
+            // being read, the walk reads the one after it, which the helpers then pass.
+            let mut next = ready.try_recv();
+            if matches!(next, Err(mpsc::TryRecvError::Empty))
+                && let Some(after) = bounds.get(i + 1)
+                && !claimed[i + 1].swap(true, Ordering::AcqRel)
+            {
+                read_batch(input, after.clone(), &mut ahead, &mut memo);
+                ahead_read = true;
+                next = ready.try_recv();
+            }
             // (a helper that died leaves its batches to be read here; the scope then
             // passes its panic on)
-            let batch = ready.recv().unwrap_or_else(|_| {
+            let batch = next.or_else(|_| ready.recv()).unwrap_or_else(|_| {
                 let mut batch = Batch::default();
                 read_batch(input, b.clone(), &mut batch, &mut memo);
                 batch
