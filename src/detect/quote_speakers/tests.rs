@@ -5,6 +5,7 @@ use crate::article::{Article, Source};
 use crate::detect::detect;
 use crate::model::QuoteKind;
 
+mod common_word_names;
 mod coreference;
 mod cue_nouns;
 mod introduced;
