@@ -14,7 +14,7 @@ use crate::model::QuoteKind;
 use std::ops::Range;
 use std::sync::Arc;
 use subject::cue_subject;
-pub(super) use subject::sentence_subject;
+pub(super) use subject::{main_clause_start, sentence_subject};
 
 mod subject;
 #[cfg(test)]
