@@ -188,9 +188,12 @@ fn is_noun_here(
     };
     let infinitive =
         lexicon::is_verb_modifier(&prev) && k >= 2 && &text[outside[k - 2].clone()] == "to";
+    // (a capitalised preposition inside the sentence is a name: "“…,” From said")
+    let name_before = is_capitalized(&text[outside[k - 1].clone()])
+        && (k >= 2 || follows_quotation(text, &outside[k - 1], quotes));
     infinitive
         || lexicon::is_determiner(&prev)
-        || lexicon::is_preposition(&prev)
+        || (lexicon::is_preposition(&prev) && !name_before)
         || (lexicon::is_possessor(&prev)
             && lexicon::is_noun_after_possessor(form)
             && !introduces_content(text, outside, k, quotes))

@@ -5,6 +5,7 @@
 use super::cues::Cue;
 use super::found::Found;
 use super::lexicon::{self, CueKind};
+use super::quote_speakers::main_clause_start;
 use super::quotes::QuoteSpan;
 use super::speakers::{SourceNp, label_source};
 use super::words::{Word, is_capitalized, lower, prev_char};
@@ -92,9 +93,26 @@ pub(super) fn classify(
     let starts_unit = q.range.start == unit.start
         || prev_char(text, q.range.start).is_some_and(|(i, c)| i < unit.start || c == ':');
     let ends_clause = inner.ends_with([',', '.', '?', '!']);
-    let (chosen, after) = choose_cue(text, q, cues, speech, (starts_unit, ends_clause));
+    // "When Hale suggested …, Marr fired back: “…”": a cue inside the clause that opens
+    // the sentence does not reach a quotation after the main clause's words
+    let opening = match speech.first() {
+        Some(&(k, _)) if cues[k].word.end <= q.range.start => {
+            main_clause_start(text, outside).filter(|&m| m < q.range.start)
+        }
+        _ => None,
+    };
+    let reached = |k: usize| opening.is_none_or(|m| cues[k].word.start >= m);
+    let flags = (starts_unit, ends_clause);
+    let (mut chosen, mut after) = choose_cue(text, q, (cues, speech), &reached, flags);
+    // (a quotation that such a cue alone would attribute stays a quotation, without a
+    // cue: the main clause's subject speaks it)
+    let mut cued = true;
+    if chosen.is_none() && opening.is_some() {
+        (chosen, after) = choose_cue(text, q, (cues, speech), &|_| true, flags);
+        cued = false;
+    }
     if let Some(k) = chosen {
-        found.cue = Some(cues[k].word.clone());
+        found.cue = cued.then(|| cues[k].word.clone());
         found.kind = if starts_unit || (ends_clause && after == Some(k)) {
             QuoteKind::Direct
         } else {
@@ -107,13 +125,13 @@ pub(super) fn classify(
 }
 
 /// The cue of a quotation among the speech cues: right after it, else the nearest
-/// before it, else any (the one after first when the quotation opens its unit); with
-/// the cue right after it.
+/// before it that `reached` lets reach it, else any (the one after first when the
+/// quotation opens its unit); with the cue right after it.
 fn choose_cue(
     text: &str,
     q: &QuoteSpan,
-    cues: &[Cue],
-    speech: &[(usize, Option<usize>)],
+    (cues, speech): (&[Cue], &[(usize, Option<usize>)]),
+    reached: &dyn Fn(usize) -> bool,
     (starts_unit, ends_clause): (bool, bool),
 ) -> (Option<usize>, Option<usize>) {
     // A stance verb attributes a quotation when the sentence has no speech verb, or
@@ -139,7 +157,7 @@ fn choose_cue(
     let mut preceding = speech
         .iter()
         .rev()
-        .filter(|(k, _)| cues[*k].word.end <= q.range.start && eligible(*k, true))
+        .filter(|(k, _)| cues[*k].word.end <= q.range.start && eligible(*k, true) && reached(*k))
         .map(|x| x.0);
     let nearest = preceding.next();
     // "Westmacott said that Obi shows “great charm”": a verb that reports a finding

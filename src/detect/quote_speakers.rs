@@ -14,7 +14,7 @@ use crate::model::QuoteKind;
 use std::ops::Range;
 use std::sync::Arc;
 use subject::cue_subject;
-pub(super) use subject::sentence_subject;
+pub(super) use subject::{main_clause_start, sentence_subject};
 
 mod subject;
 #[cfg(test)]
@@ -33,11 +33,14 @@ pub(super) fn resolve_cues(
 ) {
     out.clear();
     for (c, np) in cues.iter().zip(reads) {
-        let read = c
-            .source
-            .clone()
-            .zip(np.as_deref())
-            .map(|(r, np)| entities.resolve_read(text, r, np));
+        let read = match (c.source.clone(), np.as_deref()) {
+            (Some(r), Some(np)) => Some(entities.resolve_read(text, r, np)),
+            // ("Read said", "From said": a surname the reader took for a common word)
+            (Some(r), None) => entities.surname_alone(text, r).map(Some),
+            (None, _) => word_before(text, outside, &c.word)
+                .and_then(|r| entities.surname_alone(text, r))
+                .map(Some),
+        };
         let e = match read {
             Some(e) => e,
             None => match out.iter().flatten().next().copied() {
@@ -65,6 +68,13 @@ pub(super) fn resolve_cues(
         }
         out.push(e);
     }
+}
+
+/// The word right before a cue, one space before it ("From" of "“…,” From said").
+fn word_before(text: &str, outside: &[Word], cue: &Range<usize>) -> Option<Range<usize>> {
+    let k = outside.partition_point(|w| w.end <= cue.start);
+    let w = &outside[k.checked_sub(1)?];
+    (text[w.end..cue.start] == *" ").then(|| w.clone())
 }
 
 /// The role phrase that stands before a named source, set off by a comma ("The shadow

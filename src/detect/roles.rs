@@ -38,21 +38,52 @@ pub(super) fn role_start(text: &str, ws: &[Range<usize>], head: usize) -> usize 
 }
 
 /// Where the role phrase whose head is `ws[head]` ends: after the head, or after a
-/// complement that follows it ("a spokesman for the foreign ministry"), never inside a
-/// clause.
+/// complement that follows it ("a spokesman for the foreign ministry", "an adviser to
+/// Holt"), never inside a clause.
 pub(super) fn role_end(text: &str, ws: &[Range<usize>], head: usize) -> usize {
     let mut buf = [0u8; 32];
     let mut end = ws[head].end;
     let opens_complement = ws
         .get(head + 1)
         .is_some_and(|w| is(Class::RoleComplement, &lower(&text[w.clone()], &mut buf)));
-    if opens_complement {
-        for w in &ws[head + 1..] {
-            if breaks_role(&lower(&text[w.clone()], &mut buf)) {
-                break;
-            }
-            end = w.end;
+    let from = match to_name(text, ws, head) {
+        Some(to) => to + 1,
+        None if opens_complement => head + 1,
+        None => return end,
+    };
+    for w in &ws[from..] {
+        if breaks_role(&lower(&text[w.clone()], &mut buf)) {
+            break;
         }
+        end = w.end;
     }
     end
+}
+
+/// "an adviser to Holt", "a person close to the Marshes": the "to" after a role's head
+/// (or after "close") that a name follows, whom the role serves; its index. Not after
+/// a document, which "to" addresses ("a letter to Senator Bell").
+fn to_name(text: &str, ws: &[Range<usize>], head: usize) -> Option<usize> {
+    let word = |i: usize| ws.get(i).map(|w| &text[w.clone()]);
+    let to = if word(head + 1) == Some("close") {
+        head + 2
+    } else {
+        head + 1
+    };
+    let noun = lower(&text[ws[head].clone()], &mut [0u8; 32]).into_owned();
+    if word(to) != Some("to") || !is_people_noun(&noun) {
+        return None;
+    }
+    let named = ws[to + 1..]
+        .iter()
+        .map(|w| &text[w.clone()])
+        .find(|w| !matches!(*w, "the" | "both"))
+        .is_some_and(is_capitalized);
+    named.then_some(to)
+}
+
+/// Whether a source noun names people rather than a document or a body ("adviser",
+/// "person", not "letter", "statement", "committee"): "to" after it says whom they serve.
+pub(super) fn is_people_noun(word_lower: &str) -> bool {
+    !is(Class::DocumentNoun, word_lower) && !lexicon::is_body_head(word_lower)
 }

@@ -83,6 +83,14 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         body,
         described,
     } = read_runs(text, &head_words, sides);
+    // ("a spokesman for Senator Ann Bell" is the spokesman: the name is whom the role
+    // serves)
+    let served = person
+        .as_ref()
+        .and_then(|(whole, name)| serving_role(text, &head_words, whole, name));
+    if let Some(i) = served {
+        return Some(role_source(text, &head_words, i, side));
+    }
     if let Some((_, name)) = person {
         return Some(person_source(text, range, name, side));
     }
@@ -112,6 +120,41 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// The role noun whose complement names the person of run `whole` (name `name`):
+/// "a spokesman for Senator Ann Bell", "a longtime adviser to Holt", "a person close to
+/// the Marshes" speak for that person and are not them. Only titles may stand before
+/// the name ("an ambassador to Japan Ann Bell" is Ann Bell, the ambassador).
+fn serving_role(
+    text: &str,
+    head_words: &[Range<usize>],
+    whole: &Range<usize>,
+    name: &Range<usize>,
+) -> Option<usize> {
+    let mut buf = [0u8; 32];
+    let titled = words(text, whole.start..name.start)
+        .iter()
+        .all(|w| lexicon::is_title(lower(&text[w.clone()], &mut buf).trim_end_matches('.')));
+    let at = head_words.iter().position(|w| w.start == whole.start)?;
+    // back over the determiner of the name's complement ("to the Marshes", "to both")
+    let mut k = at.checked_sub(1)?;
+    while matches!(
+        &*lower(&text[head_words[k].clone()], &mut buf),
+        "the" | "both"
+    ) {
+        k = k.checked_sub(1)?;
+    }
+    if !titled || !lexicon::serves(&lower(&text[head_words[k].clone()], &mut buf)) {
+        return None;
+    }
+    // ("a person close to …": the adjective between the noun and its complement)
+    let mut noun = k.checked_sub(1)?;
+    if &text[head_words[k].clone()] == "to" && &text[head_words[noun].clone()] == "close" {
+        noun = noun.checked_sub(1)?;
+    }
+    let w = &text[head_words[noun].clone()];
+    (!is_capitalized(w) && is_role_noun(&lower(w, &mut buf))).then_some(noun)
 }
 
 /// The name in the appositive after a role that names nobody ("said Rubio's deputy

@@ -99,10 +99,14 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     // "X, the party's leader, later said": a piece of adverbs alone is no subject, and
     // the appositive before it is skipped as before a verb after a comma
     let mut buf = [0u8; 32];
+    // (a capitalised word inside the sentence, but a weekday or month, is a name, not
+    // an adverb: "Informed of the result, Early said")
     let adverbs_only = piece.start > 0
         && piece.clone().all(|i| {
-            let l = lower(&text[ws[i].clone()], &mut buf);
-            lexicon::is_verb_modifier(&l) || lexicon::is_time_word(&l)
+            let w = &text[ws[i].clone()];
+            let l = lower(w, &mut buf);
+            let name = is_capitalized(w) && !lexicon::is_calendar_word(&l);
+            (lexicon::is_verb_modifier(&l) || lexicon::is_time_word(&l)) && !name
         });
     if adverbs_only {
         piece = piece_ending(text, ws, piece.start);

@@ -3,6 +3,7 @@
 //! around it that tell a source from where or when it spoke.
 
 use super::super::lexicon;
+use super::super::roles::is_people_noun;
 use super::super::subjects::joins_title;
 use super::super::words::{Word, is_capitalized, lower};
 use super::MAX_SOURCE_WORDS;
@@ -117,12 +118,13 @@ fn affiliation_follows(text: &str, ws: &[Word]) -> bool {
     let noun = lower(&text[noun.clone()], &mut buf).into_owned();
     let prep = &text[prep.clone()];
     let named = |w: &Word| is_capitalized(&text[w.clone()]);
-    let next_named =
-        named(next) || (&text[next.clone()] == "the" && rest.first().is_some_and(named));
-    lexicon::is_affiliation_preposition(prep)
-        && lexicon::is_source_noun(&noun)
-        && !lexicon::is_office(&noun)
-        && next_named
+    let next_named = named(next)
+        || (matches!(&text[next.clone()], "the" | "both") && rest.first().is_some_and(named));
+    // ("an adviser to Holt", "a person close to the Marshes": whom the role serves)
+    let serves = prep == "to"
+        && ((lexicon::is_source_noun(&noun) && is_people_noun(&noun)) || noun == "close");
+    let affiliation = lexicon::is_affiliation_preposition(prep) && lexicon::is_source_noun(&noun);
+    (affiliation || serves) && !lexicon::is_office(&noun) && next_named
 }
 
 /// Whether a word after a source's comma opens a clause (a speech verb such as

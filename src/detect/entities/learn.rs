@@ -5,7 +5,7 @@
 use super::super::lexicon;
 use super::super::parties::{SideMatcher, name_key};
 use super::super::speakers::{
-    RunKind, SourceNp, capital_runs, classify_run, clean_name, is_honorific, is_role_noun,
+    NpKind, RunKind, SourceNp, capital_runs, classify_run, clean_name, is_honorific, is_role_noun,
 };
 use super::super::words::lower;
 use super::descriptions::same_rank;
@@ -76,6 +76,44 @@ impl Entities {
                 }
             }
         }
+    }
+
+    /// A source that is one capitalised word the reader takes for a common one ("Read
+    /// said", "Will described", "From said", "Early told") is the person whose full name
+    /// ends with it, when the article has named one ("Ian Read", "George Will"): read
+    /// alone, such a word opens many a sentence and names nobody.
+    pub fn surname_alone(&mut self, text: &str, range: Range<usize>) -> Option<usize> {
+        let word = &text[range.clone()];
+        let capitalised = word.len() >= 2
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word[1..].bytes().all(|b| b.is_ascii_lowercase());
+        // (a weekday or month is never one: "Jo Bell on Monday" is no full name)
+        if !capitalised || lexicon::is_calendar_word(&word.to_ascii_lowercase()) {
+            return None;
+        }
+        // (every word of the full name capitalised: no particle joins it to a date)
+        let key = name_key(word);
+        let full = |name: &str| {
+            name.contains(' ')
+                && name.rsplit(' ').next() == Some(word)
+                && name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+        };
+        let named = self.full_names.get(&key).is_some_and(|k| full(&k.name))
+            || self
+                .by_last
+                .get(&key)
+                .is_some_and(|people| people.iter().any(|&i| full(&self.list[i].name)));
+        if !named {
+            return None;
+        }
+        let np = SourceNp {
+            kind: NpKind::Person,
+            span: 0..word.len(),
+            name: word.to_string(),
+            role: None,
+            side: None,
+        };
+        self.resolve_read(text, range, &np)
     }
 
     /// Remembers a body's name of two words or more by its head noun ("Transport

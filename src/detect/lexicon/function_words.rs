@@ -370,6 +370,12 @@ pub fn is_affiliation_preposition(word: &str) -> bool {
     matches!(word, "at" | "with" | "from")
 }
 
+/// Prepositions after a role noun that name whom the role serves ("a spokesman for
+/// Ann Bell", "an adviser to Holt"): the name is not the role's holder.
+pub fn serves(word: &str) -> bool {
+    matches!(word, "for" | "to")
+}
+
 /// Prepositions after a person's name that start its complement, not its name ("Tom
 /// Reed of Leeds", "Jane Roe at the Foreign Ministry").
 pub fn is_name_complement(word: &str) -> bool {

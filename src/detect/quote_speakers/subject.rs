@@ -83,6 +83,19 @@ pub(super) fn cue_subject(text: &str, outside: &[Word], cue: usize) -> Option<Ra
     sentence_subject(text, outside)
 }
 
+/// Where the main clause starts, after a subordinate clause that opens the sentence
+/// ("When Hale suggested that …, Marr fired back"): its first word's byte.
+pub(in crate::detect) fn main_clause_start(text: &str, outside: &[Word]) -> Option<usize> {
+    let first = outside.first()?;
+    if !lexicon::is_subordinator(&lower(&text[first.clone()], &mut [0u8; 32])) {
+        return None;
+    }
+    match subject_start(text, outside) {
+        0 => None,
+        k => outside.get(k).map(|w| w.start),
+    }
+}
+
 /// Where the subject may start: after the opening phrases before it (at most three:
 /// "On Thursday, after a long wait, Warren …").
 fn subject_start(text: &str, outside: &[Word]) -> usize {

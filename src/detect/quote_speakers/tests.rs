@@ -5,9 +5,11 @@ use crate::article::{Article, Source};
 use crate::detect::detect;
 use crate::model::QuoteKind;
 
+mod common_word_names;
 mod coreference;
 mod cue_nouns;
 mod introduced;
+mod serving_roles;
 
 fn article(body: &str) -> Article {
     let text = format!("Made-up headline for a test\n\n{body}\n");

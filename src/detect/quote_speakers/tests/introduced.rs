@@ -134,3 +134,24 @@ fn a_name_in_a_dash_aside_after_a_role_is_the_subject() {
         vec!["Jo Mack"]
     );
 }
+
+#[test]
+fn a_cue_in_the_clause_that_opens_the_sentence_leaves_a_later_quotation_to_the_main_subject() {
+    // "suggested" is Holt's; the quotation after "fired back:" is Marsh's
+    let body = "When Lena Holt suggested that the mill would sue the county, Ivo Marsh \
+                fired back: “If they sue us in Dayton, they are going to lose.”";
+    assert_eq!(speakers(body), vec!["Ivo Marsh"]);
+    // a fragment stays a quotation, the main clause's subject's
+    let got = attributed(
+        "While Lena Holt praised the plan as “a fine piece of work,” Ivo Marsh fixed \
+         on the “pivot” line.",
+    );
+    assert_eq!(got[0].2, "Lena Holt");
+    assert_eq!(
+        (got[1].1, got[1].2.as_str()),
+        (QuoteKind::Partial, "Ivo Marsh")
+    );
+    // a quotation inside the opening clause is still that clause's
+    let got = speakers("After Lena Holt said “we are done,” Ivo Marsh left the room.");
+    assert_eq!(got, vec!["Lena Holt"]);
+}
