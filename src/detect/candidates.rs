@@ -4,6 +4,7 @@
 //! list has ([`super::discover`]) first, then the gazetteer's countries and parties.
 //! Own candidates are numbered first; the static ones after them, countries then parties.
 
+use super::bytes::capital_or_wide;
 use super::discover::discover;
 use super::gazetteer::{Country, countries, gazetteer};
 use super::opening::Opening;
@@ -290,22 +291,45 @@ fn historical_state(text: &str, structure: &Structure) -> Option<(usize, usize)>
 /// with). Every word the country matcher takes for such a name holds that opening, as
 /// the matcher drops a word's dots and reads it whole, so false means none is named.
 fn may_name_a_historical_state(lead: &str) -> bool {
-    let by_first = historical_openings();
+    let HistoricalOpenings {
+        by_first,
+        capitals_only,
+    } = historical_openings();
     let bytes = lead.as_bytes();
-    by_first[0].is_some()
-        || (0..bytes.len()).any(|i| {
-            by_first[usize::from(bytes[i])]
-                .iter()
-                .flatten()
-                .any(|o| opens_skipping_dots(&bytes[i..], o))
-        })
+    let opens_at = |i: usize| {
+        by_first[usize::from(bytes[i])]
+            .iter()
+            .flatten()
+            .any(|o| opens_skipping_dots(&bytes[i..], o))
+    };
+    if by_first[0].is_some() {
+        return true;
+    }
+    // (when every opening starts with a capital, eight bytes without one are passed
+    // at once: a lead is mostly in lower case, and every article's lead is read)
+    let mut at = 0;
+    while let Some(eight) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        if (!capitals_only || capital_or_wide(u64::from_le_bytes(*eight)))
+            && (at..at + 8).any(opens_at)
+        {
+            return true;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).any(opens_at)
 }
 
-/// The openings of the historical states' names ([`may_name_a_historical_state`]) by
-/// their first byte; an empty one (a name that starts otherwise) under byte 0, which
-/// then lets every lead through.
-fn historical_openings() -> &'static [Option<Vec<Vec<u8>>>] {
-    static OPENINGS: OnceLock<Vec<Option<Vec<Vec<u8>>>>> = OnceLock::new();
+/// The openings of the historical states' names ([`may_name_a_historical_state`]).
+struct HistoricalOpenings {
+    /// The openings by their first byte; an empty one (a name that starts otherwise)
+    /// under byte 0, which then lets every lead through.
+    by_first: Vec<Option<Vec<Vec<u8>>>>,
+    /// Whether every opening starts with an ASCII capital.
+    capitals_only: bool,
+}
+
+fn historical_openings() -> &'static HistoricalOpenings {
+    static OPENINGS: OnceLock<HistoricalOpenings> = OnceLock::new();
     OPENINGS.get_or_init(|| {
         let mut by_first: Vec<Option<Vec<Vec<u8>>>> = vec![None; 256];
         let names = countries()
@@ -321,7 +345,13 @@ fn historical_openings() -> &'static [Option<Vec<Vec<u8>>>] {
             let first = opening.first().map_or(0, |&b| usize::from(b));
             by_first[first].get_or_insert_with(Vec::new).push(opening);
         }
-        by_first
+        let capitals_only = (0..=u8::MAX)
+            .filter(|&b| by_first[usize::from(b)].is_some())
+            .all(|b| b.is_ascii_uppercase());
+        HistoricalOpenings {
+            by_first,
+            capitals_only,
+        }
     })
 }
 
@@ -369,6 +399,11 @@ mod tests {
             "Yugoslav troops",
         ] {
             assert!(may_name_a_historical_state(lead), "{lead}");
+        }
+        // (the lead is passed eight bytes at a time: an opening at any place of them)
+        for pad in 0..17 {
+            let lead = format!("{} USSR {}", "x".repeat(pad), "y".repeat(pad));
+            assert!(may_name_a_historical_state(&lead), "{lead}");
         }
         assert!(!may_name_a_historical_state(
             "Talks in Moscow and Havana ended."

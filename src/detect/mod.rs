@@ -167,7 +167,16 @@ fn find(
     let matcher = &candidates.matcher;
     let mut entities = Entities::new();
     let structure = &article.structure;
-    let mut findings = attribute(text, structure, matcher, &mut entities, helpers, progress);
+    let split = opening.split();
+    let mut findings = attribute(
+        text,
+        structure,
+        matcher,
+        split,
+        &mut entities,
+        helpers,
+        progress,
+    );
     let story = assign::Story {
         text,
         structure: &article.structure,
