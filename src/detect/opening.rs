@@ -8,8 +8,9 @@
 //! beyond detecting them joined (docs/PERFORMANCE.md).
 
 use super::parties::SideMatcher;
-use super::words::{Word, words};
+use super::words::{Word, push_words, words};
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// Bytes of an article in its opening.
 pub const OPENING_BYTES: usize = 64 * 1024;
@@ -96,7 +97,7 @@ impl<'a> SplitOpening<'a> {
     /// The words [`super::words::push_words`] finds in `range`, when the opening holds
     /// the range and none of its words crosses either end of it (then each word inside
     /// was found from the same bytes, and none the range cuts); else none.
-    pub fn words_in(&self, range: &std::ops::Range<usize>) -> Option<&'a [Word]> {
+    pub fn words_in(&self, range: &Range<usize>) -> Option<&'a [Word]> {
         if range.end > self.end {
             return None;
         }
@@ -108,6 +109,25 @@ impl<'a> SplitOpening<'a> {
             return None;
         }
         Some(inside)
+    }
+
+    /// Appends the words [`push_words`] finds in `range` of `text` (the opening's
+    /// article) to `out`: the opening's words inside it, and a word it cuts split
+    /// again from the part inside (the words between are found from the same bytes).
+    pub fn push_words_in(&self, text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+        if range.end > self.end {
+            push_words(text, range, out);
+            return;
+        }
+        let first = self.words.partition_point(|w| w.end <= range.start);
+        let past = self.words.partition_point(|w| w.start < range.end);
+        for w in self.words.get(first..past).unwrap_or_default() {
+            if w.start < range.start || w.end > range.end {
+                push_words(text, w.start.max(range.start)..w.end.min(range.end), out);
+            } else {
+                out.push(w.clone());
+            }
+        }
     }
 }
 
@@ -139,7 +159,8 @@ mod tests {
 
     proptest::proptest! {
         /// A range takes the opening's words only when they are the words its own
-        /// bytes give, and it does for a range between two words.
+        /// bytes give, and it does for a range between two words; the words pushed for
+        /// any range are those its bytes give.
         #[test]
         fn a_range_takes_the_opening_words_its_bytes_give(
             s in "[a-zA-Z .,'&’—(-]{0,60}",
@@ -153,9 +174,13 @@ mod tests {
             let split = SplitOpening { words: &words(&text[..s.len()], 0..s.len()), end: s.len() };
             let start = super::super::words::floor_boundary(&text, from);
             let end = super::super::words::floor_boundary(&text, start + len).max(start);
+            let by_bytes = words(&text, start..end);
             if let Some(known) = split.words_in(&(start..end)) {
-                proptest::prop_assert_eq!(known, &words(&text, start..end)[..]);
+                proptest::prop_assert_eq!(known, &by_bytes[..]);
             }
+            let mut pushed = Vec::new();
+            split.push_words_in(&text, start..end, &mut pushed);
+            proptest::prop_assert_eq!(pushed, by_bytes);
             let whole = opening.split();
             let ws = opening.words();
             for k in 0..ws.len().saturating_sub(1) {
