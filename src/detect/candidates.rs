@@ -138,13 +138,18 @@ impl Candidates {
 
     /// The kind of every candidate, by index.
     pub fn kinds(&self) -> Vec<SideKind> {
-        let statics = countries().len();
-        self.own
-            .iter()
-            .map(|o| o.kind)
-            .chain((0..statics).map(|_| SideKind::Country))
-            .chain(gazetteer().parties.iter().map(|_| SideKind::Party))
-            .collect()
+        // (the static candidates' kinds are copied from a list made once: a story asks
+        // this several times, and the gazetteer has hundreds of candidates)
+        static STATIC_KINDS: OnceLock<Vec<SideKind>> = OnceLock::new();
+        let statics = STATIC_KINDS.get_or_init(|| {
+            let countries = std::iter::repeat_n(SideKind::Country, countries().len());
+            let parties = std::iter::repeat_n(SideKind::Party, gazetteer().parties.len());
+            countries.chain(parties).collect()
+        });
+        let mut kinds = Vec::with_capacity(self.own.len() + statics.len());
+        kinds.extend(self.own.iter().map(|o| o.kind));
+        kinds.extend_from_slice(statics);
+        kinds
     }
 
     /// The gazetteer country a candidate stands for.

@@ -238,13 +238,17 @@ fn title_before(text: &str, at: usize) -> Option<&str> {
 /// sentence's end, a comma, a quotation mark or a bracket, but not the dots of an
 /// initialism ("the U.N. envoy, Jonas Berg," keeps "the U.N. envoy").
 fn last_stop(before: &str) -> Option<usize> {
-    before
-        .char_indices()
-        .rfind(|&(i, c)| {
-            matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n')
-                || (c == '.' && !crate::detect::words::is_initialism_dot(before, i))
-        })
-        .map(|(i, c)| i + c.len_utf8())
+    // (read back byte by byte, not by character: each mark but the curly quotes is an
+    // ASCII byte, which no byte of a wider character is, and a curly quote is the one
+    // character that ends in 0x9C or 0x9D after E2 80)
+    let bytes = before.as_bytes();
+    let last = bytes.iter().enumerate().rposition(|(i, &b)| match b {
+        b',' | b';' | b':' | b'"' | b'(' | b')' | b'\n' => true,
+        b'.' => !crate::detect::words::is_initialism_dot(before, i),
+        0x9C | 0x9D => i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80,
+        _ => false,
+    })?;
+    Some(last + 1)
 }
 
 /// A description that stands before a name between commas ("the party chairman, Ed
@@ -285,6 +289,31 @@ fn description_before(text: &str, comma_end: usize, closed: bool) -> Option<&str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_stop_is_the_end_of_the_last_mark_read_by_character() {
+        let by_character = |before: &str| {
+            before
+                .char_indices()
+                .rfind(|&(i, c)| {
+                    matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n')
+                        || (c == '.' && !crate::detect::words::is_initialism_dot(before, i))
+                })
+                .map(|(i, c)| i + c.len_utf8())
+        };
+        for before in [
+            "the U.N. envoy",
+            "said. Then “the chief” and",
+            "no mark here",
+            "“",
+            "a (b) c”",
+            "x\u{201e}y\u{2019}z",
+            "end.",
+            "",
+        ] {
+            assert_eq!(last_stop(before), by_character(before), "{before}");
+        }
+    }
 
     #[test]
     fn by_is_found_in_any_case_wherever_it_stands() {
