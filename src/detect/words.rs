@@ -203,22 +203,22 @@ pub fn trim_possessive(word: &str) -> &str {
 /// detector calls this for every word, so the common cases must not allocate.
 pub fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
     let bytes = word.as_bytes();
-    // (one pass without branches tells both: a word is short, and most have neither)
-    let (upper, wide) = bytes.iter().fold((false, false), |(upper, wide), &b| {
-        (upper | b.is_ascii_uppercase(), wide | !b.is_ascii())
-    });
-    if wide {
-        return Cow::Owned(word.to_lowercase());
-    }
-    if !upper {
+    if !bytes
+        .iter()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
         return Cow::Borrowed(word);
     }
-    let Some(out) = buf.get_mut(..bytes.len()) else {
+    if !word.is_ascii() {
+        return Cow::Owned(word.to_lowercase());
+    }
+    if bytes.len() > buf.len() {
         return Cow::Owned(word.to_ascii_lowercase());
-    };
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    match std::str::from_utf8(out) {
+    }
+    for (out, b) in buf.iter_mut().zip(bytes) {
+        *out = b.to_ascii_lowercase();
+    }
+    match std::str::from_utf8(&buf[..bytes.len()]) {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => Cow::Owned(word.to_ascii_lowercase()),
     }
