@@ -44,7 +44,7 @@ fn unmarked_utf16(bytes: &[u8]) -> Option<Utf16> {
     let pairs = start.len() / 2;
     // (a start without a NUL, as every text in UTF-8 has, is told by one search, not
     // by counting pairs: each article of a folder is asked this several times)
-    if pairs < UNMARKED_MIN_UNITS || !start.contains(&0) {
+    if pairs < UNMARKED_MIN_UNITS || memchr::memchr(0, start).is_none() {
         return None;
     }
     let (mut first, mut second) = (0, 0);

@@ -173,9 +173,16 @@ fn looks_like_title(text: &str, first: Range<usize>, blocks: usize) -> bool {
 /// "BEIJING, Dec 3 (Reuters) -", "LONDON —"), including the dash; 0 when there is none.
 pub fn dateline_len(par: &str) -> usize {
     const DASHES: [&str; 4] = [" - ", " — ", " – ", " -- "];
+    // (a dash that starts past byte 80 makes no dateline: only the bytes a dash starting
+    // by then can reach are searched, not the whole paragraph)
+    let mut reach = par.len().min(80 + " — ".len());
+    while !par.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let reach = &par[..reach];
     let Some((dash_at, dash)) = DASHES
         .iter()
-        .filter_map(|d| par.find(d).map(|i| (i, *d)))
+        .filter_map(|d| reach.find(d).map(|i| (i, *d)))
         .min_by_key(|(i, _)| *i)
     else {
         return 0;

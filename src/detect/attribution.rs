@@ -8,6 +8,7 @@ use super::entities::Entities;
 use super::found::{Findings, Found};
 use super::kinds::{classify, transcript_label};
 use super::lexicon::CueKind;
+use super::opening::SplitOpening;
 use super::parties::SideMatcher;
 use super::positions::unit_positions;
 use super::quote_speakers::{
@@ -33,6 +34,7 @@ pub fn attribute(
     text: &str,
     structure: &Structure,
     sides: &SideMatcher,
+    opening: SplitOpening,
     entities: &mut Entities,
     helpers: usize,
     progress: &mut dyn FnMut(usize),
@@ -52,6 +54,7 @@ pub fn attribute(
             text,
             structure,
             sides,
+            opening,
         },
         helpers,
         &mut |batch| {

@@ -40,6 +40,16 @@ pub(in crate::detect) fn has_byte(word: u64, b: u8) -> bool {
     x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0
 }
 
+/// Whether one of the eight bytes of `x` is an ASCII capital or outside ASCII. (For a
+/// byte below 0x80, adding 0x3F sets its top bit from 'A' on and adding 0x25 from past
+/// 'Z', with no carry into the next byte; a byte from 0x80 has its top bit already.)
+#[inline(always)]
+pub(in crate::detect) fn capital_or_wide(x: u64) -> bool {
+    let from_a = x.wrapping_add(LOW_BITS * 0x3F);
+    let past_z = x.wrapping_add(LOW_BITS * 0x25);
+    ((from_a & !past_z) | x) & HIGH_BITS != 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

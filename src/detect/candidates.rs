@@ -13,7 +13,10 @@ use super::side_kind::SideKind;
 use super::sides::kind_of_party;
 use crate::article::Structure;
 use crate::model::Party;
+use historical::historical_state;
 use std::sync::OnceLock;
+
+mod historical;
 
 /// A candidate side of the story's own: a given party, a side found in the text, or a
 /// historical state that takes its successor's names.
@@ -137,13 +140,18 @@ impl Candidates {
 
     /// The kind of every candidate, by index.
     pub fn kinds(&self) -> Vec<SideKind> {
-        let statics = countries().len();
-        self.own
-            .iter()
-            .map(|o| o.kind)
-            .chain((0..statics).map(|_| SideKind::Country))
-            .chain(gazetteer().parties.iter().map(|_| SideKind::Party))
-            .collect()
+        // (the static candidates' kinds are copied from a list made once: a story asks
+        // this several times, and the gazetteer has hundreds of candidates)
+        static STATIC_KINDS: OnceLock<Vec<SideKind>> = OnceLock::new();
+        let statics = STATIC_KINDS.get_or_init(|| {
+            let countries = std::iter::repeat_n(SideKind::Country, countries().len());
+            let parties = std::iter::repeat_n(SideKind::Party, gazetteer().parties.len());
+            countries.chain(parties).collect()
+        });
+        let mut kinds = Vec::with_capacity(self.own.len() + statics.len());
+        kinds.extend(self.own.iter().map(|o| o.kind));
+        kinds.extend_from_slice(statics);
+        kinds
     }
 
     /// The gazetteer country a candidate stands for.
@@ -256,81 +264,6 @@ fn linked_parties(own: &[String]) -> Vec<usize> {
         .collect()
 }
 
-/// Bytes at the start of an article in which a historical state must be named for it
-/// to take its successor's names: wire copy names its countries in the lead.
-const LEAD_BYTES: usize = 4096;
-
-/// A historical state the lead names ("the Soviet Union") and its successor, whose
-/// names ("Moscow", "Kremlin") are then the old state's.
-fn historical_state(text: &str, structure: &Structure) -> Option<(usize, usize)> {
-    let lead_end = structure
-        .paragraphs
-        .iter()
-        .map(|p| p.range.end)
-        .take_while(|&end| end <= LEAD_BYTES)
-        .last()
-        .unwrap_or_else(|| super::words::floor_boundary(text, LEAD_BYTES));
-    let lead = &text[..lead_end];
-    // (most leads hold no start of such a name: the matcher's scan is spared them)
-    if !may_name_a_historical_state(lead) {
-        return None;
-    }
-    let g = gazetteer();
-    super::country_matcher()
-        .find(lead)
-        .into_iter()
-        .find_map(|(_, i)| {
-            let successor = countries()[i].successor.as_deref()?;
-            Some((i, g.index_of(successor)?))
-        })
-}
-
-/// Whether `lead` may name a historical state: whether it holds, dots passed over, the
-/// opening of one of their names (the ASCII letters and digits its first word starts
-/// with). Every word the country matcher takes for such a name holds that opening, as
-/// the matcher drops a word's dots and reads it whole, so false means none is named.
-fn may_name_a_historical_state(lead: &str) -> bool {
-    let by_first = historical_openings();
-    let bytes = lead.as_bytes();
-    by_first[0].is_some()
-        || (0..bytes.len()).any(|i| {
-            by_first[usize::from(bytes[i])]
-                .iter()
-                .flatten()
-                .any(|o| opens_skipping_dots(&bytes[i..], o))
-        })
-}
-
-/// The openings of the historical states' names ([`may_name_a_historical_state`]) by
-/// their first byte; an empty one (a name that starts otherwise) under byte 0, which
-/// then lets every lead through.
-fn historical_openings() -> &'static [Option<Vec<Vec<u8>>>] {
-    static OPENINGS: OnceLock<Vec<Option<Vec<Vec<u8>>>>> = OnceLock::new();
-    OPENINGS.get_or_init(|| {
-        let mut by_first: Vec<Option<Vec<Vec<u8>>>> = vec![None; 256];
-        let names = countries()
-            .iter()
-            .filter(|c| c.successor.is_some())
-            .flat_map(Country::all_names);
-        for name in names {
-            let opening: Vec<u8> = name
-                .bytes()
-                .filter(|&b| b != b'.')
-                .take_while(u8::is_ascii_alphanumeric)
-                .collect();
-            let first = opening.first().map_or(0, |&b| usize::from(b));
-            by_first[first].get_or_insert_with(Vec::new).push(opening);
-        }
-        by_first
-    })
-}
-
-/// Whether `bytes` start with `opening` once their dots are passed over.
-fn opens_skipping_dots(bytes: &[u8], opening: &[u8]) -> bool {
-    let mut rest = bytes.iter().filter(|&&b| b != b'.');
-    opening.iter().all(|b| rest.next() == Some(b))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,29 +291,6 @@ mod tests {
         // a third country is a candidate of its own, and no side
         let swiss = c.matcher.first("a Swiss mediator");
         assert!(swiss.is_some_and(|s| s >= 2), "{swiss:?}");
-    }
-
-    #[test]
-    fn a_lead_without_the_start_of_a_historical_state_is_not_scanned_for_one() {
-        for lead in [
-            "Talks in Moscow after the U.S.S.R. fell.",
-            "The USSR's envoy",
-            "Former Soviets met",
-            "Yugoslav troops",
-        ] {
-            assert!(may_name_a_historical_state(lead), "{lead}");
-        }
-        assert!(!may_name_a_historical_state(
-            "Talks in Moscow and Havana ended."
-        ));
-        // wherever the matcher finds a historical state, the test lets the lead through
-        let structure = |t: &str| {
-            crate::article::Article::from_bytes(crate::article::Source::Stdin, t.as_bytes())
-                .structure
-        };
-        let lead = "Mr. Gorbachev of the U.S.S.R. spoke.\n";
-        let found = historical_state(lead, &structure(lead)).map(|(old, _)| old);
-        assert_eq!(found.map(|c| countries()[c].id.as_str()), Some("su"));
     }
 
     #[test]

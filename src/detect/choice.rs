@@ -8,10 +8,10 @@
 
 use super::candidates::Candidates;
 use super::found::Findings;
-use super::opening::Opening;
+use super::opening::{Opening, SplitOpening};
 use super::side_kind::SideKind;
 use super::side_words::{Class, is};
-use super::words::{lower, trim_end_all, words};
+use super::words::{Word, lower, trim_end_all};
 use crate::article::Structure;
 use crate::model::QuoteKind;
 use std::ops::Range;
@@ -104,6 +104,8 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
             }
         }
     }
+    // (the words around each mention come from the opening's split, into one buffer)
+    let (split, mut around) = (story.opening.split(), Vec::new());
     for &(at, side) in found {
         let i = entry(&mut out, side);
         let f = &mut out[i].features;
@@ -113,7 +115,7 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
         if in_lead(at) {
             f[1] = 1.0;
         }
-        let (owns_office, mediates) = surroundings(text, at, end);
+        let (owns_office, mediates) = surroundings(text, &split, at, end, &mut around);
         if owns_office {
             f[3] += 1.0;
         }
@@ -148,12 +150,17 @@ fn opening(structure: &Structure) -> (Option<Range<usize>>, Option<Range<usize>>
 /// What the words around a mention at `at` say of it: whether an office follows it
 /// ("Tessalia's chief negotiator", "the Marovan delegation") and whether a mediator's
 /// or host's word is near ("talks mediated by Norway").
-fn surroundings(text: &str, at: usize, end: usize) -> (bool, bool) {
-    let around = words(
-        text,
-        super::words::floor_boundary(text, at.saturating_sub(40))
-            ..super::words::floor_boundary(text, (at + 60).min(end)),
-    );
+fn surroundings(
+    text: &str,
+    split: &SplitOpening,
+    at: usize,
+    end: usize,
+    around: &mut Vec<Word>,
+) -> (bool, bool) {
+    around.clear();
+    let window = super::words::floor_boundary(text, at.saturating_sub(40))
+        ..super::words::floor_boundary(text, (at + 60).min(end));
+    split.push_words_in(text, window, around);
     let mut buf = [0u8; 32];
     let owns_office = around
         .iter()

@@ -16,7 +16,7 @@ use super::opening::Opening;
 use super::parties::SideMatcher;
 use super::side_kind::{Discovered, SideKind};
 use super::side_words::{Class, is};
-use super::words::{Word, is_capitalized, lower};
+use super::words::{Word, lower, starts_with_capital};
 use countries::countries_and_parties;
 pub(super) use countries::is_demonym_of;
 pub use organisations::kind_of_name;
@@ -93,7 +93,9 @@ fn name_runs<'a>(
 ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
     let mut i = 0;
     std::iter::from_fn(move || {
-        let capital = |w: &Word| is_capitalized(&text[w.clone()]);
+        // (told from the word's first byte, without cutting the word out: every word of
+        // the opening passes here)
+        let capital = |w: &Word| starts_with_capital(text, w.start);
         while i < ws.len() && !capital(&ws[i]) {
             i += 1;
         }

@@ -164,7 +164,16 @@ fn find<T: Send>(
     let matcher = &candidates.matcher;
     let mut entities = Entities::new();
     let structure = &article.structure;
-    let mut findings = attribute(text, structure, matcher, &mut entities, helpers, progress);
+    let split = opening.split();
+    let mut findings = attribute(
+        text,
+        structure,
+        matcher,
+        split,
+        &mut entities,
+        helpers,
+        progress,
+    );
     let story = assign::Story {
         text,
         structure: &article.structure,

@@ -8,8 +8,9 @@
 //! beyond detecting them joined (docs/PERFORMANCE.md).
 
 use super::parties::SideMatcher;
-use super::words::{Word, words};
+use super::words::{Word, push_words, words};
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// Bytes of an article in its opening.
 pub const OPENING_BYTES: usize = 64 * 1024;
@@ -65,11 +66,68 @@ impl<'a> Opening<'a> {
             .get_or_init(|| words(self.text, 0..self.text.len()))
     }
 
+    /// The opening's words, for the ranges inside it to take ([`SplitOpening`]).
+    pub fn split(&self) -> SplitOpening<'_> {
+        SplitOpening {
+            words: self.words(),
+            end: self.text.len(),
+        }
+    }
+
     /// Where the opening names a candidate side, as (byte, side), in order; none
     /// before [`Opening::naming`] gave the candidates.
     pub fn named(&self) -> &[(usize, usize)] {
         self.named
             .get_or_init(|| self.sides.map_or_else(Vec::new, |s| s.find(self.text)))
+    }
+}
+
+/// The words of an opening, split once, for a range inside it to take instead of
+/// splitting its bytes again: the reading of a short article's sentences, whose
+/// opening is the whole article (in a folder run each article's bytes were split
+/// twice, once for the sides and once for the walk).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SplitOpening<'a> {
+    words: &'a [Word],
+    /// Where the opening ends.
+    end: usize,
+}
+
+impl<'a> SplitOpening<'a> {
+    /// The words [`super::words::push_words`] finds in `range`, when the opening holds
+    /// the range and none of its words crosses either end of it (then each word inside
+    /// was found from the same bytes, and none the range cuts); else none.
+    pub fn words_in(&self, range: &Range<usize>) -> Option<&'a [Word]> {
+        if range.end > self.end {
+            return None;
+        }
+        let first = self.words.partition_point(|w| w.end <= range.start);
+        let past = self.words.partition_point(|w| w.start < range.end);
+        let inside = self.words.get(first..past)?;
+        let crosses = |w: &Word| w.start < range.start || w.end > range.end;
+        if inside.first().is_some_and(crosses) || inside.last().is_some_and(crosses) {
+            return None;
+        }
+        Some(inside)
+    }
+
+    /// Appends the words [`push_words`] finds in `range` of `text` (the opening's
+    /// article) to `out`: the opening's words inside it, and a word it cuts split
+    /// again from the part inside (the words between are found from the same bytes).
+    pub fn push_words_in(&self, text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+        if range.end > self.end {
+            push_words(text, range, out);
+            return;
+        }
+        let first = self.words.partition_point(|w| w.end <= range.start);
+        let past = self.words.partition_point(|w| w.start < range.end);
+        for w in self.words.get(first..past).unwrap_or_default() {
+            if w.start < range.start || w.end > range.end {
+                push_words(text, w.start.max(range.start)..w.end.min(range.end), out);
+            } else {
+                out.push(w.clone());
+            }
+        }
     }
 }
 
@@ -97,5 +155,40 @@ mod tests {
             .collect();
         assert_eq!(at, ["Franc", "Spain"]);
         assert_eq!(opening.named(), sides.find(opening.text()));
+    }
+
+    proptest::proptest! {
+        /// A range takes the opening's words only when they are the words its own
+        /// bytes give, and it does for a range between two words; the words pushed for
+        /// any range are those its bytes give.
+        #[test]
+        fn a_range_takes_the_opening_words_its_bytes_give(
+            s in "[a-zA-Z .,'&’—(-]{0,60}",
+            from in 0usize..70,
+            len in 0usize..70,
+            tail in "[a-z .]{0,6}",
+        ) {
+            let text = format!("{s}{tail}");
+            let opening = Opening::of(&text);
+            // (an opening that stops short of the text, as a long article's does)
+            let split = SplitOpening { words: &words(&text[..s.len()], 0..s.len()), end: s.len() };
+            let start = super::super::words::floor_boundary(&text, from);
+            let end = super::super::words::floor_boundary(&text, start + len).max(start);
+            let by_bytes = words(&text, start..end);
+            if let Some(known) = split.words_in(&(start..end)) {
+                proptest::prop_assert_eq!(known, &by_bytes[..]);
+            }
+            let mut pushed = Vec::new();
+            split.push_words_in(&text, start..end, &mut pushed);
+            proptest::prop_assert_eq!(pushed, by_bytes);
+            let whole = opening.split();
+            let ws = opening.words();
+            for k in 0..ws.len().saturating_sub(1) {
+                let between = ws[k].end..ws[k + 1].start;
+                proptest::prop_assert_eq!(whole.words_in(&between), Some(&[][..]));
+                let through = ws[0].start..ws[k + 1].start;
+                proptest::prop_assert_eq!(whole.words_in(&through), Some(&ws[..=k]));
+            }
+        }
     }
 }

@@ -142,9 +142,19 @@ impl ByteSet {
         self.0[usize::from(b / 64)] >> (b % 64) & 1 == 1
     }
 
-    /// The bytes in the set, in order.
+    /// The bytes in the set, in order: read from the set bits of each word (a story's
+    /// own matcher asks this as it is built, for every article).
     fn bytes(&self) -> Vec<u8> {
-        (0..=u8::MAX).filter(|&b| self.holds(b)).collect()
+        let mut out = Vec::new();
+        for (k, &word) in self.0.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                // (k < 4 and a bit's index < 64: the byte fits)
+                out.push((64 * k + rest.trailing_zeros() as usize) as u8);
+                rest &= rest - 1;
+            }
+        }
+        out
     }
 }
 

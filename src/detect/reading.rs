@@ -10,11 +10,12 @@
 use super::cues::{Cue, find_cues};
 use super::entities::PhraseMemo;
 use super::kinds::dash_signature;
+use super::opening::SplitOpening;
 use super::parties::SideMatcher;
 use super::quotes::{QuoteSpan, push_quotes};
 use super::speakers::SourceNp;
 use super::units::{asides, merge_units};
-use super::words::{Word, push_words};
+use super::words::{Word, aside_marks, push_words};
 use crate::article::Structure;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -128,12 +129,13 @@ struct UnitScratch {
 }
 
 /// What the reading reads: the text, its structure and the sides its source phrases
-/// may name.
+/// may name; the words of its opening, split already.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
     pub text: &'a str,
     pub structure: &'a Structure,
     pub sides: &'a SideMatcher,
+    pub opening: SplitOpening<'a>,
 }
 
 /// How many threads should help read an article of `len` bytes: one fewer than the
@@ -323,7 +325,14 @@ fn read_unit(
     s.ranges.clear();
     s.ranges.extend(spans.iter().map(|q| q.range.clone()));
     let first_word = batch.words.len();
-    let marks = push_words(text, unit.clone(), &mut batch.words);
+    // (a unit in the opening takes its words from there: a short article's every unit)
+    let marks = match input.opening.words_in(unit) {
+        Some(known) => {
+            batch.words.extend_from_slice(known);
+            aside_marks(text, unit.clone())
+        }
+        None => push_words(text, unit.clone(), &mut batch.words),
+    };
     let all = &batch.words[first_word..];
     asides(text, unit, marks, &mut s.asides);
     let first_outside = batch.outside.len();

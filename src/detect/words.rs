@@ -120,6 +120,27 @@ pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) -> Aside
     marks
 }
 
+/// The marks of asides in `range` of `text`, as [`push_words`] tells them, without
+/// splitting the range's words (for a range whose words are known already): every
+/// '(', "--", em dash and en dash of the range is one that the scanner passes.
+pub fn aside_marks(text: &str, range: Range<usize>) -> AsideMarks {
+    let bytes = &text.as_bytes()[range];
+    let mut marks = AsideMarks::default();
+    // (0xE2 leads both dashes' three bytes, U+2014 and U+2013)
+    for i in memchr::memchr3_iter(b'(', b'-', 0xE2, bytes) {
+        match bytes[i] {
+            b'(' => marks.parenthesis = true,
+            b'-' => marks.double_hyphen |= bytes.get(i + 1) == Some(&b'-'),
+            _ => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x94]) => marks.em_dash = true,
+                Some([0x80, 0x93]) => marks.en_dash = true,
+                _ => {}
+            },
+        }
+    }
+    marks
+}
+
 /// Where the run of ASCII letters and digits from `i` ends: eight bytes at a time,
 /// tested side by side as one number (a word ended a byte-by-byte loop with a branch
 /// the processor guessed wrong), then byte by byte.
@@ -356,6 +377,21 @@ mod tests {
                 trim_possessive(&s),
                 s.trim_end_matches("'s").trim_end_matches("’s")
             );
+        }
+
+        #[test]
+        fn lower_is_to_lowercase(s in "[a-zA-Z0-9'.É é]{0,40}") {
+            let mut buf = [0u8; 32];
+            prop_assert_eq!(lower(&s, &mut buf), s.to_lowercase());
+        }
+
+        #[test]
+        fn the_marks_of_asides_are_told_without_the_words(
+            s in "[a-z (—–.-]{0,40}",
+            cut in 0usize..40,
+        ) {
+            let end = floor_boundary(&s, cut);
+            prop_assert_eq!(aside_marks(&s, 0..end), push_words(&s, 0..end, &mut Vec::new()));
         }
 
         #[test]

@@ -4,7 +4,7 @@
 //! through here, so a run of ASCII is passed one table step a byte, and the words in
 //! lower case, which start no name, can be jumped over.
 
-use super::super::bytes::{HIGH_BITS, LOW_BITS, has_byte};
+use super::super::bytes::{HIGH_BITS, LOW_BITS, capital_or_wide, has_byte};
 use std::ops::Range;
 
 /// The words of `phrase`, as byte ranges. An iterator, so that matching allocates
@@ -87,15 +87,6 @@ fn trimmed_wide(phrase: &str, start: usize, end: usize) -> Option<Range<usize>> 
     }
     let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
     Some(start + lead..start + lead + t.len())
-}
-
-/// Whether one of the eight bytes of `x` is an ASCII capital or outside ASCII. (For a
-/// byte below 0x80, adding 0x3F sets its top bit from 'A' on and adding 0x25 from past
-/// 'Z', with no carry into the next byte; a byte from 0x80 has its top bit already.)
-fn capital_or_wide(x: u64) -> bool {
-    let from_a = x.wrapping_add(LOW_BITS * 0x3F);
-    let past_z = x.wrapping_add(LOW_BITS * 0x25);
-    ((from_a & !past_z) | x) & HIGH_BITS != 0
 }
 
 /// The top bit of each byte of `x` set where that byte belongs to a word in ASCII: a

@@ -129,3 +129,15 @@ fn a_name_that_is_also_a_persons_counts_only_alone() {
     // a name that is no ordinary word is not held back
     assert_eq!(side_id(m, "the Ethiopia Ports Authority"), Some("et"));
 }
+
+#[test]
+fn a_byte_set_lists_its_bytes_in_order() {
+    let held = [0u8, 1, 63, 64, 65, 127, 128, 191, 192, 200, 255];
+    let mut set = ByteSet::default();
+    for &b in held.iter().rev() {
+        set.add(b);
+    }
+    assert_eq!(set.bytes(), held);
+    let all: Vec<u8> = (0..=u8::MAX).filter(|&b| set.holds(b)).collect();
+    assert_eq!(all, held);
+}

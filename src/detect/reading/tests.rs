@@ -44,11 +44,22 @@ fn varied_article() -> Article {
 /// `pause` after each batch (a slow walk leaves every batch to the helpers, a fast
 /// one reads some itself).
 fn units_read(article: &Article, helpers: usize, pause: Duration) -> Vec<String> {
+    units_read_with(article, helpers, pause, SplitOpening::default())
+}
+
+/// [`units_read`], the units in `opening` taking its words.
+fn units_read_with(
+    article: &Article,
+    helpers: usize,
+    pause: Duration,
+    opening: SplitOpening,
+) -> Vec<String> {
     let mut out = Vec::new();
     let input = Input {
         text: &article.text,
         structure: &article.structure,
         sides: crate::detect::country_matcher(),
+        opening,
     };
     read_paragraphs(input, helpers, &mut |batch| {
         for p in &batch.paragraphs {
@@ -89,6 +100,18 @@ fn the_reading_is_the_same_with_any_number_of_threads() {
     }
     let slow_walk = units_read(&article, 1, Duration::from_millis(2));
     assert_eq!(slow_walk, alone, "a slow walk");
+}
+
+#[test]
+fn the_units_in_the_opening_read_the_same_with_its_words() {
+    let article = varied_article();
+    let opening = crate::detect::opening::Opening::of(&article.text);
+    assert!(opening.text().len() < article.text.len());
+    let alone = units_read(&article, 0, Duration::ZERO);
+    for helpers in [0, 1] {
+        let read = units_read_with(&article, helpers, Duration::ZERO, opening.split());
+        assert!(read == alone, "{helpers} helpers");
+    }
 }
 
 #[test]
