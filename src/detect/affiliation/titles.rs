@@ -19,14 +19,19 @@ const TITLE_WORDS: usize = 7;
 /// Secretary Patricia Hewitt", then "Ms Hewitt said"): the side a title names, or the
 /// office it is.
 pub fn described_clues(
-    titles: &[Vec<&str>],
+    (text, titles): (&str, &[Vec<&str>]),
     sides: &SideMatcher,
     acronyms: bool,
     evidence: &mut Evidence,
 ) {
     for (i, list) in titles.iter().enumerate() {
         for title in list {
-            if let Some(side) = sides.first(title) {
+            // (or the body a common noun of the title refers back to: "The delegation's
+            // head, Deputy Energy Minister Ann Bell,")
+            let side = sides
+                .first(title)
+                .or_else(|| super::body_ref::owner_of_title(text, title, sides));
+            if let Some(side) = side {
                 evidence.add(i, Target::Side(side), Clue::Described);
             } else if crate::detect::country_matcher().first(title).is_none()
                 && let Some(target) = crate::detect::home::office_target(title, acronyms)
