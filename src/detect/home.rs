@@ -152,10 +152,10 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
     }
     match organisation {
         Some(kind) => Some(Target::Kind(kind)),
-        None if is_company_officer(phrase) => Some(Target::Kind(SideKind::Company)),
         None if opposition => Some(Target::Opposition),
         None if executive => Some(Target::State),
         None if legislative => Some(Target::Nation),
+        None if is_company_officer(phrase) => Some(Target::Kind(SideKind::Company)),
         None => None,
     }
 }
@@ -168,8 +168,9 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
 fn is_company_officer(phrase: &str) -> bool {
     let mut company_office = false;
     let mut after_chief = false;
+    let mut buf = [0u8; 32];
     for w in phrase.split_whitespace() {
-        let lower = w.to_lowercase();
+        let lower = super::words::lower(w, &mut buf);
         let of = classes(&lower);
         let office = of.has(Class::CompanyOffice)
             && !of.has(Class::NonState)

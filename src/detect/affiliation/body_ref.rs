@@ -23,10 +23,11 @@ const PLACE_WORDS: usize = 3;
 /// it is itself.
 pub(super) fn owner_by_noun(text: &str, e: &Entity, sides: &SideMatcher) -> Option<usize> {
     let at = e.mentions.first()?.start;
-    let phrases = std::iter::once(e.name.as_str()).chain(e.descriptions.iter().map(String::as_str));
+    let mut phrases =
+        std::iter::once(e.name.as_str()).chain(e.descriptions.iter().map(String::as_str));
+    // (the noun first: most phrases have none, and the matcher's scan costs more)
     phrases
-        .filter(|p| sides.first(p).is_none())
-        .find_map(owner_noun)
+        .find_map(|p| owner_noun(p).filter(|_| sides.first(p).is_none()))
         .and_then(|noun| last_mention_side(text, at, &noun, sides))
 }
 
@@ -47,7 +48,7 @@ pub(super) fn owner_of_title(text: &str, title: &str, sides: &SideMatcher) -> Op
 fn owner_noun(phrase: &str) -> Option<String> {
     let mut ws = phrase
         .split_whitespace()
-        .skip_while(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+        .skip_while(|w| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a)));
     let w = ws.next().filter(|w| !is_capitalized(w))?;
     let stem = trim_possessive(w);
     let possessive = stem.len() < w.len();
