@@ -15,6 +15,7 @@ use super::side_kind::SideKind;
 use super::side_words::{Class, is};
 use std::collections::HashMap;
 
+mod body_ref;
 mod echo;
 pub mod listed;
 mod owner;
@@ -38,7 +39,10 @@ pub fn appositive_clues(
         for side in descriptions(text, e).filter_map(|d| member_of(d, sides)) {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
-        if let Some(side) = owner::owner_by_pronoun(text, entities, e, (sides, kinds)) {
+        let owner = owner::owner_by_pronoun(text, entities, e, (sides, kinds))
+            .or_else(|| body_ref::owner_by_noun(text, e, sides))
+            .or_else(|| body_ref::place_of_body(text, e, sides));
+        if let Some(side) = owner {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
     }

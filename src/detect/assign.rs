@@ -249,7 +249,12 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
     echoed_office_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.opening, entities);
-    described_clues(&titles, sides, acronyms, &mut evidence);
+    described_clues(
+        (story.opening.text(), &titles),
+        sides,
+        acronyms,
+        &mut evidence,
+    );
     namesake_clues(entities, &mut evidence);
     if let Some(parties) = story.parties {
         member_clues(story.text, entities, &titles, parties, &mut evidence);

@@ -276,6 +276,31 @@ mod tests {
         assert_eq!(e.list[0].role.as_deref(), Some("Opposition leader"));
     }
 
+    #[test]
+    fn a_description_of_another_portfolio_is_someone_else() {
+        let m = matcher();
+        let text = "Energy Minister Ana Voss; the foreign minister; the minister";
+        let mut e = Entities::new();
+        let voss = e.resolve(&read_source(text, 0..24, &m).unwrap());
+        let other = e.resolve(&read_source(text, 26..46, &m).unwrap());
+        assert_eq!(voss, Some(0));
+        assert_ne!(other, voss);
+        // a bare office may still be hers
+        let text = "Energy Minister Ana Voss; the energy minister";
+        let mut e = Entities::new();
+        let voss = e.resolve(&read_source(text, 0..24, &m).unwrap());
+        assert_eq!(
+            e.resolve(&read_source(text, 26..text.len(), &m).unwrap()),
+            voss
+        );
+        // a party is no portfolio
+        let text = "GOP candidate Tom Hale; the Republican candidate";
+        let mut e = Entities::new();
+        let hale = e.resolve(&read_source(text, 0..22, &m).unwrap());
+        let again = e.resolve(&read_source(text, 24..text.len(), &m).unwrap());
+        assert_eq!(again, hale);
+    }
+
     /// The whole detector's output on `story` with the caches holding `limit` entries.
     fn detected_with_cache(story: &str, limit: usize) -> crate::model::Annotations {
         use crate::article::{Article, Source};

@@ -10,6 +10,7 @@ use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
 use super::gazetteer::Gazetteer;
 use super::parties::SideMatcher;
+use super::side_kind::SideKind;
 use super::side_words::{Class, classes};
 use crate::article::Structure;
 use std::borrow::Cow;
@@ -154,8 +155,36 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
         None if opposition => Some(Target::Opposition),
         None if executive => Some(Target::State),
         None if legislative => Some(Target::Nation),
+        None if is_company_officer(phrase) => Some(Target::Kind(SideKind::Company)),
         None => None,
     }
+}
+
+/// Whether `phrase` is an officer only a company has, named alone ("Chief executive",
+/// "the chief operating officer", "a senior executive"): a company's office after
+/// "chief" or a title among them that no one person holds in every body ("executive",
+/// not "chairman"), with nothing but ranks and "officer" beside it. A word more may say
+/// whose it is ("campaign chairman", "the chief executive of X").
+fn is_company_officer(phrase: &str) -> bool {
+    let mut company_office = false;
+    let mut after_chief = false;
+    let mut buf = [0u8; 32];
+    for w in phrase.split_whitespace() {
+        let lower = super::words::lower(w, &mut buf);
+        let of = classes(&lower);
+        let office = of.has(Class::CompanyOffice)
+            && !of.has(Class::NonState)
+            && !super::lexicon::is_office(&lower)
+            && (after_chief || super::lexicon::is_title(&lower));
+        company_office |= office;
+        let rank = super::lexicon::rank(&lower).is_some() || lower == "senior";
+        let fits = office || rank || matches!(&*lower, "a" | "an" | "the" | "chief" | "officer");
+        if !fits {
+            return false;
+        }
+        after_chief = lower == "chief";
+    }
+    company_office
 }
 
 /// An acronym of capitalised words: three to six capital letters ("MITI", "USTR").
@@ -303,6 +332,27 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_company_officer_named_alone_speaks_for_the_company() {
+        let party = |id: &str, name: &str| crate::model::Party {
+            id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let parties = [
+            party("ferries", "Dunmore Ferries"),
+            party("union", "Deckhands Union"),
+        ];
+        let text = "Ferry crews to strike\n\n\
+            Crews at Dunmore Ferries will strike, the Deckhands Union said on Monday.\n\n\
+            Dunmore Ferries said its offer was fair. Chief executive Ann Bell said \
+            the routes lost money. \"We cannot pay more,\" Bell said.\n";
+        assert_eq!(
+            quote_parties(text, Some(&parties)),
+            [Some("ferries".to_string())]
+        );
+    }
+
     const TOKYO_STORY: &str = "JAPAN REJECTS FREEDONIAN CURBS\n\n\
         TOKYO, May 2 - Japan rejected Freedonia's new curbs on car imports on Monday.\n\n\
         \"The curbs break the trade accord,\" a Foreign Ministry official said.\n\n\
@@ -374,11 +424,21 @@ mod tests {
             office_target("a company official", false),
             Some(Target::Kind(SideKind::Company))
         );
-        assert_eq!(
-            office_target("the union's president", false),
-            Some(Target::Kind(SideKind::Union))
-        );
+        let union = Some(Target::Kind(SideKind::Union));
+        assert_eq!(office_target("the union's president", false), union);
         assert_eq!(office_target("a hospital official", false), None);
+        // an officer only a company has, without whose: the company's
+        let company = Some(Target::Kind(SideKind::Company));
+        assert_eq!(office_target("Chief executive", false), company);
+        assert_eq!(office_target("chief operating officer", false), company);
+        assert_eq!(office_target("the former chief executive", false), company);
+        assert_eq!(office_target("the union's chief executive", false), union);
+        assert_eq!(office_target("a hospital chief executive", false), None);
+        // a word more may say whose the office is
+        assert_eq!(office_target("campaign chairman", false), None);
+        assert_eq!(office_target("chief executive of Westmere", false), None);
+        assert_eq!(office_target("Chairman", false), None);
+        assert_eq!(office_target("the board", false), None);
         // "local" before another word is an adjective, not a union's local
         assert_eq!(office_target("Local Government Minister", false), state);
         assert_eq!(

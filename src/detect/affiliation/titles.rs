@@ -19,7 +19,7 @@ const TITLE_WORDS: usize = 7;
 /// Secretary Patricia Hewitt", then "Ms Hewitt said"): the side a title names, or the
 /// office it is.
 pub fn described_clues(
-    titles: &[Vec<&str>],
+    (text, titles): (&str, &[Vec<&str>]),
     sides: &SideMatcher,
     acronyms: bool,
     evidence: &mut Evidence,
@@ -27,11 +27,20 @@ pub fn described_clues(
     for (i, list) in titles.iter().enumerate() {
         for title in list {
             // (a side named in a party's portfolio is not its owner: "the party's
-            // Treasury spokesman" is no Treasury man, [`super::owner`] finds the party)
+            // Treasury spokesman" is no Treasury man, [`super::owner`] finds the party;
+            // else the body a common noun of the title refers back to: "The
+            // delegation's head, Deputy Energy Minister Ann Bell,")
             let owned = title
                 .split_whitespace()
                 .any(super::owner::is_party_possessive);
-            if let Some(side) = sides.first(title).filter(|_| !owned) {
+            let side = if owned {
+                None
+            } else {
+                sides
+                    .first(title)
+                    .or_else(|| super::body_ref::owner_of_title(text, title, sides))
+            };
+            if let Some(side) = side {
                 evidence.add(i, Target::Side(side), Clue::Described);
             } else if crate::detect::country_matcher().first(title).is_none()
                 && let Some(target) = crate::detect::home::office_target(title, acronyms)

@@ -78,6 +78,58 @@ fn same_owner(owner: &(Vec<String>, bool), e: &Entity) -> bool {
     words.is_empty() || held || (!named && (!office || e.side.is_none()))
 }
 
+/// Whether a description names an office of another portfolio than every title the
+/// entity was given: "the foreign minister" is not "Energy Minister Ana Voss", while
+/// "the minister", "the trade minister" (of "Trade and Industry Minister") may be. The
+/// portfolio is the title words before the head noun, ranks aside.
+fn another_portfolio(description: &str, e: &Entity) -> bool {
+    let mine = portfolio(description);
+    if mine.is_empty() {
+        return false;
+    }
+    let theirs: Vec<Vec<String>> = std::iter::once(&e.name)
+        .chain(e.role.as_ref())
+        .chain(&e.descriptions)
+        .map(|t| portfolio(t))
+        .filter(|p| !p.is_empty())
+        .collect();
+    !theirs.is_empty() && theirs.iter().all(|p| p.iter().all(|w| !mine.contains(w)))
+}
+
+/// The title words before a phrase's last word, in lower case ("Energy" of "Deputy
+/// Energy Minister", "foreign" of "Their foreign minister"): not a rank, an office, a
+/// body ("party") or an owner ("Labour's", which [`same_owner`] weighs).
+fn portfolio(phrase: &str) -> Vec<String> {
+    let mut words = phrase.split_whitespace();
+    words.next_back();
+    words
+        .filter(|w| bare_word(w).len() == w.trim_matches(|c: char| !c.is_alphanumeric()).len())
+        .map(|w| bare_word(w).to_lowercase())
+        .filter(|w| {
+            lexicon::is_title(w)
+                && lexicon::rank(w).is_none()
+                && !lexicon::is_office(w)
+                && !lexicon::is_body_head(w)
+                && !is_party_word(w)
+        })
+        .collect()
+}
+
+/// Whether a lower-case word is a known party's name or the first word of one
+/// ("Republican", "GOP", "Democratic"): "the GOP candidate" is "the Republican
+/// candidate", so a party is no portfolio.
+fn is_party_word(word_lower: &str) -> bool {
+    crate::detect::gazetteer::gazetteer()
+        .parties
+        .iter()
+        .flat_map(|p| &p.names)
+        .any(|n| {
+            n.split(' ')
+                .next()
+                .is_some_and(|f| f.eq_ignore_ascii_case(word_lower))
+        })
+}
+
 /// The ranks a phrase names, a bit each: compared without allocating, as this runs for
 /// every holder.
 pub(super) fn ranks(phrase: &str) -> u32 {
@@ -204,6 +256,7 @@ impl Entities {
             (side.is_none() || e.side.is_none() || e.side == side)
                 && e.rank == rank
                 && same_owner(&owner, e)
+                && !another_portfolio(phrase, e)
         });
         // (the description's own head noun is no modifier: "the Health Secretary")
         let mut words = phrase.split_whitespace();
