@@ -8,10 +8,10 @@
 
 use super::candidates::Candidates;
 use super::found::Findings;
-use super::opening::{Opening, SplitOpening};
+use super::opening::{LowerWords, Opening, SplitOpening};
 use super::side_kind::SideKind;
 use super::side_words::{Class, is};
-use super::words::{Word, lower, trim_end_all};
+use super::words::{Word, trim_end_all};
 use crate::article::Structure;
 use crate::model::QuoteKind;
 use std::ops::Range;
@@ -106,6 +106,7 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
     }
     // (the words around each mention come from the opening's split, into one buffer)
     let (split, mut around) = (story.opening.split(), Vec::new());
+    let lowered = story.opening.lower_words();
     for &(at, side) in found {
         let i = entry(&mut out, side);
         let f = &mut out[i].features;
@@ -115,7 +116,7 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
         if in_lead(at) {
             f[1] = 1.0;
         }
-        let (owns_office, mediates) = surroundings(text, &split, at, end, &mut around);
+        let (owns_office, mediates) = surroundings(text, &split, &lowered, (at, end), &mut around);
         if owns_office {
             f[3] += 1.0;
         }
@@ -153,24 +154,23 @@ fn opening(structure: &Structure) -> (Option<Range<usize>>, Option<Range<usize>>
 fn surroundings(
     text: &str,
     split: &SplitOpening,
-    at: usize,
-    end: usize,
+    lowered: &LowerWords,
+    (at, end): (usize, usize),
     around: &mut Vec<Word>,
 ) -> (bool, bool) {
     around.clear();
     let window = super::words::floor_boundary(text, at.saturating_sub(40))
         ..super::words::floor_boundary(text, (at + 60).min(end));
     split.push_words_in(text, window, around);
-    let mut buf = [0u8; 32];
     let owns_office = around
         .iter()
         .filter(|w| w.start > at)
         .take(2)
-        .any(|w| is_owned_office(trim_end_all(&lower(&text[w.clone()], &mut buf), "'s")));
+        .any(|w| is_owned_office(trim_end_all(&lowered.of(w), "'s")));
     let mediates = around
         .iter()
         .filter(|w| w.end + 30 >= at && w.start <= at + 40)
-        .any(|w| is(Class::MediationWord, &lower(&text[w.clone()], &mut buf)));
+        .any(|w| is(Class::MediationWord, &lowered.of(w)));
     (owns_office, mediates)
 }
 

@@ -12,11 +12,11 @@ mod tests;
 
 use super::bodies::{add_short_names, lower_case_opponent, paired_in_lead};
 use super::lexicon;
-use super::opening::Opening;
+use super::opening::{LowerWords, Opening};
 use super::parties::SideMatcher;
 use super::side_kind::{Discovered, SideKind};
 use super::side_words::{Class, is};
-use super::words::{Word, lower, starts_with_capital};
+use super::words::{Word, starts_with_capital};
 use countries::countries_and_parties;
 pub(super) use countries::is_demonym_of;
 pub use organisations::kind_of_name;
@@ -27,16 +27,17 @@ use organisations::{LoneWords, after_office_of, kind_of_set_against, organisatio
 pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<Discovered> {
     let text = opening.text();
     let ws = opening.words();
+    let lowered = opening.lower_words();
     let mut found: Vec<Discovered> = Vec::new();
     let lone = LoneWords::new(text, ws);
-    let runs: Vec<std::ops::Range<usize>> = name_runs(text, ws).collect();
+    let runs: Vec<std::ops::Range<usize>> = name_runs(text, ws, &lowered).collect();
     for run in &runs {
-        let run = after_office_of(text, ws, run.clone());
-        if let Some(d) = organisation(text, ws, run, known, &lone) {
+        let run = after_office_of(text, ws, &lowered, run.clone());
+        if let Some(d) = organisation(text, ws, &lowered, run, known, &lone) {
             add(&mut found, d);
         }
     }
-    for d in countries_and_parties(text, ws, known, lead_end) {
+    for d in countries_and_parties(text, ws, &lowered, known, lead_end) {
         add(&mut found, d);
     }
     // (after the countries and parties, which a lead may also set against each other
@@ -90,6 +91,7 @@ fn add(found: &mut Vec<Discovered>, d: Discovered) {
 fn name_runs<'a>(
     text: &'a str,
     ws: &'a [Word],
+    lowered: &'a LowerWords<'a>,
 ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -117,9 +119,7 @@ fn name_runs<'a>(
             }
         }
         i = end.max(i + 1);
-        let mut buf = [0u8; 32];
-        if end - start > 1 && lexicon::is_sentence_word(&lower(&text[ws[start].clone()], &mut buf))
-        {
+        if end - start > 1 && lexicon::is_sentence_word(&lowered.of(&ws[start])) {
             start += 1;
         }
         Some(start..end)

@@ -9,6 +9,7 @@
 
 use super::parties::SideMatcher;
 use super::words::{Word, push_words, words};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -23,6 +24,8 @@ pub struct Opening<'a> {
     text: &'a str,
     /// Its words.
     words: OnceCell<Vec<Word>>,
+    /// Its text with every ASCII capital lowered (the same bytes apart from those).
+    lowered: OnceCell<String>,
     /// The matcher over the story's candidate sides, once they are known.
     sides: Option<&'a SideMatcher>,
     /// Where `sides` names a side, as (byte, side), in order.
@@ -35,6 +38,7 @@ impl<'a> Opening<'a> {
         Opening {
             text: &text[..super::words::floor_boundary(text, OPENING_BYTES)],
             words: OnceCell::new(),
+            lowered: OnceCell::new(),
             sides: None,
             named: OnceCell::new(),
         }
@@ -49,6 +53,7 @@ impl<'a> Opening<'a> {
         Opening {
             text: self.text,
             words: self.words,
+            lowered: self.lowered,
             sides: Some(sides),
             named: OnceCell::new(),
         }
@@ -71,6 +76,15 @@ impl<'a> Opening<'a> {
         SplitOpening {
             words: self.words(),
             end: self.text.len(),
+        }
+    }
+
+    /// The opening's words in lower case, for the stages that read the same words
+    /// ([`LowerWords`]).
+    pub fn lower_words(&self) -> LowerWords<'_> {
+        LowerWords {
+            text: self.text,
+            lowered: self.lowered.get_or_init(|| self.text.to_ascii_lowercase()),
         }
     }
 
@@ -131,6 +145,32 @@ impl<'a> SplitOpening<'a> {
     }
 }
 
+/// The words of an opening in lower case, lowered once for the whole opening: in a
+/// folder run the opening is the whole article, and discovery, the candidates'
+/// mentions and the titles each lowered the same words again, one copy a word
+/// (docs/PERFORMANCE.md).
+#[derive(Debug, Clone, Copy)]
+pub struct LowerWords<'a> {
+    /// The opening's text.
+    text: &'a str,
+    /// The opening's text with its ASCII capitals lowered: the same bytes elsewhere,
+    /// so a word's range holds the same word, lowered where it is ASCII.
+    lowered: &'a str,
+}
+
+impl<'a> LowerWords<'a> {
+    /// The opening's word at `w` in lower case, as [`super::words::lower`] gives it:
+    /// from the lowered opening when the word is ASCII, else lowered on its own.
+    pub fn of(&self, w: &Word) -> Cow<'a, str> {
+        let word = &self.text[w.clone()];
+        if word.is_ascii() {
+            Cow::Borrowed(&self.lowered[w.clone()])
+        } else {
+            Cow::Owned(word.to_lowercase())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +195,21 @@ mod tests {
             .collect();
         assert_eq!(at, ["Franc", "Spain"]);
         assert_eq!(opening.named(), sides.find(opening.text()));
+    }
+
+    #[test]
+    fn an_opening_word_and_its_start_are_lowered_as_on_their_own() {
+        let text = "ÉTAT Talks, AND élan İstanbul ΣΑΣ x Farmers' NATO's";
+        let opening = Opening::of(text);
+        let lowered = opening.lower_words();
+        for w in opening.words() {
+            let starts = (w.start + 1..=w.end).filter(|&end| text.is_char_boundary(end));
+            for part in starts.map(|end| w.start..end) {
+                let mut buf = [0; 32];
+                let own = super::super::words::lower(&text[part.clone()], &mut buf);
+                assert_eq!(lowered.of(&part), own);
+            }
+        }
     }
 
     proptest::proptest! {

@@ -4,20 +4,15 @@
 
 use super::super::gazetteer::{countries, gazetteer};
 use super::super::lexicon::{self, WordMap, WordSet};
+use super::super::opening::LowerWords;
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
-use super::super::side_words::{Class, classes, is, is_any_case};
+use super::super::side_words::{Class, classes, is};
 use super::super::words::{
     Word, is_capitalized, lower, one_space_after, starts_with_capital, trim_possessive, word_at,
 };
 use super::state_offices::owns_state_office;
 use std::cell::OnceCell;
-
-/// Nouns after a name that make it a country's ("Tessalia's foreign minister", "the
-/// Marovan delegation").
-fn is_country_noun(w: &str) -> bool {
-    is_any_case(Class::CountryFollower, w)
-}
 
 /// Countries known by a name and its demonym ("Marova", "Marovan") or by the offices
 /// they own ("Tessalia's chief negotiator"), and parties known by the words after their
@@ -25,6 +20,7 @@ fn is_country_noun(w: &str) -> bool {
 pub(super) fn countries_and_parties(
     text: &str,
     ws: &[Word],
+    lowered: &LowerWords,
     known: &SideMatcher,
     lead_end: usize,
 ) -> Vec<Discovered> {
@@ -47,7 +43,8 @@ pub(super) fn countries_and_parties(
             continue;
         }
         let is_name = *judged.entry(word).or_insert_with(|| {
-            let is_name = is_name_word(word, known);
+            let lower = lowered.of(&(w.start..w.start + word.len()));
+            let is_name = is_own_name_word(word, &lower, known);
             if is_name {
                 names.push(word);
             }
@@ -57,7 +54,7 @@ pub(super) fn countries_and_parties(
             continue;
         }
         met.push((i, word));
-        if let Some(kind) = kind_by_neighbours(text, ws, i) {
+        if let Some(kind) = kind_by_neighbours(text, ws, lowered, i) {
             out.push(Discovered {
                 name: word.to_string(),
                 names: vec![word.to_string()],
@@ -69,7 +66,7 @@ pub(super) fn countries_and_parties(
     // ("Mr Oakes", "Daniel Oakes's government"); told only when a side may be dropped
     // or paired for it (most openings have none)
     let told = OnceCell::new();
-    let people = || told.get_or_init(|| people_among(text, ws, &met));
+    let people = || told.get_or_init(|| people_among(ws, lowered, &met));
     if !out.is_empty() {
         let people = people();
         out.retain(|d| !people.contains(d.name.as_str()));
@@ -96,12 +93,14 @@ fn is_country_name(word: &str, known: &SideMatcher) -> bool {
 }
 
 /// The name words of `met` (as (word index, word)) written after an honorific.
-fn people_among<'a>(text: &str, ws: &[Word], met: &[(usize, &'a str)]) -> WordSet<&'a str> {
+fn people_among<'a>(
+    ws: &[Word],
+    lowered: &LowerWords,
+    met: &[(usize, &'a str)],
+) -> WordSet<&'a str> {
     let after_honorific = |i: usize| {
-        i.checked_sub(1).is_some_and(|p| {
-            let mut buf = [0u8; 32];
-            crate::article::abbreviations::is_honorific(&lower(&text[ws[p].clone()], &mut buf))
-        })
+        i.checked_sub(1)
+            .is_some_and(|p| crate::article::abbreviations::is_honorific(&lowered.of(&ws[p])))
     };
     met.iter()
         .filter(|&&(i, _)| after_honorific(i))
@@ -155,7 +154,7 @@ fn add_lead_partners(
 /// What the words around the name word `ws[i]` make it: a party's ("Progress MPs",
 /// "the opposition Heritage", "the Progress government") or a country's ("Tessalia's
 /// chief negotiator").
-fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
+fn kind_by_neighbours(text: &str, ws: &[Word], lowered: &LowerWords, i: usize) -> Option<SideKind> {
     let w = &ws[i];
     let next = ws.get(i + 1).map(|n| &text[n.clone()]);
     // (only the Kelvin sign outside ASCII lower-cases into it, and "opposition" has no k)
@@ -166,16 +165,15 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
     });
     // (a word keeps its inner apostrophe: "Velmar's" is one word, the possessive its end)
     let possessive = text[w.clone()].ends_with("'s") || text[w.clone()].ends_with("’s");
-    let mut buf = [0u8; 32];
     // (the next word's classes looked up once for the questions below)
-    let next_classes = next.map(|n| classes(&lower(n, &mut buf)));
+    let next_classes = ws.get(i + 1).map(|n| classes(&lowered.of(n)));
     let next_is = |class| next_classes.is_some_and(|c| c.has(class));
     if next_is(Class::PartyFollower) || after_opposition {
         Some(SideKind::Party)
     } else if possessive
         && ws
             .get(i + 2)
-            .is_some_and(|n| is_country_noun(&text[n.clone()]))
+            .is_some_and(|n| is(Class::CountryFollower, &lowered.of(n)))
     {
         Some(SideKind::Country) // "Corvath's trade minister", "Velmar's chief envoy"
     } else if next_is(Class::CountryFollower) && (possessive || next == Some("government")) {
@@ -186,7 +184,7 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
         }
     } else if !possessive && owns_state_office(text, ws, i) {
         Some(SideKind::Country) // "the Tamsara embassy", "the envoy of Tamsara"
-    } else if is_company_by_neighbours(text, ws, i, possessive) {
+    } else if is_company_by_neighbours(text, ws, lowered, (i, possessive)) {
         Some(SideKind::Company)
     } else {
         None
@@ -198,9 +196,14 @@ fn kind_by_neighbours(text: &str, ws: &[Word], i: usize) -> Option<SideKind> {
 /// owns after its possessive ("Tavelli's chief executive", "Lisk's largest
 /// shareholder"), or its shares traded ("Shares in Lisk rose", "Skyreach shares fell",
 /// not "Kelos shares a border").
-fn is_company_by_neighbours(text: &str, ws: &[Word], i: usize, possessive: bool) -> bool {
+fn is_company_by_neighbours(
+    text: &str,
+    ws: &[Word],
+    lowered: &LowerWords,
+    (i, possessive): (usize, bool),
+) -> bool {
     let word = |k: usize| word_at(text, ws, k);
-    let is_word = |k: usize, class| word(k).is_some_and(|w| is_any_case(class, w));
+    let is_word = |k: usize, class| ws.get(k).is_some_and(|w| is(class, &lowered.of(w)));
     let spaced = |k: usize| one_space_after(text, ws, k);
     let owned = possessive
         && (is_word(i + 1, Class::CompanyOffice) || is_word(i + 2, Class::CompanyOffice));
@@ -258,14 +261,14 @@ fn add_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
 /// sentence word, and no name `known` has.
 fn is_name_word(word: &str, known: &SideMatcher) -> bool {
     // (the cheap tests first: most words fail them, and are not lower-cased)
-    if !may_be_name_word(word) {
-        return false;
-    }
-    let mut buf = [0u8; 32];
-    let lower = lower(word, &mut buf);
-    !lexicon::is_title(&lower)
-        && !lexicon::is_sentence_word(&lower)
-        && !lexicon::is_calendar_word(&lower)
+    may_be_name_word(word) && is_own_name_word(word, &lower(word, &mut [0; 32]), known)
+}
+
+/// [`is_name_word`] of a word that passed [`may_be_name_word`], given in lower case.
+fn is_own_name_word(word: &str, lower: &str, known: &SideMatcher) -> bool {
+    !lexicon::is_title(lower)
+        && !lexicon::is_sentence_word(lower)
+        && !lexicon::is_calendar_word(lower)
         && !known.starts_name(word)
 }
 

@@ -2,23 +2,20 @@
 //! party told by the words of its name, or a company by the shares traded around it.
 
 use super::super::lexicon::{self, WordSet};
+use super::super::opening::LowerWords;
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, classes, is, is_adjective_local, is_any_case};
 use super::super::words::{
-    Word, is_capitalized, lower, one_space_after, trim_end_all, trim_possessive, word_at,
+    Word, is_capitalized, one_space_after, trim_end_all, trim_possessive, word_at,
 };
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
 /// Last words of a company's name.
 fn is_company_word(w: &str) -> bool {
     is_any_case(Class::CompanyNameEnd, w)
-}
-
-/// Words that make a name a union's.
-fn is_union_word(w: &str) -> bool {
-    is_any_case(Class::UnionNameWord, w)
 }
 
 /// The opening's [`lone_words`], found only when a company's name asks for them (few
@@ -78,6 +75,7 @@ fn lone_words<'a>(text: &'a str, ws: &[Word]) -> WordSet<&'a str> {
 pub(super) fn organisation(
     text: &str,
     ws: &[Word],
+    lowered: &LowerWords,
     run: std::ops::Range<usize>,
     known: &SideMatcher,
     lone: &LoneWords,
@@ -88,15 +86,12 @@ pub(super) fn organisation(
     }
     let span = run.clone();
     let run = &ws[run];
-    let words: Vec<&str> = run
-        .iter()
-        .map(|w| trim_end_all(&text[w.clone()], "'s"))
-        .collect();
+    let (words, lower) = name_words(text, run, lowered);
     // (the kind first: few runs have one, and only those are looked up)
-    let kind = kind_of_words(&words)
-        .or_else(|| traded_around(text, ws, span.clone()).then_some(SideKind::Company))
-        .or_else(|| is_party_by_neighbours(text, ws, span).then_some(SideKind::Party))
-        .or_else(|| is_body_name(&words).then_some(SideKind::Other))?;
+    let kind = kind_of_words(&words, &lower)
+        .or_else(|| traded_around(text, ws, lowered, span.clone()).then_some(SideKind::Company))
+        .or_else(|| is_party_by_neighbours(text, ws, lowered, span).then_some(SideKind::Party))
+        .or_else(|| is_body_name(&lower).then_some(SideKind::Other))?;
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
     // (a union's name may hold a country's: "Norwegian Seafarers' Union" is the union's,
@@ -136,19 +131,42 @@ pub(super) fn organisation(
     })
 }
 
+/// The words of the run `run` without their possessive endings, as written and in
+/// lower case (from the opening lowered once).
+fn name_words<'a>(
+    text: &'a str,
+    run: &[Word],
+    lowered: &LowerWords<'a>,
+) -> (Vec<&'a str>, Vec<Cow<'a, str>>) {
+    let words: Vec<&str> = run
+        .iter()
+        .map(|w| trim_end_all(&text[w.clone()], "'s"))
+        .collect();
+    let lower = run
+        .iter()
+        .zip(&words)
+        .map(|(w, word)| lowered.of(&(w.start..w.start + word.len())))
+        .collect();
+    (words, lower)
+}
+
 /// The run `ws[run]` without a person's office and name before "of" ("Finance Minister
 /// Arne Dahl of the Liberty Party" is the Liberty Party's): the words after "of" (and
 /// "the") when those before it hold an office one person holds and two or more follow.
 /// A body's own name with "of" keeps its head ("Office of Energy Regulation", "Bank of
 /// England").
-pub(super) fn after_office_of(text: &str, ws: &[Word], run: Range<usize>) -> Range<usize> {
+pub(super) fn after_office_of(
+    text: &str,
+    ws: &[Word],
+    lowered: &LowerWords,
+    run: Range<usize>,
+) -> Range<usize> {
     let word = |i: usize| &text[ws[i].clone()];
     let Some(of) = run.clone().find(|&i| word(i) == "of") else {
         return run;
     };
-    let mut buf = [0u8; 32];
     let office = (run.start..of).any(|i| {
-        let w = lower(word(i), &mut buf);
+        let w = lowered.of(&ws[i]);
         lexicon::is_office(&w) || w.starts_with("spokes")
     });
     let tail = if word(of + 1) == "the" {
@@ -178,11 +196,18 @@ fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
 
 /// Whether the words around the run `ws[run]` make it a company whose shares trade,
 /// whatever its name's words ("Kellin Water shares fell", "shares in Kellin Water").
-fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
+fn traded_around(
+    text: &str,
+    ws: &[Word],
+    lowered: &LowerWords,
+    run: std::ops::Range<usize>,
+) -> bool {
     let word = |i: usize| word_at(text, ws, i);
     let spaced = |a: usize| one_space_after(text, ws, a);
-    let shares_after =
-        spaced(run.end - 1) && word(run.end).is_some_and(|w| is_any_case(Class::ShareNoun, w));
+    let shares_after = spaced(run.end - 1)
+        && ws
+            .get(run.end)
+            .is_some_and(|w| is(Class::ShareNoun, &lowered.of(w)));
     // (only "shares in": "a stake in New Hampshire" is a candidate's, not a holding; no
     // character outside ASCII lower-cases into either word)
     let is_word = |i: usize, like: &str| word(i).is_some_and(|w| w.eq_ignore_ascii_case(like));
@@ -196,22 +221,24 @@ fn traded_around(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
 /// opposition National Front"), or before "government" or a word of a party's people
 /// ("The People's Front government", "Civic Alliance MPs", "People's Front leader"; a
 /// name whose words make it a union is told so first).
-fn is_party_by_neighbours(text: &str, ws: &[Word], run: std::ops::Range<usize>) -> bool {
+fn is_party_by_neighbours(
+    text: &str,
+    ws: &[Word],
+    lowered: &LowerWords,
+    run: std::ops::Range<usize>,
+) -> bool {
     let word = |i: usize| word_at(text, ws, i);
     let spaced = |a: usize| one_space_after(text, ws, a);
     let before = run
         .start
         .checked_sub(1)
         .filter(|&b| spaced(b))
-        .and_then(word);
+        .map(|b| lowered.of(&ws[b]));
     // (not after a possessive: "Daniel Oakes's government" is a person's)
     let owner = word(run.end - 1).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
     let after = word(run.end).filter(|_| spaced(run.end - 1) && !owner);
-    let mut buf = [0u8; 32];
-    let after_governing = before.is_some_and(|w| {
-        let w = lower(w, &mut buf);
-        is(Class::GoverningBefore, &w) || w == "opposition"
-    });
+    let after_governing =
+        before.is_some_and(|w| is(Class::GoverningBefore, &w) || w == "opposition");
     // (only the words that name a party's own people: "voters", "candidates" or
     // "activists" follow places and blocs of voters as often ("New Hampshire voters"))
     let before_people = after.is_some_and(|w| matches!(w, "government" | "leader" | "MPs" | "MP"));
@@ -242,11 +269,11 @@ fn company_short_names(words: &[&str], known: &SideMatcher, lone: &LoneWords) ->
 /// a union ("… Workers Union", "Allied Pilots Association"), a company ("Harlow
 /// Freight Lines"), a regulator ("Office of Energy Regulation") or a party ("Heritage
 /// Party").
-fn kind_of_words(words: &[&str]) -> Option<SideKind> {
+/// `lower` holds the words in lower case.
+fn kind_of_words<L: AsRef<str>>(words: &[&str], lower: &[L]) -> Option<SideKind> {
     let (first, last) = (*words.first()?, *words.last()?);
     // (the last word's classes looked up once for the questions below)
-    let mut buf = [0u8; 32];
-    let last_is = classes(&lower(last, &mut buf));
+    let last_is = classes(lower.last()?.as_ref());
     // a body of people of a trade or a place is their union ("Allied Pilots
     // Association", "the Orska Farmers' League", "the Selkirk Fishermen's Cooperative")
     let of_workers = last_is.has(Class::MembersBodyEnd)
@@ -254,8 +281,9 @@ fn kind_of_words(words: &[&str]) -> Option<SideKind> {
             let w = w.trim_end_matches(['\'', '’']);
             w.ends_with('s') || w.ends_with("men")
         });
-    let union_word = words.iter().enumerate().any(|(k, w)| {
-        is_union_word(w) && !is_adjective_local(&lower(w, &mut [0; 32]), words.get(k + 1).copied())
+    let union_word = lower.iter().enumerate().any(|(k, w)| {
+        let w = w.as_ref();
+        is(Class::UnionNameWord, w) && !is_adjective_local(w, words.get(k + 1).copied())
     });
     if of_workers || union_word {
         Some(SideKind::Union)
@@ -274,9 +302,11 @@ fn kind_of_words(words: &[&str]) -> Option<SideKind> {
 
 /// Whether a name of two or more capitalised words ends in a word of an organisation
 /// whose kind it does not tell ("Ashford Cycling Club", "Westmere University").
-fn is_body_name(words: &[&str]) -> bool {
-    words.last().is_some_and(|last| {
-        is_any_case(Class::MembersBodyEnd, last) || is_any_case(Class::BodyNameEnd, last)
+/// (`lower`: its words in lower case)
+fn is_body_name<L: AsRef<str>>(lower: &[L]) -> bool {
+    lower.last().is_some_and(|last| {
+        let last = last.as_ref();
+        is(Class::MembersBodyEnd, last) || is(Class::BodyNameEnd, last)
     })
 }
 
@@ -294,7 +324,9 @@ pub fn kind_of_name(name: &str) -> Option<SideKind> {
 /// as [`kind_of_words`] tells it, or a public body by the word that ends its name
 /// ("the Finance Ministry", "Kellsbridge Council").
 pub(super) fn kind_of_set_against(words: &[&str]) -> Option<SideKind> {
-    kind_of_words(words).or_else(|| {
+    // (`words::lower` of each word: its Unicode lower case)
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    kind_of_words(words, &lower).or_else(|| {
         let last = words.last()?;
         is_any_case(Class::PublicBodyEnd, last).then_some(SideKind::Regulator)
     })
