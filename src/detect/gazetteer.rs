@@ -211,6 +211,18 @@ fn build(own: OwnTable) -> Gazetteer {
             cities.insert(city.to_lowercase(), i);
         }
     }
+    // A dateline often drops a capital's accents ("REYKJAVIK" for "Reykjavík"): the
+    // bare form is a dateline city too, never a name matched in the text, and only for
+    // one word of five letters or more ("San Jose, Calif." is no Costa Rican dateline,
+    // "Male" no Maldivian one).
+    for (i, c) in countries.iter().enumerate() {
+        for city in &c.capitals {
+            let bare = unaccented(city).to_lowercase();
+            if bare.chars().count() >= 5 && !bare.contains(' ') {
+                cities.entry(bare).or_insert(i);
+            }
+        }
+    }
     for (id, list) in &own.cities {
         if let Some(i) = countries.iter().position(|c| &c.id == id) {
             for city in list {
@@ -352,6 +364,15 @@ fn common_start(a: &str, b: &str) -> usize {
     a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
 
+/// `name` without its combining marks (decomposed, the marks dropped, composed again).
+fn unaccented(name: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    name.nfd()
+        .filter(|&ch| !is_combining_mark(ch))
+        .nfc()
+        .collect()
+}
+
 /// Removes repeated names and the display name from the other names.
 fn dedup_names(c: &mut Country) {
     let mut seen = vec![c.name.clone()];
@@ -367,6 +388,19 @@ fn dedup_names(c: &mut Country) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capital_written_without_its_accents_is_known() {
+        let g = gazetteer();
+        let iceland = g.index_of("is");
+        assert!(iceland.is_some());
+        assert_eq!(g.country_of_city("REYKJAVIK"), iceland);
+        assert_eq!(g.country_of_city("Reykjavík"), iceland);
+        assert_eq!(g.country_of_city("Bogota"), g.index_of("co"));
+        assert_eq!(g.country_of_city("San Jose"), None);
+        assert_eq!(unaccented("Côte d'Ivoire"), "Cote d'Ivoire");
+        assert_eq!(unaccented("Oslo"), "Oslo");
+    }
 
     fn country(id: &str) -> &'static Country {
         let g = gazetteer();
