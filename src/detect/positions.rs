@@ -112,7 +112,8 @@ fn position_of(
     let against = is(Class::HostileVerb, c.verb)
         .then(|| {
             let ws = words(text, c.word.end..range.end);
-            let end = ws.get(5).or(ws.last()).map_or(c.word.end, |w| w.end);
+            let object = super::stance::hostile_object(text, &ws[..ws.len().min(6)]);
+            let end = object.last().map_or(c.word.end, |w| w.end);
             sides.first(&text[c.word.end..end])
         })
         .flatten();

@@ -154,7 +154,7 @@ pub fn stances(text: &str, findings: &Findings, sides: &SideMatcher) -> Vec<Stan
 fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
     let ws = words(text, p.subject.end..p.range.end);
     let named_after = |verb: usize, reach: usize| {
-        let object = &ws[verb + 1..(verb + 1 + reach).min(ws.len())];
+        let object = hostile_object(text, &ws[verb + 1..(verb + 1 + reach).min(ws.len())]);
         let (first, last) = (object.first()?, object.last()?);
         sides.first(&text[first.start..last.end])
     };
@@ -175,6 +175,18 @@ fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
         }
     }
     out
+}
+
+/// The words of a verb's object among `ws` (the words after the verb): up to a "that"
+/// which opens a noun's complement ("rejected suggestions that Jakarta would …": the
+/// side in it is what was suggested, not the one rejected); a "that" right after the
+/// verb is its own clause ("warned that Marova would pay") and cuts nothing.
+pub fn hostile_object<'w>(text: &str, ws: &'w [Range<usize>]) -> &'w [Range<usize>] {
+    let complement = ws
+        .iter()
+        .skip(1)
+        .position(|w| text[w.clone()].eq_ignore_ascii_case("that"));
+    &ws[..complement.map_or(ws.len(), |k| k + 1)]
 }
 
 /// Clues in one quotation of entity `e`: "our government" and its like; sides named in
@@ -334,6 +346,18 @@ mod tests {
             stance(t, &position(t, "Ann Lee", "said"), &sides()),
             Stance::default()
         );
+    }
+
+    #[test]
+    fn a_side_in_the_complement_of_the_object_is_not_attacked() {
+        // what was suggested is about Marova; the suggestions are what she rejected
+        let t = "Ann Lee said she rejected suggestions that Marova would walk out.";
+        let got = stance(t, &position(t, "Ann Lee", "said"), &sides());
+        assert!(got.attacked.is_empty(), "{got:?}");
+        // a "that" right after the verb opens what is warned of, and the side is its target
+        let t = "Ann Lee said she warned that Marova would pay.";
+        let got = stance(t, &position(t, "Ann Lee", "said"), &sides());
+        assert_eq!(got.attacked, [0]);
     }
 
     #[test]
