@@ -112,7 +112,7 @@ fn position_of(
     let against = is(Class::HostileVerb, c.verb)
         .then(|| {
             let ws = words(text, c.word.end..range.end);
-            let object = super::stance::hostile_object(text, &ws[..ws.len().min(6)]);
+            let object = super::words::hostile_object(text, &ws[..ws.len().min(6)]);
             let end = object.last().map_or(c.word.end, |w| w.end);
             sides.first(&text[c.word.end..end])
         })

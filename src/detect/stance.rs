@@ -9,7 +9,7 @@ use super::parties::SideMatcher;
 use super::positions::Position;
 use super::side_kind::{SideKind, kind_of_noun};
 use super::side_words::{Class, classes, is};
-use super::words::{lower, words};
+use super::words::{hostile_object, lower, words};
 use crate::model::QuoteKind;
 use std::ops::Range;
 
@@ -175,18 +175,6 @@ fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
         }
     }
     out
-}
-
-/// The words of a verb's object among `ws` (the words after the verb): up to a "that"
-/// which opens a noun's complement ("rejected suggestions that Jakarta would …": the
-/// side in it is what was suggested, not the one rejected); a "that" right after the
-/// verb is its own clause ("warned that Marova would pay") and cuts nothing.
-pub fn hostile_object<'w>(text: &str, ws: &'w [Range<usize>]) -> &'w [Range<usize>] {
-    let complement = ws
-        .iter()
-        .skip(1)
-        .position(|w| text[w.clone()].eq_ignore_ascii_case("that"));
-    &ws[..complement.map_or(ws.len(), |k| k + 1)]
 }
 
 /// Clues in one quotation of entity `e`: "our government" and its like; sides named in

@@ -286,6 +286,18 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
     i
 }
 
+/// The words of a verb's object among `ws` (the words after the verb): up to a "that"
+/// which opens a noun's complement ("rejected suggestions that Jakarta would …": the
+/// side in it is what was suggested, not the one rejected); a "that" right after the
+/// verb is its own clause ("warned that Marova would pay") and cuts nothing.
+pub fn hostile_object<'w>(text: &str, ws: &'w [Word]) -> &'w [Word] {
+    let complement = ws
+        .iter()
+        .skip(1)
+        .position(|w| text[w.clone()].eq_ignore_ascii_case("that"));
+    &ws[..complement.map_or(ws.len(), |k| k + 1)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
