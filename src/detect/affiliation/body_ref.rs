@@ -7,11 +7,7 @@
 use crate::detect::entities::{Entity, EntityKind, mention_ends};
 use crate::detect::lexicon;
 use crate::detect::parties::SideMatcher;
-use crate::detect::words::{floor_boundary, is_capitalized, trim_possessive, words};
-use std::ops::Range;
-
-/// How far before a speaker's first mention the body its noun refers to may be named.
-const REFERENCE_BYTES: usize = 300;
+use crate::detect::words::{is_capitalized, trim_possessive, words};
 
 /// Capitalised words a place after "in" or "of" may run to ("in Port Arren").
 const PLACE_WORDS: usize = 3;
@@ -61,14 +57,13 @@ fn owner_noun(phrase: &str) -> Option<String> {
 }
 
 /// The side named in the noun phrase of the last mention of `noun` before `at`, close
-/// before it: not a possessive or a noun before a title (another role naming the body,
-/// maybe the speaker's own), and outside quotations.
+/// before it ([`super::owner::narrators_pieces_before`]): not a possessive or a noun
+/// before a title (another role naming the body, maybe the speaker's own).
 fn last_mention_side(text: &str, at: usize, noun: &str, sides: &SideMatcher) -> Option<usize> {
-    let from = floor_boundary(text, at.saturating_sub(REFERENCE_BYTES));
-    let from = text[..from].rfind('\n').map_or(0, |i| i + 1);
     let mut last = None;
-    for piece in narrators_pieces(text, from..at) {
-        for w in words(text, piece) {
+    for piece in super::owner::narrators_pieces_before(text, at) {
+        let start = piece.as_ptr() as usize - text.as_ptr() as usize;
+        for w in words(text, start..start + piece.len()) {
             if text[w.clone()].eq_ignore_ascii_case(noun) && !names_a_role(text, w.end) {
                 last = Some(w);
             }
@@ -76,28 +71,6 @@ fn last_mention_side(text: &str, at: usize, noun: &str, sides: &SideMatcher) -> 
     }
     let w = last?;
     sides.first(phrase_around(text, w.start, w.end))
-}
-
-/// The stretches of `range` outside quotation marks, paragraph by paragraph (a mark
-/// left open ends at its paragraph's end): what a speaker says of a body is not what
-/// the narrator's noun refers to.
-fn narrators_pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let (mut start, mut quoted) = (range.start, false);
-    for (i, c) in text[range.clone()].char_indices() {
-        let i = range.start + i;
-        if matches!(c, '"' | '“' | '”') || (c == '\n' && quoted) {
-            if !quoted {
-                out.push(start..i);
-            }
-            quoted = !quoted && c != '\n';
-            start = i + c.len_utf8();
-        }
-    }
-    if !quoted {
-        out.push(start..range.end);
-    }
-    out
 }
 
 /// Whether the noun ending at `end` is a possessive or stands before a title or source

@@ -74,35 +74,39 @@ enum Number<'a> {
     Party(&'a dyn Fn(usize) -> bool),
 }
 
-/// The side named last before `at`, close before it, outside quotations (what a speaker
-/// says of another side is not what the narrator's pronoun refers to). Paragraphs are
-/// read whole from the first one the window reaches, so quotation marks pair.
+/// The side named last before `at`, close before it, outside quotations.
 fn last_side_named(text: &str, at: usize, sides: &SideMatcher, number: Number) -> Option<usize> {
-    let from = crate::detect::words::floor_boundary(text, at.saturating_sub(OWNER_BYTES));
-    let from = text[..from].rfind('\n').map_or(0, |i| i + 1);
     let mut last = None;
-    for paragraph in text[from..at].split('\n') {
-        // (the even pieces between quotation marks are the narrator's)
-        for piece in paragraph.split(['"', '“', '”']).step_by(2) {
-            for (offset, side) in sides.find(piece) {
-                let word = piece[offset..]
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                let keep = match number {
-                    Number::Any => true,
-                    Number::Plural => word.len() > 3 && word.ends_with('s'),
-                    Number::Party(is_party) => {
-                        word.starts_with(char::is_uppercase) && is_party(side)
-                    }
-                };
-                if keep {
-                    last = Some(side);
-                }
+    for piece in narrators_pieces_before(text, at) {
+        for (offset, side) in sides.find(piece) {
+            let word = piece[offset..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let keep = match number {
+                Number::Any => true,
+                Number::Plural => word.len() > 3 && word.ends_with('s'),
+                Number::Party(is_party) => word.starts_with(char::is_uppercase) && is_party(side),
+            };
+            if keep {
+                last = Some(side);
             }
         }
     }
     last
+}
+
+/// The narrator's stretches of the text close before `at` (within [`OWNER_BYTES`]),
+/// outside quotation marks: what a speaker says of a body is not what the narrator's
+/// pronoun or noun refers to. Paragraphs are read whole from the first one the window
+/// reaches, so quotation marks pair; a mark left open ends at its paragraph's end.
+pub(super) fn narrators_pieces_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
+    let from = crate::detect::words::floor_boundary(text, at.saturating_sub(OWNER_BYTES));
+    let from = text[..from].rfind('\n').map_or(0, |i| i + 1);
+    // (the even pieces between quotation marks are the narrator's)
+    text[from..at]
+        .split('\n')
+        .flat_map(|paragraph| paragraph.split(['"', '“', '”']).step_by(2))
 }
 
 #[cfg(test)]
