@@ -9,6 +9,7 @@ mod common_word_names;
 mod coreference;
 mod cue_nouns;
 mod introduced;
+mod named_descriptions;
 mod reported_clauses;
 mod serving_roles;
 
