@@ -10,6 +10,7 @@ mod coreference;
 mod cue_nouns;
 mod introduced;
 mod named_descriptions;
+mod questions;
 mod reported_clauses;
 mod serving_roles;
 
