@@ -6,7 +6,7 @@
 
 use super::entities::Entities;
 use super::found::{Findings, Found};
-use super::kinds::{classify, transcript_label};
+use super::kinds::{classify, signature_paragraph, transcript_label};
 use super::lexicon::CueKind;
 use super::opening::SplitOpening;
 use super::parties::SideMatcher;
@@ -60,6 +60,9 @@ pub fn attribute(
         &mut |batch| {
             for p in &batch.paragraphs {
                 let para = &structure.paragraphs[p.index];
+                if let Some(before) = p.index.checked_sub(1) {
+                    walk.signed_below(p.index, &para.range, &structure.paragraphs[before].range);
+                }
                 open_from_previous = walk.paragraph(batch, p, open_from_previous);
                 if para.range.end >= next_report {
                     progress(para.range.end);
@@ -128,6 +131,38 @@ impl Walk<'_> {
             .last()
             .filter(|q| !q.closed)
             .map(|_| self.found.quotes.len() - 1)
+    }
+
+    /// "“…”" then "- Jane Doe.": a paragraph that only signs the quotation paragraph
+    /// `before` it gives that paragraph's quotations its name, whoever a floating
+    /// quotation was first given to.
+    fn signed_below(&mut self, pi: usize, para: &Range<usize>, before: &Range<usize>) {
+        let text = self.text;
+        if !text[before.clone()].trim_start().starts_with(['"', '“']) {
+            return;
+        }
+        let Some(name) = signature_paragraph(text, para) else {
+            return;
+        };
+        let Some(e) = self
+            .entities
+            .resolve_phrase(text, name, self.sides)
+            .flatten()
+        else {
+            return;
+        };
+        let above = self.found.quotes.iter_mut().rev();
+        let mut signed = false;
+        for q in above.take_while(|q| q.range.start >= before.start) {
+            if q.kind != QuoteKind::Term {
+                q.speaker = Some(e);
+                signed = true;
+            }
+        }
+        if signed {
+            self.entities.list[e].speaks = true;
+            self.last = Some((e, pi));
+        }
     }
 
     /// Walks one unit (a sentence, or sentences a quotation joins): its cues, its

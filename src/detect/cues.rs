@@ -52,6 +52,10 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         let Some(mut cue) = cue_at(text, outside, k, quotes) else {
             continue;
         };
+        if cue.source.is_none() && cue.kind == CueKind::Speech {
+            cue.source = passive_agent(text, outside, k, quotes);
+            cue.inverted = cue.source.is_some();
+        }
         if cue.source.is_none() && cue.verb != "according" && !is_participle(text, outside, k, &cue)
         {
             let start = clause
@@ -243,6 +247,27 @@ fn follows_quotation(text: &str, word: &Word, quotes: &[Range<usize>]) -> bool {
         && text[quotes[q - 1].end..word.start]
             .trim_start_matches([',', ' '])
             .is_empty()
+}
+
+/// "Dorn was asked by host Bill Marsh, “…”": a speech verb in the passive with "by"
+/// after it has its source after "by"; the subject before it is whom it was said to.
+fn passive_agent(
+    text: &str,
+    outside: &[Word],
+    k: usize,
+    quotes: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let joined = |i: usize| text[outside[i].end..outside[i + 1].start] == *" ";
+    let passive = k > 0
+        && joined(k - 1)
+        && matches!(
+            &text[outside[k - 1].clone()],
+            "was" | "were" | "is" | "are" | "been" | "being"
+        );
+    let by = outside.get(k + 1).is_some_and(|w| &text[w.clone()] == "by") && joined(k);
+    (passive && by)
+        .then(|| after_source(text, outside, k + 2, quotes))
+        .flatten()
 }
 
 /// Whether a cue is a participle ("…, adding that") that shares its clause's subject,

@@ -51,6 +51,32 @@ pub(super) fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Opti
     })
 }
 
+/// "- Jane Doe." or "—President Obama, tweeting after the speech.": a paragraph that is
+/// only a dash and a name of one to four capitalised words (up to its first comma)
+/// signs the quotation paragraph before it; the name's range.
+pub(super) fn signature_paragraph(text: &str, para: &Range<usize>) -> Option<Range<usize>> {
+    let p = &text[para.clone()];
+    let trimmed = p.trim();
+    if trimmed.len() > MAX_SIGNATURE_BYTES || trimmed.contains(['"', '“', '”']) {
+        return None;
+    }
+    let dash = ["--", "―", "—", "–", "-"]
+        .into_iter()
+        .find(|d| trimmed.starts_with(d))?;
+    let after_dash = p.len() - p.trim_start().len() + dash.len();
+    let rest = &p[after_dash..];
+    let name = rest.trim_start();
+    let lead = rest.len() - name.len();
+    let end = name.find(',').unwrap_or(name.trim_end().len());
+    let name = name[..end].trim_end().trim_end_matches('.');
+    let n_words = name.split_whitespace().count();
+    if !(1..=4).contains(&n_words) || !name.split_whitespace().all(is_capitalized) {
+        return None;
+    }
+    let start = para.start + after_dash + lead;
+    Some(start..start + name.len())
+}
+
 /// "“PENCE: Well, …”": a transcript's speaker label in capitals opens the quotation.
 pub(super) fn transcript_label(text: &str, q: &QuoteSpan) -> Option<SourceNp> {
     let inner = &text[q.inner.clone()];

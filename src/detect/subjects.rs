@@ -25,6 +25,31 @@ fn is_place_of(text: &str, ws: &[Word], piece: &Range<usize>, before: &Range<usi
         && (capitalized(before.end - 1) || relative())
 }
 
+/// Whether `piece` names the noun of the description `before` it, which describes the
+/// name that opens the clause ("Gil Roe, the editor of the city's paper, The Ledger,
+/// said"; "Ann Bell, whose company, Parasol, makes tents, said"): a short capitalised
+/// piece after a lower-case one that an article, a possessive or "whose" opens, itself
+/// right after a name of capitalised words. ("The head of the union, Bob Hale, said"
+/// has no name before the role: Bob Hale is the subject.)
+fn names_described(text: &str, ws: &[Word], piece: &Range<usize>, before: &Range<usize>) -> bool {
+    let mut buf = [0u8; 32];
+    let capitalized = |i: usize| is_capitalized(&text[ws[i].clone()]);
+    if piece.len() > 4 || !piece.clone().all(capitalized) || before.start == 0 {
+        return false;
+    }
+    let opener = lower(&text[ws[before.start].clone()], &mut buf);
+    let describes = !capitalized(before.start)
+        && (lexicon::is_article(&opener)
+            || lexicon::is_definite_determiner(&opener)
+            || opener == "whose");
+    let name = piece_ending(text, ws, before.start);
+    describes
+        && name.start == 0
+        && name.len() <= 4
+        && name.clone().all(capitalized)
+        && !lexicon::is_opening_word(&lower(&text[ws[0].clone()], &mut buf))
+}
+
 /// A capitalised appositive that describes rather than names: a title with its
 /// complement ("Head of the EC Delegation in Washington") or a possessor's role
 /// ("New Jersey’s sitting governor", "Twitter’s director of advertising").
@@ -244,7 +269,11 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
         if as_name {
             break;
         }
-        if appositive || det_after_name || is_place_of(text, ws, &piece, &before) {
+        if appositive
+            || det_after_name
+            || is_place_of(text, ws, &piece, &before)
+            || names_described(text, ws, &piece, &before)
+        {
             piece = before;
         } else {
             break;

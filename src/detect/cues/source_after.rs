@@ -33,6 +33,7 @@ pub(super) fn after_source(
     let mut buf = [0u8; 32];
     let mut end = first.end;
     let mut commas = 0;
+    let mut relative = false;
     let mut prev_end = first.start;
     for (i, w) in outside[from..].iter().take(MAX_SOURCE_WORDS).enumerate() {
         let gap = &text[prev_end..w.start];
@@ -65,6 +66,13 @@ pub(super) fn after_source(
             break;
         }
         if i == 0 && (lexicon::ends_source(&l) || lexicon::cue(&l).is_some()) {
+            return None;
+        }
+        // "… and said Republican leaders will have a “day of reckoning”": a noun phrase
+        // that runs into an auxiliary is the subject of what was said, not who said it
+        // ("said an official who was not authorized to speak" keeps its relative clause)
+        relative |= matches!(&*l, "who" | "which" | "whose");
+        if commas == 0 && i > 0 && !relative && l != "not" && lexicon::is_auxiliary(&l) {
             return None;
         }
         end = w.end;

@@ -237,6 +237,7 @@ pub fn ends_source(word_lower: &str) -> bool {
             | "when"
             | "while"
             | "that"
+            | "whether"
             | "because"
             | "as"
             | "last"

@@ -36,7 +36,7 @@ pub fn is_verb_modifier(word_lower: &str) -> bool {
 }
 
 /// Auxiliary and modal verbs, and "not".
-fn is_auxiliary(word_lower: &str) -> bool {
+pub fn is_auxiliary(word_lower: &str) -> bool {
     matches!(
         word_lower,
         "has"

@@ -159,11 +159,15 @@ fn opening_phrase(text: &str, outside: &[Word]) -> usize {
     // the city would sue the county over the deal, Marr fired back")
     // (and so may a phrase that "amid" or "despite" opens: "Amid calls from some to
     // close every plant in the valley, …")
-    let reach = if lexicon::is_subordinator(&l) || matches!(&*l, "amid" | "amidst" | "despite") {
-        MAX_CLAUSE_WORDS
-    } else {
-        9
-    };
+    // (and one that a speech verb's participle opens: "Asked on Monday whether her
+    // husband would hold a post in her cabinet, …")
+    let asked = l.ends_with("ed") && lexicon::cue(&l).is_some();
+    let reach =
+        if lexicon::is_subordinator(&l) || matches!(&*l, "amid" | "amidst" | "despite") || asked {
+            MAX_CLAUSE_WORDS
+        } else {
+            9
+        };
     let comma = (1..outside.len().min(reach))
         .find(|&i| text[outside[i - 1].end..outside[i].start].contains(','));
     // A preposition opens a phrase that the comma closes ("In Paris, …"); after a
@@ -195,16 +199,22 @@ fn participle_opens(text: &str, outside: &[Word]) -> bool {
     let s = &text[first.clone()];
     let next = &text[second.clone()];
     // (the tests on the words as they stand first: most openings fail them, and are
-    // not lower-cased)
-    if s.len() < 6 || text[first.end..second.start] != *" " || is_capitalized(next) {
+    // not lower-cased; "Asked" is short, but no name)
+    if s.len() < 5 || text[first.end..second.start] != *" " || is_capitalized(next) {
         return false;
     }
     let (mut first_buf, mut buf) = ([0u8; 32], [0u8; 32]);
     let l = lower(s, &mut first_buf);
     let n = lower(next, &mut buf);
-    ["ing", "ed", "ly"].iter().any(|end| l.ends_with(end))
+    // "Asked about the plan, …", "Asked whether she would run, …": a speech verb's
+    // participle opens a phrase before the question it was asked
+    let asked = l.ends_with("ed") && lexicon::cue(&l).is_some();
+    let question = asked && matches!(&*n, "whether" | "why" | "how" | "what" | "who");
+    (s.len() >= 6 || asked)
+        && ["ing", "ed", "ly"].iter().any(|end| l.ends_with(end))
         && (lexicon::is_preposition(&n)
             || lexicon::is_article(&n)
             || lexicon::is_clause_boundary(&n)
-            || n.ends_with("ing"))
+            || n.ends_with("ing")
+            || question)
 }

@@ -9,6 +9,9 @@ mod common_word_names;
 mod coreference;
 mod cue_nouns;
 mod introduced;
+mod named_descriptions;
+mod questions;
+mod reported_clauses;
 mod serving_roles;
 
 fn article(body: &str) -> Article {

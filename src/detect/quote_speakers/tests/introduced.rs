@@ -155,3 +155,16 @@ fn a_cue_in_the_clause_that_opens_the_sentence_leaves_a_later_quotation_to_the_m
     let got = speakers("After Lena Holt said “we are done,” Ivo Marsh left the room.");
     assert_eq!(got, vec!["Lena Holt"]);
 }
+
+#[test]
+fn a_paragraph_that_is_only_a_dash_and_a_name_signs_the_quotation_above_it() {
+    let body = "The two candidates clashed on the clinic and the bridge.\n\n\
+                “The idea that I would close the clinic is just not accurate.”\n\n\
+                - Ada Rusk.\n\n\
+                “I went to the council before the flood and warned them.”\n\n\
+                —Ivo Brandt, at the debate in Dover.";
+    assert_eq!(speakers(body), vec!["Ada Rusk", "Ivo Brandt"]);
+    // a narrator's paragraph above is signed by nobody
+    let body = "Ada Rusk called the plan “a mess” on Monday.\n\n- New Dover.";
+    assert_eq!(speakers(body), vec!["Ada Rusk"]);
+}

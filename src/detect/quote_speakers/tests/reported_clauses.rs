@@ -1,0 +1,17 @@
+//! Quotations inside what a speech verb reports: the subject of the reported clause is
+//! no speaker.
+
+use super::speakers;
+
+#[test]
+fn a_noun_phrase_after_said_that_runs_into_an_auxiliary_is_what_was_said() {
+    let body = "Ada Rusk issued a statement calling the levy “a disgrace” and said \
+                county leaders will face a “day of reckoning.”";
+    assert_eq!(speakers(body), vec!["Ada Rusk", "Ada Rusk"]);
+    // a relative clause after the source keeps the source
+    let body = "“It will take a while,” said a county official who was not \
+                authorized to speak publicly.";
+    assert_eq!(speakers(body), vec!["county official"]);
+    let body = "“It will take a while,” said Ivo Brandt, who has led the board since 2009.";
+    assert_eq!(speakers(body), vec!["Ivo Brandt"]);
+}
