@@ -274,6 +274,9 @@ fn iso_country(iso: &keshvar::Country) -> Country {
             demonyms.push(plural);
         }
     }
+    if let Some(people) = stan_people(&name) {
+        demonyms.push(people);
+    }
     // Small territories' capitals ("Stanley", "Douglas") are people's names far more
     // often than governments speaking: only members of the UN speak through theirs.
     let capitals = if iso.un_member() {
@@ -290,6 +293,16 @@ fn iso_country(iso: &keshvar::Country) -> Country {
         territory: !iso.un_member(),
         ..Country::default()
     }
+}
+
+/// The people of a land named "-stan" after them, which wire copy uses as the
+/// adjective ("Kazakh" of Kazakhstan, "Uzbek" of Uzbekistan) where the data has only
+/// the "-stani" form; none when the stem is too short to be a word of its own
+/// ("Pakistan").
+fn stan_people(name: &str) -> Option<String> {
+    let stem = name.strip_suffix("stan")?;
+    let stem = stem.strip_suffix('i').unwrap_or(stem);
+    (stem.len() >= 5 && !stem.contains(' ')).then(|| stem.to_string())
 }
 
 /// The capital iso-rs gives for an alpha-2 code, without its qualifier
@@ -449,6 +462,20 @@ mod tests {
             assert!(c.capitals.iter().any(|n| n == capital), "{id}: {c:?}");
         }
         assert!(country("ke").demonyms.iter().any(|d| d == "Kenyans"));
+    }
+
+    #[test]
+    fn a_land_named_after_its_people_has_their_name_as_demonym() {
+        for (id, people) in [
+            ("kz", "Kazakh"),
+            ("kg", "Kyrgyz"),
+            ("uz", "Uzbek"),
+            ("tj", "Tajik"),
+        ] {
+            let c = country(id);
+            assert!(c.demonyms.iter().any(|d| d == people), "{id}: {c:?}");
+        }
+        assert_eq!(super::stan_people("Pakistan"), None);
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub(super) fn countries_and_parties(
     let is_partner = |w: &str| is_name_word(w, known) && !people().contains(w);
     let is_known_country = |w: &str| is_country_name(w, known);
     add_lead_partners(text, ws, lead_end, is_partner, is_known_country, &mut out);
+    add_irregular_demonyms(&names, &mut out);
     out
 }
 
@@ -255,6 +256,53 @@ fn add_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
             kind: SideKind::Country,
         });
     }
+}
+
+/// Gives each found country that has no demonym yet the one name word of the story
+/// made from the start of its name with a demonym's ending, though shorter than the
+/// name or made from less of it ("Brannmark" and "Brannish", "Samarand" and "Samari",
+/// as "Denmark" and "Danish"). Only a country found by other means takes one, so two
+/// people's names sharing a start ("Christopher", "Christian") make no country.
+fn add_irregular_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
+    let bare: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].kind == SideKind::Country && out[i].names.len() == 1)
+        .collect();
+    for i in bare {
+        let name = out[i].name.clone();
+        let made: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|d| is_irregular_demonym_of(d, &name))
+            .collect();
+        // (two such words would be two peoples: neither is told to be this one's)
+        let [d] = made.as_slice() else { continue };
+        if out
+            .iter()
+            .any(|o| o.name != *d && o.names.iter().any(|n| n == d))
+        {
+            continue;
+        }
+        out.retain(|o| o.name != *d);
+        if let Some(c) = out.iter_mut().find(|o| o.name == name) {
+            c.names.push(d.to_string());
+            c.names.push(format!("{d}s"));
+        }
+    }
+}
+
+/// Whether `d` is a demonym made from the first four letters or more, and at least half,
+/// of `name`, with a demonym's ending ("Brannish" of "Brannmark").
+fn is_irregular_demonym_of(d: &str, name: &str) -> bool {
+    let shared = d
+        .bytes()
+        .zip(name.bytes())
+        .take_while(|(x, y)| x == y)
+        .count();
+    d != name
+        && shared >= 4
+        && 2 * shared >= name.len()
+        && d.is_char_boundary(shared)
+        && is(Class::DemonymEnding, &d[shared..])
 }
 
 /// Whether a word may be a side's own name: capitalised, no title, calendar or

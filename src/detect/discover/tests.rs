@@ -37,6 +37,21 @@ fn a_name_and_its_demonym_make_a_country() {
 }
 
 #[test]
+fn a_found_country_takes_a_demonym_made_from_less_of_its_name() {
+    let text = "Corvath and Telmark talks\n\nCorvath and Telmark met in Geneva.\n\n\
+        Corvath's trade minister spoke. Telmish officials replied; a Telmish trawler sailed.";
+    let lead_end = text.find("\n\nCorvath's").expect("the lead");
+    let got = found_with_lead(text, lead_end);
+    assert!(
+        got.contains(&("Telmark|Telmish|Telmishs".into(), SideKind::Country)),
+        "{got:?}"
+    );
+    // two people's names sharing a start make no country of either
+    let got = found("Christopher Dale met Christian Moss. Christian said so.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
 fn an_owner_of_ministers_is_a_country_and_so_is_the_name_the_lead_pairs_it_with() {
     let text = "Velmar and Dastra agree\n\nVelmar and Dastra agreed at talks hosted by \
         Turkey.\n\nVelmar's foreign minister said so. Orvin's trade minister agreed.";
