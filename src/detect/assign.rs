@@ -11,7 +11,7 @@ use super::choice;
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
-use super::government_side::{put_in_the_government, the_government};
+use super::government_side::the_government;
 use super::governs::who_governs;
 use super::home::{self, Home};
 use super::named_after_role;
@@ -179,10 +179,7 @@ fn infer_sides(
         .collect();
     choice::attributions(&mut scored, &choosing, findings, stances, &counted);
     let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
-    let scores: Vec<(usize, f32)> = scored.iter().map(|s| (s.side, s.score)).collect();
-    let people = (entities, evidence);
-    put_in_the_government(&mut chosen, &scores, story.candidates, roles, people);
-    let government = the_government(&mut chosen, story.candidates, roles, people);
+    let government = the_government(&mut chosen, story.candidates, roles, (entities, evidence));
     (chosen, scored, government)
 }
 

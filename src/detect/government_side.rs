@@ -10,7 +10,7 @@
 
 use super::candidates::Candidates;
 use super::entities::Entities;
-use super::evidence::{Clue, Evidence, Roles, Target};
+use super::evidence::{Evidence, Roles};
 use super::side_kind::SideKind;
 use crate::model::Party;
 
@@ -43,83 +43,6 @@ pub fn the_government(
     // (a vote no count of the story's own can reach, with room to add to it)
     roles.governing.push((governs, i32::MAX / 2));
     government.party.is_none().then_some(government.side)
-}
-
-/// Where the inferred sides are two parties of one country, neither shown governing,
-/// while ministers speak who are neither's by their names or titles, the government is
-/// the side missing: two opposition parties outscored it because its voices are the
-/// state's offices, which count for no party until one is known to govern (the Lib
-/// Dems' pledge, the Tories' reply, the Education Secretary answering both). It takes
-/// the weaker party's place: the party of that country called the government, else the
-/// one other party the story names, else the country, which [`the_government`] then
-/// calls "the government".
-pub fn put_in_the_government(
-    chosen: &mut [usize],
-    scores: &[(usize, f32)],
-    candidates: &Candidates,
-    roles: &mut Roles,
-    (entities, evidence): (&Entities, &Evidence),
-) {
-    let [a, b] = *chosen else { return };
-    let kind = |s: usize| roles.kinds.get(s).copied();
-    let Some(country) = candidates.country_of_party(a) else {
-        return;
-    };
-    let vote = |s: usize| roles.governing.iter().find(|g| g.0 == s).map_or(0, |g| g.1);
-    let two_parties = kind(a) == Some(SideKind::Party)
-        && kind(b) == Some(SideKind::Party)
-        && candidates.country_of_party(b) == Some(country);
-    // (a party said to govern has the ministers' words already: a minister's words
-    // about another's plan may also count a party as governing, and then the pair is
-    // left as it is)
-    let governed = vote(a) > 0 || vote(b) > 0;
-    if !two_parties || governed || !unclaimed_minister_speaks(chosen, entities, evidence) {
-        return;
-    }
-    let score = |s: usize| scores.iter().find(|x| x.0 == s).map_or(f32::MIN, |x| x.1);
-    let weaker = usize::from(score(a) >= score(b));
-    let others: Vec<(usize, i32)> = roles
-        .governing
-        .iter()
-        .copied()
-        .filter(|&(s, v)| {
-            !chosen.contains(&s)
-                && v >= 0
-                && kind(s) == Some(SideKind::Party)
-                && candidates.country_of_party(s) == Some(country)
-        })
-        .collect();
-    let called = others.iter().filter(|o| o.1 > 0).max_by_key(|o| o.1);
-    let governs = match (called, others.as_slice()) {
-        (Some(&(s, _)), _) | (None, &[(s, _)]) => s,
-        _ => candidates.of_country(country),
-    };
-    chosen[weaker] = governs;
-    roles.governing.retain(|&(s, _)| s != governs);
-    roles.governing.push((governs, i32::MAX / 2));
-}
-
-/// Whether a minister speaks whose name, title or descriptions tie it to neither of
-/// `chosen`, and no holder of a state office is tied to one of them: the state's voice
-/// is neither's.
-fn unclaimed_minister_speaks(chosen: &[usize], entities: &Entities, evidence: &Evidence) -> bool {
-    let claimed = |i: usize| {
-        evidence.of(i).iter().any(|&(target, clue)| {
-            matches!(target, Target::Side(s) if chosen.contains(&s))
-                && matches!(
-                    clue,
-                    Clue::Named | Clue::Appositive | Clue::Described | Clue::Member
-                )
-        })
-    };
-    let holds_state = |i: usize| evidence.of(i).contains(&(Target::State, Clue::Office));
-    let mut ministers = entities.list.iter().enumerate().filter(|&(i, e)| {
-        let mut names = std::iter::once(&e.name)
-            .chain(&e.role)
-            .chain(&e.descriptions);
-        e.speaks && !claimed(i) && names.any(|d| names_a_minister(d))
-    });
-    ministers.next().is_some() && !(0..entities.list.len()).any(|i| holds_state(i) && claimed(i))
 }
 
 /// The government behind `chosen`, when the two sides are a party and its own country
@@ -239,23 +162,6 @@ mod tests {
         assert_eq!(ids, ["conservatives", "government"]);
         let want = [Some("conservatives"), Some("government")];
         assert_eq!(sides, want.map(|s| s.map(String::from)));
-    }
-
-    #[test]
-    fn two_opposition_parties_do_not_keep_out_the_government_whose_ministers_answer() {
-        let story = "Lib Dems pledge free bus passes\n\n\
-            The Liberal Democrats have promised free bus travel for everyone under 21.\n\n\
-            Lib Dem transport spokesman Owen Tracy said: \"Young people are priced off the \
-            buses.\" Lib Dem leader Mary Pell said the plan was costed. \"Every penny is \
-            accounted for,\" Mr Tracy said.\n\n\
-            Shadow transport secretary Ralph Keene said the Tories would not match it. \
-            \"It is a promise the Lib Dems never have to keep,\" he said.\n\n\
-            Transport Minister Ada Fenwick said the sums did not add up. \"This plan would \
-            cost three times what they claim,\" she said. \"Bus fares are already frozen,\" \
-            the minister added.\n";
-        let (ids, sides) = inferred(story);
-        assert_eq!(ids, ["liberal-democrats", "government"]);
-        assert_eq!(sides.last(), Some(&Some("government".to_string())));
     }
 
     #[test]
