@@ -63,6 +63,11 @@ const SOURCE_NOUNS: &str = "
     readers caller callers viewer viewers protester protesters blogger writer student
     students fan fans chancellor premier commissioner democrat republican person
     treasurer supporter backer backers donor donors front-runner frontrunner hopeful mediator
+    mediators lawyer lawyers attorney attorneys commander commanders chief organiser
+    organizer campaigner campaigners councillor councillors lawmaker legislator politician
+    delegates banker bankers trader traders dealer dealers broker brokers rebels soldiers
+    villagers refugees farmers drivers pilots nurses teachers passengers miners fishermen
+    investors shareholders chair chairwoman
 ";
 
 /// Offices that one person holds in a story, so that "the minister" or "the Tory

@@ -10,6 +10,7 @@ mod coreference;
 mod cue_nouns;
 mod introduced;
 mod serving_roles;
+mod wire_sources;
 
 fn article(body: &str) -> Article {
     let text = format!("Made-up headline for a test\n\n{body}\n");
