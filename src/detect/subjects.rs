@@ -6,7 +6,7 @@
 use super::lexicon;
 use super::speakers::is_role_noun;
 use super::words::{Word, is_capitalized, lower, prev_char, words};
-use holders::{relative_clause_start, titled_holder};
+use holders::{joins_body_name, relative_clause_start, titled_holder};
 use std::ops::Range;
 
 mod holders;
@@ -333,7 +333,9 @@ fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usiz
         .find(|&i| {
             let w = &text[ws[i].clone()];
             // (a conjunction opening the sentence too: "But he added:")
-            (lexicon::is_clause_boundary(w) && !joins_title(text, ws, i))
+            (lexicon::is_clause_boundary(w)
+                && !joins_title(text, ws, i)
+                && !joins_body_name(text, ws, i))
                 || lexicon::is_opening_conjunction(w)
                 || (!is_capitalized(w) && {
                     let l = lower(w, &mut buf);

@@ -55,3 +55,35 @@ pub(super) fn titled_holder(
     };
     titles > 0 && named && role_before
 }
+
+/// Most words back from an "and" to the body's head noun of the name it joins.
+const MAX_BODY_NAME_WORDS: usize = 6;
+
+/// Whether the "and" at `ws[i]` joins two words of one body's name ("the Organization
+/// for Security and Cooperation in Europe said"): capitalised words on both sides, and
+/// before it, over capitalised words and particles only, a name that opens with a body's
+/// head noun followed by "of" or "for".
+pub(super) fn joins_body_name(text: &str, ws: &[Word], i: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let capitalized = |k: usize| ws.get(k).is_some_and(|w| is_capitalized(&text[w.clone()]));
+    if i == 0 || &text[ws[i].clone()] != "and" || !capitalized(i - 1) || !capitalized(i + 1) {
+        return false;
+    }
+    let mut k = i - 1;
+    while k > 0 && i - k < MAX_BODY_NAME_WORDS {
+        let w = &text[ws[k - 1].clone()];
+        if !(is_capitalized(w) || matches!(w, "of" | "for" | "on" | "the")) {
+            break;
+        }
+        k -= 1;
+    }
+    // (the head opens the name: "Washington's Institute for Science and International
+    // Security" may be a place's, and "X and Y of the Institute" two people)
+    let Some(head) = (k..i - 1).find(|&j| capitalized(j)) else {
+        return false;
+    };
+    let opens = head == 0 || !capitalized(head - 1);
+    opens
+        && lexicon::is_body_head(&lower(&text[ws[head].clone()], &mut buf))
+        && matches!(&text[ws[head + 1].clone()], "of" | "for")
+}

@@ -2,7 +2,7 @@
 //! "with X saying", a relative clause holding a list, a titled name after a role, a
 //! surname of two words, a passive cue inside another's reported speech.
 
-use super::speakers;
+use super::{speakers, speakers_with_roles};
 
 #[test]
 fn role_nouns_of_wire_copy_name_their_sources() {
@@ -48,4 +48,20 @@ fn a_passive_cue_inside_reported_speech_leaves_the_fragment_to_the_speaker() {
     let body = "Ines Marr, the union's leader, said crews were being asked to work \
                 shifts that left them “dangerously tired”.";
     assert_eq!(speakers(body), vec!["Ines Marr"]);
+}
+
+#[test]
+fn a_body_named_by_its_head_and_a_complement_is_a_body() {
+    let body = "The Federation of Kelp Growers said the quota was “a disgrace”.\n\n\
+                Monitors from the Agency for Trade and Standards in Orvane said the \
+                vote was “calm”.";
+    let got = speakers_with_roles(body);
+    assert_eq!(got[0].0, "Federation of Kelp Growers");
+    // (the monitors speak, the agency is in their role)
+    assert!(
+        got[1]
+            .1
+            .contains("Agency for Trade and Standards in Orvane"),
+        "{got:?}"
+    );
 }
