@@ -189,7 +189,12 @@ pub(in crate::detect) fn classify_run(
         return RunKind::Body(lead_text_start..whole.end);
     }
     // (a single capitalised noun opens many a sentence: "Officials", "Police")
-    if run.len() >= 2 && is_role_noun(&last) && !honorific_first(text, run) {
+    // (a group's plural ends a body's name: "the CORE Teachers")
+    if run.len() >= 2
+        && is_role_noun(&last)
+        && !lexicon::is_group_noun(&last)
+        && !honorific_first(text, run)
+    {
         return RunKind::Role(lead_text_start..whole.end);
     }
     let honorific = abbreviations::is_name_prefix(&lower(&text[run[0].clone()], &mut buf));
