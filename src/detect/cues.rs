@@ -56,13 +56,22 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
             cue.source = passive_agent(text, outside, k, quotes);
             cue.inverted = cue.source.is_some();
         }
+        if cue.source.is_none() && cue.verb.ends_with("ing") {
+            cue.source = with_subject(text, outside, k);
+        }
         if cue.source.is_none() && cue.verb != "according" && !is_participle(text, outside, k, &cue)
         {
             let start = clause
                 .start(text, outside, quotes, k)
                 .max(k.saturating_sub(MAX_SOURCE_WORDS));
             cue.source = dash_aside_name(text, &outside[..k], &outside[k])
-                .or_else(|| before_source(text, &outside[start..=k]));
+                .or_else(|| before_source(text, &outside[start..=k]))
+                // (inside another's reported speech only: "X said pilots were being
+                // asked …" is X's; a sentence's own passive subject may still state)
+                .filter(|_| {
+                    !(out.iter().any(|c: &Cue| c.source.is_some())
+                        && is_passive(text, outside, k, &cue))
+                });
             // "asked Jo Bell" names whom Jo Bell asked, but after a quotation the one
             // who asked it ("“Why?” asked Jo Bell")
             let inverts = !lexicon::takes_object(cue.verb)
@@ -281,6 +290,51 @@ fn is_participle(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
             && text[outside[k - 1].end..cue.word.start].trim().is_empty()
     };
     cue.verb.ends_with("ing") && cue.verb != "according" && !named_before
+}
+
+/// "pilots were being asked to work rosters that left them “dangerously tired”": the
+/// subject of a passive cue is whom the words were put to, never their source ("was
+/// quoted as saying" excepted: its subject is the speaker).
+fn is_passive(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
+    let mut buf = [0u8; 32];
+    let be = |i: usize, buf: &mut [u8; 32]| {
+        matches!(
+            &*lower(&text[outside[i].clone()], buf),
+            "was" | "were" | "been" | "being" | "is" | "are" | "be"
+        )
+    };
+    let joined = |i: usize| text[outside[i].end..outside[i + 1].start] == *" ";
+    let participle = cue.verb.ends_with("ed") || matches!(cue.verb, "told" | "said");
+    // (a stance verb's participle is an adjective: "Tessa is opposed to the plan")
+    participle
+        && cue.kind == CueKind::Speech
+        && cue.verb != "quoted"
+        && k > 0
+        && joined(k - 1)
+        && (be(k - 1, &mut buf)
+            || (k > 1
+                && joined(k - 2)
+                && lexicon::is_verb_modifier(&lower(&text[outside[k - 1].clone()], &mut buf))
+                && be(k - 2, &mut buf)))
+}
+
+/// Most words between "with" and the participle whose subject they are.
+const MAX_WITH_WORDS: usize = 5;
+
+/// "…, with one official saying the plan was “dead”": the noun phrase between "with"
+/// and a participle cue is its subject, not the sentence's (a phrase of plain words,
+/// no punctuation, no verb among them).
+fn with_subject(text: &str, outside: &[Word], k: usize) -> Option<Range<usize>> {
+    let with = (k.saturating_sub(MAX_WITH_WORDS + 1)..k.saturating_sub(1))
+        .rev()
+        .find(|&i| &text[outside[i].clone()] == "with")?;
+    let phrase = &outside[with + 1..k];
+    let plain = (with..k).all(|i| text[outside[i].end..outside[i + 1].start] == *" ");
+    let verbless = phrase.iter().all(|w| {
+        let s = &text[w.clone()];
+        is_capitalized(s) || (lexicon::cue_form(s).is_none() && !lexicon::is_clause_boundary(s))
+    });
+    (plain && verbless).then(|| phrase[0].start..phrase[phrase.len() - 1].end)
 }
 
 /// Whether a verb form that is as often something else speaks here: "states" and

@@ -6,7 +6,10 @@
 use super::lexicon;
 use super::speakers::is_role_noun;
 use super::words::{Word, is_capitalized, lower, prev_char, words};
+use holders::{joins_body_name, relative_clause_start, titled_holder};
 use std::ops::Range;
+
+mod holders;
 
 /// Whether `piece` is the place that ends the appositive `before` it ("…, during a
 /// meeting in Columbus, Ohio, said", "a salesman from Sumter, South Carolina,"): a short
@@ -269,12 +272,20 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
         if as_name {
             break;
         }
+        if titled_holder(text, ws, &piece, &before) {
+            break;
+        }
         if appositive
             || det_after_name
             || is_place_of(text, ws, &piece, &before)
             || names_described(text, ws, &piece, &before)
         {
             piece = before;
+        } else if let Some(relative) = relative_clause_start(text, ws, piece.start) {
+            // "Lansell, who met Agriculture, Forestry and Fisheries Minister Takeo
+            // Shimura, said": a relative clause runs to the comma before the verb,
+            // over the commas of a list inside it
+            piece = piece_ending(text, ws, relative);
         } else {
             break;
         }
@@ -351,7 +362,9 @@ fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usiz
         .find(|&i| {
             let w = &text[ws[i].clone()];
             // (a conjunction opening the sentence too: "But he added:")
-            (lexicon::is_clause_boundary(w) && !joins_title(text, ws, i))
+            (lexicon::is_clause_boundary(w)
+                && !joins_title(text, ws, i)
+                && !joins_body_name(text, ws, i))
                 || lexicon::is_opening_conjunction(w)
                 || (!is_capitalized(w) && {
                     let l = lower(w, &mut buf);

@@ -227,7 +227,10 @@ impl Entities {
         let first_name = np.name.split_whitespace().next().unwrap_or_default();
         let same_person = |&i: &usize| {
             let name = &self.list[i].name;
-            single || !name.contains(' ') || name.split_whitespace().next() == Some(first_name)
+            single
+                || !name.contains(' ')
+                || name.split_whitespace().next() == Some(first_name)
+                || ends_with_name(name, &np.name)
         };
         let same = by_last
             .into_iter()
@@ -249,7 +252,7 @@ impl Entities {
             .full_names
             .get(&surname)
             .or_else(|| self.first_names.get(&surname))
-            .filter(|_| single)
+            .filter(|k| single || ends_with_name(&k.name, &np.name))
             .cloned();
         match known {
             Some(k) => {
@@ -268,4 +271,12 @@ impl Entities {
             None => self.push(np.name.clone(), np, EntityKind::Person),
         }
     }
+}
+
+/// Whether `name` ends with the words of `tail`, a surname of two words or more: "Mr
+/// Barros Lemos" is "Henrique Barros Lemos", not a new person.
+fn ends_with_name(name: &str, tail: &str) -> bool {
+    name.len() > tail.len()
+        && name.ends_with(tail)
+        && name[..name.len() - tail.len()].ends_with(' ')
 }

@@ -63,6 +63,17 @@ const SOURCE_NOUNS: &str = "
     readers caller callers viewer viewers protester protesters blogger writer student
     students fan fans chancellor premier commissioner democrat republican person
     treasurer supporter backer backers donor donors front-runner frontrunner hopeful mediator
+    mediators lawyer lawyers attorney attorneys commander commanders chief organiser
+    organizer campaigner campaigners councillor councillors lawmaker legislator politician
+    delegates banker trader dealer broker chair chairwoman
+";
+
+/// Plural nouns of groups that speak in wire copy ("some drivers said", "farmers
+/// said"): source nouns in lower case; capitalised at the end of a name they belong to
+/// a body ("the CORE Teachers"), not a description.
+const GROUP_NOUNS: &str = "
+    bankers traders dealers brokers rebels soldiers villagers refugees farmers drivers
+    pilots nurses teachers passengers miners fishermen investors shareholders
 ";
 
 /// Offices that one person holds in a story, so that "the minister" or "the Tory
@@ -135,7 +146,13 @@ pub fn is_body_head(word_lower: &str) -> bool {
 /// Whether a lower-case word is a common noun that can head a source.
 pub fn is_source_noun(word_lower: &str) -> bool {
     static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    in_set(&SET, SOURCE_NOUNS, word_lower)
+    in_set(&SET, SOURCE_NOUNS, word_lower) || is_group_noun(word_lower)
+}
+
+/// Whether a lower-case word is one of the [`GROUP_NOUNS`].
+pub fn is_group_noun(word_lower: &str) -> bool {
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    in_set(&SET, GROUP_NOUNS, word_lower)
 }
 
 /// Nouns of one who speaks for a body, always a person ("the spokeswoman").

@@ -182,14 +182,19 @@ pub(in crate::detect) fn classify_run(
         .map_or(whole.start, |k| run[k].start);
     // (an acronym has two letters at least: "A" opening a sentence is no body)
     let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
-    if lexicon::is_body_head(&last) || acronym {
+    if lexicon::is_body_head(&last) || acronym || body_before_complement(text, run, lead) {
         if let Some(name) = name_before_body(text, run, lead, sides) {
             return RunKind::Person(name);
         }
         return RunKind::Body(lead_text_start..whole.end);
     }
     // (a single capitalised noun opens many a sentence: "Officials", "Police")
-    if run.len() >= 2 && is_role_noun(&last) && !honorific_first(text, run) {
+    // (a group's plural ends a body's name: "the CORE Teachers")
+    if run.len() >= 2
+        && is_role_noun(&last)
+        && !lexicon::is_group_noun(&last)
+        && !honorific_first(text, run)
+    {
         return RunKind::Role(lead_text_start..whole.end);
     }
     let honorific = abbreviations::is_name_prefix(&lower(&text[run[0].clone()], &mut buf));
@@ -225,6 +230,19 @@ pub(in crate::detect) fn classify_run(
         return RunKind::Other;
     }
     RunKind::Person(name)
+}
+
+/// "National Association of Pension Funds", "Institute for Fiscal Studies": a body's
+/// head noun among the first two words after the titles, before "of" or "for" and
+/// what the body is of, names a body even when its last word is none ("Governor
+/// of the Bank of England Mervyn King" is a person: the bank comes too late).
+fn body_before_complement(text: &str, run: &[Range<usize>], lead: usize) -> bool {
+    let mut buf = [0u8; 32];
+    (lead..run.len().saturating_sub(2).min(lead + 2)).any(|k| {
+        starts_with_capital(text, run[k].start)
+            && lexicon::is_body_head(&lower(&text[run[k].clone()], &mut buf))
+            && matches!(&text[run[k + 1].clone()], "of" | "for")
+    })
 }
 
 /// The person's name in a run that ends on a body the person is of ("Hanne Lys of the
