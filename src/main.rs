@@ -3,6 +3,13 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc rather than glibc's malloc for the whole program: a folder's articles are
+/// detected one after another on every core, each making and freeing thousands of
+/// small maps, strings and lists, and glibc's malloc and free took about a tenth of
+/// the instructions of `detect DIR --save` (a twentieth of one large article's).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     keep_going_past_file_size_limit();
     let cli = match parley::cli::Cli::try_parse() {

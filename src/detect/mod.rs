@@ -233,7 +233,8 @@ pub fn explain_sides(article: &Article, parties: Option<&[Party]>) -> explain::E
 /// and, when the sides are to be inferred (`inferring`), the matcher over the known
 /// countries and parties. Why a function of its own: they take about 20 M instructions,
 /// which a caller with another core idle while it loads the article (the `detect`
-/// command) can spend there meanwhile; detection builds what is not built yet.
+/// command), or while its first worker lists a folder (`detect DIR --save`), can spend
+/// there meanwhile; detection builds what is not built yet.
 pub fn build_tables(inferring: bool) {
     country_matcher();
     politicians::build_table();
