@@ -246,7 +246,8 @@ fn follows_quotation(text: &str, word: &Word, quotes: &[Range<usize>]) -> bool {
 }
 
 /// Whether a cue is a participle ("…, adding that") that shares its clause's subject,
-/// which it is unless a name stands right before it ("footage of Trump saying").
+/// which it is unless a name stands right before it ("footage of Trump saying") or
+/// "with" opens a subject of its own ("…, with a party spokeswoman saying").
 fn is_participle(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
     let mut buf = [0u8; 32];
     let named_before = k > 0 && {
@@ -255,7 +256,30 @@ fn is_participle(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
             && !lexicon::is_calendar_word(&lower(before, &mut buf))
             && text[outside[k - 1].end..cue.word.start].trim().is_empty()
     };
-    cue.verb.ends_with("ing") && cue.verb != "according" && !named_before
+    cue.verb.ends_with("ing")
+        && cue.verb != "according"
+        && !named_before
+        && !with_subject(text, outside, k)
+}
+
+/// Whether "with" and a noun phrase of its own stand right before the participle at
+/// `outside[k]` ("with a party spokeswoman saying", "with officials warning"): two to
+/// four words after "with", no punctuation between, none of them a cue.
+fn with_subject(text: &str, outside: &[Word], k: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(with) = (k.saturating_sub(5)..k.saturating_sub(1))
+        .rev()
+        .find(|&j| text[outside[j].clone()].eq_ignore_ascii_case("with"))
+    else {
+        return false;
+    };
+    let joined = text[outside[with].end..outside[k].start]
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'\'' | b'-'));
+    joined
+        && outside[with + 1..k]
+            .iter()
+            .all(|w| lexicon::cue(&lower(&text[w.clone()], &mut buf)).is_none())
 }
 
 /// Whether a verb form that is as often something else speaks here: "states" and

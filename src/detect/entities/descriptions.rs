@@ -98,20 +98,30 @@ fn another_portfolio(description: &str, e: &Entity) -> bool {
 
 /// The title words before a phrase's last word, in lower case ("Energy" of "Deputy
 /// Energy Minister", "foreign" of "Their foreign minister"): not a rank, an office, a
-/// body ("party") or an owner ("Labour's", which [`same_owner`] weighs).
+/// body ("party") or an owner ("Labour's", which [`same_owner`] weighs). Before an
+/// office, every capitalised word but an acronym is one ("Work and Pensions Secretary":
+/// "work", "pensions"; no title list holds every department's words).
 fn portfolio(phrase: &str) -> Vec<String> {
     let mut words = phrase.split_whitespace();
-    words.next_back();
+    let office = words
+        .next_back()
+        .is_some_and(|last| lexicon::is_office(&bare_word(last).to_lowercase()));
     words
         .filter(|w| bare_word(w).len() == w.trim_matches(|c: char| !c.is_alphanumeric()).len())
-        .map(|w| bare_word(w).to_lowercase())
-        .filter(|w| {
-            lexicon::is_title(w)
+        // (an acronym may name the department of a title's words: "the USDA secretary"
+        // is "Agriculture Secretary Richard Lyng")
+        .map(|w| {
+            let capital = is_capitalized(w) && w.chars().any(char::is_lowercase);
+            (capital, bare_word(w).to_lowercase())
+        })
+        .filter(|(capital, w)| {
+            (lexicon::is_title(w) || (office && *capital && !lexicon::is_sentence_word(w)))
                 && lexicon::rank(w).is_none()
                 && !lexicon::is_office(w)
                 && !lexicon::is_body_head(w)
                 && !is_party_word(w)
         })
+        .map(|(_, w)| w)
         .collect()
 }
 
