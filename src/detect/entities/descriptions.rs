@@ -99,8 +99,8 @@ fn another_portfolio(description: &str, e: &Entity) -> bool {
 /// The title words before a phrase's last word, in lower case ("Energy" of "Deputy
 /// Energy Minister", "foreign" of "Their foreign minister"): not a rank, an office, a
 /// body ("party") or an owner ("Labour's", which [`same_owner`] weighs). Before an
-/// office, every capitalised word but an acronym is one ("Work and Pensions Secretary":
-/// "work", "pensions"; no title list holds every department's words).
+/// office, every capitalised word is one but an acronym or a demonym ("Work and Pensions
+/// Secretary": "work", "pensions"; no title list holds every department's words).
 fn portfolio(phrase: &str) -> Vec<String> {
     let mut words = phrase.split_whitespace();
     let office = words
@@ -108,10 +108,12 @@ fn portfolio(phrase: &str) -> Vec<String> {
         .is_some_and(|last| lexicon::is_office(&bare_word(last).to_lowercase()));
     words
         .filter(|w| bare_word(w).len() == w.trim_matches(|c: char| !c.is_alphanumeric()).len())
-        // (an acronym may name the department of a title's words: "the USDA secretary"
-        // is "Agriculture Secretary Richard Lyng")
+        // (an acronym or a demonym may name what another title's words name: "the USDA
+        // secretary" is "Agriculture Secretary Richard Lyng", "the Marovan minister"
+        // "Marova's trade minister")
         .map(|w| {
-            let capital = is_capitalized(w) && w.chars().any(char::is_lowercase);
+            let demonym = ["an", "ese", "ish"].iter().any(|end| w.ends_with(end));
+            let capital = is_capitalized(w) && w.chars().any(char::is_lowercase) && !demonym;
             (capital, bare_word(w).to_lowercase())
         })
         .filter(|(capital, w)| {
