@@ -280,7 +280,8 @@ fn passive_agent(
 }
 
 /// Whether a cue is a participle ("…, adding that") that shares its clause's subject,
-/// which it is unless a name stands right before it ("footage of Trump saying").
+/// which it is unless a name stands right before it ("footage of Trump saying") or
+/// "with" opens a subject of its own ("…, with a party spokeswoman saying").
 fn is_participle(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
     let mut buf = [0u8; 32];
     let named_before = k > 0 && {
@@ -289,7 +290,10 @@ fn is_participle(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
             && !lexicon::is_calendar_word(&lower(before, &mut buf))
             && text[outside[k - 1].end..cue.word.start].trim().is_empty()
     };
-    cue.verb.ends_with("ing") && cue.verb != "according" && !named_before
+    cue.verb.ends_with("ing")
+        && cue.verb != "according"
+        && !named_before
+        && with_subject(text, outside, k).is_none()
 }
 
 /// "pilots were being asked to work rosters that left them “dangerously tired”": the

@@ -149,3 +149,36 @@ fn a_quotation_after_reported_speech_is_the_reporters_not_the_reported() {
                 \"They have a plan.\"";
     assert_eq!(speakers(body), vec!["Ivo Marsh"]);
 }
+
+#[test]
+fn a_portfolio_of_two_capitalised_words_is_one_title_and_one_office() {
+    let body = "The Work and Pensions Secretary said the plan was sound. \"It is fair,\" \
+                he said.\n\n\
+                The Transport and Roads Secretary said: \"It is not.\"\n\n\
+                \"We will see,\" the Pensions Secretary said.";
+    assert_eq!(
+        speakers(body),
+        vec![
+            "Work and Pensions Secretary",
+            "Transport and Roads Secretary",
+            "Work and Pensions Secretary"
+        ]
+    );
+}
+
+#[test]
+fn a_body_named_by_its_noun_before_of_keeps_its_first_word() {
+    let body = "The National Association of Harbour Pilots said the cut would be \"deeply \
+                damaging\" to its members.";
+    assert_eq!(
+        speakers(body),
+        vec!["National Association of Harbour Pilots"]
+    );
+}
+
+#[test]
+fn with_and_a_noun_phrase_before_a_participle_is_its_subject() {
+    let body = "The Coast Party hit back, with a party spokeswoman saying the plan was \
+                \"a fantasy\" from the start.";
+    assert_eq!(speakers(body), vec!["party spokeswoman"]);
+}

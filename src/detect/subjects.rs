@@ -315,7 +315,10 @@ pub(super) fn joins_title(text: &str, ws: &[Word], i: usize) -> bool {
         && before.len() <= 5
         && (before.ends_with('.') || text[ws[i - 1].end..ws[i].start].starts_with('.'))
         && lexicon::is_title(&before_lower);
-    if (capitalized && !title_abbreviation) || lexicon::is_determiner(&before_lower) {
+    if capitalized && !title_abbreviation {
+        return joins_portfolio(text, ws, i);
+    }
+    if lexicon::is_determiner(&before_lower) {
         return false;
     }
     // (after such a title a capitalised body before the second office may take a word
@@ -334,6 +337,33 @@ pub(super) fn joins_title(text: &str, ws: &[Word], i: usize) -> bool {
                 .get(k + 1)
                 .is_some_and(|n| is_capitalized(&text[n.clone()]));
             return next_named && gap.is_some_and(|g| g.trim() == "," || g.trim().is_empty());
+        }
+    }
+    false
+}
+
+/// Whether the "and" at `ws[i]` joins the capitalised words of one portfolio ("The Work
+/// and Pensions Secretary said", "Trade and Industry Secretary Ann Bell"): one
+/// capitalised word before it, opening the sentence or after a lower-case word or
+/// determiner (not a first name: "Tony Blair and Health Secretary John Reid" is two
+/// people), and after it capitalised words up to an office, at most three words on.
+fn joins_portfolio(text: &str, ws: &[Word], i: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let opens = i == 1 || {
+        let w = &text[ws[i - 2].clone()];
+        let gap = &text[ws[i - 2].end..ws[i - 1].start];
+        gap.trim().is_empty() && (!is_capitalized(w) || lexicon::is_determiner(&lower(w, &mut buf)))
+    };
+    if !opens || !text[ws[i - 1].end..ws[i].start].trim().is_empty() {
+        return false;
+    }
+    for k in i + 1..ws.len().min(i + 4) {
+        let w = &text[ws[k].clone()];
+        if !is_capitalized(w) {
+            return false;
+        }
+        if k > i + 1 && lexicon::is_office(&lower(w, &mut buf)) {
+            return true;
         }
     }
     false

@@ -20,9 +20,13 @@ pub(super) fn owner_by_pronoun(
     e: &Entity,
     (sides, kinds): (&SideMatcher, &[SideKind]),
 ) -> Option<usize> {
+    let at = e.mentions.first()?.start;
+    let is_party = |s: usize| kinds.get(s) == Some(&SideKind::Party);
+    if party_noun_role(e) {
+        return last_side_named(text, at, sides, Number::Party(&is_party));
+    }
     let role = e.role.as_deref()?;
     let (first, _) = role.split_once(' ')?;
-    let at = e.mentions.first()?.start;
     if first.eq_ignore_ascii_case("its") {
         owner_by_its(entities, at, sides).or_else(|| last_side_named(text, at, sides, Number::Any))
     } else if first.eq_ignore_ascii_case("their") {
@@ -32,11 +36,25 @@ pub(super) fn owner_by_pronoun(
         // names may hold is no party the narrator calls "the party")
         // (what the role itself names is its portfolio: read up to the role)
         let role_at = text[..at].rfind(first).unwrap_or(at);
-        let is_party = |s: usize| kinds.get(s) == Some(&SideKind::Party);
         last_side_named(text, role_at, sides, Number::Party(&is_party))
     } else {
         None
     }
+}
+
+/// Whether a speaker known by role alone is named by the lower-case noun "party" before
+/// a title ("a party spokeswoman", "a senior party source"): the party just named, as
+/// for "the party's".
+fn party_noun_role(e: &Entity) -> bool {
+    if e.role.is_some() {
+        return false;
+    }
+    let mut words = e
+        .name
+        .split(' ')
+        .skip_while(|w| ["a", "an", "the", "one"].contains(w))
+        .skip_while(|w| crate::detect::lexicon::rank(w).is_some());
+    words.next() == Some("party") && words.next().is_some()
 }
 
 /// Whether a word is "party's", the possessive that makes the office after it a party's
@@ -168,5 +186,19 @@ mod tests {
             quote_sides(&government, &parties),
             sides(&["coast", "valley"])
         );
+    }
+
+    #[test]
+    fn a_party_spokeswoman_speaks_for_the_party_just_named() {
+        use crate::detect::test_support::{party, quote_sides, sides};
+        let story = "Ferry row\n\n\
+            \"The fleet is safe,\" Transport Secretary Ida Marsh said.\n\n\
+            The Coast Party hit back, with a party spokeswoman saying the plan was \
+            \"a fantasy\" from the start.\n";
+        let parties = [
+            party("valley", "Valley Party", &["Valley"]),
+            party("coast", "Coast Party", &["Coast"]),
+        ];
+        assert_eq!(quote_sides(story, &parties)[1], sides(&["coast"])[0]);
     }
 }

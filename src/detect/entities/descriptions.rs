@@ -98,20 +98,32 @@ fn another_portfolio(description: &str, e: &Entity) -> bool {
 
 /// The title words before a phrase's last word, in lower case ("Energy" of "Deputy
 /// Energy Minister", "foreign" of "Their foreign minister"): not a rank, an office, a
-/// body ("party") or an owner ("Labour's", which [`same_owner`] weighs).
+/// body ("party") or an owner ("Labour's", which [`same_owner`] weighs). Before an
+/// office, every capitalised word is one but an acronym or a demonym ("Work and Pensions
+/// Secretary": "work", "pensions"; no title list holds every department's words).
 fn portfolio(phrase: &str) -> Vec<String> {
     let mut words = phrase.split_whitespace();
-    words.next_back();
+    let office = words
+        .next_back()
+        .is_some_and(|last| lexicon::is_office(&bare_word(last).to_lowercase()));
     words
         .filter(|w| bare_word(w).len() == w.trim_matches(|c: char| !c.is_alphanumeric()).len())
-        .map(|w| bare_word(w).to_lowercase())
-        .filter(|w| {
-            lexicon::is_title(w)
+        // (an acronym or a demonym may name what another title's words name: "the USDA
+        // secretary" is "Agriculture Secretary Richard Lyng", "the Marovan minister"
+        // "Marova's trade minister")
+        .map(|w| {
+            let demonym = ["an", "ese", "ish"].iter().any(|end| w.ends_with(end));
+            let capital = is_capitalized(w) && w.chars().any(char::is_lowercase) && !demonym;
+            (capital, bare_word(w).to_lowercase())
+        })
+        .filter(|(capital, w)| {
+            (lexicon::is_title(w) || (office && *capital && !lexicon::is_sentence_word(w)))
                 && lexicon::rank(w).is_none()
                 && !lexicon::is_office(w)
                 && !lexicon::is_body_head(w)
                 && !is_party_word(w)
         })
+        .map(|(_, w)| w)
         .collect()
 }
 

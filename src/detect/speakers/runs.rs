@@ -188,6 +188,9 @@ pub(in crate::detect) fn classify_run(
         }
         return RunKind::Body(lead_text_start..whole.end);
     }
+    if body_before_of(text, run, lead) {
+        return RunKind::Body(lead_text_start..whole.end);
+    }
     // (a single capitalised noun opens many a sentence: "Officials", "Police")
     // (a group's plural ends a body's name: "the CORE Teachers")
     if run.len() >= 2
@@ -243,6 +246,31 @@ fn body_before_complement(text: &str, run: &[Range<usize>], lead: usize) -> bool
             && lexicon::is_body_head(&lower(&text[run[k].clone()], &mut buf))
             && matches!(&text[run[k + 1].clone()], "of" | "for")
     })
+}
+
+/// Whether a run is a body named by a body's noun before "of" and what it is of ("The
+/// National Association of Head Teachers", "Royal College of Nursing"): no title after
+/// the "of", which would name a person of the body ("Bank of England Governor Mervyn
+/// King"), and no "the" right after it ("Hanne Lys of the Northern Council").
+fn body_before_of(text: &str, run: &[Range<usize>], lead: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(of) = run
+        .iter()
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
+    else {
+        return false;
+    };
+    let tail = &run[of + 1..];
+    let plain_tail = !tail.is_empty()
+        && tail.iter().all(|w| {
+            let l = lower(&text[w.clone()], &mut buf);
+            l != "the" && !lexicon::is_title(l.trim_end_matches('.'))
+        });
+    let head = run.get(lead.min(of)..of).unwrap_or_default();
+    plain_tail
+        && head
+            .iter()
+            .any(|w| lexicon::is_body_head(&lower(&text[w.clone()], &mut buf)))
 }
 
 /// The person's name in a run that ends on a body the person is of ("Hanne Lys of the
