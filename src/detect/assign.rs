@@ -12,7 +12,7 @@ use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
 use super::government_side::the_government;
-use super::governs::{drop_attacks_read_as_intent, who_governs};
+use super::governs::who_governs;
 use super::home::{self, Home};
 use super::named_after_role;
 use super::opening::Opening;
@@ -88,14 +88,7 @@ pub fn assign(story: Story, findings: &Findings, entities: &Entities, clues: Clu
     } = clues;
     let kinds = candidates.kinds();
     let listed = listed(entities, sides);
-    let governing = who_governs(
-        opening,
-        parties,
-        &kinds,
-        (entities, &listed),
-        (findings, &stances, &evidence),
-    );
-    drop_attacks_read_as_intent(&mut evidence, &governing.votes, &kinds);
+    let governing = who_governs(opening, parties, &kinds, (entities, &listed), &evidence);
     // an office whose side some mention names is that side's, and so is one whose
     // holder speaks for a side ("Brazil wants …, central bank governor Gros said" under
     // another country's dateline: the bank is Brazil's)

@@ -243,13 +243,6 @@ impl Evidence {
         }
     }
 
-    /// Drops one clue about an entity.
-    pub fn drop(&mut self, entity: usize, target: Target, clue: Clue) {
-        if let Some(list) = self.clues.get_mut(entity) {
-            list.retain(|&c| c != (target, clue));
-        }
-    }
-
     /// How many entities the evidence is about.
     pub fn entities(&self) -> usize {
         self.clues.len()

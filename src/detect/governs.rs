@@ -8,18 +8,11 @@
 
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Target};
-use super::found::Findings;
 use super::opening::Opening;
 use super::politicians::Listed;
 use super::side_kind::SideKind;
 use super::sides;
-use super::stance::Stance;
 use crate::model::Party;
-
-mod attacks;
-
-use attacks::attackers_vote;
-pub use attacks::drop_attacks_read_as_intent;
 
 /// Who governs, as the sides logic reads it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,31 +27,23 @@ pub struct Governing {
 }
 
 /// Everything the story and the parties file say of who governs, from the clues
-/// gathered about each speaker, the speakers the politicians data lists and what each
-/// position attacks.
+/// gathered about each speaker and the speakers the politicians data lists.
 pub fn who_governs(
     opening: &Opening,
     parties: Option<&[Party]>,
     kinds: &[SideKind],
     people: (&Entities, &[Listed]),
-    said: (&Findings, &[Stance], &Evidence),
+    evidence: &Evidence,
 ) -> Governing {
     let (entities, listed) = people;
-    let (findings, stances, evidence) = said;
-    let told = sides::story_votes(opening, kinds);
-    let mut votes = told.votes;
-    officials_vote(evidence, listed, kinds, Reading::Sure, &mut votes);
+    let said = sides::story_votes(opening, kinds);
+    let mut votes = said.votes;
+    officials_vote(evidence, listed, kinds, &mut votes);
     if !votes.iter().any(|&(_, v)| v > 0) {
-        for &side in &told.would_be {
+        for &side in &said.would_be {
             add_vote(&mut votes, side, -1);
         }
         leaders_vote(entities, evidence, kinds, &mut votes);
-        attackers_vote((findings, stances), evidence, kinds, &mut votes);
-    }
-    // (what a minister says a party will do may be an attack on the other: it tells
-    // who governs only where nothing else does)
-    if !votes.iter().any(|&(_, v)| v != 0) {
-        officials_vote(evidence, listed, kinds, Reading::Intent, &mut votes);
     }
     let Some(marked) = sides::marked_governing(parties) else {
         unclaimed_governs(evidence, listed, kinds, &mut votes);
@@ -81,16 +66,6 @@ fn add_vote(votes: &mut Vec<(usize, i32)>, side: usize, vote: i32) {
     }
 }
 
-/// Which clues say whose an official is, for the votes of who governs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reading {
-    /// Every clue but the side spoken for: what names the person's party.
-    Sure,
-    /// The side spoken for alone ("the Home Secretary said Labour would …"), of people
-    /// no other clue names a party for: a minister may say it of the other party.
-    Intent,
-}
-
 /// The parties an entity is said to be of by a clue other than its office, an attack or
 /// the dateline, or by the politicians data.
 fn parties_of(
@@ -99,26 +74,12 @@ fn parties_of(
     listed: &[Listed],
     kinds: &[SideKind],
 ) -> Vec<usize> {
-    parties_read(entity, evidence, listed, kinds, |c| c != Clue::SpeaksFor)
-}
-
-/// The parties an entity is said to be of by the clues `counted` picks among those other
-/// than its office, an attack or the dateline, or by the politicians data.
-fn parties_read(
-    entity: usize,
-    evidence: &Evidence,
-    listed: &[Listed],
-    kinds: &[SideKind],
-    counted: impl Fn(Clue) -> bool,
-) -> Vec<usize> {
     let is_party = |s: usize| kinds.get(s) == Some(&SideKind::Party);
     let mut out: Vec<usize> = evidence
         .of(entity)
         .iter()
         .filter_map(|&(t, c)| match t {
-            Target::Side(s)
-                if counted(c) && !matches!(c, Clue::Against | Clue::Dateline | Clue::Office) =>
-            {
+            Target::Side(s) if !matches!(c, Clue::Against | Clue::Dateline | Clue::Office) => {
                 Some(s)
             }
             _ => None,
@@ -140,14 +101,11 @@ fn parties_read(
 /// office of the state governs (+1), one whose speaker is "shadow" or "opposition" does
 /// not (-1). The party is one that a clue other than the office names for the speaker,
 /// or the one the politicians data lists the speaker for ("Home Secretary Charles
-/// Clarke", a Labour member: Labour governs); with `reading` [`Reading::Intent`], the
-/// one the speaker's reported speech is about, for speakers nothing else names a party
-/// for.
+/// Clarke", a Labour member: Labour governs).
 fn officials_vote(
     evidence: &Evidence,
     listed: &[Listed],
     kinds: &[SideKind],
-    reading: Reading,
     votes: &mut Vec<(usize, i32)>,
 ) {
     for i in 0..evidence.entities() {
@@ -159,14 +117,7 @@ fn officials_vote(
         } else {
             continue;
         };
-        let parties = match reading {
-            Reading::Sure => parties_of(i, evidence, listed, kinds),
-            Reading::Intent if parties_of(i, evidence, listed, kinds).is_empty() => {
-                parties_read(i, evidence, listed, kinds, |c| c == Clue::SpeaksFor)
-            }
-            Reading::Intent => Vec::new(),
-        };
-        for side in parties {
+        for side in parties_of(i, evidence, listed, kinds) {
             add_vote(votes, side, vote);
         }
     }

@@ -131,9 +131,6 @@ pub struct Stance {
     /// economic record", "promised to hail Labour's record"): named just after the
     /// first verb of defending.
     pub defended: Option<usize>,
-    /// Whether it attacks the state's people named by no side ("accused the government
-    /// of …", "attacked ministers"): the stater is out of office.
-    pub attacks_state: bool,
 }
 
 /// The stance of each position, looked for only in those that have a stater (a
@@ -170,35 +167,14 @@ fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
             defending_seen = true;
             out.defended = named_after(i, DEFENDED_WORDS);
         }
-        if !of.has(Class::HostileVerb) {
-            continue;
-        }
-        if let Some(side) = named_after(i, OBJECT_WORDS)
+        if of.has(Class::HostileVerb)
+            && let Some(side) = named_after(i, OBJECT_WORDS)
             && !out.attacked.contains(&side)
         {
             out.attacked.push(side);
         }
-        out.attacks_state |= names_the_state(text, &ws[i + 1..]);
     }
     out
-}
-
-/// Whether a verb's object (its words `ws`) is the government named by no side: "the
-/// government", "the government's plans", "ministers" (not "the Marovan government",
-/// "the government of Marova").
-fn names_the_state(text: &str, ws: &[Range<usize>]) -> bool {
-    let mut buf = [0u8; 32];
-    let mut words = ws.iter().map(|w| &text[w.clone()]);
-    let first = words.next().unwrap_or("");
-    if first == "ministers" {
-        return true;
-    }
-    let noun = if first == "the" { words.next() } else { None };
-    let next = words.next();
-    noun.is_some_and(|n| {
-        let n = lower(n, &mut buf);
-        n == "government" || n == "government's"
-    }) && !(next == Some("of") && words.next().is_some_and(super::words::is_capitalized))
 }
 
 /// Clues in one quotation of entity `e`: "our government" and its like; sides named in
@@ -358,25 +334,6 @@ mod tests {
             stance(t, &position(t, "Ann Lee", "said"), &sides()),
             Stance::default()
         );
-    }
-
-    #[test]
-    fn the_government_named_by_no_side_is_the_state_attacked() {
-        let attacks = |t: &str| stance(t, &position(t, "Ann Lee", "said"), &sides()).attacks_state;
-        assert!(attacks("Ann Lee said she accused the government of waste."));
-        assert!(attacks(
-            "Ann Lee said she attacked ministers over the cuts."
-        ));
-        assert!(attacks(
-            "Ann Lee said she criticised the government's plans."
-        ));
-        assert!(!attacks(
-            "Ann Lee said she accused the Marovan government of waste."
-        ));
-        assert!(!attacks(
-            "Ann Lee said she accused the government of Marova of waste."
-        ));
-        assert!(!attacks("Ann Lee said the government had wasted money."));
     }
 
     #[test]
