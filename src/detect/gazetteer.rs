@@ -336,7 +336,7 @@ fn usable_name(name: &str) -> bool {
 
 /// The plural noun of a nationality that has one ("Kenyan" → "Kenyans", "Israeli" →
 /// "Israelis"); none for those that are their own plural ("Japanese", "British").
-fn people_plural(nationality: &str) -> Option<String> {
+pub(in crate::detect) fn people_plural(nationality: &str) -> Option<String> {
     let last = nationality.split(' ').next_back()?;
     (last.ends_with('n') || last.ends_with('i')).then(|| format!("{nationality}s"))
 }

@@ -2,7 +2,7 @@
 //! single name word ("Tessalia's foreign minister", "Progress MPs") or by a name and
 //! its demonym ("Marova", "the Marovan delegation").
 
-use super::super::gazetteer::{countries, gazetteer};
+use super::super::gazetteer::{countries, gazetteer, people_plural};
 use super::super::lexicon::{self, WordMap, WordSet};
 use super::super::opening::LowerWords;
 use super::super::parties::SideMatcher;
@@ -247,7 +247,7 @@ fn add_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
         let mut all = vec![name.to_string()];
         for d in demonyms {
             all.push(d.to_string());
-            all.push(format!("{d}s"));
+            all.extend(people_plural(d));
         }
         out.retain(|o| !all.contains(&o.name));
         out.push(Discovered {
@@ -285,7 +285,7 @@ fn add_irregular_demonyms(names: &[&str], out: &mut Vec<Discovered>) {
         out.retain(|o| o.name != *d);
         if let Some(c) = out.iter_mut().find(|o| o.name == name) {
             c.names.push(d.to_string());
-            c.names.push(format!("{d}s"));
+            c.names.extend(people_plural(d));
         }
     }
 }
