@@ -151,14 +151,9 @@ fn is_title_word(text: &str, w: &Range<usize>, sides: &SideMatcher) -> bool {
         || word.ends_with("’s")
 }
 
-pub(in crate::detect) fn classify_run(
-    text: &str,
-    run: &[Range<usize>],
-    sides: &SideMatcher,
-) -> RunKind {
-    let whole = run[0].start..run[run.len() - 1].end;
-    let mut buf = [0u8; 32];
-    let last = lower(&text[run[run.len() - 1].clone()], &mut buf).into_owned();
+/// How many words of a run are titles, demonyms or places before the name, and whether
+/// the last of them is the name's first word instead.
+fn title_lead(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> (usize, bool) {
     let mut lead = run
         .iter()
         .take_while(|w| is_title_word(text, w, sides))
@@ -176,20 +171,24 @@ pub(in crate::detect) fn classify_run(
     if first_name {
         lead -= 1;
     }
+    (lead, first_name)
+}
+
+pub(in crate::detect) fn classify_run(
+    text: &str,
+    run: &[Range<usize>],
+    sides: &SideMatcher,
+) -> RunKind {
+    let whole = run[0].start..run[run.len() - 1].end;
+    let mut buf = [0u8; 32];
+    let last = lower(&text[run[run.len() - 1].clone()], &mut buf).into_owned();
+    let (lead, first_name) = title_lead(text, run, sides);
     let lead_text_start = run
         .iter()
         .position(|w| !lexicon::is_sentence_word(&lower(&text[w.clone()], &mut [0; 32])))
         .map_or(whole.start, |k| run[k].start);
-    // (an acronym has two letters at least: "A" opening a sentence is no body)
-    let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
-    if lexicon::is_body_head(&last) || acronym || body_before_complement(text, run, lead) {
-        if let Some(name) = name_before_body(text, run, lead, sides) {
-            return RunKind::Person(name);
-        }
-        return RunKind::Body(lead_text_start..whole.end);
-    }
-    if body_before_of(text, run, lead) {
-        return RunKind::Body(lead_text_start..whole.end);
+    if let Some(kind) = as_body(text, run, lead, &last, sides, lead_text_start) {
+        return kind;
     }
     // (a single capitalised noun opens many a sentence: "Officials", "Police")
     // (a group's plural ends a body's name: "the CORE Teachers")
@@ -233,6 +232,29 @@ pub(in crate::detect) fn classify_run(
         return RunKind::Other;
     }
     RunKind::Person(name)
+}
+
+/// The reading of a run that names a body — by its last word, as an acronym, or by a
+/// body's noun before what it is of — or a person of one ("Hanne Lys of the Northern
+/// Council"); `body_start` is where the body's name starts, past a sentence's words.
+fn as_body(
+    text: &str,
+    run: &[Range<usize>],
+    lead: usize,
+    last: &str,
+    sides: &SideMatcher,
+    body_start: usize,
+) -> Option<RunKind> {
+    let whole = run[0].start..run[run.len() - 1].end;
+    // (an acronym has two letters at least: "A" opening a sentence is no body)
+    let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
+    if lexicon::is_body_head(last) || acronym || body_before_complement(text, run, lead) {
+        if let Some(name) = name_before_body(text, run, lead, sides) {
+            return Some(RunKind::Person(name));
+        }
+        return Some(RunKind::Body(body_start..whole.end));
+    }
+    body_before_of(text, run, lead).then(|| RunKind::Body(body_start..whole.end))
 }
 
 /// "National Association of Pension Funds", "Institute for Fiscal Studies": a body's
