@@ -254,7 +254,7 @@ fn as_body(
         }
         return Some(RunKind::Body(body_start..whole.end));
     }
-    body_before_of(text, run, lead).then(|| RunKind::Body(body_start..whole.end))
+    body_before_of(text, run, lead).then_some(RunKind::Body(body_start..whole.end))
 }
 
 /// "National Association of Pension Funds", "Institute for Fiscal Studies": a body's
