@@ -12,6 +12,7 @@ mod after_quotation;
 mod source_after;
 
 pub(super) use after_quotation::is_name_and_verb;
+use after_quotation::joined;
 
 use source_after::{
     after_source, name_after_comma_verb, opening_source, quote_starts_between, quoted_as_saying,
@@ -221,7 +222,7 @@ fn is_named_plural(text: &str, outside: &[Word], k: usize, form: &str) -> bool {
     if !form.ends_with('s') || k < 3 || !is_capitalized(&text[outside[k - 1].clone()]) {
         return false;
     }
-    let joined = (k - 3..k).all(|i| text[outside[i].end..outside[i + 1].start] == *" ");
+    let joined = joined(text, outside, k - 3, k + 1);
     let (mut det, mut prep) = ([0u8; 32], [0u8; 32]);
     let det = lower(&text[outside[k - 2].clone()], &mut det);
     let prep = lower(&text[outside[k - 3].clone()], &mut prep);
@@ -266,14 +267,14 @@ fn passive_agent(
     k: usize,
     quotes: &[Range<usize>],
 ) -> Option<Range<usize>> {
-    let joined = |i: usize| text[outside[i].end..outside[i + 1].start] == *" ";
     let passive = k > 0
-        && joined(k - 1)
+        && joined(text, outside, k - 1, k + 1)
         && matches!(
             &text[outside[k - 1].clone()],
             "was" | "were" | "is" | "are" | "been" | "being"
         );
-    let by = outside.get(k + 1).is_some_and(|w| &text[w.clone()] == "by") && joined(k);
+    let by = outside.get(k + 1).is_some_and(|w| &text[w.clone()] == "by")
+        && joined(text, outside, k, k + 2);
     (passive && by)
         .then(|| after_source(text, outside, k + 2, quotes))
         .flatten()
@@ -307,17 +308,16 @@ fn is_passive(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
             "was" | "were" | "been" | "being" | "is" | "are" | "be"
         )
     };
-    let joined = |i: usize| text[outside[i].end..outside[i + 1].start] == *" ";
     let participle = cue.verb.ends_with("ed") || matches!(cue.verb, "told" | "said");
     // (a stance verb's participle is an adjective: "Tessa is opposed to the plan")
     participle
         && cue.kind == CueKind::Speech
         && cue.verb != "quoted"
         && k > 0
-        && joined(k - 1)
+        && joined(text, outside, k - 1, k + 1)
         && (be(k - 1, &mut buf)
             || (k > 1
-                && joined(k - 2)
+                && joined(text, outside, k - 2, k)
                 && lexicon::is_verb_modifier(&lower(&text[outside[k - 1].clone()], &mut buf))
                 && be(k - 2, &mut buf)))
 }
@@ -333,7 +333,7 @@ fn with_subject(text: &str, outside: &[Word], k: usize) -> Option<Range<usize>> 
         .rev()
         .find(|&i| &text[outside[i].clone()] == "with")?;
     let phrase = &outside[with + 1..k];
-    let plain = (with..k).all(|i| text[outside[i].end..outside[i + 1].start] == *" ");
+    let plain = joined(text, outside, with, k + 1);
     let verbless = phrase.iter().all(|w| {
         let s = &text[w.clone()];
         is_capitalized(s) || (lexicon::cue_form(s).is_none() && !lexicon::is_clause_boundary(s))

@@ -126,7 +126,7 @@ fn is_name_word(text: &str, outside: &[Word], i: usize) -> bool {
 }
 
 /// Whether words `from..to` of `outside` stand one space apart.
-fn joined(text: &str, outside: &[Word], from: usize, to: usize) -> bool {
+pub(super) fn joined(text: &str, outside: &[Word], from: usize, to: usize) -> bool {
     (from + 1..to).all(|i| text[outside[i - 1].end..outside[i].start] == *" ")
 }
 
