@@ -64,7 +64,7 @@ fn member_of(description: &str, sides: &SideMatcher) -> Option<usize> {
     sides.first(&super::bodies::member_plural(head)?)
 }
 
-/// For a person known by one word ("Takemoto"), the side of the entities whose longer
+/// For a person known by one word ("Tarnow"), the side of the entities whose longer
 /// name holds that word, when they agree: the same person, met first with a title that
 /// named the side.
 pub fn namesake_clues(entities: &Entities, evidence: &mut Evidence) {

@@ -297,7 +297,7 @@ fn is_participle(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {
         && with_subject(text, outside, k).is_none()
 }
 
-/// "pilots were being asked to work rosters that left them “dangerously tired”": the
+/// "crews were being asked to fly shifts that left them “worn out”": the
 /// subject of a passive cue is whom the words were put to, never their source ("was
 /// quoted as saying" excepted: its subject is the speaker).
 fn is_passive(text: &str, outside: &[Word], k: usize, cue: &Cue) -> bool {

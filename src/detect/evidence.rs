@@ -37,8 +37,8 @@ pub enum Clue {
     /// It is named in a title before another mention of the name, where the speaker is
     /// no source ("… announced by Tory leader Michael Howard"; later "Mr Howard said").
     Described,
-    /// A longer name holding the speaker's one word has it ("Takemoto" of "Foreign
-    /// Ministry official Shuichi Takemoto").
+    /// A longer name holding the speaker's one word has it ("Tarnow" of "Foreign
+    /// Ministry official Ivo Tarnow").
     Namesake,
     /// The parties file lists the speaker or the speaker's office for it.
     Member,

@@ -54,8 +54,8 @@ fn names_described(text: &str, ws: &[Word], piece: &Range<usize>, before: &Range
 }
 
 /// A capitalised appositive that describes rather than names: a title with its
-/// complement ("Head of the EC Delegation in Washington") or a possessor's role
-/// ("New Jersey’s sitting governor", "Twitter’s director of advertising").
+/// complement ("Head of the EU Mission in Ottawa") or a possessor's role
+/// ("Ohio’s sitting senator", "Parasol’s director of sales").
 /// `ws` ends with the piece, which starts at `start`; the title needs a name before it
 /// ("Sir Roy Dunn, Head of …").
 fn titled_appositive(text: &str, ws: &[Word], start: usize) -> bool {
@@ -282,8 +282,8 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
         {
             piece = before;
         } else if let Some(relative) = relative_clause_start(text, ws, piece.start) {
-            // "Lansell, who met Agriculture, Forestry and Fisheries Minister Takeo
-            // Shimura, said": a relative clause runs to the comma before the verb,
+            // "Ann Roe, who met Trade, Industry and Energy Minister Piet
+            // Vos, said": a relative clause runs to the comma before the verb,
             // over the commas of a list inside it
             piece = piece_ending(text, ws, relative);
         } else {

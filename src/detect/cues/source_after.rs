@@ -68,7 +68,7 @@ pub(super) fn after_source(
         if i == 0 && (lexicon::ends_source(&l) || lexicon::cue(&l).is_some()) {
             return None;
         }
-        // "… and said Republican leaders will have a “day of reckoning”": a noun phrase
+        // "… and said county leaders will face “a long cold spring”": a noun phrase
         // that runs into an auxiliary is the subject of what was said, not who said it
         // ("said an official who was not authorized to speak" keeps its relative clause)
         relative |= matches!(&*l, "who" | "which" | "whose");

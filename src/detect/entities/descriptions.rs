@@ -109,8 +109,8 @@ fn portfolio(phrase: &str) -> Vec<String> {
         .is_some_and(|last| lexicon::is_office(&bare_word(last).to_lowercase()));
     words
         .filter(|w| bare_word(w).len() == w.trim_matches(|c: char| !c.is_alphanumeric()).len())
-        // (an acronym or a demonym may name what another title's words name: "the USDA
-        // secretary" is "Agriculture Secretary Richard Lyng", "the Marovan minister"
+        // (an acronym or a demonym may name what another title's words name: "the DTI
+        // secretary" is "Trade Secretary Ola Brun", "the Marovan minister"
         // "Marova's trade minister")
         .map(|w| {
             let demonym = ["an", "ese", "ish"].iter().any(|end| w.ends_with(end));

@@ -274,7 +274,7 @@ impl Entities {
 }
 
 /// Whether `name` ends with the words of `tail`, a surname of two words or more: "Mr
-/// Barros Lemos" is "Henrique Barros Lemos", not a new person.
+/// Costa Reis" is "Maria Costa Reis", not a new person.
 fn ends_with_name(name: &str, tail: &str) -> bool {
     name.len() > tail.len()
         && name.ends_with(tail)

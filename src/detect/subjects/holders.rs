@@ -1,5 +1,5 @@
 //! Pieces between commas before a verb that the appositive skipping must not drop
-//! or must pass over: a titled name after a role ("Its chair, councillor Rob Heald,
+//! or must pass over: a titled name after a role ("Its chair, councillor Dan Pryce,
 //! said"), a relative clause holding a list ("X, who met Trade, Energy and Mines
 //! Minister Y, said").
 
@@ -29,7 +29,7 @@ pub(super) fn relative_clause_start(text: &str, ws: &[Word], start: usize) -> Op
     None
 }
 
-/// "Its chair, councillor Rob Heald, said": a piece of lower-case titles and a name
+/// "Its chair, councillor Dan Pryce, said": a piece of lower-case titles and a name
 /// of two capitalised words or more, after a piece that ends with a lower-case role
 /// noun, names the holder of that role; it is the subject, not an appositive.
 pub(super) fn titled_holder(
@@ -77,8 +77,8 @@ pub(super) fn joins_body_name(text: &str, ws: &[Word], i: usize) -> bool {
         }
         k -= 1;
     }
-    // (the head opens the name: "Washington's Institute for Science and International
-    // Security" may be a place's, and "X and Y of the Institute" two people)
+    // (the head opens the name: "Boston's Institute for Coastal and Marine
+    // Studies" may be a place's, and "X and Y of the Institute" two people)
     let Some(head) = (k..i - 1).find(|&j| capitalized(j)) else {
         return false;
     };

@@ -6,7 +6,7 @@ use super::speakers;
 #[test]
 fn a_noun_phrase_after_said_that_runs_into_an_auxiliary_is_what_was_said() {
     let body = "Ada Rusk issued a statement calling the levy “a disgrace” and said \
-                county leaders will face a “day of reckoning.”";
+                county leaders will face “a long cold spring.”";
     assert_eq!(speakers(body), vec!["Ada Rusk", "Ada Rusk"]);
     // a relative clause after the source keeps the source
     let body = "“It will take a while,” said a county official who was not \
