@@ -402,7 +402,7 @@ mod tests {
 
     #[test]
     fn first_line_without_blank_that_is_a_sentence_is_not_a_title() {
-        let t = "China on Tuesday slammed Taiwan for failing to act, officials said.\nSecond paragraph here.";
+        let t = "Velmar on Tuesday faulted Dastra for failing to act, officials said.\nSecond paragraph here.";
         assert_eq!(analyze(t).title, None);
         let t = "Headline Without Period\nBody text here, long enough that nobody would take the pair for a hard-wrapped paragraph.";
         assert!(analyze(t).title.is_some());

@@ -52,8 +52,8 @@ pub enum Clue {
     /// The speaker says "our government", "our union" in a quotation.
     Our,
     /// The speaker is not on this side: attacks it ("challenged China to …") or speaks
-    /// of it in the third person beside a "we" ("we have to give more than take from
-    /// our talks with the U.S.").
+    /// of it in the third person beside a "we" ("we want more from
+    /// our talks with Velmar than Velmar gives").
     Against,
     /// The story's dateline is in this side's country: the weakest hint.
     Dateline,

@@ -394,7 +394,7 @@ mod tests {
     fn offices_are_told_apart_by_whose_they_are() {
         let state = Some(Target::State);
         assert_eq!(
-            office_target("the Foreign Ministry's North American Division", false),
+            office_target("the Foreign Ministry's Northern Affairs Bureau", false),
             state
         );
         assert_eq!(office_target("government officials", false), state);

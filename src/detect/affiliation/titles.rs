@@ -15,8 +15,8 @@ use crate::detect::words::Word;
 const TITLE_WORDS: usize = 7;
 
 /// Clues from the titles before every other mention of a person's surname in the
-/// article, where it is no source ("proposals announced by the Trade and Industry
-/// Secretary Patricia Hewitt", then "Ms Hewitt said"): the side a title names, or the
+/// article, where it is no source ("plans set out by the Trade and Industry
+/// Secretary Ann Bell", then "Ms Bell said"): the side a title names, or the
 /// office it is.
 pub fn described_clues(
     (text, titles): (&str, &[Vec<&str>]),

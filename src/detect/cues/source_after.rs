@@ -115,7 +115,7 @@ pub(super) fn name_after_comma_verb(
 }
 
 /// Whether `ws` (a source's noun, then a preposition) goes on with the body the source
-/// belongs to ("said an official at MOFTEC's research institute", "a spokesman with
+/// belongs to ("said an official at MINTRA's research centre", "a spokesman with
 /// the Acme Group"), not with where or when it spoke ("a spokesman at a news
 /// conference"); an office is held somewhere, not for someone ("the minister at Davos").
 fn affiliation_follows(text: &str, ws: &[Word]) -> bool {

@@ -349,7 +349,7 @@ pub(in crate::detect) fn is_honorific(word_lower: &str) -> bool {
 fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
     let mut buf = [0u8; 32];
     // A title after "of" with two words before it belongs to a body the person is of
-    // ("Jane Roe of the Foreign Ministry's North American Division").
+    // ("Jane Roe of the Foreign Ministry's Northern Affairs Bureau").
     let before_of = run
         .iter()
         .position(|w| lexicon::is_name_complement(&text[w.clone()]))
