@@ -1,5 +1,5 @@
 //! Affiliation: how a person or body picks up a side that is not named in its title.
-//! An appositive after a name ("Roy Denman, the European Community representative,",
+//! An appositive after a name ("Ole Brask, the European Community representative,",
 //! "Jane Roe, an aide to Smith,") names it; and a side given as a person ("Maria
 //! Lopez") is also called by the surname alone ("Lopez's spokeswoman", "the Lopez
 //! campaign"). Sides named inside a source phrase ("a spokesman for Acme") are found

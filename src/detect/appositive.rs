@@ -1,4 +1,4 @@
-//! Appositives: the description between commas after a name ("Roy Denman, the
+//! Appositives: the description between commas after a name ("Ole Brask, the
 //! European Community representative, said"), read the same way by the entities, the
 //! offices a speaker holds and the sides named after a name.
 
@@ -27,7 +27,7 @@ pub enum Reading {
 }
 
 /// The appositive that follows a name ending at `name_end`: the description between
-/// commas ("Roy Denman, the European Community representative, …").
+/// commas ("Ole Brask, the European Community representative, …").
 pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str> {
     let rest = text.get(name_end..)?.strip_prefix(", ")?;
     let mut end = rest.len().min(APPOSITIVE_BYTES);

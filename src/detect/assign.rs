@@ -391,7 +391,7 @@ mod tests {
         let story = "Pilots vote to strike\n\n\
             Pilots at Skyreach Airlines voted to strike over rosters on Friday.\n\n\
             \"Our members are exhausted,\" the union said in a statement.\n\n\
-            \"The offer on the table is fair,\" a company spokeswoman said.\n";
+            \"Our offer is a good one,\" a company spokeswoman said.\n";
         let parties = [
             party("skyreach", "Skyreach Airlines"),
             party("pilots", "pilots"),

@@ -230,7 +230,7 @@ impl Walk<'_> {
     fn unit_end(&mut self, pi: usize, u: UnitView, prev_unit_speaker: &mut Option<usize>) {
         let text = self.text;
         let s = &self.scratch;
-        // Reported speech without a quotation ("Or Jeb Bush, Phil Musser says.") is the
+        // Reported speech without a quotation ("Or Dan Holt, Ivo Marsh says.") is the
         // last speech: a floating quotation after it is the same speaker's.
         // (a speech verb of what was reported is not the reporter: "Kemp said the
         // Greens had never explained it. “…”" is Kemp's quotation)

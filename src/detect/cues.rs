@@ -1,6 +1,6 @@
 //! Cues and their sources: the speech or stance verbs outside the quotations of a
 //! sentence, and the source phrase next to each ("State Department spokesman Ian Kelly
-//! said", "said Tsang Yok-sing, leader of …", "according to officials",
+//! said", "said Lam Wai-kit, leader of …", "according to officials",
 //! "X quoted the spokesman as saying").
 
 use super::lexicon::{self, CueKind};

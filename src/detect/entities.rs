@@ -221,7 +221,7 @@ impl Entities {
 /// A person's full name as first met in the article, with the side its title gave.
 #[derive(Debug, Clone)]
 pub struct KnownName {
-    /// "Lee Teng-hui".
+    /// "Lin Cheng-wei".
     pub name: String,
     /// The title met before the full name ("Taiwanese President").
     pub title: Option<String>,

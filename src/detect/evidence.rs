@@ -30,12 +30,12 @@ pub enum Target {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Clue {
     /// The side is named in the speaker's own title, body or name ("Chinese Foreign
-    /// Ministry spokesman", "Tory leader Michael Howard", "the State Department").
+    /// Ministry spokesman", "Tory leader Ann Hale", "the State Department").
     Named,
-    /// It is named in an appositive after a mention ("Roy Denman, the EC's envoy,").
+    /// It is named in an appositive after a mention ("Ole Brask, the EC's envoy,").
     Appositive,
     /// It is named in a title before another mention of the name, where the speaker is
-    /// no source ("… announced by Tory leader Michael Howard"; later "Mr Howard said").
+    /// no source ("… announced by Tory leader Ann Hale"; later "Mrs Hale said").
     Described,
     /// A longer name holding the speaker's one word has it ("Tarnow" of "Foreign
     /// Ministry official Ivo Tarnow").

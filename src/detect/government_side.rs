@@ -148,7 +148,7 @@ mod tests {
 
     // The opposition against ministers whose party the story never names.
     const UNNAMED: &str = "Tories attack school meals figures\n\n\
-        The Conservatives have accused the government of hiding the cost of free school \
+        The Conservatives say the government is hiding the cost of free school \
         meals.\n\n\
         Shadow education secretary Hugh Barlow said the figures were misleading. \
         \"Parents deserve the truth,\" Mr Barlow said.\n\n\

@@ -413,7 +413,7 @@ mod tests {
         assert_eq!(office_target("a MITI spokesman", true), state);
         assert_eq!(office_target("the spokesman", false), None);
         assert_eq!(
-            office_target("A parliamentary motion, signed by 98 MPs,", false),
+            office_target("A Commons motion, signed by 120 MPs,", false),
             Some(Target::Nation)
         );
         assert_eq!(

@@ -30,7 +30,7 @@ pub(super) fn dash_signature(text: &str, q: &QuoteSpan, para_end: usize) -> Opti
     let at = q.range.end + rest.len() - trimmed.len();
     let name_start = at + dash.len();
     let mut name = text[name_start..para_end].trim();
-    // "― Carla Sanchez." : a name may close with the paragraph's period
+    // "― Nora Quist." : a name may close with the paragraph's period
     if let Some(bare) = name.strip_suffix('.')
         && bare.split_whitespace().count() <= 4
         && bare.split_whitespace().all(is_capitalized)
@@ -161,8 +161,8 @@ fn choose_cue(
     (starts_unit, ends_clause): (bool, bool),
 ) -> (Option<usize>, Option<usize>) {
     // A stance verb attributes a quotation when the sentence has no speech verb, or
-    // when it comes before a quotation inside the sentence ("The Tories dismissed the
-    // plan as “desperate”, while the Liberal Democrats said …").
+    // when it comes before a quotation inside the sentence ("The Greens called the
+    // scheme “reckless”, while the Reform Party said …").
     // (not one inside what a speech verb reports: "X said her party offered a “…”")
     let has_speech = speech.iter().any(|(k, _)| cues[*k].kind == CueKind::Speech);
     let first_speech = speech

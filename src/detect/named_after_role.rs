@@ -48,7 +48,7 @@ pub fn name_the_role(
         if after.starts_with(", who") || read.text[..first.start].trim_end().ends_with(',') {
             continue;
         }
-        // what follows the name between commas ("Carol Bigbee, 59, has worked at …"), or
+        // what follows the name between commas ("Ida Pell, 61, has worked at …"), or
         // an office's clue, must be a title made of the role's words (checked below)
         let has_office = evidence.of(n).iter().any(|(_, c)| *c == Clue::Office);
         if (has_office || after.starts_with(',')) && named.descriptions.is_empty() {

@@ -385,8 +385,8 @@ impl SideMatcher {
             {
                 continue;
             }
-            // A one-word name after a first name is a surname ("Mark Cuban", "Jim
-            // Jordan"); an ambiguous one also before a surname ("Chad Rivers").
+            // A one-word name after a first name is a surname ("Ray Cuban", "Kay
+            // Georgia"); an ambiguous one also before a surname ("Chad Rivers").
             let after = words.clone().next().filter(|_| ambiguous);
             if len == 1 && self.runs_into_a_name(phrase, before, r.clone(), after) {
                 continue;

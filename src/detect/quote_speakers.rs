@@ -133,7 +133,7 @@ fn clean_phrase(s: &str) -> String {
 /// How a name before a colon labels the quotation after it ([`colon_label`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Label {
-    /// Set off by a dash ("Polls were early - Carl Bialik: “…”"): it outranks the
+    /// Set off by a dash ("Polls were early - Ana Reyes: “…”"): it outranks the
     /// clause's subject and a cue before the dash.
     Dashed,
     /// Alone after a quotation or a sentence's end ("Lopez: “…” Whitaker: “…”"): as a

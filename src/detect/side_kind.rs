@@ -31,7 +31,7 @@ pub fn kind_of_noun(word_lower: &str) -> Option<SideKind> {
 pub fn kind_of(of: Classes) -> Option<SideKind> {
     // the nouns by which a story refers to an organisation of each kind without naming
     // it ("the union's president", "a company spokeswoman"), which also tell the kind
-    // of a side from its names ("Allied Pilots Association", alias "pilots union")
+    // of a side from its names ("Allied Drivers Association", alias "pilots union")
     [
         (Class::UnionNoun, SideKind::Union),
         (Class::CompanyNoun, SideKind::Company),

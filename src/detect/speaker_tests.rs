@@ -86,14 +86,14 @@ fn positions(body: &str) -> Vec<String> {
 
 #[test]
 fn sources_no_entity_names_state_positions() {
-    let body = "The candidates say they are not trying to avoid the governor.\n\n\
+    let body = "The candidates say they are not hiding from the governor.\n\n\
                 Some say the river plan will flood the lower town.\n\n\
                 Another ranking says the mill owner is not even the richest man in town.\n\n\
                 The weather was mild and the roads were open all week.";
     assert_eq!(
         positions(body),
         [
-            "The candidates say they are not trying to avoid the governor.",
+            "The candidates say they are not hiding from the governor.",
             "Some say the river plan will flood the lower town.",
             "Another ranking says the mill owner is not even the richest man in town.",
         ]
@@ -152,7 +152,7 @@ fn a_quotation_after_reported_speech_is_the_reporters_not_the_reported() {
 
 #[test]
 fn a_portfolio_of_two_capitalised_words_is_one_title_and_one_office() {
-    let body = "The Work and Pensions Secretary said the plan was sound. \"It is fair,\" \
+    let body = "The Work and Pensions Secretary told MPs the plan was sound. \"It is fair,\" \
                 he said.\n\n\
                 The Transport and Roads Secretary said: \"It is not.\"\n\n\
                 \"We will see,\" the Pensions Secretary said.";
@@ -178,7 +178,7 @@ fn a_body_named_by_its_noun_before_of_keeps_its_first_word() {
 
 #[test]
 fn with_and_a_noun_phrase_before_a_participle_is_its_subject() {
-    let body = "The Coast Party hit back, with a party spokeswoman saying the plan was \
+    let body = "The Coast Party answered, with a party spokeswoman saying the plan was \
                 \"a fantasy\" from the start.";
     assert_eq!(speakers(body), vec!["party spokeswoman"]);
 }

@@ -157,8 +157,8 @@ fn serving_role(
     (!is_capitalized(w) && is_role_noun(&lower(w, &mut buf))).then_some(noun)
 }
 
-/// The name in the appositive after a role that names nobody ("said Rubio's deputy
-/// campaign manager, Rich Beeson,"): two to four capitalised words that read as a
+/// The name in the appositive after a role that names nobody ("said Holt's deputy
+/// campaign manager, Rich Beem,"): two to four capitalised words that read as a
 /// person's name and nothing else, after a head that holds a lower-case role noun.
 fn named_after_role(
     text: &str,

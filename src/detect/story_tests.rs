@@ -188,7 +188,7 @@ const PARTY_ROW: &str = "Crane rejects pensions claim\n\n\
     Labour's Anna Kendal has rejected claims of school cuts. The education secretary \
     said: \"There will be no cuts.\"\n\n\
     Tory spokesman Ian Fox said the government was \"in chaos\".\n\n\
-    The Lib Dems say they will study it, but Tory Ruth Fox said her party offered a \
+    The Lib Dems will look at the plan, but Tory Ruth Fox said her party offered a \
     \"clear choice\". The Conservative Party Co-Chairman said Labour had \"done nothing\".\n\n\
     Mr Dean's memoir claims that Ms Bell told Mr Dean: \"I could never trust you.\" \
     Mr Dean denied that quote on Wednesday.\n\n\

@@ -205,7 +205,7 @@ pub(super) fn dash_aside_name(text: &str, ws: &[Word], verb: &Word) -> Option<Ra
     named.then(|| name[0].start..name[name.len() - 1].end)
 }
 
-/// "Jim Miller, president of the wheat growers said": an appositive whose closing
+/// "Ed Rowe, president of the oat growers said": an appositive whose closing
 /// comma is missing before the verb. The piece opens as a description does (an
 /// article, a title or role noun, "who") and the piece before it is a name of two
 /// words or more that opens the clause; the name is returned.
@@ -264,7 +264,7 @@ fn skip_appositives(text: &str, ws: &[Word], mut piece: Range<usize>) -> Range<u
         let det_after_name = lexicon::is_article(&l)
             && (is_capitalized(before_word) || before_word.bytes().all(|b| b.is_ascii_digit()));
         let before = piece_ending(text, ws, piece.start);
-        // "Or, as Tim Ridge, a former minister, put it:": the piece holds the subject
+        // "Or, as Tim Vale, a former minister, put it:": the piece holds the subject
         let as_name = l == "as"
             && ws.get(piece.start + 1).is_some_and(|w| {
                 piece.contains(&(piece.start + 1)) && is_capitalized(&text[w.clone()])

@@ -95,7 +95,7 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// The other words a line that only dates the page is made of, beside numbers and
-/// the calendar's ("Nov. 20, 2019, 9:28 AM UTC", "Updated: Tuesday 5 March 2024 at
+/// the calendar's ("Mar. 14, 2021, 7:05 PM UTC", "Updated: Tuesday 5 March 2024 at
 /// 10:43"), lower case.
 const DATE_WORDS: &[&str] = &[
     "am",

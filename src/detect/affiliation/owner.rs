@@ -193,7 +193,7 @@ mod tests {
         use crate::detect::test_support::{party, quote_sides, sides};
         let story = "Ferry row\n\n\
             \"The fleet is safe,\" Transport Secretary Ida Marsh said.\n\n\
-            The Coast Party hit back, with a party spokeswoman saying the plan was \
+            The Coast Party answered, with a party spokeswoman saying the plan was \
             \"a fantasy\" from the start.\n";
         let parties = [
             party("valley", "Valley Party", &["Valley"]),

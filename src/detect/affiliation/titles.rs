@@ -1,5 +1,5 @@
 //! What the text calls a speaker before other mentions of the surname: the title
-//! ("Tory leader Michael Howard"), a description set off by commas ("Acme's chief
+//! ("Tory leader Ann Hale"), a description set off by commas ("Acme's chief
 //! executive, Tom Field,"), and the body the person is said to lead ("The Acme
 //! delegation was led by Ann Bell").
 
@@ -204,7 +204,7 @@ fn holds_by(bytes: &[u8]) -> bool {
 
 /// The title before a name whose surname starts at `at`: the words back to a
 /// punctuation mark, a verb, or a preposition or conjunction before a word in lower
-/// case, past a first name and an honorific ("attacked Tory leader Michael Howard" →
+/// case, past a first name and an honorific ("attacked Tory leader Ann Hale" →
 /// "Tory leader").
 fn title_before(text: &str, at: usize) -> Option<&str> {
     let start = crate::detect::words::floor_boundary(text, at.saturating_sub(120));

@@ -70,7 +70,7 @@ pub(super) fn after_source(
         }
         // "… and said county leaders will face “a long cold spring”": a noun phrase
         // that runs into an auxiliary is the subject of what was said, not who said it
-        // ("said an official who was not authorized to speak" keeps its relative clause)
+        // ("said an official who sat in on the talks" keeps its relative clause)
         relative |= matches!(&*l, "who" | "which" | "whose");
         if commas == 0 && i > 0 && !relative && l != "not" && lexicon::is_auxiliary(&l) {
             return None;

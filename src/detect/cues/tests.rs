@@ -145,14 +145,13 @@ fn phrasal_verbs_report_speech_with_their_particle() {
         ("went".into(), Some("Ida Trompe".into()))
     );
     assert_eq!(
-        cues("As Tim Ridge, a former minister, put it: “They are here.”")[0],
-        ("put".into(), Some("Tim Ridge".into()))
+        cues("As Tim Vale, a former minister, put it: “They are here.”")[0],
+        ("put".into(), Some("Tim Vale".into()))
     );
     assert!(cues("The talks went on for hours and Ada put it off.").is_empty());
     assert_eq!(
-        cues("Or, as Tim Ridge, a former secretary of homeland security, put it: “They are here.”")
-            [0],
-        ("put".into(), Some("Tim Ridge".into()))
+        cues("Or, as Tim Vale, a former secretary of the interior, put it: “They are here.”")[0],
+        ("put".into(), Some("Tim Vale".into()))
     );
 }
 

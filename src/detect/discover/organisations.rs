@@ -266,7 +266,7 @@ fn company_short_names(words: &[&str], known: &SideMatcher, lone: &LoneWords) ->
 }
 
 /// The kind of organisation a name of two or more capitalised words is, by its words:
-/// a union ("… Workers Union", "Allied Pilots Association"), a company ("Harlow
+/// a union ("… Workers Union", "Allied Drivers Association"), a company ("Harlow
 /// Freight Lines"), a regulator ("Office of Energy Regulation") or a party ("Heritage
 /// Party").
 /// `lower` holds the words in lower case.
@@ -274,7 +274,7 @@ fn kind_of_words<L: AsRef<str>>(words: &[&str], lower: &[L]) -> Option<SideKind>
     let (first, last) = (*words.first()?, *words.last()?);
     // (the last word's classes looked up once for the questions below)
     let last_is = classes(lower.last()?.as_ref());
-    // a body of people of a trade or a place is their union ("Allied Pilots
+    // a body of people of a trade or a place is their union ("Allied Drivers
     // Association", "the Orska Farmers' League", "the Selkirk Fishermen's Cooperative")
     let of_workers = last_is.has(Class::MembersBodyEnd)
         && words.iter().rev().skip(1).any(|w| {

@@ -59,7 +59,7 @@ fn bare_word(w: &str) -> &str {
 /// "Labour's health spokesman", never the Liberal Democrats' home affairs spokesman), or
 /// the owner is a common noun: a body ("the party's spokesman", "the union's
 /// president"), or an office when the entity speaks for no side ("the congressman's
-/// spokesman" is "Gowdy spokesman Jamal Ware"): "the prime minister's official
+/// spokesman" is "Kessler spokesman Omar Dean"): "the prime minister's official
 /// spokesman" is not the Tory spokesman met before. An unowned description may refer
 /// to anyone.
 fn same_owner(owner: &(Vec<String>, bool), e: &Entity) -> bool {

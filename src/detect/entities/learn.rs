@@ -14,7 +14,7 @@ use std::ops::Range;
 
 impl Entities {
     /// Learns the full names of the people named with two or more words among `ws`, so
-    /// that a later surname alone ("Lee") finds them ("Taiwanese President Lee Teng-hui").
+    /// that a later surname alone ("Lee") finds them ("Taiwanese President Lin Cheng-wei").
     pub fn learn_names(&mut self, text: &str, ws: &[Range<usize>], sides: &SideMatcher) {
         for run in capital_runs(text, ws) {
             if run.len() < 2 {
@@ -80,7 +80,7 @@ impl Entities {
 
     /// A source that is one capitalised word the reader takes for a common one ("Read
     /// said", "Will described", "From said", "Early told") is the person whose full name
-    /// ends with it, when the article has named one ("Ian Read", "George Will"): read
+    /// ends with it, when the article has named one ("Amy Read", "Tom Will"): read
     /// alone, such a word opens many a sentence and names nobody.
     pub fn surname_alone(&mut self, text: &str, range: Range<usize>) -> Option<usize> {
         let word = &text[range.clone()];

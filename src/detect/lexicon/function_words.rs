@@ -55,7 +55,7 @@ pub fn is_opening_preposition(word_lower: &str) -> bool {
 }
 
 /// Subordinators that open a whole clause before a sentence's subject ("When the
-/// talks failed, …"; not "as", which also opens "As Tim Ridge put it").
+/// talks failed, …"; not "as", which also opens "As Tim Vale put it").
 pub fn is_subordinator(word_lower: &str) -> bool {
     matches!(
         word_lower,

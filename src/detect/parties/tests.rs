@@ -62,8 +62,8 @@ fn a_name_in_lower_case_is_found_among_words_in_lower_case() {
         m.first("after all, the Cuban envoy")
             .is_some_and(|s| s >= own.len())
     );
-    // the word before a name still counts ("billionaire Mark Cuban")
-    assert_eq!(m.first("an ally of billionaire Mark Cuban"), None);
+    // the word before a name still counts ("billionaire Ray Cuban")
+    assert_eq!(m.first("an ally of billionaire Ray Cuban"), None);
 }
 
 /// Jumping over the words in lower case that start no name finds what reading every
@@ -89,7 +89,7 @@ fn jumping_over_words_in_lower_case_finds_what_reading_each_word_finds() {
         "as an al-Tahrir Front aide told the ex-Greens, the Greens and an al-Nur co-op",
         "a long run of words in lower case then the Greens' (the greens) al-Tahrir Front",
         "total ..the Greens; 'al-Tahrir Front' x'al-Tahrir eco-Left de Vries bio-Party",
-        "Mark Cuban envoy, an ally of billionaire Mark Cuban, and the Cuban envoy naïve",
+        "Ray Cuban envoy, an ally of billionaire Ray Cuban, and the Cuban envoy naïve",
     ];
     for own in [&few[..], &many[..]] {
         let m = SideMatcher::layered(own, gazetteer_matcher());
@@ -120,7 +120,7 @@ fn a_name_that_is_also_a_persons_counts_only_alone() {
     assert_eq!(side_id(m, "China's Foreign Ministry spokesman"), Some("cn"));
     assert_eq!(side_id(m, "India Foreign Secretary Ram Lal"), Some("in"));
     assert_eq!(side_id(m, "actress India Arie"), None);
-    assert_eq!(side_id(m, "billionaire Mark Cuban"), None);
+    assert_eq!(side_id(m, "billionaire Ray Cuban"), None);
     assert_eq!(side_id(m, "the people of New Jersey"), None);
     assert_eq!(side_id(m, "U.S.-Japan trade"), Some("us"));
     assert_eq!(side_id(m, "between Washington and Tokyo"), Some("us"));

@@ -70,7 +70,7 @@ fn inverted_source_with_appositive() {
 #[test]
 fn inverted_source_a_role_then_the_name() {
     assert_eq!(
-        speakers("“We are ahead,” said Rubin’s deputy campaign manager, Rich Beem, who ran it."),
+        speakers("“We are ahead,” said Holt’s deputy campaign manager, Rich Beem, who ran it."),
         vec!["Rich Beem"]
     );
     assert_eq!(

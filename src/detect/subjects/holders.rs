@@ -59,8 +59,8 @@ pub(super) fn titled_holder(
 /// Most words back from an "and" to the body's head noun of the name it joins.
 const MAX_BODY_NAME_WORDS: usize = 6;
 
-/// Whether the "and" at `ws[i]` joins two words of one body's name ("the Organization
-/// for Security and Cooperation in Europe said"): capitalised words on both sides, and
+/// Whether the "and" at `ws[i]` joins two words of one body's name ("the Institute
+/// for Trade and Development in Asia said"): capitalised words on both sides, and
 /// before it, over capitalised words and particles only, a name that opens with a body's
 /// head noun followed by "of" or "for".
 pub(super) fn joins_body_name(text: &str, ws: &[Word], i: usize) -> bool {

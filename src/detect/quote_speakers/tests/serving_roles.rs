@@ -13,7 +13,7 @@ fn a_spokesman_for_a_named_person_is_not_that_person() {
 #[test]
 fn an_adviser_to_a_named_person_keeps_the_name_in_the_role() {
     let got = speakers(
-        "“His ideas are twenty years old,” said a longtime adviser to Holt, who \
+        "“His ideas belong to another age,” said a longtime adviser to Holt, who \
          declined to be named. “He does not know the new media.”",
     );
     assert_eq!(
@@ -22,7 +22,7 @@ fn an_adviser_to_a_named_person_keeps_the_name_in_the_role() {
     );
     // two advisers to two people are two speakers
     let got = speakers(
-        "“We have work to do,” said a longtime adviser to both Marshes. \
+        "“There is much to fix,” said a longtime adviser to both Marshes. \
          “It will be hard,” said a longtime adviser to Ruth Kell.",
     );
     assert_eq!(
@@ -42,8 +42,8 @@ fn a_person_close_to_a_family_is_named_with_it() {
 
 #[test]
 fn a_title_before_the_served_name_stays_in_the_role() {
-    let got = speakers("“It is over,” said the former top aide to President Ben Marsh.");
-    assert_eq!(got, vec!["former top aide to President Ben Marsh"]);
+    let got = speakers("“It is over,” said the former chief aide to President Ben Marsh.");
+    assert_eq!(got, vec!["former chief aide to President Ben Marsh"]);
 }
 
 #[test]
