@@ -164,16 +164,7 @@ impl App {
         let theme = Theme::new(&config, &ann.parties, color);
         let hl = Highlights::new(&ann);
         let sidebar = config.reader.sidebar;
-        let label = match &article.source {
-            crate::article::Source::File(p) => p.file_name().map_or_else(
-                || article.source.to_string(),
-                |n| crate::article::sanitize_inline(&n.to_string_lossy()),
-            ),
-            other => {
-                let s = other.to_string();
-                s.rsplit('/').next().unwrap_or(&s).to_string()
-            }
-        };
+        let label = source_label(&article);
         let message =
             (!article.warnings.is_empty()).then(|| (warnings_text(&article), Tone::Warning));
         let mut app = App {
@@ -295,4 +286,19 @@ pub(super) fn warnings_text(article: &Article) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The article's name for the status line: a file's own name, made safe to print, or
+/// the last part of any other source.
+fn source_label(article: &Article) -> String {
+    match &article.source {
+        crate::article::Source::File(p) => p.file_name().map_or_else(
+            || article.source.to_string(),
+            |n| crate::article::sanitize_inline(&n.to_string_lossy()),
+        ),
+        other => {
+            let s = other.to_string();
+            s.rsplit('/').next().unwrap_or(&s).to_string()
+        }
+    }
 }

@@ -214,6 +214,23 @@ fn count_sides(items: &[Item], parties: usize) -> Vec<usize> {
     counts
 }
 
+/// The items of annotations whose text is gone, each at no place.
+fn push_orphans(
+    ann: &Annotations,
+    party_of: impl Fn(&Option<Id>) -> Option<usize>,
+    items: &mut Vec<Item>,
+) {
+    for (i, q) in ann.orphan_quotes.iter().enumerate() {
+        let (target, party) = (Target::OrphanQuote(i), side(party_of(&q.party)));
+        let kind = Some(q.kind);
+        items.extend(Item::new(target, Span::NOWHERE, party, q.status, kind));
+    }
+    for (i, p) in ann.orphan_positions.iter().enumerate() {
+        let (target, party) = (Target::OrphanPosition(i), side(party_of(&p.party)));
+        items.extend(Item::new(target, Span::NOWHERE, party, p.status, None));
+    }
+}
+
 impl Highlights {
     /// Indexes an annotation set. Rejected annotations are navigable but not drawn.
     pub fn new(ann: &Annotations) -> Highlights {
@@ -262,15 +279,7 @@ impl Highlights {
         }
         sort_index(&mut marks, &mut items);
         // orphans have no place in the text: they come last, past every offset
-        for (i, q) in ann.orphan_quotes.iter().enumerate() {
-            let (target, party) = (Target::OrphanQuote(i), side(party_of(&q.party)));
-            let kind = Some(q.kind);
-            items.extend(Item::new(target, Span::NOWHERE, party, q.status, kind));
-        }
-        for (i, p) in ann.orphan_positions.iter().enumerate() {
-            let (target, party) = (Target::OrphanPosition(i), side(party_of(&p.party)));
-            items.extend(Item::new(target, Span::NOWHERE, party, p.status, None));
-        }
+        push_orphans(ann, party_of, &mut items);
         let max_len = marks.iter().map(|m| m.range().len()).max().unwrap_or(0);
         let side_counts = count_sides(&items, ann.parties.len());
         Highlights {

@@ -90,46 +90,58 @@ impl<'a> RowStyler<'a> {
         segments(range, cuts)
             .into_iter()
             .map(|seg| {
-                let covers = |r: &Range<usize>| r.start <= seg.start && seg.end <= r.end;
-                let mut style = base;
-                if self.dateline.is_some_and(covers) {
-                    style = style.patch(self.theme.dim);
-                }
-                // layers in a fixed order so nested highlights compose the same way everywhere
-                for order in 0..4 {
-                    for m in marks.iter().filter(|m| covers(&m.range())) {
-                        style = match (order, m.layer()) {
-                            (0, Layer::Position) => style.patch(self.theme.position_tint),
-                            (1, Layer::Quote { kind, status }) => {
-                                style.patch(self.theme.quote(m.party(), kind, status))
-                            }
-                            (2, Layer::Mention) => style.patch(self.theme.mention(m.party())),
-                            (3, Layer::Cue) => style.patch(self.theme.cue()),
-                            _ => style,
-                        };
-                    }
-                }
-                if self.selected.as_ref().is_some_and(covers) {
-                    style = style.patch(self.theme.selected);
-                }
-                for (i, m) in &matches {
-                    if covers(m) {
-                        let current = self.search.and_then(|s| s.current) == Some(*i);
-                        style = style.patch(if current {
-                            self.theme.search_current
-                        } else {
-                            self.theme.search
-                        });
-                    }
-                }
-                for (r, s) in self.overlays {
-                    if covers(r) {
-                        style = style.patch(*s);
-                    }
-                }
+                let style = self.style_of(&seg, base, marks, &matches);
                 (seg, style)
             })
             .collect()
+    }
+
+    /// The style of one segment: the row's base, then every layer covering the segment.
+    fn style_of(
+        &self,
+        seg: &Range<usize>,
+        base: Style,
+        marks: &[&Mark],
+        matches: &[(usize, &Range<usize>)],
+    ) -> Style {
+        let covers = |r: &Range<usize>| r.start <= seg.start && seg.end <= r.end;
+        let mut style = base;
+        if self.dateline.is_some_and(covers) {
+            style = style.patch(self.theme.dim);
+        }
+        // layers in a fixed order so nested highlights compose the same way everywhere
+        for order in 0..4 {
+            for m in marks.iter().filter(|m| covers(&m.range())) {
+                style = match (order, m.layer()) {
+                    (0, Layer::Position) => style.patch(self.theme.position_tint),
+                    (1, Layer::Quote { kind, status }) => {
+                        style.patch(self.theme.quote(m.party(), kind, status))
+                    }
+                    (2, Layer::Mention) => style.patch(self.theme.mention(m.party())),
+                    (3, Layer::Cue) => style.patch(self.theme.cue()),
+                    _ => style,
+                };
+            }
+        }
+        if self.selected.as_ref().is_some_and(covers) {
+            style = style.patch(self.theme.selected);
+        }
+        for (i, m) in matches {
+            if covers(m) {
+                let current = self.search.and_then(|s| s.current) == Some(*i);
+                style = style.patch(if current {
+                    self.theme.search_current
+                } else {
+                    self.theme.search
+                });
+            }
+        }
+        for (r, s) in self.overlays {
+            if covers(r) {
+                style = style.patch(*s);
+            }
+        }
+        style
     }
 
     /// The gutter bar of a row: the side of the first position covering it.

@@ -124,6 +124,14 @@ fn legend_entries(app: &App) -> Vec<Entry> {
         )),
         Entry::plain(""),
     ];
+    entries.extend(side_entries(app));
+    entries
+}
+
+/// One legend entry per side: its gutter glyph and the look of its quotes.
+fn side_entries(app: &App) -> Vec<Entry> {
+    let t = app.theme();
+    let mut entries = Vec::new();
     for (i, p) in app.ann().parties.iter().enumerate() {
         let (glyph, gs) = t.gutter(Some(i));
         entries.push(Entry::new(
