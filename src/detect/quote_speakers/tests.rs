@@ -224,6 +224,30 @@ fn quoted_numbers_handles_and_markup_values_are_terms() {
 }
 
 #[test]
+fn a_short_phrase_after_a_determiner_in_a_sentence_without_a_cue_is_a_term() {
+    // nobody is said to say these: the story names a thing in someone else's words
+    for body in [
+        "The two states have been wary of each other since their “quiet split” in 1993.",
+        "Growers have grown tired of the “border queue” at the crossing.",
+        "The row revived memories of the old “salt wars” with Norway.",
+        "Both capitals are keen to resume a “working dialogue” on trade.",
+    ] {
+        let got = attributed(body);
+        assert_eq!(
+            (got[0].1, got[0].2.as_str()),
+            (QuoteKind::Term, ""),
+            "{body}"
+        );
+    }
+    // a cue in the sentence keeps the phrase someone's words
+    let got = attributed("Ann Lee accused the board of running a “reckless scheme” for years.");
+    assert_eq!(got[0].1, QuoteKind::Partial);
+    // and a fragment with no determiner before it stays a fragment
+    let got = attributed("The growers want the queue gone, “and soon”, before the harvest.");
+    assert_eq!(got[0].1, QuoteKind::Partial);
+}
+
+#[test]
 fn called_names_after_a_noun_and_quotes_after_a_speaker() {
     let got = attributed("She hosts a show called “Night Owls,” which airs late.");
     assert_eq!(got[0].1, QuoteKind::Term);
