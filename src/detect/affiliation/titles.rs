@@ -6,10 +6,11 @@
 use crate::detect::entities::{Entities, EntityKind};
 use crate::detect::evidence::{Clue, Evidence, Target};
 use crate::detect::lexicon::{self, WordMap};
-use crate::detect::opening::Opening;
+use crate::detect::opening::{LowerWords, Opening, SplitOpening};
 use crate::detect::parties::SideMatcher;
 use crate::detect::side_words::{Class, is};
 use crate::detect::words::Word;
+use std::borrow::Cow;
 
 /// Words a title before a name may run to.
 const TITLE_WORDS: usize = 7;
@@ -56,6 +57,8 @@ pub fn described_clues(
 /// pass over the opening's words, whatever the number of speakers.
 pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str>> {
     let text = opening.text();
+    let read = OpeningWords::of(opening);
+    let mut around = Vec::new();
     let mut out = vec![Vec::new(); entities.list.len()];
     let mut by_surname: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, e) in entities.list.iter().enumerate() {
@@ -78,18 +81,19 @@ pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str
     for surname in by_surname.keys() {
         first_bytes[usize::from(surname.as_bytes()[0])] = true;
     }
-    for w in opening.words().iter().cloned() {
-        // (every surname listed is capitalised: other words are passed over unhashed)
-        if !first_bytes[usize::from(text.as_bytes()[w.start])]
-            || !crate::detect::words::starts_with_capital(text, w.start)
-        {
+    let ws = opening.words();
+    // (every surname listed is capitalised: other words are passed over unhashed, the
+    // capitalised ones found by the opening once)
+    for &i in opening.capitals() {
+        let w = ws[i as usize].clone();
+        if !first_bytes[usize::from(text.as_bytes()[w.start])] {
             continue;
         }
         let word = crate::detect::words::trim_possessive(&text[w.clone()]);
         let Some(list) = by_surname.get(word) else {
             continue;
         };
-        for title in titles_before(text, w.start) {
+        for title in titles_before(&read, w.start, &mut around) {
             for &i in list {
                 out[i].push(title);
             }
@@ -98,14 +102,50 @@ pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str
     out
 }
 
+/// The words of an opening as the titles read them: split and lowered once for the
+/// whole opening, where each mention of a surname split the words before it again and
+/// lowered each into a new string (in a folder run the opening is the whole article).
+struct OpeningWords<'o, 'a> {
+    text: &'a str,
+    split: SplitOpening<'o>,
+    lowered: LowerWords<'o>,
+}
+
+impl<'o, 'a> OpeningWords<'o, 'a> {
+    fn of(opening: &'o Opening<'a>) -> Self {
+        OpeningWords {
+            text: opening.text(),
+            split: opening.split(),
+            lowered: opening.lower_words(),
+        }
+    }
+
+    /// The words of `range` (inside the opening), as `words::words` gives them, into
+    /// `out`.
+    fn words_into(&self, range: std::ops::Range<usize>, out: &mut Vec<Word>) {
+        out.clear();
+        self.split.push_words_in(self.text, range, out);
+    }
+
+    /// The word `w` without its final dots, in lower case: the opening's lowered copy
+    /// of an ASCII word, else the word's own `to_lowercase` as before.
+    fn lower(&self, w: &Word) -> Cow<'o, str> {
+        match self.lowered.of(w) {
+            Cow::Borrowed(lower) => Cow::Borrowed(lower.trim_end_matches('.')),
+            Cow::Owned(_) => Cow::Owned(self.text[w.clone()].trim_end_matches('.').to_lowercase()),
+        }
+    }
+}
+
 /// What the text says a person is before a mention of the surname starting at `at`:
 /// the title ([`title_before`]), a description before that title, set off by a comma
 /// ("The head of the Orumese delegation, interior minister Samuel Adeyo,"), and the
-/// body the person is said to lead ([`led_body`]).
-fn titles_before(text: &str, at: usize) -> Vec<&str> {
+/// body the person is said to lead ([`led_body`]); `ws` is a buffer for words.
+fn titles_before<'a>(read: &OpeningWords<'_, 'a>, at: usize, ws: &mut Vec<Word>) -> Vec<&'a str> {
+    let text = read.text;
     let mut out = Vec::new();
-    let mut led = led_body(text, at);
-    if let Some(title) = title_before(text, at) {
+    let mut led = led_body(read, at, ws);
+    if let Some(title) = title_before(read, at, ws) {
         let title_at = title.as_ptr() as usize - text.as_ptr() as usize;
         let comma_end = title_at.saturating_sub(1);
         let described = text[..title_at]
@@ -118,7 +158,7 @@ fn titles_before(text: &str, at: usize) -> Vec<&str> {
         // Foreign Minister Ann Bell,"): "by" stands before the title, not the name
         // (asked only where "by" ends the text before the title: most titles have none)
         if led.is_none() && text[..title_at].trim_end().ends_with(" by") {
-            led = led_body(text, title_at);
+            led = led_body(read, title_at, ws);
         }
     }
     out.extend(led);
@@ -141,15 +181,16 @@ const LED_BODY_WORDS: usize = 6;
 /// at `at`: a noun phrase opening its clause, an auxiliary, a participle of leading and
 /// "by" ("The Saldania delegation was led by Miriam Tesfa", "Vostrana's team is headed
 /// by Tomas Brecht", "the union's team, headed by Ann Bell,").
-fn led_body(text: &str, at: usize) -> Option<&str> {
+fn led_body<'a>(read: &OpeningWords<'_, 'a>, at: usize, ws: &mut Vec<Word>) -> Option<&'a str> {
+    let text = read.text;
     let start = crate::detect::words::floor_boundary(text, at.saturating_sub(160));
     // (no "by" before the name, no body led by the person: most mentions are passed
     // over without splitting their words)
     if !holds_by(&text.as_bytes()[start..at]) {
         return None;
     }
-    let ws = crate::detect::words::words(text, start..at);
-    let lower = |w: &Word| text[w.clone()].trim_end_matches('.').to_lowercase();
+    read.words_into(start..at, ws);
+    let lower = |w: &Word| read.lower(w);
     let mut end = ws.len();
     // past a first name and an honorific
     let mut names = 0;
@@ -206,17 +247,18 @@ fn holds_by(bytes: &[u8]) -> bool {
 /// punctuation mark, a verb, or a preposition or conjunction before a word in lower
 /// case, past a first name and an honorific ("attacked Tory leader Michael Howard" →
 /// "Tory leader").
-fn title_before(text: &str, at: usize) -> Option<&str> {
+fn title_before<'a>(read: &OpeningWords<'_, 'a>, at: usize, ws: &mut Vec<Word>) -> Option<&'a str> {
+    let text = read.text;
     let start = crate::detect::words::floor_boundary(text, at.saturating_sub(120));
     let before = &text[start..at];
     let stop = last_stop(before).map_or(start, |end| start + end);
-    let ws = crate::detect::words::words(text, stop..at);
+    read.words_into(stop..at, ws);
     if ws.is_empty()
         || (ws.len() == 1 && crate::detect::words::is_capitalized(&text[ws[0].clone()]))
     {
         return description_before(text, stop, closed_after(text, at));
     }
-    let lower = |w: &Word| text[w.clone()].trim_end_matches('.').to_lowercase();
+    let lower = |w: &Word| read.lower(w);
     let mut end = ws.len();
     // a first name ("Michael") or an honorific ("Mr") stands between
     if end > 0
@@ -303,6 +345,22 @@ fn description_before(text: &str, comma_end: usize, closed: bool) -> Option<&str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The title before the mention at `at` of `text` read as an article's opening.
+    fn title_before(text: &str, at: usize) -> Option<&str> {
+        let opening = Opening::of(text);
+        super::title_before(&OpeningWords::of(&opening), at, &mut Vec::new())
+    }
+
+    fn led_body(text: &str, at: usize) -> Option<&str> {
+        let opening = Opening::of(text);
+        super::led_body(&OpeningWords::of(&opening), at, &mut Vec::new())
+    }
+
+    fn titles_before(text: &str, at: usize) -> Vec<&str> {
+        let opening = Opening::of(text);
+        super::titles_before(&OpeningWords::of(&opening), at, &mut Vec::new())
+    }
 
     #[test]
     fn the_last_stop_is_the_end_of_the_last_mark_read_by_character() {
