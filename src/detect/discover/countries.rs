@@ -24,9 +24,7 @@ pub(super) fn countries_and_parties(
 ) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
     // whether each word met is a name word (a story repeats its names: each is judged
-    // once); sized for the opening's distinct capitalised words (about one word in
-    // twelve of a news story), which growing the map from nothing rehashed eight or nine
-    // times an article in a folder run
+    // once); sized for an opening's distinct capitals, not rehashed as it grows
     let mut judged: WordMap<&str, bool> =
         WordMap::with_capacity_and_hasher((ws.len() / 12).min(4096), Default::default());
     // where each name word is met, for the people among them
