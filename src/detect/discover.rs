@@ -30,14 +30,15 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
     let lowered = opening.lower_words();
     let mut found: Vec<Discovered> = Vec::new();
     let lone = LoneWords::new(text, ws);
-    let runs: Vec<std::ops::Range<usize>> = name_runs(text, ws, &lowered).collect();
+    let capitals = opening.capitals();
+    let runs: Vec<std::ops::Range<usize>> = name_runs(text, (ws, capitals), &lowered).collect();
     for run in &runs {
         let run = after_office_of(text, ws, &lowered, run.clone());
         if let Some(d) = organisation(text, ws, &lowered, run, known, &lone) {
             add(&mut found, d);
         }
     }
-    for d in countries_and_parties(text, ws, &lowered, known, lead_end) {
+    for d in countries_and_parties(text, (ws, capitals), &lowered, known, lead_end) {
         add(&mut found, d);
     }
     // (after the countries and parties, which a lead may also set against each other
@@ -87,20 +88,26 @@ fn add(found: &mut Vec<Discovered>, d: Discovered) {
 }
 
 /// Runs of capitalised words (and numbers, and "of", "the", "for", "and" between them),
-/// with a leading sentence word dropped ("The Office of Energy Regulation").
+/// with a leading sentence word dropped ("The Office of Energy Regulation"); `capitals`
+/// are the indices of the words of `ws` that start with a capital.
 fn name_runs<'a>(
     text: &'a str,
-    ws: &'a [Word],
+    (ws, capitals): (&'a [Word], &'a [u32]),
     lowered: &'a LowerWords<'a>,
 ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
     let mut i = 0;
+    // (where in `capitals` the next run may start: each run starts at a capital)
+    let mut next_capital = 0;
     std::iter::from_fn(move || {
-        // (told from the word's first byte, without cutting the word out: every word of
-        // the opening passes here)
+        // (told from the word's first byte, without cutting the word out)
         let capital = |w: &Word| starts_with_capital(text, w.start);
-        while i < ws.len() && !capital(&ws[i]) {
-            i += 1;
+        while capitals
+            .get(next_capital)
+            .is_some_and(|&c| (c as usize) < i)
+        {
+            next_capital += 1;
         }
+        i = capitals.get(next_capital).map_or(ws.len(), |&c| c as usize);
         if i >= ws.len() {
             return None;
         }

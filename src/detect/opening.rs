@@ -8,7 +8,7 @@
 //! beyond detecting them joined (docs/PERFORMANCE.md).
 
 use super::parties::SideMatcher;
-use super::words::{Word, push_words, words};
+use super::words::{Word, push_words, starts_with_capital, words};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -24,6 +24,8 @@ pub struct Opening<'a> {
     text: &'a str,
     /// Its words.
     words: OnceCell<Vec<Word>>,
+    /// Which of its words start with a capital, by index.
+    capitals: OnceCell<Vec<u32>>,
     /// Its text with every ASCII capital lowered (the same bytes apart from those).
     lowered: OnceCell<String>,
     /// The matcher over the story's candidate sides, once they are known.
@@ -38,6 +40,7 @@ impl<'a> Opening<'a> {
         Opening {
             text: &text[..super::words::floor_boundary(text, OPENING_BYTES)],
             words: OnceCell::new(),
+            capitals: OnceCell::new(),
             lowered: OnceCell::new(),
             sides: None,
             named: OnceCell::new(),
@@ -53,6 +56,7 @@ impl<'a> Opening<'a> {
         Opening {
             text: self.text,
             words: self.words,
+            capitals: self.capitals,
             lowered: self.lowered,
             sides: Some(sides),
             named: OnceCell::new(),
@@ -69,6 +73,22 @@ impl<'a> Opening<'a> {
     pub fn words(&self) -> &[Word] {
         self.words
             .get_or_init(|| words(self.text, 0..self.text.len()))
+    }
+
+    /// The indices of the opening's words that start with a capital
+    /// ([`starts_with_capital`]), in order: discovery's passes and the titles read
+    /// only those, where each went through every word of the opening to find them (in
+    /// a folder run, every word of every article, three times).
+    pub fn capitals(&self) -> &[u32] {
+        self.capitals.get_or_init(|| {
+            let text = self.text;
+            // (the opening is at most 64 KiB: an index fits)
+            (0u32..)
+                .zip(self.words())
+                .filter(|(_, w)| starts_with_capital(text, w.start))
+                .map(|(i, _)| i)
+                .collect()
+        })
     }
 
     /// The opening's words, for the ranges inside it to take ([`SplitOpening`]).

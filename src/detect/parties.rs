@@ -67,13 +67,13 @@ fn is_compass(word: &str) -> bool {
     )
 }
 
-/// Whether a phrase has a capital letter, without decoding its ASCII part.
+/// Whether a phrase has a capital letter, without decoding its ASCII part: an ASCII
+/// capital is looked for first, and found early in most phrases (a story's opening
+/// was read whole to tell it was all ASCII before its first capital was looked at);
+/// only a phrase with none and some wider character is decoded.
 fn has_upper(phrase: &str) -> bool {
-    if phrase.is_ascii() {
-        phrase.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        phrase.contains(char::is_uppercase)
-    }
+    phrase.bytes().any(|b| b.is_ascii_uppercase())
+        || (!phrase.is_ascii() && phrase.contains(char::is_uppercase))
 }
 
 /// A filter over a set of word keys: one bit for each of their [`FirstKeys::slot`]s,

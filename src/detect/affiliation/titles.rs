@@ -6,10 +6,11 @@
 use crate::detect::entities::{Entities, EntityKind};
 use crate::detect::evidence::{Clue, Evidence, Target};
 use crate::detect::lexicon::{self, WordMap};
-use crate::detect::opening::Opening;
+use crate::detect::opening::{LowerWords, Opening, SplitOpening};
 use crate::detect::parties::SideMatcher;
 use crate::detect::side_words::{Class, is};
 use crate::detect::words::Word;
+use std::borrow::Cow;
 
 /// Words a title before a name may run to.
 const TITLE_WORDS: usize = 7;
@@ -56,6 +57,8 @@ pub fn described_clues(
 /// pass over the opening's words, whatever the number of speakers.
 pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str>> {
     let text = opening.text();
+    let read = OpeningWords::of(opening);
+    let mut around = Vec::new();
     let mut out = vec![Vec::new(); entities.list.len()];
     let mut by_surname: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, e) in entities.list.iter().enumerate() {
@@ -78,18 +81,19 @@ pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str
     for surname in by_surname.keys() {
         first_bytes[usize::from(surname.as_bytes()[0])] = true;
     }
-    for w in opening.words().iter().cloned() {
-        // (every surname listed is capitalised: other words are passed over unhashed)
-        if !first_bytes[usize::from(text.as_bytes()[w.start])]
-            || !crate::detect::words::starts_with_capital(text, w.start)
-        {
+    let ws = opening.words();
+    // (every surname listed is capitalised: other words are passed over unhashed, the
+    // capitalised ones found by the opening once)
+    for &i in opening.capitals() {
+        let w = ws[i as usize].clone();
+        if !first_bytes[usize::from(text.as_bytes()[w.start])] {
             continue;
         }
         let word = crate::detect::words::trim_possessive(&text[w.clone()]);
         let Some(list) = by_surname.get(word) else {
             continue;
         };
-        for title in titles_before(text, w.start) {
+        for title in titles_before(&read, w.start, &mut around) {
             for &i in list {
                 out[i].push(title);
             }
@@ -98,14 +102,50 @@ pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str
     out
 }
 
+/// The words of an opening as the titles read them: split and lowered once for the
+/// whole opening, where each mention of a surname split the words before it again and
+/// lowered each into a new string (in a folder run the opening is the whole article).
+struct OpeningWords<'o, 'a> {
+    text: &'a str,
+    split: SplitOpening<'o>,
+    lowered: LowerWords<'o>,
+}
+
+impl<'o, 'a> OpeningWords<'o, 'a> {
+    fn of(opening: &'o Opening<'a>) -> Self {
+        OpeningWords {
+            text: opening.text(),
+            split: opening.split(),
+            lowered: opening.lower_words(),
+        }
+    }
+
+    /// The words of `range` (inside the opening), as `words::words` gives them, into
+    /// `out`.
+    fn words_into(&self, range: std::ops::Range<usize>, out: &mut Vec<Word>) {
+        out.clear();
+        self.split.push_words_in(self.text, range, out);
+    }
+
+    /// The word `w` without its final dots, in lower case: the opening's lowered copy
+    /// of an ASCII word, else the word's own `to_lowercase` as before.
+    fn lower(&self, w: &Word) -> Cow<'o, str> {
+        match self.lowered.of(w) {
+            Cow::Borrowed(lower) => Cow::Borrowed(lower.trim_end_matches('.')),
+            Cow::Owned(_) => Cow::Owned(self.text[w.clone()].trim_end_matches('.').to_lowercase()),
+        }
+    }
+}
+
 /// What the text says a person is before a mention of the surname starting at `at`:
 /// the title ([`title_before`]), a description before that title, set off by a comma
 /// ("The head of the Orumese delegation, interior minister Samuel Adeyo,"), and the
-/// body the person is said to lead ([`led_body`]).
-fn titles_before(text: &str, at: usize) -> Vec<&str> {
+/// body the person is said to lead ([`led_body`]); `ws` is a buffer for words.
+fn titles_before<'a>(read: &OpeningWords<'_, 'a>, at: usize, ws: &mut Vec<Word>) -> Vec<&'a str> {
+    let text = read.text;
     let mut out = Vec::new();
-    let mut led = led_body(text, at);
-    if let Some(title) = title_before(text, at) {
+    let mut led = led_body(read, at, ws);
+    if let Some(title) = title_before(read, at, ws) {
         let title_at = title.as_ptr() as usize - text.as_ptr() as usize;
         let comma_end = title_at.saturating_sub(1);
         let described = text[..title_at]
@@ -118,7 +158,7 @@ fn titles_before(text: &str, at: usize) -> Vec<&str> {
         // Foreign Minister Ann Bell,"): "by" stands before the title, not the name
         // (asked only where "by" ends the text before the title: most titles have none)
         if led.is_none() && text[..title_at].trim_end().ends_with(" by") {
-            led = led_body(text, title_at);
+            led = led_body(read, title_at, ws);
         }
     }
     out.extend(led);
@@ -141,15 +181,16 @@ const LED_BODY_WORDS: usize = 6;
 /// at `at`: a noun phrase opening its clause, an auxiliary, a participle of leading and
 /// "by" ("The Saldania delegation was led by Miriam Tesfa", "Vostrana's team is headed
 /// by Tomas Brecht", "the union's team, headed by Ann Bell,").
-fn led_body(text: &str, at: usize) -> Option<&str> {
+fn led_body<'a>(read: &OpeningWords<'_, 'a>, at: usize, ws: &mut Vec<Word>) -> Option<&'a str> {
+    let text = read.text;
     let start = crate::detect::words::floor_boundary(text, at.saturating_sub(160));
     // (no "by" before the name, no body led by the person: most mentions are passed
     // over without splitting their words)
     if !holds_by(&text.as_bytes()[start..at]) {
         return None;
     }
-    let ws = crate::detect::words::words(text, start..at);
-    let lower = |w: &Word| text[w.clone()].trim_end_matches('.').to_lowercase();
+    read.words_into(start..at, ws);
+    let lower = |w: &Word| read.lower(w);
     let mut end = ws.len();
     // past a first name and an honorific
     let mut names = 0;
@@ -206,17 +247,18 @@ fn holds_by(bytes: &[u8]) -> bool {
 /// punctuation mark, a verb, or a preposition or conjunction before a word in lower
 /// case, past a first name and an honorific ("attacked Tory leader Ann Hale" →
 /// "Tory leader").
-fn title_before(text: &str, at: usize) -> Option<&str> {
+fn title_before<'a>(read: &OpeningWords<'_, 'a>, at: usize, ws: &mut Vec<Word>) -> Option<&'a str> {
+    let text = read.text;
     let start = crate::detect::words::floor_boundary(text, at.saturating_sub(120));
     let before = &text[start..at];
     let stop = last_stop(before).map_or(start, |end| start + end);
-    let ws = crate::detect::words::words(text, stop..at);
+    read.words_into(stop..at, ws);
     if ws.is_empty()
         || (ws.len() == 1 && crate::detect::words::is_capitalized(&text[ws[0].clone()]))
     {
         return description_before(text, stop, closed_after(text, at));
     }
-    let lower = |w: &Word| text[w.clone()].trim_end_matches('.').to_lowercase();
+    let lower = |w: &Word| read.lower(w);
     let mut end = ws.len();
     // a first name ("Michael") or an honorific ("Mr") stands between
     if end > 0
@@ -301,140 +343,4 @@ fn description_before(text: &str, comma_end: usize, closed: bool) -> Option<&str
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_last_stop_is_the_end_of_the_last_mark_read_by_character() {
-        let by_character = |before: &str| {
-            before
-                .char_indices()
-                .rfind(|&(i, c)| {
-                    matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '\n')
-                        || (c == '.' && !crate::detect::words::is_initialism_dot(before, i))
-                })
-                .map(|(i, c)| i + c.len_utf8())
-        };
-        for before in [
-            "the U.N. envoy",
-            "said. Then “the chief” and",
-            "no mark here",
-            "“",
-            "a (b) c”",
-            "x\u{201e}y\u{2019}z",
-            "end.",
-            "",
-        ] {
-            assert_eq!(last_stop(before), by_character(before), "{before}");
-        }
-    }
-
-    #[test]
-    fn by_is_found_in_any_case_wherever_it_stands() {
-        let pairs = |b: &[u8]| {
-            b.windows(2)
-                .any(|p| p[0] | 0x20 == b'b' && p[1] | 0x20 == b'y')
-        };
-        for text in [
-            "led by",
-            "BY",
-            "bY b",
-            "ab",
-            "b",
-            "",
-            "obey",
-            "Bb yb",
-            "x\u{e9}by",
-            "bBy",
-        ] {
-            assert_eq!(holds_by(text.as_bytes()), pairs(text.as_bytes()), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_title_before_another_mention_of_the_name_describes_the_speaker() {
-        let text = "Plans announced by Acme leader Tom Field on Monday. Later Mr Field said no.";
-        assert_eq!(
-            title_before(text, text.find("Field").unwrap()),
-            Some("Acme leader")
-        );
-        let text = "the plan of the Trade and Industry Secretary Ann Lee, who";
-        assert_eq!(
-            title_before(text, text.find("Lee").unwrap()),
-            Some("the Trade and Industry Secretary")
-        );
-        // a description between commas, opened by a determiner or an owner's name
-        let text = "Acme's chief executive, Tom Field, said no.";
-        assert_eq!(
-            title_before(text, text.find("Field").unwrap()),
-            Some("Acme's chief executive")
-        );
-        let text = "Acme said on Monday, Tom Field said.";
-        assert_eq!(title_before(text, text.find("Field").unwrap()), None);
-        // a verb or a clause before the name is no title
-        let text = "Critics attacked Ann Lee. Lee said no.";
-        assert_eq!(title_before(text, text.find("Lee").unwrap()), None);
-    }
-
-    #[test]
-    fn the_dots_of_an_initialism_do_not_end_a_title() {
-        let text = "Talks ended. The U.N. envoy, Ida Berg, said no.";
-        assert_eq!(
-            title_before(text, text.find("Ida").unwrap()),
-            Some("The U.N. envoy")
-        );
-        let text = "Talks ended. U.S. negotiator Ann Lee said no.";
-        assert_eq!(
-            title_before(text, text.find("Ann").unwrap()),
-            Some("U.S. negotiator")
-        );
-        // a sentence's end still ends it
-        let text = "Talks ended. Ann Lee said no.";
-        assert_eq!(title_before(text, text.find("Ann").unwrap()), None);
-    }
-
-    #[test]
-    fn the_body_a_person_is_said_to_lead_describes_the_person() {
-        let at = |text: &str| text.rfind("Bell").unwrap();
-        let text = "The Acme delegation was led by Ann Bell, a lawyer.";
-        assert_eq!(led_body(text, at(text)), Some("The Acme delegation"));
-        let text = "Later, Acme's team is headed by Dr. Ann Bell.";
-        assert_eq!(led_body(text, at(text)), Some("Acme's team"));
-        let text = "The union's negotiators, led by Ann Bell, walked out.";
-        assert_eq!(led_body(text, at(text)), Some("The union's negotiators"));
-        // a clause is no body, nor is a name met otherwise
-        let text = "Talks said to be led by Ann Bell went on.";
-        assert_eq!(led_body(text, at(text)), None);
-        let text = "The Acme delegation met Ann Bell.";
-        assert_eq!(led_body(text, at(text)), None);
-        // the description before a title set off by commas
-        // the body led by the holder of a title
-        let text = "The Acme delegation, led by Deputy Foreign Minister Ann Bell, left.";
-        assert_eq!(
-            titles_before(text, at(text)),
-            ["Deputy Foreign Minister", "The Acme delegation"]
-        );
-        let text = "The union's team was led by chief negotiator Ann Bell.";
-        assert_eq!(
-            titles_before(text, at(text)),
-            ["chief negotiator", "The union's team"]
-        );
-        let text = "The head of the Acme delegation, interior minister Ann Bell, said no.";
-        assert_eq!(
-            titles_before(text, at(text)),
-            ["interior minister", "The head of the Acme delegation"]
-        );
-    }
-
-    #[test]
-    fn a_description_before_a_name_closed_by_a_comma_may_end_a_longer_clause() {
-        let at = |text: &str| text.rfind("Bell").unwrap();
-        let text = "The walkout was led by the League's chief, Ann Bell, who spoke.";
-        assert_eq!(title_before(text, at(text)), Some("the League's chief"));
-        // not where the name opens a clause of its own, nor after another preposition
-        let text = "Critics attacked the League's plan, Ann Bell said.";
-        assert_eq!(title_before(text, at(text)), None);
-        let text = "After talks with the union, Ann Bell, a lawyer, said no.";
-        assert_eq!(title_before(text, at(text)), None);
-    }
-}
+mod tests;

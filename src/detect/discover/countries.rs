@@ -8,9 +8,7 @@ use super::super::opening::LowerWords;
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, classes, is};
-use super::super::words::{
-    Word, is_capitalized, lower, one_space_after, starts_with_capital, trim_possessive, word_at,
-};
+use super::super::words::{Word, is_capitalized, lower, one_space_after, trim_possessive, word_at};
 use super::state_offices::owns_state_office;
 use std::cell::OnceCell;
 
@@ -19,23 +17,23 @@ use std::cell::OnceCell;
 /// name ("Progress MPs", "the Progress government" of no country).
 pub(super) fn countries_and_parties(
     text: &str,
-    ws: &[Word],
+    (ws, capitals): (&[Word], &[u32]),
     lowered: &LowerWords,
     known: &SideMatcher,
     lead_end: usize,
 ) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
     // whether each word met is a name word (a story repeats its names: each is judged
-    // once)
-    let mut judged: WordMap<&str, bool> = WordMap::default();
+    // once); sized for an opening's distinct capitals, not rehashed as it grows
+    let mut judged: WordMap<&str, bool> =
+        WordMap::with_capacity_and_hasher((ws.len() / 12).min(4096), Default::default());
     // where each name word is met, for the people among them
     let mut met: Vec<(usize, &str)> = Vec::new();
     let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
-        // (a name word is capitalised: the rest are passed over untrimmed)
-        if !starts_with_capital(text, w.start) {
-            continue;
-        }
+    // (a name word is capitalised: the rest are passed over, found by the opening once)
+    for &i in capitals {
+        let i = i as usize;
+        let w = &ws[i];
         let word = trim_possessive(&text[w.clone()]);
         // (and passes the cheap tests: most capitalised words do not, and are not
         // looked up)
@@ -321,8 +319,17 @@ fn is_own_name_word(word: &str, lower: &str, known: &SideMatcher) -> bool {
 }
 
 /// The cheap tests of [`is_name_word`]: four letters or more, the first a capital.
+/// (Every capitalised word of an opening is asked this: an ASCII word's letters are
+/// told by byte, which is what `char::is_alphabetic` says of an ASCII character.)
 fn may_be_name_word(word: &str) -> bool {
-    word.len() >= 4 && is_capitalized(word) && word.chars().all(char::is_alphabetic)
+    let letters = || {
+        if word.is_ascii() {
+            word.bytes().all(|b| b.is_ascii_alphabetic())
+        } else {
+            word.chars().all(char::is_alphabetic)
+        }
+    };
+    word.len() >= 4 && is_capitalized(word) && letters()
 }
 
 /// Whether `d` is a demonym made from `name` ("Marovan" of "Marova").
