@@ -35,10 +35,14 @@ pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str>
         end -= 1;
     }
     let window = &rest[..end];
-    let stop = window.char_indices().find_map(|(i, c)| {
-        let ends = matches!(c, ',' | ';' | '(' | '"' | '“')
-            || (c == '.' && !super::words::is_initialism_dot(window, i));
-        ends.then_some(i)
+    // (read by byte, not by character: the marks that end it are ASCII but '“', told
+    // by its three bytes, whose first, 0xE2, only ever starts a character)
+    let bytes = window.as_bytes();
+    let stop = (0..bytes.len()).find(|&i| match bytes[i] {
+        b',' | b';' | b'(' | b'"' => true,
+        b'.' => !super::words::is_initialism_dot(window, i),
+        0xE2 => bytes[i + 1..].starts_with(&[0x80, 0x9C]),
+        _ => false,
     })?;
     let appositive = &window[..stop];
     let first = appositive.split_whitespace().next()?;

@@ -200,31 +200,42 @@ pub fn trim_possessive(word: &str) -> &str {
 
 /// The lower-case form of `word`: the word itself when it has no capital (most words),
 /// else an ASCII-lower-cased copy in `buf` when it fits, else an owned copy. The
-/// detector calls this for every word, so the common cases must not allocate.
+/// detector calls this for every word, so the common cases must not allocate. (Inlined
+/// up to the first capital: a word without one costs one pass and no call.)
+#[inline]
 pub fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
-    let bytes = word.as_bytes();
-    if !bytes
-        .iter()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    match word
+        .bytes()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
-        return Cow::Borrowed(word);
+        None => Cow::Borrowed(word),
+        Some(first) => lower_from(word, first, buf),
     }
-    if !word.is_ascii() {
+}
+
+/// [`lower`] of a word whose bytes before `first` are ASCII and in lower case: one
+/// pass that copies the word lowered and gives up at a byte outside ASCII.
+fn lower_from<'a>(word: &'a str, first: usize, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !bytes[first].is_ascii() {
         return Cow::Owned(word.to_lowercase());
     }
-    if bytes.len() > buf.len() {
-        return Cow::Owned(word.to_ascii_lowercase());
+    let out = &mut buf[..bytes.len()];
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return Cow::Owned(word.to_lowercase());
+        }
+        out[i] = b.to_ascii_lowercase();
     }
-    for (out, b) in buf.iter_mut().zip(bytes) {
-        *out = b.to_ascii_lowercase();
-    }
-    match std::str::from_utf8(&buf[..bytes.len()]) {
+    match std::str::from_utf8(out) {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => Cow::Owned(word.to_ascii_lowercase()),
     }
 }
 
-/// Whether a word starts with a capital letter.
+/// Whether a word starts with a capital letter. (Inlined: the ASCII test is a few
+/// instructions, the call around it more, and the detector asks it of most words.)
+#[inline]
 pub fn is_capitalized(word: &str) -> bool {
     match word.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -234,6 +245,7 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// Whether the text at `at` (a word's start) is a capital letter: [`is_capitalized`]
 /// without cutting the word out first.
+#[inline]
 pub fn starts_with_capital(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),

@@ -79,22 +79,27 @@ fn same_owner(owner: &(Vec<String>, bool), e: &Entity) -> bool {
     words.is_empty() || held || (!named && (!office || e.side.is_none()))
 }
 
-/// Whether a description names an office of another portfolio than every title the
-/// entity was given: "the foreign minister" is not "Energy Minister Ana Voss", while
-/// "the minister", "the trade minister" (of "Trade and Industry Minister") may be. The
-/// portfolio is the title words before the head noun, ranks aside.
-fn another_portfolio(description: &str, e: &Entity) -> bool {
-    let mine = portfolio(description);
+/// Whether a description whose portfolio is `mine` ([`portfolio`], worked out once for
+/// every holder it is weighed against) names an office of another portfolio than every
+/// title the entity was given: "the foreign minister" is not "Energy Minister Ana
+/// Voss", while "the minister", "the trade minister" (of "Trade and Industry Minister")
+/// may be. The portfolio is the title words before the head noun, ranks aside.
+fn another_portfolio(mine: &[String], e: &Entity) -> bool {
     if mine.is_empty() {
         return false;
     }
-    let theirs: Vec<Vec<String>> = std::iter::once(&e.name)
+    let titles = std::iter::once(&e.name)
         .chain(e.role.as_ref())
-        .chain(&e.descriptions)
-        .map(|t| portfolio(t))
-        .filter(|p| !p.is_empty())
-        .collect();
-    !theirs.is_empty() && theirs.iter().all(|p| p.iter().all(|w| !mine.contains(w)))
+        .chain(&e.descriptions);
+    let mut any = false;
+    for title in titles {
+        let theirs = portfolio(title);
+        if theirs.iter().any(|w| mine.contains(w)) {
+            return false;
+        }
+        any |= !theirs.is_empty();
+    }
+    any
 }
 
 /// The title words before a phrase's last word, in lower case ("Energy" of "Deputy
@@ -103,29 +108,35 @@ fn another_portfolio(description: &str, e: &Entity) -> bool {
 /// office, every capitalised word is one but an acronym or a demonym ("Work and Pensions
 /// Secretary": "work", "pensions"; no title list holds every department's words).
 fn portfolio(phrase: &str) -> Vec<String> {
+    // (each word tested lower-cased on the stack, and copied only when it is one: this
+    // runs for every title of every holder a description is weighed against)
+    let mut buf = [0u8; 32];
     let mut words = phrase.split_whitespace();
     let office = words
         .next_back()
-        .is_some_and(|last| lexicon::is_office(&bare_word(last).to_lowercase()));
-    words
-        .filter(|w| bare_word(w).len() == w.trim_matches(|c: char| !c.is_alphanumeric()).len())
+        .is_some_and(|last| lexicon::is_office(&lower(bare_word(last), &mut buf)));
+    let mut out = Vec::new();
+    for w in words {
+        let bare = bare_word(w);
+        if bare.len() != w.trim_matches(|c: char| !c.is_alphanumeric()).len() {
+            continue;
+        }
         // (an acronym or a demonym may name what another title's words name: "the DTI
         // secretary" is "Trade Secretary Ola Brun", "the Marovan minister"
         // "Marova's trade minister")
-        .map(|w| {
-            let demonym = ["an", "ese", "ish"].iter().any(|end| w.ends_with(end));
-            let capital = is_capitalized(w) && w.chars().any(char::is_lowercase) && !demonym;
-            (capital, bare_word(w).to_lowercase())
-        })
-        .filter(|(capital, w)| {
-            (lexicon::is_title(w) || (office && *capital && !lexicon::is_sentence_word(w)))
-                && lexicon::rank(w).is_none()
-                && !lexicon::is_office(w)
-                && !lexicon::is_body_head(w)
-                && !is_party_word(w)
-        })
-        .map(|(_, w)| w)
-        .collect()
+        let demonym = ["an", "ese", "ish"].iter().any(|end| w.ends_with(end));
+        let capital = is_capitalized(w) && w.chars().any(char::is_lowercase) && !demonym;
+        let l = lower(bare, &mut buf);
+        if (lexicon::is_title(&l) || (office && capital && !lexicon::is_sentence_word(&l)))
+            && lexicon::rank(&l).is_none()
+            && !lexicon::is_office(&l)
+            && !lexicon::is_body_head(&l)
+            && !is_party_word(&l)
+        {
+            out.push(l.into_owned());
+        }
+    }
+    out
 }
 
 /// Whether a lower-case word is a known party's name or the first word of one
@@ -266,19 +277,21 @@ impl Entities {
     fn latest_with_head(&self, head: &str, side: Option<usize>, phrase: &str) -> Option<usize> {
         let owner = owner_of(phrase);
         let rank = ranks(phrase);
+        let mine = portfolio(phrase);
         let candidates = self.by_head.get(head)?.iter().copied().filter(|&i| {
             let e = &self.list[i];
             debug_assert_eq!(e.rank, ranks(e.role.as_deref().unwrap_or(&e.name)));
             (side.is_none() || e.side.is_none() || e.side == side)
                 && e.rank == rank
                 && same_owner(&owner, e)
-                && !another_portfolio(phrase, e)
+                && !another_portfolio(&mine, e)
         });
         // (the description's own head noun is no modifier: "the Health Secretary")
         let mut words = phrase.split_whitespace();
         words.next_back();
+        let mut buf = [0u8; 32];
         let modifiers: Vec<&str> = words
-            .filter(|w| is_capitalized(w) && !lexicon::is_sentence_word(&w.to_lowercase()))
+            .filter(|w| is_capitalized(w) && !lexicon::is_sentence_word(&lower(w, &mut buf)))
             .collect();
         let described = |i: usize| {
             let e = &self.list[i];

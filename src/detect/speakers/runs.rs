@@ -94,14 +94,15 @@ pub(in crate::detect) fn capital_runs<'a>(
         let mut end = i + 1;
         let mut j = i + 1;
         while j < ws.len() {
-            // A gap of more than one space or any punctuation ends the run.
-            let gap = &text[ws[j - 1].end..ws[j].start];
+            // A gap of more than one space or any punctuation ends the run. (Compared
+            // as bytes: words start and end on characters, so the gap is text.)
+            let gap = &text.as_bytes()[ws[j - 1].end..ws[j].start];
             // a plural possessive inside a name goes on with its next capitalised word
             // ("the Harbour Pilots' Association")
-            let possessive = (gap == "' " || gap == "’ ")
-                && text[ws[j - 1].clone()].ends_with('s')
+            let possessive = (gap == b"' " || gap == "’ ".as_bytes())
+                && text.as_bytes()[ws[j - 1].end - 1] == b's'
                 && capitalized(&ws[j]);
-            if gap != " " && gap != ". " && !possessive {
+            if gap != b" " && gap != b". " && !possessive {
                 break;
             }
             if capitalized(&ws[j]) {
