@@ -161,28 +161,38 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
 }
 
 /// Whether `phrase` is an officer only a company has, named alone ("Chief executive",
-/// "the chief operating officer", "a senior executive"): a company's office after
-/// "chief" or a title among them that no one person holds in every body ("executive",
+/// "the chief operating officer", "a senior executive", "managing director"): a
+/// company's office after "chief" or a title among them that no one person holds in every body ("executive",
 /// not "chairman"), with nothing but ranks and "officer" beside it. A word more may say
 /// whose it is ("campaign chairman", "the chief executive of X").
 fn is_company_officer(phrase: &str) -> bool {
     let mut company_office = false;
     let mut after_chief = false;
+    let mut after_managing = false;
     let mut buf = [0u8; 32];
     for w in phrase.split_whitespace() {
         let lower = super::words::lower(w, &mut buf);
         let of = classes(&lower);
-        let office = of.has(Class::CompanyOffice)
-            && !of.has(Class::NonState)
-            && !super::lexicon::is_office(&lower)
-            && (after_chief || super::lexicon::is_title(&lower));
+        // ("managing director" is a company's; "director" alone heads any body)
+        let managing = after_managing && lower == "director";
+        let office = managing
+            || of.has(Class::CompanyOffice)
+                && !of.has(Class::NonState)
+                && !super::lexicon::is_office(&lower)
+                && (after_chief || super::lexicon::is_title(&lower));
         company_office |= office;
         let rank = super::lexicon::rank(&lower).is_some() || lower == "senior";
-        let fits = office || rank || matches!(&*lower, "a" | "an" | "the" | "chief" | "officer");
+        let fits = office
+            || rank
+            || matches!(
+                &*lower,
+                "a" | "an" | "the" | "chief" | "officer" | "managing"
+            );
         if !fits {
             return false;
         }
         after_chief = lower == "chief";
+        after_managing = lower == "managing";
     }
     company_office
 }
@@ -351,6 +361,15 @@ mod tests {
             quote_parties(text, Some(&parties)),
             [Some("ferries".to_string())]
         );
+        // a managing director after the quotation, where a director alone is no one's
+        let text = "Ferry crews to strike\n\n\
+            Crews at Dunmore Ferries will strike, the Deckhands Union said on Monday.\n\n\
+            \"We cannot pay more,\" managing director Ann Bell said.\n";
+        assert_eq!(
+            quote_parties(text, Some(&parties)),
+            [Some("ferries".to_string())]
+        );
+        assert!(!is_company_officer("director"));
     }
 
     const TOKYO_STORY: &str = "JAPAN REJECTS FREEDONIAN CURBS\n\n\
