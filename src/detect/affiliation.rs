@@ -17,7 +17,6 @@ use std::collections::HashMap;
 
 mod body_ref;
 mod echo;
-mod lead_in;
 pub mod listed;
 mod owner;
 
@@ -45,10 +44,6 @@ pub fn appositive_clues(
             .or_else(|| body_ref::place_of_body(text, e, sides));
         if let Some(side) = owner {
             evidence.add(i, Target::Side(side), Clue::Appositive);
-        } else if let Some(side) =
-            lead_in::side_of_sentence_before(text, entities, e, (sides, kinds))
-        {
-            evidence.add(i, Target::Side(side), Clue::Described);
         }
     }
 }
