@@ -10,6 +10,7 @@ use std::ops::Range;
 
 mod after_quotation;
 mod source_after;
+mod unspoken;
 
 pub(super) use after_quotation::is_name_and_verb;
 use after_quotation::joined;
@@ -93,6 +94,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         out.push(cue);
     }
     after_quotation::verbs_after_quotations(text, outside, quotes, out);
+    unspoken::demote_unspoken(text, outside, out);
 }
 
 /// The cue that word `k` of `outside` is, if any, with its source when the cue itself
@@ -192,10 +194,12 @@ fn is_noun_here(
 ) -> bool {
     let mut buf = [0u8; 32];
     // (a word before a quotation is not the verb's: in "This is a “raw time,” said
-    // Jo Bell" the article belongs to the quoted words)
+    // Jo Bell" the article belongs to the quoted words; nor is a word before a comma:
+    // "… larger than that, said Jo Bell")
     let Some(prev) = k
         .checked_sub(1)
         .filter(|&p| !quote_starts_between(quotes, outside[p].end, outside[k].start))
+        .filter(|&p| !text[outside[p].end..outside[k].start].contains([',', ';', ':']))
         .map(|p| lower(&text[outside[p].clone()], &mut buf))
     else {
         return false;
