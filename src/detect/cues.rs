@@ -209,9 +209,16 @@ fn is_noun_here(
     // (a capitalised preposition inside the sentence is a name: "“…,” From said")
     let name_before = is_capitalized(&text[outside[k - 1].clone()])
         && (k >= 2 || follows_quotation(text, &outside[k - 1], quotes));
+    // ("was prompted to say, “…”": an infinitive before a quotation's comma or colon
+    // still speaks)
+    let to_quotation = prev == "to" && {
+        let after = &text[outside[k].end..];
+        let mark = after.len() - after.trim_start_matches([',', ':']).len();
+        mark > 0 && quote_starts_between(quotes, outside[k].end, outside[k].end + mark + 2)
+    };
     infinitive
         || lexicon::is_determiner(&prev)
-        || (lexicon::is_preposition(&prev) && !name_before)
+        || (lexicon::is_preposition(&prev) && !name_before && !to_quotation)
         || (lexicon::is_possessor(&prev)
             && lexicon::is_noun_after_possessor(form)
             && !introduces_content(text, outside, k, quotes))

@@ -1,5 +1,6 @@
 //! Source phrases that a word next to them once hid: a word before a verb's comma, a
-//! capitalised title that is also a verb, the town and age after a name.
+//! capitalised title that is also a verb, the town and age after a name, "to" before
+//! an infinitive that introduces a quotation.
 
 use super::speakers;
 
@@ -23,4 +24,13 @@ fn the_town_after_a_name_and_age_is_no_speaker() {
     let body = "Stacy Bel of Lund, Ardela says she will back Holm if she keeps “doing what \
                 she is doing.”";
     assert_eq!(speakers(body), vec!["Stacy Bel"]);
+}
+
+#[test]
+fn an_infinitive_before_a_quotation_s_comma_speaks_for_the_subject() {
+    let body = "The hearing was so calm that Mr. Tarn was prompted to say, “So far, nobody \
+                has shouted.”";
+    assert_eq!(speakers(body), vec!["Tarn"]);
+    let body = "Rolf Bryde went on to say: “The port will stay open.”";
+    assert_eq!(speakers(body), vec!["Rolf Bryde"]);
 }
