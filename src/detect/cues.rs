@@ -10,6 +10,7 @@ use std::ops::Range;
 
 mod after_quotation;
 mod source_after;
+mod unspoken;
 
 pub(super) use after_quotation::is_name_and_verb;
 use after_quotation::joined;
@@ -93,6 +94,7 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         out.push(cue);
     }
     after_quotation::verbs_after_quotations(text, outside, quotes, out);
+    unspoken::demote_unspoken(text, outside, out);
 }
 
 /// The cue that word `k` of `outside` is, if any, with its source when the cue itself
@@ -192,10 +194,12 @@ fn is_noun_here(
 ) -> bool {
     let mut buf = [0u8; 32];
     // (a word before a quotation is not the verb's: in "This is a “raw time,” said
-    // Jo Bell" the article belongs to the quoted words)
+    // Jo Bell" the article belongs to the quoted words; nor is a word before a comma:
+    // "… larger than that, said Jo Bell")
     let Some(prev) = k
         .checked_sub(1)
         .filter(|&p| !quote_starts_between(quotes, outside[p].end, outside[k].start))
+        .filter(|&p| !text[outside[p].end..outside[k].start].contains([',', ';', ':']))
         .map(|p| lower(&text[outside[p].clone()], &mut buf))
     else {
         return false;
@@ -205,9 +209,16 @@ fn is_noun_here(
     // (a capitalised preposition inside the sentence is a name: "“…,” From said")
     let name_before = is_capitalized(&text[outside[k - 1].clone()])
         && (k >= 2 || follows_quotation(text, &outside[k - 1], quotes));
+    // ("was prompted to say, “…”": an infinitive before a quotation's comma or colon
+    // still speaks)
+    let to_quotation = prev == "to" && {
+        let after = &text[outside[k].end..];
+        let mark = after.len() - after.trim_start_matches([',', ':']).len();
+        mark > 0 && quote_starts_between(quotes, outside[k].end, outside[k].end + mark + 2)
+    };
     infinitive
         || lexicon::is_determiner(&prev)
-        || (lexicon::is_preposition(&prev) && !name_before)
+        || (lexicon::is_preposition(&prev) && !name_before && !to_quotation)
         || (lexicon::is_possessor(&prev)
             && lexicon::is_noun_after_possessor(form)
             && !introduces_content(text, outside, k, quotes))

@@ -7,9 +7,11 @@ use super::lexicon;
 use super::speakers::is_role_noun;
 use super::words::{Word, is_capitalized, lower, prev_char, words};
 use holders::{joins_body_name, relative_clause_start, titled_holder};
+use home_place::name_before_home;
 use std::ops::Range;
 
 mod holders;
+mod home_place;
 
 /// Whether `piece` is the place that ends the appositive `before` it ("…, during a
 /// meeting in Columbus, Ohio, said", "a salesman from Sumter, South Carolina,"): a short
@@ -142,6 +144,8 @@ pub(super) fn before_source(text: &str, clause: &[Word]) -> Option<Range<usize>>
     if comma_before_verb || adverbs_only {
         piece = skip_appositives(text, ws, piece);
     } else if let Some(name) = unclosed_appositive(text, ws, &piece) {
+        piece = name;
+    } else if let Some(name) = name_before_home(text, ws, &piece) {
         piece = name;
     }
     // "“We are glad” about the ruling, said Jo Bell": a phrase that opens with a

@@ -65,7 +65,10 @@ pub(super) fn after_source(
         if commas == 1 && gap.contains(',') && opens_clause(&l) {
             break;
         }
-        if i == 0 && (lexicon::ends_source(&l) || lexicon::cue(&l).is_some()) {
+        if i == 0
+            && (lexicon::ends_source(&l) || lexicon::cue(&l).is_some())
+            && !opens_on_title(text, &outside[from..])
+        {
             return None;
         }
         // "… and said county leaders will face “a long cold spring”": a noun phrase
@@ -79,6 +82,20 @@ pub(super) fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// Whether words open on a capitalised title before a capitalised word, one space
+/// apart ("said State Senator Ana Ruiz"): the title's word is no verb or stop word
+/// there, though "state" is both elsewhere.
+fn opens_on_title(text: &str, ws: &[Word]) -> bool {
+    let [title, next, ..] = ws else {
+        return false;
+    };
+    let word = &text[title.clone()];
+    is_capitalized(word)
+        && lexicon::is_title(&lower(word, &mut [0u8; 32]))
+        && text[title.end..next.start] == *" "
+        && is_capitalized(&text[next.clone()])
 }
 
 /// "The ruling wins “broad support” in the valley, said Ilse Varga, a pollster …": a speech

@@ -2,7 +2,7 @@ use super::*;
 use crate::detect::quotes::pair_quotes;
 use crate::detect::words::words;
 
-fn cues(s: &str) -> Vec<(String, Option<String>)> {
+fn quotes_and_words(s: &str) -> (Vec<Range<usize>>, Vec<Word>) {
     let q: Vec<Range<usize>> = pair_quotes(s, 0..s.len())
         .into_iter()
         .map(|q| q.range)
@@ -11,6 +11,11 @@ fn cues(s: &str) -> Vec<(String, Option<String>)> {
         .into_iter()
         .filter(|w| !q.iter().any(|r| r.start <= w.start && w.end <= r.end))
         .collect();
+    (q, outside)
+}
+
+fn cues(s: &str) -> Vec<(String, Option<String>)> {
+    let (q, outside) = quotes_and_words(s);
     let mut found = Vec::new();
     find_cues(s, &outside, &q, &mut found);
     found
@@ -117,6 +122,97 @@ fn source_after_the_verb() {
     assert_eq!(
         cues("According to Roe, a British trader, prices rose."),
         vec![("according".into(), Some("Roe, a British trader".into()))]
+    );
+}
+
+#[test]
+fn a_capitalised_title_after_the_verb_opens_the_source() {
+    // "state" is a speech verb and "State" a title before a name
+    assert_eq!(
+        cues("“We are ready,” said State Senator Karl Aberg, Democrat of Ardela."),
+        vec![(
+            "said".into(),
+            Some("State Senator Karl Aberg, Democrat of Ardela".into())
+        )]
+    );
+    // (a lower-case verb form there still ends the source: "said that")
+    assert_eq!(
+        cues("“No,” said that state's governor.")[0],
+        ("said".into(), None)
+    );
+}
+
+#[test]
+fn a_speech_verb_after_a_modal_quotes_nobody_beside_a_reporting_verb() {
+    let verbs = |s: &str| {
+        let (q, outside) = quotes_and_words(s);
+        let mut found = Vec::new();
+        find_cues(s, &outside, &q, &mut found);
+        found
+            .into_iter()
+            .filter(|c| c.kind == CueKind::Speech)
+            .map(|c| c.verb.to_string())
+            .collect::<Vec<_>>()
+    };
+    // "respond" tells what the government would do: the minister said the words
+    assert_eq!(
+        verbs("Minister Ana Pell said her government would respond “calmly” to threats."),
+        vec!["said".to_string()]
+    );
+    assert_eq!(
+        verbs("Tom Vask said voters will not say “yes” to the plan."),
+        vec!["said".to_string()]
+    );
+    // alone, or as narrative past ("would later call"), the verb still reports
+    assert_eq!(
+        verbs("Pell would call the plan “a fantasy.”"),
+        vec!["call".to_string()]
+    );
+    assert_eq!(
+        verbs("Vask said the deal was done, and Pell would later call it “a fantasy.”"),
+        vec!["said".to_string(), "call".to_string()]
+    );
+    // reported from after it, past a quotation
+    assert_eq!(
+        verbs("Pell will not say “yes” to that, Vask added."),
+        vec!["added".to_string()]
+    );
+    // the sentence's own verb, before a later one that reports other words
+    assert_eq!(
+        verbs("Critics would argue that most voters think the port is on the “wrong course”."),
+        vec!["argue".to_string(), "think".to_string()]
+    );
+}
+
+#[test]
+fn the_place_a_person_is_from_is_no_subject() {
+    assert_eq!(
+        cues("Ona Rask, 45, of Lund said the plan was “a disgrace.”")[0],
+        ("said".into(), Some("Ona Rask".into()))
+    );
+    // the state after the town, without its closing comma
+    assert_eq!(
+        cues("Stacy Bel of Lund, Ardela says she backs “the plan.”")[0],
+        ("says".into(), Some("Stacy Bel of Lund".into()))
+    );
+    // (a place after a phrase that names no one is still the subject)
+    assert_eq!(
+        cues("Opening a debate in the House of Lords, Vell said it would “wait.”")[0],
+        ("said".into(), Some("Vell".into()))
+    );
+    // (a place after a sentence's opening preposition is still the subject)
+    assert_eq!(
+        cues("In the port of Lund, Ardela said it would “wait.”")[0],
+        ("said".into(), Some("Ardela".into()))
+    );
+}
+
+#[test]
+fn a_word_before_the_verb_s_comma_is_not_its_determiner() {
+    // "that" and "this" are determiners before a noun ("this report"), not across a comma
+    assert_eq!(
+        cues("“A loss” if she falls short of that, said Ilse Varga, an analyst.")[0],
+        ("said".into(), Some("Ilse Varga, an analyst".into()))
     );
 }
 

@@ -37,27 +37,30 @@ pub fn is_verb_modifier(word_lower: &str) -> bool {
 
 /// Auxiliary and modal verbs, and "not".
 pub fn is_auxiliary(word_lower: &str) -> bool {
+    is_plain_modal(word_lower)
+        || matches!(
+            word_lower,
+            "has" | "had" | "have" | "was" | "were" | "is" | "are" | "did" | "does" | "do" | "not"
+        )
+}
+
+/// The modals an auxiliary can be ("will", "could").
+fn is_plain_modal(word_lower: &str) -> bool {
     matches!(
         word_lower,
-        "has"
-            | "had"
-            | "have"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "can"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
+        "will" | "would" | "could" | "should" | "may" | "might" | "can"
     )
+}
+
+/// Modal verbs: a verb after one tells what may, would or should happen, not what did
+/// ("would respond", "will say", "can't call").
+pub fn is_modal(word_lower: &str) -> bool {
+    let negated = word_lower
+        .strip_suffix("n't")
+        .or_else(|| word_lower.strip_suffix("n’t"));
+    is_plain_modal(word_lower)
+        || matches!(word_lower, "must" | "cannot")
+        || negated.is_some_and(|stem| matches!(stem, "wo" | "would" | "could" | "should" | "ca"))
 }
 
 /// Adverbs of time and manner that sit before a verb ("previously", "flatly").

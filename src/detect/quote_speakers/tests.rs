@@ -13,6 +13,7 @@ mod named_descriptions;
 mod questions;
 mod reported_clauses;
 mod serving_roles;
+mod source_edges;
 mod wire_sources;
 
 fn article(body: &str) -> Article {

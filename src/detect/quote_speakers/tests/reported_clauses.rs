@@ -15,3 +15,13 @@ fn a_noun_phrase_after_said_that_runs_into_an_auxiliary_is_what_was_said() {
     let body = "“It will take a while,” said Ivo Brandt, who has led the board since 2009.";
     assert_eq!(speakers(body), vec!["Ivo Brandt"]);
 }
+
+#[test]
+fn a_speech_verb_after_a_modal_in_the_reported_clause_is_no_speaker() {
+    let body = "Foreign Minister Ana Pell said her government would respond “calmly” to \
+                any provocation.";
+    assert_eq!(speakers(body), vec!["Ana Pell"]);
+    let body = "Tom Vask said voters will not say “yes” to a harbour tax, and that the \
+                board must call it off.";
+    assert_eq!(speakers(body), vec!["Tom Vask"]);
+}
