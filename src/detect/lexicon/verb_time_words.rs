@@ -60,6 +60,14 @@ pub fn is_auxiliary(word_lower: &str) -> bool {
     )
 }
 
+/// Modal verbs: what they govern has not happened ("would respond", "may announce").
+pub fn is_modal(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "will" | "would" | "could" | "should" | "may" | "might" | "must" | "shall" | "can"
+    )
+}
+
 /// Adverbs of time and manner that sit before a verb ("previously", "flatly").
 fn is_verb_adverb(word_lower: &str) -> bool {
     matches!(
