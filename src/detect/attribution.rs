@@ -207,6 +207,12 @@ impl Walk<'_> {
             self.entities,
             &mut s.resolved,
         );
+        for (i, c) in u.cues.iter().enumerate() {
+            let reporter = reporting_cue(text, &u.cues[..i], c).and_then(|j| s.resolved[j]);
+            if let Some(e) = reporter.filter(|_| s.resolved[i].is_some()) {
+                self.entities.bring_forward(e);
+            }
+        }
         if u.cues.is_empty()
             && u.spans.is_empty()
             && let Some(subject) = sentence_subject(text, u.outside)
