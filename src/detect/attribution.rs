@@ -207,6 +207,12 @@ impl Walk<'_> {
             self.entities,
             &mut s.resolved,
         );
+        for (i, c) in u.cues.iter().enumerate() {
+            let reporter = reporting_cue(text, &u.cues[..i], c).and_then(|j| s.resolved[j]);
+            if let Some(e) = reporter.filter(|_| s.resolved[i].is_some()) {
+                self.entities.bring_forward(e);
+            }
+        }
         if u.cues.is_empty()
             && u.spans.is_empty()
             && let Some(subject) = sentence_subject(text, u.outside)
@@ -240,7 +246,7 @@ impl Walk<'_> {
             .zip(&s.resolved)
             .enumerate()
             .rev()
-            .filter(|&(i, _)| !reported_clause(text, &u.cues[..i], &u.cues[i]))
+            .filter(|&(i, _)| reporting_cue(text, &u.cues[..i], &u.cues[i]).is_none())
             .find_map(|(_, (c, r))| r.filter(|_| c.kind == CueKind::Speech));
         // A sentence that closes on a colon with no speech verb ("After the mill
         // shut, Mayor Cole put out this statement:") introduces the quotation
@@ -352,7 +358,7 @@ impl Walk<'_> {
                     .find(|(k, _)| u.cues[*k].word == *c)
                     .map(|x| x.1)
             }) {
-                found.speaker = i;
+                found.speaker = self.reporter_instead(q, u, &found, i);
             } else if found.cue.is_none()
                 && (found.kind == QuoteKind::Partial || after_colon(text, u.range, q))
             {
@@ -380,24 +386,15 @@ impl Walk<'_> {
     }
 }
 
-/// Whether a cue's source opens the clause an earlier speech verb reports ("Kemp said
-/// [that] the Greens had never explained it": the Greens' "explained" is what Kemp said).
-fn reported_clause(text: &str, before: &[super::cues::Cue], cue: &super::cues::Cue) -> bool {
-    let Some(source) = cue.source.as_ref().filter(|_| !cue.inverted) else {
-        return false;
-    };
-    before.iter().any(|b| {
-        let gap = text.get(b.word.end..source.start).unwrap_or("").trim();
-        b.kind == CueKind::Speech && b.word.end <= source.start && (gap.is_empty() || gap == "that")
-    })
-}
-
 /// Whether a colon introduces a quotation after words of its unit ("Perez has a
 /// simple message: “…”"), not a quotation that opens the unit.
 fn after_colon(text: &str, unit: &Range<usize>, q: &QuoteSpan) -> bool {
     let before = text[unit.start..q.range.start].trim_end();
     before.ends_with(':') && before.len() > 1
 }
+
+mod reporter;
+use reporter::reporting_cue;
 
 #[cfg(test)]
 mod tests {

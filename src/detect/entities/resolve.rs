@@ -132,6 +132,13 @@ impl Entities {
         }
     }
 
+    /// Makes a reporter the latest mention again after the subject of the clause it
+    /// reports ("A spokeswoman said the minister had asked …. “…,” she said": the
+    /// pronoun goes back to the one who spoke, not to the one she spoke of).
+    pub fn bring_forward(&mut self, i: usize) {
+        self.touch(i);
+    }
+
     /// Marks an entity as the most recently mentioned.
     fn touch(&mut self, i: usize) {
         self.mentions_resolved += 1;

@@ -59,7 +59,7 @@ pub fn is_modal(word_lower: &str) -> bool {
         .strip_suffix("n't")
         .or_else(|| word_lower.strip_suffix("n’t"));
     is_plain_modal(word_lower)
-        || matches!(word_lower, "must" | "cannot")
+        || matches!(word_lower, "must" | "shall" | "cannot")
         || negated.is_some_and(|stem| matches!(stem, "wo" | "would" | "could" | "should" | "ca"))
 }
 

@@ -167,3 +167,14 @@ fn roles_resolve_to_the_speaker_who_holds_them() {
                 “The matter is closed,” the spokesman said.";
     assert_eq!(speakers(body), vec!["Li Wen", "Li Wen"]);
 }
+
+#[test]
+fn a_pronoun_after_a_report_goes_back_to_the_reporter_not_the_one_reported() {
+    // the mayor is mentioned last, inside what the spokeswoman reported
+    let body = "A spokeswoman for the Harbour Board said the mayor had asked both firms \
+                to meet. “The board expects both firms to take part,” she said.";
+    assert_eq!(speakers(body), vec!["spokeswoman for the Harbour Board"]);
+    let body = "Ivo Brandt said Tom Reed had told the council to wait. “We will not wait,” \
+                he said.";
+    assert_eq!(speakers(body), vec!["Ivo Brandt"]);
+}

@@ -25,3 +25,29 @@ fn a_speech_verb_after_a_modal_in_the_reported_clause_is_no_speaker() {
                 board must call it off.";
     assert_eq!(speakers(body), vec!["Tom Vask"]);
 }
+
+#[test]
+fn a_fragment_under_a_modal_in_a_reported_clause_is_the_reporters() {
+    // the government has not responded yet: the words are the minister's
+    let body = "Minister Oskar Lind said his government would respond “with patience” \
+                to the offer.";
+    assert_eq!(speakers(body), vec!["Oskar Lind"]);
+    let body = "Ines Varga said the council was ready to act “without delay” on the report.";
+    assert_eq!(speakers(body), vec!["Ines Varga"]);
+    // a subject who did speak keeps the words
+    let body = "Tom Reed said Jane Cole had called the plan “a disgrace”.";
+    assert_eq!(speakers(body), vec!["Jane Cole"]);
+}
+
+#[test]
+fn a_fragment_after_a_possessive_subject_is_the_reporters() {
+    let body = "Pia Holm said her party had welcomed the vote “as a first step”.";
+    assert_eq!(speakers(body), vec!["Pia Holm"]);
+}
+
+#[test]
+fn a_fragment_after_and_that_is_the_reporters() {
+    let body = "The Danube Water Board said on Monday that the mill had reported the leak \
+                late and that “the readings were incomplete”.";
+    assert_eq!(speakers(body), vec!["Danube Water Board"]);
+}

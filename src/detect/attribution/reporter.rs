@@ -1,0 +1,85 @@
+//! Quoted words inside a reported clause that its subject never said. "Brel said his
+//! government would respond “calmly”": the government has not responded yet, so the
+//! fragment is Brel's, not the subject's of "respond". The same holds for a fragment
+//! that a second "and that" hangs on the reporting verb ("the agency said the company
+//! had filed late and that “…”").
+
+use super::Walk;
+use crate::detect::cues::Cue;
+use crate::detect::found::Found;
+use crate::detect::lexicon::{self, CueKind};
+use crate::detect::quotes::QuoteSpan;
+use crate::detect::reading::UnitView;
+use crate::detect::words::lower;
+use crate::model::QuoteKind;
+
+/// The speech cue among `before` whose reported clause `cue`'s source opens ("Kemp said
+/// [that] the Greens had never explained it": the Greens' "explained" is what Kemp said).
+pub(super) fn reporting_cue(text: &str, before: &[Cue], cue: &Cue) -> Option<usize> {
+    let source = cue.source.as_ref().filter(|_| !cue.inverted)?;
+    before.iter().rposition(|b| {
+        let gap = text.get(b.word.end..source.start).unwrap_or("").trim();
+        b.kind == CueKind::Speech && b.word.end <= source.start && (gap.is_empty() || gap == "that")
+    })
+}
+
+/// The speech cue before cue `k` whose reported clause holds it, when the quotation
+/// starting at `quote_start` is that reporter's words: cue `k`'s verb stands under a
+/// modal or an infinitive's "to", its source opens with a possessive pronoun
+/// ("his government", "their party": named from the reporter's side), or an "and that"
+/// between the verb and the quotation starts a second clause of the reporter's.
+fn reporter_cue(text: &str, cues: &[Cue], k: usize, quote_start: usize) -> Option<usize> {
+    let cue = &cues[k];
+    if cue.word.end > quote_start {
+        return None;
+    }
+    let j = reporting_cue(text, &cues[..k], cue)?;
+    let source = cue.source.as_ref()?;
+    // (a few words: "would not immediately respond", "is ready to respond")
+    let before_verb: Vec<&str> = text
+        .get(source.end..cue.word.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let unsaid = before_verb.len() <= 4
+        && (before_verb.last() == Some(&"to")
+            || before_verb
+                .iter()
+                .any(|w| lexicon::is_modal(&lower(w, &mut [0; 32]))));
+    let theirs = text[source.clone()]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                &*lower(w, &mut [0; 32]),
+                "his" | "her" | "its" | "their" | "our"
+            )
+        });
+    let second_clause = text
+        .get(cue.word.end..quote_start)
+        .is_some_and(|between| between.contains(" and that "));
+    (unsaid || theirs || second_clause).then_some(j)
+}
+
+impl Walk<'_> {
+    /// The speaker of a fragment inside a reported clause: the reporter's when the
+    /// clause's subject never said it ([`reporter_cue`]), else `cued`, its own cue's.
+    pub(super) fn reporter_instead(
+        &self,
+        q: &QuoteSpan,
+        u: UnitView,
+        found: &Found,
+        cued: Option<usize>,
+    ) -> Option<usize> {
+        let k = u
+            .cues
+            .iter()
+            .position(|c| Some(&c.word) == found.cue.as_ref());
+        let Some(k) = k.filter(|_| found.kind == QuoteKind::Partial) else {
+            return cued;
+        };
+        reporter_cue(self.text, u.cues, k, q.range.start)
+            .and_then(|j| self.scratch.resolved[j])
+            .or(cued)
+    }
+}
