@@ -5,7 +5,7 @@
 
 use super::affiliation::listed::{member_clues, short_name_clues};
 use super::affiliation::titles::{described_clues, titles};
-use super::affiliation::{appositive_clues, echoed_office_clues, namesake_clues};
+use super::affiliation::{appositive_clues, described, echoed_office_clues, namesake_clues};
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;
@@ -245,7 +245,13 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
     }
     let sides = &story.candidates.matcher;
     let kinds = story.candidates.kinds();
-    appositive_clues(story.text, entities, (sides, &kinds), &mut evidence);
+    let described = described(story.text, entities, sides);
+    appositive_clues(
+        story.text,
+        (entities, &described),
+        (sides, &kinds),
+        &mut evidence,
+    );
     echoed_office_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.opening, entities);
@@ -260,7 +266,7 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
         member_clues(story.text, entities, &titles, parties, &mut evidence);
         short_name_clues(story.text, entities, &titles, parties, &mut evidence);
     }
-    home::office_clues(story.text, home, entities, sides, &mut evidence);
+    home::office_clues(home, entities, &described, &mut evidence);
     evidence
 }
 
