@@ -18,7 +18,7 @@ use super::named_after_role;
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
 use super::politicians::{listed, politician_clues};
-use super::stance::{Stance, position_clues, quotations_clues, stances};
+use super::stance::{Stance, quotations_clues, stances_and_clues};
 use crate::article::Structure;
 use crate::model::{Party, QuoteKind};
 
@@ -201,9 +201,8 @@ pub fn clues(story: Story, findings: &Findings, entities: &Entities) -> Clues {
     let (text, sides) = (story.text, &story.candidates.matcher);
     let speakers = entities.list.len();
     let positions = || {
-        let stances = stances(text, findings, sides);
         let mut evidence = Evidence::new(speakers);
-        position_clues(text, findings, &stances, sides, &mut evidence);
+        let stances = stances_and_clues(text, findings, sides, &mut evidence);
         (stances, evidence)
     };
     let others = || {
