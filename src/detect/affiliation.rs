@@ -23,10 +23,22 @@ mod owner;
 pub use echo::echoed_office_clues;
 pub mod titles;
 
+/// Each speaker's descriptions ([`descriptions`]) with the side each names, by entity
+/// (none for those who do not speak): read once for the appositive and office clues,
+/// which both weigh them.
+pub type Described<'a> = Vec<Vec<(&'a str, Option<usize>)>>;
+
+/// The [`Described`] of `entities`.
+pub fn described<'a>(text: &'a str, entities: &'a Entities, sides: &SideMatcher) -> Described<'a> {
+    let named = |e: &'a Entity| descriptions(text, e).map(|d| (d, sides.first(d))).collect();
+    let of = |e: &'a Entity| if e.speaks { named(e) } else { Vec::new() };
+    entities.list.iter().map(of).collect()
+}
+
 /// The sides named in the appositives after each speaker's mentions.
 pub fn appositive_clues(
     text: &str,
-    entities: &Entities,
+    (entities, described): (&Entities, &Described),
     (sides, kinds): (&SideMatcher, &[SideKind]),
     evidence: &mut Evidence,
 ) {
@@ -36,7 +48,8 @@ pub fn appositive_clues(
                 evidence.add(i, Target::Side(side), Clue::Appositive);
             }
         }
-        for side in descriptions(text, e).filter_map(|d| member_of(d, sides)) {
+        let members = described[i].iter().filter_map(|&d| member_of(d, sides));
+        for side in members {
             evidence.add(i, Target::Side(side), Clue::Appositive);
         }
         let owner = owner::owner_by_pronoun(text, entities, e, (sides, kinds))
@@ -51,8 +64,8 @@ pub fn appositive_clues(
 /// The side whose members a description names by its head noun, when it names no side
 /// itself: "a senior ranger" of the side called "rangers" (the Rangers' Association),
 /// "a primary school teacher" of "teachers".
-fn member_of(description: &str, sides: &SideMatcher) -> Option<usize> {
-    if sides.first(description).is_some() {
+fn member_of((description, named): (&str, Option<usize>), sides: &SideMatcher) -> Option<usize> {
+    if named.is_some() {
         return None;
     }
     // the head noun ends the phrase or comes before its complement ("a vet in the hill
@@ -258,7 +271,8 @@ mod tests {
         entities.resolve(&np);
         entities.list[0].speaks = true;
         let mut evidence = Evidence::new(1);
-        appositive_clues(text, &entities, (&m, &[]), &mut evidence);
+        let described = described(text, &entities, &m);
+        appositive_clues(text, (&entities, &described), (&m, &[]), &mut evidence);
         assert_eq!(evidence.of(0), [(Target::Side(1), Clue::Appositive)]);
     }
 

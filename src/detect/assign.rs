@@ -5,7 +5,7 @@
 
 use super::affiliation::listed::{member_clues, short_name_clues};
 use super::affiliation::titles::{described_clues, titles};
-use super::affiliation::{appositive_clues, echoed_office_clues, namesake_clues};
+use super::affiliation::{appositive_clues, described, echoed_office_clues, namesake_clues};
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;
@@ -18,7 +18,7 @@ use super::named_after_role;
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
 use super::politicians::{listed, politician_clues};
-use super::stance::{Stance, position_clues, quotations_clues, stances};
+use super::stance::{Stance, quotations_clues, stances_and_clues};
 use crate::article::Structure;
 use crate::model::{Party, QuoteKind};
 
@@ -201,9 +201,8 @@ pub fn clues(story: Story, findings: &Findings, entities: &Entities) -> Clues {
     let (text, sides) = (story.text, &story.candidates.matcher);
     let speakers = entities.list.len();
     let positions = || {
-        let stances = stances(text, findings, sides);
         let mut evidence = Evidence::new(speakers);
-        position_clues(text, findings, &stances, sides, &mut evidence);
+        let stances = stances_and_clues(text, findings, sides, &mut evidence);
         (stances, evidence)
     };
     let others = || {
@@ -245,7 +244,13 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
     }
     let sides = &story.candidates.matcher;
     let kinds = story.candidates.kinds();
-    appositive_clues(story.text, entities, (sides, &kinds), &mut evidence);
+    let described = described(story.text, entities, sides);
+    appositive_clues(
+        story.text,
+        (entities, &described),
+        (sides, &kinds),
+        &mut evidence,
+    );
     echoed_office_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.opening, entities);
@@ -260,7 +265,7 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
         member_clues(story.text, entities, &titles, parties, &mut evidence);
         short_name_clues(story.text, entities, &titles, parties, &mut evidence);
     }
-    home::office_clues(story.text, home, entities, sides, &mut evidence);
+    home::office_clues(home, entities, &described, &mut evidence);
     evidence
 }
 

@@ -3,9 +3,8 @@
 //! offices the story names without a country ("the Foreign Ministry", "government
 //! officials", "Deputy Under Secretary of Commerce ..."), and so does the detector.
 
-use super::appositive::{Reading, appositive};
+use super::affiliation::Described;
 use super::entities::Entities;
-use super::entities::mention_ends;
 use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
 use super::gazetteer::Gazetteer;
@@ -207,22 +206,16 @@ fn is_agency_acronym(word: &str) -> bool {
 /// the home country ("Downing Street", "the Foreign Office") when the country is no
 /// side; and the dateline, the weakest hint, for everyone.
 pub fn office_clues(
-    text: &str,
     home: Option<Home>,
     entities: &Entities,
-    sides: &SideMatcher,
+    described: &Described,
     evidence: &mut Evidence,
 ) {
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let countries = super::country_matcher();
-    for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
-        let appositives =
-            mention_ends(text, e).filter_map(|end| appositive(text, end, Reading::Loose));
-        let phrases = std::iter::once(e.name.as_str())
-            .chain(e.role.as_deref())
-            .chain(appositives);
-        for phrase in phrases {
-            if sides.first(phrase).is_some() {
+    for (i, _) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
+        for &(phrase, named) in &described[i] {
+            if named.is_some() {
                 continue; // a side's own office: the name says whose
             }
             let target = match countries.first(phrase) {

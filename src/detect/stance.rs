@@ -17,28 +17,51 @@ use std::ops::Range;
 /// the Labour government would", not the rest of the clause.
 const SUBJECT_WORDS: usize = 4;
 
-/// The clues of every attributed position; `stances` holds each position's
-/// ([`stances`]).
-pub fn position_clues(
+/// The stance of each position, looked for only in those that have a stater (a
+/// speaker or a side): the stance clues and the choice of sides both read them, and an
+/// attack with no one making it tells neither anything. With them, the clues of every
+/// attributed position, which read the same words after the cue.
+pub fn stances_and_clues(
     text: &str,
     findings: &Findings,
-    stances: &[Stance],
+    sides: &SideMatcher,
+    evidence: &mut Evidence,
+) -> Vec<Stance> {
+    let mut stances = Vec::with_capacity(findings.positions.len());
+    for p in &findings.positions {
+        if p.speaker.is_none() && p.side.is_none() {
+            stances.push(Stance::default());
+            continue;
+        }
+        let after_subject = words(text, p.subject.end..p.range.end);
+        let stance = stance(text, &after_subject, sides);
+        if let Some(e) = p.speaker {
+            position_clues(text, (p, &stance, &after_subject), e, sides, evidence);
+        }
+        stances.push(stance);
+    }
+    stances
+}
+
+/// The clues of a position of speaker `e`, with its stance and its words after the
+/// subject.
+fn position_clues(
+    text: &str,
+    (p, stance, after_subject): (&Position, &Stance, &[Range<usize>]),
+    e: usize,
     sides: &SideMatcher,
     evidence: &mut Evidence,
 ) {
-    for (p, stance) in findings.positions.iter().zip(stances) {
-        let Some(e) = p.speaker else { continue };
-        for side in p.against.into_iter().chain(stance.attacked.iter().copied()) {
-            evidence.add(e, Target::Side(side), Clue::Against);
-        }
-        let reported = reported_words(text, p);
-        // a side the stater attacks is the object of its verb, not the side it speaks
-        // for ("Ministers have dismissed the Tory plans as …": "Tory plans" is no intent)
-        let attacked = |side: &usize| p.against == Some(*side) || stance.attacked.contains(side);
-        let spoken_for = reported_subject(text, &reported, sides).filter(|s| !attacked(s));
-        if let Some(side) = spoken_for.or(stance.defended) {
-            evidence.add(e, Target::Side(side), Clue::SpeaksFor);
-        }
+    for side in p.against.into_iter().chain(stance.attacked.iter().copied()) {
+        evidence.add(e, Target::Side(side), Clue::Against);
+    }
+    let reported = reported_words(text, p, after_subject);
+    // a side the stater attacks is the object of its verb, not the side it speaks
+    // for ("Ministers have dismissed the Tory plans as …": "Tory plans" is no intent)
+    let attacked = |side: &usize| p.against == Some(*side) || stance.attacked.contains(side);
+    let spoken_for = reported_subject(text, &reported, sides).filter(|s| !attacked(s));
+    if let Some(side) = spoken_for.or(stance.defended) {
+        evidence.add(e, Target::Side(side), Clue::SpeaksFor);
     }
 }
 
@@ -91,8 +114,9 @@ fn reported_subject(text: &str, ws: &[Range<usize>], sides: &SideMatcher) -> Opt
 
 /// The words of a position's reported speech: after the cue ("said Labour would …"),
 /// or, when the source follows the speech, from the sentence's start ("Brazil wants
-/// …, Gros said"); without an opening "that".
-fn reported_words(text: &str, p: &Position) -> Vec<Range<usize>> {
+/// …, Gros said"); without an opening "that". `after_subject` are its words after the
+/// subject, which hold those after the cue.
+fn reported_words(text: &str, p: &Position, after_subject: &[Range<usize>]) -> Vec<Range<usize>> {
     let cue_at = p.subject.end;
     // (the words before the subject are the content when the speech comes first)
     let before = words(text, p.range.start..p.subject.start);
@@ -103,7 +127,9 @@ fn reported_words(text: &str, p: &Position) -> Vec<Range<usize>> {
         let cue_end = text[cue_at..p.range.end]
             .find(char::is_whitespace)
             .map_or(p.range.end, |i| cue_at + i);
-        words(text, cue_end..p.range.end)
+        // (the cue ends at a space, so no word runs across its end)
+        let from = after_subject.partition_point(|w| w.start < cue_end);
+        after_subject[from..].to_vec()
     };
     let mut buf = [0u8; 32];
     if ws
@@ -133,26 +159,8 @@ pub struct Stance {
     pub defended: Option<usize>,
 }
 
-/// The stance of each position, looked for only in those that have a stater (a
-/// speaker or a side): the stance clues and the choice of sides both read them, and an
-/// attack with no one making it tells neither anything.
-pub fn stances(text: &str, findings: &Findings, sides: &SideMatcher) -> Vec<Stance> {
-    findings
-        .positions
-        .iter()
-        .map(|p| {
-            if p.speaker.is_some() || p.side.is_some() {
-                stance(text, p, sides)
-            } else {
-                Stance::default()
-            }
-        })
-        .collect()
-}
-
-/// The stance of one position, from one pass over the words after its cue.
-fn stance(text: &str, p: &Position, sides: &SideMatcher) -> Stance {
-    let ws = words(text, p.subject.end..p.range.end);
+/// The stance of one position, from one pass over its words after the subject (`ws`).
+fn stance(text: &str, ws: &[Range<usize>], sides: &SideMatcher) -> Stance {
     let named_after = |verb: usize, reach: usize| {
         let object = hostile_object(text, &ws[verb + 1..(verb + 1 + reach).min(ws.len())]);
         let (first, last) = (object.first()?, object.last()?);
@@ -265,13 +273,21 @@ mod tests {
         }
     }
 
+    fn stance_of(t: &str, p: &Position) -> Stance {
+        stance(t, &words(t, p.subject.end..p.range.end), &sides())
+    }
+
+    fn reported_of(t: &str, p: &Position) -> Vec<Range<usize>> {
+        reported_words(t, p, &words(t, p.subject.end..p.range.end))
+    }
+
     #[test]
     fn the_subject_of_reported_speech_is_the_side_spoken_for() {
         let t = "Ann Lee said Marova would never sign the accord.";
         assert_eq!(
             reported_subject(
                 t,
-                &reported_words(t, &position(t, "Ann Lee", "said")),
+                &reported_of(t, &position(t, "Ann Lee", "said")),
                 &sides()
             ),
             Some(0)
@@ -280,7 +296,7 @@ mod tests {
         assert_eq!(
             reported_subject(
                 t,
-                &reported_words(t, &position(t, "central", "said")),
+                &reported_of(t, &position(t, "central", "said")),
                 &sides()
             ),
             Some(1)
@@ -289,7 +305,7 @@ mod tests {
         assert_eq!(
             reported_subject(
                 t,
-                &reported_words(t, &position(t, "Ann Lee", "said")),
+                &reported_of(t, &position(t, "Ann Lee", "said")),
                 &sides()
             ),
             None
@@ -307,9 +323,8 @@ mod tests {
                 quotes: Vec::new(),
                 positions: vec![p],
             };
-            let stances = stances(t, &findings, &sides());
             let mut ev = Evidence::new(1);
-            position_clues(t, &findings, &stances, &sides(), &mut ev);
+            stances_and_clues(t, &findings, &sides(), &mut ev);
             ev.of(0).to_vec()
         };
         // "the Marovan plans" after a hostile verb is its object, no intent of Marova's
@@ -326,12 +341,12 @@ mod tests {
     #[test]
     fn one_pass_finds_the_sides_attacked_and_the_side_defended() {
         let t = "Ann Lee said she defended Marova's record and attacked the Tessalia plan.";
-        let got = stance(t, &position(t, "Ann Lee", "said"), &sides());
+        let got = stance_of(t, &position(t, "Ann Lee", "said"));
         assert_eq!(got.attacked, [1]);
         assert_eq!(got.defended, Some(0));
         let t = "Ann Lee said Marova would wait.";
         assert_eq!(
-            stance(t, &position(t, "Ann Lee", "said"), &sides()),
+            stance_of(t, &position(t, "Ann Lee", "said")),
             Stance::default()
         );
     }
@@ -340,11 +355,11 @@ mod tests {
     fn a_side_in_the_complement_of_the_object_is_not_attacked() {
         // what was suggested is about Marova; the suggestions are what she rejected
         let t = "Ann Lee said she rejected suggestions that Marova would walk out.";
-        let got = stance(t, &position(t, "Ann Lee", "said"), &sides());
+        let got = stance_of(t, &position(t, "Ann Lee", "said"));
         assert!(got.attacked.is_empty(), "{got:?}");
         // a "that" right after the verb opens what is warned of, and the side is its target
         let t = "Ann Lee said she warned that Marova would pay.";
-        let got = stance(t, &position(t, "Ann Lee", "said"), &sides());
+        let got = stance_of(t, &position(t, "Ann Lee", "said"));
         assert_eq!(got.attacked, [0]);
     }
 
