@@ -73,6 +73,9 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
             side: None,
         });
     }
+    if let Some(np) = one_of_them(text, &ws) {
+        return Some(np);
+    }
     // The phrase proper ends at its first comma (the rest is an appositive).
     let head_end = text[range.clone()]
         .find([',', '(', ';', '—', '–'])
@@ -120,6 +123,26 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// "one of them", "one of us": a member of the group a plural pronoun stands for, who
+/// speaks for it as "they" would (the group is the speaker the reader can name).
+fn one_of_them(text: &str, ws: &[Range<usize>]) -> Option<SourceNp> {
+    let [one, of, pronoun] = ws else {
+        return None;
+    };
+    let mut buf = [0u8; 32];
+    let lowered = |w: &Range<usize>, buf: &mut [u8; 32]| lower(&text[w.clone()], buf).into_owned();
+    let opens =
+        matches!(&*lowered(one, &mut buf), "one" | "another") && lowered(of, &mut buf) == "of";
+    let plural = matches!(&*lowered(pronoun, &mut buf), "them" | "us");
+    (opens && plural).then(|| SourceNp {
+        kind: NpKind::Pronoun(Pronoun::Plural),
+        span: pronoun.clone(),
+        name: "they".to_string(),
+        role: None,
+        side: None,
+    })
 }
 
 /// The role noun whose complement names the person of run `whole` (name `name`):

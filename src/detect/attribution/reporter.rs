@@ -27,7 +27,9 @@ pub(super) fn reporting_cue(text: &str, before: &[Cue], cue: &Cue) -> Option<usi
 /// starting at `quote_start` is that reporter's words: cue `k`'s verb stands under a
 /// modal or an infinitive's "to", its source opens with a possessive pronoun
 /// ("his government", "their party": named from the reporter's side), or an "and that"
-/// between the verb and the quotation starts a second clause of the reporter's.
+/// between the verb and the quotation starts a second clause of the reporter's, or the
+/// quotation opens with a conjunction that carries the reporter's sentence on past the
+/// verb's object ("said the board had promised the audit “but never ordered it”").
 fn reporter_cue(text: &str, cues: &[Cue], k: usize, quote_start: usize) -> Option<usize> {
     let cue = &cues[k];
     if cue.word.end > quote_start {
@@ -58,7 +60,21 @@ fn reporter_cue(text: &str, cues: &[Cue], k: usize, quote_start: usize) -> Optio
     let second_clause = text
         .get(cue.word.end..quote_start)
         .is_some_and(|between| between.contains(" and that "));
-    (unsaid || theirs || second_clause).then_some(j)
+    (unsaid || theirs || second_clause || opens_with_conjunction(text, quote_start)).then_some(j)
+}
+
+/// Whether the quotation at `quote_start` opens with "but", "and" or "yet": words that go
+/// on from the clause around it rather than stand as the object of its verb.
+fn opens_with_conjunction(text: &str, quote_start: usize) -> bool {
+    let inside = text
+        .get(quote_start..)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = inside
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(&*lower(word, &mut [0; 32]), "but" | "and" | "yet")
 }
 
 impl Walk<'_> {

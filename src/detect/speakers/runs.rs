@@ -39,9 +39,14 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
         // ("Number 10", "Local 1473").
         let run_end = head_words[run.end - 1].end;
         let numbered = number_follows(text, run_end);
+        // A capitalised word after a source noun and "in" or "at" is where the source
+        // is, never who ("diplomats in Talmor"): a place, as a body is
+        let placed = run.start > 1
+            && matches!(&text[head_words[run.start - 1].clone()], "in" | "at")
+            && lexicon::is_source_noun(&lower(&text[head_words[run.start - 2].clone()], &mut buf));
         match classify_run(text, &head_words[run.clone()], sides) {
             RunKind::Person(_) if modifies => {}
-            RunKind::Person(_) if numbered => {
+            RunKind::Person(_) if numbered || placed => {
                 found.body = found.body.or(Some(head_words[run.start].start..run_end));
             }
             RunKind::Person(name) => {

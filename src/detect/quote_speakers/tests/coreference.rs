@@ -178,3 +178,20 @@ fn a_pronoun_after_a_report_goes_back_to_the_reporter_not_the_one_reported() {
                 he said.";
     assert_eq!(speakers(body), vec!["Ivo Brandt"]);
 }
+
+#[test]
+fn one_of_them_is_the_group_just_named() {
+    let body = "Harbour workers said the cranes stood idle.\n\n\
+        Three foreign analysts said the talks had stalled. “Nobody wants to blink first,” \
+        one of them said.";
+    assert_eq!(speakers(body), vec!["Three foreign analysts"]);
+}
+
+#[test]
+fn a_capitalised_word_after_in_is_where_a_source_is() {
+    let body = "Foreign analysts in Velmora said the talks had stalled. “Nobody wants to \
+        blink first,” one of them said.";
+    assert_eq!(speakers(body), vec!["Foreign analysts in Velmora"]);
+    let body = "“The cranes are idle,” said a union organiser at Brinsford.";
+    assert_eq!(speakers(body), vec!["union organiser at Brinsford"]);
+}

@@ -51,3 +51,13 @@ fn a_fragment_after_and_that_is_the_reporters() {
                 late and that “the readings were incomplete”.";
     assert_eq!(speakers(body), vec!["Danube Water Board"]);
 }
+
+#[test]
+fn a_fragment_opening_with_a_conjunction_is_the_reporters() {
+    // the board promised; the words "but never ordered it" are Vela's account of it
+    let body = "Rita Vela said the board had promised an audit “but never ordered it”, \
+                and that the books stayed shut.";
+    assert_eq!(speakers(body), vec!["Rita Vela"]);
+    let body = "Omar Stent said the mayor had praised the scheme “and then cut its money”.";
+    assert_eq!(speakers(body), vec!["Omar Stent"]);
+}
