@@ -89,24 +89,7 @@ pub fn assign(story: Story, findings: &Findings, entities: &Entities, clues: Clu
     let kinds = candidates.kinds();
     let listed = listed(entities, sides);
     let governing = who_governs(opening, parties, &kinds, (entities, &listed), &evidence);
-    // an office whose side some mention names is that side's, and so is one whose
-    // holder speaks for a side ("Brazil wants …, central bank governor Gros said" under
-    // another country's dateline: the bank is Brazil's)
-    evidence.drop_where_named(
-        Clue::Office,
-        &[
-            Clue::Named,
-            Clue::Appositive,
-            Clue::Described,
-            Clue::SpeaksFor,
-        ],
-    );
-    // the dateline is the weakest hint, and no hint at all where a mention names the
-    // speaker's side ("Tavelli's chief executive" under a Milan dateline is not Italy's)
-    evidence.drop_where_named(
-        Clue::Dateline,
-        &[Clue::Named, Clue::Appositive, Clue::Described],
-    );
+    drop_weaker_hints(&mut evidence);
     let mut roles = Roles {
         nation: nation(home, &governing.votes, candidates)
             .or_else(|| found_home(text, story.structure, candidates)),
@@ -141,6 +124,28 @@ pub fn assign(story: Story, findings: &Findings, entities: &Entities, clues: Clu
         government,
         office_sides,
     }
+}
+
+/// Drops the hints that a stronger clue about the same speaker overrules.
+fn drop_weaker_hints(evidence: &mut Evidence) {
+    // an office whose side some mention names is that side's, and so is one whose
+    // holder speaks for a side ("Brazil wants …, central bank governor Gros said" under
+    // another country's dateline: the bank is Brazil's)
+    evidence.drop_where_named(
+        Clue::Office,
+        &[
+            Clue::Named,
+            Clue::Appositive,
+            Clue::Described,
+            Clue::SpeaksFor,
+        ],
+    );
+    // the dateline is the weakest hint, and no hint at all where a mention names the
+    // speaker's side ("Tavelli's chief executive" under a Milan dateline is not Italy's)
+    evidence.drop_where_named(
+        Clue::Dateline,
+        &[Clue::Named, Clue::Appositive, Clue::Described],
+    );
 }
 
 /// The story's sides when none are given, in the order the story first attributes

@@ -182,24 +182,7 @@ fn read_alongside(
         // into its own channel, so the walk takes the others in order by taking from
         // the channels in turn; read batches come back to their helper to be filled again.
         let lanes: Vec<_> = (0..helpers.min(bounds.len()))
-            .map(|k| {
-                let (full, ready) = mpsc::sync_channel::<Batch>(AHEAD);
-                let (done, reuse) = mpsc::channel::<Batch>();
-                let mut memo = PhraseMemo::new();
-                scope.spawn(move || {
-                    for i in (k..bounds.len()).step_by(helpers) {
-                        if claimed[i].swap(true, Ordering::AcqRel) {
-                            continue;
-                        }
-                        let mut batch = reuse.try_recv().unwrap_or_default();
-                        read_batch(input, bounds[i].clone(), &mut batch, &mut memo);
-                        if full.send(batch).is_err() {
-                            return;
-                        }
-                    }
-                });
-                (ready, done)
-            })
+            .map(|k| spawn_lane(scope, (k, helpers), input, bounds, claimed))
             .collect();
         let (mut own, mut memo) = (Batch::default(), PhraseMemo::new());
         // the batch after the one awaited, read by the walk while it waited
@@ -238,6 +221,33 @@ fn read_alongside(
             let _ = done.send(batch);
         }
     });
+}
+
+/// Starts helper `k` of `helpers`, which reads batches k, k + helpers, … that no one
+/// has claimed; its lane gives the batches it read and takes them back to fill again.
+fn spawn_lane<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    (k, helpers): (usize, usize),
+    input: Input<'scope>,
+    bounds: &'scope [Range<usize>],
+    claimed: &'scope [AtomicBool],
+) -> (mpsc::Receiver<Batch>, mpsc::Sender<Batch>) {
+    let (full, ready) = mpsc::sync_channel::<Batch>(AHEAD);
+    let (done, reuse) = mpsc::channel::<Batch>();
+    let mut memo = PhraseMemo::new();
+    scope.spawn(move || {
+        for i in (k..bounds.len()).step_by(helpers) {
+            if claimed[i].swap(true, Ordering::AcqRel) {
+                continue;
+            }
+            let mut batch = reuse.try_recv().unwrap_or_default();
+            read_batch(input, bounds[i].clone(), &mut batch, &mut memo);
+            if full.send(batch).is_err() {
+                return;
+            }
+        }
+    });
+    (ready, done)
 }
 
 /// The paragraphs of each batch: consecutive paragraphs of about [`BATCH_BYTES`].
