@@ -161,9 +161,10 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
 
 /// Whether `phrase` is an officer only a company has, named alone ("Chief executive",
 /// "the chief operating officer", "a senior executive", "managing director"): a
-/// company's office after "chief" or a title among them that no one person holds in every body ("executive",
-/// not "chairman"), with nothing but ranks and "officer" beside it. A word more may say
-/// whose it is ("campaign chairman", "the chief executive of X").
+/// company's office after "chief" or a title among them that no one person holds in
+/// every body ("executive", not "chairman"), with nothing but ranks and "officer"
+/// beside it. A word more may say whose it is ("campaign chairman", "the chief
+/// executive of X").
 fn is_company_officer(phrase: &str) -> bool {
     let mut company_office = false;
     let mut after_chief = false;

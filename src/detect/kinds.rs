@@ -147,7 +147,8 @@ pub(super) fn classify(
         return found;
     }
     found.kind = uncued_kind(inner, q, starts_unit, continues);
-    if found.kind == QuoteKind::Partial && cues.is_empty() && names_a_thing(text, q, outside) {
+    if found.kind == QuoteKind::Partial && cues.is_empty() && names_a_thing(text, inner, q, outside)
+    {
         found.kind = QuoteKind::Term;
     }
     found
@@ -156,24 +157,24 @@ pub(super) fn classify(
 /// Whether a quotation no cue reaches is a noun phrase the story names rather than words
 /// someone said: a short stretch right after a determiner, with at most one word between
 /// ("since their “quiet split”", "resume a “working dialogue”", "the old “salt wars”").
-fn names_a_thing(text: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
-    let inner = text[q.inner.clone()].trim();
+fn names_a_thing(text: &str, inner: &str, q: &QuoteSpan, outside: &[Word]) -> bool {
     if inner.split_whitespace().count() > 4 || inner.ends_with([',', '.', '?', '!']) {
         return false;
     }
     let k = outside.partition_point(|w| w.end <= q.range.start);
     let adjacent = |w: &Word, end: usize| text[w.end..end].trim().is_empty();
-    let lowered = |i: usize| text[outside[i].clone()].to_lowercase();
+    let determiner =
+        |i: usize| lexicon::is_determiner(&lower(&text[outside[i].clone()], &mut [0; 32]));
     match k {
         0 => false,
         _ if !adjacent(&outside[k - 1], q.range.start) => false,
-        _ if lexicon::is_determiner(&lowered(k - 1)) => true,
+        _ if determiner(k - 1) => true,
         1 => false,
         _ => {
             let (prev, before) = (&outside[k - 1], &outside[k - 2]);
             adjacent(before, prev.start)
                 && !is_capitalized(&text[prev.clone()])
-                && lexicon::is_determiner(&lowered(k - 2))
+                && determiner(k - 2)
         }
     }
 }

@@ -1,13 +1,13 @@
-//! Quoted words inside a reported clause that its subject never said. "Brel said his
-//! government would respond “calmly”": the government has not responded yet, so the
-//! fragment is Brel's, not the subject's of "respond". The same holds for a fragment
-//! that a second "and that" hangs on the reporting verb ("the agency said the company
-//! had filed late and that “…”").
-
+//! Quoted words inside a reported clause that its subject never said. "Brel said the
+//! council was ready to act “without delay”": the council has not acted, so the
+//! fragment is Brel's, not the subject's of "act". (A speech verb after a modal, "his
+//! government would respond “calmly”", quotes nobody already: `cues/unspoken.rs`.) The
+//! same holds for a fragment that a second "and that" hangs on the reporting verb ("the
+//! agency said the company had filed late and that “…”").
 use super::Walk;
 use crate::detect::cues::Cue;
 use crate::detect::found::Found;
-use crate::detect::lexicon::{self, CueKind};
+use crate::detect::lexicon::CueKind;
 use crate::detect::quotes::QuoteSpan;
 use crate::detect::reading::UnitView;
 use crate::detect::words::lower;
@@ -24,8 +24,8 @@ pub(super) fn reporting_cue(text: &str, before: &[Cue], cue: &Cue) -> Option<usi
 }
 
 /// The speech cue before cue `k` whose reported clause holds it, when the quotation
-/// starting at `quote_start` is that reporter's words: cue `k`'s verb stands under a
-/// modal or an infinitive's "to", its source opens with a possessive pronoun
+/// starting at `quote_start` is that reporter's words: cue `k`'s verb stands under an
+/// infinitive's "to", its source opens with a possessive pronoun
 /// ("his government", "their party": named from the reporter's side), or an "and that"
 /// between the verb and the quotation starts a second clause of the reporter's, or the
 /// quotation opens with a conjunction that carries the reporter's sentence on past the
@@ -37,17 +37,10 @@ fn reporter_cue(text: &str, cues: &[Cue], k: usize, quote_start: usize) -> Optio
     }
     let j = reporting_cue(text, &cues[..k], cue)?;
     let source = cue.source.as_ref()?;
-    // (a few words: "would not immediately respond", "is ready to respond")
-    let before_verb: Vec<&str> = text
-        .get(source.end..cue.word.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    let unsaid = before_verb.len() <= 4
-        && (before_verb.last() == Some(&"to")
-            || before_verb
-                .iter()
-                .any(|w| lexicon::is_modal(&lower(w, &mut [0; 32]))));
+    // (a few words: "is ready to respond", "was not yet willing to act")
+    let before_verb = text.get(source.end..cue.word.start).unwrap_or("");
+    let unsaid = before_verb.split_whitespace().count() <= 4
+        && before_verb.split_whitespace().next_back() == Some("to");
     let theirs = text[source.clone()]
         .split_whitespace()
         .next()
