@@ -24,6 +24,7 @@ fn the_first_frame_of_a_small_article_has_its_highlights() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = Term::start(&[], 100, 30, dir.path(), &[]);
     t.wait_text("READ");
+    t.wait_bytes("the end of the first frame", FRAME_END);
     let raw = t.raw();
     let first = first_frame(&raw, 100, 30).expect("a whole frame");
     let screen = first.screen();

@@ -124,6 +124,25 @@ impl Term {
         }
     }
 
+    /// Waits until the program has written `bytes` (a frame's last sequence, say: the
+    /// screen can show a frame's text before the bytes that end it have been read).
+    pub fn wait_bytes(&self, what: &str, bytes: &[u8]) {
+        let start = Instant::now();
+        let written = || {
+            self.raw
+                .lock()
+                .unwrap()
+                .windows(bytes.len())
+                .any(|w| w == bytes)
+        };
+        while !written() {
+            if start.elapsed() > PATIENCE {
+                panic!("timed out waiting for {what}; screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Waits until the screen shows `text`.
     pub fn wait_text(&self, text: &str) {
         self.wait_for(text, |s| s.contents().contains(text));
