@@ -77,14 +77,33 @@ pub fn extract(html: &str) -> Page {
         &Document::from(found.content.as_ref()).root(),
         meta.url.as_deref(),
     );
+    let mut paragraphs = consent::left_out(paragraphs, &banners);
+    let mut meta = meta;
+    if opens_with_fuller_headline(meta.title.as_deref(), &paragraphs) {
+        meta.title = Some(paragraphs.remove(0));
+    }
     Page {
-        text: join(
-            meta.title.as_deref(),
-            consent::left_out(paragraphs, &banners),
-        ),
+        text: join(meta.title.as_deref(), paragraphs),
         meta,
         found: true,
     }
+}
+
+/// Whether the article's first paragraph is the headline the page's title cuts short
+/// ("Strike spreads" titling a page whose heading reads "Strike spreads to a second
+/// port"): a short line that begins with the title. It is then the headline; kept
+/// beside the title, the text would give the headline twice.
+fn opens_with_fuller_headline(title: Option<&str>, paragraphs: &[String]) -> bool {
+    const HEADLINE_CHARS: usize = 200;
+    let (Some(title), Some(first)) = (title, paragraphs.first()) else {
+        return false;
+    };
+    // a lead sentence that opens with the title's words is not a heading
+    let heading_like = first.chars().count() <= HEADLINE_CHARS
+        && !first.contains('\n')
+        && !first.trim_end().ends_with('.');
+    let title = title.to_lowercase();
+    heading_like && first.len() > title.len() && first.to_lowercase().starts_with(&title)
 }
 
 /// The text of a page's whole body (no article found in it), with the page's

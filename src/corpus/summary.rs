@@ -121,7 +121,8 @@ const PEEK_BYTES: u64 = 64 * 1024;
 
 /// An article's headline without reading it all: a page's `<title>` without its site's
 /// name (as the reader's headline drops it), else the first
-/// line that holds text (a Markdown heading without its `#`). One line, made safe;
+/// line that holds text (a Markdown heading without its `#` and its emphasis marks, as
+/// the article's text has it). One line, made safe;
 /// decoded as the article is (UTF-16 with or without a byte-order mark included).
 pub fn peek_title(article: &Path) -> String {
     let mut head = Vec::new();
@@ -132,14 +133,30 @@ pub fn peek_title(article: &Path) -> String {
     let text = crate::article::normalize(&head).text;
     let title = match sniff(Some(article), &text) {
         Kind::Html => page_headline(&text),
-        Kind::Text | Kind::Markdown => text
-            .lines()
-            .map(|l| l.trim().trim_start_matches('#').trim())
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
-            .to_string(),
+        Kind::Markdown => first_line(&crate::article::markdown::to_text(markdown_head(&text))),
+        Kind::Text => first_line(&text),
     };
     sanitize_inline(&title)
+}
+
+/// The first line that holds text, trimmed, without a heading's `#`.
+fn first_line(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The start of a Markdown file, enough for its first block: the whole peek is not
+/// parsed for one line (a cut construct only changes what comes after the headline).
+fn markdown_head(text: &str) -> &str {
+    const HEAD: usize = 8 * 1024;
+    let mut end = text.len().min(HEAD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// A page's headline as the reader will make it: its `<title>` without the site's
@@ -282,6 +299,11 @@ party = "b"
         let cases = [
             ("a.txt", "\n\n  Talks resume\n\nBody.\n", "Talks resume"),
             ("b.md", "# Bridge approved\n\nBody.\n", "Bridge approved"),
+            (
+                "f.md",
+                "---\nauthor: A. Reed\n---\n\n# Board rejects **Kestrel** [bid](x.html)\n",
+                "Board rejects Kestrel bid",
+            ),
             (
                 "c.txt",
                 "<!DOCTYPE html><html><head><TITLE>Ferry &amp; port</TITLE></head></html>",

@@ -118,6 +118,10 @@ pub const COUNTING_FAILED: &str = "reading the articles' titles and counts faile
 pub const COUNTS_SHOWN_UNAVAILABLE: &str =
     "the list shows the rest as unavailable; each article opens as before";
 
+/// A row of the corpus list for an article with no store beside it: nothing detected
+/// or annotated yet (opening it detects).
+pub const NO_STORE_YET: &str = "no annotations yet";
+
 /// A row of the corpus list whose counts the failed read never reached.
 pub const COUNTS_UNAVAILABLE: &str = "counts unavailable";
 

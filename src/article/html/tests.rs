@@ -137,6 +137,36 @@ fn the_site_name_leaves_the_headline() {
 }
 
 #[test]
+fn a_heading_that_carries_the_title_further_is_the_headline_once() {
+    let page = PAGE.replace(
+        "<h1>Harbour talks resume after strike</h1>",
+        "<h1>Harbour talks resume after strike at the ferry port</h1>",
+    );
+    let page = extract(&page);
+    let title = "Harbour talks resume after strike at the ferry port";
+    assert_eq!(page.meta.title.as_deref(), Some(title));
+    assert!(page.text.starts_with(&format!("{title}\n\nDock workers")));
+    assert_eq!(
+        page.text.matches("Harbour talks").count(),
+        1,
+        "{}",
+        page.text
+    );
+    // a lead sentence that opens with the title's words stays a paragraph
+    let lead = PAGE.replace(
+        "<h1>Harbour talks resume after strike</h1>",
+        "<p>Harbour talks resume after strike action ends, both sides said.</p>",
+    );
+    let text = extract(&lead).text;
+    assert!(
+        text.starts_with(
+            "Harbour talks resume after strike\n\nHarbour talks resume after strike action"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn stamps_are_short_lines_only() {
     assert!(blocks_is_stamp("Updated: 10:43, Tue, Nov 19"));
     assert!(blocks_is_stamp("(Image: © Agency)"));

@@ -152,6 +152,7 @@ fn entry_line(corpus: &Corpus, e: &Entry, counts_width: usize) -> String {
         (None, None) if corpus.counting_failed && !e.is_counted() => {
             strings::COUNTS_UNAVAILABLE.to_string()
         }
+        (None, None) if e.is_counted() => strings::NO_STORE_YET.to_string(),
         (None, None) => String::new(),
     };
     // "…" while the background read may still come to it
@@ -295,5 +296,20 @@ mod tests {
         assert!(narrow.contains("Ostrelia: 4; …"), "{narrow}");
         assert_eq!(counts_width(78), 40);
         assert_eq!(counts_width(400), 72);
+    }
+
+    #[test]
+    fn an_article_without_a_store_says_so_once_read_and_nothing_before() {
+        let mut corpus = Corpus::new(
+            Path::new("/c"),
+            vec![PathBuf::from("/c/a.txt")],
+            OpenOptions::default(),
+            false,
+        );
+        let before = entry_line(&corpus, &corpus.entries[0], counts_width(100));
+        assert!(!before.contains(strings::NO_STORE_YET) && before.contains('…'));
+        corpus.entries[0].title = Some("Talks".into());
+        let read = entry_line(&corpus, &corpus.entries[0], counts_width(100));
+        assert!(read.contains(strings::NO_STORE_YET), "{read}");
     }
 }
