@@ -9,7 +9,7 @@ use super::parties::SideMatcher;
 use super::positions::Position;
 use super::side_kind::{SideKind, kind_of_noun};
 use super::side_words::{Class, classes, is};
-use super::words::{hostile_object, lower, words};
+use super::words::{hostile_object, lower, may_hold_we, words};
 use crate::model::QuoteKind;
 use std::ops::Range;
 
@@ -189,6 +189,10 @@ fn stance(text: &str, ws: &[Range<usize>], sides: &SideMatcher) -> Stance {
 /// the third person beside a "we".
 fn quotation_clues(text: &str, q: &Found, e: usize, sides: &SideMatcher, evidence: &mut Evidence) {
     let range = q.range.clone();
+    // (a quotation without "we", "us" or "our" gives no clue: its words are not split)
+    if !may_hold_we(text, range.clone()) {
+        return;
+    }
     let ws = words(text, range.clone());
     let (mut buf, mut next_buf) = ([0u8; 32], [0u8; 32]);
     let mut first_person = false;

@@ -120,6 +120,31 @@ pub fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Word>) -> Aside
     marks
 }
 
+/// Whether `range` of `text` may hold a word of the first person plural ("we", "us",
+/// "our", "ourselves", in any case) as [`push_words`] splits it: each of those words is
+/// a whole run of ASCII letters, looked for here without splitting the range's words
+/// (most quotations hold none, and their words were split for nothing).
+pub fn may_hold_we(text: &str, range: Range<usize>) -> bool {
+    let bytes = &text.as_bytes()[range];
+    let mut i = 0;
+    while i < bytes.len() {
+        if BYTE_CLASS[usize::from(bytes[i])] != ByteClass::Alnum {
+            i += 1;
+            continue;
+        }
+        let end = alnum_run_end(bytes, i + 1);
+        let run = &bytes[i..end];
+        if [&b"we"[..], b"us", b"our", b"ourselves"]
+            .iter()
+            .any(|w| run.eq_ignore_ascii_case(w))
+        {
+            return true;
+        }
+        i = end;
+    }
+    false
+}
+
 /// The marks of asides in `range` of `text`, as [`push_words`] tells them, without
 /// splitting the range's words (for a range whose words are known already): every
 /// '(', "--", em dash and en dash of the range is one that the scanner passes.

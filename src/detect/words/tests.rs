@@ -148,3 +148,33 @@ fn lower_does_not_allocate_for_ascii() {
     assert!(matches!(lower("said", &mut buf), Cow::Borrowed("said")));
     assert_eq!(lower("Élysée", &mut buf), "élysée");
 }
+
+#[test]
+fn a_range_may_hold_we_when_one_of_its_words_is_we_us_our_or_ourselves() {
+    let says_we = |t: &str| {
+        words(t, 0..t.len()).iter().any(|w| {
+            let w = t[w.clone()].to_ascii_lowercase();
+            matches!(w.as_str(), "we" | "us" | "our" | "ourselves")
+        })
+    };
+    for t in [
+        "We will not sign it.",
+        "they told us so",
+        "(our) plan",
+        "for OURSELVES alone",
+        "—we—",
+        "weekly usage, ours, were useful",
+        "we're sure the U.S. is",
+        "one-we-two",
+        "éwe saw it",
+        "the U.S.-led talks",
+        "",
+    ] {
+        if says_we(t) {
+            assert!(may_hold_we(t, 0..t.len()), "{t}");
+        }
+    }
+    assert!(!may_hold_we("weekly usage, ours, were useful", 0..31));
+    assert!(may_hold_we("Then we left.", 0..13));
+    assert!(!may_hold_we("Then we left.", 6..13));
+}
