@@ -108,9 +108,58 @@ const ALL: [Class; 43] = [
     Class::LeadingVerb,
 ];
 
-/// Each word's classes, one bit a class.
-fn table() -> &'static WordMap<Box<str>, u64> {
-    static WORDS: OnceLock<WordMap<Box<str>, u64>> = OnceLock::new();
+/// Each word's classes, one bit a class, and which shapes its words have.
+struct Table {
+    words: WordMap<Box<str>, u64>,
+    shapes: Shapes,
+}
+
+/// The shapes of a set of words: each word's length and its first and last letters,
+/// one bit a shape. Most words looked up are in no class (a story's opening looks up
+/// some hundred thousand), and most of them have a shape no class word has: told by
+/// one bit, without hashing the word.
+#[derive(Debug, Default)]
+struct Shapes {
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    /// Letters told apart at a word's ends: 'a' to 'z', and any other byte.
+    const ENDS: usize = 27;
+
+    /// The shape's bit, if a word of that length can have one.
+    fn slot(&self, word: &str) -> Option<usize> {
+        let end = |b: u8| match b {
+            b'a'..=b'z' => usize::from(b - b'a'),
+            _ => Self::ENDS - 1,
+        };
+        let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+        let slot = (word.len() * Self::ENDS + end(first)) * Self::ENDS + end(last);
+        (slot < self.bits.len() * 64).then_some(slot)
+    }
+
+    fn of<'a>(words: impl Iterator<Item = &'a str> + Clone) -> Shapes {
+        let longest = words.clone().map(str::len).max().unwrap_or(0);
+        let mut shapes = Shapes {
+            bits: vec![0; ((longest + 1) * Self::ENDS * Self::ENDS).div_ceil(64)],
+        };
+        for w in words {
+            if let Some(slot) = shapes.slot(w) {
+                shapes.bits[slot / 64] |= 1 << (slot % 64);
+            }
+        }
+        shapes
+    }
+
+    /// Whether a word of this shape may be one of the words (never false for one).
+    fn may_hold(&self, word: &str) -> bool {
+        self.slot(word)
+            .is_some_and(|slot| self.bits[slot / 64] >> (slot % 64) & 1 == 1)
+    }
+}
+
+fn table() -> &'static Table {
+    static WORDS: OnceLock<Table> = OnceLock::new();
     WORDS.get_or_init(|| {
         let lists: HashMap<Class, Vec<String>> = toml::from_str(TABLE).unwrap_or_default();
         let mut words: WordMap<Box<str>, u64> = WordMap::default();
@@ -119,7 +168,8 @@ fn table() -> &'static WordMap<Box<str>, u64> {
                 *words.entry(w.into_boxed_str()).or_default() |= 1 << class as u32;
             }
         }
-        words
+        let shapes = Shapes::of(words.keys().map(|w| &**w));
+        Table { words, shapes }
     })
 }
 
@@ -141,7 +191,11 @@ impl Classes {
 
 /// Every class `word_lower` (in lower case) is of.
 pub fn classes(word_lower: &str) -> Classes {
-    Classes(table().get(word_lower).copied().unwrap_or(0))
+    let table = table();
+    if !table.shapes.may_hold(word_lower) {
+        return Classes(0);
+    }
+    Classes(table.words.get(word_lower).copied().unwrap_or(0))
 }
 
 /// Whether `word`, in any case, is of `class` ("Inc", "PLC" as "inc", "plc").
@@ -176,6 +230,34 @@ mod tests {
         for w in lists.values().flatten() {
             assert_eq!(w, &w.to_lowercase(), "{w} is not in lower case");
         }
+    }
+
+    #[test]
+    fn every_class_word_has_a_shape_of_the_table_and_few_others_do() {
+        let table = table();
+        assert!(table.words.keys().all(|w| table.shapes.may_hold(w)));
+        for w in [
+            "",
+            "x",
+            "minister's",
+            "Government",
+            "ministry-",
+            "internationalisations",
+        ] {
+            assert_eq!(
+                table.shapes.may_hold(w),
+                table.shapes.slot(w).is_some_and(|s| {
+                    table.words.keys().any(|k| table.shapes.slot(k) == Some(s))
+                })
+            );
+        }
+        let set = table
+            .shapes
+            .bits
+            .iter()
+            .map(|b| b.count_ones())
+            .sum::<u32>();
+        assert!(set as usize * 10 < table.shapes.bits.len() * 64, "{set}");
     }
 
     #[test]

@@ -45,9 +45,13 @@ fn both_sides_mentions(text: &str) -> Vec<usize> {
         "delegations",
         "countries",
     ];
+    // (each pair's searcher built once in a process, not for every article)
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| PAIRS.iter().map(memchr::memmem::Finder::new).collect());
     let mut out = Vec::new();
-    for pair in PAIRS {
-        for at in memchr::memmem::find_iter(text.as_bytes(), pair) {
+    for (pair, finder) in PAIRS.iter().zip(finders) {
+        for at in finder.find_iter(text.as_bytes()) {
             let starts_word = text[..at]
                 .chars()
                 .next_back()

@@ -34,7 +34,22 @@ static ASCII_IN_WORD: [bool; 128] = {
 
 /// Whether a character outside ASCII belongs to a word.
 fn wide_in_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '’'
+    c == '’' || is_alphanumeric(c)
+}
+
+/// `char::is_alphanumeric`, told at once for the wide characters news text holds most:
+/// the general punctuation block (dashes, curly quotation marks, spaces), which has no
+/// letter or digit, and the accented Latin letters, which are all letters but two
+/// signs. The standard test looks every other wide character up in Unicode's tables,
+/// some 350 instructions a time, and every wide character of every opening passes
+/// through here.
+#[inline(always)]
+fn is_alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0x2000..=0x206F => false,
+        0xC0..=0x24F => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Whether the character at byte `i` belongs to a word, and its length.
@@ -81,11 +96,11 @@ fn trimmed(phrase: &str, start: usize, end: usize, ascii: bool) -> Option<Range<
 /// [`trimmed`] for a run with characters outside ASCII.
 fn trimmed_wide(phrase: &str, start: usize, end: usize) -> Option<Range<usize>> {
     let w = &phrase[start..end];
-    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = w.trim_matches(|c: char| !is_alphanumeric(c));
     if t.is_empty() {
         return None;
     }
-    let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    let lead = w.len() - w.trim_start_matches(|c: char| !is_alphanumeric(c)).len();
     Some(start + lead..start + lead + t.len())
 }
 
@@ -319,6 +334,15 @@ mod tests {
                 fast == end || (fast < end && fast + 8 > text.len()),
                 "{start}"
             );
+        }
+    }
+
+    /// The quick test of a letter or digit says what the standard one says of every
+    /// character.
+    #[test]
+    fn letters_and_digits_are_told_as_the_standard_test_tells_them() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
