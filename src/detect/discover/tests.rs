@@ -421,3 +421,16 @@ fn a_council_named_in_capitals_is_the_opponent_of_the_one_company_of_the_lead() 
     let got = found(county);
     assert!(!got.iter().any(|(n, _)| n.contains("County")), "{got:?}");
 }
+
+#[test]
+fn a_headline_in_capitals_names_no_organisation() {
+    let text = "HARLOW FREIGHT WORKERS WALK OUT\n\nDrivers of the Harlow Freight Workers Union \
+        walked out on Monday.";
+    let got = found(text);
+    assert!(!got.iter().any(|(n, _)| n.starts_with("HARLOW")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.contains("Harlow Freight Workers Union") && *k == SideKind::Union),
+        "{got:?}"
+    );
+}
