@@ -252,6 +252,51 @@ pub fn lower_case_opponent(
     })
 }
 
+/// A union's or company's opponent that its lead names by a public body's name in
+/// capitals ("The Linden Falls City Council voted", "Kellsbridge Borough Council
+/// rejected"): the first such run of the lead (`runs`, the opening's capitalised runs,
+/// words before byte `lead_end`), when the one side found in the lead is a union, a
+/// company or a members' body, as [`lower_case_opponent`] finds it in lower case. A
+/// county is left out: "Orange County" is a place as often as a body.
+pub fn named_public_opponent(
+    text: &str,
+    ws: &[Word],
+    runs: &[Range<usize>],
+    lead_end: usize,
+    (found, known): (&[Discovered], &SideMatcher),
+) -> Option<Discovered> {
+    // (the one side the lead names: a university whose expert is quoted further down
+    // is no party to the dispute the lead opens)
+    let lead = &text[..lead_end.min(text.len())];
+    let mut in_lead = found.iter().filter(|d| lead.contains(d.name.as_str()));
+    let (Some(only), None) = (in_lead.next(), in_lead.next()) else {
+        return None;
+    };
+    if !matches!(
+        only.kind,
+        SideKind::Union | SideKind::Company | SideKind::Other
+    ) {
+        return None;
+    }
+    runs.iter()
+        .take_while(|r| ws[r.end - 1].end <= lead_end)
+        .find_map(|r| {
+            let last = trim_possessive(&text[ws[r.end - 1].clone()]).to_lowercase();
+            if r.len() < 2 || last == "county" || !is(Class::PublicBodyEnd, &last) {
+                return None;
+            }
+            let whole = trim_possessive(&text[ws[r.start].start..ws[r.end - 1].end]);
+            if known.first(whole).is_some() || only.names.iter().any(|n| n == whole) {
+                return None;
+            }
+            Some(Discovered {
+                name: whole.to_string(),
+                names: vec![whole.to_string()],
+                kind: SideKind::Regulator,
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ mod state_offices;
 #[cfg(test)]
 mod tests;
 
-use super::bodies::{add_short_names, lower_case_opponent, paired_in_lead};
+use super::bodies::{add_short_names, lower_case_opponent, named_public_opponent, paired_in_lead};
 use super::lexicon;
 use super::opening::{LowerWords, Opening};
 use super::parties::SideMatcher;
@@ -62,6 +62,10 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
                 d.names.push(last);
             }
         }
+    }
+    // (before the short names, which then give it "the council")
+    if let Some(d) = named_public_opponent(text, ws, &runs, lead_end, (&found, known)) {
+        found.push(d);
     }
     add_short_names(text, &mut found);
     if let Some(d) = lower_case_opponent(text, ws, lead_end, &found) {

@@ -398,3 +398,39 @@ fn a_name_the_lead_pairs_with_a_known_country_is_a_country() {
     let got = found("Sweden and Mr Obert disagree\n\nSweden and Mr Obert disagreed.");
     assert!(got.iter().all(|(n, _)| n != "Obert"), "{got:?}");
 }
+
+#[test]
+fn a_council_named_in_capitals_is_the_opponent_of_the_one_company_of_the_lead() {
+    let text = "Council and builder at odds\n\nThe Tarrow Vale Borough Council has told \
+        Kestrel Bay Homes it will end their agreement.\n\nDr Ann Pike of Wexley University \
+        said both were at fault. \"The council was slow,\" she said.";
+    let lead_end = text.find("agreement.").unwrap() + 10;
+    let got = found_with_lead(text, lead_end);
+    assert!(
+        got.contains(&(
+            "Tarrow Vale Borough Council|council".into(),
+            SideKind::Regulator
+        )),
+        "{got:?}"
+    );
+    // (not when the lead names no organisation, nor a county: "Orange County" is a place)
+    let alone = "The Tarrow Vale Borough Council met.\n\nKestrel Bay Homes said no.";
+    let got = found_with_lead(alone, alone.find("met.").unwrap() + 4);
+    assert!(!got.iter().any(|(n, _)| n.contains("Council")), "{got:?}");
+    let county = "Kestrel Bay Homes will sue Harlan County, its lawyers said.";
+    let got = found(county);
+    assert!(!got.iter().any(|(n, _)| n.contains("County")), "{got:?}");
+}
+
+#[test]
+fn a_headline_in_capitals_names_no_organisation() {
+    let text = "HARLOW FREIGHT WORKERS WALK OUT\n\nDrivers of the Harlow Freight Workers Union \
+        walked out on Monday.";
+    let got = found(text);
+    assert!(!got.iter().any(|(n, _)| n.starts_with("HARLOW")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.contains("Harlow Freight Workers Union") && *k == SideKind::Union),
+        "{got:?}"
+    );
+}
