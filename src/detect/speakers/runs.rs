@@ -170,10 +170,13 @@ fn is_title_word(text: &str, w: &Range<usize>, sides: &SideMatcher) -> bool {
 /// How many words of a run are titles, demonyms or places before the name, and whether
 /// the last of them is the name's first word instead.
 fn title_lead(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> (usize, bool) {
-    let mut lead = run
-        .iter()
-        .take_while(|w| is_title_word(text, w, sides))
-        .count();
+    // (an auxiliary opens a question before its subject: "Does Ruth Fenn …?")
+    let asks = lexicon::is_question_auxiliary(&lower(&text[run[0].clone()], &mut [0; 32]));
+    let mut lead = usize::from(asks)
+        + run[usize::from(asks)..]
+            .iter()
+            .take_while(|w| is_title_word(text, w, sides))
+            .count();
     // a place's name between a title and a surname is a first name ("Interior Minister
     // Sofia Rahn"): a side is named before a title, not after it
     let first_name = lead >= 2 && lead + 1 == run.len() && {
