@@ -6,11 +6,13 @@
 
 mod function_words;
 mod nouns;
+mod sentence_words;
 mod verb_time_words;
 mod verbs;
 
 pub use function_words::*;
 pub use nouns::*;
+pub use sentence_words::*;
 pub use verb_time_words::*;
 pub use verbs::{
     CueKind, cue, cue_form, inverts_after_quotation, is_call_form, is_call_particle,

@@ -2,9 +2,6 @@
 //! close a phrase (the words of time and those between a subject and its verb are in
 //! `verb_time_words`).
 
-use super::verb_time_words::is_weekday;
-use crate::article::abbreviations;
-
 /// Function words that may sit lower-case inside a name or title
 /// ("Chinese University of Hong Kong", "Meet the Press").
 pub fn is_name_particle(word: &str) -> bool {
@@ -83,113 +80,6 @@ pub fn is_opening_word(word_lower: &str) -> bool {
                 | "earlier"
                 | "instead"
         )
-}
-
-/// Words that are capitalised at the start of a sentence but never begin a name.
-pub fn is_sentence_word(word_lower: &str) -> bool {
-    is_opening_word(word_lower)
-        || is_pointing_word(word_lower)
-        || is_quantifier(word_lower)
-        || is_sentence_filler(word_lower)
-        || abbreviations::is_name_prefix(word_lower)
-        || is_weekday(word_lower)
-}
-
-/// Articles, demonstratives, pronouns and question words.
-fn is_pointing_word(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "it"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "your"
-            | "we"
-            | "they"
-            | "he"
-            | "she"
-            | "i"
-            | "you"
-            | "there"
-            | "here"
-            | "what"
-            | "who"
-            | "which"
-            | "where"
-            | "why"
-            | "how"
-    )
-}
-
-/// Words of number and quantity ("Both", "Several", "One").
-fn is_quantifier(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "last"
-            | "next"
-            | "both"
-            | "some"
-            | "many"
-            | "most"
-            | "all"
-            | "few"
-            | "several"
-            | "other"
-            | "another"
-            | "such"
-            | "one"
-            | "two"
-            | "three"
-    )
-}
-
-/// Verb forms, adverbs, prepositions and page furniture that open sentences and
-/// captions ("Speaking in Ohio", "Indeed", "Related", "Photo").
-fn is_sentence_filler(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "asked"
-            | "referring"
-            | "speaking"
-            | "according"
-            | "writing"
-            | "officials"
-            | "indeed"
-            | "even"
-            | "just"
-            | "only"
-            | "not"
-            | "no"
-            | "yes"
-            | "well"
-            | "oh"
-            | "by"
-            | "from"
-            | "to"
-            | "of"
-            | "said"
-            | "says"
-            | "former"
-            | "u.s"
-            | "u.s."
-            | "today"
-            | "yesterday"
-            | "read"
-            | "update"
-            | "related"
-            | "watch"
-            | "photo"
-    )
 }
 
 /// Whether a lower-case word is a possessor ("trump's", "the senator’s"): it ends in

@@ -110,6 +110,11 @@ pub(in crate::detect) fn capital_runs<'a>(
             if gap != b" " && gap != b". " && !possessive {
                 break;
             }
+            // a date after a particle is the time of what the name did, not part of
+            // the name ("Ruiz on Friday said", "Pell in March called it")
+            if j > end && is_calendar(text, &ws[j]) {
+                break;
+            }
             if capitalized(&ws[j]) {
                 j += 1;
                 end = j;
@@ -122,6 +127,11 @@ pub(in crate::detect) fn capital_runs<'a>(
         i = end;
         Some(start..end)
     })
+}
+
+/// Whether the word at `w` is a weekday or a month.
+fn is_calendar(text: &str, w: &Range<usize>) -> bool {
+    lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0u8; 32]))
 }
 
 pub(in crate::detect) enum RunKind {
@@ -160,10 +170,13 @@ fn is_title_word(text: &str, w: &Range<usize>, sides: &SideMatcher) -> bool {
 /// How many words of a run are titles, demonyms or places before the name, and whether
 /// the last of them is the name's first word instead.
 fn title_lead(text: &str, run: &[Range<usize>], sides: &SideMatcher) -> (usize, bool) {
-    let mut lead = run
-        .iter()
-        .take_while(|w| is_title_word(text, w, sides))
-        .count();
+    // (an auxiliary opens a question before its subject: "Does Ruth Fenn …?")
+    let asks = lexicon::is_question_auxiliary(&lower(&text[run[0].clone()], &mut [0; 32]));
+    let mut lead = usize::from(asks)
+        + run[usize::from(asks)..]
+            .iter()
+            .take_while(|w| is_title_word(text, w, sides))
+            .count();
     // a place's name between a title and a surname is a first name ("Interior Minister
     // Sofia Rahn"): a side is named before a title, not after it
     let first_name = lead >= 2 && lead + 1 == run.len() && {
@@ -394,6 +407,23 @@ mod tests {
             classify_run(text, &ws, &sides),
             RunKind::Person(r) if &text[r.clone()] == "Ann Tovey"
         ));
+    }
+
+    #[test]
+    fn a_date_after_a_particle_ends_the_name() {
+        let runs = |text: &str| -> Vec<String> {
+            let ws = words(text, 0..text.len());
+            capital_runs(text, &ws)
+                .map(|r| text[ws[r.start].start..ws[r.end - 1].end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            runs("but Nell Ruiz on Friday said"),
+            ["Nell Ruiz", "Friday"]
+        );
+        assert_eq!(runs("Pell in March called it"), ["Pell", "March"]);
+        // a particle before another name still joins it ("Committee on Trade")
+        assert_eq!(runs("the Committee on Trade met"), ["Committee on Trade"]);
     }
 
     #[test]
