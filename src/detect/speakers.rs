@@ -8,6 +8,7 @@ use super::roles::{role_end, role_start};
 use super::words::{is_capitalized, lower, words};
 pub(super) use runs::{
     RunKind, capital_runs, classify_run, is_honorific, is_role_noun, number_follows,
+    without_article,
 };
 use runs::{Runs, read_runs};
 use std::ops::Range;

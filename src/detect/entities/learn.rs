@@ -6,6 +6,7 @@ use super::super::lexicon;
 use super::super::parties::{SideMatcher, name_key};
 use super::super::speakers::{
     NpKind, RunKind, SourceNp, capital_runs, classify_run, clean_name, is_honorific, is_role_noun,
+    without_article,
 };
 use super::super::words::lower;
 use super::descriptions::same_rank;
@@ -71,6 +72,10 @@ impl Entities {
                         }),
                     };
                     self.index_title(&known);
+                    if let Some(bare) = without_article(&last) {
+                        let bare = bare.to_string();
+                        self.full_names.entry(bare).or_insert_with(|| known.clone());
+                    }
                     self.full_names.entry(last).or_insert_with(|| known.clone());
                     self.first_names.entry(first).or_insert(known);
                 }
