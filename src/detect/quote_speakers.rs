@@ -8,6 +8,7 @@ use super::entities::Entities;
 use super::found::Found;
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is};
 use super::speakers::SourceNp;
 use super::words::{Word, floor_boundary, is_capitalized, is_initialism_dot, lower};
 use crate::model::QuoteKind;
@@ -79,7 +80,7 @@ fn word_before(text: &str, outside: &[Word], cue: &Range<usize>) -> Option<Range
 
 /// The role phrase that stands before a named source, set off by a comma ("The shadow
 /// transport secretary, Owen Pryce, said"; "the leader of the opposition, Petra Holm,"):
-/// from its determiner to its role noun or the noun's "of" complement.
+/// from its determiner to its role noun or the noun's complement ("of", "for", "at" …).
 fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Range<usize>> {
     let k = outside.partition_point(|w| w.end <= source.start);
     let head = outside[..k].last()?;
@@ -91,14 +92,17 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
         super::speakers::is_role_noun(&lower(&text[outside[i].clone()], buf))
     };
     let joined = |i: usize| text[outside[i].end..outside[i + 1].start].trim().is_empty();
-    // the role noun: the word before the comma, or the one before an "of" complement of
-    // at most three words ("the leader of the opposition")
+    // the role noun: the word before the comma, or the one before a complement of at
+    // most three words ("the leader of the opposition", "the envoy for the region")
     let noun = if is_role_noun(k - 1, &mut buf) {
         k - 1
     } else {
-        let of = (k.saturating_sub(4)..k - 1)
-            .rev()
-            .find(|&i| lower(&text[outside[i].clone()], &mut buf) == "of")?;
+        let of = (k.saturating_sub(4)..k - 1).rev().find(|&i| {
+            is(
+                Class::RoleComplement,
+                &lower(&text[outside[i].clone()], &mut buf),
+            )
+        })?;
         let complete = (of.checked_sub(1)?..k - 1).all(joined);
         if !complete || !is_role_noun(of - 1, &mut buf) {
             return None;

@@ -168,6 +168,16 @@ fn an_initialism_stays_inside_the_role_before_a_name() {
 }
 
 #[test]
+fn a_role_with_a_complement_before_a_name_titles_the_person() {
+    // (so "The Dravian foreign minister" is no description of the envoy either)
+    let body = "Speaking in Orsk, the UN special envoy for the region, Ida Berg, said the \
+                closure caused “real hardship”.\n\n\
+                The Dravian foreign minister told parliament that the border would stay shut.\n\n\
+                “Two of our officers died,” the minister said.";
+    assert_eq!(speakers(body), vec!["Ida Berg", "Dravian foreign minister"]);
+}
+
+#[test]
 fn a_quotation_after_a_colon_is_the_clause_subjects() {
     let body = "“We will win,” Jo Bell said.\n\n\
                 Senate leader Al Marr sent a blunt message to Bell: “It is time to stop.”";
