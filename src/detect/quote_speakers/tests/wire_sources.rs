@@ -67,6 +67,18 @@ fn a_passive_cue_inside_reported_speech_leaves_the_fragment_to_the_speaker() {
 }
 
 #[test]
+fn a_body_met_by_name_speaks_again_by_its_head_noun() {
+    for head in ["authority", "commission", "regulator"] {
+        let name = format!("Harbour Water {}", &head[..1].to_uppercase()) + &head[1..];
+        let body = format!(
+            "The {name} fined Carvell on Monday.\n\n\
+             The {head} said Carvell had “quietly under-reported” spills."
+        );
+        assert_eq!(speakers(&body), vec![name], "{head}");
+    }
+}
+
+#[test]
 fn a_body_named_by_its_head_and_a_complement_is_a_body() {
     let body = "The Federation of Kelp Growers said the quota was “a disgrace”.\n\n\
                 Monitors from the Agency for Trade and Standards in Orvane said the \
