@@ -61,7 +61,13 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     let mut buf = [0u8; 32];
     let first = ws.first()?.clone();
     let side = sides.first(&text[range.clone()]);
-    let l = lower(&text[first.clone()], &mut buf).into_owned();
+    let mut l = lower(&text[first.clone()], &mut buf).into_owned();
+    // a pronoun object is a source too ("According to him, …"), read as its subject
+    if ws.len() == 1
+        && let Some(subject) = subject_form(&l)
+    {
+        l = subject.to_string();
+    }
     if ws.len() == 1
         && let Some(p) = lexicon::pronoun(&l)
     {
@@ -124,6 +130,17 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// The subject pronoun of a pronoun object ("him" is "he").
+fn subject_form(pronoun_lower: &str) -> Option<&'static str> {
+    Some(match pronoun_lower {
+        "him" => "he",
+        "her" => "she",
+        "them" => "they",
+        "us" => "we",
+        _ => return None,
+    })
 }
 
 /// "one of them", "one of us": a member of the group a plural pronoun stands for, who

@@ -337,6 +337,10 @@ fn quoted_as_saying_and_according_to() {
     let body = "“No,” the agency quoted Deputy Mayor Ruth Adler as saying.\n\n\
                 The city will “never give in”, according to Mayor Sam Ortiz.";
     assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+    // a pronoun after "according to" is the person met before
+    let body = "Ruth Adler, a city official, rejected the charge. According to her, the \
+                city “has already paid every bill”.";
+    assert_eq!(speakers(body), vec!["Ruth Adler"]);
 }
 
 #[test]
