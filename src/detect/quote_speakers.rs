@@ -71,6 +71,20 @@ pub(super) fn resolve_cues(
     }
 }
 
+/// Where the possessor ending at `outside[i]` starts: over the capitalised words of its
+/// name before it ("Plaid Cymru's" of "Plaid Cymru's farming spokesman, …"), never over
+/// punctuation or a word that opens a sentence.
+fn possessor_start(text: &str, outside: &[Word], mut i: usize) -> usize {
+    while i > 0 && text[outside[i - 1].end..outside[i].start] == *" " {
+        let word = &text[outside[i - 1].clone()];
+        if !is_capitalized(word) || lexicon::is_sentence_word(&lower(word, &mut [0u8; 32])) {
+            break;
+        }
+        i -= 1;
+    }
+    outside[i].start
+}
+
 /// The word right before a cue, one space before it ("From" of "“…,” From said").
 fn word_before(text: &str, outside: &[Word], cue: &Range<usize>) -> Option<Range<usize>> {
     let k = outside.partition_point(|w| w.end <= cue.start);
@@ -120,8 +134,11 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
         let word = lower(&text[outside[i].clone()], &mut buf);
         // (a possessor opens the phrase as a determiner does: "Marova's trade minister")
         let possessor = word.ends_with("'s") || word.ends_with("’s");
-        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) || possessor {
+        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) {
             return Some(outside[i].start..head.end);
+        }
+        if possessor {
+            return Some(possessor_start(text, outside, i)..head.end);
         }
     }
     None

@@ -61,24 +61,11 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     let mut buf = [0u8; 32];
     let first = ws.first()?.clone();
     let side = sides.first(&text[range.clone()]);
-    let mut l = lower(&text[first.clone()], &mut buf).into_owned();
-    // a pronoun object is a source too ("According to him, …"), read as its subject
+    let l = lower(&text[first.clone()], &mut buf).into_owned();
     if ws.len() == 1
-        && let Some(subject) = subject_form(&l)
+        && let Some(np) = pronoun_source(&l, first.clone())
     {
-        l = subject.to_string();
-    }
-    if ws.len() == 1
-        && let Some(p) = lexicon::pronoun(&l)
-    {
-        // (the pronoun itself is the name: "he" and "she" pick their person)
-        return Some(SourceNp {
-            kind: NpKind::Pronoun(p),
-            span: first,
-            name: l,
-            role: None,
-            side: None,
-        });
+        return Some(np);
     }
     if let Some(np) = one_of_them(text, &ws) {
         return Some(np);
@@ -130,6 +117,20 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// A source that is one pronoun; a pronoun object is one too ("According to him, …"),
+/// read as its subject. (The pronoun itself is the name: "he" and "she" pick their
+/// person.)
+fn pronoun_source(word_lower: &str, span: Range<usize>) -> Option<SourceNp> {
+    let name = subject_form(word_lower).unwrap_or(word_lower);
+    Some(SourceNp {
+        kind: NpKind::Pronoun(lexicon::pronoun(name)?),
+        span,
+        name: name.to_string(),
+        role: None,
+        side: None,
+    })
 }
 
 /// The subject pronoun of a pronoun object ("him" is "he").

@@ -72,15 +72,23 @@ impl Entities {
                         }),
                     };
                     self.index_title(&known);
-                    if let Some(bare) = without_article(&last) {
-                        let bare = bare.to_string();
-                        self.full_names.entry(bare).or_insert_with(|| known.clone());
-                    }
-                    self.full_names.entry(last).or_insert_with(|| known.clone());
+                    self.learn_surname(last, &known);
                     self.first_names.entry(first).or_insert(known);
                 }
             }
         }
+    }
+
+    /// Remembers a full name by its surname, and by the surname without its article
+    /// ("Mahdi" of "Ali al-Mahdi"), which a second mention often drops.
+    fn learn_surname(&mut self, surname: String, known: &KnownName) {
+        if let Some(bare) = without_article(&surname) {
+            let bare = bare.to_string();
+            self.full_names.entry(bare).or_insert_with(|| known.clone());
+        }
+        self.full_names
+            .entry(surname)
+            .or_insert_with(|| known.clone());
     }
 
     /// A source that is one capitalised word the reader takes for a common one ("Read

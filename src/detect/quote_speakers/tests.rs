@@ -160,6 +160,18 @@ fn a_possessor_opens_the_role_before_a_name() {
 }
 
 #[test]
+fn a_possessor_of_two_words_opens_the_role_before_a_name() {
+    let body = "Plaid Cymru's farming spokesman, Dafydd ap Rhys, said grants were late.\n\n\
+                “The valleys cannot wait,” he said.";
+    let got = speakers_with_roles(body);
+    assert_eq!(got[0].0, "Dafydd ap Rhys");
+    assert!(
+        got[0].1.contains("Plaid Cymru's farming spokesman"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn an_initialism_stays_inside_the_role_before_a_name() {
     // (so "The Dravian foreign minister" after it is no description of the mediator)
     let body = "“This is a first step,” the U.N. mediator, Ida Berg, told reporters.\n\n\

@@ -235,8 +235,9 @@ pub(in crate::detect) fn classify_run(
     // A name opens with a capital: after a sentence's first word the particles of a run
     // are words of the sentence ("It is a Budget for …" names nobody).
     // (after an honorific a particle may open the surname: "Mr ap Rhys")
-    let after_honorific = from > 0 && honorific_first(text, &run[from - 1..]);
-    if !starts_with_capital(text, run[from].start) && !after_honorific {
+    if !starts_with_capital(text, run[from].start)
+        && (from == 0 || !honorific_first(text, &run[from - 1..]))
+    {
         return RunKind::Other;
     }
     let name_end = run[from..]
