@@ -8,6 +8,7 @@ use super::entities::Entities;
 use super::found::Found;
 use super::lexicon;
 use super::parties::SideMatcher;
+use super::side_words::{Class, is};
 use super::speakers::SourceNp;
 use super::words::{Word, floor_boundary, is_capitalized, is_initialism_dot, lower};
 use crate::model::QuoteKind;
@@ -70,6 +71,20 @@ pub(super) fn resolve_cues(
     }
 }
 
+/// Where the possessor ending at `outside[i]` starts: over the capitalised words of its
+/// name before it ("Plaid Cymru's" of "Plaid Cymru's farming spokesman, …"), never over
+/// punctuation or a word that opens a sentence.
+fn possessor_start(text: &str, outside: &[Word], mut i: usize) -> usize {
+    while i > 0 && text[outside[i - 1].end..outside[i].start] == *" " {
+        let word = &text[outside[i - 1].clone()];
+        if !is_capitalized(word) || lexicon::is_sentence_word(&lower(word, &mut [0u8; 32])) {
+            break;
+        }
+        i -= 1;
+    }
+    outside[i].start
+}
+
 /// The word right before a cue, one space before it ("From" of "“…,” From said").
 fn word_before(text: &str, outside: &[Word], cue: &Range<usize>) -> Option<Range<usize>> {
     let k = outside.partition_point(|w| w.end <= cue.start);
@@ -79,7 +94,7 @@ fn word_before(text: &str, outside: &[Word], cue: &Range<usize>) -> Option<Range
 
 /// The role phrase that stands before a named source, set off by a comma ("The shadow
 /// transport secretary, Owen Pryce, said"; "the leader of the opposition, Petra Holm,"):
-/// from its determiner to its role noun or the noun's "of" complement.
+/// from its determiner to its role noun or the noun's complement ("of", "for", "at" …).
 fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Range<usize>> {
     let k = outside.partition_point(|w| w.end <= source.start);
     let head = outside[..k].last()?;
@@ -91,14 +106,17 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
         super::speakers::is_role_noun(&lower(&text[outside[i].clone()], buf))
     };
     let joined = |i: usize| text[outside[i].end..outside[i + 1].start].trim().is_empty();
-    // the role noun: the word before the comma, or the one before an "of" complement of
-    // at most three words ("the leader of the opposition")
+    // the role noun: the word before the comma, or the one before a complement of at
+    // most three words ("the leader of the opposition", "the envoy for the region")
     let noun = if is_role_noun(k - 1, &mut buf) {
         k - 1
     } else {
-        let of = (k.saturating_sub(4)..k - 1)
-            .rev()
-            .find(|&i| lower(&text[outside[i].clone()], &mut buf) == "of")?;
+        let of = (k.saturating_sub(4)..k - 1).rev().find(|&i| {
+            is(
+                Class::RoleComplement,
+                &lower(&text[outside[i].clone()], &mut buf),
+            )
+        })?;
         let complete = (of.checked_sub(1)?..k - 1).all(joined);
         if !complete || !is_role_noun(of - 1, &mut buf) {
             return None;
@@ -116,8 +134,11 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
         let word = lower(&text[outside[i].clone()], &mut buf);
         // (a possessor opens the phrase as a determiner does: "Marova's trade minister")
         let possessor = word.ends_with("'s") || word.ends_with("’s");
-        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) || possessor {
+        if lexicon::is_article(&word) || lexicon::is_definite_determiner(&word) {
             return Some(outside[i].start..head.end);
+        }
+        if possessor {
+            return Some(possessor_start(text, outside, i)..head.end);
         }
     }
     None

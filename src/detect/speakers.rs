@@ -8,6 +8,7 @@ use super::roles::{role_end, role_start};
 use super::words::{is_capitalized, lower, words};
 pub(super) use runs::{
     RunKind, capital_runs, classify_run, is_honorific, is_role_noun, number_follows,
+    without_article,
 };
 use runs::{Runs, read_runs};
 use std::ops::Range;
@@ -62,16 +63,9 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     let side = sides.first(&text[range.clone()]);
     let l = lower(&text[first.clone()], &mut buf).into_owned();
     if ws.len() == 1
-        && let Some(p) = lexicon::pronoun(&l)
+        && let Some(np) = pronoun_source(&l, first.clone())
     {
-        // (the pronoun itself is the name: "he" and "she" pick their person)
-        return Some(SourceNp {
-            kind: NpKind::Pronoun(p),
-            span: first,
-            name: l,
-            role: None,
-            side: None,
-        });
+        return Some(np);
     }
     if let Some(np) = one_of_them(text, &ws) {
         return Some(np);
@@ -123,6 +117,31 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// A source that is one pronoun; a pronoun object is one too ("According to him, …"),
+/// read as its subject. (The pronoun itself is the name: "he" and "she" pick their
+/// person.)
+fn pronoun_source(word_lower: &str, span: Range<usize>) -> Option<SourceNp> {
+    let name = subject_form(word_lower).unwrap_or(word_lower);
+    Some(SourceNp {
+        kind: NpKind::Pronoun(lexicon::pronoun(name)?),
+        span,
+        name: name.to_string(),
+        role: None,
+        side: None,
+    })
+}
+
+/// The subject pronoun of a pronoun object ("him" is "he").
+fn subject_form(pronoun_lower: &str) -> Option<&'static str> {
+    Some(match pronoun_lower {
+        "him" => "he",
+        "her" => "she",
+        "them" => "they",
+        "us" => "we",
+        _ => return None,
+    })
 }
 
 /// "one of them", "one of us": a member of the group a plural pronoun stands for, who

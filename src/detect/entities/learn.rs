@@ -6,6 +6,7 @@ use super::super::lexicon;
 use super::super::parties::{SideMatcher, name_key};
 use super::super::speakers::{
     NpKind, RunKind, SourceNp, capital_runs, classify_run, clean_name, is_honorific, is_role_noun,
+    without_article,
 };
 use super::super::words::lower;
 use super::descriptions::same_rank;
@@ -71,11 +72,23 @@ impl Entities {
                         }),
                     };
                     self.index_title(&known);
-                    self.full_names.entry(last).or_insert_with(|| known.clone());
+                    self.learn_surname(last, &known);
                     self.first_names.entry(first).or_insert(known);
                 }
             }
         }
+    }
+
+    /// Remembers a full name by its surname, and by the surname without its article
+    /// ("Mahdi" of "Ali al-Mahdi"), which a second mention often drops.
+    fn learn_surname(&mut self, surname: String, known: &KnownName) {
+        if let Some(bare) = without_article(&surname) {
+            let bare = bare.to_string();
+            self.full_names.entry(bare).or_insert_with(|| known.clone());
+        }
+        self.full_names
+            .entry(surname)
+            .or_insert_with(|| known.clone());
     }
 
     /// A source that is one capitalised word the reader takes for a common one ("Read

@@ -3,7 +3,7 @@
 
 use super::super::lexicon::{self, Pronoun};
 use super::super::parties::name_key;
-use super::super::speakers::{NpKind, SourceNp, is_role_noun};
+use super::super::speakers::{NpKind, SourceNp, is_role_noun, without_article};
 use super::super::words::lower;
 use super::descriptions::{pronoun_gender, ranks};
 use super::{Entities, Entity, EntityKind};
@@ -187,12 +187,21 @@ impl Entities {
             let mut parts = e.name.split_whitespace().map(name_key);
             let first = parts.next();
             let last = parts.next_back().or(first.clone());
-            for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
-                if let Some(key) = key {
-                    let list = map.entry(key).or_default();
-                    if !list.contains(&i) {
-                        list.push(i);
-                    }
+            // ("Mahdi" is "Ali al-Mahdi" too)
+            let bare = last
+                .as_deref()
+                .and_then(without_article)
+                .map(str::to_string);
+            let keys = [(true, first), (false, last), (false, bare)];
+            for (key, first) in keys.into_iter().filter_map(|(f, k)| Some((k?, f))) {
+                let map = if first {
+                    &mut self.by_first
+                } else {
+                    &mut self.by_last
+                };
+                let list = map.entry(key).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
                 }
             }
         }

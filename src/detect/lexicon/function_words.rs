@@ -2,34 +2,23 @@
 //! close a phrase (the words of time and those between a subject and its verb are in
 //! `verb_time_words`).
 
+/// The particles of people's names, not English words ("de", "van", "ap").
+pub fn is_surname_particle(word: &str) -> bool {
+    const PARTICLES: [&str; 17] = [
+        "de", "van", "von", "da", "del", "di", "bin", "ibn", "ap", "ab", "der", "den", "dos", "al",
+        "la", "le", "du",
+    ];
+    PARTICLES.contains(&word)
+}
+
 /// Function words that may sit lower-case inside a name or title
 /// ("Chinese University of Hong Kong", "Meet the Press").
 pub fn is_name_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "the"
-            | "de"
-            | "van"
-            | "von"
-            | "da"
-            | "del"
-            | "di"
-            | "bin"
-            | "al"
-            | "la"
-            | "le"
-            | "du"
-            | "and"
-            | "for"
-            | "on"
-            | "in"
-            | "a"
-            | "to"
-            | "at"
-            | "with"
-            | "is"
-            | "&"
-    )
+    is_surname_particle(word)
+        || matches!(
+            word,
+            "of" | "the" | "and" | "for" | "on" | "in" | "a" | "to" | "at" | "with" | "is" | "&"
+        )
 }
 
 /// Prepositions and subordinators that open a phrase before the subject.

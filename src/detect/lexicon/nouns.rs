@@ -38,7 +38,8 @@ const BODY_HEADS: &str = "
     authority authorities secretariat mission delegation club cnn msnbc nbc abc cbs
     pbs npr bbc ap afp twitter facebook statement commentary editorial report poll
     survey website blog show program programme foundation clinic hospital school college
-    academy laboratory lab project initiative caucus pac super nations
+    academy laboratory lab project initiative caucus pac super nations regulator watchdog
+    tribunal
 ";
 
 /// Common nouns that can head a source ("the spokesman", "officials", "a statement").
@@ -65,7 +66,8 @@ const SOURCE_NOUNS: &str = "
     treasurer supporter backer backers donor donors front-runner frontrunner hopeful mediator
     mediators lawyer lawyers attorney attorneys commander commanders chief organiser
     organizer campaigner campaigners councillor councillors lawmaker legislator politician
-    delegates banker trader dealer broker chair chairwoman
+    delegates banker trader dealer broker chair chairwoman authority commission board
+    regulator watchdog tribunal
 ";
 
 /// Plural nouns of groups that speak in wire copy ("some drivers said", "farmers

@@ -160,10 +160,32 @@ fn a_possessor_opens_the_role_before_a_name() {
 }
 
 #[test]
+fn a_possessor_of_two_words_opens_the_role_before_a_name() {
+    let body = "Plaid Cymru's farming spokesman, Dafydd ap Rhys, said grants were late.\n\n\
+                “The valleys cannot wait,” he said.";
+    let got = speakers_with_roles(body);
+    assert_eq!(got[0].0, "Dafydd ap Rhys");
+    assert!(
+        got[0].1.contains("Plaid Cymru's farming spokesman"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn an_initialism_stays_inside_the_role_before_a_name() {
     // (so "The Dravian foreign minister" after it is no description of the mediator)
     let body = "“This is a first step,” the U.N. mediator, Ida Berg, told reporters.\n\n\
                 The Dravian foreign minister said talks would go on. “The valley is one,” he said.";
+    assert_eq!(speakers(body), vec!["Ida Berg", "Dravian foreign minister"]);
+}
+
+#[test]
+fn a_role_with_a_complement_before_a_name_titles_the_person() {
+    // (so "The Dravian foreign minister" is no description of the envoy either)
+    let body = "Speaking in Orsk, the UN special envoy for the region, Ida Berg, said the \
+                closure caused “real hardship”.\n\n\
+                The Dravian foreign minister told parliament that the border would stay shut.\n\n\
+                “Two of our officers died,” the minister said.";
     assert_eq!(speakers(body), vec!["Ida Berg", "Dravian foreign minister"]);
 }
 
@@ -327,6 +349,10 @@ fn quoted_as_saying_and_according_to() {
     let body = "“No,” the agency quoted Deputy Mayor Ruth Adler as saying.\n\n\
                 The city will “never give in”, according to Mayor Sam Ortiz.";
     assert_eq!(speakers(body), vec!["Ruth Adler", "Sam Ortiz"]);
+    // a pronoun after "according to" is the person met before
+    let body = "Ruth Adler, a city official, rejected the charge. According to her, the \
+                city “has already paid every bill”.";
+    assert_eq!(speakers(body), vec!["Ruth Adler"]);
 }
 
 #[test]

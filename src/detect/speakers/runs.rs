@@ -110,15 +110,11 @@ pub(in crate::detect) fn capital_runs<'a>(
             if gap != b" " && gap != b". " && !possessive {
                 break;
             }
-            // a date after a particle is the time of what the name did, not part of
-            // the name ("Ruiz on Friday said", "Pell in March called it")
-            if j > end && is_calendar(text, &ws[j]) {
-                break;
-            }
-            if capitalized(&ws[j]) {
+            if capitalized(&ws[j]) || without_article(&text[ws[j].clone()]).is_some() {
                 j += 1;
                 end = j;
-            } else if lexicon::is_name_particle(&text[ws[j].clone()]) {
+            } else if lexicon::is_name_particle(&text[ws[j].clone()]) && !dated(text, ws.get(j + 1))
+            {
                 j += 1;
             } else {
                 break;
@@ -129,9 +125,18 @@ pub(in crate::detect) fn capital_runs<'a>(
     })
 }
 
-/// Whether the word at `w` is a weekday or a month.
-fn is_calendar(text: &str, w: &Range<usize>) -> bool {
-    lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0u8; 32]))
+/// A surname without the Arabic article joined to it ("al-Mahdi", "El-Baz"), which
+/// news often drops on a second mention ("Mahdi said").
+pub(in crate::detect) fn without_article(surname: &str) -> Option<&str> {
+    let (article, bare) = surname.split_once('-')?;
+    (matches!(article, "al" | "Al" | "el" | "El") && bare.starts_with(char::is_uppercase))
+        .then_some(bare)
+}
+
+/// Whether a word is a weekday or a month: a particle before one ("Ann Reed on
+/// Monday", "the Fisheries Board in March") ends the run, for no name goes on with a date.
+fn dated(text: &str, word: Option<&Range<usize>>) -> bool {
+    word.is_some_and(|w| lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0; 32])))
 }
 
 pub(in crate::detect) enum RunKind {
@@ -232,7 +237,10 @@ pub(in crate::detect) fn classify_run(
     let from = name_start(text, run, lead);
     // A name opens with a capital: after a sentence's first word the particles of a run
     // are words of the sentence ("It is a Budget for …" names nobody).
-    if !starts_with_capital(text, run[from].start) {
+    // (after an honorific a particle may open the surname: "Mr ap Rhys")
+    if !starts_with_capital(text, run[from].start)
+        && (from == 0 || !honorific_first(text, &run[from - 1..]))
+    {
         return RunKind::Other;
     }
     let name_end = run[from..]
@@ -327,7 +335,11 @@ fn name_before_body(
     let of = run
         .iter()
         .position(|w| lexicon::is_name_complement(&text[w.clone()]))?;
-    if run.get(of + 1).is_none_or(|w| &text[w.clone()] != "the") {
+    // ("Hanne Lys of the Northern Council", "Tom Reed of Leeds University")
+    let body_follows = run
+        .get(of + 1)
+        .is_some_and(|w| &text[w.clone()] == "the" || starts_with_capital(text, w.start));
+    if !body_follows {
         return None;
     }
     let name = run.get(name_start(text, run, lead)..of)?;
@@ -424,6 +436,16 @@ mod tests {
         assert_eq!(runs("Pell in March called it"), ["Pell", "March"]);
         // a particle before another name still joins it ("Committee on Trade")
         assert_eq!(runs("the Committee on Trade met"), ["Committee on Trade"]);
+    }
+
+    #[test]
+    fn a_run_ends_before_a_particle_and_a_date() {
+        let text = "set out by Party leader Ann Reed on Monday in Leeds";
+        let ws = words(text, 0..text.len());
+        let runs: Vec<&str> = capital_runs(text, &ws)
+            .map(|r| &text[ws[r.start].start..ws[r.end - 1].end])
+            .collect();
+        assert_eq!(runs, ["Party", "Ann Reed", "Monday in Leeds"]);
     }
 
     #[test]

@@ -84,6 +84,11 @@ fn a_name_before_of_the_body_is_the_person() {
     ] {
         assert_eq!(read(body).kind, NpKind::Body, "{body}");
     }
+    // the body a person is of may come without "the"
+    let np = read("Economist Tom Reed of Halder University");
+    assert_eq!(np.kind, NpKind::Person);
+    assert_eq!(np.name, "Tom Reed");
+    assert_eq!(read("Audit Committee of Halder Council").kind, NpKind::Body);
     // (a title alone before "of the" leaves no name to take)
     assert_ne!(
         read("Minister of the Northern Council").kind,

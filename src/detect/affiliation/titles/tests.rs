@@ -151,3 +151,18 @@ fn a_description_before_a_name_closed_by_a_comma_may_end_a_longer_clause() {
     let text = "After talks with the union, Ann Bell, a lawyer, said no.";
     assert_eq!(title_before(text, at(text)), None);
 }
+
+#[test]
+fn a_person_named_with_a_particle_takes_the_side_of_the_description_before() {
+    use crate::detect::test_support::{party, quote_sides, sides};
+    let story = "Tir and Mor clash over farm grants\n\n\
+        Tir Cymru and the Mor Party clashed over farm grants on Wednesday.\n\n\
+        Tir Cymru's rural affairs spokesman, Dafydd ap Rhys, said the cuts were wrong.\n\n\
+        “The valleys cannot wait,” he said.\n\n\
+        Mor Party leader Ann Bell said the grants were wasteful. “We must save,” she said.\n";
+    let parties = [
+        party("tir", "Tir Cymru", &["Tir"]),
+        party("mor", "Mor Party", &["Mor"]),
+    ];
+    assert_eq!(quote_sides(story, &parties), sides(&["tir", "mor"]));
+}

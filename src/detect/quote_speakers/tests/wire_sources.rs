@@ -44,10 +44,38 @@ fn a_surname_of_two_words_finds_the_full_name() {
 }
 
 #[test]
+fn a_surname_finds_the_full_name_through_its_particles_and_article() {
+    // a name met before a date, then its surname alone
+    let body = "The plan, set out by party leader Ann Reed on Monday, was costed.\n\n\
+                “We will cut the queues,” Ms Reed said.";
+    assert_eq!(speakers(body), vec!["Ann Reed"]);
+    // a Welsh "ap" inside the name
+    let body = "Farmers' leader Dafydd ap Rhys said the grants were late.\n\n\
+                “The valleys cannot wait,” Mr ap Rhys said.";
+    assert_eq!(speakers(body), vec!["Dafydd ap Rhys"]);
+    // a surname written without its article on the second mention
+    let body = "Deputy Minister Karim al-Tawil said the talks had stalled.\n\n\
+                “We came to agree, not to argue,” Tawil said.";
+    assert_eq!(speakers(body), vec!["Karim al-Tawil"]);
+}
+
+#[test]
 fn a_passive_cue_inside_reported_speech_leaves_the_fragment_to_the_speaker() {
     let body = "Ines Marr, the union's leader, said crews were being asked to work \
                 shifts that left them “dangerously tired”.";
     assert_eq!(speakers(body), vec!["Ines Marr"]);
+}
+
+#[test]
+fn a_body_met_by_name_speaks_again_by_its_head_noun() {
+    for head in ["authority", "commission", "regulator"] {
+        let name = format!("Harbour Water {}", &head[..1].to_uppercase()) + &head[1..];
+        let body = format!(
+            "The {name} fined Carvell on Monday.\n\n\
+             The {head} said Carvell had “quietly under-reported” spills."
+        );
+        assert_eq!(speakers(&body), vec![name], "{head}");
+    }
 }
 
 #[test]
