@@ -62,7 +62,7 @@ pub fn titles<'a>(opening: &Opening<'a>, entities: &Entities) -> Vec<Vec<&'a str
     let mut out = vec![Vec::new(); entities.list.len()];
     let mut by_surname: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, e) in entities.list.iter().enumerate() {
-        // (a particle may stand inside a name: "Rhodri ap Gwilym")
+        // (a particle may stand inside a name: "Owain ap Rhys")
         let is_name = e.name.split_whitespace().all(|w| {
             crate::detect::words::is_capitalized(w)
                 || crate::detect::lexicon::is_surname_particle(w)
@@ -198,7 +198,7 @@ fn led_body<'a>(read: &OpeningWords<'_, 'a>, at: usize, ws: &mut Vec<Word>) -> O
     while end > 0 && names < 2 && crate::detect::words::is_capitalized(&text[ws[end - 1].clone()]) {
         end -= 1;
         names += 1;
-        // (over a particle between the names: "Rhodri ap Gwilym")
+        // (over a particle between the names: "Owain ap Rhys")
         let particle = |w: &Word| crate::detect::lexicon::is_surname_particle(&text[w.clone()]);
         if names == 1 && end > 1 && particle(&ws[end - 1]) {
             end -= 1;

@@ -84,8 +84,8 @@ pub(super) fn organisation(
     if run.len() < 2 {
         return None;
     }
-    // (three words or more in capitals are a headline set in capitals, "CASCADIA AIR
-    // WORKERS STRIKE", not a name: a name in capitals is an acronym or two)
+    // (three words or more in capitals are a headline set in capitals, "LARKWOOD BUS
+    // DRIVERS STRIKE", not a name: a name in capitals is an acronym or two)
     let shouted = |w: &Word| !text[w.clone()].chars().any(char::is_lowercase);
     if run.len() >= 3 && ws[run.clone()].iter().all(shouted) {
         return None;

@@ -80,7 +80,7 @@ impl Entities {
     }
 
     /// Remembers a full name by its surname, and by the surname without its article
-    /// ("Mahdi" of "Ali al-Mahdi"), which a second mention often drops.
+    /// ("Harazi" of "Ali al-Harazi"), which a second mention often drops.
     fn learn_surname(&mut self, surname: String, known: &KnownName) {
         if let Some(bare) = without_article(&surname) {
             let bare = bare.to_string();

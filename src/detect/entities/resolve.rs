@@ -187,7 +187,7 @@ impl Entities {
             let mut parts = e.name.split_whitespace().map(name_key);
             let first = parts.next();
             let last = parts.next_back().or(first.clone());
-            // ("Mahdi" is "Ali al-Mahdi" too)
+            // ("Harazi" is "Ali al-Harazi" too)
             let bare = last
                 .as_deref()
                 .and_then(without_article)

@@ -125,8 +125,8 @@ pub(in crate::detect) fn capital_runs<'a>(
     })
 }
 
-/// A surname without the Arabic article joined to it ("al-Mahdi", "El-Baz"), which
-/// news often drops on a second mention ("Mahdi said").
+/// A surname without the Arabic article joined to it ("al-Harazi", "El-Baz"), which
+/// news often drops on a second mention ("Harazi said").
 pub(in crate::detect) fn without_article(surname: &str) -> Option<&str> {
     let (article, bare) = surname.split_once('-')?;
     (matches!(article, "al" | "Al" | "el" | "El") && bare.starts_with(char::is_uppercase))
