@@ -35,6 +35,7 @@ pub enum Class {
     UnionShortName,
     MembersBodyEnd,
     BodyNameEnd,
+    CareCentreBefore,
     PublicBodyEnd,
     RegulatorNameEnd,
     OrganisationEnd,
@@ -62,7 +63,7 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 43] = [
+const ALL: [Class; 44] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -83,6 +84,7 @@ const ALL: [Class; 43] = [
     Class::UnionShortName,
     Class::MembersBodyEnd,
     Class::BodyNameEnd,
+    Class::CareCentreBefore,
     Class::PublicBodyEnd,
     Class::RegulatorNameEnd,
     Class::OrganisationEnd,

@@ -310,10 +310,21 @@ fn kind_of_words<L: AsRef<str>>(words: &[&str], lower: &[L]) -> Option<SideKind>
 /// whose kind it does not tell ("Ashford Cycling Club", "Westmere University").
 /// (`lower`: its words in lower case)
 fn is_body_name<L: AsRef<str>>(lower: &[L]) -> bool {
-    lower.last().is_some_and(|last| {
-        let last = last.as_ref();
-        is(Class::MembersBodyEnd, last) || is(Class::BodyNameEnd, last)
-    })
+    let Some((last, before)) = lower.split_last() else {
+        return false;
+    };
+    let last = last.as_ref();
+    is(Class::MembersBodyEnd, last) || is(Class::BodyNameEnd, last) || is_care_centre(last, before)
+}
+
+/// Whether a name ending in the word `last` (lower case) after the words `before` is a
+/// hospital's: a "Center" or "Centre" of medicine or health ("… Medical Center"). Other
+/// centres are mostly research groups that comment on a dispute, not its parties.
+fn is_care_centre<L: AsRef<str>>(last: &str, before: &[L]) -> bool {
+    matches!(last, "center" | "centre")
+        && before
+            .last()
+            .is_some_and(|w| is(Class::CareCentreBefore, w.as_ref()))
 }
 
 /// The kind of organisation a side's name says it is ("Veltrix Energy" a company), as

@@ -434,3 +434,14 @@ fn a_headline_in_capitals_names_no_organisation() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_medical_or_health_centre_is_a_body_and_a_research_centre_is_not() {
+    let text = "Nurses at Dunholt Medical Center will strike, and staff at the Carrow Health \
+        Centre may join them, said Ivy Moss of the Pelham Center for Labor Studies.";
+    let got = found(text);
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"Dunholt Medical Center"), "{got:?}");
+    assert!(names.contains(&"Carrow Health Centre"), "{got:?}");
+    assert!(!names.iter().any(|n| n.contains("Pelham")), "{got:?}");
+}
