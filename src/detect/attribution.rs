@@ -265,7 +265,14 @@ impl Walk<'_> {
             self.last = Some((e, pi));
         }
         let s = &self.scratch;
-        for p in unit_positions(text, u.range, u.outside, u.cues, &s.resolved, self.sides) {
+        for p in unit_positions(
+            text,
+            u.range,
+            (u.words, u.outside),
+            u.cues,
+            &s.resolved,
+            self.sides,
+        ) {
             if let Some(e) = p.speaker {
                 self.entities.list[e].speaks = true;
             }

@@ -22,6 +22,9 @@ pub struct Position {
     pub against: Option<usize>,
     /// The words before the cue that name the stater ("the Foreign Ministry").
     pub subject: Range<usize>,
+    /// Every word of `range`, as the reading split its unit: the stance and the clues
+    /// read them from here instead of splitting the sentence again.
+    pub words: Vec<Word>,
 }
 
 /// Words of content a sentence needs beyond its source and verb to state something.
@@ -30,11 +33,12 @@ const MIN_CONTENT_WORDS: usize = 4;
 /// The positions a sentence states: its first cue whose subject is an entity or a side,
 /// with enough words outside the source and the quotations; and, when a clause of
 /// contrast after it has a named stater of its own ("A U.S. official said …, but
-/// Beijing said …"), that clause, each half a position of its own.
+/// Beijing said …"), that clause, each half a position of its own. `all` are the unit's
+/// words, `outside` those outside its quotations; each position keeps those of its range.
 pub fn unit_positions(
     text: &str,
     unit: &Range<usize>,
-    outside: &[Word],
+    (all, outside): (&[Word], &[Word]),
     cues: &[Cue],
     resolved: &[Option<usize>],
     sides: &SideMatcher,
@@ -58,13 +62,19 @@ pub fn unit_positions(
         let second = position_of(text, &tail, &cues[j], resolved[j], sides)?;
         halves_state.then_some((head, second))
     });
-    match second {
+    let mut found = match second {
         Some((head, second)) => {
             first.range = head;
             vec![first, second]
         }
         None => vec![first],
+    };
+    for p in &mut found {
+        let from = all.partition_point(|w| w.start < p.range.start);
+        let to = all.partition_point(|w| w.end <= p.range.end);
+        p.words = all[from..to.max(from)].to_vec();
     }
+    found
 }
 
 /// The words of `range` outside quotations that are neither cue `c`'s source nor its
@@ -107,6 +117,7 @@ fn position_of(
             side: Some(side),
             against: None,
             subject,
+            words: Vec::new(),
         });
     }
     let against = is(Class::HostileVerb, c.verb)
@@ -123,6 +134,7 @@ fn position_of(
         side,
         against,
         subject,
+        words: Vec::new(),
     })
 }
 

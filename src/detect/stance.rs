@@ -33,10 +33,10 @@ pub fn stances_and_clues(
             stances.push(Stance::default());
             continue;
         }
-        let after_subject = words(text, p.subject.end..p.range.end);
-        let stance = stance(text, &after_subject, sides);
+        let after_subject = &p.words[p.words.partition_point(|w| w.start < p.subject.end)..];
+        let stance = stance(text, after_subject, sides);
         if let Some(e) = p.speaker {
-            position_clues(text, (p, &stance, &after_subject), e, sides, evidence);
+            position_clues(text, (p, &stance, after_subject), e, sides, evidence);
         }
         stances.push(stance);
     }
@@ -119,7 +119,7 @@ fn reported_subject(text: &str, ws: &[Range<usize>], sides: &SideMatcher) -> Opt
 fn reported_words(text: &str, p: &Position, after_subject: &[Range<usize>]) -> Vec<Range<usize>> {
     let cue_at = p.subject.end;
     // (the words before the subject are the content when the speech comes first)
-    let before = words(text, p.range.start..p.subject.start);
+    let before = p.words[..p.words.partition_point(|w| w.end <= p.subject.start)].to_vec();
     let speech_first = p.subject.is_empty() || before.len() >= SUBJECT_WORDS;
     let mut ws = if speech_first {
         before
@@ -274,6 +274,7 @@ mod tests {
             side: None,
             against: None,
             subject: s.min(c)..c,
+            words: words(text, 0..text.len()),
         }
     }
 
