@@ -54,7 +54,9 @@ pub fn find_cues(text: &str, outside: &[Word], quotes: &[Range<usize>], out: &mu
         let Some(mut cue) = cue_at(text, outside, k, quotes) else {
             continue;
         };
-        if cue.source.is_none() && cue.kind == CueKind::Speech {
+        // (a stance verb's agent holds the stance too: "was dismissed by the minister
+        // as “…”" is the minister's)
+        if cue.source.is_none() {
             cue.source = passive_agent(text, outside, k, quotes);
             cue.inverted = cue.source.is_some();
         }

@@ -13,6 +13,7 @@ pub use memo::PhraseMemo;
 use std::ops::Range;
 use std::sync::Arc;
 
+mod beside;
 mod descriptions;
 mod forward;
 mod learn;

@@ -168,7 +168,7 @@ pub(super) fn ranks(phrase: &str) -> u32 {
 
 /// Whether a title or description holds a role noun ("Home Secretary", "the
 /// spokesman"), not only a party or body ("Labour's", "Tory").
-fn holds_role_noun(description: &str) -> bool {
+pub(super) fn holds_role_noun(description: &str) -> bool {
     description
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric() && c != '-')

@@ -9,7 +9,8 @@ use super::super::speakers::{
     without_article,
 };
 use super::super::words::lower;
-use super::descriptions::same_rank;
+use super::beside::description_beside;
+use super::descriptions::{holds_role_noun, same_rank};
 use super::{Entities, EntityKind, KnownName};
 use std::ops::Range;
 
@@ -72,6 +73,15 @@ impl Entities {
                         }),
                     };
                     self.index_title(&known);
+                    // (a description beside the name, when no title before it holds a
+                    // role: "Ivan Dorsk, a veteran envoy," is "the envoy")
+                    if !known.title.as_deref().is_some_and(holds_role_noun) {
+                        let description = description_beside(text, whole.clone());
+                        self.index_title(&KnownName {
+                            title: description,
+                            ..known.clone()
+                        });
+                    }
                     self.learn_surname(last, &known);
                     self.first_names.entry(first).or_insert(known);
                 }

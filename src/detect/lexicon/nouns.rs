@@ -51,7 +51,7 @@ const SOURCE_NOUNS: &str = "
     advisers agency newspaper paper daily campaign committee office embassy delegation
     authorities administration white police military army prosecutors prosecutor officer
     officers witnesses witness residents resident people voters critics supporters
-    observers economists economist researchers scientists doctors group groups
+    observers observer economists economist researchers scientists doctors group groups
     organizers organisers poll survey study letter memo documents filing lawsuit
     complaint court judge candidate nominee governor senator mayor chairman director
     secretary ambassador envoy executive executives company firm website article book

@@ -8,6 +8,7 @@ use crate::model::QuoteKind;
 mod common_word_names;
 mod coreference;
 mod cue_nouns;
+mod described_earlier;
 mod introduced;
 mod named_descriptions;
 mod questions;
