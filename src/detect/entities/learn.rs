@@ -51,42 +51,53 @@ impl Entities {
                 self.learn_body(&run_text[body]);
             }
             if let RunKind::Person(name) = kind {
-                let n = clean_name(&text[name.clone()]);
-                let parts: Vec<&str> = n.split_whitespace().collect();
-                if let (true, Some(first), Some(last)) =
-                    ((2..=4).contains(&parts.len()), parts.first(), parts.last())
-                {
-                    let last = name_key(last);
-                    let first = name_key(first);
-                    if self.full_names.contains_key(&last) && self.first_names.contains_key(&first)
-                    {
-                        continue;
-                    }
-                    // the title before the name, if it is more than an honorific
-                    let title = clean_name(&text[whole.start..name.start]);
-                    let known = KnownName {
-                        title: (!title.is_empty() && !is_honorific(&title.to_lowercase()))
-                            .then_some(title),
-                        name: n.clone(),
-                        side: sides.first(&text[whole.start..name.start]).or_else(|| {
-                            super::super::appositive::appositive_side(text, whole.end, sides)
-                        }),
-                    };
-                    self.index_title(&known);
-                    // (a description beside the name, when no title before it holds a
-                    // role: "Ivan Dorsk, a veteran envoy," is "the envoy")
-                    if !known.title.as_deref().is_some_and(holds_role_noun) {
-                        let description = description_beside(text, whole.clone());
-                        self.index_title(&KnownName {
-                            title: description,
-                            ..known.clone()
-                        });
-                    }
-                    self.learn_surname(last, &known);
-                    self.first_names.entry(first).or_insert(known);
-                }
+                self.learn_person(text, whole, name, sides);
             }
         }
+    }
+
+    /// Learns one person named in full by the run `whole` (`name` without its title):
+    /// by surname and first name, with the title before it or the description beside it.
+    fn learn_person(
+        &mut self,
+        text: &str,
+        whole: Range<usize>,
+        name: Range<usize>,
+        sides: &SideMatcher,
+    ) {
+        let n = clean_name(&text[name.clone()]);
+        let parts: Vec<&str> = n.split_whitespace().collect();
+        let (true, Some(first), Some(last)) =
+            ((2..=4).contains(&parts.len()), parts.first(), parts.last())
+        else {
+            return;
+        };
+        let last = name_key(last);
+        let first = name_key(first);
+        if self.full_names.contains_key(&last) && self.first_names.contains_key(&first) {
+            return;
+        }
+        // the title before the name, if it is more than an honorific
+        let title = clean_name(&text[whole.start..name.start]);
+        let known = KnownName {
+            title: (!title.is_empty() && !is_honorific(&title.to_lowercase())).then_some(title),
+            name: n.clone(),
+            side: sides
+                .first(&text[whole.start..name.start])
+                .or_else(|| super::super::appositive::appositive_side(text, whole.end, sides)),
+        };
+        self.index_title(&known);
+        // (a description beside the name, when no title before it holds a role: "Ivan
+        // Dorsk, a veteran envoy," is "the envoy")
+        if !known.title.as_deref().is_some_and(holds_role_noun) {
+            let description = description_beside(text, whole.clone());
+            self.index_title(&KnownName {
+                title: description,
+                ..known.clone()
+            });
+        }
+        self.learn_surname(last, &known);
+        self.first_names.entry(first).or_insert(known);
     }
 
     /// Remembers a full name by its surname, and by the surname without its article
