@@ -107,7 +107,7 @@ fn role_before(text: &str, outside: &[Word], source: &Range<usize>) -> Option<Ra
     };
     let joined = |i: usize| text[outside[i].end..outside[i + 1].start].trim().is_empty();
     // the role noun: the word before the comma, or the one before a complement of at
-    // most three words ("the leader of the opposition", "the envoy for the region")
+    // most three words ("the leader of the opposition", "the mediator for the talks")
     let noun = if is_role_noun(k - 1, &mut buf) {
         k - 1
     } else {

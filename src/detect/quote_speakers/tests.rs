@@ -183,7 +183,7 @@ fn an_initialism_stays_inside_the_role_before_a_name() {
 #[test]
 fn a_role_with_a_complement_before_a_name_titles_the_person() {
     // (so "The Dravian foreign minister" is no description of the envoy either)
-    let body = "Speaking in Orsk, the UN special envoy for the region, Ida Berg, said the \
+    let body = "Speaking in Orsk, the UN mediator for the river talks, Ida Berg, said the \
                 closure caused “real hardship”.\n\n\
                 The Dravian foreign minister told parliament that the border would stay shut.\n\n\
                 “Two of our officers died,” the minister said.";
