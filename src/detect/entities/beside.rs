@@ -67,43 +67,23 @@ fn before_name(text: &str, name_start: usize) -> Option<String> {
         .find_map(|i| head_phrase(words[i..].iter().copied()))
 }
 
-/// Whether a word opens a description: an article or a possessive ("Castell's").
+/// Whether a word opens a description: an article or a possessor ("Castell's", not
+/// "he's"), or a plural possessive ("the ministers'").
 fn opens_description(word: &str) -> bool {
-    lexicon::is_article(&word.to_lowercase())
-        || word.ends_with("'s")
-        || word.ends_with("’s")
-        || word.ends_with("s'")
+    let lower = word.to_lowercase();
+    lexicon::is_article(&lower) || lexicon::is_possessor(&lower) || word.ends_with("s'")
 }
 
-/// A description cut before its first relative word or preposition ("a veteran envoy"
-/// of "a veteran envoy who negotiated the truce"), when what is left holds a role noun.
+/// A description cut before its first preposition, relative or clause word or
+/// auxiliary ("a veteran envoy" of "a veteran envoy who negotiated the truce"), when
+/// what is left holds a role noun.
 fn head_phrase<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
-    let kept: Vec<&str> = words
-        .take_while(|w| {
-            !matches!(
-                *w,
-                "who"
-                    | "whose"
-                    | "which"
-                    | "that"
-                    | "of"
-                    | "for"
-                    | "at"
-                    | "in"
-                    | "on"
-                    | "from"
-                    | "with"
-                    | "to"
-                    | "and"
-                    | "by"
-                    | "since"
-                    | "was"
-                    | "is"
-                    | "has"
-                    | "had"
-            )
-        })
-        .collect();
+    let ends = |w: &str| {
+        lexicon::is_preposition(w)
+            || lexicon::is_clause_boundary(w)
+            || matches!(w, "was" | "is" | "has" | "had")
+    };
+    let kept: Vec<&str> = words.take_while(|w| !ends(w)).collect();
     let holds_role = kept.iter().any(|w| {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         !bare.starts_with(char::is_uppercase) && is_role_noun(&bare.to_lowercase())
