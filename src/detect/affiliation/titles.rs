@@ -25,29 +25,61 @@ pub fn described_clues(
     acronyms: bool,
     evidence: &mut Evidence,
 ) {
+    // (a title stands before each mention of its holder, the same words each time:
+    // what they tell alone is read once for each person's titles)
+    let mut read: Vec<(&str, TitleWords)> = Vec::new();
     for (i, list) in titles.iter().enumerate() {
-        for title in list {
-            // (a side named in a party's portfolio is not its owner: "the party's
-            // Treasury spokesman" is no Treasury man, [`super::owner`] finds the party;
-            // else the body a common noun of the title refers back to: "The
-            // delegation's head, Deputy Energy Minister Ann Bell,")
-            let owned = title
-                .split_whitespace()
-                .any(super::owner::is_party_possessive);
-            let side = if owned {
-                None
-            } else {
-                sides
-                    .first(title)
-                    .or_else(|| super::body_ref::owner_of_title(text, title, sides))
+        read.clear();
+        for &title in list {
+            let k = match read.iter().position(|(t, _)| *t == title) {
+                Some(k) => k,
+                None => {
+                    read.push((title, TitleWords::of(title, sides)));
+                    read.len() - 1
+                }
+            };
+            let words = &mut read[k].1;
+            // (the body a common noun of the title refers back to, where it stands:
+            // "The delegation's head, Deputy Energy Minister Ann Bell,")
+            let side = match words.side {
+                Some(named) => {
+                    named.or_else(|| super::body_ref::owner_of_title(text, title, sides))
+                }
+                None => None,
             };
             if let Some(side) = side {
                 evidence.add(i, Target::Side(side), Clue::Described);
-            } else if crate::detect::country_matcher().first(title).is_none()
-                && let Some(target) = crate::detect::home::office_target(title, acronyms)
-            {
+            } else if let Some(target) = *words.office.get_or_insert_with(|| {
+                crate::detect::country_matcher()
+                    .first(title)
+                    .is_none()
+                    .then(|| crate::detect::home::office_target(title, acronyms))
+                    .flatten()
+            }) {
                 evidence.add(i, target, Clue::Office);
             }
+        }
+    }
+}
+
+/// What the words of a title tell wherever it stands ([`described_clues`]).
+struct TitleWords {
+    /// The side the title names, `Some(None)` when it names none, and `None` when a
+    /// party owns the portfolio: a side named in it is not its owner ("the party's
+    /// Treasury spokesman" is no Treasury man, [`super::owner`] finds the party).
+    side: Option<Option<usize>>,
+    /// The office the title is, when it names no side and no country, once asked.
+    office: Option<Option<Target>>,
+}
+
+impl TitleWords {
+    fn of(title: &str, sides: &SideMatcher) -> TitleWords {
+        let owned = title
+            .split_whitespace()
+            .any(super::owner::is_party_possessive);
+        TitleWords {
+            side: (!owned).then(|| sides.first(title)),
+            office: None,
         }
     }
 }
