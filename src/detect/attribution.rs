@@ -264,14 +264,15 @@ impl Walk<'_> {
             *prev_unit_speaker = Some(e);
             self.last = Some((e, pi));
         }
-        let s = &self.scratch;
+        let (s, sides, entities) = (&self.scratch, self.sides, &mut *self.entities);
+        let first_side = &mut |phrase: &str| entities.first_side(phrase, sides);
         for p in unit_positions(
             text,
             u.range,
             (u.words, u.outside),
             u.cues,
             &s.resolved,
-            self.sides,
+            (sides, first_side),
         ) {
             if let Some(e) = p.speaker {
                 self.entities.list[e].speaks = true;

@@ -27,6 +27,9 @@ pub struct Position {
     pub words: Vec<Word>,
 }
 
+/// The first side a phrase names ([`SideMatcher::first`]), perhaps remembered.
+type FirstSide<'f> = &'f mut dyn FnMut(&str) -> Option<usize>;
+
 /// Words of content a sentence needs beyond its source and verb to state something.
 const MIN_CONTENT_WORDS: usize = 4;
 
@@ -35,19 +38,20 @@ const MIN_CONTENT_WORDS: usize = 4;
 /// contrast after it has a named stater of its own ("A U.S. official said …, but
 /// Beijing said …"), that clause, each half a position of its own. `all` are the unit's
 /// words, `outside` those outside its quotations; each position keeps those of its range.
+/// `first_side` gives the first side a subject names, as [`SideMatcher::first`] does.
 pub fn unit_positions(
     text: &str,
     unit: &Range<usize>,
     (all, outside): (&[Word], &[Word]),
     cues: &[Cue],
     resolved: &[Option<usize>],
-    sides: &SideMatcher,
+    (sides, first_side): (&SideMatcher, FirstSide<'_>),
 ) -> Vec<Position> {
     let first = cues.iter().enumerate().find_map(|(i, c)| {
         let enough = content_words(outside, unit, c) >= MIN_CONTENT_WORDS
             && !closing_attribution(text, unit, outside, cues);
         enough
-            .then(|| position_of(text, unit, c, resolved[i], sides))
+            .then(|| position_of(text, unit, c, resolved[i], (sides, &mut *first_side)))
             .flatten()
             .map(|p| (i, p))
     });
@@ -59,7 +63,13 @@ pub fn unit_positions(
         let (head, tail) = (unit.start..split.start, split.end..unit.end);
         let halves_state = content_words(outside, &head, &cues[i]) >= MIN_CONTENT_WORDS
             && content_words(outside, &tail, &cues[j]) >= MIN_CONTENT_WORDS;
-        let second = position_of(text, &tail, &cues[j], resolved[j], sides)?;
+        let second = position_of(
+            text,
+            &tail,
+            &cues[j],
+            resolved[j],
+            (sides, &mut *first_side),
+        )?;
         halves_state.then_some((head, second))
     });
     let mut found = match second {
@@ -97,11 +107,11 @@ fn position_of(
     range: &Range<usize>,
     c: &Cue,
     resolved: Option<usize>,
-    sides: &SideMatcher,
+    (sides, first_side): (&SideMatcher, FirstSide<'_>),
 ) -> Option<Position> {
     let before = c.source.as_ref().map_or(range.start, |s| s.start);
     let subject = before.min(c.word.start)..c.word.start;
-    let side = sides.first(&text[subject.clone()]);
+    let side = first_side(&text[subject.clone()]);
     if resolved.is_none()
         && side.is_none()
         && !starts_with_name(text, range)

@@ -49,6 +49,8 @@ impl<V: Clone> Memo<V> {
 #[derive(Debug, Default)]
 pub struct PhraseMemo {
     read: [Memo<Option<Arc<SourceNp>>>; 2],
+    /// The first side named in each phrase ([`SideMatcher::first`]).
+    first_side: Memo<Option<usize>>,
 }
 
 impl PhraseMemo {
@@ -57,6 +59,7 @@ impl PhraseMemo {
         let limit = cache_limit();
         PhraseMemo {
             read: [Memo::new(limit), Memo::new(limit)],
+            first_side: Memo::new(limit),
         }
     }
 
@@ -71,5 +74,10 @@ impl PhraseMemo {
         memo.get_or(&text[range.clone()], || {
             read_phrase(text, range, sides).map(Arc::new)
         })
+    }
+
+    /// The first side named in `phrase`, found or remembered.
+    pub fn first_side(&mut self, phrase: &str, sides: &SideMatcher) -> Option<usize> {
+        self.first_side.get_or(phrase, || sides.first(phrase))
     }
 }

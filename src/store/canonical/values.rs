@@ -11,6 +11,12 @@ use std::fmt::{self, Write};
 /// reverses what follows). The runs between them are copied whole.
 pub(super) fn push_quoted(out: &mut impl Write, s: &str) -> fmt::Result {
     out.write_char('"')?;
+    push_escaped(out, s)?;
+    out.write_char('"')
+}
+
+/// What [`push_quoted`] writes between the quotes.
+pub(super) fn push_escaped(out: &mut impl Write, s: &str) -> fmt::Result {
     let bytes = s.as_bytes();
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
@@ -51,8 +57,7 @@ pub(super) fn push_quoted(out: &mut impl Write, s: &str) -> fmt::Result {
         i += len;
         run = i;
     }
-    out.write_str(&s[run..])?;
-    out.write_char('"')
+    out.write_str(&s[run..])
 }
 
 /// The bytes that may need an escape: quote, backslash, ASCII controls, DEL, and the

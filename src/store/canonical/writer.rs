@@ -1,7 +1,7 @@
 //! The canonical writer: a set, already in canonical order, as the exact TOML text
 //! parley saves — into a `String`, or streamed into any `io::Write`.
 
-use super::values::push_quoted;
+use super::values::{push_escaped, push_quoted};
 use crate::model::{
     Annotations, ArticleInfo, Conflict, Origin, Party, Position, Quote, Recheck, Speaker, Status,
 };
@@ -216,9 +216,20 @@ impl<W: Write> Writer<W> {
     }
 
     fn string(&mut self, k: &str, v: &str) -> fmt::Result {
-        self.key(k)?;
-        push_quoted(&mut self.out, v)?;
-        self.out.write_char('\n')
+        // (the quotes joined to what they follow: every table has a dozen strings)
+        self.out.write_str(k)?;
+        self.out.write_str(" = \"")?;
+        push_escaped(&mut self.out, v)?;
+        self.out.write_str("\"\n")
+    }
+
+    /// A schema name (`Origin`, `Status`, `QuoteKind`, …): lower-case ASCII letters,
+    /// written without looking for escapes, as no byte of one needs any.
+    fn name(&mut self, k: &str, v: &'static str) -> fmt::Result {
+        self.out.write_str(k)?;
+        self.out.write_str(" = \"")?;
+        self.out.write_str(v)?;
+        self.out.write_str("\"\n")
     }
 
     fn opt_string(&mut self, k: &str, v: Option<&str>) -> fmt::Result {
@@ -244,8 +255,8 @@ impl<W: Write> Writer<W> {
         prefix: &str,
         suffix: &str,
     ) -> fmt::Result {
-        self.string("origin", origin.as_str())?;
-        self.string("status", status.as_str())?;
+        self.name("origin", origin.as_str())?;
+        self.name("status", status.as_str())?;
         self.opt_string("recheck", recheck.map(Recheck::as_str))?;
         self.opt_string("note", note)?;
         if !prefix.is_empty() {
@@ -322,14 +333,14 @@ impl<W: Write> Writer<W> {
                 })?;
             }
         }
-        self.string("origin", s.origin.as_str())
+        self.name("origin", s.origin.as_str())
     }
 
     fn quote(&mut self, q: &Quote) -> fmt::Result {
         self.span(&q.id, q.start, q.end, &q.text)?;
         self.opt_string("speaker", q.speaker.as_deref())?;
         self.opt_string("party", q.party.as_deref())?;
-        self.string("kind", q.kind.as_str())?;
+        self.name("kind", q.kind.as_str())?;
         if let Some(c) = q.cue {
             self.key("cue")?;
             self.pair(c)?;
@@ -344,7 +355,7 @@ impl<W: Write> Writer<W> {
 
     fn conflict(&mut self, c: &Conflict) -> fmt::Result {
         self.string("id", &c.id)?;
-        self.string("table", c.table.as_str())?;
+        self.name("table", c.table.as_str())?;
         self.string("item", &c.item)?;
         self.string("field", &c.field)?;
         self.opt_string("base", c.base.as_deref())?;
@@ -384,6 +395,30 @@ mod tests {
         assert_eq!(write(&a), None);
         let e = write_to(&a, &mut Vec::new()).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidData, "{e}");
+    }
+
+    #[test]
+    fn schema_names_need_no_escape() {
+        use crate::model::{ConflictTable, QuoteKind};
+        let names = [Origin::Auto.as_str(), Origin::Manual.as_str()]
+            .into_iter()
+            .chain([Status::Suggested, Status::Accepted, Status::Rejected].map(Status::as_str))
+            .chain([QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Term].map(QuoteKind::as_str))
+            .chain(
+                [
+                    ConflictTable::Quote,
+                    ConflictTable::Position,
+                    ConflictTable::Speaker,
+                    ConflictTable::Party,
+                ]
+                .map(ConflictTable::as_str),
+            );
+        for n in names {
+            let (mut named, mut quoted) = (String::new(), String::new());
+            Writer { out: &mut named }.name("k", n).unwrap();
+            Writer { out: &mut quoted }.string("k", n).unwrap();
+            assert_eq!(named, quoted);
+        }
     }
 
     /// A set of `n` quotes and as many positions, with text that needs escaping.
