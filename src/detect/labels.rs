@@ -99,7 +99,7 @@ fn speakers(text: &Arc<String>, ids: &[Id], entities: &Entities) -> Vec<(usize, 
         mentions.dedup();
         let speaker = Speaker {
             id: ids[i].clone(),
-            name: e.name.clone(),
+            name: introduced_name(text, &e.name, mentions.first()),
             role: e.role.clone(),
             party: None,
             mention_text: mentions
@@ -112,6 +112,23 @@ fn speakers(text: &Arc<String>, ids: &[Id], entities: &Entities) -> Vec<(usize, 
         out.push((i, speaker));
     }
     out
+}
+
+/// What a speaker is called: its name, or for someone never named, the description as
+/// the article first gave it with its article ("a Druski officer", "an economist at the
+/// institute"). Why: "BMA spokesman" alone reads as a title someone holds; the article
+/// marks one unnamed person, as a reader would say it.
+fn introduced_name(text: &str, name: &str, first: Option<&[usize; 2]>) -> String {
+    let Some(&[start, end]) = first else {
+        return name.to_string();
+    };
+    let introduced = text[start..end].split_once(' ').filter(|(article, rest)| {
+        matches!(article.to_lowercase().as_str(), "a" | "an") && *rest == name
+    });
+    match introduced {
+        Some((article, _)) => format!("{} {name}", article.to_lowercase()),
+        None => name.to_string(),
+    }
 }
 
 /// The `n`th quotation found, with no party.
