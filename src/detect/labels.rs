@@ -3,6 +3,7 @@
 
 use super::entities::Entities;
 use super::found::{Findings, Found};
+use super::side_words::{Class, is};
 use super::{CONTEXT_CHARS, positions};
 use crate::model::{
     Id, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
@@ -99,7 +100,11 @@ fn speakers(text: &Arc<String>, ids: &[Id], entities: &Entities) -> Vec<(usize, 
         mentions.dedup();
         let speaker = Speaker {
             id: ids[i].clone(),
-            name: introduced_name(text, &e.name, mentions.first()),
+            name: match e.heads.iter().any(|h| is(Class::DocumentNoun, h)) {
+                // (a document is no one: "a Cuban statement" stays "Cuban statement")
+                true => e.name.clone(),
+                false => introduced_name(text, &e.name, mentions.first()),
+            },
             role: e.role.clone(),
             party: None,
             mention_text: mentions
