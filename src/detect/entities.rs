@@ -185,6 +185,8 @@ impl Entities {
             }
             if np.kind == NpKind::Person {
                 self.describe_after(i, text, range.start + np.span.end);
+            } else if matches!(np.kind, NpKind::Role { .. }) {
+                self.name_given_after(i, text, range.start + np.span.end);
             }
         }
         found
@@ -396,7 +398,7 @@ mod tests {
             asked. The premier said he would not.\n";
         let article = Article::from_bytes(Source::Stdin, story.as_bytes());
         let found = crate::detect::detect(&article, None);
-        let spokesman = mention_texts(&found, "Finance Ministry spokesman");
+        let spokesman = mention_texts(&found, "a Finance Ministry spokesman");
         assert_eq!(spokesman, Some(vec!["a Finance Ministry spokesman"]));
         let leader = mention_texts(&found, "Green leader");
         assert!(leader.is_some_and(|m| !m.contains(&"The premier")));

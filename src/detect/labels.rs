@@ -3,6 +3,7 @@
 
 use super::entities::Entities;
 use super::found::{Findings, Found};
+use super::side_words::{Class, is};
 use super::{CONTEXT_CHARS, positions};
 use crate::model::{
     Id, Origin, Party, Position, Quote, QuoteKind, Snippet, Speaker, Status, shared_context,
@@ -99,7 +100,11 @@ fn speakers(text: &Arc<String>, ids: &[Id], entities: &Entities) -> Vec<(usize, 
         mentions.dedup();
         let speaker = Speaker {
             id: ids[i].clone(),
-            name: e.name.clone(),
+            name: match e.heads.iter().any(|h| is(Class::DocumentNoun, h)) {
+                // (a document is no one: "a Cuban statement" stays "Cuban statement")
+                true => e.name.clone(),
+                false => introduced_name(text, &e.name, mentions.first()),
+            },
             role: e.role.clone(),
             party: None,
             mention_text: mentions
@@ -112,6 +117,23 @@ fn speakers(text: &Arc<String>, ids: &[Id], entities: &Entities) -> Vec<(usize, 
         out.push((i, speaker));
     }
     out
+}
+
+/// What a speaker is called: its name, or for someone never named, the description as
+/// the article first gave it with its article ("a Druski officer", "an economist at the
+/// institute"). Why: "BMA spokesman" alone reads as a title someone holds; the article
+/// marks one unnamed person, as a reader would say it.
+fn introduced_name(text: &str, name: &str, first: Option<&[usize; 2]>) -> String {
+    let Some(&[start, end]) = first else {
+        return name.to_string();
+    };
+    let introduced = text[start..end].split_once(' ').filter(|(article, rest)| {
+        matches!(article.to_lowercase().as_str(), "a" | "an") && *rest == name
+    });
+    match introduced {
+        Some((article, _)) => format!("{} {name}", article.to_lowercase()),
+        None => name.to_string(),
+    }
 }
 
 /// The `n`th quotation found, with no party.

@@ -180,5 +180,5 @@ fn a_body_named_by_its_noun_before_of_keeps_its_first_word() {
 fn with_and_a_noun_phrase_before_a_participle_is_its_subject() {
     let body = "The Coast Party answered, with a party spokeswoman saying the plan was \
                 \"a fantasy\" from the start.";
-    assert_eq!(speakers(body), vec!["party spokeswoman"]);
+    assert_eq!(speakers(body), vec!["a party spokeswoman"]);
 }

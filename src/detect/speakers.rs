@@ -4,7 +4,7 @@
 
 use super::lexicon::{self, Pronoun};
 use super::parties::SideMatcher;
-use super::roles::{role_end, role_start};
+use super::roles::{is_people_noun, role_end, role_start};
 use super::words::{is_capitalized, lower, words};
 pub(super) use runs::{
     RunKind, capital_runs, classify_run, is_honorific, is_role_noun, number_follows,
@@ -34,6 +34,9 @@ pub enum NpKind {
         definite: bool,
         /// Plural ("officials", "sources").
         plural: bool,
+        /// One person not named: "a" or "an" before a singular noun of people that is
+        /// no body ("a resident of Hadar", "an economist"), so "she" may refer to them.
+        individual: bool,
     },
 }
 
@@ -71,9 +74,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         return Some(np);
     }
     // The phrase proper ends at its first comma (the rest is an appositive).
-    let head_end = text[range.clone()]
-        .find([',', '(', ';', '—', '–'])
-        .map_or(range.end, |i| range.start + i);
+    let head_end = phrase_end(&text[range.clone()]).map_or(range.end, |i| range.start + i);
     let head_words: Vec<Range<usize>> = ws.iter().filter(|w| w.end <= head_end).cloned().collect();
     let Runs {
         person,
@@ -81,10 +82,11 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         described,
     } = read_runs(text, &head_words, sides);
     // ("a spokesman for Senator Ann Bell" is the spokesman: the name is whom the role
-    // serves)
-    let served = person
-        .as_ref()
-        .and_then(|(whole, name)| serving_role(text, &head_words, whole, name));
+    // serves; "a resident of Tolva": the name is where the unnamed person is from)
+    let served = person.as_ref().and_then(|(whole, name)| {
+        serving_role(text, &head_words, whole, name)
+            .or_else(|| placed_role(text, &head_words, whole))
+    });
     if let Some(i) = served {
         return Some(role_source(text, &head_words, i, side));
     }
@@ -199,6 +201,40 @@ fn serving_role(
     (!is_capitalized(w) && is_role_noun(&lower(w, &mut buf))).then_some(noun)
 }
 
+/// Where a source phrase proper ends: at its first comma, semicolon, dash or opening
+/// parenthesis, but not at an acronym in parentheses inside a name ("a Ministry of
+/// Fisheries (MOF) official").
+fn phrase_end(phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let i = from + phrase[from..].find([',', '(', ';', '—', '–'])?;
+        let acronym = phrase[i..].strip_prefix('(').and_then(|rest| {
+            let close = rest.find(')')?;
+            let inner = &rest[..close];
+            (inner.len() >= 2 && inner.chars().all(|c| c.is_ascii_uppercase()))
+                .then_some(i + close + 2)
+        });
+        match acronym {
+            Some(after) => from = after,
+            None => return Some(i),
+        }
+    }
+}
+
+/// The lower-case noun of an indefinite phrase whose complement holds the only name
+/// ("a resident of Hadar", "a dinner lady from Leeds"): the name is a place or body the
+/// unnamed person belongs to, not the person. Its index in `head_words`.
+fn placed_role(text: &str, head_words: &[Range<usize>], whole: &Range<usize>) -> Option<usize> {
+    let mut buf = [0u8; 32];
+    let at = head_words.iter().position(|w| w.start == whole.start)?;
+    let preposition = lower(&text[head_words[at.checked_sub(1)?].clone()], &mut buf).into_owned();
+    let noun = at.checked_sub(2).filter(|&n| n > 0)?;
+    let opener = lower(&text[head_words.first()?.clone()], &mut buf).into_owned();
+    let placing = matches!(preposition.as_str(), "of" | "from" | "in" | "at");
+    let lower_noun = (1..=noun).all(|k| !is_capitalized(&text[head_words[k].clone()]));
+    (placing && lower_noun && matches!(opener.as_str(), "a" | "an")).then_some(noun)
+}
+
 /// The name in the appositive after a role that names nobody ("said Holt's deputy
 /// campaign manager, Rich Beem,"): two to four capitalised words that read as a
 /// person's name and nothing else, after a head that holds a lower-case role noun.
@@ -289,11 +325,17 @@ fn role_source(text: &str, head_words: &[Range<usize>], i: usize, side: Option<u
     let phrase = &text[start..end];
     let name = strip_determiner(phrase.trim()).to_string();
     let plural = head.ends_with('s') && !head.ends_with("ss") && head != "news";
+    let individual = !plural
+        && lexicon::is_article(&determiner)
+        && !definite
+        && is_people_noun(&head)
+        && lexicon::is_source_noun(&head);
     SourceNp {
         kind: NpKind::Role {
             head,
             definite,
             plural,
+            individual,
         },
         span: start..end,
         name,
@@ -325,6 +367,7 @@ fn titled_role_source(
             head,
             definite: !indefinite,
             plural,
+            individual: false,
         },
         span: run,
         name,

@@ -152,14 +152,14 @@ fn a_party_member_is_the_lawmaker_just_named_and_an_official_keeps_his_body() {
             ("\"I do not believe we will vote for it,\"", "Tom Arlow"),
             (
                 "\"The review is wrong,\"",
-                "official at Freedonia's trade institute"
+                "an official at Freedonia's trade institute"
             ),
             (
                 "\"It belongs to another age,\"",
-                "official at Freedonia's trade institute"
+                "an official at Freedonia's trade institute"
             ),
             // where one speaks is no body one speaks for
-            ("\"We will wait,\"", "spokesman"),
+            ("\"We will wait,\"", "a spokesman"),
         ]
     );
 }
@@ -177,7 +177,7 @@ fn the_union_is_the_union_named_before_it() {
         who,
         vec![
             ("\"Nobody wanted this,\"", "Harbour Drivers Union"),
-            ("\"We are ready to talk,\"", "spokeswoman for the company"),
+            ("\"We are ready to talk,\"", "a spokeswoman for the company"),
         ]
     );
 }
@@ -214,7 +214,7 @@ fn a_party_story_ties_descriptions_to_people_named_before_or_after_them() {
             // a quotation a colon introduces keeps that attribution, not the next
             // sentence's
             ("\"I could never trust you.\"", "Bell"),
-            ("\"She has our full support.\"", "spokesman for Number"),
+            ("\"She has our full support.\"", "a spokesman for Number"),
         ]
     );
     assert_eq!(got[0].2, "Prime Minister");

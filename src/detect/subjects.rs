@@ -332,7 +332,26 @@ fn subject_in(text: &str, ws: &[Word], piece: Range<usize>) -> Option<Range<usiz
                 })
         })
         .map_or(piece.start, |i| i + 1);
+    if let Some(subject) = acting_subject(text, ws, piece.start, lo) {
+        return Some(subject);
+    }
     (hi > lo).then(|| ws[lo].start..ws[hi - 1].end)
+}
+
+/// "A U.S. diplomat attending as an observer said": the role after "as" (word `lo`
+/// follows it) is what the subject acts as, in a participle phrase; the subject is the
+/// noun phrase opening the piece at `start`, up to the participle.
+fn acting_subject(text: &str, ws: &[Word], start: usize, lo: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 32];
+    let mut word = |i: usize| lower(&text[ws[i].clone()], &mut buf).into_owned();
+    if lo < start + 4 || word(lo - 1) != "as" || !lexicon::is_article(&word(start)) {
+        return None;
+    }
+    let participle = (start + 2..lo - 1).find(|&i| {
+        let w = &text[ws[i].clone()];
+        !is_capitalized(w) && w.len() > 4 && w.ends_with("ing")
+    })?;
+    is_role_noun(&word(participle - 1)).then(|| ws[start].start..ws[participle - 1].end)
 }
 
 /// The source of "…, who said": the noun phrase before the comma ("was rejected by Mr

@@ -14,6 +14,10 @@ use std::sync::OnceLock;
 /// mentions before it, when nothing else holds the office.
 const BRIDGE_MENTIONS: usize = 2;
 
+/// Most words of the clause in which an unnamed person gives a name ("who gave his
+/// name only as Tarek").
+const MAX_GIVING_WORDS: usize = 9;
+
 /// Whether a description and a role name the same rank of an office: both or neither
 /// "shadow", "deputy", "former"… ("the shadow home secretary" is not the Home
 /// Secretary, nor "the prime minister" the Deputy Prime Minister).
@@ -193,7 +197,7 @@ pub(super) fn gender_in(phrase: &str) -> Option<Gender> {
     std::iter::once(first).chain(words).find_map(|w| {
         if lexicon::is_male_noun(&w.to_ascii_lowercase()) {
             Some(Gender::Male)
-        } else if w.len() > 5
+        } else if w.len() >= 5
             && w.is_char_boundary(w.len() - 5)
             && w[w.len() - 5..].eq_ignore_ascii_case("woman")
         {
@@ -252,6 +256,61 @@ impl Entities {
             || (!holds_role_noun(&e.name) && e.descriptions.iter().all(|d| !holds_role_noun(d)));
         let same_side = side.is_none() || e.side.is_none() || e.side == side;
         (just_mentioned && untitled && same_side && e.name.contains(' ')).then_some(i)
+    }
+
+    /// "a rebel spokesman, who gave his name only as Tarek,": an unnamed person who
+    /// gives a name in the clause after the description takes it, and the
+    /// description becomes the role.
+    pub(super) fn name_given_after(&mut self, i: usize, text: &str, end: usize) {
+        let Some(after) = text.get(end..).and_then(|t| t.strip_prefix(", ")) else {
+            return;
+        };
+        let clause = after.split([',', '.', ';']).next().unwrap_or_default();
+        let words: Vec<&str> = clause
+            .split_whitespace()
+            .take(MAX_GIVING_WORDS + 1)
+            .collect();
+        let Some(at) = words.iter().position(|w| *w == "as") else {
+            return;
+        };
+        let giving = (words[..at].iter()).any(|w| matches!(*w, "name" | "identified"));
+        let name = &words[at + 1..];
+        let named = (1..=3).contains(&name.len()) && name.iter().all(|w| is_capitalized(w));
+        if !giving
+            || !named
+            || words.len() > MAX_GIVING_WORDS
+            || !holds_role_noun(&self.list[i].name)
+        {
+            return;
+        }
+        let description = std::mem::replace(&mut self.list[i].name, name.join(" "));
+        self.index(i);
+        if self.list[i].role.is_none() {
+            self.set_role(i, description);
+        }
+    }
+
+    /// The unnamed person just met whom a definite description with no holder refers
+    /// back to: "A resident of Hadar said … “…,” the woman said"; "A member of the
+    /// delegation said … “…,” the delegate said" (the noun shares its stem with a word
+    /// of the first description). Only a person known by a description, not a name, and
+    /// only when the gender, where both give one, agrees.
+    pub(super) fn unnamed_just_met(&self, head: &str, np: &SourceNp) -> Option<usize> {
+        let &i = self.recent_people.first()?;
+        let e = &self.list[i];
+        let just_mentioned = self.mentions_resolved - e.last_mention < BRIDGE_MENTIONS;
+        let unnamed = holds_role_noun(&e.name);
+        let wanted = gender_in(&np.name);
+        let agrees = wanted.is_none() || e.gender.is_none() || e.gender == wanted;
+        let stem = |w: &str| w.chars().take(6).collect::<String>();
+        // (only a bare noun: "the Orvenian deputy foreign minister" is someone new)
+        let bare = !np.name.contains(' ');
+        let bridging = lexicon::is_gendered_person_noun(head)
+            || (head.chars().count() >= 6
+                && e.name
+                    .split_whitespace()
+                    .any(|w| stem(&w.to_lowercase()) == stem(head)));
+        (just_mentioned && unnamed && agrees && bare && bridging).then_some(i)
     }
 
     /// The most recently mentioned holder of a description's noun, or of an office

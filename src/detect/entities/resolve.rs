@@ -34,7 +34,8 @@ impl Entities {
                 head,
                 definite,
                 plural,
-            } => Some(self.role(np, head, *definite, *plural)),
+                individual,
+            } => Some(self.role(np, head, *definite, *plural, *individual)),
         }?;
         let e = &mut self.list[found];
         e.mentions
@@ -65,19 +66,27 @@ impl Entities {
 
     /// The entity a role phrase refers to: an earlier holder of its noun when it is
     /// definite, else an entity of its own (noted, to join a name given later).
-    fn role(&mut self, np: &SourceNp, head: &str, definite: bool, plural: bool) -> usize {
+    fn role(
+        &mut self,
+        np: &SourceNp,
+        head: &str,
+        definite: bool,
+        plural: bool,
+        individual: bool,
+    ) -> usize {
         let earlier = if definite {
             self.latest_holder(head, np)
                 .or_else(|| self.titled_known(head, np))
                 .or_else(|| self.bridged(head, plural, np.side))
                 .or_else(|| (!plural).then(|| self.named_body(head, np)).flatten())
+                .or_else(|| (!plural).then(|| self.unnamed_just_met(head, np)).flatten())
         } else {
             None
         };
         earlier.unwrap_or_else(|| {
             let kind = if plural {
                 EntityKind::Group
-            } else if lexicon::is_title(head) || lexicon::is_spokesperson(head) {
+            } else if lexicon::is_title(head) || lexicon::is_spokesperson(head) || individual {
                 EntityKind::Person
             } else {
                 EntityKind::Body

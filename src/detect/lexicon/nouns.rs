@@ -67,7 +67,8 @@ const SOURCE_NOUNS: &str = "
     mediators lawyer lawyers attorney attorneys commander commanders chief organiser
     organizer campaigner campaigners councillor councillors lawmaker legislator politician
     delegates banker trader dealer broker chair chairwoman authority commission board
-    regulator watchdog tribunal
+    regulator watchdog tribunal farmer villager refugee passenger fisherman nurse teacher
+    miner driver pilot soldier shopkeeper
 ";
 
 /// Plural nouns of groups that speak in wire copy ("some drivers said", "farmers
@@ -165,7 +166,16 @@ pub fn is_spokesperson(word_lower: &str) -> bool {
 /// Nouns of a man's office ("a spokesman", "the congressman"); a woman's end in
 /// "woman".
 pub fn is_male_noun(word_lower: &str) -> bool {
-    matches!(word_lower, "spokesman" | "congressman" | "councilman")
+    matches!(
+        word_lower,
+        "spokesman" | "congressman" | "councilman" | "man"
+    )
+}
+
+/// Nouns that give only a person's sex ("the woman said"): they refer back to someone
+/// met before rather than name a holder of an office.
+pub fn is_gendered_person_noun(word_lower: &str) -> bool {
+    matches!(word_lower, "man" | "woman")
 }
 
 /// Prefixes that make a role of a role noun ("co-chairman", "vice-president").

@@ -11,7 +11,11 @@ fn role_nouns_of_wire_copy_name_their_sources() {
                 “Nobody listens,” some drivers said.";
     assert_eq!(
         speakers(body),
-        vec!["lawyer for the growers", "rebel commander", "some drivers"]
+        vec![
+            "a lawyer for the growers",
+            "rebel commander",
+            "some drivers"
+        ]
     );
 }
 
@@ -19,7 +23,7 @@ fn role_nouns_of_wire_copy_name_their_sources() {
 fn the_phrase_between_with_and_a_participle_is_its_source() {
     let body = "The Orvane League answered, with a party spokeswoman saying the plan \
                 was “a fantasy”.";
-    assert_eq!(speakers(body), vec!["party spokeswoman"]);
+    assert_eq!(speakers(body), vec!["a party spokeswoman"]);
 }
 
 #[test]
