@@ -43,7 +43,7 @@ pub fn complete_pair<S: AsRef<str>>(
 }
 
 /// The kind of a given party, from its names: a country when it stands for one of the
-/// gazetteer, else by the nouns in its names ("pilots union", "American Airlines",
+/// gazetteer, else by the way its name ends or the nouns in its names ("pilots union", "American Airlines",
 /// "Labour Party") or the words that end them ("Harlow Freight Lines"), else other.
 pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
     let by_nouns = |names: &[String]| {
@@ -52,9 +52,11 @@ pub fn kind_of_party(party: &Party, is_country: bool) -> SideKind {
             .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
             .find_map(|w| kind_of_noun(&w.to_lowercase()))
     };
-    // the name first: "American Airlines" is a company although "American" is a demonym
-    by_nouns(std::slice::from_ref(&party.name))
-        .or_else(|| super::discover::kind_of_name(&party.name))
+    // the name first: "American Airlines" is a company although "American" is a demonym;
+    // and the way the name ends before a noun anywhere in it: the "Irish Airline Pilots'
+    // Association" is a union although "Airline" names a company
+    super::discover::kind_of_name(&party.name)
+        .or_else(|| by_nouns(std::slice::from_ref(&party.name)))
         .or(is_country.then_some(SideKind::Country))
         .or_else(|| by_nouns(&party.aliases))
         .or_else(|| has_demonym(party).then_some(SideKind::Country))
@@ -229,5 +231,8 @@ mod tests {
         // the nouns of a name still tell its kind first
         let union = party("Tesk Dockers Union", &["Teskan dockers"]);
         assert_eq!(kind_of_party(&union, false), SideKind::Union);
+        // the way a name ends before a company's noun inside it: the stewards' union
+        let stewards = party("Harrow Airline Stewards' Association", &["the stewards"]);
+        assert_eq!(kind_of_party(&stewards, false), SideKind::Union);
     }
 }

@@ -96,7 +96,9 @@ pub(super) fn organisation(
     // (the kind first: few runs have one, and only those are looked up)
     let kind = kind_of_words(&words, &lower)
         .or_else(|| traded_around(text, ws, lowered, span.clone()).then_some(SideKind::Company))
-        .or_else(|| is_party_by_neighbours(text, ws, lowered, span).then_some(SideKind::Party))
+        .or_else(|| {
+            is_party_by_neighbours(text, ws, lowered, span.clone()).then_some(SideKind::Party)
+        })
         .or_else(|| is_body_name(&lower).then_some(SideKind::Other))?;
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
@@ -108,6 +110,11 @@ pub(super) fn organisation(
     }
     let mut names = vec![whole.to_string()];
     names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
+    if let Some(short) = initials_used(text, ws, lowered, span.clone())
+        && !names.iter().any(|n| n == short)
+    {
+        names.push(short.to_string());
+    }
     match kind {
         // "Local 1473 of the … Union": the local is called by its number
         SideKind::Union => {
@@ -198,6 +205,58 @@ fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
     let same_capital = short.as_bytes().first() == name.as_bytes().first();
     (letters && same_capital && short.starts_with(|c: char| c.is_ascii_uppercase()))
         .then_some(short)
+}
+
+/// The initials of the name `ws[run]` when the story uses them as a word of its own
+/// without setting them in brackets after the name (wire copy names "the Australian
+/// Competition and Consumer Commission", then says "The ACCC said"): three to eight
+/// capitals, the first letters of the name's capitalised words, the name taken back
+/// over "and" to the capitalised words before it (a run of a name stops at "and"),
+/// else the run alone; a word opening the sentence ("The") is no part of the name.
+fn initials_used<'a>(
+    text: &'a str,
+    ws: &[Word],
+    lowered: &LowerWords,
+    run: Range<usize>,
+) -> Option<&'a str> {
+    let word = |i: usize| &text[ws[i].clone()];
+    let mut start = run.start;
+    let and_before = start >= 2
+        && word(start - 1) == "and"
+        && one_space_after(text, ws, start - 2)
+        && one_space_after(text, ws, start - 1);
+    if and_before {
+        let mut k = start - 1;
+        while k > 0
+            && start - k < 5
+            && is_capitalized(word(k - 1))
+            && one_space_after(text, ws, k - 1)
+        {
+            k -= 1;
+        }
+        start = k;
+    }
+    let initials_of = |from: usize| -> String {
+        (from..run.end)
+            .filter(|&i| is_capitalized(word(i)) && !lexicon::is_sentence_word(&lowered.of(&ws[i])))
+            .filter_map(|i| word(i).chars().next())
+            .collect()
+    };
+    let used = |short: &String| {
+        (3..=8).contains(&short.len())
+            && ws.iter().enumerate().any(|(i, w)| {
+                !(start..run.end).contains(&i) && trim_possessive(&text[w.clone()]) == short
+            })
+    };
+    [initials_of(start), initials_of(run.start)]
+        .into_iter()
+        .find(used)
+        .and_then(|short| {
+            let w = ws
+                .iter()
+                .find(|w| trim_possessive(&text[(*w).clone()]) == short)?;
+            Some(&text[w.start..w.start + short.len()])
+        })
 }
 
 /// Whether the words around the run `ws[run]` make it a company whose shares trade,

@@ -19,6 +19,12 @@ fn found_with_lead(text: &str, lead_end: usize) -> Vec<(String, SideKind)> {
     .collect()
 }
 
+/// Whether a side found under `name` is also called `short`.
+fn has_short_name(got: &[(String, SideKind)], name: &str, short: &str) -> bool {
+    got.iter()
+        .any(|(n, _)| n.starts_with(name) && n.split('|').any(|n| n == short))
+}
+
 #[test]
 fn a_name_and_its_demonym_make_a_country() {
     let got = found(
@@ -166,11 +172,7 @@ fn a_company_is_told_by_its_shares_and_a_body_by_its_bracketed_short_name() {
         ("Water Services Authority", "WSA"),
         ("Office of Water Supply", "Ofwas"),
     ] {
-        assert!(
-            got.iter()
-                .any(|(n, _)| n.starts_with(name) && n.split('|').any(|n| n == short)),
-            "{name}: {got:?}"
-        );
+        assert!(has_short_name(&got, name, short), "{name}: {got:?}");
     }
     assert!(got.iter().all(|(n, _)| !n.contains("Reuters")), "{got:?}");
 }
@@ -444,4 +446,23 @@ fn a_medical_or_health_centre_is_a_body_and_a_research_centre_is_not() {
     assert!(names.contains(&"Dunholt Medical Center"), "{got:?}");
     assert!(names.contains(&"Carrow Health Centre"), "{got:?}");
     assert!(!names.iter().any(|n| n.contains("Pelham")), "{got:?}");
+}
+
+#[test]
+fn a_bodys_initials_used_later_without_brackets_are_its_name() {
+    // the initials take the words before "and", where the run of the name starts
+    let got = found(
+        "The Vardenian Rail and Harbour Pricing Authority ruled on Monday. \
+         Later the VRHPA said it would not change the ruling. The Kelby Dockers Union \
+         went on strike, and KDU members marched.",
+    );
+    for (name, short) in [
+        ("Harbour Pricing Authority", "VRHPA"),
+        ("Kelby Dockers Union", "KDU"),
+    ] {
+        assert!(has_short_name(&got, name, short), "{name}: {got:?}");
+    }
+    // initials the story never uses are no name
+    let got = found("The Moss Valley Water Authority ruled on Monday.");
+    assert!(got.iter().all(|(n, _)| !n.contains("MVWA")), "{got:?}");
 }
