@@ -28,6 +28,7 @@ pub enum Class {
     RegulatorNoun,
     PartyNoun,
     CompanyNameEnd,
+    PlaceNameEnd,
     ShareNoun,
     ShareMovement,
     CompanyOffice,
@@ -63,7 +64,7 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 44] = [
+const ALL: [Class; 45] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -77,6 +78,7 @@ const ALL: [Class; 44] = [
     Class::RegulatorNoun,
     Class::PartyNoun,
     Class::CompanyNameEnd,
+    Class::PlaceNameEnd,
     Class::ShareNoun,
     Class::ShareMovement,
     Class::CompanyOffice,
