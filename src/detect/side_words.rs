@@ -19,6 +19,7 @@ pub enum Class {
     Legislative,
     Opposition,
     NonState,
+    LocalOffice,
     GoverningBefore,
     GoverningAfter,
     WouldBeBefore,
@@ -64,11 +65,12 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 45] = [
+const ALL: [Class; 46] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
     Class::NonState,
+    Class::LocalOffice,
     Class::GoverningBefore,
     Class::GoverningAfter,
     Class::WouldBeBefore,
