@@ -20,6 +20,7 @@ pub enum Class {
     Opposition,
     NonState,
     LocalOffice,
+    VoiceRole,
     GoverningBefore,
     GoverningAfter,
     WouldBeBefore,
@@ -65,12 +66,13 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 46] = [
+const ALL: [Class; 47] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
     Class::NonState,
     Class::LocalOffice,
+    Class::VoiceRole,
     Class::GoverningBefore,
     Class::GoverningAfter,
     Class::WouldBeBefore,
