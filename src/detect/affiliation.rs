@@ -22,6 +22,8 @@ mod owner;
 
 pub use echo::echoed_office_clues;
 pub mod titles;
+mod voice;
+pub use voice::voice_clues;
 
 /// Each speaker's descriptions ([`descriptions`]) with the side each names, by entity
 /// (none for those who do not speak): read once for the appositive and office clues,
@@ -129,6 +131,13 @@ pub fn surname_of_person(name: &str) -> Option<&str> {
     });
     let last = words[words.len() - 1];
     (person_like && !last.ends_with("ing")).then_some(last)
+}
+
+/// The side every one of `found` is, when there is one and they agree.
+fn agreed(found: impl IntoIterator<Item = usize>) -> Option<usize> {
+    let mut found = found.into_iter();
+    let first = found.next()?;
+    found.all(|s| s == first).then_some(first)
 }
 
 #[cfg(test)]

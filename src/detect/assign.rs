@@ -5,7 +5,9 @@
 
 use super::affiliation::listed::{member_clues, short_name_clues};
 use super::affiliation::titles::{described_clues, titles};
-use super::affiliation::{appositive_clues, described, echoed_office_clues, namesake_clues};
+use super::affiliation::{
+    appositive_clues, described, echoed_office_clues, namesake_clues, voice_clues,
+};
 use super::candidates::Candidates;
 use super::choice;
 use super::entities::Entities;
@@ -257,6 +259,7 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
         &mut evidence,
     );
     echoed_office_clues(story.text, entities, sides, &mut evidence);
+    voice_clues(story.text, entities, sides, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.opening, entities);
     described_clues(

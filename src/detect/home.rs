@@ -139,6 +139,11 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
         // (one lookup of the word's classes for every question)
         let of = classes(&lower);
         let kind = super::side_kind::kind_of(of);
+        // a town's offices are its council's, a public body ("Mayor", "City Attorney")
+        if of.has(Class::LocalOffice) {
+            organisation = Some(organisation.or(kind).unwrap_or(SideKind::Regulator));
+            continue;
+        }
         // words that make an office someone else's than the nation's ("company
         // officials", "a union official", "the party secretary", "a city official"):
         if kind.is_some() || of.has(Class::NonState) {

@@ -19,6 +19,8 @@ pub enum Class {
     Legislative,
     Opposition,
     NonState,
+    LocalOffice,
+    VoiceRole,
     GoverningBefore,
     GoverningAfter,
     WouldBeBefore,
@@ -28,6 +30,7 @@ pub enum Class {
     RegulatorNoun,
     PartyNoun,
     CompanyNameEnd,
+    PlaceNameEnd,
     ShareNoun,
     ShareMovement,
     CompanyOffice,
@@ -63,11 +66,13 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 44] = [
+const ALL: [Class; 47] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
     Class::NonState,
+    Class::LocalOffice,
+    Class::VoiceRole,
     Class::GoverningBefore,
     Class::GoverningAfter,
     Class::WouldBeBefore,
@@ -77,6 +82,7 @@ const ALL: [Class; 44] = [
     Class::RegulatorNoun,
     Class::PartyNoun,
     Class::CompanyNameEnd,
+    Class::PlaceNameEnd,
     Class::ShareNoun,
     Class::ShareMovement,
     Class::CompanyOffice,

@@ -25,21 +25,13 @@ pub fn echoed_office_clues(
     evidence: &mut Evidence,
 ) {
     for (i, e) in entities.list.iter().enumerate().filter(|(_, e)| e.speaks) {
-        let mut owner = None;
-        for end in mention_ends(text, e) {
+        let owners = mention_ends(text, e).flat_map(|end| {
             let office = appositive(text, end, Reading::Strict).and_then(|a| bare_office(a, sides));
-            for side in office
+            office
                 .into_iter()
-                .flat_map(|o| owners_before(text, end, o, sides))
-            {
-                match owner {
-                    None => owner = Some(Some(side)),
-                    Some(Some(s)) if s != side => owner = Some(None),
-                    _ => {}
-                }
-            }
-        }
-        if let Some(Some(side)) = owner {
+                .flat_map(move |o| owners_before(text, end, o, sides))
+        });
+        if let Some(side) = super::agreed(owners) {
             evidence.add(i, Target::Side(side), Clue::Described);
         }
     }

@@ -5,7 +5,7 @@ use super::super::lexicon::{self, WordSet};
 use super::super::opening::LowerWords;
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
-use super::super::side_words::{Class, classes, is, is_adjective_local, is_any_case};
+use super::super::side_words::{Class, Classes, classes, is, is_adjective_local, is_any_case};
 use super::super::words::{
     Word, is_capitalized, one_space_after, trim_end_all, trim_possessive, word_at,
 };
@@ -352,7 +352,7 @@ fn kind_of_words<L: AsRef<str>>(words: &[&str], lower: &[L]) -> Option<SideKind>
     });
     if of_workers || union_word {
         Some(SideKind::Union)
-    } else if last_is.has(Class::CompanyNameEnd) {
+    } else if last_is.has(Class::CompanyNameEnd) && !is_neighbourhood(words, last_is) {
         Some(SideKind::Company)
     } else if last_is.has(Class::RegulatorNameEnd)
         || (first == "Office" && words.get(1) == Some(&"of"))
@@ -363,6 +363,15 @@ fn kind_of_words<L: AsRef<str>>(words: &[&str], lower: &[L]) -> Option<SideKind>
     } else {
         None
     }
+}
+
+/// Whether a name ending in a word that ends both companies' and neighbourhoods' names
+/// is a neighbourhood's: a known place's name before it ("Jamaica Estates").
+fn is_neighbourhood(words: &[&str], last_is: Classes) -> bool {
+    last_is.has(Class::PlaceNameEnd)
+        && crate::detect::country_matcher()
+            .first(&words[..words.len() - 1].join(" "))
+            .is_some()
 }
 
 /// Whether a name of two or more capitalised words ends in a word of an organisation
