@@ -127,17 +127,21 @@ impl Roles {
                 self.behind.map(|(_, side)| side)
             }
             // a body of the home state that is no side speaks for whoever governs it
-            // ("Downing Street" in a story between parties); while that is not known
-            // there, it names no side, so the holder's other clues decide (a Wales
-            // Office minister who attacks one party)
+            // ("Downing Street" in a story between parties)
             Target::Side(s) if Some(s) == self.nation && !considered.contains(&s) => {
-                governing().or_else(|| (self.parties_in(considered) < 2).then_some(s))
+                governing().or(Some(s))
             }
             Target::Side(s) => Some(s),
             // (between two parties whose government is not known, the state's offices
             // are no one's: the country is not what they speak for)
             Target::State => governing()
-                .or_else(|| nation().filter(|_| self.parties_in(considered) < 2))
+                .or_else(|| {
+                    let parties = considered
+                        .iter()
+                        .filter(|&&s| self.kinds.get(s) == Some(&SideKind::Party))
+                        .count();
+                    nation().filter(|_| parties < 2)
+                })
                 .or_else(|| self.public_body(considered)),
             Target::Nation => nation(),
             Target::Home => self.nation.filter(|n| considered.contains(n)),
@@ -149,12 +153,6 @@ impl Roles {
                 only(&[kind], None).or_else(|| self.untold_kind(kind, considered))
             }
         }
-    }
-
-    /// How many of the `considered` sides are parties.
-    fn parties_in(&self, considered: &[usize]) -> usize {
-        let is_party = |s: &&usize| self.kinds.get(**s) == Some(&SideKind::Party);
-        considered.iter().filter(is_party).count()
     }
 
     /// The side the state's offices speak for in a story between a public body and

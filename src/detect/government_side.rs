@@ -205,24 +205,6 @@ mod tests {
     }
 
     #[test]
-    fn a_territorial_office_of_the_state_speaks_by_what_its_holder_says() {
-        use crate::detect::test_support::{party, quote_sides, sides};
-        // who governs is not told: the Welsh Secretary (an office of the United
-        // Kingdom) who attacks Plaid is of the other side, not of the country
-        let story = "Rail cash row\n\n\
-            Plaid Cymru has accused the Conservatives of short-changing Wales.\n\n\
-            Plaid leader Mari Hopcyn said: \"Wales gets nothing.\"\n\n\
-            Welsh Secretary Owen Tate accused Plaid of \"grievance politics\". \
-            \"The rules have not changed,\" Mr Tate said.\n";
-        let parties = [
-            party("plaid", "Plaid Cymru", &["Plaid"]),
-            party("tories", "Conservatives", &["Tories"]),
-        ];
-        let want = sides(&["plaid", "tories", "tories"]);
-        assert_eq!(quote_sides(story, &parties), want);
-    }
-
-    #[test]
     fn a_minister_is_named_by_the_word_alone() {
         assert!(names_a_minister("the prime minister's official spokesman"));
         assert!(names_a_minister("Local Government Minister"));
