@@ -466,3 +466,12 @@ fn a_bodys_initials_used_later_without_brackets_are_its_name() {
     let got = found("The Moss Valley Water Authority ruled on Monday.");
     assert!(got.iter().all(|(n, _)| !n.contains("MVWA")), "{got:?}");
 }
+
+#[test]
+fn estates_and_dairies_end_a_companys_name_but_not_a_neighbourhoods() {
+    use super::organisations::kind_of_name;
+    assert_eq!(kind_of_name("Marrow Hill Estates"), Some(SideKind::Company));
+    assert_eq!(kind_of_name("Tannock Dairies"), Some(SideKind::Company));
+    // a known place before "Estates" names a neighbourhood
+    assert_eq!(kind_of_name("Kenya Estates"), None);
+}

@@ -189,3 +189,15 @@ fn offices_are_told_apart_by_whose_they_are() {
         Some(Target::Kind(SideKind::Union))
     );
 }
+
+#[test]
+fn a_towns_offices_are_a_public_bodys() {
+    let public_body = Some(Target::Kind(SideKind::Regulator));
+    assert_eq!(office_target("Mayor", false), public_body);
+    assert_eq!(office_target("the City Attorney", false), public_body);
+    // (a union's officer is still the union's)
+    assert_eq!(
+        office_target("union official", false),
+        Some(Target::Kind(SideKind::Union))
+    );
+}
