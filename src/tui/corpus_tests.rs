@@ -188,6 +188,45 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
     let offset = app.article().text.find("fish farmers").unwrap();
     let shown = app.top_offset();
     assert!(shown <= offset, "the match is on screen");
+    // the article's search is the corpus's, on that match: marked, `v` starts on it,
+    // and `n` goes on (in the article, ignoring case as the corpus search did)
+    let search = app.search();
+    assert_eq!(
+        search.current.map(|c| search.matches[c].start),
+        Some(offset)
+    );
+    typ(&mut app, "v");
+    assert_eq!(app.mode().cursor().map(|c| c.at), Some(offset));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    typ(&mut app, "n");
+    assert!(
+        !message(&app).contains("no search yet"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn a_corpus_search_match_in_the_article_already_open_is_marked_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.article().text.starts_with("Norway accepts"));
+    command(&mut app, "ls");
+    typ(&mut app, "/");
+    typ(&mut app, "FISH farmers");
+    press(&mut app, KeyCode::Enter);
+    let job = app.take_search().expect("the search is left to a worker");
+    finish_search(&mut app, job);
+    press(&mut app, KeyCode::Enter);
+    assert!(!list_open(&app));
+    let offset = app.article().text.find("fish farmers").unwrap();
+    let search = app.search();
+    assert_eq!(
+        search.current.map(|c| search.matches[c].start),
+        Some(offset)
+    );
 }
 
 /// Runs a search's worker as the loop does and gives the app each batch it sends.
