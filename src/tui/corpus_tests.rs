@@ -73,6 +73,10 @@ fn the_list_opens_articles_and_n_goes_on_in_its_order() {
     // the list's own keys are on its last rows; `h` opens no help here
     assert!(!status.contains("h help"), "{status}");
     assert!(
+        status.starts_with(" LIST"),
+        "no empty name before it: {status}"
+    );
+    assert!(
         s.contains("Norway accepts Chile's quota") && s.contains("(brief.md)"),
         "{s}"
     );

@@ -229,7 +229,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let info = left_text(app);
     // the file name gets what the rest leaves, but never less than a few columns
     let room = width.saturating_sub(crate::tui::layout::text_width(&info) + 8 + help.len());
-    let left = if app.mode().search_field().is_some() || app.mode().pending().is_some() || room < 8
+    // no name before the first article of a corpus is open
+    let nameless = app.label().is_empty();
+    let left = if app.mode().search_field().is_some()
+        || app.mode().pending().is_some()
+        || room < 8
+        || nameless
     {
         format!(" {info}")
     } else {
