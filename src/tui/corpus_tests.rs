@@ -172,6 +172,19 @@ fn sorting_and_filtering_the_list() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.corpus().unwrap().rows.len(), 1);
     assert!(screen(&app).contains("1 of 3 articles"));
+    // a filter that hides every article says so, not that the folder has none
+    typ(&mut app, "f");
+    let ctrl = crossterm::event::KeyModifiers::CONTROL;
+    super::test_support::press_mod(&mut app, KeyCode::Char('u'), ctrl);
+    typ(&mut app, "zzz");
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("0 of 3 articles"), "{s}");
+    assert!(!s.contains("no articles here"), "{s}");
+    assert!(
+        s.contains("no file or title holds “zzz”: f changes the filter"),
+        "{s}"
+    );
 }
 
 #[test]
