@@ -133,8 +133,9 @@ pub struct ExportArgs {
     /// Of a corpus: one row per article, with its status and counts.
     #[arg(long = "articles")]
     pub article_rows: bool,
-    /// Write to this file (atomically) instead of standard output; never the
-    /// article, only a regular file, and an existing one only with --force.
+    /// Write to this file (atomically) instead of standard output (- is standard
+    /// output); never the article, only a regular file, and an existing one only with
+    /// --force.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace the --output file if it exists.
@@ -308,6 +309,8 @@ fn export(args: ExportArgs, store: Option<PathBuf>, config: &Config) -> Result<E
         force,
         all,
     } = args;
+    // `-o -` is standard output, as `-` is standard input for the article
+    let output = output.filter(|p| p.as_os_str() != "-");
     if article_rows || crate::corpus::names_a_corpus(&articles) {
         let request = corpus::TableRequest {
             format: corpus::table_format(format, output.as_deref())?,

@@ -199,6 +199,37 @@ fn two_folders_pair_their_stores_by_article() {
 }
 
 #[test]
+fn two_folders_list_their_articles_in_name_order() {
+    let root = tempfile::tempdir().unwrap();
+    let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"];
+    for dir in ["a", "b"] {
+        let dir = root.path().join(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in names {
+            let text = format!("{name} said: “we will win the {name} vote.”\n");
+            let q = text.find('“').unwrap();
+            let path = dir.join(format!("{name}.txt"));
+            std::fs::write(&path, &text).unwrap();
+            let store = store_of(&text, &[(q, text.len() - 1)]);
+            std::fs::write(dir.join(format!("{name}.txt.parley.toml")), store).unwrap();
+        }
+    }
+    let v = json(&parley(root.path(), &["agree", "a", "b", "--json"]));
+    let listed: Vec<String> = v["per_article"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["article"].as_str().unwrap().to_string())
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(
+        listed, sorted,
+        "as the folder lists them, not by the articles' hashes"
+    );
+}
+
+#[test]
 fn a_missing_store_or_a_store_beside_a_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     detected(dir.path());

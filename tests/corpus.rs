@@ -159,6 +159,29 @@ fn export_to_a_file_follows_its_extension_and_never_replaces_unasked() {
 }
 
 #[test]
+fn export_to_dash_writes_standard_output_and_no_file_named_dash() {
+    let (dir, _news) = corpus();
+    ok(run(dir.path(), &["detect", "news", "--save"]));
+    let (plain, _) = ok(run(dir.path(), &["export", "news"]));
+    for args in [
+        &["export", "news", "-o", "-"][..],
+        &["export", "news", "--articles", "-o", "-"],
+        &["export", "news/talks.txt", "--format", "csv", "-o", "-"],
+    ] {
+        let (out, err) = ok(run(dir.path(), args));
+        // the corpus's table, or one article's (its columns start with the side)
+        assert!(
+            out.starts_with("article,") || out.starts_with("side,"),
+            "{args:?}: {out}"
+        );
+        assert!(!err.contains("written to"), "{args:?}: {err}");
+        assert!(!dir.path().join("-").exists(), "{args:?}");
+    }
+    let (twice, _) = ok(run(dir.path(), &["export", "news", "-o", "-"]));
+    assert_eq!(twice, plain, "the same table as with no -o");
+}
+
+#[test]
 fn the_article_table_has_a_row_per_article_with_its_status() {
     let (dir, news) = corpus();
     ok(run(

@@ -175,6 +175,8 @@ fn corpus(args: &AgreeArgs, config: &Config) -> Result<Report> {
             display_name(&args.b)
         );
     }
+    // listed by name, as the folder is, not in the order of the hashes that paired them
+    loaded.sort_by(|x, y| x.0.cmp(&y.0));
     let pairs: Vec<Pair<'_>> = loaded
         .iter()
         .map(|(name, article, a, b)| pair(name, article, a, b))

@@ -4,7 +4,7 @@
 
 use crate::article::bounded::{self, Kinds, ReadError};
 use crate::article::{Kind, sanitize_inline, sniff};
-use crate::model::{Annotations, Status};
+use crate::model::{Annotations, QuoteKind, Status};
 use crate::store::{schema, store_beside};
 use std::io::Read;
 use std::path::Path;
@@ -18,8 +18,9 @@ pub struct Counts {
     pub positions: usize,
     /// Annotations by status: suggested, accepted, rejected.
     pub by_status: [usize; 3],
-    /// Quotes and positions (rejected ones left out) per side, in the store's order
-    /// of sides; those of no side are not counted here.
+    /// Quotes and positions (rejected ones and quoted terms left out, as the reader
+    /// counts a side) per side, in the store's order of sides; those of no side are
+    /// not counted here.
     pub by_side: Vec<(String, usize)>,
     /// Annotations a person has decided on (orphans included): made or changed by
     /// hand, accepted, rejected, or given a note — every one but the detector's
@@ -37,13 +38,20 @@ impl Counts {
         let spans = a
             .quotes
             .iter()
-            .map(|q| (true, q.status, q.party.as_deref()))
+            .map(|q| {
+                (
+                    true,
+                    q.kind == QuoteKind::Term,
+                    q.status,
+                    q.party.as_deref(),
+                )
+            })
             .chain(
                 a.positions
                     .iter()
-                    .map(|p| (false, p.status, p.party.as_deref())),
+                    .map(|p| (false, false, p.status, p.party.as_deref())),
             );
-        for (is_quote, status, party) in spans {
+        for (is_quote, is_term, status, party) in spans {
             counts.by_status[status as usize] += 1;
             if status == Status::Rejected {
                 continue;
@@ -53,6 +61,9 @@ impl Counts {
             } else {
                 &mut counts.positions
             } += 1;
+            if is_term {
+                continue;
+            }
             if let Some(i) = party.and_then(|id| a.parties.iter().position(|p| p.id == id)) {
                 counts.by_side[i].1 += 1;
             }
@@ -251,6 +262,16 @@ party = "b"
         assert_eq!(c.sides_line(), "Alpha: 1; Beta: 2");
         assert_eq!(c.decided, 2, "the accepted and the rejected quote");
         assert!(c.is_begun());
+    }
+
+    #[test]
+    fn a_quoted_term_counts_as_a_quote_but_not_for_its_side() {
+        let mut a = schema::parse(STORE, "test").unwrap();
+        a.quotes[0].kind = crate::model::QuoteKind::Term;
+        let c = Counts::of(&a);
+        assert_eq!(c.quotes, 3);
+        // as the reader's status bar and sides editor count a side: speech, not terms
+        assert_eq!(c.sides_line(), "Alpha: 0; Beta: 2");
     }
 
     #[test]

@@ -70,6 +70,12 @@ fn the_list_opens_articles_and_n_goes_on_in_its_order() {
     // no article yet: the status bar names the list and gives no place in an article
     let status = s.lines().last().unwrap();
     assert!(status.contains("LIST") && !status.contains('%'), "{status}");
+    // the list's own keys are on its last rows; `h` opens no help here
+    assert!(!status.contains("h help"), "{status}");
+    assert!(
+        status.starts_with(" LIST"),
+        "no empty name before it: {status}"
+    );
     assert!(
         s.contains("Norway accepts Chile's quota") && s.contains("(brief.md)"),
         "{s}"
@@ -166,6 +172,19 @@ fn sorting_and_filtering_the_list() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.corpus().unwrap().rows.len(), 1);
     assert!(screen(&app).contains("1 of 3 articles"));
+    // a filter that hides every article says so, not that the folder has none
+    typ(&mut app, "f");
+    let ctrl = crossterm::event::KeyModifiers::CONTROL;
+    super::test_support::press_mod(&mut app, KeyCode::Char('u'), ctrl);
+    typ(&mut app, "zzz");
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("0 of 3 articles"), "{s}");
+    assert!(!s.contains("no articles here"), "{s}");
+    assert!(
+        s.contains("no file or title holds “zzz”: f changes the filter"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -186,6 +205,45 @@ fn a_corpus_search_lists_matches_and_enter_goes_there() {
     let offset = app.article().text.find("fish farmers").unwrap();
     let shown = app.top_offset();
     assert!(shown <= offset, "the match is on screen");
+    // the article's search is the corpus's, on that match: marked, `v` starts on it,
+    // and `n` goes on (in the article, ignoring case as the corpus search did)
+    let search = app.search();
+    assert_eq!(
+        search.current.map(|c| search.matches[c].start),
+        Some(offset)
+    );
+    typ(&mut app, "v");
+    assert_eq!(app.mode().cursor().map(|c| c.at), Some(offset));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    typ(&mut app, "n");
+    assert!(
+        !message(&app).contains("no search yet"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn a_corpus_search_match_in_the_article_already_open_is_marked_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.article().text.starts_with("Norway accepts"));
+    command(&mut app, "ls");
+    typ(&mut app, "/");
+    typ(&mut app, "FISH farmers");
+    press(&mut app, KeyCode::Enter);
+    let job = app.take_search().expect("the search is left to a worker");
+    finish_search(&mut app, job);
+    press(&mut app, KeyCode::Enter);
+    assert!(!list_open(&app));
+    let offset = app.article().text.find("fish farmers").unwrap();
+    let search = app.search();
+    assert_eq!(
+        search.current.map(|c| search.matches[c].start),
+        Some(offset)
+    );
 }
 
 /// Runs a search's worker as the loop does and gives the app each batch it sends.

@@ -177,3 +177,18 @@ fn help_is_on_h_and_f1_and_the_status_bar_says_so() {
     let text = screen(&a);
     assert!(text.contains("Search backward"), "{text}");
 }
+
+#[test]
+fn the_status_bar_offers_help_only_where_its_key_opens_it() {
+    let (mut a, _dir) = reader();
+    // in cursor mode `h` moves left, and the panels take their own keys
+    for (open, mode) in [("v", "SELECT"), ("W", "SPEAKERS"), ("S", "SIDES")] {
+        typ(&mut a, open);
+        let bar = status(&a);
+        assert!(bar.contains(mode), "{bar}");
+        assert!(!bar.contains("h help"), "{open}: {bar}");
+        press(&mut a, KeyCode::Esc);
+        press(&mut a, KeyCode::Esc);
+        assert!(status(&a).trim_end().ends_with("h help"), "{}", status(&a));
+    }
+}

@@ -107,3 +107,26 @@ fn search_in_cursor_mode_puts_the_cursor_on_the_match() {
     typ(&mut a, "e");
     assert_eq!(selected_text(&a), "boatlift");
 }
+
+#[test]
+fn v_starts_where_the_user_last_went_a_match_or_the_annotation_tab_chose() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path(), 100, 30, true);
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "/groundwork");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "v");
+    let at = a.mode().cursor().unwrap().at;
+    assert!(
+        a.article().text[at..].starts_with("groundwork"),
+        "on the match"
+    );
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Esc);
+    // Tab goes to an annotation again: the selection starts there
+    press(&mut a, KeyCode::BackTab);
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "v");
+    let at = a.mode().cursor().unwrap().at;
+    assert_eq!(at, a.hl().items[a.selected().unwrap()].range().start);
+}

@@ -203,3 +203,13 @@ fn undoing_back_to_the_saved_state_then_quitting_leaves_nothing_to_recover() {
         "no journal for the next start to recover"
     );
 }
+
+#[test]
+fn a_frame_smaller_than_the_size_the_reader_last_heard_of_is_drawn_without_a_panic() {
+    // a resize can reach the reader before the frame it draws into has the new size
+    let dir = tempfile::tempdir().unwrap();
+    let a = app_in(dir.path(), 100, 30, true);
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    ratatui::widgets::Widget::render(&a, area, &mut buf);
+}

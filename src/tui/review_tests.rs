@@ -310,3 +310,18 @@ fn pressing_the_side_an_annotation_has_changes_nothing() {
     typ(&mut a, "1");
     assert!(screen(&a).contains("[+] unsaved"));
 }
+
+#[test]
+fn y_on_an_annotation_already_accepted_says_so_and_offers_no_undo() {
+    let (mut a, _dir) = reader();
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "a");
+    let (id, status, _) = selected(&a);
+    assert_eq!(status, Status::Accepted);
+    // `y` on it changes nothing
+    typ(&mut a, "y");
+    assert_eq!(status_of(&a, id.as_ref()), Status::Accepted);
+    let said = super::test_support::message(&a);
+    assert!(said.starts_with("already accepted; "), "{said}");
+    assert!(!said.contains("undoes"), "{said}");
+}

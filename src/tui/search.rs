@@ -12,6 +12,9 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// The match the view is on.
     pub current: Option<usize>,
+    /// Whether the view went to the current match after an annotation was last
+    /// selected: then the selection `v` starts begins on the match.
+    pub went_to_match: bool,
     /// The top row when the prompt opened, restored on abort.
     pub saved_top: usize,
     /// Whether the last search was backward (`?`): `n` goes on backward, `N` forward.

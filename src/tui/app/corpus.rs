@@ -242,8 +242,21 @@ impl App {
         }
     }
 
-    /// Opens the article in place of the one shown, its store and reading place with it.
+    /// Goes to `d`: its article, opened if it is not; at a corpus search's match, the
+    /// search goes on in the article.
     fn arrive(&mut self, d: Destination) {
+        let query = (d.offset)
+            .and(self.corpus.as_ref().and_then(|c| c.search.as_ref()))
+            .map(|s| s.query.clone());
+        self.open_entry(d);
+        let opened = self.corpus.as_ref().and_then(|c| c.current) == Some(d.entry);
+        if let (Some(query), Some(at), true) = (query, d.offset, opened) {
+            self.search_from_corpus(&query, at);
+        }
+    }
+
+    /// Opens the article in place of the one shown, its store and reading place with it.
+    fn open_entry(&mut self, d: Destination) {
         let Destination { entry: i, offset } = d;
         let Some(corpus) = self.corpus.as_ref() else {
             return;
@@ -298,6 +311,17 @@ impl App {
             None if !to_come => self.take_place(),
             None => {}
         }
+    }
+
+    /// Makes a corpus search's query the article's search, on its match at `offset`
+    /// (the one Enter chose), so the match is marked, `v` starts on it and `n` `N` go
+    /// on; in lowercase, as the corpus search ignores case.
+    fn search_from_corpus(&mut self, query: &str, offset: usize) {
+        self.search.backward = false;
+        self.search
+            .set_query(&self.article.text, &query.to_lowercase());
+        self.search.current = self.search.matches.iter().position(|m| m.start >= offset);
+        self.search.went_to_match = self.search.current.is_some();
     }
 
     /// What a worker sent for the article opened under `ticket`: taken while that

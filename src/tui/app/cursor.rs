@@ -46,13 +46,20 @@ fn is_space(text: &str, at: usize) -> bool {
 }
 
 impl App {
-    /// Enters cursor mode at the selected annotation, or the top of the screen, with a
-    /// selection started there (as vim's `v`: moves extend it at once).
+    /// Enters cursor mode where the user last went: the search match the view went to,
+    /// else the selected annotation, else the top of the screen; with a selection
+    /// started there (as vim's `v`: moves extend it at once).
     pub(super) fn enter_cursor(&mut self) {
-        let at = self
-            .selected
-            .and_then(|s| self.hl.items.get(s))
-            .map(|it| it.range().start)
+        let on_match = (self.search.current)
+            .filter(|_| self.search.went_to_match)
+            .and_then(|c| self.search.matches.get(c))
+            .map(|m| m.start);
+        let at = on_match
+            .or_else(|| {
+                self.selected
+                    .and_then(|s| self.hl.items.get(s))
+                    .map(|it| it.range().start)
+            })
             .filter(|&o| o < self.article.text.len())
             .unwrap_or_else(|| self.first_text_offset());
         self.mode.enter_cursor(Cursor {

@@ -79,6 +79,7 @@ impl App {
         if let Some(it) = self.hl.items.get(item) {
             let start = it.range().start;
             self.selected = Some(item);
+            self.search.went_to_match = false;
             self.reveal(start);
             if let Some(note) = self.selected_note() {
                 let first = note.lines().next().unwrap_or("");
@@ -219,6 +220,7 @@ impl App {
     /// selection can start there.
     pub(super) fn go_to_match(&mut self, i: usize) {
         self.search.current = Some(i);
+        self.search.went_to_match = true;
         let at = self.search.matches[i].start;
         if let Some(c) = self.mode.cursor_mut() {
             c.at = at;
@@ -248,6 +250,7 @@ impl App {
             c.anchor = None;
         } else if let Some(i) = self.hl.item_covering(offset) {
             self.selected = Some(i);
+            self.search.went_to_match = false;
         }
     }
 

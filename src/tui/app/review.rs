@@ -95,9 +95,9 @@ impl App {
             self.step_review(true);
             return;
         };
-        if self.apply(Edit::SetStatus { id, status }).is_none() {
+        let Some(outcome) = self.apply(Edit::SetStatus { id, status }) else {
             return;
-        }
+        };
         self.message = None;
         self.step_review(true);
         // what was done, then what the selection is now (or that none is left)
@@ -106,10 +106,12 @@ impl App {
             None => crate::tui::view::status::selection_text(self)
                 .map_or_else(String::new, |s| format!("next: {s}")),
         };
-        self.say(
-            strings::reviewed(status.as_str(), &then, &self.keymap),
-            Tone::Info,
-        );
+        let said = if outcome.changes == 0 {
+            strings::already_reviewed(status.as_str(), &then)
+        } else {
+            strings::reviewed(status.as_str(), &then, &self.keymap)
+        };
+        self.say(said, Tone::Info);
     }
 
     /// `A`: accepts every suggestion of the selected one's kind (a position, or a

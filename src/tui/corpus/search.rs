@@ -18,6 +18,9 @@ pub const MATCHES_MAX: usize = 2000;
 /// How long the worker gathers before it sends what it found, so a large corpus
 /// costs the reader a few redraws a second, not one per article.
 const BATCH_TIME: Duration = Duration::from_millis(100);
+/// How many characters of a long line a match's row keeps before the match, so the
+/// match shows in a row of the list however far into its paragraph it is.
+const CONTEXT_BEFORE: usize = 30;
 
 /// A line of an article that holds the searched text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,12 +201,26 @@ pub fn find_lines(text: &str, needle: &str, entry: usize, limit: usize) -> Vec<M
                 entry,
                 line: n + 1,
                 offset: offset + at,
-                context: crate::article::sanitize_inline(line.trim()),
+                context: context(line, at),
             });
         }
         offset += line.len() + 1;
     }
     out
+}
+
+/// A matching line made safe to show: whole when the match `at` is near its start,
+/// else from a word a little before the match, after "…".
+fn context(line: &str, at: usize) -> String {
+    let before = &line[..at];
+    let Some((cut, _)) = before.char_indices().rev().nth(CONTEXT_BEFORE) else {
+        return crate::article::sanitize_inline(line.trim());
+    };
+    let word = before[cut..].find(' ').map_or(cut, |space| cut + space + 1);
+    format!(
+        "…{}",
+        crate::article::sanitize_inline(line[word..].trim_end())
+    )
 }
 
 #[cfg(test)]
@@ -217,6 +234,24 @@ mod tests {
         assert_eq!((m[0].line, m[0].offset, m[0].entry), (3, 11, 4));
         assert_eq!(m[1].context, "ferry again");
         assert_eq!(find_lines("ferry ferry\nferry", "ferry", 0, 1).len(), 1);
+    }
+
+    #[test]
+    fn a_match_far_into_a_long_line_is_shown_with_the_words_before_it() {
+        let line = "Local traders worried about the cost of the closure all week, and one \
+                    of them, who runs a café near the docks, said trade had fallen.";
+        let m = find_lines(line, "trade had", 0, 10);
+        let context = &m[0].context;
+        assert!(
+            context.starts_with("…a café"),
+            "from a word's start: {context}"
+        );
+        let shown = context.find("trade had").unwrap();
+        assert!(
+            context[..shown].chars().count() <= CONTEXT_BEFORE + 1,
+            "{context}"
+        );
+        assert_eq!(&line[m[0].offset..m[0].offset + 9], "trade had");
     }
 
     #[test]

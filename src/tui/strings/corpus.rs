@@ -11,6 +11,14 @@ pub const NO_MATCH_YET: &str = "no match yet";
 /// "no articles here (.txt, .html, .md files)"
 pub const NO_ARTICLES: &str = "no articles here (.txt, .html, .md files)";
 
+/// A filter hides every article: "no file or title holds “zzz”: f changes the filter"
+pub fn none_holds(filter: &str, filter_key: &str) -> String {
+    format!(
+        "no file or title holds “{}”: {filter_key} changes the filter",
+        crate::article::sanitize_inline(filter)
+    )
+}
+
 /// "this is the last article of the list"
 pub const LAST_ARTICLE: &str = "this is the last article of the list";
 

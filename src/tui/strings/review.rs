@@ -66,6 +66,11 @@ pub fn reviewed(done: &str, then: &str, keys: &Keymap) -> String {
     format!("{done}; {then} ({} undoes)", keys.hint(Command::Undo))
 }
 
+/// `y` or `X` on an annotation that had that status: "already accepted; THEN"
+pub fn already_reviewed(status: &str, then: &str) -> String {
+    format!("already {status}; {then}")
+}
+
 /// Stepping to the next (previous) suggestion went round the end of the article.
 pub fn review_wrapped(forward: bool) -> &'static str {
     if forward {

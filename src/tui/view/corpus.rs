@@ -42,11 +42,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(inner.height).saturating_sub(footer_h).max(1);
     let lines = visible_lines(corpus, rows, counts_width(w));
     if lines.is_empty() {
+        let filter_key = app.keymap().hint(Command::CorpusFilter);
         let empty = match corpus.search {
-            Some(_) => crate::tui::strings::NO_MATCH_YET,
-            None => crate::tui::strings::NO_ARTICLES,
+            Some(_) => strings::NO_MATCH_YET.to_string(),
+            None if corpus.filter.is_empty() => strings::NO_ARTICLES.to_string(),
+            None => strings::none_holds(&corpus.filter, &filter_key),
         };
-        put_str(buf, inner.x + 1, inner.y, empty, w, app.theme().dim);
+        put_str(buf, inner.x + 1, inner.y, &empty, w, app.theme().dim);
     }
     for (dy, (line, selected)) in lines.iter().enumerate() {
         let style = if *selected {

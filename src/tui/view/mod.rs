@@ -23,6 +23,14 @@ pub const TOO_SMALL: &str = "terminal too small";
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // a resize can reach the reader before the frame it draws into has the new
+        // size: nothing is drawn past the frame then, and the next frame has the size
+        if self
+            .geometry()
+            .is_some_and(|g| area.union(g.status) != area)
+        {
+            return;
+        }
         let Some(g) = self
             .geometry()
             .filter(|_| area.width >= 20 && area.height >= 5)

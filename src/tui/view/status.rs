@@ -219,11 +219,22 @@ pub fn selection_text(app: &App) -> Option<String> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme().status);
     let width = usize::from(area.width);
-    let help = format!("{} help ", app.keymap().hint(Command::ToggleHelp));
+    // offered only where its key opens it: in cursor mode `h` moves, a panel or the
+    // list takes its own keys and shows them
+    let help = if Command::ToggleHelp.scopes().contains(&app.mode().scope()) {
+        format!("{} help ", app.keymap().hint(Command::ToggleHelp))
+    } else {
+        String::new()
+    };
     let info = left_text(app);
     // the file name gets what the rest leaves, but never less than a few columns
     let room = width.saturating_sub(crate::tui::layout::text_width(&info) + 8 + help.len());
-    let left = if app.mode().search_field().is_some() || app.mode().pending().is_some() || room < 8
+    // no name before the first article of a corpus is open
+    let nameless = app.label().is_empty();
+    let left = if app.mode().search_field().is_some()
+        || app.mode().pending().is_some()
+        || room < 8
+        || nameless
     {
         format!(" {info}")
     } else {
@@ -231,7 +242,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut right = help;
     if let Some((msg, tone)) = &app.message() {
-        right = format!("{}  {right}", sanitize_inline(msg));
+        let msg = sanitize_inline(msg);
+        right = if right.is_empty() {
+            format!("{msg} ")
+        } else {
+            format!("{msg}  {right}")
+        };
         if *tone == Tone::Warning {
             right = format!("⚠ {right}");
         }
