@@ -11,6 +11,9 @@ use crate::detect::words::is_capitalized;
 /// Words a place's name may run to ("Phnom Penh", "Kuala Lumpur").
 const PLACE_WORDS: usize = 3;
 
+/// Bytes before a mention within which the sentence's opening place is looked for.
+const PLACE_REACH: usize = 160;
+
 /// A speaker introduced in a side's place ("In Astana, …") holds that side's office,
 /// not the home state's, and has the place for a dateline: the clues that point at the
 /// state and the home point at that side instead.
@@ -24,19 +27,11 @@ pub fn place_clues(text: &str, entities: &Entities, sides: &SideMatcher, evidenc
     }
 }
 
-/// The side whose place opens the sentences that mention the entity ("In Astana, …"),
-/// where every such sentence names the same side.
+/// The side whose place opens the sentence that introduces the entity (its first
+/// mention: "In Astana, Deputy Agriculture Minister Serik Zhanuzakov said").
 fn speaking_place(text: &str, e: &Entity, sides: &SideMatcher) -> Option<usize> {
-    let mut found = None;
-    for m in &e.mentions {
-        match (found, opening_place(text, m.start, sides)) {
-            (_, None) => {}
-            (None, Some(s)) => found = Some(Some(s)),
-            (Some(Some(f)), Some(s)) if f != s => found = Some(None),
-            _ => {}
-        }
-    }
-    found.flatten()
+    let first = e.mentions.iter().map(|m| m.start).min()?;
+    opening_place(text, first, sides)
 }
 
 /// The side named by the place that opens the sentence holding `at`: "In <Place>, …",
@@ -44,8 +39,8 @@ fn speaking_place(text: &str, e: &Entity, sides: &SideMatcher) -> Option<usize> 
 /// and `at` but the comma after the place.
 fn opening_place(text: &str, at: usize, sides: &SideMatcher) -> Option<usize> {
     let before = text.get(..at)?;
-    let start = sentence_start(before);
-    let opening = before[start..].strip_prefix("In ")?;
+    let start = sentence_start(before)?;
+    let opening = before.get(start..)?.strip_prefix("In ")?;
     let (place, rest) = opening.split_once(", ")?;
     let words: Vec<&str> = place.split_whitespace().collect();
     let named = !words.is_empty()
@@ -56,14 +51,19 @@ fn opening_place(text: &str, at: usize, sides: &SideMatcher) -> Option<usize> {
 }
 
 /// Where the sentence that `before` ends inside starts: after the last line break or
-/// full stop followed by a space.
-fn sentence_start(before: &str) -> usize {
-    let line = before.rfind('\n').map_or(0, |i| i + 1);
-    let stop = before[line..]
-        .rfind(['.', '?', '!'])
-        .filter(|&i| before[line + i + 1..].starts_with(' '))
-        .map_or(line, |i| line + i + 2);
-    stop.max(line)
+/// full stop followed by a space, if one is within `PLACE_REACH` bytes (an opening place
+/// further back is too far from the mention to be its).
+fn sentence_start(before: &str) -> Option<usize> {
+    // (bytes, not chars: the marks are ASCII, and this runs for every mention)
+    let from = before.len().saturating_sub(PLACE_REACH);
+    let bytes = &before.as_bytes()[from..];
+    let line = memchr::memrchr(b'\n', bytes).map(|i| i + 1);
+    let stop = bytes[line.unwrap_or(0)..]
+        .windows(2)
+        .rposition(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ')
+        .map(|i| line.unwrap_or(0) + i + 2);
+    let start = stop.or(line).or((from == 0).then_some(0))?;
+    Some(from + start)
 }
 
 #[cfg(test)]
@@ -91,6 +91,9 @@ mod tests {
     fn a_sentence_opened_by_a_place_starts_after_the_last_stop() {
         let text = "He left. In Astana, the minister said";
         let at = text.find("the minister").unwrap();
-        assert_eq!(&text[sentence_start(&text[..at])..at], "In Astana, ");
+        assert_eq!(
+            &text[sentence_start(&text[..at]).unwrap()..at],
+            "In Astana, "
+        );
     }
 }
