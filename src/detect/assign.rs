@@ -274,6 +274,7 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
         short_name_clues(story.text, entities, &titles, parties, &mut evidence);
     }
     home::office_clues(home, entities, &described, &mut evidence);
+    home::place_clues(story.text, entities, sides, &mut evidence);
     evidence
 }
 

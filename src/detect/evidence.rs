@@ -243,6 +243,17 @@ impl Evidence {
         }
     }
 
+    /// Points entity `entity`'s clue `from` at `to` instead, if it has it.
+    pub fn retarget(&mut self, entity: usize, from: (Target, Clue), to: Target) {
+        let Some(list) = self.clues.get_mut(entity) else {
+            return;
+        };
+        if let Some(at) = list.iter().position(|&c| c == from) {
+            list.remove(at);
+            self.add(entity, to, from.1);
+        }
+    }
+
     /// How many entities the evidence is about.
     pub fn entities(&self) -> usize {
         self.clues.len()

@@ -15,7 +15,9 @@ use crate::article::Structure;
 use std::borrow::Cow;
 
 mod dateline;
+mod place;
 pub use dateline::dateline_side;
+pub use place::place_clues;
 
 /// Where the story is told from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

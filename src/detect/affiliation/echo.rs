@@ -5,7 +5,7 @@
 //! office names the same side.
 
 use crate::detect::appositive::{Reading, appositive};
-use crate::detect::entities::{Entities, mention_ends};
+use crate::detect::entities::{Entities, Entity, mention_ends};
 use crate::detect::evidence::{Clue, Evidence, Target};
 use crate::detect::lexicon;
 use crate::detect::parties::SideMatcher;
@@ -16,6 +16,9 @@ const LOOK_BACK: usize = 8 * 1024;
 
 /// Words a side's name before the office may run to ("the People's Republic").
 const OWNER_WORDS: usize = 4;
+
+/// The posts a country holds one of in another's capital.
+const ENVOY_POSTS: [&str; 2] = ["ambassador", "envoy"];
 
 /// Clues from the appositives that repeat an office an earlier mention gave a side.
 pub fn echoed_office_clues(
@@ -33,8 +36,26 @@ pub fn echoed_office_clues(
         });
         if let Some(side) = super::agreed(owners) {
             evidence.add(i, Target::Side(side), Clue::Described);
+        } else if let Some(side) = envoy_owner(text, e, sides) {
+            evidence.add(i, Target::Side(side), Clue::Described);
         }
     }
+}
+
+/// The side whose envoy a speaker called only "ambassador" is ("The ambassador, Ivo
+/// Brand, said" after "summoned Kasmar's ambassador"): a country has one envoy in the
+/// other's capital, so the post alone is enough, when every earlier mention of it
+/// before the speaker's first names the same owner.
+fn envoy_owner(text: &str, e: &Entity, sides: &SideMatcher) -> Option<usize> {
+    let post = |d: &String| {
+        let d = d.strip_prefix("the ").unwrap_or(d).to_lowercase();
+        ENVOY_POSTS.contains(&d.as_str()).then_some(d)
+    };
+    let post = e.descriptions.iter().find_map(post)?;
+    let first = e.mentions.iter().map(|m| m.start).min()?;
+    let owners = owners_before(text, first, &post, sides);
+    let side = *owners.first()?;
+    owners.iter().all(|&s| s == side).then_some(side)
 }
 
 /// The office of a definite description that names no side ("the chief negotiator"
@@ -125,6 +146,21 @@ mod tests {
         let titled = "Belvora's Chief Negotiator Ian Moss spoke. Moss, the chief negotiator,";
         let end = titled.find("Moss,").unwrap() + 4;
         assert_eq!(owners_before(titled, end, "chief negotiator", &m), [1]);
+    }
+
+    #[test]
+    fn a_speaker_called_only_ambassador_is_the_envoy_named_before() {
+        use crate::detect::test_support::{party, quote_sides, sides};
+        let story = "Border row\n\nDRAVEN, May 2 - The Ardenian foreign ministry \
+            summoned Belvora's ambassador on Monday.\n\n\
+            The ambassador, Ivo Marr, said after the meeting that the guards had done \
+            nothing wrong. \"Our guards stayed on our side,\" Marr said.\n\n\
+            \"We want an apology,\" Ardenian Foreign Minister Ann Bell said.\n";
+        let parties = [
+            party("ardenia", "Ardenia", &["Ardenian"]),
+            party("belvora", "Belvora", &["Belvoran"]),
+        ];
+        assert_eq!(quote_sides(story, &parties), sides(&["belvora", "ardenia"]));
     }
 
     #[test]

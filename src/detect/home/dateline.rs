@@ -30,10 +30,36 @@ pub fn dateline_side(
         .iter()
         .filter_map(|p| sides.first(p))
         .find(|&s| is_country(s));
-    named.or_else(|| {
-        let city = places.first()?;
-        capital_of(text, city, sides).filter(|&s| is_country(s))
-    })
+    named
+        .or_else(|| {
+            let city = places.first()?;
+            capital_of(text, city, sides).filter(|&s| is_country(s))
+        })
+        .or_else(|| lead_subject(&text[structure.dateline.clone()?.end..], sides))
+        .filter(|&s| is_country(s))
+}
+
+/// The side the lead opens with as the whole subject of its verb ("Ardesse recalled its
+/// ambassador …"): under a city no one says is a capital, the story is told from the
+/// country that acts in its first words. Not a side's possession ("Ardesse's
+/// ambassador said") nor one of two ("Ardesse and Volkhara agreed").
+fn lead_subject(lead: &str, sides: &SideMatcher) -> Option<usize> {
+    let lead = lead.trim_start_matches([' ', '-', '—', '–']);
+    let mut words = lead.split_whitespace();
+    let mut subject = Vec::new();
+    let verb = loop {
+        let word = words.next()?;
+        if !crate::detect::words::is_capitalized(word) {
+            break word;
+        }
+        subject.push(word);
+    };
+    let subject = subject.join(" ");
+    let acts = verb.chars().all(char::is_lowercase) && verb != "and";
+    let plain = !subject.ends_with("'s") && !subject.ends_with("’s");
+    (acts && plain && sides.is_name(&subject))
+        .then(|| sides.first(&subject))
+        .flatten()
 }
 
 /// The side whose capital the story calls `city`, in a description set off by a comma
@@ -101,6 +127,20 @@ mod tests {
         assert_eq!(got.as_deref(), Some("kalidor"));
         let got = side_of("Fish row\n\nKALIDOR CITY, May 2 - The minister spoke.\n");
         assert_eq!(got.as_deref(), Some("kalidor"));
+    }
+
+    #[test]
+    fn under_a_city_no_one_places_the_side_acting_in_the_lead_is_home() {
+        let story = |lead: &str| format!("Fish row\n\nTORVIK, May 2 - {lead}\n");
+        let got = side_of(&story("Vostrana closed its ports on Monday."));
+        assert_eq!(got.as_deref(), Some("vostrana"));
+        for lead in [
+            "Vostrana's envoy to Kalidor said on Monday the ports would close.",
+            "Vostrana and Kalidor agreed on Monday to reopen the ports.",
+            "Vostranan Foreign Minister Ann Bell said the ports would close.",
+        ] {
+            assert_eq!(side_of(&story(lead)), None, "{lead}");
+        }
     }
 
     #[test]
