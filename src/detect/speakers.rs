@@ -80,6 +80,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         person,
         body,
         described,
+        modified_plural,
     } = read_runs(text, &head_words, sides);
     // ("a spokesman for Senator Ann Bell" is the spokesman: the name is whom the role
     // serves; "a resident of Tolva": the name is where the unnamed person is from)
@@ -107,6 +108,11 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
                 .get(i + 1)
                 .is_none_or(|n| !is_capitalized(&text[n.clone()]))
     }) {
+        return Some(role_source(text, &head_words, i, side));
+    }
+    // ("Local shipping agents": a plural the lexicon does not know, which a capitalised
+    // adjective opening the sentence modifies, is still the role's noun)
+    if let Some(i) = modified_plural {
         return Some(role_source(text, &head_words, i, side));
     }
     if let Some(b) = body {

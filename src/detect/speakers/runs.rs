@@ -17,6 +17,9 @@ pub(super) struct Runs {
     pub(super) body: Option<Range<usize>>,
     /// A capitalised description ("the Health Secretary").
     pub(super) described: Option<Range<usize>>,
+    /// The lower-case plural a capitalised run modifies when the lexicon knows it for
+    /// no source noun ("Regional hauliers"): its index in the head.
+    pub(super) modified_plural: Option<usize>,
 }
 
 /// Reads the capitalised runs of `head_words` as a person, a body or a description.
@@ -29,12 +32,15 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
         let plain = head_words[run.clone()]
             .iter()
             .all(|w| starts_with_capital(text, w.start));
-        let modifies = plain
-            && head_words.get(run.end).is_some_and(|n| {
-                let n = &text[n.clone()];
-                let l = lower(n, &mut buf);
-                !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
-            });
+        let modified = modified_noun(text, &head_words[run.end..]).filter(|_| plain);
+        let modifies = modified.is_some();
+        let unknown = |k: &usize| {
+            let l = lower(&text[head_words[run.end + k].clone()], &mut buf);
+            !lexicon::is_source_noun(&l) && !lexicon::is_title(&l)
+        };
+        if let Some(k) = modified.filter(unknown) {
+            found.modified_plural = Some(run.end + k);
+        }
         // A capitalised word before a number names a body or a place, never a person
         // ("Number 10", "Local 1473").
         let run_end = head_words[run.end - 1].end;
@@ -58,6 +64,7 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
                     found.person = Some((whole, name));
                 }
             }
+            RunKind::Body(_) if modifies => {}
             RunKind::Body(r) if found.body.is_none() => found.body = Some(r),
             // (a capitalised role before a lower-case word modifies it: "one Florida
             // Republican strategist", "South Carolina Republican primary voters")
@@ -72,6 +79,38 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
         }
     }
     found
+}
+
+/// Most lower-case modifiers between a capitalised word and the role noun it modifies.
+const MAX_MODIFIERS: usize = 2;
+
+/// Which of the words `after` a capitalised run is the lower-case role noun the run
+/// modifies, if any: the word right after it ("a Freedonian government official", "Obama
+/// administration officials"), or a plural after up to two lower-case modifiers, as
+/// after a capitalised adjective that opens a sentence ("Local shipping agents"), which
+/// may be a plural the lexicon does not know if it ends the phrase ("Regional hauliers").
+fn modified_noun(text: &str, after: &[Range<usize>]) -> Option<usize> {
+    let mut buf = [0u8; 32];
+    for (i, w) in after.iter().take(MAX_MODIFIERS + 1).enumerate() {
+        let n = &text[w.clone()];
+        if is_capitalized(n) {
+            return None;
+        }
+        let l = lower(n, &mut buf);
+        // (past a modifier, only a plural: "the Yonhap news agency" names the agency)
+        let plural = l.ends_with('s') && !l.ends_with("ss");
+        let known = lexicon::is_source_noun(&l) || lexicon::is_title(&l);
+        if (known && (i == 0 || plural)) || (plural && i + 1 == after.len()) {
+            return Some(i);
+        }
+        if lexicon::is_name_particle(&l)
+            || lexicon::cue(&l).is_some()
+            || lexicon::is_preposition(&l)
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a number follows byte `at`, after one space.
@@ -275,7 +314,11 @@ fn as_body(
     let whole = run[0].start..run[run.len() - 1].end;
     // (an acronym has two letters at least: "A" opening a sentence is no body)
     let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
-    if lexicon::is_body_head(last) || acronym || body_before_complement(text, run, lead) {
+    if lexicon::is_body_head(last)
+        || acronym
+        || body_before_complement(text, run, lead)
+        || body_before_place(text, run, lead)
+    {
         if let Some(name) = name_before_body(text, run, lead, sides) {
             return Some(RunKind::Person(name));
         }
@@ -295,6 +338,27 @@ fn body_before_complement(text: &str, run: &[Range<usize>], lead: usize) -> bool
             && lexicon::is_body_head(&lower(&text[run[k].clone()], &mut buf))
             && matches!(&text[run[k + 1].clone()], "of" | "for")
     })
+}
+
+/// "the Arlen Foreign Ministry in Arlen", "the Central Bank at Tolva": a run whose
+/// body's head noun comes after the titles and before "in" or "at" and a place of one
+/// or two capitalised words names a body where it is, not a person.
+fn body_before_place(text: &str, run: &[Range<usize>], lead: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(at) = run
+        .iter()
+        .rposition(|w| matches!(&text[w.clone()], "in" | "at"))
+    else {
+        return false;
+    };
+    let place = &run[at + 1..];
+    let head = at.checked_sub(1).filter(|&h| h >= lead.min(at - 1));
+    (1..=2).contains(&place.len())
+        && place.iter().all(|w| starts_with_capital(text, w.start))
+        && head.is_some_and(|h| {
+            starts_with_capital(text, run[h].start)
+                && lexicon::is_body_head(&lower(&text[run[h].clone()], &mut buf))
+        })
 }
 
 /// Whether a run is a body named by a body's noun before "of" and what it is of ("The
