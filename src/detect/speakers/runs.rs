@@ -35,9 +35,13 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
             .all(|w| starts_with_capital(text, w.start));
         let modified = modified_noun(text, &head_words[run.end..]).filter(|_| plain);
         let modifies = modified.is_some();
+        // (a quantifier is no adjective: "Both sides raised …" names no speaker)
+        let adjective = head_words[run.clone()]
+            .iter()
+            .all(|w| !lexicon::is_sentence_word(&lower(&text[w.clone()], &mut [0u8; 32])));
         let unknown = |k: &usize| {
             let l = lower(&text[head_words[run.end + k].clone()], &mut buf);
-            !lexicon::is_source_noun(&l) && !lexicon::is_title(&l)
+            adjective && !lexicon::is_source_noun(&l) && !lexicon::is_title(&l)
         };
         if let Some(k) = modified.filter(unknown) {
             found.modified_plural = Some(run.end + k);
