@@ -187,7 +187,16 @@ fn closing_source(
     let (last, cue) = cues.iter().enumerate().next_back()?;
     let source = cue.source.as_ref()?;
     // ("X told the assembly, according to Y": X states it, and Y reports that X did)
-    let reported_stances = cues[..last].iter().all(|c| c.kind == CueKind::Stance);
+    // (a stance whose subject opens the sentence stays its subject's: "The United
+    // States reiterated its desire …, the department said")
+    let opens = |c: &Cue| {
+        c.source
+            .as_ref()
+            .is_some_and(|r| r.start == outside[0].start)
+    };
+    let reported_stances = cues[..last]
+        .iter()
+        .all(|c| c.kind == CueKind::Stance && !opens(c));
     if last == 0 || cue.kind != CueKind::Speech || cue.verb == "according" || !reported_stances {
         return None;
     }
