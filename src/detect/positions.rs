@@ -47,7 +47,9 @@ pub fn unit_positions(
     resolved: &[Option<usize>],
     (sides, first_side): (&SideMatcher, FirstSide<'_>),
 ) -> Vec<Position> {
-    let first = cues.iter().enumerate().find_map(|(i, c)| {
+    // (a closing attribution reports all before it: the cues inside are its content's)
+    let from = closing_source(text, unit, outside, cues).unwrap_or(0);
+    let first = cues.iter().enumerate().skip(from).find_map(|(i, c)| {
         let enough = content_words(outside, unit, c) >= MIN_CONTENT_WORDS
             && !closing_attribution(text, unit, outside, cues);
         enough
@@ -166,6 +168,48 @@ fn contrast_before(text: &str, after: usize, c: &Cue) -> Option<Range<usize>> {
         rest.strip_suffix(',')?.len()
     };
     Some(after + comma..source.start)
+}
+
+/// Most words after the verb of an attribution that closes a sentence ("…, the union
+/// said on Monday.").
+const MAX_WORDS_AFTER_CLOSING: usize = 3;
+
+/// "Pilots stopped work after Kelso Ports refused to reopen talks, the union said.":
+/// the last cue, a speech verb whose source stands between a comma and the sentence's
+/// end, reports everything before it; a stance verb in what it reports ("refused") is
+/// no stater of the sentence. The cue's index, when only stance cues come before it.
+fn closing_source(
+    text: &str,
+    unit: &Range<usize>,
+    outside: &[Word],
+    cues: &[Cue],
+) -> Option<usize> {
+    let (last, cue) = cues.iter().enumerate().next_back()?;
+    let source = cue.source.as_ref()?;
+    // ("X told the assembly, according to Y": X states it, and Y reports that X did)
+    // (a stance whose subject opens the sentence stays its subject's: "The United
+    // States reiterated its desire …, the department said")
+    let opens = |c: &Cue| {
+        c.source
+            .as_ref()
+            .is_some_and(|r| r.start == outside[0].start)
+    };
+    let reported_stances = cues[..last]
+        .iter()
+        .all(|c| c.kind == CueKind::Stance && !opens(c));
+    if last == 0 || cue.kind != CueKind::Speech || cue.verb == "according" || !reported_stances {
+        return None;
+    }
+    let attribution = source.start.min(cue.word.start)..source.end.max(cue.word.end);
+    let after_comma = text[unit.start..attribution.start]
+        .trim_end()
+        .ends_with(',');
+    let words_after = outside
+        .iter()
+        .filter(|w| w.start >= attribution.end)
+        .count();
+    let quoted_after = text[attribution.end..unit.end].contains(['"', '“']);
+    (after_comma && words_after <= MAX_WORDS_AFTER_CLOSING && !quoted_after).then_some(last)
 }
 
 /// Whether the unit is a quotation and its attribution only: it opens with the

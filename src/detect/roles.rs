@@ -31,10 +31,39 @@ pub(super) fn role_start(text: &str, ws: &[Range<usize>], head: usize) -> usize 
         }
         start -= 1;
         if lexicon::is_article(&l) || lexicon::is_definite_determiner(&l) {
-            break;
+            return start;
         }
     }
-    start
+    body_name_start(text, ws, start)
+}
+
+/// Most words of a body's name with "of" or "and" inside that a role phrase takes in.
+const MAX_BODY_NAME_WORDS: usize = 8;
+
+/// "a Ministry of Fisheries official", "a Ministry of Trade and Industry (MITI)
+/// official": where the role phrase stopped inside capitalised words that an "of" or
+/// "and" joins, they are one body's name, and the phrase starts where the name starts
+/// (at a capitalised article that opens the sentence, its determiner).
+fn body_name_start(text: &str, ws: &[Range<usize>], start: usize) -> usize {
+    let capitalized = |k: usize| is_capitalized(&text[ws[k].clone()]);
+    let joins =
+        |k: usize| k > 0 && matches!(&text[ws[k].clone()], "of" | "and") && capitalized(k - 1);
+    // (the phrase may have stopped on the "and" itself, four words back)
+    if start == 0 || start == ws.len() || !(capitalized(start) || joins(start)) {
+        return start;
+    }
+    let mut first = start;
+    let mut joined = joins(start);
+    while first > 0 && start - first < MAX_BODY_NAME_WORDS {
+        let k = first - 1;
+        if joins(k) {
+            joined = true;
+        } else if !capitalized(k) {
+            break;
+        }
+        first = k;
+    }
+    if joined { first } else { start }
 }
 
 /// Where the role phrase whose head is `ws[head]` ends: after the head, or after a

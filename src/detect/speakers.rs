@@ -80,6 +80,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         person,
         body,
         described,
+        modified_plural,
     } = read_runs(text, &head_words, sides);
     // ("a spokesman for Senator Ann Bell" is the spokesman: the name is whom the role
     // serves; "a resident of Tolva": the name is where the unnamed person is from)
@@ -99,14 +100,9 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
     if let Some(r) = described {
         return Some(titled_role_source(text, range.start, r, side));
     }
-    if let Some((i, _)) = head_words.iter().enumerate().find(|(i, w)| {
-        let l = lower(&text[(*w).clone()], &mut buf).into_owned();
-        lexicon::is_source_noun(&l)
-            && !is_capitalized(&text[(*w).clone()])
-            && head_words
-                .get(i + 1)
-                .is_none_or(|n| !is_capitalized(&text[n.clone()]))
-    }) {
+    // ("Local shipping agents": a plural the lexicon does not know, which a capitalised
+    // adjective opening the sentence modifies, is still the role's noun)
+    if let Some(i) = source_noun(text, &head_words).or(modified_plural) {
         return Some(role_source(text, &head_words, i, side));
     }
     if let Some(b) = body {
@@ -119,6 +115,20 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     None
+}
+
+/// The first lower-case source noun of a phrase's head that no capitalised word follows
+/// ("a government official", not "the ministry Spokesman Ren"): its index.
+fn source_noun(text: &str, head_words: &[Range<usize>]) -> Option<usize> {
+    let mut buf = [0u8; 32];
+    (0..head_words.len()).find(|&i| {
+        let w = &text[head_words[i].clone()];
+        lexicon::is_source_noun(&lower(w, &mut buf))
+            && !is_capitalized(w)
+            && head_words
+                .get(i + 1)
+                .is_none_or(|n| !is_capitalized(&text[n.clone()]))
+    })
 }
 
 /// A source that is one pronoun; a pronoun object is one too ("According to him, …"),

@@ -6,7 +6,7 @@ use super::super::appositive::{Reading, appositive};
 use super::super::lexicon;
 use super::super::speakers::{SourceNp, is_role_noun};
 use super::super::words::{is_capitalized, lower};
-use super::{Entities, Entity, Gender};
+use super::{Entities, Entity, EntityKind, Gender};
 use crate::article::abbreviations;
 use std::sync::OnceLock;
 
@@ -256,6 +256,36 @@ impl Entities {
             || (!holds_role_noun(&e.name) && e.descriptions.iter().all(|d| !holds_role_noun(d)));
         let same_side = side.is_none() || e.side.is_none() || e.side == side;
         (just_mentioned && untitled && same_side && e.name.contains(' ')).then_some(i)
+    }
+
+    /// "Western diplomats said …. “…,” one diplomat said": one of a group just mentioned
+    /// by the plural of the noun, whose member ([`Entities::join_group`]) it is.
+    pub(super) fn member_of_group(&self, head: &str, np: &SourceNp) -> Option<usize> {
+        let (one, noun) = np.name.split_once(' ')?;
+        if !one.eq_ignore_ascii_case("one") || noun != head || head.ends_with('s') {
+            return None;
+        }
+        let plural = format!("{head}s");
+        self.by_head
+            .get(&plural)?
+            .iter()
+            .copied()
+            .filter(|&i| self.list[i].kind == EntityKind::Group)
+            .max_by_key(|&i| self.list[i].last_mention)
+            .filter(|&i| self.mentions_resolved - self.list[i].last_mention < BRIDGE_MENTIONS)
+    }
+
+    /// Makes entity `i` a member of group `g`: the group's name describes it ("one
+    /// diplomat", of the Western diplomats), without its noun referring back to it, and
+    /// it speaks for the group's side.
+    pub(super) fn join_group(&mut self, i: usize, g: usize) {
+        let (name, side) = (self.list[g].name.clone(), self.list[g].side);
+        let e = &mut self.list[i];
+        if e.role.is_none() {
+            e.descriptions.push(name.clone());
+            e.role = Some(name);
+        }
+        e.side = e.side.or(side);
     }
 
     /// "a rebel spokesman, who gave his name only as Tarek,": an unnamed person who

@@ -83,6 +83,9 @@ impl Entities {
         } else {
             None
         };
+        let group = (!definite)
+            .then(|| self.member_of_group(head, np))
+            .flatten();
         earlier.unwrap_or_else(|| {
             let kind = if plural {
                 EntityKind::Group
@@ -95,6 +98,9 @@ impl Entities {
             self.add_head(i, head);
             if definite && !plural {
                 self.note_unresolved(i, head);
+            }
+            if let Some(g) = group {
+                self.join_group(i, g);
             }
             i
         })

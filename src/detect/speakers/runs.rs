@@ -5,7 +5,8 @@
 use crate::article::abbreviations;
 use crate::detect::lexicon;
 use crate::detect::parties::SideMatcher;
-use crate::detect::words::{is_all_caps, is_capitalized, lower, starts_with_capital, words};
+use crate::detect::words::{is_capitalized, lower, starts_with_capital, words};
+use body::as_body;
 use std::ops::Range;
 
 /// What the capitalised runs of a source phrase's head are.
@@ -17,6 +18,9 @@ pub(super) struct Runs {
     pub(super) body: Option<Range<usize>>,
     /// A capitalised description ("the Health Secretary").
     pub(super) described: Option<Range<usize>>,
+    /// The lower-case plural a capitalised run modifies when the lexicon knows it for
+    /// no source noun ("Regional hauliers"): its index in the head.
+    pub(super) modified_plural: Option<usize>,
 }
 
 /// Reads the capitalised runs of `head_words` as a person, a body or a description.
@@ -29,12 +33,19 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
         let plain = head_words[run.clone()]
             .iter()
             .all(|w| starts_with_capital(text, w.start));
-        let modifies = plain
-            && head_words.get(run.end).is_some_and(|n| {
-                let n = &text[n.clone()];
-                let l = lower(n, &mut buf);
-                !is_capitalized(n) && (lexicon::is_source_noun(&l) || lexicon::is_title(&l))
-            });
+        let modified = modified_noun(text, &head_words[run.end..]).filter(|_| plain);
+        let modifies = modified.is_some();
+        // (a quantifier is no adjective: "Both sides raised …" names no speaker)
+        let adjective = head_words[run.clone()]
+            .iter()
+            .all(|w| !lexicon::is_sentence_word(&lower(&text[w.clone()], &mut [0u8; 32])));
+        let unknown = |k: &usize| {
+            let l = lower(&text[head_words[run.end + k].clone()], &mut buf);
+            adjective && !lexicon::is_source_noun(&l) && !lexicon::is_title(&l)
+        };
+        if let Some(k) = modified.filter(unknown) {
+            found.modified_plural = Some(run.end + k);
+        }
         // A capitalised word before a number names a body or a place, never a person
         // ("Number 10", "Local 1473").
         let run_end = head_words[run.end - 1].end;
@@ -58,6 +69,7 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
                     found.person = Some((whole, name));
                 }
             }
+            RunKind::Body(_) if modifies => {}
             RunKind::Body(r) if found.body.is_none() => found.body = Some(r),
             // (a capitalised role before a lower-case word modifies it: "one Florida
             // Republican strategist", "South Carolina Republican primary voters")
@@ -72,6 +84,38 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
         }
     }
     found
+}
+
+/// Most lower-case modifiers between a capitalised word and the role noun it modifies.
+const MAX_MODIFIERS: usize = 2;
+
+/// Which of the words `after` a capitalised run is the lower-case role noun the run
+/// modifies, if any: the word right after it ("a Freedonian government official", "Obama
+/// administration officials"), or a plural after up to two lower-case modifiers, as
+/// after a capitalised adjective that opens a sentence ("Local shipping agents"), which
+/// may be a plural the lexicon does not know if it ends the phrase ("Regional hauliers").
+fn modified_noun(text: &str, after: &[Range<usize>]) -> Option<usize> {
+    let mut buf = [0u8; 32];
+    for (i, w) in after.iter().take(MAX_MODIFIERS + 1).enumerate() {
+        let n = &text[w.clone()];
+        if is_capitalized(n) {
+            return None;
+        }
+        let l = lower(n, &mut buf);
+        // (past a modifier, only a plural: "the Yonhap news agency" names the agency)
+        let plural = l.ends_with('s') && !l.ends_with("ss");
+        let known = lexicon::is_source_noun(&l) || lexicon::is_title(&l);
+        if (known && (i == 0 || plural)) || (plural && i + 1 == after.len()) {
+            return Some(i);
+        }
+        if lexicon::is_name_particle(&l)
+            || lexicon::cue(&l).is_some()
+            || lexicon::is_preposition(&l)
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a number follows byte `at`, after one space.
@@ -261,107 +305,6 @@ pub(in crate::detect) fn classify_run(
     RunKind::Person(name)
 }
 
-/// The reading of a run that names a body — by its last word, as an acronym, or by a
-/// body's noun before what it is of — or a person of one ("Hanne Lys of the Northern
-/// Council"); `body_start` is where the body's name starts, past a sentence's words.
-fn as_body(
-    text: &str,
-    run: &[Range<usize>],
-    lead: usize,
-    last: &str,
-    sides: &SideMatcher,
-    body_start: usize,
-) -> Option<RunKind> {
-    let whole = run[0].start..run[run.len() - 1].end;
-    // (an acronym has two letters at least: "A" opening a sentence is no body)
-    let acronym = whole.len() > 1 && is_all_caps(&text[whole.clone()]);
-    if lexicon::is_body_head(last) || acronym || body_before_complement(text, run, lead) {
-        if let Some(name) = name_before_body(text, run, lead, sides) {
-            return Some(RunKind::Person(name));
-        }
-        return Some(RunKind::Body(body_start..whole.end));
-    }
-    body_before_of(text, run, lead).then_some(RunKind::Body(body_start..whole.end))
-}
-
-/// "National Association of Pension Funds", "Institute for Fiscal Studies": a body's
-/// head noun among the first two words after the titles, before "of" or "for" and
-/// what the body is of, names a body even when its last word is none ("Governor
-/// of the Bank of England Mervyn King" is a person: the bank comes too late).
-fn body_before_complement(text: &str, run: &[Range<usize>], lead: usize) -> bool {
-    let mut buf = [0u8; 32];
-    (lead..run.len().saturating_sub(2).min(lead + 2)).any(|k| {
-        starts_with_capital(text, run[k].start)
-            && lexicon::is_body_head(&lower(&text[run[k].clone()], &mut buf))
-            && matches!(&text[run[k + 1].clone()], "of" | "for")
-    })
-}
-
-/// Whether a run is a body named by a body's noun before "of" and what it is of ("The
-/// National Association of Head Teachers", "Royal College of Nursing"): no title after
-/// the "of", which would name a person of the body ("Bank of England Governor Mervyn
-/// King"), and no "the" right after it ("Hanne Lys of the Northern Council").
-fn body_before_of(text: &str, run: &[Range<usize>], lead: usize) -> bool {
-    let mut buf = [0u8; 32];
-    let Some(of) = run
-        .iter()
-        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
-    else {
-        return false;
-    };
-    let tail = &run[of + 1..];
-    let plain_tail = !tail.is_empty()
-        && tail.iter().all(|w| {
-            let l = lower(&text[w.clone()], &mut buf);
-            l != "the" && !lexicon::is_title(l.trim_end_matches('.'))
-        });
-    let head = run.get(lead.min(of)..of).unwrap_or_default();
-    plain_tail
-        && head
-            .iter()
-            .any(|w| lexicon::is_body_head(&lower(&text[w.clone()], &mut buf)))
-}
-
-/// The person's name in a run that ends on a body the person is of ("Hanne Lys of the
-/// Northern Council"): two or three capitalised words before "of the" that are no
-/// title, role, body or side, so the body stays the affiliation ("Audit Committee of the
-/// Northern Council" stays a body).
-fn name_before_body(
-    text: &str,
-    run: &[Range<usize>],
-    lead: usize,
-    sides: &SideMatcher,
-) -> Option<Range<usize>> {
-    let of = run
-        .iter()
-        .position(|w| lexicon::is_name_complement(&text[w.clone()]))?;
-    // ("Hanne Lys of the Northern Council", "Tom Reed of Leeds University")
-    let body_follows = run
-        .get(of + 1)
-        .is_some_and(|w| &text[w.clone()] == "the" || starts_with_capital(text, w.start));
-    if !body_follows {
-        return None;
-    }
-    let name = run.get(name_start(text, run, lead)..of)?;
-    let mut buf = [0u8; 32];
-    let plain = (2..=3).contains(&name.len())
-        && name.iter().all(|w| {
-            let word = &text[w.clone()];
-            let l = lower(word, &mut buf);
-            is_capitalized(word)
-                && !is_all_caps(word)
-                && !lexicon::is_title(&l)
-                && !lexicon::is_body_head(&l)
-                && !lexicon::is_sentence_word(&l)
-                && !is_role_noun(&l)
-        });
-    if !plain {
-        return None;
-    }
-    let span = name[0].start..name[name.len() - 1].end;
-    sides.first(&text[span.clone()]).is_none().then_some(span)
-}
-
 /// Whether a run opens with an honorific ("Mr Speaker" is still no name, but
 /// "Dr Judge" is one).
 fn honorific_first(text: &str, run: &[Range<usize>]) -> bool {
@@ -377,7 +320,7 @@ pub(in crate::detect) fn is_honorific(word_lower: &str) -> bool {
 /// the last title word when at least two words follow it, so that a title with words
 /// the lexicon does not know stays out of the name ("Freedonian Foreign Minister Rufus
 /// Firefly", "External Affairs Minister Priya Sharma").
-fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
+pub(super) fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
     let mut buf = [0u8; 32];
     // A title after "of" with two words before it belongs to a body the person is of
     // ("Jane Roe of the Foreign Ministry's Northern Affairs Bureau").
@@ -397,5 +340,6 @@ fn name_start(text: &str, run: &[Range<usize>], lead: usize) -> usize {
     }
 }
 
+mod body;
 #[cfg(test)]
 mod tests;

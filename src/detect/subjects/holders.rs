@@ -79,10 +79,13 @@ pub(super) fn joins_body_name(text: &str, ws: &[Word], i: usize) -> bool {
     }
     // (the head opens the name: "Boston's Institute for Coastal and Marine
     // Studies" may be a place's, and "X and Y of the Institute" two people)
-    let Some(head) = (k..i - 1).find(|&j| capitalized(j)) else {
+    // (past an article that opens the sentence: "A Ministry of Trade and Industry
+    // official said")
+    let article = |j: usize| lexicon::is_article(&lower(&text[ws[j].clone()], &mut [0u8; 32]));
+    let Some(head) = (k..i - 1).find(|&j| capitalized(j) && !article(j)) else {
         return false;
     };
-    let opens = head == 0 || !capitalized(head - 1);
+    let opens = head == 0 || !capitalized(head - 1) || article(head - 1);
     opens
         && lexicon::is_body_head(&lower(&text[ws[head].clone()], &mut buf))
         && matches!(&text[ws[head + 1].clone()], "of" | "for")
