@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 const BRIDGE_MENTIONS: usize = 2;
 
 /// Most words of the clause in which an unnamed person gives a name ("who gave his
-/// name only as Tarek").
+/// name only as Amir").
 const MAX_GIVING_WORDS: usize = 9;
 
 /// Whether a description and a role name the same rank of an office: both or neither
@@ -288,7 +288,7 @@ impl Entities {
         e.side = e.side.or(side);
     }
 
-    /// "a rebel spokesman, who gave his name only as Tarek,": an unnamed person who
+    /// "a militia commander, who gave his name only as Amir,": an unnamed person who
     /// gives a name in the clause after the description takes it, and the
     /// description becomes the role.
     pub(super) fn name_given_after(&mut self, i: usize, text: &str, end: usize) {

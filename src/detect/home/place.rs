@@ -1,5 +1,5 @@
 //! Where a speaker is said to speak: wire copy moves between capitals by opening a
-//! sentence with the place ("In Astana, Deputy Agriculture Minister … said"), and a
+//! sentence with the place ("In Brisk, the deputy farm minister … said"), and a
 //! reader takes the national offices named there, without a country, for that place's
 //! country rather than the dateline's.
 
@@ -14,7 +14,7 @@ const PLACE_WORDS: usize = 3;
 /// Bytes before a mention within which the sentence's opening place is looked for.
 const PLACE_REACH: usize = 160;
 
-/// A speaker introduced in a side's place ("In Astana, …") holds that side's office,
+/// A speaker introduced in a side's place ("In Brisk, …") holds that side's office,
 /// not the home state's, and has the place for a dateline: the clues that point at the
 /// state and the home point at that side instead.
 pub fn place_clues(text: &str, entities: &Entities, sides: &SideMatcher, evidence: &mut Evidence) {
@@ -28,7 +28,7 @@ pub fn place_clues(text: &str, entities: &Entities, sides: &SideMatcher, evidenc
 }
 
 /// The side whose place opens the sentence that introduces the entity (its first
-/// mention: "In Astana, Deputy Agriculture Minister Serik Zhanuzakov said").
+/// mention: "In Brisk, Deputy Farm Minister Ola Venn said").
 fn speaking_place(text: &str, e: &Entity, sides: &SideMatcher) -> Option<usize> {
     let first = e.mentions.iter().map(|m| m.start).min()?;
     opening_place(text, first, sides)
@@ -89,11 +89,11 @@ mod tests {
 
     #[test]
     fn a_sentence_opened_by_a_place_starts_after_the_last_stop() {
-        let text = "He left. In Astana, the minister said";
+        let text = "He left. In Brisk, the minister said";
         let at = text.find("the minister").unwrap();
         assert_eq!(
             &text[sentence_start(&text[..at]).unwrap()..at],
-            "In Astana, "
+            "In Brisk, "
         );
     }
 }

@@ -52,7 +52,7 @@ fn a_name_given_in_the_clause_after_the_role_is_the_speaker() {
 
 #[test]
 fn what_the_subject_acts_as_is_not_the_subject() {
-    let body = "A Pelsian diplomat attending the talks as an observer said the mood \
+    let body = "A Pelsian diplomat attending the summit as an observer said the mood \
                 was “calm”.";
     assert_eq!(speakers(body), vec!["a Pelsian diplomat"]);
 }
