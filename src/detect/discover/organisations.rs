@@ -115,6 +115,24 @@ pub(super) fn organisation(
     {
         names.push(short.to_string());
     }
+    push_short_names(&mut names, kind, &words, known, lone);
+    Some(Discovered {
+        name: names[0].clone(),
+        names,
+        kind,
+    })
+}
+
+/// The names an organisation of `kind` goes by besides its whole name, added to
+/// `names`: a union's local by its number (as its first name), a company's short names,
+/// a party's name without its party word or by the word that ends it.
+fn push_short_names(
+    names: &mut Vec<String>,
+    kind: SideKind,
+    words: &[&str],
+    known: &SideMatcher,
+    lone: &LoneWords,
+) {
     match kind {
         // "Local 1473 of the … Union": the local is called by its number
         SideKind::Union => {
@@ -126,7 +144,7 @@ pub(super) fn organisation(
                 names.insert(0, format!("Local {n}"));
             }
         }
-        SideKind::Company => names.extend(company_short_names(&words, known, lone)),
+        SideKind::Company => names.extend(company_short_names(words, known, lone)),
         // "the Heritage Party" is also "Heritage"; a party whose name has no party's
         // word is called by the word that ends it ("the Democratic Rally", "the Rally")
         SideKind::Party if words.last() == Some(&"Party") => {
@@ -137,11 +155,6 @@ pub(super) fn organisation(
         SideKind::Party => names.extend(words.last().map(|w| w.to_string())),
         _ => {}
     }
-    Some(Discovered {
-        name: names[0].clone(),
-        names,
-        kind,
-    })
 }
 
 /// The words of the run `run` without their possessive endings, as written and in
