@@ -205,11 +205,17 @@ fn undoing_back_to_the_saved_state_then_quitting_leaves_nothing_to_recover() {
 }
 
 #[test]
-fn a_frame_smaller_than_the_size_the_reader_last_heard_of_is_drawn_without_a_panic() {
-    // a resize can reach the reader before the frame it draws into has the new size
+fn a_frame_smaller_than_the_size_the_reader_last_heard_of_is_left_blank_and_the_right_size_drawn() {
+    // a resize can reach the reader before the frame it draws into has the new size:
+    // that frame is left as it was, and a frame of the size the reader knows is drawn
     let dir = tempfile::tempdir().unwrap();
     let a = app_in(dir.path(), 100, 30, true);
-    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
-    let mut buf = ratatui::buffer::Buffer::empty(area);
-    ratatui::widgets::Widget::render(&a, area, &mut buf);
+    let small = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let mut buf = ratatui::buffer::Buffer::empty(small);
+    ratatui::widgets::Widget::render(&a, small, &mut buf);
+    assert_eq!(buf, ratatui::buffer::Buffer::empty(small));
+    let known = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let mut buf = ratatui::buffer::Buffer::empty(known);
+    ratatui::widgets::Widget::render(&a, known, &mut buf);
+    assert_ne!(buf, ratatui::buffer::Buffer::empty(known));
 }

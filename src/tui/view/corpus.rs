@@ -278,14 +278,19 @@ mod tests {
         assert!(entry_line(&corpus, &corpus.entries[2], counts_width(100)).contains('…'));
     }
 
-    #[test]
-    fn a_wide_list_shows_both_sides_counts_whole_and_a_narrow_one_keeps_its_column() {
-        let mut corpus = Corpus::new(
+    /// A corpus of one article, "/c/a.txt", not yet read.
+    fn one_article() -> Corpus {
+        Corpus::new(
             Path::new("/c"),
             vec![PathBuf::from("/c/a.txt")],
             OpenOptions::default(),
             false,
-        );
+        )
+    }
+
+    #[test]
+    fn a_wide_list_shows_both_sides_counts_whole_and_a_narrow_one_keeps_its_column() {
+        let mut corpus = one_article();
         corpus.entries[0].title = Some("Talks".into());
         corpus.entries[0].counts = Some(Counts {
             by_status: [15, 0, 0],
@@ -302,12 +307,7 @@ mod tests {
 
     #[test]
     fn an_article_without_a_store_says_so_once_read_and_nothing_before() {
-        let mut corpus = Corpus::new(
-            Path::new("/c"),
-            vec![PathBuf::from("/c/a.txt")],
-            OpenOptions::default(),
-            false,
-        );
+        let mut corpus = one_article();
         let before = entry_line(&corpus, &corpus.entries[0], counts_width(100));
         assert!(!before.contains(strings::NO_STORE_YET) && before.contains('…'));
         corpus.entries[0].title = Some("Talks".into());
