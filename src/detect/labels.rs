@@ -100,10 +100,11 @@ fn speakers(text: &Arc<String>, ids: &[Id], entities: &Entities) -> Vec<(usize, 
         mentions.dedup();
         let speaker = Speaker {
             id: ids[i].clone(),
-            name: match e.heads.iter().any(|h| is(Class::DocumentNoun, h)) {
-                // (a document is no one: "a Cuban statement" stays "Cuban statement")
-                true => e.name.clone(),
-                false => introduced_name(text, &e.name, mentions.first()),
+            // (a document is no one: "a Cuban statement" stays "Cuban statement")
+            name: if e.heads.iter().any(|h| is(Class::DocumentNoun, h)) {
+                e.name.clone()
+            } else {
+                introduced_name(text, &e.name, mentions.first())
             },
             role: e.role.clone(),
             party: None,
@@ -128,7 +129,7 @@ fn introduced_name(text: &str, name: &str, first: Option<&[usize; 2]>) -> String
         return name.to_string();
     };
     let introduced = text[start..end].split_once(' ').filter(|(article, rest)| {
-        matches!(article.to_lowercase().as_str(), "a" | "an") && *rest == name
+        (article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("an")) && *rest == name
     });
     match introduced {
         Some((article, _)) => format!("{} {name}", article.to_lowercase()),
