@@ -244,8 +244,8 @@ fn closing_attribution(text: &str, unit: &Range<usize>, outside: &[Word], cues: 
 const DOCUMENT_REACH: usize = 12;
 
 /// The side of the document a participle cue hangs from, when the words just before
-/// the cue hold one that a side issued ("reacting to a British statement following his
-/// talks with …, saying"): it, not the subject of the sentence, states the position.
+/// the cue hold one that a side issued ("answering a Velmoran note sent after the
+/// weekend's meeting, saying"): it, not the subject of the sentence, states the position.
 fn stating_document(
     text: &str,
     subject: &Range<usize>,

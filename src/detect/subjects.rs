@@ -1,7 +1,7 @@
 //! The subject before a speech verb: the clause's last noun phrase, past the
 //! appositives, parentheticals, time words and auxiliaries that sit between it and the
 //! verb ("Jane Doe, who led the talks, said", "Sir Roy Dunn, Head of the EC Delegation
-//! in Washington, said", "Cuba on Tuesday also said").
+//! in Ottawa, said", "Cuba on Tuesday also said").
 
 use super::lexicon;
 use super::speakers::is_role_noun;

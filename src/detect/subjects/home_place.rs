@@ -40,8 +40,8 @@ pub(super) fn name_before_home(
         .then_some(name);
     }
     let place = piece.len() <= 3 && piece.clone().all(capitalized);
-    // (the name and its town, capitalised words all but the "of": "Opening a debate in
-    // the House of Commons, Mulroney said" has no name before the town)
+    // (the name and its town, capitalised words all but the "of": "Closing a hearing in
+    // the Senate of Tessaly, Ramos said" has no name before the town)
     let from_place = (4..=6).contains(&before.len())
         && matches!(&text[ws[before.end - 2].clone()], "of" | "from")
         && before
