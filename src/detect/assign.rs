@@ -98,6 +98,7 @@ pub fn assign(story: Story, findings: &Findings, entities: &Entities, clues: Clu
         governing: governing.votes,
         kinds,
         behind: governing.behind,
+        devolved: devolved(candidates),
     };
     let (chosen, scored, government) = match parties {
         Some(p) => ((0..p.len()).collect(), Vec::new(), None),
@@ -188,6 +189,13 @@ fn infer_sides(
     let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
     let government = the_government(&mut chosen, story.candidates, roles, (entities, evidence));
     (chosen, scored, government)
+}
+
+/// The candidate sides that are devolved governments (a given party standing for one,
+/// else the gazetteer's entry): "the First Minister" speaks for the one among the sides.
+fn devolved(candidates: &Candidates) -> Vec<usize> {
+    let of = |c: usize| candidates.of_country(c);
+    super::gazetteer::gazetteer().devolved().map(of).collect()
 }
 
 /// The candidate side of the home country: a given party or a historical state that

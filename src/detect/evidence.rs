@@ -15,6 +15,9 @@ pub enum Target {
     /// The side the state's offices speak for: the governing party, else the home
     /// country ("the Foreign Ministry", "the Prime Minister", "our government").
     State,
+    /// The devolved government of a nation within the state ("the First Minister"):
+    /// the one such government among the sides, else as [`Target::State`].
+    Devolved,
     /// The home country, whatever governs it ("MPs" in a story between countries), or
     /// the one country among the sides when the home country is none.
     Nation,
@@ -101,6 +104,8 @@ pub struct Roles {
     /// governing party behind a side the parties file calls "the government"
     /// ([`super::governs::Governing::behind`]).
     pub behind: Option<(usize, usize)>,
+    /// The candidates that are devolved governments of nations within a state.
+    pub devolved: Vec<usize>,
 }
 
 impl Roles {
@@ -143,6 +148,13 @@ impl Roles {
                     nation().filter(|_| parties < 2)
                 })
                 .or_else(|| self.public_body(considered)),
+            Target::Devolved => {
+                let mut of = considered.iter().filter(|s| self.devolved.contains(s));
+                match (of.next(), of.next()) {
+                    (Some(&one), None) => Some(one),
+                    _ => self.resolve(Target::State, considered),
+                }
+            }
             Target::Nation => nation(),
             Target::Home => self.nation.filter(|n| considered.contains(n)),
             // (a side the story does not tell the kind of may be a party)
@@ -374,6 +386,7 @@ mod tests {
             nation: None,
             kinds: vec![SideKind::Party, SideKind::Party, SideKind::Union],
             behind: None,
+            devolved: Vec::new(),
         }
     }
 

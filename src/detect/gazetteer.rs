@@ -35,6 +35,10 @@ pub struct Country {
     /// successor's names ("Moscow", "Kremlin").
     #[serde(default)]
     pub successor: Option<String>,
+    /// For the government of a nation within a state (the Scottish Government), the id
+    /// of the state ("gb"): a side of its own against the state, never a story's home.
+    #[serde(default)]
+    pub within: Option<String>,
     /// Whether it is a territory rather than a member of the UN (or one of our blocs).
     #[serde(skip)]
     pub territory: bool,
@@ -129,6 +133,19 @@ impl Gazetteer {
     /// The index of the country with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
+    }
+
+    /// The state that holds country `c`: the state a devolved government is within
+    /// ("Welsh Government" → Britain), else `c` itself.
+    pub fn state_of(&self, c: usize) -> usize {
+        let within = self.countries.get(c).and_then(|k| k.within.as_deref());
+        within.and_then(|id| self.index_of(id)).unwrap_or(c)
+    }
+
+    /// The indices of the devolved governments (the countries `within` a state).
+    pub fn devolved(&self) -> impl Iterator<Item = usize> + '_ {
+        let within = |(i, c): (usize, &Country)| c.within.is_some().then_some(i);
+        self.countries.iter().enumerate().filter_map(within)
     }
 }
 

@@ -67,7 +67,7 @@ fn government_of(
             .chain(&e.role)
             .chain(&e.descriptions);
         e.speaks
-            && names.any(|d| names_a_minister(d))
+            && names.any(|d| names_a_minister(d) || names_a_department(d))
             && evidence.decide(i, roles, chosen) == Some(state)
     });
     if !minister_speaks {
@@ -115,6 +115,16 @@ fn names_a_minister(phrase: &str) -> bool {
     phrase
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("ministers"))
+}
+
+/// Whether a name or title holds a department of a state that the gazetteer knows, a
+/// minister's office by its name ("a Wales Office spokesman", "Scottish Secretary Ann
+/// Bell", "the Home Office"): its voice is the government's as a minister's is.
+fn names_a_department(phrase: &str) -> bool {
+    let department = |i: &&String| i.split(' ').any(|w| matches!(w, "Office" | "Secretary"));
+    let countries = super::gazetteer::countries().iter();
+    let mut departments = countries.flat_map(|c| &c.institutions).filter(department);
+    departments.any(|i| phrase.contains(i.as_str()))
 }
 
 /// What the annotations call a country side that stands for its government.

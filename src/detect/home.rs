@@ -57,8 +57,10 @@ pub fn find_home(
             });
     }
     let lead = structure.sentences(text).next()?;
+    // ("The Welsh Government has attacked the UK Government": the home is Britain,
+    // whose offices are the UK Government's)
     countries.first(&text[lead]).map(|country| Home {
-        country,
+        country: gazetteer.state_of(country),
         from_dateline: false,
     })
 }
@@ -117,6 +119,7 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
     let (mut executive, mut legislative, mut opposition) = (false, false, false);
     let mut organisation = None;
     let mut after_central = false;
+    let (mut after_first, mut devolved) = (false, false);
     let mut buf = [0u8; 32];
     let mut ws = phrase
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -134,6 +137,9 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
         // the central bank is the state's
         let central_bank = after_central && matches!(&*lower, "bank" | "bank's");
         after_central = lower == "central";
+        // the First Minister heads a nation's devolved government, not the state's
+        devolved |= after_first && lower == "minister";
+        after_first = lower == "first";
         if central_bank {
             executive = true;
             continue;
@@ -159,6 +165,7 @@ pub fn office_target(phrase: &str, acronyms: bool) -> Option<Target> {
     match organisation {
         Some(kind) => Some(Target::Kind(kind)),
         None if opposition => Some(Target::Opposition),
+        None if devolved => Some(Target::Devolved),
         None if executive => Some(Target::State),
         None if legislative => Some(Target::Nation),
         None if is_company_officer(phrase) => Some(Target::Kind(SideKind::Company)),
@@ -262,7 +269,7 @@ pub fn office_positions(
         let target = text
             .get(p.subject.clone())
             .and_then(|s| office_target(s, acronyms))
-            .filter(|t| matches!(t, Target::State | Target::Nation));
+            .filter(|t| matches!(t, Target::State | Target::Devolved | Target::Nation));
         sides.extend(
             target
                 .and_then(|t| roles.resolve(t, chosen))

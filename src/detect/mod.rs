@@ -27,6 +27,8 @@ mod kinds;
 mod labels;
 pub mod lexicon;
 mod named_after_role;
+#[cfg(test)]
+mod nations_tests;
 mod opening;
 pub mod parties;
 mod politicians;
