@@ -20,7 +20,9 @@ use super::words::{Word, starts_with_capital};
 use countries::countries_and_parties;
 pub(super) use countries::is_demonym_of;
 pub use organisations::kind_of_name;
-use organisations::{LoneWords, after_office_of, kind_of_set_against, organisation};
+use organisations::{
+    LoneWords, after_office_of, is_local_council, kind_of_set_against, organisation,
+};
 
 /// The sides named in an article's opening that `known` does not know; `lead_end` is
 /// where the lead (the headline and first paragraph) ends.
@@ -39,7 +41,11 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
         }
     }
     for d in countries_and_parties(text, (ws, capitals), &lowered, known, lead_end) {
-        add(&mut found, d);
+        match council_of_place(&mut found, &d) {
+            // "Brackley councillors" are Brackley District Council's, no party's
+            Some(council) => council.names.push(d.name),
+            None => add(&mut found, d),
+        }
     }
     // (after the countries and parties, which a lead may also set against each other
     // and whose kind their names' neighbours tell)
@@ -48,7 +54,10 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
     }
     for kind in [SideKind::Union, SideKind::Company, SideKind::Regulator] {
         // "the union", "the company": the one side of that kind
-        let mut of_kind = found.iter_mut().filter(|d| d.kind == kind);
+        // (a town's council is no regulator: "the regulator" is the other public body)
+        let mut of_kind = found
+            .iter_mut()
+            .filter(|d| d.kind == kind && !is_council(d));
         if let (Some(d), None) = (of_kind.next(), of_kind.next()) {
             let noun = match kind {
                 SideKind::Union => "union",
@@ -72,6 +81,24 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
         found.push(d);
     }
     found
+}
+
+/// The local council found (`found`) whose name opens with the party `d`'s one word:
+/// the place the council governs, whose "councillors" or "leader" the story names
+/// ("Brackley councillors" beside "Brackley District Council").
+fn council_of_place<'a>(found: &'a mut [Discovered], d: &Discovered) -> Option<&'a mut Discovered> {
+    if d.kind != SideKind::Party || d.name.contains(' ') {
+        return None;
+    }
+    found
+        .iter_mut()
+        .find(|f| f.name.split(' ').next() == Some(d.name.as_str()) && is_council(f))
+}
+
+/// Whether a side found is a local authority's council ("Emsby Town Council").
+fn is_council(d: &Discovered) -> bool {
+    let words: Vec<String> = d.name.split(' ').map(str::to_lowercase).collect();
+    d.kind == SideKind::Regulator && is_local_council(&words)
 }
 
 /// Adds a side, or its names to the side that shares one.

@@ -40,6 +40,7 @@ pub enum Class {
     BodyNameEnd,
     CareCentreBefore,
     PublicBodyEnd,
+    CouncilBefore,
     RegulatorNameEnd,
     OrganisationEnd,
     CountryFollower,
@@ -66,7 +67,7 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 47] = [
+const ALL: [Class; 48] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -92,6 +93,7 @@ const ALL: [Class; 47] = [
     Class::BodyNameEnd,
     Class::CareCentreBefore,
     Class::PublicBodyEnd,
+    Class::CouncilBefore,
     Class::RegulatorNameEnd,
     Class::OrganisationEnd,
     Class::CountryFollower,

@@ -369,12 +369,29 @@ fn kind_of_words<L: AsRef<str>>(words: &[&str], lower: &[L]) -> Option<SideKind>
         Some(SideKind::Company)
     } else if last_is.has(Class::RegulatorNameEnd)
         || (first == "Office" && words.get(1) == Some(&"of"))
+        || is_local_council(lower)
     {
         Some(SideKind::Regulator)
     } else if last == "Party" {
         Some(SideKind::Party)
     } else {
         None
+    }
+}
+
+/// Whether a name (its words in lower case) is a local authority's: "Council" after a
+/// word of local government and its place's name ("Emsby Town Council", "Holt District
+/// Council"; a bare "City Council" says not which city). Such a council is a public
+/// body a story may set against a company or a union anywhere, not only where the lead
+/// sets the two against each other, since no country speaks through it.
+pub(super) fn is_local_council<L: AsRef<str>>(lower: &[L]) -> bool {
+    match lower {
+        [.., place, before, last] => {
+            last.as_ref() == "council"
+                && is(Class::CouncilBefore, before.as_ref())
+                && !matches!(place.as_ref(), "the" | "of" | "for")
+        }
+        _ => false,
     }
 }
 

@@ -415,8 +415,9 @@ fn a_council_named_in_capitals_is_the_opponent_of_the_one_company_of_the_lead() 
         )),
         "{got:?}"
     );
-    // (not when the lead names no organisation, nor a county: "Orange County" is a place)
-    let alone = "The Tarrow Vale Borough Council met.\n\nKestrel Bay Homes said no.";
+    // (not when the lead names no organisation, unless its name is a local
+    // authority's; nor a county: "Orange County" is a place)
+    let alone = "The Tarrow Vale Water Council met.\n\nKestrel Bay Homes said no.";
     let got = found_with_lead(alone, alone.find("met.").unwrap() + 4);
     assert!(!got.iter().any(|(n, _)| n.contains("Council")), "{got:?}");
     let county = "Kestrel Bay Homes will sue Harlan County, its lawyers said.";
@@ -474,4 +475,64 @@ fn estates_and_dairies_end_a_companys_name_but_not_a_neighbourhoods() {
     assert_eq!(kind_of_name("Tannock Dairies"), Some(SideKind::Company));
     // a known place before "Estates" names a neighbourhood
     assert_eq!(kind_of_name("Kenya Estates"), None);
+}
+
+#[test]
+fn a_local_authoritys_council_is_found_wherever_the_story_names_it() {
+    // named after the lead, its company named only below it
+    let text = "Homes plan turned down\n\nA plan for 300 homes was turned down on Monday.\n\n\
+        Emsby Town Council said the site floods. Redfern Developments said it would \
+        appeal, and the council's leader said she would fight it.";
+    let got = found_with_lead(text, text.find("Monday.").unwrap() + 7);
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.starts_with("Emsby Town Council|") && *k == SideKind::Regulator),
+        "{got:?}"
+    );
+    // a council of a state or a bloc is not a local authority's
+    let un = "Ossmark and Telvia clashed at the Security Council. Ossmark's foreign \
+        minister spoke first.";
+    assert!(!found(un).iter().any(|(n, _)| n.contains("Council")));
+    // nor one that names no place
+    assert!(!super::organisations::is_local_council(&[
+        "city", "council"
+    ]));
+    assert!(super::organisations::is_local_council(&[
+        "emsby", "town", "council"
+    ]));
+}
+
+#[test]
+fn a_places_councillors_are_its_councils_not_a_partys() {
+    let text = "Brellow councillors reject depot\n\nBrellow District Council has refused \
+        plans by Hatherley Haulage for a lorry depot.";
+    let got = found(text);
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.starts_with("Brellow District Council|")
+                && n.split('|').any(|n| n == "Brellow")
+                && *k == SideKind::Regulator),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(n, _)| n != "Brellow"), "{got:?}");
+}
+
+#[test]
+fn transport_operators_and_companies_are_told_by_the_word_that_ends_their_name() {
+    use super::organisations::kind_of_name;
+    for name in [
+        "Tollan Sound Ferries",
+        "Greyhaven Coaches",
+        "Marl Port Company",
+        "Ashby Ports",
+        "Pellow Valley Transit",
+        "Dunmere Buses",
+    ] {
+        assert_eq!(kind_of_name(name), Some(SideKind::Company), "{name}");
+    }
+    // a transit workers' union is still a union
+    assert_eq!(
+        kind_of_name("Amalgamated Transit Union"),
+        Some(SideKind::Union)
+    );
 }

@@ -195,6 +195,14 @@ fn a_towns_offices_are_a_public_bodys() {
     let public_body = Some(Target::Kind(SideKind::Regulator));
     assert_eq!(office_target("Mayor", false), public_body);
     assert_eq!(office_target("the City Attorney", false), public_body);
+    // a councillor is one of the council's members, who speak for it
+    assert_eq!(office_target("Councillor", false), public_body);
+    assert_eq!(office_target("a town councilman", false), public_body);
+    // (a party's councillor is still the party's)
+    assert_eq!(
+        office_target("Tory councillor", false),
+        Some(Target::Kind(SideKind::Party))
+    );
     // (a union's officer is still the union's)
     assert_eq!(
         office_target("union official", false),
