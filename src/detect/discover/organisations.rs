@@ -92,6 +92,11 @@ pub(super) fn organisation(
     }
     let span = run.clone();
     let run = &ws[run];
+    // (a name that is the whole of a quoted stretch is a slogan or nickname someone
+    // coined, "''Freedom Buses''", not a body taking part in the story)
+    if is_quoted_whole(text, run.first()?.start..run.last()?.end) {
+        return None;
+    }
     let (words, lower) = name_words(text, run, lowered);
     // (the kind first: few runs have one, and only those are looked up)
     let kind = kind_of_words(&words, &lower)
@@ -121,6 +126,16 @@ pub(super) fn organisation(
         names,
         kind,
     })
+}
+
+/// Whether the stretch `span` of `text` is all a quotation holds: an opening mark
+/// just before it and a closing one just after (straight, curly, or doubled single).
+fn is_quoted_whole(text: &str, span: Range<usize>) -> bool {
+    let opens = |c: char| matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}');
+    let closes = |c: char| matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}');
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_some_and(opens) && after.is_some_and(closes)
 }
 
 /// The names an organisation of `kind` goes by besides its whole name, added to

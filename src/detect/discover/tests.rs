@@ -536,3 +536,23 @@ fn transport_operators_and_companies_are_told_by_the_word_that_ends_their_name()
         Some(SideKind::Union)
     );
 }
+
+#[test]
+fn a_name_that_is_all_of_a_quotation_is_no_organisation() {
+    for marks in [("\"", "\""), ("''", "''"), ("\u{201c}", "\u{201d}")] {
+        let text = format!(
+            "Rally groups gather\n\nThe Harwick Riders Club shares news about {}Freedom Buses{} \
+             and places to camp, organisers said.",
+            marks.0, marks.1
+        );
+        let got = found(&text);
+        assert!(got.iter().all(|(n, _)| !n.contains("Freedom")), "{marks:?}: {got:?}");
+    }
+    // the same words unquoted name a company
+    let text = "Rally groups gather\n\nFreedom Buses said it would run extra coaches to the rally.";
+    let got = found(text);
+    assert!(
+        got.iter().any(|(n, k)| n.starts_with("Freedom Buses") && *k == SideKind::Company),
+        "{got:?}"
+    );
+}
