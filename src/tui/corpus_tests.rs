@@ -70,8 +70,8 @@ fn the_list_opens_articles_and_n_goes_on_in_its_order() {
     // no article yet: the status bar names the list and gives no place in an article
     let status = s.lines().last().unwrap();
     assert!(status.contains("LIST") && !status.contains('%'), "{status}");
-    // the list's own keys are on its last rows; `h` opens no help here
-    assert!(!status.contains("h help"), "{status}");
+    // the list's own keys are on its last rows, and `?` opens help over it
+    assert!(status.contains("? help"), "{status}");
     assert!(
         status.starts_with(" LIST"),
         "no empty name before it: {status}"

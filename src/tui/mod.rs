@@ -418,3 +418,6 @@ mod saving_tests;
 
 #[cfg(test)]
 mod legend_tests;
+
+#[cfg(test)]
+mod help_tests;

@@ -4,10 +4,11 @@
 
 use super::{App, Tone};
 use crate::export::Format;
+use crate::keys::Command;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::{PopupKey, PromptKey};
-use crate::tui::app::mode::Layer;
+use crate::tui::app::mode::{Layer, Overlay};
 use crate::tui::popup::choice::Choice;
 use crate::tui::popup::picker::SpeakerPicker;
 use crate::tui::popup::text::TextInput;
@@ -87,6 +88,12 @@ impl App {
         };
         if key == PopupKey::Edit(PromptKey::Abort) {
             return;
+        }
+        // help opens over any panel the same way, showing its keys first; Esc comes
+        // back to it
+        if key == PopupKey::Command(Command::PanelHelp) {
+            self.mode.push(Layer::Popup(popup));
+            return self.toggle_overlay(Overlay::Help(0));
         }
         match popup.handle(key, self) {
             Outcome::Stay => self.mode.push(Layer::Popup(popup)),

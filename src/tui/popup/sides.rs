@@ -141,6 +141,9 @@ fn footer_lines(app: &App, width: usize) -> Vec<String> {
     let items = SIDE_KEYS
         .iter()
         .map(|(c, _, what)| format!("{} {what}", keys(*c)))
-        .chain([format!("{} close", keys(Command::SideClose))]);
+        .chain([
+            format!("{} help", keys(Command::PanelHelp)),
+            format!("{} close", keys(Command::SideClose)),
+        ]);
     wrap_items(items, width)
 }

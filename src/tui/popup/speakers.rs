@@ -249,6 +249,9 @@ fn footer_lines(app: &App, width: usize) -> Vec<String> {
                 .iter()
                 .map(|(c, _, what)| format!("{} {what}", keys(*c))),
         )
-        .chain([format!("{} close", keys(Command::SpeakerClose))]);
+        .chain([
+            format!("{} help", keys(Command::PanelHelp)),
+            format!("{} close", keys(Command::SpeakerClose)),
+        ]);
     wrap_items(items, width)
 }

@@ -208,6 +208,7 @@ fn footer_lines(app: &App, corpus: &Corpus, width: usize) -> Vec<String> {
             (Command::CorpusSort, "sort"),
             (Command::CorpusFilter, "filter"),
             (Command::CorpusSearch, "search all"),
+            (Command::PanelHelp, "help"),
             (
                 Command::CorpusClose,
                 if corpus.current.is_some() {
