@@ -120,7 +120,7 @@ pub const COUNTS_SHOWN_UNAVAILABLE: &str =
 
 /// A row of the corpus list for an article with no store beside it: nothing detected
 /// or annotated yet (opening it detects).
-pub const NO_STORE_YET: &str = "no annotations yet";
+pub const NO_STORE_YET: &str = "no annotations saved yet";
 
 /// A row of the corpus list whose counts the failed read never reached.
 pub const COUNTS_UNAVAILABLE: &str = "counts unavailable";
