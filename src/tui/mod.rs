@@ -421,3 +421,6 @@ mod legend_tests;
 
 #[cfg(test)]
 mod help_tests;
+
+#[cfg(test)]
+mod names_tests;

@@ -125,6 +125,10 @@ impl App {
         };
         match (entry, pick) {
             (None, Pick::Speaker) => {
+                // refused at its first step, not after the role and side are asked
+                if let Err(e) = crate::store::edit::check_name("a speaker's name", &filter) {
+                    return self.say(e.to_string(), Tone::Warning);
+                }
                 let name = filter.trim().to_string();
                 self.open_popup(TextInput::new(
                     &strings::new_speaker_role(&name, &self.keymap),
