@@ -93,6 +93,14 @@ pub const SELECT_TO_MERGE: &str =
 /// "the annotations are still loading"
 pub const STILL_LOADING: &str = "the annotations are still loading";
 
+/// `v`, `"` or `P` on an article with no text: "the article is empty: there is no
+/// text to select or tag"
+pub const NOTHING_TO_SELECT: &str = "the article is empty: there is no text to select or tag";
+
+/// `v`, `"` or `P` before any of the article's text has come.
+pub const NOTHING_TO_SELECT_YET: &str =
+    "the article is still being read: there is no text to select yet";
+
 /// The opening's worker ended without the store (a bug).
 pub const WORKER_GONE: &str = "the annotations could not be loaded";
 
