@@ -178,8 +178,9 @@ mod tests {
             !under.contains('\u{1b}') && !under.contains('\u{7}'),
             "{under:?}"
         );
+        assert!(lines[title.unwrap() + 2].trim().is_empty(), "a blank row");
         assert!(
-            lines[title.unwrap() + 2].contains("Dock workers"),
+            lines[title.unwrap() + 3].contains("Dock workers"),
             "the story after it"
         );
     }
