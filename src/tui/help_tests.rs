@@ -108,3 +108,19 @@ fn f1_in_cursor_mode_shows_its_keys_and_esc_keeps_the_selection() {
     typ(&mut a, "h");
     assert!(first_heading(&a).starts_with("Reading"), "{}", screen(&a));
 }
+
+#[test]
+fn a_panel_with_one_row_still_shows_every_key_under_it() {
+    use super::test_support::app_on_file;
+    let dir = tempfile::tempdir().unwrap();
+    let story = "Ferry talks resume\n\n\"We came to listen,\" said Ana Ruiz, a ferry captain.\n";
+    let mut a = app_on_file(dir.path(), story, Vec::new());
+    assert!(a.ann().parties.is_empty() && a.ann().speakers.len() == 1);
+    typ(&mut a, "S");
+    let s = screen(&a);
+    assert!(s.contains("help") && s.contains("close"), "{s}");
+    press(&mut a, KeyCode::Esc);
+    typ(&mut a, "W");
+    let s = screen(&a);
+    assert!(s.contains("help") && s.contains("close"), "{s}");
+}

@@ -77,7 +77,10 @@ impl Popup for SidesEditor {
             return;
         }
         let w = usize::from(inner.width - 1);
-        let footer_h = footer.len().min(usize::from(inner.height) / 2);
+        // the footer whole when a row and the gap above it leave it room
+        let footer_h = footer
+            .len()
+            .min(usize::from(inner.height).saturating_sub(2));
         let rows = usize::from(inner.height)
             .saturating_sub(footer_h + 1)
             .max(1);

@@ -95,7 +95,10 @@ impl Popup for SpeakersPanel {
             return;
         }
         let w = usize::from(inner.width - 1);
-        let footer_h = footer.len().min(usize::from(inner.height) / 3);
+        // the footer whole when the header, a row and the gap above it leave it room
+        let footer_h = footer
+            .len()
+            .min(usize::from(inner.height).saturating_sub(3));
         let rows = usize::from(inner.height)
             .saturating_sub(footer_h + 2)
             .max(1);
