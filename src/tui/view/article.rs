@@ -62,7 +62,8 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
         let y = area.y + dy as u16;
         if let Some((_, line)) = credit.as_ref().filter(|(at, _)| *at == app.top() + dy) {
             let width = usize::from(g.text_width);
-            super::put_str(buf, g.text_x, y, line, width, app.theme().dim);
+            let line = super::truncate(line, width);
+            super::put_str(buf, g.text_x, y, &line, width, app.theme().dim);
             continue;
         }
         let styled = styler.style(row);
@@ -160,7 +161,7 @@ mod tests {
     #[test]
     fn a_pages_byline_and_date_are_under_its_headline_and_made_safe() {
         let dir = tempfile::tempdir().unwrap();
-        let a = app_on_file(dir.path(), PAGE, Vec::new());
+        let mut a = app_on_file(dir.path(), PAGE, Vec::new());
         assert_eq!(
             a.ann().article.published.as_deref(),
             Some("2026-11-03T08:15:00Z")
@@ -183,6 +184,12 @@ mod tests {
             lines[title.unwrap() + 3].contains("Dock workers"),
             "the story after it"
         );
+        // cut with an ellipsis on a narrow terminal
+        a.update(crate::tui::action::Action::Resize(40, 12));
+        let lines = screen_lines(&a);
+        let under = lines.iter().find(|l| l.contains("By Lena"));
+        let under = under.expect("the byline at 40 columns");
+        assert!(under.trim_end().ends_with('…'), "{under}");
     }
 
     #[test]
