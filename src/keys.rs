@@ -128,6 +128,10 @@ commands! {
     Speakers = "speakers", [Normal], ["W"];
     /// Show or hide this help
     ToggleHelp = "toggle_help", [Normal], ["h", "f1"];
+    /// Show the keys, cursor mode's first (h moves the cursor here)
+    CursorHelp = "cursor_help", [Cursor], ["f1"];
+    /// Show the keys, this panel's or list's first
+    PanelHelp = "panel_help", [Sides, Speakers, Corpus], ["?", "h", "f1"];
     /// Show or hide the legend
     ToggleLegend = "toggle_legend", [Normal], ["L"];
     /// Jump to the item under the list cursor

@@ -12,7 +12,7 @@ mod speakers;
 
 use crate::model::{Annotations, Id, Party, QuoteKind, Speaker, Status};
 pub use dispatch::plan;
-pub use ids::{find, next_id, party_id, speaker_id};
+pub use ids::{check_name, find, next_id, party_id, speaker_id};
 pub(crate) use plan::placed_at;
 pub use plan::{Plan, Tally};
 pub use settle::next_conflict_id;

@@ -192,7 +192,7 @@ fn help_lists_every_key_and_command_whole_at_80_columns() {
     }
     assert!(!text.contains('…'), "an entry is cut off:\n{text}");
     let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (_, what) in super::view::help::help_lines(&a) {
+    for (_, what) in super::view::help::help_lines(&a, crate::keys::Scope::Normal) {
         let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(words.contains(&what), "“{what}” is not shown whole");
     }

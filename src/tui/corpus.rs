@@ -23,8 +23,11 @@ pub struct Entry {
     pub name: String,
     /// Its headline, once read.
     pub title: Option<String>,
-    /// Its store's counts; `None` until read or without a store.
+    /// Its store file's counts; `None` until read or without a store.
     pub counts: Option<Counts>,
+    /// What the reader holds of the open article while it is not what the store file
+    /// holds (suggestions never saved, edits since the last save); `None` otherwise.
+    pub unsaved: Option<Counts>,
     /// A store that could not be read: why.
     pub problem: Option<String>,
     /// Marked done.
@@ -37,9 +40,15 @@ impl Entry {
         self.title.is_some()
     }
 
+    /// The counts the list shows: the reader's unsaved ones for the open article, else
+    /// the store file's.
+    pub fn shown_counts(&self) -> Option<&Counts> {
+        self.unsaved.as_ref().or(self.counts.as_ref())
+    }
+
     /// Where the article stands: begun once a person decided on an annotation.
     pub fn progress(&self) -> Progress {
-        let begun = self.counts.as_ref().is_some_and(Counts::is_begun);
+        let begun = self.shown_counts().is_some_and(Counts::is_begun);
         Progress::of(begun, self.done)
     }
 }
@@ -148,6 +157,7 @@ impl Corpus {
                 path,
                 title: None,
                 counts: None,
+                unsaved: None,
                 problem: None,
             })
             .collect();
@@ -224,7 +234,7 @@ impl Corpus {
                         .is_some_and(|t| t.to_lowercase().contains(&filter))
             })
             .collect();
-        let total = |e: &Entry| e.counts.as_ref().map_or(0, |c| c.quotes + c.positions);
+        let total = |e: &Entry| e.shown_counts().map_or(0, |c| c.quotes + c.positions);
         match self.sort {
             Sort::File => {}
             Sort::Title => rows.sort_by_key(|&i| entries[i].title.clone().unwrap_or_default()),

@@ -70,8 +70,8 @@ fn the_list_opens_articles_and_n_goes_on_in_its_order() {
     // no article yet: the status bar names the list and gives no place in an article
     let status = s.lines().last().unwrap();
     assert!(status.contains("LIST") && !status.contains('%'), "{status}");
-    // the list's own keys are on its last rows; `h` opens no help here
-    assert!(!status.contains("h help"), "{status}");
+    // the list's own keys are on its last rows, and `?` opens help over it
+    assert!(status.contains("? help"), "{status}");
     assert!(
         status.starts_with(" LIST"),
         "no empty name before it: {status}"
@@ -332,4 +332,44 @@ fn unsaved_edits_are_asked_about_before_another_article_opens() {
         1,
         "one accepted"
     );
+}
+
+/// The list's row of the article whose file name holds `name`.
+fn row_of(app: &App, name: &str) -> String {
+    let s = screen(app);
+    s.lines()
+        .find(|l| l.contains(&format!("({name})")))
+        .unwrap_or_else(|| panic!("no row for {name}: {s}"))
+        .to_string()
+}
+
+#[test]
+fn the_list_counts_what_is_saved_and_marks_what_the_reader_holds_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path());
+    assert!(row_of(&app, "brief.md").contains(super::strings::NO_STORE_YET));
+    press(&mut app, KeyCode::Enter);
+    command(&mut app, "ls");
+    // the open article's suggestions, detected and never saved: counted, marked apart
+    let open = row_of(&app, "brief.md");
+    assert!(open.contains("·* ") && open.contains(" sugg"), "{open}");
+    // left unsaved, it counts what its store file holds again: nothing
+    press(&mut app, KeyCode::Esc);
+    typ(&mut app, "}");
+    command(&mut app, "ls");
+    let left = row_of(&app, "brief.md");
+    assert!(left.contains(super::strings::NO_STORE_YET), "{left}");
+    assert!(!left.contains('*'), "{left}");
+    // saved, the counts are the store file's, with no mark
+    press(&mut app, KeyCode::Esc);
+    let ctrl = crossterm::event::KeyModifiers::CONTROL;
+    super::test_support::press_mod(&mut app, KeyCode::Char('s'), ctrl);
+    command(&mut app, "ls");
+    let saved = row_of(&app, "page.html");
+    assert!(saved.contains("·  ") && saved.contains(" sugg"), "{saved}");
+    press(&mut app, KeyCode::Esc);
+    typ(&mut app, "}");
+    command(&mut app, "ls");
+    let saved = row_of(&app, "page.html");
+    assert!(!saved.contains('*') && saved.contains(" sugg"), "{saved}");
 }

@@ -80,6 +80,9 @@ pub struct Layout {
     blocks: Vec<(Range<usize>, RowKind)>,
     /// The first block not wrapped yet.
     next_block: usize,
+    /// Whether a row is left under the headline for a page's byline and date (the
+    /// reader draws them there), besides the blank row before the story.
+    credit: bool,
     /// The rows of the blocks wrapped so far.
     rows: Vec<Row>,
 }
@@ -87,16 +90,21 @@ pub struct Layout {
 impl Layout {
     /// Wraps the whole article to `width` columns (at least 1).
     pub fn new(article: &Article, width: usize) -> Layout {
-        let mut layout = Layout::lazy(article, width);
+        let mut layout = Layout::lazy_within(article, width, MAX_OFFSET);
         layout.complete(&article.text);
         layout
     }
 
-    /// A layout that wraps nothing until asked. Rows hold 32-bit offsets, so an article
-    /// longer than 4 GiB (possible only with `limits.max_article_bytes` raised past the
-    /// default of 256 MiB) is laid out up to its last block that ends within them.
+    /// The reader's layout, which wraps nothing until asked, with a row under the
+    /// headline for a page's byline, date and site when the page gives any. Rows hold
+    /// 32-bit offsets, so an article longer than 4 GiB (possible only with
+    /// `limits.max_article_bytes` raised past the default of 256 MiB) is laid out up
+    /// to its last block that ends within them.
     pub fn lazy(article: &Article, width: usize) -> Layout {
-        Layout::lazy_within(article, width, MAX_OFFSET)
+        let mut layout = Layout::lazy_within(article, width, MAX_OFFSET);
+        let m = &article.meta;
+        layout.credit = m.byline.is_some() || m.published.is_some() || m.site_name.is_some();
+        layout
     }
 
     /// `lazy`, keeping only the blocks that end at or before `limit`.
@@ -125,6 +133,7 @@ impl Layout {
             width: width.max(1),
             blocks,
             next_block: 0,
+            credit: false,
             rows: Vec::new(),
         }
     }
@@ -150,8 +159,12 @@ impl Layout {
             return false;
         };
         if self.next_block > 0 {
-            self.rows
-                .push(Row::new(range.start..range.start, RowKind::Blank));
+            let under_title = self.next_block == 1 && self.blocks[0].1 == RowKind::Title;
+            let blanks = if under_title && self.credit { 2 } else { 1 };
+            for _ in 0..blanks {
+                self.rows
+                    .push(Row::new(range.start..range.start, RowKind::Blank));
+            }
         }
         let rows = &mut self.rows;
         wrap_block(text, range, self.width, |r| rows.push(Row::new(r, kind)));
@@ -388,6 +401,28 @@ mod tests {
                 assert!(text_width(&row) <= w.max(2), "{row:?} at {w}");
             }
         }
+    }
+
+    #[test]
+    fn the_readers_layout_of_a_page_with_a_byline_leaves_a_row_for_it() {
+        let page = "<html><head><meta name=\"author\" content=\"Ines Varga\"></head>\
+<body><article><h1>Ferry talks resume</h1><p>The talks resumed on Monday in the port.</p>\
+<p>More later.</p></article></body></html>";
+        let a = Article::from_bytes(Source::Stdin, page.as_bytes());
+        assert_eq!(a.meta.byline.as_deref(), Some("Ines Varga"));
+        let kinds = |l: &Layout| l.rows.iter().map(|r| r.kind).take(4).collect::<Vec<_>>();
+        let mut reader = Layout::lazy(&a, 60);
+        reader.complete(&a.text);
+        use RowKind::{Blank, Body, Title};
+        assert_eq!(kinds(&reader), [Title, Blank, Blank, Body]);
+        let later = a.text.find("The talks").unwrap();
+        assert_eq!(reader.row_of(later), 3, "the story's first row");
+        // printed, the page keeps one blank row; a text without byline, in the reader too
+        assert_eq!(kinds(&Layout::new(&a, 60))[..3], [Title, Blank, Body]);
+        let plain = Article::from_bytes(Source::Stdin, b"Ferry talks resume\n\nThe talks.");
+        let mut reader = Layout::lazy(&plain, 60);
+        reader.complete(&plain.text);
+        assert_eq!(kinds(&reader), [Title, Blank, Body]);
     }
 
     #[test]

@@ -418,3 +418,9 @@ mod saving_tests;
 
 #[cfg(test)]
 mod legend_tests;
+
+#[cfg(test)]
+mod help_tests;
+
+#[cfg(test)]
+mod names_tests;

@@ -130,3 +130,22 @@ fn v_starts_where_the_user_last_went_a_match_or_the_annotation_tab_chose() {
     let at = a.mode().cursor().unwrap().at;
     assert_eq!(at, a.hl().items[a.selected().unwrap()].range().start);
 }
+
+#[test]
+fn v_and_tagging_on_an_empty_article_say_there_is_nothing_to_select() {
+    use super::test_support::{app_on_file, message};
+    for text in ["", " \n\n  \n"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app_on_file(dir.path(), text, Vec::new());
+        typ(&mut a, "v");
+        assert_eq!(a.mode_name(), "READ", "no cursor mode on no text");
+        assert_eq!(message(&a), super::strings::NOTHING_TO_SELECT);
+        press(&mut a, KeyCode::Esc);
+        typ(&mut a, "\"");
+        assert_eq!(message(&a), super::strings::NOTHING_TO_SELECT);
+        press(&mut a, KeyCode::Esc);
+        typ(&mut a, "P");
+        assert_eq!(message(&a), super::strings::NOTHING_TO_SELECT);
+        assert!(!a.store().unwrap().is_dirty());
+    }
+}

@@ -154,6 +154,12 @@ fn a_large_page_opens_on_its_name_and_its_text_is_made_by_the_worker() {
     assert!(list_open(&app));
     press(&mut app, KeyCode::Esc);
     assert!(!list_open(&app) && screen(&app).contains("reading…"));
+    // nothing to select yet, and the reader says so rather than that it is empty
+    typ(&mut app, "v");
+    assert_eq!(
+        super::test_support::message(&app),
+        super::strings::NOTHING_TO_SELECT_YET
+    );
     assert!(
         finish_opening(&mut app, job) >= 2,
         "the article, then its store"

@@ -214,7 +214,7 @@ fn a_blank_name_is_refused_and_the_editor_stays() {
     assert_eq!(message(&a), "no sides yet: a adds one");
     add_side(&mut a, "  ");
     assert!(a.ann().parties.is_empty());
-    assert_eq!(message(&a), "a side needs a name");
+    assert_eq!(message(&a), "a side's name cannot be blank");
     assert!(a.mode().popup_as::<SidesEditor>().is_some());
     assert!(!a.store().unwrap().is_dirty());
 }

@@ -452,7 +452,8 @@ fn the_panel_keys_are_remappable_and_in_help() {
     press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Esc);
 
-    let help: Vec<(String, String)> = crate::tui::view::help::help_lines(&a);
+    let help: Vec<(String, String)> =
+        crate::tui::view::help::help_lines(&a, crate::keys::Scope::Normal);
     let at = help
         .iter()
         .position(|(k, w)| k == "Speakers panel (Ctrl-k)" && w.is_empty())

@@ -93,6 +93,14 @@ pub const SELECT_TO_MERGE: &str =
 /// "the annotations are still loading"
 pub const STILL_LOADING: &str = "the annotations are still loading";
 
+/// `v`, `"` or `P` on an article with no text: "the article is empty: there is no
+/// text to select or tag"
+pub const NOTHING_TO_SELECT: &str = "the article is empty: there is no text to select or tag";
+
+/// `v`, `"` or `P` before any of the article's text has come.
+pub const NOTHING_TO_SELECT_YET: &str =
+    "the article is still being read: there is no text to select yet";
+
 /// The opening's worker ended without the store (a bug).
 pub const WORKER_GONE: &str = "the annotations could not be loaded";
 
@@ -120,7 +128,7 @@ pub const COUNTS_SHOWN_UNAVAILABLE: &str =
 
 /// A row of the corpus list for an article with no store beside it: nothing detected
 /// or annotated yet (opening it detects).
-pub const NO_STORE_YET: &str = "no annotations yet";
+pub const NO_STORE_YET: &str = "no annotations saved yet";
 
 /// A row of the corpus list whose counts the failed read never reached.
 pub const COUNTS_UNAVAILABLE: &str = "counts unavailable";

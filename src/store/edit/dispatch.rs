@@ -92,6 +92,7 @@ fn speaker_edit(a: &Annotations, edit: &Edit) -> Result<Plan, EditError> {
     match edit {
         Edit::AddSpeaker { name, role, party } => {
             check_refs(a, party.as_deref(), None)?;
+            let name = super::check_name("a speaker's name", name)?;
             Ok(add_speaker(a, name, role, party))
         }
         Edit::UpdateSpeaker(s) => {

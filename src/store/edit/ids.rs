@@ -77,6 +77,23 @@ pub fn next_id(a: &Annotations, prefix: &str) -> Id {
     format_compact!("{prefix}{n}")
 }
 
+/// A name typed for a side, an alias, a label or a speaker (`what` names which, "a
+/// side's name"), trimmed: refused when it is blank or holds no letter or digit of
+/// any script ("!!!", "…"), which names nothing and would make no id of its own.
+pub fn check_name<'a>(what: &str, name: &'a str) -> Result<&'a str, EditError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::NotApplicable(format!("{what} cannot be blank")));
+    }
+    if !name.chars().any(char::is_alphanumeric) {
+        return Err(EditError::NotApplicable(format!(
+            "{what} needs a letter or a digit: “{}” has none",
+            crate::article::sanitize_inline(name)
+        )));
+    }
+    Ok(name)
+}
+
 /// A speaker id from a name ("Ian Kelly" → "ian-kelly"), made unique.
 pub fn speaker_id(a: &Annotations, name: &str) -> Id {
     unique_slug(name, "speaker", |id| a.speaker(id).is_some())
@@ -109,4 +126,25 @@ fn unique_slug(name: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> Id {
         n += 1;
     }
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_name;
+
+    #[test]
+    fn a_name_needs_a_letter_or_a_digit_of_any_script() {
+        for name in ["U.S.", " 3M ", "北京", "Ελλάδα", "al-Quds", "G7"] {
+            assert_eq!(check_name("a name", name).ok(), Some(name.trim()), "{name}");
+        }
+        for name in ["!!!", "…", " -- ", "“”", "?!", "·"] {
+            let e = check_name("a side's name", name).unwrap_err().to_string();
+            assert!(
+                e.starts_with("a side's name needs a letter or a digit"),
+                "{e}"
+            );
+        }
+        let e = check_name("an alias", "  ").unwrap_err().to_string();
+        assert_eq!(e, "an alias cannot be blank");
+    }
 }

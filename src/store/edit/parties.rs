@@ -5,7 +5,7 @@
 //! undo, applying the inverses backwards, then puts the old tail back in its order.
 
 use super::EditError;
-use super::ids::party_id;
+use super::ids::{check_name, party_id};
 use super::plan::{Plan, all_annotations, fields};
 use crate::model::{Annotations, Id, Party};
 use crate::store::history::{Change, Item, Slot};
@@ -39,6 +39,7 @@ pub(super) fn rename(
     party.name = side_name(a, name, Some(id))?;
     party.aliases.clear();
     for alias in aliases.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let alias = check_name("an alias", alias)?;
         if !party.aliases.iter().any(|x| x == alias) {
             party.aliases.push(alias.to_string());
         }
@@ -113,13 +114,10 @@ fn existing<'a>(a: &'a Annotations, id: &str) -> Result<&'a Party, EditError> {
         .ok_or_else(|| EditError::NotFound(id.to_string()))
 }
 
-/// A side's name, trimmed: not empty, and not another side's (`except` is the side
+/// A side's name, trimmed: a name (`check_name`), and not another side's (`except` is the side
 /// being renamed).
 fn side_name(a: &Annotations, name: &str, except: Option<&str>) -> Result<String, EditError> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(EditError::NotApplicable("a side needs a name".into()));
-    }
+    let name = check_name("a side's name", name)?;
     let lower = name.to_lowercase();
     if a.parties
         .iter()

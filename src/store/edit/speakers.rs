@@ -9,12 +9,9 @@ use crate::model::{Annotations, Id, Origin, Speaker, Status};
 use crate::store::history::{Change, Item, Slot};
 
 /// Renames a speaker (trimmed; the id stays, so what names it keeps it). Refused when
-/// the name is blank or another speaker's: two speakers of one name are merged instead.
+/// the name is not one (`check_name`) or another speaker's: two speakers of one name are merged instead.
 pub(super) fn rename(a: &Annotations, id: &str, name: &str) -> Result<Plan, EditError> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(EditError::NotApplicable("a speaker needs a name".into()));
-    }
+    let name = super::check_name("a speaker's name", name)?;
     let lower = name.to_lowercase();
     if let Some(other) = a
         .speakers

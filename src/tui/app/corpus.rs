@@ -7,6 +7,7 @@
 
 use super::{App, Tone};
 use crate::article::{Article, Source};
+use crate::corpus::{Counts, read_store};
 use crate::keys::Command;
 use crate::store::Store;
 use crate::tui::action::Action;
@@ -75,7 +76,8 @@ impl App {
         }
     }
 
-    /// The open article's row counts what the reader holds now (edits included).
+    /// The open article's row counts what the reader holds now (edits included): as
+    /// its store file's when that file holds it, else apart, as not saved.
     fn refresh_open_entry(&mut self) {
         let (Some(store), Some(corpus)) = (self.loading.store(), self.corpus.as_mut()) else {
             return;
@@ -83,9 +85,37 @@ impl App {
         let Some(entry) = corpus.current.and_then(|i| corpus.entries.get_mut(i)) else {
             return;
         };
-        entry.counts = Some(crate::corpus::Counts::of(store.annotations()));
-        entry.problem = None;
+        let live = Counts::of(store.annotations());
+        if store.exists_on_disk() && !store.is_dirty() {
+            entry.counts = Some(live);
+            entry.unsaved = None;
+            entry.problem = None;
+        } else {
+            entry.unsaved = Some(live);
+        }
         entry.title = Some(self.article.title().to_string());
+        corpus.arrange();
+    }
+
+    /// The open article is left: its row counts what its store file holds now, read
+    /// again (saved, or as it was: what was not saved, suggestions never saved
+    /// included, went with the reader's copy).
+    fn leave_open_entry(&mut self) {
+        let max = self.config.limits.max_store_bytes;
+        let Some(corpus) = self.corpus.as_mut() else {
+            return;
+        };
+        let Some(entry) = corpus.current.and_then(|i| corpus.entries.get_mut(i)) else {
+            return;
+        };
+        entry.unsaved = None;
+        match read_store(&entry.path, max) {
+            Ok(saved) => {
+                entry.counts = saved.map(|s| s.counts);
+                entry.problem = None;
+            }
+            Err(why) => entry.problem = Some(why),
+        }
         corpus.arrange();
     }
 
@@ -279,6 +309,7 @@ impl App {
         };
         self.keep_place();
         self.refresh_open_entry();
+        self.leave_open_entry();
         let Some(mut corpus) = self.corpus.take() else {
             return;
         };

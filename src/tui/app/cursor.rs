@@ -50,6 +50,9 @@ impl App {
     /// else the selected annotation, else the top of the screen; with a selection
     /// started there (as vim's `v`: moves extend it at once).
     pub(super) fn enter_cursor(&mut self) {
+        if self.says_nothing_to_select() {
+            return;
+        }
         let on_match = (self.search.current)
             .filter(|_| self.search.went_to_match)
             .and_then(|c| self.search.matches.get(c))
@@ -69,6 +72,21 @@ impl App {
         self.message = Some((strings::selecting(&self.keymap), super::Tone::Info));
     }
 
+    /// Says why there is nothing to select when the article has no text (empty, or
+    /// not come yet); whether it said so.
+    pub(super) fn says_nothing_to_select(&mut self) -> bool {
+        if !self.article.is_empty() {
+            return false;
+        }
+        let why = if self.loading.rest_to_come() {
+            strings::NOTHING_TO_SELECT_YET
+        } else {
+            strings::NOTHING_TO_SELECT
+        };
+        self.message = Some((why.into(), super::Tone::Info));
+        true
+    }
+
     fn first_text_offset(&self) -> usize {
         self.layout.rows()[self.top.min(self.layout.rows().len())..]
             .iter()
@@ -83,7 +101,9 @@ impl App {
         };
         let text = &self.article.text;
         if text.is_empty() {
+            // the article was read again, empty, under cursor mode
             self.mode.leave_cursor();
+            self.says_nothing_to_select();
             return true;
         }
         let at = match c {

@@ -80,9 +80,10 @@ impl App {
     /// A command that edits the selected annotation (or tags the selection).
     pub(super) fn edit_command(&mut self, c: Command) {
         match c {
-            Command::TagQuote | Command::TagPosition => {
+            Command::TagQuote | Command::TagPosition if !self.says_nothing_to_select() => {
                 self.say(strings::select_text_first(&self.keymap), Tone::Info)
             }
+            Command::TagQuote | Command::TagPosition => {}
             Command::PickSpeaker if self.with_selected().is_some() => {
                 self.open_picker(Pick::Speaker)
             }

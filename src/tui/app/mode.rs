@@ -109,6 +109,14 @@ impl Mode {
         self.layers.pop()
     }
 
+    /// The keymap scope of the layer under layer `i` (reading's at the bottom): the
+    /// mode help was opened in, whose keys it shows first.
+    pub fn scope_under(&self, i: usize) -> Scope {
+        self.layers[..i.min(self.layers.len())]
+            .last()
+            .map_or(Scope::Normal, Layer::scope)
+    }
+
     /// The cursor, wherever it is in the stack (a search prompt may be over it).
     pub fn cursor(&self) -> Option<&Cursor> {
         self.layers.iter().rev().find_map(|l| match l {

@@ -36,7 +36,9 @@ impl App {
 
     /// A command with an overlay on top: the overlay takes its own, and the ones that
     /// open, close or switch the panes go on to reading; the rest would act on the
-    /// article hidden under it, so they are taken too (and do nothing).
+    /// article hidden under it, so they are taken too (and do nothing). Over a panel or
+    /// cursor mode (help opened there) only the help key goes on, to close it: the
+    /// panes are reading's.
     pub(super) fn overlay_command(&mut self, overlay: Overlay, c: Command) -> bool {
         let taken = match overlay {
             Overlay::Help(scroll) => self.help_command(c, scroll, Overlay::Help),
@@ -44,7 +46,8 @@ impl App {
             Overlay::Sides(cursor) => self.sides_command(c, cursor),
             Overlay::Legend(scroll) => self.help_command(c, scroll, Overlay::Legend),
         };
-        taken || !passes_overlays(c)
+        let over_reading = self.mode.layers().len() == 1;
+        taken || !(passes_overlays(c) && (over_reading || c == Command::ToggleHelp))
     }
 
     /// Handles a command in a scrolled list (the keys, the messages); false when it is

@@ -4,10 +4,11 @@
 
 use super::{App, Tone};
 use crate::export::Format;
+use crate::keys::Command;
 use crate::model::Id;
 use crate::store::edit::Edit;
 use crate::tui::action::{PopupKey, PromptKey};
-use crate::tui::app::mode::Layer;
+use crate::tui::app::mode::{Layer, Overlay};
 use crate::tui::popup::choice::Choice;
 use crate::tui::popup::picker::SpeakerPicker;
 use crate::tui::popup::text::TextInput;
@@ -88,6 +89,12 @@ impl App {
         if key == PopupKey::Edit(PromptKey::Abort) {
             return;
         }
+        // help opens over any panel the same way, showing its keys first; Esc comes
+        // back to it
+        if key == PopupKey::Command(Command::PanelHelp) {
+            self.mode.push(Layer::Popup(popup));
+            return self.toggle_overlay(Overlay::Help(0));
+        }
         match popup.handle(key, self) {
             Outcome::Stay => self.mode.push(Layer::Popup(popup)),
             Outcome::Close => {}
@@ -118,6 +125,10 @@ impl App {
         };
         match (entry, pick) {
             (None, Pick::Speaker) => {
+                // refused at its first step, not after the role and side are asked
+                if let Err(e) = crate::store::edit::check_name("a speaker's name", &filter) {
+                    return self.say(e.to_string(), Tone::Warning);
+                }
                 let name = filter.trim().to_string();
                 self.open_popup(TextInput::new(
                     &strings::new_speaker_role(&name, &self.keymap),

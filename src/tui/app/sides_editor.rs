@@ -155,6 +155,11 @@ impl App {
                     return;
                 };
                 let label = text.trim();
+                if !label.is_empty()
+                    && let Err(e) = crate::store::edit::check_name("a label", label)
+                {
+                    return self.say(e.to_string(), Tone::Warning);
+                }
                 party.label = (!label.is_empty()).then(|| label.to_string());
                 let said =
                     strings::label_set(&sanitize_inline(&party.name), party.label.as_deref());

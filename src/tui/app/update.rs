@@ -124,7 +124,9 @@ impl App {
         match c {
             Command::ToggleSidebar => self.toggle_sidebar(),
             Command::ToggleSides => self.toggle_overlay(Overlay::Sides(0)),
-            Command::ToggleHelp => self.toggle_overlay(Overlay::Help(0)),
+            Command::ToggleHelp | Command::CursorHelp | Command::PanelHelp => {
+                self.toggle_overlay(Overlay::Help(0))
+            }
             Command::ToggleLegend => self.toggle_overlay(Overlay::Legend(0)),
             Command::Quit => self.request_quit(false),
             Command::Cancel => self.cancel(),

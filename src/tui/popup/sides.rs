@@ -77,7 +77,10 @@ impl Popup for SidesEditor {
             return;
         }
         let w = usize::from(inner.width - 1);
-        let footer_h = footer.len().min(usize::from(inner.height) / 2);
+        // the footer whole when a row and the gap above it leave it room
+        let footer_h = footer
+            .len()
+            .min(usize::from(inner.height).saturating_sub(2));
         let rows = usize::from(inner.height)
             .saturating_sub(footer_h + 1)
             .max(1);
@@ -141,6 +144,9 @@ fn footer_lines(app: &App, width: usize) -> Vec<String> {
     let items = SIDE_KEYS
         .iter()
         .map(|(c, _, what)| format!("{} {what}", keys(*c)))
-        .chain([format!("{} close", keys(Command::SideClose))]);
+        .chain([
+            format!("{} help", keys(Command::PanelHelp)),
+            format!("{} close", keys(Command::SideClose)),
+        ]);
     wrap_items(items, width)
 }

@@ -95,7 +95,10 @@ impl Popup for SpeakersPanel {
             return;
         }
         let w = usize::from(inner.width - 1);
-        let footer_h = footer.len().min(usize::from(inner.height) / 3);
+        // the footer whole when the header, a row and the gap above it leave it room
+        let footer_h = footer
+            .len()
+            .min(usize::from(inner.height).saturating_sub(3));
         let rows = usize::from(inner.height)
             .saturating_sub(footer_h + 2)
             .max(1);
@@ -249,6 +252,9 @@ fn footer_lines(app: &App, width: usize) -> Vec<String> {
                 .iter()
                 .map(|(c, _, what)| format!("{} {what}", keys(*c))),
         )
-        .chain([format!("{} close", keys(Command::SpeakerClose))]);
+        .chain([
+            format!("{} help", keys(Command::PanelHelp)),
+            format!("{} close", keys(Command::SpeakerClose)),
+        ]);
     wrap_items(items, width)
 }

@@ -3,11 +3,12 @@
 //! file — or, after a corpus search, a row per matching line with its article and
 //! line number; the row under the cursor reversed, the list's keys below.
 
-use crate::corpus::Progress;
+use crate::corpus::{Counts, Progress};
 use crate::keys::Command;
 use crate::tui::app::App;
 use crate::tui::corpus::search::Search;
 use crate::tui::corpus::{Corpus, Entry};
+use crate::tui::layout::text_width;
 use crate::tui::strings;
 use crate::tui::view::{frame, put_str, truncate, wrap_items};
 use ratatui::buffer::Buffer;
@@ -40,7 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let footer = footer_lines(app, corpus, w);
     let footer_h = footer.len().min(usize::from(inner.height) / 3);
     let rows = usize::from(inner.height).saturating_sub(footer_h).max(1);
-    let lines = visible_lines(corpus, rows, counts_width(w));
+    let lines = visible_lines(corpus, rows, w);
     if lines.is_empty() {
         let filter_key = app.keymap().hint(Command::CorpusFilter);
         let empty = match corpus.search {
@@ -86,9 +87,10 @@ fn list_title(corpus: &Corpus) -> String {
     )
 }
 
-/// The rows that fit in `rows` lines, the cursor's in view, each with whether it is
-/// the cursor's: the matches of a search, else the articles.
-fn visible_lines(corpus: &Corpus, rows: usize, counts: usize) -> Vec<(String, bool)> {
+/// The rows that fit in `rows` lines of a list `list_width` wide, the cursor's in
+/// view, each with whether it is the cursor's: the matches of a search, else the
+/// articles.
+fn visible_lines(corpus: &Corpus, rows: usize, list_width: usize) -> Vec<(String, bool)> {
     match &corpus.search {
         Some(search) => {
             let first = corpus.match_cursor.saturating_sub(rows - 1);
@@ -103,8 +105,13 @@ fn visible_lines(corpus: &Corpus, rows: usize, counts: usize) -> Vec<(String, bo
         }
         None => {
             let first = corpus.cursor.saturating_sub(rows - 1);
-            let shown = corpus.rows.iter().enumerate().skip(first).take(rows);
-            shown
+            let shown = || corpus.rows.iter().enumerate().skip(first).take(rows);
+            let widest = shown()
+                .map(|(_, &i)| text_width(&counts_text(corpus, &corpus.entries[i])))
+                .max()
+                .unwrap_or(0);
+            let counts = counts_width(list_width, widest);
+            shown()
                 .map(|(row, &i)| {
                     let line = entry_line(corpus, &corpus.entries[i], counts);
                     (line, row == corpus.cursor)
@@ -131,8 +138,8 @@ fn search_title(search: &Search) -> String {
     }
 }
 
-/// One article's row: mark, counts by status (suggested/accepted/rejected), per
-/// side in a column `counts_width` wide, the title and the file.
+/// One article's row: mark, `*` while what the reader holds of it is not saved, its
+/// counts in a column `counts_width` wide, the title and the file.
 fn entry_line(corpus: &Corpus, e: &Entry, counts_width: usize) -> String {
     let open = if corpus
         .current
@@ -142,21 +149,7 @@ fn entry_line(corpus: &Corpus, e: &Entry, counts_width: usize) -> String {
     } else {
         " "
     };
-    let counts = match (&e.counts, &e.problem) {
-        (_, Some(_)) => "store unreadable".to_string(),
-        (Some(c), None) => format!(
-            "{:>3} sugg {:>3} acc {:>3} rej  {}",
-            c.by_status[0],
-            c.by_status[1],
-            c.by_status[2],
-            c.sides_line()
-        ),
-        (None, None) if corpus.counting_failed && !e.is_counted() => {
-            strings::COUNTS_UNAVAILABLE.to_string()
-        }
-        (None, None) if e.is_counted() => strings::NO_STORE_YET.to_string(),
-        (None, None) => String::new(),
-    };
+    let unsaved = if e.unsaved.is_some() { UNSAVED } else { " " };
     // "…" while the background read may still come to it
     let title = match &e.title {
         Some(title) => title.as_str(),
@@ -164,19 +157,57 @@ fn entry_line(corpus: &Corpus, e: &Entry, counts_width: usize) -> String {
         None => "…",
     };
     format!(
-        "{open}{} {}  {}  ({})",
+        "{open}{}{unsaved} {}  {}  ({})",
         mark(e.progress()),
-        column(&counts, counts_width),
+        column(&counts_text(corpus, e), counts_width),
         title,
         e.name
     )
 }
 
-/// The columns of a row's counts in a list `list_width` wide, the same for every row so
-/// the titles line up whatever the sides' names: 40 on a narrow list, growing to 72 on
-/// a wide one, where two sides' names and counts then fit whole.
-fn counts_width(list_width: usize) -> usize {
-    (list_width * 9 / 20).clamp(40, 72)
+/// The mark of a row whose counts are the reader's, not saved yet.
+const UNSAVED: &str = "*";
+
+/// An article's counts as its row shows them: by status (suggested, accepted,
+/// rejected), then per side; the reader's while the open article is not saved, else
+/// its store file's.
+fn counts_text(corpus: &Corpus, e: &Entry) -> String {
+    let counted = |c: &Counts| {
+        format!(
+            "{:>3} sugg {:>3} acc {:>3} rej  {}",
+            c.by_status[0],
+            c.by_status[1],
+            c.by_status[2],
+            c.sides_line()
+        )
+    };
+    if let Some(c) = &e.unsaved {
+        return counted(c);
+    }
+    match (&e.counts, &e.problem) {
+        (_, Some(_)) => "store unreadable".to_string(),
+        (Some(c), None) => counted(c),
+        (None, None) if corpus.counting_failed && !e.is_counted() => {
+            strings::COUNTS_UNAVAILABLE.to_string()
+        }
+        (None, None) if e.is_counted() => strings::NO_STORE_YET.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The columns the titles keep at least, beside the counts.
+const TITLE_ROOM: usize = 30;
+
+/// The counts by status alone ("  6 sugg   0 acc   0 rej"): the column is never cut
+/// narrower.
+const BY_STATUS_WIDTH: usize = 24;
+
+/// The counts' column in a list `list_width` wide whose widest counts shown are
+/// `widest` columns: the same for every row, so the titles line up whatever the
+/// sides' names; as wide as those counts where the titles keep `TITLE_ROOM`, else cut
+/// (with "…") to leave them that.
+fn counts_width(list_width: usize, widest: usize) -> usize {
+    widest.min(list_width.saturating_sub(TITLE_ROOM).max(BY_STATUS_WIDTH))
 }
 
 /// `s` cut or padded to exactly `width` columns.
@@ -208,6 +239,7 @@ fn footer_lines(app: &App, corpus: &Corpus, width: usize) -> Vec<String> {
             (Command::CorpusSort, "sort"),
             (Command::CorpusFilter, "filter"),
             (Command::CorpusSearch, "search all"),
+            (Command::PanelHelp, "help"),
             (
                 Command::CorpusClose,
                 if corpus.current.is_some() {
@@ -219,7 +251,7 @@ fn footer_lines(app: &App, corpus: &Corpus, width: usize) -> Vec<String> {
         ],
     };
     let legend = format!(
-        "{} not started · {} in progress · {} done",
+        "{} not started · {} in progress · {} done · {UNSAVED} not saved",
         mark(Progress::NotStarted),
         mark(Progress::InProgress),
         mark(Progress::Done)
@@ -241,77 +273,108 @@ mod tests {
     use std::path::{Path, PathBuf};
     use unicode_width::UnicodeWidthStr;
 
-    #[test]
-    fn titles_line_up_whatever_the_sides_are_called() {
-        let paths = ["a.txt", "b.txt", "c.txt"].map(|n| PathBuf::from("/c").join(n));
-        let mut corpus = Corpus::new(
-            Path::new("/c"),
-            paths.to_vec(),
-            OpenOptions::default(),
-            false,
-        );
-        let sides: [&[(&str, usize)]; 3] = [
-            &[],
-            &[("Norway", 1), ("Iceland", 1)],
-            &[
-                ("The Confederation of Dockers and Port Workers 北", 12),
-                ("海", 3),
-            ],
-        ];
-        for (e, by_side) in corpus.entries.iter_mut().zip(sides) {
-            e.title = Some("Talks".into());
-            e.counts = Some(Counts {
-                by_status: [5, 0, 0],
-                by_side: by_side.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
-                ..Counts::default()
-            });
-        }
-        let columns: Vec<usize> = corpus
-            .entries
-            .iter()
-            .map(|e| {
-                let line = entry_line(&corpus, e, counts_width(100));
-                line[..line.find("Talks").unwrap()].width()
-            })
+    /// A corpus of `n` articles, "/c/0.txt" on, not yet read.
+    fn articles(n: usize) -> Corpus {
+        let paths = (0..n)
+            .map(|i| PathBuf::from(format!("/c/{i}.txt")))
             .collect();
-        assert_eq!(columns, [columns[0]; 3], "{columns:?}");
-        assert!(entry_line(&corpus, &corpus.entries[2], counts_width(100)).contains('…'));
+        Corpus::new(Path::new("/c"), paths, OpenOptions::default(), false)
     }
 
-    /// A corpus of one article, "/c/a.txt", not yet read.
-    fn one_article() -> Corpus {
-        Corpus::new(
-            Path::new("/c"),
-            vec![PathBuf::from("/c/a.txt")],
-            OpenOptions::default(),
-            false,
-        )
-    }
-
-    #[test]
-    fn a_wide_list_shows_both_sides_counts_whole_and_a_narrow_one_keeps_its_column() {
-        let mut corpus = one_article();
-        corpus.entries[0].title = Some("Talks".into());
-        corpus.entries[0].counts = Some(Counts {
-            by_status: [15, 0, 0],
-            by_side: vec![("Ostrelia".into(), 4), ("Caldoria".into(), 5)],
+    /// Article `i` read, titled "Talks", its store counting `by_side`.
+    fn counted(corpus: &mut Corpus, i: usize, by_side: &[(&str, usize)]) {
+        let e = &mut corpus.entries[i];
+        e.title = Some("Talks".into());
+        e.counts = Some(Counts {
+            by_status: [5, 0, 0],
+            by_side: by_side.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
             ..Counts::default()
         });
-        let wide = entry_line(&corpus, &corpus.entries[0], counts_width(118));
-        assert!(wide.contains("Ostrelia: 4; Caldoria: 5"), "{wide}");
-        let narrow = entry_line(&corpus, &corpus.entries[0], counts_width(78));
-        assert!(narrow.contains("Ostrelia: 4; …"), "{narrow}");
-        assert_eq!(counts_width(78), 40);
-        assert_eq!(counts_width(400), 72);
+    }
+
+    /// The list's rows as drawn in a list `width` wide.
+    fn lines(corpus: &Corpus, width: usize) -> Vec<String> {
+        let rows = visible_lines(corpus, 10, width);
+        rows.into_iter()
+            .map(|(line, _)| truncate(&line, width))
+            .collect()
+    }
+
+    #[test]
+    fn titles_line_up_whatever_the_sides_are_called() {
+        let mut corpus = articles(3);
+        counted(&mut corpus, 0, &[]);
+        counted(&mut corpus, 1, &[("Norway", 1), ("Iceland", 1)]);
+        let wide = [
+            ("The Confederation of Dockers and Port Workers 北", 12),
+            ("海", 3),
+        ];
+        counted(&mut corpus, 2, &wide);
+        for width in [70, 100, 200] {
+            let lines = lines(&corpus, width);
+            let columns: Vec<usize> = lines
+                .iter()
+                .map(|line| line[..line.find("Talks").unwrap()].width())
+                .collect();
+            assert_eq!(columns, [columns[0]; 3], "{width}: {lines:#?}");
+        }
+        let cut = &lines(&corpus, 100)[2];
+        assert!(
+            cut.contains("Port Worke…  Talks"),
+            "cut, not wrapped: {cut}"
+        );
+    }
+
+    #[test]
+    fn the_sides_take_the_width_there_is_and_are_cut_with_an_ellipsis() {
+        let mut corpus = articles(1);
+        let sides = [
+            ("The Confederation of Dockers and Port Workers", 12),
+            ("The Harbour Authority of Velmora", 3),
+            ("The Ministry of Transport", 2),
+        ];
+        counted(&mut corpus, 0, &sides);
+        // past 72 columns of counts when the list has room for them and the title
+        let wide = &lines(&corpus, 200)[0];
+        assert!(
+            wide.contains("The Ministry of Transport: 2  Talks"),
+            "{wide}"
+        );
+        for width in [40, 60, 80, 100, 120] {
+            let line = &lines(&corpus, width)[0];
+            assert!(line.width() <= width, "{width}: {line}");
+            assert!(line.contains('…'), "{width}: {line}");
+            assert!(!line.contains('\n'));
+        }
+        // the titles keep their room beside the counts
+        let line = &lines(&corpus, 100)[0];
+        assert!(line.contains("Talks  (0.txt)"), "{line}");
     }
 
     #[test]
     fn an_article_without_a_store_says_so_once_read_and_nothing_before() {
-        let mut corpus = one_article();
-        let before = entry_line(&corpus, &corpus.entries[0], counts_width(100));
+        let mut corpus = articles(1);
+        let before = &lines(&corpus, 100)[0];
         assert!(!before.contains(strings::NO_STORE_YET) && before.contains('…'));
         corpus.entries[0].title = Some("Talks".into());
-        let read = entry_line(&corpus, &corpus.entries[0], counts_width(100));
+        let read = &lines(&corpus, 100)[0];
         assert!(read.contains(strings::NO_STORE_YET), "{read}");
+    }
+
+    #[test]
+    fn what_the_reader_holds_unsaved_is_marked_apart_from_what_is_saved() {
+        let mut corpus = articles(2);
+        corpus.entries[0].title = Some("Talks".into());
+        counted(&mut corpus, 1, &[("Ostrelia", 2)]);
+        corpus.entries[0].unsaved = Some(Counts {
+            by_status: [6, 0, 0],
+            ..Counts::default()
+        });
+        let lines = lines(&corpus, 100);
+        assert!(
+            lines[0].starts_with(&format!(" ·{UNSAVED}   6 sugg")),
+            "{lines:#?}"
+        );
+        assert!(lines[1].starts_with(" ·    5 sugg"), "{lines:#?}");
     }
 }

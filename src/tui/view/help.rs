@@ -74,10 +74,12 @@ const EXTRA: &[(&str, &[(&str, &str)])] = &[
 ];
 
 /// The help lines: a heading per mode, then "keys  what they do", from the live
-/// keymap; then the command line, the sides view and the mouse.
-pub fn help_lines(app: &App) -> Vec<(String, String)> {
+/// keymap, the mode help was opened in first; then the command line, the sides view
+/// and the mouse.
+pub fn help_lines(app: &App, first: Scope) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for scope in Scope::ALL {
+    let others = Scope::ALL.into_iter().filter(|s| *s != first);
+    for scope in std::iter::once(first).chain(others) {
         out.push((strings::help_heading(scope, app.keymap()), String::new()));
         scope_lines(app, scope, &mut out);
     }
@@ -192,8 +194,9 @@ pub(super) fn popup(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// Draws the help overlay, scrolled by `scroll` lines.
-pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
+/// Draws the help overlay, the keys of mode `first` at the top, scrolled by `scroll`
+/// lines.
+pub fn render_help(app: &App, area: Rect, (first, scroll): (Scope, usize), buf: &mut Buffer) {
     let rect = popup(area, 72, area.height);
     Clear.render(rect, buf);
     let block = Block::default()
@@ -203,7 +206,7 @@ pub fn render_help(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     let inner = block.inner(rect);
     block.render(rect, buf);
     let key_w = 22.min(usize::from(inner.width) / 2);
-    let rows = help_rows(&help_lines(app), usize::from(inner.width), key_w);
+    let rows = help_rows(&help_lines(app, first), usize::from(inner.width), key_w);
     let scroll = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
     for (dy, row) in rows
         .iter()

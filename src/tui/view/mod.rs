@@ -46,10 +46,11 @@ impl Widget for &App {
         let whole = g.article.union(g.sidebar.unwrap_or(g.article));
         // every layer of the mode, bottom first (cursor mode and the prompts are drawn
         // in the article and the status bar)
-        for layer in self.mode().layers() {
+        for (i, layer) in self.mode().layers().iter().enumerate() {
             match layer {
                 Layer::Overlay(Overlay::Help(scroll)) => {
-                    help::render_help(self, whole, *scroll, buf);
+                    let first = self.mode().scope_under(i);
+                    help::render_help(self, whole, (first, *scroll), buf);
                 }
                 Layer::Overlay(Overlay::Legend(scroll)) => {
                     legend::render_legend(self, g.article, *scroll, buf);

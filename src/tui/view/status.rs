@@ -219,13 +219,13 @@ pub fn selection_text(app: &App) -> Option<String> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme().status);
     let width = usize::from(area.width);
-    // offered only where its key opens it: in cursor mode `h` moves, a panel or the
-    // list takes its own keys and shows them
-    let help = if Command::ToggleHelp.scopes().contains(&app.mode().scope()) {
-        format!("{} help ", app.keymap().hint(Command::ToggleHelp))
-    } else {
-        String::new()
-    };
+    // the key that opens help in the mode on top (in cursor mode `h` moves; a prompt
+    // types every key)
+    let scope = app.mode().scope();
+    let help = [Command::ToggleHelp, Command::CursorHelp, Command::PanelHelp]
+        .into_iter()
+        .find(|c| c.scopes().contains(&scope))
+        .map_or_else(String::new, |c| format!("{} help ", app.keymap().hint(c)));
     let info = left_text(app);
     // the file name gets what the rest leaves, but never less than a few columns
     let room = width.saturating_sub(crate::tui::layout::text_width(&info) + 8 + help.len());
