@@ -153,15 +153,27 @@ pub fn helpers_for(len: usize) -> usize {
 pub fn read_paragraphs(input: Input, helpers: usize, walk: &mut dyn FnMut(&Batch)) {
     let bounds = batch_bounds(input.structure);
     if helpers == 0 || bounds.len() < 2 {
-        let mut batch = Batch::default();
+        let mut batch = SPARE_BATCH.take();
         let mut memo = PhraseMemo::new();
         for b in &bounds {
             read_batch(input, b.clone(), &mut batch, &mut memo);
             walk(&batch);
         }
+        // (its source phrases are this article's: let go now, not at the next one)
+        batch.sources.clear();
+        SPARE_BATCH.set(batch);
         return;
     }
     read_alongside(input, &bounds, helpers, walk);
+}
+
+thread_local! {
+    /// The batch a thread read its last article into, kept for its next one: a folder
+    /// run's worker reads hundreds of short articles, and each one's batch grew from
+    /// empty, its buffers copied at every doubling (some 30 M instructions over the
+    /// 840 PolNeAR texts, docs/PERFORMANCE.md). Its buffers are emptied before use;
+    /// it holds at most one batch's paragraphs.
+    static SPARE_BATCH: std::cell::Cell<Batch> = std::cell::Cell::new(Batch::default());
 }
 
 /// [`read_paragraphs`] with `helpers` threads reading ahead of the walk.

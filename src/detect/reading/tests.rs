@@ -147,3 +147,29 @@ fn batches_cover_every_paragraph_once_in_order() {
             .all(|w| w[0].end == w[1].start && !w[1].is_empty())
     );
 }
+
+#[test]
+fn an_article_reads_the_same_after_another_on_its_thread() {
+    // (the thread keeps its last batch's buffers for the next article)
+    let short = Article::from_bytes(
+        Source::Stdin,
+        "A headline\n\n“No,” Jo Bell said (twice). The rest -- all of it -- is quiet.\n\n"
+            .as_bytes(),
+    );
+    let fresh = std::thread::spawn(move || {
+        let first = units_read(&short, 0, Duration::ZERO);
+        (first, short)
+    });
+    let (alone, short) = fresh.join().unwrap();
+    std::thread::spawn(move || {
+        let long = units_read(&varied_article(), 0, Duration::ZERO);
+        assert!(long.len() > 1200);
+        assert_eq!(units_read(&short, 0, Duration::ZERO), alone);
+        SPARE_BATCH.with(|b| {
+            let spare = b.take();
+            assert!(spare.units.capacity() > 0 && spare.sources.is_empty());
+        });
+    })
+    .join()
+    .unwrap();
+}
