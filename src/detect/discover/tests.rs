@@ -546,13 +546,17 @@ fn a_name_that_is_all_of_a_quotation_is_no_organisation() {
             marks.0, marks.1
         );
         let got = found(&text);
-        assert!(got.iter().all(|(n, _)| !n.contains("Freedom")), "{marks:?}: {got:?}");
+        assert!(
+            got.iter().all(|(n, _)| !n.contains("Freedom")),
+            "{marks:?}: {got:?}"
+        );
     }
     // the same words unquoted name a company
     let text = "Rally groups gather\n\nFreedom Buses said it would run extra coaches to the rally.";
     let got = found(text);
     assert!(
-        got.iter().any(|(n, k)| n.starts_with("Freedom Buses") && *k == SideKind::Company),
+        got.iter()
+            .any(|(n, k)| n.starts_with("Freedom Buses") && *k == SideKind::Company),
         "{got:?}"
     );
 }
