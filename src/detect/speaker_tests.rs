@@ -182,3 +182,10 @@ fn with_and_a_noun_phrase_before_a_participle_is_its_subject() {
                 \"a fantasy\" from the start.";
     assert_eq!(speakers(body), vec!["a party spokeswoman"]);
 }
+
+#[test]
+fn an_inverted_speaker_after_a_quotation_with_a_role_no_list_has() {
+    let body = "\"The ovens cost more to run than the bread brings in,\" said one baker, \
+                Rosa Quint.\n\n\"Nobody asked us,\" said a roofer who asked not to be named.";
+    assert_eq!(speakers(body), vec!["Rosa Quint", "a roofer"]);
+}

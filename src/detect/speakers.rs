@@ -6,6 +6,7 @@ use super::lexicon::{self, Pronoun};
 use super::parties::SideMatcher;
 use super::roles::{is_people_noun, role_end, role_start};
 use super::words::{is_capitalized, lower, words};
+use named_after::{named_after_role, plain_role_noun};
 pub(super) use runs::{
     RunKind, capital_runs, classify_run, is_honorific, is_role_noun, number_follows,
     without_article,
@@ -13,6 +14,7 @@ pub(super) use runs::{
 use runs::{Runs, read_runs};
 use std::ops::Range;
 
+mod named_after;
 mod runs;
 #[cfg(test)]
 pub(super) mod tests;
@@ -114,7 +116,8 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
             side,
         });
     }
-    None
+    // ("said a skipper who has fished …": a noun no list has, after its determiner)
+    plain_role_noun(text, &head_words).map(|i| role_source(text, &head_words, i, side))
 }
 
 /// The first lower-case source noun of a phrase's head that no capitalised word follows
@@ -243,37 +246,6 @@ fn placed_role(text: &str, head_words: &[Range<usize>], whole: &Range<usize>) ->
     let placing = matches!(preposition.as_str(), "of" | "from" | "in" | "at");
     let lower_noun = (1..=noun).all(|k| !is_capitalized(&text[head_words[k].clone()]));
     (placing && lower_noun && matches!(opener.as_str(), "a" | "an")).then_some(noun)
-}
-
-/// The name in the appositive after a role that names nobody ("said Holt's deputy
-/// campaign manager, Rich Beem,"): two to four capitalised words that read as a
-/// person's name and nothing else, after a head that holds a lower-case role noun.
-fn named_after_role(
-    text: &str,
-    ws: &[Range<usize>],
-    head_words: &[Range<usize>],
-    sides: &SideMatcher,
-) -> Option<Range<usize>> {
-    let mut buf = [0u8; 32];
-    let role = head_words.iter().any(|w| {
-        !is_capitalized(&text[w.clone()])
-            && lexicon::is_source_noun(&lower(&text[w.clone()], &mut buf))
-    });
-    if !role {
-        return None;
-    }
-    let rest = &ws[head_words.len()..];
-    let n = (1..rest.len())
-        .find(|&i| text[rest[i - 1].end..rest[i].start].contains([',', '(', ';', '—', '–']))
-        .unwrap_or(rest.len());
-    let appositive = &rest[..n];
-    if !(2..=4).contains(&appositive.len())
-        || !appositive.iter().all(|w| is_capitalized(&text[w.clone()]))
-    {
-        return None;
-    }
-    let (whole, name) = read_runs(text, appositive, sides).person?;
-    (whole == (appositive[0].start..appositive[n - 1].end)).then_some(name)
 }
 
 /// A person read from a source phrase: the name, and what stands before it (a title)

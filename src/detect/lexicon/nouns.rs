@@ -22,7 +22,9 @@ const TITLES: &str = "
     health education energy labor labour justice agriculture commerce treasury navy army
     air force under assistant associate press counsel solicitor delegate envoy
     negotiator dean chancellor independent conservative tory liberal mp mep msp labor progressive
-    libertarian front-runner frontrunner hopeful
+    libertarian front-runner frontrunner hopeful councillor councilor alderman alderwoman
+    commissioner inspector detective superintendent constable rabbi reverend imam pastor
+    supervisor assemblywoman trustee
 ";
 
 /// Nouns that name a body rather than a person when they end a name
@@ -68,7 +70,7 @@ const SOURCE_NOUNS: &str = "
     organizer campaigner campaigners councillor councillors lawmaker legislator politician
     delegates banker trader dealer broker chair chairwoman authority commission board
     regulator watchdog tribunal farmer villager refugee passenger fisherman nurse teacher
-    miner driver pilot soldier shopkeeper
+    miner driver pilot soldier shopkeeper alderman alderwoman councilor
 ";
 
 /// Plural nouns of groups that speak in wire copy ("some drivers said", "farmers
@@ -176,6 +178,26 @@ pub fn is_male_noun(word_lower: &str) -> bool {
 /// met before rather than name a holder of an office.
 pub fn is_gendered_person_noun(word_lower: &str) -> bool {
     matches!(word_lower, "man" | "woman")
+}
+
+/// Endings of nouns of people that no list can hold ("haulier", "skipper",
+/// "commuter", "sponsor", "historian", "florist", "fisherwoman"), with their plurals.
+const PERSON_ENDINGS: [&str; 6] = ["er", "or", "ist", "ian", "man", "men"];
+
+/// Nouns of people without such an ending ("a child", "the boy").
+const PLAIN_PERSON_NOUNS: &str = "
+    child children boy boys girl girls kid kids guest guests chef chefs neighbour
+    neighbours parent parents patient patients citizen citizens
+";
+
+/// Whether a lower-case noun no list of sources has reads as a noun of people, by its
+/// ending or as a plain noun of people: "said a skipper who …" names the skipper,
+/// "said the days when …" names nobody.
+pub fn reads_as_person_noun(word_lower: &str) -> bool {
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    let singular = word_lower.strip_suffix('s').unwrap_or(word_lower);
+    PERSON_ENDINGS.iter().any(|e| singular.ends_with(e))
+        || in_set(&SET, PLAIN_PERSON_NOUNS, word_lower)
 }
 
 /// Prefixes that make a role of a role noun ("co-chairman", "vice-president").

@@ -57,6 +57,8 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
             && lexicon::is_source_noun(&lower(&text[head_words[run.start - 2].clone()], &mut buf));
         match classify_run(text, &head_words[run.clone()], sides) {
             RunKind::Person(_) if modifies => {}
+            // ("the Brenham town council": a place before the body's own noun)
+            RunKind::Person(_) if plain && body_noun_ends(text, &head_words[run.end..]) => {}
             RunKind::Person(_) if numbered || placed => {
                 found.body = found.body.or(Some(head_words[run.start].start..run_end));
             }
@@ -116,6 +118,28 @@ fn modified_noun(text: &str, after: &[Range<usize>]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether the words `after` a capitalised run are lower-case modifiers and a body's
+/// noun that ends the phrase ("Brenham town council", "Port Ellan harbour board"): the
+/// run is the place the body is of, not a person whose role is the body. A noun right
+/// after the run is [`modified_noun`]'s.
+fn body_noun_ends(text: &str, after: &[Range<usize>]) -> bool {
+    let mut buf = [0u8; 32];
+    let Some((noun, modifiers)) = after.split_last() else {
+        return false;
+    };
+    let noun = lower(&text[noun.clone()], &mut buf).into_owned();
+    (1..=MAX_MODIFIERS).contains(&modifiers.len())
+        && lexicon::is_body_head(&noun)
+        && lexicon::is_source_noun(&noun)
+        && modifiers.iter().all(|w| {
+            let l = lower(&text[w.clone()], &mut buf);
+            !is_capitalized(&text[w.clone()])
+                && !lexicon::is_name_particle(&l)
+                && !lexicon::is_preposition(&l)
+                && lexicon::cue(&l).is_none()
+        })
 }
 
 /// Whether a number follows byte `at`, after one space.

@@ -120,3 +120,57 @@ fn bodies_and_roles() {
     assert!(matches!(np.kind, NpKind::Role { definite: true, .. }));
     assert_eq!(read("he").kind, NpKind::Pronoun(Pronoun::Person));
 }
+
+#[test]
+fn a_local_title_stays_out_of_the_name() {
+    for (phrase, title) in [
+        ("Councillor Mira Basten", "Councillor"),
+        ("Alderman Mira Basten", "Alderman"),
+        ("Detective Inspector Mira Basten", "Detective Inspector"),
+    ] {
+        let np = read(phrase);
+        assert_eq!(np.kind, NpKind::Person, "{phrase}");
+        assert_eq!(
+            (np.name.as_str(), np.role.as_deref()),
+            ("Mira Basten", Some(title))
+        );
+    }
+}
+
+#[test]
+fn a_place_before_a_bodys_noun_is_the_bodys_name() {
+    for (phrase, name) in [
+        ("The Orrin town council", "Orrin town council"),
+        ("the Port Sallow harbour board", "Port Sallow harbour board"),
+    ] {
+        let np = read(phrase);
+        assert!(matches!(np.kind, NpKind::Role { .. }), "{phrase}");
+        assert_eq!((np.name.as_str(), np.role.as_deref()), (name, None));
+    }
+}
+
+#[test]
+fn a_role_no_list_has_names_the_person_after_it() {
+    for (phrase, name, role) in [
+        ("one baker, Rosa Quint", "Rosa Quint", "one baker"),
+        (
+            "one shopper, retired teacher Alma Roth",
+            "Alma Roth",
+            "one shopper, retired teacher",
+        ),
+    ] {
+        let np = read(phrase);
+        assert_eq!(np.kind, NpKind::Person, "{phrase}");
+        assert_eq!((np.name.as_str(), np.role.as_deref()), (name, Some(role)));
+    }
+}
+
+#[test]
+fn a_noun_of_people_no_list_has_is_a_role() {
+    let np = read("a roofer who asked not to be named");
+    assert!(matches!(np.kind, NpKind::Role { ref head, .. } if head == "roofer"));
+    assert!(matches!(read("another child").kind, NpKind::Role { .. }));
+    // a noun of no person names nobody
+    assert!(read_source("the years when", 0..14, &matcher()).is_none());
+    assert!(read_source("his stubbornness", 0..16, &matcher()).is_none());
+}
