@@ -22,7 +22,9 @@ mod owner;
 
 pub use echo::echoed_office_clues;
 pub mod titles;
+mod trade_voice;
 mod voice;
+pub use trade_voice::trade_voice_clues;
 pub use voice::voice_clues;
 
 /// Each speaker's descriptions ([`descriptions`]) with the side each names, by entity

@@ -6,7 +6,8 @@
 use super::affiliation::listed::{member_clues, short_name_clues};
 use super::affiliation::titles::{described_clues, titles};
 use super::affiliation::{
-    appositive_clues, described, echoed_office_clues, namesake_clues, voice_clues,
+    appositive_clues, described, echoed_office_clues, namesake_clues, trade_voice_clues,
+    voice_clues,
 };
 use super::candidates::Candidates;
 use super::choice;
@@ -268,6 +269,7 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
     );
     echoed_office_clues(story.text, entities, sides, &mut evidence);
     voice_clues(story.text, entities, sides, &mut evidence);
+    trade_voice_clues(entities, story.candidates, &mut evidence);
     let acronyms = home.is_some_and(|h| h.from_dateline);
     let titles = titles(story.opening, entities);
     described_clues(

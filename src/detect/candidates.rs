@@ -133,6 +133,11 @@ impl Candidates {
         Candidates { own, matcher }
     }
 
+    /// How many candidates are the story's own (given or found in it), numbered first.
+    pub fn own_len(&self) -> usize {
+        self.own.len()
+    }
+
     /// How many candidates there are.
     pub fn len(&self) -> usize {
         self.own.len() + countries().len() + gazetteer().parties.len()
