@@ -62,11 +62,13 @@ pub enum Class {
     RoleBreaker,
     RoleComplement,
     LeadingVerb,
+    DevolvedMembers,
+    AddressingWord,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 47] = [
+const ALL: [Class; 49] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -114,6 +116,8 @@ const ALL: [Class; 47] = [
     Class::RoleBreaker,
     Class::RoleComplement,
     Class::LeadingVerb,
+    Class::DevolvedMembers,
+    Class::AddressingWord,
 ];
 
 /// Each word's classes, one bit a class, and which shapes its words have.
