@@ -284,6 +284,7 @@ fn gather(story: Story, home: Option<Home>, entities: &Entities) -> Evidence {
         short_name_clues(story.text, entities, &titles, parties, &mut evidence);
     }
     home::office_clues(home, entities, &described, &mut evidence);
+    super::devolved_chamber::chamber_clues(story.text, entities, &mut evidence);
     home::place_clues(story.text, entities, sides, &mut evidence);
     evidence
 }

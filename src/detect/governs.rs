@@ -6,7 +6,7 @@
 //! speaker is named for). The state's offices ("the Home Secretary", "Downing Street")
 //! speak for the party found.
 
-use super::entities::Entities;
+use super::entities::{Entities, Entity, EntityKind};
 use super::evidence::{Clue, Evidence, Target};
 use super::opening::Opening;
 use super::politicians::Listed;
@@ -46,7 +46,7 @@ pub fn who_governs(
         leaders_vote(entities, evidence, kinds, &mut votes);
     }
     let Some(marked) = sides::marked_governing(parties) else {
-        unclaimed_governs(evidence, listed, kinds, &mut votes);
+        unclaimed_governs((entities, evidence), listed, kinds, &mut votes);
         return Governing {
             votes,
             behind: None,
@@ -176,9 +176,11 @@ fn is_party_leader(title: &str) -> bool {
 /// Who governs when the story does not say but offices of the state speak: the one
 /// party it names that no speaker is shown to belong to. Readers are not told the
 /// Trade Secretary's party, while the opposition's people are named for theirs
-/// ("Tory spokeswoman Theresa May", "Liberal Democrat spokeswoman …").
+/// ("Tory spokeswoman Theresa May", "Liberal Democrat spokeswoman …"). Where a third
+/// party is named, a party that speaks as itself ("But Labour said …") is no person
+/// named for it: in office or out, a party answers in its own name.
 fn unclaimed_governs(
-    evidence: &Evidence,
+    (entities, evidence): (&Entities, &Evidence),
     listed: &[Listed],
     kinds: &[SideKind],
     votes: &mut [(usize, i32)],
@@ -188,9 +190,22 @@ fn unclaimed_governs(
     if !state_speaks || votes.iter().any(|&(_, v)| v > 0) {
         return;
     }
-    let claimed: Vec<usize> = clues()
-        .filter_map(|&(t, c)| match t {
-            Target::Side(s) if !matches!(c, Clue::Against | Clue::Dateline) => Some(s),
+    // (only beside a third party: where two parties are named, each may answer as
+    // itself, and a voice of the state then tells nothing of which is in office)
+    let parties = votes
+        .iter()
+        .filter(|(s, _)| kinds.get(*s) == Some(&SideKind::Party));
+    let third_party = parties.count() > 2;
+    let is_the_party = |i: usize, s: usize| {
+        let entity = entities.list.get(i);
+        third_party && entity.is_some_and(|e| e.side == Some(s) && is_a_name_only(e))
+    };
+    let claimed: Vec<usize> = (0..evidence.entities())
+        .flat_map(|i| evidence.of(i).iter().map(move |&c| (i, c)))
+        .filter_map(|(i, (t, c))| match t {
+            Target::Side(s) if !matches!(c, Clue::Against | Clue::Dateline) => {
+                (!is_the_party(i, s)).then_some(s)
+            }
             _ => None,
         })
         .chain(listed.iter().filter_map(|l| l.party))
@@ -201,6 +216,19 @@ fn unclaimed_governs(
     if let (Some(only), None) = (unclaimed.next(), unclaimed.next()) {
         only.1 = 1;
     }
+}
+
+/// Whether an entity is a body known by its name alone ("Labour", "the Liberal
+/// Democrats"): no person, and no title or description ("Tory leader", "Peter Vane,
+/// Liberal Democrat housing spokesman").
+fn is_a_name_only(e: &Entity) -> bool {
+    let mut words = e.name.split_whitespace();
+    let first = words.next().filter(|w| !w.eq_ignore_ascii_case("the"));
+    let capitalised = first
+        .into_iter()
+        .chain(words)
+        .all(|w| w.starts_with(char::is_uppercase));
+    e.kind != EntityKind::Person && e.role.is_none() && e.descriptions.is_empty() && capitalised
 }
 
 /// The party that stands behind a marked side naming no party ("the government"): the
@@ -302,6 +330,30 @@ mod tests {
         assert!(!is_party_leader("Leader of the House"));
         assert!(!is_party_leader("Labour group leader"));
         assert!(!is_party_leader("shadow chancellor"));
+    }
+
+    // Three parties named: the Tories out of office ("a Tory government would"), the
+    // Liberal Democrats' spokesman named for his party, and Labour only speaking as
+    // itself, whose ministers answer.
+    const THREE_PARTIES: &str = "Wards row\n\n\
+        A Tory government would give matrons more power, the Tories said.\n\n\
+        Shadow health secretary Ann Hale said: \"The wards are dirty.\"\n\n\
+        But Labour said the plan was a gimmick. Health Secretary Tom Reed said: \"We gave \
+        matrons that power.\"\n\n\
+        Liberal Democrat health spokesman Ian Moss said: \"Both are squabbling.\"\n";
+
+    #[test]
+    fn the_one_party_no_person_is_named_for_governs_though_it_speaks_as_itself() {
+        let parties = [
+            party("tories", "Conservatives", &["Tories", "Tory"]),
+            party("labour", "Labour", &[]),
+            party("libdems", "Liberal Democrats", &["Liberal Democrat"]),
+        ];
+        // (the shadow secretary's side is not this rule's: three parties are given)
+        assert_eq!(
+            quote_sides(THREE_PARTIES, &parties)[1..],
+            sides(&["labour", "libdems"])
+        );
     }
 
     // Two Commons members the politicians data lists as Labour: one holds a minister's

@@ -14,6 +14,7 @@ mod bytes;
 mod candidates;
 mod choice;
 mod cues;
+mod devolved_chamber;
 mod discover;
 mod entities;
 pub mod evidence;

@@ -91,3 +91,20 @@ fn a_territorial_department_speaking_makes_the_state_side_its_government() {
         [want("Labour"), want("Conservatives"), want("Conservatives")]
     );
 }
+
+#[test]
+fn a_minister_who_tells_a_devolved_chamber_speaks_for_its_government() {
+    // no "First Minister" in her title: where she speaks says whose minister she is
+    let story = "Dentists row in Cardiff Bay\n\n\
+        The Welsh Government has been attacked by the UK Government over dentists.\n\n\
+        Health Minister Non Price told the Senedd that the new contract would help. \
+        \"Appointments will rise this year,\" she said.\n";
+    let parties = [
+        party("welsh", "Welsh Government", &["Senedd"]),
+        party("uk", "UK Government", &["United Kingdom", "Britain"]),
+    ];
+    assert_eq!(quote_sides(story, &parties), sides(&["welsh"]));
+    // spoken elsewhere, the same office is the state's
+    let elsewhere = story.replace("told the Senedd", "said");
+    assert_eq!(quote_sides(&elsewhere, &parties), sides(&["uk"]));
+}

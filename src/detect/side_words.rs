@@ -63,11 +63,13 @@ pub enum Class {
     RoleBreaker,
     RoleComplement,
     LeadingVerb,
+    DevolvedMembers,
+    AddressingWord,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 48] = [
+const ALL: [Class; 50] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -116,6 +118,8 @@ const ALL: [Class; 48] = [
     Class::RoleBreaker,
     Class::RoleComplement,
     Class::LeadingVerb,
+    Class::DevolvedMembers,
+    Class::AddressingWord,
 ];
 
 /// Each word's classes, one bit a class, and which shapes its words have.
