@@ -36,7 +36,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
     let runs: Vec<std::ops::Range<usize>> = name_runs(text, (ws, capitals), &lowered).collect();
     for run in &runs {
         let run = after_office_of(text, ws, &lowered, run.clone());
-        if let Some(d) = organisation(text, ws, &lowered, run, known, &lone) {
+        if let Some(d) = organisation(text, (ws, capitals), &lowered, run, known, &lone) {
             add(&mut found, d);
         }
     }

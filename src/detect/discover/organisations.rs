@@ -74,7 +74,7 @@ fn lone_words<'a>(text: &'a str, ws: &[Word]) -> WordSet<&'a str> {
 /// around it ([`traded_around`]); none when the run is a name `known` has.
 pub(super) fn organisation(
     text: &str,
-    ws: &[Word],
+    (ws, capitals): (&[Word], &[u32]),
     lowered: &LowerWords,
     run: std::ops::Range<usize>,
     known: &SideMatcher,
@@ -115,7 +115,7 @@ pub(super) fn organisation(
     }
     let mut names = vec![whole.to_string()];
     names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
-    if let Some(short) = initials_used(text, ws, lowered, span.clone())
+    if let Some(short) = initials_used(text, (ws, capitals), lowered, span.clone())
         && !names.iter().any(|n| n == short)
     {
         names.push(short.to_string());
@@ -243,7 +243,7 @@ fn acronym_after<'a>(text: &'a str, name: &str, end: usize) -> Option<&'a str> {
 /// else the run alone; a word opening the sentence ("The") is no part of the name.
 fn initials_used<'a>(
     text: &'a str,
-    ws: &[Word],
+    (ws, capitals): (&[Word], &[u32]),
     lowered: &LowerWords,
     run: Range<usize>,
 ) -> Option<&'a str> {
@@ -270,9 +270,12 @@ fn initials_used<'a>(
             .filter_map(|i| word(i).chars().next())
             .collect()
     };
+    // (initials start with a capital, and so does a word that is them: only the
+    // opening's capitalised words are read, where each name read every word)
+    let capitalised = || capitals.iter().map(|&i| (i as usize, &ws[i as usize]));
     let used = |short: &String| {
         (3..=8).contains(&short.len())
-            && ws.iter().enumerate().any(|(i, w)| {
+            && capitalised().any(|(i, w)| {
                 !(start..run.end).contains(&i) && trim_possessive(&text[w.clone()]) == short
             })
     };
@@ -280,9 +283,8 @@ fn initials_used<'a>(
         .into_iter()
         .find(used)
         .and_then(|short| {
-            let w = ws
-                .iter()
-                .find(|w| trim_possessive(&text[(*w).clone()]) == short)?;
+            let (_, w) =
+                capitalised().find(|(_, w)| trim_possessive(&text[(*w).clone()]) == short)?;
             Some(&text[w.start..w.start + short.len()])
         })
 }
