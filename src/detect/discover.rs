@@ -4,6 +4,7 @@
 //! ("Harlow Freight Lines", "Veltrix Energy") or a regulator ("the Office of Energy
 //! Regulation"). They are found by how the text treats a name, not by the name.
 
+mod called_company;
 mod countries;
 mod organisations;
 mod state_offices;

@@ -34,6 +34,7 @@ pub enum Class {
     ShareNoun,
     ShareMovement,
     CompanyOffice,
+    CompanyCalled,
     UnionNameWord,
     UnionShortName,
     MembersBodyEnd,
@@ -69,7 +70,7 @@ pub enum Class {
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 50] = [
+const ALL: [Class; 51] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -89,6 +90,7 @@ const ALL: [Class; 50] = [
     Class::ShareNoun,
     Class::ShareMovement,
     Class::CompanyOffice,
+    Class::CompanyCalled,
     Class::UnionNameWord,
     Class::UnionShortName,
     Class::MembersBodyEnd,

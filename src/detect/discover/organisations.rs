@@ -9,6 +9,7 @@ use super::super::side_words::{Class, Classes, classes, is, is_adjective_local, 
 use super::super::words::{
     Word, is_capitalized, one_space_after, trim_end_all, trim_possessive, word_at,
 };
+use super::called_company::called_the_company;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -104,7 +105,12 @@ pub(super) fn organisation(
         .or_else(|| {
             is_party_by_neighbours(text, ws, lowered, span.clone()).then_some(SideKind::Party)
         })
-        .or_else(|| is_body_name(&lower).then_some(SideKind::Other))?;
+        .or_else(|| is_body_name(&lower).then_some(SideKind::Other))
+        // (last: a name whose words or neighbours tell no kind, which the story goes on
+        // to call "the company" or "the firm")
+        .or_else(|| {
+            called_the_company(text, ws, lowered, span.clone()).then_some(SideKind::Company)
+        })?;
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
     // (a union's name may hold a country's: "Norwegian Seafarers' Union" is the union's,
