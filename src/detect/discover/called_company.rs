@@ -24,17 +24,7 @@ pub(super) fn called_the_company(
     lowered: &LowerWords,
     run: Range<usize>,
 ) -> bool {
-    // (a name joined by "of" or "for" is a body's or a phrase's, "Executives for …";
-    // a word in capitals or one opening a sentence makes the run a headline's)
-    let all_capitals = ws[run.clone()].iter().all(|w| {
-        let own = &text[w.clone()];
-        is_capitalized(own) && !is_all_caps(own) && !lexicon::is_sentence_word(&lowered.of(w))
-    });
-    if run.is_empty()
-        || !all_capitals
-        || after_a_persons_word(text, ws, lowered, run.start)
-        || last_word_alone(text, ws, run.clone())
-    {
+    if !may_name_a_company(text, ws, lowered, run.clone()) {
         return false;
     }
     // (a noun in the name's own sentence after "X said" is what X says; after "X, …"
@@ -78,6 +68,21 @@ pub(super) fn called_the_company(
         }
     }
     false
+}
+
+/// Whether the run `ws[run]` may be a company's name at all: every word capitalised
+/// (a name joined by "of" or "for" is a body's or a phrase's, "Executives for …"; a word
+/// in capitals or one opening a sentence makes the run a headline's), not after a
+/// person's word, and its last word not a surname used alone.
+fn may_name_a_company(text: &str, ws: &[Word], lowered: &LowerWords, run: Range<usize>) -> bool {
+    let all_capitals = ws[run.clone()].iter().all(|w| {
+        let own = &text[w.clone()];
+        is_capitalized(own) && !is_all_caps(own) && !lexicon::is_sentence_word(&lowered.of(w))
+    });
+    !run.is_empty()
+        && all_capitals
+        && !after_a_persons_word(text, ws, lowered, run.start)
+        && !last_word_alone(text, ws, run)
 }
 
 /// Whether a word is a noun a story calls a company by ("the firm's director").
