@@ -57,7 +57,7 @@ pub(super) fn called_the_company(
         }
         let word = lowered.of(&ws[k]);
         if word == "the" && ws.get(k + 1).is_some_and(|n| is_company_noun(text, n)) {
-            return !(says && ends == 0);
+            return !(says && ends == 0) && !last_word_alone(text, ws, run);
         }
         let own = &text[ws[k].clone()];
         // (another name may be the noun's antecedent; a day, or "It" opening a
@@ -73,16 +73,14 @@ pub(super) fn called_the_company(
 /// Whether the run `ws[run]` may be a company's name at all: every word capitalised
 /// (a name joined by "of" or "for" is a body's or a phrase's, "Executives for …"; a word
 /// in capitals or one opening a sentence makes the run a headline's), not after a
-/// person's word, and its last word not a surname used alone.
+/// person's word. (Whether its last word is a surname used alone is asked last, by the
+/// caller: it reads the whole opening.)
 fn may_name_a_company(text: &str, ws: &[Word], lowered: &LowerWords, run: Range<usize>) -> bool {
     let all_capitals = ws[run.clone()].iter().all(|w| {
         let own = &text[w.clone()];
         is_capitalized(own) && !is_all_caps(own) && !lexicon::is_sentence_word(&lowered.of(w))
     });
-    !run.is_empty()
-        && all_capitals
-        && !after_a_persons_word(text, ws, lowered, run.start)
-        && !last_word_alone(text, ws, run)
+    !run.is_empty() && all_capitals && !after_a_persons_word(text, ws, lowered, run.start)
 }
 
 /// Whether a word is a noun a story calls a company by ("the firm's director").
