@@ -57,7 +57,9 @@ pub(super) fn called_the_company(
         }
         let word = lowered.of(&ws[k]);
         if word == "the" && ws.get(k + 1).is_some_and(|n| is_company_noun(text, n)) {
-            return !(says && ends == 0) && !last_word_alone(text, ws, run);
+            // (the surname test reads the whole opening: asked last)
+            let described = says && ends == 0;
+            return !described && !last_word_alone(text, ws, run);
         }
         let own = &text[ws[k].clone()];
         // (another name may be the noun's antecedent; a day, or "It" opening a
