@@ -30,11 +30,7 @@ pub enum Reading {
 /// commas ("Ole Brask, the European Community representative, …").
 pub fn appositive(text: &str, name_end: usize, reading: Reading) -> Option<&str> {
     let rest = text.get(name_end..)?.strip_prefix(", ")?;
-    let mut end = rest.len().min(APPOSITIVE_BYTES);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = &rest[..end];
+    let window = &rest[..super::words::floor_boundary(rest, APPOSITIVE_BYTES)];
     // (read by byte, not by character: the marks that end it are ASCII but '“', told
     // by its three bytes, whose first, 0xE2, only ever starts a character)
     let bytes = window.as_bytes();

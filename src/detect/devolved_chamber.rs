@@ -8,6 +8,7 @@
 use super::entities::Entities;
 use super::evidence::{Clue, Evidence, Target};
 use super::side_words::{Class, is};
+use super::words::floor_boundary;
 
 /// How far after a mention the words that say where the speaker spoke are looked for,
 /// in bytes (the rest of a clause: "told the Scottish Parliament's rural affairs
@@ -35,11 +36,7 @@ pub fn chamber_clues(text: &str, entities: &Entities, evidence: &mut Evidence) {
 /// quotation mark (what is quoted says nothing of where its speaker stood).
 fn after(text: &str, at: usize) -> &str {
     let rest = text.get(at..).unwrap_or("");
-    let mut end = rest.len().min(REACH);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
-    let rest = &rest[..end];
+    let rest = &rest[..floor_boundary(rest, REACH)];
     let stop = rest.find(['.', '!', '?', '"', '“', '”', '\n']);
     &rest[..stop.unwrap_or(rest.len())]
 }

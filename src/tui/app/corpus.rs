@@ -99,7 +99,7 @@ impl App {
 
     /// The open article is left: its row counts what its store file holds now, read
     /// again (saved, or as it was: what was not saved, suggestions never saved
-    /// included, went with the reader's copy).
+    /// included, went with the reader's copy), under the title the reader gave it.
     fn leave_open_entry(&mut self) {
         let max = self.config.limits.max_store_bytes;
         let Some(corpus) = self.corpus.as_mut() else {
@@ -109,6 +109,7 @@ impl App {
             return;
         };
         entry.unsaved = None;
+        entry.title = Some(self.article.title().to_string());
         match read_store(&entry.path, max) {
             Ok(saved) => {
                 entry.counts = saved.map(|s| s.counts);
@@ -308,7 +309,6 @@ impl App {
             Err(e) => return self.say(e.to_string(), Tone::Warning),
         };
         self.keep_place();
-        self.refresh_open_entry();
         self.leave_open_entry();
         let Some(mut corpus) = self.corpus.take() else {
             return;

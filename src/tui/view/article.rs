@@ -52,7 +52,11 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
     let overlays = cursor_overlays(app);
     let styler = styler(app, &overlays);
     let rows = app.layout().rows();
-    let credit = credit_row(rows).and_then(|at| Some((at, credit_line(app, rows.get(at + 1))?)));
+    // (made only when its row is on screen: a frame scrolled past the headline skips it)
+    let on_screen = app.top()..app.top() + usize::from(area.height);
+    let credit = credit_row(rows)
+        .filter(|at| on_screen.contains(at))
+        .and_then(|at| Some((at, credit_line(app, rows.get(at + 1))?)));
     for (dy, row) in rows
         .iter()
         .skip(app.top())
