@@ -7,6 +7,7 @@
 
 mod blocks;
 mod consent;
+mod dates;
 mod stamps;
 
 use dom_query::Document;
@@ -51,6 +52,7 @@ pub fn extract(html: &str) -> Page {
     let doc = Document::from(html);
     // read off the page as it is, before Readability changes it
     let banners = consent::banner_paragraphs(&doc);
+    let page_date = dates::published(&doc);
     if blocks::depth(&doc.root()) > MAX_DEPTH {
         return whole_page(&doc, &banners);
     }
@@ -69,7 +71,7 @@ pub fn extract(html: &str) -> Page {
     let meta = PageMeta {
         title: clean(Some(headline(&found.title, found.site_name.as_deref()))),
         byline: clean(found.byline),
-        published: clean(found.published_time),
+        published: clean(found.published_time.or(page_date)),
         site_name: clean(found.site_name),
         url: clean(found.url.or_else(|| own_address(html))),
     };
@@ -117,6 +119,7 @@ fn whole_page(doc: &Document, banners: &HashSet<String>) -> Page {
     };
     let meta = PageMeta {
         title,
+        published: clean(dates::published(doc)),
         ..PageMeta::default()
     };
     Page {

@@ -43,6 +43,11 @@ fn help_opens_over_the_corpus_list_with_its_keys_first_and_esc_comes_back() {
     assert_eq!(app.mode().overlay(), Some(Overlay::Help(1)));
     press(&mut app, KeyCode::Esc);
     assert!(list_open(&app), "Esc comes back to the list");
+    // the key that opened it closes it, though reading's `?` is a search
+    typ(&mut app, "?");
+    assert_eq!(app.mode_name(), "HELP");
+    typ(&mut app, "?");
+    assert!(list_open(&app), "? closes the help it opened");
     // `h` and F1 open it too, and close it again
     typ(&mut app, "h");
     assert_eq!(app.mode_name(), "HELP");

@@ -50,6 +50,23 @@ impl Keymap {
         self.bindings.get(&(scope, chord)).copied()
     }
 
+    /// Whether a key opens the help in some mode.
+    pub fn opens_help(&self, key: KeyEvent) -> bool {
+        let scopes = [
+            Scope::Normal,
+            Scope::Cursor,
+            Scope::Sides,
+            Scope::Speakers,
+            Scope::Corpus,
+        ];
+        scopes.into_iter().any(|scope| {
+            matches!(
+                self.command(scope, key),
+                Some(Command::ToggleHelp | Command::CursorHelp | Command::PanelHelp)
+            )
+        })
+    }
+
     /// The command bound to a key in a mode (`None` for a side key).
     pub fn command(&self, scope: Scope, key: KeyEvent) -> Option<Command> {
         match self.lookup(scope, key)? {

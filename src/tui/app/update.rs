@@ -17,6 +17,11 @@ impl App {
         let bound = self.keymap.lookup(self.mode.scope(), key);
         match self.mode.top() {
             None => self.reading_key(bound, key),
+            // a key that opens the help anywhere closes it: `?` opens it from a
+            // panel, while reading's keymap (the help's) has `?` as a search
+            Some(Layer::Overlay(Overlay::Help(_))) if self.keymap.opens_help(key) => {
+                Some(Action::Command(Command::ToggleHelp))
+            }
             Some(Layer::Cursor(_) | Layer::Overlay(_)) => command_or_side(bound?),
             Some(Layer::Search(_)) => PromptKey::of(bound, key).map(Action::Prompt),
             Some(Layer::Pending(_)) => Some(Pending::key(bound, key)),
