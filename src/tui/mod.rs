@@ -396,6 +396,8 @@ mod worker_gone_tests;
 mod sides_editor_tests;
 
 #[cfg(test)]
+mod rederive_tests;
+#[cfg(test)]
 mod redetect_tests;
 
 #[cfg(test)]
