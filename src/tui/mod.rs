@@ -373,6 +373,8 @@ mod app_tests;
 mod corpus_tests;
 #[cfg(test)]
 mod opening_tests;
+#[cfg(test)]
+mod whole_article_tests;
 
 #[cfg(test)]
 mod edit_tests;
