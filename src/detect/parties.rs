@@ -369,6 +369,16 @@ impl SideMatcher {
             {
                 continue;
             }
+            // "Cuban Americans", "a Korean American group": Americans of that
+            // origin, not the country's people
+            if len == 1
+                && words
+                    .clone()
+                    .next()
+                    .is_some_and(|n| matches!(&phrase[n], "American" | "Americans"))
+            {
+                continue;
+            }
             // A one-word name after a first name is a surname ("Ray Cuban", "Kay
             // Georgia"); an ambiguous one also before a surname ("Chad Rivers").
             let after = words.clone().next().filter(|_| ambiguous);
