@@ -48,8 +48,14 @@ pub(super) fn named_after_role(
     let name = &appositive[lead..];
     let described =
         lead <= MAX_DESCRIPTORS && appositive[..lead].iter().all(|w| is_plain_word(text, w));
+    // ("the head of the X delegation, Deputy Prime Minister Mira Santhel": the title
+    // words before the name are not counted in it)
+    let titles = name
+        .iter()
+        .take_while(|w| lexicon::is_title(&lower(&text[(*w).clone()], &mut buf)))
+        .count();
     if !described
-        || !(2..=4).contains(&name.len())
+        || !(2..=4).contains(&(name.len() - titles))
         || !name.iter().all(|w| is_capitalized(&text[w.clone()]))
     {
         return None;

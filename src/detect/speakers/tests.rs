@@ -186,3 +186,22 @@ fn a_place_before_a_role_no_list_has_is_where_the_person_is_from() {
     let np = read("one Wexley tea broker, Amos Kiprop");
     assert_ne!(np.name, "Amos Kiprop");
 }
+
+#[test]
+fn a_titled_person_in_the_appositive_of_a_sides_role() {
+    for (phrase, name) in [
+        (
+            "the head of the Kenyan delegation, Deputy Prime Minister Amos Kiprop",
+            "Amos Kiprop",
+        ),
+        (
+            "Peru's ambassador to the Nordic countries, Carlos Vega Ruiz",
+            "Carlos Vega Ruiz",
+        ),
+    ] {
+        let np = read(phrase);
+        assert_eq!(np.kind, NpKind::Person, "{phrase}");
+        assert_eq!(np.name, name, "{phrase}");
+        assert!(np.side.is_some(), "{phrase}");
+    }
+}
