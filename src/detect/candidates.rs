@@ -15,8 +15,10 @@ use crate::article::Structure;
 use crate::model::Party;
 use historical::historical_state;
 use std::sync::OnceLock;
+use twins::named_twins;
 
 mod historical;
+mod twins;
 
 /// A candidate side of the story's own: a given party, a side found in the text, or a
 /// historical state that takes its successor's names.
@@ -122,6 +124,18 @@ impl Candidates {
                 names,
                 kind: SideKind::Country,
                 country: Some(old),
+            });
+        }
+        for c in named_twins(text) {
+            let country = &countries()[c];
+            let names = country.all_names().chain(&country.bare_names).cloned();
+            let mut party = super::sides::country_party(country);
+            party.aliases.extend(country.bare_names.iter().cloned());
+            own.push(Own {
+                party,
+                names: names.collect(),
+                kind: SideKind::Country,
+                country: Some(c),
             });
         }
         Candidates::layered(own)

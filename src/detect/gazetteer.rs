@@ -4,6 +4,8 @@
 //! no such source has: blocs, historical states, the short forms of wire copy, bodies
 //! that speak for a country, and the names that are also ordinary words.
 
+pub use twins::is_compass;
+
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -42,6 +44,13 @@ pub struct Country {
     /// Whether it is a territory rather than a member of the UN (or one of our blocs).
     #[serde(skip)]
     pub territory: bool,
+    /// The countries named like it but for a qualifier (South Korea's: North Korea).
+    #[serde(skip)]
+    pub twins: Vec<usize>,
+    /// The names it shares with its twins without the qualifier ("Korea", "Korean"):
+    /// its own in a story that names it and none of them.
+    #[serde(skip)]
+    pub bare_names: Vec<String>,
 }
 
 impl Country {
@@ -221,6 +230,7 @@ fn build(own: OwnTable) -> Gazetteer {
         dedup_names(c);
     }
     share_out_demonyms(&mut countries);
+    twins::find_twins(&mut countries);
     let mut cities = HashMap::new();
     // our own cities go in last so that they win ("Bonn" for West Germany)
     for (i, c) in countries.iter().enumerate().rev() {
@@ -417,3 +427,4 @@ fn dedup_names(c: &mut Country) {
 
 #[cfg(test)]
 mod tests;
+mod twins;

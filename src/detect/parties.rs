@@ -1,6 +1,7 @@
 //! Sides: matching the names of sides (the gazetteer's countries, or the story's given
 //! parties) against phrases. [`super::sides`] maps them to the parties of the story.
 
+use super::gazetteer::is_compass;
 pub use super::gazetteer::{Country, countries};
 use super::lexicon::WordMap;
 use spans::{WordSpans, word_spans};
@@ -48,23 +49,6 @@ fn starts_upper(word: &str) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => word.starts_with(char::is_uppercase),
     }
-}
-
-/// Words of direction that make a region of a demonym ("North American").
-fn is_compass(word: &str) -> bool {
-    matches!(
-        word,
-        "North"
-            | "South"
-            | "East"
-            | "West"
-            | "Central"
-            | "Latin"
-            | "Northern"
-            | "Southern"
-            | "Eastern"
-            | "Western"
-    )
 }
 
 /// Whether a phrase has a capital letter, without decoding its ASCII part: an ASCII
@@ -382,6 +366,16 @@ impl SideMatcher {
                 && before
                     .as_ref()
                     .is_some_and(|b| is_compass(&phrase[b.clone()]))
+            {
+                continue;
+            }
+            // "Cuban Americans", "a Korean American group": Americans of that
+            // origin, not the country's people
+            if len == 1
+                && words
+                    .clone()
+                    .next()
+                    .is_some_and(|n| matches!(&phrase[n], "American" | "Americans"))
             {
                 continue;
             }

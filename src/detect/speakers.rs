@@ -117,7 +117,7 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         });
     }
     // ("said a skipper who has fished …": a noun no list has, after its determiner)
-    plain_role_noun(text, &head_words).map(|i| role_source(text, &head_words, i, side))
+    plain_role_noun(text, &head_words, sides).map(|i| role_source(text, &head_words, i, side))
 }
 
 /// The first lower-case source noun of a phrase's head that no capitalised word follows

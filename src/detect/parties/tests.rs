@@ -141,3 +141,14 @@ fn a_byte_set_lists_its_bytes_in_order() {
     let all: Vec<u8> = (0..=u8::MAX).filter(|&b| set.holds(b)).collect();
     assert_eq!(all, held);
 }
+
+#[test]
+fn a_demonym_before_american_is_of_americans_not_the_country() {
+    let m = gazetteer_matcher();
+    assert_eq!(side_id(m, "a Cuban American group"), Some("us"));
+    assert_eq!(side_id(m, "Japanese Americans interned"), Some("us"));
+    assert_eq!(
+        side_id(m, "the Cuban envoy and an American one"),
+        Some("cu")
+    );
+}

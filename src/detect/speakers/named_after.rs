@@ -33,7 +33,7 @@ pub(super) fn named_after_role(
         !is_capitalized(&text[w.clone()])
             && lexicon::is_source_noun(&lower(&text[w.clone()], &mut buf))
     });
-    if !role && !is_plain_role(text, head_words) {
+    if !role && !is_plain_role(text, head_words, sides) {
         return None;
     }
     let rest = &ws[head_words.len()..];
@@ -48,8 +48,14 @@ pub(super) fn named_after_role(
     let name = &appositive[lead..];
     let described =
         lead <= MAX_DESCRIPTORS && appositive[..lead].iter().all(|w| is_plain_word(text, w));
+    // ("the head of the X delegation, Deputy Prime Minister Mira Santhel": the title
+    // words before the name are not counted in it)
+    let titles = name
+        .iter()
+        .take_while(|w| lexicon::is_title(&lower(&text[(*w).clone()], &mut buf)))
+        .count();
     if !described
-        || !(2..=4).contains(&name.len())
+        || !(2..=4).contains(&(name.len() - titles))
         || !name.iter().all(|w| is_capitalized(&text[w.clone()]))
     {
         return None;
@@ -63,7 +69,11 @@ pub(super) fn named_after_role(
 /// relative or the end ("a skipper who …", "another child", not "a week when …"); its
 /// index in `head_words`. A definite one ("the buyer") most often refers back to a body
 /// or person named before, which a new speaker of that noun would not be.
-pub(super) fn plain_role_noun(text: &str, head_words: &[Range<usize>]) -> Option<usize> {
+pub(super) fn plain_role_noun(
+    text: &str,
+    head_words: &[Range<usize>],
+    sides: &SideMatcher,
+) -> Option<usize> {
     let mut buf = [0u8; 32];
     let opener = lower(&text[head_words.first()?.clone()], &mut buf).into_owned();
     let noun = plain_words(text, head_words);
@@ -71,14 +81,15 @@ pub(super) fn plain_role_noun(text: &str, head_words: &[Range<usize>]) -> Option
     // ("A parliamentary motion … urged": a document speaks as its signers)
     let speaks = lexicon::reads_as_person_noun(&word) || is(Class::DocumentNoun, &word);
     let indefinite = lexicon::is_indefinite_determiner(&opener);
-    (indefinite && is_plain_role(text, head_words) && speaks).then_some(noun)
+    (indefinite && is_plain_role(text, head_words, sides) && speaks).then_some(noun)
 }
 
 /// Whether a phrase's head is a role the lexicon need not know: an article, "one",
 /// "another" or a possessive pronoun, then lower-case words up to a preposition
 /// ("one haulier", "the owner", "one hotel owner in Ullapool"), none of them a word of
-/// time ("the next day") or of a clause.
-fn is_plain_role(text: &str, head_words: &[Range<usize>]) -> bool {
+/// time ("the next day") or of a clause; a side's name among them says where the
+/// person is from ("one Wellington meat exporter").
+fn is_plain_role(text: &str, head_words: &[Range<usize>], sides: &SideMatcher) -> bool {
     let mut buf = [0u8; 32];
     let Some((first, rest)) = head_words.split_first() else {
         return false;
@@ -90,7 +101,9 @@ fn is_plain_role(text: &str, head_words: &[Range<usize>]) -> bool {
     let words = plain_words(text, head_words);
     opens
         && (1..MAX_PLAIN_ROLE_WORDS).contains(&words)
-        && rest[..words].iter().all(|w| is_plain_word(text, w))
+        && rest[..words]
+            .iter()
+            .all(|w| is_plain_word(text, w) || sides.is_name(&text[w.clone()]))
 }
 
 /// How many words after a phrase's first come before a preposition or a relative.

@@ -59,6 +59,12 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
             RunKind::Person(_) if modifies => {}
             // ("the Brenham town council": a place before the body's own noun)
             RunKind::Person(_) if plain && body_noun_ends(text, &head_words[run.end..]) => {}
+            // ("one Wellington meat exporter": a place's name before lower-case words
+            // that end the head says where the source is from, and is no person)
+            RunKind::Person(_)
+                if plain
+                    && run.end < head_words.len()
+                    && sides.is_name(&text[head_words[run.start].start..run_end]) => {}
             RunKind::Person(_) if numbered || placed => {
                 found.body = found.body.or(Some(head_words[run.start].start..run_end));
             }

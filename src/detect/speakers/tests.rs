@@ -174,3 +174,34 @@ fn a_noun_of_people_no_list_has_is_a_role() {
     assert!(read_source("the years when", 0..14, &matcher()).is_none());
     assert!(read_source("his stubbornness", 0..16, &matcher()).is_none());
 }
+
+#[test]
+fn a_place_before_a_role_no_list_has_is_where_the_person_is_from() {
+    // the capital is no person's name: the person is named in the appositive
+    let np = read("one Nairobi tea broker, Amos Kiprop");
+    assert_eq!(np.kind, NpKind::Person);
+    assert_eq!(np.name, "Amos Kiprop");
+    assert_eq!(np.side, countries().iter().position(|c| c.id == "ke"));
+    // a capitalised word no side has is still read as before
+    let np = read("one Wexley tea broker, Amos Kiprop");
+    assert_ne!(np.name, "Amos Kiprop");
+}
+
+#[test]
+fn a_titled_person_in_the_appositive_of_a_sides_role() {
+    for (phrase, name) in [
+        (
+            "the head of the Kenyan delegation, Deputy Prime Minister Amos Kiprop",
+            "Amos Kiprop",
+        ),
+        (
+            "Peru's ambassador to the Nordic countries, Carlos Vega Ruiz",
+            "Carlos Vega Ruiz",
+        ),
+    ] {
+        let np = read(phrase);
+        assert_eq!(np.kind, NpKind::Person, "{phrase}");
+        assert_eq!(np.name, name, "{phrase}");
+        assert!(np.side.is_some(), "{phrase}");
+    }
+}
