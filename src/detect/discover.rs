@@ -27,7 +27,11 @@ use organisations::{
 
 /// The sides named in an article's opening that `known` does not know; `lead_end` is
 /// where the lead (the headline and first paragraph) ends.
-pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<Discovered> {
+pub fn discover(
+    opening: &Opening,
+    known: &'static SideMatcher,
+    lead_end: usize,
+) -> Vec<Discovered> {
     let text = opening.text();
     let ws = opening.words();
     let lowered = opening.lower_words();

@@ -10,7 +10,8 @@ use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, classes, is};
 use super::super::words::{Word, is_capitalized, lower, one_space_after, trim_possessive, word_at};
 use super::state_offices::owns_state_office;
-use std::cell::OnceCell;
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 
 /// Countries known by a name and its demonym ("Marova", "Marovan") or by the offices
 /// they own ("Tessalia's chief negotiator"), and parties known by the words after their
@@ -19,7 +20,7 @@ pub(super) fn countries_and_parties(
     text: &str,
     (ws, capitals): (&[Word], &[u32]),
     lowered: &LowerWords,
-    known: &SideMatcher,
+    known: &'static SideMatcher,
     lead_end: usize,
 ) -> Vec<Discovered> {
     let mut names: Vec<&str> = Vec::new();
@@ -41,8 +42,8 @@ pub(super) fn countries_and_parties(
             continue;
         }
         let is_name = *judged.entry(word).or_insert_with(|| {
-            let lower = lowered.of(&(w.start..w.start + word.len()));
-            let is_name = is_own_name_word(word, &lower, known);
+            let lower = || lowered.of(&(w.start..w.start + word.len()));
+            let is_name = remembered_own_name_word(word, lower, known);
             if is_name {
                 names.push(word);
             }
@@ -311,11 +312,51 @@ fn is_name_word(word: &str, known: &SideMatcher) -> bool {
 }
 
 /// [`is_name_word`] of a word that passed [`may_be_name_word`], given in lower case.
-fn is_own_name_word(word: &str, lower: &str, known: &SideMatcher) -> bool {
+pub(super) fn is_own_name_word(word: &str, lower: &str, known: &SideMatcher) -> bool {
     !lexicon::is_title(lower)
         && !lexicon::is_sentence_word(lower)
         && !lexicon::is_calendar_word(lower)
         && !known.starts_name(word)
+}
+
+/// Most words a thread remembers [`is_own_name_word`]'s answer for: a folder's
+/// openings name a few thousand distinct capitalised words (16 384 of them take about
+/// 1 MiB with their keys); the memory is emptied when full.
+pub(super) const REMEMBERED_WORDS: usize = 16_384;
+
+thread_local! {
+    /// [`is_own_name_word`]'s answers on this thread, and the matcher they are for (by
+    /// address: a `'static` one, so no other matcher ever takes its place there).
+    static OWN_NAME_WORDS: RefCell<(usize, WordMap<Box<str>, bool>)> =
+        RefCell::new((0, WordMap::default()));
+}
+
+/// [`is_own_name_word`], remembered on the thread across articles: its answer depends
+/// on the word and the matcher alone, and a folder's articles name the same people and
+/// places again and again, each judged afresh by four lookups in every article
+/// (docs/PERFORMANCE.md). `lower` gives the word in lower case, asked only when the
+/// word is judged.
+pub(super) fn remembered_own_name_word<'w>(
+    word: &str,
+    lower: impl FnOnce() -> Cow<'w, str>,
+    known: &'static SideMatcher,
+) -> bool {
+    let id = std::ptr::from_ref(known) as usize;
+    OWN_NAME_WORDS.with_borrow_mut(|(of, memo)| {
+        if *of != id {
+            memo.clear();
+            *of = id;
+        }
+        if let Some(&is_name) = memo.get(word) {
+            return is_name;
+        }
+        let is_name = is_own_name_word(word, &lower(), known);
+        if memo.len() >= REMEMBERED_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), is_name);
+        is_name
+    })
 }
 
 /// The cheap tests of [`is_name_word`]: four letters or more, the first a capital.

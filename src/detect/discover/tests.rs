@@ -1,6 +1,8 @@
 //! Tests of [`super::discover`]: sides found by how the text treats a name.
 
-use super::countries::is_demonym_of;
+use super::countries::{
+    REMEMBERED_WORDS, is_demonym_of, is_own_name_word, remembered_own_name_word,
+};
 use super::*;
 
 fn found(text: &str) -> Vec<(String, SideKind)> {
@@ -559,4 +561,34 @@ fn a_name_that_is_all_of_a_quotation_is_no_organisation() {
             .any(|(n, k)| n.starts_with("Freedom Buses") && *k == SideKind::Company),
         "{got:?}"
     );
+}
+
+/// A name word's judgement remembered on the thread is the one made afresh, asked
+/// again, after another matcher was asked (the memory follows its matcher), and after
+/// the memory filled and was emptied.
+#[test]
+fn name_words_are_remembered_as_judged() {
+    let judged_alike = |w: &str, known: &'static SideMatcher| {
+        let lower = w.to_lowercase();
+        let remembered = remembered_own_name_word(w, || lower.as_str().into(), known);
+        assert_eq!(remembered, is_own_name_word(w, &lower, known), "{w}");
+    };
+    let words = [
+        "Marova", "Minister", "Monday", "France", "Norway", "However", "Élysée", "Tessalia",
+    ];
+    let matchers = [
+        crate::detect::country_matcher(),
+        crate::detect::candidates::known_matcher(),
+        crate::detect::country_matcher(),
+    ];
+    for known in matchers {
+        for _ in 0..2 {
+            words.iter().for_each(|w| judged_alike(w, known));
+        }
+    }
+    let known = crate::detect::country_matcher();
+    for i in 0..REMEMBERED_WORDS + 10 {
+        judged_alike(&format!("Zedland{i}"), known);
+    }
+    words.iter().for_each(|w| judged_alike(w, known));
 }
