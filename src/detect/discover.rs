@@ -10,6 +10,8 @@ mod organisations;
 mod state_offices;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_whole_names;
 
 use super::bodies::{add_short_names, lower_case_opponent, named_public_opponent, paired_in_lead};
 use super::lexicon;

@@ -120,6 +120,11 @@ pub(super) fn organisation(
         return None;
     }
     let mut names = vec![whole.to_string()];
+    if let Some(full) = joined_over_and(text, ws, lowered, span.start, run.last()?.end)
+        .filter(|full| known.first(full).is_none())
+    {
+        names.insert(0, full.to_string());
+    }
     names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
     if let Some(short) = initials_used(text, (ws, capitals), lowered, span.clone())
         && !names.iter().any(|n| n == short)
@@ -132,6 +137,41 @@ pub(super) fn organisation(
         names,
         kind,
     })
+}
+
+/// The whole name of an organisation whose name holds "and" ("the Bakers and Allied
+/// Workers Union", "the Marine and Transit Workers Union"), where a run of a name stops
+/// at "and": one or two capitalised words, "and", then the run starting at `ws[start]`
+/// and ending at byte `end`. Only when the words before "and" are never written
+/// without the rest, so "Harlow Freight and Allied Workers Union" stays two names where
+/// the story names Harlow Freight alone too.
+fn joined_over_and<'a>(
+    text: &'a str,
+    ws: &[Word],
+    lowered: &LowerWords,
+    start: usize,
+    end: usize,
+) -> Option<&'a str> {
+    let and = start.checked_sub(1)?;
+    if &text[ws[and].clone()] != "and" || !one_space_after(text, ws, and) {
+        return None;
+    }
+    let joined = |k: usize| {
+        one_space_after(text, ws, k)
+            && is_capitalized(&text[ws[k].clone()])
+            && !lexicon::is_sentence_word(&lowered.of(&ws[k]))
+    };
+    let mut first = and;
+    while first > 0 && and - first < 2 && joined(first - 1) {
+        first -= 1;
+    }
+    // (the words before "and" are a run of their own: not the end of a longer name)
+    if first == and || (first > 0 && joined(first - 1)) {
+        return None;
+    }
+    let before = &text[ws[first].start..ws[and - 1].end];
+    let full = &text[ws[first].start..end];
+    (text.matches(before).count() == text.matches(full).count()).then_some(full)
 }
 
 /// Whether the stretch `span` of `text` is all a quotation holds: an opening mark
