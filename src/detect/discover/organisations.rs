@@ -119,13 +119,8 @@ pub(super) fn organisation(
     if holds_known && (kind != SideKind::Union || known.is_name(whole)) {
         return None;
     }
-    let mut names = vec![whole.to_string()];
-    if let Some(full) = joined_over_and(text, ws, lowered, span.start, run.last()?.end)
-        .filter(|full| known.first(full).is_none())
-    {
-        names.insert(0, full.to_string());
-    }
-    names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
+    let end = run.last()?.end;
+    let mut names = names_written(text, (ws, lowered), (span.start, end), whole, known);
     if let Some(short) = initials_used(text, (ws, capitals), lowered, span.clone())
         && !names.iter().any(|n| n == short)
     {
@@ -137,6 +132,25 @@ pub(super) fn organisation(
         names,
         kind,
     })
+}
+
+/// The names the story writes for the organisation `whole`, its run starting at
+/// `ws[start]` and ending at byte `end`: its whole name over "and" first
+/// ([`joined_over_and`]), `whole`, and a short name in brackets after it.
+fn names_written(
+    text: &str,
+    (ws, lowered): (&[Word], &LowerWords),
+    (start, end): (usize, usize),
+    whole: &str,
+    known: &SideMatcher,
+) -> Vec<String> {
+    let full =
+        joined_over_and(text, ws, lowered, start, end).filter(|full| known.first(full).is_none());
+    full.into_iter()
+        .chain(std::iter::once(whole))
+        .chain(acronym_after(text, whole, end))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The whole name of an organisation whose name holds "and" ("the Bakers and Allied
