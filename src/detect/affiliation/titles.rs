@@ -376,8 +376,32 @@ fn description_before(text: &str, comma_end: usize, closed: bool) -> Option<&str
             && (i == 0
                 || closed && (lowered[i - 1] == "by" || !lexicon::is_preposition(&lowered[i - 1])))
     })?;
+    let at = owner_start(&words, &lowered, at);
     let offset = words[at].as_ptr() as usize - phrase.as_ptr() as usize;
     Some(&phrase[offset..])
+}
+
+/// Where the owner's name that ends at `words[at]` starts: back over the capitalised
+/// words before it, no article, preposition or sentence word among them ("Calder Ridge's
+/// chief executive" is the company "Calder Ridge"'s, not a "Ridge"'s); `at` itself
+/// where `words[at]` opens with an article.
+fn owner_start(words: &[&str], lowered: &[String], mut at: usize) -> usize {
+    if lexicon::is_article(&lowered[at]) {
+        return at;
+    }
+    let first = at;
+    while at > 0 && first - at < 3 {
+        let (w, l) = (words[at - 1], &lowered[at - 1]);
+        let name_word = w.starts_with(char::is_uppercase)
+            && !lexicon::is_article(l)
+            && !lexicon::is_preposition(l)
+            && !lexicon::is_sentence_word(l);
+        if !name_word {
+            break;
+        }
+        at -= 1;
+    }
+    at
 }
 
 #[cfg(test)]

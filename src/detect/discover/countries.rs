@@ -184,11 +184,24 @@ fn kind_by_neighbours(text: &str, ws: &[Word], lowered: &LowerWords, i: usize) -
         }
     } else if !possessive && owns_state_office(text, ws, i) {
         Some(SideKind::Country) // "the Tamsara embassy", "the envoy of Tamsara"
-    } else if is_company_by_neighbours(text, ws, lowered, (i, possessive)) {
+    } else if !ends_longer_name(text, ws, lowered, i)
+        && is_company_by_neighbours(text, ws, lowered, (i, possessive))
+    {
         Some(SideKind::Company)
     } else {
         None
     }
+}
+
+/// Whether the name word `ws[i]` ends a longer name: a capitalised word other than a
+/// sentence word right before it, one space between ("Calder Ridge's chief executive"
+/// is the company "Calder Ridge Energy"'s, not a company "Ridge").
+fn ends_longer_name(text: &str, ws: &[Word], lowered: &LowerWords, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        one_space_after(text, ws, p)
+            && is_capitalized(&text[ws[p].clone()])
+            && !lexicon::is_sentence_word(&lowered.of(&ws[p]))
+    })
 }
 
 /// Whether the words around the single name word `ws[i]` make it a company's, whatever

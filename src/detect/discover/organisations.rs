@@ -119,8 +119,8 @@ pub(super) fn organisation(
     if holds_known && (kind != SideKind::Union || known.is_name(whole)) {
         return None;
     }
-    let mut names = vec![whole.to_string()];
-    names.extend(acronym_after(text, whole, run.last()?.end).map(str::to_string));
+    let end = run.last()?.end;
+    let mut names = names_written(text, (ws, lowered), (span.start, end), whole, known);
     if let Some(short) = initials_used(text, (ws, capitals), lowered, span.clone())
         && !names.iter().any(|n| n == short)
     {
@@ -132,6 +132,60 @@ pub(super) fn organisation(
         names,
         kind,
     })
+}
+
+/// The names the story writes for the organisation `whole`, its run starting at
+/// `ws[start]` and ending at byte `end`: its whole name over "and" first
+/// ([`joined_over_and`]), `whole`, and a short name in brackets after it.
+fn names_written(
+    text: &str,
+    (ws, lowered): (&[Word], &LowerWords),
+    (start, end): (usize, usize),
+    whole: &str,
+    known: &SideMatcher,
+) -> Vec<String> {
+    let full =
+        joined_over_and(text, ws, lowered, start, end).filter(|full| known.first(full).is_none());
+    full.into_iter()
+        .chain(std::iter::once(whole))
+        .chain(acronym_after(text, whole, end))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The whole name of an organisation whose name holds "and" ("the Bakers and Allied
+/// Workers Union", "the Marine and Transit Workers Union"), where a run of a name stops
+/// at "and": one or two capitalised words, "and", then the run starting at `ws[start]`
+/// and ending at byte `end`. Only when the words before "and" are never written
+/// without the rest, so "Harlow Freight and Allied Workers Union" stays two names where
+/// the story names Harlow Freight alone too.
+fn joined_over_and<'a>(
+    text: &'a str,
+    ws: &[Word],
+    lowered: &LowerWords,
+    start: usize,
+    end: usize,
+) -> Option<&'a str> {
+    let and = start.checked_sub(1)?;
+    if &text[ws[and].clone()] != "and" || !one_space_after(text, ws, and) {
+        return None;
+    }
+    let joined = |k: usize| {
+        one_space_after(text, ws, k)
+            && is_capitalized(&text[ws[k].clone()])
+            && !lexicon::is_sentence_word(&lowered.of(&ws[k]))
+    };
+    let mut first = and;
+    while first > 0 && and - first < 2 && joined(first - 1) {
+        first -= 1;
+    }
+    // (the words before "and" are a run of their own: not the end of a longer name)
+    if first == and || (first > 0 && joined(first - 1)) {
+        return None;
+    }
+    let before = &text[ws[first].start..ws[and - 1].end];
+    let full = &text[ws[first].start..end];
+    (text.matches(before).count() == text.matches(full).count()).then_some(full)
 }
 
 /// Whether the stretch `span` of `text` is all a quotation holds: an opening mark

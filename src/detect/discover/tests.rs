@@ -460,7 +460,7 @@ fn a_bodys_initials_used_later_without_brackets_are_its_name() {
          went on strike, and KDU members marched.",
     );
     for (name, short) in [
-        ("Harbour Pricing Authority", "VRHPA"),
+        ("Vardenian Rail and Harbour Pricing Authority", "VRHPA"),
         ("Kelby Dockers Union", "KDU"),
     ] {
         assert!(has_short_name(&got, name, short), "{name}: {got:?}");

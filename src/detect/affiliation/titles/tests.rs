@@ -166,3 +166,19 @@ fn a_person_named_with_a_particle_takes_the_side_of_the_description_before() {
     ];
     assert_eq!(quote_sides(story, &parties), sides(&["tir", "mor"]));
 }
+
+#[test]
+fn an_owners_name_of_two_words_before_a_description_is_read_whole() {
+    let at = |text: &str| text.rfind("Holt").unwrap();
+    let text = "The line will be built. Fenmoor Ridge's chief executive, Ana Holt, spoke.";
+    assert_eq!(
+        title_before(text, at(text)),
+        Some("Fenmoor Ridge's chief executive")
+    );
+    // a sentence word opening the phrase is no part of the owner's name
+    let text = "The line will be built. Yesterday Fenmoor's chief executive, Ana Holt, spoke.";
+    assert_eq!(
+        title_before(text, at(text)),
+        Some("Fenmoor's chief executive")
+    );
+}
