@@ -43,9 +43,7 @@ pub fn discover(
     let runs: Vec<std::ops::Range<usize>> = name_runs(text, (ws, capitals), &lowered).collect();
     for run in &runs {
         let run = after_office_of(text, ws, &lowered, run.clone());
-        if let Some(d) = organisation(text, (ws, capitals), &lowered, run, known, &lone)
-            && !is_title_case_campaign(&d)
-        {
+        if let Some(d) = organisation(text, (ws, capitals), &lowered, run, known, &lone) {
             add(&mut found, d);
         }
     }
@@ -108,18 +106,6 @@ fn council_of_place<'a>(found: &'a mut [Discovered], d: &Discovered) -> Option<&
 fn is_council(d: &Discovered) -> bool {
     let words: Vec<String> = d.name.split(' ').map(str::to_lowercase).collect();
     d.kind == SideKind::Regulator && is_local_council(&words)
-}
-
-/// Whether a name ending in "Campaign" is a headline in title case ("… Of His Hateful
-/// Campaign"), no organisation: a capitalised article or preposition stands inside it.
-fn is_title_case_campaign(d: &Discovered) -> bool {
-    let Some(head) = d.name.strip_suffix(" Campaign") else {
-        return false;
-    };
-    head.split(' ').skip(1).any(|w| {
-        let w = w.to_lowercase();
-        lexicon::is_article(&w) || lexicon::is_preposition(&w) || lexicon::is_sentence_word(&w)
-    })
 }
 
 /// Adds a side, or its names to the side that shares one.

@@ -1,6 +1,5 @@
 //! Tests of [`super::discover`]: an organisation found under its whole name, not a
-//! piece of it (a name holding "and", a company's last word before its possessive),
-//! and a campaign's name.
+//! piece of it (a name holding "and", a company's last word before its possessive).
 
 use super::*;
 
@@ -60,21 +59,4 @@ fn a_companys_last_word_before_its_possessive_is_no_company_of_its_own() {
             .any(|(n, k)| n.starts_with("Tavelli") && *k == SideKind::Company),
         "{got:?}"
     );
-}
-
-#[test]
-fn a_campaign_is_an_organisation_of_no_known_kind() {
-    let got =
-        found("The Orwell Cycle Campaign said the lane must stay. The campaign's chair spoke.");
-    assert!(
-        got.iter()
-            .any(|(n, k)| n.starts_with("Orwell Cycle Campaign") && *k == SideKind::Other),
-        "{got:?}"
-    );
-}
-
-#[test]
-fn a_campaign_in_a_title_case_headline_is_no_side() {
-    let got = found("Voters Are Tired Of His Negative Campaign\n\nVoters spoke on Monday.");
-    assert!(got.iter().all(|(n, _)| !n.contains("Campaign")), "{got:?}");
 }
