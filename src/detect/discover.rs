@@ -4,6 +4,7 @@
 //! ("Harlow Freight Lines", "Veltrix Energy") or a regulator ("the Office of Energy
 //! Regulation"). They are found by how the text treats a name, not by the name.
 
+mod blocs;
 mod called_company;
 mod countries;
 mod organisations;
@@ -37,6 +38,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
     let runs: Vec<std::ops::Range<usize>> = name_runs(text, (ws, capitals), &lowered).collect();
     for run in &runs {
         let run = after_office_of(text, ws, &lowered, run.clone());
+        let run = blocs::after_owner(text, ws, known, run);
         if let Some(d) = organisation(text, (ws, capitals), &lowered, run, known, &lone) {
             add(&mut found, d);
         }

@@ -1,0 +1,135 @@
+//! Parties and alliances of parliaments outside the lists: a party named after the
+//! country that owns it ("New Zealand's National Party") is the party, not a name that
+//! holds a country's; an alliance or front of parties is named by its head word and
+//! its aim in lower-case joining words ("the Alliance for Democratic Change", "the
+//! Front for Civic Renewal") and then called by its head word alone ("the alliance",
+//! "an alliance spokesman"). Both are told by how the story writes the name, not by
+//! the name.
+
+use super::super::parties::SideMatcher;
+use super::super::side_words::{Class, is};
+use super::super::words::Word;
+use std::ops::Range;
+
+/// The run `ws[run]` without a known side's possessive before it: "New Zealand's
+/// National Party" is the National Party, owned by New Zealand (a run of capitals
+/// goes on over a possessive, and a name that holds a known side's is no side found).
+/// Only where two words or more follow the possessive and the owner is a whole name
+/// `known` has: "People's Front" and "Malvesian People's Party" keep their words.
+pub(super) fn after_owner(
+    text: &str,
+    ws: &[Word],
+    known: &SideMatcher,
+    run: Range<usize>,
+) -> Range<usize> {
+    let owner = run.clone().find(|&i| {
+        let w = &text[ws[i].clone()];
+        w.ends_with("'s") || w.ends_with("’s")
+    });
+    let Some(owner) = owner else {
+        return run;
+    };
+    let name = &text[ws[run.start].start..ws[owner].end];
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(name);
+    if run.end >= owner + 3 && known.is_name(name) {
+        owner + 1..run.end
+    } else {
+        run
+    }
+}
+
+/// The head word of an alliance's name, in lower case: the name opens with a word of
+/// a bloc of parties ("Alliance", "Front", "Movement") and its aim after "for" or "of"
+/// ("Alliance for Democratic Change"), and the story calls it by that word alone in
+/// lower case ("the alliance said"), as it calls a party by its name's end.
+pub(super) fn bloc_head(text: &str, words: &[&str], lower: &[impl AsRef<str>]) -> Option<String> {
+    let head = lower.first()?.as_ref();
+    let joined = matches!(words.get(1), Some(&("for" | "of")));
+    if words.len() < 3 || !joined || !is(Class::BlocHead, head) {
+        return None;
+    }
+    let is_head = |w: &str| w.trim_end_matches("'s").trim_end_matches("’s") == head;
+    let alone = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(is_head);
+    alone.then(|| head.to_string())
+}
+
+/// Whether a name found is an alliance's ([`bloc_head`]): a party's kind.
+pub(super) fn is_bloc(text: &str, words: &[&str], lower: &[impl AsRef<str>]) -> bool {
+    bloc_head(text, words, lower).is_some()
+}
+
+/// The lower-cased words of a run, for [`bloc_head`] outside the discovery.
+#[cfg(test)]
+fn lowered(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alliance_is_named_by_its_head_and_aim_and_called_by_its_head() {
+        let text = "the Alliance for Civic Renewal met. The alliance said no.";
+        let words = ["Alliance", "for", "Civic", "Renewal"];
+        assert_eq!(
+            bloc_head(text, &words, &lowered(&words)).as_deref(),
+            Some("alliance")
+        );
+        // never called "the alliance": a name like any other
+        let apart = "the Alliance for Civic Renewal met. It said no.";
+        assert_eq!(bloc_head(apart, &words, &lowered(&words)), None);
+        // no aim after "for" or "of", or no bloc's word at its head
+        let plain = ["Alliance", "Civic", "Renewal"];
+        assert_eq!(bloc_head(text, &plain, &lowered(&plain)), None);
+        let fund = ["Fund", "for", "Civic", "Renewal"];
+        assert_eq!(bloc_head("the fund said", &fund, &lowered(&fund)), None);
+    }
+
+    /// The inferred sides' names of an invented story.
+    fn sides(story: &str) -> Vec<String> {
+        use crate::article::{Article, Source};
+        let found =
+            crate::detect::detect(&Article::from_bytes(Source::Stdin, story.as_bytes()), None);
+        found.parties.iter().map(|p| p.name.clone()).collect()
+    }
+
+    #[test]
+    fn an_opposition_alliance_named_with_its_aim_is_a_side() {
+        let story = "Opposition walks out over Tarvan press law\n\n\
+            KESSA, May 2 - Tarvania's opposition walked out of parliament as the ruling \
+            Unity Party passed a press law.\n\n\
+            \"This is a switch to turn off every newspaper,\" said Ana Rell, who leads the \
+            Front for Civic Renewal, a grouping of four parties.\n\n\
+            Information Minister Ivo Dask said the law was fair. \"No honest journalist \
+            has anything to fear,\" Dask said.\n\n\
+            The front would go to court, Rell said. \"We will fight this every day,\" a \
+            front spokesman said.\n";
+        let found = sides(story);
+        assert!(
+            found.iter().any(|s| s == "Front for Civic Renewal"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_party_after_a_known_countrys_possessive_is_named_without_it() {
+        let known = crate::detect::candidates::known_matcher();
+        let text = "New Zealand's National Party government";
+        let ws = crate::detect::words::words(text, 0..text.len());
+        // (the run of capitals: "New Zealand's National Party")
+        assert_eq!(after_owner(text, &ws, known, 0..4), 2..4);
+        // an owner no list has, or one word after it, keeps the run
+        let found = "Velmora's National Party";
+        let ws = crate::detect::words::words(found, 0..found.len());
+        assert_eq!(after_owner(found, &ws, known, 0..3), 0..3);
+        let people = "the People's Front";
+        let ws = crate::detect::words::words(people, 0..people.len());
+        assert_eq!(after_owner(people, &ws, known, 1..3), 1..3);
+    }
+}
