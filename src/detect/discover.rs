@@ -43,7 +43,8 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
             add(&mut found, d);
         }
     }
-    for d in countries_and_parties(text, (ws, capitals), &lowered, known, lead_end) {
+    for mut d in countries_and_parties(text, (ws, capitals), &lowered, known, lead_end) {
+        blocs::name_the_opposition(&mut d);
         match council_of_place(&mut found, &d) {
             // "Brackley councillors" are Brackley District Council's, no party's
             Some(council) => council.names.push(d.name),

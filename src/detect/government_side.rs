@@ -140,11 +140,14 @@ fn governing_party(politics: &Politics, opposing: usize, country: usize) -> Opti
 }
 
 /// Whether a name or title is a minister's ("Health Minister", "the prime minister's
-/// spokesman", "ministers").
+/// spokesman", "ministers", "Treasurer Ian Marsden": the finance minister of the
+/// parliaments that call him so).
 fn names_a_minister(phrase: &str) -> bool {
-    phrase
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("ministers"))
+    phrase.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["minister", "ministers", "treasurer"]
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m))
+    })
 }
 
 /// Whether a name or title holds a department of a state that the gazetteer knows, a
@@ -283,6 +286,7 @@ mod tests {
         assert!(names_a_minister("the prime minister's official spokesman"));
         assert!(names_a_minister("Local Government Minister"));
         assert!(names_a_minister("ministers"));
+        assert!(names_a_minister("Treasurer Ian Marsden"));
         assert!(!names_a_minister("Ministry of Defence spokesman"));
         assert!(!names_a_minister("White House spokesman"));
     }

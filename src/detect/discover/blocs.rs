@@ -7,6 +7,7 @@
 //! the name.
 
 use super::super::parties::SideMatcher;
+use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, is};
 use super::super::words::Word;
 use std::ops::Range;
@@ -63,6 +64,21 @@ pub(super) fn is_bloc(text: &str, words: &[&str], lower: &[impl AsRef<str>]) -> 
     bloc_head(text, words, lower).is_some()
 }
 
+/// Gives the opposition found as a side by its office ("Opposition Leader Neil
+/// Garrity", where no party of the story is called the opposition) its name in lower
+/// case too: the story goes on to call it "the opposition" ("the opposition left us a
+/// bill"), as it calls a union "the union".
+/// It is written "the opposition", as a side standing for the government is "the
+/// government".
+pub(super) fn name_the_opposition(d: &mut Discovered) {
+    let lower = d.name.to_lowercase();
+    if d.kind == SideKind::Party && is(Class::Opposition, &lower) && !d.names.contains(&lower) {
+        d.name = format!("the {lower}");
+        d.names.insert(0, d.name.clone());
+        d.names.push(lower);
+    }
+}
+
 /// The lower-cased words of a run, for [`bloc_head`] outside the discovery.
 #[cfg(test)]
 fn lowered(words: &[&str]) -> Vec<String> {
@@ -115,6 +131,23 @@ mod tests {
             found.iter().any(|s| s == "Front for Civic Renewal"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn the_opposition_found_by_its_office_is_also_called_so_in_lower_case() {
+        let found = |name: &str, kind| {
+            let mut d = Discovered {
+                name: name.to_string(),
+                names: vec![name.to_string()],
+                kind,
+            };
+            name_the_opposition(&mut d);
+            d.names
+        };
+        let names = ["the opposition", "Opposition", "opposition"];
+        assert_eq!(found("Opposition", SideKind::Party), names);
+        assert_eq!(found("Heritage", SideKind::Party), ["Heritage"]);
+        assert_eq!(found("Opposition", SideKind::Company), ["Opposition"]);
     }
 
     #[test]
