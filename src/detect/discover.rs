@@ -81,6 +81,7 @@ pub fn discover(opening: &Opening, known: &SideMatcher, lead_end: usize) -> Vec<
         found.push(d);
     }
     add_short_names(text, &mut found);
+    blocs::merge_short_parties(&mut found);
     if let Some(d) = lower_case_opponent(text, ws, lead_end, &found) {
         found.push(d);
     }

@@ -79,6 +79,36 @@ pub(super) fn name_the_opposition(d: &mut Discovered) {
     }
 }
 
+/// Merges a party found by one word ("The League's leader", "League ministers") into
+/// the organisation found whose name ends in it and which the story calls by it in
+/// lower case ("the Agrarian League", "the league"): one side, not two, and a party,
+/// as its leader and ministers tell.
+pub(super) fn merge_short_parties(found: &mut Vec<Discovered>) {
+    let mut k = 0;
+    while k < found.len() {
+        let d = &found[k];
+        let lower = d.name.to_lowercase();
+        let owner = (d.kind == SideKind::Party && !d.name.contains(' '))
+            .then(|| {
+                found.iter().position(|f| {
+                    f.kind == SideKind::Other
+                        && f.name.ends_with(&format!(" {}", d.name))
+                        && f.names.contains(&lower)
+                })
+            })
+            .flatten();
+        match owner {
+            Some(o) => {
+                let d = found.remove(k);
+                let o = if o > k { o - 1 } else { o };
+                found[o].kind = SideKind::Party;
+                found[o].names.push(d.name);
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// The lower-cased words of a run, for [`bloc_head`] outside the discovery.
 #[cfg(test)]
 fn lowered(words: &[&str]) -> Vec<String> {
@@ -148,6 +178,31 @@ mod tests {
         assert_eq!(found("Opposition", SideKind::Party), names);
         assert_eq!(found("Heritage", SideKind::Party), ["Heritage"]);
         assert_eq!(found("Opposition", SideKind::Company), ["Opposition"]);
+    }
+
+    #[test]
+    fn a_party_found_by_the_last_word_of_an_organisations_name_is_that_organisation() {
+        let side = |name: &str, names: &[&str], kind| Discovered {
+            name: name.to_string(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            kind,
+        };
+        let mut found = vec![
+            side("League", &["League"], SideKind::Party),
+            side("Farmers Union", &["Farmers Union"], SideKind::Union),
+            side("Rural League", &["Rural League", "league"], SideKind::Other),
+        ];
+        merge_short_parties(&mut found);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].names, ["Rural League", "league", "League"]);
+        assert_eq!(found[1].kind, SideKind::Party);
+        // never called "the league" in lower case: two sides
+        let mut apart = vec![
+            side("League", &["League"], SideKind::Party),
+            side("Rural League", &["Rural League"], SideKind::Other),
+        ];
+        merge_short_parties(&mut apart);
+        assert_eq!(apart.len(), 2);
     }
 
     #[test]
