@@ -52,10 +52,18 @@ pub(super) fn bloc_head(text: &str, words: &[&str], lower: &[impl AsRef<str>]) -
     if words.len() < 3 || !joined || !is(Class::BlocHead, head) {
         return None;
     }
+    // (right after an article: "the alliance said", "an alliance spokesman"; a common
+    // noun's own use, "the school choice movement", is not the name's)
     let is_head = |w: &str| w.trim_end_matches("'s").trim_end_matches("’s") == head;
-    let alone = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(is_head);
+    let is_article = |w: &str| matches!(w, "the" | "The" | "a" | "an" | "An");
+    let words = text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let mut words = words.filter(|w| !w.is_empty());
+    let mut before = "";
+    let alone = words.any(|w| {
+        let found = is_article(before) && is_head(w);
+        before = w;
+        found
+    });
     alone.then(|| head.to_string())
 }
 
@@ -128,7 +136,7 @@ mod tests {
             Some("alliance")
         );
         // never called "the alliance": a name like any other
-        let apart = "the Alliance for Civic Renewal met. It said no.";
+        let apart = "the Alliance for Civic Renewal met. The peace alliance said no.";
         assert_eq!(bloc_head(apart, &words, &lowered(&words)), None);
         // no aim after "for" or "of", or no bloc's word at its head
         let plain = ["Alliance", "Civic", "Renewal"];
