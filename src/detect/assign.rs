@@ -188,7 +188,9 @@ fn infer_sides(
         .collect();
     choice::attributions(&mut scored, &choosing, findings, stances, &counted);
     let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
-    let government = the_government(&mut chosen, story.candidates, roles, (entities, evidence));
+    let named: Vec<usize> = scored.iter().map(|s| s.side).collect();
+    let candidates = (story.candidates, named.as_slice());
+    let government = the_government(&mut chosen, candidates, roles, (entities, evidence));
     (chosen, scored, government)
 }
 

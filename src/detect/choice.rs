@@ -16,6 +16,7 @@ use crate::article::Structure;
 use crate::model::QuoteKind;
 use std::ops::Range;
 
+mod arena;
 mod mediators;
 
 pub use mediators::mediators;
@@ -124,6 +125,10 @@ pub fn mentions(story: &Story) -> Vec<Scored> {
             f[4] = 1.0;
         }
         f[6] += 1.0;
+        // "Tarvonia's main opposition party": where its parties speak, the arena
+        if kinds.get(side) == Some(&SideKind::Country) && arena::owns_a_party_word(&text[at..]) {
+            out[i].owns_party = true;
+        }
     }
     for s in &mut out {
         for k in [3, 6] {

@@ -4,6 +4,7 @@
 //! ("Harlow Freight Lines", "Veltrix Energy") or a regulator ("the Office of Energy
 //! Regulation"). They are found by how the text treats a name, not by the name.
 
+mod blocs;
 mod called_company;
 mod countries;
 mod organisations;
@@ -43,11 +44,13 @@ pub fn discover(
     let runs: Vec<std::ops::Range<usize>> = name_runs(text, (ws, capitals), &lowered).collect();
     for run in &runs {
         let run = after_office_of(text, ws, &lowered, run.clone());
+        let run = blocs::after_owner(text, ws, known, run);
         if let Some(d) = organisation(text, (ws, capitals), &lowered, run, known, &lone) {
             add(&mut found, d);
         }
     }
-    for d in countries_and_parties(text, (ws, capitals), &lowered, known, lead_end) {
+    for mut d in countries_and_parties(text, (ws, capitals), &lowered, known, lead_end) {
+        blocs::name_the_opposition(&mut d);
         match council_of_place(&mut found, &d) {
             // "Brackley councillors" are Brackley District Council's, no party's
             Some(council) => council.names.push(d.name),
@@ -84,6 +87,7 @@ pub fn discover(
         found.push(d);
     }
     add_short_names(text, &mut found);
+    blocs::merge_short_parties(&mut found);
     if let Some(d) = lower_case_opponent(text, ws, lead_end, &found) {
         found.push(d);
     }

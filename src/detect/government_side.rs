@@ -28,11 +28,16 @@ struct Government {
 /// the state's offices), else the country side to call "the government".
 pub fn the_government(
     chosen: &mut [usize],
-    candidates: &Candidates,
+    (candidates, named): (&Candidates, &[usize]),
     roles: &mut Roles,
     people: (&Entities, &Evidence),
 ) -> Option<usize> {
-    let government = government_of(chosen, candidates, roles, people)?;
+    let politics = Politics {
+        candidates,
+        roles,
+        named,
+    };
+    let government = government_of(chosen, &politics, people)?;
     // (the side that governs is the state's offices' side, and the other the
     // opposition's: "the shadow health secretary" speaks for the party)
     let governs = government.party.unwrap_or(government.side);
@@ -49,14 +54,14 @@ pub fn the_government(
 /// and a minister speaks for the country (each entity's side decided among `chosen`).
 fn government_of(
     chosen: &[usize],
-    candidates: &Candidates,
-    roles: &Roles,
+    politics: &Politics,
     (entities, evidence): (&Entities, &Evidence),
 ) -> Option<Government> {
+    let (candidates, roles) = (politics.candidates, politics.roles);
     let kind = |s: usize| roles.kinds.get(s).copied();
     let [a, b] = *chosen else { return None };
     let (opposing, state, country) = [(a, b), (b, a)].into_iter().find_map(|(p, s)| {
-        let c = candidates.country_of_party(p)?;
+        let c = politics.country_of(p)?;
         let is_pair = kind(p) == Some(SideKind::Party)
             && kind(s) == Some(SideKind::Country)
             && candidates.country(s) == Some(c);
@@ -73,19 +78,44 @@ fn government_of(
     if !minister_speaks {
         return None;
     }
-    let party = governing_party(roles, candidates, opposing, country);
+    let party = governing_party(politics, opposing, country);
     Some(Government { side: state, party })
+}
+
+/// What tells the country whose politics a party is of, in one story.
+struct Politics<'a> {
+    candidates: &'a Candidates,
+    roles: &'a Roles,
+    /// The candidates the story names (those scored).
+    named: &'a [usize],
+}
+
+impl Politics<'_> {
+    /// The country whose politics party `p` is of in this story: its listed country
+    /// where the story names that country or has no home; else the home country's. A
+    /// name such as "Labour", "Liberals" or "National Party" is a party of many
+    /// parliaments (the list keeps one country for it), and a party found in the story
+    /// has none: in a story set in New Zealand that never names Britain, Labour is
+    /// New Zealand's Labour.
+    fn country_of(&self, p: usize) -> Option<usize> {
+        let home = self.roles.nation.and_then(|n| self.candidates.country(n));
+        let named = |c: usize| {
+            self.named
+                .iter()
+                .any(|&s| self.candidates.country(s) == Some(c))
+        };
+        match self.candidates.country_of_party(p) {
+            Some(c) if home.is_none() || named(c) => Some(c),
+            _ => home,
+        }
+    }
 }
 
 /// The party of `country` other than `opposing` that the story shows governing: the
 /// one most called the government ("the Labour government", "Labour ministers"), else
 /// the one other party of the country it names at all.
-fn governing_party(
-    roles: &Roles,
-    candidates: &Candidates,
-    opposing: usize,
-    country: usize,
-) -> Option<usize> {
+fn governing_party(politics: &Politics, opposing: usize, country: usize) -> Option<usize> {
+    let roles = politics.roles;
     let others: Vec<(usize, i32)> = roles
         .governing
         .iter()
@@ -93,7 +123,7 @@ fn governing_party(
         .filter(|&(s, _)| {
             s != opposing
                 && roles.kinds.get(s) == Some(&SideKind::Party)
-                && candidates.country_of_party(s) == Some(country)
+                && politics.country_of(s) == Some(country)
         })
         .collect();
     let best = others
@@ -110,11 +140,14 @@ fn governing_party(
 }
 
 /// Whether a name or title is a minister's ("Health Minister", "the prime minister's
-/// spokesman", "ministers").
+/// spokesman", "ministers", "Treasurer Ian Marsden": the finance minister of the
+/// parliaments that call him so).
 fn names_a_minister(phrase: &str) -> bool {
-    phrase
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("ministers"))
+    phrase.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["minister", "ministers", "treasurer"]
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m))
+    })
 }
 
 /// Whether a name or title holds a department of a state that the gazetteer knows, a
@@ -153,7 +186,8 @@ pub fn government_party() -> Party {
 #[cfg(test)]
 mod tests {
     use super::{
-        Candidates, Roles, departments, governing_party, names_a_department, names_a_minister,
+        Candidates, Politics, Roles, departments, governing_party, names_a_department,
+        names_a_minister,
     };
     use crate::article::{Article, Source};
     use crate::detect::detect;
@@ -190,6 +224,22 @@ mod tests {
     }
 
     #[test]
+    fn a_party_of_a_country_the_story_never_names_is_of_its_home() {
+        // (the list's Labour is Britain's; this story is set in New Zealand)
+        let story = "Labour attacks hospital figures\n\n\
+            WELLINGTON, May 2 - New Zealand's National Party government and the opposition \
+            Labour Party clashed over hospital waiting lists.\n\n\
+            Labour leader Tom Reid said the figures were false. \"Patients are waiting in \
+            pain,\" Reid said.\n\n\
+            Health Minister Ada Kerr said Labour was wrong. \"We are doing more operations \
+            than ever,\" Kerr said.\n";
+        let (ids, sides) = inferred(story);
+        assert_eq!(ids, ["labour", "national-party"]);
+        let want = [Some("labour"), Some("national-party")];
+        assert_eq!(sides, want.map(|s| s.map(String::from)));
+    }
+
+    #[test]
     fn a_party_against_its_country_with_no_minister_keeps_the_country() {
         let story = "Republicans attack school meals figures\n\n\
             The Republicans have accused the administration of hiding the cost of free \
@@ -212,21 +262,23 @@ mod tests {
             kinds: candidates.kinds(),
             ..Roles::default()
         };
+        let party = |roles: &Roles, opposing| {
+            let politics = Politics {
+                candidates: &candidates,
+                roles,
+                named: &[],
+            };
+            governing_party(&politics, opposing, gb)
+        };
         // "the Labour government" beside the Liberal Democrats, named otherwise
         let called = roles(vec![(tories, -1), (lib_dems, 0), (labour, 1)]);
-        assert_eq!(
-            governing_party(&called, &candidates, tories, gb),
-            Some(labour)
-        );
+        assert_eq!(party(&called, tories), Some(labour));
         // Labour only named
         let named = roles(vec![(tories, 0), (labour, 0)]);
-        assert_eq!(
-            governing_party(&named, &candidates, tories, gb),
-            Some(labour)
-        );
+        assert_eq!(party(&named, tories), Some(labour));
         // two others named, none called the government: not known
         let two = roles(vec![(tories, 0), (lib_dems, 0), (labour, 0)]);
-        assert_eq!(governing_party(&two, &candidates, tories, gb), None);
+        assert_eq!(party(&two, tories), None);
     }
 
     #[test]
@@ -234,6 +286,7 @@ mod tests {
         assert!(names_a_minister("the prime minister's official spokesman"));
         assert!(names_a_minister("Local Government Minister"));
         assert!(names_a_minister("ministers"));
+        assert!(names_a_minister("Treasurer Ian Marsden"));
         assert!(!names_a_minister("Ministry of Defence spokesman"));
         assert!(!names_a_minister("White House spokesman"));
     }

@@ -66,11 +66,12 @@ pub enum Class {
     LeadingVerb,
     DevolvedMembers,
     AddressingWord,
+    BlocHead,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 51] = [
+const ALL: [Class; 52] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -122,6 +123,7 @@ const ALL: [Class; 51] = [
     Class::LeadingVerb,
     Class::DevolvedMembers,
     Class::AddressingWord,
+    Class::BlocHead,
 ];
 
 /// Each word's classes, one bit a class, and which shapes its words have.

@@ -103,7 +103,9 @@ pub(super) fn organisation(
     let kind = kind_of_words(&words, &lower)
         .or_else(|| traded_around(text, ws, lowered, span.clone()).then_some(SideKind::Company))
         .or_else(|| {
-            is_party_by_neighbours(text, ws, lowered, span.clone()).then_some(SideKind::Party)
+            let by_neighbours = is_party_by_neighbours(text, ws, lowered, span.clone());
+            (by_neighbours || super::blocs::is_bloc(text, &words, &lower))
+                .then_some(SideKind::Party)
         })
         .or_else(|| is_body_name(&lower).then_some(SideKind::Other))
         // (last: a name whose words or neighbours tell no kind, which the story goes on
@@ -126,7 +128,11 @@ pub(super) fn organisation(
     {
         names.push(short.to_string());
     }
-    push_short_names(&mut names, kind, &words, known, lone);
+    match super::blocs::bloc_head(text, &words, &lower) {
+        // "the alliance" for the Alliance for Democratic Change, not "Change"
+        Some(head) if kind == SideKind::Party => names.push(head),
+        _ => push_short_names(&mut names, kind, &words, known, lone),
+    }
     Some(Discovered {
         name: names[0].clone(),
         names,
