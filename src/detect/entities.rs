@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 mod beside;
+mod counted;
 mod descriptions;
 mod forward;
 mod learn;
@@ -219,7 +220,7 @@ impl Entities {
         let last = text[range.clone()].rsplit(' ').next().unwrap_or_default();
         let key = name_key(last);
         if !(self.full_names.contains_key(&key) || self.by_last.contains_key(&key)) {
-            return;
+            return self.mention_counted_group(text, range, sides);
         }
         let np = self.read_cached(text, range.clone(), sides);
         if np.as_ref().is_some_and(|np| np.kind == NpKind::Person) {

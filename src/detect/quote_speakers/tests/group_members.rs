@@ -1,0 +1,54 @@
+//! Members of a group and people placed before their names: "one said" and "another
+//! said" after a counted group, and "said one shop owner in Dunholm Sands, Ada Verrin".
+
+use super::{speakers, speakers_with_roles};
+
+#[test]
+fn one_and_another_are_members_of_the_group_just_named() {
+    let body = "Two inspectors from the county said the plan was late. “It fits the \
+                rules,” one said. “The roads are the problem,” another said.";
+    let group = "Two inspectors from the county";
+    assert_eq!(speakers(body), vec![group, group]);
+    let body = "Two inspectors said the plan was late. “It fits the rules,” one said. \
+                “The roads are the problem,” said the other.";
+    assert_eq!(speakers(body), vec!["Two inspectors", "Two inspectors"]);
+}
+
+#[test]
+fn a_counted_group_that_quotes_nobody_is_still_the_group_of_one() {
+    let body = "The Tarrow Society said it would object.\n\n\
+                Two planning officers at the county office read the plan in May. “It fits \
+                the rules,” one said. “The roads are the problem,” another said.";
+    assert_eq!(
+        speakers(body),
+        vec!["Two planning officers", "Two planning officers"]
+    );
+}
+
+#[test]
+fn one_alone_is_never_a_body() {
+    let body = "The Tarrow Society said the plan was late. “It fits the rules,” one said.";
+    assert_eq!(speakers(body), vec![""]);
+}
+
+#[test]
+fn a_place_between_an_unnamed_role_and_the_name_is_where_they_are() {
+    let body = "“The rooms are empty,” said one shop owner in Dunholm Sands, Ada Verrin. \
+                “Nobody comes now.”";
+    assert_eq!(speakers(body), vec!["Ada Verrin", "Ada Verrin"]);
+    let body = "“The blasting cracks our walls,” said a retired teacher in Low Marsden, \
+                Wilma Stott.";
+    assert_eq!(
+        speakers_with_roles(body),
+        vec![(
+            "Wilma Stott".to_string(),
+            "retired teacher in Low Marsden".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_place_with_no_name_after_it_still_ends_the_source() {
+    let body = "“The talks went well,” said a spokesman in Velmora.";
+    assert_eq!(speakers(body), vec!["a spokesman"]);
+}
