@@ -52,3 +52,10 @@ fn a_place_with_no_name_after_it_still_ends_the_source() {
     let body = "“The talks went well,” said a spokesman in Velmora.";
     assert_eq!(speakers(body), vec!["a spokesman"]);
 }
+
+#[test]
+fn one_that_opens_a_longer_subject_is_no_member() {
+    let body = "Two inspectors said the plan was late.\n\nOne operative inside the \
+                council tried to calm the row, saying it was “not a big deal here.”";
+    assert_ne!(speakers(body), vec!["Two inspectors"]);
+}
