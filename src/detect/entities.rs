@@ -223,7 +223,7 @@ impl Entities {
         let last = text[range.clone()].rsplit(' ').next().unwrap_or_default();
         let key = name_key(last);
         if !(self.full_names.contains_key(&key) || self.by_last.contains_key(&key)) {
-            return self.mention_counted_group(text, range, sides);
+            return;
         }
         let np = self.read_cached(text, range.clone(), sides);
         if np.as_ref().is_some_and(|np| np.kind == NpKind::Person) {
