@@ -1,4 +1,4 @@
-//! "one said", "another said" after a group of people ("Two inspectors said …"): when
+//! "one said", "another said" after a group of people ("Two officials said …"): when
 //! such a word is a member of the group and not the start of a longer subject.
 
 use super::super::lexicon;

@@ -300,15 +300,6 @@ pub fn is_indefinite_determiner(word_lower: &str) -> bool {
     matches!(word_lower, "a" | "an" | "one" | "another" | "some")
 }
 
-/// Words that count the people of a group before its noun ("Two officials", "Both
-/// inspectors"): such a phrase is a group of people as an indefinite one is a person.
-pub fn counts_people(word_lower: &str) -> bool {
-    matches!(
-        word_lower,
-        "two" | "three" | "four" | "five" | "six" | "both" | "several"
-    )
-}
-
 /// Prepositions and "that": after a determiner, they end the modifiers before a noun
 /// ("A federal lawsuit", not "A group of …").
 pub fn ends_modifiers(word_lower: &str) -> bool {

@@ -70,9 +70,7 @@ pub(super) fn plain_role_noun(text: &str, head_words: &[Range<usize>]) -> Option
     let word = lower(&text[head_words.get(noun)?.clone()], &mut buf).into_owned();
     // ("A parliamentary motion … urged": a document speaks as its signers)
     let speaks = lexicon::reads_as_person_noun(&word) || is(Class::DocumentNoun, &word);
-    // ("Two inspectors at the county office": a counted group of that noun)
-    let counted = lexicon::counts_people(&opener) && word.ends_with('s');
-    let indefinite = lexicon::is_indefinite_determiner(&opener) || counted;
+    let indefinite = lexicon::is_indefinite_determiner(&opener);
     (indefinite && is_plain_role(text, head_words) && speaks).then_some(noun)
 }
 
@@ -88,8 +86,7 @@ fn is_plain_role(text: &str, head_words: &[Range<usize>]) -> bool {
     let opener = lower(&text[first.clone()], &mut buf).into_owned();
     let opens = lexicon::is_article(&opener)
         || lexicon::is_definite_determiner(&opener)
-        || matches!(opener.as_str(), "one" | "another")
-        || lexicon::counts_people(&opener);
+        || matches!(opener.as_str(), "one" | "another");
     let words = plain_words(text, head_words);
     opens
         && (1..MAX_PLAIN_ROLE_WORDS).contains(&words)

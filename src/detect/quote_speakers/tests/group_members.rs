@@ -5,13 +5,13 @@ use super::{speakers, speakers_with_roles};
 
 #[test]
 fn one_and_another_are_members_of_the_group_just_named() {
-    let body = "Two inspectors from the county said the plan was late. “It fits the \
+    let body = "Two officials from the county said the plan was late. “It fits the \
                 rules,” one said. “The roads are the problem,” another said.";
-    let group = "Two inspectors from the county";
+    let group = "Two officials from the county";
     assert_eq!(speakers(body), vec![group, group]);
-    let body = "Two inspectors said the plan was late. “It fits the rules,” one said. \
+    let body = "Two officials said the plan was late. “It fits the rules,” one said. \
                 “The roads are the problem,” said the other.";
-    assert_eq!(speakers(body), vec!["Two inspectors", "Two inspectors"]);
+    assert_eq!(speakers(body), vec!["Two officials", "Two officials"]);
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn a_place_with_no_name_after_it_still_ends_the_source() {
 
 #[test]
 fn one_that_opens_a_longer_subject_is_no_member() {
-    let body = "Two inspectors said the plan was late.\n\nOne operative inside the \
+    let body = "Two officials said the plan was late.\n\nOne operative inside the \
                 council tried to calm the row, saying it was “not a big deal here.”";
-    assert_ne!(speakers(body), vec!["Two inspectors"]);
+    assert_ne!(speakers(body), vec!["Two officials"]);
 }
