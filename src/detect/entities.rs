@@ -5,7 +5,7 @@
 //! quote's speaker entity carries everything the article said about who it is. It learns full names as they pass, so that a surname alone finds its
 //! person, and resolves role nouns ("the spokesman") and pronouns by recency.
 
-use super::lexicon::WordMap;
+use super::lexicon::{Pronoun, WordMap};
 use super::parties::{SideMatcher, name_key};
 use super::speakers::{NpKind, SourceNp, read_source};
 use descriptions::gender_in;
@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 mod beside;
+mod counted;
 mod descriptions;
 mod forward;
 mod learn;
@@ -165,6 +166,9 @@ impl Entities {
         sides: &SideMatcher,
     ) -> Option<Option<usize>> {
         let np = self.read_cached(text, range.clone(), sides)?;
+        if np.kind == NpKind::Pronoun(Pronoun::Member) && !counted::speaks_alone(text, &range) {
+            return None;
+        }
         Some(self.resolve_read(text, range, &np))
     }
 

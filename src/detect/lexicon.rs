@@ -74,6 +74,9 @@ pub enum Pronoun {
     Body,
     /// they, we.
     Plural,
+    /// "one", "another" or "the other" alone: a member of a group of people named
+    /// before ("Two officials …"), never of a body.
+    Member,
 }
 
 /// Words right before a quotation that mark it as a name or term, not speech.

@@ -91,6 +91,10 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
             .or_else(|| placed_role(text, &head_words, whole))
     });
     if let Some(i) = served {
+        // ("one hotel owner in Fennick Bay, Ada Verrin": the appositive names the holder)
+        if let Some(name) = named_after_role(text, &ws, &head_words, sides) {
+            return Some(person_source(text, range.start..name.end, name, side));
+        }
         return Some(role_source(text, &head_words, i, side));
     }
     if let Some((_, name)) = person {
@@ -159,20 +163,27 @@ fn subject_form(pronoun_lower: &str) -> Option<&'static str> {
     })
 }
 
-/// "one of them", "one of us": a member of the group a plural pronoun stands for, who
-/// speaks for it as "they" would (the group is the speaker the reader can name).
+/// "one of them", "one of us", and after a group ("Two officials …") "one", "another"
+/// or "the other" alone: a member of the group a plural pronoun stands for, who speaks
+/// for it as "they" would (the group is the speaker the reader can name).
 fn one_of_them(text: &str, ws: &[Range<usize>]) -> Option<SourceNp> {
-    let [one, of, pronoun] = ws else {
-        return None;
-    };
     let mut buf = [0u8; 32];
-    let lowered = |w: &Range<usize>, buf: &mut [u8; 32]| lower(&text[w.clone()], buf).into_owned();
-    let opens =
-        matches!(&*lowered(one, &mut buf), "one" | "another") && lowered(of, &mut buf) == "of";
-    let plural = matches!(&*lowered(pronoun, &mut buf), "them" | "us");
-    (opens && plural).then(|| SourceNp {
-        kind: NpKind::Pronoun(Pronoun::Plural),
-        span: pronoun.clone(),
+    let mut lowered = |w: &Range<usize>| lower(&text[w.clone()], &mut buf).into_owned();
+    let pronoun = match ws {
+        [one] if matches!(&*lowered(one), "one" | "another") => Pronoun::Member,
+        [the, other] if lowered(the) == "the" && lowered(other) == "other" => Pronoun::Member,
+        [one, of, them]
+            if matches!(&*lowered(one), "one" | "another")
+                && lowered(of) == "of"
+                && matches!(&*lowered(them), "them" | "us") =>
+        {
+            Pronoun::Plural
+        }
+        _ => return None,
+    };
+    Some(SourceNp {
+        kind: NpKind::Pronoun(pronoun),
+        span: ws[ws.len() - 1].clone(),
         name: "they".to_string(),
         role: None,
         side: None,
@@ -235,7 +246,7 @@ fn phrase_end(phrase: &str) -> Option<usize> {
 }
 
 /// The lower-case noun of an indefinite phrase whose complement holds the only name
-/// ("a resident of Hadar", "a dinner lady from Leeds"): the name is a place or body the
+/// ("a resident of Hadar", "a dinner lady from Leeds", "one owner in Fennick Bay"): the name is a place or body the
 /// unnamed person belongs to, not the person. Its index in `head_words`.
 fn placed_role(text: &str, head_words: &[Range<usize>], whole: &Range<usize>) -> Option<usize> {
     let mut buf = [0u8; 32];
@@ -245,7 +256,8 @@ fn placed_role(text: &str, head_words: &[Range<usize>], whole: &Range<usize>) ->
     let opener = lower(&text[head_words.first()?.clone()], &mut buf).into_owned();
     let placing = matches!(preposition.as_str(), "of" | "from" | "in" | "at");
     let lower_noun = (1..=noun).all(|k| !is_capitalized(&text[head_words[k].clone()]));
-    (placing && lower_noun && matches!(opener.as_str(), "a" | "an")).then_some(noun)
+    let indefinite = matches!(opener.as_str(), "a" | "an" | "one" | "another");
+    (placing && lower_noun && indefinite).then_some(noun)
 }
 
 /// A person read from a source phrase: the name, and what stands before it (a title)

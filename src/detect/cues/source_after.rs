@@ -57,6 +57,7 @@ pub(super) fn after_source(
             && i > 0
             && lexicon::ends_source(&l)
             && !affiliation_follows(text, &outside[from + i - 1..])
+            && !place_before_name(text, &outside[from + i - 1..])
             && !joins_title(text, outside, from + i)
         {
             break;
@@ -150,6 +151,48 @@ fn affiliation_follows(text: &str, ws: &[Word]) -> bool {
         && ((lexicon::is_source_noun(&noun) && is_people_noun(&noun)) || noun == "close");
     let affiliation = lexicon::is_affiliation_preposition(prep) && lexicon::is_source_noun(&noun);
     (affiliation || serves) && !lexicon::is_office(&noun) && next_named
+}
+
+/// Most capitalised words of the place in "one hotel owner in Fennick Bay, Ada Verrin".
+const MAX_PLACE_WORDS: usize = 3;
+
+/// "said one hotel owner in Fennick Bay, Ada Verrin": a lower-case noun of people, "in"
+/// and a place, then a comma and a name of two or three words that ends the clause. The
+/// place only says where the person is; without the name after it "in" still ends the
+/// source ("said a spokesman in Washington").
+fn place_before_name(text: &str, ws: &[Word]) -> bool {
+    let mut buf = [0u8; 32];
+    let [noun, prep, rest @ ..] = ws else {
+        return false;
+    };
+    let noun_text = &text[noun.clone()];
+    let noun_lower = lower(noun_text, &mut buf).into_owned();
+    let of_people = lexicon::reads_as_person_noun(&noun_lower)
+        || (lexicon::is_source_noun(&noun_lower) && is_people_noun(&noun_lower));
+    if is_capitalized(noun_text) || !of_people || &text[prep.clone()] != "in" {
+        return false;
+    }
+    let capital = |w: &Word| is_capitalized(&text[w.clone()]);
+    // a run of capitalised words one space apart, from the start of `ws`
+    let run = |ws: &[Word]| {
+        ws.first().map_or(0, |w| usize::from(capital(w)))
+            + ws.windows(2)
+                .take_while(|p| {
+                    capital(&p[0]) && capital(&p[1]) && text[p[0].end..p[1].start] == *" "
+                })
+                .count()
+    };
+    let place = run(rest);
+    if !(1..=MAX_PLACE_WORDS).contains(&place) || !text[rest[place - 1].end..].starts_with(", ") {
+        return false;
+    }
+    let name = &rest[place..];
+    let len = run(name);
+    let closes = name.get(len.wrapping_sub(1)).is_some_and(|last| {
+        name.get(len)
+            .is_none_or(|next| text[last.end..next.start].contains([',', '.', ';']))
+    });
+    (2..=3).contains(&len) && closes
 }
 
 /// Whether a word after a source's comma opens a clause (a speech verb such as

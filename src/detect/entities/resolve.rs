@@ -27,6 +27,7 @@ impl Entities {
                     .into_iter()
                     .filter_map(|k| self.latest(k))
                     .max_by_key(|&i| self.list[i].last_mention),
+                Pronoun::Member => self.latest(EntityKind::Group),
             },
             NpKind::Person => Some(self.person(np)),
             NpKind::Body => Some(self.named(np, EntityKind::Body)),

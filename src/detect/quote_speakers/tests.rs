@@ -9,6 +9,7 @@ mod common_word_names;
 mod coreference;
 mod cue_nouns;
 mod described_earlier;
+mod group_members;
 mod introduced;
 mod named_descriptions;
 mod questions;
