@@ -16,6 +16,7 @@ use super::evidence::{Clue, Evidence, Roles, Target};
 use super::found::Findings;
 use super::government_side::the_government;
 use super::governs::who_governs;
+use super::passing_party::the_state_over_a_passing_party;
 use super::home::{self, Home};
 use super::named_after_role;
 use super::opening::Opening;
@@ -188,6 +189,8 @@ fn infer_sides(
         .collect();
     choice::attributions(&mut scored, &choosing, findings, stances, &counted);
     let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
+    let people = (entities, evidence);
+    the_state_over_a_passing_party(&mut chosen, story.candidates, roles, findings, people);
     let government = the_government(&mut chosen, story.candidates, roles, (entities, evidence));
     (chosen, scored, government)
 }

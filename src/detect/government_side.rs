@@ -62,19 +62,29 @@ fn government_of(
             && candidates.country(s) == Some(c);
         is_pair.then_some((p, s, c))
     })?;
-    let minister_speaks = entities.list.iter().enumerate().any(|(i, e)| {
+    if !minister_speaks_for(state, chosen, roles, (entities, evidence)) {
+        return None;
+    }
+    let party = governing_party(roles, candidates, opposing, country);
+    Some(Government { side: state, party })
+}
+
+/// Whether a speaker named or titled as a minister (or a department) is on `state`
+/// among the sides `chosen`.
+pub(super) fn minister_speaks_for(
+    state: usize,
+    chosen: &[usize],
+    roles: &Roles,
+    (entities, evidence): (&Entities, &Evidence),
+) -> bool {
+    entities.list.iter().enumerate().any(|(i, e)| {
         let mut names = std::iter::once(&e.name)
             .chain(&e.role)
             .chain(&e.descriptions);
         e.speaks
             && names.any(|d| names_a_minister(d) || names_a_department(d))
             && evidence.decide(i, roles, chosen) == Some(state)
-    });
-    if !minister_speaks {
-        return None;
-    }
-    let party = governing_party(roles, candidates, opposing, country);
-    Some(Government { side: state, party })
+    })
 }
 
 /// The party of `country` other than `opposing` that the story shows governing: the

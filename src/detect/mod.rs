@@ -31,6 +31,7 @@ mod named_after_role;
 #[cfg(test)]
 mod nations_tests;
 mod opening;
+mod passing_party;
 pub mod parties;
 mod politicians;
 mod positions;
