@@ -150,12 +150,17 @@ fn departments() -> &'static [&'static str] {
     })
 }
 
-/// What the annotations call a country side that stands for its government.
-pub fn government_party() -> Party {
+/// What the annotations call a country side that stands for its government: "the
+/// government", also called by what stands for it in news copy ("ministers", the head
+/// of government's office: "Downing Street", "Number 10"), so that a reader's or a
+/// gold's name for it finds it.
+pub fn government_party(country: Option<&super::gazetteer::Country>) -> Party {
+    let mut aliases = vec!["government".to_string(), "ministers".to_string()];
+    aliases.extend(country.into_iter().flat_map(|c| c.seat.iter().cloned()));
     Party {
         id: "government".to_string(),
         name: "the government".to_string(),
-        aliases: vec!["government".to_string()],
+        aliases,
         ..Party::default()
     }
 }
@@ -237,6 +242,21 @@ mod tests {
         // two others named, none called the government: not known
         let two = roles(vec![(tories, 0), (lib_dems, 0), (labour, 0)]);
         assert_eq!(governing_party(&two, &candidates, tories, gb), None);
+    }
+
+    #[test]
+    fn the_government_is_also_called_by_its_seat_which_still_names_the_state() {
+        let countries = crate::detect::gazetteer::countries();
+        let gb = countries.iter().find(|c| c.id == "gb");
+        let names = super::government_party(gb).aliases;
+        assert!(names.iter().any(|n| n == "Number 10"));
+        assert!(names.iter().any(|n| n == "ministers"));
+        let institutions = gb.map(|c| c.institutions.clone()).unwrap_or_default();
+        assert!(institutions.iter().any(|n| n == "Downing Street"));
+        assert_eq!(
+            super::government_party(None).aliases,
+            ["government", "ministers"]
+        );
     }
 
     #[test]

@@ -27,8 +27,7 @@ pub fn the_state_over_a_passing_party(
     findings: &Findings,
     people: (&Entities, &Evidence),
 ) {
-    let Some((passing, state)) = passing_party(chosen, candidates, roles, findings, people)
-    else {
+    let Some((passing, state)) = passing_party(chosen, candidates, roles, findings, people) else {
         return;
     };
     for side in chosen.iter_mut().filter(|s| **s == passing) {
@@ -99,4 +98,57 @@ fn voice(findings: &Findings, of: impl Fn(usize) -> bool) -> usize {
         .filter_map(|q| q.speaker);
     let positions = findings.positions.iter().filter_map(|p| p.speaker);
     quotes.chain(positions).filter(|&e| of(e)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Source};
+    use crate::detect::detect;
+
+    /// The inferred sides' ids and each quotation's side.
+    fn inferred(story: &str) -> (Vec<String>, Vec<Option<String>>) {
+        let found = detect(&Article::from_bytes(Source::Stdin, story.as_bytes()), None);
+        let ids = found.parties.iter().map(|p| p.id.clone()).collect();
+        let side = |q: &crate::model::Quote| q.party.as_ref().map(|p| p.to_string());
+        (ids, found.quotes.iter().map(side).collect())
+    }
+
+    // The opposition against a government whose party is never named; a third party
+    // speaks once at the end.
+    const PASSING: &str = "Tories vow to scrap bridge tolls\n\n\
+        The Conservatives would scrap tolls on river crossings, the party has said, \
+        accusing the government of taxing commuters.\n\n\
+        Shadow transport secretary Hugh Barlow said: \"A Conservative government \
+        would end this tax on getting to work.\"\n\n\
+        Transport Minister Ada Fenwick said the tolls paid for repairs. \"Without them \
+        the bridges would close,\" she said. \"The Tory sums are wrong,\" she added.\n\n\
+        Downing Street said the Prime Minister backed her. \"The tolls will stay,\" a \
+        Number 10 spokesman said.\n\n\
+        The Liberal Democrats said the tolls should be cut for key workers.\n";
+
+    #[test]
+    fn a_party_named_in_passing_gives_way_to_the_government_that_speaks() {
+        let (ids, sides) = inferred(PASSING);
+        assert_eq!(ids, ["conservatives", "government"]);
+        let (tory, government) = (Some("conservatives"), Some("government"));
+        let want = [tory, government, government, government];
+        assert_eq!(sides, want.map(|s| s.map(String::from)));
+    }
+
+    #[test]
+    fn a_third_party_that_says_more_than_the_state_stays_a_side() {
+        let story = PASSING.replace(
+            "The Liberal Democrats said the tolls should be cut for key workers.",
+            "Liberal Democrat spokeswoman Nia Hale said the tolls should be cut. \
+             \"Nurses pay twice,\" she said. \"Cleaners pay twice,\" she said. \"Porters \
+             pay twice,\" Ms Hale said. \"Cut the tolls for them,\" she said.",
+        );
+        assert_eq!(inferred(&story).0, ["conservatives", "liberal-democrats"]);
+    }
+
+    #[test]
+    fn a_story_that_names_the_governing_party_keeps_it() {
+        let story = PASSING.replace("accusing the government", "accusing the Labour government");
+        assert_eq!(inferred(&story).0, ["conservatives", "labour"]);
+    }
 }

@@ -215,7 +215,7 @@ mod tests {
             The Coast Party has promised to cut ferry fares. \"Islanders pay too much,\" \
             said Coast Party leader Mara Lind.\n\n\
             The Island Hauliers' Association said it would wait for the details. \"We will \
-            work with whoever wins,\" its general secretary, Tom Reid, said.\n";
+            work with whoever wins,\" its chairman, Tom Reid, said.\n";
         let parties = [
             party("valley", "Valley Party", &["Valley"]),
             party("coast", "Coast Party", &["Coast"]),
