@@ -20,6 +20,7 @@ use super::home::{self, Home};
 use super::named_after_role;
 use super::opening::Opening;
 use super::parties::{SideMatcher, countries};
+use super::passing_party::the_state_over_a_passing_party;
 use super::politicians::{listed, politician_clues};
 use super::stance::{Stance, quotations_clues, stances_and_clues};
 use crate::article::Structure;
@@ -188,9 +189,11 @@ fn infer_sides(
         .collect();
     choice::attributions(&mut scored, &choosing, findings, stances, &counted);
     let mut chosen = in_order_of_attribution(findings, &provisional, choice::choose(&scored));
+    let people = (entities, evidence);
+    the_state_over_a_passing_party(&mut chosen, story.candidates, roles, findings, people);
     let named: Vec<usize> = scored.iter().map(|s| s.side).collect();
     let candidates = (story.candidates, named.as_slice());
-    let government = the_government(&mut chosen, candidates, roles, (entities, evidence));
+    let government = the_government(&mut chosen, candidates, roles, people);
     (chosen, scored, government)
 }
 

@@ -32,6 +32,10 @@ pub struct Country {
     /// Bodies that speak for it ("State Department").
     #[serde(default)]
     pub institutions: Vec<String>,
+    /// The head of government's office, whose name stands for the government
+    /// ("Downing Street", "Number 10"); also among the institutions.
+    #[serde(default)]
+    pub seat: Vec<String>,
     /// For a historical state, the id of the state that took its place (the Soviet
     /// Union's is "ru"): where the article names the old state, it takes the
     /// successor's names ("Moscow", "Kremlin").
@@ -79,6 +83,8 @@ struct Extension {
     capitals: Vec<String>,
     #[serde(default)]
     institutions: Vec<String>,
+    #[serde(default)]
+    seat: Vec<String>,
 }
 
 /// A political party whose other names cannot be told from its own ("Tory" for a
@@ -375,6 +381,8 @@ fn extend(c: &mut Country, e: &Extension) {
     c.names.extend(e.names.iter().cloned());
     c.demonyms.extend(e.demonyms.iter().cloned());
     c.capitals.extend(e.capitals.iter().cloned());
+    c.seat.extend(e.seat.iter().cloned());
+    c.institutions.extend(e.seat.iter().cloned());
     c.institutions.extend(e.institutions.iter().cloned());
 }
 

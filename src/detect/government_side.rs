@@ -67,19 +67,29 @@ fn government_of(
             && candidates.country(s) == Some(c);
         is_pair.then_some((p, s, c))
     })?;
-    let minister_speaks = entities.list.iter().enumerate().any(|(i, e)| {
+    if !minister_speaks_for(state, chosen, roles, (entities, evidence)) {
+        return None;
+    }
+    let party = governing_party(politics, opposing, country);
+    Some(Government { side: state, party })
+}
+
+/// Whether a speaker named or titled as a minister (or a department) is on `state`
+/// among the sides `chosen`.
+pub(super) fn minister_speaks_for(
+    state: usize,
+    chosen: &[usize],
+    roles: &Roles,
+    (entities, evidence): (&Entities, &Evidence),
+) -> bool {
+    entities.list.iter().enumerate().any(|(i, e)| {
         let mut names = std::iter::once(&e.name)
             .chain(&e.role)
             .chain(&e.descriptions);
         e.speaks
             && names.any(|d| names_a_minister(d) || names_a_department(d))
             && evidence.decide(i, roles, chosen) == Some(state)
-    });
-    if !minister_speaks {
-        return None;
-    }
-    let party = governing_party(politics, opposing, country);
-    Some(Government { side: state, party })
+    })
 }
 
 /// What tells the country whose politics a party is of, in one story.
@@ -173,12 +183,17 @@ fn departments() -> &'static [&'static str] {
     })
 }
 
-/// What the annotations call a country side that stands for its government.
-pub fn government_party() -> Party {
+/// What the annotations call a country side that stands for its government: "the
+/// government", also called by what stands for it in news copy ("ministers", the head
+/// of government's office: "Downing Street", "Number 10"), so that a reader's or a
+/// gold's name for it finds it.
+pub fn government_party(country: Option<&super::gazetteer::Country>) -> Party {
+    let mut aliases = vec!["government".to_string(), "ministers".to_string()];
+    aliases.extend(country.into_iter().flat_map(|c| c.seat.iter().cloned()));
     Party {
         id: "government".to_string(),
         name: "the government".to_string(),
-        aliases: vec!["government".to_string()],
+        aliases,
         ..Party::default()
     }
 }
@@ -279,6 +294,21 @@ mod tests {
         // two others named, none called the government: not known
         let two = roles(vec![(tories, 0), (lib_dems, 0), (labour, 0)]);
         assert_eq!(party(&two, tories), None);
+    }
+
+    #[test]
+    fn the_government_is_also_called_by_its_seat_which_still_names_the_state() {
+        let countries = crate::detect::gazetteer::countries();
+        let gb = countries.iter().find(|c| c.id == "gb");
+        let names = super::government_party(gb).aliases;
+        assert!(names.iter().any(|n| n == "Number 10"));
+        assert!(names.iter().any(|n| n == "ministers"));
+        let institutions = gb.map(|c| c.institutions.clone()).unwrap_or_default();
+        assert!(institutions.iter().any(|n| n == "Downing Street"));
+        assert_eq!(
+            super::government_party(None).aliases,
+            ["government", "ministers"]
+        );
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod named_after_role;
 mod nations_tests;
 mod opening;
 pub mod parties;
+mod passing_party;
 mod politicians;
 mod positions;
 mod quote_speakers;
@@ -121,7 +122,10 @@ fn detect_using(
         None => chosen
             .iter()
             .map(|&i| match assigned.government {
-                Some(g) if g == i => government_side::government_party(),
+                Some(g) if g == i => {
+                    let country = candidates.country(i).map(|c| &gazetteer::countries()[c]);
+                    government_side::government_party(country)
+                }
                 _ => candidates.party(i),
             })
             .collect(),

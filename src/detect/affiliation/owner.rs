@@ -28,7 +28,12 @@ pub(super) fn owner_by_pronoun(
     let role = e.role.as_deref()?;
     let (first, _) = role.split_once(' ')?;
     if first.eq_ignore_ascii_case("its") {
-        owner_by_its(entities, at, sides).or_else(|| last_side_named(text, at, sides, Number::Any))
+        // (a body named just before that is no side owns the role all the same: "The
+        // Head Teachers' Association said … its general secretary" is none of the sides)
+        match owner_by_its(entities, at, sides) {
+            Some(body) => body,
+            None => last_side_named(text, at, sides, Number::Any),
+        }
     } else if first.eq_ignore_ascii_case("their") {
         last_side_named(text, at, sides, Number::Plural)
     } else if is_party_possessive(first) {
@@ -67,8 +72,9 @@ pub(in crate::detect) fn is_party_possessive(word: &str) -> bool {
 
 /// The side of the body a role opened by "its" belongs to ("Brask Air called the strike
 /// irresponsible. Its chief operating officer, Lena Voss, said …"): the body mentioned
-/// last before the speaker's first mention at `at`, close before it.
-fn owner_by_its(entities: &Entities, at: usize, sides: &SideMatcher) -> Option<usize> {
+/// last before the speaker's first mention at `at`, close before it. `None` when no body
+/// is named there, `Some(None)` when the body is no side.
+fn owner_by_its(entities: &Entities, at: usize, sides: &SideMatcher) -> Option<Option<usize>> {
     let body = entities
         .list
         .iter()
@@ -79,7 +85,7 @@ fn owner_by_its(entities: &Entities, at: usize, sides: &SideMatcher) -> Option<u
         })
         .max_by_key(|(end, _)| *end)?
         .1;
-    body.side.or_else(|| sides.first(&body.name))
+    Some(body.side.or_else(|| sides.first(&body.name)))
 }
 
 /// Which names of a side a pronoun may refer back to.
@@ -200,5 +206,21 @@ mod tests {
             party("coast", "Coast Party", &["Coast"]),
         ];
         assert_eq!(quote_sides(story, &parties)[1], sides(&["coast"])[0]);
+    }
+
+    #[test]
+    fn its_officer_is_the_body_named_just_before_though_it_is_no_side() {
+        use crate::detect::test_support::{party, quote_sides};
+        let story = "Ferry fares row\n\n\
+            The Coast Party has promised to cut ferry fares. \"Islanders pay too much,\" \
+            said Coast Party leader Mara Lind.\n\n\
+            The Island Hauliers' Association said it would wait for the details. \"We will \
+            work with whoever wins,\" its chairman, Tom Reid, said.\n";
+        let parties = [
+            party("valley", "Valley Party", &["Valley"]),
+            party("coast", "Coast Party", &["Coast"]),
+        ];
+        let got = quote_sides(story, &parties);
+        assert_eq!(got, [Some("coast".to_string()), None]);
     }
 }
