@@ -237,6 +237,33 @@ fn build(own: OwnTable) -> Gazetteer {
     }
     share_out_demonyms(&mut countries);
     twins::find_twins(&mut countries);
+    let cities = dateline_cities(&countries, &own.cities);
+    let mut by_name = HashMap::new();
+    for (i, c) in countries.iter().enumerate() {
+        for name in std::iter::once(&c.name).chain(&c.names) {
+            by_name.entry(name.to_lowercase()).or_insert(i);
+        }
+    }
+    let mut by_id = HashMap::new();
+    for (i, c) in countries.iter().enumerate() {
+        by_id.entry(c.id.clone()).or_insert(i);
+    }
+    Gazetteer {
+        by_name,
+        by_id,
+        countries,
+        ambiguous: own.ambiguous.iter().map(|a| a.to_lowercase()).collect(),
+        cities,
+        parties: own.party,
+    }
+}
+
+/// The cities a dateline may name, lower-cased, by the index of their country in
+/// `countries`: the capitals, their unaccented forms, and `own_cities` (by country id).
+fn dateline_cities(
+    countries: &[Country],
+    own_cities: &HashMap<String, Vec<String>>,
+) -> HashMap<String, usize> {
     let mut cities = HashMap::new();
     // our own cities go in last so that they win ("Bonn" for West Germany)
     for (i, c) in countries.iter().enumerate().rev() {
@@ -256,31 +283,14 @@ fn build(own: OwnTable) -> Gazetteer {
             }
         }
     }
-    for (id, list) in &own.cities {
+    for (id, list) in own_cities {
         if let Some(i) = countries.iter().position(|c| &c.id == id) {
             for city in list {
                 cities.insert(city.to_lowercase(), i);
             }
         }
     }
-    let mut by_name = HashMap::new();
-    for (i, c) in countries.iter().enumerate() {
-        for name in std::iter::once(&c.name).chain(&c.names) {
-            by_name.entry(name.to_lowercase()).or_insert(i);
-        }
-    }
-    let mut by_id = HashMap::new();
-    for (i, c) in countries.iter().enumerate() {
-        by_id.entry(c.id.clone()).or_insert(i);
-    }
-    Gazetteer {
-        by_name,
-        by_id,
-        countries,
-        ambiguous: own.ambiguous.iter().map(|a| a.to_lowercase()).collect(),
-        cities,
-        parties: own.party,
-    }
+    cities
 }
 
 /// A country from the ISO data: its short name, the English-looking names of its

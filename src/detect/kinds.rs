@@ -119,14 +119,7 @@ pub(super) fn classify(
     let starts_unit = q.range.start == unit.start
         || prev_char(text, q.range.start).is_some_and(|(i, c)| i < unit.start || c == ':');
     let ends_clause = inner.ends_with([',', '.', '?', '!']);
-    // "When Hale suggested …, Marr fired back: “…”": a cue inside the clause that opens
-    // the sentence does not reach a quotation after the main clause's words
-    let opening = match speech.first() {
-        Some(&(k, _)) if cues[k].word.end <= q.range.start => {
-            main_clause_start(text, outside).filter(|&m| m < q.range.start)
-        }
-        _ => None,
-    };
+    let opening = main_clause_before(text, q, cues, speech, outside);
     let reached = |k: usize| opening.is_none_or(|m| cues[k].word.start >= m);
     let flags = (starts_unit, ends_clause);
     let (mut chosen, mut after) = choose_cue(text, q, (cues, speech), &reached, flags);
@@ -152,6 +145,25 @@ pub(super) fn classify(
         found.kind = QuoteKind::Term;
     }
     found
+}
+
+/// Where the main clause starts, when a cue of speech comes before the quotation `q`
+/// and the main clause starts before `q` too: "When Hale suggested …, Marr fired back:
+/// “…”": a cue inside the clause that opens the sentence does not reach a quotation
+/// after the main clause's words.
+fn main_clause_before(
+    text: &str,
+    q: &QuoteSpan,
+    cues: &[Cue],
+    speech: &[(usize, Option<usize>)],
+    outside: &[Word],
+) -> Option<usize> {
+    match speech.first() {
+        Some(&(k, _)) if cues[k].word.end <= q.range.start => {
+            main_clause_start(text, outside).filter(|&m| m < q.range.start)
+        }
+        _ => None,
+    }
 }
 
 /// Whether a quotation no cue reaches is a noun phrase the story names rather than words

@@ -361,22 +361,7 @@ impl SideMatcher {
             else {
                 continue;
             };
-            // "North American", "Latin American": a region's people, not a country's
-            if len == 1
-                && before
-                    .as_ref()
-                    .is_some_and(|b| is_compass(&phrase[b.clone()]))
-            {
-                continue;
-            }
-            // "Cuban Americans", "a Korean American group": Americans of that
-            // origin, not the country's people
-            if len == 1
-                && words
-                    .clone()
-                    .next()
-                    .is_some_and(|n| matches!(&phrase[n], "American" | "Americans"))
-            {
+            if len == 1 && is_region_or_origin(phrase, before.as_ref(), &words) {
                 continue;
             }
             // A one-word name after a first name is a surname ("Ray Cuban", "Kay
@@ -427,6 +412,23 @@ impl SideMatcher {
         let possessive = name.ends_with("'s") || name.ends_with("’s");
         before.is_some_and(&is_name_word) || (!possessive && after.is_some_and(is_name_word))
     }
+}
+
+/// Whether a one-word name, by the words around it, is a people wider or narrower than
+/// a country's.
+fn is_region_or_origin(
+    phrase: &str,
+    before: Option<&std::ops::Range<usize>>,
+    words: &WordSpans<'_>,
+) -> bool {
+    // "North American", "Latin American": a region's people, not a country's
+    before.is_some_and(|b| is_compass(&phrase[b.clone()]))
+        // "Cuban Americans", "a Korean American group": Americans of that origin, not
+        // the country's people
+        || words
+            .clone()
+            .next()
+            .is_some_and(|n| matches!(&phrase[n], "American" | "Americans"))
 }
 
 #[cfg(test)]

@@ -112,16 +112,21 @@ pub fn read_source(text: &str, range: Range<usize>, sides: &SideMatcher) -> Opti
         return Some(role_source(text, &head_words, i, side));
     }
     if let Some(b) = body {
-        return Some(SourceNp {
-            kind: NpKind::Body,
-            name: clean_name(strip_determiner(&text[b.clone()])),
-            span: b,
-            role: None,
-            side,
-        });
+        return Some(body_source(text, b, side));
     }
     // ("said a skipper who has fished …": a noun no list has, after its determiner)
     plain_role_noun(text, &head_words, sides).map(|i| role_source(text, &head_words, i, side))
+}
+
+/// A body the phrase names ("Number 10"), by its name without the determiner.
+fn body_source(text: &str, span: Range<usize>, side: Option<usize>) -> SourceNp {
+    SourceNp {
+        kind: NpKind::Body,
+        name: clean_name(strip_determiner(&text[span.clone()])),
+        span,
+        role: None,
+        side,
+    }
 }
 
 /// The first lower-case source noun of a phrase's head that no capitalised word follows
