@@ -62,8 +62,23 @@ pub fn discover(
     for d in paired_in_lead(text, ws, &runs, lead_end, known, kind_of_set_against) {
         add(&mut found, d);
     }
+    add_kind_nouns(&mut found);
+    // (before the short names, which then give it "the council")
+    if let Some(d) = named_public_opponent(text, ws, &runs, lead_end, (&found, known)) {
+        found.push(d);
+    }
+    add_short_names(text, &mut found);
+    blocs::merge_short_parties(&mut found);
+    if let Some(d) = lower_case_opponent(text, ws, lead_end, &found) {
+        found.push(d);
+    }
+    found
+}
+
+/// "the union", "the company", "the regulator": the name the story gives the one side
+/// of each of those kinds in `found`.
+fn add_kind_nouns(found: &mut [Discovered]) {
     for kind in [SideKind::Union, SideKind::Company, SideKind::Regulator] {
-        // "the union", "the company": the one side of that kind
         // (a town's council is no regulator: "the regulator" is the other public body)
         let mut of_kind = found
             .iter_mut()
@@ -82,16 +97,6 @@ pub fn discover(
             }
         }
     }
-    // (before the short names, which then give it "the council")
-    if let Some(d) = named_public_opponent(text, ws, &runs, lead_end, (&found, known)) {
-        found.push(d);
-    }
-    add_short_names(text, &mut found);
-    blocs::merge_short_parties(&mut found);
-    if let Some(d) = lower_case_opponent(text, ws, lead_end, &found) {
-        found.push(d);
-    }
-    found
 }
 
 /// The local council found (`found`) whose name opens with the party `d`'s one word:

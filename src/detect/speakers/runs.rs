@@ -25,7 +25,6 @@ pub(super) struct Runs {
 
 /// Reads the capitalised runs of `head_words` as a person, a body or a description.
 pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMatcher) -> Runs {
-    let mut buf = [0u8; 32];
     let mut found = Runs::default();
     for run in capital_runs(text, head_words) {
         // A capitalised word before a common noun modifies it ("a Freedonian government
@@ -35,16 +34,8 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
             .all(|w| starts_with_capital(text, w.start));
         let modified = modified_noun(text, &head_words[run.end..]).filter(|_| plain);
         let modifies = modified.is_some();
-        // (a quantifier is no adjective: "Both sides raised …" names no speaker)
-        let adjective = head_words[run.clone()]
-            .iter()
-            .all(|w| !lexicon::is_sentence_word(&lower(&text[w.clone()], &mut [0u8; 32])));
-        let unknown = |k: &usize| {
-            let l = lower(&text[head_words[run.end + k].clone()], &mut buf);
-            adjective && !lexicon::is_source_noun(&l) && !lexicon::is_title(&l)
-        };
-        if let Some(k) = modified.filter(unknown) {
-            found.modified_plural = Some(run.end + k);
+        if let Some(i) = unknown_plural(text, head_words, &run, modified) {
+            found.modified_plural = Some(i);
         }
         // A capitalised word before a number names a body or a place, never a person
         // ("Number 10", "Local 1473").
@@ -52,9 +43,7 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
         let numbered = number_follows(text, run_end);
         // A capitalised word after a source noun and "in" or "at" is where the source
         // is, never who ("diplomats in Talmor"): a place, as a body is
-        let placed = run.start > 1
-            && matches!(&text[head_words[run.start - 1].clone()], "in" | "at")
-            && lexicon::is_source_noun(&lower(&text[head_words[run.start - 2].clone()], &mut buf));
+        let placed = follows_source_noun_in_or_at(text, head_words, run.start);
         match classify_run(text, &head_words[run.clone()], sides) {
             RunKind::Person(_) if modifies => {}
             // ("the Brenham town council": a place before the body's own noun)
@@ -92,6 +81,35 @@ pub(super) fn read_runs(text: &str, head_words: &[Range<usize>], sides: &SideMat
         }
     }
     found
+}
+
+/// The index in `head_words` of the plural `modified` (counted from the end of `run`)
+/// when the run is an adjective and the lexicon knows the plural for no source noun or
+/// title ("Regional hauliers").
+fn unknown_plural(
+    text: &str,
+    head_words: &[Range<usize>],
+    run: &Range<usize>,
+    modified: Option<usize>,
+) -> Option<usize> {
+    // (a quantifier is no adjective: "Both sides raised …" names no speaker)
+    let adjective = head_words[run.clone()]
+        .iter()
+        .all(|w| !lexicon::is_sentence_word(&lower(&text[w.clone()], &mut [0u8; 32])));
+    let mut buf = [0u8; 32];
+    let unknown = |k: &usize| {
+        let l = lower(&text[head_words[run.end + k].clone()], &mut buf);
+        adjective && !lexicon::is_source_noun(&l) && !lexicon::is_title(&l)
+    };
+    modified.filter(unknown).map(|k| run.end + k)
+}
+
+/// Whether the run starting at `head_words[start]` follows a source noun and "in" or
+/// "at" ("diplomats in Talmor").
+fn follows_source_noun_in_or_at(text: &str, head_words: &[Range<usize>], start: usize) -> bool {
+    start > 1
+        && matches!(&text[head_words[start - 1].clone()], "in" | "at")
+        && lexicon::is_source_noun(&lower(&text[head_words[start - 2].clone()], &mut [0u8; 32]))
 }
 
 /// Most lower-case modifiers between a capitalised word and the role noun it modifies.
@@ -326,13 +344,16 @@ pub(in crate::detect) fn classify_run(
     if !first_name && sides.first(&text[name.clone()]).is_some() {
         return RunKind::Body(lead_text_start..whole.end);
     }
-    let calendar = run[lead..]
-        .iter()
-        .all(|w| lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0; 32])));
-    if calendar {
+    if all_calendar_words(text, &run[lead..]) {
         return RunKind::Other;
     }
     RunKind::Person(name)
+}
+
+/// Whether every word of `ws` is a calendar word ("Monday", "March"): no name.
+fn all_calendar_words(text: &str, ws: &[Range<usize>]) -> bool {
+    ws.iter()
+        .all(|w| lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0; 32])))
 }
 
 /// Whether a run opens with an honorific ("Mr Speaker" is still no name, but
