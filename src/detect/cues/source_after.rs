@@ -53,13 +53,7 @@ pub(super) fn after_source(
             }
         }
         let l = lower(&text[w.clone()], &mut buf);
-        if commas == 0
-            && i > 0
-            && lexicon::ends_source(&l)
-            && !affiliation_follows(text, &outside[from + i - 1..])
-            && !place_before_name(text, &outside[from + i - 1..])
-            && !joins_title(text, outside, from + i)
-        {
+        if commas == 0 && i > 0 && stop_word_ends_source(text, outside, from + i, &l) {
             break;
         }
         // "said one official, adding that the EC …": a clause, not an appositive
@@ -83,6 +77,16 @@ pub(super) fn after_source(
         prev_end = w.end;
     }
     Some(first.start..end)
+}
+
+/// Whether the word `outside[k]` (`l` in lower case, not the source's first) is a stop
+/// word that ends the source: not before an affiliation, nor as a place before a name,
+/// nor as a word of a title.
+fn stop_word_ends_source(text: &str, outside: &[Word], k: usize, l: &str) -> bool {
+    lexicon::ends_source(l)
+        && !affiliation_follows(text, &outside[k - 1..])
+        && !place_before_name(text, &outside[k - 1..])
+        && !joins_title(text, outside, k)
 }
 
 /// Whether words open on a capitalised title before a capitalised word, one space

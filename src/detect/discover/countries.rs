@@ -54,11 +54,7 @@ pub(super) fn countries_and_parties(
         }
         met.push((i, word));
         if let Some(kind) = kind_by_neighbours(text, ws, lowered, i) {
-            out.push(Discovered {
-                name: word.to_string(),
-                names: vec![word.to_string()],
-                kind,
-            });
+            out.push(side_named(word, kind));
         }
     }
     // a name the story writes after "Mr" or "Mrs" is a person's, whatever follows it
@@ -76,6 +72,15 @@ pub(super) fn countries_and_parties(
     add_lead_partners(text, ws, lead_end, is_partner, is_known_country, &mut out);
     add_irregular_demonyms(&names, &mut out);
     out
+}
+
+/// A side of the kind `kind` known by the one name `name`.
+fn side_named(name: &str, kind: SideKind) -> Discovered {
+    Discovered {
+        name: name.to_string(),
+        names: vec![name.to_string()],
+        kind,
+    }
 }
 
 /// Whether `word` is a listed country's own name ("Norway"), not its people's
@@ -142,11 +147,7 @@ fn add_lead_partners(
             // (the pairing outweighs a party's sign: "a Lorrana government official"
             // would make Lorrana a party that governs)
             out.retain(|d| d.name != partner);
-            out.push(Discovered {
-                name: partner.to_string(),
-                names: vec![partner.to_string()],
-                kind: SideKind::Country,
-            });
+            out.push(side_named(partner, SideKind::Country));
         }
     }
 }

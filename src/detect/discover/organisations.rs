@@ -100,19 +100,7 @@ pub(super) fn organisation(
     }
     let (words, lower) = name_words(text, run, lowered);
     // (the kind first: few runs have one, and only those are looked up)
-    let kind = kind_of_words(&words, &lower)
-        .or_else(|| traded_around(text, ws, lowered, span.clone()).then_some(SideKind::Company))
-        .or_else(|| {
-            let by_neighbours = is_party_by_neighbours(text, ws, lowered, span.clone());
-            (by_neighbours || super::blocs::is_bloc(text, &words, &lower))
-                .then_some(SideKind::Party)
-        })
-        .or_else(|| is_body_name(&lower).then_some(SideKind::Other))
-        // (last: a name whose words or neighbours tell no kind, which the story goes on
-        // to call "the company" or "the firm")
-        .or_else(|| {
-            called_the_company(text, ws, lowered, span.clone()).then_some(SideKind::Company)
-        })?;
+    let kind = kind_of_organisation(text, ws, lowered, span.clone(), (&words, &lower))?;
     let whole = &text[run.first()?.start..run.last()?.end];
     let whole = trim_possessive(whole);
     // (a union's name may hold a country's: "Norwegian Seafarers' Union" is the union's,
@@ -138,6 +126,30 @@ pub(super) fn organisation(
         names,
         kind,
     })
+}
+
+/// The kind of the organisation named by the run `ws[span]`, whose words are `words`
+/// as written and `lower` in lower case: told by its words first, then by the words
+/// around it.
+fn kind_of_organisation(
+    text: &str,
+    ws: &[Word],
+    lowered: &LowerWords,
+    span: std::ops::Range<usize>,
+    (words, lower): (&[&str], &[Cow<'_, str>]),
+) -> Option<SideKind> {
+    kind_of_words(words, lower)
+        .or_else(|| traded_around(text, ws, lowered, span.clone()).then_some(SideKind::Company))
+        .or_else(|| {
+            let by_neighbours = is_party_by_neighbours(text, ws, lowered, span.clone());
+            (by_neighbours || super::blocs::is_bloc(text, words, lower)).then_some(SideKind::Party)
+        })
+        .or_else(|| is_body_name(lower).then_some(SideKind::Other))
+        // (last: a name whose words or neighbours tell no kind, which the story goes on
+        // to call "the company" or "the firm")
+        .or_else(|| {
+            called_the_company(text, ws, lowered, span.clone()).then_some(SideKind::Company)
+        })
 }
 
 /// The names the story writes for the organisation `whole`, its run starting at
