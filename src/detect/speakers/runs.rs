@@ -3,6 +3,7 @@
 //! Secretary"), with the title words that stand before a name.
 
 use crate::article::abbreviations;
+use crate::detect::candidates::known_matcher;
 use crate::detect::lexicon;
 use crate::detect::parties::SideMatcher;
 use crate::detect::words::{is_capitalized, lower, starts_with_capital, words};
@@ -326,6 +327,9 @@ pub(in crate::detect) fn classify_run(
     if !first_name && sides.first(&text[name.clone()]).is_some() {
         return RunKind::Body(lead_text_start..whole.end);
     }
+    if !first_name && is_side_name_lengthened(text, run, (lead, from), sides) {
+        return RunKind::Body(lead_text_start..whole.end);
+    }
     let calendar = run[lead..]
         .iter()
         .all(|w| lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0; 32])));
@@ -333,6 +337,30 @@ pub(in crate::detect) fn classify_run(
         return RunKind::Other;
     }
     RunKind::Person(name)
+}
+
+/// Whether a run is a side's name and one more capitalised word, with no title between
+/// ("Brenmoor Water said" where the story's company is found as "Brenmoor"): a longer
+/// name of that body, not a person called "Water" from "Brenmoor". A person after a
+/// side's name has a title between ("Brenmoor chief executive Ann Bell") or a full
+/// name ("Cuban Jose Perez"). Only a side the story itself names: a country's or a
+/// listed party's word is as often a first name or a party's member before a surname
+/// ("Chad Sweet", "Democrat Clinton"), which this would misread.
+fn is_side_name_lengthened(
+    text: &str,
+    run: &[Range<usize>],
+    (lead, from): (usize, usize),
+    sides: &SideMatcher,
+) -> bool {
+    let side_word = |w: &Range<usize>| {
+        let word = &text[w.clone()];
+        is_capitalized(word)
+            && !word.ends_with("'s")
+            && !word.ends_with("’s")
+            && sides.first(word).is_some()
+            && known_matcher().first(word).is_none()
+    };
+    lead >= 1 && from == lead && run.len() == lead + 1 && run[..lead].iter().all(side_word)
 }
 
 /// Whether a run opens with an honorific ("Mr Speaker" is still no name, but
