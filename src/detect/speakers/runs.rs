@@ -3,6 +3,7 @@
 //! Secretary"), with the title words that stand before a name.
 
 use crate::article::abbreviations;
+use crate::detect::candidates::known_matcher;
 use crate::detect::lexicon;
 use crate::detect::parties::SideMatcher;
 use crate::detect::words::{is_capitalized, lower, starts_with_capital, words};
@@ -335,13 +336,11 @@ pub(in crate::detect) fn classify_run(
     {
         return RunKind::Other;
     }
-    let name_end = run[from..]
-        .iter()
-        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
-        .filter(|&k| k >= 2)
-        .map_or(whole.end, |k| run[from + k - 1].end);
-    let name = run[from].start..name_end;
-    if !first_name && sides.first(&text[name.clone()]).is_some() {
+    let name = run[from].start..name_end(text, &run[from..]);
+    if !first_name
+        && (sides.first(&text[name.clone()]).is_some()
+            || is_side_name_lengthened(text, run, (lead, from), sides))
+    {
         return RunKind::Body(lead_text_start..whole.end);
     }
     if all_calendar_words(text, &run[lead..]) {
@@ -350,10 +349,43 @@ pub(in crate::detect) fn classify_run(
     RunKind::Person(name)
 }
 
+/// Where the name that opens `ws` ends: before a complement after two words or more
+/// ("Ann Bell of Leeds" is Ann Bell), else with the run.
+fn name_end(text: &str, ws: &[Range<usize>]) -> usize {
+    ws.iter()
+        .position(|w| lexicon::is_name_complement(&text[w.clone()]))
+        .filter(|&k| k >= 2)
+        .map_or(ws[ws.len() - 1].end, |k| ws[k - 1].end)
+}
+
 /// Whether every word of `ws` is a calendar word ("Monday", "March"): no name.
 fn all_calendar_words(text: &str, ws: &[Range<usize>]) -> bool {
     ws.iter()
         .all(|w| lexicon::is_calendar_word(&lower(&text[w.clone()], &mut [0; 32])))
+}
+
+/// Whether a run is a side's name and one more capitalised word, with no title between
+/// ("Brenmoor Water said" where the story's company is found as "Brenmoor"): a longer
+/// name of that body, not a person called "Water" from "Brenmoor". A person after a
+/// side's name has a title between ("Brenmoor chief executive Ann Bell") or a full
+/// name ("Cuban Jose Perez"). Only a side the story itself names: a country's or a
+/// listed party's word is as often a first name or a party's member before a surname
+/// ("Chad Sweet", "Democrat Clinton"), which this would misread.
+fn is_side_name_lengthened(
+    text: &str,
+    run: &[Range<usize>],
+    (lead, from): (usize, usize),
+    sides: &SideMatcher,
+) -> bool {
+    let side_word = |w: &Range<usize>| {
+        let word = &text[w.clone()];
+        is_capitalized(word)
+            && !word.ends_with("'s")
+            && !word.ends_with("’s")
+            && sides.first(word).is_some()
+            && known_matcher().first(word).is_none()
+    };
+    lead >= 1 && from == lead && run.len() == lead + 1 && run[..lead].iter().all(side_word)
 }
 
 /// Whether a run opens with an honorific ("Mr Speaker" is still no name, but

@@ -65,3 +65,29 @@ fn a_place_between_a_title_and_a_surname_is_a_first_name() {
         RunKind::Person(r) if &text[r.clone()] == "Rahn"
     ));
 }
+
+#[test]
+fn a_sides_name_and_one_more_word_is_a_longer_name_of_the_body() {
+    let sides = SideMatcher::new(&[vec!["Brenmoor".into()]]);
+    let text = "Brenmoor Water";
+    let ws = words(text, 0..text.len());
+    assert!(matches!(
+        classify_run(text, &ws, &sides),
+        RunKind::Body(r) if &text[r.clone()] == "Brenmoor Water"
+    ));
+    // a full name after the side's name is still a person's
+    let text = "Brenmoor Ann Bell";
+    let ws = words(text, 0..text.len());
+    assert!(matches!(
+        classify_run(text, &ws, &sides),
+        RunKind::Person(r) if &text[r.clone()] == "Ann Bell"
+    ));
+    // a listed party's word before a surname is the member's party, not a body's name
+    let sides = SideMatcher::new(&[vec!["Democrats".into(), "Democrat".into()]]);
+    let text = "Democrat Clinton";
+    let ws = words(text, 0..text.len());
+    assert!(matches!(
+        classify_run(text, &ws, &sides),
+        RunKind::Person(r) if &text[r.clone()] == "Clinton"
+    ));
+}
