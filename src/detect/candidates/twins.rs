@@ -62,6 +62,7 @@ fn twin_stems() -> &'static [String] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::test_support::inferred_quote_sides;
 
     fn ids(text: &str) -> Vec<&'static str> {
         named_twins(text)
@@ -97,18 +98,6 @@ mod tests {
         assert!(writes_bare("Seoul. Korea said", "Korea", kr));
     }
 
-    /// The side of each quotation of `story`, its sides inferred.
-    fn inferred_sides(story: &str) -> Vec<Option<String>> {
-        use crate::article::{Article, Source};
-        let found =
-            crate::detect::detect(&Article::from_bytes(Source::Stdin, story.as_bytes()), None);
-        found
-            .quotes
-            .iter()
-            .map(|q| q.party.as_ref().map(|p| p.to_string()))
-            .collect()
-    }
-
     #[test]
     fn a_story_naming_one_twin_gives_it_the_bare_names_speakers() {
         // the dateline's country would take the Korean delegate without the bare name
@@ -122,8 +111,8 @@ mod tests {
             needed time. \"Our boats must come first,\" Han said.
 ";
         let ids = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
-        assert_eq!(inferred_sides(story), ids(&["no", "kr"]));
+        assert_eq!(inferred_quote_sides(story), ids(&["no", "kr"]));
         let north = story.replace("SOUTH", "NORTH").replace("South", "North");
-        assert_eq!(inferred_sides(&north), ids(&["no", "kp"]));
+        assert_eq!(inferred_quote_sides(&north), ids(&["no", "kp"]));
     }
 }
