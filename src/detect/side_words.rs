@@ -67,11 +67,12 @@ pub enum Class {
     DevolvedMembers,
     AddressingWord,
     BlocHead,
+    PartyOwned,
 }
 
 /// Every class, for the check that the data has a list for each.
 #[cfg(test)]
-const ALL: [Class; 52] = [
+const ALL: [Class; 53] = [
     Class::Executive,
     Class::Legislative,
     Class::Opposition,
@@ -124,6 +125,7 @@ const ALL: [Class; 52] = [
     Class::DevolvedMembers,
     Class::AddressingWord,
     Class::BlocHead,
+    Class::PartyOwned,
 ];
 
 /// Each word's classes, one bit a class, and which shapes its words have.

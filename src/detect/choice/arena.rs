@@ -3,25 +3,15 @@
 //! country the place whose parties contend, as "Velmora's ruling Unity Party" does
 //! where the party has a name the story gives at once.
 
-/// Lower-case words after a country's possessive that make it the owner of parties.
-const PARTY_WORDS: [&str; 6] = [
-    "party",
-    "parties",
-    "opposition",
-    "ruling",
-    "governing",
-    "coalition",
-];
+use super::super::side_words::{Class, is};
+use super::super::words::trim_possessive;
 
 /// Whether the name at the start of `after` (the text from a mention on) is written as
 /// the owner of a party: its possessive within its first three words, then a party's
 /// word among the next three, all in lower case ("Tarvonia's main opposition party").
 pub(super) fn owns_a_party_word(after: &str) -> bool {
     let mut words = after.split_whitespace();
-    let owner = words
-        .by_ref()
-        .take(3)
-        .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let owner = words.by_ref().take(3).any(|w| trim_possessive(w) != w);
     if !owner {
         return false;
     }
@@ -29,7 +19,7 @@ pub(super) fn owns_a_party_word(after: &str) -> bool {
     let next: Vec<&str> = words.take(3).take_while(lower).collect();
     next.iter().any(|w| {
         let w = w.trim_end_matches([',', '.', ';', ':']);
-        PARTY_WORDS.contains(&w)
+        is(Class::PartyOwned, w)
     })
 }
 

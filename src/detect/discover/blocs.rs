@@ -9,7 +9,7 @@
 use super::super::parties::SideMatcher;
 use super::super::side_kind::{Discovered, SideKind};
 use super::super::side_words::{Class, is};
-use super::super::words::Word;
+use super::super::words::{Word, trim_possessive};
 use std::ops::Range;
 
 /// The run `ws[run]` without a known side's possessive before it: "New Zealand's
@@ -25,16 +25,12 @@ pub(super) fn after_owner(
 ) -> Range<usize> {
     let owner = run.clone().find(|&i| {
         let w = &text[ws[i].clone()];
-        w.ends_with("'s") || w.ends_with("’s")
+        trim_possessive(w) != w
     });
     let Some(owner) = owner else {
         return run;
     };
-    let name = &text[ws[run.start].start..ws[owner].end];
-    let name = name
-        .strip_suffix("'s")
-        .or_else(|| name.strip_suffix("’s"))
-        .unwrap_or(name);
+    let name = trim_possessive(&text[ws[run.start].start..ws[owner].end]);
     if run.end >= owner + 3 && known.is_name(name) {
         owner + 1..run.end
     } else {
@@ -54,7 +50,7 @@ pub(super) fn bloc_head(text: &str, words: &[&str], lower: &[impl AsRef<str>]) -
     }
     // (right after an article: "the alliance said", "an alliance spokesman"; a common
     // noun's own use, "the school choice movement", is not the name's)
-    let is_head = |w: &str| w.trim_end_matches("'s").trim_end_matches("’s") == head;
+    let is_head = |w: &str| trim_possessive(w) == head;
     let is_article = |w: &str| matches!(w, "the" | "The" | "a" | "an" | "An");
     let words = text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let mut words = words.filter(|w| !w.is_empty());

@@ -6,7 +6,7 @@ use crate::article::abbreviations;
 use crate::detect::candidates::known_matcher;
 use crate::detect::lexicon;
 use crate::detect::parties::SideMatcher;
-use crate::detect::words::{is_capitalized, lower, starts_with_capital, words};
+use crate::detect::words::{is_capitalized, lower, starts_with_capital, trim_possessive, words};
 use body::as_body;
 use std::ops::Range;
 
@@ -380,8 +380,7 @@ fn is_side_name_lengthened(
     let side_word = |w: &Range<usize>| {
         let word = &text[w.clone()];
         is_capitalized(word)
-            && !word.ends_with("'s")
-            && !word.ends_with("’s")
+            && trim_possessive(word) == word
             && sides.first(word).is_some()
             && known_matcher().first(word).is_none()
     };
